@@ -1,0 +1,81 @@
+/**
+ * The outbox (SYNC.md §3.2): every user-visible change writes its op here, in the same
+ * transaction as the change itself. Callers run these inside their `db.transaction()`.
+ */
+import type Database from 'better-sqlite3';
+import type { BackendContext } from '../context';
+import { perDatabase } from '../db/perDatabase';
+
+export type ChangeKind = 'create' | 'update' | 'delete';
+
+export interface Change {
+  tbl: string;
+  rowId: string;
+  kind: ChangeKind;
+  /** Changed fields only, absolute values. */
+  patch: Record<string, unknown>;
+  baseVersion?: number | null;
+}
+
+interface PendingOp {
+  op_seq: number;
+  kind: string;
+  patch_json: string;
+}
+
+
+
+function prepare(db: Database.Database) {
+  return {
+    latestPending: db.prepare<[string, string], PendingOp>(
+      `SELECT op_seq, kind, patch_json FROM outbox WHERE tbl = ? AND row_id = ? AND status = 'pending' AND kind != 'command' ORDER BY op_seq DESC LIMIT 1`,
+    ),
+    insert: db.prepare(
+      `INSERT INTO outbox (mutation_id, tbl, row_id, kind, name, patch_json, base_version, created_at) VALUES (@mutationId, @tbl, @rowId, @kind, @name, @patch, @baseVersion, @createdAt)`,
+    ),
+    replacePatch: db.prepare(`UPDATE outbox SET patch_json = ?, kind = ? WHERE op_seq = ?`),
+  };
+}
+
+const stmts = perDatabase(prepare);
+
+/**
+ * Records a field change. A change to a row whose latest op was never sent is folded into that op
+ * (create + update stays a create); once an op has been sent it is immutable.
+ */
+export function recordChange(ctx: Pick<BackendContext, 'db' | 'newId' | 'now'>, change: Change): void {
+  const s = stmts(ctx.db);
+  const pending = s.latestPending.get(change.tbl, change.rowId);
+  if (pending && change.kind !== 'delete' && pending.kind !== 'delete') {
+    const merged = { ...(JSON.parse(pending.patch_json) as Record<string, unknown>), ...change.patch };
+    s.replacePatch.run(JSON.stringify(merged), pending.kind, pending.op_seq);
+    return;
+  }
+  s.insert.run({
+    mutationId: ctx.newId(),
+    tbl: change.tbl,
+    rowId: change.rowId,
+    kind: change.kind,
+    name: null,
+    patch: JSON.stringify(change.patch),
+    baseVersion: change.baseVersion ?? null,
+    createdAt: ctx.now().toISOString(),
+  });
+}
+
+/** Records a command (`order.submit.v1` …): applied by the platform's state machine, never merged. */
+export function recordCommand(
+  ctx: Pick<BackendContext, 'db' | 'newId' | 'now'>,
+  command: { tbl: string; rowId: string; name: string; args: Record<string, unknown> },
+): void {
+  stmts(ctx.db).insert.run({
+    mutationId: ctx.newId(),
+    tbl: command.tbl,
+    rowId: command.rowId,
+    kind: 'command',
+    name: command.name,
+    patch: JSON.stringify(command.args),
+    baseVersion: null,
+    createdAt: ctx.now().toISOString(),
+  });
+}

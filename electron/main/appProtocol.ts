@@ -1,0 +1,23 @@
+/** The UI is served from app://ui/…, never from file://; paths cannot leave the renderer's folder. */
+import path from 'node:path';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://ui`;
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-src 'self' blob: data:; object-src 'none'; base-uri 'none'";
+
+/** Maps a request URL to a file under `root`, or null when it is outside it or not ours. */
+export function resolveAppPath(requestUrl: string, root: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== 'ui') return null;
+  const relative = decodeURIComponent(url.pathname) || '/';
+  const file = path.resolve(root, '.' + (relative === '/' ? '/index.html' : relative));
+  const base = path.resolve(root);
+  return file === base || file.startsWith(base + path.sep) ? file : null;
+}

@@ -1,0 +1,73 @@
+/**
+ * The Electron shell: one window, the app:// protocol, and a relay to the backend utilityProcess.
+ * No business logic lives here.
+ */
+import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, resolveAppPath } from './appProtocol';
+import { BackendHost } from './backendHost';
+import { denyAllPermissions, hardenWebContents, secureWindowOptions } from './security';
+
+const outDir = path.resolve(__dirname, '..');
+const rendererDir = path.join(outDir, 'renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+function registerAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppPath(request.url, rendererDir);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString()).catch(() => net.fetch(pathToFileURL(path.join(rendererDir, 'index.html')).toString()));
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    title: '集团客户工作台 EC Workbench',
+    show: false,
+    ...secureWindowOptions(path.join(outDir, 'preload', 'index.cjs')),
+  });
+  hardenWebContents(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+const broadcast = (channel: string, ...args: unknown[]) => {
+  for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, ...args);
+};
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.whenReady().then(() => {
+  denyAllPermissions(session.defaultSession);
+  registerAppProtocol();
+  const backend = new BackendHost({
+    entry: path.join(outDir, 'backend', 'main.cjs'),
+    dataDir: app.getPath('userData'),
+    onEvent: (event, payload) => broadcast('ecw:event', event, payload),
+    onExit: (code) => broadcast('ecw:event', 'backend.restarted', { code }),
+  });
+  backend.start();
+  ipcMain.handle('ecw:invoke', (event, name: unknown, input: unknown) => {
+    if (!event.senderFrame?.url.startsWith(APP_ORIGIN) || typeof name !== 'string')
+      return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted from the app only.' } };
+    return backend.invoke(name, input);
+  });
+  app.on('before-quit', () => backend.stop());
+  createWindow();
+  app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

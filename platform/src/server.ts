@@ -1,0 +1,2 @@
+// The platform server entry (issue 4).
+export {};

@@ -1,0 +1,33 @@
+/** First run: who is working on this machine (signs service orders and the audit trail). */
+import { Button, Card, Form, Input, Select, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { SALES_CHANNELS } from '../../../shared/domain/enterprise';
+import { call } from '../api/client';
+import { validationText } from '../i18n';
+
+export function OperatorSetup({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ name: string; channel: (typeof SALES_CHANNELS)[number] }>();
+  const submit = async (values: { name: string; channel: (typeof SALES_CHANNELS)[number] }) => {
+    await call('system.setOperator', values);
+    onDone();
+  };
+  return (
+    <main style={{ maxWidth: 480, margin: '96px auto', padding: 16 }}>
+      <Card title={t('operator.title')}>
+        <Typography.Paragraph>{t('operator.intro')}</Typography.Paragraph>
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ channel: 'customer_manager' }}>
+          <Form.Item name="name" label={t('operator.name')} rules={[{ required: true, whitespace: true, message: validationText('operator.name.required') }]}>
+            <Input autoFocus autoComplete="name" />
+          </Form.Item>
+          <Form.Item name="channel" label={t('operator.channel')}>
+            <Select options={SALES_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block>
+            {t('operator.start')}
+          </Button>
+        </Form>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+/** Order wizard and service order pages. */
+export const orderRoutes: RouteObject[] = [];

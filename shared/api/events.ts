@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** Events the backend pushes to every window (SSE in browser mode, IPC in Electron). */
+export const events = {
+  /** Something the UI may be showing changed (another window, the CLI, a sync). */
+  'data.changed': z.object({ entity: z.string(), id: z.string().optional() }),
+  /** Progress of long work: imports, builds, uploads. */
+  'job.progress': z.object({ jobId: z.string(), label: z.string(), done: z.number(), total: z.number(), finished: z.boolean().optional() }),
+};
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

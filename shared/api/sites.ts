@@ -1,0 +1,2 @@
+/** Site builder procedures (issue 3). */
+export const sitesApi = {};

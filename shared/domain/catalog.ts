@@ -1,0 +1,89 @@
+/**
+ * The product catalog: plans and bundles with their prices. It is versioned data — the platform
+ * supplies newer versions; the app ships the seed below. Anything the source documents do not
+ * give is marked `sample` and shown as 示例 in the UI.
+ */
+import { z } from 'zod';
+
+export const planSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  family: z.enum(['site', 'power100']),
+  /** For 动力100: the bundle (通信动力 …) and its mode number. */
+  bundle: z.string().optional(),
+  mode: z.number().int().optional(),
+  monthlyFeeFen: z.number().int().nonnegative(),
+  smsIncluded: z.number().int().nonnegative(),
+  smsRateFen: z.number().int().nonnegative(),
+  components: z.array(z.object({ code: z.string(), name: z.string(), description: z.string() })),
+  description: z.string(),
+  /** Which numbers are samples, not facts from the operator's documents. */
+  sample: z.object({ monthlyFee: z.boolean(), smsRate: z.boolean() }),
+  available: z.boolean(),
+});
+export type Plan = z.infer<typeof planSchema>;
+
+export const catalogSchema = z.object({
+  version: z.number().int().positive(),
+  source: z.enum(['seed', 'platform']),
+  publishedAt: z.string(),
+  plans: z.array(planSchema),
+});
+export type Catalog = z.infer<typeof catalogSchema>;
+
+const SAMPLE_SMS_RATE_FEN = 10; // 0.10 元 per SMS beyond the quota: a sample, the documents do not give it
+
+const component = (code: string, name: string, description: string) => ({ code, name, description });
+const VPMN = component('vpmn', 'VPMN 集团短号', '每位成员手机分配 6 位短号，全国漫游可用');
+const SITE = component('site', '企业建站', 'WEB、WAP、短信三网站，行业模板');
+
+export const SEED_CATALOG: Catalog = {
+  version: 1,
+  source: 'seed',
+  publishedAt: '2026-11-01',
+  plans: [
+    {
+      code: 'site-standard', name: '企业建站 标准版', family: 'site',
+      monthlyFeeFen: 10000, smsIncluded: 1100, smsRateFen: SAMPLE_SMS_RATE_FEN,
+      components: [SITE], description: '月功能费 100 元，含 1,100 条网内短信',
+      sample: { monthlyFee: false, smsRate: true }, available: true,
+    },
+    {
+      code: 'site-business', name: '企业建站 商务版', family: 'site',
+      monthlyFeeFen: 20000, smsIncluded: 2500, smsRateFen: SAMPLE_SMS_RATE_FEN,
+      components: [SITE], description: '月功能费 200 元，含 2,500 条网内短信',
+      sample: { monthlyFee: false, smsRate: true }, available: true,
+    },
+    {
+      code: 'power-comm-1', name: '通信动力 模式一', family: 'power100', bundle: '通信动力', mode: 1,
+      monthlyFeeFen: 10000, smsIncluded: 0, smsRateFen: SAMPLE_SMS_RATE_FEN,
+      components: [VPMN, component('switchboard', '移动总机', '转接、通讯录、短信提醒、热线、未接来电提醒、助理、客户经理热线；分机号可与短号一致')],
+      description: 'VPMN + 移动总机', sample: { monthlyFee: true, smsRate: true }, available: true,
+    },
+    {
+      code: 'power-comm-2', name: '通信动力 模式二', family: 'power100', bundle: '通信动力', mode: 2,
+      monthlyFeeFen: 10000, smsIncluded: 0, smsRateFen: SAMPLE_SMS_RATE_FEN,
+      components: [VPMN, component('short-sms', '短号短信', '按短号给单个成员或群组发短信')],
+      description: 'VPMN + 短号短信', sample: { monthlyFee: true, smsRate: true }, available: true,
+    },
+    {
+      code: 'power-marketing-1', name: '营销动力 模式一', family: 'power100', bundle: '营销动力', mode: 1,
+      monthlyFeeFen: 15000, smsIncluded: 1100, smsRateFen: SAMPLE_SMS_RATE_FEN,
+      components: [VPMN, SITE, component('group-crbt', '集团彩铃', '集团统一的彩铃')],
+      description: 'VPMN + 企业建站 + 集团彩铃', sample: { monthlyFee: true, smsRate: true }, available: true,
+    },
+    {
+      code: 'power-office-1', name: '办公动力', family: 'power100', bundle: '办公动力', mode: 1,
+      monthlyFeeFen: 10000, smsIncluded: 0, smsRateFen: SAMPLE_SMS_RATE_FEN,
+      components: [component('office-notice', '办公助手', '公文、合同、库存、会议、日程的通知、提醒与公告')],
+      description: '公文、合同、库存、会议与日程的通知提醒', sample: { monthlyFee: true, smsRate: true }, available: true,
+    },
+  ],
+};
+
+/** The fixture files and older scripts name plans `standard` / `business`. */
+const PLAN_ALIASES: Record<string, string> = { standard: 'site-standard', business: 'site-business' };
+export const canonicalPlanCode = (code: string): string => PLAN_ALIASES[code] ?? code;
+
+export const findPlan = (catalog: Catalog, code: string): Plan | undefined =>
+  catalog.plans.find((p) => p.code === canonicalPlanCode(code));

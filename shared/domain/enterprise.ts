@@ -1,0 +1,98 @@
+/** The enterprise (集团客户) record: its schema is shared by the form, the backend and the platform. */
+import { z } from 'zod';
+import { checkCreditCode, normalizeCreditCode } from './creditCode';
+import { checkMobile, normalizeMobile } from './mobile';
+import { industrySection, isIndustryDivisionOf } from './industry';
+import { isKnownRegion } from './regions';
+
+/** Sales channels from the brief, as stable codes (the UI shows 客户经理, 营业厅, 10086-8, 代理商). */
+export const SALES_CHANNELS = ['customer_manager', 'business_hall', 'hotline_10086_8', 'agent'] as const;
+export type SalesChannel = (typeof SALES_CHANNELS)[number];
+
+/* Issue messages are i18n keys under `validation.` — the UI translates them, the backend returns them as codes. */
+
+const creditCode = z
+  .string({ error: 'credit_code.empty' })
+  .transform(normalizeCreditCode)
+  .superRefine((value, ctx) => {
+    const check = checkCreditCode(value);
+    if (!check.valid) ctx.addIssue({ code: 'custom', message: check.error!.code, params: { expectedCheck: check.error!.expectedCheck } });
+  });
+
+const mobile = z
+  .string({ error: 'mobile.empty' })
+  .transform(normalizeMobile)
+  .refine((value) => checkMobile(value).valid, { message: 'mobile.invalid' });
+
+const requiredText = (min: number, max: number, key: string) =>
+  z
+    .string({ error: `${key}.required` })
+    .trim()
+    .min(min, { message: min <= 1 ? `${key}.required` : `${key}.too_short` })
+    .max(max, { message: `${key}.too_long` });
+
+export const regionSchema = z
+  .object({
+    province: requiredText(1, 30, 'region.province'),
+    city: requiredText(1, 30, 'region.city'),
+    district: requiredText(1, 30, 'region.district'),
+  })
+  .refine((r) => isKnownRegion(r.province, r.city, r.district), { message: 'region.unknown', path: ['district'] });
+
+export const contactSchema = z.object({
+  name: requiredText(1, 50, 'contact.name'),
+  mobile,
+  email: z.union([z.literal(''), z.email({ message: 'contact.email.invalid' })]).optional(),
+});
+
+export const enterpriseInputSchema = z
+  .object({
+    name: requiredText(2, 100, 'enterprise.name'),
+    creditCode,
+    industrySection: z.string({ error: 'industry.required' }).refine((c) => Boolean(industrySection(c)), { message: 'industry.required' }),
+    industryDivision: z.string().optional(),
+    region: regionSchema,
+    address: requiredText(4, 200, 'address'),
+    contact: contactSchema,
+    manager: requiredText(1, 50, 'manager'),
+    channel: z.enum(SALES_CHANNELS, { error: 'channel.required' }),
+    note: z.string().trim().max(500, { message: 'note.too_long' }).optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.industryDivision && !isIndustryDivisionOf(e.industrySection, e.industryDivision))
+      ctx.addIssue({ code: 'custom', path: ['industryDivision'], message: 'industry.division_mismatch' });
+  });
+
+export type EnterpriseInput = z.input<typeof enterpriseInputSchema>;
+export type EnterpriseFields = z.output<typeof enterpriseInputSchema>;
+
+export const enterpriseSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  creditCode: z.string(),
+  industrySection: z.string(),
+  industryDivision: z.string().optional(),
+  region: z.object({ province: z.string(), city: z.string(), district: z.string() }),
+  address: z.string(),
+  contact: z.object({ name: z.string(), mobile: z.string(), email: z.string().optional() }),
+  manager: z.string(),
+  channel: z.enum(SALES_CHANNELS),
+  note: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Filled by the platform once the enterprise is opened in BOSS (sync issue). */
+  groupCode: z.string().optional(),
+});
+export type Enterprise = z.infer<typeof enterpriseSchema>;
+
+/** A row of the enterprise list: just what the virtualized table shows. */
+export const enterpriseListRowSchema = enterpriseSchema.pick({
+  id: true,
+  name: true,
+  creditCode: true,
+  industrySection: true,
+  manager: true,
+  channel: true,
+  updatedAt: true,
+}).extend({ contactName: z.string(), contactMobile: z.string(), city: z.string(), district: z.string() });
+export type EnterpriseListRow = z.infer<typeof enterpriseListRowSchema>;

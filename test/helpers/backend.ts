@@ -1,0 +1,52 @@
+/** A real backend over a real SQLite file in a fresh temp directory, with a controllable clock and ids. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { Input, Output, ProcedureName, Transport } from '../../shared/api';
+import { startBackend, type Backend } from '../../electron/backend/backend';
+import { createMemoryTransport } from '../../electron/backend/transports/memory';
+
+export interface TestBackend {
+  backend: Backend;
+  transport: Transport;
+  dataDir: string;
+  clock: { now: Date; set(iso: string): void; advance(ms: number): void };
+  /** Calls a procedure and returns its value, failing the test with the error otherwise. */
+  call<N extends ProcedureName>(name: N, input: Input<N>): Promise<Output<N>>;
+  cleanup(): void;
+}
+
+export function tempDir(prefix = 'ecw-test-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function createTestBackend(options: { dataDir?: string; start?: string; operator?: string } = {}): TestBackend {
+  const dataDir = options.dataDir ?? tempDir();
+  const clock = {
+    now: new Date(options.start ?? '2026-11-16T09:00:00+08:00'),
+    set(iso: string) {
+      this.now = new Date(iso);
+    },
+    advance(ms: number) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
+  const backend = startBackend({ dataDir, now: () => clock.now, newId: () => uuidv7(), checkOutputs: true });
+  const transport = createMemoryTransport(backend);
+  return {
+    backend,
+    transport,
+    dataDir,
+    clock,
+    async call(name, input) {
+      const result = await transport.invoke(name, input);
+      if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
+      return result.value;
+    },
+    cleanup() {
+      backend.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
