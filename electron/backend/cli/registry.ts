@@ -1,6 +1,11 @@
 /** Every `ecw` command, by path. Each domain adds its commands in its own module under commands/. */
 import type { CliIO } from './io';
 import { checkCommands } from './commands/check';
+import { enterpriseCommands } from './commands/enterprise';
+import { quoteCommands } from './commands/quote';
+import { siteCommands } from './commands/site';
+import { smsCommands } from './commands/sms';
+import { syncCommands } from './commands/sync';
 
 export interface CliCommand {
   /** The words that select it: ['enterprise', 'create']. */
@@ -10,4 +15,4 @@ export interface CliCommand {
   run(args: string[], io: CliIO): void | Promise<void>;
 }
 
-export const commands: CliCommand[] = [...checkCommands];
+export const commands: CliCommand[] = [...checkCommands, ...quoteCommands, ...enterpriseCommands, ...siteCommands, ...smsCommands, ...syncCommands];

@@ -1,13 +1,36 @@
 /** i18next with zh-CN (default) and en-US; the choice is remembered per machine. */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import zhCN from './locales/zh-CN.json';
-import enUS from './locales/en-US.json';
 import type { ApiError } from '../../../shared/api';
-
+import appZh from '../app/locales/zh-CN.json';
+import appEn from '../app/locales/en-US.json';
+import enterprisesZh from '../features/enterprises/locales/zh-CN.json';
+import enterprisesEn from '../features/enterprises/locales/en-US.json';
+import ordersZh from '../features/orders/locales/zh-CN.json';
+import ordersEn from '../features/orders/locales/en-US.json';
+import sitesZh from '../features/sites/locales/zh-CN.json';
+import sitesEn from '../features/sites/locales/en-US.json';
+import syncZh from '../features/sync/locales/zh-CN.json';
+import syncEn from '../features/sync/locales/en-US.json';
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'ecw.language';
+
+type Tree = { [key: string]: string | Tree };
+
+/** Each feature keeps its own strings; they merge into one tree (a feature may add `errors.*` codes). */
+function merge(...trees: Tree[]): Tree {
+  const out: Tree = {};
+  for (const tree of trees)
+    for (const [key, value] of Object.entries(tree)) {
+      const existing = out[key];
+      out[key] = typeof value === 'object' && typeof existing === 'object' ? merge(existing, value) : value;
+    }
+  return out;
+}
+
+const zhCN = merge(appZh, enterprisesZh, ordersZh, sitesZh, syncZh);
+const enUS = merge(appEn, enterprisesEn, ordersEn, sitesEn, syncEn);
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
 

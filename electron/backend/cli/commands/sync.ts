@@ -1,0 +1,3 @@
+import type { CliCommand } from '../registry';
+
+export const syncCommands: CliCommand[] = [];
