@@ -21,3 +21,10 @@ export function resolveAppPath(requestUrl: string, root: string): string | null 
   const base = path.resolve(root);
   return file === base || file.startsWith(base + path.sep) ? file : null;
 }
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.woff2': 'font/woff2', '.json': 'application/json',
+};
+
+export const mimeOf = (file: string) => MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';

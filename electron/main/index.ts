@@ -2,10 +2,10 @@
  * The Electron shell: one window, the app:// protocol, and a relay to the backend utilityProcess.
  * No business logic lives here.
  */
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, resolveAppPath } from './appProtocol';
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeOf, resolveAppPath } from './appProtocol';
 import { BackendHost } from './backendHost';
 import { denyAllPermissions, hardenWebContents, secureWindowOptions } from './security';
 
@@ -18,11 +18,14 @@ function registerAppProtocol(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppPath(request.url, rendererDir);
     if (!file) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString()).catch(() => net.fetch(pathToFileURL(path.join(rendererDir, 'index.html')).toString()));
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
+    // An unknown path is a client-side route: answer with the app's index page.
+    const [body, served] = await readFile(file).then(
+      (bytes) => [bytes, file] as const,
+      async () => [await readFile(path.join(rendererDir, 'index.html')), 'index.html'] as const,
+    );
+    return new Response(new Uint8Array(body), {
+      headers: { 'Content-Type': mimeOf(served), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+    });
   });
 }
 
