@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from './contract';
 import { enterpriseInputSchema, enterpriseListRowSchema, enterpriseSchema } from '../domain/enterprise';
+import { auditEntrySchema } from '../domain/order';
 
 export const enterprisesApi = {
   'enterprises.create': mutation(enterpriseInputSchema, enterpriseSchema),
@@ -16,4 +17,6 @@ export const enterprisesApi = {
     z.object({ creditCode: z.string(), excludeId: z.string().optional() }),
     z.object({ id: z.string(), name: z.string() }).nullable(),
   ),
+  /** Who did what to the enterprise, oldest first (the detail page's audit trail). */
+  'enterprises.audit': query(z.object({ id: z.string().min(1) }), z.array(auditEntrySchema)),
 };

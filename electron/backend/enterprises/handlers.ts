@@ -1,4 +1,5 @@
 import { normalizeCreditCode } from '../../../shared/domain/creditCode';
+import { auditTrail } from '../audit';
 import { defineHandlers } from '../handlerTypes';
 import { listRows } from './repository';
 import { createEnterprise, getEnterprise, searchIndex, statements, updateEnterprise } from './service';
@@ -15,4 +16,5 @@ export const enterpriseHandlers = defineHandlers({
     const found = statements(ctx.db).byCreditCode.get(normalizeCreditCode(creditCode));
     return found && found.id !== excludeId ? found : null;
   },
+  'enterprises.audit': ({ id }, ctx) => auditTrail(ctx, 'enterprise', id),
 });
