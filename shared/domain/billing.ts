@@ -6,9 +6,10 @@
  * Money is integer fen throughout.
  */
 import type { Plan } from './catalog';
-import { addMonths, dayOf, firstOfNextMonth, monthOf, monthsBetween } from './dates';
+import { addMonths, dayOf, firstOfNextMonth, isRealDate, ISO_MONTH, monthOf, monthsBetween } from './dates';
 
 export const FIRST_MONTH_CUTOFF_DAY = 15;
+export const MAX_QUOTE_MONTHS = 120;
 
 export interface PlanChange {
   /** The day the customer asked for the change; it applies from the first of the next month. */
@@ -22,6 +23,11 @@ export interface QuoteRequest {
   cancelDate?: string;
   /** How many months to show when there is no cancellation (default 12). */
   months?: number;
+  /**
+   * The first month to show (default: the opening month). An order for a plan opened long ago
+   * shows the months it affects, not the plan's whole history.
+   */
+  fromMonth?: string;
   /** SMS the enterprise sent per month (`YYYY-MM` → count); months not listed sent none. */
   smsByMonth?: Record<string, number>;
   changes?: PlanChange[];
@@ -32,6 +38,7 @@ export type MonthRule = 'first_full' | 'first_half' | 'regular' | 'cancellation'
 export interface QuoteMonth {
   month: string;
   planCode: string;
+  planName: string;
   rule: MonthRule;
   functionFeeFen: number;
   smsSent: number;
@@ -53,8 +60,13 @@ export interface Quote {
   usesSampleRates: boolean;
 }
 
+export type QuoteErrorCode = 'quote.invalid_date' | 'quote.cancel_before_open' | 'quote.change_before_open' | 'quote.months_range';
+
 export class QuoteError extends Error {
-  constructor(readonly code: 'quote.cancel_before_open' | 'quote.change_before_open' | 'quote.months_range', message: string) {
+  constructor(
+    readonly code: QuoteErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -67,30 +79,20 @@ export function firstMonthFee(plan: Plan, openDate: string): { rule: 'first_full
 
 export function quote(request: QuoteRequest): Quote {
   const { plan, openDate, cancelDate } = request;
-  if (cancelDate && cancelDate < openDate) throw new QuoteError('quote.cancel_before_open', 'The cancellation date is before the opening date.');
   const changes = [...(request.changes ?? [])].sort((a, b) => a.requestDate.localeCompare(b.requestDate));
-  if (changes.some((c) => c.requestDate < openDate)) throw new QuoteError('quote.change_before_open', 'A plan change is dated before the opening date.');
+  checkDates(request, changes);
 
   const openMonth = monthOf(openDate);
-  const count = cancelDate ? monthsBetween(openMonth, monthOf(cancelDate)) + 1 : (request.months ?? 12);
-  if (count < 1 || count > 120) throw new QuoteError('quote.months_range', 'A quote covers 1 to 120 months.');
+  const fromMonth = request.fromMonth && request.fromMonth > openMonth ? request.fromMonth : openMonth;
+  const count = cancelDate ? monthsBetween(fromMonth, monthOf(cancelDate)) + 1 : (request.months ?? 12);
+  if (count < 1 || count > MAX_QUOTE_MONTHS) throw new QuoteError('quote.months_range', `A quote covers 1 to ${MAX_QUOTE_MONTHS} months.`);
 
   const first = firstMonthFee(plan, openDate);
   const months: QuoteMonth[] = [];
   for (let i = 0; i < count; i++) {
-    const month = addMonths(openMonth, i);
-    const current = planInMonth(plan, changes, month);
-    const rule: MonthRule = i === 0 ? first.rule : cancelDate && month === monthOf(cancelDate) ? 'cancellation' : 'regular';
-    const functionFeeFen = i === 0 ? firstMonthFee(current, openDate).feeFen : current.monthlyFeeFen;
-    const smsSent = request.smsByMonth?.[month] ?? 0;
-    const smsOverage = Math.max(0, smsSent - current.smsIncluded);
-    const smsFeeFen = smsOverage * current.smsRateFen;
-    months.push({
-      month, planCode: current.code, rule, functionFeeFen, smsSent, smsIncluded: current.smsIncluded,
-      smsOverage, smsRateFen: current.smsRateFen, smsFeeFen, totalFeeFen: functionFeeFen + smsFeeFen,
-    });
+    const month = addMonths(fromMonth, i);
+    months.push(quoteMonth(planInMonth(plan, changes, month), month, request));
   }
-  const plansUsed = [plan, ...changes.map((c) => c.plan)];
   return {
     plan: { code: plan.code, name: plan.name, monthlyFeeFen: plan.monthlyFeeFen, smsIncluded: plan.smsIncluded, smsRateFen: plan.smsRateFen },
     openDate,
@@ -98,11 +100,39 @@ export function quote(request: QuoteRequest): Quote {
     firstMonth: first,
     months,
     totalFeeFen: months.reduce((sum, m) => sum + m.totalFeeFen, 0),
-    usesSampleRates: plansUsed.some((p) => p.sample.monthlyFee || (p.sample.smsRate && months.some((m) => m.smsOverage > 0))),
+    usesSampleRates: months.some((m) => {
+      const used = planInMonth(plan, changes, m.month);
+      return used.sample.monthlyFee || (used.sample.smsRate && m.smsOverage > 0);
+    }),
   };
 }
 
-function planInMonth(initial: Plan, changes: PlanChange[], month: string): Plan {
+function checkDates(request: QuoteRequest, changes: PlanChange[]): void {
+  const { openDate, cancelDate, fromMonth } = request;
+  const dates = [openDate, ...(cancelDate ? [cancelDate] : []), ...changes.map((c) => c.requestDate)];
+  if (dates.some((d) => !isRealDate(d)) || (fromMonth !== undefined && !ISO_MONTH.test(fromMonth)))
+    throw new QuoteError('quote.invalid_date', 'A date is not a real calendar date (YYYY-MM-DD).');
+  if (cancelDate && cancelDate < openDate) throw new QuoteError('quote.cancel_before_open', 'The cancellation date is before the opening date.');
+  if (changes.some((c) => c.requestDate < openDate)) throw new QuoteError('quote.change_before_open', 'A plan change is dated before the opening date.');
+}
+
+function quoteMonth(current: Plan, month: string, request: QuoteRequest): QuoteMonth {
+  const { openDate, cancelDate } = request;
+  const isFirst = month === monthOf(openDate);
+  const first = firstMonthFee(current, openDate);
+  const rule: MonthRule = isFirst ? first.rule : cancelDate && month === monthOf(cancelDate) ? 'cancellation' : 'regular';
+  const functionFeeFen = isFirst ? first.feeFen : current.monthlyFeeFen;
+  const smsSent = request.smsByMonth?.[month] ?? 0;
+  const smsOverage = Math.max(0, smsSent - current.smsIncluded);
+  const smsFeeFen = smsOverage * current.smsRateFen;
+  return {
+    month, planCode: current.code, planName: current.name, rule, functionFeeFen, smsSent, smsIncluded: current.smsIncluded,
+    smsOverage, smsRateFen: current.smsRateFen, smsFeeFen, totalFeeFen: functionFeeFen + smsFeeFen,
+  };
+}
+
+/** The plan billed in `month`: the last change whose first effective month is not after it. */
+export function planInMonth(initial: Plan, changes: PlanChange[], month: string): Plan {
   let current = initial;
   for (const change of changes) if (monthOf(firstOfNextMonth(change.requestDate)) <= month) current = change.plan;
   return current;

@@ -1,7 +1,7 @@
 /** Service orders (业务受理单): open a plan, change it, cancel it — each signed by the customer. */
 import { z } from 'zod';
 import type { Quote } from './billing';
-import { isRealDate } from './dates';
+import { chinaDate, isRealDate } from './dates';
 
 export const ORDER_KINDS = ['open', 'change', 'cancel'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
@@ -13,6 +13,7 @@ export const isoDateSchema = z.string().refine(isRealDate, { message: 'date.inva
 const quoteMonthSchema = z.object({
   month: z.string(),
   planCode: z.string(),
+  planName: z.string(),
   rule: z.enum(['first_full', 'first_half', 'regular', 'cancellation']),
   functionFeeFen: z.number().int(),
   smsSent: z.number().int(),
@@ -43,6 +44,8 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const orderSchema = z.object({
   id: z.string(),
+  /** The number printed on the 业务受理单 (see `orderNumber`). */
+  number: z.string(),
   enterpriseId: z.string(),
   kind: z.enum(ORDER_KINDS),
   planCode: z.string(),
@@ -55,6 +58,7 @@ export const orderSchema = z.object({
   quote: quoteSchema,
   catalogVersion: z.number().int(),
   signerName: z.string().optional(),
+  signatureSha256: z.string().optional(),
   documentId: z.string().optional(),
   createdBy: z.string(),
   createdAt: z.string(),
@@ -72,3 +76,14 @@ export const newOrderInputSchema = z.object({
   date: isoDateSchema,
 });
 export type NewOrderInput = z.infer<typeof newOrderInputSchema>;
+
+/**
+ * The human-readable number of an order: `YS` + the China date it was taken + the last six
+ * characters of its UUIDv7 id (its random part), e.g. `YS20261116-3F9A2C`.
+ */
+export function orderNumber(id: string, createdAt: string): string {
+  return `YS${chinaDate(new Date(createdAt)).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`;
+}
+
+/** What each order kind is called on screen and on paper. */
+export const ORDER_KIND_LABELS: Record<OrderKind, string> = { open: '开户', change: '变更套餐', cancel: '销户' };
