@@ -1,0 +1,39 @@
+/**
+ * Content-addressed images (SYNC.md §3.3 Assets): check, then a tus-like resumable upload in
+ * 4 MiB chunks, then GET by sha256 with Range.
+ */
+import { z } from 'zod';
+import { idSchema, sha256Schema } from './common';
+
+export const CHUNK_SIZE = 4 * 1024 * 1024;
+export const MAX_ASSET_BYTES = 200 * 1024 * 1024;
+export const MAX_CHECK_HASHES = 500;
+
+/** Headers of the upload endpoints (tus 1.0 core + checksum extension). */
+export const UPLOAD_HEADERS = {
+  offset: 'Upload-Offset',
+  checksum: 'Upload-Checksum', // "sha256 <base64 of the chunk's sha256 digest>"
+  contentType: 'application/offset+octet-stream',
+} as const;
+
+/** HTTP status of a chunk whose Upload-Checksum does not match (tus checksum extension). */
+export const CHECKSUM_MISMATCH_STATUS = 460;
+
+export const checkRequestSchema = z.object({ hashes: z.array(sha256Schema).max(MAX_CHECK_HASHES) });
+export const checkResponseSchema = z.object({ present: z.array(z.string()), missing: z.array(z.string()) });
+
+export const createUploadRequestSchema = z.object({
+  clientId: idSchema,
+  sha256: sha256Schema,
+  size: z.number().int().min(1).max(MAX_ASSET_BYTES),
+  mime: z.string().min(1).max(100),
+});
+/** 201 for a new or resumed upload; 200 `{status:"present"}` when the blob is already stored (dedup). */
+export const createUploadResponseSchema = z.union([
+  z.object({ status: z.literal('upload'), uploadId: z.string(), offset: z.number().int(), chunkSize: z.number().int() }),
+  z.object({ status: z.literal('present'), sha256: z.string() }),
+]);
+export type CreateUploadResponse = z.infer<typeof createUploadResponseSchema>;
+
+/** Answer of the PATCH that completes an upload (201). Intermediate chunks answer 204 + Upload-Offset. */
+export const uploadStoredSchema = z.object({ status: z.literal('stored'), sha256: z.string(), size: z.number().int() });

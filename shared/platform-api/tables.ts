@@ -1,0 +1,195 @@
+/**
+ * The synced tables and the shape of their rows on the wire (SYNC.md §3.1, §3.5).
+ *
+ * A row's top-level keys are its "fields"; an object-valued field (region, contact, content) is a
+ * field group that merges as a unit. Clients write `enterprise` and `site` with create/update/delete
+ * ops and `service_order` with commands; `subscription` and the server-owned fields are written by
+ * the platform only and reach the desktop through pull.
+ */
+import { z } from 'zod';
+import { checkCreditCode, normalizeCreditCode } from '../domain/creditCode';
+import { SALES_CHANNELS } from '../domain/enterprise';
+import { industrySection } from '../domain/industry';
+import { checkMobile, normalizeMobile } from '../domain/mobile';
+import { isKnownRegion } from '../domain/regions';
+import { orderSchema } from '../domain/order';
+import { idSchema, sha256Schema } from './common';
+import { domainLabelSchema, openingResultSchema } from './opening';
+
+export const SYNCED_TABLES = ['enterprise', 'service_order', 'subscription', 'site'] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number];
+
+/* ---------- enterprise ---------- */
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+const creditCodeField = z
+  .string()
+  .transform(normalizeCreditCode)
+  .refine((v) => checkCreditCode(v).valid, { message: 'credit_code.invalid' });
+
+const regionField = z
+  .object({ province: text(1, 30), city: text(1, 30), district: text(1, 30) })
+  .strict()
+  .refine((r) => isKnownRegion(r.province, r.city, r.district), { message: 'region.unknown' });
+
+const contactField = z
+  .object({
+    name: text(1, 50),
+    mobile: z.string().transform(normalizeMobile).refine((m) => checkMobile(m).valid, { message: 'mobile.invalid' }),
+    email: z.union([z.literal(''), z.email(), z.null()]).optional().transform((e) => e || null),
+  })
+  .strict();
+
+/** What a client may set on an enterprise, each field validated on its own (a patch carries any subset). */
+export const enterpriseFieldSchemas = {
+  name: text(2, 100),
+  creditCode: creditCodeField,
+  industrySection: z.string().refine((c) => Boolean(industrySection(c)), { message: 'industry.unknown' }),
+  industryDivision: z.string().max(10).nullable(),
+  region: regionField,
+  address: text(4, 200),
+  contact: contactField,
+  manager: text(1, 50),
+  channel: z.enum(SALES_CHANNELS),
+  note: z.string().trim().max(500).nullable(),
+};
+
+export const enterpriseCreateSchema = z
+  .object({ ...enterpriseFieldSchemas, industryDivision: enterpriseFieldSchemas.industryDivision.optional(), note: enterpriseFieldSchemas.note.optional() })
+  .strict();
+export const enterprisePatchSchema = z.object(enterpriseFieldSchemas).partial().strict();
+
+export const ENTERPRISE_STATUSES = ['registered', 'opening', 'opened', 'cancelled'] as const;
+
+export const enterpriseRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  creditCode: z.string(),
+  industrySection: z.string(),
+  industryDivision: z.string().nullable(),
+  region: z.object({ province: z.string(), city: z.string(), district: z.string() }),
+  address: z.string(),
+  contact: z.object({ name: z.string(), mobile: z.string(), email: z.string().nullable() }),
+  manager: z.string(),
+  channel: z.enum(SALES_CHANNELS),
+  note: z.string().nullable(),
+  /** Server-owned: set by the platform (BOSS opening), never by a client op. */
+  status: z.enum(ENTERPRISE_STATUSES),
+  groupCode: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type EnterpriseRow = z.infer<typeof enterpriseRowSchema>;
+
+/* ---------- site (content document; shared/sites/model.ts defines `content`) ---------- */
+
+export const siteFieldSchemas = {
+  enterpriseId: idSchema,
+  name: text(1, 100),
+  /** The site's content document, opaque to the protocol; merges as one unit. */
+  content: z.json(),
+  /** sha256 of every image the content references (uploaded through /assets/v1). */
+  images: z.array(sha256Schema).max(2000),
+};
+export const siteCreateSchema = z.object(siteFieldSchemas).strict();
+export const sitePatchSchema = z.object(siteFieldSchemas).omit({ enterpriseId: true }).partial().strict();
+
+export const siteRowSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  name: z.string(),
+  content: z.json(),
+  images: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SiteRow = z.infer<typeof siteRowSchema>;
+
+/* ---------- service orders (commands) and subscriptions (platform-owned) ---------- */
+
+/** `order.submit.v1` args: the signed order snapshot, plus an optional request for a second-level domain. */
+export const orderSubmitArgsSchema = orderSchema.extend({
+  status: z.enum(['signed', 'submitted']),
+  signerName: z.string().min(1),
+  signedAt: z.string().min(1),
+  secondLevelDomain: z.object({ label: domainLabelSchema.optional() }).optional(),
+});
+export type OrderSubmitArgs = z.infer<typeof orderSubmitArgsSchema>;
+
+export const COMMANDS = { 'order.submit.v1': { tbl: 'service_order', args: orderSubmitArgsSchema } } as const;
+export type CommandName = keyof typeof COMMANDS;
+
+/** submitted → opened (open orders) | completed (change, cancel) | failed. */
+export const SERVICE_ORDER_STATUSES = ['submitted', 'opened', 'completed', 'failed'] as const;
+
+export const serviceOrderRowSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  kind: z.enum(['open', 'change', 'cancel']),
+  planCode: z.string(),
+  previousPlanCode: z.string().nullable(),
+  effectiveDate: z.string(),
+  status: z.enum(SERVICE_ORDER_STATUSES),
+  signerName: z.string(),
+  submittedAt: z.string(),
+  submittedBy: z.string(),
+  /** The args of the accepted `order.submit.v1`, as sent. */
+  snapshot: z.record(z.string(), z.unknown()),
+  /** Open orders, once opened. */
+  opening: openingResultSchema.nullable(),
+  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+  processedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ServiceOrderRow = z.infer<typeof serviceOrderRowSchema>;
+
+export const SUBSCRIPTION_STATUSES = ['opening', 'active', 'cancelled'] as const;
+
+export const subscriptionRowSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  planCode: z.string(),
+  status: z.enum(SUBSCRIPTION_STATUSES),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  /** The order that opened it and the latest order applied to it. */
+  openOrderId: z.string(),
+  lastOrderId: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SubscriptionRow = z.infer<typeof subscriptionRowSchema>;
+
+/* ---------- merge rules per table ---------- */
+
+export interface TableRules {
+  /** Fields a client op may set (create and update). */
+  writable: readonly string[];
+  /** Settable on create only. */
+  createOnly: readonly string[];
+  /** Object-valued fields that merge as a unit (SYNC.md §3.5 field groups). */
+  groups: readonly string[];
+  /** Conflict on any concurrent change; the desktop shows them side by side. */
+  longText: readonly string[];
+}
+
+export const TABLE_RULES: Record<SyncedTable, TableRules> = {
+  enterprise: {
+    writable: Object.keys(enterpriseFieldSchemas),
+    createOnly: [],
+    groups: ['region', 'contact'],
+    longText: ['note'],
+  },
+  site: { writable: Object.keys(siteFieldSchemas), createOnly: ['enterpriseId'], groups: ['content', 'images'], longText: ['content'] },
+  service_order: { writable: [], createOnly: [], groups: ['snapshot', 'opening', 'failure'], longText: [] },
+  subscription: { writable: [], createOnly: [], groups: [], longText: [] },
+};
+
+export const rowSchemas = {
+  enterprise: enterpriseRowSchema,
+  site: siteRowSchema,
+  service_order: serviceOrderRowSchema,
+  subscription: subscriptionRowSchema,
+} satisfies Record<SyncedTable, z.ZodType>;
