@@ -1,0 +1,77 @@
+/**
+ * SMS length: the China billing count (what the enterprise pays) and the on-the-air segments
+ * (3GPP TS 23.038/23.040). STANDARDS.md §4.
+ */
+
+/** GSM 03.38 default alphabet, in table order (0x1B, the escape, is left out: it is not a character). */
+const GSM7_BASIC =
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ' + 'ÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+/** Characters reached through ESC: each costs two septets. */
+const GSM7_EXTENSION = '\f^{}\\[~]|€';
+
+const basic = new Set(GSM7_BASIC);
+const extension = new Set(GSM7_EXTENSION);
+
+export type SmsEncoding = 'gsm7' | 'ucs2';
+
+export interface SmsCount {
+  /** Billed characters: UTF-16 code units (a character outside the BMP, such as an emoji, counts 2). */
+  chars: number;
+  /** China billing: ≤ 70 characters → 1, else ⌈chars / 67⌉; 0 for an empty text. */
+  messages: number;
+  encoding: SmsEncoding;
+  /** Segments on the air interface (GSM-7 160/153 septets, UCS-2 70/67 units). */
+  airSegments: number;
+}
+
+export const SINGLE_MESSAGE_CHARS = 70;
+export const CONCAT_MESSAGE_CHARS = 67;
+
+/** China billing count for a number of characters. */
+export const billedMessages = (chars: number): number =>
+  chars === 0 ? 0 : chars <= SINGLE_MESSAGE_CHARS ? 1 : Math.ceil(chars / CONCAT_MESSAGE_CHARS);
+
+/** Most characters that fit in `messages` billed messages. */
+export const charsForMessages = (messages: number): number => (messages <= 1 ? SINGLE_MESSAGE_CHARS : messages * CONCAT_MESSAGE_CHARS);
+
+/** The cost of each character in its encoding's units (septets or UTF-16 units), or null when GSM-7 cannot carry the text. */
+function gsm7Costs(text: string): number[] | null {
+  const costs: number[] = [];
+  for (const ch of text) {
+    if (basic.has(ch)) costs.push(1);
+    else if (extension.has(ch)) costs.push(2);
+    else return null;
+  }
+  return costs;
+}
+
+const ucs2Costs = (text: string): number[] => Array.from(text, (ch) => ch.length);
+
+/** Greedy fill: a character (ESC pair or surrogate pair) is never split across segments. */
+function segments(costs: number[], single: number, perSegment: number): number {
+  const total = costs.reduce((a, b) => a + b, 0);
+  if (total <= single) return 1;
+  let count = 1;
+  let used = 0;
+  for (const cost of costs) {
+    if (used + cost > perSegment) {
+      count++;
+      used = 0;
+    }
+    used += cost;
+  }
+  return count;
+}
+
+export function countSms(text: string): SmsCount {
+  const chars = text.length;
+  const gsm = gsm7Costs(text);
+  if (gsm) return { chars, messages: billedMessages(chars), encoding: 'gsm7', airSegments: segments(gsm, 160, 153) };
+  return { chars, messages: billedMessages(chars), encoding: 'ucs2', airSegments: segments(ucs2Costs(text), 70, 67) };
+}
+
+/** The signature as it is sent: 【泉城茶业】. */
+export const signatureText = (signature: string): string => (signature ? `【${signature}】` : '');
+
+/** The count of a reply as it is sent, signature included (it counts, STANDARDS §4.2). */
+export const countWithSignature = (text: string, signature: string): SmsCount => countSms(signatureText(signature) + text);
