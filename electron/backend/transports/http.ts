@@ -52,7 +52,9 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
       size += chunk.length;
       if (size > limit) {
         reject(Object.assign(new Error('body too large'), { status: 413 }));
-        req.destroy();
+        // Drain and discard the rest: destroying the socket here would reset it before the 413 arrives.
+        req.removeAllListeners('data');
+        req.resume();
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
