@@ -16,7 +16,12 @@ export function resolveAppPath(requestUrl: string, root: string): string | null 
     return null;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== 'ui') return null;
-  const relative = decodeURIComponent(url.pathname) || '/';
+  let relative: string;
+  try {
+    relative = decodeURIComponent(url.pathname) || '/';
+  } catch {
+    return null; // a malformed escape
+  }
   const file = path.resolve(root, '.' + (relative === '/' ? '/index.html' : relative));
   const base = path.resolve(root);
   return file === base || file.startsWith(base + path.sep) ? file : null;

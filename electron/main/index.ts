@@ -62,7 +62,7 @@ app.whenReady().then(() => {
   });
   backend.start();
   ipcMain.handle('ecw:invoke', (event, name: unknown, input: unknown) => {
-    if (!event.senderFrame?.url.startsWith(APP_ORIGIN) || typeof name !== 'string')
+    if (!event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`) || typeof name !== 'string')
       return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted from the app only.' } };
     return backend.invoke(name, input);
   });

@@ -23,7 +23,7 @@ const EXTERNAL_ALLOWED = [/^https:\/\//];
 
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(APP_ORIGIN)) event.preventDefault();
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault(); // the slash: app://ui.evil is another host
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

@@ -1,0 +1,116 @@
+/** Main's relay to the backend utilityProcess, against a fake `electron.utilityProcess`. */
+import { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+/** Just enough of a UtilityProcess: records what main posts; the test plays the backend's part. */
+class FakeChild extends EventEmitter {
+  posted: { type: string; id: number; name: string; input: unknown }[] = [];
+  killed = false;
+  postMessage(message: FakeChild['posted'][number]) {
+    this.posted.push(message);
+  }
+  kill() {
+    this.killed = true;
+    this.emit('exit', 0);
+    return true;
+  }
+  /** The backend answers call `id`. */
+  answer(id: number, result: unknown) {
+    this.emit('message', { type: 'result', id, result });
+  }
+}
+
+const electron = vi.hoisted(() => ({
+  children: [] as FakeChild[],
+  utilityProcess: { fork: vi.fn() },
+}));
+vi.mock('electron', () => ({ utilityProcess: electron.utilityProcess }));
+
+const { BackendHost } = await import('../../../electron/main/backendHost');
+
+beforeEach(() => {
+  electron.children.length = 0;
+  electron.utilityProcess.fork.mockReset().mockImplementation(() => {
+    const child = new FakeChild();
+    electron.children.push(child);
+    return child;
+  });
+});
+
+const startHost = (options: { restart?: boolean } = {}) => {
+  const events: [string, unknown][] = [];
+  const exits: number[] = [];
+  const host = new BackendHost({
+    entry: '/app/out/backend/main.cjs',
+    dataDir: '/home/u/.config/EC Workbench',
+    onEvent: (event, payload) => events.push([event, payload]),
+    onExit: (code) => exits.push(code),
+    ...options,
+  });
+  host.start();
+  return { host, events, exits, child: () => electron.children.at(-1)! };
+};
+
+describe('BackendHost', () => {
+  it('forks the backend entry with the data directory', () => {
+    startHost();
+    expect(electron.utilityProcess.fork).toHaveBeenCalledWith('/app/out/backend/main.cjs', ['--data-dir=/home/u/.config/EC Workbench'], expect.any(Object));
+  });
+
+  it('relays each call by id and hands back its own result, whatever order answers come in', async () => {
+    const { host, child } = startHost();
+    const first = host.invoke('enterprises.list', { query: '泉城' });
+    const second = host.invoke('system.status', {});
+    const [a, b] = child().posted;
+    expect(a).toEqual({ type: 'invoke', id: a!.id, name: 'enterprises.list', input: { query: '泉城' } });
+    expect(b!.name).toBe('system.status');
+    expect(a!.id).not.toBe(b!.id);
+    child().answer(b!.id, { ok: true, value: 'status' });
+    child().answer(a!.id, { ok: true, value: 'list' });
+    expect(await first).toEqual({ ok: true, value: 'list' });
+    expect(await second).toEqual({ ok: true, value: 'status' });
+  });
+
+  it('ignores an answer to an id it never asked', async () => {
+    const { host, child } = startHost();
+    const call = host.invoke('system.status', {});
+    child().answer(9999, { ok: true, value: 'forged' });
+    child().answer(child().posted[0]!.id, { ok: true, value: 'real' });
+    expect(await call).toEqual({ ok: true, value: 'real' });
+  });
+
+  it('forwards the backend\'s events', () => {
+    const { events, child } = startHost();
+    child().emit('message', { type: 'event', event: 'data.changed', payload: { entity: 'enterprise', id: 'e1' } });
+    expect(events).toEqual([['data.changed', { entity: 'enterprise', id: 'e1' }]]);
+  });
+
+  it('answers every pending call with backend_unavailable when the backend dies, then starts it again', async () => {
+    const { host, exits, child } = startHost();
+    const dead = child();
+    const pending = [host.invoke('enterprises.create', {}), host.invoke('drafts.save', {}), host.invoke('system.status', {})];
+    dead.emit('exit', 9);
+    for (const result of await Promise.all(pending)) expect(result).toMatchObject({ ok: false, error: { code: 'backend_unavailable' } });
+    expect(exits).toEqual([9]);
+    expect(electron.utilityProcess.fork).toHaveBeenCalledTimes(2);
+
+    const again = host.invoke('system.status', {});
+    expect(dead.posted).toHaveLength(3);
+    child().answer(child().posted[0]!.id, { ok: true, value: 'back' });
+    expect(await again).toEqual({ ok: true, value: 'back' });
+  });
+
+  it('does not restart after stop(), and answers later calls at once', async () => {
+    const { host } = startHost();
+    host.stop();
+    expect(electron.children[0]!.killed).toBe(true);
+    expect(electron.utilityProcess.fork).toHaveBeenCalledTimes(1);
+    expect(await host.invoke('system.status', {})).toMatchObject({ ok: false, error: { code: 'backend_unavailable' } });
+  });
+
+  it('does not restart when told not to', () => {
+    const { child } = startHost({ restart: false });
+    child().emit('exit', 1);
+    expect(electron.utilityProcess.fork).toHaveBeenCalledTimes(1);
+  });
+});

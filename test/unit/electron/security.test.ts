@@ -1,0 +1,86 @@
+/** The security baseline of every window, against a fake `electron` module (the only fake: the outside edge). */
+import { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const electron = vi.hoisted(() => ({ shell: { openExternal: vi.fn(async () => undefined) } }));
+vi.mock('electron', () => electron);
+
+const { denyAllPermissions, hardenWebContents, secureWindowOptions } = await import('../../../electron/main/security');
+
+type WindowOpenHandler = (details: { url: string }) => { action: string };
+
+/** Just enough of WebContents to receive the handlers the shell installs. */
+class FakeWebContents extends EventEmitter {
+  windowOpenHandler: WindowOpenHandler | null = null;
+  setWindowOpenHandler(handler: WindowOpenHandler) {
+    this.windowOpenHandler = handler;
+  }
+  /** Emits as Electron does; returns whether the handler prevented the default. */
+  attempt(event: string, ...args: unknown[]): boolean {
+    const e = { preventDefault: vi.fn() };
+    this.emit(event, e, ...args);
+    return e.preventDefault.mock.calls.length > 0;
+  }
+}
+
+const harden = () => {
+  const contents = new FakeWebContents();
+  hardenWebContents(contents as never);
+  return contents;
+};
+
+beforeEach(() => electron.shell.openExternal.mockClear());
+
+describe('window security', () => {
+  it('isolates the renderer: context isolation, sandbox, no Node, no webview', () => {
+    const { webPreferences } = secureWindowOptions('/app/preload/index.cjs');
+    expect(webPreferences).toMatchObject({
+      preload: '/app/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+    });
+    expect(webPreferences).not.toHaveProperty('nodeIntegrationInSubFrames', true);
+  });
+
+  it('keeps navigation inside app://ui', () => {
+    const contents = harden();
+    expect(contents.attempt('will-navigate', 'app://ui/enterprises/new')).toBe(false);
+    for (const url of ['https://evil.example/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'app://evil/index.html', 'app://ui.evil.example/index.html', 'javascript:alert(1)'])
+      expect(contents.attempt('will-navigate', url), url).toBe(true);
+  });
+
+  it('refuses to attach a <webview>', () => {
+    expect(harden().attempt('will-attach-webview', {}, {})).toBe(true);
+  });
+
+  it('denies every new window; https links go to the user\'s browser, nothing else does', () => {
+    const contents = harden();
+    const open = contents.windowOpenHandler!;
+    expect(open({ url: 'https://www.10086.cn/' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://www.10086.cn/');
+    electron.shell.openExternal.mockClear();
+    for (const url of ['http://example.com/', 'file:///etc/passwd', 'app://ui/index.html', 'javascript:alert(1)', 'smb://host/share'])
+      expect(open({ url }), url).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('denies every permission request and check (camera, geolocation, notifications …)', () => {
+    let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+    let checkHandler: ((...args: unknown[]) => boolean) | undefined;
+    denyAllPermissions({
+      setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
+      setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
+    } as never);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const callback = vi.fn();
+      requestHandler!({}, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(checkHandler!({}, permission, 'app://ui')).toBe(false);
+    }
+  });
+});
