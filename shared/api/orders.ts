@@ -11,6 +11,14 @@ export const quoteInputSchema = z.object({
   smsByMonth: z.record(z.string().regex(ISO_MONTH), z.number().int().min(0)).optional(),
 });
 
+export const currentPlanSchema = z.object({
+  openOrderId: z.string(),
+  openDate: z.string(),
+  /** The plan of the latest signed order (a change may not have taken effect yet). */
+  planCode: z.string(),
+  planName: z.string(),
+});
+
 export const documentSchema = z.object({
   id: z.string(),
   enterpriseId: z.string(),
@@ -29,7 +37,10 @@ export const ordersApi = {
   'orders.quote': query(quoteInputSchema, quoteSchema),
   'orders.create': mutation(newOrderInputSchema, orderSchema),
   'orders.get': query(z.object({ id: z.string().min(1) }), orderSchema),
+  /** Newest first. */
   'orders.listForEnterprise': query(z.object({ enterpriseId: z.string().min(1) }), z.array(orderSchema)),
+  /** The enterprise's plan as its signed orders say (null: never opened, or cancelled): which kinds of order make sense. */
+  'orders.currentPlan': query(z.object({ enterpriseId: z.string().min(1) }), currentPlanSchema.nullable()),
   /** Stores the customer's handwritten signature (PNG, base64) and the printable PDF: draft → signed. */
   'orders.sign': mutation(
     z.object({

@@ -144,3 +144,20 @@ export function formatYuan(fen: number): string {
   const abs = Math.abs(fen);
   return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/**
+ * The first-month calculation in words, as the 业务受理单 and the CLI print it:
+ * "2026-11-16 开通，晚于当月15日，首月按半月收取 50.00 元".
+ */
+export function describeFirstMonth(openDate: string, first: Quote['firstMonth']): string {
+  const when = first.rule === 'first_full' ? `不晚于当月${FIRST_MONTH_CUTOFF_DAY}日，首月按整月收取` : `晚于当月${FIRST_MONTH_CUTOFF_DAY}日，首月按半月收取`;
+  return `${openDate} 开通，${when} ${formatYuan(first.feeFen)} 元`;
+}
+
+/** How each month's function fee was set, in the words of the fee tables. */
+export const MONTH_RULE_LABELS: Record<MonthRule, string> = {
+  first_full: '首月整月',
+  first_half: '首月半月',
+  regular: '整月',
+  cancellation: '销户当月',
+};

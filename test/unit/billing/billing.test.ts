@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstMonthFee, formatYuan, quote, QuoteError } from '../../../shared/domain/billing';
+import { describeFirstMonth, firstMonthFee, formatYuan, quote, QuoteError } from '../../../shared/domain/billing';
 import { findPlan, SEED_CATALOG, type Plan } from '../../../shared/domain/catalog';
 
 const plan = (code: string): Plan => findPlan(SEED_CATALOG, code)!;
@@ -175,5 +175,14 @@ describe('SMS beyond the included amount', () => {
 describe('formatYuan', () => {
   it.each([[0, '0.00'], [5, '0.05'], [5000, '50.00'], [123456789, '1,234,567.89'], [-250, '-2.50']])('%i fen → %s', (fen, text) => {
     expect(formatYuan(fen)).toBe(text);
+  });
+});
+
+describe('describeFirstMonth', () => {
+  it('spells out the calculation printed on the service order', () => {
+    const late = quote({ plan: standard, openDate: '2026-11-16', months: 1 });
+    expect(describeFirstMonth(late.openDate, late.firstMonth)).toBe('2026-11-16 开通，晚于当月15日，首月按半月收取 50.00 元');
+    const onTime = quote({ plan: business, openDate: '2026-11-15', months: 1 });
+    expect(describeFirstMonth(onTime.openDate, onTime.firstMonth)).toBe('2026-11-15 开通，不晚于当月15日，首月按整月收取 200.00 元');
   });
 });

@@ -1,0 +1,29 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { createTestBackend, tempDir, type TestBackend } from '../../helpers/backend';
+import { describeWith } from '../../helpers/systemTools';
+import { openSigned, setUp } from './support';
+
+let t: TestBackend | undefined;
+afterEach(() => t?.cleanup());
+
+describeWith(['pdftotext'], 'the PDF filed when a customer signs', () => {
+  it('is the enterprise’s 业务受理单 with its plan, first-month fee, manager and signer', async () => {
+    t = createTestBackend({ start: '2026-11-16T09:30:00+08:00' });
+    const enterpriseId = await setUp(t);
+    const signed = await openSigned(t, enterpriseId, 'site-standard', '2026-11-16');
+    const document = await t.call('documents.read', { id: signed.documentId! });
+    const file = path.join(tempDir('ecw-pdf-'), document.fileName);
+    writeFileSync(file, Buffer.from(document.base64, 'base64'));
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
+    expect(text).toContain(signed.number);
+    expect(text).toContain('济南泉城茶业有限公司');
+    expect(text).toContain('企业建站 标准版');
+    expect(text).toContain('首月按半月收取 50.00 元');
+    expect(text).toContain('签字人：王建国');
+    expect(text).toContain('签字时间：2026-11-16 09:30');
+    expect(text).toContain('李敏');
+  });
+});
