@@ -65,6 +65,8 @@ export const REJECT_CODES = [
   'same_plan', // change to the plan already active
   'order_mismatch', // command rowId differs from args.id, or a resubmitted order id with other contents
   'has_active_subscription', // delete of an enterprise with an opening/active subscription
+  'mutation_reused', // the mutationId was already used for a different op
+  'internal', // the platform failed on this op in a way a retry cannot fix (a bug); reported, never retried
 ] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];
 

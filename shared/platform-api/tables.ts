@@ -88,7 +88,7 @@ export const siteFieldSchemas = {
   enterpriseId: idSchema,
   name: text(1, 100),
   /** The site's content document, opaque to the protocol; merges as one unit. */
-  content: z.json(),
+  content: z.record(z.string(), z.unknown()),
   /** sha256 of every image the content references (uploaded through /assets/v1). */
   images: z.array(sha256Schema).max(2000),
 };
@@ -99,7 +99,7 @@ export const siteRowSchema = z.object({
   id: z.string(),
   enterpriseId: z.string(),
   name: z.string(),
-  content: z.json(),
+  content: z.record(z.string(), z.unknown()),
   images: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
