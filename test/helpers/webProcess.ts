@@ -1,6 +1,5 @@
 /** Browser mode as a real child process (as `npm run web` starts it), for end-to-end and crash tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { REPO_ROOT } from './paths';
 
 export interface WebProcess {
@@ -14,8 +13,9 @@ export interface WebProcess {
 }
 
 export function startWebProcess(dataDir: string, extraArgs: string[] = []): Promise<WebProcess> {
-  const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, ['electron/backend/web.ts', '--data-dir', dataDir, '--no-open', ...extraArgs], {
+  // One process (node with tsx's loader), not the tsx CLI: the CLI forks the real server as a child,
+  // so a SIGKILL aimed at it would leave the server running with the database open.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/backend/web.ts', '--data-dir', dataDir, '--no-open', ...extraArgs], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, CI: process.env.CI ?? '' },
