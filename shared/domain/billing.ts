@@ -5,7 +5,7 @@
  * - A plan change takes effect on the first of the next month.
  * Money is integer fen throughout.
  */
-import type { Plan } from './catalog';
+import { findPlan, type Catalog, type Plan } from './catalog';
 import { addMonths, dayOf, firstOfNextMonth, isRealDate, ISO_MONTH, monthOf, monthsBetween } from './dates';
 
 export const FIRST_MONTH_CUTOFF_DAY = 15;
@@ -60,7 +60,7 @@ export interface Quote {
   usesSampleRates: boolean;
 }
 
-export type QuoteErrorCode = 'quote.invalid_date' | 'quote.cancel_before_open' | 'quote.change_before_open' | 'quote.months_range';
+export type QuoteErrorCode = 'quote.unknown_plan' | 'quote.plan_unavailable' | 'quote.invalid_date' | 'quote.cancel_before_open' | 'quote.change_before_open' | 'quote.months_range';
 
 export class QuoteError extends Error {
   constructor(
@@ -105,6 +105,15 @@ export function quote(request: QuoteRequest): Quote {
       return used.sample.monthlyFee || (used.sample.smsRate && m.smsOverage > 0);
     }),
   };
+}
+
+/** A quote for a plan named by code (aliases allowed), from the given catalog: what the app, its PDF and `ecw quote` show. */
+export function quoteFromCatalog(catalog: Catalog, request: Omit<QuoteRequest, 'plan' | 'changes'> & { planCode: string }): Quote {
+  const { planCode, ...rest } = request;
+  const plan = findPlan(catalog, planCode);
+  if (!plan) throw new QuoteError('quote.unknown_plan', `No plan "${planCode}" in catalog version ${catalog.version}.`);
+  if (!plan.available) throw new QuoteError('quote.plan_unavailable', `The plan "${plan.name}" is no longer on sale.`);
+  return quote({ ...rest, plan });
 }
 
 function checkDates(request: QuoteRequest, changes: PlanChange[]): void {

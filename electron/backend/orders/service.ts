@@ -6,7 +6,7 @@
  * snapshot (quote, signature and document hashes). Every step writes its audit entry in the same
  * transaction as the change itself.
  */
-import { quote, QuoteError, type PlanChange, type Quote } from '../../../shared/domain/billing';
+import { quote, QuoteError, quoteFromCatalog, type PlanChange, type Quote } from '../../../shared/domain/billing';
 import type { Catalog, Plan } from '../../../shared/domain/catalog';
 import { firstOfNextMonth, monthOf } from '../../../shared/domain/dates';
 import type { Enterprise } from '../../../shared/domain/enterprise';
@@ -28,34 +28,16 @@ import { readSignature } from './signature';
 
 const ENTITY = 'service_order';
 
-/** The quote procedure and `ecw quote`: billing's `quote()` over the current catalog. */
+/** The quote procedure (and `ecw quote --data-dir`): billing's `quote()` over the current catalog. */
 export function quoteForPlan(ctx: BackendContext, input: ParsedInput<'orders.quote'>): Quote {
-  const plan = sellablePlanForQuote(currentCatalog(ctx.db, ctx.now()), input.planCode);
-  return quoteOrFail(() =>
-    quote({
-      plan,
-      openDate: input.openDate,
-      ...(input.cancelDate ? { cancelDate: input.cancelDate } : {}),
-      ...(input.months ? { months: input.months } : {}),
-      ...(input.smsByMonth ? { smsByMonth: input.smsByMonth } : {}),
-    }),
-  );
-}
-
-function sellablePlanForQuote(catalog: Catalog, code: string): Plan {
-  try {
-    return sellablePlan(catalog, code);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'order.unknown_plan') throw new AppError('quote.unknown_plan', error.message, error.extra);
-    throw error;
-  }
+  return quoteOrFail(() => quoteFromCatalog(currentCatalog(ctx.db, ctx.now()), input));
 }
 
 function quoteOrFail(make: () => Quote): Quote {
   try {
     return make();
   } catch (error) {
-    if (error instanceof QuoteError) throw new AppError(error.code, error.message);
+    if (error instanceof QuoteError) throw new AppError(error.code, error.message, error.code === 'quote.unknown_plan' ? { field: 'planCode' } : {});
     throw error;
   }
 }

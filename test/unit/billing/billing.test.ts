@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFirstMonth, firstMonthFee, formatYuan, quote, QuoteError } from '../../../shared/domain/billing';
+import { describeFirstMonth, firstMonthFee, formatYuan, quote, QuoteError, quoteFromCatalog } from '../../../shared/domain/billing';
 import { findPlan, SEED_CATALOG, type Plan } from '../../../shared/domain/catalog';
 
 const plan = (code: string): Plan => findPlan(SEED_CATALOG, code)!;
@@ -184,5 +184,18 @@ describe('describeFirstMonth', () => {
     expect(describeFirstMonth(late.openDate, late.firstMonth)).toBe('2026-11-16 开通，晚于当月15日，首月按半月收取 50.00 元');
     const onTime = quote({ plan: business, openDate: '2026-11-15', months: 1 });
     expect(describeFirstMonth(onTime.openDate, onTime.firstMonth)).toBe('2026-11-15 开通，不晚于当月15日，首月按整月收取 200.00 元');
+  });
+});
+
+describe('quoteFromCatalog', () => {
+  it('finds the plan by code or by the fixture alias', () => {
+    expect(quoteFromCatalog(SEED_CATALOG, { planCode: 'standard', openDate: '2026-11-16', months: 1 }).plan.code).toBe('site-standard');
+    expect(quoteFromCatalog(SEED_CATALOG, { planCode: 'site-business', openDate: '2026-11-16', months: 1 }).totalFeeFen).toBe(10000);
+  });
+
+  it('refuses a plan the catalog does not have or no longer sells', () => {
+    expect(quoteError(() => quoteFromCatalog(SEED_CATALOG, { planCode: 'site-gold', openDate: '2026-11-16' }))).toBe('quote.unknown_plan');
+    const retired = { ...SEED_CATALOG, plans: SEED_CATALOG.plans.map((p) => ({ ...p, available: p.code !== 'site-business' })) };
+    expect(quoteError(() => quoteFromCatalog(retired, { planCode: 'site-business', openDate: '2026-11-16' }))).toBe('quote.plan_unavailable');
   });
 });
