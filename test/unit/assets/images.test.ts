@@ -1,0 +1,145 @@
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import sharp from 'sharp';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deriveAll, ensureDerived } from '../../../electron/backend/assets/derived';
+import { ImageProblem, normalizeImage, sniffImageFormat } from '../../../electron/backend/assets/images';
+import { registerImage, storeImage } from '../../../electron/backend/assets/imageStore';
+import { assetFile, sha256Of } from '../../../electron/backend/assets/store';
+import { openDatabase } from '../../../electron/backend/db/database';
+import { tempDir } from '../../helpers/backend';
+import { FIXTURES_DIR } from '../../helpers/paths';
+
+const photo = (name: string) => readFileSync(path.join(FIXTURES_DIR, 'materials', 'quancheng-tea', 'photos', name));
+
+async function problemOf(bytes: Uint8Array): Promise<ImageProblem> {
+  try {
+    await normalizeImage(bytes);
+  } catch (error) {
+    if (error instanceof ImageProblem) return error;
+    throw error;
+  }
+  throw new Error('expected an ImageProblem');
+}
+
+describe('normalizing a photo', () => {
+  it('applies EXIF orientation 6: the 4032×3024 sideways shop photo is stored upright, 3024×4032, without EXIF', async () => {
+    const source = await sharp(photo('门店.jpg')).metadata();
+    expect([source.width, source.height, source.orientation]).toEqual([4032, 3024, 6]);
+    const image = await normalizeImage(photo('门店.jpg'));
+    expect([image.width, image.height, image.mime]).toEqual([3024, 4032, 'image/jpeg']);
+    const stored = await sharp(image.bytes).metadata();
+    expect([stored.width, stored.height]).toEqual([3024, 4032]);
+    expect(stored.orientation).toBeUndefined();
+    expect(stored.exif).toBeUndefined();
+  });
+
+  it('strips camera metadata (EXIF with GPS, XMP) from a JPEG', async () => {
+    const tagged = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2e6b30' } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'PhoneCo', Model: 'X1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '36/1 40/1 0/1' } })
+      .toBuffer();
+    expect((await sharp(tagged).metadata()).exif).toBeDefined();
+    const image = await normalizeImage(tagged);
+    const meta = await sharp(image.bytes).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(meta.xmp).toBeUndefined();
+    expect(image.bytes.includes(Buffer.from('PhoneCo'))).toBe(false);
+  });
+
+  it('keeps the logo transparent: PNG with alpha stays PNG with alpha', async () => {
+    const image = await normalizeImage(photo('logo.png'));
+    expect(image).toMatchObject({ mime: 'image/png', hasAlpha: true, width: 512, height: 512 });
+    expect((await sharp(image.bytes).metadata()).hasAlpha).toBe(true);
+  });
+
+  it('turns an opaque PNG (alpha channel unused) and a transparent GIF into the right formats', async () => {
+    const opaque = await sharp({ create: { width: 40, height: 30, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 1 } } }).png().toBuffer();
+    expect(await normalizeImage(opaque)).toMatchObject({ mime: 'image/jpeg', hasAlpha: false });
+    const gif = await sharp({ create: { width: 40, height: 30, channels: 4, background: { r: 200, g: 0, b: 0, alpha: 0 } } }).gif().toBuffer();
+    expect(await normalizeImage(gif)).toMatchObject({ mime: 'image/png', hasAlpha: true, sourceFormat: 'gif' });
+  });
+
+  it('reports IMG_0042.JPG (text, not a picture) by its content, whatever its name says', async () => {
+    expect(sniffImageFormat(photo('IMG_0042.JPG'))).toBe('text');
+    const problem = await problemOf(photo('IMG_0042.JPG'));
+    expect(problem.code).toBe('image.not_an_image');
+    expect(problem.message).toMatch(/text, not image data/);
+  });
+
+  it('asks for HEIC photos to be converted first', async () => {
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(4), Buffer.from('mif1heic'), Buffer.alloc(64)]);
+    const problem = await problemOf(heic);
+    expect(problem.code).toBe('image.heic_unsupported');
+    expect(problem.message).toMatch(/convert it to JPEG first/);
+  });
+
+  it('reports a truncated JPEG as damaged and an empty file as empty', async () => {
+    const jpeg = photo('茶园.jpg');
+    expect((await problemOf(jpeg.subarray(0, 2000))).code).toBe('image.damaged');
+    expect((await problemOf(new Uint8Array())).code).toBe('image.empty');
+  });
+});
+
+describe('stored originals and their derived sizes', () => {
+  let db: Database.Database | undefined;
+  afterEach(() => db?.close());
+
+  const setUp = async () => {
+    const dataDir = tempDir();
+    db = openDatabase(path.join(dataDir, 'ecw.sqlite'));
+    const env = { db, dataDir, now: () => new Date('2026-11-16T01:00:00Z') };
+    return { dataDir, env };
+  };
+
+  it('stores the normalized original by its sha256 and registers it for upload with its pixel size', async () => {
+    const { dataDir, env } = await setUp();
+    const image = await storeImage(dataDir, photo('门店.jpg'));
+    expect(sha256Of(readFileSync(assetFile(dataDir, image.sha256)))).toBe(image.sha256);
+    registerImage(env.db, image, env.now());
+    expect(env.db.prepare('SELECT state, mime FROM asset WHERE sha256 = ?').get(image.sha256)).toEqual({ state: 'pending_upload', mime: 'image/jpeg' });
+    expect(env.db.prepare('SELECT width, height FROM image WHERE sha256 = ?').get(image.sha256)).toEqual({ width: 3024, height: 4032 });
+  });
+
+  it('derives every channel size once, never upscaled, and serves later requests from the cache', async () => {
+    const { dataDir, env } = await setUp();
+    const image = await storeImage(dataDir, photo('龙井.jpg'));
+    registerImage(env.db, image, env.now());
+    const made = await deriveAll(env, [image.sha256]);
+    expect(made.map((d) => [d.variant, d.width, d.mime])).toEqual([
+      ['web480', 480, 'image/jpeg'],
+      ['web1200', 1200, 'image/jpeg'],
+      ['wap2', 240, 'image/jpeg'],
+      ['wap1', 120, 'image/jpeg'],
+    ]);
+    for (const d of made) expect((await sharp(d.file).metadata()).width).toBe(d.width);
+    const before = statSync(made[0]!.file).mtimeMs;
+    rmSync(assetFile(dataDir, image.sha256)); // the original is gone: only the cache can answer now
+    const again = await ensureDerived(env, image.sha256, 'web480');
+    expect(again).toEqual(made[0]);
+    expect(statSync(again.file).mtimeMs).toBe(before);
+  });
+
+  it('makes a derived file again when it went missing', async () => {
+    const { dataDir, env } = await setUp();
+    const image = await storeImage(dataDir, photo('茶园.jpg'));
+    registerImage(env.db, image, env.now());
+    const first = await ensureDerived(env, image.sha256, 'wap1');
+    rmSync(first.file);
+    const second = await ensureDerived(env, image.sha256, 'wap1');
+    expect(existsSync(second.file)).toBe(true);
+    expect(second.width).toBe(120);
+  });
+
+  it('keeps transparency in derived sizes of the logo (PNG; GIF for WAP 1.0) and never enlarges a small picture', async () => {
+    const { dataDir, env } = await setUp();
+    const logo = await storeImage(dataDir, photo('logo.png'));
+    registerImage(env.db, logo, env.now());
+    const [web480, web1200, wap2, wap1] = await deriveAll(env, [logo.sha256]);
+    expect([web480!.mime, web1200!.mime, wap2!.mime, wap1!.mime]).toEqual(['image/png', 'image/png', 'image/png', 'image/gif']);
+    expect(web1200!.width).toBe(512);
+    expect((await sharp(wap2!.file).metadata()).hasAlpha).toBe(true);
+    expect((await sharp(wap1!.file).metadata()).format).toBe('gif');
+  });
+});
