@@ -11,6 +11,7 @@ import { call, subscribe } from '../api/client';
 import { RecoveryScreen } from './RecoveryScreen';
 import { OperatorSetup } from './OperatorSetup';
 import { AppRouter } from './AppRouter';
+import { AppStatusContext } from './AppStatus';
 
 type Status = Output<'system.status'>;
 
@@ -38,10 +39,15 @@ export function App() {
 
   let body;
   if (failure) body = <Result status="error" title={t('backendDown.title')} subTitle={t('errors.backend_unavailable')} />;
-  else if (!status) body = <Spin fullscreen tip={t('app.loading')} />;
+  else if (!status) body = <Spin fullscreen description={t('app.loading')} />;
   else if (status.state === 'recovery') body = <RecoveryScreen status={status} onRecovered={load} />;
   else if (!status.operator) body = <OperatorSetup onDone={load} />;
-  else body = <AppRouter status={status} />;
+  else
+    body = (
+      <AppStatusContext.Provider value={status}>
+        <AppRouter />
+      </AppStatusContext.Provider>
+    );
 
   return (
     <ConfigProvider locale={i18n.language === 'en-US' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0a7d5a', borderRadius: 6 } }}>

@@ -4,13 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { SALES_CHANNELS } from '../../../shared/domain/enterprise';
 import { call } from '../api/client';
 import { validationText } from '../i18n';
+import { useShowError } from './apiErrors';
 
 export function OperatorSetup({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ name: string; channel: (typeof SALES_CHANNELS)[number] }>();
+  const showError = useShowError();
   const submit = async (values: { name: string; channel: (typeof SALES_CHANNELS)[number] }) => {
-    await call('system.setOperator', values);
-    onDone();
+    try {
+      await call('system.setOperator', values);
+      onDone();
+    } catch (error) {
+      showError(error);
+    }
   };
   return (
     <main style={{ maxWidth: 480, margin: '96px auto', padding: 16 }}>

@@ -1,0 +1,38 @@
+/** The enterprise's registration data, as a clerk reads it back to the customer. */
+import { Descriptions, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { Enterprise } from '../../../../../shared/domain/enterprise';
+import { industrySection } from '../../../../../shared/domain/industry';
+
+function industryText(e: Enterprise): string {
+  const section = industrySection(e.industrySection);
+  if (!section) return e.industrySection;
+  const division = section.divisions.find((d) => d.code === e.industryDivision);
+  return division ? `${section.code} ${section.name} / ${division.code} ${division.name}` : `${section.code} ${section.name}`;
+}
+
+export function EnterpriseInfo({ enterprise: e }: { enterprise: Enterprise }) {
+  const { t } = useTranslation();
+  const region = [e.region.province, e.region.city === '市辖区' ? '' : e.region.city, e.region.district].filter(Boolean).join(' ');
+  return (
+    <Descriptions
+      size="small"
+      column={{ xs: 1, md: 2 }}
+      data-testid="enterprise-info"
+      items={[
+        { key: 'creditCode', label: t('enterprises.field.creditCode'), children: <Typography.Text className="ecw-mono" copyable>{e.creditCode}</Typography.Text> },
+        { key: 'industry', label: t('enterprises.field.industry'), children: industryText(e) },
+        { key: 'region', label: t('enterprises.field.region'), children: region },
+        { key: 'address', label: t('enterprises.field.address'), children: e.address },
+        { key: 'contact', label: t('enterprises.field.contact'), children: `${e.contact.name}  ${e.contact.mobile}` },
+        { key: 'email', label: t('enterprises.field.contactEmail'), children: e.contact.email || '—' },
+        { key: 'manager', label: t('enterprises.field.manager'), children: e.manager },
+        { key: 'channel', label: t('enterprises.field.channel'), children: t(`channel.${e.channel}`) },
+        { key: 'groupCode', label: t('enterprises.field.groupCode'), children: e.groupCode ?? t('enterprises.detail.notOpened') },
+        { key: 'updatedAt', label: t('enterprises.field.updatedAt'), children: dayjs(e.updatedAt).format('YYYY-MM-DD HH:mm') },
+        ...(e.note ? [{ key: 'note', label: t('enterprises.field.note'), children: e.note, span: 2 }] : []),
+      ]}
+    />
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * The enterprise form (new and edit): validated as you type by the shared schema, saved as a
+ * draft on every change, keyboard first. The backend's refusals land at their fields.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Col, Form, Input, Row, Typography } from 'antd';
+import { Controller, FormProvider, useForm, type Resolver } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { enterpriseInputSchema, type Enterprise, type EnterpriseFields } from '../../../../../shared/domain/enterprise';
+import { call } from '../../../api/client';
+import { apiErrorOf, apiErrorText } from '../../../app/apiErrors';
+import { Kbd } from '../../../app/Kbd';
+import { CreditCodeField } from './fields/CreditCodeField';
+import { MobileField } from './fields/MobileField';
+import { IndustryFields } from './fields/IndustryFields';
+import { RegionField } from './fields/RegionField';
+import { ChannelField } from './fields/ChannelField';
+import { TextField } from './fields/TextField';
+import { FormField } from './fields/FormField';
+import { useFieldError } from './fields/fieldError';
+import { formKeyHandler } from './formKeyboard';
+import { applyServerError } from './serverErrors';
+import type { EnterpriseFormValues } from './formValues';
+import type { useFormDraft } from './useFormDraft';
+
+const resolver = zodResolver(enterpriseInputSchema) as unknown as Resolver<EnterpriseFormValues, unknown, EnterpriseFields>;
+
+interface Props {
+  enterpriseId?: string;
+  /** The values without any draft: empty (new) or as saved (edit). */
+  base: EnterpriseFormValues;
+  /** What the form starts with: the base, or the restored draft over it. */
+  start: EnterpriseFormValues;
+  draft: ReturnType<typeof useFormDraft>;
+  onSaved: (enterprise: Enterprise) => void;
+  onCancel: () => void;
+}
+
+export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCancel }: Props) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const form = useForm<EnterpriseFormValues, unknown, EnterpriseFields>({ resolver, mode: 'onTouched', defaultValues: start, shouldFocusError: true });
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const { save: saveDraft } = draft;
+
+  // Every change the user makes (not a reset) is kept as a draft.
+  useEffect(
+    () =>
+      form.subscribe({
+        formState: { values: true },
+        callback: ({ values, name }) => {
+          if (name) saveDraft(values);
+        },
+      }),
+    [form, saveDraft],
+  );
+
+  useEffect(() => form.setFocus('name'), [form]);
+
+  const onValid = async (fields: EnterpriseFields) => {
+    setSaving(true);
+    setFailure(null);
+    try {
+      const saved = enterpriseId ? await call('enterprises.update', { id: enterpriseId, fields }) : await call('enterprises.create', fields);
+      await draft.close();
+      void message.success(t(enterpriseId ? 'enterprises.form.updated' : 'enterprises.form.created', { name: saved.name }));
+      onSaved(saved);
+    } catch (error) {
+      const first = applyServerError(form, apiErrorOf(error));
+      setFailure(apiErrorText(error));
+      if (first) form.setFocus(first);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const submit = () => void form.handleSubmit(onValid)();
+
+  const discardDraft = async () => {
+    await draft.discard();
+    form.reset(base);
+    form.setFocus('name');
+  };
+
+  return (
+    <FormProvider {...form}>
+      <form ref={formRef} onSubmit={(e) => (e.preventDefault(), submit())} onKeyDown={formKeyHandler({ submit, cancel: onCancel })} noValidate data-testid="enterprise-form">
+        <Form layout="vertical" component={false}>
+          <div className="ecw-form-stack">
+            {draft.restored && (
+              <Alert
+                type="info"
+                showIcon
+                data-testid="draft-restored"
+                title={t('enterprises.form.draftRestored', { time: dayjs(draft.restored.updatedAt).format('MM-DD HH:mm') })}
+                action={
+                  <Button size="small" onClick={() => void discardDraft()} data-testid="draft-discard">
+                    {t('enterprises.form.discardDraft')}
+                  </Button>
+                }
+              />
+            )}
+            <Card title={t('enterprises.form.sectionCompany')} size="small">
+              <Row gutter={16}>
+                <Col xs={24} md={12}>
+                  <TextField name="name" label="enterprises.field.name" required maxLength={100} />
+                </Col>
+                <Col xs={24} md={12}>
+                  <CreditCodeField excludeId={enterpriseId} />
+                </Col>
+                <IndustryFields />
+                <Col xs={24} md={12}>
+                  <RegionField />
+                </Col>
+                <Col xs={24} md={12}>
+                  <TextField name="address" label="enterprises.field.address" required maxLength={200} placeholder="enterprises.form.addressPlaceholder" />
+                </Col>
+              </Row>
+            </Card>
+            <Card title={t('enterprises.form.sectionContact')} size="small">
+              <Row gutter={16}>
+                <Col xs={24} md={8}>
+                  <TextField name="contact.name" label="enterprises.field.contactName" required maxLength={50} />
+                </Col>
+                <Col xs={24} md={8}>
+                  <MobileField />
+                </Col>
+                <Col xs={24} md={8}>
+                  <TextField name="contact.email" label="enterprises.field.contactEmail" type="email" maxLength={100} />
+                </Col>
+              </Row>
+            </Card>
+            <Card title={t('enterprises.form.sectionSales')} size="small">
+              <Row gutter={16}>
+                <Col xs={24} md={8}>
+                  <TextField name="manager" label="enterprises.field.manager" required maxLength={50} />
+                </Col>
+                <Col xs={24} md={16}>
+                  <ChannelField />
+                </Col>
+                <Col span={24}>
+                  <NoteField />
+                </Col>
+              </Row>
+            </Card>
+            {failure && <Alert type="error" showIcon title={failure} data-testid="form-error" />}
+            <div className="ecw-form-actions">
+              <Button type="primary" htmlType="submit" loading={saving} data-testid="enterprise-save">
+                {t('common.save')} <Kbd>Ctrl+Enter</Kbd>
+              </Button>
+              <Button onClick={onCancel}>
+                {t('common.cancel')} <Kbd>Esc</Kbd>
+              </Button>
+              <Typography.Text type="secondary" className="ecw-form-keys">
+                {t('enterprises.form.keysHint')}
+              </Typography.Text>
+            </div>
+          </div>
+        </Form>
+      </form>
+    </FormProvider>
+  );
+}
+
+function NoteField() {
+  const { t } = useTranslation();
+  const error = useFieldError('note');
+  return (
+    <FormField id="ent-note" label={t('enterprises.field.note')} error={error} hint={t('enterprises.form.noteHint')}>
+      <Controller
+        name="note"
+        render={({ field }) => (
+          <Input.TextArea {...field} id="ent-note" value={field.value ?? ''} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} status={error ? 'error' : undefined} />
+        )}
+      />
+    </FormField>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * 统一社会信用代码: upper-cased as typed, checked as soon as it has 18 characters (naming the
+ * expected check character), and looked up so a code already registered is flagged at once.
+ */
+import { useEffect, useState } from 'react';
+import { Input } from 'antd';
+import { Link } from 'react-router';
+import { Controller, useFormContext, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { checkCreditCode, normalizeCreditCode } from '../../../../../../shared/domain/creditCode';
+import { call } from '../../../../api/client';
+import { useDebouncedValue } from '../../../../app/useDebouncedValue';
+import type { EnterpriseFormValues } from '../formValues';
+import { FormField } from './FormField';
+import { useFieldError } from './fieldError';
+
+const LENGTH = 18;
+
+/** The enterprise already registered under this code, if any (excluding the one being edited). */
+function useDuplicate(code: string, excludeId: string | undefined) {
+  const [found, setFound] = useState<{ code: string; id: string; name: string } | null>(null);
+  const valid = checkCreditCode(code).valid;
+  useEffect(() => {
+    if (!valid) return;
+    let live = true;
+    call('enterprises.findByCreditCode', { creditCode: code, ...(excludeId ? { excludeId } : {}) })
+      .then((hit) => live && setFound(hit ? { code, ...hit } : null))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [code, valid, excludeId]);
+  return valid && found?.code === code ? found : null;
+}
+
+export function CreditCodeField({ excludeId }: { excludeId?: string }) {
+  const { t } = useTranslation();
+  const { control, trigger, getFieldState } = useFormContext<EnterpriseFormValues>();
+  const value = useWatch({ control, name: 'creditCode' }) ?? '';
+  const normalized = normalizeCreditCode(value);
+  const error = useFieldError('creditCode', value);
+  const duplicate = useDuplicate(useDebouncedValue(normalized, 250), excludeId);
+
+  const link = duplicate && (
+    <Link to={`/enterprises/${duplicate.id}`} data-testid="duplicate-link">
+      {t('enterprises.form.openExisting')}
+    </Link>
+  );
+  const warning = duplicate && (
+    <>
+      {t('enterprises.form.duplicateWarning', { name: duplicate.name })} {link}
+    </>
+  );
+
+  return (
+    <FormField
+      id="ent-creditCode"
+      label={t('enterprises.field.creditCode')}
+      required
+      error={error && (duplicate ? <>{error} {link}</> : error)}
+      warning={warning}
+      hint={t('enterprises.form.creditCodeHint')}
+    >
+      <Controller
+        control={control}
+        name="creditCode"
+        render={({ field }) => (
+          <Input
+            {...field}
+            id="ent-creditCode"
+            className="ecw-mono"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={24}
+            status={error ? 'error' : duplicate ? 'warning' : undefined}
+            aria-invalid={Boolean(error)}
+            suffix={<span className="ecw-muted">{normalized.length}/{LENGTH}</span>}
+            onChange={(e) => {
+              const next = e.target.value.toUpperCase();
+              field.onChange(next);
+              // Check at once when the code is complete, even before the field is left.
+              if (normalizeCreditCode(next).length >= LENGTH || getFieldState('creditCode').error) void trigger('creditCode');
+            }}
+          />
+        )}
+      />
+    </FormField>
+  );
+}

@@ -1,0 +1,118 @@
+/** 集团客户 list: search by name, credit code or mobile; keyboard first (`/`, ↑/↓, Enter, Alt+N). */
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { Alert, Button, Empty, Input, Typography, type InputRef } from 'antd';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { EnterpriseListRow } from '../../../../../shared/domain/enterprise';
+import { apiErrorText } from '../../../app/apiErrors';
+import { isTypingTarget } from '../../../app/keyboard';
+import { useDebouncedValue } from '../../../app/useDebouncedValue';
+import { Kbd } from '../../../app/Kbd';
+import { EnterpriseTable } from './EnterpriseTable';
+import { useEnterprisePages } from './useEnterprisePages';
+import '../enterprises.css';
+
+const PAGE_JUMP = 10;
+
+function useSlashFocus(target: React.RefObject<InputRef | null>) {
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== '/' || isTypingTarget(event.target)) return;
+      event.preventDefault();
+      target.current?.focus({ cursor: 'all' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [target]);
+}
+
+export function EnterpriseListPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const searchRef = useRef<InputRef>(null);
+  const [text, setText] = useState('');
+  const query = useDebouncedValue(text.trim(), 200);
+  const { total, error, rowAt, showRange, retry } = useEnterprisePages(query);
+  const [selected, setSelected] = useState(0);
+  useSlashFocus(searchRef);
+  useEffect(() => setSelected(0), [query]);
+
+  const open = useCallback((row: EnterpriseListRow) => void navigate(`/enterprises/${row.id}`), [navigate]);
+  const count = total ?? 0;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const move = (to: number) => {
+      event.preventDefault();
+      setSelected(Math.max(0, Math.min(count - 1, to)));
+    };
+    if (event.key === 'ArrowDown') move(selected + 1);
+    else if (event.key === 'ArrowUp') move(selected - 1);
+    else if (event.key === 'PageDown') move(selected + PAGE_JUMP);
+    else if (event.key === 'PageUp') move(selected - PAGE_JUMP);
+    else if (event.key === 'Enter') {
+      const row = rowAt(selected);
+      if (row) {
+        event.preventDefault();
+        open(row);
+      }
+    } else if (event.key === 'Escape' && event.currentTarget.tagName === 'INPUT') setText('');
+  };
+
+  return (
+    <div className="ecw-page ecw-list-page">
+      <div className="ecw-list-toolbar">
+        <Typography.Title level={4} className="ecw-list-title">
+          {t('enterprises.list.title')}
+        </Typography.Title>
+        <Input
+          ref={searchRef}
+          className="ecw-list-search"
+          allowClear
+          autoFocus
+          prefix={<SearchOutlined />}
+          suffix={<Kbd>/</Kbd>}
+          placeholder={t('enterprises.list.searchPlaceholder')}
+          aria-label={t('enterprises.list.searchPlaceholder')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          data-testid="enterprise-search"
+        />
+        <Typography.Text type="secondary" data-testid="enterprise-count">
+          {total === null ? t('enterprises.list.counting') : query ? t('enterprises.list.found', { count }) : t('enterprises.list.total', { count })}
+        </Typography.Text>
+        <span className="ecw-spacer" />
+        <Typography.Text type="secondary" className="ecw-list-keys">
+          {t('enterprises.list.keysHint')}
+        </Typography.Text>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/enterprises/new')}>
+          {t('enterprises.list.new')} <Kbd>Alt+N</Kbd>
+        </Button>
+      </div>
+      {error ? (
+        <Alert type="error" showIcon title={apiErrorText(error)} action={<Button onClick={retry}>{t('common.retry')}</Button>} />
+      ) : null}
+      {total === 0 ? (
+        <EmptyList query={query} onNew={() => void navigate('/enterprises/new')} />
+      ) : (
+        <EnterpriseTable total={count} rowAt={rowAt} showRange={showRange} selected={selected} onSelect={setSelected} onOpen={open} onKeyDown={onKeyDown} />
+      )}
+    </div>
+  );
+}
+
+function EmptyList({ query, onNew }: { query: string; onNew: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="ecw-list-empty" data-testid="enterprise-empty">
+      <Empty description={query ? t('enterprises.list.noMatch', { query }) : t('enterprises.list.empty')}>
+        {!query && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={onNew}>
+            {t('enterprises.list.new')}
+          </Button>
+        )}
+      </Empty>
+    </div>
+  );
+}
