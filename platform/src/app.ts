@@ -1,0 +1,107 @@
+/** Builds the platform: database, services and the Hono app with its OpenAPI document. */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { compress } from 'hono/compress';
+import { HTTPException } from 'hono/http-exception';
+import { adminRoutes } from './admin/routes';
+import { assetRoutes } from './assets/routes';
+import { AssetStore } from './assets/store';
+import { requireUser, type AuthEnv } from './auth/middleware';
+import { authRoutes, meRoutes } from './auth/routes';
+import { Sessions } from './auth/sessions';
+import { Boss } from './boss/opening';
+import { seedCatalog } from './catalog/catalog';
+import { catalogRoutes } from './catalog/routes';
+import { systemClock, type Clock } from './clock';
+import { DEFAULT_CONFIG, isoNow, type PlatformConfig, type PlatformContext } from './context';
+import { openDatabase } from './db/database';
+import { HttpError, errorResponse, validationHook } from './http/errors';
+import { PullService } from './sync/pull';
+import { PushService } from './sync/push';
+import { syncRoutes } from './sync/routes';
+
+export interface PlatformOptions {
+  dataDir: string;
+  databaseUrl?: string;
+  clock?: Clock;
+  config?: Partial<Omit<PlatformConfig, 'dataDir'>>;
+  log?: (line: string) => void;
+}
+
+export interface Platform {
+  app: OpenAPIHono<AuthEnv>;
+  ctx: PlatformContext;
+  boss: Boss;
+  close(): Promise<void>;
+}
+
+/** The token key persists in the data dir, so a restart keeps sessions valid. */
+async function tokenSecret(dataDir: string): Promise<Buffer> {
+  const file = path.join(dataDir, 'token-secret');
+  try {
+    return Buffer.from(await fs.readFile(file, 'utf8'), 'hex');
+  } catch {
+    const secret = randomBytes(32);
+    await fs.writeFile(file, secret.toString('hex'), { mode: 0o600 });
+    return secret;
+  }
+}
+
+export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  await fs.mkdir(options.dataDir, { recursive: true });
+  const database = await openDatabase(options);
+  const config: PlatformConfig = {
+    ...DEFAULT_CONFIG,
+    tokenSecret: options.config?.tokenSecret ?? (await tokenSecret(options.dataDir)),
+    ...options.config,
+    dataDir: options.dataDir,
+  };
+  const ctx: PlatformContext = { database, clock: options.clock ?? systemClock, config, log: options.log ?? ((l) => console.error(l)) };
+  await seedCatalog(database.db, isoNow(ctx));
+  const store = new AssetStore(ctx);
+  await store.init();
+  const boss = new Boss(ctx);
+  const app = buildApp(ctx, store, boss);
+  await boss.scheduleIfPending();
+  return {
+    app,
+    ctx,
+    boss,
+    close: async () => {
+      boss.stop();
+      await database.close();
+    },
+  };
+}
+
+function buildApp(ctx: PlatformContext, store: AssetStore, boss: Boss): OpenAPIHono<AuthEnv> {
+  const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return errorResponse(c, err);
+    if (err instanceof HTTPException && err.status < 500) return errorResponse(c, new HttpError(err.status, 'invalid_request', err.message));
+    ctx.log(`platform: ${c.req.method} ${c.req.path}: ${err.stack ?? String(err)}`);
+    return errorResponse(c, new HttpError(500, 'internal', 'The platform failed; the error is logged.'));
+  });
+  app.notFound((c) => errorResponse(c, new HttpError(404, 'not_found', `No endpoint ${c.req.method} ${c.req.path}.`)));
+  for (const prefix of ['/auth/*', '/sync/*', '/catalog/*', '/admin/*']) app.use(prefix, compress());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'EC Workbench reference platform', version: '1', description: 'fieldsync v1 (SYNC.md §3); contract in shared/platform-api' },
+  });
+  app.get('/health', (c) => c.json({ ok: true, serverTime: isoNow(ctx) }));
+
+  const sessions = new Sessions(ctx);
+  authRoutes(app as unknown as OpenAPIHono, sessions);
+  const authenticated = requireUser(ctx);
+  for (const prefix of ['/auth/v1/me', '/sync/*', '/assets/*', '/catalog/*', '/admin/*']) app.use(prefix, authenticated);
+  meRoutes(app);
+  syncRoutes(app, ctx, new PushService(ctx, { orderSubmitted: () => boss.schedule() }), new PullService(ctx));
+  catalogRoutes(app, ctx);
+  assetRoutes(app, ctx, store);
+  adminRoutes(app, ctx, boss);
+  return app;
+}

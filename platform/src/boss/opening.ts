@@ -1,0 +1,162 @@
+/**
+ * The BOSS simulation: opens submitted orders. Each order is processed in its own transaction
+ * (rows, counters and the welcome SMS together), so a kill mid-way leaves it "submitted" and the
+ * next run picks it up again.
+ */
+import { randomInt } from 'node:crypto';
+import { OPERATOR_SITE_DOMAIN, UNIFIED_SMS_CODE, type OpeningResult } from '../../../shared/platform-api/opening';
+import type { OrderSubmitArgs } from '../../../shared/platform-api/tables';
+import { newId } from '../clock';
+import { isoNow, type PlatformContext } from '../context';
+import { writeTx, type Tx } from '../db/database';
+import { activeSubscription } from '../sync/orders';
+import { loadRow, updateRow, type StoredRow, type WriteBy } from '../sync/rows';
+
+const PASSWORD_CHARS = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+async function nextCounter(trx: Tx, name: string, start: number): Promise<number> {
+  const row = await trx.selectFrom('boss_counter').select('value').where('name', '=', name).executeTakeFirst();
+  const value = row ? Number(row.value) + 1 : start;
+  if (row) await trx.updateTable('boss_counter').set({ value }).where('name', '=', name).execute();
+  else await trx.insertInto('boss_counter').values({ name, value }).execute();
+  return value;
+}
+
+/** Characters 3–8 of a credit code are the registering authority's region code. */
+const regionCodeOf = (creditCode: string) => creditCode.slice(2, 8);
+
+async function assignDomain(trx: Tx, enterprise: StoredRow, orderId: string, requested: string | undefined) {
+  const base = requested ?? `ec${(enterprise.data.creditCode as string).slice(8, 17).toLowerCase()}`;
+  for (let n = 1; ; n++) {
+    const label = n === 1 ? base : `${base}-${n}`;
+    const taken = await trx.selectFrom('domain_label').select('label').where('label', '=', label).executeTakeFirst();
+    if (!taken) {
+      await trx.insertInto('domain_label').values({ label, enterprise_id: enterprise.id, order_id: orderId }).execute();
+      return { label, fqdn: `${label}.${OPERATOR_SITE_DOMAIN}` };
+    }
+  }
+}
+
+async function openingResult(trx: Tx, enterprise: StoredRow, order: StoredRow, at: string): Promise<OpeningResult> {
+  const groupCode = `JT${regionCodeOf(enterprise.data.creditCode as string)}${String(await nextCounter(trx, 'group_code', 1)).padStart(4, '0')}`;
+  const extension = String(await nextCounter(trx, 'sms_extension', 1001));
+  const args = order.data.snapshot as OrderSubmitArgs;
+  const domain = args.secondLevelDomain ? await assignDomain(trx, enterprise, order.id, args.secondLevelDomain.label) : null;
+  const password = Array.from({ length: 10 }, () => PASSWORD_CHARS[randomInt(PASSWORD_CHARS.length)]).join('');
+  return {
+    groupCode,
+    domain,
+    smsServiceCode: { unifiedCode: UNIFIED_SMS_CODE, extension, full: UNIFIED_SMS_CODE + extension },
+    maintenanceAccount: { login: `${groupCode.toLowerCase()}-admin`, initialPassword: password },
+    status: 'opened',
+    openedAt: at,
+  };
+}
+
+function welcomeText(enterprise: StoredRow, r: OpeningResult): string {
+  const site = r.domain ? `，网站 http://${r.domain.fqdn}` : '';
+  return (
+    `【集团客户】${enterprise.data.name as string}：您的业务已开通。集团编码 ${r.groupCode}，` +
+    `维护账号 ${r.maintenanceAccount.login}，初始密码 ${r.maintenanceAccount.initialPassword}，` +
+    `短信网站请编辑短信发送至 ${r.smsServiceCode.full}${site}。请尽快登录修改密码。`
+  );
+}
+
+async function processOpen(trx: Tx, order: StoredRow, enterprise: StoredRow, by: WriteBy): Promise<string> {
+  const result = await openingResult(trx, enterprise, order, by.at);
+  await updateRow(trx, order, { changes: { status: 'opened', opening: result, processedAt: by.at } }, by);
+  const subscription = await activeSubscription(trx, enterprise.id);
+  if (subscription) await updateRow(trx, subscription, { changes: { status: 'active', lastOrderId: order.id } }, by);
+  await updateRow(trx, enterprise, { changes: { status: 'opened', groupCode: result.groupCode } }, by);
+  const contact = enterprise.data.contact as { mobile: string };
+  await trx
+    .insertInto('sms_outbox')
+    .values({
+      id: newId(), mobile: contact.mobile, text: welcomeText(enterprise, result), enterprise_id: enterprise.id,
+      order_id: order.id, kind: 'welcome', status: 'queued', created_at: by.at,
+    })
+    .execute();
+  return 'opened';
+}
+
+async function processChangeOrCancel(trx: Tx, order: StoredRow, enterprise: StoredRow, by: WriteBy): Promise<string> {
+  const subscription = await activeSubscription(trx, enterprise.id);
+  if (!subscription || subscription.data.status !== 'active') return fail(trx, order, by, 'no_active_subscription', 'No active subscription to change.');
+  const cancel = order.data.kind === 'cancel';
+  await updateRow(
+    trx,
+    subscription,
+    { changes: cancel ? { status: 'cancelled', endDate: order.data.effectiveDate, lastOrderId: order.id } : { planCode: order.data.planCode, lastOrderId: order.id } },
+    by,
+  );
+  if (cancel) await updateRow(trx, enterprise, { changes: { status: 'cancelled' } }, by);
+  await updateRow(trx, order, { changes: { status: 'completed', processedAt: by.at } }, by);
+  return 'completed';
+}
+
+async function fail(trx: Tx, order: StoredRow, by: WriteBy, code: string, message: string): Promise<string> {
+  await updateRow(trx, order, { changes: { status: 'failed', failure: { code, message }, processedAt: by.at } }, by);
+  return 'failed';
+}
+
+export class Boss {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly ctx: PlatformContext) {}
+
+  /** Processes every submitted order submitted at least `minAgeMs` ago, oldest first. */
+  processDue(minAgeMs = 0): Promise<{ orderId: string; status: string }[]> {
+    const run = this.running.then(() => this.processAll(minAgeMs));
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  /** After a submit: open it once the configured delay has passed. */
+  schedule(): void {
+    const delay = this.ctx.config.openingDelayMs;
+    if (delay === null || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.processDue(delay).catch((err: Error) => this.ctx.log(`boss: ${err.stack ?? String(err)}`));
+      this.scheduleIfPending().catch(() => undefined);
+    }, delay);
+    this.timer.unref();
+  }
+
+  async scheduleIfPending(): Promise<void> {
+    const pending = await this.ctx.database.db.selectFrom('service_order').select('id').where('status', '=', 'submitted').limit(1).executeTakeFirst();
+    if (pending) this.schedule();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private async processAll(minAgeMs: number) {
+    const cutoff = new Date(this.ctx.clock.now().getTime() - minAgeMs).toISOString();
+    const due = await this.ctx.database.db
+      .selectFrom('service_order')
+      .select('id')
+      .where('status', '=', 'submitted')
+      .where('created_at', '<=', cutoff)
+      .orderBy('last_seq')
+      .execute();
+    const done: { orderId: string; status: string }[] = [];
+    for (const { id } of due) {
+      const status = await writeTx(this.ctx.database, (trx) => this.processOne(trx, id));
+      if (status) done.push({ orderId: id, status });
+    }
+    return done;
+  }
+
+  private async processOne(trx: Tx, orderId: string): Promise<string | undefined> {
+    const order = await loadRow(trx, 'service_order', orderId);
+    if (!order || order.data.status !== 'submitted') return undefined;
+    const by: WriteBy = { clientId: null, at: isoNow(this.ctx) };
+    const enterprise = await loadRow(trx, 'enterprise', order.data.enterpriseId as string);
+    if (!enterprise || enterprise.deleted) return fail(trx, order, by, 'enterprise_not_found', 'The enterprise was deleted.');
+    return order.data.kind === 'open' ? processOpen(trx, order, enterprise, by) : processChangeOrCancel(trx, order, enterprise, by);
+  }
+}

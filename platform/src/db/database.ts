@@ -1,0 +1,70 @@
+/**
+ * Opens the platform database: SQLite (one file in the data dir, WAL) by default, PostgreSQL with
+ * `--database-url postgres://…`. Everything above this module is dialect-blind except `dialect`
+ * checks for row locks (SYNC.md §3.1: SQLite serializes writers itself, Postgres needs FOR UPDATE).
+ */
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrations';
+import type { DB } from './schema';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export type Tx = Transaction<DB>;
+
+/** better-sqlite3 prepares a statement per query through kysely; caching them halves the cost of a push. */
+function cachingSqlite(file: string) {
+  const raw = new SQLite(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('busy_timeout = 5000');
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    raw,
+    prepare(sqlText: string) {
+      let stmt = cache.get(sqlText);
+      if (!stmt) {
+        if (cache.size > 1000) cache.clear();
+        stmt = raw.prepare(sqlText);
+        cache.set(sqlText, stmt);
+      }
+      return stmt;
+    },
+    close: () => raw.close(),
+  };
+}
+
+export async function openDatabase(options: { dataDir: string; databaseUrl?: string }): Promise<Database> {
+  let db: Kysely<DB>;
+  let dialect: Dialect;
+  if (options.databaseUrl && /^postgres(ql)?:/.test(options.databaseUrl)) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    dialect = 'postgres';
+  } else {
+    const sqlite = cachingSqlite(options.databaseUrl ?? path.join(options.dataDir, 'platform.sqlite'));
+    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite as unknown as SQLite.Database }) });
+    dialect = 'sqlite';
+  }
+  await migrateToLatest(db as Kysely<unknown>);
+  return { db, dialect, close: () => db.destroy() };
+}
+
+/** A write transaction. On Postgres, seq allocation's row lock serializes writers (SYNC.md §3.1). */
+export function writeTx<T>(database: Database, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  return database.db.transaction().execute(fn);
+}
+
+/** A read transaction: every query inside sees one snapshot (pull reads rows and max(seq) together). */
+export function readTx<T>(database: Database, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  const builder = database.db.transaction();
+  return (database.dialect === 'postgres' ? builder.setIsolationLevel('repeatable read') : builder).execute(fn);
+}

@@ -1,0 +1,174 @@
+/** Schema migrations, written once for both dialects with kysely's schema builder. Append only. */
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type CreateTableBuilder } from 'kysely';
+
+// Migrations work on an untyped Kysely: the typed interface describes the final schema only.
+type AnyDb = Kysely<unknown>;
+
+function syncedColumns<T extends string>(t: CreateTableBuilder<T, never>) {
+  return t
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('scope_id', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('last_seq', 'integer', (c) => c.notNull())
+    .addColumn('field_versions', 'text', (c) => c.notNull())
+    .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('data', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('created_by_client', 'text')
+    .addColumn('updated_by_client', 'text');
+}
+
+async function pullIndexes(db: AnyDb, tbl: string) {
+  await db.schema.createIndex(`${tbl}_pull`).on(tbl).columns(['scope_id', 'last_seq']).execute();
+  await db.schema.createIndex(`${tbl}_seq`).on(tbl).column('last_seq').execute();
+}
+
+const initial: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('sync_meta')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('min_retained_seq', 'integer', (c) => c.notNull())
+      .execute();
+    await sql`INSERT INTO sync_meta (id, seq, min_retained_seq) VALUES (1, 0, 0)`.execute(db);
+
+    await db.schema
+      .createTable('staff_user')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('login', 'text', (c) => c.notNull().unique())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('province', 'text')
+      .addColumn('city', 'text')
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('refresh_token')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('family_id', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('used_at', 'text')
+      .addColumn('revoked', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('refresh_token_family').on('refresh_token').column('family_id').execute();
+
+    await db.schema
+      .createTable('sync_client')
+      .addColumn('client_id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('device_name', 'text')
+      .addColumn('last_applied_op_seq', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('applied_op')
+      .addColumn('client_id', 'text', (c) => c.notNull())
+      .addColumn('op_seq', 'integer', (c) => c.notNull())
+      .addColumn('mutation_id', 'text', (c) => c.notNull())
+      .addColumn('fingerprint', 'text', (c) => c.notNull())
+      .addColumn('is_replay', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('result_json', 'text', (c) => c.notNull())
+      .addColumn('applied_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('applied_op_pk', ['client_id', 'op_seq'])
+      .execute();
+    // Each mutation takes effect once; a re-registered device's replays are recorded beside it.
+    await db.schema
+      .createIndex('applied_op_mutation')
+      .on('applied_op')
+      .column('mutation_id')
+      .unique()
+      .where(sql.ref('is_replay'), '=', 0)
+      .execute();
+    await db.schema.createIndex('applied_op_mutation_all').on('applied_op').column('mutation_id').execute();
+
+    await syncedColumns(db.schema.createTable('enterprise')).addColumn('credit_code', 'text', (c) => c.unique()).execute();
+    await pullIndexes(db, 'enterprise');
+    await syncedColumns(db.schema.createTable('site')).addColumn('enterprise_id', 'text', (c) => c.notNull()).execute();
+    await pullIndexes(db, 'site');
+    for (const tbl of ['service_order', 'subscription']) {
+      await syncedColumns(db.schema.createTable(tbl))
+        .addColumn('enterprise_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .execute();
+      await pullIndexes(db, tbl);
+      await db.schema.createIndex(`${tbl}_enterprise`).on(tbl).columns(['enterprise_id', 'status']).execute();
+    }
+    await db.schema.createIndex('site_enterprise').on('site').column('enterprise_id').execute();
+    await db.schema.createIndex('service_order_status').on('service_order').columns(['status', 'created_at']).execute();
+
+    await db.schema
+      .createTable('scope_exit')
+      .addColumn('seq', 'integer', (c) => c.primaryKey())
+      .addColumn('scope_id', 'text', (c) => c.notNull())
+      .addColumn('tbl', 'text', (c) => c.notNull())
+      .addColumn('row_id', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('scope_exit_pull').on('scope_exit').columns(['scope_id', 'seq']).execute();
+
+    await db.schema
+      .createTable('blob')
+      .addColumn('sha256', 'text', (c) => c.primaryKey())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('mime', 'text', (c) => c.notNull())
+      .addColumn('stored_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('upload')
+      .addColumn('upload_id', 'text', (c) => c.primaryKey())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('mime', 'text', (c) => c.notNull())
+      .addColumn('received', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('client_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('upload_owner').on('upload').columns(['sha256', 'client_id']).execute();
+
+    await db.schema
+      .createTable('catalog_version')
+      .addColumn('version', 'integer', (c) => c.primaryKey())
+      .addColumn('published_at', 'text', (c) => c.notNull())
+      .addColumn('published_by', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('sms_outbox')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('order_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('boss_counter')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('domain_label')
+      .addColumn('label', 'text', (c) => c.primaryKey())
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('order_id', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial };
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+}

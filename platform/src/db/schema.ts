@@ -1,0 +1,91 @@
+/** Row types of the platform database (the kysely `Database` interface), portable across SQLite and PostgreSQL. */
+
+export interface SyncedRowTable {
+  id: string;
+  scope_id: string;
+  version: number;
+  last_seq: number;
+  /** JSON {field: version at which it last changed}. */
+  field_versions: string;
+  deleted: number;
+  /** JSON of the wire row minus id/createdAt/updatedAt. */
+  data: string;
+  created_at: string;
+  updated_at: string;
+  created_by_client: string | null;
+  updated_by_client: string | null;
+}
+
+export interface EnterpriseTable extends SyncedRowTable {
+  credit_code: string | null;
+}
+export interface ChildRowTable extends SyncedRowTable {
+  enterprise_id: string;
+}
+export interface StatusChildRowTable extends ChildRowTable {
+  status: string;
+}
+
+export interface DB {
+  sync_meta: { id: number; seq: number; min_retained_seq: number };
+  staff_user: {
+    id: string;
+    login: string;
+    name: string;
+    role: string;
+    province: string | null;
+    city: string | null;
+    password_hash: string;
+    created_at: string;
+  };
+  refresh_token: {
+    token_hash: string;
+    user_id: string;
+    family_id: string;
+    expires_at: string;
+    used_at: string | null;
+    revoked: number;
+    created_at: string;
+  };
+  sync_client: { client_id: string; user_id: string; device_name: string | null; last_applied_op_seq: number; created_at: string };
+  applied_op: {
+    client_id: string;
+    op_seq: number;
+    mutation_id: string;
+    fingerprint: string;
+    /** 1 when the op re-sent a mutation already applied under another clientId of the same user. */
+    is_replay: number;
+    result_json: string;
+    applied_at: string;
+  };
+  enterprise: EnterpriseTable;
+  site: ChildRowTable;
+  service_order: StatusChildRowTable;
+  subscription: StatusChildRowTable;
+  scope_exit: { seq: number; scope_id: string; tbl: string; row_id: string };
+  blob: { sha256: string; size: number; mime: string; stored_at: string };
+  upload: {
+    upload_id: string;
+    sha256: string;
+    size: number;
+    mime: string;
+    received: number;
+    client_id: string;
+    user_id: string;
+    created_at: string;
+    expires_at: string;
+  };
+  catalog_version: { version: number; published_at: string; published_by: string; data: string };
+  sms_outbox: {
+    id: string;
+    mobile: string;
+    text: string;
+    enterprise_id: string;
+    order_id: string;
+    kind: string;
+    status: string;
+    created_at: string;
+  };
+  boss_counter: { name: string; value: number };
+  domain_label: { label: string; enterprise_id: string; order_id: string };
+}

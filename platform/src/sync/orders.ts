@@ -1,0 +1,90 @@
+/**
+ * `order.submit.v1`: service orders are commands checked against the enterprise's subscription state
+ * machine and the current catalog, never merged field by field (SYNC.md §3.5).
+ *
+ *   open:   (none | cancelled) → subscription "opening" → BOSS → "active"
+ *   change: "active" → "active" with the new plan (BOSS)
+ *   cancel: "active" → "cancelled" (BOSS)
+ */
+import { findPlan, type Plan } from '../../../shared/domain/catalog';
+import type { OpResult, PushOp } from '../../../shared/platform-api/sync';
+import { orderSubmitArgsSchema, type OrderSubmitArgs } from '../../../shared/platform-api/tables';
+import { latestCatalog } from '../catalog/catalog';
+import { newId } from '../clock';
+import type { Tx } from '../db/database';
+import { authorize, rowResult, type OpContext } from './ops';
+import { Rejection, invalid } from './rejection';
+import { insertRow, loadRow, updateRow, fromDb, type StoredRow } from './rows';
+
+export async function activeSubscription(trx: Tx, enterpriseId: string): Promise<StoredRow | undefined> {
+  const r = await trx
+    .selectFrom('subscription')
+    .selectAll()
+    .where('enterprise_id', '=', enterpriseId)
+    .where('status', 'in', ['opening', 'active'])
+    .executeTakeFirst();
+  return r ? fromDb('subscription', r) : undefined;
+}
+
+function parseArgs(op: PushOp): OrderSubmitArgs {
+  if (op.name !== 'order.submit.v1') throw new Rejection('unknown_command', `Unknown command ${op.name ?? '(none)'}.`);
+  if (op.tbl !== 'service_order') throw new Rejection('unknown_command', 'order.submit.v1 applies to service_order.');
+  const parsed = orderSubmitArgsSchema.safeParse(op.patch);
+  if (!parsed.success) throw invalid(parsed.error);
+  if (parsed.data.id !== op.rowId) throw new Rejection('order_mismatch', 'rowId must be the order id.');
+  return parsed.data;
+}
+
+async function checkStateMachine(trx: Tx, args: OrderSubmitArgs): Promise<{ plan: Plan; subscription?: StoredRow }> {
+  const plan = findPlan(await latestCatalog(trx), args.planCode);
+  if (!plan || !plan.available) throw new Rejection('plan_not_available', `The plan ${args.planCode} is not available in the current catalog.`);
+  const current = await activeSubscription(trx, args.enterpriseId);
+  if (args.kind === 'open') {
+    if (current) throw new Rejection('subscription_exists', `The enterprise already has a subscription (${current.data.status as string}).`);
+    return { plan };
+  }
+  if (!current || current.data.status !== 'active') throw new Rejection('no_active_subscription', 'The enterprise has no active subscription.');
+  if (args.kind === 'change' && current.data.planCode === plan.code) throw new Rejection('same_plan', `The plan ${plan.code} is already active.`);
+  return { plan, subscription: current };
+}
+
+export async function submitOrder(oc: OpContext, op: PushOp): Promise<OpResult> {
+  const args = parseArgs(op);
+  const { trx } = oc;
+  const existing = await loadRow(trx, 'service_order', op.rowId);
+  if (existing) {
+    authorize(oc.user, 'service_order', 'command', existing.scopeId);
+    const same = existing.data.enterpriseId === args.enterpriseId && existing.data.kind === args.kind && existing.data.planCode === args.planCode;
+    if (!same) throw new Rejection('order_mismatch', `Order ${op.rowId} was already submitted with other contents.`);
+    return rowResult(op.opSeq, 'applied', existing); // resubmission: nothing new happens
+  }
+  const enterprise = await loadRow(trx, 'enterprise', args.enterpriseId);
+  if (!enterprise || enterprise.deleted) throw new Rejection('enterprise_not_found', `Enterprise ${args.enterpriseId} does not exist on the platform.`);
+  authorize(oc.user, 'service_order', 'command', enterprise.scopeId);
+  const { plan, subscription } = await checkStateMachine(trx, args);
+  const w = { clientId: oc.clientId, at: oc.at };
+
+  const order = await insertRow(trx, 'service_order', op.rowId, enterprise.scopeId, {
+    enterpriseId: args.enterpriseId,
+    kind: args.kind,
+    planCode: plan.code,
+    previousPlanCode: (subscription?.data.planCode as string | undefined) ?? null,
+    effectiveDate: args.effectiveDate,
+    status: 'submitted',
+    signerName: args.signerName,
+    submittedAt: oc.at,
+    submittedBy: oc.user.login,
+    snapshot: op.patch,
+    opening: null,
+    failure: null,
+    processedAt: null,
+  }, w);
+  if (args.kind === 'open') {
+    await insertRow(trx, 'subscription', newId(), enterprise.scopeId, {
+      enterpriseId: args.enterpriseId, planCode: plan.code, status: 'opening', startDate: args.effectiveDate, endDate: null,
+      openOrderId: order.id, lastOrderId: order.id,
+    }, w);
+    await updateRow(trx, enterprise, { changes: { status: 'opening' } }, w);
+  }
+  return rowResult(op.opSeq, 'applied', order);
+}
