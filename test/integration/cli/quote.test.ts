@@ -62,6 +62,7 @@ describe('ecw quote --json', () => {
     const run = await ecw('quote', '--plan', 'site-standard', '--open', '2026-11-16', '--months', '2');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('2026-11-16 开通，晚于当月15日，首月按半月收取 50.00 元');
+    expect(run.stdout).toContain('超出 0.10 元/条 (示例 sample)');
     expect(run.stdout).toMatch(/2026-11\s+企业建站 标准版\s+50\.00/);
     expect(run.stdout).toMatch(/合计\s+150\.00/);
   });

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { describeFirstMonth, formatYuan, MAX_QUOTE_MONTHS, QuoteError, quoteFromCatalog, type Quote } from '../../../../shared/domain/billing';
-import { SEED_CATALOG } from '../../../../shared/domain/catalog';
+import { findPlan, SEED_CATALOG, type Catalog } from '../../../../shared/domain/catalog';
 import { isRealDate, ISO_MONTH } from '../../../../shared/domain/dates';
 import { CliError, type CliIO } from '../io';
 import type { CliCommand } from '../registry';
@@ -63,10 +63,14 @@ function parseSms(entries: string[]): Record<string, number> {
   return byMonth;
 }
 
-async function computeQuote(args: QuoteArgs, io: CliIO): Promise<Quote> {
-  if (io.dataDir) return io.unwrap(await io.transport().invoke('orders.quote', args));
+async function computeQuote(args: QuoteArgs, io: CliIO): Promise<{ quote: Quote; catalog: Catalog }> {
+  if (io.dataDir) {
+    const transport = io.transport();
+    const q = io.unwrap(await transport.invoke('orders.quote', args));
+    return { quote: q, catalog: io.unwrap(await transport.invoke('catalog.current', {})) };
+  }
   try {
-    return quoteFromCatalog(SEED_CATALOG, args);
+    return { quote: quoteFromCatalog(SEED_CATALOG, args), catalog: SEED_CATALOG };
   } catch (error) {
     if (error instanceof QuoteError) throw new CliError(error.code, error.message);
     throw error;
@@ -87,10 +91,13 @@ const displayWidth = (s: string) => [...s].reduce((width, ch) => width + (/[\u11
 const padEnd = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 const padStart = (s: string, width: number) => ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
 
-export function quoteTable(q: Quote): string {
+export function quoteTable(q: Quote, catalog: Catalog): string {
+  const sample = findPlan(catalog, q.plan.code)?.sample;
+  const label = (isSample: boolean | undefined) => (isSample ? ' (示例 sample)' : '');
   const cells = (row: string[]) => row.map((cell, i) => (i < 2 ? padEnd(cell, i === 0 ? 8 : 18) : padStart(cell, 10))).join(' ');
   const lines = [
-    `${q.plan.name} (${q.plan.code}): ${formatYuan(q.plan.monthlyFeeFen)} 元/月, 含 ${q.plan.smsIncluded.toLocaleString('en-US')} 条短信, 超出 ${formatYuan(q.plan.smsRateFen)} 元/条`,
+    `${q.plan.name} (${q.plan.code}): ${formatYuan(q.plan.monthlyFeeFen)} 元/月${label(sample?.monthlyFee)}, ` +
+      `含 ${q.plan.smsIncluded.toLocaleString('en-US')} 条短信, 超出 ${formatYuan(q.plan.smsRateFen)} 元/条${label(sample?.smsRate)}`,
     describeFirstMonth(q.openDate, q.firstMonth),
     ...(q.cancelDate ? [`${q.cancelDate} 销户, ${q.cancelDate.slice(0, 7)} 为最后计费月`] : []),
     '',
@@ -109,8 +116,8 @@ export const quoteCommands: CliCommand[] = [
     path: ['quote'],
     usage: USAGE,
     run: async (args, io) => {
-      const q = await computeQuote(parseQuoteArgs(args), io);
-      io.print(quoteJson(q), quoteTable(q));
+      const { quote, catalog } = await computeQuote(parseQuoteArgs(args), io);
+      io.print(quoteJson(quote), quoteTable(quote, catalog));
     },
   },
 ];
