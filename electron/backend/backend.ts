@@ -39,6 +39,8 @@ export interface Backend {
   closeDatabase(): void;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   onAny(listener: (event: EventName, payload: unknown) => void): () => void;
+  /** Called before the database closes (close, reopen, start fresh): modules with their own connection or timers stop here. */
+  onDatabaseClose(listener: () => void): () => void;
   close(): void;
 }
 
@@ -52,6 +54,8 @@ export function startBackend(options: BackendOptions): Backend {
 
   let db: Database.Database | null = null;
   let problem: StartupProblem | null = null;
+  const closeListeners = new Set<() => void>();
+  const beforeClose = () => [...closeListeners].forEach((listener) => listener());
   const open = () => {
     try {
       db = openDatabase(databaseFile);
@@ -86,10 +90,12 @@ export function startBackend(options: BackendOptions): Backend {
     problem: () => problem,
     database: () => db,
     reopen: () => {
+      beforeClose();
       if (db) closeDatabase(db);
       open();
     },
     closeDatabase: () => {
+      beforeClose();
       if (db) closeDatabase(db);
       db = null;
     },
@@ -102,7 +108,12 @@ export function startBackend(options: BackendOptions): Backend {
       emitter.on('event', listener);
       return () => emitter.off('event', listener);
     },
+    onDatabaseClose: (listener) => {
+      closeListeners.add(listener);
+      return () => closeListeners.delete(listener);
+    },
     close: () => {
+      beforeClose();
       if (db) closeDatabase(db);
       db = null;
       emitter.removeAllListeners();

@@ -7,7 +7,7 @@ import { catalogHandlers } from './catalog/handlers';
 import { orderHandlers } from './orders/handlers';
 import { draftHandlers } from './drafts/handlers';
 import { siteHandlers } from './sites/handlers';
-import { syncHandlers } from './sync/handlers';
+import { createSyncHandlers } from './sync/handlers';
 
 export function createHandlers(backend: Backend): HandlerTable {
   return {
@@ -17,6 +17,6 @@ export function createHandlers(backend: Backend): HandlerTable {
     ...orderHandlers,
     ...draftHandlers,
     ...siteHandlers,
-    ...syncHandlers,
+    ...createSyncHandlers(backend),
   };
 }

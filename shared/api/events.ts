@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { syncStatusSchema } from './sync';
 
 /** Events the backend pushes to every window (SSE in browser mode, IPC in Electron). */
 export const events = {
@@ -6,6 +7,8 @@ export const events = {
   'data.changed': z.object({ entity: z.string(), id: z.string().optional() }),
   /** Progress of long work: imports, builds, uploads. */
   'job.progress': z.object({ jobId: z.string(), label: z.string(), done: z.number(), total: z.number(), finished: z.boolean().optional() }),
+  /** The sync indicator: state, queue sizes, progress (after every step of a cycle and every change of state). */
+  'sync.status': syncStatusSchema,
 };
 
 export type EventName = keyof typeof events;

@@ -21,14 +21,33 @@ interface PendingOp {
   op_seq: number;
   kind: string;
   patch_json: string;
+  base_version: number | null;
 }
 
+export type OpStatus = 'pending' | 'sent' | 'acked' | 'conflict' | 'rejected';
 
+export interface OutboxOp {
+  op_seq: number;
+  mutation_id: string;
+  tbl: string;
+  row_id: string;
+  kind: ChangeKind | 'command';
+  name: string | null;
+  patch_json: string;
+  base_version: number | null;
+  status: OpStatus;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  acked_at: string | null;
+  /** opSeq on the wire, assigned when first sent (sync/queue.ts). */
+  wire_seq: number | null;
+}
 
 function prepare(db: Database.Database) {
   return {
     latestPending: db.prepare<[string, string], PendingOp>(
-      `SELECT op_seq, kind, patch_json FROM outbox WHERE tbl = ? AND row_id = ? AND status = 'pending' AND kind != 'command' ORDER BY op_seq DESC LIMIT 1`,
+      `SELECT op_seq, kind, patch_json, base_version FROM outbox WHERE tbl = ? AND row_id = ? AND status = 'pending' AND kind != 'command' ORDER BY op_seq DESC LIMIT 1`,
     ),
     insert: db.prepare(
       `INSERT INTO outbox (mutation_id, tbl, row_id, kind, name, patch_json, base_version, created_at) VALUES (@mutationId, @tbl, @rowId, @kind, @name, @patch, @baseVersion, @createdAt)`,
@@ -41,12 +60,16 @@ const stmts = perDatabase(prepare);
 
 /**
  * Records a field change. A change to a row whose latest op was never sent is folded into that op
- * (create + update stays a create); once an op has been sent it is immutable.
+ * (create + update stays a create); once an op has been sent it is immutable. An op is folded only
+ * while the row still derives from the same server version: after a pull moved the row on, the
+ * new edit was made against the new version and gets its own op (else it would report a conflict
+ * against a value the user had already seen).
  */
 export function recordChange(ctx: Pick<BackendContext, 'db' | 'newId' | 'now'>, change: Change): void {
   const s = stmts(ctx.db);
   const pending = s.latestPending.get(change.tbl, change.rowId);
-  if (pending && change.kind !== 'delete' && pending.kind !== 'delete') {
+  const sameBase = pending !== undefined && (pending.kind === 'create' || pending.base_version === (change.baseVersion ?? null));
+  if (pending && sameBase && change.kind !== 'delete' && pending.kind !== 'delete') {
     const merged = { ...(JSON.parse(pending.patch_json) as Record<string, unknown>), ...change.patch };
     s.replacePatch.run(JSON.stringify(merged), pending.kind, pending.op_seq);
     return;

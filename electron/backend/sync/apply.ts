@@ -1,0 +1,150 @@
+/**
+ * Applying what the platform says to the local rows (SYNC.md §3.6): push results (`applyResult`)
+ * and pulled changes (`applyChange`). The local row is always the server's row overlaid with this
+ * device's still-unacked ops, field by field, in op order — so an edit is never hidden by an
+ * older server state, and a server change is never hidden by an edit that did not touch it.
+ * Callers run these inside one transaction per response or page.
+ */
+import type Database from 'better-sqlite3';
+import type { Change, OpResult } from '../../../shared/platform-api';
+import { recordConflict, rejectionKind, type ConflictDetail, type ConflictKind } from './conflicts';
+import type { OutboxOp } from './outbox';
+import { hasUnacked, settleOp, unackedOps } from './queue';
+import { localTable, type Fields, type LocalTable } from './tables';
+
+export interface ApplyContext {
+  db: Database.Database;
+  now: () => Date;
+  newId: () => string;
+  /** Collects the tables whose rows changed (the engine tells the UI). */
+  touched?: Set<string>;
+}
+
+const patchOf = (op: OutboxOp) => JSON.parse(op.patch_json) as Fields;
+
+/** The server row with this device's unacked ops on top; null when one of them deletes the row. */
+export function overlay(base: Fields | null, ops: OutboxOp[]): Fields | null {
+  let fields: Fields | null = base ? { ...base } : null;
+  for (const op of ops) {
+    if (op.kind === 'command') continue;
+    if (op.kind === 'delete') fields = null;
+    else fields = { ...(fields ?? {}), ...patchOf(op) };
+  }
+  return fields;
+}
+
+/**
+ * Sets a row's base to a server state and recomputes what the device shows. A base older than the
+ * one held is ignored (unless `force`: a resync trusts the server even if it went back in time),
+ * but the shown fields are still recomputed, since the set of unacked ops may have changed.
+ */
+function rebase(ctx: ApplyContext, table: LocalTable, id: string, version: number | undefined, row: Fields | null | undefined, force = false): void {
+  const { db } = ctx;
+  ctx.touched?.add(table.tbl);
+  const local = table.load(db, id);
+  const ops = unackedOps(db, table.tbl, id);
+  const stale = !force && local?.baseVersion != null && (version === undefined || version <= local.baseVersion);
+  if (row === null && !stale) {
+    if (ops.length > 0) table.markServerDeleted(db, id, version);
+    else table.remove(db, id);
+    return;
+  }
+  const fresh = !stale && row !== undefined && row !== null;
+  if (!fresh && local?.serverDeleted && ops.length === 0) {
+    table.remove(db, id); // the platform deleted it or it left our scope; our last op about it is settled
+    return;
+  }
+  const baseRow = fresh ? row : local?.baseJson ?? null;
+  const baseVersion = fresh ? version ?? null : local?.baseVersion ?? null;
+  if (baseRow === null || baseVersion === null) return; // never synced: the device's own row stays as it is
+  const fields = overlay(baseRow, ops);
+  if (fields === null) return; // deleted here; the delete op is still on its way
+  table.save(db, id, fields, { version: baseVersion, row: baseRow }, ops.length > 0);
+}
+
+function conflictDetail(op: OutboxOp, result: OpResult, base: Fields | null): ConflictDetail {
+  const fields = result.fields
+    ? Object.fromEntries(Object.entries(result.fields).map(([f, v]) => [f, { mine: v.mine, theirs: v.theirs, ...(base && f in base ? { base: base[f] } : {}) }]))
+    : undefined;
+  return {
+    ...(fields ? { fields } : {}),
+    op: { kind: op.kind, name: op.name, patch: patchOf(op), baseVersion: op.base_version, mutationId: op.mutation_id, createdAt: op.created_at },
+    ...(result.code ? { code: result.code } : {}),
+    ...(result.message ? { message: result.message } : {}),
+    ...(result.existingId ? { existingId: result.existingId } : {}),
+    ...(result.row !== undefined ? { theirs: result.row } : {}),
+  };
+}
+
+export type Outcome = 'acked' | 'conflict' | 'rejected';
+
+/** One op's result from a push response (`duplicate` replays the stored outcome of the first delivery). */
+export function applyResult(ctx: ApplyContext, op: OutboxOp, result: OpResult): Outcome {
+  const { db } = ctx;
+  const status = result.status === 'duplicate' ? (result.originalStatus ?? 'applied') : result.status;
+  const outcome: Outcome = status === 'conflict' ? 'conflict' : status === 'rejected' ? 'rejected' : 'acked';
+  if (op.status !== 'pending' && op.status !== 'sent') return outcome; // settled by an earlier copy of this response
+  const table = localTable(op.tbl);
+  const at = ctx.now().toISOString();
+  const localBase = table?.load(db, op.row_id)?.baseJson ?? null;
+  settleOp(db, op.op_seq, outcome, at, outcome === 'acked' ? undefined : result.code ?? result.kind);
+  if (outcome !== 'acked') {
+    const kind: ConflictKind = outcome === 'conflict' ? (result.kind ?? 'field') : rejectionKind(result.code);
+    recordConflict(db, {
+      id: ctx.newId(), tbl: op.tbl, rowId: op.row_id, opSeq: op.op_seq, kind,
+      detail: conflictDetail(op, result, localBase), ...(result.version !== undefined ? { serverVersion: result.version } : {}), at,
+    });
+  }
+  if (table) rebase(ctx, table, op.row_id, result.version, result.deleted ? null : result.row);
+  return outcome;
+}
+
+/** One pulled change. Returns false when it was an echo or older than what the device holds. */
+export function applyChange(ctx: ApplyContext, change: Change, resync: boolean): boolean {
+  const { db } = ctx;
+  const table = localTable(change.tbl);
+  if (!table) return false;
+  if (resync) markSeen(db, change.tbl, change.id);
+  if (change.scopeExit) {
+    leaveScope(ctx, table, change.id);
+    return true;
+  }
+  const local = table.load(db, change.id);
+  if (!resync && local?.baseVersion != null && change.version !== undefined && change.version <= local.baseVersion) return false;
+  rebase(ctx, table, change.id, change.version, change.deleted ? null : (change.row ?? null), resync);
+  return true;
+}
+
+/** The row left this user's scope: purge it and its children, except what still has unacked ops. */
+function leaveScope(ctx: ApplyContext, table: LocalTable, id: string): void {
+  const { db } = ctx;
+  ctx.touched?.add(table.tbl);
+  for (const child of table.children(db, id)) {
+    const childTable = localTable(child.tbl);
+    if (!childTable) continue;
+    if (hasUnacked(db, child.tbl, child.id)) childTable.markServerDeleted(db, child.id, undefined);
+    else childTable.remove(db, child.id);
+  }
+  if (hasUnacked(db, table.tbl, id)) table.markServerDeleted(db, id, undefined);
+  else table.remove(db, id);
+}
+
+/* ---------- full resync bookkeeping (SYNC.md §3.6) ---------- */
+
+export function markSeen(db: Database.Database, tbl: string, id: string): void {
+  db.prepare('INSERT OR IGNORE INTO resync_seen (tbl, row_id) VALUES (?, ?)').run(tbl, id);
+}
+
+export function clearSeen(db: Database.Database): void {
+  db.prepare('DELETE FROM resync_seen').run();
+}
+
+/** Rows the platform no longer sends (after a complete resync) that hold no unacked edits. */
+export function sweepCandidates(db: Database.Database, tables: LocalTable[]): { tbl: string; id: string }[] {
+  const seen = db.prepare<[string, string], { x: number }>('SELECT 1 AS x FROM resync_seen WHERE tbl = ? AND row_id = ?');
+  return tables.flatMap((t) => t.syncedIds(db).filter((id) => !seen.get(t.tbl, id) && !hasUnacked(db, t.tbl, id)).map((id) => ({ tbl: t.tbl, id })));
+}
+
+export function countSynced(db: Database.Database, tables: LocalTable[]): number {
+  return tables.reduce((n, t) => n + t.syncedIds(db).length, 0);
+}

@@ -1,0 +1,254 @@
+/**
+ * The image upload queue (SYNC.md §3.7): check which hashes the platform lacks, then upload each
+ * missing file in 4 MiB chunks, saving the offset after every chunk, resuming from the platform's
+ * offset after any failure. Runs after the data steps and never gates them; a file that can never
+ * be uploaded ends `failed` with a visible reason and blocks nothing else.
+ *   pending_upload → uploading → uploaded        (or → failed)
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import type Database from 'better-sqlite3';
+import {
+  CHECKSUM_MISMATCH_STATUS,
+  checkResponseSchema,
+  createUploadResponseSchema,
+  MAX_CHECK_HASHES,
+  UPLOAD_HEADERS,
+} from '../../../shared/platform-api';
+import { assetFile } from '../assets/store';
+import { perDatabase } from '../db/perDatabase';
+import { Backoff } from './backoff';
+import { isTransient, ProtocolFailure, TransientFailure } from './errors';
+import type { PlatformClient, RawResponse } from './platform';
+
+export interface AssetRow {
+  sha256: string;
+  size: number;
+  mime: string;
+  state: string;
+  upload_id: string | null;
+  uploaded_bytes: number;
+  attempts: number;
+  last_error: string | null;
+}
+
+export interface UploadStats {
+  uploaded: number;
+  uploadedBytes: number;
+  failed: number;
+}
+
+export interface AssetEnv {
+  db: Database.Database;
+  dataDir: string;
+  client: PlatformClient;
+  clientId: string;
+  /** Monotonic ms; per-asset retry times live in memory (never the device's wall clock). */
+  clock?: () => number;
+  onProgress?: (asset: AssetRow, done: number) => void;
+}
+
+const CHUNK_TIMEOUT_MS = 60_000;
+const MAX_CHUNK_RETRIES = 3;
+
+const statements = perDatabase((db: Database.Database) => ({
+  queued: db.prepare<[], AssetRow>(
+    `SELECT sha256, size, mime, state, upload_id, uploaded_bytes, attempts, last_error FROM asset
+     WHERE state IN ('pending_upload', 'uploading') ORDER BY created_at, sha256`,
+  ),
+  all: db.prepare<[], AssetRow>(
+    `SELECT sha256, size, mime, state, upload_id, uploaded_bytes, attempts, last_error FROM asset
+     WHERE state IN ('pending_upload', 'uploading', 'failed') ORDER BY created_at, sha256`,
+  ),
+  progress: db.prepare(`UPDATE asset SET state = 'uploading', upload_id = ?, uploaded_bytes = ? WHERE sha256 = ?`),
+  done: db.prepare(`UPDATE asset SET state = 'uploaded', upload_id = NULL, uploaded_bytes = size, last_error = NULL WHERE sha256 = ?`),
+  failure: db.prepare(`UPDATE asset SET attempts = attempts + 1, last_error = ? WHERE sha256 = ?`),
+  failed: db.prepare(`UPDATE asset SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE sha256 = ?`),
+  retry: db.prepare(`UPDATE asset SET state = 'pending_upload', upload_id = NULL, uploaded_bytes = 0, attempts = 0, last_error = NULL WHERE sha256 = ? AND state = 'failed'`),
+  counts: db.prepare<[], { pending: number; failed: number }>(
+    `SELECT coalesce(sum(state IN ('pending_upload', 'uploading')), 0) AS pending, coalesce(sum(state = 'failed'), 0) AS failed FROM asset`,
+  ),
+}));
+
+export const uploadQueue = (db: Database.Database) => statements(db).all.all();
+export const uploadCounts = (db: Database.Database) => statements(db).counts.get()!;
+export const retryUpload = (db: Database.Database, sha256: string) => statements(db).retry.run(sha256).changes === 1;
+
+/** A failure that retrying will not fix: the asset ends `failed` and the queue goes on. */
+class PermanentUploadFailure extends Error {}
+
+const chunkChecksum = (bytes: Uint8Array) => `sha256 ${createHash('sha256').update(bytes).digest('base64')}`;
+
+async function readChunk(file: FileHandle, offset: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const { bytesRead } = await file.read(buffer, read, length - read, offset + read);
+    if (bytesRead === 0) throw new PermanentUploadFailure('The local file is shorter than recorded.');
+    read += bytesRead;
+  }
+  return buffer;
+}
+
+async function hashFile(path: string): Promise<string> {
+  const file = await open(path, 'r');
+  try {
+    const hash = createHash('sha256');
+    for await (const chunk of file.createReadStream()) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  } finally {
+    await file.close();
+  }
+}
+
+export class AssetUploader {
+  private readonly retryAt = new Map<string, number>();
+  private readonly backoffs = new Map<string, Backoff>();
+
+  constructor(private readonly clock: () => number = () => performance.now()) {}
+
+  /** Uploads what is due. Stops at the first network failure (all would fail); other failures are per asset. */
+  async run(env: AssetEnv): Promise<UploadStats> {
+    const stats: UploadStats = { uploaded: 0, uploadedBytes: 0, failed: 0 };
+    const due = statements(env.db).queued.all().filter((a) => (this.retryAt.get(a.sha256) ?? 0) <= this.clock());
+    if (due.length === 0) return stats;
+    const missing = await this.check(env, due);
+    for (const asset of missing) {
+      try {
+        stats.uploadedBytes += await this.uploadOne(env, asset);
+        stats.uploaded++;
+        this.retryAt.delete(asset.sha256);
+        this.backoffs.delete(asset.sha256);
+      } catch (error) {
+        if (error instanceof PermanentUploadFailure) {
+          statements(env.db).failed.run(error.message, asset.sha256);
+          stats.failed++;
+          continue;
+        }
+        const reason = (error as Error).message;
+        statements(env.db).failure.run(reason, asset.sha256);
+        const backoff = this.backoffs.get(asset.sha256) ?? new Backoff();
+        this.backoffs.set(asset.sha256, backoff);
+        this.retryAt.set(asset.sha256, this.clock() + backoff.next(isTransient(error) ? error.retryAfterMs : undefined));
+        if (isTransient(error) && error.status === undefined) throw error; // the network is gone: stop for now
+      }
+    }
+    return stats;
+  }
+
+  /** The next time an asset is due, in ms from now, or null. */
+  nextDueInMs(db: Database.Database): number | null {
+    const times = statements(db).queued.all().map((a) => (this.retryAt.get(a.sha256) ?? 0) - this.clock());
+    return times.length ? Math.max(0, Math.min(...times)) : null;
+  }
+
+  private async check(env: AssetEnv, assets: AssetRow[]): Promise<AssetRow[]> {
+    const missing: AssetRow[] = [];
+    for (let i = 0; i < assets.length; i += MAX_CHECK_HASHES) {
+      const slice = assets.slice(i, i + MAX_CHECK_HASHES);
+      const answer = await env.client.json('/assets/v1/check', checkResponseSchema, { body: { hashes: slice.map((a) => a.sha256) } });
+      const present = new Set(answer.present);
+      for (const asset of slice) {
+        if (present.has(asset.sha256)) statements(env.db).done.run(asset.sha256);
+        else missing.push(asset);
+      }
+    }
+    return missing;
+  }
+
+  /** Returns the bytes sent. */
+  private async uploadOne(env: AssetEnv, asset: AssetRow): Promise<number> {
+    const path = assetFile(env.dataDir, asset.sha256);
+    if (!existsSync(path)) throw new PermanentUploadFailure('The image file is missing from this device.');
+    const file = await open(path, 'r');
+    try {
+      return await this.send(env, asset, file, path);
+    } finally {
+      await file.close();
+    }
+  }
+
+  private async begin(env: AssetEnv, asset: AssetRow): Promise<{ uploadId: string; offset: number; chunkSize: number } | 'present'> {
+    const response = await env.client.raw('/assets/v1/uploads', {
+      body: { clientId: env.clientId, sha256: asset.sha256, size: asset.size, mime: asset.mime },
+      accept: [413],
+    });
+    if (response.status === 413) throw new PermanentUploadFailure('The image is larger than the platform accepts.');
+    const answer = createUploadResponseSchema.parse(response.json());
+    if (answer.status === 'present') return 'present';
+    statements(env.db).progress.run(answer.uploadId, answer.offset, asset.sha256);
+    return answer;
+  }
+
+  private async send(env: AssetEnv, asset: AssetRow, file: FileHandle, path: string): Promise<number> {
+    let sent = 0;
+    let restarts = 0;
+    let checksumRetries = 0;
+    let upload = await this.begin(env, asset);
+    if (upload === 'present') return this.finish(env, asset, sent);
+    let { offset } = upload;
+    let next: Promise<Buffer> | undefined;
+    while (offset < asset.size) {
+      const length = Math.min(upload.chunkSize, asset.size - offset);
+      const chunk = await (next ?? readChunk(file, offset, length));
+      next = undefined;
+      const pending = this.patch(env, upload.uploadId, offset, chunk);
+      const following = offset + length;
+      // Read the next chunk while this one travels.
+      if (following < asset.size) next = readChunk(file, following, Math.min(upload.chunkSize, asset.size - following));
+      const response = await pending.catch((error) => {
+        next?.catch(() => undefined);
+        throw error;
+      });
+      const serverOffset = Number(response.headers.get(UPLOAD_HEADERS.offset));
+      if (response.status === 204 || response.status === 201) {
+        sent += length;
+        if (response.status === 201) return this.finish(env, asset, sent);
+        offset = Number.isFinite(serverOffset) ? serverOffset : following;
+        statements(env.db).progress.run(upload.uploadId, offset, asset.sha256);
+        env.onProgress?.(asset, offset);
+        checksumRetries = 0;
+        continue;
+      }
+      next?.catch(() => undefined);
+      next = undefined;
+      if (response.status === 409 && Number.isFinite(serverOffset)) {
+        offset = serverOffset; // the platform has more or less than we thought: go on from its offset
+        statements(env.db).progress.run(upload.uploadId, offset, asset.sha256);
+      } else if (response.status === CHECKSUM_MISMATCH_STATUS) {
+        if (++checksumRetries > MAX_CHUNK_RETRIES) throw new TransientFailure('checksum_mismatch', 'A chunk kept arriving damaged.', response.status);
+      } else if (response.status === 404 || response.status === 422) {
+        if (response.status === 422 && (await hashFile(path)) !== asset.sha256) throw new PermanentUploadFailure('The image file on this device is damaged (its hash changed).');
+        if (++restarts > 1) throw new PermanentUploadFailure(response.status === 422 ? 'The platform could not verify the uploaded image twice.' : 'The upload keeps expiring.');
+        const again = await this.begin(env, asset);
+        if (again === 'present') return this.finish(env, asset, sent);
+        upload = again;
+        offset = again.offset;
+      } else {
+        throw new ProtocolFailure(`http_${response.status}`, `The platform answered an upload chunk with HTTP ${response.status}.`, response.status);
+      }
+    }
+    return this.finish(env, asset, sent);
+  }
+
+  private finish(env: AssetEnv, asset: AssetRow, sent: number): number {
+    statements(env.db).done.run(asset.sha256);
+    env.onProgress?.(asset, asset.size);
+    return sent;
+  }
+
+  private patch(env: AssetEnv, uploadId: string, offset: number, chunk: Buffer): Promise<RawResponse> {
+    return env.client.raw(`/assets/v1/uploads/${encodeURIComponent(uploadId)}`, {
+      method: 'PATCH',
+      bytes: chunk,
+      headers: {
+        [UPLOAD_HEADERS.offset]: String(offset),
+        [UPLOAD_HEADERS.checksum]: chunkChecksum(chunk),
+        'content-type': UPLOAD_HEADERS.contentType,
+      },
+      timeoutMs: CHUNK_TIMEOUT_MS,
+      accept: [404, 409, 422, CHECKSUM_MISMATCH_STATUS],
+    });
+  }
+}

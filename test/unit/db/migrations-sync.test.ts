@@ -1,0 +1,86 @@
+/** Migrations 0020–0029 (sync), in the pattern of migrations.test.ts: database at N−1, insert, migrate, assert. */
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadMigrations, openDatabase } from '../../../electron/backend/db/database';
+import { tempDir } from '../../helpers/backend';
+
+const opened: Database.Database[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.open && db.close()));
+
+function databaseBefore(version: number) {
+  const previous = Math.max(...loadMigrations().map((m) => m.version).filter((v) => v < version));
+  const file = path.join(tempDir('ecw-migration-'), 'ecw.sqlite');
+  const open = (targetVersion: number) => {
+    const db = openDatabase(file, { targetVersion });
+    opened.push(db);
+    return db;
+  };
+  const db = open(previous);
+  return {
+    db,
+    migrateTo(target: number) {
+      db.close();
+      return open(target);
+    },
+  };
+}
+
+const columns = (db: Database.Database, table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+
+const enterprise = (id: string, creditCode: string) => ({
+  id, name: '泉城茶业', credit_code: creditCode, industry_section: 'F', province: '山东省', city: '济南市', district: '历下区',
+  address: '泉城路188号', contact_name: '王建国', contact_mobile: '13805310002', manager: '李经理', channel: 'customer_manager',
+  created_at: '2026-11-16T01:00:00.000Z', updated_at: '2026-11-16T01:00:00.000Z',
+});
+const insertEnterprise = (db: Database.Database, id: string, creditCode: string) =>
+  db
+    .prepare(
+      `INSERT INTO enterprise (id, name, credit_code, industry_section, province, city, district, address, contact_name, contact_mobile,
+         manager, channel, created_at, updated_at)
+       VALUES (@id, @name, @credit_code, @industry_section, @province, @city, @district, @address, @contact_name, @contact_mobile,
+         @manager, @channel, @created_at, @updated_at)`,
+    )
+    .run(enterprise(id, creditCode));
+
+describe('0020_sync', () => {
+  it('keeps enterprises, orders and queued ops, and adds the platform columns empty', () => {
+    const { db, migrateTo } = databaseBefore(20);
+    insertEnterprise(db, 'e1', '91350100M000100Y43');
+    db.prepare(
+      `INSERT INTO service_order (id, enterprise_id, kind, plan_code, request_date, effective_date, status, quote_json, catalog_version, created_by, created_at)
+       VALUES ('o1', 'e1', 'open', 'site-standard', '2026-11-16', '2026-11-16', 'submitted', '{}', 1, '李经理', '2026-11-16T01:00:00.000Z')`,
+    ).run();
+    db.prepare(`INSERT INTO outbox (mutation_id, tbl, row_id, kind, patch_json, status, created_at) VALUES ('m1', 'enterprise', 'e1', 'create', '{"name":"泉城茶业"}', 'sent', '2026-11-16')`).run();
+
+    const after = migrateTo(20);
+    expect(after.prepare('SELECT name, platform_status FROM enterprise WHERE id = ?').get('e1')).toEqual({ name: '泉城茶业', platform_status: null });
+    expect(after.prepare('SELECT plan_code, platform_status, opening_json FROM service_order WHERE id = ?').get('o1')).toEqual({
+      plan_code: 'site-standard', platform_status: null, opening_json: null,
+    });
+    expect(after.prepare('SELECT mutation_id, status, wire_seq FROM outbox').all()).toEqual([{ mutation_id: 'm1', status: 'sent', wire_seq: null }]);
+    expect(columns(after, 'service_order')).toEqual(expect.arrayContaining(['failure_json', 'processed_at']));
+  });
+
+  it('lets two enterprises with one credit code coexist (an offline duplicate awaiting its merge)', () => {
+    const { db, migrateTo } = databaseBefore(20);
+    insertEnterprise(db, 'e1', '91350100M000100Y43');
+    expect(() => insertEnterprise(db, 'e2', '91350100M000100Y43')).toThrow(/UNIQUE/);
+    const after = migrateTo(20);
+    insertEnterprise(after, 'e2', '91350100M000100Y43');
+    expect(after.prepare('SELECT count(*) FROM enterprise WHERE credit_code = ?').pluck().get('91350100M000100Y43')).toBe(2);
+    const plan = after.prepare("EXPLAIN QUERY PLAN SELECT id FROM enterprise WHERE credit_code = '91350100M000100Y43'").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('enterprise_credit_code');
+  });
+
+  it('adds the mirror, resync and history tables', () => {
+    const after = databaseBefore(20).migrateTo(20);
+    after.prepare(`INSERT INTO sync_row (tbl, id, parent_id, row_json, base_version) VALUES ('subscription', 's1', 'e1', '{}', 3)`).run();
+    expect(() => after.prepare(`INSERT INTO sync_row (tbl, id, row_json) VALUES ('subscription', 's1', '{}')`).run()).toThrow(/UNIQUE|PRIMARY/);
+    after.prepare(`INSERT INTO resync_seen (tbl, row_id) VALUES ('enterprise', 'e1')`).run();
+    after
+      .prepare(`INSERT INTO sync_history (id, started_at, finished_at, trigger, outcome) VALUES ('h1', '2026-11-16T01:00:00Z', '2026-11-16T01:00:01Z', 'manual', 'ok')`)
+      .run();
+    expect(after.prepare('SELECT pushed, pulled, uploaded_bytes FROM sync_history').get()).toEqual({ pushed: 0, pulled: 0, uploaded_bytes: 0 });
+  });
+});
