@@ -362,14 +362,14 @@ function listItemsText(items: ListItem[], out: string[]): void {
   }
 }
 
-/** Plain text of rich text: one line per paragraph, heading, list item and table row; images give their alt. */
-export function plainText(blocks: RichText): string {
+/** Plain text of rich text: one line per paragraph, heading, list item and table row; images give their caption or alt unless left out. */
+export function plainText(blocks: RichText, options: { images?: boolean } = {}): string {
   const lines: string[] = [];
   for (const block of blocks) {
     if (block.type === 'paragraph' || block.type === 'heading') lines.push(runsText(block.runs));
     else if (block.type === 'list') listItemsText(block.items, lines);
     else if (block.type === 'table') for (const row of block.rows) lines.push(row.map(runsText).join(' | '));
-    else if (block.type === 'image') lines.push(block.caption || block.image.alt);
+    else if (block.type === 'image' && options.images !== false) lines.push(block.caption || block.image.alt);
   }
   return lines.filter((l) => l.trim() !== '').join('\n');
 }

@@ -1,0 +1,85 @@
+/** A unit of compilation (one page, or one file) and what it produced; the cache keeps these per key. */
+import { IMAGE_VARIANTS, type AssetResolver, type DerivedImage, type ImageVariant } from './assets';
+import type { Channel, ImageRef } from './model';
+import { relativeHref } from './paths';
+import type { Finding, Location, PageStat } from './report';
+
+export interface OutputFile {
+  /** Path in the output, channel folder first: `web/index.html`, `wap1/c/news.wml`, `sms/menu.json`. */
+  path: string;
+  channel: Channel;
+  mime: string;
+  content: string | Uint8Array;
+}
+
+/** A derived image a page uses: the caller copies the file the resolver named to `path`. */
+export interface AssetUse {
+  path: string;
+  sha256: string;
+  variant: ImageVariant;
+}
+
+export interface JobOutput {
+  files: OutputFile[];
+  pages: PageStat[];
+  findings: Finding[];
+  assets: AssetUse[];
+  /** What the resolver answered while rendering: a cached output is reused only if it still answers the same. */
+  resolutions: { sha256: string; variant: ImageVariant; answer: string }[];
+}
+
+export interface Job {
+  /** Equal keys mean equal output (given equal resolver answers). */
+  key: string;
+  run(sink: JobSink): void;
+}
+
+export interface ResolvedImage extends DerivedImage {
+  /** Link from the page being rendered to the image. */
+  href: string;
+}
+
+/** Percent-encodes anything but unreserved characters and slashes, so a path is safe in src and srcset. */
+const safeHref = (href: string): string => href.replace(/[^A-Za-z0-9._~/-]/g, (c) => encodeURIComponent(c));
+
+/** Collects one job's output. */
+export class JobSink {
+  readonly output: JobOutput = { files: [], pages: [], findings: [], assets: [], resolutions: [] };
+
+  constructor(
+    readonly channel: Channel,
+    private readonly resolver: AssetResolver,
+    readonly memo: <T>(key: string, compute: () => T) => T,
+  ) {}
+
+  file(path: string, mime: string, content: string | Uint8Array, stat?: Omit<PageStat, 'channel' | 'path' | 'bytes'>): void {
+    const full = `${this.channel}/${path}`;
+    this.output.files.push({ path: full, channel: this.channel, mime, content });
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content).length : content.length;
+    if (stat) this.output.pages.push({ channel: this.channel, path: full, bytes, ...stat });
+  }
+
+  finding(finding: Omit<Finding, 'channel'>): void {
+    this.output.findings.push({ ...finding, channel: this.channel });
+  }
+
+  /** The derived image for the page at `pagePath`, or undefined (reported) when it is missing. */
+  image(ref: ImageRef, variant: ImageVariant, pagePath: string, where: Location): ResolvedImage | undefined {
+    const derived = this.resolver.resolve(ref.sha256, variant);
+    this.output.resolutions.push({ sha256: ref.sha256, variant, answer: JSON.stringify(derived ?? null) });
+    const path = `${this.channel}/${pagePath}`;
+    if (!derived) {
+      this.finding({ severity: 'error', code: 'image.missing', message: `Image ${ref.fileName ?? ref.sha256.slice(0, 12)} is not in the asset store (or could not be derived).`, path, where, params: { file: ref.fileName ?? ref.sha256 } });
+      return undefined;
+    }
+    const maxWidth = IMAGE_VARIANTS[variant].maxWidth;
+    if (derived.width > maxWidth) {
+      this.finding({ severity: 'error', code: 'image.too_wide', message: `Image is ${derived.width} px wide; the ${variant} variant must be at most ${maxWidth} px.`, path, where, params: { width: derived.width, max: maxWidth } });
+    }
+    this.output.assets.push({ path: `${this.channel}/${derived.path}`, sha256: ref.sha256, variant });
+    return { ...derived, href: safeHref(relativeHref(pagePath, derived.path)) };
+  }
+}
+
+/** A stable string key of content (its JSON): equal content, equal key. */
+export const contentKey = (value: unknown): string => JSON.stringify(value) ?? 'undefined';

@@ -1,0 +1,34 @@
+/** Where each page lives inside its channel's folder, and relative links between them. */
+import type { Channel } from './model';
+
+export type PageChannel = Exclude<Channel, 'sms'>;
+
+export const PAGE_EXTENSION: Record<PageChannel, string> = { web: 'html', wap2: 'xhtml', wap1: 'wml' };
+
+export const MIME_TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  xhtml: 'application/vnd.wap.xhtml+xml; charset=utf-8',
+  wml: 'text/vnd.wap.wml; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  xml: 'application/xml; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+export const mimeOf = (path: string): string => MIME_TYPES[path.slice(path.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
+
+const pageSuffix = (page: number) => (page > 1 ? `-${page}` : '');
+
+/** Paths relative to the channel folder; `page` counts from 1. */
+export const homePath = (channel: PageChannel): string => `index.${PAGE_EXTENSION[channel]}`;
+export const columnPath = (channel: PageChannel, columnId: string, page = 1): string => `c/${columnId}${pageSuffix(page)}.${PAGE_EXTENSION[channel]}`;
+export const itemPath = (channel: PageChannel, itemId: string, page = 1): string => `i/${itemId}${pageSuffix(page)}.${PAGE_EXTENSION[channel]}`;
+
+/** The link from the page at `from` to `to`, both relative to the same channel folder. */
+export function relativeHref(from: string, to: string): string {
+  const fromDirs = from.split('/').slice(0, -1);
+  const toParts = to.split('/');
+  let common = 0;
+  while (common < fromDirs.length && common < toParts.length - 1 && fromDirs[common] === toParts[common]) common++;
+  return [...fromDirs.slice(common).map(() => '..'), ...toParts.slice(common)].join('/');
+}

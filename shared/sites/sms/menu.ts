@@ -1,0 +1,255 @@
+/**
+ * The SMS site: a numeric menu tree (main menu → columns → items) plus the interactive nodes
+ * (留言 guestbook, 抽奖 lottery, 调查 survey) and the 关怀 care messages, written as JSON with every
+ * reply's text and its China billing count. Menus fit one message; other replies are cut to the
+ * site's `maxMessagesPerReply`.
+ */
+import type { SiteContext } from '../context';
+import { itemBody, itemFacts, listNote, listTitle } from '../itemView';
+import { contentKey, type Job, type JobSink } from '../job';
+import { oneLine, splitToFit } from '../markup/text';
+import { plainText, type Column, type Item } from '../model';
+import type { Location } from '../report';
+import { charsForMessages, countWithSignature, signatureText, SINGLE_MESSAGE_CHARS, type SmsEncoding } from './count';
+
+export interface SmsText {
+  /** The text as sent, 【signature】 included. */
+  text: string;
+  chars: number;
+  messages: number;
+  encoding: SmsEncoding;
+  airSegments: number;
+}
+
+export interface SmsOption {
+  /** What the user replies: a digit or a keyword. */
+  key: string;
+  label: string;
+  /** The node it leads to. */
+  target: string;
+}
+
+export type SmsNodeKind = 'menu' | 'column' | 'item' | 'guestbook' | 'lottery' | 'survey';
+
+export interface SmsNode {
+  id: string;
+  kind: SmsNodeKind;
+  title: string;
+  reply: SmsText;
+  options: SmsOption[];
+  where: Location;
+}
+
+export interface SmsSite {
+  version: 1;
+  /** What users text: service code + extension. */
+  number: string;
+  serviceCode: string;
+  extension: string;
+  signature: string;
+  wapUrl: string;
+  /** The main menu's id; any unknown reply, and "0", leads back to it. */
+  root: string;
+  nodes: SmsNode[];
+  /** Keywords that work from anywhere (lottery "CJ", "0" for the main menu). */
+  keywords: SmsOption[];
+  guestbook?: { prompt: SmsText; thanks: SmsText };
+  lottery?: {
+    keyword: string;
+    prizes: { name: string; count: number; chancePer10000: number; reply: SmsText }[];
+    perNumberLimit: number;
+    startDate?: string;
+    endDate?: string;
+    intro: SmsText;
+    lose: SmsText;
+  };
+  survey?: { question: SmsText; options: string[]; thanks: SmsText };
+  care: { id: string; date: string; occasion: string; message: SmsText }[];
+}
+
+export const SMS_ROOT = 'menu';
+const MENU_KEYS = 8;
+const MORE_KEY = '9';
+const BACK_KEY = '0';
+
+const columnNodeId = (column: Column, page = 1) => `c:${column.id}${page > 1 ? `:${page}` : ''}`;
+const itemNodeId = (item: Item) => `i:${item.id}`;
+
+function smsText(text: string, signature: string): SmsText {
+  const full = signatureText(signature) + text;
+  const { chars, messages, encoding, airSegments } = countWithSignature(text, signature);
+  return { text: full, chars, messages, encoding, airSegments };
+}
+
+interface MenuLine {
+  key: string;
+  label: string;
+  target: string;
+}
+
+/**
+ * Menu pages that each fit one message: header (first page only), numbered lines, "more" and
+ * "back" footers. Returns the pages' texts and options; `ids[i]` is page i's node id.
+ */
+function menuPages(ctx: SiteContext, header: string, lines: Omit<MenuLine, 'key'>[], ids: (page: number) => string, back: boolean): { text: string; options: SmsOption[] }[] {
+  const { menu } = ctx.site.sms;
+  const budget = SINGLE_MESSAGE_CHARS - signatureText(ctx.signature).length;
+  const footer = (more: boolean) => [more ? menu.more || `回${MORE_KEY}看更多` : '', back ? menu.back || `回${BACK_KEY}返回` : ''].filter(Boolean);
+  const pages: { text: string; options: SmsOption[] }[] = [];
+  let rest = lines;
+  do {
+    const top = pages.length === 0 && header ? [header] : [];
+    // Nine entries when they all fit (no "more" needed), else eight and "9" for more.
+    let count = Math.min(rest.length, rest.length <= MENU_KEYS + 1 ? MENU_KEYS + 1 : MENU_KEYS);
+    const textOf = (n: number) => [...top, ...rest.slice(0, n).map((l, i) => `${i + 1}${l.label}`), ...footer(n < rest.length)].join('\n');
+    while (count > 1 && textOf(count).length > budget) count--;
+    const page = pages.length + 1;
+    const options: SmsOption[] = rest.slice(0, count).map((l, i) => ({ key: String(i + 1), label: l.label, target: l.target }));
+    if (count < rest.length) options.push({ key: MORE_KEY, label: '更多', target: ids(page + 1) });
+    if (back) options.push({ key: BACK_KEY, label: '返回', target: SMS_ROOT });
+    pages.push({ text: textOf(count), options });
+    rest = rest.slice(count);
+  } while (rest.length);
+  return pages;
+}
+
+/** Cuts a reply to the message budget at a word boundary, keeping the footer line. */
+function fitReply(ctx: SiteContext, body: string, footer: string): { text: string; truncated: boolean } {
+  const max = charsForMessages(ctx.site.sms.maxMessagesPerReply) - signatureText(ctx.signature).length;
+  const whole = footer ? `${body}\n${footer}` : body;
+  if (whole.length <= max) return { text: whole, truncated: false };
+  const room = max - (footer ? footer.length + 1 : 0) - 1;
+  const [head] = splitToFit(body, (prefix) => prefix.length <= room);
+  return { text: `${head}…${footer ? `\n${footer}` : ''}`, truncated: true };
+}
+
+function itemReplyText(item: Item): string {
+  const facts = itemFacts(item).map((f) => `${f.label}:${f.value}`);
+  const body = oneLine(plainText(itemBody(item).blocks, { images: false }));
+  return [listTitle(item), ...facts, body].filter(Boolean).join('\n');
+}
+
+function contactText(ctx: SiteContext): string {
+  const c = ctx.site.profile.contact;
+  return [c.address && `地址:${c.address}`, ...c.phones.map((p) => `${p.label || '电话'}:${p.number}`), c.hours && `时间:${c.hours}`].filter(Boolean).join('\n');
+}
+
+function truncationFinding(sink: JobSink, where: Location, title: string): void {
+  sink.finding({ severity: 'info', code: 'sms.reply_truncated', message: `The SMS reply for "${title}" is cut to the message limit; the full text is on the WAP site.`, where });
+}
+
+function columnNodes(ctx: SiteContext, sink: JobSink, column: Column): SmsNode[] {
+  const back = ctx.site.sms.menu.back || '回0返回';
+  const where = { columnId: column.id };
+  const nodes: SmsNode[] = [];
+  if (column.items.length === 0) {
+    const body = column.type === 'contact' ? [oneLine(plainText(column.body, { images: false })), contactText(ctx)].filter(Boolean).join('\n') : oneLine(plainText(column.body, { images: false })) || '暂无内容';
+    const fitted = fitReply(ctx, `${column.title}\n${body}`, back);
+    if (fitted.truncated) truncationFinding(sink, { ...where, field: 'body' }, column.title);
+    return [{ id: columnNodeId(column), kind: 'column', title: column.title, reply: smsText(fitted.text, ctx.signature), options: [{ key: BACK_KEY, label: '返回', target: SMS_ROOT }], where }];
+  }
+  const lines = column.items.map((item) => ({ label: [listTitle(item), listNote(item)].filter(Boolean).join(' '), target: itemNodeId(item) }));
+  menuPages(ctx, column.title, lines, (n) => columnNodeId(column, n), true).forEach((page, i) =>
+    nodes.push({ id: columnNodeId(column, i + 1), kind: 'column', title: column.title, reply: smsText(page.text, ctx.signature), options: page.options, where }),
+  );
+  for (const item of column.items) {
+    const itemWhere = { columnId: column.id, itemId: item.id };
+    const node = sink.memo(`sms:item:${item.id}\n${ctx.fingerprint}\n${contentKey(ctx.site.sms)}\n${ctx.keyOf(item)}`, () => {
+      const fitted = fitReply(ctx, itemReplyText(item), back);
+      const reply = smsText(fitted.text, ctx.signature);
+      return { node: { id: itemNodeId(item), kind: 'item' as const, title: listTitle(item), reply, options: [{ key: BACK_KEY, label: '返回', target: SMS_ROOT }], where: itemWhere }, truncated: fitted.truncated };
+    });
+    if (node.truncated) truncationFinding(sink, { ...itemWhere, field: itemBody(item).field }, listTitle(item));
+    nodes.push(node.node);
+  }
+  return nodes;
+}
+
+function checkLength(sink: JobSink, ctx: SiteContext, reply: SmsText, field: string, label: string): void {
+  if (reply.messages > ctx.site.sms.maxMessagesPerReply)
+    sink.finding({ severity: 'warning', code: 'sms.text_too_long', message: `The SMS ${label} takes ${reply.messages} messages (limit ${ctx.site.sms.maxMessagesPerReply}).`, where: { section: 'sms', field }, params: { messages: reply.messages } });
+}
+
+function buildSmsSite(ctx: SiteContext, sink: JobSink): SmsSite {
+  const { sms, profile } = ctx.site;
+  const sign = (text: string) => smsText(text, ctx.signature);
+  const guestbookColumn = ctx.enabled.sms.find((c) => c.type === 'guestbook');
+  const contentColumns = ctx.enabled.sms.filter((c) => c.type !== 'guestbook');
+  const lines = contentColumns.map((c) => ({ label: c.title, target: columnNodeId(c) }));
+  if (sms.guestbook.enabled && guestbookColumn) lines.push({ label: guestbookColumn.title, target: 'guestbook' });
+  if (sms.lottery?.enabled) lines.push({ label: '抽奖', target: 'lottery' });
+  if (sms.survey?.enabled) lines.push({ label: '调查', target: 'survey' });
+
+  const nodes: SmsNode[] = [];
+  const welcome = sms.menu.welcome || profile.shortName;
+  const menuId = (n: number) => (n === 1 ? SMS_ROOT : `${SMS_ROOT}:${n}`);
+  // The longest greeting with which the whole menu still fits one message.
+  const headers = [`${welcome}，回复数字查看:`, `${welcome}，回复:`, welcome, ''];
+  const menu = headers.map((header) => menuPages(ctx, header, lines, menuId, false)).find((pages) => pages.length === 1) ?? menuPages(ctx, welcome, lines, menuId, false);
+  menu.forEach((page, i) => nodes.push({ id: i === 0 ? SMS_ROOT : `${SMS_ROOT}:${i + 1}`, kind: 'menu', title: '主菜单', reply: sign(page.text), options: page.options, where: { section: 'sms', field: 'menu' } }));
+  if (menu.some((page) => sign(page.text).messages > 1))
+    sink.finding({ severity: 'error', code: 'sms.menu_too_long', message: 'The SMS main menu does not fit one message: shorten the welcome text or the column titles.', where: { section: 'sms', field: 'menu.welcome' } });
+  if (menu.length > 1)
+    sink.finding({ severity: 'info', code: 'page.split', message: `The SMS main menu continues over ${menu.length} messages ("${MORE_KEY}" for more).`, where: { section: 'sms', field: 'menu' } });
+
+  for (const column of contentColumns) nodes.push(...columnNodes(ctx, sink, column));
+
+  const back = [{ key: BACK_KEY, label: '返回', target: SMS_ROOT }];
+  const site: SmsSite = {
+    version: 1,
+    number: `${sms.serviceCode}${sms.extension}`,
+    serviceCode: sms.serviceCode,
+    extension: sms.extension,
+    signature: signatureText(ctx.signature),
+    wapUrl: ctx.urls.wap2,
+    root: SMS_ROOT,
+    nodes,
+    keywords: [{ key: BACK_KEY, label: '主菜单', target: SMS_ROOT }],
+    care: sms.care.map((c) => ({ id: c.id, date: c.date, occasion: c.occasion, message: sign(c.text) })),
+  };
+  if (sms.guestbook.enabled && guestbookColumn) {
+    const prompt = sign(sms.guestbook.prompt || '请直接回复您的留言。');
+    site.guestbook = { prompt, thanks: sign(sms.guestbook.thanks || '留言已收到，谢谢！') };
+    nodes.push({ id: 'guestbook', kind: 'guestbook', title: guestbookColumn.title, reply: prompt, options: back, where: { columnId: guestbookColumn.id } });
+  }
+  const lottery = sms.lottery;
+  if (lottery?.enabled) {
+    const intro = sign(lottery.intro || `回复${lottery.keyword}参加抽奖`);
+    site.keywords.push({ key: lottery.keyword.toUpperCase(), label: '抽奖', target: 'lottery' });
+    site.lottery = {
+      keyword: lottery.keyword.toUpperCase(),
+      prizes: lottery.prizes.map((p) => ({ ...p, reply: sign(lottery.winText.split('{prize}').join(p.name)) })),
+      perNumberLimit: lottery.perNumberLimit,
+      ...(lottery.startDate ? { startDate: lottery.startDate } : {}),
+      ...(lottery.endDate ? { endDate: lottery.endDate } : {}),
+      intro,
+      lose: sign(lottery.loseText),
+    };
+    nodes.push({ id: 'lottery', kind: 'lottery', title: '抽奖', reply: intro, options: [{ key: lottery.keyword.toUpperCase(), label: '抽奖', target: 'lottery' }, ...back], where: { section: 'sms', field: 'lottery' } });
+    checkLength(sink, ctx, intro, 'lottery.intro', 'lottery text');
+    site.lottery.prizes.forEach((p, i) => checkLength(sink, ctx, p.reply, `lottery.prizes.${i}`, 'lottery win text'));
+  }
+  const survey = sms.survey;
+  if (survey?.enabled) {
+    const question = sign([survey.question, ...survey.options.map((o, i) => `${i + 1}${o}`)].join('\n'));
+    site.survey = { question, options: survey.options, thanks: sign(survey.thanks) };
+    nodes.push({ id: 'survey', kind: 'survey', title: '调查', reply: question, options: [...survey.options.map((o, i) => ({ key: String(i + 1), label: o, target: 'survey' })), ...back], where: { section: 'sms', field: 'survey' } });
+    checkLength(sink, ctx, question, 'survey.question', 'survey');
+  }
+  site.care.forEach((c, i) => checkLength(sink, ctx, c.message, `care.${i}.text`, `care message "${c.occasion}"`));
+  return site;
+}
+
+export function smsJobs(ctx: SiteContext): Job[] {
+  const items = ctx.enabled.sms.map((c) => c.items.map(ctx.keyOf).join('\n'));
+  return [
+    {
+      key: `sms:site\n${ctx.fingerprint}\n${contentKey(ctx.site.sms)}\n${contentKey(ctx.enabled.sms.map((c) => c.body))}\n${items.join('\n')}`,
+      run(sink) {
+        const site = buildSmsSite(ctx, sink);
+        for (const node of site.nodes) sink.output.pages.push({ channel: 'sms', path: `sms/menu.json#${node.id}`, bytes: new TextEncoder().encode(node.reply.text).length, messages: node.reply.messages, where: node.where });
+        sink.file('menu.json', 'application/json; charset=utf-8', `${JSON.stringify(site, null, 2)}\n`);
+      },
+    },
+  ];
+}
