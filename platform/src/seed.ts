@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DemoLogin, StaffRegion, StaffRole } from '../../shared/platform-api/auth';
+import { hashPassword } from './auth/passwords';
 import { createUser } from './auth/users';
 import { isoNow, type PlatformContext } from './context';
 import { regionLabel } from './scopes';
@@ -33,9 +34,10 @@ export async function seedDemo(ctx: PlatformContext, options: { password?: strin
   const db = ctx.database.db;
   if (await db.selectFrom('staff_user').select('id').limit(1).executeTakeFirst()) return null;
   const logins: DemoLogin[] = [];
+  const sharedHash = options.password ? await hashPassword(options.password) : undefined;
   for (const s of DEMO_STAFF) {
     const password = options.password ?? randomPassword();
-    await createUser(db, { login: s.user, name: s.name, password, role: s.role, region: s.region }, isoNow(ctx));
+    await createUser(db, { login: s.user, name: s.name, password, passwordHash: sharedHash, role: s.role, region: s.region }, isoNow(ctx));
     logins.push({ user: s.user, password, role: s.role, region: regionLabel(s.region) });
   }
   const file = demoLoginsFile(ctx.config.dataDir);

@@ -108,8 +108,19 @@ export type SiteRow = z.infer<typeof siteRowSchema>;
 
 /* ---------- service orders (commands) and subscriptions (platform-owned) ---------- */
 
-/** `order.submit.v1` args: the signed order snapshot, plus an optional request for a second-level domain. */
-export const orderSubmitArgsSchema = orderSchema.extend({
+/**
+ * `order.submit.v1` args: the signed order snapshot (shared/domain/order.ts `Order`), plus an optional
+ * request for a second-level domain. The platform checks only what it acts on and keeps the rest as
+ * sent, so a field added to the desktop's order does not break older or newer platforms.
+ */
+const order = orderSchema.shape;
+export const orderSubmitArgsSchema = z.looseObject({
+  id: order.id,
+  number: z.string().optional(),
+  enterpriseId: order.enterpriseId,
+  kind: order.kind,
+  planCode: order.planCode,
+  effectiveDate: order.effectiveDate,
   status: z.enum(['signed', 'submitted']),
   signerName: z.string().min(1),
   signedAt: z.string().min(1),
@@ -126,6 +137,8 @@ export const SERVICE_ORDER_STATUSES = ['submitted', 'opened', 'completed', 'fail
 export const serviceOrderRowSchema = z.object({
   id: z.string(),
   enterpriseId: z.string(),
+  /** The number printed on the 业务受理单, when the snapshot had one. */
+  number: z.string().nullable(),
   kind: z.enum(['open', 'change', 'cancel']),
   planCode: z.string(),
   previousPlanCode: z.string().nullable(),

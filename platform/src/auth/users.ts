@@ -33,6 +33,8 @@ export interface NewUser {
   login: string;
   name: string;
   password: string;
+  /** Precomputed hash of `password` (seeding many users with one password). */
+  passwordHash?: string;
   role: StaffRole;
   region: StaffRegion;
 }
@@ -45,7 +47,7 @@ export async function createUser(db: Kysely<DB>, user: NewUser, at: string): Pro
     role: user.role,
     province: user.region.province,
     city: user.region.city,
-    password_hash: await hashPassword(user.password),
+    password_hash: user.passwordHash ?? (await hashPassword(user.password)),
     created_at: at,
   };
   await db.insertInto('staff_user').values(row).execute();

@@ -66,6 +66,7 @@ export async function submitOrder(oc: OpContext, op: PushOp): Promise<OpResult> 
 
   const order = await insertRow(trx, 'service_order', op.rowId, enterprise.scopeId, {
     enterpriseId: args.enterpriseId,
+    number: args.number ?? null,
     kind: args.kind,
     planCode: plan.code,
     previousPlanCode: (subscription?.data.planCode as string | undefined) ?? null,
