@@ -81,7 +81,8 @@ export class Device {
   cursor: string | null = null;
 
   constructor(
-    readonly api: Api,
+    /** Replaceable: a restarted platform is a new Api with the same device. */
+    public api: Api,
     public token: string,
     public clientId: string,
   ) {}
@@ -130,7 +131,7 @@ export async function tempDir(prefix = 'ecw-platform-'): Promise<string> {
 export async function startTestPlatform(options: Partial<PlatformOptions> = {}): Promise<TestPlatform> {
   const dir = options.dataDir ?? (await tempDir());
   const clock = (options.clock as TestClock | undefined) ?? new TestClock();
-  const platform = await createPlatform({ ...options, dataDir: dir, clock, config: { openingDelayMs: null, ...options.config }, log: () => undefined });
+  const platform = await createPlatform({ ...options, dataDir: dir, clock, config: { openingDelayMs: null, ...options.config }, log: process.env.PLATFORM_TEST_LOG ? (l) => console.error(l) : () => undefined });
   await seedDemo(platform.ctx, { password: DEMO_PASSWORD });
   const api = new Api(async (url, init) => platform.app.request(url, init));
   return {
