@@ -1,4 +1,9 @@
 import type { RouteObject } from 'react-router';
+import { NewOrderPage } from './new/NewOrderPage';
+import { OrderPage } from './order/OrderPage';
 
-/** Order wizard and service order pages. */
-export const orderRoutes: RouteObject[] = [];
+/** The order flow: choose and quote, then the service order (sign, print, submit). */
+export const orderRoutes: RouteObject[] = [
+  { path: 'enterprises/:id/orders/new', element: <NewOrderPage /> },
+  { path: 'orders/:orderId', element: <OrderPage /> },
+];

@@ -1,0 +1,203 @@
+/**
+ * /enterprises/:id/orders/new — 开户 / 变更套餐 / 取消 (whichever the enterprise's state allows),
+ * the plan, the date (today by default), and the exact quote before the order is created.
+ */
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Alert, Breadcrumb, Button, Card, Col, DatePicker, Form, Radio, Row, Spin, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../../../shared/api';
+import { findPlan, type Catalog } from '../../../../../shared/domain/catalog';
+import { chinaDate, firstOfNextMonth } from '../../../../../shared/domain/dates';
+import type { OrderKind } from '../../../../../shared/domain/order';
+import { call } from '../../../api/client';
+import { apiErrorOf, apiErrorText } from '../../../app/apiErrors';
+import { Kbd } from '../../../app/Kbd';
+import { validationText } from '../../../i18n';
+import { useLoad } from '../common/useLoad';
+import { QuoteView } from '../common/QuoteView';
+import { PlanPicker } from './PlanPicker';
+import { useQuotePreview } from './useQuotePreview';
+import { allowedKinds, previewInput } from './orderDraft';
+import '../orders.css';
+
+interface Errors {
+  plan?: string;
+  date?: string;
+  form?: string;
+}
+
+export function NewOrderPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const enterprise = useLoad(id, () => call('enterprises.get', { id }));
+  const catalog = useLoad('catalog', () => call('catalog.current', {}));
+  const current = useLoad(id, () => call('orders.currentPlan', { enterpriseId: id }));
+
+  const failed = enterprise.error ?? catalog.error ?? current.error;
+  if (failed)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={apiErrorText(failed)}
+        action={<Button onClick={() => (enterprise.reload(), catalog.reload(), current.reload())}>{t('common.retry')}</Button>}
+      />
+    );
+  if (!enterprise.value || !catalog.value || !current.loaded) return <Spin />;
+
+  return (
+    <div className="ecw-page">
+      <Breadcrumb
+        className="ecw-breadcrumb"
+        items={[
+          { title: <Link to="/enterprises">{t('enterprises.list.title')}</Link> },
+          { title: <Link to={`/enterprises/${id}`}>{enterprise.value.name}</Link> },
+          { title: t('orders.new.title') },
+        ]}
+      />
+      <Typography.Title level={3} className="ecw-page-title">
+        {t('orders.new.title')} · {enterprise.value.name}
+      </Typography.Title>
+      <NewOrderForm
+        enterpriseId={id}
+        catalog={catalog.value}
+        current={current.value}
+        onCreated={(orderId) => void navigate(`/orders/${orderId}`)}
+        onCancel={() => void navigate(`/enterprises/${id}`)}
+      />
+    </div>
+  );
+}
+
+type CurrentPlan = Output<'orders.currentPlan'>;
+
+interface FormProps {
+  enterpriseId: string;
+  catalog: Catalog;
+  current: CurrentPlan;
+  onCreated: (orderId: string) => void;
+  onCancel: () => void;
+}
+
+function NewOrderForm({ enterpriseId, catalog, current, onCreated, onCancel }: FormProps) {
+  const { t } = useTranslation();
+  const kinds = allowedKinds(current);
+  const [kind, setKind] = useState<OrderKind>(kinds[0]!);
+  const [planCode, setPlanCode] = useState<string | undefined>();
+  const [date, setDate] = useState(() => chinaDate(new Date()));
+  const [errors, setErrors] = useState<Errors>({});
+  const [creating, setCreating] = useState(false);
+  const choice = { kind, planCode: kind === 'cancel' ? undefined : planCode, date };
+  const preview = useQuotePreview(previewInput(choice, current));
+  const chosenPlan = findPlan(catalog, kind === 'cancel' ? (current?.planCode ?? '') : (planCode ?? ''));
+
+  const create = async () => {
+    if (kind !== 'cancel' && !planCode) return setErrors({ plan: validationText('plan.required') });
+    setCreating(true);
+    setErrors({});
+    try {
+      const order = await call('orders.create', { enterpriseId, kind, ...(choice.planCode ? { planCode: choice.planCode } : {}), date });
+      onCreated(order.id);
+    } catch (error) {
+      const e = apiErrorOf(error);
+      const text = apiErrorText(error);
+      const field = e.field ?? e.issues?.[0]?.field;
+      setErrors(field === 'planCode' ? { plan: text } : field === 'date' ? { date: text } : { form: text });
+    } finally {
+      setCreating(false);
+    }
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void create();
+    } else if (event.key === 'Escape' && !event.defaultPrevented && (event.target as HTMLElement).getAttribute('aria-expanded') !== 'true') onCancel();
+  };
+
+  const dateLabel = kind === 'open' ? 'orders.field.openDate' : kind === 'cancel' ? 'orders.field.cancelDate' : 'orders.field.changeDate';
+
+  return (
+    <Form layout="vertical" component="div" onKeyDown={onKeyDown}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={13}>
+          <Card size="small" title={t('orders.field.kind')}>
+            <Form.Item className="ecw-form-item">
+              <Radio.Group
+                value={kind}
+                onChange={(e) => setKind(e.target.value as OrderKind)}
+                optionType="button"
+                buttonStyle="solid"
+                options={kinds.map((k) => ({ value: k, label: t(`orders.kind.${k}`) }))}
+                data-testid="order-kind"
+              />
+              <Typography.Paragraph type="secondary" className="ecw-kind-hint">
+                {t(`orders.kindHint.${kind}`)}
+                {current && ` · ${t('orders.field.currentPlan')}：${current.planName}（${current.openDate}）`}
+              </Typography.Paragraph>
+            </Form.Item>
+            {kind !== 'cancel' && (
+              <Form.Item label={t('orders.field.plan')} required validateStatus={errors.plan ? 'error' : undefined} help={errors.plan} className="ecw-form-item">
+                <PlanPicker
+                  plans={catalog.plans}
+                  value={planCode}
+                  onChange={(code) => (setPlanCode(code), setErrors({}))}
+                  currentCode={kind === 'change' ? current?.planCode : undefined}
+                  invalid={Boolean(errors.plan)}
+                />
+              </Form.Item>
+            )}
+            <Form.Item
+              label={t(dateLabel)}
+              required
+              htmlFor="order-date"
+              validateStatus={errors.date ? 'error' : undefined}
+              help={errors.date ?? (kind === 'change' ? t('orders.new.changeEffective', { date: firstOfNextMonth(date) }) : t('orders.new.dateHint'))}
+              className="ecw-form-item"
+            >
+              <DatePicker
+                id="order-date"
+                value={dayjs(date)}
+                format="YYYY-MM-DD"
+                allowClear={false}
+                onChange={(d) => d && (setDate(d.format('YYYY-MM-DD')), setErrors({}))}
+                data-testid="order-date"
+              />
+            </Form.Item>
+            {errors.form && <Alert type="error" showIcon title={errors.form} style={{ marginBottom: 12 }} data-testid="order-error" />}
+            <div className="ecw-actions">
+              <Button type="primary" loading={creating} onClick={() => void create()} data-testid="order-create">
+                {t('orders.new.create')} <Kbd>Ctrl+Enter</Kbd>
+              </Button>
+              <Button onClick={onCancel}>
+                {t('common.cancel')} <Kbd>Esc</Kbd>
+              </Button>
+            </div>
+          </Card>
+        </Col>
+        <Col xs={24} xl={11}>
+          <Card size="small" title={t('orders.new.quoteTitle')}>
+            {preview.error ? (
+              <Alert type="warning" showIcon title={apiErrorText(preview.error)} />
+            ) : preview.quote ? (
+              <QuoteView
+                quote={preview.quote}
+                kind={kind}
+                plan={chosenPlan}
+                {...(kind === 'change' && chosenPlan ? { change: { plan: chosenPlan, effectiveDate: firstOfNextMonth(date) } } : {})}
+                {...(kind === 'cancel' ? { cancelDate: date } : {})}
+              />
+            ) : preview.loading ? (
+              <Spin description={t('orders.quote.loading')} />
+            ) : (
+              <Typography.Text type="secondary">{t('orders.new.choosePlanFirst')}</Typography.Text>
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </Form>
+  );
+}
