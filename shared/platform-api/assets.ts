@@ -35,5 +35,8 @@ export const createUploadResponseSchema = z.union([
 ]);
 export type CreateUploadResponse = z.infer<typeof createUploadResponseSchema>;
 
+/** GET (or HEAD, headers only) /assets/v1/uploads/{id}: where to continue. */
+export const uploadOffsetSchema = z.object({ uploadId: z.string(), offset: z.number().int(), size: z.number().int() });
+
 /** Answer of the PATCH that completes an upload (201). Intermediate chunks answer 204 + Upload-Offset. */
 export const uploadStoredSchema = z.object({ status: z.literal('stored'), sha256: z.string(), size: z.number().int() });

@@ -10,6 +10,7 @@ import {
   checkResponseSchema,
   createUploadRequestSchema,
   createUploadResponseSchema,
+  uploadOffsetSchema,
   uploadStoredSchema,
 } from '../../../shared/platform-api/assets';
 import { sha256Schema } from '../../../shared/platform-api/common';
@@ -37,10 +38,11 @@ const createUploadRoute = createRoute({
     ...errors(400, 401, 409),
   },
 });
-const headRoute = createRoute({
-  method: 'head', path: '/assets/v1/uploads/{id}', tags, security: bearer, summary: 'The upload offset (Upload-Offset header)',
+// Hono answers HEAD with the GET route minus the body, so HEAD (tus) and GET share this one.
+const offsetRoute = createRoute({
+  method: 'get', path: '/assets/v1/uploads/{id}', tags, security: bearer, summary: 'The upload offset (also HEAD: Upload-Offset, Upload-Length headers)',
   request: { params: uploadParams },
-  responses: { 200: { description: 'Upload-Offset and Upload-Length headers' }, 404: { description: 'not_found' } },
+  responses: { 200: { description: 'Where to continue', ...json(uploadOffsetSchema) }, ...errors(401, 404) },
 });
 const patchRoute = createRoute({
   method: 'patch', path: '/assets/v1/uploads/{id}', tags, security: bearer,
@@ -86,9 +88,13 @@ export function assetRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, sto
     return c.json(result, result.status === 'present' ? 200 : 201);
   });
 
-  app.openapi(headRoute, async (c) => {
-    const { offset, size } = await store.offsetOf(c.get('user'), c.req.valid('param').id);
-    return c.body(null, 200, { 'Upload-Offset': String(offset), 'Upload-Length': String(size), 'Cache-Control': 'no-store' });
+  app.openapi(offsetRoute, async (c) => {
+    const uploadId = c.req.valid('param').id;
+    const { offset, size } = await store.offsetOf(c.get('user'), uploadId);
+    c.header('Upload-Offset', String(offset));
+    c.header('Upload-Length', String(size));
+    c.header('Cache-Control', 'no-store');
+    return c.json({ uploadId, offset, size }, 200);
   });
 
   app.use(
