@@ -95,7 +95,15 @@ export function applyResult(ctx: ApplyContext, op: OutboxOp, result: OpResult): 
       detail: conflictDetail(op, result, localBase), ...(result.version !== undefined ? { serverVersion: result.version } : {}), at,
     });
   }
-  if (table) rebase(ctx, table, op.row_id, result.version, result.deleted ? null : result.row);
+  if (!table) return outcome;
+  const rowId = typeof result.row?.id === 'string' ? result.row.id : op.row_id;
+  if (rowId === op.row_id) {
+    rebase(ctx, table, op.row_id, result.version, result.deleted ? null : result.row);
+  } else {
+    // duplicate_key: the row returned is the one that already holds the key, not ours.
+    rebase(ctx, table, op.row_id, undefined, undefined);
+    rebase(ctx, table, rowId, result.version, result.row);
+  }
   return outcome;
 }
 

@@ -18,7 +18,7 @@ export function createSyncHandlers(backend: Backend) {
     'sync.signIn': async (input, ctx) => {
       const engine = syncEngineFor(backend, ctx);
       const result = await engine.session.signIn(input);
-      if (result.mode === 'online') void engine.syncNow('manual').catch(() => undefined);
+      if (result.mode === 'online') engine.nudge('online');
       return { mode: result.mode, account: accountView(result.account) };
     },
     'sync.signOut': async (_input, ctx) => {

@@ -21,7 +21,7 @@ type Action = SyncConflict['actions'][number];
 const ACTIONS: Record<ConflictRow['kind'], Action[]> = {
   field: ['mine', 'theirs', 'edit', 'export'],
   delete_vs_update: ['mine', 'theirs', 'export'],
-  update_vs_delete: ['theirs', 'export'],
+  update_vs_delete: ['mine', 'theirs', 'export'],
   duplicate_key: ['mine', 'theirs', 'export'],
   forbidden: ['theirs', 'export'],
   invalid: ['mine', 'theirs', 'edit', 'export'],
@@ -108,6 +108,9 @@ export function resolveConflict(ctx: ResolveContext, id: string, resolution: 'mi
         const patch = valuesFor(detail, resolution, values);
         showLocally(db, row.tbl, row.row_id, patch);
         recordChange(ctx, { tbl: row.tbl, rowId: row.row_id, kind: 'update', patch, baseVersion: base });
+      } else if (row.kind === 'update_vs_delete') {
+        // Restore: an update from the tombstone's version brings the row back with my values.
+        recordChange(ctx, { tbl: row.tbl, rowId: row.row_id, kind: 'update', patch: detail.op.patch, baseVersion: base });
       } else if (row.kind === 'delete_vs_update') {
         localTable(row.tbl)?.remove(db, row.row_id);
         recordChange(ctx, { tbl: row.tbl, rowId: row.row_id, kind: 'delete', patch: {}, baseVersion: base });

@@ -1,0 +1,98 @@
+/**
+ * A simulated device for sync tests: a real backend on its own SQLite file (createTestBackend,
+ * settable clock), its sync engine pointed at a platform (directly or through the fault proxy),
+ * automatic triggers off so each test drives the cycles itself.
+ */
+import type Database from 'better-sqlite3';
+import type { EnterpriseInput } from '../../shared/domain/enterprise';
+import type { SyncReport } from '../../shared/api/sync';
+import { configureSync, syncEngineFor } from '../../electron/backend/sync/registry';
+import { recordChange } from '../../electron/backend/sync/outbox';
+import type { SyncEngine } from '../../electron/backend/sync/engine';
+import { creditCodeFor } from '../bench/generateEnterprises';
+import { createTestBackend, type TestBackend } from './backend';
+
+export interface Device extends TestBackend {
+  name: string;
+  engine: SyncEngine;
+  /** The engine's connection to this device's database. */
+  db: Database.Database;
+  signIn(server: string, user: string, password: string): Promise<void>;
+  sync(): Promise<SyncReport>;
+  /** Syncs until a cycle moves nothing (or `max` cycles). */
+  settle(max?: number): Promise<SyncReport>;
+  createEnterprise(index: number, overrides?: Partial<EnterpriseInput>): Promise<string>;
+  editEnterprise(id: string, change: (fields: EnterpriseInput) => EnterpriseInput): Promise<void>;
+  /** What a delete feature would do: the row goes and a delete op is queued, in one transaction. */
+  deleteEnterprise(id: string): void;
+  enterprises(): Record<string, unknown>[];
+  outbox(): { op_seq: number; status: string; tbl: string; row_id: string; kind: string; wire_seq: number | null }[];
+  cursor(): string | null;
+}
+
+export const JINAN = { province: '山东省', city: '济南市', district: '历下区' };
+export const QINGDAO = { province: '山东省', city: '青岛市', district: '市南区' };
+
+/** A valid enterprise in 济南 (the demo customer manager's region); distinct indexes, distinct credit codes. */
+export function jinanEnterprise(index: number, overrides: Partial<EnterpriseInput> = {}): EnterpriseInput {
+  return {
+    name: `济南泉城测试${index}号有限公司`,
+    creditCode: creditCodeFor(index, '370102'),
+    industrySection: 'I',
+    region: JINAN,
+    address: `济南市历下区泉城路${index + 1}号`,
+    contact: { name: '王建国', mobile: `138${String(index).padStart(8, '0')}` },
+    manager: '李经理',
+    channel: 'customer_manager',
+    ...overrides,
+  };
+}
+
+export async function createDevice(name: string, options: { fetch?: typeof fetch; start?: string; pullLimit?: number } = {}): Promise<Device> {
+  const base = createTestBackend(options.start ? { start: options.start } : {});
+  configureSync(base.backend, { autoSync: false, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.pullLimit ? { pullLimit: options.pullLimit } : {}) });
+  await base.call('sync.status', {}); // creates the engine with the backend's own context (clock, ids, events)
+  const ctx = { now: () => base.clock.now, newId: () => crypto.randomUUID(), emit: () => undefined };
+  const engine = () => syncEngineFor(base.backend, ctx);
+  const toInput = (e: Record<string, unknown>): EnterpriseInput => e as unknown as EnterpriseInput;
+  const device: Device = {
+    ...base,
+    name,
+    get engine() {
+      return engine();
+    },
+    get db() {
+      return engine().db;
+    },
+    async signIn(server, user, password) {
+      await base.call('sync.signIn', { server, user, password });
+    },
+    sync: () => base.call('sync.now', {}),
+    async settle(max = 10) {
+      let report = await device.sync();
+      for (let i = 1; i < max && report.pushed + report.pulled + report.conflicts + report.pending > 0; i++) report = await device.sync();
+      return report;
+    },
+    async createEnterprise(index, overrides) {
+      const created = await base.call('enterprises.create', jinanEnterprise(index, overrides));
+      return created.id;
+    },
+    async editEnterprise(id, change) {
+      const current = await base.call('enterprises.get', { id });
+      const { id: _id, createdAt: _c, updatedAt: _u, groupCode: _g, ...fields } = current as Record<string, unknown>;
+      await base.call('enterprises.update', { id, fields: change(toInput(fields)) });
+    },
+    deleteEnterprise(id) {
+      const db = engine().db;
+      db.transaction(() => {
+        const row = db.prepare('SELECT base_version FROM enterprise WHERE id = ?').get(id) as { base_version: number | null };
+        db.prepare('DELETE FROM enterprise WHERE id = ?').run(id);
+        recordChange({ db, newId: () => crypto.randomUUID(), now: () => base.clock.now }, { tbl: 'enterprise', rowId: id, kind: 'delete', patch: {}, baseVersion: row.base_version });
+      })();
+    },
+    enterprises: () => engine().db.prepare('SELECT * FROM enterprise ORDER BY id').all() as Record<string, unknown>[],
+    outbox: () => engine().db.prepare('SELECT op_seq, status, tbl, row_id, kind, wire_seq FROM outbox ORDER BY op_seq').all() as never,
+    cursor: () => (engine().db.prepare(`SELECT v FROM sync_state WHERE k = 'cursor'`).pluck().get() as string | undefined) ?? null,
+  };
+  return device;
+}
