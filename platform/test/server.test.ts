@@ -11,7 +11,7 @@ import type { DemoLogin } from '../../shared/platform-api/auth';
 import { createPlatform } from '../src/app';
 import { listen, type Listening } from '../src/listen';
 import { seedDemo } from '../src/seed';
-import { Api, DEMO_PASSWORD, createEnterprise, mutationId, orderOp, tempDir, type Loose } from './helpers';
+import { Api, DEMO_PASSWORD, createEnterprise, mutationId, orderOp, tempDir, type Loose, type Reply } from './helpers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const children: ChildProcess[] = [];
@@ -125,7 +125,7 @@ describe('platform process', () => {
     const pulled: Loose[] = [];
     let cursor: string | null = null;
     for (;;) {
-      const r = await api.call('POST', '/sync/v1/pull', { schemaVersion: 1, clientId, cursor, limit: 1000 }, session.accessToken);
+      const r: Reply<Loose> = await api.call('POST', '/sync/v1/pull', { schemaVersion: 1, clientId, cursor, limit: 1000 }, session.accessToken);
       pulled.push(...r.body.changes);
       cursor = r.body.cursor;
       if (!r.body.hasMore) break;

@@ -11,7 +11,7 @@ import { readTx, type Tx } from '../db/database';
 import { scopesHash, scopesOf, type Principal } from '../scopes';
 import { checkSchemaVersion } from './clients';
 import { decodeCursor, encodeCursor, resyncRequired, type Cursor } from './cursor';
-import { currentSeq, fromDb } from './rows';
+import { currentSeq } from './rows';
 
 interface Window {
   from: number;
@@ -26,7 +26,7 @@ async function rowChanges(trx: Tx, tbl: SyncedTable, w: Window): Promise<Change[
   if (w.scopes?.length === 0) return [];
   let q = trx
     .selectFrom(tbl as 'enterprise')
-    .select(['id', 'scope_id', 'version', 'last_seq', 'field_versions', 'deleted', 'data', 'created_at', 'updated_at', 'created_by_client'])
+    .select(['id', 'version', 'last_seq', 'deleted', 'data', 'created_at', 'updated_at'])
     .where('last_seq', '>', w.from)
     .where('last_seq', '<=', w.upTo);
   if (w.scopes) q = q.where('scope_id', 'in', w.scopes);
@@ -34,10 +34,10 @@ async function rowChanges(trx: Tx, tbl: SyncedTable, w: Window): Promise<Change[
   if (snap !== undefined) q = q.where((eb) => eb.or([eb('deleted', '=', 0), eb('last_seq', '>', snap)]));
   const rows = await q.orderBy('last_seq').limit(w.limit + 1).execute();
   return rows.map((r) => {
-    const row = fromDb(tbl, r);
-    return row.deleted
-      ? { tbl, id: row.id, seq: row.lastSeq, version: row.version, deleted: true as const }
-      : { tbl, id: row.id, seq: row.lastSeq, version: row.version, row: { id: row.id, ...row.data, createdAt: row.createdAt, updatedAt: row.updatedAt } };
+    const head = { tbl, id: r.id, seq: Number(r.last_seq), version: Number(r.version) };
+    if (r.deleted) return { ...head, deleted: true as const };
+    const data = JSON.parse(r.data) as Record<string, unknown>;
+    return { ...head, row: { id: r.id, ...data, createdAt: r.created_at, updatedAt: r.updated_at } };
   });
 }
 

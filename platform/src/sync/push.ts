@@ -20,7 +20,7 @@ import { currentSeq, loadRow, toWire } from './rows';
 import { isTransient } from './transient';
 import { checkSchemaVersion, requireClient } from './clients';
 
-type Trx = ControlledTransaction<DB>;
+type Trx = ControlledTransaction<DB, string[]>;
 
 export interface PushHooks {
   /** Called after an `order.submit.v1` committed a new order. */
@@ -30,6 +30,10 @@ export interface PushHooks {
 /** What identifies an op's content; opSeq and mutationId are compared separately, clientTime is display only. */
 export const fingerprintOf = (op: PushOp): string =>
   sha256Hex(canonicalJson({ tbl: op.tbl, rowId: op.rowId, kind: op.kind, name: op.name ?? null, patch: op.patch, baseVersion: op.baseVersion ?? null }));
+
+/** 503 + Retry-After; `lastAppliedOpSeq` when known (what is durable). */
+const unavailable = (lastAppliedOpSeq: number | undefined) =>
+  new HttpError(503, 'unavailable', 'The platform is busy; retry.', lastAppliedOpSeq === undefined ? {} : { lastAppliedOpSeq }, { 'Retry-After': '2' });
 
 const mismatch = () =>
   new HttpError(409, 'client_state_mismatch', 'This opSeq was applied with another mutation: register a new clientId.', { reason: 'mutation_mismatch' });
@@ -45,40 +49,54 @@ export class PushService {
   async push(user: Principal, req: PushRequest): Promise<PushResponse> {
     checkSchemaVersion(this.ctx, req.schemaVersion);
     return this.lock.run(req.clientId, async () => {
-      let last = (await requireClient(this.ctx, user, req.clientId)).last_applied_op_seq;
-      const results: OpResult[] = [];
-      for (const op of [...req.ops].sort((a, b) => a.opSeq - b.opSeq)) {
-        const outcome = await this.pushOne(user, req.clientId, op, last);
-        if ('gap' in outcome)
-          throw new HttpError(409, 'op_gap', `Expected opSeq ${outcome.gap}, got ${op.opSeq}.`, { expectedOpSeq: outcome.gap, lastAppliedOpSeq: outcome.gap - 1 });
-        results.push(outcome.result);
-        last = Math.max(last, op.opSeq);
-      }
+      await requireClient(this.ctx, user, req.clientId);
+      const { results, last, stop } = await this.applyAll(user, req);
+      if (results.some((r) => r.status === 'applied' && r.row && (r.row as { status?: string }).status === 'submitted')) this.hooks.orderSubmitted();
+      if (stop) throw stop;
       const { seq } = await this.ctx.database.db.transaction().execute((trx) => currentSeq(trx));
       return { lastAppliedOpSeq: last, serverSeq: seq, results, serverTime: isoNow(this.ctx) };
     });
   }
 
-  private async pushOne(user: Principal, clientId: string, op: PushOp, lastSeen: number): Promise<{ result: OpResult } | { gap: number }> {
+  /**
+   * One transaction per request, a savepoint per op (SYNC.md §3.4: one fsync per request instead of
+   * per op). A kill before COMMIT loses the whole request, which the device resends unchanged — still
+   * exactly once. An op that cannot go on (gap, mismatch, transient failure) ends the request there;
+   * the ops before it are committed.
+   */
+  private async applyAll(user: Principal, req: PushRequest): Promise<{ results: OpResult[]; last: number; stop?: HttpError }> {
     const { database } = this.ctx;
     const trx = await database.db.startTransaction().execute();
-    let last = lastSeen;
+    const results: OpResult[] = [];
+    let last = 0;
+    let stop: HttpError | undefined;
     try {
-      let q = trx.selectFrom('sync_client').select('last_applied_op_seq').where('client_id', '=', clientId);
+      let q = trx.selectFrom('sync_client').select('last_applied_op_seq').where('client_id', '=', req.clientId);
       if (database.dialect === 'postgres') q = q.forUpdate();
       last = Number((await q.executeTakeFirstOrThrow()).last_applied_op_seq);
-      let outcome: { result: OpResult } | { gap: number };
-      if (op.opSeq <= last) outcome = { result: await this.replay(trx, user, clientId, op) };
-      else if (op.opSeq > last + 1) outcome = { gap: last + 1 };
-      else outcome = { result: await this.applyNew(trx, user, clientId, op) };
+      for (const op of [...req.ops].sort((a, b) => a.opSeq - b.opSeq)) {
+        if (op.opSeq > last + 1) {
+          stop = new HttpError(409, 'op_gap', `Expected opSeq ${last + 1}, got ${op.opSeq}.`, { expectedOpSeq: last + 1, lastAppliedOpSeq: last });
+          break;
+        }
+        const sp = await trx.savepoint('op').execute();
+        try {
+          results.push(op.opSeq <= last ? await this.replay(sp, user, req.clientId, op) : await this.applyNew(sp, user, req.clientId, op));
+          await sp.releaseSavepoint('op').execute();
+          last = Math.max(last, op.opSeq);
+        } catch (err) {
+          await sp.rollbackToSavepoint('op').execute();
+          if (err instanceof HttpError) stop = err;
+          else if (isTransient(err)) stop = unavailable(last);
+          else throw err;
+          break;
+        }
+      }
       await trx.commit().execute();
-      if ('result' in outcome && op.kind === 'command' && outcome.result.status === 'applied') this.hooks.orderSubmitted();
-      return outcome;
+      return { results, last, ...(stop ? { stop } : {}) };
     } catch (err) {
       await trx.rollback().execute().catch(() => undefined);
-      if (err instanceof HttpError) throw err;
-      if (isTransient(err))
-        throw new HttpError(503, 'unavailable', 'The platform is busy; retry.', { lastAppliedOpSeq: last }, { 'Retry-After': '2' });
+      if (isTransient(err)) throw unavailable(undefined);
       throw err;
     }
   }
@@ -117,14 +135,14 @@ export class PushService {
   }
 
   private async applyInSavepoint(trx: Trx, oc: OpContext, op: PushOp): Promise<OpResult> {
-    const sp = await trx.savepoint('op').execute();
+    const sp = await trx.savepoint('effect').execute();
     try {
       const result = op.kind === 'command' ? await submitOrder({ ...oc, trx: sp }, op) : await applyRowOp({ ...oc, trx: sp }, op);
-      await sp.releaseSavepoint('op').execute();
+      await sp.releaseSavepoint('effect').execute();
       return result;
     } catch (err) {
       if (isTransient(err)) throw err;
-      await sp.rollbackToSavepoint('op').execute();
+      await sp.rollbackToSavepoint('effect').execute();
       if (err instanceof Rejection) return rejected(op.opSeq, err);
       // A bug must not wedge the device's queue (SYNC-PRIOR-ART §2.4): consume the op, report it, log it.
       this.ctx.log(`push: op ${op.mutationId} failed: ${(err as Error).stack ?? String(err)}`);
