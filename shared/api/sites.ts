@@ -3,7 +3,26 @@
  * customer's material with its guesses and problems, build, preview, export and sign-off.
  */
 import { z } from 'zod';
-import { contactBlockSchema, domainSchema, templateChoiceSchema } from '../sites/model';
+import {
+  articleSchema,
+  CHANNELS,
+  channelSwitchesSchema,
+  COLUMN_TYPES,
+  contactBlockSchema,
+  domainSchema,
+  idSchema,
+  jobSchema,
+  postSchema,
+  productSchema,
+  profileSchema,
+  richTextSchema,
+  siteContentSchema,
+  smsSettingsSchema,
+  staffCardSchema,
+  templateChoiceSchema,
+} from '../sites/model';
+import { documentSchema } from './orders';
+import { mutation, query } from './contract';
 
 /* ---------- intake: problems and guesses ---------- */
 
@@ -57,8 +76,205 @@ export type Guess = z.infer<typeof guessSchema>;
 
 export const intakeStateSchema = z.object({
   guesses: z.array(guessSchema),
+  /** The problems of the latest import. */
   problems: z.array(intakeProblemSchema),
+  /** Files already imported (by content), so importing a folder again skips them. */
+  imported: z.array(z.object({ file: z.string(), sha256: z.string() })).optional(),
 });
 export type IntakeState = z.infer<typeof intakeStateSchema>;
 
-export const sitesApi = {};
+/* ---------- the site ---------- */
+
+export const siteSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  /** Counts saves; send it back with an edit to be told (`site.stale`) when someone else saved in between. */
+  revision: z.number().int(),
+  content: siteContentSchema,
+  intake: intakeStateSchema,
+  /** The revision the customer signed off, if any. */
+  signedOffRevision: z.number().int().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Site = z.infer<typeof siteSchema>;
+
+/** Every edit names the site and, optionally, the revision it was made on. */
+const edit = <T extends z.ZodRawShape>(shape: T) => z.object({ siteId: z.string().min(1), revision: z.number().int().min(1).optional(), ...shape });
+
+/** An item as the editor sends it: the id may be left out for a new item. */
+export const itemInputSchema = z.discriminatedUnion('kind', [
+  articleSchema.extend({ id: idSchema.optional() }),
+  productSchema.extend({ id: idSchema.optional() }),
+  jobSchema.extend({ id: idSchema.optional() }),
+  postSchema.extend({ id: idSchema.optional() }),
+  staffCardSchema.extend({ id: idSchema.optional() }),
+]);
+export type ItemInput = z.infer<typeof itemInputSchema>;
+
+const columnTitle = z.string().trim().min(1, { message: 'site.text.required' }).max(30, { message: 'site.text.too_long' });
+
+/** Where an entry of the unsorted tray goes. */
+export const trayTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('newColumn'), type: z.enum(COLUMN_TYPES), title: columnTitle }),
+  z.object({ kind: z.literal('columnBody'), columnId: z.string() }),
+  /** A new item of the column's kind, titled from the entry's first line unless `title` is given. */
+  z.object({ kind: z.literal('newItem'), columnId: z.string(), title: z.string().trim().max(100).optional() }),
+  z.object({ kind: z.literal('itemImages'), itemId: z.string() }),
+  z.object({ kind: z.literal('logo') }),
+]);
+export type TrayTarget = z.infer<typeof trayTargetSchema>;
+
+/* ---------- import, build, export ---------- */
+
+export const MAX_UPLOAD_FILES = 200;
+/** Per uploaded file (browser mode); larger files go through a path (desktop, CLI). */
+export const MAX_UPLOAD_BASE64_CHARS = 28_000_000;
+
+export const importInputSchema = z
+  .object({
+    enterpriseId: z.string().min(1),
+    /** Files or folders on this machine (desktop app, CLI). */
+    paths: z.array(z.string().min(1)).max(MAX_UPLOAD_FILES).optional(),
+    /** Uploaded files (browser mode): the name as the user chose it and the bytes as base64. */
+    files: z
+      .array(z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(MAX_UPLOAD_BASE64_CHARS, { message: 'site.import.file_too_large' }) }))
+      .max(MAX_UPLOAD_FILES)
+      .optional(),
+    /** Chosen by the caller to match `job.progress` events to this import. */
+    jobId: z.string().max(64).optional(),
+  })
+  .refine((i) => (i.paths?.length ?? 0) + (i.files?.length ?? 0) > 0, { message: 'site.import.nothing', path: ['paths'] });
+
+export const importReportSchema = z.object({
+  siteId: z.string(),
+  revision: z.number().int(),
+  columns: z.array(z.object({ id: z.string(), type: z.enum(COLUMN_TYPES), title: z.string(), items: z.number().int() })),
+  unsorted: z.number().int(),
+  problems: z.array(intakeProblemSchema),
+  /** The guesses this import made (all guesses are also in `site.intake`). */
+  guesses: z.array(guessSchema),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+export const manifestFileSchema = z.object({ path: z.string(), channel: z.enum(CHANNELS), mime: z.string(), bytes: z.number().int() });
+export type ManifestFile = z.infer<typeof manifestFileSchema>;
+
+const locationSchema = z.object({
+  columnId: z.string().optional(),
+  itemId: z.string().optional(),
+  section: z.enum(['profile', 'sms', 'template', 'domain']).optional(),
+  field: z.string().optional(),
+});
+
+/** The compiler's report (shared/sites/report.ts), passed through as data. */
+export const buildReportSchema = z.object({
+  pages: z.array(
+    z.object({
+      channel: z.enum(CHANNELS),
+      path: z.string(),
+      bytes: z.number().int(),
+      compiledBytes: z.number().int().optional(),
+      resourceBytes: z.number().int().optional(),
+      messages: z.number().int().optional(),
+      where: locationSchema,
+    }),
+  ),
+  findings: z.array(
+    z.object({
+      severity: z.enum(['error', 'warning', 'info']),
+      code: z.string(),
+      message: z.string(),
+      channel: z.enum(CHANNELS).optional(),
+      path: z.string().optional(),
+      where: locationSchema,
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
+  summary: z.object({
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    infos: z.number().int(),
+    files: z.number().int(),
+    bytes: z.number().int(),
+    pagesPerChannel: z.record(z.enum(CHANNELS), z.number().int()),
+  }),
+});
+
+export const buildResultSchema = z.object({ siteId: z.string(), revision: z.number().int(), files: z.array(manifestFileSchema), report: buildReportSchema });
+
+export const exportResultSchema = z.object({
+  siteId: z.string(),
+  revision: z.number().int(),
+  /** The folder with web/, wap2/, wap1/, sms/ and manifest.json. */
+  dir: z.string(),
+  /** The same files in one zip beside the folder (absent when not asked for). */
+  zipPath: z.string().optional(),
+  zipBytes: z.number().int().optional(),
+  files: z.number().int(),
+  report: buildReportSchema.shape.summary,
+});
+
+export const previewSchema = z.object({
+  path: z.string(),
+  mime: z.string(),
+  content: z.string(),
+  /** The pictures the page shows, by their path in the output, so a preview works offline. */
+  images: z.array(z.object({ path: z.string(), mime: z.string(), base64: z.string() })),
+});
+
+export const imageDataSchema = z.object({ sha256: z.string(), mime: z.string(), width: z.number().int(), height: z.number().int(), base64: z.string() });
+
+export const sitesApi = {
+  'sites.create': mutation(z.object({ enterpriseId: z.string().min(1) }), siteSchema),
+  'sites.get': query(z.object({ siteId: z.string().min(1) }), siteSchema),
+  'sites.getForEnterprise': query(z.object({ enterpriseId: z.string().min(1) }), siteSchema.nullable()),
+  'sites.updateProfile': mutation(edit({ profile: profileSchema }), siteSchema),
+  'sites.addColumn': mutation(edit({ type: z.enum(COLUMN_TYPES), title: columnTitle, channels: channelSwitchesSchema.optional() }), siteSchema),
+  'sites.updateColumn': mutation(edit({ columnId: z.string(), title: columnTitle.optional(), channels: channelSwitchesSchema.optional(), body: richTextSchema.optional() }), siteSchema),
+  /** The column's text and items go to the unsorted tray unless `discard` is set. */
+  'sites.removeColumn': mutation(edit({ columnId: z.string(), discard: z.boolean().default(false) }), siteSchema),
+  'sites.reorderColumns': mutation(edit({ columnIds: z.array(z.string()).min(1) }), siteSchema),
+  'sites.addItem': mutation(edit({ columnId: z.string(), item: itemInputSchema, index: z.number().int().min(0).optional() }), siteSchema),
+  'sites.updateItem': mutation(edit({ itemId: z.string(), item: itemInputSchema }), siteSchema),
+  'sites.removeItem': mutation(edit({ itemId: z.string(), toTray: z.boolean().default(false) }), siteSchema),
+  'sites.reorderItems': mutation(edit({ columnId: z.string(), itemIds: z.array(z.string()) }), siteSchema),
+  /** Moves an item to another column of the same kind (or another place in its own). */
+  'sites.moveItem': mutation(edit({ itemId: z.string(), columnId: z.string(), index: z.number().int().min(0).optional() }), siteSchema),
+  'sites.moveFromTray': mutation(edit({ entryId: z.string(), target: trayTargetSchema }), siteSchema),
+  'sites.discardTrayEntry': mutation(edit({ entryId: z.string() }), siteSchema),
+  /** Reverses one guess of an import: what it created goes back to the tray, what it changed is restored. */
+  'sites.undoGuess': mutation(edit({ guessId: z.string() }), siteSchema),
+  'sites.setTemplate': mutation(edit({ template: templateChoiceSchema }), siteSchema),
+  /** Own domain (IDN allowed) or a label under the operator's domain; checked with checkDomain / checkSiteLabel. */
+  'sites.setDomain': mutation(
+    edit({ domain: z.discriminatedUnion('kind', [z.object({ kind: z.literal('own'), name: z.string().max(253) }), z.object({ kind: z.literal('assigned'), label: z.string().max(63) })]) }),
+    siteSchema,
+  ),
+  'sites.updateSms': mutation(edit({ sms: smsSettingsSchema }), siteSchema),
+  /** Reads Word, text and photo files into the enterprise's site (made if it has none), reporting progress as `job.progress`. */
+  'sites.import': mutation(importInputSchema, importReportSchema),
+  /** Compiles every channel and reports; nothing is written. */
+  'sites.build': query(z.object({ siteId: z.string().min(1) }), buildResultSchema),
+  /** One compiled page with the pictures it shows. `path` as in the build's file list, e.g. `wap1/index.wml`. */
+  'sites.preview': query(z.object({ siteId: z.string().min(1), path: z.string().min(1).max(300) }), previewSchema),
+  /**
+   * Writes the four channels and manifest.json into `outDir` (default: under the data folder) and the
+   * same files as `<outDir>.zip` unless `zip` is false; refuses when the report has errors unless `force`.
+   */
+  'sites.export': mutation(
+    z.object({ siteId: z.string().min(1), outDir: z.string().min(1).optional(), force: z.boolean().default(false), zip: z.boolean().default(true) }),
+    exportResultSchema,
+  ),
+  /** The customer's signature on the previews: a 网站确认单 PDF stored as a `site_signoff` document. */
+  'sites.signOff': mutation(
+    z.object({
+      siteId: z.string().min(1),
+      signerName: z.string().trim().min(1, { message: 'signer.required' }).max(50),
+      signaturePngBase64: z.string().min(100, { message: 'signature.required' }).max(2_000_000),
+    }),
+    z.object({ site: siteSchema, document: documentSchema }),
+  ),
+  /** A stored picture (the original, or a derived size) for the editor. */
+  'sites.image': query(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), variant: z.enum(['web480', 'web1200', 'wap2', 'wap1']).optional() }), imageDataSchema),
+};

@@ -9,6 +9,7 @@ import type { IntakeProblem } from '../../../shared/api/sites';
 import { createLimiter, mapLimited } from '../assets/concurrency';
 import { ImageProblem } from '../assets/images';
 import { storeImage, type StoredImage } from '../assets/imageStore';
+import { sha256Of } from '../assets/store';
 import { convertDocx, DocxProblem, type EmbeddedImage } from './docx';
 import { parseWishes, type Wishes } from './notes';
 import { structureDocument, textToBlocks, type StructuredMaterial } from './structure';
@@ -16,12 +17,15 @@ import { decodeText, TextDecodingProblem } from './textDecoding';
 import type { IntakeFile } from './sources';
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export interface IntakeEnv {
   dataDir: string;
   newId(): string;
   /** ISO date, for the next date of a festival named in the notes. */
   today: string;
+  /** sha256 of files imported before: skipped, so importing a folder twice adds nothing twice. */
+  alreadyImported?: ReadonlySet<string>;
   onProgress?(done: number, total: number, label: string): void;
 }
 
@@ -38,6 +42,8 @@ export interface IntakeResult {
   enterpriseFiles: { file: string; record: Record<string, unknown> }[];
   /** Every picture stored (photos and pictures inside documents), for registration with the site. */
   images: StoredImage[];
+  /** The files read, by content, to be skipped by later imports. */
+  imported: { file: string; sha256: string }[];
   problems: IntakeProblem[];
 }
 
@@ -59,21 +65,25 @@ function kindOf(name: string): Kind {
 const problem = (file: string, code: string, message: string): IntakeProblem => ({ file, code, message });
 
 class Intake {
-  readonly result: IntakeResult = { documents: [], notes: [], photos: [], enterpriseFiles: [], images: [], problems: [] };
+  readonly result: IntakeResult = { documents: [], notes: [], photos: [], enterpriseFiles: [], images: [], imported: [], problems: [] };
   private readonly imageSlot = createLimiter(2);
 
   constructor(private readonly env: IntakeEnv) {}
 
   async file(file: IntakeFile): Promise<void> {
     const kind = kindOf(file.name);
+    if (kind === 'legacy_word') return this.report(file.name, 'docx.legacy_format', 'Old Word (.doc) or WPS file: open it in Word or WPS, save it as .docx, and import it again.');
+    if (kind === 'unsupported') return this.report(file.name, 'intake.unsupported_type', 'This kind of file is not read: import Word .docx, .txt text and JPEG/PNG/GIF/WebP photos.');
+    if (file.size > MAX_FILE_BYTES) return this.report(file.name, 'intake.file_too_large', `Files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read.`);
     try {
-      if (kind === 'docx') await this.docx(file);
-      else if (kind === 'text') await this.text(file);
-      else if (kind === 'image') await this.photo(file);
-      else if (kind === 'enterprise') await this.enterprise(file);
-      else if (kind === 'legacy_word')
-        this.report(file.name, 'docx.legacy_format', 'Old Word (.doc) or WPS file: open it in Word or WPS, save it as .docx, and import it again.');
-      else this.report(file.name, 'intake.unsupported_type', 'This kind of file is not read: import Word .docx, .txt text and JPEG/PNG/GIF/WebP photos.');
+      const bytes = await file.read();
+      const sha256 = sha256Of(bytes);
+      if (this.env.alreadyImported?.has(sha256)) return this.report(file.name, 'intake.already_imported', 'This file was imported into the site before (same content): skipped.');
+      if (kind === 'docx') await this.docx(file.name, bytes);
+      else if (kind === 'text') this.text(file.name, bytes);
+      else if (kind === 'image') await this.photo(file.name, bytes);
+      else this.enterprise(file.name, bytes);
+      if (kind !== 'enterprise') this.result.imported.push({ file: file.name, sha256 });
     } catch (error) {
       this.reportError(file.name, error);
     }
@@ -94,43 +104,43 @@ class Intake {
     return image;
   }
 
-  private async photo(file: IntakeFile): Promise<void> {
-    const image = await this.storeImage(await file.read());
-    this.result.photos.push({ file: file.name, image });
+  private async photo(file: string, bytes: Uint8Array): Promise<void> {
+    const image = await this.storeImage(bytes);
+    this.result.photos.push({ file, image });
   }
 
-  private async docx(file: IntakeFile): Promise<void> {
+  private async docx(file: string, bytes: Uint8Array): Promise<void> {
     const embedded = async (picture: EmbeddedImage) => {
       try {
         return (await this.storeImage(picture.bytes)).sha256;
       } catch (error) {
         const vector = /x-emf|x-wmf/.test(picture.contentType);
-        if (vector) this.report(file.name, 'docx.image_unsupported', 'A Word drawing (EMF/WMF) inside the document cannot be shown on a site: insert it as a JPEG or PNG picture.');
-        else this.reportError(`${file.name} (${picture.contentType})`, error);
+        if (vector) this.report(file, 'docx.image_unsupported', 'A Word drawing (EMF/WMF) inside the document cannot be shown on a site: insert it as a JPEG or PNG picture.');
+        else this.reportError(`${file} (${picture.contentType})`, error);
         return undefined;
       }
     };
-    const { blocks, warnings } = await convertDocx(await file.read(), embedded);
-    for (const warning of warnings) this.report(file.name, 'docx.warning', warning);
-    this.result.documents.push({ file: file.name, material: structureDocument(blocks, file.name, this.env) });
+    const { blocks, warnings } = await convertDocx(bytes, embedded);
+    for (const warning of warnings) this.report(file, 'docx.warning', warning);
+    this.result.documents.push({ file, material: structureDocument(blocks, file, this.env) });
   }
 
-  private async text(file: IntakeFile): Promise<void> {
-    if (file.size > MAX_TEXT_BYTES) return this.report(file.name, 'text.too_large', `Text files over ${MAX_TEXT_BYTES / 1024 / 1024} MB are not read.`);
-    const { text } = decodeText(await file.read());
+  private text(file: string, bytes: Uint8Array): void {
+    if (bytes.byteLength > MAX_TEXT_BYTES) return this.report(file, 'text.too_large', `Text files over ${MAX_TEXT_BYTES / 1024 / 1024} MB are not read.`);
+    const { text } = decodeText(bytes);
     const wishes = parseWishes(text, this.env.today);
-    if (wishes.colour || wishes.lottery || wishes.care.length) this.result.notes.push({ file: file.name, wishes });
-    if (wishes.rest.length) this.result.documents.push({ file: file.name, material: structureDocument(textToBlocks(wishes.rest), file.name, this.env) });
+    if (wishes.colour || wishes.lottery || wishes.care.length) this.result.notes.push({ file, wishes });
+    if (wishes.rest.length) this.result.documents.push({ file, material: structureDocument(textToBlocks(wishes.rest), file, this.env) });
   }
 
-  private async enterprise(file: IntakeFile): Promise<void> {
+  private enterprise(file: string, bytes: Uint8Array): void {
     let record: unknown;
     try {
-      record = JSON.parse(new TextDecoder().decode(await file.read()));
+      record = JSON.parse(new TextDecoder().decode(bytes));
     } catch {
-      return this.report(file.name, 'intake.enterprise_unreadable', 'enterprise.json is not valid JSON.');
+      return this.report(file, 'intake.enterprise_unreadable', 'enterprise.json is not valid JSON.');
     }
-    if (record && typeof record === 'object' && !Array.isArray(record)) this.result.enterpriseFiles.push({ file: file.name, record: record as Record<string, unknown> });
+    if (record && typeof record === 'object' && !Array.isArray(record)) this.result.enterpriseFiles.push({ file, record: record as Record<string, unknown> });
   }
 }
 

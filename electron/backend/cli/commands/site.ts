@@ -1,3 +1,57 @@
+/**
+ * `ecw site import MATERIALS_DIR --enterprise ID` and `ecw site build SITE_ID --out OUT_DIR`:
+ * the site builder for scripts. Output shapes are fixed (issue 3); scripts rely on them.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CliError, type CliIO } from '../io';
 import type { CliCommand } from '../registry';
 
-export const siteCommands: CliCommand[] = [];
+const IMPORT_USAGE = 'site import MATERIALS_DIR --enterprise ID';
+const BUILD_USAGE = 'site build SITE_ID --out OUT_DIR';
+
+function parse(args: string[], options: Record<string, { type: 'string' }>, usage: string) {
+  try {
+    const { values, positionals } = parseArgs({ args, options, strict: true, allowPositionals: true });
+    return { values: values as Record<string, string | undefined>, positionals };
+  } catch (error) {
+    throw new CliError('usage', `${(error as Error).message}\nUsage: ecw ${usage}`, 2);
+  }
+}
+
+async function importMaterials(args: string[], io: CliIO): Promise<void> {
+  const { values, positionals } = parse(args, { enterprise: { type: 'string' } }, IMPORT_USAGE);
+  const [dir] = positionals;
+  if (!dir || !values.enterprise || positionals.length > 1) throw new CliError('usage', `Usage: ecw ${IMPORT_USAGE}`, 2);
+  const report = io.unwrap(await io.transport().invoke('sites.import', { enterpriseId: values.enterprise, paths: [path.resolve(dir)] }));
+  const result = {
+    siteId: report.siteId,
+    columns: report.columns.map((c) => ({ type: c.type, title: c.title, items: c.items })),
+    unsorted: report.unsorted,
+    problems: report.problems.map((p) => ({ file: p.file, code: p.code, message: p.message })),
+  };
+  const human = [
+    `site ${report.siteId}`,
+    ...result.columns.map((c) => `  ${c.title} (${c.type}): ${c.items} items`),
+    `  unsorted: ${result.unsorted}`,
+    ...result.problems.map((p) => `  ! ${p.file}: ${p.code} — ${p.message}`),
+  ].join('\n');
+  io.print(result, human);
+}
+
+async function build(args: string[], io: CliIO): Promise<void> {
+  const { values, positionals } = parse(args, { out: { type: 'string' } }, BUILD_USAGE);
+  const [siteId] = positionals;
+  if (!siteId || !values.out || positionals.length > 1) throw new CliError('usage', `Usage: ecw ${BUILD_USAGE}`, 2);
+  const outDir = path.resolve(values.out);
+  const result = io.unwrap(await io.transport().invoke('sites.export', { siteId, outDir, force: true, zip: false }));
+  const manifest = JSON.parse(readFileSync(path.join(result.dir, 'manifest.json'), 'utf8')) as unknown;
+  const { errors, warnings } = result.report;
+  io.print(manifest, `wrote ${result.files} files to ${result.dir} (${errors} errors, ${warnings} warnings; see manifest.json)`);
+}
+
+export const siteCommands: CliCommand[] = [
+  { path: ['site', 'import'], usage: IMPORT_USAGE, run: importMaterials },
+  { path: ['site', 'build'], usage: BUILD_USAGE, run: build },
+];
