@@ -1,0 +1,58 @@
+/** Migrations 0010–0019 (sites), in the pattern of migrations.test.ts: database at N−1, insert, migrate, assert. */
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadMigrations, openDatabase } from '../../../electron/backend/db/database';
+import { tempDir } from '../../helpers/backend';
+
+const opened: Database.Database[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.open && db.close()));
+
+function databaseBefore(version: number) {
+  const previous = Math.max(...loadMigrations().map((m) => m.version).filter((v) => v < version));
+  const file = path.join(tempDir('ecw-migration-'), 'ecw.sqlite');
+  const open = (targetVersion: number) => {
+    const db = openDatabase(file, { targetVersion });
+    opened.push(db);
+    return db;
+  };
+  return {
+    db: open(previous),
+    migrateTo(target: number) {
+      opened.at(-1)!.close();
+      return open(target);
+    },
+  };
+}
+
+const AT = '2026-11-16T01:00:00.000Z';
+
+describe('0010_sites', () => {
+  it('keeps the assets and enterprises there were, and adds sites, picture facts and the derived-size cache', () => {
+    const { db, migrateTo } = databaseBefore(10);
+    db.prepare(`INSERT INTO asset (sha256, size, mime, created_at) VALUES (?, 10, 'image/jpeg', ?)`).run('a'.repeat(64), AT);
+    const migrated = migrateTo(10);
+    expect(migrated.prepare('SELECT sha256, state FROM asset').all()).toEqual([{ sha256: 'a'.repeat(64), state: 'pending_upload' }]);
+
+    migrated
+      .prepare(`INSERT INTO site (id, enterprise_id, content_json, created_at, updated_at) VALUES ('s1', 'e1', '{}', ?, ?)`)
+      .run(AT, AT);
+    expect(migrated.prepare('SELECT revision, intake_json, signed_off_revision, server_deleted FROM site').get()).toEqual({
+      revision: 1,
+      intake_json: '{"guesses":[],"problems":[]}',
+      signed_off_revision: null,
+      server_deleted: 0,
+    });
+    // One site per enterprise.
+    expect(() =>
+      migrated.prepare(`INSERT INTO site (id, enterprise_id, content_json, created_at, updated_at) VALUES ('s2', 'e1', '{}', ?, ?)`).run(AT, AT),
+    ).toThrow(/UNIQUE/);
+
+    migrated.prepare(`INSERT INTO image (sha256, width, height, has_alpha, source_format) VALUES (?, 3024, 4032, 0, 'jpeg')`).run('a'.repeat(64));
+    const derived = migrated.prepare(
+      `INSERT INTO asset_derived (sha256, variant, file, mime, width, height, bytes, created_at) VALUES (?, 'wap1', 'assets/derived/x.jpg', 'image/jpeg', 120, 160, 900, ?)`,
+    );
+    derived.run('a'.repeat(64), AT);
+    expect(() => derived.run('a'.repeat(64), AT)).toThrow(/UNIQUE|PRIMARY/);
+  });
+});
