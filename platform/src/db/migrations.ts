@@ -84,7 +84,6 @@ const initial: Migration = {
       .unique()
       .where(sql.ref('is_replay'), '=', 0)
       .execute();
-    await db.schema.createIndex('applied_op_mutation_all').on('applied_op').column('mutation_id').execute();
 
     await syncedColumns(db.schema.createTable('enterprise')).addColumn('credit_code', 'text', (c) => c.unique()).execute();
     await pullIndexes(db, 'enterprise');

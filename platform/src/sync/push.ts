@@ -20,7 +20,7 @@ import { currentSeq, loadRow, toWire } from './rows';
 import { isTransient } from './transient';
 import { checkSchemaVersion, requireClient } from './clients';
 
-type Trx = ControlledTransaction<DB, string[]>;
+type Trx = ControlledTransaction<DB, ['op']>;
 
 export interface PushHooks {
   /** Called after an `order.submit.v1` committed a new order. */
@@ -74,6 +74,7 @@ export class PushService {
       let q = trx.selectFrom('sync_client').select('last_applied_op_seq').where('client_id', '=', req.clientId);
       if (database.dialect === 'postgres') q = q.forUpdate();
       last = Number((await q.executeTakeFirstOrThrow()).last_applied_op_seq);
+      const before = last;
       for (const op of [...req.ops].sort((a, b) => a.opSeq - b.opSeq)) {
         if (op.opSeq > last + 1) {
           stop = new HttpError(409, 'op_gap', `Expected opSeq ${last + 1}, got ${op.opSeq}.`, { expectedOpSeq: last + 1, lastAppliedOpSeq: last });
@@ -92,6 +93,7 @@ export class PushService {
           break;
         }
       }
+      if (last > before) await trx.updateTable('sync_client').set({ last_applied_op_seq: last }).where('client_id', '=', req.clientId).execute();
       await trx.commit().execute();
       return { results, last, ...(stop ? { stop } : {}) };
     } catch (err) {
@@ -120,7 +122,7 @@ export class PushService {
     } else if (earlier) {
       result = rejected(op.opSeq, new Rejection('mutation_reused', 'This mutationId was already used for another op.'));
     } else {
-      result = await this.applyInSavepoint(trx, { trx, user, clientId, at }, op);
+      result = await this.effect(trx, { trx, user, clientId, at }, op);
     }
     const { row: _row, ...stored } = result;
     await trx
@@ -130,19 +132,16 @@ export class PushService {
         is_replay: earlier ? 1 : 0, result_json: JSON.stringify(stored), applied_at: at,
       })
       .execute();
-    await trx.updateTable('sync_client').set({ last_applied_op_seq: op.opSeq }).where('client_id', '=', clientId).execute();
     return result;
   }
 
-  private async applyInSavepoint(trx: Trx, oc: OpContext, op: PushOp): Promise<OpResult> {
-    const sp = await trx.savepoint('effect').execute();
+  /** The op's effect; a permanent failure undoes it (back to the op's savepoint) and becomes the result. */
+  private async effect(trx: Trx, oc: OpContext, op: PushOp): Promise<OpResult> {
     try {
-      const result = op.kind === 'command' ? await submitOrder({ ...oc, trx: sp }, op) : await applyRowOp({ ...oc, trx: sp }, op);
-      await sp.releaseSavepoint('effect').execute();
-      return result;
+      return op.kind === 'command' ? await submitOrder(oc, op) : await applyRowOp(oc, op);
     } catch (err) {
       if (isTransient(err)) throw err;
-      await sp.rollbackToSavepoint('effect').execute();
+      await trx.rollbackToSavepoint('op').execute();
       if (err instanceof Rejection) return rejected(op.opSeq, err);
       // A bug must not wedge the device's queue (SYNC-PRIOR-ART §2.4): consume the op, report it, log it.
       this.ctx.log(`push: op ${op.mutationId} failed: ${(err as Error).stack ?? String(err)}`);
