@@ -23,7 +23,9 @@ export type Fault =
   | { kind: 'delay'; ms: number }
   | { kind: 'duplicate_sequential' }
   | { kind: 'duplicate_concurrent' }
-  | { kind: 'truncate'; bytes: number };
+  | { kind: 'truncate'; bytes: number }
+  /** Flips one byte of the body at `at` before forwarding (a chunk damaged in transit). */
+  | { kind: 'corrupt'; at: number };
 
 export interface FaultRule {
   /** Which requests it applies to (default: all). */
@@ -38,6 +40,8 @@ export interface FaultRule {
 export interface LoggedRequest {
   method: string;
   path: string;
+  /** performance.now() when the request arrived. */
+  at: number;
   status: number | 'dropped';
   fault?: Fault['kind'];
 }
@@ -140,7 +144,7 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
         /* not JSON after all */
       }
     }
-    const entry: LoggedRequest = { method: request.method, path: request.path, status: 'dropped' };
+    const entry: LoggedRequest = { method: request.method, path: request.path, at: performance.now(), status: 'dropped' };
     log.push(entry);
     if (partitioned) return drop(res);
     const fault = take(request);
@@ -164,6 +168,12 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
       case 'truncate':
         await forward(upstream, request, fault.bytes).catch(() => undefined);
         return drop(res);
+      case 'corrupt': {
+        const damaged = Buffer.from(request.body);
+        if (damaged.length > 0) damaged[fault.at % damaged.length]! ^= 0xff;
+        request.body = damaged;
+        break;
+      }
       case 'duplicate_sequential': {
         await forward(upstream, request).catch(() => undefined);
         break;

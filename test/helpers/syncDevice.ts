@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { EnterpriseInput } from '../../shared/domain/enterprise';
 import type { SyncReport } from '../../shared/api/sync';
-import { configureSync, syncEngineFor } from '../../electron/backend/sync/registry';
+import { configureSync, syncEngineFor, type SyncSetup } from '../../electron/backend/sync/registry';
 import { recordChange } from '../../electron/backend/sync/outbox';
 import type { SyncEngine } from '../../electron/backend/sync/engine';
 import { creditCodeFor } from '../bench/generateEnterprises';
@@ -18,6 +18,8 @@ export interface Device extends TestBackend {
   /** The engine's connection to this device's database. */
   db: Database.Database;
   signIn(server: string, user: string, password: string): Promise<void>;
+  /** Turns automatic triggers off (a new engine replaces the running one). */
+  stopAuto(): void;
   sync(): Promise<SyncReport>;
   /** Syncs until a cycle moves nothing (or `max` cycles). */
   settle(max?: number): Promise<SyncReport>;
@@ -48,9 +50,16 @@ export function jinanEnterprise(index: number, overrides: Partial<EnterpriseInpu
   };
 }
 
-export async function createDevice(name: string, options: { fetch?: typeof fetch; start?: string; pullLimit?: number } = {}): Promise<Device> {
-  const base = createTestBackend(options.start ? { start: options.start } : {});
-  configureSync(base.backend, { autoSync: false, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.pullLimit ? { pullLimit: options.pullLimit } : {}) });
+export interface DeviceOptions {
+  start?: string;
+  dataDir?: string;
+  /** Engine options (autoSync is off unless set here). */
+  setup?: SyncSetup;
+}
+
+export async function createDevice(name: string, options: DeviceOptions = {}): Promise<Device> {
+  const base = createTestBackend({ ...(options.start ? { start: options.start } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  configureSync(base.backend, { autoSync: false, ...options.setup });
   await base.call('sync.status', {}); // creates the engine with the backend's own context (clock, ids, events)
   const ctx = { now: () => base.clock.now, newId: () => crypto.randomUUID(), emit: () => undefined };
   const engine = () => syncEngineFor(base.backend, ctx);
@@ -63,6 +72,9 @@ export async function createDevice(name: string, options: { fetch?: typeof fetch
     },
     get db() {
       return engine().db;
+    },
+    stopAuto() {
+      configureSync(base.backend, { ...options.setup, autoSync: false });
     },
     async signIn(server, user, password) {
       await base.call('sync.signIn', { server, user, password });

@@ -17,7 +17,7 @@ import { Backoff, LoopBreaker } from './backoff';
 import { countOpenConflicts } from './conflicts';
 import { isTransient, ProtocolFailure, SignInRequired, SyncFailure, UpgradeRequired } from './errors';
 import { createPlatformClient, type FetchLike, type PlatformClient } from './platform';
-import { pull } from './pull';
+import { pull, type PullStats } from './pull';
 import { push } from './push';
 import { countUnacked, firstUnacked, pruneAcked } from './queue';
 import { dropClientId, ensureClientId } from './registration';
@@ -37,6 +37,8 @@ export interface SyncEngineOptions {
   intervalMs?: number;
   pullLimit?: number;
   random?: () => number;
+  /** Retry timing (SYNC.md §3.8: base 1 s, cap 5 min); tests shorten it. */
+  backoff?: { baseMs?: number; capMs?: number };
 }
 
 type Trigger = 'manual' | 'change' | 'timer' | 'online' | 'resume' | 'focus' | 'retry';
@@ -73,7 +75,7 @@ export class SyncEngine {
 
   constructor(private readonly options: SyncEngineOptions) {
     this.vault = options.vault ?? fileTokenVault(options.backend.dataDir);
-    this.backoff = new Backoff(options.random ? { random: options.random } : {});
+    this.backoff = new Backoff({ ...options.backoff, ...(options.random ? { random: options.random } : {}) });
     this.session = createSessionManager({
       db: () => this.db,
       vault: this.vault,
@@ -192,13 +194,18 @@ export class SyncEngine {
     let failure: unknown;
     const touched = new Set<string>();
     const env = { db: this.db, now: this.options.now, newId: this.options.newId, client, touched };
+    const pushed = { pushed: 0, conflicts: 0, rejected: 0 };
+    const pulled: PullStats = { pulled: 0, pages: 0, resynced: false };
     try {
-      const pushed = await push({ ...env, onProgress: (s) => this.setProgress('push', s.pushed + s.conflicts + s.rejected) });
-      report.pushed = pushed.pushed;
-      report.conflicts = pushed.conflicts + pushed.rejected;
-      this.setProgress('pull', 0, null);
-      const pulled = await pull({ ...env, ...(this.options.pullLimit ? { limit: this.options.pullLimit } : {}), onProgress: (s) => this.setProgress('pull', s.pulled, null) });
-      report.pulled = pulled.pulled;
+      try {
+        await push({ ...env, onProgress: (s) => this.setProgress('push', s.pushed + s.conflicts + s.rejected) }, pushed);
+        this.setProgress('pull', 0, null);
+        await pull({ ...env, ...(this.options.pullLimit ? { limit: this.options.pullLimit } : {}), onProgress: (s) => this.setProgress('pull', s.pulled, null) }, pulled);
+      } finally {
+        report.pushed = pushed.pushed;
+        report.conflicts = pushed.conflicts + pushed.rejected;
+        report.pulled = pulled.pulled;
+      }
       if (pulled.catalogVersion !== undefined) await this.updateCatalog(client, pulled.catalogVersion);
       setState(this.db, 'last_sync_ok_at', this.options.now().toISOString());
       setState(this.db, 'blocked', null);
@@ -362,6 +369,7 @@ export class SyncEngine {
     else if (this.offline) state = 'offline';
     else if (attention.length > 0) state = 'needs_attention';
     else if (this.lastFailure && isTransient(this.lastFailure)) state = 'retrying';
+    else if (pendingOps + uploads.pending > 0) state = 'syncing'; // queued; the debounced cycle is due
     else state = 'up_to_date';
     return {
       state,

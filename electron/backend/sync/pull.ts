@@ -95,9 +95,8 @@ export function resolveResyncGuard(db: Database.Database, action: 'delete' | 'ke
   }).immediate();
 }
 
-export async function pull(env: PullEnv): Promise<PullStats> {
+export async function pull(env: PullEnv, stats: PullStats = { pulled: 0, pages: 0, resynced: false }): Promise<PullStats> {
   const { db, client } = env;
-  const stats: PullStats = { pulled: 0, pages: 0, resynced: false };
   let restarts = 0;
   for (;;) {
     const clientId = await ensureClientId(db, client);

@@ -88,9 +88,9 @@ function handleConflictStatus(db: Database.Database, body: ErrorBody | undefined
   throw new ProtocolFailure(body?.code ?? 'http_409', body?.message ?? 'The platform refused the push with 409.', 409, body);
 }
 
-export async function push(env: PushEnv): Promise<PushStats> {
+/** Pushes until the outbox is empty; `stats` is filled as it goes (so a failure midway still reports what was done). */
+export async function push(env: PushEnv, stats: PushStats = { pushed: 0, conflicts: 0, rejected: 0 }): Promise<PushStats> {
   const { db, client } = env;
-  const stats: PushStats = { pushed: 0, conflicts: 0, rejected: 0 };
   let stalls = 0;
   for (;;) {
     const clientId = await ensureClientId(db, client);
