@@ -57,6 +57,8 @@ export function EnterpriseListPage() {
         open(row);
       }
     } else if (event.key === 'Escape' && event.currentTarget.tagName === 'INPUT') setText('');
+    // `/` means "search" everywhere, even when the (empty) search box already has the focus.
+    else if (event.key === '/' && event.currentTarget.tagName === 'INPUT' && !text) event.preventDefault();
   };
 
   return (
@@ -68,7 +70,6 @@ export function EnterpriseListPage() {
         <Input
           ref={searchRef}
           className="ecw-list-search"
-          allowClear
           autoFocus
           prefix={<SearchOutlined />}
           suffix={<Kbd>/</Kbd>}

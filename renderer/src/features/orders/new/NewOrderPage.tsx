@@ -2,7 +2,7 @@
  * /enterprises/:id/orders/new — 开户 / 变更套餐 / 取消 (whichever the enterprise's state allows),
  * the plan, the date (today by default), and the exact quote before the order is created.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, Breadcrumb, Button, Card, Col, DatePicker, Form, Radio, Row, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -118,11 +118,15 @@ function NewOrderForm({ enterpriseId, catalog, current, onCreated, onCancel }: F
     } else if (event.key === 'Escape' && !event.defaultPrevented && (event.target as HTMLElement).getAttribute('aria-expanded') !== 'true') onCancel();
   };
 
+  // Keyboard first: start on the order type (then Tab to the plans, Space or arrows to choose).
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => root.current?.querySelector<HTMLInputElement>('input[type=radio]:checked')?.focus(), []);
+
   const dateLabel = kind === 'open' ? 'orders.field.openDate' : kind === 'cancel' ? 'orders.field.cancelDate' : 'orders.field.changeDate';
 
   return (
     <Form layout="vertical" component="div" onKeyDown={onKeyDown}>
-      <Row gutter={[16, 16]}>
+      <Row gutter={[16, 16]} ref={root}>
         <Col xs={24} xl={13}>
           <Card size="small" title={t('orders.field.kind')}>
             <Form.Item className="ecw-form-item">

@@ -17,7 +17,7 @@ interface Props {
 function PlanCard({ plan, current }: { plan: Plan; current: boolean }) {
   const { t } = useTranslation();
   return (
-    <div className="ecw-plan-body">
+    <div className="ecw-plan-body" data-testid={`plan-${plan.code}`}>
       <div className="ecw-plan-name">
         {plan.name}
         {current && <Tag color="blue">{t('orders.new.current')}</Tag>}
@@ -56,7 +56,7 @@ export function PlanPicker({ plans, value, onChange, currentCode, invalid }: Pro
           <Typography.Text strong>{family.title}</Typography.Text>
           <div className="ecw-plan-grid">
             {family.plans.map((plan) => (
-              <Radio key={plan.code} value={plan.code} disabled={plan.code === currentCode} className="ecw-plan-card" data-testid={`plan-${plan.code}`}>
+              <Radio key={plan.code} value={plan.code} disabled={plan.code === currentCode} className="ecw-plan-card">
                 <PlanCard plan={plan} current={plan.code === currentCode} />
               </Radio>
             ))}

@@ -1,0 +1,54 @@
+/**
+ * The enterprise form, driven from the keyboard: typing, Tab between fields, choosing from the
+ * selects by typing and Enter, Ctrl+Enter to save, Esc to leave.
+ */
+import type { Page } from 'playwright-core';
+
+export class EnterpriseFormPage {
+  constructor(private readonly page: Page) {}
+
+  form() {
+    return this.page.getByTestId('enterprise-form');
+  }
+  input(id: string) {
+    return this.page.locator(`#ent-${id}`);
+  }
+  /** The message under a field (error, warning or hint). */
+  help(id: string) {
+    return this.page.getByTestId(`ent-${id}-help`);
+  }
+  draftNotice() {
+    return this.page.getByTestId('draft-restored');
+  }
+  focused() {
+    return this.page.evaluate(() => document.activeElement?.id ?? '');
+  }
+
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+  async tab(): Promise<void> {
+    await this.page.keyboard.press('Tab');
+  }
+  async backspace(times = 1): Promise<void> {
+    for (let i = 0; i < times; i++) await this.page.keyboard.press('Backspace');
+  }
+
+  /** In a select or the region cascader: type to filter, wait for the option, Enter to take it. */
+  async choose(search: string, option: string | RegExp): Promise<void> {
+    await this.page.keyboard.type(search);
+    await this.page.locator('.ant-select-dropdown:visible').getByText(option).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  }
+
+  async save(): Promise<void> {
+    await this.page.keyboard.press('Control+Enter');
+  }
+  async cancel(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+  }
+  async discardDraft(): Promise<void> {
+    await this.page.getByTestId('draft-discard').click();
+  }
+}
