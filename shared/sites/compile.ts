@@ -3,9 +3,9 @@
  * Pure and deterministic. `createCompiler()` keeps the output of every page keyed by its inputs, so a
  * rebuild after an edit renders only the pages whose inputs changed.
  */
-import type { AssetResolver } from './assets';
+import type { AssetResolver, ImageVariant } from './assets';
 import { buildContext, type CompileOptions, type SiteContext } from './context';
-import { JobSink, type AssetUse, type Job, type JobOutput, type OutputFile } from './job';
+import { JobSink, sameKey, type AssetUse, type Job, type JobOutput, type OutputFile } from './job';
 import { lintJobs } from './lint';
 import { CHANNELS, type Channel, type SiteContent } from './model';
 import { sortFindings, type Report } from './report';
@@ -46,8 +46,15 @@ const CHANNEL_JOBS: ChannelJobs[] = [
 
 const byPath = <T extends { path: string }>(a: T, b: T) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-function stillValid(output: JobOutput, assets: AssetResolver): boolean {
-  return output.resolutions.every((r) => JSON.stringify(assets.resolve(r.sha256, r.variant) ?? null) === r.answer);
+/** Resolver answers, asked once per build. */
+function answers(assets: AssetResolver): (sha256: string, variant: ImageVariant) => string {
+  const known = new Map<string, string>();
+  return (sha256, variant) => {
+    const id = `${sha256}:${variant}`;
+    let answer = known.get(id);
+    if (answer === undefined) known.set(id, (answer = JSON.stringify(assets.resolve(sha256, variant) ?? null)));
+    return answer;
+  };
 }
 
 function assemble(outputs: JobOutput[]): CompileResult {
@@ -59,13 +66,19 @@ function assemble(outputs: JobOutput[]): CompileResult {
   const assets = [...assetMap.values()].sort(byPath);
   const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
   const pagesPerChannel = Object.fromEntries(CHANNELS.map((ch) => [ch, pages.filter((p) => p.channel === ch).length])) as Record<Channel, number>;
-  const bytes = files.reduce((n, f) => n + (typeof f.content === 'string' ? new TextEncoder().encode(f.content).length : f.content.length), 0);
+  const bytes = outputs.reduce((n, o) => n + o.bytes, 0);
   return { files, assets, report: { pages, findings, summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), files: files.length, bytes, pagesPerChannel } } };
 }
 
+interface CacheEntry<T> {
+  key: readonly string[];
+  value: T;
+}
+
 export function createCompiler(): Compiler {
-  let cache = new Map<string, JobOutput>();
-  let memo = new Map<string, unknown>();
+  let fingerprint = '';
+  let cache = new Map<string, CacheEntry<JobOutput>>();
+  let memo = new Map<string, CacheEntry<unknown>>();
   const stats: CompileStats = { jobs: 0, rendered: 0 };
   return {
     get lastStats() {
@@ -73,13 +86,20 @@ export function createCompiler(): Compiler {
     },
     compile(content, template, assets, options = {}) {
       const ctx = buildContext(content, template, options);
-      const nextCache = new Map<string, JobOutput>();
-      const nextMemo = new Map<string, unknown>();
-      const remember = <T>(key: string, compute: () => T): T => {
-        if (nextMemo.has(key)) return nextMemo.get(key) as T;
-        const value = memo.has(key) ? (memo.get(key) as T) : compute();
-        nextMemo.set(key, value);
-        return value;
+      // Everything every page shows changed: nothing cached can be reused.
+      if (ctx.fingerprint !== fingerprint) {
+        cache = new Map();
+        memo = new Map();
+        fingerprint = ctx.fingerprint;
+      }
+      const answer = answers(assets);
+      const nextCache = new Map<string, CacheEntry<JobOutput>>();
+      const nextMemo = new Map<string, CacheEntry<unknown>>();
+      const remember = <T>(id: string, key: readonly string[], compute: () => T): T => {
+        const known = nextMemo.get(id) ?? memo.get(id);
+        const entry = known && sameKey(known.key, key) ? known : { key, value: compute() };
+        nextMemo.set(id, entry);
+        return entry.value as T;
       };
       stats.jobs = 0;
       stats.rendered = 0;
@@ -87,16 +107,16 @@ export function createCompiler(): Compiler {
       for (const [channel, jobsOf] of CHANNEL_JOBS) {
         for (const job of jobsOf(ctx)) {
           stats.jobs++;
-          const key = `${channel}\n${job.key}`;
-          let output = nextCache.get(key) ?? cache.get(key);
-          if (!output || !stillValid(output, assets)) {
+          const known = cache.get(job.id);
+          let output = known && sameKey(known.key, job.key) && known.value.resolutions.every((r) => answer(r.sha256, r.variant) === r.answer) ? known.value : undefined;
+          if (!output) {
             const sink = new JobSink(channel === 'lint' ? 'web' : channel, assets, remember);
             job.run(sink);
             output = sink.output;
             if (channel === 'lint') output.findings.forEach((f) => delete f.channel);
             stats.rendered++;
           }
-          nextCache.set(key, output);
+          nextCache.set(job.id, { key: job.key, value: output });
           outputs.push(output);
         }
       }

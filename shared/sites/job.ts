@@ -1,6 +1,7 @@
 /** A unit of compilation (one page, or one file) and what it produced; the cache keeps these per key. */
 import { IMAGE_VARIANTS, type AssetResolver, type DerivedImage, type ImageVariant } from './assets';
 import type { Channel, ImageRef } from './model';
+import { utf8Length } from './markup/text';
 import { relativeHref } from './paths';
 import type { Finding, Location, PageStat } from './report';
 
@@ -26,11 +27,15 @@ export interface JobOutput {
   assets: AssetUse[];
   /** What the resolver answered while rendering: a cached output is reused only if it still answers the same. */
   resolutions: { sha256: string; variant: ImageVariant; answer: string }[];
+  /** Total bytes of the files. */
+  bytes: number;
 }
 
 export interface Job {
-  /** Equal keys mean equal output (given equal resolver answers). */
-  key: string;
+  /** Names the job: unique within a build (channel, page kind, column or item id, page number). */
+  id: string;
+  /** Everything the job reads besides the site context, as strings: equal keys mean equal output (given equal resolver answers). */
+  key: readonly string[];
   run(sink: JobSink): void;
 }
 
@@ -44,18 +49,19 @@ const safeHref = (href: string): string => href.replace(/[^A-Za-z0-9._~/-]/g, (c
 
 /** Collects one job's output. */
 export class JobSink {
-  readonly output: JobOutput = { files: [], pages: [], findings: [], assets: [], resolutions: [] };
+  readonly output: JobOutput = { files: [], pages: [], findings: [], assets: [], resolutions: [], bytes: 0 };
 
   constructor(
     readonly channel: Channel,
     private readonly resolver: AssetResolver,
-    readonly memo: <T>(key: string, compute: () => T) => T,
+    readonly memo: <T>(id: string, key: readonly string[], compute: () => T) => T,
   ) {}
 
   file(path: string, mime: string, content: string | Uint8Array, stat?: Omit<PageStat, 'channel' | 'path' | 'bytes'>): void {
     const full = `${this.channel}/${path}`;
     this.output.files.push({ path: full, channel: this.channel, mime, content });
-    const bytes = typeof content === 'string' ? new TextEncoder().encode(content).length : content.length;
+    this.output.bytes += typeof content === 'string' ? utf8Length(content) : content.length;
+    const bytes = typeof content === 'string' ? utf8Length(content) : content.length;
     if (stat) this.output.pages.push({ channel: this.channel, path: full, bytes, ...stat });
   }
 
@@ -80,6 +86,9 @@ export class JobSink {
     return { ...derived, href: safeHref(relativeHref(pagePath, derived.path)) };
   }
 }
+
+/** Two job keys are equal: element by element (long strings are compared, never concatenated). */
+export const sameKey = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((s, i) => s === b[i]);
 
 /** A stable string key of content (its JSON): equal content, equal key. */
 export const contentKey = (value: unknown): string => JSON.stringify(value) ?? 'undefined';

@@ -5,7 +5,7 @@ import { contentKey, type Job, type JobSink } from './job';
 import { itemTitle, type Block, type Channel, type Column, type ListItem, type Run } from './model';
 import type { Location } from './report';
 
-const PAGE_LINK = /^\/(wap\/|wml\/)?(c|i)\/([A-Za-z0-9_-]+?)(?:-\d+)?\.(html|xhtml|wml)$/;
+const PAGE_LINK = /^\/(wap\/|wml\/)?(c|i)\/([A-Za-z0-9_-]+)(?:\.text)?(?:\.\d+)?\.(html|xhtml|wml)$/;
 
 function runsOf(blocks: Block[]): Run[] {
   const out: Run[] = [];
@@ -50,7 +50,8 @@ function checkBlocks(ctx: SiteContext, sink: JobSink, blocks: Block[], where: Lo
 
 function columnJob(ctx: SiteContext, column: Column): Job {
   return {
-    key: `lint:column:${column.id}\n${ctx.fingerprint}\n${contentKey(column.body)}\n${column.items.length}`,
+    id: `lint:column:${column.id}`,
+    key: [contentKey(column.body), String(column.items.length)],
     run(sink) {
       const where = { columnId: column.id };
       const channels = Object.values(column.channels).some(Boolean);
@@ -65,7 +66,8 @@ function columnJob(ctx: SiteContext, column: Column): Job {
 
 function itemJob(ctx: SiteContext, column: Column, item: Column['items'][number]): Job {
   return {
-    key: `lint:item:${item.id}\n${ctx.fingerprint}\n${column.id}\n${ctx.keyOf(item)}`,
+    id: `lint:item:${item.id}`,
+    key: [column.id, ctx.keyOf(item)],
     run(sink) {
       const where = { columnId: column.id, itemId: item.id };
       for (const { image, field } of itemImages(item))

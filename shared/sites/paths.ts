@@ -17,11 +17,14 @@ export const MIME_TYPES: Record<string, string> = {
 
 export const mimeOf = (path: string): string => MIME_TYPES[path.slice(path.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
 
-const pageSuffix = (page: number) => (page > 1 ? `-${page}` : '');
+/** Page numbers follow a dot, which ids cannot contain, so `news.2` never collides with a column called `news-2`. */
+const pageSuffix = (page: number) => (page > 1 ? `.${page}` : '');
 
 /** Paths relative to the channel folder; `page` counts from 1. */
-export const homePath = (channel: PageChannel): string => `index.${PAGE_EXTENSION[channel]}`;
+export const homePath = (channel: PageChannel, page = 1): string => `index${pageSuffix(page)}.${PAGE_EXTENSION[channel]}`;
 export const columnPath = (channel: PageChannel, columnId: string, page = 1): string => `c/${columnId}${pageSuffix(page)}.${PAGE_EXTENSION[channel]}`;
+/** WAP: the text of a column that also lists items gets its own pages, linked from the list. */
+export const columnTextPath = (channel: PageChannel, columnId: string, page = 1): string => `c/${columnId}.text${pageSuffix(page)}.${PAGE_EXTENSION[channel]}`;
 export const itemPath = (channel: PageChannel, itemId: string, page = 1): string => `i/${itemId}${pageSuffix(page)}.${PAGE_EXTENSION[channel]}`;
 
 /** The link from the page at `from` to `to`, both relative to the same channel folder. */

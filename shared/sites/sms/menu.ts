@@ -7,9 +7,9 @@
 import type { SiteContext } from '../context';
 import { itemBody, itemFacts, listNote, listTitle } from '../itemView';
 import { contentKey, type Job, type JobSink } from '../job';
-import { oneLine, splitToFit } from '../markup/text';
+import { oneLine, splitToFit, utf8Length } from '../markup/text';
 import { plainText, type Column, type Item } from '../model';
-import type { Location } from '../report';
+import type { Finding, Location } from '../report';
 import { charsForMessages, countWithSignature, signatureText, SINGLE_MESSAGE_CHARS, type SmsEncoding } from './count';
 
 export interface SmsText {
@@ -134,35 +134,43 @@ function contactText(ctx: SiteContext): string {
   return [c.address && `地址:${c.address}`, ...c.phones.map((p) => `${p.label || '电话'}:${p.number}`), c.hours && `时间:${c.hours}`].filter(Boolean).join('\n');
 }
 
-function truncationFinding(sink: JobSink, where: Location, title: string): void {
-  sink.finding({ severity: 'info', code: 'sms.reply_truncated', message: `The SMS reply for "${title}" is cut to the message limit; the full text is on the WAP site.`, where });
+type Note = Omit<Finding, 'channel'>;
+
+const truncation = (where: Location, title: string): Note => ({ severity: 'info', code: 'sms.reply_truncated', message: `The SMS reply for "${title}" is cut to the message limit; the full text is on the WAP site.`, where });
+
+/** A column's nodes, each also as its JSON line, and what to report: memoized per column and per item. */
+interface ColumnPart {
+  nodes: SmsNode[];
+  json: string[];
+  notes: Note[];
 }
 
-function columnNodes(ctx: SiteContext, sink: JobSink, column: Column): SmsNode[] {
+function part(nodes: SmsNode[], notes: Note[] = []): ColumnPart {
+  return { nodes, json: nodes.map((n) => JSON.stringify(n)), notes };
+}
+
+function columnPart(ctx: SiteContext, sink: JobSink, column: Column, smsKey: string): ColumnPart {
   const back = ctx.site.sms.menu.back || '回0返回';
   const where = { columnId: column.id };
-  const nodes: SmsNode[] = [];
   if (column.items.length === 0) {
     const body = column.type === 'contact' ? [oneLine(plainText(column.body, { images: false })), contactText(ctx)].filter(Boolean).join('\n') : oneLine(plainText(column.body, { images: false })) || '暂无内容';
     const fitted = fitReply(ctx, `${column.title}\n${body}`, back);
-    if (fitted.truncated) truncationFinding(sink, { ...where, field: 'body' }, column.title);
-    return [{ id: columnNodeId(column), kind: 'column', title: column.title, reply: smsText(fitted.text, ctx.signature), options: [{ key: BACK_KEY, label: '返回', target: SMS_ROOT }], where }];
+    const node: SmsNode = { id: columnNodeId(column), kind: 'column', title: column.title, reply: smsText(fitted.text, ctx.signature), options: [{ key: BACK_KEY, label: '返回', target: SMS_ROOT }], where };
+    return part([node], fitted.truncated ? [truncation({ ...where, field: 'body' }, column.title)] : []);
   }
   const lines = column.items.map((item) => ({ label: [listTitle(item), listNote(item)].filter(Boolean).join(' '), target: itemNodeId(item) }));
-  menuPages(ctx, column.title, lines, (n) => columnNodeId(column, n), true).forEach((page, i) =>
-    nodes.push({ id: columnNodeId(column, i + 1), kind: 'column', title: column.title, reply: smsText(page.text, ctx.signature), options: page.options, where }),
+  const menus = menuPages(ctx, column.title, lines, (n) => columnNodeId(column, n), true).map(
+    (page, i): SmsNode => ({ id: columnNodeId(column, i + 1), kind: 'column', title: column.title, reply: smsText(page.text, ctx.signature), options: page.options, where }),
   );
-  for (const item of column.items) {
-    const itemWhere = { columnId: column.id, itemId: item.id };
-    const node = sink.memo(`sms:item:${item.id}\n${ctx.fingerprint}\n${contentKey(ctx.site.sms)}\n${ctx.keyOf(item)}`, () => {
-      const fitted = fitReply(ctx, itemReplyText(item), back);
-      const reply = smsText(fitted.text, ctx.signature);
-      return { node: { id: itemNodeId(item), kind: 'item' as const, title: listTitle(item), reply, options: [{ key: BACK_KEY, label: '返回', target: SMS_ROOT }], where: itemWhere }, truncated: fitted.truncated };
-    });
-    if (node.truncated) truncationFinding(sink, { ...itemWhere, field: itemBody(item).field }, listTitle(item));
-    nodes.push(node.node);
-  }
-  return nodes;
+  const parts = [part(menus), ...column.items.map((item) => sink.memo(`sms:item:${item.id}`, [smsKey, column.id, ctx.keyOf(item)], () => itemPart(ctx, column, item, back)))];
+  return { nodes: parts.flatMap((p) => p.nodes), json: parts.flatMap((p) => p.json), notes: parts.flatMap((p) => p.notes) };
+}
+
+function itemPart(ctx: SiteContext, column: Column, item: Item, back: string): ColumnPart {
+  const where = { columnId: column.id, itemId: item.id };
+  const fitted = fitReply(ctx, itemReplyText(item), back);
+  const node: SmsNode = { id: itemNodeId(item), kind: 'item', title: listTitle(item), reply: smsText(fitted.text, ctx.signature), options: [{ key: BACK_KEY, label: '返回', target: SMS_ROOT }], where };
+  return part([node], fitted.truncated ? [truncation({ ...where, field: itemBody(item).field }, listTitle(item))] : []);
 }
 
 function checkLength(sink: JobSink, ctx: SiteContext, reply: SmsText, field: string, label: string): void {
@@ -170,7 +178,11 @@ function checkLength(sink: JobSink, ctx: SiteContext, reply: SmsText, field: str
     sink.finding({ severity: 'warning', code: 'sms.text_too_long', message: `The SMS ${label} takes ${reply.messages} messages (limit ${ctx.site.sms.maxMessagesPerReply}).`, where: { section: 'sms', field }, params: { messages: reply.messages } });
 }
 
-function buildSmsSite(ctx: SiteContext, sink: JobSink): SmsSite {
+/**
+ * The SMS site as an object, and its JSON text: one node per line, columns' lines reused from the
+ * memo, so a rebuild after an edit serializes only what changed.
+ */
+function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: string } {
   const { sms, profile } = ctx.site;
   const sign = (text: string) => smsText(text, ctx.signature);
   const guestbookColumn = ctx.enabled.sms.find((c) => c.type === 'guestbook');
@@ -186,13 +198,21 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): SmsSite {
   // The longest greeting with which the whole menu still fits one message.
   const headers = [`${welcome}，回复数字查看:`, `${welcome}，回复:`, welcome, ''];
   const menu = headers.map((header) => menuPages(ctx, header, lines, menuId, false)).find((pages) => pages.length === 1) ?? menuPages(ctx, welcome, lines, menuId, false);
-  menu.forEach((page, i) => nodes.push({ id: i === 0 ? SMS_ROOT : `${SMS_ROOT}:${i + 1}`, kind: 'menu', title: '主菜单', reply: sign(page.text), options: page.options, where: { section: 'sms', field: 'menu' } }));
+  const menuNodes = menu.map((page, i): SmsNode => ({ id: i === 0 ? SMS_ROOT : `${SMS_ROOT}:${i + 1}`, kind: 'menu', title: '主菜单', reply: sign(page.text), options: page.options, where: { section: 'sms', field: 'menu' } }));
+  nodes.push(...menuNodes);
   if (menu.some((page) => sign(page.text).messages > 1))
     sink.finding({ severity: 'error', code: 'sms.menu_too_long', message: 'The SMS main menu does not fit one message: shorten the welcome text or the column titles.', where: { section: 'sms', field: 'menu.welcome' } });
   if (menu.length > 1)
     sink.finding({ severity: 'info', code: 'page.split', message: `The SMS main menu continues over ${menu.length} messages ("${MORE_KEY}" for more).`, where: { section: 'sms', field: 'menu' } });
 
-  for (const column of contentColumns) nodes.push(...columnNodes(ctx, sink, column));
+  const smsKey = contentKey(sms);
+  const columns = contentColumns.map((column) =>
+    sink.memo(`sms:column:${column.id}`, [smsKey, column.title, column.type, contentKey(column.body), ...column.items.map(ctx.keyOf)], () => columnPart(ctx, sink, column, smsKey)),
+  );
+  for (const column of columns) {
+    nodes.push(...column.nodes);
+    column.notes.forEach((note) => sink.finding(note));
+  }
 
   const back = [{ key: BACK_KEY, label: '返回', target: SMS_ROOT }];
   const site: SmsSite = {
@@ -237,18 +257,28 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): SmsSite {
     checkLength(sink, ctx, question, 'survey.question', 'survey');
   }
   site.care.forEach((c, i) => checkLength(sink, ctx, c.message, `care.${i}.text`, `care message "${c.occasion}"`));
-  return site;
+  const json = serializeSite(site, [...menuNodes.map((n) => JSON.stringify(n)), ...columns.flatMap((c) => c.json), ...nodes.slice(menuNodes.length + columns.reduce((n, c) => n + c.nodes.length, 0)).map((n) => JSON.stringify(n))]);
+  return { site, json };
+}
+
+/** `{…, "nodes": [one node per line], …}` — JSON.parse gives back `site`. */
+function serializeSite(site: SmsSite, nodeLines: string[]): string {
+  const { nodes: _nodes, ...rest } = site;
+  const { version, number, serviceCode, extension, signature, wapUrl, root, ...tail } = rest;
+  const head = JSON.stringify({ version, number, serviceCode, extension, signature, wapUrl, root });
+  return `${head.slice(0, -1)},\n"nodes":[\n${nodeLines.join(',\n')}\n],\n${JSON.stringify(tail).slice(1)}\n`;
 }
 
 export function smsJobs(ctx: SiteContext): Job[] {
-  const items = ctx.enabled.sms.map((c) => c.items.map(ctx.keyOf).join('\n'));
+  const items = ctx.enabled.sms.flatMap((c) => [c.id, ...c.items.map(ctx.keyOf)]);
   return [
     {
-      key: `sms:site\n${ctx.fingerprint}\n${contentKey(ctx.site.sms)}\n${contentKey(ctx.enabled.sms.map((c) => c.body))}\n${items.join('\n')}`,
+      id: 'sms:site',
+      key: [contentKey(ctx.site.sms), contentKey(ctx.enabled.sms.map((c) => c.body)), ...items],
       run(sink) {
-        const site = buildSmsSite(ctx, sink);
-        for (const node of site.nodes) sink.output.pages.push({ channel: 'sms', path: `sms/menu.json#${node.id}`, bytes: new TextEncoder().encode(node.reply.text).length, messages: node.reply.messages, where: node.where });
-        sink.file('menu.json', 'application/json; charset=utf-8', `${JSON.stringify(site, null, 2)}\n`);
+        const { site, json } = buildSmsSite(ctx, sink);
+        for (const node of site.nodes) sink.output.pages.push({ channel: 'sms', path: `sms/menu.json#${node.id}`, bytes: utf8Length(node.reply.text), messages: node.reply.messages, where: node.where });
+        sink.file('menu.json', 'application/json; charset=utf-8', json);
       },
     },
   ];

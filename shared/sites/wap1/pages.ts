@@ -11,7 +11,7 @@ import { serialize } from '../markup/serialize';
 import { oneLine, truncate } from '../markup/text';
 import { isAllowedHref, itemTitle, runsText, type Block, type Column, type ImageRef, type Item, type ListItem, type Run } from '../model';
 import { paginate, splitRunsToFit } from '../pager';
-import { columnPath, homePath, itemPath, mimeOf, relativeHref } from '../paths';
+import { columnPath, columnTextPath, homePath, itemPath, mimeOf, relativeHref } from '../paths';
 import type { Location } from '../report';
 import { compileWml, wmlElementLength } from '../wbxml/wml';
 
@@ -120,7 +120,6 @@ function deck(title: string, content: (Element | null)[], back: boolean): Elemen
 }
 
 interface PagedEnv {
-  sink: JobSink;
   where: Location;
   pathOf: (page: number) => string;
   maxLinks: number;
@@ -140,12 +139,20 @@ function navigation(env: PagedEnv, page: number, pages: number): Element | null 
   return links.length ? h('p', {}, links) : null;
 }
 
+/** Writes a deck with its compiled size, reporting it when over budget. */
+function writeDeck(sink: JobSink, path: string, tree: Element, where: Location): void {
+  const compiledBytes = compileWml(tree).length;
+  sink.file(path, mimeOf(path), serializeWml(tree), { compiledBytes, where });
+  if (compiledBytes > WML_DECK_BUDGET)
+    sink.finding({ severity: 'error', code: 'page.too_large', message: `WML deck compiles to ${compiledBytes} bytes (limit ${WML_DECK_BUDGET}).`, path: `wap1/${path}`, where, params: { bytes: compiledBytes } });
+}
+
 /** Pages the chunks into decks within budget, writes them, and reports decks that stay over it. */
-function writeDecks(env: PagedEnv, chunks: WmlChunk[]): void {
+function writeDecks(env: PagedEnv & { sink: JobSink }, chunks: WmlChunk[]): void {
   const { sink } = env;
   const back = env.up !== null;
-  // A worst-case shell: both paging links, a two-digit page number in the title.
-  const shellBytes = compileWml(deck(`${env.title}（10/10）`, [...env.top, navigation(env, 2, 3)], back)).length;
+  // A worst-case shell: both paging links with three-digit page numbers, the longest title.
+  const shellBytes = compileWml(deck(`${env.title}（998/999）`, [...env.top, navigation(env, 998, 999)], back)).length;
   const fits = (page: WmlChunk[]) => shellBytes + page.reduce((n, c) => n + c.bytes, 0) <= WML_DECK_BUDGET && page.reduce((n, c) => n + c.links, 0) <= env.maxLinks;
   const pages = paginate(chunks, fits, (c, f) => c.split?.(f) ?? null, (head, tail) => head.bytes * 2 >= tail.bytes);
   pages.forEach((content, index) => {
@@ -153,12 +160,7 @@ function writeDecks(env: PagedEnv, chunks: WmlChunk[]): void {
     let number = 0;
     const nodes = content.flatMap((c) => (c.numbered ? c.numbered(++number) : c.nodes));
     const title = pages.length > 1 ? `${env.title}（${page}/${pages.length}）` : env.title;
-    const tree = deck(title, [...env.top, ...nodes, navigation(env, page, pages.length)], back);
-    const compiledBytes = compileWml(tree).length;
-    const path = env.pathOf(page);
-    sink.file(path, mimeOf(path), serializeWml(tree), { compiledBytes, where: env.where });
-    if (compiledBytes > WML_DECK_BUDGET)
-      sink.finding({ severity: 'error', code: 'page.too_large', message: `WML deck compiles to ${compiledBytes} bytes (limit ${WML_DECK_BUDGET}).`, path: `wap1/${path}`, where: env.where, params: { bytes: compiledBytes } });
+    writeDeck(sink, env.pathOf(page), deck(title, [...env.top, ...nodes, navigation(env, page, pages.length)], back), env.where);
   });
   if (pages.length > 1)
     sink.finding({ severity: 'info', code: 'page.split', message: `Shown on ${pages.length} WML decks.`, path: `wap1/${env.pathOf(1)}`, where: env.where, params: { pages: pages.length } });
@@ -174,7 +176,8 @@ function menuChunk(href: string, label: string): WmlChunk {
 
 function homeJob(ctx: SiteContext): Job {
   return {
-    key: `wap1:home\n${ctx.fingerprint}`,
+    id: 'wap1:home',
+    key: [],
     run(sink) {
       const path = homePath('wap1');
       const { profile } = ctx.site;
@@ -182,7 +185,7 @@ function homeJob(ctx: SiteContext): Job {
       const top = [h('p', {}, h('b', {}, profile.name), profile.slogan ? [h('br'), profile.slogan] : null)];
       const chunks = ctx.enabled.wap1.map((c) => menuChunk(relativeHref(path, columnPath('wap1', c.id)), c.title));
       if (phone) chunks.push(chunk([h('p', {}, h('a', { href: dialHref(phone.number) }, `拨打 ${phone.number}`))]));
-      const pathOf = (n: number) => (n === 1 ? path : `index-${n}.wml`);
+      const pathOf = (n: number) => homePath('wap1', n);
       writeDecks({ sink, where: {}, pathOf, maxLinks: 9, title: profile.shortName, top, up: null }, chunks);
     },
   };
@@ -225,30 +228,87 @@ function guestbookChunk(ctx: SiteContext): WmlChunk {
   ]);
 }
 
-function columnJob(ctx: SiteContext, column: Column): Job {
-  const links = column.items.map((i) => [i.id, listTitle(i), listNote(i)]);
+/** Menu entries on list decks are cut to this many characters; the item's own deck has the full title. */
+const MENU_LABEL_MAX = 20;
+
+const menuLabel = (item: Item): string => {
+  const note = listNote(item);
+  return truncate(oneLine(note ? `${listTitle(item)} ${note}` : listTitle(item)), MENU_LABEL_MAX);
+};
+
+const hasText = (column: Column) => column.body.length > 0 || column.type === 'contact' || column.type === 'guestbook';
+
+/** The column's own text (and contact details or form), paged by size; linked from its item list when it has items. */
+function columnTextJob(ctx: SiteContext, column: Column): Job {
+  const listed = column.items.length > 0;
   return {
-    key: `wap1:column:${column.id}\n${ctx.fingerprint}\n${contentKey([column.body, links])}`,
+    id: `wap1:text:${column.id}`,
+    key: [contentKey(column.body), String(listed)],
     run(sink) {
       const where = { columnId: column.id };
-      const pathOf = (n: number) => columnPath('wap1', column.id, n);
+      const pathOf = (n: number) => (listed ? columnTextPath('wap1', column.id, n) : columnPath('wap1', column.id, n));
       const chunks = blocksToChunks(column.body, { sink, pagePath: pathOf(1), where: { ...where, field: 'body' }, showImages: ctx.layout.wap1.showImages });
       if (column.type === 'contact') chunks.push(...contactChunks(ctx));
       if (column.type === 'guestbook') chunks.push(guestbookChunk(ctx));
-      for (const item of column.items) {
-        const note = listNote(item);
-        chunks.push(menuChunk(relativeHref(pathOf(1), itemPath('wap1', item.id)), note ? `${listTitle(item)} ${note}` : listTitle(item)));
-      }
       if (!chunks.length) chunks.push(chunk([h('p', {}, '暂无内容。')]));
-      const maxLinks = Math.min(ctx.layout.wap1.itemsPerPage, 9);
-      writeDecks({ sink, where, pathOf, maxLinks, title: column.title, top: [], up: { href: homePath('wap1'), label: '首页' } }, chunks);
+      const up = listed ? { href: columnPath('wap1', column.id), label: column.title } : { href: homePath('wap1'), label: '首页' };
+      writeDecks({ sink, where, pathOf, maxLinks: 0, title: column.title, top: [], up }, chunks);
     },
   };
 }
 
+/**
+ * Items per list deck: the template's count (at most 9, one per key), fewer when the longest
+ * possible entries would not fit the deck budget. Entries are one ASCII href and a label of at most
+ * MENU_LABEL_MAX code points (4 bytes each at worst).
+ */
+function listPageSize(ctx: SiteContext, column: Column): number {
+  const longestId = column.items.reduce((n, i) => Math.max(n, i.id.length), 0);
+  const worstEntry = 12 + relativeHref(columnPath('wap1', column.id), itemPath('wap1', 'x'.repeat(longestId))).length + 4 * (MENU_LABEL_MAX + 2);
+  const env = listEnv(column, (n) => columnPath('wap1', column.id, n));
+  const shell = compileWml(deck(`${column.title}（998/999）`, [textLink(column, true), navigation(env, 998, 999)], true)).length;
+  return Math.max(1, Math.min(ctx.layout.wap1.itemsPerPage, 9, Math.floor((WML_DECK_BUDGET - shell) / worstEntry)));
+}
+
+const listEnv = (column: Column, pathOf: (n: number) => string) => ({ where: { columnId: column.id }, pathOf, maxLinks: 9, title: column.title, top: [], up: { href: homePath('wap1'), label: '首页' } });
+
+/** "栏目介绍" on the first list deck, when the column also has text. */
+const textLink = (column: Column, show: boolean): Element | null => (show ? h('p', {}, h('a', { href: relativeHref(columnPath('wap1', column.id), columnTextPath('wap1', column.id)) }, '栏目介绍')) : null);
+
+/** One deck of a column's item list: a fixed slice of items, so editing one item re-renders one deck. */
+function columnListJob(ctx: SiteContext, column: Column, page: number, pages: number, perPage: number): Job {
+  const items = column.items.slice((page - 1) * perPage, page * perPage);
+  const labels = items.map((item) => `${item.id}\u0000${menuLabel(item)}`);
+  return {
+    id: `wap1:list:${column.id}:${page}`,
+    key: [String(pages), column.title, String(hasText(column)), ...labels],
+    run(sink) {
+      const pathOf = (n: number) => columnPath('wap1', column.id, n);
+      const env = { ...listEnv(column, pathOf), sink };
+      const path = pathOf(page);
+      const entries = items.map((item, i) => menuLine(relativeHref(path, itemPath('wap1', item.id)), i + 1, menuLabel(item)));
+      const title = pages > 1 ? `${column.title}（${page}/${pages}）` : column.title;
+      const tree = deck(title, [textLink(column, page === 1 && hasText(column)), ...entries, navigation(env, page, pages)], true);
+      writeDeck(sink, path, tree, env.where);
+    },
+  };
+}
+
+function columnJobs(ctx: SiteContext, column: Column): Job[] {
+  const jobs: Job[] = [];
+  if (hasText(column) || column.items.length === 0) jobs.push(columnTextJob(ctx, column));
+  if (column.items.length) {
+    const perPage = listPageSize(ctx, column);
+    const pages = Math.ceil(column.items.length / perPage);
+    for (let n = 1; n <= pages; n++) jobs.push(columnListJob(ctx, column, n, pages, perPage));
+  }
+  return jobs;
+}
+
 function itemJob(ctx: SiteContext, column: Column, item: Item): Job {
   return {
-    key: `wap1:item:${item.id}\n${ctx.fingerprint}\n${column.id}\n${ctx.keyOf(item)}`,
+    id: `wap1:item:${item.id}`,
+    key: [column.id, ctx.keyOf(item)],
     run(sink) {
       const where = { columnId: column.id, itemId: item.id };
       const pathOf = (n: number) => itemPath('wap1', item.id, n);
@@ -268,5 +328,5 @@ function itemJob(ctx: SiteContext, column: Column, item: Item): Job {
 }
 
 export function wap1Jobs(ctx: SiteContext): Job[] {
-  return [homeJob(ctx), ...ctx.enabled.wap1.flatMap((column) => [columnJob(ctx, column), ...column.items.map((item) => itemJob(ctx, column, item))])];
+  return [homeJob(ctx), ...ctx.enabled.wap1.flatMap((column) => [...columnJobs(ctx, column), ...column.items.map((item) => itemJob(ctx, column, item))])];
 }

@@ -6,12 +6,12 @@
 import type { SiteContext } from '../context';
 import { itemBody, itemFacts, itemImages, listNote, listTitle } from '../itemView';
 import { contentKey, type Job, type JobSink, type ResolvedImage } from '../job';
-import { h, type Child, type Element } from '../markup/node';
+import { h, type Child, type ChildInput, type Element } from '../markup/node';
 import { serialize } from '../markup/serialize';
 import { oneLine, truncate, utf8Length } from '../markup/text';
 import { itemTitle, plainText, type Column, type Item } from '../model';
 import { paginate } from '../pager';
-import { columnPath, homePath, itemPath, mimeOf, relativeHref } from '../paths';
+import { columnPath, columnTextPath, homePath, itemPath, mimeOf, relativeHref } from '../paths';
 import type { Location } from '../report';
 import { blocksToChunks, chunk, imageChunk, WAP2_BREAK_AFTER, type Wap2Chunk } from './richText';
 
@@ -66,7 +66,7 @@ function footer(ctx: SiteContext, path: string): Element {
   );
 }
 
-function xhtmlDocument(ctx: SiteContext, path: string, title: string, body: Child[]): string {
+function xhtmlDocument(ctx: SiteContext, path: string, title: string, body: ChildInput[]): string {
   const html = h(
     'html',
     { xmlns: 'http://www.w3.org/1999/xhtml', 'xml:lang': 'zh-CN' },
@@ -85,20 +85,29 @@ interface PagedEnv {
   maxLinks: number;
 }
 
+/** Writes a page with the bytes it loads, reporting it when over a budget. */
+function writePage(sink: JobSink, path: string, text: string, resourceBytes: number, where: Location): void {
+  const bytes = utf8Length(text);
+  sink.file(path, mimeOf(path), text, { resourceBytes, where });
+  if (bytes > WAP2_MARKUP_BUDGET || bytes + resourceBytes > WAP2_PAGE_BUDGET)
+    sink.finding({ severity: 'error', code: 'page.too_large', message: `WAP 2.0 page is ${bytes} bytes of markup and ${bytes + resourceBytes} bytes with images (limits 10 KB and 20 KB).`, path: `wap2/${path}`, where, params: { bytes, total: bytes + resourceBytes } });
+}
+
 /**
  * Pages `chunks` within the budgets (measured with a worst-case navigation bar), writes each page,
  * and reports pages that stay over budget because a single chunk (a large image) cannot be split.
  */
 function writePaged(env: PagedEnv, parts: PageParts, chunks: Wap2Chunk[], withLogo: boolean, cssBytes: number): void {
   const { ctx, sink } = env;
-  const probePath = env.pathOf(2);
+  const probePath = env.pathOf(998);
   const logo = withLogo && ctx.site.profile.logo ? sink.image(ctx.site.profile.logo, 'wap2', env.pathOf(1), { section: 'profile', field: 'logo' }) : undefined;
   const logoBytes = logo?.bytes ?? 0;
-  const shell = (page: number, pages: number, content: Element[]) => {
+  const shell = (page: number, pages: number, content: Element[], pageLogo = page === 1 ? logo : undefined) => {
     const path = env.pathOf(page);
-    return [header(ctx, path, page === 1 ? logo : undefined), ...parts.top, ...content, parts.nav(page, pages), footer(ctx, path)].filter((x): x is Element => x !== null);
+    return [header(ctx, path, pageLogo), ...parts.top, ...content, parts.nav(page, pages), footer(ctx, path)].filter((x): x is Element => x !== null);
   };
-  const shellBytes = utf8Length(xhtmlDocument(ctx, probePath, parts.title, shell(2, 3, []))) + (logo ? 200 : 0);
+  // A worst-case shell: the logo, both paging links with three-digit page numbers.
+  const shellBytes = utf8Length(xhtmlDocument(ctx, probePath, `${parts.title}（998/999）`, shell(998, 999, [], logo)));
   const fits = (page: Wap2Chunk[]) => {
     const markup = shellBytes + page.reduce((n, c) => n + c.bytes, 0);
     const images = page.reduce((n, c) => n + c.imageBytes, 0);
@@ -112,11 +121,7 @@ function writePaged(env: PagedEnv, parts: PageParts, chunks: Wap2Chunk[], withLo
     const placed = content.map((c) => (c.numbered ? { ...c, nodes: c.numbered(++number) } : c));
     const path = env.pathOf(page);
     const text = xhtmlDocument(ctx, path, pages.length > 1 ? `${parts.title}（${page}/${pages.length}）` : parts.title, shell(page, pages.length, placed.flatMap((c) => c.nodes)));
-    const resourceBytes = placed.reduce((n, c) => n + c.imageBytes, 0) + cssBytes + (page === 1 ? logoBytes : 0);
-    const bytes = utf8Length(text);
-    sink.file(path, mimeOf(path), text, { resourceBytes, where: env.where });
-    if (bytes > WAP2_MARKUP_BUDGET || bytes + resourceBytes > WAP2_PAGE_BUDGET)
-      sink.finding({ severity: 'error', code: 'page.too_large', message: `WAP 2.0 page is ${bytes} bytes of markup and ${bytes + resourceBytes} bytes with images (limits 10 KB and 20 KB).`, path: `wap2/${path}`, where: env.where, params: { bytes, total: bytes + resourceBytes } });
+    writePage(sink, path, text, placed.reduce((n, c) => n + c.imageBytes, 0) + cssBytes + (page === 1 ? logoBytes : 0), env.where);
   });
   if (pages.length > 1)
     sink.finding({ severity: 'info', code: 'page.split', message: `Shown on ${pages.length} WAP 2.0 pages.`, path: `wap2/${env.pathOf(1)}`, where: env.where, params: { pages: pages.length } });
@@ -151,14 +156,15 @@ function menuChunk(href: string, label: string, note?: string): Wap2Chunk {
 function homeJob(ctx: SiteContext): Job {
   const intro = ctx.enabled.wap2.find((c) => c.type === 'intro');
   return {
-    key: `wap2:home\n${ctx.fingerprint}\n${contentKey(intro?.body ?? null)}`,
+    id: 'wap2:home',
+    key: [contentKey(intro?.body ?? null)],
     run(sink) {
       const path = homePath('wap2');
       const { profile } = ctx.site;
       const excerpt = intro ? truncate(plainText(intro.body).split('\n')[0] ?? '', 60) : '';
       const menu = ctx.enabled.wap2.map((c) => menuChunk(relativeHref(path, columnPath('wap2', c.id)), c.title));
       const top = [h('h1', {}, profile.name), profile.slogan ? h('p', { class: 'note' }, profile.slogan) : null, excerpt ? h('p', {}, excerpt) : null].filter((x): x is Element => x !== null);
-      writePaged({ ctx, sink, where: {}, pathOf: (n) => (n === 1 ? path : `index-${n}.xhtml`), maxLinks: 9 }, { title: profile.name, top, nav: pageNav((n) => (n === 1 ? path : `index-${n}.xhtml`), null) }, menu, true, cssBytesOf(ctx));
+      writePaged({ ctx, sink, where: {}, pathOf: (n) => homePath('wap2', n), maxLinks: 9 }, { title: profile.name, top, nav: pageNav((n) => homePath('wap2', n), null) }, menu, true, cssBytesOf(ctx));
     },
   };
 }
@@ -198,30 +204,75 @@ function guestbookChunk(ctx: SiteContext): Wap2Chunk {
   ]);
 }
 
-function columnJob(ctx: SiteContext, column: Column): Job {
-  const links = column.items.map((i) => [i.id, listTitle(i), listNote(i)]);
+/** Menu entries on list pages are cut to this many characters; the item's page has the full title. */
+const MENU_LABEL_MAX = 40;
+
+const hasText = (column: Column) => column.body.length > 0 || column.type === 'contact' || column.type === 'guestbook';
+
+/** The column's own text (and contact details or form), paged by size; linked from its item list when it has items. */
+function columnTextJob(ctx: SiteContext, column: Column): Job {
+  const listed = column.items.length > 0;
   return {
-    key: `wap2:column:${column.id}\n${ctx.fingerprint}\n${contentKey([column.body, links])}`,
+    id: `wap2:text:${column.id}`,
+    key: [contentKey(column.body), String(listed)],
     run(sink) {
       const where = { columnId: column.id };
-      const pathOf = (n: number) => columnPath('wap2', column.id, n);
+      const pathOf = (n: number) => (listed ? columnTextPath('wap2', column.id, n) : columnPath('wap2', column.id, n));
       const env = { sink, pagePath: pathOf(1), where: { ...where, field: 'body' }, showImages: ctx.layout.wap2.showImages };
       const chunks: Wap2Chunk[] = blocksToChunks(column.body, env);
       if (column.type === 'contact') chunks.push(...contactChunks(ctx));
       if (column.type === 'guestbook') chunks.push(guestbookChunk(ctx));
-      // All column pages sit in the same folder (c/), so a link from page 1 is the link from every page.
-      for (const item of column.items) chunks.push(menuChunk(relativeHref(pathOf(1), itemPath('wap2', item.id)), listTitle(item), listNote(item)));
       if (!chunks.length) chunks.push(chunk([h('p', {}, '暂无内容。')]));
-      const top = [h('h1', {}, column.title)];
-      const maxLinks = Math.min(ctx.layout.wap2.itemsPerPage, 9);
-      writePaged({ ctx, sink, where, pathOf, maxLinks }, { title: column.title, top, nav: pageNav(pathOf, { href: homePath('wap2'), label: '返回首页' }) }, chunks, false, cssBytesOf(ctx));
+      const back = listed ? { href: columnPath('wap2', column.id), label: `返回${column.title}` } : { href: homePath('wap2'), label: '返回首页' };
+      writePaged({ ctx, sink, where, pathOf, maxLinks: 0 }, { title: column.title, top: [h('h1', {}, column.title)], nav: pageNav(pathOf, back) }, chunks, false, cssBytesOf(ctx));
     },
   };
 }
 
+/** Items per list page: the template's count, fewer when the longest possible entries would pass the markup budget. */
+function listPageSize(ctx: SiteContext, column: Column): number {
+  const longestId = column.items.reduce((n, i) => Math.max(n, i.id.length), 0);
+  // An entry: <div><a href="…" accesskey="9">9 label</a> <span class="note">note</span></div>, 4 bytes per character at worst.
+  const worstEntry = 80 + relativeHref(columnPath('wap2', column.id), itemPath('wap2', 'x'.repeat(longestId))).length + 4 * (2 * MENU_LABEL_MAX + 4);
+  const shell = 2000 + 4 * (column.title.length + ctx.site.profile.name.length) * 3;
+  return Math.max(1, Math.min(ctx.layout.wap2.itemsPerPage, Math.floor((WAP2_MARKUP_BUDGET - shell) / worstEntry)));
+}
+
+/** One page of a column's item list: a fixed slice of items, so editing one item re-renders one page. */
+function columnListJob(ctx: SiteContext, column: Column, page: number, pages: number, perPage: number): Job {
+  const items = column.items.slice((page - 1) * perPage, page * perPage);
+  const labels = items.map((item) => `${item.id}\u0000${listTitle(item)}\u0000${listNote(item)}`);
+  return {
+    id: `wap2:list:${column.id}:${page}`,
+    key: [String(pages), String(hasText(column)), ...labels],
+    run(sink) {
+      const pathOf = (n: number) => columnPath('wap2', column.id, n);
+      const path = pathOf(page);
+      const where = { columnId: column.id };
+      const entries = items.map((item, i) => menuLine(relativeHref(path, itemPath('wap2', item.id)), i + 1, truncate(oneLine(listTitle(item)), MENU_LABEL_MAX), truncate(oneLine(listNote(item)), MENU_LABEL_MAX)));
+      const text = hasText(column) && page === 1 ? h('p', {}, h('a', { href: relativeHref(path, columnTextPath('wap2', column.id)) }, '栏目介绍')) : null;
+      const body = [header(ctx, path, undefined), h('h1', {}, column.title), text, ...entries, pageNav(pathOf, { href: homePath('wap2'), label: '返回首页' })(page, pages), footer(ctx, path)];
+      const title = pages > 1 ? `${column.title}（${page}/${pages}）` : column.title;
+      writePage(sink, path, xhtmlDocument(ctx, path, title, body), cssBytesOf(ctx), where);
+    },
+  };
+}
+
+function columnJobs(ctx: SiteContext, column: Column): Job[] {
+  const jobs: Job[] = [];
+  if (hasText(column) || column.items.length === 0) jobs.push(columnTextJob(ctx, column));
+  if (column.items.length) {
+    const perPage = listPageSize(ctx, column);
+    const pages = Math.ceil(column.items.length / perPage);
+    for (let n = 1; n <= pages; n++) jobs.push(columnListJob(ctx, column, n, pages, perPage));
+  }
+  return jobs;
+}
+
 function itemJob(ctx: SiteContext, column: Column, item: Item): Job {
   return {
-    key: `wap2:item:${item.id}\n${ctx.fingerprint}\n${column.id}\n${ctx.keyOf(item)}`,
+    id: `wap2:item:${item.id}`,
+    key: [column.id, ctx.keyOf(item)],
     run(sink) {
       const where = { columnId: column.id, itemId: item.id };
       const pathOf = (n: number) => itemPath('wap2', item.id, n);
@@ -244,7 +295,8 @@ function itemJob(ctx: SiteContext, column: Column, item: Item): Job {
 
 function styleJob(ctx: SiteContext): Job {
   return {
-    key: `wap2:style\n${ctx.fingerprint}`,
+    id: 'wap2:style',
+    key: [],
     run(sink) {
       sink.file('style.css', mimeOf('style.css'), wap2Css(ctx));
     },
@@ -252,5 +304,5 @@ function styleJob(ctx: SiteContext): Job {
 }
 
 export function wap2Jobs(ctx: SiteContext): Job[] {
-  return [homeJob(ctx), styleJob(ctx), ...ctx.enabled.wap2.flatMap((column) => [columnJob(ctx, column), ...column.items.map((item) => itemJob(ctx, column, item))])];
+  return [homeJob(ctx), styleJob(ctx), ...ctx.enabled.wap2.flatMap((column) => [...columnJobs(ctx, column), ...column.items.map((item) => itemJob(ctx, column, item))])];
 }

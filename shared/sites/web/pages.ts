@@ -134,9 +134,10 @@ function describe(ctx: SiteContext, text: string, fallback: string): string {
 /* ---------- jobs ---------- */
 
 function homeJob(ctx: SiteContext): Job {
-  const shown = ctx.enabled.web.map((c) => [c.type === 'intro' ? contentKey(c.body) : '', ...c.items.slice(0, HOME_ITEMS).map(ctx.keyOf)].join('\n'));
+  const shown = ctx.enabled.web.flatMap((c) => [c.id, c.type === 'intro' ? contentKey(c.body) : '', ...c.items.slice(0, HOME_ITEMS).map(ctx.keyOf)]);
   return {
-    key: `web:home\n${ctx.fingerprint}\n${shown.join('\n')}`,
+    id: 'web:home',
+    key: shown,
     run(sink) {
       const path = homePath('web');
       const { profile } = ctx.site;
@@ -181,7 +182,8 @@ function columnJob(ctx: SiteContext, column: Column, page: number): Job {
   const items = column.items.slice((page - 1) * perPage, page * perPage);
   const meta = { id: column.id, type: column.type, title: column.title, body: page === 1 ? column.body : null };
   return {
-    key: `web:column:${column.id}:${page}/${pages}\n${ctx.fingerprint}\n${contentKey(meta)}\n${items.map(ctx.keyOf).join('\n')}`,
+    id: `web:column:${column.id}:${page}`,
+    key: [String(pages), contentKey(meta), ...items.map(ctx.keyOf)],
     run(sink) {
       const path = columnPath('web', column.id, page);
       const where = { columnId: column.id };
@@ -201,7 +203,8 @@ function columnJob(ctx: SiteContext, column: Column, page: number): Job {
 
 function itemJob(ctx: SiteContext, column: Column, item: Item): Job {
   return {
-    key: `web:item:${item.id}\n${ctx.fingerprint}\n${column.id}\n${ctx.keyOf(item)}`,
+    id: `web:item:${item.id}`,
+    key: [column.id, ctx.keyOf(item)],
     run(sink) {
       const path = itemPath('web', item.id);
       const where = { columnId: column.id, itemId: item.id };
@@ -239,7 +242,8 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 function siteFilesJob(ctx: SiteContext): Job {
   const paths = webPagePaths(ctx);
   return {
-    key: `web:files\n${ctx.fingerprint}\n${paths.join('\n')}`,
+    id: 'web:files',
+    key: paths,
     run(sink) {
       const urls = paths.map((p) => `<url><loc>${escapeXml(ctx.urls.web + p)}</loc></url>`).join('\n');
       sink.file('sitemap.xml', mimeOf('sitemap.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`);
