@@ -39,7 +39,7 @@ export function generatedSite(items = 1000, seed = 42): GeneratedSite {
     if (!long) return [{ type: 'paragraph', runs: [{ text: sentence(4) }] }];
     return [
       { type: 'heading', level: 2, runs: [{ text: '详细介绍' }] },
-      ...Array.from({ length: 12 }, (_, i): Block => ({ type: 'paragraph', runs: [{ text: sentence(20) }, { text: ' 重点', strong: true }, { text: '说明', em: true, href: 'https://example.com/a?b=1&c=$2' }, { text: sentence(8) }] })),
+      ...Array.from({ length: 12 }, (): Block => ({ type: 'paragraph', runs: [{ text: sentence(20) }, { text: ' 重点', strong: true }, { text: '说明', em: true, href: 'https://example.com/a?b=1&c=$2' }, { text: sentence(8) }] })),
       { type: 'heading', level: 4, runs: [{ text: '规格表' }] },
       { type: 'table', header: true, rows: [[[{ text: '名称' }], [{ text: '规格' }], [{ text: '价格' }]], ...Array.from({ length: 30 }, (_, i) => [[{ text: `品名${i}` }], [{ text: `${i * 50}克` }], [{ text: `${i * 10}元` }]])] },
       { type: 'list', ordered: true, items: Array.from({ length: 25 }, (_, i) => ({ runs: [{ text: `${sentence(2)}${i}` }], children: i % 5 === 0 ? [{ runs: [{ text: '子项' }] }] : undefined })) },
