@@ -2,6 +2,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { quoteFromCatalog } from '../../shared/domain/billing';
 import { SEED_CATALOG } from '../../shared/domain/catalog';
 import { creditCodeCheckChar } from '../../shared/domain/creditCode';
@@ -128,10 +129,34 @@ export async function tempDir(prefix = 'ecw-platform-'): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));
 }
 
+/** PLATFORM_TEST_PG=postgres://…/postgres runs the platform tests on PostgreSQL, one fresh database per platform. */
+export const TEST_PG = process.env.PLATFORM_TEST_PG;
+
+async function freshPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `ecw_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: TEST_PG });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(TEST_PG!);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+const pgDatabases = new Map<string, { url: string; drop(): Promise<void> }>();
+
 export async function startTestPlatform(options: Partial<PlatformOptions> = {}): Promise<TestPlatform> {
   const dir = options.dataDir ?? (await tempDir());
+  if (TEST_PG && !options.databaseUrl && !pgDatabases.has(dir)) pgDatabases.set(dir, await freshPgDatabase());
+  const databaseUrl = options.databaseUrl ?? pgDatabases.get(dir)?.url;
   const clock = (options.clock as TestClock | undefined) ?? new TestClock();
-  const platform = await createPlatform({ ...options, dataDir: dir, clock, config: { openingDelayMs: null, ...options.config }, log: process.env.PLATFORM_TEST_LOG ? (l) => console.error(l) : () => undefined });
+  const platform = await createPlatform({ ...options, ...(databaseUrl ? { databaseUrl } : {}), dataDir: dir, clock, config: { openingDelayMs: null, ...options.config }, log: process.env.PLATFORM_TEST_LOG ? (l) => console.error(l) : () => undefined });
   await seedDemo(platform.ctx, { password: DEMO_PASSWORD });
   const api = new Api(async (url, init) => platform.app.request(url, init));
   return {
@@ -141,6 +166,8 @@ export async function startTestPlatform(options: Partial<PlatformOptions> = {}):
     clock,
     close: async () => {
       await platform.close();
+      await pgDatabases.get(dir)?.drop();
+      pgDatabases.delete(dir);
       await fs.rm(dir, { recursive: true, force: true });
     },
   };

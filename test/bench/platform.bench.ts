@@ -27,7 +27,9 @@ const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecw-platform-bench-'));
-  const platform = await createPlatform({ dataDir: dir, config: { openingDelayMs: null }, log: () => undefined });
+  // PLATFORM_BENCH_DATABASE_URL=postgres://… measures the same on an (empty) PostgreSQL database.
+  const databaseUrl = process.env.PLATFORM_BENCH_DATABASE_URL;
+  const platform = await createPlatform({ dataDir: dir, ...(databaseUrl ? { databaseUrl } : {}), config: { openingDelayMs: null }, log: () => undefined });
   await seedDemo(platform.ctx, { password: 'bench-password' });
   const call = async (url: string, body: unknown, token?: string) => {
     const res = await platform.app.request(url, {
@@ -115,7 +117,7 @@ async function main() {
   const pushPerOp = (createMs + updateMs) / (2 * OPS);
   const pull50 = percentile(pageTimes, 50);
   const ref50 = percentile(refPageTimes, 50);
-  console.log(`\nPlatform push/pull (in-process HTTP, SQLite WAL + synchronous=FULL, ${os.cpus().length} cores)`);
+  console.log(`\nPlatform push/pull (in-process HTTP, ${databaseUrl ? 'PostgreSQL' : 'SQLite WAL + synchronous=FULL'}, ${os.cpus().length} cores)`);
   console.log(`  push create       ${fmt(createMs / OPS)} ms/op   (${OPS} ops in batches of ${BATCH})`);
   console.log(`  push update/merge ${fmt(updateMs / OPS)} ms/op`);
   console.log(`  push (all)        ${fmt(pushPerOp)} ms/op   target < ${TARGET_PUSH_MS_PER_OP}   reference durable commit ${fmt(refCommitMs)} ms → ${(pushPerOp / refCommitMs).toFixed(2)}×`);

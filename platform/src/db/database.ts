@@ -42,11 +42,13 @@ function cachingSqlite(file: string) {
   };
 }
 
-export async function openDatabase(options: { dataDir: string; databaseUrl?: string }): Promise<Database> {
+export async function openDatabase(options: { dataDir: string; databaseUrl?: string; log?: (line: string) => void }): Promise<Database> {
   let db: Kysely<DB>;
   let dialect: Dialect;
   if (options.databaseUrl && /^postgres(ql)?:/.test(options.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the platform.
+    pool.on('error', (err) => options.log?.(`postgres: idle connection error: ${err.message}`));
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     dialect = 'postgres';
   } else {
