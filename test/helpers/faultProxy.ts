@@ -42,6 +42,8 @@ export interface LoggedRequest {
   path: string;
   /** performance.now() when the request arrived. */
   at: number;
+  /** Request body size (what the client sent). */
+  bytes: number;
   status: number | 'dropped';
   fault?: Fault['kind'];
 }
@@ -144,7 +146,7 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
         /* not JSON after all */
       }
     }
-    const entry: LoggedRequest = { method: request.method, path: request.path, at: performance.now(), status: 'dropped' };
+    const entry: LoggedRequest = { method: request.method, path: request.path, at: performance.now(), bytes: body.length, status: 'dropped' };
     log.push(entry);
     if (partitioned) return drop(res);
     const fault = take(request);

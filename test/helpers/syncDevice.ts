@@ -8,6 +8,7 @@ import type { EnterpriseInput } from '../../shared/domain/enterprise';
 import type { SyncReport } from '../../shared/api/sync';
 import { configureSync, syncEngineFor, type SyncSetup } from '../../electron/backend/sync/registry';
 import { recordChange } from '../../electron/backend/sync/outbox';
+import { registerAsset, storeAssetFile } from '../../electron/backend/assets/store';
 import type { SyncEngine } from '../../electron/backend/sync/engine';
 import { creditCodeFor } from '../bench/generateEnterprises';
 import { createTestBackend, type TestBackend } from './backend';
@@ -28,6 +29,9 @@ export interface Device extends TestBackend {
   /** What a delete feature would do: the row goes and a delete op is queued, in one transaction. */
   deleteEnterprise(id: string): void;
   enterprises(): Record<string, unknown>[];
+  /** Stores a photo in the content-addressed store and queues it for upload, as the site builder does. */
+  addPhoto(bytes: Uint8Array, mime?: string): string;
+  asset(sha256: string): { state: string; uploaded_bytes: number; attempts: number; last_error: string | null } | undefined;
   outbox(): { op_seq: number; status: string; tbl: string; row_id: string; kind: string; wire_seq: number | null }[];
   cursor(): string | null;
 }
@@ -102,6 +106,12 @@ export async function createDevice(name: string, options: DeviceOptions = {}): P
         recordChange({ db, newId: () => crypto.randomUUID(), now: () => base.clock.now }, { tbl: 'enterprise', rowId: id, kind: 'delete', patch: {}, baseVersion: row.base_version });
       })();
     },
+    addPhoto(bytes, mime = 'image/jpeg') {
+      const stored = storeAssetFile(base.dataDir, bytes);
+      registerAsset(engine().db, { ...stored, mime }, base.clock.now);
+      return stored.sha256;
+    },
+    asset: (sha256) => engine().db.prepare('SELECT state, uploaded_bytes, attempts, last_error FROM asset WHERE sha256 = ?').get(sha256) as never,
     enterprises: () => engine().db.prepare('SELECT * FROM enterprise ORDER BY id').all() as Record<string, unknown>[],
     outbox: () => engine().db.prepare('SELECT op_seq, status, tbl, row_id, kind, wire_seq FROM outbox ORDER BY op_seq').all() as never,
     cursor: () => (engine().db.prepare(`SELECT v FROM sync_state WHERE k = 'cursor'`).pluck().get() as string | undefined) ?? null,

@@ -108,10 +108,13 @@ export class AssetUploader {
 
   constructor(private readonly clock: () => number = () => performance.now()) {}
 
-  /** Uploads what is due. Stops at the first network failure (all would fail); other failures are per asset. */
-  async run(env: AssetEnv): Promise<UploadStats> {
+  /**
+   * Uploads what is due (everything when `now`: a person asked). Stops at the first network failure
+   * (all would fail); other failures are per asset.
+   */
+  async run(env: AssetEnv, now = false): Promise<UploadStats> {
     const stats: UploadStats = { uploaded: 0, uploadedBytes: 0, failed: 0 };
-    const due = statements(env.db).queued.all().filter((a) => (this.retryAt.get(a.sha256) ?? 0) <= this.clock());
+    const due = statements(env.db).queued.all().filter((a) => now || (this.retryAt.get(a.sha256) ?? 0) <= this.clock());
     if (due.length === 0) return stats;
     const missing = await this.check(env, due);
     for (const asset of missing) {

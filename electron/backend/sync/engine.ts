@@ -221,7 +221,7 @@ export class SyncEngine {
         const uploads = await this.uploader.run({
           db: this.db, dataDir: this.options.backend.dataDir, client, clientId,
           onProgress: (asset, done) => this.uploadProgress(asset.sha256, asset.size, done),
-        });
+        }, trigger === 'manual');
         report.uploadedBytes = uploads.uploadedBytes;
       } catch (error) {
         failure ??= isTransient(error) && error.status === undefined ? error : undefined; // per-asset errors stay on the asset

@@ -153,7 +153,7 @@ describe('faults between device and platform', () => {
     invariants(a);
   });
 
-  it('(5) SIGKILL of the platform mid-push, mid-pull and mid-upload: everything resumes after restart', async () => {
+  it('(5) SIGKILL of the platform mid-push and mid-pull: everything resumes after restart (mid-upload: assets.test.ts)', async () => {
     const a = await device('A');
     const b = await device('B', { setup: { pullLimit: 20 } });
     await createMany(a, 400);

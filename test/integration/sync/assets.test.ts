@@ -1,0 +1,139 @@
+/**
+ * Image uploads (SYNC.md §3.7, §3.12 (22)): a 15 MB photo dropped at 10 %, 50 % and 99 %, a chunk
+ * damaged in transit, the platform restarted mid-upload, the same photo from two devices, and
+ * uploads that can never succeed — which must not hold up data sync.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CHUNK_SIZE } from '../../../shared/platform-api';
+import { assetFile } from '../../../electron/backend/assets/store';
+import { pathIs, startFaultProxy, type FaultProxy } from '../../helpers/faultProxy';
+import { startPlatform, type PlatformProcess } from '../../helpers/platform';
+import { createDevice, type Device } from '../../helpers/syncDevice';
+import { checkInvariants, openPlatformDb } from '../../helpers/syncInvariants';
+
+const SIZE = 15 * 1024 * 1024;
+let platform: PlatformProcess;
+let proxy: FaultProxy;
+const devices: Device[] = [];
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  proxy = await startFaultProxy(platform.url);
+});
+afterEach(() => proxy.clearRules());
+afterAll(async () => {
+  devices.forEach((d) => d.cleanup());
+  await proxy?.close();
+  await platform?.stop();
+});
+
+async function device(name: string): Promise<Device> {
+  const d = await createDevice(name);
+  devices.push(d);
+  await d.signIn(proxy.url, 'jn.manager', platform.login('jn.manager').password);
+  await d.sync();
+  return d;
+}
+
+const isChunk = (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.startsWith('/assets/v1/uploads/');
+const sentChunkBytes = (from: number) => proxy.log.slice(from).filter(isChunk).reduce((n, l) => n + l.bytes, 0);
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+async function platformBlob(sha256: string): Promise<Buffer> {
+  const response = await fetch(`${platform.url}/assets/v1/blobs/${sha256}`, { headers: { authorization: `Bearer ${await platform.adminToken()}` } });
+  expect(response.status).toBe(200);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+const blobRows = (sha256: string) => {
+  const db = openPlatformDb(platform.dataDir);
+  try {
+    return db.prepare('SELECT count(*) FROM blob WHERE sha256 = ?').pluck().get(sha256) as number;
+  } finally {
+    db.close();
+  }
+};
+
+describe('image uploads', () => {
+  it('resumes a 15 MB upload dropped at 10 %, 50 % and 99 % from the last whole chunk, and survives a damaged chunk', async () => {
+    const a = await device('A');
+    const photo = randomBytes(SIZE);
+    const hash = a.addPhoto(photo);
+    // The chunk holding each drop point is cut off mid-body; another chunk arrives damaged.
+    for (const point of [0.1, 0.5, 0.99]) {
+      const at = Math.floor(SIZE * point);
+      const chunkIndex = Math.floor(at / CHUNK_SIZE);
+      proxy.inject({ match: (r) => isChunk(r) && r.headers['upload-offset'] === String(chunkIndex * CHUNK_SIZE), fault: { kind: 'truncate', bytes: at - chunkIndex * CHUNK_SIZE } });
+    }
+    proxy.inject({ match: (r) => isChunk(r) && r.headers['upload-offset'] === String(CHUNK_SIZE), fault: { kind: 'corrupt', at: 12345 } });
+    const from = proxy.log.length;
+    let report = await a.sync();
+    let rounds = 1;
+    while (a.asset(hash)!.state !== 'uploaded' && rounds++ < 10) {
+      expect(report.outcome).toBe('offline'); // a cut connection looks like the network went away
+      expect(a.asset(hash)!.uploaded_bytes % CHUNK_SIZE === 0 || a.asset(hash)!.uploaded_bytes === SIZE).toBe(true);
+      report = await a.sync();
+    }
+    expect(a.asset(hash)).toMatchObject({ state: 'uploaded', uploaded_bytes: SIZE });
+    // Re-sent bytes: at most one chunk per drop, plus the damaged chunk once.
+    expect(sentChunkBytes(from) - SIZE).toBeLessThanOrEqual(4 * CHUNK_SIZE);
+    expect(proxy.log.slice(from).filter(isChunk).map((l) => l.status)).toContain(460);
+    expect(sha(await platformBlob(hash))).toBe(hash);
+    expect(blobRows(hash)).toBe(1);
+  }, 120_000);
+
+  it('continues from the platform offset after the platform restarts mid-upload', async () => {
+    const a = await device('A');
+    const photo = randomBytes(SIZE);
+    const hash = a.addPhoto(photo);
+    proxy.inject({ match: (r) => isChunk(r) && r.headers['upload-offset'] === String(2 * CHUNK_SIZE), fault: { kind: 'drop_before' } });
+    expect((await a.sync()).outcome).toBe('offline');
+    expect(a.asset(hash)!.uploaded_bytes).toBe(2 * CHUNK_SIZE);
+    platform = await platform.restart();
+    proxy.retarget(platform.url);
+    const from = proxy.log.length;
+    expect(await a.sync()).toMatchObject({ outcome: 'ok', uploadedBytes: SIZE - 2 * CHUNK_SIZE });
+    expect(sentChunkBytes(from)).toBe(SIZE - 2 * CHUNK_SIZE);
+    expect(sha(await platformBlob(hash))).toBe(hash);
+  }, 120_000);
+
+  it('stores the same photo from two devices once; the second device uploads nothing', async () => {
+    const a = await device('A');
+    const b = await device('B');
+    const photo = randomBytes(3 * 1024 * 1024);
+    const hash = a.addPhoto(photo);
+    expect(b.addPhoto(photo)).toBe(hash);
+    expect((await a.sync()).uploadedBytes).toBe(photo.length);
+    const from = proxy.log.length;
+    expect(await b.sync()).toMatchObject({ outcome: 'ok', uploadedBytes: 0 });
+    expect(b.asset(hash)!.state).toBe('uploaded');
+    expect(proxy.log.slice(from).filter(isChunk)).toEqual([]);
+    expect(blobRows(hash)).toBe(1);
+  });
+
+  it('marks uploads that can never succeed as failed, visibly, while data and other images go through', async () => {
+    const a = await device('A');
+    const missing = a.addPhoto(randomBytes(1024));
+    rmSync(assetFile(a.dataDir, missing));
+    const damaged = a.addPhoto(randomBytes(2 * 1024 * 1024));
+    writeFileSync(assetFile(a.dataDir, damaged), randomBytes(2 * 1024 * 1024)); // same size, other bytes: the hash no longer matches
+    const good = a.addPhoto(randomBytes(1024 * 1024));
+    const id = await a.createEnterprise(5000);
+    const report = await a.sync();
+    expect(report).toMatchObject({ outcome: 'ok', pushed: 1, pending: 0 });
+    expect(a.asset(good)!.state).toBe('uploaded');
+    expect(a.asset(missing)).toMatchObject({ state: 'failed', last_error: expect.stringContaining('missing') });
+    expect(a.asset(damaged)).toMatchObject({ state: 'failed', last_error: expect.stringContaining('damaged') });
+    const status = await a.call('sync.status', {});
+    expect(status).toMatchObject({ failedUploads: 2, attention: expect.arrayContaining(['failed_uploads']) });
+    expect((await a.call('sync.uploads', {})).filter((u) => u.state === 'failed').map((u) => u.sha256).sort()).toEqual([missing, damaged].sort());
+    // The next cycle does not retry them and still syncs data.
+    await a.editEnterprise(id, (f) => ({ ...f, address: '济南市历下区失败不阻塞路1号' }));
+    const from = proxy.log.length;
+    expect(await a.sync()).toMatchObject({ outcome: 'ok', pushed: 1 });
+    expect(proxy.log.slice(from).filter((l) => l.path.startsWith('/assets/'))).toEqual([]);
+    checkInvariants({ platformDataDir: platform.dataDir, devices: [{ device: a, scopes: ['山东省/济南市'] }] });
+  });
+});
