@@ -46,6 +46,9 @@ async function load(browser: Browser, web: WebProcess, selector: string): Promis
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   try {
     const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url().replace(/token=[^&]+/, 'token=…')} ${r.failure()?.errorText ?? ''}`));
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     await page.addInitScript(watchFor(selector));
     await page.goto(web.openUrl, { waitUntil: 'commit' });
     try {
@@ -53,7 +56,8 @@ async function load(browser: Browser, web: WebProcess, selector: string): Promis
     } catch {
       const seen = await page.evaluate(() => document.body?.innerText.slice(0, 200) ?? '');
       throw new Error(
-        `No ${selector} appeared within 30 s. The virtualized list (data-testid="enterprise-row" / "enterprise-empty") may not have landed yet; the page shows: ${JSON.stringify(seen)}`,
+        `No ${selector} appeared within 30 s. The virtualized list (data-testid="enterprise-row" / "enterprise-empty") may not have landed yet; ` +
+          `the page shows: ${JSON.stringify(seen)}; ${problems.join('; ') || 'no failed requests'}; browser mode ${web.child.exitCode === null ? 'still running' : `exited (${web.child.exitCode})`}`,
       );
     }
     return await page.evaluate(() => ({

@@ -79,7 +79,9 @@ export function mobileFor(random: () => number): string {
 export function enterpriseInput(index: number, seed = 1): EnterpriseInput {
   const random = randomSource(seed * 1_000_003 + index);
   const place = pick(random, DISTRICTS);
-  const town = (place.city === '市辖区' || place.city === '县' ? place.province : place.city).replace(/(市|省|自治区|壮族|回族|维吾尔)+$/u, '');
+  // Municipalities list their districts under 市辖区/县; some provinces' county-level cities under 省直辖县级行政区划.
+  const cityInName = place.city === '市辖区' || place.city === '县' ? '' : place.city.includes('直辖') ? '' : place.city;
+  const town = (cityInName || (place.city.includes('直辖') ? place.district : place.province)).replace(/(市|省|县|区|自治区|壮族|回族|维吾尔)+$/u, '');
   const section = pick(random, INDUSTRY_SECTIONS);
   const person = () => pick(random, SURNAMES) + pick(random, GIVEN);
   return {
@@ -88,7 +90,7 @@ export function enterpriseInput(index: number, seed = 1): EnterpriseInput {
     industrySection: section.code,
     industryDivision: pick(random, section.divisions).code,
     region: { province: place.province, city: place.city, district: place.district },
-    address: `${place.province}${place.city === '市辖区' ? '' : place.city}${place.district}${pick(random, ROADS)}${1 + Math.floor(random() * 300)}号`,
+    address: `${place.province}${cityInName}${place.district}${pick(random, ROADS)}${1 + Math.floor(random() * 300)}号`,
     contact: { name: person(), mobile: mobileFor(random) },
     manager: person(),
     channel: pick(random, SALES_CHANNELS),
