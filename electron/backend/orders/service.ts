@@ -190,6 +190,8 @@ export function submitOrder(ctx: BackendContext, id: string): Order {
 function submitSnapshot(ctx: BackendContext, row: OrderRow, submittedAt: string): Record<string, unknown> {
   const document = row.document_id ? documentStatements(ctx.db).byId.get(row.document_id) : undefined;
   return {
+    id: row.id, // orderSubmitArgsSchema (shared/platform-api/tables.ts) requires id and status
+    status: 'submitted',
     orderId: row.id,
     number: orderNumber(row.id, row.created_at),
     enterpriseId: row.enterprise_id,
