@@ -15,7 +15,7 @@ import { Boss } from './boss/opening';
 import { seedCatalog } from './catalog/catalog';
 import { catalogRoutes } from './catalog/routes';
 import { systemClock, type Clock } from './clock';
-import { DEFAULT_CONFIG, isoNow, type PlatformConfig, type PlatformContext } from './context';
+import { DEFAULT_CONFIG, isoNow, type Faults, type PlatformConfig, type PlatformContext } from './context';
 import { openDatabase } from './db/database';
 import { HttpError, errorResponse, validationHook } from './http/errors';
 import { PullService } from './sync/pull';
@@ -28,6 +28,7 @@ export interface PlatformOptions {
   clock?: Clock;
   config?: Partial<Omit<PlatformConfig, 'dataDir'>>;
   log?: (line: string) => void;
+  faults?: Faults;
 }
 
 export interface Platform {
@@ -58,7 +59,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ...options.config,
     dataDir: options.dataDir,
   };
-  const ctx: PlatformContext = { database, clock: options.clock ?? systemClock, config, log: options.log ?? ((l) => console.error(l)) };
+  const ctx: PlatformContext = { database, clock: options.clock ?? systemClock, config, log: options.log ?? ((l) => console.error(l)), faults: options.faults ?? {} };
   await seedCatalog(database.db, isoNow(ctx));
   const store = new AssetStore(ctx);
   await store.init();

@@ -1,6 +1,7 @@
 /** What every platform module gets: the database, the clock and the configuration. */
 import type { Clock } from './clock';
 import type { Database } from './db/database';
+import type { PushOp } from '../../shared/platform-api/sync';
 
 export interface PlatformConfig {
   /** Blobs and uploads live under it. */
@@ -16,11 +17,18 @@ export interface PlatformConfig {
   uploadTtlMs: number;
 }
 
+/** Test hooks to inject failures inside the server (the HTTP-level ones belong in a proxy). */
+export interface Faults {
+  /** Called before each new op's effect; throw `TransientError` for a 503, anything else for a bug. */
+  beforeOp?(op: PushOp): void;
+}
+
 export interface PlatformContext {
   database: Database;
   clock: Clock;
   config: PlatformConfig;
   log(line: string): void;
+  faults: Faults;
 }
 
 export const DEFAULT_CONFIG: Omit<PlatformConfig, 'dataDir' | 'tokenSecret'> = {

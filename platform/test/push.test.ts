@@ -1,6 +1,7 @@
 /** Push: the per-device op log is applied exactly once and in order (SYNC.md §3.4). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../shared/platform-api/common';
+import { TransientError } from '../src/sync/transient';
 import { createEnterprise, enterpriseFields, mutationId, rowId, startTestPlatform, updateOp, type TestPlatform } from './helpers';
 
 let t: TestPlatform;
@@ -105,6 +106,32 @@ describe('push', () => {
     const tooBig = await t.api.call('POST', '/sync/v1/push', big, session.accessToken);
     expect(tooBig.status).toBe(413);
     expect(tooBig.body).toMatchObject({ code: 'payload_too_large' });
+  });
+
+  it('stops at a transient failure with 503 and the durable watermark; the retry applies the rest once', async () => {
+    await t.close();
+    let failOn: string | undefined;
+    t = await startTestPlatform({ faults: { beforeOp: (op) => { if (op.rowId === failOn) throw new TransientError('disk busy'); } } });
+    const device = await t.api.device('jn.manager');
+    const ops = [1, 2, 3].map((n) => ({ ...createEnterprise(70 + n), opSeq: n, mutationId: mutationId() }));
+    failOn = ops[1]!.rowId;
+    const failed = await device.pushRaw(ops);
+    expect(failed.status).toBe(503);
+    expect(failed.headers.get('retry-after')).toBeTruthy();
+    expect(failed.body).toMatchObject({ code: 'unavailable', lastAppliedOpSeq: 1 });
+    expect(await countEnterprises()).toBe(1);
+    failOn = undefined;
+    const retried = await device.push(...ops);
+    expect(retried.results.map((r) => r.status)).toEqual(['duplicate', 'applied', 'applied']);
+    expect(await countEnterprises()).toBe(3);
+  });
+
+  it('consumes an op the platform fails on with a bug as rejected internal, so the queue moves on', async () => {
+    await t.close();
+    t = await startTestPlatform({ faults: { beforeOp: (op) => { if (op.opSeq === 1) throw new TypeError('boom'); } } });
+    const device = await t.api.device('jn.manager');
+    const res = await device.push(createEnterprise(80), createEnterprise(81));
+    expect(res.results.map((r) => [r.status, r.code])).toEqual([['rejected', 'internal'], ['applied', undefined]]);
   });
 
   it('treats a re-registered device re-sending an applied mutation as a duplicate', async () => {

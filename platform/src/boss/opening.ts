@@ -145,8 +145,13 @@ export class Boss {
       .execute();
     const done: { orderId: string; status: string }[] = [];
     for (const { id } of due) {
-      const status = await writeTx(this.ctx.database, (trx) => this.processOne(trx, id));
-      if (status) done.push({ orderId: id, status });
+      try {
+        const status = await writeTx(this.ctx.database, (trx) => this.processOne(trx, id));
+        if (status) done.push({ orderId: id, status });
+      } catch (err) {
+        // One order that cannot be opened must not hold up the others; it stays submitted and is retried.
+        this.ctx.log(`boss: order ${id}: ${(err as Error).stack ?? String(err)}`);
+      }
     }
     return done;
   }

@@ -138,6 +138,7 @@ export class PushService {
   /** The op's effect; a permanent failure undoes it (back to the op's savepoint) and becomes the result. */
   private async effect(trx: Trx, oc: OpContext, op: PushOp): Promise<OpResult> {
     try {
+      this.ctx.faults.beforeOp?.(op);
       return op.kind === 'command' ? await submitOrder(oc, op) : await applyRowOp(oc, op);
     } catch (err) {
       if (isTransient(err)) throw err;
