@@ -17,8 +17,8 @@ async function readStdin(): Promise<string> {
 }
 
 /** The CLI runs one cycle and exits: no timers, no change triggers. */
-function transport(io: CliIO) {
-  configureSync(io.backend(), { autoSync: false });
+function transport(io: CliIO, pullLimit?: number) {
+  configureSync(io.backend(), { autoSync: false, ...(pullLimit ? { pullLimit } : {}) });
   return io.transport();
 }
 
@@ -51,10 +51,17 @@ export const syncCommands: CliCommand[] = [
   },
   {
     path: ['sync'],
-    usage: 'sync',
+    usage: 'sync [--page-size N]',
     run: async (args, io) => {
-      if (args.length > 0) throw new CliError('usage', 'Usage: ecw sync | ecw sync status', 2);
-      const report = io.unwrap(await transport(io).invoke('sync.now', {}));
+      let pageSize: string | undefined;
+      try {
+        pageSize = parseArgs({ args, options: { 'page-size': { type: 'string' } }, strict: true }).values['page-size'];
+      } catch {
+        throw new CliError('usage', 'Usage: ecw sync [--page-size N] | ecw sync status', 2);
+      }
+      const limit = pageSize === undefined ? undefined : Number(pageSize);
+      if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 1000)) throw new CliError('usage', '--page-size is a whole number from 1 to 1000 (rows per pull request).', 2);
+      const report = io.unwrap(await transport(io, limit).invoke('sync.now', {}));
       if (report.outcome !== 'ok') throw new CliError(report.error?.code ?? report.outcome, report.error?.message ?? `Sync did not complete: ${report.outcome}.`);
       const { pushed, pulled, conflicts, uploadedBytes, pending } = report;
       io.print(
