@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startBackend } from './backend';
+import { warmSearchIndexSoon } from './enterprises/service';
 import { defaultDataDir } from './dataDir';
 import { startHttpServer, type HttpServerOptions } from './transports/http';
 
@@ -24,6 +25,7 @@ async function main() {
   });
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
   const backend = startBackend({ dataDir, logToStderr: false });
+  warmSearchIndexSoon(backend);
   const options: HttpServerOptions = { port: values.port ? Number(values.port) : 0 };
   if (values.dev) {
     const { createServer } = await import('vite');

@@ -1,7 +1,7 @@
 import { normalizeCreditCode } from '../../../shared/domain/creditCode';
 import { auditTrail } from '../audit';
 import { defineHandlers } from '../handlerTypes';
-import { listRows } from './repository';
+import { listRows, newestPage } from './repository';
 import { createEnterprise, getEnterprise, searchIndex, statements, updateEnterprise } from './service';
 
 export const enterpriseHandlers = defineHandlers({
@@ -9,7 +9,7 @@ export const enterpriseHandlers = defineHandlers({
   'enterprises.update': ({ id, fields }, ctx) => updateEnterprise(ctx, id, fields),
   'enterprises.get': ({ id }, ctx) => getEnterprise(ctx, id),
   'enterprises.list': ({ query, offset, limit }, ctx) => {
-    const { total, ids } = searchIndex(ctx.db).search(query ?? '', offset, limit);
+    const { total, ids } = query?.trim() ? searchIndex(ctx.db).search(query, offset, limit) : newestPage(ctx.db, offset, limit);
     return { total, rows: listRows(ctx.db, ids) };
   },
   'enterprises.findByCreditCode': ({ creditCode, excludeId }, ctx) => {

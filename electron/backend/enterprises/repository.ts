@@ -99,6 +99,16 @@ export function enterpriseStatements(db: Database.Database) {
 export const insertParams = (id: string, fields: EnterpriseFields, at: string) => ({ id, ...columnsOf(fields), created_at: at, updated_at: at });
 export const updateParams = (id: string, fields: EnterpriseFields, at: string) => ({ id, ...columnsOf(fields), updated_at: at });
 
+/** The unfiltered list, newest first, straight from the index on updated_at (no search index needed). */
+export function newestPage(db: Database.Database, offset: number, limit: number): { total: number; ids: string[] } {
+  const total = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM enterprise WHERE server_deleted = 0').get()!.n;
+  const ids = db
+    .prepare<[number, number], string>('SELECT id FROM enterprise WHERE server_deleted = 0 ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?')
+    .pluck()
+    .all(limit, offset);
+  return { total, ids };
+}
+
 export function listRows(db: Database.Database, ids: string[]): EnterpriseListRow[] {
   if (ids.length === 0) return [];
   const rows = db

@@ -42,19 +42,21 @@ export function createEnterprise(ctx: BackendContext, fields: EnterpriseFields):
 
 export function updateEnterprise(ctx: BackendContext, id: string, fields: EnterpriseFields): Enterprise {
   const at = ctx.now().toISOString();
-  ctx.db.transaction(() => {
+  const changed = ctx.db.transaction(() => {
     const existingRow = statements(ctx.db).byId.get(id);
     if (!existingRow) throw notFound('enterprise', id);
     refuseDuplicate(ctx, fields.creditCode, id);
     const before = syncFieldsOf(toEnterpriseFields(toEnterprise(existingRow)));
     const after = syncFieldsOf(fields);
     const patch = Object.fromEntries(Object.entries(after).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])));
-    if (Object.keys(patch).length === 0) return;
+    if (Object.keys(patch).length === 0) return false;
     statements(ctx.db).update.run(updateParams(id, fields, at));
     recordChange(ctx, { tbl: 'enterprise', rowId: id, kind: 'update', patch, baseVersion: existingRow.base_version });
     writeAudit(ctx, { entity: 'enterprise', entityId: id, action: 'enterprise.updated', detail: { fields: Object.keys(patch) } });
+    return true;
   })();
   const saved = getEnterprise(ctx, id);
+  if (!changed) return saved;
   searchIndex(ctx.db).upsert(id, saved.updatedAt, saved.name, saved.creditCode, saved.contact.mobile);
   ctx.emit('data.changed', { entity: 'enterprise', id });
   return saved;
@@ -66,4 +68,12 @@ export function toEnterpriseFields(e: Enterprise): EnterpriseFields {
     region: e.region, address: e.address, contact: { name: e.contact.name, mobile: e.contact.mobile, email: e.contact.email },
     manager: e.manager, channel: e.channel, note: e.note,
   };
+}
+
+/** Loads the search index a moment after start-up, so the first search does not pay for it. */
+export function warmSearchIndexSoon(backend: { database(): import('better-sqlite3').Database | null }, delayMs = 1500): void {
+  setTimeout(() => {
+    const db = backend.database();
+    if (db?.open) searchIndex(db).warm();
+  }, delayMs).unref();
 }

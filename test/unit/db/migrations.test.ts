@@ -159,3 +159,22 @@ describe('0003_orders', () => {
     expect(indexes(db, 'document')).toContain('document_enterprise');
   });
 });
+
+describe('0004_enterprise_search', () => {
+  it('adds a change counter that every insert, update and delete of an enterprise bumps', () => {
+    const at3 = databaseAt(3);
+    at3.db
+      .prepare(
+        `INSERT INTO enterprise (id, name, credit_code, industry_section, province, city, district, address, contact_name, contact_mobile, manager, channel, created_at, updated_at)
+         VALUES ('e1', '旧企业', '91350100M000100Y43', 'F', '山东省', '济南市', '历下区', '泉城路1号', '王', '13805310001', '李', 'business_hall', 't', 't')`,
+      )
+      .run();
+    const db = at3.migrateTo(4);
+    const count = () => db.prepare("SELECT n FROM change_counter WHERE tbl = 'enterprise'").pluck().get();
+    expect(db.prepare('SELECT name FROM enterprise').pluck().all()).toEqual(['旧企业']);
+    expect(count()).toBe(0);
+    db.prepare("UPDATE enterprise SET name = '新名字' WHERE id = 'e1'").run();
+    db.prepare("DELETE FROM enterprise WHERE id = 'e1'").run();
+    expect(count()).toBe(2);
+  });
+});

@@ -183,6 +183,15 @@ describe('enterprises: search', () => {
     expect(await search(app, '海纳电子')).toEqual([]);
     expect((await app.call('enterprises.list', {})).total).toBe(2);
   });
+
+  it('notices rows written on its own connection outside the enterprise service (a sync applying a pull)', async () => {
+    const t = start();
+    const tea = await t.call('enterprises.create', TEA);
+    expect(await search(t, '泉城')).toHaveLength(1);
+    db(t).prepare("UPDATE enterprise SET name = '济南大明湖茶业有限公司', updated_at = '2030-01-01T00:00:00Z' WHERE id = ?").run(tea.id);
+    expect(await search(t, '泉城')).toEqual([]);
+    expect(await search(t, '大明湖')).toEqual(['济南大明湖茶业有限公司']);
+  });
 });
 
 describe('enterprises: outbox and audit trail', () => {
