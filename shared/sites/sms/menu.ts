@@ -7,7 +7,7 @@
 import type { SiteContext } from '../context';
 import { itemBody, itemFacts, listNote, listTitle } from '../itemView';
 import { contentKey, type Job, type JobSink } from '../job';
-import { oneLine, splitToFit, utf8Length } from '../markup/text';
+import { cleanText, oneLine, splitToFit, utf8Length } from '../markup/text';
 import { plainText, type Column, type Item } from '../model';
 import type { Finding, Location } from '../report';
 import { charsForMessages, countWithSignature, signatureText, SINGLE_MESSAGE_CHARS, type SmsEncoding } from './count';
@@ -75,9 +75,11 @@ const BACK_KEY = '0';
 const columnNodeId = (column: Column, page = 1) => `c:${column.id}${page > 1 ? `:${page}` : ''}`;
 const itemNodeId = (item: Item) => `i:${item.id}`;
 
-function smsText(text: string, signature: string): SmsText {
-  const full = signatureText(signature) + text;
-  const { chars, messages, encoding, airSegments } = countWithSignature(text, signature);
+/** A reply as sent: control characters and broken surrogates dropped, signature first. */
+function smsText(raw: string, signature: string): SmsText {
+  const text = cleanText(raw);
+  const full = signatureText(cleanText(signature)) + text;
+  const { chars, messages, encoding, airSegments } = countWithSignature(text, cleanText(signature));
   return { text: full, chars, messages, encoding, airSegments };
 }
 
@@ -225,7 +227,7 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
     root: SMS_ROOT,
     nodes,
     keywords: [{ key: BACK_KEY, label: '主菜单', target: SMS_ROOT }],
-    care: sms.care.map((c) => ({ id: c.id, date: c.date, occasion: c.occasion, message: sign(c.text) })),
+    care: sms.care.map((c) => ({ id: c.id, date: c.date, occasion: cleanText(c.occasion), message: sign(c.text) })),
   };
   if (sms.guestbook.enabled && guestbookColumn) {
     const prompt = sign(sms.guestbook.prompt || '请直接回复您的留言。');
@@ -238,7 +240,7 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
     site.keywords.push({ key: lottery.keyword.toUpperCase(), label: '抽奖', target: 'lottery' });
     site.lottery = {
       keyword: lottery.keyword.toUpperCase(),
-      prizes: lottery.prizes.map((p) => ({ ...p, reply: sign(lottery.winText.split('{prize}').join(p.name)) })),
+      prizes: lottery.prizes.map((p) => ({ ...p, name: cleanText(p.name), reply: sign(lottery.winText.split('{prize}').join(p.name)) })),
       perNumberLimit: lottery.perNumberLimit,
       ...(lottery.startDate ? { startDate: lottery.startDate } : {}),
       ...(lottery.endDate ? { endDate: lottery.endDate } : {}),
@@ -252,7 +254,7 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
   const survey = sms.survey;
   if (survey?.enabled) {
     const question = sign([survey.question, ...survey.options.map((o, i) => `${i + 1}${o}`)].join('\n'));
-    site.survey = { question, options: survey.options, thanks: sign(survey.thanks) };
+    site.survey = { question, options: survey.options.map(cleanText), thanks: sign(survey.thanks) };
     nodes.push({ id: 'survey', kind: 'survey', title: '调查', reply: question, options: [...survey.options.map((o, i) => ({ key: String(i + 1), label: o, target: 'survey' })), ...back], where: { section: 'sms', field: 'survey' } });
     checkLength(sink, ctx, question, 'survey.question', 'survey');
   }

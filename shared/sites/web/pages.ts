@@ -13,7 +13,7 @@ import { blocksToHtml, nonBreaking } from './richText';
 
 const BREAK_AFTER = new Set(['head', 'meta', 'title', 'link', 'header', 'nav', 'main', 'footer', 'section', 'p', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'figure', 'table', 'tr', 'dl', 'form', 'address', 'div']);
 const HOME_ITEMS = 4;
-const TITLE_MAX = 60;
+const TITLE_MAX = 70;
 const DESCRIPTION_MAX = 120;
 
 interface PageSpec {
@@ -53,6 +53,15 @@ function contactDetails(ctx: SiteContext): ChildInput[] {
   ];
 }
 
+/** A title within html-validate's long-title limit (70 characters of source, where `&lt;` counts 4). */
+function fitTitle(title: string): string {
+  const escapedLength = (s: string) => s.replace(/&/g, '&amp;').replace(/[<>]/g, '&lt;').length;
+  let max = TITLE_MAX;
+  let fitted = truncate(oneLine(title), max);
+  while (escapedLength(fitted) > TITLE_MAX && max > 1) fitted = truncate(oneLine(title), --max);
+  return fitted;
+}
+
 function shell(ctx: SiteContext, sink: JobSink, page: PageSpec): string {
   const profile = ctx.site.profile;
   const logo = profile.logo ? webImage({ ...profile.logo, alt: '' }, sink, page.path, { section: 'profile', field: 'logo' }, { eager: true }) : null;
@@ -65,7 +74,7 @@ function shell(ctx: SiteContext, sink: JobSink, page: PageSpec): string {
       {},
       h('meta', { charset: 'utf-8' }),
       h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-      h('title', {}, truncate(oneLine(title), TITLE_MAX)),
+      h('title', {}, fitTitle(title)),
       h('meta', { name: 'description', content: truncate(oneLine(page.description), DESCRIPTION_MAX) }),
       h('link', { rel: 'canonical', href: `${ctx.urls.web}${page.path}` }),
       h('link', { rel: 'stylesheet', href: relativeHref(page.path, 'style.css') }),

@@ -11,7 +11,7 @@ import { templateFor } from '../../../shared/sites/templates/catalog';
 import { WML_DECK_BUDGET } from '../../../shared/sites/wap1/pages';
 import { describeWith } from '../../helpers/systemTools';
 import { exampleBuild, generatedSite, type GeneratedSite } from './generate';
-import { text, writeTemp, xml2wbxmlBytes, xml2wbxmlSizes, xmllintProblems } from './oracles';
+import { text, writeTemp, xml2wbxmlSizes, xmllintProblems } from './oracles';
 
 const posix = (from: string, href: string) => {
   const parts = from.split('/').slice(0, -1);
