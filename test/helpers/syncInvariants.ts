@@ -23,7 +23,7 @@ interface ServerRow {
 
 function serverEnterprises(db: Database.Database, scopes: string[]): Map<string, ServerRow> {
   const rows = db
-    .prepare(`SELECT id, version, data FROM enterprise WHERE deleted = 0 AND scope_id IN (${scopes.map(() => '?').join(',')})`)
+    .prepare(`SELECT id, version, data FROM enterprise WHERE deleted = 0 AND (${scopes.map(() => 'scope_id LIKE ?').join(' OR ')})`)
     .all(...scopes) as { id: string; version: number; data: string }[];
   return new Map(rows.map((r) => [r.id, { id: r.id, version: r.version, data: JSON.parse(r.data) as Record<string, unknown> }]));
 }
@@ -52,7 +52,7 @@ export class MonotonicityTracker {
 
 export interface InvariantOptions {
   platformDataDir: string;
-  /** Each device with the scopes (province/city) its user sees. */
+  /** Each device with the scopes its user sees: 'province/city', or 'province/%' for a whole province. */
   devices: { device: Device; scopes: string[] }[];
   tracker?: MonotonicityTracker;
 }

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import type { Change, OpResult } from '../../../shared/platform-api';
 import { recordConflict, rejectionKind, type ConflictDetail, type ConflictKind } from './conflicts';
 import type { OutboxOp } from './outbox';
-import { hasUnacked, settleOp, unackedOps } from './queue';
+import { hasUnacked, rebaseFollowing, settleOp, unackedOps } from './queue';
 import { localTable, type Fields, type LocalTable } from './tables';
 
 export interface ApplyContext {
@@ -88,6 +88,8 @@ export function applyResult(ctx: ApplyContext, op: OutboxOp, result: OpResult): 
   const at = ctx.now().toISOString();
   const localBase = table?.load(db, op.row_id)?.baseJson ?? null;
   settleOp(db, op.op_seq, outcome, at, outcome === 'acked' ? undefined : result.code ?? result.kind);
+  // A replayed result carries the row's current version, not the one the op produced: no rebase then.
+  if (outcome === 'acked' && result.status !== 'duplicate' && result.version !== undefined) rebaseFollowing(db, op, result.version, result.autoMerged ?? []);
   if (outcome !== 'acked') {
     const kind: ConflictKind = outcome === 'conflict' ? (result.kind ?? 'field') : rejectionKind(result.code);
     recordConflict(db, {

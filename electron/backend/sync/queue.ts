@@ -13,6 +13,7 @@ const statements = perDatabase((db: Database.Database) => ({
   batch: db.prepare<[number], OutboxOp>(`SELECT * FROM outbox WHERE status IN ('pending', 'sent') ORDER BY op_seq LIMIT ?`),
   byOpSeq: db.prepare<[number], OutboxOp>('SELECT * FROM outbox WHERE op_seq = ?'),
   markSent: db.prepare(`UPDATE outbox SET status = 'sent', attempts = attempts + 1, wire_seq = coalesce(wire_seq, ?) WHERE op_seq = ? AND status IN ('pending', 'sent')`),
+  setBase: db.prepare(`UPDATE outbox SET base_version = ? WHERE op_seq = ? AND status = 'pending'`),
   maxWire: db.prepare<[], { n: number | null }>('SELECT max(wire_seq) AS n FROM outbox'),
   byWire: db.prepare<[number], { op_seq: number }>('SELECT op_seq FROM outbox WHERE wire_seq = ?'),
   forgetWire: db.prepare('UPDATE outbox SET wire_seq = NULL WHERE wire_seq IS NOT NULL'),
@@ -35,17 +36,40 @@ export const oldestRetained = (db: Database.Database): number | null => statemen
 export const lastOpSeq = (db: Database.Database): number => statements(db).lastOpSeq.get()?.seq ?? 0;
 export const listUnacked = (db: Database.Database, limit: number): OutboxOp[] => statements(db).list.all(limit);
 
-/** The next ops to push, in order: at most `maxOps`, and at most `maxBytes` of patches (at least one op). */
+/**
+ * The next ops to push, in order: at most `maxOps`, and at most `maxBytes` of patches (at least one
+ * op). A never-sent op of a row that already has an op in the batch waits for the next request:
+ * once the earlier op's result is in, its base moves past our own change (rebaseFollowing), else
+ * the platform would see our own earlier edit as someone else's and report a false conflict.
+ */
 export function nextBatch(db: Database.Database, maxOps: number, maxBytes: number): OutboxOp[] {
   const ops = statements(db).batch.all(maxOps);
   const batch: OutboxOp[] = [];
+  const rows = new Set<string>();
   let bytes = 0;
   for (const op of ops) {
     bytes += op.patch_json.length * 3 + 300; // worst-case UTF-8 size plus the op's envelope
     if (batch.length > 0 && bytes > maxBytes) break;
+    const row = `${op.tbl}\u0000${op.row_id}`;
+    if (op.status === 'pending' && rows.has(row)) break;
+    rows.add(row);
     batch.push(op);
   }
   return batch;
+}
+
+/**
+ * After an op was applied at `version`, later never-sent ops of the row that derived from the same
+ * base now derive from `version` — unless they set a field someone else changed meanwhile
+ * (`autoMerged`), which must still be checked against the older base.
+ */
+export function rebaseFollowing(db: Database.Database, op: OutboxOp, version: number, autoMerged: string[]): void {
+  for (const later of statements(db).unackedForRow.all(op.tbl, op.row_id)) {
+    if (later.op_seq <= op.op_seq || later.status !== 'pending' || later.kind === 'command' || later.base_version !== op.base_version) continue;
+    const fields = Object.keys(JSON.parse(later.patch_json) as Record<string, unknown>);
+    if (fields.some((f) => autoMerged.includes(f))) continue;
+    statements(db).setBase.run(version, later.op_seq);
+  }
 }
 
 /**
