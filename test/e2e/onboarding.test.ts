@@ -189,6 +189,7 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await order.confirmSignature();
     await order.waitFor('已签字');
     await order.documentFrame().waitFor();
+    await p.waitForTimeout(1500); // only so the screenshot shows the PDF viewer drawn
     // 提交 has the focus once signed.
     await expect(p.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('order-submit');
     await app.shot('signed-service-order');
@@ -203,7 +204,7 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     expect(text).toContain(TEA.name);
     expect(text).toContain('企业建站 标准版');
     expect(text).toMatch(/首月.*50\.00/);
-    if (available('pdftoppm')) spawnSync('pdftoppm', ['-png', '-r', '80', '-singlefile', stored, path.join(SHOTS, '11-service-order-pdf')]);
+    if (available('pdftoppm')) spawnSync('pdftoppm', ['-png', '-r', '80', '-singlefile', stored, app.nextShotPath('service-order-pdf')]);
 
     // 下载 hands over exactly the stored file.
     const download = await order.download();
@@ -219,7 +220,7 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await order.auditEntries().getByText('李娜 提交了受理单').waitFor();
     await expect(order.auditEntries().allInnerTexts()).resolves.toEqual([
       expect.stringContaining('李娜 创建了受理单'),
-      expect.stringContaining('李娜 客户签字（签字人 王建国）'),
+      expect.stringContaining('李娜 采集了客户签字（签字人 王建国）'),
       expect.stringContaining('李娜 提交了受理单'),
     ]);
     await app.shot('submitted');
@@ -232,6 +233,9 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await detail.orderRows().getByText('已提交').waitFor();
     await detail.documentRows().first().waitFor();
     await detail.currentPlan().getByText(/企业建站 标准版/).waitFor();
+    // The enterprise's trail tells the whole story, the order's steps included.
+    await detail.auditEntries().getByText(/李娜 提交了受理单（YS\d{8}-[0-9A-F]{6}）/).waitFor();
+    await expect(detail.auditEntries().count()).resolves.toBe(4);
     await app.shot('enterprise-with-order');
 
     // And in the list, found by its contact's mobile.

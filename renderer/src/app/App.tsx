@@ -1,5 +1,5 @@
 /** Start-up: ask the backend how it is, then show the recovery screen, the first-run form, or the app. */
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -8,10 +8,12 @@ import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/api';
 import { call, subscribe } from '../api/client';
-import { RecoveryScreen } from './RecoveryScreen';
-import { OperatorSetup } from './OperatorSetup';
+// Rare screens load on demand, so the everyday first screen (the list) starts sooner.
+const RecoveryScreen = lazy(async () => ({ default: (await import('./RecoveryScreen')).RecoveryScreen }));
+const OperatorSetup = lazy(async () => ({ default: (await import('./OperatorSetup')).OperatorSetup }));
 import { AppRouter } from './AppRouter';
 import { AppStatusContext } from './AppStatus';
+import { prefetchFirstPage } from '../features/enterprises/list/useEnterprisePages';
 
 type Status = Output<'system.status'>;
 
@@ -31,6 +33,9 @@ export function App() {
   }, []);
 
   useEffect(load, [load]);
+  useEffect(() => {
+    if (/^#?\/?(enterprises)?$/.test(window.location.hash)) prefetchFirstPage();
+  }, []);
   useEffect(() => subscribe('backend.restarted' as never, () => setBackendRestarted(true)), []);
   useEffect(() => {
     dayjs.locale(i18n.language === 'en-US' ? 'en' : 'zh-cn');
@@ -50,10 +55,10 @@ export function App() {
     );
 
   return (
-    <ConfigProvider locale={i18n.language === 'en-US' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0a7d5a', borderRadius: 6 } }}>
+    <ConfigProvider locale={i18n.language === 'en-US' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0a7d5a', borderRadius: 6 } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         {backendRestarted && <Result status="warning" title={t('backendDown.title')} subTitle={t('backendDown.body')} />}
-        {body}
+        <Suspense fallback={<Spin fullscreen description={t('app.loading')} />}>{body}</Suspense>
       </AntApp>
     </ConfigProvider>
   );

@@ -1,7 +1,7 @@
 /** The app's frame (header, navigation, language) and its routes; each feature contributes its own. */
 import { useEffect, useMemo } from 'react';
 import { createHashRouter, Navigate, NavLink, Outlet, RouterProvider, useNavigate } from 'react-router';
-import { Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { setLanguage, type Language } from '../i18n';
 import { enterpriseRoutes, enterpriseNav } from '../features/enterprises/routes';
@@ -31,41 +31,52 @@ function useNewEnterpriseShortcut() {
   }, [navigate]);
 }
 
+/** Plain elements, not antd's Layout/Menu: the frame is on every first paint, so it must be cheap. */
 function Frame() {
   const { t, i18n } = useTranslation();
   const status = useAppStatus();
   useNewEnterpriseShortcut();
   const nav: NavEntry[] = [...enterpriseNav, ...siteNav, ...syncNav];
   return (
-    <Layout className="ecw-frame">
-      <Layout.Header className="ecw-header">
-        <Typography.Title level={4} className="ecw-header-title">
-          {t('app.title')}
-        </Typography.Title>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          className="ecw-header-menu"
-          selectable={false}
-          items={nav.map((n) => ({ key: n.path, label: <NavLink to={n.path}>{t(n.labelKey)}</NavLink> }))}
-        />
-        <Space size="middle">
+    <div className="ecw-frame">
+      <header className="ecw-header">
+        <h1 className="ecw-header-title">{t('app.title')}</h1>
+        <nav className="ecw-header-nav">
+          {nav.map((n) => (
+            <NavLink key={n.path} to={n.path} end className="ecw-header-link">
+              {t(n.labelKey)}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="ecw-header-tools">
           <SyncIndicator />
-          <Typography.Text className="ecw-header-operator" data-testid="operator-name">
+          <span className="ecw-header-operator" data-testid="operator-name">
             {status.operator?.name}
-          </Typography.Text>
-          <Segmented
-            size="small"
-            value={i18n.language}
-            onChange={(v) => setLanguage(v as Language)}
-            options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en-US' }]}
-          />
-        </Space>
-      </Layout.Header>
-      <Layout.Content className="ecw-content">
+          </span>
+          <LanguageSwitch language={i18n.language} />
+        </div>
+      </header>
+      <main className="ecw-content">
         <Outlet />
-      </Layout.Content>
-    </Layout>
+      </main>
+    </div>
+  );
+}
+
+function LanguageSwitch({ language }: { language: string }) {
+  const { t } = useTranslation();
+  const options: { value: Language; label: string }[] = [
+    { value: 'zh-CN', label: '中文' },
+    { value: 'en-US', label: 'EN' },
+  ];
+  return (
+    <div className="ecw-lang" role="group" aria-label={t('app.language')}>
+      {options.map((o) => (
+        <button key={o.value} type="button" className={language === o.value ? 'is-active' : ''} aria-pressed={language === o.value} onClick={() => setLanguage(o.value)}>
+          {o.label}
+        </button>
+      ))}
+    </div>
   );
 }
 
@@ -77,6 +88,7 @@ export function AppRouter() {
         {
           path: '/',
           element: <Frame />,
+          hydrateFallbackElement: <Spin fullscreen />,
           children: [
             { index: true, element: <Navigate to="/enterprises" replace /> },
             ...enterpriseRoutes,

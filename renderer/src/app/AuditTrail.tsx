@@ -8,6 +8,8 @@ import type { AuditEntry } from '../../../shared/domain/order';
 function detailText(entry: AuditEntry, t: (key: string, options?: Record<string, unknown>) => string): string {
   const detail = entry.detail ?? {};
   const parts: string[] = [];
+  if (typeof detail.orderNumber === 'string') parts.push(detail.orderNumber);
+  if (typeof detail.kind === 'string') parts.push(t(`orders.kind.${detail.kind}`));
   if (Array.isArray(detail.fields) && detail.fields.length)
     parts.push(t('audit.changedFields', { fields: detail.fields.map((f) => t(`enterprises.field.${String(f)}`, { defaultValue: String(f) })).join('、') }));
   if (typeof detail.signerName === 'string') parts.push(t('audit.signer', { name: detail.signerName }));

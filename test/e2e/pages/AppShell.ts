@@ -13,10 +13,15 @@ export class AppShell {
     mkdirSync(shotsDir, { recursive: true });
   }
 
+  /** The next numbered file name (without extension), for a step's picture made by other means. */
+  nextShotPath(name: string): string {
+    this.step++;
+    return path.join(this.shotsDir, `${String(this.step).padStart(2, '0')}-${name}`);
+  }
+
   /** `01-first-run.png`, `02-…`: one numbered screenshot per step, in order. */
   async shot(name: string): Promise<void> {
-    this.step++;
-    await this.page.screenshot({ path: path.join(this.shotsDir, `${String(this.step).padStart(2, '0')}-${name}.png`) });
+    await this.page.screenshot({ path: `${this.nextShotPath(name)}.png` });
   }
 
   async open(url: string, hash = ''): Promise<void> {

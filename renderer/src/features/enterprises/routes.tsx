@@ -1,14 +1,13 @@
 import type { RouteObject } from 'react-router';
 import type { NavEntry } from '../../app/AppRouter';
 import { EnterpriseListPage } from './list/EnterpriseListPage';
-import { EnterpriseFormPage } from './form/EnterpriseFormPage';
-import { EnterpriseDetailPage } from './detail/EnterpriseDetailPage';
 
+/** The list is in the first bundle (it is the first screen); the other pages load when opened. */
 export const enterpriseRoutes: RouteObject[] = [
   { path: 'enterprises', element: <EnterpriseListPage /> },
-  { path: 'enterprises/new', element: <EnterpriseFormPage /> },
-  { path: 'enterprises/:id', element: <EnterpriseDetailPage /> },
-  { path: 'enterprises/:id/edit', element: <EnterpriseFormPage /> },
+  { path: 'enterprises/new', lazy: async () => ({ Component: (await import('./form/EnterpriseFormPage')).EnterpriseFormPage }) },
+  { path: 'enterprises/:id', lazy: async () => ({ Component: (await import('./detail/EnterpriseDetailPage')).EnterpriseDetailPage }) },
+  { path: 'enterprises/:id/edit', lazy: async () => ({ Component: (await import('./form/EnterpriseFormPage')).EnterpriseFormPage }) },
 ];
 export const enterpriseNav: NavEntry[] = [
   { path: '/enterprises', labelKey: 'app.nav.enterprises' },

@@ -1,9 +1,7 @@
 import type { RouteObject } from 'react-router';
-import { NewOrderPage } from './new/NewOrderPage';
-import { OrderPage } from './order/OrderPage';
 
-/** The order flow: choose and quote, then the service order (sign, print, submit). */
+/** The order flow: choose and quote, then the service order (sign, print, submit). Loaded when opened. */
 export const orderRoutes: RouteObject[] = [
-  { path: 'enterprises/:id/orders/new', element: <NewOrderPage /> },
-  { path: 'orders/:orderId', element: <OrderPage /> },
+  { path: 'enterprises/:id/orders/new', lazy: async () => ({ Component: (await import('./new/NewOrderPage')).NewOrderPage }) },
+  { path: 'orders/:orderId', lazy: async () => ({ Component: (await import('./order/OrderPage')).OrderPage }) },
 ];

@@ -4,6 +4,7 @@ import { useNavigate, useParams, Link } from 'react-router';
 import { Alert, Breadcrumb, Button, Card, Col, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { EditOutlined, FileAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { AuditEntry, Order } from '../../../../../shared/domain/order';
 import { apiErrorOf, apiErrorText } from '../../../app/apiErrors';
 import { AuditTrail } from '../../../app/AuditTrail';
 import { EnterpriseInfo } from './EnterpriseInfo';
@@ -17,6 +18,12 @@ function PartBody<T>({ part, children }: { part: Part<T>; children: (value: T) =
   if (part.error) return <Alert type="warning" showIcon title={apiErrorText(part.error)} />;
   if (!part.loaded) return <Spin size="small" />;
   return <>{children(part.value as T)}</>;
+}
+
+/** The enterprise's own trail and its orders' trails, as one story in time order. */
+function withOrderEntries(entries: AuditEntry[], orders: Order[]): AuditEntry[] {
+  const fromOrders = orders.flatMap((o) => o.audit.map((e) => ({ ...e, detail: { ...(e.detail ?? {}), orderNumber: o.number } })));
+  return [...entries, ...fromOrders].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
 export function EnterpriseDetailPage() {
@@ -79,7 +86,7 @@ export function EnterpriseDetailPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Card size="small" title={t('enterprises.detail.audit')}>
-            <PartBody part={audit}>{(entries) => <AuditTrail entries={entries} testId="enterprise-audit" />}</PartBody>
+            <PartBody part={audit}>{(entries) => <AuditTrail entries={withOrderEntries(entries, orders.value ?? [])} testId="enterprise-audit" />}</PartBody>
           </Card>
         </Col>
       </Row>

@@ -16,8 +16,25 @@ interface ListState {
   error: unknown;
 }
 
-const fetchPage = (query: string, page: number) =>
-  call('enterprises.list', { query: query || undefined, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+type ListPage = Awaited<ReturnType<typeof callPage>>;
+const callPage = (query: string, page: number) => call('enterprises.list', { query: query || undefined, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+
+/** The first page, asked for at start-up alongside the status, so the list paints without another round trip. */
+let prefetched: { at: number; page: Promise<ListPage> } | null = null;
+const PREFETCH_FRESH_MS = 5000;
+
+export function prefetchFirstPage(): void {
+  const page = callPage('', 0);
+  page.catch(() => undefined);
+  prefetched = { at: Date.now(), page };
+}
+
+function fetchPage(query: string, page: number): Promise<ListPage> {
+  const early = prefetched;
+  prefetched = null;
+  if (early && !query && page === 0 && Date.now() - early.at < PREFETCH_FRESH_MS) return early.page;
+  return callPage(query, page);
+}
 
 export function useEnterprisePages(query: string) {
   const [state, setState] = useState<ListState>({ query, total: null, pages: new Map(), error: null });
@@ -77,10 +94,11 @@ export function useEnterprisePages(query: string) {
       const pages: number[] = [];
       for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) pages.push(p);
       visiblePages.current = pages;
+      if (state.total === null) return; // the first page is on its way
       const missing = pages.filter((p) => !state.pages.has(p));
       if (missing.length) loadPages(missing, false);
     },
-    [state.pages, loadPages],
+    [state.pages, state.total, loadPages],
   );
 
   const rowAt = useCallback((index: number) => state.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [state.pages]);

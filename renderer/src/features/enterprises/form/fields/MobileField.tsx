@@ -11,7 +11,7 @@ export function MobileField() {
   const { t } = useTranslation();
   const { control } = useFormContext<EnterpriseFormValues>();
   const value = useWatch({ control, name: 'contact.mobile' }) ?? '';
-  const error = useFieldError('contact.mobile');
+  const error = useFieldError('contact.mobile', value);
   const check = checkMobile(value);
   const hint = check.valid ? (check.chinaMobilePrefix ? t('enterprises.form.chinaMobile') : t('enterprises.form.notChinaMobile')) : undefined;
   return (

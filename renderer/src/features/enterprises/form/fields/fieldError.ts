@@ -21,8 +21,10 @@ function firstError(error: unknown): FieldError | undefined {
 export function errorTextOf(error: FieldError | undefined, value?: unknown): string {
   if (!error?.message) return '';
   if (error.type === SERVER_ERROR) return error.message;
-  // An empty field is "missing", not "too short".
+  // An empty field is "missing", not "too short" or "not valid".
   if (value === '' && error.message.endsWith('.too_short')) return validationText(error.message.replace(/too_short$/, 'required'));
+  if (value === '' && error.message === 'mobile.invalid') return validationText('mobile.empty');
+  if (/^region\.(province|city|district)\.required$/.test(error.message)) return validationText('region.required');
   if (error.message === 'credit_code.check' && typeof value === 'string')
     return validationText(error.message, { expectedCheck: checkCreditCode(value).error?.expectedCheck ?? '?' });
   return validationText(error.message);
