@@ -99,7 +99,8 @@ export class PullService {
 function checkCursor(cursor: Cursor, hash: string, meta: { seq: number; minRetainedSeq: number }): void {
   if (cursor.h !== hash) throw resyncRequired('scopes_changed', 'Your regions changed; pull from scratch.');
   if (cursor.seq > meta.seq) throw resyncRequired('cursor_ahead', 'The platform was restored to an earlier state; pull from scratch.');
-  if (cursor.seq < meta.minRetainedSeq) throw resyncRequired('stale_cursor', 'The cursor is older than the history the platform keeps; pull from scratch.');
+  // A bootstrap page cursor is as fresh as its snapshot: tombstones up to `snap` are not needed.
+  if (Math.max(cursor.seq, cursor.snap ?? 0) < meta.minRetainedSeq) throw resyncRequired('stale_cursor', 'The cursor is older than the history the platform keeps; pull from scratch.');
 }
 
 async function lastApplied(trx: Tx, user: Principal, clientId: string): Promise<number | null> {
