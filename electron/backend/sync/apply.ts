@@ -131,7 +131,7 @@ function leaveScope(ctx: ApplyContext, table: LocalTable, id: string): void {
   ctx.touched?.add(table.tbl);
   for (const child of table.children(db, id)) {
     const childTable = localTable(child.tbl);
-    if (!childTable) continue;
+    if (!childTable || childTable.load(db, child.id)?.baseVersion == null) continue; // never synced: this device's own work stays
     if (hasUnacked(db, child.tbl, child.id)) childTable.markServerDeleted(db, child.id, undefined);
     else childTable.remove(db, child.id);
   }

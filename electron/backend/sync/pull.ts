@@ -10,7 +10,8 @@ import { applyChange, clearSeen, countSynced, sweepCandidates, type ApplyContext
 import { ProtocolFailure } from './errors';
 import type { PlatformClient } from './platform';
 import { ensureClientId } from './registration';
-import { getJson, getState, setJson, setState } from './state';
+import { requeueAckedFrom } from './queue';
+import { getJson, getNumber, getState, setJson, setState } from './state';
 import { localTable, localTables } from './tables';
 
 export interface PullStats {
@@ -36,7 +37,8 @@ export interface PullEnv extends ApplyContext {
 /** The mass-delete guard (Joplin #883/#4223): more than 200 rows, or more than 30 % (and at least 5). */
 export const guardTrips = (candidates: number, total: number) => candidates > 200 || (candidates >= 5 && candidates > 0.3 * total);
 
-function startResync(db: Database.Database): void {
+/** Forget the cursor and pull everything again (410, or the platform was found to have gone back in time). */
+export function startResync(db: Database.Database): void {
   db.transaction(() => {
     clearSeen(db);
     setState(db, 'cursor', null);
@@ -119,6 +121,15 @@ export async function pull(env: PullEnv, stats: PullStats = { pulled: 0, pages: 
     const parsed = pullResponseSchema.safeParse(response.json());
     if (!parsed.success) throw new ProtocolFailure('bad_response', `The pull answer does not match the contract: ${parsed.error.message}`);
     const page = parsed.data;
+    if (page.lastAppliedOpSeq !== null && page.lastAppliedOpSeq < getNumber(db, 'acked_watermark') && !resync) {
+      // The platform lost ops it had acknowledged (restored from a backup): resend them, and
+      // trust nothing this cursor says — the seqs after the restore point are being reused.
+      requeueAckedFrom(db, page.lastAppliedOpSeq + 1);
+      setState(db, 'acked_watermark', page.lastAppliedOpSeq);
+      startResync(db);
+      stats.resynced = true;
+      continue;
+    }
     stats.pulled += applyPage(env, page, resync);
     stats.pages++;
     stats.catalogVersion = page.catalogVersion;

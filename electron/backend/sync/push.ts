@@ -20,6 +20,7 @@ import { ProtocolFailure } from './errors';
 import type { OutboxOp } from './outbox';
 import type { PlatformClient } from './platform';
 import { hasWireSeq, markSent, nextBatch, requeueAckedFrom, settleOp } from './queue';
+import { startResync } from './pull';
 import { ensureClientId, registerClient } from './registration';
 import { getNumber, setState } from './state';
 
@@ -82,6 +83,7 @@ function handleConflictStatus(db: Database.Database, body: ErrorBody | undefined
     // The platform lost ops it had acked (restored from a backup): send them again, unchanged.
     for (let seq = body.expectedOpSeq; seq < firstWire; seq++) if (!hasWireSeq(db, seq)) return 'reregister';
     requeueAckedFrom(db, body.expectedOpSeq);
+    startResync(db); // its seqs after the restore point are being reused: the cursor means nothing now
     return 'resend';
   }
   if (body?.code === 'client_state_mismatch' || body?.code === 'op_gap') return 'reregister';
@@ -133,7 +135,10 @@ function applyPushResponse(env: PushEnv, sent: OutboxOp[], response: { lastAppli
     }
     setState(db, 'acked_watermark', response.lastAppliedOpSeq);
     // The platform went back in time (restored from a backup): what it lost goes again.
-    if (response.lastAppliedOpSeq < before) requeueAckedFrom(db, response.lastAppliedOpSeq + 1);
+    if (response.lastAppliedOpSeq < before) {
+      requeueAckedFrom(db, response.lastAppliedOpSeq + 1);
+      startResync(db);
+    }
   }).immediate();
   return settled;
 }
