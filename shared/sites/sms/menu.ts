@@ -7,7 +7,7 @@
 import type { SiteContext } from '../context';
 import { itemBody, itemFacts, listNote, listTitle } from '../itemView';
 import { contentKey, type Job, type JobSink } from '../job';
-import { cleanText, oneLine, splitToFit, utf8Length } from '../markup/text';
+import { cleanText, oneLine, splitToFit, truncate, utf8Length } from '../markup/text';
 import { plainText, type Column, type Item } from '../model';
 import type { Finding, Location } from '../report';
 import { charsForMessages, countWithSignature, signatureText, SINGLE_MESSAGE_CHARS, type SmsEncoding } from './count';
@@ -69,6 +69,8 @@ export interface SmsSite {
 
 export const SMS_ROOT = 'menu';
 const MENU_KEYS = 8;
+/** Item titles in menus are cut to this many characters (the item's own reply has the full title). */
+const MENU_LABEL_MAX = 16;
 const MORE_KEY = '9';
 const BACK_KEY = '0';
 
@@ -105,6 +107,12 @@ function menuPages(ctx: SiteContext, header: string, lines: Omit<MenuLine, 'key'
     let count = Math.min(rest.length, rest.length <= MENU_KEYS + 1 ? MENU_KEYS + 1 : MENU_KEYS);
     const textOf = (n: number) => [...top, ...rest.slice(0, n).map((l, i) => `${i + 1}${l.label}`), ...footer(n < rest.length)].join('\n');
     while (count > 1 && textOf(count).length > budget) count--;
+    if (textOf(count).length > budget) {
+      // A single entry still too long: shorten its label to what is left.
+      const first = rest[0]!;
+      const room = budget - (textOf(1).length - first.label.length);
+      rest = [{ ...first, label: truncate(first.label, Math.max(room, 2)) }, ...rest.slice(1)];
+    }
     const page = pages.length + 1;
     const options: SmsOption[] = rest.slice(0, count).map((l, i) => ({ key: String(i + 1), label: l.label, target: l.target }));
     if (count < rest.length) options.push({ key: MORE_KEY, label: '更多', target: ids(page + 1) });
@@ -160,7 +168,7 @@ function columnPart(ctx: SiteContext, sink: JobSink, column: Column, smsKey: str
     const node: SmsNode = { id: columnNodeId(column), kind: 'column', title: column.title, reply: smsText(fitted.text, ctx.signature), options: [{ key: BACK_KEY, label: '返回', target: SMS_ROOT }], where };
     return part([node], fitted.truncated ? [truncation({ ...where, field: 'body' }, column.title)] : []);
   }
-  const lines = column.items.map((item) => ({ label: [listTitle(item), listNote(item)].filter(Boolean).join(' '), target: itemNodeId(item) }));
+  const lines = column.items.map((item) => ({ label: truncate(oneLine([listTitle(item), listNote(item)].filter(Boolean).join(' ')), MENU_LABEL_MAX), target: itemNodeId(item) }));
   const menus = menuPages(ctx, column.title, lines, (n) => columnNodeId(column, n), true).map(
     (page, i): SmsNode => ({ id: columnNodeId(column, i + 1), kind: 'column', title: column.title, reply: smsText(page.text, ctx.signature), options: page.options, where }),
   );
@@ -199,7 +207,10 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
   const menuId = (n: number) => (n === 1 ? SMS_ROOT : `${SMS_ROOT}:${n}`);
   // The longest greeting with which the whole menu still fits one message.
   const headers = [`${welcome}，回复数字查看:`, `${welcome}，回复:`, welcome, ''];
-  const menu = headers.map((header) => menuPages(ctx, header, lines, menuId, false)).find((pages) => pages.length === 1) ?? menuPages(ctx, welcome, lines, menuId, false);
+  const candidates = headers.map((header) => menuPages(ctx, header, lines, menuId, false));
+  const fitsOne = (pages: { text: string }[]) => pages.every((page) => sign(page.text).messages <= 1);
+  // One page if possible, else the friendliest greeting whose pages each fit one message.
+  const menu = candidates.find((pages) => pages.length === 1 && fitsOne(pages)) ?? candidates.find(fitsOne) ?? candidates[candidates.length - 1]!;
   const menuNodes = menu.map((page, i): SmsNode => ({ id: i === 0 ? SMS_ROOT : `${SMS_ROOT}:${i + 1}`, kind: 'menu', title: '主菜单', reply: sign(page.text), options: page.options, where: { section: 'sms', field: 'menu' } }));
   nodes.push(...menuNodes);
   if (menu.some((page) => sign(page.text).messages > 1))
@@ -215,8 +226,6 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
     nodes.push(...column.nodes);
     column.notes.forEach((note) => sink.finding(note));
   }
-
-  const back = [{ key: BACK_KEY, label: '返回', target: SMS_ROOT }];
   const site: SmsSite = {
     version: 1,
     number: `${sms.serviceCode}${sms.extension}`,
@@ -232,7 +241,7 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
   if (sms.guestbook.enabled && guestbookColumn) {
     const prompt = sign(sms.guestbook.prompt || '请直接回复您的留言。');
     site.guestbook = { prompt, thanks: sign(sms.guestbook.thanks || '留言已收到，谢谢！') };
-    nodes.push({ id: 'guestbook', kind: 'guestbook', title: guestbookColumn.title, reply: prompt, options: back, where: { columnId: guestbookColumn.id } });
+    nodes.push({ id: 'guestbook', kind: 'guestbook', title: guestbookColumn.title, reply: prompt, options: [], where: { columnId: guestbookColumn.id } });
   }
   const lottery = sms.lottery;
   if (lottery?.enabled) {
@@ -247,7 +256,7 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
       intro,
       lose: sign(lottery.loseText),
     };
-    nodes.push({ id: 'lottery', kind: 'lottery', title: '抽奖', reply: intro, options: [{ key: lottery.keyword.toUpperCase(), label: '抽奖', target: 'lottery' }, ...back], where: { section: 'sms', field: 'lottery' } });
+    nodes.push({ id: 'lottery', kind: 'lottery', title: '抽奖', reply: intro, options: [{ key: lottery.keyword.toUpperCase(), label: '抽奖', target: 'lottery' }], where: { section: 'sms', field: 'lottery' } });
     checkLength(sink, ctx, intro, 'lottery.intro', 'lottery text');
     site.lottery.prizes.forEach((p, i) => checkLength(sink, ctx, p.reply, `lottery.prizes.${i}`, 'lottery win text'));
   }
@@ -255,7 +264,7 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
   if (survey?.enabled) {
     const question = sign([survey.question, ...survey.options.map((o, i) => `${i + 1}${o}`)].join('\n'));
     site.survey = { question, options: survey.options.map(cleanText), thanks: sign(survey.thanks) };
-    nodes.push({ id: 'survey', kind: 'survey', title: '调查', reply: question, options: [...survey.options.map((o, i) => ({ key: String(i + 1), label: o, target: 'survey' })), ...back], where: { section: 'sms', field: 'survey' } });
+    nodes.push({ id: 'survey', kind: 'survey', title: '调查', reply: question, options: survey.options.map((o, i) => ({ key: String(i + 1), label: cleanText(o), target: 'survey' })), where: { section: 'sms', field: 'survey' } });
     checkLength(sink, ctx, question, 'survey.question', 'survey');
   }
   site.care.forEach((c, i) => checkLength(sink, ctx, c.message, `care.${i}.text`, `care message "${c.occasion}"`));
