@@ -136,6 +136,7 @@ export class SyncEngine {
   private start(trigger: Trigger): Promise<SyncReport> {
     const run = this.cycle(trigger).finally(() => {
       this.running = null;
+      this.emitStatus(true); // finish() emitted while `running` was still set, i.e. "syncing"
     });
     this.running = run;
     return run;

@@ -1,11 +1,8 @@
 import type { RouteObject } from 'react-router';
 import type { NavEntry } from '../../app/AppRouter';
 
-/** Sync centre pages (issue 4). */
-export const syncRoutes: RouteObject[] = [];
-export const syncNav: NavEntry[] = [];
+export { SyncIndicator } from './indicator/SyncIndicator';
 
-/** The header's sync status (issue 4). */
-export function SyncIndicator() {
-  return null;
-}
+/** The sync centre loads when opened; only the header's indicator is in the first bundle. */
+export const syncRoutes: RouteObject[] = [{ path: 'sync', lazy: async () => ({ Component: (await import('./centre/SyncCentrePage')).SyncCentrePage }) }];
+export const syncNav: NavEntry[] = [{ path: '/sync', labelKey: 'sync.nav' }];

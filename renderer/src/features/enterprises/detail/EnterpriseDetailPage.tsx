@@ -10,6 +10,7 @@ import { AuditTrail } from '../../../app/AuditTrail';
 import { EnterpriseInfo } from './EnterpriseInfo';
 import { OrderList } from './OrderList';
 import { DocumentList } from './DocumentList';
+import { EnterprisePlatformInfo } from '../../sync/enterprise/EnterprisePlatformInfo';
 import { useEnterpriseDetail, type Part } from './useEnterpriseDetail';
 import '../enterprises.css';
 
@@ -85,6 +86,7 @@ export function EnterpriseDetailPage() {
           </Space>
         </Col>
         <Col xs={24} xl={8}>
+          <EnterprisePlatformInfo enterpriseId={e.id} />
           <Card size="small" title={t('enterprises.detail.audit')}>
             <PartBody part={audit}>{(entries) => <AuditTrail entries={withOrderEntries(entries, orders.value ?? [])} testId="enterprise-audit" />}</PartBody>
           </Card>

@@ -1,0 +1,56 @@
+/**
+ * The mass-delete guard (SYNC.md §3.6): after a full resync, many rows on this device are no longer
+ * on the platform. Nothing is deleted until a person says so.
+ */
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Popconfirm, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../../api/client';
+import { useShowError } from '../../../app/apiErrors';
+import { refreshSyncStatus } from '../state/syncStore';
+
+export function ResyncGuard({ rows, total, onDone }: { rows: number; total: number; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const showError = useShowError();
+  const [busy, setBusy] = useState<'delete' | 'keep' | null>(null);
+
+  const decide = async (action: 'delete' | 'keep') => {
+    setBusy(action);
+    try {
+      const { removed } = await call('sync.resolveResyncGuard', { action });
+      void message.success(action === 'delete' ? t('sync.guard.deleted', { count: removed }) : t('sync.guard.kept'));
+      await refreshSyncStatus();
+      onDone();
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="sync-resync-guard"
+      title={t('sync.guard.title', { rows, total })}
+      description={
+        <>
+          <p className="ecw-sync-guard-text">{t('sync.guard.why')}</p>
+          <p className="ecw-sync-guard-text">{t('sync.guard.choose')}</p>
+          <Space>
+            <Button type="primary" loading={busy === 'keep'} onClick={() => void decide('keep')} data-testid="sync-guard-keep">
+              {t('sync.guard.keep')}
+            </Button>
+            <Popconfirm title={t('sync.guard.deleteConfirm', { rows })} okText={t('sync.guard.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')} onConfirm={() => void decide('delete')}>
+              <Button danger loading={busy === 'delete'} data-testid="sync-guard-delete">
+                {t('sync.guard.delete')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        </>
+      }
+    />
+  );
+}

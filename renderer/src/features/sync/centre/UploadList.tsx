@@ -1,0 +1,91 @@
+/** Images waiting to reach the platform: per image its progress (live), attempts, error and a retry. */
+import { useEffect, useState } from 'react';
+import { App as AntApp, Button, Empty, Progress, Table, Tag, Typography } from 'antd';
+import { RedoOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../../../shared/api';
+import { call, subscribe } from '../../../api/client';
+import { useShowError } from '../../../app/apiErrors';
+import { fileSize, percent } from '../state/format';
+import { UploadThumb } from './UploadThumb';
+
+type Upload = Output<'sync.uploads'>[number];
+
+const STATE_COLOR: Record<string, string> = { pending_upload: 'default', uploading: 'processing', failed: 'error', uploaded: 'success' };
+
+/** Bytes sent per image, as the engine reports them while it uploads. */
+function useLiveProgress(): Map<string, number> {
+  const [live, setLive] = useState(new Map<string, number>());
+  useEffect(
+    () =>
+      subscribe('job.progress', ({ jobId, done }) => {
+        if (!jobId.startsWith('upload:')) return;
+        setLive((m) => new Map(m).set(jobId.slice('upload:'.length), done));
+      }),
+    [],
+  );
+  return live;
+}
+
+export function UploadList({ uploads, onChanged }: { uploads: Upload[]; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const showError = useShowError();
+  const live = useLiveProgress();
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const retry = async (sha256: string) => {
+    setBusy(sha256);
+    try {
+      await call('sync.retryUpload', { sha256 });
+      void message.success(t('sync.uploads.retried'));
+      onChanged();
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (uploads.length === 0) return <Empty description={t('sync.uploads.empty')} />;
+  return (
+    <Table<Upload>
+      size="small"
+      rowKey="sha256"
+      data-testid="sync-uploads"
+      dataSource={uploads}
+      pagination={uploads.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      columns={[
+        { key: 'thumb', width: 64, render: (_, u) => <UploadThumb sha256={u.sha256} mime={u.mime} /> },
+        {
+          key: 'file', title: t('sync.uploads.file'),
+          render: (_, u) => (
+            <>
+              <Typography.Text className="ecw-mono">{u.sha256.slice(0, 12)}</Typography.Text>
+              <div className="ecw-muted">{`${u.mime} · ${fileSize(u.size)}`}</div>
+            </>
+          ),
+        },
+        { key: 'state', title: t('sync.uploads.state'), width: 110, render: (_, u) => <Tag color={STATE_COLOR[u.state]}>{t(`sync.uploads.stateName.${u.state}`, { defaultValue: u.state })}</Tag> },
+        {
+          key: 'progress', title: t('sync.uploads.progress'), width: 220,
+          render: (_, u) => {
+            const done = Math.max(u.uploadedBytes, live.get(u.sha256) ?? 0);
+            return <Progress size="small" percent={percent(done, u.size)} status={u.state === 'failed' ? 'exception' : u.state === 'uploading' ? 'active' : 'normal'} />;
+          },
+        },
+        { key: 'attempts', title: t('sync.queue.attempts'), width: 80, align: 'right', render: (_, u) => u.attempts },
+        { key: 'error', title: t('sync.queue.lastError'), render: (_, u) => (u.lastError ? <Typography.Text type="danger">{u.lastError}</Typography.Text> : '—') },
+        {
+          key: 'actions', width: 100,
+          render: (_, u) =>
+            u.state === 'failed' && (
+              <Button size="small" icon={<RedoOutlined />} loading={busy === u.sha256} onClick={() => void retry(u.sha256)}>
+                {t('sync.uploads.retry')}
+              </Button>
+            ),
+        },
+      ]}
+    />
+  );
+}
