@@ -245,9 +245,20 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await expect(list.rows().count()).resolves.toBe(1);
     await expect(list.count().innerText()).resolves.toBe('找到 1 家');
     await app.shot('list-search');
+
+    // Esc clears the search; an enterprise registered elsewhere (another window, the CLI) shows up by itself.
+    await p.keyboard.press('Escape');
+    await list.count().getByText('共 1 家').waitFor();
+    await api(web, 'enterprises.create', {
+      name: '济南明湖印务有限公司', creditCode: '91350100M000100Y43', industrySection: 'C',
+      region: { province: '山东省', city: '济南市', district: '历下区' }, address: '明湖路6号',
+      contact: { name: '孙丽', mobile: '13705310003' }, manager: '李娜', channel: 'agent',
+    });
+    await list.count().getByText('共 2 家').waitFor();
+    await list.rows().getByText('济南明湖印务有限公司').waitFor();
   });
 
-  it('a half-filled form survives navigating away, a reload and a backend restart, and is cleared once saved', async () => {
+  it('a half-filled form survives navigating away, a reload, a dead backend and its restart, and is cleared once saved', async () => {
     const dataDir = newDir();
     web = await startWebProcess(dataDir);
     await api(web, 'system.setOperator', { name: '张伟', channel: 'business_hall' });
@@ -285,17 +296,7 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await form.draftNotice().waitFor({ timeout: 30_000 });
     await expect(form.input('contact-name').inputValue()).resolves.toBe('王建国');
 
-    // The backend killed and started again on the same data.
-    await web.stop('SIGKILL');
-    web = await startWebProcess(dataDir);
-    await app.open(web.openUrl, '#/enterprises/new');
-    await form.draftNotice().waitFor({ timeout: 30_000 });
-    await expect(form.input('name').inputValue()).resolves.toBe('历下茶舍');
-    await expect(form.input('contact-name').inputValue()).resolves.toBe('王建国');
-    await expect(form.input('manager').inputValue()).resolves.toBe('张伟');
-    await app.shot('draft-restored-after-backend-restart');
-
-    // Finish it and save: the draft is gone, the next new form is empty.
+    // Finish it; then the backend dies just before the save: the Chinese message, and nothing typed is lost.
     await form.input('creditCode').focus();
     await form.type('X');
     await form.input('industrySection').focus();
@@ -306,6 +307,23 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await form.type('泉城路1号');
     await form.input('contact-mobile').focus();
     await form.type('13905310002');
+    await p.waitForTimeout(800);
+    await web.stop('SIGKILL');
+    await form.save();
+    await form.failure().getByText('后台服务暂时不可用，请稍后重试。已确认保存的数据不会丢失。').waitFor();
+    await expect(form.input('name').inputValue()).resolves.toBe('历下茶舍');
+    await expect(form.input('contact-mobile').inputValue()).resolves.toBe('13905310002');
+    await app.shot('backend-down-at-save');
+
+    // Started again on the same data: the whole form comes back from its draft, and saves.
+    web = await startWebProcess(dataDir);
+    await app.open(web.openUrl, '#/enterprises/new');
+    await form.draftNotice().waitFor({ timeout: 30_000 });
+    await expect(form.input('name').inputValue()).resolves.toBe('历下茶舍');
+    await expect(form.input('contact-name').inputValue()).resolves.toBe('王建国');
+    await expect(form.input('address').inputValue()).resolves.toBe('泉城路1号');
+    await expect(form.input('manager').inputValue()).resolves.toBe('张伟');
+    await app.shot('draft-restored-after-backend-restart');
     await form.save();
     await new EnterpriseDetailPage(p).waitFor('历下茶舍');
     await list.newEnterprise();

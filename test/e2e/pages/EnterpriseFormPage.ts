@@ -17,6 +17,10 @@ export class EnterpriseFormPage {
   help(id: string) {
     return this.page.getByTestId(`ent-${id}-help`);
   }
+  /** The message above the buttons when a save failed for a reason that is not a field's. */
+  failure() {
+    return this.page.getByTestId('form-error');
+  }
   draftNotice() {
     return this.page.getByTestId('draft-restored');
   }

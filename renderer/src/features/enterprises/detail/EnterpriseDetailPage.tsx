@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { useNavigate, useParams, Link } from 'react-router';
 import { Alert, Breadcrumb, Button, Card, Col, Result, Row, Space, Spin, Tag, Typography } from 'antd';
-import { EditOutlined, FileAddOutlined } from '@ant-design/icons';
+import { EditOutlined, FileAddOutlined, GlobalOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, Order } from '../../../../../shared/domain/order';
 import { apiErrorOf, apiErrorText } from '../../../app/apiErrors';
@@ -65,6 +65,9 @@ export function EnterpriseDetailPage() {
         <Space>
           <Button icon={<EditOutlined />} onClick={() => void navigate(`/enterprises/${e.id}/edit`)} data-testid="enterprise-edit">
             {t('common.edit')}
+          </Button>
+          <Button icon={<GlobalOutlined />} onClick={() => void navigate(`/enterprises/${e.id}/site`)} data-testid="enterprise-site">
+            {t('sites.builder.open')}
           </Button>
           <Button type="primary" autoFocus icon={<FileAddOutlined />} onClick={() => void navigate(`/enterprises/${e.id}/orders/new`)} data-testid="order-new">
             {t('enterprises.detail.newOrder')}

@@ -70,8 +70,9 @@ export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCa
       void message.success(t(enterpriseId ? 'enterprises.form.updated' : 'enterprises.form.created', { name: saved.name }));
       onSaved(saved);
     } catch (error) {
+      // A refusal about a field is shown there (and focused); anything else above the buttons.
       const first = applyServerError(form, apiErrorOf(error));
-      setFailure(apiErrorText(error));
+      setFailure(first ? null : apiErrorText(error));
       if (first) form.setFocus(first);
     } finally {
       setSaving(false);
@@ -146,7 +147,6 @@ export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCa
                 </Col>
               </Row>
             </Card>
-            {failure && <Alert type="error" showIcon title={failure} data-testid="form-error" />}
             <div className="ecw-form-actions">
               <Button type="primary" htmlType="submit" loading={saving} data-testid="enterprise-save">
                 {t('common.save')} <Kbd>Ctrl+Enter</Kbd>
@@ -154,9 +154,14 @@ export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCa
               <Button onClick={onCancel}>
                 {t('common.cancel')} <Kbd>Esc</Kbd>
               </Button>
-              <Typography.Text type="secondary" className="ecw-form-keys">
-                {t('enterprises.form.keysHint')}
-              </Typography.Text>
+              {/* In the bar that always stays on screen, so a failed save is never missed. */}
+              {failure ? (
+                <Alert type="error" showIcon title={failure} className="ecw-form-failure" data-testid="form-error" />
+              ) : (
+                <Typography.Text type="secondary" className="ecw-form-keys">
+                  {t('enterprises.form.keysHint')}
+                </Typography.Text>
+              )}
             </div>
           </div>
         </Form>
