@@ -211,6 +211,8 @@ export const exportResultSchema = z.object({
   /** The same files in one zip beside the folder (absent when not asked for). */
   zipPath: z.string().optional(),
   zipBytes: z.number().int().optional(),
+  /** The zip as base64, when `includeZip` was asked for. */
+  zipBase64: z.string().optional(),
   files: z.number().int(),
   report: buildReportSchema.shape.summary,
 });
@@ -263,7 +265,14 @@ export const sitesApi = {
    * same files as `<outDir>.zip` unless `zip` is false; refuses when the report has errors unless `force`.
    */
   'sites.export': mutation(
-    z.object({ siteId: z.string().min(1), outDir: z.string().min(1).optional(), force: z.boolean().default(false), zip: z.boolean().default(true) }),
+    z.object({
+      siteId: z.string().min(1),
+      outDir: z.string().min(1).optional(),
+      force: z.boolean().default(false),
+      zip: z.boolean().default(true),
+      /** Also return the zip's bytes (browser mode offers it as a download). */
+      includeZip: z.boolean().default(false),
+    }),
     exportResultSchema,
   ),
   /** The customer's signature on the previews: a 网站确认单 PDF stored as a `site_signoff` document. */

@@ -85,7 +85,8 @@ async function exportSite(ctx: BackendContext, input: ParsedInput<'sites.export'
   const zipPath = `${dir}.zip`;
   const zipBytes = input.zip ? await zipBuild(built, manifest, zipPath, new Date(site.updatedAt)) : undefined;
   ctx.emit('job.progress', { jobId, label: '导出完成 exported', done: 1, total: 1, finished: true });
-  return { siteId: site.id, revision: site.revision, dir, ...(zipBytes !== undefined ? { zipPath, zipBytes } : {}), files: manifest.files.length, report: summary };
+  const zipBase64 = input.includeZip && zipBytes !== undefined ? readFileSync(zipPath).toString('base64') : undefined;
+  return { siteId: site.id, revision: site.revision, dir, ...(zipBytes !== undefined ? { zipPath, zipBytes } : {}), ...(zipBase64 ? { zipBase64 } : {}), files: manifest.files.length, report: summary };
 }
 
 export const siteHandlers = defineHandlers({

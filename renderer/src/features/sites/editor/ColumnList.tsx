@@ -1,0 +1,114 @@
+/**
+ * The site's columns in order: select one to edit, drag (or ↑/↓) to reorder, drop an item on a
+ * column to move it there, add a new column.
+ */
+import { useState } from 'react';
+import { App as AntApp, Button, Tooltip, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { ITEM_KIND_OF_COLUMN, sortedColumns, type Column } from '../../../../../shared/sites/model';
+import { useShowError } from '../../../app/apiErrors';
+import { save, useBuilder } from '../state/siteStore';
+import { ChannelDots } from './ChannelSwitches';
+import { dragged, endDrag, startDrag } from './dragging';
+import { NewColumnModal } from './NewColumnModal';
+
+function moveTo(ids: string[], id: string, index: number): string[] {
+  const rest = ids.filter((x) => x !== id);
+  rest.splice(Math.max(0, Math.min(rest.length, index)), 0, id);
+  return rest;
+}
+
+export function ColumnList() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const showError = useShowError();
+  const content = useBuilder((s) => s.site?.content);
+  const selection = useBuilder((s) => s.selection);
+  const select = useBuilder((s) => s.select);
+  const [adding, setAdding] = useState(false);
+  const [over, setOver] = useState<string | null>(null);
+  if (!content) return null;
+  const columns = sortedColumns(content);
+  const ids = columns.map((c) => c.id);
+
+  const reorder = (next: string[]) => save('sites.reorderColumns', { columnIds: next }).catch(showError);
+  const onDrop = (target: Column, index: number) => {
+    const what = dragged();
+    endDrag();
+    setOver(null);
+    if (!what) return;
+    if (what.kind === 'column' && what.id !== target.id) void reorder(moveTo(ids, what.id, index));
+    if (what.kind === 'item' && what.columnId !== target.id) {
+      const from = content.columns.find((c) => c.id === what.columnId);
+      if (from && ITEM_KIND_OF_COLUMN[from.type] !== ITEM_KIND_OF_COLUMN[target.type]) {
+        void message.warning(t('sites.item.wrongKind', { column: target.title }));
+        return;
+      }
+      void save('sites.moveItem', { itemId: what.id, columnId: target.id }).catch(showError);
+    }
+  };
+
+  return (
+    <div className="ecw-column-list" data-testid="column-list">
+      <div className="ecw-column-list-head">
+        <Typography.Text strong>{t('sites.column.listTitle')}</Typography.Text>
+        <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="column-add">
+          {t('sites.column.add')}
+        </Button>
+      </div>
+      {columns.map((column, i) => (
+        <div
+          key={column.id}
+          className={`ecw-column-row${selection.columnId === column.id ? ' is-selected' : ''}${over === column.id ? ' is-over' : ''}`}
+          draggable
+          onDragStart={(e) => {
+            startDrag({ kind: 'column', id: column.id });
+            e.dataTransfer.effectAllowed = 'move';
+            e.dataTransfer.setData('text/plain', column.title);
+          }}
+          onDragEnd={() => (endDrag(), setOver(null))}
+          onDragOver={(e) => {
+            if (!dragged()) return;
+            e.preventDefault();
+            setOver(column.id);
+          }}
+          onDragLeave={() => setOver((o) => (o === column.id ? null : o))}
+          onDrop={(e) => (e.preventDefault(), onDrop(column, i))}
+          onClick={() => select({ columnId: column.id })}
+          role="button"
+          tabIndex={0}
+          onKeyDown={(e) => e.key === 'Enter' && select({ columnId: column.id })}
+          data-testid="column-row"
+        >
+          <HolderOutlined className="ecw-drag-handle" />
+          <div className="ecw-column-row-main">
+            <span className="ecw-column-row-title">{column.title}</span>
+            <span className="ecw-column-row-meta">
+              {t(`sites.columnType.${column.type}`)} · {t('sites.column.itemCount', { count: column.items.length })}
+            </span>
+            <ChannelDots value={column.channels} />
+          </div>
+          <div className="ecw-column-row-actions" onClick={(e) => e.stopPropagation()}>
+            <Tooltip title={t('sites.moveUp')}>
+              <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => void reorder(moveTo(ids, column.id, i - 1))} aria-label={t('sites.moveUp')} />
+            </Tooltip>
+            <Tooltip title={t('sites.moveDown')}>
+              <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === columns.length - 1} onClick={() => void reorder(moveTo(ids, column.id, i + 1))} aria-label={t('sites.moveDown')} />
+            </Tooltip>
+          </div>
+        </div>
+      ))}
+      <NewColumnModal
+        open={adding}
+        onClose={() => setAdding(false)}
+        onCreate={async (type, title) => {
+          const site = await save('sites.addColumn', { type, title });
+          const created = site.content.columns.find((c) => !ids.includes(c.id));
+          setAdding(false);
+          if (created) select({ columnId: created.id });
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+/** A column's items: open one to edit, reorder (drag or ↑/↓), move to another column of the same kind, remove. */
+import { useState } from 'react';
+import { App as AntApp, Button, Dropdown, Empty, Select, Tag, Tooltip } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { ITEM_KIND_OF_COLUMN, itemTitle, sortedColumns, type Column } from '../../../../../shared/sites/model';
+import { useShowError } from '../../../app/apiErrors';
+import { save, useBuilder } from '../state/siteStore';
+import { dragged, endDrag, startDrag } from './dragging';
+import { Thumb } from './images/Thumb';
+import { firstImage, itemSummary } from './itemSummary';
+import { newItem } from './newItem';
+
+export function ItemList({ column }: { column: Column }) {
+  const { t } = useTranslation();
+  const { modal } = AntApp.useApp();
+  const showError = useShowError();
+  const content = useBuilder((s) => s.site!.content);
+  const drafts = useBuilder((s) => s.drafts.items);
+  const select = useBuilder((s) => s.select);
+  const [over, setOver] = useState<number | null>(null);
+  const ids = column.items.map((i) => i.id);
+  const sameKind = sortedColumns(content).filter((c) => c.id !== column.id && ITEM_KIND_OF_COLUMN[c.type] === ITEM_KIND_OF_COLUMN[column.type]);
+
+  const reorder = (id: string, to: number) => {
+    const rest = ids.filter((x) => x !== id);
+    rest.splice(Math.max(0, Math.min(rest.length, to)), 0, id);
+    void save('sites.reorderItems', { columnId: column.id, itemIds: rest }).catch(showError);
+  };
+  const add = async () => {
+    try {
+      const site = await save('sites.addItem', { columnId: column.id, item: newItem(column.type, t) });
+      const created = site.content.columns.find((c) => c.id === column.id)?.items.find((i) => !ids.includes(i.id));
+      if (created) select({ columnId: column.id, itemId: created.id });
+    } catch (error) {
+      showError(error);
+    }
+  };
+  const remove = (itemId: string, toTray: boolean) => {
+    const run = () => save('sites.removeItem', { itemId, toTray }).catch(showError);
+    if (toTray) return void run();
+    modal.confirm({ title: t('sites.item.deleteConfirm'), okButtonProps: { danger: true }, okText: t('sites.item.delete'), onOk: run });
+  };
+  const onDrop = (index: number) => {
+    const what = dragged();
+    endDrag();
+    setOver(null);
+    if (what?.kind !== 'item') return;
+    if (what.columnId === column.id) reorder(what.id, index);
+    else void save('sites.moveItem', { itemId: what.id, columnId: column.id, index }).catch(showError);
+  };
+
+  return (
+    <div className="ecw-item-list" data-testid="item-list">
+      {column.items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sites.item.none')} /> : null}
+      {column.items.map((item, i) => {
+        const image = firstImage(drafts[item.id] ?? item);
+        return (
+          <div
+            key={item.id}
+            className={`ecw-item-row${over === i ? ' is-over' : ''}`}
+            draggable
+            onDragStart={(e) => {
+              startDrag({ kind: 'item', id: item.id, columnId: column.id });
+              e.dataTransfer.effectAllowed = 'move';
+              e.dataTransfer.setData('text/plain', itemTitle(item));
+            }}
+            onDragEnd={() => (endDrag(), setOver(null))}
+            onDragOver={(e) => {
+              if (dragged()?.kind !== 'item') return;
+              e.preventDefault();
+              setOver(i);
+            }}
+            onDrop={(e) => (e.preventDefault(), onDrop(i))}
+            data-testid="item-row"
+          >
+            <HolderOutlined className="ecw-drag-handle" />
+            {image ? <Thumb image={image} size={44} /> : <span className="ecw-thumb-empty" />}
+            <button type="button" className="ecw-item-row-main" onClick={() => select({ columnId: column.id, itemId: item.id })} data-testid="item-open">
+              <span className="ecw-item-row-title">{itemTitle(drafts[item.id] ?? item)}</span>
+              <span className="ecw-item-row-meta">{itemSummary(drafts[item.id] ?? item)}</span>
+            </button>
+            {drafts[item.id] ? <Tag color="orange">{t('sites.editor.unsaved')}</Tag> : null}
+            <div className="ecw-item-row-actions">
+              <Tooltip title={t('sites.moveUp')}>
+                <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => reorder(item.id, i - 1)} aria-label={t('sites.moveUp')} />
+              </Tooltip>
+              <Tooltip title={t('sites.moveDown')}>
+                <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === column.items.length - 1} onClick={() => reorder(item.id, i + 1)} aria-label={t('sites.moveDown')} />
+              </Tooltip>
+              {sameKind.length ? (
+                <Select
+                  size="small"
+                  placeholder={t('sites.item.moveTo')}
+                  value={null}
+                  popupMatchSelectWidth={false}
+                  options={sameKind.map((c) => ({ value: c.id, label: c.title }))}
+                  onChange={(columnId: string) => void save('sites.moveItem', { itemId: item.id, columnId }).catch(showError)}
+                  className="ecw-move-select"
+                />
+              ) : null}
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: [
+                    { key: 'tray', label: t('sites.item.toTray') },
+                    { key: 'delete', label: t('sites.item.delete'), danger: true },
+                  ],
+                  onClick: ({ key }) => remove(item.id, key === 'tray'),
+                }}
+              >
+                <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t('sites.item.remove')} />
+              </Dropdown>
+            </div>
+          </div>
+        );
+      })}
+      <Button type="dashed" icon={<PlusOutlined />} onClick={() => void add()} data-testid="item-add">
+        {t(`sites.item.add.${ITEM_KIND_OF_COLUMN[column.type]}`)}
+      </Button>
+    </div>
+  );
+}

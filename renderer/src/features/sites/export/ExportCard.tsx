@@ -1,0 +1,79 @@
+/**
+ * 导出: the four channels written as a folder and a zip (with manifest.json) on this machine; in
+ * browser mode the zip is also offered as a download. A report with errors asks before exporting.
+ */
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Descriptions, Space, Typography } from 'antd';
+import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../../../shared/api';
+import { call } from '../../../api/client';
+import { apiErrorText } from '../../../app/apiErrors';
+import { useCompiled } from '../state/compiledStore';
+import { useBuilder } from '../state/siteStore';
+import { downloadBase64 } from './download';
+
+type ExportResult = Output<'sites.export'>;
+
+const inBrowser = () => typeof window !== 'undefined' && !window.ecw;
+
+export function ExportCard() {
+  const { t } = useTranslation();
+  const { modal } = AntApp.useApp();
+  const site = useBuilder((s) => s.site!);
+  const errors = useCompiled((s) => s.compiled?.result.report.summary.errors ?? 0);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const run = async (force: boolean) => {
+    setBusy(true);
+    setFailure('');
+    try {
+      const done = await call('sites.export', { siteId: site.id, force, zip: true, includeZip: inBrowser() });
+      setResult(done);
+    } catch (error) {
+      setFailure(apiErrorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const start = () => {
+    if (errors === 0) return void run(false);
+    modal.confirm({ title: t('sites.export.errorsConfirm', { errors }), content: t('sites.export.errorsHint'), okText: t('sites.export.anyway'), onOk: () => run(true) });
+  };
+  const zipName = `${site.content.profile.shortName || 'site'}-${t('sites.revisionShort', { revision: result?.revision ?? site.revision })}.zip`;
+
+  return (
+    <Card size="small" title={t('sites.export.title')} data-testid="export-card">
+      <Typography.Paragraph type="secondary">{t('sites.export.intro')}</Typography.Paragraph>
+      {errors ? <Alert type="warning" showIcon title={t('sites.export.hasErrors', { errors })} className="ecw-gap-bottom" /> : null}
+      <Button type="primary" icon={<ExportOutlined />} loading={busy} onClick={start} data-testid="export-run">
+        {t('sites.export.run')}
+      </Button>
+      {failure ? <Alert type="error" showIcon title={failure} className="ecw-gap-top" /> : null}
+      {result ? (
+        <div className="ecw-gap-top" data-testid="export-result">
+          <Descriptions
+            size="small"
+            column={1}
+            bordered
+            items={[
+              { key: 'rev', label: t('sites.export.revision'), children: t('sites.revision', { revision: result.revision }) },
+              { key: 'dir', label: t('sites.export.folder'), children: <Typography.Text copyable className="ecw-mono">{result.dir}</Typography.Text> },
+              ...(result.zipPath ? [{ key: 'zip', label: t('sites.export.zip'), children: <Typography.Text copyable className="ecw-mono">{result.zipPath}</Typography.Text> }] : []),
+              { key: 'files', label: t('sites.export.files'), children: t('sites.export.filesValue', { files: result.files, kb: Math.round((result.zipBytes ?? 0) / 1024) }) },
+            ]}
+          />
+          {result.zipBase64 ? (
+            <Space className="ecw-gap-top">
+              <Button icon={<DownloadOutlined />} onClick={() => downloadBase64(result.zipBase64!, 'application/zip', zipName)} data-testid="export-download">
+                {t('sites.export.download')}
+              </Button>
+            </Space>
+          ) : null}
+        </div>
+      ) : null}
+    </Card>
+  );
+}

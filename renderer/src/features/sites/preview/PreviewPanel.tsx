@@ -1,0 +1,85 @@
+/**
+ * The four channels as their audiences will see them, recompiled live from the saved site and the
+ * drafts: WEB (desktop, phone), WAP 2.0, WAP 1.0, SMS — and the build report.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { Badge, Card, Segmented, Space, Spin, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useBuilder } from '../state/siteStore';
+import { useCompiled } from '../state/compiledStore';
+import { FramePreview } from './FramePreview';
+import { PagePicker } from './PagePicker';
+import { pageForSelection, pagesOf } from './pages';
+import { PageSize } from './PageSize';
+import { ReportPanel } from './ReportPanel';
+import { SmsSimulator } from './SmsSimulator';
+import { Wap1Phone } from './Wap1Phone';
+
+type Mode = 'desktop' | 'phone' | 'wap2' | 'wap1' | 'sms' | 'report';
+type PageChannel = 'web' | 'wap2' | 'wap1';
+
+const CHANNEL_OF: Partial<Record<Mode, PageChannel>> = { desktop: 'web', phone: 'web', wap2: 'wap2', wap1: 'wap1' };
+
+export function PreviewPanel({ enterpriseId }: { enterpriseId: string }) {
+  const { t } = useTranslation();
+  const compiled = useCompiled((s) => s.compiled);
+  const error = useCompiled((s) => s.error);
+  const content = useBuilder((s) => s.site!.content);
+  const selection = useBuilder((s) => s.selection);
+  const [mode, setMode] = useState<Mode>('desktop');
+  const [chosen, setChosen] = useState<Partial<Record<PageChannel, string>>>({});
+  const channel = CHANNEL_OF[mode];
+  const pages = useMemo(() => (channel ? pagesOf(compiled, channel, content, t) : []), [compiled, channel, content, t]);
+  const followed = pageForSelection(pages, selection);
+
+  // The editor's selection moves every channel's preview to the page that shows it.
+  useEffect(() => setChosen({}), [selection.columnId, selection.itemId]);
+  const path = channel ? (chosen[channel] && pages.some((p) => p.path === chosen[channel]) ? chosen[channel] : followed) : undefined;
+  const errors = compiled?.result.report.summary.errors ?? 0;
+  const warnings = compiled?.result.report.summary.warnings ?? 0;
+
+  const modes = [
+    { value: 'desktop', label: t('sites.preview.webDesktop') },
+    { value: 'phone', label: t('sites.preview.webPhone') },
+    { value: 'wap2', label: 'WAP 2.0' },
+    { value: 'wap1', label: 'WAP 1.0' },
+    { value: 'sms', label: t('sites.preview.sms') },
+    {
+      value: 'report',
+      label: (
+        <Badge count={errors || warnings} color={errors ? 'red' : 'gold'} size="small" offset={[6, -2]}>
+          {t('sites.preview.report')}
+        </Badge>
+      ),
+    },
+  ];
+
+  return (
+    <Card size="small" className="ecw-preview-card" data-testid="preview-panel">
+      <Segmented block value={mode} onChange={(v) => setMode(v as Mode)} options={modes} data-testid="preview-mode" />
+      <div className="ecw-preview-status">
+        {compiled ? (
+          <Space size={6} wrap>
+            <Typography.Text type="secondary" className="ecw-small" data-testid="preview-status">
+              {t('sites.preview.built', { revision: compiled.revision, ms: Math.max(1, Math.round(compiled.ms)) })}
+            </Typography.Text>
+            {compiled.withDrafts ? <Tag color="orange">{t('sites.preview.withDrafts')}</Tag> : null}
+          </Space>
+        ) : (
+          <Spin size="small" />
+        )}
+        {channel && compiled ? <PagePicker pages={pages} value={path} onChange={(p) => setChosen((c) => ({ ...c, [channel]: p }))} /> : null}
+      </div>
+      {error ? <Typography.Text type="danger">{t('sites.preview.failed', { error })}</Typography.Text> : null}
+      {compiled ? (
+        <div className="ecw-preview-body">
+          {mode === 'desktop' || mode === 'phone' || mode === 'wap2' ? <FramePreview compiled={compiled} path={path} mode={mode} /> : null}
+          {mode === 'wap1' ? <Wap1Phone compiled={compiled} start={path} /> : null}
+          {channel ? <PageSize compiled={compiled} path={path} /> : null}
+          {mode === 'sms' ? <SmsSimulator site={compiled.sms} enterpriseId={enterpriseId} /> : null}
+          {mode === 'report' ? <ReportPanel compiled={compiled} /> : null}
+        </div>
+      ) : null}
+    </Card>
+  );
+}
