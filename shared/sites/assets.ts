@@ -23,7 +23,10 @@ export const IMAGE_VARIANT_IDS = Object.keys(IMAGE_VARIANTS) as ImageVariant[];
  * (≤ ~2 KB) because they count against nothing in WML but cost airtime on GPRS phones.
  */
 export interface DerivedImage {
-  /** Path relative to the output root, e.g. `assets/<sha256>-w480.jpg`; pages link to it relatively. */
+  /**
+   * Path relative to the channel's folder, e.g. `assets/<sha256>-web480.jpg`; pages link to it
+   * relatively, and `CompileResult.assets` says where each one goes (`web/assets/…`, `wap2/assets/…`).
+   */
   path: string;
   width: number;
   height: number;

@@ -14,3 +14,4 @@ export { WML_DECK_BUDGET } from './wap1/pages';
 export { WAP2_MARKUP_BUDGET, WAP2_PAGE_BUDGET } from './wap2/pages';
 export { compileWml } from './wbxml/wml';
 export { MIME_TYPES, mimeOf } from './paths';
+export { siDocument, encodeSi, wapPushMessages, toHex, type ServiceIndication, type SiAction } from './push/si';

@@ -5,6 +5,7 @@
  * site's `maxMessagesPerReply`.
  */
 import type { SiteContext } from '../context';
+import { toHex, wapPushMessages } from '../push/si';
 import { itemBody, itemFacts, listNote, listTitle } from '../itemView';
 import { contentKey, type Job, type JobSink } from '../job';
 import { cleanText, oneLine, splitToFit, truncate, utf8Length } from '../markup/text';
@@ -47,7 +48,11 @@ export interface SmsSite {
   serviceCode: string;
   extension: string;
   signature: string;
+  /** The WAP 2.0 site (the push points here); the WML site for old phones. */
   wapUrl: string;
+  wmlUrl: string;
+  /** WAP Push SI sent with the main menu: its text and the binary SMS user data (hex), one entry per SMS. */
+  wapPush: { href: string; text: string; userData: string[] };
   /** The main menu's id; any unknown reply, and "0", leads back to it. */
   root: string;
   nodes: SmsNode[];
@@ -188,6 +193,12 @@ function checkLength(sink: JobSink, ctx: SiteContext, reply: SmsText, field: str
     sink.finding({ severity: 'warning', code: 'sms.text_too_long', message: `The SMS ${label} takes ${reply.messages} messages (limit ${ctx.site.sms.maxMessagesPerReply}).`, where: { section: 'sms', field }, params: { messages: reply.messages } });
 }
 
+/** The SI the platform pushes with the main menu: the WAP site's address under the enterprise's short name. */
+function wapPushOf(ctx: SiteContext): SmsSite['wapPush'] {
+  const si = { href: ctx.urls.wap2, text: `${ctx.site.profile.shortName}WAP站`, siId: ctx.urls.host };
+  return { href: si.href, text: cleanText(si.text), userData: wapPushMessages(si).map(toHex) };
+}
+
 /**
  * The SMS site as an object, and its JSON text: one node per line, columns' lines reused from the
  * memo, so a rebuild after an edit serializes only what changed.
@@ -233,6 +244,8 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
     extension: sms.extension,
     signature: signatureText(ctx.signature),
     wapUrl: ctx.urls.wap2,
+    wmlUrl: ctx.urls.wap1,
+    wapPush: wapPushOf(ctx),
     root: SMS_ROOT,
     nodes,
     keywords: [{ key: BACK_KEY, label: '主菜单', target: SMS_ROOT }],
@@ -275,8 +288,8 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
 /** `{…, "nodes": [one node per line], …}` — JSON.parse gives back `site`. */
 function serializeSite(site: SmsSite, nodeLines: string[]): string {
   const { nodes: _nodes, ...rest } = site;
-  const { version, number, serviceCode, extension, signature, wapUrl, root, ...tail } = rest;
-  const head = JSON.stringify({ version, number, serviceCode, extension, signature, wapUrl, root });
+  const { version, number, serviceCode, extension, signature, wapUrl, wmlUrl, wapPush, root, ...tail } = rest;
+  const head = JSON.stringify({ version, number, serviceCode, extension, signature, wapUrl, wmlUrl, wapPush, root });
   return `${head.slice(0, -1)},\n"nodes":[\n${nodeLines.join(',\n')}\n],\n${JSON.stringify(tail).slice(1)}\n`;
 }
 

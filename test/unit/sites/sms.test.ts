@@ -36,6 +36,9 @@ describe('SMS site', () => {
     checkTree(sms, 3);
     expect(sms.number).toBe('10657008801');
     expect(sms.signature).toBe('【泉城茶业】');
+    expect(sms.wapPush).toMatchObject({ href: 'http://quanchengtea.ec.example.cn/wap/', text: '泉城茶业WAP站' });
+    expect(sms.wapPush.userData).toHaveLength(1);
+    expect(sms.wapPush.userData[0]).toMatch(/^0605040b8423f0010601ae02056a00/);
     const root = sms.nodes.find((n) => n.id === SMS_ROOT)!;
     expect(root.options.map((o) => o.label)).toEqual(['公司简介', '产品介绍', '新闻动态', '人才招聘', '供求信息', '联系我们', '在线留言', '抽奖', '调查']);
     expect(root.reply.messages).toBe(1);
