@@ -8,7 +8,7 @@ import type { SyncReport, SyncStatus } from '../../../../../shared/api/sync';
 import { call } from '../../../api/client';
 import { useShowError } from '../../../app/apiErrors';
 import { retryOnlineSignIn } from '../account/offlineSignIn';
-import { describeStatus } from '../indicator/describeStatus';
+import { centreDetail, describeStatus } from '../indicator/describeStatus';
 import { STATUS_ICONS } from '../indicator/statusIcons';
 import { percent, shortTime } from '../state/format';
 import type { OfflineAccount } from '../state/syncStore';
@@ -34,7 +34,7 @@ export function StatusCard({ status, offline, onSynced }: { status: SyncStatus; 
       if (offline) await retryOnlineSignIn();
       const report = await call('sync.now', {});
       const shown = reportText(t, report);
-      void message.open({ type: shown.type, content: shown.text, duration: 5 });
+      void message.open({ key: 'sync-now', type: shown.type, content: shown.text, duration: 6 });
       onSynced();
     } catch (error) {
       showError(error);
@@ -50,7 +50,7 @@ export function StatusCard({ status, offline, onSynced }: { status: SyncStatus; 
         <span className={`ecw-sync-status-icon is-${view.tone}`}>{STATUS_ICONS[view.tone]}</span>
         <div className="ecw-sync-status-text">
           <div className="ecw-sync-status-label" data-testid="sync-status-label">{view.label}</div>
-          <div className="ecw-muted">{canSync ? view.detail : t('sync.status.signInFirst')}</div>
+          <div className="ecw-muted">{canSync ? centreDetail(t, status, view) : t('sync.status.signInFirst')}</div>
         </div>
         <Button type="primary" size="large" icon={<SyncOutlined spin={busy} />} disabled={!canSync || busy} onClick={() => void syncNow()} data-testid="sync-now">
           {t('sync.status.syncNow')}

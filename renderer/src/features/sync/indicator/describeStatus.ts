@@ -27,6 +27,13 @@ function progressLabel(t: TFunction, s: SyncStatus): string {
   return t('sync.indicator.uploading', { percent: percent(p.done, p.total) });
 }
 
+/** The sync centre's own sentence under the state (the header's tooltip says what the alerts below say). */
+export function centreDetail(t: TFunction, s: SyncStatus, view: StatusView): string {
+  if (s.state !== 'needs_attention') return view.detail;
+  const blocking = s.attention.some((a) => a === 'upgrade_required' || a === 'resync_guard' || a === 'stuck' || a === 'protocol');
+  return t(blocking ? 'sync.status.paused' : 'sync.status.othersFlow', { time: shortTime(s.lastSyncAt) });
+}
+
 export function describeStatus(t: TFunction, s: SyncStatus | null, offline: OfflineAccount | null): StatusView {
   if (!s) return { tone: 'idle', label: t('sync.indicator.loading'), detail: '' };
   const pending = s.pendingOps > 0 ? t('sync.indicator.pending', { count: s.pendingOps }) : '';

@@ -15,7 +15,23 @@ function push(runs: Run[], ch: string, changed: boolean): void {
   else runs.push({ text: ch, changed });
 }
 
-/** Runs of `a` and of `b`, each marked changed where it is not part of their longest common subsequence. */
+/** One- or two-character matches between changes are noise ("路", "号"): they count as changed. */
+function tidy(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  runs.forEach((r, i) => {
+    const between = i > 0 && i < runs.length - 1 && runs[i - 1]!.changed && runs[i + 1]!.changed;
+    const changed = r.changed || (between && Array.from(r.text).length <= 2);
+    for (const ch of r.text) push(out, ch, changed);
+  });
+  return out;
+}
+
+const unchangedShare = (runs: Run[], length: number) => runs.filter((r) => !r.changed).reduce((n, r) => n + Array.from(r.text).length, 0) / Math.max(1, length);
+
+/**
+ * Runs of `a` and of `b`, each marked changed where it is not part of their longest common
+ * subsequence; null when the texts are too long or too different for marks to help.
+ */
 export function diffRuns(a: string, b: string): { a: Run[]; b: Run[] } | null {
   const x = Array.from(a);
   const y = Array.from(b);
@@ -38,5 +54,8 @@ export function diffRuns(a: string, b: string): { a: Run[]; b: Run[] } | null {
   }
   while (i < x.length) push(ra, x[i++]!, true);
   while (j < y.length) push(rb, y[j++]!, true);
-  return { a: ra, b: rb };
+  const ta = tidy(ra);
+  const tb = tidy(rb);
+  if (unchangedShare(ta, x.length) < 0.3 && unchangedShare(tb, y.length) < 0.3) return null;
+  return { a: ta, b: tb };
 }

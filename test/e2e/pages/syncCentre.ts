@@ -1,0 +1,99 @@
+/**
+ * The sync parts of the app as a user meets them: the header's status pill, the sync centre
+ * (sign-in, 立即同步, queue, conflicts) and the platform card on an enterprise's page; plus
+ * numbered screenshots shared by several devices (browser tabs) in one test.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+/** `01-A-signed-in.png`, `02-B-…`: one sequence across devices, so the pictures tell the story in order. */
+export class Shots {
+  private step = 0;
+
+  constructor(private readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  async take(page: Page, device: string, name: string, fullPage = false): Promise<void> {
+    this.step++;
+    await page.screenshot({ path: path.join(this.dir, `${String(this.step).padStart(2, '0')}-${device}-${name}.png`), fullPage });
+  }
+}
+
+export class SyncCentre {
+  constructor(readonly page: Page) {}
+
+  indicator(): Locator {
+    return this.page.getByTestId('sync-indicator');
+  }
+
+  /** Waits until the header says `state` (signed_out, offline, syncing, up_to_date, retrying, needs_attention). */
+  async waitForState(state: string, timeout = 60_000): Promise<void> {
+    await this.page.locator(`[data-testid="sync-indicator"][data-state="${state}"]`).waitFor({ timeout });
+  }
+
+  /** A click on the header's pill opens the sync centre. */
+  async open(): Promise<void> {
+    await this.indicator().click();
+    await this.page.getByTestId('sync-centre').waitFor({ timeout: 60_000 });
+  }
+
+  async signIn(server: string, user: string, password: string): Promise<void> {
+    const form = this.page.getByTestId('sync-sign-in');
+    await form.waitFor({ timeout: 30_000 });
+    await this.page.locator('#sync-server').fill(server);
+    await this.page.locator('#sync-user').fill(user);
+    await this.page.locator('#sync-password').fill(password);
+    await this.page.getByTestId('sync-sign-in-submit').click();
+  }
+
+  account(): Locator {
+    return this.page.getByTestId('sync-account');
+  }
+
+  /** 立即同步, then the toast that reports the run (it replaces the previous one). */
+  async syncNow(expected: RegExp): Promise<string> {
+    const button = this.page.getByTestId('sync-now');
+    await button.click();
+    const toast = this.page.locator('.ant-message-notice').getByText(expected);
+    await toast.waitFor({ timeout: 90_000 });
+    await this.page.waitForFunction(() => !(document.querySelector('[data-testid="sync-now"]') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 90_000 });
+    return toast.innerText();
+  }
+
+  tab(name: RegExp): Locator {
+    return this.page.getByRole('tab', { name });
+  }
+
+  queueRows(): Locator {
+    return this.page.getByTestId('sync-queue-row');
+  }
+
+  conflicts(): Locator {
+    return this.page.getByTestId('conflict');
+  }
+
+  /** One field of a conflict: its mine / theirs cells and the choice buttons. */
+  conflictField(field: string): Locator {
+    return this.conflicts().locator(`[data-testid="conflict-field"][data-field="${field}"]`);
+  }
+
+  async choose(field: string, choice: '保留我的' | '采用对方' | '编辑后提交'): Promise<void> {
+    await this.conflictField(field).getByText(choice, { exact: true }).click();
+  }
+
+  /** The text box of "编辑后提交" for a field (or one part of a group: `part` = mobile …). */
+  editInput(field: string, part?: string): Locator {
+    return this.conflictField(field).getByTestId(part ? `conflict-edit-${part}` : 'conflict-edit');
+  }
+
+  async submitResolution(): Promise<void> {
+    await this.page.getByTestId('conflict-submit').click();
+  }
+
+  /** The platform card on an enterprise's page. */
+  platformCard(): Locator {
+    return this.page.getByTestId('enterprise-platform');
+  }
+}
