@@ -26,25 +26,42 @@ const EXTENSION: Record<string, 'jpg' | 'png' | 'gif'> = { 'image/jpeg': 'jpg', 
 /** Pictures the compiled site shows (the tray is never compiled). */
 export const imagesToBuild = (content: SiteContent) => imagesOfContent({ ...content, unsorted: [] });
 
+/** Derived files this process has made or checked, per data folder: rebuilds skip the checks. */
+const checked = new Map<string, Map<string, DerivedImage>>();
+
 /**
  * Makes sure every variant of every picture exists, two pictures at a time. A picture whose
  * original is not on this machine (not downloaded yet) is left out: the report shows it missing.
+ * `recheck` looks at the files again (export does, since it copies them).
  */
-export async function prepareAssets(ctx: Pick<BackendContext, 'db' | 'dataDir' | 'now'>, content: SiteContent, onProgress?: (done: number, total: number) => void): Promise<PreparedAssets> {
+export async function prepareAssets(
+  ctx: Pick<BackendContext, 'db' | 'dataDir' | 'now'>,
+  content: SiteContent,
+  options: { recheck?: boolean; onProgress?: (done: number, total: number) => void } = {},
+): Promise<PreparedAssets> {
   const hashes = imagesToBuild(content);
+  let memory = checked.get(ctx.dataDir);
+  if (!memory) checked.set(ctx.dataDir, (memory = new Map()));
   const known = new Map<string, DerivedImage>();
   let done = 0;
   await mapLimited(hashes, 2, async (sha256) => {
-    if (hasAssetFile(ctx.dataDir, sha256) || hasAllCached(ctx.db, sha256)) {
-      for (const variant of IMAGE_VARIANT_IDS) {
-        try {
-          known.set(`${sha256}/${variant}`, await ensureDerived(ctx, sha256, variant));
-        } catch {
-          // a damaged original: reported by the compiler as a missing image
-        }
+    for (const variant of IMAGE_VARIANT_IDS) {
+      const key = `${sha256}/${variant}`;
+      const remembered = options.recheck ? undefined : memory.get(key);
+      if (remembered) {
+        known.set(key, remembered);
+        continue;
+      }
+      if (!hasAssetFile(ctx.dataDir, sha256) && !hasAllCached(ctx.db, sha256)) break;
+      try {
+        const derived = await ensureDerived(ctx, sha256, variant);
+        known.set(key, derived);
+        memory.set(key, derived);
+      } catch {
+        // a damaged original: reported by the compiler as a missing image
       }
     }
-    onProgress?.(++done, hashes.length);
+    options.onProgress?.(++done, hashes.length);
   });
   return resolverOver(known);
 }
@@ -83,8 +100,13 @@ export interface BuiltSite {
   assets: PreparedAssets;
 }
 
-export async function buildSite(ctx: BackendContext, siteId: string, content: SiteContent, onProgress?: (done: number, total: number) => void): Promise<BuiltSite> {
-  const assets = await prepareAssets(ctx, content, onProgress);
+export async function buildSite(
+  ctx: BackendContext,
+  siteId: string,
+  content: SiteContent,
+  options: { recheck?: boolean; onProgress?: (done: number, total: number) => void } = {},
+): Promise<BuiltSite> {
+  const assets = await prepareAssets(ctx, content, options);
   const result = compilerFor(`${ctx.dataDir}\0${siteId}`).compile(content, templateFor(content), assets.resolver);
   return { result, assets };
 }

@@ -20,8 +20,17 @@ import { signOffSite } from './signoff';
 import { undoGuess } from './undoGuess';
 import './syncTable';
 
-/** A content edit: `apply` changes a copy inside changeSite's transaction and describes it for the audit trail. */
+/**
+ * A content edit: `apply` changes a copy inside changeSite's transaction and describes it for the
+ * audit trail. The parts it puts in come from the procedure's (already parsed) input, so only the
+ * site-wide rules are checked again.
+ */
 function contentEdit(ctx: BackendContext, input: { siteId: string; revision?: number | undefined }, action: string, apply: (content: SiteContent) => Record<string, unknown> | void): Site {
+  return changeSite(ctx, input.siteId, input.revision, action, (current) => ({ ...current, detail: apply(current.content) ?? {} }), 'invariants');
+}
+
+/** An edit that builds new content itself (tray moves, undo): checked against the whole schema. */
+function rebuiltEdit(ctx: BackendContext, input: { siteId: string; revision?: number | undefined }, action: string, apply: (content: SiteContent) => Record<string, unknown> | void): Site {
   return changeSite(ctx, input.siteId, input.revision, action, (current) => ({ ...current, detail: apply(current.content) ?? {} }));
 }
 
@@ -76,7 +85,7 @@ async function imageData(ctx: BackendContext, input: ParsedInput<'sites.image'>)
 async function exportSite(ctx: BackendContext, input: ParsedInput<'sites.export'>) {
   const site = getSite(ctx, input.siteId);
   const jobId = ctx.newId();
-  const built = await buildSite(ctx, site.id, site.content, (done, total) => ctx.emit('job.progress', { jobId, label: '生成图片 images', done, total }));
+  const built = await buildSite(ctx, site.id, site.content, { recheck: true, onProgress: (done, total) => ctx.emit('job.progress', { jobId, label: '生成图片 images', done, total }) });
   const { summary } = built.result.report;
   if (summary.errors > 0 && !input.force)
     throw new AppError('site.build_has_errors', `The build report has ${summary.errors} error(s); fix them or export with force.`, { details: { errors: summary.errors } });
@@ -111,7 +120,7 @@ export const siteHandlers = defineHandlers({
       return { columnId: column.id };
     }),
   'sites.removeColumn': (input, ctx) =>
-    contentEdit(ctx, input, 'site.column_removed', (content) => {
+    rebuiltEdit(ctx, input, 'site.column_removed', (content) => {
       const column = edits.removeColumn(content, input.columnId, input.discard, ctx.newId);
       return { columnId: column.id, title: column.title, items: column.items.length, discarded: input.discard };
     }),
@@ -124,7 +133,7 @@ export const siteHandlers = defineHandlers({
   'sites.updateItem': (input, ctx) =>
     contentEdit(ctx, input, 'site.item_updated', (content) => ({ itemId: edits.updateItem(content, input.itemId, input.item).id })),
   'sites.removeItem': (input, ctx) =>
-    contentEdit(ctx, input, 'site.item_removed', (content) => ({ itemId: edits.removeItem(content, input.itemId, input.toTray, ctx.newId).id, toTray: input.toTray })),
+    rebuiltEdit(ctx, input, 'site.item_removed', (content) => ({ itemId: edits.removeItem(content, input.itemId, input.toTray, ctx.newId).id, toTray: input.toTray })),
   'sites.reorderItems': (input, ctx) =>
     contentEdit(ctx, input, 'site.items_reordered', (content) => {
       edits.reorderItems(content, input.columnId, input.itemIds);
@@ -135,7 +144,7 @@ export const siteHandlers = defineHandlers({
       edits.moveItem(content, input.itemId, input.columnId, input.index);
       return { itemId: input.itemId, columnId: input.columnId };
     }),
-  'sites.moveFromTray': (input, ctx) => contentEdit(ctx, input, 'site.tray_placed', (content) => edits.moveFromTray(content, input.entryId, input.target, ctx.newId)),
+  'sites.moveFromTray': (input, ctx) => rebuiltEdit(ctx, input, 'site.tray_placed', (content) => edits.moveFromTray(content, input.entryId, input.target, ctx.newId)),
   'sites.discardTrayEntry': (input, ctx) =>
     contentEdit(ctx, input, 'site.tray_discarded', (content) => {
       const { index, entry } = edits.findTrayEntry(content, input.entryId);
