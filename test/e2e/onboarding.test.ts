@@ -105,11 +105,11 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
 
     // A new enterprise, keyboard only. Saving the empty form names the first missing field and goes there.
     await list.newEnterprise();
-    await expect(form.focused()).resolves.toBe('ent-name');
+    await form.waitForFocus('ent-name');
     await form.save();
     await form.help('name').getByText('请填写企业名称').waitFor();
     await form.help('creditCode').getByText('请填写统一社会信用代码').waitFor();
-    await expect(form.focused()).resolves.toBe('ent-name');
+    await form.waitForFocus('ent-name');
     await app.shot('empty-form-refused');
 
     await form.type(TEA.name);
@@ -125,12 +125,12 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await expect(form.input('creditCode').inputValue()).resolves.toBe(TEA.creditCode);
 
     await form.tab();
-    await expect(form.focused()).resolves.toBe('ent-industrySection');
+    await form.waitForFocus('ent-industrySection');
     await form.choose('F', 'F 批发和零售业');
     await form.tab();
     await form.choose('52', '52 零售业');
     await form.tab();
-    await expect(form.focused()).resolves.toBe('ent-region');
+    await form.waitForFocus('ent-region');
     await form.choose('历下', /山东省 \/ 济南市 \/ 历下/);
     await form.tab();
     await form.type(TEA.address);
@@ -167,7 +167,7 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await p.keyboard.press('Space');
     await newOrder.chosen('site-standard').waitFor();
     await p.keyboard.press('Tab');
-    await expect(p.evaluate(() => document.activeElement?.id)).resolves.toBe('order-date');
+    await form.waitForFocus('order-date');
     await newOrder.typeDate('2026-11-16');
     // The exact quote before anything is signed: opened on the 16th, after the 15th → half the first month.
     await newOrder.quoteRule().getByText('16日开通，晚于15日，首月收半月费 50.00 元').waitFor();
@@ -191,7 +191,7 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await order.documentFrame().waitFor();
     await p.waitForTimeout(1500); // only so the screenshot shows the PDF viewer drawn
     // 提交 has the focus once signed.
-    await expect(p.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('order-submit');
+    await p.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'order-submit');
     await app.shot('signed-service-order');
 
     // The PDF is stored with the enterprise's documents, in the asset store, and it says what was sold.

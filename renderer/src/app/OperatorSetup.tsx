@@ -19,8 +19,9 @@ export function OperatorSetup({ onDone }: { onDone: () => void }) {
     }
   };
   return (
-    <main style={{ maxWidth: 480, margin: '96px auto', padding: 16 }}>
-      <Card title={t('operator.title')}>
+    <main className="ecw-welcome">
+      <div className="ecw-welcome-brand">{t('app.title')}</div>
+      <Card title={t('operator.title')} className="ecw-welcome-card">
         <Typography.Paragraph>{t('operator.intro')}</Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ channel: 'customer_manager' }}>
           <Form.Item name="name" label={t('operator.name')} rules={[{ required: true, whitespace: true, message: validationText('operator.name.required') }]}>

@@ -24,8 +24,9 @@ export class EnterpriseFormPage {
   draftNotice() {
     return this.page.getByTestId('draft-restored');
   }
-  focused() {
-    return this.page.evaluate(() => document.activeElement?.id ?? '');
+  /** Waits until the field with this id has the keyboard focus. */
+  async waitForFocus(id: string): Promise<void> {
+    await this.page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 10_000 });
   }
 
   async type(text: string): Promise<void> {
@@ -40,10 +41,13 @@ export class EnterpriseFormPage {
 
   /** In a select or the region cascader: type to filter, wait for the option, Enter to take it. */
   async choose(search: string, option: string | RegExp): Promise<void> {
+    const field = await this.page.evaluate(() => document.activeElement?.id ?? '');
     await this.page.keyboard.type(search);
     await this.page.locator('.ant-select-dropdown:visible').getByText(option).first().waitFor();
     await this.page.keyboard.press('Enter');
     await this.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    // The choice is made once the control shows it (and its search text is gone).
+    await this.page.locator(`.ant-select:has(#${field})`).getByTitle(option).or(this.page.locator(`.ant-select:has(#${field})`).getByText(option)).first().waitFor();
   }
 
   async save(): Promise<void> {

@@ -32,11 +32,14 @@ export class NewOrderPage {
     return row.locator('td').allInnerTexts();
   }
 
-  /** Replaces the date by typing it (the picker takes typed dates). */
+  /** Replaces the date by typing it (the picker takes typed dates), Enter to confirm. */
   async typeDate(date: string): Promise<void> {
+    const input = this.dateInput();
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.type(date);
+    await this.page.waitForFunction(([el, want]) => (el as HTMLInputElement).value === want, [await input.elementHandle(), date] as const);
     await this.page.keyboard.press('Enter');
+    await this.page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
   }
 
   async create(): Promise<void> {

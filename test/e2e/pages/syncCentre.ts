@@ -45,7 +45,14 @@ export class SyncCentre {
     await this.page.locator('#sync-server').fill(server);
     await this.page.locator('#sync-user').fill(user);
     await this.page.locator('#sync-password').fill(password);
+    await this.submitSignIn();
+  }
+
+  /** Presses 登录 and waits for the backend's answer (sign-in attempts must not overlap). */
+  async submitSignIn(): Promise<void> {
+    const answered = this.page.waitForResponse((r) => r.url().endsWith('/api/sync.signIn'), { timeout: 90_000 });
     await this.page.getByTestId('sync-sign-in-submit').click();
+    await answered;
   }
 
   account(): Locator {

@@ -1,0 +1,116 @@
+/** The site builder (/enterprises/:id/site): intake, editor, template picker, previews, sign-off, export. */
+import type { Locator, Page } from 'playwright-core';
+
+export class SiteBuilderPage {
+  constructor(readonly page: Page) {}
+
+  root() {
+    return this.page.getByTestId('site-builder');
+  }
+  revision() {
+    return this.page.getByTestId('site-revision');
+  }
+  async waitForRevision(revision: number): Promise<void> {
+    await this.revision().getByText(`第 ${revision} 版`, { exact: true }).waitFor({ timeout: 30_000 });
+  }
+  async currentRevision(): Promise<number> {
+    return Number(/\d+/.exec(await this.revision().innerText())![0]);
+  }
+  async tab(name: string): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  /* intake */
+  async importFolder(dir: string): Promise<void> {
+    await this.page.getByTestId('intake-folder-input').setInputFiles(dir);
+    await this.page.getByTestId('import-summary').waitFor({ timeout: 90_000 });
+  }
+  summaryValue(name: 'columns' | 'items' | 'photos' | 'unsorted') {
+    return this.page.getByTestId(`summary-${name}`);
+  }
+  problems() {
+    return this.page.getByTestId('intake-problem');
+  }
+  guess(text: string): Locator {
+    return this.page.getByTestId('intake-guess').filter({ hasText: text });
+  }
+  trayEntries() {
+    return this.page.getByTestId('tray-entry');
+  }
+
+  /* content editor */
+  column(title: string) {
+    return this.page.getByTestId('column-row').filter({ hasText: title });
+  }
+  itemRow(title: string) {
+    return this.page.getByTestId('item-row').filter({ hasText: title });
+  }
+  async openItem(column: string, item: string): Promise<void> {
+    await this.tab('栏目内容');
+    await this.column(column).click();
+    await this.itemRow(item).getByTestId('item-open').click();
+    await this.page.getByTestId('item-editor').waitFor();
+  }
+  field(testId: string) {
+    return this.page.getByTestId('item-editor').getByTestId(testId);
+  }
+  async saveItem(): Promise<void> {
+    await this.page.getByTestId('item-save').click();
+  }
+
+  /* template */
+  templateChoice(templateId: string, styleId: string) {
+    return this.page.getByTestId(`template-choice-${templateId}-${styleId}`);
+  }
+
+  /* previews */
+  async preview(mode: 'desktop' | 'phone' | 'wap2' | 'wap1' | 'sms' | 'report'): Promise<void> {
+    await this.page.getByTestId(`preview-mode-${mode}`).click();
+  }
+  /** The document shown in a preview frame (its srcdoc: the parent cannot look inside a sandboxed frame). */
+  async frameDocument(testId: string): Promise<string> {
+    return (await this.page.getByTestId(testId).getAttribute('srcdoc')) ?? '';
+  }
+  async choosePage(label: string): Promise<void> {
+    await this.page.getByTestId('preview-page').click();
+    await this.page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).click();
+  }
+  wmlTitle() {
+    return this.page.getByTestId('wml-title');
+  }
+  wmlBody() {
+    return this.page.getByTestId('wml-body');
+  }
+  async wmlKey(key: string): Promise<void> {
+    await this.page.getByTestId(`wml-key-${key}`).click();
+  }
+  async sendSms(text: string): Promise<void> {
+    await this.page.getByTestId('sms-input').fill(text);
+    await this.page.getByTestId('sms-send').click();
+  }
+  smsReplies() {
+    return this.page.getByTestId('sms-reply');
+  }
+
+  /* sign-off and export */
+  async drawSignature(): Promise<void> {
+    const canvas = this.page.getByTestId('signoff-canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    const mouse = this.page.mouse;
+    const stroke = async (points: [number, number][]) => {
+      await mouse.move(box.x + points[0]![0], box.y + points[0]![1]);
+      await mouse.down();
+      for (const [x, y] of points.slice(1)) await mouse.move(box.x + x, box.y + y, { steps: 3 });
+      await mouse.up();
+    };
+    await stroke(Array.from({ length: 24 }, (_, i) => [40 + i * 12, 110 + Math.sin(i / 2.5) * 30] as [number, number]));
+    await stroke(Array.from({ length: 12 }, (_, i) => [160 + i * 5, 50 + i * 8] as [number, number]));
+  }
+  async exportAndDownload() {
+    await this.page.getByTestId('export-run').click();
+    await this.page.getByTestId('export-result').waitFor({ timeout: 90_000 });
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('export-download').click()]);
+    return download;
+  }
+}
