@@ -81,7 +81,9 @@ export function EnterpriseListPage() {
           data-testid="enterprise-search"
         />
         <Typography.Text type="secondary" data-testid="enterprise-count">
-          {total === null ? t('enterprises.list.counting') : query ? t('enterprises.list.found', { count }) : t('enterprises.list.total', { count })}
+          {total === null
+            ? t('enterprises.list.counting')
+            : t(query ? 'enterprises.list.found' : 'enterprises.list.total', { count, n: count.toLocaleString('en-US') })}
         </Typography.Text>
         <span className="ecw-spacer" />
         <Typography.Text type="secondary" className="ecw-list-keys">
