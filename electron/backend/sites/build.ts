@@ -1,27 +1,21 @@
 /**
- * Building a site: every picture's derived sizes made (or taken from the cache), then the pure
- * compiler of shared/sites/ run with a resolver over that cache. One compiler per site is kept,
- * so a rebuild after an edit renders only the pages that changed.
+ * Building a site: every picture's derived sizes made (or taken from the cache) here, then the pure
+ * compiler of shared/sites/ run in the compile worker with a resolver over that cache. The worker
+ * keeps one compiler per site, so a rebuild after an edit renders only the pages that changed.
  */
 import type Database from 'better-sqlite3';
 import type { ManifestFile } from '../../../shared/api/sites';
-import { derivedImagePath, IMAGE_VARIANT_IDS, type AssetResolver, type DerivedImage as CompilerImage, type ImageVariant } from '../../../shared/sites/assets';
-import { createCompiler, type CompileResult, type Compiler } from '../../../shared/sites/compile';
-import type { Channel, SiteContent } from '../../../shared/sites/model';
-import { templateFor } from '../../../shared/sites/templates/catalog';
+import { IMAGE_VARIANT_IDS } from '../../../shared/sites/assets';
+import type { SiteContent } from '../../../shared/sites/model';
+import type { Report } from '../../../shared/sites/report';
 import { mapLimited } from '../assets/concurrency';
 import { ensureDerived, type DerivedImage } from '../assets/derived';
 import { hasAssetFile } from '../assets/store';
 import type { BackendContext } from '../context';
+import { compileInWorker } from './compileClient';
+import type { CompileTask } from './compileWorker';
 import { imagesOfContent } from './repository';
-
-export interface PreparedAssets {
-  resolver: AssetResolver;
-  /** Output path (relative to a channel folder, e.g. `assets/<sha>-web480.jpg`) → the cached file. */
-  byPath: Map<string, DerivedImage>;
-}
-
-const EXTENSION: Record<string, 'jpg' | 'png' | 'gif'> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif' };
+import { resolverOver, type PreparedAssets } from './resolver';
 
 /** Pictures the compiled site shows (the tray is never compiled). */
 export const imagesToBuild = (content: SiteContent) => imagesOfContent({ ...content, unsorted: [] });
@@ -63,7 +57,7 @@ export async function prepareAssets(
     }
     options.onProgress?.(++done, hashes.length);
   });
-  return resolverOver(known);
+  return resolverOver(known.values());
 }
 
 function hasAllCached(db: Database.Database, sha256: string): boolean {
@@ -71,59 +65,29 @@ function hasAllCached(db: Database.Database, sha256: string): boolean {
   return (row?.n ?? 0) >= IMAGE_VARIANT_IDS.length;
 }
 
-function resolverOver(known: Map<string, DerivedImage>): PreparedAssets {
-  const byPath = new Map<string, DerivedImage>();
-  const answers = new Map<string, CompilerImage>();
-  for (const [key, derived] of known) {
-    const path = derivedImagePath(derived.sha256, derived.variant, EXTENSION[derived.mime] ?? 'jpg');
-    byPath.set(path, derived);
-    answers.set(key, { path, width: derived.width, height: derived.height, bytes: derived.bytes });
-  }
-  return { byPath, resolver: { resolve: (sha256: string, variant: ImageVariant) => answers.get(`${sha256}/${variant}`) } };
+export interface BuildAnswer {
+  files: ManifestFile[];
+  report: Report;
+  /** For a `page` task: the page, if the build has it. */
+  page?: { path: string; mime: string; content: string };
+  /** For a `write` task with a zip: its size. */
+  zipBytes?: number;
 }
 
-/** One compiler per site (and connection), so rebuilds reuse every page whose inputs did not change. */
-const compilers = new Map<string, Compiler>();
-const MAX_COMPILERS = 8;
-
-function compilerFor(key: string): Compiler {
-  let compiler = compilers.get(key);
-  if (compiler) compilers.delete(key);
-  else compiler = createCompiler();
-  compilers.set(key, compiler); // most recently used last
-  if (compilers.size > MAX_COMPILERS) compilers.delete(compilers.keys().next().value!);
-  return compiler;
+export interface BuildOptions {
+  recheck?: boolean;
+  onProgress?: (done: number, total: number) => void;
 }
 
-export interface BuiltSite {
-  result: CompileResult;
-  assets: PreparedAssets;
-}
-
+/** Prepares the pictures, then compiles in the worker and does `task` there. */
 export async function buildSite(
-  ctx: BackendContext,
+  ctx: Pick<BackendContext, 'db' | 'dataDir' | 'now'>,
   siteId: string,
   content: SiteContent,
-  options: { recheck?: boolean; onProgress?: (done: number, total: number) => void } = {},
-): Promise<BuiltSite> {
+  task: CompileTask = { kind: 'summary' },
+  options: BuildOptions = {},
+): Promise<{ answer: BuildAnswer; assets: PreparedAssets }> {
   const assets = await prepareAssets(ctx, content, options);
-  const result = compilerFor(`${ctx.dataDir}\0${siteId}`).compile(content, templateFor(content), assets.resolver);
-  return { result, assets };
-}
-
-const channelOf = (path: string) => path.slice(0, path.indexOf('/')) as Channel;
-
-/** Every file of the build — pages and pictures — as the manifest lists them, sorted by path. */
-export function manifestFiles(built: BuiltSite): ManifestFile[] {
-  const pages = built.result.files.map((f) => ({
-    path: f.path,
-    channel: f.channel,
-    mime: f.mime,
-    bytes: typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.byteLength,
-  }));
-  const images = built.result.assets.flatMap((use) => {
-    const derived = built.assets.byPath.get(use.path.slice(use.path.indexOf('/') + 1));
-    return derived ? [{ path: use.path, channel: channelOf(use.path), mime: derived.mime, bytes: derived.bytes }] : [];
-  });
-  return [...pages, ...images].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const answer = await compileInWorker<BuildAnswer>({ siteKey: `${ctx.dataDir}\0${siteId}`, contentJson: JSON.stringify(content), derived: [...assets.byPath.values()], task });
+  return { answer, assets };
 }

@@ -7,10 +7,33 @@ import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { zip, type Zippable } from 'fflate';
 import type { ManifestFile } from '../../../shared/api/sites';
-import { CHANNELS } from '../../../shared/sites/model';
+import type { CompileResult } from '../../../shared/sites/compile';
+import { CHANNELS, type Channel } from '../../../shared/sites/model';
 import type { Report } from '../../../shared/sites/report';
 import { mapLimited } from '../assets/concurrency';
-import { manifestFiles, type BuiltSite } from './build';
+import type { PreparedAssets } from './resolver';
+
+export interface BuiltSite {
+  result: CompileResult;
+  assets: PreparedAssets;
+}
+
+const channelOf = (path: string) => path.slice(0, path.indexOf('/')) as Channel;
+
+/** Every file of the build — pages and pictures — as the manifest lists them, sorted by path. */
+export function manifestFiles(built: BuiltSite): ManifestFile[] {
+  const pages = built.result.files.map((f) => ({
+    path: f.path,
+    channel: f.channel,
+    mime: f.mime,
+    bytes: typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.byteLength,
+  }));
+  const images = built.result.assets.flatMap((use) => {
+    const derived = built.assets.byPath.get(use.path.slice(use.path.indexOf('/') + 1));
+    return derived ? [{ path: use.path, channel: channelOf(use.path), mime: derived.mime, bytes: derived.bytes }] : [];
+  });
+  return [...pages, ...images].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
 
 export interface Manifest {
   files: ManifestFile[];

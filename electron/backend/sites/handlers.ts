@@ -11,9 +11,8 @@ import { hasAssetFile, readAsset } from '../assets/store';
 import type { BackendContext } from '../context';
 import { AppError } from '../errors';
 import { defineHandlers } from '../handlerTypes';
-import { buildSite, manifestFiles } from './build';
+import { buildSite } from './build';
 import * as edits from './edits';
-import { writeBuild, zipBuild } from './exportSite';
 import { importIntoSite } from './importService';
 import { changeSite, createSite, getSite, getSiteForEnterprise } from './service';
 import { signOffSite } from './signoff';
@@ -56,19 +55,18 @@ const IMAGE_PATH = /assets\/([0-9a-f]{64})-(web480|web1200|wap2|wap1)\.(?:jpg|pn
 
 async function preview(ctx: BackendContext, siteId: string, pagePath: string) {
   const site = getSite(ctx, siteId);
-  const built = await buildSite(ctx, site.id, site.content);
-  const file = built.result.files.find((f) => f.path === pagePath);
-  if (!file) throw new AppError('site.page_not_found', `The build has no page ${pagePath}.`, { field: 'path' });
-  const content = typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('utf8');
-  const channel = file.path.slice(0, file.path.indexOf('/'));
+  const { answer, assets } = await buildSite(ctx, site.id, site.content, { kind: 'page', path: pagePath });
+  const page = answer.page;
+  if (!page) throw new AppError('site.page_not_found', `The build has no page ${pagePath}.`, { field: 'path' });
+  const channel = page.path.slice(0, page.path.indexOf('/'));
   const seen = new Set<string>();
-  const images = [...content.matchAll(IMAGE_PATH)].flatMap((m) => {
-    const derived = built.assets.byPath.get(m[0]);
+  const images = [...page.content.matchAll(IMAGE_PATH)].flatMap((m) => {
+    const derived = assets.byPath.get(m[0]);
     if (!derived || seen.has(m[0])) return [];
     seen.add(m[0]);
     return [{ path: `${channel}/${m[0]}`, mime: derived.mime, base64: readFileSync(derived.file).toString('base64') }];
   });
-  return { path: file.path, mime: file.mime, content, images };
+  return { ...page, images };
 }
 
 async function imageData(ctx: BackendContext, input: ParsedInput<'sites.image'>) {
@@ -85,17 +83,20 @@ async function imageData(ctx: BackendContext, input: ParsedInput<'sites.image'>)
 async function exportSite(ctx: BackendContext, input: ParsedInput<'sites.export'>) {
   const site = getSite(ctx, input.siteId);
   const jobId = ctx.newId();
-  const built = await buildSite(ctx, site.id, site.content, { recheck: true, onProgress: (done, total) => ctx.emit('job.progress', { jobId, label: '生成图片 images', done, total }) });
-  const { summary } = built.result.report;
+  const onProgress = (done: number, total: number) => ctx.emit('job.progress', { jobId, label: '生成图片 images', done, total });
+  // The report decides first; nothing is written when it refuses.
+  const check = await buildSite(ctx, site.id, site.content, { kind: 'summary' }, { recheck: true, onProgress });
+  const { summary } = check.answer.report;
   if (summary.errors > 0 && !input.force)
     throw new AppError('site.build_has_errors', `The build report has ${summary.errors} error(s); fix them or export with force.`, { details: { errors: summary.errors } });
   const dir = path.resolve(input.outDir ?? path.join(ctx.dataDir, 'exports', site.id, `r${site.revision}`));
-  const manifest = await writeBuild(built, dir);
   const zipPath = `${dir}.zip`;
-  const zipBytes = input.zip ? await zipBuild(built, manifest, zipPath, new Date(site.updatedAt)) : undefined;
+  const zip = input.zip ? { path: zipPath, mtime: site.updatedAt } : undefined;
+  const { answer } = await buildSite(ctx, site.id, site.content, { kind: 'write', outDir: dir, ...(zip ? { zip } : {}) });
   ctx.emit('job.progress', { jobId, label: '导出完成 exported', done: 1, total: 1, finished: true });
-  const zipBase64 = input.includeZip && zipBytes !== undefined ? readFileSync(zipPath).toString('base64') : undefined;
-  return { siteId: site.id, revision: site.revision, dir, ...(zipBytes !== undefined ? { zipPath, zipBytes } : {}), ...(zipBase64 ? { zipBase64 } : {}), files: manifest.files.length, report: summary };
+  // Browser mode offers the zip as a download (includeZip, the site builder's export).
+  const zipBase64 = input.includeZip && answer.zipBytes !== undefined ? readFileSync(zipPath).toString('base64') : undefined;
+  return { siteId: site.id, revision: site.revision, dir, ...(answer.zipBytes !== undefined ? { zipPath, zipBytes: answer.zipBytes } : {}), ...(zipBase64 ? { zipBase64 } : {}), files: answer.files.length, report: summary };
 }
 
 export const siteHandlers = defineHandlers({
@@ -173,8 +174,8 @@ export const siteHandlers = defineHandlers({
   'sites.import': (input, ctx) => importIntoSite(ctx, input),
   'sites.build': async ({ siteId }, ctx) => {
     const site = getSite(ctx, siteId);
-    const built = await buildSite(ctx, site.id, site.content);
-    return { siteId, revision: site.revision, files: manifestFiles(built), report: built.result.report };
+    const { answer } = await buildSite(ctx, site.id, site.content);
+    return { siteId, revision: site.revision, files: answer.files, report: answer.report };
   },
   'sites.preview': ({ siteId, path: pagePath }, ctx) => preview(ctx, siteId, pagePath),
   'sites.export': (input, ctx) => exportSite(ctx, input),

@@ -17,7 +17,6 @@ import { getEnterprise } from '../enterprises/service';
 import { AppError } from '../errors';
 import { readSignature, type Signature } from '../orders/signature';
 import { buildSite } from './build';
-import { manifestOf } from './exportSite';
 import { siteStatements } from './repository';
 import { getSite, loadSiteRow, SITE_ENTITY } from './service';
 import { renderSignoffPdf } from './signoffPdf';
@@ -36,15 +35,15 @@ export async function signOffSite(ctx: BackendContext, input: ParsedInput<'sites
   const site = getSite(ctx, input.siteId);
   const enterprise = getEnterprise(ctx, site.enterpriseId);
   const signature = await siteSignature(input.signaturePngBase64);
-  const built = await buildSite(ctx, site.id, site.content);
-  const fingerprint = createHash('sha256').update(JSON.stringify(manifestOf(built).files)).digest('hex');
+  const { answer } = await buildSite(ctx, site.id, site.content);
+  const fingerprint = createHash('sha256').update(JSON.stringify(answer.files)).digest('hex');
   const signedAt = ctx.now().toISOString();
   const pdf = await renderSignoffPdf({
     enterpriseName: enterprise.name,
     content: site.content,
     revision: site.revision,
     urls: siteUrls(site.content),
-    pagesPerChannel: built.result.report.summary.pagesPerChannel,
+    pagesPerChannel: answer.report.summary.pagesPerChannel,
     buildFingerprint: fingerprint,
     signerName: input.signerName,
     signedAt,
