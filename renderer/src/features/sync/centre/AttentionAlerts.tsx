@@ -2,6 +2,7 @@
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../../shared/api/sync';
+import { sessionExpired } from '../indicator/describeStatus';
 import { lastErrorText } from './lastErrorText';
 import { ResyncGuard } from './ResyncGuard';
 
@@ -17,6 +18,7 @@ export function AttentionAlerts({ status, onShow, onChanged }: Props) {
   return (
     <div className="ecw-sync-alerts" data-testid="sync-attention">
       {status.attention.map((a) => {
+        if (a === 'sign_in' && !sessionExpired(status)) return null; // signed out on purpose
         if (a === 'resync_guard' && status.resyncGuard) return <ResyncGuard key={a} rows={status.resyncGuard.rows} total={status.resyncGuard.total} onDone={onChanged} />;
         const action =
           a === 'conflicts' || a === 'failed_uploads' ? (

@@ -14,6 +14,9 @@ import { percent, shortTime } from '../state/format';
 import type { OfflineAccount } from '../state/syncStore';
 import { lastErrorText } from './lastErrorText';
 
+/** States in which the last failure explains something (signed out: the sign-in form says it all). */
+const SHOW_ERROR_IN = new Set(['offline', 'retrying', 'needs_attention']);
+
 function reportText(t: TFunction, r: SyncReport): { type: 'success' | 'info' | 'warning'; text: string } {
   if (r.outcome === 'ok' && r.conflicts > 0) return { type: 'warning', text: t('sync.report.ok', r) + t('sync.report.conflicts', { count: r.conflicts }) };
   if (r.outcome === 'ok') return { type: 'success', text: t('sync.report.ok', r) };
@@ -63,7 +66,7 @@ export function StatusCard({ status, offline, onSynced }: { status: SyncStatus; 
         <Statistic title={t('sync.status.pendingUploads')} value={status.pendingUploads} suffix={status.failedUploads ? t('sync.status.failedSuffix', { count: status.failedUploads }) : undefined} />
         <Statistic title={t('sync.status.conflicts')} value={status.conflicts} styles={{ content: status.conflicts ? { color: '#cf1322' } : undefined }} />
       </div>
-      {status.lastError && status.state !== 'up_to_date' && (
+      {status.lastError && SHOW_ERROR_IN.has(status.state) && (
         <Typography.Text type="warning" data-testid="sync-last-error">
           {t('sync.status.lastError', { error: lastErrorText(t, status.lastError) })}
         </Typography.Text>

@@ -10,6 +10,7 @@ import { apiErrorText } from '../../../app/apiErrors';
 import { AccountPanel } from '../account/AccountPanel';
 import { SignInForm } from '../account/SignInForm';
 import { ConflictList } from '../conflicts/ConflictList';
+import { sessionExpired } from '../indicator/describeStatus';
 import { useSyncStore } from '../state/syncStore';
 import { useSyncLists } from '../state/useSyncLists';
 import { AttentionAlerts } from './AttentionAlerts';
@@ -64,7 +65,7 @@ export function SyncCentrePage() {
         </Col>
         <Col xs={24} xl={8}>
           <Card size="small" title={showSignIn ? t('sync.signIn.title') : t('sync.account.title')}>
-            {showSignIn && status.attention.includes('sign_in') && <Alert type="warning" showIcon title={t('sync.signIn.again')} className="ecw-sync-gap" />}
+            {showSignIn && sessionExpired(status) && <Alert type="warning" showIcon title={t('sync.signIn.again')} className="ecw-sync-gap" />}
             {showSignIn ? <SignInForm status={status} /> : <AccountPanel status={status} offline={offline !== null && !status.signedIn} />}
             <Typography.Paragraph type="secondary" className="ecw-sync-note">
               {t('sync.centre.localFirst')}

@@ -4,6 +4,9 @@ import type { SyncStatus } from '../../../../../shared/api/sync';
 import type { OfflineAccount } from '../state/syncStore';
 import { percent, shortTime } from '../state/format';
 
+/** The platform ended the session (as opposed to the user signing out). */
+export const sessionExpired = (s: SyncStatus): boolean => s.attention.includes('sign_in') && s.lastError?.code === 'session_expired';
+
 export type Tone = 'idle' | 'busy' | 'ok' | 'warn' | 'error';
 
 export interface StatusView {
@@ -40,7 +43,7 @@ export function describeStatus(t: TFunction, s: SyncStatus | null, offline: Offl
   switch (s.state) {
     case 'signed_out':
       if (offline) return { tone: 'idle', label: t('sync.indicator.offlineSignedIn'), detail: t('sync.indicator.offlineSignedInDetail') + pending };
-      if (s.attention.includes('sign_in')) return { tone: 'warn', label: t('sync.indicator.signInAgain'), detail: t('sync.indicator.signInAgainDetail') };
+      if (sessionExpired(s)) return { tone: 'warn', label: t('sync.indicator.signInAgain'), detail: t('sync.indicator.signInAgainDetail') };
       return { tone: 'idle', label: t('sync.indicator.signedOut'), detail: t('sync.indicator.signedOutDetail') };
     case 'offline':
       return { tone: 'idle', label: t('sync.indicator.offline') + pending, detail: t('sync.indicator.offlineDetail', { time: shortTime(s.lastSyncAt) }) };
@@ -51,6 +54,7 @@ export function describeStatus(t: TFunction, s: SyncStatus | null, offline: Offl
     case 'needs_attention':
       return attentionView(t, s);
     default:
+      if (!s.lastSyncAt) return { tone: 'busy', label: t('sync.indicator.firstSync'), detail: t('sync.indicator.syncingDetail') };
       return { tone: 'ok', label: t('sync.indicator.upToDate', { time: shortTime(s.lastSyncAt) }), detail: t('sync.indicator.upToDateDetail', { time: shortTime(s.lastSyncAt) }) };
   }
 }
