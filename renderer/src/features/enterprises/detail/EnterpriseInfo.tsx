@@ -29,7 +29,6 @@ export function EnterpriseInfo({ enterprise: e }: { enterprise: Enterprise }) {
         { key: 'email', label: t('enterprises.field.contactEmail'), children: e.contact.email || '—' },
         { key: 'manager', label: t('enterprises.field.manager'), children: e.manager },
         { key: 'channel', label: t('enterprises.field.channel'), children: t(`channel.${e.channel}`) },
-        { key: 'groupCode', label: t('enterprises.field.groupCode'), children: e.groupCode ?? t('enterprises.detail.notOpened') },
         { key: 'updatedAt', label: t('enterprises.field.updatedAt'), children: dayjs(e.updatedAt).format('YYYY-MM-DD HH:mm') },
         ...(e.note ? [{ key: 'note', label: t('enterprises.field.note'), children: e.note, span: 2 }] : []),
       ]}
