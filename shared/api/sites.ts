@@ -256,8 +256,8 @@ export const sitesApi = {
   'sites.updateSms': mutation(edit({ sms: smsSettingsSchema }), siteSchema),
   /** Reads Word, text and photo files into the enterprise's site (made if it has none), reporting progress as `job.progress`. */
   'sites.import': mutation(importInputSchema, importReportSchema),
-  /** Compiles every channel and reports; nothing is written. */
-  'sites.build': query(z.object({ siteId: z.string().min(1) }), buildResultSchema),
+  /** Compiles every channel and reports; nothing is written. Pictures without derived sizes yet are made first (progress as `job.progress`). */
+  'sites.build': query(z.object({ siteId: z.string().min(1), jobId: z.string().max(64).optional() }), buildResultSchema),
   /** One compiled page with the pictures it shows. `path` as in the build's file list, e.g. `wap1/index.wml`. */
   'sites.preview': query(z.object({ siteId: z.string().min(1), path: z.string().min(1).max(300) }), previewSchema),
   /**

@@ -20,14 +20,17 @@ export interface BuiltSite {
 
 const channelOf = (path: string) => path.slice(0, path.indexOf('/')) as Channel;
 
+/** Sizes of output files; a rebuild reuses the file objects of unchanged pages, so their sizes too. */
+const sizes = new WeakMap<CompileResult['files'][number], number>();
+function sizeOf(file: CompileResult['files'][number]): number {
+  let bytes = sizes.get(file);
+  if (bytes === undefined) sizes.set(file, (bytes = typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength));
+  return bytes;
+}
+
 /** Every file of the build — pages and pictures — as the manifest lists them, sorted by path. */
 export function manifestFiles(built: BuiltSite): ManifestFile[] {
-  const pages = built.result.files.map((f) => ({
-    path: f.path,
-    channel: f.channel,
-    mime: f.mime,
-    bytes: typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.byteLength,
-  }));
+  const pages = built.result.files.map((f) => ({ path: f.path, channel: f.channel, mime: f.mime, bytes: sizeOf(f) }));
   const images = built.result.assets.flatMap((use) => {
     const derived = built.assets.byPath.get(use.path.slice(use.path.indexOf('/') + 1));
     return derived ? [{ path: use.path, channel: channelOf(use.path), mime: derived.mime, bytes: derived.bytes }] : [];

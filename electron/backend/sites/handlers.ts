@@ -172,9 +172,10 @@ export const siteHandlers = defineHandlers({
       content.sms = input.sms;
     }),
   'sites.import': (input, ctx) => importIntoSite(ctx, input),
-  'sites.build': async ({ siteId }, ctx) => {
+  'sites.build': async ({ siteId, jobId }, ctx) => {
     const site = getSite(ctx, siteId);
-    const { answer } = await buildSite(ctx, site.id, site.content);
+    const onProgress = jobId ? (done: number, total: number) => ctx.emit('job.progress', { jobId, label: '生成图片 images', done, total, ...(done === total ? { finished: true } : {}) }) : undefined;
+    const { answer } = await buildSite(ctx, site.id, site.content, { kind: 'summary' }, onProgress ? { onProgress } : {});
     return { siteId, revision: site.revision, files: answer.files, report: answer.report };
   },
   'sites.preview': ({ siteId, path: pagePath }, ctx) => preview(ctx, siteId, pagePath),
