@@ -2,7 +2,7 @@
  * /sync — the sync centre: sign-in, the state and 立即同步, what needs attention, and the
  * conflicts, the queue, the image uploads and the history of sync runs.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Badge, Card, Col, Row, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -35,9 +35,15 @@ export function SyncCentrePage() {
   const lists = useSyncLists(status);
   const [params] = useSearchParams();
   const [tab, setTab] = useState<Tab | null>((params.get('tab') as Tab | null) ?? null);
+  // The first tab is chosen once (conflicts if there are any), so resolving the last one does not jump away.
+  const hasStatus = status !== null;
+  const initial: Tab = status && status.conflicts > 0 ? 'conflicts' : 'queue';
+  useEffect(() => {
+    if (hasStatus) setTab((t) => t ?? initial);
+  }, [hasStatus, initial]);
   if (!status) return <Spin />;
 
-  const active: Tab = tab ?? (status.conflicts > 0 ? 'conflicts' : 'queue');
+  const active: Tab = tab ?? initial;
   const loading = <Spin size="small" />;
   const showSignIn = !status.signedIn && !offline;
   return (
@@ -63,7 +69,7 @@ export function SyncCentrePage() {
             />
           </Card>
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={{ span: 24, order: showSignIn ? -1 : 0 }} xl={{ span: 8, order: 0 }}>
           <Card size="small" title={showSignIn ? t('sync.signIn.title') : t('sync.account.title')}>
             {showSignIn && sessionExpired(status) && <Alert type="warning" showIcon title={t('sync.signIn.again')} className="ecw-sync-gap" />}
             {showSignIn ? <SignInForm status={status} /> : <AccountPanel status={status} offline={offline !== null && !status.signedIn} />}

@@ -20,7 +20,7 @@ interface Props {
   resolve: (resolution: Resolution, values?: Record<string, unknown>) => Promise<void>;
 }
 
-const HIDDEN = new Set(['id', 'createdAt', 'updatedAt', 'status', 'groupCode']);
+const HIDDEN = new Set(['id', 'enterpriseId', 'createdAt', 'updatedAt', 'status', 'groupCode']);
 const SUMMARY = ['name', 'creditCode', 'address', 'contact', 'manager'];
 /** Choices that throw work away or delete: asked twice. */
 const CONFIRM: Record<string, Resolution[]> = {
@@ -83,11 +83,11 @@ export function RowConflict({ conflict, busy, resolve }: Props) {
         <span>{t('sync.conflict.mineRow')}</span>
         <span>{t('sync.conflict.theirsRow')}</span>
       </div>
-      {fields.map((f) => (
+      {fields.map((f, i) => (
         <div key={f} className="ecw-sync-grid ecw-sync-field" data-testid="conflict-field" data-field={f}>
           <span className="ecw-sync-field-name">{fieldLabel(t, f)}</span>
           {deleted ? <div className="ecw-sync-value is-mine">{t('sync.conflict.iDeleted')}</div> : <ValueView field={f} value={conflict.mine[f]} other={conflict.theirs?.[f]} side="mine" />}
-          {conflict.theirs ? <ValueView field={f} value={conflict.theirs[f]} other={deleted ? undefined : conflict.mine[f]} side="theirs" /> : <div className="ecw-sync-value is-theirs">{t('sync.conflict.noTheirs')}</div>}
+          {conflict.theirs ? <ValueView field={f} value={conflict.theirs[f]} other={deleted ? undefined : conflict.mine[f]} side="theirs" /> : <div className="ecw-sync-value is-theirs">{i === 0 ? t('sync.conflict.noTheirs') : ''}</div>}
         </div>
       ))}
       {editing &&
