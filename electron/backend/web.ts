@@ -29,7 +29,7 @@ async function main() {
   const options: HttpServerOptions = { port: values.port ? Number(values.port) : 0 };
   if (values.dev) {
     const { createServer } = await import('vite');
-    const vite = await createServer({ root: repoRoot, server: { middlewareMode: true }, appType: 'spa' });
+    const vite = await createServer({ configFile: path.join(repoRoot, 'vite.config.ts'), server: { middlewareMode: true }, appType: 'spa' });
     options.fallback = (req, res) => vite.middlewares(req, res);
   } else {
     options.staticDir = path.join(repoRoot, 'renderer', 'dist');

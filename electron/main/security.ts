@@ -14,6 +14,8 @@ export function secureWindowOptions(preload: string): BrowserWindowConstructorOp
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // Chromium's built-in PDF viewer shows the signed service order inside the page.
+      plugins: true,
     },
   };
 }
