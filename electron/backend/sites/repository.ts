@@ -20,7 +20,8 @@ export interface SiteRow {
 
 export const siteStatements = perDatabase((db: Database.Database) => ({
   byId: db.prepare<[string], SiteRow>('SELECT * FROM site WHERE id = ?'),
-  byEnterprise: db.prepare<[string], SiteRow>('SELECT * FROM site WHERE enterprise_id = ?'),
+  /** The enterprise's site; should two have arrived from other devices, the first made. */
+  byEnterprise: db.prepare<[string], SiteRow>('SELECT * FROM site WHERE enterprise_id = ? AND server_deleted = 0 ORDER BY created_at, id LIMIT 1'),
   insert: db.prepare(
     `INSERT INTO site (id, enterprise_id, content_json, revision, intake_json, created_at, updated_at)
      VALUES (@id, @enterprise_id, @content_json, 1, @intake_json, @created_at, @updated_at)`,

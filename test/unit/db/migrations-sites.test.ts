@@ -43,7 +43,7 @@ describe('0010_sites', () => {
       signed_off_revision: null,
       server_deleted: 0,
     });
-    // One site per enterprise.
+    // One site per enterprise (until 0011).
     expect(() =>
       migrated.prepare(`INSERT INTO site (id, enterprise_id, content_json, created_at, updated_at) VALUES ('s2', 'e1', '{}', ?, ?)`).run(AT, AT),
     ).toThrow(/UNIQUE/);
@@ -54,5 +54,20 @@ describe('0010_sites', () => {
     );
     derived.run('a'.repeat(64), AT);
     expect(() => derived.run('a'.repeat(64), AT)).toThrow(/UNIQUE|PRIMARY/);
+  });
+});
+
+describe('0011_site_enterprise_index', () => {
+  it('keeps the sites there were and lets a second site of an enterprise (pulled from another device) be stored', () => {
+    const { db, migrateTo } = databaseBefore(11);
+    const insert = (database: Database.Database, id: string) =>
+      database.prepare(`INSERT INTO site (id, enterprise_id, content_json, created_at, updated_at) VALUES (?, 'e1', '{}', ?, ?)`).run(id, AT, AT);
+    insert(db, 's1');
+    expect(() => insert(db, 's2')).toThrow(/UNIQUE/);
+    const migrated = migrateTo(11);
+    insert(migrated, 's2');
+    expect(migrated.prepare('SELECT id FROM site ORDER BY id').all()).toEqual([{ id: 's1' }, { id: 's2' }]);
+    const plan = migrated.prepare("EXPLAIN QUERY PLAN SELECT * FROM site WHERE enterprise_id = 'e1' ORDER BY created_at, id").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toContain('site_enterprise');
   });
 });
