@@ -36,6 +36,28 @@ export interface SiteContext {
   fingerprint: string;
   /** The content key (JSON) of an object, computed once per build: content does not change during a build. */
   keyOf(value: object): string;
+  /** A short token for an item (or a column's text) that changes exactly when its content does. */
+  tokenOf(id: string, value: object): string;
+}
+
+/**
+ * Tokens for content across builds: comparing `item#7` is cheaper than comparing an item's JSON in
+ * every cache key. With `trustIdentity` an object seen before is taken as unchanged without looking
+ * at it — only for callers that never mutate content objects in place (immutable updates).
+ */
+export interface ContentVersions {
+  trustIdentity: boolean;
+  counter: number;
+  entries: Map<string, { json: string; object: object; token: string }>;
+  seen: Set<string>;
+}
+
+export const createVersions = (trustIdentity = false): ContentVersions => ({ trustIdentity, counter: 0, entries: new Map(), seen: new Set() });
+
+/** Forgets content that was not seen in the last build. */
+export function pruneVersions(versions: ContentVersions): void {
+  for (const id of versions.entries.keys()) if (!versions.seen.has(id)) versions.entries.delete(id);
+  versions.seen = new Set();
 }
 
 /** The host name in DNS form (A-labels). */
@@ -50,7 +72,7 @@ export function siteUrls(site: SiteContent, options: CompileOptions = {}): SiteU
   return { host, web: `https://${host}/`, wap2: `http://${host}/wap/`, wap1: `http://${host}/wml/` };
 }
 
-export function buildContext(site: SiteContent, template: SiteTemplate, options: CompileOptions = {}): SiteContext {
+export function buildContext(site: SiteContent, template: SiteTemplate, options: CompileOptions = {}, versions: ContentVersions = createVersions()): SiteContext {
   const columns = sortedColumns(site);
   const enabled = Object.fromEntries(CHANNELS.map((ch) => [ch, columns.filter((c) => c.channels[ch])])) as Record<Channel, Column[]>;
   const style = styleOf(template, site.template.styleId);
@@ -75,5 +97,18 @@ export function buildContext(site: SiteContent, template: SiteTemplate, options:
     if (key === undefined) keys.set(value, (key = JSON.stringify(value)));
     return key;
   };
-  return { site, template, style, layout, columns, enabled, signature: site.sms.signature || site.profile.shortName, urls, guestbookAction, fingerprint, keyOf };
+  const tokenOf = (id: string, value: object) => {
+    versions.seen.add(id);
+    const known = versions.entries.get(id);
+    if (known && versions.trustIdentity && known.object === value) return known.token;
+    const json = keyOf(value);
+    if (known && known.json === json) {
+      known.object = value;
+      return known.token;
+    }
+    const token = `${id}#${++versions.counter}`;
+    versions.entries.set(id, { json, object: value, token });
+    return token;
+  };
+  return { site, template, style, layout, columns, enabled, signature: site.sms.signature || site.profile.shortName, urls, guestbookAction, fingerprint, keyOf, tokenOf };
 }

@@ -2,7 +2,7 @@
 export * from './model';
 export * from './assets';
 export { exampleSite, EXAMPLE_IMAGES, EXAMPLE_IMAGE_SIZES } from './example';
-export { compile, createCompiler, type CompileResult, type Compiler, type CompileStats } from './compile';
+export { compile, createCompiler, type CompileResult, type Compiler, type CompilerOptions, type CompileStats } from './compile';
 export { siteUrls, siteHost, DEFAULT_ASSIGNED_SUFFIX, type CompileOptions, type SiteUrls } from './context';
 export type { OutputFile, AssetUse } from './job';
 export type { Report, Finding, FindingCode, PageStat, Severity, Location } from './report';

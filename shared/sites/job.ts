@@ -1,6 +1,6 @@
 /** A unit of compilation (one page, or one file) and what it produced; the cache keeps these per key. */
 import { IMAGE_VARIANTS, type AssetResolver, type DerivedImage, type ImageVariant } from './assets';
-import type { Channel, ImageRef } from './model';
+import type { Channel, Column, ImageRef, Item } from './model';
 import { utf8Length } from './markup/text';
 import { relativeHref } from './paths';
 import type { Finding, Location, PageStat } from './report';
@@ -39,6 +39,37 @@ export interface Job {
   run(sink: JobSink): void;
 }
 
+/**
+ * What a channel compiles: jobs that read the whole site; per column, the jobs of the column as a
+ * whole (list pages, its text) and of each item. The compiler makes a column's or a block of items'
+ * jobs only when their content changed.
+ */
+export interface ChannelPlan {
+  site: Job[];
+  /** Columns this channel shows. */
+  columns: Column[];
+  /** The column's own pages in units (its text, each list page); `tokens` are its items' content tokens. */
+  columnUnits(column: Column, tokens: readonly string[]): Unit[];
+  itemJobs(column: Column, item: Item): Job[];
+}
+
+/** Jobs made only when their unit's key changed (the compiler adds the column's heading and the site context). */
+export interface Unit {
+  id: string;
+  key: readonly string[];
+  jobs(): Job[];
+}
+
+/** One unit per list page of `perPage` items: editing an item remakes the jobs of its page only. */
+export function listUnits(prefix: string, tokens: readonly string[], perPage: number, extraKey: readonly string[], job: (page: number, pages: number) => Job): Unit[] {
+  const pages = Math.max(1, Math.ceil(tokens.length / perPage));
+  return Array.from({ length: pages }, (_, i) => ({
+    id: `${prefix}:${i + 1}`,
+    key: [String(pages), String(perPage), ...extraKey, ...tokens.slice(i * perPage, (i + 1) * perPage)],
+    jobs: () => [job(i + 1, pages)],
+  }));
+}
+
 export interface ResolvedImage extends DerivedImage {
   /** Link from the page being rendered to the image. */
   href: string;
@@ -60,8 +91,8 @@ export class JobSink {
   file(path: string, mime: string, content: string | Uint8Array, stat?: Omit<PageStat, 'channel' | 'path' | 'bytes'>): void {
     const full = `${this.channel}/${path}`;
     this.output.files.push({ path: full, channel: this.channel, mime, content });
-    this.output.bytes += typeof content === 'string' ? utf8Length(content) : content.length;
     const bytes = typeof content === 'string' ? utf8Length(content) : content.length;
+    this.output.bytes += bytes;
     if (stat) this.output.pages.push({ channel: this.channel, path: full, bytes, ...stat });
   }
 

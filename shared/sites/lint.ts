@@ -1,7 +1,7 @@
 /** Content checks that do not depend on a channel: alt text, empty columns, links to disabled pages. */
 import type { SiteContext } from './context';
 import { itemBody, itemImages } from './itemView';
-import { contentKey, type Job, type JobSink } from './job';
+import { contentKey, type ChannelPlan, type Job, type JobSink } from './job';
 import { itemTitle, type Block, type Channel, type Column, type ListItem, type Run } from './model';
 import type { Location } from './report';
 
@@ -78,6 +78,11 @@ function itemJob(ctx: SiteContext, column: Column, item: Column['items'][number]
   };
 }
 
-export function lintJobs(ctx: SiteContext): Job[] {
-  return ctx.columns.flatMap((column) => [columnJob(ctx, column), ...column.items.map((item) => itemJob(ctx, column, item))]);
+export function lintPlan(ctx: SiteContext): ChannelPlan {
+  return {
+    site: [],
+    columns: ctx.columns,
+    columnUnits: (column) => [{ id: 'column', key: [ctx.tokenOf(`body:${column.id}`, column.body), String(column.items.length)], jobs: () => [columnJob(ctx, column)] }],
+    itemJobs: (column, item) => [itemJob(ctx, column, item)],
+  };
 }

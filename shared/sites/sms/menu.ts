@@ -7,10 +7,10 @@
 import type { SiteContext } from '../context';
 import { toHex, wapPushMessages } from '../push/si';
 import { itemBody, itemFacts, listNote, listTitle } from '../itemView';
-import { contentKey, type Job, type JobSink } from '../job';
+import { contentKey, type ChannelPlan, type Job, type JobSink } from '../job';
 import { cleanText, oneLine, splitToFit, truncate, utf8Length } from '../markup/text';
 import { plainText, type Column, type Item } from '../model';
-import type { Finding, Location } from '../report';
+import type { Finding, Location, PageStat } from '../report';
 import { charsForMessages, countWithSignature, signatureText, SINGLE_MESSAGE_CHARS, type SmsEncoding } from './count';
 
 export interface SmsText {
@@ -158,10 +158,13 @@ interface ColumnPart {
   nodes: SmsNode[];
   json: string[];
   notes: Note[];
+  stats: PageStat[];
 }
 
+const statOf = (n: SmsNode): PageStat => ({ channel: 'sms', path: `sms/menu.json#${n.id}`, bytes: utf8Length(n.reply.text), messages: n.reply.messages, where: n.where });
+
 function part(nodes: SmsNode[], notes: Note[] = []): ColumnPart {
-  return { nodes, json: nodes.map((n) => JSON.stringify(n)), notes };
+  return { nodes, json: nodes.map((n) => JSON.stringify(n)), notes, stats: nodes.map(statOf) };
 }
 
 function columnPart(ctx: SiteContext, sink: JobSink, column: Column, smsKey: string): ColumnPart {
@@ -177,8 +180,8 @@ function columnPart(ctx: SiteContext, sink: JobSink, column: Column, smsKey: str
   const menus = menuPages(ctx, column.title, lines, (n) => columnNodeId(column, n), true).map(
     (page, i): SmsNode => ({ id: columnNodeId(column, i + 1), kind: 'column', title: column.title, reply: smsText(page.text, ctx.signature), options: page.options, where }),
   );
-  const parts = [part(menus), ...column.items.map((item) => sink.memo(`sms:item:${item.id}`, [smsKey, column.id, ctx.keyOf(item)], () => itemPart(ctx, column, item, back)))];
-  return { nodes: parts.flatMap((p) => p.nodes), json: parts.flatMap((p) => p.json), notes: parts.flatMap((p) => p.notes) };
+  const parts = [part(menus), ...column.items.map((item) => sink.memo(`sms:item:${item.id}`, [smsKey, column.id, ctx.tokenOf(item.id, item)], () => itemPart(ctx, column, item, back)))];
+  return { nodes: parts.flatMap((p) => p.nodes), json: parts.flatMap((p) => p.json), notes: parts.flatMap((p) => p.notes), stats: parts.flatMap((p) => p.stats) };
 }
 
 function itemPart(ctx: SiteContext, column: Column, item: Item, back: string): ColumnPart {
@@ -203,7 +206,7 @@ function wapPushOf(ctx: SiteContext): SmsSite['wapPush'] {
  * The SMS site as an object, and its JSON text: one node per line, columns' lines reused from the
  * memo, so a rebuild after an edit serializes only what changed.
  */
-function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: string } {
+function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: string; stats: PageStat[] } {
   const { sms, profile } = ctx.site;
   const sign = (text: string) => smsText(text, ctx.signature);
   const guestbookColumn = ctx.enabled.sms.find((c) => c.type === 'guestbook');
@@ -231,7 +234,7 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
 
   const smsKey = contentKey(sms);
   const columns = contentColumns.map((column) =>
-    sink.memo(`sms:column:${column.id}`, [smsKey, column.title, column.type, contentKey(column.body), ...column.items.map(ctx.keyOf)], () => columnPart(ctx, sink, column, smsKey)),
+    sink.memo(`sms:column:${column.id}`, [smsKey, column.title, column.type, ctx.tokenOf(`body:${column.id}`, column.body), ...column.items.map((item) => ctx.tokenOf(item.id, item))], () => columnPart(ctx, sink, column, smsKey)),
   );
   for (const column of columns) {
     nodes.push(...column.nodes);
@@ -282,7 +285,8 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
   }
   site.care.forEach((c, i) => checkLength(sink, ctx, c.message, `care.${i}.text`, `care message "${c.occasion}"`));
   const json = serializeSite(site, [...menuNodes.map((n) => JSON.stringify(n)), ...columns.flatMap((c) => c.json), ...nodes.slice(menuNodes.length + columns.reduce((n, c) => n + c.nodes.length, 0)).map((n) => JSON.stringify(n))]);
-  return { site, json };
+  const extra = nodes.slice(menuNodes.length + columns.reduce((n, c) => n + c.nodes.length, 0));
+  return { site, json, stats: [...menuNodes.map(statOf), ...columns.flatMap((c) => c.stats), ...extra.map(statOf)] };
 }
 
 /** `{…, "nodes": [one node per line], …}` — JSON.parse gives back `site`. */
@@ -293,15 +297,19 @@ function serializeSite(site: SmsSite, nodeLines: string[]): string {
   return `${head.slice(0, -1)},\n"nodes":[\n${nodeLines.join(',\n')}\n],\n${JSON.stringify(tail).slice(1)}\n`;
 }
 
-export function smsJobs(ctx: SiteContext): Job[] {
-  const items = ctx.enabled.sms.flatMap((c) => [c.id, ...c.items.map(ctx.keyOf)]);
+export function smsPlan(ctx: SiteContext): ChannelPlan {
+  return { site: smsJobs(ctx), columns: [], columnUnits: () => [], itemJobs: () => [] };
+}
+
+function smsJobs(ctx: SiteContext): Job[] {
+  const items = ctx.enabled.sms.flatMap((c) => [c.id, ctx.tokenOf(`body:${c.id}`, c.body), ...c.items.map((item) => ctx.tokenOf(item.id, item))]);
   return [
     {
       id: 'sms:site',
-      key: [contentKey(ctx.site.sms), contentKey(ctx.enabled.sms.map((c) => c.body)), ...items],
+      key: [contentKey(ctx.site.sms), ...items],
       run(sink) {
-        const { site, json } = buildSmsSite(ctx, sink);
-        for (const node of site.nodes) sink.output.pages.push({ channel: 'sms', path: `sms/menu.json#${node.id}`, bytes: utf8Length(node.reply.text), messages: node.reply.messages, where: node.where });
+        const { json, stats } = buildSmsSite(ctx, sink);
+        sink.output.pages.push(...stats);
         sink.file('menu.json', 'application/json; charset=utf-8', json);
       },
     },

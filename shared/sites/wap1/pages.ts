@@ -5,7 +5,7 @@
  */
 import type { SiteContext } from '../context';
 import { itemBody, itemFacts, itemImages, listNote, listTitle } from '../itemView';
-import { contentKey, type Job, type JobSink } from '../job';
+import { contentKey, listUnits, type ChannelPlan, type Job, type Unit, type JobSink } from '../job';
 import { h, wmlVariable, type Child, type Element } from '../markup/node';
 import { serialize } from '../markup/serialize';
 import { oneLine, truncate } from '../markup/text';
@@ -294,15 +294,12 @@ function columnListJob(ctx: SiteContext, column: Column, page: number, pages: nu
   };
 }
 
-function columnJobs(ctx: SiteContext, column: Column): Job[] {
-  const jobs: Job[] = [];
-  if (hasText(column) || column.items.length === 0) jobs.push(columnTextJob(ctx, column));
-  if (column.items.length) {
-    const perPage = listPageSize(ctx, column);
-    const pages = Math.ceil(column.items.length / perPage);
-    for (let n = 1; n <= pages; n++) jobs.push(columnListJob(ctx, column, n, pages, perPage));
-  }
-  return jobs;
+function columnUnits(ctx: SiteContext, column: Column, tokens: readonly string[]): Unit[] {
+  const units: Unit[] = [];
+  if (hasText(column) || column.items.length === 0)
+    units.push({ id: 'text', key: [ctx.tokenOf(`body:${column.id}`, column.body), String(column.items.length > 0)], jobs: () => [columnTextJob(ctx, column)] });
+  if (column.items.length) units.push(...listUnits('list', tokens, listPageSize(ctx, column), [String(hasText(column))], (page, pages) => columnListJob(ctx, column, page, pages, listPageSize(ctx, column))));
+  return units;
 }
 
 function itemJob(ctx: SiteContext, column: Column, item: Item): Job {
@@ -327,6 +324,11 @@ function itemJob(ctx: SiteContext, column: Column, item: Item): Job {
   };
 }
 
-export function wap1Jobs(ctx: SiteContext): Job[] {
-  return [homeJob(ctx), ...ctx.enabled.wap1.flatMap((column) => [...columnJobs(ctx, column), ...column.items.map((item) => itemJob(ctx, column, item))])];
+export function wap1Plan(ctx: SiteContext): ChannelPlan {
+  return {
+    site: [homeJob(ctx)],
+    columns: ctx.enabled.wap1,
+    columnUnits: (column, tokens) => columnUnits(ctx, column, tokens),
+    itemJobs: (column, item) => [itemJob(ctx, column, item)],
+  };
 }

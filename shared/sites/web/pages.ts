@@ -1,7 +1,7 @@
 /** The WEB channel: HTML5 pages (home, column lists, items), style sheet, sitemap.xml and robots.txt. */
 import type { SiteContext } from '../context';
 import { itemBody, itemFacts, itemImages, listNote, listTitle, type Fact } from '../itemView';
-import { contentKey, type Job, type JobSink } from '../job';
+import { contentKey, listUnits, type ChannelPlan, type Job, type JobSink } from '../job';
 import { h, type Child, type ChildInput, type Element } from '../markup/node';
 import { serialize } from '../markup/serialize';
 import { oneLine, truncate } from '../markup/text';
@@ -262,12 +262,11 @@ function siteFilesJob(ctx: SiteContext): Job {
   };
 }
 
-export function webJobs(ctx: SiteContext): Job[] {
-  const jobs: Job[] = [homeJob(ctx), siteFilesJob(ctx)];
-  for (const column of ctx.enabled.web) {
-    const pages = pageCount(column, ctx.layout.web.itemsPerPage);
-    for (let n = 1; n <= pages; n++) jobs.push(columnJob(ctx, column, n));
-    for (const item of column.items) jobs.push(itemJob(ctx, column, item));
-  }
-  return jobs;
+export function webPlan(ctx: SiteContext): ChannelPlan {
+  return {
+    site: [homeJob(ctx), siteFilesJob(ctx)],
+    columns: ctx.enabled.web,
+    columnUnits: (column, tokens) => listUnits('list', tokens, ctx.layout.web.itemsPerPage, [ctx.tokenOf(`body:${column.id}`, column.body)], (page) => columnJob(ctx, column, page)),
+    itemJobs: (column, item) => [itemJob(ctx, column, item)],
+  };
 }
