@@ -28,6 +28,7 @@ export function wap2Css(ctx: SiteContext): string {
 a{color:${colour(p.primary)}}
 .hd{background:${colour(p.primary)};color:#ffffff;padding:4px}
 .hd a{color:#ffffff;font-weight:bold;text-decoration:none}
+.hd img{height:40px;width:auto}
 h1{font-size:large;margin:4px}
 h2,h3,h4{font-size:medium;margin:4px}
 p,div,ul,ol,table{margin:4px}
@@ -100,7 +101,8 @@ function writePage(sink: JobSink, path: string, text: string, resourceBytes: num
 function writePaged(env: PagedEnv, parts: PageParts, chunks: Wap2Chunk[], withLogo: boolean, cssBytes: number): void {
   const { ctx, sink } = env;
   const probePath = env.pathOf(998);
-  const logo = withLogo && ctx.site.profile.logo ? sink.image(ctx.site.profile.logo, 'wap2', env.pathOf(1), { section: 'profile', field: 'logo' }) : undefined;
+  // The logo in the header is the small (WAP 1.0) variant, shown 40 px high.
+  const logo = withLogo && ctx.site.profile.logo ? sink.image(ctx.site.profile.logo, 'wap1', env.pathOf(1), { section: 'profile', field: 'logo' }) : undefined;
   const logoBytes = logo?.bytes ?? 0;
   const shell = (page: number, pages: number, content: Element[], pageLogo = page === 1 ? logo : undefined) => {
     const path = env.pathOf(page);
