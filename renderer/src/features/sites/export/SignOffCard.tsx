@@ -3,87 +3,41 @@
  * revision signed and is kept with the enterprise's documents. Shows whether the site changed since.
  */
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Input, Space, Typography } from 'antd';
-import { ClearOutlined, UndoOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { Alert, Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Enterprise } from '../../../../../shared/domain/enterprise';
-import { call } from '../../../api/client';
-import { apiErrorOf, apiErrorText } from '../../../app/apiErrors';
-import { validationText } from '../../../i18n';
-import { useSignaturePad } from '../../orders/order/useSignaturePad';
 import { SignOffTag } from '../builder/BuilderHeader';
 import { useBuilder } from '../state/siteStore';
-
-interface Errors {
-  signer?: string;
-  signature?: string;
-  form?: string;
-}
+import { SignOffForm } from './SignOffForm';
 
 export function SignOffCard({ enterprise }: { enterprise: Enterprise }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
   const site = useBuilder((s) => s.site!);
   const hasDrafts = useBuilder((s) => Boolean(s.drafts.profile || s.drafts.sms || Object.keys(s.drafts.items).length || Object.keys(s.drafts.columnBodies).length));
-  const { canvasRef, empty, clear, undo, toPngBase64 } = useSignaturePad();
-  const [signer, setSigner] = useState(enterprise.contact.name);
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
   const [documentTitle, setDocumentTitle] = useState('');
-
-  const sign = async () => {
-    const png = toPngBase64();
-    const next: Errors = {};
-    if (!signer.trim()) next.signer = validationText('signer.required');
-    if (!png) next.signature = validationText('signature.required');
-    setErrors(next);
-    if (next.signer || next.signature) return;
-    setBusy(true);
-    try {
-      const signed = await call('sites.signOff', { siteId: site.id, signerName: signer.trim(), signaturePngBase64: png! });
-      useBuilder.getState().setSite(signed.site);
-      setDocumentTitle(signed.document.title);
-      clear();
-      void message.success(t('sites.signoff.done', { revision: signed.site.signedOffRevision }));
-    } catch (error) {
-      const e = apiErrorOf(error);
-      if (e.code === 'site.stale') void useBuilder.getState().reload();
-      setErrors({ form: apiErrorText(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const signedCurrent = site.signedOffRevision === site.revision;
 
   return (
     <Card size="small" title={t('sites.signoff.title')} data-testid="signoff-card" extra={<SignOffTag site={site} />}>
       <Typography.Paragraph type="secondary">{t('sites.signoff.intro', { revision: site.revision })}</Typography.Paragraph>
       {hasDrafts ? <Alert type="warning" showIcon title={t('sites.signoff.draftsWarning')} className="ecw-gap-bottom" /> : null}
-      {documentTitle ? (
-        <Alert type="success" showIcon className="ecw-gap-bottom" title={t('sites.signoff.stored', { title: documentTitle })} data-testid="signoff-stored" />
-      ) : null}
-      <label className="ecw-field-label">
-        {t('sites.signoff.signer')}
-        <Input value={signer} maxLength={50} status={errors.signer ? 'error' : undefined} onChange={(e) => (setSigner(e.target.value), setErrors((s) => ({ ...s, signer: undefined })))} style={{ maxWidth: 240 }} data-testid="signoff-signer" />
-      </label>
-      {errors.signer ? <div className="ecw-error-text">{errors.signer}</div> : null}
-      <div className={`ecw-signoff-box${errors.signature ? ' is-invalid' : ''}`}>
-        {empty ? <div className="ecw-signoff-placeholder">{t('sites.signoff.placeholder')}</div> : null}
-        <div className="ecw-signoff-line" />
-        <canvas ref={canvasRef} data-testid="signoff-canvas" aria-label={t('sites.signoff.signature')} onPointerDown={() => setErrors((s) => ({ ...s, signature: undefined }))} />
-      </div>
-      {errors.signature ? <div className="ecw-error-text">{errors.signature}</div> : null}
-      {errors.form ? <Alert type="error" showIcon title={errors.form} className="ecw-gap-top" /> : null}
-      <Space wrap className="ecw-gap-top">
-        <Button type="primary" loading={busy} disabled={hasDrafts} onClick={() => void sign()} data-testid="signoff-confirm">
-          {t('sites.signoff.confirm', { revision: site.revision })}
-        </Button>
-        <Button icon={<UndoOutlined />} onClick={undo} disabled={empty}>
-          {t('sites.signoff.undo')}
-        </Button>
-        <Button icon={<ClearOutlined />} onClick={clear} disabled={empty}>
-          {t('sites.signoff.clear')}
-        </Button>
-      </Space>
+      {documentTitle ? <Alert type="success" showIcon className="ecw-gap-bottom" title={t('sites.signoff.stored', { title: documentTitle })} data-testid="signoff-stored" /> : null}
+      {signedCurrent ? (
+        <Alert
+          type="success"
+          showIcon
+          title={t('sites.signoff.signed', { revision: site.revision })}
+          description={
+            <span>
+              {t('sites.signoff.signedHint')} <Link to={`/enterprises/${enterprise.id}`}>{t('sites.signoff.documents')}</Link>
+            </span>
+          }
+          data-testid="signoff-current"
+        />
+      ) : (
+        <SignOffForm enterprise={enterprise} disabled={hasDrafts} onSigned={setDocumentTitle} />
+      )}
     </Card>
   );
 }

@@ -38,18 +38,20 @@ export function PreviewPanel({ enterpriseId }: { enterpriseId: string }) {
   const errors = compiled?.result.report.summary.errors ?? 0;
   const warnings = compiled?.result.report.summary.warnings ?? 0;
 
+  const label = (value: Mode, text: React.ReactNode) => <span data-testid={`preview-mode-${value}`}>{text}</span>;
   const modes = [
-    { value: 'desktop', label: t('sites.preview.webDesktop') },
-    { value: 'phone', label: t('sites.preview.webPhone') },
-    { value: 'wap2', label: 'WAP 2.0' },
-    { value: 'wap1', label: 'WAP 1.0' },
-    { value: 'sms', label: t('sites.preview.sms') },
+    { value: 'desktop', label: label('desktop', t('sites.preview.webDesktop')) },
+    { value: 'phone', label: label('phone', t('sites.preview.webPhone')) },
+    { value: 'wap2', label: label('wap2', 'WAP 2.0') },
+    { value: 'wap1', label: label('wap1', 'WAP 1.0') },
+    { value: 'sms', label: label('sms', t('sites.preview.sms')) },
     {
       value: 'report',
-      label: (
+      label: label(
+        'report',
         <Badge count={errors || warnings} color={errors ? 'red' : 'gold'} size="small" offset={[6, -2]}>
           {t('sites.preview.report')}
-        </Badge>
+        </Badge>,
       ),
     },
   ];

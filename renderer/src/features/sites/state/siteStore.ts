@@ -9,6 +9,7 @@ import type { Input, ProcedureName } from '../../../../../shared/api';
 import type { ImportReport, Site } from '../../../../../shared/api/sites';
 import type { Item, Profile, RichText, SmsSettings } from '../../../../../shared/sites/model';
 import { ApiCallError, call } from '../../../api/client';
+import { rebaseDrafts } from './rebase';
 
 export type EditorTab = 'intake' | 'content' | 'profile' | 'sms' | 'template' | 'domain' | 'publish';
 
@@ -96,7 +97,9 @@ export const useBuilder = create<BuilderState>((set, get) => ({
     try {
       const site = await call('sites.getForEnterprise', { enterpriseId });
       if (get().enterpriseId !== enterpriseId) return;
-      set({ site, loadError: null, loading: false, ...(site ? {} : { tab: 'intake' }) });
+      const before = get().site;
+      const drafts = before && site && before.id === site.id ? rebaseDrafts(get().drafts, before.content, site.content) : get().drafts;
+      set({ site, drafts, loadError: null, loading: false, ...(site ? {} : { tab: 'intake' }) });
     } catch (error) {
       set({ loadError: error, loading: false });
     }
@@ -104,7 +107,8 @@ export const useBuilder = create<BuilderState>((set, get) => ({
   setSite(site) {
     const current = get().site;
     if (current && current.id === site.id && current.revision > site.revision) return;
-    set({ site });
+    const drafts = current && current.id === site.id ? rebaseDrafts(get().drafts, current.content, site.content) : get().drafts;
+    set({ site, drafts });
   },
   setTab: (tab) => set({ tab }),
   select: (selection, tab) => set({ selection, ...(tab ? { tab } : {}) }),

@@ -17,12 +17,13 @@ function editableSelection(): Range | null {
   return el?.closest('[contenteditable="true"]') ? range.cloneRange() : null;
 }
 
+/** Focus first (focusing moves the caret), then the saved selection. */
 function restore(range: Range): void {
+  const node = range.commonAncestorContainer;
+  ((node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement) as HTMLElement | null)?.closest<HTMLElement>('[contenteditable="true"]')?.focus();
   const selection = window.getSelection();
   selection?.removeAllRanges();
   selection?.addRange(range);
-  const el = range.commonAncestorContainer;
-  ((el.nodeType === Node.ELEMENT_NODE ? el : el.parentElement) as HTMLElement | null)?.closest<HTMLElement>('[contenteditable="true"]')?.focus();
 }
 
 export function InlineToolbar() {
@@ -65,7 +66,11 @@ export function InlineToolbar() {
             placeholder="https://… / mailto:… / tel:…"
             status={error ? 'error' : undefined}
             onChange={(e) => (setHref(e.target.value), setError(''))}
-            onPressEnter={applyLink}
+            onPressEnter={(e) => {
+              // The Enter must not reach the text the focus returns to (it would replace the selection).
+              e.preventDefault();
+              applyLink();
+            }}
             aria-label={t('sites.richtext.linkAddress')}
           />
           <Button type="primary" onClick={applyLink}>
