@@ -88,10 +88,11 @@ export class JobSink {
     readonly memo: <T>(id: string, key: readonly string[], compute: () => T) => T,
   ) {}
 
-  file(path: string, mime: string, content: string | Uint8Array, stat?: Omit<PageStat, 'channel' | 'path' | 'bytes'>): void {
+  /** Adds a file; `knownBytes` spares measuring a large text whose size the caller already knows. */
+  file(path: string, mime: string, content: string | Uint8Array, stat?: Omit<PageStat, 'channel' | 'path' | 'bytes'>, knownBytes?: number): void {
     const full = `${this.channel}/${path}`;
     this.output.files.push({ path: full, channel: this.channel, mime, content });
-    const bytes = typeof content === 'string' ? utf8Length(content) : content.length;
+    const bytes = knownBytes ?? (typeof content === 'string' ? utf8Length(content) : content.length);
     this.output.bytes += bytes;
     if (stat) this.output.pages.push({ channel: this.channel, path: full, bytes, ...stat });
   }

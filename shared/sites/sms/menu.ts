@@ -156,15 +156,32 @@ const truncation = (where: Location, title: string): Note => ({ severity: 'info'
 /** A column's nodes, each also as its JSON line, and what to report: memoized per column and per item. */
 interface ColumnPart {
   nodes: SmsNode[];
-  json: string[];
+  /** The nodes' JSON, one per line, and its UTF-8 size. */
+  text: string;
+  bytes: number;
   notes: Note[];
   stats: PageStat[];
 }
 
 const statOf = (n: SmsNode): PageStat => ({ channel: 'sms', path: `sms/menu.json#${n.id}`, bytes: utf8Length(n.reply.text), messages: n.reply.messages, where: n.where });
 
+const LINE_SEPARATOR = ',\n';
+
 function part(nodes: SmsNode[], notes: Note[] = []): ColumnPart {
-  return { nodes, json: nodes.map((n) => JSON.stringify(n)), notes, stats: nodes.map(statOf) };
+  const text = nodes.map((n) => JSON.stringify(n)).join(LINE_SEPARATOR);
+  return { nodes, text, bytes: utf8Length(text), notes, stats: nodes.map(statOf) };
+}
+
+/** Parts one after the other, their JSON lines joined. */
+function joinParts(parts: ColumnPart[]): ColumnPart {
+  const nonEmpty = parts.filter((p) => p.text !== '');
+  return {
+    nodes: parts.flatMap((p) => p.nodes),
+    text: nonEmpty.map((p) => p.text).join(LINE_SEPARATOR),
+    bytes: nonEmpty.reduce((n, p) => n + p.bytes, 0) + Math.max(0, nonEmpty.length - 1) * LINE_SEPARATOR.length,
+    notes: parts.flatMap((p) => p.notes),
+    stats: parts.flatMap((p) => p.stats),
+  };
 }
 
 function columnPart(ctx: SiteContext, sink: JobSink, column: Column, smsKey: string): ColumnPart {
@@ -181,7 +198,7 @@ function columnPart(ctx: SiteContext, sink: JobSink, column: Column, smsKey: str
     (page, i): SmsNode => ({ id: columnNodeId(column, i + 1), kind: 'column', title: column.title, reply: smsText(page.text, ctx.signature), options: page.options, where }),
   );
   const parts = [part(menus), ...column.items.map((item) => sink.memo(`sms:item:${item.id}`, [smsKey, column.id, ctx.tokenOf(item.id, item)], () => itemPart(ctx, column, item, back)))];
-  return { nodes: parts.flatMap((p) => p.nodes), json: parts.flatMap((p) => p.json), notes: parts.flatMap((p) => p.notes), stats: parts.flatMap((p) => p.stats) };
+  return joinParts(parts);
 }
 
 function itemPart(ctx: SiteContext, column: Column, item: Item, back: string): ColumnPart {
@@ -206,7 +223,7 @@ function wapPushOf(ctx: SiteContext): SmsSite['wapPush'] {
  * The SMS site as an object, and its JSON text: one node per line, columns' lines reused from the
  * memo, so a rebuild after an edit serializes only what changed.
  */
-function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: string; stats: PageStat[] } {
+function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: string; bytes: number; stats: PageStat[] } {
   const { sms, profile } = ctx.site;
   const sign = (text: string) => smsText(text, ctx.signature);
   const guestbookColumn = ctx.enabled.sms.find((c) => c.type === 'guestbook');
@@ -237,7 +254,6 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
     sink.memo(`sms:column:${column.id}`, [smsKey, column.title, column.type, ctx.tokenOf(`body:${column.id}`, column.body), ...column.items.map((item) => ctx.tokenOf(item.id, item))], () => columnPart(ctx, sink, column, smsKey)),
   );
   for (const column of columns) {
-    nodes.push(...column.nodes);
     column.notes.forEach((note) => sink.finding(note));
   }
   const site: SmsSite = {
@@ -284,17 +300,18 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
     checkLength(sink, ctx, question, 'survey.question', 'survey');
   }
   site.care.forEach((c, i) => checkLength(sink, ctx, c.message, `care.${i}.text`, `care message "${c.occasion}"`));
-  const json = serializeSite(site, [...menuNodes.map((n) => JSON.stringify(n)), ...columns.flatMap((c) => c.json), ...nodes.slice(menuNodes.length + columns.reduce((n, c) => n + c.nodes.length, 0)).map((n) => JSON.stringify(n))]);
-  const extra = nodes.slice(menuNodes.length + columns.reduce((n, c) => n + c.nodes.length, 0));
-  return { site, json, stats: [...menuNodes.map(statOf), ...columns.flatMap((c) => c.stats), ...extra.map(statOf)] };
+  const all = joinParts([part(menuNodes), ...columns, part(nodes.slice(menuNodes.length))]);
+  const { head, tail } = frame(site);
+  const json = `${head}${all.text}${tail}`;
+  return { site: { ...site, nodes: all.nodes }, json, bytes: utf8Length(head) + all.bytes + utf8Length(tail), stats: all.stats };
 }
 
-/** `{…, "nodes": [one node per line], …}` — JSON.parse gives back `site`. */
-function serializeSite(site: SmsSite, nodeLines: string[]): string {
+/** The JSON around the node lines: `{…, "nodes":[` and `], …}` — with the lines in between, JSON.parse gives back the site. */
+function frame(site: SmsSite): { head: string; tail: string } {
   const { nodes: _nodes, ...rest } = site;
-  const { version, number, serviceCode, extension, signature, wapUrl, wmlUrl, wapPush, root, ...tail } = rest;
+  const { version, number, serviceCode, extension, signature, wapUrl, wmlUrl, wapPush, root, ...others } = rest;
   const head = JSON.stringify({ version, number, serviceCode, extension, signature, wapUrl, wmlUrl, wapPush, root });
-  return `${head.slice(0, -1)},\n"nodes":[\n${nodeLines.join(',\n')}\n],\n${JSON.stringify(tail).slice(1)}\n`;
+  return { head: `${head.slice(0, -1)},\n"nodes":[\n`, tail: `\n],\n${JSON.stringify(others).slice(1)}\n` };
 }
 
 export function smsPlan(ctx: SiteContext): ChannelPlan {
@@ -308,9 +325,9 @@ function smsJobs(ctx: SiteContext): Job[] {
       id: 'sms:site',
       key: [contentKey(ctx.site.sms), ...items],
       run(sink) {
-        const { json, stats } = buildSmsSite(ctx, sink);
+        const { json, bytes, stats } = buildSmsSite(ctx, sink);
         sink.output.pages.push(...stats);
-        sink.file('menu.json', 'application/json; charset=utf-8', json);
+        sink.file('menu.json', 'application/json; charset=utf-8', json, undefined, bytes);
       },
     },
   ];
