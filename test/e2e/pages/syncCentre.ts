@@ -59,14 +59,17 @@ export class SyncCentre {
     return this.page.getByTestId('sync-account');
   }
 
-  /** 立即同步, then the toast that reports the run (it replaces the previous one). */
-  async syncNow(expected: RegExp): Promise<string> {
-    const button = this.page.getByTestId('sync-now');
-    await button.click();
-    const toast = this.page.locator('.ant-message-notice').getByText(expected);
-    await toast.waitFor({ timeout: 90_000 });
-    await this.page.waitForFunction(() => !(document.querySelector('[data-testid="sync-now"]') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 90_000 });
-    return toast.innerText();
+  /** 立即同步: waits for the run to finish, then for the toast that reports it (it replaces the previous one). */
+  async syncNow(expected: RegExp): Promise<void> {
+    const finished = this.page.waitForResponse((r) => r.url().endsWith('/api/sync.now'), { timeout: 120_000 });
+    await this.page.getByTestId('sync-now').click();
+    const answer = await (await finished).text();
+    try {
+      await this.page.locator('.ant-message-notice').getByText(expected).waitFor({ timeout: 30_000 });
+    } catch (error) {
+      const shown = await this.page.locator('.ant-message').allInnerTexts();
+      throw new Error(`立即同步 did not report ${expected}: the backend answered ${answer}; toasts: ${JSON.stringify(shown)}`, { cause: error });
+    }
   }
 
   tab(name: RegExp): Locator {
