@@ -80,6 +80,8 @@ describe('compile: report', () => {
     for (const page of report.pages.filter((p) => p.channel === 'wap2')) expect(page.resourceBytes).toBeGreaterThan(0);
     expect(report.pages.filter((p) => p.channel === 'sms').every((p) => (p.messages ?? 0) >= 1)).toBe(true);
     expect(report.summary.errors).toBe(0);
+    expect(report.summary.bytes).toBe(files.reduce((n, f) => n + new TextEncoder().encode(text(f)).length, 0));
+    expect(report.summary.files).toBe(files.length);
   });
 
   it('reports missing alt text, missing and oversized images, empty columns and links to disabled pages, with where to fix them', () => {
