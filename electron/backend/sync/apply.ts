@@ -11,6 +11,7 @@ import { recordConflict, rejectionKind, type ConflictDetail, type ConflictKind }
 import type { OutboxOp } from './outbox';
 import { hasUnacked, rebaseFollowing, settleOp, unackedOps } from './queue';
 import { localTable, type Fields, type LocalTable } from './tables';
+import { perDatabase } from '../db/perDatabase';
 
 export interface ApplyContext {
   db: Database.Database;
@@ -18,7 +19,20 @@ export interface ApplyContext {
   newId: () => string;
   /** Collects the tables whose rows changed (the engine tells the UI). */
   touched?: Set<string>;
+  /** Rows with unacked ops (`tbl\u0000id`), when known for the whole page: saves a query per row. */
+  unackedRows?: Set<string>;
 }
+
+const rowKey = (tbl: string, id: string) => `${tbl}\u0000${id}`;
+
+/** Every row that has unacked ops, for a page of changes applied in one go. */
+export function unackedRowSet(db: Database.Database): Set<string> {
+  const rows = db.prepare<[], { tbl: string; row_id: string }>(`SELECT DISTINCT tbl, row_id FROM outbox WHERE status IN ('pending', 'sent')`).all();
+  return new Set(rows.map((r) => rowKey(r.tbl, r.row_id)));
+}
+
+const unackedFor = (ctx: ApplyContext, tbl: string, id: string): OutboxOp[] =>
+  ctx.unackedRows && !ctx.unackedRows.has(rowKey(tbl, id)) ? [] : unackedOps(ctx.db, tbl, id);
 
 const patchOf = (op: OutboxOp) => JSON.parse(op.patch_json) as Fields;
 
@@ -38,11 +52,18 @@ export function overlay(base: Fields | null, ops: OutboxOp[]): Fields | null {
  * one held is ignored (unless `force`: a resync trusts the server even if it went back in time),
  * but the shown fields are still recomputed, since the set of unacked ops may have changed.
  */
-function rebase(ctx: ApplyContext, table: LocalTable, id: string, version: number | undefined, row: Fields | null | undefined, force = false): void {
+function rebase(
+  ctx: ApplyContext,
+  table: LocalTable,
+  id: string,
+  version: number | undefined,
+  row: Fields | null | undefined,
+  force = false,
+  local = table.load(ctx.db, id),
+): void {
   const { db } = ctx;
   ctx.touched?.add(table.tbl);
-  const local = table.load(db, id);
-  const ops = unackedOps(db, table.tbl, id);
+  const ops = unackedFor(ctx, table.tbl, id);
   const stale = !force && local?.baseVersion != null && (version === undefined || version <= local.baseVersion);
   if (row === null && !stale) {
     if (ops.length > 0) table.markServerDeleted(db, id, version);
@@ -121,7 +142,7 @@ export function applyChange(ctx: ApplyContext, change: Change, resync: boolean):
   }
   const local = table.load(db, change.id);
   if (!resync && local?.baseVersion != null && change.version !== undefined && change.version <= local.baseVersion) return false;
-  rebase(ctx, table, change.id, change.version, change.deleted ? null : (change.row ?? null), resync);
+  rebase(ctx, table, change.id, change.version, change.deleted ? null : (change.row ?? null), resync, local);
   return true;
 }
 
@@ -141,20 +162,34 @@ function leaveScope(ctx: ApplyContext, table: LocalTable, id: string): void {
 
 /* ---------- full resync bookkeeping (SYNC.md §3.6) ---------- */
 
+const seenStatements = perDatabase((db: Database.Database) => ({
+  mark: db.prepare('INSERT OR IGNORE INTO resync_seen (tbl, row_id) VALUES (?, ?)'),
+  ofTable: db.prepare<[string], { row_id: string }>('SELECT row_id FROM resync_seen WHERE tbl = ?'),
+}));
+
 export function markSeen(db: Database.Database, tbl: string, id: string): void {
-  db.prepare('INSERT OR IGNORE INTO resync_seen (tbl, row_id) VALUES (?, ?)').run(tbl, id);
+  seenStatements(db).mark.run(tbl, id);
 }
 
 export function clearSeen(db: Database.Database): void {
   db.prepare('DELETE FROM resync_seen').run();
 }
 
-/** Rows the platform no longer sends (after a complete resync) that hold no unacked edits. */
-export function sweepCandidates(db: Database.Database, tables: LocalTable[]): { tbl: string; id: string }[] {
-  const seen = db.prepare<[string, string], { x: number }>('SELECT 1 AS x FROM resync_seen WHERE tbl = ? AND row_id = ?');
-  return tables.flatMap((t) => t.syncedIds(db).filter((id) => !seen.get(t.tbl, id) && !hasUnacked(db, t.tbl, id)).map((id) => ({ tbl: t.tbl, id })));
+/** Rows the platform no longer sends (after a complete resync) that hold no unacked edits, and how many synced rows there are. */
+function unseenOf(db: Database.Database, table: LocalTable): { ids: string[]; total: number } {
+  if (table.unseen) return table.unseen(db);
+  const seen = new Set(seenStatements(db).ofTable.all(table.tbl).map((r) => r.row_id));
+  const synced = table.syncedIds(db);
+  return { ids: synced.filter((id) => !seen.has(id)), total: synced.length };
 }
 
-export function countSynced(db: Database.Database, tables: LocalTable[]): number {
-  return tables.reduce((n, t) => n + t.syncedIds(db).length, 0);
+export function sweepCandidates(db: Database.Database, tables: LocalTable[]): { candidates: { tbl: string; id: string }[]; total: number } {
+  const unacked = unackedRowSet(db);
+  let total = 0;
+  const candidates = tables.flatMap((t) => {
+    const { ids, total: count } = unseenOf(db, t);
+    total += count;
+    return ids.filter((id) => !unacked.has(rowKey(t.tbl, id))).map((id) => ({ tbl: t.tbl, id }));
+  });
+  return { candidates, total };
 }

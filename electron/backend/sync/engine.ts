@@ -39,6 +39,8 @@ export interface SyncEngineOptions {
   random?: () => number;
   /** Retry timing (SYNC.md §3.8: base 1 s, cap 5 min); tests shorten it. */
   backoff?: { baseMs?: number; capMs?: number };
+  /** Benchmarks: the duration of each pull write transaction. */
+  onPullTransaction?: (ms: number, rows: number) => void;
 }
 
 type Trigger = 'manual' | 'change' | 'timer' | 'online' | 'resume' | 'focus' | 'retry';
@@ -201,7 +203,15 @@ export class SyncEngine {
       try {
         await push({ ...env, onProgress: (s) => this.setProgress('push', s.pushed + s.conflicts + s.rejected) }, pushed);
         this.setProgress('pull', 0, null);
-        await pull({ ...env, ...(this.options.pullLimit ? { limit: this.options.pullLimit } : {}), onProgress: (s) => this.setProgress('pull', s.pulled, null) }, pulled);
+        await pull(
+          {
+            ...env,
+            ...(this.options.pullLimit ? { limit: this.options.pullLimit } : {}),
+            ...(this.options.onPullTransaction ? { onTransaction: this.options.onPullTransaction } : {}),
+            onProgress: (s) => this.setProgress('pull', s.pulled, null),
+          },
+          pulled,
+        );
       } finally {
         report.pushed = pushed.pushed;
         report.conflicts = pushed.conflicts + pushed.rejected;

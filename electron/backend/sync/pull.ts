@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { DEFAULT_PULL_LIMIT, pullResponseSchema, SCHEMA_VERSION, type ErrorBody, type PullResponse } from '../../../shared/platform-api';
-import { applyChange, clearSeen, countSynced, sweepCandidates, type ApplyContext } from './apply';
+import { applyChange, clearSeen, sweepCandidates, unackedRowSet, type ApplyContext } from './apply';
 import { ProtocolFailure } from './errors';
 import type { PlatformClient } from './platform';
 import { ensureClientId } from './registration';
@@ -32,6 +32,8 @@ export interface PullEnv extends ApplyContext {
   client: PlatformClient;
   limit?: number;
   onProgress?: (stats: PullStats) => void;
+  /** How long each write transaction took (benchmarks: the UI waits at most this long). */
+  onTransaction?: (ms: number, rows: number) => void;
 }
 
 /** The mass-delete guard (Joplin #883/#4223): more than 200 rows, or more than 30 % (and at least 5). */
@@ -46,22 +48,36 @@ export function startResync(db: Database.Database): void {
   }).immediate();
 }
 
-function applyPage(env: PullEnv, page: PullResponse, resync: boolean): number {
+/** Rows per write transaction: short enough that the UI's own writes never wait long (SYNC.md §3.2). */
+const CHUNK_ROWS = 100;
+
+/**
+ * A page is applied in transactions of ≤ 100 rows, yielding between them; the cursor is saved with
+ * the last one. A crash in between re-applies the page's first rows on the next pull, which is
+ * harmless: applying a row is idempotent, and the cursor never passes a row that was not applied.
+ */
+async function applyPage(env: PullEnv, page: PullResponse, resync: boolean): Promise<number> {
   let applied = 0;
-  env.db.transaction(() => {
-    for (const change of page.changes) if (applyChange(env, change, resync)) applied++;
-    setState(env.db, 'cursor', page.cursor);
-  }).immediate();
+  for (let start = 0; start === 0 || start < page.changes.length; start += CHUNK_ROWS) {
+    const last = start + CHUNK_ROWS >= page.changes.length;
+    const started = performance.now();
+    env.db.transaction(() => {
+      const chunkEnv = { ...env, unackedRows: unackedRowSet(env.db) };
+      for (const change of page.changes.slice(start, start + CHUNK_ROWS)) if (applyChange(chunkEnv, change, resync)) applied++;
+      if (last) setState(env.db, 'cursor', page.cursor);
+    }).immediate();
+    env.onTransaction?.(performance.now() - started, Math.min(CHUNK_ROWS, page.changes.length - start));
+    if (!last) await new Promise((resolve) => setImmediate(resolve));
+  }
   return applied;
 }
 
 /** After the last page of a resync: delete what the platform no longer has, or stop and ask. */
 function finishResync(env: PullEnv): ResyncGuard | undefined {
   const { db } = env;
-  return db.transaction(() => {
-    const tables = localTables();
-    const candidates = sweepCandidates(db, tables);
-    const total = countSynced(db, tables);
+  const started = performance.now();
+  const guard = db.transaction(() => {
+    const { candidates, total } = sweepCandidates(db, localTables());
     let guard: ResyncGuard | undefined;
     if (guardTrips(candidates.length, total)) {
       guard = { rows: candidates.map((c) => ({ ...c, baseVersion: localTable(c.tbl)?.load(db, c.id)?.baseVersion ?? null })), total };
@@ -74,6 +90,8 @@ function finishResync(env: PullEnv): ResyncGuard | undefined {
     setState(db, 'bootstrap_complete', '1');
     return guard;
   }).immediate();
+  env.onTransaction?.(performance.now() - started, 0);
+  return guard;
 }
 
 /** The person's answer to the guard: delete the rows the platform no longer has, or keep them. */
@@ -130,7 +148,7 @@ export async function pull(env: PullEnv, stats: PullStats = { pulled: 0, pages: 
       stats.resynced = true;
       continue;
     }
-    stats.pulled += applyPage(env, page, resync);
+    stats.pulled += await applyPage(env, page, resync);
     stats.pages++;
     stats.catalogVersion = page.catalogVersion;
     env.onProgress?.(stats);

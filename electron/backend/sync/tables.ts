@@ -25,8 +25,13 @@ export interface LocalTable {
   /** A tombstone arrived while this device still has unacked edits of the row. */
   markServerDeleted(db: Database.Database, id: string, version: number | undefined): void;
   remove(db: Database.Database, id: string): void;
-  /** Ids of rows that came from the server (base_version set): the resync sweep's candidates. */
+  /** Ids of rows that came from the server (base_version set). */
   syncedIds(db: Database.Database): string[];
+  /**
+   * For the resync sweep, optional (a fast SQL version of what sync/apply.ts otherwise computes from
+   * syncedIds): synced rows not received in this resync (resync_seen), and how many synced rows there are.
+   */
+  unseen?(db: Database.Database): { ids: string[]; total: number };
   /** Rows that belong to this one and leave with it (scope exit). */
   children(db: Database.Database, id: string): { tbl: SyncedTable; id: string }[];
 }
@@ -128,6 +133,10 @@ const enterpriseStatements = perDatabase((db: Database.Database) => ({
   markDeleted: db.prepare('UPDATE enterprise SET server_deleted = 1, base_version = coalesce(?, base_version) WHERE id = ?'),
   remove: db.prepare('DELETE FROM enterprise WHERE id = ?'),
   synced: db.prepare<[], { id: string }>('SELECT id FROM enterprise WHERE base_version IS NOT NULL'),
+  unseen: db.prepare<[], { id: string }>(
+    `SELECT id FROM enterprise WHERE base_version IS NOT NULL AND NOT EXISTS (SELECT 1 FROM resync_seen WHERE tbl = 'enterprise' AND row_id = enterprise.id)`,
+  ),
+  count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM enterprise WHERE base_version IS NOT NULL'),
   orders: db.prepare<[string], { id: string }>('SELECT id FROM service_order WHERE enterprise_id = ?'),
   rows: db.prepare<[string], { tbl: string; id: string }>('SELECT tbl, id FROM sync_row WHERE parent_id = ?'),
 }));
@@ -141,13 +150,13 @@ export const enterpriseTable: LocalTable = {
   },
   save(db, id, fields, base, unacked) {
     const s = enterpriseStatements(db);
-    const existing = s.byId.get(id);
-    const keepUpdatedAt = unacked && existing ? existing.updated_at : undefined;
+    const keepUpdatedAt = unacked ? s.byId.get(id)?.updated_at : undefined;
     s.upsert.run({ ...enterpriseColumnsOf(id, fields, keepUpdatedAt), base_version: base?.version ?? null, base_json: base ? JSON.stringify(base.row) : null });
   },
   markServerDeleted: (db, id, version) => void enterpriseStatements(db).markDeleted.run(version ?? null, id),
   remove: (db, id) => void enterpriseStatements(db).remove.run(id),
   syncedIds: (db) => enterpriseStatements(db).synced.all().map((r) => r.id),
+  unseen: (db) => ({ ids: enterpriseStatements(db).unseen.all().map((r) => r.id), total: enterpriseStatements(db).count.get()!.n }),
   children: (db, id) => [
     ...enterpriseStatements(db).orders.all(id).map((r) => ({ tbl: 'service_order' as const, id: r.id })),
     ...enterpriseStatements(db).rows.all(id).map((r) => ({ tbl: r.tbl as SyncedTable, id: r.id })),
@@ -182,6 +191,10 @@ const orderStatements = perDatabase((db: Database.Database) => ({
   markDeleted: db.prepare('UPDATE service_order SET server_deleted = 1 WHERE id = ?'),
   remove: db.prepare('DELETE FROM service_order WHERE id = ?'),
   synced: db.prepare<[], { id: string }>('SELECT id FROM service_order WHERE base_version IS NOT NULL'),
+  unseen: db.prepare<[], { id: string }>(
+    `SELECT id FROM service_order WHERE base_version IS NOT NULL AND NOT EXISTS (SELECT 1 FROM resync_seen WHERE tbl = 'service_order' AND row_id = service_order.id)`,
+  ),
+  count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM service_order WHERE base_version IS NOT NULL'),
 }));
 
 const jsonOrNull = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
@@ -231,6 +244,7 @@ export const serviceOrderTable: LocalTable = {
   markServerDeleted: (db, id) => void orderStatements(db).markDeleted.run(id),
   remove: (db, id) => void orderStatements(db).remove.run(id),
   syncedIds: (db) => orderStatements(db).synced.all().map((r) => r.id),
+  unseen: (db) => ({ ids: orderStatements(db).unseen.all().map((r) => r.id), total: orderStatements(db).count.get()!.n }),
   children: () => [],
 };
 
@@ -253,6 +267,10 @@ const mirrorStatements = perDatabase((db: Database.Database) => ({
   markDeleted: db.prepare('UPDATE sync_row SET server_deleted = 1 WHERE tbl = ? AND id = ?'),
   remove: db.prepare('DELETE FROM sync_row WHERE tbl = ? AND id = ?'),
   synced: db.prepare<[string], { id: string }>('SELECT id FROM sync_row WHERE tbl = ? AND base_version IS NOT NULL'),
+  unseen: db.prepare<{ tbl: string }, { id: string }>(
+    `SELECT id FROM sync_row WHERE tbl = @tbl AND base_version IS NOT NULL AND NOT EXISTS (SELECT 1 FROM resync_seen WHERE tbl = @tbl AND row_id = sync_row.id)`,
+  ),
+  count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM sync_row WHERE tbl = ? AND base_version IS NOT NULL'),
 }));
 
 export function mirrorTable(tbl: SyncedTable): LocalTable {
@@ -269,6 +287,7 @@ export function mirrorTable(tbl: SyncedTable): LocalTable {
     markServerDeleted: (db, id) => void mirrorStatements(db).markDeleted.run(tbl, id),
     remove: (db, id) => void mirrorStatements(db).remove.run(tbl, id),
     syncedIds: (db) => mirrorStatements(db).synced.all(tbl).map((r) => r.id),
+    unseen: (db) => ({ ids: mirrorStatements(db).unseen.all({ tbl }).map((r) => r.id), total: mirrorStatements(db).count.get(tbl)!.n }),
     children: () => [],
   };
 }

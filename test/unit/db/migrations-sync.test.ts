@@ -84,3 +84,18 @@ describe('0020_sync', () => {
     expect(after.prepare('SELECT pushed, pulled, uploaded_bytes FROM sync_history').get()).toEqual({ pushed: 0, pulled: 0, uploaded_bytes: 0 });
   });
 });
+
+describe('0021_sync_indexes', () => {
+  it('lists synced enterprise and order ids from a partial index, leaving local-only rows out of it', () => {
+    const { db, migrateTo } = databaseBefore(21);
+    insertEnterprise(db, 'e1', '91350100M000100Y43');
+    insertEnterprise(db, 'e2', '91350100M000100Y43');
+    db.prepare('UPDATE enterprise SET base_version = 3 WHERE id = ?').run('e1');
+    const after = migrateTo(21);
+    expect(after.prepare('SELECT id FROM enterprise WHERE base_version IS NOT NULL').pluck().all()).toEqual(['e1']);
+    const plan = after.prepare('EXPLAIN QUERY PLAN SELECT id FROM enterprise WHERE base_version IS NOT NULL').all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX enterprise_synced');
+    const orderPlan = after.prepare('EXPLAIN QUERY PLAN SELECT id FROM service_order WHERE base_version IS NOT NULL').all() as { detail: string }[];
+    expect(orderPlan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX service_order_synced');
+  });
+});
