@@ -3,7 +3,8 @@
  * drafts: WEB (desktop, phone), WAP 2.0, WAP 1.0, SMS — and the build report.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Badge, Card, Segmented, Space, Spin, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Segmented, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useBuilder } from '../state/siteStore';
 import { useCompiled } from '../state/compiledStore';
@@ -28,9 +29,17 @@ export function PreviewPanel({ enterpriseId }: { enterpriseId: string }) {
   const selection = useBuilder((s) => s.selection);
   const [mode, setMode] = useState<Mode>('desktop');
   const [chosen, setChosen] = useState<Partial<Record<PageChannel, string>>>({});
+  const [expanded, setExpanded] = useState(false);
   const channel = CHANNEL_OF[mode];
   const pages = useMemo(() => (channel ? pagesOf(compiled, channel, content, t) : []), [compiled, channel, content, t]);
   const followed = pageForSelection(pages, selection);
+
+  useEffect(() => {
+    if (!expanded) return;
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setExpanded(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [expanded]);
 
   // The editor's selection moves every channel's preview to the page that shows it.
   useEffect(() => setChosen({}), [selection.columnId, selection.itemId]);
@@ -57,8 +66,19 @@ export function PreviewPanel({ enterpriseId }: { enterpriseId: string }) {
   ];
 
   return (
-    <Card size="small" className="ecw-preview-card" data-testid="preview-panel">
-      <Segmented block value={mode} onChange={(v) => setMode(v as Mode)} options={modes} data-testid="preview-mode" />
+    <Card size="small" className={`ecw-preview-card${expanded ? ' is-expanded' : ''}`} data-testid="preview-panel">
+      <div className="ecw-preview-modes">
+        <Segmented block value={mode} onChange={(v) => setMode(v as Mode)} options={modes} data-testid="preview-mode" />
+        <Tooltip title={expanded ? t('sites.preview.shrink') : t('sites.preview.expand')}>
+          <Button
+            type="text"
+            icon={expanded ? <FullscreenExitOutlined /> : <FullscreenOutlined />}
+            onClick={() => setExpanded((v) => !v)}
+            aria-label={expanded ? t('sites.preview.shrink') : t('sites.preview.expand')}
+            data-testid="preview-expand"
+          />
+        </Tooltip>
+      </div>
       <div className="ecw-preview-status">
         {compiled ? (
           <Space size={6} wrap>
