@@ -45,7 +45,7 @@ export function FieldEditor({ id, field, draft, problems, onChange }: Props) {
   return (
     <div className="ecw-sync-editor-group">
       {Object.entries(draft).map(([key, value]) => (
-        <Form.Item key={key} className="ecw-sync-editor" label={fieldLabel(t, `${field}_${key}`)} htmlFor={`${id}-${key}`} validateStatus={problems?.[key] ? 'error' : undefined} help={problems?.[key]}>
+        <Form.Item key={key} layout="vertical" className="ecw-sync-editor" label={fieldLabel(t, `${field}_${key}`)} htmlFor={`${id}-${key}`} validateStatus={problems?.[key] ? 'error' : undefined} help={problems?.[key]}>
           <Input id={`${id}-${key}`} data-testid={`conflict-edit-${key}`} value={value} status={problems?.[key] ? 'error' : undefined} onChange={(e) => onChange({ ...draft, [key]: e.target.value })} />
         </Form.Item>
       ))}
