@@ -15,6 +15,7 @@ import { useBuilder } from '../state/siteStore';
 import { BuilderHeader } from './BuilderHeader';
 import { EditorTabs } from './EditorTabs';
 import { NoSiteYet } from './NoSiteYet';
+import { useLeaveGuard } from './useLeaveGuard';
 import { useSiteSync } from './useSiteSync';
 import '../sites.css';
 
@@ -27,6 +28,7 @@ export function SiteBuilderPage() {
   const loading = useBuilder((s) => s.loading);
   const storeEnterprise = useBuilder((s) => s.enterpriseId);
   useSiteSync(id);
+  useLeaveGuard();
 
   if (enterprise.error) return <Result status="warning" title={apiErrorText(enterprise.error)} extra={<Link to="/sites">{t('sites.list.title')}</Link>} />;
   const e = enterprise.value;

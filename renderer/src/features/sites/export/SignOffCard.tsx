@@ -8,20 +8,21 @@ import { Alert, Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Enterprise } from '../../../../../shared/domain/enterprise';
 import { SignOffTag } from '../builder/BuilderHeader';
+import { hasDrafts } from '../builder/useLeaveGuard';
 import { useBuilder } from '../state/siteStore';
 import { SignOffForm } from './SignOffForm';
 
 export function SignOffCard({ enterprise }: { enterprise: Enterprise }) {
   const { t } = useTranslation();
   const site = useBuilder((s) => s.site!);
-  const hasDrafts = useBuilder((s) => Boolean(s.drafts.profile || s.drafts.sms || Object.keys(s.drafts.items).length || Object.keys(s.drafts.columnBodies).length));
+  const drafts = useBuilder((s) => hasDrafts(s.drafts));
   const [documentTitle, setDocumentTitle] = useState('');
   const signedCurrent = site.signedOffRevision === site.revision;
 
   return (
     <Card size="small" title={t('sites.signoff.title')} data-testid="signoff-card" extra={<SignOffTag site={site} />}>
       <Typography.Paragraph type="secondary">{t('sites.signoff.intro', { revision: site.revision })}</Typography.Paragraph>
-      {hasDrafts ? <Alert type="warning" showIcon title={t('sites.signoff.draftsWarning')} className="ecw-gap-bottom" /> : null}
+      {drafts ? <Alert type="warning" showIcon title={t('sites.signoff.draftsWarning')} className="ecw-gap-bottom" /> : null}
       {documentTitle ? <Alert type="success" showIcon className="ecw-gap-bottom" title={t('sites.signoff.stored', { title: documentTitle })} data-testid="signoff-stored" /> : null}
       {signedCurrent ? (
         <Alert
@@ -36,7 +37,7 @@ export function SignOffCard({ enterprise }: { enterprise: Enterprise }) {
           data-testid="signoff-current"
         />
       ) : (
-        <SignOffForm enterprise={enterprise} disabled={hasDrafts} onSigned={setDocumentTitle} />
+        <SignOffForm enterprise={enterprise} disabled={drafts} onSigned={setDocumentTitle} />
       )}
     </Card>
   );

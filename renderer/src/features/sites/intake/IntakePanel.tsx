@@ -10,14 +10,21 @@ import { ProblemList } from './ProblemList';
 import { UnsortedTray } from './UnsortedTray';
 import { useImport } from './useImport';
 
+/** The backend's fixed labels are "中文 english"; file names are shown as they are. */
+function progressLabel(label: string, language: string): string {
+  const pair = /^(\S*[\u4e00-\u9fff]\S*) ([a-z][a-z ]*)$/.exec(label);
+  if (!pair) return label;
+  return language === 'en-US' ? pair[2]! : pair[1]!;
+}
+
 export function IntakeProgress({ run }: { run: ReturnType<typeof useImport>['run'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!run.progress) return null;
   return (
     <div className="ecw-intake-progress" data-testid="intake-progress">
       <Progress percent={Math.round(run.progress.fraction * 100)} status="active" />
       <Typography.Text type="secondary" ellipsis className="ecw-small">
-        {t('sites.intake.working', { label: run.progress.label })}
+        {t('sites.intake.working', { label: progressLabel(run.progress.label, i18n.language) })}
       </Typography.Text>
     </div>
   );
