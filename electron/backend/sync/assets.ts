@@ -50,6 +50,7 @@ export interface AssetEnv {
 }
 
 const CHUNK_TIMEOUT_MS = 60_000;
+const UPLOAD_CONCURRENCY = 2;
 const MAX_CHUNK_RETRIES = 3;
 
 const statements = perDatabase((db: Database.Database) => ({
@@ -117,27 +118,42 @@ export class AssetUploader {
     const due = statements(env.db).queued.all().filter((a) => now || (this.retryAt.get(a.sha256) ?? 0) <= this.clock());
     if (due.length === 0) return stats;
     const missing = await this.check(env, due);
-    for (const asset of missing) {
-      try {
-        stats.uploadedBytes += await this.uploadOne(env, asset);
-        stats.uploaded++;
-        this.retryAt.delete(asset.sha256);
-        this.backoffs.delete(asset.sha256);
-      } catch (error) {
-        if (error instanceof PermanentUploadFailure) {
-          statements(env.db).failed.run(error.message, asset.sha256);
-          stats.failed++;
-          continue;
+    let networkDown: unknown;
+    const worker = async () => {
+      for (let asset = missing.shift(); asset && !networkDown; asset = missing.shift()) {
+        try {
+          await this.uploadAndCount(env, asset, stats);
+        } catch (error) {
+          networkDown ??= error; // the network is gone: stop for now
         }
-        const reason = (error as Error).message;
-        statements(env.db).failure.run(reason, asset.sha256);
-        const backoff = this.backoffs.get(asset.sha256) ?? new Backoff();
-        this.backoffs.set(asset.sha256, backoff);
-        this.retryAt.set(asset.sha256, this.clock() + backoff.next(isTransient(error) ? error.retryAfterMs : undefined));
-        if (isTransient(error) && error.status === undefined) throw error; // the network is gone: stop for now
       }
-    }
+    };
+    // Two uploads at once: one travels while the platform verifies and stores the other's chunk.
+    await Promise.all(Array.from({ length: UPLOAD_CONCURRENCY }, worker));
+    if (networkDown) throw networkDown;
     return stats;
+  }
+
+  /** One asset; per-asset failures are recorded on it, a network failure is thrown. */
+  private async uploadAndCount(env: AssetEnv, asset: AssetRow, stats: UploadStats): Promise<void> {
+    try {
+      const sent = await this.uploadOne(env, asset); // (not `+= await`: the other worker adds meanwhile)
+      stats.uploadedBytes += sent;
+      stats.uploaded++;
+      this.retryAt.delete(asset.sha256);
+      this.backoffs.delete(asset.sha256);
+    } catch (error) {
+      if (error instanceof PermanentUploadFailure) {
+        statements(env.db).failed.run(error.message, asset.sha256);
+        stats.failed++;
+        return;
+      }
+      statements(env.db).failure.run((error as Error).message, asset.sha256);
+      const backoff = this.backoffs.get(asset.sha256) ?? new Backoff();
+      this.backoffs.set(asset.sha256, backoff);
+      this.retryAt.set(asset.sha256, this.clock() + backoff.next(isTransient(error) ? error.retryAfterMs : undefined));
+      if (isTransient(error) && error.status === undefined) throw error;
+    }
   }
 
   /** The next time an asset is due, in ms from now, or null. */
@@ -191,15 +207,16 @@ export class AssetUploader {
     let upload = await this.begin(env, asset);
     if (upload === 'present') return this.finish(env, asset, sent);
     let { offset } = upload;
-    let next: Promise<Buffer> | undefined;
+    const prepare = (at: number, length: number) => readChunk(file, at, length).then((bytes) => ({ bytes, checksum: chunkChecksum(bytes) }));
+    let next: Promise<{ bytes: Buffer; checksum: string }> | undefined;
     while (offset < asset.size) {
       const length = Math.min(upload.chunkSize, asset.size - offset);
-      const chunk = await (next ?? readChunk(file, offset, length));
+      const chunk = await (next ?? prepare(offset, length));
       next = undefined;
-      const pending = this.patch(env, upload.uploadId, offset, chunk);
+      const pending = this.patch(env, upload.uploadId, offset, chunk.bytes, chunk.checksum);
       const following = offset + length;
-      // Read the next chunk while this one travels.
-      if (following < asset.size) next = readChunk(file, following, Math.min(upload.chunkSize, asset.size - following));
+      // Read and checksum the next chunk while this one travels.
+      if (following < asset.size) next = prepare(following, Math.min(upload.chunkSize, asset.size - following));
       const response = await pending.catch((error) => {
         next?.catch(() => undefined);
         throw error;
@@ -241,13 +258,13 @@ export class AssetUploader {
     return sent;
   }
 
-  private patch(env: AssetEnv, uploadId: string, offset: number, chunk: Buffer): Promise<RawResponse> {
+  private patch(env: AssetEnv, uploadId: string, offset: number, chunk: Buffer, checksum: string): Promise<RawResponse> {
     return env.client.raw(`/assets/v1/uploads/${encodeURIComponent(uploadId)}`, {
       method: 'PATCH',
       bytes: chunk,
       headers: {
         [UPLOAD_HEADERS.offset]: String(offset),
-        [UPLOAD_HEADERS.checksum]: chunkChecksum(chunk),
+        [UPLOAD_HEADERS.checksum]: checksum,
         'content-type': UPLOAD_HEADERS.contentType,
       },
       timeoutMs: CHUNK_TIMEOUT_MS,
