@@ -31,7 +31,7 @@ export class Backoff {
     const ceiling = Math.min(this.capMs, this.baseMs * 2 ** Math.min(this.failures, 30));
     this.failures++;
     const jittered = Math.floor(this.random() * ceiling);
-    return retryAfterMs !== undefined ? Math.min(Math.max(jittered, retryAfterMs), Math.max(this.capMs, retryAfterMs)) : jittered;
+    return retryAfterMs !== undefined ? Math.max(jittered, retryAfterMs) : jittered;
   }
 
   reset(): void {

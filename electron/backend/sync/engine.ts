@@ -71,6 +71,8 @@ export class SyncEngine {
   private progress: SyncStatus['progress'] = null;
   private emitting = false;
   private lastEmit = 0;
+  /** Whether tokens are held, as last seen (status events are computed synchronously). */
+  private signedInHint = false;
   private closed = false;
   private readonly unsubscribe: () => void;
   readonly vault: TokenVault;
@@ -184,7 +186,8 @@ export class SyncEngine {
     const startedAt = this.options.now().toISOString();
     const report: SyncReport = { pushed: 0, pulled: 0, conflicts: 0, uploadedBytes: 0, pending: 0, outcome: 'ok' };
     const account = this.session.account();
-    if (!account || !(await this.session.hasTokens())) return this.finish(report, 'signed_out', trigger, startedAt);
+    this.signedInHint = await this.session.hasTokens();
+    if (!account || !this.signedInHint) return this.finish(report, 'signed_out', trigger, startedAt);
     const blocked = getJson<Blocked>(this.db, 'blocked');
     if (blocked && blocked.schemaVersion >= SCHEMA_VERSION && trigger !== 'manual') return this.finish(report, 'needs_attention', trigger, startedAt);
     if (this.breaker.record(this.position())) {
@@ -266,6 +269,7 @@ export class SyncEngine {
     if (failure instanceof UpgradeRequired)
       setJson(this.db, 'blocked', { code: failure.code, message: failure.message, schemaVersion: SCHEMA_VERSION } satisfies Blocked);
     this.offline = outcome === 'offline';
+    if (outcome === 'signed_out') this.signedInHint = false;
     this.lastFailure = error ?? null;
     setJson(this.db, 'last_error', error ? { code: error.code, message: error.message } : undefined);
     if (outcome === 'ok') {
@@ -346,8 +350,6 @@ export class SyncEngine {
       this.emitting = false;
     }
   }
-
-  private signedInHint = false;
 
   async status(): Promise<SyncStatus> {
     this.signedInHint = await this.session.hasTokens();

@@ -18,6 +18,7 @@ export function createSyncHandlers(backend: Backend) {
     'sync.signIn': async (input, ctx) => {
       const engine = syncEngineFor(backend, ctx);
       const result = await engine.session.signIn(input);
+      await engine.status(); // the indicator learns about the session at once
       if (result.mode === 'online') engine.nudge('online');
       return { mode: result.mode, account: accountView(result.account) };
     },
