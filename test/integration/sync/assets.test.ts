@@ -8,7 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHUNK_SIZE } from '../../../shared/platform-api';
 import { assetFile } from '../../../electron/backend/assets/store';
-import { pathIs, startFaultProxy, type FaultProxy } from '../../helpers/faultProxy';
+import { startFaultProxy, type FaultProxy } from '../../helpers/faultProxy';
 import { startPlatform, type PlatformProcess } from '../../helpers/platform';
 import { createDevice, type Device } from '../../helpers/syncDevice';
 import { checkInvariants, openPlatformDb } from '../../helpers/syncInvariants';
