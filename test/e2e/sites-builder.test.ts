@@ -2,7 +2,7 @@
  * The site builder end to end, as a customer manager uses it: browser mode (a real child process)
  * on a fresh data directory, Debian's Chromium. The tea company's folder goes in through the folder
  * picker; the broken photo is reported by name, products get their photos, one guess is undone, a
- * template chosen, an item edited with the preview following as it is typed, the WAP 1.0 phone
+ * photo placed by hand from the tray, a template chosen, an item edited with the preview following as it is typed, the WAP 1.0 phone
  * driven with its keys, the SMS site texted, the site exported (the zip downloaded and opened) and
  * signed off by the customer. A screenshot of every step goes to test-results/e2e/sites-builder/.
  */
@@ -117,6 +117,19 @@ describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-
     await site.column('产品介绍').click();
     await expect(site.itemRow('云南普洱熟茶').locator('img').count()).resolves.toBe(0);
 
+    // Placed by hand from the tray instead: 普洱.jpg as the picture of 云南普洱熟茶.
+    await site.tab('导入资料');
+    await site.trayEntries().filter({ hasText: '普洱.jpg' }).getByTestId('tray-move').click();
+    await p.getByRole('menuitem', { name: '作为图片，加到' }).hover();
+    await p.getByRole('menuitem', { name: '产品介绍' }).hover();
+    await p.getByRole('menuitem', { name: '云南普洱熟茶' }).click();
+    await site.waitForRevision(3);
+    await expect(site.trayEntries().count()).resolves.toBe(2);
+    await site.tab('栏目内容');
+    await site.column('产品介绍').click();
+    await site.itemRow('云南普洱熟茶').locator('img').waitFor();
+    await app.shot('tray-photo-placed');
+
     // The template picker: real thumbnails of this site; the tea template suggested for 批发和零售业.
     await site.tab('模板');
     await p.getByTestId('template-retail-tea').getByTestId('template-suggested').waitFor();
@@ -126,7 +139,7 @@ describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-
     expect(thumbnail).toContain('#6d4c2f');
     await app.shot('template-picker');
     await site.templateChoice('retail-tea', 'brown').click();
-    await site.waitForRevision(3);
+    await site.waitForRevision(4);
     await expect.poll(() => site.frameDocument('preview-frame-web'), { timeout: 30_000 }).toContain('#6d4c2f');
     await app.shot('template-chosen');
 
@@ -137,7 +150,7 @@ describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-
     await p.getByText('含未保存的修改').waitFor();
     await app.shot('item-edited-live-preview');
     await site.saveItem();
-    await site.waitForRevision(4);
+    await site.waitForRevision(5);
     await p.getByText('已全部保存').waitFor();
 
     // WAP 1.0 on a feature phone: number keys, 选择 and 返回.
@@ -183,7 +196,7 @@ describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-
     await app.shot('report-fix-opens-field');
     await alt.fill('崂山自营茶园');
     await p.getByTestId('column-body-save').click();
-    await site.waitForRevision(5);
+    await site.waitForRevision(6);
     await p.getByText('检查通过').first().waitFor();
     await p.getByTestId('report-panel').getByText('没有发现问题').waitFor();
     await app.shot('report-all-clear');
@@ -211,17 +224,17 @@ describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-
     await app.shot('signature-drawn');
     await p.getByTestId('signoff-confirm').click();
     await p.getByTestId('signoff-stored').waitFor({ timeout: 60_000 });
-    await p.getByTestId('signoff-card').getByTestId('signoff-state').getByText('客户已确认第 5 版').waitFor();
+    await p.getByTestId('signoff-card').getByTestId('signoff-state').getByText('客户已确认第 6 版').waitFor();
     const documents = await api<{ kind: string; title: string }[]>(web, 'documents.listForEnterprise', { enterpriseId });
-    expect(documents.filter((d) => d.kind === 'site_signoff').map((d) => d.title)).toEqual(['网站确认单 第5版']);
+    expect(documents.filter((d) => d.kind === 'site_signoff').map((d) => d.title)).toEqual(['网站确认单 第6版']);
     await app.shot('signed-off');
 
-    // A change after the sign-off shows: the customer signed revision 5, the site is now 6.
+    // A change after the sign-off shows: the customer signed revision 6, the site is now 7.
     await site.tab('栏目内容');
     await site.column('联系我们').click();
     await p.getByTestId('column-channels').getByText('短信').click();
-    await site.waitForRevision(6);
-    await p.getByTestId('signoff-state').getByText('客户确认的是第 5 版，之后已修改（现为第 6 版）').waitFor();
+    await site.waitForRevision(7);
+    await p.getByTestId('signoff-state').getByText('客户确认的是第 6 版，之后已修改（现为第 7 版）').waitFor();
     await app.shot('changed-after-signoff');
   }, 600_000);
 });

@@ -44,7 +44,7 @@ export function focusFirstError(errors: FieldErrors, root: HTMLElement | null): 
   const first = Object.keys(errors)[0];
   if (first === undefined || !root) return;
   const el = findField(root, first);
-  el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  el?.scrollIntoView({ block: 'center' });
   el?.querySelector<HTMLElement>('input, textarea, [contenteditable="true"], .ant-select-selector')?.focus();
 }
 

@@ -60,7 +60,7 @@ export function LotteryEditor({ lottery, onChange, signature, errors }: { lotter
               title: t('sites.sms.prizeOdds'),
               width: 140,
               render: (_, p, i) => (
-                <InputNumber min={0} max={100} step={0.01} precision={2} value={p.chancePer10000 / 100} onChange={(n) => setPrize(i, { chancePer10000: Math.round(Number(n ?? 0) * 100) })} addonAfter="%" />
+                <InputNumber min={0} max={100} step={0.01} precision={2} value={p.chancePer10000 / 100} onChange={(n) => setPrize(i, { chancePer10000: Math.round(Number(n ?? 0) * 100) })} addonAfter="%" data-testid="prize-odds" />
               ),
             },
             {
