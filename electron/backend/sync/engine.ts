@@ -13,6 +13,7 @@ import { saveCatalog } from '../catalog/repository';
 import { createSessionManager, type Account, type SessionManager } from '../auth/session';
 import { fileTokenVault, type TokenVault } from '../auth/tokenVault';
 import { AssetUploader, uploadCounts } from './assets';
+import { downloadImages } from './downloads';
 import { Backoff, LoopBreaker } from './backoff';
 import { countOpenConflicts } from './conflicts';
 import { isTransient, ProtocolFailure, SignInRequired, SyncFailure, UpgradeRequired } from './errors';
@@ -199,7 +200,7 @@ export class SyncEngine {
     this.emitStatus(true);
     let failure: unknown;
     const touched = new Set<string>();
-    const env = { db: this.db, now: this.options.now, newId: this.options.newId, client, touched };
+    const env = { db: this.db, now: this.options.now, newId: this.options.newId, client, touched, dataDir: this.options.backend.dataDir };
     const pushed = { pushed: 0, conflicts: 0, rejected: 0 };
     const pulled: PullStats = { pulled: 0, pages: 0, resynced: false };
     try {
@@ -237,6 +238,7 @@ export class SyncEngine {
           onProgress: (asset, done) => this.uploadProgress(asset.sha256, asset.size, done),
         }, trigger === 'manual');
         report.uploadedBytes = uploads.uploadedBytes;
+        if (await downloadImages({ db: this.db, dataDir: this.options.backend.dataDir, client })) this.announce(new Set(['asset']));
       } catch (error) {
         failure ??= isTransient(error) && error.status === undefined ? error : undefined; // per-asset errors stay on the asset
       }

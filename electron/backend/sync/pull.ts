@@ -10,6 +10,7 @@ import { applyChange, clearSeen, sweepCandidates, unackedRowSet, type ApplyConte
 import { ProtocolFailure } from './errors';
 import type { PlatformClient } from './platform';
 import { ensureClientId } from './registration';
+import { queueRemoteImages } from './downloads';
 import { requeueAckedFrom } from './queue';
 import { getJson, getNumber, getState, setJson, setState } from './state';
 import { localTable, localTables } from './tables';
@@ -30,6 +31,8 @@ export interface ResyncGuard {
 
 export interface PullEnv extends ApplyContext {
   client: PlatformClient;
+  /** Where pictures referenced by pulled rows are looked for (and queued for download when absent). */
+  dataDir?: string;
   limit?: number;
   onProgress?: (stats: PullStats) => void;
   /** How long each write transaction took (benchmarks: the UI waits at most this long). */
@@ -63,7 +66,10 @@ async function applyPage(env: PullEnv, page: PullResponse, resync: boolean): Pro
     const started = performance.now();
     env.db.transaction(() => {
       const chunkEnv = { ...env, unackedRows: unackedRowSet(env.db) };
-      for (const change of page.changes.slice(start, start + CHUNK_ROWS)) if (applyChange(chunkEnv, change, resync)) applied++;
+      for (const change of page.changes.slice(start, start + CHUNK_ROWS)) {
+        if (applyChange(chunkEnv, change, resync)) applied++;
+        if (env.dataDir && change.row) queueRemoteImages(env.db, env.dataDir, change.row, env.now());
+      }
       if (last) setState(env.db, 'cursor', page.cursor);
     }).immediate();
     env.onTransaction?.(performance.now() - started, Math.min(CHUNK_ROWS, page.changes.length - start));

@@ -4,7 +4,7 @@
  * uploads that can never succeed — which must not hold up data sync.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHUNK_SIZE } from '../../../shared/platform-api';
 import { assetFile } from '../../../electron/backend/assets/store';
@@ -12,6 +12,7 @@ import { startFaultProxy, type FaultProxy } from '../../helpers/faultProxy';
 import { startPlatform, type PlatformProcess } from '../../helpers/platform';
 import { createDevice, type Device } from '../../helpers/syncDevice';
 import { checkInvariants, openPlatformDb } from '../../helpers/syncInvariants';
+import { materialsCopy, teaEnterprise } from '../sites/support';
 
 const SIZE = 15 * 1024 * 1024;
 let platform: PlatformProcess;
@@ -136,4 +137,24 @@ describe('image uploads', () => {
     expect(proxy.log.slice(from).filter((l) => l.path.startsWith('/assets/'))).toEqual([]);
     checkInvariants({ platformDataDir: platform.dataDir, devices: [{ device: a, scopes: ['山东省/济南市'] }] });
   });
+});
+
+describe('pictures made on another device', () => {
+  it('are fetched after the site that shows them arrives, verified and stored by hash', async () => {
+    const a = await device('A');
+    const b = await device('B');
+    const enterpriseId = await teaEnterprise(a);
+    const report = await a.call('sites.import', { enterpriseId, paths: [materialsCopy()] });
+    const site = await a.call('sites.get', { siteId: report.siteId });
+    expect((await a.sync()).outcome).toBe('ok');
+    const synced = JSON.parse(a.db.prepare('SELECT base_json FROM site WHERE id = ?').pluck().get(site.id) as string) as { images: string[] };
+    const images = synced.images;
+    expect(images.length).toBeGreaterThan(0);
+    expect(await b.sync()).toMatchObject({ outcome: 'ok' });
+    for (const sha256 of images) {
+      expect(b.asset(sha256)).toMatchObject({ state: 'present' });
+      expect(sha(readFileSync(assetFile(b.dataDir, sha256)))).toBe(sha256);
+    }
+    expect((await b.call('sites.get', { siteId: site.id })).content.profile.name).toBe(site.content.profile.name);
+  }, 60_000);
 });
