@@ -63,3 +63,26 @@ describe('offline verifier', () => {
     expect((await makeVerifier('Xxy999KaVPLx')).hash).not.toBe(verifier.hash); // salted
   });
 });
+
+describe('keychain over the utilityProcess port', () => {
+  it('asks main to seal and open the tokens, matching answers to questions', async () => {
+    const { parentPortCipher } = await import('../../../electron/backend/auth/parentPortCipher');
+    let toBackend: (message: { data: unknown }) => void = () => undefined;
+    // Main's side, as electron/main must implement it (safeStorage stands in as base64 of reversed text).
+    const port = {
+      on: (_event: 'message', listener: (message: { data: unknown }) => void) => void (toBackend = listener),
+      postMessage: (message: unknown) => {
+        const m = message as { id: number; op: string; data: string };
+        const data = m.op === 'encrypt' ? Buffer.from([...m.data].reverse().join('')).toString('base64') : [...Buffer.from(m.data, 'base64').toString()].reverse().join('');
+        setTimeout(() => toBackend({ data: m.data === 'fail' ? { type: 'vault-result', id: m.id, ok: false, error: 'no keyring' } : { type: 'vault-result', id: m.id, ok: true, data } }), 1);
+      },
+    };
+    const cipher = parentPortCipher(port);
+    const dir = tempDir();
+    const vault = keychainTokenVault(dir, cipher);
+    await vault.write(tokens);
+    expect(readFileSync(path.join(dir, SEALED_TOKEN_FILE), 'utf8')).not.toContain('refresh-1');
+    expect(await vault.read()).toEqual(tokens);
+    await expect(cipher.encrypt('fail')).rejects.toThrow('no keyring');
+  });
+});
