@@ -22,7 +22,14 @@ export function ProfileEditor() {
   const setDraft = useBuilder((s) => s.setProfileDraft);
   const root = useRef<HTMLDivElement>(null);
   const editor = useDraftEditor({
-    root, saved, draft, setDraft, schema: profileSchema, store: (profile) => save('sites.updateProfile', { profile }), fieldPrefix: 'profile.' });
+    root,
+    saved,
+    draft,
+    setDraft,
+    schema: profileSchema,
+    store: (profile) => save('sites.updateProfile', { profile }),
+    fieldPrefix: 'profile.',
+  });
   useFieldFocus(root, true);
   const p = editor.value;
   const e = editor.errors;

@@ -40,7 +40,14 @@ export function SmsEditor() {
   const setDraft = useBuilder((s) => s.setSmsDraft);
   const root = useRef<HTMLDivElement>(null);
   const editor = useDraftEditor({
-    root, saved, draft, setDraft, schema: smsSettingsSchema, store: (sms) => save('sites.updateSms', { sms }), fieldPrefix: 'sms.' });
+    root,
+    saved,
+    draft,
+    setDraft,
+    schema: smsSettingsSchema,
+    store: (sms) => save('sites.updateSms', { sms }),
+    fieldPrefix: 'sms.',
+  });
   useFieldFocus(root, true);
   const s = editor.value;
   const e = editor.errors;
