@@ -109,7 +109,9 @@ async function main() {
     const noopRef: number[] = [];
     const cursor = small.d.cursor();
     for (let i = 0; i < 60; i++) {
-      noop.push((await timed(() => small.d.sync()))[0]);
+      const [noopMs, noopReport] = await timed(() => small.d.sync());
+      if (noopReport.outcome !== 'ok' || noopReport.pulled + noopReport.pushed !== 0) throw new Error(`no-op sync: ${JSON.stringify(noopReport)}`);
+      noop.push(noopMs);
       noopRef.push((await timed(() => raw.post('/sync/v1/pull', { schemaVersion: SCHEMA_VERSION, clientId: raw.clientId, cursor, limit: 500 })))[0]);
     }
     const writer = await device(platform, 'writer');

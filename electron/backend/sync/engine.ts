@@ -16,7 +16,7 @@ import { AssetUploader, uploadCounts } from './assets';
 import { downloadImages } from './downloads';
 import { Backoff, LoopBreaker } from './backoff';
 import { countOpenConflicts } from './conflicts';
-import { isTransient, ProtocolFailure, SignInRequired, SyncFailure, UpgradeRequired } from './errors';
+import { isTransient, ProtocolFailure, SignInRequired, SyncFailure, TransientFailure, UpgradeRequired } from './errors';
 import { createPlatformClient, type FetchLike, type PlatformClient } from './platform';
 import { pull, type PullStats } from './pull';
 import { push } from './push';
@@ -191,9 +191,9 @@ export class SyncEngine {
     if (!account || !this.signedInHint) return this.finish(report, 'signed_out', trigger, startedAt);
     const blocked = getJson<Blocked>(this.db, 'blocked');
     if (blocked && blocked.schemaVersion >= SCHEMA_VERSION && trigger !== 'manual') return this.finish(report, 'needs_attention', trigger, startedAt);
-    if (this.breaker.record(this.position())) {
-      this.lastFailure = new ProtocolFailure('sync_loop', 'Sync repeated itself without progress; slowing down.');
-      return this.finish(report, 'retrying', trigger, startedAt, this.lastFailure);
+    // Failing cycles in quick succession at the same place (flapping network, a storm of nudges): slow down.
+    if (this.failures > 0 && this.breaker.record(this.position())) {
+      return this.finish(report, 'retrying', trigger, startedAt, new TransientFailure('sync_loop', 'Sync repeated itself without progress; slowing down.'));
     }
     const client = this.client(account);
     this.progress = { phase: 'push', done: 0, total: countUnacked(this.db) };
@@ -278,7 +278,7 @@ export class SyncEngine {
       this.failures = 0;
       this.backoff.reset();
       this.lastProgress = performance.now();
-      if (report.pushed + report.pulled > 0) this.breaker.progress();
+      this.breaker.progress();
     } else if (outcome !== 'signed_out') {
       this.failures++;
     }
