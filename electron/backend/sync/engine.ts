@@ -282,7 +282,8 @@ export class SyncEngine {
     } else if (outcome !== 'signed_out') {
       this.failures++;
     }
-    if (outcome !== 'ok' || report.pushed + report.pulled + report.conflicts + report.uploadedBytes > 0 || trigger === 'manual')
+    const worthRecording = outcome === 'signed_out' ? trigger === 'manual' : outcome !== 'ok' || report.pushed + report.pulled + report.conflicts + report.uploadedBytes > 0;
+    if (worthRecording || trigger === 'manual')
       recordHistory(this.db, { id: this.options.newId(), startedAt, finishedAt: this.options.now().toISOString(), trigger, report });
     this.scheduleAfter(outcome, error);
     this.emitStatus(true);
