@@ -190,7 +190,13 @@ export class SyncEngine {
     this.signedInHint = await this.session.hasTokens();
     if (!account || !this.signedInHint) return this.finish(report, 'signed_out', trigger, startedAt);
     const blocked = getJson<Blocked>(this.db, 'blocked');
-    if (blocked && blocked.schemaVersion >= SCHEMA_VERSION && trigger !== 'manual') return this.finish(report, 'needs_attention', trigger, startedAt);
+    if (blocked && blocked.schemaVersion >= SCHEMA_VERSION && trigger !== 'manual') {
+      // 426: nothing to do until this app is updated or a person asks again; no timer, no backoff.
+      report.outcome = 'needs_attention';
+      report.pending = countUnacked(this.db);
+      report.error = { code: blocked.code, message: blocked.message };
+      return report;
+    }
     // Failing cycles in quick succession at the same place (flapping network, a storm of nudges): slow down.
     if (this.failures > 0 && this.breaker.record(this.position())) {
       return this.finish(report, 'retrying', trigger, startedAt, new TransientFailure('sync_loop', 'Sync repeated itself without progress; slowing down.'));
