@@ -32,8 +32,8 @@ export interface PlatformProcess {
   /** POST/GET as the administrator. */
   admin<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T>;
   stop(signal?: NodeJS.Signals): Promise<void>;
-  /** Starts it again on the same data directory (a new port unless `samePort`). */
-  restart(options?: { samePort?: boolean }): Promise<PlatformProcess>;
+  /** Stops it (SIGTERM, or `signal`) and starts it again on the same data directory (a new port unless `samePort`). */
+  restart(options?: { samePort?: boolean; signal?: NodeJS.Signals }): Promise<PlatformProcess>;
 }
 
 export interface PlatformOptions {
@@ -103,7 +103,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         child.kill(signal);
       }),
     async restart(restartOptions = {}) {
-      await platform.stop();
+      await platform.stop(restartOptions.signal);
       return startPlatform({ ...options, dataDir, ...(restartOptions.samePort ? { port: info.port } : {}) });
     },
   };

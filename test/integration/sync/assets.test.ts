@@ -85,12 +85,16 @@ describe('image uploads', () => {
     expect(blobRows(hash)).toBe(1);
   }, 120_000);
 
-  it('continues from the platform offset after the platform restarts mid-upload', async () => {
+  it('continues from the platform offset after the platform is SIGKILLed mid-upload', async () => {
     const a = await device('A');
     const photo = randomBytes(SIZE);
     const hash = a.addPhoto(photo);
-    proxy.inject({ match: (r) => isChunk(r) && r.headers['upload-offset'] === String(2 * CHUNK_SIZE), fault: { kind: 'drop_before' } });
-    expect((await a.sync()).outcome).toBe('offline');
+    // The third chunk is held at the proxy; the platform is SIGKILLed meanwhile.
+    proxy.inject({ match: (r) => isChunk(r) && r.headers['upload-offset'] === String(2 * CHUNK_SIZE), fault: { kind: 'delay', ms: 1500 } });
+    const uploading = a.sync();
+    while (a.asset(hash)!.uploaded_bytes < 2 * CHUNK_SIZE) await new Promise((r) => setTimeout(r, 20));
+    await platform.stop('SIGKILL');
+    expect((await uploading).outcome).toBe('offline');
     expect(a.asset(hash)!.uploaded_bytes).toBe(2 * CHUNK_SIZE);
     platform = await platform.restart();
     proxy.retarget(platform.url);

@@ -1,6 +1,6 @@
 /**
- * Property-based run (SYNC.md §3.12): random offline edits on 3–5 devices and a random fault on
- * every sync, then heal, quiesce (sync until a round moves nothing) and check the five invariants:
+ * Property-based run (SYNC.md §3.12): random offline edits on 3–5 devices with randomly wrong
+ * clocks and a random fault on every sync, then heal, quiesce (sync until a round moves nothing) and check the five invariants:
  * convergence, no loss, no duplicates, monotonic cursors and base versions, empty queues.
  */
 import fc from 'fast-check';
@@ -63,13 +63,16 @@ const action = (devices: number): fc.Arbitrary<Action> => {
   );
 };
 
-async function run(deviceCount: number, actions: Action[]): Promise<void> {
+/** Device clocks: right, a year behind, a day ahead, five minutes ahead (SYNC.md §3.12 (14)). */
+const CLOCK_OFFSETS_MS = [0, -365 * 86_400_000, 86_400_000, 5 * 60_000];
+
+async function run(deviceCount: number, actions: Action[], clocks: number[]): Promise<void> {
   const devices: Device[] = [];
   const tracker = new MonotonicityTracker();
   const created: { index: number }[] = [];
   try {
     for (let i = 0; i < deviceCount; i++) {
-      const d = await createDevice(`D${i}`);
+      const d = await createDevice(`D${i}`, { start: new Date(Date.parse('2026-11-16T01:00:00Z') + CLOCK_OFFSETS_MS[clocks[i]! % CLOCK_OFFSETS_MS.length]!).toISOString() });
       await d.signIn(proxy.url, 'jn.manager', platform.login('jn.manager').password);
       devices.push(d);
     }
@@ -126,8 +129,10 @@ describe('random offline work and faults on several devices', () => {
   it('always ends converged, with nothing lost, nothing duplicated, cursors monotonic and queues empty', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.integer({ min: 3, max: 5 }).chain((n) => fc.tuple(fc.constant(n), fc.array(action(n), { minLength: 10, maxLength: 60 }))),
-        async ([n, actions]) => run(n, actions),
+        fc.integer({ min: 3, max: 5 }).chain((n) =>
+          fc.tuple(fc.constant(n), fc.array(action(n), { minLength: 10, maxLength: 60 }), fc.array(fc.nat(CLOCK_OFFSETS_MS.length - 1), { minLength: n, maxLength: n })),
+        ),
+        async ([n, actions, clocks]) => run(n, actions, clocks),
       ),
       { numRuns: Number(process.env.ECW_SYNC_PROPERTY_RUNS ?? 8), seed: process.env.ECW_SYNC_PROPERTY_SEED ? Number(process.env.ECW_SYNC_PROPERTY_SEED) : undefined, endOnFailure: true },
     );
