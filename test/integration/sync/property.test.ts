@@ -87,9 +87,12 @@ async function run(deviceCount: number, actions: Action[], clocks: number[]): Pr
       } else if (step.type === 'edit' && rows.length > 0) {
         const id = rows[step.row % rows.length]!;
         const value = VALUES[step.field][step.value];
-        await d.editEnterprise(id, (f) =>
-          step.field === 'contact' ? { ...f, contact: { ...f.contact, name: value! } } : { ...f, [step.field]: value ?? undefined },
-        );
+        // The app may refuse an edit (a row sharing its credit code with an unmerged duplicate): not an accepted op, then.
+        await d
+          .editEnterprise(id, (f) => (step.field === 'contact' ? { ...f, contact: { ...f.contact, name: value! } } : { ...f, [step.field]: value ?? undefined }))
+          .catch((error: Error) => {
+            if (!error.message.includes('enterprise.duplicate_credit_code')) throw error;
+          });
       } else if (step.type === 'delete' && rows.length > 0) {
         d.deleteEnterprise(rows[step.row % rows.length]!);
       } else if (step.type === 'sync') {
