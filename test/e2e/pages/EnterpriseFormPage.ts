@@ -42,8 +42,15 @@ export class EnterpriseFormPage {
   /** In a select or the region cascader: type to filter, wait for the option, Enter to take it. */
   async choose(search: string, option: string | RegExp): Promise<void> {
     const field = await this.page.evaluate(() => document.activeElement?.id ?? '');
+    const shown = this.page.locator('.ant-select-dropdown:visible').getByText(option).first();
     await this.page.keyboard.type(search);
-    await this.page.locator('.ant-select-dropdown:visible').getByText(option).first().waitFor();
+    // On a loaded machine a keystroke can land before the control opened its list: type it again once.
+    if (!(await shown.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
+      await this.page.keyboard.press('ControlOrMeta+A');
+      await this.page.keyboard.press('Backspace');
+      await this.page.keyboard.type(search, { delay: 50 });
+      await shown.waitFor();
+    }
     await this.page.keyboard.press('Enter');
     await this.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     // The choice is made once the control shows it (and its search text is gone).
