@@ -1,4 +1,4 @@
-/** Migrations 0010–0019 (sites), in the pattern of migrations.test.ts: database at N−1, insert, migrate, assert. */
+/** Migrations of the site builder (0005, 0006), in the pattern of migrations.test.ts: database at N−1, insert, migrate, assert. */
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,11 +27,11 @@ function databaseBefore(version: number) {
 
 const AT = '2026-11-16T01:00:00.000Z';
 
-describe('0010_sites', () => {
+describe('0005_sites', () => {
   it('keeps the assets and enterprises there were, and adds sites, picture facts and the derived-size cache', () => {
-    const { db, migrateTo } = databaseBefore(10);
+    const { db, migrateTo } = databaseBefore(5);
     db.prepare(`INSERT INTO asset (sha256, size, mime, created_at) VALUES (?, 10, 'image/jpeg', ?)`).run('a'.repeat(64), AT);
-    const migrated = migrateTo(10);
+    const migrated = migrateTo(5);
     expect(migrated.prepare('SELECT sha256, state FROM asset').all()).toEqual([{ sha256: 'a'.repeat(64), state: 'pending_upload' }]);
 
     migrated
@@ -57,14 +57,14 @@ describe('0010_sites', () => {
   });
 });
 
-describe('0011_site_enterprise_index', () => {
+describe('0006_site_enterprise_index', () => {
   it('keeps the sites there were and lets a second site of an enterprise (pulled from another device) be stored', () => {
-    const { db, migrateTo } = databaseBefore(11);
+    const { db, migrateTo } = databaseBefore(6);
     const insert = (database: Database.Database, id: string) =>
       database.prepare(`INSERT INTO site (id, enterprise_id, content_json, created_at, updated_at) VALUES (?, 'e1', '{}', ?, ?)`).run(id, AT, AT);
     insert(db, 's1');
     expect(() => insert(db, 's2')).toThrow(/UNIQUE/);
-    const migrated = migrateTo(11);
+    const migrated = migrateTo(6);
     insert(migrated, 's2');
     expect(migrated.prepare('SELECT id FROM site ORDER BY id').all()).toEqual([{ id: 's1' }, { id: 's2' }]);
     const plan = migrated.prepare("EXPLAIN QUERY PLAN SELECT * FROM site WHERE enterprise_id = 'e1' ORDER BY created_at, id").all() as { detail: string }[];

@@ -1,4 +1,4 @@
-/** Migrations 0020–0029 (sync), in the pattern of migrations.test.ts: database at N−1, insert, migrate, assert. */
+/** Migrations of the sync engine (0007, 0008), in the pattern of migrations.test.ts: database at N−1, insert, migrate, assert. */
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,9 +43,9 @@ const insertEnterprise = (db: Database.Database, id: string, creditCode: string)
     )
     .run(enterprise(id, creditCode));
 
-describe('0020_sync', () => {
+describe('0007_sync', () => {
   it('keeps enterprises, orders and queued ops, and adds the platform columns empty', () => {
-    const { db, migrateTo } = databaseBefore(20);
+    const { db, migrateTo } = databaseBefore(7);
     insertEnterprise(db, 'e1', '91350100M000100Y43');
     db.prepare(
       `INSERT INTO service_order (id, enterprise_id, kind, plan_code, request_date, effective_date, status, quote_json, catalog_version, created_by, created_at)
@@ -53,7 +53,7 @@ describe('0020_sync', () => {
     ).run();
     db.prepare(`INSERT INTO outbox (mutation_id, tbl, row_id, kind, patch_json, status, created_at) VALUES ('m1', 'enterprise', 'e1', 'create', '{"name":"泉城茶业"}', 'sent', '2026-11-16')`).run();
 
-    const after = migrateTo(20);
+    const after = migrateTo(7);
     expect(after.prepare('SELECT name, platform_status FROM enterprise WHERE id = ?').get('e1')).toEqual({ name: '泉城茶业', platform_status: null });
     expect(after.prepare('SELECT plan_code, platform_status, opening_json FROM service_order WHERE id = ?').get('o1')).toEqual({
       plan_code: 'site-standard', platform_status: null, opening_json: null,
@@ -63,10 +63,10 @@ describe('0020_sync', () => {
   });
 
   it('lets two enterprises with one credit code coexist (an offline duplicate awaiting its merge)', () => {
-    const { db, migrateTo } = databaseBefore(20);
+    const { db, migrateTo } = databaseBefore(7);
     insertEnterprise(db, 'e1', '91350100M000100Y43');
     expect(() => insertEnterprise(db, 'e2', '91350100M000100Y43')).toThrow(/UNIQUE/);
-    const after = migrateTo(20);
+    const after = migrateTo(7);
     insertEnterprise(after, 'e2', '91350100M000100Y43');
     expect(after.prepare('SELECT count(*) FROM enterprise WHERE credit_code = ?').pluck().get('91350100M000100Y43')).toBe(2);
     const plan = after.prepare("EXPLAIN QUERY PLAN SELECT id FROM enterprise WHERE credit_code = '91350100M000100Y43'").all() as { detail: string }[];
@@ -74,7 +74,7 @@ describe('0020_sync', () => {
   });
 
   it('adds the mirror, resync and history tables', () => {
-    const after = databaseBefore(20).migrateTo(20);
+    const after = databaseBefore(7).migrateTo(7);
     after.prepare(`INSERT INTO sync_row (tbl, id, parent_id, row_json, base_version) VALUES ('subscription', 's1', 'e1', '{}', 3)`).run();
     expect(() => after.prepare(`INSERT INTO sync_row (tbl, id, row_json) VALUES ('subscription', 's1', '{}')`).run()).toThrow(/UNIQUE|PRIMARY/);
     after.prepare(`INSERT INTO resync_seen (tbl, row_id) VALUES ('enterprise', 'e1')`).run();
@@ -85,13 +85,13 @@ describe('0020_sync', () => {
   });
 });
 
-describe('0021_sync_indexes', () => {
+describe('0008_sync_indexes', () => {
   it('lists synced enterprise and order ids from a partial index, leaving local-only rows out of it', () => {
-    const { db, migrateTo } = databaseBefore(21);
+    const { db, migrateTo } = databaseBefore(8);
     insertEnterprise(db, 'e1', '91350100M000100Y43');
     insertEnterprise(db, 'e2', '91350100M000100Y43');
     db.prepare('UPDATE enterprise SET base_version = 3 WHERE id = ?').run('e1');
-    const after = migrateTo(21);
+    const after = migrateTo(8);
     expect(after.prepare('SELECT id FROM enterprise WHERE base_version IS NOT NULL').pluck().all()).toEqual(['e1']);
     const plan = after.prepare('EXPLAIN QUERY PLAN SELECT id FROM enterprise WHERE base_version IS NOT NULL').all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX enterprise_synced');
