@@ -2,10 +2,16 @@
 import { startBackend } from './backend';
 import { warmSearchIndexSoon } from './enterprises/service';
 import { serveParentPort } from './transports/utilityProcess';
+import { configureSync } from './sync/registry';
+import { keychainTokenVault } from './auth/tokenVault';
+import { parentPortCipher } from './auth/parentPortCipher';
 
 const dataDirArg = process.argv.find((a) => a.startsWith('--data-dir='));
 if (!dataDirArg) throw new Error('backend started without --data-dir=');
-const backend = startBackend({ dataDir: dataDirArg.slice('--data-dir='.length) });
+const dataDir = dataDirArg.slice('--data-dir='.length);
+const backend = startBackend({ dataDir });
+// Main passes --keychain when Electron's safeStorage works: tokens are then sealed by the OS keychain.
+if (process.argv.includes('--keychain')) configureSync(backend, { vault: keychainTokenVault(dataDir, parentPortCipher()) });
 warmSearchIndexSoon(backend);
 serveParentPort(backend);
 process.on('exit', () => backend.close());

@@ -6,6 +6,13 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
 import type { Result } from '../../shared/api/result';
 import type { BackendToMain, MainToBackend } from '../backend/transports/utilityProcess';
+import type { VaultReply, VaultRequest } from '../backend/auth/parentPortCipher';
+
+/** The OS keychain (Electron's safeStorage), offered to the backend for the platform tokens. */
+export interface Keychain {
+  encrypt(plain: string): string;
+  decrypt(sealed: string): string;
+}
 
 export interface BackendHostOptions {
   entry: string;
@@ -14,6 +21,8 @@ export interface BackendHostOptions {
   onExit?(code: number): void;
   /** Restart after an unexpected exit (default true). */
   restart?: boolean;
+  /** When present, the backend keeps its tokens sealed by it (`--keychain`), else in a 0600 file. */
+  keychain?: Keychain;
 }
 
 export class BackendHost {
@@ -25,8 +34,9 @@ export class BackendHost {
   constructor(private readonly options: BackendHostOptions) {}
 
   start(): void {
-    const child = utilityProcess.fork(this.options.entry, [`--data-dir=${this.options.dataDir}`], { serviceName: 'EC Workbench backend', stdio: 'inherit' });
-    child.on('message', (message: BackendToMain) => this.receive(message));
+    const args = [`--data-dir=${this.options.dataDir}`, ...(this.options.keychain ? ['--keychain'] : [])];
+    const child = utilityProcess.fork(this.options.entry, args, { serviceName: 'EC Workbench backend', stdio: 'inherit' });
+    child.on('message', (message: BackendToMain | VaultRequest) => this.receive(message));
     child.on('exit', (code) => this.exited(code));
     this.child = child;
   }
@@ -45,12 +55,25 @@ export class BackendHost {
     this.child?.kill();
   }
 
-  private receive(message: BackendToMain): void {
-    if (message.type === 'result') {
+  private receive(message: BackendToMain | VaultRequest): void {
+    if (message.type === 'vault') {
+      this.child?.postMessage(this.answerVault(message));
+    } else if (message.type === 'result') {
       this.pending.get(message.id)?.(message.result as Result<unknown>);
       this.pending.delete(message.id);
     } else if (message.type === 'event') {
       this.options.onEvent(message.event, message.payload);
+    }
+  }
+
+  private answerVault(request: VaultRequest): VaultReply {
+    const keychain = this.options.keychain;
+    if (!keychain) return { type: 'vault-result', id: request.id, ok: false, error: 'no keychain' };
+    try {
+      const data = request.op === 'encrypt' ? keychain.encrypt(request.data) : keychain.decrypt(request.data);
+      return { type: 'vault-result', id: request.id, ok: true, data };
+    } catch (error) {
+      return { type: 'vault-result', id: request.id, ok: false, error: (error as Error).message };
     }
   }
 

@@ -2,7 +2,7 @@
  * The Electron shell: one window, the app:// protocol, and a relay to the backend utilityProcess.
  * No business logic lives here.
  */
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, protocol, safeStorage, session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeOf, resolveAppPath } from './appProtocol';
@@ -59,8 +59,18 @@ app.whenReady().then(() => {
     dataDir: app.getPath('userData'),
     onEvent: (event, payload) => broadcast('ecw:event', event, payload),
     onExit: (code) => broadcast('ecw:event', 'backend.restarted', { code }),
+    ...(safeStorage.isEncryptionAvailable()
+      ? {
+          keychain: {
+            encrypt: (plain: string) => safeStorage.encryptString(plain).toString('base64'),
+            decrypt: (sealed: string) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+          },
+        }
+      : {}),
   });
   backend.start();
+  // A laptop waking up is the moment a manager expects the queue to go out.
+  powerMonitor.on('resume', () => void backend.invoke('sync.nudge', { reason: 'resume' }));
   ipcMain.handle('ecw:invoke', (event, name: unknown, input: unknown) => {
     if (!event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`) || typeof name !== 'string')
       return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted from the app only.' } };

@@ -37,7 +37,7 @@ beforeEach(() => {
   });
 });
 
-const startHost = (options: { restart?: boolean } = {}) => {
+const startHost = (options: { restart?: boolean; keychain?: { encrypt(p: string): string; decrypt(s: string): string } } = {}) => {
   const events: [string, unknown][] = [];
   const exits: number[] = [];
   const host = new BackendHost({
@@ -52,6 +52,25 @@ const startHost = (options: { restart?: boolean } = {}) => {
 };
 
 describe('BackendHost', () => {
+  it('offers the keychain to the backend (--keychain) and answers its vault requests with it', () => {
+    const keychain = { encrypt: (p: string) => Buffer.from(`sealed:${p}`).toString('base64'), decrypt: (s: string) => Buffer.from(s, 'base64').toString().replace(/^sealed:/, '') };
+    const { child } = startHost({ keychain });
+    expect(electron.utilityProcess.fork.mock.calls[0]![1]).toContain('--keychain');
+    child().emit('message', { type: 'vault', id: 1, op: 'encrypt', data: 'refresh-token' });
+    const sealed = child().posted.at(-1) as unknown as { type: string; id: number; ok: boolean; data: string };
+    expect(sealed).toMatchObject({ type: 'vault-result', id: 1, ok: true });
+    expect(sealed.data).not.toContain('refresh-token');
+    child().emit('message', { type: 'vault', id: 2, op: 'decrypt', data: sealed.data });
+    expect(child().posted.at(-1)).toEqual({ type: 'vault-result', id: 2, ok: true, data: 'refresh-token' });
+  });
+
+  it('without a keychain, starts the backend without --keychain and refuses vault requests', () => {
+    const { child } = startHost();
+    expect(electron.utilityProcess.fork.mock.calls[0]![1]).not.toContain('--keychain');
+    child().emit('message', { type: 'vault', id: 7, op: 'decrypt', data: 'x' });
+    expect(child().posted.at(-1)).toMatchObject({ type: 'vault-result', id: 7, ok: false });
+  });
+
   it('forks the backend entry with the data directory', () => {
     startHost();
     expect(electron.utilityProcess.fork).toHaveBeenCalledWith('/app/out/backend/main.cjs', ['--data-dir=/home/u/.config/EC Workbench'], expect.any(Object));
