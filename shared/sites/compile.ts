@@ -76,6 +76,8 @@ interface Assembly {
   /** Position of each path in `files` / `pages`. */
   fileAt: Map<string, number>;
   pageAt: Map<string, number>;
+  /** When the previous order was patched: which outputs differ from `previousOutputs`. */
+  changed?: { indexes: number[]; previousOutputs: JobOutput[] };
 }
 
 const samePaths = (a: { path: string }[], b: { path: string }[]) => a.length === b.length && a.every((x, i) => x.path === b[i]!.path);
@@ -96,13 +98,34 @@ function sortedOutputs(outputs: JobOutput[], previous: Assembly | undefined): As
         for (const f of outputs[i]!.files) files[previous.fileAt.get(f.path)!] = f;
         for (const p of outputs[i]!.pages) pages[previous.pageAt.get(p.path)!] = p;
       }
-      return { outputs, files, pages, fileAt: previous.fileAt, pageAt: previous.pageAt };
+      return { outputs, files, pages, fileAt: previous.fileAt, pageAt: previous.pageAt, changed: { indexes: changed, previousOutputs: previous.outputs } };
     }
   }
   const files = sortByPath(outputs.flatMap((o) => o.files));
   // Page paths start with their channel's folder, so this is by channel, then path.
   const pages = sortByPath(outputs.flatMap((o) => o.pages));
   return { outputs, files, pages, fileAt: new Map(files.map((f, i) => [f.path, i])), pageAt: new Map(pages.map((p, i) => [p.path, i])) };
+}
+
+const sameAssets = (a: AssetUse[], b: AssetUse[]) => a.length === b.length && a.every((x, i) => x.path === b[i]!.path && x.sha256 === b[i]!.sha256 && x.variant === b[i]!.variant);
+const sameFindings = (a: JobOutput['findings'], b: JobOutput['findings']) => a.length === b.length && (a.length === 0 || JSON.stringify(a) === JSON.stringify(b));
+
+/**
+ * After a patched rebuild whose changed pages kept their findings and images, the previous report's
+ * findings and asset list still hold: only the pages, files and byte total move.
+ */
+function reassemble(sorted: Assembly, previous: CompileResult | undefined): CompileResult | undefined {
+  const changed = sorted.changed;
+  if (!changed || !previous) return undefined;
+  let bytes = previous.report.summary.bytes;
+  for (const i of changed.indexes) {
+    const before = changed.previousOutputs[i]!;
+    const after = sorted.outputs[i]!;
+    if (!sameFindings(before.findings, after.findings) || !sameAssets(before.assets, after.assets)) return undefined;
+    bytes += after.bytes - before.bytes;
+  }
+  const { pages, findings, summary } = previous.report;
+  return { files: sorted.files, assets: previous.assets, report: { pages: sorted.pages === pages ? pages : sorted.pages, findings, summary: { ...summary, bytes } } };
 }
 
 function assemble(sorted: Assembly): CompileResult {
@@ -137,6 +160,11 @@ function resolutionsOf(jobs: Map<string, CacheEntry<JobOutput>>): UnitEntry['res
   return all;
 }
 
+function stillResolved(resolutions: UnitEntry['resolutions'], answer: (sha256: string, variant: ImageVariant) => string): boolean {
+  for (const r of resolutions.values()) if (answer(r.sha256, r.variant) !== r.answer) return false;
+  return true;
+}
+
 /** Items per block: a block whose items did not change is reused without making its jobs. */
 const ITEM_BLOCK = 32;
 
@@ -150,9 +178,18 @@ function itemTokens(ctx: SiteContext, column: Column): string[] {
   return list;
 }
 
+const headings = new WeakMap<SiteContext, Map<Column, string>>();
+function headingOf(ctx: SiteContext, column: Column): string {
+  let byColumn = headings.get(ctx);
+  if (!byColumn) headings.set(ctx, (byColumn = new Map()));
+  let heading = byColumn.get(column);
+  if (heading === undefined) byColumn.set(column, (heading = contentKey([column.id, column.type, column.title, column.channels])));
+  return heading;
+}
+
 /** A column's units: its own pages as the channel divides them, and its items in blocks; every key starts with the column's heading. */
 function unitsOf(ctx: SiteContext, plan: ChannelPlan, column: Column): Unit[] {
-  const heading = contentKey([column.id, column.type, column.title, column.channels]);
+  const heading = headingOf(ctx, column);
   const itemKeys = itemTokens(ctx, column);
   const units = plan.columnUnits(column, itemKeys).map((unit) => ({ ...unit, id: `${column.id}:${unit.id}`, key: [heading, ...unit.key] }));
   for (let start = 0; start < column.items.length; start += ITEM_BLOCK) {
@@ -169,6 +206,7 @@ export function createCompiler(compilerOptions: CompilerOptions = {}): Compiler 
   let unitCache = new Map<string, UnitEntry>();
   let memo = new Map<string, CacheEntry<unknown>>();
   let assembly: Assembly | undefined;
+  let result: CompileResult | undefined;
   const stats: CompileStats = { jobs: 0, rendered: 0 };
   return {
     get lastStats() {
@@ -182,6 +220,7 @@ export function createCompiler(compilerOptions: CompilerOptions = {}): Compiler 
         unitCache = new Map();
         memo = new Map();
         assembly = undefined;
+        result = undefined;
         fingerprint = ctx.fingerprint;
       }
       const answer = answers(assets);
@@ -220,7 +259,7 @@ export function createCompiler(compilerOptions: CompilerOptions = {}): Compiler 
           for (const unit of unitsOf(ctx, plan, column)) {
             const id = `${channel}:${unit.id}`;
             const known = unitCache.get(id);
-            if (known && sameKey(known.key, unit.key) && [...known.resolutions.values()].every((r) => answer(r.sha256, r.variant) === r.answer)) {
+            if (known && sameKey(known.key, unit.key) && stillResolved(known.resolutions, answer)) {
               stats.jobs += known.jobs.size;
               for (const entry of known.jobs.values()) outputs.push(entry.value);
               nextUnitCache.set(id, known);
@@ -237,7 +276,8 @@ export function createCompiler(compilerOptions: CompilerOptions = {}): Compiler 
       unitCache = nextUnitCache;
       memo = nextMemo;
       assembly = sortedOutputs(outputs, assembly);
-      return assemble(assembly);
+      result = reassemble(assembly, result) ?? assemble(assembly);
+      return result;
     },
   };
 }
