@@ -77,6 +77,8 @@ export interface BuildAnswer {
 export interface BuildOptions {
   recheck?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** The content's JSON when the caller has it already (getSiteForBuild). */
+  contentJson?: string;
 }
 
 /** Prepares the pictures, then compiles in the worker and does `task` there. */
@@ -88,6 +90,7 @@ export async function buildSite(
   options: BuildOptions = {},
 ): Promise<{ answer: BuildAnswer; assets: PreparedAssets }> {
   const assets = await prepareAssets(ctx, content, options);
-  const answer = await compileInWorker<BuildAnswer>({ siteKey: `${ctx.dataDir}\0${siteId}`, contentJson: JSON.stringify(content), derived: [...assets.byPath.values()], task });
+  const contentJson = options.contentJson ?? JSON.stringify(content);
+  const answer = await compileInWorker<BuildAnswer>({ siteKey: `${ctx.dataDir}\0${siteId}`, contentJson, derived: [...assets.byPath.values()], task });
   return { answer, assets };
 }

@@ -39,11 +39,25 @@ function compilerFor(key: string): Compiler {
   return compiler;
 }
 
-async function handle(request: CompileRequest): Promise<unknown> {
+/** The last build per site: asked again for the same content and pictures (previews of several pages), it is reused as it is. */
+const lastBuilt = new Map<string, { contentJson: string; derivedJson: string; built: BuiltSite }>();
+
+function build(request: CompileRequest): BuiltSite {
+  const derivedJson = JSON.stringify(request.derived);
+  const last = lastBuilt.get(request.siteKey);
+  if (last && last.contentJson === request.contentJson && last.derivedJson === derivedJson) return last.built;
   const content = JSON.parse(request.contentJson) as SiteContent;
   const assets = resolverOver(request.derived);
   const result = compilerFor(request.siteKey).compile(content, templateFor(content), assets.resolver);
   const built: BuiltSite = { result, assets };
+  lastBuilt.set(request.siteKey, { contentJson: request.contentJson, derivedJson, built });
+  if (lastBuilt.size > MAX_COMPILERS) lastBuilt.delete(lastBuilt.keys().next().value!);
+  return built;
+}
+
+async function handle(request: CompileRequest): Promise<unknown> {
+  const built = build(request);
+  const { result } = built;
   const task = request.task;
   if (task.kind === 'page') {
     const file = result.files.find((f) => f.path === task.path);

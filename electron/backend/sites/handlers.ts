@@ -14,7 +14,7 @@ import { defineHandlers } from '../handlerTypes';
 import { buildSite } from './build';
 import * as edits from './edits';
 import { importIntoSite } from './importService';
-import { changeSite, createSite, getSite, getSiteForEnterprise } from './service';
+import { changeSite, createSite, getSite, getSiteForBuild, getSiteForEnterprise } from './service';
 import { signOffSite } from './signoff';
 import { undoGuess } from './undoGuess';
 import './syncTable';
@@ -54,8 +54,8 @@ function checkedTemplate(template: ParsedInput<'sites.setTemplate'>['template'])
 const IMAGE_PATH = /assets\/([0-9a-f]{64})-(web480|web1200|wap2|wap1)\.(?:jpg|png|gif)/g;
 
 async function preview(ctx: BackendContext, siteId: string, pagePath: string) {
-  const site = getSite(ctx, siteId);
-  const { answer, assets } = await buildSite(ctx, site.id, site.content, { kind: 'page', path: pagePath });
+  const { site, content, contentJson } = getSiteForBuild(ctx, siteId);
+  const { answer, assets } = await buildSite(ctx, site.id, content, { kind: 'page', path: pagePath }, { contentJson });
   const page = answer.page;
   if (!page) throw new AppError('site.page_not_found', `The build has no page ${pagePath}.`, { field: 'path' });
   const channel = page.path.slice(0, page.path.indexOf('/'));
@@ -81,18 +81,18 @@ async function imageData(ctx: BackendContext, input: ParsedInput<'sites.image'>)
 }
 
 async function exportSite(ctx: BackendContext, input: ParsedInput<'sites.export'>) {
-  const site = getSite(ctx, input.siteId);
+  const { site, content, contentJson } = getSiteForBuild(ctx, input.siteId);
   const jobId = ctx.newId();
   const onProgress = (done: number, total: number) => ctx.emit('job.progress', { jobId, label: '生成图片 images', done, total });
   // The report decides first; nothing is written when it refuses.
-  const check = await buildSite(ctx, site.id, site.content, { kind: 'summary' }, { recheck: true, onProgress });
+  const check = await buildSite(ctx, site.id, content, { kind: 'summary' }, { recheck: true, onProgress, contentJson });
   const { summary } = check.answer.report;
   if (summary.errors > 0 && !input.force)
     throw new AppError('site.build_has_errors', `The build report has ${summary.errors} error(s); fix them or export with force.`, { details: { errors: summary.errors } });
   const dir = path.resolve(input.outDir ?? path.join(ctx.dataDir, 'exports', site.id, `r${site.revision}`));
   const zipPath = `${dir}.zip`;
   const zip = input.zip ? { path: zipPath, mtime: site.updatedAt } : undefined;
-  const { answer } = await buildSite(ctx, site.id, site.content, { kind: 'write', outDir: dir, ...(zip ? { zip } : {}) });
+  const { answer } = await buildSite(ctx, site.id, content, { kind: 'write', outDir: dir, ...(zip ? { zip } : {}) }, { contentJson });
   ctx.emit('job.progress', { jobId, label: '导出完成 exported', done: 1, total: 1, finished: true });
   // Browser mode offers the zip as a download (includeZip, the site builder's export).
   const zipBase64 = input.includeZip && answer.zipBytes !== undefined ? readFileSync(zipPath).toString('base64') : undefined;
@@ -173,9 +173,9 @@ export const siteHandlers = defineHandlers({
     }),
   'sites.import': (input, ctx) => importIntoSite(ctx, input),
   'sites.build': async ({ siteId, jobId }, ctx) => {
-    const site = getSite(ctx, siteId);
+    const { site, content, contentJson } = getSiteForBuild(ctx, siteId);
     const onProgress = jobId ? (done: number, total: number) => ctx.emit('job.progress', { jobId, label: '生成图片 images', done, total, ...(done === total ? { finished: true } : {}) }) : undefined;
-    const { answer } = await buildSite(ctx, site.id, site.content, { kind: 'summary' }, onProgress ? { onProgress } : {});
+    const { answer } = await buildSite(ctx, site.id, content, { kind: 'summary' }, { contentJson, ...(onProgress ? { onProgress } : {}) });
     return { siteId, revision: site.revision, files: answer.files, report: answer.report };
   },
   'sites.preview': ({ siteId, path: pagePath }, ctx) => preview(ctx, siteId, pagePath),

@@ -20,6 +20,8 @@ export interface SiteRow {
 
 export const siteStatements = perDatabase((db: Database.Database) => ({
   byId: db.prepare<[string], SiteRow>('SELECT * FROM site WHERE id = ?'),
+  /** What changes with every write of a site's content, without reading the document itself. */
+  stampById: db.prepare<[string], Pick<SiteRow, 'revision' | 'updated_at' | 'server_deleted'>>('SELECT revision, updated_at, server_deleted FROM site WHERE id = ?'),
   /** The enterprise's site; should two have arrived from other devices, the first made. */
   byEnterprise: db.prepare<[string], SiteRow>('SELECT * FROM site WHERE enterprise_id = ? AND server_deleted = 0 ORDER BY created_at, id LIMIT 1'),
   insert: db.prepare(

@@ -8,6 +8,7 @@ import { ITEM_KIND_OF_COLUMN, siteContentSchema, type SiteContent } from '../../
 import { writeAudit } from '../audit';
 import type { BackendContext } from '../context';
 import { getEnterprise } from '../enterprises/service';
+import { perDatabase } from '../db/perDatabase';
 import { AppError } from '../errors';
 import { recordChange } from '../sync/outbox';
 import { newSiteContent } from './defaults';
@@ -39,6 +40,44 @@ export function loadSiteRow(ctx: BackendContext, siteId: string): SiteRow {
 }
 
 export const getSite = (ctx: BackendContext, siteId: string): Site => toSite(loadSiteRow(ctx, siteId));
+
+export interface SiteForBuild {
+  site: Omit<Site, 'content' | 'intake'>;
+  /** Frozen: builds only read it. */
+  content: SiteContent;
+  /** The stored JSON, handed to the compile worker as it is. */
+  contentJson: string;
+}
+
+/**
+ * The site as builds, previews and exports read it, kept per revision: a preview of each page, or a
+ * rebuild after an edit, does not read and parse a large site's document again.
+ */
+const buildCache = perDatabase(() => new Map<string, { stamp: string; value: SiteForBuild }>());
+const BUILD_CACHE_SITES = 4;
+
+export function getSiteForBuild(ctx: BackendContext, siteId: string): SiteForBuild {
+  const stamp = siteStatements(ctx.db).stampById.get(siteId);
+  if (!stamp || stamp.server_deleted) throw siteNotFound(siteId);
+  const key = `${stamp.revision}|${stamp.updated_at}`;
+  const cache = buildCache(ctx.db);
+  const cached = cache.get(siteId);
+  if (cached?.stamp === key) return cached.value;
+  const row = loadSiteRow(ctx, siteId);
+  const value = { site: toSiteMeta(row), content: deepFreeze(parseContent(row)), contentJson: row.content_json };
+  cache.delete(siteId);
+  cache.set(siteId, { stamp: `${row.revision}|${row.updated_at}`, value });
+  if (cache.size > BUILD_CACHE_SITES) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
 
 export function getSiteForEnterprise(ctx: BackendContext, enterpriseId: string): Site | null {
   const row = siteStatements(ctx.db).byEnterprise.get(enterpriseId);
