@@ -52,7 +52,6 @@ function prepare(db: Database.Database) {
     insert: db.prepare(
       `INSERT INTO outbox (mutation_id, tbl, row_id, kind, name, patch_json, base_version, created_at) VALUES (@mutationId, @tbl, @rowId, @kind, @name, @patch, @baseVersion, @createdAt)`,
     ),
-    replacePatch: db.prepare(`UPDATE outbox SET patch_json = ?, kind = ? WHERE op_seq = ?`),
   };
 }
 
@@ -70,8 +69,7 @@ export function recordChange(ctx: Pick<BackendContext, 'db' | 'newId' | 'now'>, 
   const pending = s.latestPending.get(change.tbl, change.rowId);
   const sameBase = pending !== undefined && (pending.kind === 'create' || pending.base_version === (change.baseVersion ?? null));
   if (pending && sameBase && change.kind !== 'delete' && pending.kind !== 'delete') {
-    const merged = { ...(JSON.parse(pending.patch_json) as Record<string, unknown>), ...change.patch };
-    s.replacePatch.run(JSON.stringify(merged), pending.kind, pending.op_seq);
+    foldIntoPending(ctx.db, pending.op_seq, change.patch);
     return;
   }
   s.insert.run({
@@ -85,6 +83,27 @@ export function recordChange(ctx: Pick<BackendContext, 'db' | 'newId' | 'now'>, 
     createdAt: ctx.now().toISOString(),
   });
 }
+
+/**
+ * Sets each changed field in the pending op's patch, whole (field groups are absolute values, never
+ * merged deeper). SQLite's json_set does it in place, so a large pending patch — a site's whole
+ * content document — is not parsed and re-serialized in JavaScript on every edit.
+ */
+const foldStatements = perDatabase(() => new Map<string, Database.Statement>());
+function foldIntoPending(db: Database.Database, opSeq: number, patch: Record<string, unknown>): void {
+  const keys = Object.keys(patch).filter((k) => patch[k] !== undefined);
+  if (keys.length === 0) return;
+  const shape = keys.join('\u0000');
+  const statements = foldStatements(db);
+  let statement = statements.get(shape);
+  if (!statement) {
+    const paths = keys.map((k) => `${sqlString(`$.${JSON.stringify(k)}`)}, json(?)`).join(', ');
+    statements.set(shape, (statement = db.prepare(`UPDATE outbox SET patch_json = json_set(patch_json, ${paths}) WHERE op_seq = ?`)));
+  }
+  statement.run(...keys.map((k) => JSON.stringify(patch[k])), opSeq);
+}
+
+const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** Records a command (`order.submit.v1` …): applied by the platform's state machine, never merged. */
 export function recordCommand(
