@@ -194,8 +194,11 @@ function columnPart(ctx: SiteContext, sink: JobSink, column: Column, smsKey: str
     return part([node], fitted.truncated ? [truncation({ ...where, field: 'body' }, column.title)] : []);
   }
   const lines = column.items.map((item) => ({ label: truncate(oneLine([listTitle(item), listNote(item)].filter(Boolean).join(' ')), MENU_LABEL_MAX), target: itemNodeId(item) }));
-  const menus = menuPages(ctx, column.title, lines, (n) => columnNodeId(column, n), true).map(
-    (page, i): SmsNode => ({ id: columnNodeId(column, i + 1), kind: 'column', title: column.title, reply: smsText(page.text, ctx.signature), options: page.options, where }),
+  // The column's menu depends on its items' labels only: editing an item's text keeps it.
+  const menus = sink.memo(`sms:menu:${column.id}`, [smsKey, column.title, ...lines.map((l) => `${l.target}\u0001${l.label}`)], () =>
+    menuPages(ctx, column.title, lines, (n) => columnNodeId(column, n), true).map(
+      (page, i): SmsNode => ({ id: columnNodeId(column, i + 1), kind: 'column', title: column.title, reply: smsText(page.text, ctx.signature), options: page.options, where }),
+    ),
   );
   const parts = [part(menus), ...column.items.map((item) => sink.memo(`sms:item:${item.id}`, [smsKey, column.id, ctx.tokenOf(item.id, item)], () => itemPart(ctx, column, item, back)))];
   return joinParts(parts);
