@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHUNK_SIZE } from '../../shared/platform-api/assets';
 import { parseRange } from '../src/assets/routes';
@@ -86,6 +87,21 @@ describe('uploads', () => {
     expect((await patch(body.uploadId, 0, bytes)).status).toBe(201);
   });
 
+  it('takes a CRC-32 Upload-Checksum (what the desktop sends), refuses a wrong one, and an unknown algorithm', async () => {
+    const crc = (b: Uint8Array) => {
+      const digest = Buffer.alloc(4);
+      digest.writeUInt32BE(crc32(b));
+      return `crc32 ${digest.toString('base64')}`;
+    };
+    const bytes = randomBytes(3000);
+    const { body } = await createUpload(bytes);
+    const first = bytes.subarray(0, 1000);
+    expect(await patch(body.uploadId, 0, first, crc(bytes.subarray(1, 1001)))).toMatchObject({ status: 460, body: { code: 'checksum_mismatch' } });
+    expect(await patch(body.uploadId, 0, first, `md5 ${createHash('md5').update(first).digest('base64')}`)).toMatchObject({ status: 400 });
+    expect(await patch(body.uploadId, 0, first, crc(first))).toMatchObject({ status: 204, offset: 1000 });
+    expect(await patch(body.uploadId, 1000, bytes.subarray(1000), crc(bytes.subarray(1000)))).toMatchObject({ status: 201, body: { sha256: sha256(bytes) } });
+  });
+
   it('drops an upload whose assembled bytes do not hash to the declared sha256 (422)', async () => {
     const bytes = randomBytes(1000);
     const { body } = await createUpload(bytes, sha256(randomBytes(10)));
@@ -113,6 +129,44 @@ describe('uploads', () => {
     const ent = { tbl: 'enterprise' as const, rowId: 'ent-assets', kind: 'create' as const, patch: (await import('./helpers')).enterpriseFields(77) };
     const res = await device.push(ent, { tbl: 'site', rowId: 'site-assets', kind: 'create', patch: { enterpriseId: 'ent-assets', name: '官网', content: {}, images: [missing] } });
     expect(res.results[1]).toMatchObject({ status: 'applied', missingBlobs: [missing] });
+  });
+});
+
+describe('uploads across a restart of the platform', () => {
+  it('rebuilds the hash of the bytes received so far from the file, and checks it at completion', async () => {
+    const first = await startTestPlatform();
+    const dev = await first.api.device('jn.manager');
+    const begin = async (bytes: Uint8Array) =>
+      (await first.api.call('POST', '/assets/v1/uploads', { clientId: dev.clientId, sha256: sha256(bytes), size: bytes.length, mime: 'image/jpeg' }, dev.token)).body.uploadId as string;
+    const send = (on: TestPlatform, uploadId: string, offset: number, chunk: Uint8Array) =>
+      on.platform.app.request(`/assets/v1/uploads/${uploadId}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${dev.token}`, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset), 'upload-checksum': checksum(chunk) },
+        body: chunk,
+      });
+    const intact = randomBytes(CHUNK_SIZE + 5000);
+    const altered = randomBytes(CHUNK_SIZE + 5000);
+    const intactId = await begin(intact);
+    const alteredId = await begin(altered);
+    expect((await send(first, intactId, 0, intact.subarray(0, CHUNK_SIZE))).status).toBe(204);
+    expect((await send(first, alteredId, 0, altered.subarray(0, CHUNK_SIZE))).status).toBe(204);
+    await first.platform.close();
+    // While the platform is down, a byte of one stored chunk changes on disk.
+    const part = path.join(first.dir, 'uploads', alteredId);
+    const onDisk = await fs.readFile(part);
+    onDisk[100] = onDisk[100]! ^ 0xff;
+    await fs.writeFile(part, onDisk);
+
+    const second = await startTestPlatform({ dataDir: first.dir });
+    try {
+      const done = await send(second, intactId, CHUNK_SIZE, intact.subarray(CHUNK_SIZE));
+      expect(done.status).toBe(201);
+      expect(await done.json()).toMatchObject({ status: 'stored', sha256: sha256(intact) });
+      const refused = await send(second, alteredId, CHUNK_SIZE, altered.subarray(CHUNK_SIZE));
+      expect(refused.status).toBe(422);
+    } finally {
+      await second.close();
+    }
   });
 });
 

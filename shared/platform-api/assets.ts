@@ -12,7 +12,9 @@ export const MAX_CHECK_HASHES = 500;
 /** Headers of the upload endpoints (tus 1.0 core + checksum extension). */
 export const UPLOAD_HEADERS = {
   offset: 'Upload-Offset',
-  checksum: 'Upload-Checksum', // "sha256 <base64 of the chunk's sha256 digest>"
+  // "crc32 <base64 of the 4-byte big-endian CRC-32>" (what the desktop sends) or "sha256 <base64 digest>".
+  // CRC-32 is enough to catch a damaged chunk: the whole blob's sha256 is checked at completion.
+  checksum: 'Upload-Checksum',
   contentType: 'application/offset+octet-stream',
 } as const;
 

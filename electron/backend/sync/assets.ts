@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import {
   CHECKSUM_MISMATCH_STATUS,
@@ -79,10 +80,16 @@ export const retryUpload = (db: Database.Database, sha256: string) => statements
 /** A failure that retrying will not fix: the asset ends `failed` and the queue goes on. */
 class PermanentUploadFailure extends Error {}
 
-const chunkChecksum = (bytes: Uint8Array) => `sha256 ${createHash('sha256').update(bytes).digest('base64')}`;
+/** Upload-Checksum of a chunk: CRC-32 (the blob's sha256 is checked by the platform at completion). */
+function chunkChecksum(bytes: Uint8Array): string {
+  const digest = Buffer.alloc(4);
+  digest.writeUInt32BE(crc32(bytes));
+  return `crc32 ${digest.toString('base64')}`;
+}
 
-async function readChunk(file: FileHandle, offset: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.allocUnsafe(length);
+/** Reads `length` bytes at `offset` into the start of `into` (if it is large enough); returns them. */
+async function readChunk(file: FileHandle, offset: number, length: number, into: Buffer): Promise<Buffer> {
+  const buffer = into.length >= length ? into.subarray(0, length) : Buffer.allocUnsafe(length);
   let read = 0;
   while (read < length) {
     const { bytesRead } = await file.read(buffer, read, length - read, offset + read);
@@ -207,11 +214,18 @@ export class AssetUploader {
     let upload = await this.begin(env, asset);
     if (upload === 'present') return this.finish(env, asset, sent);
     let { offset } = upload;
-    const prepare = (at: number, length: number) => readChunk(file, at, length).then((bytes) => ({ bytes, checksum: chunkChecksum(bytes) }));
-    let next: Promise<{ bytes: Buffer; checksum: string }> | undefined;
+    // Two buffers in turn: one travels while the next chunk is read into the other.
+    const buffers = [Buffer.allocUnsafe(upload.chunkSize), Buffer.allocUnsafe(upload.chunkSize)];
+    let turn = 0;
+    const prepare = (at: number, length: number) => {
+      const into = buffers[turn++ % 2]!;
+      return readChunk(file, at, length, into).then((bytes) => ({ at, bytes, checksum: chunkChecksum(bytes) }));
+    };
+    let next: Promise<{ at: number; bytes: Buffer; checksum: string }> | undefined;
     while (offset < asset.size) {
       const length = Math.min(upload.chunkSize, asset.size - offset);
-      const chunk = await (next ?? prepare(offset, length));
+      let chunk = await (next ?? prepare(offset, length));
+      if (chunk.at !== offset) chunk = await prepare(offset, length); // the platform answered another offset
       next = undefined;
       const pending = this.patch(env, upload.uploadId, offset, chunk.bytes, chunk.checksum);
       const following = offset + length;
@@ -231,7 +245,7 @@ export class AssetUploader {
         checksumRetries = 0;
         continue;
       }
-      next?.catch(() => undefined);
+      await next?.catch(() => undefined); // (its buffer is read into again below)
       next = undefined;
       if (response.status === 409 && Number.isFinite(serverOffset)) {
         offset = serverOffset; // the platform has more or less than we thought: go on from its offset

@@ -73,8 +73,17 @@ export function createPlatformClient(baseUrl: string, credentials: Credentials |
   async function once(path: string, options: RequestOptions, token: string | null): Promise<RawResponse> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     let body: BodyInit | undefined;
-    if (options.bytes) body = options.bytes as unknown as BodyInit;
-    else if (options.body !== undefined) {
+    if (options.bytes) {
+      // As a one-piece stream with its length: fetch copies a Uint8Array body twice (4 MiB chunks).
+      const bytes = options.bytes;
+      body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(bytes);
+          controller.close();
+        },
+      });
+      headers['content-length'] = String(bytes.length);
+    } else if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.body);
     }
@@ -86,7 +95,8 @@ export function createPlatformClient(baseUrl: string, credentials: Credentials |
         headers,
         body,
         signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-      });
+        ...(options.bytes ? { duplex: 'half' } : {}),
+      } as RequestInit);
     } catch (error) {
       const cause = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network';
       throw new TransientFailure(cause, `The platform at ${root} could not be reached (${cause}: ${(error as Error).message}).`);

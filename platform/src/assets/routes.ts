@@ -1,8 +1,9 @@
 /** /assets/v1: check, resumable uploads (tus-like) and blobs by sha256. */
 import { createReadStream } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import {
   CHUNK_SIZE,
@@ -17,7 +18,7 @@ import { sha256Schema } from '../../../shared/platform-api/common';
 import type { AuthEnv } from '../auth/middleware';
 import { requireClient } from '../sync/clients';
 import type { PlatformContext } from '../context';
-import { HttpError } from '../http/errors';
+import { HttpError, badRequest } from '../http/errors';
 import { bearer, errors, json, jsonBody } from '../http/openapi';
 import type { AssetStore } from './store';
 
@@ -46,7 +47,7 @@ const offsetRoute = createRoute({
 });
 const patchRoute = createRoute({
   method: 'patch', path: '/assets/v1/uploads/{id}', tags, security: bearer,
-  summary: 'Append a chunk (≤ 4 MiB) at Upload-Offset, with Upload-Checksum: sha256 <base64>',
+  summary: 'Append a chunk (≤ 4 MiB) at Upload-Offset, with Upload-Checksum: crc32|sha256 <base64>',
   request: {
     params: uploadParams,
     headers: z.object({
@@ -78,6 +79,35 @@ export function parseRange(header: string | undefined, size: number): { start: n
   return range;
 }
 
+const tooLarge = () => new HttpError(413, 'payload_too_large', `Chunks are at most ${CHUNK_SIZE} bytes.`);
+
+/**
+ * A PATCH body (at most CHUNK_SIZE bytes). Under @hono/node-server the Node request is read
+ * directly: Hono's body reading with its bodyLimit would pass the 4 MiB through a web stream and
+ * copy it twice. (Without a Node request — app.request in tests — Hono reads it.)
+ */
+async function readChunk(c: Context): Promise<Buffer> {
+  if (Number(c.req.header('content-length') ?? 0) > CHUNK_SIZE) throw tooLarge();
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (!incoming) {
+    const bytes = Buffer.from(await c.req.arrayBuffer());
+    if (bytes.length > CHUNK_SIZE) throw tooLarge();
+    return bytes;
+  }
+  return new Promise((resolve, reject) => {
+    const pieces: Buffer[] = [];
+    let size = 0;
+    incoming.on('data', (piece: Buffer) => {
+      size += piece.length;
+      if (size > CHUNK_SIZE) reject(tooLarge());
+      else pieces.push(piece);
+    });
+    incoming.once('end', () => resolve(Buffer.concat(pieces, size)));
+    incoming.once('error', reject);
+    incoming.once('close', () => reject(badRequest('The chunk was cut off.')));
+  });
+}
+
 export function assetRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, store: AssetStore): void {
   app.openapi(checkRoute, async (c) => c.json(await store.check(c.req.valid('json').hashes), 200));
 
@@ -97,18 +127,9 @@ export function assetRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, sto
     return c.json({ uploadId, offset, size }, 200);
   });
 
-  app.use(
-    '/assets/v1/uploads/:id',
-    bodyLimit({
-      maxSize: CHUNK_SIZE,
-      onError: () => {
-        throw new HttpError(413, 'payload_too_large', `Chunks are at most ${CHUNK_SIZE} bytes.`);
-      },
-    }),
-  );
   app.openapi(patchRoute, async (c) => {
     const headers = c.req.valid('header');
-    const chunk = new Uint8Array(await c.req.arrayBuffer());
+    const chunk = await readChunk(c);
     const outcome = await store.patch(c.get('user'), c.req.valid('param').id, headers['upload-offset'], headers['upload-checksum'], chunk);
     c.header('Upload-Offset', String(outcome.offset));
     if (!outcome.done) return c.body(null, 204);

@@ -1,12 +1,15 @@
 /**
  * Content-addressed blobs with tus-like resumable uploads (SYNC.md §3.3 Assets, §3.9 d/e).
- * A chunk is written and fsynced before the offset is recorded; completion hashes the assembled
- * file, renames it atomically into blobs/<sha256> and only then records the blob row.
+ * A chunk is acknowledged once written; it is fsynced while the next one arrives, and only then is
+ * its offset recorded, so a recorded offset never claims bytes a crash could lose. Completion
+ * fsyncs the file, checks the sha256 of the assembled bytes, renames the file atomically into
+ * blobs/<sha256> and only then records the blob row.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { CHUNK_SIZE, CHECKSUM_MISMATCH_STATUS, type CreateUploadResponse } from '../../../shared/platform-api/assets';
 import { newId } from '../clock';
 import { isoNow, type PlatformContext } from '../context';
@@ -19,12 +22,6 @@ type UploadRow = DB['upload'];
 
 export type PatchOutcome = { done: false; offset: number } | { done: true; offset: number; sha256: string; size: number };
 
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 async function fsyncDir(dir: string): Promise<void> {
   const handle = await fs.open(dir, 'r');
   try {
@@ -34,8 +31,21 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+/**
+ * An upload in progress in this process: the offset written so far, the sha256 of those bytes (so
+ * that completion need not read the file again) and the flush that makes them durable and records
+ * their offset. None of it outlives the process: after a restart the recorded offset is the truth,
+ * and the hash is rebuilt from the file up to it.
+ */
+interface Progress {
+  offset: number;
+  hash: Hash;
+  flushed: Promise<void>;
+}
+
 export class AssetStore {
   private readonly lock = new KeyedMutex();
+  private readonly progress = new Map<string, Progress>();
   readonly blobsDir: string;
   private readonly uploadsDir: string;
 
@@ -73,7 +83,7 @@ export class AssetStore {
       .where('expires_at', '>', now)
       .executeTakeFirst();
     if (existing && Number(existing.size) === req.size)
-      return { status: 'upload', uploadId: existing.upload_id, offset: Number(existing.received), chunkSize: CHUNK_SIZE };
+      return { status: 'upload', uploadId: existing.upload_id, offset: this.offsetNow(existing), chunkSize: CHUNK_SIZE };
     const uploadId = newId(this.ctx.clock);
     await fs.writeFile(this.partFile(uploadId), new Uint8Array(0));
     const expiresAt = new Date(this.ctx.clock.now().getTime() + this.ctx.config.uploadTtlMs).toISOString();
@@ -81,30 +91,48 @@ export class AssetStore {
       .insertInto('upload')
       .values({ upload_id: uploadId, sha256: req.sha256, size: req.size, mime: req.mime, received: 0, client_id: req.clientId, user_id: user.id, created_at: now, expires_at: expiresAt })
       .execute();
+    this.progress.set(uploadId, { offset: 0, hash: createHash('sha256'), flushed: Promise.resolve() });
     return { status: 'upload', uploadId, offset: 0, chunkSize: CHUNK_SIZE };
   }
 
   async offsetOf(user: Principal, uploadId: string): Promise<{ offset: number; size: number }> {
     const row = await this.uploadOf(user, uploadId);
-    return { offset: Number(row.received), size: Number(row.size) };
+    return { offset: this.offsetNow(row), size: Number(row.size) };
   }
 
-  patch(user: Principal, uploadId: string, offset: number, checksum: string | undefined, chunk: Uint8Array): Promise<PatchOutcome> {
+  patch(user: Principal, uploadId: string, offset: number, checksum: string | undefined, chunk: Buffer): Promise<PatchOutcome> {
     return this.lock.run(uploadId, async () => {
       const row = await this.uploadOf(user, uploadId);
-      const received = Number(row.received);
       const size = Number(row.size);
-      if (offset !== received)
-        throw new HttpError(409, 'offset_mismatch', `The upload is at offset ${received}.`, {}, { 'Upload-Offset': String(received) });
+      const state = this.progress.get(uploadId) ?? (await this.resume(row));
+      if (offset !== state.offset)
+        throw new HttpError(409, 'offset_mismatch', `The upload is at offset ${state.offset}.`, {}, { 'Upload-Offset': String(state.offset) });
       if (chunk.length > CHUNK_SIZE) throw new HttpError(413, 'payload_too_large', `Chunks are at most ${CHUNK_SIZE} bytes.`);
-      if (received + chunk.length > size) throw badRequest('The chunk goes past the declared size.');
+      if (offset + chunk.length > size) throw badRequest('The chunk goes past the declared size.');
       verifyChecksum(checksum, chunk);
-      await this.writeChunk(uploadId, offset, chunk);
-      const next = received + chunk.length;
-      await this.db.updateTable('upload').set({ received: next }).where('upload_id', '=', uploadId).execute();
-      if (next < size) return { done: false, offset: next };
-      return this.complete(row, next);
+      try {
+        // Written on the thread pool while this thread extends the hash.
+        const writing = this.writeChunk(uploadId, offset, chunk);
+        state.hash.update(chunk);
+        await writing;
+      } catch (error) {
+        this.progress.delete(uploadId); // the next chunk resumes from the recorded offset
+        throw error;
+      }
+      const next = offset + chunk.length;
+      state.offset = next;
+      if (next === size) {
+        await state.flushed;
+        return this.complete(row, state.hash, size);
+      }
+      state.flushed = state.flushed.then(() => this.flush(uploadId, next));
+      return { done: false, offset: next };
     });
+  }
+
+  /** Waits for every upload's pending flush (so a graceful stop records all acknowledged offsets). */
+  async flushAll(): Promise<void> {
+    await Promise.all([...this.progress.values()].map((p) => p.flushed));
   }
 
   /** Byte range of a stored blob; `end` inclusive. */
@@ -130,24 +158,69 @@ export class AssetStore {
     return row;
   }
 
-  private async writeChunk(uploadId: string, offset: number, chunk: Uint8Array): Promise<void> {
-    const handle = await fs.open(this.partFile(uploadId), 'r+');
+  private offsetNow(row: UploadRow): number {
+    return this.progress.get(row.upload_id)?.offset ?? Number(row.received);
+  }
+
+  /**
+   * fsyncs an upload's file, then records `offset` (every byte before it is now durable). A failure
+   * leaves the recorded offset behind, which only costs a resend; completion fsyncs again and reports.
+   */
+  private async flush(uploadId: string, offset: number): Promise<void> {
     try {
-      await handle.write(chunk, 0, chunk.length, offset);
-      // Bytes past the offset may remain from a chunk whose offset update was lost in a crash.
-      await handle.truncate(offset + chunk.length);
+      await this.fsyncPart(uploadId);
+      await this.db.updateTable('upload').set({ received: offset }).where('upload_id', '=', uploadId).where('received', '<', offset).execute();
+    } catch (error) {
+      this.ctx.log(`upload ${uploadId}: could not flush to offset ${offset}: ${(error as Error).message}`);
+    }
+  }
+
+  private async fsyncPart(uploadId: string): Promise<void> {
+    const handle = await fs.open(this.partFile(uploadId), 'r');
+    try {
       await handle.sync();
     } finally {
       await handle.close();
     }
   }
 
-  private async complete(row: UploadRow, size: number): Promise<PatchOutcome> {
+  private async resume(row: UploadRow): Promise<Progress> {
+    const state = { offset: Number(row.received), hash: await this.hashOfFile(row), flushed: Promise.resolve() };
+    this.progress.set(row.upload_id, state);
+    return state;
+  }
+
+  /**
+   * The hash of the recorded bytes when this process has none (it restarted since the last chunk):
+   * the file is cut to the recorded offset first, as bytes past it may remain from a chunk whose
+   * offset a crash kept from being recorded.
+   */
+  private async hashOfFile(row: UploadRow): Promise<Hash> {
     const part = this.partFile(row.upload_id);
-    if ((await hashFile(part)) !== row.sha256) {
+    await fs.truncate(part, Number(row.received));
+    const hash = createHash('sha256');
+    for await (const piece of createReadStream(part)) hash.update(piece as Buffer);
+    return hash;
+  }
+
+  private async writeChunk(uploadId: string, offset: number, chunk: Uint8Array): Promise<void> {
+    const handle = await fs.open(this.partFile(uploadId), 'r+');
+    try {
+      const { bytesWritten } = await handle.write(chunk, 0, chunk.length, offset);
+      if (bytesWritten !== chunk.length) throw new Error(`Short write to an upload (${bytesWritten} of ${chunk.length} bytes).`);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async complete(row: UploadRow, hash: Hash, size: number): Promise<PatchOutcome> {
+    this.progress.delete(row.upload_id);
+    const part = this.partFile(row.upload_id);
+    if (hash.digest('hex') !== row.sha256) {
       await this.discard(row.upload_id);
       throw new HttpError(422, 'hash_mismatch', 'The uploaded bytes do not hash to the declared sha256; upload again.');
     }
+    await this.fsyncPart(row.upload_id);
     await fs.rename(part, path.join(this.blobsDir, row.sha256));
     await fsyncDir(this.blobsDir);
     await this.db.transaction().execute(async (trx) => {
@@ -162,15 +235,25 @@ export class AssetStore {
   }
 
   private async discard(uploadId: string): Promise<void> {
+    this.progress.delete(uploadId);
     await this.db.deleteFrom('upload').where('upload_id', '=', uploadId).execute();
     await fs.rm(this.partFile(uploadId), { force: true });
   }
 }
 
-function verifyChecksum(header: string | undefined, chunk: Uint8Array): void {
+/** The chunk's digest (base64) by an Upload-Checksum algorithm; undefined for one not supported. */
+function digestOf(algorithm: string, chunk: Buffer): string | undefined {
+  if (algorithm === 'sha256') return createHash('sha256').update(chunk).digest('base64');
+  if (algorithm !== 'crc32') return undefined;
+  const digest = Buffer.alloc(4);
+  digest.writeUInt32BE(crc32(chunk));
+  return digest.toString('base64');
+}
+
+function verifyChecksum(header: string | undefined, chunk: Buffer): void {
   if (header === undefined) return;
   const [algorithm, digest] = header.trim().split(/\s+/);
-  if (algorithm?.toLowerCase() !== 'sha256' || !digest) throw badRequest('Upload-Checksum must be "sha256 <base64 digest>".');
-  const actual = createHash('sha256').update(chunk).digest('base64');
-  if (actual !== digest) throw new HttpError(CHECKSUM_MISMATCH_STATUS, 'checksum_mismatch', 'The chunk does not match its Upload-Checksum; send it again.');
+  const actual = digestOf(algorithm?.toLowerCase() ?? '', chunk);
+  if (actual === undefined || !digest) throw badRequest('Upload-Checksum must be "crc32 <base64 digest>" or "sha256 <base64 digest>".');
+  if (digest !== actual) throw new HttpError(CHECKSUM_MISMATCH_STATUS, 'checksum_mismatch', 'The chunk does not match its Upload-Checksum; send it again.');
 }

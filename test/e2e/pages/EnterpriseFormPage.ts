@@ -52,7 +52,10 @@ export class EnterpriseFormPage {
       await shown.waitFor();
     }
     await this.page.keyboard.press('Enter');
-    await this.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    // Every list closes (a previous field's list may still be in its leave animation).
+    await this.page.waitForFunction(() =>
+      [...document.querySelectorAll('.ant-select-dropdown')].every((el) => !el.checkVisibility()),
+    );
     // The choice is made once the control shows it (and its search text is gone).
     await this.page.locator(`.ant-select:has(#${field})`).getByTitle(option).or(this.page.locator(`.ant-select:has(#${field})`).getByText(option)).first().waitFor();
   }
