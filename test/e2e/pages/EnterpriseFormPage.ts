@@ -3,6 +3,7 @@
  * selects by typing and Enter, Ctrl+Enter to save, Esc to leave.
  */
 import type { Page } from 'playwright-core';
+import { waitForPopupsClosed } from './popups';
 
 export class EnterpriseFormPage {
   constructor(private readonly page: Page) {}
@@ -52,10 +53,7 @@ export class EnterpriseFormPage {
       await shown.waitFor();
     }
     await this.page.keyboard.press('Enter');
-    // Every list closes (a previous field's list may still be in its leave animation).
-    await this.page.waitForFunction(() =>
-      [...document.querySelectorAll('.ant-select-dropdown')].every((el) => !el.checkVisibility()),
-    );
+    await waitForPopupsClosed(this.page, '.ant-select-dropdown');
     // The choice is made once the control shows it (and its search text is gone).
     await this.page.locator(`.ant-select:has(#${field})`).getByTitle(option).or(this.page.locator(`.ant-select:has(#${field})`).getByText(option)).first().waitFor();
   }

@@ -1,5 +1,6 @@
 /** 办理业务: the order type, the plan, the date, the quote — and 生成受理单. */
 import type { Page } from 'playwright-core';
+import { waitForPopupsClosed } from './popups';
 
 export class NewOrderPage {
   constructor(private readonly page: Page) {}
@@ -39,7 +40,7 @@ export class NewOrderPage {
     await this.page.keyboard.type(date);
     await this.page.waitForFunction(([el, want]) => (el as HTMLInputElement).value === want, [await input.elementHandle(), date] as const);
     await this.page.keyboard.press('Enter');
-    await this.page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+    await waitForPopupsClosed(this.page, '.ant-picker-dropdown');
   }
 
   async create(): Promise<void> {
