@@ -40,6 +40,8 @@ async function fsyncDir(dir: string): Promise<void> {
 interface Progress {
   offset: number;
   hash: Hash;
+  /** The offset last recorded in the database. */
+  recorded: number;
   flushed: Promise<void>;
 }
 
@@ -91,7 +93,7 @@ export class AssetStore {
       .insertInto('upload')
       .values({ upload_id: uploadId, sha256: req.sha256, size: req.size, mime: req.mime, received: 0, client_id: req.clientId, user_id: user.id, created_at: now, expires_at: expiresAt })
       .execute();
-    this.progress.set(uploadId, { offset: 0, hash: createHash('sha256'), flushed: Promise.resolve() });
+    this.progress.set(uploadId, { offset: 0, hash: createHash('sha256'), recorded: 0, flushed: Promise.resolve() });
     return { status: 'upload', uploadId, offset: 0, chunkSize: CHUNK_SIZE };
   }
 
@@ -125,7 +127,7 @@ export class AssetStore {
         await state.flushed;
         return this.complete(row, state.hash, size);
       }
-      state.flushed = state.flushed.then(() => this.flush(uploadId, next));
+      state.flushed = state.flushed.then(() => this.flush(uploadId, state));
       return { done: false, offset: next };
     });
   }
@@ -163,13 +165,17 @@ export class AssetStore {
   }
 
   /**
-   * fsyncs an upload's file, then records `offset` (every byte before it is now durable). A failure
-   * leaves the recorded offset behind, which only costs a resend; completion fsyncs again and reports.
+   * fsyncs an upload's file, then records the offset written before it (every byte up to there is
+   * now durable). Chunks that arrived while the previous flush ran share one flush. A failure leaves
+   * the recorded offset behind, which only costs a resend; completion fsyncs again and reports.
    */
-  private async flush(uploadId: string, offset: number): Promise<void> {
+  private async flush(uploadId: string, state: Progress): Promise<void> {
+    const offset = state.offset;
+    if (offset <= state.recorded) return;
     try {
       await this.fsyncPart(uploadId);
       await this.db.updateTable('upload').set({ received: offset }).where('upload_id', '=', uploadId).where('received', '<', offset).execute();
+      state.recorded = offset;
     } catch (error) {
       this.ctx.log(`upload ${uploadId}: could not flush to offset ${offset}: ${(error as Error).message}`);
     }
@@ -185,7 +191,8 @@ export class AssetStore {
   }
 
   private async resume(row: UploadRow): Promise<Progress> {
-    const state = { offset: Number(row.received), hash: await this.hashOfFile(row), flushed: Promise.resolve() };
+    const received = Number(row.received);
+    const state = { offset: received, hash: await this.hashOfFile(row), recorded: received, flushed: Promise.resolve() };
     this.progress.set(row.upload_id, state);
     return state;
   }

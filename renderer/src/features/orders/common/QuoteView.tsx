@@ -75,7 +75,7 @@ export function QuoteView(props: Props) {
         rowKey="month"
         pagination={false}
         dataSource={quote.months}
-        scroll={{ y: 240 }}
+        scroll={{ y: 480 }}
         data-testid="quote-months"
         columns={[
           { key: 'month', title: t('orders.quote.month'), dataIndex: 'month', width: 90 },
