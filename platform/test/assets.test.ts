@@ -170,6 +170,38 @@ describe('uploads across a restart of the platform', () => {
   });
 });
 
+describe('an upload whose file a crash took away', () => {
+  it('is dropped (404) when its next chunk arrives, and starts again from zero', async () => {
+    const first = await startTestPlatform();
+    const dev = await first.api.device('jn.manager');
+    const bytes = randomBytes(CHUNK_SIZE + 100);
+    const create = (on: TestPlatform) =>
+      on.api.call('POST', '/assets/v1/uploads', { clientId: dev.clientId, sha256: sha256(bytes), size: bytes.length, mime: 'image/jpeg' }, dev.token);
+    const send = (on: TestPlatform, uploadId: string, offset: number, chunk: Uint8Array) =>
+      on.platform.app.request(`/assets/v1/uploads/${uploadId}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${dev.token}`, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset), 'upload-checksum': checksum(chunk) },
+        body: chunk,
+      });
+    const { uploadId } = (await create(first)).body as { uploadId: string };
+    expect((await send(first, uploadId, 0, bytes.subarray(0, CHUNK_SIZE))).status).toBe(204);
+    await first.platform.close();
+    await fs.rm(path.join(first.dir, 'uploads', uploadId));
+
+    const second = await startTestPlatform({ dataDir: first.dir });
+    try {
+      expect((await send(second, uploadId, CHUNK_SIZE, bytes.subarray(CHUNK_SIZE))).status).toBe(404);
+      const again = (await create(second)).body as { uploadId: string; offset: number };
+      expect(again.offset).toBe(0);
+      expect(again.uploadId).not.toBe(uploadId);
+      expect((await send(second, again.uploadId, 0, bytes.subarray(0, CHUNK_SIZE))).status).toBe(204);
+      expect((await send(second, again.uploadId, CHUNK_SIZE, bytes.subarray(CHUNK_SIZE))).status).toBe(201);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
 describe('parseRange', () => {
   it('reads the three single-range forms and refuses the rest', () => {
     expect(parseRange('bytes=0-9', 100)).toEqual({ start: 0, end: 9 });

@@ -190,9 +190,19 @@ export class AssetStore {
     }
   }
 
+  /**
+   * Picks up an upload this process has no state for. Its file can be gone if a crash came between
+   * completion's rename and its database commit: the upload is dropped (404), so the device starts
+   * it again instead of failing on it forever.
+   */
   private async resume(row: UploadRow): Promise<Progress> {
     const received = Number(row.received);
-    const state = { offset: received, hash: await this.hashOfFile(row), recorded: received, flushed: Promise.resolve() };
+    const hash = await this.hashOfFile(row).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await this.discard(row.upload_id);
+      throw notFound('The upload was lost in a restart of the platform; start it again.');
+    });
+    const state = { offset: received, hash, recorded: received, flushed: Promise.resolve() };
     this.progress.set(row.upload_id, state);
     return state;
   }
