@@ -72,7 +72,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     boss,
     close: async () => {
       boss.stop();
-      await store.flushAll();
       await database.close();
     },
   };

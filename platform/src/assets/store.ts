@@ -1,9 +1,9 @@
 /**
  * Content-addressed blobs with tus-like resumable uploads (SYNC.md §3.3 Assets, §3.9 d/e).
- * A chunk is acknowledged once written; it is fsynced while the next one arrives, and only then is
- * its offset recorded, so a recorded offset never claims bytes a crash could lose. Completion
- * fsyncs the file, checks the sha256 of the assembled bytes, renames the file atomically into
- * blobs/<sha256> and only then records the blob row.
+ * A chunk is written and fsynced before its offset is recorded and answered, so neither a recorded
+ * nor an answered offset claims bytes a crash could lose; completion checks the sha256 of the
+ * assembled bytes (hashed as the chunks arrived), renames the file atomically into blobs/<sha256>
+ * and only then records the blob row.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -32,17 +32,13 @@ async function fsyncDir(dir: string): Promise<void> {
 }
 
 /**
- * An upload in progress in this process: the offset written so far, the sha256 of those bytes (so
- * that completion need not read the file again) and the flush that makes them durable and records
- * their offset. None of it outlives the process: after a restart the recorded offset is the truth,
- * and the hash is rebuilt from the file up to it.
+ * An upload in progress in this process: its recorded offset and the sha256 of the bytes before it,
+ * so that completion need not read the file again. A hash cannot outlive the process: after a
+ * restart it is rebuilt from the file.
  */
 interface Progress {
   offset: number;
   hash: Hash;
-  /** The offset last recorded in the database. */
-  recorded: number;
-  flushed: Promise<void>;
 }
 
 export class AssetStore {
@@ -85,7 +81,7 @@ export class AssetStore {
       .where('expires_at', '>', now)
       .executeTakeFirst();
     if (existing && Number(existing.size) === req.size)
-      return { status: 'upload', uploadId: existing.upload_id, offset: this.offsetNow(existing), chunkSize: CHUNK_SIZE };
+      return { status: 'upload', uploadId: existing.upload_id, offset: Number(existing.received), chunkSize: CHUNK_SIZE };
     const uploadId = newId(this.ctx.clock);
     await fs.writeFile(this.partFile(uploadId), new Uint8Array(0));
     const expiresAt = new Date(this.ctx.clock.now().getTime() + this.ctx.config.uploadTtlMs).toISOString();
@@ -93,13 +89,13 @@ export class AssetStore {
       .insertInto('upload')
       .values({ upload_id: uploadId, sha256: req.sha256, size: req.size, mime: req.mime, received: 0, client_id: req.clientId, user_id: user.id, created_at: now, expires_at: expiresAt })
       .execute();
-    this.progress.set(uploadId, { offset: 0, hash: createHash('sha256'), recorded: 0, flushed: Promise.resolve() });
+    this.progress.set(uploadId, { offset: 0, hash: createHash('sha256') });
     return { status: 'upload', uploadId, offset: 0, chunkSize: CHUNK_SIZE };
   }
 
   async offsetOf(user: Principal, uploadId: string): Promise<{ offset: number; size: number }> {
     const row = await this.uploadOf(user, uploadId);
-    return { offset: this.offsetNow(row), size: Number(row.size) };
+    return { offset: Number(row.received), size: Number(row.size) };
   }
 
   patch(user: Principal, uploadId: string, offset: number, checksum: string | undefined, chunk: Buffer): Promise<PatchOutcome> {
@@ -112,29 +108,21 @@ export class AssetStore {
       if (chunk.length > CHUNK_SIZE) throw new HttpError(413, 'payload_too_large', `Chunks are at most ${CHUNK_SIZE} bytes.`);
       if (offset + chunk.length > size) throw badRequest('The chunk goes past the declared size.');
       verifyChecksum(checksum, chunk);
-      try {
-        // Written on the thread pool while this thread extends the hash.
-        const writing = this.writeChunk(uploadId, offset, chunk);
-        state.hash.update(chunk);
-        await writing;
-      } catch (error) {
+      // The chunk is written and fsynced on the thread pool while this thread extends the hash.
+      const writing = this.writeChunk(uploadId, offset, chunk);
+      const hash = state.hash.copy().update(chunk);
+      await writing.catch((error: unknown) => {
         this.progress.delete(uploadId); // the next chunk resumes from the recorded offset
         throw error;
-      }
+      });
       const next = offset + chunk.length;
-      state.offset = next;
-      if (next === size) {
-        await state.flushed;
-        return this.complete(row, state.hash, size);
-      }
-      state.flushed = state.flushed.then(() => this.flush(uploadId, state));
+      // The last chunk's offset is never recorded: the upload row goes in the transaction that
+      // stores the blob, so a completion that fails is retried by sending the last chunk again.
+      if (next === size) return this.complete(row, hash, size);
+      await this.db.updateTable('upload').set({ received: next }).where('upload_id', '=', uploadId).execute();
+      this.progress.set(uploadId, { offset: next, hash });
       return { done: false, offset: next };
     });
-  }
-
-  /** Waits for every upload's pending flush (so a graceful stop records all acknowledged offsets). */
-  async flushAll(): Promise<void> {
-    await Promise.all([...this.progress.values()].map((p) => p.flushed));
   }
 
   /** Byte range of a stored blob; `end` inclusive. */
@@ -160,36 +148,6 @@ export class AssetStore {
     return row;
   }
 
-  private offsetNow(row: UploadRow): number {
-    return this.progress.get(row.upload_id)?.offset ?? Number(row.received);
-  }
-
-  /**
-   * fsyncs an upload's file, then records the offset written before it (every byte up to there is
-   * now durable). Chunks that arrived while the previous flush ran share one flush. A failure leaves
-   * the recorded offset behind, which only costs a resend; completion fsyncs again and reports.
-   */
-  private async flush(uploadId: string, state: Progress): Promise<void> {
-    const offset = state.offset;
-    if (offset <= state.recorded) return;
-    try {
-      await this.fsyncPart(uploadId);
-      await this.db.updateTable('upload').set({ received: offset }).where('upload_id', '=', uploadId).where('received', '<', offset).execute();
-      state.recorded = offset;
-    } catch (error) {
-      this.ctx.log(`upload ${uploadId}: could not flush to offset ${offset}: ${(error as Error).message}`);
-    }
-  }
-
-  private async fsyncPart(uploadId: string): Promise<void> {
-    const handle = await fs.open(this.partFile(uploadId), 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  }
-
   /**
    * Picks up an upload this process has no state for. Its file can be gone if a crash came between
    * completion's rename and its database commit: the upload is dropped (404), so the device starts
@@ -202,7 +160,7 @@ export class AssetStore {
       await this.discard(row.upload_id);
       throw notFound('The upload was lost in a restart of the platform; start it again.');
     });
-    const state = { offset: received, hash, recorded: received, flushed: Promise.resolve() };
+    const state = { offset: received, hash };
     this.progress.set(row.upload_id, state);
     return state;
   }
@@ -225,6 +183,7 @@ export class AssetStore {
     try {
       const { bytesWritten } = await handle.write(chunk, 0, chunk.length, offset);
       if (bytesWritten !== chunk.length) throw new Error(`Short write to an upload (${bytesWritten} of ${chunk.length} bytes).`);
+      await handle.sync();
     } finally {
       await handle.close();
     }
@@ -237,7 +196,6 @@ export class AssetStore {
       await this.discard(row.upload_id);
       throw new HttpError(422, 'hash_mismatch', 'The uploaded bytes do not hash to the declared sha256; upload again.');
     }
-    await this.fsyncPart(row.upload_id);
     await fs.rename(part, path.join(this.blobsDir, row.sha256));
     await fsyncDir(this.blobsDir);
     await this.db.transaction().execute(async (trx) => {
