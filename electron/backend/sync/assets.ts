@@ -12,6 +12,7 @@ import { crc32 } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import {
   CHECKSUM_MISMATCH_STATUS,
+  CHUNK_SIZE,
   checkResponseSchema,
   createUploadResponseSchema,
   MAX_CHECK_HASHES,
@@ -80,6 +81,9 @@ export const retryUpload = (db: Database.Database, sha256: string) => statements
 /** A failure that retrying will not fix: the asset ends `failed` and the queue goes on. */
 class PermanentUploadFailure extends Error {}
 
+/** Two chunk buffers, used in turn. */
+type ChunkBuffers = [Buffer, Buffer];
+
 /** Upload-Checksum of a chunk: CRC-32 (the blob's sha256 is checked by the platform at completion). */
 function chunkChecksum(bytes: Uint8Array): string {
   const digest = Buffer.alloc(4);
@@ -127,9 +131,12 @@ export class AssetUploader {
     const missing = await this.check(env, due);
     let networkDown: unknown;
     const worker = async () => {
+      // Two chunk buffers per worker for all its uploads: one travels while the next chunk is read
+      // into the other. (Fresh 4 MiB buffers per file would make the collector run hard.)
+      const buffers: ChunkBuffers = [Buffer.allocUnsafe(CHUNK_SIZE), Buffer.allocUnsafe(CHUNK_SIZE)];
       for (let asset = missing.shift(); asset && !networkDown; asset = missing.shift()) {
         try {
-          await this.uploadAndCount(env, asset, stats);
+          await this.uploadAndCount(env, asset, stats, buffers);
         } catch (error) {
           networkDown ??= error; // the network is gone: stop for now
         }
@@ -142,9 +149,9 @@ export class AssetUploader {
   }
 
   /** One asset; per-asset failures are recorded on it, a network failure is thrown. */
-  private async uploadAndCount(env: AssetEnv, asset: AssetRow, stats: UploadStats): Promise<void> {
+  private async uploadAndCount(env: AssetEnv, asset: AssetRow, stats: UploadStats, buffers: ChunkBuffers): Promise<void> {
     try {
-      const sent = await this.uploadOne(env, asset); // (not `+= await`: the other worker adds meanwhile)
+      const sent = await this.uploadOne(env, asset, buffers); // (not `+= await`: the other worker adds meanwhile)
       stats.uploadedBytes += sent;
       stats.uploaded++;
       this.retryAt.delete(asset.sha256);
@@ -184,12 +191,12 @@ export class AssetUploader {
   }
 
   /** Returns the bytes sent. */
-  private async uploadOne(env: AssetEnv, asset: AssetRow): Promise<number> {
+  private async uploadOne(env: AssetEnv, asset: AssetRow, buffers: ChunkBuffers): Promise<number> {
     const path = assetFile(env.dataDir, asset.sha256);
     if (!existsSync(path)) throw new PermanentUploadFailure('The image file is missing from this device.');
     const file = await open(path, 'r');
     try {
-      return await this.send(env, asset, file, path);
+      return await this.send(env, asset, file, path, buffers);
     } finally {
       await file.close();
     }
@@ -207,18 +214,16 @@ export class AssetUploader {
     return answer;
   }
 
-  private async send(env: AssetEnv, asset: AssetRow, file: FileHandle, path: string): Promise<number> {
+  private async send(env: AssetEnv, asset: AssetRow, file: FileHandle, path: string, buffers: ChunkBuffers): Promise<number> {
     let sent = 0;
     let restarts = 0;
     let checksumRetries = 0;
     let upload = await this.begin(env, asset);
     if (upload === 'present') return this.finish(env, asset, sent);
     let { offset } = upload;
-    // Two buffers in turn: one travels while the next chunk is read into the other.
-    const buffers = [Buffer.allocUnsafe(upload.chunkSize), Buffer.allocUnsafe(upload.chunkSize)];
     let turn = 0;
     const prepare = (at: number, length: number) => {
-      const into = buffers[turn++ % 2]!;
+      const into = buffers[(turn++ % 2) as 0 | 1];
       return readChunk(file, at, length, into).then((bytes) => ({ at, bytes, checksum: chunkChecksum(bytes) }));
     };
     let next: Promise<{ at: number; bytes: Buffer; checksum: string }> | undefined;

@@ -81,12 +81,17 @@ export function parseRange(header: string | undefined, size: number): { start: n
 
 const tooLarge = () => new HttpError(413, 'payload_too_large', `Chunks are at most ${CHUNK_SIZE} bytes.`);
 
+/** Chunk-sized buffers kept between PATCHes: a fresh 4 MiB per chunk would make the collector run hard. */
+const spareBuffers: Buffer[] = [];
+const MAX_SPARE_BUFFERS = 8;
+
 /**
- * A PATCH body (at most CHUNK_SIZE bytes). Under @hono/node-server the Node request is read
- * directly: Hono's body reading with its bodyLimit would pass the 4 MiB through a web stream and
- * copy it twice. (Without a Node request — app.request in tests — Hono reads it.)
+ * A PATCH body (at most CHUNK_SIZE bytes), copied into `into` as it arrives. Under
+ * @hono/node-server the Node request is read directly: Hono's body reading with its bodyLimit would
+ * pass the 4 MiB through a web stream and copy it twice. (Without a Node request — app.request in
+ * tests — Hono reads it.)
  */
-async function readChunk(c: Context): Promise<Buffer> {
+async function readChunk(c: Context, into: Buffer): Promise<Buffer> {
   if (Number(c.req.header('content-length') ?? 0) > CHUNK_SIZE) throw tooLarge();
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (!incoming) {
@@ -95,16 +100,21 @@ async function readChunk(c: Context): Promise<Buffer> {
     return bytes;
   }
   return new Promise((resolve, reject) => {
-    const pieces: Buffer[] = [];
     let size = 0;
+    let settled = false; // after which `into` may serve another request: nothing more is copied
+    const settle = (outcome: () => void) => {
+      if (!settled) outcome();
+      settled = true;
+    };
     incoming.on('data', (piece: Buffer) => {
+      if (settled) return;
+      if (size + piece.length > CHUNK_SIZE) return settle(() => reject(tooLarge()));
+      piece.copy(into, size);
       size += piece.length;
-      if (size > CHUNK_SIZE) reject(tooLarge());
-      else pieces.push(piece);
     });
-    incoming.once('end', () => resolve(Buffer.concat(pieces, size)));
-    incoming.once('error', reject);
-    incoming.once('close', () => reject(badRequest('The chunk was cut off.')));
+    incoming.once('end', () => settle(() => resolve(into.subarray(0, size))));
+    incoming.once('error', (error) => settle(() => reject(error)));
+    incoming.once('close', () => settle(() => reject(badRequest('The chunk was cut off.'))));
   });
 }
 
@@ -129,8 +139,14 @@ export function assetRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, sto
 
   app.openapi(patchRoute, async (c) => {
     const headers = c.req.valid('header');
-    const chunk = await readChunk(c);
-    const outcome = await store.patch(c.get('user'), c.req.valid('param').id, headers['upload-offset'], headers['upload-checksum'], chunk);
+    const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(CHUNK_SIZE);
+    let outcome;
+    try {
+      const chunk = await readChunk(c, buffer);
+      outcome = await store.patch(c.get('user'), c.req.valid('param').id, headers['upload-offset'], headers['upload-checksum'], chunk);
+    } finally {
+      if (spareBuffers.length < MAX_SPARE_BUFFERS) spareBuffers.push(buffer);
+    }
     c.header('Upload-Offset', String(outcome.offset));
     if (!outcome.done) return c.body(null, 204);
     return c.json({ status: 'stored' as const, sha256: outcome.sha256, size: outcome.size }, 201);
