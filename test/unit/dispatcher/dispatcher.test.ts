@@ -74,7 +74,7 @@ describe('the dispatcher', () => {
   it('turns an unexpected handler failure into internal, with the details in the log only', async () => {
     const t = start();
     const real = createDispatcher({
-      handlers: { ...createHandlers(t.backend), 'enterprises.get': () => { throw new Error('SQLITE secret detail at /home/user'); } },
+      handlers: { ...createHandlers(t.backend), 'enterprises.get': () => { throw new Error(`SQLITE secret detail at ${t.dataDir}`); } },
       context: () => contextOf(t),
       log: t.backend.log,
     });

@@ -1,5 +1,7 @@
 /** Main's relay to the backend utilityProcess, against a fake `electron.utilityProcess`. */
 import { EventEmitter } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 /** Just enough of a UtilityProcess: records what main posts; the test plays the backend's part. */
@@ -37,12 +39,16 @@ beforeEach(() => {
   });
 });
 
+// Where a packaged app would keep its backend and its data (the user's config folder has a space).
+const ENTRY = path.join(os.tmpdir(), 'ecw-app', 'out', 'backend', 'main.cjs');
+const DATA_DIR = path.join(os.tmpdir(), 'EC Workbench');
+
 const startHost = (options: { restart?: boolean; keychain?: { encrypt(p: string): string; decrypt(s: string): string } } = {}) => {
   const events: [string, unknown][] = [];
   const exits: number[] = [];
   const host = new BackendHost({
-    entry: '/app/out/backend/main.cjs',
-    dataDir: '/home/u/.config/EC Workbench',
+    entry: ENTRY,
+    dataDir: DATA_DIR,
     onEvent: (event, payload) => events.push([event, payload]),
     onExit: (code) => exits.push(code),
     ...options,
@@ -73,7 +79,7 @@ describe('BackendHost', () => {
 
   it('forks the backend entry with the data directory', () => {
     startHost();
-    expect(electron.utilityProcess.fork).toHaveBeenCalledWith('/app/out/backend/main.cjs', ['--data-dir=/home/u/.config/EC Workbench'], expect.any(Object));
+    expect(electron.utilityProcess.fork).toHaveBeenCalledWith(ENTRY, [`--data-dir=${DATA_DIR}`], expect.any(Object));
   });
 
   it('relays each call by id and hands back its own result, whatever order answers come in', async () => {
