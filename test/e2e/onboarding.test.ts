@@ -7,23 +7,20 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { assetFile } from '../../electron/backend/assets/store';
-import { tempDir } from '../helpers/backend';
-import { launchChromium } from '../helpers/chromium';
 import { REPO_ROOT } from '../helpers/paths';
 import { available, describeWith } from '../helpers/systemTools';
-import { startWebProcess, type WebProcess } from '../helpers/webProcess';
+import { type WebProcess } from '../helpers/webProcess';
+import { useBrowserSession } from './browserSession';
 import { AppShell } from './pages/AppShell';
 import { EnterpriseDetailPage } from './pages/EnterpriseDetailPage';
 import { EnterpriseFormPage } from './pages/EnterpriseFormPage';
 import { EnterpriseListPage } from './pages/EnterpriseListPage';
 import { NewOrderPage } from './pages/NewOrderPage';
 import { OrderPage } from './pages/OrderPage';
-import { ensureRendererBuilt } from './pages/renderer';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'e2e', 'onboarding');
 
@@ -51,40 +48,12 @@ async function api<T>(web: WebProcess, name: string, input: unknown): Promise<T>
 const pdfText = (file: string) => spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.replace(/[ \t]+/g, ' ');
 
 describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data directory to a submitted, signed order (browser mode, Chromium)', () => {
-  let browser: Browser;
-  let web: WebProcess | null = null;
-  let page: Page | null = null;
-  const dirs: string[] = [];
-
-  const newDir = () => {
-    const dir = tempDir('ecw-e2e-onboarding-');
-    dirs.push(dir);
-    return dir;
-  };
-  const newPage = async () => {
-    page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
-    return page;
-  };
-
-  beforeAll(async () => {
-    rmSync(SHOTS, { recursive: true, force: true });
-    ensureRendererBuilt();
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await page?.close();
-    await web?.stop();
-    page = null;
-    web = null;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
-  });
+  const session = useBrowserSession({ shots: SHOTS, dirPrefix: 'ecw-e2e-onboarding-' });
+  const newPage = () => session.newPage({ width: 1366, height: 860 });
 
   it('a new user signs up an enterprise by keyboard, quotes a plan, gets the signature and submits the signed order', async () => {
-    const dataDir = newDir();
-    web = await startWebProcess(dataDir);
+    const dataDir = session.newDir();
+    const web = await session.startWeb(dataDir);
     const app = new AppShell(await newPage(), SHOTS);
     const p = app.page;
     const list = new EnterpriseListPage(p);
@@ -259,8 +228,8 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
   });
 
   it('a half-filled form survives navigating away, a reload, a dead backend and its restart, and is cleared once saved', async () => {
-    const dataDir = newDir();
-    web = await startWebProcess(dataDir);
+    const dataDir = session.newDir();
+    let web = await session.startWeb(dataDir);
     await api(web, 'system.setOperator', { name: '张伟', channel: 'business_hall' });
     const app = new AppShell(await newPage(), path.join(SHOTS, 'draft'));
     const p = app.page;
@@ -316,7 +285,7 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await app.shot('backend-down-at-save');
 
     // Started again on the same data: the whole form comes back from its draft, and saves.
-    web = await startWebProcess(dataDir);
+    web = await session.startWeb(dataDir);
     await app.open(web.openUrl, '#/enterprises/new');
     await form.draftNotice().waitFor({ timeout: 30_000 });
     await expect(form.input('name').inputValue()).resolves.toBe('历下茶舍');

@@ -4,67 +4,28 @@
  * stays) and accepted once fixed; an own Chinese domain checked as typed with its xn-- form.
  * Browser mode as a real process, Debian's Chromium; screenshots in test-results/e2e/sites-builder-editing/.
  */
-import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Site } from '../../shared/api/sites';
 import { sortedColumns } from '../../shared/sites/model';
-import { tempDir } from '../helpers/backend';
-import { launchChromium } from '../helpers/chromium';
 import { REPO_ROOT } from '../helpers/paths';
 import { describeWith } from '../helpers/systemTools';
-import { startWebProcess, type WebProcess } from '../helpers/webProcess';
+import { useBrowserSession } from './browserSession';
+import { api, importTeaSite } from './teaCompany';
 import { AppShell } from './pages/AppShell';
-import { ensureRendererBuilt } from './pages/renderer';
 import { SiteBuilderPage } from './pages/sitesBuilder';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'e2e', 'sites-builder-editing');
-const MATERIAL = path.join(REPO_ROOT, 'test', 'fixtures', 'materials', 'quancheng-tea');
-
-async function api<T>(web: WebProcess, name: string, input: unknown): Promise<T> {
-  const result = (await web.call(name, input)) as { ok: boolean; value?: T; error?: { code: string; message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error?.code} ${result.error?.message}`);
-  return result.value!;
-}
 
 describeWith(['chromium'], 'site builder: editing columns, items, SMS settings and the domain (browser mode, Chromium)', () => {
-  let browser: Browser;
-  let web: WebProcess | null = null;
-  let page: Page | null = null;
-  const dirs: string[] = [];
-
-  beforeAll(async () => {
-    rmSync(SHOTS, { recursive: true, force: true });
-    ensureRendererBuilt();
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await page?.close();
-    await web?.stop();
-    page = null;
-    web = null;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
-  });
+  const session = useBrowserSession({ shots: SHOTS, dirPrefix: 'ecw-e2e-sites-editing-' });
 
   it('adds, renames, reorders and hides a column, adds a 面议 product, refuses lottery odds over 100% and sets a Chinese domain', async () => {
-    const dataDir = tempDir('ecw-e2e-sites-editing-');
-    dirs.push(dataDir);
-    web = await startWebProcess(dataDir);
-    const e = JSON.parse(readFileSync(path.join(MATERIAL, 'enterprise.json'), 'utf8')) as Record<string, never>;
-    await api(web, 'system.setOperator', { name: '李敏', channel: 'customer_manager' });
-    const { id: enterpriseId } = await api<{ id: string }>(web, 'enterprises.create', {
-      name: e.name, creditCode: e.creditCode, industrySection: e.industrySection, region: e.region, address: e.address, contact: e.contact, manager: '李敏', channel: 'customer_manager',
-    });
-    const files = ['公司资料.docx', '补充说明.txt'].map((name) => ({ name, base64: readFileSync(path.join(MATERIAL, name)).toString('base64') }));
-    const { siteId } = await api<{ siteId: string }>(web, 'sites.import', { enterpriseId, files });
-    const saved = () => api<Site>(web!, 'sites.get', { siteId });
+    const web = await session.startWeb(session.newDir());
+    const { enterpriseId, siteId } = await importTeaSite(web, ['公司资料.docx', '补充说明.txt']);
+    const saved = () => api<Site>(web, 'sites.get', { siteId });
 
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const p = page;
+    const p = await session.newPage();
     const app = new AppShell(p, SHOTS);
     const site = new SiteBuilderPage(p);
     await app.open(web.openUrl, `#/enterprises/${enterpriseId}/site`);

@@ -5,40 +5,21 @@
  * any preview. Browser mode as a real process, Debian's Chromium; screenshots in
  * test-results/e2e/sites-builder-safety/.
  */
-import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Site } from '../../shared/api/sites';
-import { tempDir } from '../helpers/backend';
-import { launchChromium } from '../helpers/chromium';
 import { REPO_ROOT } from '../helpers/paths';
 import { describeWith } from '../helpers/systemTools';
-import { startWebProcess, type WebProcess } from '../helpers/webProcess';
+import { type WebProcess } from '../helpers/webProcess';
+import { useBrowserSession } from './browserSession';
+import { api, importTeaSite } from './teaCompany';
 import { AppShell } from './pages/AppShell';
-import { ensureRendererBuilt } from './pages/renderer';
 import { SiteBuilderPage } from './pages/sitesBuilder';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'e2e', 'sites-builder-safety');
-const MATERIAL = path.join(REPO_ROOT, 'test', 'fixtures', 'materials', 'quancheng-tea');
 
-async function api<T>(web: WebProcess, name: string, input: unknown): Promise<T> {
-  const result = (await web.call(name, input)) as { ok: boolean; value?: T; error?: { code: string; message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error?.code} ${result.error?.message}`);
-  return result.value!;
-}
-
-/** The tea company with its Word document and one photo imported (through the API, as another window would). */
-async function teaSite(web: WebProcess): Promise<{ enterpriseId: string; siteId: string }> {
-  const e = JSON.parse(readFileSync(path.join(MATERIAL, 'enterprise.json'), 'utf8')) as Record<string, never>;
-  await api(web, 'system.setOperator', { name: '李敏', channel: 'customer_manager' });
-  const { id: enterpriseId } = await api<{ id: string }>(web, 'enterprises.create', {
-    name: e.name, creditCode: e.creditCode, industrySection: e.industrySection, region: e.region, address: e.address, contact: e.contact, manager: '李敏', channel: 'customer_manager',
-  });
-  const files = ['公司资料.docx', 'photos/龙井.jpg'].map((name) => ({ name, base64: readFileSync(path.join(MATERIAL, name)).toString('base64') }));
-  const { siteId } = await api<{ siteId: string }>(web, 'sites.import', { enterpriseId, files });
-  return { enterpriseId, siteId };
-}
+/** The tea company with its Word document and one photo imported. */
+const teaSite = (web: WebProcess) => importTeaSite(web, ['公司资料.docx', 'photos/龙井.jpg']);
 
 function findItem(site: Site, name: string) {
   const item = site.content.columns.flatMap((c) => c.items).find((i) => i.kind === 'product' && i.name === name);
@@ -47,34 +28,8 @@ function findItem(site: Site, name: string) {
 }
 
 describeWith(['chromium'], 'site builder: stale saves and hostile text (browser mode, Chromium)', () => {
-  let browser: Browser;
-  let web: WebProcess | null = null;
-  let page: Page | null = null;
-  const dirs: string[] = [];
-
-  const start = async () => {
-    const dataDir = tempDir('ecw-e2e-sites-safety-');
-    dirs.push(dataDir);
-    web = await startWebProcess(dataDir);
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    return { web, page };
-  };
-
-  beforeAll(async () => {
-    rmSync(SHOTS, { recursive: true, force: true });
-    ensureRendererBuilt();
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await page?.close();
-    await web?.stop();
-    page = null;
-    web = null;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
-  });
+  const session = useBrowserSession({ shots: SHOTS, dirPrefix: 'ecw-e2e-sites-safety-' });
+  const start = async () => ({ web: await session.startWeb(session.newDir()), page: await session.newPage() });
 
   it('a save that meets a newer revision reloads with a Chinese message, keeps the typing, and saves both changes the second time', async () => {
     const { web, page: p } = await start();

@@ -6,38 +6,20 @@
  * driven with its keys, the SMS site texted, the site exported (the zip downloaded and opened) and
  * signed off by the customer. A screenshot of every step goes to test-results/e2e/sites-builder/.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { countWithSignature } from '../../shared/sites/sms/count';
-import { tempDir } from '../helpers/backend';
-import { launchChromium } from '../helpers/chromium';
 import { REPO_ROOT } from '../helpers/paths';
 import { describeWith } from '../helpers/systemTools';
-import { startWebProcess, type WebProcess } from '../helpers/webProcess';
+import { useBrowserSession } from './browserSession';
+import { api, createTeaCompany, MATERIAL } from './teaCompany';
 import { AppShell } from './pages/AppShell';
-import { ensureRendererBuilt } from './pages/renderer';
 import { SiteBuilderPage } from './pages/sitesBuilder';
 
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'e2e', 'sites-builder');
-const MATERIAL = path.join(REPO_ROOT, 'test', 'fixtures', 'materials', 'quancheng-tea');
-
-async function api<T>(web: WebProcess, name: string, input: unknown): Promise<T> {
-  const result = (await web.call(name, input)) as { ok: boolean; value?: T; error?: { code: string; message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error?.code} ${result.error?.message}`);
-  return result.value!;
-}
-
-async function createTeaCompany(web: WebProcess): Promise<string> {
-  const e = JSON.parse(readFileSync(path.join(MATERIAL, 'enterprise.json'), 'utf8')) as Record<string, never>;
-  await api(web, 'system.setOperator', { name: '李敏', channel: 'customer_manager' });
-  const created = await api<{ id: string }>(web, 'enterprises.create', {
-    name: e.name, creditCode: e.creditCode, industrySection: e.industrySection, region: e.region, address: e.address, contact: e.contact, manager: '李敏', channel: 'customer_manager',
-  });
-  return created.id;
-}
 
 /** Every frame on the page shows compiled pages: sandboxed with no permission at all. */
 async function frameSandboxes(page: Page): Promise<(string | null)[]> {
@@ -45,33 +27,13 @@ async function frameSandboxes(page: Page): Promise<(string | null)[]> {
 }
 
 describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-off, exported WEB/WAP/SMS sites (browser mode, Chromium)', () => {
-  let browser: Browser;
-  let web: WebProcess | null = null;
-  let page: Page | null = null;
-  const dirs: string[] = [];
-
-  beforeAll(async () => {
-    rmSync(SHOTS, { recursive: true, force: true });
-    ensureRendererBuilt();
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await page?.close();
-    await web?.stop();
-    page = null;
-    web = null;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
-  });
+  const session = useBrowserSession({ shots: SHOTS, dirPrefix: 'ecw-e2e-sites-' });
 
   it('imports the tea company\'s folder, fixes and previews the site in every channel, exports it and gets the customer\'s sign-off', async () => {
-    const dataDir = tempDir('ecw-e2e-sites-');
-    dirs.push(dataDir);
-    web = await startWebProcess(dataDir);
+    const dataDir = session.newDir();
+    const web = await session.startWeb(dataDir);
     const enterpriseId = await createTeaCompany(web);
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await session.newPage();
     const app = new AppShell(page, SHOTS);
     const site = new SiteBuilderPage(page);
     const p = page;
