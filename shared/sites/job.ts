@@ -70,6 +70,25 @@ export function listUnits(prefix: string, tokens: readonly string[], perPage: nu
   }));
 }
 
+/** Whether a WAP column has a text page: its own body, or the contact block or guestbook note it always shows. */
+export const hasColumnText = (column: Column): boolean => column.body.length > 0 || column.type === 'contact' || column.type === 'guestbook';
+
+/**
+ * A WAP column's units: its text page (when it has text, or no items to list instead), then one per
+ * list page. The jobs are the channel's own; `bodyToken` is the content token of the column's body.
+ */
+export function wapColumnUnits(
+  column: Column,
+  tokens: readonly string[],
+  channel: { bodyToken: string; perPage: number; textJob: () => Job; listJob: (page: number, pages: number) => Job },
+): Unit[] {
+  const units: Unit[] = [];
+  const hasText = hasColumnText(column);
+  if (hasText || column.items.length === 0) units.push({ id: 'text', key: [channel.bodyToken, String(column.items.length > 0)], jobs: () => [channel.textJob()] });
+  if (column.items.length) units.push(...listUnits('list', tokens, channel.perPage, [String(hasText)], channel.listJob));
+  return units;
+}
+
 export interface ResolvedImage extends DerivedImage {
   /** Link from the page being rendered to the image. */
   href: string;

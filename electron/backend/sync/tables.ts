@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { SyncedTable } from '../../../shared/platform-api';
 import { perDatabase } from '../db/perDatabase';
+import type { EnterpriseRow } from '../enterprises/repository';
 
 export type Fields = Record<string, unknown>;
 
@@ -43,30 +44,12 @@ const obj = (value: unknown): Fields => (value && typeof value === 'object' ? (v
 
 /* ---------- enterprise ---------- */
 
-interface EnterpriseColumns {
-  id: string;
-  name: string;
-  credit_code: string;
-  industry_section: string;
-  industry_division: string | null;
-  province: string;
-  city: string;
-  district: string;
-  address: string;
-  contact_name: string;
-  contact_mobile: string;
-  contact_email: string | null;
-  manager: string;
-  channel: string;
-  note: string | null;
-  group_code: string | null;
+/** The enterprise table as the sync engine reads it: the repository's row plus the sync columns. */
+type EnterpriseColumns = EnterpriseRow & {
   platform_status: string | null;
-  created_at: string;
-  updated_at: string;
-  base_version: number | null;
   base_json: string | null;
   server_deleted: number;
-}
+};
 
 export function enterpriseFieldsOf(row: EnterpriseColumns): Fields {
   return {

@@ -5,7 +5,7 @@
  */
 import type { SiteContext } from '../context';
 import { itemBody, itemFacts, itemImages, listNote, listTitle } from '../itemView';
-import { contentKey, listUnits, type ChannelPlan, type Job, type Unit, type JobSink } from '../job';
+import { contentKey, hasColumnText, wapColumnUnits, type ChannelPlan, type Job, type Unit, type JobSink } from '../job';
 import { h, wmlVariable, type Child, type Element } from '../markup/node';
 import { serialize } from '../markup/serialize';
 import { oneLine, truncate } from '../markup/text';
@@ -236,7 +236,6 @@ const menuLabel = (item: Item): string => {
   return truncate(oneLine(note ? `${listTitle(item)} ${note}` : listTitle(item)), MENU_LABEL_MAX);
 };
 
-const hasText = (column: Column) => column.body.length > 0 || column.type === 'contact' || column.type === 'guestbook';
 
 /** The column's own text (and contact details or form), paged by size; linked from its item list when it has items. */
 function columnTextJob(ctx: SiteContext, column: Column): Job {
@@ -281,25 +280,27 @@ function columnListJob(ctx: SiteContext, column: Column, page: number, pages: nu
   const labels = items.map((item) => `${item.id}\u0000${menuLabel(item)}`);
   return {
     id: `wap1:list:${column.id}:${page}`,
-    key: [String(pages), column.title, String(hasText(column)), ...labels],
+    key: [String(pages), column.title, String(hasColumnText(column)), ...labels],
     run(sink) {
       const pathOf = (n: number) => columnPath('wap1', column.id, n);
       const env = { ...listEnv(column, pathOf), sink };
       const path = pathOf(page);
       const entries = items.map((item, i) => menuLine(relativeHref(path, itemPath('wap1', item.id)), i + 1, menuLabel(item)));
       const title = pages > 1 ? `${column.title}（${page}/${pages}）` : column.title;
-      const tree = deck(title, [textLink(column, page === 1 && hasText(column)), ...entries, navigation(env, page, pages)], true);
+      const tree = deck(title, [textLink(column, page === 1 && hasColumnText(column)), ...entries, navigation(env, page, pages)], true);
       writeDeck(sink, path, tree, env.where);
     },
   };
 }
 
 function columnUnits(ctx: SiteContext, column: Column, tokens: readonly string[]): Unit[] {
-  const units: Unit[] = [];
-  if (hasText(column) || column.items.length === 0)
-    units.push({ id: 'text', key: [ctx.tokenOf(`body:${column.id}`, column.body), String(column.items.length > 0)], jobs: () => [columnTextJob(ctx, column)] });
-  if (column.items.length) units.push(...listUnits('list', tokens, listPageSize(ctx, column), [String(hasText(column))], (page, pages) => columnListJob(ctx, column, page, pages, listPageSize(ctx, column))));
-  return units;
+  const perPage = listPageSize(ctx, column);
+  return wapColumnUnits(column, tokens, {
+    bodyToken: ctx.tokenOf(`body:${column.id}`, column.body),
+    perPage,
+    textJob: () => columnTextJob(ctx, column),
+    listJob: (page, pages) => columnListJob(ctx, column, page, pages, perPage),
+  });
 }
 
 function itemJob(ctx: SiteContext, column: Column, item: Item): Job {

@@ -5,7 +5,7 @@
  */
 import type { SiteContext } from '../context';
 import { itemBody, itemFacts, itemImages, listNote, listTitle } from '../itemView';
-import { contentKey, listUnits, type ChannelPlan, type Job, type Unit, type JobSink, type ResolvedImage } from '../job';
+import { contentKey, hasColumnText, wapColumnUnits, type ChannelPlan, type Job, type Unit, type JobSink, type ResolvedImage } from '../job';
 import { h, type Child, type ChildInput, type Element } from '../markup/node';
 import { serialize } from '../markup/serialize';
 import { oneLine, truncate, utf8Length } from '../markup/text';
@@ -209,7 +209,6 @@ function guestbookChunk(ctx: SiteContext): Wap2Chunk {
 /** Menu entries on list pages are cut to this many characters; the item's page has the full title. */
 const MENU_LABEL_MAX = 40;
 
-const hasText = (column: Column) => column.body.length > 0 || column.type === 'contact' || column.type === 'guestbook';
 
 /** The column's own text (and contact details or form), paged by size; linked from its item list when it has items. */
 function columnTextJob(ctx: SiteContext, column: Column): Job {
@@ -246,13 +245,13 @@ function columnListJob(ctx: SiteContext, column: Column, page: number, pages: nu
   const labels = items.map((item) => `${item.id}\u0000${listTitle(item)}\u0000${listNote(item)}`);
   return {
     id: `wap2:list:${column.id}:${page}`,
-    key: [String(pages), String(hasText(column)), ...labels],
+    key: [String(pages), String(hasColumnText(column)), ...labels],
     run(sink) {
       const pathOf = (n: number) => columnPath('wap2', column.id, n);
       const path = pathOf(page);
       const where = { columnId: column.id };
       const entries = items.map((item, i) => menuLine(relativeHref(path, itemPath('wap2', item.id)), i + 1, truncate(oneLine(listTitle(item)), MENU_LABEL_MAX), truncate(oneLine(listNote(item)), MENU_LABEL_MAX)));
-      const text = hasText(column) && page === 1 ? h('p', {}, h('a', { href: relativeHref(path, columnTextPath('wap2', column.id)) }, '栏目介绍')) : null;
+      const text = hasColumnText(column) && page === 1 ? h('p', {}, h('a', { href: relativeHref(path, columnTextPath('wap2', column.id)) }, '栏目介绍')) : null;
       const body = [header(ctx, path, undefined), h('h1', {}, column.title), text, ...entries, pageNav(pathOf, { href: homePath('wap2'), label: '返回首页' })(page, pages), footer(ctx, path)];
       const title = pages > 1 ? `${column.title}（${page}/${pages}）` : column.title;
       writePage(sink, path, xhtmlDocument(ctx, path, title, body), cssBytesOf(ctx), where);
@@ -261,11 +260,13 @@ function columnListJob(ctx: SiteContext, column: Column, page: number, pages: nu
 }
 
 function columnUnits(ctx: SiteContext, column: Column, tokens: readonly string[]): Unit[] {
-  const units: Unit[] = [];
-  if (hasText(column) || column.items.length === 0)
-    units.push({ id: 'text', key: [ctx.tokenOf(`body:${column.id}`, column.body), String(column.items.length > 0)], jobs: () => [columnTextJob(ctx, column)] });
-  if (column.items.length) units.push(...listUnits('list', tokens, listPageSize(ctx, column), [String(hasText(column))], (page, pages) => columnListJob(ctx, column, page, pages, listPageSize(ctx, column))));
-  return units;
+  const perPage = listPageSize(ctx, column);
+  return wapColumnUnits(column, tokens, {
+    bodyToken: ctx.tokenOf(`body:${column.id}`, column.body),
+    perPage,
+    textJob: () => columnTextJob(ctx, column),
+    listJob: (page, pages) => columnListJob(ctx, column, page, pages, perPage),
+  });
 }
 
 function itemJob(ctx: SiteContext, column: Column, item: Item): Job {
