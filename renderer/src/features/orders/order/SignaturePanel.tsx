@@ -1,5 +1,4 @@
 /** The customer signs on screen; the signer's name and the signature go to `orders.sign`, which makes the PDF. */
-import { useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Space, Typography } from 'antd';
 import { ClearOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +6,7 @@ import type { Order } from '../../../../../shared/domain/order';
 import { call } from '../../../api/client';
 import { apiErrorOf, apiErrorText } from '../../../app/apiErrors';
 import { validationText } from '../../../i18n';
-import { useSignaturePad } from './useSignaturePad';
+import { useSignatureForm } from './useSignatureForm';
 
 interface Props {
   order: Order;
@@ -15,40 +14,24 @@ interface Props {
   onSigned: (order: Order) => void;
 }
 
-interface Errors {
-  signer?: string;
-  signature?: string;
-  form?: string;
-}
-
 export function SignaturePanel({ order, defaultSigner, onSigned }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const { canvasRef, empty, clear, undo, toPngBase64 } = useSignaturePad();
-  const [signer, setSigner] = useState(defaultSigner);
-  const [errors, setErrors] = useState<Errors>({});
-  const [signing, setSigning] = useState(false);
+  const { canvasRef, empty, clear, undo, signer, setSigner, errors, busy, clearSignatureError, submit } = useSignatureForm(defaultSigner);
 
   const sign = async () => {
-    const png = toPngBase64();
-    const next: Errors = {};
-    if (!signer.trim()) next.signer = validationText('signer.required');
-    if (!png) next.signature = validationText('signature.required');
-    setErrors(next);
-    if (next.signer || next.signature) return;
-    setSigning(true);
-    try {
-      const signed = await call('orders.sign', { id: order.id, signerName: signer.trim(), signaturePngBase64: png! });
-      void message.success(t('orders.sign.signed'));
-      onSigned(signed);
-    } catch (error) {
-      const e = apiErrorOf(error);
-      const field = e.field ?? e.issues?.[0]?.field;
-      const text = e.issues?.[0] ? validationText(e.issues[0].code) : apiErrorText(error);
-      setErrors(field === 'signerName' ? { signer: text } : field === 'signaturePngBase64' ? { signature: text } : { form: apiErrorText(error) });
-    } finally {
-      setSigning(false);
-    }
+    const signed = await submit(
+      (signerName, png) => call('orders.sign', { id: order.id, signerName, signaturePngBase64: png }),
+      (error) => {
+        const e = apiErrorOf(error);
+        const field = e.field ?? e.issues?.[0]?.field;
+        const text = e.issues?.[0] ? validationText(e.issues[0].code) : apiErrorText(error);
+        return field === 'signerName' ? { signer: text } : field === 'signaturePngBase64' ? { signature: text } : { form: apiErrorText(error) };
+      },
+    );
+    if (!signed) return;
+    void message.success(t('orders.sign.signed'));
+    onSigned(signed);
   };
 
   return (
@@ -59,7 +42,7 @@ export function SignaturePanel({ order, defaultSigner, onSigned }: Props) {
           value={signer}
           maxLength={50}
           autoComplete="off"
-          onChange={(e) => (setSigner(e.target.value), setErrors((s) => ({ ...s, signer: undefined })))}
+          onChange={(e) => setSigner(e.target.value)}
           onPressEnter={() => void sign()}
           style={{ maxWidth: 280 }}
         />
@@ -74,12 +57,12 @@ export function SignaturePanel({ order, defaultSigner, onSigned }: Props) {
         <div className={`ecw-signature-box${errors.signature ? ' is-invalid' : ''}`}>
           {empty && <div className="ecw-signature-placeholder">{t('orders.sign.placeholder')}</div>}
           <div className="ecw-signature-line" />
-          <canvas ref={canvasRef} data-testid="signature-canvas" aria-label={t('orders.field.signature')} onPointerDown={() => setErrors((s) => ({ ...s, signature: undefined }))} />
+          <canvas ref={canvasRef} data-testid="signature-canvas" aria-label={t('orders.field.signature')} onPointerDown={clearSignatureError} />
         </div>
       </Form.Item>
       {errors.form && <Alert type="error" showIcon title={errors.form} style={{ marginBottom: 12 }} />}
       <Space wrap>
-        <Button type="primary" loading={signing} onClick={() => void sign()} data-testid="signature-confirm">
+        <Button type="primary" loading={busy} onClick={() => void sign()} data-testid="signature-confirm">
           {t('orders.sign.confirm')}
         </Button>
         <Button icon={<UndoOutlined />} onClick={undo} disabled={empty}>
