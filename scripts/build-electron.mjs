@@ -11,10 +11,10 @@ const importMetaUrl = { define: { 'import.meta.url': '__importMetaUrl' }, banner
 
 /** The backend as Electron's utilityProcess runs it: out/backend/main.cjs with its migrations beside it. */
 export async function buildBackend(outDir) {
-  await build({ ...common, ...importMetaUrl, entryPoints: ['electron/backend/main.ts'], outfile: path.join(outDir, 'backend', 'main.cjs'), format: 'cjs' });
-  // The site compiler's worker thread (electron/backend/sites/compileClient.ts looks for it beside main.cjs).
-  await build({ ...common, ...importMetaUrl, entryPoints: ['electron/backend/sites/compileWorker.ts'], outfile: path.join(outDir, 'backend', 'compileWorker.cjs'), format: 'cjs' });
-  cpSync(path.join(root, 'electron/backend/db/migrations'), path.join(outDir, 'backend', 'migrations'), { recursive: true });
+  await build({ ...common, ...importMetaUrl, entryPoints: ['electron/backend/entries/utilityProcessMain.ts'], outfile: path.join(outDir, 'backend', 'main.cjs'), format: 'cjs' });
+  // The site compiler's worker thread (electron/backend/domains/sites/compileClient.ts looks for it beside main.cjs).
+  await build({ ...common, ...importMetaUrl, entryPoints: ['electron/backend/domains/sites/compileWorker.ts'], outfile: path.join(outDir, 'backend', 'compileWorker.cjs'), format: 'cjs' });
+  cpSync(path.join(root, 'electron/backend/infra/db/migrations'), path.join(outDir, 'backend', 'migrations'), { recursive: true });
 }
 
 export async function buildShell(outDir) {

@@ -6,7 +6,7 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
 import type { Result } from '../../shared/api/result';
 import type { BackendToMain, MainToBackend } from '../backend/transports/utilityProcess';
-import type { VaultReply, VaultRequest } from '../backend/auth/parentPortCipher';
+import type { VaultReply, VaultRequest } from '../backend/domains/auth/parentPortCipher';
 
 /** The OS keychain (Electron's safeStorage), offered to the backend for the platform tokens. */
 export interface Keychain {

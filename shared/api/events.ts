@@ -1,14 +1,24 @@
 import { z } from 'zod';
 import { syncStatusSchema } from './sync';
 
+/**
+ * What a `data.changed` event can be about: the synced tables, the local records the UI lists,
+ * and `sync` (queue, conflicts, history). Backend writers and renderer caches both use these names.
+ */
+export const ENTITIES = ['enterprise', 'service_order', 'subscription', 'site', 'document', 'catalog', 'asset', 'sync'] as const;
+export type Entity = (typeof ENTITIES)[number];
+export const entitySchema = z.enum(ENTITIES);
+
 /** Events the backend pushes to every window (SSE in browser mode, IPC in Electron). */
 export const events = {
   /** Something the UI may be showing changed (another window, the CLI, a sync). */
-  'data.changed': z.object({ entity: z.string(), id: z.string().optional() }),
+  'data.changed': z.object({ entity: entitySchema, id: z.string().optional() }),
   /** Progress of long work: imports, builds, uploads. */
   'job.progress': z.object({ jobId: z.string(), label: z.string(), done: z.number(), total: z.number(), finished: z.boolean().optional() }),
   /** The sync indicator: state, queue sizes, progress (after every step of a cycle and every change of state). */
   'sync.status': syncStatusSchema,
+  /** Electron only: the backend's process exited and was started again; what the window shows may be stale. */
+  'backend.restarted': z.object({ code: z.number().nullable() }),
 };
 
 export type EventName = keyof typeof events;

@@ -40,4 +40,5 @@ export interface Transport {
 
 export * from './result';
 export { events } from './events';
-export type { EventName, EventPayload } from './events';
+export type { Entity, EventName, EventPayload } from './events';
+export { ENTITIES } from './events';

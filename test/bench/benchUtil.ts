@@ -2,7 +2,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DATABASE_FILE } from '../../electron/backend/backend';
+import { DATABASE_FILE } from '../../electron/backend/app/backend';
 import { seedDataDir } from './generateEnterprises';
 
 export interface Stats {

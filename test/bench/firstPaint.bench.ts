@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { startBackend } from '../../electron/backend/backend';
+import { startBackend } from '../../electron/backend/app/backend';
 import { launchChromium } from '../helpers/chromium';
 import { REPO_ROOT } from '../helpers/paths';
 import { startWebProcess, type WebProcess } from '../helpers/webProcess';

@@ -14,10 +14,10 @@ import { creditCodeCheckChar } from '../../shared/domain/creditCode';
 import { enterpriseInputSchema, SALES_CHANNELS, type EnterpriseInput } from '../../shared/domain/enterprise';
 import { INDUSTRY_SECTIONS } from '../../shared/domain/industry';
 import { REGIONS } from '../../shared/domain/regions';
-import { DATABASE_FILE } from '../../electron/backend/backend';
-import type { BackendContext } from '../../electron/backend/context';
-import { closeDatabase, openDatabase } from '../../electron/backend/db/database';
-import { createEnterprise } from '../../electron/backend/enterprises/service';
+import { DATABASE_FILE } from '../../electron/backend/app/backend';
+import type { BackendContext } from '../../electron/backend/app/context';
+import { closeDatabase, openDatabase } from '../../electron/backend/infra/db/database';
+import { createEnterprise } from '../../electron/backend/domains/enterprises/service';
 
 /** A small, fast, seedable PRNG (mulberry32). */
 export function randomSource(seed: number): () => number {

@@ -9,10 +9,10 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { IMAGE_VARIANT_IDS, IMAGE_VARIANTS } from '../../shared/sites/assets';
-import { deriveAll } from '../../electron/backend/assets/derived';
-import { registerImage, storeImage, type StoredImage } from '../../electron/backend/assets/imageStore';
-import { mapLimited } from '../../electron/backend/assets/concurrency';
-import { openDatabase } from '../../electron/backend/db/database';
+import { deriveAll } from '../../electron/backend/domains/assets/derived';
+import { registerImage, storeImage, type StoredImage } from '../../electron/backend/domains/assets/imageStore';
+import { mapLimited } from '../../electron/backend/domains/assets/concurrency';
+import { openDatabase } from '../../electron/backend/infra/db/database';
 import { emitSummary, ms, printTable, ratio, tempDir } from './benchUtil';
 import { benchPhotos } from './sitePhotos';
 

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { startBackend } from '../../electron/backend/backend';
+import { startBackend } from '../../electron/backend/app/backend';
 import { enterpriseInput } from './generateEnterprises';
 import { emitSummary, ms, printTable, ratio, seededDataDir, stats } from './benchUtil';
 

@@ -4,7 +4,7 @@
  * `LIKE '%q%'` scan over name, credit code and mobile, newest first.
  */
 import { rmSync } from 'node:fs';
-import { startBackend } from '../../electron/backend/backend';
+import { startBackend } from '../../electron/backend/app/backend';
 import { normalizeMobile } from '../../shared/domain/mobile';
 import { randomSource } from './generateEnterprises';
 import { emitSummary, ms, printTable, ratio, seededDataDir, stats } from './benchUtil';

@@ -13,8 +13,8 @@ import { derivedImagePath } from '../../shared/sites/assets';
 import { createCompiler } from '../../shared/sites/compile';
 import { itemTitle, sortedColumns, type Block, type Item, type Run, type SiteContent } from '../../shared/sites/model';
 import { templateFor } from '../../shared/sites/templates/catalog';
-import { prepareAssets } from '../../electron/backend/sites/build';
-import { writeBuild } from '../../electron/backend/sites/exportSite';
+import { prepareAssets } from '../../electron/backend/domains/sites/build';
+import { writeBuild } from '../../electron/backend/domains/sites/exportSite';
 import { emitSummary, ms, printTable, ratio, stats, tempDir } from './benchUtil';
 import { benchSite } from './siteFixture';
 

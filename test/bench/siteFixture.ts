@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
-import { registerImage, storeImage, type StoredImage } from '../../electron/backend/assets/imageStore';
-import { deriveAll } from '../../electron/backend/assets/derived';
-import { mapLimited } from '../../electron/backend/assets/concurrency';
-import { startBackend, type Backend } from '../../electron/backend/backend';
-import type { BackendContext } from '../../electron/backend/context';
-import { changeSite, createSite } from '../../electron/backend/sites/service';
+import { registerImage, storeImage, type StoredImage } from '../../electron/backend/domains/assets/imageStore';
+import { deriveAll } from '../../electron/backend/domains/assets/derived';
+import { mapLimited } from '../../electron/backend/domains/assets/concurrency';
+import { startBackend, type Backend } from '../../electron/backend/app/backend';
+import type { BackendContext } from '../../electron/backend/app/context';
+import { changeSite, createSite } from '../../electron/backend/domains/sites/service';
 import type { SiteContent } from '../../shared/sites/model';
 import { generatedSite, sha } from '../unit/sites/generate';
 import { tempDir } from './benchUtil';

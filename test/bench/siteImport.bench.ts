@@ -8,7 +8,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { startBackend } from '../../electron/backend/backend';
+import { startBackend } from '../../electron/backend/app/backend';
 import { FIXTURES_DIR } from '../helpers/paths';
 import { emitSummary, ms, printTable, ratio, stats, tempDir } from './benchUtil';
 

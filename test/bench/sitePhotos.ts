@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { mapLimited } from '../../electron/backend/assets/concurrency';
+import { mapLimited } from '../../electron/backend/domains/assets/concurrency';
 import { tempDir } from './benchUtil';
 
 async function makePhoto(file: string, width: number, height: number, seed: number): Promise<void> {

@@ -7,8 +7,8 @@
  *   (cached picture sizes, the compile worker's warm compiler, manifest + report back).
  * Reference, same run: a cold build of the same content. Run alone: `npx tsx test/bench/siteRebuild.bench.ts`.
  */
-import { prepareAssets } from '../../electron/backend/sites/build';
-import { getSite } from '../../electron/backend/sites/service';
+import { prepareAssets } from '../../electron/backend/domains/sites/build';
+import { getSite } from '../../electron/backend/domains/sites/service';
 import { createCompiler } from '../../shared/sites/compile';
 import type { Item, SiteContent } from '../../shared/sites/model';
 import { templateFor } from '../../shared/sites/templates/catalog';

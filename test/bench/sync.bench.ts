@@ -137,7 +137,7 @@ async function main() {
 
     // Dedup check of 100 hashes, through the engine's client and bare.
     const hashes = Array.from({ length: 100 }, () => randomBytes(32).toString('hex'));
-    const { createPlatformClient } = await import('../../electron/backend/sync/platform');
+    const { createPlatformClient } = await import('../../electron/backend/domains/sync/platform');
     const { checkResponseSchema } = await import('../../shared/platform-api');
     const client = createPlatformClient(platform.url, pusher.engine.session);
     const dedup: number[] = [];

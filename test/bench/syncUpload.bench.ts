@@ -13,7 +13,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { assetFile } from '../../electron/backend/assets/store';
+import { assetFile } from '../../electron/backend/domains/assets/store';
 import { emitSummary, printTable, tempDir } from './benchUtil';
 import { startPlatform, type PlatformProcess } from '../helpers/platform';
 import { createDevice } from '../helpers/syncDevice';

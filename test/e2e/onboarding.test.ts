@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { assetFile } from '../../electron/backend/assets/store';
+import { assetFile } from '../../electron/backend/domains/assets/store';
 import { REPO_ROOT } from '../helpers/paths';
 import { available, describeWith } from '../helpers/systemTools';
 import { type WebProcess } from '../helpers/webProcess';

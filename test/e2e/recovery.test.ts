@@ -6,8 +6,8 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../electron/backend/backend';
-import { openDatabase } from '../../electron/backend/db/database';
+import { DATABASE_FILE } from '../../electron/backend/app/backend';
+import { openDatabase } from '../../electron/backend/infra/db/database';
 import zhCN from '../../renderer/src/app/locales/zh-CN.json';
 import { tempDir } from '../helpers/backend';
 import { launchChromium } from '../helpers/chromium';

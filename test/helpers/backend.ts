@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Input, Output, ProcedureName, Transport } from '../../shared/api';
-import { startBackend, type Backend } from '../../electron/backend/backend';
+import { startBackend, type Backend } from '../../electron/backend/app/backend';
 import { createMemoryTransport } from '../../electron/backend/transports/memory';
 
 export interface TestBackend {

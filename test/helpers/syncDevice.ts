@@ -6,10 +6,10 @@
 import type Database from 'better-sqlite3';
 import type { EnterpriseInput } from '../../shared/domain/enterprise';
 import type { SyncReport } from '../../shared/api/sync';
-import { configureSync, syncEngineFor, type SyncSetup } from '../../electron/backend/sync/registry';
-import { recordChange } from '../../electron/backend/sync/outbox';
-import { registerAsset, storeAssetFile } from '../../electron/backend/assets/store';
-import type { SyncEngine } from '../../electron/backend/sync/engine';
+import { configureSync, syncEngineFor, type SyncSetup } from '../../electron/backend/domains/sync/registry';
+import { recordChange } from '../../electron/backend/domains/sync/outbox';
+import { registerAsset, storeAssetFile } from '../../electron/backend/domains/assets/store';
+import type { SyncEngine } from '../../electron/backend/domains/sync/engine';
 import { creditCodeFor } from '../bench/generateEnterprises';
 import { createTestBackend, type TestBackend } from './backend';
 

@@ -8,7 +8,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Backend } from '../backend';
+import type { Backend } from '../app/backend';
 
 export interface HttpServerOptions {
   port?: number;

@@ -1,6 +1,6 @@
 /** The in-memory transport: tests and the CLI call the dispatcher directly, same contract, same checks. */
 import type { Input, Output, ProcedureName, Result, Transport } from '../../../shared/api';
-import type { Backend } from '../backend';
+import type { Backend } from '../app/backend';
 
 export function createMemoryTransport(backend: Backend): Transport {
   return {

@@ -5,7 +5,7 @@
  *   backend → main  { type: 'result', id, result } | { type: 'event', event, payload } | { type: 'ready' }
  * `process.parentPort` is typed here by hand so this file never imports electron.
  */
-import type { Backend } from '../backend';
+import type { Backend } from '../app/backend';
 
 interface ParentPort {
   on(event: 'message', listener: (message: { data: unknown }) => void): void;

@@ -36,7 +36,7 @@ export function App() {
   useEffect(() => {
     if (/^#?\/?(enterprises)?$/.test(window.location.hash)) prefetchFirstPage();
   }, []);
-  useEffect(() => subscribe('backend.restarted' as never, () => setBackendRestarted(true)), []);
+  useEffect(() => subscribe('backend.restarted', () => setBackendRestarted(true)), []);
   useEffect(() => {
     dayjs.locale(i18n.language === 'en-US' ? 'en' : 'zh-cn');
     document.documentElement.lang = i18n.language;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { saveCatalog } from '../../../electron/backend/catalog/repository';
+import { saveCatalog } from '../../../electron/backend/domains/catalog/repository';
 import { SEED_CATALOG } from '../../../shared/domain/catalog';
 import { createTestBackend, tempDir } from '../../helpers/backend';
 import { ecw } from './support';

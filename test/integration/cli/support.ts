@@ -1,4 +1,4 @@
-import { runCli } from '../../../electron/backend/cli/ecw';
+import { runCli } from '../../../electron/backend/entries/cli/ecw';
 
 export interface CliRun {
   code: number;

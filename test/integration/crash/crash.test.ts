@@ -11,7 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { enterpriseInputSchema, type Enterprise, type EnterpriseInput } from '../../../shared/domain/enterprise';
-import { DATABASE_FILE } from '../../../electron/backend/backend';
+import { DATABASE_FILE } from '../../../electron/backend/app/backend';
 import { tempDir } from '../../helpers/backend';
 import { startWebProcess, type WebProcess } from '../../helpers/webProcess';
 import { enterpriseInput, randomSource } from '../../bench/generateEnterprises';

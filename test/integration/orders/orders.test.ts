@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assetFile, sha256Of } from '../../../electron/backend/assets/store';
-import { saveCatalog } from '../../../electron/backend/catalog/repository';
+import { assetFile, sha256Of } from '../../../electron/backend/domains/assets/store';
+import { saveCatalog } from '../../../electron/backend/domains/catalog/repository';
 import { SEED_CATALOG } from '../../../shared/domain/catalog';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
 import { blankPng, errorCode, openSigned, OPERATOR, setUp, SIGNATURE_BASE64, SIGNATURE_PNG } from './support';

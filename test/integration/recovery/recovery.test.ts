@@ -6,8 +6,8 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../../electron/backend/backend';
-import { openDatabase } from '../../../electron/backend/db/database';
+import { DATABASE_FILE } from '../../../electron/backend/app/backend';
+import { openDatabase } from '../../../electron/backend/infra/db/database';
 import { tempDir } from '../../helpers/backend';
 import { startWebProcess, type WebProcess } from '../../helpers/webProcess';
 import { seedDataDir } from '../../bench/generateEnterprises';

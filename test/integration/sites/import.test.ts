@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assetFile } from '../../../electron/backend/assets/store';
+import { assetFile } from '../../../electron/backend/domains/assets/store';
 import type { Site } from '../../../shared/api/sites';
 import { formatPrice, plainText } from '../../../shared/sites/model';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { localTable } from '../../../electron/backend/sync/tables';
+import { localTable } from '../../../electron/backend/domains/sync/tables';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
 import { teaEnterprise } from './support';
 

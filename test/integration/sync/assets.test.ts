@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHUNK_SIZE } from '../../../shared/platform-api';
-import { assetFile } from '../../../electron/backend/assets/store';
+import { assetFile } from '../../../electron/backend/domains/assets/store';
 import { startFaultProxy, type FaultProxy } from '../../helpers/faultProxy';
 import { startPlatform, type PlatformProcess } from '../../helpers/platform';
 import { createDevice, type Device } from '../../helpers/syncDevice';

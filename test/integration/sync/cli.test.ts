@@ -16,7 +16,7 @@ afterAll(async () => platform?.stop());
 
 function ecw(dataDir: string, args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string; json: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/backend/cli/ecw.ts', '--data-dir', dataDir, '--json', ...args], { cwd: REPO_ROOT });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/backend/entries/cli/ecw.ts', '--data-dir', dataDir, '--json', ...args], { cwd: REPO_ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

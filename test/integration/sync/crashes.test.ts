@@ -96,7 +96,7 @@ describe('client crashes', () => {
     await a.sync();
     const b = await device('B', { setup: { pullLimit: 10 } });
     const tracker = new MonotonicityTracker();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/backend/cli/ecw.ts', '--data-dir', b.dataDir, '--json', 'sync', '--page-size', '10'], { cwd: REPO_ROOT, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/backend/entries/cli/ecw.ts', '--data-dir', b.dataDir, '--json', 'sync', '--page-size', '10'], { cwd: REPO_ROOT, stdio: 'ignore' });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     const until = Date.now() + 60_000;
     while (!(b.db.prepare(`SELECT v FROM sync_state WHERE k = 'cursor'`).get()) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));

@@ -3,11 +3,11 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deriveAll, ensureDerived } from '../../../electron/backend/assets/derived';
-import { ImageProblem, normalizeImage, sniffImageFormat } from '../../../electron/backend/assets/images';
-import { registerImage, storeImage } from '../../../electron/backend/assets/imageStore';
-import { assetFile, sha256Of } from '../../../electron/backend/assets/store';
-import { openDatabase } from '../../../electron/backend/db/database';
+import { deriveAll, ensureDerived } from '../../../electron/backend/domains/assets/derived';
+import { ImageProblem, normalizeImage, sniffImageFormat } from '../../../electron/backend/domains/assets/images';
+import { registerImage, storeImage } from '../../../electron/backend/domains/assets/imageStore';
+import { assetFile, sha256Of } from '../../../electron/backend/domains/assets/store';
+import { openDatabase } from '../../../electron/backend/infra/db/database';
 import { tempDir } from '../../helpers/backend';
 import { FIXTURES_DIR } from '../../helpers/paths';
 

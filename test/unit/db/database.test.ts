@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { latestVersion, loadMigrations, openDatabase, StartupProblem } from '../../../electron/backend/db/database';
+import { latestVersion, loadMigrations, openDatabase, StartupProblem } from '../../../electron/backend/infra/db/database';
 import { tempDir } from '../../helpers/backend';
 
 const opened: Database.Database[] = [];

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadMigrations, openDatabase } from '../../../electron/backend/db/database';
+import { loadMigrations, openDatabase } from '../../../electron/backend/infra/db/database';
 import { tempDir } from '../../helpers/backend';
 
 const opened: Database.Database[] = [];

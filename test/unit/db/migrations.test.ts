@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { latestVersion, loadMigrations, openDatabase } from '../../../electron/backend/db/database';
+import { latestVersion, loadMigrations, openDatabase } from '../../../electron/backend/infra/db/database';
 import { tempDir } from '../../helpers/backend';
 
 const opened: Database.Database[] = [];

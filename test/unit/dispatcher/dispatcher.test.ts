@@ -2,10 +2,10 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../../electron/backend/backend';
-import { latestVersion, loadMigrations } from '../../../electron/backend/db/database';
-import { createDispatcher } from '../../../electron/backend/dispatcher';
-import { createHandlers } from '../../../electron/backend/handlers';
+import { DATABASE_FILE } from '../../../electron/backend/app/backend';
+import { latestVersion, loadMigrations } from '../../../electron/backend/infra/db/database';
+import { createDispatcher } from '../../../electron/backend/app/dispatcher';
+import { createHandlers } from '../../../electron/backend/app/handlers';
 import { createTestBackend, tempDir, type TestBackend } from '../../helpers/backend';
 import { enterpriseInput } from '../../bench/generateEnterprises';
 

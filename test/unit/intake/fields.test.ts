@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extractLabeled, extractPay, findDate, parseContactLines, parsePrice, splitHeadcount } from '../../../electron/backend/intake/fields';
-import { parseWishes } from '../../../electron/backend/intake/notes';
-import { matchColumnKeyword } from '../../../electron/backend/intake/keywords';
-import { photoStem, isLogoName } from '../../../electron/backend/intake/photos';
+import { extractLabeled, extractPay, findDate, parseContactLines, parsePrice, splitHeadcount } from '../../../electron/backend/domains/intake/fields';
+import { parseWishes } from '../../../electron/backend/domains/intake/notes';
+import { matchColumnKeyword } from '../../../electron/backend/domains/intake/keywords';
+import { photoStem, isLogoName } from '../../../electron/backend/domains/intake/photos';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES_DIR } from '../../helpers/paths';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToBlocks, toModelBlocks } from '../../../electron/backend/intake/htmlToBlocks';
-import { sanitizeIntakeHtml } from '../../../electron/backend/intake/sanitize';
+import { htmlToBlocks, toModelBlocks } from '../../../electron/backend/domains/intake/htmlToBlocks';
+import { sanitizeIntakeHtml } from '../../../electron/backend/domains/intake/sanitize';
 import { plainText, richTextSchema } from '../../../shared/sites/model';
 
 const SHA = 'c'.repeat(64);

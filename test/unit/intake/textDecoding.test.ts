@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeText, TextDecodingProblem } from '../../../electron/backend/intake/textDecoding';
+import { decodeText, TextDecodingProblem } from '../../../electron/backend/domains/intake/textDecoding';
 import { FIXTURES_DIR } from '../../helpers/paths';
 
 const file = (name: string) => readFileSync(path.join(FIXTURES_DIR, 'materials', 'encodings', name));

@@ -73,7 +73,7 @@ describe('layering lint rule', () => {
   });
 
   it('passes on the real files of each layer', async () => {
-    const results = await eslint.lintFiles(['shared/domain/enterprise.ts', 'electron/backend/backend.ts', 'electron/main/backendHost.ts', 'renderer/src/api/transports.ts']);
+    const results = await eslint.lintFiles(['shared/domain/enterprise.ts', 'electron/backend/app/backend.ts', 'electron/main/backendHost.ts', 'renderer/src/api/transports.ts']);
     expect(results.flatMap((r) => r.messages.filter((m) => m.ruleId === RULE))).toEqual([]);
   });
 });

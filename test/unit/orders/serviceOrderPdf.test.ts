@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { renderServiceOrderPdf, type ServiceOrderPdfData } from '../../../electron/backend/documents/serviceOrderPdf';
+import { renderServiceOrderPdf, type ServiceOrderPdfData } from '../../../electron/backend/domains/documents/serviceOrderPdf';
 import { quote } from '../../../shared/domain/billing';
 import { findPlan, SEED_CATALOG } from '../../../shared/domain/catalog';
 import { tempDir } from '../../helpers/backend';

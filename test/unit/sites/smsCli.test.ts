@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/backend/cli/ecw';
+import { runCli } from '../../../electron/backend/entries/cli/ecw';
 
 async function cli(args: string[]): Promise<{ code: number; out: string }> {
   let out = '';

@@ -1,6 +1,6 @@
 /** Retry timing (SYNC.md §3.8): full jitter, base 1 s, ×2, cap 5 min, Retry-After wins, loop breaker. */
 import { describe, expect, it } from 'vitest';
-import { Backoff, LoopBreaker, parseRetryAfter } from '../../../electron/backend/sync/backoff';
+import { Backoff, LoopBreaker, parseRetryAfter } from '../../../electron/backend/domains/sync/backoff';
 
 describe('backoff', () => {
   it('draws each delay uniformly below a ceiling that doubles from 1 s up to 5 min', () => {

@@ -4,8 +4,8 @@
  * never-sent op per row, and a later op's base moves past our own applied change.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordChange, recordCommand } from '../../../electron/backend/sync/outbox';
-import { markSent, nextBatch, rebaseFollowing } from '../../../electron/backend/sync/queue';
+import { recordChange, recordCommand } from '../../../electron/backend/domains/sync/outbox';
+import { markSent, nextBatch, rebaseFollowing } from '../../../electron/backend/domains/sync/queue';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
 
 let t: TestBackend;

@@ -2,8 +2,8 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileTokenVault, keychainTokenVault, SEALED_TOKEN_FILE, TOKEN_FILE, type SecretCipher } from '../../../electron/backend/auth/tokenVault';
-import { checkVerifier, makeVerifier } from '../../../electron/backend/auth/verifier';
+import { fileTokenVault, keychainTokenVault, SEALED_TOKEN_FILE, TOKEN_FILE, type SecretCipher } from '../../../electron/backend/domains/auth/tokenVault';
+import { checkVerifier, makeVerifier } from '../../../electron/backend/domains/auth/verifier';
 import { tempDir } from '../../helpers/backend';
 
 const tokens = { accessToken: 'access-1', refreshToken: 'refresh-1', accessExpiresAt: '2026-11-16T01:15:00.000Z' };
@@ -66,7 +66,7 @@ describe('offline verifier', () => {
 
 describe('keychain over the utilityProcess port', () => {
   it('asks main to seal and open the tokens, matching answers to questions', async () => {
-    const { parentPortCipher } = await import('../../../electron/backend/auth/parentPortCipher');
+    const { parentPortCipher } = await import('../../../electron/backend/domains/auth/parentPortCipher');
     let toBackend: (message: { data: unknown }) => void = () => undefined;
     // Main's side, as electron/main must implement it (safeStorage stands in as base64 of reversed text).
     const port = {

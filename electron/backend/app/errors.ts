@@ -1,0 +1,19 @@
+import type { ApiError } from '../../../shared/api/result';
+
+/** A failure the user or a script can act on: it travels as `{ ok: false, error }` with a stable code. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly extra: Omit<ApiError, 'code' | 'message'> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toApiError(): ApiError {
+    return { code: this.code, message: this.message, ...this.extra };
+  }
+}
+
+export const notFound = (what: string, id: string) => new AppError('not_found', `No ${what} with id ${id}.`, { details: { what, id } });

@@ -1,6 +1,0 @@
-import { defineHandlers } from '../handlerTypes';
-import { currentCatalog } from './repository';
-
-export const catalogHandlers = defineHandlers({
-  'catalog.current': (_input, ctx) => currentCatalog(ctx.db, ctx.now()),
-});

@@ -1,0 +1,74 @@
+/**
+ * What an enterprise has, as its signed orders say: an active plan opened on some date, the plan
+ * changes since, or nothing (never opened, or cancelled). Drafts do not count. The rules of what
+ * a new order may do are here too, so creating and signing check exactly the same things.
+ */
+import type { PlanChange } from '../../../../shared/domain/billing';
+import { canonicalPlanCode, findPlan, type Catalog, type Plan } from '../../../../shared/domain/catalog';
+import type { OrderKind } from '../../../../shared/domain/order';
+import { catalogVersion } from '../catalog/repository';
+import type { BackendContext } from '../../app/context';
+import { AppError } from '../../app/errors';
+import { orderStatements, type OrderRow } from './repository';
+
+export interface ActivePlan {
+  openOrderId: string;
+  openDate: string;
+  /** The plan it was opened with. */
+  openPlan: Plan;
+  /** Signed changes since the opening, oldest first. */
+  changes: PlanChange[];
+  /** The plan of the latest signed order: what a new change is compared with. */
+  current: Plan;
+}
+
+/** A plan by code: from the current catalog, else from the catalog version an older order was made with. */
+export function resolvePlan(ctx: BackendContext, catalog: Catalog, code: string, orderCatalogVersion?: number): Plan {
+  const plan = findPlan(catalog, code) ?? (orderCatalogVersion ? findPlan(catalogVersion(ctx.db, orderCatalogVersion) ?? catalog, code) : undefined);
+  if (!plan) throw new AppError('order.unknown_plan', `No plan "${code}" in the catalog.`, { field: 'planCode', details: { planCode: code } });
+  return plan;
+}
+
+export function activePlan(ctx: BackendContext, catalog: Catalog, enterpriseId: string): ActivePlan | null {
+  let active: ActivePlan | null = null;
+  for (const row of orderStatements(ctx.db).signedForEnterprise.all(enterpriseId)) active = apply(ctx, catalog, active, row);
+  return active;
+}
+
+function apply(ctx: BackendContext, catalog: Catalog, active: ActivePlan | null, row: OrderRow): ActivePlan | null {
+  const plan = () => resolvePlan(ctx, catalog, row.plan_code, row.catalog_version);
+  if (row.kind === 'open') {
+    const openPlan = plan();
+    return { openOrderId: row.id, openDate: row.effective_date, openPlan, changes: [], current: openPlan };
+  }
+  if (!active) return null;
+  if (row.kind === 'cancel') return null;
+  const next = plan();
+  return { ...active, changes: [...active.changes, { requestDate: row.request_date, plan: next }], current: next };
+}
+
+/** A plan a new order may name: in the current catalog and on sale. */
+export function sellablePlan(catalog: Catalog, code: string | undefined): Plan {
+  if (!code) throw new AppError('order.plan_required', 'Choose a plan.', { field: 'planCode' });
+  const plan = findPlan(catalog, code);
+  if (!plan) throw new AppError('order.unknown_plan', `No plan "${code}" in the catalog.`, { field: 'planCode', details: { planCode: code } });
+  if (!plan.available) throw new AppError('order.plan_unavailable', `The plan "${plan.name}" is no longer on sale.`, { field: 'planCode', details: { planCode: plan.code } });
+  return plan;
+}
+
+/** Refuses an order the enterprise's current state does not allow; returns the active plan it builds on. */
+export function checkAllowed(active: ActivePlan | null, order: { kind: OrderKind; planCode?: string; date: string }): ActivePlan | null {
+  if (order.kind === 'open') {
+    if (active)
+      throw new AppError('order.already_active', `The enterprise already has an active plan (${active.current.name}).`, {
+        details: { planCode: active.current.code, openDate: active.openDate },
+      });
+    return null;
+  }
+  if (!active) throw new AppError('order.no_active_plan', 'The enterprise has no active plan to change or cancel.');
+  if (order.date < active.openDate)
+    throw new AppError('order.date_before_open', `The date is before the plan was opened (${active.openDate}).`, { field: 'date', details: { openDate: active.openDate } });
+  if (order.kind === 'change' && order.planCode && canonicalPlanCode(order.planCode) === active.current.code)
+    throw new AppError('order.same_plan', `The enterprise already has ${active.current.name}.`, { field: 'planCode', details: { planCode: active.current.code } });
+  return active;
+}

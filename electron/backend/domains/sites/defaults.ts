@@ -1,0 +1,75 @@
+/** A new site's starting content, from the enterprise record: profile, template by industry, SMS texts. */
+import type { Enterprise } from '../../../../shared/domain/enterprise';
+import { SITE_CONTENT_VERSION, type Column, type SiteContent } from '../../../../shared/sites/model';
+import { suggestTemplate } from '../../../../shared/sites/templates/catalog';
+
+const COMPANY_SUFFIX = /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|商行|经营部|工作室|厂|店)$/;
+
+/**
+ * 简称 from the registered name: "济南泉城茶业有限公司" → "泉城茶业" (the city, province and company
+ * form dropped). Falls back to the first 20 characters.
+ */
+export function shortNameOf(name: string, region: Enterprise['region']): string {
+  const places = [region.province, region.city, region.district]
+    .flatMap((p) => [p, p.replace(/(省|市|区|县|自治区|特别行政区)$/, '')])
+    .filter((p) => p.length >= 2)
+    .sort((a, b) => b.length - a.length);
+  let short = name.trim().replace(/[（(][^）)]*[)）]/g, '');
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const place of places)
+      if (short.startsWith(place) && short.length > place.length + 1) {
+        short = short.slice(place.length);
+        changed = true;
+      }
+  }
+  short = short.replace(COMPANY_SUFFIX, '') || short;
+  return (short.length >= 2 ? short : name).slice(0, 20);
+}
+
+/** An assigned label nobody else has: derived from the credit code, which is unique. */
+export const defaultSiteLabel = (creditCode: string) => `e${creditCode.toLowerCase().replace(/[^a-z0-9]/g, '')}`.slice(0, 40);
+
+export function newSiteContent(enterprise: Enterprise, options: { newId(): string; withTemplateColumns: boolean }): SiteContent {
+  const template = suggestTemplate(enterprise.industrySection, enterprise.industryDivision);
+  const shortName = shortNameOf(enterprise.name, enterprise.region);
+  const columns: Column[] = options.withTemplateColumns
+    ? template.defaultColumns.map((c, i) => ({
+        id: options.newId(),
+        type: c.type,
+        title: c.title,
+        order: (i + 1) * 10,
+        channels: { web: true, wap2: true, wap1: true, sms: c.type !== 'guestbook' },
+        body: [],
+        items: [],
+      }))
+    : [];
+  return {
+    version: SITE_CONTENT_VERSION,
+    profile: {
+      name: enterprise.name,
+      shortName,
+      slogan: '',
+      industry: { section: enterprise.industrySection, ...(enterprise.industryDivision ? { division: enterprise.industryDivision } : {}) },
+      contact: {
+        address: enterprise.address,
+        phones: [{ label: '手机', number: enterprise.contact.mobile }],
+        ...(enterprise.contact.email ? { email: enterprise.contact.email } : {}),
+        person: enterprise.contact.name,
+      },
+    },
+    columns,
+    sms: {
+      signature: '',
+      serviceCode: '',
+      extension: '',
+      menu: { welcome: `欢迎光临${shortName}`.slice(0, 60), back: '回0返回主菜单', more: '回9看更多' },
+      guestbook: { enabled: true, prompt: '请直接回复您的留言内容，我们会尽快联系您。', thanks: '留言已收到，谢谢！' },
+      care: [],
+      maxMessagesPerReply: 3,
+    },
+    template: { templateId: template.id, styleId: template.styles[0].id, options: {} },
+    domain: { kind: 'assigned', label: defaultSiteLabel(enterprise.creditCode) },
+    unsorted: [],
+  };
+}
