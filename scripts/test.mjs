@@ -1,4 +1,5 @@
-// `npm test`: typecheck, lint (layering included), build the UI for browser-mode tests, then every test.
+// `npm test`: typecheck, lint (layering included), build the UI for browser-mode tests, then every
+// test: vitest (unit, integration, platform; arguments go to it), then the end-to-end suite on Playwright.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
@@ -7,6 +8,7 @@ const steps = [
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['build UI', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   ['tests', 'npx', ['vitest', 'run', ...process.argv.slice(2)]],
+  ['end-to-end tests', 'npx', ['playwright', 'test']],
 ];
 
 for (const [label, command, args] of steps) {

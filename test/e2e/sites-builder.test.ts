@@ -4,22 +4,17 @@
  * picker; the broken photo is reported by name, products get their photos, one guess is undone, a
  * photo placed by hand from the tray, a template chosen, an item edited with the preview following as it is typed, the WAP 1.0 phone
  * driven with its keys, the SMS site texted, the site exported (the zip downloaded and opened) and
- * signed off by the customer. A screenshot of every step goes to test-results/e2e/sites-builder/.
+ * signed off by the customer. A screenshot of every step goes to test-results/e2e/<project>/sites-builder/.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import type { Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
 import { countWithSignature } from '../../shared/sites/sms/count';
-import { REPO_ROOT } from '../helpers/paths';
-import { describeWith } from '../helpers/systemTools';
-import { useBrowserSession } from './browserSession';
+import { describeWith, expect, test } from './fixtures';
 import { api, createTeaCompany, MATERIAL } from './teaCompany';
 import { AppShell } from './pages/AppShell';
 import { SiteBuilderPage } from './pages/sitesBuilder';
-
-const SHOTS = path.join(REPO_ROOT, 'test-results', 'e2e', 'sites-builder');
 
 /** Every frame on the page shows compiled pages: sandboxed with no permission at all. */
 async function frameSandboxes(page: Page): Promise<(string | null)[]> {
@@ -27,43 +22,44 @@ async function frameSandboxes(page: Page): Promise<(string | null)[]> {
 }
 
 describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-off, exported WEB/WAP/SMS sites (browser mode, Chromium)', () => {
-  const session = useBrowserSession({ shots: SHOTS, dirPrefix: 'ecw-e2e-sites-' });
+  test.use({ viewport: { width: 1440, height: 900 } });
+  test.describe.configure({ timeout: 600_000 });
 
-  it('imports the tea company\'s folder, fixes and previews the site in every channel, exports it and gets the customer\'s sign-off', async () => {
+  test('imports the tea company\'s folder, fixes and previews the site in every channel, exports it and gets the customer\'s sign-off', async ({ session, screenshots }) => {
     const dataDir = session.newDir();
     const web = await session.startWeb(dataDir);
     const enterpriseId = await createTeaCompany(web);
     const page = await session.newPage();
-    const app = new AppShell(page, SHOTS);
+    const app = new AppShell(page, screenshots('sites-builder'));
     const site = new SiteBuilderPage(page);
     const p = page;
 
     // From the enterprise's page to its (empty) builder.
     await app.open(web.openUrl, `#/enterprises/${enterpriseId}`);
     await p.getByTestId('enterprise-site').click({ timeout: 30_000 });
-    await p.getByTestId('no-site').waitFor({ timeout: 30_000 });
+    await p.getByTestId('no-site').waitFor();
     await app.shot('no-site-yet');
 
     // The whole folder through the folder picker.
     await site.importFolder(MATERIAL);
     await site.waitForRevision(1);
-    await expect(site.summaryValue('columns').innerText()).resolves.toBe('6');
-    await expect(site.summaryValue('items').innerText()).resolves.toBe('11');
-    await expect(site.summaryValue('photos').innerText()).resolves.toBe('5');
-    await expect(site.summaryValue('unsorted').innerText()).resolves.toBe('2');
+    await expect(site.summaryValue('columns')).toHaveText('6');
+    await expect(site.summaryValue('items')).toHaveText('11');
+    await expect(site.summaryValue('photos')).toHaveText('5');
+    await expect(site.summaryValue('unsorted')).toHaveText('2');
     // The broken "photo" is named with the reason in Chinese; the rest of the folder went in.
-    await expect(site.problems().count()).resolves.toBe(1);
+    await expect(site.problems()).toHaveCount(1);
     await site.problems().filter({ hasText: 'IMG_0042.JPG' }).getByText('不是图片', { exact: false }).waitFor();
     await site.guess('「产品介绍」→ 产品展示栏目').waitFor();
     await site.guess('普洱.jpg → 「云南普洱熟茶」的图片').waitFor();
-    await expect(site.trayEntries().count()).resolves.toBe(2);
+    await expect(site.trayEntries()).toHaveCount(2);
     await app.shot('folder-imported');
 
     // The products with their photos, in the editor and in the WEB preview.
     await site.tab('栏目内容');
     await site.column('产品介绍').click();
     for (const name of ['明前龙井', '安溪铁观音', '云南普洱熟茶', '武夷大红袍']) await site.itemRow(name).locator('img').waitFor();
-    await expect(site.itemRow('崂山绿茶').locator('img').count()).resolves.toBe(0);
+    await expect(site.itemRow('崂山绿茶').locator('img')).toHaveCount(0);
     await expect.poll(async () => (await site.frameDocument('preview-frame-web')).match(/<img[^>]+src="data:image\//g)?.length ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
     await app.shot('products-with-photos');
 
@@ -71,22 +67,19 @@ describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-
     await site.tab('导入资料');
     await site.guess('普洱.jpg → 「云南普洱熟茶」的图片').getByTestId('guess-undo').click();
     await site.waitForRevision(2);
-    await expect(site.guess('普洱.jpg').count()).resolves.toBe(0);
+    await expect(site.guess('普洱.jpg')).toHaveCount(0);
     await site.trayEntries().filter({ hasText: '普洱.jpg' }).waitFor();
-    await expect(site.trayEntries().count()).resolves.toBe(3);
+    await expect(site.trayEntries()).toHaveCount(3);
     await app.shot('guess-undone');
     await site.tab('栏目内容');
     await site.column('产品介绍').click();
-    await expect(site.itemRow('云南普洱熟茶').locator('img').count()).resolves.toBe(0);
+    await expect(site.itemRow('云南普洱熟茶').locator('img')).toHaveCount(0);
 
     // Placed by hand from the tray instead: 普洱.jpg as the picture of 云南普洱熟茶.
     await site.tab('导入资料');
-    await site.trayEntries().filter({ hasText: '普洱.jpg' }).getByTestId('tray-move').click();
-    await p.getByRole('menuitem', { name: '作为图片，加到' }).hover();
-    await p.getByRole('menuitem', { name: '产品介绍' }).hover();
-    await p.getByRole('menuitem', { name: '云南普洱熟茶' }).click();
+    await site.moveFromTray('普洱.jpg', ['作为图片，加到', '产品介绍', '云南普洱熟茶']);
     await site.waitForRevision(3);
-    await expect(site.trayEntries().count()).resolves.toBe(2);
+    await expect(site.trayEntries()).toHaveCount(2);
     await site.tab('栏目内容');
     await site.column('产品介绍').click();
     await site.itemRow('云南普洱熟茶').locator('img').waitFor();
@@ -126,7 +119,7 @@ describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-
     await site.wmlKey('up');
     await site.wmlKey('select');
     await expect.poll(() => site.wmlTitle().innerText()).toBe('明前龙井');
-    await expect(site.wmlBody().innerText()).resolves.toContain('250克/罐 <i>特级</i>');
+    await expect(site.wmlBody()).toContainText('250克/罐 <i>特级</i>');
     await app.shot('wap1-item');
     await site.wmlKey('back');
     await expect.poll(() => site.wmlTitle().innerText()).toBe('产品介绍');
@@ -143,7 +136,7 @@ describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-
     const text = await reply.locator('.ecw-sms-text').innerText();
     expect(text.startsWith('【泉城茶业】公司简介')).toBe(true);
     const billed = countWithSignature(text.slice('【泉城茶业】'.length), '泉城茶业');
-    await expect(reply.getByTestId('sms-reply-count').innerText()).resolves.toBe(`${billed.chars} 字 · ${billed.messages} 条`);
+    await expect(reply.getByTestId('sms-reply-count')).toHaveText(`${billed.chars} 字 · ${billed.messages} 条`);
     const menuText = await site.smsReplies().first().locator('.ecw-sms-text').innerText();
     const total = countWithSignature(menuText.slice('【泉城茶业】'.length), '泉城茶业').messages + billed.messages;
     await p.getByTestId('sms-total').getByText(`本次会话企业共发出 ${total} 条短信`).waitFor();
@@ -151,7 +144,7 @@ describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-
 
     // The checks: one warning (a picture in 公司简介 without alt text); 去修改 opens that field.
     await site.preview('report');
-    await expect(p.getByTestId('report-finding').count()).resolves.toBe(1);
+    await expect(p.getByTestId('report-finding')).toHaveCount(1);
     await p.getByTestId('report-finding').filter({ hasText: '图片没有填写说明' }).getByTestId('finding-fix').click();
     const alt = p.getByTestId('column-editor').getByTestId('image-alt');
     await expect.poll(() => alt.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -198,5 +191,5 @@ describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-
     await site.waitForRevision(7);
     await p.getByTestId('signoff-state').getByText('客户确认的是第 6 版，之后已修改（现为第 7 版）').waitFor();
     await app.shot('changed-after-signoff');
-  }, 600_000);
+  });
 });

@@ -2,7 +2,7 @@
  * The enterprise form, driven from the keyboard: typing, Tab between fields, choosing from the
  * selects by typing and Enter, Ctrl+Enter to save, Esc to leave.
  */
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 import { waitForPopupsClosed } from './popups';
 
 export class EnterpriseFormPage {

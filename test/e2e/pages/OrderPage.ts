@@ -1,5 +1,5 @@
 /** The service order: sign on screen, see the PDF, print/download, submit, read the audit trail. */
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 
 export class OrderPage {
   constructor(private readonly page: Page) {}
@@ -16,6 +16,11 @@ export class OrderPage {
   documentFrame() {
     return this.page.getByTestId('document-frame');
   }
+  /** Waits until the PDF's frame has loaded it (so a screenshot shows the viewer drawn). */
+  async documentLoaded(): Promise<void> {
+    const frame = await (await this.documentFrame().elementHandle())!.contentFrame();
+    await frame!.waitForLoadState('load');
+  }
   auditEntries() {
     return this.page.getByTestId('order-audit').getByTestId('audit-entry');
   }
@@ -27,7 +32,7 @@ export class OrderPage {
   }
 
   async waitFor(status: string): Promise<void> {
-    await this.status().getByText(status).waitFor({ timeout: 30_000 });
+    await this.status().getByText(status).waitFor();
   }
 
   /** The customer's signature: a few strokes with the mouse, as a hand would draw them. */

@@ -1,5 +1,6 @@
 /** The site builder (/enterprises/:id/site): intake, editor, template picker, previews, sign-off, export. */
-import type { Locator, Page } from 'playwright-core';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { waitForPopupsClosed } from './popups';
 
 export class SiteBuilderPage {
   constructor(readonly page: Page) {}
@@ -11,7 +12,7 @@ export class SiteBuilderPage {
     return this.page.getByTestId('site-revision');
   }
   async waitForRevision(revision: number): Promise<void> {
-    await this.revision().getByText(`第 ${revision} 版`, { exact: true }).waitFor({ timeout: 30_000 });
+    await this.revision().getByText(`第 ${revision} 版`, { exact: true }).waitFor();
   }
   async currentRevision(): Promise<number> {
     return Number(/\d+/.exec(await this.revision().innerText())![0]);
@@ -36,6 +37,21 @@ export class SiteBuilderPage {
   }
   trayEntries() {
     return this.page.getByTestId('tray-entry');
+  }
+  /**
+   * 移到 on a tray entry, then down the cascading menu by hovering to the last entry, which is clicked.
+   * Scrolling the page (to bring a submenu into view) moves the menus away from a resting pointer,
+   * which closes them; the user then opens the menu again, and so does this.
+   */
+  async moveFromTray(entry: string, menuPath: string[]): Promise<void> {
+    const target = menuPath.at(-1)!;
+    await expect(async () => {
+      await this.page.keyboard.press('Escape');
+      await waitForPopupsClosed(this.page, '.ant-dropdown');
+      await this.trayEntries().filter({ hasText: entry }).getByTestId('tray-move').click();
+      for (const name of menuPath.slice(0, -1)) await this.page.getByRole('menuitem', { name }).hover({ timeout: 10_000 });
+      await this.page.getByRole('menuitem', { name: target }).click({ timeout: 10_000 });
+    }).toPass({ timeout: 90_000 });
   }
 
   /* content editor */

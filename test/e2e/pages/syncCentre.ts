@@ -1,25 +1,8 @@
 /**
  * The sync parts of the app as a user meets them: the header's status pill, the sync centre
- * (sign-in, 立即同步, queue, conflicts) and the platform card on an enterprise's page; plus
- * numbered screenshots shared by several devices (browser tabs) in one test.
+ * (sign-in, 立即同步, queue, conflicts) and the platform card on an enterprise's page.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-
-/** `01-A-signed-in.png`, `02-B-…`: one sequence across devices, so the pictures tell the story in order. */
-export class Shots {
-  private step = 0;
-
-  constructor(private readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
-  }
-
-  async take(page: Page, device: string, name: string, fullPage = false): Promise<void> {
-    this.step++;
-    await page.screenshot({ path: path.join(this.dir, `${String(this.step).padStart(2, '0')}-${device}-${name}.png`), fullPage });
-  }
-}
+import type { Locator, Page } from '@playwright/test';
 
 export class SyncCentre {
   constructor(readonly page: Page) {}
@@ -41,7 +24,7 @@ export class SyncCentre {
 
   async signIn(server: string, user: string, password: string): Promise<void> {
     const form = this.page.getByTestId('sync-sign-in');
-    await form.waitFor({ timeout: 30_000 });
+    await form.waitFor();
     await this.page.locator('#sync-server').fill(server);
     await this.page.locator('#sync-user').fill(user);
     await this.page.locator('#sync-password').fill(password);
@@ -65,7 +48,7 @@ export class SyncCentre {
     await this.page.getByTestId('sync-now').click();
     const answer = await (await finished).text();
     try {
-      await this.page.locator('.ant-message-notice').getByText(expected).waitFor({ timeout: 30_000 });
+      await this.page.locator('.ant-message-notice').getByText(expected).waitFor();
     } catch (error) {
       const shown = await this.page.locator('.ant-message').allInnerTexts();
       throw new Error(`立即同步 did not report ${expected}: the backend answered ${answer}; toasts: ${JSON.stringify(shown)}`, { cause: error });
