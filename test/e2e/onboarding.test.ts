@@ -115,8 +115,10 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await app.shot('enterprise-registered');
 
     // 办理业务 has the focus: Enter opens the order form, which starts on the order type.
+    await expect(detail.newOrderButton()).toBeFocused();
     await p.keyboard.press('Enter');
     await newOrder.waitFor();
+    await expect(newOrder.chosenKind()).toBeFocused();
     await newOrder.plan('power-comm-1').getByText('示例').waitFor();
     await p.keyboard.press('Tab');
     await p.keyboard.press('Space');

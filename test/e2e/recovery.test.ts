@@ -42,11 +42,12 @@ describeWith(['chromium'], 'recovery screen (browser mode, Chromium)', () => {
     await shots.take(page, 'start-fresh-confirm');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
 
+    // Where the old data went is a toast, gone after 3 s: looked for first, while it shows.
+    await expect(page.getByText(/旧数据已保存在/)).toBeVisible();
     await expect(page.getByText(zhCN.operator.title)).toBeVisible();
+    await shots.take(page, 'first-run-after-fresh-start');
     await expect(page.getByTestId('recovery-screen')).toHaveCount(0);
     await expect(dialog).toBeHidden();
-    await expect(page.getByText(/旧数据已保存在/)).toBeVisible();
-    await shots.take(page, 'first-run-after-fresh-start');
 
     const setAside = readdirSync(dataDir).filter((name) => name.startsWith('set-aside-'));
     expect(setAside).toHaveLength(1);

@@ -1,5 +1,5 @@
 /** 集团客户 list: the virtualized rows, search, count and the keyboard shortcuts. */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export class EnterpriseListPage {
   constructor(private readonly page: Page) {}
@@ -28,8 +28,10 @@ export class EnterpriseListPage {
     await this.count().getByText('找到').waitFor();
   }
 
+  /** Alt+N; done once the form has put the keyboard on its first field (typing before that would go nowhere). */
   async newEnterprise(): Promise<void> {
     await this.page.keyboard.press('Alt+N');
     await this.page.getByTestId('enterprise-form').waitFor();
+    await expect(this.page.locator('#ent-name')).toBeFocused();
   }
 }

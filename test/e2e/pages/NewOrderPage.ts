@@ -8,6 +8,10 @@ export class NewOrderPage {
   async waitFor(): Promise<void> {
     await this.page.getByTestId('order-create').waitFor();
   }
+  /** The order type that is chosen (the form starts with the keyboard on it). */
+  chosenKind() {
+    return this.page.getByTestId('order-kind').locator('input[type=radio]:checked');
+  }
   plan(code: string) {
     return this.page.getByTestId(`plan-${code}`);
   }
