@@ -87,9 +87,14 @@ export class SiteBuilderPage {
   async frameDocument(testId: string): Promise<string> {
     return (await this.page.getByTestId(testId).getAttribute('srcdoc')) ?? '';
   }
+  /** Done once the picker shows the page: on a loaded machine a click on an option of a list still opening can be missed, and is then made again. */
   async choosePage(label: string): Promise<void> {
-    await this.page.getByTestId('preview-page').click();
-    await this.page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).click();
+    const picker = this.page.getByTestId('preview-page');
+    await expect(async () => {
+      if ((await picker.getByRole('combobox').getAttribute('aria-expanded')) !== 'true') await picker.click();
+      await this.page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).click({ timeout: 10_000 });
+      await expect(picker).toContainText(label, { timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
   }
   wmlTitle() {
     return this.page.getByTestId('wml-title');
