@@ -34,6 +34,10 @@ export default defineConfig({
     trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
   },
   projects: [
+    // The common office screen: every test.
     { name: 'desktop', use: { viewport: { width: 1366, height: 768 } } },
+    // The small business laptop (issue 8, item 18): the main stories again, the tests tagged
+    // LAPTOP in test/e2e/fixtures.ts. All of them at both sizes would double the suite's time.
+    { name: 'laptop', use: { viewport: { width: 1024, height: 700 } }, grep: /@laptop/ },
   ],
 });

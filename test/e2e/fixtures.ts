@@ -90,6 +90,9 @@ export const test = base.extend<E2EFixtures>({
 
 export { expect };
 
+/** The tag of the tests that also run at the small laptop's size (the `laptop` project). */
+export const LAPTOP = '@laptop';
+
 /** `test.describe` whose tests skip, with the reason, when a system tool is absent outside CI (under CI it fails). */
 export function describeWith(requirements: string[], name: string, body: () => void): void {
   test.describe(name, () => {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { assetFile } from '../../electron/backend/domains/assets/store';
 import { available } from '../helpers/requirements';
 import { type WebProcess } from '../helpers/webProcess';
-import { describeWith, expect, test } from './fixtures';
+import { describeWith, expect, LAPTOP, test } from './fixtures';
 import { api } from './teaCompany';
 import { AppShell } from './pages/AppShell';
 import { EnterpriseDetailPage } from './pages/EnterpriseDetailPage';
@@ -35,9 +35,8 @@ const newEnterpriseDraft = (web: WebProcess) => api<{ value: unknown } | null>(w
 const pdfText = (file: string) => spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.replace(/[ \t]+/g, ' ');
 
 describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data directory to a submitted, signed order (browser mode, Chromium)', () => {
-  test.use({ viewport: { width: 1366, height: 860 } });
 
-  test('a new user signs up an enterprise by keyboard, quotes a plan, gets the signature and submits the signed order', async ({ session, screenshots }) => {
+  test('a new user signs up an enterprise by keyboard, quotes a plan, gets the signature and submits the signed order', { tag: LAPTOP }, async ({ session, screenshots }) => {
     const dataDir = session.newDir();
     const web = await session.startWeb(dataDir);
     const app = new AppShell(await session.newPage(), screenshots('onboarding'));
@@ -210,7 +209,7 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await list.rows().getByText('济南明湖印务有限公司').waitFor();
   });
 
-  test('a half-filled form survives navigating away, a reload, a dead backend and its restart, and is cleared once saved', async ({ session, screenshots }) => {
+  test('a half-filled form survives navigating away, a reload, a dead backend and its restart, and is cleared once saved', { tag: LAPTOP }, async ({ session, screenshots }) => {
     const dataDir = session.newDir();
     let web = await session.startWeb(dataDir);
     await api(web, 'system.setOperator', { name: '张伟', channel: 'business_hall' });

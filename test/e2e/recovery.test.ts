@@ -12,7 +12,6 @@ import { describeWith, expect, test } from './fixtures';
 const text = zhCN.recovery;
 
 describeWith(['chromium'], 'recovery screen (browser mode, Chromium)', () => {
-  test.use({ viewport: { width: 1280, height: 800 } });
 
   test('a damaged database: export a backup, then start fresh and reach the first-run screen', async ({ session, screenshots }) => {
     const dataDir = session.newDir();

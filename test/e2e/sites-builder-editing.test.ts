@@ -6,16 +6,15 @@
  */
 import type { Site } from '../../shared/api/sites';
 import { sortedColumns } from '../../shared/sites/model';
-import { describeWith, expect, test } from './fixtures';
+import { describeWith, expect, LAPTOP, test } from './fixtures';
 import { api, importTeaSite } from './teaCompany';
 import { AppShell } from './pages/AppShell';
 import { SiteBuilderPage } from './pages/sitesBuilder';
 
 describeWith(['chromium'], 'site builder: editing columns, items, SMS settings and the domain (browser mode, Chromium)', () => {
-  test.use({ viewport: { width: 1440, height: 900 } });
   test.describe.configure({ timeout: 400_000 });
 
-  test('adds, renames, reorders and hides a column, adds a 面议 product, refuses lottery odds over 100% and sets a Chinese domain', async ({ session, screenshots }) => {
+  test('adds, renames, reorders and hides a column, adds a 面议 product, refuses lottery odds over 100% and sets a Chinese domain', { tag: LAPTOP }, async ({ session, screenshots }) => {
     const web = await session.startWeb();
     const { enterpriseId, siteId } = await importTeaSite(web, ['公司资料.docx', '补充说明.txt']);
     const saved = () => api<Site>(web, 'sites.get', { siteId });

@@ -22,7 +22,6 @@ function findItem(site: Site, name: string) {
 }
 
 describeWith(['chromium'], 'site builder: stale saves and hostile text (browser mode, Chromium)', () => {
-  test.use({ viewport: { width: 1440, height: 900 } });
   test.describe.configure({ timeout: 300_000 });
   const start = async (session: BrowserSession) => ({ web: await session.startWeb(), page: await session.newPage() });
 

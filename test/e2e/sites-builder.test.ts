@@ -11,7 +11,7 @@ import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from '@playwright/test';
 import { countWithSignature } from '../../shared/sites/sms/count';
-import { describeWith, expect, test } from './fixtures';
+import { describeWith, expect, LAPTOP, test } from './fixtures';
 import { api, createTeaCompany, MATERIAL } from './teaCompany';
 import { AppShell } from './pages/AppShell';
 import { SiteBuilderPage } from './pages/sitesBuilder';
@@ -22,10 +22,9 @@ async function frameSandboxes(page: Page): Promise<(string | null)[]> {
 }
 
 describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-off, exported WEB/WAP/SMS sites (browser mode, Chromium)', () => {
-  test.use({ viewport: { width: 1440, height: 900 } });
   test.describe.configure({ timeout: 600_000 });
 
-  test('imports the tea company\'s folder, fixes and previews the site in every channel, exports it and gets the customer\'s sign-off', async ({ session, screenshots }) => {
+  test('imports the tea company\'s folder, fixes and previews the site in every channel, exports it and gets the customer\'s sign-off', { tag: LAPTOP }, async ({ session, screenshots }) => {
     const dataDir = session.newDir();
     const web = await session.startWeb(dataDir);
     const enterpriseId = await createTeaCompany(web);

@@ -74,7 +74,6 @@ async function platformRow(platform: PlatformProcess, id: string): Promise<Enter
 }
 
 describeWith(['chromium'], 'sync: two devices edit the same enterprise, the conflict is resolved in the sync centre (browser mode, Chromium, real platform)', () => {
-  test.use({ viewport: { width: 1366, height: 900 } });
   test.describe.configure({ timeout: 600_000 });
 
   test('A creates and syncs, B receives; both edit the address (B offline, plus the contact); B resolves the conflict side by side; both end equal', async ({ session, platform, platformProxy: proxyB, screenshots }) => {

@@ -9,7 +9,6 @@ import { describeWith, expect, test } from './fixtures';
 import { SyncCentre } from './pages/syncCentre';
 
 describeWith(['chromium'], 'sync: signing in to the platform, online and offline (browser mode, Chromium, real platform)', () => {
-  test.use({ viewport: { width: 1366, height: 860 } });
   test.describe.configure({ timeout: 480_000 });
 
   test('explains each failure in Chinese, keeps what was typed, signs in and out, and signs in offline after one online sign-in', async ({ session, platform, platformProxy: proxy, screenshots }) => {

@@ -37,6 +37,7 @@ export class OrderPage {
 
   /** The customer's signature: a few strokes with the mouse, as a hand would draw them. */
   async drawSignature(): Promise<void> {
+    await this.canvas().scrollIntoViewIfNeeded();
     const box = (await this.canvas().boundingBox())!;
     const mouse = this.page.mouse;
     const stroke = async (points: [number, number][]) => {
