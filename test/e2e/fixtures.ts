@@ -93,10 +93,11 @@ export { expect };
 /** The tag of the tests that also run at the small laptop's size (the `laptop` project). */
 export const LAPTOP = '@laptop';
 
-/** `test.describe` whose tests skip, with the reason, when a system tool is absent outside CI (under CI it fails). */
+/** `test.describe` whose tests skip, with "[skipped: needs X]" in the name, when a system tool is absent outside CI (under CI it fails). */
 export function describeWith(requirements: string[], name: string, body: () => void): void {
-  test.describe(name, () => {
-    test.skip(!available(...requirements), skipReason(requirements));
+  const ok = available(...requirements);
+  test.describe(ok ? name : `${name} [${skipReason(requirements)}]`, () => {
+    test.skip(!ok, skipReason(requirements));
     body();
   });
 }
