@@ -70,6 +70,10 @@ export interface IsmgCounters {
   deliversAnswered: number;
   malformed: number;
   drops: number;
+  /** ACTIVE_TESTs the SP sent (it does when the link is idle). */
+  activeTests: number;
+  /** The most SUBMITs an SP had waiting for an answer at once (its window, when answers are slow). */
+  maxUnanswered: number;
 }
 
 interface Session {
@@ -78,6 +82,7 @@ interface Session {
   remote: string;
   /** DELIVERs sent on this connection and not yet answered, by Sequence_Id. */
   delivers: Map<number, PendingDeliver>;
+  unanswered: number;
 }
 
 type DeliverFields = Omit<Deliver, 'msgContent' | 'srcTerminalType' | 'reserve'>;
@@ -109,7 +114,7 @@ export class IsmgSimulator {
   readonly handsets = new Handsets();
   readonly counters: IsmgCounters = {
     connects: 0, refusedConnects: 0, submits: 0, accepted: 0, duplicates: 0, sequenceReusedForOtherContent: 0, flowControlled: 0,
-    reportsSent: 0, mosSent: 0, deliversAnswered: 0, malformed: 0, drops: 0,
+    reportsSent: 0, mosSent: 0, deliversAnswered: 0, malformed: 0, drops: 0, activeTests: 0, maxUnanswered: 0,
   };
   faults: IsmgFaults = { ...DEFAULT_FAULTS };
   private readonly server: net.Server;
@@ -194,7 +199,7 @@ export class IsmgSimulator {
   // --- connections --------------------------------------------------------------------------
 
   private accept(socket: net.Socket): void {
-    const session: Session = { conn: undefined as unknown as CmppConnection, bound: false, remote: `${socket.remoteAddress}:${socket.remotePort}`, delivers: new Map() };
+    const session: Session = { conn: undefined as unknown as CmppConnection, bound: false, remote: `${socket.remoteAddress}:${socket.remotePort}`, delivers: new Map(), unanswered: 0 };
     session.conn = new CmppConnection(socket, this.config.maxVersion, {
       pdu: (pdu) => this.receive(session, pdu),
       invalid: (command, sequenceId, error) => this.invalid(session, command, sequenceId, error),
@@ -219,6 +224,7 @@ export class IsmgSimulator {
       case 'deliver_resp':
         return this.deliverAnswered(session, pdu);
       case 'active_test':
+        this.counters.activeTests++;
         session.conn.send({ command: 'active_test_resp', sequenceId: pdu.sequenceId, reserved: 0 });
         return;
       case 'active_test_resp':
@@ -295,6 +301,7 @@ export class IsmgSimulator {
 
   private submit(session: Session, pdu: PduOf<'submit'>): void {
     this.counters.submits++;
+    this.counters.maxUnanswered = Math.max(this.counters.maxUnanswered, ++session.unanswered);
     const refused = this.check(pdu);
     if (refused) return this.answer(session, pdu.sequenceId, refused.msgId, refused.result);
     const msgId = this.nextMsgId();
@@ -319,7 +326,10 @@ export class IsmgSimulator {
   }
 
   private answer(session: Session, sequenceId: number, msgId: bigint, result: number): void {
-    const send = () => session.conn.send({ command: 'submit_resp', sequenceId, msgId, result });
+    const send = () => {
+      session.unanswered--;
+      session.conn.send({ command: 'submit_resp', sequenceId, msgId, result });
+    };
     if (this.faults.respDelayMs > 0) setTimeout(send, this.faults.respDelayMs);
     else send();
   }

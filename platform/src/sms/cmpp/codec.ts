@@ -353,12 +353,17 @@ export function frameHeader(frame: Buffer): { commandId: number; command: Comman
   return { commandId, command: COMMAND_NAMES.get(commandId) ?? null, sequenceId: frame.readUInt32BE(8) };
 }
 
+/** A gateway refusing our version answers in its own: CONNECT_RESP's length (30 or 33) says which. */
+const CONNECT_RESP_SIZE: Record<number, CmppVersion> = { 30: 2, 33: 3 };
+const layoutVersion = (command: Command, size: number, version: CmppVersion): CmppVersion =>
+  command === 'connect_resp' ? (CONNECT_RESP_SIZE[size] ?? version) : version;
+
 /** One whole frame (as the frame reader returns it) to a PDU; throws CmppError. */
 export function decodePdu(frame: Buffer, version: CmppVersion): Pdu {
   if (frame.length < HEADER_SIZE || frame.readUInt32BE(0) !== frame.length) throw new CmppError('bad_length', 'Total_Length does not match the frame');
   const { commandId, command, sequenceId } = frameHeader(frame);
   if (!command) throw new CmppError('unknown_command', `unknown Command_Id 0x${commandId.toString(16).padStart(8, '0')}`);
-  const values = readFields(frame, HEADER_SIZE, layoutOf(command, version), command);
+  const values = readFields(frame, HEADER_SIZE, layoutOf(command, layoutVersion(command, frame.length, version)), command);
   return { ...DEFAULTS[command], ...values, command, sequenceId } as Pdu;
 }
 
