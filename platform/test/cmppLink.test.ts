@@ -34,7 +34,7 @@ async function start(link: Partial<LinkConfig> = {}, faults: Partial<IsmgFaults>
   return { sim: ismg.sim, sms: platform.platform.sms!, db: platform.platform.ctx.database.db };
 }
 
-const connected = (sms: SmsGateway) => vi.waitFor(() => expect(sms.status().state).toBe('connected'), WAIT);
+const connected = (sms: SmsGateway) => vi.waitFor(() => expect(sms.link.status().state).toBe('connected'), WAIT);
 
 /** Numbers 13800000000 + i % 20, one unique text each. */
 function burst(count: number, label: string, extra: (i: number) => Partial<MtRequest> = () => ({})): MtRequest[] {
@@ -67,15 +67,15 @@ describe('CMPP link: connecting', () => {
     const env = await start({ secret: 'wrong-secret' });
     await env.sms.enqueue([{ to: '13800138000', text: '不该发出' }]);
     await vi.waitFor(() => expect(env.sim.counters.refusedConnects).toBeGreaterThanOrEqual(2), WAIT);
-    expect(env.sms.status().lastError).toMatch(/status 3 \(authFailed\)/);
-    expect(env.sms.status().state).not.toBe('connected');
+    expect(env.sms.link.status().lastError).toMatch(/status 3 \(authFailed\)/);
+    expect(env.sms.link.status().state).not.toBe('connected');
     expect(env.sim.counters.submits).toBe(0);
     expect(await queuedCount(env.db)).toBe(1);
   });
 
   it('is refused by a 2.0-only gateway when it asks for 3.0 (status 4)', async () => {
     const env = await start({ version: 3 }, {}, 2);
-    await vi.waitFor(() => expect(env.sms.status().lastError).toMatch(/status 4 \(versionTooHigh\)/), WAIT);
+    await vi.waitFor(() => expect(env.sms.link.status().lastError).toMatch(/status 4 \(versionTooHigh\)/), WAIT);
   });
 
   it('speaks CMPP 3.0 end to end: text and WAP Push', async () => {
@@ -196,7 +196,7 @@ describe('CMPP link: receiving', () => {
     await vi.waitFor(() => expect(env.sim.counters.activeTests).toBeGreaterThanOrEqual(2), WAIT);
     expect(env.sms.link.counters.connects).toBe(1);
     env.sim.setFaults({ silent: true });
-    await vi.waitFor(() => expect(env.sms.status().lastError).toMatch(/no ACTIVE_TEST_RESP after 2 tries/), WAIT);
+    await vi.waitFor(() => expect(env.sms.link.status().lastError).toMatch(/no ACTIVE_TEST_RESP after 2 tries/), WAIT);
     env.sim.setFaults({ silent: false });
     await vi.waitFor(() => expect(env.sms.link.counters.connects).toBeGreaterThanOrEqual(2), WAIT);
     await connected(env.sms);
@@ -211,7 +211,7 @@ describe('CMPP link: malformed frames from the gateway', () => {
     await vi.waitFor(() => expect(env.sms.link.counters.connects).toBe(2), WAIT);
     env.sim.sendRaw(encodePdu({ command: 'active_test', sequenceId: 1 }, 2).fill(0x99, 4, 8));
     await vi.waitFor(() => expect(env.sms.link.counters.connects).toBe(3), WAIT);
-    expect(env.sms.status().lastError).toMatch(/unknown Command_Id 0x99999999/);
+    expect(env.sms.link.status().lastError).toMatch(/unknown Command_Id 0x99999999/);
     await env.sms.enqueue([{ to: '13800138000', text: '还活着' }]);
     await vi.waitFor(() => expect(env.sim.handsets.view('13800138000').received).toHaveLength(1), WAIT);
     expect((await platform!.api.call('GET', '/health')).status).toBe(200);
@@ -239,7 +239,7 @@ describe('CMPP link: malformed frames from the gateway', () => {
       platform = await startTestPlatform({ sms: linkConfig((server.address() as net.AddressInfo).port) });
       const sms = platform.platform.sms!;
       await vi.waitFor(() => expect(answers.find((p) => p.command === 'deliver_resp')).toEqual({ command: 'deliver_resp', sequenceId: 77, msgId: 0n, result: 4 }), WAIT);
-      expect(sms.status()).toMatchObject({ state: 'connected', counters: { connects: 1, malformed: 1 } });
+      expect(sms.link.status()).toMatchObject({ state: 'connected', counters: { connects: 1, malformed: 1 } });
       expect(await sms.inbox()).toEqual([]);
     } finally {
       await platform?.close();

@@ -41,12 +41,14 @@ export interface PlatformOptions {
   port?: number;
   /** BOSS opening delay; 'off' (default in tests) means only POST /admin/boss/process opens orders. */
   openingDelayMs?: number | 'off';
+  /** More command-line flags (say the CMPP link's `--ismg …`); kept on restart. */
+  extraArgs?: string[];
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<PlatformProcess> {
   const dataDir = options.dataDir ?? tempDir('ecw-platform-');
   const args = ['--import', 'tsx', path.join('platform', 'src', 'server.ts'), '--port', String(options.port ?? 0), '--data-dir', dataDir];
-  args.push('--opening-delay-ms', String(options.openingDelayMs ?? 'off'));
+  args.push('--opening-delay-ms', String(options.openingDelayMs ?? 'off'), ...(options.extraArgs ?? []));
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20_000)));

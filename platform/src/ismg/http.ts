@@ -14,7 +14,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { HANDSET_PAGE, HANDSET_SCRIPT } from './page';
+import { HANDSET_PAGE, HANDSET_SCRIPT, HANDSET_STYLE } from './page';
 import type { IsmgSimulator } from './simulator';
 
 const MAX_BODY = 64 * 1024;
@@ -45,18 +45,18 @@ class ApiError extends Error {
   }
 }
 
+/** An oversized body is read to its end (so the client gets the 413) unless it goes on far too long. */
 function readJson(req: http.IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new ApiError(413, 'payload_too_large', `Bodies are at most ${MAX_BODY} octets.`));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY) chunks.push(chunk);
+      else if (size > 16 * MAX_BODY) req.destroy();
     });
     req.on('end', () => {
+      if (size > MAX_BODY) return reject(new ApiError(413, 'payload_too_large', `Bodies are at most ${MAX_BODY} octets.`));
       try {
         resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
       } catch {
@@ -84,6 +84,8 @@ async function route(sim: IsmgSimulator, req: http.IncomingMessage): Promise<[nu
   const handset = /^\/api\/handsets\/([^/]+)(\/mo)?$/.exec(path);
   if (req.method === 'GET' && path === '/') return [200, HANDSET_PAGE, 'text/html; charset=utf-8'];
   if (req.method === 'GET' && path === '/handset.js') return [200, HANDSET_SCRIPT, 'text/javascript; charset=utf-8'];
+  if (req.method === 'GET' && path === '/handset.css') return [200, HANDSET_STYLE, 'text/css; charset=utf-8'];
+  if (req.method === 'GET' && path === '/favicon.ico') return [204, ''];
   if (req.method === 'GET' && path === '/api/status') return [200, sim.status()];
   if (req.method === 'GET' && path === '/api/handsets') return [200, { handsets: sim.handsets.numbers() }];
   if (handset) {

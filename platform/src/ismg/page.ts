@@ -6,26 +6,7 @@ export const HANDSET_PAGE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>模拟手机 · ISMG 模拟器</title>
-<style>
-  body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; background: #e8ecef; margin: 0; padding: 24px; }
-  .phone { width: 340px; margin: 0 auto; background: #222; border-radius: 32px; padding: 18px; color: #222; }
-  .screen { background: #f7f7f2; border-radius: 12px; padding: 8px; }
-  header, .row { display: flex; gap: 6px; align-items: center; font-size: 13px; margin-bottom: 6px; }
-  input, textarea { font: inherit; border: 1px solid #bbb; border-radius: 4px; padding: 3px 5px; }
-  header input, .row input { flex: 1; }
-  #messages { list-style: none; margin: 0; padding: 0; height: 340px; overflow-y: auto; background: #fff; border-radius: 6px; }
-  #messages li { margin: 6px; padding: 6px 8px; border-radius: 8px; max-width: 82%; white-space: pre-wrap; word-break: break-all; font-size: 14px; }
-  #messages li.in { background: #eef3fb; }
-  #messages li.out { background: #dff5d8; margin-left: auto; }
-  #messages li.push { border: 1px solid #7aa7e0; }
-  .meta { display: block; color: #777; font-size: 11px; margin-bottom: 2px; }
-  textarea { width: 100%; box-sizing: border-box; resize: none; }
-  .keypad { display: grid; grid-template-columns: repeat(3, 1fr); gap: 6px; margin-top: 8px; }
-  .keypad button, .actions button { font-size: 18px; padding: 8px 0; border: 0; border-radius: 8px; background: #444; color: #fff; cursor: pointer; }
-  .actions { display: grid; grid-template-columns: 1fr 1fr; gap: 6px; margin-top: 6px; }
-  .actions button[type=submit] { background: #2d7d46; }
-  #status { color: #ccc; font-size: 12px; text-align: center; margin: 8px 0 0; }
-</style>
+<link rel="stylesheet" href="/handset.css">
 </head>
 <body>
 <main class="phone">
@@ -44,6 +25,26 @@ export const HANDSET_PAGE = `<!doctype html>
 <script src="/handset.js"></script>
 </body>
 </html>
+`;
+
+export const HANDSET_STYLE = `body { font-family: system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; background: #e8ecef; margin: 0; padding: 24px; }
+.phone { width: 340px; margin: 0 auto; background: #222; border-radius: 32px; padding: 18px; color: #222; }
+.screen { background: #f7f7f2; border-radius: 12px; padding: 8px; }
+header, .row { display: flex; gap: 6px; align-items: center; font-size: 13px; margin-bottom: 6px; }
+input, textarea { font: inherit; border: 1px solid #bbb; border-radius: 4px; padding: 3px 5px; }
+header input, .row input { flex: 1; }
+#messages { list-style: none; margin: 0; padding: 0; height: 340px; overflow-y: auto; background: #fff; border-radius: 6px; }
+#messages li { margin: 6px; padding: 6px 8px; border-radius: 8px; max-width: 82%; white-space: pre-wrap; word-break: break-all; font-size: 14px; }
+#messages li.in { background: #eef3fb; }
+#messages li.out { background: #dff5d8; margin-left: auto; }
+#messages li.push { border: 1px solid #7aa7e0; }
+.meta { display: block; color: #777; font-size: 11px; margin-bottom: 2px; }
+textarea { width: 100%; box-sizing: border-box; resize: none; }
+.keypad { display: grid; grid-template-columns: repeat(3, 1fr); gap: 6px; margin-top: 8px; }
+.keypad button, .actions button { font-size: 18px; padding: 8px 0; border: 0; border-radius: 8px; background: #444; color: #fff; cursor: pointer; }
+.actions { display: grid; grid-template-columns: 1fr 1fr; gap: 6px; margin-top: 6px; }
+.actions button[type=submit] { background: #2d7d46; }
+#status { color: #ccc; font-size: 12px; text-align: center; margin: 8px 0 0; }
 `;
 
 export const HANDSET_SCRIPT = `'use strict';

@@ -7,7 +7,7 @@
 import type { PlatformContext } from '../context';
 import { CmppLink, type LinkConfig, type LinkStatus } from './link';
 import type { MtRequest } from './mt';
-import { enqueueMt, markMosHandled, mtStatus, unhandledMos, type EnqueuedMt, type MoMessage, type MtStatus } from './store';
+import { enqueueMt, markMosHandled, mtStatus, queuedCount, unhandledMos, type EnqueuedMt, type MoMessage, type MtStatus } from './store';
 import type { Tx } from '../db/database';
 
 export type MoHandler = (message: MoMessage) => void | Promise<void>;
@@ -65,8 +65,9 @@ export class SmsGateway {
     return mtStatus(this.ctx.database.db, id);
   }
 
-  status(): LinkStatus {
-    return this.link.status();
+  /** The link's state, and how many parts wait in the database to be sent. */
+  async status(): Promise<LinkStatus & { queued: number }> {
+    return { ...this.link.status(), queued: await queuedCount(this.ctx.database.db) };
   }
 
   private handOver(message: MoMessage): void {

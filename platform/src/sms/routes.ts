@@ -36,7 +36,7 @@ const mtStatusSchema = z.object({
 const moSchema = z.object({ id: z.string(), mobile: z.string(), destId: z.string(), serviceId: z.string(), text: z.string(), receivedAt: z.string(), partIds: z.array(z.string()) });
 const linkStatusSchema = z.object({
   state: z.enum(['stopped', 'connecting', 'connected', 'waiting']), connectedSince: z.string().nullable(), lastError: z.string().nullable(),
-  inflight: z.number().int(), waiting: z.number().int(), unrecorded: z.number().int(), counters: z.record(z.string(), z.number()),
+  inflight: z.number().int(), waiting: z.number().int(), unrecorded: z.number().int(), queued: z.number().int(), counters: z.record(z.string(), z.number()),
 });
 
 const sendRoute = createRoute({
@@ -79,5 +79,5 @@ export function smsRoutes(app: OpenAPIHono<AuthEnv>, sms: SmsGateway): void {
 
   app.openapi(inboxRoute, async (c) => c.json({ messages: await sms.inbox() }, 200));
 
-  app.openapi(linkRoute, (c) => c.json(sms.status(), 200));
+  app.openapi(linkRoute, async (c) => c.json(await sms.status(), 200));
 }
