@@ -97,6 +97,18 @@ describe('CMPP link: sending', () => {
     expect(env.sim.counters.duplicates).toBe(0);
   });
 
+  it('sends MTs stored in a caller\'s transaction as well as those handed straight to the link, each once', async () => {
+    const env = await start({}, { respDelayMs: 2 });
+    const inTransaction = burst(40, '事务内');
+    await env.db.transaction().execute((trx) => env.sms.enqueue(inTransaction, trx));
+    const direct = burst(40, '直接');
+    await env.sms.enqueue(direct);
+    env.sms.wake(); // what a caller does once its transaction has committed
+    const more = burst(40, '再来');
+    await env.sms.enqueue(more);
+    await expectEachDeliveredOnce(env, [...inTransaction, ...direct, ...more]);
+  });
+
   it('sends long texts as concatenated parts and WAP Push as binary, reassembled by the handset', async () => {
     const env = await start();
     const long = '【泉城茶业】' + '新茶上市，欢迎品尝。'.repeat(40);

@@ -50,18 +50,24 @@ export interface HandsetView {
   sent: SentMo[];
 }
 
-/** Per number; the oldest are dropped past this (a benchmark sends many). */
-const MAX_MESSAGES = 5_000;
+/** Parts kept per number; the oldest are dropped past this (a benchmark sends many). */
+const MAX_PARTS = 20_000;
 const WAP_PUSH_PORT = 2948;
 
 interface Handset {
   partsReceived: number;
-  received: HandsetMessage[];
-  partial: Map<string, { ref: number; total: number; parts: Map<number, { part: ReceivedPart; payload: Buffer; udh: Udh }> }>;
+  /** As they arrived; read into messages only when someone looks (receiving stays cheap). */
+  parts: ReceivedPart[];
   sent: SentMo[];
 }
 
-function readBody(parts: { part: ReceivedPart; payload: Buffer; udh: Udh }[]): HandsetMessage {
+interface ReadPart {
+  part: ReceivedPart;
+  payload: Buffer;
+  udh: Udh;
+}
+
+function readBody(parts: ReadPart[]): HandsetMessage {
   const first = parts[0]!.part;
   const payload = Buffer.concat(parts.map((p) => p.payload));
   const base = { from: first.from, parts: parts.length, msgIds: parts.map((p) => p.part.msgId), receivedAt: parts[parts.length - 1]!.part.at };
@@ -79,42 +85,52 @@ function readBody(parts: { part: ReceivedPart; payload: Buffer; udh: Udh }[]): H
   return text === null ? { ...base, kind: 'binary', text: '', hex: payload.toString('hex') } : { ...base, kind: 'text', text };
 }
 
+/** Parts to messages, as a phone shows them: a concatenated message when its last part arrives. */
+function readParts(parts: ReceivedPart[]): Pick<HandsetView, 'received' | 'incomplete'> {
+  const received: HandsetMessage[] = [];
+  const partial = new Map<string, { ref: number; total: number; parts: Map<number, ReadPart> }>();
+  for (const part of parts) {
+    let read: ReadPart = { part, payload: part.content, udh: {} };
+    if (part.tpUdhi) {
+      try {
+        const { udh, payload } = splitUdh(part.content);
+        read = { part, payload, udh };
+      } catch (err) {
+        received.push({ from: part.from, kind: 'binary', text: '', hex: part.content.toString('hex'), error: (err as Error).message, parts: 1, msgIds: [part.msgId], receivedAt: part.at });
+        continue;
+      }
+    }
+    const concat = read.udh.concat;
+    if (!concat || concat.total === 1) {
+      received.push(readBody([read]));
+      continue;
+    }
+    const key = `${part.from}|${concat.ref}|${concat.total}`;
+    const pending = partial.get(key) ?? { ref: concat.ref, total: concat.total, parts: new Map<number, ReadPart>() };
+    partial.set(key, pending);
+    pending.parts.set(concat.index, read);
+    if (pending.parts.size < concat.total) continue;
+    partial.delete(key);
+    received.push(readBody([...pending.parts.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p)));
+  }
+  const incomplete = [...partial.values()].map((p) => ({ from: [...p.parts.values()][0]!.part.from, ref: p.ref, total: p.total, have: p.parts.size }));
+  return { received, incomplete };
+}
+
 export class Handsets {
   private readonly phones = new Map<string, Handset>();
 
   private phone(number: string): Handset {
     let phone = this.phones.get(number);
-    if (!phone) this.phones.set(number, (phone = { partsReceived: 0, received: [], partial: new Map(), sent: [] }));
+    if (!phone) this.phones.set(number, (phone = { partsReceived: 0, parts: [], sent: [] }));
     return phone;
-  }
-
-  private add(phone: Handset, message: HandsetMessage): void {
-    phone.received.push(message);
-    if (phone.received.length > MAX_MESSAGES) phone.received.splice(0, phone.received.length - MAX_MESSAGES);
   }
 
   receive(number: string, part: ReceivedPart): void {
     const phone = this.phone(number);
     phone.partsReceived++;
-    let udh: Udh = {};
-    let payload = part.content;
-    if (part.tpUdhi) {
-      try {
-        ({ udh, payload } = splitUdh(part.content));
-      } catch (err) {
-        this.add(phone, { from: part.from, kind: 'binary', text: '', hex: part.content.toString('hex'), error: (err as Error).message, parts: 1, msgIds: [part.msgId], receivedAt: part.at });
-        return;
-      }
-    }
-    const concat = udh.concat;
-    if (!concat || concat.total === 1) return this.add(phone, readBody([{ part, payload, udh }]));
-    const key = `${part.from}|${concat.ref}|${concat.total}`;
-    const pending = phone.partial.get(key) ?? { ref: concat.ref, total: concat.total, parts: new Map() };
-    phone.partial.set(key, pending);
-    pending.parts.set(concat.index, { part, payload, udh });
-    if (pending.parts.size < concat.total) return;
-    phone.partial.delete(key);
-    this.add(phone, readBody([...pending.parts.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p)));
+    phone.parts.push(part);
+    if (phone.parts.length > MAX_PARTS) phone.parts.splice(0, phone.parts.length - MAX_PARTS);
   }
 
   sent(number: string, mo: SentMo): void {
@@ -123,16 +139,10 @@ export class Handsets {
 
   view(number: string): HandsetView {
     const phone = this.phones.get(number);
-    return {
-      number,
-      partsReceived: phone?.partsReceived ?? 0,
-      received: phone?.received ?? [],
-      incomplete: [...(phone?.partial.values() ?? [])].map((p) => ({ from: [...p.parts.values()][0]!.part.from, ref: p.ref, total: p.total, have: p.parts.size })),
-      sent: phone?.sent ?? [],
-    };
+    return { number, partsReceived: phone?.partsReceived ?? 0, ...readParts(phone?.parts ?? []), sent: phone?.sent ?? [] };
   }
 
   numbers(): { number: string; received: number; sent: number }[] {
-    return [...this.phones].map(([number, p]) => ({ number, received: p.received.length, sent: p.sent.length }));
+    return [...this.phones].map(([number, p]) => ({ number, received: p.partsReceived, sent: p.sent.length }));
   }
 }

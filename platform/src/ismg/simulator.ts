@@ -326,12 +326,13 @@ export class IsmgSimulator {
   }
 
   private answer(session: Session, sequenceId: number, msgId: bigint, result: number): void {
-    const send = () => {
-      session.unanswered--;
-      session.conn.send({ command: 'submit_resp', sequenceId, msgId, result });
-    };
-    if (this.faults.respDelayMs > 0) setTimeout(send, this.faults.respDelayMs);
-    else send();
+    if (this.faults.respDelayMs > 0) setTimeout(() => this.sendAnswer(session, sequenceId, msgId, result), this.faults.respDelayMs);
+    else this.sendAnswer(session, sequenceId, msgId, result);
+  }
+
+  private sendAnswer(session: Session, sequenceId: number, msgId: bigint, result: number): void {
+    session.unanswered--;
+    session.conn.send({ command: 'submit_resp', sequenceId, msgId, result });
   }
 
   // --- DELIVER (status reports and MOs) -------------------------------------------------------

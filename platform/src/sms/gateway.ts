@@ -38,9 +38,10 @@ export class SmsGateway {
    * transaction (`trx`) they are sent once it commits: call `wake()` then (or wait ≤ 1 s).
    */
   async enqueue(requests: MtRequest[], trx?: Tx): Promise<EnqueuedMt[]> {
-    const stored = await enqueueMt(trx ?? this.ctx.database.db, requests, this.ctx.clock);
-    if (!trx) this.wake();
-    return stored;
+    const { messages, parts } = await enqueueMt(trx ?? this.ctx.database.db, requests, this.ctx.clock);
+    // Committed here: the link takes the parts as they are, without reading them back.
+    if (!trx) this.link.offer(parts);
+    return messages;
   }
 
   wake(): void {

@@ -1,23 +1,30 @@
 /**
  * Group commit for what the link receives. Items wait in memory and are written together: at once
- * when `maxBatch` wait or when someone needs them written soon (an MO, an idle link), else
- * `maxDelayMs` after the first. One write runs at a time; a failed write is retried (items are
- * kept, in order) after `retryMs`.
+ * when `maxBatch` wait, else when the most pressing of them is due — `now` (an MO), `soon`
+ * (`soonDelayMs`: status reports, which hold the ISMG's DELIVER window) or `batch` (`maxDelayMs`:
+ * SUBMIT answers). One write runs at a time; a failed write is retried (items are kept, in order)
+ * after `retryMs`.
  */
 
 export interface JournalPolicy {
   maxBatch: number;
   maxDelayMs: number;
+  soonDelayMs: number;
   retryMs: number;
 }
+
+export type Urgency = 'batch' | 'soon' | 'now';
 
 export class Journal<T> {
   private pending: T[] = [];
   /** Items of the write in progress. */
   private inFlight = 0;
   private writing: Promise<void> | null = null;
+  /** When the pending items must be written (ms since the epoch; Infinity = none waits). */
+  private dueAt = Infinity;
   private timer: NodeJS.Timeout | undefined;
-  private urgent = false;
+  /** When the timer fires (it is only replaced by an earlier one). */
+  private timerAt = Infinity;
   private stopped = false;
 
   constructor(
@@ -31,17 +38,14 @@ export class Journal<T> {
     return this.pending.length + this.inFlight;
   }
 
-  add(item: T, urgent = false): void {
+  add(item: T, urgency: Urgency = 'batch'): void {
     this.pending.push(item);
-    if (urgent) this.urgent = true;
-    this.schedule();
+    this.dueIn(urgency === 'now' ? 0 : urgency === 'soon' ? this.policy.soonDelayMs : this.policy.maxDelayMs);
   }
 
   /** Write what waits without waiting for the batch to fill. */
   flushSoon(): void {
-    if (this.pending.length === 0) return;
-    this.urgent = true;
-    this.schedule();
+    if (this.pending.length > 0) this.dueIn(0);
   }
 
   /** Resolves once everything added so far is written, or after `timeoutMs` (the database may be down). */
@@ -56,28 +60,39 @@ export class Journal<T> {
 
   stop(): void {
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.clearTimer();
+  }
+
+  private dueIn(delayMs: number): void {
+    this.dueAt = Math.min(this.dueAt, Date.now() + delayMs);
+    this.schedule();
   }
 
   private schedule(): void {
     if (this.writing || this.stopped || this.pending.length === 0) return;
-    if (this.urgent || this.pending.length >= this.policy.maxBatch) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
+    const wait = this.dueAt - Date.now();
+    if (wait <= 0 || this.pending.length >= this.policy.maxBatch) {
+      this.clearTimer();
       this.writing = this.writeBatch();
-    } else if (!this.timer) {
+    } else if (this.dueAt < this.timerAt) {
+      this.clearTimer();
+      this.timerAt = this.dueAt;
       this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.urgent = true;
+        this.timerAt = Infinity;
         this.schedule();
-      }, this.policy.maxDelayMs);
+      }, wait);
     }
+  }
+
+  private clearTimer(): void {
+    clearTimeout(this.timer);
+    this.timerAt = Infinity;
   }
 
   private async writeBatch(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
-    this.urgent = false;
+    this.dueAt = Infinity;
     this.inFlight = batch.length;
     let retry = false;
     try {
@@ -89,14 +104,7 @@ export class Journal<T> {
     }
     this.inFlight = 0;
     this.writing = null;
-    if (retry) {
-      if (!this.stopped) this.timer = setTimeout(() => this.flushAfterRetry(), this.policy.retryMs);
-    } else this.schedule();
-  }
-
-  private flushAfterRetry(): void {
-    this.timer = undefined;
-    this.urgent = true;
+    if (retry) this.dueAt = Math.min(this.dueAt, Date.now() + this.policy.retryMs);
     this.schedule();
   }
 }

@@ -4,30 +4,37 @@
  * when idle, reconnect with back-off, status reports and MOs written before they are answered.
  *
  * What a stored MT is promised (CMPP has no idempotency key; the Sequence_Id stands in for one):
- * - Never lost. A part stays `queued` in the database until a SUBMIT_RESP that settles it is
- *   recorded; until then every (re)start and every reconnect sends it again.
- * - Each part's Sequence_Id is stored with it before the first send (store.ts), and a part whose
- *   outcome is unknown — written to a link that dropped before its SUBMIT_RESP, or answered but
- *   not yet recorded when the process died — is resent under the same Sequence_Id. A gateway that
- *   remembers the Sequence_Ids it accepted from this SP answers such a repeat with result 3
- *   ("repeated sequence") instead of sending it again; we record that as accepted (`duplicate`).
- *   The ISMG simulator does this, so against it every MT reaches the handset exactly once.
+ * - Never lost. It is stored durably before anything is sent (enqueue commits to disk), and a part
+ *   stays `queued` until a SUBMIT_RESP that settles it is recorded; until then every (re)start and
+ *   every reconnect sends it again.
+ * - Never sent twice for nothing. Each part's Sequence_Id is stored with it before the first send
+ *   (store.ts). A part whose outcome is unknown — written to a link that dropped before its
+ *   SUBMIT_RESP, or answered but not yet recorded when the process died — is resent under that
+ *   same Sequence_Id. A gateway that remembers the Sequence_Ids it accepted from this SP answers
+ *   such a repeat with result 3 ("repeated sequence") and does not deliver it again; we record
+ *   that as accepted (`duplicate`). The ISMG simulator does this, so against it every MT reaches
+ *   the handset exactly once, through dropped links and kill -9 alike.
  * - A definite "not now" (result 8) is retried under a new Sequence_Id, never the old one.
- * - Against a gateway that does not check repeats, the in-doubt parts may arrive twice: at most
- *   `window` per dropped link, and `window + maxUnrecorded` per crash. Nothing else is resent.
- * - Status reports and MOs are answered (DELIVER_RESP) only after they are written, so a crash
- *   loses none: the ISMG sends them again, and a repeated MO (same Msg_Id) is stored once.
+ * - Against a gateway that does not check repeats, in-doubt parts may arrive twice: at most
+ *   `window` per dropped link; per crash of the process, `window` plus the answers not yet written
+ *   (at most `maxUnrecorded`); per power cut, also the answers written in its last moments
+ *   (answers are written without waiting for the disk, writeWithoutSync). Nothing else is resent.
+ * - Status reports and MOs are answered (DELIVER_RESP) only after they are written, so a crash of
+ *   the process loses none: the ISMG sends them again, and a repeated MO (same Msg_Id) is stored
+ *   once. MOs are on disk before they are answered; reports are not waited for, so a power cut
+ *   can leave the last few parts `accepted` instead of `delivered`.
  */
 import net from 'node:net';
 import type { Clock } from '../clock';
-import type { Database } from '../db/database';
+import { writeTx, type Database } from '../db/database';
 import { authenticatorIsmg, authenticatorSource, cmppTimestamp, sameAuthenticator } from './cmpp/auth';
 import { CONNECT_STATUS, decodeStatusReport, RESULT, versionByte, type CmppError, type CmppVersion, type PduOf, type Pdu } from './cmpp/codec';
 import { CmppConnection } from './cmpp/connection';
+import { Fifo } from './fifo';
 import { Journal, type JournalPolicy } from './journal';
 import {
-  loadQueued, messagesCompletedBy, recordLinkEvents, renumberParts, wireSequenceId,
-  type DeliveryReport, type MoMessage, type MoPart, type QueuedPart, type SubmitAnswer,
+  loadQueued, messagesCompletedBy, recordLinkEvents, renumberParts, wireSequenceId, writeWithoutSync,
+  type Db, type DeliveryReport, type MoMessage, type MoPart, type QueuedPart, type SubmitAnswer,
 } from './store';
 import { decodeText, splitUdh } from './userData';
 
@@ -74,7 +81,7 @@ export const LINK_DEFAULTS: Omit<LinkConfig, 'host' | 'port' | 'spId' | 'secret'
   flowControlMinMs: 100,
   flowControlMaxMs: 5_000,
   maxUnrecorded: 1024,
-  journal: { maxBatch: 512, maxDelayMs: 20, retryMs: 1_000 },
+  journal: { maxBatch: 512, maxDelayMs: 20, soonDelayMs: 2, retryMs: 1_000 },
 };
 
 export type LinkState = 'stopped' | 'connecting' | 'connected' | 'waiting';
@@ -117,7 +124,9 @@ type JournalItem =
 
 /** Requests other than SUBMIT are numbered from here (SUBMITs use 1..0x7fffffff, see store.ts). */
 const CONTROL_SEQ_BASE = 0x80000000;
-const REFILL_BATCH = 256;
+const REFILL_BATCH = 1_000;
+/** Load more while this many still wait, so the window never runs dry during a load. */
+const REFILL_BELOW = 500;
 const REFILL_EVERY_MS = 1_000;
 const STOP_WAIT_MS = 2_000;
 
@@ -127,14 +136,18 @@ export class CmppLink {
   private stopping = false;
   private connectedSince: string | null = null;
   private lastError: string | null = null;
-  /** Parts to send, in Sequence_Id order. */
-  private queue: QueuedPart[] = [];
+  /** Parts to send. */
+  private readonly queue = new Fifo<QueuedPart>();
   /** Sent, not answered, by wire Sequence_Id. */
   private readonly inflight = new Map<number, { part: QueuedPart; sentAt: number }>();
   /** seq_no of every part this process holds (queued, in flight, refused for now, answered but unwritten): never loaded twice. */
   private readonly held = new Set<number>();
   private throttled: QueuedPart[] = [];
+  /** Status reports and MOs received and not yet answered (they wait for their write). */
+  private unansweredDelivers = 0;
   private cursor = 0;
+  /** Sequence_Id ranges of parts handed over by `offer`: loads stop before them and then jump over them. */
+  private offered: { from: number; to: number }[] = [];
   private refilling = false;
   /** The last load found fewer parts than it asked for: load again only when woken (or once a second). */
   private exhausted = false;
@@ -171,6 +184,22 @@ export class CmppLink {
     this.ticker = setInterval(() => this.tick(), tickMs);
     this.ticker.unref();
     this.connect();
+  }
+
+  /**
+   * Parts this process has just stored and committed (one Sequence_Id range): sent as they are,
+   * without reading them back. What the link already holds or has passed is left out.
+   */
+  offer(parts: QueuedPart[]): void {
+    const fresh = parts.filter((p) => p.seqNo > this.cursor && !this.held.has(p.seqNo));
+    if (this.stopping || fresh.length === 0) return this.wake();
+    for (const part of fresh) {
+      this.held.add(part.seqNo);
+      this.queue.push(part);
+    }
+    this.offered.push({ from: fresh[0]!.seqNo, to: fresh[fresh.length - 1]!.seqNo });
+    this.offered.sort((a, b) => a.from - b.from);
+    this.pump();
   }
 
   /** New MTs were stored: send them. */
@@ -264,7 +293,7 @@ export class CmppLink {
     // Unanswered SUBMITs go back to the front, to be resent under their Sequence_Ids.
     const unanswered = [...this.inflight.values()].map((f) => f.part);
     this.inflight.clear();
-    this.queue = [...unanswered, ...this.queue].sort((a, b) => a.seqNo - b.seqNo);
+    this.queue.putFront(unanswered.sort((a, b) => a.seqNo - b.seqNo));
     if (this.stopping) return;
     this.lastError = reason;
     this.state = 'waiting';
@@ -354,11 +383,15 @@ export class CmppLink {
         return ack(RESULT.badStructure)();
       }
       this.counters.reports++;
-      this.journal.add({ kind: 'report', report: { msgId: String(report.msgId), stat: report.stat }, ack: ack(RESULT.ok) });
+      // Soon: the ISMG sends MOs through the same DELIVER window, behind unanswered reports.
+      // A full window of them means the ISMG waits for our answers: write at once.
+      this.unansweredDelivers++;
+      this.journal.add({ kind: 'report', report: { msgId: String(report.msgId), stat: report.stat }, ack: ack(RESULT.ok) }, this.unansweredDelivers >= this.config.window ? 'now' : 'soon');
       return;
     }
     this.counters.mos++;
-    this.journal.add({ kind: 'mo', mo: moPart(pdu), ack: ack(RESULT.ok) }, true);
+    this.unansweredDelivers++;
+    this.journal.add({ kind: 'mo', mo: moPart(pdu), ack: ack(RESULT.ok) }, 'now');
   }
 
   // --- sending --------------------------------------------------------------------------------
@@ -370,19 +403,14 @@ export class CmppLink {
     conn.socket.cork();
     while (this.inflight.size < this.config.window && this.queue.length > 0) this.submit(conn, this.queue.shift()!);
     conn.socket.uncork();
-    if (this.queue.length < this.config.window * 2 && !this.exhausted) this.refill();
+    if (this.queue.length < REFILL_BELOW && !this.exhausted) this.refill();
     if (this.inflight.size === 0 && this.queue.length === 0) this.journal.flushSoon();
   }
 
   private submit(conn: CmppConnection, part: QueuedPart): void {
-    const sequenceId = wireSequenceId(part.seqNo);
+    const pdu = submitPdu(this.config, part);
     try {
-      conn.send({
-        command: 'submit', sequenceId, msgId: 0n, pkTotal: part.parts, pkNumber: part.partNo, registeredDelivery: 1, msgLevel: 0,
-        serviceId: this.config.serviceId, feeUserType: 2, feeTerminalId: '', feeTerminalType: 0, tpPid: 0, tpUdhi: part.tpUdhi, msgFmt: part.msgFmt,
-        msgSrc: this.config.spId, feeType: '01', feeCode: '000000', validTime: '', atTime: '', srcId: this.config.serviceCode + part.extension,
-        destTerminalIds: [part.mobile], destTerminalType: 0, msgContent: part.content, reserve: '',
-      });
+      conn.send(pdu);
     } catch (err) {
       // Only a field that cannot be encoded (say Src_Id over 21 digits) gets here: this part can never be sent.
       this.ctx.log(`sms link: ${part.mtId}#${part.partNo} cannot be sent: ${(err as Error).message}`);
@@ -390,16 +418,17 @@ export class CmppLink {
       this.journal.add({ kind: 'answer', answer: { seqNo: part.seqNo, state: 'failed', result: RESULT.badStructure, msgId: null, duplicate: false } });
       return;
     }
-    this.inflight.set(sequenceId, { part, sentAt: Date.now() });
+    this.inflight.set(pdu.sequenceId, { part, sentAt: Date.now() });
     this.counters.submitted++;
   }
 
   /** Loads more queued parts when few are waiting. */
   private refill(): void {
-    if (this.refilling || this.stopping || this.queue.length >= this.config.window * 2) return;
+    if (this.refilling || this.stopping || this.queue.length >= REFILL_BELOW) return;
     this.refilling = true;
     this.lastRefillAt = Date.now();
-    loadQueued(this.ctx.database.db, this.cursor, REFILL_BATCH)
+    const before = this.offered[0]?.from ?? Number.MAX_SAFE_INTEGER;
+    loadQueued(this.ctx.database.db, this.cursor, before, REFILL_BATCH)
       .then((parts) => {
         for (const part of parts) {
           this.cursor = Math.max(this.cursor, part.seqNo);
@@ -408,7 +437,10 @@ export class CmppLink {
           this.queue.push(part);
         }
         this.refilling = false;
-        this.exhausted = parts.length < REFILL_BATCH && !this.wokenWhileLoading;
+        const reachedOffered = parts.length < REFILL_BATCH && this.offered[0]?.from === before;
+        // Nothing stored below an offered range is left: its parts are held (or done), go on after it.
+        if (reachedOffered) this.cursor = Math.max(this.cursor, this.offered.shift()!.to);
+        this.exhausted = parts.length < REFILL_BATCH && !reachedOffered && !this.wokenWhileLoading;
         this.wokenWhileLoading = false;
         if (!this.exhausted) this.refill();
         if (parts.length > 0) this.pump();
@@ -437,14 +469,14 @@ export class CmppLink {
   private resumeThrottled(): void {
     const parts = this.throttled;
     this.throttled = [];
-    renumberParts(this.ctx.database.db, parts.map((p) => p.seqNo))
+    renumberParts(this.ctx.database, parts.map((p) => p.seqNo))
       .then((renumbered) => {
         for (const part of parts) {
           this.held.delete(part.seqNo);
           part.seqNo = renumbered.get(part.seqNo)!;
           this.held.add(part.seqNo);
         }
-        this.queue = [...parts, ...this.queue];
+        this.queue.putFront(parts);
         this.flowTimer = undefined;
         this.pausedUntil = 0;
         if (this.throttled.length > 0) this.scheduleResume(this.flowDelayMs);
@@ -469,10 +501,17 @@ export class CmppLink {
       else if (item.kind === 'report') reports.push(item.report);
       else mos.push(item.mo);
     }
-    const { newMos, unmatchedReports } = await recordLinkEvents(this.ctx.database.db, { answers, reports, mos }, this.ctx.clock);
+    const events = { answers, reports, mos };
+    // Only MOs must be on disk before the ISMG hears we have them (see the top of this file).
+    const record = (trx: Db) => recordLinkEvents(trx, this.ctx.database.dialect, events, this.ctx.clock);
+    const { newMos, unmatchedReports } = mos.length === 0 ? await writeWithoutSync(this.ctx.database, record) : await writeTx(this.ctx.database, record);
     // Written: from here on nothing may throw back into the journal (it would write the batch again).
     for (const answer of answers) this.held.delete(answer.seqNo);
-    for (const item of items) if (item.kind !== 'answer') item.ack();
+    for (const item of items) {
+      if (item.kind === 'answer') continue;
+      this.unansweredDelivers--;
+      item.ack();
+    }
     this.counters.unmatchedReports += unmatchedReports;
     if (unmatchedReports > 0) this.ctx.log(`sms link: ${unmatchedReports} status reports matched no stored Msg_Id`);
     if (newMos.length > 0) {
@@ -523,6 +562,16 @@ export class CmppLink {
     this.activeTest = { sequenceId, sentAt: Date.now(), tries };
     conn.send({ command: 'active_test', sequenceId });
   }
+}
+
+/** The SUBMIT for a part: free to the user (FeeType 01), a status report asked for, from the service code + extension. */
+export function submitPdu(config: Pick<LinkConfig, 'serviceId' | 'spId' | 'serviceCode'>, part: QueuedPart): PduOf<'submit'> {
+  return {
+    command: 'submit', sequenceId: wireSequenceId(part.seqNo), msgId: 0n, pkTotal: part.parts, pkNumber: part.partNo, registeredDelivery: 1, msgLevel: 0,
+    serviceId: config.serviceId, feeUserType: 2, feeTerminalId: '', feeTerminalType: 0, tpPid: 0, tpUdhi: part.tpUdhi, msgFmt: part.msgFmt,
+    msgSrc: config.spId, feeType: '01', feeCode: '000000', validTime: '', atTime: '', srcId: config.serviceCode + part.extension,
+    destTerminalIds: [part.mobile], destTerminalType: 0, msgContent: part.content, reserve: '',
+  };
 }
 
 /** An MO DELIVER as stored: the concatenation header read, the text decoded (a bad header keeps the raw octets). */

@@ -5,14 +5,16 @@
  *   the `cmpp_seq` counter) in the same transaction, so a resend after a crash or a dropped link
  *   reuses it (see link.ts for what that buys).
  * - The link's answers, status reports and MOs are written in batches, one transaction each, with
- *   one statement per kind (per-row statements cost ~15× more).
+ *   one statement per kind (per-row statements cost ~15× more), rows passed as JSON.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { newId, type Clock } from '../clock';
+import type { Database } from '../db/database';
 import type { DB, SmsMoTable } from '../db/schema';
 import { prepareMt, type MtRequest } from './mt';
 
-type Db = Kysely<DB>;
+/** The database or a transaction on it. */
+export type Db = Kysely<DB>;
 
 const SEQ_COUNTER = 'cmpp_seq';
 /** Rows per bulk statement (PostgreSQL allows 65,535 parameters, SQLite 32,766). */
@@ -29,10 +31,44 @@ function chunks<T>(rows: T[]): T[][] {
   return out;
 }
 
-/** `(VALUES (CAST(? AS type), …), …) AS v` for UPDATE … FROM; typed so PostgreSQL can compare, named column1, column2 … in both dialects. */
-function valuesTable(rows: unknown[][], types: string[]): RawBuilder<unknown> {
-  const row = (values: unknown[]) => sql`(${sql.join(values.map((value, i) => sql`CAST(${value} AS ${sql.raw(types[i]!)})`))})`;
-  return sql`(VALUES ${sql.join(rows.map(row))}) AS v`;
+/**
+ * A transaction whose commit does not wait for the disk (SQLite: synchronous=NORMAL for this commit,
+ * on the one connection, the others keep theirs; PostgreSQL: synchronous_commit off). What it
+ * writes survives the process dying, not the machine losing power: only for what can be found out
+ * again (the link's answers: a lost one makes its part in doubt, which a resend settles).
+ */
+export async function writeWithoutSync<T>(database: Database, fn: (trx: Db) => Promise<T>): Promise<T> {
+  if (database.dialect === 'postgres') {
+    return database.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL synchronous_commit TO OFF`.execute(trx);
+      return fn(trx);
+    });
+  }
+  return database.db.connection().execute(async (conn) => {
+    const { rows } = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(conn);
+    await sql`PRAGMA synchronous = NORMAL`.execute(conn);
+    try {
+      return await conn.transaction().execute(fn);
+    } finally {
+      await sql.raw(`PRAGMA synchronous = ${Number(rows[0]?.synchronous ?? 2)}`).execute(conn);
+    }
+  });
+}
+
+type ColumnType = 'bigint' | 'integer' | 'text';
+
+/**
+ * Rows passed as one JSON parameter, as a table `v` for UPDATE … FROM: one statement text whatever
+ * the number of rows (prepared once), parsed by the database — binding a parameter per value costs
+ * several times more.
+ */
+function jsonRows(dialect: Database['dialect'], rows: Record<string, unknown>[], columns: Record<string, ColumnType>): RawBuilder<unknown> {
+  const json = JSON.stringify(rows);
+  const names = Object.keys(columns);
+  if (dialect === 'postgres') {
+    return sql`json_to_recordset(CAST(${json} AS json)) AS v(${sql.raw(names.map((n) => `${n} ${columns[n]}`).join(', '))})`;
+  }
+  return sql`(SELECT ${sql.raw(names.map((n) => `value ->> '$.${n}' AS ${n}`).join(', '))} FROM json_each(${json})) AS v`;
 }
 
 /** Takes `count` numbers from the counter; returns the first. */
@@ -52,30 +88,34 @@ export interface EnqueuedMt {
 }
 
 /**
- * Stores MT messages (in `db`'s transaction if it is one, else in a new one) so the link sends them.
+ * Stores MT messages (in `db`'s transaction if it is one, else in a new one) so the link sends them;
+ * returns them and their parts as the link sends them (`parts`, one Sequence_Id range).
  * Every request is checked first: one bad request throws SmsInputError and nothing is stored.
  */
-export async function enqueueMt(db: Db, requests: MtRequest[], clock: Clock): Promise<EnqueuedMt[]> {
+export async function enqueueMt(db: Db, requests: MtRequest[], clock: Clock): Promise<{ messages: EnqueuedMt[]; parts: QueuedPart[] }> {
   const prepared = requests.map(prepareMt);
-  if (prepared.length === 0) return [];
+  if (prepared.length === 0) return { messages: [], parts: [] };
   const now = clock.now().toISOString();
   return inTransaction(db, async (trx) => {
     let seqNo = await allocateSeqNos(trx, prepared.reduce((n, p) => n + p.partCount, 0));
     const messages: DB['sms_mt'][] = [];
-    const parts: DB['sms_mt_part'][] = [];
+    const parts: QueuedPart[] = [];
     for (const p of prepared) {
       const id = newId(clock);
       messages.push({ id, mobile: p.mobile, extension: p.extension, kind: p.kind, body: p.body, enterprise_id: p.enterpriseId, parts: p.partCount, created_at: now });
       p.parts(seqNo & 0xff).forEach((part, i) => {
-        parts.push({
-          mt_id: id, part_no: i + 1, seq_no: seqNo++, tp_udhi: part.tpUdhi, msg_fmt: part.msgFmt, content: part.content.toString('hex'),
-          state: 'queued', result: null, msg_id: null, duplicate: 0, report_stat: null, answered_at: null, reported_at: null,
-        });
+        parts.push({ seqNo: seqNo++, mtId: id, partNo: i + 1, parts: p.partCount, mobile: p.mobile, extension: p.extension, tpUdhi: part.tpUdhi, msgFmt: part.msgFmt, content: part.content });
       });
     }
-    for (const rows of chunks(messages)) await trx.insertInto('sms_mt').values(rows).execute();
-    for (const rows of chunks(parts)) await trx.insertInto('sms_mt_part').values(rows).execute();
-    return messages.map((m) => ({ id: m.id, parts: m.parts }));
+    const rows = parts.map(
+      (q): DB['sms_mt_part'] => ({
+        mt_id: q.mtId, part_no: q.partNo, seq_no: q.seqNo, tp_udhi: q.tpUdhi, msg_fmt: q.msgFmt, content: q.content.toString('hex'),
+        state: 'queued', result: null, msg_id: null, duplicate: 0, report_stat: null, answered_at: null, reported_at: null,
+      }),
+    );
+    for (const chunk of chunks(messages)) await trx.insertInto('sms_mt').values(chunk).execute();
+    for (const chunk of chunks(rows)) await trx.insertInto('sms_mt_part').values(chunk).execute();
+    return { messages: messages.map((m) => ({ id: m.id, parts: m.parts })), parts };
   });
 }
 
@@ -92,14 +132,15 @@ export interface QueuedPart {
   content: Buffer;
 }
 
-/** Queued parts after `afterSeqNo`, in Sequence_Id order. */
-export async function loadQueued(db: Db, afterSeqNo: number, limit: number): Promise<QueuedPart[]> {
+/** Queued parts after `afterSeqNo` (and before `beforeSeqNo`), in Sequence_Id order. */
+export async function loadQueued(db: Db, afterSeqNo: number, beforeSeqNo: number, limit: number): Promise<QueuedPart[]> {
   const rows = await db
     .selectFrom('sms_mt_part as p')
     .innerJoin('sms_mt as m', 'm.id', 'p.mt_id')
     .select(['p.seq_no', 'p.mt_id', 'p.part_no', 'm.parts', 'm.mobile', 'm.extension', 'p.tp_udhi', 'p.msg_fmt', 'p.content'])
     .where('p.state', '=', 'queued')
     .where('p.seq_no', '>', afterSeqNo)
+    .where('p.seq_no', '<', beforeSeqNo)
     .orderBy('p.seq_no')
     .limit(limit)
     .execute();
@@ -110,14 +151,13 @@ export async function loadQueued(db: Db, afterSeqNo: number, limit: number): Pro
 }
 
 /** New Sequence_Ids for parts the ISMG refused for now (flow control): a definite "no" is never resent under the same number. */
-export async function renumberParts(db: Db, seqNos: number[]): Promise<Map<number, number>> {
+export async function renumberParts(database: Database, seqNos: number[]): Promise<Map<number, number>> {
   if (seqNos.length === 0) return new Map();
-  return inTransaction(db, async (trx) => {
+  return database.db.transaction().execute(async (trx) => {
     let next = await allocateSeqNos(trx, seqNos.length);
     const renumbered = new Map(seqNos.map((old) => [old, next++]));
-    for (const rows of chunks([...renumbered])) {
-      await sql`UPDATE sms_mt_part SET seq_no = v.column2 FROM ${valuesTable(rows, ['bigint', 'bigint'])} WHERE sms_mt_part.seq_no = v.column1`.execute(trx);
-    }
+    const rows = [...renumbered].map(([old, seq]) => ({ old, seq }));
+    await sql`UPDATE sms_mt_part SET seq_no = v.seq FROM ${jsonRows(database.dialect, rows, { old: 'bigint', seq: 'bigint' })} WHERE sms_mt_part.seq_no = v.old`.execute(trx);
     return renumbered;
   });
 }
@@ -159,39 +199,38 @@ export interface LinkEvents {
 export type MoRow = SmsMoTable;
 
 /**
- * Writes a batch of what the link received, in one transaction: answers first (a report can only
+ * Writes a batch of what the link received, inside the caller's transaction: answers first (a report can only
  * follow its part's answer), then reports, then MOs (a resent MO, same Msg_Id, is stored once).
  * Returns the MO rows that are new and how many reports matched no part.
  */
-export async function recordLinkEvents(db: Db, events: LinkEvents, clock: Clock): Promise<{ newMos: MoRow[]; unmatchedReports: number }> {
+export async function recordLinkEvents(trx: Db, dialect: Database['dialect'], events: LinkEvents, clock: Clock): Promise<{ newMos: MoRow[]; unmatchedReports: number }> {
   const now = clock.now().toISOString();
-  return inTransaction(db, async (trx) => {
-    for (const rows of chunks(events.answers)) {
-      const values = rows.map((a) => [a.seqNo, a.state, a.result, a.msgId, a.duplicate ? 1 : 0]);
-      await sql`UPDATE sms_mt_part SET state = v.column2, result = v.column3, msg_id = v.column4, duplicate = v.column5, answered_at = ${now}
-        FROM ${valuesTable(values, ['bigint', 'text', 'integer', 'text', 'integer'])}
-        WHERE sms_mt_part.seq_no = v.column1 AND sms_mt_part.state = 'queued'`.execute(trx);
-    }
-    let matched = 0;
-    for (const rows of chunks(events.reports)) {
-      const values = rows.map((r) => [r.msgId, r.stat]);
-      const result = await sql`UPDATE sms_mt_part SET state = CASE WHEN v.column2 = 'DELIVRD' THEN 'delivered' ELSE 'undelivered' END, report_stat = v.column2, reported_at = ${now}
-        FROM ${valuesTable(values, ['text', 'text'])} WHERE sms_mt_part.msg_id = v.column1`.execute(trx);
-      matched += Number(result.numAffectedRows ?? 0);
-    }
-    const newMos: MoRow[] = [];
-    for (const rows of chunks(events.mos)) {
-      const values = rows.map(
-        (m): MoRow => ({
-          id: newId(clock), ismg_msg_id: m.ismgMsgId, mobile: m.mobile, dest_id: m.destId, service_id: m.serviceId, msg_fmt: m.msgFmt,
-          content: m.content.toString('hex'), text: m.text, concat_ref: m.concat?.ref ?? null, concat_total: m.concat?.total ?? null,
-          concat_index: m.concat?.index ?? null, received_at: now, handled_at: null,
-        }),
-      );
-      newMos.push(...(await trx.insertInto('sms_mo').values(values).onConflict((oc) => oc.column('ismg_msg_id').doNothing()).returningAll().execute()));
-    }
-    return { newMos, unmatchedReports: events.reports.length - matched };
-  });
+  if (events.answers.length > 0) {
+    // `state || ''`: a plain `state = 'queued'` makes SQLite walk the queue index and scan the JSON for every row.
+    const rows = events.answers.map((a) => ({ seq: a.seqNo, state: a.state, result: a.result, msg_id: a.msgId, dup: a.duplicate ? 1 : 0 }));
+    await sql`UPDATE sms_mt_part SET state = v.state, result = v.result, msg_id = v.msg_id, duplicate = v.dup, answered_at = ${now}
+      FROM ${jsonRows(dialect, rows, { seq: 'bigint', state: 'text', result: 'integer', msg_id: 'text', dup: 'integer' })}
+      WHERE sms_mt_part.seq_no = v.seq AND sms_mt_part.state || '' = 'queued'`.execute(trx);
+  }
+  let matched = 0;
+  if (events.reports.length > 0) {
+    const rows = events.reports.map((r) => ({ msg_id: r.msgId, stat: r.stat }));
+    const result = await sql`UPDATE sms_mt_part SET state = CASE WHEN v.stat = 'DELIVRD' THEN 'delivered' ELSE 'undelivered' END, report_stat = v.stat, reported_at = ${now}
+      FROM ${jsonRows(dialect, rows, { msg_id: 'text', stat: 'text' })} WHERE sms_mt_part.msg_id = v.msg_id`.execute(trx);
+    matched = Number(result.numAffectedRows ?? 0);
+  }
+  const newMos: MoRow[] = [];
+  for (const rows of chunks(events.mos)) {
+    const values = rows.map(
+      (m): MoRow => ({
+        id: newId(clock), ismg_msg_id: m.ismgMsgId, mobile: m.mobile, dest_id: m.destId, service_id: m.serviceId, msg_fmt: m.msgFmt,
+        content: m.content.toString('hex'), text: m.text, concat_ref: m.concat?.ref ?? null, concat_total: m.concat?.total ?? null,
+        concat_index: m.concat?.index ?? null, received_at: now, handled_at: null,
+      }),
+    );
+    newMos.push(...(await trx.insertInto('sms_mo').values(values).onConflict((oc) => oc.column('ismg_msg_id').doNothing()).returningAll().execute()));
+  }
+  return { newMos, unmatchedReports: events.reports.length - matched };
 }
 
 /** An MO message: one DELIVER, or the parts of a long one put back together. */

@@ -164,7 +164,7 @@ const result = (v: CmppVersion, name: string) => (v === 3 ? u32(name) : u8(name)
 const onlyV3 = (v: CmppVersion, field: Field): Field[] => (v === 3 ? [field] : []);
 const reserve = (v: CmppVersion) => str('reserve', v === 3 ? 20 : 8);
 
-function layoutOf(command: Command, v: CmppVersion): Field[] {
+function buildLayout(command: Command, v: CmppVersion): Field[] {
   switch (command) {
     case 'connect':
       return [str('sourceAddr', 6), { name: 'authenticatorSource', type: 'octets', size: 16 }, u8('version'), u32('timestamp')];
@@ -196,6 +196,13 @@ function layoutOf(command: Command, v: CmppVersion): Field[] {
       return [u64('msgId'), result(v, 'result')];
   }
 }
+
+/** Every layout, built once. */
+const LAYOUTS = {
+  2: Object.fromEntries(Object.keys(COMMAND_IDS).map((c) => [c, buildLayout(c as Command, 2)])) as Record<Command, Field[]>,
+  3: Object.fromEntries(Object.keys(COMMAND_IDS).map((c) => [c, buildLayout(c as Command, 3)])) as Record<Command, Field[]>,
+};
+const layoutOf = (command: Command, v: CmppVersion): Field[] => LAYOUTS[v][command];
 
 const REPORT_LAYOUT = (v: CmppVersion): Field[] => [
   u64('msgId'), str('stat', 7), str('submitTime', 10), str('doneTime', 10), str('destTerminalId', terminal(v)), u32('smscSequence'),
@@ -272,52 +279,53 @@ function readStr(buf: Buffer, at: number, size: number): string {
   return buf.toString('latin1', at, end === -1 || end > at + size ? at + size : end);
 }
 
+function need(buf: Buffer, at: number, n: number, what: string, name: string): void {
+  if (at + n > buf.length) throw new CmppError('bad_length', `${what}: ${name} runs past the end (${buf.length} octets)`);
+}
+
 function readFields(buf: Buffer, start: number, fields: Field[], what: string): Values {
   const values: Values = {};
   let at = start;
-  const need = (n: number, name: string) => {
-    if (at + n > buf.length) throw new CmppError('bad_length', `${what}: ${name} runs past the end (${buf.length} octets)`);
-  };
   for (const field of fields) {
     switch (field.type) {
       case 'u8':
-        need(1, field.name);
+        need(buf, at, 1, what, field.name);
         values[field.name] = buf.readUInt8(at);
         at += 1;
         break;
       case 'u32':
-        need(4, field.name);
+        need(buf, at, 4, what, field.name);
         values[field.name] = buf.readUInt32BE(at);
         at += 4;
         break;
       case 'u64':
-        need(8, field.name);
+        need(buf, at, 8, what, field.name);
         values[field.name] = buf.readBigUInt64BE(at);
         at += 8;
         break;
       case 'str':
-        need(field.size, field.name);
+        need(buf, at, field.size, what, field.name);
         values[field.name] = readStr(buf, at, field.size);
         at += field.size;
         break;
       case 'octets':
-        need(field.size, field.name);
+        need(buf, at, field.size, what, field.name);
         values[field.name] = Buffer.from(buf.subarray(at, at + field.size));
         at += field.size;
         break;
       case 'counted_octets': {
-        need(1, field.name);
+        need(buf, at, 1, what, field.name);
         const n = buf.readUInt8(at);
-        need(1 + n, field.name);
+        need(buf, at, 1 + n, what, field.name);
         values[field.name] = Buffer.from(buf.subarray(at + 1, at + 1 + n));
         at += 1 + n;
         break;
       }
       case 'counted_strs': {
-        need(1, field.name);
+        need(buf, at, 1, what, field.name);
         const n = buf.readUInt8(at);
         if (n > field.max) throw new CmppError('bad_structure', `${what}: ${n} ${field.name}, at most ${field.max}`);
-        need(1 + n * field.size, field.name);
+        need(buf, at, 1 + n * field.size, what, field.name);
         values[field.name] = Array.from({ length: n }, (_, i) => readStr(buf, at + 1 + i * field.size, field.size));
         at += 1 + n * field.size;
         break;
@@ -364,7 +372,11 @@ export function decodePdu(frame: Buffer, version: CmppVersion): Pdu {
   const { commandId, command, sequenceId } = frameHeader(frame);
   if (!command) throw new CmppError('unknown_command', `unknown Command_Id 0x${commandId.toString(16).padStart(8, '0')}`);
   const values = readFields(frame, HEADER_SIZE, layoutOf(command, layoutVersion(command, frame.length, version)), command);
-  return { ...DEFAULTS[command], ...values, command, sequenceId } as Pdu;
+  // Filled in place: spreading an object of this many keys is ten times slower than the whole decode.
+  for (const [key, value] of Object.entries(DEFAULTS[command] ?? {})) if (!(key in values)) values[key] = value;
+  values.command = command;
+  values.sequenceId = sequenceId;
+  return values as unknown as Pdu;
 }
 
 /** The 60 (2.0) or 71 (3.0) octets of a status report. */
