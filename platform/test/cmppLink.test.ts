@@ -229,20 +229,23 @@ describe('CMPP link: malformed frames from the gateway', () => {
     expect((await platform!.api.call('GET', '/health')).status).toBe(200);
   });
 
-  it('answers a DELIVER whose body does not parse with result 4 and keeps the link', async () => {
-    // A bare gateway at the outside edge, so the exact answer can be read.
-    const answers: Pdu[] = [];
+  it('answers the gateway: ACTIVE_TEST, a DELIVER whose body does not parse (result 4, the link stays), TERMINATE (then reconnects)', async () => {
+    // A bare gateway at the outside edge, so the exact answers can be read.
+    const received: Pdu[] = [];
     const server = net.createServer((socket) => {
       const reader = new FrameReader();
       socket.on('data', (chunk) => {
         for (const frame of reader.push(chunk)) {
           const pdu = decodePdu(frame, 2);
-          answers.push(pdu);
-          if (pdu.command !== 'connect') continue;
-          socket.write(encodePdu({ command: 'connect_resp', sequenceId: pdu.sequenceId, status: 0, authenticatorIsmg: authenticatorIsmg(0, 2, pdu.authenticatorSource, SP.secret), version: 0x20 }, 2));
-          const bad = encodePdu({ command: 'deliver', sequenceId: 77, msgId: 5n, destId: '10658000', serviceId: '', tpPid: 0, tpUdhi: 0, msgFmt: 0, srcTerminalId: '13800138000', srcTerminalType: 0, registeredDelivery: 0, msgContent: Buffer.from('hi'), reserve: '' }, 2);
-          bad[HEADER_OFFSET_MSG_LENGTH] = 200; // Msg_Length says more than the frame holds
-          socket.write(bad);
+          received.push(pdu);
+          if (pdu.command === 'connect') {
+            socket.write(encodePdu({ command: 'connect_resp', sequenceId: pdu.sequenceId, status: 0, authenticatorIsmg: authenticatorIsmg(0, 2, pdu.authenticatorSource, SP.secret), version: 0x20 }, 2));
+            socket.write(encodePdu({ command: 'active_test', sequenceId: 76 }, 2));
+            const bad = encodePdu({ command: 'deliver', sequenceId: 77, msgId: 5n, destId: '10658000', serviceId: '', tpPid: 0, tpUdhi: 0, msgFmt: 0, srcTerminalId: '13800138000', srcTerminalType: 0, registeredDelivery: 0, msgContent: Buffer.from('hi'), reserve: '' }, 2);
+            bad[HEADER_OFFSET_MSG_LENGTH] = 200; // Msg_Length says more than the frame holds
+            socket.write(bad);
+          }
+          if (pdu.command === 'deliver_resp' && received.filter((p) => p.command === 'connect').length === 1) socket.write(encodePdu({ command: 'terminate', sequenceId: 78 }, 2));
         }
       });
     });
@@ -250,8 +253,15 @@ describe('CMPP link: malformed frames from the gateway', () => {
     try {
       platform = await startTestPlatform({ sms: linkConfig((server.address() as net.AddressInfo).port) });
       const sms = platform.platform.sms!;
-      await vi.waitFor(() => expect(answers.find((p) => p.command === 'deliver_resp')).toEqual({ command: 'deliver_resp', sequenceId: 77, msgId: 0n, result: 4 }), WAIT);
-      expect(sms.link.status()).toMatchObject({ state: 'connected', counters: { connects: 1, malformed: 1 } });
+      await vi.waitFor(() => expect(received.filter((p) => p.command === 'connect')).toHaveLength(2), WAIT);
+      const answers = received.filter((p) => p.command !== 'connect').slice(0, 3);
+      expect(answers).toEqual([
+        { command: 'active_test_resp', sequenceId: 76, reserved: 0 },
+        { command: 'deliver_resp', sequenceId: 77, msgId: 0n, result: 4 },
+        { command: 'terminate_resp', sequenceId: 78 },
+      ]);
+      // The gateway sends its bad DELIVER again on the new connection.
+      await vi.waitFor(() => expect(sms.link.status()).toMatchObject({ state: 'connected', counters: { malformed: 2 }, lastError: 'TERMINATE from the ISMG' }), WAIT);
       expect(await sms.inbox()).toEqual([]);
     } finally {
       await platform?.close();

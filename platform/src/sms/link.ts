@@ -128,6 +128,8 @@ const REFILL_BATCH = 1_000;
 /** Load more while this many still wait, so the window never runs dry during a load. */
 const REFILL_BELOW = 500;
 const REFILL_EVERY_MS = 1_000;
+/** Parts held in memory beyond which new ones are left to be loaded from the database. */
+const MAX_OFFERED_WAITING = 20_000;
 const STOP_WAIT_MS = 2_000;
 
 export class CmppLink {
@@ -192,7 +194,8 @@ export class CmppLink {
    */
   offer(parts: QueuedPart[]): void {
     const fresh = parts.filter((p) => p.seqNo > this.cursor && !this.held.has(p.seqNo));
-    if (this.stopping || fresh.length === 0) return this.wake();
+    // While the link is down or behind, what is stored stays in the database until it is loaded.
+    if (this.stopping || fresh.length === 0 || this.queue.length > MAX_OFFERED_WAITING) return this.wake();
     for (const part of fresh) {
       this.held.add(part.seqNo);
       this.queue.push(part);
@@ -310,7 +313,7 @@ export class CmppLink {
 
   private receive(conn: CmppConnection, pdu: Pdu): void {
     this.lastReceivedAt = Date.now();
-    if (pdu.command === 'connect_resp' && this.state === 'connecting') return this.checkedConnected(conn, pdu);
+    if (pdu.command === 'connect_resp' && this.state === 'connecting') return this.connectAnswered(conn, pdu);
     if (this.state !== 'connected') return conn.close(`${pdu.command} before CONNECT_RESP`);
     switch (pdu.command) {
       case 'submit_resp':
@@ -334,7 +337,7 @@ export class CmppLink {
     }
   }
 
-  private checkedConnected(conn: CmppConnection, pdu: PduOf<'connect_resp'>): void {
+  private connectAnswered(conn: CmppConnection, pdu: PduOf<'connect_resp'>): void {
     if (pdu.status === CONNECT_STATUS.ok) {
       // A gateway that signs its answer wrongly is suspicious but not fatal: some fill it with zeros.
       const expected = authenticatorIsmg(pdu.status, this.config.version, this.sentAuthenticator, this.config.secret);
