@@ -10,6 +10,7 @@ import { IsmgSimulator, type IsmgConfig, type IsmgFaults } from '../../platform/
 import type { LinkConfig } from '../../platform/src/sms/link';
 import { LINK_DEFAULTS } from '../../platform/src/sms/link';
 import { REPO_ROOT } from './paths';
+import { readyLine } from './readyLine';
 
 export const SP = { spId: '900001', secret: 'test-secret-1', serviceCode: '10658000' };
 
@@ -58,21 +59,7 @@ export interface IsmgProcess {
 export async function startIsmgProcess(extraArgs: string[] = []): Promise<IsmgProcess> {
   const args = ['--import', 'tsx', path.join('platform', 'src', 'ismg', 'main.ts'), '--port', '0', '--sp-id', SP.spId, '--sp-secret', SP.secret, ...extraArgs];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-10_000)));
-  const ready = await new Promise<{ port: number; httpUrl: string }>((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => reject(new Error(`the ISMG simulator did not start in 60 s\n${stderr}`)), 60_000);
-    child.once('exit', (code) => reject(new Error(`the ISMG simulator exited with ${code}\n${stderr}`)));
-    child.stdout!.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      const line = buffer.split('\n').find((l) => l.startsWith('ISMG_READY '));
-      if (!line) return;
-      clearTimeout(timer);
-      resolve(JSON.parse(line.slice('ISMG_READY '.length)) as { port: number; httpUrl: string });
-    });
-  });
-  child.removeAllListeners('exit');
+  const ready = await readyLine<{ port: number; httpUrl: string }>(child, 'ISMG_READY', 'the ISMG simulator');
   const call = async <T>(method: string, urlPath: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${ready.httpUrl}${urlPath}`, {
       method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),

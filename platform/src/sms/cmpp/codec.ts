@@ -145,8 +145,15 @@ interface Bodies {
 export type Pdu = { [C in Command]: { command: C; sequenceId: number } & Bodies[C] }[Command];
 export type PduOf<C extends Command> = Extract<Pdu, { command: C }>;
 
+/** Big-endian unsigned integers: their size, and how they are read and written (u64 as a bigint). */
+const INTEGERS = {
+  u8: { size: 1, read: (b: Buffer, at: number) => b.readUInt8(at), write: (b: Buffer, v: unknown, at: number) => b.writeUInt8(Number(v ?? 0), at) },
+  u32: { size: 4, read: (b: Buffer, at: number) => b.readUInt32BE(at), write: (b: Buffer, v: unknown, at: number) => b.writeUInt32BE(Number(v ?? 0), at) },
+  u64: { size: 8, read: (b: Buffer, at: number) => b.readBigUInt64BE(at), write: (b: Buffer, v: unknown, at: number) => b.writeBigUInt64BE(BigInt((v as bigint | undefined) ?? 0n), at) },
+};
+
 type Field =
-  | { name: string; type: 'u8' | 'u32' | 'u64' }
+  | { name: string; type: keyof typeof INTEGERS }
   | { name: string; type: 'str' | 'octets'; size: number }
   /** An octet count, then that many octets (Msg_Length + Msg_Content). */
   | { name: string; type: 'counted_octets' }
@@ -213,11 +220,9 @@ type Values = Record<string, unknown>;
 function fieldSize(field: Field, values: Values): number {
   switch (field.type) {
     case 'u8':
-      return 1;
     case 'u32':
-      return 4;
     case 'u64':
-      return 8;
+      return INTEGERS[field.type].size;
     case 'str':
     case 'octets':
       return field.size;
@@ -239,13 +244,9 @@ function writeFields(buf: Buffer, start: number, fields: Field[], values: Values
     const value = values[field.name];
     switch (field.type) {
       case 'u8':
-        buf.writeUInt8(Number(value ?? 0), at);
-        break;
       case 'u32':
-        buf.writeUInt32BE(Number(value ?? 0), at);
-        break;
       case 'u64':
-        buf.writeBigUInt64BE(BigInt((value as bigint | undefined) ?? 0n), at);
+        INTEGERS[field.type].write(buf, value, at);
         break;
       case 'str':
         writeStr(buf, at, String(value ?? ''), field.size, field.name);
@@ -289,20 +290,14 @@ function readFields(buf: Buffer, start: number, fields: Field[], what: string): 
   for (const field of fields) {
     switch (field.type) {
       case 'u8':
-        need(buf, at, 1, what, field.name);
-        values[field.name] = buf.readUInt8(at);
-        at += 1;
-        break;
       case 'u32':
-        need(buf, at, 4, what, field.name);
-        values[field.name] = buf.readUInt32BE(at);
-        at += 4;
+      case 'u64': {
+        const int = INTEGERS[field.type];
+        need(buf, at, int.size, what, field.name);
+        values[field.name] = int.read(buf, at);
+        at += int.size;
         break;
-      case 'u64':
-        need(buf, at, 8, what, field.name);
-        values[field.name] = buf.readBigUInt64BE(at);
-        at += 8;
-        break;
+      }
       case 'str':
         need(buf, at, field.size, what, field.name);
         values[field.name] = readStr(buf, at, field.size);
