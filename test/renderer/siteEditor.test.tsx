@@ -92,11 +92,17 @@ describe('the site editor (jsdom, in-memory transport, real backend)', () => {
   });
 
   describe('on a slow backend, edits clicked in quick succession', () => {
-    it('moves an item down twice with two quick clicks (two revisions, in order)', async () => {
+    /** The builder on the slowed transport, at the site's current revision (and on a column, if named). */
+    async function openSlowBuilder(column?: string) {
       const { user } = renderApp(slowed(backend.transport, SLOW_MS), `/enterprises/${f.enterpriseId}/site`);
       const start = (await saved(backend, f)).revision;
       await waitForRevision(start);
-      await openColumn(user, '新闻动态');
+      if (column) await openColumn(user, column);
+      return { user, start };
+    }
+
+    it('moves an item down twice with two quick clicks (two revisions, in order)', async () => {
+      const { user, start } = await openSlowBuilder('新闻动态');
 
       const down = within(itemRow('开业公告')).getByRole('button', { name: '下移' });
       await user.click(down);
@@ -111,10 +117,7 @@ describe('the site editor (jsdom, in-memory transport, real backend)', () => {
     });
 
     it('keeps both of two channel boxes unticked in quick succession, each shown at once', async () => {
-      const { user } = renderApp(slowed(backend.transport, SLOW_MS), `/enterprises/${f.enterpriseId}/site`);
-      const start = (await saved(backend, f)).revision;
-      await waitForRevision(start);
-      await openColumn(user, '新闻动态');
+      const { user, start } = await openSlowBuilder('新闻动态');
 
       const channels = screen.getByTestId('column-channels');
       await user.click(within(channels).getByLabelText('WAP 1.0'));
@@ -129,9 +132,7 @@ describe('the site editor (jsdom, in-memory transport, real backend)', () => {
     });
 
     it('takes a second template tile clicked while the first is saving, in click order', async () => {
-      const { user } = renderApp(slowed(backend.transport, SLOW_MS), `/enterprises/${f.enterpriseId}/site`);
-      const start = (await saved(backend, f)).revision;
-      await waitForRevision(start);
+      const { user, start } = await openSlowBuilder();
       await user.click(screen.getByRole('tab', { name: '模板' }));
 
       await screen.findByTestId('template-picker');
@@ -149,10 +150,7 @@ describe('the site editor (jsdom, in-memory transport, real backend)', () => {
     });
 
     it('saves a column title once when Enter is followed at once by leaving the field', async () => {
-      const { user } = renderApp(slowed(backend.transport, SLOW_MS), `/enterprises/${f.enterpriseId}/site`);
-      const start = (await saved(backend, f)).revision;
-      await waitForRevision(start);
-      await openColumn(user, '新闻动态');
+      const { user, start } = await openSlowBuilder('新闻动态');
 
       const title = screen.getByTestId('column-title');
       await user.clear(title);

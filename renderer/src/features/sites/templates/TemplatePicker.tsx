@@ -82,13 +82,18 @@ export function TemplatePicker() {
                 <Tooltip key={key} title={t('sites.template.use', { template: tpl.name, style: style.name })}>
                   <button
                     type="button"
-                    className={`ecw-template-choice${chosen ? ' is-chosen' : ''}`}
+                    className={`ecw-template-choice${chosen ? ' is-chosen' : ''}${saving ? ' is-saving' : ''}`}
                     onClick={() => !chosen && pick(tpl.id, style.id)}
                     aria-pressed={chosen}
                     aria-busy={saving}
                     data-testid={`template-choice-${tpl.id}-${style.id}`}
                   >
-                    <Badge count={saving ? <Spin indicator={<LoadingOutlined spin />} size="small" data-testid="template-saving" /> : chosen ? <CheckCircleFilled className="ecw-chosen-mark" /> : 0}>
+                    {saving ? (
+                      <span className="ecw-template-saving" data-testid="template-saving">
+                        <Spin indicator={<LoadingOutlined spin />} /> {t('sites.template.saving')}
+                      </span>
+                    ) : null}
+                    <Badge count={chosen && !saving ? <CheckCircleFilled className="ecw-chosen-mark" /> : 0}>
                       {thumbs[key] ? (
                         <SandboxFrame html={thumbs[key]} width={1280} height={900} scale={THUMB_SCALE} title={`${tpl.name} ${style.name}`} />
                       ) : (
