@@ -37,7 +37,7 @@ export function NewColumnModal({ open, onClose, onCreate }: Props) {
   };
 
   return (
-    <Modal open={open} title={t('sites.column.new')} okText={t('sites.column.create')} onOk={() => void submit()} confirmLoading={busy} onCancel={onClose} destroyOnHidden focusTriggerAfterClose={false}>
+    <Modal open={open} title={t('sites.column.new')} okText={t('sites.column.create')} onOk={() => void submit()} confirmLoading={busy} onCancel={onClose} destroyOnHidden focusable={{ focusTriggerAfterClose: false }}>
       <Form layout="vertical" component="div">
         <Form.Item label={t('sites.column.type')} htmlFor="new-column-type">
           <Select
