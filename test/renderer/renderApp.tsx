@@ -3,7 +3,7 @@
  * file: what a user sees and does, with the backend's own answers and change events.
  */
 import { render } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import type { Transport } from '../../shared/api';
 import { setTransport } from '../../renderer/src/api/client';
 import { createQueryClient } from '../../renderer/src/api/queryCache';
@@ -14,7 +14,7 @@ export function renderApp(transport: Transport, route: string) {
   setTransport(transport);
   window.location.hash = `#${route}`;
   const client = createQueryClient();
-  const user = userEvent.setup({ delay: null });
+  const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
   return { ...render(<App client={client} />), client, user };
 }
 

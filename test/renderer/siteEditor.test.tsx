@@ -78,14 +78,16 @@ describe('the site editor (jsdom, in-memory transport, real backend)', () => {
     expect(await savedTitles(backend, f)).toEqual(['开业公告', '新品上市', '招商启事', '新文章']);
 
     await openColumn(user, '新闻动态');
-    await user.click(within(itemRow('开业公告')).getByRole('button', { name: '下移' }));
+    await user.click(within(itemRow('开业公告')).getByLabelText('下移'));
     await waitForRevision(start + 2);
     expect(shownTitles()).toEqual(['新品上市', '开业公告', '招商启事', '新文章']);
     expect(await savedTitles(backend, f)).toEqual(['新品上市', '开业公告', '招商启事', '新文章']);
 
-    await user.click(within(itemRow('招商启事')).getByRole('button', { name: '删除' }));
+    await user.click(within(itemRow('招商启事')).getByLabelText('删除'));
     await user.click(await screen.findByText('彻底删除'));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '彻底删除' }));
+    const [question] = await screen.findAllByText('彻底删除这条内容？此操作不能撤销。');
+    const confirm = question!.closest<HTMLElement>('.ant-modal')!;
+    await user.click(within(confirm).getByText('彻底删除'));
     await waitForRevision(start + 3);
     expect(shownTitles()).toEqual(['新品上市', '开业公告', '新文章']);
     expect(await savedTitles(backend, f)).toEqual(['新品上市', '开业公告', '新文章']);
@@ -104,7 +106,7 @@ describe('the site editor (jsdom, in-memory transport, real backend)', () => {
     it('moves an item down twice with two quick clicks (two revisions, in order)', async () => {
       const { user, start } = await openSlowBuilder('新闻动态');
 
-      const down = within(itemRow('开业公告')).getByRole('button', { name: '下移' });
+      const down = within(itemRow('开业公告')).getByLabelText('下移');
       await user.click(down);
       await user.click(down);
       expect(screen.getByTestId('site-saving')).toHaveTextContent('正在保存');
@@ -133,7 +135,7 @@ describe('the site editor (jsdom, in-memory transport, real backend)', () => {
 
     it('takes a second template tile clicked while the first is saving, in click order', async () => {
       const { user, start } = await openSlowBuilder();
-      await user.click(screen.getByRole('tab', { name: '模板' }));
+      await user.click(screen.getByText('模板', { selector: '[role=tab]' }));
 
       await screen.findByTestId('template-picker');
       await user.click(tileOf('retail-tea'));
