@@ -158,6 +158,9 @@ export const platformInfoSchema = z.object({
   ),
 });
 
+/** Every local change of a synced record queues an op: the queue and the status' counts move with these. */
+const QUEUE_MOVES = ['sync', 'enterprise', 'service_order', 'subscription', 'site', 'document', 'asset'] as const;
+
 export const syncApi = {
   /** Online sign-in; without network, an offline sign-in against the verifier kept from the last online one. */
   'sync.signIn': mutation(
@@ -166,20 +169,24 @@ export const syncApi = {
   ),
   /** Ends the platform session and forgets the tokens; the queue and local data stay. */
   'sync.signOut': mutation(z.object({}), z.object({ signedOut: z.boolean() })),
-  'sync.status': query(z.object({}), syncStatusSchema),
+  'sync.status': query(z.object({}), syncStatusSchema, { reads: QUEUE_MOVES }),
   /**
    * One sync cycle now (push, pull, uploads), waiting for it. Declared a query on purpose: it runs
    * on the engine's own connection and must not hold up the dispatcher's queue of user edits.
    */
-  'sync.now': query(z.object({}), syncReportSchema),
+  'sync.now': query(z.object({}), syncReportSchema, { reads: [] }),
   /** The UI saw the network come back (or the app resume / gain focus): try soon. `offline` marks it offline. */
-  'sync.nudge': query(z.object({ reason: z.enum(['online', 'offline', 'resume', 'focus']) }), z.object({})),
-  'sync.queue': query(z.object({ limit: z.number().int().min(1).max(1000).default(200) }), z.object({ total: z.number().int(), ops: z.array(queuedOpSchema) })),
-  'sync.uploads': query(z.object({}), z.array(uploadSchema)),
+  'sync.nudge': query(z.object({ reason: z.enum(['online', 'offline', 'resume', 'focus']) }), z.object({}), { reads: [] }),
+  'sync.queue': query(
+    z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
+    z.object({ total: z.number().int(), ops: z.array(queuedOpSchema) }),
+    { reads: QUEUE_MOVES },
+  ),
+  'sync.uploads': query(z.object({}), z.array(uploadSchema), { reads: ['sync', 'asset', 'site'] }),
   /** A failed upload back in the queue. */
   'sync.retryUpload': mutation(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }), z.object({ queued: z.boolean() })),
-  'sync.history': query(z.object({ limit: z.number().int().min(1).max(500).default(50) }), z.array(historyEntrySchema)),
-  'sync.conflicts': query(z.object({ tbl: z.string().optional(), rowId: z.string().optional() }), z.array(conflictSchema)),
+  'sync.history': query(z.object({ limit: z.number().int().min(1).max(500).default(50) }), z.array(historyEntrySchema), { reads: ['sync'] }),
+  'sync.conflicts': query(z.object({ tbl: z.string().optional(), rowId: z.string().optional() }), z.array(conflictSchema), { reads: ['sync'] }),
   /**
    * mine: apply my values again on top of the platform's current row (field), delete anyway
    * (delete_vs_update), merge my record into the existing one (duplicate_key), retry (rejections);
@@ -190,9 +197,9 @@ export const syncApi = {
     z.object({ resolved: z.boolean() }),
   ),
   /** My side of a conflict as JSON, to keep or send to someone (forbidden changes to rows now out of scope). */
-  'sync.exportConflict': query(z.object({ id: z.string().min(1) }), z.object({ fileName: z.string(), json: z.string() })),
+  'sync.exportConflict': query(z.object({ id: z.string().min(1) }), z.object({ fileName: z.string(), json: z.string() }), { reads: ['sync'] }),
   /** The mass-delete guard stopped a resync sweep: delete the rows the platform no longer has, or keep them. */
   'sync.resolveResyncGuard': mutation(z.object({ action: z.enum(['delete', 'keep']) }), z.object({ removed: z.number().int() })),
   /** What the platform says about an enterprise: status, group code, and per order the BOSS opening result. */
-  'sync.platformInfo': query(z.object({ enterpriseId: z.string().min(1) }), platformInfoSchema),
+  'sync.platformInfo': query(z.object({ enterpriseId: z.string().min(1) }), platformInfoSchema, { reads: ['enterprise', 'service_order', 'subscription', 'sync'] }),
 };

@@ -1,5 +1,6 @@
+/** The site builder feature: its pages and navigation. */
 import type { RouteObject } from 'react-router';
-import type { NavEntry } from '../../app/AppRouter';
+import type { NavEntry } from '../../ui/nav';
 
 /** Site builder pages (issue 3), loaded when opened: the list of enterprises with their sites, and the builder of one. */
 export const siteRoutes: RouteObject[] = [

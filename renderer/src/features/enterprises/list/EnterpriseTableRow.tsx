@@ -1,4 +1,4 @@
-/** One row of the enterprise list (the benchmark waits for `data-testid="enterprise-row"`). */
+/** One row of the enterprise table (the benchmark waits for `data-testid="enterprise-row"`). */
 import { memo, type CSSProperties } from 'react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ interface Props {
 /** 市辖区 says nothing: a municipality's district alone is the useful part. */
 export const regionLabel = (city: string, district: string) => (city === '市辖区' ? district : `${city} ${district}`);
 
-export const EnterpriseRow = memo(function EnterpriseRow({ row, index, style, selected, onClick }: Props) {
+export const EnterpriseTableRow = memo(function EnterpriseTableRow({ row, index, style, selected, onClick }: Props) {
   const { t } = useTranslation();
   return (
     <div

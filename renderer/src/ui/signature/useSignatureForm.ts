@@ -3,7 +3,7 @@
  * service order's signature and the site sign-off share. Errors are per field (and `form` for the rest).
  */
 import { useState } from 'react';
-import { validationText } from '../../../i18n';
+import { validationText } from '../../i18n';
 import { useSignaturePad } from './useSignaturePad';
 
 export interface SignatureErrors {
