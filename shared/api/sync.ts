@@ -1,5 +1,6 @@
 /** Platform sign-in and sync procedures (issue 4): the sync centre, the status indicator, the CLI. */
 import { z } from 'zod';
+import { SERVER_CONFLICT_KINDS } from '../platform-api/sync';
 import { mutation, query } from './contract';
 
 export const syncStateSchema = z.enum([
@@ -110,7 +111,10 @@ export const historyEntrySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 
-export const conflictKindSchema = z.enum(['field', 'update_vs_delete', 'delete_vs_update', 'duplicate_key', 'forbidden', 'invalid', 'rejected']);
+/** What the conflict list holds: the platform's conflicts and the ops it rejected (by the reason the person can act on). */
+export const CONFLICT_KINDS = [...SERVER_CONFLICT_KINDS, 'forbidden', 'invalid', 'rejected'] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+export const conflictKindSchema = z.enum(CONFLICT_KINDS);
 
 export const conflictSchema = z.object({
   id: z.string(),

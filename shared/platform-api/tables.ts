@@ -80,7 +80,7 @@ export const enterpriseRowSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type EnterpriseRow = z.infer<typeof enterpriseRowSchema>;
+export type EnterpriseWireRow = z.infer<typeof enterpriseRowSchema>;
 
 /* ---------- site (content document; shared/sites/model.ts defines `content`) ---------- */
 
@@ -104,7 +104,7 @@ export const siteRowSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type SiteRow = z.infer<typeof siteRowSchema>;
+export type SiteWireRow = z.infer<typeof siteRowSchema>;
 
 /* ---------- service orders (commands) and subscriptions (platform-owned) ---------- */
 
@@ -156,7 +156,7 @@ export const serviceOrderRowSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type ServiceOrderRow = z.infer<typeof serviceOrderRowSchema>;
+export type ServiceOrderWireRow = z.infer<typeof serviceOrderRowSchema>;
 
 export const SUBSCRIPTION_STATUSES = ['opening', 'active', 'cancelled'] as const;
 
@@ -173,7 +173,7 @@ export const subscriptionRowSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type SubscriptionRow = z.infer<typeof subscriptionRowSchema>;
+export type SubscriptionWireRow = z.infer<typeof subscriptionRowSchema>;
 
 /* ---------- merge rules per table ---------- */
 
