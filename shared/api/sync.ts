@@ -1,7 +1,7 @@
 /** Platform sign-in and sync procedures (issue 4): the sync centre, the status indicator, the CLI. */
 import { z } from 'zod';
 import { SERVER_CONFLICT_KINDS } from '../platform-api/sync';
-import { mutation, query } from './contract';
+import { mutation, query, steppedMutation } from './contract';
 
 export const syncStateSchema = z.enum([
   /** Never signed in, or the session ended: sign in to sync (local work continues). */
@@ -50,6 +50,8 @@ export const syncStatusSchema = z.object({
   pendingUploads: z.number().int(),
   failedUploads: z.number().int(),
   conflicts: z.number().int(),
+  /** Rows the platform sent that failed their schema: never stored, listed by `sync.refusedRows`. */
+  refusedRows: z.number().int(),
   lastSyncAt: z.string().nullable(),
   lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
   attention: z.array(attentionSchema),
@@ -137,6 +139,18 @@ export const conflictSchema = z.object({
 });
 export type SyncConflict = z.infer<typeof conflictSchema>;
 
+/** A row the platform sent that failed its wire schema (the latest refusal per row). */
+export const refusedRowSchema = z.object({
+  tbl: z.string(),
+  rowId: z.string(),
+  version: z.number().int().nullable(),
+  /** Stable: `row_invalid`. */
+  code: z.string(),
+  /** What is wrong, one "path: problem" line each (at most 20). */
+  problems: z.array(z.string()),
+  receivedAt: z.string(),
+});
+
 export const platformInfoSchema = z.object({
   /** registered | opening | opened | cancelled, once the platform has the enterprise. */
   status: z.string().nullable(),
@@ -164,18 +178,18 @@ export const platformInfoSchema = z.object({
 
 export const syncApi = {
   /** Online sign-in; without network, an offline sign-in against the verifier kept from the last online one. */
-  'sync.signIn': mutation(
+  'sync.signIn': steppedMutation(
     z.object({ server: z.string().trim().min(1).max(300), user: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }),
     z.object({ mode: z.enum(['online', 'offline']), account: accountSchema }),
   ),
   /** Ends the platform session and forgets the tokens; the queue and local data stay. */
-  'sync.signOut': mutation(z.object({}), z.object({ signedOut: z.boolean() })),
+  'sync.signOut': steppedMutation(z.object({}), z.object({ signedOut: z.boolean() })),
   'sync.status': query(z.object({}), syncStatusSchema),
   /**
-   * One sync cycle now (push, pull, uploads), waiting for it. Declared a query on purpose: it runs
-   * on the engine's own connection and must not hold up the dispatcher's queue of user edits.
+   * One sync cycle now (push, pull, uploads), waiting for it. Its network time never holds the
+   * write queue: only each step's short transaction waits its turn among the user's edits.
    */
-  'sync.now': query(z.object({}), syncReportSchema),
+  'sync.now': steppedMutation(z.object({}), syncReportSchema),
   /** The UI saw the network come back (or the app resume / gain focus): try soon. `offline` marks it offline. */
   'sync.nudge': query(z.object({ reason: z.enum(['online', 'offline', 'resume', 'focus']) }), z.object({})),
   'sync.queue': query(z.object({ limit: z.number().int().min(1).max(1000).default(200) }), z.object({ total: z.number().int(), ops: z.array(queuedOpSchema) })),
@@ -197,6 +211,8 @@ export const syncApi = {
   'sync.exportConflict': query(z.object({ id: z.string().min(1) }), z.object({ fileName: z.string(), json: z.string() })),
   /** The mass-delete guard stopped a resync sweep: delete the rows the platform no longer has, or keep them. */
   'sync.resolveResyncGuard': mutation(z.object({ action: z.enum(['delete', 'keep']) }), z.object({ removed: z.number().int() })),
+  /** Rows the platform sent that this device refused (malformed), newest first. */
+  'sync.refusedRows': query(z.object({ limit: z.number().int().min(1).max(500).default(100) }), z.array(refusedRowSchema)),
   /** What the platform says about an enterprise: status, group code, and per order the BOSS opening result. */
   'sync.platformInfo': query(z.object({ enterpriseId: z.string().min(1) }), platformInfoSchema),
 };

@@ -1,0 +1,53 @@
+/**
+ * The `site` table as the sync engine sees it: rows on the wire are { enterpriseId, name, content,
+ * images }, and the content must pass the site model's schema before it is stored — its ids become
+ * file names in a build, so a pulled item id like `../../index` is refused here, as is content the
+ * compiler cannot read. Pulled sites land in the editor's own table, so it shows them like any other.
+ */
+import { siteRowSchema, type SiteWireRow } from '../../../../shared/platform-api';
+import { siteContentSchema, type SiteContent } from '../../../../shared/sites/model';
+import { problemsOf, type Fields, type SyncAdapter } from '../sync/adapters';
+import { deleteSite, findSite, imagesOfContent, markSiteServerDeleted, syncedSiteIds, upsertSyncedSite, type SiteRecord } from './repository';
+
+/** A site row whose content passed the model's schema. */
+export type SiteRow = Omit<SiteWireRow, 'content'> & { content: SiteContent };
+
+/** The site's fields on the wire (shared/platform-api/tables.ts siteFieldSchemas). */
+export function siteWireFields(enterpriseId: string, content: SiteContent): Fields {
+  return { enterpriseId, name: content.profile.name, content, images: imagesOfContent(content) };
+}
+
+function wireRowOf(row: SiteRecord): Fields {
+  const content = JSON.parse(row.content_json) as SiteContent;
+  return { id: row.id, ...siteWireFields(row.enterprise_id, content), createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+export const siteSyncAdapter: SyncAdapter<SiteRow> = {
+  tbl: 'site',
+  parse(row) {
+    const parsed = siteRowSchema.safeParse(row);
+    if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error.issues) };
+    const content = siteContentSchema.safeParse(parsed.data.content);
+    if (!content.success) return { ok: false, problems: problemsOf(content.error.issues.map((i) => ({ ...i, path: ['content', ...i.path] }))) };
+    return { ok: true, row: { ...parsed.data, content: content.data } };
+  },
+  load(db, id) {
+    const row = findSite(db, id);
+    if (!row) return undefined;
+    return { fields: wireRowOf(row), baseVersion: row.base_version, baseJson: row.base_json ? (JSON.parse(row.base_json) as Fields) : null, serverDeleted: row.server_deleted === 1 };
+  },
+  save(db, id, row, base) {
+    upsertSyncedSite(db, {
+      id,
+      enterprise_id: row.enterpriseId,
+      content_json: JSON.stringify(row.content),
+      created_at: row.createdAt,
+      updated_at: row.updatedAt,
+      base_version: base?.version ?? null,
+      base_json: base ? JSON.stringify(base.row) : null,
+    });
+  },
+  markServerDeleted: (db, id) => markSiteServerDeleted(db, id),
+  remove: (db, id) => deleteSite(db, id),
+  syncedIds: (db) => syncedSiteIds(db),
+};

@@ -1,0 +1,31 @@
+/**
+ * Synced tables the desktop keeps no domain table for (subscriptions: written by the platform
+ * only) live in `sync_row` as their parsed wire row.
+ */
+import { rowSchemas, type SyncedTable } from '../../../../shared/platform-api';
+import { problemsOf, type Fields, type SyncAdapter } from './adapters';
+import { deleteMirrored, findMirrored, markMirroredServerDeleted, mirroredIds, mirroredIdsOfParent, saveMirrored } from './db/mirror';
+
+export function mirrorAdapter(tbl: SyncedTable): SyncAdapter {
+  const schema = rowSchemas[tbl];
+  return {
+    tbl,
+    parse(row) {
+      const parsed = schema.safeParse(row);
+      return parsed.success ? { ok: true, row: parsed.data } : { ok: false, problems: problemsOf(parsed.error.issues) };
+    },
+    load(db, id) {
+      const row = findMirrored(db, tbl, id);
+      if (!row) return undefined;
+      return { fields: JSON.parse(row.row_json) as Fields, baseVersion: row.base_version, baseJson: row.base_json ? (JSON.parse(row.base_json) as Fields) : null, serverDeleted: row.server_deleted === 1 };
+    },
+    save(db, id, row, base) {
+      const parentId = typeof row.enterpriseId === 'string' && row.enterpriseId !== '' ? row.enterpriseId : null;
+      saveMirrored(db, { tbl, id, parentId, rowJson: JSON.stringify(row), baseVersion: base?.version ?? null, baseJson: base ? JSON.stringify(base.row) : null });
+    },
+    markServerDeleted: (db, id) => markMirroredServerDeleted(db, tbl, id),
+    remove: (db, id) => deleteMirrored(db, tbl, id),
+    syncedIds: (db) => mirroredIds(db, tbl),
+    idsOfEnterprise: (db, enterpriseId) => mirroredIdsOfParent(db, tbl, enterpriseId),
+  };
+}
