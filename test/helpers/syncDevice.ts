@@ -80,6 +80,11 @@ export async function createDevice(name: string, options: DeviceOptions = {}): P
   const device: Device = {
     ...base,
     name,
+    cleanup() {
+      const stray = [...base.backend.writeViolations];
+      base.cleanup();
+      if (stray.length) throw new Error(`device ${name} wrote outside the write queue:\n${stray.join('\n\n')}`);
+    },
     get engine() {
       return engine();
     },

@@ -30,22 +30,28 @@ interface Turn {
 export function createWriteQueue(connection: () => ReadableDB): WriteQueue {
   const turns = new AsyncLocalStorage<Turn>();
   let tail: Promise<unknown> = Promise.resolve();
+  /** Work queued or running. */
+  let pending = 0;
 
   const holding = () => turns.getStore()?.active === true;
 
-  /** Runs `work` in the next turn; the connection is the one open when the work was queued. */
+  /**
+   * Runs `work` in the next turn — at once when the queue is idle (its synchronous part before this
+   * returns) — on the connection that was open when it was queued.
+   */
   function enqueue<T>(work: (db: WritableDB) => Promise<T> | T): Promise<T> {
     const db = connection();
     const run = async () => {
-      if (!db.open) throw new Error('the database was closed before this write got its turn');
       const turn: Turn = { active: true };
       try {
+        if (!db.open) throw new Error('the database was closed before this write got its turn');
         return await turns.run(turn, () => work(asWritable(db)));
       } finally {
         turn.active = false;
+        pending--;
       }
     };
-    const next = tail.then(run, run);
+    const next = pending++ === 0 ? run() : tail.then(run, run);
     tail = next.catch(() => undefined);
     return next;
   }
