@@ -61,6 +61,7 @@ export const enterpriseCreateSchema = z
 export const enterprisePatchSchema = z.object(enterpriseFieldSchemas).partial().strict();
 
 export const ENTERPRISE_STATUSES = ['registered', 'opening', 'opened', 'cancelled'] as const;
+export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
 
 export const enterpriseRowSchema = z.object({
   id: z.string(),

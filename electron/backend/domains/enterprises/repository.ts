@@ -1,5 +1,6 @@
 /** SQL for enterprises: the only place that knows the `enterprise` table (and its change counter). */
 import type { Enterprise, EnterpriseFields, EnterpriseListRow, SalesChannel } from '../../../../shared/domain/enterprise';
+import type { EnterpriseStatus } from '../../../../shared/platform-api';
 import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import { perDatabase } from '../../infra/db/perDatabase';
 
@@ -18,13 +19,13 @@ export interface EnterpriseRecord {
   contact_mobile: string;
   contact_email: string | null;
   manager: string;
-  channel: string;
+  channel: SalesChannel;
   note: string | null;
   group_code: string | null;
   created_at: string;
   updated_at: string;
   /** Sync columns (SYNC.md §3.2): the platform's status, the server version and row last received. */
-  platform_status: string | null;
+  platform_status: EnterpriseStatus | null;
   base_version: number | null;
   base_json: string | null;
   server_deleted: number;
@@ -44,7 +45,7 @@ export function toEnterprise(row: EnterpriseRecord): Enterprise {
     address: row.address,
     contact: { name: row.contact_name, mobile: row.contact_mobile, ...(row.contact_email ? { email: row.contact_email } : {}) },
     manager: row.manager,
-    channel: row.channel as SalesChannel,
+    channel: row.channel,
     ...(row.note ? { note: row.note } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -140,7 +141,7 @@ export function enterpriseListRows(db: ReadableDB, ids: string[]): EnterpriseLis
     return r
       ? [{
           id: r.id, name: r.name, creditCode: r.credit_code, industrySection: r.industry_section, manager: r.manager,
-          channel: r.channel as SalesChannel, updatedAt: r.updated_at, contactName: r.contact_name,
+          channel: r.channel, updatedAt: r.updated_at, contactName: r.contact_name,
           contactMobile: r.contact_mobile, city: r.city, district: r.district,
         }]
       : [];

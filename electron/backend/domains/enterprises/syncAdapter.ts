@@ -5,7 +5,7 @@
  */
 import type { EnterpriseFields } from '../../../../shared/domain/enterprise';
 import { enterpriseRowSchema, type EnterpriseWireRow } from '../../../../shared/platform-api';
-import { problemsOf, type Fields, type ServerBase, type SyncAdapter } from '../sync/adapters';
+import { problemsOf, storedFieldsOrNull, type Fields, type ServerBase, type SyncAdapter } from '../sync/adapters';
 import {
   deleteEnterprise,
   findEnterprise,
@@ -43,9 +43,9 @@ export function enterpriseWireRowOf(row: EnterpriseRecord): EnterpriseWireRow {
     address: row.address,
     contact: { name: row.contact_name, mobile: row.contact_mobile, email: row.contact_email },
     manager: row.manager,
-    channel: row.channel as EnterpriseWireRow['channel'],
+    channel: row.channel,
     note: row.note,
-    status: (row.platform_status ?? 'registered') as EnterpriseWireRow['status'],
+    status: row.platform_status ?? 'registered',
     groupCode: row.group_code,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -87,7 +87,7 @@ export const enterpriseSyncAdapter: SyncAdapter<EnterpriseWireRow> = {
   load(db, id) {
     const row = findEnterprise(db, id);
     if (!row) return undefined;
-    return { fields: enterpriseWireRowOf(row), baseVersion: row.base_version, baseJson: row.base_json ? (JSON.parse(row.base_json) as Fields) : null, serverDeleted: row.server_deleted === 1 };
+    return { fields: enterpriseWireRowOf(row), baseVersion: row.base_version, baseJson: storedFieldsOrNull(row.base_json), serverDeleted: row.server_deleted === 1 };
   },
   save(db, id, row, base, unacked) {
     // While this device's own edits are unacked, the list keeps them where the person left them.

@@ -107,6 +107,8 @@ export const deleteOrder = (db: WritableDB, id: string) => void writes(db).remov
 export const syncedOrderIds = (db: ReadableDB): string[] => reads(db).synced.all();
 export const orderIdsOfEnterprise = (db: ReadableDB, enterpriseId: string): string[] => reads(db).idsOfEnterprise.all(enterpriseId);
 
+export const quoteOf = (row: OrderRecord): Quote => JSON.parse(row.quote_json) as Quote;
+
 export function toOrder(row: OrderRecord, audit: AuditEntry[]): Order {
   return {
     id: row.id,
@@ -118,7 +120,7 @@ export function toOrder(row: OrderRecord, audit: AuditEntry[]): Order {
     requestDate: row.request_date,
     effectiveDate: row.effective_date,
     status: row.status,
-    quote: JSON.parse(row.quote_json) as Quote,
+    quote: quoteOf(row),
     catalogVersion: row.catalog_version,
     ...(row.signer_name ? { signerName: row.signer_name } : {}),
     ...(row.signature_sha256 ? { signatureSha256: row.signature_sha256 } : {}),

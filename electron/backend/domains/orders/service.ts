@@ -24,7 +24,7 @@ import { findDocument, insertDocument } from '../documents/repository';
 import { renderServiceOrderPdf } from '../documents/serviceOrderPdf';
 import { findEnterprise, toEnterprise } from '../enterprises/repository';
 import { activePlan, checkAllowed, resolvePlan, sellablePlan, type ActivePlan } from './planState';
-import { deleteDraftOrder, findOrder, insertDraftOrder, markOrderSigned, markOrderSubmitted, ordersOfEnterprise, toOrder, type OrderRecord } from './repository';
+import { deleteDraftOrder, findOrder, insertDraftOrder, markOrderSigned, markOrderSubmitted, ordersOfEnterprise, quoteOf, toOrder, type OrderRecord } from './repository';
 import { readSignature } from './signature';
 
 /** The quote procedure (and `ecw quote --data-dir`): billing's `quote()` over the current catalog. */
@@ -156,7 +156,7 @@ export async function signOrder(ctx: WriteContext, input: ParsedInput<'orders.si
     enterprise,
     plan: resolvePlan(ctx.db, catalog, row.plan_code, row.catalog_version),
     ...(row.previous_plan_code ? { previousPlan: resolvePlan(ctx.db, catalog, row.previous_plan_code, row.catalog_version) } : {}),
-    quote: JSON.parse(row.quote_json) as Quote,
+    quote: quoteOf(row),
     signature: { png: signature.forPdf, signerName: input.signerName, signedAt },
   });
 
@@ -233,7 +233,7 @@ function submitSnapshot(db: ReadableDB, row: OrderRecord, submittedAt: string): 
     requestDate: row.request_date,
     effectiveDate: row.effective_date,
     catalogVersion: row.catalog_version,
-    quote: JSON.parse(row.quote_json) as Quote,
+    quote: quoteOf(row),
     signerName: row.signer_name,
     signedAt: row.signed_at,
     signatureSha256: row.signature_sha256,

@@ -5,7 +5,7 @@
  * order submitted from another device is rebuilt here from the snapshot it was submitted with.
  */
 import { serviceOrderRowSchema, type ServiceOrderWireRow } from '../../../../shared/platform-api';
-import { problemsOf, type Fields, type ServerBase, type SyncAdapter } from '../sync/adapters';
+import { problemsOf, storedFieldsOrNull, type Fields, type ServerBase, type SyncAdapter } from '../sync/adapters';
 import {
   deleteOrder,
   findOrder,
@@ -43,7 +43,7 @@ export const serviceOrderSyncAdapter: SyncAdapter<ServiceOrderWireRow> = {
   load(db, id) {
     const row = findOrder(db, id);
     if (!row) return undefined;
-    const baseJson = row.base_json ? (JSON.parse(row.base_json) as Fields) : null;
+    const baseJson = storedFieldsOrNull(row.base_json);
     return { fields: baseJson ?? { id, status: row.status }, baseVersion: row.base_version, baseJson, serverDeleted: row.server_deleted === 1 };
   },
   save(db, id, row, base) {

@@ -6,8 +6,8 @@
  */
 import { siteRowSchema, type SiteWireRow } from '../../../../shared/platform-api';
 import { siteContentSchema, type SiteContent } from '../../../../shared/sites/model';
-import { problemsOf, type Fields, type SyncAdapter } from '../sync/adapters';
-import { deleteSite, findSite, imagesOfContent, markSiteServerDeleted, syncedSiteIds, upsertSyncedSite, type SiteRecord } from './repository';
+import { problemsOf, storedFieldsOrNull, type Fields, type SyncAdapter } from '../sync/adapters';
+import { deleteSite, findSite, imagesOfContent, markSiteServerDeleted, parseContent, syncedSiteIds, upsertSyncedSite, type SiteRecord } from './repository';
 
 /** A site row whose content passed the model's schema. */
 export type SiteRow = Omit<SiteWireRow, 'content'> & { content: SiteContent };
@@ -18,8 +18,7 @@ export function siteWireFields(enterpriseId: string, content: SiteContent): Fiel
 }
 
 function wireRowOf(row: SiteRecord): Fields {
-  const content = JSON.parse(row.content_json) as SiteContent;
-  return { id: row.id, ...siteWireFields(row.enterprise_id, content), createdAt: row.created_at, updatedAt: row.updated_at };
+  return { id: row.id, ...siteWireFields(row.enterprise_id, parseContent(row)), createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
 export const siteSyncAdapter: SyncAdapter<SiteRow> = {
@@ -34,7 +33,7 @@ export const siteSyncAdapter: SyncAdapter<SiteRow> = {
   load(db, id) {
     const row = findSite(db, id);
     if (!row) return undefined;
-    return { fields: wireRowOf(row), baseVersion: row.base_version, baseJson: row.base_json ? (JSON.parse(row.base_json) as Fields) : null, serverDeleted: row.server_deleted === 1 };
+    return { fields: wireRowOf(row), baseVersion: row.base_version, baseJson: storedFieldsOrNull(row.base_json), serverDeleted: row.server_deleted === 1 };
   },
   save(db, id, row, base) {
     upsertSyncedSite(db, {

@@ -10,6 +10,10 @@ import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 
 export type Fields = Record<string, unknown>;
 
+/** A JSON object this backend stored itself (a patch, a server row): read back as fields. */
+export const storedFields = (json: string): Fields => JSON.parse(json) as Fields;
+export const storedFieldsOrNull = (json: string | null): Fields | null => (json === null ? null : storedFields(json));
+
 export interface LocalCopy {
   /** The row as the device shows it (server base + this device's unacked edits), wire shape. */
   fields: Fields;

@@ -11,7 +11,7 @@ import type { Entity } from '../../../../shared/api';
 import type { ConflictKind } from '../../../../shared/api/sync';
 import type { Change, OpResult } from '../../../../shared/platform-api';
 import type { WritableDB } from '../../infra/db/handles';
-import type { Fields, SyncAdapter, SyncAdapters } from './adapters';
+import { storedFields, type Fields, type SyncAdapter, type SyncAdapters } from './adapters';
 import { recordConflict, rejectionKind, type ConflictDetail } from './db/conflicts';
 import type { OutboxOp } from './db/outbox';
 import { hasUnacked, rebaseFollowing, rowKey, settleOp, unackedOps, unackedRowKeys } from './db/queue';
@@ -34,7 +34,7 @@ export interface ApplyContext {
 const unackedFor = (ctx: ApplyContext, tbl: string, id: string): OutboxOp[] =>
   ctx.unackedRows && !ctx.unackedRows.has(rowKey(tbl, id)) ? [] : unackedOps(ctx.db, tbl, id);
 
-const patchOf = (op: OutboxOp) => JSON.parse(op.patch_json) as Fields;
+const patchOf = (op: OutboxOp) => storedFields(op.patch_json);
 
 /** The server row with this device's unacked ops on top; null when one of them deletes the row. */
 export function overlay(base: Fields | null, ops: OutboxOp[]): Fields | null {

@@ -3,7 +3,7 @@
  * only) live in `sync_row` as their parsed wire row.
  */
 import { rowSchemas, type SyncedTable } from '../../../../shared/platform-api';
-import { problemsOf, type Fields, type SyncAdapter } from './adapters';
+import { problemsOf, storedFields, storedFieldsOrNull, type SyncAdapter } from './adapters';
 import { deleteMirrored, findMirrored, markMirroredServerDeleted, mirroredIds, mirroredIdsOfParent, saveMirrored } from './db/mirror';
 
 export function mirrorAdapter(tbl: SyncedTable): SyncAdapter {
@@ -17,7 +17,7 @@ export function mirrorAdapter(tbl: SyncedTable): SyncAdapter {
     load(db, id) {
       const row = findMirrored(db, tbl, id);
       if (!row) return undefined;
-      return { fields: JSON.parse(row.row_json) as Fields, baseVersion: row.base_version, baseJson: row.base_json ? (JSON.parse(row.base_json) as Fields) : null, serverDeleted: row.server_deleted === 1 };
+      return { fields: storedFields(row.row_json), baseVersion: row.base_version, baseJson: storedFieldsOrNull(row.base_json), serverDeleted: row.server_deleted === 1 };
     },
     save(db, id, row, base) {
       const parentId = typeof row.enterpriseId === 'string' && row.enterpriseId !== '' ? row.enterpriseId : null;

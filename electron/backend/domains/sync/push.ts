@@ -15,6 +15,7 @@ import {
   type PushResponse,
 } from '../../../../shared/platform-api';
 import type { WritableDB } from '../../infra/db/handles';
+import { storedFields } from './adapters';
 import { applyResult } from './apply';
 import { recordConflict } from './db/conflicts';
 import type { OutboxOp } from './db/outbox';
@@ -46,7 +47,7 @@ export function toWireOp(op: OutboxOp): PushOp {
     rowId: op.row_id,
     kind: op.kind,
     ...(op.name ? { name: op.name } : {}),
-    patch: JSON.parse(op.patch_json) as Record<string, unknown>,
+    patch: storedFields(op.patch_json),
     baseVersion: op.base_version,
     clientTime: op.created_at,
   };
@@ -59,7 +60,7 @@ function settleUnsendable(db: WritableDB, env: PushEnv, op: OutboxOp): void {
   recordConflict(db, {
     id: env.newId(), tbl: op.tbl, rowId: op.row_id, opSeq: op.op_seq, kind: 'invalid', at,
     detail: {
-      op: { kind: op.kind, name: op.name, patch: JSON.parse(op.patch_json) as Record<string, unknown>, baseVersion: op.base_version, mutationId: op.mutation_id, createdAt: op.created_at },
+      op: { kind: op.kind, name: op.name, patch: storedFields(op.patch_json), baseVersion: op.base_version, mutationId: op.mutation_id, createdAt: op.created_at },
       code: 'unknown_table',
       message: `The platform does not sync "${op.tbl}".`,
     },

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../app/errors';
 import { commitChanges, type RecordChange } from '../../app/unitOfWork';
 import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import type { Fields, SyncAdapter, SyncAdapters } from './adapters';
-import { conflictById, markResolved, openConflicts, openConflictsForRow, type ConflictDetail, type ConflictRecord } from './db/conflicts';
+import { conflictById, conflictDetailOf, markResolved, openConflicts, openConflictsForRow, type ConflictDetail, type ConflictRecord } from './db/conflicts';
 import { hasUnacked } from './db/queue';
 
 type Action = SyncConflict['actions'][number];
@@ -24,7 +24,8 @@ const ACTIONS: Record<ConflictRecord['kind'], Action[]> = {
   rejected: ['mine', 'theirs', 'edit', 'export'],
 };
 
-const isSyncedTable = (tbl: string): tbl is SyncedTable => (SYNCED_TABLES as readonly string[]).includes(tbl);
+const SYNCED = new Set<string>(SYNCED_TABLES);
+const isSyncedTable = (tbl: string): tbl is SyncedTable => SYNCED.has(tbl);
 const isCommandName = (name: string | null): name is CommandName => name !== null && Object.hasOwn(COMMANDS, name);
 
 export function labelOf(db: ReadableDB, adapters: SyncAdapters, tbl: string, rowId: string, fallback?: Fields): string | null {
@@ -34,7 +35,7 @@ export function labelOf(db: ReadableDB, adapters: SyncAdapters, tbl: string, row
 }
 
 function toConflictView(db: ReadableDB, adapters: SyncAdapters, row: ConflictRecord): SyncConflict {
-  const detail = JSON.parse(row.detail_json) as ConflictDetail;
+  const detail = conflictDetailOf(row);
   return {
     id: row.id,
     tbl: row.tbl,
@@ -98,7 +99,7 @@ function valuesFor(detail: ConflictDetail, resolution: 'mine' | 'edit', values: 
 /** What a resolution changes about the conflict's row(s). */
 function resolutionChanges(db: ReadableDB, adapter: SyncAdapter, row: ConflictRecord, resolution: 'mine' | 'theirs' | 'edit', values: Fields | undefined): RecordChange[] {
   const tbl = adapter.tbl;
-  const detail = JSON.parse(row.detail_json) as ConflictDetail;
+  const detail = conflictDetailOf(row);
   const base = row.server_version ?? adapter.load(db, row.row_id)?.baseVersion ?? null;
   if (resolution === 'theirs') {
     const drop = row.kind === 'duplicate_key' || row.kind === 'update_vs_delete' || row.kind === 'forbidden' || detail.op.kind === 'create';

@@ -5,7 +5,7 @@ import type { WriteContext } from '../../app/context';
 import type { ReadableDB } from '../../infra/db/handles';
 import { retryFailedUpload, uploadList } from '../assets/repository';
 import type { Account } from '../auth/session';
-import type { SyncAdapters } from './adapters';
+import { storedFields, type SyncAdapters } from './adapters';
 import { countUnacked, listUnacked } from './db/queue';
 import type { SyncEngine } from './engine';
 import { resolveResyncGuard } from './pull';
@@ -28,10 +28,10 @@ export async function signOut(engine: SyncEngine): Promise<Output<'sync.signOut'
 
 export function queueView(db: ReadableDB, adapters: SyncAdapters, limit: number): Output<'sync.queue'> {
   const ops = listUnacked(db, limit).map((op) => {
-    const patch = JSON.parse(op.patch_json) as Record<string, unknown>;
+    const patch = storedFields(op.patch_json);
     return {
       opSeq: op.op_seq, tbl: op.tbl, rowId: op.row_id, kind: op.kind, name: op.name, label: labelOf(db, adapters, op.tbl, op.row_id, patch),
-      fields: Object.keys(patch), status: op.status as 'pending' | 'sent', attempts: op.attempts, createdAt: op.created_at,
+      fields: Object.keys(patch), status: op.status, attempts: op.attempts, createdAt: op.created_at,
     };
   });
   return { total: countUnacked(db), ops };

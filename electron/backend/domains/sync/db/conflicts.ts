@@ -55,6 +55,7 @@ export function recordConflict(
 }
 
 export const conflictById = (db: ReadableDB, id: string) => reads(db).byId.get(id);
+export const conflictDetailOf = (row: ConflictRecord): ConflictDetail => JSON.parse(row.detail_json) as ConflictDetail;
 export const openConflicts = (db: ReadableDB, limit = 500) => reads(db).open.all(limit);
 export const openConflictsForRow = (db: ReadableDB, tbl: string, rowId: string) => reads(db).openForRow.all(tbl, rowId);
 export const countOpenConflicts = (db: ReadableDB) => reads(db).countOpen.get()!.n;

@@ -10,6 +10,7 @@ const reads = perDatabase((db: ReadableDB) => ({
   unackedForRow: db.prepare<[string, string], OutboxOp>(`SELECT * FROM outbox WHERE tbl = ? AND row_id = ? AND status IN ('pending', 'sent') ORDER BY op_seq`),
   unackedRows: db.prepare<[], { tbl: string; row_id: string }>(`SELECT DISTINCT tbl, row_id FROM outbox WHERE status IN ('pending', 'sent')`),
   batch: db.prepare<[number], OutboxOp>(`SELECT * FROM outbox WHERE status IN ('pending', 'sent') ORDER BY op_seq LIMIT ?`),
+  unacked: db.prepare<[number], UnackedOp>(`SELECT * FROM outbox WHERE status IN ('pending', 'sent') ORDER BY op_seq LIMIT ?`),
   byOpSeq: db.prepare<[number], OutboxOp>('SELECT * FROM outbox WHERE op_seq = ?'),
   maxWire: db.prepare<[], { n: number | null }>('SELECT max(wire_seq) AS n FROM outbox'),
   byWire: db.prepare<[number], { op_seq: number }>('SELECT op_seq FROM outbox WHERE wire_seq = ?'),
@@ -39,7 +40,9 @@ export const countUnacked = (db: ReadableDB): number => reads(db).countUnacked.g
 export const firstUnacked = (db: ReadableDB): number | null => reads(db).firstUnacked.get()?.op_seq ?? null;
 export const oldestRetained = (db: ReadableDB): number | null => reads(db).minRetained.get()?.op_seq ?? null;
 export const lastOpSeq = (db: ReadableDB): number => reads(db).lastOpSeq.get()?.seq ?? 0;
-export const listUnacked = (db: ReadableDB, limit: number): OutboxOp[] => reads(db).batch.all(limit);
+/** Ops not acked yet, oldest first. */
+export type UnackedOp = OutboxOp & { status: 'pending' | 'sent' };
+export const listUnacked = (db: ReadableDB, limit: number): UnackedOp[] => reads(db).unacked.all(limit);
 
 /**
  * The next ops to push, in order: at most `maxOps`, and at most `maxBytes` of patches (at least one
@@ -71,7 +74,7 @@ export function nextBatch(db: ReadableDB, maxOps: number, maxBytes: number): Out
 export function rebaseFollowing(db: WritableDB, op: OutboxOp, version: number, autoMerged: string[]): void {
   for (const later of unackedOps(db, op.tbl, op.row_id)) {
     if (later.op_seq <= op.op_seq || later.status !== 'pending' || later.kind === 'command' || later.base_version !== op.base_version) continue;
-    const fields = Object.keys(JSON.parse(later.patch_json) as Record<string, unknown>);
+    const fields = Object.keys(JSON.parse(later.patch_json));
     if (fields.some((f) => autoMerged.includes(f))) continue;
     writes(db).setBase.run(version, later.op_seq);
   }
