@@ -53,7 +53,15 @@ export function toEnterprise(row: EnterpriseRecord): Enterprise {
   };
 }
 
-const columnsOf = (fields: EnterpriseFields) => ({
+/** What a person edits of an enterprise, as the form sends it or as a synced row carries it. */
+export type EditableEnterpriseFields = Omit<EnterpriseFields, 'industryDivision' | 'note' | 'contact'> & {
+  industryDivision?: string | null;
+  note?: string | null;
+  contact: { name: string; mobile: string; email?: string | null };
+};
+
+/** The columns of the fields a person edits. */
+export const editableColumns = (fields: EditableEnterpriseFields) => ({
   name: fields.name,
   credit_code: fields.creditCode,
   industry_section: fields.industrySection,
@@ -120,11 +128,11 @@ export const findEnterprise = (db: ReadableDB, id: string): EnterpriseRecord | u
 export const creditCodeHolder = (db: ReadableDB, creditCode: string): { id: string; name: string } | undefined => reads(db).byCreditCode.get(creditCode);
 
 export function insertEnterprise(db: WritableDB, id: string, fields: EnterpriseFields, at: string): void {
-  writes(db).insert.run({ id, ...columnsOf(fields), created_at: at, updated_at: at });
+  writes(db).insert.run({ id, ...editableColumns(fields), created_at: at, updated_at: at });
 }
 
 export function updateEnterpriseFields(db: WritableDB, id: string, fields: EnterpriseFields, at: string): void {
-  writes(db).update.run({ id, ...columnsOf(fields), updated_at: at });
+  writes(db).update.run({ id, ...editableColumns(fields), updated_at: at });
 }
 
 /** The unfiltered list, newest first, straight from the index on updated_at (no search index needed). */

@@ -5,9 +5,10 @@
  */
 import type { EnterpriseFields } from '../../../../shared/domain/enterprise';
 import { enterpriseRowSchema, type EnterpriseWireRow } from '../../../../shared/platform-api';
-import { problemsOf, storedFieldsOrNull, type Fields, type ServerBase, type SyncAdapter } from '../sync/adapters';
+import { baseColumns, parseWith, storedFieldsOrNull, type Fields, type ServerBase, type SyncAdapter } from '../sync/adapters';
 import {
   deleteEnterprise,
+  editableColumns,
   findEnterprise,
   markEnterpriseServerDeleted,
   syncedEnterpriseIds,
@@ -55,35 +56,18 @@ export function enterpriseWireRowOf(row: EnterpriseRecord): EnterpriseWireRow {
 function columnsOf(id: string, row: EnterpriseWireRow, updatedAt: string, base: ServerBase | null): SyncedEnterpriseColumns {
   return {
     id,
-    name: row.name,
-    credit_code: row.creditCode,
-    industry_section: row.industrySection,
-    industry_division: row.industryDivision || null,
-    province: row.region.province,
-    city: row.region.city,
-    district: row.region.district,
-    address: row.address,
-    contact_name: row.contact.name,
-    contact_mobile: row.contact.mobile,
-    contact_email: row.contact.email || null,
-    manager: row.manager,
-    channel: row.channel,
-    note: row.note || null,
+    ...editableColumns(row),
     group_code: row.groupCode || null,
     platform_status: row.status,
     created_at: row.createdAt,
     updated_at: updatedAt,
-    base_version: base?.version ?? null,
-    base_json: base ? JSON.stringify(base.row) : null,
+    ...baseColumns(base),
   };
 }
 
 export const enterpriseSyncAdapter: SyncAdapter<EnterpriseWireRow> = {
   tbl: 'enterprise',
-  parse(row) {
-    const parsed = enterpriseRowSchema.safeParse(row);
-    return parsed.success ? { ok: true, row: parsed.data } : { ok: false, problems: problemsOf(parsed.error.issues) };
-  },
+  parse: parseWith(enterpriseRowSchema),
   load(db, id) {
     const row = findEnterprise(db, id);
     if (!row) return undefined;

@@ -5,7 +5,7 @@
  * order submitted from another device is rebuilt here from the snapshot it was submitted with.
  */
 import { serviceOrderRowSchema, type ServiceOrderWireRow } from '../../../../shared/platform-api';
-import { problemsOf, storedFieldsOrNull, type Fields, type ServerBase, type SyncAdapter } from '../sync/adapters';
+import { baseColumns, parseWith, storedFieldsOrNull, type Fields, type ServerBase, type SyncAdapter } from '../sync/adapters';
 import {
   deleteOrder,
   findOrder,
@@ -29,17 +29,13 @@ function platformColumns(id: string, row: ServiceOrderWireRow, base: ServerBase 
     opening_json: jsonOrNull(row.opening),
     failure_json: jsonOrNull(row.failure),
     processed_at: row.processedAt,
-    base_version: base?.version ?? null,
-    base_json: base ? JSON.stringify(base.row) : null,
+    ...baseColumns(base),
   };
 }
 
 export const serviceOrderSyncAdapter: SyncAdapter<ServiceOrderWireRow> = {
   tbl: 'service_order',
-  parse(row) {
-    const parsed = serviceOrderRowSchema.safeParse(row);
-    return parsed.success ? { ok: true, row: parsed.data } : { ok: false, problems: problemsOf(parsed.error.issues) };
-  },
+  parse: parseWith(serviceOrderRowSchema),
   load(db, id) {
     const row = findOrder(db, id);
     if (!row) return undefined;

@@ -6,7 +6,7 @@
  */
 import { siteRowSchema, type SiteWireRow } from '../../../../shared/platform-api';
 import { siteContentSchema, type SiteContent } from '../../../../shared/sites/model';
-import { problemsOf, storedFieldsOrNull, type Fields, type SyncAdapter } from '../sync/adapters';
+import { baseColumns, parseWith, problemsOf, storedFieldsOrNull, type Fields, type SyncAdapter } from '../sync/adapters';
 import { deleteSite, findSite, imagesOfContent, markSiteServerDeleted, parseContent, syncedSiteIds, upsertSyncedSite, type SiteRecord } from './repository';
 
 /** A site row whose content passed the model's schema. */
@@ -21,14 +21,16 @@ function wireRowOf(row: SiteRecord): Fields {
   return { id: row.id, ...siteWireFields(row.enterprise_id, parseContent(row)), createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
+const parseRow = parseWith(siteRowSchema);
+
 export const siteSyncAdapter: SyncAdapter<SiteRow> = {
   tbl: 'site',
   parse(row) {
-    const parsed = siteRowSchema.safeParse(row);
-    if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error.issues) };
-    const content = siteContentSchema.safeParse(parsed.data.content);
+    const parsed = parseRow(row);
+    if (!parsed.ok) return parsed;
+    const content = siteContentSchema.safeParse(parsed.row.content);
     if (!content.success) return { ok: false, problems: problemsOf(content.error.issues.map((i) => ({ ...i, path: ['content', ...i.path] }))) };
-    return { ok: true, row: { ...parsed.data, content: content.data } };
+    return { ok: true, row: { ...parsed.row, content: content.data } };
   },
   load(db, id) {
     const row = findSite(db, id);
@@ -42,8 +44,7 @@ export const siteSyncAdapter: SyncAdapter<SiteRow> = {
       content_json: JSON.stringify(row.content),
       created_at: row.createdAt,
       updated_at: row.updatedAt,
-      base_version: base?.version ?? null,
-      base_json: base ? JSON.stringify(base.row) : null,
+      ...baseColumns(base),
     });
   },
   markServerDeleted: (db, id) => markSiteServerDeleted(db, id),

@@ -5,10 +5,14 @@
  * parses what the platform sends with the shared zod schema — a malformed row is refused before
  * anything can store it — and maps rows to its table through the repository.
  */
+import type { z } from 'zod';
 import { SYNCED_TABLES, type SyncedTable } from '../../../../shared/platform-api';
 import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 
 export type Fields = Record<string, unknown>;
+
+/** The sync columns every synced table keeps: the server version and row last received. */
+export const baseColumns = (base: ServerBase | null) => ({ base_version: base?.version ?? null, base_json: base ? JSON.stringify(base.row) : null });
 
 /** A JSON object this backend stored itself (a patch, a server row): read back as fields. */
 export const storedFields = (json: string): Fields => JSON.parse(json) as Fields;
@@ -49,6 +53,14 @@ export interface SyncAdapter<Row extends Fields = Fields> {
 /** Zod's issues as short lines: `content.columns.0.items.0.id: site.id.invalid`. */
 export const problemsOf = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): string[] =>
   issues.slice(0, 20).map((i) => `${i.path.map(String).join('.') || '(row)'}: ${i.message}`);
+
+/** An adapter's `parse`: the row as `schema` reads it, or what is wrong with it. */
+export function parseWith<S extends z.ZodType>(schema: S): (row: unknown) => ParsedRow<z.output<S>> {
+  return (row) => {
+    const parsed = schema.safeParse(row);
+    return parsed.success ? { ok: true, row: parsed.data } : { ok: false, problems: problemsOf(parsed.error.issues) };
+  };
+}
 
 export interface SyncAdapters {
   get(tbl: string): SyncAdapter | undefined;

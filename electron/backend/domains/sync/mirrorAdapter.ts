@@ -3,17 +3,13 @@
  * only) live in `sync_row` as their parsed wire row.
  */
 import { rowSchemas, type SyncedTable } from '../../../../shared/platform-api';
-import { problemsOf, storedFields, storedFieldsOrNull, type SyncAdapter } from './adapters';
+import { parseWith, storedFields, storedFieldsOrNull, type SyncAdapter } from './adapters';
 import { deleteMirrored, findMirrored, markMirroredServerDeleted, mirroredIds, mirroredIdsOfParent, saveMirrored } from './db/mirror';
 
 export function mirrorAdapter(tbl: SyncedTable): SyncAdapter {
-  const schema = rowSchemas[tbl];
   return {
     tbl,
-    parse(row) {
-      const parsed = schema.safeParse(row);
-      return parsed.success ? { ok: true, row: parsed.data } : { ok: false, problems: problemsOf(parsed.error.issues) };
-    },
+    parse: parseWith(rowSchemas[tbl]),
     load(db, id) {
       const row = findMirrored(db, tbl, id);
       if (!row) return undefined;
