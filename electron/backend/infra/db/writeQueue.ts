@@ -1,6 +1,6 @@
 /**
- * The one writer (ARCHITECTURE.md "Mutations are serialized"): every write to the database goes
- * through this queue, in order. A mutation holds it for its whole handler; everything else — the
+ * The one writer (ARCHITECTURE.md "One writer"): every write to the database goes through this
+ * queue, in order. A mutation holds it for its whole handler; everything else — the
  * sync engine between network requests, a query that caches a derived picture — queues short
  * transactions, so a save never waits for the network and the network never waits for a save
  * longer than one transaction.
