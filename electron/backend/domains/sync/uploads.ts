@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
-import type Database from 'better-sqlite3';
 import {
   CHECKSUM_MISMATCH_STATUS,
   CHUNK_SIZE,
@@ -18,22 +17,13 @@ import {
   MAX_CHECK_HASHES,
   UPLOAD_HEADERS,
 } from '../../../../shared/platform-api';
+import type { ReadableDB } from '../../infra/db/handles';
+import type { WriteQueue } from '../../infra/db/writeQueue';
+import { assetsToUpload, markAssetFailed, markUploaded, markUploading, recordAssetAttempt, type AssetRecord } from '../assets/repository';
 import { assetFile } from '../assets/store';
-import { perDatabase } from '../../infra/db/perDatabase';
 import { Backoff } from './backoff';
 import { isTransient, ProtocolFailure, TransientFailure } from './errors';
 import type { PlatformClient, RawResponse } from './platform';
-
-export interface AssetRow {
-  sha256: string;
-  size: number;
-  mime: string;
-  state: string;
-  upload_id: string | null;
-  uploaded_bytes: number;
-  attempts: number;
-  last_error: string | null;
-}
 
 export interface UploadStats {
   uploaded: number;
@@ -42,41 +32,17 @@ export interface UploadStats {
 }
 
 export interface AssetEnv {
-  db: Database.Database;
+  db: ReadableDB;
+  writes: WriteQueue;
   dataDir: string;
   client: PlatformClient;
   clientId: string;
-  /** Monotonic ms; per-asset retry times live in memory (never the device's wall clock). */
-  clock?: () => number;
-  onProgress?: (asset: AssetRow, done: number) => void;
+  onProgress?: (asset: AssetRecord, done: number) => void;
 }
 
 const CHUNK_TIMEOUT_MS = 60_000;
 const UPLOAD_CONCURRENCY = 2;
 const MAX_CHUNK_RETRIES = 3;
-
-const statements = perDatabase((db: Database.Database) => ({
-  queued: db.prepare<[], AssetRow>(
-    `SELECT sha256, size, mime, state, upload_id, uploaded_bytes, attempts, last_error FROM asset
-     WHERE state IN ('pending_upload', 'uploading') ORDER BY created_at, sha256`,
-  ),
-  all: db.prepare<[], AssetRow>(
-    `SELECT sha256, size, mime, state, upload_id, uploaded_bytes, attempts, last_error FROM asset
-     WHERE state IN ('pending_upload', 'uploading', 'failed') ORDER BY created_at, sha256`,
-  ),
-  progress: db.prepare(`UPDATE asset SET state = 'uploading', upload_id = ?, uploaded_bytes = ? WHERE sha256 = ?`),
-  done: db.prepare(`UPDATE asset SET state = 'uploaded', upload_id = NULL, uploaded_bytes = size, last_error = NULL WHERE sha256 = ?`),
-  failure: db.prepare(`UPDATE asset SET attempts = attempts + 1, last_error = ? WHERE sha256 = ?`),
-  failed: db.prepare(`UPDATE asset SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE sha256 = ?`),
-  retry: db.prepare(`UPDATE asset SET state = 'pending_upload', upload_id = NULL, uploaded_bytes = 0, attempts = 0, last_error = NULL WHERE sha256 = ? AND state = 'failed'`),
-  counts: db.prepare<[], { pending: number; failed: number }>(
-    `SELECT coalesce(sum(state IN ('pending_upload', 'uploading')), 0) AS pending, coalesce(sum(state = 'failed'), 0) AS failed FROM asset`,
-  ),
-}));
-
-export const uploadQueue = (db: Database.Database) => statements(db).all.all();
-export const uploadCounts = (db: Database.Database) => statements(db).counts.get()!;
-export const retryUpload = (db: Database.Database, sha256: string) => statements(db).retry.run(sha256).changes === 1;
 
 /** A failure that retrying will not fix: the asset ends `failed` and the queue goes on. */
 class PermanentUploadFailure extends Error {}
@@ -126,7 +92,7 @@ export class AssetUploader {
    */
   async run(env: AssetEnv, now = false): Promise<UploadStats> {
     const stats: UploadStats = { uploaded: 0, uploadedBytes: 0, failed: 0 };
-    const due = statements(env.db).queued.all().filter((a) => now || (this.retryAt.get(a.sha256) ?? 0) <= this.clock());
+    const due = assetsToUpload(env.db).filter((a) => now || (this.retryAt.get(a.sha256) ?? 0) <= this.clock());
     if (due.length === 0) return stats;
     const missing = await this.check(env, due);
     let networkDown: unknown;
@@ -149,7 +115,7 @@ export class AssetUploader {
   }
 
   /** One asset; per-asset failures are recorded on it, a network failure is thrown. */
-  private async uploadAndCount(env: AssetEnv, asset: AssetRow, stats: UploadStats, buffers: ChunkBuffers): Promise<void> {
+  private async uploadAndCount(env: AssetEnv, asset: AssetRecord, stats: UploadStats, buffers: ChunkBuffers): Promise<void> {
     try {
       const sent = await this.uploadOne(env, asset, buffers); // (not `+= await`: the other worker adds meanwhile)
       stats.uploadedBytes += sent;
@@ -158,11 +124,11 @@ export class AssetUploader {
       this.backoffs.delete(asset.sha256);
     } catch (error) {
       if (error instanceof PermanentUploadFailure) {
-        statements(env.db).failed.run(error.message, asset.sha256);
+        await env.writes.write((db) => markAssetFailed(db, asset.sha256, error.message));
         stats.failed++;
         return;
       }
-      statements(env.db).failure.run((error as Error).message, asset.sha256);
+      await env.writes.write((db) => recordAssetAttempt(db, asset.sha256, (error as Error).message));
       const backoff = this.backoffs.get(asset.sha256) ?? new Backoff();
       this.backoffs.set(asset.sha256, backoff);
       this.retryAt.set(asset.sha256, this.clock() + backoff.next(isTransient(error) ? error.retryAfterMs : undefined));
@@ -171,27 +137,26 @@ export class AssetUploader {
   }
 
   /** The next time an asset is due, in ms from now, or null. */
-  nextDueInMs(db: Database.Database): number | null {
-    const times = statements(db).queued.all().map((a) => (this.retryAt.get(a.sha256) ?? 0) - this.clock());
+  nextDueInMs(db: ReadableDB): number | null {
+    const times = assetsToUpload(db).map((a) => (this.retryAt.get(a.sha256) ?? 0) - this.clock());
     return times.length ? Math.max(0, Math.min(...times)) : null;
   }
 
-  private async check(env: AssetEnv, assets: AssetRow[]): Promise<AssetRow[]> {
-    const missing: AssetRow[] = [];
+  private async check(env: AssetEnv, assets: AssetRecord[]): Promise<AssetRecord[]> {
+    const missing: AssetRecord[] = [];
     for (let i = 0; i < assets.length; i += MAX_CHECK_HASHES) {
       const slice = assets.slice(i, i + MAX_CHECK_HASHES);
       const answer = await env.client.json('/assets/v1/check', checkResponseSchema, { body: { hashes: slice.map((a) => a.sha256) } });
       const present = new Set(answer.present);
-      for (const asset of slice) {
-        if (present.has(asset.sha256)) statements(env.db).done.run(asset.sha256);
-        else missing.push(asset);
-      }
+      const already = slice.filter((asset) => present.has(asset.sha256));
+      if (already.length) await env.writes.write((db) => already.forEach((asset) => markUploaded(db, asset.sha256)));
+      missing.push(...slice.filter((asset) => !present.has(asset.sha256)));
     }
     return missing;
   }
 
   /** Returns the bytes sent. */
-  private async uploadOne(env: AssetEnv, asset: AssetRow, buffers: ChunkBuffers): Promise<number> {
+  private async uploadOne(env: AssetEnv, asset: AssetRecord, buffers: ChunkBuffers): Promise<number> {
     const path = assetFile(env.dataDir, asset.sha256);
     if (!existsSync(path)) throw new PermanentUploadFailure('The image file is missing from this device.');
     const file = await open(path, 'r');
@@ -202,7 +167,7 @@ export class AssetUploader {
     }
   }
 
-  private async begin(env: AssetEnv, asset: AssetRow): Promise<{ uploadId: string; offset: number; chunkSize: number } | 'present'> {
+  private async begin(env: AssetEnv, asset: AssetRecord): Promise<{ uploadId: string; offset: number; chunkSize: number } | 'present'> {
     const response = await env.client.raw('/assets/v1/uploads', {
       body: { clientId: env.clientId, sha256: asset.sha256, size: asset.size, mime: asset.mime },
       accept: [413],
@@ -210,11 +175,11 @@ export class AssetUploader {
     if (response.status === 413) throw new PermanentUploadFailure('The image is larger than the platform accepts.');
     const answer = createUploadResponseSchema.parse(response.json());
     if (answer.status === 'present') return 'present';
-    statements(env.db).progress.run(answer.uploadId, answer.offset, asset.sha256);
+    await env.writes.write((db) => markUploading(db, asset.sha256, answer.uploadId, answer.offset));
     return answer;
   }
 
-  private async send(env: AssetEnv, asset: AssetRow, file: FileHandle, path: string, buffers: ChunkBuffers): Promise<number> {
+  private async send(env: AssetEnv, asset: AssetRecord, file: FileHandle, path: string, buffers: ChunkBuffers): Promise<number> {
     let sent = 0;
     let restarts = 0;
     let checksumRetries = 0;
@@ -245,7 +210,8 @@ export class AssetUploader {
         sent += length;
         if (response.status === 201) return this.finish(env, asset, sent);
         offset = Number.isFinite(serverOffset) ? serverOffset : following;
-        statements(env.db).progress.run(upload.uploadId, offset, asset.sha256);
+        const [uploadId, at] = [upload.uploadId, offset];
+        await env.writes.write((db) => markUploading(db, asset.sha256, uploadId, at));
         env.onProgress?.(asset, offset);
         checksumRetries = 0;
         continue;
@@ -254,7 +220,8 @@ export class AssetUploader {
       next = undefined;
       if (response.status === 409 && Number.isFinite(serverOffset)) {
         offset = serverOffset; // the platform has more or less than we thought: go on from its offset
-        statements(env.db).progress.run(upload.uploadId, offset, asset.sha256);
+        const uploadId = upload.uploadId;
+        await env.writes.write((db) => markUploading(db, asset.sha256, uploadId, serverOffset));
       } else if (response.status === CHECKSUM_MISMATCH_STATUS) {
         if (++checksumRetries > MAX_CHUNK_RETRIES) throw new TransientFailure('checksum_mismatch', 'A chunk kept arriving damaged.', response.status);
       } else if (response.status === 404 || response.status === 422) {
@@ -271,8 +238,8 @@ export class AssetUploader {
     return this.finish(env, asset, sent);
   }
 
-  private finish(env: AssetEnv, asset: AssetRow, sent: number): number {
-    statements(env.db).done.run(asset.sha256);
+  private async finish(env: AssetEnv, asset: AssetRecord, sent: number): Promise<number> {
+    await env.writes.write((db) => markUploaded(db, asset.sha256));
     env.onProgress?.(asset, asset.size);
     return sent;
   }

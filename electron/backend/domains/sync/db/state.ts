@@ -1,6 +1,6 @@
 /** The sync engine's own key/value state (SYNC.md §3.2 `sync_state`). */
-import type Database from 'better-sqlite3';
-import { perDatabase } from '../../infra/db/perDatabase';
+import type { ReadableDB, WritableDB } from '../../../infra/db/handles';
+import { perDatabase } from '../../../infra/db/perDatabase';
 
 export type StateKey =
   | 'client_id'
@@ -21,29 +21,33 @@ export type StateKey =
   | 'blocked'
   | 'catalog_version';
 
-const statements = perDatabase((db: Database.Database) => ({
+const reads = perDatabase((db: ReadableDB) => ({
   get: db.prepare<[string], { v: string }>('SELECT v FROM sync_state WHERE k = ?'),
+}));
+
+const writes = perDatabase((db: WritableDB) => ({
   set: db.prepare('INSERT INTO sync_state (k, v) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v'),
   remove: db.prepare('DELETE FROM sync_state WHERE k = ?'),
 }));
 
-export function getState(db: Database.Database, key: StateKey): string | undefined {
-  return statements(db).get.get(key)?.v;
+export function getState(db: ReadableDB, key: StateKey): string | undefined {
+  return reads(db).get.get(key)?.v;
 }
 
-export function setState(db: Database.Database, key: StateKey, value: string | number | null | undefined): void {
-  if (value === null || value === undefined) statements(db).remove.run(key);
-  else statements(db).set.run(key, String(value));
+export function setState(db: WritableDB, key: StateKey, value: string | number | null | undefined): void {
+  if (value === null || value === undefined) writes(db).remove.run(key);
+  else writes(db).set.run(key, String(value));
 }
 
-export function getNumber(db: Database.Database, key: StateKey, fallback = 0): number {
+export function getNumber(db: ReadableDB, key: StateKey, fallback = 0): number {
   const value = getState(db, key);
   return value === undefined ? fallback : Number(value);
 }
 
-export function getJson<T>(db: Database.Database, key: StateKey): T | undefined {
+/** A JSON value this engine stored itself (the caller names its shape). */
+export function getJson<T>(db: ReadableDB, key: StateKey): T | undefined {
   const value = getState(db, key);
   return value === undefined ? undefined : (JSON.parse(value) as T);
 }
 
-export const setJson = (db: Database.Database, key: StateKey, value: unknown) => setState(db, key, value === undefined ? undefined : JSON.stringify(value));
+export const setJson = (db: WritableDB, key: StateKey, value: unknown) => setState(db, key, value === undefined ? undefined : JSON.stringify(value));

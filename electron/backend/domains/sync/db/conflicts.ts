@@ -3,17 +3,9 @@
  * field conflicts with both values, deletes against edits, duplicates, rejections — stays visible
  * here until a person resolves it. Nothing is dropped silently.
  */
-import type Database from 'better-sqlite3';
-import { perDatabase } from '../../infra/db/perDatabase';
-
-export type ConflictKind =
-  | 'field'
-  | 'update_vs_delete'
-  | 'delete_vs_update'
-  | 'duplicate_key'
-  | 'forbidden'
-  | 'invalid'
-  | 'rejected';
+import type { ConflictKind } from '../../../../../shared/api/sync';
+import type { ReadableDB, WritableDB } from '../../../infra/db/handles';
+import { perDatabase } from '../../../infra/db/perDatabase';
 
 export interface ConflictDetail {
   /** kind=field: per field (or group) mine, theirs and the value both started from (when known). */
@@ -29,7 +21,7 @@ export interface ConflictDetail {
   theirs?: Record<string, unknown> | null;
 }
 
-export interface ConflictRow {
+export interface ConflictRecord {
   id: string;
   tbl: string;
   row_id: string;
@@ -41,32 +33,33 @@ export interface ConflictRow {
   resolved_at: string | null;
 }
 
-const statements = perDatabase((db: Database.Database) => ({
-  insert: db.prepare(
-    'INSERT INTO conflict (id, tbl, row_id, op_seq, kind, detail_json, server_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ),
-  byId: db.prepare<[string], ConflictRow>('SELECT * FROM conflict WHERE id = ?'),
+const reads = perDatabase((db: ReadableDB) => ({
+  byId: db.prepare<[string], ConflictRecord>('SELECT * FROM conflict WHERE id = ?'),
   byOp: db.prepare<[number], { id: string }>('SELECT id FROM conflict WHERE op_seq = ?'),
-  open: db.prepare<[number], ConflictRow>('SELECT * FROM conflict WHERE resolved_at IS NULL ORDER BY created_at, id LIMIT ?'),
-  openForRow: db.prepare<[string, string], ConflictRow>('SELECT * FROM conflict WHERE tbl = ? AND row_id = ? AND resolved_at IS NULL ORDER BY created_at'),
+  open: db.prepare<[number], ConflictRecord>('SELECT * FROM conflict WHERE resolved_at IS NULL ORDER BY created_at, id LIMIT ?'),
+  openForRow: db.prepare<[string, string], ConflictRecord>('SELECT * FROM conflict WHERE tbl = ? AND row_id = ? AND resolved_at IS NULL ORDER BY created_at'),
   countOpen: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM conflict WHERE resolved_at IS NULL'),
+}));
+
+const writes = perDatabase((db: WritableDB) => ({
+  insert: db.prepare('INSERT INTO conflict (id, tbl, row_id, op_seq, kind, detail_json, server_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
   resolve: db.prepare('UPDATE conflict SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL'),
 }));
 
 export function recordConflict(
-  db: Database.Database,
+  db: WritableDB,
   conflict: { id: string; tbl: string; rowId: string; opSeq: number; kind: ConflictKind; detail: ConflictDetail; serverVersion?: number; at: string },
 ): void {
-  const s = statements(db);
-  if (s.byOp.get(conflict.opSeq)) return; // the same op's result applied twice (a replayed response)
-  s.insert.run(conflict.id, conflict.tbl, conflict.rowId, conflict.opSeq, conflict.kind, JSON.stringify(conflict.detail), conflict.serverVersion ?? null, conflict.at);
+  if (reads(db).byOp.get(conflict.opSeq)) return; // the same op's result applied twice (a replayed response)
+  writes(db).insert.run(conflict.id, conflict.tbl, conflict.rowId, conflict.opSeq, conflict.kind, JSON.stringify(conflict.detail), conflict.serverVersion ?? null, conflict.at);
 }
 
-export const conflictById = (db: Database.Database, id: string) => statements(db).byId.get(id);
-export const openConflicts = (db: Database.Database, limit = 500) => statements(db).open.all(limit);
-export const openConflictsForRow = (db: Database.Database, tbl: string, rowId: string) => statements(db).openForRow.all(tbl, rowId);
-export const countOpenConflicts = (db: Database.Database) => statements(db).countOpen.get()!.n;
-export const markResolved = (db: Database.Database, id: string, at: string) => statements(db).resolve.run(at, id).changes === 1;
+export const conflictById = (db: ReadableDB, id: string) => reads(db).byId.get(id);
+export const conflictDetailOf = (row: ConflictRecord): ConflictDetail => JSON.parse(row.detail_json) as ConflictDetail;
+export const openConflicts = (db: ReadableDB, limit = 500) => reads(db).open.all(limit);
+export const openConflictsForRow = (db: ReadableDB, tbl: string, rowId: string) => reads(db).openForRow.all(tbl, rowId);
+export const countOpenConflicts = (db: ReadableDB) => reads(db).countOpen.get()!.n;
+export const markResolved = (db: WritableDB, id: string, at: string) => writes(db).resolve.run(at, id).changes === 1;
 
 /** Maps a per-op rejection code of the platform to the kind the conflict list shows. */
 export function rejectionKind(code: string | undefined): ConflictKind {
