@@ -146,7 +146,7 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await order.waitFor('已签字');
     await order.documentLoaded();
     // 提交 has the focus once signed.
-    await p.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'order-submit');
+    await expect(order.submitButton()).toBeFocused();
     await app.shot('signed-service-order');
 
     // The PDF is stored with the enterprise's documents, in the asset store, and it says what was sold.
@@ -282,7 +282,7 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await list.newEnterprise();
     await expect(form.input('name')).toHaveValue('');
     await expect(form.draftNotice()).toHaveCount(0);
-    expect(await newEnterpriseDraft(web)).toBeNull();
+    await expect.poll(() => newEnterpriseDraft(web)).toBeNull();
     await app.shot('draft-cleared-after-save');
   });
 });

@@ -56,7 +56,7 @@ describeWith(['chromium'], 'site builder: editing columns, items, SMS settings a
     await site.waitForRevision(5);
     await site.preview('wap1');
     await site.choosePage('首页');
-    await expect.poll(() => site.wmlBody().innerText()).toContain('公司简介');
+    await expect(site.wmlBody()).toContainText('公司简介');
     await expect(site.wmlBody()).not.toContainText('门店与地址');
     await site.preview('desktop');
     await site.choosePage('首页');

@@ -76,7 +76,8 @@ describeWith(['chromium'], 'sites: hostile content in Chromium', () => {
         for (const type of ['mouseover', 'focus', 'click', 'error', 'load']) element.dispatchEvent(new Event(type));
       }
     });
-    await page.waitForTimeout(20);
+    // …including timers they might have set: 20 ms of the page's own clock, not the test's.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 20)));
     const ran = await page.evaluate(() => (window as unknown as { __xss?: number }).__xss === 1);
     const parseErrors = await page.locator('parsererror').count();
     return { ran, dialogs, parseErrors };

@@ -14,9 +14,6 @@ export class SiteBuilderPage {
   async waitForRevision(revision: number): Promise<void> {
     await this.revision().getByText(`第 ${revision} 版`, { exact: true }).waitFor();
   }
-  async currentRevision(): Promise<number> {
-    return Number(/\d+/.exec(await this.revision().innerText())![0]);
-  }
   async tab(name: string): Promise<void> {
     await this.page.getByRole('tab', { name }).click();
   }
