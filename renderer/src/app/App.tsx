@@ -15,6 +15,7 @@ import { prefetchFirstPage } from '../features/enterprises';
 const RecoveryScreen = lazy(async () => ({ default: (await import('./RecoveryScreen')).RecoveryScreen }));
 const OperatorSetup = lazy(async () => ({ default: (await import('./OperatorSetup')).OperatorSetup }));
 import { AppRouter } from './AppRouter';
+import { THEME } from './theme';
 
 /** `client`: tests pass their own query cache. */
 export function App({ client }: { client?: QueryClient }) {
@@ -26,7 +27,7 @@ export function App({ client }: { client?: QueryClient }) {
 
   return (
     <ApiProvider {...(client ? { client } : {})}>
-      <ConfigProvider locale={i18n.language === 'en-US' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0a7d5a', borderRadius: 6 } }} button={{ autoInsertSpace: false }}>
+      <ConfigProvider locale={i18n.language === 'en-US' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
         <AntApp>
           <Start />
         </AntApp>

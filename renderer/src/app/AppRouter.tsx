@@ -37,7 +37,7 @@ function Frame() {
     <div className="ecw-frame">
       <header className="ecw-header">
         <h1 className="ecw-header-title">{t('app.title')}</h1>
-        <nav className="ecw-header-nav">
+        <nav className="ecw-header-nav" aria-label={t('app.nav.label')}>
           {nav.map((n) => (
             <NavLink key={n.path} to={n.path} end className="ecw-header-link">
               {t(n.labelKey)}

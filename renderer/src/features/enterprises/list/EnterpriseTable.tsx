@@ -50,7 +50,7 @@ export function EnterpriseTable({ total, rowAt, showRange, selected, onSelect, o
         <span role="columnheader">{t('enterprises.field.channel')}</span>
         <span role="columnheader">{t('enterprises.field.updatedAt')}</span>
       </div>
-      <div ref={scrollRef} className="ecw-etable-body" tabIndex={0} onKeyDown={onKeyDown} data-testid="enterprise-table">
+      <div ref={scrollRef} className="ecw-etable-body" role="rowgroup" tabIndex={0} onKeyDown={onKeyDown} data-testid="enterprise-table">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = rowAt(item.index);

@@ -12,7 +12,8 @@ import { UploadThumb } from './UploadThumb';
 
 type Upload = Output<'sync.uploads'>[number];
 
-const STATE_COLOR: Record<string, string> = { pending_upload: 'default', uploading: 'processing', failed: 'error', uploaded: 'success' };
+// Preset colours rather than status ones: their text reads on the tag (app/theme.ts).
+const STATE_COLOR: Record<string, string> = { pending_upload: 'default', uploading: 'processing', failed: 'error', uploaded: 'green' };
 
 /** Bytes sent per image, as the engine reports them while it uploads. */
 function useLiveProgress(): Map<string, number> {
@@ -67,7 +68,7 @@ export function UploadList({ uploads, onChanged }: { uploads: Upload[]; onChange
           key: 'progress', title: t('sync.uploads.progress'), width: 220,
           render: (_, u) => {
             const done = Math.max(u.uploadedBytes, live.get(u.sha256) ?? 0);
-            return <Progress size="small" percent={percent(done, u.size)} status={u.state === 'failed' ? 'exception' : u.state === 'uploading' ? 'active' : 'normal'} />;
+            return <Progress size="small" aria-label={t('sync.uploads.progress')} percent={percent(done, u.size)} status={u.state === 'failed' ? 'exception' : u.state === 'uploading' ? 'active' : 'normal'} />;
           },
         },
         { key: 'attempts', title: t('sync.queue.attempts'), width: 80, align: 'right', render: (_, u) => u.attempts },
