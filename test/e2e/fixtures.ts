@@ -6,8 +6,9 @@
  * - `platform`: the reference platform as a real process with its demo staff, started only for
  *   the tests that ask for it; `platformProxy`: a loopback proxy in front of it that a test can cut;
  * - `screenshots(story)`: numbered screenshots in test-results/e2e/<project>/<story>/;
- * - `screenChecks`: run on every screen a test photographs — the place for an accessibility check
- *   (`test.use({ screenChecks: [axeCheck] })`), empty for now.
+ * - `screenChecks`: run on every screen a test photographs; by default the accessibility check
+ *   (accessibility.ts: axe-core, no serious or critical violation). A file can add its own with
+ *   `test.use({ screenChecks: [accessibilityCheck, mine] })`.
  * Data folders live in the test's own output folder: kept beside the trace when the test fails,
  * removed with it when it passes.
  */
@@ -18,6 +19,7 @@ import { startFaultProxy, type FaultProxy } from '../helpers/faultProxy';
 import { startPlatform, type PlatformProcess } from '../helpers/platform';
 import { available, skipReason } from '../helpers/requirements';
 import { startWebProcess, type WebProcess } from '../helpers/webProcess';
+import { accessibilityCheck } from './accessibility';
 import { Screenshots, type ScreenCheck } from './pages/screenshots';
 
 export interface BrowserSession {
@@ -38,7 +40,7 @@ interface E2EFixtures {
 }
 
 export const test = base.extend<E2EFixtures>({
-  screenChecks: [[], { option: true }],
+  screenChecks: [[accessibilityCheck], { option: true }],
 
   session: async ({ browser }, use, testInfo) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];

@@ -5,13 +5,13 @@
  * becomes an online one once the network is back. A real platform process; browser mode reaches it
  * through a loopback proxy the test can cut. Screenshots go to test-results/e2e/<project>/sync-signin/.
  */
-import { describeWith, expect, test } from './fixtures';
+import { describeWith, expect, LAPTOP, test } from './fixtures';
 import { SyncCentre } from './pages/syncCentre';
 
 describeWith(['chromium'], 'sync: signing in to the platform, online and offline (browser mode, Chromium, real platform)', () => {
   test.describe.configure({ timeout: 480_000 });
 
-  test('explains each failure in Chinese, keeps what was typed, signs in and out, and signs in offline after one online sign-in', async ({ session, platform, platformProxy: proxy, screenshots }) => {
+  test('explains each failure in Chinese, keeps what was typed, signs in and out, and signs in offline after one online sign-in', { tag: LAPTOP }, async ({ session, platform, platformProxy: proxy, screenshots }) => {
     const web = await session.startWeb();
     const page = await session.newPage();
     const sync = new SyncCentre(page);

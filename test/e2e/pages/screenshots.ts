@@ -1,7 +1,7 @@
 /**
  * Numbered screenshots of one story: `01-first-run.png`, `02-…` in one folder, so the pictures
  * tell it in order (across several devices' tabs too). Each photographed screen also goes through
- * the run's screen check (test/e2e/fixtures.ts), the place for an accessibility check.
+ * the run's screen checks (test/e2e/fixtures.ts): the accessibility check by default.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
