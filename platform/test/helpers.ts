@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { describe } from 'vitest';
 import { quoteFromCatalog } from '../../shared/domain/billing';
 import { SEED_CATALOG } from '../../shared/domain/catalog';
 import { creditCodeCheckChar } from '../../shared/domain/creditCode';
@@ -129,34 +130,64 @@ export async function tempDir(prefix = 'ecw-platform-'): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));
 }
 
-/** PLATFORM_TEST_PG=postgres://…/postgres runs the platform tests on PostgreSQL, one fresh database per platform. */
+/**
+ * The databases the platform's tests run on: SQLite always, PostgreSQL at PLATFORM_TEST_PG
+ * (`postgres://…/postgres`; `eval "$(scripts/pg-test-cluster.sh start)"` starts one), one fresh
+ * database per platform. Under CI a missing PostgreSQL fails the run instead of skipping.
+ */
+export type TestDatabase = 'sqlite' | 'postgres';
 export const TEST_PG = process.env.PLATFORM_TEST_PG;
 
-async function freshPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `ecw_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: TEST_PG });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(TEST_PG!);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+/** `describe(name)` once per database; the PostgreSQL half says why it skips when there is none. */
+export function describeOnDatabases(name: string, body: (database: TestDatabase) => void): void {
+  describe(`${name} (SQLite)`, () => body('sqlite'));
+  if (!TEST_PG && process.env.CI) throw new Error('CI needs PostgreSQL: .ci/run starts one with scripts/pg-test-cluster.sh and sets PLATFORM_TEST_PG.');
+  const skipped = ' [skipped: no PostgreSQL; eval "$(scripts/pg-test-cluster.sh start)" sets PLATFORM_TEST_PG]';
+  describe.skipIf(!TEST_PG)(`${name} (PostgreSQL)${TEST_PG ? '' : skipped}`, () => body('postgres'));
 }
 
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_PG });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new empty PostgreSQL database on the test server. */
+export async function freshPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!TEST_PG) throw new Error('PLATFORM_TEST_PG is not set.');
+  const name = `ecw_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(TEST_PG);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** PostgreSQL databases by data dir, so a platform restarted on the same dir finds its data again. */
 const pgDatabases = new Map<string, { url: string; drop(): Promise<void> }>();
 
-export async function startTestPlatform(options: Partial<PlatformOptions> = {}): Promise<TestPlatform> {
+export interface TestPlatformOptions extends Partial<PlatformOptions> {
+  /** Default SQLite. */
+  database?: TestDatabase;
+}
+
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const { database = 'sqlite', ...platformOptions } = options;
   const dir = options.dataDir ?? (await tempDir());
-  if (TEST_PG && !options.databaseUrl && !pgDatabases.has(dir)) pgDatabases.set(dir, await freshPgDatabase());
+  if (database === 'postgres' && !options.databaseUrl && !pgDatabases.has(dir)) pgDatabases.set(dir, await freshPgDatabase());
   const databaseUrl = options.databaseUrl ?? pgDatabases.get(dir)?.url;
   const clock = (options.clock as TestClock | undefined) ?? new TestClock();
-  const platform = await createPlatform({ ...options, ...(databaseUrl ? { databaseUrl } : {}), dataDir: dir, clock, config: { openingDelayMs: null, ...options.config }, log: process.env.PLATFORM_TEST_LOG ? (l) => console.error(l) : () => undefined });
+  const platform = await createPlatform({
+    ...platformOptions,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    dataDir: dir,
+    clock,
+    config: { openingDelayMs: null, ...options.config },
+    log: process.env.PLATFORM_TEST_LOG ? (l) => console.error(l) : () => undefined,
+  });
   await seedDemo(platform.ctx, { password: DEMO_PASSWORD });
   const api = new Api(async (url, init) => platform.app.request(url, init));
   return {
