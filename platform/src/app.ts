@@ -97,7 +97,7 @@ function buildApp(ctx: PlatformContext, store: AssetStore, boss: Boss): OpenAPIH
 
   const sessions = new Sessions(ctx);
   authRoutes(app as unknown as OpenAPIHono, sessions);
-  const authenticated = requireUser(ctx);
+  const authenticated = requireUser(ctx, sessions);
   for (const prefix of ['/auth/v1/me', '/sync/*', '/assets/*', '/catalog/*', '/admin/*']) app.use(prefix, authenticated);
   meRoutes(app);
   syncRoutes(app, ctx, new PushService(ctx, { orderSubmitted: () => boss.schedule() }), new PullService(ctx));

@@ -9,11 +9,23 @@ export interface PlatformConfig {
   tokenSecret: Buffer;
   accessTtlMs: number;
   refreshTtlMs: number;
+  /** How long a used refresh token may be presented again when its answer was lost (never once the client used the new one). */
+  refreshGraceMs: number;
   minSchemaVersion: number;
   /** Delay before the BOSS simulation opens a submitted order; null = only POST /admin/boss/process. */
   openingDelayMs: number | null;
+  /** Sign-in throttling (auth/loginThrottle.ts): free failures per account, per address, platform-wide. */
   loginMaxFailures: number;
+  loginMaxFailuresPerAddress: number;
+  loginGlobalMaxFailures: number;
+  /** Counts are forgotten after this long without a failure. */
   loginWindowMs: number;
+  /** The longest back-off between checked attempts once the free failures are used. */
+  loginMaxBackoffMs: number;
+  /** Password checks running at once in this process, waiting for a turn, and running per peer address. */
+  loginConcurrentChecks: number;
+  loginQueuedChecks: number;
+  loginConcurrentChecksPerAddress: number;
   uploadTtlMs: number;
 }
 
@@ -34,10 +46,17 @@ export interface PlatformContext {
 export const DEFAULT_CONFIG: Omit<PlatformConfig, 'dataDir' | 'tokenSecret'> = {
   accessTtlMs: 15 * 60_000,
   refreshTtlMs: 30 * 24 * 3600_000,
+  refreshGraceMs: 60_000,
   minSchemaVersion: 1,
   openingDelayMs: 2000,
   loginMaxFailures: 5,
+  loginMaxFailuresPerAddress: 20,
+  loginGlobalMaxFailures: 1000,
   loginWindowMs: 15 * 60_000,
+  loginMaxBackoffMs: 5 * 60_000,
+  loginConcurrentChecks: 4,
+  loginQueuedChecks: 32,
+  loginConcurrentChecksPerAddress: 2,
   uploadTtlMs: 7 * 24 * 3600_000,
 };
 

@@ -2,6 +2,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
 import pg from 'pg';
 import { describe } from 'vitest';
 import { quoteFromCatalog } from '../../shared/domain/billing';
@@ -122,6 +123,10 @@ export interface TestPlatform {
   platform: Platform;
   dir: string;
   api: Api;
+  /** JSON calls that arrive from another peer address (what @hono/node-server reports from the socket). */
+  from(address: string): Api;
+  /** Serves the platform on a loopback port (until close); its base URL. */
+  serve(): Promise<string>;
   clock: TestClock;
   close(): Promise<void>;
 }
@@ -190,12 +195,24 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   });
   await seedDemo(platform.ctx, { password: DEMO_PASSWORD });
   const api = new Api(async (url, init) => platform.app.request(url, init));
+  const servers: ServerType[] = [];
   return {
     platform,
     dir,
     api,
+    from: (address) => new Api(async (url, init) => platform.app.request(url, init, { incoming: { socket: { remoteAddress: address } } })),
+    serve: () =>
+      new Promise((resolve) => {
+        const server = serve({ fetch: platform.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(`http://127.0.0.1:${info.port}`));
+        servers.push(server);
+      }),
     clock,
     close: async () => {
+      for (const server of servers) {
+        const closed = new Promise((done) => server.close(done));
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        await closed;
+      }
       await platform.close();
       await pgDatabases.get(dir)?.drop();
       pgDatabases.delete(dir);

@@ -162,7 +162,45 @@ const initial: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial };
+/**
+ * Sessions (one per sign-in, the refresh-token family) that every request checks, so a sign-out or a
+ * revocation ends its access tokens at once; refresh tokens get a generation within their session.
+ */
+const sessions: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('staff_session')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('address', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .addColumn('seen_generation', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
+    await db.schema.createIndex('staff_session_user').on('staff_session').columns(['user_id', 'address']).execute();
+    await db.schema.alterTable('refresh_token').addColumn('generation', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    // Sessions of the refresh tokens issued before (the old code revoked whole families only).
+    await sql`INSERT INTO staff_session (id, user_id, address, created_at, revoked_at, seen_generation)
+      SELECT family_id, MIN(user_id), NULL, MIN(created_at), CASE WHEN MAX(revoked) = 1 THEN MAX(created_at) END, 1
+      FROM refresh_token GROUP BY family_id`.execute(db);
+  },
+};
+
+/** Failed sign-ins per account, per address and platform-wide, shared by every platform process. */
+const loginThrottle: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('login_throttle')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .addColumn('window_started_at', 'text', (c) => c.notNull())
+      .addColumn('last_failure_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('login_throttle_last').on('login_throttle').column('last_failure_at').execute();
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_sessions': sessions, '0003_login_throttle': loginThrottle };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

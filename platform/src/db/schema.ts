@@ -44,9 +44,25 @@ export interface DB {
     family_id: string;
     expires_at: string;
     used_at: string | null;
+    /** 1 for this token alone (a successor replaced in the grace window); a whole session ends in staff_session. */
     revoked: number;
     created_at: string;
+    /** 1 at sign-in, +1 per refresh. */
+    generation: number;
   };
+  /** One per sign-in (the refresh-token family; the access token's `sid`). */
+  staff_session: {
+    id: string;
+    user_id: string;
+    /** The peer address that signed in (a known address for the login throttle). */
+    address: string | null;
+    created_at: string;
+    revoked_at: string | null;
+    /** The newest token generation the client has shown it received (used its access or refresh token). */
+    seen_generation: number;
+  };
+  /** Keys `account:<login>`, `address:<peer>`, `global`. */
+  login_throttle: { key: string; failures: number; window_started_at: string; last_failure_at: string };
   sync_client: { client_id: string; user_id: string; device_name: string | null; last_applied_op_seq: number; created_at: string };
   applied_op: {
     client_id: string;
