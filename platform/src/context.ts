@@ -27,12 +27,18 @@ export interface PlatformConfig {
   loginQueuedChecks: number;
   loginConcurrentChecksPerAddress: number;
   uploadTtlMs: number;
+  /** Pushes and pulls running at once in this process, and waiting for a turn; beyond that 503. */
+  syncWorkers: number;
+  syncQueue: number;
+  /** Upload chunks being received at once (each holds a 4 MiB buffer), and waiting; beyond that 503. */
+  uploadWorkers: number;
+  uploadQueue: number;
 }
 
 /** Test hooks to inject failures inside the server (the HTTP-level ones belong in a proxy). */
 export interface Faults {
   /** Called before each new op's effect; throw `TransientError` for a 503, anything else for a bug. */
-  beforeOp?(op: PushOp): void;
+  beforeOp?(op: PushOp): void | Promise<void>;
 }
 
 export interface PlatformContext {
@@ -58,6 +64,10 @@ export const DEFAULT_CONFIG: Omit<PlatformConfig, 'dataDir' | 'tokenSecret'> = {
   loginQueuedChecks: 32,
   loginConcurrentChecksPerAddress: 2,
   uploadTtlMs: 7 * 24 * 3600_000,
+  syncWorkers: 8,
+  syncQueue: 64,
+  uploadWorkers: 8,
+  uploadQueue: 64,
 };
 
 export const isoNow = (ctx: PlatformContext): string => ctx.clock.now().toISOString();

@@ -1,5 +1,6 @@
 /** Test helpers: a real platform on a real SQLite file in a temp dir, driven through HTTP (in-process or over loopback). */
 import fs from 'node:fs/promises';
+import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
@@ -13,6 +14,7 @@ import type { Session } from '../../shared/platform-api/auth';
 import type { PullResponse, PushOp, PushResponse } from '../../shared/platform-api/sync';
 import { createPlatform, type Platform, type PlatformOptions } from '../src/app';
 import type { Clock } from '../src/clock';
+import { answerClientErrors } from '../src/listen';
 import { seedDemo } from '../src/seed';
 
 /** Replies are checked field by field in tests; a loose type keeps those checks short. */
@@ -204,6 +206,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     serve: () =>
       new Promise((resolve) => {
         const server = serve({ fetch: platform.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(`http://127.0.0.1:${info.port}`));
+        answerClientErrors(server as Server);
         servers.push(server);
       }),
     clock,

@@ -18,8 +18,9 @@ import { sha256Schema } from '../../../shared/platform-api/common';
 import type { AuthEnv } from '../auth/middleware';
 import { requireClient } from '../sync/clients';
 import type { PlatformContext } from '../context';
-import { HttpError, badRequest } from '../http/errors';
-import { bearer, errors, json, jsonBody } from '../http/openapi';
+import { HttpError, badRequest, unavailable } from '../http/errors';
+import { WorkLimiter } from '../http/workLimiter';
+import { bearer, bodyErrors, errors, json, jsonBody } from '../http/openapi';
 import type { AssetStore } from './store';
 
 const tags = ['assets'];
@@ -28,7 +29,7 @@ const uploadParams = z.object({ id: z.string().min(1).max(64) });
 const checkRoute = createRoute({
   method: 'post', path: '/assets/v1/check', tags, security: bearer, summary: 'Which of these blobs the platform already stores',
   request: jsonBody(checkRequestSchema),
-  responses: { 200: { description: 'present / missing', ...json(checkResponseSchema) }, ...errors(400, 401) },
+  responses: { 200: { description: 'present / missing', ...json(checkResponseSchema) }, ...bodyErrors(401) },
 });
 const createUploadRoute = createRoute({
   method: 'post', path: '/assets/v1/uploads', tags, security: bearer, summary: 'Start (or resume) an upload; 200 when the blob is already stored',
@@ -36,7 +37,7 @@ const createUploadRoute = createRoute({
   responses: {
     201: { description: 'Upload id and the offset to continue from', ...json(createUploadResponseSchema) },
     200: { description: 'Already stored (dedup)', ...json(createUploadResponseSchema) },
-    ...errors(400, 401, 409),
+    ...bodyErrors(401, 409),
   },
 });
 // Hono answers HEAD with the GET route minus the body, so HEAD (tus) and GET share this one.
@@ -137,16 +138,18 @@ export function assetRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, sto
     return c.json({ uploadId, offset, size }, 200);
   });
 
+  const chunkWork = new WorkLimiter(ctx.config.uploadWorkers, ctx.config.uploadQueue, () => unavailable());
   app.openapi(patchRoute, async (c) => {
     const headers = c.req.valid('header');
-    const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(CHUNK_SIZE);
-    let outcome;
-    try {
-      const chunk = await readChunk(c, buffer);
-      outcome = await store.patch(c.get('user'), c.req.valid('param').id, headers['upload-offset'], headers['upload-checksum'], chunk);
-    } finally {
-      if (spareBuffers.length < MAX_SPARE_BUFFERS) spareBuffers.push(buffer);
-    }
+    const outcome = await chunkWork.run(async () => {
+      const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(CHUNK_SIZE);
+      try {
+        const chunk = await readChunk(c, buffer);
+        return await store.patch(c.get('user'), c.req.valid('param').id, headers['upload-offset'], headers['upload-checksum'], chunk);
+      } finally {
+        if (spareBuffers.length < MAX_SPARE_BUFFERS) spareBuffers.push(buffer);
+      }
+    });
     c.header('Upload-Offset', String(outcome.offset));
     if (!outcome.done) return c.body(null, 204);
     return c.json({ status: 'stored' as const, sha256: outcome.sha256, size: outcome.size }, 201);

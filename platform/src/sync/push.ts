@@ -4,12 +4,13 @@
  * applied_op and last_applied_op_seq all commit together, so a kill at any moment loses nothing
  * and a retry replays stored results.
  */
-import type { OpResult, PushOp, PushRequest, PushResponse } from '../../../shared/platform-api/sync';
+import { MAX_PATCH_DEPTH, type OpResult, type PushOp, type PushRequest, type PushResponse } from '../../../shared/platform-api/sync';
 import type { ControlledTransaction } from 'kysely';
 import type { PlatformContext } from '../context';
 import { isoNow } from '../context';
 import type { DB } from '../db/schema';
-import { HttpError } from '../http/errors';
+import { HttpError, unavailable } from '../http/errors';
+import { nestedDeeperThan } from '../http/limits';
 import { inScope, type Principal } from '../scopes';
 import { canonicalJson, sha256Hex } from './canonical';
 import { KeyedMutex } from './deviceLock';
@@ -27,13 +28,17 @@ export interface PushHooks {
   orderSubmitted(): void;
 }
 
-/** What identifies an op's content; opSeq and mutationId are compared separately, clientTime is display only. */
-export const fingerprintOf = (op: PushOp): string =>
-  sha256Hex(canonicalJson({ tbl: op.tbl, rowId: op.rowId, kind: op.kind, name: op.name ?? null, patch: op.patch, baseVersion: op.baseVersion ?? null }));
+const tooDeep = (op: PushOp) => nestedDeeperThan(op.patch, MAX_PATCH_DEPTH);
 
-/** 503 + Retry-After; `lastAppliedOpSeq` when known (what is durable). */
-const unavailable = (lastAppliedOpSeq: number | undefined) =>
-  new HttpError(503, 'unavailable', 'The platform is busy; retry.', lastAppliedOpSeq === undefined ? {} : { lastAppliedOpSeq }, { 'Retry-After': '2' });
+/**
+ * What identifies an op's content; opSeq and mutationId are compared separately, clientTime is display
+ * only. A patch too deep to walk safely (it is rejected) is stood in for by a marker.
+ */
+export const fingerprintOf = (op: PushOp): string =>
+  sha256Hex(
+    canonicalJson({ tbl: op.tbl, rowId: op.rowId, kind: op.kind, name: op.name ?? null, patch: tooDeep(op) ? { tooDeep: true } : op.patch, baseVersion: op.baseVersion ?? null }),
+  );
+
 
 const mismatch = () =>
   new HttpError(409, 'client_state_mismatch', 'This opSeq was applied with another mutation: register a new clientId.', { reason: 'mutation_mismatch' });
@@ -88,7 +93,7 @@ export class PushService {
         } catch (err) {
           await sp.rollbackToSavepoint('op').execute();
           if (err instanceof HttpError) stop = err;
-          else if (isTransient(err)) stop = unavailable(last);
+          else if (isTransient(err)) stop = unavailable(undefined, { lastAppliedOpSeq: last });
           else throw err;
           break;
         }
@@ -98,7 +103,7 @@ export class PushService {
       return { results, last, ...(stop ? { stop } : {}) };
     } catch (err) {
       await trx.rollback().execute().catch(() => undefined);
-      if (isTransient(err)) throw unavailable(undefined);
+      if (isTransient(err)) throw unavailable();
       throw err;
     }
   }
@@ -138,7 +143,8 @@ export class PushService {
   /** The op's effect; a permanent failure undoes it (back to the op's savepoint) and becomes the result. */
   private async effect(trx: Trx, oc: OpContext, op: PushOp): Promise<OpResult> {
     try {
-      this.ctx.faults.beforeOp?.(op);
+      await this.ctx.faults.beforeOp?.(op);
+      if (tooDeep(op)) throw new Rejection('invalid', `patch: nested more than ${MAX_PATCH_DEPTH} levels deep.`);
       return op.kind === 'command' ? await submitOrder(oc, op) : await applyRowOp(oc, op);
     } catch (err) {
       if (isTransient(err)) throw err;
