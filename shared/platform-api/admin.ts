@@ -8,7 +8,8 @@ export const smsOutboxEntrySchema = z.object({
   text: z.string(),
   enterpriseId: z.string(),
   orderId: z.string(),
-  kind: z.literal('welcome'),
+  /** welcome: the maintenance account and password (no customer text); opening_notice: the opening, naming the enterprise. */
+  kind: z.enum(['welcome', 'opening_notice']),
   status: z.enum(['queued', 'sent']),
   createdAt: z.string(),
 });

@@ -66,7 +66,7 @@ export function adminRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, bos
     const messages = rows.map(
       (r): SmsOutboxEntry => ({
         id: r.id, mobile: r.mobile, text: r.text, enterpriseId: r.enterprise_id, orderId: r.order_id,
-        kind: 'welcome', status: r.status as SmsOutboxEntry['status'], createdAt: r.created_at,
+        kind: r.kind as SmsOutboxEntry['kind'], status: r.status as SmsOutboxEntry['status'], createdAt: r.created_at,
       }),
     );
     return c.json({ messages }, 200);

@@ -1,7 +1,7 @@
 /**
  * The BOSS simulation: opens submitted orders. Each order is processed in its own transaction
  * (rows, counters and the welcome SMS together), so a kill mid-way leaves it "submitted" and the
- * next run picks it up again.
+ * next run picks it up again. The SMS texts are in welcomeSms.ts.
  */
 import { randomInt } from 'node:crypto';
 import { OPERATOR_SITE_DOMAIN, UNIFIED_SMS_CODE, type OpeningResult } from '../../../shared/platform-api/opening';
@@ -11,6 +11,7 @@ import { isoNow, type PlatformContext } from '../context';
 import { writeTx, type Tx } from '../db/database';
 import { activeSubscription } from '../sync/orders';
 import { loadRow, updateRow, type StoredRow, type WriteBy } from '../sync/rows';
+import { openingMessages } from './welcomeSms';
 
 const PASSWORD_CHARS = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -53,15 +54,6 @@ async function openingResult(trx: Tx, enterprise: StoredRow, order: StoredRow, a
   };
 }
 
-function welcomeText(enterprise: StoredRow, r: OpeningResult): string {
-  const site = r.domain ? `，网站 http://${r.domain.fqdn}` : '';
-  return (
-    `【集团客户】${enterprise.data.name as string}：您的业务已开通。集团编码 ${r.groupCode}，` +
-    `维护账号 ${r.maintenanceAccount.login}，初始密码 ${r.maintenanceAccount.initialPassword}，` +
-    `短信网站请编辑短信发送至 ${r.smsServiceCode.full}${site}。请尽快登录修改密码。`
-  );
-}
-
 async function processOpen(trx: Tx, order: StoredRow, enterprise: StoredRow, by: WriteBy): Promise<string> {
   const result = await openingResult(trx, enterprise, order, by.at);
   await updateRow(trx, order, { changes: { status: 'opened', opening: result, processedAt: by.at } }, by);
@@ -69,13 +61,11 @@ async function processOpen(trx: Tx, order: StoredRow, enterprise: StoredRow, by:
   if (subscription) await updateRow(trx, subscription, { changes: { status: 'active', lastOrderId: order.id } }, by);
   await updateRow(trx, enterprise, { changes: { status: 'opened', groupCode: result.groupCode } }, by);
   const contact = enterprise.data.contact as { mobile: string };
-  await trx
-    .insertInto('sms_outbox')
-    .values({
-      id: newId(), mobile: contact.mobile, text: welcomeText(enterprise, result), enterprise_id: enterprise.id,
-      order_id: order.id, kind: 'welcome', status: 'queued', created_at: by.at,
-    })
-    .execute();
+  // Ids grow in the order the messages are to be sent.
+  const messages = openingMessages(enterprise.data.name as string, result).map(({ kind, text }) => ({
+    id: newId(), mobile: contact.mobile, text, enterprise_id: enterprise.id, order_id: order.id, kind, status: 'queued', created_at: by.at,
+  }));
+  await trx.insertInto('sms_outbox').values(messages).execute();
   return 'opened';
 }
 
