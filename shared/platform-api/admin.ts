@@ -26,7 +26,9 @@ export const createUserRequestSchema = z.object({
   role: z.enum(STAFF_ROLES),
   region: staffRegionSchema,
 });
-export const updateUserRequestSchema = z.object({ role: z.enum(STAFF_ROLES).optional(), region: staffRegionSchema.optional() });
+export const updateUserRequestSchema = z
+  .object({ role: z.enum(STAFF_ROLES).optional(), region: staffRegionSchema.optional() })
+  .refine((change) => change.role !== undefined || change.region !== undefined, { message: 'Give the role or the region to change.' });
 export const userResponseSchema = staffUserSchema;
 
 /** POST /admin/compact: drop tombstones and scope exits below a seq; older cursors then get 410. */

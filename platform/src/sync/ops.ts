@@ -15,7 +15,7 @@ import {
 import type { Tx } from '../db/database';
 import { inScope, scopeOf, type Principal } from '../scopes';
 import { changedAfter, mergePatch } from './merge';
-import { roleAllows } from './permissions';
+import { roleAllows, type Action } from './permissions';
 import { Rejection, invalid } from './rejection';
 import { insertRow, loadRow, moveChildren, toWire, updateRow, type StoredRow, type WriteBy } from './rows';
 
@@ -34,8 +34,8 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   return result.data;
 }
 
-export function authorize(user: Principal, tbl: SyncedTable, kind: PushOp['kind'], scopeId: string): void {
-  if (!roleAllows(user.role, tbl, kind)) throw new Rejection('forbidden', `The role ${user.role} may not ${kind} ${tbl} rows.`);
+export function authorize(user: Principal, tbl: SyncedTable, action: Action, scopeId: string): void {
+  if (!roleAllows(user.role, tbl, action)) throw new Rejection('forbidden', `The role ${user.role} may not ${action} ${tbl} rows.`);
   if (!inScope(user, scopeId)) throw new Rejection('forbidden', `${scopeId} is outside your regions.`);
 }
 
@@ -43,9 +43,15 @@ export function rowResult(opSeq: number, status: OpResult['status'], row: Stored
   return { opSeq, status, version: row.version, seq: row.lastSeq, row: toWire(row), ...(row.deleted ? { deleted: true } : {}), ...extra };
 }
 
-/** `baseVersion: null` means "derived from my own create". */
-const effectiveBase = (op: PushOp, row: StoredRow, clientId: string): number =>
-  op.baseVersion ?? (row.createdByClient === clientId ? 1 : 0);
+/**
+ * `baseVersion: null` means "derived from my own create". The platform owns versions: a base above
+ * the row's version was never handed out, and deciding by it would overwrite others' edits unseen.
+ */
+function effectiveBase(op: PushOp, row: StoredRow, clientId: string): number {
+  if (op.baseVersion != null && op.baseVersion > row.version)
+    throw new Rejection('invalid', `baseVersion ${op.baseVersion} is above the platform's version ${row.version} of this row.`);
+  return op.baseVersion ?? (row.createdByClient === clientId ? 1 : 0);
+}
 
 async function liveEnterprise(trx: Tx, id: string): Promise<StoredRow> {
   const row = await loadRow(trx, 'enterprise', id);
@@ -53,10 +59,13 @@ async function liveEnterprise(trx: Tx, id: string): Promise<StoredRow> {
   return row;
 }
 
-async function creditCodeHolder(trx: Tx, creditCode: string, exceptId: string): Promise<string | undefined> {
-  const r = await trx.selectFrom('enterprise').select('id').where('credit_code', '=', creditCode).where('id', '!=', exceptId).executeTakeFirst();
-  return r?.id;
+async function creditCodeHolder(trx: Tx, creditCode: string, exceptId: string): Promise<{ id: string; scopeId: string } | undefined> {
+  const r = await trx.selectFrom('enterprise').select(['id', 'scope_id']).where('credit_code', '=', creditCode).where('id', '!=', exceptId).executeTakeFirst();
+  return r && { id: r.id, scopeId: r.scope_id };
 }
+
+/** The holder's id, when the user may see it: another region's enterprise stays unnamed. */
+const visibleId = (user: Principal, holder: { id: string; scopeId: string }) => (inScope(user, holder.scopeId) ? { existingId: holder.id } : {});
 
 async function missingBlobs(trx: Tx, images: unknown): Promise<string[]> {
   const hashes = Array.isArray(images) ? (images as string[]) : [];
@@ -84,24 +93,19 @@ async function applyCreate(oc: OpContext, op: PushOp): Promise<OpResult> {
   if (await loadRow(oc.trx, op.tbl, op.rowId)) throw new Rejection('already_exists', `A ${op.tbl} with id ${op.rowId} already exists.`);
   if (op.tbl === 'enterprise') {
     const holder = await creditCodeHolder(oc.trx, data.creditCode as string, op.rowId);
-    if (holder) return duplicateKey(oc, op, holder);
+    if (holder) return duplicateKey(oc, op, holder, data.creditCode as string);
   }
   const row = await insertRow(oc.trx, op.tbl, op.rowId, scopeId, data, by(oc));
   const missing = op.tbl === 'site' ? await missingBlobs(oc.trx, data.images) : [];
   return rowResult(op.opSeq, 'applied', row, missing.length ? { missingBlobs: missing } : {});
 }
 
-async function duplicateKey(oc: OpContext, op: PushOp, existingId: string): Promise<OpResult> {
-  const existing = (await loadRow(oc.trx, 'enterprise', existingId))!;
-  const visible = inScope(oc.user, existing.scopeId);
-  return {
-    opSeq: op.opSeq,
-    status: 'conflict',
-    kind: 'duplicate_key',
-    existingId,
-    fields: { creditCode: { mine: op.patch.creditCode, theirs: existing.data.creditCode } },
-    ...(visible ? { row: toWire(existing), version: existing.version, seq: existing.lastSeq } : {}),
-  };
+/** A create (or restore) whose credit code another enterprise holds; that one is named only when the user may see it. */
+async function duplicateKey(oc: OpContext, op: PushOp, holder: { id: string; scopeId: string }, creditCode: string): Promise<OpResult> {
+  const result: OpResult = { opSeq: op.opSeq, status: 'conflict', kind: 'duplicate_key', fields: { creditCode: { mine: op.patch.creditCode, theirs: creditCode } } };
+  if (!inScope(oc.user, holder.scopeId)) return result;
+  const existing = (await loadRow(oc.trx, 'enterprise', holder.id))!;
+  return { ...result, existingId: holder.id, row: toWire(existing), version: existing.version, seq: existing.lastSeq };
 }
 
 /* ---------- update ---------- */
@@ -117,6 +121,7 @@ async function applyUpdate(oc: OpContext, op: PushOp): Promise<OpResult> {
   const patch = parsePatch(op.tbl, op.patch);
   const base = effectiveBase(op, row, oc.clientId);
   if (row.deleted && base < row.version) return rowResult(op.opSeq, 'conflict', row, { kind: 'update_vs_delete' });
+  if (row.deleted) authorize(oc.user, op.tbl, 'restore', row.scopeId);
 
   // An update from a base at or after the tombstone is a deliberate restore: every patched field applies.
   const merge = row.deleted ? { changes: patch, conflicts: {}, autoMerged: [] } : mergePatch({ current: row.data, fieldVersions: row.fieldVersions, baseVersion: base, patch });
@@ -126,13 +131,14 @@ async function applyUpdate(oc: OpContext, op: PushOp): Promise<OpResult> {
     scopeId = scopeOf(changes.region as { province: string; city: string });
     if (scopeId !== row.scopeId) authorize(oc.user, op.tbl, 'update', scopeId);
   }
-  let holder: string | undefined;
+  let holder: { id: string; scopeId: string } | undefined;
   if (op.tbl === 'enterprise' && (changes.creditCode !== undefined || row.deleted)) {
-    holder = await creditCodeHolder(oc.trx, (changes.creditCode ?? row.data.creditCode) as string, row.id);
+    const creditCode = (changes.creditCode ?? row.data.creditCode) as string;
+    holder = await creditCodeHolder(oc.trx, creditCode, row.id);
     if (holder) {
       conflicts.creditCode = { mine: patch.creditCode ?? row.data.creditCode, theirs: row.data.creditCode };
       delete changes.creditCode;
-      if (row.deleted) return { ...(await duplicateKey(oc, op, holder)), opSeq: op.opSeq };
+      if (row.deleted) return duplicateKey(oc, op, holder, creditCode);
     }
   }
   const written = Object.keys(changes).length > 0 || row.deleted ? await updateRow(oc.trx, row, { changes, deleted: false, scopeId }, by(oc)) : row;
@@ -143,7 +149,7 @@ async function applyUpdate(oc: OpContext, op: PushOp): Promise<OpResult> {
     ...(merge.autoMerged.length ? { autoMerged: merge.autoMerged } : {}),
     ...(missing.length ? { missingBlobs: missing } : {}),
   };
-  if (holder) return rowResult(op.opSeq, 'conflict', written, { ...extra, kind: 'duplicate_key', existingId: holder, fields: conflicts });
+  if (holder) return rowResult(op.opSeq, 'conflict', written, { ...extra, kind: 'duplicate_key', ...visibleId(oc.user, holder), fields: conflicts });
   if (Object.keys(conflicts).length) return rowResult(op.opSeq, 'conflict', written, { ...extra, kind: 'field', fields: conflicts });
   return rowResult(op.opSeq, merge.autoMerged.length ? 'merged' : 'applied', written, extra);
 }

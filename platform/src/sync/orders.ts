@@ -53,14 +53,14 @@ export async function submitOrder(oc: OpContext, op: PushOp): Promise<OpResult> 
   const { trx } = oc;
   const existing = await loadRow(trx, 'service_order', op.rowId);
   if (existing) {
-    authorize(oc.user, 'service_order', 'command', existing.scopeId);
+    authorize(oc.user, 'service_order', existing.data.kind as OrderSubmitArgs['kind'], existing.scopeId);
     const same = existing.data.enterpriseId === args.enterpriseId && existing.data.kind === args.kind && existing.data.planCode === args.planCode;
     if (!same) throw new Rejection('order_mismatch', `Order ${op.rowId} was already submitted with other contents.`);
     return rowResult(op.opSeq, 'applied', existing); // resubmission: nothing new happens
   }
   const enterprise = await loadRow(trx, 'enterprise', args.enterpriseId);
   if (!enterprise || enterprise.deleted) throw new Rejection('enterprise_not_found', `Enterprise ${args.enterpriseId} does not exist on the platform.`);
-  authorize(oc.user, 'service_order', 'command', enterprise.scopeId);
+  authorize(oc.user, 'service_order', args.kind, enterprise.scopeId);
   const { plan, subscription } = await checkStateMachine(trx, args);
   const w = { clientId: oc.clientId, at: oc.at };
 
