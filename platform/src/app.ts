@@ -53,7 +53,9 @@ async function tokenSecret(dataDir: string): Promise<Buffer> {
 }
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
-  await fs.mkdir(options.dataDir, { recursive: true });
+  // Password hashes, tokens and customers' data: for the platform's own user only.
+  await fs.mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  await fs.chmod(options.dataDir, 0o700);
   const database = await openDatabase(options);
   const config: PlatformConfig = {
     ...DEFAULT_CONFIG,

@@ -53,8 +53,8 @@ export class AssetStore {
   }
 
   async init(): Promise<void> {
-    await fs.mkdir(this.blobsDir, { recursive: true });
-    await fs.mkdir(this.uploadsDir, { recursive: true });
+    await fs.mkdir(this.blobsDir, { recursive: true, mode: 0o700 });
+    await fs.mkdir(this.uploadsDir, { recursive: true, mode: 0o700 });
     await this.expireUploads();
   }
 
@@ -83,7 +83,7 @@ export class AssetStore {
     if (existing && Number(existing.size) === req.size)
       return { status: 'upload', uploadId: existing.upload_id, offset: Number(existing.received), chunkSize: CHUNK_SIZE };
     const uploadId = newId(this.ctx.clock);
-    await fs.writeFile(this.partFile(uploadId), new Uint8Array(0));
+    await fs.writeFile(this.partFile(uploadId), new Uint8Array(0), { mode: 0o600 });
     const expiresAt = new Date(this.ctx.clock.now().getTime() + this.ctx.config.uploadTtlMs).toISOString();
     await this.db
       .insertInto('upload')
