@@ -21,6 +21,7 @@ import type { PlatformContext } from '../context';
 import { HttpError, badRequest, unavailable } from '../http/errors';
 import { WorkLimiter } from '../http/workLimiter';
 import { bearer, bodyErrors, errors, json, jsonBody } from '../http/openapi';
+import { OPAQUE } from './imageType';
 import type { AssetStore } from './store';
 
 const tags = ['assets'];
@@ -64,7 +65,7 @@ const patchRoute = createRoute({
   },
 });
 const blobRoute = createRoute({
-  method: 'get', path: '/assets/v1/blobs/{sha256}', tags, security: bearer, summary: 'A stored blob; supports a single Range',
+  method: 'get', path: '/assets/v1/blobs/{sha256}', tags, security: bearer, summary: 'A stored blob the user uploaded or a site in their regions shows (else 404); typed by its bytes; supports a single Range',
   request: { params: z.object({ sha256: sha256Schema }) },
   responses: { 200: { description: 'The bytes' }, 206: { description: 'The requested range' }, ...errors(401, 404, 416) },
 });
@@ -156,7 +157,7 @@ export function assetRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, sto
   });
 
   app.openapi(blobRoute, async (c) => {
-    const blob = await store.blob(c.req.valid('param').sha256);
+    const blob = await store.blob(c.get('user'), c.req.valid('param').sha256);
     const range = parseRange(c.req.header('range'), blob.size);
     const { start, end } = range ?? { start: 0, end: blob.size - 1 };
     const stream = Readable.toWeb(createReadStream(blob.file, { start, end })) as ReadableStream;
@@ -166,6 +167,10 @@ export function assetRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, sto
       'Accept-Ranges': 'bytes',
       'Cache-Control': 'private, max-age=31536000, immutable',
       ETag: `"${c.req.valid('param').sha256}"`,
+      // Whatever the bytes are, no browser runs them as a page.
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Content-Disposition': blob.mime === OPAQUE ? 'attachment' : 'inline',
     };
     if (range) headers['Content-Range'] = `bytes ${start}-${end}/${blob.size}`;
     return new Response(stream, { status: range ? 206 : 200, headers });

@@ -200,12 +200,46 @@ const loginThrottle: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_sessions': sessions, '0003_login_throttle': loginThrottle };
+/**
+ * Who may read a blob: whoever uploaded it (blob_owner) and whoever sees a live site that shows it
+ * (site_image, kept with the site's `images`; filled here from the sites already stored).
+ */
+const blobAccess: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('blob_owner')
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('blob_owner_pk', ['sha256', 'user_id'])
+      .execute();
+    await db.schema
+      .createTable('site_image')
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('site_image_pk', ['site_id', 'sha256'])
+      .execute();
+    await db.schema.createIndex('site_image_sha256').on('site_image').column('sha256').execute();
+    const sites = await sql<{ id: string; data: string }>`SELECT id, data FROM site`.execute(db);
+    for (const site of sites.rows) {
+      const images = [...new Set((JSON.parse(site.data) as { images?: string[] }).images ?? [])];
+      for (const sha256 of images) await sql`INSERT INTO site_image (site_id, sha256) VALUES (${site.id}, ${sha256})`.execute(db);
+    }
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': initial,
+  '0002_sessions': sessions,
+  '0003_login_throttle': loginThrottle,
+  '0004_blob_access': blobAccess,
+};
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+/** Migrates to the latest schema, or up to and including `name` (tests start from an older schema). */
+export async function migrateToLatest(db: Kysely<unknown>, name?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await (name ? migrator.migrateTo(name) : migrator.migrateToLatest());
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
 }

@@ -79,7 +79,12 @@ export interface DB {
   service_order: StatusChildRowTable;
   subscription: StatusChildRowTable;
   scope_exit: { seq: number; scope_id: string; tbl: string; row_id: string };
+  /** `mime` is sniffed from the bytes (assets/imageType.ts); rows from older platforms may hold a client's claim. */
   blob: { sha256: string; size: number; mime: string; stored_at: string };
+  /** Users who uploaded a blob's bytes (they may read it back). */
+  blob_owner: { sha256: string; user_id: string };
+  /** The images each site shows (its `images`): a user who sees the site may read them. */
+  site_image: { site_id: string; sha256: string };
   upload: {
     upload_id: string;
     sha256: string;

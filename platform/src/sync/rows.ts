@@ -116,6 +116,7 @@ export async function insertRow(trx: Tx, tbl: SyncedTable, id: string, scopeId: 
       ...extraColumns(tbl, data, false),
     } as never)
     .execute();
+  if (tbl === 'site') await setSiteImages(trx, id, data.images);
   return row;
 }
 
@@ -149,7 +150,15 @@ export async function updateRow(trx: Tx, row: StoredRow, update: RowUpdate, by: 
     } as never)
     .where('id', '=', row.id)
     .execute();
+  if (row.tbl === 'site' && 'images' in changes) await setSiteImages(trx, row.id, changes.images);
   return { ...row, scopeId, version, lastSeq: seq, fieldVersions, deleted, data, updatedAt: by.at };
+}
+
+/** Keeps site_image (who may read which blob, assets/store.ts) in step with a site's `images`. */
+async function setSiteImages(trx: Tx, siteId: string, images: unknown): Promise<void> {
+  await trx.deleteFrom('site_image').where('site_id', '=', siteId).execute();
+  const hashes = [...new Set(Array.isArray(images) ? (images as string[]) : [])];
+  if (hashes.length) await trx.insertInto('site_image').values(hashes.map((sha256) => ({ site_id: siteId, sha256 }))).execute();
 }
 
 export async function recordScopeExit(trx: Tx, row: StoredRow, fromScope: string): Promise<void> {
