@@ -153,8 +153,8 @@ export function describeOnDatabases(name: string, body: (database: TestDatabase)
   describe.skipIf(!TEST_PG)(`${name} (PostgreSQL)${TEST_PG ? '' : skipped}`, () => body('postgres'));
 }
 
-async function adminQuery(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_PG });
+async function adminQuery(server: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: server });
   await client.connect();
   try {
     await client.query(statement);
@@ -163,14 +163,14 @@ async function adminQuery(statement: string): Promise<void> {
   }
 }
 
-/** A new empty PostgreSQL database on the test server. */
-export async function freshPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!TEST_PG) throw new Error('PLATFORM_TEST_PG is not set.');
+/** A new empty PostgreSQL database on the test server (or `server`, a URL of its `postgres` database). */
+export async function freshPgDatabase(server = TEST_PG): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!server) throw new Error('PLATFORM_TEST_PG is not set.');
   const name = `ecw_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(TEST_PG);
+  await adminQuery(server, `CREATE DATABASE ${name}`);
+  const url = new URL(server);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { url: url.toString(), drop: () => adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /** PostgreSQL databases by data dir, so a platform restarted on the same dir finds its data again. */

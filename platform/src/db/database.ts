@@ -66,7 +66,7 @@ export async function openDatabase(options: { dataDir: string; databaseUrl?: str
   return { db, dialect, close: () => db.destroy() };
 }
 
-/** A write transaction. On Postgres, seq allocation's row lock serializes writers (SYNC.md §3.1). */
+/** A write transaction that writes no synced rows (those go through sync/writer.ts, which orders commits by seq). */
 export function writeTx<T>(database: Database, fn: (trx: Tx) => Promise<T>): Promise<T> {
   return database.db.transaction().execute(fn);
 }

@@ -17,10 +17,10 @@ import { inScope, scopeOf, type Principal } from '../scopes';
 import { changedAfter, mergePatch } from './merge';
 import { roleAllows, type Action } from './permissions';
 import { Rejection, invalid } from './rejection';
-import { insertRow, loadRow, moveChildren, toWire, updateRow, type StoredRow, type WriteBy } from './rows';
+import { activeSubscription, creditCodeHolder, insertRow, loadRow, moveChildren, toWire, updateRow, type StoredRow, type WriteBy, type Writer } from './rows';
 
-export interface OpContext {
-  trx: Tx;
+/** An op's write transaction, and who sends it when. */
+export interface OpContext extends Writer {
   user: Principal;
   clientId: string;
   at: string;
@@ -53,15 +53,10 @@ function effectiveBase(op: PushOp, row: StoredRow, clientId: string): number {
   return op.baseVersion ?? (row.createdByClient === clientId ? 1 : 0);
 }
 
-async function liveEnterprise(trx: Tx, id: string): Promise<StoredRow> {
-  const row = await loadRow(trx, 'enterprise', id);
+async function liveEnterprise(w: Writer, id: string): Promise<StoredRow> {
+  const row = await loadRow(w, 'enterprise', id);
   if (!row || row.deleted) throw new Rejection('enterprise_not_found', `Enterprise ${id} does not exist on the platform.`);
   return row;
-}
-
-async function creditCodeHolder(trx: Tx, creditCode: string, exceptId: string): Promise<{ id: string; scopeId: string } | undefined> {
-  const r = await trx.selectFrom('enterprise').select(['id', 'scope_id']).where('credit_code', '=', creditCode).where('id', '!=', exceptId).executeTakeFirst();
-  return r && { id: r.id, scopeId: r.scope_id };
 }
 
 /** The holder's id, when the user may see it: another region's enterprise stays unnamed. */
@@ -84,18 +79,18 @@ async function createData(oc: OpContext, op: PushOp): Promise<{ data: Record<str
     return { data, scopeId: scopeOf(f.region) };
   }
   const f = parse(siteCreateSchema, op.patch);
-  return { data: f, scopeId: (await liveEnterprise(oc.trx, f.enterpriseId)).scopeId };
+  return { data: f, scopeId: (await liveEnterprise(oc, f.enterpriseId)).scopeId };
 }
 
 async function applyCreate(oc: OpContext, op: PushOp): Promise<OpResult> {
   const { data, scopeId } = await createData(oc, op);
   authorize(oc.user, op.tbl, 'create', scopeId);
-  if (await loadRow(oc.trx, op.tbl, op.rowId)) throw new Rejection('already_exists', `A ${op.tbl} with id ${op.rowId} already exists.`);
+  if (await loadRow(oc, op.tbl, op.rowId)) throw new Rejection('already_exists', `A ${op.tbl} with id ${op.rowId} already exists.`);
   if (op.tbl === 'enterprise') {
-    const holder = await creditCodeHolder(oc.trx, data.creditCode as string, op.rowId);
+    const holder = await creditCodeHolder(oc, data.creditCode as string, op.rowId);
     if (holder) return duplicateKey(oc, op, holder, data.creditCode as string);
   }
-  const row = await insertRow(oc.trx, op.tbl, op.rowId, scopeId, data, by(oc));
+  const row = insertRow(oc, op.tbl, op.rowId, scopeId, data, by(oc));
   const missing = op.tbl === 'site' ? await missingBlobs(oc.trx, data.images) : [];
   return rowResult(op.opSeq, 'applied', row, missing.length ? { missingBlobs: missing } : {});
 }
@@ -104,7 +99,7 @@ async function applyCreate(oc: OpContext, op: PushOp): Promise<OpResult> {
 async function duplicateKey(oc: OpContext, op: PushOp, holder: { id: string; scopeId: string }, creditCode: string): Promise<OpResult> {
   const result: OpResult = { opSeq: op.opSeq, status: 'conflict', kind: 'duplicate_key', fields: { creditCode: { mine: op.patch.creditCode, theirs: creditCode } } };
   if (!inScope(oc.user, holder.scopeId)) return result;
-  const existing = (await loadRow(oc.trx, 'enterprise', holder.id))!;
+  const existing = (await loadRow(oc, 'enterprise', holder.id))!;
   return { ...result, existingId: holder.id, row: toWire(existing), version: existing.version, seq: existing.lastSeq };
 }
 
@@ -115,7 +110,7 @@ function parsePatch(tbl: SyncedTable, patch: unknown): Record<string, unknown> {
 }
 
 async function applyUpdate(oc: OpContext, op: PushOp): Promise<OpResult> {
-  const row = await loadRow(oc.trx, op.tbl, op.rowId);
+  const row = await loadRow(oc, op.tbl, op.rowId);
   if (!row) throw new Rejection('not_found', `No ${op.tbl} ${op.rowId} on the platform.`);
   authorize(oc.user, op.tbl, 'update', row.scopeId);
   const patch = parsePatch(op.tbl, op.patch);
@@ -134,15 +129,15 @@ async function applyUpdate(oc: OpContext, op: PushOp): Promise<OpResult> {
   let holder: { id: string; scopeId: string } | undefined;
   if (op.tbl === 'enterprise' && (changes.creditCode !== undefined || row.deleted)) {
     const creditCode = (changes.creditCode ?? row.data.creditCode) as string;
-    holder = await creditCodeHolder(oc.trx, creditCode, row.id);
+    holder = await creditCodeHolder(oc, creditCode, row.id);
     if (holder) {
       conflicts.creditCode = { mine: patch.creditCode ?? row.data.creditCode, theirs: row.data.creditCode };
       delete changes.creditCode;
       if (row.deleted) return duplicateKey(oc, op, holder, creditCode);
     }
   }
-  const written = Object.keys(changes).length > 0 || row.deleted ? await updateRow(oc.trx, row, { changes, deleted: false, scopeId }, by(oc)) : row;
-  if (scopeId !== row.scopeId) await moveChildren(oc.trx, row.id, scopeId, by(oc));
+  const written = Object.keys(changes).length > 0 || row.deleted ? updateRow(oc, row, { changes, deleted: false, scopeId }, by(oc)) : row;
+  if (scopeId !== row.scopeId) await moveChildren(oc, row.id, scopeId, by(oc));
 
   const missing = op.tbl === 'site' && changes.images ? await missingBlobs(oc.trx, changes.images) : [];
   const extra: Partial<OpResult> = {
@@ -157,22 +152,16 @@ async function applyUpdate(oc: OpContext, op: PushOp): Promise<OpResult> {
 /* ---------- delete ---------- */
 
 async function applyDelete(oc: OpContext, op: PushOp): Promise<OpResult> {
-  const row = await loadRow(oc.trx, op.tbl, op.rowId);
+  const row = await loadRow(oc, op.tbl, op.rowId);
   if (!row) throw new Rejection('not_found', `No ${op.tbl} ${op.rowId} on the platform.`);
   authorize(oc.user, op.tbl, 'delete', row.scopeId);
   if (row.deleted) return rowResult(op.opSeq, 'applied', row);
   const changed = changedAfter(row.fieldVersions, effectiveBase(op, row, oc.clientId));
   if (changed.length) return rowResult(op.opSeq, 'conflict', row, { kind: 'delete_vs_update', autoMerged: changed.filter((f) => !f.startsWith('_')) });
   if (op.tbl === 'enterprise') {
-    const active = await oc.trx
-      .selectFrom('subscription')
-      .select('id')
-      .where('enterprise_id', '=', row.id)
-      .where('status', 'in', ['opening', 'active'])
-      .executeTakeFirst();
-    if (active) throw new Rejection('has_active_subscription', 'Cancel the subscription before deleting the enterprise.');
+    if (await activeSubscription(oc, row.id)) throw new Rejection('has_active_subscription', 'Cancel the subscription before deleting the enterprise.');
   }
-  return rowResult(op.opSeq, 'applied', await updateRow(oc.trx, row, { deleted: true }, by(oc)));
+  return rowResult(op.opSeq, 'applied', updateRow(oc, row, { deleted: true }, by(oc)));
 }
 
 export function applyRowOp(oc: OpContext, op: PushOp): Promise<OpResult> {
