@@ -131,40 +131,40 @@ describeOnDatabases('merge', (database) => {
       expect(again.results[0]!.status).toBe('applied');
     });
   });
+});
 
-  describe('mergePatch', () => {
-    it('takes untouched-by-others fields, conflicts on fields both changed, lists what others changed', () => {
-      const out = mergePatch({
-        current: { a: 1, b: 2, c: 3 },
-        fieldVersions: { a: 1, b: 4, c: 5 },
-        baseVersion: 3,
-        patch: { a: 10, b: 20 },
-      });
-      expect(out).toEqual({ changes: { a: 10 }, conflicts: { b: { mine: 20, theirs: 2 } }, autoMerged: ['c'] });
+describe('mergePatch', () => {
+  it('takes untouched-by-others fields, conflicts on fields both changed, lists what others changed', () => {
+    const out = mergePatch({
+      current: { a: 1, b: 2, c: 3 },
+      fieldVersions: { a: 1, b: 4, c: 5 },
+      baseVersion: 3,
+      patch: { a: 10, b: 20 },
     });
+    expect(out).toEqual({ changes: { a: 10 }, conflicts: { b: { mine: 20, theirs: 2 } }, autoMerged: ['c'] });
+  });
 
-    it('never drops a value: each patched field is written, reported as a conflict, or already equal', () => {
-      const field = fc.constantFrom('name', 'address', 'contact', 'region', 'note');
-      const value = fc.oneof(fc.string({ maxLength: 3 }), fc.record({ name: fc.string({ maxLength: 2 }) }), fc.constant(null));
-      fc.assert(
-        fc.property(
-          fc.dictionary(field, value),
-          fc.dictionary(field, fc.integer({ min: 1, max: 9 })),
-          fc.dictionary(field, value),
-          fc.integer({ min: 0, max: 9 }),
-          (current, fieldVersions, patch, baseVersion) => {
-            const { changes, conflicts, autoMerged } = mergePatch({ current, fieldVersions, baseVersion, patch });
-            for (const [f, mine] of Object.entries(patch)) {
-              const outcomes = [f in changes, f in conflicts, sameValue(mine, current[f])].filter(Boolean);
-              expect(outcomes).toHaveLength(1);
-              if (f in changes) expect((fieldVersions[f] ?? 0) <= baseVersion).toBe(true);
-              if (f in conflicts) expect(conflicts[f]).toEqual({ mine, theirs: current[f] ?? null });
-            }
-            for (const f of autoMerged) expect(f in patch).toBe(false);
-          },
-        ),
-        { numRuns: 500 },
-      );
-    });
+  it('never drops a value: each patched field is written, reported as a conflict, or already equal', () => {
+    const field = fc.constantFrom('name', 'address', 'contact', 'region', 'note');
+    const value = fc.oneof(fc.string({ maxLength: 3 }), fc.record({ name: fc.string({ maxLength: 2 }) }), fc.constant(null));
+    fc.assert(
+      fc.property(
+        fc.dictionary(field, value),
+        fc.dictionary(field, fc.integer({ min: 1, max: 9 })),
+        fc.dictionary(field, value),
+        fc.integer({ min: 0, max: 9 }),
+        (current, fieldVersions, patch, baseVersion) => {
+          const { changes, conflicts, autoMerged } = mergePatch({ current, fieldVersions, baseVersion, patch });
+          for (const [f, mine] of Object.entries(patch)) {
+            const outcomes = [f in changes, f in conflicts, sameValue(mine, current[f])].filter(Boolean);
+            expect(outcomes).toHaveLength(1);
+            if (f in changes) expect((fieldVersions[f] ?? 0) <= baseVersion).toBe(true);
+            if (f in conflicts) expect(conflicts[f]).toEqual({ mine, theirs: current[f] ?? null });
+          }
+          for (const f of autoMerged) expect(f in patch).toBe(false);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
