@@ -13,6 +13,7 @@
  */
 import { sql } from 'kysely';
 import type { PlatformContext } from '../context';
+import type { Tx } from '../db/database';
 
 const KNOWN_ADDRESS_MS = 30 * 24 * 3600_000;
 const PRUNE_EVERY_MS = 60_000;
@@ -24,6 +25,22 @@ const addressKey = (address: string) => `address:${address}`;
 interface Count {
   failures: number;
   lastFailureMs: number;
+}
+
+/** One more failure under each key; a count starts over once its `startsOverBy` time is older than `cutoff`. */
+function countFailure(trx: Tx, keys: string[], startsOverBy: 'last_failure_at' | 'window_started_at', now: string, cutoff: string) {
+  const stale = sql`${sql.ref(`login_throttle.${startsOverBy}`)} < ${cutoff}`;
+  return trx
+    .insertInto('login_throttle')
+    .values(keys.map((key) => ({ key, failures: 1, window_started_at: now, last_failure_at: now })))
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures: sql`CASE WHEN ${stale} THEN 1 ELSE login_throttle.failures + 1 END`,
+        window_started_at: sql`CASE WHEN ${stale} THEN ${now} ELSE login_throttle.window_started_at END`,
+        last_failure_at: now,
+      }),
+    )
+    .execute();
 }
 
 export class LoginThrottle {
@@ -52,30 +69,10 @@ export class LoginThrottle {
     const now = new Date(nowMs).toISOString();
     const cutoff = new Date(nowMs - this.ctx.config.loginWindowMs).toISOString();
     await this.db.transaction().execute(async (trx) => {
-      // Account and address: counting starts over after a quiet window.
-      await trx
-        .insertInto('login_throttle')
-        .values([accountKey(login), addressKey(address)].map((key) => ({ key, failures: 1, window_started_at: now, last_failure_at: now })))
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet({
-            failures: sql`CASE WHEN login_throttle.last_failure_at < ${cutoff} THEN 1 ELSE login_throttle.failures + 1 END`,
-            window_started_at: sql`CASE WHEN login_throttle.last_failure_at < ${cutoff} THEN ${now} ELSE login_throttle.window_started_at END`,
-            last_failure_at: now,
-          }),
-        )
-        .execute();
-      // Platform-wide: fixed windows, or a steady trickle would never let the count fall.
-      await trx
-        .insertInto('login_throttle')
-        .values({ key: GLOBAL, failures: 1, window_started_at: now, last_failure_at: now })
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet({
-            failures: sql`CASE WHEN login_throttle.window_started_at < ${cutoff} THEN 1 ELSE login_throttle.failures + 1 END`,
-            window_started_at: sql`CASE WHEN login_throttle.window_started_at < ${cutoff} THEN ${now} ELSE login_throttle.window_started_at END`,
-            last_failure_at: now,
-          }),
-        )
-        .execute();
+      // Account and address: counting starts over after a quiet window. Platform-wide: in fixed
+      // windows, or a steady trickle of failures would never let the count fall.
+      await countFailure(trx, [accountKey(login), addressKey(address)], 'last_failure_at', now, cutoff);
+      await countFailure(trx, [GLOBAL], 'window_started_at', now, cutoff);
     });
     if (nowMs - this.prunedAtMs >= PRUNE_EVERY_MS) {
       this.prunedAtMs = nowMs;
