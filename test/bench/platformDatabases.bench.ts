@@ -8,7 +8,7 @@
  * PostgreSQL: PLATFORM_TEST_PG (a server's postgres database), else a throwaway cluster started with
  * scripts/pg-test-cluster.sh (durable settings) and stopped at the end.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,9 +105,10 @@ async function measure(databaseUrl: string | undefined) {
   }
 }
 
-/** The PostgreSQL server to use, and how to stop it if this bench started it. */
-function postgresServer(): { url: string; stop(): void } {
+/** The PostgreSQL server to use, and how to stop it if this bench started it; null when there is none to start. */
+function postgresServer(): { url: string; stop(): void } | null {
   if (process.env.PLATFORM_TEST_PG) return { url: process.env.PLATFORM_TEST_PG, stop: () => undefined };
+  if (spawnSync('sh', ['-c', 'command -v initdb || ls /usr/lib/postgresql/*/bin/initdb'], { stdio: 'ignore' }).status !== 0) return null;
   const script = path.join(REPO_ROOT, 'scripts', 'pg-test-cluster.sh');
   const env = { ...process.env, ECW_PG_DIR: path.join(os.tmpdir(), `ecw-pg-bench-${process.pid}`) };
   const line = execFileSync(script, ['start'], { env, encoding: 'utf8' });
@@ -118,6 +119,10 @@ function postgresServer(): { url: string; stop(): void } {
 
 async function main() {
   const server = postgresServer();
+  if (!server) {
+    console.log('\nplatformDatabases: skipped — no PostgreSQL (set PLATFORM_TEST_PG, or apt-get install postgresql).');
+    return;
+  }
   try {
     const sqlite = await measure(undefined);
     const database = await freshPgDatabase(server.url);
