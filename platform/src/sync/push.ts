@@ -22,7 +22,7 @@ import { Rejection } from './rejection';
 import { currentSeq, loadRow, lockRows, readStoredCodes, toWire } from './rows';
 import { LOCK_ORDER, commitWrites, keep, mark, newWriter, undo, type Writer } from './writer';
 import { isTransient } from './transient';
-import { checkSchemaVersion, requireClient } from './clients';
+import { checkSchemaVersion, ownClient } from './clients';
 
 type Trx = ControlledTransaction<DB>;
 type OpSavepoint = ControlledTransaction<DB, ['op']>;
@@ -67,12 +67,10 @@ export class PushService {
   async push(user: Principal, req: PushRequest): Promise<PushResponse> {
     checkSchemaVersion(this.ctx, req.schemaVersion);
     return this.lock.run(req.clientId, async () => {
-      await requireClient(this.ctx, user, req.clientId);
-      const { results, last, stop } = await this.applyAll(user, req);
+      const { results, last, serverSeq, stop } = await this.applyAll(user, req);
       if (results.some((r) => r.status === 'applied' && r.row && (r.row as { status?: string }).status === 'submitted')) this.hooks.orderSubmitted();
       if (stop) throw stop;
-      const { seq } = await currentSeq(this.ctx.database.db);
-      return { lastAppliedOpSeq: last, serverSeq: seq, results, serverTime: isoNow(this.ctx) };
+      return { lastAppliedOpSeq: last, serverSeq: serverSeq ?? (await currentSeq(this.ctx.database.db)).seq, results, serverTime: isoNow(this.ctx) };
     });
   }
 
@@ -83,7 +81,7 @@ export class PushService {
    * the ops before it are committed. The rows the ops name are locked up front, in id order; seqs
    * and the applied_op rows are written at the end, so sync_meta is locked only for the commit.
    */
-  private async applyAll(user: Principal, req: PushRequest): Promise<{ results: OpResult[]; last: number; stop?: HttpError }> {
+  private async applyAll(user: Principal, req: PushRequest): Promise<{ results: OpResult[]; last: number; serverSeq?: number; stop?: HttpError }> {
     const { database } = this.ctx;
     const trx = await database.db.startTransaction().execute();
     const w = newWriter(trx, database.dialect);
@@ -92,9 +90,9 @@ export class PushService {
     let last = 0;
     let stop: HttpError | undefined;
     try {
-      let q = trx.selectFrom('sync_client').select('last_applied_op_seq').where('client_id', '=', req.clientId);
+      let q = trx.selectFrom('sync_client').select(['user_id', 'last_applied_op_seq']).where('client_id', '=', req.clientId);
       if (database.dialect === 'postgres') q = q.forUpdate();
-      last = Number((await q.executeTakeFirstOrThrow()).last_applied_op_seq);
+      last = ownClient(await q.executeTakeFirst(), user).last_applied_op_seq;
       const before = last;
       const ops = [...req.ops].sort((a, b) => a.opSeq - b.opSeq);
       const known = await this.prefetch(w, req.clientId, ops, last);
@@ -126,7 +124,7 @@ export class PushService {
       for (const r of results) if (r.seq !== undefined) r.seq = real(r.seq);
       if (applied.length) await trx.insertInto('applied_op').values(applied.map(({ row, result }) => ({ ...row, result_json: storedResult(result) }))).execute();
       await trx.commit().execute();
-      return { results, last, ...(stop ? { stop } : {}) };
+      return { results, last, serverSeq: w.seqs.lastAssigned(), ...(stop ? { stop } : {}) };
     } catch (err) {
       await trx.rollback().execute().catch(() => undefined);
       if (isTransient(err)) throw unavailable();

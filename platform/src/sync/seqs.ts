@@ -19,6 +19,7 @@ interface PendingExit {
 
 export class PendingSeqs {
   private count = 0;
+  private last: number | undefined;
   private readonly tables = new Set<SyncedTable>();
   private exits: PendingExit[] = [];
 
@@ -47,6 +48,11 @@ export class PendingSeqs {
     this.exits = this.exits.slice(0, mark);
   }
 
+  /** The highest seq `assign` took (undefined when it took none). */
+  lastAssigned(): number | undefined {
+    return this.last;
+  }
+
   /**
    * Takes real seqs from sync_meta — its row lock then orders this transaction's commit among all
    * writers — and writes them over the placeholders: placeholder -k becomes base + k - 1. Returns
@@ -60,7 +66,8 @@ export class PendingSeqs {
       .where('id', '=', 1)
       .returning('seq')
       .executeTakeFirstOrThrow();
-    const base = Number(last) - this.count + 1;
+    this.last = Number(last);
+    const base = this.last - this.count + 1;
     const real = (seq: number) => (seq < 0 ? base - 1 - seq : seq);
     // Only this transaction's rows hold placeholders: others' are committed with real seqs or invisible to it.
     for (const tbl of this.tables) {
