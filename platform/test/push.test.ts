@@ -135,6 +135,24 @@ describeOnDatabases('push', (database) => {
       expect(res.results.map((r) => [r.status, r.code])).toEqual([['rejected', 'internal'], ['applied', undefined]]);
     });
 
+    it('applies ops on one credit code in their order within a push: a delete frees it for a create, and two enterprises can swap theirs', async () => {
+      const device = await t.api.device('jn.manager');
+      const [a, b] = [createEnterprise(90), createEnterprise(91)];
+      await device.push(a, b);
+      const again = { ...createEnterprise(90), rowId: rowId() };
+      const freed = await device.push({ tbl: 'enterprise', rowId: a.rowId, kind: 'delete', patch: {}, baseVersion: 1 }, again);
+      expect(freed.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+      const [codeB, codeNew] = [enterpriseFields(91).creditCode, enterpriseFields(92).creditCode];
+      const swapped = await device.push(
+        updateOp('enterprise', again.rowId, { creditCode: codeNew }, 1),
+        updateOp('enterprise', b.rowId, { creditCode: enterpriseFields(90).creditCode }, 1),
+        updateOp('enterprise', again.rowId, { creditCode: codeB }, 2),
+      );
+      expect(swapped.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+      const codes = await t.platform.ctx.database.db.selectFrom('enterprise').select(['id', 'credit_code']).where('deleted', '=', 0).execute();
+      expect(new Map(codes.map((r) => [r.id, r.credit_code]))).toEqual(new Map([[b.rowId, enterpriseFields(90).creditCode], [again.rowId, codeB]]));
+    });
+
     it('treats a re-registered device re-sending an applied mutation as a duplicate', async () => {
       const old = await t.api.device('jn.manager');
       const op = { ...createEnterprise(60), mutationId: mutationId() };

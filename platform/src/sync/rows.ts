@@ -133,11 +133,16 @@ export interface WriteBy {
   at: string;
 }
 
+const creditCodeOf = (row: StoredRow | null | undefined) => (row?.tbl === 'enterprise' && !row.deleted ? (row.data.creditCode as string) : null);
+
 /** Keeps a written row for the flush. */
 function write(w: Writer, row: StoredRow, isNew: boolean): StoredRow {
   const key = rowKey(row.tbl, row.id);
+  const kept = w.dirty.get(key);
+  const before = creditCodeOf(w.rows.get(key));
+  const releasesCode = !isNew && !kept?.isNew && (kept?.releasesCode === true || (before !== null && before !== creditCodeOf(row)));
   journaled(w, w.rows, key, row);
-  journaled(w, w.dirty, key, { row, isNew: isNew || w.dirty.get(key)?.isNew === true });
+  journaled(w, w.dirty, key, { row, isNew: isNew || kept?.isNew === true, releasesCode });
   return row;
 }
 

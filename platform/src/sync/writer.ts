@@ -20,8 +20,8 @@ export interface Writer {
   seqs: PendingSeqs;
   /** Rows this transaction has read (locked) or written, as they are now; null = known not to exist. */
   rows: Map<string, StoredRow | null>;
-  /** Written rows not yet in the database; `isNew`: to be inserted rather than updated. */
-  dirty: Map<string, { row: StoredRow; isNew: boolean }>;
+  /** Written rows not yet in the database. */
+  dirty: Map<string, Dirty>;
   /** Sites whose `images` changed (site_image) and are not yet in the database. */
   dirtyImages: Map<string, string[]>;
   /** Credit code → the enterprise holding it in the database when the transaction began (read ahead for a push). */
@@ -30,6 +30,14 @@ export interface Writer {
   journal: (() => void)[];
   /** Called before a flush (an op takes its savepoint there). */
   beforeFlush?: () => Promise<void>;
+}
+
+export interface Dirty {
+  row: StoredRow;
+  /** To be inserted rather than updated. */
+  isNew: boolean;
+  /** An enterprise that gives up the credit code it holds in the database (deleted, or its code changed). */
+  releasesCode: boolean;
 }
 
 export const rowKey = (tbl: SyncedTable, id: string) => `${tbl}:${id}`;
@@ -97,9 +105,11 @@ function columnsOf(row: StoredRow, seq: number): Record<string, unknown> {
 const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / ROWS_PER_STATEMENT) }, (_, i) => items.slice(i * ROWS_PER_STATEMENT, (i + 1) * ROWS_PER_STATEMENT));
 
 /**
- * Writes the kept rows: new ones with INSERT (a concurrent insert of the same id or credit code then
- * fails on the unique key), the others with an upsert that always updates (they are locked). Seqs
- * go through `real` (placeholders stay until `commitWrites` when it is not given).
+ * Writes the kept rows, one statement per table and kind, so that no step meets a unique key the
+ * ops' order would not: credit codes given up are released first (two enterprises may have swapped
+ * theirs), then existing rows are updated (an upsert that always updates: they are locked), then new
+ * rows inserted (a concurrent insert of the same id or credit code fails there, a transient error).
+ * Seqs go through `real`; without it they stay placeholders until `commitWrites`.
  */
 export async function flush(w: Writer, real?: (seq: number) => number): Promise<void> {
   if (w.dirty.size === 0 && w.dirtyImages.size === 0) return;
@@ -108,8 +118,9 @@ export async function flush(w: Writer, real?: (seq: number) => number): Promise<
   for (const tbl of LOCK_ORDER) {
     const mine = written.filter((d) => d.row.tbl === tbl);
     if (!real && mine.length) w.seqs.placeholdersIn(tbl);
-    const values = (d: (typeof written)[number]) => columnsOf(d.row, real ? real(d.row.lastSeq) : d.row.lastSeq);
-    for (const part of chunks(mine.filter((d) => d.isNew))) await w.trx.insertInto(tbl as 'enterprise').values(part.map(values) as never).execute();
+    const values = (d: Dirty) => columnsOf(d.row, real ? real(d.row.lastSeq) : d.row.lastSeq);
+    const releasing = mine.filter((d) => d.releasesCode).map((d) => d.row.id);
+    if (releasing.length) await w.trx.updateTable('enterprise').set({ credit_code: null }).where('id', 'in', releasing).execute();
     const updated = [...COLUMNS.filter((c) => c !== 'id' && c !== 'created_at' && c !== 'created_by_client'), ...EXTRA[tbl]];
     for (const part of chunks(mine.filter((d) => !d.isNew))) {
       await w.trx
@@ -118,6 +129,7 @@ export async function flush(w: Writer, real?: (seq: number) => number): Promise<
         .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}` as 'excluded.id')])) as never))
         .execute();
     }
+    for (const part of chunks(mine.filter((d) => d.isNew))) await w.trx.insertInto(tbl as 'enterprise').values(part.map(values) as never).execute();
   }
   const sites = [...w.dirtyImages.keys()];
   if (sites.length) {
