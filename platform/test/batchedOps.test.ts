@@ -1,18 +1,20 @@
 /**
  * A push applies its ops as if each came alone: the write unit of work (rows kept in memory,
- * written at the end) must give the same results and the same rows as one push per op.
+ * written at the end) must give the same results and the same rows as one push per op — for
+ * enterprises meeting on few ids and credit codes, and the subscriptions their orders open.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { OpResult } from '../../shared/platform-api/sync';
 import { SCHEMA_VERSION } from '../../shared/platform-api/common';
-import { Device, creditCode, describeOnDatabases, enterpriseFields, startTestPlatform, type OpInput, type TestPlatform } from './helpers';
+import { Device, creditCode, describeOnDatabases, enterpriseFields, orderOp, startTestPlatform, type OpInput, type TestPlatform } from './helpers';
 
 type Step =
   | { kind: 'create'; row: number; code: number }
   | { kind: 'code'; row: number; code: number }
   | { kind: 'manager'; row: number; value: number }
-  | { kind: 'delete'; row: number };
+  | { kind: 'delete'; row: number }
+  | { kind: 'open'; row: number };
 
 const ROWS = 3;
 const CODES = 2;
@@ -22,6 +24,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('code' as const), row: fc.nat(ROWS - 1), code: fc.nat(CODES - 1) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('manager' as const), row: fc.nat(ROWS - 1), value: fc.nat(2) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), row: fc.nat(ROWS - 1) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('open' as const), row: fc.nat(ROWS - 1) }) },
 );
 
 describeOnDatabases('batched ops', (database) => {
@@ -36,7 +39,8 @@ describeOnDatabases('batched ops', (database) => {
   function ops(steps: Step[], lane: string): OpInput[] {
     const id = (row: number) => `batch-${run}-${lane}-${row}`;
     const code = (n: number) => creditCode(600_000 + run * 100 + (lane === 'one' ? 0 : 50) + n);
-    return steps.map((s): OpInput => {
+    return steps.map((s, i): OpInput => {
+      if (s.kind === 'open') return orderOp(id(s.row), 'open', 'site-standard', {}, `${id(s.row)}-order-${i}`);
       if (s.kind === 'create') return { tbl: 'enterprise', rowId: id(s.row), kind: 'create', patch: { ...enterpriseFields(s.code), creditCode: code(s.code) } };
       if (s.kind === 'delete') return { tbl: 'enterprise', rowId: id(s.row), kind: 'delete', patch: {}, baseVersion: null };
       const patch = s.kind === 'code' ? { creditCode: code(s.code) } : { manager: `经理${s.value}` };
@@ -47,11 +51,21 @@ describeOnDatabases('batched ops', (database) => {
   const outcome = (r: OpResult) => [r.status, r.kind ?? null, r.code ?? null, r.version ?? null, r.deleted ?? false];
 
   async function rowsOf(lane: string) {
-    const rows = await t.platform.ctx.database.db.selectFrom('enterprise').select(['id', 'version', 'deleted', 'data']).where('id', 'like', `batch-${run}-${lane}-%`).orderBy('id').execute();
-    return rows.map((r) => {
-      const data = JSON.parse(r.data) as { creditCode: string; manager: string };
-      return [r.id.split('-').at(-1), Number(r.version), Number(r.deleted), creditCodeIndex(data.creditCode), data.manager];
-    });
+    const { db } = t.platform.ctx.database;
+    const ofLane = `batch-${run}-${lane}-%`;
+    const enterprises = await db.selectFrom('enterprise').select(['id', 'version', 'deleted', 'data']).where('id', 'like', ofLane).orderBy('id').execute();
+    // Subscription ids are the platform's own: compare them by enterprise, in the order they were opened.
+    const subscriptions = await db.selectFrom('subscription').select(['enterprise_id', 'version', 'data']).where('enterprise_id', 'like', ofLane).orderBy('enterprise_id').orderBy('last_seq').execute();
+    return {
+      enterprises: enterprises.map((r) => {
+        const data = JSON.parse(r.data) as { creditCode: string; manager: string; status: string };
+        return [r.id.split('-').at(-1), Number(r.version), Number(r.deleted), creditCodeIndex(data.creditCode), data.manager, data.status];
+      }),
+      subscriptions: subscriptions.map((r) => {
+        const data = JSON.parse(r.data) as { status: string; planCode: string; openOrderId: string };
+        return [r.enterprise_id.split('-').at(-1), Number(r.version), data.status, data.planCode, data.openOrderId.split('-').at(-1)];
+      }),
+    };
   }
   const creditCodeIndex = (code: string) => Number(code.slice(10, 17)) % 50;
 
