@@ -20,6 +20,9 @@ import { openDatabase } from './db/database';
 import type { ErrorCode } from '../../shared/platform-api/common';
 import { HttpError, errorResponse, validationHook } from './http/errors';
 import { requestLimits } from './http/limits';
+import type { LinkConfig } from './sms/link';
+import { SmsGateway } from './sms/gateway';
+import { smsRoutes } from './sms/routes';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
 import { syncRoutes } from './sync/routes';
@@ -31,12 +34,15 @@ export interface PlatformOptions {
   config?: Partial<Omit<PlatformConfig, 'dataDir'>>;
   log?: (line: string) => void;
   faults?: Faults;
+  /** The CMPP link to the operator's ISMG (`--ismg …`); none = no SMS sent. */
+  sms?: LinkConfig;
 }
 
 export interface Platform {
   app: OpenAPIHono<AuthEnv>;
   ctx: PlatformContext;
   boss: Boss;
+  sms: SmsGateway | null;
   close(): Promise<void>;
 }
 
@@ -68,14 +74,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const store = new AssetStore(ctx);
   await store.init();
   const boss = new Boss(ctx);
-  const app = buildApp(ctx, store, boss);
+  const sms = options.sms ? new SmsGateway(ctx, options.sms) : null;
+  const app = buildApp(ctx, store, boss, sms);
   await boss.scheduleIfPending();
+  await sms?.start();
   return {
     app,
     ctx,
     boss,
+    sms,
     close: async () => {
       boss.stop();
+      await sms?.stop();
       await database.close();
     },
   };
@@ -84,7 +94,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
 /** Hono's own 4xx answers (validators, body limits) get the contract's stable codes. */
 const codeOfStatus = (status: number): ErrorCode => (status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request');
 
-function buildApp(ctx: PlatformContext, store: AssetStore, boss: Boss): OpenAPIHono<AuthEnv> {
+function buildApp(ctx: PlatformContext, store: AssetStore, boss: Boss, sms: SmsGateway | null): OpenAPIHono<AuthEnv> {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
   app.onError((err, c) => {
     if (err instanceof HttpError) return errorResponse(c, err);
@@ -112,5 +122,6 @@ function buildApp(ctx: PlatformContext, store: AssetStore, boss: Boss): OpenAPIH
   catalogRoutes(app, ctx);
   assetRoutes(app, ctx, store);
   adminRoutes(app, ctx, boss);
+  if (sms) smsRoutes(app, sms);
   return app;
 }

@@ -26,7 +26,7 @@ describeOnDatabases('migrations', (database) => {
 
   const rows = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(db)).rows;
 
-  it('0002_sessions: a session per refresh-token family, ended where the family was revoked', async () => {
+  it('0003_sessions: a session per refresh-token family, ended where the family was revoked', async () => {
     await migrateToLatest(db, '0001_initial');
     await sql`INSERT INTO refresh_token (token_hash, user_id, family_id, expires_at, used_at, revoked, created_at) VALUES
       ('h1', 'u1', 'live', '2030-01-01', '2026-01-01', 0, '2026-01-01'), ('h2', 'u1', 'live', '2030-01-01', NULL, 0, '2026-01-02'),
@@ -40,8 +40,8 @@ describeOnDatabases('migrations', (database) => {
     expect(await rows(sql<{ generation: number }>`SELECT DISTINCT generation FROM refresh_token`)).toEqual([{ generation: 1 }]);
   });
 
-  it('0004_blob_access: the images of the sites already stored become readable to whoever sees the site', async () => {
-    await migrateToLatest(db, '0003_login_throttle');
+  it('0005_blob_access: the images of the sites already stored become readable to whoever sees the site', async () => {
+    await migrateToLatest(db, '0004_login_throttle');
     const data = JSON.stringify({ enterpriseId: 'e1', name: '官网', content: {}, images: ['a'.repeat(64), 'b'.repeat(64), 'a'.repeat(64)] });
     await sql`INSERT INTO site (id, scope_id, version, last_seq, field_versions, deleted, data, created_at, updated_at, enterprise_id)
       VALUES ('s1', '山东省/济南市', 1, 1, '{}', 0, ${data}, '2026-01-01', '2026-01-01', 'e1')`.execute(db);
