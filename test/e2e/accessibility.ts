@@ -15,8 +15,8 @@ export const BLOCKING: readonly ImpactValue[] = ['serious', 'critical'];
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
- * The app's own markup only. The preview frames are sandboxed (no script may run in them, axe's
- * neither) and show the customer's compiled site, which the site compiler's tests check.
+ * The app's own markup only: the preview frames are sandboxed (no script may run in them, axe's
+ * neither) and show the customer's compiled site, not the app.
  */
 const OPTIONS: RunOptions = { iframes: false, resultTypes: ['violations'] };
 

@@ -22,20 +22,22 @@ export class SyncCentre {
     await this.page.getByTestId('sync-centre').waitFor({ timeout: 60_000 });
   }
 
-  async signIn(server: string, user: string, password: string): Promise<void> {
+  /** Fills the form and presses 登录; the backend's error code, or null once signed in (or refused by the form itself). */
+  async signIn(server: string, user: string, password: string): Promise<string | null> {
     const form = this.page.getByTestId('sync-sign-in');
     await form.waitFor();
     await this.page.locator('#sync-server').fill(server);
     await this.page.locator('#sync-user').fill(user);
     await this.page.locator('#sync-password').fill(password);
-    await this.submitSignIn();
+    return this.submitSignIn();
   }
 
-  /** Presses 登录 and waits for the backend's answer (sign-in attempts must not overlap). */
-  async submitSignIn(): Promise<void> {
+  /** Presses 登录 and waits for the backend's answer (sign-in attempts must not overlap); its error code, or null. */
+  async submitSignIn(): Promise<string | null> {
     const answered = this.page.waitForResponse((r) => r.url().endsWith('/api/sync.signIn'), { timeout: 90_000 });
     await this.page.getByTestId('sync-sign-in-submit').click();
-    await answered;
+    const answer = (await (await answered).json()) as { ok: boolean; error?: { code: string } };
+    return answer.ok ? null : (answer.error?.code ?? 'unknown');
   }
 
   account(): Locator {
