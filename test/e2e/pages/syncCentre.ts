@@ -2,7 +2,28 @@
  * The sync parts of the app as a user meets them: the header's status pill, the sync centre
  * (sign-in, 立即同步, queue, conflicts) and the platform card on an enterprise's page.
  */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+interface ToastRecord {
+  __ecwToasts: string[];
+  __ecwToastObserver?: MutationObserver;
+}
+
+/** In the page: from now on, every text an antd toast shows goes into `window.__ecwToasts`. */
+function recordToasts(): void {
+  const w = window as unknown as ToastRecord;
+  w.__ecwToastObserver?.disconnect();
+  const seen: string[] = (w.__ecwToasts = []);
+  const look = () => {
+    for (const notice of document.querySelectorAll('.ant-message-notice')) {
+      const text = notice.textContent ?? '';
+      if (!seen.includes(text)) seen.push(text);
+    }
+  };
+  look();
+  w.__ecwToastObserver = new MutationObserver(look);
+  w.__ecwToastObserver.observe(document.body, { childList: true, subtree: true, characterData: true });
+}
 
 export class SyncCentre {
   constructor(readonly page: Page) {}
@@ -44,17 +65,23 @@ export class SyncCentre {
     return this.page.getByTestId('sync-account');
   }
 
-  /** 立即同步: waits for the run to finish, then for the toast that reports it (it replaces the previous one). */
+  /**
+   * 立即同步: waits for the run to finish and for the toast that reports it (it replaces the previous
+   * one). The toasts are recorded in the page from the click on: on a loaded machine the 6 s one
+   * could be gone before the test gets to look.
+   */
   async syncNow(expected: RegExp): Promise<void> {
+    await this.page.evaluate(recordToasts);
     const finished = this.page.waitForResponse((r) => r.url().endsWith('/api/sync.now'), { timeout: 120_000 });
     await this.page.getByTestId('sync-now').click();
     const answer = await (await finished).text();
-    try {
-      await this.page.locator('.ant-message-notice').getByText(expected).waitFor();
-    } catch (error) {
-      const shown = await this.page.locator('.ant-message').allInnerTexts();
-      throw new Error(`立即同步 did not report ${expected}: the backend answered ${answer}; toasts: ${JSON.stringify(shown)}`, { cause: error });
-    }
+    const shown = () => this.page.evaluate(() => (window as unknown as ToastRecord).__ecwToasts);
+    await expect
+      .poll(async () => (await shown()).some((text) => expected.test(text)), {
+        message: `立即同步 did not report ${expected}: the backend answered ${answer}`,
+        timeout: 30_000,
+      })
+      .toBe(true);
   }
 
   tab(name: RegExp): Locator {
