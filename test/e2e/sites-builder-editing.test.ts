@@ -10,6 +10,7 @@ import { describeWith, expect, LAPTOP, test } from './fixtures';
 import { api, importTeaSite } from './teaCompany';
 import { AppShell } from './pages/AppShell';
 import { SiteBuilderPage } from './pages/sitesBuilder';
+import { watchToasts } from './pages/toasts';
 
 describeWith(['chromium'], 'site builder: editing columns, items, SMS settings and the domain (browser mode, Chromium)', () => {
   test.describe.configure({ timeout: 400_000 });
@@ -79,8 +80,9 @@ describeWith(['chromium'], 'site builder: editing columns, items, SMS settings a
     await site.tab('短信网站');
     const odds = p.getByTestId('prize-odds');
     await odds.first().fill('99.5');
+    const toasts = await watchToasts(p);
     await p.getByTestId('sms-save').click();
-    await app.toast('有几处需要修改，已标红').waitFor();
+    await toasts.shown('有几处需要修改，已标红');
     await p.getByText('各奖品的中奖率合计不能超过 100%').waitFor();
     await expect(odds.first()).toHaveValue('99.50');
     await p.getByText('未保存', { exact: true }).first().waitFor();

@@ -11,6 +11,7 @@ import { describeWith, expect, test, type BrowserSession } from './fixtures';
 import { api, importTeaSite } from './teaCompany';
 import { AppShell } from './pages/AppShell';
 import { SiteBuilderPage } from './pages/sitesBuilder';
+import { watchToasts } from './pages/toasts';
 
 /** The tea company with its Word document and one photo imported. */
 const teaSite = (web: WebProcess) => importTeaSite(web, ['公司资料.docx', 'photos/龙井.jpg']);
@@ -42,8 +43,9 @@ describeWith(['chromium'], 'site builder: stale saves and hostile text (browser 
     const product = findItem(before, '明前龙井');
     await api(web, 'sites.updateItem', { siteId, revision: before.revision, itemId: product.id, item: { ...product, name: '明前龙井（特级）' } });
 
+    const toasts = await watchToasts(p);
     await site.saveItem();
-    await app.toast(/网站刚在别处.*保存过，已载入最新内容/).waitFor();
+    await toasts.shown(/网站刚在别处.*保存过，已载入最新内容/);
     await site.waitForRevision(2);
     // What was typed is still there; the other window's rename came in beside it.
     await expect(site.field('item-spec')).toHaveValue('250克/罐（本窗口）');

@@ -7,6 +7,7 @@
  */
 import { describeWith, expect, LAPTOP, test } from './fixtures';
 import { SyncCentre } from './pages/syncCentre';
+import { watchToasts } from './pages/toasts';
 
 describeWith(['chromium'], 'sync: signing in to the platform, online and offline (browser mode, Chromium, real platform)', () => {
   test.describe.configure({ timeout: 480_000 });
@@ -92,8 +93,9 @@ describeWith(['chromium'], 'sync: signing in to the platform, online and offline
     await sync.submitSignIn();
     await fieldError('sync-password').getByText('用户名或密码不对。').waitFor({ timeout: 60_000 });
     await page.locator('#sync-password').fill(manager.password);
+    const toasts = await watchToasts(page);
     await sync.submitSignIn();
-    await page.locator('.ant-message').getByText(/已用本机保存的凭据离线登录/).waitFor({ timeout: 60_000 });
+    await toasts.shown(/已用本机保存的凭据离线登录/);
     await sync.account().getByText('离线登录（网络恢复后自动重新登录）').waitFor();
     await expect(sync.indicator()).toContainText('离线登录');
     await shot('signed-in-offline');

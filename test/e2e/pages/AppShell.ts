@@ -37,9 +37,4 @@ export class AppShell {
   operatorName() {
     return this.page.getByTestId('operator-name');
   }
-
-  /** A toast (antd message) with this text. */
-  toast(text: string | RegExp) {
-    return this.page.locator('.ant-message').getByText(text);
-  }
 }

@@ -2,28 +2,8 @@
  * The sync parts of the app as a user meets them: the header's status pill, the sync centre
  * (sign-in, 立即同步, queue, conflicts) and the platform card on an enterprise's page.
  */
-import { expect, type Locator, type Page } from '@playwright/test';
-
-interface ToastRecord {
-  __ecwToasts: string[];
-  __ecwToastObserver?: MutationObserver;
-}
-
-/** In the page: from now on, every text an antd toast shows goes into `window.__ecwToasts`. */
-function recordToasts(): void {
-  const w = window as unknown as ToastRecord;
-  w.__ecwToastObserver?.disconnect();
-  const seen: string[] = (w.__ecwToasts = []);
-  const look = () => {
-    for (const notice of document.querySelectorAll('.ant-message-notice')) {
-      const text = notice.textContent ?? '';
-      if (!seen.includes(text)) seen.push(text);
-    }
-  };
-  look();
-  w.__ecwToastObserver = new MutationObserver(look);
-  w.__ecwToastObserver.observe(document.body, { childList: true, subtree: true, characterData: true });
-}
+import type { Locator, Page } from '@playwright/test';
+import { watchToasts } from './toasts';
 
 export class SyncCentre {
   constructor(readonly page: Page) {}
@@ -65,23 +45,13 @@ export class SyncCentre {
     return this.page.getByTestId('sync-account');
   }
 
-  /**
-   * 立即同步: waits for the run to finish and for the toast that reports it (it replaces the previous
-   * one). The toasts are recorded in the page from the click on: on a loaded machine the 6 s one
-   * could be gone before the test gets to look.
-   */
+  /** 立即同步: waits for the run to finish and for the toast that reports it (it replaces the previous one). */
   async syncNow(expected: RegExp): Promise<void> {
-    await this.page.evaluate(recordToasts);
+    const toasts = await watchToasts(this.page);
     const finished = this.page.waitForResponse((r) => r.url().endsWith('/api/sync.now'), { timeout: 120_000 });
     await this.page.getByTestId('sync-now').click();
     const answer = await (await finished).text();
-    const shown = () => this.page.evaluate(() => (window as unknown as ToastRecord).__ecwToasts);
-    await expect
-      .poll(async () => (await shown()).some((text) => expected.test(text)), {
-        message: `立即同步 did not report ${expected}: the backend answered ${answer}`,
-        timeout: 30_000,
-      })
-      .toBe(true);
+    await toasts.shown(expected, `立即同步 did not report ${expected}: the backend answered ${answer}`);
   }
 
   tab(name: RegExp): Locator {
