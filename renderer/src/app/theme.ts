@@ -14,7 +14,7 @@ export const THEME: ThemeConfig = {
     colorPrimaryHover: '#086b4d',
     colorError: '#cf1322',
     colorInfo: '#0958d9',
-    // Text only: as seeds these two would also darken the light backgrounds made from them.
+    // Text only: as seeds, these two would also turn the light backgrounds made from them grey.
     colorWarningText: '#995c00',
     colorSuccessText: '#237804',
     colorLinkHover: '#003eb3',
