@@ -1,0 +1,228 @@
+/**
+ * Structuring material written the way customers write it, rule by rule: tables with and without
+ * header, items written as lines or as labelled records, headings by look, dates without a year,
+ * contact blocks with several fields per line. (The corpus test measures the whole on real folders.)
+ */
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { convertDocx } from '../../../electron/backend/domains/intake/docx';
+import { parseContact } from '../../../electron/backend/domains/intake/contact';
+import { findAnyDate } from '../../../electron/backend/domains/intake/dates';
+import { jobLine, postLine, productLine } from '../../../electron/backend/domains/intake/lineItems';
+import { linesToBlocks } from '../../../electron/backend/domains/intake/lines';
+import { structureDocument, textToBlocks } from '../../../electron/backend/domains/intake/structure';
+import { readTable, rowFields } from '../../../electron/backend/domains/intake/tables';
+import { ocrRows } from '../../../electron/backend/infra/ocr/layout';
+import { formatPrice, itemTitle, type Column } from '../../../shared/sites/model';
+import { buildDocx, type Part } from '../../fixtures/materials/make/docx';
+
+let counter = 0;
+const env = { newId: () => `id-${++counter}` };
+const TODAY = '2026-11-16';
+const structure = (lines: string[], source = 'a.txt') => structureDocument(textToBlocks(lines), source, env, { today: TODAY });
+const items = (columns: Column[], type: string) => columns.find((c) => c.type === type)?.items ?? [];
+
+describe('tables become items', () => {
+  it('maps a header row by its words: name and model together, the price with the unit of its column', () => {
+    const reading = readTable([
+      ['序号', '品名', '型号', '规格(mm)', '单位', '零售价', '备注'],
+      ['1', '通体抛光砖', 'JD-8801', '800×800', '片', '65', ''],
+      ['2', '合计', '', '', '', '', ''],
+    ]);
+    expect(reading.columns.map((c) => c.role)).toEqual(['index', 'name', 'model', 'spec', 'unit', 'price', 'description']);
+    expect(rowFields(reading, reading.rows[0]!)).toMatchObject({ name: '通体抛光砖', model: 'JD-8801', spec: '800×800', price: { kind: 'amount', fen: 6500, unit: '片' } });
+    expect(rowFields(reading, reading.rows[1]!)).toBeUndefined(); // a totals row is not an item
+  });
+
+  it('reads a table without header by what its columns hold', () => {
+    const reading = readTable([
+      ['济南—上海', '整车', '3800元/车'],
+      ['济南—广州', '整车', '6500元/车'],
+      ['济南—北京', '整车', '2600元/车'],
+    ]);
+    expect(reading.hasHeader).toBe(false);
+    expect(reading.columns.map((c) => c.role)).toEqual(['name', 'spec', 'price']);
+  });
+
+  it('takes a header it does not know when the column under it is all prices', () => {
+    const reading = readTable([
+      ['花名', '价格'],
+      ['红玫瑰', '¥299'],
+      ['向日葵', '¥168'],
+    ]);
+    expect(reading.hasHeader).toBe(true);
+    expect(reading.rows).toHaveLength(2);
+  });
+
+  it('turns a jobs table into jobs with headcount, pay and requirements', () => {
+    const doc = [
+      { type: 'heading' as const, level: 1, runs: [{ text: '人才招聘' }] },
+      { type: 'table' as const, header: true, rows: [['职位', '人数', '要求', '待遇'], ['焊工', '3人', '持证上岗', '月薪7000元'], ['质检员', '若干', '细心', '面议']].map((r) => r.map((text) => [{ text }])) },
+    ];
+    const jobs = items(structureDocument(doc, 'a.docx', env).columns, 'jobs');
+    expect(jobs.map((j) => (j.kind === 'job' ? [j.title, j.headcount, j.pay] : []))).toEqual([
+      ['焊工', 3, '月薪7000元'],
+      ['质检员', undefined, '面议'],
+    ]);
+  });
+});
+
+describe('items written as lines', () => {
+  it.each([
+    ['招牌红烧肉 68元/份', '招牌红烧肉', '68元/份'],
+    ['小保养（机油+机滤）：180元起', '小保养（机油+机滤）', '180元起'],
+    ['1. 西湖龙井（特级）￥680/斤', '西湖龙井（特级）', '680元/斤'],
+    ['金牌月嫂（26天）  12800元', '金牌月嫂（26天）', '12800元'],
+    ['糖醋鲤鱼 时价', '糖醋鲤鱼', '时价'],
+    ['数控车床 16.8万元', '数控车床', '168000元'],
+  ])('product %s', (line, name, price) => {
+    const found = productLine(line)!;
+    expect([found.name, formatPrice(found.price)]).toEqual([name, price]);
+  });
+
+  it.each(['价格：368元', '公司主要产品有数控车床、数控铣床，欢迎来电咨询。', '学费1280元/期'])('not a product: %s', (line) => expect(productLine(line)).toBeUndefined());
+
+  it('reads jobs with and without headcount, and leaves sentences about hiring alone', () => {
+    expect(jobLine('数控编程工程师 2名：机械类大专以上学历，月薪8000-12000元。')).toMatchObject({ title: '数控编程工程师', headcount: 2, pay: '月薪8000-12000元' });
+    expect(jobLine('服务员 若干名，包吃住，月薪4000元起。')).toMatchObject({ title: '服务员', pay: '月薪4000元起' });
+    expect(jobLine('服务员 若干名，包吃住，月薪4000元起。')?.headcount).toBeUndefined();
+    expect(jobLine('因公司业务发展需要，现诚聘以下人员：')).toBeUndefined();
+    expect(jobLine('欢迎有志之士加入我们，待遇从优。')).toBeUndefined();
+  });
+
+  it('reads posts tagged in any of the usual ways, and untagged ones only in a 供求 column', () => {
+    expect(postLine('出售：新鲜草莓约5000斤，现摘现发。')).toMatchObject({ postKind: 'supply', title: '新鲜草莓约5000斤' });
+    expect(postLine('【求购】二手胶印机一台。')).toMatchObject({ postKind: 'demand', title: '二手胶印机一台' });
+    expect(postLine('长期收购玉米秸秆，价格面议。')).toBeUndefined();
+    expect(postLine('长期收购玉米秸秆，价格面议。', true)).toMatchObject({ postKind: 'demand', title: '长期收购玉米秸秆' });
+  });
+
+  it('reads a record written as labelled lines: a name label starts the item, the others fill it', () => {
+    const { columns } = structure(['招聘信息', '职位：销售经理', '人数：2名', '要求：三年以上销售经验', '待遇：底薪4000元+提成', '职位：会计  人数：1名  待遇：面议']);
+    expect(items(columns, 'jobs').map((j) => (j.kind === 'job' ? [j.title, j.headcount, j.pay] : []))).toEqual([
+      ['销售经理', 2, '底薪4000元+提成'],
+      ['会计', 1, '面议'],
+    ]);
+  });
+});
+
+describe('columns from text without heading styles', () => {
+  it('finds headings by keyword, brackets and empty lines, and makes a priced 服务 list a products column', () => {
+    const { columns, unsorted } = structure(['捷迅汽修', '', '【关于我们】', '一类汽车维修企业。', '', '【服务项目】', '四轮定位：80元/次', '钣金喷漆：面议', '', '本店须知', '先预约后到店。']);
+    expect(columns.map((c) => [c.type, c.title])).toEqual([
+      ['intro', '关于我们'],
+      ['products', '服务项目'],
+    ]);
+    expect(items(columns, 'products').map(itemTitle)).toEqual(['四轮定位', '钣金喷漆']);
+    // The shop's name on the first line, set apart, is a heading too: it names no column.
+    expect(unsorted.map((u) => u.note)).toEqual(['No column keyword in the heading "捷迅汽修".', 'No column keyword in the heading "本店须知".']);
+  });
+
+  it('uses the file name when no heading names a column, and says so', () => {
+    const result = structureDocument(textToBlocks(['供应：CK6150数控车床现货5台。', '求购：铸铁件500吨。']), '资料/供求信息.txt', env, { fileColumn: { type: 'supply', keyword: '供求', from: '供求信息' } });
+    expect(result.columns.map((c) => [c.type, c.items.length])).toEqual([['supply', 2]]);
+    expect(result.guesses[0]).toMatchObject({ rule: 'column.file_name', params: { name: '供求信息' } });
+  });
+
+  it('knows a list of priced lines without any heading for what it is', () => {
+    const result = structure(['凉拌海蜇 32元', '油爆双脆 48元', '把子肉 18元/块']);
+    expect(result.columns.map((c) => [c.type, c.items.length])).toEqual([['products', 3]]);
+    expect(result.guesses[0]!.rule).toBe('column.content');
+  });
+
+  it('marks everything read by OCR', () => {
+    const result = structureDocument(textToBlocks(['价目表', '信封 45元', '台历 25元/本']), 'IMG_1.jpg', env, { ocr: true });
+    expect(result.guesses.every((g) => g.params.ocr === 1 && g.message.endsWith('[read by OCR]'))).toBe(true);
+  });
+});
+
+describe('Word documents without heading styles', () => {
+  const docx = (parts: Part[]) => convertDocx(buildDocx(parts), async () => undefined).then((r) => structureDocument(r.blocks, 'a.docx', env, { today: TODAY }));
+
+  it('takes bold short lines for headings, a centred larger title above them, and a Word numbered list of jobs', async () => {
+    const result = await docx([
+      { p: '济南恒通物流有限公司', bold: true, size: 18, center: true },
+      { p: '一、公司概况', bold: true },
+      { p: '成立于2010年，自有车辆86台。' },
+      { p: '二、招聘信息', bold: true },
+      { p: '货车司机 5名，持A2驾照，月薪8000-10000元；', list: 'decimal' },
+      { p: '调度员 1名，会使用电脑，月薪5000元；', list: 'decimal' },
+    ]);
+    expect(result.columns.map((c) => [c.type, c.title])).toEqual([
+      ['intro', '公司概况'],
+      ['jobs', '招聘信息'],
+    ]);
+    expect(items(result.columns, 'jobs').map((j) => (j.kind === 'job' ? [j.title, j.headcount] : []))).toEqual([
+      ['货车司机', 5],
+      ['调度员', 1],
+    ]);
+    expect(result.unsorted[0]!.note).toBe('No column keyword in the heading "济南恒通物流有限公司".');
+  });
+
+  it('reads bold product names under a bold section heading as products, not as sections', async () => {
+    const result = await docx([{ p: '产品介绍', bold: true }, { p: '龙井茶', bold: true }, { p: '价格：368元' }, { p: '碧螺春', bold: true }, { p: '价格：298元' }, { p: '联系我们', bold: true }, { p: '电话：0531-86001234' }]);
+    expect(items(result.columns, 'products').map((p) => (p.kind === 'product' ? [p.name, formatPrice(p.price)] : []))).toEqual([
+      ['龙井茶', '368元'],
+      ['碧螺春', '298元'],
+    ]);
+  });
+
+  it('keeps a picture that follows a table row-by-row only when the table has a picture column', async () => {
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#333' } }).png().toBuffer();
+    const stored: string[] = [];
+    const { blocks } = await convertDocx(
+      buildDocx([{ p: '产品中心', bold: true }, { header: true, table: [['名称', '价格'], ['甲', '10元'], ['乙', '20元']] }, { picture: png, ext: 'png' }]),
+      async () => {
+        stored.push('x');
+        return 'b'.repeat(64);
+      },
+    );
+    const products = items(structureDocument(blocks, 'a.docx', env).columns, 'products');
+    expect(products.map(itemTitle)).toEqual(['甲', '乙']);
+    expect(products.flatMap((p) => (p.kind === 'product' ? p.images : []))).toHaveLength(1); // after the last item read, as in the document
+  });
+});
+
+describe('dates, contact blocks and OCR rows', () => {
+  it('gives a date without year the year of the file, or of today, and a month alone its first day', () => {
+    expect(findAnyDate('8月15日起中秋团圆宴开始预订', [2025], TODAY)).toMatchObject({ iso: '2025-08-15', yearInferred: true });
+    expect(findAnyDate('8月15日起中秋团圆宴开始预订', [], TODAY)).toMatchObject({ iso: '2026-08-15', yearInferred: true });
+    // In November, "12月20日" without a year is still this year; in January it would be last year's.
+    expect(findAnyDate('12月20日 年会', [], '2027-01-10')?.iso).toBe('2026-12-20');
+    expect(findAnyDate('2026年3月 签约', [], TODAY)).toMatchObject({ iso: '2026-03-01', dayMissing: true, yearInferred: false });
+  });
+
+  it('splits a contact block with several fields per line and the mobile after the person', () => {
+    expect(parseContact(['地址：济南市槐荫区经十西路18号，电话：0531-87651234，联系人：刘先生 13705311234', '邮编：250000  传真：0531-87651235'])).toEqual({
+      address: '济南市槐荫区经十西路18号',
+      postcode: '250000',
+      phones: [
+        { label: '电话', number: '0531-87651234' },
+        { label: '手机', number: '13705311234' },
+        { label: '传真', number: '0531-87651235' },
+      ],
+      person: '刘先生',
+    });
+  });
+
+  it('puts skewed OCR boxes of one printed line in one row, with wide gaps as cells', () => {
+    const box = (x: number, y: number, w: number, tilt: number) =>
+      [
+        [x, y],
+        [x + w, y + tilt],
+        [x + w, y + tilt + 30],
+        [x, y + 30],
+      ] as [number, number][];
+    const rows = ocrRows([
+      { text: '清蒸鲈鱼', score: 0.99, box: box(100, 200, 120, 4) },
+      { text: '时价', score: 0.98, box: box(500, 213, 60, 2) },
+      { text: '把子肉', score: 0.97, box: box(100, 250, 90, 3) },
+    ]);
+    expect(rows.map((r) => r.cells.length ? r.cells : r.text)).toEqual([['清蒸鲈鱼', '时价'], '把子肉']);
+  });
+
+  it('reads lines spaced into columns as a table, but not contact lines spaced the same way', () => {
+    const blocks = linesToBlocks(['少儿美术  每期16课时  学费1280元/期', '书法  每期16课时  学费980元/期', '地址：北京路36号  电话：0539-8123456'].map((text) => ({ text })));
+    expect(blocks.map((b) => b.type)).toEqual(['table', 'paragraph']);
+  });
+});
