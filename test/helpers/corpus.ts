@@ -182,7 +182,7 @@ export function scoreFolder(folder: string, expected: Expected, site: Site): Fol
     for (const [field, right] of fieldChecks(want, found!.summary, item, site)) {
       score.fields.total++;
       if (right) score.fields.correct++;
-      else score.fields.wrong.push(`${want.title}: ${field} (${JSON.stringify(found!.summary[field as keyof ItemSummary] ?? item)})`.slice(0, 200));
+      else score.fields.wrong.push(`${want.title}: ${field} is ${JSON.stringify(field in found!.summary ? found!.summary[field as keyof ItemSummary] : 'not said')}`);
     }
     if (want.ocr) {
       score.ocrMarked.total++;

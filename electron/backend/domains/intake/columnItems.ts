@@ -109,14 +109,16 @@ export class ColumnFiller {
   /** Services written as "name：price" lines are a price list: such a column holds products. */
   private pricedLines(blocks: SourceBlock[]): boolean {
     const lines = blocks.flatMap((b) => (b.type === 'paragraph' ? [textOf(b)] : b.type === 'list' ? listItemTexts(b) : []));
-    const priced = lines.filter((l) => productLine(l)).length;
-    return priced >= 2 && priced * 2 >= lines.length;
+    const tableRows = blocks.map((b) => (b.type === 'table' ? tableOf(b) : undefined)).filter((r): r is TableReading => Boolean(r));
+    const priced = lines.filter((l) => productLine(l)).length + tableRows.reduce((n, r) => n + (hasRole(r, 'name') && hasRole(r, 'price') ? r.rows.length : 0), 0);
+    const all = lines.length + tableRows.reduce((n, r) => n + r.rows.length, 0);
+    return priced >= 2 && priced * 2 >= all;
   }
 
   private add(item: Item, rule: 'item.subheading' | 'item.table_row' | 'item.line' | 'post.tag', message: string, params: Record<string, string | number>): void {
     this.column.items.push(item);
     const facts = itemParams(item, this.dates.get(item.id));
-    this.ctx.guess(rule, `${message} → ${item.kind} "${titleOf(item)}"${describe(facts)}.`, { column: this.column.title, ...params, ...facts }, { kind: 'item', itemId: item.id });
+    this.ctx.guess(rule, `${message} → ${item.kind} "${titleOf(item)}"${describe(facts)}.`, { column: this.column.title, kind: item.kind, title: titleOf(item), ...params, ...facts }, { kind: 'item', itemId: item.id });
   }
 
   /** Blocks that are not under a sub-heading: tables, item lines, fields of the last item, the column's text. */

@@ -9,6 +9,7 @@ import type { Guess, GuessRule, GuessTarget } from '../../../../shared/api/sites
 import { itemTitle, sortedColumns, type Column, type ImageRef, type SiteContent, type UnsortedEntry } from '../../../../shared/sites/model';
 import type { ParsedPhoto } from './importMaterials';
 import { folderHint, isLogoName, isPlaceName, PhotoMatcher, type MatchReason } from './photos';
+import { ALL_CHANNELS } from './structure';
 
 export interface PlacementEnv {
   newId(): string;
@@ -60,17 +61,25 @@ class PhotoPlacement {
       return;
     }
     if (match.kind === 'ambiguous') return this.tray(photo.file, `${fileName} fits several items: ${match.candidates.join('、')}.`, [ref]);
-    if (hint !== 'products' && (hint === 'places' || isPlaceName(fileName)) && this.gallery(photo, ref, fileName)) return;
-    this.tray(photo.file, `No item is named like ${fileName}.`, [ref]);
+    if (hint !== 'products' && (hint === 'places' || isPlaceName(fileName))) this.gallery(photo, ref, fileName);
+    else this.tray(photo.file, `No item is named like ${fileName}.`, [ref]);
   }
 
-  /** A photo of a place goes with the intro column's text (its gallery); false when the site has no intro column. */
-  private gallery(photo: ParsedPhoto, ref: ImageRef, fileName: string): boolean {
-    const intro = sortedColumns(this.content).find((c: Column) => c.type === 'intro');
-    if (!intro) return false;
+  /**
+   * A photo of a place goes with the intro column's text (its gallery). A site without an intro
+   * column gets one for it, first in the list; undoing that guess takes the column away again.
+   */
+  private gallery(photo: ParsedPhoto, ref: ImageRef, fileName: string): void {
+    let intro = sortedColumns(this.content).find((c: Column) => c.type === 'intro');
+    const made = !intro;
+    if (!intro) {
+      intro = { id: this.env.newId(), type: 'intro', title: '企业介绍', order: Math.min(0, ...this.content.columns.map((c) => c.order)) - 10, channels: { ...ALL_CHANNELS }, body: [], items: [] };
+      this.content.columns.push(intro);
+    }
     if (!intro.body.some((b) => b.type === 'image' && b.image.sha256 === ref.sha256)) intro.body.push({ type: 'image', image: { ...ref, alt: path.posix.basename(fileName, path.posix.extname(fileName)).slice(0, 200) } });
-    this.env.guess('photo.place', photo.file, `${fileName} shows a place → a picture in "${intro.title}".`, { file: fileName, column: intro.title }, { kind: 'columnImage', columnId: intro.id, sha256: ref.sha256 });
-    return true;
+    const params = { file: fileName, column: intro.title, ...(made ? { made: 1 } : {}) };
+    if (made) this.env.guess('photo.place', photo.file, `${fileName} shows a place; the site had no intro column → a new "${intro.title}" column with this picture.`, params, { kind: 'column', columnId: intro.id });
+    else this.env.guess('photo.place', photo.file, `${fileName} shows a place → a picture in "${intro.title}".`, params, { kind: 'columnImage', columnId: intro.id, sha256: ref.sha256 });
   }
 }
 
