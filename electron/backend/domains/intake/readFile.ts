@@ -48,13 +48,13 @@ export function problemOf(file: string, error: unknown): IntakeProblem {
 }
 
 /**
- * An OCR row as a text line. The recogniser writes a wide gap inside one box as a space, so a row
- * that ends in a price ("工作证 定制 面议") is split there into cells, like a table row.
+ * An OCR row as a text line, its cells where the boxes had wide gaps. A row read as one box writes
+ * a wide gap as a space, so such a row that ends in a price ("工作证 定制 面议") is split there.
  */
 function ocrLine(row: OcrRow): TextLine {
-  const cells = (row.cells.length ? row.cells : [row.text]).flatMap((cell) => cell.split(/\s+/)).filter(Boolean);
-  if (cells.length > 1 && isMarkedPrice(cells.at(-1)!)) return { text: row.text, cells };
-  return { text: row.text, ...(row.cells.length > 1 ? { cells: row.cells } : {}) };
+  if (row.cells.length > 1) return { text: row.text, cells: row.cells };
+  const words = row.text.split(/\s+/).filter(Boolean);
+  return words.length > 1 && isMarkedPrice(words.at(-1)!) ? { text: row.text, cells: words } : { text: row.text };
 }
 
 class DocumentReader {

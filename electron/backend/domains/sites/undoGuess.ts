@@ -29,9 +29,16 @@ function undo(content: SiteContent, guess: Guess, newId: () => string): void {
   const target = guess.target;
   const note = `Undone: ${guess.message}`;
   switch (target.kind) {
-    case 'column':
-      if (content.columns.some((c) => c.id === target.columnId)) removeColumn(content, target.columnId, false, newId);
+    case 'column': {
+      const column = content.columns.find((c) => c.id === target.columnId);
+      if (!column) return;
+      // Photos in the column's text (an intro column made for photos of places) go back as photos, one entry each.
+      const photos = column.body.flatMap((b) => (b.type === 'image' ? [b.image] : []));
+      column.body = column.body.filter((b) => b.type !== 'image');
+      removeColumn(content, target.columnId, false, newId);
+      for (const image of photos) content.unsorted.push(trayEntry(newId(), image.fileName ?? guess.source, [], [image], note));
       return;
+    }
     case 'item': {
       if (!hasItem(content, target.itemId)) return;
       const { column, index, item } = findItem(content, target.itemId);
