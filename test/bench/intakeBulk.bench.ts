@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { stopReadWorker } from '../../electron/backend/domains/intake/readClient';
 import { stopOcrWorker } from '../../electron/backend/infra/ocr/ocrClient';
 import { createTestBackend } from '../helpers/backend';
+import { answeringWhile } from '../helpers/responsiveness';
 import { teaEnterprise } from '../integration/sites/support';
 import { buildDocx } from '../fixtures/materials/make/docx';
 import { emitSummary, ms, printTable, stats, tempDir } from './benchUtil';
@@ -39,23 +40,9 @@ async function main() {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const loop = monitorEventLoopDelay({ resolution: 10 });
-  const cycles: number[] = [];
-  let importing = true;
-  const pinging = (async () => {
-    while (importing) {
-      const started = performance.now();
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      await backend.call('catalog.current', {});
-      cycles.push(performance.now() - started);
-    }
-  })();
   loop.enable();
-  const started = performance.now();
-  const report = await backend.call('sites.import', { enterpriseId, paths: [dir] });
-  const importMs = performance.now() - started;
+  const { result: report, workMs: importMs, cycles } = await answeringWhile(backend, () => backend.call('sites.import', { enterpriseId, paths: [dir] }));
   loop.disable();
-  importing = false;
-  await pinging;
   clearInterval(sampler);
   backend.cleanup();
   await stopReadWorker();
