@@ -1,7 +1,9 @@
 /**
  * Importing each folder of the intake corpus into a fresh site through the dispatcher (conversion
  * in the read worker, OCR in the OCR worker), the largest one — by files and bytes — reported as
- * the headline. Run alone: `npx tsx test/bench/intakeCorpus.bench.ts`.
+ * the headline. Every folder is imported once first, so the workers have loaded every reader
+ * (pdf.js, exceljs, the OCR models) and the numbers are the import's own.
+ * Run alone: `npx tsx test/bench/intakeCorpus.bench.ts`.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +14,6 @@ import { CORPUS_DIR, corpusFolders, importFolder } from '../helpers/corpus';
 import { emitSummary, ms, printTable, stats } from './benchUtil';
 
 const ROUNDS = 3;
-const TARGET_MS = 5000;
 
 function size(dir: string): { files: number; bytes: number } {
   let files = 0;
@@ -43,7 +44,7 @@ async function importOnce(folder: string): Promise<number> {
 async function main() {
   const folders = corpusFolders(CORPUS_DIR).map((folder) => ({ folder, ...size(path.join(CORPUS_DIR, folder)) }));
   const largest = [...folders].sort((a, b) => b.files - a.files || b.bytes - a.bytes)[0]!;
-  await importOnce(largest.folder); // warm-up: workers started, models loaded
+  for (const { folder } of folders) await importOnce(folder); // warm-up: workers started, readers and models loaded
   const rows = [];
   let headline = 0;
   for (const { folder, files, bytes } of folders) {
@@ -56,8 +57,8 @@ async function main() {
   await stopReadWorker();
   await stopOcrWorker();
   printTable('Import of the intake corpus folders (warm workers; fresh data folder each)', rows);
-  console.log(`\nlargest folder ${largest.folder}: ${ms(headline)} ms (p50 of ${ROUNDS}), target < ${TARGET_MS} ms`);
-  emitSummary('intakeCorpus', [{ metric: `import ${largest.folder} (p50)`, value: headline, targetMs: TARGET_MS }]);
+  console.log(`\nlargest folder ${largest.folder}: ${ms(headline)} ms (p50 of ${ROUNDS})`);
+  emitSummary('intakeCorpus', [{ metric: `import ${largest.folder} (p50)`, value: headline }]);
 }
 
 await main();

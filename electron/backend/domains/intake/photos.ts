@@ -56,7 +56,8 @@ interface Candidate {
   column: Column;
   title: string;
   models: string[];
-  pinyin: string;
+  /** Computed when a photo's name needs it (most names never do). */
+  pinyin?: string;
 }
 
 /** Lower-case, full-width folded, without spaces, brackets and separators. */
@@ -112,7 +113,7 @@ export class PhotoMatcher {
     this.candidates = columns.flatMap((column) =>
       column.items
         .filter((item) => item.kind === 'product' || item.kind === 'article')
-        .map((item) => ({ item, column, title: normalize(itemTitle(item)), models: [...modelTokens(itemTitle(item)), ...(item.kind === 'product' && item.model ? [normalize(item.model)] : [])], pinyin: pinyinOf(itemTitle(item)) })),
+        .map((item) => ({ item, column, title: normalize(itemTitle(item)), models: [...modelTokens(itemTitle(item)), ...(item.kind === 'product' && item.model ? [normalize(item.model)] : [])] })),
     );
   }
 
@@ -134,7 +135,8 @@ export class PhotoMatcher {
     const latin = /^[a-z]+$/.test(stem);
     const sound = latin ? stem : stem.length >= 3 ? pinyinOf(stem) : '';
     if (sound.length >= 4) {
-      const bySound = decide(pool.filter((c) => c.pinyin.includes(sound)), sound, (c) => c.pinyin, 'pinyin');
+      const sounds = (c: Candidate) => (c.pinyin ??= pinyinOf(itemTitle(c.item)));
+      const bySound = decide(pool.filter((c) => sounds(c).includes(sound)), sound, sounds, 'pinyin');
       if (bySound) return bySound;
     }
     if (!latin && stem.length >= 3) {

