@@ -136,6 +136,51 @@ describe('columns from text without heading styles', () => {
   });
 });
 
+describe('signals that hold across writers', () => {
+  it('takes a heading that names the enterprise for the document title, not a column or an item', () => {
+    const result = structureDocument(textToBlocks(['同力五金机电', '', '新闻动态', '2026-05-01 新店开业。']), 'a.txt', env, { today: TODAY, names: ['淄博同力五金机电经营部', '同力五金机电'] });
+    expect(result.columns.map((c) => [c.type, c.items.length])).toEqual([['news', 1]]);
+    expect(result.unsorted.map((u) => u.note)).toEqual(["The document's title (the enterprise's name)."]);
+  });
+
+  it('sends a line tagged 招：/售： to the column of its kind, made if the document has none', () => {
+    const result = structure(['最新消息', '2026-05-01 新店开业。', '招：送货司机2人（C照），月薪5500元。', '售：二手叉车一台，3吨，价格面议。']);
+    expect(result.columns.map((c) => [c.type, c.items.map(itemTitle)])).toEqual([
+      ['news', ['新店开业']],
+      ['jobs', ['送货司机']],
+      ['supply', ['二手叉车一台']],
+    ]);
+  });
+
+  it('reads each paragraph of a news column without sub-headings as a notice, with a date found anywhere in it', () => {
+    const result = structure(['店铺公告', '本周六（11月22日）店庆，全场八折。', '12月起每周一店休，请相互转告。']);
+    expect(items(result.columns, 'news').map((a) => (a.kind === 'article' ? [a.title, a.date] : []))).toEqual([
+      ['本周六（11月22日）店庆', '2026-11-22'],
+      ['12月起每周一店休', undefined],
+    ]);
+  });
+
+  it('reads a date in brackets at the start of a line as standing apart', () => {
+    const result = structure(['旅游资讯', '【2026-12-01】冬季冰雪游开始报名，老客户立减100元。']);
+    expect(items(result.columns, 'news').map((a) => (a.kind === 'article' ? [a.title, a.date] : []))).toEqual([['冬季冰雪游开始报名', '2026-12-01']]);
+  });
+
+  it('keeps an article code out of the name, and a shop system\'s 规格型号 as the spec', () => {
+    const reading = readTable([
+      ['商品编码', '商品名称', '规格型号', '计量单位', '销售价'],
+      ['WJ0001', '内六角螺栓', 'M8×30', '盒', '26.5'],
+    ]);
+    expect(rowFields(reading, reading.rows[0]!)).toMatchObject({ name: '内六角螺栓', spec: 'M8×30', price: { fen: 2650, unit: '盒' }, details: ['商品编码：WJ0001'] });
+  });
+
+  it('reads an unlabelled line of a contact column: the address before the numbers, the mobile', () => {
+    expect(parseContact(['大学路77号（理工大学南门对面） 订蛋糕请打 15866201234（微信同号）'])).toEqual({
+      address: '大学路77号（理工大学南门对面）',
+      phones: [{ label: '手机', number: '15866201234' }],
+    });
+  });
+});
+
 describe('Word documents without heading styles', () => {
   const docx = (parts: Part[]) => convertDocx(buildDocx(parts), async () => undefined).then((r) => structureDocument(r.blocks, 'a.docx', env, { today: TODAY }));
 

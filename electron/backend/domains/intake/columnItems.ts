@@ -21,7 +21,7 @@ import { isContactBlockLine } from './contact';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
 import { extractLabeled, extractPay, parseLabeledPrice, splitHeadcount } from './fields';
 import { toModelBlocks, type SourceBlock } from './htmlToBlocks';
-import { jobLine, labeledPairs, newsLine, postLine, productLine, serviceLine } from './lineItems';
+import { isTaggedJob, jobLine, labeledPairs, newsLine, noticeLine, postLine, productLine, serviceLine } from './lineItems';
 import type { StructureContext } from './structure';
 import { hasRole, headerRole, readTable, rowFields, type RowFields, type TableReading } from './tables';
 
@@ -62,6 +62,8 @@ export class ColumnFiller {
   private last: Item | undefined;
   /** Dates found for articles, for the guesses' "year inferred" note. */
   private readonly dates = new Map<string, FoundDate>();
+  /** A news column without sub-headings: each of its paragraphs is a notice. */
+  private notices = false;
 
   constructor(
     private readonly column: Column,
@@ -72,6 +74,7 @@ export class ColumnFiller {
     if (this.column.type === 'services' && this.pricedLines(blocks)) this.column.type = 'products';
     const levels = blocks.flatMap((b) => (b.type === 'heading' ? [b.level] : []));
     const itemLevel = levels.length ? Math.min(...levels) : undefined;
+    this.notices = itemLevel === undefined;
     let current: { heading: Extract<SourceBlock, { type: 'heading' }>; blocks: SourceBlock[] } | undefined;
     const lead: SourceBlock[] = [];
     const flush = () => current && this.subsection(current.heading, current.blocks);
@@ -155,7 +158,7 @@ export class ColumnFiller {
   /** A paragraph or list item: an item, a field of the last item, a contact line, or text. */
   private line(text: string): void {
     const trimmed = text.trim();
-    if (!trimmed) return;
+    if (!trimmed || this.elsewhere(trimmed)) return;
     const item = this.lineItemOf(trimmed);
     if (item) {
       this.add(item.item, item.rule, `Line "${trimmed.slice(0, 40)}" in "${this.column.title}"`, { line: trimmed.slice(0, 60) });
@@ -163,6 +166,23 @@ export class ColumnFiller {
     } else if (this.record(trimmed) || this.fillLast(trimmed)) return;
     else if (isContactBlockLine(trimmed)) this.ctx.contactLines.push(trimmed);
     else this.body(paragraph(trimmed));
+  }
+
+  /**
+   * A line that says what it is — "售：二手叉车一台", "招：送货司机2人" — in a column of another kind:
+   * it goes to the column of its kind (made if the document has none). True when it did.
+   */
+  private elsewhere(text: string): boolean {
+    const post = this.column.type !== 'supply' ? postLine(text) : undefined;
+    const job = !post && this.column.type !== 'jobs' && isTaggedJob(text) ? jobLine(text) : undefined;
+    if (!post && !job) return false;
+    const target = this.ctx.columnFor(post ? 'supply' : 'jobs', `A line tagged like "${text.slice(0, 12)}" in "${this.column.title}"`);
+    const item: Item = post
+      ? { kind: 'post', id: this.ctx.env.newId(), postKind: post.postKind, title: post.title.slice(0, 100), text: [paragraph(post.text)] }
+      : { kind: 'job', id: this.ctx.env.newId(), title: job!.title.slice(0, 100), ...(job!.headcount ? { headcount: job!.headcount } : {}), pay: job!.pay ?? '', requirements: job!.requirements ? [paragraph(job!.requirements)] : [] };
+    target.items.push(item);
+    this.ctx.guess(post ? 'post.tag' : 'item.line', `Line "${text.slice(0, 40)}" tagged as ${item.kind} → "${target.title}"${describe(itemParams(item))}.`, { column: target.title, kind: item.kind, title: titleOf(item), line: text.slice(0, 60), ...(post ? { tag: post.tag } : {}), ...itemParams(item) }, { kind: 'item', itemId: item.id });
+    return true;
   }
 
   /** The item a line stands for in this column, if it is one. */
@@ -182,10 +202,10 @@ export class ColumnFiller {
         return line && { rule: 'post.tag', item: { kind: 'post', id: id(), postKind: line.postKind, title: line.title.slice(0, 100), text: [paragraph(line.text)] } };
       }
       case 'news': {
-        const line = newsLine(text, this.ctx.fileYears, this.ctx.today);
+        const line = newsLine(text, this.ctx.fileYears, this.ctx.today) ?? (this.notices ? noticeLine(text, this.ctx.fileYears, this.ctx.today) : undefined);
         if (!line) return undefined;
-        const article: Article = { kind: 'article', id: id(), title: line.title.slice(0, 100), date: line.date.iso, body: [paragraph(line.text)], images: [] };
-        this.dates.set(article.id, line.date);
+        const article: Article = { kind: 'article', id: id(), title: line.title.slice(0, 100), ...(line.date ? { date: line.date.iso } : {}), body: [paragraph(line.text)], images: [] };
+        if (line.date) this.dates.set(article.id, line.date);
         return { rule: 'item.line', item: article };
       }
       case 'services': {

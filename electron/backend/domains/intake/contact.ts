@@ -74,6 +74,17 @@ class ContactBuilder {
     this.contact.phones.push({ label: shown.slice(0, 20), number: number.slice(0, 30) });
   }
 
+  unlabelled(line: string): void {
+    const { numbers } = numbersIn(line);
+    // The address is the text before the first number or request ("订蛋糕请打 …"), brackets kept.
+    const head = line.split(/\s{1,}(?=[^\s]*?(?:请|电话|热线|致电|拨打|打))|\s+(?=1[3-9]\d{9}|0\d{2,3}-)/)[0]!.trim();
+    if (numbers.length) for (const n of numbers) this.add('电话', 'phone', n);
+    if (ADDRESS.test(head) && /\d/.test(head) && !/(?<!\d)1[3-9]\d{9}(?!\d)/.test(head)) {
+      this.found = true;
+      this.contact.address ||= head.slice(0, 200);
+    }
+  }
+
   add(label: string, field: Field, value: string): void {
     if (!value || field === 'other') return;
     this.found = true;
@@ -96,9 +107,19 @@ class ContactBuilder {
   }
 }
 
-/** Contact lines → a contact block, or undefined if none of them carries a contact field. */
+const ADDRESS = /路|街|道|巷|弄|大厦|广场|号/;
+
+/**
+ * Contact lines → a contact block, or undefined if none of them carries a contact field. A line
+ * without labels ("大学路77号（南门对面） 订蛋糕请打 15866201234") gives its numbers and, when the rest
+ * reads like an address, the address.
+ */
 export function parseContact(lines: string[]): ContactBlock | undefined {
   const builder = new ContactBuilder();
-  for (const line of lines) for (const { label, field, value } of contactPairs(line)) builder.add(label, field, value);
+  for (const line of lines) {
+    const pairs = contactPairs(line);
+    for (const { label, field, value } of pairs) builder.add(label, field, value);
+    if (pairs.length === 0) builder.unlabelled(line);
+  }
   return builder.found ? builder.contact : undefined;
 }

@@ -78,6 +78,12 @@ export function findAnyDate(text: string, fileYears: number[], today: string): F
  * is the whole line.
  */
 export function leadingDate(line: string, fileYears: number[], today: string): { date: FoundDate; text: string } | undefined {
+  // "【2026-12-01】冬季冰雪游…", "[8月15日] …": a date in brackets stands apart.
+  const bracketed = /^\s*[【[（(]\s*([^】\]）)]{3,16}?)\s*[】\]）)]\s*(.*)$/s.exec(line);
+  if (bracketed) {
+    const date = findAnyDate(bracketed[1]!, fileYears, today);
+    if (date && date.index === 0 && date.length === bracketed[1]!.trim().length) return { date, text: bracketed[2]!.trim() };
+  }
   const trimmed = line.trim();
   const date = findAnyDate(trimmed, fileYears, today);
   if (!date || date.index !== 0) return undefined;

@@ -34,6 +34,8 @@ export interface IntakeEnv {
   today: string;
   /** sha256 of files imported before: skipped, so importing a folder twice adds nothing twice. */
   alreadyImported?: ReadonlySet<string>;
+  /** The enterprise's registered and short name: headings naming it are documents' titles. */
+  names?: string[];
   onProgress?(done: number, total: number, label: string): void;
 }
 
@@ -93,7 +95,7 @@ class Intake {
       if (this.env.alreadyImported?.has(sha256)) return this.report(file.name, 'intake.already_imported', 'This file was imported into the site before (same content): skipped.');
       if (kind === 'image') await this.photo(file.name, bytes);
       else if (kind === 'enterprise') return this.enterprise(file.name, bytes);
-      else this.take(await readInWorker({ kind, file: file.name, bytes, dataDir: this.env.dataDir, today: this.env.today }));
+      else this.take(await readInWorker({ kind, file: file.name, bytes, dataDir: this.env.dataDir, today: this.env.today, names: this.env.names ?? [] }));
       this.result.imported.push({ file: file.name, sha256 });
     } catch (error) {
       this.result.problems.push(problemOf(file.name, error));
@@ -125,7 +127,7 @@ class Intake {
     const characters = lines.reduce((n, l) => n + (l.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0), 0);
     const confident = lines.filter((l) => l.score >= 0.6);
     if (confident.length < PAGE_MIN_LINES || characters < PAGE_MIN_CHARACTERS) return false;
-    this.take(await readInWorker({ kind: 'ocr', file, rows: ocrRows(confident), today: this.env.today }));
+    this.take(await readInWorker({ kind: 'ocr', file, rows: ocrRows(confident), today: this.env.today, names: this.env.names ?? [] }));
     return true;
   }
 

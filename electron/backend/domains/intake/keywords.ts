@@ -12,7 +12,7 @@ export const COLUMN_KEYWORDS: Record<Exclude<ColumnType, 'custom' | 'guestbook' 
   news: ['新闻', '动态', '公告', '资讯', '消息', '通知'],
   jobs: ['招贤纳士', '招聘', '诚聘', '招工'],
   supply: ['供求', '供应', '求购', '采购', '收购', '出售'],
-  contact: ['联系方式', '联系'],
+  contact: ['联系方式', '联系', '找到我们', '地址'],
   services: ['用户服务', '客户服务', '服务项目', '服务', '业务', '诊疗'],
 };
 

@@ -6,7 +6,7 @@
  */
 import type { Price } from '../../../../shared/sites/model';
 import { isMarkedPrice } from '../../../../shared/sites/price';
-import { leadingDate, type FoundDate } from './dates';
+import { findAnyDate, leadingDate, type FoundDate } from './dates';
 import { countOf, extractPay, parseLabeledPrice } from './fields';
 import { numberingOf } from './headings';
 import { splitCells } from './lines';
@@ -102,11 +102,17 @@ export interface JobLine {
 /** Words that say a line is about a position (experience, education, pay …). */
 const JOB_SIGNAL = /要求|经验|学历|薪|工资|待遇|年龄|熟悉|优先|证书|持证|包吃|包住|五险|岗位|上岗|以上/;
 
-const JOB_LINE = /^(?:招聘|诚聘|急聘|聘)?\s*([\u4e00-\u9fffA-Za-z（）()/+·]{2,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[：:，,；;]|\s|$)\s*(.*)$/;
+/** Title, headcount (in brackets or not) and a bracketed remark after it ("2人（C照）"), then the rest. */
+const JOB_LINE = /^(?:招聘|诚聘|急聘|聘)?\s*([\u4e00-\u9fffA-Za-z（）()/+·]{2,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$)\s*(.*)$/;
+
+/** "招：送货司机2人…", "【招聘】…": a job ad that says so, wherever it stands. */
+const JOB_TAG = /^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招|聘)\s*[：:])\s*/;
+
+export const isTaggedJob = (text: string) => JOB_TAG.test(text);
 
 /** A job on one line: title, an optional headcount (若干 = not given), the pay and the requirements. */
 export function jobLine(raw: string): JobLine | undefined {
-  const text = withoutNumbering(raw);
+  const text = withoutNumbering(raw).replace(JOB_TAG, '');
   const match = JOB_LINE.exec(text);
   if (!match) return undefined;
   const [, title, count, rest] = match;
@@ -125,8 +131,9 @@ export interface PostLine {
   text: string;
 }
 
-const SUPPLY_WORDS = ['供应', '出售', '转让', '供'];
-const POST_TAG = /^\s*(?:[【[]\s*(供应|求购|出售|收购|采购|转让|供|求)\s*[】\]]|(供应|求购|出售|收购|采购|转让|供|求)\s*[：:])\s*(.+)$/s;
+const SUPPLY_WORDS = ['供应', '出售', '转让', '供', '售', '出租'];
+const TAGS = '供应|求购|出售|收购|采购|转让|出租|求租|供|求|售';
+const POST_TAG = new RegExp(`^\\s*(?:[【[]\\s*(${TAGS})\\s*[】\\]]|(${TAGS})\\s*[：:])\\s*(.+)$`, 's');
 const DEMAND_WORDS = /求购|收购|采购/;
 const SUPPLY_PHRASES = /供应|出售|转让|批发|低价处理|现货/;
 
@@ -164,6 +171,17 @@ export function newsLine(raw: string, fileYears: number[], today: string): NewsL
   const found = leadingDate(text, fileYears, today);
   if (!found || found.text.length < 4) return undefined;
   return { date: found.date, title: firstClause(found.text).replace(/[。.]$/, ''), text };
+}
+
+/**
+ * A notice written as one paragraph in a news column without sub-headings ("本周六（11月22日）店庆，
+ * 全场八折…"): the first clause is its title, a date anywhere in it its date.
+ */
+export function noticeLine(raw: string, fileYears: number[], today: string): { title: string; text: string; date?: FoundDate } | undefined {
+  const text = withoutNumbering(raw);
+  if (text.length < 6 || text.length > 200 || /[：:]$/.test(text)) return undefined;
+  const date = findAnyDate(text, fileYears, today);
+  return { title: firstClause(text).replace(/[。.]$/, ''), text, ...(date ? { date } : {}) };
 }
 
 export interface ServiceLine {

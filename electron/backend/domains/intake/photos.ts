@@ -30,7 +30,7 @@ export const isCameraName = (fileName: string) =>
 export const isDocumentName = (fileName: string) => /价目表|价格表|价目|报价单|菜单|菜谱|宣传单|宣传页|彩页|传单|海报文字|说明书|简介|资料|扫描|scan|文件|通知|招聘启事/i.test(photoStem(fileName));
 
 /** Words for places a business shows: its grounds, buildings, rooms. */
-const PLACE_WORDS = /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|门头|门面|门店|店面|店内|店铺|大门|大堂|大厅|前台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公/;
+const PLACE_WORDS = /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|门头|门面|门店|门市|店面|店内|店铺|大门|大堂|大厅|前台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公/;
 /** The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆. */
 const PLACE_ENDING = /[区室厅场园馆]$/;
 
@@ -90,6 +90,14 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** "海盐吐司" for "海盐奶油吐司": the name's head and some of its characters, in order, a word or two left out. */
+function isAbbreviation(stem: string, title: string): boolean {
+  if (stem.length < 3 || stem.length * 2 < title.length) return false;
+  let at = 0;
+  for (const ch of title) if (ch === stem[at]) at++;
+  return at === stem.length && title.startsWith(stem[0]!);
+}
+
 /** The closest any stretch of `title` of the stem's length comes to the stem. */
 function closest(stem: string, title: string): number {
   if (title.length <= stem.length) return distance(stem, title);
@@ -141,7 +149,7 @@ export class PhotoMatcher {
     }
     if (!latin && stem.length >= 3) {
       const allowed = stem.length >= 6 ? 2 : 1;
-      const near = pool.filter((c) => closest(stem, c.title) <= allowed);
+      const near = pool.filter((c) => closest(stem, c.title) <= allowed || isAbbreviation(stem, c.title));
       const similar = decide(near, stem, (c) => c.title, 'similar');
       if (similar) return similar;
     }

@@ -28,9 +28,10 @@ export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
 export type DocumentKind = 'docx' | 'word' | 'xlsx' | 'xls' | 'csv' | 'pdf' | 'text';
 
+/** `names`: the enterprise's names, so a heading that names it is taken for the document's title. */
 export type ReadRequest =
-  | { kind: DocumentKind; file: string; bytes: Uint8Array; dataDir: string; today: string }
-  | { kind: 'ocr'; file: string; rows: OcrRow[]; today: string };
+  | { kind: DocumentKind; file: string; bytes: Uint8Array; dataDir: string; today: string; names?: string[] }
+  | { kind: 'ocr'; file: string; rows: OcrRow[]; today: string; names?: string[] };
 
 export interface ReadOutput {
   documents: { file: string; material: StructuredMaterial }[];
@@ -67,7 +68,7 @@ class DocumentReader {
   }
 
   private structure(blocks: SourceBlock[], ocr = false): void {
-    const material = structureDocument(blocks, this.file, { newId: () => uuidv7() }, { fileColumn: fileNameColumn(this.file), today: this.request.today, ocr });
+    const material = structureDocument(blocks, this.file, { newId: () => uuidv7() }, { fileColumn: fileNameColumn(this.file), today: this.request.today, ocr, names: this.request.names ?? [] });
     this.output.documents.push({ file: this.file, material });
   }
 

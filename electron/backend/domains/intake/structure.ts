@@ -31,6 +31,8 @@ export interface StructureOptions {
   ocr?: boolean;
   /** ISO date: dates written without a year take it from the file's other dates, else from today. */
   today?: string;
+  /** The enterprise's names (registered and short): a heading that is one of them is the document's title. */
+  names?: string[];
 }
 
 type Heading = Extract<SourceBlock, { type: 'heading' }>;
@@ -81,6 +83,8 @@ export interface StructureContext {
   fileYears: number[];
   guess(rule: GuessRule, message: string, params: Record<string, string | number>, target: GuessTarget): Guess;
   toTray(blocks: SourceBlock[], note: string, images?: ImageRef[]): void;
+  /** The column of `type` in this document, made when there is none (a line tagged 招：/售： in another column). */
+  columnFor(type: ColumnType, why: string): Column;
   contactLines: string[];
 }
 
@@ -106,10 +110,22 @@ class Structurer {
         if (blocks.length === 0 && images.length === 0) return;
         this.result.unsorted.push({ id: env.newId(), source, blocks: toModelBlocks(blocks), images, note, ...(ocr ? { ocr: true } : {}) });
       },
+      columnFor: (type, why) => this.result.columns.find((c) => c.type === type) ?? this.newColumn(type, DEFAULT_TITLES[type], [], (column) => this.context.guess('column.content', `${why} → column of type ${type}.`, { type }, { kind: 'column', columnId: column.id })).column,
     };
   }
 
-  run(blocks: SourceBlock[]): StructuredMaterial {
+  /** "同力五金机电", "嘉禾烘焙 · 手作面包与蛋糕": a heading naming the enterprise (and no column) is the document's title. */
+  private isTitle(block: SourceBlock): boolean {
+    if (block.type !== 'heading') return false;
+    const text = runsText(block.runs).trim();
+    const core = headingCore(text);
+    return !matchColumnKeyword(text) && (this.options.names ?? []).some((name) => name.length >= 2 && (text.includes(name) || (core.length >= 4 && name.includes(core))));
+  }
+
+  run(all: SourceBlock[]): StructuredMaterial {
+    const titles = all.filter((b) => this.isTitle(b));
+    if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
+    const blocks = all.filter((b) => !titles.includes(b));
     this.context.fileYears = yearsIn(blocks.map(textOf).join('\n') + tableText(blocks));
     const level = columnLevel(blocks);
     if (level === undefined) return this.withoutColumnHeadings(blocks);

@@ -8,12 +8,16 @@ import { isMarkedPrice } from '../../../../shared/sites/price';
 import { findDate } from './dates';
 import { countOf, parseLabeledPrice } from './fields';
 
-export type Role = 'name' | 'model' | 'price' | 'unit' | 'spec' | 'description' | 'category' | 'index' | 'headcount' | 'pay' | 'requirements' | 'date' | 'photo';
+export type Role = 'name' | 'model' | 'code' | 'price' | 'unit' | 'spec' | 'description' | 'category' | 'index' | 'headcount' | 'pay' | 'requirements' | 'date' | 'photo';
 
 /** Header words by role, tried in order (单价 is a price before 单位 is a unit). */
 const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['index', /^(序号|编号|No\.?|#)$/i],
-  ['model', /型号|货号|款号|编码/],
+  // An article or stock code (商品编码, 货号) is not a model: it stays in the details, not in the name.
+  ['code', /编码|货号|条码|商品码|sku/i],
+  // 规格型号 columns of shop systems mix sizes and models ("M8×30", "100型"): a spec.
+  ['spec', /^(规格型号|型号规格)$/],
+  ['model', /型号|款号/],
   ['price', /价|收费|费用|学费|报价|金额/],
   ['unit', /^(计量)?单位$/],
   ['requirements', /要求|条件|职责/],
@@ -192,7 +196,7 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   if (date) fields.date = date;
   reading.columns.forEach((c, i) => {
     const value = row[i]!.trim();
-    if (c.role === 'description' && value) fields.details.push(c.header ? `${c.header}：${value}` : value);
+    if ((c.role === 'description' || c.role === 'code') && value) fields.details.push(c.header ? `${c.header}：${value}` : value);
   });
   if (fields.priceText) fields.details.push(`价格：${fields.priceText}`);
   return fields;

@@ -21,7 +21,7 @@ import type { Colour, Wishes } from '../intake/notes';
 import { placePhotos } from '../intake/placePhotos';
 import { filesFromPaths, filesFromPayloads, type IntakeFile } from '../intake/sources';
 import { trayEntry } from './edits';
-import { defaultSiteLabel, newSiteContent } from './defaults';
+import { defaultSiteLabel, newSiteContent, shortNameOf } from './defaults';
 import { parseIntake, siteStatements } from './repository';
 import { changeSite, getSite, insertSite, SITE_ENTITY } from './service';
 
@@ -185,7 +185,8 @@ export async function importIntoSite(ctx: BackendContext, input: ParsedInput<'si
   progress(0, '导入资料 importing');
   const existingRow = siteStatements(ctx.db).byEnterprise.get(enterprise.id);
   const alreadyImported = new Set((existingRow ? parseIntake(existingRow).imported ?? [] : []).map((f) => f.sha256));
-  const result = await readMaterials(files, { dataDir: ctx.dataDir, newId: ctx.newId, today: beijingDate(ctx.now()), alreadyImported, onProgress: (done, _total, label) => progress(done, label) });
+  const names = [enterprise.name, shortNameOf(enterprise.name, enterprise.region)];
+  const result = await readMaterials(files, { dataDir: ctx.dataDir, newId: ctx.newId, today: beijingDate(ctx.now()), alreadyImported, names, onProgress: (done, _total, label) => progress(done, label) });
 
   let placement: Placement | undefined;
   const apply = (content: SiteContent, intake: IntakeState): IntakeState => {
