@@ -54,6 +54,21 @@ describe('tables become items', () => {
     expect(reading.rows).toHaveLength(2);
   });
 
+  it('reads a group header over two price columns, takes the price the public pays, and skips the note under the table', () => {
+    const reading = readTable(
+      [
+        ['产品名称', '型号', '价格', ''],
+        ['', '', '出厂价', '零售价'],
+        ['拖拉机', 'SF-504', '5.8万', '6.3万'],
+        ['以上价格含税，运费另计。', '', '', ''],
+      ],
+      10,
+    );
+    expect(reading.columns.map((c) => c.role)).toEqual(['name', 'model', 'description', 'price']);
+    expect(rowFields(reading, reading.rows[0]!)?.price).toEqual({ kind: 'amount', fen: 6_300_000 });
+    expect(rowFields(reading, reading.rows[1]!)).toBeUndefined();
+  });
+
   it('turns a jobs table into jobs with headcount, pay and requirements', () => {
     const doc = [
       { type: 'heading' as const, level: 1, runs: [{ text: '人才招聘' }] },
@@ -80,7 +95,13 @@ describe('items written as lines', () => {
     expect([found.name, formatPrice(found.price)]).toEqual([name, price]);
   });
 
-  it.each(['价格：368元', '公司主要产品有数控车床、数控铣床，欢迎来电咨询。', '学费1280元/期'])('not a product: %s', (line) => expect(productLine(line)).toBeUndefined());
+  it.each(['价格：368元', '单价：65元', '公司主要产品有数控车床、数控铣床，欢迎来电咨询。'])('not a product: %s', (line) => expect(productLine(line)).toBeUndefined());
+
+  it('reads a fee list and names with a pack size, the size and a remark going to the spec', () => {
+    expect(productLine('伙食费：300元/月')).toMatchObject({ name: '伙食费', price: { fen: 30_000, unit: '月' } });
+    expect(productLine('校车接送：150元/月（自愿）')).toMatchObject({ name: '校车接送', spec: '自愿' });
+    expect(productLine('维生素C片100片 12元')).toMatchObject({ name: '维生素C片', spec: '100片' });
+  });
 
   it('reads jobs with and without headcount, and leaves sentences about hiring alone', () => {
     expect(jobLine('数控编程工程师 2名：机械类大专以上学历，月薪8000-12000元。')).toMatchObject({ title: '数控编程工程师', headcount: 2, pay: '月薪8000-12000元' });

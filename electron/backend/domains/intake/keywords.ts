@@ -5,16 +5,31 @@
  */
 import path from 'node:path';
 import type { ColumnType } from '../../../../shared/sites/model';
+import { TEMPLATES } from '../../../../shared/sites/templates/catalog';
 
-export const COLUMN_KEYWORDS: Record<Exclude<ColumnType, 'custom' | 'guestbook' | 'staff'>, string[]> = {
+type KeywordColumn = Exclude<ColumnType, 'custom' | 'guestbook' | 'staff'>;
+
+const BASE_KEYWORDS: Record<KeywordColumn, string[]> = {
   intro: ['公司简介', '企业介绍', '关于我们', '公司介绍', '企业简介', '公司概况', '企业概况', '简介', '概况', '介绍'],
-  products: ['产品中心', '产品介绍', '产品展示', '产品', '商品', '新品', '推荐', '菜品', '菜单', '菜谱', '招牌菜', '特色菜', '价目', '价格', '报价', '收费', '客房', '房型', '课程', '茶品', '品种', '线路'],
+  products: ['产品中心', '产品介绍', '产品展示', '产品', '商品', '新品', '推荐', '菜品', '菜单', '菜谱', '招牌菜', '特色菜', '价目', '价格', '报价', '收费', '客房', '房型', '课程', '茶品', '品种', '线路', '套餐', '案例'],
   news: ['新闻', '动态', '公告', '资讯', '消息', '通知'],
   jobs: ['招贤纳士', '招聘', '诚聘', '招工'],
   supply: ['供求', '供应', '求购', '采购', '收购', '出售'],
   contact: ['联系方式', '联系', '找到我们', '地址'],
   services: ['用户服务', '客户服务', '服务项目', '服务', '业务', '诊疗'],
 };
+
+/**
+ * The vocabulary above plus the column titles of the app's own industry templates that it does not
+ * already read the same way (优惠活动 → news, 药品器械 → products, 货源车源 → supply, 课程设置 → services).
+ */
+export const COLUMN_KEYWORDS: Record<KeywordColumn, string[]> = (() => {
+  const keywords = structuredClone(BASE_KEYWORDS);
+  for (const template of TEMPLATES)
+    for (const { type, title } of template.defaultColumns)
+      if (type in keywords && matchIn(title, BASE_KEYWORDS)?.type !== type && !keywords[type as KeywordColumn].includes(title)) keywords[type as KeywordColumn].push(title);
+  return keywords;
+})();
 
 export interface KeywordMatch {
   type: ColumnType;
@@ -32,9 +47,9 @@ export function headingCore(text: string): string {
 }
 
 /** The column type a text names: the keyword found earliest wins, then the longest. */
-function matchIn(core: string): KeywordMatch | undefined {
+function matchIn(core: string, vocabulary: Record<KeywordColumn, string[]> = COLUMN_KEYWORDS): KeywordMatch | undefined {
   let best: (KeywordMatch & { at: number }) | undefined;
-  for (const [type, keywords] of Object.entries(COLUMN_KEYWORDS) as [ColumnType, string[]][]) {
+  for (const [type, keywords] of Object.entries(vocabulary) as [ColumnType, string[]][]) {
     for (const keyword of keywords) {
       const at = core.indexOf(keyword);
       if (at < 0) continue;

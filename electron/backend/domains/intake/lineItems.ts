@@ -10,6 +10,7 @@ import { findAnyDate, leadingDate, type FoundDate } from './dates';
 import { countOf, extractPay, parseLabeledPrice } from './fields';
 import { numberingOf } from './headings';
 import { splitCells } from './lines';
+import { splitPackSize } from './tables';
 
 const SENTENCE = /[。！？；!?;]/;
 
@@ -23,8 +24,14 @@ export function firstClause(text: string): string {
 const withoutNumbering = (text: string) => (numberingOf(text)?.rest ?? text).trim();
 
 /** Labels that name a field of an item, not an item: "价格：368元" belongs to the product above it. */
+/**
+ * Labels that name a field of an item, not an item: "价格：368元" belongs to the product above it.
+ * (A fee with a name — 伙食费, 学费 — is an item of a fee list: only the general price words are fields.)
+ */
 export const FIELD_LABEL =
-  /^(价格|价钱|单价|售价|零售价|报价|参考价|规格|规格型号|型号|包装|产地|重量|尺寸|材质|数量|备注|要求|任职要求|岗位要求|待遇|薪资|工资|人数|时间|日期|地址|电话|职位|岗位|职位名称|岗位名称|招聘岗位|名称|品名|产品名称|商品名称|项目名称|课程名称|标题|[\u4e00-\u9fff]{0,2}[价费])$/;
+  /^(价格|价钱|单价|售价|零售价|批发价|会员价|市场价|优惠价|特价|报价|参考价|费用|收费|价|规格|规格型号|型号|包装|产地|重量|尺寸|材质|数量|备注|要求|任职要求|岗位要求|待遇|薪资|工资|人数|时间|日期|地址|电话|职位|岗位|职位名称|岗位名称|招聘岗位|名称|品名|产品名称|商品名称|项目名称|课程名称|标题)$/;
+
+
 
 export interface LabeledPair {
   label: string;
@@ -80,11 +87,22 @@ export function productLine(raw: string): ProductLine | undefined {
   }
   if (!name || !priceText) return undefined;
   name = name.trim();
+  // "150元/月（自愿）": a remark in brackets after the price goes to the spec.
+  const remark = /\s*[（(]([^）)]{1,12})[)）]$/.exec(priceText.trim());
+  if (remark) {
+    priceText = priceText.trim().slice(0, remark.index);
+    middle = [...middle, remark[1]!];
+  }
   // "信封 100个 45元", "H型钢 200*200 3900元": after the name, words with figures are the spec.
   const words = name.split(/\s+/);
   if (cells.length < 2 && words.length > 1 && words.slice(1).every((w) => /\d/.test(w))) {
     name = words[0]!;
     middle = [words.slice(1).join(' ')];
+  }
+  const packed = splitPackSize(name);
+  if (packed.size) {
+    middle = [packed.size, ...middle];
+    name = packed.name;
   }
   if (!name || name.length > 30 || SENTENCE.test(name) || FIELD_LABEL.test(name) || /^\d+$/.test(name)) return undefined;
   const price = parseLabeledPrice(priceText.trim());

@@ -30,7 +30,7 @@ export const isCameraName = (fileName: string) =>
 export const isDocumentName = (fileName: string) => /价目表|价格表|价目|报价单|菜单|菜谱|宣传单|宣传页|彩页|传单|海报文字|说明书|简介|资料|扫描|scan|文件|通知|招聘启事/i.test(photoStem(fileName));
 
 /** Words for places a business shows: its grounds, buildings, rooms. */
-const PLACE_WORDS = /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|门头|门面|门店|门市|店面|店内|店铺|大门|大堂|大厅|前台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公/;
+const PLACE_WORDS = /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|门头|门面|门店|门市|店面|泳池|店内|店铺|大门|大堂|大厅|前台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公/;
 /** The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆. */
 const PLACE_ENDING = /[区室厅场园馆]$/;
 
@@ -137,7 +137,10 @@ export class PhotoMatcher {
     let stem = normalize(rawStem).replace(NOISE, '').replace(/^(产品|商品)(?=.{2})/, '');
     for (const m of models) stem = stem.replace(m, '');
     if (stem.length < 2) return model ?? { kind: 'none' };
-    const byName = pool.filter((c) => c.title.includes(stem) || (c.title.length >= 2 && stem.includes(c.title)));
+    // The stem in the name, the name in the stem, or the name's first word (3 characters or more) in the stem:
+    // "御景湾客厅.jpg" for the case "御景湾 120平米 现代简约".
+    const head = (c: Candidate) => normalize(itemTitle(c.item).split(/\s+/)[0] ?? '');
+    const byName = pool.filter((c) => c.title.includes(stem) || (c.title.length >= 2 && stem.includes(c.title)) || (head(c).length >= 3 && head(c) !== c.title && stem.startsWith(head(c))));
     const name = decide(byName, stem, (c) => c.title, 'name');
     if (name) return name;
     const latin = /^[a-z]+$/.test(stem);

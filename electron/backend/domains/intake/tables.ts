@@ -93,8 +93,11 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
   // A header the document declares (Word's 标题行重复) or one above a column of prices that is not itself a price.
   const headerAt = found >= 0 ? found : declaredHeader || headerAbovePrices(rows) ? 0 : -1;
   if (headerAt >= 0) {
-    const header = rows[headerAt]!;
-    const data = rows.slice(headerAt + 1);
+    // A group header ("价格" over 出厂价 | 零售价): the row under it names the columns it spans.
+    const below = rows[headerAt + 1];
+    const subHeader = below !== undefined && below.some((c) => clean(c)) && below.every((c) => !clean(c) || (headerRole(c) && !/\d/.test(c)));
+    const header = subHeader ? rows[headerAt]!.map((cell, i) => below[i] || cell) : rows[headerAt]!;
+    const data = rows.slice(headerAt + (subHeader ? 2 : 1));
     const seen = new Set<Role>();
     const columns = header.map((cell, i): TableColumn => {
       let role = headerRole(cell) ?? contentRole(data.map((r) => r[i]!), i);
@@ -106,6 +109,7 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
     });
     const filled = data.filter((r) => r.some((c) => clean(c)));
     ensureName(columns, filled);
+    preferPublicPrice(columns);
     return { columns, rows: filled, titleRows: rows.slice(0, headerAt), hasHeader: true };
   }
   const data = rows.filter((r) => r.some((c) => clean(c)));
@@ -113,6 +117,16 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
   ensureName(columns, data);
   dedupe(columns);
   return { columns, rows: data, titleRows: [], hasHeader: false };
+}
+
+/** Prices for the trade, not for the site's readers: 出厂价, 批发价, 成本价, 进价, 底价, 结算价. */
+const INTERNAL_PRICE = /出厂|批发|成本|进价|进货|底价|结算|采购/;
+
+/** With several price columns, the price is the first one the public pays (零售价 rather than 出厂价). */
+function preferPublicPrice(columns: TableColumn[]): void {
+  const prices = columns.filter((c) => c.role === 'price' || (c.role === 'description' && headerRole(c.header) === 'price'));
+  const chosen = prices.find((c) => !INTERNAL_PRICE.test(c.header)) ?? prices[0];
+  for (const c of prices) c.role = c === chosen ? 'price' : 'description';
 }
 
 /** Without a name column by header, the name is the first text column whose values are short and mostly different. */
@@ -160,6 +174,15 @@ export interface RowFields {
 
 const TOTAL_ROW = /^(合计|小计|总计|共计)/;
 
+/** A quantity or pack size at the end of a name: "维生素C片100片", "阿莫西林胶囊0.25g×24粒", "医用口罩50只装". */
+const PACK_SIZE = /\s*(\d+(?:\.\d+)?\s*(?:g|mg|kg|ml|l|克|毫克|千克|公斤|斤|毫升|升|片|粒|只|支|盒|袋|瓶|包|罐|条|个|张|本|米|cm|mm)(?:\s*[×xX*]\s*\d+\s*[片粒只支盒袋瓶包罐条个张本])?\s*装?)$/i;
+
+/** The name without a pack size written onto it, and the size (for the spec). */
+export function splitPackSize(name: string): { name: string; size?: string } {
+  const match = PACK_SIZE.exec(name);
+  return match && match.index >= 2 ? { name: name.slice(0, match.index).trim(), size: match[1]!.trim() } : { name };
+}
+
 /** The fields of one data row, or undefined for a row without a name (totals, notes). */
 export function rowFields(reading: TableReading, row: string[]): RowFields | undefined {
   const cell = (role: Role) => {
@@ -167,8 +190,10 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     return at >= 0 ? row[at]!.trim() : '';
   };
   const name = cell('name').replace(/\s+/g, ' ');
-  if (!name || TOTAL_ROW.test(name) || name.length > 60) return undefined;
-  const fields: RowFields = { name, details: [] };
+  // Totals and notes under a table ("以上价格含税，运费另计。") are not items.
+  if (!name || TOTAL_ROW.test(name) || name.length > 60 || /[。，；！？]/.test(name)) return undefined;
+  const packed = splitPackSize(name);
+  const fields: RowFields = { name: packed.name, details: [] };
   const model = cell('model');
   if (model) fields.model = model.slice(0, 50);
   const priceCell = cell('price');
@@ -180,6 +205,7 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     else fields.priceText = priceCell;
   }
   const specs = reading.columns.flatMap((c, i) => (c.role === 'spec' && row[i]!.trim() ? [reading.hasHeader && reading.columns.filter((x) => x.role === 'spec').length > 1 ? `${c.header}：${row[i]!.trim()}` : row[i]!.trim()] : []));
+  if (packed.size) specs.unshift(packed.size);
   if (specs.length) fields.spec = specs.join('；').slice(0, 200);
   const category = cell('category');
   if (category) fields.category = category.slice(0, 50);
