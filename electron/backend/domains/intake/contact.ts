@@ -28,11 +28,11 @@ const LABEL_PATTERN = new RegExp(
   'g',
 );
 
-export const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 /** Fixed lines and hotlines: 0533-3581234, 0531 8600 1234, 400-0538-888, with an extension. */
 const FIXED = /(?<![\d-])(?:0\d{2,3}[-\s]?\d{7,8}(?:-\d{1,5})?|[48]00[-\s]?\d{3,4}[-\s]?\d{3,4})(?![\d])/g;
 
-export const isMobileNumber = (number: string) => /^1[3-9]\d{9}$/.test(number.replace(/[\s-]/g, ''));
+const isMobileNumber = (number: string) => /^1[3-9]\d{9}$/.test(number.replace(/[\s-]/g, ''));
 
 function fieldOf(label: string): Field {
   for (const [field, labels] of LABELS) if (labels.includes(label)) return field;

@@ -43,7 +43,7 @@ export function extractLabeled(text: string, labels: readonly string[]): { found
   return { found, rest: rest.replace(/\s{2,}/g, ' ').trim() };
 }
 
-export function escapeRegExp(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

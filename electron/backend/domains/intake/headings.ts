@@ -31,7 +31,7 @@ export function numberingOf(text: string): { numbering: Numbering; rest: string 
 const SENTENCE_END = /[。！？；!?;]/;
 
 /** 【店铺简介】 as a whole line. */
-export const isBracketed = (text: string) => /^[【[][^】\]]{1,20}[】\]]$/.test(text.trim());
+const isBracketed = (text: string) => /^[【[][^】\]]{1,20}[】\]]$/.test(text.trim());
 
 /**
  * Whether a line can be a heading at all: short, no sentence punctuation, not "label：value",

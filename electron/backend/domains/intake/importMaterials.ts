@@ -20,7 +20,6 @@ import { problemOf, type DocumentKind, type ReadOutput } from './readFile';
 import type { StructuredMaterial } from './structure';
 import type { IntakeFile } from './sources';
 
-export { MAX_TEXT_BYTES } from './readFile';
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** A page read by OCR counts as one when it has this many lines and this many Chinese characters. */

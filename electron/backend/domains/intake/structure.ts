@@ -37,7 +37,7 @@ export interface StructureOptions {
 
 type Heading = Extract<SourceBlock, { type: 'heading' }>;
 const isHeading = (b: SourceBlock): b is Heading => b.type === 'heading';
-export const textOf = (b: SourceBlock) => (b.type === 'paragraph' || b.type === 'heading' ? runsText(b.runs) : '');
+const textOf = (b: SourceBlock) => (b.type === 'paragraph' || b.type === 'heading' ? runsText(b.runs) : '');
 
 interface Section {
   heading?: Heading;
@@ -45,7 +45,7 @@ interface Section {
 }
 
 /** Splits at headings of level ≤ `level`; the blocks before the first such heading form a section without heading. */
-export function splitAt(blocks: SourceBlock[], level: number): Section[] {
+function splitAt(blocks: SourceBlock[], level: number): Section[] {
   const sections: Section[] = [{ blocks: [] }];
   for (const block of blocks) {
     if (isHeading(block) && block.level <= level) sections.push({ heading: block, blocks: [] });
