@@ -18,6 +18,9 @@ import { systemClock, type Clock } from './clock';
 import { DEFAULT_CONFIG, isoNow, type Faults, type PlatformConfig, type PlatformContext } from './context';
 import { openDatabase } from './db/database';
 import { HttpError, errorResponse, validationHook } from './http/errors';
+import type { LinkConfig } from './sms/link';
+import { SmsGateway } from './sms/gateway';
+import { smsRoutes } from './sms/routes';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
 import { syncRoutes } from './sync/routes';
@@ -29,12 +32,15 @@ export interface PlatformOptions {
   config?: Partial<Omit<PlatformConfig, 'dataDir'>>;
   log?: (line: string) => void;
   faults?: Faults;
+  /** The CMPP link to the operator's ISMG (`--ismg …`); none = no SMS sent. */
+  sms?: LinkConfig;
 }
 
 export interface Platform {
   app: OpenAPIHono<AuthEnv>;
   ctx: PlatformContext;
   boss: Boss;
+  sms: SmsGateway | null;
   close(): Promise<void>;
 }
 
@@ -64,20 +70,24 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const store = new AssetStore(ctx);
   await store.init();
   const boss = new Boss(ctx);
-  const app = buildApp(ctx, store, boss);
+  const sms = options.sms ? new SmsGateway(ctx, options.sms) : null;
+  const app = buildApp(ctx, store, boss, sms);
   await boss.scheduleIfPending();
+  await sms?.start();
   return {
     app,
     ctx,
     boss,
+    sms,
     close: async () => {
       boss.stop();
+      await sms?.stop();
       await database.close();
     },
   };
 }
 
-function buildApp(ctx: PlatformContext, store: AssetStore, boss: Boss): OpenAPIHono<AuthEnv> {
+function buildApp(ctx: PlatformContext, store: AssetStore, boss: Boss, sms: SmsGateway | null): OpenAPIHono<AuthEnv> {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
   app.onError((err, c) => {
     if (err instanceof HttpError) return errorResponse(c, err);
@@ -104,5 +114,6 @@ function buildApp(ctx: PlatformContext, store: AssetStore, boss: Boss): OpenAPIH
   catalogRoutes(app, ctx);
   assetRoutes(app, ctx, store);
   adminRoutes(app, ctx, boss);
+  if (sms) smsRoutes(app, sms);
   return app;
 }

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { createPlatform } from './app';
 import { listen } from './listen';
 import { demoLoginsFile, seedDemo } from './seed';
+import { SMS_FLAG_OPTIONS, SMS_FLAGS_USAGE, smsConfigFromFlags } from './sms/config';
 
 const DEFAULT_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'data');
 
@@ -19,18 +20,21 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       'database-url': { type: 'string' },
       'opening-delay-ms': { type: 'string' },
+      ...SMS_FLAG_OPTIONS,
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log('npm run platform -- [--port P] [--data-dir DIR] [--database-url postgres://…] [--opening-delay-ms N]');
+    console.log(`npm run platform -- [--port P] [--data-dir DIR] [--database-url postgres://…] [--opening-delay-ms N] ${SMS_FLAGS_USAGE}`);
     return;
   }
   const dataDir = path.resolve(values['data-dir'] ?? process.env.ECW_PLATFORM_DATA_DIR ?? DEFAULT_DATA_DIR);
   const delay = values['opening-delay-ms'];
+  const sms = smsConfigFromFlags(values);
   const platform = await createPlatform({
     dataDir,
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
+    ...(sms ? { sms } : {}),
     config: delay !== undefined ? { openingDelayMs: delay === 'off' ? null : Number(delay) } : {},
   });
   const logins = await seedDemo(platform.ctx);

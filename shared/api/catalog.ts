@@ -3,5 +3,5 @@ import { query } from './contract';
 import { catalogSchema } from '../domain/catalog';
 
 export const catalogApi = {
-  'catalog.current': query(z.object({}), catalogSchema),
+  'catalog.current': query(z.object({}), catalogSchema, { reads: ['catalog'] }),
 };

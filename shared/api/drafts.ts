@@ -5,7 +5,7 @@ import { mutation, query } from './contract';
 const draftKey = z.string().min(1).max(200);
 
 export const draftsApi = {
-  'drafts.get': query(z.object({ key: draftKey }), z.object({ value: z.unknown(), updatedAt: z.string() }).nullable()),
+  'drafts.get': query(z.object({ key: draftKey }), z.object({ value: z.unknown(), updatedAt: z.string() }).nullable(), { reads: [] }),
   'drafts.save': mutation(z.object({ key: draftKey, value: z.unknown() }), z.object({ updatedAt: z.string() })),
   'drafts.delete': mutation(z.object({ key: draftKey }), z.object({ deleted: z.boolean() })),
 };

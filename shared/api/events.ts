@@ -1,13 +1,8 @@
 import { z } from 'zod';
+import { entitySchema } from './entities';
 import { syncStatusSchema } from './sync';
 
-/**
- * What a `data.changed` event can be about: the synced tables, the local records the UI lists,
- * and `sync` (queue, conflicts, history). Backend writers and renderer caches both use these names.
- */
-export const ENTITIES = ['enterprise', 'service_order', 'subscription', 'site', 'document', 'catalog', 'asset', 'sync'] as const;
-export type Entity = (typeof ENTITIES)[number];
-export const entitySchema = z.enum(ENTITIES);
+export { ENTITIES, entitySchema, type Entity } from './entities';
 
 /** Events the backend pushes to every window (SSE in browser mode, IPC in Electron). */
 export const events = {

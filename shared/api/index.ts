@@ -30,6 +30,10 @@ export type Input<N extends ProcedureName> = z.input<Contract[N]['input']>;
 export type ParsedInput<N extends ProcedureName> = z.output<Contract[N]['input']>;
 export type Output<N extends ProcedureName> = z.output<Contract[N]['output']>;
 
+/** Procedures that only read (cacheable, with the entities they read), and those that change data. */
+export type QueryName = { [N in ProcedureName]: Contract[N]['kind'] extends 'query' ? N : never }[ProcedureName];
+export type MutationName = Exclude<ProcedureName, QueryName>;
+
 export const isProcedureName = (name: string): name is ProcedureName => Object.hasOwn(contract, name);
 
 /** What every transport offers the renderer, the CLI and tests. */
@@ -40,5 +44,5 @@ export interface Transport {
 
 export * from './result';
 export { events } from './events';
-export type { Entity, EventName, EventPayload } from './events';
-export { ENTITIES } from './events';
+export type { EventName, EventPayload } from './events';
+export { ENTITIES, type Entity } from './entities';

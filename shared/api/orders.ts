@@ -34,13 +34,13 @@ export type DocumentInfo = z.infer<typeof documentSchema>;
 
 export const ordersApi = {
   /** The same quote the order, its PDF and `ecw quote` show. */
-  'orders.quote': query(quoteInputSchema, quoteSchema),
+  'orders.quote': query(quoteInputSchema, quoteSchema, { reads: ['catalog'] }),
   'orders.create': mutation(newOrderInputSchema, orderSchema),
-  'orders.get': query(z.object({ id: z.string().min(1) }), orderSchema),
+  'orders.get': query(z.object({ id: z.string().min(1) }), orderSchema, { reads: ['service_order'] }),
   /** Newest first. */
-  'orders.listForEnterprise': query(z.object({ enterpriseId: z.string().min(1) }), z.array(orderSchema)),
+  'orders.listForEnterprise': query(z.object({ enterpriseId: z.string().min(1) }), z.array(orderSchema), { reads: ['service_order'] }),
   /** The enterprise's plan as its signed orders say (null: never opened, or cancelled): which kinds of order make sense. */
-  'orders.currentPlan': query(z.object({ enterpriseId: z.string().min(1) }), currentPlanSchema.nullable()),
+  'orders.currentPlan': query(z.object({ enterpriseId: z.string().min(1) }), currentPlanSchema.nullable(), { reads: ['service_order', 'subscription'] }),
   /** Stores the customer's handwritten signature (PNG, base64) and the printable PDF: draft → signed. */
   'orders.sign': mutation(
     z.object({
@@ -53,6 +53,6 @@ export const ordersApi = {
   /** signed → submitted: queued for the platform (an outbox command). */
   'orders.submit': mutation(z.object({ id: z.string().min(1) }), orderSchema),
   'orders.discardDraft': mutation(z.object({ id: z.string().min(1) }), z.object({ id: z.string() })),
-  'documents.listForEnterprise': query(z.object({ enterpriseId: z.string().min(1) }), z.array(documentSchema)),
-  'documents.read': query(z.object({ id: z.string().min(1) }), documentSchema.extend({ base64: z.string() })),
+  'documents.listForEnterprise': query(z.object({ enterpriseId: z.string().min(1) }), z.array(documentSchema), { reads: ['document'] }),
+  'documents.read': query(z.object({ id: z.string().min(1) }), documentSchema.extend({ base64: z.string() }), { reads: ['document'] }),
 };

@@ -247,8 +247,8 @@ export const imageDataSchema = z.object({ sha256: z.string(), mime: z.string(), 
 
 export const sitesApi = {
   'sites.create': mutation(z.object({ enterpriseId: z.string().min(1) }), siteSchema),
-  'sites.get': query(z.object({ siteId: z.string().min(1) }), siteSchema),
-  'sites.getForEnterprise': query(z.object({ enterpriseId: z.string().min(1) }), siteSchema.nullable()),
+  'sites.get': query(z.object({ siteId: z.string().min(1) }), siteSchema, { reads: ['site'] }),
+  'sites.getForEnterprise': query(z.object({ enterpriseId: z.string().min(1) }), siteSchema.nullable(), { reads: ['site'] }),
   'sites.updateProfile': mutation(edit({ profile: profileSchema }), siteSchema),
   'sites.addColumn': mutation(edit({ type: z.enum(COLUMN_TYPES), title: columnTitle, channels: channelSwitchesSchema.optional() }), siteSchema),
   'sites.updateColumn': mutation(edit({ columnId: z.string(), title: columnTitle.optional(), channels: channelSwitchesSchema.optional(), body: richTextSchema.optional() }), siteSchema),
@@ -275,9 +275,9 @@ export const sitesApi = {
   /** Reads Word, text and photo files into the enterprise's site (made if it has none), reporting progress as `job.progress`. */
   'sites.import': mutation(importInputSchema, importReportSchema),
   /** Compiles every channel and reports; nothing is written. Pictures without derived sizes yet are made first (progress as `job.progress`). */
-  'sites.build': query(z.object({ siteId: z.string().min(1), jobId: z.string().max(64).optional() }), buildResultSchema),
+  'sites.build': query(z.object({ siteId: z.string().min(1), jobId: z.string().max(64).optional() }), buildResultSchema, { reads: ['site', 'asset'] }),
   /** One compiled page with the pictures it shows. `path` as in the build's file list, e.g. `wap1/index.wml`. */
-  'sites.preview': query(z.object({ siteId: z.string().min(1), path: z.string().min(1).max(300) }), previewSchema),
+  'sites.preview': query(z.object({ siteId: z.string().min(1), path: z.string().min(1).max(300) }), previewSchema, { reads: ['site', 'asset'] }),
   /**
    * Writes the four channels and manifest.json into `outDir` (default: under the data folder) and the
    * same files as `<outDir>.zip` unless `zip` is false; refuses when the report has errors unless `force`.
@@ -303,5 +303,5 @@ export const sitesApi = {
     z.object({ site: siteSchema, document: documentSchema }),
   ),
   /** A stored picture (the original, or a derived size) for the editor. */
-  'sites.image': query(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), variant: z.enum(['web480', 'web1200', 'wap2', 'wap1']).optional() }), imageDataSchema),
+  'sites.image': query(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), variant: z.enum(['web480', 'web1200', 'wap2', 'wap1']).optional() }), imageDataSchema, { reads: [] }),
 };

@@ -1,6 +1,7 @@
 /** Platform sign-in and sync procedures (issue 4): the sync centre, the status indicator, the CLI. */
 import { z } from 'zod';
-import { mutation, query } from './contract';
+import { SERVER_CONFLICT_KINDS } from '../platform-api/sync';
+import { mutation, query, steppedMutation } from './contract';
 
 export const syncStateSchema = z.enum([
   /** Never signed in, or the session ended: sign in to sync (local work continues). */
@@ -49,6 +50,8 @@ export const syncStatusSchema = z.object({
   pendingUploads: z.number().int(),
   failedUploads: z.number().int(),
   conflicts: z.number().int(),
+  /** Rows the platform sent that failed their schema: never stored, listed by `sync.refusedRows`. */
+  refusedRows: z.number().int(),
   lastSyncAt: z.string().nullable(),
   lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
   attention: z.array(attentionSchema),
@@ -110,7 +113,10 @@ export const historyEntrySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 
-export const conflictKindSchema = z.enum(['field', 'update_vs_delete', 'delete_vs_update', 'duplicate_key', 'forbidden', 'invalid', 'rejected']);
+/** What the conflict list holds: the platform's conflicts and the ops it rejected (by the reason the person can act on). */
+export const CONFLICT_KINDS = [...SERVER_CONFLICT_KINDS, 'forbidden', 'invalid', 'rejected'] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+export const conflictKindSchema = z.enum(CONFLICT_KINDS);
 
 export const conflictSchema = z.object({
   id: z.string(),
@@ -132,6 +138,18 @@ export const conflictSchema = z.object({
   createdAt: z.string(),
 });
 export type SyncConflict = z.infer<typeof conflictSchema>;
+
+/** A row the platform sent that failed its wire schema (the latest refusal per row). */
+export const refusedRowSchema = z.object({
+  tbl: z.string(),
+  rowId: z.string(),
+  version: z.number().int().nullable(),
+  /** Stable: `row_invalid`. */
+  code: z.string(),
+  /** What is wrong, one "path: problem" line each (at most 20). */
+  problems: z.array(z.string()),
+  receivedAt: z.string(),
+});
 
 export const platformInfoSchema = z.object({
   /** registered | opening | opened | cancelled, once the platform has the enterprise. */
@@ -158,28 +176,35 @@ export const platformInfoSchema = z.object({
   ),
 });
 
+/** Every local change of a synced record queues an op: the queue and the status' counts move with these. */
+const QUEUE_MOVES = ['sync', 'enterprise', 'service_order', 'subscription', 'site', 'document', 'asset'] as const;
+
 export const syncApi = {
   /** Online sign-in; without network, an offline sign-in against the verifier kept from the last online one. */
-  'sync.signIn': mutation(
+  'sync.signIn': steppedMutation(
     z.object({ server: z.string().trim().min(1).max(300), user: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }),
     z.object({ mode: z.enum(['online', 'offline']), account: accountSchema }),
   ),
   /** Ends the platform session and forgets the tokens; the queue and local data stay. */
-  'sync.signOut': mutation(z.object({}), z.object({ signedOut: z.boolean() })),
-  'sync.status': query(z.object({}), syncStatusSchema),
+  'sync.signOut': steppedMutation(z.object({}), z.object({ signedOut: z.boolean() })),
+  'sync.status': query(z.object({}), syncStatusSchema, { reads: QUEUE_MOVES }),
   /**
-   * One sync cycle now (push, pull, uploads), waiting for it. Declared a query on purpose: it runs
-   * on the engine's own connection and must not hold up the dispatcher's queue of user edits.
+   * One sync cycle now (push, pull, uploads), waiting for it. Its network time never holds the
+   * write queue: only each step's short transaction waits its turn among the user's edits.
    */
-  'sync.now': query(z.object({}), syncReportSchema),
+  'sync.now': steppedMutation(z.object({}), syncReportSchema),
   /** The UI saw the network come back (or the app resume / gain focus): try soon. `offline` marks it offline. */
-  'sync.nudge': query(z.object({ reason: z.enum(['online', 'offline', 'resume', 'focus']) }), z.object({})),
-  'sync.queue': query(z.object({ limit: z.number().int().min(1).max(1000).default(200) }), z.object({ total: z.number().int(), ops: z.array(queuedOpSchema) })),
-  'sync.uploads': query(z.object({}), z.array(uploadSchema)),
+  'sync.nudge': query(z.object({ reason: z.enum(['online', 'offline', 'resume', 'focus']) }), z.object({}), { reads: [] }),
+  'sync.queue': query(
+    z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
+    z.object({ total: z.number().int(), ops: z.array(queuedOpSchema) }),
+    { reads: QUEUE_MOVES },
+  ),
+  'sync.uploads': query(z.object({}), z.array(uploadSchema), { reads: ['sync', 'asset', 'site'] }),
   /** A failed upload back in the queue. */
   'sync.retryUpload': mutation(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }), z.object({ queued: z.boolean() })),
-  'sync.history': query(z.object({ limit: z.number().int().min(1).max(500).default(50) }), z.array(historyEntrySchema)),
-  'sync.conflicts': query(z.object({ tbl: z.string().optional(), rowId: z.string().optional() }), z.array(conflictSchema)),
+  'sync.history': query(z.object({ limit: z.number().int().min(1).max(500).default(50) }), z.array(historyEntrySchema), { reads: ['sync'] }),
+  'sync.conflicts': query(z.object({ tbl: z.string().optional(), rowId: z.string().optional() }), z.array(conflictSchema), { reads: ['sync'] }),
   /**
    * mine: apply my values again on top of the platform's current row (field), delete anyway
    * (delete_vs_update), merge my record into the existing one (duplicate_key), retry (rejections);
@@ -190,9 +215,11 @@ export const syncApi = {
     z.object({ resolved: z.boolean() }),
   ),
   /** My side of a conflict as JSON, to keep or send to someone (forbidden changes to rows now out of scope). */
-  'sync.exportConflict': query(z.object({ id: z.string().min(1) }), z.object({ fileName: z.string(), json: z.string() })),
+  'sync.exportConflict': query(z.object({ id: z.string().min(1) }), z.object({ fileName: z.string(), json: z.string() }), { reads: ['sync'] }),
   /** The mass-delete guard stopped a resync sweep: delete the rows the platform no longer has, or keep them. */
   'sync.resolveResyncGuard': mutation(z.object({ action: z.enum(['delete', 'keep']) }), z.object({ removed: z.number().int() })),
+  /** Rows the platform sent that this device refused (malformed), newest first. */
+  'sync.refusedRows': query(z.object({ limit: z.number().int().min(1).max(500).default(100) }), z.array(refusedRowSchema), { reads: ['sync'] }),
   /** What the platform says about an enterprise: status, group code, and per order the BOSS opening result. */
-  'sync.platformInfo': query(z.object({ enterpriseId: z.string().min(1) }), platformInfoSchema),
+  'sync.platformInfo': query(z.object({ enterpriseId: z.string().min(1) }), platformInfoSchema, { reads: ['enterprise', 'service_order', 'subscription', 'sync'] }),
 };

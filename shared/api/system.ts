@@ -26,7 +26,7 @@ export const systemApi = {
       schemaVersion: z.number().int(),
       operator: operatorSchema.nullable(),
     }),
-    { worksWithoutDatabase: true },
+    { reads: [], worksWithoutDatabase: true },
   ),
   /** Writes a copy of the database (db.backup(), or the raw file when it is corrupt) into the data dir. */
   'system.exportBackup': mutation(z.object({}), z.object({ path: z.string(), bytes: z.number().int() }), { worksWithoutDatabase: true }),

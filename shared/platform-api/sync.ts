@@ -48,8 +48,8 @@ export const pushRequestSchema = z.object({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-export const CONFLICT_KINDS = ['field', 'update_vs_delete', 'delete_vs_update', 'duplicate_key'] as const;
-export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+/** The conflicts the platform reports for an op; the desktop's list adds rejections (shared/api/sync.ts `ConflictKind`). */
+export const SERVER_CONFLICT_KINDS = ['field', 'update_vs_delete', 'delete_vs_update', 'duplicate_key'] as const;
 
 /** Per-op permanent failures: the op is consumed (it will never apply) and reported. */
 export const REJECT_CODES = [
@@ -85,7 +85,7 @@ export const opResultSchema = z.object({
   /** merged/conflict: fields others changed since baseVersion that the op did not touch (taken from the server). */
   autoMerged: z.array(z.string()).optional(),
   /** conflict */
-  kind: z.enum(CONFLICT_KINDS).optional(),
+  kind: z.enum(SERVER_CONFLICT_KINDS).optional(),
   /** conflict kind=field: per field (or group) both values; the server value is kept. */
   fields: z.record(z.string(), fieldConflictSchema).optional(),
   /** conflict kind=duplicate_key: the row holding the natural key. */

@@ -61,6 +61,7 @@ export const enterpriseCreateSchema = z
 export const enterprisePatchSchema = z.object(enterpriseFieldSchemas).partial().strict();
 
 export const ENTERPRISE_STATUSES = ['registered', 'opening', 'opened', 'cancelled'] as const;
+export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
 
 export const enterpriseRowSchema = z.object({
   id: z.string(),
@@ -80,7 +81,7 @@ export const enterpriseRowSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type EnterpriseRow = z.infer<typeof enterpriseRowSchema>;
+export type EnterpriseWireRow = z.infer<typeof enterpriseRowSchema>;
 
 /* ---------- site (content document; shared/sites/model.ts defines `content`) ---------- */
 
@@ -104,7 +105,7 @@ export const siteRowSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type SiteRow = z.infer<typeof siteRowSchema>;
+export type SiteWireRow = z.infer<typeof siteRowSchema>;
 
 /* ---------- service orders (commands) and subscriptions (platform-owned) ---------- */
 
@@ -156,7 +157,7 @@ export const serviceOrderRowSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type ServiceOrderRow = z.infer<typeof serviceOrderRowSchema>;
+export type ServiceOrderWireRow = z.infer<typeof serviceOrderRowSchema>;
 
 export const SUBSCRIPTION_STATUSES = ['opening', 'active', 'cancelled'] as const;
 
@@ -173,7 +174,7 @@ export const subscriptionRowSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type SubscriptionRow = z.infer<typeof subscriptionRowSchema>;
+export type SubscriptionWireRow = z.infer<typeof subscriptionRowSchema>;
 
 /* ---------- merge rules per table ---------- */
 

@@ -71,7 +71,7 @@ async function load(browser: Browser, web: WebProcess, selector: string): Promis
 
 /** Sets the operator so the app opens on the list, not the first-run form. */
 async function withOperator(dir: string): Promise<string> {
-  const backend = startBackend({ dataDir: dir });
+  const backend = startBackend({ dataDir: dir, checkOutputs: true });
   const result = await backend.dispatcher.invoke('system.setOperator', { name: '基准测试', channel: 'customer_manager' });
   backend.close();
   if (!result.ok) throw new Error(`system.setOperator failed: ${JSON.stringify(result.error)}`);

@@ -15,7 +15,9 @@ import { enterpriseInputSchema, SALES_CHANNELS, type EnterpriseInput } from '../
 import { INDUSTRY_SECTIONS } from '../../shared/domain/industry';
 import { REGIONS } from '../../shared/domain/regions';
 import { DATABASE_FILE } from '../../electron/backend/app/backend';
-import type { BackendContext } from '../../electron/backend/app/context';
+import type { WriteContext } from '../../electron/backend/app/context';
+import { asReadable, asWritable } from '../../electron/backend/infra/db/handles';
+import { createWriteQueue } from '../../electron/backend/infra/db/writeQueue';
 import { closeDatabase, openDatabase } from '../../electron/backend/infra/db/database';
 import { createEnterprise } from '../../electron/backend/domains/enterprises/service';
 
@@ -129,9 +131,12 @@ export interface SeedOptions {
 export function seedEnterprises(db: Database.Database, count: number, options: SeedOptions = {}): string[] {
   let clock = (options.start ?? new Date('2024-01-01T00:00:00Z')).getTime();
   const step = options.stepMs ?? 60_000;
-  const ctx: BackendContext = {
-    db,
+  // A generator writing a database no backend has open: it is the only writer, so it writes directly.
+  const readable = asReadable(db);
+  const ctx: WriteContext = {
+    db: asWritable(readable),
     dataDir: '',
+    writes: createWriteQueue(() => readable),
     now: () => new Date(clock),
     newId: pooledIds(),
     emit: () => undefined,

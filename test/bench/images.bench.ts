@@ -7,12 +7,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { IMAGE_VARIANT_IDS, IMAGE_VARIANTS } from '../../shared/sites/assets';
 import { deriveAll } from '../../electron/backend/domains/assets/derived';
-import { registerImage, storeImage, type StoredImage } from '../../electron/backend/domains/assets/imageStore';
+import { storeImage, type StoredImage } from '../../electron/backend/domains/assets/imageStore';
+import { registerImage } from '../../electron/backend/domains/assets/repository';
 import { mapLimited } from '../../electron/backend/domains/assets/concurrency';
 import { openDatabase } from '../../electron/backend/infra/db/database';
+import { asReadable, type ReadableDB } from '../../electron/backend/infra/db/handles';
+import { createWriteQueue, type WriteQueue } from '../../electron/backend/infra/db/writeQueue';
 import { emitSummary, ms, printTable, ratio, tempDir } from './benchUtil';
 import { benchPhotos } from './sitePhotos';
 
@@ -31,11 +33,11 @@ function vipsthumbnailRound(files: string[], out: string): number {
   return performance.now() - started;
 }
 
-async function oursRound(originals: StoredImage[], dataDir: string, db: Database.Database): Promise<number> {
+async function oursRound(originals: StoredImage[], dataDir: string, db: ReadableDB, writes: WriteQueue): Promise<number> {
   rmSync(path.join(dataDir, 'assets', 'derived'), { recursive: true, force: true });
-  db.exec('DELETE FROM asset_derived');
+  await writes.write((w) => w.exec('DELETE FROM asset_derived'));
   const started = performance.now();
-  await deriveAll({ db, dataDir, now: () => new Date() }, originals.map((o) => o.sha256));
+  await deriveAll({ db, dataDir, writes, now: () => new Date() }, originals.map((o) => o.sha256));
   return performance.now() - started;
 }
 
@@ -46,19 +48,20 @@ async function main() {
   const photos = await benchPhotos(PHOTOS);
   if (photos.madeMs !== null) console.log(`made ${PHOTOS} test photos in ${(photos.madeMs / 1000).toFixed(1)} s`);
   const dataDir = tempDir('ecw-images-bench-');
-  const db = openDatabase(path.join(dataDir, 'ecw.sqlite'));
+  const db = asReadable(openDatabase(path.join(dataDir, 'ecw.sqlite')));
+  const writes = createWriteQueue(() => db);
   // Intake stores each photo once (normalized); deriving then reads those originals.
   const storeStarted = performance.now();
   const originals = await mapLimited(photos.files, 2, (file) => storeImage(dataDir, readFileSync(file)));
   const storeMs = performance.now() - storeStarted;
-  for (const o of originals) registerImage(db, o, new Date());
+  await writes.write((w) => originals.forEach((o) => registerImage(w, o, new Date())));
 
   const out = path.join(tempDir('ecw-vips-'), 'out');
   const ours: number[] = [];
   const vips: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     vips.push(vipsthumbnailRound(photos.files, out));
-    ours.push(await oursRound(originals, dataDir, db));
+    ours.push(await oursRound(originals, dataDir, db, writes));
   }
   const best = (values: number[]) => Math.min(...values);
   const oursBytes = folderBytes(path.join(dataDir, 'assets', 'derived'));

@@ -19,7 +19,7 @@ const TARGET_MS = 10;
 async function main() {
   const { dir, seedMs } = seededDataDir(COUNT);
   if (seedMs !== null) console.log(`seeded ${COUNT.toLocaleString()} enterprises through the service in ${(seedMs / 1000).toFixed(1)} s`);
-  const backend = startBackend({ dataDir: dir });
+  const backend = startBackend({ dataDir: dir, checkOutputs: true });
   const synchronous = backend.database()!.pragma('synchronous', { simple: true });
   if (synchronous !== 2) throw new Error(`the app's database is not synchronous=FULL (${String(synchronous)})`);
 

@@ -40,7 +40,7 @@ const kinds: { kind: string; make: (s: Sample) => string }[] = [
 async function main() {
   const { dir, seedMs } = seededDataDir(COUNT);
   if (seedMs !== null) console.log(`seeded ${COUNT.toLocaleString()} enterprises through the service in ${(seedMs / 1000).toFixed(1)} s`);
-  const backend = startBackend({ dataDir: dir });
+  const backend = startBackend({ dataDir: dir, checkOutputs: true });
   const db = backend.database()!;
   const invoke = async (query: string) => {
     const result = await backend.dispatcher.invoke('enterprises.list', { query, limit: 100 });

@@ -23,7 +23,7 @@ async function call<T>(backend: ReturnType<typeof startBackend>, name: string, i
 }
 
 async function importOnce(): Promise<{ ms: number; problems: number; columns: number }> {
-  const backend = startBackend({ dataDir: tempDir('ecw-import-bench-') });
+  const backend = startBackend({ dataDir: tempDir('ecw-import-bench-'), checkOutputs: true });
   const enterprise = JSON.parse(readFileSync(path.join(MATERIALS, 'enterprise.json'), 'utf8')) as Record<string, unknown>;
   const { id } = await call<{ id: string }>(backend, 'enterprises.create', {
     name: enterprise.name, creditCode: enterprise.creditCode, industrySection: enterprise.industrySection, region: enterprise.region,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Input, Output, ProcedureName, Transport } from '../../shared/api';
 import { startBackend, type Backend } from '../../electron/backend/app/backend';
+import type { SyncOptions } from '../../electron/backend/domains/sync/engine';
 import { createMemoryTransport } from '../../electron/backend/transports/memory';
 
 export interface TestBackend {
@@ -17,11 +18,20 @@ export interface TestBackend {
   cleanup(): void;
 }
 
+export interface TestBackendOptions {
+  dataDir?: string;
+  start?: string;
+  /** The sync engine's options (the backend's host options). */
+  sync?: SyncOptions;
+  /** Fail, and collect, every write that does not go through the write queue. */
+  guardWrites?: boolean;
+}
+
 export function tempDir(prefix = 'ecw-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export function createTestBackend(options: { dataDir?: string; start?: string; operator?: string } = {}): TestBackend {
+export function createTestBackend(options: TestBackendOptions = {}): TestBackend {
   const dataDir = options.dataDir ?? tempDir();
   const clock = {
     now: new Date(options.start ?? '2026-11-16T09:00:00+08:00'),
@@ -32,7 +42,14 @@ export function createTestBackend(options: { dataDir?: string; start?: string; o
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const backend = startBackend({ dataDir, now: () => clock.now, newId: () => uuidv7(), checkOutputs: true });
+  const backend = startBackend({
+    dataDir,
+    now: () => clock.now,
+    newId: () => uuidv7(),
+    checkOutputs: true,
+    ...(options.sync ? { sync: options.sync } : {}),
+    ...(options.guardWrites ? { guardWrites: true } : {}),
+  });
   const transport = createMemoryTransport(backend);
   return {
     backend,

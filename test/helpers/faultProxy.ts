@@ -2,7 +2,8 @@
  * A fault-injecting HTTP proxy on loopback, in front of a real platform server (SYNC.md §3.12):
  * drop before forwarding, drop after the server answered (the server committed, the client never
  * hears), answer 500/503/429 itself, delay, deliver a request twice (one after the other or at
- * once), truncate a request body mid-transfer, or cut the network entirely.
+ * once), truncate a request body mid-transfer, rewrite the server's JSON answer (a platform that
+ * sends malformed rows), or cut the network entirely.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,7 +26,9 @@ export type Fault =
   | { kind: 'duplicate_concurrent' }
   | { kind: 'truncate'; bytes: number }
   /** Flips one byte of the body at `at` before forwarding (a chunk damaged in transit). */
-  | { kind: 'corrupt'; at: number };
+  | { kind: 'corrupt'; at: number }
+  /** Forwards the request, then answers with `rewrite` of the server's JSON answer instead. */
+  | { kind: 'rewrite'; rewrite: (answer: unknown) => unknown };
 
 export interface FaultRule {
   /** Which requests it applies to (default: all). */
@@ -179,6 +182,14 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
       case 'duplicate_sequential': {
         await forward(upstream, request).catch(() => undefined);
         break;
+      }
+      case 'rewrite': {
+        // Asked uncompressed, so the answer can be read and rewritten.
+        const response = await forward(upstream, { ...request, headers: { ...request.headers, 'accept-encoding': 'identity' } }).catch(() => undefined);
+        if (!response) return drop(res);
+        entry.status = response.status;
+        const { 'content-encoding': _encoding, ...headers } = response.headers;
+        return reply(res, { status: response.status, headers, body: Buffer.from(JSON.stringify(fault.rewrite(JSON.parse(response.body.toString('utf8'))))) });
       }
       case 'duplicate_concurrent': {
         const [first, second] = await Promise.allSettled([forward(upstream, request), forward(upstream, request)]);

@@ -10,6 +10,7 @@ import type { PlatformConfig } from '../../platform/src/context';
 import { listen } from '../../platform/src/listen';
 import { seedDemo } from '../../platform/src/seed';
 import { REPO_ROOT } from './paths';
+import { readyLine } from './readyLine';
 import { tempDir } from './backend';
 
 export interface DemoLogin {
@@ -41,28 +42,16 @@ export interface PlatformOptions {
   port?: number;
   /** BOSS opening delay; 'off' (default in tests) means only POST /admin/boss/process opens orders. */
   openingDelayMs?: number | 'off';
+  /** More command-line flags (say the CMPP link's `--ismg …`); kept on restart. */
+  extraArgs?: string[];
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<PlatformProcess> {
   const dataDir = options.dataDir ?? tempDir('ecw-platform-');
   const args = ['--import', 'tsx', path.join('platform', 'src', 'server.ts'), '--port', String(options.port ?? 0), '--data-dir', dataDir];
-  args.push('--opening-delay-ms', String(options.openingDelayMs ?? 'off'));
+  args.push('--opening-delay-ms', String(options.openingDelayMs ?? 'off'), ...(options.extraArgs ?? []));
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20_000)));
-  const info = await new Promise<{ url: string; port: number }>((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => reject(new Error(`the platform did not start in 60 s\n${stderr}`)), 60_000);
-    child.once('exit', (code, signal) => reject(new Error(`the platform exited with ${code ?? signal}\n${stderr}`)));
-    child.stdout!.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      const line = buffer.split('\n').find((l) => l.startsWith('PLATFORM_READY '));
-      if (!line) return;
-      clearTimeout(timer);
-      resolve(JSON.parse(line.slice('PLATFORM_READY '.length)) as { url: string; port: number });
-    });
-  });
-  child.removeAllListeners('exit');
+  const info = await readyLine<{ url: string; port: number }>(child, 'PLATFORM_READY', 'the platform');
   const logins = JSON.parse(readFileSync(path.join(dataDir, 'demo-logins.json'), 'utf8')) as DemoLogin[];
   let token: string | undefined;
 

@@ -1,35 +1,37 @@
 /**
  * A simulated device for sync tests: a real backend on its own SQLite file (createTestBackend,
  * settable clock), its sync engine pointed at a platform (directly or through the fault proxy),
- * automatic triggers off so each test drives the cycles itself.
+ * automatic triggers off so each test drives the cycles itself. Every write outside the backend's
+ * write queue fails on a device (`guardWrites`), so every sync scenario also checks the one-writer rule.
  */
-import type Database from 'better-sqlite3';
 import type { EnterpriseInput } from '../../shared/domain/enterprise';
 import type { SyncReport } from '../../shared/api/sync';
-import { configureSync, syncEngineFor, type SyncSetup } from '../../electron/backend/domains/sync/registry';
-import { recordChange } from '../../electron/backend/domains/sync/outbox';
-import { registerAsset, storeAssetFile } from '../../electron/backend/domains/assets/store';
-import type { SyncEngine } from '../../electron/backend/domains/sync/engine';
+import { commitChanges } from '../../electron/backend/app/unitOfWork';
+import type { ReadableDB, WritableDB } from '../../electron/backend/infra/db/handles';
+import { registerAsset } from '../../electron/backend/domains/assets/repository';
+import { storeAssetFile } from '../../electron/backend/domains/assets/store';
+import { deleteEnterprise, findEnterprise } from '../../electron/backend/domains/enterprises/repository';
+import type { SyncEngine, SyncOptions } from '../../electron/backend/domains/sync/engine';
 import { creditCodeFor } from '../bench/generateEnterprises';
 import { createTestBackend, type TestBackend } from './backend';
 
 export interface Device extends TestBackend {
   name: string;
   engine: SyncEngine;
-  /** The engine's connection to this device's database. */
-  db: Database.Database;
+  /** The device's connection to its database (the backend's one; the engine uses it too). */
+  db: ReadableDB;
   signIn(server: string, user: string, password: string): Promise<void>;
-  /** Turns automatic triggers off (a new engine replaces the running one). */
+  /** Turns automatic triggers off. */
   stopAuto(): void;
   sync(): Promise<SyncReport>;
   /** Syncs until a cycle moves nothing (or `max` cycles). */
   settle(max?: number): Promise<SyncReport>;
   createEnterprise(index: number, overrides?: Partial<EnterpriseInput>): Promise<string>;
   editEnterprise(id: string, change: (fields: EnterpriseInput) => EnterpriseInput): Promise<void>;
-  /** What a delete feature would do: the row goes and a delete op is queued, in one transaction. */
-  deleteEnterprise(id: string): void;
+  /** What a delete feature would do: the row goes and a delete op is queued, in one unit of work (its write queued at once). */
+  deleteEnterprise(id: string): Promise<void>;
   enterprises(): Record<string, unknown>[];
-  /** Stores a photo in the content-addressed store and queues it for upload, as the site builder does. */
+  /** Stores a photo in the content-addressed store and queues it for upload, as the site builder does (its row queued at once). */
   addPhoto(bytes: Uint8Array, mime?: string): string;
   asset(sha256: string): { state: string; uploaded_bytes: number; attempts: number; last_error: string | null } | undefined;
   outbox(): { op_seq: number; status: string; tbl: string; row_id: string; kind: string; wire_seq: number | null }[];
@@ -58,27 +60,39 @@ export interface DeviceOptions {
   start?: string;
   dataDir?: string;
   /** Engine options (autoSync is off unless set here). */
-  setup?: SyncSetup;
+  setup?: SyncOptions;
 }
 
 export async function createDevice(name: string, options: DeviceOptions = {}): Promise<Device> {
-  const base = createTestBackend({ ...(options.start ? { start: options.start } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
-  configureSync(base.backend, { autoSync: false, ...options.setup });
-  await base.call('sync.status', {}); // creates the engine with the backend's own context (clock, ids, events)
-  const ctx = { now: () => base.clock.now, newId: () => crypto.randomUUID(), emit: () => undefined };
-  const engine = () => syncEngineFor(base.backend, ctx);
+  const base = createTestBackend({
+    ...(options.start ? { start: options.start } : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    sync: { autoSync: false, ...options.setup },
+    guardWrites: true,
+  });
+  await base.call('sync.status', {}); // creates the engine
+  const engine = () => base.backend.syncEngine();
+  const db = () => base.backend.database()!;
+  const writeContext = (writable: WritableDB) => ({
+    db: writable, dataDir: base.dataDir, writes: base.backend.writes, now: () => base.clock.now, newId: () => crypto.randomUUID(), emit: () => undefined, actor: () => name,
+  });
   const toInput = (e: Record<string, unknown>): EnterpriseInput => e as unknown as EnterpriseInput;
   const device: Device = {
     ...base,
     name,
+    cleanup() {
+      const stray = [...base.backend.writeViolations];
+      base.cleanup();
+      if (stray.length) throw new Error(`device ${name} wrote outside the write queue:\n${stray.join('\n\n')}`);
+    },
     get engine() {
       return engine();
     },
     get db() {
-      return engine().db;
+      return db();
     },
     stopAuto() {
-      configureSync(base.backend, { ...options.setup, autoSync: false });
+      engine().stopAutomatic();
     },
     async signIn(server, user, password) {
       await base.call('sync.signIn', { server, user, password });
@@ -98,23 +112,22 @@ export async function createDevice(name: string, options: DeviceOptions = {}): P
       const { id: _id, createdAt: _c, updatedAt: _u, groupCode: _g, ...fields } = current as Record<string, unknown>;
       await base.call('enterprises.update', { id, fields: change(toInput(fields)) });
     },
-    deleteEnterprise(id) {
-      const db = engine().db;
-      db.transaction(() => {
-        const row = db.prepare('SELECT base_version FROM enterprise WHERE id = ?').get(id) as { base_version: number | null };
-        db.prepare('DELETE FROM enterprise WHERE id = ?').run(id);
-        recordChange({ db, newId: () => crypto.randomUUID(), now: () => base.clock.now }, { tbl: 'enterprise', rowId: id, kind: 'delete', patch: {}, baseVersion: row.base_version });
-      })();
-    },
+    deleteEnterprise: (id) =>
+      base.backend.writes.hold((writable) =>
+        commitChanges(writeContext(writable), (db) => ({
+          changes: [{ entity: 'enterprise', id, write: (db) => deleteEnterprise(db, id), outbox: { op: 'delete', patch: {}, baseVersion: findEnterprise(db, id)?.base_version ?? null } }],
+          result: undefined,
+        })),
+      ),
     addPhoto(bytes, mime = 'image/jpeg') {
       const stored = storeAssetFile(base.dataDir, bytes);
-      registerAsset(engine().db, { ...stored, mime }, base.clock.now);
+      void base.backend.writes.write((writable) => registerAsset(writable, { ...stored, mime }, base.clock.now));
       return stored.sha256;
     },
-    asset: (sha256) => engine().db.prepare('SELECT state, uploaded_bytes, attempts, last_error FROM asset WHERE sha256 = ?').get(sha256) as never,
-    enterprises: () => engine().db.prepare('SELECT * FROM enterprise ORDER BY id').all() as Record<string, unknown>[],
-    outbox: () => engine().db.prepare('SELECT op_seq, status, tbl, row_id, kind, wire_seq FROM outbox ORDER BY op_seq').all() as never,
-    cursor: () => (engine().db.prepare(`SELECT v FROM sync_state WHERE k = 'cursor'`).pluck().get() as string | undefined) ?? null,
+    asset: (sha256) => db().prepare('SELECT state, uploaded_bytes, attempts, last_error FROM asset WHERE sha256 = ?').get(sha256) as never,
+    enterprises: () => db().prepare('SELECT * FROM enterprise ORDER BY id').all() as Record<string, unknown>[],
+    outbox: () => db().prepare('SELECT op_seq, status, tbl, row_id, kind, wire_seq FROM outbox ORDER BY op_seq').all() as never,
+    cursor: () => (db().prepare(`SELECT v FROM sync_state WHERE k = 'cursor'`).pluck().get() as string | undefined) ?? null,
   };
   return device;
 }

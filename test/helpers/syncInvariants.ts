@@ -6,7 +6,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
-import { enterpriseFieldsOf } from '../../electron/backend/domains/sync/tables';
+import { enterpriseWireRowOf as enterpriseFieldsOf } from '../../electron/backend/domains/enterprises/syncAdapter';
 import type { Device } from './syncDevice';
 
 const WIRE_FIELDS = ['name', 'creditCode', 'industrySection', 'industryDivision', 'region', 'address', 'contact', 'manager', 'channel', 'note', 'status', 'groupCode'];

@@ -1,134 +1,150 @@
 /**
- * The backend: one data directory, one database, one dispatcher. Every transport (utilityProcess
- * port, HTTP, in-memory) wraps an instance of this. Plain Node — never imports electron.
+ * The composition root: one data directory, one connection, one write queue, one dispatcher. It
+ * builds every service once and hands each handler group only what it uses; hosts (the Electron
+ * utilityProcess, browser mode, the CLI, tests) say how at construction. Every transport
+ * (utilityProcess port, HTTP, in-memory) wraps an instance of this. Plain Node — never imports electron.
  */
-import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { ApiError, EventName, EventPayload } from '../../../shared/api';
 import { CommonErrors } from '../../../shared/api/result';
-import type { BackendContext } from './context';
-import { closeDatabase, openDatabase, StartupProblem } from '../infra/db/database';
-import { createDispatcher, type Dispatcher } from './dispatcher';
-import { createHandlers } from './handlers';
+import { openConnection } from '../infra/db/connection';
+import type { StartupProblem } from '../infra/db/database';
+import type { ReadableDB } from '../infra/db/handles';
+import { createWriteQueue, guardWrites, type WriteQueue } from '../infra/db/writeQueue';
 import { createLogger, type Logger } from '../infra/log';
-import { readOperator } from '../domains/system/settings';
+import { enterpriseSyncAdapter } from '../domains/enterprises/syncAdapter';
+import { serviceOrderSyncAdapter } from '../domains/orders/syncAdapter';
+import { siteSyncAdapter } from '../domains/sites/syncAdapter';
+import { syncAdapters } from '../domains/sync/adapters';
+import { SyncEngine, type SyncOptions } from '../domains/sync/engine';
+import { mirrorAdapter } from '../domains/sync/mirrorAdapter';
+import { readOperator } from '../domains/system/repository';
+import type { ContextWithoutDatabase, ReadContext } from './context';
+import { createDispatcher, type Dispatcher } from './dispatcher';
+import { createEventBus } from './events';
+import { createHandlers } from './handlers';
+import type { HandlerTable } from './handlerTypes';
 
 export const DATABASE_FILE = 'ecw.sqlite';
 
 export interface BackendOptions {
   dataDir: string;
+  /** Check every procedure's output against its schema: each host says (on in tests, off in the shipped app). */
+  checkOutputs: boolean;
   now?: () => Date;
   newId?: () => string;
-  checkOutputs?: boolean;
   logToStderr?: boolean;
+  /** The sync engine's host options: the keychain vault (Electron), no timers (CLI), fetch and timings (tests). */
+  sync?: SyncOptions;
+  /** Make every write that does not hold the write queue fail, and collect it (tests). */
+  guardWrites?: boolean;
 }
 
 export interface Backend {
   readonly dataDir: string;
   readonly databaseFile: string;
   readonly dispatcher: Dispatcher;
+  /** The handler table the dispatcher runs (tests build dispatchers around it). */
+  readonly handlers: HandlerTable;
   readonly log: Logger;
+  /** The one write queue: tests and tools that write directly go through it too. */
+  readonly writes: WriteQueue;
+  /** Writes made outside the write queue (collected when `guardWrites` is on; always empty otherwise). */
+  readonly writeViolations: readonly string[];
   /** The reason the database is unavailable, or null when it is open. */
   problem(): StartupProblem | null;
-  database(): Database.Database | null;
+  database(): ReadableDB | null;
+  /** The sync engine of the open database, made on first use. */
+  syncEngine(): SyncEngine;
   /** Closes and opens the database again (after "start fresh"). */
   reopen(): void;
   closeDatabase(): void;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   onAny(listener: (event: EventName, payload: unknown) => void): () => void;
-  /** Called before the database closes (close, reopen, start fresh): modules with their own connection or timers stop here. */
-  onDatabaseClose(listener: () => void): () => void;
   close(): void;
 }
+
+/** The synced tables, each through the adapter beside its domain (subscriptions: the generic mirror). */
+const adapters = syncAdapters([enterpriseSyncAdapter, serviceOrderSyncAdapter, siteSyncAdapter, mirrorAdapter('subscription')]);
 
 export function startBackend(options: BackendOptions): Backend {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const databaseFile = path.join(dataDir, DATABASE_FILE);
   const log = createLogger(dataDir, options.logToStderr);
-  const emitter = new EventEmitter();
-  emitter.setMaxListeners(0);
-
-  let db: Database.Database | null = null;
-  let problem: StartupProblem | null = null;
-  const closeListeners = new Set<() => void>();
-  const beforeClose = () => [...closeListeners].forEach((listener) => listener());
-  const open = () => {
-    try {
-      db = openDatabase(databaseFile);
-      problem = null;
-    } catch (error) {
-      db = null;
-      problem = error instanceof StartupProblem ? error : new StartupProblem('db_open_failed', (error as Error).message);
-      log(`database unavailable: ${problem.code}`, problem);
-    }
-  };
-  open();
-
-  const base: Omit<BackendContext, 'db'> = {
-    dataDir,
-    now: options.now ?? (() => new Date()),
-    newId: options.newId ?? (() => uuidv7()),
-    emit: (event, payload) => emitter.emit('event', event, payload),
-    actor: () => (db ? readOperator(db)?.name : undefined) ?? '未登记操作员',
-  };
-  const context: BackendContext = Object.defineProperty({ ...base } as BackendContext, 'db', {
-    get: () => {
-      if (!db) throw new Error('database is not open');
-      return db;
-    },
+  const events = createEventBus();
+  const writeViolations: string[] = [];
+  // The queue asks for the connection at each turn, so it follows a reopen.
+  const writes = createWriteQueue(() => open.require());
+  const open = openConnection(path.join(dataDir, DATABASE_FILE), log, (db) => {
+    if (options.guardWrites) guardWrites(db, writes, writeViolations);
   });
 
-  const backend: Backend = {
+  const base: ContextWithoutDatabase = {
     dataDir,
-    databaseFile,
-    log,
-    dispatcher: undefined as unknown as Dispatcher,
-    problem: () => problem,
-    database: () => db,
-    reopen: () => {
-      beforeClose();
-      if (db) closeDatabase(db);
-      open();
+    writes,
+    now: options.now ?? (() => new Date()),
+    newId: options.newId ?? (() => uuidv7()),
+    emit: events.emit,
+    actor: () => {
+      const db = open.current();
+      return (db ? readOperator(db)?.name : undefined) ?? '未登记操作员';
     },
-    closeDatabase: () => {
-      beforeClose();
-      if (db) closeDatabase(db);
-      db = null;
-    },
-    on: (event, listener) => {
-      const wrapped = (name: EventName, payload: unknown) => name === event && listener(payload as never);
-      emitter.on('event', wrapped);
-      return () => emitter.off('event', wrapped);
-    },
-    onAny: (listener) => {
-      emitter.on('event', listener);
-      return () => emitter.off('event', listener);
-    },
-    onDatabaseClose: (listener) => {
-      closeListeners.add(listener);
-      return () => closeListeners.delete(listener);
-    },
-    close: () => {
-      beforeClose();
-      if (db) closeDatabase(db);
-      db = null;
-      emitter.removeAllListeners();
-    },
+  };
+
+  let engine: SyncEngine | undefined;
+  const syncEngine = () => {
+    if (!engine) {
+      const created = new SyncEngine(
+        { dataDir, db: open.require, writes, adapters, now: base.now, newId: base.newId, emit: events.emit, onDataChanged: (listener) => events.on('data.changed', listener), log },
+        options.sync,
+      );
+      engine = created;
+      const stop = open.onClose(() => {
+        stop();
+        created.close();
+        if (engine === created) engine = undefined;
+      });
+    }
+    return engine;
   };
 
   const unavailable = (): ApiError => ({
-    code: problem?.code ?? CommonErrors.databaseUnavailable,
-    message: problem?.message ?? 'The database is not open.',
+    code: open.problem()?.code ?? CommonErrors.databaseUnavailable,
+    message: open.problem()?.message ?? 'The database is not open.',
   });
-  (backend as { dispatcher: Dispatcher }).dispatcher = createDispatcher({
-    handlers: createHandlers(backend),
-    context: () => (db ? context : { unavailable: unavailable(), partial: base }),
-    checkOutputs: options.checkOutputs ?? process.env.NODE_ENV !== 'production',
+  const context = (): ReadContext | { unavailable: ApiError; partial: ContextWithoutDatabase } => {
+    const db = open.current();
+    return db ? { ...base, db } : { unavailable: unavailable(), partial: base };
+  };
+  const handlers = createHandlers({ recovery: { dataDir, connection: open, log }, sync: { engine: syncEngine, adapters } });
+  const dispatcher = createDispatcher({
+    handlers,
+    context,
+    writes,
+    checkOutputs: options.checkOutputs,
     log,
   });
-  return backend;
+
+  return {
+    dataDir,
+    databaseFile: open.file,
+    dispatcher,
+    handlers,
+    log,
+    writes,
+    writeViolations,
+    problem: open.problem,
+    database: open.current,
+    syncEngine,
+    reopen: open.reopen,
+    closeDatabase: open.close,
+    on: events.on,
+    onAny: events.onAny,
+    close: () => {
+      open.close();
+      events.close();
+    },
+  };
 }

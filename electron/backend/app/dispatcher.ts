@@ -1,11 +1,13 @@
 /**
  * The one dispatcher every transport calls: unknown name → error, input parsed with its schema,
- * mutations serialized, every outcome returned as data (`{ ok, value } | { ok, error }`).
+ * mutations run holding the write queue (one at a time), every outcome returned as data
+ * (`{ ok, value } | { ok, error }`).
  */
 import type { z } from 'zod';
 import { contract, isProcedureName, type ApiError, type Result } from '../../../shared/api';
 import { CommonErrors } from '../../../shared/api/result';
-import type { BackendContext } from './context';
+import type { WriteQueue } from '../infra/db/writeQueue';
+import type { ContextWithoutDatabase, ReadContext } from './context';
 import { AppError } from './errors';
 import type { HandlerTable } from './handlerTypes';
 
@@ -16,9 +18,10 @@ export interface Dispatcher {
 export interface DispatcherOptions {
   handlers: HandlerTable;
   /** The context, or the reason there is none (the database could not be opened). */
-  context: () => BackendContext | { unavailable: ApiError; partial: Omit<BackendContext, 'db'> };
-  /** Check every output against its schema (on in tests and development). */
-  checkOutputs?: boolean;
+  context: () => ReadContext | { unavailable: ApiError; partial: ContextWithoutDatabase };
+  writes: WriteQueue;
+  /** Check every output against its schema: set by each host (on in tests, off in the shipped app). */
+  checkOutputs: boolean;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -33,23 +36,19 @@ export function inputError(error: z.ZodError): ApiError {
 }
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
-  let writes: Promise<unknown> = Promise.resolve();
-  const serialize = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = writes.then(work, work);
-    writes = next.catch(() => undefined);
-    return next;
-  };
-
   async function run(name: string, rawInput: unknown): Promise<Result<unknown>> {
     if (!isProcedureName(name)) return { ok: false, error: { code: CommonErrors.unknownProcedure, message: `No procedure named "${name}".` } };
-    const procedure = contract[name];
+    const procedure: (typeof contract)[keyof typeof contract] = contract[name];
     const ctx = options.context();
     if ('unavailable' in ctx && !procedure.worksWithoutDatabase) return { ok: false, error: ctx.unavailable };
     const parsed = procedure.input.safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: inputError(parsed.error) };
+    // The table is typed per procedure; here the name is only known at run time.
     const handler = options.handlers[name] as (input: unknown, ctx: unknown) => unknown;
-    const call = async () => handler(parsed.data, 'unavailable' in ctx ? ctx.partial : ctx);
-    const value = procedure.kind === 'mutation' ? await serialize(call) : await call();
+    let value: unknown;
+    if ('unavailable' in ctx) value = await handler(parsed.data, ctx.partial); // no database, nothing to write to
+    else if (procedure.kind === 'mutation' && !('writesInSteps' in procedure)) value = await options.writes.hold((db) => handler(parsed.data, { ...ctx, db }));
+    else value = await handler(parsed.data, ctx);
     if (options.checkOutputs) {
       const checked = procedure.output.safeParse(value);
       if (!checked.success) throw new Error(`Output of ${name} does not match its schema: ${checked.error.message}`);

@@ -1,9 +1,13 @@
 import type { ApiError } from '../../../shared/api/result';
+import type { ErrorCode } from '../../../shared/api/errorCodes';
 
-/** A failure the user or a script can act on: it travels as `{ ok: false, error }` with a stable code. */
-export class AppError extends Error {
+/**
+ * A failure the user or a script can act on: it travels as `{ ok: false, error }` with a stable
+ * code from shared/api/errorCodes.ts (a code missing there does not compile).
+ */
+export class AppError<Code extends ErrorCode = ErrorCode> extends Error {
   constructor(
-    readonly code: string,
+    readonly code: Code,
     message: string,
     readonly extra: Omit<ApiError, 'code' | 'message'> = {},
   ) {

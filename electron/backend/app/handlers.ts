@@ -1,22 +1,27 @@
-/** The one handler table: every procedure of the contract, by domain. */
-import type { Backend } from './backend';
+/** The one handler table: every procedure of the contract, by domain, each group given only what it uses. */
 import type { HandlerTable } from './handlerTypes';
 import { createSystemHandlers } from '../domains/system/handlers';
+import type { RecoveryHost } from '../domains/system/recovery';
 import { enterpriseHandlers } from '../domains/enterprises/handlers';
 import { catalogHandlers } from '../domains/catalog/handlers';
 import { orderHandlers } from '../domains/orders/handlers';
 import { draftHandlers } from '../domains/drafts/handlers';
 import { siteHandlers } from '../domains/sites/handlers';
-import { createSyncHandlers } from '../domains/sync/handlers';
+import { createSyncHandlers, type SyncHandlerDeps } from '../domains/sync/handlers';
 
-export function createHandlers(backend: Backend): HandlerTable {
+export interface HandlerDeps {
+  recovery: RecoveryHost;
+  sync: SyncHandlerDeps;
+}
+
+export function createHandlers(deps: HandlerDeps): HandlerTable {
   return {
-    ...createSystemHandlers(backend),
+    ...createSystemHandlers(deps.recovery),
     ...enterpriseHandlers,
     ...catalogHandlers,
     ...orderHandlers,
     ...draftHandlers,
     ...siteHandlers,
-    ...createSyncHandlers(backend),
+    ...createSyncHandlers(deps.sync),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Browser mode: the backend with its HTTP transport, serving the built UI on 127.0.0.1.
- *   npm run web [-- --data-dir DIR] [--port P] [--no-open]
+ *   npm run web [-- --data-dir DIR] [--port P] [--no-open] [--check-outputs]
  * Prints `ECW_READY {json}` on one line when listening (tests and scripts read it).
  */
 import { spawn } from 'node:child_process';
@@ -21,11 +21,13 @@ async function main() {
       port: { type: 'string' },
       'no-open': { type: 'boolean', default: false },
       dev: { type: 'boolean', default: false },
+      /** Check every procedure's output against its schema (tests and `web:dev`). */
+      'check-outputs': { type: 'boolean', default: false },
     },
   });
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
-  const backend = startBackend({ dataDir, logToStderr: false });
-  warmSearchIndexSoon(backend);
+  const backend = startBackend({ dataDir, logToStderr: false, checkOutputs: values['check-outputs'] || values.dev });
+  warmSearchIndexSoon(backend.database);
   const options: HttpServerOptions = { port: values.port ? Number(values.port) : 0 };
   if (values.dev) {
     const { createServer } = await import('vite');

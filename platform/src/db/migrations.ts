@@ -162,7 +162,70 @@ const initial: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial };
+/** The CMPP link's durable state (src/sms/store.ts): MT messages and their parts, the MO inbox, the Sequence_Id counter. */
+const smsCmpp: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('sms_counter')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'bigint', (c) => c.notNull())
+      .execute();
+    // A random start, so a gateway that remembers Sequence_Ids never takes a fresh database's first
+    // messages for repeats of an earlier one's.
+    const seqStart = 1 + Math.floor(Math.random() * 2 ** 30);
+    await sql`INSERT INTO sms_counter (name, value) VALUES ('cmpp_seq', ${seqStart})`.execute(db);
+    await db.schema
+      .createTable('sms_mt')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('extension', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('enterprise_id', 'text')
+      .addColumn('parts', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sms_mt_enterprise').on('sms_mt').columns(['enterprise_id', 'created_at']).execute();
+    await db.schema
+      .createTable('sms_mt_part')
+      .addColumn('mt_id', 'text', (c) => c.notNull())
+      .addColumn('part_no', 'integer', (c) => c.notNull())
+      .addColumn('seq_no', 'bigint', (c) => c.notNull().unique())
+      .addColumn('tp_udhi', 'integer', (c) => c.notNull())
+      .addColumn('msg_fmt', 'integer', (c) => c.notNull())
+      .addColumn('content', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('result', 'integer')
+      .addColumn('msg_id', 'text')
+      .addColumn('duplicate', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('report_stat', 'text')
+      .addColumn('answered_at', 'text')
+      .addColumn('reported_at', 'text')
+      .addPrimaryKeyConstraint('sms_mt_part_pk', ['mt_id', 'part_no'])
+      .execute();
+    await db.schema.createIndex('sms_mt_part_queue').on('sms_mt_part').columns(['state', 'seq_no']).execute();
+    await db.schema.createIndex('sms_mt_part_msg_id').on('sms_mt_part').column('msg_id').execute();
+    await db.schema
+      .createTable('sms_mo')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('ismg_msg_id', 'text', (c) => c.notNull().unique())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('dest_id', 'text', (c) => c.notNull())
+      .addColumn('service_id', 'text', (c) => c.notNull())
+      .addColumn('msg_fmt', 'integer', (c) => c.notNull())
+      .addColumn('content', 'text', (c) => c.notNull())
+      .addColumn('text', 'text')
+      .addColumn('concat_ref', 'integer')
+      .addColumn('concat_total', 'integer')
+      .addColumn('concat_index', 'integer')
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .addColumn('handled_at', 'text')
+      .execute();
+    await db.schema.createIndex('sms_mo_unhandled').on('sms_mo').columns(['handled_at', 'received_at']).execute();
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_sms_cmpp': smsCmpp };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

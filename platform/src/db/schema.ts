@@ -88,4 +88,64 @@ export interface DB {
   };
   boss_counter: { name: string; value: number };
   domain_label: { label: string; enterprise_id: string; order_id: string };
+  sms_counter: { name: string; value: number | string };
+  sms_mt: SmsMtTable;
+  sms_mt_part: SmsMtPartTable;
+  sms_mo: SmsMoTable;
+}
+
+/** One MT message as asked for (src/sms/store.ts). */
+export interface SmsMtTable {
+  id: string;
+  mobile: string;
+  /** Digits appended to the service code in Src_Id ('' = the bare code). */
+  extension: string;
+  /** 'text' | 'wap_push' */
+  kind: string;
+  /** The text, or the SI as JSON. */
+  body: string;
+  enterprise_id: string | null;
+  parts: number;
+  created_at: string;
+}
+
+/** One SUBMIT: a part of an MT with the Sequence_Id it is (re)sent under. */
+export interface SmsMtPartTable {
+  mt_id: string;
+  part_no: number;
+  /** Ever increasing (bigint: PostgreSQL returns it as a string); the wire Sequence_Id is derived from it. */
+  seq_no: number | string;
+  tp_udhi: number;
+  msg_fmt: number;
+  /** Msg_Content, hex. */
+  content: string;
+  /** queued | accepted | failed | delivered | undelivered */
+  state: string;
+  /** The SUBMIT_RESP result that settled it. */
+  result: number | null;
+  /** The ISMG's Msg_Id, decimal. */
+  msg_id: string | null;
+  /** 1 when the ISMG answered "repeated sequence": an earlier send of this part had been accepted. */
+  duplicate: number;
+  report_stat: string | null;
+  answered_at: string | null;
+  reported_at: string | null;
+}
+
+/** One DELIVER carrying an MO (a long MO is several rows with the same concat key). */
+export interface SmsMoTable {
+  id: string;
+  ismg_msg_id: string;
+  mobile: string;
+  /** The number the user texted: service code + extension. */
+  dest_id: string;
+  service_id: string;
+  msg_fmt: number;
+  content: string;
+  text: string | null;
+  concat_ref: number | null;
+  concat_total: number | null;
+  concat_index: number | null;
+  received_at: string;
+  handled_at: string | null;
 }

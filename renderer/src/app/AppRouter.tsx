@@ -4,18 +4,14 @@ import { createHashRouter, Navigate, NavLink, Outlet, RouterProvider, useNavigat
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { setLanguage, type Language } from '../i18n';
-import { enterpriseRoutes, enterpriseNav } from '../features/enterprises/routes';
-import { orderRoutes } from '../features/orders/routes';
-import { siteRoutes, siteNav } from '../features/sites/routes';
-import { syncRoutes, syncNav, SyncIndicator } from '../features/sync/routes';
-import { useAppStatus } from './AppStatus';
-import { isNewShortcut } from './keyboard';
+import { enterpriseRoutes, enterpriseNav } from '../features/enterprises';
+import { orderRoutes } from '../features/orders';
+import { siteRoutes, siteNav } from '../features/sites';
+import { syncRoutes, syncNav, SyncIndicator } from '../features/sync';
+import { useAppStatus } from '../ui/appStatus';
+import { isNewShortcut } from '../ui/keyboard';
+import type { NavEntry } from '../ui/nav';
 import { NotFoundPage } from './NotFoundPage';
-
-export interface NavEntry {
-  path: string;
-  labelKey: string;
-}
 
 /** Ctrl+N / Alt+N opens a new enterprise form from anywhere (a half-filled form is kept as a draft). */
 function useNewEnterpriseShortcut() {

@@ -2,35 +2,28 @@
 import { Button, Card, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SALES_CHANNELS } from '../../../shared/domain/enterprise';
-import { call } from '../api/client';
+import { useApiMutation } from '../api/hooks';
 import { validationText } from '../i18n';
-import { useShowError } from './apiErrors';
+import { useShowError } from '../ui/apiErrors';
 
 export function OperatorSetup({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ name: string; channel: (typeof SALES_CHANNELS)[number] }>();
   const showError = useShowError();
-  const submit = async (values: { name: string; channel: (typeof SALES_CHANNELS)[number] }) => {
-    try {
-      await call('system.setOperator', values);
-      onDone();
-    } catch (error) {
-      showError(error);
-    }
-  };
+  const setOperator = useApiMutation('system.setOperator', { onSuccess: onDone, onError: showError });
   return (
     <main className="ecw-welcome">
       <div className="ecw-welcome-brand">{t('app.title')}</div>
       <Card title={t('operator.title')} className="ecw-welcome-card">
         <Typography.Paragraph>{t('operator.intro')}</Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ channel: 'customer_manager' }}>
+        <Form form={form} layout="vertical" onFinish={(values) => setOperator.mutate(values)} initialValues={{ channel: 'customer_manager' }}>
           <Form.Item name="name" label={t('operator.name')} rules={[{ required: true, whitespace: true, message: validationText('operator.name.required') }]}>
             <Input autoFocus autoComplete="name" />
           </Form.Item>
           <Form.Item name="channel" label={t('operator.channel')}>
             <Select options={SALES_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block>
+          <Button type="primary" htmlType="submit" block loading={setOperator.isPending}>
             {t('operator.start')}
           </Button>
         </Form>

@@ -1,30 +1,25 @@
 /** Shown instead of the app when the database is corrupt, from a newer version, or cannot be opened. */
-import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/api';
-import { ApiCallError, call } from '../api/client';
+import { ApiCallError } from '../api/client';
+import { useApiMutation } from '../api/hooks';
 import { errorText } from '../i18n';
 
 export function RecoveryScreen({ status, onRecovered }: { status: Output<'system.status'>; onRecovered: () => void }) {
   const { t } = useTranslation();
   const { modal, message } = AntApp.useApp();
-  const [backup, setBackup] = useState<{ path: string; bytes: number } | null>(null);
   const problem = status.problem!;
-
-  const exportBackup = async () => {
-    try {
-      setBackup(await call('system.exportBackup', {}));
-    } catch (error) {
-      void message.error(error instanceof ApiCallError ? errorText(error.error) : String(error));
-    }
-  };
+  const backup = useApiMutation('system.exportBackup', {
+    onError: (error) => void message.error(error instanceof ApiCallError ? errorText(error.error) : String(error)),
+  });
+  const startFreshCall = useApiMutation('system.startFresh');
   const startFresh = () =>
     modal.confirm({
       title: t('recovery.startFresh'),
       content: t('recovery.startFreshConfirm'),
       onOk: async () => {
-        const { movedTo } = await call('system.startFresh', {});
+        const { movedTo } = await startFreshCall.mutateAsync({});
         void message.success(t('recovery.startedFresh', { movedTo }));
         onRecovered();
       },
@@ -41,9 +36,9 @@ export function RecoveryScreen({ status, onRecovered }: { status: Output<'system
               <Typography.Text code>{problem.message}</Typography.Text>
             </Descriptions.Item>
           </Descriptions>
-          {backup && <Alert type="success" showIcon message={t('recovery.backupDone', backup)} />}
+          {backup.data && <Alert type="success" showIcon message={t('recovery.backupDone', backup.data)} />}
           <Space>
-            <Button type="primary" onClick={exportBackup}>
+            <Button type="primary" loading={backup.isPending} onClick={() => backup.mutate({})}>
               {t('recovery.exportBackup')}
             </Button>
             <Button danger onClick={startFresh}>

@@ -5,6 +5,7 @@
 import { h, type Element } from '../markup/node';
 import { serialize } from '../markup/serialize';
 import { cleanText } from '../markup/text';
+import { decodeWbxml, elementText, type WbxmlElement } from '../wbxml/decoder';
 import { encodeWbxml, OPAQUE, type TokenTable } from '../wbxml/encoder';
 
 export const SI_ACTIONS = ['signal-none', 'signal-low', 'signal-medium', 'signal-high', 'delete'] as const;
@@ -99,6 +100,66 @@ export function wapPushMessages(si: ServiceIndication, ref = 0): Uint8Array[] {
   const total = Math.ceil(payload.length / perPart);
   if (total > 255) throw new Error('An SI this long does not fit a concatenated SMS.');
   return Array.from({ length: total }, (_, i) => Uint8Array.from([0x0b, 0x05, 0x04, 0x0b, 0x84, 0x23, 0xf0, 0x00, 0x03, ref & 0xff, total, i + 1, ...payload.slice(i * perPart, (i + 1) * perPart)]));
+}
+
+/** An SI date back from its packed BCD octets (trailing zero octets restored). */
+export function decodeSiDate(octets: Uint8Array): string {
+  const digits = Array.from(octets, (b) => b.toString(16).padStart(2, '0')).join('').padEnd(14, '0');
+  if (!/^\d{14}$/.test(digits)) throw new Error('SI date: not packed BCD');
+  return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}T${digits.slice(8, 10)}:${digits.slice(10, 12)}:${digits.slice(12, 14)}Z`;
+}
+
+const childElement = (el: WbxmlElement, tag: string) => el.children.find((c): c is WbxmlElement => typeof c !== 'string' && c.tag === tag);
+
+/** The SI in a WBXML document (what `encodeSi` writes, or a handset receives); throws an Error if it is not one. */
+export function decodeSi(wbxml: Uint8Array): ServiceIndication {
+  const root = decodeWbxml(wbxml, SI_TABLE, (_attr, data) => decodeSiDate(data));
+  const indication = root.tag === 'si' ? childElement(root, 'indication') : undefined;
+  if (!indication?.attrs.href) throw new Error('SI: no indication with an href');
+  const a = indication.attrs;
+  return {
+    href: a.href!,
+    text: elementText(indication),
+    ...(a['si-id'] !== undefined ? { siId: a['si-id'] } : {}),
+    ...(a.action !== undefined ? { action: a.action as SiAction } : {}),
+    ...(a.created !== undefined ? { created: a.created } : {}),
+    ...(a['si-expires'] !== undefined ? { expires: a['si-expires'] } : {}),
+  };
+}
+
+const WSP_PUSH = 0x06;
+const WELL_KNOWN_CONTENT_TYPES: Record<number, string> = { 0x2e: 'application/vnd.wap.sic', 0x30: 'application/vnd.wap.slc' };
+
+/** uintvar (WAP-230 §8.1.2): 7 bits per octet, high bit = more follow. */
+function readUintvar(bytes: Uint8Array, at: number): [value: number, next: number] {
+  let value = 0;
+  for (let i = at; i < bytes.length && i < at + 5; i++) {
+    value = value * 128 + (bytes[i]! & 0x7f);
+    if (!(bytes[i]! & 0x80)) return [value, i + 1];
+  }
+  throw new Error('WSP: bad uintvar');
+}
+
+/** The media type at the start of a Content-Type value: well-known short integer, text, or either inside a general form. */
+function readContentType(bytes: Uint8Array): string {
+  let at = 0;
+  const first = bytes[0];
+  if (first === undefined) throw new Error('WSP: no content type');
+  if (first < 0x20) at = first === 0x1f ? readUintvar(bytes, 1)[1] : 1; // value-length, then media type and parameters
+  const media = bytes[at];
+  if (media === undefined) throw new Error('WSP: no content type');
+  if (media >= 0x80) return WELL_KNOWN_CONTENT_TYPES[media & 0x7f] ?? `well-known 0x${(media & 0x7f).toString(16)}`;
+  const end = bytes.indexOf(0, at);
+  return new TextDecoder().decode(bytes.subarray(at, end === -1 ? bytes.length : end));
+}
+
+/** A connectionless WSP Push PDU (the payload after the UDH): its content type and body. */
+export function decodeWspPush(payload: Uint8Array): { contentType: string; body: Uint8Array } {
+  if (payload.length < 3 || payload[1] !== WSP_PUSH) throw new Error('WSP: not a Push PDU');
+  const [headersLength, headersStart] = readUintvar(payload, 2);
+  const bodyStart = headersStart + headersLength;
+  if (headersLength === 0 || bodyStart > payload.length) throw new Error('WSP: bad headers length');
+  return { contentType: readContentType(payload.subarray(headersStart, bodyStart)), body: payload.subarray(bodyStart) };
 }
 
 export const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

@@ -47,20 +47,33 @@ function gsm7Costs(text: string): number[] | null {
 
 const ucs2Costs = (text: string): number[] => Array.from(text, (ch) => ch.length);
 
-/** Greedy fill: a character (ESC pair or surrogate pair) is never split across segments. */
-function segments(costs: number[], single: number, perSegment: number): number {
+/** Greedy fill: how many characters each segment takes; a character (ESC pair or surrogate pair) is never split across segments. */
+function fill(costs: number[], single: number, perSegment: number): number[] {
   const total = costs.reduce((a, b) => a + b, 0);
-  if (total <= single) return 1;
-  let count = 1;
+  if (total <= single) return [costs.length];
+  const sizes = [0];
   let used = 0;
   for (const cost of costs) {
     if (used + cost > perSegment) {
-      count++;
+      sizes.push(0);
       used = 0;
     }
     used += cost;
+    sizes[sizes.length - 1]!++;
   }
-  return count;
+  return sizes;
+}
+
+const segments = (costs: number[], single: number, perSegment: number): number => fill(costs, single, perSegment).length;
+
+/**
+ * The text cut as it goes out in UCS-2 (CMPP Msg_Fmt 8, STANDARDS §4.3): whole if ≤ 70 units,
+ * else segments of ≤ 67 units; a surrogate pair stays whole (such a segment carries 66).
+ */
+export function ucs2Segments(text: string): string[] {
+  const chars = Array.from(text);
+  let at = 0;
+  return fill(ucs2Costs(text), SINGLE_MESSAGE_CHARS, CONCAT_MESSAGE_CHARS).map((n) => chars.slice(at, (at += n)).join(''));
 }
 
 export function countSms(text: string): SmsCount {

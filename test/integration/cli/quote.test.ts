@@ -48,7 +48,7 @@ describe('ecw quote --json', () => {
 
   it('uses the data directory’s catalog when given --data-dir', async () => {
     const t = createTestBackend();
-    saveCatalog(t.backend.database()!, { ...SEED_CATALOG, version: 2, source: 'platform', plans: SEED_CATALOG.plans.map((p) => (p.code === 'site-standard' ? { ...p, monthlyFeeFen: 12000, smsRateFen: 8 } : p)) }, new Date());
+    await t.backend.writes.write((db) => saveCatalog(db, { ...SEED_CATALOG, version: 2, source: 'platform', plans: SEED_CATALOG.plans.map((p) => (p.code === 'site-standard' ? { ...p, monthlyFeeFen: 12000, smsRateFen: 8 } : p)) }, new Date()));
     t.backend.close();
     const run = await ecw('--data-dir', t.dataDir, 'quote', '--plan', 'site-standard', '--open', '2026-11-01', '--months', '1', '--sms', '2026-11=1200', '--json');
     expect(run.json).toEqual({

@@ -40,7 +40,7 @@ describe('opening a plan', () => {
     expect(await errorCode(t, 'orders.create', { enterpriseId: 'nope', kind: 'open', planCode: 'site-standard', date: '2026-11-16' })).toBe('order.enterprise_not_found');
     expect(await errorCode(t, 'orders.create', { enterpriseId, kind: 'open', planCode: 'site-gold', date: '2026-11-16' })).toBe('order.unknown_plan');
     expect(await errorCode(t, 'orders.create', { enterpriseId, kind: 'open', date: '2026-11-16' })).toBe('order.plan_required');
-    saveCatalog(db(), { ...SEED_CATALOG, version: 2, source: 'platform', plans: SEED_CATALOG.plans.map((p) => (p.code === 'site-business' ? { ...p, available: false } : p)) }, new Date());
+    await t.backend.writes.write((db) => saveCatalog(db, { ...SEED_CATALOG, version: 2, source: 'platform', plans: SEED_CATALOG.plans.map((p) => (p.code === 'site-business' ? { ...p, available: false } : p)) }, new Date()));
     expect(await errorCode(t, 'orders.create', { enterpriseId, kind: 'open', planCode: 'site-business', date: '2026-11-16' })).toBe('order.plan_unavailable');
     expect(await errorCode(t, 'orders.create', { enterpriseId, kind: 'open', planCode: 'site-standard', date: '2026-02-30' })).toBe('invalid_input');
     expect(await t.call('orders.listForEnterprise', { enterpriseId })).toEqual([]);
@@ -232,7 +232,7 @@ describe('orders.quote', () => {
   });
 
   it('uses a newer catalog from the platform', async () => {
-    saveCatalog(db(), { ...SEED_CATALOG, version: 2, source: 'platform', plans: SEED_CATALOG.plans.map((p) => (p.code === 'site-standard' ? { ...p, monthlyFeeFen: 12000 } : p)) }, new Date());
+    await t.backend.writes.write((db) => saveCatalog(db, { ...SEED_CATALOG, version: 2, source: 'platform', plans: SEED_CATALOG.plans.map((p) => (p.code === 'site-standard' ? { ...p, monthlyFeeFen: 12000 } : p)) }, new Date()));
     const q = await t.call('orders.quote', { planCode: 'site-standard', openDate: '2026-11-01', months: 1 });
     expect(q.months[0]!.functionFeeFen).toBe(12000);
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { localTable } from '../../../electron/backend/domains/sync/tables';
+import { siteSyncAdapter } from '../../../electron/backend/domains/sites/syncAdapter';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
 import { teaEnterprise } from './support';
 
@@ -11,7 +11,7 @@ async function setUp() {
   backends.push(backend);
   const enterpriseId = await teaEnterprise(backend);
   const site = await backend.call('sites.create', { enterpriseId });
-  return { backend, enterpriseId, site, db: backend.backend.database()!, table: localTable('site')! };
+  return { backend, enterpriseId, site, db: backend.backend.database()!, writes: backend.backend.writes, table: siteSyncAdapter };
 }
 
 describe('the site table as the sync engine sees it', () => {
@@ -23,10 +23,10 @@ describe('the site table as the sync engine sees it', () => {
   });
 
   it('stores a pulled version of the site where the editor reads it, with its server base', async () => {
-    const { backend, site, db, table } = await setUp();
+    const { backend, site, db, writes, table } = await setUp();
     const content = { ...site.content, profile: { ...site.content.profile, slogan: '好水配好茶' } };
     const row = { id: site.id, enterpriseId: site.enterpriseId, name: content.profile.name, content, images: [], createdAt: site.createdAt, updatedAt: '2026-11-17T02:00:00.000Z' };
-    db.transaction(() => table.save(db, site.id, row, { version: 3, row }, false))();
+    await writes.write((db) => table.save(db, site.id, row, { version: 3, row }, false));
     const after = await backend.call('sites.get', { siteId: site.id });
     expect(after.content.profile.slogan).toBe('好水配好茶');
     expect(after.revision).toBe(site.revision + 1);
@@ -35,11 +35,11 @@ describe('the site table as the sync engine sees it', () => {
   });
 
   it('takes in a second site of the same enterprise made on another device without failing; the first made stays the one shown', async () => {
-    const { backend, enterpriseId, site, db, table } = await setUp();
+    const { backend, enterpriseId, site, writes, table } = await setUp();
     const row = { id: 'other-device-site', enterpriseId, name: 'x', content: site.content, images: [], createdAt: '2026-11-20T00:00:00.000Z', updatedAt: '2026-11-20T00:00:00.000Z' };
-    db.transaction(() => table.save(db, row.id, row, { version: 1, row }, false))();
+    await writes.write((db) => table.save(db, row.id, row, { version: 1, row }, false));
     expect((await backend.call('sites.getForEnterprise', { enterpriseId }))!.id).toBe(site.id);
-    table.markServerDeleted(db, site.id, 4);
+    await writes.write((db) => table.markServerDeleted(db, site.id, 4));
     expect((await backend.call('sites.getForEnterprise', { enterpriseId }))!.id).toBe('other-device-site');
   });
 });

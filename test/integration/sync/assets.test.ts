@@ -5,51 +5,35 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHUNK_SIZE } from '../../../shared/platform-api';
 import { assetFile } from '../../../electron/backend/domains/assets/store';
-import { startFaultProxy, type FaultProxy } from '../../helpers/faultProxy';
-import { startPlatform, type PlatformProcess } from '../../helpers/platform';
-import { createDevice, type Device } from '../../helpers/syncDevice';
+import type { Device } from '../../helpers/syncDevice';
+import { useSyncRig } from '../../helpers/syncRig';
 import { checkInvariants, openPlatformDb } from '../../helpers/syncInvariants';
 import { materialsCopy, teaEnterprise } from '../sites/support';
 
 const SIZE = 15 * 1024 * 1024;
-let platform: PlatformProcess;
-let proxy: FaultProxy;
-const devices: Device[] = [];
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  proxy = await startFaultProxy(platform.url);
-});
-afterEach(() => proxy.clearRules());
-afterAll(async () => {
-  devices.forEach((d) => d.cleanup());
-  await proxy?.close();
-  await platform?.stop();
-});
+const rig = useSyncRig();
 
 async function device(name: string): Promise<Device> {
-  const d = await createDevice(name);
-  devices.push(d);
-  await d.signIn(proxy.url, 'jn.manager', platform.login('jn.manager').password);
+  const d = await rig.device(name);
   await d.sync();
   return d;
 }
 
 const isChunk = (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.startsWith('/assets/v1/uploads/');
-const sentChunkBytes = (from: number) => proxy.log.slice(from).filter(isChunk).reduce((n, l) => n + l.bytes, 0);
+const sentChunkBytes = (from: number) => rig.proxy.log.slice(from).filter(isChunk).reduce((n, l) => n + l.bytes, 0);
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function platformBlob(sha256: string): Promise<Buffer> {
-  const response = await fetch(`${platform.url}/assets/v1/blobs/${sha256}`, { headers: { authorization: `Bearer ${await platform.adminToken()}` } });
+  const response = await fetch(`${rig.platform.url}/assets/v1/blobs/${sha256}`, { headers: { authorization: `Bearer ${await rig.platform.adminToken()}` } });
   expect(response.status).toBe(200);
   return Buffer.from(await response.arrayBuffer());
 }
 
 const blobRows = (sha256: string) => {
-  const db = openPlatformDb(platform.dataDir);
+  const db = openPlatformDb(rig.platform.dataDir);
   try {
     return db.prepare('SELECT count(*) FROM blob WHERE sha256 = ?').pluck().get(sha256) as number;
   } finally {
@@ -66,10 +50,10 @@ describe('image uploads', () => {
     for (const point of [0.1, 0.5, 0.99]) {
       const at = Math.floor(SIZE * point);
       const chunkIndex = Math.floor(at / CHUNK_SIZE);
-      proxy.inject({ match: (r) => isChunk(r) && r.headers['upload-offset'] === String(chunkIndex * CHUNK_SIZE), fault: { kind: 'truncate', bytes: at - chunkIndex * CHUNK_SIZE } });
+      rig.proxy.inject({ match: (r) => isChunk(r) && r.headers['upload-offset'] === String(chunkIndex * CHUNK_SIZE), fault: { kind: 'truncate', bytes: at - chunkIndex * CHUNK_SIZE } });
     }
-    proxy.inject({ match: (r) => isChunk(r) && r.headers['upload-offset'] === String(CHUNK_SIZE), fault: { kind: 'corrupt', at: 12345 } });
-    const from = proxy.log.length;
+    rig.proxy.inject({ match: (r) => isChunk(r) && r.headers['upload-offset'] === String(CHUNK_SIZE), fault: { kind: 'corrupt', at: 12345 } });
+    const from = rig.proxy.log.length;
     let report = await a.sync();
     let rounds = 1;
     while (a.asset(hash)!.state !== 'uploaded' && rounds++ < 10) {
@@ -80,7 +64,7 @@ describe('image uploads', () => {
     expect(a.asset(hash)).toMatchObject({ state: 'uploaded', uploaded_bytes: SIZE });
     // Re-sent bytes: at most one chunk per drop, plus the damaged chunk once.
     expect(sentChunkBytes(from) - SIZE).toBeLessThanOrEqual(4 * CHUNK_SIZE);
-    expect(proxy.log.slice(from).filter(isChunk).map((l) => l.status)).toContain(460);
+    expect(rig.proxy.log.slice(from).filter(isChunk).map((l) => l.status)).toContain(460);
     expect(sha(await platformBlob(hash))).toBe(hash);
     expect(blobRows(hash)).toBe(1);
   }, 120_000);
@@ -90,15 +74,14 @@ describe('image uploads', () => {
     const photo = randomBytes(SIZE);
     const hash = a.addPhoto(photo);
     // The third chunk is held at the proxy; the platform is SIGKILLed meanwhile.
-    proxy.inject({ match: (r) => isChunk(r) && r.headers['upload-offset'] === String(2 * CHUNK_SIZE), fault: { kind: 'delay', ms: 1500 } });
+    rig.proxy.inject({ match: (r) => isChunk(r) && r.headers['upload-offset'] === String(2 * CHUNK_SIZE), fault: { kind: 'delay', ms: 1500 } });
     const uploading = a.sync();
     while (a.asset(hash)!.uploaded_bytes < 2 * CHUNK_SIZE) await new Promise((r) => setTimeout(r, 20));
-    await platform.stop('SIGKILL');
+    await rig.platform.stop('SIGKILL');
     expect((await uploading).outcome).toBe('offline');
     expect(a.asset(hash)!.uploaded_bytes).toBe(2 * CHUNK_SIZE);
-    platform = await platform.restart();
-    proxy.retarget(platform.url);
-    const from = proxy.log.length;
+    await rig.restartPlatform();
+    const from = rig.proxy.log.length;
     expect(await a.sync()).toMatchObject({ outcome: 'ok', uploadedBytes: SIZE - 2 * CHUNK_SIZE });
     expect(sentChunkBytes(from)).toBe(SIZE - 2 * CHUNK_SIZE);
     expect(sha(await platformBlob(hash))).toBe(hash);
@@ -111,10 +94,10 @@ describe('image uploads', () => {
     const hash = a.addPhoto(photo);
     expect(b.addPhoto(photo)).toBe(hash);
     expect((await a.sync()).uploadedBytes).toBe(photo.length);
-    const from = proxy.log.length;
+    const from = rig.proxy.log.length;
     expect(await b.sync()).toMatchObject({ outcome: 'ok', uploadedBytes: 0 });
     expect(b.asset(hash)!.state).toBe('uploaded');
-    expect(proxy.log.slice(from).filter(isChunk)).toEqual([]);
+    expect(rig.proxy.log.slice(from).filter(isChunk)).toEqual([]);
     expect(blobRows(hash)).toBe(1);
   });
 
@@ -136,10 +119,10 @@ describe('image uploads', () => {
     expect((await a.call('sync.uploads', {})).filter((u) => u.state === 'failed').map((u) => u.sha256).sort()).toEqual([missing, damaged].sort());
     // The next cycle does not retry them and still syncs data.
     await a.editEnterprise(id, (f) => ({ ...f, address: '济南市历下区失败不阻塞路1号' }));
-    const from = proxy.log.length;
+    const from = rig.proxy.log.length;
     expect(await a.sync()).toMatchObject({ outcome: 'ok', pushed: 1 });
-    expect(proxy.log.slice(from).filter((l) => l.path.startsWith('/assets/'))).toEqual([]);
-    checkInvariants({ platformDataDir: platform.dataDir, devices: [{ device: a, scopes: ['山东省/济南市'] }] });
+    expect(rig.proxy.log.slice(from).filter((l) => l.path.startsWith('/assets/'))).toEqual([]);
+    checkInvariants({ platformDataDir: rig.platform.dataDir, devices: [{ device: a, scopes: ['山东省/济南市'] }] });
   });
 });
 

@@ -5,42 +5,25 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../shared/api/sync';
-import { startFaultProxy, type FaultProxy } from '../../helpers/faultProxy';
-import { startPlatform, type PlatformProcess } from '../../helpers/platform';
-import { createDevice, type Device } from '../../helpers/syncDevice';
+import type { Device } from '../../helpers/syncDevice';
+import { useSyncRig } from '../../helpers/syncRig';
 
-let platform: PlatformProcess;
-let proxy: FaultProxy;
-const devices: Device[] = [];
+const rig = useSyncRig();
 let nextIndex = 30000;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  proxy = await startFaultProxy(platform.url);
-});
-afterAll(async () => {
-  devices.forEach((d) => d.cleanup());
-  await proxy?.close();
-  await platform?.stop();
-});
+const fresh = (name: string): Promise<Device> => rig.device(name, { signedOut: true });
 
-async function fresh(name: string): Promise<Device> {
-  const d = await createDevice(name);
-  devices.push(d);
-  return d;
-}
-
-const signIn = (d: Device, user = 'jn.manager', password = platform.login(user).password) =>
-  d.transport.invoke('sync.signIn', { server: proxy.url, user, password });
+const signIn = (d: Device, user = 'jn.manager', password = rig.platform.login(user).password) =>
+  d.transport.invoke('sync.signIn', { server: rig.proxy.url, user, password });
 
 describe('sign-in', () => {
   it('signs in online, remembers the server and account, keeps the tokens in a 0600 file', async () => {
     const d = await fresh('A');
     expect((await d.call('sync.status', {})).state).toBe('signed_out');
     const result = await signIn(d);
-    expect(result).toMatchObject({ ok: true, value: { mode: 'online', account: { server: proxy.url, login: 'jn.manager', role: 'customer_manager', region: { province: '山东省', city: '济南市' } } } });
+    expect(result).toMatchObject({ ok: true, value: { mode: 'online', account: { server: rig.proxy.url, login: 'jn.manager', role: 'customer_manager', region: { province: '山东省', city: '济南市' } } } });
     expect(statSync(path.join(d.dataDir, 'platform-tokens.json')).mode & 0o777).toBe(0o600);
     const status = await d.call('sync.status', {});
     expect(status).toMatchObject({ signedIn: true, tokenStore: 'file', account: { login: 'jn.manager' } });
@@ -56,7 +39,7 @@ describe('sign-in', () => {
   it('signs in offline after one online sign-in, only with the right password', async () => {
     const d = await fresh('A');
     expect((await signIn(d)).ok).toBe(true);
-    proxy.partition();
+    rig.proxy.partition();
     try {
       expect(await signIn(d)).toMatchObject({ ok: true, value: { mode: 'offline', account: { login: 'jn.manager' } } });
       expect(await signIn(d, 'jn.manager', 'not-it')).toMatchObject({ ok: false, error: { code: 'sync.invalid_credentials' } });
@@ -64,7 +47,7 @@ describe('sign-in', () => {
       const never = await fresh('B');
       expect(await signIn(never)).toMatchObject({ ok: false, error: { code: 'sync.offline' } });
     } finally {
-      proxy.heal();
+      rig.proxy.heal();
     }
   });
 
@@ -113,14 +96,14 @@ describe('status for the indicator', () => {
     const d = await fresh('A');
     await signIn(d);
     await d.createEnterprise(nextIndex++);
-    proxy.partition();
+    rig.proxy.partition();
     try {
       expect(await d.sync()).toMatchObject({ outcome: 'offline', pending: 1 });
       expect(await d.call('sync.status', {})).toMatchObject({ state: 'offline', pendingOps: 1 });
       const queue = await d.call('sync.queue', {});
       expect(queue).toMatchObject({ total: 1, ops: [{ tbl: 'enterprise', kind: 'create', status: 'pending', label: expect.stringContaining('济南泉城测试') }] });
     } finally {
-      proxy.heal();
+      rig.proxy.heal();
     }
   });
 });

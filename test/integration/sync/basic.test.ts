@@ -3,28 +3,14 @@
  * field conflicts visibly with both values, equal values do not conflict, delete against update
  * both ways, the same credit code created offline twice, and each way of resolving a conflict.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type PlatformProcess } from '../../helpers/platform';
-import { createDevice, type Device } from '../../helpers/syncDevice';
+import { describe, expect, it } from 'vitest';
+import type { Device } from '../../helpers/syncDevice';
+import { useSyncRig } from '../../helpers/syncRig';
 
-let platform: PlatformProcess;
-const devices: Device[] = [];
+const rig = useSyncRig({ proxy: false });
 let nextIndex = 100;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-});
-afterAll(async () => {
-  devices.forEach((d) => d.cleanup());
-  await platform?.stop();
-});
-
-async function device(name: string, user = 'jn.manager'): Promise<Device> {
-  const d = await createDevice(name);
-  devices.push(d);
-  await d.signIn(platform.url, user, platform.login(user).password);
-  return d;
-}
+const device = (name: string, user = 'jn.manager'): Promise<Device> => rig.device(name, { user });
 
 /** A and B both hold the same synced enterprise. */
 async function sharedEnterprise(): Promise<{ a: Device; b: Device; id: string }> {

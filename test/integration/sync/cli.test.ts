@@ -2,17 +2,13 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/backend';
 import { FIXTURES_DIR, REPO_ROOT } from '../../helpers/paths';
-import { startPlatform, type PlatformProcess } from '../../helpers/platform';
+import { useSyncRig } from '../../helpers/syncRig';
 import { ecw as ecwInProcess } from '../cli/support';
 
-let platform: PlatformProcess;
-beforeAll(async () => {
-  platform = await startPlatform();
-});
-afterAll(async () => platform?.stop());
+const rig = useSyncRig({ proxy: false });
 
 function ecw(dataDir: string, args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string; json: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
@@ -38,15 +34,15 @@ function ecw(dataDir: string, args: string[], stdin?: string): Promise<{ code: n
 describe('ecw login / sync / sync status', () => {
   it('signs in with the password from stdin, syncs, and reports status in the documented shapes', async () => {
     const dir = tempDir('ecw-cli-sync-');
-    const { password } = platform.login('jn.manager');
+    const { password } = rig.platform.login('jn.manager');
 
-    const wrong = await ecw(dir, ['login', '--server', platform.url, '--user', 'jn.manager', '--password-stdin'], 'not-the-password\n');
+    const wrong = await ecw(dir, ['login', '--server', rig.platform.url, '--user', 'jn.manager', '--password-stdin'], 'not-the-password\n');
     expect(wrong.code).toBe(1);
     expect(wrong.json).toMatchObject({ error: { code: 'sync.invalid_credentials' } });
 
-    const login = await ecw(dir, ['login', '--server', platform.url, '--user', 'jn.manager', '--password-stdin'], `${password}\n`);
+    const login = await ecw(dir, ['login', '--server', rig.platform.url, '--user', 'jn.manager', '--password-stdin'], `${password}\n`);
     expect(login.code, login.stderr).toBe(0);
-    expect(login.json).toMatchObject({ mode: 'online', account: { login: 'jn.manager', server: platform.url, role: 'customer_manager' } });
+    expect(login.json).toMatchObject({ mode: 'online', account: { login: 'jn.manager', server: rig.platform.url, role: 'customer_manager' } });
     expect(statSync(path.join(dir, 'platform-tokens.json')).mode & 0o777).toBe(0o600);
 
     const created = await ecwInProcess('--data-dir', dir, '--json', 'enterprise', 'create', '--from', path.join(FIXTURES_DIR, 'materials', 'quancheng-tea', 'enterprise.json'), '--manager', '李经理');
@@ -60,12 +56,12 @@ describe('ecw login / sync / sync status', () => {
 
     const status = await ecw(dir, ['sync', 'status']);
     expect(status.code).toBe(0);
-    expect(status.json).toMatchObject({ state: 'up_to_date', signedIn: true, server: platform.url, user: 'jn.manager', pendingOps: 0, pendingUploads: 0, conflicts: 0 });
+    expect(status.json).toMatchObject({ state: 'up_to_date', signedIn: true, server: rig.platform.url, user: 'jn.manager', pendingOps: 0, pendingUploads: 0, conflicts: 0 });
     expect(typeof status.json.lastSyncAt).toBe('string');
 
     // A second device gets the enterprise.
     const other = tempDir('ecw-cli-sync-');
-    await ecw(other, ['login', '--server', platform.url, '--user', 'jn.manager', '--password-stdin'], password);
+    await ecw(other, ['login', '--server', rig.platform.url, '--user', 'jn.manager', '--password-stdin'], password);
     const pulled = await ecwInProcess('--data-dir', other, '--json', 'sync');
     expect(pulled.json).toMatchObject({ pushed: 0, conflicts: 0, pending: 0 });
     expect((pulled.json as { pulled: number }).pulled).toBeGreaterThanOrEqual(1);

@@ -6,36 +6,20 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/backend';
 import { REPO_ROOT } from '../../helpers/paths';
-import { startPlatform, type PlatformProcess } from '../../helpers/platform';
-import { createDevice, type Device } from '../../helpers/syncDevice';
+import { createDevice, type Device, type DeviceOptions } from '../../helpers/syncDevice';
 import { checkInvariants, MonotonicityTracker, openPlatformDb } from '../../helpers/syncInvariants';
+import { JINAN, useSyncRig } from '../../helpers/syncRig';
 
-const JINAN = ['山东省/济南市'];
-let platform: PlatformProcess;
-const devices: Device[] = [];
+const rig = useSyncRig({ proxy: false });
 let nextIndex = 9000;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-});
-afterAll(async () => {
-  devices.forEach((d) => d.cleanup());
-  await platform?.stop();
-});
-
-async function device(name: string, options: Parameters<typeof createDevice>[1] = {}): Promise<Device> {
-  const d = await createDevice(name, options);
-  devices.push(d);
-  await d.signIn(platform.url, 'jn.manager', platform.login('jn.manager').password);
-  return d;
-}
-
-const invariants = (...list: Device[]) => checkInvariants({ platformDataDir: platform.dataDir, devices: list.map((device) => ({ device, scopes: JINAN })) });
+const device = (name: string, options: DeviceOptions = {}): Promise<Device> => rig.device(name, options);
+const invariants = rig.invariants;
 const applied = (mutationId: string) => {
-  const db = openPlatformDb(platform.dataDir);
+  const db = openPlatformDb(rig.platform.dataDir);
   try {
     return db.prepare('SELECT count(*) FROM applied_op WHERE is_replay = 0 AND mutation_id = ?').pluck().get(mutationId) as number;
   } finally {
@@ -104,7 +88,7 @@ describe('client crashes', () => {
     await exited;
     tracker.observe(b);
     const onPlatform = (() => {
-      const db = openPlatformDb(platform.dataDir);
+      const db = openPlatformDb(rig.platform.dataDir);
       try {
         return db.prepare('SELECT count(*) FROM enterprise WHERE deleted = 0').pluck().get() as number;
       } finally {
@@ -115,7 +99,7 @@ describe('client crashes', () => {
     expect(b.enterprises().length).toBeLessThan(onPlatform); // … and before the last
     await b.settle();
     tracker.observe(b);
-    checkInvariants({ platformDataDir: platform.dataDir, devices: [{ device: a, scopes: JINAN }, { device: b, scopes: JINAN }], tracker });
+    checkInvariants({ platformDataDir: rig.platform.dataDir, devices: [{ device: a, scopes: JINAN }, { device: b, scopes: JINAN }], tracker });
   }, 120_000);
 
   it('(12) a copied database: the same (clientId, opSeq) with another mutation re-registers, and both devices\u2019 edits land', async () => {
@@ -126,8 +110,7 @@ describe('client crashes', () => {
     const dir = tempDir();
     await a.backend.database()!.backup(path.join(dir, 'ecw.sqlite'));
     copyFileSync(path.join(a.dataDir, 'platform-tokens.json'), path.join(dir, 'platform-tokens.json'));
-    const c = await createDevice('C', { dataDir: dir });
-    devices.push(c);
+    const c = rig.keep(await createDevice('C', { dataDir: dir }));
     const clientOf = (d: Device) => d.db.prepare(`SELECT v FROM sync_state WHERE k = 'client_id'`).pluck().get();
     expect(clientOf(c)).toBe(clientOf(a));
 

@@ -4,39 +4,22 @@
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { pathIs, startFaultProxy, type FaultProxy } from '../../helpers/faultProxy';
-import { startPlatform, startPlatformInProcess, type PlatformProcess } from '../../helpers/platform';
-import { createDevice, type Device, type DeviceOptions } from '../../helpers/syncDevice';
+import { describe, expect, it } from 'vitest';
+import { pathIs, startFaultProxy } from '../../helpers/faultProxy';
+import { startPlatformInProcess } from '../../helpers/platform';
+import type { Device, DeviceOptions } from '../../helpers/syncDevice';
 import { checkInvariants, MonotonicityTracker, openPlatformDb } from '../../helpers/syncInvariants';
+import { JINAN, useSyncRig } from '../../helpers/syncRig';
 
-const JINAN = ['山东省/济南市'];
-let platform: PlatformProcess;
-let proxy: FaultProxy;
-const devices: Device[] = [];
+const rig = useSyncRig();
 let nextIndex = 1000;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  proxy = await startFaultProxy(platform.url);
-});
-afterEach(() => proxy.clearRules());
-afterAll(async () => {
-  devices.forEach((d) => d.cleanup());
-  await proxy?.close();
-  await platform?.stop();
-});
-
-async function device(name: string, options: DeviceOptions = {}, url = proxy.url, user = 'jn.manager', password = platform.login('jn.manager').password): Promise<Device> {
-  const d = await createDevice(name, options);
-  devices.push(d);
-  await d.signIn(url, user, password);
-  return d;
-}
+const device = (name: string, options: DeviceOptions = {}, server?: string, user?: string, password?: string): Promise<Device> =>
+  rig.device(name, { ...options, ...(server ? { server } : {}), ...(user ? { user } : {}), ...(password ? { password } : {}) });
 
 const isPush = pathIs('/sync/v1/push');
 const appliedCount = (mutationIds: string[]) => {
-  const db = openPlatformDb(platform.dataDir);
+  const db = openPlatformDb(rig.platform.dataDir);
   try {
     return db.prepare(`SELECT count(*) FROM applied_op WHERE is_replay = 0 AND mutation_id IN (${mutationIds.map(() => '?').join(',')})`).pluck().get(...mutationIds) as number;
   } finally {
@@ -44,7 +27,7 @@ const appliedCount = (mutationIds: string[]) => {
   }
 };
 const mutationIds = (d: Device) => (d.db.prepare('SELECT mutation_id FROM outbox ORDER BY op_seq').pluck().all() as string[]);
-const invariants = (...list: Device[]) => checkInvariants({ platformDataDir: platform.dataDir, devices: list.map((d) => ({ device: d, scopes: JINAN })) });
+const invariants = rig.invariants;
 
 async function createMany(d: Device, count: number): Promise<string[]> {
   const ids: string[] = [];
@@ -64,7 +47,7 @@ describe('faults between device and platform', () => {
   it('(1) a push dropped before the platform saw it is applied once on retry', async () => {
     const a = await device('A');
     await createMany(a, 3);
-    proxy.inject({ match: isPush, fault: { kind: 'drop_before' } });
+    rig.proxy.inject({ match: isPush, fault: { kind: 'drop_before' } });
     expect(await a.sync()).toMatchObject({ outcome: 'offline', pushed: 0, pending: 3 });
     expect(a.outbox().map((o) => o.status)).toEqual(['sent', 'sent', 'sent']);
     expect(appliedCount(mutationIds(a))).toBe(0);
@@ -77,7 +60,7 @@ describe('faults between device and platform', () => {
     const a = await device('A');
     const b = await device('B');
     await createMany(a, 2);
-    proxy.inject({ match: isPush, fault: { kind: 'drop_after' } });
+    rig.proxy.inject({ match: isPush, fault: { kind: 'drop_after' } });
     expect(await a.sync()).toMatchObject({ outcome: 'offline', pushed: 0 });
     expect(appliedCount(mutationIds(a))).toBe(2); // committed on the platform, unknown to the device
     expect(await a.sync()).toMatchObject({ outcome: 'ok', pushed: 2, pending: 0 });
@@ -90,7 +73,7 @@ describe('faults between device and platform', () => {
   it('(3) a 500 on the second batch: the first batch is acked, nothing after the failure is applied early', async () => {
     const a = await device('A');
     await createMany(a, 230);
-    proxy.inject({ match: isPush, after: 1, fault: { kind: 'status', status: 500 } });
+    rig.proxy.inject({ match: isPush, after: 1, fault: { kind: 'status', status: 500 } });
     expect(await a.sync()).toMatchObject({ outcome: 'retrying', pushed: 200, pending: 30 });
     const ids = mutationIds(a);
     expect(appliedCount(ids.slice(0, 200))).toBe(200);
@@ -103,7 +86,7 @@ describe('faults between device and platform', () => {
     const a = await device('A');
     await a.sync(); // registered before the lock (the lock is about the push)
     await createMany(a, 2);
-    const lock = new Database(path.join(platform.dataDir, 'platform.sqlite'));
+    const lock = new Database(path.join(rig.platform.dataDir, 'platform.sqlite'));
     lock.exec('BEGIN IMMEDIATE');
     const release = setTimeout(() => lock.exec('ROLLBACK'), 6500);
     const first = await a.sync();
@@ -117,26 +100,26 @@ describe('faults between device and platform', () => {
   }, 60_000);
 
   it('(4) after 503s with no new local writes, the retry timer alone drains the queue', async () => {
-    proxy.log.length = 0;
-    proxy.inject({ match: isPush, times: 8, fault: { kind: 'status', status: 503, headers: { 'retry-after': '0' } } });
+    rig.proxy.log.length = 0;
+    rig.proxy.inject({ match: isPush, times: 8, fault: { kind: 'status', status: 503, headers: { 'retry-after': '0' } } });
     const a = await device('A', { setup: { autoSync: true, debounceMs: 50, backoff: { baseMs: 100, capMs: 400 } } });
     await createMany(a, 3);
     await waitFor('the queue to drain', async () => (await a.call('sync.status', {})).state === 'up_to_date');
     a.stopAuto();
-    const pushes = proxy.log.filter((l) => l.path === '/sync/v1/push');
+    const pushes = rig.proxy.log.filter((l) => l.path === '/sync/v1/push');
     expect(pushes.filter((l) => l.status === 503).length).toBe(8);
     expect(pushes.at(-1)!.status).toBe(200);
     invariants(a);
   });
 
   it('honours Retry-After on 429 before the next attempt', async () => {
-    proxy.log.length = 0;
-    proxy.inject({ match: isPush, fault: { kind: 'status', status: 429, headers: { 'retry-after': '3' }, body: { code: 'rate_limited', message: 'slow down' } } });
+    rig.proxy.log.length = 0;
+    rig.proxy.inject({ match: isPush, fault: { kind: 'status', status: 429, headers: { 'retry-after': '3' }, body: { code: 'rate_limited', message: 'slow down' } } });
     const a = await device('A', { setup: { autoSync: true, debounceMs: 20, backoff: { baseMs: 10, capMs: 20 } } });
     await createMany(a, 1);
     await waitFor('the op to be pushed', () => a.outbox().every((o) => o.status === 'acked'));
     a.stopAuto();
-    const pushes = proxy.log.filter((l) => l.path === '/sync/v1/push');
+    const pushes = rig.proxy.log.filter((l) => l.path === '/sync/v1/push');
     expect(pushes.map((l) => l.status)).toEqual([429, 200]);
     expect(pushes[1]!.at - pushes[0]!.at).toBeGreaterThanOrEqual(2900);
   });
@@ -144,9 +127,9 @@ describe('faults between device and platform', () => {
   it('(7) the same push delivered twice at once: one applies, the other gets the stored results', async () => {
     const a = await device('A');
     await createMany(a, 5);
-    proxy.inject({ match: isPush, fault: { kind: 'duplicate_concurrent' } });
+    rig.proxy.inject({ match: isPush, fault: { kind: 'duplicate_concurrent' } });
     expect(await a.sync()).toMatchObject({ outcome: 'ok', pushed: 5 });
-    proxy.inject({ match: isPush, fault: { kind: 'duplicate_sequential' } });
+    rig.proxy.inject({ match: isPush, fault: { kind: 'duplicate_sequential' } });
     await createMany(a, 2);
     expect(await a.sync()).toMatchObject({ outcome: 'ok', pushed: 2 });
     expect(appliedCount(mutationIds(a))).toBe(7);
@@ -161,20 +144,18 @@ describe('faults between device and platform', () => {
     const pushing = a.sync();
     const ids = mutationIds(a);
     await waitFor('some ops applied', () => appliedCount(ids) > 0, 30_000);
-    await platform.stop('SIGKILL');
+    await rig.platform.stop('SIGKILL');
     expect((await pushing).outcome).toBe('offline');
-    platform = await platform.restart();
-    proxy.retarget(platform.url);
+    await rig.restartPlatform();
     expect(await a.settle()).toMatchObject({ outcome: 'ok', pending: 0 });
     expect(appliedCount(ids)).toBe(400);
 
     // Mid-pull: kill while B bootstraps in pages of 20.
     const pulling = b.sync();
     await waitFor('B to have a cursor', () => b.cursor() !== null, 30_000);
-    await platform.stop('SIGKILL');
+    await rig.platform.stop('SIGKILL');
     expect((await pulling).outcome).toBe('offline');
-    platform = await platform.restart();
-    proxy.retarget(platform.url);
+    await rig.restartPlatform();
     await b.settle();
     invariants(a, b);
   }, 120_000);

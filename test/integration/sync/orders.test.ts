@@ -4,33 +4,20 @@
  * device, a withdrawn plan is rejected visibly while later ops go through, and an order may
  * arrive before its enterprise.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pathIs, startFaultProxy, type FaultProxy } from '../../helpers/faultProxy';
-import { startPlatform, type PlatformProcess } from '../../helpers/platform';
-import { createDevice, type Device } from '../../helpers/syncDevice';
+import { describe, expect, it } from 'vitest';
+import { pathIs } from '../../helpers/faultProxy';
+import type { Device, DeviceOptions } from '../../helpers/syncDevice';
+import { useSyncRig } from '../../helpers/syncRig';
 import { checkInvariants, openPlatformDb } from '../../helpers/syncInvariants';
 import { SIGNATURE_BASE64 } from '../orders/support';
 
-let platform: PlatformProcess;
-let proxy: FaultProxy;
-const devices: Device[] = [];
+const rig = useSyncRig();
 let nextIndex = 7000;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  proxy = await startFaultProxy(platform.url);
-});
-afterAll(async () => {
-  devices.forEach((d) => d.cleanup());
-  await proxy?.close();
-  await platform?.stop();
-});
-
-async function device(name: string, options: Parameters<typeof createDevice>[1] = {}): Promise<Device> {
-  const d = await createDevice(name, options);
-  devices.push(d);
+async function device(name: string, options: DeviceOptions = {}): Promise<Device> {
+  const d = await rig.device(name, { ...options, signedOut: true });
   await d.call('system.setOperator', { name: '李敏', channel: 'customer_manager' });
-  await d.signIn(proxy.url, 'jn.manager', platform.login('jn.manager').password);
+  await d.signIn(rig.proxy.url, 'jn.manager', rig.platform.login('jn.manager').password);
   return d;
 }
 
@@ -42,7 +29,7 @@ async function submittedOrder(d: Device, enterpriseId: string, planCode = 'site-
 }
 
 const platformCount = (sql: string, ...args: unknown[]) => {
-  const db = openPlatformDb(platform.dataDir);
+  const db = openPlatformDb(rig.platform.dataDir);
   try {
     return db.prepare(sql).pluck().get(...args) as number;
   } finally {
@@ -56,7 +43,7 @@ describe('orders', () => {
     const b = await device('B');
     const enterpriseId = await a.createEnterprise(nextIndex++);
     const orderId = await submittedOrder(a, enterpriseId);
-    proxy.inject({ match: pathIs('/sync/v1/push'), fault: { kind: 'drop_after' } });
+    rig.proxy.inject({ match: pathIs('/sync/v1/push'), fault: { kind: 'drop_after' } });
     expect((await a.sync()).outcome).toBe('offline');
     const report = await a.sync();
     expect(report).toMatchObject({ outcome: 'ok', conflicts: 0, pending: 0 });
@@ -64,7 +51,7 @@ describe('orders', () => {
     expect(platformCount('SELECT count(*) FROM service_order WHERE id = ?', orderId)).toBe(1);
     expect(platformCount('SELECT count(*) FROM subscription WHERE enterprise_id = ?', enterpriseId)).toBe(1);
 
-    await platform.admin('POST', '/admin/boss/process');
+    await rig.platform.admin('POST', '/admin/boss/process');
     await a.sync();
     await b.sync();
     for (const d of [a, b]) {
@@ -79,7 +66,7 @@ describe('orders', () => {
       ]);
       expect((await d.call('enterprises.get', { id: enterpriseId })).groupCode).toBe(info.groupCode);
     }
-    checkInvariants({ platformDataDir: platform.dataDir, devices: [a, b].map((device) => ({ device, scopes: ['山东省/济南市'] })) });
+    checkInvariants({ platformDataDir: rig.platform.dataDir, devices: [a, b].map((device) => ({ device, scopes: ['山东省/济南市'] })) });
   }, 60_000);
 });
 
@@ -89,7 +76,7 @@ describe('orders and the catalog', () => {
     const enterpriseId = await a.createEnterprise(nextIndex++);
     await a.sync();
     const { SEED_CATALOG } = await import('../../../shared/domain/catalog');
-    await platform.admin('POST', '/admin/catalog', { plans: SEED_CATALOG.plans.map((p) => (p.code === 'site-business' ? { ...p, available: false } : p)) });
+    await rig.platform.admin('POST', '/admin/catalog', { plans: SEED_CATALOG.plans.map((p) => (p.code === 'site-business' ? { ...p, available: false } : p)) });
     const orderId = await submittedOrder(a, enterpriseId, 'site-business'); // the device still holds the old catalog
     await a.editEnterprise(enterpriseId, (f) => ({ ...f, address: '济南市历下区撤销套餐后路1号' }));
     const report = await a.sync();
@@ -103,7 +90,7 @@ describe('orders and the catalog', () => {
     expect(catalog.v).toBeGreaterThan(1);
     const plans = JSON.parse(a.db.prepare('SELECT data_json FROM catalog ORDER BY version DESC LIMIT 1').pluck().get() as string).plans as { code: string; available: boolean }[];
     expect(plans.find((p) => p.code === 'site-business')!.available).toBe(false);
-    await platform.admin('POST', '/admin/catalog', { plans: SEED_CATALOG.plans });
+    await rig.platform.admin('POST', '/admin/catalog', { plans: SEED_CATALOG.plans });
   }, 60_000);
 
   it('(16) an order delivered before its enterprise applies, and the list still works until the enterprise arrives', async () => {
@@ -114,7 +101,7 @@ describe('orders and the catalog', () => {
     await a.editEnterprise(enterpriseId, (f) => ({ ...f, manager: '后改经理' })); // the enterprise's seq now follows its order's
     await a.sync();
     const b = await device('B', { setup: { pullLimit: 1 } });
-    proxy.inject({ match: pathIs('/sync/v1/pull'), after: 1, fault: { kind: 'drop_before' }, times: 1 });
+    rig.proxy.inject({ match: pathIs('/sync/v1/pull'), after: 1, fault: { kind: 'drop_before' }, times: 1 });
     const first = await b.sync();
     expect(first.outcome).toBe('offline');
     const rows = b.db.prepare(`SELECT 'service_order' AS t, id FROM service_order UNION ALL SELECT tbl, id FROM sync_row UNION ALL SELECT 'enterprise', id FROM enterprise`).all() as { t: string; id: string }[];

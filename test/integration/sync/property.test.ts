@@ -4,26 +4,15 @@
  * convergence, no loss, no duplicates, monotonic cursors and base versions, empty queues.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fault } from '../../helpers/faultProxy';
-import { startFaultProxy, type FaultProxy } from '../../helpers/faultProxy';
-import { startPlatform, type PlatformProcess } from '../../helpers/platform';
 import { createDevice, type Device } from '../../helpers/syncDevice';
 import { checkInvariants, MonotonicityTracker } from '../../helpers/syncInvariants';
+import { useSyncRig } from '../../helpers/syncRig';
 
 const JINAN = ['山东省/济南市'];
-let platform: PlatformProcess;
-let proxy: FaultProxy;
+const rig = useSyncRig();
 let nextIndex = 20000;
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  proxy = await startFaultProxy(platform.url);
-});
-afterAll(async () => {
-  await proxy?.close();
-  await platform?.stop();
-});
 
 const FAULTS: (Fault | null)[] = [
   null,
@@ -73,7 +62,7 @@ async function run(deviceCount: number, actions: Action[], clocks: number[]): Pr
   try {
     for (let i = 0; i < deviceCount; i++) {
       const d = await createDevice(`D${i}`, { start: new Date(Date.parse('2026-11-16T01:00:00Z') + CLOCK_OFFSETS_MS[clocks[i]! % CLOCK_OFFSETS_MS.length]!).toISOString() });
-      await d.signIn(proxy.url, 'jn.manager', platform.login('jn.manager').password);
+      await d.signIn(rig.proxy.url, 'jn.manager', rig.platform.login('jn.manager').password);
       devices.push(d);
     }
     for (const step of actions) {
@@ -97,9 +86,9 @@ async function run(deviceCount: number, actions: Action[], clocks: number[]): Pr
         d.deleteEnterprise(rows[step.row % rows.length]!);
       } else if (step.type === 'sync') {
         const fault = FAULTS[step.fault];
-        if (fault) proxy.inject({ match: (r) => r.path === (step.onPull ? '/sync/v1/pull' : '/sync/v1/push'), fault });
+        if (fault) rig.proxy.inject({ match: (r) => r.path === (step.onPull ? '/sync/v1/pull' : '/sync/v1/push'), fault });
         await d.sync();
-        proxy.clearRules();
+        rig.proxy.clearRules();
         tracker.observe(d);
       } else if (step.type === 'resolve') {
         const open = await d.call('sync.conflicts', {});
@@ -111,7 +100,7 @@ async function run(deviceCount: number, actions: Action[], clocks: number[]): Pr
       }
     }
     // Heal and quiesce: sync every device until a whole round moves nothing.
-    proxy.clearRules();
+    rig.proxy.clearRules();
     for (let round = 0; round < 12; round++) {
       let moved = 0;
       for (const d of devices) {
@@ -122,7 +111,7 @@ async function run(deviceCount: number, actions: Action[], clocks: number[]): Pr
       }
       if (moved === 0) break;
     }
-    checkInvariants({ platformDataDir: platform.dataDir, devices: devices.map((device) => ({ device, scopes: JINAN })), tracker });
+    checkInvariants({ platformDataDir: rig.platform.dataDir, devices: devices.map((device) => ({ device, scopes: JINAN })), tracker });
   } finally {
     devices.forEach((d) => d.cleanup());
   }

@@ -3,34 +3,17 @@
  * flight, device clocks a year behind / a day ahead / jumping back, and writers committing while
  * another device pages through a pull.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pathIs, startFaultProxy, type FaultProxy } from '../../helpers/faultProxy';
-import { startPlatform, type PlatformProcess } from '../../helpers/platform';
-import { createDevice, type Device } from '../../helpers/syncDevice';
+import { describe, expect, it } from 'vitest';
+import { pathIs } from '../../helpers/faultProxy';
+import type { DeviceOptions } from '../../helpers/syncDevice';
+import { useSyncRig } from '../../helpers/syncRig';
 import { checkInvariants, MonotonicityTracker } from '../../helpers/syncInvariants';
 
 const JINAN = ['山东省/济南市'];
-let platform: PlatformProcess;
-let proxy: FaultProxy;
-const devices: Device[] = [];
+const rig = useSyncRig();
 let nextIndex = 11000;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  proxy = await startFaultProxy(platform.url);
-});
-afterAll(async () => {
-  devices.forEach((d) => d.cleanup());
-  await proxy?.close();
-  await platform?.stop();
-});
-
-async function device(name: string, options: Parameters<typeof createDevice>[1] = {}): Promise<Device> {
-  const d = await createDevice(name, options);
-  devices.push(d);
-  await d.signIn(proxy.url, 'jn.manager', platform.login('jn.manager').password);
-  return d;
-}
+const device = (name: string, options: DeviceOptions = {}) => rig.device(name, options);
 
 describe('races', () => {
   it('(13) an edit made while the previous op of the row is in flight is still pushed', async () => {
@@ -38,7 +21,7 @@ describe('races', () => {
     const id = await a.createEnterprise(nextIndex++);
     await a.sync();
     await a.editEnterprise(id, (f) => ({ ...f, address: '济南市历下区在途路1号' }));
-    proxy.inject({ match: pathIs('/sync/v1/push'), fault: { kind: 'delay', ms: 400 } });
+    rig.proxy.inject({ match: pathIs('/sync/v1/push'), fault: { kind: 'delay', ms: 400 } });
     const syncing = a.sync();
     while (!a.outbox().some((o) => o.status === 'sent')) await new Promise((r) => setTimeout(r, 5));
     await a.editEnterprise(id, (f) => ({ ...f, address: '济南市历下区在途后路2号' }));
@@ -49,7 +32,7 @@ describe('races', () => {
     const b = await device('B');
     await b.sync();
     expect((await b.call('enterprises.get', { id })).address).toBe('济南市历下区在途后路2号');
-    checkInvariants({ platformDataDir: platform.dataDir, devices: [a, b].map((device) => ({ device, scopes: JINAN })) });
+    checkInvariants({ platformDataDir: rig.platform.dataDir, devices: [a, b].map((device) => ({ device, scopes: JINAN })) });
   });
 
   it('(13) an edit made after a failed push of the same row is not taken for someone else\'s change', async () => {
@@ -57,13 +40,13 @@ describe('races', () => {
     const id = await a.createEnterprise(nextIndex++);
     await a.sync();
     await a.editEnterprise(id, (f) => ({ ...f, address: '济南市历下区断网路1号' }));
-    proxy.inject({ match: pathIs('/sync/v1/push'), fault: { kind: 'drop_before' } });
+    rig.proxy.inject({ match: pathIs('/sync/v1/push'), fault: { kind: 'drop_before' } });
     expect((await a.sync()).outcome).toBe('offline');
     await a.editEnterprise(id, (f) => ({ ...f, address: '济南市历下区断网后路2号' }));
     expect(await a.sync()).toMatchObject({ outcome: 'ok', pushed: 2, conflicts: 0 });
     expect(await a.call('sync.conflicts', {})).toEqual([]);
     expect((await a.call('enterprises.get', { id })).address).toBe('济南市历下区断网后路2号');
-    checkInvariants({ platformDataDir: platform.dataDir, devices: [{ device: a, scopes: JINAN }] });
+    checkInvariants({ platformDataDir: rig.platform.dataDir, devices: [{ device: a, scopes: JINAN }] });
   });
 
   it('(15) rows committed while another device pages through a pull are never skipped', async () => {
@@ -72,7 +55,7 @@ describe('races', () => {
     await a.sync();
     const b = await device('B', { setup: { pullLimit: 3 } });
     const tracker = new MonotonicityTracker();
-    proxy.inject({ match: pathIs('/sync/v1/pull'), times: Infinity, fault: { kind: 'delay', ms: 40 } });
+    rig.proxy.inject({ match: pathIs('/sync/v1/pull'), times: Infinity, fault: { kind: 'delay', ms: 40 } });
     const pulling = b.sync();
     // Meanwhile A keeps writing: new rows and edits of rows B has or has not reached yet.
     const ids = a.enterprises().map((e) => e.id as string);
@@ -83,10 +66,10 @@ describe('races', () => {
       tracker.observe(b);
     }
     await pulling;
-    proxy.clearRules();
+    rig.proxy.clearRules();
     await b.settle();
     await a.settle();
-    checkInvariants({ platformDataDir: platform.dataDir, devices: [a, b].map((device) => ({ device, scopes: JINAN })), tracker });
+    checkInvariants({ platformDataDir: rig.platform.dataDir, devices: [a, b].map((device) => ({ device, scopes: JINAN })), tracker });
   }, 60_000);
 });
 
@@ -121,7 +104,7 @@ async function clockScenario(starts: [string, string, string], jumpMs: number): 
     const other = await d.call('enterprises.get', { id });
     final.sameOnAll &&= other.address === e.address && other.contact.name === e.contact.name && other.note === e.note && other.manager === e.manager;
   }
-  checkInvariants({ platformDataDir: platform.dataDir, devices: [a, b, c].map((device) => ({ device, scopes: JINAN })) });
+  checkInvariants({ platformDataDir: rig.platform.dataDir, devices: [a, b, c].map((device) => ({ device, scopes: JINAN })) });
   return { conflicts, final };
 }
 

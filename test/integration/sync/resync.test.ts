@@ -5,39 +5,23 @@
  */
 import { copyFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pathIs, startFaultProxy, type FaultProxy } from '../../helpers/faultProxy';
-import { startPlatform, startPlatformInProcess, type PlatformProcess } from '../../helpers/platform';
+import { describe, expect, it } from 'vitest';
+import { pathIs, startFaultProxy } from '../../helpers/faultProxy';
+import { startPlatformInProcess } from '../../helpers/platform';
 import { tempDir } from '../../helpers/backend';
-import { createDevice, QINGDAO, type Device } from '../../helpers/syncDevice';
+import { createDevice, QINGDAO, type DeviceOptions } from '../../helpers/syncDevice';
+import { useSyncRig } from '../../helpers/syncRig';
 import { checkInvariants, openPlatformDb } from '../../helpers/syncInvariants';
 
 const JINAN = ['山东省/济南市'];
 const SHANDONG = ['山东省/%'];
-let platform: PlatformProcess;
-let proxy: FaultProxy;
-const devices: Device[] = [];
+const rig = useSyncRig();
 let nextIndex = 13000;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  proxy = await startFaultProxy(platform.url);
-});
-afterAll(async () => {
-  devices.forEach((d) => d.cleanup());
-  await proxy?.close();
-  await platform?.stop();
-});
-
-async function device(name: string, user = 'jn.manager', options: Parameters<typeof createDevice>[1] = {}): Promise<Device> {
-  const d = await createDevice(name, options);
-  devices.push(d);
-  await d.signIn(proxy.url, user, platform.login(user).password);
-  return d;
-}
+const device = (name: string, user = 'jn.manager', options: DeviceOptions = {}) => rig.device(name, { ...options, user });
 
 const serverSeq = () => {
-  const db = openPlatformDb(platform.dataDir);
+  const db = openPlatformDb(rig.platform.dataDir);
   try {
     return db.prepare('SELECT seq FROM sync_meta').pluck().get() as number;
   } finally {
@@ -75,7 +59,7 @@ describe('scope exits', () => {
     await province.sync();
     expect((await province.call('enterprises.get', { id })).region.city).toBe('青岛市');
     checkInvariants({
-      platformDataDir: platform.dataDir,
+      platformDataDir: rig.platform.dataDir,
       devices: [{ device: a, scopes: JINAN }, { device: b, scopes: JINAN }, { device: province, scopes: SHANDONG }],
     });
   }, 60_000);
@@ -94,22 +78,22 @@ describe('long offline and full resync', () => {
     const made: string[] = [];
     for (let i = 0; i < 1000; i++) made.push(await a.createEnterprise(nextIndex++));
     await a.sync(); // the creates go out; then 1,000 edits stay queued while offline
-    proxy.partition();
+    rig.proxy.partition();
     for (let i = 0; i < 1000; i++) await a.editEnterprise(made[i]!, (f) => ({ ...f, note: `离线第${i}条` }));
     expect((await a.sync()).outcome).toBe('offline');
     // Meanwhile B deletes three of the older rows and the platform compacts its history.
-    proxy.heal();
+    rig.proxy.heal();
     for (const id of ids.slice(0, 3)) b.deleteEnterprise(id);
     await b.sync();
-    await platform.admin('POST', '/admin/compact', { belowSeq: serverSeq() });
-    proxy.log.length = 0;
+    await rig.platform.admin('POST', '/admin/compact', { belowSeq: serverSeq() });
+    rig.proxy.log.length = 0;
     const report = await a.sync();
     expect(report).toMatchObject({ outcome: 'ok', pushed: 1000, pending: 0 });
-    expect(proxy.log.filter((l) => l.path === '/sync/v1/pull').map((l) => l.status)).toContain(410);
+    expect(rig.proxy.log.filter((l) => l.path === '/sync/v1/pull').map((l) => l.status)).toContain(410);
     expect((await a.call('sync.status', {})).resyncGuard).toBeNull();
     for (const id of ids.slice(0, 3)) expect(a.enterprises().some((e) => e.id === id)).toBe(false);
     await b.sync();
-    checkInvariants({ platformDataDir: platform.dataDir, devices: [a, b].map((device) => ({ device, scopes: JINAN })) });
+    checkInvariants({ platformDataDir: rig.platform.dataDir, devices: [a, b].map((device) => ({ device, scopes: JINAN })) });
   }, 240_000);
 
   it('stops a resync that would delete more than 30 % of the rows and asks; "delete" then removes them', async () => {
@@ -122,7 +106,7 @@ describe('long offline and full resync', () => {
     const toDelete = existing.slice(0, Math.ceil(existing.length * 0.4));
     for (const id of toDelete) b.deleteEnterprise(id);
     await b.sync();
-    await platform.admin('POST', '/admin/compact', { belowSeq: serverSeq() });
+    await rig.platform.admin('POST', '/admin/compact', { belowSeq: serverSeq() });
     const resynced = await a.sync();
     expect(resynced, JSON.stringify(resynced)).toMatchObject({ outcome: 'ok' });
     const status = await a.call('sync.status', {});
@@ -130,7 +114,7 @@ describe('long offline and full resync', () => {
     expect(a.enterprises().length).toBe(existing.length); // nothing deleted without a person saying so
     expect(await a.call('sync.resolveResyncGuard', { action: 'delete' })).toEqual({ removed: toDelete.length });
     expect((await a.call('sync.status', {})).resyncGuard).toBeNull();
-    checkInvariants({ platformDataDir: platform.dataDir, devices: [a, b].map((device) => ({ device, scopes: JINAN })) });
+    checkInvariants({ platformDataDir: rig.platform.dataDir, devices: [a, b].map((device) => ({ device, scopes: JINAN })) });
   }, 120_000);
 
   it('(6) a platform restored from an older backup gets the lost ops again and every device resyncs', async () => {
@@ -140,38 +124,36 @@ describe('long offline and full resync', () => {
     await a.sync();
     await b.sync();
     // Back up the platform's database (stopped cleanly, so the file is whole).
-    platform = await platform.restart();
-    await platform.stop();
+    await rig.restartPlatform();
+    await rig.platform.stop();
     const backup = path.join(tempDir('ecw-platform-backup-'), 'platform.sqlite');
-    copyFileSync(path.join(platform.dataDir, 'platform.sqlite'), backup);
-    platform = await platform.restart();
-    proxy.retarget(platform.url);
+    copyFileSync(path.join(rig.platform.dataDir, 'platform.sqlite'), backup);
+    await rig.restartPlatform();
     // Work that the restore will lose.
     const lostId = await a.createEnterprise(nextIndex++);
     await a.editEnterprise(a.enterprises()[0]!.id as string, (f) => ({ ...f, note: '恢复前的修改' }));
     await a.sync();
     await b.sync();
     // Restore.
-    await platform.stop();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(platform.dataDir, `platform.sqlite${suffix}`), { force: true });
-    copyFileSync(backup, path.join(platform.dataDir, 'platform.sqlite'));
-    platform = await platform.restart();
-    proxy.retarget(platform.url);
+    await rig.platform.stop();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(rig.platform.dataDir, `platform.sqlite${suffix}`), { force: true });
+    copyFileSync(backup, path.join(rig.platform.dataDir, 'platform.sqlite'));
+    await rig.restartPlatform();
     // B pulls first: its cursor is ahead of the restored platform → 410 → resync.
-    proxy.log.length = 0;
+    rig.proxy.log.length = 0;
     await b.settle();
-    expect(proxy.log.some((l) => l.path === '/sync/v1/pull' && l.status === 410)).toBe(true);
+    expect(rig.proxy.log.some((l) => l.path === '/sync/v1/pull' && l.status === 410)).toBe(true);
     // A pushes: the platform expects an opSeq A had already been told was applied → A resends what
     // it lost (op_gap), and resyncs, since the seqs after the restore point are reused.
     const newId = await a.createEnterprise(nextIndex++);
-    proxy.log.length = 0;
+    rig.proxy.log.length = 0;
     await a.settle();
-    expect(proxy.log.some((l) => l.path === '/sync/v1/push' && l.status === 409)).toBe(true);
+    expect(rig.proxy.log.some((l) => l.path === '/sync/v1/push' && l.status === 409)).toBe(true);
     await b.settle();
     for (const d of [a, b]) {
       expect(d.enterprises().map((e) => e.id)).toEqual(expect.arrayContaining([lostId, newId]));
     }
-    checkInvariants({ platformDataDir: platform.dataDir, devices: [a, b].map((device) => ({ device, scopes: JINAN })) });
+    checkInvariants({ platformDataDir: rig.platform.dataDir, devices: [a, b].map((device) => ({ device, scopes: JINAN })) });
   }, 120_000);
 });
 
@@ -181,8 +163,7 @@ describe('upgrades', () => {
     let strict = await startPlatformInProcess({ dataDir });
     const upgradeProxy = await startFaultProxy(strict.url);
     try {
-      const a = await createDevice('A');
-      devices.push(a);
+      const a = rig.keep(await createDevice('A'));
       await a.signIn(upgradeProxy.url, 'jn.manager', strict.login('jn.manager').password);
       await a.sync();
       await strict.stop();

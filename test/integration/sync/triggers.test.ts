@@ -2,32 +2,15 @@
  * When sync runs (issue 4): after local changes (debounced), on a timer while online, when the
  * network comes back — and never two cycles at once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pathIs, startFaultProxy, type FaultProxy } from '../../helpers/faultProxy';
-import { startPlatform, type PlatformProcess } from '../../helpers/platform';
-import { createDevice, type Device, type DeviceOptions } from '../../helpers/syncDevice';
+import { describe, expect, it } from 'vitest';
+import { pathIs } from '../../helpers/faultProxy';
+import type { DeviceOptions } from '../../helpers/syncDevice';
+import { useSyncRig } from '../../helpers/syncRig';
 
-let platform: PlatformProcess;
-let proxy: FaultProxy;
-const devices: Device[] = [];
+const rig = useSyncRig();
 let nextIndex = 40000;
 
-beforeAll(async () => {
-  platform = await startPlatform();
-  proxy = await startFaultProxy(platform.url);
-});
-afterAll(async () => {
-  devices.forEach((d) => d.cleanup());
-  await proxy?.close();
-  await platform?.stop();
-});
-
-async function device(name: string, options: DeviceOptions = {}): Promise<Device> {
-  const d = await createDevice(name, options);
-  devices.push(d);
-  await d.signIn(proxy.url, 'jn.manager', platform.login('jn.manager').password);
-  return d;
-}
+const device = (name: string, options: DeviceOptions = {}) => rig.device(name, options);
 
 const waitFor = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 15_000) => {
   const until = Date.now() + timeoutMs;
@@ -52,11 +35,11 @@ describe('sync triggers', () => {
 
   it('tries again soon after the network comes back, instead of waiting out the backoff', async () => {
     const a = await device('A', { setup: { autoSync: true, debounceMs: 50, backoff: { baseMs: 60_000, capMs: 300_000 }, random: () => 0.99 } });
-    proxy.partition();
+    rig.proxy.partition();
     await a.createEnterprise(nextIndex++);
     await waitFor('an offline attempt', async () => (await a.call('sync.status', {})).state === 'offline');
     expect((await a.call('sync.status', {})).nextAttemptInMs).toBeGreaterThan(10_000);
-    proxy.heal();
+    rig.proxy.heal();
     await a.call('sync.nudge', { reason: 'online' });
     await waitFor('the queue to drain', () => a.outbox().every((o) => o.status === 'acked'), 5000);
     a.stopAuto();
@@ -65,15 +48,15 @@ describe('sync triggers', () => {
   it('runs one cycle at a time: a sync asked for during a cycle runs after it', async () => {
     const a = await device('A');
     for (let i = 0; i < 3; i++) await a.createEnterprise(nextIndex++);
-    proxy.log.length = 0;
-    proxy.inject({ match: pathIs('/sync/v1/push'), times: Infinity, fault: { kind: 'delay', ms: 300 } });
+    rig.proxy.log.length = 0;
+    rig.proxy.inject({ match: pathIs('/sync/v1/push'), times: Infinity, fault: { kind: 'delay', ms: 300 } });
     const first = a.sync();
     await new Promise((r) => setTimeout(r, 50));
     await a.createEnterprise(nextIndex++);
     const [one, two, three] = await Promise.all([first, a.sync(), a.sync()]);
-    proxy.clearRules();
+    rig.proxy.clearRules();
     expect(one.pushed + two.pushed + three.pushed).toBe(4);
-    const pushes = proxy.log.filter((l) => l.path === '/sync/v1/push');
+    const pushes = rig.proxy.log.filter((l) => l.path === '/sync/v1/push');
     for (let i = 1; i < pushes.length; i++) expect(pushes[i]!.at - pushes[i - 1]!.at).toBeGreaterThanOrEqual(290); // never two in flight
     expect(two).toEqual(three); // the two later requests share one cycle
   });

@@ -5,9 +5,12 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deriveAll, ensureDerived } from '../../../electron/backend/domains/assets/derived';
 import { ImageProblem, normalizeImage, sniffImageFormat } from '../../../electron/backend/domains/assets/images';
-import { registerImage, storeImage } from '../../../electron/backend/domains/assets/imageStore';
+import { storeImage } from '../../../electron/backend/domains/assets/imageStore';
+import { registerImage } from '../../../electron/backend/domains/assets/repository';
 import { assetFile, sha256Of } from '../../../electron/backend/domains/assets/store';
 import { openDatabase } from '../../../electron/backend/infra/db/database';
+import { asReadable } from '../../../electron/backend/infra/db/handles';
+import { createWriteQueue } from '../../../electron/backend/infra/db/writeQueue';
 import { tempDir } from '../../helpers/backend';
 import { FIXTURES_DIR } from '../../helpers/paths';
 
@@ -88,8 +91,9 @@ describe('stored originals and their derived sizes', () => {
 
   const setUp = async () => {
     const dataDir = tempDir();
-    db = openDatabase(path.join(dataDir, 'ecw.sqlite'));
-    const env = { db, dataDir, now: () => new Date('2026-11-16T01:00:00Z') };
+    const readable = asReadable((db = openDatabase(path.join(dataDir, 'ecw.sqlite'))));
+    const writes = createWriteQueue(() => readable);
+    const env = { db: readable, dataDir, writes, now: () => new Date('2026-11-16T01:00:00Z') };
     return { dataDir, env };
   };
 
@@ -97,7 +101,7 @@ describe('stored originals and their derived sizes', () => {
     const { dataDir, env } = await setUp();
     const image = await storeImage(dataDir, photo('门店.jpg'));
     expect(sha256Of(readFileSync(assetFile(dataDir, image.sha256)))).toBe(image.sha256);
-    registerImage(env.db, image, env.now());
+    await env.writes.write((db) => registerImage(db, image, env.now()));
     expect(env.db.prepare('SELECT state, mime FROM asset WHERE sha256 = ?').get(image.sha256)).toEqual({ state: 'pending_upload', mime: 'image/jpeg' });
     expect(env.db.prepare('SELECT width, height FROM image WHERE sha256 = ?').get(image.sha256)).toEqual({ width: 3024, height: 4032 });
   });
@@ -105,7 +109,7 @@ describe('stored originals and their derived sizes', () => {
   it('derives every channel size once, never upscaled, and serves later requests from the cache', async () => {
     const { dataDir, env } = await setUp();
     const image = await storeImage(dataDir, photo('龙井.jpg'));
-    registerImage(env.db, image, env.now());
+    await env.writes.write((db) => registerImage(db, image, env.now()));
     const made = await deriveAll(env, [image.sha256]);
     expect(made.map((d) => [d.variant, d.width, d.mime])).toEqual([
       ['web480', 480, 'image/jpeg'],
@@ -124,7 +128,7 @@ describe('stored originals and their derived sizes', () => {
   it('makes a derived file again when it went missing', async () => {
     const { dataDir, env } = await setUp();
     const image = await storeImage(dataDir, photo('茶园.jpg'));
-    registerImage(env.db, image, env.now());
+    await env.writes.write((db) => registerImage(db, image, env.now()));
     const first = await ensureDerived(env, image.sha256, 'wap1');
     rmSync(first.file);
     const second = await ensureDerived(env, image.sha256, 'wap1');
@@ -135,7 +139,7 @@ describe('stored originals and their derived sizes', () => {
   it('keeps transparency in derived sizes of the logo (PNG; GIF for WAP 1.0) and never enlarges a small picture', async () => {
     const { dataDir, env } = await setUp();
     const logo = await storeImage(dataDir, photo('logo.png'));
-    registerImage(env.db, logo, env.now());
+    await env.writes.write((db) => registerImage(db, logo, env.now()));
     const [web480, web1200, wap2, wap1] = await deriveAll(env, [logo.sha256]);
     expect([web480!.mime, web1200!.mime, wap2!.mime, wap1!.mime]).toEqual(['image/png', 'image/png', 'image/png', 'image/gif']);
     expect(web1200!.width).toBe(512);

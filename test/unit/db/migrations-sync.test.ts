@@ -1,4 +1,4 @@
-/** Migrations of the sync engine (0007, 0008), in the pattern of migrations.test.ts: database at N−1, insert, migrate, assert. */
+/** Migrations of the sync engine (0007–0009), in the pattern of migrations.test.ts: database at N−1, insert, migrate, assert. */
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -97,5 +97,18 @@ describe('0008_sync_indexes', () => {
     expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX enterprise_synced');
     const orderPlan = after.prepare('EXPLAIN QUERY PLAN SELECT id FROM service_order WHERE base_version IS NOT NULL').all() as { detail: string }[];
     expect(orderPlan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX service_order_synced');
+  });
+});
+
+describe('0009_sync_refused_rows', () => {
+  it('adds the list of refused pulled rows, one per row, and leaves the synced tables as they were', () => {
+    const { db, migrateTo } = databaseBefore(9);
+    insertEnterprise(db, 'e1', '91350100M000100Y43');
+    const after = migrateTo(9);
+    expect(after.prepare('SELECT id FROM enterprise').pluck().all()).toEqual(['e1']);
+    expect(columns(after, 'sync_refused_row')).toEqual(['tbl', 'row_id', 'version', 'code', 'problems_json', 'row_text', 'received_at']);
+    const refuse = after.prepare(`INSERT INTO sync_refused_row (tbl, row_id, version, code, problems_json, row_text, received_at) VALUES ('site', 's1', ?, 'row_invalid', '[]', '{}', 'now')`);
+    refuse.run(3);
+    expect(() => refuse.run(4)).toThrow(/UNIQUE|PRIMARY KEY/);
   });
 });

@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/backend/app/backend';
 import { latestVersion, loadMigrations } from '../../../electron/backend/infra/db/database';
 import { createDispatcher } from '../../../electron/backend/app/dispatcher';
-import { createHandlers } from '../../../electron/backend/app/handlers';
 import { createTestBackend, tempDir, type TestBackend } from '../../helpers/backend';
 import { enterpriseInput } from '../../bench/generateEnterprises';
 
@@ -17,7 +16,7 @@ const start = (dataDir?: string) => {
   return t;
 };
 const contextOf = (t: TestBackend) => ({
-  db: t.backend.database()!, dataDir: t.dataDir, now: () => t.clock.now, newId: () => 'id', emit: () => undefined, actor: () => 'me',
+  db: t.backend.database()!, dataDir: t.dataDir, writes: t.backend.writes, now: () => t.clock.now, newId: () => 'id', emit: () => undefined, actor: () => 'me',
 });
 /** Calls without the typed contract, as a hostile or buggy client would. */
 const raw = (t: TestBackend, name: string, input: unknown) => t.backend.dispatcher.invoke(name, input);
@@ -74,8 +73,10 @@ describe('the dispatcher', () => {
   it('turns an unexpected handler failure into internal, with the details in the log only', async () => {
     const t = start();
     const real = createDispatcher({
-      handlers: { ...createHandlers(t.backend), 'enterprises.get': () => { throw new Error(`SQLITE secret detail at ${t.dataDir}`); } },
+      handlers: { ...t.backend.handlers, 'enterprises.get': () => { throw new Error(`SQLITE secret detail at ${t.dataDir}`); } },
       context: () => contextOf(t),
+      writes: t.backend.writes,
+      checkOutputs: false,
       log: t.backend.log,
     });
     const result = await real.invoke('enterprises.get', { id: 'x' });
@@ -87,8 +88,9 @@ describe('the dispatcher', () => {
   it('reports an output that breaks its own schema as internal instead of sending it', async () => {
     const t = start();
     const dispatcher = createDispatcher({
-      handlers: { ...createHandlers(t.backend), 'drafts.save': () => ({ updatedAt: 42 }) as never },
+      handlers: { ...t.backend.handlers, 'drafts.save': () => ({ updatedAt: 42 }) as never },
       context: () => contextOf(t),
+      writes: t.backend.writes,
       checkOutputs: true,
     });
     expect(await dispatcher.invoke('drafts.save', { key: 'k', value: 1 })).toMatchObject({ ok: false, error: { code: 'internal' } });

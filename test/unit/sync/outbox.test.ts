@@ -4,8 +4,9 @@
  * never-sent op per row, and a later op's base moves past our own applied change.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordChange, recordCommand } from '../../../electron/backend/domains/sync/outbox';
-import { markSent, nextBatch, rebaseFollowing } from '../../../electron/backend/domains/sync/queue';
+import { recordChange, recordCommand } from '../../../electron/backend/domains/sync/db/outbox';
+import { markSent, nextBatch, rebaseFollowing } from '../../../electron/backend/domains/sync/db/queue';
+import { asWritable } from '../../../electron/backend/infra/db/handles';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
 
 let t: TestBackend;
@@ -13,7 +14,8 @@ afterEach(() => t?.cleanup());
 
 function setUp() {
   t = createTestBackend();
-  const db = t.backend.database()!;
+  // Straight on the connection, as the unit of work and the engine would inside the write queue.
+  const db = asWritable(t.backend.database()!);
   const ctx = { db, newId: () => crypto.randomUUID(), now: () => t.clock.now };
   const ops = () => db.prepare('SELECT op_seq, kind, patch_json, base_version, status, wire_seq FROM outbox ORDER BY op_seq').all() as {
     op_seq: number; kind: string; patch_json: string; base_version: number | null; status: string; wire_seq: number | null;

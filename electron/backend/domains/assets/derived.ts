@@ -6,12 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 import sharp, { type Sharp } from 'sharp';
 import { IMAGE_VARIANT_IDS, IMAGE_VARIANTS, type ImageVariant } from '../../../../shared/sites/assets';
-import { perDatabase } from '../../infra/db/perDatabase';
+import type { ReadableDB } from '../../infra/db/handles';
+import type { WriteQueue } from '../../infra/db/writeQueue';
 import { mapLimited } from './concurrency';
-import { imageFacts } from './imageStore';
+import { derivedRecord, imageFacts, saveDerived } from './repository';
 import { assetFile } from './store';
 
 export { IMAGE_VARIANTS, IMAGE_VARIANT_IDS, type ImageVariant };
@@ -30,26 +30,11 @@ export interface DerivedImage {
 }
 
 export interface DerivedEnv {
-  db: Database.Database;
+  db: ReadableDB;
   dataDir: string;
+  writes: WriteQueue;
   now(): Date;
 }
-
-interface DerivedRow {
-  file: string;
-  mime: string;
-  width: number;
-  height: number;
-  bytes: number;
-}
-
-const statements = perDatabase((db) => ({
-  get: db.prepare<[string, string], DerivedRow>('SELECT file, mime, width, height, bytes FROM asset_derived WHERE sha256 = ? AND variant = ?'),
-  put: db.prepare(
-    `INSERT OR REPLACE INTO asset_derived (sha256, variant, file, mime, width, height, bytes, created_at)
-     VALUES (@sha256, @variant, @file, @mime, @width, @height, @bytes, @createdAt)`,
-  ),
-}));
 
 type Encoding = { ext: 'jpg' | 'png' | 'gif'; mime: string; encode: (p: Sharp) => Sharp };
 
@@ -71,7 +56,7 @@ const inFlight = new Map<string, Promise<DerivedImage>>();
 
 /** The derived file for (sha256, variant), made now if it is not cached (or its file went missing). */
 export function ensureDerived(env: DerivedEnv, sha256: string, variant: ImageVariant): Promise<DerivedImage> {
-  const cached = statements(env.db).get.get(sha256, variant);
+  const cached = derivedRecord(env.db, sha256, variant);
   if (cached) {
     const file = path.join(env.dataDir, cached.file);
     if (existsSync(file)) return Promise.resolve({ sha256, variant, ...cached, file });
@@ -93,7 +78,9 @@ async function makeDerived(env: DerivedEnv, sha256: string, variant: ImageVarian
   const relative = path.join('assets', 'derived', variant, sha256.slice(0, 2), `${sha256}.${encoding.ext}`);
   writeAtomically(path.join(env.dataDir, relative), data);
   const row = { file: relative, mime: encoding.mime, width: info.width, height: info.height, bytes: data.byteLength };
-  statements(env.db).put.run({ sha256, variant, ...row, createdAt: env.now().toISOString() });
+  // The cache row is not awaited: a build (often a query) must not wait behind a long mutation for
+  // it. Should it be lost, the next build finds no row and makes the same file again.
+  env.writes.write((db) => saveDerived(db, { sha256, variant, ...row, createdAt: env.now().toISOString() })).catch(() => undefined);
   return { sha256, variant, ...row, file: path.join(env.dataDir, relative) };
 }
 

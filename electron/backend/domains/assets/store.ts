@@ -2,12 +2,11 @@
  * The content-addressed asset store: files at `assets/<first two hex>/<sha256>`, never overwritten.
  * Writing is two steps so the database row can share a transaction with the row that uses it:
  *   1. `storeAssetFile` (outside any transaction): temp file → fsync → atomic rename;
- *   2. `registerAsset` (inside the caller's transaction): the `asset` row, queued for upload.
+ *   2. `registerAsset` (repository.ts, inside the caller's transaction): the `asset` row, queued for upload.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 
 export interface StoredAsset {
   sha256: string;
@@ -50,15 +49,6 @@ function fsyncDirectory(dir: string): void {
   } finally {
     closeSync(fd);
   }
-}
-
-export function registerAsset(db: Database.Database, asset: StoredAsset & { mime: string }, now: Date): void {
-  db.prepare(`INSERT OR IGNORE INTO asset (sha256, size, mime, state, created_at) VALUES (?, ?, ?, 'pending_upload', ?)`).run(
-    asset.sha256,
-    asset.size,
-    asset.mime,
-    now.toISOString(),
-  );
 }
 
 export function readAsset(dataDir: string, sha256: string): Buffer {

@@ -3,12 +3,13 @@
  * the tokens in a TokenVault (OS keychain in Electron, a 0600 file elsewhere), and a scrypt
  * verifier of the password allows an offline sign-in after one online sign-in.
  */
-import type Database from 'better-sqlite3';
 import { sessionSchema, type Session, type StaffUser } from '../../../../shared/platform-api';
 import { AppError } from '../../app/errors';
+import type { ReadableDB, WritableDB } from '../../infra/db/handles';
+import type { WriteQueue } from '../../infra/db/writeQueue';
+import { getJson, setJson } from '../sync/db/state';
 import { SignInRequired, SyncFailure, TransientFailure } from '../sync/errors';
 import { createPlatformClient, type Credentials, type FetchLike } from '../sync/platform';
-import { getJson, setJson } from '../sync/state';
 import type { Tokens, TokenVault } from './tokenVault';
 import { checkVerifier, makeVerifier, type Verifier } from './verifier';
 
@@ -45,12 +46,13 @@ export function normalizeServer(server: string): string {
 const toTokens = (s: Session): Tokens => ({ accessToken: s.accessToken, refreshToken: s.refreshToken, accessExpiresAt: s.accessExpiresAt });
 
 export interface SessionOptions {
-  db: () => Database.Database;
+  db: () => ReadableDB;
+  writes: WriteQueue;
   vault: TokenVault;
   fetch?: FetchLike;
   now: () => Date;
-  /** Another account or server on this device: the engine registers a new clientId and resyncs. */
-  onAccountChanged?: (previous: Account, next: Account) => void;
+  /** Another account or server on this device (in the transaction that saves the new one): the engine registers a new clientId and resyncs. */
+  onAccountChanged?: (db: WritableDB, previous: Account, next: Account) => void;
 }
 
 export function createSessionManager(options: SessionOptions): SessionManager {
@@ -126,8 +128,10 @@ export function createSessionManager(options: SessionOptions): SessionManager {
       const next: Account = { server, login, user: session.user, verifier: await makeVerifier(input.password), signedInAt: options.now().toISOString() };
       const previous = account();
       await store(toTokens(session));
-      setJson(options.db(), 'account', next);
-      if (previous && (previous.server !== server || previous.user.id !== session.user.id)) options.onAccountChanged?.(previous, next);
+      await options.writes.write((db) => {
+        setJson(db, 'account', next);
+        if (previous && (previous.server !== server || previous.user.id !== session.user.id)) options.onAccountChanged?.(db, previous, next);
+      });
       return { mode: 'online', account: next };
     },
     async signOut() {

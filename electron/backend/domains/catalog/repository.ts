@@ -1,8 +1,18 @@
-/** Catalog versions: the newest one wins; the app's seed is version 1 until the platform sends more. */
-import type Database from 'better-sqlite3';
+/**
+ * Catalog versions: the newest one wins; the app's seed (version 1) counts as held until the
+ * platform sends more.
+ */
 import { catalogSchema, SEED_CATALOG, type Catalog } from '../../../../shared/domain/catalog';
+import type { ReadableDB, WritableDB } from '../../infra/db/handles';
+import { perDatabase } from '../../infra/db/perDatabase';
 
-export function saveCatalog(db: Database.Database, catalog: Catalog, receivedAt: Date): void {
+const reads = perDatabase((db: ReadableDB) => ({
+  newest: db.prepare<[], { data_json: string }>('SELECT data_json FROM catalog ORDER BY version DESC LIMIT 1'),
+  byVersion: db.prepare<[number], { data_json: string }>('SELECT data_json FROM catalog WHERE version = ?'),
+  newestVersion: db.prepare<[], { v: number | null }>('SELECT max(version) AS v FROM catalog'),
+}));
+
+export function saveCatalog(db: WritableDB, catalog: Catalog, receivedAt: Date): void {
   db.prepare('INSERT OR IGNORE INTO catalog (version, source, published_at, data_json, received_at) VALUES (?, ?, ?, ?, ?)').run(
     catalog.version,
     catalog.source,
@@ -12,14 +22,16 @@ export function saveCatalog(db: Database.Database, catalog: Catalog, receivedAt:
   );
 }
 
-export function currentCatalog(db: Database.Database, now: Date): Catalog {
-  const row = db.prepare<[], { data_json: string }>('SELECT data_json FROM catalog ORDER BY version DESC LIMIT 1').get();
-  if (row) return catalogSchema.parse(JSON.parse(row.data_json));
-  saveCatalog(db, SEED_CATALOG, now);
-  return SEED_CATALOG;
+export function currentCatalog(db: ReadableDB): Catalog {
+  const row = reads(db).newest.get();
+  return row ? catalogSchema.parse(JSON.parse(row.data_json)) : SEED_CATALOG;
 }
 
-export function catalogVersion(db: Database.Database, version: number): Catalog | undefined {
-  const row = db.prepare<[number], { data_json: string }>('SELECT data_json FROM catalog WHERE version = ?').get(version);
-  return row ? catalogSchema.parse(JSON.parse(row.data_json)) : undefined;
+/** The newest version held (the seed's when none came from the platform yet). */
+export const heldCatalogVersion = (db: ReadableDB): number => reads(db).newestVersion.get()?.v ?? SEED_CATALOG.version;
+
+export function catalogVersion(db: ReadableDB, version: number): Catalog | undefined {
+  const row = reads(db).byVersion.get(version);
+  if (row) return catalogSchema.parse(JSON.parse(row.data_json));
+  return version === SEED_CATALOG.version ? SEED_CATALOG : undefined;
 }

@@ -1,16 +1,9 @@
-import { AppError } from '../../app/errors';
 import { defineHandlers } from '../../app/handlerTypes';
-import { hasAssetFile, readAsset } from '../assets/store';
-import { documentStatements, toDocument } from './repository';
+import { documentsOfEnterprise } from './repository';
+import { readDocument } from './service';
 
-/** The enterprise's stored documents: listed by enterprise, read whole as base64 (they are a few hundred KB). */
+/** The enterprise's stored documents. */
 export const documentHandlers = defineHandlers({
-  'documents.listForEnterprise': ({ enterpriseId }, ctx) => documentStatements(ctx.db).forEnterprise.all(enterpriseId).map(toDocument),
-  'documents.read': ({ id }, ctx) => {
-    const row = documentStatements(ctx.db).byId.get(id);
-    if (!row) throw new AppError('document.not_found', `No document with id ${id}.`, { details: { id } });
-    if (!hasAssetFile(ctx.dataDir, row.sha256))
-      throw new AppError('document.file_missing', `The file of document ${id} is missing from the asset store.`, { details: { id, sha256: row.sha256 } });
-    return { ...toDocument(row), base64: readAsset(ctx.dataDir, row.sha256).toString('base64') };
-  },
+  'documents.listForEnterprise': ({ enterpriseId }, ctx) => documentsOfEnterprise(ctx.db, enterpriseId),
+  'documents.read': ({ id }, ctx) => readDocument(ctx, id),
 });

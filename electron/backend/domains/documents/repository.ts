@@ -1,9 +1,9 @@
 /** SQL for an enterprise's stored documents (service orders, sign-offs): rows that point at assets by sha256. */
-import type Database from 'better-sqlite3';
 import type { DocumentInfo } from '../../../../shared/api/orders';
+import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import { perDatabase } from '../../infra/db/perDatabase';
 
-interface DocumentRow {
+export interface DocumentRecord {
   id: string;
   enterprise_id: string;
   kind: DocumentInfo['kind'];
@@ -18,16 +18,22 @@ interface DocumentRow {
 
 export type NewDocument = DocumentInfo & { createdBy: string };
 
-export const documentStatements = perDatabase((db: Database.Database) => ({
-  byId: db.prepare<[string], DocumentRow>('SELECT * FROM document WHERE id = ?'),
-  forEnterprise: db.prepare<[string], DocumentRow>('SELECT * FROM document WHERE enterprise_id = ? ORDER BY created_at DESC, id DESC'),
+const reads = perDatabase((db: ReadableDB) => ({
+  byId: db.prepare<[string], DocumentRecord>('SELECT * FROM document WHERE id = ?'),
+  forEnterprise: db.prepare<[string], DocumentRecord>('SELECT * FROM document WHERE enterprise_id = ? ORDER BY created_at DESC, id DESC'),
+}));
+
+const writes = perDatabase((db: WritableDB) => ({
   insert: db.prepare(
     `INSERT INTO document (id, enterprise_id, kind, title, file_name, mime, bytes, sha256, created_at, created_by)
      VALUES (@id, @enterprise_id, @kind, @title, @file_name, @mime, @bytes, @sha256, @created_at, @created_by)`,
   ),
 }));
 
-export function toDocument(row: DocumentRow): DocumentInfo {
+export const findDocument = (db: ReadableDB, id: string): DocumentRecord | undefined => reads(db).byId.get(id);
+export const documentsOfEnterprise = (db: ReadableDB, enterpriseId: string): DocumentInfo[] => reads(db).forEnterprise.all(enterpriseId).map(toDocument);
+
+export function toDocument(row: DocumentRecord): DocumentInfo {
   return {
     id: row.id,
     enterpriseId: row.enterprise_id,
@@ -42,8 +48,8 @@ export function toDocument(row: DocumentRow): DocumentInfo {
 }
 
 /** Runs inside the caller's transaction, after the file is in the asset store. */
-export function insertDocument(db: Database.Database, doc: NewDocument): void {
-  documentStatements(db).insert.run({
+export function insertDocument(db: WritableDB, doc: NewDocument): void {
+  writes(db).insert.run({
     id: doc.id,
     enterprise_id: doc.enterpriseId,
     kind: doc.kind,

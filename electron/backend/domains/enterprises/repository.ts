@@ -1,8 +1,11 @@
-/** SQL for enterprises: the only place that knows their table. */
-import type Database from 'better-sqlite3';
+/** SQL for enterprises: the only place that knows the `enterprise` table (and its change counter). */
 import type { Enterprise, EnterpriseFields, EnterpriseListRow, SalesChannel } from '../../../../shared/domain/enterprise';
+import type { EnterpriseStatus } from '../../../../shared/platform-api';
+import type { ReadableDB, WritableDB } from '../../infra/db/handles';
+import { perDatabase } from '../../infra/db/perDatabase';
 
-export interface EnterpriseRow {
+/** An `enterprise` row as SQLite holds it. */
+export interface EnterpriseRecord {
   id: string;
   name: string;
   credit_code: string;
@@ -16,15 +19,22 @@ export interface EnterpriseRow {
   contact_mobile: string;
   contact_email: string | null;
   manager: string;
-  channel: string;
+  channel: SalesChannel;
   note: string | null;
   group_code: string | null;
   created_at: string;
   updated_at: string;
+  /** Sync columns (SYNC.md §3.2): the platform's status, the server version and row last received. */
+  platform_status: EnterpriseStatus | null;
   base_version: number | null;
+  base_json: string | null;
+  server_deleted: number;
 }
 
-export function toEnterprise(row: EnterpriseRow): Enterprise {
+/** Every column a synced row sets (the sync bookkeeping flags aside). */
+export type SyncedEnterpriseColumns = Omit<EnterpriseRecord, 'server_deleted'>;
+
+export function toEnterprise(row: EnterpriseRecord): Enterprise {
   return {
     id: row.id,
     name: row.name,
@@ -35,7 +45,7 @@ export function toEnterprise(row: EnterpriseRow): Enterprise {
     address: row.address,
     contact: { name: row.contact_name, mobile: row.contact_mobile, ...(row.contact_email ? { email: row.contact_email } : {}) },
     manager: row.manager,
-    channel: row.channel as SalesChannel,
+    channel: row.channel,
     ...(row.note ? { note: row.note } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -43,23 +53,15 @@ export function toEnterprise(row: EnterpriseRow): Enterprise {
   };
 }
 
-/** The synced field groups of an enterprise (SYNC.md §3.5: region and contact merge as units). */
-export function syncFieldsOf(fields: EnterpriseFields): Record<string, unknown> {
-  return {
-    name: fields.name,
-    creditCode: fields.creditCode,
-    industrySection: fields.industrySection,
-    industryDivision: fields.industryDivision ?? null,
-    region: fields.region,
-    address: fields.address,
-    contact: { name: fields.contact.name, mobile: fields.contact.mobile, email: fields.contact.email || null },
-    manager: fields.manager,
-    channel: fields.channel,
-    note: fields.note || null,
-  };
-}
+/** What a person edits of an enterprise, as the form sends it or as a synced row carries it. */
+export type EditableEnterpriseFields = Omit<EnterpriseFields, 'industryDivision' | 'note' | 'contact'> & {
+  industryDivision?: string | null;
+  note?: string | null;
+  contact: { name: string; mobile: string; email?: string | null };
+};
 
-const columnsOf = (fields: EnterpriseFields) => ({
+/** The columns of the fields a person edits. */
+export const editableColumns = (fields: EditableEnterpriseFields) => ({
   name: fields.name,
   credit_code: fields.creditCode,
   industry_section: fields.industrySection,
@@ -76,53 +78,93 @@ const columnsOf = (fields: EnterpriseFields) => ({
   note: fields.note || null,
 });
 
-export function enterpriseStatements(db: Database.Database) {
-  return {
-    byId: db.prepare<[string], EnterpriseRow>('SELECT * FROM enterprise WHERE id = ?'),
-    byCreditCode: db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM enterprise WHERE credit_code = ?'),
-    insert: db.prepare(
-      `INSERT INTO enterprise (id, name, credit_code, industry_section, industry_division, province, city, district, address,
-         contact_name, contact_mobile, contact_email, manager, channel, note, created_at, updated_at)
-       VALUES (@id, @name, @credit_code, @industry_section, @industry_division, @province, @city, @district, @address,
-         @contact_name, @contact_mobile, @contact_email, @manager, @channel, @note, @created_at, @updated_at)`,
-    ),
-    update: db.prepare(
-      `UPDATE enterprise SET name = @name, credit_code = @credit_code, industry_section = @industry_section,
-         industry_division = @industry_division, province = @province, city = @city, district = @district, address = @address,
-         contact_name = @contact_name, contact_mobile = @contact_mobile, contact_email = @contact_email, manager = @manager,
-         channel = @channel, note = @note, updated_at = @updated_at
-       WHERE id = @id`,
-    ),
-  };
+const reads = perDatabase((db: ReadableDB) => ({
+  byId: db.prepare<[string], EnterpriseRecord>('SELECT * FROM enterprise WHERE id = ?'),
+  byCreditCode: db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM enterprise WHERE credit_code = ?'),
+  count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM enterprise WHERE server_deleted = 0'),
+  newest: db.prepare<[number, number], string>('SELECT id FROM enterprise WHERE server_deleted = 0 ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?').pluck(),
+  searchEntries: db
+    .prepare<[], [string, string, string, string, string]>(
+      'SELECT id, updated_at, name, credit_code, contact_mobile FROM enterprise WHERE server_deleted = 0 ORDER BY updated_at DESC, id DESC',
+    )
+    .raw(),
+  changeCount: db.prepare<[], { n: number }>("SELECT n FROM change_counter WHERE tbl = 'enterprise'"),
+  synced: db.prepare<[], string>('SELECT id FROM enterprise WHERE base_version IS NOT NULL').pluck(),
+}));
+
+const writes = perDatabase((db: WritableDB) => ({
+  insert: db.prepare(
+    `INSERT INTO enterprise (id, name, credit_code, industry_section, industry_division, province, city, district, address,
+       contact_name, contact_mobile, contact_email, manager, channel, note, created_at, updated_at)
+     VALUES (@id, @name, @credit_code, @industry_section, @industry_division, @province, @city, @district, @address,
+       @contact_name, @contact_mobile, @contact_email, @manager, @channel, @note, @created_at, @updated_at)`,
+  ),
+  update: db.prepare(
+    `UPDATE enterprise SET name = @name, credit_code = @credit_code, industry_section = @industry_section,
+       industry_division = @industry_division, province = @province, city = @city, district = @district, address = @address,
+       contact_name = @contact_name, contact_mobile = @contact_mobile, contact_email = @contact_email, manager = @manager,
+       channel = @channel, note = @note, updated_at = @updated_at
+     WHERE id = @id`,
+  ),
+  upsertSynced: db.prepare<[SyncedEnterpriseColumns]>(
+    `INSERT INTO enterprise (id, name, credit_code, industry_section, industry_division, province, city, district, address,
+       contact_name, contact_mobile, contact_email, manager, channel, note, group_code, platform_status, created_at, updated_at,
+       base_version, base_json, server_deleted)
+     VALUES (@id, @name, @credit_code, @industry_section, @industry_division, @province, @city, @district, @address,
+       @contact_name, @contact_mobile, @contact_email, @manager, @channel, @note, @group_code, @platform_status, @created_at, @updated_at,
+       @base_version, @base_json, 0)
+     ON CONFLICT(id) DO UPDATE SET name = excluded.name, credit_code = excluded.credit_code, industry_section = excluded.industry_section,
+       industry_division = excluded.industry_division, province = excluded.province, city = excluded.city, district = excluded.district,
+       address = excluded.address, contact_name = excluded.contact_name, contact_mobile = excluded.contact_mobile,
+       contact_email = excluded.contact_email, manager = excluded.manager, channel = excluded.channel, note = excluded.note,
+       group_code = excluded.group_code, platform_status = excluded.platform_status, created_at = excluded.created_at,
+       updated_at = excluded.updated_at, base_version = excluded.base_version, base_json = excluded.base_json, server_deleted = 0`,
+  ),
+  markDeleted: db.prepare('UPDATE enterprise SET server_deleted = 1, base_version = coalesce(?, base_version) WHERE id = ?'),
+  remove: db.prepare('DELETE FROM enterprise WHERE id = ?'),
+}));
+
+export const findEnterprise = (db: ReadableDB, id: string): EnterpriseRecord | undefined => reads(db).byId.get(id);
+export const creditCodeHolder = (db: ReadableDB, creditCode: string): { id: string; name: string } | undefined => reads(db).byCreditCode.get(creditCode);
+
+export function insertEnterprise(db: WritableDB, id: string, fields: EnterpriseFields, at: string): void {
+  writes(db).insert.run({ id, ...editableColumns(fields), created_at: at, updated_at: at });
 }
 
-export const insertParams = (id: string, fields: EnterpriseFields, at: string) => ({ id, ...columnsOf(fields), created_at: at, updated_at: at });
-export const updateParams = (id: string, fields: EnterpriseFields, at: string) => ({ id, ...columnsOf(fields), updated_at: at });
+export function updateEnterpriseFields(db: WritableDB, id: string, fields: EnterpriseFields, at: string): void {
+  writes(db).update.run({ id, ...editableColumns(fields), updated_at: at });
+}
 
 /** The unfiltered list, newest first, straight from the index on updated_at (no search index needed). */
-export function newestPage(db: Database.Database, offset: number, limit: number): { total: number; ids: string[] } {
-  const total = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM enterprise WHERE server_deleted = 0').get()!.n;
-  const ids = db
-    .prepare<[number, number], string>('SELECT id FROM enterprise WHERE server_deleted = 0 ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?')
-    .pluck()
-    .all(limit, offset);
-  return { total, ids };
+export function newestEnterprises(db: ReadableDB, offset: number, limit: number): { total: number; ids: string[] } {
+  return { total: reads(db).count.get()!.n, ids: reads(db).newest.all(limit, offset) };
 }
 
-export function listRows(db: Database.Database, ids: string[]): EnterpriseListRow[] {
+export function enterpriseListRows(db: ReadableDB, ids: string[]): EnterpriseListRow[] {
   if (ids.length === 0) return [];
-  const rows = db
-    .prepare<string[], EnterpriseRow>(`SELECT * FROM enterprise WHERE id IN (${ids.map(() => '?').join(',')})`)
-    .all(...ids);
+  const rows = db.prepare<string[], EnterpriseRecord>(`SELECT * FROM enterprise WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
     return r
       ? [{
           id: r.id, name: r.name, creditCode: r.credit_code, industrySection: r.industry_section, manager: r.manager,
-          channel: r.channel as SalesChannel, updatedAt: r.updated_at, contactName: r.contact_name,
+          channel: r.channel, updatedAt: r.updated_at, contactName: r.contact_name,
           contactMobile: r.contact_mobile, city: r.city, district: r.district,
         }]
       : [];
   });
 }
+
+/** What the search index holds per enterprise, newest first: id, updated_at, name, credit code, mobile. */
+export const searchEntries = (db: ReadableDB): [string, string, string, string, string][] => reads(db).searchEntries.all();
+
+/** Moves on every write to the table, from any connection or process (migration 0004's triggers). */
+export const enterpriseChangeCount = (db: ReadableDB): number => reads(db).changeCount.get()?.n ?? 0;
+
+/* ---------- the sync adapter's side (syncAdapter.ts) ---------- */
+
+export const upsertSyncedEnterprise = (db: WritableDB, columns: SyncedEnterpriseColumns) => void writes(db).upsertSynced.run(columns);
+export const markEnterpriseServerDeleted = (db: WritableDB, id: string, version: number | undefined) => void writes(db).markDeleted.run(version ?? null, id);
+export const deleteEnterprise = (db: WritableDB, id: string) => void writes(db).remove.run(id);
+export const syncedEnterpriseIds = (db: ReadableDB): string[] => reads(db).synced.all();

@@ -10,8 +10,9 @@
  * from this connection, another process (the CLI) or a sync applying a pull — and the index reloads
  * when the counter moved in a way its own `upsert` calls do not explain.
  */
-import type Database from 'better-sqlite3';
 import { normalizeMobile } from '../../../../shared/domain/mobile';
+import type { ReadableDB } from '../../infra/db/handles';
+import { enterpriseChangeCount, searchEntries } from './repository';
 
 interface Entry {
   id: string;
@@ -74,10 +75,10 @@ export class EnterpriseSearchIndex {
   private codes: Haystack | null = null;
   private seenCount = -1;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: ReadableDB) {}
 
   private changeCount(): number {
-    return this.db.prepare<[], { n: number }>("SELECT n FROM change_counter WHERE tbl = 'enterprise'").get()?.n ?? 0;
+    return enterpriseChangeCount(this.db);
   }
 
   /** Loads the entries now (the backend calls this shortly after start so the first search is quick). */
@@ -88,13 +89,7 @@ export class EnterpriseSearchIndex {
   private current(): Entry[] {
     const count = this.changeCount();
     if (this.entries && count === this.seenCount) return this.entries;
-    const rows = this.db
-      .prepare<[], [string, string, string, string, string]>(
-        'SELECT id, updated_at, name, credit_code, contact_mobile FROM enterprise WHERE server_deleted = 0 ORDER BY updated_at DESC, id DESC',
-      )
-      .raw()
-      .all();
-    this.entries = rows.map(([id, updatedAt, name, creditCode, mobile]) => entryOf(id, updatedAt, name, creditCode, mobile));
+    this.entries = searchEntries(this.db).map(([id, updatedAt, name, creditCode, mobile]) => entryOf(id, updatedAt, name, creditCode, mobile));
     this.names = this.codes = null;
     this.seenCount = count;
     return this.entries;

@@ -1,18 +1,29 @@
-/** Creating and changing enterprises: row + outbox op + audit entry in one transaction. */
+/** Creating, changing, finding and listing enterprises. Every change goes through the unit of work. */
 import type { Enterprise, EnterpriseFields } from '../../../../shared/domain/enterprise';
-import { writeAudit } from '../audit/repository';
-import type { BackendContext } from '../../app/context';
-import { perDatabase } from '../../infra/db/perDatabase';
+import { normalizeCreditCode } from '../../../../shared/domain/creditCode';
+import type { Output } from '../../../../shared/api';
+import type { ReadContext, WriteContext } from '../../app/context';
 import { AppError, notFound } from '../../app/errors';
-import { recordChange } from '../sync/outbox';
-import { enterpriseStatements, insertParams, syncFieldsOf, toEnterprise, updateParams } from './repository';
+import { commitChanges } from '../../app/unitOfWork';
+import type { ReadableDB } from '../../infra/db/handles';
+import { perDatabase } from '../../infra/db/perDatabase';
+import { auditTrail } from '../audit/repository';
+import {
+  creditCodeHolder,
+  enterpriseListRows,
+  findEnterprise,
+  insertEnterprise,
+  newestEnterprises,
+  toEnterprise,
+  updateEnterpriseFields,
+} from './repository';
 import { EnterpriseSearchIndex } from './searchIndex';
+import { enterpriseWireFields } from './syncAdapter';
 
-export const statements = perDatabase(enterpriseStatements);
-export const searchIndex = perDatabase((db) => new EnterpriseSearchIndex(db));
+export const searchIndex = perDatabase((db: ReadableDB) => new EnterpriseSearchIndex(db));
 
-function refuseDuplicate(ctx: BackendContext, creditCode: string, exceptId?: string): void {
-  const existing = statements(ctx.db).byCreditCode.get(creditCode);
+function refuseDuplicate(db: ReadableDB, creditCode: string, exceptId?: string): void {
+  const existing = creditCodeHolder(db, creditCode);
   if (existing && existing.id !== exceptId)
     throw new AppError('enterprise.duplicate_credit_code', `Credit code ${creditCode} is already registered to "${existing.name}".`, {
       field: 'creditCode',
@@ -20,45 +31,71 @@ function refuseDuplicate(ctx: BackendContext, creditCode: string, exceptId?: str
     });
 }
 
-export function getEnterprise(ctx: BackendContext, id: string): Enterprise {
-  const row = statements(ctx.db).byId.get(id);
+export function getEnterprise(ctx: Pick<ReadContext, 'db'>, id: string): Enterprise {
+  const row = findEnterprise(ctx.db, id);
   if (!row) throw notFound('enterprise', id);
   return toEnterprise(row);
 }
 
-export function createEnterprise(ctx: BackendContext, fields: EnterpriseFields): Enterprise {
+export function listEnterprises(ctx: ReadContext, input: { query?: string | undefined; offset: number; limit: number }): Output<'enterprises.list'> {
+  const { total, ids } = input.query?.trim() ? searchIndex(ctx.db).search(input.query, input.offset, input.limit) : newestEnterprises(ctx.db, input.offset, input.limit);
+  return { total, rows: enterpriseListRows(ctx.db, ids) };
+}
+
+export function findByCreditCode(ctx: ReadContext, creditCode: string, excludeId: string | undefined): { id: string; name: string } | null {
+  const found = creditCodeHolder(ctx.db, normalizeCreditCode(creditCode));
+  return found && found.id !== excludeId ? found : null;
+}
+
+export const enterpriseAudit = (ctx: ReadContext, id: string) => auditTrail(ctx.db, 'enterprise', id);
+
+export function createEnterprise(ctx: WriteContext, fields: EnterpriseFields): Enterprise {
   const id = ctx.newId();
   const at = ctx.now().toISOString();
-  ctx.db.transaction(() => {
-    refuseDuplicate(ctx, fields.creditCode);
-    statements(ctx.db).insert.run(insertParams(id, fields, at));
-    recordChange(ctx, { tbl: 'enterprise', rowId: id, kind: 'create', patch: syncFieldsOf(fields) });
-    writeAudit(ctx, { entity: 'enterprise', entityId: id, action: 'enterprise.created', detail: { name: fields.name } });
-  })();
+  commitChanges(ctx, (db) => {
+    refuseDuplicate(db, fields.creditCode);
+    return {
+      changes: [
+        {
+          entity: 'enterprise',
+          id,
+          write: (db) => insertEnterprise(db, id, fields, at),
+          outbox: { op: 'create', patch: enterpriseWireFields(fields) },
+          audit: { action: 'enterprise.created', detail: { name: fields.name } },
+        },
+      ],
+      result: undefined,
+    };
+  });
   searchIndex(ctx.db).upsert(id, at, fields.name, fields.creditCode, fields.contact.mobile);
-  ctx.emit('data.changed', { entity: 'enterprise', id });
   return getEnterprise(ctx, id);
 }
 
-export function updateEnterprise(ctx: BackendContext, id: string, fields: EnterpriseFields): Enterprise {
+export function updateEnterprise(ctx: WriteContext, id: string, fields: EnterpriseFields): Enterprise {
   const at = ctx.now().toISOString();
-  const changed = ctx.db.transaction(() => {
-    const existingRow = statements(ctx.db).byId.get(id);
-    if (!existingRow) throw notFound('enterprise', id);
-    refuseDuplicate(ctx, fields.creditCode, id);
-    const before = syncFieldsOf(toEnterpriseFields(toEnterprise(existingRow)));
-    const after = syncFieldsOf(fields);
+  const changed = commitChanges(ctx, (db) => {
+    const existing = findEnterprise(db, id);
+    if (!existing) throw notFound('enterprise', id);
+    refuseDuplicate(db, fields.creditCode, id);
+    const before = enterpriseWireFields(toEnterpriseFields(toEnterprise(existing)));
+    const after = enterpriseWireFields(fields);
     const patch = Object.fromEntries(Object.entries(after).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])));
-    if (Object.keys(patch).length === 0) return false;
-    statements(ctx.db).update.run(updateParams(id, fields, at));
-    recordChange(ctx, { tbl: 'enterprise', rowId: id, kind: 'update', patch, baseVersion: existingRow.base_version });
-    writeAudit(ctx, { entity: 'enterprise', entityId: id, action: 'enterprise.updated', detail: { fields: Object.keys(patch) } });
-    return true;
-  })();
+    if (Object.keys(patch).length === 0) return { changes: [], result: false };
+    return {
+      changes: [
+        {
+          entity: 'enterprise',
+          id,
+          write: (db) => updateEnterpriseFields(db, id, fields, at),
+          outbox: { op: 'update', patch, baseVersion: existing.base_version },
+          audit: { action: 'enterprise.updated', detail: { fields: Object.keys(patch) } },
+        },
+      ],
+      result: true,
+    };
+  });
   const saved = getEnterprise(ctx, id);
-  if (!changed) return saved;
-  searchIndex(ctx.db).upsert(id, saved.updatedAt, saved.name, saved.creditCode, saved.contact.mobile);
-  ctx.emit('data.changed', { entity: 'enterprise', id });
+  if (changed) searchIndex(ctx.db).upsert(id, saved.updatedAt, saved.name, saved.creditCode, saved.contact.mobile);
   return saved;
 }
 
@@ -71,9 +108,9 @@ export function toEnterpriseFields(e: Enterprise): EnterpriseFields {
 }
 
 /** Loads the search index a moment after start-up, so the first search does not pay for it. */
-export function warmSearchIndexSoon(backend: { database(): import('better-sqlite3').Database | null }, delayMs = 1500): void {
+export function warmSearchIndexSoon(database: () => ReadableDB | null, delayMs = 1500): void {
   setTimeout(() => {
-    const db = backend.database();
+    const db = database();
     if (db?.open) searchIndex(db).warm();
   }, delayMs).unref();
 }

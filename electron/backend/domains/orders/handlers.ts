@@ -1,6 +1,6 @@
 import { documentHandlers } from '../documents/handlers';
 import { defineHandlers } from '../../app/handlerTypes';
-import { createOrder, currentPlanOf, discardDraft, getOrder, listOrders, quoteForPlan, signOrder, submitOrder } from './service';
+import { createOrder, currentPlanView, discardDraft, getOrder, listOrders, quoteForPlan, signOrder, submitOrder } from './service';
 
 /** Orders, quotes and the enterprise's documents (issue 2). */
 export const orderHandlers = defineHandlers({
@@ -8,10 +8,7 @@ export const orderHandlers = defineHandlers({
   'orders.create': (input, ctx) => createOrder(ctx, input),
   'orders.get': ({ id }, ctx) => getOrder(ctx, id),
   'orders.listForEnterprise': ({ enterpriseId }, ctx) => listOrders(ctx, enterpriseId),
-  'orders.currentPlan': ({ enterpriseId }, ctx) => {
-    const active = currentPlanOf(ctx, enterpriseId);
-    return active ? { openOrderId: active.openOrderId, openDate: active.openDate, planCode: active.current.code, planName: active.current.name } : null;
-  },
+  'orders.currentPlan': ({ enterpriseId }, ctx) => currentPlanView(ctx, enterpriseId),
   'orders.sign': (input, ctx) => signOrder(ctx, input),
   'orders.submit': ({ id }, ctx) => submitOrder(ctx, id),
   'orders.discardDraft': ({ id }, ctx) => discardDraft(ctx, id),

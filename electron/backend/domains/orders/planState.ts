@@ -6,10 +6,10 @@
 import type { PlanChange } from '../../../../shared/domain/billing';
 import { canonicalPlanCode, findPlan, type Catalog, type Plan } from '../../../../shared/domain/catalog';
 import type { OrderKind } from '../../../../shared/domain/order';
-import { catalogVersion } from '../catalog/repository';
-import type { BackendContext } from '../../app/context';
 import { AppError } from '../../app/errors';
-import { orderStatements, type OrderRow } from './repository';
+import type { ReadableDB } from '../../infra/db/handles';
+import { catalogVersion } from '../catalog/repository';
+import { signedOrdersOfEnterprise, type OrderRecord } from './repository';
 
 export interface ActivePlan {
   openOrderId: string;
@@ -23,20 +23,20 @@ export interface ActivePlan {
 }
 
 /** A plan by code: from the current catalog, else from the catalog version an older order was made with. */
-export function resolvePlan(ctx: BackendContext, catalog: Catalog, code: string, orderCatalogVersion?: number): Plan {
-  const plan = findPlan(catalog, code) ?? (orderCatalogVersion ? findPlan(catalogVersion(ctx.db, orderCatalogVersion) ?? catalog, code) : undefined);
+export function resolvePlan(db: ReadableDB, catalog: Catalog, code: string, orderCatalogVersion?: number): Plan {
+  const plan = findPlan(catalog, code) ?? (orderCatalogVersion ? findPlan(catalogVersion(db, orderCatalogVersion) ?? catalog, code) : undefined);
   if (!plan) throw new AppError('order.unknown_plan', `No plan "${code}" in the catalog.`, { field: 'planCode', details: { planCode: code } });
   return plan;
 }
 
-export function activePlan(ctx: BackendContext, catalog: Catalog, enterpriseId: string): ActivePlan | null {
+export function activePlan(db: ReadableDB, catalog: Catalog, enterpriseId: string): ActivePlan | null {
   let active: ActivePlan | null = null;
-  for (const row of orderStatements(ctx.db).signedForEnterprise.all(enterpriseId)) active = apply(ctx, catalog, active, row);
+  for (const row of signedOrdersOfEnterprise(db, enterpriseId)) active = apply(db, catalog, active, row);
   return active;
 }
 
-function apply(ctx: BackendContext, catalog: Catalog, active: ActivePlan | null, row: OrderRow): ActivePlan | null {
-  const plan = () => resolvePlan(ctx, catalog, row.plan_code, row.catalog_version);
+function apply(db: ReadableDB, catalog: Catalog, active: ActivePlan | null, row: OrderRecord): ActivePlan | null {
+  const plan = () => resolvePlan(db, catalog, row.plan_code, row.catalog_version);
   if (row.kind === 'open') {
     const openPlan = plan();
     return { openOrderId: row.id, openDate: row.effective_date, openPlan, changes: [], current: openPlan };

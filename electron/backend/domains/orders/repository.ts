@@ -1,10 +1,11 @@
 /** SQL for service orders: the only place that knows the `service_order` table. */
-import type Database from 'better-sqlite3';
 import type { Quote } from '../../../../shared/domain/billing';
 import { orderNumber, type AuditEntry, type Order, type OrderKind, type OrderStatus } from '../../../../shared/domain/order';
+import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import { perDatabase } from '../../infra/db/perDatabase';
 
-export interface OrderRow {
+/** A `service_order` row as SQLite holds it. */
+export interface OrderRecord {
   id: string;
   enterprise_id: string;
   kind: OrderKind;
@@ -22,21 +23,41 @@ export interface OrderRow {
   created_at: string;
   signed_at: string | null;
   submitted_at: string | null;
+  /** The platform's side (SYNC.md §3.2): its status, the BOSS opening result or failure, the server row. */
+  platform_status: string | null;
+  opening_json: string | null;
+  failure_json: string | null;
+  processed_at: string | null;
+  base_version: number | null;
+  base_json: string | null;
+  server_deleted: number;
 }
 
-export type NewOrderRow = Pick<
-  OrderRow,
+export type NewOrderRecord = Pick<
+  OrderRecord,
   'id' | 'enterprise_id' | 'kind' | 'plan_code' | 'previous_plan_code' | 'request_date' | 'effective_date' | 'quote_json' | 'catalog_version' | 'created_by' | 'created_at'
 >;
 
-export const orderStatements = perDatabase((db: Database.Database) => ({
-  byId: db.prepare<[string], OrderRow>('SELECT * FROM service_order WHERE id = ?'),
-  forEnterprise: db.prepare<[string], OrderRow>('SELECT * FROM service_order WHERE enterprise_id = ? ORDER BY created_at DESC, id DESC'),
+/** What the platform says about an order (columns the sync adapter sets). */
+export type OrderPlatformColumns = Pick<OrderRecord, 'id' | 'platform_status' | 'opening_json' | 'failure_json' | 'processed_at' | 'base_version' | 'base_json'>;
+
+/** An order submitted from another device, rebuilt from its snapshot. */
+export type PulledOrderColumns = OrderPlatformColumns &
+  Pick<OrderRecord, 'enterprise_id' | 'kind' | 'plan_code' | 'previous_plan_code' | 'request_date' | 'effective_date' | 'quote_json' | 'catalog_version' | 'signer_name' | 'created_by' | 'created_at' | 'signed_at' | 'submitted_at'>;
+
+const reads = perDatabase((db: ReadableDB) => ({
+  byId: db.prepare<[string], OrderRecord>('SELECT * FROM service_order WHERE id = ?'),
+  forEnterprise: db.prepare<[string], OrderRecord>('SELECT * FROM service_order WHERE enterprise_id = ? ORDER BY created_at DESC, id DESC'),
   /** Orders that count towards the enterprise's plan, in the order they were signed. */
-  signedForEnterprise: db.prepare<[string], OrderRow>(
+  signedForEnterprise: db.prepare<[string], OrderRecord>(
     `SELECT * FROM service_order WHERE enterprise_id = ? AND status IN ('signed', 'submitted') ORDER BY signed_at, created_at, id`,
   ),
-  insert: db.prepare<[NewOrderRow]>(
+  idsOfEnterprise: db.prepare<[string], string>('SELECT id FROM service_order WHERE enterprise_id = ?').pluck(),
+  synced: db.prepare<[], string>('SELECT id FROM service_order WHERE base_version IS NOT NULL').pluck(),
+}));
+
+const writes = perDatabase((db: WritableDB) => ({
+  insertDraft: db.prepare<[NewOrderRecord]>(
     `INSERT INTO service_order (id, enterprise_id, kind, plan_code, previous_plan_code, request_date, effective_date, status,
        quote_json, catalog_version, created_by, created_at)
      VALUES (@id, @enterprise_id, @kind, @plan_code, @previous_plan_code, @request_date, @effective_date, 'draft',
@@ -51,9 +72,44 @@ export const orderStatements = perDatabase((db: Database.Database) => ({
     `UPDATE service_order SET status = 'submitted', submitted_at = @submitted_at WHERE id = @id AND status = 'signed'`,
   ),
   deleteDraft: db.prepare<[string]>(`DELETE FROM service_order WHERE id = ? AND status = 'draft'`),
+  updatePlatform: db.prepare<[OrderPlatformColumns]>(
+    `UPDATE service_order SET platform_status = @platform_status, opening_json = @opening_json, failure_json = @failure_json,
+       processed_at = @processed_at, base_version = @base_version, base_json = @base_json, server_deleted = 0 WHERE id = @id`,
+  ),
+  insertPulled: db.prepare<[PulledOrderColumns]>(
+    `INSERT INTO service_order (id, enterprise_id, kind, plan_code, previous_plan_code, request_date, effective_date, status, quote_json,
+       catalog_version, signer_name, created_by, created_at, signed_at, submitted_at, platform_status, opening_json, failure_json,
+       processed_at, base_version, base_json)
+     VALUES (@id, @enterprise_id, @kind, @plan_code, @previous_plan_code, @request_date, @effective_date, 'submitted', @quote_json,
+       @catalog_version, @signer_name, @created_by, @created_at, @signed_at, @submitted_at, @platform_status, @opening_json, @failure_json,
+       @processed_at, @base_version, @base_json)`,
+  ),
+  markDeleted: db.prepare('UPDATE service_order SET server_deleted = 1 WHERE id = ?'),
+  remove: db.prepare('DELETE FROM service_order WHERE id = ?'),
 }));
 
-export function toOrder(row: OrderRow, audit: AuditEntry[]): Order {
+export const findOrder = (db: ReadableDB, id: string): OrderRecord | undefined => reads(db).byId.get(id);
+export const ordersOfEnterprise = (db: ReadableDB, enterpriseId: string): OrderRecord[] => reads(db).forEnterprise.all(enterpriseId);
+export const signedOrdersOfEnterprise = (db: ReadableDB, enterpriseId: string): OrderRecord[] => reads(db).signedForEnterprise.all(enterpriseId);
+
+export const insertDraftOrder = (db: WritableDB, order: NewOrderRecord) => void writes(db).insertDraft.run(order);
+export const markOrderSigned = (db: WritableDB, signed: { id: string; signer_name: string; signature_sha256: string; document_id: string; signed_at: string }) =>
+  void writes(db).markSigned.run(signed);
+export const markOrderSubmitted = (db: WritableDB, id: string, submittedAt: string) => void writes(db).markSubmitted.run({ id, submitted_at: submittedAt });
+export const deleteDraftOrder = (db: WritableDB, id: string) => void writes(db).deleteDraft.run(id);
+
+/* ---------- the sync adapter's side (syncAdapter.ts) ---------- */
+
+export const updateOrderPlatformSide = (db: WritableDB, columns: OrderPlatformColumns) => void writes(db).updatePlatform.run(columns);
+export const insertPulledOrder = (db: WritableDB, columns: PulledOrderColumns) => void writes(db).insertPulled.run(columns);
+export const markOrderServerDeleted = (db: WritableDB, id: string) => void writes(db).markDeleted.run(id);
+export const deleteOrder = (db: WritableDB, id: string) => void writes(db).remove.run(id);
+export const syncedOrderIds = (db: ReadableDB): string[] => reads(db).synced.all();
+export const orderIdsOfEnterprise = (db: ReadableDB, enterpriseId: string): string[] => reads(db).idsOfEnterprise.all(enterpriseId);
+
+export const quoteOf = (row: OrderRecord): Quote => JSON.parse(row.quote_json) as Quote;
+
+export function toOrder(row: OrderRecord, audit: AuditEntry[]): Order {
   return {
     id: row.id,
     number: orderNumber(row.id, row.created_at),
@@ -64,7 +120,7 @@ export function toOrder(row: OrderRow, audit: AuditEntry[]): Order {
     requestDate: row.request_date,
     effectiveDate: row.effective_date,
     status: row.status,
-    quote: JSON.parse(row.quote_json) as Quote,
+    quote: quoteOf(row),
     catalogVersion: row.catalog_version,
     ...(row.signer_name ? { signerName: row.signer_name } : {}),
     ...(row.signature_sha256 ? { signatureSha256: row.signature_sha256 } : {}),

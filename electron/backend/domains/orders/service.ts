@@ -3,34 +3,33 @@
  *
  * Drafts and signed orders are local to this machine: nothing about them is queued for the
  * platform until the order is submitted, when one `order.submit.v1` command carries the whole
- * snapshot (quote, signature and document hashes). Every step writes its audit entry in the same
- * transaction as the change itself.
+ * snapshot (quote, signature and document hashes). Every step goes through the unit of work, so
+ * its audit entry is written in the same transaction as the change itself.
  */
 import { quote, QuoteError, quoteFromCatalog, type PlanChange, type Quote } from '../../../../shared/domain/billing';
 import type { Catalog, Plan } from '../../../../shared/domain/catalog';
 import { firstOfNextMonth, monthOf } from '../../../../shared/domain/dates';
 import type { Enterprise } from '../../../../shared/domain/enterprise';
 import { orderNumber, type NewOrderInput, type Order } from '../../../../shared/domain/order';
-import type { ParsedInput } from '../../../../shared/api';
-import { registerAsset, storeAssetFile } from '../assets/store';
-import { auditTrail, writeAudit } from '../audit/repository';
-import { currentCatalog } from '../catalog/repository';
-import type { BackendContext } from '../../app/context';
-import { documentStatements, insertDocument } from '../documents/repository';
-import { renderServiceOrderPdf } from '../documents/serviceOrderPdf';
-import { statements as enterpriseStatements } from '../enterprises/service';
-import { toEnterprise } from '../enterprises/repository';
+import type { Output, ParsedInput } from '../../../../shared/api';
+import type { ReadContext, WriteContext } from '../../app/context';
 import { AppError } from '../../app/errors';
-import { recordCommand } from '../sync/outbox';
+import { commitChanges } from '../../app/unitOfWork';
+import type { ReadableDB, WritableDB } from '../../infra/db/handles';
+import { registerAsset } from '../assets/repository';
+import { storeAssetFile } from '../assets/store';
+import { auditTrail } from '../audit/repository';
+import { currentCatalog } from '../catalog/repository';
+import { findDocument, insertDocument } from '../documents/repository';
+import { renderServiceOrderPdf } from '../documents/serviceOrderPdf';
+import { findEnterprise, toEnterprise } from '../enterprises/repository';
 import { activePlan, checkAllowed, resolvePlan, sellablePlan, type ActivePlan } from './planState';
-import { orderStatements, toOrder, type OrderRow } from './repository';
+import { deleteDraftOrder, findOrder, insertDraftOrder, markOrderSigned, markOrderSubmitted, ordersOfEnterprise, quoteOf, toOrder, type OrderRecord } from './repository';
 import { readSignature } from './signature';
 
-const ENTITY = 'service_order';
-
 /** The quote procedure (and `ecw quote --data-dir`): billing's `quote()` over the current catalog. */
-export function quoteForPlan(ctx: BackendContext, input: ParsedInput<'orders.quote'>): Quote {
-  return quoteOrFail(() => quoteFromCatalog(currentCatalog(ctx.db, ctx.now()), input));
+export function quoteForPlan(ctx: ReadContext, input: ParsedInput<'orders.quote'>): Quote {
+  return quoteOrFail(() => quoteFromCatalog(currentCatalog(ctx.db), input));
 }
 
 function quoteOrFail(make: () => Quote): Quote {
@@ -42,29 +41,35 @@ function quoteOrFail(make: () => Quote): Quote {
   }
 }
 
-function loadEnterprise(ctx: BackendContext, id: string): Enterprise {
-  const row = enterpriseStatements(ctx.db).byId.get(id);
+function loadEnterprise(db: ReadableDB, id: string): Enterprise {
+  const row = findEnterprise(db, id);
   if (!row) throw new AppError('order.enterprise_not_found', `No enterprise with id ${id}.`, { field: 'enterpriseId', details: { id } });
   return toEnterprise(row);
 }
 
-function loadOrder(ctx: BackendContext, id: string): OrderRow {
-  const row = orderStatements(ctx.db).byId.get(id);
+function loadOrder(db: ReadableDB, id: string): OrderRecord {
+  const row = findOrder(db, id);
   if (!row) throw new AppError('order.not_found', `No order with id ${id}.`, { details: { id } });
   return row;
 }
 
-export function getOrder(ctx: BackendContext, id: string): Order {
-  return toOrder(loadOrder(ctx, id), auditTrail(ctx, ENTITY, id));
+export function getOrder(ctx: Pick<ReadContext, 'db'>, id: string): Order {
+  return toOrder(loadOrder(ctx.db, id), auditTrail(ctx.db, 'service_order', id));
 }
 
-export function listOrders(ctx: BackendContext, enterpriseId: string): Order[] {
-  return orderStatements(ctx.db).forEnterprise.all(enterpriseId).map((row) => toOrder(row, auditTrail(ctx, ENTITY, row.id)));
+export function listOrders(ctx: ReadContext, enterpriseId: string): Order[] {
+  return ordersOfEnterprise(ctx.db, enterpriseId).map((row) => toOrder(row, auditTrail(ctx.db, 'service_order', row.id)));
 }
 
-export function currentPlanOf(ctx: BackendContext, enterpriseId: string): ActivePlan | null {
-  loadEnterprise(ctx, enterpriseId);
-  return activePlan(ctx, currentCatalog(ctx.db, ctx.now()), enterpriseId);
+export function currentPlanOf(ctx: ReadContext, enterpriseId: string): ActivePlan | null {
+  loadEnterprise(ctx.db, enterpriseId);
+  return activePlan(ctx.db, currentCatalog(ctx.db), enterpriseId);
+}
+
+/** The order page's summary of what the enterprise has now. */
+export function currentPlanView(ctx: ReadContext, enterpriseId: string): Output<'orders.currentPlan'> {
+  const active = currentPlanOf(ctx, enterpriseId);
+  return active ? { openOrderId: active.openOrderId, openDate: active.openDate, planCode: active.current.code, planName: active.current.name } : null;
 }
 
 interface Plotted {
@@ -91,14 +96,14 @@ function plotOrder(catalog: Catalog, active: ActivePlan | null, input: NewOrderI
   return { plan: current, effectiveDate: input.date, quote: q };
 }
 
-export function createOrder(ctx: BackendContext, input: NewOrderInput): Order {
+export function createOrder(ctx: WriteContext, input: NewOrderInput): Order {
   const id = ctx.newId();
-  ctx.db.transaction(() => {
-    loadEnterprise(ctx, input.enterpriseId);
-    const catalog = currentCatalog(ctx.db, ctx.now());
-    const active = checkAllowed(activePlan(ctx, catalog, input.enterpriseId), input);
+  commitChanges(ctx, (db) => {
+    loadEnterprise(db, input.enterpriseId);
+    const catalog = currentCatalog(db);
+    const active = checkAllowed(activePlan(db, catalog, input.enterpriseId), input);
     const plotted = plotOrder(catalog, active, input);
-    orderStatements(ctx.db).insert.run({
+    const order = {
       id,
       enterprise_id: input.enterpriseId,
       kind: input.kind,
@@ -110,38 +115,48 @@ export function createOrder(ctx: BackendContext, input: NewOrderInput): Order {
       catalog_version: catalog.version,
       created_by: ctx.actor(),
       created_at: ctx.now().toISOString(),
-    });
-    writeAudit(ctx, { entity: ENTITY, entityId: id, action: 'order.created', detail: { kind: input.kind, planCode: plotted.plan.code, date: input.date } });
-  })();
-  ctx.emit('data.changed', { entity: ENTITY, id });
+    };
+    return {
+      changes: [
+        {
+          entity: 'service_order',
+          id,
+          write: (db) => insertDraftOrder(db, order),
+          outbox: { localOnly: 'unsubmitted_order' },
+          audit: { action: 'order.created', detail: { kind: input.kind, planCode: plotted.plan.code, date: input.date } },
+        },
+      ],
+      result: undefined,
+    };
+  });
   return getOrder(ctx, id);
 }
 
-function requireDraft(row: OrderRow): void {
+function requireDraft(row: OrderRecord): void {
   if (row.status !== 'draft') throw new AppError('order.not_draft', `Order ${row.id} is ${row.status}, not a draft.`, { details: { status: row.status } });
 }
 
 /** Checks the order is still allowed (another order may have been signed since this draft was made). */
-function recheck(ctx: BackendContext, row: OrderRow): { catalog: Catalog; active: ActivePlan | null } {
-  const catalog = currentCatalog(ctx.db, ctx.now());
-  const active = checkAllowed(activePlan(ctx, catalog, row.enterprise_id), { kind: row.kind, planCode: row.plan_code, date: row.request_date });
+function recheck(db: ReadableDB, row: OrderRecord): { catalog: Catalog; active: ActivePlan | null } {
+  const catalog = currentCatalog(db);
+  const active = checkAllowed(activePlan(db, catalog, row.enterprise_id), { kind: row.kind, planCode: row.plan_code, date: row.request_date });
   return { catalog, active };
 }
 
-export async function signOrder(ctx: BackendContext, input: ParsedInput<'orders.sign'>): Promise<Order> {
-  const row = loadOrder(ctx, input.id);
+export async function signOrder(ctx: WriteContext, input: ParsedInput<'orders.sign'>): Promise<Order> {
+  const row = loadOrder(ctx.db, input.id);
   requireDraft(row);
-  const { catalog } = recheck(ctx, row);
+  const { catalog } = recheck(ctx.db, row);
   const signature = await readSignature(input.signaturePngBase64);
-  const enterprise = loadEnterprise(ctx, row.enterprise_id);
+  const enterprise = loadEnterprise(ctx.db, row.enterprise_id);
   const signedAt = ctx.now().toISOString();
   const number = orderNumber(row.id, row.created_at);
   const pdf = await renderServiceOrderPdf({
     order: { number, kind: row.kind, requestDate: row.request_date, effectiveDate: row.effective_date, catalogVersion: row.catalog_version },
     enterprise,
-    plan: resolvePlan(ctx, catalog, row.plan_code, row.catalog_version),
-    ...(row.previous_plan_code ? { previousPlan: resolvePlan(ctx, catalog, row.previous_plan_code, row.catalog_version) } : {}),
-    quote: JSON.parse(row.quote_json) as Quote,
+    plan: resolvePlan(ctx.db, catalog, row.plan_code, row.catalog_version),
+    ...(row.previous_plan_code ? { previousPlan: resolvePlan(ctx.db, catalog, row.previous_plan_code, row.catalog_version) } : {}),
+    quote: quoteOf(row),
     signature: { png: signature.forPdf, signerName: input.signerName, signedAt },
   });
 
@@ -149,46 +164,63 @@ export async function signOrder(ctx: BackendContext, input: ParsedInput<'orders.
   const signatureAsset = storeAssetFile(ctx.dataDir, signature.original);
   const pdfAsset = storeAssetFile(ctx.dataDir, pdf);
   const documentId = ctx.newId();
-  ctx.db.transaction(() => {
-    requireDraft(loadOrder(ctx, row.id));
-    recheck(ctx, row);
-    registerAsset(ctx.db, { ...signatureAsset, mime: 'image/png' }, ctx.now());
-    registerAsset(ctx.db, { ...pdfAsset, mime: 'application/pdf' }, ctx.now());
-    insertDocument(ctx.db, {
+  const storeDocument = (db: WritableDB) => {
+    registerAsset(db, { ...signatureAsset, mime: 'image/png' }, ctx.now());
+    registerAsset(db, { ...pdfAsset, mime: 'application/pdf' }, ctx.now());
+    insertDocument(db, {
       id: documentId, enterpriseId: row.enterprise_id, kind: 'service_order', title: `业务受理单 ${number}`,
       fileName: `业务受理单-${number}.pdf`, mime: 'application/pdf', bytes: pdfAsset.size, sha256: pdfAsset.sha256,
       createdAt: signedAt, createdBy: ctx.actor(),
     });
-    orderStatements(ctx.db).markSigned.run({
-      id: row.id, signer_name: input.signerName, signature_sha256: signatureAsset.sha256, document_id: documentId, signed_at: signedAt,
-    });
-    writeAudit(ctx, {
-      entity: ENTITY, entityId: row.id, action: 'order.signed',
-      detail: { signerName: input.signerName, documentId, documentSha256: pdfAsset.sha256, signatureSha256: signatureAsset.sha256 },
-    });
-  })();
-  ctx.emit('data.changed', { entity: ENTITY, id: row.id });
-  ctx.emit('data.changed', { entity: 'document', id: documentId });
+  };
+  commitChanges(ctx, (db) => {
+    requireDraft(loadOrder(db, row.id));
+    recheck(db, row);
+    return {
+      changes: [
+        {
+          entity: 'service_order',
+          id: row.id,
+          write: (db) => markOrderSigned(db, { id: row.id, signer_name: input.signerName, signature_sha256: signatureAsset.sha256, document_id: documentId, signed_at: signedAt }),
+          outbox: { localOnly: 'unsubmitted_order' },
+          audit: {
+            action: 'order.signed',
+            detail: { signerName: input.signerName, documentId, documentSha256: pdfAsset.sha256, signatureSha256: signatureAsset.sha256 },
+          },
+        },
+        { entity: 'document', id: documentId, write: storeDocument },
+      ],
+      result: undefined,
+    };
+  });
   return getOrder(ctx, row.id);
 }
 
-export function submitOrder(ctx: BackendContext, id: string): Order {
-  ctx.db.transaction(() => {
-    const row = loadOrder(ctx, id);
+export function submitOrder(ctx: WriteContext, id: string): Order {
+  commitChanges(ctx, (db) => {
+    const row = loadOrder(db, id);
     if (row.status === 'submitted') throw new AppError('order.already_submitted', `Order ${id} was already submitted.`);
     if (row.status !== 'signed') throw new AppError('order.not_signed', `Order ${id} must be signed by the customer before it is submitted.`);
     const submittedAt = ctx.now().toISOString();
-    orderStatements(ctx.db).markSubmitted.run({ id, submitted_at: submittedAt });
-    recordCommand(ctx, { tbl: ENTITY, rowId: id, name: 'order.submit.v1', args: submitSnapshot(ctx, row, submittedAt) });
-    writeAudit(ctx, { entity: ENTITY, entityId: id, action: 'order.submitted' });
-  })();
-  ctx.emit('data.changed', { entity: ENTITY, id });
+    return {
+      changes: [
+        {
+          entity: 'service_order',
+          id,
+          write: (db) => markOrderSubmitted(db, id, submittedAt),
+          outbox: { command: 'order.submit.v1', args: submitSnapshot(db, row, submittedAt) },
+          audit: { action: 'order.submitted' },
+        },
+      ],
+      result: undefined,
+    };
+  });
   return getOrder(ctx, id);
 }
 
 /** What the platform needs to open, change or cancel the service in BOSS. */
-function submitSnapshot(ctx: BackendContext, row: OrderRow, submittedAt: string): Record<string, unknown> {
-  const document = row.document_id ? documentStatements(ctx.db).byId.get(row.document_id) : undefined;
+function submitSnapshot(db: ReadableDB, row: OrderRecord, submittedAt: string): Record<string, unknown> {
+  const document = row.document_id ? findDocument(db, row.document_id) : undefined;
   return {
     id: row.id, // orderSubmitArgsSchema (shared/platform-api/tables.ts) requires id and status
     status: 'submitted',
@@ -201,7 +233,7 @@ function submitSnapshot(ctx: BackendContext, row: OrderRow, submittedAt: string)
     requestDate: row.request_date,
     effectiveDate: row.effective_date,
     catalogVersion: row.catalog_version,
-    quote: JSON.parse(row.quote_json) as Quote,
+    quote: quoteOf(row),
     signerName: row.signer_name,
     signedAt: row.signed_at,
     signatureSha256: row.signature_sha256,
@@ -211,12 +243,13 @@ function submitSnapshot(ctx: BackendContext, row: OrderRow, submittedAt: string)
   };
 }
 
-export function discardDraft(ctx: BackendContext, id: string): { id: string } {
-  ctx.db.transaction(() => {
-    requireDraft(loadOrder(ctx, id));
-    orderStatements(ctx.db).deleteDraft.run(id);
-    writeAudit(ctx, { entity: ENTITY, entityId: id, action: 'order.discarded' });
-  })();
-  ctx.emit('data.changed', { entity: ENTITY, id });
+export function discardDraft(ctx: WriteContext, id: string): { id: string } {
+  commitChanges(ctx, (db) => {
+    requireDraft(loadOrder(db, id));
+    return {
+      changes: [{ entity: 'service_order', id, write: (db) => deleteDraftOrder(db, id), outbox: { localOnly: 'unsubmitted_order' }, audit: { action: 'order.discarded' } }],
+      result: undefined,
+    };
+  });
   return { id };
 }

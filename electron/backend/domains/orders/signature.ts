@@ -11,6 +11,11 @@ const MAX_SIDE = 4000;
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const DATA_URL_PREFIX = /^data:image\/png;base64,/;
 
+/** The codes a signature's problems carry: the order's, or the site sign-off's. */
+export const ORDER_SIGNATURE_CODES = { invalid: 'order.signature_invalid', blank: 'order.signature_blank' } as const;
+export const SITE_SIGNATURE_CODES = { invalid: 'site.signature_invalid', blank: 'site.signature_blank' } as const;
+type SignatureCodes = typeof ORDER_SIGNATURE_CODES | typeof SITE_SIGNATURE_CODES;
+
 export interface Signature {
   /** The bytes as the customer's device produced them: what the asset store keeps. */
   original: Buffer;
@@ -18,10 +23,8 @@ export interface Signature {
   forPdf: Buffer;
 }
 
-const invalid = (reason: string, message: string) =>
-  new AppError('order.signature_invalid', message, { field: 'signaturePngBase64', details: { reason } });
-
-export async function readSignature(base64: string): Promise<Signature> {
+export async function readSignature(base64: string, codes: SignatureCodes = ORDER_SIGNATURE_CODES): Promise<Signature> {
+  const invalid = (reason: string, message: string) => new AppError(codes.invalid, message, { field: 'signaturePngBase64', details: { reason } });
   const text = base64.replace(DATA_URL_PREFIX, '').replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) throw invalid('not_base64', 'The signature is not base64 text.');
   const bytes = Buffer.from(text, 'base64');
@@ -43,6 +46,6 @@ export async function readSignature(base64: string): Promise<Signature> {
   }
   // An untouched pad is one flat colour (transparent, or white): every channel's min equals its max.
   if (channels.every((c) => c.min === c.max) || channels[3]?.max === 0)
-    throw new AppError('order.signature_blank', 'The signature is empty.', { field: 'signaturePngBase64' });
+    throw new AppError(codes.blank, 'The signature is empty.', { field: 'signaturePngBase64' });
   return { original: bytes, forPdf };
 }

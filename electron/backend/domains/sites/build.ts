@@ -3,15 +3,15 @@
  * compiler of shared/sites/ run in the compile worker with a resolver over that cache. The worker
  * keeps one compiler per site, so a rebuild after an edit renders only the pages that changed.
  */
-import type Database from 'better-sqlite3';
 import type { ManifestFile } from '../../../../shared/api/sites';
 import { IMAGE_VARIANT_IDS } from '../../../../shared/sites/assets';
 import type { SiteContent } from '../../../../shared/sites/model';
 import type { Report } from '../../../../shared/sites/report';
 import { mapLimited } from '../assets/concurrency';
 import { ensureDerived, type DerivedImage } from '../assets/derived';
+import { derivedCount } from '../assets/repository';
 import { hasAssetFile } from '../assets/store';
-import type { BackendContext } from '../../app/context';
+import type { ReadContext } from '../../app/context';
 import { compileInWorker } from './compileClient';
 import type { CompileTask } from './compileWorker';
 import { imagesOfContent } from './repository';
@@ -29,7 +29,7 @@ const checked = new Map<string, Map<string, DerivedImage>>();
  * `recheck` looks at the files again (export does, since it copies them).
  */
 export async function prepareAssets(
-  ctx: Pick<BackendContext, 'db' | 'dataDir' | 'now'>,
+  ctx: Pick<ReadContext, 'db' | 'dataDir' | 'now' | 'writes'>,
   content: SiteContent,
   options: { recheck?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<PreparedAssets> {
@@ -46,7 +46,7 @@ export async function prepareAssets(
         known.set(key, remembered);
         continue;
       }
-      if (!hasAssetFile(ctx.dataDir, sha256) && !hasAllCached(ctx.db, sha256)) break;
+      if (!hasAssetFile(ctx.dataDir, sha256) && derivedCount(ctx.db, sha256) < IMAGE_VARIANT_IDS.length) break;
       try {
         const derived = await ensureDerived(ctx, sha256, variant);
         known.set(key, derived);
@@ -58,11 +58,6 @@ export async function prepareAssets(
     options.onProgress?.(++done, hashes.length);
   });
   return resolverOver(known.values());
-}
-
-function hasAllCached(db: Database.Database, sha256: string): boolean {
-  const row = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM asset_derived WHERE sha256 = ?').get(sha256);
-  return (row?.n ?? 0) >= IMAGE_VARIANT_IDS.length;
 }
 
 export interface BuildAnswer {
@@ -83,7 +78,7 @@ export interface BuildOptions {
 
 /** Prepares the pictures, then compiles in the worker and does `task` there. */
 export async function buildSite(
-  ctx: Pick<BackendContext, 'db' | 'dataDir' | 'now'>,
+  ctx: Pick<ReadContext, 'db' | 'dataDir' | 'now' | 'writes'>,
   siteId: string,
   content: SiteContent,
   task: CompileTask = { kind: 'summary' },

@@ -10,10 +10,12 @@ import type { Enterprise } from '../../../../shared/domain/enterprise';
 import { normalizeCreditCode } from '../../../../shared/domain/creditCode';
 import { sortedColumns, type ContactBlock, type SiteContent, type SiteDomain } from '../../../../shared/sites/model';
 import { templateOrDefault } from '../../../../shared/sites/templates/catalog';
-import { registerImage } from '../assets/imageStore';
-import type { BackendContext } from '../../app/context';
-import { getEnterprise } from '../enterprises/service';
+import type { WriteContext } from '../../app/context';
 import { AppError } from '../../app/errors';
+import { commitChanges } from '../../app/unitOfWork';
+import type { WritableDB } from '../../infra/db/handles';
+import { registerImage } from '../assets/repository';
+import { getEnterprise } from '../enterprises/service';
 import { parseContactLines } from '../intake/fields';
 import { makeGuess } from '../intake/guesses';
 import { readMaterials, type IntakeResult } from '../intake/importMaterials';
@@ -22,8 +24,8 @@ import { placePhotos } from '../intake/placePhotos';
 import { filesFromPaths, filesFromPayloads, type IntakeFile } from '../intake/sources';
 import { trayEntry } from './edits';
 import { defaultSiteLabel, newSiteContent, shortNameOf } from './defaults';
-import { parseIntake, siteStatements } from './repository';
-import { changeSite, getSite, insertSite, SITE_ENTITY } from './service';
+import { parseIntake, siteOfEnterprise } from './repository';
+import { changeSite, getSite, siteCreation } from './service';
 
 /** Beijing date: what "today" means to the customer manager and the customer. */
 const beijingDate = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -33,7 +35,7 @@ class Placement {
   readonly problems: IntakeProblem[] = [];
 
   constructor(
-    private readonly ctx: BackendContext,
+    private readonly ctx: WriteContext,
     private readonly content: SiteContent,
     private readonly enterprise: Enterprise,
   ) {}
@@ -176,29 +178,34 @@ function materialFiles(input: ParsedInput<'sites.import'>): { files: IntakeFile[
   return { files: [...onDisk.files, ...uploaded.files], problems: [...onDisk.problems, ...uploaded.problems] };
 }
 
-export async function importIntoSite(ctx: BackendContext, input: ParsedInput<'sites.import'>): Promise<ImportReport> {
+export async function importIntoSite(ctx: WriteContext, input: ParsedInput<'sites.import'>): Promise<ImportReport> {
   const enterprise = getEnterprise(ctx, input.enterpriseId);
   const { files, problems: sourceProblems } = materialFiles(input);
   if (files.length === 0 && sourceProblems.length === 0) throw new AppError('site.import.nothing', 'There is nothing to import (the folder is empty).', { field: 'paths' });
   const jobId = input.jobId ?? ctx.newId();
   const progress = (done: number, label: string, finished = false) => ctx.emit('job.progress', { jobId, label, done, total: files.length, ...(finished ? { finished } : {}) });
   progress(0, '导入资料 importing');
-  const existingRow = siteStatements(ctx.db).byEnterprise.get(enterprise.id);
+  const existingRow = siteOfEnterprise(ctx.db, enterprise.id);
   const alreadyImported = new Set((existingRow ? parseIntake(existingRow).imported ?? [] : []).map((f) => f.sha256));
   const names = [enterprise.name, shortNameOf(enterprise.name, enterprise.region)];
   const result = await readMaterials(files, { dataDir: ctx.dataDir, newId: ctx.newId, today: beijingDate(ctx.now()), alreadyImported, names, onProgress: (done, _total, label) => progress(done, label) });
 
   let placement: Placement | undefined;
   const apply = (content: SiteContent, intake: IntakeState): IntakeState => {
-    for (const image of result.images) registerImage(ctx.db, image, ctx.now());
     placement = new Placement(ctx, content, enterprise);
     placement.place(result, !existingRow);
     const problems = [...sourceProblems, ...result.problems, ...placement.problems];
     return { guesses: [...intake.guesses, ...placement.guesses], problems, imported: [...(intake.imported ?? []), ...result.imported] };
   };
+  const registerImages = (db: WritableDB) => result.images.forEach((image) => registerImage(db, image, ctx.now()));
   const siteId = existingRow
-    ? changeSite(ctx, existingRow.id, undefined, 'site.imported', (current) => ({ content: current.content, intake: apply(current.content, current.intake), detail: { files: files.length } })).id
-    : createFromImport(ctx, enterprise, apply);
+    ? changeSite(ctx, existingRow.id, undefined, 'site.imported', (current) => ({
+        content: current.content,
+        intake: apply(current.content, current.intake),
+        detail: { files: files.length },
+        alsoWrite: registerImages,
+      })).id
+    : createFromImport(ctx, enterprise, apply, registerImages);
   progress(files.length, '导入完成 done', true);
   const site = getSite(ctx, siteId);
   return {
@@ -211,14 +218,17 @@ export async function importIntoSite(ctx: BackendContext, input: ParsedInput<'si
   };
 }
 
-function createFromImport(ctx: BackendContext, enterprise: Enterprise, apply: (content: SiteContent, intake: IntakeState) => IntakeState): string {
-  let id = '';
-  ctx.db.transaction(() => {
+function createFromImport(
+  ctx: WriteContext,
+  enterprise: Enterprise,
+  apply: (content: SiteContent, intake: IntakeState) => IntakeState,
+  registerImages: (db: WritableDB) => void,
+): string {
+  return commitChanges(ctx, () => {
     const content = newSiteContent(enterprise, { newId: ctx.newId, withTemplateColumns: false });
     const intake = apply(content, { guesses: [], problems: [] });
-    id = insertSite(ctx, enterprise.id, content, intake);
-  })();
-  ctx.emit('data.changed', { entity: SITE_ENTITY, id });
-  return id;
+    const creation = siteCreation(ctx, { enterpriseId: enterprise.id, content, intake, alsoWrite: registerImages });
+    return { changes: [creation], result: creation.id };
+  });
 }
 

@@ -1,10 +1,11 @@
 /** SQL for sites: the only place that knows the `site` table. */
-import type Database from 'better-sqlite3';
 import type { IntakeState } from '../../../../shared/api/sites';
 import { imagesIn, type SiteContent } from '../../../../shared/sites/model';
+import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import { perDatabase } from '../../infra/db/perDatabase';
 
-export interface SiteRow {
+/** A `site` row as SQLite holds it. */
+export interface SiteRecord {
   id: string;
   enterprise_id: string;
   content_json: string;
@@ -18,12 +19,27 @@ export interface SiteRow {
   server_deleted: number;
 }
 
-export const siteStatements = perDatabase((db: Database.Database) => ({
-  byId: db.prepare<[string], SiteRow>('SELECT * FROM site WHERE id = ?'),
+/** What a pulled site sets (sync adapter). */
+export interface SyncedSiteColumns {
+  id: string;
+  enterprise_id: string;
+  content_json: string;
+  created_at: string;
+  updated_at: string;
+  base_version: number | null;
+  base_json: string | null;
+}
+
+const reads = perDatabase((db: ReadableDB) => ({
+  byId: db.prepare<[string], SiteRecord>('SELECT * FROM site WHERE id = ?'),
   /** What changes with every write of a site's content, without reading the document itself. */
-  stampById: db.prepare<[string], Pick<SiteRow, 'revision' | 'updated_at' | 'server_deleted'>>('SELECT revision, updated_at, server_deleted FROM site WHERE id = ?'),
+  stampById: db.prepare<[string], Pick<SiteRecord, 'revision' | 'updated_at' | 'server_deleted'>>('SELECT revision, updated_at, server_deleted FROM site WHERE id = ?'),
   /** The enterprise's site; should two have arrived from other devices, the first made. */
-  byEnterprise: db.prepare<[string], SiteRow>('SELECT * FROM site WHERE enterprise_id = ? AND server_deleted = 0 ORDER BY created_at, id LIMIT 1'),
+  byEnterprise: db.prepare<[string], SiteRecord>('SELECT * FROM site WHERE enterprise_id = ? AND server_deleted = 0 ORDER BY created_at, id LIMIT 1'),
+  synced: db.prepare<[], string>('SELECT id FROM site WHERE base_version IS NOT NULL').pluck(),
+}));
+
+const writes = perDatabase((db: WritableDB) => ({
   insert: db.prepare(
     `INSERT INTO site (id, enterprise_id, content_json, revision, intake_json, created_at, updated_at)
      VALUES (@id, @enterprise_id, @content_json, 1, @intake_json, @created_at, @updated_at)`,
@@ -32,10 +48,46 @@ export const siteStatements = perDatabase((db: Database.Database) => ({
     'UPDATE site SET content_json = @content_json, intake_json = @intake_json, revision = revision + 1, updated_at = @updated_at WHERE id = @id',
   ),
   markSignedOff: db.prepare<[number, string]>('UPDATE site SET signed_off_revision = ? WHERE id = ?'),
+  upsertSynced: db.prepare<[SyncedSiteColumns]>(
+    `INSERT INTO site (id, enterprise_id, content_json, revision, created_at, updated_at, base_version, base_json, server_deleted)
+     VALUES (@id, @enterprise_id, @content_json, 1, @created_at, @updated_at, @base_version, @base_json, 0)
+     ON CONFLICT(id) DO UPDATE SET content_json = excluded.content_json, revision = site.revision + 1, updated_at = excluded.updated_at,
+       base_version = excluded.base_version, base_json = excluded.base_json, server_deleted = 0`,
+  ),
+  markDeleted: db.prepare('UPDATE site SET server_deleted = 1 WHERE id = ?'),
+  remove: db.prepare('DELETE FROM site WHERE id = ?'),
 }));
 
-export const parseContent = (row: SiteRow): SiteContent => JSON.parse(row.content_json) as SiteContent;
-export const parseIntake = (row: SiteRow): IntakeState => JSON.parse(row.intake_json) as IntakeState;
+export const findSite = (db: ReadableDB, id: string): SiteRecord | undefined => reads(db).byId.get(id);
+export const siteStamp = (db: ReadableDB, id: string) => reads(db).stampById.get(id);
+export const siteOfEnterprise = (db: ReadableDB, enterpriseId: string): SiteRecord | undefined => reads(db).byEnterprise.get(enterpriseId);
+
+export function insertSite(db: WritableDB, site: { id: string; enterpriseId: string; content: SiteContent; intake: IntakeState; at: string }): void {
+  writes(db).insert.run({
+    id: site.id,
+    enterprise_id: site.enterpriseId,
+    content_json: JSON.stringify(site.content),
+    intake_json: JSON.stringify(site.intake),
+    created_at: site.at,
+    updated_at: site.at,
+  });
+}
+
+/** Saves a new content (already serialized) and intake state; the revision goes up by one. */
+export const updateSiteContent = (db: WritableDB, id: string, contentJson: string, intake: IntakeState, at: string) =>
+  void writes(db).update.run({ id, content_json: contentJson, intake_json: JSON.stringify(intake), updated_at: at });
+
+export const markSiteSignedOff = (db: WritableDB, id: string, revision: number) => void writes(db).markSignedOff.run(revision, id);
+
+export const parseContent = (row: SiteRecord): SiteContent => JSON.parse(row.content_json) as SiteContent;
+export const parseIntake = (row: SiteRecord): IntakeState => JSON.parse(row.intake_json) as IntakeState;
+
+/* ---------- the sync adapter's side (syncAdapter.ts) ---------- */
+
+export const upsertSyncedSite = (db: WritableDB, columns: SyncedSiteColumns) => void writes(db).upsertSynced.run(columns);
+export const markSiteServerDeleted = (db: WritableDB, id: string) => void writes(db).markDeleted.run(id);
+export const deleteSite = (db: WritableDB, id: string) => void writes(db).remove.run(id);
+export const syncedSiteIds = (db: ReadableDB): string[] => reads(db).synced.all();
 
 /** Every picture the content shows (logo, item images, images inside rich text, tray), sorted and unique. */
 export function imagesOfContent(content: SiteContent): string[] {
@@ -56,9 +108,4 @@ export function imagesOfContent(content: SiteContent): string[] {
     imagesIn(entry.blocks).forEach((i) => add(i.sha256));
   }
   return [...hashes].sort();
-}
-
-/** The site's fields on the wire (shared/platform-api/tables.ts siteFieldSchemas). */
-export function syncFieldsOf(enterpriseId: string, content: SiteContent): Record<string, unknown> {
-  return { enterpriseId, name: content.profile.name, content, images: imagesOfContent(content) };
 }

@@ -1,26 +1,27 @@
 /**
- * Sites: one content document per enterprise. Every change is the row, its outbox op (tbl 'site',
- * the wire fields of shared/platform-api/tables.ts) and an audit entry, in one transaction; the
- * content is checked against the model's schema before anything is written.
+ * Sites: one content document per enterprise. Every change goes through the unit of work — the
+ * row, its outbox op (tbl 'site', the wire fields of syncAdapter.ts) and an audit entry, in one
+ * transaction — and the content is checked against the model's schema before anything is written.
  */
 import type { IntakeState, Site } from '../../../../shared/api/sites';
+import type { AuditAction } from '../../../../shared/domain/audit';
 import { ITEM_KIND_OF_COLUMN, siteContentSchema, type SiteContent } from '../../../../shared/sites/model';
-import { writeAudit } from '../audit/repository';
-import type { BackendContext } from '../../app/context';
-import { getEnterprise } from '../enterprises/service';
-import { perDatabase } from '../../infra/db/perDatabase';
+import type { ReadContext, WriteContext } from '../../app/context';
 import { AppError } from '../../app/errors';
-import { recordChange } from '../sync/outbox';
+import { commitChanges, type SyncedRecordChange } from '../../app/unitOfWork';
+import type { ReadableDB, WritableDB } from '../../infra/db/handles';
+import { perDatabase } from '../../infra/db/perDatabase';
+import { getEnterprise } from '../enterprises/service';
 import { newSiteContent } from './defaults';
-import { imagesOfContent, parseContent, parseIntake, siteStatements, syncFieldsOf, type SiteRow } from './repository';
+import { findSite, imagesOfContent, insertSite, parseContent, parseIntake, siteOfEnterprise, siteStamp, updateSiteContent, type SiteRecord } from './repository';
+import { siteWireFields } from './syncAdapter';
 
-export const SITE_ENTITY = 'site';
 const EMPTY_INTAKE: IntakeState = { guesses: [], problems: [] };
 
 export const siteNotFound = (id: string) => new AppError('site.not_found', `No site with id ${id}.`, { details: { id } });
 
 /** Everything of a site but its content and intake state. */
-function toSiteMeta(row: SiteRow): Omit<Site, 'content' | 'intake'> {
+function toSiteMeta(row: SiteRecord): Omit<Site, 'content' | 'intake'> {
   return {
     id: row.id,
     enterpriseId: row.enterprise_id,
@@ -31,15 +32,15 @@ function toSiteMeta(row: SiteRow): Omit<Site, 'content' | 'intake'> {
   };
 }
 
-export const toSite = (row: SiteRow): Site => ({ ...toSiteMeta(row), content: parseContent(row), intake: parseIntake(row) });
+export const toSite = (row: SiteRecord): Site => ({ ...toSiteMeta(row), content: parseContent(row), intake: parseIntake(row) });
 
-export function loadSiteRow(ctx: BackendContext, siteId: string): SiteRow {
-  const row = siteStatements(ctx.db).byId.get(siteId);
+export function loadSiteRow(db: ReadableDB, siteId: string): SiteRecord {
+  const row = findSite(db, siteId);
   if (!row || row.server_deleted) throw siteNotFound(siteId);
   return row;
 }
 
-export const getSite = (ctx: BackendContext, siteId: string): Site => toSite(loadSiteRow(ctx, siteId));
+export const getSite = (ctx: Pick<ReadContext, 'db'>, siteId: string): Site => toSite(loadSiteRow(ctx.db, siteId));
 
 export interface SiteForBuild {
   site: Omit<Site, 'content' | 'intake'>;
@@ -56,14 +57,14 @@ export interface SiteForBuild {
 const buildCache = perDatabase(() => new Map<string, { stamp: string; value: SiteForBuild }>());
 const BUILD_CACHE_SITES = 4;
 
-export function getSiteForBuild(ctx: BackendContext, siteId: string): SiteForBuild {
-  const stamp = siteStatements(ctx.db).stampById.get(siteId);
+export function getSiteForBuild(ctx: Pick<ReadContext, 'db'>, siteId: string): SiteForBuild {
+  const stamp = siteStamp(ctx.db, siteId);
   if (!stamp || stamp.server_deleted) throw siteNotFound(siteId);
   const key = `${stamp.revision}|${stamp.updated_at}`;
   const cache = buildCache(ctx.db);
   const cached = cache.get(siteId);
   if (cached?.stamp === key) return cached.value;
-  const row = loadSiteRow(ctx, siteId);
+  const row = loadSiteRow(ctx.db, siteId);
   const value = { site: toSiteMeta(row), content: deepFreeze(parseContent(row)), contentJson: row.content_json };
   cache.delete(siteId);
   cache.set(siteId, { stamp: `${row.revision}|${row.updated_at}`, value });
@@ -79,8 +80,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export function getSiteForEnterprise(ctx: BackendContext, enterpriseId: string): Site | null {
-  const row = siteStatements(ctx.db).byEnterprise.get(enterpriseId);
+export function getSiteForEnterprise(ctx: ReadContext, enterpriseId: string): Site | null {
+  const row = siteOfEnterprise(ctx.db, enterpriseId);
   return row && !row.server_deleted ? toSite(row) : null;
 }
 
@@ -117,26 +118,37 @@ export function checkInvariants(content: SiteContent): SiteContent {
   return content;
 }
 
-/** Inserts a new site; call inside a transaction. */
-export function insertSite(ctx: BackendContext, enterpriseId: string, content: SiteContent, intake: IntakeState = EMPTY_INTAKE): string {
-  if (siteStatements(ctx.db).byEnterprise.get(enterpriseId))
-    throw new AppError('site.exists', `Enterprise ${enterpriseId} already has a site.`, { details: { enterpriseId } });
+/**
+ * The change that creates a site (for a unit of work's plan). One site per enterprise; the
+ * content is checked against the whole schema first.
+ */
+export function siteCreation(
+  ctx: WriteContext,
+  site: { enterpriseId: string; content: SiteContent; intake?: IntakeState; alsoWrite?: (db: WritableDB) => void },
+): SyncedRecordChange {
+  const { enterpriseId, intake = EMPTY_INTAKE } = site;
+  if (siteOfEnterprise(ctx.db, enterpriseId)) throw new AppError('site.exists', `Enterprise ${enterpriseId} already has a site.`, { details: { enterpriseId } });
   const id = ctx.newId();
   const at = ctx.now().toISOString();
-  const valid = validContent(content);
-  siteStatements(ctx.db).insert.run({ id, enterprise_id: enterpriseId, content_json: JSON.stringify(valid), intake_json: JSON.stringify(intake), created_at: at, updated_at: at });
-  recordChange(ctx, { tbl: 'site', rowId: id, kind: 'create', patch: syncFieldsOf(enterpriseId, valid) });
-  writeAudit(ctx, { entity: SITE_ENTITY, entityId: id, action: 'site.created', detail: { enterpriseId } });
-  return id;
+  const valid = validContent(site.content);
+  return {
+    entity: 'site',
+    id,
+    write: (db) => {
+      site.alsoWrite?.(db);
+      insertSite(db, { id, enterpriseId, content: valid, intake, at });
+    },
+    outbox: { op: 'create', patch: siteWireFields(enterpriseId, valid) },
+    audit: { action: 'site.created', detail: { enterpriseId } },
+  };
 }
 
-export function createSite(ctx: BackendContext, enterpriseId: string): Site {
+export function createSite(ctx: WriteContext, enterpriseId: string): Site {
   const enterprise = getEnterprise(ctx, enterpriseId);
-  let id = '';
-  ctx.db.transaction(() => {
-    id = insertSite(ctx, enterpriseId, newSiteContent(enterprise, { newId: ctx.newId, withTemplateColumns: true }));
-  })();
-  ctx.emit('data.changed', { entity: SITE_ENTITY, id });
+  const id = commitChanges(ctx, () => {
+    const creation = siteCreation(ctx, { enterpriseId, content: newSiteContent(enterprise, { newId: ctx.newId, withTemplateColumns: true }) });
+    return { changes: [creation], result: creation.id };
+  });
   return getSite(ctx, id);
 }
 
@@ -145,24 +157,25 @@ export interface SiteChange {
   intake: IntakeState;
   /** For the audit trail: what was done to what. */
   detail?: Record<string, unknown>;
+  /** Rows the edit brings along (the import's pictures), written in the same transaction. */
+  alsoWrite?: (db: WritableDB) => void;
 }
 
 /**
  * Applies one edit: loads the site, checks the revision the editor worked on, lets `edit` change a
- * copy, validates it, and writes row + outbox op + audit entry together.
+ * copy, validates it, and commits row + outbox op + audit entry together.
  */
 export function changeSite(
-  ctx: BackendContext,
+  ctx: WriteContext,
   siteId: string,
   expectedRevision: number | undefined,
-  action: string,
+  action: AuditAction,
   edit: (current: SiteChange) => SiteChange,
   /** 'invariants' when the procedure's input schema has checked every new part already. */
   validation: 'full' | 'invariants' = 'full',
 ): Site {
-  let saved: Site | undefined;
-  ctx.db.transaction(() => {
-    const row = loadSiteRow(ctx, siteId);
+  return commitChanges(ctx, (db) => {
+    const row = loadSiteRow(db, siteId);
     if (expectedRevision !== undefined && expectedRevision !== row.revision)
       throw new AppError('site.stale', `The site was saved by someone else since revision ${expectedRevision} (now ${row.revision}); reload it and edit again.`, {
         details: { expected: expectedRevision, actual: row.revision },
@@ -173,14 +186,18 @@ export function changeSite(
     const content = validation === 'full' ? validContent(changed.content) : checkInvariants(changed.content);
     const contentJson = JSON.stringify(content);
     const at = ctx.now().toISOString();
-    siteStatements(ctx.db).update.run({ id: siteId, content_json: contentJson, intake_json: JSON.stringify(changed.intake), updated_at: at });
-    const patch = contentJson === row.content_json ? {} : changedFields(before, content);
-    if (Object.keys(patch).length) recordChange(ctx, { tbl: 'site', rowId: siteId, kind: 'update', patch, baseVersion: row.base_version });
-    writeAudit(ctx, { entity: SITE_ENTITY, entityId: siteId, action, ...(changed.detail ? { detail: changed.detail } : {}) });
-    saved = { ...toSiteMeta(row), revision: row.revision + 1, updatedAt: at, content, intake: changed.intake };
-  })();
-  ctx.emit('data.changed', { entity: SITE_ENTITY, id: siteId });
-  return saved!;
+    const change: SyncedRecordChange = {
+      entity: 'site',
+      id: siteId,
+      write: (db) => {
+        changed.alsoWrite?.(db);
+        updateSiteContent(db, siteId, contentJson, changed.intake, at);
+      },
+      outbox: { op: 'update', patch: contentJson === row.content_json ? {} : changedFields(before, content), baseVersion: row.base_version },
+      audit: { action, ...(changed.detail ? { detail: changed.detail } : {}) },
+    };
+    return { changes: [change], result: { ...toSiteMeta(row), revision: row.revision + 1, updatedAt: at, content, intake: changed.intake } };
+  });
 }
 
 /** The wire fields (name, content, images) that changed; content is known to have changed. */

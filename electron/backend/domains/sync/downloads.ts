@@ -5,51 +5,45 @@
  * A picture the platform does not have yet (its device has not uploaded it) is retried later.
  */
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { WritableDB } from '../../infra/db/handles';
+import { assetsToDownload, markAssetFailed, markAssetPresent, queueRemoteAsset, recordAssetAttempt } from '../assets/repository';
 import { hasAssetFile, storeAssetFile } from '../assets/store';
-import { perDatabase } from '../../infra/db/perDatabase';
-import type { PlatformClient } from './platform';
+import type { SyncStepEnv } from './env';
 
 /** Per cycle, so a device that was offline for long does not spend its whole cycle downloading. */
 const MAX_FILES_PER_CYCLE = 50;
 const DOWNLOAD_TIMEOUT_MS = 120_000;
 
-const statements = perDatabase((db: Database.Database) => ({
-  queue: db.prepare(`INSERT OR IGNORE INTO asset (sha256, size, mime, state, created_at) VALUES (?, 0, 'application/octet-stream', 'remote_only', ?)`),
-  due: db.prepare<[number], { sha256: string; attempts: number }>(`SELECT sha256, attempts FROM asset WHERE state = 'remote_only' ORDER BY attempts, created_at LIMIT ?`),
-  present: db.prepare(`UPDATE asset SET state = 'present', size = ?, mime = ?, last_error = NULL WHERE sha256 = ?`),
-  failure: db.prepare(`UPDATE asset SET attempts = attempts + 1, last_error = ? WHERE sha256 = ?`),
-  failed: db.prepare(`UPDATE asset SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE sha256 = ?`),
-}));
-
 const isSha256 = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
 
 /** Queues the pictures a pulled row refers to (its `images`) that are not on this device. */
-export function queueRemoteImages(db: Database.Database, dataDir: string, row: Record<string, unknown> | undefined, now: Date): void {
+export function queueRemoteImages(db: WritableDB, dataDir: string, row: Record<string, unknown> | undefined, now: Date): void {
   const images = Array.isArray(row?.images) ? row.images.filter(isSha256) : [];
-  for (const sha256 of images) if (!hasAssetFile(dataDir, sha256)) statements(db).queue.run(sha256, now.toISOString());
+  for (const sha256 of images) if (!hasAssetFile(dataDir, sha256)) queueRemoteAsset(db, sha256, now);
 }
 
-export async function downloadImages(env: { db: Database.Database; dataDir: string; client: PlatformClient }): Promise<number> {
+/** Downloads what is due; returns the bytes stored. */
+export async function downloadImages(env: Pick<SyncStepEnv, 'db' | 'writes' | 'dataDir' | 'client'>): Promise<number> {
   let bytes = 0;
-  for (const { sha256, attempts } of statements(env.db).due.all(MAX_FILES_PER_CYCLE)) {
+  for (const { sha256, attempts } of assetsToDownload(env.db, MAX_FILES_PER_CYCLE)) {
     if (hasAssetFile(env.dataDir, sha256)) {
-      statements(env.db).present.run(0, 'application/octet-stream', sha256);
+      await env.writes.write((db) => markAssetPresent(db, sha256, 0, 'application/octet-stream'));
       continue;
     }
     const response = await env.client.raw(`/assets/v1/blobs/${sha256}`, { accept: [404], timeoutMs: DOWNLOAD_TIMEOUT_MS });
     if (response.status === 404) {
-      statements(env.db).failure.run('Not on the platform yet (the other device has not uploaded it).', sha256);
+      await env.writes.write((db) => recordAssetAttempt(db, sha256, 'Not on the platform yet (the other device has not uploaded it).'));
       continue;
     }
     if (createHash('sha256').update(response.body).digest('hex') !== sha256) {
       // Damaged on the way or on the platform: once more, then give up visibly.
-      if (attempts >= 1) statements(env.db).failed.run('The downloaded picture does not match its hash.', sha256);
-      else statements(env.db).failure.run('The downloaded picture did not match its hash.', sha256);
+      await env.writes.write((db) =>
+        attempts >= 1 ? markAssetFailed(db, sha256, 'The downloaded picture does not match its hash.') : recordAssetAttempt(db, sha256, 'The downloaded picture did not match its hash.'),
+      );
       continue;
     }
     storeAssetFile(env.dataDir, response.body);
-    statements(env.db).present.run(response.body.length, response.headers.get('content-type') ?? 'application/octet-stream', sha256);
+    await env.writes.write((db) => markAssetPresent(db, sha256, response.body.length, response.headers.get('content-type') ?? 'application/octet-stream'));
     bytes += response.body.length;
   }
   return bytes;

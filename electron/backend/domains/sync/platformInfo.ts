@@ -1,33 +1,18 @@
 /** What the platform reported about an enterprise and its orders (BOSS opening results). */
-import type Database from 'better-sqlite3';
+import type { Output } from '../../../../shared/api';
 import { openingResultSchema } from '../../../../shared/platform-api';
 import { notFound } from '../../app/errors';
+import type { ReadableDB } from '../../infra/db/handles';
+import { findEnterprise } from '../enterprises/repository';
+import { ordersOfEnterprise } from '../orders/repository';
 
-interface OrderPlatformRow {
-  id: string;
-  kind: string;
-  plan_code: string;
-  platform_status: string | null;
-  opening_json: string | null;
-  failure_json: string | null;
-  processed_at: string | null;
-}
-
-export function platformInfo(db: Database.Database, enterpriseId: string) {
-  const enterprise = db
-    .prepare<[string], { platform_status: string | null; group_code: string | null }>('SELECT platform_status, group_code FROM enterprise WHERE id = ?')
-    .get(enterpriseId);
+export function platformInfo(db: ReadableDB, enterpriseId: string): Output<'sync.platformInfo'> {
+  const enterprise = findEnterprise(db, enterpriseId);
   if (!enterprise) throw notFound('enterprise', enterpriseId);
-  const orders = db
-    .prepare<[string], OrderPlatformRow>(
-      `SELECT id, kind, plan_code, platform_status, opening_json, failure_json, processed_at FROM service_order
-       WHERE enterprise_id = ? ORDER BY created_at DESC`,
-    )
-    .all(enterpriseId);
   return {
     status: enterprise.platform_status,
     groupCode: enterprise.group_code,
-    orders: orders.map((o) => {
+    orders: ordersOfEnterprise(db, enterpriseId).map((o) => {
       const opening = o.opening_json ? openingResultSchema.safeParse(JSON.parse(o.opening_json)) : null;
       return {
         orderId: o.id,

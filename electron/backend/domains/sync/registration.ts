@@ -4,35 +4,42 @@
  * after an account change; unacked ops are then renumbered from opSeq 1.
  */
 import os from 'node:os';
-import type Database from 'better-sqlite3';
 import { registerClientResponseSchema, SCHEMA_VERSION } from '../../../../shared/platform-api';
+import type { ReadableDB, WritableDB } from '../../infra/db/handles';
+import type { WriteQueue } from '../../infra/db/writeQueue';
+import { forgetWireSeqs } from './db/queue';
+import { getState, setState } from './db/state';
 import type { PlatformClient } from './platform';
-import { forgetWireSeqs } from './queue';
-import { getState, setState } from './state';
 
-export async function ensureClientId(db: Database.Database, client: PlatformClient): Promise<string> {
-  return getState(db, 'client_id') ?? registerClient(db, client);
+interface RegistrationEnv {
+  db: ReadableDB;
+  writes: WriteQueue;
+  client: PlatformClient;
 }
 
-export async function registerClient(db: Database.Database, client: PlatformClient): Promise<string> {
-  const { clientId } = await client.json('/sync/v1/clients', registerClientResponseSchema, {
+export async function ensureClientId(env: RegistrationEnv): Promise<string> {
+  return getState(env.db, 'client_id') ?? registerClient(env);
+}
+
+export async function registerClient(env: RegistrationEnv): Promise<string> {
+  const { clientId } = await env.client.json('/sync/v1/clients', registerClientResponseSchema, {
     body: { schemaVersion: SCHEMA_VERSION, deviceName: os.hostname().slice(0, 100) },
   });
-  db.transaction(() => {
+  await env.writes.write((db) => {
     forgetWireSeqs(db);
     setState(db, 'client_id', clientId);
     setState(db, 'last_wire_seq', 0);
     setState(db, 'acked_watermark', 0);
-  }).immediate();
+  });
   return clientId;
 }
 
-/** Forget the clientId (account changed): the next sync registers a new one. */
-export function dropClientId(db: Database.Database): void {
-  db.transaction(() => {
-    forgetWireSeqs(db);
-    setState(db, 'client_id', null);
-    setState(db, 'last_wire_seq', 0);
-    setState(db, 'acked_watermark', 0);
-  }).immediate();
+/** Another account or server on this device: the next sync registers a new clientId and pulls from scratch. */
+export function forgetAccount(db: WritableDB): void {
+  forgetWireSeqs(db);
+  setState(db, 'client_id', null);
+  setState(db, 'last_wire_seq', 0);
+  setState(db, 'acked_watermark', 0);
+  setState(db, 'cursor', null);
+  setState(db, 'blocked', null);
 }

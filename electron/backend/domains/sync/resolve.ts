@@ -1,24 +1,20 @@
 /**
  * Showing and resolving conflicts (SYNC.md §3.5): a resolution is a new op whose base is the
- * platform version the person saw, written with the local row in one transaction.
+ * platform version the person saw, committed with the local row through the unit of work.
  */
-import type Database from 'better-sqlite3';
 import type { SyncConflict } from '../../../../shared/api/sync';
+import { COMMANDS, SYNCED_TABLES, type CommandName, type SyncedTable } from '../../../../shared/platform-api';
+import type { ReadContext, WriteContext } from '../../app/context';
 import { AppError, notFound } from '../../app/errors';
-import { conflictById, markResolved, openConflicts, openConflictsForRow, type ConflictDetail, type ConflictRow } from './conflicts';
-import { recordChange } from './outbox';
-import { hasUnacked } from './queue';
-import { localTable, type Fields } from './tables';
-
-export interface ResolveContext {
-  db: Database.Database;
-  now: () => Date;
-  newId: () => string;
-}
+import { commitChanges, type RecordChange } from '../../app/unitOfWork';
+import type { ReadableDB, WritableDB } from '../../infra/db/handles';
+import type { Fields, SyncAdapter, SyncAdapters } from './adapters';
+import { conflictById, conflictDetailOf, markResolved, openConflicts, openConflictsForRow, type ConflictDetail, type ConflictRecord } from './db/conflicts';
+import { hasUnacked } from './db/queue';
 
 type Action = SyncConflict['actions'][number];
 
-const ACTIONS: Record<ConflictRow['kind'], Action[]> = {
+const ACTIONS: Record<ConflictRecord['kind'], Action[]> = {
   field: ['mine', 'theirs', 'edit', 'export'],
   delete_vs_update: ['mine', 'theirs', 'export'],
   update_vs_delete: ['mine', 'theirs', 'export'],
@@ -28,23 +24,27 @@ const ACTIONS: Record<ConflictRow['kind'], Action[]> = {
   rejected: ['mine', 'theirs', 'edit', 'export'],
 };
 
-export function labelOf(db: Database.Database, tbl: string, rowId: string, fallback?: Fields): string | null {
-  const fields = localTable(tbl)?.load(db, rowId)?.fields ?? fallback;
+const SYNCED = new Set<string>(SYNCED_TABLES);
+const isSyncedTable = (tbl: string): tbl is SyncedTable => SYNCED.has(tbl);
+const isCommandName = (name: string | null): name is CommandName => name !== null && Object.hasOwn(COMMANDS, name);
+
+export function labelOf(db: ReadableDB, adapters: SyncAdapters, tbl: string, rowId: string, fallback?: Fields): string | null {
+  const fields = adapters.get(tbl)?.load(db, rowId)?.fields ?? fallback;
   const name = fields?.name ?? fields?.planCode;
   return typeof name === 'string' ? name : null;
 }
 
-export function toConflictView(db: Database.Database, row: ConflictRow): SyncConflict {
-  const detail = JSON.parse(row.detail_json) as ConflictDetail;
+function toConflictView(db: ReadableDB, adapters: SyncAdapters, row: ConflictRecord): SyncConflict {
+  const detail = conflictDetailOf(row);
   return {
     id: row.id,
     tbl: row.tbl,
     rowId: row.row_id,
-    label: labelOf(db, row.tbl, row.row_id, detail.op.patch),
+    label: labelOf(db, adapters, row.tbl, row.row_id, detail.op.patch),
     kind: row.kind,
     fields: Object.entries(detail.fields ?? {}).map(([field, v]) => ({ field, mine: v.mine, theirs: v.theirs, ...('base' in v ? { base: v.base } : {}) })),
     mine: detail.op.patch,
-    theirs: detail.theirs ?? localTable(row.tbl)?.load(db, row.row_id)?.baseJson ?? null,
+    theirs: detail.theirs ?? adapters.get(row.tbl)?.load(db, row.row_id)?.baseJson ?? null,
     code: detail.code ?? null,
     message: detail.message ?? null,
     existingId: detail.existingId ?? null,
@@ -53,34 +53,38 @@ export function toConflictView(db: Database.Database, row: ConflictRow): SyncCon
   };
 }
 
-export function listConflicts(db: Database.Database, filter: { tbl?: string; rowId?: string }): SyncConflict[] {
-  const rows = filter.tbl && filter.rowId ? openConflictsForRow(db, filter.tbl, filter.rowId) : openConflicts(db);
-  return rows.filter((r) => !filter.tbl || r.tbl === filter.tbl).map((r) => toConflictView(db, r));
+export function listConflicts(ctx: Pick<ReadContext, 'db'>, adapters: SyncAdapters, filter: { tbl?: string | undefined; rowId?: string | undefined }): SyncConflict[] {
+  const rows = filter.tbl && filter.rowId ? openConflictsForRow(ctx.db, filter.tbl, filter.rowId) : openConflicts(ctx.db);
+  return rows.filter((r) => !filter.tbl || r.tbl === filter.tbl).map((r) => toConflictView(ctx.db, adapters, r));
 }
 
-export function exportConflict(db: Database.Database, id: string, now: Date): { fileName: string; json: string } {
-  const row = conflictById(db, id);
+export function exportConflict(ctx: Pick<ReadContext, 'db' | 'now'>, adapters: SyncAdapters, id: string): { fileName: string; json: string } {
+  const row = conflictById(ctx.db, id);
   if (!row) throw notFound('conflict', id);
-  const view = toConflictView(db, row);
-  const json = JSON.stringify({ exportedAt: now.toISOString(), table: row.tbl, rowId: row.row_id, kind: row.kind, label: view.label, myChange: JSON.parse(row.detail_json) }, null, 2);
+  const view = toConflictView(ctx.db, adapters, row);
+  const json = JSON.stringify({ exportedAt: ctx.now().toISOString(), table: row.tbl, rowId: row.row_id, kind: row.kind, label: view.label, myChange: JSON.parse(row.detail_json) }, null, 2);
   return { fileName: `ecw-conflict-${row.tbl}-${row.row_id}.json`, json };
 }
 
-/** The local row shows `patch` on top of what it shows now (its base stays). */
-function showLocally(db: Database.Database, tbl: string, rowId: string, patch: Fields): void {
-  const table = localTable(tbl);
-  const local = table?.load(db, rowId);
-  if (!table || !local) return;
-  const base = local.baseJson && local.baseVersion !== null ? { version: local.baseVersion, row: local.baseJson } : null;
-  table.save(db, rowId, { ...local.fields, ...patch }, base, true);
+/** Writes the local row as it shows `patch` on top of what it shows now (its base stays). */
+function showLocally(adapter: SyncAdapter, rowId: string, patch: Fields): (db: WritableDB) => void {
+  return (db) => {
+    const local = adapter.load(db, rowId);
+    if (!local) return;
+    const shown = adapter.parse({ ...local.fields, ...patch });
+    if (!shown.ok) return; // values the row cannot hold: the op still goes, and the platform's answer decides
+    const base = local.baseJson && local.baseVersion !== null ? { version: local.baseVersion, row: local.baseJson } : null;
+    adapter.save(db, rowId, shown.row, base, true);
+  };
 }
 
 /** Drops this device's own never-synced copy of a row (nothing else refers to it on the platform). */
-function dropLocalOnly(db: Database.Database, tbl: string, rowId: string): void {
-  const table = localTable(tbl);
-  const local = table?.load(db, rowId);
-  if (!table || !local || hasUnacked(db, tbl, rowId)) return;
-  if (local.baseVersion === null || local.serverDeleted) table.remove(db, rowId);
+function dropLocalOnly(adapter: SyncAdapter, rowId: string): (db: WritableDB) => void {
+  return (db) => {
+    const local = adapter.load(db, rowId);
+    if (!local || hasUnacked(db, adapter.tbl, rowId)) return;
+    if (local.baseVersion === null || local.serverDeleted) adapter.remove(db, rowId);
+  };
 }
 
 function valuesFor(detail: ConflictDetail, resolution: 'mine' | 'edit', values: Fields | undefined): Fields {
@@ -92,57 +96,67 @@ function valuesFor(detail: ConflictDetail, resolution: 'mine' | 'edit', values: 
   return detail.op.patch;
 }
 
-export function resolveConflict(ctx: ResolveContext, id: string, resolution: 'mine' | 'theirs' | 'edit', values?: Fields): boolean {
-  const { db } = ctx;
-  return db
-    .transaction(() => {
-      const row = conflictById(db, id);
-      if (!row) throw notFound('conflict', id);
-      if (row.resolved_at) return false;
-      if (!ACTIONS[row.kind].includes(resolution)) throw new AppError('sync.resolution_not_allowed', `A ${row.kind} conflict cannot be resolved with "${resolution}".`);
-      const detail = JSON.parse(row.detail_json) as ConflictDetail;
-      const base = row.server_version ?? localTable(row.tbl)?.load(db, row.row_id)?.baseVersion ?? null;
-      if (resolution === 'theirs') {
-        if (row.kind === 'duplicate_key' || row.kind === 'update_vs_delete' || row.kind === 'forbidden' || detail.op.kind === 'create') dropLocalOnly(db, row.tbl, row.row_id);
-      } else if (row.kind === 'field') {
-        const patch = valuesFor(detail, resolution, values);
-        showLocally(db, row.tbl, row.row_id, patch);
-        recordChange(ctx, { tbl: row.tbl, rowId: row.row_id, kind: 'update', patch, baseVersion: base });
-      } else if (row.kind === 'update_vs_delete') {
-        // Restore: an update from the tombstone's version brings the row back with my values.
-        recordChange(ctx, { tbl: row.tbl, rowId: row.row_id, kind: 'update', patch: detail.op.patch, baseVersion: base });
-      } else if (row.kind === 'delete_vs_update') {
-        localTable(row.tbl)?.remove(db, row.row_id);
-        recordChange(ctx, { tbl: row.tbl, rowId: row.row_id, kind: 'delete', patch: {}, baseVersion: base });
-      } else if (row.kind === 'duplicate_key') {
-        // Merge into the existing record: my values as an edit of it; my duplicate goes.
-        const { creditCode: _creditCode, ...patch } = detail.op.patch;
-        const existingId = detail.existingId;
-        if (!existingId) throw new AppError('sync.no_existing_row', 'The platform did not say which record already holds the key.');
-        showLocally(db, row.tbl, existingId, patch);
-        recordChange(ctx, { tbl: row.tbl, rowId: existingId, kind: 'update', patch, baseVersion: base });
-        dropLocalOnly(db, row.tbl, row.row_id);
-      } else {
-        retry(ctx, row, detail, valuesFor(detail, resolution, values));
-      }
-      return markResolved(db, id, ctx.now().toISOString());
-    })
-    .immediate();
+/** What a resolution changes about the conflict's row(s). */
+function resolutionChanges(db: ReadableDB, adapter: SyncAdapter, row: ConflictRecord, resolution: 'mine' | 'theirs' | 'edit', values: Fields | undefined): RecordChange[] {
+  const tbl = adapter.tbl;
+  const detail = conflictDetailOf(row);
+  const base = row.server_version ?? adapter.load(db, row.row_id)?.baseVersion ?? null;
+  if (resolution === 'theirs') {
+    const drop = row.kind === 'duplicate_key' || row.kind === 'update_vs_delete' || row.kind === 'forbidden' || detail.op.kind === 'create';
+    return drop ? [{ entity: tbl, id: row.row_id, write: dropLocalOnly(adapter, row.row_id), outbox: { localOnly: 'platform_decided' } }] : [];
+  }
+  if (row.kind === 'field') {
+    const patch = valuesFor(detail, resolution, values);
+    return [{ entity: tbl, id: row.row_id, write: showLocally(adapter, row.row_id, patch), outbox: { op: 'update', patch, baseVersion: base } }];
+  }
+  if (row.kind === 'update_vs_delete') {
+    // Restore: an update from the tombstone's version brings the row back with my values.
+    return [{ entity: tbl, id: row.row_id, outbox: { op: 'update', patch: detail.op.patch, baseVersion: base } }];
+  }
+  if (row.kind === 'delete_vs_update') {
+    return [{ entity: tbl, id: row.row_id, write: (db) => adapter.remove(db, row.row_id), outbox: { op: 'delete', patch: {}, baseVersion: base } }];
+  }
+  if (row.kind === 'duplicate_key') {
+    // Merge into the existing record: my values as an edit of it; my duplicate goes.
+    const { creditCode: _creditCode, ...patch } = detail.op.patch;
+    const existingId = detail.existingId;
+    if (!existingId) throw new AppError('sync.no_existing_row', 'The platform did not say which record already holds the key.');
+    return [
+      { entity: tbl, id: existingId, write: showLocally(adapter, existingId, patch), outbox: { op: 'update', patch, baseVersion: base } },
+      { entity: tbl, id: row.row_id, write: dropLocalOnly(adapter, row.row_id), outbox: { localOnly: 'platform_decided' } },
+    ];
+  }
+  return [retry(db, adapter, row, detail, valuesFor(detail, resolution, values))];
 }
 
 /** A rejected op sent again (as it was, or with the person's corrections). */
-function retry(ctx: ResolveContext, row: ConflictRow, detail: ConflictDetail, patch: Fields): void {
-  const { db } = ctx;
-  const local = localTable(row.tbl)?.load(db, row.row_id);
+function retry(db: ReadableDB, adapter: SyncAdapter, row: ConflictRecord, detail: ConflictDetail, patch: Fields): RecordChange {
+  const local = adapter.load(db, row.row_id);
   const kind = detail.op.kind;
   if (kind === 'command') {
-    ctx.db
-      .prepare(`INSERT INTO outbox (mutation_id, tbl, row_id, kind, name, patch_json, base_version, created_at) VALUES (?, ?, ?, 'command', ?, ?, NULL, ?)`)
-      .run(ctx.newId(), row.tbl, row.row_id, detail.op.name, JSON.stringify({ ...detail.op.patch, ...patch }), ctx.now().toISOString());
-    return;
+    const name = detail.op.name;
+    if (!isCommandName(name)) throw new Error(`conflict ${row.id} holds an unknown command ${String(name)}`);
+    return { entity: adapter.tbl, id: row.row_id, outbox: { command: name, args: { ...detail.op.patch, ...patch } } };
   }
   const createAgain = kind === 'create' && (local?.baseVersion ?? null) === null;
   const full = createAgain ? { ...detail.op.patch, ...patch } : patch;
-  showLocally(db, row.tbl, row.row_id, full);
-  recordChange(ctx, { tbl: row.tbl, rowId: row.row_id, kind: createAgain ? 'create' : kind === 'delete' ? 'delete' : 'update', patch: full, baseVersion: local?.baseVersion ?? null });
+  return {
+    entity: adapter.tbl,
+    id: row.row_id,
+    write: showLocally(adapter, row.row_id, full),
+    outbox: { op: createAgain ? 'create' : kind === 'delete' ? 'delete' : 'update', patch: full, baseVersion: local?.baseVersion ?? null },
+  };
+}
+
+export function resolveConflict(ctx: WriteContext, adapters: SyncAdapters, id: string, resolution: 'mine' | 'theirs' | 'edit', values?: Fields): boolean {
+  return commitChanges(ctx, (db) => {
+    const row = conflictById(db, id);
+    if (!row) throw notFound('conflict', id);
+    if (row.resolved_at) return { changes: [], result: false };
+    if (!ACTIONS[row.kind].includes(resolution)) throw new AppError('sync.resolution_not_allowed', `A ${row.kind} conflict cannot be resolved with "${resolution}".`);
+    const adapter = isSyncedTable(row.tbl) ? adapters.get(row.tbl) : undefined;
+    const rowChanges = adapter ? resolutionChanges(db, adapter, row, resolution, values) : [];
+    const resolved: RecordChange = { entity: 'sync', id, write: (db) => void markResolved(db, id, ctx.now().toISOString()) };
+    return { changes: [...rowChanges, resolved], result: true };
+  });
 }

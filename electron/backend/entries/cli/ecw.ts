@@ -2,8 +2,8 @@
  * `ecw` — the command line for scripts and agents: `npm run -s ecw -- [--data-dir DIR] [--json] COMMAND …`.
  * JSON on stdout with --json; exit code 0 on success, 1 when the command failed, 2 on a usage error.
  */
-import { CliError, createCliIO } from './io';
-import { commands, type CliCommand } from './registry';
+import { CliError, createCliIO, type CliCommand } from './io';
+import { commands } from './registry';
 
 function splitGlobalFlags(argv: string[]): { json: boolean; dataDir?: string; rest: string[] } {
   let json = false;

@@ -15,24 +15,44 @@ export class CliError extends Error {
   }
 }
 
+/** How a command that syncs wants the backend (the first command to start it decides). */
+export interface CliBackendOptions {
+  /** Rows per pull request (`ecw sync --page-size N`). */
+  pullLimit?: number;
+}
+
 export interface CliIO {
   json: boolean;
   dataDir: string | undefined;
   /** Prints `value` as JSON with --json, else the human text. */
   print(value: unknown, human: string): void;
   /** The backend for this data dir, started on first use (in-memory transport). */
-  transport(): Transport;
-  backend(): Backend;
+  transport(options?: CliBackendOptions): Transport;
+  backend(options?: CliBackendOptions): Backend;
   /** Unwraps a procedure result or throws a CliError carrying its code. */
   unwrap<T>(result: Result<T>): T;
   close(): void;
 }
 
+/** One `ecw` command: the words that select it, its usage line, and what it does. */
+export interface CliCommand {
+  /** The words that select it: ['enterprise', 'create']. */
+  path: string[];
+  usage: string;
+  /** Receives the words after the path (flags included) and prints through `io`. */
+  run(args: string[], io: CliIO): void | Promise<void>;
+}
+
 export function createCliIO(flags: { json: boolean; dataDir?: string }, write: (s: string) => void = (s) => void process.stdout.write(s)): CliIO {
   let backend: Backend | undefined;
-  const start = () => {
+  const start = (options: CliBackendOptions = {}) => {
     if (!backend) {
-      backend = startBackend({ dataDir: flags.dataDir ?? defaultDataDir() });
+      // One command and out: no sync timers or change triggers, no output checks (the shipped tool).
+      backend = startBackend({
+        dataDir: flags.dataDir ?? defaultDataDir(),
+        checkOutputs: false,
+        sync: { autoSync: false, ...(options.pullLimit ? { pullLimit: options.pullLimit } : {}) },
+      });
       const problem = backend.problem();
       if (problem) throw new CliError(problem.code, problem.message);
     }
@@ -43,7 +63,7 @@ export function createCliIO(flags: { json: boolean; dataDir?: string }, write: (
     dataDir: flags.dataDir,
     print: (value, human) => write(flags.json ? `${JSON.stringify(value)}\n` : `${human}\n`),
     backend: start,
-    transport: () => createMemoryTransport(start()),
+    transport: (options) => createMemoryTransport(start(options)),
     unwrap: (result) => {
       if (result.ok) return result.value;
       const issues = result.error.issues?.map((i) => `\n  ${i.field}: ${i.code}`).join('') ?? '';

@@ -2,8 +2,7 @@
 import { checkCreditCode } from '../../../../../shared/domain/creditCode';
 import { checkDomain } from '../../../../../shared/domain/domainName';
 import { checkMobile } from '../../../../../shared/domain/mobile';
-import { CliError, type CliIO } from '../io';
-import type { CliCommand } from '../registry';
+import { CliError, type CliCommand, type CliIO } from '../io';
 
 const verdict = (valid: boolean) => (valid ? '有效 valid' : '无效 invalid');
 

@@ -11,8 +11,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Input } from '../../../../../shared/api';
 import { SALES_CHANNELS, type EnterpriseListRow } from '../../../../../shared/domain/enterprise';
-import { CliError, type CliIO } from '../io';
-import type { CliCommand } from '../registry';
+import { CliError, type CliCommand, type CliIO } from '../io';
 
 const CREATE_USAGE = 'enterprise create --from FILE [--manager NAME] [--channel customer_manager|business_hall|hotline_10086_8|agent]';
 const LIST_USAGE = 'enterprise list [--query TEXT]';

@@ -7,8 +7,7 @@ import { parseArgs } from 'node:util';
 import { describeFirstMonth, formatYuan, MAX_QUOTE_MONTHS, QuoteError, quoteFromCatalog, type Quote } from '../../../../../shared/domain/billing';
 import { findPlan, SEED_CATALOG, type Catalog } from '../../../../../shared/domain/catalog';
 import { isRealDate, ISO_MONTH } from '../../../../../shared/domain/dates';
-import { CliError, type CliIO } from '../io';
-import type { CliCommand } from '../registry';
+import { CliError, type CliCommand, type CliIO } from '../io';
 
 const USAGE = 'quote --plan site-standard|site-business --open YYYY-MM-DD [--cancel YYYY-MM-DD] [--months N] [--sms YYYY-MM=COUNT]…';
 

@@ -7,8 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { siteSummary, type SiteSummary } from '../../../../../shared/sites/summary';
-import { CliError, type CliIO } from '../io';
-import type { CliCommand } from '../registry';
+import { CliError, type CliCommand, type CliIO } from '../io';
 
 const IMPORT_USAGE = 'site import MATERIALS_DIR --enterprise ID';
 const BUILD_USAGE = 'site build SITE_ID --out OUT_DIR';

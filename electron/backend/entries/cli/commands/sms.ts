@@ -1,7 +1,6 @@
 /** `ecw sms count TEXT`: the China billing count and the on-the-air segments of an SMS text. */
 import { countSms } from '../../../../../shared/sites/sms/count';
-import { CliError } from '../io';
-import type { CliCommand } from '../registry';
+import { CliError, type CliCommand } from '../io';
 
 export const smsCommands: CliCommand[] = [
   {

@@ -3,9 +3,7 @@
  * `ecw sync status`. The password is read from stdin so it never shows in a process list.
  */
 import { parseArgs } from 'node:util';
-import { configureSync } from '../../../domains/sync/registry';
-import { CliError, type CliIO } from '../io';
-import type { CliCommand } from '../registry';
+import { CliError, type CliCommand, type CliIO } from '../io';
 
 const LOGIN_USAGE = 'login --server URL --user USER --password-stdin';
 
@@ -16,11 +14,7 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
-/** The CLI runs one cycle and exits: no timers, no change triggers. */
-function transport(io: CliIO, pullLimit?: number) {
-  configureSync(io.backend(), { autoSync: false, ...(pullLimit ? { pullLimit } : {}) });
-  return io.transport();
-}
+const transport = (io: CliIO, pullLimit?: number) => io.transport(pullLimit ? { pullLimit } : {});
 
 export const syncCommands: CliCommand[] = [
   {

@@ -5,7 +5,7 @@ import { FilePdfOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DocumentInfo } from '../../../../../shared/api/orders';
-import { DocumentViewer } from '../../orders/documents/DocumentViewer';
+import { DocumentViewer } from '../../orders';
 
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 

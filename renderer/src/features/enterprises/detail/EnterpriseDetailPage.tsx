@@ -5,12 +5,12 @@ import { Alert, Breadcrumb, Button, Card, Col, Result, Row, Space, Spin, Tag, Ty
 import { EditOutlined, FileAddOutlined, GlobalOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, Order } from '../../../../../shared/domain/order';
-import { apiErrorOf, apiErrorText } from '../../../app/apiErrors';
-import { AuditTrail } from '../../../app/AuditTrail';
+import { apiErrorOf, apiErrorText } from '../../../ui/apiErrors';
+import { AuditTrail } from '../../../ui/AuditTrail';
 import { EnterpriseInfo } from './EnterpriseInfo';
 import { OrderList } from './OrderList';
 import { DocumentList } from './DocumentList';
-import { EnterprisePlatformInfo } from '../../sync/enterprise/EnterprisePlatformInfo';
+import { EnterprisePlatformInfo } from '../../sync';
 import { useEnterpriseDetail, type Part } from './useEnterpriseDetail';
 import '../enterprises.css';
 

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../../../../shared/domain/billing';
 import type { Order } from '../../../../../shared/domain/order';
-import { OrderStatusTag } from '../../orders/common/OrderStatusTag';
+import { OrderStatusTag } from '../../orders';
 
 export function OrderList({ orders }: { orders: Order[] }) {
   const { t } = useTranslation();

@@ -9,9 +9,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { enterpriseInputSchema, type Enterprise, type EnterpriseFields } from '../../../../../shared/domain/enterprise';
-import { call } from '../../../api/client';
-import { apiErrorOf, apiErrorText } from '../../../app/apiErrors';
-import { Kbd } from '../../../app/Kbd';
+import { useApiMutation } from '../../../api/hooks';
+import { apiErrorOf, apiErrorText } from '../../../ui/apiErrors';
+import { Kbd } from '../../../ui/Kbd';
 import { CreditCodeField } from './fields/CreditCodeField';
 import { MobileField } from './fields/MobileField';
 import { IndustryFields } from './fields/IndustryFields';
@@ -42,7 +42,8 @@ export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCa
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const form = useForm<EnterpriseFormValues, unknown, EnterpriseFields>({ resolver, mode: 'onTouched', defaultValues: start, shouldFocusError: true });
-  const [saving, setSaving] = useState(false);
+  const create = useApiMutation('enterprises.create');
+  const update = useApiMutation('enterprises.update');
   const [failure, setFailure] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const { save: saveDraft } = draft;
@@ -62,10 +63,9 @@ export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCa
   useEffect(() => form.setFocus('name'), [form]);
 
   const onValid = async (fields: EnterpriseFields) => {
-    setSaving(true);
     setFailure(null);
     try {
-      const saved = enterpriseId ? await call('enterprises.update', { id: enterpriseId, fields }) : await call('enterprises.create', fields);
+      const saved = enterpriseId ? await update.mutateAsync({ id: enterpriseId, fields }) : await create.mutateAsync(fields);
       await draft.close();
       void message.success(t(enterpriseId ? 'enterprises.form.updated' : 'enterprises.form.created', { name: saved.name }));
       onSaved(saved);
@@ -74,8 +74,6 @@ export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCa
       const first = applyServerError(form, apiErrorOf(error));
       setFailure(first ? null : apiErrorText(error));
       if (first) form.setFocus(first);
-    } finally {
-      setSaving(false);
     }
   };
   const submit = () => void form.handleSubmit(onValid)();
@@ -148,7 +146,7 @@ export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCa
               </Row>
             </Card>
             <div className="ecw-form-actions">
-              <Button type="primary" htmlType="submit" loading={saving} data-testid="enterprise-save">
+              <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending} data-testid="enterprise-save">
                 {t('common.save')} <Kbd>Ctrl+Enter</Kbd>
               </Button>
               <Button onClick={onCancel}>

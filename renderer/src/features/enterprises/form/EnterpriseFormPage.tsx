@@ -1,13 +1,11 @@
 /** /enterprises/new and /enterprises/:id/edit: loads the record and any draft, then shows the form. */
-import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, Breadcrumb, Button, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Enterprise } from '../../../../../shared/domain/enterprise';
-import { call } from '../../../api/client';
-import { apiErrorText } from '../../../app/apiErrors';
-import { useAppStatus } from '../../../app/AppStatus';
+import { useApiQuery } from '../../../api/hooks';
+import { apiErrorText } from '../../../ui/apiErrors';
+import { useAppStatus } from '../../../ui/appStatus';
 import { EnterpriseForm } from './EnterpriseForm';
 import { emptyValues, valuesOf, withDraft } from './formValues';
 import { useFormDraft } from './useFormDraft';
@@ -16,16 +14,8 @@ import '../enterprises.css';
 export const draftKeyOf = (id?: string) => `enterprise-form:${id ?? 'new'}`;
 
 function useEnterprise(id: string | undefined) {
-  const [state, setState] = useState<{ enterprise: Enterprise | null; error: unknown; loaded: boolean }>({ enterprise: null, error: null, loaded: !id });
-  const load = useCallback(() => {
-    if (!id) return;
-    setState({ enterprise: null, error: null, loaded: false });
-    call('enterprises.get', { id })
-      .then((enterprise) => setState({ enterprise, error: null, loaded: true }))
-      .catch((error: unknown) => setState({ enterprise: null, error, loaded: true }));
-  }, [id]);
-  useEffect(load, [load]);
-  return { ...state, reload: load };
+  const query = useApiQuery('enterprises.get', { id: id ?? '' }, { enabled: Boolean(id) });
+  return { enterprise: query.data ?? null, error: query.error, loaded: !id || !query.isPending, reload: () => void query.refetch() };
 }
 
 export function EnterpriseFormPage() {

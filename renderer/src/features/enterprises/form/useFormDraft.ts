@@ -1,9 +1,13 @@
 /**
  * A half-filled form kept as a draft on the backend (`drafts.save`, ~300 ms after the last
  * keystroke): navigating away, a reload or a crash loses nothing. Cleared after a real save.
+ * The saves are silent background writes (no busy state), flushed when the page goes away.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../api/client';
+import { useApiQuery } from '../../../api/hooks';
+import { apiQueryKey } from '../../../api/queryCache';
 
 const SAVE_DELAY_MS = 300;
 
@@ -15,7 +19,8 @@ export interface DraftState {
 }
 
 export function useFormDraft(key: string) {
-  const [state, setState] = useState<DraftState>({ loaded: false, restored: null, error: null });
+  const client = useQueryClient();
+  const stored = useApiQuery('drafts.get', { key }, { onlyWhileShown: true });
   const pending = useRef<{ value: unknown; timer: ReturnType<typeof setTimeout> } | null>(null);
   const closed = useRef(false);
 
@@ -29,9 +34,6 @@ export function useFormDraft(key: string) {
 
   useEffect(() => {
     closed.current = false;
-    call('drafts.get', { key })
-      .then((found) => setState({ loaded: true, restored: found, error: null }))
-      .catch((error: unknown) => setState({ loaded: true, restored: null, error }));
     window.addEventListener('pagehide', flush);
     return () => {
       window.removeEventListener('pagehide', flush);
@@ -53,8 +55,8 @@ export function useFormDraft(key: string) {
     if (pending.current) clearTimeout(pending.current.timer);
     pending.current = null;
     await call('drafts.delete', { key }).catch(() => undefined);
-    setState((s) => ({ ...s, restored: null }));
-  }, [key]);
+    client.setQueryData(apiQueryKey('drafts.get', { key }), null);
+  }, [key, client]);
 
   /** No more draft saves from this page (the record itself was saved). */
   const close = useCallback(() => {
@@ -62,5 +64,6 @@ export function useFormDraft(key: string) {
     return discard();
   }, [discard]);
 
+  const state: DraftState = { loaded: !stored.isPending, restored: stored.data ?? null, error: stored.error };
   return { ...state, save, discard, close };
 }

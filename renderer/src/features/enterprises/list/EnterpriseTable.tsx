@@ -6,7 +6,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { EnterpriseListRow } from '../../../../../shared/domain/enterprise';
-import { EnterpriseRow, PlaceholderRow } from './EnterpriseRow';
+import { EnterpriseTableRow, PlaceholderRow } from './EnterpriseTableRow';
 
 export const ROW_HEIGHT = 44;
 
@@ -56,7 +56,7 @@ export function EnterpriseTable({ total, rowAt, showRange, selected, onSelect, o
             const row = rowAt(item.index);
             const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT };
             return row ? (
-              <EnterpriseRow
+              <EnterpriseTableRow
                 key={row.id}
                 row={row}
                 index={item.index}

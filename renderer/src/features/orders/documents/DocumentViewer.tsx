@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { Alert, Button, Space, Spin } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { apiErrorText } from '../../../app/apiErrors';
+import { apiErrorText } from '../../../ui/apiErrors';
 import { downloadDocument, useDocument } from './documentBlob';
 
 export function DocumentViewer({ documentId, height = 720 }: { documentId: string; height?: number }) {

@@ -1,6 +1,6 @@
 /** A stored document (the signed PDF) as a Blob URL for an iframe, printing and downloading. */
 import { useEffect, useState } from 'react';
-import { call } from '../../../api/client';
+import { useApiQuery } from '../../../api/hooks';
 
 export interface LoadedDocument {
   url: string;
@@ -17,23 +17,19 @@ function blobOf(base64: string, mime: string): Blob {
 }
 
 export function useDocument(id: string | undefined) {
-  const [state, setState] = useState<{ doc: LoadedDocument | null; error: unknown }>({ doc: null, error: null });
+  const read = useApiQuery('documents.read', { id: id ?? '' }, { enabled: id !== undefined });
+  const [doc, setDoc] = useState<LoadedDocument | null>(null);
+  const d = read.data;
   useEffect(() => {
-    if (!id) return;
-    let url: string | null = null;
-    let live = true;
-    call('documents.read', { id })
-      .then((d) => {
-        url = URL.createObjectURL(blobOf(d.base64, d.mime));
-        if (live) setState({ doc: { url, fileName: d.fileName, title: d.title, bytes: d.bytes }, error: null });
-      })
-      .catch((error: unknown) => live && setState({ doc: null, error }));
+    if (!d) return;
+    const url = URL.createObjectURL(blobOf(d.base64, d.mime));
+    setDoc({ url, fileName: d.fileName, title: d.title, bytes: d.bytes });
     return () => {
-      live = false;
-      if (url) URL.revokeObjectURL(url);
+      URL.revokeObjectURL(url);
+      setDoc(null);
     };
-  }, [id]);
-  return state;
+  }, [d]);
+  return { doc, error: read.error };
 }
 
 export function downloadDocument(doc: LoadedDocument): void {

@@ -11,11 +11,10 @@ import type { Output } from '../../../../../shared/api';
 import { findPlan, type Catalog } from '../../../../../shared/domain/catalog';
 import { chinaDate, firstOfNextMonth } from '../../../../../shared/domain/dates';
 import type { OrderKind } from '../../../../../shared/domain/order';
-import { call } from '../../../api/client';
-import { apiErrorOf, apiErrorText } from '../../../app/apiErrors';
-import { Kbd } from '../../../app/Kbd';
+import { useApiMutation, useApiQuery } from '../../../api/hooks';
+import { apiErrorOf, apiErrorText } from '../../../ui/apiErrors';
+import { Kbd } from '../../../ui/Kbd';
 import { validationText } from '../../../i18n';
-import { useLoad } from '../common/useLoad';
 import { QuoteView } from '../common/QuoteView';
 import { PlanPicker } from './PlanPicker';
 import { useQuotePreview } from './useQuotePreview';
@@ -32,9 +31,9 @@ export function NewOrderPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const enterprise = useLoad(id, () => call('enterprises.get', { id }));
-  const catalog = useLoad('catalog', () => call('catalog.current', {}));
-  const current = useLoad(id, () => call('orders.currentPlan', { enterpriseId: id }));
+  const enterprise = useApiQuery('enterprises.get', { id });
+  const catalog = useApiQuery('catalog.current', {});
+  const current = useApiQuery('orders.currentPlan', { enterpriseId: id });
 
   const failed = enterprise.error ?? catalog.error ?? current.error;
   if (failed)
@@ -43,10 +42,10 @@ export function NewOrderPage() {
         type="error"
         showIcon
         title={apiErrorText(failed)}
-        action={<Button onClick={() => (enterprise.reload(), catalog.reload(), current.reload())}>{t('common.retry')}</Button>}
+        action={<Button onClick={() => [enterprise, catalog, current].forEach((q) => void q.refetch())}>{t('common.retry')}</Button>}
       />
     );
-  if (!enterprise.value || !catalog.value || !current.loaded) return <Spin />;
+  if (!enterprise.data || !catalog.data || current.data === undefined) return <Spin />;
 
   return (
     <div className="ecw-page">
@@ -54,17 +53,17 @@ export function NewOrderPage() {
         className="ecw-breadcrumb"
         items={[
           { title: <Link to="/enterprises">{t('enterprises.list.title')}</Link> },
-          { title: <Link to={`/enterprises/${id}`}>{enterprise.value.name}</Link> },
+          { title: <Link to={`/enterprises/${id}`}>{enterprise.data.name}</Link> },
           { title: t('orders.new.title') },
         ]}
       />
       <Typography.Title level={3} className="ecw-page-title">
-        {t('orders.new.title')} · {enterprise.value.name}
+        {t('orders.new.title')} · {enterprise.data.name}
       </Typography.Title>
       <NewOrderForm
         enterpriseId={id}
-        catalog={catalog.value}
-        current={current.value}
+        catalog={catalog.data}
+        current={current.data}
         onCreated={(orderId) => void navigate(`/orders/${orderId}`)}
         onCancel={() => void navigate(`/enterprises/${id}`)}
       />
@@ -89,25 +88,22 @@ function NewOrderForm({ enterpriseId, catalog, current, onCreated, onCancel }: F
   const [planCode, setPlanCode] = useState<string | undefined>();
   const [date, setDate] = useState(() => chinaDate(new Date()));
   const [errors, setErrors] = useState<Errors>({});
-  const [creating, setCreating] = useState(false);
+  const createOrder = useApiMutation('orders.create');
   const choice = { kind, planCode: kind === 'cancel' ? undefined : planCode, date };
   const preview = useQuotePreview(previewInput(choice, current));
   const chosenPlan = findPlan(catalog, kind === 'cancel' ? (current?.planCode ?? '') : (planCode ?? ''));
 
   const create = async () => {
     if (kind !== 'cancel' && !planCode) return setErrors({ plan: validationText('plan.required') });
-    setCreating(true);
     setErrors({});
     try {
-      const order = await call('orders.create', { enterpriseId, kind, ...(choice.planCode ? { planCode: choice.planCode } : {}), date });
+      const order = await createOrder.mutateAsync({ enterpriseId, kind, ...(choice.planCode ? { planCode: choice.planCode } : {}), date });
       onCreated(order.id);
     } catch (error) {
       const e = apiErrorOf(error);
       const text = apiErrorText(error);
       const field = e.field ?? e.issues?.[0]?.field;
       setErrors(field === 'planCode' ? { plan: text } : field === 'date' ? { date: text } : { form: text });
-    } finally {
-      setCreating(false);
     }
   };
 
@@ -173,7 +169,7 @@ function NewOrderForm({ enterpriseId, catalog, current, onCreated, onCancel }: F
             </Form.Item>
             {errors.form && <Alert type="error" showIcon title={errors.form} style={{ marginBottom: 12 }} data-testid="order-error" />}
             <div className="ecw-actions">
-              <Button type="primary" loading={creating} onClick={() => void create()} data-testid="order-create">
+              <Button type="primary" loading={createOrder.isPending} onClick={() => void create()} data-testid="order-create">
                 {t('orders.new.create')} <Kbd>Ctrl+Enter</Kbd>
               </Button>
               <Button onClick={onCancel}>

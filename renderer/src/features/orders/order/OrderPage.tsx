@@ -2,19 +2,19 @@
  * /orders/:orderId — the service order through its life: the exact quote and the customer's
  * signature (draft), then the printable PDF (signed), then 提交 (queued for the platform).
  */
-import { useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, App as AntApp, Breadcrumb, Button, Card, Col, Result, Row, Space, Spin, Steps, Tag, Typography } from 'antd';
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { findPlan } from '../../../../../shared/domain/catalog';
 import type { Order } from '../../../../../shared/domain/order';
-import { call, subscribe } from '../../../api/client';
-import { apiErrorText, useShowError } from '../../../app/apiErrors';
-import { AuditTrail } from '../../../app/AuditTrail';
+import { useQueryClient } from '@tanstack/react-query';
+import { useApiMutation, useApiQuery } from '../../../api/hooks';
+import { apiQueryKey } from '../../../api/queryCache';
+import { apiErrorText, useShowError } from '../../../ui/apiErrors';
+import { AuditTrail } from '../../../ui/AuditTrail';
 import { OrderStatusTag } from '../common/OrderStatusTag';
 import { QuoteView } from '../common/QuoteView';
-import { useLoad } from '../common/useLoad';
 import { DocumentViewer } from '../documents/DocumentViewer';
 import { OrderSummary } from './OrderSummary';
 import { SignaturePanel } from './SignaturePanel';
@@ -28,24 +28,25 @@ export function OrderPage() {
   const navigate = useNavigate();
   const { modal, message } = AntApp.useApp();
   const showError = useShowError();
-  const order = useLoad(orderId, () => call('orders.get', { id: orderId }));
-  const enterpriseId = order.value?.enterpriseId;
-  const enterprise = useLoad(enterpriseId ?? null, () => call('enterprises.get', { id: enterpriseId! }));
-  const catalog = useLoad('catalog', () => call('catalog.current', {}));
-  const { reload } = order;
+  const client = useQueryClient();
+  const order = useApiQuery('orders.get', { id: orderId });
+  const enterpriseId = order.data?.enterpriseId;
+  const enterprise = useApiQuery('enterprises.get', { id: enterpriseId ?? '' }, { enabled: enterpriseId !== undefined });
+  const catalog = useApiQuery('catalog.current', {});
+  // What a change returns is the order as it now is: shown at once, before the change event's re-read.
+  const show = (changed: Order) => client.setQueryData(apiQueryKey('orders.get', { id: changed.id }), changed);
+  const submitOrder = useApiMutation('orders.submit', { onSuccess: show });
+  const discardDraft = useApiMutation('orders.discardDraft');
 
-  useEffect(() => subscribe('data.changed', ({ entity, id }) => entity === 'service_order' && id === orderId && reload()), [orderId, reload]);
-
-  if (order.error && !order.value)
+  if (order.error && !order.data)
     return <Result status="warning" title={apiErrorText(order.error)} extra={<Button onClick={() => void navigate('/enterprises')}>{t('enterprises.list.title')}</Button>} />;
-  const o = order.value;
+  const o = order.data;
   if (!o) return <Spin />;
 
   const submit = async () => {
     try {
-      await call('orders.submit', { id: o.id });
+      await submitOrder.mutateAsync({ id: o.id });
       void message.success(t('orders.page.submitted'));
-      reload();
     } catch (error) {
       showError(error);
     }
@@ -56,7 +57,7 @@ export function OrderPage() {
       okButtonProps: { danger: true },
       onOk: async () => {
         try {
-          await call('orders.discardDraft', { id: o.id });
+          await discardDraft.mutateAsync({ id: o.id });
           void message.success(t('orders.page.discarded'));
           void navigate(`/enterprises/${o.enterpriseId}`);
         } catch (error) {
@@ -65,7 +66,7 @@ export function OrderPage() {
       },
     });
 
-  const plan = catalog.value ? findPlan(catalog.value, o.planCode) : undefined;
+  const plan = catalog.data ? findPlan(catalog.data, o.planCode) : undefined;
   const quote = (
     <QuoteView
       quote={o.quote}
@@ -82,7 +83,7 @@ export function OrderPage() {
         className="ecw-breadcrumb"
         items={[
           { title: <Link to="/enterprises">{t('enterprises.list.title')}</Link> },
-          { title: <Link to={`/enterprises/${o.enterpriseId}`}>{enterprise.value?.name ?? '…'}</Link> },
+          { title: <Link to={`/enterprises/${o.enterpriseId}`}>{enterprise.data?.name ?? '…'}</Link> },
           { title: o.number },
         ]}
       />
@@ -101,7 +102,7 @@ export function OrderPage() {
             </Button>
           )}
           {o.status === 'signed' && (
-            <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => void submit()} data-testid="order-submit" autoFocus>
+            <Button type="primary" icon={<CloudUploadOutlined />} loading={submitOrder.isPending} onClick={() => void submit()} data-testid="order-submit" autoFocus>
               {t('orders.page.submit')}
             </Button>
           )}
@@ -133,11 +134,11 @@ export function OrderPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             {o.status === 'draft' && (
               <Card size="small" title={t('orders.sign.title')}>
-                <SignaturePanel order={o} defaultSigner={enterprise.value?.contact.name ?? ''} key={enterprise.value ? 'ready' : 'loading'} onSigned={() => reload()} />
+                <SignaturePanel order={o} defaultSigner={enterprise.data?.contact.name ?? ''} key={enterprise.data ? 'ready' : 'loading'} onSigned={show} />
               </Card>
             )}
             <Card size="small" title={t('enterprises.detail.info')}>
-              <OrderSummary order={o} enterprise={enterprise.value} catalog={catalog.value} />
+              <OrderSummary order={o} enterprise={enterprise.data ?? null} catalog={catalog.data ?? null} />
             </Card>
             {o.status !== 'draft' && (
               <Card size="small" title={t('orders.new.quoteTitle')}>

@@ -3,10 +3,10 @@ import { Alert, App as AntApp, Button, Form, Input, Space, Typography } from 'an
 import { ClearOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../../../shared/domain/order';
-import { call } from '../../../api/client';
-import { apiErrorOf, apiErrorText } from '../../../app/apiErrors';
+import { useApiMutation } from '../../../api/hooks';
+import { apiErrorOf, apiErrorText } from '../../../ui/apiErrors';
 import { validationText } from '../../../i18n';
-import { useSignatureForm } from './useSignatureForm';
+import { useSignatureForm } from '../../../ui/signature/useSignatureForm';
 
 interface Props {
   order: Order;
@@ -18,10 +18,11 @@ export function SignaturePanel({ order, defaultSigner, onSigned }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const { canvasRef, empty, clear, undo, signer, setSigner, errors, busy, clearSignatureError, submit } = useSignatureForm(defaultSigner);
+  const signOrder = useApiMutation('orders.sign');
 
   const sign = async () => {
     const signed = await submit(
-      (signerName, png) => call('orders.sign', { id: order.id, signerName, signaturePngBase64: png }),
+      (signerName, png) => signOrder.mutateAsync({ id: order.id, signerName, signaturePngBase64: png }),
       (error) => {
         const e = apiErrorOf(error);
         const field = e.field ?? e.issues?.[0]?.field;

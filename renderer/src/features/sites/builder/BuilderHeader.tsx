@@ -1,6 +1,6 @@
 /** The builder's title line: which revision is open, whether the customer signed it, the site's address, the checks' verdict. */
 import { Space, Tag, Tooltip, Typography } from 'antd';
-import { CheckCircleOutlined, ExclamationCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, ExclamationCircleOutlined, SyncOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Enterprise } from '../../../../../shared/domain/enterprise';
 import type { Site } from '../../../../../shared/api/sites';
@@ -46,6 +46,18 @@ function ReportBadge() {
   );
 }
 
+/** Shown while edits are queued or on their way, so a slow save is never mistaken for a lost one. */
+function SavingTag() {
+  const { t } = useTranslation();
+  const pending = useBuilder((s) => s.pendingEdits);
+  if (!pending) return null;
+  return (
+    <Tag icon={<SyncOutlined spin />} color="processing" data-testid="site-saving">
+      {t('sites.saving', { count: pending })}
+    </Tag>
+  );
+}
+
 export function BuilderHeader({ enterprise, site }: { enterprise: Enterprise; site: Site }) {
   const { t } = useTranslation();
   const urls = siteUrls(site.content);
@@ -58,6 +70,7 @@ export function BuilderHeader({ enterprise, site }: { enterprise: Enterprise; si
         <Tag color="blue" data-testid="site-revision">
           {t('sites.revision', { revision: site.revision })}
         </Tag>
+        <SavingTag />
         <SignOffTag site={site} />
         <ReportBadge />
       </Space>

@@ -6,9 +6,8 @@
 import { Link, useParams } from 'react-router';
 import { Alert, Breadcrumb, Button, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../../api/client';
-import { apiErrorText } from '../../../app/apiErrors';
-import { useLoad } from '../../orders/common/useLoad';
+import { useApiQuery } from '../../../api/hooks';
+import { apiErrorText } from '../../../ui/apiErrors';
 import { LiveCompiler } from '../preview/LiveCompiler';
 import { PreviewPanel } from '../preview/PreviewPanel';
 import { useBuilder } from '../state/siteStore';
@@ -22,16 +21,15 @@ import '../sites.css';
 export function SiteBuilderPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const enterprise = useLoad(id, () => call('enterprises.get', { id }));
+  const enterprise = useApiQuery('enterprises.get', { id });
+  const read = useApiQuery('sites.getForEnterprise', { enterpriseId: id });
   const site = useBuilder((s) => s.site);
-  const loadError = useBuilder((s) => s.loadError);
-  const loading = useBuilder((s) => s.loading);
   const storeEnterprise = useBuilder((s) => s.enterpriseId);
-  useSiteSync(id);
+  useSiteSync(id, read.data);
   useLeaveGuard();
 
   if (enterprise.error) return <Result status="warning" title={apiErrorText(enterprise.error)} extra={<Link to="/sites">{t('sites.list.title')}</Link>} />;
-  const e = enterprise.value;
+  const e = enterprise.data;
   if (!e || storeEnterprise !== id) return <Spin />;
 
   const crumbs = [
@@ -43,11 +41,9 @@ export function SiteBuilderPage() {
   return (
     <div className="ecw-builder" data-testid="site-builder">
       <Breadcrumb className="ecw-breadcrumb" items={crumbs} />
-      {loadError ? (
-        <Alert type="error" showIcon title={apiErrorText(loadError)} action={<Button onClick={() => void useBuilder.getState().reload()}>{t('common.retry')}</Button>} />
-      ) : null}
-      {!site && loading ? <Spin /> : null}
-      {!site && !loading && !loadError ? <NoSiteYet enterprise={e} /> : null}
+      {read.error ? <Alert type="error" showIcon title={apiErrorText(read.error)} action={<Button onClick={() => void read.refetch()}>{t('common.retry')}</Button>} /> : null}
+      {!site && read.isPending ? <Spin /> : null}
+      {!site && read.data === null ? <NoSiteYet enterprise={e} /> : null}
       {site ? (
         <>
           <BuilderHeader enterprise={e} site={site} />

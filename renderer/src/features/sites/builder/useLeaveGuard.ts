@@ -3,9 +3,8 @@ import { useEffect } from 'react';
 import { useBlocker } from 'react-router';
 import { App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useBuilder, type Drafts } from '../state/siteStore';
-
-export const hasDrafts = (d: Drafts) => Boolean(d.profile || d.sms || Object.keys(d.items).length || Object.keys(d.columnBodies).length);
+import { hasDrafts } from '../state/drafts';
+import { useBuilder } from '../state/siteStore';
 
 export function useLeaveGuard() {
   const { t } = useTranslation();

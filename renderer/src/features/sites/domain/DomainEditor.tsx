@@ -8,7 +8,7 @@ import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { checkDomain, checkSiteLabel } from '../../../../../shared/domain/domainName';
 import { DEFAULT_ASSIGNED_SUFFIX, siteUrls, type SiteDomain } from '../../../../../shared/sites';
-import { apiErrorText } from '../../../app/apiErrors';
+import { apiErrorText } from '../../../ui/apiErrors';
 import { Field } from '../editor/Field';
 import { isStale, save, useBuilder } from '../state/siteStore';
 

@@ -4,9 +4,9 @@ import { App as AntApp, Button, Card, Dropdown, Space, Tag, Typography } from 'a
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { richTextSchema, type Column } from '../../../../../shared/sites/model';
-import { useShowError } from '../../../app/apiErrors';
+import { useShowError } from '../../../ui/apiErrors';
 import { save, useBuilder } from '../state/siteStore';
-import { ChannelSwitches } from './ChannelSwitches';
+import { ColumnChannels } from './ChannelSwitches';
 import { ColumnTitle } from './ColumnTitle';
 import { Field } from './Field';
 import { ItemList } from './ItemList';
@@ -72,7 +72,7 @@ export function ColumnEditor({ column }: { column: Column }) {
         </div>
         <ColumnTitle column={column} />
         <Field label={t('sites.column.channels')} field="channels" hint={t('sites.column.channelsHint')}>
-          <ChannelSwitches value={column.channels} onChange={(channels) => void save('sites.updateColumn', { columnId: column.id, channels }).catch(showError)} />
+          <ColumnChannels column={column} />
         </Field>
         <Card size="small" className="ecw-column-body" title={TEXT_ONLY.has(column.type) ? t('sites.column.pageText') : t('sites.column.introText')}>
           <RichTextEditor value={editor.value} onChange={editor.change} field="body" testId="column-body" />

@@ -6,18 +6,14 @@ import { useState } from 'react';
 import { App as AntApp, Button, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { Site } from '../../../../../shared/api/sites';
 import { ITEM_KIND_OF_COLUMN, sortedColumns, type Column } from '../../../../../shared/sites/model';
-import { useShowError } from '../../../app/apiErrors';
+import { useShowError } from '../../../ui/apiErrors';
+import { dropOn, moveBy } from '../state/order';
 import { save, useBuilder } from '../state/siteStore';
 import { ChannelDots } from './ChannelSwitches';
 import { dragged, endDrag, startDrag } from './dragging';
 import { NewColumnModal } from './NewColumnModal';
-
-function moveTo(ids: string[], id: string, index: number): string[] {
-  const rest = ids.filter((x) => x !== id);
-  rest.splice(Math.max(0, Math.min(rest.length, index)), 0, id);
-  return rest;
-}
 
 export function ColumnList() {
   const { t } = useTranslation();
@@ -30,15 +26,19 @@ export function ColumnList() {
   const [over, setOver] = useState<string | null>(null);
   if (!content) return null;
   const columns = sortedColumns(content);
-  const ids = columns.map((c) => c.id);
 
-  const reorder = (next: string[]) => save('sites.reorderColumns', { columnIds: next }).catch(showError);
-  const onDrop = (target: Column, index: number) => {
+  /** A move is made on the order as saved when its turn comes, so quick moves add up. */
+  const reorder = (move: (ids: string[]) => string[] | null) =>
+    save('sites.reorderColumns', (site: Site) => {
+      const columnIds = move(sortedColumns(site.content).map((c) => c.id));
+      return columnIds && { columnIds };
+    }).catch(showError);
+  const onDrop = (target: Column) => {
     const what = dragged();
     endDrag();
     setOver(null);
     if (!what) return;
-    if (what.kind === 'column' && what.id !== target.id) void reorder(moveTo(ids, what.id, index));
+    if (what.kind === 'column' && what.id !== target.id) void reorder((ids) => dropOn(ids, what.id, target.id));
     if (what.kind === 'item' && what.columnId !== target.id) {
       const from = content.columns.find((c) => c.id === what.columnId);
       if (from && ITEM_KIND_OF_COLUMN[from.type] !== ITEM_KIND_OF_COLUMN[target.type]) {
@@ -74,7 +74,7 @@ export function ColumnList() {
             setOver(column.id);
           }}
           onDragLeave={() => setOver((o) => (o === column.id ? null : o))}
-          onDrop={(e) => (e.preventDefault(), onDrop(column, i))}
+          onDrop={(e) => (e.preventDefault(), onDrop(column))}
           onClick={() => select({ columnId: column.id })}
           role="button"
           tabIndex={0}
@@ -91,10 +91,10 @@ export function ColumnList() {
           </div>
           <div className="ecw-column-row-actions" onClick={(e) => e.stopPropagation()}>
             <Tooltip title={t('sites.moveUp')}>
-              <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => void reorder(moveTo(ids, column.id, i - 1))} aria-label={t('sites.moveUp')} />
+              <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => void reorder((ids) => moveBy(ids, column.id, -1))} aria-label={t('sites.moveUp')} />
             </Tooltip>
             <Tooltip title={t('sites.moveDown')}>
-              <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === columns.length - 1} onClick={() => void reorder(moveTo(ids, column.id, i + 1))} aria-label={t('sites.moveDown')} />
+              <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === columns.length - 1} onClick={() => void reorder((ids) => moveBy(ids, column.id, 1))} aria-label={t('sites.moveDown')} />
             </Tooltip>
           </div>
         </div>
@@ -103,8 +103,12 @@ export function ColumnList() {
         open={adding}
         onClose={() => setAdding(false)}
         onCreate={async (type, title) => {
-          const site = await save('sites.addColumn', { type, title });
-          const created = site.content.columns.find((c) => !ids.includes(c.id));
+          let before: string[] = [];
+          const site = await save('sites.addColumn', (current) => {
+            before = current.content.columns.map((c) => c.id);
+            return { type, title };
+          });
+          const created = site.content.columns.find((c) => !before.includes(c.id));
           setAdding(false);
           if (created) select({ columnId: created.id });
         }}

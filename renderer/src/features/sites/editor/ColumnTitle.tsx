@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Column } from '../../../../../shared/sites/model';
-import { apiErrorText } from '../../../app/apiErrors';
+import { apiErrorText } from '../../../ui/apiErrors';
 import { validationText } from '../../../i18n';
 import { isStale, save } from '../state/siteStore';
 import { Field } from './Field';
@@ -19,7 +19,8 @@ export function ColumnTitle({ column }: { column: Column }) {
     if (trimmed === column.title) return setError('');
     if (!trimmed) return setError(validationText('site.text.required'));
     try {
-      await save('sites.updateColumn', { columnId: column.id, title: trimmed });
+      // Leaving the field right after Enter commits twice: the second finds the title saved and changes nothing.
+      await save('sites.updateColumn', (site) => (site.content.columns.find((c) => c.id === column.id)?.title === trimmed ? null : { columnId: column.id, title: trimmed }));
       setError('');
     } catch (e) {
       if (!isStale(e)) setError(apiErrorText(e));

@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { App as AntApp, Button, Dropdown, Empty, Select, Tag, Tooltip } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { Site } from '../../../../../shared/api/sites';
 import { ITEM_KIND_OF_COLUMN, itemTitle, sortedColumns, type Column } from '../../../../../shared/sites/model';
-import { useShowError } from '../../../app/apiErrors';
+import { useShowError } from '../../../ui/apiErrors';
+import { dropOn, moveBy } from '../state/order';
 import { save, useBuilder } from '../state/siteStore';
 import { dragged, endDrag, startDrag } from './dragging';
 import { Thumb } from './images/Thumb';
@@ -19,19 +21,24 @@ export function ItemList({ column }: { column: Column }) {
   const drafts = useBuilder((s) => s.drafts.items);
   const select = useBuilder((s) => s.select);
   const [over, setOver] = useState<number | null>(null);
-  const ids = column.items.map((i) => i.id);
   const sameKind = sortedColumns(content).filter((c) => c.id !== column.id && ITEM_KIND_OF_COLUMN[c.type] === ITEM_KIND_OF_COLUMN[column.type]);
+  /** The column's item ids in `site` as saved (moves are made on that when their turn comes, so quick moves add up). */
+  const idsIn = (site: Site) => site.content.columns.find((c) => c.id === column.id)?.items.map((i) => i.id) ?? [];
 
-  const reorder = (id: string, to: number) => {
-    const rest = ids.filter((x) => x !== id);
-    rest.splice(Math.max(0, Math.min(rest.length, to)), 0, id);
-    void save('sites.reorderItems', { columnId: column.id, itemIds: rest }).catch(showError);
-  };
+  const reorder = (move: (ids: string[]) => string[] | null) =>
+    void save('sites.reorderItems', (site) => {
+      const itemIds = move(idsIn(site));
+      return itemIds && { columnId: column.id, itemIds };
+    }).catch(showError);
   const add = async () => {
     try {
-      const site = await save('sites.addItem', { columnId: column.id, item: newItem(column.type, t) });
-      const created = site.content.columns.find((c) => c.id === column.id)?.items.find((i) => !ids.includes(i.id));
-      if (created) select({ columnId: column.id, itemId: created.id });
+      let before: string[] = [];
+      const site = await save('sites.addItem', (current) => {
+        before = idsIn(current);
+        return { columnId: column.id, item: newItem(column.type, t) };
+      });
+      const created = idsIn(site).find((id) => !before.includes(id));
+      if (created) select({ columnId: column.id, itemId: created });
     } catch (error) {
       showError(error);
     }
@@ -41,13 +48,13 @@ export function ItemList({ column }: { column: Column }) {
     if (toTray) return void run();
     modal.confirm({ title: t('sites.item.deleteConfirm'), okButtonProps: { danger: true }, okText: t('sites.item.delete'), onOk: run });
   };
-  const onDrop = (index: number) => {
+  const onDrop = (target: string) => {
     const what = dragged();
     endDrag();
     setOver(null);
     if (what?.kind !== 'item') return;
-    if (what.columnId === column.id) reorder(what.id, index);
-    else void save('sites.moveItem', { itemId: what.id, columnId: column.id, index }).catch(showError);
+    if (what.columnId === column.id) reorder((ids) => dropOn(ids, what.id, target));
+    else void save('sites.moveItem', (site) => ({ itemId: what.id, columnId: column.id, index: Math.max(0, idsIn(site).indexOf(target)) })).catch(showError);
   };
 
   return (
@@ -71,7 +78,7 @@ export function ItemList({ column }: { column: Column }) {
               e.preventDefault();
               setOver(i);
             }}
-            onDrop={(e) => (e.preventDefault(), onDrop(i))}
+            onDrop={(e) => (e.preventDefault(), onDrop(item.id))}
             data-testid="item-row"
           >
             <HolderOutlined className="ecw-drag-handle" />
@@ -83,10 +90,10 @@ export function ItemList({ column }: { column: Column }) {
             {drafts[item.id] ? <Tag color="orange">{t('sites.editor.unsaved')}</Tag> : null}
             <div className="ecw-item-row-actions">
               <Tooltip title={t('sites.moveUp')}>
-                <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => reorder(item.id, i - 1)} aria-label={t('sites.moveUp')} />
+                <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => reorder((ids) => moveBy(ids, item.id, -1))} aria-label={t('sites.moveUp')} />
               </Tooltip>
               <Tooltip title={t('sites.moveDown')}>
-                <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === column.items.length - 1} onClick={() => reorder(item.id, i + 1)} aria-label={t('sites.moveDown')} />
+                <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === column.items.length - 1} onClick={() => reorder((ids) => moveBy(ids, item.id, 1))} aria-label={t('sites.moveDown')} />
               </Tooltip>
               {sameKind.length ? (
                 <Select

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COLUMN_TYPES, type ColumnType } from '../../../../../shared/sites/model';
-import { apiErrorText } from '../../../app/apiErrors';
+import { apiErrorText } from '../../../ui/apiErrors';
 import { validationText } from '../../../i18n';
 
 interface Props {
@@ -37,7 +37,7 @@ export function NewColumnModal({ open, onClose, onCreate }: Props) {
   };
 
   return (
-    <Modal open={open} title={t('sites.column.new')} okText={t('sites.column.create')} onOk={() => void submit()} confirmLoading={busy} onCancel={onClose} destroyOnHidden>
+    <Modal open={open} title={t('sites.column.new')} okText={t('sites.column.create')} onOk={() => void submit()} confirmLoading={busy} onCancel={onClose} destroyOnHidden focusable={{ focusTriggerAfterClose: false }}>
       <Form layout="vertical" component="div">
         <Form.Item label={t('sites.column.type')} htmlFor="new-column-type">
           <Select

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { Button, Space, Tag } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Kbd } from '../../../app/Kbd';
+import { Kbd } from '../../../ui/Kbd';
 
 interface Props {
   dirty: boolean;

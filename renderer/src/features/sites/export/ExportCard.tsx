@@ -7,8 +7,8 @@ import { Alert, App as AntApp, Button, Card, Descriptions, Space, Typography } f
 import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../../shared/api';
-import { call } from '../../../api/client';
-import { apiErrorText } from '../../../app/apiErrors';
+import { useApiMutation } from '../../../api/hooks';
+import { apiErrorText } from '../../../ui/apiErrors';
 import { useCompiled } from '../state/compiledStore';
 import { useBuilder } from '../state/siteStore';
 import { downloadBase64 } from './download';
@@ -24,18 +24,14 @@ export function ExportCard() {
   const errors = useCompiled((s) => s.compiled?.result.report.summary.errors ?? 0);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [failure, setFailure] = useState('');
-  const [busy, setBusy] = useState(false);
+  const exportSite = useApiMutation('sites.export');
 
   const run = async (force: boolean) => {
-    setBusy(true);
     setFailure('');
     try {
-      const done = await call('sites.export', { siteId: site.id, force, zip: true, includeZip: inBrowser() });
-      setResult(done);
+      setResult(await exportSite.mutateAsync({ siteId: site.id, force, zip: true, includeZip: inBrowser() }));
     } catch (error) {
       setFailure(apiErrorText(error));
-    } finally {
-      setBusy(false);
     }
   };
   const start = () => {
@@ -48,7 +44,7 @@ export function ExportCard() {
     <Card size="small" title={t('sites.export.title')} data-testid="export-card">
       <Typography.Paragraph type="secondary">{t('sites.export.intro')}</Typography.Paragraph>
       {errors ? <Alert type="warning" showIcon title={t('sites.export.hasErrors', { errors })} className="ecw-gap-bottom" /> : null}
-      <Button type="primary" icon={<ExportOutlined />} loading={busy} onClick={start} data-testid="export-run">
+      <Button type="primary" icon={<ExportOutlined />} loading={exportSite.isPending} onClick={start} data-testid="export-run">
         {t('sites.export.run')}
       </Button>
       {failure ? <Alert type="error" showIcon title={failure} className="ecw-gap-top" /> : null}

@@ -8,7 +8,7 @@ import { Alert, Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Enterprise } from '../../../../../shared/domain/enterprise';
 import { SignOffTag } from '../builder/BuilderHeader';
-import { hasDrafts } from '../builder/useLeaveGuard';
+import { hasDrafts } from '../state/drafts';
 import { useBuilder } from '../state/siteStore';
 import { SignOffForm } from './SignOffForm';
 

@@ -3,9 +3,9 @@ import { Alert, App as AntApp, Button, Input, Space } from 'antd';
 import { ClearOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Enterprise } from '../../../../../shared/domain/enterprise';
-import { call } from '../../../api/client';
-import { apiErrorOf, apiErrorText } from '../../../app/apiErrors';
-import { useSignatureForm } from '../../orders/order/useSignatureForm';
+import { useApiMutation } from '../../../api/hooks';
+import { apiErrorOf, apiErrorText } from '../../../ui/apiErrors';
+import { useSignatureForm } from '../../../ui/signature/useSignatureForm';
 import { useBuilder } from '../state/siteStore';
 
 export function SignOffForm({ enterprise, disabled, onSigned }: { enterprise: Enterprise; disabled: boolean; onSigned: (documentTitle: string) => void }) {
@@ -13,10 +13,11 @@ export function SignOffForm({ enterprise, disabled, onSigned }: { enterprise: En
   const { message } = AntApp.useApp();
   const site = useBuilder((s) => s.site!);
   const { canvasRef, empty, clear, undo, signer, setSigner, errors, busy, clearSignatureError, submit } = useSignatureForm(enterprise.contact.name);
+  const signOff = useApiMutation('sites.signOff');
 
   const sign = async () => {
     const signed = await submit(
-      (signerName, png) => call('sites.signOff', { siteId: site.id, signerName, signaturePngBase64: png }),
+      (signerName, png) => signOff.mutateAsync({ siteId: site.id, signerName, signaturePngBase64: png }),
       (error) => {
         if (apiErrorOf(error).code === 'site.stale') void useBuilder.getState().reload();
         return { form: apiErrorText(error) };
@@ -25,7 +26,7 @@ export function SignOffForm({ enterprise, disabled, onSigned }: { enterprise: En
     if (!signed) return;
     void message.success(t('sites.signoff.done', { revision: signed.site.signedOffRevision }));
     onSigned(signed.document.title);
-    useBuilder.getState().setSite(signed.site);
+    useBuilder.getState().receive(signed.site);
   };
 
   return (

@@ -4,7 +4,7 @@ import { Button, Empty, List, Tag, Typography } from 'antd';
 import { UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Guess } from '../../../../../shared/api/sites';
-import { useShowError } from '../../../app/apiErrors';
+import { useShowError } from '../../../ui/apiErrors';
 import { save, useBuilder } from '../state/siteStore';
 import { guessText } from './guessText';
 

@@ -1,7 +1,7 @@
 /** 导入资料: drop the customer's folder, watch it go in, then check what was guessed and sort what was not. */
 import { Alert, Button, Collapse, Progress, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { apiErrorText } from '../../../app/apiErrors';
+import { apiErrorText } from '../../../ui/apiErrors';
 import { useBuilder } from '../state/siteStore';
 import { DropZone } from './DropZone';
 import { GuessList } from './GuessList';

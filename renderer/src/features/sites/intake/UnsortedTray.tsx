@@ -5,7 +5,7 @@ import { DeleteOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TrayTarget } from '../../../../../shared/api/sites';
 import { itemTitle, plainText, sortedColumns, type ColumnType, type SiteContent, type UnsortedEntry } from '../../../../../shared/sites/model';
-import { useShowError } from '../../../app/apiErrors';
+import { useShowError } from '../../../ui/apiErrors';
 import { Thumb } from '../editor/images/Thumb';
 import { NewColumnModal } from '../editor/NewColumnModal';
 import { save, useBuilder } from '../state/siteStore';

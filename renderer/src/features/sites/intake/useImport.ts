@@ -94,8 +94,7 @@ export function useImport(enterpriseId: string) {
         const report = merge(reports, localProblems);
         const site = await call('sites.get', { siteId: report.siteId });
         const store = useBuilder.getState();
-        if (store.site) store.setSite(site);
-        else useBuilder.setState({ site });
+        store.receive(site);
         store.setLastImport(report);
         if (live.current) setRun({ busy: false, progress: null, error: null, failed: null, localProblems });
       } catch (error) {

@@ -4,8 +4,8 @@ import { useNavigate } from 'react-router';
 import { Alert, Button, Empty, Input, Table, Tag, Typography } from 'antd';
 import { BuildOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { apiErrorText } from '../../../app/apiErrors';
-import { useDebouncedValue } from '../../../app/useDebouncedValue';
+import { apiErrorText } from '../../../ui/apiErrors';
+import { useDebouncedValue } from '../../../ui/useDebouncedValue';
 import { useSiteRows, type SiteRow } from './useSiteRows';
 import '../sites.css';
 

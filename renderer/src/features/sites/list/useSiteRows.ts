@@ -1,37 +1,22 @@
 /** Enterprises (searchable) with their site's state: none yet, its revision, signed off or not. */
-import { useEffect, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
 import type { EnterpriseListRow } from '../../../../../shared/domain/enterprise';
 import type { Site } from '../../../../../shared/api/sites';
-import { call } from '../../../api/client';
+import { useApiQuery } from '../../../api/hooks';
+import { apiQuery } from '../../../api/queryCache';
 
 export interface SiteRow {
   enterprise: EnterpriseListRow;
+  /** undefined while it is being read; null: no site yet (or it could not be read). */
   site: Site | null | undefined;
 }
 
 const LIMIT = 50;
 
 export function useSiteRows(query: string) {
-  const [rows, setRows] = useState<SiteRow[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    call('enterprises.list', { query, offset: 0, limit: LIMIT })
-      .then(async (page) => {
-        if (!live) return;
-        setTotal(page.total);
-        setRows(page.rows.map((enterprise) => ({ enterprise, site: undefined })));
-        setError(null);
-        const sites = await Promise.all(page.rows.map((e) => call('sites.getForEnterprise', { enterpriseId: e.id }).catch(() => null)));
-        if (live) setRows(page.rows.map((enterprise, i) => ({ enterprise, site: sites[i] })));
-      })
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [query]);
-
-  return { rows, total, error, limit: LIMIT };
+  const page = useApiQuery('enterprises.list', { query, offset: 0, limit: LIMIT });
+  const enterprises = page.data?.rows ?? [];
+  const sites = useQueries({ queries: enterprises.map((e) => apiQuery('sites.getForEnterprise', { enterpriseId: e.id })) });
+  const rows: SiteRow[] | null = page.data ? enterprises.map((enterprise, i) => ({ enterprise, site: sites[i]?.error ? null : sites[i]?.data })) : null;
+  return { rows, total: page.data?.total ?? 0, error: page.error, limit: LIMIT };
 }

@@ -1,7 +1,6 @@
 /** The SMS the enterprise's plan includes each month (from its current plan and the catalog), if it has one. */
-import { useEffect, useState } from 'react';
 import { findPlan } from '../../../../../shared/domain/catalog';
-import { call } from '../../../api/client';
+import { useApiQuery } from '../../../api/hooks';
 
 export interface PlanSms {
   planName: string;
@@ -9,18 +8,8 @@ export interface PlanSms {
 }
 
 export function usePlanSms(enterpriseId: string): PlanSms | null {
-  const [plan, setPlan] = useState<PlanSms | null>(null);
-  useEffect(() => {
-    let live = true;
-    Promise.all([call('orders.currentPlan', { enterpriseId }), call('catalog.current', {})])
-      .then(([current, catalog]) => {
-        const found = current ? findPlan(catalog, current.planCode) : undefined;
-        if (live) setPlan(current && found ? { planName: current.planName, included: found.smsIncluded } : null);
-      })
-      .catch(() => live && setPlan(null));
-    return () => {
-      live = false;
-    };
-  }, [enterpriseId]);
-  return plan;
+  const current = useApiQuery('orders.currentPlan', { enterpriseId }).data;
+  const catalog = useApiQuery('catalog.current', {}).data;
+  const found = current && catalog ? findPlan(catalog, current.planCode) : undefined;
+  return current && found ? { planName: current.planName, included: found.smsIncluded } : null;
 }

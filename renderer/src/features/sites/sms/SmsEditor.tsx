@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { Card, Checkbox, Collapse, Input, InputNumber, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { smsSettingsSchema, sortedColumns, type SmsSettings } from '../../../../../shared/sites/model';
-import { useShowError } from '../../../app/apiErrors';
+import { useShowError } from '../../../ui/apiErrors';
 import { Field } from '../editor/Field';
 import { SaveBar } from '../editor/SaveBar';
 import { useDraftEditor } from '../editor/useDraftEditor';

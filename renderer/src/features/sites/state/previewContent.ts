@@ -1,6 +1,6 @@
 /** The content the previews show: the saved site with the unsaved drafts laid over it. */
 import type { SiteContent } from '../../../../../shared/sites/model';
-import type { Drafts } from './siteStore';
+import type { Drafts } from './drafts';
 
 export function withDrafts(content: SiteContent, drafts: Drafts): SiteContent {
   const noDrafts = !drafts.profile && !drafts.sms && Object.keys(drafts.items).length === 0 && Object.keys(drafts.columnBodies).length === 0;

@@ -3,7 +3,7 @@
  * draft did not change takes the newer saved value, a field it changed keeps what was typed.
  */
 import type { Item, SiteContent } from '../../../../../shared/sites/model';
-import type { Drafts } from './siteStore';
+import type { Drafts } from './drafts';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

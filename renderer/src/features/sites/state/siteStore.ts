@@ -1,14 +1,14 @@
 /**
- * The builder's state: the site as the backend last returned it, what the editor selects, the
- * unsaved drafts (shown live in the previews, kept when switching away) and the last import's report.
- * Every save goes through `save()`: one at a time, with the current revision; a `site.stale`
- * answer reloads the site and says so, while the drafts stay as typed.
+ * The builder's editing session: the site as the backend last returned it, what the editor
+ * selects, the unsaved drafts (shown live in the previews, kept when switching away), the last
+ * import's report, and the queue of edits on their way to the backend.
  */
 import { create } from 'zustand';
 import type { Input, ProcedureName } from '../../../../../shared/api';
 import type { ImportReport, Site } from '../../../../../shared/api/sites';
 import type { Item, Profile, RichText, SmsSettings } from '../../../../../shared/sites/model';
 import { ApiCallError, call } from '../../../api/client';
+import { emptyDrafts, type Drafts } from './drafts';
 import { rebaseDrafts } from './rebase';
 
 export type EditorTab = 'intake' | 'content' | 'profile' | 'sms' | 'template' | 'domain' | 'publish';
@@ -18,14 +18,6 @@ export interface Selection {
   itemId?: string;
   /** A field path (as the report names it, e.g. `images.0.alt`) to bring into view once. */
   field?: string;
-}
-
-/** Unsaved edits, by what they edit. */
-export interface Drafts {
-  items: Record<string, Item>;
-  columnBodies: Record<string, RichText>;
-  profile?: Profile;
-  sms?: SmsSettings;
 }
 
 /** Procedures that edit a site: they take `siteId` and `revision`. */
@@ -50,20 +42,30 @@ export type SiteEdit = Extract<
 >;
 export type EditInput<N extends SiteEdit> = Omit<Input<N>, 'siteId' | 'revision'>;
 
+/**
+ * An edit: its input, or how to make the input from the site as saved when the edit's turn comes
+ * (null: nothing left to change). The second form is for edits the user makes relative to what
+ * they see — a move up, one checkbox, one layout switch — so quick successive edits build on each
+ * other instead of each starting from the screen as it was before the others were saved.
+ */
+export type Edit<N extends SiteEdit> = EditInput<N> | ((site: Site) => EditInput<N> | null);
+
 interface BuilderState {
   enterpriseId: string | null;
   site: Site | null;
-  loading: boolean;
-  loadError: unknown;
+  /** Edits queued or on their way to the backend (the header shows that it is saving). */
+  pendingEdits: number;
   /** Set when a save met a newer revision and the site was reloaded. */
   staleNotice: number;
   tab: EditorTab;
   selection: Selection;
   drafts: Drafts;
   lastImport: ImportReport | null;
+  /** Starts a session on this enterprise's site (a new enterprise forgets the previous one's state). */
   open(enterpriseId: string): void;
+  /** A read of the site: a newer revision replaces the one shown (drafts rebased), an older one is ignored. */
+  receive(site: Site): void;
   reload(): Promise<void>;
-  setSite(site: Site): void;
   setTab(tab: EditorTab): void;
   select(selection: Selection, tab?: EditorTab): void;
   setItemDraft(item: Item | null, itemId: string): void;
@@ -73,42 +75,31 @@ interface BuilderState {
   setLastImport(report: ImportReport | null): void;
 }
 
-const emptyDrafts = (): Drafts => ({ items: {}, columnBodies: {} });
-
 export const useBuilder = create<BuilderState>((set, get) => ({
   enterpriseId: null,
   site: null,
-  loading: false,
-  loadError: null,
+  pendingEdits: 0,
   staleNotice: 0,
   tab: 'content',
   selection: {},
   drafts: emptyDrafts(),
   lastImport: null,
   open(enterpriseId) {
-    if (get().enterpriseId === enterpriseId) return void get().reload();
-    set({ enterpriseId, site: null, loadError: null, selection: {}, drafts: emptyDrafts(), lastImport: null, tab: 'content' });
-    void get().reload();
+    if (get().enterpriseId === enterpriseId) return;
+    set({ enterpriseId, site: null, selection: {}, drafts: emptyDrafts(), lastImport: null, tab: 'content' });
+  },
+  receive(site) {
+    const current = get().site;
+    if (site.enterpriseId !== get().enterpriseId) return;
+    if (current && current.id === site.id && current.revision > site.revision) return;
+    const drafts = current && current.id === site.id ? rebaseDrafts(get().drafts, current.content, site.content) : get().drafts;
+    set({ site, drafts });
   },
   async reload() {
     const enterpriseId = get().enterpriseId;
     if (!enterpriseId) return;
-    set({ loading: true });
-    try {
-      const site = await call('sites.getForEnterprise', { enterpriseId });
-      if (get().enterpriseId !== enterpriseId) return;
-      const before = get().site;
-      const drafts = before && site && before.id === site.id ? rebaseDrafts(get().drafts, before.content, site.content) : get().drafts;
-      set({ site, drafts, loadError: null, loading: false, ...(site ? {} : { tab: 'intake' }) });
-    } catch (error) {
-      set({ loadError: error, loading: false });
-    }
-  },
-  setSite(site) {
-    const current = get().site;
-    if (current && current.id === site.id && current.revision > site.revision) return;
-    const drafts = current && current.id === site.id ? rebaseDrafts(get().drafts, current.content, site.content) : get().drafts;
-    set({ site, drafts });
+    const site = await call('sites.getForEnterprise', { enterpriseId });
+    if (site) get().receive(site);
   },
   setTab: (tab) => set({ tab }),
   select: (selection, tab) => set({ selection, ...(tab ? { tab } : {}) }),
@@ -129,28 +120,38 @@ export const useBuilder = create<BuilderState>((set, get) => ({
   setLastImport: (lastImport) => set({ lastImport }),
 }));
 
+export const isStale = (error: unknown) => error instanceof ApiCallError && error.code === 'site.stale';
+
+async function send<N extends SiteEdit>(name: N, edit: Edit<N>): Promise<Site> {
+  const { site } = useBuilder.getState();
+  if (!site) throw new Error('No site is open.');
+  const input = typeof edit === 'function' ? edit(site) : edit;
+  if (input === null) return site;
+  try {
+    const next = (await call(name, { ...input, siteId: site.id, revision: site.revision } as Input<N>)) as Site;
+    useBuilder.getState().receive(next);
+    return next;
+  } catch (error) {
+    if (isStale(error)) {
+      await useBuilder.getState().reload();
+      useBuilder.setState((s) => ({ staleNotice: s.staleNotice + 1 }));
+    }
+    throw error;
+  }
+}
+
 let queue: Promise<unknown> = Promise.resolve();
 
-/** The site's current revision is read when the save's turn comes, so quick successive saves do not trip over each other. */
-export function save<N extends SiteEdit>(name: N, input: EditInput<N>): Promise<Site> {
-  const run = async (): Promise<Site> => {
-    const { site } = useBuilder.getState();
-    if (!site) throw new Error('No site is open.');
-    try {
-      const next = (await call(name, { ...input, siteId: site.id, revision: site.revision } as Input<N>)) as Site;
-      useBuilder.getState().setSite(next);
-      return next;
-    } catch (error) {
-      if (error instanceof ApiCallError && error.code === 'site.stale') {
-        await useBuilder.getState().reload();
-        useBuilder.setState((s) => ({ staleNotice: s.staleNotice + 1 }));
-      }
-      throw error;
-    }
-  };
+/**
+ * Every edit of the site goes through here: one at a time, in the order they were made, each
+ * with the revision the previous one produced, so however fast the user clicks and however slow
+ * the machine, every edit becomes its own revision. A `site.stale` answer (someone else saved)
+ * reloads the site and says so, while the drafts stay as typed.
+ */
+export function save<N extends SiteEdit>(name: N, edit: Edit<N>): Promise<Site> {
+  useBuilder.setState((s) => ({ pendingEdits: s.pendingEdits + 1 }));
+  const run = () => send(name, edit).finally(() => useBuilder.setState((s) => ({ pendingEdits: s.pendingEdits - 1 })));
   const result = queue.then(run, run);
   queue = result.catch(() => undefined);
   return result;
 }
-
-export const isStale = (error: unknown) => error instanceof ApiCallError && error.code === 'site.stale';

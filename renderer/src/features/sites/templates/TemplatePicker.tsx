@@ -3,11 +3,11 @@
  * site's home page; the one the enterprise's industry suggests is marked. Layout options below.
  */
 import { useMemo, useState } from 'react';
-import { Badge, Card, Tag, Tooltip, Typography } from 'antd';
-import { CheckCircleFilled, StarFilled } from '@ant-design/icons';
+import { Badge, Card, Spin, Tag, Tooltip, Typography } from 'antd';
+import { CheckCircleFilled, LoadingOutlined, StarFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { suggestTemplate, TEMPLATES, type TemplateChoice } from '../../../../../shared/sites';
-import { useShowError } from '../../../app/apiErrors';
+import { useShowError } from '../../../ui/apiErrors';
 import { SandboxFrame } from '../preview/SandboxFrame';
 import { imagesOf } from '../state/previewContent';
 import { readyForBuild, useImageCache } from '../state/imageCache';
@@ -17,14 +17,21 @@ import { useThumbnails } from './thumbnails';
 
 const THUMB_SCALE = 0.16;
 
+const withoutFirst = (list: string[], key: string) => {
+  const i = list.indexOf(key);
+  return i < 0 ? list : [...list.slice(0, i), ...list.slice(i + 1)];
+};
+
 export function TemplatePicker() {
   const { t } = useTranslation();
   const showError = useShowError();
   const site = useBuilder((s) => s.site!);
   const imagesVersion = useImageCache((s) => s.version);
-  const [busy, setBusy] = useState<string | null>(null);
+  /** Tiles clicked and not saved yet, in click order: each becomes a revision, the last one wins. */
+  const [queued, setQueued] = useState<string[]>([]);
   const content = site.content;
   const choice = content.template;
+  const shown = queued.at(-1) ?? `${choice.templateId}:${choice.styleId}`;
   const suggested = suggestTemplate(content.profile.industry.section, content.profile.industry.division);
   const ordered = [suggested, ...TEMPLATES.filter((tpl) => tpl.id !== suggested.id)];
   const keys = ordered.flatMap((tpl) => tpl.styles.map((s) => `${tpl.id}:${s.id}`));
@@ -32,16 +39,18 @@ export function TemplatePicker() {
   const version = useMemo(() => `${site.id}:${site.revision}:${imagesReady}:${imagesReady ? 0 : imagesVersion}`, [site.id, site.revision, imagesReady, imagesVersion]);
   const thumbs = useThumbnails(imagesReady ? content : undefined, keys, version);
 
-  const pick = async (templateId: string, styleId: string) => {
-    const template: TemplateChoice = { templateId, styleId, options: templateId === choice.templateId ? choice.options : {} };
-    setBusy(`${templateId}:${styleId}`);
-    try {
-      await save('sites.setTemplate', { template });
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(null);
-    }
+  const pick = (templateId: string, styleId: string) => {
+    const key = `${templateId}:${styleId}`;
+    setQueued((q) => [...q, key]);
+    // Made on the template as saved when its turn comes: the layout options stay within one template.
+    const template = (saved: TemplateChoice): TemplateChoice | null =>
+      saved.templateId === templateId && saved.styleId === styleId ? null : { templateId, styleId, options: templateId === saved.templateId ? saved.options : {} };
+    void save('sites.setTemplate', (s) => {
+      const next = template(s.content.template);
+      return next && { template: next };
+    })
+      .catch(showError)
+      .finally(() => setQueued((q) => withoutFirst(q, key)));
   };
 
   return (
@@ -67,18 +76,24 @@ export function TemplatePicker() {
           <div className="ecw-template-styles">
             {tpl.styles.map((style) => {
               const key = `${tpl.id}:${style.id}`;
-              const chosen = choice.templateId === tpl.id && choice.styleId === style.id;
+              const chosen = shown === key;
+              const saving = queued.includes(key);
               return (
                 <Tooltip key={key} title={t('sites.template.use', { template: tpl.name, style: style.name })}>
                   <button
                     type="button"
-                    className={`ecw-template-choice${chosen ? ' is-chosen' : ''}`}
-                    onClick={() => !chosen && void pick(tpl.id, style.id)}
-                    disabled={busy !== null}
+                    className={`ecw-template-choice${chosen ? ' is-chosen' : ''}${saving ? ' is-saving' : ''}`}
+                    onClick={() => !chosen && pick(tpl.id, style.id)}
                     aria-pressed={chosen}
+                    aria-busy={saving}
                     data-testid={`template-choice-${tpl.id}-${style.id}`}
                   >
-                    <Badge count={chosen ? <CheckCircleFilled className="ecw-chosen-mark" /> : 0}>
+                    {saving ? (
+                      <span className="ecw-template-saving" data-testid="template-saving">
+                        <Spin indicator={<LoadingOutlined spin />} /> {t('sites.template.saving')}
+                      </span>
+                    ) : null}
+                    <Badge count={chosen && !saving ? <CheckCircleFilled className="ecw-chosen-mark" /> : 0}>
                       {thumbs[key] ? (
                         <SandboxFrame html={thumbs[key]} width={1280} height={900} scale={THUMB_SCALE} title={`${tpl.name} ${style.name}`} />
                       ) : (

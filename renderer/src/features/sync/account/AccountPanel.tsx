@@ -1,12 +1,11 @@
 /** Who this device syncs as, where the platform is, and signing out (local data and the queue stay). */
-import { useState } from 'react';
 import { App as AntApp, Button, Descriptions, Popconfirm } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SyncAccount, SyncStatus } from '../../../../../shared/api/sync';
-import { call } from '../../../api/client';
-import { useShowError } from '../../../app/apiErrors';
-import { refreshSyncStatus } from '../state/syncStore';
+import { useApiMutation } from '../../../api/hooks';
+import { useShowError } from '../../../ui/apiErrors';
+import { useRefreshSyncStatus } from '../state/syncStore';
 import { forgetOfflineSignIn } from './offlineSignIn';
 
 const regionText = (a: SyncAccount) => [a.region.province, a.region.city].filter(Boolean).join(' ');
@@ -15,20 +14,18 @@ export function AccountPanel({ status, offline }: { status: SyncStatus; offline:
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const showError = useShowError();
-  const [busy, setBusy] = useState(false);
+  const refreshStatus = useRefreshSyncStatus();
+  const signOutCall = useApiMutation('sync.signOut');
   const account = status.account!;
 
   const signOut = async () => {
-    setBusy(true);
     try {
-      await call('sync.signOut', {});
+      await signOutCall.mutateAsync({});
       forgetOfflineSignIn();
-      await refreshSyncStatus();
+      await refreshStatus();
       void message.success(t('sync.account.signedOut'));
     } catch (error) {
       showError(error);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -46,7 +43,7 @@ export function AccountPanel({ status, offline }: { status: SyncStatus; offline:
       />
       <div className="ecw-sync-account-actions">
       <Popconfirm title={t('sync.account.signOutConfirm')} okText={t('sync.account.signOut')} cancelText={t('common.cancel')} onConfirm={() => void signOut()}>
-        <Button icon={<LogoutOutlined />} loading={busy} data-testid="sync-sign-out">
+        <Button icon={<LogoutOutlined />} loading={signOutCall.isPending} data-testid="sync-sign-out">
           {t('sync.account.signOut')}
         </Button>
       </Popconfirm>

@@ -8,9 +8,9 @@ import { Alert, App as AntApp, Button, Form, Input } from 'antd';
 import { LoginOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../../shared/api/sync';
-import { call } from '../../../api/client';
-import { apiErrorOf, apiErrorText } from '../../../app/apiErrors';
-import { refreshSyncStatus } from '../state/syncStore';
+import { useApiMutation } from '../../../api/hooks';
+import { apiErrorOf, apiErrorText } from '../../../ui/apiErrors';
+import { useRefreshSyncStatus } from '../state/syncStore';
 import { forgetOfflineSignIn, rememberOfflineSignIn } from './offlineSignIn';
 
 interface Values {
@@ -41,15 +41,15 @@ export function SignInForm({ status }: { status: SyncStatus | null }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const signIn = useApiMutation('sync.signIn');
+  const refreshStatus = useRefreshSyncStatus();
   const [failure, setFailure] = useState<string | null>(null);
 
   const submit = async (values: Values) => {
-    setBusy(true);
     setFailure(null);
     localStorage.setItem(SERVER_KEY, values.server.trim());
     try {
-      const result = await call('sync.signIn', values);
+      const result = await signIn.mutateAsync(values);
       form.setFieldValue('password', '');
       if (result.mode === 'offline') {
         rememberOfflineSignIn(values, result.account.login, result.account.server);
@@ -58,29 +58,27 @@ export function SignInForm({ status }: { status: SyncStatus | null }) {
         forgetOfflineSignIn();
         void message.success(t('sync.signIn.done', { name: result.account.name }));
       }
-      await refreshSyncStatus();
+      await refreshStatus();
     } catch (error) {
       const placed = placeError(error, t);
       if (placed.field) form.setFields([{ name: placed.field, errors: [placed.text] }]);
       else setFailure(placed.text);
-    } finally {
-      setBusy(false);
     }
   };
 
   return (
     <Form form={form} layout="vertical" initialValues={initialValues(status)} onFinish={(v) => void submit(v)} requiredMark={false} data-testid="sync-sign-in" className="ecw-sync-signin">
-      <Form.Item name="server" label={t('sync.signIn.server')} extra={t('sync.signIn.serverHint')} rules={[{ required: true, whitespace: true, message: t('sync.signIn.serverRequired') }]}>
+      <Form.Item name="server" htmlFor="sync-server" label={t('sync.signIn.server')} extra={t('sync.signIn.serverHint')} rules={[{ required: true, whitespace: true, message: t('sync.signIn.serverRequired') }]}>
         <Input id="sync-server" autoComplete="url" placeholder="https://ec.example.cn" />
       </Form.Item>
-      <Form.Item name="user" label={t('sync.signIn.user')} rules={[{ required: true, whitespace: true, message: t('sync.signIn.userRequired') }]}>
+      <Form.Item name="user" htmlFor="sync-user" label={t('sync.signIn.user')} rules={[{ required: true, whitespace: true, message: t('sync.signIn.userRequired') }]}>
         <Input id="sync-user" autoComplete="username" />
       </Form.Item>
-      <Form.Item name="password" label={t('sync.signIn.password')} rules={[{ required: true, message: t('sync.signIn.passwordRequired') }]}>
+      <Form.Item name="password" htmlFor="sync-password" label={t('sync.signIn.password')} rules={[{ required: true, message: t('sync.signIn.passwordRequired') }]}>
         <Input.Password id="sync-password" autoComplete="current-password" />
       </Form.Item>
       {failure && <Alert type="error" showIcon title={failure} className="ecw-sync-gap" data-testid="sync-sign-in-error" />}
-      <Button type="primary" htmlType="submit" loading={busy} icon={<LoginOutlined />} data-testid="sync-sign-in-submit">
+      <Button type="primary" htmlType="submit" loading={signIn.isPending} icon={<LoginOutlined />} data-testid="sync-sign-in-submit">
         {t('sync.signIn.submit')}
       </Button>
     </Form>

@@ -3,6 +3,7 @@
  * (never on disk) for this window's lifetime, and the online sign-in is tried again when the network
  * comes back, the window regains focus, or the user presses 立即同步.
  */
+import type { QueryClient } from '@tanstack/react-query';
 import { call } from '../../../api/client';
 import { refreshSyncStatus, useSyncStore } from '../state/syncStore';
 
@@ -26,14 +27,14 @@ export function forgetOfflineSignIn(): void {
 }
 
 /** True when an online sign-in succeeded now. */
-export function retryOnlineSignIn(): Promise<boolean> {
+export function retryOnlineSignIn(client: QueryClient): Promise<boolean> {
   if (!pending) return Promise.resolve(false);
   trying ??= (async () => {
     try {
       const result = await call('sync.signIn', pending!);
       if (result.mode !== 'online') return false;
       forgetOfflineSignIn();
-      await refreshSyncStatus();
+      await refreshSyncStatus(client);
       return true;
     } catch {
       return false; // a wrong password now would surface on the next manual sign-in

@@ -5,22 +5,24 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../../api/client';
-import { useShowError } from '../../../app/apiErrors';
-import { refreshSyncStatus } from '../state/syncStore';
+import { useApiMutation } from '../../../api/hooks';
+import { useShowError } from '../../../ui/apiErrors';
+import { useRefreshSyncStatus } from '../state/syncStore';
 
 export function ResyncGuard({ rows, total, onDone }: { rows: number; total: number; onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const showError = useShowError();
   const [busy, setBusy] = useState<'delete' | 'keep' | null>(null);
+  const refreshStatus = useRefreshSyncStatus();
+  const resolveGuard = useApiMutation('sync.resolveResyncGuard');
 
   const decide = async (action: 'delete' | 'keep') => {
     setBusy(action);
     try {
-      const { removed } = await call('sync.resolveResyncGuard', { action });
+      const { removed } = await resolveGuard.mutateAsync({ action });
       void message.success(action === 'delete' ? t('sync.guard.deleted', { count: removed }) : t('sync.guard.kept'));
-      await refreshSyncStatus();
+      await refreshStatus();
       onDone();
     } catch (error) {
       showError(error);

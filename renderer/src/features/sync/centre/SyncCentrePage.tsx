@@ -6,12 +6,12 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Badge, Card, Col, Row, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { apiErrorText } from '../../../app/apiErrors';
+import { apiErrorText } from '../../../ui/apiErrors';
 import { AccountPanel } from '../account/AccountPanel';
 import { SignInForm } from '../account/SignInForm';
 import { ConflictList } from '../conflicts/ConflictList';
 import { sessionExpired } from '../indicator/describeStatus';
-import { useSyncStore } from '../state/syncStore';
+import { useSyncStatus, useSyncStore } from '../state/syncStore';
 import { useSyncLists } from '../state/useSyncLists';
 import { AttentionAlerts } from './AttentionAlerts';
 import { HistoryTable } from './HistoryTable';
@@ -30,9 +30,9 @@ const counted = (label: string, count: number, danger = false) => (
 
 export function SyncCentrePage() {
   const { t } = useTranslation();
-  const status = useSyncStore((s) => s.status);
+  const status = useSyncStatus();
   const offline = useSyncStore((s) => s.offlineAccount);
-  const lists = useSyncLists(status);
+  const lists = useSyncLists();
   const [params] = useSearchParams();
   const [tab, setTab] = useState<Tab | null>((params.get('tab') as Tab | null) ?? null);
   // The first tab is chosen once (conflicts if there are any), so resolving the last one does not jump away.

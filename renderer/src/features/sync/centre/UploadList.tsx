@@ -4,8 +4,9 @@ import { App as AntApp, Button, Empty, Progress, Table, Tag, Typography } from '
 import { RedoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../../shared/api';
-import { call, subscribe } from '../../../api/client';
-import { useShowError } from '../../../app/apiErrors';
+import { subscribe } from '../../../api/client';
+import { useApiMutation } from '../../../api/hooks';
+import { useShowError } from '../../../ui/apiErrors';
 import { fileSize, percent } from '../state/format';
 import { UploadThumb } from './UploadThumb';
 
@@ -32,20 +33,15 @@ export function UploadList({ uploads, onChanged }: { uploads: Upload[]; onChange
   const { message } = AntApp.useApp();
   const showError = useShowError();
   const live = useLiveProgress();
-  const [busy, setBusy] = useState<string | null>(null);
-
-  const retry = async (sha256: string) => {
-    setBusy(sha256);
-    try {
-      await call('sync.retryUpload', { sha256 });
+  const retryUpload = useApiMutation('sync.retryUpload', {
+    onSuccess: () => {
       void message.success(t('sync.uploads.retried'));
       onChanged();
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(null);
-    }
-  };
+    },
+    onError: showError,
+  });
+  const busy = retryUpload.isPending ? retryUpload.variables.sha256 : null;
+  const retry = (sha256: string) => retryUpload.mutate({ sha256 });
 
   if (uploads.length === 0) return <Empty description={t('sync.uploads.empty')} />;
   return (

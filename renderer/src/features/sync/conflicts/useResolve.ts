@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SyncConflict } from '../../../../../shared/api/sync';
-import { call } from '../../../api/client';
-import { useShowError } from '../../../app/apiErrors';
-import { refreshSyncStatus } from '../state/syncStore';
+import { useApiMutation } from '../../../api/hooks';
+import { useShowError } from '../../../ui/apiErrors';
+import { useRefreshSyncStatus } from '../state/syncStore';
 import { downloadJson } from '../state/download';
 
 type Resolution = 'mine' | 'theirs' | 'edit';
@@ -15,14 +15,17 @@ export function useResolve(conflict: SyncConflict, onResolved: () => void) {
   const { message } = AntApp.useApp();
   const showError = useShowError();
   const [busy, setBusy] = useState<string | null>(null);
+  const refreshStatus = useRefreshSyncStatus();
+  const resolveConflict = useApiMutation('sync.resolveConflict');
+  const exportConflict = useApiMutation('sync.exportConflict');
 
   const resolve = async (resolution: Resolution, values?: Record<string, unknown>) => {
     setBusy(resolution);
     try {
-      await call('sync.resolveConflict', { id: conflict.id, resolution, ...(values ? { values } : {}) });
+      await resolveConflict.mutateAsync({ id: conflict.id, resolution, ...(values ? { values } : {}) });
       void message.success(t(resolution === 'theirs' ? 'sync.conflict.resolvedTheirs' : 'sync.conflict.resolved'));
       onResolved();
-      void refreshSyncStatus();
+      void refreshStatus();
     } catch (error) {
       showError(error);
     } finally {
@@ -33,7 +36,7 @@ export function useResolve(conflict: SyncConflict, onResolved: () => void) {
   const exportMine = async () => {
     setBusy('export');
     try {
-      const file = await call('sync.exportConflict', { id: conflict.id });
+      const file = await exportConflict.mutateAsync({ id: conflict.id });
       downloadJson(file.fileName, file.json);
       void message.success(t('sync.conflict.exported', { file: file.fileName }));
     } catch (error) {

@@ -10,7 +10,7 @@ import { WarningOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../../shared/api';
-import { apiErrorText } from '../../../app/apiErrors';
+import { apiErrorText } from '../../../ui/apiErrors';
 import { shortTime } from '../state/format';
 import { usePlatformInfo, type PlatformView } from './usePlatformInfo';
 import '../sync.css';

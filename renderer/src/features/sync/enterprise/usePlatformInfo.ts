@@ -1,12 +1,11 @@
 /**
  * What the enterprise page shows about the platform: its platform status and opening results, and
  * this device's open conflicts and unsent changes for the enterprise and its orders. Read again
- * after every sync (the status' last sync time or counts change) and on local changes.
+ * after every sync (the status' last sync time or counts change) and on local changes: the
+ * contract says these answers read the enterprise, its orders and sync, so the cache re-reads them.
  */
-import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../../../shared/api';
-import { call, subscribe } from '../../../api/client';
-import { useSyncStore } from '../state/syncStore';
+import { useApiQuery } from '../../../api/hooks';
 
 export interface PlatformView {
   info: Output<'sync.platformInfo'>;
@@ -14,29 +13,17 @@ export interface PlatformView {
   pendingOps: number;
 }
 
-async function readView(enterpriseId: string): Promise<PlatformView> {
-  const [info, conflicts, queue] = await Promise.all([
-    call('sync.platformInfo', { enterpriseId }),
-    call('sync.conflicts', {}),
-    call('sync.queue', { limit: 1000 }),
-  ]);
-  const rows = new Set([enterpriseId, ...info.orders.map((o) => o.orderId)]);
-  return {
-    info,
-    conflicts: conflicts.filter((c) => rows.has(c.rowId) || rows.has(c.existingId ?? '')).length,
-    pendingOps: queue.ops.filter((op) => rows.has(op.rowId)).length,
-  };
-}
-
 export function usePlatformInfo(enterpriseId: string): { view: PlatformView | null; error: unknown } {
-  const [state, setState] = useState<{ view: PlatformView | null; error: unknown }>({ view: null, error: null });
-  const signature = useSyncStore((s) => (s.status ? `${s.status.lastSyncAt}|${s.status.conflicts}|${s.status.pendingOps}` : ''));
-  const load = useCallback(() => {
-    readView(enterpriseId)
-      .then((view) => setState({ view, error: null }))
-      .catch((error: unknown) => setState((s) => ({ view: s.view, error })));
-  }, [enterpriseId]);
-  useEffect(load, [load, signature]);
-  useEffect(() => subscribe('data.changed', ({ entity }) => (entity === 'enterprise' || entity === 'service_order' || entity === 'sync') && load()), [load]);
-  return state;
+  const info = useApiQuery('sync.platformInfo', { enterpriseId });
+  const conflicts = useApiQuery('sync.conflicts', {});
+  const queue = useApiQuery('sync.queue', { limit: 1000 });
+  const error = info.error ?? conflicts.error ?? queue.error;
+  if (!info.data || !conflicts.data || !queue.data) return { view: null, error };
+  const rows = new Set([enterpriseId, ...info.data.orders.map((o) => o.orderId)]);
+  const view = {
+    info: info.data,
+    conflicts: conflicts.data.filter((c) => rows.has(c.rowId) || rows.has(c.existingId ?? '')).length,
+    pendingOps: queue.data.ops.filter((op) => rows.has(op.rowId)).length,
+  };
+  return { view, error };
 }

@@ -1,8 +1,7 @@
 /** The header's sync status: live from `sync.status`; a click opens the sync centre. */
-import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { startSyncStatus, useSyncStore } from '../state/syncStore';
+import { useSyncStatus, useSyncStore } from '../state/syncStore';
 import { describeStatus } from './describeStatus';
 import { STATUS_ICONS } from './statusIcons';
 import { useNetworkNudges } from './useNetworkNudges';
@@ -11,9 +10,8 @@ import './indicator.css';
 export function SyncIndicator() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const status = useSyncStore((s) => s.status);
+  const status = useSyncStatus();
   const offline = useSyncStore((s) => s.offlineAccount);
-  useEffect(startSyncStatus, []);
   useNetworkNudges();
   const view = describeStatus(t, status, offline);
   return (

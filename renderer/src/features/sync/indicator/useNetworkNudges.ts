@@ -3,6 +3,7 @@
  * came to the front again. The engine schedules a (jittered) attempt; it never waits for one.
  */
 import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../api/client';
 import { retryOnlineSignIn } from '../account/offlineSignIn';
 
@@ -12,15 +13,16 @@ const nudge = (reason: Reason) => void call('sync.nudge', { reason }).catch(() =
 const OFFLINE_RETRY_MS = 30_000;
 
 export function useNetworkNudges(): void {
+  const client = useQueryClient();
   useEffect(() => {
     const online = () => {
       nudge('online');
-      void retryOnlineSignIn();
+      void retryOnlineSignIn(client);
     };
     const offline = () => nudge('offline');
     const focus = () => {
       nudge('focus');
-      void retryOnlineSignIn();
+      void retryOnlineSignIn(client);
     };
     const visible = () => {
       if (document.visibilityState === 'visible') focus();
@@ -29,7 +31,7 @@ export function useNetworkNudges(): void {
     window.addEventListener('offline', offline);
     window.addEventListener('focus', focus);
     document.addEventListener('visibilitychange', visible);
-    const timer = window.setInterval(() => void retryOnlineSignIn(), OFFLINE_RETRY_MS);
+    const timer = window.setInterval(() => void retryOnlineSignIn(client), OFFLINE_RETRY_MS);
     if (!navigator.onLine) offline();
     return () => {
       window.removeEventListener('online', online);
@@ -38,5 +40,5 @@ export function useNetworkNudges(): void {
       document.removeEventListener('visibilitychange', visible);
       window.clearInterval(timer);
     };
-  }, []);
+  }, [client]);
 }

@@ -1,11 +1,15 @@
 /**
- * The sync status the header, the sync centre and the enterprise page share: read once, then kept
- * live by the backend's `sync.status` event. An offline sign-in (no tokens, password checked against
- * the verifier kept on this device) is remembered here for the session.
+ * The sync status the header, the sync centre and the enterprise page share: one cached
+ * `sync.status` answer, kept live by the backend's `sync.status` event (the query cache takes it
+ * in). An offline sign-in (no tokens, password checked against the verifier kept on this device)
+ * is remembered here for the session.
  */
+import { useCallback } from 'react';
 import { create } from 'zustand';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { SyncStatus } from '../../../../../shared/api/sync';
-import { call, subscribe } from '../../../api/client';
+import { useApiQuery } from '../../../api/hooks';
+import { apiQueryKey } from '../../../api/queryCache';
 
 export interface OfflineAccount {
   server: string;
@@ -13,39 +17,22 @@ export interface OfflineAccount {
 }
 
 interface SyncStore {
-  status: SyncStatus | null;
   /** Set after an offline sign-in, until an online one succeeds or the user signs out. */
   offlineAccount: OfflineAccount | null;
-  setStatus: (status: SyncStatus) => void;
   setOfflineAccount: (account: OfflineAccount | null) => void;
 }
 
 export const useSyncStore = create<SyncStore>((set) => ({
-  status: null,
   offlineAccount: null,
-  setStatus: (status) => set({ status }),
   setOfflineAccount: (offlineAccount) => set({ offlineAccount }),
 }));
 
-let started = false;
+export const useSyncStatus = (): SyncStatus | null => useApiQuery('sync.status', {}).data ?? null;
 
 /** Reads the status now (after a sign-in, a resolution …); the event keeps it current between reads. */
-export async function refreshSyncStatus(): Promise<SyncStatus | null> {
-  try {
-    const status = await call('sync.status', {});
-    useSyncStore.getState().setStatus(status);
-    return status;
-  } catch {
-    return null; // the backend is restarting; the event brings the next status
-  }
-}
+export const refreshSyncStatus = (client: QueryClient): Promise<void> => client.refetchQueries({ queryKey: apiQueryKey('sync.status', {}), exact: true });
 
-/** Called once by the header: the first read and the live subscription. */
-export function startSyncStatus(): void {
-  if (started) return;
-  started = true;
-  subscribe('sync.status', (status) => useSyncStore.getState().setStatus(status));
-  void refreshSyncStatus();
+export function useRefreshSyncStatus(): () => Promise<void> {
+  const client = useQueryClient();
+  return useCallback(() => refreshSyncStatus(client), [client]);
 }
-
-export const useSyncStatus = () => useSyncStore((s) => s.status);

@@ -1,9 +1,10 @@
 /**
  * Which enterprise a queued op or a conflict is about: the row itself for enterprises, the order's
- * or the site's enterprise otherwise. Looked up once per row and kept for the window's lifetime.
+ * or the site's enterprise otherwise — read through the query cache, so a renamed enterprise is
+ * shown by its new name.
  */
-import { useEffect, useState } from 'react';
-import { call } from '../../../api/client';
+import { useQueries } from '@tanstack/react-query';
+import { apiQuery } from '../../../api/queryCache';
 
 export interface RowRef {
   tbl: string;
@@ -11,40 +12,30 @@ export interface RowRef {
   label: string | null;
 }
 
-const cache = new Map<string, { id: string; name: string } | null>();
+type Named = { id: string; name: string } | null;
+
 const keyOf = (r: RowRef) => `${r.tbl}:${r.rowId}`;
 
-async function enterpriseIdOf(row: RowRef): Promise<string | null> {
-  if (row.tbl === 'service_order') return (await call('orders.get', { id: row.rowId })).enterpriseId;
-  if (row.tbl === 'site') return (await call('sites.get', { siteId: row.rowId })).enterpriseId;
-  return null;
-}
+/** The query that names a row's enterprise, for the rows that are not enterprises themselves. */
+const ownerQuery = (row: RowRef) =>
+  row.tbl === 'service_order' ? apiQuery('orders.get', { id: row.rowId }) : row.tbl === 'site' ? apiQuery('sites.get', { siteId: row.rowId }) : null;
 
-async function resolve(row: RowRef): Promise<{ id: string; name: string } | null> {
-  try {
-    const id = await enterpriseIdOf(row);
-    if (!id) return null;
-    return { id, name: (await call('enterprises.get', { id })).name };
-  } catch {
-    return null; // gone from this device (deleted, out of scope): the op's own label stays
-  }
-}
+export function useEnterpriseNames(rows: RowRef[]): Map<string, Named> {
+  const owned = [...new Map(rows.filter((r) => ownerQuery(r)).map((r) => [keyOf(r), r])).values()];
+  const owners = useQueries({ queries: owned.map((r) => ownerQuery(r)!) });
+  const ownerOf = new Map(owned.map((r, i) => [keyOf(r), owners[i]?.data?.enterpriseId]));
+  const ids = [...new Set([...ownerOf.values()].filter((id): id is string => Boolean(id)))];
+  const enterprises = useQueries({ queries: ids.map((id) => apiQuery('enterprises.get', { id })) });
+  const nameOf = new Map(ids.map((id, i) => [id, enterprises[i]?.data?.name]));
 
-export function useEnterpriseNames(rows: RowRef[]): Map<string, { id: string; name: string } | null> {
-  const [, setTick] = useState(0);
-  const wanted = rows.filter((r) => r.tbl !== 'enterprise' && !cache.has(keyOf(r)));
-  const key = wanted.map(keyOf).join(',');
-  useEffect(() => {
-    if (!key) return;
-    let live = true;
-    void Promise.all(wanted.map(async (r) => cache.set(keyOf(r), await resolve(r)))).then(() => live && setTick((n) => n + 1));
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` names exactly the rows in `wanted`
-  }, [key]);
-  // An enterprise row names itself (its label is read fresh with every list).
-  return new Map(rows.map((r) => [keyOf(r), r.tbl === 'enterprise' ? { id: r.rowId, name: r.label ?? '' } : (cache.get(keyOf(r)) ?? null)]));
+  // Gone from this device (deleted, out of scope): null, and the op's own label stays.
+  const named = (r: RowRef): Named => {
+    if (r.tbl === 'enterprise') return { id: r.rowId, name: r.label ?? '' };
+    const id = ownerOf.get(keyOf(r));
+    const name = id ? nameOf.get(id) : undefined;
+    return id && name !== undefined ? { id, name } : null;
+  };
+  return new Map(rows.map((r) => [keyOf(r), named(r)]));
 }
 
 export const rowKey = keyOf;

@@ -2,14 +2,13 @@
  * 统一社会信用代码: upper-cased as typed, checked as soon as it has 18 characters (naming the
  * expected check character), and looked up so a code already registered is flagged at once.
  */
-import { useEffect, useState } from 'react';
 import { Input } from 'antd';
 import { Link } from 'react-router';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { checkCreditCode, normalizeCreditCode } from '../../../../../../shared/domain/creditCode';
-import { call } from '../../../../api/client';
-import { useDebouncedValue } from '../../../../app/useDebouncedValue';
+import { useApiQuery } from '../../../../api/hooks';
+import { useDebouncedValue } from '../../../../ui/useDebouncedValue';
 import type { EnterpriseFormValues } from '../formValues';
 import { FormField } from './FormField';
 import { useFieldError } from './fieldError';
@@ -18,19 +17,9 @@ const LENGTH = 18;
 
 /** The enterprise already registered under this code, if any (excluding the one being edited). */
 function useDuplicate(code: string, excludeId: string | undefined) {
-  const [found, setFound] = useState<{ code: string; id: string; name: string } | null>(null);
   const valid = checkCreditCode(code).valid;
-  useEffect(() => {
-    if (!valid) return;
-    let live = true;
-    call('enterprises.findByCreditCode', { creditCode: code, ...(excludeId ? { excludeId } : {}) })
-      .then((hit) => live && setFound(hit ? { code, ...hit } : null))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [code, valid, excludeId]);
-  return valid && found?.code === code ? found : null;
+  const found = useApiQuery('enterprises.findByCreditCode', { creditCode: code, ...(excludeId ? { excludeId } : {}) }, { enabled: valid });
+  return valid ? (found.data ?? null) : null;
 }
 
 export function CreditCodeField({ excludeId }: { excludeId?: string }) {

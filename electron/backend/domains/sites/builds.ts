@@ -1,0 +1,69 @@
+/**
+ * The build procedures: the report, one page's preview with its pictures, the export to a folder
+ * (and zip), and a picture's bytes for the editor.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ParsedInput } from '../../../../shared/api';
+import type { ReadContext } from '../../app/context';
+import { AppError } from '../../app/errors';
+import { ensureDerived } from '../assets/derived';
+import { imageFacts } from '../assets/repository';
+import { hasAssetFile, readAsset } from '../assets/store';
+import { buildSite } from './build';
+import { getSiteForBuild } from './service';
+
+const IMAGE_PATH = /assets\/([0-9a-f]{64})-(web480|web1200|wap2|wap1)\.(?:jpg|png|gif)/g;
+
+export async function buildReport(ctx: ReadContext, { siteId, jobId }: ParsedInput<'sites.build'>) {
+  const { site, content, contentJson } = getSiteForBuild(ctx, siteId);
+  const onProgress = jobId ? (done: number, total: number) => ctx.emit('job.progress', { jobId, label: '生成图片 images', done, total, ...(done === total ? { finished: true } : {}) }) : undefined;
+  const { answer } = await buildSite(ctx, site.id, content, { kind: 'summary' }, { contentJson, ...(onProgress ? { onProgress } : {}) });
+  return { siteId, revision: site.revision, files: answer.files, report: answer.report };
+}
+
+export async function previewPage(ctx: ReadContext, { siteId, path: pagePath }: ParsedInput<'sites.preview'>) {
+  const { site, content, contentJson } = getSiteForBuild(ctx, siteId);
+  const { answer, assets } = await buildSite(ctx, site.id, content, { kind: 'page', path: pagePath }, { contentJson });
+  const page = answer.page;
+  if (!page) throw new AppError('site.page_not_found', `The build has no page ${pagePath}.`, { field: 'path' });
+  const channel = page.path.slice(0, page.path.indexOf('/'));
+  const seen = new Set<string>();
+  const images = [...page.content.matchAll(IMAGE_PATH)].flatMap((m) => {
+    const derived = assets.byPath.get(m[0]);
+    if (!derived || seen.has(m[0])) return [];
+    seen.add(m[0]);
+    return [{ path: `${channel}/${m[0]}`, mime: derived.mime, base64: readFileSync(derived.file).toString('base64') }];
+  });
+  return { ...page, images };
+}
+
+export async function pictureData(ctx: ReadContext, input: ParsedInput<'sites.image'>) {
+  if (input.variant) {
+    const derived = await ensureDerived(ctx, input.sha256, input.variant).catch(() => undefined);
+    if (!derived) throw new AppError('site.image_missing', `Picture ${input.sha256} is not on this machine.`, { details: { sha256: input.sha256 } });
+    return { sha256: input.sha256, mime: derived.mime, width: derived.width, height: derived.height, base64: readFileSync(derived.file).toString('base64') };
+  }
+  const facts = imageFacts(ctx.db, input.sha256);
+  if (!facts || !hasAssetFile(ctx.dataDir, input.sha256)) throw new AppError('site.image_missing', `Picture ${input.sha256} is not on this machine.`, { details: { sha256: input.sha256 } });
+  return { sha256: input.sha256, mime: facts.hasAlpha ? 'image/png' : 'image/jpeg', width: facts.width, height: facts.height, base64: readAsset(ctx.dataDir, input.sha256).toString('base64') };
+}
+
+export async function exportToFolder(ctx: ReadContext, input: ParsedInput<'sites.export'>) {
+  const { site, content, contentJson } = getSiteForBuild(ctx, input.siteId);
+  const jobId = ctx.newId();
+  const onProgress = (done: number, total: number) => ctx.emit('job.progress', { jobId, label: '生成图片 images', done, total });
+  // The report decides first; nothing is written when it refuses.
+  const check = await buildSite(ctx, site.id, content, { kind: 'summary' }, { recheck: true, onProgress, contentJson });
+  const { summary } = check.answer.report;
+  if (summary.errors > 0 && !input.force)
+    throw new AppError('site.build_has_errors', `The build report has ${summary.errors} error(s); fix them or export with force.`, { details: { errors: summary.errors } });
+  const dir = path.resolve(input.outDir ?? path.join(ctx.dataDir, 'exports', site.id, `r${site.revision}`));
+  const zipPath = `${dir}.zip`;
+  const zip = input.zip ? { path: zipPath, mtime: site.updatedAt } : undefined;
+  const { answer } = await buildSite(ctx, site.id, content, { kind: 'write', outDir: dir, ...(zip ? { zip } : {}) }, { contentJson });
+  ctx.emit('job.progress', { jobId, label: '导出完成 exported', done: 1, total: 1, finished: true });
+  // Browser mode offers the zip as a download (includeZip, the site builder's export).
+  const zipBase64 = input.includeZip && answer.zipBytes !== undefined ? readFileSync(zipPath).toString('base64') : undefined;
+  return { siteId: site.id, revision: site.revision, dir, ...(answer.zipBytes !== undefined ? { zipPath, zipBytes: answer.zipBytes } : {}), ...(zipBase64 ? { zipBase64 } : {}), files: answer.files.length, report: summary };
+}

@@ -1,0 +1,13 @@
+/** The orders feature: its pages, and the pieces other pages show (an order's status, a stored document). */
+import type { RouteObject } from 'react-router';
+import { lazyPart } from '../../ui/lazyPart';
+
+export { OrderStatusTag } from './common/OrderStatusTag';
+/** The signed PDF with 打印 and 下载 (loaded with the page that shows it). */
+export const DocumentViewer = lazyPart(async () => (await import('./documents/DocumentViewer')).DocumentViewer);
+
+/** The order flow: choose and quote, then the service order (sign, print, submit). Loaded when opened. */
+export const orderRoutes: RouteObject[] = [
+  { path: 'enterprises/:id/orders/new', lazy: async () => ({ Component: (await import('./new/NewOrderPage')).NewOrderPage }) },
+  { path: 'orders/:orderId', lazy: async () => ({ Component: (await import('./order/OrderPage')).OrderPage }) },
+];

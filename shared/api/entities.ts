@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/**
+ * What a `data.changed` event can be about: the synced tables, the local records the UI lists,
+ * and `sync` (queue, conflicts, history). Backend writers, the queries that read them (`reads`)
+ * and renderer caches all use these names.
+ */
+export const ENTITIES = ['enterprise', 'service_order', 'subscription', 'site', 'document', 'catalog', 'asset', 'sync'] as const;
+export type Entity = (typeof ENTITIES)[number];
+export const entitySchema = z.enum(ENTITIES);
