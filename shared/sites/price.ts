@@ -19,7 +19,8 @@ const MULTIPLIER = '([千万亿kKwW])?';
 const CURRENCY = String.raw`(?:¥|RMB|CNY|人民币)?`;
 const YUAN = '(?:元|块钱|块|圆)?';
 const RANGE = '(?:-|~|—|–|至|到)';
-const UNIT = String.raw`([^\s\d,.;，。；、()（）]{1,6}?)`;
+/** 吨, 晚, 人/天, and a unit with its quantity: 500g, 2斤. */
+const UNIT = String.raw`(\d{0,4}[^\s\d,.;，。；、()（）]{1,6}?)`;
 
 /**
  * "价格" written as one expression: [currency] number [multiplier] [– number [multiplier]] [元]
@@ -30,7 +31,7 @@ const EXPRESSION = new RegExp(
 );
 
 /** "每晚288元", "每吨3650元": the unit written before the amount. */
-const UNIT_FIRST = new RegExp(String.raw`^每\s*${UNIT.replace('{1,6}?', '{1,3}')}\s*(.+)$`);
+const UNIT_FIRST = new RegExp(String.raw`^每\s*([^\s\d,.;，。；、()（）]{1,3}?)\s*(.+)$`);
 
 export type PriceReading =
   | { ok: true; price: Price }
