@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { convertDocx } from '../../../electron/backend/domains/intake/docx';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { findAnyDate } from '../../../electron/backend/domains/intake/dates';
+import { matchColumnKeyword } from '../../../electron/backend/domains/intake/keywords';
 import { jobLine, postLine, productLine } from '../../../electron/backend/domains/intake/lineItems';
+import { isPlaceName, matchPhoto } from '../../../electron/backend/domains/intake/photos';
 import { linesToBlocks } from '../../../electron/backend/domains/intake/lines';
 import { structureDocument, textToBlocks } from '../../../electron/backend/domains/intake/structure';
 import { readTable, rowFields } from '../../../electron/backend/domains/intake/tables';
@@ -290,5 +292,73 @@ describe('dates, contact blocks and OCR rows', () => {
   it('reads lines spaced into columns as a table, but not contact lines spaced the same way', () => {
     const blocks = linesToBlocks(['少儿美术  每期16课时  学费1280元/期', '书法  每期16课时  学费980元/期', '地址：北京路36号  电话：0539-8123456'].map((text) => ({ text })));
     expect(blocks.map((b) => b.type)).toEqual(['table', 'paragraph']);
+  });
+});
+
+describe('signals the fourth blind round showed missing', () => {
+  it('reads a leader between a name and its price, and keeps several prices of one item as written', () => {
+    expect(productLine('犬猫疫苗接种——80元/针')).toEqual({ name: '犬猫疫苗接种', price: { kind: 'amount', fen: 8_000, unit: '针' } });
+    expect(productLine('红烧肉……68元')).toMatchObject({ name: '红烧肉', price: { fen: 6_800 } });
+    expect(productLine('洗澡美容——小型犬60元，大型犬120元起')).toEqual({ name: '洗澡美容', spec: '小型犬60元，大型犬120元起' });
+    expect(productLine('我们的产品——欢迎选购')).toBeUndefined();
+  });
+
+  it('keeps the name of a fee with its amount, not in the item’s name', () => {
+    expect(productLine('4. 打印机上门维修 上门费30元')).toEqual({ name: '打印机上门维修', price: { kind: 'amount', fen: 3_000 }, spec: '上门费' });
+  });
+
+  it('reads a job title with a licence class or Latin letters in it', () => {
+    expect(jobLine('招聘C1教练员5名，要求驾龄8年以上，月薪6000-9000元。')).toMatchObject({ title: 'C1教练员', headcount: 5, pay: '月薪6000-9000元' });
+  });
+
+  it('reads 回收 as asking and 承接 as offering, with 长期/常年 in front of any tag', () => {
+    expect(postLine('回收：二手笔记本、台式机、服务器，现金结算。')).toMatchObject({ postKind: 'demand', title: '二手笔记本、台式机、服务器' });
+    expect(postLine('承接：外贸服装来料加工、贴牌加工。')).toMatchObject({ postKind: 'supply', title: '外贸服装来料加工、贴牌加工' });
+    expect(postLine('长期收购：各类服装边角料，价格从优。')).toMatchObject({ postKind: 'demand', title: '各类服装边角料' });
+  });
+
+  it('reads contact fields split by |, labels without a colon before a number, a WeChat number, and a remark that is not a person', () => {
+    expect(parseContact(['门店：临沂市兰山区通达路科技大厦1楼108室 | 电话 0539-8121234 | 手机 15165391234'])).toEqual({
+      address: '临沂市兰山区通达路科技大厦1楼108室',
+      phones: [
+        { label: '电话', number: '0539-8121234' },
+        { label: '手机', number: '15165391234' },
+      ],
+    });
+    expect(parseContact(['报名热线：0536-8881234   微信：13953681234'])!.phones).toEqual([
+      { label: '报名热线', number: '0536-8881234' },
+      { label: '手机', number: '13953681234' },
+    ]);
+    expect(parseContact(['预订电话：0631-5661234 / 13963101234（微信同号）'])!.person).toBeUndefined();
+  });
+
+  it('reads a two-column table of labels and values as the contact block', () => {
+    const { contactLines } = structureDocument(
+      [{ type: 'heading', level: 1, runs: [{ text: '联系我们' }] }, { type: 'table', header: false, rows: [['地址', '烟台市莱山区迎春大街156号'], ['电话', '0535-6781234']].map((row) => row.map((text) => [{ text }])) }],
+      'a.docx',
+      env,
+      { today: TODAY },
+    );
+    expect(parseContact(contactLines)).toMatchObject({ address: '烟台市莱山区迎春大街156号', phones: [{ number: '0535-6781234' }] });
+  });
+
+  it('takes "第一部分  关于海悦" for a numbered heading, not for two cells of a table', () => {
+    const blocks = linesToBlocks(['第一部分  关于海悦', '海悦民宿位于威海市环翠区海滨北路，推窗见海。', '第二部分  房型与价格'].map((text) => ({ text })));
+    expect(blocks.map((b) => b.type)).toEqual(['heading', 'paragraph', 'heading']);
+  });
+
+  it('knows headings about the business, its events and how to book', () => {
+    expect(matchColumnKeyword('关于海悦')).toMatchObject({ type: 'intro' });
+    expect(matchColumnKeyword('关于春节放假的通知')).toMatchObject({ type: 'news' });
+    expect(matchColumnKeyword('近期活动')).toMatchObject({ type: 'news' });
+    expect(matchColumnKeyword('预订方式')).toMatchObject({ type: 'contact' });
+  });
+
+  it('matches a photo named by part of a model, and takes views for photos of the place', () => {
+    const columns: Column[] = [
+      { id: 'c', type: 'products', title: '产品', order: 0, channels: { web: true, wap2: true, wap1: true, sms: true }, body: [], items: [{ kind: 'product', id: 'p', name: '激光打印机 LaserJet M1136', model: 'LaserJet M1136', description: [], images: [] }] },
+    ];
+    expect(matchPhoto('M1136.jpg', columns)).toMatchObject({ kind: 'item', reason: 'model' });
+    expect(isPlaceName('海边日落.jpg')).toBe(true);
   });
 });

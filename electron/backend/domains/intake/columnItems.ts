@@ -191,7 +191,7 @@ export class ColumnFiller {
     switch (this.column.type) {
       case 'products': {
         const line = productLine(text);
-        return line && { rule: 'item.line', item: { kind: 'product', id: id(), name: line.name.slice(0, 100), price: line.price, ...(line.spec ? { spec: line.spec.slice(0, 200) } : {}), description: [], images: [] } };
+        return line && { rule: 'item.line', item: { kind: 'product', id: id(), name: line.name.slice(0, 100), ...(line.price ? { price: line.price } : {}), ...(line.spec ? { spec: line.spec.slice(0, 200) } : {}), description: [], images: [] } };
       }
       case 'jobs': {
         const line = jobLine(text);

@@ -10,7 +10,7 @@ type Field = 'address' | 'postcode' | 'phone' | 'mobile' | 'fax' | 'person' | 'e
 
 /** Labels by field; a label ending in 电话, 热线 or 总机 is a phone whatever comes before it. */
 const LABELS: [Field, string[]][] = [
-  ['address', ['地址', '公司地址', '门店地址', '店址', '厂址', '联系地址', '通讯地址', '办公地址', '地点']],
+  ['address', ['地址', '公司地址', '门店地址', '店铺地址', '店址', '厂址', '联系地址', '通讯地址', '办公地址', '地点', '所在地', '门店']],
   ['postcode', ['邮编', '邮政编码']],
   ['mobile', ['手机', '移动电话', '手机号', '手机号码']],
   ['fax', ['传真']],
@@ -21,10 +21,11 @@ const LABELS: [Field, string[]][] = [
   ['other', ['网址', '网站', 'QQ', '微信', '公众号']],
 ];
 
+/** A label, then a colon — or only a space when a number follows ("电话 0539-8121234"). */
 const LABEL_PATTERN = new RegExp(
   `([\\u4e00-\\u9fff]{0,4}(?:电话|热线|总机)|${LABELS.flatMap(([, l]) => l)
     .sort((a, b) => b.length - a.length)
-    .join('|')})\\s*[：:]\\s*`,
+    .join('|')})(?:\\s*[：:]\\s*|\\s+(?=[+\\d]))`,
   'g',
 );
 
@@ -46,7 +47,7 @@ export function contactPairs(line: string): { label: string; field: Field; value
     const end = starts[i + 1]?.index ?? line.length;
     const value = line
       .slice(match.index! + match[0].length, end)
-      .replace(/^[\s,，、;；]+|[\s,，、;；。]+$/g, '')
+      .replace(/^[\s,，、;；|｜/]+|[\s,，、;；。|｜/]+$/g, '')
       .trim();
     return { label: match[1]!, field: fieldOf(match[1]!), value };
   });
@@ -55,9 +56,13 @@ export function contactPairs(line: string): { label: string; field: Field; value
 /** A line with two or more contact fields (地址 and 电话 …): it belongs to the contact block wherever it stands. */
 export const isContactBlockLine = (line: string) => contactPairs(line).filter((p) => p.field !== 'other' && p.value).length >= 2;
 
+/** A remark in brackets that is not a person: （微信同号）, （24小时）, （值班）. */
+const NOT_A_PERSON = /微信|同号|小时|全天|值班|急诊|转|分机|预约|总机/;
+
 /** Numbers in a value, and the text left when they are taken out ("刘先生 13705311234" → 刘先生). */
 function numbersIn(value: string): { numbers: string[]; rest: string; bracketed?: string } {
-  const bracketed = /[（(]([^）)]{1,20})[)）]/.exec(value)?.[1];
+  const remark = /[（(]([^）)]{1,20})[)）]/.exec(value)?.[1];
+  const bracketed = remark && !NOT_A_PERSON.test(remark) ? remark : undefined;
   const without = value.replace(/[（(][^）)]{1,20}[)）]/g, ' ');
   const numbers = [...without.matchAll(MOBILE), ...without.matchAll(FIXED)].sort((a, b) => a.index! - b.index!).map((m) => m[0].trim());
   const rest = numbers.reduce((text, n) => text.replace(n, ' '), without).replace(/[\s,，、/]+/g, ' ').trim();
@@ -86,9 +91,12 @@ class ContactBuilder {
   }
 
   add(label: string, field: Field, value: string): void {
-    if (!value || field === 'other') return;
+    // 微信：13953681234 — a WeChat id that is a mobile number is a number to call.
+    const wechatNumber = field === 'other' && label === '微信' && isMobileNumber(value);
+    if (!value || (field === 'other' && !wechatNumber)) return;
     this.found = true;
-    if (field === 'address') this.contact.address ||= value.slice(0, 200);
+    if (wechatNumber) this.addNumber('手机', value);
+    else if (field === 'address') this.contact.address ||= value.slice(0, 200);
     else if (field === 'postcode') {
       const code = /\d{6}/.exec(value)?.[0];
       if (code) this.contact.postcode = code;

@@ -12,10 +12,10 @@ type KeywordColumn = Exclude<ColumnType, 'custom' | 'guestbook' | 'staff'>;
 const BASE_KEYWORDS: Record<KeywordColumn, string[]> = {
   intro: ['公司简介', '企业介绍', '关于我们', '公司介绍', '企业简介', '公司概况', '企业概况', '简介', '概况', '介绍'],
   products: ['产品中心', '产品介绍', '产品展示', '产品', '商品', '新品', '推荐', '菜品', '菜单', '菜谱', '招牌菜', '特色菜', '价目', '价格', '报价', '收费', '客房', '房型', '课程', '茶品', '品种', '线路', '套餐', '案例'],
-  news: ['新闻', '动态', '公告', '资讯', '消息', '通知'],
+  news: ['新闻', '动态', '公告', '资讯', '消息', '通知', '活动'],
   jobs: ['招贤纳士', '招聘', '诚聘', '招工'],
   supply: ['供求', '供应', '求购', '采购', '收购', '出售'],
-  contact: ['联系方式', '联系', '找到我们', '地址'],
+  contact: ['联系方式', '联系', '找到我们', '地址', '预订方式', '订购方式', '报名方式', '购买方式', '咨询方式'],
   services: ['用户服务', '客户服务', '服务项目', '服务', '业务', '诊疗'],
 };
 
@@ -59,11 +59,14 @@ function matchIn(core: string, vocabulary: Record<KeywordColumn, string[]> = COL
   return best ? { type: best.type, keyword: best.keyword } : undefined;
 }
 
+/** "关于海悦", "About 花漾": a short heading about the business itself, naming no other column, is its introduction. */
+const ABOUT = /^(?:关于|about\s)/i;
+
 /** The column type a heading names (numbering and brackets ignored); headings over 20 characters name none. */
 export function matchColumnKeyword(heading: string): KeywordMatch | undefined {
   const core = headingCore(heading);
   if (core.length === 0 || core.length > 20) return undefined;
-  return matchIn(core);
+  return matchIn(core) ?? (ABOUT.test(core) && core.length <= 12 ? { type: 'intro', keyword: ABOUT.exec(core)![0].trim() } : undefined);
 }
 
 /**

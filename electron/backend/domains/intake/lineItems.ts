@@ -23,15 +23,12 @@ export function firstClause(text: string): string {
 /** Typed numbering in front of an item: "1. ", "2、", "（三）", "一、". */
 const withoutNumbering = (text: string) => (numberingOf(text)?.rest ?? text).trim();
 
-/** Labels that name a field of an item, not an item: "价格：368元" belongs to the product above it. */
 /**
  * Labels that name a field of an item, not an item: "价格：368元" belongs to the product above it.
  * (A fee with a name — 伙食费, 学费 — is an item of a fee list: only the general price words are fields.)
  */
 export const FIELD_LABEL =
   /^(价格|价钱|单价|售价|零售价|批发价|会员价|市场价|优惠价|特价|报价|参考价|费用|收费|价|规格|规格型号|型号|包装|产地|重量|尺寸|材质|数量|备注|要求|任职要求|岗位要求|待遇|薪资|工资|人数|时间|日期|地址|电话|职位|岗位|职位名称|岗位名称|招聘岗位|名称|品名|产品名称|商品名称|项目名称|课程名称|标题)$/;
-
-
 
 export interface LabeledPair {
   label: string;
@@ -56,16 +53,25 @@ export function labeledPairs(text: string): LabeledPair[] {
 
 export interface ProductLine {
   name: string;
-  price: Price;
+  /** Absent when the line gives several prices ("小型犬60元，大型犬120元起"): they stay in the spec. */
+  price?: Price;
   /** Cells between the name and the price ("每期16课时"). */
   spec?: string;
 }
+
+/** Leaders between a name and its price in menus and price lists: "犬猫疫苗接种——80元/针", "红烧肉……68元". */
+const LEADER = /\s*(?:—{2,}|－{2,}|-{3,}|…{2,}|\.{4,}|·{4,})\s*/;
+
+/** "打印机上门维修 上门费30元": a fee's name in front of the amount belongs to the price, not to the item's name. */
+const FEE_WORD = /^[\u4e00-\u9fff]{1,3}[费价]$/;
 
 /** A product written on one line: a name and a price, with anything between as its spec. */
 export function productLine(raw: string): ProductLine | undefined {
   const text = withoutNumbering(raw);
   if (text.length > 80) return undefined;
-  const cells = splitCells(text);
+  const spaced = splitCells(text);
+  const led = text.split(LEADER).filter(Boolean);
+  const cells = spaced.length < 2 && led.length === 2 ? led : spaced;
   let name: string | undefined;
   let priceText: string | undefined;
   let middle: string[] = [];
@@ -87,6 +93,11 @@ export function productLine(raw: string): ProductLine | undefined {
   }
   if (!name || !priceText) return undefined;
   name = name.trim();
+  const nameWords = name.split(/\s+/);
+  if (cells.length < 2 && nameWords.length > 1 && FEE_WORD.test(nameWords.at(-1)!)) {
+    middle = [nameWords.pop()!];
+    name = nameWords.join(' ');
+  }
   // "150元/月（自愿）": a remark in brackets after the price goes to the spec.
   const remark = /\s*[（(]([^）)]{1,12})[)）]$/.exec(priceText.trim());
   if (remark) {
@@ -106,6 +117,8 @@ export function productLine(raw: string): ProductLine | undefined {
   }
   if (!name || name.length > 30 || SENTENCE.test(name) || FIELD_LABEL.test(name) || /^\d+$/.test(name)) return undefined;
   const price = parseLabeledPrice(priceText.trim());
+  // A line led from its name to several prices is still a priced item: the prices stay as written, in its spec.
+  if (!price && cells === led && /\d\s*元/.test(priceText)) return { name, spec: [...middle, priceText.trim()].join('；') };
   if (!price || (price.kind === 'amount' && !isMarkedPrice(priceText) && !/[价费]/.test(priceText) && cells.length < 2)) return undefined;
   return { name, price, ...(middle.length ? { spec: middle.join('；') } : {}) };
 }
@@ -121,7 +134,7 @@ export interface JobLine {
 const JOB_SIGNAL = /要求|经验|学历|薪|工资|待遇|年龄|熟悉|优先|证书|持证|包吃|包住|五险|岗位|上岗|以上/;
 
 /** Title, headcount (in brackets or not) and a bracketed remark after it ("2人（C照）"), then the rest. */
-const JOB_LINE = /^(?:招聘|诚聘|急聘|聘)?\s*([\u4e00-\u9fffA-Za-z（）()/+·]{2,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$)\s*(.*)$/;
+const JOB_LINE = /^(?:招聘|诚聘|急聘|聘)?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$)\s*(.*)$/;
 
 /** "招：送货司机2人…", "【招聘】…": a job ad that says so, wherever it stands. */
 const JOB_TAG = /^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招|聘)\s*[：:])\s*/;
@@ -134,7 +147,7 @@ export function jobLine(raw: string): JobLine | undefined {
   const match = JOB_LINE.exec(text);
   if (!match) return undefined;
   const [, title, count, rest] = match;
-  if (FIELD_LABEL.test(title!)) return undefined;
+  if (title!.length < 2 || FIELD_LABEL.test(title!)) return undefined;
   if (!count && !JOB_SIGNAL.test(rest ?? '')) return undefined;
   if (!count && !/[：:]/.test(text.slice(title!.length, title!.length + 3))) return undefined;
   const headcount = count ? countOf(count) : undefined;
@@ -149,10 +162,13 @@ export interface PostLine {
   text: string;
 }
 
-const SUPPLY_WORDS = ['供应', '出售', '转让', '供', '售', '出租'];
-const TAGS = '供应|求购|出售|收购|采购|转让|出租|求租|供|求|售';
-const POST_TAG = new RegExp(`^\\s*(?:[【[]\\s*(${TAGS})\\s*[】\\]]|(${TAGS})\\s*[：:])\\s*(.+)$`, 's');
-const DEMAND_WORDS = /求购|收购|采购/;
+/** 承接 (taking on work: 来料加工, 工程) offers something, as 供应 does; 回收 (buying used goods) asks, as 收购 does. */
+const SUPPLY_WORDS = ['供应', '出售', '转让', '供', '售', '出租', '承接'];
+const TAGS = '供应|求购|出售|收购|采购|回收|转让|出租|求租|承接|供|求|售';
+/** How often or how much, in front of the tag: 长期收购, 常年供应, 大量求购, 现货供应. */
+const TAG_ADVERB = '(?:长期|常年|大量|急|现货|现)?';
+const POST_TAG = new RegExp(`^\\s*(?:[【[]\\s*${TAG_ADVERB}(${TAGS})\\s*[】\\]]|${TAG_ADVERB}(${TAGS})\\s*[：:])\\s*(.+)$`, 's');
+const DEMAND_WORDS = /求购|收购|采购|回收/;
 const SUPPLY_PHRASES = /供应|出售|转让|批发|低价处理|现货/;
 
 /**

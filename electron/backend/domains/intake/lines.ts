@@ -25,6 +25,12 @@ export const splitCells = (text: string): string[] =>
     .map((c) => c.trim())
     .filter(Boolean);
 
+/** "第一部分  关于海悦", "1、  公司简介": the space after a numbering is not a gap between two cells. */
+function typedCells(text: string): string[] {
+  const cells = splitCells(text);
+  return cells.length === 2 && numberingOf(text) && !numberingOf(cells[0]!)?.rest ? [`${cells[0]} ${cells[1]}`] : cells;
+}
+
 /** A line of "label：value" pairs (contact lines, product facts) is not a table row even when spaced out. */
 const isLabelLine = (cells: string[]) => cells.filter((c) => /^[^：:]{1,8}[：:]\S/.test(c)).length * 2 >= cells.length || contactPairs(cells.join(' ')).length >= 2;
 
@@ -66,7 +72,7 @@ export function linesToBlocks(lines: TextLine[]): SourceBlock[] {
     const blank = (j: number) => j < 0 || j >= lines.length || !lines[j]!.text.trim() || Boolean(lines[j]!.block);
     const isolated = (blank(i - 1) && i > 0) || (blank(i + 1) && i + 1 < lines.length);
     const larger = Boolean(line.size && body && line.size > body * 1.15);
-    const cells = line.cells ?? splitCells(text);
+    const cells = line.cells ?? typedCells(text);
     if (cells.length < 2 && headingReason(text, { isolated, larger })) {
       flushRows();
       blocks.push({ type: 'heading', level: levelOf(text, line.size, largerSizes), runs: [{ text }], look: true });

@@ -40,6 +40,8 @@ interface PlacedLine extends TextLine {
   top: number;
   left: number;
   right: number;
+  /** Where each cell starts, left to right. */
+  cellLefts: number[];
 }
 
 const isCjk = (ch: string | undefined) => Boolean(ch && /[\u3000-\u9fff\uff00-\uffef]/.test(ch));
@@ -48,23 +50,20 @@ const isCjk = (ch: string | undefined) => Boolean(ch && /[\u3000-\u9fff\uff00-\u
 function lineOf(items: TextItem[], pageHeight: number): PlacedLine {
   const sorted = [...items].sort((a, b) => a.transform[4]! - b.transform[4]!);
   const size = Math.max(...sorted.map((i) => Math.hypot(i.transform[2]!, i.transform[3]!)));
-  const cells: string[] = [''];
+  const cells: { text: string; left: number }[] = [];
   let end: number | undefined;
   for (const item of sorted) {
     const x = item.transform[4]!;
-    const current = cells.at(-1)!;
-    if (end !== undefined) {
-      const gap = x - end;
-      if (gap > size * 1.5) cells.push('');
-      else if (gap > size * 0.2 && !isCjk(current.at(-1)) && !isCjk(item.str[0])) cells[cells.length - 1] += ' ';
-    }
-    cells[cells.length - 1] += item.str;
+    const current = cells.at(-1);
+    if (!current || end === undefined || x - end > size * 1.5) cells.push({ text: item.str, left: x });
+    else current.text += (x - end > size * 0.2 && !isCjk(current.text.at(-1)) && !isCjk(item.str[0]) ? ' ' : '') + item.str;
     end = x + item.width;
   }
-  const clean = cells.map((c) => c.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const clean = cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() })).filter((c) => c.text);
   return {
-    text: clean.join('  '),
-    ...(clean.length > 1 ? { cells: clean } : {}),
+    text: clean.map((c) => c.text).join('  '),
+    ...(clean.length > 1 ? { cells: clean.map((c) => c.text) } : {}),
+    cellLefts: clean.map((c) => c.left),
     size,
     top: pageHeight - sorted[0]!.transform[5]!,
     left: sorted[0]!.transform[4]!,
@@ -92,17 +91,37 @@ function continues(previous: PlacedLine, line: PlacedLine, rightMargin: number):
   return previous.right >= rightMargin - size * 2 && line.top - previous.top <= size * 1.8 && Math.abs(line.left - previous.left) < size * 3;
 }
 
-/** Wrapped lines joined; a paragraph gap (more than 1.8 lines) becomes an empty line, which marks headings. */
+/**
+ * A table cell's text wrapped onto the next line ("计件，月均6000-" / "8000元"): the line right under a
+ * table row with nothing in the row's first column. Returns the row with the text joined into the
+ * cells it stands under, or undefined when the line is a row (or text) of its own.
+ */
+function wrappedCells(row: PlacedLine, line: PlacedLine): PlacedLine | undefined {
+  const size = line.size ?? 10;
+  if (!row.cells || line.top - row.top > size * 1.8 || line.left < row.cellLefts[1]! - size) return undefined;
+  const parts = line.cells ?? [line.text];
+  const cells = [...row.cells];
+  parts.forEach((part, i) => {
+    const left = line.cellLefts[i] ?? line.left;
+    const column = Math.max(1, row.cellLefts.findLastIndex((x) => x <= left + size));
+    cells[column] += (!isCjk(cells[column]!.at(-1)) && !isCjk(part[0]) && !/[-/]$/.test(cells[column]!) ? ' ' : '') + part;
+  });
+  return { ...row, cells, text: cells.join('  '), top: line.top };
+}
+
+/** Wrapped lines and wrapped table cells joined; a paragraph gap (more than 1.8 lines) becomes an empty line, which marks headings. */
 function paragraphs(lines: PlacedLine[]): PlacedLine[] {
   const rightMargin = Math.max(...lines.map((l) => l.right));
   const out: PlacedLine[] = [];
   for (const line of lines) {
     const previous = out.at(-1);
-    if (previous && previous.text && continues(previous, line, rightMargin)) {
+    const joined = previous && wrappedCells(previous, line);
+    if (joined) out[out.length - 1] = joined;
+    else if (previous && previous.text && continues(previous, line, rightMargin)) {
       const glue = !isCjk(previous.text.at(-1)) && !isCjk(line.text[0]) ? ' ' : '';
       out[out.length - 1] = { ...previous, text: previous.text + glue + line.text, right: line.right, top: line.top };
     } else {
-      if (previous && previous.text && line.top - previous.top > (line.size ?? 10) * 2.4) out.push({ text: '', top: previous.top, left: 0, right: 0 });
+      if (previous && previous.text && line.top - previous.top > (line.size ?? 10) * 2.4) out.push({ text: '', top: previous.top, left: 0, right: 0, cellLefts: [] });
       out.push(line);
     }
   }

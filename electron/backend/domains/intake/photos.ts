@@ -30,7 +30,7 @@ export const isCameraName = (fileName: string) =>
 export const isDocumentName = (fileName: string) => /价目表|价格表|价目|报价单|菜单|菜谱|宣传单|宣传页|彩页|传单|海报文字|说明书|简介|资料|扫描|scan|文件|通知|招聘启事/i.test(photoStem(fileName));
 
 /** Words for places a business shows: its grounds, buildings, rooms. */
-const PLACE_WORDS = /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|门头|门面|门店|门市|店面|泳池|店内|店铺|大门|大堂|大厅|前台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公/;
+const PLACE_WORDS = /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|泳池|店内|店铺|大门|大堂|大厅|前台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公/;
 /** The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆. */
 const PLACE_ENDING = /[区室厅场园馆]$/;
 
@@ -55,6 +55,7 @@ interface Candidate {
   item: Item;
   column: Column;
   title: string;
+  /** Model numbers in the title, and the item's model as a whole ("laserjetm1136" for LaserJet M1136). */
   models: string[];
   /** Computed when a photo's name needs it (most names never do). */
   pinyin?: string;
@@ -131,7 +132,9 @@ export class PhotoMatcher {
     const pool = productsOnly ? this.candidates.filter((c) => c.item.kind === 'product') : this.candidates;
     const rawStem = photoStem(fileName);
     const models = modelTokens(rawStem);
-    const byModel = models.length ? pool.filter((c) => c.models.some((m) => models.includes(m))) : [];
+    // The same model, or one inside the other: "M1136.jpg" for LaserJet M1136, "ThinkPad-E14.jpg" for ThinkPad E14.
+    const key = normalize(rawStem);
+    const byModel = pool.filter((c) => c.models.some((m) => models.includes(m) || (/\d/.test(m) && m.length >= 4 && key.includes(m)) || models.some((t) => m.includes(t))));
     const model = decide(byModel, models[0] ?? '', (c) => c.models[0] ?? '', 'model');
     if (model?.kind === 'item') return model;
     let stem = normalize(rawStem).replace(NOISE, '').replace(/^(产品|商品)(?=.{2})/, '');

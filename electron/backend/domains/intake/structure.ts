@@ -154,7 +154,7 @@ class Structurer {
 
   /** Contact lines ("地址：… 电话：…") in text that stays as it is (an intro, the tray) still fill the contact block. */
   private collectContact(blocks: SourceBlock[]): void {
-    this.context.contactLines.push(...blocks.map(textOf).filter(isContactBlockLine));
+    this.context.contactLines.push(...contactTexts(blocks).filter(isContactBlockLine));
   }
 
   /** A file without column headings: its name names the column, or its lines are items of one kind, or it waits in the tray. */
@@ -185,7 +185,7 @@ class Structurer {
     const guess = announce(column);
     if (!LIST_COLUMNS.includes(type)) {
       column.body = toModelBlocks(blocks);
-      if (type === 'contact') this.context.contactLines.push(...blocks.map(textOf).filter(Boolean));
+      if (type === 'contact') this.context.contactLines.push(...contactTexts(blocks));
       else this.collectContact(blocks);
       return { column };
     }
@@ -200,6 +200,19 @@ class Structurer {
       this.context.guess('column.keyword', `Heading "${heading}" contains "${keyword}" → column of type ${type}.`, { heading, keyword, type }, { kind: 'column', columnId: column.id }),
     );
   }
+}
+
+/** Lines for the contact block: paragraphs as they are, a two-column table (地址 | …, 电话 | …) as "label：value" lines. */
+function contactTexts(blocks: SourceBlock[]): string[] {
+  return blocks
+    .flatMap((block) => {
+      if (block.type !== 'table') return [textOf(block)];
+      return block.rows.map((row) => {
+        const cells = row.map((cell) => runsText(cell).trim()).filter(Boolean);
+        return cells.length === 2 && cells[0]!.length <= 8 ? `${cells[0]}：${cells[1]}` : cells.join('  ');
+      });
+    })
+    .filter(Boolean);
 }
 
 const isEmptyColumn = (column: Column) => column.body.length === 0 && column.items.length === 0;

@@ -7,7 +7,10 @@ const LEGAL_FORM = /(股份有限公司|有限责任公司|有限公司|集团�
 /** Words that say what a business does in general, not who it is: 鲁中机械制造 → 鲁中机械. */
 const GENERIC_ACTIVITY = /(制造|加工|生产|科技|实业|发展|贸易|商贸|工贸|技术|服务|种植|养殖|销售|经营|管理|开发|工程)$/;
 /** Standard short forms of organisation types. */
-const SHORT_FORMS: [RegExp, string][] = [[/律师事务所$/, '律所']];
+const SHORT_FORMS: [RegExp, string][] = [
+  [/律师事务所$/, '律所'],
+  [/机动车驾驶员培训(?:学校|中心)?(?=有限公司$|有限责任公司$|$)/, '驾校'],
+];
 
 const stripEnd = (name: string, pattern: RegExp) => {
   const stripped = name.replace(pattern, '');
