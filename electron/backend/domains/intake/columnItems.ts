@@ -20,7 +20,7 @@ import {
 import { isContactBlockLine } from './contact';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
 import { extractLabeled, extractPay, parseLabeledPrice, splitHeadcount } from './fields';
-import { toModelBlocks, type SourceBlock } from './htmlToBlocks';
+import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { isTaggedJob, jobLine, labeledPairs, newsLine, noticeLine, postLine, productLine, serviceLine } from './lineItems';
 import type { StructureContext } from './structure';
 import { hasRole, headerRole, readTable, rowFields, type RowFields, type TableReading } from './tables';
@@ -29,7 +29,6 @@ import { hasRole, headerRole, readTable, rowFields, type RowFields, type TableRe
 export const LIST_COLUMNS: ColumnType[] = ['products', 'news', 'jobs', 'services', 'supply'];
 
 type ImageBlock = Extract<SourceBlock, { type: 'image' }>;
-const textOf = (b: SourceBlock) => (b.type === 'paragraph' || b.type === 'heading' ? runsText(b.runs) : '');
 const listItemTexts = (b: Extract<SourceBlock, { type: 'list' }>) => b.items.map((i) => runsText(i.runs));
 type TableBlock = Extract<SourceBlock, { type: 'table' }>;
 const gridOf = (b: TableBlock) => b.rows.map((row) => row.map((cell: Run[]) => runsText(cell)));

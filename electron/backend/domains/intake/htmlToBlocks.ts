@@ -4,7 +4,7 @@
  * Soft line breaks split paragraphs (a Word "地址：…↵电话：…" paragraph becomes two lines).
  */
 import { parseDocument } from 'htmlparser2';
-import { isAllowedHref, type Block, type ImageRef, type ListItem, type Run } from '../../../../shared/sites/model';
+import { isAllowedHref, runsText, type Block, type ImageRef, type ListItem, type Run } from '../../../../shared/sites/model';
 import { ASSET_SCHEME, LOOK_CLASS } from './sanitize';
 
 /**
@@ -12,6 +12,9 @@ import { ASSET_SCHEME, LOOK_CLASS } from './sanitize';
  * the heading was recognised by how it looks (bold, larger, numbered …), not by a heading style.
  */
 export type SourceBlock = Exclude<Block, { type: 'heading' }> | { type: 'heading'; level: number; runs: Run[]; look?: boolean };
+
+/** The text of a paragraph or heading ('' for other blocks). */
+export const textOf = (b: SourceBlock) => (b.type === 'paragraph' || b.type === 'heading' ? runsText(b.runs) : '');
 
 interface DomNode {
   type: string;

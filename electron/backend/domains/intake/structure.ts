@@ -10,7 +10,7 @@ import { ColumnFiller, LIST_COLUMNS, contentColumn } from './columnItems';
 import { isContactBlockLine } from './contact';
 import { yearsIn } from './dates';
 import { makeGuess, type GuessEnv } from './guesses';
-import { toModelBlocks, type SourceBlock } from './htmlToBlocks';
+import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
 import { linesToBlocks } from './lines';
 
@@ -37,7 +37,6 @@ export interface StructureOptions {
 
 type Heading = Extract<SourceBlock, { type: 'heading' }>;
 const isHeading = (b: SourceBlock): b is Heading => b.type === 'heading';
-const textOf = (b: SourceBlock) => (b.type === 'paragraph' || b.type === 'heading' ? runsText(b.runs) : '');
 
 interface Section {
   heading?: Heading;
