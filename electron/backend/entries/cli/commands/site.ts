@@ -1,14 +1,17 @@
 /**
- * `ecw site import MATERIALS_DIR --enterprise ID` and `ecw site build SITE_ID --out OUT_DIR`:
- * the site builder for scripts. Output shapes are fixed (issue 3); scripts rely on them.
+ * `ecw site import MATERIALS_DIR --enterprise ID`, `ecw site show SITE_ID` and `ecw site build
+ * SITE_ID --out OUT_DIR`: the site builder for scripts. Output shapes are fixed (issues 3 and 9);
+ * scripts rely on them.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { siteSummary, type SiteSummary } from '../../../../../shared/sites/summary';
 import { CliError, type CliCommand, type CliIO } from '../io';
 
 const IMPORT_USAGE = 'site import MATERIALS_DIR --enterprise ID';
 const BUILD_USAGE = 'site build SITE_ID --out OUT_DIR';
+const SHOW_USAGE = 'site show SITE_ID';
 
 function parse(args: string[], options: Record<string, { type: 'string' }>, usage: string) {
   try {
@@ -39,6 +42,30 @@ async function importMaterials(args: string[], io: CliIO): Promise<void> {
   io.print(result, human);
 }
 
+/** The summary as a person reads it: one line per column and item, then the contact block. */
+function showText(summary: SiteSummary): string {
+  const facts = (item: SiteSummary['columns'][number]['items'][number]) =>
+    [item.model, item.price?.text, item.date, item.headcount !== null ? `${item.headcount}名` : null, item.pay, item.postKind === 'demand' ? '求购' : item.postKind === 'supply' ? '供应' : null, item.photos.length ? `photos: ${item.photos.join(', ')}` : null]
+      .filter(Boolean)
+      .join(' · ');
+  const c = summary.contact;
+  return [
+    ...summary.columns.flatMap((column) => [`${column.title} (${column.type}): ${column.items.length} items`, ...column.items.map((item) => `  ${item.title}${facts(item) ? `  — ${facts(item)}` : ''}`)]),
+    `contact: ${[c.address, c.postcode && `邮编 ${c.postcode}`, ...c.phones, c.fax && `传真 ${c.fax}`, c.person, c.mobile].filter(Boolean).join(' · ') || '(none)'}`,
+    `logo: ${summary.logo ?? '(none)'}`,
+    `unsorted: ${summary.unsorted}`,
+  ].join('\n');
+}
+
+async function show(args: string[], io: CliIO): Promise<void> {
+  const { positionals } = parse(args, {}, SHOW_USAGE);
+  const [siteId] = positionals;
+  if (!siteId || positionals.length > 1) throw new CliError('usage', `Usage: ecw ${SHOW_USAGE}`, 2);
+  const site = io.unwrap(await io.transport().invoke('sites.get', { siteId }));
+  const summary = siteSummary(site.content);
+  io.print(summary, showText(summary));
+}
+
 async function build(args: string[], io: CliIO): Promise<void> {
   const { values, positionals } = parse(args, { out: { type: 'string' } }, BUILD_USAGE);
   const [siteId] = positionals;
@@ -52,5 +79,6 @@ async function build(args: string[], io: CliIO): Promise<void> {
 
 export const siteCommands: CliCommand[] = [
   { path: ['site', 'import'], usage: IMPORT_USAGE, run: importMaterials },
+  { path: ['site', 'show'], usage: SHOW_USAGE, run: show },
   { path: ['site', 'build'], usage: BUILD_USAGE, run: build },
 ];
