@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Input } from '../../../../../shared/api';
+import { chinaDate } from '../../../../../shared/domain/dates';
 import { SALES_CHANNELS, type EnterpriseListRow } from '../../../../../shared/domain/enterprise';
 import { CliError, type CliCommand, type CliIO } from '../io';
 
@@ -94,6 +95,9 @@ async function create(args: string[], io: CliIO): Promise<void> {
   const opening = plan && openDate ? { planCode: plan, openDate } : undefined;
   // Check the plan and date before anything is saved, so a bad file leaves no half-imported enterprise.
   if (opening) io.unwrap(await transport.invoke('orders.quote', { ...opening, months: 1 }));
+  const today = chinaDate(new Date());
+  if (opening && opening.openDate < today)
+    process.stderr.write(`ecw: the opening date ${opening.openDate} is before today (${today}); the first month is billed from it.\n`);
 
   const enterprise = io.unwrap(await transport.invoke('enterprises.create', enterpriseInput(file, manager, channel)));
   let orderLine = '';
