@@ -55,14 +55,14 @@ export async function exportToFolder(ctx: ReadContext, input: ParsedInput<'sites
   const { site, content, contentJson } = getSiteForBuild(ctx, input.siteId);
   const jobId = ctx.newId();
   const onProgress = (done: number, total: number) => ctx.emit('job.progress', { jobId, label: '生成图片 images', done, total });
-  // The report decides first; nothing is written when it refuses.
+  // The place and the report decide first; nothing is written when either refuses.
+  const dir = path.resolve(input.outDir ?? path.join(ctx.dataDir, 'exports', site.id, `r${site.revision}`));
+  const zipPath = `${dir}.zip`;
+  const target = await inspectExportTarget(dir, input.zip ? zipPath : undefined);
   const check = await buildSite(ctx, site.id, content, { kind: 'summary' }, { recheck: true, onProgress, contentJson });
   const { summary } = check.answer.report;
   if (summary.errors > 0 && !input.force)
     throw new AppError('site.build_has_errors', `The build report has ${summary.errors} error(s); fix them or export with force.`, { details: { errors: summary.errors } });
-  const dir = path.resolve(input.outDir ?? path.join(ctx.dataDir, 'exports', site.id, `r${site.revision}`));
-  const zipPath = `${dir}.zip`;
-  const target = await inspectExportTarget(dir, input.zip ? zipPath : undefined);
   // Written beside the folder, then renamed into its place: nothing the app did not write is lost.
   const staging = await stagingFolder(dir);
   const zip = input.zip ? { path: `${staging}.zip`, mtime: site.updatedAt } : undefined;
