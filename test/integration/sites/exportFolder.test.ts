@@ -6,19 +6,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir, type TestBackend } from '../../helpers/backend';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/backend';
 import { ecw } from '../cli/support';
-import { columnOf, importedTeaSite, MATERIALS } from './support';
+import { columnOf, MATERIALS, useImportedTeaSites } from './support';
 
-const backends: TestBackend[] = [];
-afterEach(() => backends.splice(0).forEach((b) => b.cleanup()));
-
-async function imported() {
-  const result = await importedTeaSite();
-  backends.push(result.backend);
-  return result;
-}
+const imported = useImportedTeaSites();
 
 interface ManifestOnDisk {
   files: { path: string; bytes: number }[];

@@ -1,12 +1,9 @@
 /** The 网站确认单 speaks the customer's language: template and colour by name, no internal ids (issue 8 item 11). */
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import { operatorOf } from '../../../electron/backend/domains/documents/pdfParts';
 import { renderSignoffPdf } from '../../../electron/backend/domains/sites/signoffPdf';
 import { exampleSite } from '../../../shared/sites/example';
-import { tempDir } from '../../helpers/backend';
+import { pdfText } from '../../helpers/pdf';
 import { describeWith } from '../../helpers/systemTools';
 import { SIGNATURE_PNG } from '../../integration/orders/support';
 
@@ -26,9 +23,7 @@ describeWith(['pdftotext'], 'the 网站确认单 PDF', () => {
       signedAt: '2026-11-16T01:30:00.000Z',
       signaturePng: SIGNATURE_PNG,
     });
-    const file = path.join(tempDir('ecw-pdf-'), 'signoff.pdf');
-    writeFileSync(file, pdf);
-    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
+    const text = pdfText(pdf);
     expect(text).toContain('网站确认单');
     expect(text).toContain('中国移动通信集团山东有限公司');
     expect(text).toContain('模板：零售·茶叶（茶褐配色）');
