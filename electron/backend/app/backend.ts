@@ -4,7 +4,7 @@
  * utilityProcess, browser mode, the CLI, tests) say how at construction. Every transport
  * (utilityProcess port, HTTP, in-memory) wraps an instance of this. Plain Node — never imports electron.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { ApiError, EventName, EventPayload } from '../../../shared/api';
@@ -71,7 +71,9 @@ const adapters = syncAdapters([enterpriseSyncAdapter, serviceOrderSyncAdapter, s
 
 export function startBackend(options: BackendOptions): Backend {
   const dataDir = path.resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  // Only this user may enter the data folder: the database, photos, signatures and tokens are in it.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   const log = createLogger(dataDir, options.logToStderr);
   const events = createEventBus();
   const writeViolations: string[] = [];

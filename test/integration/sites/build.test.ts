@@ -2,20 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir, type TestBackend } from '../../helpers/backend';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/backend';
 import { FIXTURES_DIR } from '../../helpers/paths';
 import { ecw } from '../cli/support';
-import { columnOf, importedTeaSite, MATERIALS } from './support';
+import { columnOf, MATERIALS, useImportedTeaSites } from './support';
 
-const backends: TestBackend[] = [];
-afterEach(() => backends.splice(0).forEach((b) => b.cleanup()));
-
-async function imported() {
-  const result = await importedTeaSite();
-  backends.push(result.backend);
-  return result;
-}
+const imported = useImportedTeaSites();
 
 /** The shop photo moved into the contact page (the import put it in the intro column, a photo of a place; undone, it waits in the tray), so the build shows it. */
 async function withShopPhoto() {

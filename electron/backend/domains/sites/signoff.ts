@@ -1,6 +1,6 @@
 /**
  * The customer's sign-off of the previews: the signature and a 网站确认单 PDF naming exactly what was
- * shown (revision, pages, build fingerprint) are stored like the service order's — files in the
+ * shown (revision, pages, a check code of the build) are stored like the service order's — files in the
  * asset store, then one unit of work with the `site_signoff` document, the site's signed revision
  * and the audit entry.
  */
@@ -15,6 +15,7 @@ import { commitChanges } from '../../app/unitOfWork';
 import type { WritableDB } from '../../infra/db/handles';
 import { registerAsset } from '../assets/repository';
 import { storeAssetFile } from '../assets/store';
+import { operatorOf } from '../documents/pdfParts';
 import { findDocument, insertDocument, toDocument } from '../documents/repository';
 import { getEnterprise } from '../enterprises/service';
 import { readSignature, SITE_SIGNATURE_CODES } from '../orders/signature';
@@ -32,6 +33,7 @@ export async function signOffSite(ctx: WriteContext, input: ParsedInput<'sites.s
   const signedAt = ctx.now().toISOString();
   const pdf = await renderSignoffPdf({
     enterpriseName: enterprise.name,
+    operator: operatorOf(enterprise.region),
     content: site.content,
     revision: site.revision,
     urls: siteUrls(site.content),
