@@ -2,9 +2,10 @@
 import type { CliCommand } from './io';
 import { checkCommands } from './commands/check';
 import { enterpriseCommands } from './commands/enterprise';
+import { orderCommands } from './commands/order';
 import { quoteCommands } from './commands/quote';
 import { siteCommands } from './commands/site';
 import { smsCommands } from './commands/sms';
 import { syncCommands } from './commands/sync';
 
-export const commands: CliCommand[] = [...checkCommands, ...quoteCommands, ...enterpriseCommands, ...siteCommands, ...smsCommands, ...syncCommands];
+export const commands: CliCommand[] = [...checkCommands, ...quoteCommands, ...enterpriseCommands, ...orderCommands, ...siteCommands, ...smsCommands, ...syncCommands];

@@ -1,23 +1,16 @@
 /**
- * `ecw site import MATERIALS_DIR --enterprise ID` and `ecw site build SITE_ID --out OUT_DIR`:
- * the site builder for scripts. Output shapes are fixed (issue 3); scripts rely on them.
+ * `ecw site import MATERIALS_DIR --enterprise ID`, `ecw site build SITE_ID --out OUT_DIR` and
+ * `ecw site signoff SITE_ID --signer NAME --signature PNG_FILE`: the site builder for scripts.
+ * Output shapes are fixed (issues 3 and 10); scripts rely on them.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { CliError, type CliCommand, type CliIO } from '../io';
+import { parseCommandArgs as parse, readSignaturePng, singleId } from './args';
 
 const IMPORT_USAGE = 'site import MATERIALS_DIR --enterprise ID';
 const BUILD_USAGE = 'site build SITE_ID --out OUT_DIR';
-
-function parse(args: string[], options: Record<string, { type: 'string' }>, usage: string) {
-  try {
-    const { values, positionals } = parseArgs({ args, options, strict: true, allowPositionals: true });
-    return { values: values as Record<string, string | undefined>, positionals };
-  } catch (error) {
-    throw new CliError('usage', `${(error as Error).message}\nUsage: ecw ${usage}`, 2);
-  }
-}
+const SIGNOFF_USAGE = 'site signoff SITE_ID --signer NAME --signature PNG_FILE';
 
 async function importMaterials(args: string[], io: CliIO): Promise<void> {
   const { values, positionals } = parse(args, { enterprise: { type: 'string' } }, IMPORT_USAGE);
@@ -50,7 +43,17 @@ async function build(args: string[], io: CliIO): Promise<void> {
   io.print(manifest, `wrote ${result.files} files to ${result.dir} (${errors} errors, ${warnings} warnings; see manifest.json)`);
 }
 
+async function signoff(args: string[], io: CliIO): Promise<void> {
+  const { values, positionals } = parse(args, { signer: { type: 'string' }, signature: { type: 'string' } }, SIGNOFF_USAGE);
+  const siteId = singleId(positionals, SIGNOFF_USAGE);
+  if (!values.signer || !values.signature) throw new CliError('usage', `Usage: ecw ${SIGNOFF_USAGE}`, 2);
+  const input = { siteId, signerName: values.signer, signaturePngBase64: readSignaturePng(values.signature) };
+  const { site, document } = io.unwrap(await io.transport().invoke('sites.signOff', input));
+  io.print({ siteId: site.id, revision: site.revision }, `已确认 signed off revision ${site.revision} of ${site.id} (${document.title})`);
+}
+
 export const siteCommands: CliCommand[] = [
   { path: ['site', 'import'], usage: IMPORT_USAGE, run: importMaterials },
   { path: ['site', 'build'], usage: BUILD_USAGE, run: build },
+  { path: ['site', 'signoff'], usage: SIGNOFF_USAGE, run: signoff },
 ];
