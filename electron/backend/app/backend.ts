@@ -67,7 +67,7 @@ export interface Backend {
 }
 
 /** The synced tables, each through the adapter beside its domain (subscriptions: the generic mirror). */
-const adapters = syncAdapters([enterpriseSyncAdapter, serviceOrderSyncAdapter, siteSyncAdapter, mirrorAdapter('subscription')]);
+const adapters = syncAdapters([enterpriseSyncAdapter, serviceOrderSyncAdapter, siteSyncAdapter, mirrorAdapter('subscription'), mirrorAdapter('site_publication'), mirrorAdapter('lead'), mirrorAdapter('site_visit_day')]);
 
 export function startBackend(options: BackendOptions): Backend {
   const dataDir = path.resolve(options.dataDir);
