@@ -1,20 +1,10 @@
 /** Visitors' leads (issue 10): messages (留言) and order requests (订单) left on a published site, synced down from the platform. */
 import { z } from 'zod';
 import { mutation, query } from './contract';
-import { LEAD_CHANNELS, LEAD_KINDS } from '../platform-api/tables';
+import { leadRowSchema } from '../platform-api/tables';
 
-export const leadSchema = z.object({
-  id: z.string(),
-  enterpriseId: z.string(),
-  siteId: z.string().nullable(),
-  channel: z.enum(LEAD_CHANNELS),
-  kind: z.enum(LEAD_KINDS),
-  name: z.string(),
-  contact: z.string(),
-  text: z.string(),
-  receivedAt: z.string(),
-  handled: z.boolean(),
-});
+/** A lead as the screens and the CLI show it: the synced row without its bookkeeping times. */
+export const leadSchema = leadRowSchema.omit({ createdAt: true, updatedAt: true });
 export type Lead = z.infer<typeof leadSchema>;
 
 /** The most a list returns: newest first. */

@@ -3,7 +3,7 @@
  * message or an order request, pulled here; this device sends only `handled` updates.
  */
 import { leadRowSchema, type LeadWireRow } from '../../../../shared/platform-api';
-import { baseColumns, parseWith, storedFieldsOrNull, type SyncAdapter } from '../sync/adapters';
+import { baseColumns, localCopyOf, parseWith, type SyncAdapter } from '../sync/adapters';
 import { deleteLead, findLead, leadIdsOfEnterprise, markLeadServerDeleted, syncedLeadIds, upsertSyncedLead, type LeadRecord } from './repository';
 
 export function leadWireRowOf(row: LeadRecord): LeadWireRow {
@@ -28,8 +28,7 @@ export const leadSyncAdapter: SyncAdapter<LeadWireRow> = {
   parse: parseWith(leadRowSchema),
   load(db, id) {
     const row = findLead(db, id);
-    if (!row) return undefined;
-    return { fields: leadWireRowOf(row), baseVersion: row.base_version, baseJson: storedFieldsOrNull(row.base_json), serverDeleted: row.server_deleted === 1 };
+    return row && localCopyOf(leadWireRowOf(row), row);
   },
   save(db, id, row, base) {
     upsertSyncedLead(db, {

@@ -3,7 +3,7 @@
  * device sends `site.publish.v1` / `site.rollback.v1` commands), pulled here and shown on the site page.
  */
 import { sitePublicationRowSchema, type SitePublicationWireRow } from '../../../../shared/platform-api';
-import { baseColumns, parseWith, storedFieldsOrNull, type SyncAdapter } from '../sync/adapters';
+import { baseColumns, localCopyOf, parseWith, type SyncAdapter } from '../sync/adapters';
 import {
   deletePublication,
   findSitePublication,
@@ -41,8 +41,7 @@ export const sitePublicationSyncAdapter: SyncAdapter<SitePublicationWireRow> = {
   parse: parseWith(sitePublicationRowSchema),
   load(db, id) {
     const row = findSitePublication(db, id);
-    if (!row) return undefined;
-    return { fields: publicationWireRowOf(row), baseVersion: row.base_version, baseJson: storedFieldsOrNull(row.base_json), serverDeleted: row.server_deleted === 1 };
+    return row && localCopyOf(publicationWireRowOf(row), row);
   },
   save(db, id, row, base) {
     upsertSyncedPublication(db, {

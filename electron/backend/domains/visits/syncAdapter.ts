@@ -1,6 +1,6 @@
 /** The `site_visit_day` table as the sync engine sees it: platform-owned rolling aggregates, pulled only. */
 import { siteVisitDayRowSchema, type SiteVisitDayWireRow } from '../../../../shared/platform-api';
-import { baseColumns, parseWith, storedFieldsOrNull, type SyncAdapter } from '../sync/adapters';
+import { baseColumns, localCopyOf, parseWith, type SyncAdapter } from '../sync/adapters';
 import {
   deleteVisitDay,
   findVisitDay,
@@ -30,8 +30,7 @@ export const siteVisitDaySyncAdapter: SyncAdapter<SiteVisitDayWireRow> = {
   parse: parseWith(siteVisitDayRowSchema),
   load(db, id) {
     const row = findVisitDay(db, id);
-    if (!row) return undefined;
-    return { fields: visitDayWireRowOf(row), baseVersion: row.base_version, baseJson: storedFieldsOrNull(row.base_json), serverDeleted: row.server_deleted === 1 };
+    return row && localCopyOf(visitDayWireRowOf(row), row);
   },
   save(db, id, row, base) {
     upsertSyncedVisitDay(db, {
