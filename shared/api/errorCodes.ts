@@ -36,6 +36,8 @@ export const ERROR_CODES = {
 
   'site.not_found': 'No site with this id.',
   'site.exists': 'The enterprise already has a site.',
+  'site.revision_not_kept': 'A rollback named a revision that was never live on the platform.',
+  'lead.not_found': 'No lead with this id.',
   'site.stale': 'The site was saved by someone else since the revision the editor shows.',
   'site.invalid': 'The site content does not pass the content model.',
   'site.column_not_found': 'No column with this id in the site.',

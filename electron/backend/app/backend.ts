@@ -20,6 +20,9 @@ import { siteSyncAdapter } from '../domains/sites/syncAdapter';
 import { syncAdapters } from '../domains/sync/adapters';
 import { SyncEngine, type SyncOptions } from '../domains/sync/engine';
 import { mirrorAdapter } from '../domains/sync/mirrorAdapter';
+import { leadSyncAdapter } from '../domains/leads/syncAdapter';
+import { sitePublicationSyncAdapter } from '../domains/publishing/syncAdapter';
+import { siteVisitDaySyncAdapter } from '../domains/visits/syncAdapter';
 import { readOperator } from '../domains/system/repository';
 import type { ContextWithoutDatabase, ReadContext } from './context';
 import { createDispatcher, type Dispatcher } from './dispatcher';
@@ -67,7 +70,15 @@ export interface Backend {
 }
 
 /** The synced tables, each through the adapter beside its domain (subscriptions: the generic mirror). */
-const adapters = syncAdapters([enterpriseSyncAdapter, serviceOrderSyncAdapter, siteSyncAdapter, mirrorAdapter('subscription')]);
+const adapters = syncAdapters([
+  enterpriseSyncAdapter,
+  serviceOrderSyncAdapter,
+  siteSyncAdapter,
+  mirrorAdapter('subscription'),
+  sitePublicationSyncAdapter,
+  leadSyncAdapter,
+  siteVisitDaySyncAdapter,
+]);
 
 export function startBackend(options: BackendOptions): Backend {
   const dataDir = path.resolve(options.dataDir);
