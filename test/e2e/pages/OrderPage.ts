@@ -1,5 +1,5 @@
 /** The service order: sign on screen, see the PDF, print/download, submit, read the audit trail. */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export class OrderPage {
   constructor(private readonly page: Page) {}
@@ -16,10 +16,10 @@ export class OrderPage {
   documentFrame() {
     return this.page.getByTestId('document-frame');
   }
-  /** Waits until the PDF's frame has loaded it (so a screenshot shows the viewer drawn). */
+  /** Waits until pdf.js has drawn the PDF's pages (打印 is enabled then), so a screenshot shows them. */
   async documentLoaded(): Promise<void> {
-    const frame = await (await this.documentFrame().elementHandle())!.contentFrame();
-    await frame!.waitForLoadState('load');
+    await expect(this.documentFrame().locator('canvas.ecw-pdf-page').first()).toBeVisible();
+    await expect(this.page.getByTestId('document-print')).toBeEnabled();
   }
   auditEntries() {
     return this.page.getByTestId('order-audit').getByTestId('audit-entry');
