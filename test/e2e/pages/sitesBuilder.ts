@@ -110,6 +110,14 @@ export class SiteBuilderPage {
     return this.page.getByTestId('sms-reply');
   }
 
+  /* the site on the platform */
+  publication() {
+    return this.page.getByTestId('site-publication');
+  }
+  publicationStatus() {
+    return this.publication().getByTestId('publication-status');
+  }
+
   /* sign-off and export */
   async drawSignature(): Promise<void> {
     const canvas = this.page.getByTestId('signoff-canvas');

@@ -6,51 +6,18 @@
  * leads and visits once and share the form-post limits.
  */
 import { copyFileSync, mkdtempSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { exampleSite, WML_DECK_BUDGET, type SiteContent } from '../../../shared/sites';
-import type { OutputFile } from '../../../shared/sites/job';
 import { chromium } from 'playwright-core';
 import { startPlatform, type PlatformProcess } from '../../helpers/platform';
+import { BROWSER, requestSite as request, resolveEveryHostTo, WML_ONLY, XHTML_MP } from '../../helpers/publicSite';
 import { CHROMIUM_ARGS, chromiumPath, describeWith } from '../../helpers/systemTools';
-import { htmlProblems, writeTemp, xml2wbxmlSizes, xmllintProblems } from '../../unit/sites/oracles';
+import { asFile, htmlProblems, writeTemp, xml2wbxmlSizes, xmllintProblems } from '../../unit/sites/oracles';
 import { Api, createEnterprise, freshPgDatabase, orderOp, rowId, TEST_PG, type Device, type Loose } from '../../../platform/test/helpers';
 
-const WML_ONLY = 'text/vnd.wap.wml, image/vnd.wap.wbmp';
-const XHTML_MP = 'application/vnd.wap.xhtml+xml, */*;q=0.5';
-const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const SIGNOFF = { signerName: '王建国', signedAt: '2026-11-20T10:00:00Z', documentSha256: 'b'.repeat(64) };
-
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** A request with our own Host header (fetch does not let a caller set it). */
-function request(publicUrl: string, host: string, path: string, options: { accept?: string; method?: string; body?: string; userAgent?: string } = {}): Promise<Answer> {
-  const url = new URL(publicUrl);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: url.hostname, port: url.port, path, method: options.method ?? 'GET',
-        headers: {
-          host, accept: options.accept ?? BROWSER, 'user-agent': options.userAgent ?? 'Nokia6300/2.0',
-          ...(options.body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(options.body) } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
 
 const apiOf = (p: PlatformProcess) => new Api((url, init) => fetch(`${p.url}${url}`, init));
 const deviceOn = (p: PlatformProcess, user: string) => apiOf(p).device(user, p.login(user).password);
@@ -75,8 +42,6 @@ async function liveSite(p: PlatformProcess, manager: Device, label: string, n: n
 const publishOp = (siteId: string, ent: string, revision: number, siteContent: unknown) => ({
   tbl: 'site_publication' as const, rowId: siteId, kind: 'command' as const, name: 'site.publish.v1', patch: { siteId, enterpriseId: ent, revision, content: siteContent, images: [], signoff: SIGNOFF },
 });
-
-const asFile = (path: string, body: string): OutputFile => ({ path, channel: 'web', mime: '', content: body });
 
 describeWith(['xmllint', 'xml2wbxml', '../shared', 'chromium'], 'the public listener of a platform process', () => {
   let p: PlatformProcess;
@@ -119,8 +84,7 @@ describeWith(['xmllint', 'xml2wbxml', '../shared', 'chromium'], 'the public list
   it('takes a message from a browser on the WEB site and one from a WML postfield, and counts the visits made', async () => {
     const { siteId, host } = await liveSite(p, manager, 'teavisit', 802);
     // The browser resolves every host name to the public listener, as DNS would the site's.
-    const port = new URL(p.publicUrl).port;
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP * 127.0.0.1:${port}`], headless: true });
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS, resolveEveryHostTo(p.publicUrl)], headless: true });
     try {
       const page = await browser.newPage();
       await page.goto(`http://${host}/c/guestbook.html`);
