@@ -95,24 +95,43 @@ describeWith(['chromium', 'xmllint', 'xml2wbxml', '../shared'], 'sites go live: 
     await expect(site.publicationStatus()).toHaveText('未发布');
     await app.shot('site-imported');
 
-    // The customer signs it off: the publish request waits for the next sync.
+    // The folder had no message board: the manager adds one (留言板 is its type's own title).
+    await site.tab('栏目内容');
+    await page.getByTestId('column-add').click();
+    const dialog = page.getByRole('dialog');
+    // The type from the keyboard: down the list until 留言板 is the active option, then Enter.
+    await dialog.locator('#new-column-type').focus();
+    await page.keyboard.press('ArrowDown');
+    const activeType = page.locator('.ant-select-dropdown:visible .ant-select-item-option-active');
+    await expect(async () => {
+      if ((await activeType.innerText({ timeout: 2_000 })) !== '留言板') await page.keyboard.press('ArrowDown');
+      await expect(activeType).toHaveText('留言板', { timeout: 500 });
+    }).toPass({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('new-column-title')).toHaveValue('留言板');
+    await app.shot('new-guestbook-column');
+    await dialog.getByRole('button', { name: '添加栏目' }).click();
+    await expect(dialog).toBeHidden();
+    await site.column('留言板').waitFor();
+
+    // The customer signs it off: that queues the publication, which the next sync (the app's own, or 立即同步) sends.
     await site.tab('确认与导出');
     await site.drawSignature();
     await page.getByTestId('signoff-confirm').click();
     await page.getByTestId('signoff-stored').waitFor({ timeout: 60_000 });
-    await site.publication().getByText('第 1 版的发布请求将在下次同步时发送到平台。').waitFor();
-    await app.shot('signed-off-publish-pending');
+    const { id: siteId, revision } = await api<{ id: string; revision: number }>(web, 'sites.getForEnterprise', { enterpriseId });
+    await page.getByTestId('signoff-card').getByTestId('signoff-state').getByText(`客户已确认第 ${revision} 版`).waitFor();
+    await app.shot('signed-off');
 
     // Synced: live, with its host and addresses on the site page.
     await syncNow();
-    const { id: siteId } = await api<{ id: string }>(web, 'sites.getForEnterprise', { enterpriseId });
     await app.open(web.openUrl, `#/enterprises/${enterpriseId}/site`);
     await expect(site.publicationStatus()).toHaveText('已上线');
     const publication = await api<{ host: string; liveRevision: number; urls: { web: string; wap: string } }>(web, 'sites.publication', { siteId });
-    expect(publication.liveRevision).toBe(1);
-    expect(publication.host).toMatch(new RegExp(`\\.${platform.sitesDomain.replace(/\./g, '\\.')}$`));
+    expect(publication.liveRevision).toBe(revision);
+    expect(publication.host).toBe(`quanchengtea.${platform.sitesDomain}`);
     await expect(site.publication()).toContainText(publication.host);
-    await expect(site.publication()).toContainText(/第 1 版（/);
+    await expect(site.publication()).toContainText(`第 ${revision} 版（`);
     await expect(site.publication().getByTestId('publication-differs')).toHaveCount(0);
     await app.shot('site-live');
 
@@ -196,7 +215,9 @@ describeWith(['chromium', 'xmllint', 'xml2wbxml', '../shared'], 'sites go live: 
     await stats.scrollIntoViewIfNeeded();
     await expect(stats.locator('.ant-statistic').filter({ hasText: '浏览量 PV' }).locator('.ant-statistic-content')).toHaveText('6');
     await expect(stats.locator('.ant-statistic').filter({ hasText: '访客数 UV' }).locator('.ant-statistic-content')).toHaveText('4');
-    await expect(stats.locator('svg path').first()).toBeVisible();
+    const chart = stats.getByRole('img', { name: '近 30 天各渠道访问量折线图' });
+    await expect(chart.locator('svg')).toBeVisible();
+    for (const channel of ['WEB', 'WAP 2.0', 'WAP 1.0']) await expect(chart.locator('svg text', { hasText: channel })).toHaveCount(1);
     await app.shot('visit-chart');
   });
 });
