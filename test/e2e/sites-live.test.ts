@@ -218,9 +218,9 @@ describeWith(['chromium', 'xmllint', 'xml2wbxml', '../shared'], 'sites go live: 
     const chart = stats.getByRole('img', { name: '近 30 天各渠道访问量折线图' });
     await expect(chart.locator('svg')).toBeVisible();
     for (const channel of ['WEB', 'WAP 2.0', 'WAP 1.0']) await expect(chart.locator('svg text', { hasText: channel })).toHaveCount(1);
-    // ECharts draws its lines in over a second: the picture is taken once they stand still.
-    const lines = () => chart.locator('svg path[fill="none"]').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')).join());
-    await expect.poll(async () => (await lines()) === (await page.waitForTimeout(300).then(lines)), { intervals: [0] }).toBe(true);
+    // ECharts draws its lines in over a second (a growing clip): the picture is taken once two looks 300 ms apart agree.
+    const standsStill = async () => (await chart.screenshot()).equals(await page.waitForTimeout(300).then(() => chart.screenshot()));
+    await expect.poll(standsStill, { intervals: [0] }).toBe(true);
     await app.shot('visit-chart');
   });
 });
