@@ -39,7 +39,7 @@ export function SaveBar({ dirty, saving, onSave, onDiscard, testId = 'draft-save
         </Button>
         {dirty ? <Tag color="orange">{t('sites.editor.unsaved')}</Tag> : <Tag>{t('sites.editor.allSaved')}</Tag>}
       </Space>
-      <span className="ecw-muted ecw-small">
+      <span className="ecw-muted ecw-small ecw-nowrap">
         <Kbd>Ctrl</Kbd>+<Kbd>S</Kbd> {t('common.save')}
       </span>
     </div>
