@@ -94,7 +94,6 @@ export function EnterpriseListPage() {
             ? t('enterprises.list.counting')
             : t(narrowed ? 'enterprises.list.found' : 'enterprises.list.total', { count, n: count.toLocaleString('en-US') })}
         </Typography.Text>
-        <ListFilters params={params} onChange={(change) => setFilters((f) => ({ ...f, ...change }))} />
         <span className="ecw-spacer" />
         <Typography.Text type="secondary" className="ecw-list-keys">
           {t('enterprises.list.keysHint')}
@@ -102,6 +101,9 @@ export function EnterpriseListPage() {
         <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/enterprises/new')}>
           {t('enterprises.list.new')} <Kbd>Alt+N</Kbd>
         </Button>
+      </div>
+      <div className="ecw-list-filters">
+        <ListFilters params={params} onChange={(change) => setFilters((f) => ({ ...f, ...change }))} />
       </div>
       {error ? (
         <Alert type="error" showIcon title={apiErrorText(error)} action={<Button onClick={retry}>{t('common.retry')}</Button>} />
