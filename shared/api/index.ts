@@ -13,6 +13,8 @@ import { ordersApi } from './orders';
 import { draftsApi } from './drafts';
 import { sitesApi } from './sites';
 import { syncApi } from './sync';
+import { leadsApi } from './leads';
+import { publishingApi } from './publishing';
 
 export const contract = {
   ...systemApi,
@@ -22,6 +24,8 @@ export const contract = {
   ...draftsApi,
   ...sitesApi,
   ...syncApi,
+  ...leadsApi,
+  ...publishingApi,
 } satisfies Record<string, Procedure>;
 
 export type Contract = typeof contract;
