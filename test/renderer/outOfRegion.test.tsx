@@ -5,31 +5,18 @@
  * "企业已划到其他区域" — which the sync centre exports and discards all at once.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startPlatform, type PlatformProcess } from '../helpers/platform';
-import { createDevice, QINGDAO, type Device } from '../helpers/syncDevice';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { QINGDAO } from '../helpers/syncDevice';
 import { renderApp } from './renderApp';
+import { useSignedInDevice } from './signedInDevice';
 
 describe('work outside the account\u2019s region (jsdom, in-memory transport, real backend and platform)', () => {
-  let platform: PlatformProcess;
-  let device: Device;
+  const session = useSignedInDevice({ operator: '王建国', user: 'jn.manager' });
   let nextIndex = 100;
-  beforeAll(async () => {
-    platform = await startPlatform();
-  });
-  afterAll(() => platform.stop());
-  beforeEach(async () => {
-    device = await createDevice('前台电脑');
-    await device.call('system.setOperator', { name: '王建国', channel: 'customer_manager' });
-    await device.signIn(platform.url, 'jn.manager', platform.login('jn.manager').password);
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    device.cleanup();
-  });
+  afterEach(() => vi.unstubAllGlobals());
 
   it('warns on the form when the region is outside the account\u2019s, and not inside it', async () => {
-    const { user } = renderApp(device.transport, '/enterprises/new');
+    const { user } = renderApp(session.device().transport, '/enterprises/new');
     const region = await screen.findByLabelText('所在地区');
     await user.type(region, '市南{Enter}');
     const help = await screen.findByTestId('ent-region-help');
@@ -40,6 +27,7 @@ describe('work outside the account\u2019s region (jsdom, in-memory transport, re
   });
 
   it('says the refused records are new ones, and exports and discards them all at once', async () => {
+    const device = session.device();
     const ours = await device.createEnterprise(nextIndex++);
     const outside: string[] = [];
     for (let i = 0; i < 3; i++) outside.push(await device.createEnterprise(nextIndex++, { region: QINGDAO, address: `青岛市市南区香港中路${i + 1}号` }));

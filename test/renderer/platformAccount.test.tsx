@@ -3,26 +3,15 @@
  * process): it names the platform account when that is another person than this device's operator.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startPlatform, type PlatformProcess } from '../helpers/platform';
-import { createDevice, type Device } from '../helpers/syncDevice';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from './renderApp';
+import { useSignedInDevice } from './signedInDevice';
 
 describe('the platform account in the header (jsdom, in-memory transport, real backend and platform)', () => {
-  let platform: PlatformProcess;
-  let device: Device;
-  beforeAll(async () => {
-    platform = await startPlatform();
-  });
-  afterAll(() => platform.stop());
-  beforeEach(async () => {
-    device = await createDevice('前台电脑');
-    await device.call('system.setOperator', { name: '李敏', channel: 'customer_manager' });
-    await device.signIn(platform.url, 'jn.manager', platform.login('jn.manager').password);
-  });
-  afterEach(() => device.cleanup());
+  const session = useSignedInDevice({ operator: '李敏', user: 'jn.manager' });
 
   it('names the platform account beside the operator when they differ, and makes the device\'s operator that person on request', async () => {
+    const device = session.device();
     const { user } = renderApp(device.transport, '/enterprises');
     const person = await screen.findByTestId('header-person');
     expect(within(person).getByTestId('platform-account-name')).toHaveTextContent('王建国');

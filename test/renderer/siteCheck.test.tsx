@@ -17,12 +17,12 @@ import { renderApp } from './renderApp';
 
 const PHOTO = path.join(FIXTURES_DIR, 'materials', 'quancheng-tea', 'photos', '门店.jpg');
 
-/** The services company's site with its photo imported (it waits in the tray), then the problems made by hand. */
+/** The services company's site with a photo imported that matches nothing (it waits in the tray), then the problems made by hand. */
 async function incompleteSite(backend: TestBackend): Promise<{ enterpriseId: string; site: Site }> {
   await backend.call('system.setOperator', { name: '李敏', channel: 'customer_manager' });
   const { id: enterpriseId } = await backend.call('enterprises.create', jinanEnterprise(1));
   const { id: siteId } = await backend.call('sites.create', { enterpriseId });
-  await backend.call('sites.import', { enterpriseId, files: [{ name: '门店.jpg', base64: readFileSync(PHOTO).toString('base64') }] });
+  await backend.call('sites.import', { enterpriseId, files: [{ name: 'IMG_2001.jpg', base64: readFileSync(PHOTO).toString('base64') }] });
   let site = await backend.call('sites.get', { siteId });
   const byType = (type: string) => site.content.columns.find((c) => c.type === type)!;
   for (const type of ['intro', 'services'])
@@ -57,7 +57,7 @@ describe('the site check (jsdom, in-memory transport, real backend)', () => {
     expect(finding('文字里有“<script>”')).toBeDefined();
     expect(finding('“<script>alert(1)</script>”只有标题')).toBeDefined();
     expect(finding('老式手机显示不了“🎉”')).toBeDefined();
-    expect(finding('照片 门店.jpg 还在待整理区')).toBeDefined();
+    expect(finding('照片 IMG_2001.jpg 还在待整理区')).toBeDefined();
     expect(finding('短信菜单里“<script>alert(1)</script>”太长')).toBeDefined();
     expect(within(panel).getAllByTestId('report-finding')).toHaveLength(6);
 
@@ -67,7 +67,7 @@ describe('the site check (jsdom, in-memory transport, real backend)', () => {
     await waitFor(() => expect(editor.querySelector('[data-field="name"]')!.contains(document.activeElement)).toBe(true));
 
     // 去修改 on the photo opens the material tab, where the tray is.
-    await user.click(within(finding('照片 门店.jpg')!).getByTestId('finding-fix'));
+    await user.click(within(finding('照片 IMG_2001.jpg')!).getByTestId('finding-fix'));
     await waitFor(() => expect(screen.getByRole('tab', { name: /导入资料/ })).toHaveAttribute('aria-selected', 'true'));
 
     // Sign-off: the errors are listed with their links, and the button stays disabled.

@@ -4,36 +4,27 @@
  * to write, a table shows its columns, no preview tab is cut to "WA…", nothing runs off the page,
  * and the desktop preview's text is drawn at a readable size.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { tempDir } from '../../helpers/backend';
-import { launchChromium } from '../../helpers/chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { describeWith } from '../../helpers/systemTools';
-import { startWebProcess, type WebProcess } from '../../helpers/webProcess';
-import { ensureRendererBuilt } from '../../e2e/pages/renderer';
+import type { WebProcess } from '../../helpers/webProcess';
 import { importTeaSite, MATERIAL } from '../../e2e/teaCompany';
+import { useBrowser } from './browser';
 
 describeWith(['chromium'], 'the site builder at laptop and office sizes', () => {
-  let browser: Browser;
+  const rig = useBrowser();
   let web: WebProcess;
   let enterpriseId: string;
-  const dir = tempDir('ecw-builder-layout-');
   beforeAll(async () => {
-    ensureRendererBuilt();
-    [browser, web] = await Promise.all([launchChromium(), startWebProcess(dir)]);
+    web = await rig.startWeb();
     const photos = readdirSync(path.join(MATERIAL, 'photos')).map((f) => `photos/${f}`);
     ({ enterpriseId } = await importTeaSite(web, ['公司资料.docx', '补充说明.txt', ...photos]));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   async function openIntro(width: number, height: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height }, locale: 'zh-CN' });
+    const page = await rig.browser().newPage({ viewport: { width, height }, locale: 'zh-CN' });
     await page.goto(`${web.openUrl}#/enterprises/${enterpriseId}/site`);
     await page.getByRole('tab', { name: '栏目内容' }).click();
     await page.getByTestId('column-row').filter({ hasText: '公司简介' }).click();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ENTERPRISE_LIST_STATUSES } from '../../../../../shared/api/enterprises';
 import { REGIONS } from '../../../../../shared/domain/regions';
 import { useApiQuery } from '../../../api/hooks';
-import type { ListParams, ListSort, ListStatus } from './listParams';
+import type { ListParams, ListSort } from './listParams';
 
 /** Every city as "province/city"; a municipality is named by itself (北京市, not 市辖区). */
 const CITY_OPTIONS = REGIONS.flatMap((p) => (p.children ?? []).map((c) => ({ value: `${p.name}/${c.name}`, label: c.name === '市辖区' ? p.name : `${c.name}（${p.name}）` })));
@@ -16,41 +16,33 @@ interface Props {
   onChange: (change: Partial<ListParams>) => void;
 }
 
+type FilterKey = 'status' | 'planCode' | 'region';
+
 export function ListFilters({ params, onChange }: Props) {
   const { t } = useTranslation();
   const catalog = useApiQuery('catalog.current', {});
-  const plans = [{ value: 'none', label: t('enterprises.list.noPlan') }, ...(catalog.data?.plans ?? []).map((p) => ({ value: p.code, label: p.name }))];
-  const common = { allowClear: true, popupMatchSelectWidth: false, className: 'ecw-list-filter' } as const;
+  const filters: { key: FilterKey; name: string; options: { value: string; label: string }[]; search?: boolean }[] = [
+    { key: 'status', name: 'status', options: ENTERPRISE_LIST_STATUSES.map((s) => ({ value: s, label: t(`enterprises.status.${s}`) })) },
+    { key: 'planCode', name: 'plan', options: [{ value: 'none', label: t('enterprises.list.noPlan') }, ...(catalog.data?.plans ?? []).map((p) => ({ value: p.code, label: p.name }))] },
+    { key: 'region', name: 'region', options: CITY_OPTIONS, search: true },
+  ];
   return (
     <>
-      <Select<ListStatus>
-        {...common}
-        value={params.status}
-        placeholder={t('enterprises.list.allStatuses')}
-        aria-label={t('enterprises.list.statusFilter')}
-        options={ENTERPRISE_LIST_STATUSES.map((s) => ({ value: s, label: t(`enterprises.status.${s}`) }))}
-        onChange={(status) => onChange({ status })}
-        data-testid="filter-status"
-      />
-      <Select<string>
-        {...common}
-        value={params.planCode}
-        placeholder={t('enterprises.list.allPlans')}
-        aria-label={t('enterprises.list.planFilter')}
-        options={plans}
-        onChange={(planCode) => onChange({ planCode })}
-        data-testid="filter-plan"
-      />
-      <Select<string>
-        {...common}
-        showSearch={{ optionFilterProp: 'label' }}
-        value={params.region}
-        placeholder={t('enterprises.list.allRegions')}
-        aria-label={t('enterprises.list.regionFilter')}
-        options={CITY_OPTIONS}
-        onChange={(region) => onChange({ region })}
-        data-testid="filter-region"
-      />
+      {filters.map(({ key, name, options, search }) => (
+        <Select<string>
+          key={key}
+          allowClear
+          popupMatchSelectWidth={false}
+          className="ecw-list-filter"
+          {...(search ? { showSearch: { optionFilterProp: 'label' } } : {})}
+          value={params[key]}
+          placeholder={t(`enterprises.list.all.${name}`)}
+          aria-label={t(`enterprises.list.filterBy.${name}`)}
+          options={options}
+          onChange={(value) => onChange({ [key]: value } as Partial<ListParams>)}
+          data-testid={`filter-${name}`}
+        />
+      ))}
       <Select<ListSort>
         className="ecw-list-filter"
         popupMatchSelectWidth={false}

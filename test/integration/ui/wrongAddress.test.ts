@@ -3,40 +3,18 @@
  * (issue 8 item 13): real browser-mode processes and Chromium. The page says what happened and how
  * to get the right address, instead of "后台服务已停止".
  */
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { tempDir } from '../../helpers/backend';
-import { launchChromium } from '../../helpers/chromium';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { describeWith } from '../../helpers/systemTools';
-import { startWebProcess, type WebProcess } from '../../helpers/webProcess';
-import { ensureRendererBuilt } from '../../e2e/pages/renderer';
+import { useBrowser } from './browser';
 
 describeWith(['chromium'], 'browser mode without the right token', () => {
-  let browser: Browser;
-  const dirs: string[] = [];
-  const webs: WebProcess[] = [];
-  beforeAll(async () => {
-    ensureRendererBuilt();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    for (const web of webs) await web.stop();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  });
-  const start = async (dataDir: string, port?: number) => {
-    const web = await startWebProcess(dataDir, port ? ['--port', String(port)] : []);
-    webs.push(web);
-    return web;
-  };
+  const rig = useBrowser();
   const shows = async (page: Page, text: string) => page.getByTestId('wrong-address').getByText(text, { exact: false }).first().waitFor({ timeout: 30_000 });
 
   it('says the page has no token and how to open the printed address, when opened bare', async () => {
-    const dir = tempDir('ecw-token-');
-    dirs.push(dir);
-    const web = await start(dir);
-    const page = await browser.newPage({ locale: 'zh-CN' });
+    const web = await rig.startWeb();
+    const page = await rig.browser().newPage({ locale: 'zh-CN' });
     await page.goto(`${web.url}/#/enterprises`);
     await shows(page, '这个页面没有带上访问口令');
     await shows(page, 'npm start');
@@ -46,14 +24,12 @@ describeWith(['chromium'], 'browser mode without the right token', () => {
   });
 
   it('says the token expired when the service restarted, and the printed address works again', async () => {
-    const dir = tempDir('ecw-token-');
-    dirs.push(dir);
-    const first = await start(dir);
-    const page = await browser.newPage({ locale: 'zh-CN' });
+    const first = await rig.startWeb();
+    const page = await rig.browser().newPage({ locale: 'zh-CN' });
     await page.goto(first.openUrl);
     await page.locator('.ecw-welcome-card').waitFor({ timeout: 30_000 });
     await first.stop();
-    const second = await start(dir, Number(new URL(first.url).port));
+    const second = await rig.startWeb({ dataDir: first.dataDir, args: ['--port', new URL(first.url).port] });
     await page.reload();
     await shows(page, '这个页面的访问口令已失效');
     expect(await page.getByText('后台服务已停止').count()).toBe(0);
