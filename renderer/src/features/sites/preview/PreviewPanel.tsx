@@ -62,10 +62,12 @@ export function PreviewPanel({ enterpriseId }: { enterpriseId: string }) {
     { value: 'sms', label: label('sms', t('sites.preview.sms')) },
     {
       value: 'report',
+      // The count beside the name, not over its corner: a tab's label clips what sticks out of it.
       label: (
-        <Badge count={errors || warnings} color={errors ? 'red' : 'gold'} size="small" offset={[6, -2]}>
+        <span className="ecw-mode-report">
           {label('report', t('sites.preview.report'))}
-        </Badge>
+          <Badge count={errors || warnings} color={errors ? 'red' : 'gold'} size="small" />
+        </span>
       ),
     },
   ];
