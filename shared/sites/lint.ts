@@ -53,8 +53,8 @@ function checkBlocks(ctx: SiteContext, sink: JobSink, blocks: Block[], where: Lo
   }
 }
 
-/** Columns whose page is a list of entries: without any, the page has nothing to show. */
-const LISTING_COLUMNS = new Set<ColumnType>(['news', 'products', 'jobs', 'supply', 'staff']);
+/** Columns whose page is a list of entries: published without any, the page has nothing to show (an error). */
+export const LISTING_COLUMNS = new Set<ColumnType>(['news', 'products', 'jobs', 'supply', 'staff']);
 
 /** Markup typed as text (an error: it shows as code) and, on WAP 1.0, pictographs (a warning). */
 function checkTexts(sink: JobSink, texts: FieldText[], where: Location, onWap1: boolean): void {

@@ -12,6 +12,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { Transport } from '../../shared/api';
 import { createTestBackend, tempDir, type TestBackend } from '../helpers/backend';
 import { jinanEnterprise } from '../helpers/syncDevice';
+import { withoutEmptyListColumns } from '../integration/sites/support';
 import { renderApp } from './renderApp';
 
 const electron = vi.hoisted(() => ({ dialog: { showOpenDialog: vi.fn() }, BrowserWindow: { fromWebContents: vi.fn(() => null) } }));
@@ -28,10 +29,8 @@ beforeEach(async () => {
   await backend.call('system.setOperator', { name: '李敏', channel: 'customer_manager' });
   enterpriseId = (await backend.call('enterprises.create', jinanEnterprise(1))).id;
   const site = await backend.call('sites.create', { enterpriseId });
-  // A site whose check finds no error (a published list column without entries is one), so exporting does not ask first.
-  let revision = site.revision;
-  for (const column of site.content.columns.filter((c) => ['news', 'staff', 'jobs'].includes(c.type)))
-    revision = (await backend.call('sites.removeColumn', { siteId: site.id, revision, columnId: column.id, discard: true })).revision;
+  // A site whose check finds no error, so exporting does not ask first.
+  await withoutEmptyListColumns(backend, site.id);
   const relay = createRelay(backend.transport);
   const fromApp = { senderFrame: { url: 'app://ui/index.html' }, sender: {} } as never;
   desktop = { invoke: (name, input) => relay(fromApp, name, input) as never, on: backend.transport.on };
