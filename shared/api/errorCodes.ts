@@ -61,6 +61,7 @@ export const ERROR_CODES = {
   'site.import.nothing': 'There is nothing to import.',
   'site.signature_invalid': 'The sign-off signature is not a usable PNG image.',
   'site.signature_blank': 'The sign-off signature pad was left empty.',
+  'site.signoff_has_errors': 'The site check has errors; the customer cannot sign off the site until they are fixed.',
 
   'sync.bad_server': 'The server address is not a URL.',
   'sync.invalid_credentials': 'The user name or password is wrong.',

@@ -181,7 +181,7 @@ export type ManifestFile = z.infer<typeof manifestFileSchema>;
 const locationSchema = z.object({
   columnId: z.string().optional(),
   itemId: z.string().optional(),
-  section: z.enum(['profile', 'sms', 'template', 'domain']).optional(),
+  section: z.enum(['profile', 'sms', 'template', 'domain', 'intake']).optional(),
   field: z.string().optional(),
 });
 

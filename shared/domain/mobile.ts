@@ -18,8 +18,9 @@ export interface MobileCheck {
   chinaMobilePrefix: boolean;
 }
 
+/** Digits as typed with a Chinese input method (full width: １３８…, －, （）) count as ASCII. */
 export function normalizeMobile(input: string): string {
-  let digits = input.replace(/[\s\-()\u3000]/g, '');
+  let digits = input.normalize('NFKC').replace(/[\s\-‐‑–—()]/g, '');
   if (digits.startsWith('+86')) digits = digits.slice(3);
   else if (digits.startsWith('0086')) digits = digits.slice(4);
   else if (digits.startsWith('86') && digits.length === 13) digits = digits.slice(2);

@@ -135,8 +135,15 @@ describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-
     await p.getByTestId('sms-total').getByText(`本次会话企业共发出 ${total} 条短信`).waitFor();
     await app.shot('sms-simulator');
 
-    // The checks: one warning (a picture in 公司简介 without alt text); 去修改 opens that field.
+    // The checks: the markup typed into 明前龙井 is an error (every channel shows it as code), a picture in
+    // 公司简介 without alt text a warning; each 去修改 opens its field.
     await site.preview('report');
+    await expect(p.getByTestId('report-finding')).toHaveCount(2);
+    await p.getByTestId('report-finding').filter({ hasText: '网站会原样显示这段代码' }).getByTestId('finding-fix').click();
+    await expect(site.field('item-spec')).toHaveValue('250克/罐 <i>特级</i>');
+    await site.field('item-spec').fill('250克/罐 特级');
+    await site.saveItem();
+    await site.waitForRevision(6);
     await expect(p.getByTestId('report-finding')).toHaveCount(1);
     await p.getByTestId('report-finding').filter({ hasText: '图片没有填写说明' }).getByTestId('finding-fix').click();
     // 公司简介 has three pictures now (the two photos of places came with their names as alt text): the one without is focused.
@@ -146,7 +153,7 @@ describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-
     await app.shot('report-fix-opens-field');
     await alt.fill('崂山自营茶园');
     await p.getByTestId('column-body-save').click();
-    await site.waitForRevision(6);
+    await site.waitForRevision(7);
     await p.getByText('检查通过').first().waitFor();
     await p.getByTestId('report-panel').getByText('没有发现问题').waitFor();
     await app.shot('report-all-clear');
@@ -165,7 +172,7 @@ describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-
     const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { files: { path: string }[] };
     expect(manifest.files.length).toBeGreaterThan(20);
     const productPages = Object.keys(files).filter((f) => f.startsWith('web/i/')).map((f) => strFromU8(files[f]!));
-    expect(productPages.some((html) => html.includes('250克/罐 &lt;i&gt;特级&lt;/i&gt;'))).toBe(true);
+    expect(productPages.some((html) => html.includes('250克/罐 特级'))).toBe(true);
     await app.shot('exported');
 
     // The customer signs what the previews show; the PDF goes to the enterprise's documents.
@@ -173,17 +180,17 @@ describeWith(['chromium'], 'site builder: from the customer\'s folder to signed-
     await app.shot('signature-drawn');
     await p.getByTestId('signoff-confirm').click();
     await p.getByTestId('signoff-stored').waitFor({ timeout: 60_000 });
-    await p.getByTestId('signoff-card').getByTestId('signoff-state').getByText('客户已确认第 6 版').waitFor();
+    await p.getByTestId('signoff-card').getByTestId('signoff-state').getByText('客户已确认第 7 版').waitFor();
     const documents = await api<{ kind: string; title: string }[]>(web, 'documents.listForEnterprise', { enterpriseId });
-    expect(documents.filter((d) => d.kind === 'site_signoff').map((d) => d.title)).toEqual(['网站确认单 第6版']);
+    expect(documents.filter((d) => d.kind === 'site_signoff').map((d) => d.title)).toEqual(['网站确认单 第7版']);
     await app.shot('signed-off');
 
-    // A change after the sign-off shows: the customer signed revision 6, the site is now 7.
+    // A change after the sign-off shows: the customer signed revision 7, the site is now 8.
     await site.tab('栏目内容');
     await site.column('联系我们').click();
     await p.getByTestId('column-channels').getByText('短信').click();
-    await site.waitForRevision(7);
-    await p.getByTestId('signoff-state').getByText('客户确认的是第 6 版，之后已修改（现为第 7 版）').waitFor();
+    await site.waitForRevision(8);
+    await p.getByTestId('signoff-state').getByText('客户确认的是第 7 版，之后已修改（现为第 8 版）').waitFor();
     await app.shot('changed-after-signoff');
   });
 });

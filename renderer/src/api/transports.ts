@@ -65,7 +65,10 @@ function httpTransport(token: string): Transport {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify(input ?? {}),
         });
-        return (await response.json()) as never;
+        const result = (await response.json()) as Result<never>;
+        // Say which: the page was opened without its address's token, or with one from before a restart.
+        if (response.status === 401 && !result.ok) return { ok: false, error: { ...result.error, details: { reason: token ? 'token_rejected' : 'token_missing' } } } as never;
+        return result as never;
       } catch (error) {
         return { ok: false, error: { code: 'backend_unavailable', message: String(error) } } satisfies Result<never> as never;
       }

@@ -7,7 +7,7 @@ import { setLanguage, type Language } from '../i18n';
 import { enterpriseRoutes, enterpriseNav } from '../features/enterprises';
 import { orderRoutes } from '../features/orders';
 import { siteRoutes, siteNav } from '../features/sites';
-import { syncRoutes, syncNav, SyncIndicator } from '../features/sync';
+import { HeaderPerson, syncRoutes, syncNav, SyncIndicator } from '../features/sync';
 import { leadsRoutes, leadsNav } from '../features/leads';
 import { useAppStatus } from '../ui/appStatus';
 import { isNewShortcut } from '../ui/keyboard';
@@ -48,9 +48,7 @@ function Frame() {
         </nav>
         <div className="ecw-header-tools">
           <SyncIndicator />
-          <span className="ecw-header-operator" data-testid="operator-name">
-            {status.operator?.name}
-          </span>
+          {status.operator ? <HeaderPerson operator={status.operator} /> : null}
           <LanguageSwitch language={i18n.language} />
         </div>
       </header>

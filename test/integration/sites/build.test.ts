@@ -116,6 +116,19 @@ describe('sign-off', () => {
     expect(JSON.parse(audit.detail_json)).toMatchObject({ revision: site.revision, signerName: '王建国', documentId: document.id });
   });
 
+  it('refuses the sign-off while the site check has errors, and takes it once they are fixed (issue 8 item 12)', async () => {
+    const { backend, site } = await imported();
+    const products = columnOf(site, 'products');
+    const withScript = await backend.call('sites.addItem', { siteId: site.id, revision: site.revision, columnId: products.id, item: { kind: 'product', name: '<script>alert(1)</script>', description: [], images: [] } });
+    const refused = await backend.transport.invoke('sites.signOff', { siteId: site.id, signerName: '王建国', signaturePngBase64: signature() });
+    expect(refused.ok || refused.error).toMatchObject({ code: 'site.signoff_has_errors', details: { errors: 1 } });
+    expect((await backend.call('sites.get', { siteId: site.id })).signedOffRevision).toBeUndefined();
+    const added = columnOf(withScript, 'products').items.at(-1)!;
+    const fixed = await backend.call('sites.updateItem', { siteId: site.id, revision: withScript.revision, itemId: added.id, item: { ...added, name: '明前龙井礼盒' } as never });
+    const { site: signed } = await backend.call('sites.signOff', { siteId: site.id, signerName: '王建国', signaturePngBase64: signature() });
+    expect(signed.signedOffRevision).toBe(fixed.revision);
+  });
+
   it('refuses an empty signature pad', async () => {
     const { backend, site } = await imported();
     const blank = (await sharp({ create: { width: 400, height: 150, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer()).toString('base64');

@@ -13,17 +13,19 @@ import { tempDir } from '../../helpers/backend';
 import { pathIs } from '../../helpers/faultProxy';
 import type { Device } from '../../helpers/syncDevice';
 import { useSyncRig } from '../../helpers/syncRig';
+import { withoutEmptyListColumns } from '../sites/support';
 
 const rig = useSyncRig();
 let nextIndex = 50000;
 
-/** An enterprise of A with a site holding one news item, on the platform. */
+/** An enterprise of A with a site holding one news item (no empty list column: that is a check error), on the platform. */
 async function siteOnPlatform(a: Device): Promise<{ enterpriseId: string; siteId: string }> {
   const enterpriseId = await a.createEnterprise(nextIndex++);
   const site = await a.call('sites.create', { enterpriseId });
   const withNews = await a.call('sites.addColumn', { siteId: site.id, type: 'news', title: '新闻' });
   const news = withNews.content.columns.find((c) => c.type === 'news')!;
   await a.call('sites.addItem', { siteId: site.id, columnId: news.id, item: { kind: 'article', title: '新茶上市', body: [], images: [] } });
+  await withoutEmptyListColumns(a, site.id);
   await a.sync();
   return { enterpriseId, siteId: site.id };
 }

@@ -5,7 +5,7 @@ import { listHistory } from './db/history';
 import { refusedRows } from './db/refusedRows';
 import type { SyncEngine } from './engine';
 import { platformInfo } from './platformInfo';
-import { exportConflict, listConflicts, resolveConflict } from './resolve';
+import { exportConflict, exportConflicts, listConflicts, resolveConflict, resolveConflicts } from './resolve';
 import { answerResyncGuard, queueView, retryUpload, signIn, signOut, uploadsView } from './service';
 
 export interface SyncHandlerDeps {
@@ -31,6 +31,8 @@ export function createSyncHandlers({ engine, adapters }: SyncHandlerDeps) {
     'sync.conflicts': (filter, ctx) => listConflicts(ctx, adapters, filter),
     'sync.resolveConflict': ({ id, resolution, values }, ctx) => ({ resolved: resolveConflict(ctx, adapters, id, resolution, values) }),
     'sync.exportConflict': ({ id }, ctx) => exportConflict(ctx, adapters, id),
+    'sync.resolveConflicts': ({ ids, resolution }, ctx) => ({ resolved: resolveConflicts(ctx, adapters, ids, resolution) }),
+    'sync.exportConflicts': ({ ids }, ctx) => exportConflicts(ctx, adapters, ids),
     'sync.resolveResyncGuard': ({ action }, ctx) => answerResyncGuard(ctx, adapters, action),
     'sync.refusedRows': ({ limit }, ctx) => refusedRows(ctx.db, limit),
     'sync.platformInfo': ({ enterpriseId }, ctx) => platformInfo(ctx.db, enterpriseId),

@@ -57,7 +57,7 @@ export function SitePublicationBar({ siteId }: { siteId: string }) {
   if (!p) return null;
   return (
     <div className="ecw-publication" data-testid="site-publication">
-      <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
         <Descriptions.Item label={t('publishing.status')}>
           <Tag color={STATUS_COLOR[p.status ?? ''] ?? 'default'} data-testid="publication-status">
             {t(`publishing.statusName.${p.status ?? 'none'}`)}

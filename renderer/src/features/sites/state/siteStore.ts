@@ -8,7 +8,7 @@ import type { Input, ProcedureName } from '../../../../../shared/api';
 import type { ImportReport, Site } from '../../../../../shared/api/sites';
 import type { Item, Profile, RichText, SmsSettings } from '../../../../../shared/sites/model';
 import { ApiCallError, call } from '../../../api/client';
-import { emptyDrafts, type Drafts } from './drafts';
+import { emptyDrafts, type Drafts, type NewItemDraft } from './drafts';
 import { rebaseDrafts } from './rebase';
 
 export type EditorTab = 'intake' | 'content' | 'profile' | 'sms' | 'template' | 'domain' | 'publish';
@@ -72,6 +72,7 @@ interface BuilderState {
   setColumnBodyDraft(columnId: string, body: RichText | null): void;
   setProfileDraft(profile: Profile | null): void;
   setSmsDraft(sms: SmsSettings | null): void;
+  setNewItemDraft(draft: NewItemDraft | null): void;
   setLastImport(report: ImportReport | null): void;
 }
 
@@ -117,6 +118,7 @@ export const useBuilder = create<BuilderState>((set, get) => ({
   },
   setProfileDraft: (profile) => set({ drafts: { ...get().drafts, profile: profile ?? undefined } }),
   setSmsDraft: (sms) => set({ drafts: { ...get().drafts, sms: sms ?? undefined } }),
+  setNewItemDraft: (newItem) => set({ drafts: { ...get().drafts, newItem: newItem ?? undefined } }),
   setLastImport: (lastImport) => set({ lastImport }),
 }));
 
