@@ -1,9 +1,8 @@
 import { defineHandlers } from '../../app/handlerTypes';
-import { documentsOfEnterprise } from './repository';
-import { readDocument } from './service';
+import { listDocuments, readDocument } from './service';
 
 /** The enterprise's stored documents. */
 export const documentHandlers = defineHandlers({
-  'documents.listForEnterprise': ({ enterpriseId }, ctx) => documentsOfEnterprise(ctx.db, enterpriseId),
+  'documents.listForEnterprise': ({ enterpriseId }, ctx) => listDocuments(ctx, enterpriseId),
   'documents.read': ({ id }, ctx) => readDocument(ctx, id),
 });

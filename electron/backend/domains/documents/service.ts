@@ -1,8 +1,10 @@
-/** Reading an enterprise's stored documents: whole, as base64 (they are a few hundred KB). */
+/** An enterprise's stored documents: the list, and one read whole as base64 (they are a few hundred KB). */
 import type { ReadContext } from '../../app/context';
 import { AppError } from '../../app/errors';
 import { hasAssetFile, readAsset } from '../assets/store';
-import { findDocument, toDocument } from './repository';
+import { documentsOfEnterprise, findDocument, toDocument } from './repository';
+
+export const listDocuments = (ctx: ReadContext, enterpriseId: string) => documentsOfEnterprise(ctx.db, enterpriseId);
 
 export function readDocument(ctx: ReadContext, id: string) {
   const row = findDocument(ctx.db, id);
