@@ -8,7 +8,7 @@ export { ENTITIES, entitySchema, type Entity } from './entities';
 export const events = {
   /** Something the UI may be showing changed (another window, the CLI, a sync). */
   'data.changed': z.object({ entity: entitySchema, id: z.string().optional() }),
-  /** Progress of long work: imports, builds, uploads. */
+  /** Progress of long work: imports, builds (uploads: `sync.status`'s `uploading`). */
   'job.progress': z.object({ jobId: z.string(), label: z.string(), done: z.number(), total: z.number(), finished: z.boolean().optional() }),
   /** The sync indicator: state, queue sizes, progress (after every step of a cycle and every change of state). */
   'sync.status': syncStatusSchema,

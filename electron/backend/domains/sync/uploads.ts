@@ -37,7 +37,8 @@ export interface AssetEnv {
   dataDir: string;
   client: PlatformClient;
   clientId: string;
-  onProgress?: (asset: AssetRecord, done: number) => void;
+  /** Bytes of `asset` sent so far: as a chunk leaves (axios' upload progress) and when the platform has it. */
+  onProgress?: (asset: AssetRecord, sentBytes: number) => void;
 }
 
 const CHUNK_TIMEOUT_MS = 60_000;
@@ -197,7 +198,7 @@ export class AssetUploader {
       let chunk = await (next ?? prepare(offset, length));
       if (chunk.at !== offset) chunk = await prepare(offset, length); // the platform answered another offset
       next = undefined;
-      const pending = this.patch(env, upload.uploadId, offset, chunk.bytes, chunk.checksum);
+      const pending = this.patch(env, asset, upload.uploadId, offset, chunk.bytes, chunk.checksum);
       const following = offset + length;
       // Read and checksum the next chunk while this one travels.
       if (following < asset.size) next = prepare(following, Math.min(upload.chunkSize, asset.size - following));
@@ -244,8 +245,9 @@ export class AssetUploader {
     return sent;
   }
 
-  private patch(env: AssetEnv, uploadId: string, offset: number, chunk: Buffer, checksum: string): Promise<RawResponse> {
+  private patch(env: AssetEnv, asset: AssetRecord, uploadId: string, offset: number, chunk: Buffer, checksum: string): Promise<RawResponse> {
     return env.client.raw(`/assets/v1/uploads/${encodeURIComponent(uploadId)}`, {
+      onUploadProgress: (sent) => env.onProgress?.(asset, offset + sent),
       method: 'PATCH',
       bytes: chunk,
       headers: {
