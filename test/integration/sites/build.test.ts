@@ -7,6 +7,7 @@ import { tempDir, type TestBackend } from '../../helpers/backend';
 import { FIXTURES_DIR } from '../../helpers/paths';
 import { ecw } from '../cli/support';
 import { columnOf, importedTeaSite, MATERIALS } from './support';
+import { editSite } from '../../helpers/siteEdits';
 
 const backends: TestBackend[] = [];
 afterEach(() => backends.splice(0).forEach((b) => b.cleanup()));
@@ -21,7 +22,7 @@ async function imported() {
 async function withShopPhoto() {
   const result = await imported();
   const entry = result.site.content.unsorted.find((e) => e.images.some((i) => i.fileName === '门店.jpg'))!;
-  const site = await result.backend.call('sites.moveFromTray', { siteId: result.site.id, entryId: entry.id, target: { kind: 'columnBody', columnId: columnOf(result.site, 'contact').id } });
+  const site = await editSite(result.backend, 'sites.moveFromTray', { siteId: result.site.id, entryId: entry.id, target: { kind: 'columnBody', columnId: columnOf(result.site, 'contact').id } });
   return { ...result, site, shop: entry.images[0]!.sha256 };
 }
 
@@ -97,7 +98,7 @@ describe('exporting', () => {
   it('refuses to export a site whose report has errors unless forced', async () => {
     const { backend, site } = await imported();
     const products = columnOf(site, 'products');
-    await backend.call('sites.addItem', { siteId: site.id, columnId: products.id, item: { kind: 'product', name: '缺图', description: [], images: [{ sha256: 'f'.repeat(64), alt: '不存在' }] } });
+    await editSite(backend, 'sites.addItem', { siteId: site.id, columnId: products.id, item: { kind: 'product', name: '缺图', description: [], images: [{ sha256: 'f'.repeat(64), alt: '不存在' }] } });
     const refused = await backend.transport.invoke('sites.export', { siteId: site.id, outDir: path.join(tempDir(), 'x') });
     expect(refused.ok || refused.error.code).toBe('site.build_has_errors');
     const forced = await backend.call('sites.export', { siteId: site.id, outDir: path.join(tempDir(), 'y'), force: true });
