@@ -242,8 +242,6 @@ export const exportResultSchema = z.object({
   /** The same files in one zip beside the folder (absent when not asked for). */
   zipPath: z.string().optional(),
   zipBytes: z.number().int().optional(),
-  /** The zip as base64, when `includeZip` was asked for. */
-  zipBase64: z.string().optional(),
   files: z.number().int(),
   report: buildReportSchema.shape.summary,
 });
@@ -301,8 +299,6 @@ export const sitesApi = {
       outDir: z.string().min(1).optional(),
       force: z.boolean().default(false),
       zip: z.boolean().default(true),
-      /** Also return the zip's bytes (browser mode offers it as a download). */
-      includeZip: z.boolean().default(false),
     }),
     exportResultSchema,
   ),
@@ -315,6 +311,6 @@ export const sitesApi = {
     }),
     z.object({ site: siteSchema, document: documentSchema }),
   ),
-  /** A stored picture (the original, or a derived size) for the editor. */
+  /** A stored picture (the original, or a derived size) with its bytes as base64, for scripts (the window loads `files.image`). */
   'sites.image': query(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), variant: z.enum(['web480', 'web1200', 'wap2', 'wap1']).optional() }), imageDataSchema, { reads: [] }),
 };

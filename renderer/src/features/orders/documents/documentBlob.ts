@@ -1,6 +1,7 @@
-/** A stored document (the signed PDF) as a Blob URL for an iframe, printing and downloading. */
-import { useEffect, useState } from 'react';
+/** A stored document (the signed PDF): its facts and its address, for a frame, printing and downloading. */
+import { fileUrl } from '../../../api/client';
 import { useApiQuery } from '../../../api/hooks';
+import { download } from '../../../ui/download';
 
 export interface LoadedDocument {
   url: string;
@@ -9,34 +10,11 @@ export interface LoadedDocument {
   bytes: number;
 }
 
-function blobOf(base64: string, mime: string): Blob {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type: mime });
-}
-
 export function useDocument(id: string | undefined) {
-  const read = useApiQuery('documents.read', { id: id ?? '' }, { enabled: id !== undefined });
-  const [doc, setDoc] = useState<LoadedDocument | null>(null);
+  const read = useApiQuery('documents.get', { id: id ?? '' }, { enabled: id !== undefined });
   const d = read.data;
-  useEffect(() => {
-    if (!d) return;
-    const url = URL.createObjectURL(blobOf(d.base64, d.mime));
-    setDoc({ url, fileName: d.fileName, title: d.title, bytes: d.bytes });
-    return () => {
-      URL.revokeObjectURL(url);
-      setDoc(null);
-    };
-  }, [d]);
+  const doc: LoadedDocument | null = d ? { url: fileUrl('files.document', { id: d.id }), fileName: d.fileName, title: d.title, bytes: d.bytes } : null;
   return { doc, error: read.error };
 }
 
-export function downloadDocument(doc: LoadedDocument): void {
-  const a = document.createElement('a');
-  a.href = doc.url;
-  a.download = doc.fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
+export const downloadDocument = (doc: LoadedDocument): void => download(doc.url, doc.fileName);

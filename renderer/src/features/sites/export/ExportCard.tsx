@@ -1,17 +1,19 @@
 /**
  * 导出: the four channels written as a folder and a zip (with manifest.json) on this machine; in
- * browser mode the zip is also offered as a download. A report with errors asks before exporting.
+ * browser mode the zip is also offered as a download (by its address). A report with errors asks
+ * before exporting.
  */
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../../shared/api';
+import { fileUrl } from '../../../api/client';
 import { useApiMutation } from '../../../api/hooks';
 import { apiErrorText } from '../../../ui/apiErrors';
+import { download } from '../../../ui/download';
 import { useCompiled } from '../state/compiledStore';
 import { useBuilder } from '../state/siteStore';
-import { downloadBase64 } from './download';
 
 type ExportResult = Output<'sites.export'>;
 
@@ -29,7 +31,7 @@ export function ExportCard() {
   const run = async (force: boolean) => {
     setFailure('');
     try {
-      setResult(await exportSite.mutateAsync({ siteId: site.id, force, zip: true, includeZip: inBrowser() }));
+      setResult(await exportSite.mutateAsync({ siteId: site.id, force, zip: true }));
     } catch (error) {
       setFailure(apiErrorText(error));
     }
@@ -61,9 +63,9 @@ export function ExportCard() {
               { key: 'files', label: t('sites.export.files'), children: t('sites.export.filesValue', { files: result.files, kb: Math.round((result.zipBytes ?? 0) / 1024) }) },
             ]}
           />
-          {result.zipBase64 ? (
+          {result.zipPath && inBrowser() ? (
             <Space className="ecw-gap-top">
-              <Button icon={<DownloadOutlined />} onClick={() => downloadBase64(result.zipBase64!, 'application/zip', zipName)} data-testid="export-download">
+              <Button icon={<DownloadOutlined />} onClick={() => download(fileUrl('files.siteExport', { siteId: result.siteId, revision: result.revision }), zipName)} data-testid="export-download">
                 {t('sites.export.download')}
               </Button>
             </Space>
