@@ -1,4 +1,4 @@
-/** Offers the file at `url` (a file address of the app) as a download named `fileName`. */
+/** Offers the file at `url` (a file address of the app, a blob) as a download named `fileName`. */
 export function download(url: string, fileName: string): void {
   const a = document.createElement('a');
   a.href = url;
