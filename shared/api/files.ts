@@ -43,7 +43,7 @@ export const FILES_PATH = '/api/files/';
 
 /** Where the window finds a file: `/api/files/files.image?sha256=…&variant=web480`. */
 export function filePath<N extends FileName>(name: N, input: z.input<(typeof filesApi)[N]['input']>): string {
-  const query = new URLSearchParams(Object.entries(input).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
+  const query = new URLSearchParams(Object.entries(input).flatMap(([key, value]): [string, string][] => (value === undefined ? [] : [[key, String(value)]])));
   return `${FILES_PATH}${name}?${query}`;
 }
 
