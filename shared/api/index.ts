@@ -14,6 +14,8 @@ import { draftsApi } from './drafts';
 import { sitesApi } from './sites';
 import { syncApi } from './sync';
 import { filesApi, type FileName } from './files';
+import { leadsApi } from './leads';
+import { publishingApi } from './publishing';
 
 export const contract = {
   ...systemApi,
@@ -24,6 +26,8 @@ export const contract = {
   ...sitesApi,
   ...syncApi,
   ...filesApi,
+  ...leadsApi,
+  ...publishingApi,
 } satisfies Record<string, Procedure>;
 
 export type Contract = typeof contract;

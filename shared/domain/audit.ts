@@ -29,6 +29,10 @@ export const AUDIT_ACTIONS = [
   'site.template_set',
   'site.domain_set',
   'site.sms_updated',
+  'site.publish_requested',
+  'site.rollback_requested',
+  'lead.handled',
+  'lead.reopened',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

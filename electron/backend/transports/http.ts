@@ -2,6 +2,7 @@
  * Browser mode: the same dispatcher behind `POST /api/<name>` and server-sent events on
  * `GET /api/events`, bound to 127.0.0.1, guarded by a random per-run token and Host/Origin checks
  * (so another web page or a DNS-rebinding attacker cannot drive it). Also serves the built UI.
+ * The page names no file-system path (shared/api/localPaths.ts): it uploads and downloads.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -9,6 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { FILES_PATH, isFileName } from '../../../shared/api/files';
+import { LOCAL_PATH_REFUSED, localPathField } from '../../../shared/api/localPaths';
 import type { Backend } from '../app/backend';
 import { serveFile } from './httpFiles';
 
@@ -37,7 +39,7 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon', '.ttf': 'font/ttf',
 };
 
-const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-src 'self' blob: data:; object-src 'none'; base-uri 'none'";
+const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'";
 
 function sameToken(given: string | null | undefined, token: string): boolean {
   if (!given) return false;
@@ -64,6 +66,17 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** A path segment decoded, or a 400 for a malformed % escape. */
+function decodePath(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw Object.assign(new Error('The address has a malformed % escape.'), { status: 400 });
+  }
+}
+
+const ERROR_CODES: Record<number, string> = { 400: 'bad_request', 413: 'payload_too_large' };
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
@@ -75,6 +88,8 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
   const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
   let origin = '';
   const allowedHosts = new Set<string>();
+  /** The origins of the pages this server serves: one per Host it answers to. */
+  const allowedOrigins = new Set<string>();
   const sseClients = new Set<http.ServerResponse>();
 
   const unsubscribe = backend.onAny((event, payload) => {
@@ -91,15 +106,15 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
       return serveStatic(res, url.pathname);
     } catch (error) {
       const status = (error as { status?: number }).status ?? 500;
-      backend.log('http request failed', error);
-      if (!res.headersSent) sendJson(res, status, { ok: false, error: { code: status === 413 ? 'payload_too_large' : 'internal', message: (error as Error).message } });
+      if (status >= 500) backend.log('http request failed', error);
+      if (!res.headersSent) sendJson(res, status, { ok: false, error: { code: ERROR_CODES[status] ?? 'internal', message: (error as Error).message } });
       else res.end();
     }
   });
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
     const requestOrigin = req.headers.origin;
-    if (requestOrigin && requestOrigin !== origin) return sendJson(res, 403, { ok: false, error: { code: 'bad_origin', message: 'Cross-origin request refused.' } });
+    if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) return sendJson(res, 403, { ok: false, error: { code: 'bad_origin', message: 'Cross-origin request refused.' } });
     const bearer = req.headers.authorization?.replace(/^Bearer /, '');
     if (!sameToken(bearer ?? url.searchParams.get('token'), token))
       return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token.' } });
@@ -113,7 +128,7 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
     }
     if (url.pathname.startsWith(FILES_PATH)) return serveFile(backend, req, res, url);
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use POST.' } });
-    const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const name = decodePath(url.pathname.slice('/api/'.length));
     if (isFileName(name)) return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: `A file is read with GET ${FILES_PATH}${name}.` } });
     const text = await readBody(req, maxBody);
     let input: unknown;
@@ -122,6 +137,9 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'invalid_json', message: 'The request body is not JSON.' } });
     }
+    const pathField = localPathField(name, input);
+    if (pathField)
+      return sendJson(res, 403, { ok: false, error: { code: LOCAL_PATH_REFUSED, message: `The page may not name a file-system path (${pathField}); upload or download instead.`, field: pathField } });
     sendJson(res, 200, await backend.dispatcher.invoke(name, input));
   }
 
@@ -131,7 +149,7 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       return res.end('The UI is not built: run `npm run build:renderer`.');
     }
-    const decoded = decodeURIComponent(pathname);
+    const decoded = decodePath(pathname);
     let file = path.resolve(root, '.' + (decoded === '/' ? '/index.html' : decoded));
     if (!file.startsWith(path.resolve(root) + path.sep)) {
       res.writeHead(403);
@@ -154,6 +172,7 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
       const { port } = server.address() as AddressInfo;
       origin = `http://127.0.0.1:${port}`;
       allowedHosts.add(`127.0.0.1:${port}`).add(`localhost:${port}`);
+      for (const host of allowedHosts) allowedOrigins.add(`http://${host}`);
       resolve({
         url: origin,
         port,

@@ -6,19 +6,23 @@ import type { StaffRole } from '../../../shared/platform-api/auth';
 import type { SyncedTable } from '../../../shared/platform-api/tables';
 
 /** Row ops (`restore` = an update of a deleted row) and the kinds of `order.submit.v1`. */
-export type Action = 'create' | 'update' | 'delete' | 'restore' | 'open' | 'change' | 'cancel';
+export type Action = 'create' | 'update' | 'delete' | 'restore' | 'open' | 'change' | 'cancel' | 'publish' | 'publish_unsigned' | 'rollback';
 
 const EDIT: Action[] = ['create', 'update'];
 const ALL_ROW: Action[] = ['create', 'update', 'delete', 'restore'];
 const ALL_ORDERS: Action[] = ['open', 'change', 'cancel'];
 
+// Publication policy (platform/README.md): what the customer signed goes live; only an administrator
+// may publish a revision without a sign-off. Leads: the desktop marks them handled, nothing else.
 const ALLOWED: Record<StaffRole, Partial<Record<SyncedTable, Action[]>>> = {
-  customer_manager: { enterprise: ALL_ROW, site: ALL_ROW, service_order: ALL_ORDERS },
+  customer_manager: { enterprise: ALL_ROW, site: ALL_ROW, service_order: ALL_ORDERS, site_publication: ['publish', 'rollback'], lead: ['update'] },
   // Counter staff register, edit and serve customers' orders; they do not build sites or remove records.
-  business_hall_clerk: { enterprise: EDIT, service_order: ALL_ORDERS },
+  business_hall_clerk: { enterprise: EDIT, service_order: ALL_ORDERS, lead: ['update'] },
   // Agents prepare sites and sign customers up; they never remove records or end or change what a customer pays for.
-  agent: { enterprise: EDIT, site: EDIT, service_order: ['open'] },
-  administrator: { enterprise: ALL_ROW, site: ALL_ROW, service_order: ALL_ORDERS },
+  agent: { enterprise: EDIT, site: EDIT, service_order: ['open'], site_publication: ['publish'], lead: ['update'] },
+  administrator: {
+    enterprise: ALL_ROW, site: ALL_ROW, service_order: ALL_ORDERS, site_publication: ['publish', 'publish_unsigned', 'rollback'], lead: ['update'],
+  },
 };
 
 export const roleAllows = (role: StaffRole, tbl: SyncedTable, action: Action): boolean => ALLOWED[role][tbl]?.includes(action) ?? false;

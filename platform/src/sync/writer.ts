@@ -80,9 +80,12 @@ const EXTRA: Record<SyncedTable, string[]> = {
   site: ['enterprise_id'],
   service_order: ['enterprise_id', 'status'],
   subscription: ['enterprise_id', 'status'],
+  site_publication: ['enterprise_id'],
+  lead: ['enterprise_id'],
+  site_visit_day: ['enterprise_id'],
 };
 /** Every transaction locks (and writes) synced rows table by table in this order, by id within one, so none waits on another in a cycle. */
-export const LOCK_ORDER: SyncedTable[] = ['enterprise', 'site', 'service_order', 'subscription'];
+export const LOCK_ORDER: SyncedTable[] = ['enterprise', 'site', 'service_order', 'subscription', 'site_publication', 'lead', 'site_visit_day'];
 // Rows per statement, well under both databases' limits on bound parameters.
 const ROWS_PER_STATEMENT = 500;
 
@@ -94,6 +97,9 @@ function columnsOf(row: StoredRow, seq: number): Record<string, unknown> {
     site: { enterprise_id: data.enterpriseId },
     service_order: { enterprise_id: data.enterpriseId, status: data.status },
     subscription: { enterprise_id: data.enterpriseId, status: data.status },
+    site_publication: { enterprise_id: data.enterpriseId },
+    lead: { enterprise_id: data.enterpriseId },
+    site_visit_day: { enterprise_id: data.enterpriseId },
   };
   return {
     id: row.id, scope_id: row.scopeId, version: row.version, last_seq: seq, field_versions: JSON.stringify(row.fieldVersions),

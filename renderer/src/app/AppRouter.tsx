@@ -8,6 +8,7 @@ import { enterpriseRoutes, enterpriseNav } from '../features/enterprises';
 import { orderRoutes } from '../features/orders';
 import { siteRoutes, siteNav } from '../features/sites';
 import { syncRoutes, syncNav, SyncIndicator } from '../features/sync';
+import { leadsRoutes, leadsNav } from '../features/leads';
 import { useAppStatus } from '../ui/appStatus';
 import { isNewShortcut } from '../ui/keyboard';
 import type { NavEntry } from '../ui/nav';
@@ -32,7 +33,7 @@ function Frame() {
   const { t, i18n } = useTranslation();
   const status = useAppStatus();
   useNewEnterpriseShortcut();
-  const nav: NavEntry[] = [...enterpriseNav, ...siteNav, ...syncNav];
+  const nav: NavEntry[] = [...enterpriseNav, ...siteNav, ...leadsNav, ...syncNav];
   return (
     <div className="ecw-frame">
       <header className="ecw-header">
@@ -41,6 +42,7 @@ function Frame() {
           {nav.map((n) => (
             <NavLink key={n.path} to={n.path} end className="ecw-header-link">
               {t(n.labelKey)}
+              {n.Badge && <n.Badge />}
             </NavLink>
           ))}
         </nav>
@@ -91,6 +93,7 @@ export function AppRouter() {
             ...orderRoutes,
             ...siteRoutes,
             ...syncRoutes,
+            ...leadsRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -10,6 +10,9 @@ import { serviceOrderSyncAdapter } from '../../../electron/backend/domains/order
 import { siteSyncAdapter } from '../../../electron/backend/domains/sites/syncAdapter';
 import { syncAdapters } from '../../../electron/backend/domains/sync/adapters';
 import { mirrorAdapter } from '../../../electron/backend/domains/sync/mirrorAdapter';
+import { leadSyncAdapter } from '../../../electron/backend/domains/leads/syncAdapter';
+import { sitePublicationSyncAdapter } from '../../../electron/backend/domains/publishing/syncAdapter';
+import { siteVisitDaySyncAdapter } from '../../../electron/backend/domains/visits/syncAdapter';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
 import { teaEnterprise } from '../../integration/sites/support';
 import { editSite } from '../../helpers/siteEdits';
@@ -18,7 +21,15 @@ let t: TestBackend;
 afterEach(() => t?.cleanup());
 
 describe('registering the adapters', () => {
-  const all = [enterpriseSyncAdapter, serviceOrderSyncAdapter, siteSyncAdapter, mirrorAdapter('subscription')];
+  const all = [
+    enterpriseSyncAdapter,
+    serviceOrderSyncAdapter,
+    siteSyncAdapter,
+    mirrorAdapter('subscription'),
+    sitePublicationSyncAdapter,
+    leadSyncAdapter,
+    siteVisitDaySyncAdapter,
+  ];
 
   it('takes one adapter per synced table', () => {
     expect(syncAdapters(all).all().map((a) => a.tbl).sort()).toEqual([...SYNCED_TABLES].sort());

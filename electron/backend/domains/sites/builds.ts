@@ -3,6 +3,7 @@
  * (and zip) and the zip by address, and a picture for the editor (by address, or as base64 for scripts).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedInput } from '../../../../shared/api';
 import type { FileBody } from '../../../../shared/api/files';
@@ -12,7 +13,8 @@ import { AppError } from '../../app/errors';
 import { ensureDerived } from '../assets/derived';
 import { imageFacts } from '../assets/repository';
 import { assetFile, hasAssetFile } from '../assets/store';
-import { buildSite } from './build';
+import { buildSite, type BuildAnswer } from './build';
+import { discardStaging, inspectExportTarget, replaceWithStaged, stagingFolder } from './exportFolder';
 import { getSiteForBuild } from './service';
 
 /** Where an export of a site's revision goes unless the caller names a folder (its zip beside it). */
@@ -78,15 +80,26 @@ export async function exportToFolder(ctx: ReadContext, input: ParsedInput<'sites
   const { site, content, contentJson } = getSiteForBuild(ctx, input.siteId);
   const jobId = ctx.newId();
   const onProgress = (done: number, total: number) => ctx.emit('job.progress', { jobId, label: '生成图片 images', done, total });
-  // The report decides first; nothing is written when it refuses.
+  // The place and the report decide first; nothing is written when either refuses.
+  const dir = path.resolve(input.outDir ?? defaultExportDir(ctx.dataDir, site.id, site.revision));
+  const zipPath = `${dir}.zip`;
+  const target = await inspectExportTarget(dir, input.zip ? zipPath : undefined);
   const check = await buildSite(ctx, site.id, content, { kind: 'summary' }, { recheck: true, onProgress, contentJson });
   const { summary } = check.answer.report;
   if (summary.errors > 0 && !input.force)
     throw new AppError('site.build_has_errors', `The build report has ${summary.errors} error(s); fix them or export with force.`, { details: { errors: summary.errors } });
-  const dir = path.resolve(input.outDir ?? defaultExportDir(ctx.dataDir, site.id, site.revision));
-  const zipPath = `${dir}.zip`;
-  const zip = input.zip ? { path: zipPath, mtime: site.updatedAt } : undefined;
-  const { answer } = await buildSite(ctx, site.id, content, { kind: 'write', outDir: dir, ...(zip ? { zip } : {}) }, { contentJson });
+  // Written beside the folder, then renamed into its place: nothing the app did not write is lost.
+  const staging = await stagingFolder(dir);
+  const zip = input.zip ? { path: `${staging}.zip`, mtime: site.updatedAt } : undefined;
+  let answer: BuildAnswer;
+  try {
+    ({ answer } = await buildSite(ctx, site.id, content, { kind: 'write', outDir: staging, ...(zip ? { zip } : {}) }, { contentJson }));
+    await replaceWithStaged(target, staging, answer.files.map((f) => f.path));
+    if (zip) await rename(zip.path, zipPath);
+  } catch (error) {
+    await discardStaging(staging);
+    throw error;
+  }
   ctx.emit('job.progress', { jobId, label: '导出完成 exported', done: 1, total: 1, finished: true });
   return { siteId: site.id, revision: site.revision, dir, ...(answer.zipBytes !== undefined ? { zipPath, zipBytes: answer.zipBytes } : {}), files: answer.files.length, report: summary };
 }
