@@ -17,6 +17,8 @@ const LAYERS = [
   { type: 'shared-platform-api', pattern: 'shared/platform-api' },
   { type: 'shared-api', pattern: 'shared/api' },
   { type: 'shared-types', pattern: 'shared/types' },
+  // Declarations of untyped Node libraries (declare module …): they import nothing.
+  { type: 'backend-types', pattern: 'electron/backend/types' },
   { type: 'backend-app', pattern: 'electron/backend/app' },
   { type: 'backend-domain', pattern: 'electron/backend/domains/*', capture: ['domain'] },
   { type: 'backend-infra', pattern: 'electron/backend/infra' },
@@ -89,15 +91,15 @@ const LOCAL_POLICIES = [
 /* ---------- libraries and Node ---------- */
 
 /** shared/ runs everywhere (renderer, backend, platform): pure libraries only. */
-const SHARED_LIBRARIES = ['zod', 'tldts', 'tr46'];
+const SHARED_LIBRARIES = ['zod', 'tldts', 'tr46', 'libphonenumber-js'];
 /** The renderer runs in a sandboxed browser page: these and nothing of Node. */
 const RENDERER_LIBRARIES = [
   'react', 'react-dom', 'antd', '@ant-design/icons', 'react-i18next', 'i18next', 'react-router', 'dayjs',
   '@tanstack/react-query', '@tanstack/react-virtual', 'react-hook-form', '@hookform/resolvers', 'zustand',
-  'signature_pad', ...SHARED_LIBRARIES,
+  'signature_pad', 'echarts', 'pdfjs-dist', ...SHARED_LIBRARIES,
 ];
 /** Libraries of the browser page or of Electron's main process: never in plain Node code. */
-const NOT_IN_NODE = ['electron', 'react', 'react-dom', 'antd', '@ant-design/*', 'react-i18next', 'react-router', 'zustand', '@tanstack/react-*', 'signature_pad'];
+const NOT_IN_NODE = ['electron', 'react', 'react-dom', 'antd', '@ant-design/*', 'react-i18next', 'react-router', 'zustand', '@tanstack/react-*', 'signature_pad', 'echarts'];
 /** SQL drivers: imported (as values) only where SQL may be written. */
 const SQL_DRIVERS = ['better-sqlite3', 'kysely'];
 
