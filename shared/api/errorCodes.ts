@@ -53,6 +53,7 @@ export const ERROR_CODES = {
   'site.template_unknown': 'No template with this id.',
   'site.style_unknown': 'The template has no colour style with this id.',
   'site.image_missing': 'The picture is not on this machine.',
+  'site.export_missing': 'That revision of the site has not been exported to a zip on this machine.',
   'site.page_not_found': 'The build has no page at this path.',
   'site.build_has_errors': 'The build report has errors; export refused without force.',
   'site.export_folder_not_ours': 'The export folder is not empty and is not a previous export of this app; nothing was written.',

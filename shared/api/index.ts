@@ -13,6 +13,7 @@ import { ordersApi } from './orders';
 import { draftsApi } from './drafts';
 import { sitesApi } from './sites';
 import { syncApi } from './sync';
+import { filesApi, type FileName } from './files';
 import { leadsApi } from './leads';
 import { publishingApi } from './publishing';
 
@@ -24,6 +25,7 @@ export const contract = {
   ...draftsApi,
   ...sitesApi,
   ...syncApi,
+  ...filesApi,
   ...leadsApi,
   ...publishingApi,
 } satisfies Record<string, Procedure>;
@@ -44,6 +46,8 @@ export const isProcedureName = (name: string): name is ProcedureName => Object.h
 export interface Transport {
   invoke<N extends ProcedureName>(name: N, input: Input<N>): Promise<Result<Output<N>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** The address a window loads a file from (`<img src>`, a frame, a download); `filePath`'s when absent. */
+  fileUrl?<N extends FileName>(name: N, input: Input<N>): string;
 }
 
 export * from './result';

@@ -58,6 +58,8 @@ export const syncStatusSchema = z.object({
   /** When the next automatic attempt is due (ms from now), if one is scheduled. */
   nextAttemptInMs: z.number().int().nullable(),
   progress: z.object({ phase: z.enum(['push', 'pull', 'upload']), done: z.number().int(), total: z.number().int().nullable() }).nullable(),
+  /** The pictures on their way to the platform now, with the bytes sent so far (as they leave the machine). */
+  uploading: z.array(z.object({ sha256: z.string(), size: z.number().int(), sentBytes: z.number().int() })),
   /** Set while the mass-delete guard waits for a decision: how many of how many synced rows would go. */
   resyncGuard: z.object({ rows: z.number().int(), total: z.number().int() }).nullable(),
   /** Where the tokens are kept: the OS keychain (Electron) or a file only the user can read. */

@@ -39,7 +39,7 @@ export interface BackendOptions {
   now?: () => Date;
   newId?: () => string;
   logToStderr?: boolean;
-  /** The sync engine's host options: the keychain vault (Electron), no timers (CLI), fetch and timings (tests). */
+  /** The sync engine's host options: the keychain vault (Electron), no timers (CLI), timings (tests). */
   sync?: SyncOptions;
   /** Make every write that does not hold the write queue fail, and collect it (tests). */
   guardWrites?: boolean;

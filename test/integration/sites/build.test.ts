@@ -7,6 +7,7 @@ import { tempDir } from '../../helpers/backend';
 import { FIXTURES_DIR } from '../../helpers/paths';
 import { ecw } from '../cli/support';
 import { columnOf, MATERIALS, useImportedTeaSites } from './support';
+import { editSite } from '../../helpers/siteEdits';
 
 const imported = useImportedTeaSites();
 
@@ -14,9 +15,9 @@ const imported = useImportedTeaSites();
 async function withShopPhoto() {
   const result = await imported();
   const placed = result.site.intake.guesses.find((g) => g.rule === 'photo.place' && g.params.file === '门店.jpg')!;
-  const undone = await result.backend.call('sites.undoGuess', { siteId: result.site.id, guessId: placed.id });
+  const undone = await editSite(result.backend, 'sites.undoGuess', { siteId: result.site.id, guessId: placed.id });
   const entry = undone.content.unsorted.find((e) => e.images.some((i) => i.fileName === '门店.jpg'))!;
-  const site = await result.backend.call('sites.moveFromTray', { siteId: result.site.id, entryId: entry.id, target: { kind: 'columnBody', columnId: columnOf(result.site, 'contact').id } });
+  const site = await editSite(result.backend, 'sites.moveFromTray', { siteId: result.site.id, entryId: entry.id, target: { kind: 'columnBody', columnId: columnOf(result.site, 'contact').id } });
   return { ...result, site, shop: entry.images[0]!.sha256 };
 }
 
@@ -92,7 +93,7 @@ describe('exporting', () => {
   it('refuses to export a site whose report has errors unless forced', async () => {
     const { backend, site } = await imported();
     const products = columnOf(site, 'products');
-    await backend.call('sites.addItem', { siteId: site.id, columnId: products.id, item: { kind: 'product', name: '缺图', description: [], images: [{ sha256: 'f'.repeat(64), alt: '不存在' }] } });
+    await editSite(backend, 'sites.addItem', { siteId: site.id, columnId: products.id, item: { kind: 'product', name: '缺图', description: [], images: [{ sha256: 'f'.repeat(64), alt: '不存在' }] } });
     const refused = await backend.transport.invoke('sites.export', { siteId: site.id, outDir: path.join(tempDir(), 'x') });
     expect(refused.ok || refused.error.code).toBe('site.build_has_errors');
     const forced = await backend.call('sites.export', { siteId: site.id, outDir: path.join(tempDir(), 'y'), force: true });

@@ -7,6 +7,7 @@ import type { Site } from '../../../shared/api/sites';
 import { LISTING_COLUMNS } from '../../../shared/sites/lint';
 import type { Column, Item } from '../../../shared/sites/model';
 import { createTestBackend, tempDir, type TestBackend } from '../../helpers/backend';
+import { editSite } from '../../helpers/siteEdits';
 import { FIXTURES_DIR } from '../../helpers/paths';
 
 export const MATERIALS = path.join(FIXTURES_DIR, 'materials', 'quancheng-tea');
@@ -59,7 +60,7 @@ export function useImportedTeaSites(): typeof importedTeaSite {
 export async function withoutEmptyListColumns(backend: Pick<TestBackend, 'call'>, siteId: string): Promise<Site> {
   let site = await backend.call('sites.get', { siteId });
   for (const column of site.content.columns.filter((c) => LISTING_COLUMNS.has(c.type) && c.items.length === 0))
-    site = await backend.call('sites.removeColumn', { siteId, revision: site.revision, columnId: column.id, discard: true });
+    site = await editSite(backend, 'sites.removeColumn', { siteId, revision: site.revision, columnId: column.id, discard: true });
   return site;
 }
 

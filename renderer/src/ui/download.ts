@@ -1,0 +1,9 @@
+/** Offers the file at `url` (a file address of the app, a blob) as a download named `fileName`. */
+export function download(url: string, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
