@@ -11,6 +11,7 @@ import { itemTitle } from '../../shared/sites/model';
 import { createTestBackend, type TestBackend } from '../helpers/backend';
 import { jinanEnterprise } from '../helpers/syncDevice';
 import { renderApp } from './renderApp';
+import { editSite } from '../helpers/siteEdits';
 
 interface Fixture {
   enterpriseId: string;
@@ -22,7 +23,7 @@ async function siteWithProducts(backend: TestBackend): Promise<Fixture> {
   await backend.call('system.setOperator', { name: '李敏', channel: 'customer_manager' });
   const { id: enterpriseId } = await backend.call('enterprises.create', jinanEnterprise(1));
   const created = await backend.call('sites.create', { enterpriseId });
-  const site = await backend.call('sites.addColumn', { siteId: created.id, revision: created.revision, type: 'products', title: '产品中心' });
+  const site = await editSite(backend, 'sites.addColumn', { siteId: created.id, revision: created.revision, type: 'products', title: '产品中心' });
   return { enterpriseId, site, columnId: site.content.columns.find((c) => c.type === 'products')!.id };
 }
 

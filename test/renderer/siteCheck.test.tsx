@@ -14,6 +14,7 @@ import { createTestBackend, type TestBackend } from '../helpers/backend';
 import { FIXTURES_DIR } from '../helpers/paths';
 import { jinanEnterprise } from '../helpers/syncDevice';
 import { renderApp } from './renderApp';
+import { editSite } from '../helpers/siteEdits';
 
 const PHOTO = path.join(FIXTURES_DIR, 'materials', 'quancheng-tea', 'photos', '门店.jpg');
 
@@ -26,11 +27,11 @@ async function incompleteSite(backend: TestBackend): Promise<{ enterpriseId: str
   let site = await backend.call('sites.get', { siteId });
   const byType = (type: string) => site.content.columns.find((c) => c.type === type)!;
   for (const type of ['intro', 'services'])
-    site = await backend.call('sites.updateColumn', { siteId, revision: site.revision, columnId: byType(type).id, body: [paragraph('济南泉城测试1号有限公司提供软件开发与信息技术服务。')] });
-  site = await backend.call('sites.removeColumn', { siteId, revision: site.revision, columnId: byType('staff').id, discard: true });
-  site = await backend.call('sites.addItem', { siteId, revision: site.revision, columnId: byType('news').id, item: { kind: 'article', title: '开业大吉🎉', body: [paragraph('本公司正式开业。')], images: [] } });
-  site = await backend.call('sites.addColumn', { siteId, revision: site.revision, type: 'products', title: '产品中心' });
-  site = await backend.call('sites.addItem', { siteId, revision: site.revision, columnId: byType('products').id, item: { kind: 'product', name: '<script>alert(1)</script>', description: [], images: [] } });
+    site = await editSite(backend, 'sites.updateColumn', { siteId, revision: site.revision, columnId: byType(type).id, body: [paragraph('济南泉城测试1号有限公司提供软件开发与信息技术服务。')] });
+  site = await editSite(backend, 'sites.removeColumn', { siteId, revision: site.revision, columnId: byType('staff').id, discard: true });
+  site = await editSite(backend, 'sites.addItem', { siteId, revision: site.revision, columnId: byType('news').id, item: { kind: 'article', title: '开业大吉🎉', body: [paragraph('本公司正式开业。')], images: [] } });
+  site = await editSite(backend, 'sites.addColumn', { siteId, revision: site.revision, type: 'products', title: '产品中心' });
+  site = await editSite(backend, 'sites.addItem', { siteId, revision: site.revision, columnId: byType('products').id, item: { kind: 'product', name: '<script>alert(1)</script>', description: [], images: [] } });
   return { enterpriseId, site };
 }
 

@@ -120,12 +120,12 @@ describe('sign-off', () => {
   it('refuses the sign-off while the site check has errors, and takes it once they are fixed (issue 8 item 12)', async () => {
     const { backend, site } = await imported();
     const products = columnOf(site, 'products');
-    const withScript = await backend.call('sites.addItem', { siteId: site.id, revision: site.revision, columnId: products.id, item: { kind: 'product', name: '<script>alert(1)</script>', description: [], images: [] } });
+    const withScript = await editSite(backend, 'sites.addItem', { siteId: site.id, revision: site.revision, columnId: products.id, item: { kind: 'product', name: '<script>alert(1)</script>', description: [], images: [] } });
     const refused = await backend.transport.invoke('sites.signOff', { siteId: site.id, signerName: '王建国', signaturePngBase64: signature() });
     expect(refused.ok || refused.error).toMatchObject({ code: 'site.signoff_has_errors', details: { errors: 1 } });
     expect((await backend.call('sites.get', { siteId: site.id })).signedOffRevision).toBeUndefined();
     const added = columnOf(withScript, 'products').items.at(-1)!;
-    const fixed = await backend.call('sites.updateItem', { siteId: site.id, revision: withScript.revision, itemId: added.id, item: { ...added, name: '明前龙井礼盒' } as never });
+    const fixed = await editSite(backend, 'sites.updateItem', { siteId: site.id, revision: withScript.revision, itemId: added.id, item: { ...added, name: '明前龙井礼盒' } as never });
     const { site: signed } = await backend.call('sites.signOff', { siteId: site.id, signerName: '王建国', signaturePngBase64: signature() });
     expect(signed.signedOffRevision).toBe(fixed.revision);
   });
