@@ -10,7 +10,9 @@ import { authorize, rowResult, type OpContext } from '../sync/ops';
 import { Rejection, invalid } from '../sync/rejection';
 import { insertRow, loadRow, updateRow, type StoredRow, type WriteBy, type Writer } from '../sync/rows';
 import { flush } from '../sync/writer';
+import type { Tx } from '../db/database';
 import { buildContent, missingImages, PublicationError, type PublicationFailure } from './build';
+import { publicationChanged } from './events';
 
 type Revision = { revision: number; publishedAt: string };
 
@@ -99,7 +101,9 @@ export async function goLive(w: Writer, row: StoredRow, revision: number, sitesD
     await w.trx.updateTable('site_revision').set({ built: 1 }).where('site_id', '=', row.id).where('revision', '=', revision).execute();
   }
   const revisions = (row.data.revisions as Revision[]).filter((r) => r.revision !== revision).concat([{ revision, publishedAt: by.at }]);
-  return updateRow(w, row, { changes: { status: 'live', liveRevision: revision, publishedAt: by.at, failure: null, host: built.host, urls: built.urls, revisions, offlineAt: null } }, by);
+  const live = updateRow(w, row, { changes: { status: 'live', liveRevision: revision, publishedAt: by.at, failure: null, host: built.host, urls: built.urls, revisions, offlineAt: null } }, by);
+  await publicationChanged(w, { kind: 'live', siteId: row.id, enterpriseId: row.data.enterpriseId as string, revision, host: built.host, urls: built.urls });
+  return live;
 }
 
 function failed(w: Writer, row: StoredRow, failure: PublicationFailure, by: WriteBy): StoredRow {
@@ -115,6 +119,12 @@ async function pointHost(w: Writer, row: StoredRow, host: string, revision: numb
   if (taken && taken.site_id !== row.id) throw new PublicationError({ code: 'compile_failed', message: `The host ${host} already serves another site.` });
   if (taken) await trx.updateTable('site_host').set({ revision, offline_at: null }).where('host', '=', host).execute();
   else await trx.insertInto('site_host').values({ host, site_id: row.id, enterprise_id: row.data.enterpriseId as string, revision, offline_at: null }).execute();
+  await bumpGeneration(trx);
+}
+
+/** Tells every public listener (each process polls it) that what some host serves changed. */
+async function bumpGeneration(trx: Tx): Promise<void> {
+  await trx.updateTable('publication_generation').set((eb) => ({ generation: eb('generation', '+', 1) })).where('id', '=', 1).execute();
 }
 
 /** BOSS opened the enterprise: each site waiting for it goes live with its newest revision. */
@@ -140,9 +150,12 @@ export function offlineAtFor(effectiveDate: string): string {
 /** BOSS cancelled the subscription: every site of the enterprise goes offline at `offlineAt`. */
 export async function scheduleOffline(w: Writer, enterpriseId: string, offlineAt: string, by: WriteBy): Promise<void> {
   await w.trx.updateTable('site_host').set({ offline_at: offlineAt }).where('enterprise_id', '=', enterpriseId).execute();
+  await bumpGeneration(w.trx);
   const rows = await w.trx.selectFrom('site_publication').select('id').where('enterprise_id', '=', enterpriseId).where('deleted', '=', 0).execute();
   for (const { id } of rows) {
     const row = await loadRow(w, 'site_publication', id);
-    if (row) updateRow(w, row, { changes: { offlineAt } }, by);
+    if (!row) continue;
+    updateRow(w, row, { changes: { offlineAt } }, by);
+    await publicationChanged(w, { kind: 'offline_scheduled', siteId: id, enterpriseId, offlineAt });
   }
 }
