@@ -28,3 +28,13 @@ export function onPublicationChanged(listener: PublicationListener): () => void 
 export async function publicationChanged(w: Writer, change: PublicationChange): Promise<void> {
   for (const listener of listeners) await listener(w, change);
 }
+
+let committed = 0;
+
+/** How many publication changes this process has committed; the public listener re-checks its hosts at once when it moved. */
+export const committedChanges = (): number => committed;
+
+/** Registered by the publication code on the writer, to run after its transaction committed. */
+export const countCommitted = (): void => {
+  committed++;
+};

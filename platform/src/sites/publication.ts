@@ -10,9 +10,8 @@ import { authorize, rowResult, type OpContext } from '../sync/ops';
 import { Rejection, invalid } from '../sync/rejection';
 import { insertRow, loadRow, updateRow, type StoredRow, type WriteBy, type Writer } from '../sync/rows';
 import { flush } from '../sync/writer';
-import type { Tx } from '../db/database';
 import { buildContent, missingImages, PublicationError, type PublicationFailure } from './build';
-import { publicationChanged } from './events';
+import { countCommitted, publicationChanged } from './events';
 
 type Revision = { revision: number; publishedAt: string };
 
@@ -119,12 +118,13 @@ async function pointHost(w: Writer, row: StoredRow, host: string, revision: numb
   if (taken && taken.site_id !== row.id) throw new PublicationError({ code: 'compile_failed', message: `The host ${host} already serves another site.` });
   if (taken) await trx.updateTable('site_host').set({ revision, offline_at: null }).where('host', '=', host).execute();
   else await trx.insertInto('site_host').values({ host, site_id: row.id, enterprise_id: row.data.enterpriseId as string, revision, offline_at: null }).execute();
-  await bumpGeneration(trx);
+  await bumpGeneration(w);
 }
 
 /** Tells every public listener (each process polls it) that what some host serves changed. */
-async function bumpGeneration(trx: Tx): Promise<void> {
-  await trx.updateTable('publication_generation').set((eb) => ({ generation: eb('generation', '+', 1) })).where('id', '=', 1).execute();
+async function bumpGeneration(w: Writer): Promise<void> {
+  w.afterCommit.push(countCommitted);
+  await w.trx.updateTable('publication_generation').set((eb) => ({ generation: eb('generation', '+', 1) })).where('id', '=', 1).execute();
 }
 
 /** BOSS opened the enterprise: each site waiting for it goes live with its newest revision. */
@@ -150,7 +150,7 @@ export function offlineAtFor(effectiveDate: string): string {
 /** BOSS cancelled the subscription: every site of the enterprise goes offline at `offlineAt`. */
 export async function scheduleOffline(w: Writer, enterpriseId: string, offlineAt: string, by: WriteBy): Promise<void> {
   await w.trx.updateTable('site_host').set({ offline_at: offlineAt }).where('enterprise_id', '=', enterpriseId).execute();
-  await bumpGeneration(w.trx);
+  await bumpGeneration(w);
   const rows = await w.trx.selectFrom('site_publication').select('id').where('enterprise_id', '=', enterpriseId).where('deleted', '=', 0).execute();
   for (const { id } of rows) {
     const row = await loadRow(w, 'site_publication', id);
