@@ -2,9 +2,9 @@
  * Host → live revision, kept in memory per process. The cache is dropped whenever the publication
  * generation (one row every site_host change bumps in its own transaction) has moved; the generation
  * is read at most once per `checkMs`, by one query however many requests wait for it. So a switch,
- * a rollback or an offline date committed by any process is answered by every process within
- * `checkMs` plus one read of that row (the stated bound; `SERVING_CHECK_MS`); a change this process
- * committed is checked for on the next request. A visitor still never
+ * a rollback or an offline date committed by any process is answered by every process to every
+ * request that arrives `checkMs` or more after the commit (the stated bound: `SERVING_CHECK_MS`);
+ * a change this process committed is checked for on its next request. A visitor still never
  * gets half of two revisions: a request reads one (site, revision) bundle from start to end.
  */
 import { committedChanges } from '../sites/events';
@@ -55,12 +55,14 @@ export class LiveSites {
   private check(): Promise<void> {
     this.checking ??= (async () => {
       const localChanges = committedChanges();
+      // Taken before the read: a request arriving `checkMs` after a commit always reads after it.
+      const startedAt = performance.now();
       try {
         const row = await this.db.selectFrom('publication_generation').select('generation').where('id', '=', 1).executeTakeFirstOrThrow();
         const generation = Number(row.generation);
         if (generation !== this.generation) this.hosts = new Map();
         this.generation = generation;
-        this.checkedAt = performance.now();
+        this.checkedAt = startedAt;
         this.localChanges = localChanges;
       } finally {
         this.checking = undefined;

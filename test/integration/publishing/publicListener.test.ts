@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 import { startPlatform, type PlatformProcess } from '../../helpers/platform';
 import { CHROMIUM_ARGS, chromiumPath, describeWith } from '../../helpers/systemTools';
 import { htmlProblems, writeTemp, xml2wbxmlSizes, xmllintProblems } from '../../unit/sites/oracles';
+import { SERVING_CHECK_MS } from '../../../platform/src/public/liveSites';
 import { Api, createEnterprise, freshPgDatabase, orderOp, rowId, TEST_PG, type Device, type Loose } from '../../../platform/test/helpers';
 
 const WML_ONLY = 'text/vnd.wap.wml, image/vnd.wap.wbmp';
@@ -221,5 +222,34 @@ describeWith(['../shared'], 'two platform processes on one PostgreSQL', () => {
     expect(new Set(leads.map((c: Loose) => c.id)).size).toBe(5);
     const web = changes.filter((c: Loose) => c.tbl === 'site_visit_day' && c.row?.siteId === siteId && c.row.channel === 'web').at(-1) as Loose;
     expect(web.row).toMatchObject({ pv: 2, uv: 1 });
+  });
+
+  it.skipIf(!TEST_PG)('switches a revision under visitors on both processes: never a mixed answer, and the other process serves the new one within the stated bound', async () => {
+    const onA = await deviceOn(a, 'jn.manager');
+    const { ent, siteId, host } = await liveSite(a, onA, 'tearacepg', 805);
+    let stop = false;
+    const answers: { process: 'a' | 'b'; startedAt: number; seen: string }[] = [];
+    const visitors = Array.from({ length: 8 }, async (_, i) => {
+      const [name, publicUrl] = i % 2 ? (['b', b.publicUrl] as const) : (['a', a.publicUrl] as const);
+      while (!stop) {
+        const startedAt = performance.now();
+        const r = await request(publicUrl, host, ['/', '/wap/', '/wml/'][i % 3]!);
+        expect(r.status).toBe(200);
+        answers.push({ process: name, startedAt, seen: r.body.includes('泉城茶社二号') ? 'r2' : r.body.includes('泉城茶社') ? 'r1' : 'other' });
+      }
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const res = await onA.push(publishOp(siteId, ent, 2, content('tearacepg', '泉城茶社二号')));
+    const committedBy = performance.now();
+    expect(res.results[0]).toMatchObject({ row: { liveRevision: 2 } });
+    await new Promise((r) => setTimeout(r, SERVING_CHECK_MS + 500));
+    stop = true;
+    await Promise.all(visitors);
+    expect(answers.filter((x) => x.seen === 'other')).toEqual([]);
+    const late = answers.filter((x) => x.startedAt >= committedBy + SERVING_CHECK_MS);
+    expect(late.filter((x) => x.process === 'b').length).toBeGreaterThan(0);
+    expect(late.filter((x) => x.seen !== 'r2')).toEqual([]);
+    // The process that published answers the new revision from its next request on.
+    expect(answers.filter((x) => x.process === 'a' && x.startedAt >= committedBy && x.seen !== 'r2')).toEqual([]);
   });
 });
