@@ -89,6 +89,8 @@ export interface DB {
     content: string;
     images: string;
     signoff: string | null;
+    /** Why it was published without a sign-off (`signoff` null; the policy's role only). */
+    unsigned_reason: string | null;
     submitted_by: string;
     submitted_at: string;
     built: number;

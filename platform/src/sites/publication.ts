@@ -46,6 +46,7 @@ export async function publishSite(oc: OpContext, op: PushOp, sitesDomain: string
   if (args.siteId !== op.rowId) throw new Rejection('invalid', 'rowId must be the site id.');
   const { enterprise } = await siteOf(oc, args.siteId, args.enterpriseId);
   authorize(oc.user, 'site_publication', args.signoff ? 'publish' : 'publish_unsigned', enterprise.scopeId);
+  if (!args.signoff && !args.unsignedReason) throw new Rejection('invalid', 'A revision published without a sign-off needs unsignedReason (why, for the record).');
   const by = { clientId: oc.clientId, at: oc.at };
   const kept = await oc.trx.selectFrom('site_revision').select(({ fn }) => fn.max('revision').as('latest')).where('site_id', '=', args.siteId).executeTakeFirst();
   const latest = kept?.latest == null ? 0 : Number(kept.latest);
@@ -60,7 +61,7 @@ export async function publishSite(oc: OpContext, op: PushOp, sitesDomain: string
     .insertInto('site_revision')
     .values({
       site_id: args.siteId, revision: args.revision, enterprise_id: enterprise.id, content: JSON.stringify(args.content), images: JSON.stringify(args.images),
-      signoff: args.signoff ? JSON.stringify(args.signoff) : null, submitted_by: oc.user.login, submitted_at: oc.at, built: 0,
+      signoff: args.signoff ? JSON.stringify(args.signoff) : null, unsigned_reason: args.signoff ? null : (args.unsignedReason ?? null), submitted_by: oc.user.login, submitted_at: oc.at, built: 0,
     })
     .execute();
   row = updateRow(oc, row, { changes: { requestedRevision: args.revision } }, by);
