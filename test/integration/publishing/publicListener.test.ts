@@ -174,6 +174,26 @@ describeWith(['xmllint', 'xml2wbxml', '../shared', 'chromium'], 'the public list
     expect(firstR2).toBeGreaterThan(0);
     expect(seen.slice(firstR2 + 16).includes('r1')).toBe(false);
   });
+
+  it('loses at most the last 0.5 s of page views when killed, and none on a normal stop', async () => {
+    const { siteId, host } = await liveSite(p, manager, 'teacrash', 806);
+    const views = (n: number) => Promise.all(Array.from({ length: n }, () => request(p.publicUrl, host, '/', { accept: WML_ONLY })));
+    const wmlViews = async () => {
+      const device = await deviceOn(p, 'jn.manager');
+      const days = (await device.pullAll()).filter((c: Loose) => c.tbl === 'site_visit_day' && c.row?.siteId === siteId && c.row.channel === 'wap1');
+      return (days.at(-1) as Loose | undefined)?.row.pv as number | undefined;
+    };
+    await views(3);
+    await new Promise((r) => setTimeout(r, 1200)); // past the 0.5 s window: written
+    await views(2);
+    p = await p.restart({ signal: 'SIGKILL' });
+    const afterKill = (await wmlViews())!;
+    expect(afterKill).toBeGreaterThanOrEqual(3);
+    expect(afterKill).toBeLessThanOrEqual(5);
+    await views(2);
+    p = await p.restart({ signal: 'SIGTERM' });
+    expect(await wmlViews()).toBe(afterKill + 2);
+  });
 });
 
 describeWith(['../shared'], 'two platform processes on one PostgreSQL', () => {
