@@ -91,6 +91,8 @@ describe('publishing without a sign-off', () => {
         ['site.publish.v1', expect.objectContaining({ siteId: site.id, enterpriseId, revision: site.revision, signoff: null, unsignedReason: '客户书面要求更正电话号码' })],
       ]);
     });
+    // Requested once: not offered again for the same revision.
+    await waitFor(() => expect(within(bar).queryByRole('button', { name: '无签字发布' })).toBeNull());
   }, 90_000);
 });
 

@@ -48,7 +48,8 @@ function PublishUnsigned({ publication }: { publication: Publication }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const publish = useApiMutation('sites.publishUnsigned', { onError: showError, onSuccess: () => setOpen(false) });
-  if (sync?.account?.role !== UNSIGNED_PUBLISHER_ROLE || !publication.differsFromLive || publication.pendingRevision === publication.localRevision) return null;
+  const alreadyRequested = publication.pendingRevision === publication.localRevision || publication.requestedRevision === publication.localRevision;
+  if (sync?.account?.role !== UNSIGNED_PUBLISHER_ROLE || !publication.differsFromLive || alreadyRequested) return null;
   const valid = reason.trim().length >= 4 && reason.trim().length <= 500;
   return (
     <>
