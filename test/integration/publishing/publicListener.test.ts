@@ -117,6 +117,29 @@ describeWith(['xmllint', 'xml2wbxml', '../shared', 'chromium'], 'the public list
     }
   });
 
+  it('answers 304 for a known ETag and gzip for WEB through the listener itself, and 404 for an unknown host', async () => {
+    const { host } = await liveSite(p, manager, 'teaetag', 807);
+    const url = new URL(p.publicUrl);
+    const get = (headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: number }>((resolve, reject) => {
+        http
+          .get({ host: url.hostname, port: url.port, path: '/', headers: { accept: BROWSER, ...headers } }, (res) => {
+            let bytes = 0;
+            res.on('data', (c: Buffer) => (bytes += c.length));
+            res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, bytes }));
+          })
+          .on('error', reject);
+      });
+    const first = await get({ host });
+    expect(first.status).toBe(200);
+    expect(Number(first.headers['content-length'])).toBe(first.bytes);
+    const again = await get({ host, 'if-none-match': first.headers.etag! });
+    expect([again.status, again.bytes]).toEqual([304, 0]);
+    const gzipped = await get({ host, 'accept-encoding': 'gzip, deflate' });
+    expect([gzipped.status, gzipped.headers['content-encoding'], gzipped.bytes < first.bytes]).toEqual([200, 'gzip', true]);
+    expect((await get({ host: 'elsewhere.example.com' })).status).toBe(404);
+  });
+
   it('takes a message from a browser on the WEB site and one from a WML postfield, and counts the visits made', async () => {
     const { siteId, host } = await liveSite(p, manager, 'teavisit', 802);
     // The browser resolves every host name to the public listener, as DNS would the site's.
