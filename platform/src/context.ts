@@ -40,6 +40,8 @@ export interface PlatformConfig {
   postsPerAddress: number;
   postsPerSite: number;
   postWindowMs: number;
+  /** How often sites past their offline date are marked `offline` (sites/offline.ts). */
+  offlineSweepMs: number;
 }
 
 /** Test hooks to inject failures inside the server (the HTTP-level ones belong in a proxy). */
@@ -79,6 +81,7 @@ export const DEFAULT_CONFIG: Omit<PlatformConfig, 'dataDir' | 'tokenSecret'> = {
   postsPerAddress: 5,
   postsPerSite: 200,
   postWindowMs: 3600_000,
+  offlineSweepMs: 60_000,
 };
 
 export const isoNow = (ctx: PlatformContext): string => ctx.clock.now().toISOString();

@@ -198,6 +198,8 @@ export const sitePublishArgsSchema = z
     content: z.record(z.string(), z.unknown()),
     images: z.array(sha256Schema).max(2000),
     signoff: siteSignoffSchema.nullable(),
+    /** Why a revision goes live without a sign-off (required then; kept with the revision). */
+    unsignedReason: z.string().trim().min(4).max(500).optional(),
   })
   .strict();
 export type SitePublishArgs = z.infer<typeof sitePublishArgsSchema>;

@@ -359,6 +359,24 @@ const sitePublication: Migration = {
   },
 };
 
+/**
+ * Serving published sites from memory (issue 10): one counter every change of `site_host` bumps in
+ * its own transaction, so each public listener process notices a switch or an offline date with one
+ * cheap read instead of a host query per request.
+ */
+const publicationServing: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('publication_generation')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('generation', 'integer', (c) => c.notNull())
+      .execute();
+    await db.insertInto('publication_generation' as never).values({ id: 1, generation: 1 } as never).execute();
+    // The reason an administrator gave for publishing without a sign-off.
+    await db.schema.alterTable('site_revision').addColumn('unsigned_reason', 'text').execute();
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_sms_cmpp': smsCmpp,
@@ -366,6 +384,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_login_throttle': loginThrottle,
   '0005_blob_access': blobAccess,
   '0006_site_publication': sitePublication,
+  '0007_publication_serving': publicationServing,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -89,6 +89,8 @@ export interface DB {
     content: string;
     images: string;
     signoff: string | null;
+    /** Why it was published without a sign-off (`signoff` null; the policy's role only). */
+    unsigned_reason: string | null;
     submitted_by: string;
     submitted_at: string;
     built: number;
@@ -99,6 +101,8 @@ export interface DB {
   site_asset: { site_id: string; revision: number; path: string; sha256: string };
   /** What the public listener answers for a host: the live revision (null = nothing live), offline after `offline_at`. */
   site_host: { host: string; site_id: string; enterprise_id: string; revision: number | null; offline_at: string | null };
+  /** One row (id 1): bumped by every change of site_host, read by the public listeners' host caches. */
+  publication_generation: { id: number; generation: number };
   /** Today's unique visitors: a salted hash of (site, channel, address, user agent); earlier days are deleted. */
   visit_seen: { day: string; hash: string };
   visit_salt: { day: string; salt: string };

@@ -30,6 +30,8 @@ export interface Writer {
   journal: (() => void)[];
   /** Called before a flush (an op takes its savepoint there). */
   beforeFlush?: () => Promise<void>;
+  /** Called once the transaction committed (never after a rollback). */
+  afterCommit: (() => void)[];
 }
 
 export interface Dirty {
@@ -43,7 +45,7 @@ export interface Dirty {
 export const rowKey = (tbl: SyncedTable, id: string) => `${tbl}:${id}`;
 
 export const newWriter = (trx: Tx, dialect: Dialect): Writer => ({
-  trx, dialect, seqs: new PendingSeqs(), rows: new Map(), dirty: new Map(), dirtyImages: new Map(), storedCodes: new Map(), journal: [],
+  trx, dialect, seqs: new PendingSeqs(), rows: new Map(), dirty: new Map(), dirtyImages: new Map(), storedCodes: new Map(), journal: [], afterCommit: [],
 });
 
 /** Sets a map entry, journaling how to put it back. */
@@ -156,11 +158,15 @@ export async function commitWrites(w: Writer): Promise<(seq: number) => number> 
 }
 
 /** Runs `fn` in a write transaction of its own (the BOSS simulation). */
-export function inWriteTx<T>(database: Database, fn: (w: Writer) => Promise<T>): Promise<T> {
-  return database.db.transaction().execute(async (trx) => {
+export async function inWriteTx<T>(database: Database, fn: (w: Writer) => Promise<T>): Promise<T> {
+  let committed: Writer | undefined;
+  const result = await database.db.transaction().execute(async (trx) => {
     const w = newWriter(trx, database.dialect);
-    const result = await fn(w);
+    const value = await fn(w);
     await commitWrites(w);
-    return result;
+    committed = w;
+    return value;
   });
+  for (const done of committed!.afterCommit) done();
+  return result;
 }

@@ -15,6 +15,7 @@ import { startPlatform, type PlatformProcess } from '../../helpers/platform';
 import { BROWSER, requestSite as request, resolveEveryHostTo, WML_ONLY, XHTML_MP } from '../../helpers/publicSite';
 import { CHROMIUM_ARGS, chromiumPath, describeWith } from '../../helpers/systemTools';
 import { asFile, htmlProblems, writeTemp, xml2wbxmlSizes, xmllintProblems } from '../../unit/sites/oracles';
+import { SERVING_CHECK_MS } from '../../../platform/src/public/liveSites';
 import { Api, createEnterprise, freshPgDatabase, orderOp, rowId, TEST_PG, type Device, type Loose } from '../../../platform/test/helpers';
 
 const SIGNOFF = { signerName: '王建国', signedAt: '2026-11-20T10:00:00Z', documentSha256: 'b'.repeat(64) };
@@ -81,6 +82,29 @@ describeWith(['xmllint', 'xml2wbxml', '../shared', 'chromium'], 'the public list
     }
   });
 
+  it('answers 304 for a known ETag and gzip for WEB through the listener itself, and 404 for an unknown host', async () => {
+    const { host } = await liveSite(p, manager, 'teaetag', 807);
+    const url = new URL(p.publicUrl);
+    const get = (headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: number }>((resolve, reject) => {
+        http
+          .get({ host: url.hostname, port: url.port, path: '/', headers: { accept: BROWSER, ...headers } }, (res) => {
+            let bytes = 0;
+            res.on('data', (c: Buffer) => (bytes += c.length));
+            res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, bytes }));
+          })
+          .on('error', reject);
+      });
+    const first = await get({ host });
+    expect(first.status).toBe(200);
+    expect(Number(first.headers['content-length'])).toBe(first.bytes);
+    const again = await get({ host, 'if-none-match': first.headers.etag! });
+    expect([again.status, again.bytes]).toEqual([304, 0]);
+    const gzipped = await get({ host, 'accept-encoding': 'gzip, deflate' });
+    expect([gzipped.status, gzipped.headers['content-encoding'], gzipped.bytes < first.bytes]).toEqual([200, 'gzip', true]);
+    expect((await get({ host: 'elsewhere.example.com' })).status).toBe(404);
+  });
+
   it('takes a message from a browser on the WEB site and one from a WML postfield, and counts the visits made', async () => {
     const { siteId, host } = await liveSite(p, manager, 'teavisit', 802);
     // The browser resolves every host name to the public listener, as DNS would the site's.
@@ -137,6 +161,26 @@ describeWith(['xmllint', 'xml2wbxml', '../shared', 'chromium'], 'the public list
     expect(firstR2).toBeGreaterThan(0);
     expect(seen.slice(firstR2 + 16).includes('r1')).toBe(false);
   });
+
+  it('loses at most the last 0.5 s of page views when killed, and none on a normal stop', async () => {
+    const { siteId, host } = await liveSite(p, manager, 'teacrash', 806);
+    const views = (n: number) => Promise.all(Array.from({ length: n }, () => request(p.publicUrl, host, '/', { accept: WML_ONLY })));
+    const wmlViews = async () => {
+      const device = await deviceOn(p, 'jn.manager');
+      const days = (await device.pullAll()).filter((c: Loose) => c.tbl === 'site_visit_day' && c.row?.siteId === siteId && c.row.channel === 'wap1');
+      return (days.at(-1) as Loose | undefined)?.row.pv as number | undefined;
+    };
+    await views(3);
+    await new Promise((r) => setTimeout(r, 1200)); // past the 0.5 s window: written
+    await views(2);
+    p = await p.restart({ signal: 'SIGKILL' });
+    const afterKill = (await wmlViews())!;
+    expect(afterKill).toBeGreaterThanOrEqual(3);
+    expect(afterKill).toBeLessThanOrEqual(5);
+    await views(2);
+    p = await p.restart({ signal: 'SIGTERM' });
+    expect(await wmlViews()).toBe(afterKill + 2);
+  });
 });
 
 describeWith(['../shared'], 'two platform processes on one PostgreSQL', () => {
@@ -185,5 +229,34 @@ describeWith(['../shared'], 'two platform processes on one PostgreSQL', () => {
     expect(new Set(leads.map((c: Loose) => c.id)).size).toBe(5);
     const web = changes.filter((c: Loose) => c.tbl === 'site_visit_day' && c.row?.siteId === siteId && c.row.channel === 'web').at(-1) as Loose;
     expect(web.row).toMatchObject({ pv: 2, uv: 1 });
+  });
+
+  it.skipIf(!TEST_PG)('switches a revision under visitors on both processes: never a mixed answer, and the other process serves the new one within the stated bound', async () => {
+    const onA = await deviceOn(a, 'jn.manager');
+    const { ent, siteId, host } = await liveSite(a, onA, 'tearacepg', 805);
+    let stop = false;
+    const answers: { process: 'a' | 'b'; startedAt: number; seen: string }[] = [];
+    const visitors = Array.from({ length: 8 }, async (_, i) => {
+      const [name, publicUrl] = i % 2 ? (['b', b.publicUrl] as const) : (['a', a.publicUrl] as const);
+      while (!stop) {
+        const startedAt = performance.now();
+        const r = await request(publicUrl, host, ['/', '/wap/', '/wml/'][i % 3]!);
+        expect(r.status).toBe(200);
+        answers.push({ process: name, startedAt, seen: r.body.includes('泉城茶社二号') ? 'r2' : r.body.includes('泉城茶社') ? 'r1' : 'other' });
+      }
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const res = await onA.push(publishOp(siteId, ent, 2, content('tearacepg', '泉城茶社二号')));
+    const committedBy = performance.now();
+    expect(res.results[0]).toMatchObject({ row: { liveRevision: 2 } });
+    await new Promise((r) => setTimeout(r, SERVING_CHECK_MS + 500));
+    stop = true;
+    await Promise.all(visitors);
+    expect(answers.filter((x) => x.seen === 'other')).toEqual([]);
+    const late = answers.filter((x) => x.startedAt >= committedBy + SERVING_CHECK_MS);
+    expect(late.filter((x) => x.process === 'b').length).toBeGreaterThan(0);
+    expect(late.filter((x) => x.seen !== 'r2')).toEqual([]);
+    // The process that published answers the new revision from its next request on.
+    expect(answers.filter((x) => x.process === 'a' && x.startedAt >= committedBy && x.seen !== 'r2')).toEqual([]);
   });
 });
