@@ -6,6 +6,7 @@
  * leads and visits once and share the form-post limits.
  */
 import { copyFileSync, mkdtempSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
