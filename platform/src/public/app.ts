@@ -10,6 +10,7 @@ import type { PlatformContext } from '../context';
 import { filesFor, isCrawler, negotiate, PAGE_MIME, plainPage, type PageChannel } from './channels';
 import { MAX_FORM_BYTES, parseLeadForm, saveLead } from './leads';
 import { VisitCounter } from './visits';
+import { portalApp } from '../portal/app';
 
 interface LiveSite {
   siteId: string;
@@ -66,6 +67,7 @@ export function publicApp(ctx: PlatformContext): PublicSites {
   const app = new Hono();
   const cache = new FileCache();
   const visits = new VisitCounter(ctx);
+  const portal = portalApp(ctx);
 
   async function liveSite(host: string): Promise<LiveSite | undefined> {
     const names = host.startsWith('www.') ? [host, host.slice(4)] : [host, `www.${host}`];
@@ -90,6 +92,7 @@ export function publicApp(ctx: PlatformContext): PublicSites {
   const notFound = (c: Context, channel: PageChannel) => page(c, channel, 404, '页面不存在', '您访问的页面不存在。');
 
   app.use('*', async (c, next) => {
+    if (portal.serves(hostOf(c))) return portal.app.fetch(c.req.raw, c.env);
     const site = await liveSite(hostOf(c));
     const channel = negotiate(c.req.header('accept'));
     if (!site || site.revision === null) return notFound(c, channel);
