@@ -24,6 +24,7 @@ import type { LinkConfig } from './sms/link';
 import { SmsGateway } from './sms/gateway';
 import { smsRoutes } from './sms/routes';
 import { publicApp, type PublicSites } from './public/app';
+import { indexUnindexedSites } from './search/indexer';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
 import { syncRoutes } from './sync/routes';
@@ -80,6 +81,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const sms = options.sms ? new SmsGateway(ctx, options.sms) : null;
   const app = buildApp(ctx, store, boss, sms);
   const publicSites = publicApp(ctx);
+  await indexUnindexedSites(database, config.sitesDomain, isoNow(ctx));
   await boss.scheduleIfPending();
   await sms?.start();
   return {

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MAX_QUERY_CHARS } from '../src/search/terms';
+import { indexUnindexedSites, removeSite } from '../src/search/indexer';
 import { refreshVisits } from '../src/search/popularity';
 import { searchPublished } from '../src/search/search';
 import { offlineAtFor } from '../src/sites/publication';
@@ -134,6 +135,15 @@ describeOnDatabases('the portals and search', (database) => {
     expect((await get(wap, `/e/${machines.siteId}`, WML_ONLY)).body).toContain(`href="http://${machines.host}/wml/"`);
     expect((await get(wap, `/e/${machines.siteId}`, XHTML_MP)).body).toContain(`href="http://${machines.host}/wap/"`);
     expect((await get(wap, `/search?q=${encodeURIComponent('鲁中')}`, WML_ONLY)).body).toContain(`href="/e/${machines.siteId}"`);
+  });
+
+  it('indexes at start-up the sites that went live before the index existed', async () => {
+    await removeSite(t.platform.ctx.database.db, software.siteId); // as on a platform upgraded to 0007_portal_search
+    expect(await names('海星')).toEqual([]);
+    const database = t.platform.ctx.database;
+    expect(await indexUnindexedSites(database, t.platform.ctx.config.sitesDomain, t.clock.now().toISOString())).toBe(1);
+    expect(await names('海星')).toEqual(['海星软件']);
+    expect(await indexUnindexedSites(database, t.platform.ctx.config.sitesDomain, t.clock.now().toISOString())).toBe(0);
   });
 
   it('indexes a new revision as it goes live, and drops the site from search and the portals when it goes offline', async () => {

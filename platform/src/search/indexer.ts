@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { publishedFacts, type IndexedItem } from './content';
 import { initialsTermsOf, termsOf } from './terms';
 import type { DB } from '../db/schema';
-import type { Tx } from '../db/database';
+import { writeTx, type Database, type Tx } from '../db/database';
 
 /** Field weights: a hit in the name outranks one in a model number, which outranks an item title. */
 export const WEIGHT = { name: 100, model: 70, item: 40, initials: 30 } as const;
@@ -104,4 +104,27 @@ export async function removeSite(trx: Tx | Kysely<DB>, siteId: string): Promise<
 /** BOSS cancelled: the enterprise's sites leave the portals and search at `offlineAt`. */
 export async function scheduleSearchOffline(trx: Tx, enterpriseId: string, offlineAt: string): Promise<void> {
   await trx.updateTable('portal_site').set({ offline_at: offlineAt }).where('enterprise_id', '=', enterpriseId).execute();
+}
+
+/**
+ * Sites that went live before this platform had the index (or whose indexing was lost) are indexed
+ * at start-up from their live revision; a site already scheduled offline keeps that date.
+ */
+export async function indexUnindexedSites(database: Database, sitesDomain: string, at: string): Promise<number> {
+  const missing = await database.db
+    .selectFrom('site_host')
+    .leftJoin('portal_site', 'portal_site.site_id', 'site_host.site_id')
+    .select(['site_host.site_id', 'site_host.enterprise_id', 'site_host.revision', 'site_host.offline_at'])
+    .where('site_host.revision', 'is not', null)
+    .where('portal_site.site_id', 'is', null)
+    .execute();
+  for (const site of missing) {
+    await writeTx(database, async (trx) => {
+      const stored = await trx.selectFrom('site_revision').select('content').where('site_id', '=', site.site_id).where('revision', '=', Number(site.revision)).executeTakeFirst();
+      if (!stored) return;
+      await indexLiveSite(trx, { siteId: site.site_id, enterpriseId: site.enterprise_id, content: JSON.parse(stored.content), sitesDomain, at });
+      if (site.offline_at) await scheduleSearchOffline(trx, site.enterprise_id, site.offline_at);
+    });
+  }
+  return new Set(missing.map((m) => m.site_id)).size;
 }
