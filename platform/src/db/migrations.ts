@@ -393,20 +393,22 @@ const portalSearch: Migration = {
       .addColumn('post_kind', 'text')
       .addColumn('title', 'text', (c) => c.notNull())
       .addColumn('model', 'text')
+      .addColumn('search_text', 'text', (c) => c.notNull())
       .addColumn('date', 'text')
       .addColumn('url', 'text', (c) => c.notNull())
       .addColumn('wap_url', 'text', (c) => c.notNull())
       .addColumn('published_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('portal_item_pk', ['site_id', 'item_id'])
       .execute();
-    await db.schema.createIndex('portal_item_kind').on('portal_item').columns(['kind', 'published_at']).execute();
+    await db.schema.createIndex('portal_item_kind').on('portal_item').columns(['kind', 'published_at', 'site_id', 'item_id']).execute();
+    // One row per (term, site), written by the indexer only; the index covers a lookup (no table reads).
     await db.schema
       .createTable('search_term')
       .addColumn('term', 'text', (c) => c.notNull())
       .addColumn('site_id', 'text', (c) => c.notNull())
       .addColumn('weight', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('search_term_pk', ['term', 'site_id'])
       .execute();
+    await db.schema.createIndex('search_term_lookup').on('search_term').columns(['term', 'site_id', 'weight']).execute();
     await db.schema.createIndex('search_term_site').on('search_term').column('site_id').execute();
   },
 };

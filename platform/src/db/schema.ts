@@ -166,6 +166,8 @@ export interface DB {
     post_kind: string | null;
     title: string;
     model: string | null;
+    /** Title and model as search compares them (terms.ts normalizeText). */
+    search_text: string;
     date: string | null;
     url: string;
     wap_url: string;

@@ -11,6 +11,7 @@ import { negotiate, PAGE_MIME, plainPage, type PageChannel } from '../public/cha
 import { refreshVisits } from '../search/popularity';
 import { searchPublished } from '../search/search';
 import { Listings } from './listings';
+import { PageCache } from './pageCache';
 import { paging, requestedPage } from './paging';
 import { industryLines, phonePage, PER_PAGE, searchLines, siteCardLines, siteLines, WAP_PORTAL_NAME, type PhoneChannel, type PhonePage } from './wap';
 import { box, divisionName, filterForm, industryBox, industryHref, itemList, linkP, pager, regionBox, regionHref, searchForm, searchResults, sectionName, siteList, webPage, PORTAL_NAME } from './web';
@@ -20,6 +21,8 @@ const PER_PAGE_WEB = 20;
 /** Popularity is re-summed at most this often (on a request, never on a timer). */
 const VISITS_REFRESH_MS = 60_000;
 const SITEMAP_MAX = 50_000;
+/** How stale a home page may be (a publication shows on it within this time). */
+const HOME_CACHE_MS = 5_000;
 
 export interface Portal {
   /** True for the portal hosts (`www.` and `wap.` + the sites domain). */
@@ -36,6 +39,7 @@ export function portalApp(ctx: PlatformContext): Portal {
   const www = `www.${sitesDomain}`;
   const wap = `wap.${sitesDomain}`;
   const listings = new Listings(ctx.database.db);
+  const homes = new PageCache(HOME_CACHE_MS);
   const now = () => ctx.clock.now().toISOString();
   let refreshed = 0;
   let refreshing: Promise<void> | null = null;
@@ -58,7 +62,7 @@ export function portalApp(ctx: PlatformContext): Portal {
   const canonical = (path: string) => `https://${www}${path}`;
 
   web.use('*', compress());
-  web.get('/', async (c) => {
+  const renderHome = async () => {
     await freshVisits();
     const at = now();
     const [industries, regions, posts, popular] = await Promise.all([
@@ -67,20 +71,18 @@ export function portalApp(ctx: PlatformContext): Portal {
       listings.items({ kind: 'post' }, at, 0, 10),
       listings.sites({}, at, 0, 10),
     ]);
-    return html(
-      c,
-      webPage({
-        title: PORTAL_NAME,
-        description: '按行业、地区查找已开通网站的企业，浏览最新供求信息和产品。',
-        canonical: canonical('/'),
-        main: [
-          h('h1', {}, PORTAL_NAME),
-          searchForm(),
-          h('div', { class: 'grid' }, industryBox(industries), regionBox(regions), box('最新供求', itemList(posts.rows), linkP('/posts', '更多供求信息')), box('热门企业', siteList(popular.rows))),
-        ],
-      }),
-    );
-  });
+    return webPage({
+      title: PORTAL_NAME,
+      description: '按行业、地区查找已开通网站的企业，浏览最新供求信息和产品。',
+      canonical: canonical('/'),
+      main: [
+        h('h1', {}, PORTAL_NAME),
+        searchForm(),
+        h('div', { class: 'grid' }, industryBox(industries), regionBox(regions), box('最新供求', itemList(posts.rows), linkP('/posts', '更多供求信息')), box('热门企业', siteList(popular.rows))),
+      ],
+    });
+  };
+  web.get('/', async (c) => html(c, await homes.get('web', renderHome)));
 
   web.get('/industry/:section/:division?', async (c) => {
     const section = c.req.param('section');
@@ -222,17 +224,20 @@ export function portalApp(ctx: PlatformContext): Portal {
 
   phone.get('/', async (c) => {
     const channel = channelOf(c);
-    const counts = new Map<string, number>();
-    for (const row of await listings.industryCounts(now())) counts.set(row.section, (counts.get(row.section) ?? 0) + row.count);
-    const lines = industryLines(channel, counts);
     const page = requestedPage(c.req.query('page'));
-    const p = paging(page, lines.length, PER_PAGE[channel]);
-    return phoneAnswer(c, channel, {
-      title: WAP_PORTAL_NAME,
-      search: { query: '' },
-      lines: lines.length ? lines.slice(p.offset, p.offset + p.perPage) : ['暂无企业。'],
-      paging: { paging: p, path: '/', query: {} },
+    const body = await homes.get(`${channel}:${page}`, async () => {
+      const counts = new Map<string, number>();
+      for (const row of await listings.industryCounts(now())) counts.set(row.section, (counts.get(row.section) ?? 0) + row.count);
+      const lines = industryLines(channel, counts);
+      const p = paging(page, lines.length, PER_PAGE[channel]);
+      return phonePage(channel, {
+        title: WAP_PORTAL_NAME,
+        search: { query: '' },
+        lines: lines.length ? lines.slice(p.offset, p.offset + p.perPage) : ['暂无企业。'],
+        paging: { paging: p, path: '/', query: {} },
+      });
     });
+    return c.body(body, 200, { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-cache' });
   });
 
   phone.get('/industry/:section', async (c) => {

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { publishedFacts, type IndexedItem } from './content';
-import { initialsTermsOf, termsOf } from './terms';
+import { initialsTermsOf, normalizeText, termsOf } from './terms';
 import type { DB } from '../db/schema';
 import { writeTx, type Database, type Tx } from '../db/database';
 
@@ -82,6 +82,7 @@ export async function indexLiveSite(trx: Tx, input: IndexInput): Promise<void> {
     .execute();
   const items = site.items.map((item) => ({
     site_id: input.siteId, item_id: item.id, kind: item.kind, post_kind: item.postKind ?? null, title: item.title, model: item.model ?? null,
+    search_text: normalizeText(`${item.title}\n${item.model ?? ''}`),
     date: item.date ?? null, url: item.url, wap_url: item.wapUrl, published_at: input.at,
   }));
   for (let i = 0; i < items.length; i += BATCH) await trx.insertInto('portal_item').values(items.slice(i, i + BATCH)).execute();

@@ -4,7 +4,7 @@
  * then checked against the text itself and ranked by match quality, then by popularity (page views
  * of the last 30 days). A query with nothing searchable or a single character finds nothing and says why.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { industrySection } from '../../../shared/domain/industry';
 import type { DB } from '../db/schema';
 import { normalizeText, parseQuery } from './terms';
@@ -54,20 +54,25 @@ interface Candidate {
   visits: number;
 }
 
-function liveCandidates(db: Kysely<DB>, terms: string[], now: string) {
-  return db
-    .selectFrom('search_term as t')
-    .innerJoin('portal_site as p', 'p.site_id', 't.site_id')
-    .select(['p.site_id', 'p.enterprise_id', 'p.name', 'p.short_name', 'p.industry_section', 'p.province', 'p.city', 'p.district', 'p.web_url', 'p.wap_url', 'p.visits'])
-    .where('t.term', 'in', terms)
-    .where((eb) => eb.or([eb('p.offline_at', 'is', null), eb('p.offline_at', '>', now)]))
-    .groupBy(['p.site_id', 'p.enterprise_id', 'p.name', 'p.short_name', 'p.industry_section', 'p.province', 'p.city', 'p.district', 'p.web_url', 'p.wap_url', 'p.visits'])
+/** Sites holding every term, best field weight first, then the most visited; live ones only. */
+function liveCandidates(db: Kysely<DB>, terms: string[], now: string): Promise<Candidate[]> {
+  const matches = db
+    .selectFrom('search_term')
+    .select(['site_id', (eb) => eb.fn.min('weight').as('weight')])
+    .where('term', 'in', terms)
+    .groupBy('site_id')
     .having((eb) => eb.fn.countAll(), '=', terms.length)
-    .orderBy((eb) => eb.fn.min('t.weight'), 'desc')
+    .as('m');
+  return db
+    .selectFrom(matches)
+    .innerJoin('portal_site as p', 'p.site_id', 'm.site_id')
+    .select(['p.site_id', 'p.enterprise_id', 'p.name', 'p.short_name', 'p.industry_section', 'p.province', 'p.city', 'p.district', 'p.web_url', 'p.wap_url', 'p.visits'])
+    .where((eb) => eb.or([eb('p.offline_at', 'is', null), eb('p.offline_at', '>', now)]))
+    .orderBy('m.weight', 'desc')
     .orderBy('p.visits', 'desc')
     .orderBy('p.site_id')
     .limit(CANDIDATES)
-    .execute() as Promise<Candidate[]>;
+    .execute();
 }
 
 function nameQuality(c: Candidate, text: string): number | null {
@@ -80,14 +85,22 @@ function nameQuality(c: Candidate, text: string): number | null {
 
 type ItemRow = { site_id: string; kind: string; title: string; model: string | null; url: string; wap_url: string };
 
-/** The best item of each candidate whose title or model contains the query. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+/** The best item of each site whose title or model contains the query (a model outranks a title). */
 async function matchingItems(db: Kysely<DB>, siteIds: string[], text: string): Promise<Map<string, { row: ItemRow; quality: number }>> {
   const best = new Map<string, { row: ItemRow; quality: number }>();
   if (siteIds.length === 0) return best;
-  const rows = await db.selectFrom('portal_item').select(['site_id', 'kind', 'title', 'model', 'url', 'wap_url']).where('site_id', 'in', siteIds).execute();
+  const rows = await db
+    .selectFrom('portal_item')
+    .select(['site_id', 'kind', 'title', 'model', 'url', 'wap_url'])
+    .where('site_id', 'in', siteIds)
+    .where(sql<boolean>`search_text LIKE ${likePattern(text)} ESCAPE '\\'`)
+    .orderBy('site_id')
+    .orderBy('item_id')
+    .execute();
   for (const row of rows) {
-    const model = row.model ? normalizeText(row.model) : '';
-    const quality = model && model.includes(text) ? QUALITY.model : normalizeText(row.title).includes(text) ? QUALITY.item : 0;
+    const quality = row.model && normalizeText(row.model).includes(text) ? QUALITY.model : QUALITY.item;
     if (quality > (best.get(row.site_id)?.quality ?? 0)) best.set(row.site_id, { row, quality });
   }
   return best;
