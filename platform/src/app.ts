@@ -81,7 +81,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const sms = options.sms ? new SmsGateway(ctx, options.sms) : null;
   const app = buildApp(ctx, store, boss, sms);
   const publicSites = publicApp(ctx);
-  await indexUnindexedSites(database, config.sitesDomain, isoNow(ctx));
+  await indexUnindexedSites(database);
   await boss.scheduleIfPending();
   await sms?.start();
   return {

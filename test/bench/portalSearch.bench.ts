@@ -5,7 +5,7 @@
  *    misses; searchPublished in-process (what the portals, the SMS portal and the CLI call);
  *  - portal home page requests per second over HTTP (loopback, keep-alive, 16 at a time) against a bare
  *    Node HTTP server answering the same bytes from memory.
- * The sites are indexed through the indexer the publication calls (indexLiveSite), not compiled:
+ * The sites are stored as revisions and indexed by the indexer the publication calls (indexLiveSite), not compiled:
  * compiling 10,000 sites would measure the compiler. Enterprises are plain rows with industry and region.
  * PostgreSQL: PLATFORM_TEST_PG, else a throwaway cluster (scripts/pg-test-cluster.sh).
  */
@@ -76,7 +76,13 @@ async function populate(platform: Platform): Promise<number> {
           .insertInto('enterprise')
           .values({ id: `e${i}`, scope_id: `${city[0]}/${city[1]}`, version: 1, last_seq: 0, field_versions: '{}', deleted: 0, data: JSON.stringify(data), created_at: at, updated_at: at, created_by_client: null, updated_by_client: null, credit_code: null })
           .execute();
-        await indexLiveSite(trx, { siteId: `s${i}`, enterpriseId: `e${i}`, content: siteContent(i, next), sitesDomain: platform.ctx.config.sitesDomain, at });
+        const content = JSON.stringify(siteContent(i, next));
+        await trx
+          .insertInto('site_revision')
+          .values({ site_id: `s${i}`, revision: 1, enterprise_id: `e${i}`, content, images: '[]', signoff: null, submitted_by: 'bench', submitted_at: at, built: 1 })
+          .execute();
+        const host = `b${i}.${platform.ctx.config.sitesDomain}`;
+        await indexLiveSite(trx, { siteId: `s${i}`, enterpriseId: `e${i}`, revision: 1, host, urls: { web: `https://${host}/`, wap: `http://${host}/wap/` } });
         await trx.updateTable('portal_site').set({ visits: Math.floor(next() * 5000) }).where('site_id', '=', `s${i}`).execute();
       }
     });

@@ -401,15 +401,17 @@ const portalSearch: Migration = {
       .addPrimaryKeyConstraint('portal_item_pk', ['site_id', 'item_id'])
       .execute();
     await db.schema.createIndex('portal_item_kind').on('portal_item').columns(['kind', 'published_at', 'site_id', 'item_id']).execute();
-    // One row per (term, site), written by the indexer only; the index covers a lookup (no table reads).
+    // One row per (term, site), written by the indexer only. `rank` orders a term's sites: the field
+    // weight × 1000 + a popularity bucket; the first index walks a term in rank order, the second
+    // checks "does this site have that term too" (and deletes a site's terms).
     await db.schema
       .createTable('search_term')
       .addColumn('term', 'text', (c) => c.notNull())
       .addColumn('site_id', 'text', (c) => c.notNull())
-      .addColumn('weight', 'integer', (c) => c.notNull())
+      .addColumn('rank', 'integer', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('search_term_lookup').on('search_term').columns(['term', 'site_id', 'weight']).execute();
-    await db.schema.createIndex('search_term_site').on('search_term').column('site_id').execute();
+    await db.schema.createIndex('search_term_rank').on('search_term').columns(['term', 'rank', 'site_id']).execute();
+    await db.schema.createIndex('search_term_site').on('search_term').columns(['site_id', 'term']).execute();
   },
 };
 

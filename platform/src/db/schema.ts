@@ -173,8 +173,8 @@ export interface DB {
     wap_url: string;
     published_at: string;
   };
-  /** One search term (search/terms.ts) of a live site, with the weight of the best field it occurs in. */
-  search_term: { term: string; site_id: string; weight: number };
+  /** One search term (search/terms.ts) of a live site; rank = best field's weight × 1000 + popularity bucket (search/rank.ts). */
+  search_term: { term: string; site_id: string; rank: number };
 }
 
 /** One MT message as asked for (src/sms/store.ts). */

@@ -3,7 +3,9 @@
  * China days, summed from the visit statistics (site_visit_day) into portal_site.visits. Refreshed
  * on a timer rather than per request: the day rows change with every visit batch.
  */
+import { sql } from 'kysely';
 import { writeTx, type Database } from '../db/database';
+import { popularityBucket } from './rank';
 import { chinaDay } from '../public/visits';
 
 export const POPULARITY_DAYS = 30;
@@ -22,7 +24,11 @@ export async function refreshVisits(database: Database, now: Date): Promise<void
     const current = await trx.selectFrom('portal_site').select(['site_id', 'visits']).execute();
     for (const { site_id, visits } of current) {
       const fresh = views.get(site_id) ?? 0;
-      if (Number(visits) !== fresh) await trx.updateTable('portal_site').set({ visits: fresh }).where('site_id', '=', site_id).execute();
+      if (Number(visits) === fresh) continue;
+      await trx.updateTable('portal_site').set({ visits: fresh }).where('site_id', '=', site_id).execute();
+      const bucket = popularityBucket(fresh);
+      if (bucket !== popularityBucket(Number(visits)))
+        await trx.updateTable('search_term').set((eb) => ({ rank: sql<number>`${eb.ref('rank')} - (${eb.ref('rank')} % 1000) + ${bucket}` })).where('site_id', '=', site_id).execute();
     }
   });
 }

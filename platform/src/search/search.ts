@@ -54,25 +54,38 @@ interface Candidate {
   visits: number;
 }
 
-/** Sites holding every term, best field weight first, then the most visited; live ones only. */
-function liveCandidates(db: Kysely<DB>, terms: string[], now: string): Promise<Candidate[]> {
-  const matches = db
-    .selectFrom('search_term')
-    .select(['site_id', (eb) => eb.fn.min('weight').as('weight')])
-    .where('term', 'in', terms)
-    .groupBy('site_id')
-    .having((eb) => eb.fn.countAll(), '=', terms.length)
-    .as('m');
-  return db
-    .selectFrom(matches)
-    .innerJoin('portal_site as p', 'p.site_id', 'm.site_id')
+/** A term's sites are counted up to this many to find the rarest term of a query. */
+const RARITY_CAP = 2000;
+
+/** The query's terms, the one with the fewest sites first (it drives the lookup). */
+async function rarestFirst(db: Kysely<DB>, terms: string[]): Promise<string[]> {
+  if (terms.length === 1) return terms;
+  const counted = await Promise.all(
+    terms.map(async (term) => {
+      const postings = db.selectFrom('search_term').select('site_id').where('term', '=', term).limit(RARITY_CAP).as('p');
+      const { n } = await db.selectFrom(postings).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return { term, n: Number(n) };
+    }),
+  );
+  return counted.sort((a, b) => a.n - b.n).map((c) => c.term);
+}
+
+/**
+ * Live sites holding every term, in the rarest term's rank order (field weight, then popularity):
+ * the index is walked from the top and the walk stops at CANDIDATES sites, so a term every site has
+ * costs no more than a rare one.
+ */
+async function liveCandidates(db: Kysely<DB>, terms: string[], now: string): Promise<Candidate[]> {
+  const [driver, ...others] = await rarestFirst(db, terms);
+  let query = db
+    .selectFrom('search_term as d')
+    .innerJoin('portal_site as p', 'p.site_id', 'd.site_id')
     .select(['p.site_id', 'p.enterprise_id', 'p.name', 'p.short_name', 'p.industry_section', 'p.province', 'p.city', 'p.district', 'p.web_url', 'p.wap_url', 'p.visits'])
-    .where((eb) => eb.or([eb('p.offline_at', 'is', null), eb('p.offline_at', '>', now)]))
-    .orderBy('m.weight', 'desc')
-    .orderBy('p.visits', 'desc')
-    .orderBy('p.site_id')
-    .limit(CANDIDATES)
-    .execute();
+    .where('d.term', '=', driver!)
+    .where((eb) => eb.or([eb('p.offline_at', 'is', null), eb('p.offline_at', '>', now)]));
+  for (const term of others)
+    query = query.where((eb) => eb.exists(eb.selectFrom('search_term as o').select('o.site_id').whereRef('o.site_id', '=', 'd.site_id').where('o.term', '=', term)));
+  return query.orderBy('d.rank', 'desc').orderBy('d.site_id', 'desc').limit(CANDIDATES).execute();
 }
 
 function nameQuality(c: Candidate, text: string): number | null {

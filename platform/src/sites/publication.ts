@@ -11,7 +11,7 @@ import { Rejection, invalid } from '../sync/rejection';
 import { insertRow, loadRow, updateRow, type StoredRow, type WriteBy, type Writer } from '../sync/rows';
 import { flush } from '../sync/writer';
 import { buildContent, missingImages, PublicationError, type PublicationFailure } from './build';
-import { indexLiveSite, scheduleSearchOffline } from '../search/indexer';
+import { followPublication } from '../search/indexer';
 
 type Revision = { revision: number; publishedAt: string };
 
@@ -99,7 +99,7 @@ export async function goLive(w: Writer, row: StoredRow, revision: number, sitesD
       await w.trx.insertInto('site_file').values(built.files.slice(i, i + 200).map((f) => ({ site_id: row.id, revision, ...f }))).execute();
     await w.trx.updateTable('site_revision').set({ built: 1 }).where('site_id', '=', row.id).where('revision', '=', revision).execute();
   }
-  await indexLiveSite(w.trx, { siteId: row.id, enterpriseId: row.data.enterpriseId as string, content: JSON.parse(stored.content), sitesDomain, at: by.at });
+  await followPublication(w, { kind: 'live', siteId: row.id, enterpriseId: row.data.enterpriseId as string, revision, host: built.host, urls: built.urls });
   const revisions = (row.data.revisions as Revision[]).filter((r) => r.revision !== revision).concat([{ revision, publishedAt: by.at }]);
   return updateRow(w, row, { changes: { status: 'live', liveRevision: revision, publishedAt: by.at, failure: null, host: built.host, urls: built.urls, revisions, offlineAt: null } }, by);
 }
@@ -142,10 +142,10 @@ export function offlineAtFor(effectiveDate: string): string {
 /** BOSS cancelled the subscription: every site of the enterprise goes offline at `offlineAt`. */
 export async function scheduleOffline(w: Writer, enterpriseId: string, offlineAt: string, by: WriteBy): Promise<void> {
   await w.trx.updateTable('site_host').set({ offline_at: offlineAt }).where('enterprise_id', '=', enterpriseId).execute();
-  await scheduleSearchOffline(w.trx, enterpriseId, offlineAt);
   const rows = await w.trx.selectFrom('site_publication').select('id').where('enterprise_id', '=', enterpriseId).where('deleted', '=', 0).execute();
   for (const { id } of rows) {
     const row = await loadRow(w, 'site_publication', id);
     if (row) updateRow(w, row, { changes: { offlineAt } }, by);
+    await followPublication(w, { kind: 'offline_scheduled', siteId: id, enterpriseId, offlineAt });
   }
 }
