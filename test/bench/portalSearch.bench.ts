@@ -9,11 +9,9 @@
  * compiling 10,000 sites would measure the compiler. Enterprises are plain rows with industry and region.
  * PostgreSQL: PLATFORM_TEST_PG, else a throwaway cluster (scripts/pg-test-cluster.sh).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
 import { INDUSTRY_SECTIONS } from '../../shared/domain/industry';
 import { exampleSite, type Item, type SiteContent } from '../../shared/sites';
 import { createPlatform, type Platform } from '../../platform/src/app';
@@ -22,7 +20,7 @@ import { listenPublic } from '../../platform/src/listen';
 import { indexLiveSite } from '../../platform/src/search/indexer';
 import { searchPublished } from '../../platform/src/search/search';
 import { freshPgDatabase } from '../../platform/test/helpers';
-import { REPO_ROOT } from '../helpers/paths';
+import { postgresServer } from './benchPostgres';
 import { emitSummary, ms, printTable, stats, tempDir } from './benchUtil';
 
 const SITES = Number(process.env.PORTAL_BENCH_SITES ?? 10_000);
@@ -170,17 +168,6 @@ async function measure(name: string, databaseUrl: string | undefined) {
     await platform.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function postgresServer(): { url: string; stop(): void } | null {
-  if (process.env.PLATFORM_TEST_PG) return { url: process.env.PLATFORM_TEST_PG, stop: () => undefined };
-  if (spawnSync('sh', ['-c', 'command -v initdb || ls /usr/lib/postgresql/*/bin/initdb'], { stdio: 'ignore' }).status !== 0) return null;
-  const script = path.join(REPO_ROOT, 'scripts', 'pg-test-cluster.sh');
-  const env = { ...process.env, ECW_PG_DIR: path.join(os.tmpdir(), `ecw-pg-bench-${process.pid}`) };
-  const line = execFileSync(script, ['start'], { env, encoding: 'utf8' });
-  const url = /PLATFORM_TEST_PG=(\S+)/.exec(line)?.[1];
-  if (!url) throw new Error(`pg-test-cluster.sh start said: ${line}`);
-  return { url, stop: () => execFileSync(script, ['stop'], { env }) };
 }
 
 async function main() {
