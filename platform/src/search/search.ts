@@ -13,8 +13,8 @@ import { normalizeText, parseQuery } from './terms';
 export const QUALITY = { exactName: 100, namePrefix: 90, nameContains: 80, model: 75, item: 60, initials: 50, scattered: 30 } as const;
 
 export const MAX_RESULTS = 50;
-/** Candidates checked against the text; more than any page shows. */
-const CANDIDATES = 100;
+/** Candidates checked against the text: three times what is asked for (a few fail the check), at least 30. */
+const candidatesFor = (limit: number) => Math.min(3 * MAX_RESULTS, Math.max(30, 3 * limit));
 
 export interface SearchHit {
   enterpriseId: string;
@@ -72,10 +72,10 @@ async function rarestFirst(db: Kysely<DB>, terms: string[]): Promise<string[]> {
 
 /**
  * Live sites holding every term, in the rarest term's rank order (field weight, then popularity):
- * the index is walked from the top and the walk stops at CANDIDATES sites, so a term every site has
+ * the index is walked from the top and the walk stops at `candidatesFor(limit)` sites, so a term every site has
  * costs no more than a rare one.
  */
-async function liveCandidates(db: Kysely<DB>, terms: string[], now: string): Promise<Candidate[]> {
+async function liveCandidates(db: Kysely<DB>, terms: string[], now: string, limit: number): Promise<Candidate[]> {
   const [driver, ...others] = await rarestFirst(db, terms);
   let query = db
     .selectFrom('search_term as d')
@@ -85,7 +85,7 @@ async function liveCandidates(db: Kysely<DB>, terms: string[], now: string): Pro
     .where((eb) => eb.or([eb('p.offline_at', 'is', null), eb('p.offline_at', '>', now)]));
   for (const term of others)
     query = query.where((eb) => eb.exists(eb.selectFrom('search_term as o').select('o.site_id').whereRef('o.site_id', '=', 'd.site_id').where('o.term', '=', term)));
-  return query.orderBy('d.rank', 'desc').orderBy('d.site_id', 'desc').limit(CANDIDATES).execute();
+  return query.orderBy('d.rank', 'desc').orderBy('d.site_id', 'desc').limit(candidatesFor(limit)).execute();
 }
 
 function nameQuality(c: Candidate, text: string): number | null {
@@ -158,11 +158,11 @@ export async function searchPublished(db: Kysely<DB>, query: string, limit = 10,
   const parsed = parseQuery(query);
   if (!parsed.ok) return { query: '', problem: parsed.problem, hits: [] };
   const max = Math.max(1, Math.min(limit, MAX_RESULTS));
-  const hits = parsed.terms.length ? await rankByText(db, await liveCandidates(db, parsed.terms, now), parsed.text) : [];
+  const hits = parsed.terms.length ? await rankByText(db, await liveCandidates(db, parsed.terms, now, max), parsed.text) : [];
   if (hits.length < max && parsed.initials) {
     // Pinyin initials: a fallback below every text match.
     const seen = new Set(hits.map((h) => h.siteId));
-    for (const c of await liveCandidates(db, [parsed.initials], now)) if (!seen.has(c.site_id)) hits.push(hitOf(c, QUALITY.initials, null));
+    for (const c of await liveCandidates(db, [parsed.initials], now, max)) if (!seen.has(c.site_id)) hits.push(hitOf(c, QUALITY.initials, null));
   }
   return { query: parsed.text, problem: null, hits: hits.sort(byScore).slice(0, max) };
 }
