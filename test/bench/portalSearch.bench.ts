@@ -10,6 +10,7 @@
  * PostgreSQL: PLATFORM_TEST_PG, else a throwaway cluster (scripts/pg-test-cluster.sh).
  */
 import fs from 'node:fs';
+import { sql } from 'kysely';
 import http from 'node:http';
 import os from 'node:os';
 import { INDUSTRY_SECTIONS } from '../../shared/domain/industry';
@@ -159,6 +160,8 @@ async function measure(name: string, databaseUrl: string | undefined) {
   const platform = await createPlatform({ dataDir: dir, ...(databaseUrl ? { databaseUrl } : {}), config: { openingDelayMs: null }, log: () => undefined });
   try {
     const indexMs = await populate(platform);
+    // Fresh statistics, as a platform that has run a while has them (autovacuum on PostgreSQL).
+    await sql`ANALYZE`.execute(platform.ctx.database.db);
     const terms = await platform.ctx.database.db.selectFrom('search_term').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const search = await searchLatencies(platform);
     const home = await homeThroughput(platform);
