@@ -23,8 +23,10 @@ import { requestLimits } from './http/limits';
 import type { LinkConfig } from './sms/link';
 import { SmsGateway } from './sms/gateway';
 import { smsRoutes } from './sms/routes';
+import { portalRoutes } from './portal/routes';
 import { publicApp, type PublicSites } from './public/app';
 import { sweepOfflineSites } from './sites/offline';
+import { indexUnindexedSites } from './search/indexer';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
 import { syncRoutes } from './sync/routes';
@@ -82,6 +84,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const app = buildApp(ctx, store, boss, sms);
   const publicSites = publicApp(ctx);
   const offlineSweep = sweepOfflineSites(ctx, config.offlineSweepMs);
+  await indexUnindexedSites(database);
   await boss.scheduleIfPending();
   await sms?.start();
   return {
@@ -125,12 +128,13 @@ function buildApp(ctx: PlatformContext, store: AssetStore, boss: Boss, sms: SmsG
   const sessions = new Sessions(ctx);
   authRoutes(app as unknown as OpenAPIHono, sessions);
   const authenticated = requireUser(ctx, sessions);
-  for (const prefix of ['/auth/v1/me', '/sync/*', '/assets/*', '/catalog/*', '/admin/*']) app.use(prefix, authenticated);
+  for (const prefix of ['/auth/v1/me', '/sync/*', '/assets/*', '/catalog/*', '/admin/*', '/portal/*']) app.use(prefix, authenticated);
   meRoutes(app);
   syncRoutes(app, ctx, new PushService(ctx, { orderSubmitted: () => boss.schedule() }), new PullService(ctx));
   catalogRoutes(app, ctx);
   assetRoutes(app, ctx, store);
   adminRoutes(app, ctx, boss);
+  portalRoutes(app, ctx);
   if (sms) smsRoutes(app, sms);
   return app;
 }

@@ -73,6 +73,9 @@ export const ERROR_CODES = {
   'sync.resolution_not_allowed': 'This conflict cannot be resolved that way.',
   'sync.values_required': 'Editing a conflict needs the values to send.',
   'sync.no_existing_row': 'The platform did not say which record already holds the key.',
+
+  'portal.signed_out': 'Searching the portals needs a signed-in platform account.',
+  'portal.unreachable': 'The platform could not be asked (offline, or it answered with an error).',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -16,6 +16,7 @@ import { syncApi } from './sync';
 import { filesApi, type FileName } from './files';
 import { leadsApi } from './leads';
 import { publishingApi } from './publishing';
+import { portalApi } from './portal';
 
 export const contract = {
   ...systemApi,
@@ -28,6 +29,7 @@ export const contract = {
   ...filesApi,
   ...leadsApi,
   ...publishingApi,
+  ...portalApi,
 } satisfies Record<string, Procedure>;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { siteHandlers } from '../domains/sites/handlers';
 import { leadHandlers } from '../domains/leads/handlers';
 import { publishingHandlers } from '../domains/publishing/handlers';
 import { createSyncHandlers, type SyncHandlerDeps } from '../domains/sync/handlers';
+import { createPortalHandlers } from '../domains/portal/handlers';
 
 export interface HandlerDeps {
   recovery: RecoveryHost;
@@ -27,5 +28,6 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...leadHandlers,
     ...publishingHandlers,
     ...createSyncHandlers(deps.sync),
+    ...createPortalHandlers(deps.sync),
   };
 }

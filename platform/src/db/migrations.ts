@@ -377,6 +377,62 @@ const publicationServing: Migration = {
   },
 };
 
+/** The portals and their search (issue 13): what each live site publishes, and the term index over it. */
+const portalSearch: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('portal_site')
+      .addColumn('site_id', 'text', (c) => c.primaryKey())
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('short_name', 'text', (c) => c.notNull())
+      .addColumn('slogan', 'text', (c) => c.notNull())
+      .addColumn('industry_section', 'text', (c) => c.notNull())
+      .addColumn('industry_division', 'text')
+      .addColumn('province', 'text', (c) => c.notNull())
+      .addColumn('city', 'text', (c) => c.notNull())
+      .addColumn('district', 'text', (c) => c.notNull())
+      .addColumn('host', 'text', (c) => c.notNull())
+      .addColumn('web_url', 'text', (c) => c.notNull())
+      .addColumn('wap_url', 'text', (c) => c.notNull())
+      .addColumn('published_at', 'text', (c) => c.notNull())
+      .addColumn('offline_at', 'text')
+      .addColumn('visits', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.createIndex('portal_site_industry').on('portal_site').columns(['industry_section', 'industry_division']).execute();
+    await db.schema.createIndex('portal_site_region').on('portal_site').columns(['province', 'city']).execute();
+    await db.schema.createIndex('portal_site_visits').on('portal_site').column('visits').execute();
+    await db.schema.createIndex('portal_site_enterprise').on('portal_site').column('enterprise_id').execute();
+    await db.schema
+      .createTable('portal_item')
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('item_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('post_kind', 'text')
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('model', 'text')
+      .addColumn('search_text', 'text', (c) => c.notNull())
+      .addColumn('date', 'text')
+      .addColumn('url', 'text', (c) => c.notNull())
+      .addColumn('wap_url', 'text', (c) => c.notNull())
+      .addColumn('published_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('portal_item_pk', ['site_id', 'item_id'])
+      .execute();
+    await db.schema.createIndex('portal_item_kind').on('portal_item').columns(['kind', 'published_at', 'site_id', 'item_id']).execute();
+    // One row per (term, site), written by the indexer only. `rank` orders a term's sites: the field
+    // weight × 1000 + a popularity bucket; the first index walks a term in rank order, the second
+    // checks "does this site have that term too" (and deletes a site's terms).
+    await db.schema
+      .createTable('search_term')
+      .addColumn('term', 'text', (c) => c.notNull())
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('rank', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('search_term_rank').on('search_term').columns(['term', 'rank', 'site_id']).execute();
+    await db.schema.createIndex('search_term_site').on('search_term').columns(['site_id', 'term']).execute();
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_sms_cmpp': smsCmpp,
@@ -385,6 +441,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_blob_access': blobAccess,
   '0006_site_publication': sitePublication,
   '0007_publication_serving': publicationServing,
+  '0008_portal_search': portalSearch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

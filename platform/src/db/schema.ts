@@ -143,6 +143,42 @@ export interface DB {
   sms_mt: SmsMtTable;
   sms_mt_part: SmsMtPartTable;
   sms_mo: SmsMoTable;
+  /** A live site as the portals list it (search/indexer.ts); `visits`: page views of the last 30 days. */
+  portal_site: {
+    site_id: string;
+    enterprise_id: string;
+    name: string;
+    short_name: string;
+    slogan: string;
+    industry_section: string;
+    industry_division: string | null;
+    province: string;
+    city: string;
+    district: string;
+    host: string;
+    web_url: string;
+    wap_url: string;
+    published_at: string;
+    offline_at: string | null;
+    visits: number;
+  };
+  /** A live site's products, supply/demand posts and news, for the portals' listings. kind: product | post | news. */
+  portal_item: {
+    site_id: string;
+    item_id: string;
+    kind: string;
+    post_kind: string | null;
+    title: string;
+    model: string | null;
+    /** Title and model as search compares them (terms.ts normalizeText). */
+    search_text: string;
+    date: string | null;
+    url: string;
+    wap_url: string;
+    published_at: string;
+  };
+  /** One search term (search/terms.ts) of a live site; rank = best field's weight × 1000 + popularity bucket (search/rank.ts). */
+  search_term: { term: string; site_id: string; rank: number };
 }
 
 /** One MT message as asked for (src/sms/store.ts). */

@@ -13,6 +13,7 @@ import { MAX_FORM_BYTES, parseLeadForm, saveLead } from './leads';
 import { isServed, LiveSites, type LiveSite } from './liveSites';
 import { SiteFiles } from './siteFiles';
 import { VisitCounter } from './visits';
+import { portalApp } from '../portal/app';
 
 /** A 16×16 PNG (one colour): answered for /favicon.ico on every site. */
 const FAVICON = Buffer.from(
@@ -66,6 +67,7 @@ export function publicApp(ctx: PlatformContext): PublicSites {
   const sites = new LiveSites(db);
   const files = new SiteFiles(db);
   const visits = new VisitCounter(ctx);
+  const portal = portalApp(ctx);
 
   const plain = (channel: PageChannel, status: number, title: string, text: string, link?: { href: string; label: string }): Answer => ({
     status,
@@ -112,6 +114,9 @@ export function publicApp(ctx: PlatformContext): PublicSites {
   const reply = (c: Context, a: Answer) =>
     a.body === null ? c.body(null, a.status as 304, a.headers) : c.body(typeof a.body === 'string' ? a.body : new Uint8Array(a.body), a.status as 200, a.headers);
 
+  // The portals (www. and wap. under the sites domain) answer their own hosts.
+  app.use('*', async (c, next) => (portal.serves(hostOf(c)) ? portal.app.fetch(c.req.raw, c.env) : next()));
+
   app.post('/guestbook', async (c) => {
     const channel = negotiate(c.req.header('accept'));
     const site = await siteFor(hostOf(c), channel);
@@ -145,7 +150,7 @@ export function publicApp(ctx: PlatformContext): PublicSites {
 
   const viaHono = getRequestListener(app.fetch);
   function handle(req: IncomingMessage, res: ServerResponse): void {
-    if (req.method !== 'GET') {
+    if (req.method !== 'GET' || portal.serves(hostName(req.headers.host))) {
       void viaHono(req, res);
       return;
     }
