@@ -138,7 +138,7 @@ describeOnDatabases('the portals and search', (database) => {
   });
 
   it('indexes at start-up the sites that went live before the index existed', async () => {
-    await removeSite(t.platform.ctx.database.db, software.siteId); // as on a platform upgraded to 0007_portal_search
+    await removeSite(t.platform.ctx.database.db, software.siteId); // as on a platform upgraded to 0008_portal_search
     expect(await names('海星')).toEqual([]);
     const database = t.platform.ctx.database;
     expect(await indexUnindexedSites(database)).toBe(1);
