@@ -23,6 +23,7 @@ import { requestLimits } from './http/limits';
 import type { LinkConfig } from './sms/link';
 import { SmsGateway } from './sms/gateway';
 import { smsRoutes } from './sms/routes';
+import { SmsResponder } from './sms/responder';
 import { publicApp, type PublicSites } from './public/app';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
@@ -37,6 +38,8 @@ export interface PlatformOptions {
   faults?: Faults;
   /** The CMPP link to the operator's ISMG (`--ismg …`); none = no SMS sent. */
   sms?: LinkConfig;
+  /** Answer MOs with the SMS portal and sites (default true); false leaves them in the inbox. */
+  answerMos?: boolean;
 }
 
 export interface Platform {
@@ -44,6 +47,8 @@ export interface Platform {
   ctx: PlatformContext;
   boss: Boss;
   sms: SmsGateway | null;
+  /** Answers MOs: the SMS portal and the enterprises' SMS sites (with the link only). */
+  smsSites: SmsResponder | null;
   /** The public listener's app (published sites, form posts, visit counting). */
   publicSites: PublicSites;
   close(): Promise<void>;
@@ -78,18 +83,22 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   await store.init();
   const boss = new Boss(ctx);
   const sms = options.sms ? new SmsGateway(ctx, options.sms) : null;
+  const smsSites = sms && options.answerMos !== false ? new SmsResponder(ctx, sms) : null;
   const app = buildApp(ctx, store, boss, sms);
   const publicSites = publicApp(ctx);
   await boss.scheduleIfPending();
+  smsSites?.start();
   await sms?.start();
   return {
     app,
     ctx,
     boss,
     sms,
+    smsSites,
     publicSites,
     close: async () => {
       boss.stop();
+      smsSites?.stop();
       await publicSites.close();
       await sms?.stop();
       await database.close();

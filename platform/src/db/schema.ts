@@ -81,6 +81,16 @@ export interface DB {
   site_publication: ChildRowTable;
   lead: ChildRowTable;
   site_visit_day: ChildRowTable;
+  /** An enterprise's SMS sent in a China month (id `${enterpriseId}:${YYYY-MM}`), from sms_mt_part (sms/usage.ts). */
+  sms_usage: ChildRowTable;
+  /** The extension of the service code each opened enterprise's SMS site answers on. */
+  sms_route: { extension: string; enterprise_id: string; opened_at: string };
+  /** A number's place in an SMS site (JSON stack of node ids, the current last); gone once expired. */
+  sms_session: { mobile: string; extension: string; path: string; expires_at: string };
+  /** MOs answered per number in the current window, and how many were not (flood). */
+  sms_mo_limit: { mobile: string; count: number; throttled: number; window_started_at: string };
+  /** Numbers that replied TD/T: no more marketing from that enterprise. */
+  sms_optout: { enterprise_id: string; mobile: string; at: string };
   /** Every revision accepted by `site.publish.v1`, as sent (`built` = its files are in site_file). */
   site_revision: {
     site_id: string;
@@ -154,6 +164,8 @@ export interface SmsMtTable {
   enterprise_id: string | null;
   parts: number;
   created_at: string;
+  /** 'reply' | 'marketing' | 'welcome' (free, not counted) | 'admin' */
+  purpose: string;
 }
 
 /** One SUBMIT: a part of an MT with the Sequence_Id it is (re)sent under. */

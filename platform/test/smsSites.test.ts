@@ -1,0 +1,141 @@
+/**
+ * Issue 11 item 3 on the platform: the SMS portal and the enterprises' SMS sites answer MOs over
+ * the CMPP link, against the ISMG simulator over loopback TCP, on a real database. Handsets text the
+ * code + extension and navigate; the first reply of a session brings the WAP Push of the live site.
+ */
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { countSms, exampleSite, type SiteContent } from '../../shared/sites';
+import { linkConfig, startIsmg, type TestIsmg } from '../../test/helpers/ismg';
+import { createEnterprise, describeOnDatabases, enterpriseFields, orderOp, rowId, startTestPlatform, type Device, type Loose, type TestPlatform } from './helpers';
+
+const WAIT = { timeout: 30_000, interval: 20 };
+const SIGNOFF = { signerName: '王建国', signedAt: '2026-11-20T10:00:00Z', documentSha256: 'a'.repeat(64) };
+const CODE = '10658000';
+
+describeOnDatabases('SMS sites and portal', (database) => {
+  let ismg: TestIsmg;
+  let t: TestPlatform;
+  let manager: Device;
+  let admin: string;
+  let n = 900;
+  let tea: { ent: string; number: string; host: string };
+
+  beforeAll(async () => {
+    ismg = await startIsmg();
+    t = await startTestPlatform({ database, sms: linkConfig(ismg.port), config: { smsMosPerNumber: 30 } });
+    manager = await t.api.device('jn.manager');
+    admin = (await t.api.login('admin')).accessToken;
+    await vi.waitFor(() => expect(t.platform.sms!.link.status().state).toBe('connected'), WAIT);
+    tea = await openWithSite('鲁中机械制造有限公司', 'luzhongjx', { industrySection: 'C', industryDivision: '35' });
+    await openWithSite('泰山茶社有限公司', 'taishancha', { industrySection: 'H', industryDivision: '62' }, false);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await ismg?.stop();
+  });
+
+  /** An enterprise with a signed site, opened by BOSS; returns the number its SMS site answers on. */
+  async function openWithSite(name: string, label: string, fields: Record<string, unknown>, publish = true) {
+    const ent = rowId('ent');
+    const siteId = rowId('site');
+    const base = exampleSite();
+    const content = { ...base, domain: { kind: 'assigned', label }, profile: { ...base.profile, name } } as SiteContent;
+    const create = createEnterprise(++n, undefined, ent);
+    create.patch = { ...enterpriseFields(n), name, ...fields };
+    await manager.push(create, { tbl: 'site', rowId: siteId, kind: 'create', patch: { enterpriseId: ent, name: '官网', content, images: [] } });
+    if (publish) {
+      const r = await manager.push({ tbl: 'site_publication', rowId: siteId, kind: 'command', name: 'site.publish.v1', patch: { siteId, enterpriseId: ent, revision: 1, content, images: [], signoff: SIGNOFF } });
+      expect(r.results[0]!.status).toBe('applied');
+    }
+    await manager.push(orderOp(ent, 'open', 'site-standard'));
+    expect((await t.api.call('POST', '/admin/boss/process', undefined, admin)).status).toBe(200);
+    const order = (await manager.pullAll()).filter((c: Loose) => c.tbl === 'service_order' && c.row.enterpriseId === ent).at(-1)!.row as Loose;
+    return { ent, number: order.opening.smsServiceCode.full as string, host: `${label}.ec.example.cn` };
+  }
+
+  const received = (mobile: string) => ismg.sim.handsets.view(mobile).received;
+
+  /** Texts `text` to `to` and waits until `mobile` has received `count` more messages; returns them. */
+  async function text(mobile: string, to: string, body: string, count = 1) {
+    const before = received(mobile).length;
+    ismg.sim.sendMo(mobile, to, body);
+    await vi.waitFor(() => expect(received(mobile).length).toBeGreaterThanOrEqual(before + count), WAIT);
+    return received(mobile).slice(before);
+  }
+
+  it('answers the site number with the main menu and a WAP Push SI whose href is the live WAP URL', async () => {
+    const [menu, push] = await text('13900000001', tea.number, '你好', 2);
+    expect(menu).toMatchObject({ from: tea.number, kind: 'text' });
+    expect(menu!.text.startsWith('【泉城茶业】欢迎光临泉城茶业')).toBe(true);
+    expect(menu!.text).toContain('1公司简介');
+    expect(push).toMatchObject({ from: tea.number, kind: 'wap_push', href: `http://${tea.host}/wap/` });
+    // The live site answers that URL.
+    const wap = await t.platform.publicSites.app.request('/wap/', { headers: { host: tea.host, accept: 'application/vnd.wap.xhtml+xml' } });
+    expect(wap.status).toBe(200);
+  });
+
+  it('navigates two levels with digits, 0 goes back one level, 00 to the main menu, and the push is sent once per session', async () => {
+    const mobile = '13900000002';
+    await text(mobile, tea.number, 'hi', 2);
+    const [products] = await text(mobile, tea.number, '2');
+    expect(products!.text).toContain('产品');
+    const [item] = await text(mobile, tea.number, '１'); // a full-width digit works too
+    expect(item!.text).not.toBe(products!.text);
+    const [back] = await text(mobile, tea.number, '0');
+    expect(back!.text).toBe(products!.text);
+    const [main] = await text(mobile, tea.number, '00');
+    expect(main!.text.startsWith('【泉城茶业】欢迎光临泉城茶业')).toBe(true);
+    expect(received(mobile).filter((m) => m.kind === 'wap_push')).toHaveLength(1);
+  });
+
+  it('starts a new session (menu and push again) after the timeout', async () => {
+    const mobile = '13900000003';
+    await text(mobile, tea.number, 'hi', 2);
+    await text(mobile, tea.number, '2');
+    t.clock.advance(t.platform.ctx.config.smsSessionMs + 1000);
+    const [menu, push] = await text(mobile, tea.number, '2', 2);
+    expect(menu!.text.startsWith('【泉城茶业】欢迎光临泉城茶业')).toBe(true);
+    expect(push!.kind).toBe('wap_push');
+  });
+
+  it('the portal finds opened enterprises by name and by industry word, and answers help otherwise', async () => {
+    const [byName] = await text('13900000004', CODE, '鲁中');
+    expect(byName!.text).toContain(`鲁中机械制造有限公司 ${tea.number}`);
+    const [byIndustry] = await text('13900000004', CODE, '机械');
+    expect(byIndustry!.text).toContain(tea.number);
+    const [tea2] = await text('13900000004', CODE, '餐饮');
+    expect(tea2!.text).toContain('泰山茶社有限公司');
+    const [none] = await text('13900000004', CODE, '不存在的词');
+    expect(none!.text).toContain('未找到');
+    // An extension no enterprise has, and an enterprise without a live site: the portal's help.
+    const [unknown] = await text('13900000004', `${CODE}99999`, '1');
+    expect(unknown!.text).toContain('回复企业名称或行业');
+    expect(unknown!.from).toBe(CODE);
+  });
+
+  it('answers texts with emoji, GSM-only characters and 500 characters; replies count as §4 with the signature', async () => {
+    const mobile = '13900000005';
+    for (const body of ['😀😀 你好', 'price €10 [ok] {x}', '中'.repeat(500)]) {
+      const [reply] = await text(mobile, tea.number, body, 1);
+      expect(reply!.kind).toBe('text');
+    }
+    const mt = await t.platform.ctx.database.db.selectFrom('sms_mt').selectAll().where('mobile', '=', mobile).where('kind', '=', 'text').execute();
+    for (const m of mt) expect(m.parts).toBe(countSms(m.body).messages);
+    const [found] = await text('13900000005', CODE, '😀机械');
+    expect(found!.text).toContain('未找到');
+  });
+
+  it('a flood from one number is throttled and counted while another number is answered', async () => {
+    const flooder = '13900000006';
+    const limit = t.platform.ctx.config.smsMosPerNumber;
+    for (let i = 0; i < limit + 20; i++) ismg.sim.sendMo(flooder, CODE, '机械');
+    const [other] = await text('13900000007', CODE, '鲁中');
+    expect(other!.text).toContain(tea.number);
+    await vi.waitFor(async () => {
+      const row = await t.platform.ctx.database.db.selectFrom('sms_mo_limit').selectAll().where('mobile', '=', flooder).executeTakeFirstOrThrow();
+      expect(Number(row.count) + Number(row.throttled)).toBe(limit + 20);
+      expect(Number(row.throttled)).toBe(20);
+    }, WAIT);
+    await vi.waitFor(() => expect(received(flooder)).toHaveLength(limit), WAIT);
+  });
+});
