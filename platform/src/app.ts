@@ -24,6 +24,7 @@ import type { LinkConfig } from './sms/link';
 import { SmsGateway } from './sms/gateway';
 import { smsRoutes } from './sms/routes';
 import { SmsResponder } from './sms/responder';
+import { UsageMeter } from './sms/usage';
 import { publicApp, type PublicSites } from './public/app';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
@@ -49,6 +50,8 @@ export interface Platform {
   sms: SmsGateway | null;
   /** Answers MOs: the SMS portal and the enterprises' SMS sites (with the link only). */
   smsSites: SmsResponder | null;
+  /** Rolls the SMS sent up into each enterprise's monthly usage (synced). */
+  smsUsage: UsageMeter;
   /** The public listener's app (published sites, form posts, visit counting). */
   publicSites: PublicSites;
   close(): Promise<void>;
@@ -87,6 +90,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const app = buildApp(ctx, store, boss, sms);
   const publicSites = publicApp(ctx);
   await boss.scheduleIfPending();
+  const smsUsage = new UsageMeter(ctx);
+  if (sms) smsUsage.start();
   smsSites?.start();
   await sms?.start();
   return {
@@ -95,9 +100,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     boss,
     sms,
     smsSites,
+    smsUsage,
     publicSites,
     close: async () => {
       boss.stop();
+      smsUsage.stop();
       smsSites?.stop();
       await publicSites.close();
       await sms?.stop();

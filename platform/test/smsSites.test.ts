@@ -138,4 +138,29 @@ describeOnDatabases('SMS sites and portal', (database) => {
     }, WAIT);
     await vi.waitFor(() => expect(received(flooder)).toHaveLength(limit), WAIT);
   });
+
+  it('meters every part submitted for the enterprise into its month (synced as sms_usage); the welcome SMS went out through the link and is free', async () => {
+    const db = t.platform.ctx.database.db;
+    // The opening notice and the account reached the contact's phone through the same link.
+    await vi.waitFor(() => expect(received('13805310002').filter((m) => m.text.startsWith('【集团客户】')).length).toBeGreaterThanOrEqual(2), WAIT);
+    await vi.waitFor(async () => expect(await db.selectFrom('sms_mt_part').select('state').where('state', '=', 'queued').execute()).toEqual([]), WAIT);
+    await vi.waitFor(() => expect(t.platform.sms!.link.drained).toBe(true), WAIT);
+    await t.platform.smsUsage.refresh();
+    const parts = await db
+      .selectFrom('sms_mt_part as p')
+      .innerJoin('sms_mt as m', 'm.id', 'p.mt_id')
+      .select(['m.purpose', 'p.state'])
+      .where('m.enterprise_id', '=', tea.ent)
+      .execute();
+    const billable = parts.filter((p) => p.purpose !== 'welcome');
+    expect(parts.filter((p) => p.purpose === 'welcome').length).toBeGreaterThanOrEqual(2);
+    expect(billable.length).toBeGreaterThan(10);
+    const month = new Date(t.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+    const pulled = (await manager.pullAll()).filter((c: Loose) => c.tbl === 'sms_usage' && c.id === `${tea.ent}:${month}`).at(-1)!.row as Loose;
+    expect(pulled).toMatchObject({ enterpriseId: tea.ent, month, smsSent: billable.length });
+    // The handsets received exactly the counted parts from the site's number (text parts plus one part per WAP Push).
+    const phones = ['13900000001', '13900000002', '13900000003', '13900000005'];
+    const fromSite = phones.flatMap((p) => received(p)).filter((m) => m.from === tea.number);
+    expect(fromSite.reduce((n, m) => n + m.parts, 0)).toBe(billable.length);
+  });
 });

@@ -15,6 +15,7 @@ import { sitesApi } from './sites';
 import { syncApi } from './sync';
 import { leadsApi } from './leads';
 import { publishingApi } from './publishing';
+import { smsUsageApi } from './smsUsage';
 
 export const contract = {
   ...systemApi,
@@ -26,6 +27,7 @@ export const contract = {
   ...syncApi,
   ...leadsApi,
   ...publishingApi,
+  ...smsUsageApi,
 } satisfies Record<string, Procedure>;
 
 export type Contract = typeof contract;
