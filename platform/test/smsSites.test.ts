@@ -4,7 +4,7 @@
  * code + extension and navigate; the first reply of a session brings the WAP Push of the live site.
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { countSms, exampleSite, type SiteContent } from '../../shared/sites';
+import { compileSmsSite, countSms, exampleSite, templateFor, type SiteContent } from '../../shared/sites';
 import { linkConfig, startIsmg, type TestIsmg } from '../../test/helpers/ismg';
 import { createEnterprise, describeOnDatabases, enterpriseFields, orderOp, rowId, startTestPlatform, type Device, type Loose, type TestPlatform } from './helpers';
 
@@ -162,5 +162,61 @@ describeOnDatabases('SMS sites and portal', (database) => {
     const phones = ['13900000001', '13900000002', '13900000003', '13900000005'];
     const fromSite = phones.flatMap((p) => received(p)).filter((m) => m.from === tea.number);
     expect(fromSite.reduce((n, m) => n + m.parts, 0)).toBe(billable.length);
+  });
+
+  /** The main menu's key for a node of the example site (as the shared compiler numbers it). */
+  function menuKey(target: string): string {
+    const site = exampleSite();
+    const sms = compileSmsSite(site, templateFor(site));
+    return sms.nodes.find((n) => n.id === sms.root)!.options.find((o) => o.target === target)!.key;
+  }
+
+  it('留言: a message texted to the site becomes a lead (channel sms, the number as contact), synced like the web board’s', async () => {
+    const mobile = '13900000008';
+    await text(mobile, tea.number, 'hi', 2);
+    const [prompt] = await text(mobile, tea.number, menuKey('guestbook'));
+    expect(prompt!.text).toContain('请直接回复您的留言');
+    const [thanks] = await text(mobile, tea.number, '想订 20 斤龙井，请回电 <b>');
+    expect(thanks!.text).toBe('【泉城茶业】留言已收到，谢谢！');
+    const lead = (await manager.pullAll()).filter((c: Loose) => c.tbl === 'lead' && c.row.contact === mobile).at(-1)!.row as Loose;
+    expect(lead).toMatchObject({ enterpriseId: tea.ent, channel: 'sms', kind: 'message', contact: mobile, text: '想订 20 斤龙井，请回电 <b>', handled: false });
+  });
+
+  it('抽奖: CJ draws once per number (the limit holds), each draw recorded with a seed that reproduces it', async () => {
+    const mobile = '13900000009';
+    await text(mobile, tea.number, 'hi', 2);
+    const [first] = await text(mobile, tea.number, 'cj');
+    expect(first!.text).toMatch(/^【泉城茶业】(恭喜您抽中|很遗憾没有中奖)/);
+    const [second] = await text(mobile, tea.number, 'CJ');
+    expect(second!.text).toContain('每个号码限抽1次');
+    const draws = await t.platform.ctx.database.db.selectFrom('sms_draw').selectAll().where('mobile', '=', mobile).execute();
+    expect(draws).toHaveLength(1);
+    const { prizeOf, rollOf } = await import('../src/sms/lottery');
+    expect(rollOf(draws[0]!.seed)).toBe(Number(draws[0]!.roll));
+    const prizes = exampleSite().sms.lottery!.prizes;
+    const index = prizeOf(prizes, Number(draws[0]!.roll));
+    expect(draws[0]!.prize).toBe(index === null ? null : prizes[index]!.name);
+  });
+
+  it('调查: one answer per number; a second answer is thanked and not counted', async () => {
+    const mobile = '13900000010';
+    await text(mobile, tea.number, 'hi', 2);
+    const [question] = await text(mobile, tea.number, menuKey('survey'));
+    expect(question!.text).toContain('1');
+    const [thanks] = await text(mobile, tea.number, '2');
+    expect(thanks!.text).toBe(`【泉城茶业】${exampleSite().sms.survey!.thanks}`);
+    await text(mobile, tea.number, menuKey('survey'));
+    const [again] = await text(mobile, tea.number, '1');
+    expect(again!.text).toContain('只能参与一次');
+    const answers = await t.platform.ctx.database.db.selectFrom('sms_survey_answer').selectAll().where('mobile', '=', mobile).execute();
+    expect(answers.map((a) => a.option_no)).toEqual([2]);
+  });
+
+  it('TD opts the number out of the enterprise’s marketing', async () => {
+    const mobile = '13900000011';
+    const [reply] = await text(mobile, tea.number, 'td');
+    expect(reply!.text).toContain('您已退订');
+    const row = await t.platform.ctx.database.db.selectFrom('sms_optout').selectAll().where('mobile', '=', mobile).executeTakeFirst();
+    expect(row).toMatchObject({ enterprise_id: tea.ent });
   });
 });

@@ -403,6 +403,40 @@ const smsSites: Migration = {
       .addColumn('at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('sms_optout_pk', ['enterprise_id', 'mobile'])
       .execute();
+    // 抽奖: every draw with the seed that decided it (the audit trail); 调查: one answer per number and site; 关怀: what was sent.
+    await db.schema
+      .createTable('sms_draw')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('seed', 'text', (c) => c.notNull())
+      .addColumn('roll', 'integer', (c) => c.notNull())
+      .addColumn('prize', 'text')
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sms_draw_number').on('sms_draw').columns(['site_id', 'mobile']).execute();
+    await db.schema.createIndex('sms_draw_prize').on('sms_draw').columns(['site_id', 'prize']).execute();
+    await db.schema
+      .createTable('sms_survey_answer')
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('question', 'text', (c) => c.notNull())
+      .addColumn('option_no', 'integer', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sms_survey_answer_pk', ['site_id', 'mobile'])
+      .execute();
+    await db.schema
+      .createTable('sms_care_sent')
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('care_id', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('mt_id', 'text')
+      .addPrimaryKeyConstraint('sms_care_sent_pk', ['site_id', 'care_id', 'day', 'mobile'])
+      .execute();
     await db.schema.alterTable('sms_mt').addColumn('purpose', 'text', (c) => c.notNull().defaultTo('reply')).execute();
     await syncedColumns(db.schema.createTable('sms_usage')).addColumn('enterprise_id', 'text', (c) => c.notNull()).execute();
     await pullIndexes(db, 'sms_usage');

@@ -89,6 +89,12 @@ export interface DB {
   sms_session: { mobile: string; extension: string; path: string; expires_at: string };
   /** MOs answered per number in the current window, and how many were not (flood). */
   sms_mo_limit: { mobile: string; count: number; throttled: number; window_started_at: string };
+  /** Every lottery draw and the seed that decided it (lottery.ts: anyone can recompute the roll). */
+  sms_draw: { id: string; enterprise_id: string; site_id: string; revision: number; mobile: string; seed: string; roll: number; prize: string | null; at: string };
+  /** One survey answer per number and site (the question as it was asked). */
+  sms_survey_answer: { site_id: string; mobile: string; enterprise_id: string; question: string; option_no: number; at: string };
+  /** Care messages already stored for sending (a day's run repeated sends nothing twice); mt_id null = skipped (opted out). */
+  sms_care_sent: { site_id: string; care_id: string; day: string; mobile: string; mt_id: string | null };
   /** Numbers that replied TD/T: no more marketing from that enterprise. */
   sms_optout: { enterprise_id: string; mobile: string; at: string };
   /** Every revision accepted by `site.publish.v1`, as sent (`built` = its files are in site_file). */

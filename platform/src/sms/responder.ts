@@ -12,10 +12,12 @@ import { smsSafeText } from '../boss/welcomeSms';
 import { inWriteTx, insertRow, loadRow, type Writer } from '../sync/rows';
 import type { SmsGateway } from './gateway';
 import type { MtRequest } from './mt';
+import { newSeed, prizeOf, rollOf } from './lottery';
 import { step, type SiteAction } from './navigate';
 import { findEnterprises } from './portal';
 import { SmsSites, type LiveSmsSite } from './sites';
 import { markMosHandled, type MoMessage } from './store';
+import { chinaDay } from '../public/visits';
 
 export const PORTAL_SIGNATURE = '【企业短信门户】';
 const PORTAL_RESULTS = 5;
@@ -144,9 +146,44 @@ export class SmsResponder {
       case 'guestbook':
         await this.saveLead(w, live, message.mobile, action.text);
         return null;
-      default:
-        return null;
+      case 'lottery':
+        return this.draw(w, live, message.mobile);
+      case 'survey':
+        return this.answerSurvey(w, live, message.mobile, action.option);
     }
+  }
+
+  /** One draw, if the lottery runs today and the number has draws left; recorded with its seed. */
+  private async draw(w: Writer, live: LiveSmsSite, mobile: string): Promise<string | null> {
+    const lottery = live.site.lottery;
+    if (!lottery) return null;
+    const signature = live.site.signature;
+    const today = chinaDay(this.ctx.clock.now());
+    if ((lottery.startDate && today < lottery.startDate) || (lottery.endDate && today > lottery.endDate)) return `${signature}抽奖活动不在进行中，感谢关注！`;
+    const drawn = await w.trx.selectFrom('sms_draw').select((eb) => eb.fn.countAll().as('n')).where('site_id', '=', live.siteId).where('mobile', '=', mobile).executeTakeFirstOrThrow();
+    if (Number(drawn.n) >= lottery.perNumberLimit) return `${signature}每个号码限抽${lottery.perNumberLimit}次，您已参加过，感谢参与！`;
+    const won = await w.trx.selectFrom('sms_draw').select(['prize', (eb) => eb.fn.countAll().as('n')]).where('site_id', '=', live.siteId).where('prize', 'is not', null).groupBy('prize').execute();
+    const awarded = lottery.prizes.map((p) => Number(won.find((r) => r.prize === p.name)?.n ?? 0));
+    const seed = newSeed();
+    const roll = rollOf(seed);
+    const prize = prizeOf(lottery.prizes, roll, awarded);
+    await w.trx
+      .insertInto('sms_draw')
+      .values({ id: newId(this.ctx.clock), enterprise_id: live.enterpriseId, site_id: live.siteId, revision: live.revision, mobile, seed, roll, prize: prize === null ? null : lottery.prizes[prize]!.name, at: isoNow(this.ctx) })
+      .execute();
+    return prize === null ? lottery.lose.text : lottery.prizes[prize]!.reply.text;
+  }
+
+  /** The number's one answer to the site's survey (a second one is thanked, not counted). */
+  private async answerSurvey(w: Writer, live: LiveSmsSite, mobile: string, option: number): Promise<string | null> {
+    const survey = live.site.survey;
+    if (!survey) return null;
+    const inserted = await w.trx
+      .insertInto('sms_survey_answer')
+      .values({ site_id: live.siteId, mobile, enterprise_id: live.enterpriseId, question: survey.question.text, option_no: option, at: isoNow(this.ctx) })
+      .onConflict((oc) => oc.columns(['site_id', 'mobile']).doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0 ? survey.thanks.text : `${live.site.signature}每个号码只能参与一次调查，感谢支持！`;
   }
 
   /** The message becomes a lead: the same row the web message board writes, channel 'sms', the sender's number as contact. */
