@@ -25,6 +25,7 @@ import { SmsGateway } from './sms/gateway';
 import { smsRoutes } from './sms/routes';
 import { SmsResponder } from './sms/responder';
 import { UsageMeter } from './sms/usage';
+import { CareSender } from './sms/care';
 import { publicApp, type PublicSites } from './public/app';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
@@ -52,6 +53,8 @@ export interface Platform {
   smsSites: SmsResponder | null;
   /** Rolls the SMS sent up into each enterprise's monthly usage (synced). */
   smsUsage: UsageMeter;
+  /** Sends the SMS sites' care messages on their dates (with the link only). */
+  smsCare: CareSender | null;
   /** The public listener's app (published sites, form posts, visit counting). */
   publicSites: PublicSites;
   close(): Promise<void>;
@@ -92,6 +95,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   await boss.scheduleIfPending();
   const smsUsage = new UsageMeter(ctx);
   if (sms) smsUsage.start();
+  const smsCare = smsSites ? new CareSender(ctx, sms!) : null;
+  smsCare?.start();
   smsSites?.start();
   await sms?.start();
   return {
@@ -101,10 +106,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     sms,
     smsSites,
     smsUsage,
+    smsCare,
     publicSites,
     close: async () => {
       boss.stop();
       smsUsage.stop();
+      smsCare?.stop();
       smsSites?.stop();
       await publicSites.close();
       await sms?.stop();

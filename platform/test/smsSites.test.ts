@@ -214,9 +214,28 @@ describeOnDatabases('SMS sites and portal', (database) => {
 
   it('TD opts the number out of the enterprise’s marketing', async () => {
     const mobile = '13900000011';
+    await text(mobile, tea.number, 'hi', 2);
     const [reply] = await text(mobile, tea.number, 'td');
     expect(reply!.text).toContain('您已退订');
     const row = await t.platform.ctx.database.db.selectFrom('sms_optout').selectAll().where('mobile', '=', mobile).executeTakeFirst();
     expect(row).toMatchObject({ enterprise_id: tea.ent });
+  });
+
+  it('关怀: on its date, in daytime only, every subscriber but the opted-out gets the care message with 回复TD退订, once', async () => {
+    const care = t.platform.smsCare!;
+    const subscribers = ['13900000001', '13900000002', '13900000008', '13900000009'];
+    t.clock.ms = Date.parse('2026-09-25T13:30:00Z'); // 21:30 in China: no marketing
+    expect(await care.runDue()).toBe(0);
+    t.clock.ms = Date.parse('2026-09-24T02:00:00Z'); // the day before, 10:00
+    expect(await care.runDue()).toBe(0);
+    t.clock.ms = Date.parse('2026-09-25T02:00:00Z'); // 10:00 in China on the date
+    const sent = await care.runDue();
+    expect(sent).toBeGreaterThanOrEqual(subscribers.length);
+    expect(await care.runDue()).toBe(0); // a second run (or process) sends nothing again
+    const careText = '【泉城茶业】泉城茶业祝您中秋快乐，阖家团圆！\n回复TD退订';
+    for (const mobile of subscribers) await vi.waitFor(() => expect(received(mobile).filter((m) => m.text === careText)).toHaveLength(1), WAIT);
+    expect(received('13900000011').filter((m) => m.text === careText)).toEqual([]); // a subscriber who replied TD
+    const marketing = await t.platform.ctx.database.db.selectFrom('sms_mt').select('purpose').where('body', '=', careText).execute();
+    expect(marketing.every((m) => m.purpose === 'marketing')).toBe(true);
   });
 });

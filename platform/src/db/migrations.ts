@@ -434,8 +434,15 @@ const smsSites: Migration = {
       .addColumn('care_id', 'text', (c) => c.notNull())
       .addColumn('day', 'text', (c) => c.notNull())
       .addColumn('mobile', 'text', (c) => c.notNull())
-      .addColumn('mt_id', 'text')
       .addPrimaryKeyConstraint('sms_care_sent_pk', ['site_id', 'care_id', 'day', 'mobile'])
+      .execute();
+    // The numbers that texted an enterprise's SMS site: whom its care messages go to.
+    await db.schema
+      .createTable('sms_subscriber')
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('first_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sms_subscriber_pk', ['enterprise_id', 'mobile'])
       .execute();
     await db.schema.alterTable('sms_mt').addColumn('purpose', 'text', (c) => c.notNull().defaultTo('reply')).execute();
     await syncedColumns(db.schema.createTable('sms_usage')).addColumn('enterprise_id', 'text', (c) => c.notNull()).execute();

@@ -93,8 +93,10 @@ export interface DB {
   sms_draw: { id: string; enterprise_id: string; site_id: string; revision: number; mobile: string; seed: string; roll: number; prize: string | null; at: string };
   /** One survey answer per number and site (the question as it was asked). */
   sms_survey_answer: { site_id: string; mobile: string; enterprise_id: string; question: string; option_no: number; at: string };
-  /** Care messages already stored for sending (a day's run repeated sends nothing twice); mt_id null = skipped (opted out). */
-  sms_care_sent: { site_id: string; care_id: string; day: string; mobile: string; mt_id: string | null };
+  /** Care messages already stored for sending (a day's run repeated, or a second process, sends nothing twice). */
+  sms_care_sent: { site_id: string; care_id: string; day: string; mobile: string };
+  /** Numbers that texted an enterprise's SMS site: its care messages go to them. */
+  sms_subscriber: { enterprise_id: string; mobile: string; first_at: string };
   /** Numbers that replied TD/T: no more marketing from that enterprise. */
   sms_optout: { enterprise_id: string; mobile: string; at: string };
   /** Every revision accepted by `site.publish.v1`, as sent (`built` = its files are in site_file). */

@@ -40,7 +40,7 @@ const mainMenu = (site: SmsSite): Step => go(site, [], site.root);
 
 export function step(site: SmsSite, path: string[] | null, text: string): Step {
   const key = normalizeKey(text);
-  if (OPT_OUT.has(key)) return { path: path ?? [site.root], reply: null, action: { kind: 'optout' }, opened: path === null };
+  if (OPT_OUT.has(key)) return { path: path ?? [site.root], reply: null, action: { kind: 'optout' }, opened: false };
   if (path === null || path.length === 0) return { ...mainMenu(site), opened: true };
   if (key === '00') return mainMenu(site);
   if (key === '0') return path.length > 1 ? go(site, path.slice(0, -2), path[path.length - 2]!) : mainMenu(site);

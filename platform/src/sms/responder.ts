@@ -122,6 +122,8 @@ export class SmsResponder {
       const push = live.site.wapPush;
       mts.push({ ...common, wapPush: { href: push.href, text: push.text, siId: new URL(push.href).host } });
     }
+    if (next.opened)
+      await w.trx.insertInto('sms_subscriber').values({ enterprise_id: live.enterpriseId, mobile: to, first_at: now.toISOString() }).onConflict((oc) => oc.columns(['enterprise_id', 'mobile']).doNothing()).execute();
     const expiresAt = new Date(now.getTime() + this.ctx.config.smsSessionMs).toISOString();
     const pathJson = JSON.stringify(next.path);
     await w.trx
