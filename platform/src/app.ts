@@ -24,6 +24,9 @@ import type { LinkConfig } from './sms/link';
 import { SmsGateway } from './sms/gateway';
 import { smsRoutes } from './sms/routes';
 import { portalRoutes } from './portal/routes';
+import { SmsResponder } from './sms/responder';
+import { UsageMeter } from './sms/usage';
+import { CareSender } from './sms/care';
 import { publicApp, type PublicSites } from './public/app';
 import { sweepOfflineSites } from './sites/offline';
 import { indexUnindexedSites } from './search/indexer';
@@ -40,6 +43,8 @@ export interface PlatformOptions {
   faults?: Faults;
   /** The CMPP link to the operator's ISMG (`--ismg …`); none = no SMS sent. */
   sms?: LinkConfig;
+  /** Answer MOs with the SMS portal and sites (default true); false leaves them in the inbox. */
+  answerMos?: boolean;
 }
 
 export interface Platform {
@@ -47,6 +52,12 @@ export interface Platform {
   ctx: PlatformContext;
   boss: Boss;
   sms: SmsGateway | null;
+  /** Answers MOs: the SMS portal and the enterprises' SMS sites (with the link only). */
+  smsSites: SmsResponder | null;
+  /** Rolls the SMS sent up into each enterprise's monthly usage (synced). */
+  smsUsage: UsageMeter;
+  /** Sends the SMS sites' care messages on their dates (with the link only). */
+  smsCare: CareSender | null;
   /** The public listener's app (published sites, form posts, visit counting). */
   publicSites: PublicSites;
   close(): Promise<void>;
@@ -81,21 +92,33 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   await store.init();
   const boss = new Boss(ctx);
   const sms = options.sms ? new SmsGateway(ctx, options.sms) : null;
+  const smsSites = sms && options.answerMos !== false ? new SmsResponder(ctx, sms) : null;
   const app = buildApp(ctx, store, boss, sms);
   const publicSites = publicApp(ctx);
   const offlineSweep = sweepOfflineSites(ctx, config.offlineSweepMs);
   await indexUnindexedSites(database);
   await boss.scheduleIfPending();
+  const smsUsage = new UsageMeter(ctx);
+  if (sms) smsUsage.start();
+  const smsCare = smsSites ? new CareSender(ctx, sms!) : null;
+  smsCare?.start();
+  smsSites?.start();
   await sms?.start();
   return {
     app,
     ctx,
     boss,
     sms,
+    smsSites,
+    smsUsage,
+    smsCare,
     publicSites,
     close: async () => {
       boss.stop();
       offlineSweep.stop();
+      smsUsage.stop();
+      smsCare?.stop();
+      smsSites?.stop();
       await publicSites.close();
       await sms?.stop();
       await database.close();

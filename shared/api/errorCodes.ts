@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   'order.signature_invalid': 'The signature is not a usable PNG image.',
   'order.signature_blank': 'The signature pad was left empty.',
 
+  'sms.no_active_plan': 'SMS usage asked for an enterprise without an active plan.',
+  'sms.month_before_opening': 'SMS usage asked for a month before the plan was opened.',
   'quote.unknown_plan': 'The quote names a plan that is not in the catalog.',
   'quote.plan_unavailable': 'The quote names a plan that is no longer on sale.',
   'quote.invalid_date': 'A date of the quote is not a real date.',

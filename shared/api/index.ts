@@ -17,6 +17,7 @@ import { filesApi, type FileName } from './files';
 import { leadsApi } from './leads';
 import { publishingApi } from './publishing';
 import { portalApi } from './portal';
+import { smsUsageApi } from './smsUsage';
 
 export const contract = {
   ...systemApi,
@@ -30,6 +31,7 @@ export const contract = {
   ...leadsApi,
   ...publishingApi,
   ...portalApi,
+  ...smsUsageApi,
 } satisfies Record<string, Procedure>;
 
 export type Contract = typeof contract;

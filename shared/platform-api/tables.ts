@@ -17,7 +17,7 @@ import { orderSchema } from '../domain/order';
 import { idSchema, sha256Schema } from './common';
 import { domainLabelSchema, openingResultSchema } from './opening';
 
-export const SYNCED_TABLES = ['enterprise', 'service_order', 'subscription', 'site', 'site_publication', 'lead', 'site_visit_day'] as const;
+export const SYNCED_TABLES = ['enterprise', 'service_order', 'subscription', 'site', 'site_publication', 'lead', 'site_visit_day', 'sms_usage'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /* ---------- enterprise ---------- */
@@ -284,6 +284,21 @@ export const siteVisitDayRowSchema = z.object({
 });
 export type SiteVisitDayWireRow = z.infer<typeof siteVisitDayRowSchema>;
 
+/**
+ * An enterprise's SMS sent in a China month (issue 11 item 5): the parts the CMPP link submitted and
+ * the gateway accepted, the free welcome SMS left out; id = `${enterpriseId}:${month}`. The bill
+ * (shared/domain/billing.ts) takes `smsSent` as the month's count.
+ */
+export const smsUsageRowSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  smsSent: z.number().int().min(0),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SmsUsageWireRow = z.infer<typeof smsUsageRowSchema>;
+
 export const COMMANDS = {
   'order.submit.v1': { tbl: 'service_order', args: orderSubmitArgsSchema },
   'site.publish.v1': { tbl: 'site_publication', args: sitePublishArgsSchema },
@@ -317,6 +332,7 @@ export const TABLE_RULES: Record<SyncedTable, TableRules> = {
   site_publication: { writable: [], createOnly: [], groups: ['failure', 'urls', 'revisions'], longText: [] },
   lead: { writable: Object.keys(leadFieldSchemas), createOnly: [], groups: [], longText: [] },
   site_visit_day: { writable: [], createOnly: [], groups: [], longText: [] },
+  sms_usage: { writable: [], createOnly: [], groups: [], longText: [] },
 };
 
 export const rowSchemas = {
@@ -327,4 +343,5 @@ export const rowSchemas = {
   site_publication: sitePublicationRowSchema,
   lead: leadRowSchema,
   site_visit_day: siteVisitDayRowSchema,
+  sms_usage: smsUsageRowSchema,
 } satisfies Record<SyncedTable, z.ZodType>;

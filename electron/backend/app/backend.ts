@@ -23,6 +23,7 @@ import { mirrorAdapter } from '../domains/sync/mirrorAdapter';
 import { leadSyncAdapter } from '../domains/leads/syncAdapter';
 import { sitePublicationSyncAdapter } from '../domains/publishing/syncAdapter';
 import { siteVisitDaySyncAdapter } from '../domains/visits/syncAdapter';
+import { smsUsageSyncAdapter } from '../domains/smsUsage/syncAdapter';
 import { readOperator } from '../domains/system/repository';
 import type { ContextWithoutDatabase, ReadContext } from './context';
 import { createDispatcher, type Dispatcher } from './dispatcher';
@@ -78,6 +79,7 @@ const adapters = syncAdapters([
   sitePublicationSyncAdapter,
   leadSyncAdapter,
   siteVisitDaySyncAdapter,
+  smsUsageSyncAdapter,
 ]);
 
 export function startBackend(options: BackendOptions): Backend {

@@ -9,6 +9,7 @@ import { draftHandlers } from '../domains/drafts/handlers';
 import { siteHandlers } from '../domains/sites/handlers';
 import { leadHandlers } from '../domains/leads/handlers';
 import { publishingHandlers } from '../domains/publishing/handlers';
+import { smsUsageHandlers } from '../domains/smsUsage/handlers';
 import { createSyncHandlers, type SyncHandlerDeps } from '../domains/sync/handlers';
 import { createPortalHandlers } from '../domains/portal/handlers';
 
@@ -27,6 +28,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...siteHandlers,
     ...leadHandlers,
     ...publishingHandlers,
+    ...smsUsageHandlers,
     ...createSyncHandlers(deps.sync),
     ...createPortalHandlers(deps.sync),
   };

@@ -433,6 +433,97 @@ const portalSearch: Migration = {
   },
 };
 
+ * Issue 11: the SMS sites answer. Each opened enterprise's extension (backfilled from the opened
+ * orders), per-number menu sessions and MO limits (shared by every platform process), opt-outs
+ * (TD), what each MT is for (a welcome is free), and the month's SMS usage (synced).
+ */
+const smsSites: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('sms_route')
+      .addColumn('extension', 'text', (c) => c.primaryKey())
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('opened_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sms_route_enterprise').on('sms_route').column('enterprise_id').execute();
+    const orders = await sql<{ enterprise_id: string; data: string }>`SELECT enterprise_id, data FROM service_order WHERE status IN ('opened', 'completed')`.execute(db);
+    for (const order of orders.rows) {
+      const opening = (JSON.parse(order.data) as { opening?: { smsServiceCode?: { extension?: string }; openedAt?: string } }).opening;
+      const extension = opening?.smsServiceCode?.extension;
+      if (extension)
+        await sql`INSERT INTO sms_route (extension, enterprise_id, opened_at) VALUES (${extension}, ${order.enterprise_id}, ${opening.openedAt ?? ''}) ON CONFLICT DO NOTHING`.execute(db);
+    }
+    await db.schema
+      .createTable('sms_session')
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('extension', 'text', (c) => c.notNull())
+      .addColumn('path', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sms_session_pk', ['mobile', 'extension'])
+      .execute();
+    await db.schema.createIndex('sms_session_expires').on('sms_session').column('expires_at').execute();
+    await db.schema
+      .createTable('sms_mo_limit')
+      .addColumn('mobile', 'text', (c) => c.primaryKey())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addColumn('throttled', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('window_started_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('sms_optout')
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sms_optout_pk', ['enterprise_id', 'mobile'])
+      .execute();
+    // 抽奖: every draw with the seed that decided it (the audit trail); 调查: one answer per number and site; 关怀: what was sent.
+    await db.schema
+      .createTable('sms_draw')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('seed', 'text', (c) => c.notNull())
+      .addColumn('roll', 'integer', (c) => c.notNull())
+      .addColumn('prize', 'text')
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sms_draw_number').on('sms_draw').columns(['site_id', 'mobile']).execute();
+    await db.schema.createIndex('sms_draw_prize').on('sms_draw').columns(['site_id', 'prize']).execute();
+    await db.schema
+      .createTable('sms_survey_answer')
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('question', 'text', (c) => c.notNull())
+      .addColumn('option_no', 'integer', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sms_survey_answer_pk', ['site_id', 'mobile'])
+      .execute();
+    await db.schema
+      .createTable('sms_care_sent')
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('care_id', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sms_care_sent_pk', ['site_id', 'care_id', 'day', 'mobile'])
+      .execute();
+    // The numbers that texted an enterprise's SMS site: whom its care messages go to.
+    await db.schema
+      .createTable('sms_subscriber')
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('first_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sms_subscriber_pk', ['enterprise_id', 'mobile'])
+      .execute();
+    await db.schema.alterTable('sms_mt').addColumn('purpose', 'text', (c) => c.notNull().defaultTo('reply')).execute();
+    await syncedColumns(db.schema.createTable('sms_usage')).addColumn('enterprise_id', 'text', (c) => c.notNull()).execute();
+    await pullIndexes(db, 'sms_usage');
+    await db.schema.createIndex('sms_usage_enterprise').on('sms_usage').column('enterprise_id').execute();
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_sms_cmpp': smsCmpp,
@@ -442,6 +533,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_site_publication': sitePublication,
   '0007_publication_serving': publicationServing,
   '0008_portal_search': portalSearch,
+  '0009_sms_sites': smsSites,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -81,6 +81,24 @@ export interface DB {
   site_publication: ChildRowTable;
   lead: ChildRowTable;
   site_visit_day: ChildRowTable;
+  /** An enterprise's SMS sent in a China month (id `${enterpriseId}:${YYYY-MM}`), from sms_mt_part (sms/usage.ts). */
+  sms_usage: ChildRowTable;
+  /** The extension of the service code each opened enterprise's SMS site answers on. */
+  sms_route: { extension: string; enterprise_id: string; opened_at: string };
+  /** A number's place in an SMS site (JSON stack of node ids, the current last); gone once expired. */
+  sms_session: { mobile: string; extension: string; path: string; expires_at: string };
+  /** MOs answered per number in the current window, and how many were not (flood). */
+  sms_mo_limit: { mobile: string; count: number; throttled: number; window_started_at: string };
+  /** Every lottery draw and the seed that decided it (lottery.ts: anyone can recompute the roll). */
+  sms_draw: { id: string; enterprise_id: string; site_id: string; revision: number; mobile: string; seed: string; roll: number; prize: string | null; at: string };
+  /** One survey answer per number and site (the question as it was asked). */
+  sms_survey_answer: { site_id: string; mobile: string; enterprise_id: string; question: string; option_no: number; at: string };
+  /** Care messages already stored for sending (a day's run repeated, or a second process, sends nothing twice). */
+  sms_care_sent: { site_id: string; care_id: string; day: string; mobile: string };
+  /** Numbers that texted an enterprise's SMS site: its care messages go to them. */
+  sms_subscriber: { enterprise_id: string; mobile: string; first_at: string };
+  /** Numbers that replied TD/T: no more marketing from that enterprise. */
+  sms_optout: { enterprise_id: string; mobile: string; at: string };
   /** Every revision accepted by `site.publish.v1`, as sent (`built` = its files are in site_file). */
   site_revision: {
     site_id: string;
@@ -194,6 +212,8 @@ export interface SmsMtTable {
   enterprise_id: string | null;
   parts: number;
   created_at: string;
+  /** 'reply' | 'marketing' | 'welcome' (free, not counted) | 'admin' */
+  purpose: string;
 }
 
 /** One SUBMIT: a part of an MT with the Sequence_Id it is (re)sent under. */

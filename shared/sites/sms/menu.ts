@@ -4,10 +4,12 @@
  * reply's text and its China billing count. Menus fit one message; other replies are cut to the
  * site's `maxMessagesPerReply`.
  */
-import type { SiteContext } from '../context';
+import { buildContext, type CompileOptions, type SiteContext } from '../context';
+import type { SiteContent } from '../model';
+import type { SiteTemplate } from '../templates/types';
 import { toHex, wapPushMessages } from '../push/si';
 import { itemBody, itemFacts, listNote, listTitle } from '../itemView';
-import { contentKey, type ChannelPlan, type Job, type JobSink } from '../job';
+import { contentKey, JobSink, type ChannelPlan, type Job } from '../job';
 import { cleanText, oneLine, splitToFit, truncate, utf8Length } from '../markup/text';
 import { plainText, type Column, type Item } from '../model';
 import type { Finding, Location, PageStat } from '../report';
@@ -370,4 +372,15 @@ function smsJobs(ctx: SiteContext): Job[] {
       },
     },
   ];
+}
+
+const NO_IMAGES = { resolve: () => undefined };
+
+/**
+ * The SMS site alone, as the full compile writes it to `sms/menu.json` (the platform answers MOs
+ * from it without building the other channels).
+ */
+export function compileSmsSite(content: SiteContent, template: SiteTemplate, options: CompileOptions = {}): SmsSite {
+  const sink = new JobSink('sms', NO_IMAGES, (_id, _key, compute) => compute());
+  return buildSmsSite(buildContext(content, template, options), sink).site;
 }

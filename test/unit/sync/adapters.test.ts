@@ -13,6 +13,7 @@ import { mirrorAdapter } from '../../../electron/backend/domains/sync/mirrorAdap
 import { leadSyncAdapter } from '../../../electron/backend/domains/leads/syncAdapter';
 import { sitePublicationSyncAdapter } from '../../../electron/backend/domains/publishing/syncAdapter';
 import { siteVisitDaySyncAdapter } from '../../../electron/backend/domains/visits/syncAdapter';
+import { smsUsageSyncAdapter } from '../../../electron/backend/domains/smsUsage/syncAdapter';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
 import { teaEnterprise } from '../../integration/sites/support';
 import { editSite } from '../../helpers/siteEdits';
@@ -29,6 +30,7 @@ describe('registering the adapters', () => {
     sitePublicationSyncAdapter,
     leadSyncAdapter,
     siteVisitDaySyncAdapter,
+    smsUsageSyncAdapter,
   ];
 
   it('takes one adapter per synced table', () => {
