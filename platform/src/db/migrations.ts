@@ -433,6 +433,7 @@ const portalSearch: Migration = {
   },
 };
 
+/**
  * Issue 11: the SMS sites answer. Each opened enterprise's extension (backfilled from the opened
  * orders), per-number menu sessions and MO limits (shared by every platform process), opt-outs
  * (TD), what each MT is for (a welcome is free), and the month's SMS usage (synced).
