@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LeadWireRow } from '../../shared/platform-api';
 import { leadSyncAdapter } from '../../electron/backend/domains/leads/syncAdapter';
 import { createTestBackend, type TestBackend } from '../helpers/backend';
+import { jinanEnterprise } from '../helpers/syncDevice';
 import { renderApp } from './renderApp';
 
 const backends: TestBackend[] = [];
@@ -49,6 +50,19 @@ describe('the leads screen', () => {
     await user.click(screen.getByText('全部'));
     await waitFor(() => expect(within(table).getByText('旧留言')).toBeInTheDocument());
     expect(within(table).getByText('请回电')).toBeInTheDocument();
+  });
+
+  it("names each lead's enterprise on the list of all leads, linking to it", async () => {
+    const t = await backendWithLeads([]);
+    const first = await t.call('enterprises.create', jinanEnterprise(1));
+    const second = await t.call('enterprises.create', jinanEnterprise(2));
+    const rows = [{ ...lead('l1', '2026-12-01T01:00:00.000Z', '要报价'), enterpriseId: first.id }, { ...lead('l2', '2026-12-02T01:00:00.000Z', '请回电'), enterpriseId: second.id }];
+    for (const row of rows) await t.backend.writes.write((db) => leadSyncAdapter.save(db, row.id, row, { version: 1, row }, false));
+    renderApp(t.transport, '/leads');
+    const table = await screen.findByTestId('leads-table');
+    const link = await within(table).findByRole('link', { name: second.name });
+    expect(link.getAttribute('href')).toContain(`/enterprises/${second.id}`);
+    expect(within(within(table).getByText('要报价').closest('tr')!).getByRole('link', { name: first.name })).toBeInTheDocument();
   });
 
   it('shows no badge and an empty list when there are no leads', async () => {

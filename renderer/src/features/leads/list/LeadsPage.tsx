@@ -3,7 +3,7 @@ import { Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { Lead } from '../../../../../shared/api/leads';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { useShowError } from '../../../ui/apiErrors';
@@ -21,10 +21,17 @@ function HandleButton({ lead }: { lead: Lead }) {
   );
 }
 
-function useColumns(): ColumnsType<Lead> {
+/** Whose lead it is, on the list of every enterprise's leads. */
+function EnterpriseName({ id }: { id: string }) {
+  const enterprise = useApiQuery('enterprises.get', { id });
+  return <Link to={`/enterprises/${id}`}>{enterprise.data?.name ?? '…'}</Link>;
+}
+
+function useColumns(allEnterprises: boolean): ColumnsType<Lead> {
   const { t } = useTranslation();
   return [
     { title: t('leads.col.receivedAt'), dataIndex: 'receivedAt', width: 150, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+    ...(allEnterprises ? [{ title: t('leads.col.enterprise'), dataIndex: 'enterpriseId', width: 180, render: (id: string) => <EnterpriseName id={id} /> }] : []),
     {
       title: t('leads.col.kind'),
       width: 130,
@@ -79,7 +86,7 @@ export function LeadsPage() {
         rowKey="id"
         size="small"
         loading={leads.isLoading}
-        columns={useColumns()}
+        columns={useColumns(!enterpriseId)}
         dataSource={shown}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         scroll={{ x: 900 }}
