@@ -7,6 +7,9 @@ export const ORDER_KINDS = ['open', 'change', 'cancel'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
 export const ORDER_STATUSES = ['draft', 'signed', 'submitted'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+/** What the platform did with a submitted order: submitted → opened (open orders) | completed (change, cancel) | failed. */
+export const PLATFORM_ORDER_STATUSES = ['submitted', 'opened', 'completed', 'failed'] as const;
+export type PlatformOrderStatus = (typeof PLATFORM_ORDER_STATUSES)[number];
 
 export const isoDateSchema = z.string().refine(isRealDate, { message: 'date.invalid' });
 
@@ -55,6 +58,8 @@ export const orderSchema = z.object({
   /** open: the opening date; change: the first of the next month; cancel: the cancellation date. */
   effectiveDate: z.string(),
   status: z.enum(ORDER_STATUSES),
+  /** The platform's status, as last synced (absent until a sync brought one). */
+  platformStatus: z.enum(PLATFORM_ORDER_STATUSES).optional(),
   quote: quoteSchema,
   catalogVersion: z.number().int(),
   signerName: z.string().optional(),

@@ -13,7 +13,7 @@ import { SALES_CHANNELS } from '../domain/enterprise';
 import { industrySection } from '../domain/industry';
 import { checkMobile, normalizeMobile } from '../domain/mobile';
 import { isKnownRegion } from '../domain/regions';
-import { orderSchema } from '../domain/order';
+import { orderSchema, PLATFORM_ORDER_STATUSES } from '../domain/order';
 import { idSchema, sha256Schema } from './common';
 import { domainLabelSchema, openingResultSchema } from './opening';
 
@@ -132,8 +132,7 @@ export type OrderSubmitArgs = z.infer<typeof orderSubmitArgsSchema>;
 
 
 
-/** submitted → opened (open orders) | completed (change, cancel) | failed. */
-export const SERVICE_ORDER_STATUSES = ['submitted', 'opened', 'completed', 'failed'] as const;
+export const SERVICE_ORDER_STATUSES = PLATFORM_ORDER_STATUSES;
 
 export const serviceOrderRowSchema = z.object({
   id: z.string(),

@@ -85,6 +85,7 @@ describeWith(['chromium', 'xmllint', 'xml2wbxml', '../shared'], 'sites go live: 
     await syncNow();
     await enterprisePage();
     await sync.platformCard().getByTestId('platform-status').getByText('已开通').waitFor();
+    await page.getByTestId('order-row').getByTestId('order-status').getByText('已开通').waitFor();
     await app.shot('enterprise-opened');
 
     // The tea folder becomes the site; nothing is on the platform yet.

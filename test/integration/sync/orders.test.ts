@@ -66,6 +66,8 @@ describe('orders', () => {
       ]);
       expect((await d.call('enterprises.get', { id: enterpriseId })).groupCode).toBe(info.groupCode);
     }
+    // The order itself says what the platform did with it (the enterprise page's order list shows 已开通).
+    expect(await a.call('orders.get', { id: orderId })).toMatchObject({ status: 'submitted', platformStatus: 'opened' });
     checkInvariants({ platformDataDir: rig.platform.dataDir, devices: [a, b].map((device) => ({ device, scopes: ['山东省/济南市'] })) });
   }, 60_000);
 });

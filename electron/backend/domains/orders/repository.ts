@@ -1,6 +1,6 @@
 /** SQL for service orders: the only place that knows the `service_order` table. */
 import type { Quote } from '../../../../shared/domain/billing';
-import { orderNumber, type AuditEntry, type Order, type OrderKind, type OrderStatus } from '../../../../shared/domain/order';
+import { orderNumber, PLATFORM_ORDER_STATUSES, type AuditEntry, type Order, type OrderKind, type OrderStatus, type PlatformOrderStatus } from '../../../../shared/domain/order';
 import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import { perDatabase } from '../../infra/db/perDatabase';
 
@@ -120,6 +120,8 @@ export const orderIdsOfEnterprise = (db: ReadableDB, enterpriseId: string): stri
 
 export const quoteOf = (row: OrderRecord): Quote => JSON.parse(row.quote_json) as Quote;
 
+const isPlatformStatus = (s: string | null): s is PlatformOrderStatus => (PLATFORM_ORDER_STATUSES as readonly (string | null)[]).includes(s);
+
 export function toOrder(row: OrderRecord, audit: AuditEntry[]): Order {
   return {
     id: row.id,
@@ -131,6 +133,7 @@ export function toOrder(row: OrderRecord, audit: AuditEntry[]): Order {
     requestDate: row.request_date,
     effectiveDate: row.effective_date,
     status: row.status,
+    ...(isPlatformStatus(row.platform_status) ? { platformStatus: row.platform_status } : {}),
     quote: quoteOf(row),
     catalogVersion: row.catalog_version,
     ...(row.signer_name ? { signerName: row.signer_name } : {}),

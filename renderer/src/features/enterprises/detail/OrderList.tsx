@@ -24,7 +24,7 @@ export function OrderList({ orders }: { orders: Order[] }) {
         { key: 'plan', title: t('orders.field.plan'), render: (_, o) => o.quote.plan.name },
         { key: 'effective', title: t('orders.field.effectiveDate'), dataIndex: 'effectiveDate' },
         { key: 'first', title: t('orders.field.firstMonthFee'), align: 'right', render: (_, o) => `${formatYuan(o.quote.firstMonth.feeFen)} ${t('common.yuan')}` },
-        { key: 'status', title: t('orders.field.status'), render: (_, o) => <OrderStatusTag status={o.status} /> },
+        { key: 'status', title: t('orders.field.status'), render: (_, o) => <OrderStatusTag status={o.status} platformStatus={o.platformStatus} /> },
         { key: 'created', title: t('orders.field.createdAt'), render: (_, o) => dayjs(o.createdAt).format('YYYY-MM-DD HH:mm') },
       ]}
     />

@@ -94,7 +94,7 @@ export function OrderPage() {
             {t('orders.page.title', { number: o.number })}
           </Typography.Title>
           <Tag>{t(`orders.kind.${o.kind}`)}</Tag>
-          <OrderStatusTag status={o.status} />
+          <OrderStatusTag status={o.status} platformStatus={o.platformStatus} />
         </Space>
         <Space>
           {o.status === 'draft' && (
