@@ -34,7 +34,7 @@ export function SmsUsageCard({ enterpriseId }: { enterpriseId: string }) {
       ) : (
         data && (
           <>
-            <Progress percent={percent} status={data.smsOverage > 0 ? 'exception' : 'normal'} format={() => `${data.smsSent} / ${data.smsIncluded}`} />
+            <Progress aria-label={t('orders.smsUsage.title')} percent={percent} status={data.smsOverage > 0 ? 'exception' : 'normal'} format={() => `${data.smsSent} / ${data.smsIncluded}`} />
             <Descriptions size="small" column={1}>
               <Descriptions.Item label={t('orders.smsUsage.overage')}>{t('orders.smsUsage.messages', { count: data.smsOverage })}</Descriptions.Item>
               <Descriptions.Item label={t('orders.smsUsage.functionFee')}>{t('orders.smsUsage.yuan', { amount: formatYuan(data.functionFeeFen) })}</Descriptions.Item>

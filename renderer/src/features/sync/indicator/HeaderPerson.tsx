@@ -48,7 +48,7 @@ export function HeaderPerson({ operator }: { operator: Operator }) {
   );
   return (
     <Popover content={explanation} title={t('sync.person.title')} trigger="click">
-      <button type="button" className="ecw-header-person" data-testid="header-person" aria-label={t('sync.person.label', { account: account.name, operator: operator.name })}>
+      <button type="button" className="ecw-header-person" data-testid="header-person" title={t('sync.person.label', { account: account.name, operator: operator.name })}>
         <WarningOutlined className="ecw-header-person-warn" />
         <span data-testid="platform-account-name">{account.name}</span>
         <span className="ecw-header-person-local">
