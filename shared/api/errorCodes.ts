@@ -66,6 +66,28 @@ export const ERROR_CODES = {
   'sync.resolution_not_allowed': 'This conflict cannot be resolved that way.',
   'sync.values_required': 'Editing a conflict needs the values to send.',
   'sync.no_existing_row': 'The platform did not say which record already holds the key.',
+
+  'roster.enterprise_not_found': 'The roster names an enterprise that does not exist.',
+  'roster.file_not_found': 'The roster file does not exist or cannot be read.',
+  'roster.file_empty': 'The roster file is empty.',
+  'roster.file_unreadable': 'The file is not a workbook (.xlsx) or text table (.csv) that can be read.',
+  'roster.file_encrypted': 'The workbook is protected with a password.',
+  'roster.file_legacy_xls': 'An old Excel .xls file: it must be saved as .xlsx or .csv first.',
+  'roster.file_too_large': 'The roster file is larger than a roster can be.',
+  'roster.too_many_rows': 'The roster has more rows than one import takes.',
+  'roster.sheet_not_found': 'The workbook has no sheet with this name.',
+  'roster.no_columns': 'No column of the sheet holds names or mobiles (or the mapping names none).',
+  'roster.member_not_found': 'No roster member with this id.',
+  'roster.mobile_invalid': 'The number is not a mainland mobile number.',
+  'roster.not_china_mobile': 'VPMN takes China Mobile numbers only (a number moved to China Mobile must be confirmed as such).',
+  'roster.duplicate_mobile': 'The group already has a member with this mobile.',
+  'roster.in_other_group': "The mobile is a member of another enterprise's VPMN group.",
+  'roster.short_number_invalid': 'A short number has 6 digits and does not start with 0, 1, 95 or 96.',
+  'roster.short_number_taken': 'Another member of the group has this short number.',
+  'roster.short_number_reserved': 'The customer reserved this short number for someone else.',
+  'roster.rules_invalid': 'The short-number rules contradict themselves (overlapping blocks, a number reserved twice).',
+  'roster.member_pending': 'The member has a change waiting for the platform; it can be edited once the platform answers.',
+  'roster.mobile_locked': "A confirmed member's mobile cannot change: remove the member and add the new number.",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -13,6 +13,7 @@ import { ordersApi } from './orders';
 import { draftsApi } from './drafts';
 import { sitesApi } from './sites';
 import { syncApi } from './sync';
+import { rosterApi } from './roster';
 
 export const contract = {
   ...systemApi,
@@ -22,6 +23,7 @@ export const contract = {
   ...draftsApi,
   ...sitesApi,
   ...syncApi,
+  ...rosterApi,
 } satisfies Record<string, Procedure>;
 
 export type Contract = typeof contract;

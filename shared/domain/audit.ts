@@ -29,6 +29,12 @@ export const AUDIT_ACTIONS = [
   'site.template_set',
   'site.domain_set',
   'site.sms_updated',
+  'roster.imported',
+  'roster.rules_set',
+  'roster.member_added',
+  'roster.member_updated',
+  'roster.member_removed',
+  'roster.change_discarded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,10 +1,5 @@
 /** Mainland China mobile numbers (STANDARDS.md §7.3). */
-
-const CHINA_MOBILE_PREFIXES = [
-  ...['1340', '1341', '1342', '1343', '1344', '1345', '1346', '1347', '1348'],
-  ...['135', '136', '137', '138', '139', '1440', '147', '148', '150', '151', '152', '157', '158', '159'],
-  ...['165', '1703', '1705', '1706', '172', '178', '182', '183', '184', '187', '188', '195', '197', '198'],
-];
+import { carrierOfPrefix } from './carriers';
 
 export interface MobileCheck {
   valid: boolean;
@@ -13,8 +8,12 @@ export interface MobileCheck {
   chinaMobilePrefix: boolean;
 }
 
+/**
+ * The digits of a number as people write it: full-width digits (１３８…), spaces, hyphens, dots,
+ * brackets and a leading +86 / 0086 / 86 are dropped.
+ */
 export function normalizeMobile(input: string): string {
-  let digits = input.replace(/[\s\-()\u3000]/g, '');
+  let digits = input.normalize('NFKC').replace(/[\s\-().\u200b\ufeff]/g, '');
   if (digits.startsWith('+86')) digits = digits.slice(3);
   else if (digits.startsWith('0086')) digits = digits.slice(4);
   else if (digits.startsWith('86') && digits.length === 13) digits = digits.slice(2);
@@ -24,6 +23,6 @@ export function normalizeMobile(input: string): string {
 export function checkMobile(input: string): MobileCheck {
   const normalized = normalizeMobile(input);
   const valid = /^1[3-9]\d{9}$/.test(normalized);
-  const chinaMobilePrefix = valid && CHINA_MOBILE_PREFIXES.some((p) => normalized.startsWith(p));
+  const chinaMobilePrefix = valid && carrierOfPrefix(normalized) === 'cmcc';
   return { valid, normalized, chinaMobilePrefix };
 }

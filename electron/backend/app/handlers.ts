@@ -8,6 +8,7 @@ import { orderHandlers } from '../domains/orders/handlers';
 import { draftHandlers } from '../domains/drafts/handlers';
 import { siteHandlers } from '../domains/sites/handlers';
 import { createSyncHandlers, type SyncHandlerDeps } from '../domains/sync/handlers';
+import { rosterHandlers } from '../domains/roster/handlers';
 
 export interface HandlerDeps {
   recovery: RecoveryHost;
@@ -23,5 +24,6 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...draftHandlers,
     ...siteHandlers,
     ...createSyncHandlers(deps.sync),
+    ...rosterHandlers,
   };
 }

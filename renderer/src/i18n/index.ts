@@ -12,6 +12,8 @@ import sitesZh from '../features/sites/locales/zh-CN.json';
 import sitesEn from '../features/sites/locales/en-US.json';
 import syncZh from '../features/sync/locales/zh-CN.json';
 import syncEn from '../features/sync/locales/en-US.json';
+import rosterZh from '../features/roster/locales/zh-CN.json';
+import rosterEn from '../features/roster/locales/en-US.json';
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'ecw.language';
@@ -29,8 +31,8 @@ function merge(...trees: Tree[]): Tree {
   return out;
 }
 
-const zhCN = merge(appZh, enterprisesZh, ordersZh, sitesZh, syncZh);
-const enUS = merge(appEn, enterprisesEn, ordersEn, sitesEn, syncEn);
+const zhCN = merge(appZh, enterprisesZh, ordersZh, sitesZh, syncZh, rosterZh);
+const enUS = merge(appEn, enterprisesEn, ordersEn, sitesEn, syncEn, rosterEn);
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
 

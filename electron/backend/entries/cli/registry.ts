@@ -6,5 +6,6 @@ import { quoteCommands } from './commands/quote';
 import { siteCommands } from './commands/site';
 import { smsCommands } from './commands/sms';
 import { syncCommands } from './commands/sync';
+import { rosterCommands } from './commands/roster';
 
-export const commands: CliCommand[] = [...checkCommands, ...quoteCommands, ...enterpriseCommands, ...siteCommands, ...smsCommands, ...syncCommands];
+export const commands: CliCommand[] = [...checkCommands, ...quoteCommands, ...enterpriseCommands, ...siteCommands, ...smsCommands, ...syncCommands, ...rosterCommands];

@@ -24,6 +24,8 @@ export const TABLE_OWNERS = {
   resync_seen: 'sync',
   sync_history: 'sync',
   sync_refused_row: 'sync',
+  roster_member: 'roster',
+  roster_rules: 'roster',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

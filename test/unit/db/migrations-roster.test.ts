@@ -1,0 +1,45 @@
+/** Migrations of the VPMN roster, in the pattern of migrations.test.ts: database at N−1, insert, migrate, assert. */
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadMigrations, openDatabase } from '../../../electron/backend/infra/db/database';
+import { tempDir } from '../../helpers/backend';
+
+const opened: Database.Database[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.open && db.close()));
+
+function databaseBefore(version: number) {
+  const previous = Math.max(...loadMigrations().map((m) => m.version).filter((v) => v < version));
+  const file = path.join(tempDir('ecw-migration-'), 'ecw.sqlite');
+  const open = (targetVersion: number) => {
+    const db = openDatabase(file, { targetVersion });
+    opened.push(db);
+    return db;
+  };
+  return { db: open(previous), migrateTo: (target: number) => (opened.at(-1)!.close(), open(target)) };
+}
+
+const member = (id: string, enterpriseId: string, mobile: string) => ({
+  id, enterprise_id: enterpriseId, name: '王伟', mobile, short_number: '612345', created_at: '2026-11-16T01:00:00.000Z', updated_at: '2026-11-16T01:00:00.000Z',
+});
+const insertMember = (db: Database.Database, m: ReturnType<typeof member>) =>
+  db.prepare(`INSERT INTO roster_member (id, enterprise_id, name, mobile, short_number, created_at, updated_at) VALUES (@id, @enterprise_id, @name, @mobile, @short_number, @created_at, @updated_at)`).run(m);
+
+describe('0010_roster', () => {
+  it('keeps what was there and adds rosters: one row per mobile per group, a draft change by default none', () => {
+    const { db, migrateTo } = databaseBefore(10);
+    db.prepare(`INSERT INTO setting (key, value_json) VALUES ('operator', '{"name":"李敏"}')`).run();
+    const after = migrateTo(10);
+    expect(after.prepare(`SELECT value_json FROM setting WHERE key = 'operator'`).pluck().get()).toBe('{"name":"李敏"}');
+
+    insertMember(after, member('m1', 'e1', '13800138000'));
+    insertMember(after, member('m2', 'e2', '13800138000')); // another group may list the number (the import refuses it)
+    expect(() => insertMember(after, member('m3', 'e1', '13800138000'))).toThrow(/UNIQUE/);
+    expect(after.prepare('SELECT change, order_id, number_source, card_consent, base_version, server_deleted FROM roster_member WHERE id = ?').get('m1')).toEqual({
+      change: null, order_id: null, number_source: 'rules', card_consent: 0, base_version: null, server_deleted: 0,
+    });
+    expect(() => after.prepare(`UPDATE roster_member SET change = 'rename' WHERE id = 'm1'`).run()).toThrow(/CHECK/);
+    after.prepare(`INSERT INTO roster_rules (enterprise_id, rules_json, updated_at) VALUES ('e1', '{"firstDigit":"8","departmentBlocks":[],"reserved":[]}', '2026-11-16')`).run();
+    expect(after.prepare(`SELECT rules_json FROM roster_rules WHERE enterprise_id = 'e1'`).pluck().get()).toContain('"firstDigit":"8"');
+  });
+});
