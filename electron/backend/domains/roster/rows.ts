@@ -30,15 +30,9 @@ export interface RowReading {
   refused: RefusedRow[];
 }
 
-const cjk = '\\u3400-\\u9fff';
+const SPACE_BETWEEN_HANZI = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
 /** "王  伟" (padded to line up with three-character names) → "王伟"; Latin names keep one space. */
-export const cleanName = (raw: string): string =>
-  raw
-    .normalize('NFKC')
-    .trim()
-    .replace(new RegExp(`(?<=[${cjk}])\\s+(?=[${cjk}])`, 'g'), '')
-    .replace(/\s+/g, ' ')
-    .slice(0, 50);
+export const cleanName = (raw: string): string => raw.normalize('NFKC').trim().replace(SPACE_BETWEEN_HANZI, '').replace(/\s+/g, ' ').slice(0, 50);
 
 const cleanText = (raw: string, max: number) => raw.normalize('NFKC').trim().replace(/\s+/g, ' ').slice(0, max);
 const digitsOnly = (raw: string) => raw.normalize('NFKC').replace(/[\s-]/g, '');
