@@ -57,15 +57,6 @@ const editableMemberSchema = z.object({
   portedIn: z.boolean().default(false),
 });
 
-export const numberEffectSchema = z.object({
-  number: z.string(),
-  problem: z.string().optional(),
-  heldBy: z.object({ key: z.string(), name: z.string() }).optional(),
-  reservedFor: z.string().optional(),
-  easy: z.boolean(),
-  outsideBlock: z.string().optional(),
-});
-
 export const rosterApi = {
   'roster.list': query(z.object({ enterpriseId: z.string().min(1) }), rosterViewSchema, { reads: ['roster_member'] }),
   /** What an import would do; nothing is saved. (The file travels in the input: callers do not cache it.) */
@@ -73,8 +64,6 @@ export const rosterApi = {
   /** Reads the file without holding the write queue, then writes the plan in one transaction. */
   'roster.import': steppedMutation(rosterImportInputSchema, importResultSchema),
   'roster.setRules': mutation(z.object({ enterpriseId: z.string().min(1), rules: shortNumberRulesSchema, renumber: z.boolean().default(false) }), rosterViewSchema),
-  /** The effect of giving a member a number, shown before it is saved. */
-  'roster.numberEffect': query(z.object({ memberId: z.string().min(1), number: z.string().max(20) }), numberEffectSchema, { reads: ['roster_member'] }),
   'roster.addMember': mutation(z.object({ enterpriseId: z.string().min(1), fields: editableMemberSchema }), rosterMemberSchema),
   'roster.updateMember': mutation(z.object({ id: z.string().min(1), fields: editableMemberSchema }), rosterMemberSchema),
   'roster.removeMember': mutation(z.object({ id: z.string().min(1) }), z.object({ id: z.string(), removed: z.enum(['deleted', 'marked']) })),

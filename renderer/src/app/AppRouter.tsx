@@ -8,6 +8,7 @@ import { enterpriseRoutes, enterpriseNav } from '../features/enterprises';
 import { orderRoutes } from '../features/orders';
 import { siteRoutes, siteNav } from '../features/sites';
 import { syncRoutes, syncNav, SyncIndicator } from '../features/sync';
+import { rosterRoutes } from '../features/roster';
 import { useAppStatus } from '../ui/appStatus';
 import { isNewShortcut } from '../ui/keyboard';
 import type { NavEntry } from '../ui/nav';
@@ -91,6 +92,7 @@ export function AppRouter() {
             ...orderRoutes,
             ...siteRoutes,
             ...syncRoutes,
+            ...rosterRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],
         },

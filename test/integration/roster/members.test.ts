@@ -25,11 +25,9 @@ describe('members by hand', () => {
     expect(await errorCode(t, 'roster.addMember', { enterpriseId, fields: fields('赵敏', '12345') })).toBe('roster.mobile_invalid');
   });
 
-  it('shows what a new number would do before it is saved, then refuses a taken or forbidden number', async () => {
-    const wang = await t.call('roster.addMember', { enterpriseId, fields: fields('王伟', '13800138000', { shortNumber: '612345' }) });
+  it('refuses a taken or forbidden number typed by hand, and takes an easy one', async () => {
+    await t.call('roster.addMember', { enterpriseId, fields: fields('王伟', '13800138000', { shortNumber: '612345' }) });
     const li = await t.call('roster.addMember', { enterpriseId, fields: fields('李娜', '13900139000', { shortNumber: '612346' }) });
-    expect(await t.call('roster.numberEffect', { memberId: li.id, number: '612345' })).toMatchObject({ heldBy: { key: wang.id, name: '王伟' } });
-    expect(await t.call('roster.numberEffect', { memberId: li.id, number: '119000' })).toMatchObject({ problem: 'short_number.forbidden_prefix' });
     expect(await errorCode(t, 'roster.updateMember', { id: li.id, fields: fields('李娜', '13900139000', { shortNumber: '612345' }) })).toBe('roster.short_number_taken');
     expect(await errorCode(t, 'roster.updateMember', { id: li.id, fields: fields('李娜', '13900139000', { shortNumber: '119000' }) })).toBe('roster.short_number_invalid');
     const moved = await t.call('roster.updateMember', { id: li.id, fields: fields('李娜', '13900139000', { shortNumber: '688888' }) });

@@ -1,13 +1,12 @@
 import { defineHandlers } from '../../app/handlerTypes';
 import { importRoster, previewImport } from './importService';
-import { addMember, discardChange, listRoster, numberEffect, removeMember, setRules, updateMember } from './service';
+import { addMember, discardChange, listRoster, removeMember, setRules, updateMember } from './service';
 
 export const rosterHandlers = defineHandlers({
   'roster.list': ({ enterpriseId }, ctx) => listRoster(ctx, enterpriseId),
   'roster.previewImport': (input, ctx) => previewImport(ctx, input),
   'roster.import': (input, ctx) => importRoster(ctx, input),
   'roster.setRules': (input, ctx) => setRules(ctx, input),
-  'roster.numberEffect': ({ memberId, number }, ctx) => numberEffect(ctx, memberId, number),
   'roster.addMember': (input, ctx) => addMember(ctx, input),
   'roster.updateMember': (input, ctx) => updateMember(ctx, input),
   'roster.removeMember': ({ id }, ctx) => removeMember(ctx, id),

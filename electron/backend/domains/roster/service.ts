@@ -98,12 +98,6 @@ function renumberDrafts(members: MemberRecord[], rules: ShortNumberRules): { mem
   return assigned.flatMap((a, i) => (a.number && a.number !== movable[i]!.short_number ? [{ member: movable[i]!, number: a.number }] : []));
 }
 
-export function numberEffect(ctx: ReadContext, memberId: string, number: string): Output<'roster.numberEffect'> {
-  const member = requireMember(ctx.db, memberId);
-  const others = membersOf(ctx.db, member.enterprise_id).map((m) => ({ key: m.id, name: m.name, shortNumber: m.short_number }));
-  return numberChangeEffect({ key: member.id, name: member.name, mobile: member.mobile, department: member.department }, number.trim(), others, rulesOf(ctx.db, member.enterprise_id));
-}
-
 /** The member's number: the one asked for (checked), or the next one by the group's rules. */
 function numberFor(db: ReadableDB, enterpriseId: string, fields: EditableFields, mobile: string, selfId?: string): { number: string; source: WorkingColumns['number_source'] } {
   const others = membersOf(db, enterpriseId).filter((m) => m.id !== selfId);

@@ -11,6 +11,7 @@ import { EnterpriseInfo } from './EnterpriseInfo';
 import { OrderList } from './OrderList';
 import { DocumentList } from './DocumentList';
 import { EnterprisePlatformInfo } from '../../sync';
+import { RosterSummary } from '../../roster';
 import { useEnterpriseDetail, type Part } from './useEnterpriseDetail';
 import '../enterprises.css';
 
@@ -90,6 +91,7 @@ export function EnterpriseDetailPage() {
         </Col>
         <Col xs={24} xl={8}>
           <EnterprisePlatformInfo enterpriseId={e.id} />
+          <RosterSummary enterpriseId={e.id} />
           <Card size="small" title={t('enterprises.detail.audit')}>
             <PartBody part={audit}>{(entries) => <AuditTrail entries={withOrderEntries(entries, orders.value ?? [])} testId="enterprise-audit" />}</PartBody>
           </Card>
