@@ -17,7 +17,9 @@ import { catalogRoutes } from './catalog/routes';
 import { systemClock, type Clock } from './clock';
 import { DEFAULT_CONFIG, isoNow, type Faults, type PlatformConfig, type PlatformContext } from './context';
 import { openDatabase } from './db/database';
+import type { ErrorCode } from '../../shared/platform-api/common';
 import { HttpError, errorResponse, validationHook } from './http/errors';
+import { requestLimits } from './http/limits';
 import type { LinkConfig } from './sms/link';
 import { SmsGateway } from './sms/gateway';
 import { smsRoutes } from './sms/routes';
@@ -57,7 +59,9 @@ async function tokenSecret(dataDir: string): Promise<Buffer> {
 }
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
-  await fs.mkdir(options.dataDir, { recursive: true });
+  // Password hashes, tokens and customers' data: for the platform's own user only.
+  await fs.mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  await fs.chmod(options.dataDir, 0o700);
   const database = await openDatabase(options);
   const config: PlatformConfig = {
     ...DEFAULT_CONFIG,
@@ -87,14 +91,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   };
 }
 
+/** Hono's own 4xx answers (validators, body limits) get the contract's stable codes. */
+const codeOfStatus = (status: number): ErrorCode => (status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request');
+
 function buildApp(ctx: PlatformContext, store: AssetStore, boss: Boss, sms: SmsGateway | null): OpenAPIHono<AuthEnv> {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
   app.onError((err, c) => {
     if (err instanceof HttpError) return errorResponse(c, err);
-    if (err instanceof HTTPException && err.status < 500) return errorResponse(c, new HttpError(err.status, 'invalid_request', err.message));
+    if (err instanceof HTTPException && err.status < 500) return errorResponse(c, new HttpError(err.status, codeOfStatus(err.status), err.message));
     ctx.log(`platform: ${c.req.method} ${c.req.path}: ${err.stack ?? String(err)}`);
     return errorResponse(c, new HttpError(500, 'internal', 'The platform failed; the error is logged.'));
   });
+  app.use('*', requestLimits());
   app.notFound((c) => errorResponse(c, new HttpError(404, 'not_found', `No endpoint ${c.req.method} ${c.req.path}.`)));
   for (const prefix of ['/auth/*', '/sync/*', '/catalog/*', '/admin/*']) app.use(prefix, compress());
 
@@ -107,7 +115,7 @@ function buildApp(ctx: PlatformContext, store: AssetStore, boss: Boss, sms: SmsG
 
   const sessions = new Sessions(ctx);
   authRoutes(app as unknown as OpenAPIHono, sessions);
-  const authenticated = requireUser(ctx);
+  const authenticated = requireUser(ctx, sessions);
   for (const prefix of ['/auth/v1/me', '/sync/*', '/assets/*', '/catalog/*', '/admin/*']) app.use(prefix, authenticated);
   meRoutes(app);
   syncRoutes(app, ctx, new PushService(ctx, { orderSubmitted: () => boss.schedule() }), new PullService(ctx));

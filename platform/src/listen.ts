@@ -1,5 +1,7 @@
 /** Serves a platform on 127.0.0.1 (port 0 = any free port). */
+import { STATUS_CODES, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
 import type { Platform } from './app';
 
@@ -8,6 +10,27 @@ export interface Listening {
   port: number;
   /** Stops accepting, drops open connections, closes the database. */
   close(): Promise<void>;
+}
+
+/**
+ * Requests Node's parser refuses before Hono sees them (headers over 16 KiB: 431; not HTTP: 400)
+ * get the same JSON error body as every other failure.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const [status, code, message] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers_too_large', 'The request headers are larger than 16 KiB.']
+        : [400, 'invalid_request', 'The request is not valid HTTP.'];
+    const body = JSON.stringify({ code, message });
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }
 
 export function listen(platform: Platform, port = 0): Promise<Listening> {
@@ -24,7 +47,8 @@ export function listen(platform: Platform, port = 0): Promise<Listening> {
           await platform.close();
         },
       });
-    });
+    }) as Server;
+    answerClientErrors(server);
     server.once('error', reject);
   });
 }

@@ -1,8 +1,11 @@
 /** Test helpers: a real platform on a real SQLite file in a temp dir, driven through HTTP (in-process or over loopback). */
 import fs from 'node:fs/promises';
+import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
 import pg from 'pg';
+import { describe } from 'vitest';
 import { quoteFromCatalog } from '../../shared/domain/billing';
 import { SEED_CATALOG } from '../../shared/domain/catalog';
 import { creditCodeCheckChar } from '../../shared/domain/creditCode';
@@ -11,6 +14,7 @@ import type { Session } from '../../shared/platform-api/auth';
 import type { PullResponse, PushOp, PushResponse } from '../../shared/platform-api/sync';
 import { createPlatform, type Platform, type PlatformOptions } from '../src/app';
 import type { Clock } from '../src/clock';
+import { answerClientErrors } from '../src/listen';
 import { seedDemo } from '../src/seed';
 
 /** Replies are checked field by field in tests; a loose type keeps those checks short. */
@@ -121,6 +125,10 @@ export interface TestPlatform {
   platform: Platform;
   dir: string;
   api: Api;
+  /** JSON calls that arrive from another peer address (what @hono/node-server reports from the socket). */
+  from(address: string): Api;
+  /** Serves the platform on a loopback port (until close); its base URL. */
+  serve(): Promise<string>;
   clock: TestClock;
   close(): Promise<void>;
 }
@@ -129,42 +137,85 @@ export async function tempDir(prefix = 'ecw-platform-'): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));
 }
 
-/** PLATFORM_TEST_PG=postgres://…/postgres runs the platform tests on PostgreSQL, one fresh database per platform. */
+/**
+ * The databases the platform's tests run on: SQLite always, PostgreSQL at PLATFORM_TEST_PG
+ * (`postgres://…/postgres`; `eval "$(scripts/pg-test-cluster.sh start)"` starts one), one fresh
+ * database per platform. Under CI a missing PostgreSQL fails the run instead of skipping.
+ */
+export type TestDatabase = 'sqlite' | 'postgres';
 export const TEST_PG = process.env.PLATFORM_TEST_PG;
 
-async function freshPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `ecw_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: TEST_PG });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(TEST_PG!);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+/** `describe(name)` once per database; the PostgreSQL half says why it skips when there is none. */
+export function describeOnDatabases(name: string, body: (database: TestDatabase) => void): void {
+  describe(`${name} (SQLite)`, () => body('sqlite'));
+  if (!TEST_PG && process.env.CI) throw new Error('CI needs PostgreSQL: .ci/run starts one with scripts/pg-test-cluster.sh and sets PLATFORM_TEST_PG.');
+  const skipped = ' [skipped: no PostgreSQL; eval "$(scripts/pg-test-cluster.sh start)" sets PLATFORM_TEST_PG]';
+  describe.skipIf(!TEST_PG)(`${name} (PostgreSQL)${TEST_PG ? '' : skipped}`, () => body('postgres'));
 }
 
+async function adminQuery(server: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: server });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new empty PostgreSQL database on the test server (or `server`, a URL of its `postgres` database). */
+export async function freshPgDatabase(server = TEST_PG): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!server) throw new Error('PLATFORM_TEST_PG is not set.');
+  const name = `ecw_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await adminQuery(server, `CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** PostgreSQL databases by data dir, so a platform restarted on the same dir finds its data again. */
 const pgDatabases = new Map<string, { url: string; drop(): Promise<void> }>();
 
-export async function startTestPlatform(options: Partial<PlatformOptions> = {}): Promise<TestPlatform> {
+export interface TestPlatformOptions extends Partial<PlatformOptions> {
+  /** Default SQLite. */
+  database?: TestDatabase;
+}
+
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const { database = 'sqlite', ...platformOptions } = options;
   const dir = options.dataDir ?? (await tempDir());
-  if (TEST_PG && !options.databaseUrl && !pgDatabases.has(dir)) pgDatabases.set(dir, await freshPgDatabase());
+  if (database === 'postgres' && !options.databaseUrl && !pgDatabases.has(dir)) pgDatabases.set(dir, await freshPgDatabase());
   const databaseUrl = options.databaseUrl ?? pgDatabases.get(dir)?.url;
   const clock = (options.clock as TestClock | undefined) ?? new TestClock();
-  const platform = await createPlatform({ ...options, ...(databaseUrl ? { databaseUrl } : {}), dataDir: dir, clock, config: { openingDelayMs: null, ...options.config }, log: process.env.PLATFORM_TEST_LOG ? (l) => console.error(l) : () => undefined });
+  const platform = await createPlatform({
+    ...platformOptions,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    dataDir: dir,
+    clock,
+    config: { openingDelayMs: null, ...options.config },
+    log: process.env.PLATFORM_TEST_LOG ? (l) => console.error(l) : () => undefined,
+  });
   await seedDemo(platform.ctx, { password: DEMO_PASSWORD });
   const api = new Api(async (url, init) => platform.app.request(url, init));
+  const servers: ServerType[] = [];
   return {
     platform,
     dir,
     api,
+    from: (address) => new Api(async (url, init) => platform.app.request(url, init, { incoming: { socket: { remoteAddress: address } } })),
+    serve: () =>
+      new Promise((resolve) => {
+        const server = serve({ fetch: platform.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(`http://127.0.0.1:${info.port}`));
+        answerClientErrors(server as Server);
+        servers.push(server);
+      }),
     clock,
     close: async () => {
+      for (const server of servers) {
+        const closed = new Promise((done) => server.close(done));
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        await closed;
+      }
       await platform.close();
       await pgDatabases.get(dir)?.drop();
       pgDatabases.delete(dir);

@@ -8,7 +8,8 @@ export const smsOutboxEntrySchema = z.object({
   text: z.string(),
   enterpriseId: z.string(),
   orderId: z.string(),
-  kind: z.literal('welcome'),
+  /** welcome: the maintenance account and password (no customer text); opening_notice: the opening, naming the enterprise. */
+  kind: z.enum(['welcome', 'opening_notice']),
   status: z.enum(['queued', 'sent']),
   createdAt: z.string(),
 });
@@ -25,7 +26,9 @@ export const createUserRequestSchema = z.object({
   role: z.enum(STAFF_ROLES),
   region: staffRegionSchema,
 });
-export const updateUserRequestSchema = z.object({ role: z.enum(STAFF_ROLES).optional(), region: staffRegionSchema.optional() });
+export const updateUserRequestSchema = z
+  .object({ role: z.enum(STAFF_ROLES).optional(), region: staffRegionSchema.optional() })
+  .refine((change) => change.role !== undefined || change.region !== undefined, { message: 'Give the role or the region to change.' });
 export const userResponseSchema = staffUserSchema;
 
 /** POST /admin/compact: drop tombstones and scope exits below a seq; older cursors then get 410. */

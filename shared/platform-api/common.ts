@@ -26,10 +26,12 @@ export const ERROR_CODES = [
   'client_state_mismatch', // 409: re-register a new clientId and renumber unsent ops
   'offset_mismatch', // 409: upload PATCH at the wrong offset; the header Upload-Offset has the server's
   'resync_required', // 410: drop the cursor and pull from scratch
-  'payload_too_large', // 413
+  'payload_too_large', // 413: the body is over its route's limit (64 KiB; a push 1 MB; an upload chunk 4 MiB)
+  'unsupported_media_type', // 415: a body that is not JSON where JSON is expected
   'hash_mismatch', // 422: the assembled upload does not hash to its declared sha256; the upload is gone
   'client_upgrade_required', // 426: `minSchemaVersion` says what to update to
   'rate_limited', // 429: see Retry-After
+  'headers_too_large', // 431: the request headers are over 16 KiB
   'checksum_mismatch', // 460: an upload chunk's Upload-Checksum does not match its bytes
   'range_not_satisfiable', // 416
   'unavailable', // 503: transient, retry after Retry-After

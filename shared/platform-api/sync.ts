@@ -5,6 +5,8 @@ import { SYNCED_TABLES } from './tables';
 
 export const MAX_PUSH_OPS = 200;
 export const MAX_PUSH_BYTES = 1_048_576;
+/** How deep an op's patch may nest objects and arrays; a deeper op is rejected (`invalid`) on its own. */
+export const MAX_PATCH_DEPTH = 100;
 export const DEFAULT_PULL_LIMIT = 500;
 export const MAX_PULL_LIMIT = 1000;
 

@@ -18,7 +18,7 @@ import type { Boss } from '../boss/opening';
 import { publishCatalog } from '../catalog/catalog';
 import { isoNow, type PlatformContext } from '../context';
 import { HttpError, notFound } from '../http/errors';
-import { bearer, errors, json, jsonBody } from '../http/openapi';
+import { bearer, bodyErrors, errors, json, jsonBody } from '../http/openapi';
 import { compactHistory } from '../sync/compact';
 
 const tags = ['admin'];
@@ -36,22 +36,22 @@ const processRoute = createRoute({
 const publishRoute = createRoute({
   method: 'post', path: '/admin/catalog', tags, security, summary: 'Publish a new catalog version',
   request: jsonBody(publishCatalogRequestSchema),
-  responses: { 201: { description: 'The published version', ...json(catalogResponseSchema) }, ...errors(400, 401, 403) },
+  responses: { 201: { description: 'The published version', ...json(catalogResponseSchema) }, ...bodyErrors(401, 403) },
 });
 const createUserRoute = createRoute({
   method: 'post', path: '/admin/users', tags, security, summary: 'Create a staff account',
   request: jsonBody(createUserRequestSchema),
-  responses: { 201: { description: 'The user', ...json(userResponseSchema) }, ...errors(400, 401, 403, 409) },
+  responses: { 201: { description: 'The user', ...json(userResponseSchema) }, ...bodyErrors(401, 403, 409) },
 });
 const updateUserRoute = createRoute({
   method: 'patch', path: '/admin/users/{login}', tags, security, summary: "Change a user's role or region (their devices then resync)",
   request: { params: z.object({ login: z.string().min(1) }), ...jsonBody(updateUserRequestSchema) },
-  responses: { 200: { description: 'The user', ...json(userResponseSchema) }, ...errors(400, 401, 403, 404) },
+  responses: { 200: { description: 'The user', ...json(userResponseSchema) }, ...bodyErrors(401, 403, 404) },
 });
 const compactRoute = createRoute({
   method: 'post', path: '/admin/compact', tags, security, summary: 'Drop tombstones and scope exits below a seq',
   request: jsonBody(compactRequestSchema),
-  responses: { 200: { description: 'The new retention floor', ...json(compactResponseSchema) }, ...errors(400, 401, 403) },
+  responses: { 200: { description: 'The new retention floor', ...json(compactResponseSchema) }, ...bodyErrors(401, 403) },
 });
 
 export function adminRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, boss: Boss): void {
@@ -66,7 +66,7 @@ export function adminRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, bos
     const messages = rows.map(
       (r): SmsOutboxEntry => ({
         id: r.id, mobile: r.mobile, text: r.text, enterpriseId: r.enterprise_id, orderId: r.order_id,
-        kind: 'welcome', status: r.status as SmsOutboxEntry['status'], createdAt: r.created_at,
+        kind: r.kind as SmsOutboxEntry['kind'], status: r.status as SmsOutboxEntry['status'], createdAt: r.created_at,
       }),
     );
     return c.json({ messages }, 200);

@@ -18,8 +18,10 @@ import { sha256Schema } from '../../../shared/platform-api/common';
 import type { AuthEnv } from '../auth/middleware';
 import { requireClient } from '../sync/clients';
 import type { PlatformContext } from '../context';
-import { HttpError, badRequest } from '../http/errors';
-import { bearer, errors, json, jsonBody } from '../http/openapi';
+import { HttpError, badRequest, unavailable } from '../http/errors';
+import { WorkLimiter } from '../http/workLimiter';
+import { bearer, bodyErrors, errors, json, jsonBody } from '../http/openapi';
+import { OPAQUE } from './imageType';
 import type { AssetStore } from './store';
 
 const tags = ['assets'];
@@ -28,7 +30,7 @@ const uploadParams = z.object({ id: z.string().min(1).max(64) });
 const checkRoute = createRoute({
   method: 'post', path: '/assets/v1/check', tags, security: bearer, summary: 'Which of these blobs the platform already stores',
   request: jsonBody(checkRequestSchema),
-  responses: { 200: { description: 'present / missing', ...json(checkResponseSchema) }, ...errors(400, 401) },
+  responses: { 200: { description: 'present / missing', ...json(checkResponseSchema) }, ...bodyErrors(401) },
 });
 const createUploadRoute = createRoute({
   method: 'post', path: '/assets/v1/uploads', tags, security: bearer, summary: 'Start (or resume) an upload; 200 when the blob is already stored',
@@ -36,7 +38,7 @@ const createUploadRoute = createRoute({
   responses: {
     201: { description: 'Upload id and the offset to continue from', ...json(createUploadResponseSchema) },
     200: { description: 'Already stored (dedup)', ...json(createUploadResponseSchema) },
-    ...errors(400, 401, 409),
+    ...bodyErrors(401, 409),
   },
 });
 // Hono answers HEAD with the GET route minus the body, so HEAD (tus) and GET share this one.
@@ -63,7 +65,7 @@ const patchRoute = createRoute({
   },
 });
 const blobRoute = createRoute({
-  method: 'get', path: '/assets/v1/blobs/{sha256}', tags, security: bearer, summary: 'A stored blob; supports a single Range',
+  method: 'get', path: '/assets/v1/blobs/{sha256}', tags, security: bearer, summary: 'A stored blob the user uploaded or a site in their regions shows (else 404); typed by its bytes; supports a single Range',
   request: { params: z.object({ sha256: sha256Schema }) },
   responses: { 200: { description: 'The bytes' }, 206: { description: 'The requested range' }, ...errors(401, 404, 416) },
 });
@@ -137,23 +139,25 @@ export function assetRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, sto
     return c.json({ uploadId, offset, size }, 200);
   });
 
+  const chunkWork = new WorkLimiter(ctx.config.uploadWorkers, ctx.config.uploadQueue, () => unavailable());
   app.openapi(patchRoute, async (c) => {
     const headers = c.req.valid('header');
-    const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(CHUNK_SIZE);
-    let outcome;
-    try {
-      const chunk = await readChunk(c, buffer);
-      outcome = await store.patch(c.get('user'), c.req.valid('param').id, headers['upload-offset'], headers['upload-checksum'], chunk);
-    } finally {
-      if (spareBuffers.length < MAX_SPARE_BUFFERS) spareBuffers.push(buffer);
-    }
+    const outcome = await chunkWork.run(async () => {
+      const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(CHUNK_SIZE);
+      try {
+        const chunk = await readChunk(c, buffer);
+        return await store.patch(c.get('user'), c.req.valid('param').id, headers['upload-offset'], headers['upload-checksum'], chunk);
+      } finally {
+        if (spareBuffers.length < MAX_SPARE_BUFFERS) spareBuffers.push(buffer);
+      }
+    });
     c.header('Upload-Offset', String(outcome.offset));
     if (!outcome.done) return c.body(null, 204);
     return c.json({ status: 'stored' as const, sha256: outcome.sha256, size: outcome.size }, 201);
   });
 
   app.openapi(blobRoute, async (c) => {
-    const blob = await store.blob(c.req.valid('param').sha256);
+    const blob = await store.blob(c.get('user'), c.req.valid('param').sha256);
     const range = parseRange(c.req.header('range'), blob.size);
     const { start, end } = range ?? { start: 0, end: blob.size - 1 };
     const stream = Readable.toWeb(createReadStream(blob.file, { start, end })) as ReadableStream;
@@ -163,6 +167,10 @@ export function assetRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, sto
       'Accept-Ranges': 'bytes',
       'Cache-Control': 'private, max-age=31536000, immutable',
       ETag: `"${c.req.valid('param').sha256}"`,
+      // Whatever the bytes are, no browser runs them as a page.
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Content-Disposition': blob.mime === OPAQUE ? 'attachment' : 'inline',
     };
     if (range) headers['Content-Range'] = `bytes ${start}-${end}/${blob.size}`;
     return new Response(stream, { status: range ? 206 : 200, headers });

@@ -3,7 +3,7 @@
  * A chunk is written and fsynced before its offset is recorded and answered, so neither a recorded
  * nor an answered offset claims bytes a crash could lose; completion checks the sha256 of the
  * assembled bytes (hashed as the chunks arrived), renames the file atomically into blobs/<sha256>
- * and only then records the blob row.
+ * and only then records the blob row, typed by its first bytes (imageType.ts), and its uploader.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -15,8 +15,9 @@ import { newId } from '../clock';
 import { isoNow, type PlatformContext } from '../context';
 import type { DB } from '../db/schema';
 import { HttpError, badRequest, notFound } from '../http/errors';
-import type { Principal } from '../scopes';
+import { scopesOf, type Principal } from '../scopes';
 import { KeyedMutex } from '../sync/deviceLock';
+import { IMAGE_TYPES, OPAQUE, SNIFF_BYTES, sniffType } from './imageType';
 
 type UploadRow = DB['upload'];
 
@@ -53,8 +54,8 @@ export class AssetStore {
   }
 
   async init(): Promise<void> {
-    await fs.mkdir(this.blobsDir, { recursive: true });
-    await fs.mkdir(this.uploadsDir, { recursive: true });
+    await fs.mkdir(this.blobsDir, { recursive: true, mode: 0o700 });
+    await fs.mkdir(this.uploadsDir, { recursive: true, mode: 0o700 });
     await this.expireUploads();
   }
 
@@ -83,7 +84,7 @@ export class AssetStore {
     if (existing && Number(existing.size) === req.size)
       return { status: 'upload', uploadId: existing.upload_id, offset: Number(existing.received), chunkSize: CHUNK_SIZE };
     const uploadId = newId(this.ctx.clock);
-    await fs.writeFile(this.partFile(uploadId), new Uint8Array(0));
+    await fs.writeFile(this.partFile(uploadId), new Uint8Array(0), { mode: 0o600 });
     const expiresAt = new Date(this.ctx.clock.now().getTime() + this.ctx.config.uploadTtlMs).toISOString();
     await this.db
       .insertInto('upload')
@@ -125,11 +126,34 @@ export class AssetStore {
     });
   }
 
-  /** Byte range of a stored blob; `end` inclusive. */
-  async blob(sha256: string): Promise<{ file: string; size: number; mime: string }> {
+  /**
+   * A stored blob the user may read (else 404, as if it did not exist): administrators read all,
+   * others what they uploaded and what a live site in their regions shows. Its type is the sniffed
+   * one; a row from an older platform holding a client's claim is sniffed again.
+   */
+  async blob(user: Principal, sha256: string): Promise<{ file: string; size: number; mime: string }> {
     const row = await this.db.selectFrom('blob').selectAll().where('sha256', '=', sha256).executeTakeFirst();
-    if (!row) throw notFound(`No blob ${sha256}.`);
-    return { file: path.join(this.blobsDir, sha256), size: Number(row.size), mime: row.mime };
+    if (!row || !(await this.mayRead(user, sha256))) throw notFound(`No blob ${sha256}.`);
+    const file = path.join(this.blobsDir, sha256);
+    const mime = IMAGE_TYPES.has(row.mime) || row.mime === OPAQUE ? row.mime : sniffType(await readHead(file));
+    return { file, size: Number(row.size), mime };
+  }
+
+  private async mayRead(user: Principal, sha256: string): Promise<boolean> {
+    const scopes = scopesOf(user);
+    if (scopes === null) return true;
+    const owned = await this.db.selectFrom('blob_owner').select('user_id').where('sha256', '=', sha256).where('user_id', '=', user.id).executeTakeFirst();
+    if (owned || scopes.length === 0) return Boolean(owned);
+    const shown = await this.db
+      .selectFrom('site_image as i')
+      .innerJoin('site as s', 's.id', 'i.site_id')
+      .select('s.id')
+      .where('i.sha256', '=', sha256)
+      .where('s.deleted', '=', 0)
+      .where('s.scope_id', 'in', scopes)
+      .limit(1)
+      .executeTakeFirst();
+    return shown !== undefined;
   }
 
   async expireUploads(): Promise<number> {
@@ -196,14 +220,16 @@ export class AssetStore {
       await this.discard(row.upload_id);
       throw new HttpError(422, 'hash_mismatch', 'The uploaded bytes do not hash to the declared sha256; upload again.');
     }
+    const mime = sniffType(await readHead(part));
     await fs.rename(part, path.join(this.blobsDir, row.sha256));
     await fsyncDir(this.blobsDir);
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('blob')
-        .values({ sha256: row.sha256, size, mime: row.mime, stored_at: isoNow(this.ctx) })
+        .values({ sha256: row.sha256, size, mime, stored_at: isoNow(this.ctx) })
         .onConflict((oc) => oc.column('sha256').doNothing())
         .execute();
+      await trx.insertInto('blob_owner').values({ sha256: row.sha256, user_id: row.user_id }).onConflict((oc) => oc.columns(['sha256', 'user_id']).doNothing()).execute();
       await trx.deleteFrom('upload').where('upload_id', '=', row.upload_id).execute();
     });
     return { done: true, offset: size, sha256: row.sha256, size };
@@ -213,6 +239,18 @@ export class AssetStore {
     this.progress.delete(uploadId);
     await this.db.deleteFrom('upload').where('upload_id', '=', uploadId).execute();
     await fs.rm(this.partFile(uploadId), { force: true });
+  }
+}
+
+/** The first bytes of a file, to tell its type. */
+async function readHead(file: string): Promise<Buffer> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }
 

@@ -2,7 +2,7 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { loginRequestSchema, refreshRequestSchema, sessionSchema, staffUserSchema } from '../../../shared/platform-api/auth';
-import { bearer, errors, json, jsonBody } from '../http/openapi';
+import { bearer, bodyErrors, errors, json, jsonBody } from '../http/openapi';
 import type { AuthEnv } from './middleware';
 import type { Sessions } from './sessions';
 import { toStaffUser } from './users';
@@ -12,17 +12,17 @@ const tags = ['auth'];
 const loginRoute = createRoute({
   method: 'post', path: '/auth/v1/login', tags, summary: 'Sign in with user name and password',
   request: jsonBody(loginRequestSchema),
-  responses: { 200: { description: 'A new session', ...json(sessionSchema) }, ...errors(400, 401, 429) },
+  responses: { 200: { description: 'A new session', ...json(sessionSchema) }, ...bodyErrors(401, 429) },
 });
 const refreshRoute = createRoute({
   method: 'post', path: '/auth/v1/refresh', tags, summary: 'Trade a refresh token (once) for a new session',
   request: jsonBody(refreshRequestSchema),
-  responses: { 200: { description: 'A new session', ...json(sessionSchema) }, ...errors(400, 401) },
+  responses: { 200: { description: 'A new session', ...json(sessionSchema) }, ...bodyErrors(401) },
 });
 const logoutRoute = createRoute({
   method: 'post', path: '/auth/v1/logout', tags, summary: 'End the session of a refresh token',
   request: jsonBody(refreshRequestSchema),
-  responses: { 204: { description: 'Signed out' }, ...errors(400) },
+  responses: { 204: { description: 'Signed out' }, ...bodyErrors() },
 });
 export const meRoute = createRoute({
   method: 'get', path: '/auth/v1/me', tags, security: bearer, summary: 'The signed-in user',

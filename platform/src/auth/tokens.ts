@@ -3,8 +3,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export interface AccessClaims {
   sub: string;
-  /** The refresh-token family (one per login): revoking it ends the session at the next refresh. */
+  /** The session (one per sign-in, the refresh-token family): every request checks it is still live. */
   sid: string;
+  /** The refresh generation that issued it (tokens from before generations count as 1). */
+  gen?: number;
   iat: number;
   exp: number;
 }
@@ -20,10 +22,13 @@ export function signAccessToken(claims: AccessClaims, secret: Buffer): string {
 export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; expired: boolean };
 
 export function verifyAccessToken(token: string, secret: Buffer, nowMs: number): VerifyResult {
-  const [header, payload, signature] = token.split('.');
+  const parts = token.split('.');
+  if (parts.length !== 3) return { ok: false, expired: false };
+  const [header, payload, signature] = parts as [string, string, string];
   if (header !== HEADER || !payload || !signature) return { ok: false, expired: false };
-  const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as text: decoding base64 would ignore stray characters appended to the signature.
+  const expected = Buffer.from(createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url'));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, expired: false };
   let claims: AccessClaims;
   try {
@@ -31,7 +36,7 @@ export function verifyAccessToken(token: string, secret: Buffer, nowMs: number):
   } catch {
     return { ok: false, expired: false };
   }
-  if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return { ok: false, expired: false };
+  if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.exp !== 'number') return { ok: false, expired: false };
   if (claims.exp * 1000 <= nowMs) return { ok: false, expired: true };
   return { ok: true, claims };
 }

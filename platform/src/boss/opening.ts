@@ -1,25 +1,29 @@
 /**
  * The BOSS simulation: opens submitted orders. Each order is processed in its own transaction
  * (rows, counters and the welcome SMS together), so a kill mid-way leaves it "submitted" and the
- * next run picks it up again.
+ * next run picks it up again. The SMS texts are in welcomeSms.ts.
  */
 import { randomInt } from 'node:crypto';
+import { sql } from 'kysely';
 import { OPERATOR_SITE_DOMAIN, UNIFIED_SMS_CODE, type OpeningResult } from '../../../shared/platform-api/opening';
 import type { OrderSubmitArgs } from '../../../shared/platform-api/tables';
 import { newId } from '../clock';
 import { isoNow, type PlatformContext } from '../context';
-import { writeTx, type Tx } from '../db/database';
-import { activeSubscription } from '../sync/orders';
-import { loadRow, updateRow, type StoredRow, type WriteBy } from '../sync/rows';
+import type { Tx } from '../db/database';
+import { activeSubscription, inWriteTx, loadRow, updateRow, type StoredRow, type WriteBy, type Writer } from '../sync/rows';
+import { openingMessages } from './welcomeSms';
 
 const PASSWORD_CHARS = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
+/** The next value of a counter, in one statement (its row lock keeps two platform processes from taking the same one). */
 async function nextCounter(trx: Tx, name: string, start: number): Promise<number> {
-  const row = await trx.selectFrom('boss_counter').select('value').where('name', '=', name).executeTakeFirst();
-  const value = row ? Number(row.value) + 1 : start;
-  if (row) await trx.updateTable('boss_counter').set({ value }).where('name', '=', name).execute();
-  else await trx.insertInto('boss_counter').values({ name, value }).execute();
-  return value;
+  const row = await trx
+    .insertInto('boss_counter')
+    .values({ name, value: start })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`boss_counter.value + 1` }))
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
 }
 
 /** Characters 3–8 of a credit code are the registering authority's region code. */
@@ -53,49 +57,39 @@ async function openingResult(trx: Tx, enterprise: StoredRow, order: StoredRow, a
   };
 }
 
-function welcomeText(enterprise: StoredRow, r: OpeningResult): string {
-  const site = r.domain ? `，网站 http://${r.domain.fqdn}` : '';
-  return (
-    `【集团客户】${enterprise.data.name as string}：您的业务已开通。集团编码 ${r.groupCode}，` +
-    `维护账号 ${r.maintenanceAccount.login}，初始密码 ${r.maintenanceAccount.initialPassword}，` +
-    `短信网站请编辑短信发送至 ${r.smsServiceCode.full}${site}。请尽快登录修改密码。`
-  );
-}
-
-async function processOpen(trx: Tx, order: StoredRow, enterprise: StoredRow, by: WriteBy): Promise<string> {
+async function processOpen(w: Writer, order: StoredRow, enterprise: StoredRow, by: WriteBy): Promise<string> {
+  const { trx } = w;
   const result = await openingResult(trx, enterprise, order, by.at);
-  await updateRow(trx, order, { changes: { status: 'opened', opening: result, processedAt: by.at } }, by);
-  const subscription = await activeSubscription(trx, enterprise.id);
-  if (subscription) await updateRow(trx, subscription, { changes: { status: 'active', lastOrderId: order.id } }, by);
-  await updateRow(trx, enterprise, { changes: { status: 'opened', groupCode: result.groupCode } }, by);
+  updateRow(w, order, { changes: { status: 'opened', opening: result, processedAt: by.at } }, by);
+  const subscription = await activeSubscription(w, enterprise.id);
+  if (subscription) updateRow(w, subscription, { changes: { status: 'active', lastOrderId: order.id } }, by);
+  updateRow(w, enterprise, { changes: { status: 'opened', groupCode: result.groupCode } }, by);
   const contact = enterprise.data.contact as { mobile: string };
-  await trx
-    .insertInto('sms_outbox')
-    .values({
-      id: newId(), mobile: contact.mobile, text: welcomeText(enterprise, result), enterprise_id: enterprise.id,
-      order_id: order.id, kind: 'welcome', status: 'queued', created_at: by.at,
-    })
-    .execute();
+  // Ids grow in the order the messages are to be sent.
+  const messages = openingMessages(enterprise.data.name as string, result).map(({ kind, text }) => ({
+    id: newId(), mobile: contact.mobile, text, enterprise_id: enterprise.id, order_id: order.id, kind, status: 'queued', created_at: by.at,
+  }));
+  await trx.insertInto('sms_outbox').values(messages).execute();
   return 'opened';
 }
 
-async function processChangeOrCancel(trx: Tx, order: StoredRow, enterprise: StoredRow, by: WriteBy): Promise<string> {
-  const subscription = await activeSubscription(trx, enterprise.id);
-  if (!subscription || subscription.data.status !== 'active') return fail(trx, order, by, 'no_active_subscription', 'No active subscription to change.');
+async function processChangeOrCancel(w: Writer, order: StoredRow, enterprise: StoredRow, by: WriteBy): Promise<string> {
+  const subscription = await activeSubscription(w, enterprise.id);
+  if (!subscription || subscription.data.status !== 'active') return fail(w, order, by, 'no_active_subscription', 'No active subscription to change.');
   const cancel = order.data.kind === 'cancel';
-  await updateRow(
-    trx,
+  updateRow(
+    w,
     subscription,
     { changes: cancel ? { status: 'cancelled', endDate: order.data.effectiveDate, lastOrderId: order.id } : { planCode: order.data.planCode, lastOrderId: order.id } },
     by,
   );
-  if (cancel) await updateRow(trx, enterprise, { changes: { status: 'cancelled' } }, by);
-  await updateRow(trx, order, { changes: { status: 'completed', processedAt: by.at } }, by);
+  if (cancel) updateRow(w, enterprise, { changes: { status: 'cancelled' } }, by);
+  updateRow(w, order, { changes: { status: 'completed', processedAt: by.at } }, by);
   return 'completed';
 }
 
-async function fail(trx: Tx, order: StoredRow, by: WriteBy, code: string, message: string): Promise<string> {
-  await updateRow(trx, order, { changes: { status: 'failed', failure: { code, message }, processedAt: by.at } }, by);
+async function fail(w: Writer, order: StoredRow, by: WriteBy, code: string, message: string): Promise<string> {
+  updateRow(w, order, { changes: { status: 'failed', failure: { code, message }, processedAt: by.at } }, by);
   return 'failed';
 }
 
@@ -146,7 +140,7 @@ export class Boss {
     const done: { orderId: string; status: string }[] = [];
     for (const { id } of due) {
       try {
-        const status = await writeTx(this.ctx.database, (trx) => this.processOne(trx, id));
+        const status = await inWriteTx(this.ctx.database, (w) => this.processOne(w, id));
         if (status) done.push({ orderId: id, status });
       } catch (err) {
         // One order that cannot be opened must not hold up the others; it stays submitted and is retried.
@@ -156,12 +150,15 @@ export class Boss {
     return done;
   }
 
-  private async processOne(trx: Tx, orderId: string): Promise<string | undefined> {
-    const order = await loadRow(trx, 'service_order', orderId);
-    if (!order || order.data.status !== 'submitted') return undefined;
+  private async processOne(w: Writer, orderId: string): Promise<string | undefined> {
+    // Locks the enterprise before its order, in the order pushes lock them, so the two cannot deadlock.
+    const submitted = await w.trx.selectFrom('service_order').select('enterprise_id').where('id', '=', orderId).executeTakeFirst();
+    if (!submitted) return undefined;
+    const enterprise = await loadRow(w, 'enterprise', submitted.enterprise_id);
+    const order = await loadRow(w, 'service_order', orderId);
+    if (!order || order.data.status !== 'submitted') return undefined; // another process got there first
     const by: WriteBy = { clientId: null, at: isoNow(this.ctx) };
-    const enterprise = await loadRow(trx, 'enterprise', order.data.enterpriseId as string);
-    if (!enterprise || enterprise.deleted) return fail(trx, order, by, 'enterprise_not_found', 'The enterprise was deleted.');
-    return order.data.kind === 'open' ? processOpen(trx, order, enterprise, by) : processChangeOrCancel(trx, order, enterprise, by);
+    if (!enterprise || enterprise.deleted) return fail(w, order, by, 'enterprise_not_found', 'The enterprise was deleted.');
+    return order.data.kind === 'open' ? processOpen(w, order, enterprise, by) : processChangeOrCancel(w, order, enterprise, by);
   }
 }

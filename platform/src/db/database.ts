@@ -3,6 +3,7 @@
  * `--database-url postgres://…`. Everything above this module is dialect-blind except `dialect`
  * checks for row locks (SYNC.md §3.1: SQLite serializes writers itself, Postgres needs FOR UPDATE).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
@@ -22,6 +23,11 @@ export type Tx = Transaction<DB>;
 
 /** better-sqlite3 prepares a statement per query through kysely; caching them halves the cost of a push. */
 function cachingSqlite(file: string) {
+  // Created (or tightened) 0600 first: SQLite gives its -wal and -shm files the database file's mode.
+  if (file !== ':memory:') {
+    fs.closeSync(fs.openSync(file, 'a', 0o600));
+    fs.chmodSync(file, 0o600);
+  }
   const raw = new SQLite(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
@@ -60,7 +66,7 @@ export async function openDatabase(options: { dataDir: string; databaseUrl?: str
   return { db, dialect, close: () => db.destroy() };
 }
 
-/** A write transaction. On Postgres, seq allocation's row lock serializes writers (SYNC.md §3.1). */
+/** A write transaction that writes no synced rows (those go through sync/writer.ts, which orders commits by seq). */
 export function writeTx<T>(database: Database, fn: (trx: Tx) => Promise<T>): Promise<T> {
   return database.db.transaction().execute(fn);
 }

@@ -225,12 +225,86 @@ const smsCmpp: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_sms_cmpp': smsCmpp };
+
+/**
+ * Sessions (one per sign-in, the refresh-token family) that every request checks, so a sign-out or a
+ * revocation ends its access tokens at once; refresh tokens get a generation within their session.
+ */
+const sessions: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('staff_session')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('address', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .addColumn('seen_generation', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
+    await db.schema.createIndex('staff_session_user').on('staff_session').columns(['user_id', 'address']).execute();
+    await db.schema.alterTable('refresh_token').addColumn('generation', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    // Sessions of the refresh tokens issued before (the old code revoked whole families only).
+    await sql`INSERT INTO staff_session (id, user_id, address, created_at, revoked_at, seen_generation)
+      SELECT family_id, MIN(user_id), NULL, MIN(created_at), CASE WHEN MAX(revoked) = 1 THEN MAX(created_at) END, 1
+      FROM refresh_token GROUP BY family_id`.execute(db);
+  },
+};
+
+/** Failed sign-ins per account, per address and platform-wide, shared by every platform process. */
+const loginThrottle: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('login_throttle')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .addColumn('window_started_at', 'text', (c) => c.notNull())
+      .addColumn('last_failure_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('login_throttle_last').on('login_throttle').column('last_failure_at').execute();
+  },
+};
+
+/**
+ * Who may read a blob: whoever uploaded it (blob_owner) and whoever sees a live site that shows it
+ * (site_image, kept with the site's `images`; filled here from the sites already stored).
+ */
+const blobAccess: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('blob_owner')
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('blob_owner_pk', ['sha256', 'user_id'])
+      .execute();
+    await db.schema
+      .createTable('site_image')
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('site_image_pk', ['site_id', 'sha256'])
+      .execute();
+    await db.schema.createIndex('site_image_sha256').on('site_image').column('sha256').execute();
+    const sites = await sql<{ id: string; data: string }>`SELECT id, data FROM site`.execute(db);
+    for (const site of sites.rows) {
+      const images = [...new Set((JSON.parse(site.data) as { images?: string[] }).images ?? [])];
+      for (const sha256 of images) await sql`INSERT INTO site_image (site_id, sha256) VALUES (${site.id}, ${sha256})`.execute(db);
+    }
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': initial,
+  '0002_sms_cmpp': smsCmpp,
+  '0003_sessions': sessions,
+  '0004_login_throttle': loginThrottle,
+  '0005_blob_access': blobAccess,
+};
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+/** Migrates to the latest schema, or up to and including `name` (tests start from an older schema). */
+export async function migrateToLatest(db: Kysely<unknown>, name?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await (name ? migrator.migrateTo(name) : migrator.migrateToLatest());
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
 }

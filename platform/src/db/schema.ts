@@ -44,9 +44,25 @@ export interface DB {
     family_id: string;
     expires_at: string;
     used_at: string | null;
+    /** 1 for this token alone (a successor replaced in the grace window); a whole session ends in staff_session. */
     revoked: number;
     created_at: string;
+    /** 1 at sign-in, +1 per refresh. */
+    generation: number;
   };
+  /** One per sign-in (the refresh-token family; the access token's `sid`). */
+  staff_session: {
+    id: string;
+    user_id: string;
+    /** The peer address that signed in (a known address for the login throttle). */
+    address: string | null;
+    created_at: string;
+    revoked_at: string | null;
+    /** The newest token generation the client has shown it received (used its access or refresh token). */
+    seen_generation: number;
+  };
+  /** Keys `account:<login>`, `address:<peer>`, `global`. */
+  login_throttle: { key: string; failures: number; window_started_at: string; last_failure_at: string };
   sync_client: { client_id: string; user_id: string; device_name: string | null; last_applied_op_seq: number; created_at: string };
   applied_op: {
     client_id: string;
@@ -63,7 +79,12 @@ export interface DB {
   service_order: StatusChildRowTable;
   subscription: StatusChildRowTable;
   scope_exit: { seq: number; scope_id: string; tbl: string; row_id: string };
+  /** `mime` is sniffed from the bytes (assets/imageType.ts); rows from older platforms may hold a client's claim. */
   blob: { sha256: string; size: number; mime: string; stored_at: string };
+  /** Users who uploaded a blob's bytes (they may read it back). */
+  blob_owner: { sha256: string; user_id: string };
+  /** The images each site shows (its `images`): a user who sees the site may read them. */
+  site_image: { site_id: string; sha256: string };
   upload: {
     upload_id: string;
     sha256: string;

@@ -19,6 +19,9 @@ export class HttpError extends Error {
 export const badRequest = (message: string, issues?: ErrorBody['issues']) => new HttpError(400, 'invalid_request', message, issues ? { issues } : {});
 export const forbidden = (message = 'Your role or region does not allow this.') => new HttpError(403, 'forbidden', message);
 export const notFound = (message = 'Not found.') => new HttpError(404, 'not_found', message);
+/** 503 + Retry-After: transient, the client retries (`extra` e.g. the push's durable watermark). */
+export const unavailable = (message = 'The platform is busy; retry.', extra: Omit<ErrorBody, 'code' | 'message'> = {}) =>
+  new HttpError(503, 'unavailable', message, extra, { 'Retry-After': '2' });
 
 export function issuesOf(error: z.ZodError): NonNullable<ErrorBody['issues']> {
   return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

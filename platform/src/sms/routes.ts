@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SI_ACTIONS } from '../../../shared/sites/push/si';
 import { requireRole, type AuthEnv } from '../auth/middleware';
 import { HttpError, notFound } from '../http/errors';
-import { bearer, errors, json, jsonBody } from '../http/openapi';
+import { bearer, bodyErrors, errors, json, jsonBody } from '../http/openapi';
 import type { SmsGateway } from './gateway';
 import { SmsInputError } from './mt';
 
@@ -42,7 +42,7 @@ const linkStatusSchema = z.object({
 const sendRoute = createRoute({
   method: 'post', path: '/admin/sms/mt', tags, security, summary: 'Store an MT (text or WAP Push SI); the CMPP link sends it',
   request: jsonBody(mtRequestSchema),
-  responses: { 202: { description: 'Stored; parts = SUBMITs it takes', ...json(enqueuedSchema) }, ...errors(400, 401, 403) },
+  responses: { 202: { description: 'Stored; parts = SUBMITs it takes', ...json(enqueuedSchema) }, ...bodyErrors(401, 403) },
 });
 const mtRoute = createRoute({
   method: 'get', path: '/admin/sms/mt/{id}', tags, security, summary: 'An MT and the state of each part (queued, accepted, delivered …)',

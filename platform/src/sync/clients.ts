@@ -22,7 +22,11 @@ export async function registerClient(ctx: PlatformContext, user: Principal, devi
 
 /** The device row, or 409 client_state_mismatch when it is unknown (server restored) or someone else's. */
 export async function requireClient(ctx: PlatformContext, user: Principal, clientId: string): Promise<DB['sync_client']> {
-  const row = await ctx.database.db.selectFrom('sync_client').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+  return ownClient(await ctx.database.db.selectFrom('sync_client').selectAll().where('client_id', '=', clientId).executeTakeFirst(), user);
+}
+
+/** `row` when it is a device of `user` (see requireClient). */
+export function ownClient<R extends { user_id: string; last_applied_op_seq: number }>(row: R | undefined, user: Principal): R {
   if (!row) throw new HttpError(409, 'client_state_mismatch', 'Unknown clientId: register the device again.', { reason: 'unknown_client' });
   if (row.user_id !== user.id)
     throw new HttpError(409, 'client_state_mismatch', 'This clientId belongs to another user: register the device again.', { reason: 'other_user' });

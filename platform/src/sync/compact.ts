@@ -17,6 +17,7 @@ export function compactHistory(ctx: PlatformContext, belowSeq: number): Promise<
       const r = await trx.deleteFrom(tbl as 'enterprise').where('deleted', '=', 1).where('last_seq', '<', below).executeTakeFirst();
       removed += Number(r.numDeletedRows);
     }
+    await trx.deleteFrom('site_image').where('site_id', 'not in', trx.selectFrom('site').select('id')).execute();
     const exits = await trx.deleteFrom('scope_exit').where('seq', '<', below).executeTakeFirst();
     removed += Number(exits.numDeletedRows);
     await trx.updateTable('sync_meta').set({ min_retained_seq: below }).where('id', '=', 1).execute();

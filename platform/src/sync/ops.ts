@@ -15,12 +15,12 @@ import {
 import type { Tx } from '../db/database';
 import { inScope, scopeOf, type Principal } from '../scopes';
 import { changedAfter, mergePatch } from './merge';
-import { roleAllows } from './permissions';
+import { roleAllows, type Action } from './permissions';
 import { Rejection, invalid } from './rejection';
-import { insertRow, loadRow, moveChildren, toWire, updateRow, type StoredRow, type WriteBy } from './rows';
+import { activeSubscription, creditCodeHolder, insertRow, loadRow, moveChildren, toWire, updateRow, type StoredRow, type WriteBy, type Writer } from './rows';
 
-export interface OpContext {
-  trx: Tx;
+/** An op's write transaction, and who sends it when. */
+export interface OpContext extends Writer {
   user: Principal;
   clientId: string;
   at: string;
@@ -34,8 +34,8 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   return result.data;
 }
 
-export function authorize(user: Principal, tbl: SyncedTable, kind: PushOp['kind'], scopeId: string): void {
-  if (!roleAllows(user.role, tbl, kind)) throw new Rejection('forbidden', `The role ${user.role} may not ${kind} ${tbl} rows.`);
+export function authorize(user: Principal, tbl: SyncedTable, action: Action, scopeId: string): void {
+  if (!roleAllows(user.role, tbl, action)) throw new Rejection('forbidden', `The role ${user.role} may not ${action} ${tbl} rows.`);
   if (!inScope(user, scopeId)) throw new Rejection('forbidden', `${scopeId} is outside your regions.`);
 }
 
@@ -43,20 +43,24 @@ export function rowResult(opSeq: number, status: OpResult['status'], row: Stored
   return { opSeq, status, version: row.version, seq: row.lastSeq, row: toWire(row), ...(row.deleted ? { deleted: true } : {}), ...extra };
 }
 
-/** `baseVersion: null` means "derived from my own create". */
-const effectiveBase = (op: PushOp, row: StoredRow, clientId: string): number =>
-  op.baseVersion ?? (row.createdByClient === clientId ? 1 : 0);
+/**
+ * `baseVersion: null` means "derived from my own create". The platform owns versions: a base above
+ * the row's version was never handed out, and deciding by it would overwrite others' edits unseen.
+ */
+function effectiveBase(op: PushOp, row: StoredRow, clientId: string): number {
+  if (op.baseVersion != null && op.baseVersion > row.version)
+    throw new Rejection('invalid', `baseVersion ${op.baseVersion} is above the platform's version ${row.version} of this row.`);
+  return op.baseVersion ?? (row.createdByClient === clientId ? 1 : 0);
+}
 
-async function liveEnterprise(trx: Tx, id: string): Promise<StoredRow> {
-  const row = await loadRow(trx, 'enterprise', id);
+async function liveEnterprise(w: Writer, id: string): Promise<StoredRow> {
+  const row = await loadRow(w, 'enterprise', id);
   if (!row || row.deleted) throw new Rejection('enterprise_not_found', `Enterprise ${id} does not exist on the platform.`);
   return row;
 }
 
-async function creditCodeHolder(trx: Tx, creditCode: string, exceptId: string): Promise<string | undefined> {
-  const r = await trx.selectFrom('enterprise').select('id').where('credit_code', '=', creditCode).where('id', '!=', exceptId).executeTakeFirst();
-  return r?.id;
-}
+/** The holder's id, when the user may see it: another region's enterprise stays unnamed. */
+const visibleId = (user: Principal, holder: { id: string; scopeId: string }) => (inScope(user, holder.scopeId) ? { existingId: holder.id } : {});
 
 async function missingBlobs(trx: Tx, images: unknown): Promise<string[]> {
   const hashes = Array.isArray(images) ? (images as string[]) : [];
@@ -75,33 +79,28 @@ async function createData(oc: OpContext, op: PushOp): Promise<{ data: Record<str
     return { data, scopeId: scopeOf(f.region) };
   }
   const f = parse(siteCreateSchema, op.patch);
-  return { data: f, scopeId: (await liveEnterprise(oc.trx, f.enterpriseId)).scopeId };
+  return { data: f, scopeId: (await liveEnterprise(oc, f.enterpriseId)).scopeId };
 }
 
 async function applyCreate(oc: OpContext, op: PushOp): Promise<OpResult> {
   const { data, scopeId } = await createData(oc, op);
   authorize(oc.user, op.tbl, 'create', scopeId);
-  if (await loadRow(oc.trx, op.tbl, op.rowId)) throw new Rejection('already_exists', `A ${op.tbl} with id ${op.rowId} already exists.`);
+  if (await loadRow(oc, op.tbl, op.rowId)) throw new Rejection('already_exists', `A ${op.tbl} with id ${op.rowId} already exists.`);
   if (op.tbl === 'enterprise') {
-    const holder = await creditCodeHolder(oc.trx, data.creditCode as string, op.rowId);
-    if (holder) return duplicateKey(oc, op, holder);
+    const holder = await creditCodeHolder(oc, data.creditCode as string, op.rowId);
+    if (holder) return duplicateKey(oc, op, holder, data.creditCode as string);
   }
-  const row = await insertRow(oc.trx, op.tbl, op.rowId, scopeId, data, by(oc));
+  const row = insertRow(oc, op.tbl, op.rowId, scopeId, data, by(oc));
   const missing = op.tbl === 'site' ? await missingBlobs(oc.trx, data.images) : [];
   return rowResult(op.opSeq, 'applied', row, missing.length ? { missingBlobs: missing } : {});
 }
 
-async function duplicateKey(oc: OpContext, op: PushOp, existingId: string): Promise<OpResult> {
-  const existing = (await loadRow(oc.trx, 'enterprise', existingId))!;
-  const visible = inScope(oc.user, existing.scopeId);
-  return {
-    opSeq: op.opSeq,
-    status: 'conflict',
-    kind: 'duplicate_key',
-    existingId,
-    fields: { creditCode: { mine: op.patch.creditCode, theirs: existing.data.creditCode } },
-    ...(visible ? { row: toWire(existing), version: existing.version, seq: existing.lastSeq } : {}),
-  };
+/** A create (or restore) whose credit code another enterprise holds; that one is named only when the user may see it. */
+async function duplicateKey(oc: OpContext, op: PushOp, holder: { id: string; scopeId: string }, creditCode: string): Promise<OpResult> {
+  const result: OpResult = { opSeq: op.opSeq, status: 'conflict', kind: 'duplicate_key', fields: { creditCode: { mine: op.patch.creditCode, theirs: creditCode } } };
+  if (!inScope(oc.user, holder.scopeId)) return result;
+  const existing = (await loadRow(oc, 'enterprise', holder.id))!;
+  return { ...result, existingId: holder.id, row: toWire(existing), version: existing.version, seq: existing.lastSeq };
 }
 
 /* ---------- update ---------- */
@@ -111,12 +110,13 @@ function parsePatch(tbl: SyncedTable, patch: unknown): Record<string, unknown> {
 }
 
 async function applyUpdate(oc: OpContext, op: PushOp): Promise<OpResult> {
-  const row = await loadRow(oc.trx, op.tbl, op.rowId);
+  const row = await loadRow(oc, op.tbl, op.rowId);
   if (!row) throw new Rejection('not_found', `No ${op.tbl} ${op.rowId} on the platform.`);
   authorize(oc.user, op.tbl, 'update', row.scopeId);
   const patch = parsePatch(op.tbl, op.patch);
   const base = effectiveBase(op, row, oc.clientId);
   if (row.deleted && base < row.version) return rowResult(op.opSeq, 'conflict', row, { kind: 'update_vs_delete' });
+  if (row.deleted) authorize(oc.user, op.tbl, 'restore', row.scopeId);
 
   // An update from a base at or after the tombstone is a deliberate restore: every patched field applies.
   const merge = row.deleted ? { changes: patch, conflicts: {}, autoMerged: [] } : mergePatch({ current: row.data, fieldVersions: row.fieldVersions, baseVersion: base, patch });
@@ -126,24 +126,25 @@ async function applyUpdate(oc: OpContext, op: PushOp): Promise<OpResult> {
     scopeId = scopeOf(changes.region as { province: string; city: string });
     if (scopeId !== row.scopeId) authorize(oc.user, op.tbl, 'update', scopeId);
   }
-  let holder: string | undefined;
+  let holder: { id: string; scopeId: string } | undefined;
   if (op.tbl === 'enterprise' && (changes.creditCode !== undefined || row.deleted)) {
-    holder = await creditCodeHolder(oc.trx, (changes.creditCode ?? row.data.creditCode) as string, row.id);
+    const creditCode = (changes.creditCode ?? row.data.creditCode) as string;
+    holder = await creditCodeHolder(oc, creditCode, row.id);
     if (holder) {
       conflicts.creditCode = { mine: patch.creditCode ?? row.data.creditCode, theirs: row.data.creditCode };
       delete changes.creditCode;
-      if (row.deleted) return { ...(await duplicateKey(oc, op, holder)), opSeq: op.opSeq };
+      if (row.deleted) return duplicateKey(oc, op, holder, creditCode);
     }
   }
-  const written = Object.keys(changes).length > 0 || row.deleted ? await updateRow(oc.trx, row, { changes, deleted: false, scopeId }, by(oc)) : row;
-  if (scopeId !== row.scopeId) await moveChildren(oc.trx, row.id, scopeId, by(oc));
+  const written = Object.keys(changes).length > 0 || row.deleted ? updateRow(oc, row, { changes, deleted: false, scopeId }, by(oc)) : row;
+  if (scopeId !== row.scopeId) await moveChildren(oc, row.id, scopeId, by(oc));
 
   const missing = op.tbl === 'site' && changes.images ? await missingBlobs(oc.trx, changes.images) : [];
   const extra: Partial<OpResult> = {
     ...(merge.autoMerged.length ? { autoMerged: merge.autoMerged } : {}),
     ...(missing.length ? { missingBlobs: missing } : {}),
   };
-  if (holder) return rowResult(op.opSeq, 'conflict', written, { ...extra, kind: 'duplicate_key', existingId: holder, fields: conflicts });
+  if (holder) return rowResult(op.opSeq, 'conflict', written, { ...extra, kind: 'duplicate_key', ...visibleId(oc.user, holder), fields: conflicts });
   if (Object.keys(conflicts).length) return rowResult(op.opSeq, 'conflict', written, { ...extra, kind: 'field', fields: conflicts });
   return rowResult(op.opSeq, merge.autoMerged.length ? 'merged' : 'applied', written, extra);
 }
@@ -151,22 +152,16 @@ async function applyUpdate(oc: OpContext, op: PushOp): Promise<OpResult> {
 /* ---------- delete ---------- */
 
 async function applyDelete(oc: OpContext, op: PushOp): Promise<OpResult> {
-  const row = await loadRow(oc.trx, op.tbl, op.rowId);
+  const row = await loadRow(oc, op.tbl, op.rowId);
   if (!row) throw new Rejection('not_found', `No ${op.tbl} ${op.rowId} on the platform.`);
   authorize(oc.user, op.tbl, 'delete', row.scopeId);
   if (row.deleted) return rowResult(op.opSeq, 'applied', row);
   const changed = changedAfter(row.fieldVersions, effectiveBase(op, row, oc.clientId));
   if (changed.length) return rowResult(op.opSeq, 'conflict', row, { kind: 'delete_vs_update', autoMerged: changed.filter((f) => !f.startsWith('_')) });
   if (op.tbl === 'enterprise') {
-    const active = await oc.trx
-      .selectFrom('subscription')
-      .select('id')
-      .where('enterprise_id', '=', row.id)
-      .where('status', 'in', ['opening', 'active'])
-      .executeTakeFirst();
-    if (active) throw new Rejection('has_active_subscription', 'Cancel the subscription before deleting the enterprise.');
+    if (await activeSubscription(oc, row.id)) throw new Rejection('has_active_subscription', 'Cancel the subscription before deleting the enterprise.');
   }
-  return rowResult(op.opSeq, 'applied', await updateRow(oc.trx, row, { deleted: true }, by(oc)));
+  return rowResult(op.opSeq, 'applied', updateRow(oc, row, { deleted: true }, by(oc)));
 }
 
 export function applyRowOp(oc: OpContext, op: PushOp): Promise<OpResult> {

@@ -11,20 +11,9 @@ import type { OpResult, PushOp } from '../../../shared/platform-api/sync';
 import { orderSubmitArgsSchema, type OrderSubmitArgs } from '../../../shared/platform-api/tables';
 import { latestCatalog } from '../catalog/catalog';
 import { newId } from '../clock';
-import type { Tx } from '../db/database';
 import { authorize, rowResult, type OpContext } from './ops';
 import { Rejection, invalid } from './rejection';
-import { insertRow, loadRow, updateRow, fromDb, type StoredRow } from './rows';
-
-export async function activeSubscription(trx: Tx, enterpriseId: string): Promise<StoredRow | undefined> {
-  const r = await trx
-    .selectFrom('subscription')
-    .selectAll()
-    .where('enterprise_id', '=', enterpriseId)
-    .where('status', 'in', ['opening', 'active'])
-    .executeTakeFirst();
-  return r ? fromDb('subscription', r) : undefined;
-}
+import { activeSubscription, insertRow, loadRow, updateRow, type StoredRow, type Writer } from './rows';
 
 function parseArgs(op: PushOp): OrderSubmitArgs {
   if (op.name !== 'order.submit.v1') throw new Rejection('unknown_command', `Unknown command ${op.name ?? '(none)'}.`);
@@ -35,10 +24,10 @@ function parseArgs(op: PushOp): OrderSubmitArgs {
   return parsed.data;
 }
 
-async function checkStateMachine(trx: Tx, args: OrderSubmitArgs): Promise<{ plan: Plan; subscription?: StoredRow }> {
-  const plan = findPlan(await latestCatalog(trx), args.planCode);
+async function checkStateMachine(w: Writer, args: OrderSubmitArgs): Promise<{ plan: Plan; subscription?: StoredRow }> {
+  const plan = findPlan(await latestCatalog(w.trx), args.planCode);
   if (!plan || !plan.available) throw new Rejection('plan_not_available', `The plan ${args.planCode} is not available in the current catalog.`);
-  const current = await activeSubscription(trx, args.enterpriseId);
+  const current = await activeSubscription(w, args.enterpriseId);
   if (args.kind === 'open') {
     if (current) throw new Rejection('subscription_exists', `The enterprise already has a subscription (${current.data.status as string}).`);
     return { plan };
@@ -50,21 +39,20 @@ async function checkStateMachine(trx: Tx, args: OrderSubmitArgs): Promise<{ plan
 
 export async function submitOrder(oc: OpContext, op: PushOp): Promise<OpResult> {
   const args = parseArgs(op);
-  const { trx } = oc;
-  const existing = await loadRow(trx, 'service_order', op.rowId);
+  const existing = await loadRow(oc, 'service_order', op.rowId);
   if (existing) {
-    authorize(oc.user, 'service_order', 'command', existing.scopeId);
+    authorize(oc.user, 'service_order', existing.data.kind as OrderSubmitArgs['kind'], existing.scopeId);
     const same = existing.data.enterpriseId === args.enterpriseId && existing.data.kind === args.kind && existing.data.planCode === args.planCode;
     if (!same) throw new Rejection('order_mismatch', `Order ${op.rowId} was already submitted with other contents.`);
     return rowResult(op.opSeq, 'applied', existing); // resubmission: nothing new happens
   }
-  const enterprise = await loadRow(trx, 'enterprise', args.enterpriseId);
+  const enterprise = await loadRow(oc, 'enterprise', args.enterpriseId);
   if (!enterprise || enterprise.deleted) throw new Rejection('enterprise_not_found', `Enterprise ${args.enterpriseId} does not exist on the platform.`);
-  authorize(oc.user, 'service_order', 'command', enterprise.scopeId);
-  const { plan, subscription } = await checkStateMachine(trx, args);
+  authorize(oc.user, 'service_order', args.kind, enterprise.scopeId);
+  const { plan, subscription } = await checkStateMachine(oc, args);
   const w = { clientId: oc.clientId, at: oc.at };
 
-  const order = await insertRow(trx, 'service_order', op.rowId, enterprise.scopeId, {
+  const order = insertRow(oc, 'service_order', op.rowId, enterprise.scopeId, {
     enterpriseId: args.enterpriseId,
     number: args.number ?? null,
     kind: args.kind,
@@ -81,11 +69,11 @@ export async function submitOrder(oc: OpContext, op: PushOp): Promise<OpResult> 
     processedAt: null,
   }, w);
   if (args.kind === 'open') {
-    await insertRow(trx, 'subscription', newId(), enterprise.scopeId, {
+    insertRow(oc, 'subscription', newId(), enterprise.scopeId, {
       enterpriseId: args.enterpriseId, planCode: plan.code, status: 'opening', startDate: args.effectiveDate, endDate: null,
       openOrderId: order.id, lastOrderId: order.id,
     }, w);
-    await updateRow(trx, enterprise, { changes: { status: 'opening' } }, w);
+    updateRow(oc, enterprise, { changes: { status: 'opening' } }, w);
   }
   return rowResult(op.opSeq, 'applied', order);
 }

@@ -1,17 +1,24 @@
-/** Which role may do what (regional scope is checked separately, against the row's current and target scope). */
+/**
+ * Which role may do what — the role policy written down in platform/README.md. Regional scope is
+ * checked separately, against the row's current and target scope.
+ */
 import type { StaffRole } from '../../../shared/platform-api/auth';
-import type { OpKind } from '../../../shared/platform-api/sync';
 import type { SyncedTable } from '../../../shared/platform-api/tables';
 
-const ALL: OpKind[] = ['create', 'update', 'delete'];
+/** Row ops (`restore` = an update of a deleted row) and the kinds of `order.submit.v1`. */
+export type Action = 'create' | 'update' | 'delete' | 'restore' | 'open' | 'change' | 'cancel';
 
-const ALLOWED: Record<StaffRole, Partial<Record<SyncedTable, OpKind[]>>> = {
-  customer_manager: { enterprise: ALL, site: ALL, service_order: ['command'] },
-  // Counter staff register and sell; they do not build sites.
-  business_hall_clerk: { enterprise: ['create', 'update'], service_order: ['command'] },
-  // Agents prepare sites and sign customers up, but never delete records.
-  agent: { enterprise: ['create', 'update'], site: ['create', 'update'], service_order: ['command'] },
-  administrator: { enterprise: ALL, site: ALL, service_order: ['command'] },
+const EDIT: Action[] = ['create', 'update'];
+const ALL_ROW: Action[] = ['create', 'update', 'delete', 'restore'];
+const ALL_ORDERS: Action[] = ['open', 'change', 'cancel'];
+
+const ALLOWED: Record<StaffRole, Partial<Record<SyncedTable, Action[]>>> = {
+  customer_manager: { enterprise: ALL_ROW, site: ALL_ROW, service_order: ALL_ORDERS },
+  // Counter staff register, edit and serve customers' orders; they do not build sites or remove records.
+  business_hall_clerk: { enterprise: EDIT, service_order: ALL_ORDERS },
+  // Agents prepare sites and sign customers up; they never remove records or end or change what a customer pays for.
+  agent: { enterprise: EDIT, site: EDIT, service_order: ['open'] },
+  administrator: { enterprise: ALL_ROW, site: ALL_ROW, service_order: ALL_ORDERS },
 };
 
-export const roleAllows = (role: StaffRole, tbl: SyncedTable, kind: OpKind): boolean => ALLOWED[role][tbl]?.includes(kind) ?? false;
+export const roleAllows = (role: StaffRole, tbl: SyncedTable, action: Action): boolean => ALLOWED[role][tbl]?.includes(action) ?? false;

@@ -1,8 +1,6 @@
 /** /sync/v1: device registration, push and pull. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import {
-  MAX_PUSH_BYTES,
   pullRequestSchema,
   pullResponseSchema,
   pushRequestSchema,
@@ -12,8 +10,9 @@ import {
 } from '../../../shared/platform-api/sync';
 import type { AuthEnv } from '../auth/middleware';
 import { isoNow, type PlatformContext } from '../context';
-import { HttpError } from '../http/errors';
-import { bearer, errors, json, jsonBody } from '../http/openapi';
+import { unavailable } from '../http/errors';
+import { WorkLimiter } from '../http/workLimiter';
+import { bearer, bodyErrors, json, jsonBody } from '../http/openapi';
 import { checkSchemaVersion, registerClient } from './clients';
 import type { PullService } from './pull';
 import type { PushService } from './push';
@@ -23,19 +22,19 @@ const tags = ['sync'];
 const registerRoute = createRoute({
   method: 'post', path: '/sync/v1/clients', tags, security: bearer, summary: 'Register a device for the signed-in user',
   request: jsonBody(registerClientRequestSchema),
-  responses: { 201: { description: 'The new clientId', ...json(registerClientResponseSchema) }, ...errors(400, 401, 426) },
+  responses: { 201: { description: 'The new clientId', ...json(registerClientResponseSchema) }, ...bodyErrors(401, 426) },
 });
 
 const pushRoute = createRoute({
   method: 'post', path: '/sync/v1/push', tags, security: bearer, summary: 'Apply the device op log, each op exactly once',
   request: jsonBody(pushRequestSchema),
-  responses: { 200: { description: 'Per-op results', ...json(pushResponseSchema) }, ...errors(400, 401, 409, 413, 426, 503) },
+  responses: { 200: { description: 'Per-op results', ...json(pushResponseSchema) }, ...bodyErrors(401, 409, 426, 503) },
 });
 
 const pullRoute = createRoute({
   method: 'post', path: '/sync/v1/pull', tags, security: bearer, summary: 'Changes after the cursor, in server-seq order',
   request: jsonBody(pullRequestSchema),
-  responses: { 200: { description: 'A page of changes', ...json(pullResponseSchema) }, ...errors(400, 401, 410, 426) },
+  responses: { 200: { description: 'A page of changes', ...json(pullResponseSchema) }, ...bodyErrors(401, 410, 426, 503) },
 });
 
 export function syncRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, push: PushService, pull: PullService): void {
@@ -45,15 +44,7 @@ export function syncRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, push
     const clientId = await registerClient(ctx, c.get('user'), deviceName);
     return c.json({ clientId, serverTime: isoNow(ctx) }, 201);
   });
-  app.use(
-    '/sync/v1/push',
-    bodyLimit({
-      maxSize: MAX_PUSH_BYTES,
-      onError: () => {
-        throw new HttpError(413, 'payload_too_large', `A push carries at most ${MAX_PUSH_BYTES} bytes.`);
-      },
-    }),
-  );
-  app.openapi(pushRoute, async (c) => c.json(await push.push(c.get('user'), c.req.valid('json')), 200));
-  app.openapi(pullRoute, async (c) => c.json(await pull.pull(c.get('user'), c.req.valid('json')), 200));
+  const work = new WorkLimiter(ctx.config.syncWorkers, ctx.config.syncQueue, () => unavailable());
+  app.openapi(pushRoute, async (c) => c.json(await work.run(() => push.push(c.get('user'), c.req.valid('json'))), 200));
+  app.openapi(pullRoute, async (c) => c.json(await work.run(() => pull.pull(c.get('user'), c.req.valid('json'))), 200));
 }

@@ -1,17 +1,22 @@
 /**
- * Storage of synced rows (enterprise, site, service_order, subscription): one generic shape with
- * version, per-field versions, last_seq and a JSON body, plus a few indexed columns per table.
- * Every write of a row, by a client op or by the platform itself, goes through `insertRow`/`updateRow`.
+ * Synced rows (enterprise, site, service_order, subscription): one generic shape with version,
+ * per-field versions, last_seq and a JSON body, plus a few indexed columns per table. Every write
+ * of a row, by a client op or by the platform itself, goes through `insertRow`/`updateRow` in a
+ * `Writer` (writer.ts): read locked, written at the end of the transaction.
  */
-import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { SyncedTable } from '../../../shared/platform-api/tables';
-import type { Tx } from '../db/database';
+import type { DB } from '../db/schema';
+import { flush, journaled, rowKey, type Writer } from './writer';
+
+export { commitWrites, inWriteTx, newWriter, type Writer } from './writer';
 
 export interface StoredRow {
   tbl: SyncedTable;
   id: string;
   scopeId: string;
   version: number;
+  /** A placeholder (negative) until the transaction that wrote it assigns seqs. */
   lastSeq: number;
   fieldVersions: Record<string, number>;
   deleted: boolean;
@@ -19,24 +24,14 @@ export interface StoredRow {
   createdAt: string;
   updatedAt: string;
   createdByClient: string | null;
+  updatedByClient: string | null;
 }
 
 // The four tables share their base columns; kysely's types follow the literal name, so use one of them.
 const T = (tbl: SyncedTable) => tbl as 'enterprise';
 
-/** Allocates the next server seq inside the write transaction; on Postgres its row lock orders commits. */
-export async function nextSeq(trx: Tx): Promise<number> {
-  const row = await trx
-    .updateTable('sync_meta')
-    .set({ seq: sql`seq + 1` })
-    .where('id', '=', 1)
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  return Number(row.seq);
-}
-
-export async function currentSeq(trx: Tx): Promise<{ seq: number; minRetainedSeq: number }> {
-  const row = await trx.selectFrom('sync_meta').select(['seq', 'min_retained_seq']).where('id', '=', 1).executeTakeFirstOrThrow();
+export async function currentSeq(db: Kysely<DB>): Promise<{ seq: number; minRetainedSeq: number }> {
+  const row = await db.selectFrom('sync_meta').select(['seq', 'min_retained_seq']).where('id', '=', 1).executeTakeFirstOrThrow();
   return { seq: Number(row.seq), minRetainedSeq: Number(row.min_retained_seq) };
 }
 
@@ -51,6 +46,7 @@ interface DbRow {
   created_at: string;
   updated_at: string;
   created_by_client: string | null;
+  updated_by_client: string | null;
 }
 
 export const fromDb = (tbl: SyncedTable, r: DbRow): StoredRow => ({
@@ -65,58 +61,98 @@ export const fromDb = (tbl: SyncedTable, r: DbRow): StoredRow => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   createdByClient: r.created_by_client,
+  updatedByClient: r.updated_by_client,
 });
 
-const BASE_COLUMNS = ['id', 'scope_id', 'version', 'last_seq', 'field_versions', 'deleted', 'data', 'created_at', 'updated_at', 'created_by_client'] as const;
+const BASE_COLUMNS = ['id', 'scope_id', 'version', 'last_seq', 'field_versions', 'deleted', 'data', 'created_at', 'updated_at', 'created_by_client', 'updated_by_client'] as const;
 
-export async function loadRow(trx: Tx, tbl: SyncedTable, id: string): Promise<StoredRow | undefined> {
-  const r = await trx.selectFrom(T(tbl)).select(BASE_COLUMNS).where('id', '=', id).executeTakeFirst();
-  return r ? fromDb(tbl, r) : undefined;
+/**
+ * Reads and locks rows of one table for the rest of the transaction, in id order (so two
+ * transactions locking overlapping rows cannot deadlock), with one query; reading them again costs nothing.
+ */
+export async function lockRows(w: Writer, tbl: SyncedTable, ids: string[]): Promise<void> {
+  const wanted = [...new Set(ids)].filter((id) => !w.rows.has(rowKey(tbl, id))).sort();
+  if (wanted.length === 0) return;
+  let q = w.trx.selectFrom(T(tbl)).select(BASE_COLUMNS).where('id', 'in', wanted).orderBy('id');
+  if (w.dialect === 'postgres') q = q.forUpdate();
+  const found = new Map((await q.execute()).map((r) => [r.id, fromDb(tbl, r)]));
+  for (const id of wanted) journaled(w, w.rows, rowKey(tbl, id), found.get(id) ?? null);
 }
 
-export async function loadRowsWhere(trx: Tx, tbl: 'site' | 'service_order' | 'subscription', enterpriseId: string): Promise<StoredRow[]> {
-  const rows = await trx.selectFrom(tbl as 'site').select(BASE_COLUMNS).where('enterprise_id', '=', enterpriseId).execute();
-  return rows.map((r) => fromDb(tbl, r));
+/** The row as it is now in this transaction, locked. */
+export async function loadRow(w: Writer, tbl: SyncedTable, id: string): Promise<StoredRow | undefined> {
+  await lockRows(w, tbl, [id]);
+  return w.rows.get(rowKey(tbl, id)) ?? undefined;
+}
+
+/** Rows of a child table matching `where`, as they are now, locked (what this transaction wrote is flushed first). */
+export async function childRows(w: Writer, tbl: 'site' | 'service_order' | 'subscription', enterpriseId: string, statuses?: string[]): Promise<StoredRow[]> {
+  await flush(w);
+  let q = w.trx.selectFrom(tbl as 'service_order').select(BASE_COLUMNS).where('enterprise_id', '=', enterpriseId).orderBy('id');
+  if (statuses) q = q.where('status', 'in', statuses);
+  if (w.dialect === 'postgres') q = q.forUpdate();
+  return (await q.execute()).map((r) => {
+    const row = fromDb(tbl, r);
+    journaled(w, w.rows, rowKey(tbl, row.id), row);
+    return row;
+  });
+}
+
+/** The enterprise's opening or active subscription, as this transaction sees it (at most one exists). */
+export async function activeSubscription(w: Writer, enterpriseId: string): Promise<StoredRow | undefined> {
+  return (await childRows(w, 'subscription', enterpriseId, ['opening', 'active']))[0];
+}
+
+/** Reads ahead which enterprises hold these credit codes in the database, in one query. */
+export async function readStoredCodes(w: Writer, creditCodes: string[]): Promise<void> {
+  const wanted = [...new Set(creditCodes)].filter((c) => !w.storedCodes.has(c));
+  if (wanted.length === 0) return;
+  const rows = await w.trx.selectFrom('enterprise').select(['id', 'scope_id', 'credit_code']).where('credit_code', 'in', wanted).execute();
+  for (const c of wanted) w.storedCodes.set(c, null);
+  for (const r of rows) w.storedCodes.set(r.credit_code!, { id: r.id, scopeId: r.scope_id });
+}
+
+/** The enterprise holding a credit code now (other than `exceptId`), as this transaction sees it. */
+export async function creditCodeHolder(w: Writer, creditCode: string, exceptId: string): Promise<{ id: string; scopeId: string } | undefined> {
+  const holds = (row: StoredRow | null | undefined): row is StoredRow => !!row && row.tbl === 'enterprise' && !row.deleted && row.data.creditCode === creditCode && row.id !== exceptId;
+  // Rows this transaction read or wrote, as they are now; then the database for the rest.
+  for (const row of w.rows.values()) if (holds(row)) return { id: row.id, scopeId: row.scopeId };
+  await readStoredCodes(w, [creditCode]);
+  const stored = w.storedCodes.get(creditCode);
+  if (!stored || stored.id === exceptId) return undefined;
+  const key = rowKey('enterprise', stored.id);
+  return !w.rows.has(key) || holds(w.rows.get(key)) ? stored : undefined;
 }
 
 /** The row as it goes on the wire (null for a tombstone). */
 export const toWire = (row: StoredRow): Record<string, unknown> | null =>
   row.deleted ? null : { id: row.id, ...row.data, createdAt: row.createdAt, updatedAt: row.updatedAt };
 
-/** Indexed columns derived from the body. */
-function extraColumns(tbl: SyncedTable, data: Record<string, unknown>, deleted: boolean): Record<string, unknown> {
-  switch (tbl) {
-    case 'enterprise':
-      // A tombstone releases its credit code, so the enterprise can be registered again.
-      return { credit_code: deleted ? null : data.creditCode };
-    case 'site':
-      return { enterprise_id: data.enterpriseId };
-    default:
-      return { enterprise_id: data.enterpriseId, status: data.status };
-  }
-}
-
 export interface WriteBy {
   clientId: string | null;
   at: string;
 }
 
-export async function insertRow(trx: Tx, tbl: SyncedTable, id: string, scopeId: string, data: Record<string, unknown>, by: WriteBy) {
-  const seq = await nextSeq(trx);
-  const fieldVersions = Object.fromEntries(Object.keys(data).map((f) => [f, 1]));
-  const row: StoredRow = {
-    tbl, id, scopeId, version: 1, lastSeq: seq, fieldVersions, deleted: false, data,
-    createdAt: by.at, updatedAt: by.at, createdByClient: by.clientId,
-  };
-  await trx
-    .insertInto(T(tbl))
-    .values({
-      id, scope_id: scopeId, version: 1, last_seq: seq, field_versions: JSON.stringify(fieldVersions), deleted: 0,
-      data: JSON.stringify(data), created_at: by.at, updated_at: by.at, created_by_client: by.clientId, updated_by_client: by.clientId,
-      ...extraColumns(tbl, data, false),
-    } as never)
-    .execute();
+const creditCodeOf = (row: StoredRow | null | undefined) => (row?.tbl === 'enterprise' && !row.deleted ? (row.data.creditCode as string) : null);
+
+/** Keeps a written row for the flush. */
+function write(w: Writer, row: StoredRow, isNew: boolean): StoredRow {
+  const key = rowKey(row.tbl, row.id);
+  const kept = w.dirty.get(key);
+  const before = creditCodeOf(w.rows.get(key));
+  const releasesCode = !isNew && !kept?.isNew && (kept?.releasesCode === true || (before !== null && before !== creditCodeOf(row)));
+  journaled(w, w.rows, key, row);
+  journaled(w, w.dirty, key, { row, isNew: isNew || kept?.isNew === true, releasesCode });
   return row;
+}
+
+export function insertRow(w: Writer, tbl: SyncedTable, id: string, scopeId: string, data: Record<string, unknown>, by: WriteBy): StoredRow {
+  const fieldVersions = Object.fromEntries(Object.keys(data).map((f) => [f, 1]));
+  if (tbl === 'site') setSiteImages(w, id, data.images);
+  return write(w, {
+    tbl, id, scopeId, version: 1, lastSeq: w.seqs.forRow(), fieldVersions, deleted: false, data,
+    createdAt: by.at, updatedAt: by.at, createdByClient: by.clientId, updatedByClient: by.clientId,
+  }, true);
 }
 
 export interface RowUpdate {
@@ -129,7 +165,7 @@ export interface RowUpdate {
  * Writes changed fields (bumping version, their field versions and last_seq). Moving a row to another
  * scope records a scope_exit for the old one, with its own seq, so devices there purge it.
  */
-export async function updateRow(trx: Tx, row: StoredRow, update: RowUpdate, by: WriteBy): Promise<StoredRow> {
+export function updateRow(w: Writer, row: StoredRow, update: RowUpdate, by: WriteBy): StoredRow {
   const version = row.version + 1;
   const changes = update.changes ?? {};
   const fieldVersions = { ...row.fieldVersions };
@@ -137,34 +173,26 @@ export async function updateRow(trx: Tx, row: StoredRow, update: RowUpdate, by: 
   const deleted = update.deleted ?? row.deleted;
   if (deleted !== row.deleted) fieldVersions._deleted = version;
   const scopeId = update.scopeId ?? row.scopeId;
-  if (scopeId !== row.scopeId) await recordScopeExit(trx, row, row.scopeId);
-  const seq = await nextSeq(trx);
-  const data = { ...row.data, ...changes };
-  await trx
-    .updateTable(T(row.tbl))
-    .set({
-      scope_id: scopeId, version, last_seq: seq, field_versions: JSON.stringify(fieldVersions), deleted: deleted ? 1 : 0,
-      data: JSON.stringify(data), updated_at: by.at, updated_by_client: by.clientId,
-      ...extraColumns(row.tbl, data, deleted),
-    } as never)
-    .where('id', '=', row.id)
-    .execute();
-  return { ...row, scopeId, version, lastSeq: seq, fieldVersions, deleted, data, updatedAt: by.at };
+  if (scopeId !== row.scopeId) w.seqs.exit(row.scopeId, row.tbl, row.id);
+  if (row.tbl === 'site' && 'images' in changes) setSiteImages(w, row.id, changes.images);
+  return write(w, {
+    ...row, scopeId, version, lastSeq: w.seqs.forRow(), fieldVersions, deleted, data: { ...row.data, ...changes },
+    updatedAt: by.at, updatedByClient: by.clientId,
+  }, false);
 }
 
-export async function recordScopeExit(trx: Tx, row: StoredRow, fromScope: string): Promise<void> {
-  const seq = await nextSeq(trx);
-  await trx.insertInto('scope_exit').values({ seq, scope_id: fromScope, tbl: row.tbl, row_id: row.id }).execute();
+/** Keeps site_image (who may read which blob, assets/store.ts) in step with a site's `images`. */
+function setSiteImages(w: Writer, siteId: string, images: unknown): void {
+  journaled(w, w.dirtyImages, siteId, [...new Set(Array.isArray(images) ? (images as string[]) : [])]);
 }
 
 /** Moves an enterprise's children along with it (their scope is the enterprise's). */
-export async function moveChildren(trx: Tx, enterpriseId: string, scopeId: string, by: WriteBy): Promise<void> {
+export async function moveChildren(w: Writer, enterpriseId: string, scopeId: string, by: WriteBy): Promise<void> {
   for (const tbl of ['site', 'service_order', 'subscription'] as const) {
-    for (const child of await loadRowsWhere(trx, tbl, enterpriseId)) {
+    for (const child of await childRows(w, tbl, enterpriseId)) {
       if (child.scopeId === scopeId) continue;
-      await recordScopeExit(trx, child, child.scopeId);
-      const seq = await nextSeq(trx);
-      await trx.updateTable(tbl as 'site').set({ scope_id: scopeId, last_seq: seq, updated_at: by.at }).where('id', '=', child.id).execute();
+      w.seqs.exit(child.scopeId, tbl, child.id);
+      write(w, { ...child, scopeId, lastSeq: w.seqs.forRow(), updatedAt: by.at }, false);
     }
   }
 }
