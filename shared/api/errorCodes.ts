@@ -87,6 +87,8 @@ export const ERROR_CODES = {
   'roster.short_number_reserved': 'The customer reserved this short number for someone else.',
   'roster.rules_invalid': 'The short-number rules contradict themselves (overlapping blocks, a number reserved twice).',
   'roster.member_pending': 'The member has a change waiting for the platform; it can be edited once the platform answers.',
+  'roster.no_vpmn_plan': 'Roster changes need a signed plan with VPMN (动力100) for the enterprise.',
+  'roster.nothing_to_submit': 'Every change of the roster is submitted already.',
   'roster.mobile_locked': "A confirmed member's mobile cannot change: remove the member and add the new number.",
 } as const;
 

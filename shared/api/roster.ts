@@ -38,8 +38,23 @@ export const importResultSchema = z.object({
   members: z.number().int(),
 });
 
+export const rosterOrderSummarySchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  /** sending: not yet accepted by the platform; refused: the platform rejected the whole order. */
+  status: z.enum(['sending', 'submitted', 'completed', 'failed', 'refused']),
+  changes: z.number().int(),
+  confirmed: z.number().int(),
+  sentBack: z.number().int(),
+  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+
 export const rosterViewSchema = z.object({
   members: z.array(rosterMemberSchema),
+  /** The group's VPMN number, once the platform opened it. */
+  groupNumber: z.string().nullable(),
+  orders: z.array(rosterOrderSummarySchema),
   rules: shortNumberRulesSchema,
   counts: z.object({ members: z.number().int(), draft: z.number().int(), pending: z.number().int(), conflict: z.number().int(), notChinaMobile: z.number().int() }),
 });
@@ -58,7 +73,7 @@ const editableMemberSchema = z.object({
 });
 
 export const rosterApi = {
-  'roster.list': query(z.object({ enterpriseId: z.string().min(1) }), rosterViewSchema, { reads: ['roster_member'] }),
+  'roster.list': query(z.object({ enterpriseId: z.string().min(1) }), rosterViewSchema, { reads: ['roster_member', 'roster_order', 'sync'] }),
   /** What an import would do; nothing is saved. (The file travels in the input: callers do not cache it.) */
   'roster.previewImport': query(rosterImportInputSchema, importPreviewSchema, { reads: [] }),
   /** Reads the file without holding the write queue, then writes the plan in one transaction. */
@@ -67,6 +82,8 @@ export const rosterApi = {
   'roster.addMember': mutation(z.object({ enterpriseId: z.string().min(1), fields: editableMemberSchema }), rosterMemberSchema),
   'roster.updateMember': mutation(z.object({ id: z.string().min(1), fields: editableMemberSchema }), rosterMemberSchema),
   'roster.removeMember': mutation(z.object({ id: z.string().min(1) }), z.object({ id: z.string(), removed: z.enum(['deleted', 'marked']) })),
+  /** Sends every change not yet submitted (or sent back) to the platform in roster orders. */
+  'roster.submit': mutation(z.object({ enterpriseId: z.string().min(1) }), z.object({ orders: z.number().int(), changes: z.number().int() })),
   /** Undoes this device's unsubmitted change of a member (or forgets a member it added). */
   'roster.discardChange': mutation(z.object({ id: z.string().min(1) }), z.object({ id: z.string(), member: rosterMemberSchema.nullable() })),
 };

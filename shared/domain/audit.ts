@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'roster.member_updated',
   'roster.member_removed',
   'roster.change_discarded',
+  'roster.submitted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

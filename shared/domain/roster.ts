@@ -38,6 +38,7 @@ export const REFUSAL_CODES = [
   'roster.in_other_group',
   'roster.no_short_number',
   'roster.formula_without_value',
+  'roster.member_pending',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -15,8 +15,9 @@ import { isKnownRegion } from '../domain/regions';
 import { orderSchema } from '../domain/order';
 import { idSchema, sha256Schema } from './common';
 import { domainLabelSchema, openingResultSchema } from './opening';
+import { rosterMemberRowSchema, rosterOrderRowSchema, rosterSubmitArgsSchema } from './roster';
 
-export const SYNCED_TABLES = ['enterprise', 'service_order', 'subscription', 'site'] as const;
+export const SYNCED_TABLES = ['enterprise', 'service_order', 'subscription', 'site', 'roster_order', 'roster_member'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /* ---------- enterprise ---------- */
@@ -129,7 +130,11 @@ export const orderSubmitArgsSchema = z.looseObject({
 });
 export type OrderSubmitArgs = z.infer<typeof orderSubmitArgsSchema>;
 
-export const COMMANDS = { 'order.submit.v1': { tbl: 'service_order', args: orderSubmitArgsSchema } } as const;
+export const COMMANDS = {
+  'order.submit.v1': { tbl: 'service_order', args: orderSubmitArgsSchema },
+  /** A VPMN roster order (roster.ts). */
+  'roster.submit.v1': { tbl: 'roster_order', args: rosterSubmitArgsSchema },
+} as const;
 export type CommandName = keyof typeof COMMANDS;
 
 /** submitted → opened (open orders) | completed (change, cancel) | failed. */
@@ -199,6 +204,8 @@ export const TABLE_RULES: Record<SyncedTable, TableRules> = {
   site: { writable: Object.keys(siteFieldSchemas), createOnly: ['enterpriseId'], groups: ['content', 'images'], longText: ['content'] },
   service_order: { writable: [], createOnly: [], groups: ['snapshot', 'opening', 'failure'], longText: [] },
   subscription: { writable: [], createOnly: [], groups: [], longText: [] },
+  roster_order: { writable: [], createOnly: [], groups: ['changes', 'results', 'failure'], longText: [] },
+  roster_member: { writable: [], createOnly: [], groups: [], longText: [] },
 };
 
 export const rowSchemas = {
@@ -206,4 +213,6 @@ export const rowSchemas = {
   site: siteRowSchema,
   service_order: serviceOrderRowSchema,
   subscription: subscriptionRowSchema,
+  roster_order: rosterOrderRowSchema,
+  roster_member: rosterMemberRowSchema,
 } satisfies Record<SyncedTable, z.ZodType>;

@@ -17,6 +17,7 @@ import { createLogger, type Logger } from '../infra/log';
 import { enterpriseSyncAdapter } from '../domains/enterprises/syncAdapter';
 import { serviceOrderSyncAdapter } from '../domains/orders/syncAdapter';
 import { siteSyncAdapter } from '../domains/sites/syncAdapter';
+import { rosterMemberSyncAdapter, rosterOrderSyncAdapter } from '../domains/roster/syncAdapter';
 import { syncAdapters } from '../domains/sync/adapters';
 import { SyncEngine, type SyncOptions } from '../domains/sync/engine';
 import { mirrorAdapter } from '../domains/sync/mirrorAdapter';
@@ -67,7 +68,7 @@ export interface Backend {
 }
 
 /** The synced tables, each through the adapter beside its domain (subscriptions: the generic mirror). */
-const adapters = syncAdapters([enterpriseSyncAdapter, serviceOrderSyncAdapter, siteSyncAdapter, mirrorAdapter('subscription')]);
+const adapters = syncAdapters([enterpriseSyncAdapter, serviceOrderSyncAdapter, siteSyncAdapter, mirrorAdapter('subscription'), rosterOrderSyncAdapter, rosterMemberSyncAdapter]);
 
 export function startBackend(options: BackendOptions): Backend {
   const dataDir = path.resolve(options.dataDir);

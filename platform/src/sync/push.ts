@@ -17,7 +17,7 @@ import { inScope, type Principal } from '../scopes';
 import { canonicalJson, sha256Hex } from './canonical';
 import { KeyedMutex } from './deviceLock';
 import { applyRowOp, type OpContext } from './ops';
-import { submitOrder } from './orders';
+import { runCommand } from './commands';
 import { Rejection } from './rejection';
 import { currentSeq, loadRow, lockRows, readStoredCodes, toWire } from './rows';
 import { LOCK_ORDER, commitWrites, keep, mark, newWriter, undo, type Writer } from './writer';
@@ -177,7 +177,7 @@ export class PushService {
     try {
       await this.ctx.faults.beforeOp?.(op);
       if (tooDeep(op)) throw new Rejection('invalid', `patch: nested more than ${MAX_PATCH_DEPTH} levels deep.`);
-      return op.kind === 'command' ? await submitOrder(oc, op) : await applyRowOp(oc, op);
+      return op.kind === 'command' ? await runCommand(oc, op) : await applyRowOp(oc, op);
     } catch (err) {
       if (isTransient(err)) throw err;
       await undoOp();
@@ -217,7 +217,7 @@ async function lockNamedRows(w: Writer, ops: PushOp[]): Promise<void> {
   for (const op of ops) {
     ids.get(op.tbl)!.push(op.rowId);
     const enterpriseId = op.patch.enterpriseId;
-    if ((op.tbl === 'site' || op.tbl === 'service_order') && typeof enterpriseId === 'string') ids.get('enterprise')!.push(enterpriseId);
+    if (op.tbl !== 'enterprise' && typeof enterpriseId === 'string') ids.get('enterprise')!.push(enterpriseId);
   }
   for (const tbl of LOCK_ORDER) await lockRows(w, tbl, ids.get(tbl)!);
 }

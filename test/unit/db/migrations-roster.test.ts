@@ -43,3 +43,17 @@ describe('0010_roster', () => {
     expect(after.prepare(`SELECT rules_json FROM roster_rules WHERE enterprise_id = 'e1'`).pluck().get()).toContain('"firstDigit":"8"');
   });
 });
+
+describe('0011_roster_orders', () => {
+  it('keeps the roster and adds roster orders, empty on the platform side until it answers', () => {
+    const { db, migrateTo } = databaseBefore(11);
+    insertMember(db, member('m1', 'e1', '13800138000'));
+    db.prepare(`UPDATE roster_member SET change = 'add', order_id = 'o1' WHERE id = 'm1'`).run();
+    const after = migrateTo(11);
+    expect(after.prepare('SELECT change, order_id FROM roster_member WHERE id = ?').get('m1')).toEqual({ change: 'add', order_id: 'o1' });
+    after.prepare(`INSERT INTO roster_order (id, enterprise_id, changes_json, created_by, created_at) VALUES ('o1', 'e1', '[]', '李敏', '2026-11-16')`).run();
+    expect(after.prepare('SELECT platform_status, results_json, group_number, base_version, server_deleted FROM roster_order WHERE id = ?').get('o1')).toEqual({
+      platform_status: null, results_json: null, group_number: null, base_version: null, server_deleted: 0,
+    });
+  });
+});

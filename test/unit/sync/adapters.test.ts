@@ -8,6 +8,7 @@ import { SYNCED_TABLES } from '../../../shared/platform-api';
 import { enterpriseSyncAdapter } from '../../../electron/backend/domains/enterprises/syncAdapter';
 import { serviceOrderSyncAdapter } from '../../../electron/backend/domains/orders/syncAdapter';
 import { siteSyncAdapter } from '../../../electron/backend/domains/sites/syncAdapter';
+import { rosterMemberSyncAdapter, rosterOrderSyncAdapter } from '../../../electron/backend/domains/roster/syncAdapter';
 import { syncAdapters } from '../../../electron/backend/domains/sync/adapters';
 import { mirrorAdapter } from '../../../electron/backend/domains/sync/mirrorAdapter';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
@@ -17,7 +18,7 @@ let t: TestBackend;
 afterEach(() => t?.cleanup());
 
 describe('registering the adapters', () => {
-  const all = [enterpriseSyncAdapter, serviceOrderSyncAdapter, siteSyncAdapter, mirrorAdapter('subscription')];
+  const all = [enterpriseSyncAdapter, serviceOrderSyncAdapter, siteSyncAdapter, mirrorAdapter('subscription'), rosterOrderSyncAdapter, rosterMemberSyncAdapter];
 
   it('takes one adapter per synced table', () => {
     expect(syncAdapters(all).all().map((a) => a.tbl).sort()).toEqual([...SYNCED_TABLES].sort());

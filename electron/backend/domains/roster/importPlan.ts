@@ -47,12 +47,23 @@ function overlay(existing: MemberRecord, m: RowMember) {
 
 const COMPARED = ['name', 'department', 'title', 'extension', 'email'] as const;
 
-export function planImport(rows: RowMember[], existing: MemberRecord[], rules: ShortNumberRules, options: { replace: boolean; inOtherGroup: (mobile: string) => boolean }): ImportPlan {
+export interface PlanOptions {
+  replace: boolean;
+  inOtherGroup: (mobile: string) => boolean;
+  /** A member whose change waits for the platform: the file cannot change it now. */
+  waiting: (member: MemberRecord) => boolean;
+}
+
+export function planImport(rows: RowMember[], existing: MemberRecord[], rules: ShortNumberRules, options: PlanOptions): ImportPlan {
   const byMobile = new Map(existing.map((r) => [r.mobile, r]));
   const refused: RefusedRow[] = [];
   const candidates: { member: RowMember; existing?: MemberRecord }[] = [];
   for (const member of rows) {
     const current = byMobile.get(member.mobile);
+    if (current && options.waiting(current)) {
+      refused.push({ row: member.row, code: 'roster.member_pending', message: `${member.name}'s last change is waiting for the platform; import again once it has answered.`, name: member.name, mobile: member.mobile });
+      continue;
+    }
     if (!current && options.inOtherGroup(member.mobile)) {
       refused.push({ row: member.row, code: 'roster.in_other_group', message: `${member.mobile} is already a member of another enterprise's VPMN group.`, name: member.name, mobile: member.mobile });
       continue;
@@ -97,7 +108,7 @@ export function planImport(rows: RowMember[], existing: MemberRecord[], rules: S
     else unchanged++;
   });
 
-  const removed = options.replace ? staying.filter((r) => r.change !== 'remove') : [];
+  const removed = options.replace ? staying.filter((r) => r.change !== 'remove' && !options.waiting(r)) : [];
   const before = existing.filter((r) => r.change !== 'remove').length;
   const restored = changed.filter((c) => c.fields.includes('restored')).length;
   return { added, changed, removed, unchanged, refused: refused.sort((a, b) => a.row - b.row), members: before + added.length + restored - removed.length };

@@ -10,6 +10,7 @@ import type { Output, ParsedInput } from '../../../../shared/api';
 import type { ReadContext } from '../../app/context';
 import { AppError } from '../../app/errors';
 import { commitChanges } from '../../app/unitOfWork';
+import { WORKING_COPY } from './repository';
 import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import { findEnterprise } from '../enterprises/repository';
 import { chooseSheet, sheetLayout } from './columns';
@@ -17,6 +18,7 @@ import { planImport, previewOf, type ImportPlan } from './importPlan';
 import { deleteMember, insertMember, membersOf, otherGroupOf, rulesOf, saveRules, updateMemberWorking, workingColumnsOf, type MemberRecord } from './repository';
 import { MAX_ROSTER_ROWS, readPastedRoster, readRosterBytes, RosterFileProblem, type RosterSource } from './rosterFile';
 import { readRows } from './rows';
+import { refusedOrders } from './submit';
 
 type ImportInput = ParsedInput<'roster.import'>;
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -76,9 +78,11 @@ async function readRoster(input: ImportInput): Promise<Reading> {
 function plan(db: ReadableDB, input: ImportInput, reading: Reading): ImportPlan {
   const rules = rulesOf(db, input.enterpriseId);
   const existing = membersOf(db, input.enterpriseId);
+  const refused = refusedOrders(db, input.enterpriseId);
   const result = planImport(reading.rows.members, existing, input.firstDigit ? { ...rules, firstDigit: input.firstDigit } : rules, {
     replace: input.replace,
     inOtherGroup: (mobile) => otherGroupOf(db, mobile, input.enterpriseId) !== undefined,
+    waiting: (member) => member.order_id !== null && !refused.has(member.order_id),
   });
   result.refused = [...reading.rows.refused, ...result.refused].sort((a, b) => a.row - b.row);
   return result;
@@ -155,6 +159,7 @@ export async function importRoster(readCtx: ReadContext, input: ImportInput): Pr
       changes: [
         {
           entity: 'roster_member',
+          outbox: WORKING_COPY,
           id: input.enterpriseId,
           write: (db) => {
             writePlan(db, readCtx, input.enterpriseId, p);

@@ -5,6 +5,9 @@ import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import { perDatabase } from '../../infra/db/perDatabase';
 
 export type MemberChange = 'add' | 'update' | 'remove';
+
+/** The outbox step of every edit of the working copy: the platform learns it from the next roster order. */
+export const WORKING_COPY = { localOnly: 'roster_working_copy' } as const;
 export type NumberSource = 'file' | 'manual' | 'rules' | 'reserved' | 'platform';
 
 /** A `roster_member` row as SQLite holds it. */
@@ -33,7 +36,7 @@ export interface MemberRecord {
   server_deleted: number;
 }
 
-/** The columns a person (or an import) sets. */
+/** The columns a person (or an import) sets; writing them ends any order the member waited on (callers check it was refused). */
 export type WorkingColumns = Pick<
   MemberRecord,
   'name' | 'mobile' | 'department' | 'title' | 'email' | 'short_number' | 'number_source' | 'extension' | 'china_mobile' | 'ported_in' | 'card_consent' | 'photo_sha256'
@@ -60,8 +63,8 @@ const writes = perDatabase((db: WritableDB) => ({
   updateWorking: db.prepare<[WorkingColumns & { id: string; change: MemberChange | null; updated_at: string }]>(
     `UPDATE roster_member SET name = @name, mobile = @mobile, department = @department, title = @title, email = @email,
        short_number = @short_number, number_source = @number_source, extension = @extension, china_mobile = @china_mobile,
-       ported_in = @ported_in, card_consent = @card_consent, photo_sha256 = @photo_sha256, change = @change, conflict_json = NULL,
-       updated_at = @updated_at
+       ported_in = @ported_in, card_consent = @card_consent, photo_sha256 = @photo_sha256, change = @change, order_id = NULL,
+       conflict_json = NULL, updated_at = @updated_at
      WHERE id = @id`,
   ),
   setChange: db.prepare<[{ id: string; change: MemberChange | null; updated_at: string }]>(
@@ -136,3 +139,95 @@ export function toMember(r: MemberRecord): RosterMember {
     confirmedShortNumber: base?.shortNumber ?? null,
   };
 }
+
+/* ---------- roster orders ---------- */
+
+/** A `roster_order` row as SQLite holds it. */
+export interface RosterOrderRecord {
+  id: string;
+  enterprise_id: string;
+  changes_json: string;
+  created_by: string;
+  created_at: string;
+  platform_status: string | null;
+  results_json: string | null;
+  group_number: string | null;
+  failure_json: string | null;
+  processed_at: string | null;
+  base_version: number | null;
+  base_json: string | null;
+  server_deleted: number;
+}
+
+/** What the platform says about an order (the sync adapter sets these), with what an order from another device needs. */
+export type PulledRosterOrderColumns = Pick<
+  RosterOrderRecord,
+  'id' | 'enterprise_id' | 'changes_json' | 'created_by' | 'created_at' | 'platform_status' | 'results_json' | 'group_number' | 'failure_json' | 'processed_at' | 'base_version' | 'base_json'
+>;
+
+const orderReads = perDatabase((db: ReadableDB) => ({
+  byId: db.prepare<[string], RosterOrderRecord>('SELECT * FROM roster_order WHERE id = ?'),
+  ofEnterprise: db.prepare<[string], RosterOrderRecord>('SELECT * FROM roster_order WHERE enterprise_id = ? ORDER BY created_at DESC, id DESC'),
+  idsOfEnterprise: db.prepare<[string], string>('SELECT id FROM roster_order WHERE enterprise_id = ?').pluck(),
+  synced: db.prepare<[], string>('SELECT id FROM roster_order WHERE base_version IS NOT NULL').pluck(),
+}));
+
+const orderWrites = perDatabase((db: WritableDB) => ({
+  insert: db.prepare<[Pick<RosterOrderRecord, 'id' | 'enterprise_id' | 'changes_json' | 'created_by' | 'created_at'>]>(
+    `INSERT INTO roster_order (id, enterprise_id, changes_json, created_by, created_at, platform_status)
+     VALUES (@id, @enterprise_id, @changes_json, @created_by, @created_at, NULL)`,
+  ),
+  upsertPulled: db.prepare<[PulledRosterOrderColumns]>(
+    `INSERT INTO roster_order (id, enterprise_id, changes_json, created_by, created_at, platform_status, results_json, group_number, failure_json,
+       processed_at, base_version, base_json)
+     VALUES (@id, @enterprise_id, @changes_json, @created_by, @created_at, @platform_status, @results_json, @group_number, @failure_json,
+       @processed_at, @base_version, @base_json)
+     ON CONFLICT (id) DO UPDATE SET platform_status = excluded.platform_status, results_json = excluded.results_json,
+       group_number = excluded.group_number, failure_json = excluded.failure_json, processed_at = excluded.processed_at,
+       base_version = excluded.base_version, base_json = excluded.base_json, server_deleted = 0`,
+  ),
+  markDeleted: db.prepare('UPDATE roster_order SET server_deleted = 1 WHERE id = ?'),
+  remove: db.prepare('DELETE FROM roster_order WHERE id = ?'),
+}));
+
+export const findRosterOrder = (db: ReadableDB, id: string) => orderReads(db).byId.get(id);
+export const rosterOrdersOf = (db: ReadableDB, enterpriseId: string) => orderReads(db).ofEnterprise.all(enterpriseId);
+export const insertRosterOrder = (db: WritableDB, order: Pick<RosterOrderRecord, 'id' | 'enterprise_id' | 'changes_json' | 'created_by' | 'created_at'>) =>
+  void orderWrites(db).insert.run(order);
+export const upsertPulledRosterOrder = (db: WritableDB, columns: PulledRosterOrderColumns) => void orderWrites(db).upsertPulled.run(columns);
+export const markRosterOrderServerDeleted = (db: WritableDB, id: string) => void orderWrites(db).markDeleted.run(id);
+export const deleteRosterOrder = (db: WritableDB, id: string) => void orderWrites(db).remove.run(id);
+export const syncedRosterOrderIds = (db: ReadableDB): string[] => orderReads(db).synced.all();
+export const rosterOrderIdsOfEnterprise = (db: ReadableDB, enterpriseId: string): string[] => orderReads(db).idsOfEnterprise.all(enterpriseId);
+
+/* ---------- members: submitting, and the platform's side (the sync adapters) ---------- */
+
+const memberSync = perDatabase((db: WritableDB) => ({
+  submit: db.prepare<[{ id: string; order_id: string }]>('UPDATE roster_member SET order_id = @order_id, conflict_json = NULL WHERE id = @id'),
+  settle: db.prepare<[string]>('UPDATE roster_member SET change = NULL, order_id = NULL, conflict_json = NULL WHERE id = ?'),
+  sendBack: db.prepare<[{ id: string; conflict_json: string }]>('UPDATE roster_member SET order_id = NULL, conflict_json = @conflict_json WHERE id = @id'),
+  base: db.prepare<[{ id: string; base_version: number | null; base_json: string | null }]>(
+    'UPDATE roster_member SET base_version = @base_version, base_json = @base_json, server_deleted = 0 WHERE id = @id',
+  ),
+  markDeleted: db.prepare('UPDATE roster_member SET server_deleted = 1 WHERE id = ?'),
+}));
+const memberLookups = perDatabase((db: ReadableDB) => ({
+  byMobile: db.prepare<[string, string], MemberRecord>('SELECT * FROM roster_member WHERE enterprise_id = ? AND mobile = ?'),
+  ofOrder: db.prepare<[string], MemberRecord>('SELECT * FROM roster_member WHERE order_id = ?'),
+  idsOfEnterprise: db.prepare<[string], string>('SELECT id FROM roster_member WHERE enterprise_id = ?').pluck(),
+  synced: db.prepare<[], string>('SELECT id FROM roster_member WHERE base_version IS NOT NULL').pluck(),
+}));
+
+export const memberByMobile = (db: ReadableDB, enterpriseId: string, mobile: string) => memberLookups(db).byMobile.get(enterpriseId, mobile);
+export const membersOfOrder = (db: ReadableDB, orderId: string) => memberLookups(db).ofOrder.all(orderId);
+export const memberIdsOfEnterprise = (db: ReadableDB, enterpriseId: string): string[] => memberLookups(db).idsOfEnterprise.all(enterpriseId);
+export const syncedMemberIds = (db: ReadableDB): string[] => memberLookups(db).synced.all();
+/** The member's change went out in `orderId`. */
+export const markMemberSubmitted = (db: WritableDB, id: string, orderId: string) => void memberSync(db).submit.run({ id, order_id: orderId });
+/** The platform confirmed the member's change: nothing is left to send. */
+export const settleMember = (db: WritableDB, id: string) => void memberSync(db).settle.run(id);
+/** The platform sent the change back: it stays, with the reason, to be fixed and submitted again. */
+export const sendMemberBack = (db: WritableDB, id: string, conflict: NonNullable<RosterMember['conflict']>) =>
+  void memberSync(db).sendBack.run({ id, conflict_json: JSON.stringify(conflict) });
+export const setMemberBase = (db: WritableDB, id: string, base: { base_version: number | null; base_json: string | null }) => void memberSync(db).base.run({ id, ...base });
+export const markMemberServerDeleted = (db: WritableDB, id: string) => void memberSync(db).markDeleted.run(id);

@@ -10,9 +10,11 @@ import { assignShortNumbers, numberChangeEffect, rulesProblems, type ShortNumber
 import type { ReadContext, WriteContext } from '../../app/context';
 import { AppError } from '../../app/errors';
 import { commitChanges } from '../../app/unitOfWork';
+import { WORKING_COPY } from './repository';
 import type { ReadableDB } from '../../infra/db/handles';
 import { findEnterprise } from '../enterprises/repository';
 import { changeAfterEdit, removalOf, removeMemberRecord } from './importService';
+import { refusedOrders } from './submit';
 import {
   deleteMember,
   findMember,
@@ -25,7 +27,9 @@ import {
   toMember,
   updateMemberWorking,
   workingColumnsOf,
+  rosterOrdersOf,
   type MemberRecord,
+  type RosterOrderRecord,
   type WorkingColumns,
 } from './repository';
 
@@ -41,16 +45,40 @@ function requireMember(db: ReadableDB, id: string): MemberRecord {
   return member;
 }
 
-function requireEditable(member: MemberRecord): void {
-  if (member.order_id) throw new AppError('roster.member_pending', `${member.name}'s change is waiting for the platform.`, { details: { id: member.id } });
+/** A member whose change waits for the platform cannot change again (unless the platform refused its order). */
+function requireEditable(db: ReadableDB, member: MemberRecord): void {
+  if (member.order_id && !refusedOrders(db, member.enterprise_id).has(member.order_id))
+    throw new AppError('roster.member_pending', `${member.name}'s change is waiting for the platform.`, { details: { id: member.id } });
+}
+
+function orderSummary(order: RosterOrderRecord, refusal: { code: string; message: string } | undefined): Output<'roster.list'>['orders'][number] {
+  const results = order.results_json ? (JSON.parse(order.results_json) as { status: string }[]) : [];
+  const status = refusal ? 'refused' : ((order.platform_status ?? 'sending') as 'sending' | 'submitted' | 'completed' | 'failed');
+  return {
+    id: order.id,
+    createdAt: order.created_at,
+    createdBy: order.created_by,
+    status,
+    changes: (JSON.parse(order.changes_json) as unknown[]).length,
+    confirmed: results.filter((r) => r.status === 'confirmed').length,
+    sentBack: results.filter((r) => r.status === 'conflict').length,
+    failure: refusal ?? (order.failure_json ? (JSON.parse(order.failure_json) as { code: string; message: string }) : null),
+  };
 }
 
 export function rosterView(db: ReadableDB, enterpriseId: string): Output<'roster.list'> {
   requireEnterprise(db, enterpriseId);
-  const members = membersOf(db, enterpriseId).map(toMember);
+  const refused = refusedOrders(db, enterpriseId);
+  const members = membersOf(db, enterpriseId).map((r) => {
+    const refusal = r.order_id ? refused.get(r.order_id) : undefined;
+    return refusal ? { ...toMember(r), state: 'conflict' as const, conflict: refusal } : toMember(r);
+  });
+  const orders = rosterOrdersOf(db, enterpriseId);
   const count = (state: RosterMember['state']) => members.filter((m) => m.state === state).length;
   return {
     members,
+    groupNumber: orders.find((o) => o.group_number)?.group_number ?? null,
+    orders: orders.slice(0, 20).map((o) => orderSummary(o, refused.get(o.id))),
     rules: rulesOf(db, enterpriseId),
     counts: {
       members: members.filter((m) => m.state !== 'removing').length,
@@ -75,6 +103,7 @@ export function setRules(ctx: WriteContext, input: ParsedInput<'roster.setRules'
       changes: [
         {
           entity: 'roster_member',
+          outbox: WORKING_COPY,
           id: input.enterpriseId,
           write: (db) => {
             saveRules(db, input.enterpriseId, input.rules, now);
@@ -150,6 +179,7 @@ export function addMember(ctx: WriteContext, input: ParsedInput<'roster.addMembe
       changes: [
         {
           entity: 'roster_member',
+          outbox: WORKING_COPY,
           id,
           write: (db) =>
             insertMember(db, { ...columns, id, enterprise_id: input.enterpriseId, change: 'add', order_id: null, conflict_json: null, created_at: now, updated_at: now, base_version: null, base_json: null, server_deleted: 0 }),
@@ -168,7 +198,7 @@ const ROSTER_COLUMNS = ['name', 'mobile', 'department', 'title', 'email', 'short
 export function updateMember(ctx: WriteContext, input: ParsedInput<'roster.updateMember'>): RosterMember {
   commitChanges(ctx, (db) => {
     const member = requireMember(db, input.id);
-    requireEditable(member);
+    requireEditable(db, member);
     const mobile = checkedMobile(db, member.enterprise_id, input.fields, member.id);
     if (mobile.normalized !== member.mobile && member.base_version !== null)
       throw new AppError('roster.mobile_locked', `${member.name}'s mobile is confirmed by the platform.`, { field: 'fields.mobile' });
@@ -180,6 +210,7 @@ export function updateMember(ctx: WriteContext, input: ParsedInput<'roster.updat
       changes: [
         {
           entity: 'roster_member',
+          outbox: WORKING_COPY,
           id: member.id,
           write: (db) => updateMemberWorking(db, member.id, columns, change, ctx.now().toISOString()),
           audit: { action: 'roster.member_updated', detail: { fields: changed, ...(changed.includes('short_number') ? { shortNumber: columns.short_number } : {}) } },
@@ -194,11 +225,12 @@ export function updateMember(ctx: WriteContext, input: ParsedInput<'roster.updat
 export function removeMember(ctx: WriteContext, id: string): Output<'roster.removeMember'> {
   return commitChanges(ctx, (db) => {
     const member = requireMember(db, id);
-    requireEditable(member);
+    requireEditable(db, member);
     return {
       changes: [
         {
           entity: 'roster_member',
+          outbox: WORKING_COPY,
           id,
           write: (db) => removeMemberRecord(db, member, ctx.now().toISOString()),
           audit: { action: 'roster.member_removed', detail: { name: member.name, mobile: member.mobile } },
@@ -227,13 +259,14 @@ function confirmedColumns(member: MemberRecord): WorkingColumns {
 export function discardChange(ctx: WriteContext, id: string): Output<'roster.discardChange'> {
   commitChanges(ctx, (db) => {
     const member = requireMember(db, id);
-    requireEditable(member);
+    requireEditable(db, member);
     const now = ctx.now().toISOString();
     const neverConfirmed = member.base_version === null;
     return {
       changes: [
         {
           entity: 'roster_member',
+          outbox: WORKING_COPY,
           id,
           write: (db) => (neverConfirmed ? deleteMember(db, id) : updateMemberWorking(db, id, confirmedColumns(member), null, now)),
           audit: { action: 'roster.change_discarded', detail: { change: member.change, state: memberState(member) } },

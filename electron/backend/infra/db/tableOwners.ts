@@ -26,6 +26,7 @@ export const TABLE_OWNERS = {
   sync_refused_row: 'sync',
   roster_member: 'roster',
   roster_rules: 'roster',
+  roster_order: 'roster',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -86,7 +86,7 @@ export function MemberModal({ enterpriseId, member, roster, onClose }: Props) {
       cancelText={t('common.cancel')}
       onOk={submit}
       confirmLoading={add.isPending || update.isPending}
-      okButtonProps={{ 'data-testid': 'member-save' } as object}
+      okButtonProps={{ 'data-testid': 'member-save' }}
       onCancel={onClose}
       destroyOnHidden
     >

@@ -1,17 +1,18 @@
 /** /enterprises/:id/roster — the enterprise's VPMN group: its members and short numbers, imports, rules and edits. */
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Breadcrumb, Button, Input, Result, Space, Spin, Tag, Typography } from 'antd';
-import { ImportOutlined, SearchOutlined, SettingOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Breadcrumb, Button, Card, Input, Result, Space, Spin, Tag, Typography } from 'antd';
+import { CloudUploadOutlined, ImportOutlined, SearchOutlined, SettingOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { RosterMember } from '../../../../../shared/domain/roster';
-import { useApiQuery } from '../../../api/hooks';
-import { apiErrorText } from '../../../ui/apiErrors';
+import { useApiMutation, useApiQuery } from '../../../api/hooks';
+import { apiErrorText, useShowError } from '../../../ui/apiErrors';
 import { useDebouncedValue } from '../../../ui/useDebouncedValue';
 import { ImportDrawer } from '../import/ImportDrawer';
 import { RulesDrawer } from '../rules/RulesDrawer';
 import { MemberModal } from './MemberModal';
 import { MemberTable } from './MemberTable';
+import { OrderList } from './OrderList';
 import '../roster.css';
 
 /** Matches a member by name, mobile, short number, department or title. */
@@ -31,6 +32,11 @@ export function RosterPage() {
   const [importing, setImporting] = useState(false);
   const [rules, setRules] = useState(false);
   const shown = useMemo(() => roster.data?.members.filter((m) => matches(m, query)) ?? [], [roster.data, query]);
+  const { message } = AntApp.useApp();
+  const submit = useApiMutation('roster.submit', {
+    onSuccess: (r) => void message.success(t('roster.submitted', { changes: r.changes, orders: r.orders })),
+    onError: useShowError(),
+  });
 
   if (roster.error) return <Result status="error" title={apiErrorText(roster.error)} extra={<Button onClick={() => void roster.refetch()}>{t('common.retry')}</Button>} />;
   if (!roster.data) return <Spin />;
@@ -51,6 +57,7 @@ export function RosterPage() {
           {counts.draft ? <Tag color="blue">{t('roster.counts.draft', { count: counts.draft })}</Tag> : null}
           {counts.pending ? <Tag color="gold">{t('roster.counts.pending', { count: counts.pending })}</Tag> : null}
           {counts.conflict ? <Tag color="red">{t('roster.counts.conflict', { count: counts.conflict })}</Tag> : null}
+          {roster.data.groupNumber ? <Tag color="purple" data-testid="roster-group-number">{t('roster.groupNumber', { number: roster.data.groupNumber })}</Tag> : null}
         </Space>
         <Space wrap>
           <Button icon={<SettingOutlined />} onClick={() => setRules(true)} data-testid="roster-rules">
@@ -59,8 +66,18 @@ export function RosterPage() {
           <Button icon={<UserAddOutlined />} onClick={() => setEditing('new')} data-testid="roster-add">
             {t('roster.add')}
           </Button>
-          <Button type="primary" icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="roster-import">
+          <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="roster-import">
             {t('roster.import.open')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<CloudUploadOutlined />}
+            disabled={counts.draft + counts.conflict === 0}
+            loading={submit.isPending}
+            onClick={() => submit.mutate({ enterpriseId: id })}
+            data-testid="roster-submit"
+          >
+            {t('roster.submit', { count: counts.draft + counts.conflict })}
           </Button>
         </Space>
       </div>
@@ -75,6 +92,9 @@ export function RosterPage() {
         onChange={(e) => setText(e.target.value)}
       />
       <MemberTable members={shown} onEdit={setEditing} />
+      <Card size="small" title={t('roster.orders.title')} className="ecw-roster-orders">
+        <OrderList orders={roster.data.orders} />
+      </Card>
       <MemberModal enterpriseId={id} member={editing} roster={roster.data} onClose={() => setEditing(null)} />
       <ImportDrawer enterpriseId={id} open={importing} onClose={() => setImporting(false)} />
       <RulesDrawer enterpriseId={id} open={rules} roster={roster.data} onClose={() => setRules(false)} />
