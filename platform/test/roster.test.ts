@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RosterChange, RosterOrderWireRow } from '../../shared/platform-api/roster';
 import { describeOnDatabases, createEnterprise, orderOp, rowId, startTestPlatform, type Device, type OpInput, type TestPlatform } from './helpers';
 
-const person = (n: number, shortNumber: string, extra: Partial<RosterChange> = {}): RosterChange =>
+const person = (n: number, shortNumber: string, extra: Partial<RosterChange> = {}) =>
   ({
     action: 'add', memberId: rowId('member'), name: `成员${n}`, mobile: `1380000${String(n).padStart(4, '0')}`, department: '销售部', title: '经理', email: null,
     shortNumber, extension: null, portedIn: false, ...extra,
-  }) as RosterChange;
+  }) as Extract<RosterChange, { action: 'add' }>;
 
 const rosterOp = (enterpriseId: string, changes: RosterChange[], id = rowId('roster')): OpInput => ({
   tbl: 'roster_order', rowId: id, kind: 'command', name: 'roster.submit.v1', patch: { id, enterpriseId, changes },
@@ -111,6 +111,19 @@ describeOnDatabases('roster orders', (database) => {
     await manager.push(taken);
     await boss();
     expect(await results(taken.rowId)).toEqual([expect.objectContaining({ status: 'conflict', code: 'short_number_taken', heldBy: '成员24' })]);
+  });
+
+  it('tells which mobiles another group holds (numbers only), leaving out the asking group’s own', async () => {
+    const a = await enterprise();
+    const b = await enterprise();
+    const member = person(41, '640001');
+    await manager.push(rosterOp(a, [member]));
+    await boss();
+    const ask = (enterpriseId: string) => t.api.call('POST', '/vpmn/v1/lookup', { enterpriseId, mobiles: [member.mobile, '13900000000'] }, manager.token);
+    expect((await ask(b)).body).toEqual({ inOtherGroup: [member.mobile] });
+    expect((await ask(a)).body).toEqual({ inOtherGroup: [] });
+    expect((await t.api.call('POST', '/vpmn/v1/lookup', { enterpriseId: b, mobiles: ['110'] }, manager.token)).status).toBe(400);
+    expect((await t.api.call('POST', '/vpmn/v1/lookup', { enterpriseId: b, mobiles: [] })).status).toBe(401);
   });
 
   describe('who may submit', () => {

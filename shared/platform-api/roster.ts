@@ -82,3 +82,16 @@ export const rosterMemberRowSchema = z.object({
   updatedAt: z.string(),
 });
 export type RosterMemberWireRow = z.infer<typeof rosterMemberRowSchema>;
+
+/* ---------- POST /vpmn/v1/lookup: which of these mobiles another group holds ---------- */
+
+/** Mobiles per lookup: a request stays under the platform's 64 KiB body limit. */
+export const MAX_LOOKUP_MOBILES = 4000;
+
+export const memberLookupRequestSchema = z.object({
+  /** The group asking: its own members are not "in another group". */
+  enterpriseId: idSchema,
+  mobiles: z.array(z.string().regex(/^1\d{10}$/)).max(MAX_LOOKUP_MOBILES),
+});
+/** Only the numbers, never which enterprise holds them. */
+export const memberLookupResponseSchema = z.object({ inOtherGroup: z.array(z.string()) });

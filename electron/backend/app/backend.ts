@@ -119,7 +119,7 @@ export function startBackend(options: BackendOptions): Backend {
     const db = open.current();
     return db ? { ...base, db } : { unavailable: unavailable(), partial: base };
   };
-  const handlers = createHandlers({ recovery: { dataDir, connection: open, log }, sync: { engine: syncEngine, adapters } });
+  const handlers = createHandlers({ recovery: { dataDir, connection: open, log }, sync: { engine: syncEngine, adapters }, roster: { platform: () => syncEngine().platformClient() } });
   const dispatcher = createDispatcher({
     handlers,
     context,

@@ -8,11 +8,12 @@ import { orderHandlers } from '../domains/orders/handlers';
 import { draftHandlers } from '../domains/drafts/handlers';
 import { siteHandlers } from '../domains/sites/handlers';
 import { createSyncHandlers, type SyncHandlerDeps } from '../domains/sync/handlers';
-import { rosterHandlers } from '../domains/roster/handlers';
+import { createRosterHandlers, type RosterHandlerDeps } from '../domains/roster/handlers';
 
 export interface HandlerDeps {
   recovery: RecoveryHost;
   sync: SyncHandlerDeps;
+  roster: RosterHandlerDeps;
 }
 
 export function createHandlers(deps: HandlerDeps): HandlerTable {
@@ -24,6 +25,6 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...draftHandlers,
     ...siteHandlers,
     ...createSyncHandlers(deps.sync),
-    ...rosterHandlers,
+    ...createRosterHandlers(deps.roster),
   };
 }

@@ -140,6 +140,30 @@ describe('roster orders', () => {
     expect((await roster(a, enterpriseId)).members.map((m) => m.state)).toEqual(['active', 'active']);
   }, 60_000);
 
+  it('flags, on import, a member of another region’s group that only the platform knows', async () => {
+    const a = await device('A');
+    const { enterpriseId } = await vpmnCustomer(a);
+    const [held] = people(1, 45);
+    await a.call('roster.import', { enterpriseId, source: paste([held!]) });
+    await a.call('roster.submit', { enterpriseId });
+    await a.sync();
+    await boss();
+
+    const q = await rig.device('Q', { signedOut: true });
+    await q.call('system.setOperator', { name: '张海涛', channel: 'customer_manager' });
+    await q.signIn(rig.platform.url, 'qd.manager', rig.platform.login('qd.manager').password);
+    const qingdao = await q.createEnterprise(nextIndex++, { region: { province: '山东省', city: '青岛市', district: '市南区' }, address: '青岛市市南区香港中路8号' });
+    await q.sync();
+    const input = { enterpriseId: qingdao, source: paste([held!, ...people(1, 46)]) };
+    const preview = await q.call('roster.previewImport', input);
+    expect(preview.otherGroupsChecked).toBe('platform');
+    expect(preview.refused).toEqual([expect.objectContaining({ row: 2, code: 'roster.in_other_group', mobile: held!.mobile })]);
+    expect(preview.added).toHaveLength(1);
+    // Offline, the device says it could check only what it holds.
+    await q.call('sync.signOut', {});
+    expect((await q.call('roster.previewImport', input)).otherGroupsChecked).toBe('this_device');
+  }, 60_000);
+
   it('says what is missing instead of submitting: no VPMN plan, nothing to submit', async () => {
     const a = await device('A');
     const enterpriseId = await a.createEnterprise(nextIndex++);

@@ -12,15 +12,19 @@ import { AppError } from '../../app/errors';
 import { commitChanges } from '../../app/unitOfWork';
 import { WORKING_COPY } from './repository';
 import type { ReadableDB, WritableDB } from '../../infra/db/handles';
+import type { PlatformClient } from '../sync/platform';
 import { findEnterprise } from '../enterprises/repository';
 import { chooseSheet, sheetLayout } from './columns';
 import { planImport, previewOf, type ImportPlan } from './importPlan';
-import { deleteMember, insertMember, membersOf, otherGroupOf, rulesOf, saveRules, updateMemberWorking, workingColumnsOf, type MemberRecord } from './repository';
+import { otherGroups, type OtherGroups } from './otherGroups';
+import { deleteMember, insertMember, membersOf, rulesOf, saveRules, updateMemberWorking, workingColumnsOf, type MemberRecord } from './repository';
 import { MAX_ROSTER_ROWS, readPastedRoster, readRosterBytes, RosterFileProblem, type RosterSource } from './rosterFile';
 import { readRows } from './rows';
 import { refusedOrders } from './submit';
 
 type ImportInput = ParsedInput<'roster.import'>;
+/** The platform, when this device is signed in (the sync engine's client). */
+export type PlatformAccess = () => Promise<PlatformClient | null>;
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 async function readSource(source: ImportInput['source']): Promise<RosterSource> {
@@ -75,23 +79,30 @@ async function readRoster(input: ImportInput): Promise<Reading> {
   return { fileKind: source.kind, sheets: source.sheets.map((s) => s.name), sheet: sheet.name, headerRow: layout.headerRow, columns, mapping, rows: readRows(layout.data, mapping) };
 }
 
-function plan(db: ReadableDB, input: ImportInput, reading: Reading): ImportPlan {
+function plan(db: ReadableDB, input: ImportInput, reading: Reading, groups: OtherGroups): ImportPlan {
   const rules = rulesOf(db, input.enterpriseId);
   const existing = membersOf(db, input.enterpriseId);
   const refused = refusedOrders(db, input.enterpriseId);
   const result = planImport(reading.rows.members, existing, input.firstDigit ? { ...rules, firstDigit: input.firstDigit } : rules, {
     replace: input.replace,
-    inOtherGroup: (mobile) => otherGroupOf(db, mobile, input.enterpriseId) !== undefined,
+    inOtherGroup: (mobile) => groups.has(mobile),
     waiting: (member) => member.order_id !== null && !refused.has(member.order_id),
   });
   result.refused = [...reading.rows.refused, ...result.refused].sort((a, b) => a.row - b.row);
   return result;
 }
 
-export async function previewImport(ctx: ReadContext, input: ImportInput): Promise<ImportPreview> {
+/** Reads the roster and asks, once, which of its mobiles other groups hold. */
+async function readWithGroups(ctx: ReadContext, input: ImportInput, platform: PlatformAccess) {
   requireEnterprise(ctx.db, input.enterpriseId);
   const reading = await readRoster(input);
-  const p = plan(ctx.db, input, reading);
+  const groups = await otherGroups(() => ctx.db, await platform(), input.enterpriseId, reading.rows.members.map((m) => m.mobile));
+  return { reading, groups };
+}
+
+export async function previewImport(ctx: ReadContext, input: ImportInput, platform: PlatformAccess): Promise<ImportPreview> {
+  const { reading, groups } = await readWithGroups(ctx, input, platform);
+  const p = plan(ctx.db, input, reading, groups);
   return {
     fileKind: reading.fileKind,
     sheets: reading.sheets,
@@ -110,7 +121,7 @@ export async function previewImport(ctx: ReadContext, input: ImportInput): Promi
     unchanged: p.unchanged,
     refused: p.refused,
     members: p.members,
-    otherGroupsChecked: 'this_device',
+    otherGroupsChecked: groups.checked,
   };
 }
 
@@ -148,11 +159,10 @@ export function removeMemberRecord(db: WritableDB, r: MemberRecord, now: string)
   else updateMemberWorking(db, r.id, workingColumnsOf(r), 'remove', now);
 }
 
-export async function importRoster(readCtx: ReadContext, input: ImportInput): Promise<Output<'roster.import'>> {
-  requireEnterprise(readCtx.db, input.enterpriseId);
-  const reading = await readRoster(input);
+export async function importRoster(readCtx: ReadContext, input: ImportInput, platform: PlatformAccess): Promise<Output<'roster.import'>> {
+  const { reading, groups } = await readWithGroups(readCtx, input, platform);
   return readCtx.writes.hold((db) => commitChanges({ ...readCtx, db }, (db) => {
-    const p = plan(db, input, reading);
+    const p = plan(db, input, reading, groups);
     const rules = rulesOf(db, input.enterpriseId);
     const firstDigitChanged = input.firstDigit !== undefined && input.firstDigit !== rules.firstDigit;
     return {

@@ -74,6 +74,9 @@ export function PreviewView({ preview, loading, importing, onSheet, onMapping, o
           <Select aria-label={t('roster.import.sheet')} value={preview.sheet} onChange={onSheet} options={preview.sheets.map((s) => ({ value: s, label: s }))} style={{ width: 200 }} />
         ) : null}
         <Typography.Text type="secondary">{preview.headerRow ? t('roster.import.headerRow', { row: preview.headerRow }) : t('roster.import.noHeader')}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="roster-groups-checked">
+          {t(`roster.import.groupsChecked.${preview.otherGroupsChecked}`)}
+        </Typography.Text>
       </Space>
       <Mapping preview={preview} onMapping={onMapping} />
       <Space size={32} wrap>
