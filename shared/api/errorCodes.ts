@@ -89,6 +89,15 @@ export const ERROR_CODES = {
   'roster.member_pending': 'The member has a change waiting for the platform; it can be edited once the platform answers.',
   'roster.no_vpmn_plan': 'Roster changes need a signed plan with VPMN (动力100) for the enterprise.',
   'roster.nothing_to_submit': 'Every change of the roster is submitted already.',
+  'services.enterprise_not_found': 'The services name an enterprise that does not exist.',
+  'services.member_unknown': 'A member the settings name is not in the roster.',
+  'services.department_unknown': 'No member of the roster is in the department an SMS group names.',
+  'services.file_not_found': 'The audio file does not exist or cannot be read.',
+  'services.ringtone_unreadable': 'The file is not audio whose format and length can be read.',
+  'services.ringtone_format': 'The ring-back tone is not in a format the catalog allows (mp3, wav, m4a).',
+  'services.ringtone_too_long': 'The ring-back tone lasts longer than the catalog allows.',
+  'services.ringtone_too_large': 'The ring-back tone file is larger than the catalog allows.',
+  'services.ringtone_missing': 'The group has no ring-back tone (or its file is not on this machine).',
   'roster.mobile_locked': "A confirmed member's mobile cannot change: remove the member and add the new number.",
 } as const;
 

@@ -14,6 +14,7 @@ import { draftsApi } from './drafts';
 import { sitesApi } from './sites';
 import { syncApi } from './sync';
 import { rosterApi } from './roster';
+import { groupServicesApi } from './groupServices';
 
 export const contract = {
   ...systemApi,
@@ -24,6 +25,7 @@ export const contract = {
   ...sitesApi,
   ...syncApi,
   ...rosterApi,
+  ...groupServicesApi,
 } satisfies Record<string, Procedure>;
 
 export type Contract = typeof contract;

@@ -36,6 +36,11 @@ export const AUDIT_ACTIONS = [
   'roster.member_removed',
   'roster.change_discarded',
   'roster.submitted',
+  'services.switchboard_set',
+  'services.sms_groups_set',
+  'services.ringtone_uploaded',
+  'services.ringtone_members_set',
+  'services.ringtone_removed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

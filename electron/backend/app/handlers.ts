@@ -9,6 +9,7 @@ import { draftHandlers } from '../domains/drafts/handlers';
 import { siteHandlers } from '../domains/sites/handlers';
 import { createSyncHandlers, type SyncHandlerDeps } from '../domains/sync/handlers';
 import { createRosterHandlers, type RosterHandlerDeps } from '../domains/roster/handlers';
+import { groupServiceHandlers } from '../domains/groupServices/handlers';
 
 export interface HandlerDeps {
   recovery: RecoveryHost;
@@ -26,5 +27,6 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...siteHandlers,
     ...createSyncHandlers(deps.sync),
     ...createRosterHandlers(deps.roster),
+    ...groupServiceHandlers,
   };
 }

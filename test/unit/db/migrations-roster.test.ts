@@ -57,3 +57,14 @@ describe('0011_roster_orders', () => {
     });
   });
 });
+
+describe('0012_group_services', () => {
+  it('keeps roster orders and adds the group services, with no SMS groups by default', () => {
+    const { db, migrateTo } = databaseBefore(12);
+    db.prepare(`INSERT INTO roster_order (id, enterprise_id, changes_json, created_by, created_at) VALUES ('o1', 'e1', '[]', '李敏', '2026-11-16')`).run();
+    const after = migrateTo(12);
+    expect(after.prepare('SELECT id FROM roster_order').pluck().all()).toEqual(['o1']);
+    after.prepare(`INSERT INTO group_service (enterprise_id, updated_at) VALUES ('e1', '2026-11-16')`).run();
+    expect(after.prepare('SELECT switchboard_json, sms_groups_json, ring_tone_json FROM group_service').get()).toEqual({ switchboard_json: null, sms_groups_json: '[]', ring_tone_json: null });
+  });
+});

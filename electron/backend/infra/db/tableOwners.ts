@@ -27,6 +27,7 @@ export const TABLE_OWNERS = {
   roster_member: 'roster',
   roster_rules: 'roster',
   roster_order: 'roster',
+  group_service: 'groupServices',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -1,7 +1,7 @@
 /** /enterprises/:id/roster — the enterprise's VPMN group: its members and short numbers, imports, rules and edits. */
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, App as AntApp, Breadcrumb, Button, Card, Input, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Breadcrumb, Button, Card, Input, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { CloudUploadOutlined, ImportOutlined, SearchOutlined, SettingOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { RosterMember } from '../../../../../shared/domain/roster';
@@ -13,7 +13,10 @@ import { RulesDrawer } from '../rules/RulesDrawer';
 import { MemberModal } from './MemberModal';
 import { MemberTable } from './MemberTable';
 import { OrderList } from './OrderList';
+import { useServicesTabs } from '../services/useServicesTabs';
 import '../roster.css';
+
+const NO_MEMBERS: RosterMember[] = [];
 
 /** Matches a member by name, mobile, short number, department or title. */
 function matches(member: RosterMember, query: string): boolean {
@@ -32,6 +35,7 @@ export function RosterPage() {
   const [importing, setImporting] = useState(false);
   const [rules, setRules] = useState(false);
   const shown = useMemo(() => roster.data?.members.filter((m) => matches(m, query)) ?? [], [roster.data, query]);
+  const serviceTabs = useServicesTabs(id, roster.data?.members ?? NO_MEMBERS);
   const { message } = AntApp.useApp();
   const submit = useApiMutation('roster.submit', {
     onSuccess: (r) => void message.success(t('roster.submitted', { changes: r.changes, orders: r.orders })),
@@ -82,19 +86,32 @@ export function RosterPage() {
         </Space>
       </div>
       {counts.conflict ? <Alert className="ecw-roster-alert" type="error" showIcon title={t('roster.conflictAlert', { count: counts.conflict })} /> : null}
-      <Input
-        className="ecw-roster-search"
-        prefix={<SearchOutlined />}
-        allowClear
-        placeholder={t('roster.search')}
-        aria-label={t('roster.search')}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
+      <Tabs
+        items={[
+          {
+            key: 'members',
+            label: t('roster.tabs.members'),
+            children: (
+              <>
+                <Input
+                  className="ecw-roster-search"
+                  prefix={<SearchOutlined />}
+                  allowClear
+                  placeholder={t('roster.search')}
+                  aria-label={t('roster.search')}
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                />
+                <MemberTable members={shown} onEdit={setEditing} />
+                <Card size="small" title={t('roster.orders.title')} className="ecw-roster-orders">
+                  <OrderList orders={roster.data.orders} />
+                </Card>
+              </>
+            ),
+          },
+          ...serviceTabs,
+        ]}
       />
-      <MemberTable members={shown} onEdit={setEditing} />
-      <Card size="small" title={t('roster.orders.title')} className="ecw-roster-orders">
-        <OrderList orders={roster.data.orders} />
-      </Card>
       <MemberModal enterpriseId={id} member={editing} roster={roster.data} onClose={() => setEditing(null)} />
       <ImportDrawer enterpriseId={id} open={importing} onClose={() => setImporting(false)} />
       <RulesDrawer enterpriseId={id} open={rules} roster={roster.data} onClose={() => setRules(false)} />
