@@ -12,8 +12,11 @@ const importMetaUrl = { define: { 'import.meta.url': '__importMetaUrl' }, banner
 /** The backend as Electron's utilityProcess runs it: out/backend/main.cjs with its migrations beside it. */
 export async function buildBackend(outDir) {
   await build({ ...common, ...importMetaUrl, entryPoints: ['electron/backend/entries/utilityProcessMain.ts'], outfile: path.join(outDir, 'backend', 'main.cjs'), format: 'cjs' });
-  // The site compiler's worker thread (electron/backend/domains/sites/compileClient.ts looks for it beside main.cjs).
-  await build({ ...common, ...importMetaUrl, entryPoints: ['electron/backend/domains/sites/compileWorker.ts'], outfile: path.join(outDir, 'backend', 'compileWorker.cjs'), format: 'cjs' });
+  // Worker threads, each found beside main.cjs by its client: the site compiler (sites/compileClient.ts), the document
+  // reader (intake/readClient.ts) and OCR (infra/ocr/ocrClient.ts).
+  const workers = { compileWorker: 'electron/backend/domains/sites/compileWorker.ts', readWorker: 'electron/backend/domains/intake/readWorker.ts', ocrWorker: 'electron/backend/infra/ocr/ocrWorker.ts' };
+  for (const [name, entry] of Object.entries(workers))
+    await build({ ...common, ...importMetaUrl, entryPoints: [entry], outfile: path.join(outDir, 'backend', `${name}.cjs`), format: 'cjs' });
   cpSync(path.join(root, 'electron/backend/infra/db/migrations'), path.join(outDir, 'backend', 'migrations'), { recursive: true });
 }
 

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeOf, resolveAppPath } from './appProtocol';
 import { BackendHost } from './backendHost';
+import { createRelay } from './relay';
 import { denyAllPermissions, hardenWebContents, secureWindowOptions } from './security';
 
 const outDir = path.resolve(__dirname, '..');
@@ -71,11 +72,7 @@ app.whenReady().then(() => {
   backend.start();
   // A laptop waking up is the moment a manager expects the queue to go out.
   powerMonitor.on('resume', () => void backend.invoke('sync.nudge', { reason: 'resume' }));
-  ipcMain.handle('ecw:invoke', (event, name: unknown, input: unknown) => {
-    if (!event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`) || typeof name !== 'string')
-      return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted from the app only.' } };
-    return backend.invoke(name, input);
-  });
+  ipcMain.handle('ecw:invoke', createRelay(backend));
   app.on('before-quit', () => backend.stop());
   createWindow();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());

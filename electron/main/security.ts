@@ -14,22 +14,43 @@ export function secureWindowOptions(preload: string): BrowserWindowConstructorOp
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
-      // Chromium's built-in PDF viewer shows the signed service order inside the page.
-      plugins: true,
+      // No plugins: the signed PDFs are drawn by pdf.js inside the page.
+      plugins: false,
     },
   };
 }
 
-/** Links the app may open in the user's browser; everything else is refused. */
-const EXTERNAL_ALLOWED = [/^https:\/\//];
+/** Sites the app links to that may open in the user's browser (https, default port); everything else is refused. */
+const EXTERNAL_HOSTS = new Set(['www.10086.cn', '10086.cn']);
+
+function isAllowedExternal(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.port === '' && !parsed.username && !parsed.password && EXTERNAL_HOSTS.has(parsed.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** A page of the app itself (the slash: app://ui.evil is another host). */
+const isAppPage = (url: string) => url.startsWith(`${APP_ORIGIN}/`);
+/** What a frame inside the app may show: an app page, or a preview's own srcdoc document. */
+const isFrameDocument = (url: string) => isAppPage(url) || url === 'about:srcdoc' || url === 'about:blank';
 
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault(); // the slash: app://ui.evil is another host
+    if (!isAppPage(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppPage(event.url)) event.preventDefault();
+  });
+  // Every frame's navigation, previews' included: a link clicked in a preview never loads a site inside the app.
+  contents.on('will-frame-navigate', (event) => {
+    if (!isFrameDocument(event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (EXTERNAL_ALLOWED.some((pattern) => pattern.test(url))) void shell.openExternal(url);
+    if (isAllowedExternal(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 }

@@ -24,6 +24,7 @@ import { requestLimits } from './http/limits';
 import type { LinkConfig } from './sms/link';
 import { SmsGateway } from './sms/gateway';
 import { smsRoutes } from './sms/routes';
+import { publicApp, type PublicSites } from './public/app';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
 import { syncRoutes } from './sync/routes';
@@ -44,6 +45,8 @@ export interface Platform {
   ctx: PlatformContext;
   boss: Boss;
   sms: SmsGateway | null;
+  /** The public listener's app (published sites, form posts, visit counting). */
+  publicSites: PublicSites;
   close(): Promise<void>;
 }
 
@@ -77,6 +80,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const boss = new Boss(ctx);
   const sms = options.sms ? new SmsGateway(ctx, options.sms) : null;
   const app = buildApp(ctx, store, boss, sms);
+  const publicSites = publicApp(ctx);
   await boss.scheduleIfPending();
   await sms?.start();
   return {
@@ -84,8 +88,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ctx,
     boss,
     sms,
+    publicSites,
     close: async () => {
       boss.stop();
+      await publicSites.close();
       await sms?.stop();
       await database.close();
     },

@@ -2,6 +2,7 @@
 import type { Clock } from './clock';
 import type { Database } from './db/database';
 import type { PushOp } from '../../shared/platform-api/sync';
+import { DEFAULT_ASSIGNED_SUFFIX } from '../../shared/sites/context';
 
 export interface PlatformConfig {
   /** Blobs and uploads live under it. */
@@ -33,6 +34,12 @@ export interface PlatformConfig {
   /** Upload chunks being received at once (each holds a 4 MiB buffer), and waiting; beyond that 503. */
   uploadWorkers: number;
   uploadQueue: number;
+  /** The operator's domain assigned site labels live under (`--sites-domain`). */
+  sitesDomain: string;
+  /** Form posts (留言, 订单) allowed per visitor address and per site in `postWindowMs`. */
+  postsPerAddress: number;
+  postsPerSite: number;
+  postWindowMs: number;
 }
 
 /** Test hooks to inject failures inside the server (the HTTP-level ones belong in a proxy). */
@@ -68,6 +75,10 @@ export const DEFAULT_CONFIG: Omit<PlatformConfig, 'dataDir' | 'tokenSecret'> = {
   syncQueue: 64,
   uploadWorkers: 8,
   uploadQueue: 64,
+  sitesDomain: DEFAULT_ASSIGNED_SUFFIX,
+  postsPerAddress: 5,
+  postsPerSite: 200,
+  postWindowMs: 3600_000,
 };
 
 export const isoNow = (ctx: PlatformContext): string => ctx.clock.now().toISOString();

@@ -33,6 +33,24 @@ export function answerClientErrors(server: Server): void {
   });
 }
 
+/** The public listener (published sites) on 127.0.0.1; closing it leaves the platform open. */
+export function listenPublic(platform: Platform, port = 0): Promise<Omit<Listening, 'close'> & { close(): Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: platform.publicSites.app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+      resolve({
+        url: `http://127.0.0.1:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
+      });
+    }) as Server;
+    server.once('error', reject);
+  });
+}
+
 export function listen(platform: Platform, port = 0): Promise<Listening> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: platform.app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createPlatform } from './app';
-import { listen } from './listen';
+import { listen, listenPublic } from './listen';
 import { demoLoginsFile, seedDemo } from './seed';
 import { SMS_FLAG_OPTIONS, SMS_FLAGS_USAGE, smsConfigFromFlags } from './sms/config';
 
@@ -20,12 +20,14 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       'database-url': { type: 'string' },
       'opening-delay-ms': { type: 'string' },
+      'public-port': { type: 'string' },
+      'sites-domain': { type: 'string' },
       ...SMS_FLAG_OPTIONS,
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log(`npm run platform -- [--port P] [--data-dir DIR] [--database-url postgres://…] [--opening-delay-ms N] ${SMS_FLAGS_USAGE}`);
+    console.log(`npm run platform -- [--port P] [--data-dir DIR] [--database-url postgres://…] [--opening-delay-ms N] [--public-port P] [--sites-domain D] ${SMS_FLAGS_USAGE}`);
     return;
   }
   const dataDir = path.resolve(values['data-dir'] ?? process.env.ECW_PLATFORM_DATA_DIR ?? DEFAULT_DATA_DIR);
@@ -35,18 +37,23 @@ async function main(): Promise<void> {
     dataDir,
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
     ...(sms ? { sms } : {}),
-    config: delay !== undefined ? { openingDelayMs: delay === 'off' ? null : Number(delay) } : {},
+    config: {
+      ...(delay !== undefined ? { openingDelayMs: delay === 'off' ? null : Number(delay) } : {}),
+      ...(values['sites-domain'] ? { sitesDomain: values['sites-domain'].toLowerCase() } : {}),
+    },
   });
   const logins = await seedDemo(platform.ctx);
   const server = await listen(platform, Number(values.port));
+  // An ephemeral staff port (tests) gets an ephemeral public one too.
+  const publicServer = await listenPublic(platform, Number(values['public-port'] ?? (values.port === '0' ? '0' : '8788')));
   if (logins) {
     console.log('Demo logins (shown once; also in demo-logins.json):');
     for (const l of logins) console.log(`  ${l.user.padEnd(12)} ${l.password}  ${l.role} ${l.region}`);
   }
   console.log(`EC Workbench platform on ${server.url} (OpenAPI: ${server.url}/openapi.json, data: ${dataDir})`);
-  console.log(`PLATFORM_READY ${JSON.stringify({ url: server.url, port: server.port, dataDir, openapi: `${server.url}/openapi.json`, demoLogins: demoLoginsFile(dataDir) })}`);
+  console.log(`PLATFORM_READY ${JSON.stringify({ url: server.url, port: server.port, publicUrl: publicServer.url, sitesDomain: platform.ctx.config.sitesDomain, dataDir, openapi: `${server.url}/openapi.json`, demoLogins: demoLoginsFile(dataDir) })}`);
   const stop = () => {
-    server.close().then(() => process.exit(0), () => process.exit(1));
+    publicServer.close().then(() => server.close()).then(() => process.exit(0), () => process.exit(1));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -68,8 +68,8 @@ export class Api {
   }
 
   /** A signed-in device: registers a clientId and numbers its ops. */
-  async device(user: string): Promise<Device> {
-    const session = await this.login(user);
+  async device(user: string, password = DEMO_PASSWORD): Promise<Device> {
+    const session = await this.login(user, password);
     const r = await this.call<{ clientId: string }>('POST', '/sync/v1/clients', { schemaVersion: SCHEMA_VERSION }, session.accessToken);
     if (r.status !== 201) throw new Error(`register: ${r.status} ${JSON.stringify(r.body)}`);
     return new Device(this, session.accessToken, r.body.clientId);

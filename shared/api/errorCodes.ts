@@ -36,6 +36,8 @@ export const ERROR_CODES = {
 
   'site.not_found': 'No site with this id.',
   'site.exists': 'The enterprise already has a site.',
+  'site.revision_not_kept': 'A rollback named a revision that was never live on the platform.',
+  'lead.not_found': 'No lead with this id.',
   'site.stale': 'The site was saved by someone else since the revision the editor shows.',
   'site.invalid': 'The site content does not pass the content model.',
   'site.column_not_found': 'No column with this id in the site.',
@@ -53,6 +55,9 @@ export const ERROR_CODES = {
   'site.image_missing': 'The picture is not on this machine.',
   'site.page_not_found': 'The build has no page at this path.',
   'site.build_has_errors': 'The build report has errors; export refused without force.',
+  'site.export_folder_not_ours': 'The export folder is not empty and is not a previous export of this app; nothing was written.',
+  'site.export_folder_conflict': 'Files the app did not write stand where the new export writes its own; nothing was changed.',
+  'site.export_zip_not_ours': 'A zip of the same name beside the export folder was not written by this app; nothing was written.',
   'site.import.nothing': 'There is nothing to import.',
   'site.signature_invalid': 'The sign-off signature is not a usable PNG image.',
   'site.signature_blank': 'The sign-off signature pad was left empty.',

@@ -15,6 +15,8 @@ import { sitesApi } from './sites';
 import { syncApi } from './sync';
 import { rosterApi } from './roster';
 import { groupServicesApi } from './groupServices';
+import { leadsApi } from './leads';
+import { publishingApi } from './publishing';
 
 export const contract = {
   ...systemApi,
@@ -26,6 +28,8 @@ export const contract = {
   ...syncApi,
   ...rosterApi,
   ...groupServicesApi,
+  ...leadsApi,
+  ...publishingApi,
 } satisfies Record<string, Procedure>;
 
 export type Contract = typeof contract;

@@ -32,9 +32,25 @@ export type IntakeProblem = z.infer<typeof intakeProblemSchema>;
 
 export const GUESS_RULES = [
   'column.keyword',
+  /** No heading names a column; the file's (or folder's) name does: 供求信息.txt → supply. */
+  'column.file_name',
+  /** No heading names a column; the lines are priced items, posts, jobs or dated news. */
+  'column.content',
   'item.subheading',
+  /** A table row, its cells mapped by the header (or by what the columns hold). */
+  'item.table_row',
+  /** A paragraph or list item that is an item by itself: "数控编程工程师 2名：…", "九转大肠 58元". */
+  'item.line',
   'post.tag',
   'photo.file_name',
+  /** The photo's name carries the item's model number: XK7132.jpg → 数控铣床 XK7132. */
+  'photo.model',
+  /** The photo is named in pinyin: hongshaorou.jpg → 招牌红烧肉 (or sounds the same: 宫爆 / 宫保). */
+  'photo.pinyin',
+  /** The photo's name differs from the item's by a character or two. */
+  'photo.similar',
+  /** A photo of a place (厂区全景, 车间, 门店 …) → the intro column's pictures. */
+  'photo.place',
   'photo.embedded',
   'profile.logo',
   'profile.contact',
@@ -51,6 +67,8 @@ export const guessTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('column'), columnId: z.string() }),
   z.object({ kind: z.literal('item'), itemId: z.string() }),
   z.object({ kind: z.literal('itemImage'), itemId: z.string(), sha256: z.string() }),
+  /** A picture added to a column's own text (the intro column's gallery). */
+  z.object({ kind: z.literal('columnImage'), columnId: z.string(), sha256: z.string() }),
   z.object({ kind: z.literal('logo'), sha256: z.string(), before: z.string().optional() }),
   z.object({ kind: z.literal('contact'), before: contactBlockSchema }),
   z.object({ kind: z.literal('shortName'), before: z.string() }),

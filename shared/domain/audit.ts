@@ -41,6 +41,10 @@ export const AUDIT_ACTIONS = [
   'services.ringtone_uploaded',
   'services.ringtone_members_set',
   'services.ringtone_removed',
+  'site.publish_requested',
+  'site.rollback_requested',
+  'lead.handled',
+  'lead.reopened',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,4 +1,10 @@
-/** Mainland China mobile numbers (STANDARDS.md §7.3). */
+/**
+ * Mainland China mobile numbers (STANDARDS.md §7.3): 11 digits in a range libphonenumber's current
+ * CN metadata lists as mobile (so 140–144, 154, 163, 179, 194 … are refused until allocated).
+ * The operator hint comes from libphonenumber's carrier table (carriers.ts).
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
+import { CN_PHONE_METADATA } from './cnPhoneMetadata';
 import { carrierOfPrefix } from './carriers';
 
 export interface MobileCheck {
@@ -22,7 +28,7 @@ export function normalizeMobile(input: string): string {
 
 export function checkMobile(input: string): MobileCheck {
   const normalized = normalizeMobile(input);
-  const valid = /^1[3-9]\d{9}$/.test(normalized);
+  const valid = /^1\d{10}$/.test(normalized) && parsePhoneNumberFromString(normalized, 'CN', CN_PHONE_METADATA)?.getType() === 'MOBILE';
   const chinaMobilePrefix = valid && carrierOfPrefix(normalized) === 'cmcc';
   return { valid, normalized, chinaMobilePrefix };
 }

@@ -3,8 +3,9 @@
  *
  * A row's top-level keys are its "fields"; an object-valued field (region, contact, content) is a
  * field group that merges as a unit. Clients write `enterprise` and `site` with create/update/delete
- * ops and `service_order` with commands; `subscription` and the server-owned fields are written by
- * the platform only and reach the desktop through pull.
+ * ops and `service_order` with commands, `site_publication` with the `site.publish.v1` / `site.rollback.v1`
+ * commands and `lead` with updates of `handled` only; `subscription`, `site_visit_day`, leads' creation and
+ * the server-owned fields are written by the platform only and reach the desktop through pull.
  */
 import { z } from 'zod';
 import { checkCreditCode, normalizeCreditCode } from '../domain/creditCode';
@@ -17,7 +18,7 @@ import { idSchema, sha256Schema } from './common';
 import { domainLabelSchema, openingResultSchema } from './opening';
 import { rosterMemberRowSchema, rosterOrderRowSchema, rosterSubmitArgsSchema } from './roster';
 
-export const SYNCED_TABLES = ['enterprise', 'service_order', 'subscription', 'site', 'roster_order', 'roster_member'] as const;
+export const SYNCED_TABLES = ['enterprise', 'service_order', 'subscription', 'site', 'site_publication', 'lead', 'site_visit_day', 'roster_order', 'roster_member'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /* ---------- enterprise ---------- */
@@ -130,13 +131,6 @@ export const orderSubmitArgsSchema = z.looseObject({
 });
 export type OrderSubmitArgs = z.infer<typeof orderSubmitArgsSchema>;
 
-export const COMMANDS = {
-  'order.submit.v1': { tbl: 'service_order', args: orderSubmitArgsSchema },
-  /** A VPMN roster order (roster.ts). */
-  'roster.submit.v1': { tbl: 'roster_order', args: rosterSubmitArgsSchema },
-} as const;
-export type CommandName = keyof typeof COMMANDS;
-
 /** submitted → opened (open orders) | completed (change, cancel) | failed. */
 export const SERVICE_ORDER_STATUSES = ['submitted', 'opened', 'completed', 'failed'] as const;
 
@@ -181,6 +175,121 @@ export const subscriptionRowSchema = z.object({
 });
 export type SubscriptionWireRow = z.infer<typeof subscriptionRowSchema>;
 
+/* ---------- site publication (commands), leads and visit statistics (platform-owned) ---------- */
+
+/** The sign-off the published content carries: who signed, when, and the sha256 of the signed document. */
+export const siteSignoffSchema = z
+  .object({ signerName: text(1, 50), signedAt: z.string().min(1).max(40), documentSha256: sha256Schema })
+  .strict();
+export type SiteSignoff = z.infer<typeof siteSignoffSchema>;
+
+/**
+ * `site.publish.v1` args (`tbl: 'site_publication'`, `rowId` = the site id): the exact content the
+ * customer signed. The platform keeps every accepted revision and publishes the newest once the
+ * enterprise's opening order is opened. `signoff: null` only for a role the policy allows
+ * (platform/README.md, "Publication policy").
+ */
+export const sitePublishArgsSchema = z
+  .object({
+    siteId: idSchema,
+    enterpriseId: idSchema,
+    revision: z.number().int().positive(),
+    content: z.record(z.string(), z.unknown()),
+    images: z.array(sha256Schema).max(2000),
+    signoff: siteSignoffSchema.nullable(),
+  })
+  .strict();
+export type SitePublishArgs = z.infer<typeof sitePublishArgsSchema>;
+
+/** `site.rollback.v1` args: make an earlier kept revision live again. */
+export const siteRollbackArgsSchema = z.object({ siteId: idSchema, revision: z.number().int().positive() }).strict();
+export type SiteRollbackArgs = z.infer<typeof siteRollbackArgsSchema>;
+
+export const SITE_PUBLICATION_STATUSES = ['waiting_opening', 'live', 'failed', 'offline'] as const;
+export type SitePublicationStatus = (typeof SITE_PUBLICATION_STATUSES)[number];
+
+/** Why a requested revision was not published (the live one, if any, stays live). */
+export const PUBLICATION_FAILURE_CODES = [
+  'invalid_content', // the content does not parse as a site document
+  'compile_failed', // the shared compiler refused it
+  'dtd_invalid', // an XHTML-MP or WML page fails its DTD
+  'wml_deck_too_large', // a compiled WML deck is over the deck size limit
+  'missing_assets', // an image the content names was never uploaded
+  'offline', // the subscription was cancelled and the site went offline
+] as const;
+
+export const sitePublicationRowSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  status: z.enum(SITE_PUBLICATION_STATUSES),
+  liveRevision: z.number().int().nullable(),
+  publishedAt: z.string().nullable(),
+  /** The newest revision submitted with `site.publish.v1` (live, waiting or failed). */
+  requestedRevision: z.number().int().nullable(),
+  failure: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
+  /** The host name the public listener answers for this site (own domain's A-label or `label.sitesDomain`). */
+  host: z.string().nullable(),
+  urls: z.object({ web: z.string(), wap: z.string() }).nullable(),
+  /** Every revision that went live at least once, oldest first: the ones `site.rollback.v1` may name. */
+  revisions: z.array(z.object({ revision: z.number().int(), publishedAt: z.string() })),
+  /** Cancellation: when the site goes (or went) offline — the end of the last billed month. */
+  offlineAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SitePublicationWireRow = z.infer<typeof sitePublicationRowSchema>;
+
+export const LEAD_CHANNELS = ['web', 'wap2', 'wap1', 'sms'] as const;
+export type LeadChannel = (typeof LEAD_CHANNELS)[number];
+export const LEAD_KINDS = ['message', 'order'] as const;
+
+/** A visitor's message (留言) or order request (订单), created by the platform. The desktop may set only `handled`. */
+export const leadFieldSchemas = { handled: z.boolean() };
+export const leadPatchSchema = z.object(leadFieldSchemas).strict();
+
+export const leadRowSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  siteId: z.string().nullable(),
+  channel: z.enum(LEAD_CHANNELS),
+  kind: z.enum(LEAD_KINDS),
+  name: z.string(),
+  contact: z.string(),
+  /** As the visitor typed it: plain text, escaped wherever it is shown. */
+  text: z.string(),
+  receivedAt: z.string(),
+  handled: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type LeadWireRow = z.infer<typeof leadRowSchema>;
+
+export const VISIT_CHANNELS = ['web', 'wap2', 'wap1'] as const;
+export type VisitChannel = (typeof VISIT_CHANNELS)[number];
+
+/** Rolling per-day aggregates; id = `${siteId}:${date}:${channel}`. Days older than ~400 days may be pruned. */
+export const siteVisitDayRowSchema = z.object({
+  id: z.string(),
+  siteId: z.string(),
+  enterpriseId: z.string(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  channel: z.enum(VISIT_CHANNELS),
+  pv: z.number().int().min(0),
+  uv: z.number().int().min(0),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SiteVisitDayWireRow = z.infer<typeof siteVisitDayRowSchema>;
+
+export const COMMANDS = {
+  'order.submit.v1': { tbl: 'service_order', args: orderSubmitArgsSchema },
+  'site.publish.v1': { tbl: 'site_publication', args: sitePublishArgsSchema },
+  'site.rollback.v1': { tbl: 'site_publication', args: siteRollbackArgsSchema },
+  /** A VPMN roster order (roster.ts). */
+  'roster.submit.v1': { tbl: 'roster_order', args: rosterSubmitArgsSchema },
+} as const;
+export type CommandName = keyof typeof COMMANDS;
+
 /* ---------- merge rules per table ---------- */
 
 export interface TableRules {
@@ -206,6 +315,9 @@ export const TABLE_RULES: Record<SyncedTable, TableRules> = {
   subscription: { writable: [], createOnly: [], groups: [], longText: [] },
   roster_order: { writable: [], createOnly: [], groups: ['changes', 'results', 'failure'], longText: [] },
   roster_member: { writable: [], createOnly: [], groups: [], longText: [] },
+  site_publication: { writable: [], createOnly: [], groups: ['failure', 'urls', 'revisions'], longText: [] },
+  lead: { writable: Object.keys(leadFieldSchemas), createOnly: [], groups: [], longText: [] },
+  site_visit_day: { writable: [], createOnly: [], groups: [], longText: [] },
 };
 
 export const rowSchemas = {
@@ -215,4 +327,7 @@ export const rowSchemas = {
   subscription: subscriptionRowSchema,
   roster_order: rosterOrderRowSchema,
   roster_member: rosterMemberRowSchema,
+  site_publication: sitePublicationRowSchema,
+  lead: leadRowSchema,
+  site_visit_day: siteVisitDayRowSchema,
 } satisfies Record<SyncedTable, z.ZodType>;

@@ -14,7 +14,12 @@ export function itemFacts(item: Item): Fact[] {
       case 'article':
         return [item.date && { label: '日期', value: item.date }];
       case 'product':
-        return [item.price && { label: '价格', value: formatPrice(item.price) }, item.spec && { label: '规格', value: item.spec }, item.category && { label: '分类', value: item.category }];
+        return [
+          item.model && { label: '型号', value: item.model },
+          item.price && { label: '价格', value: formatPrice(item.price) },
+          item.spec && { label: '规格', value: item.spec },
+          item.category && { label: '分类', value: item.category },
+        ];
       case 'job':
         return [item.headcount !== undefined && { label: '人数', value: `${item.headcount}名` }, item.pay && { label: '待遇', value: item.pay }, item.deadline && { label: '截止', value: item.deadline }];
       case 'post':

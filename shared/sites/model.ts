@@ -82,6 +82,8 @@ export const phoneSchema = z.object({ label: text(20), number: requiredText(30) 
 
 export const contactBlockSchema = z.object({
   address: text(200),
+  /** 邮编, six digits in the mainland. */
+  postcode: z.string().regex(/^\d{6}$/, { message: 'site.postcode' }).optional(),
   phones: z.array(phoneSchema),
   email: text(100).optional(),
   hours: text(100).optional(),
@@ -128,10 +130,14 @@ export const articleSchema = z.object({
   images: z.array(imageRefSchema),
 });
 
-/** Price in integer fen, or 面议 (negotiable). */
+/**
+ * Price in integer fen (read by shared/sites/price.ts from what people write), or no amount.
+ * `maxFen`: the upper end of a range ("200-400元"); `from`: "180元起"; a negotiable price's `text`
+ * is the word the customer used when it is not 面议 (时价, 电议 …).
+ */
 export const priceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('amount'), fen: z.number().int().min(0), unit: text(20).optional() }),
-  z.object({ kind: z.literal('negotiable') }),
+  z.object({ kind: z.literal('amount'), fen: z.number().int().min(0), maxFen: z.number().int().min(0).optional(), unit: text(20).optional(), from: z.boolean().optional() }),
+  z.object({ kind: z.literal('negotiable'), text: text(10).optional() }),
 ]);
 export type Price = z.infer<typeof priceSchema>;
 
@@ -140,6 +146,8 @@ export const productSchema = z.object({
   id: idSchema,
   name: requiredText(100),
   category: text(50).optional(),
+  /** 型号, when the customer gives one ("CK6150"). */
+  model: text(50).optional(),
   price: priceSchema.optional(),
   spec: text(200).optional(),
   description: richTextSchema,
@@ -316,6 +324,8 @@ export const unsortedEntrySchema = z.object({
   blocks: richTextSchema,
   images: z.array(imageRefSchema),
   note: text(200).optional(),
+  /** The text was read from a photo by OCR: shown so the manager checks it against the picture. */
+  ocr: z.boolean().optional(),
 });
 export type UnsortedEntry = z.infer<typeof unsortedEntrySchema>;
 
@@ -389,12 +399,16 @@ export const itemTitle = (item: Item): string => (item.kind === 'product' || ite
 export const sortedColumns = (site: SiteContent): Column[] =>
   [...site.columns].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-/** Formats a price for every channel: "368元", "368.50元/罐", "面议". */
+const yuanText = (fen: number): string => {
+  const yuan = Math.floor(fen / 100);
+  const rest = fen % 100;
+  return rest === 0 ? String(yuan) : `${yuan}.${String(rest).padStart(2, '0')}`;
+};
+
+/** Formats a price for every channel: "368元", "368.50元/罐", "200-400元/颗", "180元起", "面议", "时价". */
 export function formatPrice(price: Price | undefined): string {
   if (!price) return '';
-  if (price.kind === 'negotiable') return '面议';
-  const yuan = Math.floor(price.fen / 100);
-  const rest = price.fen % 100;
-  const amount = rest === 0 ? String(yuan) : `${yuan}.${String(rest).padStart(2, '0')}`;
-  return `${amount}元${price.unit ? `/${price.unit}` : ''}`;
+  if (price.kind === 'negotiable') return price.text || '面议';
+  const amount = price.maxFen !== undefined && price.maxFen > price.fen ? `${yuanText(price.fen)}-${yuanText(price.maxFen)}` : yuanText(price.fen);
+  return `${amount}元${price.unit ? `/${price.unit}` : ''}${price.from ? '起' : ''}`;
 }

@@ -2,6 +2,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { DATABASE_FILE } from '../../electron/backend/app/backend';
 import { seedDataDir } from './generateEnterprises';
 
@@ -74,4 +75,20 @@ export function seededDataDir(count: number): { dir: string; seedMs: number | nu
   }
   copyFileSync(path.join(cached, DATABASE_FILE), path.join(dir, DATABASE_FILE));
   return { dir, seedMs };
+}
+
+/**
+ * The floor of any photo import: every photo (bytes, or a file sharp reads itself) decoded, oriented
+ * and encoded once by sharp alone, two at a time as intake does — the least an import that applies
+ * EXIF orientation and strips metadata must do.
+ */
+export async function reencodeFloor(photos: (Uint8Array | string)[]): Promise<number> {
+  const started = performance.now();
+  const queue = [...photos];
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let p = queue.shift(); p; p = queue.shift()) await sharp(p).rotate().jpeg({ quality: 90 }).toBuffer();
+    }),
+  );
+  return performance.now() - started;
 }

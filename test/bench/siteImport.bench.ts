@@ -7,10 +7,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
 import { startBackend } from '../../electron/backend/app/backend';
 import { FIXTURES_DIR } from '../helpers/paths';
-import { emitSummary, ms, printTable, ratio, stats, tempDir } from './benchUtil';
+import { emitSummary, ms, printTable, ratio, reencodeFloor, stats, tempDir } from './benchUtil';
 
 const MATERIALS = path.join(FIXTURES_DIR, 'materials', 'quancheng-tea');
 const ROUNDS = 5;
@@ -36,17 +35,10 @@ async function importOnce(): Promise<{ ms: number; problems: number; columns: nu
   return { ms: elapsed, problems: report.problems.length, columns: report.columns.length };
 }
 
-/** The floor: every real photo decoded, oriented and encoded once, two at a time, as intake does. */
-async function sharpFloor(): Promise<number> {
+const floorPhotos = () => {
   const dir = path.join(MATERIALS, 'photos');
-  const photos = readdirSync(dir).filter((f) => f !== 'IMG_0042.JPG').map((f) => readFileSync(path.join(dir, f)));
-  const started = performance.now();
-  const queue = [...photos];
-  await Promise.all([0, 1].map(async () => {
-    for (let p = queue.shift(); p; p = queue.shift()) await sharp(p).rotate().jpeg({ quality: 90 }).toBuffer();
-  }));
-  return performance.now() - started;
-}
+  return readdirSync(dir).filter((f) => f !== 'IMG_0042.JPG').map((f) => readFileSync(path.join(dir, f)));
+};
 
 async function main() {
   await importOnce(); // warm-up: module loading, font and template caches
@@ -54,7 +46,7 @@ async function main() {
   const floor: number[] = [];
   let last = { problems: 0, columns: 0 };
   for (let round = 0; round < ROUNDS; round++) {
-    floor.push(await sharpFloor());
+    floor.push(await reencodeFloor(floorPhotos()));
     const run = await importOnce();
     ours.push(run.ms);
     last = run;

@@ -46,6 +46,8 @@ async function bareServer(dir: string): Promise<{ url: string; child: ChildProce
       req.pipe(out);
       out.on('finish', () => { res.writeHead(201); res.end(); });
     });
+    // Idle sockets stay open: a socket closed while the bench is busy between rounds fails the next PUT (EPIPE).
+    server.keepAliveTimeout = 600000;
     server.listen(0, '127.0.0.1', () => console.log('READY ' + server.address().port));`;
   const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve) => {

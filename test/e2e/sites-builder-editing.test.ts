@@ -72,7 +72,8 @@ describeWith(['chromium'], 'site builder: editing columns, items, SMS settings a
     await site.waitForRevision(6);
     await p.getByTestId('item-editor').waitFor();
     await site.field('item-title').fill('泉城茉莉花茶');
-    await p.getByTestId('item-editor').getByText('面议', { exact: true }).click();
+    await p.getByTestId('item-price').fill('面议');
+    await p.getByTestId('item-price-understood').getByText('面议', { exact: false }).waitFor();
     await site.saveItem();
     await site.waitForRevision(7);
     await expect.poll(() => site.frameDocument('preview-frame-web')).toMatch(/泉城茉莉花茶[\s\S]*面议/);

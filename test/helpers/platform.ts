@@ -23,6 +23,9 @@ export interface DemoLogin {
 export interface PlatformProcess {
   url: string;
   port: number;
+  /** The public listener (published sites) and the domain assigned labels live under. */
+  publicUrl: string;
+  sitesDomain: string;
   dataDir: string;
   logins: DemoLogin[];
   child: ChildProcess;
@@ -51,7 +54,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const args = ['--import', 'tsx', path.join('platform', 'src', 'server.ts'), '--port', String(options.port ?? 0), '--data-dir', dataDir];
   args.push('--opening-delay-ms', String(options.openingDelayMs ?? 'off'), ...(options.extraArgs ?? []));
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
-  const info = await readyLine<{ url: string; port: number }>(child, 'PLATFORM_READY', 'the platform');
+  const info = await readyLine<{ url: string; port: number; publicUrl: string; sitesDomain: string }>(child, 'PLATFORM_READY', 'the platform');
   const logins = JSON.parse(readFileSync(path.join(dataDir, 'demo-logins.json'), 'utf8')) as DemoLogin[];
   let token: string | undefined;
 

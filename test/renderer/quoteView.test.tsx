@@ -58,4 +58,19 @@ describe('the quote view (jsdom, in-memory transport, real backend)', () => {
     expect(order).toMatchObject({ planCode: 'site-standard', status: 'draft' });
     expect(order!.quote.totalFeeFen).toBe(120_000);
   });
+
+  it('warns about a past opening date (still accepted, as above) and stops warning for today or later (issue 8 item 11)', async () => {
+    const { user } = renderApp(backend.transport, `/enterprises/${enterpriseId}/orders/new`);
+    await user.click(await screen.findByTestId('plan-site-standard'));
+    expect(screen.queryByTestId('order-date-past')).not.toBeInTheDocument();
+
+    const date = screen.getByLabelText('开通日期');
+    await user.clear(date);
+    await user.type(date, '2026-11-10{Enter}');
+    expect(await screen.findByTestId('order-date-past')).toHaveTextContent('开通日期 2026-11-10 早于今天（2026-11-16）');
+
+    await user.clear(date);
+    await user.type(date, '2026-11-20{Enter}');
+    await waitFor(() => expect(screen.queryByTestId('order-date-past')).not.toBeInTheDocument());
+  });
 });

@@ -27,7 +27,7 @@ describe('the services tabs (jsdom, in-memory transport, real backend)', () => {
     expect(screen.getByTestId('ringtone-limits')).toHaveTextContent('示例');
     const input = screen.getByTestId('ringtone-upload').closest('span.ant-upload')!.querySelector('input[type=file]')!;
     const bytes = mp3Silence(12);
-    await user.upload(input as HTMLInputElement, new File([bytes], '彩铃.mp3', { type: 'audio/mpeg' }));
+    await user.upload(input as HTMLInputElement, new File([new Uint8Array(bytes)], '彩铃.mp3', { type: 'audio/mpeg' }));
     expect(await screen.findByTestId('ringtone-duration')).toHaveTextContent('12 秒');
     const player = await screen.findByTestId('ringtone-player');
     const src = player.getAttribute('src')!;

@@ -4,7 +4,7 @@
  * utilityProcess, browser mode, the CLI, tests) say how at construction. Every transport
  * (utilityProcess port, HTTP, in-memory) wraps an instance of this. Plain Node — never imports electron.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { ApiError, EventName, EventPayload } from '../../../shared/api';
@@ -21,6 +21,9 @@ import { rosterMemberSyncAdapter, rosterOrderSyncAdapter } from '../domains/rost
 import { syncAdapters } from '../domains/sync/adapters';
 import { SyncEngine, type SyncOptions } from '../domains/sync/engine';
 import { mirrorAdapter } from '../domains/sync/mirrorAdapter';
+import { leadSyncAdapter } from '../domains/leads/syncAdapter';
+import { sitePublicationSyncAdapter } from '../domains/publishing/syncAdapter';
+import { siteVisitDaySyncAdapter } from '../domains/visits/syncAdapter';
 import { readOperator } from '../domains/system/repository';
 import type { ContextWithoutDatabase, ReadContext } from './context';
 import { createDispatcher, type Dispatcher } from './dispatcher';
@@ -68,11 +71,23 @@ export interface Backend {
 }
 
 /** The synced tables, each through the adapter beside its domain (subscriptions: the generic mirror). */
-const adapters = syncAdapters([enterpriseSyncAdapter, serviceOrderSyncAdapter, siteSyncAdapter, mirrorAdapter('subscription'), rosterOrderSyncAdapter, rosterMemberSyncAdapter]);
+const adapters = syncAdapters([
+  enterpriseSyncAdapter,
+  serviceOrderSyncAdapter,
+  siteSyncAdapter,
+  mirrorAdapter('subscription'),
+  sitePublicationSyncAdapter,
+  leadSyncAdapter,
+  siteVisitDaySyncAdapter,
+  rosterOrderSyncAdapter,
+  rosterMemberSyncAdapter,
+]);
 
 export function startBackend(options: BackendOptions): Backend {
   const dataDir = path.resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  // Only this user may enter the data folder: the database, photos, signatures and tokens are in it.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   const log = createLogger(dataDir, options.logToStderr);
   const events = createEventBus();
   const writeViolations: string[] = [];

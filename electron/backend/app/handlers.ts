@@ -7,6 +7,8 @@ import { catalogHandlers } from '../domains/catalog/handlers';
 import { orderHandlers } from '../domains/orders/handlers';
 import { draftHandlers } from '../domains/drafts/handlers';
 import { siteHandlers } from '../domains/sites/handlers';
+import { leadHandlers } from '../domains/leads/handlers';
+import { publishingHandlers } from '../domains/publishing/handlers';
 import { createSyncHandlers, type SyncHandlerDeps } from '../domains/sync/handlers';
 import { createRosterHandlers, type RosterHandlerDeps } from '../domains/roster/handlers';
 import { groupServiceHandlers } from '../domains/groupServices/handlers';
@@ -25,6 +27,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...orderHandlers,
     ...draftHandlers,
     ...siteHandlers,
+    ...leadHandlers,
+    ...publishingHandlers,
     ...createSyncHandlers(deps.sync),
     ...createRosterHandlers(deps.roster),
     ...groupServiceHandlers,

@@ -2,12 +2,14 @@
  * Browser mode: the same dispatcher behind `POST /api/<name>` and server-sent events on
  * `GET /api/events`, bound to 127.0.0.1, guarded by a random per-run token and Host/Origin checks
  * (so another web page or a DNS-rebinding attacker cannot drive it). Also serves the built UI.
+ * The page names no file-system path (shared/api/localPaths.ts): it uploads and downloads.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { LOCAL_PATH_REFUSED, localPathField } from '../../../shared/api/localPaths';
 import type { Backend } from '../app/backend';
 
 export interface HttpServerOptions {
@@ -62,6 +64,17 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** A path segment decoded, or a 400 for a malformed % escape. */
+function decodePath(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw Object.assign(new Error('The address has a malformed % escape.'), { status: 400 });
+  }
+}
+
+const ERROR_CODES: Record<number, string> = { 400: 'bad_request', 413: 'payload_too_large' };
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
@@ -73,6 +86,8 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
   const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
   let origin = '';
   const allowedHosts = new Set<string>();
+  /** The origins of the pages this server serves: one per Host it answers to. */
+  const allowedOrigins = new Set<string>();
   const sseClients = new Set<http.ServerResponse>();
 
   const unsubscribe = backend.onAny((event, payload) => {
@@ -89,15 +104,15 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
       return serveStatic(res, url.pathname);
     } catch (error) {
       const status = (error as { status?: number }).status ?? 500;
-      backend.log('http request failed', error);
-      if (!res.headersSent) sendJson(res, status, { ok: false, error: { code: status === 413 ? 'payload_too_large' : 'internal', message: (error as Error).message } });
+      if (status >= 500) backend.log('http request failed', error);
+      if (!res.headersSent) sendJson(res, status, { ok: false, error: { code: ERROR_CODES[status] ?? 'internal', message: (error as Error).message } });
       else res.end();
     }
   });
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
     const requestOrigin = req.headers.origin;
-    if (requestOrigin && requestOrigin !== origin) return sendJson(res, 403, { ok: false, error: { code: 'bad_origin', message: 'Cross-origin request refused.' } });
+    if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) return sendJson(res, 403, { ok: false, error: { code: 'bad_origin', message: 'Cross-origin request refused.' } });
     const bearer = req.headers.authorization?.replace(/^Bearer /, '');
     if (!sameToken(bearer ?? url.searchParams.get('token'), token))
       return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token.' } });
@@ -110,7 +125,7 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
       return;
     }
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use POST.' } });
-    const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const name = decodePath(url.pathname.slice('/api/'.length));
     const text = await readBody(req, maxBody);
     let input: unknown;
     try {
@@ -118,6 +133,9 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'invalid_json', message: 'The request body is not JSON.' } });
     }
+    const pathField = localPathField(name, input);
+    if (pathField)
+      return sendJson(res, 403, { ok: false, error: { code: LOCAL_PATH_REFUSED, message: `The page may not name a file-system path (${pathField}); upload or download instead.`, field: pathField } });
     sendJson(res, 200, await backend.dispatcher.invoke(name, input));
   }
 
@@ -127,7 +145,7 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       return res.end('The UI is not built: run `npm run build:renderer`.');
     }
-    const decoded = decodeURIComponent(pathname);
+    const decoded = decodePath(pathname);
     let file = path.resolve(root, '.' + (decoded === '/' ? '/index.html' : decoded));
     if (!file.startsWith(path.resolve(root) + path.sep)) {
       res.writeHead(403);
@@ -150,6 +168,7 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
       const { port } = server.address() as AddressInfo;
       origin = `http://127.0.0.1:${port}`;
       allowedHosts.add(`127.0.0.1:${port}`).add(`localhost:${port}`);
+      for (const host of allowedHosts) allowedOrigins.add(`http://${host}`);
       resolve({
         url: origin,
         port,

@@ -10,6 +10,7 @@ import type { OrderSubmitArgs } from '../../../shared/platform-api/tables';
 import { newId } from '../clock';
 import { isoNow, type PlatformContext } from '../context';
 import type { Tx } from '../db/database';
+import { offlineAtFor, publishWaiting, scheduleOffline } from '../sites/publication';
 import { activeSubscription, inWriteTx, loadRow, updateRow, type StoredRow, type WriteBy, type Writer } from '../sync/rows';
 import { openingMessages } from './welcomeSms';
 import { dueRosterOrders, processRosterOrder, rosterOrderPending } from './roster';
@@ -58,7 +59,7 @@ async function openingResult(trx: Tx, enterprise: StoredRow, order: StoredRow, a
   };
 }
 
-async function processOpen(w: Writer, order: StoredRow, enterprise: StoredRow, by: WriteBy): Promise<string> {
+async function processOpen(w: Writer, order: StoredRow, enterprise: StoredRow, by: WriteBy, sitesDomain: string): Promise<string> {
   const { trx } = w;
   const result = await openingResult(trx, enterprise, order, by.at);
   updateRow(w, order, { changes: { status: 'opened', opening: result, processedAt: by.at } }, by);
@@ -71,6 +72,7 @@ async function processOpen(w: Writer, order: StoredRow, enterprise: StoredRow, b
     id: newId(), mobile: contact.mobile, text, enterprise_id: enterprise.id, order_id: order.id, kind, status: 'queued', created_at: by.at,
   }));
   await trx.insertInto('sms_outbox').values(messages).execute();
+  await publishWaiting(w, enterprise.id, sitesDomain, by);
   return 'opened';
 }
 
@@ -84,7 +86,10 @@ async function processChangeOrCancel(w: Writer, order: StoredRow, enterprise: St
     { changes: cancel ? { status: 'cancelled', endDate: order.data.effectiveDate, lastOrderId: order.id } : { planCode: order.data.planCode, lastOrderId: order.id } },
     by,
   );
-  if (cancel) updateRow(w, enterprise, { changes: { status: 'cancelled' } }, by);
+  if (cancel) {
+    updateRow(w, enterprise, { changes: { status: 'cancelled' } }, by);
+    await scheduleOffline(w, enterprise.id, offlineAtFor(order.data.effectiveDate as string), by);
+  }
   updateRow(w, order, { changes: { status: 'completed', processedAt: by.at } }, by);
   return 'completed';
 }
@@ -163,6 +168,6 @@ export class Boss {
     if (!order || order.data.status !== 'submitted') return undefined; // another process got there first
     const by: WriteBy = { clientId: null, at: isoNow(this.ctx) };
     if (!enterprise || enterprise.deleted) return fail(w, order, by, 'enterprise_not_found', 'The enterprise was deleted.');
-    return order.data.kind === 'open' ? processOpen(w, order, enterprise, by) : processChangeOrCancel(w, order, enterprise, by);
+    return order.data.kind === 'open' ? processOpen(w, order, enterprise, by, this.ctx.config.sitesDomain) : processChangeOrCancel(w, order, enterprise, by);
   }
 }

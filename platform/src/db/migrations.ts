@@ -270,13 +270,82 @@ const blobAccess: Migration = {
   },
 };
 
+/**
+ * Issue 10: site publication, leads and visit statistics (three synced tables), the kept revisions and
+ * their compiled files, the host → live revision map the public listener reads, and the state the
+ * public listener shares between processes (daily visitor hashes, form-post limits).
+ */
+const sitePublication: Migration = {
+  async up(db: AnyDb) {
+    for (const tbl of ['site_publication', 'lead', 'site_visit_day']) {
+      await syncedColumns(db.schema.createTable(tbl)).addColumn('enterprise_id', 'text', (c) => c.notNull()).execute();
+      await pullIndexes(db, tbl);
+      await db.schema.createIndex(`${tbl}_enterprise`).on(tbl).column('enterprise_id').execute();
+    }
+    await db.schema
+      .createTable('site_revision')
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('content', 'text', (c) => c.notNull())
+      .addColumn('images', 'text', (c) => c.notNull())
+      .addColumn('signoff', 'text')
+      .addColumn('submitted_by', 'text', (c) => c.notNull())
+      .addColumn('submitted_at', 'text', (c) => c.notNull())
+      .addColumn('built', 'integer', (c) => c.notNull().defaultTo(0))
+      .addPrimaryKeyConstraint('site_revision_pk', ['site_id', 'revision'])
+      .execute();
+    await db.schema
+      .createTable('site_file')
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('path', 'text', (c) => c.notNull())
+      .addColumn('mime', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('etag', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('site_file_pk', ['site_id', 'revision', 'path'])
+      .execute();
+    await db.schema
+      .createTable('site_asset')
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('path', 'text', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('site_asset_pk', ['site_id', 'revision', 'path'])
+      .execute();
+    await db.schema
+      .createTable('site_host')
+      .addColumn('host', 'text', (c) => c.primaryKey())
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('revision', 'integer')
+      .addColumn('offline_at', 'text')
+      .execute();
+    await db.schema.createIndex('site_host_site').on('site_host').column('site_id').execute();
+    await db.schema
+      .createTable('visit_seen')
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('visit_seen_pk', ['day', 'hash'])
+      .execute();
+    await db.schema.createTable('visit_salt').addColumn('day', 'text', (c) => c.primaryKey()).addColumn('salt', 'text', (c) => c.notNull()).execute();
+    await db.schema
+      .createTable('post_limit')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addColumn('window_started_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_sms_cmpp': smsCmpp,
   '0003_sessions': sessions,
   '0004_login_throttle': loginThrottle,
   '0005_blob_access': blobAccess,
-  '0006_vpmn': vpmn,
+  '0006_site_publication': sitePublication,
+  '0007_vpmn': vpmn,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

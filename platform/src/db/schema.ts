@@ -91,6 +91,32 @@ export interface DB {
   vpmn_group: { enterprise_id: string; group_number: string; created_at: string };
   /** Who holds each mobile: a number joins one VPMN group at a time (the primary key decides between concurrent BOSS runs). */
   vpmn_mobile: { mobile: string; enterprise_id: string; member_id: string };
+  site_publication: ChildRowTable;
+  lead: ChildRowTable;
+  site_visit_day: ChildRowTable;
+  /** Every revision accepted by `site.publish.v1`, as sent (`built` = its files are in site_file). */
+  site_revision: {
+    site_id: string;
+    revision: number;
+    enterprise_id: string;
+    content: string;
+    images: string;
+    signoff: string | null;
+    submitted_by: string;
+    submitted_at: string;
+    built: number;
+  };
+  /** A built revision's compiled pages, as the shared compiler wrote them. */
+  site_file: { site_id: string; revision: number; path: string; mime: string; body: string; etag: string };
+  /** A built revision's image paths (channel/assets/…) → the blob served there. */
+  site_asset: { site_id: string; revision: number; path: string; sha256: string };
+  /** What the public listener answers for a host: the live revision (null = nothing live), offline after `offline_at`. */
+  site_host: { host: string; site_id: string; enterprise_id: string; revision: number | null; offline_at: string | null };
+  /** Today's unique visitors: a salted hash of (site, channel, address, user agent); earlier days are deleted. */
+  visit_seen: { day: string; hash: string };
+  visit_salt: { day: string; salt: string };
+  /** Form posts per address and per site in the current window, shared by every platform process. */
+  post_limit: { key: string; count: number; window_started_at: string };
   scope_exit: { seq: number; scope_id: string; tbl: string; row_id: string };
   /** `mime` is sniffed from the bytes (assets/imageType.ts); rows from older platforms may hold a client's claim. */
   blob: { sha256: string; size: number; mime: string; stored_at: string };

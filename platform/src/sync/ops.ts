@@ -9,6 +9,7 @@ import {
   enterpriseCreateSchema,
   enterprisePatchSchema,
   siteCreateSchema,
+  leadPatchSchema,
   sitePatchSchema,
   type SyncedTable,
 } from '../../../shared/platform-api/tables';
@@ -106,6 +107,7 @@ async function duplicateKey(oc: OpContext, op: PushOp, holder: { id: string; sco
 /* ---------- update ---------- */
 
 function parsePatch(tbl: SyncedTable, patch: unknown): Record<string, unknown> {
+  if (tbl === 'lead') return parse(leadPatchSchema, patch);
   return tbl === 'enterprise' ? parse(enterprisePatchSchema, patch) : parse(sitePatchSchema, patch);
 }
 
@@ -165,6 +167,8 @@ async function applyDelete(oc: OpContext, op: PushOp): Promise<OpResult> {
 }
 
 export function applyRowOp(oc: OpContext, op: PushOp): Promise<OpResult> {
+  // Leads are the platform's; the desktop may only mark one handled.
+  if (op.tbl === 'lead' && op.kind === 'update') return applyUpdate(oc, op);
   if (op.tbl !== 'enterprise' && op.tbl !== 'site') throw new Rejection('forbidden', `${op.tbl} rows are written by the platform (use commands).`);
   if (op.kind === 'create') return applyCreate(oc, op);
   if (op.kind === 'update') return applyUpdate(oc, op);

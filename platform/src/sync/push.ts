@@ -177,7 +177,7 @@ export class PushService {
     try {
       await this.ctx.faults.beforeOp?.(op);
       if (tooDeep(op)) throw new Rejection('invalid', `patch: nested more than ${MAX_PATCH_DEPTH} levels deep.`);
-      return op.kind === 'command' ? await runCommand(oc, op) : await applyRowOp(oc, op);
+      return op.kind === 'command' ? await runCommand(oc, op, this.ctx.config.sitesDomain) : await applyRowOp(oc, op);
     } catch (err) {
       if (isTransient(err)) throw err;
       await undoOp();

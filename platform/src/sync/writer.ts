@@ -80,11 +80,14 @@ const EXTRA: Record<SyncedTable, string[]> = {
   site: ['enterprise_id'],
   service_order: ['enterprise_id', 'status'],
   subscription: ['enterprise_id', 'status'],
+  site_publication: ['enterprise_id'],
+  lead: ['enterprise_id'],
+  site_visit_day: ['enterprise_id'],
   roster_order: ['enterprise_id', 'status'],
   roster_member: ['enterprise_id', 'mobile', 'short_number'],
 };
 /** Every transaction locks (and writes) synced rows table by table in this order, by id within one, so none waits on another in a cycle. */
-export const LOCK_ORDER: SyncedTable[] = ['enterprise', 'site', 'service_order', 'subscription', 'roster_order', 'roster_member'];
+export const LOCK_ORDER: SyncedTable[] = ['enterprise', 'site', 'service_order', 'subscription', 'site_publication', 'lead', 'site_visit_day', 'roster_order', 'roster_member'];
 // Rows per statement, well under both databases' limits on bound parameters.
 const ROWS_PER_STATEMENT = 500;
 
@@ -96,6 +99,9 @@ function columnsOf(row: StoredRow, seq: number): Record<string, unknown> {
     site: { enterprise_id: data.enterpriseId },
     service_order: { enterprise_id: data.enterpriseId, status: data.status },
     subscription: { enterprise_id: data.enterpriseId, status: data.status },
+    site_publication: { enterprise_id: data.enterpriseId },
+    lead: { enterprise_id: data.enterpriseId },
+    site_visit_day: { enterprise_id: data.enterpriseId },
     roster_order: { enterprise_id: data.enterpriseId, status: data.status },
     // A removed member gives up its mobile and number.
     roster_member: { enterprise_id: data.enterpriseId, mobile: deleted ? null : data.mobile, short_number: deleted ? null : data.shortNumber },

@@ -9,6 +9,7 @@ import { orderRoutes } from '../features/orders';
 import { siteRoutes, siteNav } from '../features/sites';
 import { syncRoutes, syncNav, SyncIndicator } from '../features/sync';
 import { rosterRoutes } from '../features/roster';
+import { leadsRoutes, leadsNav } from '../features/leads';
 import { useAppStatus } from '../ui/appStatus';
 import { isNewShortcut } from '../ui/keyboard';
 import type { NavEntry } from '../ui/nav';
@@ -33,7 +34,7 @@ function Frame() {
   const { t, i18n } = useTranslation();
   const status = useAppStatus();
   useNewEnterpriseShortcut();
-  const nav: NavEntry[] = [...enterpriseNav, ...siteNav, ...syncNav];
+  const nav: NavEntry[] = [...enterpriseNav, ...siteNav, ...leadsNav, ...syncNav];
   return (
     <div className="ecw-frame">
       <header className="ecw-header">
@@ -42,6 +43,7 @@ function Frame() {
           {nav.map((n) => (
             <NavLink key={n.path} to={n.path} end className="ecw-header-link">
               {t(n.labelKey)}
+              {n.Badge && <n.Badge />}
             </NavLink>
           ))}
         </nav>
@@ -93,6 +95,7 @@ export function AppRouter() {
             ...siteRoutes,
             ...syncRoutes,
             ...rosterRoutes,
+            ...leadsRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],
         },

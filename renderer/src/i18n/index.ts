@@ -14,6 +14,10 @@ import syncZh from '../features/sync/locales/zh-CN.json';
 import syncEn from '../features/sync/locales/en-US.json';
 import rosterZh from '../features/roster/locales/zh-CN.json';
 import rosterEn from '../features/roster/locales/en-US.json';
+import leadsZh from '../features/leads/locales/zh-CN.json';
+import leadsEn from '../features/leads/locales/en-US.json';
+import publishingZh from '../features/publishing/locales/zh-CN.json';
+import publishingEn from '../features/publishing/locales/en-US.json';
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'ecw.language';
@@ -31,8 +35,8 @@ function merge(...trees: Tree[]): Tree {
   return out;
 }
 
-const zhCN = merge(appZh, enterprisesZh, ordersZh, sitesZh, syncZh, rosterZh);
-const enUS = merge(appEn, enterprisesEn, ordersEn, sitesEn, syncEn, rosterEn);
+const zhCN = merge(appZh, enterprisesZh, ordersZh, sitesZh, syncZh, leadsZh, publishingZh, rosterZh);
+const enUS = merge(appEn, enterprisesEn, ordersEn, sitesEn, syncEn, leadsEn, publishingEn, rosterEn);
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
 

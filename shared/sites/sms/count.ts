@@ -17,7 +17,11 @@ export type SmsEncoding = 'gsm7' | 'ucs2';
 export interface SmsCount {
   /** Billed characters: UTF-16 code units (a character outside the BMP, such as an emoji, counts 2). */
   chars: number;
-  /** China billing: ≤ 70 characters → 1, else ⌈chars / 67⌉; 0 for an empty text. */
+  /**
+   * Messages billed: the parts the text is submitted in (UCS-2, ≤ 70 units whole, else parts of
+   * ≤ 67 units, a surrogate pair never split); 0 for an empty text. Without characters outside the
+   * BMP this is China's count, ≤ 70 characters → 1, else ⌈chars / 67⌉.
+   */
   messages: number;
   encoding: SmsEncoding;
   /** Segments on the air interface (GSM-7 160/153 septets, UCS-2 70/67 units). */
@@ -27,12 +31,9 @@ export interface SmsCount {
 export const SINGLE_MESSAGE_CHARS = 70;
 export const CONCAT_MESSAGE_CHARS = 67;
 
-/** China billing count for a number of characters. */
+/** China billing count for a number of characters of the Basic Multilingual Plane (`countSms` for any text). */
 export const billedMessages = (chars: number): number =>
   chars === 0 ? 0 : chars <= SINGLE_MESSAGE_CHARS ? 1 : Math.ceil(chars / CONCAT_MESSAGE_CHARS);
-
-/** Most characters that fit in `messages` billed messages. */
-export const charsForMessages = (messages: number): number => (messages <= 1 ? SINGLE_MESSAGE_CHARS : messages * CONCAT_MESSAGE_CHARS);
 
 /** The cost of each character in its encoding's units (septets or UTF-16 units), or null when GSM-7 cannot carry the text. */
 function gsm7Costs(text: string): number[] | null {
@@ -78,9 +79,11 @@ export function ucs2Segments(text: string): string[] {
 
 export function countSms(text: string): SmsCount {
   const chars = text.length;
+  // What the link submits (CMPP Msg_Fmt 8, platform/src/sms/mt.ts) is what is billed.
+  const messages = chars === 0 ? 0 : segments(ucs2Costs(text), SINGLE_MESSAGE_CHARS, CONCAT_MESSAGE_CHARS);
   const gsm = gsm7Costs(text);
-  if (gsm) return { chars, messages: billedMessages(chars), encoding: 'gsm7', airSegments: segments(gsm, 160, 153) };
-  return { chars, messages: billedMessages(chars), encoding: 'ucs2', airSegments: segments(ucs2Costs(text), 70, 67) };
+  if (gsm) return { chars, messages, encoding: 'gsm7', airSegments: segments(gsm, 160, 153) };
+  return { chars, messages, encoding: 'ucs2', airSegments: segments(ucs2Costs(text), 70, 67) };
 }
 
 /** The signature as it is sent: 【泉城茶业】. */

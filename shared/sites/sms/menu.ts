@@ -11,7 +11,7 @@ import { contentKey, type ChannelPlan, type Job, type JobSink } from '../job';
 import { cleanText, oneLine, splitToFit, truncate, utf8Length } from '../markup/text';
 import { plainText, type Column, type Item } from '../model';
 import type { Finding, Location, PageStat } from '../report';
-import { charsForMessages, countWithSignature, signatureText, SINGLE_MESSAGE_CHARS, type SmsEncoding } from './count';
+import { countWithSignature, signatureText, SINGLE_MESSAGE_CHARS, type SmsEncoding } from './count';
 
 export interface SmsText {
   /** The text as sent, 【signature】 included. */
@@ -128,14 +128,14 @@ function menuPages(ctx: SiteContext, header: string, lines: Omit<MenuLine, 'key'
   return pages;
 }
 
-/** Cuts a reply to the message budget at a word boundary, keeping the footer line. */
+/** Cuts a reply to the message budget (as billed, signature included) at a word boundary, keeping the footer line. */
 function fitReply(ctx: SiteContext, body: string, footer: string): { text: string; truncated: boolean } {
-  const max = charsForMessages(ctx.site.sms.maxMessagesPerReply) - signatureText(ctx.signature).length;
+  const fits = (text: string) => countWithSignature(text, ctx.signature).messages <= ctx.site.sms.maxMessagesPerReply;
   const whole = footer ? `${body}\n${footer}` : body;
-  if (whole.length <= max) return { text: whole, truncated: false };
-  const room = max - (footer ? footer.length + 1 : 0) - 1;
-  const [head] = splitToFit(body, (prefix) => prefix.length <= room);
-  return { text: `${head}…${footer ? `\n${footer}` : ''}`, truncated: true };
+  if (fits(whole)) return { text: whole, truncated: false };
+  const tail = `…${footer ? `\n${footer}` : ''}`;
+  const [head] = splitToFit(body, (prefix) => fits(prefix + tail));
+  return { text: head + tail, truncated: true };
 }
 
 function itemReplyText(item: Item): string {

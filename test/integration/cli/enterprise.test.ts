@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { chinaDate } from '../../../shared/domain/dates';
 import { createTestBackend, tempDir } from '../../helpers/backend';
 import { FIXTURES_DIR, REPO_ROOT } from '../../helpers/paths';
 import { ecw } from './support';
@@ -90,6 +91,23 @@ describe('ecw enterprise create --from FILE', () => {
     expect(badDate.code).toBe(1);
     expect((badDate.json as { error: { code: string } }).error.code).toBe('invalid_input');
     expect((await ecw('--data-dir', dataDir, 'enterprise', 'list', '--json')).json).toEqual([]);
+  });
+
+  it('accepts a past opening date only with a warning on stderr (issue 8 item 11)', async () => {
+    const day = (offset: number) => chinaDate(new Date(Date.now() + offset * 86_400_000));
+    const warnings: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (warnings.push(String(chunk)), true));
+    try {
+      const past = await ecw('--data-dir', dataDir, 'enterprise', 'create', '--from', writeFile({ ...fixture(), openDate: day(-3) }), '--manager', '李敏', '--json');
+      expect(past.code).toBe(0);
+      expect(warnings.join('')).toContain(`opening date ${day(-3)} is before today (${day(0)})`);
+      warnings.length = 0;
+      const future = await ecw('--data-dir', dataDir, 'enterprise', 'create', '--from', writeFile({ ...fixture(), creditCode: '91350100M000100Y43', openDate: day(3) }), '--manager', '李敏', '--json');
+      expect(future.code).toBe(0);
+      expect(warnings.join('')).not.toContain('before today');
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('reports the fields at fault in an invalid enterprise', async () => {

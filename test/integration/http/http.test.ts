@@ -86,6 +86,12 @@ describe('HTTP transport: who may call', () => {
     expect(same.status).toBe(200);
   });
 
+  it('accepts exactly the origins it serves (127.0.0.1 and localhost on its port) and refuses every other (issue 8 item 9)', async () => {
+    for (const origin of [server.url, `http://localhost:${server.port}`]) expect((await api('enterprises.list', '{}', { origin })).status, origin).toBe(200);
+    for (const origin of [`https://localhost:${server.port}`, `http://localhost:${server.port + 1}`, 'http://localhost', `http://localhost.evil.example:${server.port}`, 'null', `http://[::1]:${server.port}`])
+      expect((await api('enterprises.list', '{}', { origin })).status, origin).toBe(403);
+  });
+
   it('refuses a wrong Host header (DNS rebinding) with 421, for the API and the UI alike', async () => {
     const rebinding = await api('enterprises.list', '{}', { host: `evil.example:${server.port}` });
     expect(rebinding.status).toBe(421);
@@ -152,6 +158,30 @@ describe('HTTP transport: hostile bodies (the UI bypassed)', () => {
     expect((await api('system.format', '{}')).json().error?.code).toBe('unknown_procedure');
     expect((await api('%E0%A4%A', '{}')).status).toBeGreaterThanOrEqual(400);
     expect((await api('system.status', '{}')).status).toBe(200);
+  });
+});
+
+describe('HTTP transport: malformed addresses and local paths (issue 8 item 9)', () => {
+  it('answers a malformed % escape with 400, for a procedure and for a UI path', async () => {
+    const procedure = await api('%E0%A4%A', '{}');
+    expect(procedure.status).toBe(400);
+    expect(procedure.json().error?.code).toBe('bad_request');
+    expect((await request(server.port, { path: '/%E0%A4%A' })).status).toBe(400);
+    expect((await request(server.port, { path: '/assets/%zz.js' })).status).toBe(400);
+    expect((await api('system.status', '{}')).status).toBe(200);
+  });
+
+  it('takes no file-system path from the page: an import is an upload and an export a download', async () => {
+    const imported = await api('sites.import', JSON.stringify({ enterpriseId: 'e1', paths: [os.homedir()] }));
+    expect(imported.status).toBe(403);
+    expect(imported.json().error?.code).toBe('local_path_refused');
+    const exported = await api('sites.export', JSON.stringify({ siteId: 's1', outDir: path.join(os.tmpdir(), 'anywhere') }));
+    expect(exported.status).toBe(403);
+    expect(exported.json().error?.code).toBe('local_path_refused');
+    // Without a path the call goes on to the backend as usual.
+    const upload = await api('sites.import', JSON.stringify({ enterpriseId: 'e1', files: [{ name: 'a.txt', base64: Buffer.from('茶').toString('base64') }] }));
+    expect(upload.json().error?.code).not.toBe('local_path_refused');
+    expect((await api('sites.export', JSON.stringify({ siteId: 's1' }))).json().error?.code).toBe('site.not_found');
   });
 });
 

@@ -19,6 +19,8 @@ async function imported() {
 }
 
 const trayImages = (site: Site) => site.content.unsorted.flatMap((e) => e.images.map((i) => i.fileName));
+/** Pictures in the intro column's own text: where photos of places go (issue 9). */
+const introImages = (site: Site) => site.content.columns.filter((c) => c.type === 'intro').flatMap((c) => c.body.flatMap((b) => (b.type === 'image' ? [b.image] : [])));
 
 describe('importing the tea company’s folder', () => {
   it('builds the columns from the Word document and reports the broken photo by name, the rest imported', async () => {
@@ -38,7 +40,7 @@ describe('importing the tea company’s folder', () => {
     expect(dir).toBeTruthy();
   });
 
-  it('matches photos to products by file name, takes the logo, and leaves the unmatched photos in the tray', async () => {
+  it('matches photos to products by file name, takes the logo, and puts the photos of places (茶园, 门店) in the intro column', async () => {
     const { site } = await imported();
     const picturesOf = (name: string) => {
       const item = itemNamed(site, name);
@@ -49,14 +51,15 @@ describe('importing the tea company’s folder', () => {
     expect(picturesOf('云南普洱熟茶')).toEqual(['普洱.jpg']);
     expect(picturesOf('武夷大红袍')).toEqual(['(embedded)']);
     expect(site.content.profile.logo?.fileName).toBe('logo.png');
-    expect(trayImages(site).sort()).toEqual(['茶园.jpg', '门店.jpg']);
+    expect(trayImages(site)).toEqual([]);
+    expect(introImages(site).flatMap((i) => i.fileName ?? []).sort()).toEqual(['茶园.jpg', '门店.jpg']);
     const product = itemNamed(site, '明前龙井');
     expect(product.kind === 'product' && [formatPrice(product.price), product.spec]).toEqual(['368元', '250克/罐']);
   });
 
   it('stores the sideways shop photo upright and without EXIF, and the logo with its transparency', async () => {
     const { backend, site } = await imported();
-    const shop = site.content.unsorted.flatMap((e) => e.images).find((i) => i.fileName === '门店.jpg')!;
+    const shop = introImages(site).find((i) => i.fileName === '门店.jpg')!;
     const stored = await sharp(assetFile(backend.dataDir, shop.sha256)).metadata();
     expect([stored.width, stored.height, stored.orientation, stored.exif]).toEqual([3024, 4032, undefined, undefined]);
     const logo = await backend.call('sites.image', { sha256: site.content.profile.logo!.sha256 });
@@ -128,7 +131,7 @@ describe('importing the tea company’s folder', () => {
     expect(report.problems.map((p) => [p.file, p.code])).toEqual([
       ['photos/IMG_0042.JPG', 'image.not_an_image'],
       ['photos/IMG_1001.HEIC', 'image.heic_unsupported'],
-      ['报价单.xlsx', 'intake.unsupported_type'],
+      ['报价单.xlsx', 'sheet.unreadable'],
       ['损坏.docx', 'docx.unreadable'],
       ['旧资料.doc', 'docx.legacy_format'],
     ]);
@@ -163,7 +166,7 @@ describe('importing the tea company’s folder', () => {
     expect(report.siteId).toBe(created.id);
     const site = await backend.call('sites.get', { siteId: created.id });
     expect(site.content.sms.lottery?.prizes.map((p) => p.name)).toEqual(['茶具一套', '50元代金券']);
-    expect(site.content.unsorted.flatMap((e) => e.images.map((i) => i.fileName))).toEqual(['茶园.jpg']);
+    expect(introImages(site).flatMap((i) => i.fileName ?? [])).toEqual(['茶园.jpg']);
     expect(site.revision).toBe(2);
   });
 });

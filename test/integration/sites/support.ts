@@ -1,6 +1,7 @@
 /** The tea company as a real enterprise in a real backend, and its material folder to import. */
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import type { Input } from '../../../shared/api';
 import type { Site } from '../../../shared/api/sites';
 import type { Column, Item } from '../../../shared/sites/model';
@@ -37,6 +38,17 @@ export async function importedTeaSite(): Promise<{ backend: TestBackend; enterpr
   const dir = materialsCopy();
   const report = await backend.call('sites.import', { enterpriseId, paths: [dir] });
   return { backend, enterpriseId, site: await backend.call('sites.get', { siteId: report.siteId }), dir };
+}
+
+/** `importedTeaSite` for the tests of a file, each backend cleaned up after its test. */
+export function useImportedTeaSites(): typeof importedTeaSite {
+  const backends: TestBackend[] = [];
+  afterEach(() => backends.splice(0).forEach((b) => b.cleanup()));
+  return async () => {
+    const result = await importedTeaSite();
+    backends.push(result.backend);
+    return result;
+  };
 }
 
 export const columnOf = (site: Site, type: Column['type']): Column => site.content.columns.find((c) => c.type === type)!;

@@ -1,6 +1,6 @@
 /** `ecw login`, `ecw sync`, `ecw sync status` as real processes against a real platform (issue 4, CLI). */
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/backend';
@@ -73,5 +73,26 @@ describe('ecw login / sync / sync status', () => {
     const refused = await ecwInProcess('--data-dir', dir, '--json', 'sync');
     expect(refused.code).toBe(1);
     expect(refused.json).toMatchObject({ error: { code: 'signed_out' } });
+  }, 120_000);
+
+  it('makes the signed-in customer manager the manager of an enterprise created from a file, unless --manager says otherwise (issue 8 item 16)', async () => {
+    const dir = tempDir('ecw-cli-manager-');
+    const fixture = JSON.parse(readFileSync(path.join(FIXTURES_DIR, 'materials', 'quancheng-tea', 'enterprise.json'), 'utf8')) as Record<string, unknown>;
+    const file = (changes: Record<string, unknown>) => {
+      const out = path.join(tempDir('ecw-cli-manager-file-'), 'enterprise.json');
+      writeFileSync(out, JSON.stringify({ ...fixture, ...changes }));
+      return out;
+    };
+    const login = await ecw(dir, ['login', '--server', rig.platform.url, '--user', 'jn.manager', '--password-stdin'], `${rig.platform.login('jn.manager').password}\n`);
+    expect(login.code, login.stderr).toBe(0);
+
+    const signedIn = await ecwInProcess('--data-dir', dir, '--json', 'enterprise', 'create', '--from', file({}));
+    expect(signedIn.code, signedIn.stdout).toBe(0);
+    const overridden = await ecwInProcess('--data-dir', dir, '--json', 'enterprise', 'create', '--from', file({ name: '济南另一家茶业有限公司', creditCode: '91110108551385082Q' }), '--manager', '李经理');
+    expect(overridden.code, overridden.stdout).toBe(0);
+
+    const listed = await ecwInProcess('--data-dir', dir, '--json', 'enterprise', 'list');
+    const managers = Object.fromEntries((listed.json as { name: string; manager: string }[]).map((e) => [e.name, e.manager]));
+    expect(managers).toEqual({ 济南泉城茶业有限公司: '王建国', 济南另一家茶业有限公司: '李经理' });
   }, 120_000);
 });

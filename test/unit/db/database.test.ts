@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latestVersion, loadMigrations, openDatabase, StartupProblem } from '../../../electron/backend/infra/db/database';
-import { tempDir } from '../../helpers/backend';
+import { createTestBackend, tempDir } from '../../helpers/backend';
 
 const opened: Database.Database[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.open && db.close()));
@@ -59,5 +59,34 @@ describe('opening the database', () => {
     bytes.fill(0xff, 4096 * 3, 4096 * 3 + 2000); // smash part of a b-tree page
     writeFileSync(file, bytes);
     expect(() => open(file)).toThrow(expect.objectContaining({ code: 'db_corrupt' }));
+  });
+});
+
+describe('who may read the device database (issue 8 item 8)', () => {
+  const modeOf = (file: string) => statSync(file).mode & 0o777;
+
+  it('keeps ecw.sqlite and its WAL and SHM readable by this user only, in a data folder only this user can enter', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    mkdirSync(dataDir, { mode: 0o755 });
+    chmodSync(dataDir, 0o755);
+    const t = createTestBackend({ dataDir });
+    try {
+      await t.call('system.setOperator', { name: '李敏', channel: 'customer_manager' }); // something in the WAL
+      const file = path.join(dataDir, 'ecw.sqlite');
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(modeOf(f), f).toBe(0o600);
+      expect(modeOf(dataDir)).toBe(0o700);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('tightens a world-readable database left by an earlier version when it opens it', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'ecw.sqlite');
+    open(file).close();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o644);
+    const db = open(file);
+    db.exec('CREATE TABLE IF NOT EXISTS touched (x)');
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(modeOf(f), f).toBe(0o600);
   });
 });

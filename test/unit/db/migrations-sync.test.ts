@@ -112,3 +112,22 @@ describe('0009_sync_refused_rows', () => {
     expect(() => refuse.run(4)).toThrow(/UNIQUE|PRIMARY KEY/);
   });
 });
+
+describe('0010_publication_leads_visits', () => {
+  it('adds the three platform-owned tables of issue 10 with their sync columns, and leaves the rest as it was', () => {
+    const { db, migrateTo } = databaseBefore(10);
+    insertEnterprise(db, 'e1', '91350100M000100Y43');
+    const after = migrateTo(10);
+    expect(after.prepare('SELECT id FROM enterprise').pluck().all()).toEqual(['e1']);
+    const sync = ['base_version', 'base_json', 'server_deleted'];
+    expect(columns(after, 'site_publication')).toEqual(expect.arrayContaining(['id', 'enterprise_id', 'status', 'live_revision', 'urls_json', 'revisions_json', ...sync]));
+    expect(columns(after, 'lead')).toEqual(expect.arrayContaining(['id', 'enterprise_id', 'site_id', 'channel', 'text', 'received_at', 'handled', ...sync]));
+    expect(columns(after, 'site_visit_day')).toEqual(expect.arrayContaining(['id', 'site_id', 'date', 'channel', 'pv', 'uv', ...sync]));
+    after
+      .prepare(`INSERT INTO lead (id, enterprise_id, channel, kind, name, contact, text, received_at, created_at, updated_at) VALUES ('l1', 'e1', 'web', 'message', '张', '13800000000', '你好', 'now', 'now', 'now')`)
+      .run();
+    expect(after.prepare(`SELECT handled, server_deleted FROM lead`).get()).toEqual({ handled: 0, server_deleted: 0 });
+    after.prepare(`INSERT INTO site_publication (id, enterprise_id, status, created_at, updated_at) VALUES ('s1', 'e1', 'waiting_opening', 'now', 'now')`).run();
+    expect(after.prepare(`SELECT revisions_json, live_revision FROM site_publication`).get()).toEqual({ revisions_json: '[]', live_revision: null });
+  });
+});

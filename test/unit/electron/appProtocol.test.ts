@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveAppPath } from '../../../electron/main/appProtocol';
+import { CONTENT_SECURITY_POLICY, resolveAppPath } from '../../../electron/main/appProtocol';
 
 const root = path.resolve('/opt/ecw/out/renderer');
 const inside = (file: string | null) => file === null || file.startsWith(root + path.sep);
@@ -40,5 +40,12 @@ describe('app:// protocol paths', () => {
 
   it('never resolves to the folder itself or a sibling with the same prefix', () => {
     expect(resolveAppPath('app://ui/..%2frenderer-secrets%2fkey', root)).toBeNull();
+  });
+});
+
+describe('the app’s Content-Security-Policy (issue 8 item 9)', () => {
+  it('lets frames load only the app’s own pages: no data: or blob: documents', () => {
+    const frameSrc = CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim()).find((d) => d.startsWith('frame-src'));
+    expect(frameSrc).toBe("frame-src 'self'");
   });
 });

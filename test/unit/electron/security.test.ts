@@ -21,6 +21,12 @@ class FakeWebContents extends EventEmitter {
     this.emit(event, e, ...args);
     return e.preventDefault.mock.calls.length > 0;
   }
+  /** Emits as Electron's newer events do: the details are properties of the event itself. */
+  attemptWith(event: string, details: Record<string, unknown>): boolean {
+    const e = { preventDefault: vi.fn(), ...details };
+    this.emit(event, e);
+    return e.preventDefault.mock.calls.length > 0;
+  }
 }
 
 const harden = () => {
@@ -82,5 +88,28 @@ describe('window security', () => {
       expect(callback).toHaveBeenCalledWith(false);
       expect(checkHandler!({}, permission, 'app://ui')).toBe(false);
     }
+  });
+
+  it('runs no plugins (the PDF is drawn by pdf.js in the page) (issue 8 item 9)', () => {
+    expect(secureWindowOptions('/app/preload/index.cjs').webPreferences?.plugins ?? false).toBe(false);
+  });
+
+  it('keeps redirects and every frame’s navigation inside the app; a preview frame may show its own page only', () => {
+    const contents = harden();
+    for (const url of ['https://evil.example/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'app://ui.evil.example/index.html', 'data:text/html,<script>1</script>'])
+      expect(contents.attemptWith('will-redirect', { url }), url).toBe(true);
+    expect(contents.attemptWith('will-redirect', { url: 'app://ui/index.html' })).toBe(false);
+    for (const url of ['https://evil.example/', 'http://quancheng.ec.example.cn/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x', 'blob:app://ui/1'])
+      expect(contents.attemptWith('will-frame-navigate', { url }), url).toBe(true);
+    for (const url of ['app://ui/index.html', 'about:srcdoc', 'about:blank']) expect(contents.attemptWith('will-frame-navigate', { url }), url).toBe(false);
+  });
+
+  it('opens in the user\'s browser only the https sites the app links to', () => {
+    const open = harden().windowOpenHandler!;
+    for (const url of ['https://evil.example/', 'https://www.10086.cn.evil.example/', 'https://www.10086.cn@evil.example/', 'https://evil.example/?https://www.10086.cn/', 'https://www.10086.cn:8443/'])
+      expect(open({ url }), url).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+    open({ url: 'https://www.10086.cn/support/' });
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://www.10086.cn/support/');
   });
 });

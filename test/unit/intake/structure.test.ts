@@ -6,7 +6,7 @@ import { convertDocx, DocxProblem } from '../../../electron/backend/domains/inta
 import { structureDocument, textToBlocks } from '../../../electron/backend/domains/intake/structure';
 import { columnSchema, formatPrice, itemTitle, plainText, type Column, type Product } from '../../../shared/sites/model';
 import { FIXTURES_DIR } from '../../helpers/paths';
-import { buildDocx } from './docxBuilder';
+import { buildDocx } from '../../fixtures/materials/make/docx';
 
 const FIXTURE = path.join(FIXTURES_DIR, 'materials', 'quancheng-tea');
 let counter = 0;
@@ -87,15 +87,15 @@ describe('Word documents with Chinese style names', () => {
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2e6b30' } }).png().toBuffer();
     const stored: { contentType: string; altText?: string }[] = [];
     const docx = buildDocx([
-      { style: '标题 1', text: '一、企业介绍' },
-      { style: '正文', text: '我们是一家茶企。' },
+      { style: '标题 1', p: '一、企业介绍' },
+      { style: '正文', p: '我们是一家茶企。' },
       { picture: png, ext: 'png', alt: '茶园全景' },
-      { style: '标题 1', text: '二、产品中心' },
-      { style: '标题 2', text: '崂山绿茶' },
-      { style: '正文', text: '豆香浓郁。价格：128元/袋。' },
-      { style: '艺术字', text: '企业文化' },
-      { style: '标题 1', text: '企业荣誉' },
-      { style: '正文', text: '省级龙头企业。' },
+      { style: '标题 1', p: '二、产品中心' },
+      { style: '标题 2', p: '崂山绿茶' },
+      { style: '正文', p: '豆香浓郁。价格：128元/袋。' },
+      { style: '艺术字', p: '企业文化' },
+      { style: '标题 1', p: '企业荣誉' },
+      { style: '正文', p: '省级龙头企业。' },
     ]);
     const { blocks, warnings } = await convertDocx(docx, async (image) => {
       stored.push(image);

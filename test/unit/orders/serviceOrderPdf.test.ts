@@ -65,8 +65,9 @@ describeWith(['pdftotext', 'pdffonts'], 'the 业务受理单 PDF', () => {
       quote: quote({ plan: standard, openDate: '2026-11-16', fromMonth: '2027-01', changes: [{ requestDate: '2027-01-20', plan: business }] }),
     })));
     expect(text).toContain('变更套餐');
-    expect(text).toContain('原套餐：企业建站 标准版（site-standard）');
-    expect(text).toContain('新套餐：企业建站 商务版（site-business）');
+    expect(text).toContain('原套餐：企业建站 标准版');
+    expect(text).toContain('新套餐：企业建站 商务版');
+    expect(text).not.toMatch(/site-standard|site-business/);
     expect(text).toContain('自 2027-02-01 起生效');
     expect(text).toMatch(/2027-02 企业建站 商务版 整月 200\.00/);
     expect(text).not.toContain('首月计算');
@@ -81,6 +82,38 @@ describeWith(['pdftotext', 'pdffonts'], 'the 业务受理单 PDF', () => {
     expect(text).toContain('销户');
     expect(text).toContain('2027-03 为最后计费月');
     expect(text).toMatch(/2027-03 企业建站 标准版 销户当月 100\.00/);
+  });
+
+  it('is dated the day the customer signed (受理日期), the opening date shown as such', async () => {
+    const text = squash(pdfText(await renderServiceOrderPdf({
+      ...openOrder,
+      order: { ...openOrder.order, requestDate: '2026-12-01', effectiveDate: '2026-12-01' },
+      quote: quote({ plan: standard, openDate: '2026-12-01' }),
+    })));
+    expect(text).toContain('受理日期：2026-11-16');
+    expect(text).toContain('开通日期：2026-12-01');
+    expect(text).not.toContain('受理日期：2026-12-01');
+  });
+
+  it('is a document both parties sign and seal: operator letterhead and branch, terms, the total in capitals, no internal codes', async () => {
+    const text = squash(pdfText(await renderServiceOrderPdf(openOrder)));
+    expect(text).toContain('中国移动通信集团山东有限公司');
+    expect(text).toContain('济南分公司');
+    expect(text).toMatch(/业务条款[\s\S]*1\.[\s\S]*2\./);
+    expect(text).toContain('合计金额（大写）：人民币壹仟壹佰柒拾元整');
+    expect(text).toMatch(/客户（甲方）[\s\S]*济南泉城茶业有限公司/);
+    expect(text).toMatch(/受理方（乙方）[\s\S]*中国移动通信集团山东有限公司济南分公司/);
+    expect(text.match(/（盖章）/g)).toHaveLength(2);
+    expect(text).not.toMatch(/site-standard|\(site-|（site-/);
+  });
+
+  it('names the operator company of a municipality and its district branch', async () => {
+    const text = squash(pdfText(await renderServiceOrderPdf({
+      ...openOrder,
+      enterprise: { ...openOrder.enterprise, region: { province: '北京市', city: '市辖区', district: '朝阳区' } },
+    })));
+    expect(text).toContain('中国移动通信集团北京有限公司');
+    expect(text).toContain('朝阳分公司');
   });
 
   it('flows a long fee table onto more pages, each with its footer', async () => {

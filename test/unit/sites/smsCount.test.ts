@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countSms, countWithSignature } from '../../../shared/sites/sms/count';
+import fc from 'fast-check';
+import { countSms, countWithSignature, ucs2Segments } from '../../../shared/sites/sms/count';
 
 const r = (s: string, n: number) => s.repeat(n);
 
@@ -43,5 +44,24 @@ describe('SMS counting (STANDARDS §4.4)', () => {
   it('counts the 【signature】 with its brackets', () => {
     expect(countWithSignature(r('中', 64), '示例企业')).toEqual(countSms('【示例企业】' + r('中', 64)));
     expect(countWithSignature(r('中', 65), '示例企业').messages).toBe(2);
+  });
+});
+
+describe('billing what is submitted (issue 8 item 19)', () => {
+  it('bills a text that goes out in 3 parts as 3, an emoji costing its 2 units and never split', () => {
+    const text = r('中', 66) + '😀' + r('中', 66);
+    expect(ucs2Segments(text)).toHaveLength(3);
+    expect(countSms(text).messages).toBe(3);
+  });
+
+  it('bills exactly the parts the link submits, for any text', () => {
+    const units = fc.constantFrom('中', 'A', '😀', '€', ' ', '，', '𠀀');
+    fc.assert(
+      fc.property(fc.array(units, { minLength: 30, maxLength: 300, size: 'max' }), (pieces) => {
+        const text = pieces.join('');
+        expect(countSms(text).messages).toBe(text ? ucs2Segments(text).length : 0);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -11,6 +11,9 @@ import { siteSyncAdapter } from '../../../electron/backend/domains/sites/syncAda
 import { rosterMemberSyncAdapter, rosterOrderSyncAdapter } from '../../../electron/backend/domains/roster/syncAdapter';
 import { syncAdapters } from '../../../electron/backend/domains/sync/adapters';
 import { mirrorAdapter } from '../../../electron/backend/domains/sync/mirrorAdapter';
+import { leadSyncAdapter } from '../../../electron/backend/domains/leads/syncAdapter';
+import { sitePublicationSyncAdapter } from '../../../electron/backend/domains/publishing/syncAdapter';
+import { siteVisitDaySyncAdapter } from '../../../electron/backend/domains/visits/syncAdapter';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
 import { teaEnterprise } from '../../integration/sites/support';
 
@@ -18,7 +21,17 @@ let t: TestBackend;
 afterEach(() => t?.cleanup());
 
 describe('registering the adapters', () => {
-  const all = [enterpriseSyncAdapter, serviceOrderSyncAdapter, siteSyncAdapter, mirrorAdapter('subscription'), rosterOrderSyncAdapter, rosterMemberSyncAdapter];
+  const all = [
+    enterpriseSyncAdapter,
+    serviceOrderSyncAdapter,
+    siteSyncAdapter,
+    mirrorAdapter('subscription'),
+    sitePublicationSyncAdapter,
+    leadSyncAdapter,
+    siteVisitDaySyncAdapter,
+    rosterOrderSyncAdapter,
+    rosterMemberSyncAdapter,
+  ];
 
   it('takes one adapter per synced table', () => {
     expect(syncAdapters(all).all().map((a) => a.tbl).sort()).toEqual([...SYNCED_TABLES].sort());

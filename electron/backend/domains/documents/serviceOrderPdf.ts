@@ -1,19 +1,19 @@
 /**
- * The printable 业务受理单 (service order): a pure function from the order's data to PDF bytes.
- * pdfkit embeds a subset of Noto Sans SC (from @embedpdf/fonts-sc) holding only the glyphs used.
- * The layout depends on nothing but the input (the creation date is the signing time), so the
- * same order always gives the same bytes.
+ * The printable 业务受理单 (service order): a pure function from the order's data to PDF bytes — a
+ * document a Chinese business signs and seals: the operator's letterhead and branch, the order dated
+ * the day it was signed, the fees with their total in capitals (大写金额), the terms, and both
+ * parties' signature and seal areas. The layout depends on nothing but the input (the creation
+ * date is the signing time), so the same order always gives the same bytes.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { amountInWords } from '../../../../shared/domain/amountInWords';
 import { describeFirstMonth, formatYuan, MONTH_RULE_LABELS, type Quote } from '../../../../shared/domain/billing';
 import type { Plan } from '../../../../shared/domain/catalog';
-import { monthOf } from '../../../../shared/domain/dates';
+import { chinaDate, monthOf } from '../../../../shared/domain/dates';
 import type { Enterprise, SalesChannel } from '../../../../shared/domain/enterprise';
 import { industrySection } from '../../../../shared/domain/industry';
 import { ORDER_KIND_LABELS, type OrderKind } from '../../../../shared/domain/order';
+import { cjkFont, drawLetterhead, FONT, operatorOf, type Operator } from './pdfParts';
 
 export interface ServiceOrderPdfData {
   order: {
@@ -42,17 +42,6 @@ const CHANNEL_LABELS: Record<SalesChannel, string> = {
 const PAGE = { margin: 40, width: 595.28, height: 841.89 };
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const FOOTER_SPACE = 5; // the page footer sits inside the bottom margin
-const FONT = 'NotoSansSC';
-
-let fontBytes: Buffer | undefined;
-/** Found through Node's resolver so it works from the repository and from a packaged app alike. */
-function cjkFont(): Buffer {
-  if (!fontBytes) {
-    const entry = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc');
-    fontBytes = readFileSync(path.join(path.dirname(entry), '..', 'fonts', 'NotoSansHans-Regular.otf'));
-  }
-  return fontBytes;
-}
 
 export function renderServiceOrderPdf(data: ServiceOrderPdfData): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -70,11 +59,13 @@ export function renderServiceOrderPdf(data: ServiceOrderPdfData): Promise<Buffer
   doc.registerFont(FONT, cjkFont());
   doc.font(FONT);
 
-  drawTitle(doc, data);
+  const operator = operatorOf(data.enterprise.region);
+  drawTitle(doc, data, operator);
   drawEnterprise(doc, data);
   drawBusiness(doc, data);
   drawFeeTable(doc, data.quote);
-  drawSignature(doc, data);
+  drawTerms(doc);
+  drawSignatures(doc, data, operator);
   drawFooters(doc, data);
   doc.end();
   return finished;
@@ -86,12 +77,17 @@ function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > PAGE.height - PAGE.margin - FOOTER_SPACE) doc.addPage();
 }
 
-function drawTitle(doc: Doc, data: ServiceOrderPdfData): void {
-  doc.fontSize(20).text('业务受理单', PAGE.margin, PAGE.margin, { width: CONTENT_WIDTH, align: 'center', characterSpacing: 4 });
-  doc.moveDown(0.4);
+/** 受理日期: the day the customer signed, in China. */
+const acceptedOn = (data: ServiceOrderPdfData) => chinaDate(new Date(data.signature.signedAt));
+
+function drawTitle(doc: Doc, data: ServiceOrderPdfData, operator: Operator): void {
+  doc.y = PAGE.margin;
+  drawLetterhead(doc, operator, PAGE.margin, CONTENT_WIDTH);
+  doc.moveDown(0.1).fontSize(17).text('业务受理单', PAGE.margin, doc.y, { width: CONTENT_WIDTH, align: 'center', characterSpacing: 4 });
+  doc.moveDown(0.2);
   const y = doc.y;
   doc.fontSize(10).text(`受理单号：${data.order.number}`, PAGE.margin, y, { width: CONTENT_WIDTH / 2 });
-  doc.text(`受理日期：${data.order.requestDate}`, PAGE.margin + CONTENT_WIDTH / 2, y, { width: CONTENT_WIDTH / 2, align: 'right' });
+  doc.text(`受理日期：${acceptedOn(data)}`, PAGE.margin + CONTENT_WIDTH / 2, y, { width: CONTENT_WIDTH / 2, align: 'right' });
   doc.moveDown(0.5);
   rule(doc);
 }
@@ -103,8 +99,8 @@ function rule(doc: Doc): void {
 
 function heading(doc: Doc, text: string, keepWithNext = 60): void {
   ensureSpace(doc, keepWithNext);
-  doc.moveDown(0.3).fontSize(13).fillColor('#000000').text(text, PAGE.margin, doc.y, { width: CONTENT_WIDTH });
-  doc.moveDown(0.3);
+  doc.moveDown(0.15).fontSize(11.5).fillColor('#000000').text(text, PAGE.margin, doc.y, { width: CONTENT_WIDTH });
+  doc.moveDown(0.15);
 }
 
 type Field = [label: string, value: string];
@@ -114,11 +110,11 @@ type FieldLine = [Field] | [Field, Field];
 const LABEL_WIDTH = 100;
 
 function fieldLines(doc: Doc, lines: FieldLine[]): void {
-  doc.fontSize(10);
+  doc.fontSize(9.5);
   for (const line of lines) {
     const columnWidth = CONTENT_WIDTH / line.length;
     const valueWidth = columnWidth - LABEL_WIDTH - (line.length > 1 ? 8 : 0);
-    const height = Math.max(...line.map(([, value]) => doc.heightOfString(value, { width: valueWidth }))) + 3;
+    const height = Math.max(...line.map(([, value]) => doc.heightOfString(value, { width: valueWidth }))) + 1.5;
     ensureSpace(doc, height);
     const y = doc.y;
     line.forEach(([label, value], i) => {
@@ -157,7 +153,7 @@ function drawBusiness(doc: Doc, data: ServiceOrderPdfData): void {
   const { order, plan, previousPlan, quote } = data;
   heading(doc, '二、业务内容');
   const kind: Field = ['业务类型', ORDER_KIND_LABELS[order.kind]];
-  const planName = (p: Plan) => `${p.name}（${p.code}）`;
+  const planName = (p: Plan) => p.name;
   const lines: FieldLine[] = [];
   if (order.kind === 'open') {
     lines.push([kind, ['开通日期', order.effectiveDate]], [['套餐', planName(plan)]], ...planLines(plan));
@@ -184,13 +180,13 @@ const COLUMNS: { title: string; width: number; align: 'left' | 'right' }[] = [
   { title: '短信费(元)', width: 56, align: 'right' },
   { title: '合计(元)', width: CONTENT_WIDTH - 437, align: 'right' },
 ];
-const ROW_HEIGHT = 15;
+const ROW_HEIGHT = 12;
 
 function tableRow(doc: Doc, cells: string[], options: { header?: boolean } = {}): void {
   ensureSpace(doc, ROW_HEIGHT);
   const y = doc.y;
   if (options.header) doc.rect(PAGE.margin, y - 2, CONTENT_WIDTH, ROW_HEIGHT).fillColor('#eeeeee').fill();
-  doc.fillColor('#000000').fontSize(9.5);
+  doc.fillColor('#000000').fontSize(9);
   let x = PAGE.margin;
   cells.forEach((cell, i) => {
     const column = COLUMNS[i]!;
@@ -203,8 +199,8 @@ function tableRow(doc: Doc, cells: string[], options: { header?: boolean } = {})
 
 function drawFeeTable(doc: Doc, quote: Quote): void {
   heading(doc, '三、费用明细');
-  doc.fontSize(9).fillColor('#555555').text('按月列出功能费与超出套餐的短信费；短信条数为已登记的发送量，未登记的月份按 0 条计。', PAGE.margin, doc.y, { width: CONTENT_WIDTH });
-  doc.moveDown(0.4);
+  doc.fontSize(8.5).fillColor('#555555').text('按月列出功能费与超出套餐的短信费；短信条数为已登记的发送量，未登记的月份按 0 条计。', PAGE.margin, doc.y, { width: CONTENT_WIDTH });
+  doc.moveDown(0.3);
   tableRow(doc, COLUMNS.map((c) => c.title), { header: true });
   for (const m of quote.months) {
     tableRow(doc, [
@@ -213,10 +209,32 @@ function drawFeeTable(doc: Doc, quote: Quote): void {
     ]);
   }
   tableRow(doc, ['合计', '', '', '', '', '', '', formatYuan(quote.totalFeeFen)], { header: true });
+  ensureSpace(doc, 16);
+  doc.moveDown(0.2).fontSize(10).fillColor('#000000');
+  doc.text(`合计金额（大写）：人民币${amountInWords(quote.totalFeeFen)}　（小写：¥${formatYuan(quote.totalFeeFen)}）`, PAGE.margin, doc.y, { width: CONTENT_WIDTH });
   if (quote.usesSampleRates || quote.months.some((m) => m.smsOverage > 0)) {
-    doc.moveDown(0.3).fontSize(9).fillColor('#555555');
+    doc.moveDown(0.2).fontSize(9).fillColor('#555555');
     doc.text('注：标有“示例”的资费为示例数据，以运营商正式公布的资费为准。', PAGE.margin, doc.y, { width: CONTENT_WIDTH });
   }
+}
+
+const TERMS = [
+  '功能费按月收取，15日（含）前开通收全月、15日后开通收半月；套餐内短信当月有效、不结转，超出部分按上表资费计收。',
+  '变更套餐自申请次月1日起生效，申请当月仍按原套餐计费；销户当月按整月收费，次月起停止收费。',
+  '客户保证所提供的企业资料真实、合法、有效，并对网站及短信内容的合法性负责；受理方按国家规定审核并保护客户资料。',
+  '本受理单经客户签字或盖章、受理方盖章后生效，一式两份，双方各执一份。',
+];
+
+function drawTerms(doc: Doc): void {
+  heading(doc, '四、业务条款', 90);
+  doc.fontSize(8.5).fillColor('#000000');
+  TERMS.forEach((term, i) => {
+    ensureSpace(doc, doc.heightOfString(term, { width: CONTENT_WIDTH - 14 }) + 2);
+    const y = doc.y;
+    doc.text(`${i + 1}.`, PAGE.margin, y, { width: 14, lineBreak: false });
+    doc.text(term, PAGE.margin + 14, y, { width: CONTENT_WIDTH - 14 });
+    doc.moveDown(0.1);
+  });
 }
 
 /** A signing time as a clerk in China reads it: `2026-11-16 09:30`. */
@@ -224,19 +242,37 @@ export function chinaDateTime(iso: string): string {
   return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-function drawSignature(doc: Doc, { enterprise, signature }: ServiceOrderPdfData): void {
-  heading(doc, '四、客户确认', 140);
-  doc.fontSize(10).fillColor('#000000').text('客户已阅读并确认以上业务内容与资费。', PAGE.margin, doc.y, { width: CONTENT_WIDTH });
-  doc.moveDown(0.4);
-  const top = doc.y;
-  const half = CONTENT_WIDTH / 2;
-  doc.fontSize(10).text('客户签字：', PAGE.margin, top);
-  doc.image(Buffer.from(signature.png), PAGE.margin + 60, top - 4, { fit: [150, 56] });
-  doc.text(`签字人：${signature.signerName}`, PAGE.margin, top + 58, { width: half });
-  doc.text(`签字时间：${chinaDateTime(signature.signedAt)}`, PAGE.margin, top + 74, { width: half });
-  doc.text(`客户经理：${enterprise.manager}`, PAGE.margin + half, top + 58, { width: half });
-  doc.text(`受理渠道：${CHANNEL_LABELS[enterprise.channel]}`, PAGE.margin + half, top + 74, { width: half });
-  doc.y = top + 92;
+const SIGNATURE_BOX_HEIGHT = 94;
+
+/** A party's box: who it is, its lines, and a dashed seal circle marked （盖章）. */
+function partyBox(doc: Doc, x: number, top: number, width: number, party: [role: string, name: string], lines: string[]): void {
+  doc.rect(x, top, width, SIGNATURE_BOX_HEIGHT).lineWidth(0.5).strokeColor('#999999').stroke();
+  doc.fontSize(9.5).fillColor('#000000').text(party[0], x + 8, top + 6, { width: width - 16 });
+  doc.fontSize(9).text(party[1], x + 8, doc.y + 1, { width: width - 16 });
+  let y = doc.y + 4;
+  for (const line of lines) {
+    doc.fontSize(9.5).text(line, x + 8, y, { width: width - 80 });
+    y = doc.y + 2;
+  }
+  const seal = { x: x + width - 38, y: top + SIGNATURE_BOX_HEIGHT - 36 };
+  doc.circle(seal.x, seal.y, 27).lineWidth(0.6).dash(3, { space: 3 }).strokeColor('#bbbbbb').stroke().undash();
+  doc.fontSize(9).fillColor('#777777').text('（盖章）', seal.x - 24, seal.y - 5, { width: 48, align: 'center' }).fillColor('#000000');
+}
+
+function drawSignatures(doc: Doc, data: ServiceOrderPdfData, operator: Operator): void {
+  const { enterprise, signature } = data;
+  heading(doc, '五、双方签章（客户已阅读并确认以上业务内容、资费与条款）', SIGNATURE_BOX_HEIGHT + 30);
+  const top = doc.y + 2;
+  const gap = 10;
+  const half = (CONTENT_WIDTH - gap) / 2;
+  partyBox(doc, PAGE.margin, top, half, ['客户（甲方）', enterprise.name], ['经办人签字：', '', `签字人：${signature.signerName}`, `签字时间：${chinaDateTime(signature.signedAt)}`]);
+  doc.image(Buffer.from(signature.png), PAGE.margin + 70, top + 30, { fit: [110, 34] });
+  partyBox(doc, PAGE.margin + half + gap, top, half, ['受理方（乙方）', `${operator.company}${operator.branch}`], [
+    `客户经理：${enterprise.manager}`,
+    `受理渠道：${CHANNEL_LABELS[enterprise.channel]}`,
+    `受理日期：${acceptedOn(data)}`,
+  ]);
+  doc.y = top + SIGNATURE_BOX_HEIGHT + 6;
 }
 
 function drawFooters(doc: Doc, data: ServiceOrderPdfData): void {

@@ -1,11 +1,14 @@
 /**
  * Word documents through mammoth: semantic HTML with a style map for Chinese (and WPS) style names,
- * embedded pictures handed to the caller (which stores them by sha256), then the SITES.md allowlist,
- * then blocks. mammoth's own warnings come back for the manager to see.
+ * headings found by look where the writer used no heading styles (docxLook.ts), embedded pictures
+ * handed to the caller (which stores them by sha256), then the SITES.md allowlist, then blocks.
+ * mammoth's own warnings come back for the manager to see.
  */
 import mammoth from 'mammoth';
+import { LOOK_STYLE_MAP, markLookHeadings } from './docxLook';
 import { htmlToBlocks, type SourceBlock } from './htmlToBlocks';
 import { ASSET_SCHEME, sanitizeIntakeHtml } from './sanitize';
+import { checkZip, ZipProblem } from './zipGuard';
 
 export const MAX_DOCX_BYTES = 30 * 1024 * 1024;
 
@@ -24,6 +27,9 @@ export const DOCX_STYLE_MAP = [
   "p[style-name='Heading 1'] => h1:fresh",
   "p[style-name='Heading 2'] => h2:fresh",
   "p[style-name='Heading 3'] => h3:fresh",
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='标题'] => h1:fresh",
+  ...LOOK_STYLE_MAP,
   "p[style-name='正文'] => p:fresh",
   "p[style-name='正文文本'] => p:fresh",
   "p[style-name='Body Text'] => p:fresh",
@@ -54,11 +60,25 @@ export interface DocxResult {
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isOleContainer = (b: Uint8Array) => b.length > 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
+/** Word stores a password-protected .docx as an OLE container with an "EncryptedPackage" stream. */
+export const isEncryptedPackage = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1 << 20)).includes(Buffer.from('EncryptedPackage', 'utf16le'));
+
 function refuseNonDocx(bytes: Uint8Array): void {
   if (bytes.byteLength > MAX_DOCX_BYTES) throw new DocxProblem('docx.too_large', `The document is larger than ${MAX_DOCX_BYTES / 1024 / 1024} MB.`);
   if (isOleContainer(bytes))
-    throw new DocxProblem('docx.legacy_format', 'This is an old Word .doc file or a password-protected document: open it in Word or WPS, save it as .docx without a password, and import it again.');
+    throw new DocxProblem(
+      'docx.legacy_format',
+      isEncryptedPackage(bytes)
+        ? 'The document is protected with a password: open it in Word or WPS, remove the password (文件 → 信息 → 保护文档), save it and import it again.'
+        : 'This is an old Word .doc file saved under a .docx name: open it in Word or WPS, save it as .docx, and import it again.',
+    );
   if (!isZip(bytes)) throw new DocxProblem('docx.unreadable', 'The file is not a Word .docx document (it is damaged or has the wrong name).');
+  try {
+    checkZip(bytes);
+  } catch (error) {
+    if (error instanceof ZipProblem) throw new DocxProblem(error.code === 'office.too_large' ? 'docx.too_large' : 'docx.unreadable', error.message);
+    throw error;
+  }
 }
 
 /**
@@ -76,7 +96,7 @@ export async function convertDocx(bytes: Uint8Array, storeImage: (image: Embedde
   });
   let result: { value: string; messages: { type: string; message: string }[] };
   try {
-    result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: DOCX_STYLE_MAP, convertImage });
+    result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: DOCX_STYLE_MAP, convertImage, transformDocument: markLookHeadings });
   } catch (error) {
     throw new DocxProblem('docx.unreadable', `The Word document cannot be read (${(error as Error).message.split('\n')[0]}).`);
   }

@@ -4,11 +4,17 @@
  * Soft line breaks split paragraphs (a Word "地址：…↵电话：…" paragraph becomes two lines).
  */
 import { parseDocument } from 'htmlparser2';
-import { isAllowedHref, type Block, type ImageRef, type ListItem, type Run } from '../../../../shared/sites/model';
-import { ASSET_SCHEME } from './sanitize';
+import { isAllowedHref, runsText, type Block, type ImageRef, type ListItem, type Run } from '../../../../shared/sites/model';
+import { ASSET_SCHEME, LOOK_CLASS } from './sanitize';
 
-/** A block as found in the source: headings of any level, everything else as in the model. */
-export type SourceBlock = Exclude<Block, { type: 'heading' }> | { type: 'heading'; level: number; runs: Run[] };
+/**
+ * A block as found in the source: headings of any level, everything else as in the model. `look`:
+ * the heading was recognised by how it looks (bold, larger, numbered …), not by a heading style.
+ */
+export type SourceBlock = Exclude<Block, { type: 'heading' }> | { type: 'heading'; level: number; runs: Run[]; look?: boolean };
+
+/** The text of a paragraph or heading ('' for other blocks). */
+export const textOf = (b: SourceBlock) => (b.type === 'paragraph' || b.type === 'heading' ? runsText(b.runs) : '');
 
 interface DomNode {
   type: string;
@@ -155,7 +161,8 @@ function blocksOf(nodes: DomNode[]): SourceBlock[] {
     if (heading) {
       flushLoose();
       const runs = flatRuns(node.children ?? []);
-      if (runs.length) blocks.push({ type: 'heading', level: Number(heading[1]), runs });
+      const look = node.attribs?.class === LOOK_CLASS;
+      if (runs.length) blocks.push({ type: 'heading', level: Number(heading[1]), runs, ...(look ? { look } : {}) });
     } else if (isTag(node, 'p')) {
       flushLoose();
       blocks.push(...paragraphBlocks(node.children ?? []));

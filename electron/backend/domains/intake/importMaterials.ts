@@ -1,37 +1,49 @@
 /**
- * Reading a batch of customer material: Word documents, text files (notes or content), photos, and
- * the enterprise.json that travels with some folders. Each file is handled on its own: a broken one
- * becomes a problem naming the file, the code and the reason, and the rest goes on. Pictures are
- * normalized and stored by sha256 here; placing everything into the site is sites/importService.ts.
+ * Reading a batch of customer material: documents of every kind (converted and structured in the
+ * read worker), photos (normalized and stored by sha256; photographed pages read by OCR in the OCR
+ * worker), and the enterprise.json that travels with some folders. Each file is handled on its own:
+ * a broken one becomes a problem naming the file, the code and the reason, and the rest goes on.
+ * Placing everything into the site is sites/importService.ts (with placePhotos.ts).
  */
 import path from 'node:path';
 import type { IntakeProblem } from '../../../../shared/api/sites';
+import { recognizeText } from '../../infra/ocr/ocrClient';
+import { ocrRows } from '../../infra/ocr/layout';
 import { createLimiter, mapLimited } from '../assets/concurrency';
-import { ImageProblem } from '../assets/images';
 import { storeImage, type StoredImage } from '../assets/imageStore';
 import { sha256Of } from '../assets/store';
-import { convertDocx, DocxProblem, type EmbeddedImage } from './docx';
-import { parseWishes, type Wishes } from './notes';
-import { structureDocument, textToBlocks, type StructuredMaterial } from './structure';
-import { decodeText, TextDecodingProblem } from './textDecoding';
+import type { Wishes } from './notes';
+import { lookAt, type PhotoLook } from './photoLook';
+import { isCameraName, isDocumentName, isLicenceName } from './photos';
+import { readInWorker } from './readClient';
+import { problemOf, type DocumentKind, type ReadOutput } from './readFile';
+import type { StructuredMaterial } from './structure';
 import type { IntakeFile } from './sources';
 
-export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/** A page read by OCR counts as one when it has this many lines and this many Chinese characters. */
+const PAGE_MIN_LINES = 3;
+const PAGE_MIN_CHARACTERS = 12;
 
 export interface IntakeEnv {
   dataDir: string;
   newId(): string;
-  /** ISO date, for the next date of a festival named in the notes. */
+  /** ISO date, for the next date of a festival named in the notes and for dates written without a year. */
   today: string;
   /** sha256 of files imported before: skipped, so importing a folder twice adds nothing twice. */
   alreadyImported?: ReadonlySet<string>;
+  /** The enterprise's registered and short name: headings naming it are documents' titles. */
+  names?: string[];
   onProgress?(done: number, total: number, label: string): void;
 }
 
 export interface ParsedPhoto {
   file: string;
   image: StoredImage;
+  look: PhotoLook;
+  /** The photo is of a printed page whose text was read by OCR (its material is among the documents). */
+  page?: boolean;
 }
 
 export interface IntakeResult {
@@ -47,16 +59,15 @@ export interface IntakeResult {
   problems: IntakeProblem[];
 }
 
-type Kind = 'docx' | 'text' | 'image' | 'enterprise' | 'legacy_word' | 'unsupported';
+type Kind = DocumentKind | 'image' | 'enterprise' | 'unsupported';
 
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.jpe', '.png', '.gif', '.webp', '.heic', '.heif', '.avif', '.tif', '.tiff', '.bmp']);
+const DOCUMENT_EXTENSIONS: Record<string, DocumentKind> = { '.docx': 'docx', '.doc': 'word', '.wps': 'word', '.xlsx': 'xlsx', '.xlsm': 'xlsx', '.xls': 'xls', '.et': 'xls', '.csv': 'csv', '.pdf': 'pdf', '.txt': 'text' };
 
 function kindOf(name: string): Kind {
   const base = path.posix.basename(name).toLowerCase();
   const ext = path.posix.extname(base);
-  if (ext === '.docx') return 'docx';
-  if (ext === '.doc' || ext === '.wps') return 'legacy_word';
-  if (ext === '.txt') return 'text';
+  if (DOCUMENT_EXTENSIONS[ext]) return DOCUMENT_EXTENSIONS[ext];
   if (IMAGE_EXTENSIONS.has(ext) || ext === '') return 'image';
   if (base === 'enterprise.json') return 'enterprise';
   return 'unsupported';
@@ -72,20 +83,21 @@ class Intake {
 
   async file(file: IntakeFile): Promise<void> {
     const kind = kindOf(file.name);
-    if (kind === 'legacy_word') return this.report(file.name, 'docx.legacy_format', 'Old Word (.doc) or WPS file: open it in Word or WPS, save it as .docx, and import it again.');
-    if (kind === 'unsupported') return this.report(file.name, 'intake.unsupported_type', 'This kind of file is not read: import Word .docx, .txt text and JPEG/PNG/GIF/WebP photos.');
+    if (kind === 'unsupported')
+      return this.report(file.name, 'intake.unsupported_type', 'This kind of file is not read: import Word (.docx, .doc, .wps), Excel (.xlsx, .csv), PDF, .txt text and JPEG/PNG/GIF/WebP photos.');
     if (file.size > MAX_FILE_BYTES) return this.report(file.name, 'intake.file_too_large', `Files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read.`);
+    if (kind === 'image' && isLicenceName(file.name))
+      return this.report(file.name, 'intake.not_site_photo', 'A licence or identity paper, by its name: not a picture for the site, so it is not stored or shown.');
     try {
       const bytes = await file.read();
       const sha256 = sha256Of(bytes);
       if (this.env.alreadyImported?.has(sha256)) return this.report(file.name, 'intake.already_imported', 'This file was imported into the site before (same content): skipped.');
-      if (kind === 'docx') await this.docx(file.name, bytes);
-      else if (kind === 'text') this.text(file.name, bytes);
-      else if (kind === 'image') await this.photo(file.name, bytes);
-      else this.enterprise(file.name, bytes);
-      if (kind !== 'enterprise') this.result.imported.push({ file: file.name, sha256 });
+      if (kind === 'image') await this.photo(file.name, bytes);
+      else if (kind === 'enterprise') return this.enterprise(file.name, bytes);
+      else this.take(await readInWorker({ kind, file: file.name, bytes, dataDir: this.env.dataDir, today: this.env.today, names: this.env.names ?? [] }));
+      this.result.imported.push({ file: file.name, sha256 });
     } catch (error) {
-      this.reportError(file.name, error);
+      this.result.problems.push(problemOf(file.name, error));
     }
   }
 
@@ -93,44 +105,29 @@ class Intake {
     this.result.problems.push(problem(file, code, message));
   }
 
-  private reportError(file: string, error: unknown): void {
-    if (error instanceof ImageProblem || error instanceof DocxProblem || error instanceof TextDecodingProblem) this.report(file, error.code, error.message);
-    else this.report(file, 'intake.read_failed', `The file could not be read (${(error as Error).message ?? String(error)}).`);
-  }
-
-  private async storeImage(bytes: Uint8Array): Promise<StoredImage> {
-    const image = await this.imageSlot(() => storeImage(this.env.dataDir, bytes));
-    this.result.images.push(image);
-    return image;
+  private take(output: ReadOutput): void {
+    this.result.documents.push(...output.documents);
+    this.result.notes.push(...output.notes);
+    this.result.images.push(...output.images);
+    this.result.problems.push(...output.problems);
   }
 
   private async photo(file: string, bytes: Uint8Array): Promise<void> {
-    const image = await this.storeImage(bytes);
-    this.result.photos.push({ file, image });
+    const image = await this.imageSlot(() => storeImage(this.env.dataDir, bytes));
+    this.result.images.push(image);
+    const look = await this.imageSlot(() => lookAt(bytes));
+    const page = (isDocumentName(file) || (isCameraName(file) && look.pageLike)) && (await this.readPage(file, bytes));
+    this.result.photos.push({ file, image, look, ...(page ? { page } : {}) });
   }
 
-  private async docx(file: string, bytes: Uint8Array): Promise<void> {
-    const embedded = async (picture: EmbeddedImage) => {
-      try {
-        return (await this.storeImage(picture.bytes)).sha256;
-      } catch (error) {
-        const vector = /x-emf|x-wmf/.test(picture.contentType);
-        if (vector) this.report(file, 'docx.image_unsupported', 'A Word drawing (EMF/WMF) inside the document cannot be shown on a site: insert it as a JPEG or PNG picture.');
-        else this.reportError(`${file} (${picture.contentType})`, error);
-        return undefined;
-      }
-    };
-    const { blocks, warnings } = await convertDocx(bytes, embedded);
-    for (const warning of warnings) this.report(file, 'docx.warning', warning);
-    this.result.documents.push({ file, material: structureDocument(blocks, file, this.env) });
-  }
-
-  private text(file: string, bytes: Uint8Array): void {
-    if (bytes.byteLength > MAX_TEXT_BYTES) return this.report(file, 'text.too_large', `Text files over ${MAX_TEXT_BYTES / 1024 / 1024} MB are not read.`);
-    const { text } = decodeText(bytes);
-    const wishes = parseWishes(text, this.env.today);
-    if (wishes.colour || wishes.lottery || wishes.care.length) this.result.notes.push({ file, wishes });
-    if (wishes.rest.length) this.result.documents.push({ file, material: structureDocument(textToBlocks(wishes.rest), file, this.env) });
+  /** OCR of a photo that may show a printed page; true when it did (its text is then structured like a document). */
+  private async readPage(file: string, bytes: Uint8Array): Promise<boolean> {
+    const { lines } = await recognizeText(bytes);
+    const characters = lines.reduce((n, l) => n + (l.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0), 0);
+    const confident = lines.filter((l) => l.score >= 0.6);
+    if (confident.length < PAGE_MIN_LINES || characters < PAGE_MIN_CHARACTERS) return false;
+    this.take(await readInWorker({ kind: 'ocr', file, rows: ocrRows(confident), today: this.env.today, names: this.env.names ?? [] }));
+    return true;
   }
 
   private enterprise(file: string, bytes: Uint8Array): void {
@@ -144,11 +141,11 @@ class Intake {
   }
 }
 
-/** Reads every file (three at a time, two pictures at a time), reporting progress after each. */
+/** Reads every file (three at a time), reporting progress after each. */
 export async function readMaterials(files: IntakeFile[], env: IntakeEnv): Promise<IntakeResult> {
   const intake = new Intake(env);
   let done = 0;
-  // Documents and text first so their structure exists; photos are matched later by the site import.
+  // Documents first so their structure exists; photos are matched later by the site import.
   const ordered = [...files].sort((a, b) => rank(kindOf(a.name)) - rank(kindOf(b.name)));
   // Three files in flight bound the memory a folder of large photos takes.
   await mapLimited(ordered, 3, async (file) => {
@@ -159,7 +156,7 @@ export async function readMaterials(files: IntakeFile[], env: IntakeEnv): Promis
   return intake.result;
 }
 
-const rank = (kind: Kind) => (kind === 'docx' ? 0 : kind === 'text' ? 1 : 2);
+const rank = (kind: Kind) => (kind === 'image' ? 2 : kind === 'enterprise' || kind === 'unsupported' ? 1 : 0);
 
 /** Parallel work finishes in any order; people and tests want a stable one (by file name). */
 function sortResult(result: IntakeResult): void {

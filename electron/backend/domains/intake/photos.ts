@@ -1,33 +1,167 @@
-/** Photos matched to items by file name: 普洱.jpg → the product 云南普洱熟茶; logo.png → the profile's logo. */
+/**
+ * What a photo's file name says: which item it shows (数控车床CK6150.jpg, XK7132.jpg, 折弯机.jpg,
+ * hongshaorou.jpg, 宫爆鸡丁.jpg), that it is the logo, a place (厂区全景, 车间, 门店 → the intro
+ * column), a licence (营业执照 → not a site photo), a printed page (价目表.jpg → OCR), or nothing
+ * (IMG_0042.JPG). Every match says how it was made.
+ */
 import path from 'node:path';
+import { pinyin } from 'pinyin-pro';
 import { itemTitle, type Column, type Item } from '../../../../shared/sites/model';
 
 /** "普洱-2.JPG", "普洱 (1).jpg", "普洱_a.jpg" → "普洱". */
 export function photoStem(fileName: string): string {
   const base = path.basename(fileName, path.extname(fileName)).normalize('NFC').trim();
-  return base.replace(/[\s_-]*[（(]?\d{1,3}[)）]?$/, '').replace(/[\s_-]+[a-z]$/i, '').trim() || base;
+  // A copy number ("-2", " (1)", "银针2") goes; the digits of a model number ("CK6150") stay.
+  return base.replace(/(?:[\s_-]+[（(]?\d{1,3}[)）]?|[（(]\d{1,3}[)）]|(?<![\dA-Za-z])\d{1,3})$/, '').replace(/[\s_-]+[a-z]$/i, '').trim() || base;
 }
 
-const LOGO_NAMES = /^(logo|标志|商标|徽标|企业标志|公司标志|企业logo|公司logo|标识)$/i;
+const LOGO = /logo|标志|商标|徽标|标识|徽章|log[o0]/i;
+export const isLogoName = (fileName: string) => LOGO.test(photoStem(fileName));
 
-export const isLogoName = (fileName: string) => LOGO_NAMES.test(photoStem(fileName)) || /^logo[\s_-]/i.test(photoStem(fileName));
+/** Licences and identity papers: never shown on a site. */
+export const isLicenceName = (fileName: string) => /营业执照|执照|许可证|身份证|税务登记|组织机构代码|开户许可|法人证/.test(photoStem(fileName));
 
-export type PhotoMatch = { kind: 'item'; item: Item; column: Column } | { kind: 'ambiguous'; candidates: string[] } | { kind: 'none' };
+/** Names a phone, camera or chat app gives: they say nothing about the picture. */
+export const isCameraName = (fileName: string) =>
+  /^(img|dsc|dscn|dcim|pic|photo|image|mvimg|wx_camera|mmexport|screenshot|微信图片|qq图片|截图|屏幕截图|未命名|新建|扫描全能王)?[\s_-]*[\d_\s-]{3,}$/i.test(photoStem(fileName)) ||
+  /^(img|dsc|pic|微信图片|mmexport|screenshot|截图)[_\s-]?\d/i.test(photoStem(fileName));
 
-/** The one item whose title contains the photo's stem (or is contained in it); ambiguous when several do. */
-export function matchPhoto(fileName: string, columns: Column[]): PhotoMatch {
-  const stem = photoStem(fileName).toLowerCase();
-  if (stem.length < 2) return { kind: 'none' };
-  const candidates = columns.flatMap((column) =>
-    column.items
-      .filter((item) => item.kind !== 'job')
-      .filter((item) => {
-        const title = itemTitle(item).toLowerCase();
-        return title.includes(stem) || (title.length >= 2 && stem.includes(title));
-      })
-      .map((item) => ({ item, column })),
-  );
-  if (candidates.length === 1) return { kind: 'item', ...candidates[0]! };
-  if (candidates.length > 1) return { kind: 'ambiguous', candidates: candidates.map((c) => itemTitle(c.item)) };
-  return { kind: 'none' };
+/** Pictures of printed material: read by OCR, not shown as photos. */
+export const isDocumentName = (fileName: string) => /价目表|价格表|价目|报价单|菜单|菜谱|宣传单|宣传页|彩页|传单|海报文字|说明书|简介|资料|扫描|scan|文件|通知|招聘启事/i.test(photoStem(fileName));
+
+/** Words for places a business shows: its grounds, buildings, rooms. */
+const PLACE_WORDS = /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|泳池|店内|店铺|大门|大堂|大厅|前台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公/;
+/** The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆. */
+const PLACE_ENDING = /[区室厅场园馆]$/;
+
+export function isPlaceName(fileName: string): boolean {
+  const stem = photoStem(fileName);
+  return stem.length >= 2 && (PLACE_WORDS.test(stem) || PLACE_ENDING.test(stem));
 }
+
+/** Folders that say what their photos show: 产品图片/ → products; 环境/, 厂区/ → places. */
+export function folderHint(fileName: string): 'products' | 'places' | undefined {
+  const folders = fileName.split('/').slice(0, -1).join('/');
+  if (/产品|商品|菜品|product/i.test(folders)) return 'products';
+  if (/环境|厂区|门店|店面|场地|全景/.test(folders)) return 'places';
+  return undefined;
+}
+
+export type MatchReason = 'model' | 'name' | 'pinyin' | 'similar';
+
+export type PhotoMatch = { kind: 'item'; item: Item; column: Column; reason: MatchReason } | { kind: 'ambiguous'; candidates: string[] } | { kind: 'none' };
+
+interface Candidate {
+  item: Item;
+  column: Column;
+  title: string;
+  /** Model numbers in the title, and the item's model as a whole ("laserjetm1136" for LaserJet M1136). */
+  models: string[];
+  /** Computed when a photo's name needs it (most names never do). */
+  pinyin?: string;
+}
+
+/** Lower-case, full-width folded, without spaces, brackets and separators. */
+const normalize = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\-_·.,，、/\\()（）【】[\]《》"'“”]/g, '');
+
+/** Model numbers in a text: letters and digits mixed, four characters or more (ck6150, jd6612, wy3306). */
+const modelTokens = (s: string) => [...normalize(s).matchAll(/[a-z]{1,6}\d[a-z0-9]*|\d+[a-z]+[a-z0-9]*/g)].map((m) => m[0]).filter((t) => t.length >= 4);
+
+const pinyinOf = (s: string) => normalize(pinyin(s, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(''));
+
+/** Words people add to a photo's name that are not part of the item's: 图片, 样品, 实拍 … */
+const NOISE = /图片|照片|样品|样图|实拍|效果图|产品图|大图|小图|主图|细节/g;
+
+/** Levenshtein distance, for names off by a character or two. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** "海盐吐司" for "海盐奶油吐司": the name's head and some of its characters, in order, a word or two left out. */
+function isAbbreviation(stem: string, title: string): boolean {
+  if (stem.length < 3 || stem.length * 2 < title.length) return false;
+  let at = 0;
+  for (const ch of title) if (ch === stem[at]) at++;
+  return at === stem.length && title.startsWith(stem[0]!);
+}
+
+/** The closest any stretch of `title` of the stem's length comes to the stem. */
+function closest(stem: string, title: string): number {
+  if (title.length <= stem.length) return distance(stem, title);
+  let best = Infinity;
+  for (let i = 0; i + stem.length <= title.length; i++) best = Math.min(best, distance(stem, title.slice(i, i + stem.length)));
+  return best;
+}
+
+/** Several candidates: an exact name wins, then the one whose name starts with the stem; else it is ambiguous. */
+function decide(found: Candidate[], stem: string, key: (c: Candidate) => string, reason: MatchReason): PhotoMatch | undefined {
+  if (found.length === 0) return undefined;
+  const pick = found.length === 1 ? found : found.filter((c) => key(c) === stem).length === 1 ? found.filter((c) => key(c) === stem) : found.filter((c) => key(c).startsWith(stem));
+  if (pick.length === 1) return { kind: 'item', item: pick[0]!.item, column: pick[0]!.column, reason };
+  return { kind: 'ambiguous', candidates: found.map((c) => itemTitle(c.item)) };
+}
+
+export class PhotoMatcher {
+  private readonly candidates: Candidate[];
+
+  constructor(columns: Column[]) {
+    this.candidates = columns.flatMap((column) =>
+      column.items
+        .filter((item) => item.kind === 'product' || item.kind === 'article')
+        .map((item) => ({ item, column, title: normalize(itemTitle(item)), models: [...modelTokens(itemTitle(item)), ...(item.kind === 'product' && item.model ? [normalize(item.model)] : [])] })),
+    );
+  }
+
+  /** The item a photo shows, by its name: model number, name, pinyin or sound, then a near spelling. */
+  match(fileName: string, productsOnly = false): PhotoMatch {
+    if (isCameraName(fileName)) return { kind: 'none' };
+    const pool = productsOnly ? this.candidates.filter((c) => c.item.kind === 'product') : this.candidates;
+    const rawStem = photoStem(fileName);
+    const models = modelTokens(rawStem);
+    // The same model, or one inside the other: "M1136.jpg" for LaserJet M1136, "ThinkPad-E14.jpg" for ThinkPad E14.
+    const key = normalize(rawStem);
+    const byModel = pool.filter((c) => c.models.some((m) => models.includes(m) || (/\d/.test(m) && m.length >= 4 && key.includes(m)) || models.some((t) => m.includes(t))));
+    const model = decide(byModel, models[0] ?? '', (c) => c.models[0] ?? '', 'model');
+    if (model?.kind === 'item') return model;
+    let stem = normalize(rawStem).replace(NOISE, '').replace(/^(产品|商品)(?=.{2})/, '');
+    for (const m of models) stem = stem.replace(m, '');
+    if (stem.length < 2) return model ?? { kind: 'none' };
+    // The stem in the name, the name in the stem, or the name's first word (3 characters or more) in the stem:
+    // "御景湾客厅.jpg" for the case "御景湾 120平米 现代简约".
+    const head = (c: Candidate) => normalize(itemTitle(c.item).split(/\s+/)[0] ?? '');
+    const byName = pool.filter((c) => c.title.includes(stem) || (c.title.length >= 2 && stem.includes(c.title)) || (head(c).length >= 3 && head(c) !== c.title && stem.startsWith(head(c))));
+    const name = decide(byName, stem, (c) => c.title, 'name');
+    if (name) return name;
+    const latin = /^[a-z]+$/.test(stem);
+    const sound = latin ? stem : stem.length >= 3 ? pinyinOf(stem) : '';
+    if (sound.length >= 4) {
+      const sounds = (c: Candidate) => (c.pinyin ??= pinyinOf(itemTitle(c.item)));
+      const bySound = decide(pool.filter((c) => sounds(c).includes(sound)), sound, sounds, 'pinyin');
+      if (bySound) return bySound;
+    }
+    if (!latin && stem.length >= 3) {
+      const allowed = stem.length >= 6 ? 2 : 1;
+      const near = pool.filter((c) => closest(stem, c.title) <= allowed || isAbbreviation(stem, c.title));
+      const similar = decide(near, stem, (c) => c.title, 'similar');
+      if (similar) return similar;
+    }
+    return { kind: 'none' };
+  }
+}
+
+/** One-off matching (tests, callers with a single photo). */
+export const matchPhoto = (fileName: string, columns: Column[]): PhotoMatch => new PhotoMatcher(columns).match(fileName);

@@ -8,9 +8,14 @@ import sanitizeHtml from 'sanitize-html';
 
 export const ASSET_SCHEME = 'asset';
 
+/** The class mammoth's style map puts on headings recognised by look (docxLook.ts); the only class kept. */
+export const LOOK_CLASS = 'ecw-look';
+
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ['h1', 'h2', 'h3', 'h4', 'p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'table', 'tr', 'td', 'th', 'a', 'img'],
-  allowedAttributes: { a: ['href'], img: ['src', 'alt'] },
+  allowedAttributes: { a: ['href'], img: ['src', 'alt'], h1: ['class'], h2: ['class'], h3: ['class'], h4: ['class'] },
+  // Headings found by look keep their marker class (htmlToBlocks reads it); no other class survives.
+  allowedClasses: { h1: [LOOK_CLASS], h2: [LOOK_CLASS], h3: [LOOK_CLASS], h4: [LOOK_CLASS] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: [ASSET_SCHEME] },
   allowProtocolRelative: false,

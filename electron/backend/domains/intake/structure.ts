@@ -1,27 +1,18 @@
 /**
- * Auto-structuring of a document (SITES.md "Intake"): top-level headings become columns by keyword,
- * sub-headings become items of the column's kind (products with price and spec, news with a date,
- * jobs with headcount and pay), 【求购】/【供应】 paragraphs become posts, and whatever no rule claims
- * goes to the unsorted tray. Every decision is recorded as a guess.
+ * Auto-structuring of a document (SITES.md "Intake"): headings that name a column become columns
+ * (by keyword; without any, the file's name or the content decides), and inside a column items come
+ * from sub-headings, table rows and lines that are items by themselves (columnItems.ts). Whatever no
+ * rule claims goes to the unsorted tray. Every decision is recorded as a guess.
  */
 import type { Guess, GuessRule, GuessTarget } from '../../../../shared/api/sites';
-import {
-  formatPrice,
-  runsText,
-  type Article,
-  type Column,
-  type ColumnType,
-  type ImageRef,
-  type Item,
-  type Job,
-  type Post,
-  type Product,
-  type UnsortedEntry,
-} from '../../../../shared/sites/model';
-import { extractLabeled, extractPay, findDate, parsePrice, splitHeadcount } from './fields';
+import { runsText, type Column, type ColumnType, type ImageRef, type UnsortedEntry } from '../../../../shared/sites/model';
+import { ColumnFiller, LIST_COLUMNS, contentColumn } from './columnItems';
+import { isContactBlockLine } from './contact';
+import { yearsIn } from './dates';
 import { makeGuess, type GuessEnv } from './guesses';
-import { toModelBlocks, type SourceBlock } from './htmlToBlocks';
-import { headingCore, matchColumnKeyword } from './keywords';
+import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
+import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
+import { linesToBlocks } from './lines';
 
 export const ALL_CHANNELS = { web: true, wap2: true, wap1: true, sms: true };
 
@@ -29,13 +20,23 @@ export interface StructuredMaterial {
   columns: Column[];
   unsorted: UnsortedEntry[];
   guesses: Guess[];
-  /** Lines of a contact column, for the profile's contact block. */
+  /** Lines of a contact column (and contact lines found elsewhere), for the profile's contact block. */
   contactLines: string[];
+}
+
+export interface StructureOptions {
+  /** The column the file's (or its folder's) name points at, used when no heading names one. */
+  fileColumn?: KeywordMatch & { from: string };
+  /** The text was read from a photo by OCR: every guess and tray entry says so. */
+  ocr?: boolean;
+  /** ISO date: dates written without a year take it from the file's other dates, else from today. */
+  today?: string;
+  /** The enterprise's names (registered and short): a heading that is one of them is the document's title. */
+  names?: string[];
 }
 
 type Heading = Extract<SourceBlock, { type: 'heading' }>;
 const isHeading = (b: SourceBlock): b is Heading => b.type === 'heading';
-const textOf = (b: SourceBlock) => (b.type === 'paragraph' || b.type === 'heading' ? runsText(b.runs) : '');
 
 interface Section {
   heading?: Heading;
@@ -58,200 +59,174 @@ function columnLevel(blocks: SourceBlock[]): number | undefined {
   return levels.length ? Math.min(...levels) : undefined;
 }
 
+/** Titles of columns made without a heading: the type's usual name. */
+const DEFAULT_TITLES: Record<ColumnType, string> = {
+  intro: '企业介绍',
+  news: '新闻动态',
+  products: '产品展示',
+  services: '服务项目',
+  jobs: '人才招聘',
+  supply: '供求信息',
+  contact: '联系我们',
+  guestbook: '留言板',
+  staff: '员工名片',
+  custom: '其他',
+};
+
+export interface StructureContext {
+  env: GuessEnv;
+  source: string;
+  ocr: boolean;
+  today: string;
+  /** Years of the file's full dates, for dates written without one. */
+  fileYears: number[];
+  guess(rule: GuessRule, message: string, params: Record<string, string | number>, target: GuessTarget): Guess;
+  toTray(blocks: SourceBlock[], note: string, images?: ImageRef[]): void;
+  /** The column of `type` in this document, made when there is none (a line tagged 招：/售： in another column). */
+  columnFor(type: ColumnType, why: string): Column;
+  contactLines: string[];
+}
+
 class Structurer {
   readonly result: StructuredMaterial = { columns: [], unsorted: [], guesses: [], contactLines: [] };
+  private readonly context: StructureContext;
 
-  constructor(
-    private readonly env: GuessEnv,
-    private readonly source: string,
-  ) {}
-
-  private guess(rule: GuessRule, message: string, params: Record<string, string | number>, target: GuessTarget): void {
-    this.result.guesses.push(makeGuess(this.env, rule, this.source, message, params, target));
+  constructor(env: GuessEnv, source: string, private readonly options: StructureOptions) {
+    const ocr = Boolean(options.ocr);
+    this.context = {
+      env,
+      source,
+      ocr,
+      today: options.today ?? new Date().toISOString().slice(0, 10),
+      fileYears: [],
+      contactLines: this.result.contactLines,
+      guess: (rule, message, params, target) => {
+        const guess = makeGuess(env, rule, source, ocr ? `${message} [read by OCR]` : message, ocr ? { ...params, ocr: 1 } : params, target);
+        this.result.guesses.push(guess);
+        return guess;
+      },
+      toTray: (blocks, note, images = []) => {
+        if (blocks.length === 0 && images.length === 0) return;
+        this.result.unsorted.push({ id: env.newId(), source, blocks: toModelBlocks(blocks), images, note, ...(ocr ? { ocr: true } : {}) });
+      },
+      columnFor: (type, why) => this.result.columns.find((c) => c.type === type) ?? this.newColumn(type, DEFAULT_TITLES[type], [], (column) => this.context.guess('column.content', `${why} → column of type ${type}.`, { type }, { kind: 'column', columnId: column.id })).column,
+    };
   }
 
-  toTray(blocks: SourceBlock[], note: string, images: ImageRef[] = []): void {
-    if (blocks.length === 0 && images.length === 0) return;
-    this.result.unsorted.push({ id: this.env.newId(), source: this.source, blocks: toModelBlocks(blocks), images, note });
+  /** "同力五金机电", "嘉禾烘焙 · 手作面包与蛋糕": a heading naming the enterprise (and no column) is the document's title. */
+  private isTitle(block: SourceBlock): boolean {
+    if (block.type !== 'heading') return false;
+    const text = runsText(block.runs).trim();
+    const core = headingCore(text);
+    return !matchColumnKeyword(text) && (this.options.names ?? []).some((name) => name.length >= 2 && (text.includes(name) || (core.length >= 4 && name.includes(core))));
   }
 
-  run(blocks: SourceBlock[]): StructuredMaterial {
+  run(all: SourceBlock[]): StructuredMaterial {
+    const titles = all.filter((b) => this.isTitle(b));
+    if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
+    const blocks = all.filter((b) => !titles.includes(b));
+    this.context.fileYears = yearsIn(blocks.map(textOf).join('\n') + tableText(blocks));
     const level = columnLevel(blocks);
-    if (level === undefined) {
-      this.toTray(blocks, 'No heading names a column (公司简介, 产品介绍, 新闻动态, 人才招聘, 供求信息, 联系我们 …).');
-      return this.result;
-    }
+    if (level === undefined) return this.withoutColumnHeadings(blocks);
+    let previous: { column: Column; filler?: ColumnFiller } | undefined;
     for (const section of splitAt(blocks, level)) {
       const title = section.heading ? runsText(section.heading.runs) : '';
       const match = section.heading ? matchColumnKeyword(title) : undefined;
-      if (!section.heading) this.toTray(section.blocks, 'Text before the first column heading.');
-      else if (!match) this.toTray([section.heading, ...section.blocks], `No column keyword in the heading "${title}".`);
-      else this.column(match.type, match.keyword, title, section.blocks, level + 1);
+      if (!section.heading) {
+        this.collectContact(section.blocks);
+        this.context.toTray(section.blocks, 'Text before the first column heading.');
+      }
+      else if (match && previous && previous.column.type === match.type && isEmptyColumn(previous.column)) {
+        // "新苗培训学校简介" followed directly by "学校概况": one column, the second heading's content in it.
+        previous.filler?.fill(section.blocks);
+        if (!previous.filler) previous.column.body.push(...toModelBlocks(section.blocks));
+      } else if (match) previous = this.column(match.type, match.keyword, title, section.blocks);
+      else if (previous?.filler && section.heading.look && previous.filler.acceptsSection(title, section.blocks)) previous.filler.fill([{ ...section.heading, level: level + 1 }, ...section.blocks]);
+      else {
+        this.collectContact(section.blocks);
+        this.context.toTray([section.heading, ...section.blocks], `No column keyword in the heading "${title}".`);
+      }
     }
+    for (const entry of this.result.columns) entry.title ||= DEFAULT_TITLES[entry.type];
     return this.result;
   }
 
-  private column(type: ColumnType, keyword: string, heading: string, blocks: SourceBlock[], itemLevel: number): void {
-    const column: Column = {
-      id: this.env.newId(),
-      type,
-      title: headingCore(heading).slice(0, 30) || heading.slice(0, 30),
-      order: 0,
-      channels: { ...ALL_CHANNELS },
-      body: [],
-      items: [],
-    };
+  /** Contact lines ("地址：… 电话：…") in text that stays as it is (an intro, the tray) still fill the contact block. */
+  private collectContact(blocks: SourceBlock[]): void {
+    this.context.contactLines.push(...contactTexts(blocks).filter(isContactBlockLine));
+  }
+
+  /** A file without column headings: its name names the column, or its lines are items of one kind, or it waits in the tray. */
+  private withoutColumnHeadings(blocks: SourceBlock[]): StructuredMaterial {
+    const hint = this.options.fileColumn;
+    if (hint) {
+      this.newColumn(hint.type, headingCore(hint.from) || DEFAULT_TITLES[hint.type], blocks, (column) =>
+        this.context.guess('column.file_name', `No heading names a column; the name "${hint.from}" contains "${hint.keyword}" → column of type ${hint.type}.`, { name: hint.from, keyword: hint.keyword, type: hint.type }, { kind: 'column', columnId: column.id }),
+      );
+      return this.result;
+    }
+    const type = contentColumn(blocks, this.context);
+    if (type) {
+      this.newColumn(type, DEFAULT_TITLES[type], blocks, (column) =>
+        this.context.guess('column.content', `No heading names a column; the text is a list of ${type} items → column of type ${type}.`, { type }, { kind: 'column', columnId: column.id }),
+      );
+      return this.result;
+    }
+    this.collectContact(blocks);
+    this.context.toTray(blocks, 'No heading names a column (公司简介, 产品介绍, 新闻动态, 人才招聘, 供求信息, 联系我们 …).');
+    return this.result;
+  }
+
+  /** A column from `blocks`: list columns get their items, the others the text as it is. `announce` records the column's guess before its items'. */
+  private newColumn(type: ColumnType, title: string, blocks: SourceBlock[], announce: (column: Column) => Guess): { column: Column; filler?: ColumnFiller } {
+    const column: Column = { id: this.context.env.newId(), type, title: title.slice(0, 30), order: 0, channels: { ...ALL_CHANNELS }, body: [], items: [] };
     this.result.columns.push(column);
-    this.guess('column.keyword', `Heading "${heading}" contains "${keyword}" → column of type ${type}.`, { heading, keyword, type }, { kind: 'column', columnId: column.id });
-    const [first, ...rest] = splitAt(blocks, itemLevel);
-    const lead = first && !first.heading ? first.blocks : [];
-    const subsections = first && !first.heading ? rest : [first, ...rest].filter((s): s is Section => Boolean(s));
-    if (type === 'products' || type === 'news' || type === 'jobs') {
-      column.body = toModelBlocks(lead);
-      for (const sub of subsections) this.item(column, sub);
-    } else if (type === 'supply') {
-      column.body = toModelBlocks(this.posts(column, lead));
-      for (const sub of subsections) this.supplySection(column, sub);
-    } else {
+    const guess = announce(column);
+    if (!LIST_COLUMNS.includes(type)) {
       column.body = toModelBlocks(blocks);
-      if (type === 'contact') this.result.contactLines.push(...blocks.map(textOf).filter(Boolean));
+      if (type === 'contact') this.context.contactLines.push(...contactTexts(blocks));
+      else this.collectContact(blocks);
+      return { column };
     }
+    const filler = new ColumnFiller(column, this.context);
+    filler.fill(blocks);
+    if (column.type !== type) guess.message += ` Its lines are priced items: made a ${column.type} column.`;
+    return { column, filler };
   }
 
-  private item(column: Column, section: Section): void {
-    const heading = runsText(section.heading!.runs).trim();
-    const images = section.blocks.filter((b): b is Extract<SourceBlock, { type: 'image' }> => b.type === 'image').map((b) => b.image);
-    const blocks = section.blocks.filter((b) => b.type !== 'image');
-    const item = column.type === 'products' ? this.product(heading, blocks) : column.type === 'news' ? this.article(heading, blocks) : this.job(heading, blocks);
-    if (item.kind === 'job') {
-      if (images.length) this.toTray([], `Pictures in the job "${heading}" (jobs show no pictures).`, images);
-    } else {
-      const name = item.kind === 'product' ? item.name : item.title;
-      item.images = images.map((image) => ({ ...image, alt: image.alt || name }));
-    }
-    column.items.push(item);
-    const params = this.itemParams(item);
-    this.guess('item.subheading', `Sub-heading "${heading}" under "${column.title}" → ${item.kind}${describeParams(params)}.`, { column: column.title, heading, ...params }, { kind: 'item', itemId: item.id });
-    if (item.kind !== 'job')
-      for (const image of item.images)
-        this.guess('photo.embedded', `Picture inside "${heading}" in the document → shown with that ${item.kind}.`, { item: heading }, { kind: 'itemImage', itemId: item.id, sha256: image.sha256 });
-  }
-
-  private itemParams(item: Item): Record<string, string | number> {
-    if (item.kind === 'product') return { ...(item.price ? { price: formatPrice(item.price) } : {}), ...(item.spec ? { spec: item.spec } : {}) };
-    if (item.kind === 'article') return item.date ? { date: item.date } : {};
-    if (item.kind === 'job') return { ...(item.headcount ? { headcount: item.headcount } : {}), ...(item.pay ? { pay: item.pay } : {}) };
-    return {};
-  }
-
-  private product(name: string, blocks: SourceBlock[]): Product {
-    const product: Product = { kind: 'product', id: this.env.newId(), name: name.slice(0, 100), description: [], images: [] };
-    const description: SourceBlock[] = [];
-    for (const block of blocks) {
-      if (block.type !== 'paragraph') {
-        description.push(block);
-        continue;
-      }
-      const { found, rest } = extractLabeled(runsText(block.runs), ['价格', '售价', '单价', '零售价', '规格', '规格型号', '包装']);
-      if (found.length === 0) {
-        description.push(block);
-        continue;
-      }
-      let text = rest;
-      for (const { label, value } of found) {
-        const price = /价/.test(label) ? parsePrice(value) : undefined;
-        if (price && !product.price) product.price = price;
-        else if (!/价/.test(label) && !product.spec) product.spec = value.slice(0, 200);
-        else text += `${label}：${value}。`; // not understood: stays in the text
-      }
-      if (text.trim()) description.push({ type: 'paragraph', runs: [{ text: text.trim() }] });
-    }
-    product.description = toModelBlocks(description);
-    return product;
-  }
-
-  private article(title: string, blocks: SourceBlock[]): Article {
-    const date = findDate(title) ?? findDate(blocks.map(textOf).find(Boolean) ?? '');
-    return { kind: 'article', id: this.env.newId(), title: title.slice(0, 100), ...(date ? { date } : {}), body: toModelBlocks(blocks), images: [] };
-  }
-
-  private job(heading: string, blocks: SourceBlock[]): Job {
-    const { title, headcount } = splitHeadcount(heading);
-    let pay = '';
-    const requirements: SourceBlock[] = [];
-    for (const block of blocks) {
-      if (block.type !== 'paragraph') {
-        requirements.push(block);
-        continue;
-      }
-      const extracted = pay ? { rest: runsText(block.runs) } : extractPay(runsText(block.runs));
-      if (extracted.pay) pay = extracted.pay.slice(0, 100);
-      const rest = extracted.rest.replace(/^(任职要求|岗位要求|要求)\s*[：:]\s*/, '').trim();
-      if (!extracted.pay) requirements.push(block);
-      else if (rest) requirements.push({ type: 'paragraph', runs: [{ text: rest }] });
-    }
-    return { kind: 'job', id: this.env.newId(), title: title.slice(0, 100), ...(headcount ? { headcount } : {}), requirements: toModelBlocks(requirements), pay };
-  }
-
-  /** Tagged paragraphs become posts; the other blocks are returned. */
-  private posts(column: Column, blocks: SourceBlock[]): SourceBlock[] {
-    const rest: SourceBlock[] = [];
-    for (const block of blocks) {
-      const tagged = block.type === 'paragraph' ? /^\s*[【[]\s*(求购|供应)\s*[】\]]\s*(.+)$/s.exec(runsText(block.runs)) : null;
-      if (!tagged) {
-        rest.push(block);
-        continue;
-      }
-      const text = tagged[2]!.trim();
-      const post: Post = { kind: 'post', id: this.env.newId(), postKind: tagged[1] === '求购' ? 'demand' : 'supply', title: firstClause(text), text: [{ type: 'paragraph', runs: [{ text }] }] };
-      column.items.push(post);
-      this.guess('post.tag', `Paragraph tagged 【${tagged[1]}】 → ${post.postKind} post "${post.title}".`, { tag: tagged[1]!, title: post.title }, { kind: 'item', itemId: post.id });
-    }
-    return rest;
-  }
-
-  private supplySection(column: Column, section: Section): void {
-    const heading = runsText(section.heading!.runs);
-    const kind = /求购/.test(heading) ? 'demand' : /供应/.test(heading) ? 'supply' : undefined;
-    if (!kind) {
-      column.body.push(...toModelBlocks([section.heading!, ...this.posts(column, section.blocks)]));
-      return;
-    }
-    const title = heading.replace(/^\s*[【[]\s*(求购|供应)\s*[】\]]\s*/, '').trim() || heading;
-    const post: Post = { kind: 'post', id: this.env.newId(), postKind: kind, title: title.slice(0, 100), text: toModelBlocks(section.blocks.filter((b) => b.type !== 'image')) };
-    column.items.push(post);
-    this.guess('post.tag', `Sub-heading "${heading}" → ${kind} post.`, { tag: kind === 'demand' ? '求购' : '供应', title: post.title }, { kind: 'item', itemId: post.id });
+  private column(type: ColumnType, keyword: string, heading: string, blocks: SourceBlock[]): { column: Column; filler?: ColumnFiller } {
+    return this.newColumn(type, headingCore(heading) || heading, blocks, (column) =>
+      this.context.guess('column.keyword', `Heading "${heading}" contains "${keyword}" → column of type ${type}.`, { heading, keyword, type }, { kind: 'column', columnId: column.id }),
+    );
   }
 }
 
-/** "长期求购日照绿茶毛茶，每年约20吨" → "长期求购日照绿茶毛茶". */
-function firstClause(text: string): string {
-  const clause = text.split(/[，,。；;！!？?\n]/)[0]!.trim();
-  return (clause || text).slice(0, 40);
+/** Lines for the contact block: paragraphs as they are, a two-column table (地址 | …, 电话 | …) as "label：value" lines. */
+function contactTexts(blocks: SourceBlock[]): string[] {
+  return blocks
+    .flatMap((block) => {
+      if (block.type !== 'table') return [textOf(block)];
+      return block.rows.map((row) => {
+        const cells = row.map((cell) => runsText(cell).trim()).filter(Boolean);
+        return cells.length === 2 && cells[0]!.length <= 8 ? `${cells[0]}：${cells[1]}` : cells.join('  ');
+      });
+    })
+    .filter(Boolean);
 }
 
-function describeParams(params: Record<string, string | number>): string {
-  const parts = Object.entries(params).map(([k, v]) => `${k} ${v}`);
-  return parts.length ? ` (${parts.join(', ')})` : '';
+const isEmptyColumn = (column: Column) => column.body.length === 0 && column.items.length === 0;
+
+/** The cells of tables as text, for the file's years. */
+function tableText(blocks: SourceBlock[]): string {
+  return blocks.map((b) => (b.type === 'table' ? b.rows.map((r) => r.map(runsText).join(' ')).join('\n') : '')).join('\n');
 }
 
 /** Structures one document's blocks. `source` is the file name shown with every guess and tray entry. */
-export function structureDocument(blocks: SourceBlock[], source: string, env: GuessEnv): StructuredMaterial {
-  return new Structurer(env, source).run(blocks);
+export function structureDocument(blocks: SourceBlock[], source: string, env: GuessEnv, options: StructureOptions = {}): StructuredMaterial {
+  return new Structurer(env, source, options).run(blocks);
 }
 
-/** A line of plain text that is a column heading: short, no sentence punctuation, not a 【tag】 before text. */
-function isHeadingLine(line: string): boolean {
-  const core = headingCore(line);
-  if (core.length > 12 || /[，。；！？,;!?：:]/.test(core) || /^[【[][^】\]]+[】\]]./.test(core)) return false;
-  return Boolean(matchColumnKeyword(line));
-}
-
-/** Plain text lines → source blocks: lines naming a column become headings, the rest paragraphs. */
+/** Plain text lines → source blocks (lines.ts): headings by look, tables from spaced columns, paragraphs. */
 export function textToBlocks(lines: string[]): SourceBlock[] {
-  return lines
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line): SourceBlock => (isHeadingLine(line) ? { type: 'heading', level: 1, runs: [{ text: line }] } : { type: 'paragraph', runs: [{ text: line }] }));
+  return linesToBlocks(lines.map((text) => ({ text })));
 }
-

@@ -3,6 +3,7 @@
  * (and zip), and a picture's bytes for the editor.
  */
 import { readFileSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedInput } from '../../../../shared/api';
 import type { ReadContext } from '../../app/context';
@@ -10,7 +11,8 @@ import { AppError } from '../../app/errors';
 import { ensureDerived } from '../assets/derived';
 import { imageFacts } from '../assets/repository';
 import { hasAssetFile, readAsset } from '../assets/store';
-import { buildSite } from './build';
+import { buildSite, type BuildAnswer } from './build';
+import { discardStaging, inspectExportTarget, replaceWithStaged, stagingFolder } from './exportFolder';
 import { getSiteForBuild } from './service';
 
 const IMAGE_PATH = /assets\/([0-9a-f]{64})-(web480|web1200|wap2|wap1)\.(?:jpg|png|gif)/g;
@@ -53,15 +55,26 @@ export async function exportToFolder(ctx: ReadContext, input: ParsedInput<'sites
   const { site, content, contentJson } = getSiteForBuild(ctx, input.siteId);
   const jobId = ctx.newId();
   const onProgress = (done: number, total: number) => ctx.emit('job.progress', { jobId, label: '生成图片 images', done, total });
-  // The report decides first; nothing is written when it refuses.
+  // The place and the report decide first; nothing is written when either refuses.
+  const dir = path.resolve(input.outDir ?? path.join(ctx.dataDir, 'exports', site.id, `r${site.revision}`));
+  const zipPath = `${dir}.zip`;
+  const target = await inspectExportTarget(dir, input.zip ? zipPath : undefined);
   const check = await buildSite(ctx, site.id, content, { kind: 'summary' }, { recheck: true, onProgress, contentJson });
   const { summary } = check.answer.report;
   if (summary.errors > 0 && !input.force)
     throw new AppError('site.build_has_errors', `The build report has ${summary.errors} error(s); fix them or export with force.`, { details: { errors: summary.errors } });
-  const dir = path.resolve(input.outDir ?? path.join(ctx.dataDir, 'exports', site.id, `r${site.revision}`));
-  const zipPath = `${dir}.zip`;
-  const zip = input.zip ? { path: zipPath, mtime: site.updatedAt } : undefined;
-  const { answer } = await buildSite(ctx, site.id, content, { kind: 'write', outDir: dir, ...(zip ? { zip } : {}) }, { contentJson });
+  // Written beside the folder, then renamed into its place: nothing the app did not write is lost.
+  const staging = await stagingFolder(dir);
+  const zip = input.zip ? { path: `${staging}.zip`, mtime: site.updatedAt } : undefined;
+  let answer: BuildAnswer;
+  try {
+    ({ answer } = await buildSite(ctx, site.id, content, { kind: 'write', outDir: staging, ...(zip ? { zip } : {}) }, { contentJson }));
+    await replaceWithStaged(target, staging, answer.files.map((f) => f.path));
+    if (zip) await rename(zip.path, zipPath);
+  } catch (error) {
+    await discardStaging(staging);
+    throw error;
+  }
   ctx.emit('job.progress', { jobId, label: '导出完成 exported', done: 1, total: 1, finished: true });
   // Browser mode offers the zip as a download (includeZip, the site builder's export).
   const zipBase64 = input.includeZip && answer.zipBytes !== undefined ? readFileSync(zipPath).toString('base64') : undefined;

@@ -3,11 +3,24 @@ import type { Enterprise } from '../../../../shared/domain/enterprise';
 import { SITE_CONTENT_VERSION, type Column, type SiteContent } from '../../../../shared/sites/model';
 import { suggestTemplate } from '../../../../shared/sites/templates/catalog';
 
-const COMPANY_SUFFIX = /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|商行|经营部|工作室|厂|店)$/;
+const LEGAL_FORM = /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|专业合作社|合作社|服务中心|中心|商行|经营部|工作室|厂|店)$/;
+/** Words that say what a business does in general, not who it is: 鲁中机械制造 → 鲁中机械. */
+const GENERIC_ACTIVITY = /(制造|加工|生产|科技|实业|发展|贸易|商贸|工贸|技术|服务|种植|养殖|销售|经营|管理|开发|工程)$/;
+/** Standard short forms of organisation types. */
+const SHORT_FORMS: [RegExp, string][] = [
+  [/律师事务所$/, '律所'],
+  [/机动车驾驶员培训(?:学校|中心)?(?=有限公司$|有限责任公司$|$)/, '驾校'],
+];
+
+const stripEnd = (name: string, pattern: RegExp) => {
+  const stripped = name.replace(pattern, '');
+  return stripped.length >= 2 ? stripped : name;
+};
 
 /**
- * 简称 from the registered name: "济南泉城茶业有限公司" → "泉城茶业" (the city, province and company
- * form dropped). Falls back to the first 20 characters.
+ * 简称 (the SMS signature) as people say it: "济南泉城茶业有限公司" → "泉城茶业", "淄博鲁中机械制造有限公司"
+ * → "鲁中机械", "山东正大律师事务所" → "正大律所" — the region, the legal form and general activity
+ * words dropped. Falls back to the first 20 characters.
  */
 export function shortNameOf(name: string, region: Enterprise['region']): string {
   const places = [region.province, region.city, region.district]
@@ -23,7 +36,9 @@ export function shortNameOf(name: string, region: Enterprise['region']): string 
         changed = true;
       }
   }
-  short = short.replace(COMPANY_SUFFIX, '') || short;
+  for (const [form, abbreviation] of SHORT_FORMS) short = short.replace(form, abbreviation);
+  short = stripEnd(short, LEGAL_FORM);
+  short = stripEnd(stripEnd(short, GENERIC_ACTIVITY), GENERIC_ACTIVITY);
   return (short.length >= 2 ? short : name).slice(0, 20);
 }
 

@@ -1,14 +1,14 @@
 /**
  * Writing a build out: a folder per channel (web/, wap2/, wap1/, sms/) with its pages and pictures,
  * manifest.json beside them, and optionally the same files in a zip (fflate; pictures stored, not
- * recompressed). Only our own folders are replaced, so an output folder may hold other things.
+ * recompressed). The folder is a fresh one (exportFolder.ts puts it in place of an earlier export).
  */
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { zip, type Zippable } from 'fflate';
 import type { ManifestFile } from '../../../../shared/api/sites';
 import type { CompileResult } from '../../../../shared/sites/compile';
-import { CHANNELS, type Channel } from '../../../../shared/sites/model';
+import type { Channel } from '../../../../shared/sites/model';
 import type { Report } from '../../../../shared/sites/report';
 import { mapLimited } from '../assets/concurrency';
 import type { PreparedAssets } from './resolver';
@@ -51,10 +51,9 @@ function insideOf(root: string, relative: string): string {
   return target;
 }
 
-/** Writes the channel folders and manifest.json into `outDir`; returns the manifest. */
+/** Writes the channel folders and manifest.json into `outDir`, an empty or new folder; returns the manifest. */
 export async function writeBuild(built: BuiltSite, outDir: string): Promise<Manifest> {
   await mkdir(outDir, { recursive: true });
-  await Promise.all(CHANNELS.map((channel) => rm(path.join(outDir, channel), { recursive: true, force: true })));
   const pages = built.result.files;
   const images = built.result.assets.flatMap((use) => {
     const derived = built.assets.byPath.get(use.path.slice(use.path.indexOf('/') + 1));

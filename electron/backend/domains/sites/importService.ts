@@ -3,13 +3,12 @@
  * transaction — columns merged by type, photos matched to items by name, the notes' wishes applied
  * where clear, everything else in the unsorted tray — recording every guess so it can be undone.
  */
-import path from 'node:path';
 import type { Guess, ImportReport, IntakeProblem, IntakeState } from '../../../../shared/api/sites';
 import type { ParsedInput } from '../../../../shared/api';
 import { checkDomain, checkSiteLabel } from '../../../../shared/domain/domainName';
 import type { Enterprise } from '../../../../shared/domain/enterprise';
 import { normalizeCreditCode } from '../../../../shared/domain/creditCode';
-import { itemTitle, sortedColumns, type ContactBlock, type SiteContent, type SiteDomain } from '../../../../shared/sites/model';
+import { sortedColumns, type ContactBlock, type SiteContent, type SiteDomain } from '../../../../shared/sites/model';
 import { templateOrDefault } from '../../../../shared/sites/templates/catalog';
 import type { WriteContext } from '../../app/context';
 import { AppError } from '../../app/errors';
@@ -21,10 +20,10 @@ import { parseContactLines } from '../intake/fields';
 import { makeGuess } from '../intake/guesses';
 import { readMaterials, type IntakeResult } from '../intake/importMaterials';
 import type { Colour, Wishes } from '../intake/notes';
-import { isLogoName, matchPhoto } from '../intake/photos';
+import { placePhotos } from '../intake/placePhotos';
 import { filesFromPaths, filesFromPayloads, type IntakeFile } from '../intake/sources';
 import { trayEntry } from './edits';
-import { defaultSiteLabel, newSiteContent } from './defaults';
+import { defaultSiteLabel, newSiteContent, shortNameOf } from './defaults';
 import { parseIntake, siteOfEnterprise } from './repository';
 import { changeSite, getSite, siteCreation } from './service';
 
@@ -54,7 +53,7 @@ class Placement {
     for (const file of result.enterpriseFiles) this.enterpriseFile(file.file, file.record);
     for (const doc of result.documents) this.document(doc.file, doc.material);
     for (const note of result.notes) this.notes(note.file, note.wishes);
-    for (const photo of result.photos) this.photo(photo.file, photo.image.sha256);
+    placePhotos(this.content, result.photos, { newId: this.ctx.newId, guess: (...args) => this.guess(...args) });
   }
 
   private shortName(): void {
@@ -101,7 +100,7 @@ class Placement {
   private contact(file: string, found: ContactBlock): void {
     const before = structuredClone(this.content.profile.contact);
     const merged: ContactBlock = { ...before, ...(found.address ? { address: found.address } : {}), ...(found.phones.length ? { phones: found.phones } : {}) };
-    for (const key of ['email', 'hours', 'person'] as const) if (found[key]) merged[key] = found[key];
+    for (const key of ['email', 'hours', 'person', 'postcode'] as const) if (found[key]) merged[key] = found[key];
     this.content.profile.contact = merged;
     const params = { address: found.address, phones: found.phones.map((p) => `${p.label} ${p.number}`).join('; '), ...(found.email ? { email: found.email } : {}) };
     this.guess('profile.contact', file, `Contact lines in ${file} → the site's contact block.`, params, { kind: 'contact', before });
@@ -137,24 +136,6 @@ class Placement {
     const before = structuredClone(this.content.template);
     this.content.template.styleId = style.id;
     this.guess('template.colour', file, `"${line}" → colour style ${style.name} (${style.id}) of template ${template.name}.`, { colour, style: style.id }, { kind: 'template', before });
-  }
-
-  private photo(file: string, sha256: string): void {
-    const fileName = path.posix.basename(file).slice(0, 255);
-    if (isLogoName(fileName)) {
-      const before = this.content.profile.logo?.sha256;
-      this.content.profile.logo = { sha256, alt: `${this.content.profile.shortName}标志`.slice(0, 200), fileName };
-      this.guess('profile.logo', file, `${fileName} is named like a logo → the site's logo.`, { file: fileName }, { kind: 'logo', sha256, ...(before ? { before } : {}) });
-      return;
-    }
-    const match = matchPhoto(fileName, this.content.columns);
-    if (match.kind === 'item' && (match.item.kind === 'product' || match.item.kind === 'article')) {
-      if (!match.item.images.some((i) => i.sha256 === sha256)) match.item.images.push({ sha256, alt: itemTitle(match.item).slice(0, 200), fileName });
-      this.guess('photo.file_name', file, `${fileName} → the picture of "${itemTitle(match.item)}" in "${match.column.title}" (name match).`, { file: fileName, item: itemTitle(match.item) }, { kind: 'itemImage', itemId: match.item.id, sha256 });
-      return;
-    }
-    const note = match.kind === 'ambiguous' ? `${fileName} fits several items: ${match.candidates.join('、')}.` : `No item is named like ${fileName}.`;
-    this.tray(file, note, [], [{ sha256, alt: '', fileName }]);
   }
 }
 
@@ -206,7 +187,8 @@ export async function importIntoSite(ctx: WriteContext, input: ParsedInput<'site
   progress(0, '导入资料 importing');
   const existingRow = siteOfEnterprise(ctx.db, enterprise.id);
   const alreadyImported = new Set((existingRow ? parseIntake(existingRow).imported ?? [] : []).map((f) => f.sha256));
-  const result = await readMaterials(files, { dataDir: ctx.dataDir, newId: ctx.newId, today: beijingDate(ctx.now()), alreadyImported, onProgress: (done, _total, label) => progress(done, label) });
+  const names = [enterprise.name, shortNameOf(enterprise.name, enterprise.region)];
+  const result = await readMaterials(files, { dataDir: ctx.dataDir, newId: ctx.newId, today: beijingDate(ctx.now()), alreadyImported, names, onProgress: (done, _total, label) => progress(done, label) });
 
   let placement: Placement | undefined;
   const apply = (content: SiteContent, intake: IntakeState): IntakeState => {

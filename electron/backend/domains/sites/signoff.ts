@@ -1,8 +1,9 @@
 /**
  * The customer's sign-off of the previews: the signature and a 网站确认单 PDF naming exactly what was
- * shown (revision, pages, build fingerprint) are stored like the service order's — files in the
- * asset store, then one unit of work with the `site_signoff` document, the site's signed revision
- * and the audit entry.
+ * shown (revision, pages, a check code of the build) are stored like the service order's — files in the
+ * asset store, then one unit of work with the `site_signoff` document, the site's signed revision,
+ * the audit entry and the `site.publish.v1` command carrying the signed content to the platform
+ * (issue 10: it goes live once the enterprise's opening order is opened).
  */
 import { createHash } from 'node:crypto';
 import type { ParsedInput } from '../../../../shared/api';
@@ -15,8 +16,10 @@ import { commitChanges } from '../../app/unitOfWork';
 import type { WritableDB } from '../../infra/db/handles';
 import { registerAsset } from '../assets/repository';
 import { storeAssetFile } from '../assets/store';
+import { operatorOf } from '../documents/pdfParts';
 import { findDocument, insertDocument, toDocument } from '../documents/repository';
 import { getEnterprise } from '../enterprises/service';
+import { publishChange } from '../publishing/service';
 import { readSignature, SITE_SIGNATURE_CODES } from '../orders/signature';
 import { buildSite } from './build';
 import { markSiteSignedOff } from './repository';
@@ -32,6 +35,7 @@ export async function signOffSite(ctx: WriteContext, input: ParsedInput<'sites.s
   const signedAt = ctx.now().toISOString();
   const pdf = await renderSignoffPdf({
     enterpriseName: enterprise.name,
+    operator: operatorOf(enterprise.region),
     content: site.content,
     revision: site.revision,
     urls: siteUrls(site.content),
@@ -70,6 +74,13 @@ export async function signOffSite(ctx: WriteContext, input: ParsedInput<'sites.s
           },
         },
         { entity: 'document', id: documentId, write: storeDocument },
+        publishChange({
+          siteId: site.id,
+          enterpriseId: enterprise.id,
+          revision: site.revision,
+          content: site.content,
+          signoff: { signerName: input.signerName, signedAt, documentSha256: pdfAsset.sha256 },
+        }),
       ],
       result: undefined,
     };

@@ -14,8 +14,10 @@ function dependentGuessIds(intake: IntakeState, guess: Guess, content: SiteConte
   const itemIds = new Set<string>();
   if (target.kind === 'column') content.columns.find((c) => c.id === target.columnId)?.items.forEach((i) => itemIds.add(i.id));
   if (target.kind === 'item') itemIds.add(target.itemId);
-  for (const g of intake.guesses)
+  for (const g of intake.guesses) {
     if ((g.target.kind === 'item' || g.target.kind === 'itemImage') && itemIds.has(g.target.itemId) && g.id !== guess.id) ids.add(g.id);
+    if (target.kind === 'column' && g.target.kind === 'columnImage' && g.target.columnId === target.columnId) ids.add(g.id);
+  }
   return ids;
 }
 
@@ -27,9 +29,16 @@ function undo(content: SiteContent, guess: Guess, newId: () => string): void {
   const target = guess.target;
   const note = `Undone: ${guess.message}`;
   switch (target.kind) {
-    case 'column':
-      if (content.columns.some((c) => c.id === target.columnId)) removeColumn(content, target.columnId, false, newId);
+    case 'column': {
+      const column = content.columns.find((c) => c.id === target.columnId);
+      if (!column) return;
+      // Photos in the column's text (an intro column made for photos of places) go back as photos, one entry each.
+      const photos = column.body.flatMap((b) => (b.type === 'image' ? [b.image] : []));
+      column.body = column.body.filter((b) => b.type !== 'image');
+      removeColumn(content, target.columnId, false, newId);
+      for (const image of photos) content.unsorted.push(trayEntry(newId(), image.fileName ?? guess.source, [], [image], note));
       return;
+    }
     case 'item': {
       if (!hasItem(content, target.itemId)) return;
       const { column, index, item } = findItem(content, target.itemId);
@@ -44,6 +53,14 @@ function undo(content: SiteContent, guess: Guess, newId: () => string): void {
       const image = item.images.find((i) => i.sha256 === target.sha256);
       item.images = item.images.filter((i) => i.sha256 !== target.sha256);
       if (image) content.unsorted.push(trayEntry(newId(), guess.source, [], [image], note));
+      return;
+    }
+    case 'columnImage': {
+      const column = content.columns.find((c) => c.id === target.columnId);
+      const block = column?.body.find((b) => b.type === 'image' && b.image.sha256 === target.sha256);
+      if (!column || !block || block.type !== 'image') return;
+      column.body = column.body.filter((b) => b !== block);
+      content.unsorted.push(trayEntry(newId(), guess.source, [], [block.image], note));
       return;
     }
     case 'logo': {

@@ -26,6 +26,14 @@ export interface LocalCopy {
   serverDeleted: boolean;
 }
 
+/** An adapter's `load` answer from a record with the usual sync columns. */
+export const localCopyOf = (fields: Fields, record: { base_version: number | null; base_json: string | null; server_deleted: number }): LocalCopy => ({
+  fields,
+  baseVersion: record.base_version,
+  baseJson: storedFieldsOrNull(record.base_json),
+  serverDeleted: record.server_deleted === 1,
+});
+
 export type ParsedRow<Row> = { ok: true; row: Row } | { ok: false; problems: string[] };
 
 /** The server's version of a row, as last received (kept as its base: what conflicts compare with). */

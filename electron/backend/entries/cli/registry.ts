@@ -2,10 +2,12 @@
 import type { CliCommand } from './io';
 import { checkCommands } from './commands/check';
 import { enterpriseCommands } from './commands/enterprise';
+import { leadsCommands } from './commands/leads';
+import { orderCommands } from './commands/order';
 import { quoteCommands } from './commands/quote';
 import { siteCommands } from './commands/site';
 import { smsCommands } from './commands/sms';
 import { syncCommands } from './commands/sync';
 import { rosterCommands } from './commands/roster';
 
-export const commands: CliCommand[] = [...checkCommands, ...quoteCommands, ...enterpriseCommands, ...siteCommands, ...smsCommands, ...syncCommands, ...rosterCommands];
+export const commands: CliCommand[] = [...checkCommands, ...quoteCommands, ...enterpriseCommands, ...orderCommands, ...leadsCommands, ...siteCommands, ...smsCommands, ...syncCommands, ...rosterCommands];

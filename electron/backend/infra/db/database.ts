@@ -3,7 +3,7 @@
  * decide about (corrupt file, file from a newer app) is thrown as a StartupProblem, never a hang.
  */
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -66,11 +66,21 @@ export interface OpenOptions {
   targetVersion?: number;
 }
 
+/**
+ * The file, its WAL and its SHM readable by this user only. A new file is made 0600 before SQLite
+ * opens it (SQLite gives the WAL and SHM the mode of the file); an older file is tightened.
+ */
+function restrictToOwner(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
   const migrations = options.migrations ?? loadMigrations();
   const appVersion = latestVersion(migrations);
   let db: Database.Database;
   try {
+    restrictToOwner(file);
     db = new Database(file);
   } catch (error) {
     throw new StartupProblem('db_open_failed', `The database file could not be opened: ${(error as Error).message}`);

@@ -4,12 +4,14 @@
  * FILE is an enterprise as typed from the business licence (the shape of the fixtures'
  * `materials/*\/enterprise.json`): the enterprise's fields, plus optional `industryNote` (kept as
  * the note), `plan` + `openDate` (a draft opening order is created too) and `domain` (the site
- * builder's business, not read here). The customer manager comes from `--manager`, the file, or
- * the data directory's operator profile; the channel from `--channel`, the file, or 客户经理.
+ * builder's business, not read here). The customer manager comes from `--manager`, else the
+ * customer manager signed in with `ecw login`, else the file, else the data directory's operator
+ * profile; the channel from `--channel`, the file, or 客户经理.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Input } from '../../../../../shared/api';
+import { chinaDate } from '../../../../../shared/domain/dates';
 import { SALES_CHANNELS, type EnterpriseListRow } from '../../../../../shared/domain/enterprise';
 import { CliError, type CliCommand, type CliIO } from '../io';
 
@@ -44,11 +46,16 @@ function readImportFile(file: string): Record<string, unknown> {
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
+/** The customer manager signed in on this device (`ecw login`), if any. */
+async function signedInManager(io: CliIO): Promise<string | undefined> {
+  const { signedIn, account } = io.unwrap(await io.transport().invoke('sync.status', {}));
+  return signedIn && account?.role === 'customer_manager' ? text(account.name) : undefined;
+}
+
 async function managerFor(io: CliIO, flag: string | undefined, file: Record<string, unknown>): Promise<string> {
-  const fromProfile = io.unwrap(await io.transport().invoke('system.status', {})).operator?.name;
-  const manager = text(flag) ?? text(file.manager) ?? fromProfile;
+  const manager = text(flag) ?? (await signedInManager(io)) ?? text(file.manager) ?? io.unwrap(await io.transport().invoke('system.status', {})).operator?.name;
   if (!manager)
-    throw new CliError('enterprise.manager_required', 'No customer manager: pass --manager NAME, name "manager" in the file, or register the operator profile in the app first.');
+    throw new CliError('enterprise.manager_required', 'No customer manager: pass --manager NAME, sign in as a customer manager (ecw login), name "manager" in the file, or register the operator profile in the app first.');
   return manager;
 }
 
@@ -88,6 +95,9 @@ async function create(args: string[], io: CliIO): Promise<void> {
   const opening = plan && openDate ? { planCode: plan, openDate } : undefined;
   // Check the plan and date before anything is saved, so a bad file leaves no half-imported enterprise.
   if (opening) io.unwrap(await transport.invoke('orders.quote', { ...opening, months: 1 }));
+  const today = chinaDate(new Date());
+  if (opening && opening.openDate < today)
+    process.stderr.write(`ecw: the opening date ${opening.openDate} is before today (${today}); the first month is billed from it.\n`);
 
   const enterprise = io.unwrap(await transport.invoke('enterprises.create', enterpriseInput(file, manager, channel)));
   let orderLine = '';

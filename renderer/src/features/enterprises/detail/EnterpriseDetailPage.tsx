@@ -12,6 +12,7 @@ import { OrderList } from './OrderList';
 import { DocumentList } from './DocumentList';
 import { EnterprisePlatformInfo } from '../../sync';
 import { RosterSummary } from '../../roster';
+import { VisitStatsChart } from '../../publishing';
 import { useEnterpriseDetail, type Part } from './useEnterpriseDetail';
 import '../enterprises.css';
 
@@ -92,6 +93,7 @@ export function EnterpriseDetailPage() {
         <Col xs={24} xl={8}>
           <EnterprisePlatformInfo enterpriseId={e.id} />
           <RosterSummary enterpriseId={e.id} />
+          <VisitStatsChart enterpriseId={e.id} />
           <Card size="small" title={t('enterprises.detail.audit')}>
             <PartBody part={audit}>{(entries) => <AuditTrail entries={withOrderEntries(entries, orders.value ?? [])} testId="enterprise-audit" />}</PartBody>
           </Card>

@@ -1,19 +1,21 @@
-/** A stored document (the signed PDF) as a Blob URL for an iframe, printing and downloading. */
+/** A stored document (the signed PDF): its bytes to draw, and a Blob URL to download it. */
 import { useEffect, useState } from 'react';
 import { useApiQuery } from '../../../api/hooks';
 
 export interface LoadedDocument {
+  bytes: Uint8Array;
   url: string;
   fileName: string;
   title: string;
-  bytes: number;
+  /** The file's size in bytes. */
+  size: number;
 }
 
-function blobOf(base64: string, mime: string): Blob {
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type: mime });
+  return bytes;
 }
 
 export function useDocument(id: string | undefined) {
@@ -22,8 +24,9 @@ export function useDocument(id: string | undefined) {
   const d = read.data;
   useEffect(() => {
     if (!d) return;
-    const url = URL.createObjectURL(blobOf(d.base64, d.mime));
-    setDoc({ url, fileName: d.fileName, title: d.title, bytes: d.bytes });
+    const bytes = bytesOf(d.base64);
+    const url = URL.createObjectURL(new Blob([bytes], { type: d.mime }));
+    setDoc({ bytes, url, fileName: d.fileName, title: d.title, size: d.bytes });
     return () => {
       URL.revokeObjectURL(url);
       setDoc(null);

@@ -86,7 +86,8 @@ function NewOrderForm({ enterpriseId, catalog, current, onCreated, onCancel }: F
   const kinds = allowedKinds(current);
   const [kind, setKind] = useState<OrderKind>(kinds[0]!);
   const [planCode, setPlanCode] = useState<string | undefined>();
-  const [date, setDate] = useState(() => chinaDate(new Date()));
+  const [today] = useState(() => chinaDate(new Date()));
+  const [date, setDate] = useState(today);
   const [errors, setErrors] = useState<Errors>({});
   const createOrder = useApiMutation('orders.create');
   const choice = { kind, planCode: kind === 'cancel' ? undefined : planCode, date };
@@ -167,6 +168,9 @@ function NewOrderForm({ enterpriseId, catalog, current, onCreated, onCancel }: F
                 data-testid="order-date"
               />
             </Form.Item>
+            {kind === 'open' && date < today && (
+              <Alert type="warning" showIcon title={t('orders.new.pastOpenDate', { date, today })} style={{ marginBottom: 12 }} data-testid="order-date-past" />
+            )}
             {errors.form && <Alert type="error" showIcon title={errors.form} style={{ marginBottom: 12 }} data-testid="order-error" />}
             <div className="ecw-actions">
               <Button type="primary" loading={createOrder.isPending} onClick={() => void create()} data-testid="order-create">

@@ -16,6 +16,7 @@ import { EditorTabs } from './EditorTabs';
 import { NoSiteYet } from './NoSiteYet';
 import { useLeaveGuard } from './useLeaveGuard';
 import { useSiteSync } from './useSiteSync';
+import { SitePublicationBar } from '../../publishing';
 import '../sites.css';
 
 export function SiteBuilderPage() {
@@ -47,6 +48,7 @@ export function SiteBuilderPage() {
       {site ? (
         <>
           <BuilderHeader enterprise={e} site={site} />
+          <SitePublicationBar siteId={site.id} />
           <div className="ecw-builder-body">
             <div className="ecw-builder-editor">
               <EditorTabs enterprise={e} />

@@ -21,7 +21,7 @@ function OwnCheck({ name }: { name: string }) {
   if (!check.valid)
     return (
       <Typography.Text type="danger" data-testid="domain-check">
-        <CloseCircleFilled /> {t(`sites.domain.error.${check.error!.code.replace('domain.', '')}`)}
+        <CloseCircleFilled /> {t(`sites.domain.error.${check.error!.code.replace('domain.', '')}`, { character: check.error!.character })}
       </Typography.Text>
     );
   return (

@@ -1,12 +1,15 @@
 /**
- * 导出: the four channels written as a folder and a zip (with manifest.json) on this machine; in
- * browser mode the zip is also offered as a download. A report with errors asks before exporting.
+ * 导出: the four channels written as a folder and a zip (with manifest.json) on this machine — in the
+ * data folder, or (desktop app) a folder chosen in its dialog; in browser mode the zip is also
+ * offered as a download. A report with errors asks before exporting. A chosen folder that holds
+ * other files is refused by the backend with a message saying so: nothing of the user's is lost.
  */
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Descriptions, Space, Typography } from 'antd';
-import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ExportOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../../shared/api';
+import { chooseFolder, isDesktop } from '../../../api/desktop';
 import { useApiMutation } from '../../../api/hooks';
 import { apiErrorText } from '../../../ui/apiErrors';
 import { useCompiled } from '../state/compiledStore';
@@ -14,8 +17,6 @@ import { useBuilder } from '../state/siteStore';
 import { downloadBase64 } from './download';
 
 type ExportResult = Output<'sites.export'>;
-
-const inBrowser = () => typeof window !== 'undefined' && !window.ecw;
 
 export function ExportCard() {
   const { t } = useTranslation();
@@ -26,17 +27,27 @@ export function ExportCard() {
   const [failure, setFailure] = useState('');
   const exportSite = useApiMutation('sites.export');
 
-  const run = async (force: boolean) => {
+  /** `outDir`: a folder grant from the desktop dialog; none: the data folder's exports. */
+  const run = async (force: boolean, outDir?: string) => {
     setFailure('');
     try {
-      setResult(await exportSite.mutateAsync({ siteId: site.id, force, zip: true, includeZip: inBrowser() }));
+      setResult(await exportSite.mutateAsync({ siteId: site.id, force, zip: true, includeZip: !isDesktop(), ...(outDir ? { outDir } : {}) }));
     } catch (error) {
       setFailure(apiErrorText(error));
     }
   };
-  const start = () => {
-    if (errors === 0) return void run(false);
-    modal.confirm({ title: t('sites.export.errorsConfirm', { errors }), content: t('sites.export.errorsHint'), okText: t('sites.export.anyway'), onOk: () => run(true) });
+  const start = (outDir?: string) => {
+    if (errors === 0) return void run(false, outDir);
+    modal.confirm({ title: t('sites.export.errorsConfirm', { errors }), content: t('sites.export.errorsHint'), okText: t('sites.export.anyway'), onOk: () => run(true, outDir) });
+  };
+  const startInFolder = async () => {
+    setFailure('');
+    try {
+      const folder = await chooseFolder();
+      if (folder) start(folder.grant);
+    } catch (error) {
+      setFailure(apiErrorText(error));
+    }
   };
   const zipName = `${site.content.profile.shortName || 'site'}-${t('sites.revisionShort', { revision: result?.revision ?? site.revision })}.zip`;
 
@@ -44,9 +55,16 @@ export function ExportCard() {
     <Card size="small" title={t('sites.export.title')} data-testid="export-card">
       <Typography.Paragraph type="secondary">{t('sites.export.intro')}</Typography.Paragraph>
       {errors ? <Alert type="warning" showIcon title={t('sites.export.hasErrors', { errors })} className="ecw-gap-bottom" /> : null}
-      <Button type="primary" icon={<ExportOutlined />} loading={exportSite.isPending} onClick={start} data-testid="export-run">
-        {t('sites.export.run')}
-      </Button>
+      <Space wrap>
+        <Button type="primary" icon={<ExportOutlined />} loading={exportSite.isPending} onClick={() => start()} data-testid="export-run">
+          {t('sites.export.run')}
+        </Button>
+        {isDesktop() ? (
+          <Button icon={<FolderOpenOutlined />} disabled={exportSite.isPending} onClick={() => void startInFolder()} data-testid="export-choose-folder">
+            {t('sites.export.toFolder')}
+          </Button>
+        ) : null}
+      </Space>
       {failure ? <Alert type="error" showIcon title={failure} className="ecw-gap-top" /> : null}
       {result ? (
         <div className="ecw-gap-top" data-testid="export-result">

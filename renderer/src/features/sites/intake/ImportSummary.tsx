@@ -7,7 +7,7 @@ import { useBuilder } from '../state/siteStore';
 export function ImportSummary({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
   const select = useBuilder((s) => s.select);
-  const photos = report.guesses.filter((g) => g.rule === 'photo.file_name' || g.rule === 'photo.embedded' || g.rule === 'profile.logo').length;
+  const photos = report.guesses.filter((g) => g.rule.startsWith('photo.') || g.rule === 'profile.logo').length;
   const items = report.columns.reduce((n, c) => n + c.items, 0);
   return (
     <Card size="small" title={t('sites.intake.summaryTitle')} className="ecw-intake-summary" data-testid="import-summary">

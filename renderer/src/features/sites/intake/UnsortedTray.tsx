@@ -1,6 +1,6 @@
 /** The unsorted tray: material no rule placed, to move into a column, an item, the logo, or discard. */
 import { useState } from 'react';
-import { App as AntApp, Button, Dropdown, Empty, List, Space, Typography, type MenuProps } from 'antd';
+import { App as AntApp, Button, Dropdown, Empty, List, Space, Tag, Typography, type MenuProps } from 'antd';
 import { DeleteOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TrayTarget } from '../../../../../shared/api/sites';
@@ -91,6 +91,11 @@ function TrayEntry({ entry, content }: { entry: UnsortedEntry; content: SiteCont
           <Typography.Text strong>{entry.images.map((i) => i.fileName).filter(Boolean).join('、') || entry.source}</Typography.Text>
           {text ? <Typography.Paragraph ellipsis={{ rows: 2 }} className="ecw-tray-excerpt">{text}</Typography.Paragraph> : null}
           <Typography.Text type="secondary" className="ecw-small">
+            {entry.ocr ? (
+              <Tag color="orange" data-testid="tray-ocr">
+                {t('sites.tray.ocr')}
+              </Tag>
+            ) : null}
             {t('sites.tray.from', { source: entry.source })} {trayNote(entry, t)}
           </Typography.Text>
         </div>

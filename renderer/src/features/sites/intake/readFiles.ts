@@ -72,7 +72,7 @@ export function toBase64(file: File): Promise<string> {
   });
 }
 
-const rank = (name: string) => (/\.(docx?|wps|txt|json)$/i.test(name) ? 0 : 1);
+const rank = (name: string) => (/\.(docx?|wps|txt|json|xlsx|xlsm|xls|csv|pdf)$/i.test(name) ? 0 : 1);
 
 /** Documents first (their headings make the columns photos are matched to), then the rest by name. */
 export const inImportOrder = (files: PickedFile[]) => [...files].sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -15,6 +15,8 @@ const PATTERNS: [RegExp, string][] = [
   [/^Colour wish "(.+)"/, 'sites.tray.note.colour'],
   [/^From the removed column "(.+)"/, 'sites.tray.note.removedColumn'],
   [/^Removed from "(.+)"/, 'sites.tray.note.removedItem'],
+  [/^(.+) is a photographed page: /, 'sites.tray.note.page'],
+  [/^The document's title/, 'sites.tray.note.title'],
 ];
 
 export function trayNote(entry: UnsortedEntry, t: TFunction): string {

@@ -72,9 +72,14 @@ export function ProfileEditor() {
           </Field>
         </Card>
         <Card size="small" title={t('sites.profile.contact')}>
-          <Field label={t('sites.profile.address')} field="contact.address" error={e['contact.address']}>
-            <Input value={p.contact.address} maxLength={200} onChange={(ev) => contact({ address: ev.target.value })} />
-          </Field>
+          <div className="ecw-field-row">
+            <Field label={t('sites.profile.address')} field="contact.address" error={e['contact.address']}>
+              <Input value={p.contact.address} maxLength={200} onChange={(ev) => contact({ address: ev.target.value })} />
+            </Field>
+            <Field label={t('sites.profile.postcode')} field="contact.postcode" error={e['contact.postcode']}>
+              <Input value={p.contact.postcode ?? ''} maxLength={6} onChange={(ev) => contact({ postcode: ev.target.value.trim() || undefined })} style={{ width: 100 }} />
+            </Field>
+          </div>
           <Field label={t('sites.profile.phones')} field="contact.phones">
             <PhonesField phones={p.contact.phones} onChange={(phones) => contact({ phones })} errors={e} />
           </Field>

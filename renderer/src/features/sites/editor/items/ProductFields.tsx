@@ -1,4 +1,4 @@
-/** A product: name, category, price or 面议, spec, description and pictures. */
+/** A product: name, category, 型号, price or 面议, spec, description and pictures. */
 import { AutoComplete, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../../../shared/sites/model';
@@ -30,6 +30,9 @@ export function ProductFields({ item, onChange, errors, categories }: Props) {
           maxLength={50}
           style={{ maxWidth: 260 }}
         />
+      </Field>
+      <Field label={t('sites.item.model')} field="model" error={errors.model}>
+        <Input value={item.model ?? ''} maxLength={50} onChange={(e) => onChange({ ...item, model: e.target.value || undefined })} style={{ maxWidth: 260 }} data-testid="item-model" />
       </Field>
       <Field label={t('sites.item.price')} field="price" error={errors['price.fen'] ?? errors.price}>
         <PriceField value={item.price} onChange={(price) => onChange({ ...item, price })} />

@@ -1,0 +1,461 @@
+/**
+ * Filling a column that holds items (products, news, jobs, services, supply/demand) from the blocks
+ * under its heading. Items come from sub-headings (with the text under them), from table rows
+ * (tables.ts) and from lines that are items by themselves (lineItems.ts); "价格：…"-style lines after
+ * an item fill its fields; contact lines go to the contact block; the rest is the column's own text.
+ */
+import {
+  formatPrice,
+  paragraph,
+  runsText,
+  type Article,
+  type Column,
+  type ColumnType,
+  type Item,
+  type Job,
+  type Post,
+  type Product,
+  type Run,
+} from '../../../../shared/sites/model';
+import { isContactBlockLine } from './contact';
+import { findAnyDate, leadingDate, type FoundDate } from './dates';
+import { extractLabeled, extractPay, parseLabeledPrice, splitHeadcount } from './fields';
+import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
+import { isTaggedJob, jobLine, labeledPairs, newsLine, noticeLine, postLine, productLine, serviceLine } from './lineItems';
+import type { StructureContext } from './structure';
+import { hasRole, headerRole, readTable, rowFields, type RowFields, type TableReading } from './tables';
+
+/** Column types whose content is a list of items. */
+export const LIST_COLUMNS: ColumnType[] = ['products', 'news', 'jobs', 'services', 'supply'];
+
+type ImageBlock = Extract<SourceBlock, { type: 'image' }>;
+const listItemTexts = (b: Extract<SourceBlock, { type: 'list' }>) => b.items.map((i) => runsText(i.runs));
+type TableBlock = Extract<SourceBlock, { type: 'table' }>;
+const gridOf = (b: TableBlock) => b.rows.map((row) => row.map((cell: Run[]) => runsText(cell)));
+const tableOf = (b: TableBlock) => readTable(gridOf(b), 1, b.header);
+
+
+const PRODUCT_FIELDS = ['价格', '售价', '单价', '零售价', '参考价', '报价', '规格', '规格型号', '型号', '包装'];
+const JOB_FIELDS = /^(任职要求|岗位要求|岗位职责|要求|职责|待遇|薪资|薪酬|工资|月薪)\s*[：:]/;
+
+/** Fields of an item worth showing in its guess. */
+function itemParams(item: Item, date?: FoundDate): Record<string, string | number> {
+  if (item.kind === 'product')
+    return { ...(item.model ? { model: item.model } : {}), ...(item.price ? { price: formatPrice(item.price) } : {}), ...(item.spec ? { spec: item.spec } : {}) };
+  if (item.kind === 'article')
+    return item.date ? { date: item.date, ...(date?.yearInferred ? { year: 'inferred' } : {}), ...(date?.dayMissing ? { day: 'missing' } : {}) } : {};
+  if (item.kind === 'job') return { ...(item.headcount ? { headcount: item.headcount } : {}), ...(item.pay ? { pay: item.pay } : {}) };
+  if (item.kind === 'post') return { postKind: item.postKind };
+  return {};
+}
+
+function describe(params: Record<string, string | number>): string {
+  const parts = Object.entries(params).map(([k, v]) => `${k} ${v}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+const titleOf = (item: Item) => (item.kind === 'product' || item.kind === 'staff' ? item.name : item.title);
+
+export class ColumnFiller {
+  /** The last item made from a line or row: field lines after it fill it. */
+  private last: Item | undefined;
+  /** Dates found for articles, for the guesses' "year inferred" note. */
+  private readonly dates = new Map<string, FoundDate>();
+  /** A news column without sub-headings: each of its paragraphs is a notice. */
+  private notices = false;
+
+  constructor(
+    private readonly column: Column,
+    private readonly ctx: StructureContext,
+  ) {}
+
+  fill(blocks: SourceBlock[]): void {
+    if (this.column.type === 'services' && this.pricedLines(blocks)) this.column.type = 'products';
+    const levels = blocks.flatMap((b) => (b.type === 'heading' ? [b.level] : []));
+    const itemLevel = levels.length ? Math.min(...levels) : undefined;
+    this.notices = itemLevel === undefined;
+    let current: { heading: Extract<SourceBlock, { type: 'heading' }>; blocks: SourceBlock[] } | undefined;
+    const lead: SourceBlock[] = [];
+    const flush = () => current && this.subsection(current.heading, current.blocks);
+    for (const block of blocks) {
+      if (block.type === 'heading' && block.level === itemLevel) {
+        flush();
+        current = { heading: block, blocks: [] };
+      } else (current ? current.blocks : lead).push(block);
+    }
+    if (lead.length) this.blocks(lead);
+    flush();
+  }
+
+  /**
+   * A heading found by look that names no column, right after this column: it is one of this
+   * column's items when what it heads looks like one (a price, a headcount or pay, a date, a 供/求
+   * tag) — bold product names under a bold 产品介绍; otherwise it starts a section of its own.
+   */
+  acceptsSection(heading: string, blocks: SourceBlock[]): boolean {
+    const text = [heading, ...blocks.map(textOf)].join('\n');
+    switch (this.column.type) {
+      case 'products':
+        return /价|型号|规格/.test(text) || blocks.some((b) => b.type === 'paragraph' && /[¥￥]|\d\s*元/.test(textOf(b)));
+      case 'jobs':
+        return splitHeadcount(heading).headcount !== undefined || /要求|待遇|薪|工资|经验|学历/.test(text);
+      case 'news':
+        return Boolean(findAnyDate(heading, this.ctx.fileYears, this.ctx.today) ?? findAnyDate(textOf(blocks[0] ?? paragraph('')), this.ctx.fileYears, this.ctx.today));
+      case 'supply':
+        return /供应|求购|出售|收购|采购|转让/.test(heading);
+      default:
+        return false;
+    }
+  }
+
+  /** Services written as "name：price" lines are a price list: such a column holds products. */
+  private pricedLines(blocks: SourceBlock[]): boolean {
+    const lines = blocks.flatMap((b) => (b.type === 'paragraph' ? [textOf(b)] : b.type === 'list' ? listItemTexts(b) : []));
+    const tableRows = blocks.map((b) => (b.type === 'table' ? tableOf(b) : undefined)).filter((r): r is TableReading => Boolean(r));
+    const priced = lines.filter((l) => productLine(l)).length + tableRows.reduce((n, r) => n + (hasRole(r, 'name') && hasRole(r, 'price') ? r.rows.length : 0), 0);
+    const all = lines.length + tableRows.reduce((n, r) => n + r.rows.length, 0);
+    return priced >= 2 && priced * 2 >= all;
+  }
+
+  private add(item: Item, rule: 'item.subheading' | 'item.table_row' | 'item.line' | 'post.tag', message: string, params: Record<string, string | number>): void {
+    this.column.items.push(item);
+    const facts = itemParams(item, this.dates.get(item.id));
+    this.ctx.guess(rule, `${message} → ${item.kind} "${titleOf(item)}"${describe(facts)}.`, { column: this.column.title, kind: item.kind, title: titleOf(item), ...params, ...facts }, { kind: 'item', itemId: item.id });
+  }
+
+  /** Blocks that are not under a sub-heading: tables, item lines, fields of the last item, the column's text. */
+  private blocks(blocks: SourceBlock[]): void {
+    let pendingImages: Item[] = [];
+    for (const block of blocks) {
+      if (block.type === 'table') {
+        const made = this.table(tableOf(block));
+        if (made) pendingImages = made.withPhotos ? made.items : [];
+        else this.body(block);
+      } else if (block.type === 'image') {
+        const owner = pendingImages.shift() ?? this.last;
+        if (owner && (owner.kind === 'product' || owner.kind === 'article')) this.picture(owner, block);
+        else this.body(block);
+      } else if (block.type === 'list') {
+        const texts = listItemTexts(block);
+        const items = texts.filter((t) => this.lineItemOf(t));
+        if (items.length >= 1 && items.length * 2 >= texts.length) for (const t of texts) this.line(t);
+        else this.body(block);
+      } else if (block.type === 'paragraph') this.line(textOf(block));
+      else this.body(block);
+    }
+  }
+
+  private body(block: SourceBlock): void {
+    this.column.body.push(...toModelBlocks([block]));
+  }
+
+  private picture(item: Article | Product, block: ImageBlock): void {
+    item.images.push({ ...block.image, alt: block.image.alt || titleOf(item) });
+    this.ctx.guess('photo.embedded', `Picture after "${titleOf(item)}" in the document → shown with that ${item.kind}.`, { item: titleOf(item) }, { kind: 'itemImage', itemId: item.id, sha256: block.image.sha256 });
+  }
+
+  /** A paragraph or list item: an item, a field of the last item, a contact line, or text. */
+  private line(text: string): void {
+    const trimmed = text.trim();
+    if (!trimmed || this.elsewhere(trimmed)) return;
+    const item = this.lineItemOf(trimmed);
+    if (item) {
+      this.add(item.item, item.rule, `Line "${trimmed.slice(0, 40)}" in "${this.column.title}"`, { line: trimmed.slice(0, 60) });
+      this.last = item.item;
+    } else if (this.record(trimmed) || this.fillLast(trimmed)) return;
+    else if (isContactBlockLine(trimmed)) this.ctx.contactLines.push(trimmed);
+    else this.body(paragraph(trimmed));
+  }
+
+  /**
+   * A line that says what it is — "售：二手叉车一台", "招：送货司机2人" — in a column of another kind:
+   * it goes to the column of its kind (made if the document has none). True when it did.
+   */
+  private elsewhere(text: string): boolean {
+    const post = this.column.type !== 'supply' ? postLine(text) : undefined;
+    const job = !post && this.column.type !== 'jobs' && isTaggedJob(text) ? jobLine(text) : undefined;
+    if (!post && !job) return false;
+    const target = this.ctx.columnFor(post ? 'supply' : 'jobs', `A line tagged like "${text.slice(0, 12)}" in "${this.column.title}"`);
+    const item: Item = post
+      ? { kind: 'post', id: this.ctx.env.newId(), postKind: post.postKind, title: post.title.slice(0, 100), text: [paragraph(post.text)] }
+      : { kind: 'job', id: this.ctx.env.newId(), title: job!.title.slice(0, 100), ...(job!.headcount ? { headcount: job!.headcount } : {}), pay: job!.pay ?? '', requirements: job!.requirements ? [paragraph(job!.requirements)] : [] };
+    target.items.push(item);
+    this.ctx.guess(post ? 'post.tag' : 'item.line', `Line "${text.slice(0, 40)}" tagged as ${item.kind} → "${target.title}"${describe(itemParams(item))}.`, { column: target.title, kind: item.kind, title: titleOf(item), line: text.slice(0, 60), ...(post ? { tag: post.tag } : {}), ...itemParams(item) }, { kind: 'item', itemId: item.id });
+    return true;
+  }
+
+  /** The item a line stands for in this column, if it is one. */
+  private lineItemOf(text: string): { item: Item; rule: 'item.line' | 'post.tag' } | undefined {
+    const id = () => this.ctx.env.newId();
+    switch (this.column.type) {
+      case 'products': {
+        const line = productLine(text);
+        return line && { rule: 'item.line', item: { kind: 'product', id: id(), name: line.name.slice(0, 100), ...(line.price ? { price: line.price } : {}), ...(line.spec ? { spec: line.spec.slice(0, 200) } : {}), description: [], images: [] } };
+      }
+      case 'jobs': {
+        const line = jobLine(text);
+        return line && { rule: 'item.line', item: { kind: 'job', id: id(), title: line.title.slice(0, 100), ...(line.headcount ? { headcount: line.headcount } : {}), pay: line.pay ?? '', requirements: line.requirements ? [paragraph(line.requirements)] : [] } as Job };
+      }
+      case 'supply': {
+        const line = postLine(text, true);
+        return line && { rule: 'post.tag', item: { kind: 'post', id: id(), postKind: line.postKind, title: line.title.slice(0, 100), text: [paragraph(line.text)] } };
+      }
+      case 'news': {
+        const line = newsLine(text, this.ctx.fileYears, this.ctx.today) ?? (this.notices ? noticeLine(text, this.ctx.fileYears, this.ctx.today) : undefined);
+        if (!line) return undefined;
+        const article: Article = { kind: 'article', id: id(), title: line.title.slice(0, 100), ...(line.date ? { date: line.date.iso } : {}), body: [paragraph(line.text)], images: [] };
+        if (line.date) this.dates.set(article.id, line.date);
+        return { rule: 'item.line', item: article };
+      }
+      case 'services': {
+        const line = serviceLine(text);
+        return line && { rule: 'item.line', item: { kind: 'article', id: id(), title: line.title.slice(0, 100), body: [paragraph(line.text)], images: [] } };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * A record written as labelled lines ("职位：销售经理" / "人数：2名" / "待遇：面议", or several on one
+   * line): a name label starts an item, the other labels (mapped like a table header) fill it.
+   */
+  private record(text: string): boolean {
+    const pairs = labeledPairs(text);
+    const roles = pairs.map((p) => headerRole(p.label));
+    if (pairs.length === 0 || roles.some((r) => !r)) return false;
+    const reading: TableReading = { columns: pairs.map((p, i) => ({ role: roles[i]!, header: p.label })), rows: [], titleRows: [], hasHeader: true };
+    if (roles[0] === 'name') {
+      const fields = rowFields(reading, pairs.map((p) => p.value));
+      if (!fields) return false;
+      const item = this.rowItem(fields);
+      this.add(item, 'item.line', `Labelled lines "${text.slice(0, 40)}" in "${this.column.title}"`, { line: text.slice(0, 60) });
+      this.last = item;
+      return true;
+    }
+    const last = this.last;
+    if (!last || roles.includes('name')) return false;
+    const fields = rowFields({ ...reading, columns: [{ role: 'name', header: '' }, ...reading.columns] }, [titleOf(last), ...pairs.map((p) => p.value)]);
+    if (!fields) return false;
+    mergeFields(last, fields);
+    return true;
+  }
+
+  /** "价格：368元" after a product line, "要求：…" after a job line: the field goes into that item. */
+  private fillLast(text: string): boolean {
+    const last = this.last;
+    if (last?.kind === 'product') {
+      const { found, rest } = extractLabeled(text, PRODUCT_FIELDS);
+      if (found.length === 0) return false;
+      applyProductFields(last, found, rest);
+      return true;
+    }
+    if (last?.kind === 'job' && JOB_FIELDS.test(text)) {
+      const { pay, rest } = last.pay ? { pay: undefined, rest: text } : extractPay(text);
+      if (pay) last.pay = pay.slice(0, 100);
+      const requirements = rest.replace(/^(任职要求|岗位要求|岗位职责|要求|职责)\s*[：:]\s*/, '').trim();
+      if (requirements) last.requirements.push(paragraph(requirements));
+      return true;
+    }
+    return false;
+  }
+
+  /** Table rows → items of this column's kind; undefined when the table does not hold such items. */
+  private table(reading: TableReading): { items: Item[]; withPhotos: boolean } | undefined {
+    if (!hasRole(reading, 'name')) return undefined;
+    const kind = this.column.type;
+    if (kind === 'products' && !hasRole(reading, 'price') && !hasRole(reading, 'model') && !reading.hasHeader) return undefined;
+    if (kind === 'jobs' && !hasRole(reading, 'headcount') && !hasRole(reading, 'pay') && !hasRole(reading, 'requirements')) return undefined;
+    if (kind === 'news' && !hasRole(reading, 'date')) return undefined;
+    if (kind === 'supply') return undefined;
+    const items: Item[] = [];
+    reading.rows.forEach((row, index) => {
+      const fields = rowFields(reading, row);
+      if (!fields) return;
+      const item = this.rowItem(fields);
+      items.push(item);
+      this.last = item;
+      this.add(item, 'item.table_row', `Row ${index + 1} of a table ${tableHow(reading)} in "${this.column.title}"`, { row: index + 1, header: reading.hasHeader ? 'yes' : 'no' });
+    });
+    return items.length ? { items, withPhotos: hasRole(reading, 'photo') } : undefined;
+  }
+
+  private rowItem(fields: RowFields): Item {
+    const id = this.ctx.env.newId();
+    const details = fields.details.map(paragraph);
+    switch (this.column.type) {
+      case 'jobs':
+        return { kind: 'job', id, title: fields.name.slice(0, 100), ...(fields.headcount ? { headcount: fields.headcount } : {}), pay: fields.pay ?? '', requirements: [...(fields.requirements ? [paragraph(fields.requirements)] : []), ...details] };
+      case 'news':
+      case 'services':
+        return { kind: 'article', id, title: fields.name.slice(0, 100), ...(fields.date ? { date: fields.date } : {}), body: details, images: [] };
+      default: {
+        const name = fields.model && !fields.name.toLowerCase().includes(fields.model.toLowerCase()) ? `${fields.name} ${fields.model}` : fields.name;
+        return {
+          kind: 'product',
+          id,
+          name: name.slice(0, 100),
+          ...(fields.model ? { model: fields.model } : {}),
+          ...(fields.category ? { category: fields.category } : {}),
+          ...(fields.price ? { price: fields.price } : {}),
+          ...(fields.spec ? { spec: fields.spec } : {}),
+          description: details,
+          images: [],
+        };
+      }
+    }
+  }
+
+  /** A sub-heading and the blocks under it: a category of listed items, or one item. */
+  private subsection(heading: Extract<SourceBlock, { type: 'heading' }>, blocks: SourceBlock[]): void {
+    const title = runsText(heading.runs).trim();
+    if (this.holdsItems(blocks)) {
+      const before = this.column.items.length;
+      this.body(heading);
+      this.blocks(blocks);
+      if (this.column.type === 'products') for (const item of this.column.items.slice(before)) if (item.kind === 'product') item.category ??= title.slice(0, 50);
+      return;
+    }
+    if (this.column.type === 'supply') return this.supplySection(title, blocks);
+    const images = blocks.filter((b): b is ImageBlock => b.type === 'image').map((b) => b.image);
+    const rest = blocks.filter((b) => b.type !== 'image');
+    const item = this.column.type === 'products' ? productOf(this.ctx.env.newId(), title, rest) : this.column.type === 'jobs' ? jobOf(this.ctx.env.newId(), title, rest) : this.articleOf(title, rest);
+    if (item.kind === 'job') this.ctx.toTray([], `Pictures in the job "${title}" (jobs show no pictures).`, images);
+    else if (item.kind === 'article' || item.kind === 'product') item.images = images.map((image) => ({ ...image, alt: image.alt || titleOf(item) }));
+    this.add(item, 'item.subheading', `Sub-heading "${title}" under "${this.column.title}"`, { heading: title });
+    this.last = item;
+    if (item.kind === 'article' || item.kind === 'product')
+      for (const image of item.images)
+        this.ctx.guess('photo.embedded', `Picture inside "${title}" in the document → shown with that ${item.kind}.`, { item: title }, { kind: 'itemImage', itemId: item.id, sha256: image.sha256 });
+  }
+
+  /** Under a sub-heading: two or more rows or lines that are items make it a group (a category), not one item. */
+  private holdsItems(blocks: SourceBlock[]): boolean {
+    let count = 0;
+    for (const block of blocks) {
+      if (block.type === 'table') {
+        const reading = tableOf(block);
+        if (hasRole(reading, 'name') && (hasRole(reading, 'price') || hasRole(reading, 'model') || reading.hasHeader)) count += reading.rows.length;
+      } else if (block.type === 'paragraph' && this.lineItemOf(textOf(block))) count++;
+      else if (block.type === 'list') count += listItemTexts(block).filter((t) => this.lineItemOf(t)).length;
+    }
+    return count >= 2;
+  }
+
+  private articleOf(heading: string, blocks: SourceBlock[]): Article {
+    // "2026年8月15日 中秋团圆宴开始预订": a date standing apart in front is the date, not part of the title.
+    const lead = leadingDate(heading, this.ctx.fileYears, this.ctx.today);
+    const title = lead?.text || heading;
+    const date = lead?.date ?? findAnyDate(heading, this.ctx.fileYears, this.ctx.today) ?? findAnyDate(blocks.map(textOf).find(Boolean) ?? '', this.ctx.fileYears, this.ctx.today);
+    const article: Article = { kind: 'article', id: this.ctx.env.newId(), title: title.slice(0, 100), ...(date ? { date: date.iso } : {}), body: toModelBlocks(blocks), images: [] };
+    if (date) this.dates.set(article.id, date);
+    return article;
+  }
+
+  private supplySection(heading: string, blocks: SourceBlock[]): void {
+    const kind = /求购|收购|采购/.test(heading) ? 'demand' : /供应|出售|转让/.test(heading) ? 'supply' : undefined;
+    if (!kind) {
+      this.body(paragraph(heading));
+      this.blocks(blocks);
+      return;
+    }
+    const title = heading.replace(/^\s*[【[]\s*(求购|供应|出售|收购)\s*[】\]]\s*/, '').trim() || heading;
+    const post: Post = { kind: 'post', id: this.ctx.env.newId(), postKind: kind, title: title.slice(0, 100), text: toModelBlocks(blocks.filter((b) => b.type !== 'image')) };
+    this.column.items.push(post);
+    this.ctx.guess('post.tag', `Sub-heading "${heading}" → ${kind} post.`, { tag: kind === 'demand' ? '求购' : '供应', title: post.title }, { kind: 'item', itemId: post.id });
+  }
+}
+
+/** Fields read for an item that exists already (labelled lines after it) go into it where it has room. */
+function mergeFields(item: Item, fields: RowFields): void {
+  const details = fields.details.map(paragraph);
+  if (item.kind === 'product') {
+    if (fields.model) item.model ??= fields.model;
+    if (fields.price) item.price ??= fields.price;
+    if (fields.spec) item.spec ??= fields.spec;
+    if (fields.category) item.category ??= fields.category;
+    item.description.push(...details);
+  } else if (item.kind === 'job') {
+    if (fields.headcount) item.headcount ??= fields.headcount;
+    if (fields.pay && !item.pay) item.pay = fields.pay;
+    if (fields.requirements) item.requirements.push(paragraph(fields.requirements));
+    item.requirements.push(...details);
+  } else if (item.kind === 'article') {
+    if (fields.date) item.date ??= fields.date;
+    item.body.push(...details);
+  }
+}
+
+function tableHow(reading: TableReading): string {
+  const roles = reading.columns.filter((c) => c.role !== 'description' && c.role !== 'index');
+  return reading.hasHeader ? `(header: ${roles.map((c) => `${c.header}→${c.role}`).join(', ')})` : `without header (columns read by content: ${roles.map((c) => c.role).join(', ')})`;
+}
+
+function applyProductFields(product: Product, found: { label: string; value: string }[], rest: string): SourceBlock | undefined {
+  let text = rest;
+  for (const { label, value } of found) {
+    const price = /价/.test(label) ? parseLabeledPrice(value) : undefined;
+    if (price && !product.price) product.price = price;
+    else if (label === '型号' && !product.model) product.model = value.slice(0, 50);
+    else if (!/价/.test(label) && label !== '型号' && !product.spec) product.spec = value.slice(0, 200);
+    else text += `${label}：${value}。`; // not understood: stays in the text
+  }
+  if (!text.trim()) return undefined;
+  const block = paragraph(text.trim());
+  product.description.push(...toModelBlocks([block]));
+  return block;
+}
+
+/** A product from a sub-heading: "价格：… 规格：… 型号：…" lines become its fields, the rest its description. */
+function productOf(id: string, name: string, blocks: SourceBlock[]): Product {
+  const product: Product = { kind: 'product', id, name: name.slice(0, 100), description: [], images: [] };
+  for (const block of blocks) {
+    const found = block.type === 'paragraph' ? extractLabeled(textOf(block), PRODUCT_FIELDS) : { found: [], rest: '' };
+    if (found.found.length === 0) product.description.push(...toModelBlocks([block]));
+    else applyProductFields(product, found.found, found.rest);
+  }
+  return product;
+}
+
+/** A job from a sub-heading ("门店茶艺师 3名"): the headcount from the heading, the pay and requirements from the text. */
+function jobOf(id: string, heading: string, blocks: SourceBlock[]): Job {
+  const { title, headcount } = splitHeadcount(heading);
+  let pay = '';
+  const requirements: SourceBlock[] = [];
+  for (const block of blocks) {
+    if (block.type !== 'paragraph') {
+      requirements.push(block);
+      continue;
+    }
+    const extracted = pay ? { rest: textOf(block) } : extractPay(textOf(block));
+    if (extracted.pay) pay = extracted.pay.slice(0, 100);
+    const rest = extracted.rest.replace(/^(任职要求|岗位要求|要求)\s*[：:]\s*/, '').trim();
+    if (!extracted.pay) requirements.push(block);
+    else if (rest) requirements.push(paragraph(rest));
+  }
+  return { kind: 'job', id, title: title.slice(0, 100), ...(headcount ? { headcount } : {}), requirements: toModelBlocks(requirements), pay };
+}
+
+/**
+ * For a file without column headings or a telling name: the column its content is a list of —
+ * priced lines or a price table → products, tagged posts → supply, jobs with headcounts → jobs,
+ * dated lines → news. Undefined when items are not most of it.
+ */
+export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): ColumnType | undefined {
+  const lines = blocks.flatMap((b) => (b.type === 'paragraph' || b.type === 'heading' ? [textOf(b)] : b.type === 'list' ? listItemTexts(b) : []));
+  const tableRows = (test: (r: TableReading) => boolean) =>
+    blocks.reduce((n, b) => {
+      if (b.type !== 'table') return n;
+      const reading = tableOf(b);
+      return test(reading) ? n + reading.rows.length : n;
+    }, 0);
+  const counts: [ColumnType, number][] = [
+    ['products', lines.filter((l) => productLine(l)).length + tableRows((r) => hasRole(r, 'name') && hasRole(r, 'price'))],
+    ['supply', lines.filter((l) => postLine(l)).length],
+    ['jobs', lines.filter((l) => jobLine(l)?.headcount).length],
+    ['news', lines.filter((l) => newsLine(l, ctx.fileYears, ctx.today)).length],
+  ];
+  const total = lines.length + blocks.reduce((n, b) => n + (b.type === 'table' ? b.rows.length : 0), 0);
+  const [type, count] = counts.sort((a, b) => b[1] - a[1])[0]!;
+  return count >= 2 && count * 2 >= total - 1 ? type : undefined;
+}

@@ -1,0 +1,133 @@
+/**
+ * The contact block as customers write it: one field a line or several on one line, separated by
+ * spaces, commas or full-width spaces ("地址：… 邮编：255000", "电话：0533-3581234  传真：…",
+ * "联系人：刘先生 13705311234", "手机：13805310001（王经理）"). Split into address, postcode, phones
+ * (with their labels), fax, mobile, contact person, email and hours.
+ */
+import type { ContactBlock } from '../../../../shared/sites/model';
+
+type Field = 'address' | 'postcode' | 'phone' | 'mobile' | 'fax' | 'person' | 'email' | 'hours' | 'other';
+
+/** Labels by field; a label ending in 电话, 热线 or 总机 is a phone whatever comes before it. */
+const LABELS: [Field, string[]][] = [
+  ['address', ['地址', '公司地址', '门店地址', '店铺地址', '店址', '厂址', '联系地址', '通讯地址', '办公地址', '地点', '所在地', '门店']],
+  ['postcode', ['邮编', '邮政编码']],
+  ['mobile', ['手机', '移动电话', '手机号', '手机号码']],
+  ['fax', ['传真']],
+  ['person', ['联系人', '负责人']],
+  ['email', ['邮箱', '电子邮箱', '电子邮件', 'Email', 'E-mail', 'email']],
+  ['hours', ['营业时间', '办公时间', '服务时间']],
+  ['phone', ['电话', '固话', '座机', '总机', '热线']],
+  ['other', ['网址', '网站', 'QQ', '微信', '公众号']],
+];
+
+/** A label, then a colon — or only a space when a number follows ("电话 0539-8121234"). */
+const LABEL_PATTERN = new RegExp(
+  `([\\u4e00-\\u9fff]{0,4}(?:电话|热线|总机)|${LABELS.flatMap(([, l]) => l)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?:\\s*[：:]\\s*|\\s+(?=[+\\d]))`,
+  'g',
+);
+
+const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+/** Fixed lines and hotlines: 0533-3581234, 0531 8600 1234, 400-0538-888, with an extension. */
+const FIXED = /(?<![\d-])(?:0\d{2,3}[-\s]?\d{7,8}(?:-\d{1,5})?|[48]00[-\s]?\d{3,4}[-\s]?\d{3,4})(?![\d])/g;
+
+const isMobileNumber = (number: string) => /^1[3-9]\d{9}$/.test(number.replace(/[\s-]/g, ''));
+
+function fieldOf(label: string): Field {
+  for (const [field, labels] of LABELS) if (labels.includes(label)) return field;
+  return /电话|热线|总机/.test(label) ? 'phone' : 'other';
+}
+
+/** The label/value pairs of one line, in order. Values end where the next label starts. */
+export function contactPairs(line: string): { label: string; field: Field; value: string }[] {
+  const starts = [...line.matchAll(LABEL_PATTERN)];
+  return starts.map((match, i) => {
+    const end = starts[i + 1]?.index ?? line.length;
+    const value = line
+      .slice(match.index! + match[0].length, end)
+      .replace(/^[\s,，、;；|｜/]+|[\s,，、;；。|｜/]+$/g, '')
+      .trim();
+    return { label: match[1]!, field: fieldOf(match[1]!), value };
+  });
+}
+
+/** A line with two or more contact fields (地址 and 电话 …): it belongs to the contact block wherever it stands. */
+export const isContactBlockLine = (line: string) => contactPairs(line).filter((p) => p.field !== 'other' && p.value).length >= 2;
+
+/** A remark in brackets that is not a person: （微信同号）, （24小时）, （值班）. */
+const NOT_A_PERSON = /微信|同号|小时|全天|值班|急诊|转|分机|预约|总机/;
+
+/** Numbers in a value, and the text left when they are taken out ("刘先生 13705311234" → 刘先生). */
+function numbersIn(value: string): { numbers: string[]; rest: string; bracketed?: string } {
+  const remark = /[（(]([^）)]{1,20})[)）]/.exec(value)?.[1];
+  const bracketed = remark && !NOT_A_PERSON.test(remark) ? remark : undefined;
+  const without = value.replace(/[（(][^）)]{1,20}[)）]/g, ' ');
+  const numbers = [...without.matchAll(MOBILE), ...without.matchAll(FIXED)].sort((a, b) => a.index! - b.index!).map((m) => m[0].trim());
+  const rest = numbers.reduce((text, n) => text.replace(n, ' '), without).replace(/[\s,，、/]+/g, ' ').trim();
+  return { numbers, rest, ...(bracketed && !/\d/.test(bracketed) ? { bracketed } : {}) };
+}
+
+class ContactBuilder {
+  readonly contact: ContactBlock = { address: '', phones: [] };
+  found = false;
+
+  private addNumber(label: string, number: string): void {
+    if (this.contact.phones.some((p) => p.number === number)) return;
+    const shown = isMobileNumber(number) && !/手机|传真/.test(label) ? '手机' : label.replace(/^联系/, '') || '电话';
+    this.contact.phones.push({ label: shown.slice(0, 20), number: number.slice(0, 30) });
+  }
+
+  unlabelled(line: string): void {
+    const { numbers } = numbersIn(line);
+    // The address is the text before the first number or request ("订蛋糕请打 …"), brackets kept.
+    const head = line.split(/\s{1,}(?=[^\s]*?(?:请|电话|热线|致电|拨打|打))|\s+(?=1[3-9]\d{9}|0\d{2,3}-)/)[0]!.trim();
+    if (numbers.length) for (const n of numbers) this.add('电话', 'phone', n);
+    if (ADDRESS.test(head) && /\d/.test(head) && !/(?<!\d)1[3-9]\d{9}(?!\d)/.test(head)) {
+      this.found = true;
+      this.contact.address ||= head.slice(0, 200);
+    }
+  }
+
+  add(label: string, field: Field, value: string): void {
+    // 微信：13953681234 — a WeChat id that is a mobile number is a number to call.
+    const wechatNumber = field === 'other' && label === '微信' && isMobileNumber(value);
+    if (!value || (field === 'other' && !wechatNumber)) return;
+    this.found = true;
+    if (wechatNumber) this.addNumber('手机', value);
+    else if (field === 'address') this.contact.address ||= value.slice(0, 200);
+    else if (field === 'postcode') {
+      const code = /\d{6}/.exec(value)?.[0];
+      if (code) this.contact.postcode = code;
+    } else if (field === 'email') this.contact.email ||= value.slice(0, 100);
+    else if (field === 'hours') this.contact.hours ||= value.slice(0, 100);
+    else if (field === 'person') {
+      const { numbers, rest } = numbersIn(value);
+      if (rest) this.contact.person ||= rest.slice(0, 50);
+      for (const n of numbers) this.addNumber('手机', n);
+    } else {
+      const { numbers, rest, bracketed } = numbersIn(value);
+      if (bracketed) this.contact.person ||= bracketed.slice(0, 50);
+      for (const n of numbers) this.addNumber(field === 'fax' ? '传真' : field === 'mobile' ? '手机' : label, n);
+      if (numbers.length === 0 && rest) this.addNumber(label, rest);
+    }
+  }
+}
+
+const ADDRESS = /路|街|道|巷|弄|大厦|广场|号/;
+
+/**
+ * Contact lines → a contact block, or undefined if none of them carries a contact field. A line
+ * without labels ("大学路77号（南门对面） 订蛋糕请打 15866201234") gives its numbers and, when the rest
+ * reads like an address, the address.
+ */
+export function parseContact(lines: string[]): ContactBlock | undefined {
+  const builder = new ContactBuilder();
+  for (const line of lines) {
+    const pairs = contactPairs(line);
+    for (const { label, field, value } of pairs) builder.add(label, field, value);
+    if (pairs.length === 0) builder.unlabelled(line);
+  }
+  return builder.found ? builder.contact : undefined;
+}

@@ -1,0 +1,93 @@
+/**
+ * Dates as news items carry them: "2026年4月12日", "2026-08-15", "2026.05.20", "2026年3月" (the
+ * first of the month), "8月15日" and "4月" (the year taken from the other dates in the same file, or
+ * from today, and said so). Only real calendar dates come out.
+ */
+import { isRealDate } from '../../../../shared/domain/dates';
+
+export interface FoundDate {
+  iso: string;
+  /** The year was not written: it was taken from the file's other dates or from today. */
+  yearInferred: boolean;
+  /** Only the month was written: the date is the month's first day. */
+  dayMissing: boolean;
+  /** Where the date is in the text, and how long it is as written. */
+  index: number;
+  length: number;
+}
+
+const FULL = /(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})(?!\d)(?:\s*日)?/;
+const YEAR_MONTH = /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)/;
+const MONTH_DAY = /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/;
+/** "4月 春茶上新": a month alone only at the start of a line, followed by a space or a comma. */
+const MONTH_AT_START = /^(\d{1,2})\s*月(?=[\s，,、：:])/;
+
+const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+/** The first full date (2026年4月12日, 2026-04-12, 2026/4/12, 2026.4.12) as an ISO date. */
+export function findDate(text: string): string | undefined {
+  const match = FULL.exec(text);
+  if (!match) return undefined;
+  const date = iso(Number(match[1]), Number(match[2]), Number(match[3]));
+  return isRealDate(date) ? date : undefined;
+}
+
+/**
+ * The year to give dates written without one: the most common year of the file's full dates, else
+ * today's — unless that puts the date more than two months ahead of today, when it is last year's.
+ */
+export function yearFor(month: number, day: number, fileYears: number[], today: string): number {
+  if (fileYears.length) {
+    const counts = new Map<number, number>();
+    for (const y of fileYears) counts.set(y, (counts.get(y) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+  }
+  const year = Number(today.slice(0, 4));
+  const ahead = new Date(`${iso(year, month, day)}T00:00:00Z`).getTime() - new Date(`${today}T00:00:00Z`).getTime();
+  return ahead > 62 * 86_400_000 ? year - 1 : year;
+}
+
+/** The years of the full dates in some text, for `yearFor`. */
+export function yearsIn(text: string): number[] {
+  return [...text.matchAll(new RegExp(FULL.source, 'g')), ...text.matchAll(new RegExp(YEAR_MONTH.source, 'g'))].map((m) => Number(m[1])).filter((y) => y > 1900 && y < 2200);
+}
+
+/** The first date in `text` in any of the forms above; `fileYears` and `today` supply a missing year. */
+export function findAnyDate(text: string, fileYears: number[], today: string): FoundDate | undefined {
+  const candidates: FoundDate[] = [];
+  const add = (match: RegExpExecArray | null, y: number | undefined, m: number, d: number | undefined) => {
+    if (!match) return;
+    const year = y ?? yearFor(m, d ?? 1, fileYears, today);
+    const date = iso(year, m, d ?? 1);
+    if (isRealDate(date)) candidates.push({ iso: date, yearInferred: y === undefined, dayMissing: d === undefined, index: match.index, length: match[0].length });
+  };
+  const full = FULL.exec(text);
+  add(full, Number(full?.[1]), Number(full?.[2]), Number(full?.[3]));
+  const yearMonth = YEAR_MONTH.exec(text);
+  add(yearMonth, Number(yearMonth?.[1]), Number(yearMonth?.[2]), undefined);
+  const monthDay = MONTH_DAY.exec(text);
+  add(monthDay, undefined, Number(monthDay?.[1]), Number(monthDay?.[2]));
+  const month = MONTH_AT_START.exec(text.trim());
+  add(month, undefined, Number(month?.[1]), undefined);
+  return candidates.sort((a, b) => a.index - b.index)[0];
+}
+
+/**
+ * A line that starts with a date: the date, and the text after it when the date stands apart
+ * ("2026-07-10 我校…" → "我校…"); when the date is part of the sentence ("8月15日起中秋…") the text
+ * is the whole line.
+ */
+export function leadingDate(line: string, fileYears: number[], today: string): { date: FoundDate; text: string } | undefined {
+  // "【2026-12-01】冬季冰雪游…", "[8月15日] …": a date in brackets stands apart.
+  const bracketed = /^\s*[【[（(]\s*([^】\]）)]{3,16}?)\s*[】\]）)]\s*(.*)$/s.exec(line);
+  if (bracketed) {
+    const date = findAnyDate(bracketed[1]!, fileYears, today);
+    if (date && date.index === 0 && date.length === bracketed[1]!.trim().length) return { date, text: bracketed[2]!.trim() };
+  }
+  const trimmed = line.trim();
+  const date = findAnyDate(trimmed, fileYears, today);
+  if (!date || date.index !== 0) return undefined;
+  const after = trimmed.slice(date.length);
+  const apart = /^[\s，,、：:\-—]+/.exec(after);
+  return { date, text: apart ? after.slice(apart[0].length).trim() : trimmed };
+}

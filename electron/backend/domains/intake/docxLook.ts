@@ -1,0 +1,88 @@
+/**
+ * Headings in Word documents written without heading styles: mammoth hands us the document tree
+ * before it makes HTML, and a paragraph that looks like a heading (bold, larger or centred and
+ * short, numbered 一、, in 【brackets】, naming a column, or set apart by empty paragraphs) gets a
+ * style name of ours, which the style map turns into a heading marked as found by look.
+ */
+import { matchColumnKeyword } from './keywords';
+import { headingReason, numberingOf, NUMBERING_DEPTH } from './headings';
+
+/** What mammoth's document tree gives us (mammoth's own types are not exported). */
+interface DocElement {
+  type: string;
+  children?: DocElement[];
+  value?: string;
+  styleName?: string | null;
+  alignment?: string | null;
+  numbering?: unknown;
+  isBold?: boolean;
+  fontSize?: number | null;
+}
+
+export const LOOK_STYLE = 'ECW Look';
+
+/** The style map lines for our look styles: `ECW Look 2` → `<h2 class="ecw-look">`. */
+export const LOOK_STYLE_MAP = [1, 2, 3, 4].map((n) => `p[style-name='${LOOK_STYLE} ${n}'] => h${n}.ecw-look:fresh`);
+
+const HEADING_STYLE = /^(heading\s*\d|标题\s*\d|title|标题)$/i;
+
+function textOf(element: DocElement): string {
+  if (element.type === 'text') return element.value ?? '';
+  if (element.type === 'tab') return '\t';
+  return (element.children ?? []).map(textOf).join('');
+}
+
+function runsOf(element: DocElement): DocElement[] {
+  if (element.type === 'run') return [element];
+  return (element.children ?? []).flatMap(runsOf);
+}
+
+interface Paragraph {
+  element: DocElement;
+  text: string;
+  bold: boolean;
+  size: number | null;
+}
+
+function describeParagraph(element: DocElement): Paragraph {
+  const runs = runsOf(element).filter((r) => textOf(r).trim());
+  const sizes = runs.map((r) => r.fontSize ?? null);
+  return {
+    element,
+    text: textOf(element).trim(),
+    bold: runs.length > 0 && runs.every((r) => r.isBold),
+    size: sizes.length && sizes.every((s) => s !== null) ? Math.max(...(sizes as number[])) : null,
+  };
+}
+
+/** The most common run size, weighted by text length: the body text's size (null = the style's default). */
+function bodySize(paragraphs: Paragraph[]): number | null {
+  const counts = new Map<number | null, number>();
+  for (const p of paragraphs) if (p.text) counts.set(p.size, (counts.get(p.size) ?? 0) + p.text.length);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** Marks look headings in mammoth's document tree (top-level paragraphs only; table cells are never headings). */
+export function markLookHeadings<T>(document: T): T {
+  const top = ((document as DocElement).children ?? []).filter((c) => c.type === 'paragraph');
+  const paragraphs = top.map(describeParagraph);
+  // A document with heading styles that name columns is trusted as it is.
+  if (paragraphs.some((p) => HEADING_STYLE.test(p.element.styleName ?? '') && matchColumnKeyword(p.text))) return document;
+  const body = bodySize(paragraphs);
+  const isLarger = (p: Paragraph) => p.size !== null && (body === null ? p.size > 11.5 : p.size > body * 1.15);
+  const candidates = paragraphs.map((p, i) => {
+    if (!p.text || p.element.numbering) return undefined;
+    const isolated = (i > 0 && !paragraphs[i - 1]!.text) || (i + 1 < paragraphs.length && !paragraphs[i + 1]!.text);
+    const reason = headingReason(p.text, { bold: p.bold, larger: isLarger(p), centered: p.element.alignment === 'center', isolated });
+    return reason ? p : undefined;
+  });
+  const largerSizes = [...new Set(candidates.flatMap((p) => (p && isLarger(p) ? [p.size!] : [])))].sort((a, b) => b - a);
+  for (const p of candidates) {
+    if (!p) continue;
+    const rank = isLarger(p) ? largerSizes.indexOf(p.size!) + 1 : largerSizes.length + 1;
+    const numbered = numberingOf(p.text);
+    const level = Math.min(4, rank + (numbered ? NUMBERING_DEPTH[numbered.numbering] : 0));
+    p.element.styleName = `${LOOK_STYLE} ${level}`;
+  }
+  return document;
+}

@@ -1,0 +1,74 @@
+/**
+ * Headings people make without heading styles: a short line that is bold, larger or centred, set
+ * apart by empty lines, numbered (第一部分, 一、, （一）, 1.), in 【brackets】, or naming a column
+ * (公司简介, 联系我们 …). Shared by plain text, old Word files, PDF lines and Word paragraphs.
+ */
+import { isMarkedPrice } from '../../../../shared/sites/price';
+import { matchColumnKeyword } from './keywords';
+
+/** Numbering classes, from the outermost: 第一部分 / 一、 / （一） / 1. / (1). */
+export type Numbering = 'part' | 'chinese' | 'parenChinese' | 'arabic' | 'parenArabic';
+
+const NUMBERINGS: [Numbering, RegExp][] = [
+  ['part', /^第[一二三四五六七八九十\d]+(?:部分|章|节|篇)\s*/],
+  ['chinese', /^[一二三四五六七八九十]+\s*[、.．]\s*/],
+  ['parenChinese', /^[(（][一二三四五六七八九十]+[)）]\s*/],
+  ['arabic', /^\d{1,2}\s*(?:[、.．](?!\d)|\s)\s*/],
+  ['parenArabic', /^[(（]\d{1,2}[)）]\s*/],
+];
+
+/** How deep a numbering class sits below the outermost headings. */
+export const NUMBERING_DEPTH: Record<Numbering, number> = { part: 0, chinese: 0, parenChinese: 1, arabic: 2, parenArabic: 3 };
+
+export function numberingOf(text: string): { numbering: Numbering; rest: string } | undefined {
+  for (const [numbering, pattern] of NUMBERINGS) {
+    const match = pattern.exec(text.trim());
+    if (match) return { numbering, rest: text.trim().slice(match[0].length) };
+  }
+  return undefined;
+}
+
+const SENTENCE_END = /[。！？；!?;]/;
+
+/** 【店铺简介】 as a whole line. */
+const isBracketed = (text: string) => /^[【[][^】\]]{1,20}[】\]]$/.test(text.trim());
+
+/**
+ * Whether a line can be a heading at all: short, no sentence punctuation, not "label：value",
+ * not ending in a price ("九转大肠 58元" is an item), not starting with a date.
+ */
+export function couldBeHeading(text: string): boolean {
+  const t = text.trim();
+  if (!t || t.length > 24 || SENTENCE_END.test(t) || /[，,]/.test(t)) return false;
+  // "label：value" and "【供应】text" are content, not headings.
+  if (/[：:]\s*\S/.test(t) || /^[【[][^】\]]+[】\]]\s*\S/.test(t)) return false;
+  if (/^\d{4}\s*[年\-/.]|^\d{1,2}\s*月/.test(t)) return false;
+  const last = t.split(/\s+/).at(-1)!;
+  if (isMarkedPrice(last) || isMarkedPrice(t.replace(/^.*?(?=[¥￥\d])/, ''))) return false;
+  return /[\u4e00-\u9fffA-Za-z]/.test(t);
+}
+
+export interface HeadingLook {
+  bold?: boolean;
+  /** Font size larger than the text around it. */
+  larger?: boolean;
+  centered?: boolean;
+  /** An empty line before or after it. */
+  isolated?: boolean;
+}
+
+/**
+ * Why a line is a heading, or undefined when it is not one. A column keyword or 【brackets】 or a
+ * numbering alone are enough; otherwise the look must say so.
+ */
+export function headingReason(text: string, look: HeadingLook): 'keyword' | 'bracket' | 'numbering' | 'look' | undefined {
+  if (!couldBeHeading(text)) return undefined;
+  const core = text.trim().replace(/[：:]$/, '');
+  if (isBracketed(core)) return 'bracket';
+  const numbered = numberingOf(core);
+  if (matchColumnKeyword(core) && core.length <= 16) return 'keyword';
+  if (numbered && numbered.numbering !== 'arabic' && numbered.rest.length <= 15 && numbered.rest.length > 0) return 'numbering';
+  if ((look.bold || look.larger || look.centered) && core.length <= 20) return 'look';
+  if (look.isolated && core.length <= 15) return 'look';
+  return undefined;
+}

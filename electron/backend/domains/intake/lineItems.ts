@@ -1,0 +1,231 @@
+/**
+ * Paragraphs and list items that are items by themselves: "数控编程工程师 2名：…，月薪8000-12000元"
+ * (a job), "供应：…" / "【求购】…" / "出售：…" (a post), "九转大肠 58元" / "四轮定位：80元/次" /
+ * "1. 西湖龙井（特级）￥680/斤" (a product), "2026-07-10 我校学员…" (news), "一、合同纠纷：代理…"
+ * (a service). Each reader returns the item's fields, or undefined when the line is not one.
+ */
+import type { Price } from '../../../../shared/sites/model';
+import { isMarkedPrice } from '../../../../shared/sites/price';
+import { findAnyDate, leadingDate, type FoundDate } from './dates';
+import { countOf, extractPay, parseLabeledPrice } from './fields';
+import { numberingOf } from './headings';
+import { splitCells } from './lines';
+import { splitPackSize } from './tables';
+
+const SENTENCE = /[。！？；!?;]/;
+
+/** "长期求购日照绿茶毛茶，每年约20吨" → "长期求购日照绿茶毛茶". */
+export function firstClause(text: string): string {
+  const clause = text.split(/[，,。；;！!？?\n]/)[0]!.trim();
+  return (clause || text).slice(0, 40);
+}
+
+/** Typed numbering in front of an item: "1. ", "2、", "（三）", "一、". */
+const withoutNumbering = (text: string) => (numberingOf(text)?.rest ?? text).trim();
+
+/**
+ * Labels that name a field of an item, not an item: "价格：368元" belongs to the product above it.
+ * (A fee with a name — 伙食费, 学费 — is an item of a fee list: only the general price words are fields.)
+ */
+export const FIELD_LABEL =
+  /^(价格|价钱|单价|售价|零售价|批发价|会员价|市场价|优惠价|特价|报价|参考价|费用|收费|价|规格|规格型号|型号|包装|产地|重量|尺寸|材质|数量|备注|要求|任职要求|岗位要求|待遇|薪资|工资|人数|时间|日期|地址|电话|职位|岗位|职位名称|岗位名称|招聘岗位|名称|品名|产品名称|商品名称|项目名称|课程名称|标题)$/;
+
+export interface LabeledPair {
+  label: string;
+  value: string;
+}
+
+/**
+ * "职位：销售经理  人数：2名" → the label/value pairs of a line whose every part is labelled (a record
+ * written as lines rather than a table); empty when the line does not start with a label.
+ */
+export function labeledPairs(text: string): LabeledPair[] {
+  const starts = [...text.matchAll(/(?:^|(?<=[\s，,；;。]))([\u4e00-\u9fffA-Za-z]{1,6})\s*[：:]/g)];
+  if (starts.length === 0 || starts[0]!.index !== 0) return [];
+  return starts.map((match, i) => ({
+    label: match[1]!,
+    value: text
+      .slice(match.index! + match[0].length, starts[i + 1]?.index ?? text.length)
+      .replace(/^[\s，,；;。]+|[\s，,；;。]+$/g, '')
+      .trim(),
+  }));
+}
+
+export interface ProductLine {
+  name: string;
+  /** Absent when the line gives several prices ("小型犬60元，大型犬120元起"): they stay in the spec. */
+  price?: Price;
+  /** Cells between the name and the price ("每期16课时"). */
+  spec?: string;
+}
+
+/** Leaders between a name and its price in menus and price lists: "犬猫疫苗接种——80元/针", "红烧肉……68元". */
+const LEADER = /\s*(?:—{2,}|－{2,}|-{3,}|…{2,}|\.{4,}|·{4,})\s*/;
+
+/** "打印机上门维修 上门费30元": a fee's name in front of the amount belongs to the price, not to the item's name. */
+const FEE_WORD = /^[\u4e00-\u9fff]{1,3}[费价]$/;
+
+/** A product written on one line: a name and a price, with anything between as its spec. */
+export function productLine(raw: string): ProductLine | undefined {
+  const text = withoutNumbering(raw);
+  if (text.length > 80) return undefined;
+  const spaced = splitCells(text);
+  const led = text.split(LEADER).filter(Boolean);
+  const cells = spaced.length < 2 && led.length === 2 ? led : spaced;
+  let name: string | undefined;
+  let priceText: string | undefined;
+  let middle: string[] = [];
+  const labeled = /^([^：:]{1,30}?)\s*[：:]\s*(.+)$/.exec(text);
+  if (cells.length >= 2) {
+    name = cells[0];
+    priceText = cells.at(-1);
+    middle = cells.slice(1, -1);
+  } else if (labeled) {
+    name = labeled[1];
+    priceText = labeled[2];
+  } else {
+    // "招牌红烧肉 68元/份", "西湖龙井（特级）￥680/斤": the price is the tail of the line.
+    const tail = /^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*[/／每]\s*[^\s\d]{1,4})?\s*起?|面议|时价|电议|议价)$/.exec(text);
+    if (tail) {
+      name = tail[1];
+      priceText = tail[2];
+    }
+  }
+  if (!name || !priceText) return undefined;
+  name = name.trim();
+  const nameWords = name.split(/\s+/);
+  if (cells.length < 2 && nameWords.length > 1 && FEE_WORD.test(nameWords.at(-1)!)) {
+    middle = [nameWords.pop()!];
+    name = nameWords.join(' ');
+  }
+  // "150元/月（自愿）": a remark in brackets after the price goes to the spec.
+  const remark = /\s*[（(]([^）)]{1,12})[)）]$/.exec(priceText.trim());
+  if (remark) {
+    priceText = priceText.trim().slice(0, remark.index);
+    middle = [...middle, remark[1]!];
+  }
+  // "信封 100个 45元", "H型钢 200*200 3900元": after the name, words with figures are the spec.
+  const words = name.split(/\s+/);
+  if (cells.length < 2 && words.length > 1 && words.slice(1).every((w) => /\d/.test(w))) {
+    name = words[0]!;
+    middle = [words.slice(1).join(' ')];
+  }
+  const packed = splitPackSize(name);
+  if (packed.size) {
+    middle = [packed.size, ...middle];
+    name = packed.name;
+  }
+  if (!name || name.length > 30 || SENTENCE.test(name) || FIELD_LABEL.test(name) || /^\d+$/.test(name)) return undefined;
+  const price = parseLabeledPrice(priceText.trim());
+  // A line led from its name to several prices is still a priced item: the prices stay as written, in its spec.
+  if (!price && cells === led && /\d\s*元/.test(priceText)) return { name, spec: [...middle, priceText.trim()].join('；') };
+  if (!price || (price.kind === 'amount' && !isMarkedPrice(priceText) && !/[价费]/.test(priceText) && cells.length < 2)) return undefined;
+  return { name, price, ...(middle.length ? { spec: middle.join('；') } : {}) };
+}
+
+export interface JobLine {
+  title: string;
+  headcount?: number;
+  pay?: string;
+  requirements: string;
+}
+
+/** Words that say a line is about a position (experience, education, pay …). */
+const JOB_SIGNAL = /要求|经验|学历|薪|工资|待遇|年龄|熟悉|优先|证书|持证|包吃|包住|五险|岗位|上岗|以上/;
+
+/** Title, headcount (in brackets or not) and a bracketed remark after it ("2人（C照）"), then the rest. */
+const JOB_LINE = /^(?:招聘|诚聘|急聘|聘)?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$)\s*(.*)$/;
+
+/** "招：送货司机2人…", "【招聘】…": a job ad that says so, wherever it stands. */
+const JOB_TAG = /^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招|聘)\s*[：:])\s*/;
+
+export const isTaggedJob = (text: string) => JOB_TAG.test(text);
+
+/** A job on one line: title, an optional headcount (若干 = not given), the pay and the requirements. */
+export function jobLine(raw: string): JobLine | undefined {
+  const text = withoutNumbering(raw).replace(JOB_TAG, '');
+  const match = JOB_LINE.exec(text);
+  if (!match) return undefined;
+  const [, title, count, rest] = match;
+  if (title!.length < 2 || FIELD_LABEL.test(title!)) return undefined;
+  if (!count && !JOB_SIGNAL.test(rest ?? '')) return undefined;
+  if (!count && !/[：:]/.test(text.slice(title!.length, title!.length + 3))) return undefined;
+  const headcount = count ? countOf(count) : undefined;
+  const { pay, rest: requirements } = extractPay((rest ?? '').trim());
+  return { title: title!.trim(), ...(headcount ? { headcount } : {}), ...(pay ? { pay: pay.slice(0, 100) } : {}), requirements: requirements.replace(/^(任职要求|岗位要求|要求)\s*[：:]\s*/, '').replace(/[；;]$/, '。').trim() };
+}
+
+export interface PostLine {
+  postKind: 'supply' | 'demand';
+  tag: string;
+  title: string;
+  text: string;
+}
+
+/** 承接 (taking on work: 来料加工, 工程) offers something, as 供应 does; 回收 (buying used goods) asks, as 收购 does. */
+const SUPPLY_WORDS = ['供应', '出售', '转让', '供', '售', '出租', '承接'];
+const TAGS = '供应|求购|出售|收购|采购|回收|转让|出租|求租|承接|供|求|售';
+/** How often or how much, in front of the tag: 长期收购, 常年供应, 大量求购, 现货供应. */
+const TAG_ADVERB = '(?:长期|常年|大量|急|现货|现)?';
+const POST_TAG = new RegExp(`^\\s*(?:[【[]\\s*${TAG_ADVERB}(${TAGS})\\s*[】\\]]|${TAG_ADVERB}(${TAGS})\\s*[：:])\\s*(.+)$`, 's');
+const DEMAND_WORDS = /求购|收购|采购|回收/;
+const SUPPLY_PHRASES = /供应|出售|转让|批发|低价处理|现货/;
+
+/**
+ * "供应：…", "【求购】…", "出售：…", "收购：…" → a post with its kind and the first clause as title.
+ * `untagged`: in a 供求 column, a line without a tag is a post when its first clause says which
+ * ("长期收购玉米秸秆，…").
+ */
+export function postLine(raw: string, untagged = false): PostLine | undefined {
+  const text = withoutNumbering(raw);
+  const match = POST_TAG.exec(text);
+  if (!match) {
+    const clause = firstClause(text);
+    if (!untagged || text.length > 200 || clause.length < 4) return undefined;
+    const demand = DEMAND_WORDS.exec(clause);
+    const supply = SUPPLY_PHRASES.exec(clause);
+    if (!demand && !supply) return undefined;
+    return { postKind: demand ? 'demand' : 'supply', tag: (demand ?? supply)![0], title: clause, text };
+  }
+  const tag = (match[1] ?? match[2])!;
+  const body = match[3]!.trim();
+  if (!body) return undefined;
+  return { postKind: SUPPLY_WORDS.includes(tag) ? 'supply' : 'demand', tag, title: firstClause(body), text: body };
+}
+
+export interface NewsLine {
+  date: FoundDate;
+  title: string;
+  text: string;
+}
+
+/** A line that starts with a date: its date, its title (the first clause), the whole line as text. */
+export function newsLine(raw: string, fileYears: number[], today: string): NewsLine | undefined {
+  const text = withoutNumbering(raw);
+  const found = leadingDate(text, fileYears, today);
+  if (!found || found.text.length < 4) return undefined;
+  return { date: found.date, title: firstClause(found.text).replace(/[。.]$/, ''), text };
+}
+
+/**
+ * A notice written as one paragraph in a news column without sub-headings ("本周六（11月22日）店庆，
+ * 全场八折…"): the first clause is its title, a date anywhere in it its date.
+ */
+export function noticeLine(raw: string, fileYears: number[], today: string): { title: string; text: string; date?: FoundDate } | undefined {
+  const text = withoutNumbering(raw);
+  if (text.length < 6 || text.length > 200 || /[：:]$/.test(text)) return undefined;
+  const date = findAnyDate(text, fileYears, today);
+  return { title: firstClause(text).replace(/[。.]$/, ''), text, ...(date ? { date } : {}) };
+}
+
+export interface ServiceLine {
+  title: string;
+  text: string;
+}
+
+/** "一、公司法律顾问：为企业提供…" → an article titled 公司法律顾问. */
+export function serviceLine(raw: string): ServiceLine | undefined {
+  const match = /^([^：:，,。]{2,15})[：:]\s*(.{6,})$/s.exec(withoutNumbering(raw));
+  if (!match || FIELD_LABEL.test(match[1]!.trim())) return undefined;
+  return { title: match[1]!.trim(), text: match[2]!.trim() };
+}

@@ -1,0 +1,92 @@
+/**
+ * Lines of text → source blocks, for everything that arrives as lines: .txt files, old Word and WPS
+ * files, PDF pages, OCR'd photos. Headings are found by how the line looks (headings.ts); runs of
+ * lines split into cells by tabs or wide spaces ("少儿美术  每期16课时  学费1280元/期") become tables;
+ * everything else is a paragraph.
+ */
+import type { SourceBlock } from './htmlToBlocks';
+import { contactPairs } from './contact';
+import { headingReason, numberingOf, NUMBERING_DEPTH } from './headings';
+
+export interface TextLine {
+  text: string;
+  /** Cells already known (PDF columns, OCR boxes); otherwise split at tabs and wide spaces. */
+  cells?: string[];
+  /** Font size in points (PDF); a larger line is a heading candidate. */
+  size?: number;
+  /** A block that stands between the lines (a picture in a PDF). */
+  block?: SourceBlock;
+}
+
+/** Two or more spaces, a tab or a full-width space separate cells in typed text. */
+export const splitCells = (text: string): string[] =>
+  text
+    .split(/\t+|\s{2,}|\u3000+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+
+/** "第一部分  关于海悦", "1、  公司简介": the space after a numbering is not a gap between two cells. */
+function typedCells(text: string): string[] {
+  const cells = splitCells(text);
+  return cells.length === 2 && numberingOf(text) && !numberingOf(cells[0]!)?.rest ? [`${cells[0]} ${cells[1]}`] : cells;
+}
+
+/** A line of "label：value" pairs (contact lines, product facts) is not a table row even when spaced out. */
+const isLabelLine = (cells: string[]) => cells.filter((c) => /^[^：:]{1,8}[：:]\S/.test(c)).length * 2 >= cells.length || contactPairs(cells.join(' ')).length >= 2;
+
+/** The most common size among the lines: the body text. */
+function bodySize(lines: TextLine[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const line of lines) if (line.size && line.text.trim()) counts.set(Math.round(line.size), (counts.get(Math.round(line.size)) ?? 0) + line.text.length);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** Heading level of a candidate: larger sizes first (rank among the larger sizes), numbering classes deeper. */
+function levelOf(text: string, size: number | undefined, largerSizes: number[]): number {
+  const sizeRank = size ? largerSizes.indexOf(Math.round(size)) : -1;
+  const base = sizeRank >= 0 ? sizeRank + 1 : largerSizes.length + 1;
+  const numbered = numberingOf(text);
+  return Math.min(6, base + (numbered ? NUMBERING_DEPTH[numbered.numbering] : 0));
+}
+
+const paragraph = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ text }] });
+
+export function linesToBlocks(lines: TextLine[]): SourceBlock[] {
+  const body = bodySize(lines);
+  const largerSizes = [...new Set(lines.map((l) => Math.round(l.size ?? 0)).filter((s) => body && s > body * 1.15))].sort((a, b) => b - a);
+  const blocks: SourceBlock[] = [];
+  let rows: string[][] = [];
+  const flushRows = () => {
+    if (rows.length >= 2) blocks.push({ type: 'table', header: false, rows: rows.map((row) => row.map((cell) => [{ text: cell }])) });
+    else for (const row of rows) blocks.push(paragraph(row.join('  ')));
+    rows = [];
+  };
+  lines.forEach((line, i) => {
+    const text = line.text.trim();
+    if (line.block) {
+      flushRows();
+      blocks.push(line.block);
+      return;
+    }
+    if (!text) return flushRows();
+    const blank = (j: number) => j < 0 || j >= lines.length || !lines[j]!.text.trim() || Boolean(lines[j]!.block);
+    const isolated = (blank(i - 1) && i > 0) || (blank(i + 1) && i + 1 < lines.length);
+    const larger = Boolean(line.size && body && line.size > body * 1.15);
+    const cells = line.cells ?? typedCells(text);
+    if (cells.length < 2 && headingReason(text, { isolated, larger })) {
+      flushRows();
+      blocks.push({ type: 'heading', level: levelOf(text, line.size, largerSizes), runs: [{ text }], look: true });
+    } else if (cells.length >= 2 && !isLabelLine(cells)) {
+      if (rows.length && Math.abs(rows[0]!.length - cells.length) > 1) flushRows();
+      rows.push(cells);
+    } else {
+      flushRows();
+      blocks.push(paragraph(text));
+    }
+  });
+  flushRows();
+  return blocks;
+}
+
+/** Plain text → lines (CRLF already normalised by the decoder). */
+export const textLines = (text: string): TextLine[] => text.split('\n').map((t) => ({ text: t }));

@@ -1,0 +1,210 @@
+/**
+ * PDF brochures through pdf.js (the legacy build, which runs in Node): the text of each page put
+ * back into lines (items on one baseline, wide gaps as table cells), wrapped lines joined into
+ * paragraphs, larger lines as heading candidates, and the pictures kept where they stand.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import sharp from 'sharp';
+import type { SourceBlock } from './htmlToBlocks';
+import { linesToBlocks, type TextLine } from './lines';
+
+export const MAX_PDF_PAGES = 60;
+/** Pictures smaller than this (rules, bullets, tiny icons) are not kept. */
+const MIN_PICTURE_SIDE = 120;
+
+export class PdfProblem extends Error {
+  constructor(
+    readonly code: 'pdf.encrypted' | 'pdf.unreadable' | 'pdf.no_text',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What pdf.js gives per run of text: the string, its transform (x, y, size) and width. */
+type TextItem = { str: string; transform: number[]; width: number };
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | undefined;
+const loadPdfJs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+/** pdf.js's character maps and standard fonts, for PDFs whose Chinese fonts are not embedded. */
+function resourceUrls() {
+  const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return { cMapUrl: `${pathToFileURL(path.join(root, 'cmaps')).href}/`, standardFontDataUrl: `${pathToFileURL(path.join(root, 'standard_fonts')).href}/` };
+}
+
+interface PlacedLine extends TextLine {
+  top: number;
+  left: number;
+  right: number;
+  /** Where each cell starts, left to right. */
+  cellLefts: number[];
+}
+
+const isCjk = (ch: string | undefined) => Boolean(ch && /[\u3000-\u9fff\uff00-\uffef]/.test(ch));
+
+/** Items on one baseline → a line; a gap wider than 1.5 em separates cells, a narrow one between Latin words is a space. */
+function lineOf(items: TextItem[], pageHeight: number): PlacedLine {
+  const sorted = [...items].sort((a, b) => a.transform[4]! - b.transform[4]!);
+  const size = Math.max(...sorted.map((i) => Math.hypot(i.transform[2]!, i.transform[3]!)));
+  const cells: { text: string; left: number }[] = [];
+  let end: number | undefined;
+  for (const item of sorted) {
+    const x = item.transform[4]!;
+    const current = cells.at(-1);
+    if (!current || end === undefined || x - end > size * 1.5) cells.push({ text: item.str, left: x });
+    else current.text += (x - end > size * 0.2 && !isCjk(current.text.at(-1)) && !isCjk(item.str[0]) ? ' ' : '') + item.str;
+    end = x + item.width;
+  }
+  const clean = cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() })).filter((c) => c.text);
+  return {
+    text: clean.map((c) => c.text).join('  '),
+    ...(clean.length > 1 ? { cells: clean.map((c) => c.text) } : {}),
+    cellLefts: clean.map((c) => c.left),
+    size,
+    top: pageHeight - sorted[0]!.transform[5]!,
+    left: sorted[0]!.transform[4]!,
+    right: end ?? 0,
+  };
+}
+
+/** Groups a page's text items into lines, top to bottom. */
+function pageLines(items: TextItem[], pageHeight: number): PlacedLine[] {
+  const visible = items.filter((i) => i.str.trim());
+  const rows: TextItem[][] = [];
+  for (const item of [...visible].sort((a, b) => b.transform[5]! - a.transform[5]!)) {
+    const size = Math.hypot(item.transform[2]!, item.transform[3]!);
+    const row = rows.find((r) => Math.abs(r[0]!.transform[5]! - item.transform[5]!) < size * 0.4);
+    if (row) row.push(item);
+    else rows.push([item]);
+  }
+  return rows.map((r) => lineOf(r, pageHeight)).sort((a, b) => a.top - b.top);
+}
+
+/** A line that continues the one above: same size, no cells, the one above running to the right margin. */
+function continues(previous: PlacedLine, line: PlacedLine, rightMargin: number): boolean {
+  if (previous.cells || line.cells || Math.abs((previous.size ?? 0) - (line.size ?? 0)) > 0.5) return false;
+  const size = line.size ?? 10;
+  return previous.right >= rightMargin - size * 2 && line.top - previous.top <= size * 1.8 && Math.abs(line.left - previous.left) < size * 3;
+}
+
+/**
+ * A table cell's text wrapped onto the next line ("计件，月均6000-" / "8000元"): the line right under a
+ * table row with nothing in the row's first column. Returns the row with the text joined into the
+ * cells it stands under, or undefined when the line is a row (or text) of its own.
+ */
+function wrappedCells(row: PlacedLine, line: PlacedLine): PlacedLine | undefined {
+  const size = line.size ?? 10;
+  if (!row.cells || line.top - row.top > size * 1.8 || line.left < row.cellLefts[1]! - size) return undefined;
+  const parts = line.cells ?? [line.text];
+  const cells = [...row.cells];
+  parts.forEach((part, i) => {
+    const left = line.cellLefts[i] ?? line.left;
+    const column = Math.max(1, row.cellLefts.findLastIndex((x) => x <= left + size));
+    cells[column] += (!isCjk(cells[column]!.at(-1)) && !isCjk(part[0]) && !/[-/]$/.test(cells[column]!) ? ' ' : '') + part;
+  });
+  return { ...row, cells, text: cells.join('  '), top: line.top };
+}
+
+/** Wrapped lines and wrapped table cells joined; a paragraph gap (more than 1.8 lines) becomes an empty line, which marks headings. */
+function paragraphs(lines: PlacedLine[]): PlacedLine[] {
+  const rightMargin = Math.max(...lines.map((l) => l.right));
+  const out: PlacedLine[] = [];
+  for (const line of lines) {
+    const previous = out.at(-1);
+    const joined = previous && wrappedCells(previous, line);
+    if (joined) out[out.length - 1] = joined;
+    else if (previous && previous.text && continues(previous, line, rightMargin)) {
+      const glue = !isCjk(previous.text.at(-1)) && !isCjk(line.text[0]) ? ' ' : '';
+      out[out.length - 1] = { ...previous, text: previous.text + glue + line.text, right: line.right, top: line.top };
+    } else {
+      if (previous && previous.text && line.top - previous.top > (line.size ?? 10) * 2.4) out.push({ text: '', top: previous.top, left: 0, right: 0, cellLefts: [] });
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+interface PlacedPicture {
+  top: number;
+  bytes: Buffer;
+}
+
+/** The page's pictures with their position: the operator list walked with its transform stack. */
+async function pagePictures(page: Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>, OPS: PdfJs['OPS'], pageHeight: number): Promise<PlacedPicture[]> {
+  const list = await page.getOperatorList();
+  const pictures: PlacedPicture[] = [];
+  let ctm = [1, 0, 0, 1, 0, 0];
+  const stack: number[][] = [];
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.transform) {
+      const [a, b, c, d, e, f] = args as number[];
+      ctm = [a! * ctm[0]! + b! * ctm[2]!, a! * ctm[1]! + b! * ctm[3]!, c! * ctm[0]! + d! * ctm[2]!, c! * ctm[1]! + d! * ctm[3]!, e! * ctm[0]! + f! * ctm[2]! + ctm[4]!, e! * ctm[1]! + f! * ctm[3]! + ctm[5]!];
+    } else if (fn === OPS.paintImageXObject) {
+      const image = await new Promise<{ width: number; height: number; kind: number; data?: Uint8ClampedArray } | undefined>((resolve) => {
+        try {
+          page.objs.get(args[0] as string, resolve);
+        } catch {
+          resolve(undefined);
+        }
+      });
+      if (!image?.data || image.width < MIN_PICTURE_SIDE || image.height < MIN_PICTURE_SIDE) continue;
+      const channels = image.kind === 3 ? 4 : image.kind === 2 ? 3 : 0;
+      if (!channels) continue; // 1-bit masks and the like: not photos
+      const bytes = await sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), { raw: { width: image.width, height: image.height, channels } }).jpeg({ quality: 90 }).toBuffer();
+      pictures.push({ top: pageHeight - (ctm[5]! + Math.max(ctm[3]!, 0)), bytes });
+    }
+  }
+  return pictures;
+}
+
+export interface PdfContent {
+  blocks: SourceBlock[];
+  pages: number;
+}
+
+/**
+ * Reads a PDF. `storeImage` receives each picture and returns its sha256 (or undefined when it
+ * cannot be used); pictures become image blocks where they stand in the text.
+ */
+export async function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => Promise<string | undefined>): Promise<PdfContent> {
+  const { getDocument, OPS } = await loadPdfJs();
+  let document;
+  try {
+    document = await getDocument({ data: new Uint8Array(bytes), ...resourceUrls(), cMapPacked: true, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'PasswordException') throw new PdfProblem('pdf.encrypted', 'The PDF is protected with a password: save it again without a password (or print it to a new PDF) and import it again.');
+    throw new PdfProblem('pdf.unreadable', `The PDF cannot be read (${(error as Error).message.split('\n')[0]}): it is damaged or not a PDF.`);
+  }
+  try {
+    const lines: TextLine[] = [];
+    const pages = Math.min(document.numPages, MAX_PDF_PAGES);
+    for (let number = 1; number <= pages; number++) {
+      const page = await document.getPage(number);
+      const height = page.view[3]! - page.view[1]!;
+      const content = await page.getTextContent();
+      const placed: (PlacedLine | { top: number; block: SourceBlock })[] = paragraphs(pageLines(content.items.flatMap((i) => ('str' in i ? [i as TextItem] : [])), height));
+      // Each picture stands after the last line above it.
+      for (const picture of await pagePictures(page, OPS, height)) {
+        const sha256 = await storeImage(picture.bytes);
+        if (sha256) placed.push({ top: picture.top, block: { type: 'image', image: { sha256, alt: '' } } });
+      }
+      placed.sort((a, b) => a.top - b.top);
+      lines.push(...placed.map((l): TextLine => ('block' in l ? { text: '', block: l.block } : { text: l.text, ...(l.cells ? { cells: l.cells } : {}), ...(l.size ? { size: l.size } : {}) })), { text: '' });
+      page.cleanup();
+    }
+    if (!lines.some((l) => l.text.trim()))
+      throw new PdfProblem('pdf.no_text', 'The PDF holds no text, only scanned pages: export its pages as pictures (JPEG) and import those, so they are read by OCR.');
+    return { blocks: linesToBlocks(lines), pages };
+  } finally {
+    await document.destroy();
+  }
+}

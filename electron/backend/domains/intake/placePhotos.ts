@@ -1,0 +1,97 @@
+/**
+ * Placing an import's photos into the site: the logo (by name, else the one picture shaped like a
+ * logo), each photo with the item its name points at (model number, name, pinyin, near spelling),
+ * photos of places in the intro column, photographed pages and everything else in the unsorted
+ * tray with the reason. Every placement is a guess with its reason, so it can be undone.
+ */
+import path from 'node:path';
+import type { Guess, GuessRule, GuessTarget } from '../../../../shared/api/sites';
+import { itemTitle, sortedColumns, type Column, type ImageRef, type SiteContent, type UnsortedEntry } from '../../../../shared/sites/model';
+import type { ParsedPhoto } from './importMaterials';
+import { folderHint, isLogoName, isPlaceName, PhotoMatcher, type MatchReason } from './photos';
+import { ALL_CHANNELS } from './structure';
+
+export interface PlacementEnv {
+  newId(): string;
+  guess(rule: GuessRule, source: string, message: string, params: Record<string, string | number>, target: GuessTarget): Guess | void;
+}
+
+const RULE_OF: Record<MatchReason, GuessRule> = { name: 'photo.file_name', model: 'photo.model', pinyin: 'photo.pinyin', similar: 'photo.similar' };
+const HOW: Record<MatchReason, string> = { name: 'name match', model: 'model number', pinyin: 'pinyin / same sound', similar: 'name differs by a character or two' };
+
+class PhotoPlacement {
+  private readonly matcher: PhotoMatcher;
+
+  constructor(
+    private readonly content: SiteContent,
+    private readonly env: PlacementEnv,
+  ) {
+    this.matcher = new PhotoMatcher(content.columns);
+  }
+
+  private tray(source: string, note: string, images: ImageRef[], ocr = false): void {
+    const entry: UnsortedEntry = { id: this.env.newId(), source: source.slice(0, 255), blocks: [], images, note: note.slice(0, 200), ...(ocr ? { ocr } : {}) };
+    this.content.unsorted.push(entry);
+  }
+
+  logo(photo: ParsedPhoto, fileName: string, reason: 'name' | 'shape'): void {
+    const before = this.content.profile.logo?.sha256;
+    this.content.profile.logo = { sha256: photo.image.sha256, alt: `${this.content.profile.shortName}标志`.slice(0, 200), fileName };
+    const why = reason === 'name' ? `${fileName} is named like a logo` : `${fileName} has a transparent background around a compact shape, as logos do`;
+    this.env.guess('profile.logo', photo.file, `${why} → the site's logo.`, { file: fileName, reason }, { kind: 'logo', sha256: photo.image.sha256, ...(before ? { before } : {}) });
+  }
+
+  /** Whether the photo's name already says what it shows (an item or a place): such a photo is not taken for the logo by its shape. */
+  namesSomething(photo: ParsedPhoto): boolean {
+    const fileName = path.posix.basename(photo.file);
+    return this.matcher.match(fileName).kind !== 'none' || isPlaceName(fileName);
+  }
+
+  /** A photo that is not the logo: an item's picture, the intro column's, or the tray's. */
+  place(photo: ParsedPhoto): void {
+    const fileName = path.posix.basename(photo.file).slice(0, 255);
+    const ref: ImageRef = { sha256: photo.image.sha256, alt: '', fileName };
+    if (photo.page) return this.tray(photo.file, `${fileName} is a photographed page: its text was read by OCR (check it against the picture).`, [ref], true);
+    const hint = folderHint(photo.file);
+    const match = this.matcher.match(fileName, hint === 'products');
+    if (match.kind === 'item' && (match.item.kind === 'product' || match.item.kind === 'article')) {
+      const title = itemTitle(match.item);
+      if (!match.item.images.some((i) => i.sha256 === ref.sha256)) match.item.images.push({ ...ref, alt: title.slice(0, 200) });
+      this.env.guess(RULE_OF[match.reason], photo.file, `${fileName} → the picture of "${title}" in "${match.column.title}" (${HOW[match.reason]}).`, { file: fileName, item: title, reason: match.reason }, { kind: 'itemImage', itemId: match.item.id, sha256: ref.sha256 });
+      return;
+    }
+    if (match.kind === 'ambiguous') return this.tray(photo.file, `${fileName} fits several items: ${match.candidates.join('、')}.`, [ref]);
+    if (hint !== 'products' && (hint === 'places' || isPlaceName(fileName))) this.gallery(photo, ref, fileName);
+    else this.tray(photo.file, `No item is named like ${fileName}.`, [ref]);
+  }
+
+  /**
+   * A photo of a place goes with the intro column's text (its gallery). A site without an intro
+   * column gets one for it, first in the list; undoing that guess takes the column away again.
+   */
+  private gallery(photo: ParsedPhoto, ref: ImageRef, fileName: string): void {
+    let intro = sortedColumns(this.content).find((c: Column) => c.type === 'intro');
+    const made = !intro;
+    if (!intro) {
+      intro = { id: this.env.newId(), type: 'intro', title: '企业介绍', order: Math.min(0, ...this.content.columns.map((c) => c.order)) - 10, channels: { ...ALL_CHANNELS }, body: [], items: [] };
+      this.content.columns.push(intro);
+    }
+    if (!intro.body.some((b) => b.type === 'image' && b.image.sha256 === ref.sha256)) intro.body.push({ type: 'image', image: { ...ref, alt: path.posix.basename(fileName, path.posix.extname(fileName)).slice(0, 200) } });
+    const params = { file: fileName, column: intro.title, ...(made ? { made: 1 } : {}) };
+    if (made) this.env.guess('photo.place', photo.file, `${fileName} shows a place; the site had no intro column → a new "${intro.title}" column with this picture.`, params, { kind: 'column', columnId: intro.id });
+    else this.env.guess('photo.place', photo.file, `${fileName} shows a place → a picture in "${intro.title}".`, params, { kind: 'columnImage', columnId: intro.id, sha256: ref.sha256 });
+  }
+}
+
+/** Places the photos of one import; the site's columns and items must already hold the import's documents. */
+export function placePhotos(content: SiteContent, photos: ParsedPhoto[], env: PlacementEnv): void {
+  const placement = new PhotoPlacement(content, env);
+  const named = photos.filter((p) => !p.page && isLogoName(path.posix.basename(p.file)));
+  const shaped = photos.filter((p) => !p.page && !named.includes(p) && p.look.logoShape && !placement.namesSomething(p));
+  // The logo by name; else, when the site has none, the one picture shaped like a logo (several: none is guessed).
+  const logo = named[0] ?? (!content.profile.logo && shaped.length === 1 ? shaped[0] : undefined);
+  for (const photo of photos) {
+    if (photo === logo) placement.logo(photo, path.posix.basename(photo.file).slice(0, 255), named.includes(photo) ? 'name' : 'shape');
+    else placement.place(photo);
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Reading one document into structured material: Word (.docx, .doc, .wps), spreadsheets (.xlsx,
+ * .csv), PDF, plain text in any Chinese encoding, and the text of a photographed page after OCR.
+ * This runs in the read worker (readWorker.ts): conversion is CPU work the dispatcher must not wait
+ * on. Embedded pictures are stored here; what could not be read is a problem naming the file.
+ */
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { IntakeProblem } from '../../../../shared/api/sites';
+import { isMarkedPrice } from '../../../../shared/sites/price';
+import { ImageProblem } from '../assets/images';
+import { storeImage, type StoredImage } from '../assets/imageStore';
+import type { OcrRow } from '../../infra/ocr/layout';
+import { convertDocx, DocxProblem, type EmbeddedImage } from './docx';
+import { htmlToBlocks, type SourceBlock } from './htmlToBlocks';
+import { fileNameColumn } from './keywords';
+import { LegacyWordProblem, readLegacyWord } from './legacyWord';
+import { linesToBlocks, textLines, type TextLine } from './lines';
+import { parseWishes, type Wishes } from './notes';
+import { PdfProblem, readPdf } from './pdf';
+import { sanitizeIntakeHtml } from './sanitize';
+import { readCsv, readXlsx, refuseXls, sheetBlocks, SpreadsheetProblem } from './spreadsheet';
+import { structureDocument, type StructuredMaterial } from './structure';
+import { decodeText, TextDecodingProblem } from './textDecoding';
+import { ZipProblem } from './zipGuard';
+
+export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+
+export type DocumentKind = 'docx' | 'word' | 'xlsx' | 'xls' | 'csv' | 'pdf' | 'text';
+
+/** `names`: the enterprise's names, so a heading that names it is taken for the document's title. */
+export type ReadRequest =
+  | { kind: DocumentKind; file: string; bytes: Uint8Array; dataDir: string; today: string; names?: string[] }
+  | { kind: 'ocr'; file: string; rows: OcrRow[]; today: string; names?: string[] };
+
+export interface ReadOutput {
+  documents: { file: string; material: StructuredMaterial }[];
+  notes: { file: string; wishes: Wishes }[];
+  /** Pictures found inside documents, stored by sha256 (to be registered with the site). */
+  images: StoredImage[];
+  problems: IntakeProblem[];
+}
+
+const KNOWN_PROBLEMS = [DocxProblem, LegacyWordProblem, SpreadsheetProblem, PdfProblem, TextDecodingProblem, ImageProblem, ZipProblem];
+
+export function problemOf(file: string, error: unknown): IntakeProblem {
+  if (KNOWN_PROBLEMS.some((kind) => error instanceof kind)) return { file, code: (error as { code: string }).code, message: (error as Error).message };
+  return { file, code: 'intake.read_failed', message: `The file could not be read (${(error as Error).message?.split('\n')[0] ?? String(error)}).` };
+}
+
+/**
+ * An OCR row as a text line, its cells where the boxes had wide gaps. A row read as one box writes
+ * a wide gap as a space, so such a row that ends in a price ("工作证 定制 面议") is split there.
+ */
+function ocrLine(row: OcrRow): TextLine {
+  if (row.cells.length > 1) return { text: row.text, cells: row.cells };
+  const words = row.text.split(/\s+/).filter(Boolean);
+  return words.length > 1 && isMarkedPrice(words.at(-1)!) ? { text: row.text, cells: words } : { text: row.text };
+}
+
+class DocumentReader {
+  readonly output: ReadOutput = { documents: [], notes: [], images: [], problems: [] };
+
+  constructor(private readonly request: ReadRequest) {}
+
+  private get file(): string {
+    return this.request.file;
+  }
+
+  private structure(blocks: SourceBlock[], ocr = false): void {
+    const material = structureDocument(blocks, this.file, { newId: () => uuidv7() }, { fileColumn: fileNameColumn(this.file), today: this.request.today, ocr, names: this.request.names ?? [] });
+    this.output.documents.push({ file: this.file, material });
+  }
+
+  private async store(bytes: Uint8Array, what: string): Promise<string | undefined> {
+    if (this.request.kind === 'ocr') return undefined;
+    try {
+      const image = await storeImage(this.request.dataDir, bytes);
+      this.output.images.push(image);
+      return image.sha256;
+    } catch (error) {
+      this.output.problems.push(problemOf(`${this.file} (${what})`, error));
+      return undefined;
+    }
+  }
+
+  private async docx(bytes: Uint8Array): Promise<void> {
+    const embedded = async (picture: EmbeddedImage) => {
+      if (/x-emf|x-wmf/.test(picture.contentType)) {
+        this.output.problems.push({ file: this.file, code: 'docx.image_unsupported', message: 'A Word drawing (EMF/WMF) inside the document cannot be shown on a site: insert it as a JPEG or PNG picture.' });
+        return undefined;
+      }
+      return this.store(picture.bytes, picture.contentType);
+    };
+    const { blocks, warnings } = await convertDocx(bytes, embedded);
+    for (const warning of warnings) this.output.problems.push({ file: this.file, code: 'docx.warning', message: warning });
+    this.structure(blocks);
+  }
+
+  private text(text: string): void {
+    const wishes = parseWishes(text, this.request.today);
+    if (wishes.colour || wishes.lottery || wishes.care.length) this.output.notes.push({ file: this.file, wishes });
+    if (wishes.rest.length === 0) return;
+    // The lines a wish claimed are left out; empty lines stay, as they mark headings.
+    const claimed = new Set([wishes.colour?.line, wishes.lottery?.line, ...wishes.care.map((c) => c.line)]);
+    this.structure(linesToBlocks(textLines(text).map((line) => (claimed.has(line.text.trim()) ? { text: '' } : line))));
+  }
+
+  async read(): Promise<ReadOutput> {
+    const request = this.request;
+    try {
+      if (request.kind === 'ocr') this.structure(linesToBlocks(request.rows.map(ocrLine)), true);
+      else if (request.kind === 'docx') await this.docx(request.bytes);
+      else if (request.kind === 'word') {
+        const content = await readLegacyWord(request.bytes, path.posix.basename(this.file));
+        if (content.kind === 'docx') await this.docx(request.bytes);
+        else if (content.kind === 'html') this.structure(htmlToBlocks(sanitizeIntakeHtml(content.html)));
+        else this.structure(linesToBlocks(textLines(content.text)));
+      } else if (request.kind === 'xlsx') this.structure(sheetBlocks(await readXlsx(request.bytes)));
+      else if (request.kind === 'xls') refuseXls();
+      else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
+      else if (request.kind === 'pdf') this.structure((await readPdf(request.bytes, (bytes) => this.store(bytes, 'picture'))).blocks);
+      else {
+        if (request.bytes.byteLength > MAX_TEXT_BYTES) return this.refuse('text.too_large', `Text files over ${MAX_TEXT_BYTES / 1024 / 1024} MB are not read.`);
+        this.text(decodeText(request.bytes).text);
+      }
+    } catch (error) {
+      this.output.problems.push(problemOf(this.file, error));
+    }
+    return this.output;
+  }
+
+  private refuse(code: string, message: string): ReadOutput {
+    this.output.problems.push({ file: this.file, code, message });
+    return this.output;
+  }
+}
+
+/** Reads one document (or the rows of an OCR'd page) into structured material, problems and stored pictures. */
+export function readDocument(request: ReadRequest): Promise<ReadOutput> {
+  return new DocumentReader(request).read();
+}

@@ -1,0 +1,110 @@
+/**
+ * Price lists and catalogues as spreadsheets: .xlsx through exceljs, .csv through papaparse (UTF-8
+ * or GBK, as Chinese Excel saves it). Each sheet becomes a table block, its title lines above the
+ * header as text, its name a sub-heading when the workbook has several (瓷砖, 卫浴 → categories).
+ * Old .xls files (BIFF) have no safe, maintained reader on npm: they are named with the way out.
+ */
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import type { SourceBlock } from './htmlToBlocks';
+import { readTable } from './tables';
+import { decodeText } from './textDecoding';
+import { checkZip, ZipProblem } from './zipGuard';
+
+export const MAX_SHEET_ROWS = 5000;
+export const MAX_SHEET_COLUMNS = 50;
+
+export class SpreadsheetProblem extends Error {
+  constructor(
+    readonly code: 'sheet.unreadable' | 'sheet.legacy_format' | 'sheet.too_large' | 'sheet.encrypted',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Sheet {
+  name: string;
+  rows: string[][];
+}
+
+const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+
+/** A cell as people see it: numbers without float noise, dates as ISO, formulas by their result. */
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(Math.round(value * 1e6) / 1e6);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object' && 'result' in value) return value.result === undefined || value.result === null ? '' : String(value.result instanceof Date ? value.result.toISOString().slice(0, 10) : value.result);
+  return cell.text.trim();
+}
+
+export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
+  if (isOle(bytes))
+    throw new SpreadsheetProblem(
+      /E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e/.test(Buffer.from(bytes.subarray(0, 1 << 20)).toString('latin1'))
+        ? 'sheet.encrypted'
+        : 'sheet.legacy_format',
+      'This workbook is protected with a password or is an old .xls file: open it in Excel or WPS, remove the password, save it as .xlsx and import it again.',
+    );
+  try {
+    checkZip(bytes);
+  } catch (error) {
+    if (error instanceof ZipProblem) throw new SpreadsheetProblem(error.code === 'office.too_large' ? 'sheet.too_large' : 'sheet.unreadable', error.message);
+    throw error;
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new SpreadsheetProblem('sheet.unreadable', `The workbook cannot be read (${(error as Error).message.split('\n')[0]}).`);
+  }
+  const sheets: Sheet[] = [];
+  workbook.eachSheet((worksheet) => {
+    if (worksheet.state !== 'visible') return;
+    const rows: string[][] = [];
+    worksheet.eachRow({ includeEmpty: false }, (row) => {
+      if (rows.length >= MAX_SHEET_ROWS) return;
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        if (column > MAX_SHEET_COLUMNS) return;
+        // A merged cell repeats its value in every cell it covers: keep it once.
+        cells[column - 1] = cell.isMerged && cell.master !== cell ? '' : cellText(cell);
+      });
+      rows.push(Array.from(cells, (c) => c ?? ''));
+    });
+    if (rows.some((r) => r.some(Boolean))) sheets.push({ name: worksheet.name, rows });
+  });
+  return sheets;
+}
+
+export function readCsv(bytes: Uint8Array, name: string): Sheet {
+  const { text } = decodeText(bytes);
+  const parsed = Papa.parse(text, { skipEmptyLines: 'greedy' });
+  return { name, rows: parsed.data.slice(0, MAX_SHEET_ROWS).map((row) => row.slice(0, MAX_SHEET_COLUMNS).map((c) => String(c ?? '').trim())) };
+}
+
+export function refuseXls(): never {
+  throw new SpreadsheetProblem(
+    'sheet.legacy_format',
+    'Old Excel .xls files are not read (no safe reader for that format is available): open it in Excel or WPS, save it as .xlsx (Excel 工作簿) or .csv, and import it again.',
+  );
+}
+
+const paragraph = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ text }] });
+const DEFAULT_SHEET_NAME = /^(sheet|工作表|表)\s*\d*$/i;
+
+/** Sheets → blocks: per sheet its name (when there are several), its title lines, and its table from the header row on. */
+export function sheetBlocks(sheets: Sheet[]): SourceBlock[] {
+  const named = sheets.length > 1;
+  return sheets.flatMap((sheet): SourceBlock[] => {
+    const width = Math.max(...sheet.rows.map((r) => r.length));
+    const grid = sheet.rows.filter((r) => r.some((c) => c.trim())).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+    const reading = readTable(grid, 10);
+    const titleLines = reading.titleRows.map((r) => r.filter(Boolean).join(' ')).filter(Boolean);
+    const tableRows = reading.hasHeader ? grid.slice(reading.titleRows.length) : grid;
+    const heading: SourceBlock[] = named && !DEFAULT_SHEET_NAME.test(sheet.name.trim()) ? [{ type: 'heading', level: 2, runs: [{ text: sheet.name.trim() }], look: true }] : [];
+    return [...heading, ...titleLines.map(paragraph), { type: 'table', header: reading.hasHeader, rows: tableRows.map((r) => r.map((c) => [{ text: c }])) }];
+  });
+}

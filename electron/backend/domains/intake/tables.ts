@@ -1,0 +1,229 @@
+/**
+ * Tables → items. A header row is mapped to fields by vocabulary (产品名称/型号/参考价格/规格/单位,
+ * 职位/人数/薪资/要求, 日期/标题 …); a table without one is read by its columns' content (a column of
+ * prices, of model numbers, of sequence numbers, of names). Each row that has a name becomes an item.
+ */
+import type { Price } from '../../../../shared/sites/model';
+import { isMarkedPrice } from '../../../../shared/sites/price';
+import { findDate } from './dates';
+import { countOf, parseLabeledPrice } from './fields';
+
+export type Role = 'name' | 'model' | 'code' | 'price' | 'unit' | 'spec' | 'description' | 'category' | 'index' | 'headcount' | 'pay' | 'requirements' | 'date' | 'photo';
+
+/** Header words by role, tried in order (单价 is a price before 单位 is a unit). */
+const HEADER_VOCABULARY: [Role, RegExp][] = [
+  ['index', /^(序号|编号|No\.?|#)$/i],
+  // An article or stock code (商品编码, 货号) is not a model: it stays in the details, not in the name.
+  ['code', /编码|货号|条码|商品码|sku/i],
+  // 规格型号 columns of shop systems mix sizes and models ("M8×30", "100型"): a spec.
+  ['spec', /^(规格型号|型号规格)$/],
+  ['model', /型号|款号/],
+  ['price', /价|收费|费用|学费|报价|金额/],
+  ['unit', /^(计量)?单位$/],
+  ['requirements', /要求|条件|职责/],
+  ['name', /名称|品名|产品|商品|菜名|菜品|品种|房型|课程|线路|项目|职位|岗位|工种|标题|主题|名字|^名$/],
+  ['headcount', /人数|名额/],
+  ['pay', /薪|工资|待遇|收入/],
+  ['date', /日期|时间/],
+  ['photo', /图片|照片|图示/],
+  ['category', /类别|分类|类型|系列/],
+  ['spec', /规格|参数|尺寸|面积|材质|容量|重量|包装|数量|配置|型式/],
+  ['description', /备注|说明|描述|简介|介绍|特点|产地|内容|详情/],
+];
+
+export interface TableColumn {
+  role: Role;
+  /** The header as written ("参考价格", "规格(mm)"), for description lines; empty without header. */
+  header: string;
+  /** A unit given in the header: "价格(元/吨)" → 吨. */
+  unit?: string;
+}
+
+export interface TableReading {
+  columns: TableColumn[];
+  /** Data rows (the header and title rows removed). */
+  rows: string[][];
+  /** Rows above the header (a spreadsheet's title lines). */
+  titleRows: string[][];
+  hasHeader: boolean;
+}
+
+const clean = (cell: string) => cell.replace(/\s+/g, '').trim();
+
+export function headerRole(cell: string): Role | undefined {
+  const text = clean(cell).replace(/[(（][^)）]*[)）]/g, '');
+  if (!text || text.length > 10) return undefined;
+  return HEADER_VOCABULARY.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+/** A unit written in a price header: "价格(元/吨)" → 吨; "价格(元)" → none. */
+const headerUnit = (cell: string) => /[(（]\s*元?\s*[/／每]\s*([^)）\s]{1,4})\s*[)）]/.exec(cell)?.[1];
+
+/** A header row: at least two cells name fields, and no cell is a price or a number. */
+function isHeaderRow(row: string[]): boolean {
+  const filled = row.filter((c) => clean(c));
+  const known = filled.filter((c) => headerRole(c));
+  return known.length >= 2 && known.length * 2 >= filled.length && !filled.some((c) => isMarkedPrice(c) || /^\d+([.,]\d+)?$/.test(clean(c)));
+}
+
+const MODEL = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-/._*×]{2,24}$/;
+const HEADCOUNT = /^(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]?$/;
+
+/** What a column holds, judged by its values when there is no header. */
+function contentRole(values: string[], index: number): Role {
+  const filled = values.map(clean).filter(Boolean);
+  if (filled.length === 0) return 'description';
+  const share = (test: (v: string) => boolean) => filled.filter(test).length / filled.length;
+  if (index === 0 && filled.every((v, i) => v === String(i + 1))) return 'index';
+  if (share((v) => isMarkedPrice(v) || (parseLabeledPrice(v) !== undefined && /[元¥]/.test(v))) >= 0.6) return 'price';
+  if (share((v) => MODEL.test(v)) >= 0.6) return 'model';
+  if (share((v) => Boolean(findDate(v))) >= 0.6) return 'date';
+  if (share((v) => /^\d{1,4}\s*[名人位]$/.test(v)) >= 0.6) return 'headcount';
+  return 'spec';
+}
+
+/**
+ * Reads a table's structure. `searchRows`: how many top rows may hold the header (a spreadsheet
+ * has title lines above it; a Word table has its header first).
+ */
+export function readTable(grid: string[][], searchRows = 1, declaredHeader = false): TableReading {
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  const rows = grid.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()));
+  const found = rows.slice(0, searchRows).findIndex(isHeaderRow);
+  // A header the document declares (Word's 标题行重复) or one above a column of prices that is not itself a price.
+  const headerAt = found >= 0 ? found : declaredHeader || headerAbovePrices(rows) ? 0 : -1;
+  if (headerAt >= 0) {
+    // A group header ("价格" over 出厂价 | 零售价): the row under it names the columns it spans.
+    const below = rows[headerAt + 1];
+    const subHeader = below !== undefined && below.some((c) => clean(c)) && below.every((c) => !clean(c) || (headerRole(c) && !/\d/.test(c)));
+    const header = subHeader ? rows[headerAt]!.map((cell, i) => below[i] || cell) : rows[headerAt]!;
+    const data = rows.slice(headerAt + (subHeader ? 2 : 1));
+    const seen = new Set<Role>();
+    const columns = header.map((cell, i): TableColumn => {
+      let role = headerRole(cell) ?? contentRole(data.map((r) => r[i]!), i);
+      // A second name or price column (会员价 after 门市价) is described, not a second price.
+      if ((role === 'name' || role === 'price' || role === 'model') && seen.has(role)) role = 'description';
+      seen.add(role);
+      const unit = role === 'price' ? headerUnit(cell) : undefined;
+      return { role, header: clean(cell), ...(unit ? { unit } : {}) };
+    });
+    const filled = data.filter((r) => r.some((c) => clean(c)));
+    ensureName(columns, filled);
+    preferPublicPrice(columns);
+    return { columns, rows: filled, titleRows: rows.slice(0, headerAt), hasHeader: true };
+  }
+  const data = rows.filter((r) => r.some((c) => clean(c)));
+  const columns: TableColumn[] = Array.from({ length: width }, (_, i) => ({ role: contentRole(data.map((r) => r[i]!), i), header: '' }));
+  ensureName(columns, data);
+  dedupe(columns);
+  return { columns, rows: data, titleRows: [], hasHeader: false };
+}
+
+/** Prices for the trade, not for the site's readers: 出厂价, 批发价, 成本价, 进价, 底价, 结算价. */
+const INTERNAL_PRICE = /出厂|批发|成本|进价|进货|底价|结算|采购/;
+
+/** With several price columns, the price is the first one the public pays (零售价 rather than 出厂价). */
+function preferPublicPrice(columns: TableColumn[]): void {
+  const prices = columns.filter((c) => c.role === 'price' || (c.role === 'description' && headerRole(c.header) === 'price'));
+  const chosen = prices.find((c) => !INTERNAL_PRICE.test(c.header)) ?? prices[0];
+  for (const c of prices) c.role = c === chosen ? 'price' : 'description';
+}
+
+/** Without a name column by header, the name is the first text column whose values are short and mostly different. */
+function ensureName(columns: TableColumn[], data: string[][]): void {
+  if (columns.some((c) => c.role === 'name')) return;
+  const nameAt = columns.findIndex((c, i) => c.role === 'spec' && data.every((r) => clean(r[i]!).length <= 30) && new Set(data.map((r) => r[i])).size >= Math.ceil(data.length * 0.8));
+  if (nameAt >= 0) columns[nameAt]!.role = 'name';
+}
+
+/** Row 0 names the columns when a column's other cells are prices and its own cell is a word (价格, 单价 …). */
+function headerAbovePrices(rows: string[][]): boolean {
+  if (rows.length < 3) return false;
+  return rows[0]!.some((cell, i) => {
+    const below = rows.slice(1).map((r) => r[i]!);
+    return clean(cell) !== '' && !isMarkedPrice(cell) && !/\d/.test(cell) && contentRole(below, i) === 'price';
+  });
+}
+
+function dedupe(columns: TableColumn[]): void {
+  const seen = new Set<Role>();
+  for (const column of columns) {
+    if ((column.role === 'price' || column.role === 'model' || column.role === 'name') && seen.has(column.role)) column.role = 'description';
+    seen.add(column.role);
+  }
+}
+
+export const hasRole = (reading: TableReading, role: Role) => reading.columns.some((c) => c.role === role);
+
+/** A row's cells by role: the first cell of each role, and the described rest as "header：value". */
+export interface RowFields {
+  name: string;
+  model?: string;
+  price?: Price;
+  /** The price cell as written when it could not be read. */
+  priceText?: string;
+  spec?: string;
+  category?: string;
+  headcount?: number;
+  pay?: string;
+  requirements?: string;
+  date?: string;
+  /** Other cells, as "header：value" lines (or the value alone without a header). */
+  details: string[];
+}
+
+const TOTAL_ROW = /^(合计|小计|总计|共计)/;
+
+/** A quantity or pack size at the end of a name: "维生素C片100片", "阿莫西林胶囊0.25g×24粒", "医用口罩50只装". */
+const PACK_SIZE = /\s*(\d+(?:\.\d+)?\s*(?:g|mg|kg|ml|l|克|毫克|千克|公斤|斤|毫升|升|片|粒|只|支|盒|袋|瓶|包|罐|条|个|张|本|米|cm|mm)(?:\s*[×xX*]\s*\d+\s*[片粒只支盒袋瓶包罐条个张本])?\s*装?)$/i;
+
+/** The name without a pack size written onto it, and the size (for the spec). */
+export function splitPackSize(name: string): { name: string; size?: string } {
+  const match = PACK_SIZE.exec(name);
+  return match && match.index >= 2 ? { name: name.slice(0, match.index).trim(), size: match[1]!.trim() } : { name };
+}
+
+/** The fields of one data row, or undefined for a row without a name (totals, notes). */
+export function rowFields(reading: TableReading, row: string[]): RowFields | undefined {
+  const cell = (role: Role) => {
+    const at = reading.columns.findIndex((c) => c.role === role);
+    return at >= 0 ? row[at]!.trim() : '';
+  };
+  const name = cell('name').replace(/\s+/g, ' ');
+  // Totals and notes under a table ("以上价格含税，运费另计。") are not items.
+  if (!name || TOTAL_ROW.test(name) || name.length > 60 || /[。，；！？]/.test(name)) return undefined;
+  const packed = splitPackSize(name);
+  const fields: RowFields = { name: packed.name, details: [] };
+  const model = cell('model');
+  if (model) fields.model = model.slice(0, 50);
+  const priceCell = cell('price');
+  if (priceCell) {
+    const unit = cell('unit').replace(/^元\s*[/／]\s*/, '') || reading.columns.find((c) => c.role === 'price')?.unit;
+    const price = parseLabeledPrice(priceCell);
+    if (price?.kind === 'amount' && unit && !price.unit) price.unit = unit.slice(0, 20);
+    if (price) fields.price = price;
+    else fields.priceText = priceCell;
+  }
+  const specs = reading.columns.flatMap((c, i) => (c.role === 'spec' && row[i]!.trim() ? [reading.hasHeader && reading.columns.filter((x) => x.role === 'spec').length > 1 ? `${c.header}：${row[i]!.trim()}` : row[i]!.trim()] : []));
+  if (packed.size) specs.unshift(packed.size);
+  if (specs.length) fields.spec = specs.join('；').slice(0, 200);
+  const category = cell('category');
+  if (category) fields.category = category.slice(0, 50);
+  const headcount = cell('headcount');
+  if (headcount && HEADCOUNT.test(headcount)) {
+    const count = countOf(headcount.replace(/[名人位]$/, '').trim());
+    if (count) fields.headcount = count;
+  }
+  const pay = cell('pay');
+  if (pay) fields.pay = pay.slice(0, 100);
+  const requirements = cell('requirements');
+  if (requirements) fields.requirements = requirements;
+  const date = findDate(cell('date'));
+  if (date) fields.date = date;
+  reading.columns.forEach((c, i) => {
+    const value = row[i]!.trim();
+    if ((c.role === 'description' || c.role === 'code') && value) fields.details.push(c.header ? `${c.header}：${value}` : value);
+  });
+  if (fields.priceText) fields.details.push(`价格：${fields.priceText}`);
+  return fields;
+}

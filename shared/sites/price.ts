@@ -1,0 +1,113 @@
+/**
+ * Prices as people write them, read into the content model's `Price` (integer fen): "368元",
+ * "￥1,280.50", "16.8万元" (= 168,000 元), "3千", "200-400元/颗", "1.2～1.5万元/台", "180元起",
+ * "98元/斤", "每晚288元", full-width digits, and the words that stand for no amount: 面议, 电议, 时价 ….
+ * One parser for the importer and the editor's price box, so both understand the same thing.
+ */
+import type { Price } from './model';
+
+/** The largest price accepted: 100 亿元 (anything larger is a typing mistake, not a product). */
+export const MAX_PRICE_FEN = 1_000_000_000_000;
+
+/** Words that stand for "ask us" instead of an amount; 面议 is the default meaning. */
+const NO_AMOUNT = ['价格面议', '面议', '电议', '议价', '面谈', '时价', '另议'] as const;
+
+const MULTIPLIERS: Record<string, number> = { 千: 1_000, k: 1_000, K: 1_000, 万: 10_000, w: 10_000, W: 10_000, 亿: 100_000_000 };
+
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`;
+const MULTIPLIER = '([千万亿kKwW])?';
+const CURRENCY = String.raw`(?:¥|RMB|CNY|人民币)?`;
+const YUAN = '(?:元|块钱|块|圆)?';
+const RANGE = '(?:-|~|—|–|至|到)';
+/** 吨, 晚, 人/天, and a unit with its quantity: 500g, 2斤. */
+const UNIT = String.raw`(\d{0,4}[^\s\d,.;，。；、()（）]{1,6}?)`;
+
+/**
+ * "价格" written as one expression: [currency] number [multiplier] [– number [multiplier]] [元]
+ * [/unit | 起]. Groups: 1–3 low (int, decimals, multiplier), 4–6 high, 7 unit, 8 起.
+ */
+const EXPRESSION = new RegExp(
+  String.raw`^${CURRENCY}\s*${NUMBER}\s*${MULTIPLIER}\s*${YUAN}(?:\s*${RANGE}\s*${CURRENCY}\s*${NUMBER}\s*${MULTIPLIER}\s*${YUAN})?(?:\s*(?:/|每|一)\s*${UNIT})?\s*(起)?$`,
+);
+
+/** "每晚288元", "每吨3650元": the unit written before the amount. */
+const UNIT_FIRST = new RegExp(String.raw`^每\s*([^\s\d,.;，。；、()（）]{1,3}?)\s*(.+)$`);
+
+export type PriceReading =
+  | { ok: true; price: Price }
+  | { ok: false; reason: 'empty' | 'unreadable' | 'too_large' | 'range_reversed' };
+
+/** Full-width digits and signs (１２８，￥，／) as their ASCII forms; spaces trimmed. */
+function normalize(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
+function toFen(integer: string, decimals: string | undefined, multiplierChar: string | undefined): number | undefined {
+  const multiplier = multiplierChar ? MULTIPLIERS[multiplierChar]! : 1;
+  // Exact decimal arithmetic in fen: "16.8" 万 → 168 × 10^(4+2-1) fen, never 16.8 × 10000 in floating point.
+  const digits = `${integer.replace(/,/g, '')}${decimals ?? ''}`;
+  const scale = Math.log10(multiplier) + 2 - (decimals?.length ?? 0);
+  if (scale < 0) {
+    // More decimals than fen can hold ("1.234元"): refuse rather than round silently.
+    if (!/0+$/.test(digits.slice(scale))) return undefined;
+    return Number(digits.slice(0, scale));
+  }
+  const fen = Number(digits) * 10 ** scale;
+  return Number.isSafeInteger(fen) ? fen : undefined;
+}
+
+/**
+ * Reads a price. `{ ok: false }` says why it is not one; the caller keeps the text as it was
+ * (the importer leaves it in the description, the editor shows the reason).
+ */
+export function readPrice(raw: string): PriceReading {
+  const text = normalize(raw).replace(/^(?:价格|单价|售价|报价)\s*[:：]?\s*/, '');
+  if (!text) return { ok: false, reason: 'empty' };
+  const word = NO_AMOUNT.find((w) => text === w || text === `${w}。`);
+  if (word) return { ok: true, price: word === '面议' || word === '价格面议' ? { kind: 'negotiable' } : { kind: 'negotiable', text: word } };
+  const unitFirst = UNIT_FIRST.exec(text);
+  const match = EXPRESSION.exec(unitFirst ? unitFirst[2]! : text);
+  if (!match) return { ok: false, reason: 'unreadable' };
+  const [, lowInt, lowDec, lowMul, highInt, highDec, highMul, unit, from] = match;
+  // "1.2-1.5万": a multiplier written once at the end applies to both ends.
+  const low = toFen(lowInt!, lowDec, lowMul ?? (highInt ? highMul : undefined));
+  const high = highInt ? toFen(highInt, highDec, highMul) : undefined;
+  if (low === undefined || (highInt && high === undefined)) return { ok: false, reason: 'unreadable' };
+  if (low > MAX_PRICE_FEN || (high ?? 0) > MAX_PRICE_FEN) return { ok: false, reason: 'too_large' };
+  if (high !== undefined && high < low) return { ok: false, reason: 'range_reversed' };
+  const perUnit = unitFirst ? unitFirst[1] : unit;
+  return {
+    ok: true,
+    price: {
+      kind: 'amount',
+      fen: low,
+      ...(high !== undefined && high !== low ? { maxFen: high } : {}),
+      ...(perUnit ? { unit: perUnit } : {}),
+      ...(from ? { from: true } : {}),
+    },
+  };
+}
+
+/** The price if `text` is one, else undefined. */
+export function parsePrice(text: string): Price | undefined {
+  const reading = readPrice(text);
+  return reading.ok ? reading.price : undefined;
+}
+
+const MARKED = /[¥元块万千]|RMB|CNY|人民币/;
+
+/**
+ * True when the text, as a whole, is a price that says so: an amount with ¥/元/万 …, or a
+ * no-amount word. A bare number ("2026", "12") is not taken for a price without a column that says so.
+ */
+export function isMarkedPrice(text: string): boolean {
+  const reading = readPrice(text);
+  return reading.ok && (reading.price.kind === 'negotiable' || MARKED.test(normalize(text)));
+}
+
+/** "168000", "168000.5" → "168,000", "168,000.50": how the editor shows what it understood. */
+export function groupedYuan(fen: number): string {
+  const yuan = Math.floor(fen / 100).toLocaleString('en-US');
+  const rest = fen % 100;
+  return rest === 0 ? yuan : `${yuan}.${String(rest).padStart(2, '0')}`;
+}

@@ -1,0 +1,59 @@
+/**
+ * Issue 9 "Measured": every folder of the intake corpus imported into a real backend and scored
+ * against its hand-written expectation — per item type precision and recall (type and title), field
+ * accuracy (price, model, headcount, pay, date and its year note, post kind), where the photos went.
+ * The corpus must reach the targets; the held-out folders are scored and printed apart.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { stopReadWorker } from '../../../electron/backend/domains/intake/readClient';
+import { stopOcrWorker } from '../../../electron/backend/infra/ocr/ocrClient';
+import { createTestBackend } from '../../helpers/backend';
+import { CORPUS_DIR, corpusFolders, formatTotals, HOLDOUT_DIR, importFolder, readExpected, scoreFolder, totals, type FolderScore } from '../../helpers/corpus';
+
+const TARGET = 0.9;
+afterAll(async () => {
+  await stopReadWorker();
+  await stopOcrWorker();
+});
+
+async function scoreAll(dir: string): Promise<FolderScore[]> {
+  const scores: FolderScore[] = [];
+  for (const folder of corpusFolders(dir)) {
+    const backend = createTestBackend();
+    try {
+      const { site } = await importFolder(backend, dir, folder);
+      scores.push(scoreFolder(folder, readExpected(dir, folder), site));
+    } finally {
+      backend.cleanup();
+    }
+  }
+  return scores;
+}
+
+/** What went wrong, folder by folder, so a failing number says where to look. */
+const details = (scores: FolderScore[]) =>
+  scores
+    .flatMap((s) => [...s.missing.map((m) => `${s.folder}: missing ${m}`), ...s.extra.map((m) => `${s.folder}: extra ${m}`), ...s.fields.wrong.map((m) => `${s.folder}: field ${m}`), ...s.photos.wrong.map((m) => `${s.folder}: photo ${m}`)])
+    .join('\n');
+
+describe('structuring the intake corpus', () => {
+  it('reaches the targets on every item type: items ≥ 0.9 precision and recall, fields ≥ 0.9, photo matches ≥ 0.9 precision', async () => {
+    const scores = await scoreAll(CORPUS_DIR);
+    expect(scores.length).toBeGreaterThanOrEqual(12);
+    const t = totals(scores);
+    console.log(`${formatTotals(`Intake corpus: ${scores.length} folders`, t)}\n${details(scores)}`);
+    for (const [type, tally] of Object.entries(t.byType)) {
+      expect(tally.precision, `${type} precision`).toBeGreaterThanOrEqual(TARGET);
+      expect(tally.recall, `${type} recall`).toBeGreaterThanOrEqual(TARGET);
+    }
+    expect(t.fields, 'field accuracy').toBeGreaterThanOrEqual(TARGET);
+    expect(t.photoPrecision, 'photo-match precision').toBeGreaterThanOrEqual(TARGET);
+    expect(t.ocrMarked, 'items read by OCR say so').toBe(1);
+  }, 900_000);
+
+  it('scores the held-out folders apart (printed, not gated: they measure rules made without them)', async () => {
+    const scores = await scoreAll(HOLDOUT_DIR);
+    console.log(`${formatTotals(`Held-out folders: ${scores.length}`, totals(scores))}\n${details(scores)}`);
+    expect(scores.length).toBeGreaterThanOrEqual(3);
+  }, 900_000);
+});
