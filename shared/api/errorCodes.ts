@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   'quote.months_range': 'The number of months is out of range.',
 
   'site.not_found': 'No site with this id.',
+  'staff_cards.empty': 'The site has no staff cards to print (fill the staff column from the roster first).',
   'site.exists': 'The enterprise already has a site.',
   'site.revision_not_kept': 'A rollback named a revision that was never live on the platform.',
   'lead.not_found': 'No lead with this id.',

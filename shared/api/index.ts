@@ -15,6 +15,7 @@ import { sitesApi } from './sites';
 import { syncApi } from './sync';
 import { rosterApi } from './roster';
 import { groupServicesApi } from './groupServices';
+import { staffCardsApi } from './staffCards';
 import { leadsApi } from './leads';
 import { publishingApi } from './publishing';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...syncApi,
   ...rosterApi,
   ...groupServicesApi,
+  ...staffCardsApi,
   ...leadsApi,
   ...publishingApi,
 } satisfies Record<string, Procedure>;

@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   'services.ringtone_uploaded',
   'services.ringtone_members_set',
   'services.ringtone_removed',
+  'site.staff_cards_filled',
   'site.publish_requested',
   'site.rollback_requested',
   'lead.handled',

@@ -12,6 +12,7 @@ import { publishingHandlers } from '../domains/publishing/handlers';
 import { createSyncHandlers, type SyncHandlerDeps } from '../domains/sync/handlers';
 import { createRosterHandlers, type RosterHandlerDeps } from '../domains/roster/handlers';
 import { groupServiceHandlers } from '../domains/groupServices/handlers';
+import { staffCardHandlers } from '../domains/staffCards/handlers';
 
 export interface HandlerDeps {
   recovery: RecoveryHost;
@@ -32,5 +33,6 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...createSyncHandlers(deps.sync),
     ...createRosterHandlers(deps.roster),
     ...groupServiceHandlers,
+    ...staffCardHandlers,
   };
 }

@@ -13,6 +13,7 @@ import { RulesDrawer } from '../rules/RulesDrawer';
 import { MemberModal } from './MemberModal';
 import { MemberTable } from './MemberTable';
 import { OrderList } from './OrderList';
+import { StaffCardsButtons } from './StaffCardsButtons';
 import { useServicesTabs } from '../services/useServicesTabs';
 import '../roster.css';
 
@@ -73,6 +74,7 @@ export function RosterPage() {
           <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="roster-import">
             {t('roster.import.open')}
           </Button>
+          <StaffCardsButtons enterpriseId={id} consenting={roster.data.members.filter((m) => m.cardConsent && m.state !== 'removing').length} />
           <Button
             type="primary"
             icon={<CloudUploadOutlined />}

@@ -14,7 +14,7 @@ import { useApiMutation } from '../../../api/hooks';
 import { apiErrorText } from '../../../ui/apiErrors';
 import { useCompiled } from '../state/compiledStore';
 import { useBuilder } from '../state/siteStore';
-import { downloadBase64 } from './download';
+import { downloadBase64 } from '../../../ui/downloadBase64';
 
 type ExportResult = Output<'sites.export'>;
 
