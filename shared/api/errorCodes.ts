@@ -35,6 +35,10 @@ export const ERROR_CODES = {
   'quote.months_range': 'The number of months is out of range.',
 
   'site.not_found': 'No site with this id.',
+  'licence.file_not_found': 'The licence picture named on this machine does not exist.',
+  'licence.too_large': 'The licence picture is larger than 15 MB.',
+  'licence.unreadable': 'The file is not a picture (or PDF scan) of a licence that can be read.',
+  'licence.no_text': 'OCR found no text in the licence picture.',
   'staff_cards.empty': 'The site has no staff cards to print (fill the staff column from the roster first).',
   'site.exists': 'The enterprise already has a site.',
   'site.revision_not_kept': 'A rollback named a revision that was never live on the platform.',

@@ -16,6 +16,7 @@ import { syncApi } from './sync';
 import { rosterApi } from './roster';
 import { groupServicesApi } from './groupServices';
 import { staffCardsApi } from './staffCards';
+import { licenceApi } from './licence';
 import { leadsApi } from './leads';
 import { publishingApi } from './publishing';
 
@@ -30,6 +31,7 @@ export const contract = {
   ...rosterApi,
   ...groupServicesApi,
   ...staffCardsApi,
+  ...licenceApi,
   ...leadsApi,
   ...publishingApi,
 } satisfies Record<string, Procedure>;

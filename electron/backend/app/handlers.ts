@@ -13,6 +13,7 @@ import { createSyncHandlers, type SyncHandlerDeps } from '../domains/sync/handle
 import { createRosterHandlers, type RosterHandlerDeps } from '../domains/roster/handlers';
 import { groupServiceHandlers } from '../domains/groupServices/handlers';
 import { staffCardHandlers } from '../domains/staffCards/handlers';
+import { licenceHandlers } from '../domains/licence/handlers';
 
 export interface HandlerDeps {
   recovery: RecoveryHost;
@@ -34,5 +35,6 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...createRosterHandlers(deps.roster),
     ...groupServiceHandlers,
     ...staffCardHandlers,
+    ...licenceHandlers,
   };
 }

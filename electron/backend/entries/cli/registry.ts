@@ -9,5 +9,6 @@ import { siteCommands } from './commands/site';
 import { smsCommands } from './commands/sms';
 import { syncCommands } from './commands/sync';
 import { rosterCommands } from './commands/roster';
+import { licenceCommands } from './commands/licence';
 
-export const commands: CliCommand[] = [...checkCommands, ...quoteCommands, ...enterpriseCommands, ...orderCommands, ...leadsCommands, ...siteCommands, ...smsCommands, ...syncCommands, ...rosterCommands];
+export const commands: CliCommand[] = [...checkCommands, ...quoteCommands, ...enterpriseCommands, ...orderCommands, ...leadsCommands, ...siteCommands, ...smsCommands, ...syncCommands, ...rosterCommands, ...licenceCommands];
