@@ -41,4 +41,13 @@ describe('licence fields', () => {
     const reading = licenceFields([row('名称 历下区清泉茶社'), row('类型 个体工商户'), row('经营者 李秀英'), row('经营场所 山东省济南市历下区文化东路1号'), row('注册日期 2020年5月1日')]);
     expect(reading).toMatchObject({ name: '历下区清泉茶社', type: '个体工商户', legalRepresentative: '李秀英', address: '山东省济南市历下区文化东路1号', establishedOn: '2020-05-01' });
   });
+
+  it('restores a rare character OCR dropped from a district (芝罘区 read as 芝区), and doubts a district that is no district of the city', () => {
+    expect(licenceFields([row('住所 山东省烟台市芝区南大街9号')]).address).toBe('山东省烟台市芝罘区南大街9号');
+    expect(licenceFields([row('住所 山东省烟台市芝区南大街9号')]).uncertain).not.toContain('address');
+    const doubtful = licenceFields([row('住所 山东省济南市历夏区泉城路188号')]);
+    expect(doubtful.address).toBe('山东省济南市历夏区泉城路188号');
+    expect(doubtful.uncertain).toContain('address');
+    expect(licenceFields([row('住所 北京市朝阳区建国路1号')]).uncertain).not.toContain('address');
+  });
 });

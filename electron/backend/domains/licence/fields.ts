@@ -6,6 +6,7 @@
  */
 import { readCreditCode, findCreditCode, type CreditCodeReading } from '../../../../shared/domain/creditCodeReading';
 import type { OcrRow } from '../../infra/ocr/layout';
+import { checkAddress } from './address';
 
 export const LICENCE_FIELDS = ['name', 'creditCode', 'type', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'address'] as const;
 export type LicenceField = (typeof LICENCE_FIELDS)[number];
@@ -99,7 +100,10 @@ export function licenceFields(rows: OcrRow[]): LicenceReading {
   const type = take('type');
   const legalRepresentative = take('legalRepresentative');
   const registeredCapital = take('registeredCapital');
-  const address = take('address');
+  const read = take('address');
+  const checked = read ? checkAddress(read) : undefined;
+  if (checked && !checked.sure) uncertain.add('address');
+  const address = checked?.address ?? null;
   const dateText = take('establishedOn');
   const establishedOn = dateText ? isoDate(dateText) : null;
   if (!establishedOn) uncertain.add('establishedOn');
