@@ -24,7 +24,7 @@ export interface CreditCodeReading {
   /** The 18 characters after the sure mappings (what the form shows). */
   code: string;
   valid: boolean;
-  /** Positions (0-based) of characters OCR may have confused, when the code is not valid. */
+  /** Positions (0-based) of characters OCR may have confused, when the code is not valid: where a correction lies, else every look-alike. */
   unsure: number[];
   /** Codes one character away, among the look-alikes, that pass the check. */
   corrections: string[];
@@ -40,17 +40,22 @@ export function readCreditCode(raw: string): CreditCodeReading {
   const chars = [...raw.normalize('NFKC').toUpperCase().replace(/\s/g, '')].map((c, i) => (i >= 2 && i < 8 ? (AS_DIGIT[c] ?? c) : (NEVER_USED[c] ?? c)));
   const code = chars.join('');
   if (checkCreditCode(code).valid) return { code, valid: true, unsure: [], corrections: [] };
-  const unsure: number[] = [];
+  const confusable: number[] = [];
+  const corrected = new Set<number>();
   const corrections = new Set<string>();
   if (chars.length === 18) {
     chars.forEach((c, i) => {
       const alternatives = (LOOK_ALIKE[c] ?? []).filter((a) => CHARSET.includes(a) && (i < 2 || i >= 8 || /\d/.test(a)));
-      if (alternatives.length) unsure.push(i);
+      if (alternatives.length) confusable.push(i);
       for (const a of alternatives) {
         const candidate = code.slice(0, i) + a + code.slice(i + 1);
-        if (checkCreditCode(candidate).valid) corrections.add(candidate);
+        if (checkCreditCode(candidate).valid) {
+          corrections.add(candidate);
+          corrected.add(i);
+        }
       }
     });
   }
+  const unsure = corrected.size ? confusable.filter((i) => corrected.has(i)) : confusable;
   return { code, valid: false, unsure, corrections: [...corrections].sort() };
 }

@@ -1,6 +1,6 @@
 /** 员工名片 from the roster page: fill the site's staff column with the members who agreed, print the cards on A4. */
 import { useState } from 'react';
-import { App as AntApp, Button, Tooltip } from 'antd';
+import { App as AntApp, Button, Space, Tooltip } from 'antd';
 import { IdcardOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
@@ -35,7 +35,7 @@ export function StaffCardsButtons({ enterpriseId, consenting }: { enterpriseId: 
   }
 
   return (
-    <>
+    <Space wrap>
       <Tooltip title={noSite ? t('roster.cards.noSite') : t('roster.cards.fillHint', { count: consenting })}>
         <Button icon={<IdcardOutlined />} disabled={noSite} loading={fill.isPending} onClick={() => siteId && fill.mutate({ siteId })} data-testid="roster-cards-fill">
           {t('roster.cards.fill')}
@@ -44,6 +44,6 @@ export function StaffCardsButtons({ enterpriseId, consenting }: { enterpriseId: 
       <Button icon={<PrinterOutlined />} disabled={noSite} loading={printing} onClick={() => void print()} data-testid="roster-cards-print">
         {t('roster.cards.print')}
       </Button>
-    </>
+    </Space>
   );
 }
