@@ -1,3 +1,4 @@
+// The end-to-end suite runs on Playwright's runner (playwright.config.ts), not here.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -23,17 +24,6 @@ export default defineConfig({
           pool: 'forks',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-        },
-      },
-      {
-        test: {
-          name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
-          environment: 'node',
-          pool: 'forks',
-          fileParallelism: false,
-          testTimeout: 180_000,
-          hookTimeout: 120_000,
         },
       },
     ],

@@ -1,5 +1,11 @@
-/** The UI is served from app://ui/…, never from file://; paths cannot leave the renderer's folder. */
+/**
+ * The UI is served from app://ui/…, never from file://; paths cannot leave the renderer's folder.
+ * File addresses (`app://ui/api/files/…`: pictures, documents, export zips) are asked of the backend
+ * and answered with their bytes.
+ */
 import path from 'node:path';
+import { fileBodySchema, fileErrorStatus, fileHeaders, fileRequest, FILES_PATH } from '../../shared/api/files';
+import type { Result } from '../../shared/api/result';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://ui`;
@@ -33,3 +39,26 @@ const MIME: Record<string, string> = {
 };
 
 export const mimeOf = (file: string) => MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+
+/** The backend's dispatcher as main reaches it (BackendHost.invoke). */
+export type Invoke = (name: string, input: unknown) => Promise<Result<unknown>>;
+
+const jsonError = (status: number, error: { code: string; message: string }) =>
+  new Response(JSON.stringify({ ok: false, error }), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
+
+/** The answer to a file address of the window, or null when the URL is not one (it is then a file of the UI). */
+export async function answerFile(requestUrl: string, invoke: Invoke): Promise<Response | null> {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== 'ui' || !url.pathname.startsWith(FILES_PATH)) return null;
+  const request = fileRequest(url);
+  if (!request) return jsonError(404, { code: 'unknown_procedure', message: 'No such file address.' });
+  const result = await invoke(request.name, request.input);
+  if (!result.ok) return jsonError(fileErrorStatus(result.error.code), result.error);
+  const body = fileBodySchema.parse(result.value);
+  return new Response(new Uint8Array(body.bytes), { headers: fileHeaders(body) });
+}

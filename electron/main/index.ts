@@ -5,7 +5,7 @@
 import { app, BrowserWindow, ipcMain, powerMonitor, protocol, safeStorage, session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeOf, resolveAppPath } from './appProtocol';
+import { answerFile, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeOf, resolveAppPath, type Invoke } from './appProtocol';
 import { BackendHost } from './backendHost';
 import { createRelay } from './relay';
 import { denyAllPermissions, hardenWebContents, secureWindowOptions } from './security';
@@ -15,8 +15,10 @@ const rendererDir = path.join(outDir, 'renderer');
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-function registerAppProtocol(): void {
+function registerAppProtocol(invoke: Invoke): void {
   protocol.handle(APP_SCHEME, async (request) => {
+    const answered = await answerFile(request.url, invoke);
+    if (answered) return answered;
     const file = resolveAppPath(request.url, rendererDir);
     if (!file) return new Response('Not found', { status: 404 });
     // An unknown path is a client-side route: answer with the app's index page.
@@ -54,7 +56,6 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(() => {
   denyAllPermissions(session.defaultSession);
-  registerAppProtocol();
   const backend = new BackendHost({
     entry: path.join(outDir, 'backend', 'main.cjs'),
     dataDir: app.getPath('userData'),
@@ -69,6 +70,7 @@ app.whenReady().then(() => {
         }
       : {}),
   });
+  registerAppProtocol((name, input) => backend.invoke(name, input));
   backend.start();
   // A laptop waking up is the moment a manager expects the queue to go out.
   powerMonitor.on('resume', () => void backend.invoke('sync.nudge', { reason: 'resume' }));

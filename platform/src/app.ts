@@ -24,7 +24,13 @@ import { requestLimits } from './http/limits';
 import type { LinkConfig } from './sms/link';
 import { SmsGateway } from './sms/gateway';
 import { smsRoutes } from './sms/routes';
+import { portalRoutes } from './portal/routes';
+import { SmsResponder } from './sms/responder';
+import { UsageMeter } from './sms/usage';
+import { CareSender } from './sms/care';
 import { publicApp, type PublicSites } from './public/app';
+import { sweepOfflineSites } from './sites/offline';
+import { indexUnindexedSites } from './search/indexer';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
 import { syncRoutes } from './sync/routes';
@@ -38,6 +44,8 @@ export interface PlatformOptions {
   faults?: Faults;
   /** The CMPP link to the operator's ISMG (`--ismg …`); none = no SMS sent. */
   sms?: LinkConfig;
+  /** Answer MOs with the SMS portal and sites (default true); false leaves them in the inbox. */
+  answerMos?: boolean;
 }
 
 export interface Platform {
@@ -45,6 +53,12 @@ export interface Platform {
   ctx: PlatformContext;
   boss: Boss;
   sms: SmsGateway | null;
+  /** Answers MOs: the SMS portal and the enterprises' SMS sites (with the link only). */
+  smsSites: SmsResponder | null;
+  /** Rolls the SMS sent up into each enterprise's monthly usage (synced). */
+  smsUsage: UsageMeter;
+  /** Sends the SMS sites' care messages on their dates (with the link only). */
+  smsCare: CareSender | null;
   /** The public listener's app (published sites, form posts, visit counting). */
   publicSites: PublicSites;
   close(): Promise<void>;
@@ -79,18 +93,33 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   await store.init();
   const boss = new Boss(ctx);
   const sms = options.sms ? new SmsGateway(ctx, options.sms) : null;
+  const smsSites = sms && options.answerMos !== false ? new SmsResponder(ctx, sms) : null;
   const app = buildApp(ctx, store, boss, sms);
   const publicSites = publicApp(ctx);
+  const offlineSweep = sweepOfflineSites(ctx, config.offlineSweepMs);
+  await indexUnindexedSites(database);
   await boss.scheduleIfPending();
+  const smsUsage = new UsageMeter(ctx);
+  if (sms) smsUsage.start();
+  const smsCare = smsSites ? new CareSender(ctx, sms!) : null;
+  smsCare?.start();
+  smsSites?.start();
   await sms?.start();
   return {
     app,
     ctx,
     boss,
     sms,
+    smsSites,
+    smsUsage,
+    smsCare,
     publicSites,
     close: async () => {
       boss.stop();
+      offlineSweep.stop();
+      smsUsage.stop();
+      smsCare?.stop();
+      smsSites?.stop();
       await publicSites.close();
       await sms?.stop();
       await database.close();
@@ -123,13 +152,14 @@ function buildApp(ctx: PlatformContext, store: AssetStore, boss: Boss, sms: SmsG
   const sessions = new Sessions(ctx);
   authRoutes(app as unknown as OpenAPIHono, sessions);
   const authenticated = requireUser(ctx, sessions);
-  for (const prefix of ['/auth/v1/me', '/sync/*', '/assets/*', '/catalog/*', '/admin/*', '/vpmn/*']) app.use(prefix, authenticated);
+  for (const prefix of ['/auth/v1/me', '/sync/*', '/assets/*', '/catalog/*', '/admin/*', '/portal/*', '/vpmn/*']) app.use(prefix, authenticated);
   meRoutes(app);
   syncRoutes(app, ctx, new PushService(ctx, { orderSubmitted: () => boss.schedule() }), new PullService(ctx));
   catalogRoutes(app, ctx);
   vpmnRoutes(app, ctx);
   assetRoutes(app, ctx, store);
   adminRoutes(app, ctx, boss);
+  portalRoutes(app, ctx);
   if (sms) smsRoutes(app, sms);
   return app;
 }

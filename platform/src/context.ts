@@ -40,6 +40,13 @@ export interface PlatformConfig {
   postsPerAddress: number;
   postsPerSite: number;
   postWindowMs: number;
+  /** How often sites past their offline date are marked `offline` (sites/offline.ts). */
+  offlineSweepMs: number;
+  /** An SMS site session ends after this long without an MO from the number (sms/responder.ts). */
+  smsSessionMs: number;
+  /** MOs answered per number in `smsMoWindowMs`; the rest are counted and not answered (a flood). */
+  smsMosPerNumber: number;
+  smsMoWindowMs: number;
 }
 
 /** Test hooks to inject failures inside the server (the HTTP-level ones belong in a proxy). */
@@ -79,6 +86,10 @@ export const DEFAULT_CONFIG: Omit<PlatformConfig, 'dataDir' | 'tokenSecret'> = {
   postsPerAddress: 5,
   postsPerSite: 200,
   postWindowMs: 3600_000,
+  offlineSweepMs: 60_000,
+  smsSessionMs: 10 * 60_000,
+  smsMosPerNumber: 20,
+  smsMoWindowMs: 60_000,
 };
 
 export const isoNow = (ctx: PlatformContext): string => ctx.clock.now().toISOString();

@@ -1,5 +1,5 @@
 /** Serves a platform on 127.0.0.1 (port 0 = any free port). */
-import { STATUS_CODES, type Server } from 'node:http';
+import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
@@ -36,7 +36,9 @@ export function answerClientErrors(server: Server): void {
 /** The public listener (published sites) on 127.0.0.1; closing it leaves the platform open. */
 export function listenPublic(platform: Platform, port = 0): Promise<Omit<Listening, 'close'> & { close(): Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: platform.publicSites.app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+    const server = createServer(platform.publicSites.handle);
+    server.listen(port, '127.0.0.1', () => {
+      const info = server.address() as AddressInfo;
       resolve({
         url: `http://127.0.0.1:${info.port}`,
         port: info.port,
@@ -46,7 +48,7 @@ export function listenPublic(platform: Platform, port = 0): Promise<Omit<Listeni
             (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
           }),
       });
-    }) as Server;
+    });
     server.once('error', reject);
   });
 }

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { createPlatform } from './app';
 import { listen, listenPublic } from './listen';
 import { demoLoginsFile, seedDemo } from './seed';
-import { SMS_FLAG_OPTIONS, SMS_FLAGS_USAGE, smsConfigFromFlags } from './sms/config';
+import { SMS_FLAG_OPTIONS, SMS_FLAGS_USAGE, smsConfigFromFlags, smsSitesFromFlags } from './sms/config';
 
 const DEFAULT_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'data');
 
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const platform = await createPlatform({
     dataDir,
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
-    ...(sms ? { sms } : {}),
+    ...(sms ? { sms, answerMos: smsSitesFromFlags(values) } : {}),
     config: {
       ...(delay !== undefined ? { openingDelayMs: delay === 'off' ? null : Number(delay) } : {}),
       ...(values['sites-domain'] ? { sitesDomain: values['sites-domain'].toLowerCase() } : {}),

@@ -31,7 +31,8 @@ afterEach(async () => {
 
 async function start(link: Partial<LinkConfig> = {}, faults: Partial<IsmgFaults> = {}, maxVersion: 2 | 3 = 3) {
   ismg = await startIsmg({ maxVersion }, faults);
-  platform = await startTestPlatform({ database, sms: linkConfig(ismg.port, link) });
+  // The link alone: MOs stay in the inbox for the test to read (no SMS sites answer them).
+  platform = await startTestPlatform({ database, sms: linkConfig(ismg.port, link), answerMos: false });
   return { sim: ismg.sim, sms: platform.platform.sms!, db: platform.platform.ctx.database.db };
 }
 

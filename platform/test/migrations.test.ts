@@ -51,4 +51,17 @@ describeOnDatabases('migrations', (database) => {
       { site_id: 's1', sha256: 'b'.repeat(64) },
     ]);
   });
+
+  it('0009_sms_sites: enterprises opened before it get their extension routed; earlier MTs count as replies', async () => {
+    await migrateToLatest(db, '0008_portal_search');
+    const opened = JSON.stringify({ enterpriseId: 'e1', status: 'opened', opening: { smsServiceCode: { unifiedCode: '10658000', extension: '1001', full: '106580001001' }, openedAt: '2026-11-01T00:00:00Z' } });
+    const submitted = JSON.stringify({ enterpriseId: 'e2', status: 'submitted' });
+    await sql`INSERT INTO service_order (id, scope_id, version, last_seq, field_versions, deleted, data, created_at, updated_at, enterprise_id, status) VALUES
+      ('o1', 's', 1, 1, '{}', 0, ${opened}, '2026-01-01', '2026-01-01', 'e1', 'opened'),
+      ('o2', 's', 1, 2, '{}', 0, ${submitted}, '2026-01-01', '2026-01-01', 'e2', 'submitted')`.execute(db);
+    await sql`INSERT INTO sms_mt (id, mobile, extension, kind, body, enterprise_id, parts, created_at) VALUES ('m1', '13800138000', '1001', 'text', 'x', 'e1', 1, '2026-11-02')`.execute(db);
+    await migrateToLatest(db);
+    expect(await rows(sql`SELECT extension, enterprise_id, opened_at FROM sms_route`)).toEqual([{ extension: '1001', enterprise_id: 'e1', opened_at: '2026-11-01T00:00:00Z' }]);
+    expect(await rows(sql`SELECT purpose FROM sms_mt`)).toEqual([{ purpose: 'reply' }]);
+  });
 });

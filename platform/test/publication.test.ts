@@ -19,7 +19,7 @@ describeOnDatabases('site publication and the public listener', (database) => {
   let n = 700;
 
   beforeAll(async () => {
-    t = await startTestPlatform({ database });
+    t = await startTestPlatform({ database, config: { offlineSweepMs: 50 } });
     manager = await t.api.device('jn.manager');
     admin = (await t.api.login('admin')).accessToken;
   });
@@ -167,5 +167,50 @@ describeOnDatabases('site publication and the public listener', (database) => {
     const latest = new Map(days.map((d: Loose) => [d.channel, d]));
     expect(latest.get('web')).toMatchObject({ pv: 3, uv: 2, date: '2026-11-20' });
     expect(latest.get('wap1')).toMatchObject({ pv: 1, uv: 1 });
+  });
+
+  it('lets an administrator publish without a sign-off only with a reason, which is kept with the revision', async () => {
+    const { ent, siteId, content } = await enterpriseWithSite('teaunsigned');
+    await open(ent);
+    const administrator = await t.api.device('admin');
+    const withoutReason = await administrator.push(publishOp(siteId, ent, 1, content, null));
+    expect(withoutReason.results[0]).toMatchObject({ status: 'rejected', code: 'invalid' });
+    const corrected = { ...publishOp(siteId, ent, 1, siteContent('teaunsigned', '泉城茶社更正')), patch: { ...publishOp(siteId, ent, 1, content, null).patch, content: siteContent('teaunsigned', '泉城茶社更正'), unsignedReason: '客户书面要求更正电话号码' } };
+    expect((await administrator.push(corrected)).results[0]).toMatchObject({ status: 'applied', row: { status: 'live', liveRevision: 1 } });
+    expect(await (await visit('teaunsigned.ec.example.cn', '/')).text()).toContain('泉城茶社更正');
+    const kept = await t.platform.ctx.database.db.selectFrom('site_revision').select(['signoff', 'unsigned_reason', 'submitted_by']).where('site_id', '=', siteId).executeTakeFirstOrThrow();
+    expect(kept).toEqual({ signoff: null, unsigned_reason: '客户书面要求更正电话号码', submitted_by: 'admin' });
+    const byManager = await manager.push({ ...corrected, patch: { ...corrected.patch, revision: 2 } });
+    expect(byManager.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
+  });
+
+  it('takes a cancelled enterprise\'s site offline by itself at the end of the last billed month (the platform\'s clock)', async () => {
+    const { ent, siteId, content } = await enterpriseWithSite('teacancel');
+    await open(ent);
+    await manager.push(publishOp(siteId, ent, 1, content));
+    const host = 'teacancel.ec.example.cn';
+    await manager.push(orderOp(ent, 'cancel', 'site-standard', { effectiveDate: '2026-12-15' }));
+    expect((await t.api.call('POST', '/admin/boss/process', undefined, admin)).status).toBe(200);
+    // Read as stored (the devices' tokens would have expired on the moved clock); a change bumps last_seq, so devices pull it.
+    const publicationRow = async () => {
+      const row = await t.platform.ctx.database.db.selectFrom('site_publication').select(['data', 'last_seq']).where('id', '=', siteId).executeTakeFirstOrThrow();
+      return { ...(JSON.parse(row.data) as Loose), lastSeq: Number(row.last_seq) };
+    };
+    const offlineAt = '2026-12-31T16:00:00.000Z'; // 2027-01-01 00:00 China time
+    const scheduled = await publicationRow();
+    expect(scheduled).toMatchObject({ status: 'live', offlineAt });
+    const before = t.clock.ms;
+    try {
+      t.clock.ms = Date.parse(offlineAt) - 1;
+      await new Promise((r) => setTimeout(r, 300)); // sweeps run meanwhile
+      expect((await visit(host, '/')).status).toBe(200);
+      expect(await publicationRow()).toEqual(scheduled);
+      t.clock.ms = Date.parse(offlineAt);
+      const stopped = await visit(host, '/', WML_ONLY);
+      expect([stopped.status, await stopped.text()]).toEqual([410, expect.stringContaining('网站已停止服务')]);
+      await expect.poll(publicationRow, { timeout: 3000, interval: 100 }).toMatchObject({ status: 'offline', offlineAt, lastSeq: expect.toSatisfy((seq: number) => seq > scheduled.lastSeq) });
+    } finally {
+      t.clock.ms = before;
+    }
   });
 });

@@ -24,6 +24,8 @@ export interface Procedure<I extends z.ZodType = z.ZodType, O extends z.ZodType 
    * it queues each short write transaction itself, so a user's save never waits for the network.
    */
   writesInSteps?: true;
+  /** Answers a file's bytes (`shared/api/files.ts`): served by address as well, never as JSON. */
+  file?: true;
 }
 
 export interface QueryOptions {

@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   'order.signature_invalid': 'The signature is not a usable PNG image.',
   'order.signature_blank': 'The signature pad was left empty.',
 
+  'sms.no_active_plan': 'SMS usage asked for an enterprise without an active plan.',
+  'sms.month_before_opening': 'SMS usage asked for a month before the plan was opened.',
   'quote.unknown_plan': 'The quote names a plan that is not in the catalog.',
   'quote.plan_unavailable': 'The quote names a plan that is no longer on sale.',
   'quote.invalid_date': 'A date of the quote is not a real date.',
@@ -58,6 +60,7 @@ export const ERROR_CODES = {
   'site.template_unknown': 'No template with this id.',
   'site.style_unknown': 'The template has no colour style with this id.',
   'site.image_missing': 'The picture is not on this machine.',
+  'site.export_missing': 'That revision of the site has not been exported to a zip on this machine.',
   'site.page_not_found': 'The build has no page at this path.',
   'site.build_has_errors': 'The build report has errors; export refused without force.',
   'site.export_folder_not_ours': 'The export folder is not empty and is not a previous export of this app; nothing was written.',
@@ -66,6 +69,7 @@ export const ERROR_CODES = {
   'site.import.nothing': 'There is nothing to import.',
   'site.signature_invalid': 'The sign-off signature is not a usable PNG image.',
   'site.signature_blank': 'The sign-off signature pad was left empty.',
+  'site.signoff_has_errors': 'The site check has errors; the customer cannot sign off the site until they are fixed.',
 
   'sync.bad_server': 'The server address is not a URL.',
   'sync.invalid_credentials': 'The user name or password is wrong.',
@@ -77,6 +81,8 @@ export const ERROR_CODES = {
   'sync.values_required': 'Editing a conflict needs the values to send.',
   'sync.no_existing_row': 'The platform did not say which record already holds the key.',
 
+  'portal.signed_out': 'Searching the portals needs a signed-in platform account.',
+  'portal.unreachable': 'The platform could not be asked (offline, or it answered with an error).',
   'roster.enterprise_not_found': 'The roster names an enterprise that does not exist.',
   'roster.file_not_found': 'The roster file does not exist or cannot be read.',
   'roster.file_empty': 'The roster file is empty.',

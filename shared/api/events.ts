@@ -7,8 +7,13 @@ export { ENTITIES, entitySchema, type Entity } from './entities';
 /** Events the backend pushes to every window (SSE in browser mode, IPC in Electron). */
 export const events = {
   /** Something the UI may be showing changed (another window, the CLI, a sync). */
-  'data.changed': z.object({ entity: entitySchema, id: z.string().optional() }),
-  /** Progress of long work: imports, builds, uploads. */
+  'data.changed': z.object({
+    entity: entitySchema,
+    id: z.string().optional(),
+    /** The record's revision after the change, for records that count their saves (a site): an answer holding it is current. */
+    revision: z.number().int().optional(),
+  }),
+  /** Progress of long work: imports, builds (uploads: `sync.status`'s `uploading`). */
   'job.progress': z.object({ jobId: z.string(), label: z.string(), done: z.number(), total: z.number(), finished: z.boolean().optional() }),
   /** The sync indicator: state, queue sizes, progress (after every step of a cycle and every change of state). */
   'sync.status': syncStatusSchema,

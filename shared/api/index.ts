@@ -13,12 +13,15 @@ import { ordersApi } from './orders';
 import { draftsApi } from './drafts';
 import { sitesApi } from './sites';
 import { syncApi } from './sync';
+import { filesApi, type FileName } from './files';
 import { rosterApi } from './roster';
 import { groupServicesApi } from './groupServices';
 import { staffCardsApi } from './staffCards';
 import { licenceApi } from './licence';
 import { leadsApi } from './leads';
 import { publishingApi } from './publishing';
+import { portalApi } from './portal';
+import { smsUsageApi } from './smsUsage';
 
 export const contract = {
   ...systemApi,
@@ -28,12 +31,15 @@ export const contract = {
   ...draftsApi,
   ...sitesApi,
   ...syncApi,
+  ...filesApi,
   ...rosterApi,
   ...groupServicesApi,
   ...staffCardsApi,
   ...licenceApi,
   ...leadsApi,
   ...publishingApi,
+  ...portalApi,
+  ...smsUsageApi,
 } satisfies Record<string, Procedure>;
 
 export type Contract = typeof contract;
@@ -52,6 +58,8 @@ export const isProcedureName = (name: string): name is ProcedureName => Object.h
 export interface Transport {
   invoke<N extends ProcedureName>(name: N, input: Input<N>): Promise<Result<Output<N>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** The address a window loads a file from (`<img src>`, a frame, a download); `filePath`'s when absent. */
+  fileUrl?<N extends FileName>(name: N, input: Input<N>): string;
 }
 
 export * from './result';

@@ -54,5 +54,8 @@ export const ordersApi = {
   'orders.submit': mutation(z.object({ id: z.string().min(1) }), orderSchema),
   'orders.discardDraft': mutation(z.object({ id: z.string().min(1) }), z.object({ id: z.string() })),
   'documents.listForEnterprise': query(z.object({ enterpriseId: z.string().min(1) }), z.array(documentSchema), { reads: ['document'] }),
+  /** One document's facts (its file is `files.document`). */
+  'documents.get': query(z.object({ id: z.string().min(1) }), documentSchema, { reads: ['document'] }),
+  /** One document whole, as base64 (scripts; the window loads `files.document` by address). */
   'documents.read': query(z.object({ id: z.string().min(1) }), documentSchema.extend({ base64: z.string() }), { reads: ['document'] }),
 };

@@ -7,10 +7,12 @@ import {
   articleSchema,
   CHANNELS,
   channelSwitchesSchema,
+  columnSchema,
   COLUMN_TYPES,
   contactBlockSchema,
   domainSchema,
   idSchema,
+  itemSchema,
   jobSchema,
   postSchema,
   productSchema,
@@ -20,6 +22,7 @@ import {
   smsSettingsSchema,
   staffCardSchema,
   templateChoiceSchema,
+  unsortedEntrySchema,
 } from '../sites/model';
 import { documentSchema } from './orders';
 import { mutation, query } from './contract';
@@ -117,6 +120,34 @@ export const siteSchema = z.object({
 });
 export type Site = z.infer<typeof siteSchema>;
 
+/** A column without its items: its own fields and the ids of its items, in order. */
+export const columnHeadSchema = columnSchema.omit({ items: true }).extend({ itemIds: z.array(z.string()) });
+export type ColumnHead = z.infer<typeof columnHeadSchema>;
+
+/**
+ * An edit's answer: the revision it made and the parts of the site it changed, each whole — never
+ * the rest of the site (a 1,000-item site is megabytes). `applySiteDelta` (siteDelta.ts) puts it
+ * onto the revision before.
+ */
+export const siteDeltaSchema = z.object({
+  siteId: z.string(),
+  revision: z.number().int(),
+  updatedAt: z.string(),
+  profile: profileSchema.optional(),
+  sms: smsSettingsSchema.optional(),
+  template: templateChoiceSchema.optional(),
+  domain: domainSchema.optional(),
+  unsorted: z.array(unsortedEntrySchema).optional(),
+  intake: intakeStateSchema.optional(),
+  /** The ids of the site's columns in order, when a column came or went. */
+  columnIds: z.array(z.string()).optional(),
+  /** Columns whose own fields or list of items changed. */
+  columns: z.array(columnHeadSchema).optional(),
+  /** Items that are new or changed, wherever they are now. */
+  items: z.array(itemSchema).optional(),
+});
+export type SiteDelta = z.infer<typeof siteDeltaSchema>;
+
 /** Every edit names the site and, optionally, the revision it was made on. */
 const edit = <T extends z.ZodRawShape>(shape: T) => z.object({ siteId: z.string().min(1), revision: z.number().int().min(1).optional(), ...shape });
 
@@ -181,7 +212,7 @@ export type ManifestFile = z.infer<typeof manifestFileSchema>;
 const locationSchema = z.object({
   columnId: z.string().optional(),
   itemId: z.string().optional(),
-  section: z.enum(['profile', 'sms', 'template', 'domain']).optional(),
+  section: z.enum(['profile', 'sms', 'template', 'domain', 'intake']).optional(),
   field: z.string().optional(),
 });
 
@@ -229,8 +260,6 @@ export const exportResultSchema = z.object({
   /** The same files in one zip beside the folder (absent when not asked for). */
   zipPath: z.string().optional(),
   zipBytes: z.number().int().optional(),
-  /** The zip as base64, when `includeZip` was asked for. */
-  zipBase64: z.string().optional(),
   files: z.number().int(),
   report: buildReportSchema.shape.summary,
 });
@@ -249,29 +278,29 @@ export const sitesApi = {
   'sites.create': mutation(z.object({ enterpriseId: z.string().min(1) }), siteSchema),
   'sites.get': query(z.object({ siteId: z.string().min(1) }), siteSchema, { reads: ['site'] }),
   'sites.getForEnterprise': query(z.object({ enterpriseId: z.string().min(1) }), siteSchema.nullable(), { reads: ['site'] }),
-  'sites.updateProfile': mutation(edit({ profile: profileSchema }), siteSchema),
-  'sites.addColumn': mutation(edit({ type: z.enum(COLUMN_TYPES), title: columnTitle, channels: channelSwitchesSchema.optional() }), siteSchema),
-  'sites.updateColumn': mutation(edit({ columnId: z.string(), title: columnTitle.optional(), channels: channelSwitchesSchema.optional(), body: richTextSchema.optional() }), siteSchema),
+  'sites.updateProfile': mutation(edit({ profile: profileSchema }), siteDeltaSchema),
+  'sites.addColumn': mutation(edit({ type: z.enum(COLUMN_TYPES), title: columnTitle, channels: channelSwitchesSchema.optional() }), siteDeltaSchema),
+  'sites.updateColumn': mutation(edit({ columnId: z.string(), title: columnTitle.optional(), channels: channelSwitchesSchema.optional(), body: richTextSchema.optional() }), siteDeltaSchema),
   /** The column's text and items go to the unsorted tray unless `discard` is set. */
-  'sites.removeColumn': mutation(edit({ columnId: z.string(), discard: z.boolean().default(false) }), siteSchema),
-  'sites.reorderColumns': mutation(edit({ columnIds: z.array(z.string()).min(1) }), siteSchema),
-  'sites.addItem': mutation(edit({ columnId: z.string(), item: itemInputSchema, index: z.number().int().min(0).optional() }), siteSchema),
-  'sites.updateItem': mutation(edit({ itemId: z.string(), item: itemInputSchema }), siteSchema),
-  'sites.removeItem': mutation(edit({ itemId: z.string(), toTray: z.boolean().default(false) }), siteSchema),
-  'sites.reorderItems': mutation(edit({ columnId: z.string(), itemIds: z.array(z.string()) }), siteSchema),
+  'sites.removeColumn': mutation(edit({ columnId: z.string(), discard: z.boolean().default(false) }), siteDeltaSchema),
+  'sites.reorderColumns': mutation(edit({ columnIds: z.array(z.string()).min(1) }), siteDeltaSchema),
+  'sites.addItem': mutation(edit({ columnId: z.string(), item: itemInputSchema, index: z.number().int().min(0).optional() }), siteDeltaSchema),
+  'sites.updateItem': mutation(edit({ itemId: z.string(), item: itemInputSchema }), siteDeltaSchema),
+  'sites.removeItem': mutation(edit({ itemId: z.string(), toTray: z.boolean().default(false) }), siteDeltaSchema),
+  'sites.reorderItems': mutation(edit({ columnId: z.string(), itemIds: z.array(z.string()) }), siteDeltaSchema),
   /** Moves an item to another column of the same kind (or another place in its own). */
-  'sites.moveItem': mutation(edit({ itemId: z.string(), columnId: z.string(), index: z.number().int().min(0).optional() }), siteSchema),
-  'sites.moveFromTray': mutation(edit({ entryId: z.string(), target: trayTargetSchema }), siteSchema),
-  'sites.discardTrayEntry': mutation(edit({ entryId: z.string() }), siteSchema),
+  'sites.moveItem': mutation(edit({ itemId: z.string(), columnId: z.string(), index: z.number().int().min(0).optional() }), siteDeltaSchema),
+  'sites.moveFromTray': mutation(edit({ entryId: z.string(), target: trayTargetSchema }), siteDeltaSchema),
+  'sites.discardTrayEntry': mutation(edit({ entryId: z.string() }), siteDeltaSchema),
   /** Reverses one guess of an import: what it created goes back to the tray, what it changed is restored. */
-  'sites.undoGuess': mutation(edit({ guessId: z.string() }), siteSchema),
-  'sites.setTemplate': mutation(edit({ template: templateChoiceSchema }), siteSchema),
+  'sites.undoGuess': mutation(edit({ guessId: z.string() }), siteDeltaSchema),
+  'sites.setTemplate': mutation(edit({ template: templateChoiceSchema }), siteDeltaSchema),
   /** Own domain (IDN allowed) or a label under the operator's domain; checked with checkDomain / checkSiteLabel. */
   'sites.setDomain': mutation(
     edit({ domain: z.discriminatedUnion('kind', [z.object({ kind: z.literal('own'), name: z.string().max(253) }), z.object({ kind: z.literal('assigned'), label: z.string().max(63) })]) }),
-    siteSchema,
+    siteDeltaSchema,
   ),
-  'sites.updateSms': mutation(edit({ sms: smsSettingsSchema }), siteSchema),
+  'sites.updateSms': mutation(edit({ sms: smsSettingsSchema }), siteDeltaSchema),
   /** Reads Word, text and photo files into the enterprise's site (made if it has none), reporting progress as `job.progress`. */
   'sites.import': mutation(importInputSchema, importReportSchema),
   /** Compiles every channel and reports; nothing is written. Pictures without derived sizes yet are made first (progress as `job.progress`). */
@@ -288,8 +317,6 @@ export const sitesApi = {
       outDir: z.string().min(1).optional(),
       force: z.boolean().default(false),
       zip: z.boolean().default(true),
-      /** Also return the zip's bytes (browser mode offers it as a download). */
-      includeZip: z.boolean().default(false),
     }),
     exportResultSchema,
   ),
@@ -302,6 +329,6 @@ export const sitesApi = {
     }),
     z.object({ site: siteSchema, document: documentSchema }),
   ),
-  /** A stored picture (the original, or a derived size) for the editor. */
+  /** A stored picture (the original, or a derived size) with its bytes as base64, for scripts (the window loads `files.image`). */
   'sites.image': query(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), variant: z.enum(['web480', 'web1200', 'wap2', 'wap1']).optional() }), imageDataSchema, { reads: [] }),
 };

@@ -58,6 +58,8 @@ export const syncStatusSchema = z.object({
   /** When the next automatic attempt is due (ms from now), if one is scheduled. */
   nextAttemptInMs: z.number().int().nullable(),
   progress: z.object({ phase: z.enum(['push', 'pull', 'upload']), done: z.number().int(), total: z.number().int().nullable() }).nullable(),
+  /** The pictures on their way to the platform now, with the bytes sent so far (as they leave the machine). */
+  uploading: z.array(z.object({ sha256: z.string(), size: z.number().int(), sentBytes: z.number().int() })),
   /** Set while the mass-delete guard waits for a decision: how many of how many synced rows would go. */
   resyncGuard: z.object({ rows: z.number().int(), total: z.number().int() }).nullable(),
   /** Where the tokens are kept: the OS keychain (Electron) or a file only the user can read. */
@@ -124,6 +126,8 @@ export const conflictSchema = z.object({
   rowId: z.string(),
   label: z.string().nullable(),
   kind: conflictKindSchema,
+  /** What this device's op did: a `create` is a record made here that the platform never had. */
+  opKind: z.enum(['create', 'update', 'delete', 'command']),
   /** kind=field: per field (or group) the two values and the one both started from. */
   fields: z.array(z.object({ field: z.string(), mine: z.unknown(), theirs: z.unknown(), base: z.unknown().optional() })),
   /** What this device sent. */
@@ -216,6 +220,10 @@ export const syncApi = {
   ),
   /** My side of a conflict as JSON, to keep or send to someone (forbidden changes to rows now out of scope). */
   'sync.exportConflict': query(z.object({ id: z.string().min(1) }), z.object({ fileName: z.string(), json: z.string() }), { reads: ['sync'] }),
+  /** Several conflicts resolved the same way at once, in one unit of work (the sync centre's "放弃全部"). */
+  'sync.resolveConflicts': mutation(z.object({ ids: z.array(z.string().min(1)).min(1).max(500), resolution: z.enum(['theirs']) }), z.object({ resolved: z.number().int() })),
+  /** My side of several conflicts in one JSON file ("全部导出"). */
+  'sync.exportConflicts': query(z.object({ ids: z.array(z.string().min(1)).min(1).max(500) }), z.object({ fileName: z.string(), json: z.string() }), { reads: ['sync'] }),
   /** The mass-delete guard stopped a resync sweep: delete the rows the platform no longer has, or keep them. */
   'sync.resolveResyncGuard': mutation(z.object({ action: z.enum(['delete', 'keep']) }), z.object({ removed: z.number().int() })),
   /** Rows the platform sent that this device refused (malformed), newest first. */

@@ -13,8 +13,9 @@ export interface CreditCodeCheck {
 }
 
 /** Upper-cases and drops spaces and hyphens, so a code read aloud or copied from a scan still matches. */
+/** Upper case, without spaces or hyphens; full-width characters (９１３７…) as ASCII. */
 export function normalizeCreditCode(input: string): string {
-  return input.replace(/[\s\-\u3000]/g, '').toUpperCase();
+  return input.normalize('NFKC').replace(/[\s\-‐‑–—]/g, '').toUpperCase();
 }
 
 export function creditCodeCheckChar(first17: string): string {

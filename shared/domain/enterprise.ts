@@ -94,5 +94,14 @@ export const enterpriseListRowSchema = enterpriseSchema.pick({
   manager: true,
   channel: true,
   updatedAt: true,
-}).extend({ contactName: z.string(), contactMobile: z.string(), city: z.string(), district: z.string() });
+}).extend({
+  contactName: z.string(),
+  contactMobile: z.string(),
+  city: z.string(),
+  district: z.string(),
+  /** The platform's status (registered, opening, opened, cancelled); null while the platform does not have it. */
+  status: z.string().nullable(),
+  /** The plan its signed orders opened (or changed to), null when none is active. */
+  planCode: z.string().nullable(),
+});
 export type EnterpriseListRow = z.infer<typeof enterpriseListRowSchema>;

@@ -15,11 +15,12 @@ export interface MobileCheck {
 }
 
 /**
- * The digits of a number as people write it: full-width digits (１３８…), spaces, hyphens, dots,
+ * The digits of a number as people write it: full-width digits (１３８…, typed with a Chinese input
+ * method), spaces, hyphens and dashes, dots,
  * brackets and a leading +86 / 0086 / 86 are dropped.
  */
 export function normalizeMobile(input: string): string {
-  let digits = input.normalize('NFKC').replace(/[\s\-().\u200b\ufeff]/g, '');
+  let digits = input.normalize('NFKC').replace(/[\s\-‐‑–—().\u200b\ufeff]/g, '');
   if (digits.startsWith('+86')) digits = digits.slice(3);
   else if (digits.startsWith('0086')) digits = digits.slice(4);
   else if (digits.startsWith('86') && digits.length === 13) digits = digits.slice(2);

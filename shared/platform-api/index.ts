@@ -8,3 +8,4 @@ export * from './assets';
 export * from './catalog';
 export * from './opening';
 export * from './admin';
+export * from './portal';

@@ -243,10 +243,9 @@ export function createCompiler(compilerOptions: CompilerOptions = {}): Compiler 
         const known = previous?.get(job.id);
         let output = known && sameKey(known.key, job.key) && valid(known.value) ? known.value : undefined;
         if (!output) {
-          const sink = new JobSink(channel === 'lint' ? 'web' : channel, assets, remember);
+          const sink = new JobSink(channel, assets, remember);
           job.run(sink);
           output = sink.output;
-          if (channel === 'lint') output.findings.forEach((f) => delete f.channel);
           stats.rendered++;
         }
         next.set(job.id, { key: job.key, value: output });

@@ -9,7 +9,7 @@ export type { Report, Finding, FindingCode, PageStat, Severity, Location } from 
 export { TEMPLATES, findTemplate, templateOrDefault, templateFor, suggestTemplate, styleOf, effectiveLayout, GENERAL_TEMPLATE_ID } from './templates/catalog';
 export type { SiteTemplate, ColourStyle, Palette, LayoutOptions, WebLayout, PhoneLayout } from './templates/types';
 export { countSms, countWithSignature, billedMessages, signatureText, type SmsCount, type SmsEncoding } from './sms/count';
-export { SMS_ROOT, type SmsSite, type SmsNode, type SmsOption, type SmsText } from './sms/menu';
+export { SMS_ROOT, compileSmsSite, type SmsSite, type SmsNode, type SmsOption, type SmsText } from './sms/menu';
 export { WML_DECK_BUDGET } from './wap1/pages';
 export { WAP2_MARKUP_BUDGET, WAP2_PAGE_BUDGET } from './wap2/pages';
 export { compileWml } from './wbxml/wml';

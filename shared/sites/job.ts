@@ -100,12 +100,19 @@ const safeHref = (href: string): string => href.replace(/[^A-Za-z0-9._~/-]/g, (c
 /** Collects one job's output. */
 export class JobSink {
   readonly output: JobOutput = { files: [], pages: [], findings: [], assets: [], resolutions: [], bytes: 0 };
+  /** The channel whose folder files go to (content checks write none and take WEB's). */
+  readonly channel: Channel;
+  /** The channel findings are about unless they name one: none for the content checks. */
+  private readonly findingChannel: Channel | undefined;
 
   constructor(
-    readonly channel: Channel,
+    channel: Channel | 'lint',
     private readonly resolver: AssetResolver,
     readonly memo: <T>(id: string, key: readonly string[], compute: () => T) => T,
-  ) {}
+  ) {
+    this.channel = channel === 'lint' ? 'web' : channel;
+    this.findingChannel = channel === 'lint' ? undefined : channel;
+  }
 
   /** Adds a file; `knownBytes` spares measuring a large text whose size the caller already knows. */
   file(path: string, mime: string, content: string | Uint8Array, stat?: Omit<PageStat, 'channel' | 'path' | 'bytes'>, knownBytes?: number): void {
@@ -116,8 +123,9 @@ export class JobSink {
     if (stat) this.output.pages.push({ channel: this.channel, path: full, bytes, ...stat });
   }
 
-  finding(finding: Omit<Finding, 'channel'>): void {
-    this.output.findings.push({ ...finding, channel: this.channel });
+  finding(finding: Omit<Finding, 'channel'> & { channel?: Channel }): void {
+    const channel = finding.channel ?? this.findingChannel;
+    this.output.findings.push(channel ? { ...finding, channel } : finding);
   }
 
   /** The derived image for the page at `pagePath`, or undefined (reported) when it is missing. */

@@ -10,9 +10,17 @@ export type FindingCode =
   | 'page.too_large'
   | 'page.split'
   | 'column.empty'
+  | 'column.no_items'
   | 'column.no_channel'
+  | 'item.incomplete'
+  | 'photo.unplaced'
+  | 'text.markup'
+  | 'text.emoji'
+  | 'contact.missing'
+  | 'contact.no_address'
   | 'link.disabled_column'
   | 'sms.menu_too_long'
+  | 'sms.menu_label_cut'
   | 'sms.reply_truncated'
   | 'sms.text_too_long';
 
@@ -20,8 +28,8 @@ export type FindingCode =
 export interface Location {
   columnId?: string;
   itemId?: string;
-  /** 'profile', 'sms', … for settings outside columns. */
-  section?: 'profile' | 'sms' | 'template' | 'domain';
+  /** 'profile', 'sms', … for settings outside columns; 'intake' for the unsorted tray. */
+  section?: 'profile' | 'sms' | 'template' | 'domain' | 'intake';
   field?: string;
 }
 

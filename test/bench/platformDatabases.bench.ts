@@ -8,17 +8,15 @@
  * PostgreSQL: PLATFORM_TEST_PG (a server's postgres database), else a throwaway cluster started with
  * scripts/pg-test-cluster.sh (durable settings) and stopped at the end.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { SCHEMA_VERSION } from '../../shared/platform-api/common';
 import type { PushOp } from '../../shared/platform-api/sync';
 import { createPlatform, type Platform } from '../../platform/src/app';
 import { seedDemo } from '../../platform/src/seed';
 import { creditCode, enterpriseFields, freshPgDatabase } from '../../platform/test/helpers';
+import { postgresServer } from './benchPostgres';
 import { emitSummary, ms, printTable, stats, tempDir } from './benchUtil';
-import { REPO_ROOT } from '../helpers/paths';
 
 const PASSWORD = 'bench-password';
 const OPS = 1000;
@@ -103,18 +101,6 @@ async function measure(databaseUrl: string | undefined) {
     await platform.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The PostgreSQL server to use, and how to stop it if this bench started it; null when there is none to start. */
-function postgresServer(): { url: string; stop(): void } | null {
-  if (process.env.PLATFORM_TEST_PG) return { url: process.env.PLATFORM_TEST_PG, stop: () => undefined };
-  if (spawnSync('sh', ['-c', 'command -v initdb || ls /usr/lib/postgresql/*/bin/initdb'], { stdio: 'ignore' }).status !== 0) return null;
-  const script = path.join(REPO_ROOT, 'scripts', 'pg-test-cluster.sh');
-  const env = { ...process.env, ECW_PG_DIR: path.join(os.tmpdir(), `ecw-pg-bench-${process.pid}`) };
-  const line = execFileSync(script, ['start'], { env, encoding: 'utf8' });
-  const url = /PLATFORM_TEST_PG=(\S+)/.exec(line)?.[1];
-  if (!url) throw new Error(`pg-test-cluster.sh start said: ${line}`);
-  return { url, stop: () => execFileSync(script, ['stop'], { env }) };
 }
 
 async function main() {

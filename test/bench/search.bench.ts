@@ -1,7 +1,8 @@
 /**
  * Search p95 over 100,000 enterprises through the dispatcher (`enterprises.list` with a query, one
  * page of 100 plus the total), by kind of query. Reference, same run, same table: SQLite's
- * `LIKE '%q%'` scan over name, credit code and mobile, newest first.
+ * `LIKE '%q%'` scan over what a word is looked for in — name, contact's name, province/city/district,
+ * credit code and mobile — newest first.
  */
 import { rmSync } from 'node:fs';
 import { startBackend } from '../../electron/backend/app/backend';
@@ -48,7 +49,8 @@ async function main() {
     return (result.value as { total: number }).total;
   };
   const reference = db.prepare<{ q: string }, { id: string }>(
-    `SELECT id FROM enterprise WHERE name LIKE @q OR credit_code LIKE @q OR contact_mobile LIKE @q ORDER BY updated_at DESC, id DESC`,
+    `SELECT id FROM enterprise WHERE name LIKE @q OR contact_name LIKE @q OR province || city || district LIKE @q OR credit_code LIKE @q OR contact_mobile LIKE @q
+     ORDER BY updated_at DESC, id DESC`,
   );
   const referenceSearch = (query: string) => {
     let needle = query.trim().toLowerCase();

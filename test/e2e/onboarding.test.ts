@@ -9,20 +9,17 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, it } from 'vitest';
 import { assetFile } from '../../electron/backend/domains/assets/store';
-import { REPO_ROOT } from '../helpers/paths';
-import { available, describeWith } from '../helpers/systemTools';
+import { available } from '../helpers/requirements';
 import { type WebProcess } from '../helpers/webProcess';
-import { useBrowserSession } from './browserSession';
+import { describeWith, expect, LAPTOP, test } from './fixtures';
+import { api } from './teaCompany';
 import { AppShell } from './pages/AppShell';
 import { EnterpriseDetailPage } from './pages/EnterpriseDetailPage';
 import { EnterpriseFormPage } from './pages/EnterpriseFormPage';
 import { EnterpriseListPage } from './pages/EnterpriseListPage';
 import { NewOrderPage } from './pages/NewOrderPage';
 import { OrderPage } from './pages/OrderPage';
-
-const SHOTS = path.join(REPO_ROOT, 'test-results', 'e2e', 'onboarding');
 
 const TEA = {
   name: '济南泉城茶业有限公司',
@@ -33,28 +30,16 @@ const TEA = {
   email: 'service@quanchengtea.example',
 };
 
-interface Value<T> {
-  ok: boolean;
-  value?: T;
-  error?: { code: string; message: string };
-}
-
-async function api<T>(web: WebProcess, name: string, input: unknown): Promise<T> {
-  const result = (await web.call(name, input)) as Value<T>;
-  if (!result.ok) throw new Error(`${name}: ${result.error?.code} ${result.error?.message}`);
-  return result.value!;
-}
+const newEnterpriseDraft = (web: WebProcess) => api<{ value: unknown } | null>(web, 'drafts.get', { key: 'enterprise-form:new' });
 
 const pdfText = (file: string) => spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.replace(/[ \t]+/g, ' ');
 
 describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data directory to a submitted, signed order (browser mode, Chromium)', () => {
-  const session = useBrowserSession({ shots: SHOTS, dirPrefix: 'ecw-e2e-onboarding-' });
-  const newPage = () => session.newPage({ width: 1366, height: 860 });
 
-  it('a new user signs up an enterprise by keyboard, quotes a plan, gets the signature and submits the signed order', async () => {
+  test('a new user signs up an enterprise by keyboard, quotes a plan, gets the signature and submits the signed order', { tag: LAPTOP }, async ({ session, screenshots }) => {
     const dataDir = session.newDir();
     const web = await session.startWeb(dataDir);
-    const app = new AppShell(await newPage(), SHOTS);
+    const app = new AppShell(await session.newPage(), screenshots('onboarding'));
     const p = app.page;
     const list = new EnterpriseListPage(p);
     const form = new EnterpriseFormPage(p);
@@ -68,7 +53,7 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await app.shot('first-run-operator');
     await app.confirmOperator();
     await list.waitForList();
-    await expect(app.operatorName().innerText()).resolves.toBe('李娜');
+    await expect(app.operatorName()).toHaveText('李娜');
     await list.empty().getByText('还没有集团客户').waitFor();
     await app.shot('empty-enterprise-list');
 
@@ -86,12 +71,12 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     // A mistyped check character, in lower case: upper-cased as typed, the expected character named.
     await form.type('91370100ma3c4q7b0y');
     await form.help('creditCode').getByText('校验位不符（应为 X），可能有字符输错').waitFor();
-    await expect(form.input('creditCode').inputValue()).resolves.toBe('91370100MA3C4Q7B0Y');
+    await expect(form.input('creditCode')).toHaveValue('91370100MA3C4Q7B0Y');
     await app.shot('credit-code-check-character');
     await form.backspace();
     await form.type('x');
     await form.help('creditCode').getByText('18 位，字母自动转为大写').waitFor();
-    await expect(form.input('creditCode').inputValue()).resolves.toBe(TEA.creditCode);
+    await expect(form.input('creditCode')).toHaveValue(TEA.creditCode);
 
     await form.tab();
     await form.waitForFocus('ent-industrySection');
@@ -117,7 +102,7 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await form.help('contact-mobile').getByText('中国移动号段（仅供参考）').waitFor();
     await form.tab();
     await form.type(TEA.email);
-    await expect(form.input('manager').inputValue()).resolves.toBe('李娜');
+    await expect(form.input('manager')).toHaveValue('李娜');
     await app.shot('form-filled');
     await form.save();
 
@@ -129,8 +114,10 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await app.shot('enterprise-registered');
 
     // 办理业务 has the focus: Enter opens the order form, which starts on the order type.
+    await expect(detail.newOrderButton()).toBeFocused();
     await p.keyboard.press('Enter');
     await newOrder.waitFor();
+    await expect(newOrder.chosenKind()).toBeFocused();
     await newOrder.plan('power-comm-1').getByText('示例').waitFor();
     await p.keyboard.press('Tab');
     await p.keyboard.press('Space');
@@ -140,9 +127,9 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await newOrder.typeDate('2026-11-16');
     // The exact quote before anything is signed: opened on the 16th, after the 15th → half the first month.
     await newOrder.quoteRule().getByText('16日开通，晚于15日，首月收半月费 50.00 元').waitFor();
-    await expect(newOrder.monthlyFee().innerText()).resolves.toContain('100.00 元');
-    expect(await newOrder.monthRow('2026-11')).toEqual(['2026-11', '首月半月', '50.00', '0.00', '50.00']);
-    expect(await newOrder.monthRow('2026-12')).toEqual(['2026-12', '按月', '100.00', '0.00', '100.00']);
+    await expect(newOrder.monthlyFee()).toContainText('100.00 元');
+    await expect(newOrder.monthCells('2026-11')).toHaveText(['2026-11', '首月半月', '50.00', '0.00', '50.00']);
+    await expect(newOrder.monthCells('2026-12')).toHaveText(['2026-12', '按月', '100.00', '0.00', '100.00']);
     await app.shot('plan-and-quote');
     await newOrder.create();
 
@@ -150,17 +137,16 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await order.waitFor('草稿');
     const orderId = p.url().split('/orders/')[1]!;
     await p.getByTestId('quote-rule').getByText('首月收半月费 50.00 元').waitFor();
-    await expect(order.signerInput().inputValue()).resolves.toBe(TEA.contact);
+    await expect(order.signerInput()).toHaveValue(TEA.contact);
     await order.confirmSignature();
     await p.getByText('请客户在签字区签名').waitFor();
     await order.drawSignature();
     await app.shot('signature-drawn');
     await order.confirmSignature();
     await order.waitFor('已签字');
-    await order.documentFrame().waitFor();
-    await p.waitForTimeout(1500); // only so the screenshot shows the PDF viewer drawn
+    await order.documentLoaded();
     // 提交 has the focus once signed.
-    await p.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'order-submit');
+    await expect(order.submitButton()).toBeFocused();
     await app.shot('signed-service-order');
 
     // The PDF is stored with the enterprise's documents, in the asset store, and it says what was sold.
@@ -187,11 +173,7 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await order.waitFor('已提交');
     await order.submittedBanner().getByText('已提交，待同步').waitFor();
     await order.auditEntries().getByText('李娜 提交了受理单').waitFor();
-    await expect(order.auditEntries().allInnerTexts()).resolves.toEqual([
-      expect.stringContaining('李娜 创建了受理单'),
-      expect.stringContaining('李娜 采集了客户签字（签字人 王建国）'),
-      expect.stringContaining('李娜 提交了受理单'),
-    ]);
+    await expect(order.auditEntries()).toHaveText([/李娜 创建了受理单/, /李娜 采集了客户签字（签字人 王建国）/, /李娜 提交了受理单/]);
     await app.shot('submitted');
     const saved2 = await api<{ status: string; signerName: string }>(web, 'orders.get', { id: orderId });
     expect(saved2).toMatchObject({ status: 'submitted', signerName: TEA.contact });
@@ -204,15 +186,15 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await detail.currentPlan().getByText(/企业建站 标准版/).waitFor();
     // The enterprise's trail tells the whole story, the order's steps included.
     await detail.auditEntries().getByText(/李娜 提交了受理单（YS\d{8}-[0-9A-F]{6}）/).waitFor();
-    await expect(detail.auditEntries().count()).resolves.toBe(4);
+    await expect(detail.auditEntries()).toHaveCount(4);
     await app.shot('enterprise-with-order');
 
     // And in the list, found by its contact's mobile.
     await p.getByRole('link', { name: '集团客户' }).first().click();
     await list.waitForList();
     await list.searchFor('138 0531 0001');
-    await expect(list.rows().count()).resolves.toBe(1);
-    await expect(list.count().innerText()).resolves.toBe('找到 1 家');
+    await expect(list.rows()).toHaveCount(1);
+    await expect(list.count()).toHaveText('找到 1 家');
     await app.shot('list-search');
 
     // Esc clears the search; an enterprise registered elsewhere (another window, the CLI) shows up by itself.
@@ -227,11 +209,13 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await list.rows().getByText('济南明湖印务有限公司').waitFor();
   });
 
-  it('a half-filled form survives navigating away, a reload, a dead backend and its restart, and is cleared once saved', async () => {
+  test('a half-filled form survives navigating away, a reload, a dead backend and its restart, and is cleared once saved', { tag: LAPTOP }, async ({ session, screenshots }) => {
     const dataDir = session.newDir();
     let web = await session.startWeb(dataDir);
     await api(web, 'system.setOperator', { name: '张伟', channel: 'business_hall' });
-    const app = new AppShell(await newPage(), path.join(SHOTS, 'draft'));
+    const app = new AppShell(await session.newPage(), screenshots('onboarding/draft'));
+    // The form keeps a draft on the backend ~300 ms after the last keystroke: wait until it holds what was typed.
+    const draftHolds = (values: Record<string, unknown>) => expect.poll(async () => (await newEnterpriseDraft(web))?.value).toMatchObject(values);
     const p = app.page;
     const list = new EnterpriseListPage(p);
     const form = new EnterpriseFormPage(p);
@@ -244,7 +228,7 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await form.type('91370100ma3c4q7b0');
     await form.input('contact-name').focus();
     await form.type('王');
-    await p.waitForTimeout(800); // the draft is saved ~300 ms after the last keystroke
+    await draftHolds({ name: '历下茶舍', creditCode: '91370100MA3C4Q7B0', contact: { name: '王' } });
     await app.shot('half-filled');
 
     // Away (Esc) and back (Alt+N): everything typed is there, with the notice.
@@ -252,18 +236,18 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await list.waitForList();
     await list.newEnterprise();
     await form.draftNotice().getByText('已恢复未保存的草稿').waitFor();
-    await expect(form.input('name').inputValue()).resolves.toBe('历下茶舍');
-    await expect(form.input('creditCode').inputValue()).resolves.toBe('91370100MA3C4Q7B0');
-    await expect(form.input('contact-name').inputValue()).resolves.toBe('王');
+    await expect(form.input('name')).toHaveValue('历下茶舍');
+    await expect(form.input('creditCode')).toHaveValue('91370100MA3C4Q7B0');
+    await expect(form.input('contact-name')).toHaveValue('王');
     await app.shot('draft-restored-after-navigation');
 
     // A reload of the page.
     await form.input('contact-name').focus();
     await form.type('建国');
-    await p.waitForTimeout(800);
+    await draftHolds({ contact: { name: '王建国' } });
     await p.reload();
-    await form.draftNotice().waitFor({ timeout: 30_000 });
-    await expect(form.input('contact-name').inputValue()).resolves.toBe('王建国');
+    await form.draftNotice().waitFor();
+    await expect(form.input('contact-name')).toHaveValue('王建国');
 
     // Finish it; then the backend dies just before the save: the Chinese message, and nothing typed is lost.
     await form.input('creditCode').focus();
@@ -276,30 +260,29 @@ describeWith(['chromium', 'pdftotext'], 'onboarding: from an empty data director
     await form.type('泉城路1号');
     await form.input('contact-mobile').focus();
     await form.type('13905310002');
-    await p.waitForTimeout(800);
+    await draftHolds({ creditCode: '91370100MA3C4Q7B0X', address: '泉城路1号', contact: { mobile: '13905310002' } });
     await web.stop('SIGKILL');
     await form.save();
     await form.failure().getByText('后台服务暂时不可用，请稍后重试。已确认保存的数据不会丢失。').waitFor();
-    await expect(form.input('name').inputValue()).resolves.toBe('历下茶舍');
-    await expect(form.input('contact-mobile').inputValue()).resolves.toBe('13905310002');
+    await expect(form.input('name')).toHaveValue('历下茶舍');
+    await expect(form.input('contact-mobile')).toHaveValue('13905310002');
     await app.shot('backend-down-at-save');
 
     // Started again on the same data: the whole form comes back from its draft, and saves.
     web = await session.startWeb(dataDir);
     await app.open(web.openUrl, '#/enterprises/new');
-    await form.draftNotice().waitFor({ timeout: 30_000 });
-    await expect(form.input('name').inputValue()).resolves.toBe('历下茶舍');
-    await expect(form.input('contact-name').inputValue()).resolves.toBe('王建国');
-    await expect(form.input('address').inputValue()).resolves.toBe('泉城路1号');
-    await expect(form.input('manager').inputValue()).resolves.toBe('张伟');
+    await form.draftNotice().waitFor();
+    await expect(form.input('name')).toHaveValue('历下茶舍');
+    await expect(form.input('contact-name')).toHaveValue('王建国');
+    await expect(form.input('address')).toHaveValue('泉城路1号');
+    await expect(form.input('manager')).toHaveValue('张伟');
     await app.shot('draft-restored-after-backend-restart');
     await form.save();
     await new EnterpriseDetailPage(p).waitFor('历下茶舍');
     await list.newEnterprise();
-    await expect(form.input('name').inputValue()).resolves.toBe('');
-    expect(await form.draftNotice().count()).toBe(0);
-    const draft = await api<unknown>(web, 'drafts.get', { key: 'enterprise-form:new' });
-    expect(draft).toBeNull();
+    await expect(form.input('name')).toHaveValue('');
+    await expect(form.draftNotice()).toHaveCount(0);
+    await expect.poll(() => newEnterpriseDraft(web)).toBeNull();
     await app.shot('draft-cleared-after-save');
   });
 });

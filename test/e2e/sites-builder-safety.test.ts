@@ -3,20 +3,15 @@
  * window while this one missed the news) reloads, says so in Chinese and keeps what was typed; and
  * hostile text typed into the editor (markup, a javascript: link) never becomes markup or a link in
  * any preview. Browser mode as a real process, Debian's Chromium; screenshots in
- * test-results/e2e/sites-builder-safety/.
+ * test-results/e2e/<project>/sites-builder-safety/.
  */
-import path from 'node:path';
-import { expect, it } from 'vitest';
 import type { Site } from '../../shared/api/sites';
-import { REPO_ROOT } from '../helpers/paths';
-import { describeWith } from '../helpers/systemTools';
 import { type WebProcess } from '../helpers/webProcess';
-import { useBrowserSession } from './browserSession';
+import { describeWith, expect, test, type BrowserSession } from './fixtures';
 import { api, importTeaSite } from './teaCompany';
 import { AppShell } from './pages/AppShell';
 import { SiteBuilderPage } from './pages/sitesBuilder';
-
-const SHOTS = path.join(REPO_ROOT, 'test-results', 'e2e', 'sites-builder-safety');
+import { watchToasts } from './pages/toasts';
 
 /** The tea company with its Word document and one photo imported. */
 const teaSite = (web: WebProcess) => importTeaSite(web, ['公司资料.docx', 'photos/龙井.jpg']);
@@ -28,15 +23,15 @@ function findItem(site: Site, name: string) {
 }
 
 describeWith(['chromium'], 'site builder: stale saves and hostile text (browser mode, Chromium)', () => {
-  const session = useBrowserSession({ shots: SHOTS, dirPrefix: 'ecw-e2e-sites-safety-' });
-  const start = async () => ({ web: await session.startWeb(session.newDir()), page: await session.newPage() });
+  test.describe.configure({ timeout: 300_000 });
+  const start = async (session: BrowserSession) => ({ web: await session.startWeb(), page: await session.newPage() });
 
-  it('a save that meets a newer revision reloads with a Chinese message, keeps the typing, and saves both changes the second time', async () => {
-    const { web, page: p } = await start();
+  test('a save that meets a newer revision reloads with a Chinese message, keeps the typing, and saves both changes the second time', async ({ session, screenshots }) => {
+    const { web, page: p } = await start(session);
     const { enterpriseId, siteId } = await teaSite(web);
     // This window misses the news of other saves (no server-sent events), as after a dropped connection.
     await p.route('**/api/events**', (route) => route.abort());
-    const app = new AppShell(p, SHOTS);
+    const app = new AppShell(p, screenshots('sites-builder-safety'));
     const site = new SiteBuilderPage(p);
     await app.open(web.openUrl, `#/enterprises/${enterpriseId}/site`);
     await site.waitForRevision(1);
@@ -48,12 +43,13 @@ describeWith(['chromium'], 'site builder: stale saves and hostile text (browser 
     const product = findItem(before, '明前龙井');
     await api(web, 'sites.updateItem', { siteId, revision: before.revision, itemId: product.id, item: { ...product, name: '明前龙井（特级）' } });
 
+    const toasts = await watchToasts(p);
     await site.saveItem();
-    await app.toast(/网站刚在别处.*保存过，已载入最新内容/).waitFor({ timeout: 30_000 });
+    await toasts.shown(/网站刚在别处.*保存过，已载入最新内容/);
     await site.waitForRevision(2);
     // What was typed is still there; the other window's rename came in beside it.
-    await expect(site.field('item-spec').inputValue()).resolves.toBe('250克/罐（本窗口）');
-    await expect(site.field('item-title').inputValue()).resolves.toBe('明前龙井（特级）');
+    await expect(site.field('item-spec')).toHaveValue('250克/罐（本窗口）');
+    await expect(site.field('item-title')).toHaveValue('明前龙井（特级）');
     await p.getByText('未保存', { exact: true }).first().waitFor();
     await app.shot('stale-save-reloaded-typing-kept');
 
@@ -63,14 +59,14 @@ describeWith(['chromium'], 'site builder: stale saves and hostile text (browser 
     const after = findItem(await api<Site>(web, 'sites.get', { siteId }), '明前龙井（特级）');
     expect(after.spec).toBe('250克/罐（本窗口）');
     await app.shot('both-changes-saved');
-  }, 300_000);
+  });
 
-  it('markup typed as text stays text in every preview, and a javascript: link is refused', async () => {
-    const { web, page: p } = await start();
+  test('markup typed as text stays text in every preview, and a javascript: link is refused', async ({ session, screenshots }) => {
+    const { web, page: p } = await start(session);
     const { enterpriseId } = await teaSite(web);
     const dialogs: string[] = [];
     p.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
-    const app = new AppShell(p, SHOTS);
+    const app = new AppShell(p, screenshots('sites-builder-safety'));
     const site = new SiteBuilderPage(p);
     await app.open(web.openUrl, `#/enterprises/${enterpriseId}/site`);
     await site.waitForRevision(1);
@@ -93,7 +89,7 @@ describeWith(['chromium'], 'site builder: stale saves and hostile text (browser 
     await app.shot('javascript-link-refused');
     await address.fill('www.quanchengtea.example');
     await address.press('Enter');
-    await expect.poll(() => description.locator('a').getAttribute('href')).toBe('https://www.quanchengtea.example');
+    await expect(description.locator('a')).toHaveAttribute('href', 'https://www.quanchengtea.example');
     await site.saveItem();
     await site.waitForRevision(2);
 
@@ -104,24 +100,24 @@ describeWith(['chromium'], 'site builder: stale saves and hostile text (browser 
     expect(html).not.toContain('<script>alert(2)');
     expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
     expect(html).toContain('data-href="https://www.quanchengtea.example"');
-    await expect(p.getByTestId('preview-frame-web').getAttribute('sandbox')).resolves.toBe('');
+    await expect(p.getByTestId('preview-frame-web')).toHaveAttribute('sandbox', '');
     await app.shot('web-preview-text-only');
 
     // WAP 2.0 in its frame, WAP 1.0 on the phone, SMS: the same characters, as text.
     await site.preview('wap2');
     await expect.poll(() => site.frameDocument('preview-frame-wap2')).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
-    await expect(p.getByTestId('preview-frame-wap2').getAttribute('sandbox')).resolves.toBe('');
+    await expect(p.getByTestId('preview-frame-wap2')).toHaveAttribute('sandbox', '');
     await site.preview('wap1');
-    await expect.poll(() => site.wmlBody().innerText()).toContain('<script>alert(2)</script>官网');
-    await expect(site.wmlTitle().innerText()).resolves.toContain('<img');
-    await expect(site.wmlBody().locator('img, script').count()).resolves.toBe(0);
+    await expect(site.wmlBody()).toContainText('<script>alert(2)</script>官网');
+    await expect(site.wmlTitle()).toContainText('<img');
+    await expect(site.wmlBody().locator('img, script')).toHaveCount(0);
     await app.shot('wap1-text-only');
     await site.preview('sms');
     await site.sendSms('0');
     await site.sendSms('2');
     await site.sendSms('1');
-    await expect.poll(() => site.smsReplies().last().innerText()).toContain(hostile);
+    await expect(site.smsReplies().last()).toContainText(hostile);
     await app.shot('sms-text-only');
     expect(dialogs).toEqual([]);
-  }, 300_000);
+  });
 });

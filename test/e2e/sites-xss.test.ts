@@ -4,14 +4,12 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from '@playwright/test';
 import { compile } from '../../shared/sites/compile';
 import type { OutputFile } from '../../shared/sites/job';
 import { templateFor } from '../../shared/sites/templates/catalog';
 import { hostileSite } from '../fixtures/xss/hostileSite';
-import { launchChromium } from '../helpers/chromium';
-import { describeWith } from '../helpers/systemTools';
+import { describeWith, expect, test } from './fixtures';
 
 /** Browsers render WAP 2.0 pages as XHTML when served as application/xhtml+xml (STANDARDS §2.2). */
 const BROWSER_TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', xhtml: 'application/xhtml+xml; charset=utf-8', css: 'text/css; charset=utf-8' };
@@ -33,19 +31,21 @@ function serve(files: Map<string, OutputFile>): Promise<Server> {
 
 describeWith(['chromium'], 'sites: hostile content in Chromium', () => {
   let server: Server;
-  let browser: Browser;
   let context: BrowserContext;
+  let tab: Page;
+  let dialogs: string[] = [];
   let origin: string;
   let pages: string[];
   const outside: string[] = [];
 
-  beforeAll(async () => {
+  test.describe.configure({ timeout: 600_000 });
+
+  test.beforeAll(async ({ browser }) => {
     const { site, assets } = hostileSite();
     const result = compile(site, templateFor(site), assets);
     pages = result.files.filter((f) => /^(web\/.*\.html|wap2\/.*\.xhtml)$/.test(f.path)).map((f) => f.path);
     server = await serve(new Map(result.files.map((f) => [f.path, f])));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
     context = await browser.newContext();
     // Anything that leaves the site (evil.example, javascript:, data:) is recorded and refused.
     await context.route('**/*', (route) => {
@@ -54,24 +54,19 @@ describeWith(['chromium'], 'sites: hostile content in Chromium', () => {
       outside.push(url);
       return route.abort();
     });
+    tab = await context.newPage();
+    tab.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  test.afterAll(async () => {
+    await context?.close();
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  let tab: Page | undefined;
-  let dialogs: string[] = [];
-
   async function visit(path: string): Promise<{ ran: boolean; dialogs: string[]; parseErrors: number }> {
-    if (!tab) {
-      tab = await context.newPage();
-      tab.on('dialog', (dialog) => {
-        dialogs.push(dialog.message());
-        void dialog.dismiss();
-      });
-    }
     const page = tab;
     dialogs = [];
     await page.goto(`${origin}${path}`, { waitUntil: 'load' });
@@ -81,22 +76,23 @@ describeWith(['chromium'], 'sites: hostile content in Chromium', () => {
         for (const type of ['mouseover', 'focus', 'click', 'error', 'load']) element.dispatchEvent(new Event(type));
       }
     });
-    await page.waitForTimeout(20);
+    // …including timers they might have set: 20 ms of the page's own clock, not the test's.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 20)));
     const ran = await page.evaluate(() => (window as unknown as { __xss?: number }).__xss === 1);
     const parseErrors = await page.locator('parsererror').count();
     return { ran, dialogs, parseErrors };
   }
 
-  it('notices a script that runs (the check can fail)', async () => {
+  test('notices a script that runs (the check can fail)', async () => {
     expect((await visit(CONTROL)).ran).toBe(true);
   });
 
-  it('runs no script, opens no dialog and loads nothing from outside on any WEB or WAP 2.0 page', async () => {
+  test('runs no script, opens no dialog and loads nothing from outside on any WEB or WAP 2.0 page', async () => {
     expect(pages.length).toBeGreaterThan(40);
     for (const path of pages) {
       const { ran, dialogs, parseErrors } = await visit(`/${path}`);
       expect({ path, ran, dialogs, parseErrors }).toEqual({ path, ran: false, dialogs: [], parseErrors: 0 });
     }
     expect(outside).toEqual([]);
-  }, 600_000);
+  });
 });

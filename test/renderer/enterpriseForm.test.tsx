@@ -80,4 +80,27 @@ describe('the enterprise form (jsdom, in-memory transport, real backend)', () =>
     expect(screen.getByLabelText('详细地址')).toHaveValue('济南市历下区泉城路188号');
     expect((await backend.call('enterprises.list', {})).rows.map((r) => r.name)).toEqual(['泉城茶业']);
   });
+
+  it('keeps the credit code box to 18 characters and takes full-width digits in the mobile (issue 8 item 17)', async () => {
+    const { user } = renderApp(backend.transport, '/enterprises/new');
+    await screen.findByLabelText('企业名称');
+    const code = screen.getByLabelText('统一社会信用代码');
+    await user.click(code);
+    await user.keyboard(`${CODE}ABCDEF`);
+    expect(code).toHaveValue(CODE);
+    await user.clear(code);
+    await user.paste(`统一社会信用代码：${CODE.slice(0, 4)} ${CODE.slice(4)}（已核对）`);
+    expect(code).toHaveValue(CODE);
+
+    await enter(user, '企业名称', '济南泉城茶业有限公司');
+    await user.type(screen.getByLabelText('行业门类'), 'F');
+    await user.click(await screen.findByTitle('F 批发和零售业'));
+    await user.type(screen.getByLabelText('所在地区'), '历下{Enter}');
+    await enter(user, '详细地址', '济南市历下区泉城路188号');
+    await enter(user, '联系人姓名', '王建国');
+    await enter(user, '联系人手机', '１３８－０５３１－０００１');
+    await user.click(screen.getByTestId('enterprise-save'));
+    expect(await screen.findByTestId('enterprise-title')).toHaveTextContent('济南泉城茶业有限公司');
+    expect((await backend.call('enterprises.list', {})).rows[0]).toMatchObject({ creditCode: CODE, contactMobile: '13805310001' });
+  });
 });

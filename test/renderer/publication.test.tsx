@@ -9,6 +9,9 @@ import { chinaDate } from '../../shared/domain/dates';
 import type { SitePublicationWireRow, SiteVisitDayWireRow } from '../../shared/platform-api';
 import { sitePublicationSyncAdapter } from '../../electron/backend/domains/publishing/syncAdapter';
 import { siteVisitDaySyncAdapter } from '../../electron/backend/domains/visits/syncAdapter';
+import { setJson } from '../../electron/backend/domains/sync/db/state';
+import type { Account } from '../../electron/backend/domains/auth/session';
+import { makeVerifier } from '../../electron/backend/domains/auth/verifier';
 import { createTestBackend, type TestBackend } from '../helpers/backend';
 import { jinanEnterprise } from '../helpers/syncDevice';
 import { renderApp } from './renderApp';
@@ -50,6 +53,46 @@ describe('the site page’s publication bar', () => {
       const ops = t.backend.database()!.prepare(`SELECT name, patch_json FROM outbox WHERE tbl = 'site_publication'`).all();
       expect(ops).toEqual([{ name: 'site.rollback.v1', patch_json: JSON.stringify({ siteId: site.id, revision: 1 }) }]);
     });
+  }, 90_000);
+});
+
+describe('publishing without a sign-off', () => {
+  /** The account this device last signed in with, as an online sign-in stores it. */
+  async function signedInAs(t: TestBackend, role: 'administrator' | 'customer_manager') {
+    const login = role === 'administrator' ? 'admin' : 'jn.manager';
+    const account: Account = {
+      server: 'http://127.0.0.1:1', login, user: { id: `u-${login}`, login, name: '王管理', role, region: { province: '山东', city: null } },
+      verifier: await makeVerifier('not-used'), signedInAt: AT,
+    };
+    await t.backend.writes.write((db) => setJson(db, 'account', account));
+  }
+
+  it('is offered to an administrator only, asks for a reason and queues site.publish.v1 without a sign-off, with the reason', async () => {
+    const { t, enterpriseId, site } = await enterpriseWithSite();
+    await signedInAs(t, 'customer_manager');
+    const first = renderApp(t.transport, `/enterprises/${enterpriseId}/site`);
+    const managerBar = await screen.findByTestId('site-publication', {}, { timeout: 30_000 });
+    await new Promise((r) => setTimeout(r, 2000)); // the account's role arrives with sync.status (the administrator's button appears well within this)
+    expect(within(managerBar).queryByRole('button', { name: '无签字发布' })).toBeNull();
+    first.unmount();
+
+    await signedInAs(t, 'administrator');
+    const { user } = renderApp(t.transport, `/enterprises/${enterpriseId}/site`);
+    const bar = await screen.findByTestId('site-publication', {}, { timeout: 30_000 });
+    await user.click(await within(bar).findByRole('button', { name: '无签字发布' }, { timeout: 2000 }));
+    const dialog = await screen.findByRole('dialog');
+    const confirm = within(dialog).getByRole('button', { name: '确认发布' });
+    expect(confirm).toBeDisabled(); // no reason yet
+    await user.type(within(dialog).getByRole('textbox', { name: '原因' }), '客户书面要求更正电话号码');
+    await user.click(confirm);
+    await waitFor(() => {
+      const ops = t.backend.database()!.prepare(`SELECT name, patch_json FROM outbox WHERE tbl = 'site_publication'`).all() as { name: string; patch_json: string }[];
+      expect(ops.map((o) => [o.name, JSON.parse(o.patch_json)])).toEqual([
+        ['site.publish.v1', expect.objectContaining({ siteId: site.id, enterpriseId, revision: site.revision, signoff: null, unsignedReason: '客户书面要求更正电话号码' })],
+      ]);
+    });
+    // Requested once: not offered again for the same revision.
+    await waitFor(() => expect(within(bar).queryByRole('button', { name: '无签字发布' })).toBeNull());
   }, 90_000);
 });
 

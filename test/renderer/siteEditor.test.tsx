@@ -72,7 +72,11 @@ describe('the site editor (jsdom, in-memory transport, real backend)', () => {
     await openColumn(user, '新闻动态');
     expect(shownTitles()).toEqual(['开业公告', '新品上市', '招商启事']);
 
+    // A new item is named before it is added (issue 8 item 18): then it is a revision.
     await user.click(screen.getByTestId('item-add'));
+    await user.click(within(await screen.findByTestId('item-editor')).getByTestId('item-title'));
+    await user.paste('新文章');
+    await user.click(screen.getByTestId('item-save'));
     await waitForRevision(start + 1);
     expect(await screen.findByTestId('item-editor')).toBeInTheDocument();
     expect(await savedTitles(backend, f)).toEqual(['开业公告', '新品上市', '招商启事', '新文章']);

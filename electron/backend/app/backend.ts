@@ -24,6 +24,7 @@ import { mirrorAdapter } from '../domains/sync/mirrorAdapter';
 import { leadSyncAdapter } from '../domains/leads/syncAdapter';
 import { sitePublicationSyncAdapter } from '../domains/publishing/syncAdapter';
 import { siteVisitDaySyncAdapter } from '../domains/visits/syncAdapter';
+import { smsUsageSyncAdapter } from '../domains/smsUsage/syncAdapter';
 import { readOperator } from '../domains/system/repository';
 import type { ContextWithoutDatabase, ReadContext } from './context';
 import { createDispatcher, type Dispatcher } from './dispatcher';
@@ -40,7 +41,7 @@ export interface BackendOptions {
   now?: () => Date;
   newId?: () => string;
   logToStderr?: boolean;
-  /** The sync engine's host options: the keychain vault (Electron), no timers (CLI), fetch and timings (tests). */
+  /** The sync engine's host options: the keychain vault (Electron), no timers (CLI), timings (tests). */
   sync?: SyncOptions;
   /** Make every write that does not hold the write queue fail, and collect it (tests). */
   guardWrites?: boolean;
@@ -79,6 +80,7 @@ const adapters = syncAdapters([
   sitePublicationSyncAdapter,
   leadSyncAdapter,
   siteVisitDaySyncAdapter,
+  smsUsageSyncAdapter,
   rosterOrderSyncAdapter,
   rosterMemberSyncAdapter,
 ]);

@@ -9,7 +9,9 @@ import { draftHandlers } from '../domains/drafts/handlers';
 import { siteHandlers } from '../domains/sites/handlers';
 import { leadHandlers } from '../domains/leads/handlers';
 import { publishingHandlers } from '../domains/publishing/handlers';
+import { smsUsageHandlers } from '../domains/smsUsage/handlers';
 import { createSyncHandlers, type SyncHandlerDeps } from '../domains/sync/handlers';
+import { createPortalHandlers } from '../domains/portal/handlers';
 import { createRosterHandlers, type RosterHandlerDeps } from '../domains/roster/handlers';
 import { groupServiceHandlers } from '../domains/groupServices/handlers';
 import { staffCardHandlers } from '../domains/staffCards/handlers';
@@ -31,7 +33,9 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...siteHandlers,
     ...leadHandlers,
     ...publishingHandlers,
+    ...smsUsageHandlers,
     ...createSyncHandlers(deps.sync),
+    ...createPortalHandlers(deps.sync),
     ...createRosterHandlers(deps.roster),
     ...groupServiceHandlers,
     ...staffCardHandlers,

@@ -46,6 +46,8 @@ type LocalEntity = Exclude<Entity, SyncedTable>;
 export interface SyncedRecordChange {
   entity: SyncedTable;
   id: string;
+  /** The record's revision after this change, if it counts its saves (told to the UI with the change). */
+  revision?: number;
   /** Writes the row through the domain's repository (absent when only the op is new: a conflict resolution). */
   write?: (db: WritableDB) => void;
   outbox: OutboxStep;
@@ -81,11 +83,13 @@ export function commitChanges<T>(ctx: WriteContext, plan: (db: WritableDB) => Ch
     return planned;
   })();
   const seen = new Set<string>();
-  for (const { entity, id } of changes) {
+  for (const change of changes) {
+    const { entity, id } = change;
     const key = `${entity}\u0000${id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    ctx.emit('data.changed', { entity, id });
+    const revision = isSynced(change) ? change.revision : undefined;
+    ctx.emit('data.changed', { entity, id, ...(revision !== undefined ? { revision } : {}) });
   }
   return result;
 }

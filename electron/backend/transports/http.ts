@@ -9,8 +9,10 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { FILES_PATH, isFileName } from '../../../shared/api/files';
 import { LOCAL_PATH_REFUSED, localPathField } from '../../../shared/api/localPaths';
 import type { Backend } from '../app/backend';
+import { serveFile } from './httpFiles';
 
 export interface HttpServerOptions {
   port?: number;
@@ -124,8 +126,10 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
       req.on('close', () => sseClients.delete(res));
       return;
     }
+    if (url.pathname.startsWith(FILES_PATH)) return serveFile(backend, req, res, url);
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use POST.' } });
     const name = decodePath(url.pathname.slice('/api/'.length));
+    if (isFileName(name)) return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: `A file is read with GET ${FILES_PATH}${name}.` } });
     const text = await readBody(req, maxBody);
     let input: unknown;
     try {

@@ -4,29 +4,20 @@
  * next run picks it up again. The SMS texts are in welcomeSms.ts.
  */
 import { randomInt } from 'node:crypto';
-import { sql } from 'kysely';
 import { OPERATOR_SITE_DOMAIN, UNIFIED_SMS_CODE, type OpeningResult } from '../../../shared/platform-api/opening';
 import type { OrderSubmitArgs } from '../../../shared/platform-api/tables';
-import { newId } from '../clock';
+import { newId, type Clock } from '../clock';
+import { SmsInputError } from '../sms/mt';
+import { enqueueMt } from '../sms/store';
 import { isoNow, type PlatformContext } from '../context';
 import type { Tx } from '../db/database';
 import { offlineAtFor, publishWaiting, scheduleOffline } from '../sites/publication';
 import { activeSubscription, inWriteTx, loadRow, updateRow, type StoredRow, type WriteBy, type Writer } from '../sync/rows';
+import { nextCounter } from './counters';
 import { openingMessages } from './welcomeSms';
 import { dueRosterOrders, processRosterOrder, rosterOrderPending } from './roster';
 
 const PASSWORD_CHARS = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/** The next value of a counter, in one statement (its row lock keeps two platform processes from taking the same one). */
-export async function nextCounter(trx: Tx, name: string, start: number): Promise<number> {
-  const row = await trx
-    .insertInto('boss_counter')
-    .values({ name, value: start })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`boss_counter.value + 1` }))
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return Number(row.value);
-}
 
 /** Characters 3–8 of a credit code are the registering authority's region code. */
 const regionCodeOf = (creditCode: string) => creditCode.slice(2, 8);
@@ -59,7 +50,7 @@ async function openingResult(trx: Tx, enterprise: StoredRow, order: StoredRow, a
   };
 }
 
-async function processOpen(w: Writer, order: StoredRow, enterprise: StoredRow, by: WriteBy, sitesDomain: string): Promise<string> {
+async function processOpen(w: Writer, order: StoredRow, enterprise: StoredRow, by: WriteBy, sitesDomain: string, clock: Clock): Promise<string> {
   const { trx } = w;
   const result = await openingResult(trx, enterprise, order, by.at);
   updateRow(w, order, { changes: { status: 'opened', opening: result, processedAt: by.at } }, by);
@@ -72,6 +63,14 @@ async function processOpen(w: Writer, order: StoredRow, enterprise: StoredRow, b
     id: newId(), mobile: contact.mobile, text, enterprise_id: enterprise.id, order_id: order.id, kind, status: 'queued', created_at: by.at,
   }));
   await trx.insertInto('sms_outbox').values(messages).execute();
+  // The same messages go out through the CMPP link (when one is configured): free, never counted.
+  try {
+    await enqueueMt(trx, messages.map((m) => ({ to: m.mobile, text: m.text, enterpriseId: enterprise.id, purpose: 'welcome' as const })), clock);
+  } catch (err) {
+    // A contact number the link cannot send to stores nothing; the opening itself goes on.
+    if (!(err instanceof SmsInputError)) throw err;
+  }
+  await trx.insertInto('sms_route').values({ extension: result.smsServiceCode.extension, enterprise_id: enterprise.id, opened_at: by.at }).execute();
   await publishWaiting(w, enterprise.id, sitesDomain, by);
   return 'opened';
 }
@@ -168,6 +167,6 @@ export class Boss {
     if (!order || order.data.status !== 'submitted') return undefined; // another process got there first
     const by: WriteBy = { clientId: null, at: isoNow(this.ctx) };
     if (!enterprise || enterprise.deleted) return fail(w, order, by, 'enterprise_not_found', 'The enterprise was deleted.');
-    return order.data.kind === 'open' ? processOpen(w, order, enterprise, by, this.ctx.config.sitesDomain) : processChangeOrCancel(w, order, enterprise, by);
+    return order.data.kind === 'open' ? processOpen(w, order, enterprise, by, this.ctx.config.sitesDomain, this.ctx.clock) : processChangeOrCancel(w, order, enterprise, by);
   }
 }

@@ -16,7 +16,7 @@ import type { Tx } from '../db/database';
 import type { DB } from '../db/schema';
 import { hasVpmnPlan } from '../sync/rosterOrders';
 import { childRows, insertRow, loadRow, updateRow, type StoredRow, type WriteBy, type Writer } from '../sync/rows';
-import { nextCounter } from './opening';
+import { nextCounter } from './counters';
 
 type Add = Extract<RosterChange, { action: 'add' }>;
 type Update = Extract<RosterChange, { action: 'update' }>;

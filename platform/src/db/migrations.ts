@@ -338,6 +338,172 @@ const sitePublication: Migration = {
   },
 };
 
+/**
+ * Serving published sites from memory (issue 10): one counter every change of `site_host` bumps in
+ * its own transaction, so each public listener process notices a switch or an offline date with one
+ * cheap read instead of a host query per request.
+ */
+const publicationServing: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('publication_generation')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('generation', 'integer', (c) => c.notNull())
+      .execute();
+    await db.insertInto('publication_generation' as never).values({ id: 1, generation: 1 } as never).execute();
+    // The reason an administrator gave for publishing without a sign-off.
+    await db.schema.alterTable('site_revision').addColumn('unsigned_reason', 'text').execute();
+  },
+};
+
+/** The portals and their search (issue 13): what each live site publishes, and the term index over it. */
+const portalSearch: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('portal_site')
+      .addColumn('site_id', 'text', (c) => c.primaryKey())
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('short_name', 'text', (c) => c.notNull())
+      .addColumn('slogan', 'text', (c) => c.notNull())
+      .addColumn('industry_section', 'text', (c) => c.notNull())
+      .addColumn('industry_division', 'text')
+      .addColumn('province', 'text', (c) => c.notNull())
+      .addColumn('city', 'text', (c) => c.notNull())
+      .addColumn('district', 'text', (c) => c.notNull())
+      .addColumn('host', 'text', (c) => c.notNull())
+      .addColumn('web_url', 'text', (c) => c.notNull())
+      .addColumn('wap_url', 'text', (c) => c.notNull())
+      .addColumn('published_at', 'text', (c) => c.notNull())
+      .addColumn('offline_at', 'text')
+      .addColumn('visits', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.createIndex('portal_site_industry').on('portal_site').columns(['industry_section', 'industry_division']).execute();
+    await db.schema.createIndex('portal_site_region').on('portal_site').columns(['province', 'city']).execute();
+    await db.schema.createIndex('portal_site_visits').on('portal_site').column('visits').execute();
+    await db.schema.createIndex('portal_site_enterprise').on('portal_site').column('enterprise_id').execute();
+    await db.schema
+      .createTable('portal_item')
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('item_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('post_kind', 'text')
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('model', 'text')
+      .addColumn('search_text', 'text', (c) => c.notNull())
+      .addColumn('date', 'text')
+      .addColumn('url', 'text', (c) => c.notNull())
+      .addColumn('wap_url', 'text', (c) => c.notNull())
+      .addColumn('published_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('portal_item_pk', ['site_id', 'item_id'])
+      .execute();
+    await db.schema.createIndex('portal_item_kind').on('portal_item').columns(['kind', 'published_at', 'site_id', 'item_id']).execute();
+    // One row per (term, site), written by the indexer only. `rank` orders a term's sites: the field
+    // weight × 1000 + a popularity bucket; the first index walks a term in rank order, the second
+    // checks "does this site have that term too" (and deletes a site's terms).
+    await db.schema
+      .createTable('search_term')
+      .addColumn('term', 'text', (c) => c.notNull())
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('rank', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('search_term_rank').on('search_term').columns(['term', 'rank', 'site_id']).execute();
+    await db.schema.createIndex('search_term_site').on('search_term').columns(['site_id', 'term']).execute();
+  },
+};
+
+/**
+ * Issue 11: the SMS sites answer. Each opened enterprise's extension (backfilled from the opened
+ * orders), per-number menu sessions and MO limits (shared by every platform process), opt-outs
+ * (TD), what each MT is for (a welcome is free), and the month's SMS usage (synced).
+ */
+const smsSites: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('sms_route')
+      .addColumn('extension', 'text', (c) => c.primaryKey())
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('opened_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sms_route_enterprise').on('sms_route').column('enterprise_id').execute();
+    const orders = await sql<{ enterprise_id: string; data: string }>`SELECT enterprise_id, data FROM service_order WHERE status IN ('opened', 'completed')`.execute(db);
+    for (const order of orders.rows) {
+      const opening = (JSON.parse(order.data) as { opening?: { smsServiceCode?: { extension?: string }; openedAt?: string } }).opening;
+      const extension = opening?.smsServiceCode?.extension;
+      if (extension)
+        await sql`INSERT INTO sms_route (extension, enterprise_id, opened_at) VALUES (${extension}, ${order.enterprise_id}, ${opening.openedAt ?? ''}) ON CONFLICT DO NOTHING`.execute(db);
+    }
+    await db.schema
+      .createTable('sms_session')
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('extension', 'text', (c) => c.notNull())
+      .addColumn('path', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sms_session_pk', ['mobile', 'extension'])
+      .execute();
+    await db.schema.createIndex('sms_session_expires').on('sms_session').column('expires_at').execute();
+    await db.schema
+      .createTable('sms_mo_limit')
+      .addColumn('mobile', 'text', (c) => c.primaryKey())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addColumn('throttled', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('window_started_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('sms_optout')
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sms_optout_pk', ['enterprise_id', 'mobile'])
+      .execute();
+    // 抽奖: every draw with the seed that decided it (the audit trail); 调查: one answer per number and site; 关怀: what was sent.
+    await db.schema
+      .createTable('sms_draw')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('seed', 'text', (c) => c.notNull())
+      .addColumn('roll', 'integer', (c) => c.notNull())
+      .addColumn('prize', 'text')
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sms_draw_number').on('sms_draw').columns(['site_id', 'mobile']).execute();
+    await db.schema.createIndex('sms_draw_prize').on('sms_draw').columns(['site_id', 'prize']).execute();
+    await db.schema
+      .createTable('sms_survey_answer')
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('question', 'text', (c) => c.notNull())
+      .addColumn('option_no', 'integer', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sms_survey_answer_pk', ['site_id', 'mobile'])
+      .execute();
+    await db.schema
+      .createTable('sms_care_sent')
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('care_id', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sms_care_sent_pk', ['site_id', 'care_id', 'day', 'mobile'])
+      .execute();
+    // The numbers that texted an enterprise's SMS site: whom its care messages go to.
+    await db.schema
+      .createTable('sms_subscriber')
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('first_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sms_subscriber_pk', ['enterprise_id', 'mobile'])
+      .execute();
+    await db.schema.alterTable('sms_mt').addColumn('purpose', 'text', (c) => c.notNull().defaultTo('reply')).execute();
+    await syncedColumns(db.schema.createTable('sms_usage')).addColumn('enterprise_id', 'text', (c) => c.notNull()).execute();
+    await pullIndexes(db, 'sms_usage');
+    await db.schema.createIndex('sms_usage_enterprise').on('sms_usage').column('enterprise_id').execute();
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_sms_cmpp': smsCmpp,
@@ -345,7 +511,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_login_throttle': loginThrottle,
   '0005_blob_access': blobAccess,
   '0006_site_publication': sitePublication,
-  '0007_vpmn': vpmn,
+  '0007_publication_serving': publicationServing,
+  '0008_portal_search': portalSearch,
+  '0009_sms_sites': smsSites,
+  '0010_vpmn': vpmn,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -94,6 +94,24 @@ export interface DB {
   site_publication: ChildRowTable;
   lead: ChildRowTable;
   site_visit_day: ChildRowTable;
+  /** An enterprise's SMS sent in a China month (id `${enterpriseId}:${YYYY-MM}`), from sms_mt_part (sms/usage.ts). */
+  sms_usage: ChildRowTable;
+  /** The extension of the service code each opened enterprise's SMS site answers on. */
+  sms_route: { extension: string; enterprise_id: string; opened_at: string };
+  /** A number's place in an SMS site (JSON stack of node ids, the current last); gone once expired. */
+  sms_session: { mobile: string; extension: string; path: string; expires_at: string };
+  /** MOs answered per number in the current window, and how many were not (flood). */
+  sms_mo_limit: { mobile: string; count: number; throttled: number; window_started_at: string };
+  /** Every lottery draw and the seed that decided it (lottery.ts: anyone can recompute the roll). */
+  sms_draw: { id: string; enterprise_id: string; site_id: string; revision: number; mobile: string; seed: string; roll: number; prize: string | null; at: string };
+  /** One survey answer per number and site (the question as it was asked). */
+  sms_survey_answer: { site_id: string; mobile: string; enterprise_id: string; question: string; option_no: number; at: string };
+  /** Care messages already stored for sending (a day's run repeated, or a second process, sends nothing twice). */
+  sms_care_sent: { site_id: string; care_id: string; day: string; mobile: string };
+  /** Numbers that texted an enterprise's SMS site: its care messages go to them. */
+  sms_subscriber: { enterprise_id: string; mobile: string; first_at: string };
+  /** Numbers that replied TD/T: no more marketing from that enterprise. */
+  sms_optout: { enterprise_id: string; mobile: string; at: string };
   /** Every revision accepted by `site.publish.v1`, as sent (`built` = its files are in site_file). */
   site_revision: {
     site_id: string;
@@ -102,6 +120,8 @@ export interface DB {
     content: string;
     images: string;
     signoff: string | null;
+    /** Why it was published without a sign-off (`signoff` null; the policy's role only). */
+    unsigned_reason: string | null;
     submitted_by: string;
     submitted_at: string;
     built: number;
@@ -112,6 +132,8 @@ export interface DB {
   site_asset: { site_id: string; revision: number; path: string; sha256: string };
   /** What the public listener answers for a host: the live revision (null = nothing live), offline after `offline_at`. */
   site_host: { host: string; site_id: string; enterprise_id: string; revision: number | null; offline_at: string | null };
+  /** One row (id 1): bumped by every change of site_host, read by the public listeners' host caches. */
+  publication_generation: { id: number; generation: number };
   /** Today's unique visitors: a salted hash of (site, channel, address, user agent); earlier days are deleted. */
   visit_seen: { day: string; hash: string };
   visit_salt: { day: string; salt: string };
@@ -152,6 +174,42 @@ export interface DB {
   sms_mt: SmsMtTable;
   sms_mt_part: SmsMtPartTable;
   sms_mo: SmsMoTable;
+  /** A live site as the portals list it (search/indexer.ts); `visits`: page views of the last 30 days. */
+  portal_site: {
+    site_id: string;
+    enterprise_id: string;
+    name: string;
+    short_name: string;
+    slogan: string;
+    industry_section: string;
+    industry_division: string | null;
+    province: string;
+    city: string;
+    district: string;
+    host: string;
+    web_url: string;
+    wap_url: string;
+    published_at: string;
+    offline_at: string | null;
+    visits: number;
+  };
+  /** A live site's products, supply/demand posts and news, for the portals' listings. kind: product | post | news. */
+  portal_item: {
+    site_id: string;
+    item_id: string;
+    kind: string;
+    post_kind: string | null;
+    title: string;
+    model: string | null;
+    /** Title and model as search compares them (terms.ts normalizeText). */
+    search_text: string;
+    date: string | null;
+    url: string;
+    wap_url: string;
+    published_at: string;
+  };
+  /** One search term (search/terms.ts) of a live site; rank = best field's weight × 1000 + popularity bucket (search/rank.ts). */
+  search_term: { term: string; site_id: string; rank: number };
 }
 
 /** One MT message as asked for (src/sms/store.ts). */
@@ -167,6 +225,8 @@ export interface SmsMtTable {
   enterprise_id: string | null;
   parts: number;
   created_at: string;
+  /** 'reply' | 'marketing' | 'welcome' (free, not counted) | 'admin' */
+  purpose: string;
 }
 
 /** One SUBMIT: a part of an MT with the Sequence_Id it is (re)sent under. */

@@ -1,5 +1,5 @@
 /**
- * 0007_vpmn — VPMN rosters (动力100): roster orders (commands the BOSS opens) and the members it
+ * 0010_vpmn — VPMN rosters (动力100): roster orders (commands the BOSS opens) and the members it
  * confirmed, as synced tables; each group's VPMN number; and who holds each mobile, one group at a
  * time (its primary key is what keeps two concurrent BOSS runs from giving a number to two groups).
  */

@@ -3,27 +3,17 @@
  * address for every audience by content negotiation, explicit `/wap/` and `/wml/` paths, per-channel
  * 404 and offline pages, gzip for WEB, form posts that become leads, and visit counting.
  */
-import { gzipSync } from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { getRequestListener } from '@hono/node-server';
 import type { PlatformContext } from '../context';
 import { filesFor, isCrawler, negotiate, PAGE_MIME, plainPage, type PageChannel } from './channels';
 import { MAX_FORM_BYTES, parseLeadForm, saveLead } from './leads';
+import { isServed, LiveSites, type LiveSite } from './liveSites';
+import { SiteFiles } from './siteFiles';
 import { VisitCounter } from './visits';
-
-interface LiveSite {
-  siteId: string;
-  enterpriseId: string;
-  revision: number | null;
-  offlineAt: string | null;
-}
-
-interface ServedFile {
-  mime: string;
-  body: string;
-  etag: string;
-  gzipped?: Buffer;
-}
+import { portalApp } from '../portal/app';
 
 /** A 16×16 PNG (one colour): answered for /favicon.ico on every site. */
 const FAVICON = Buffer.from(
@@ -31,21 +21,28 @@ const FAVICON = Buffer.from(
   'base64',
 );
 
-/** Compiled files are immutable per (site, revision): kept in memory, bounded. */
-class FileCache {
-  private readonly files = new Map<string, ServedFile | null>();
-  constructor(private readonly max = 5000) {}
-  get(key: string) {
-    return this.files.get(key);
-  }
-  set(key: string, file: ServedFile | null) {
-    if (this.files.size >= this.max) this.files.delete(this.files.keys().next().value!);
-    this.files.set(key, file);
-  }
+/** What a GET needs from the request, the same from Hono (tests in-process) and from node:http (the listener). */
+interface PageRequest {
+  host: string;
+  path: string;
+  accept?: string;
+  acceptEncoding?: string;
+  ifNoneMatch?: string;
+  userAgent?: string;
+  address: string;
+}
+
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | string | null;
 }
 
 export interface PublicSites {
+  /** Every request (Hono: the in-process tests, form posts). */
   app: Hono;
+  /** The listener's handler: GETs answered straight from memory, anything else by `app`. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
   visits: VisitCounter;
   close(): Promise<void>;
 }
@@ -59,92 +56,122 @@ function addressOf(c: Context): string {
   }
 }
 
-const hostOf = (c: Context) => (c.req.header('host') ?? '').toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+const hostName = (header: string | undefined) => (header ?? '').toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+const hostOf = (c: Context) => hostName(c.req.header('host'));
+
+const matches = (ifNoneMatch: string | undefined, etag: string) => ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim() === etag);
 
 export function publicApp(ctx: PlatformContext): PublicSites {
   const { db } = ctx.database;
   const app = new Hono();
-  const cache = new FileCache();
+  const sites = new LiveSites(db);
+  const files = new SiteFiles(db);
   const visits = new VisitCounter(ctx);
+  const portal = portalApp(ctx);
 
-  async function liveSite(host: string): Promise<LiveSite | undefined> {
-    const names = host.startsWith('www.') ? [host, host.slice(4)] : [host, `www.${host}`];
-    const rows = await db.selectFrom('site_host').selectAll().where('host', 'in', names).execute();
-    const row = names.map((n) => rows.find((r) => r.host === n)).find(Boolean);
-    return row && { siteId: row.site_id, enterpriseId: row.enterprise_id, revision: row.revision === null ? null : Number(row.revision), offlineAt: row.offline_at };
+  const plain = (channel: PageChannel, status: number, title: string, text: string, link?: { href: string; label: string }): Answer => ({
+    status,
+    headers: { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-store' },
+    body: plainPage(channel, title, text, link),
+  });
+  const notFound = (channel: PageChannel) => plain(channel, 404, '页面不存在', '您访问的页面不存在。');
+  const offline = (channel: PageChannel) => plain(channel, 410, '网站已停止服务', '本网站的服务已到期停止。');
+
+  /** The site a request's host serves now, or the page to answer instead. */
+  async function siteFor(host: string, channel: PageChannel): Promise<LiveSite | Answer> {
+    const site = await sites.lookup(host);
+    const state = site ? isServed(site, ctx.clock.now()) : 'none';
+    return state === 'live' ? site! : state === 'offline' ? offline(channel) : notFound(channel);
   }
 
-  async function fileOf(siteId: string, revision: number, path: string): Promise<ServedFile | null> {
-    const key = `${siteId}\n${revision}\n${path}`;
-    const cached = cache.get(key);
-    if (cached !== undefined) return cached;
-    const row = await db.selectFrom('site_file').select(['mime', 'body', 'etag']).where('site_id', '=', siteId).where('revision', '=', revision).where('path', '=', path).executeTakeFirst();
-    const file = row ?? null;
-    cache.set(key, file);
-    return file;
-  }
-
-  const page = (c: Context, channel: PageChannel, status: 404 | 410 | 400 | 413 | 429 | 200, title: string, text: string, link?: { href: string; label: string }) =>
-    c.body(plainPage(channel, title, text, link), status, { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-store' });
-
-  const notFound = (c: Context, channel: PageChannel) => page(c, channel, 404, '页面不存在', '您访问的页面不存在。');
-
-  app.use('*', async (c, next) => {
-    const site = await liveSite(hostOf(c));
-    const channel = negotiate(c.req.header('accept'));
-    if (!site || site.revision === null) return notFound(c, channel);
-    if (site.offlineAt && site.offlineAt <= ctx.clock.now().toISOString()) return page(c, channel, 410, '网站已停止服务', '本网站的服务已到期停止。');
-    c.set('site' as never, site as never);
-    await next();
-  });
-
-  app.get('/favicon.ico', (c) => c.body(FAVICON, 200, { 'content-type': 'image/png', 'cache-control': 'public, max-age=86400' }));
-
-  app.post('/guestbook', async (c) => {
-    const site = c.get('site' as never) as LiveSite;
-    const channel = negotiate(c.req.header('accept'));
-    const declared = c.req.header('content-length');
-    if (declared !== undefined && !(Number(declared) <= MAX_FORM_BYTES)) return page(c, channel, 413, '提交失败', '留言内容太长。');
-    if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? '')) return page(c, channel, 400, '提交失败', '表单格式不正确。');
-    const body = await c.req.text();
-    if (Buffer.byteLength(body) > MAX_FORM_BYTES) return page(c, channel, 413, '提交失败', '留言内容太长。');
-    const fields = Object.fromEntries(new URLSearchParams(body));
-    const parsed = parseLeadForm(fields);
-    if (!parsed.ok) return page(c, channel, 400, '提交失败', parsed.error === 'contact_invalid' ? '请填写正确的手机号码或邮箱。' : '请填写留言内容（不超过500字）。');
-    const address = addressOf(c);
-    const saved = await saveLead(ctx, site, channel, address, parsed.lead);
-    if (saved === 'rate_limited') return page(c, channel, 429, '提交太频繁', '提交太频繁，请稍后再试。');
-    const home = channel === 'web' ? '/' : channel === 'wap2' ? '/wap/' : '/wml/';
-    return page(c, channel, 200, '留言已提交', '谢谢！您的留言已提交，我们会尽快与您联系。', { href: home, label: '返回首页' });
-  });
-
-  app.get('*', async (c) => {
-    const site = c.get('site' as never) as LiveSite;
-    const negotiated = negotiate(c.req.header('accept'));
+  async function answerGet(req: PageRequest): Promise<Answer> {
+    const negotiated = negotiate(req.accept);
+    const site = await siteFor(req.host, negotiated);
+    if ('status' in site) return site;
+    if (req.path === '/favicon.ico') return { status: 200, headers: { 'content-type': 'image/png', 'cache-control': 'public, max-age=86400' }, body: FAVICON };
     let path: string;
     try {
-      path = decodeURIComponent(c.req.path);
+      path = decodeURIComponent(req.path);
     } catch {
-      return notFound(c, negotiated);
+      return notFound(negotiated);
     }
-    if (path.includes('..')) return notFound(c, negotiated);
+    if (path.includes('..')) return notFound(negotiated);
     const candidates = filesFor(path, negotiated);
     for (const { channel, file: name } of candidates) {
-      const file = await fileOf(site.siteId, site.revision!, name);
+      const file = await files.file(site.siteId, site.revision!, name);
       if (!file) continue;
-      const isPage = /\.(html|xhtml|wml)$/.test(name);
-      const userAgent = c.req.header('user-agent') ?? '';
-      if (isPage && !isCrawler(userAgent)) visits.record({ siteId: site.siteId, enterpriseId: site.enterpriseId, channel, address: addressOf(c), userAgent });
+      const userAgent = req.userAgent ?? '';
+      if (/\.(html|xhtml|wml)$/.test(name) && !isCrawler(userAgent)) visits.record({ siteId: site.siteId, enterpriseId: site.enterpriseId, channel, address: req.address, userAgent });
       const headers: Record<string, string> = { 'content-type': file.mime, etag: file.etag, 'cache-control': 'no-cache', vary: 'Accept, Accept-Encoding' };
-      if (c.req.header('if-none-match') === file.etag) return c.body(null, 304, headers);
-      if (channel === 'web' && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '') && file.body.length > 512) {
-        file.gzipped ??= gzipSync(file.body);
-        return c.body(new Uint8Array(file.gzipped), 200, { ...headers, 'content-encoding': 'gzip' });
-      }
-      return c.body(file.body, 200, headers);
+      if (matches(req.ifNoneMatch, file.etag)) return { status: 304, headers, body: null };
+      if (channel !== 'web') return { status: 200, headers, body: file.body };
+      const { body, gzip } = SiteFiles.encoded(file, req.acceptEncoding);
+      return { status: 200, headers: gzip ? { ...headers, 'content-encoding': 'gzip' } : headers, body };
     }
-    return notFound(c, candidates[0]!.channel);
+    return notFound(candidates[0]!.channel);
+  }
+
+  const reply = (c: Context, a: Answer) =>
+    a.body === null ? c.body(null, a.status as 304, a.headers) : c.body(typeof a.body === 'string' ? a.body : new Uint8Array(a.body), a.status as 200, a.headers);
+
+  // The portals (www. and wap. under the sites domain) answer their own hosts.
+  app.use('*', async (c, next) => (portal.serves(hostOf(c)) ? portal.app.fetch(c.req.raw, c.env) : next()));
+
+  app.post('/guestbook', async (c) => {
+    const channel = negotiate(c.req.header('accept'));
+    const site = await siteFor(hostOf(c), channel);
+    if ('status' in site) return reply(c, site);
+    const page = (status: number, title: string, text: string, link?: { href: string; label: string }) => reply(c, plain(channel, status, title, text, link));
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && !(Number(declared) <= MAX_FORM_BYTES)) return page(413, '提交失败', '留言内容太长。');
+    if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? '')) return page(400, '提交失败', '表单格式不正确。');
+    const body = await c.req.text();
+    if (Buffer.byteLength(body) > MAX_FORM_BYTES) return page(413, '提交失败', '留言内容太长。');
+    const parsed = parseLeadForm(Object.fromEntries(new URLSearchParams(body)));
+    if (!parsed.ok) return page(400, '提交失败', parsed.error === 'contact_invalid' ? '请填写正确的手机号码或邮箱。' : '请填写留言内容（不超过500字）。');
+    const saved = await saveLead(ctx, site, channel, addressOf(c), parsed.lead);
+    if (saved === 'rate_limited') return page(429, '提交太频繁', '提交太频繁，请稍后再试。');
+    const home = channel === 'web' ? '/' : channel === 'wap2' ? '/wap/' : '/wml/';
+    return page(200, '留言已提交', '谢谢！您的留言已提交，我们会尽快与您联系。', { href: home, label: '返回首页' });
   });
 
-  return { app, visits, close: () => visits.close() };
+  app.get('*', async (c) =>
+    reply(c, await answerGet({
+      host: hostOf(c), path: c.req.path, accept: c.req.header('accept'), acceptEncoding: c.req.header('accept-encoding'),
+      ifNoneMatch: c.req.header('if-none-match'), userAgent: c.req.header('user-agent'), address: addressOf(c),
+    })),
+  );
+
+  app.all('*', async (c) => {
+    const channel = negotiate(c.req.header('accept'));
+    const site = await siteFor(hostOf(c), channel);
+    return reply(c, 'status' in site ? site : notFound(channel));
+  });
+
+  const viaHono = getRequestListener(app.fetch);
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET' || portal.serves(hostName(req.headers.host))) {
+      void viaHono(req, res);
+      return;
+    }
+    const h = req.headers;
+    const path = (req.url ?? '/').split('?', 1)[0]!;
+    answerGet({
+      host: hostName(h.host), path, accept: h.accept, acceptEncoding: h['accept-encoding'], ifNoneMatch: h['if-none-match'],
+      userAgent: h['user-agent'], address: req.socket.remoteAddress ?? 'unknown',
+    }).then(
+      (a) => {
+        const body = typeof a.body === 'string' ? Buffer.from(a.body) : a.body;
+        res.writeHead(a.status, body ? { ...a.headers, 'content-length': String(body.length) } : a.headers);
+        res.end(body);
+      },
+      (err: Error) => {
+        ctx.log(`public: GET ${path}: ${err.stack ?? String(err)}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('服务暂时不可用。');
+      },
+    );
+  }
+
+  return { app, handle, visits, close: () => visits.close() };
 }

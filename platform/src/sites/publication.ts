@@ -11,6 +11,7 @@ import { Rejection, invalid } from '../sync/rejection';
 import { insertRow, loadRow, updateRow, type StoredRow, type WriteBy, type Writer } from '../sync/rows';
 import { flush } from '../sync/writer';
 import { buildContent, missingImages, PublicationError, type PublicationFailure } from './build';
+import { countCommitted, publicationChanged } from './events';
 
 type Revision = { revision: number; publishedAt: string };
 
@@ -45,6 +46,7 @@ export async function publishSite(oc: OpContext, op: PushOp, sitesDomain: string
   if (args.siteId !== op.rowId) throw new Rejection('invalid', 'rowId must be the site id.');
   const { enterprise } = await siteOf(oc, args.siteId, args.enterpriseId);
   authorize(oc.user, 'site_publication', args.signoff ? 'publish' : 'publish_unsigned', enterprise.scopeId);
+  if (!args.signoff && !args.unsignedReason) throw new Rejection('invalid', 'A revision published without a sign-off needs unsignedReason (why, for the record).');
   const by = { clientId: oc.clientId, at: oc.at };
   const kept = await oc.trx.selectFrom('site_revision').select(({ fn }) => fn.max('revision').as('latest')).where('site_id', '=', args.siteId).executeTakeFirst();
   const latest = kept?.latest == null ? 0 : Number(kept.latest);
@@ -59,7 +61,7 @@ export async function publishSite(oc: OpContext, op: PushOp, sitesDomain: string
     .insertInto('site_revision')
     .values({
       site_id: args.siteId, revision: args.revision, enterprise_id: enterprise.id, content: JSON.stringify(args.content), images: JSON.stringify(args.images),
-      signoff: args.signoff ? JSON.stringify(args.signoff) : null, submitted_by: oc.user.login, submitted_at: oc.at, built: 0,
+      signoff: args.signoff ? JSON.stringify(args.signoff) : null, unsigned_reason: args.signoff ? null : (args.unsignedReason ?? null), submitted_by: oc.user.login, submitted_at: oc.at, built: 0,
     })
     .execute();
   row = updateRow(oc, row, { changes: { requestedRevision: args.revision } }, by);
@@ -99,7 +101,9 @@ export async function goLive(w: Writer, row: StoredRow, revision: number, sitesD
     await w.trx.updateTable('site_revision').set({ built: 1 }).where('site_id', '=', row.id).where('revision', '=', revision).execute();
   }
   const revisions = (row.data.revisions as Revision[]).filter((r) => r.revision !== revision).concat([{ revision, publishedAt: by.at }]);
-  return updateRow(w, row, { changes: { status: 'live', liveRevision: revision, publishedAt: by.at, failure: null, host: built.host, urls: built.urls, revisions, offlineAt: null } }, by);
+  const live = updateRow(w, row, { changes: { status: 'live', liveRevision: revision, publishedAt: by.at, failure: null, host: built.host, urls: built.urls, revisions, offlineAt: null } }, by);
+  await publicationChanged(w, { kind: 'live', siteId: row.id, enterpriseId: row.data.enterpriseId as string, revision, host: built.host, urls: built.urls });
+  return live;
 }
 
 function failed(w: Writer, row: StoredRow, failure: PublicationFailure, by: WriteBy): StoredRow {
@@ -115,6 +119,13 @@ async function pointHost(w: Writer, row: StoredRow, host: string, revision: numb
   if (taken && taken.site_id !== row.id) throw new PublicationError({ code: 'compile_failed', message: `The host ${host} already serves another site.` });
   if (taken) await trx.updateTable('site_host').set({ revision, offline_at: null }).where('host', '=', host).execute();
   else await trx.insertInto('site_host').values({ host, site_id: row.id, enterprise_id: row.data.enterpriseId as string, revision, offline_at: null }).execute();
+  await bumpGeneration(w);
+}
+
+/** Tells every public listener (each process polls it) that what some host serves changed. */
+async function bumpGeneration(w: Writer): Promise<void> {
+  w.afterCommit.push(countCommitted);
+  await w.trx.updateTable('publication_generation').set((eb) => ({ generation: eb('generation', '+', 1) })).where('id', '=', 1).execute();
 }
 
 /** BOSS opened the enterprise: each site waiting for it goes live with its newest revision. */
@@ -140,9 +151,12 @@ export function offlineAtFor(effectiveDate: string): string {
 /** BOSS cancelled the subscription: every site of the enterprise goes offline at `offlineAt`. */
 export async function scheduleOffline(w: Writer, enterpriseId: string, offlineAt: string, by: WriteBy): Promise<void> {
   await w.trx.updateTable('site_host').set({ offline_at: offlineAt }).where('enterprise_id', '=', enterpriseId).execute();
+  await bumpGeneration(w);
   const rows = await w.trx.selectFrom('site_publication').select('id').where('enterprise_id', '=', enterpriseId).where('deleted', '=', 0).execute();
   for (const { id } of rows) {
     const row = await loadRow(w, 'site_publication', id);
-    if (row) updateRow(w, row, { changes: { offlineAt } }, by);
+    if (!row) continue;
+    updateRow(w, row, { changes: { offlineAt } }, by);
+    await publicationChanged(w, { kind: 'offline_scheduled', siteId: id, enterpriseId, offlineAt });
   }
 }

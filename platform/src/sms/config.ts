@@ -9,6 +9,7 @@ export interface SmsFlags {
   'service-id'?: string;
   'cmpp-version'?: string;
   'cmpp-window'?: string;
+  'sms-sites'?: string;
 }
 
 export const SMS_FLAG_OPTIONS = {
@@ -19,9 +20,10 @@ export const SMS_FLAG_OPTIONS = {
   'service-id': { type: 'string' },
   'cmpp-version': { type: 'string' },
   'cmpp-window': { type: 'string' },
+  'sms-sites': { type: 'string' },
 } as const;
 
-export const SMS_FLAGS_USAGE = '[--ismg HOST:PORT --sp-id SPID --sp-secret SECRET --service-code CODE [--service-id ID] [--cmpp-version 2|3] [--cmpp-window N]]';
+export const SMS_FLAGS_USAGE = '[--ismg HOST:PORT --sp-id SPID --sp-secret SECRET --service-code CODE [--service-id ID] [--cmpp-version 2|3] [--cmpp-window N] [--sms-sites on|off]]';
 
 /** `host:port` (IPv6 in brackets) to its parts; throws an Error with the reason. */
 export function parseHostPort(value: string): { host: string; port: number } {
@@ -48,4 +50,11 @@ export function smsConfigFromFlags(flags: SmsFlags): LinkConfig | null {
   const window = Number(flags['cmpp-window'] ?? LINK_DEFAULTS.window);
   if (!Number.isInteger(window) || window < 1 || window > 256) throw new Error('--cmpp-window: 1 to 256');
   return { ...LINK_DEFAULTS, host, port, spId, secret, serviceCode, serviceId, version, window };
+}
+
+/** `--sms-sites off`: MOs stay in the inbox (/admin/sms/mo) unanswered, for tools that read it; on by default. */
+export function smsSitesFromFlags(flags: SmsFlags): boolean {
+  const value = flags['sms-sites'] ?? 'on';
+  if (value !== 'on' && value !== 'off') throw new Error('--sms-sites: on or off');
+  return value === 'on';
 }

@@ -44,6 +44,12 @@ export class SmsGateway {
     return messages;
   }
 
+  /** Stores MTs inside the caller's transaction; `send()` hands them to the link once it has committed. */
+  async enqueueIn(trx: Tx, requests: MtRequest[]): Promise<{ messages: EnqueuedMt[]; send(): void }> {
+    const { messages, parts } = await enqueueMt(trx, requests, this.ctx.clock);
+    return { messages, send: () => this.link.offer(parts) };
+  }
+
   wake(): void {
     this.link.wake();
   }

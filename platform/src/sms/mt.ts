@@ -17,7 +17,12 @@ export interface MtRequest {
   /** Digits after the service code in Src_Id: the enterprise's extension ('' or absent = the bare code). */
   extension?: string;
   enterpriseId?: string | null;
+  /** What it is for (default 'reply'): a 'welcome' is free and not counted in the enterprise's usage. */
+  purpose?: MtPurpose;
 }
+
+export const MT_PURPOSES = ['reply', 'marketing', 'welcome', 'admin'] as const;
+export type MtPurpose = (typeof MT_PURPOSES)[number];
 
 export type SmsInputCode = 'sms.invalid_mobile' | 'sms.invalid_extension' | 'sms.empty_text' | 'sms.too_long' | 'sms.invalid_push' | 'sms.text_or_push';
 
@@ -38,6 +43,7 @@ export interface PreparedMt {
   /** The text, or the SI as JSON (what sms_mt.body keeps). */
   body: string;
   enterpriseId: string | null;
+  purpose: MtPurpose;
   partCount: number;
   /** The parts with concatenation reference `ref`. */
   parts(ref: number): UserDataPart[];
@@ -65,7 +71,7 @@ export function prepareMt(request: MtRequest): PreparedMt {
   if (!mobile.valid) throw new SmsInputError('sms.invalid_mobile', 'to', `Not a mainland mobile number: ${request.to}`);
   const extension = request.extension ?? '';
   if (!EXTENSION.test(extension)) throw new SmsInputError('sms.invalid_extension', 'extension', 'An extension is up to 12 digits.');
-  const common = { mobile: mobile.normalized, extension, enterpriseId: request.enterpriseId ?? null };
+  const common = { mobile: mobile.normalized, extension, enterpriseId: request.enterpriseId ?? null, purpose: request.purpose ?? 'reply' };
   if ((request.text === undefined) === (request.wapPush === undefined)) throw new SmsInputError('sms.text_or_push', 'text', 'Give either a text or a WAP Push.');
   if (request.wapPush) {
     const { si, count } = preparePush(request.wapPush);

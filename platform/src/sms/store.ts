@@ -102,7 +102,7 @@ export async function enqueueMt(db: Db, requests: MtRequest[], clock: Clock): Pr
     const parts: QueuedPart[] = [];
     for (const p of prepared) {
       const id = newId(clock);
-      messages.push({ id, mobile: p.mobile, extension: p.extension, kind: p.kind, body: p.body, enterprise_id: p.enterpriseId, parts: p.partCount, created_at: now });
+      messages.push({ id, mobile: p.mobile, extension: p.extension, kind: p.kind, body: p.body, enterprise_id: p.enterpriseId, parts: p.partCount, created_at: now, purpose: p.purpose });
       p.parts(seqNo & 0xff).forEach((part, i) => {
         parts.push({ seqNo: seqNo++, mtId: id, partNo: i + 1, parts: p.partCount, mobile: p.mobile, extension: p.extension, tpUdhi: part.tpUdhi, msgFmt: part.msgFmt, content: part.content });
       });

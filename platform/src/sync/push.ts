@@ -124,6 +124,7 @@ export class PushService {
       for (const r of results) if (r.seq !== undefined) r.seq = real(r.seq);
       if (applied.length) await trx.insertInto('applied_op').values(applied.map(({ row, result }) => ({ ...row, result_json: storedResult(result) }))).execute();
       await trx.commit().execute();
+      for (const done of w.afterCommit) done();
       return { results, last, serverSeq: w.seqs.lastAssigned(), ...(stop ? { stop } : {}) };
     } catch (err) {
       await trx.rollback().execute().catch(() => undefined);

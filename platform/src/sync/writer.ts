@@ -30,6 +30,8 @@ export interface Writer {
   journal: (() => void)[];
   /** Called before a flush (an op takes its savepoint there). */
   beforeFlush?: () => Promise<void>;
+  /** Called once the transaction committed (never after a rollback). */
+  afterCommit: (() => void)[];
 }
 
 export interface Dirty {
@@ -43,7 +45,7 @@ export interface Dirty {
 export const rowKey = (tbl: SyncedTable, id: string) => `${tbl}:${id}`;
 
 export const newWriter = (trx: Tx, dialect: Dialect): Writer => ({
-  trx, dialect, seqs: new PendingSeqs(), rows: new Map(), dirty: new Map(), dirtyImages: new Map(), storedCodes: new Map(), journal: [],
+  trx, dialect, seqs: new PendingSeqs(), rows: new Map(), dirty: new Map(), dirtyImages: new Map(), storedCodes: new Map(), journal: [], afterCommit: [],
 });
 
 /** Sets a map entry, journaling how to put it back. */
@@ -83,11 +85,12 @@ const EXTRA: Record<SyncedTable, string[]> = {
   site_publication: ['enterprise_id'],
   lead: ['enterprise_id'],
   site_visit_day: ['enterprise_id'],
+  sms_usage: ['enterprise_id'],
   roster_order: ['enterprise_id', 'status'],
   roster_member: ['enterprise_id', 'mobile', 'short_number'],
 };
 /** Every transaction locks (and writes) synced rows table by table in this order, by id within one, so none waits on another in a cycle. */
-export const LOCK_ORDER: SyncedTable[] = ['enterprise', 'site', 'service_order', 'subscription', 'site_publication', 'lead', 'site_visit_day', 'roster_order', 'roster_member'];
+export const LOCK_ORDER: SyncedTable[] = ['enterprise', 'site', 'service_order', 'subscription', 'site_publication', 'lead', 'site_visit_day', 'sms_usage', 'roster_order', 'roster_member'];
 // Rows per statement, well under both databases' limits on bound parameters.
 const ROWS_PER_STATEMENT = 500;
 
@@ -102,6 +105,7 @@ function columnsOf(row: StoredRow, seq: number): Record<string, unknown> {
     site_publication: { enterprise_id: data.enterpriseId },
     lead: { enterprise_id: data.enterpriseId },
     site_visit_day: { enterprise_id: data.enterpriseId },
+    sms_usage: { enterprise_id: data.enterpriseId },
     roster_order: { enterprise_id: data.enterpriseId, status: data.status },
     // A removed member gives up its mobile and number.
     roster_member: { enterprise_id: data.enterpriseId, mobile: deleted ? null : data.mobile, short_number: deleted ? null : data.shortNumber },
@@ -161,11 +165,15 @@ export async function commitWrites(w: Writer): Promise<(seq: number) => number> 
 }
 
 /** Runs `fn` in a write transaction of its own (the BOSS simulation). */
-export function inWriteTx<T>(database: Database, fn: (w: Writer) => Promise<T>): Promise<T> {
-  return database.db.transaction().execute(async (trx) => {
+export async function inWriteTx<T>(database: Database, fn: (w: Writer) => Promise<T>): Promise<T> {
+  let committed: Writer | undefined;
+  const result = await database.db.transaction().execute(async (trx) => {
     const w = newWriter(trx, database.dialect);
-    const result = await fn(w);
+    const value = await fn(w);
     await commitWrites(w);
-    return result;
+    committed = w;
+    return value;
   });
+  for (const done of committed!.afterCommit) done();
+  return result;
 }

@@ -1,6 +1,7 @@
 /** The renderer's API client: typed by the contract, throwing an ApiCallError with the backend's code. */
 import type { Input, Output, ProcedureName, Transport } from '../../../shared/api';
 import type { ApiError, EventName, EventPayload } from '../../../shared/api';
+import { filePath, type FileName } from '../../../shared/api/files';
 import { pickTransport } from './transports';
 
 export class ApiCallError extends Error {
@@ -31,3 +32,6 @@ export async function call<N extends ProcedureName>(name: N, input: Input<N>): P
 export function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   return current().on(event, listener);
 }
+
+/** The address a file loads from (`<img src>`, a frame, a download): app:// in Electron, the local server in browser mode. */
+export const fileUrl = <N extends FileName>(name: N, input: Input<N>): string => current().fileUrl?.(name, input) ?? filePath(name, input);

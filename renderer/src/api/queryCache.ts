@@ -5,7 +5,7 @@
  * no page listens to change events itself.
  */
 import { QueryClient, type Query } from '@tanstack/react-query';
-import type { Entity, Input, Output, QueryName } from '../../../shared/api';
+import type { Entity, EventPayload, Input, Output, QueryName } from '../../../shared/api';
 import type { SyncStatus } from '../../../shared/api/sync';
 import { call, subscribe } from './client';
 
@@ -49,11 +49,27 @@ function loadReads(): Promise<ReadsOf> {
   return readsTable;
 }
 
-/** Marks stale every cached answer that reads one of these entities; the ones on screen are read again. */
-export async function invalidateEntities(client: QueryClient, entities: Iterable<Entity>): Promise<void> {
-  const changed = new Set(entities);
+type Change = EventPayload<'data.changed'>;
+
+/** An answer that already holds the record at (or after) the revision a change made: the screen's own edit, answered. */
+function holds(data: unknown, change: Change): boolean {
+  if (change.id === undefined || change.revision === undefined || typeof data !== 'object' || data === null) return false;
+  if (!('id' in data) || !('revision' in data)) return false;
+  return data.id === change.id && typeof data.revision === 'number' && data.revision >= change.revision;
+}
+
+/**
+ * Marks stale every cached answer that reads an entity one of these changes touched (unless it
+ * already holds the revision the change made); the ones on screen are read again.
+ */
+async function invalidateChanges(client: QueryClient, changes: readonly Change[]): Promise<void> {
   const readsOf = await loadReads();
-  await client.invalidateQueries({ predicate: (query) => readsOf(query).some((entity) => changed.has(entity)) });
+  await client.invalidateQueries({
+    predicate: (query) => {
+      const reads = readsOf(query);
+      return changes.some((change) => reads.includes(change.entity) && !holds(query.state.data, change));
+    },
+  });
 }
 
 /** What in a sync status means the queue, uploads, conflicts or history moved. */
@@ -61,32 +77,33 @@ const movementOf = (s: SyncStatus | undefined) =>
   s ? [s.state, s.pendingOps, s.pendingUploads, s.failedUploads, s.conflicts, s.lastSyncAt, s.progress?.phase ?? '', s.resyncGuard?.rows ?? ''].join('|') : '';
 
 /**
- * Keeps the cache true to the backend: `data.changed` invalidates by entity, `sync.status` is
+ * Keeps the cache true to the backend: `data.changed` invalidates by entity (an answer already
+ * holding the revision a change made stays: the editor puts its own edits' answers in), `sync.status` is
  * the status' answer itself (and a moved status makes the sync lists stale), `backend.restarted`
  * makes everything stale. Returns the unsubscribe.
  */
 export function connectCacheToEvents(client: QueryClient): () => void {
   void loadReads();
-  const pending = new Set<Entity>();
+  const pending = new Map<string, Change>();
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const changed = (entity: Entity) => {
-    pending.add(entity);
+  const changed = (change: Change) => {
+    pending.set(`${change.entity}|${change.id ?? ''}|${change.revision ?? ''}`, change);
     timer ??= setTimeout(() => {
       timer = null;
-      const entities = [...pending];
+      const changes = [...pending.values()];
       pending.clear();
-      void invalidateEntities(client, entities);
+      void invalidateChanges(client, changes);
     }, COALESCE_MS);
   };
   const statusKey = apiQueryKey('sync.status', {});
   const stops = [
-    subscribe('data.changed', ({ entity }) => changed(entity)),
+    subscribe('data.changed', changed),
     subscribe('sync.status', (status) => {
       const before = client.getQueryData<Output<'sync.status'>>(statusKey);
       // A read still on its way started before this event: its answer would be older.
       void client.cancelQueries({ queryKey: statusKey, exact: true });
       client.setQueryData(statusKey, status);
-      if (movementOf(before) !== movementOf(status)) changed('sync');
+      if (movementOf(before) !== movementOf(status)) changed({ entity: 'sync' });
     }),
     subscribe('backend.restarted', () => void client.invalidateQueries()),
   ];

@@ -1,9 +1,12 @@
 /**
  * The renderer's two transports to the one backend contract:
- * - Electron: the preload's frozen `window.ecw` (invoke/on over IPC);
- * - browser mode: `POST /api/<name>` with the per-run token, events over SSE.
+ * - Electron: the preload's frozen `window.ecw` (invoke/on over IPC; files' bytes come as bytes),
+ *   files by address at app://ui/api/files/… (the default address, `filePath`'s);
+ * - browser mode: `POST /api/<name>` with the per-run token, events over SSE, files by address at
+ *   `/api/files/…?token=` (also how a file procedure is invoked).
  */
 import type { Transport } from '../../../shared/api';
+import { fileBodyOf, filePath, isFileName } from '../../../shared/api/files';
 import type { Result } from '../../../shared/api/result';
 
 interface Bridge {
@@ -39,7 +42,17 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+const unreachable = (error: unknown) => ({ ok: false, error: { code: 'backend_unavailable', message: String(error) } }) satisfies Result<never>;
+
+/** A file procedure over HTTP: its address, read as bytes. */
+async function readFileAt(url: string): Promise<Result<unknown>> {
+  const response = await fetch(url);
+  if (!response.ok) return (await response.json()) as Result<never>;
+  return { ok: true, value: fileBodyOf(new Uint8Array(await response.arrayBuffer()), (name) => response.headers.get(name)) };
+}
+
 function httpTransport(token: string): Transport {
+  const fileUrl = (name: Parameters<typeof filePath>[0], input: Parameters<typeof filePath>[1]) => `${filePath(name, input)}&token=${encodeURIComponent(token)}`;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
   const connect = () => {
@@ -58,16 +71,21 @@ function httpTransport(token: string): Transport {
     });
   };
   return {
+    fileUrl,
     async invoke(name, input) {
       try {
+        if (isFileName(name)) return (await readFileAt(fileUrl(name, input as never))) as never;
         const response = await fetch(`/api/${encodeURIComponent(name)}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify(input ?? {}),
         });
-        return (await response.json()) as never;
+        const result = (await response.json()) as Result<never>;
+        // Say which: the page was opened without its address's token, or with one from before a restart.
+        if (response.status === 401 && !result.ok) return { ok: false, error: { ...result.error, details: { reason: token ? 'token_rejected' : 'token_missing' } } } as never;
+        return result as never;
       } catch (error) {
-        return { ok: false, error: { code: 'backend_unavailable', message: String(error) } } satisfies Result<never> as never;
+        return unreachable(error) as never;
       }
     },
     on(event, listener) {

@@ -7,14 +7,16 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { subscribe } from '../api/client';
+import { ApiCallError, subscribe } from '../api/client';
 import { ApiProvider } from '../api/ApiProvider';
 import { useSystemStatusQuery } from '../ui/appStatus';
 import { prefetchFirstPage } from '../features/enterprises';
 // Rare screens load on demand, so the everyday first screen (the list) starts sooner.
 const RecoveryScreen = lazy(async () => ({ default: (await import('./RecoveryScreen')).RecoveryScreen }));
 const OperatorSetup = lazy(async () => ({ default: (await import('./OperatorSetup')).OperatorSetup }));
+const WrongAddressScreen = lazy(async () => ({ default: (await import('./WrongAddressScreen')).WrongAddressScreen }));
 import { AppRouter } from './AppRouter';
+import { THEME } from './theme';
 
 /** `client`: tests pass their own query cache. */
 export function App({ client }: { client?: QueryClient }) {
@@ -26,7 +28,7 @@ export function App({ client }: { client?: QueryClient }) {
 
   return (
     <ApiProvider {...(client ? { client } : {})}>
-      <ConfigProvider locale={i18n.language === 'en-US' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0a7d5a', borderRadius: 6 } }} button={{ autoInsertSpace: false }}>
+      <ConfigProvider locale={i18n.language === 'en-US' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
         <AntApp>
           <Start />
         </AntApp>
@@ -49,8 +51,10 @@ function Start() {
   useEffect(() => subscribe('backend.restarted', () => setBackendRestarted(true)), []);
 
   const s = status.data;
+  const refused = tokenRefused(status.error);
   let body;
-  if (status.error) body = <Result status="error" title={t('backendDown.title')} subTitle={t('errors.backend_unavailable')} />;
+  if (refused) body = <WrongAddressScreen reason={refused} />;
+  else if (status.error) body = <Result status="error" title={t('backendDown.title')} subTitle={t('errors.backend_unavailable')} />;
   else if (!s) body = <Spin fullscreen description={t('app.loading')} />;
   else if (s.state === 'recovery') body = <RecoveryScreen status={s} onRecovered={reload} />;
   else if (!s.operator) body = <OperatorSetup onDone={reload} />;
@@ -62,4 +66,10 @@ function Start() {
       <Suspense fallback={<Spin fullscreen description={t('app.loading')} />}>{body}</Suspense>
     </>
   );
+}
+
+/** Browser mode refused the page's token: why, as the transport says. */
+function tokenRefused(error: unknown): 'token_missing' | 'token_rejected' | null {
+  if (!(error instanceof ApiCallError) || error.code !== 'unauthorized') return null;
+  return error.error.details?.reason === 'token_rejected' ? 'token_rejected' : 'token_missing';
 }

@@ -7,7 +7,7 @@ import { setLanguage, type Language } from '../i18n';
 import { enterpriseRoutes, enterpriseNav } from '../features/enterprises';
 import { orderRoutes } from '../features/orders';
 import { siteRoutes, siteNav } from '../features/sites';
-import { syncRoutes, syncNav, SyncIndicator } from '../features/sync';
+import { HeaderPerson, syncRoutes, syncNav, SyncIndicator } from '../features/sync';
 import { rosterRoutes } from '../features/roster';
 import { leadsRoutes, leadsNav } from '../features/leads';
 import { useAppStatus } from '../ui/appStatus';
@@ -39,7 +39,7 @@ function Frame() {
     <div className="ecw-frame">
       <header className="ecw-header">
         <h1 className="ecw-header-title">{t('app.title')}</h1>
-        <nav className="ecw-header-nav">
+        <nav className="ecw-header-nav" aria-label={t('app.nav.label')}>
           {nav.map((n) => (
             <NavLink key={n.path} to={n.path} end className="ecw-header-link">
               {t(n.labelKey)}
@@ -49,9 +49,7 @@ function Frame() {
         </nav>
         <div className="ecw-header-tools">
           <SyncIndicator />
-          <span className="ecw-header-operator" data-testid="operator-name">
-            {status.operator?.name}
-          </span>
+          {status.operator ? <HeaderPerson operator={status.operator} /> : null}
           <LanguageSwitch language={i18n.language} />
         </div>
       </header>

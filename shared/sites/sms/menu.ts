@@ -4,10 +4,12 @@
  * reply's text and its China billing count. Menus fit one message; other replies are cut to the
  * site's `maxMessagesPerReply`.
  */
-import type { SiteContext } from '../context';
+import { buildContext, type CompileOptions, type SiteContext } from '../context';
+import type { SiteContent } from '../model';
+import type { SiteTemplate } from '../templates/types';
 import { toHex, wapPushMessages } from '../push/si';
 import { itemBody, itemFacts, listNote, listTitle } from '../itemView';
-import { contentKey, type ChannelPlan, type Job, type JobSink } from '../job';
+import { contentKey, JobSink, type ChannelPlan, type Job } from '../job';
 import { cleanText, oneLine, splitToFit, truncate, utf8Length } from '../markup/text';
 import { plainText, type Column, type Item } from '../model';
 import type { Finding, Location, PageStat } from '../report';
@@ -96,15 +98,22 @@ interface MenuLine {
   target: string;
 }
 
+interface MenuPage {
+  text: string;
+  options: SmsOption[];
+  /** Targets whose label was shortened to fit the message. */
+  cut: string[];
+}
+
 /**
  * Menu pages that each fit one message: header (first page only), numbered lines, "more" and
  * "back" footers. Returns the pages' texts and options; `ids[i]` is page i's node id.
  */
-function menuPages(ctx: SiteContext, header: string, lines: Omit<MenuLine, 'key'>[], ids: (page: number) => string, back: boolean): { text: string; options: SmsOption[] }[] {
+function menuPages(ctx: SiteContext, header: string, lines: Omit<MenuLine, 'key'>[], ids: (page: number) => string, back: boolean): MenuPage[] {
   const { menu } = ctx.site.sms;
   const budget = SINGLE_MESSAGE_CHARS - signatureText(ctx.signature).length;
   const footer = (more: boolean) => [more ? menu.more || `回${MORE_KEY}看更多` : '', back ? menu.back || `回${BACK_KEY}返回` : ''].filter(Boolean);
-  const pages: { text: string; options: SmsOption[] }[] = [];
+  const pages: MenuPage[] = [];
   let rest = lines;
   do {
     const top = pages.length === 0 && header ? [header] : [];
@@ -112,17 +121,19 @@ function menuPages(ctx: SiteContext, header: string, lines: Omit<MenuLine, 'key'
     let count = Math.min(rest.length, rest.length <= MENU_KEYS + 1 ? MENU_KEYS + 1 : MENU_KEYS);
     const textOf = (n: number) => [...top, ...rest.slice(0, n).map((l, i) => `${i + 1}${l.label}`), ...footer(n < rest.length)].join('\n');
     while (count > 1 && textOf(count).length > budget) count--;
+    const cut: string[] = [];
     if (textOf(count).length > budget) {
       // A single entry still too long: shorten its label to what is left.
       const first = rest[0]!;
       const room = budget - (textOf(1).length - first.label.length);
       rest = [{ ...first, label: truncate(first.label, Math.max(room, 2)) }, ...rest.slice(1)];
+      cut.push(first.target);
     }
     const page = pages.length + 1;
     const options: SmsOption[] = rest.slice(0, count).map((l, i) => ({ key: String(i + 1), label: l.label, target: l.target }));
     if (count < rest.length) options.push({ key: MORE_KEY, label: '更多', target: ids(page + 1) });
     if (back) options.push({ key: BACK_KEY, label: '返回', target: SMS_ROOT });
-    pages.push({ text: textOf(count), options });
+    pages.push({ text: textOf(count), options, cut });
     rest = rest.slice(count);
   } while (rest.length);
   return pages;
@@ -200,8 +211,30 @@ function columnPart(ctx: SiteContext, sink: JobSink, column: Column, smsKey: str
       (page, i): SmsNode => ({ id: columnNodeId(column, i + 1), kind: 'column', title: column.title, reply: smsText(page.text, ctx.signature), options: page.options, where }),
     ),
   );
-  const parts = [part(menus), ...column.items.map((item) => sink.memo(`sms:item:${item.id}`, [smsKey, column.id, ctx.tokenOf(item.id, item)], () => itemPart(ctx, column, item, back)))];
+  const parts = [part(menus, cutTitles(column, menus)), ...column.items.map((item) => sink.memo(`sms:item:${item.id}`, [smsKey, column.id, ctx.tokenOf(item.id, item)], () => itemPart(ctx, column, item, back)))];
   return joinParts(parts);
+}
+
+/** What each option of these menu nodes shows, by target. */
+const labelsOf = (nodes: SmsNode[]): Map<string, string> => new Map(nodes.flatMap((n) => n.options.map((o): [string, string] => [o.target, o.label])));
+
+const labelCut = (title: string, shown: string, where: Location): Note => ({
+  severity: 'warning',
+  code: 'sms.menu_label_cut',
+  message: `The SMS menu shows "${title}" cut to "${shown}".`,
+  where,
+  params: { title, shown },
+});
+
+/** Items whose title does not fit their line of the column's menu. */
+function cutTitles(column: Column, menus: SmsNode[]): Note[] {
+  const labels = labelsOf(menus);
+  return column.items.flatMap((item) => {
+    const title = oneLine(listTitle(item));
+    const shown = labels.get(itemNodeId(item)) ?? '';
+    const field = item.kind === 'product' || item.kind === 'staff' ? 'name' : 'title';
+    return shown.startsWith(title) ? [] : [labelCut(title, shown, { columnId: column.id, itemId: item.id, field })];
+  });
 }
 
 function itemPart(ctx: SiteContext, column: Column, item: Item, back: string): ColumnPart {
@@ -249,6 +282,11 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
   nodes.push(...menuNodes);
   if (menu.some((page) => sign(page.text).messages > 1))
     sink.finding({ severity: 'error', code: 'sms.menu_too_long', message: 'The SMS main menu does not fit one message: shorten the welcome text or the column titles.', where: { section: 'sms', field: 'menu.welcome' } });
+  const shown = labelsOf(menuNodes);
+  for (const column of [...contentColumns, ...(guestbookColumn ? [guestbookColumn] : [])]) {
+    const target = column === guestbookColumn ? 'guestbook' : columnNodeId(column);
+    if (menu.some((page) => page.cut.includes(target))) sink.finding(labelCut(column.title, shown.get(target) ?? '', { columnId: column.id, field: 'title' }));
+  }
   if (menu.length > 1)
     sink.finding({ severity: 'info', code: 'page.split', message: `The SMS main menu continues over ${menu.length} messages ("${MORE_KEY}" for more).`, where: { section: 'sms', field: 'menu' } });
 
@@ -334,4 +372,15 @@ function smsJobs(ctx: SiteContext): Job[] {
       },
     },
   ];
+}
+
+const NO_IMAGES = { resolve: () => undefined };
+
+/**
+ * The SMS site alone, as the full compile writes it to `sms/menu.json` (the platform answers MOs
+ * from it without building the other channels).
+ */
+export function compileSmsSite(content: SiteContent, template: SiteTemplate, options: CompileOptions = {}): SmsSite {
+  const sink = new JobSink('sms', NO_IMAGES, (_id, _key, compute) => compute());
+  return buildSmsSite(buildContext(content, template, options), sink).site;
 }

@@ -1,27 +1,21 @@
 /** The browser tab with the app in it: screenshots per step, and the first-run operator form. */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
+import type { Screenshots } from './screenshots';
 
 export class AppShell {
-  private step = 0;
-
   constructor(
     readonly page: Page,
-    private readonly shotsDir: string,
-  ) {
-    mkdirSync(shotsDir, { recursive: true });
-  }
+    private readonly shots: Screenshots,
+  ) {}
 
   /** The next numbered file name (without extension), for a step's picture made by other means. */
   nextShotPath(name: string): string {
-    this.step++;
-    return path.join(this.shotsDir, `${String(this.step).padStart(2, '0')}-${name}`);
+    return this.shots.nextPath(name);
   }
 
   /** `01-first-run.png`, `02-…`: one numbered screenshot per step, in order. */
   async shot(name: string): Promise<void> {
-    await this.page.screenshot({ path: `${this.nextShotPath(name)}.png` });
+    await this.shots.take(this.page, name);
   }
 
   async open(url: string, hash = ''): Promise<void> {
@@ -31,7 +25,7 @@ export class AppShell {
   /** First run: the operator's name (typed, then Enter). */
   async setUpOperator(name: string): Promise<void> {
     const input = this.page.getByLabel('您的姓名');
-    await input.waitFor({ timeout: 30_000 });
+    await input.waitFor();
     await input.focus();
     await this.page.keyboard.type(name);
   }
@@ -42,10 +36,5 @@ export class AppShell {
 
   operatorName() {
     return this.page.getByTestId('operator-name');
-  }
-
-  /** A toast (antd message) with this text. */
-  toast(text: string | RegExp) {
-    return this.page.locator('.ant-message').getByText(text);
   }
 }

@@ -1,5 +1,5 @@
 /** An enterprise's page: its data, orders, documents and audit trail. */
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 
 export class EnterpriseDetailPage {
   constructor(private readonly page: Page) {}
@@ -27,6 +27,6 @@ export class EnterpriseDetailPage {
   }
 
   async waitFor(name: string): Promise<void> {
-    await this.title().getByText(name).waitFor({ timeout: 30_000 });
+    await this.title().getByText(name).waitFor();
   }
 }

@@ -2,7 +2,7 @@
  * The enterprise form, driven from the keyboard: typing, Tab between fields, choosing from the
  * selects by typing and Enter, Ctrl+Enter to save, Esc to leave.
  */
-import type { Page } from 'playwright-core';
+import { expect, type Page } from '@playwright/test';
 import { waitForPopupsClosed } from './popups';
 
 export class EnterpriseFormPage {
@@ -27,7 +27,7 @@ export class EnterpriseFormPage {
   }
   /** Waits until the field with this id has the keyboard focus. */
   async waitForFocus(id: string): Promise<void> {
-    await this.page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 10_000 });
+    await expect(this.page.locator(`#${id}`)).toBeFocused();
   }
 
   async type(text: string): Promise<void> {

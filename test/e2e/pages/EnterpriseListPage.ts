@@ -1,5 +1,5 @@
 /** 集团客户 list: the virtualized rows, search, count and the keyboard shortcuts. */
-import type { Page } from 'playwright-core';
+import { expect, type Page } from '@playwright/test';
 
 export class EnterpriseListPage {
   constructor(private readonly page: Page) {}
@@ -18,7 +18,7 @@ export class EnterpriseListPage {
   }
 
   async waitForList(): Promise<void> {
-    await this.count().getByText(/共|找到/).waitFor({ timeout: 30_000 });
+    await this.count().getByText(/共|找到/).waitFor();
   }
 
   /** `/` then the query, as a clerk does. */
@@ -28,8 +28,10 @@ export class EnterpriseListPage {
     await this.count().getByText('找到').waitFor();
   }
 
+  /** Alt+N; done once the form has put the keyboard on its first field (typing before that would go nowhere). */
   async newEnterprise(): Promise<void> {
     await this.page.keyboard.press('Alt+N');
     await this.page.getByTestId('enterprise-form').waitFor();
+    await expect(this.page.locator('#ent-name')).toBeFocused();
   }
 }

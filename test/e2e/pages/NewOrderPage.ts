@@ -1,12 +1,16 @@
 /** 办理业务: the order type, the plan, the date, the quote — and 生成受理单. */
-import type { Page } from 'playwright-core';
+import { expect, type Page } from '@playwright/test';
 import { waitForPopupsClosed } from './popups';
 
 export class NewOrderPage {
   constructor(private readonly page: Page) {}
 
   async waitFor(): Promise<void> {
-    await this.page.getByTestId('order-create').waitFor({ timeout: 30_000 });
+    await this.page.getByTestId('order-create').waitFor();
+  }
+  /** The order type that is chosen (the form starts with the keyboard on it). */
+  chosenKind() {
+    return this.page.getByTestId('order-kind').locator('input[type=radio]:checked');
   }
   plan(code: string) {
     return this.page.getByTestId(`plan-${code}`);
@@ -27,10 +31,9 @@ export class NewOrderPage {
   monthlyFee() {
     return this.page.getByTestId('quote-monthly-fee');
   }
-  /** A row of the month table (`2026-11`), as its cells' text. */
-  async monthRow(month: string): Promise<string[]> {
-    const row = this.page.getByTestId('quote-months').locator('tr', { hasText: month });
-    return row.locator('td').allInnerTexts();
+  /** The cells of a row of the month table (`2026-11`). */
+  monthCells(month: string) {
+    return this.page.getByTestId('quote-months').locator('tr', { hasText: month }).locator('td');
   }
 
   /** Replaces the date by typing it (the picker takes typed dates), Enter to confirm. */
@@ -38,7 +41,7 @@ export class NewOrderPage {
     const input = this.dateInput();
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.type(date);
-    await this.page.waitForFunction(([el, want]) => (el as HTMLInputElement).value === want, [await input.elementHandle(), date] as const);
+    await expect(input).toHaveValue(date);
     await this.page.keyboard.press('Enter');
     await waitForPopupsClosed(this.page, '.ant-picker-dropdown');
   }

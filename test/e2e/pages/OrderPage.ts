@@ -1,5 +1,5 @@
 /** The service order: sign on screen, see the PDF, print/download, submit, read the audit trail. */
-import type { Page } from 'playwright-core';
+import { expect, type Page } from '@playwright/test';
 
 export class OrderPage {
   constructor(private readonly page: Page) {}
@@ -16,6 +16,11 @@ export class OrderPage {
   documentFrame() {
     return this.page.getByTestId('document-frame');
   }
+  /** Waits until pdf.js has drawn the PDF's pages (打印 is enabled then), so a screenshot shows them. */
+  async documentLoaded(): Promise<void> {
+    await expect(this.documentFrame().locator('canvas.ecw-pdf-page').first()).toBeVisible();
+    await expect(this.page.getByTestId('document-print')).toBeEnabled();
+  }
   auditEntries() {
     return this.page.getByTestId('order-audit').getByTestId('audit-entry');
   }
@@ -27,11 +32,12 @@ export class OrderPage {
   }
 
   async waitFor(status: string): Promise<void> {
-    await this.status().getByText(status).waitFor({ timeout: 30_000 });
+    await this.status().getByText(status).waitFor();
   }
 
   /** The customer's signature: a few strokes with the mouse, as a hand would draw them. */
   async drawSignature(): Promise<void> {
+    await this.canvas().scrollIntoViewIfNeeded();
     const box = (await this.canvas().boundingBox())!;
     const mouse = this.page.mouse;
     const stroke = async (points: [number, number][]) => {

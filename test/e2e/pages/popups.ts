@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 
 /**
  * Waits until no popup matching `selector` is visible. A strict locator would fail while an earlier

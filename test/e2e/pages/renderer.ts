@@ -1,6 +1,7 @@
 /**
- * Browser mode serves renderer/dist. `npm test` builds it first; a test run on its own rebuilds it
- * when a renderer or shared source is newer than the build, so the test never drives a stale UI.
+ * Browser mode serves renderer/dist. `npm test` builds it first; the e2e run's global setup
+ * (globalSetup.ts) rebuilds it when a renderer or shared source is newer than the build, so a test
+ * never drives a stale UI.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -21,7 +22,7 @@ export function ensureRendererBuilt(): void {
   const built = path.join(REPO_ROOT, 'renderer', 'dist', 'index.html');
   const sources = Math.max(newestMtime(path.join(REPO_ROOT, 'renderer', 'src')), newestMtime(path.join(REPO_ROOT, 'shared')));
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  // Vitest sets NODE_ENV=test, which libraries read at build time (rc-util then gives every radio group the same name).
+  // Test runners may set NODE_ENV=test, which libraries read at build time (rc-util then gives every radio group the same name).
   const env = { ...process.env, NODE_ENV: 'production' };
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit', env });
   if (result.status !== 0) throw new Error('vite build failed');

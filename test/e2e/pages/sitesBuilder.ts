@@ -1,5 +1,6 @@
 /** The site builder (/enterprises/:id/site): intake, editor, template picker, previews, sign-off, export. */
-import type { Locator, Page } from 'playwright-core';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { waitForPopupsClosed } from './popups';
 
 export class SiteBuilderPage {
   constructor(readonly page: Page) {}
@@ -11,10 +12,7 @@ export class SiteBuilderPage {
     return this.page.getByTestId('site-revision');
   }
   async waitForRevision(revision: number): Promise<void> {
-    await this.revision().getByText(`第 ${revision} 版`, { exact: true }).waitFor({ timeout: 30_000 });
-  }
-  async currentRevision(): Promise<number> {
-    return Number(/\d+/.exec(await this.revision().innerText())![0]);
+    await this.revision().getByText(`第 ${revision} 版`, { exact: true }).waitFor();
   }
   async tab(name: string): Promise<void> {
     await this.page.getByRole('tab', { name }).click();
@@ -36,6 +34,21 @@ export class SiteBuilderPage {
   }
   trayEntries() {
     return this.page.getByTestId('tray-entry');
+  }
+  /**
+   * 移到 on a tray entry, then down the cascading menu by hovering to the last entry, which is clicked.
+   * Scrolling the page (to bring a submenu into view) moves the menus away from a resting pointer,
+   * which closes them; the user then opens the menu again, and so does this.
+   */
+  async moveFromTray(entry: string, menuPath: string[]): Promise<void> {
+    const target = menuPath.at(-1)!;
+    await expect(async () => {
+      await this.page.keyboard.press('Escape');
+      await waitForPopupsClosed(this.page, '.ant-dropdown');
+      await this.trayEntries().filter({ hasText: entry }).getByTestId('tray-move').click();
+      for (const name of menuPath.slice(0, -1)) await this.page.getByRole('menuitem', { name }).hover({ timeout: 10_000 });
+      await this.page.getByRole('menuitem', { name: target }).click({ timeout: 10_000 });
+    }).toPass({ timeout: 90_000 });
   }
 
   /* content editor */
@@ -71,9 +84,14 @@ export class SiteBuilderPage {
   async frameDocument(testId: string): Promise<string> {
     return (await this.page.getByTestId(testId).getAttribute('srcdoc')) ?? '';
   }
+  /** Done once the picker shows the page: on a loaded machine a click on an option of a list still opening can be missed, and is then made again. */
   async choosePage(label: string): Promise<void> {
-    await this.page.getByTestId('preview-page').click();
-    await this.page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).click();
+    const picker = this.page.getByTestId('preview-page');
+    await expect(async () => {
+      if ((await picker.getByRole('combobox').getAttribute('aria-expanded')) !== 'true') await picker.click();
+      await this.page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).click({ timeout: 10_000 });
+      await expect(picker).toContainText(label, { timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
   }
   wmlTitle() {
     return this.page.getByTestId('wml-title');
@@ -90,6 +108,14 @@ export class SiteBuilderPage {
   }
   smsReplies() {
     return this.page.getByTestId('sms-reply');
+  }
+
+  /* the site on the platform */
+  publication() {
+    return this.page.getByTestId('site-publication');
+  }
+  publicationStatus() {
+    return this.publication().getByTestId('publication-status');
   }
 
   /* sign-off and export */

@@ -1,25 +1,9 @@
 /**
  * The sync parts of the app as a user meets them: the header's status pill, the sync centre
- * (sign-in, 立即同步, queue, conflicts) and the platform card on an enterprise's page; plus
- * numbered screenshots shared by several devices (browser tabs) in one test.
+ * (sign-in, 立即同步, queue, conflicts) and the platform card on an enterprise's page.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-
-/** `01-A-signed-in.png`, `02-B-…`: one sequence across devices, so the pictures tell the story in order. */
-export class Shots {
-  private step = 0;
-
-  constructor(private readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
-  }
-
-  async take(page: Page, device: string, name: string, fullPage = false): Promise<void> {
-    this.step++;
-    await page.screenshot({ path: path.join(this.dir, `${String(this.step).padStart(2, '0')}-${device}-${name}.png`), fullPage });
-  }
-}
+import type { Locator, Page } from '@playwright/test';
+import { watchToasts } from './toasts';
 
 export class SyncCentre {
   constructor(readonly page: Page) {}
@@ -39,37 +23,35 @@ export class SyncCentre {
     await this.page.getByTestId('sync-centre').waitFor({ timeout: 60_000 });
   }
 
-  async signIn(server: string, user: string, password: string): Promise<void> {
+  /** Fills the form and presses 登录; the backend's error code, or null once signed in (or refused by the form itself). */
+  async signIn(server: string, user: string, password: string): Promise<string | null> {
     const form = this.page.getByTestId('sync-sign-in');
-    await form.waitFor({ timeout: 30_000 });
+    await form.waitFor();
     await this.page.locator('#sync-server').fill(server);
     await this.page.locator('#sync-user').fill(user);
     await this.page.locator('#sync-password').fill(password);
-    await this.submitSignIn();
+    return this.submitSignIn();
   }
 
-  /** Presses 登录 and waits for the backend's answer (sign-in attempts must not overlap). */
-  async submitSignIn(): Promise<void> {
+  /** Presses 登录 and waits for the backend's answer (sign-in attempts must not overlap); its error code, or null. */
+  async submitSignIn(): Promise<string | null> {
     const answered = this.page.waitForResponse((r) => r.url().endsWith('/api/sync.signIn'), { timeout: 90_000 });
     await this.page.getByTestId('sync-sign-in-submit').click();
-    await answered;
+    const answer = (await (await answered).json()) as { ok: boolean; error?: { code: string } };
+    return answer.ok ? null : (answer.error?.code ?? 'unknown');
   }
 
   account(): Locator {
     return this.page.getByTestId('sync-account');
   }
 
-  /** 立即同步: waits for the run to finish, then for the toast that reports it (it replaces the previous one). */
+  /** 立即同步: waits for the run to finish and for the toast that reports it (it replaces the previous one). */
   async syncNow(expected: RegExp): Promise<void> {
+    const toasts = await watchToasts(this.page);
     const finished = this.page.waitForResponse((r) => r.url().endsWith('/api/sync.now'), { timeout: 120_000 });
     await this.page.getByTestId('sync-now').click();
     const answer = await (await finished).text();
-    try {
-      await this.page.locator('.ant-message-notice').getByText(expected).waitFor({ timeout: 30_000 });
-    } catch (error) {
-      const shown = await this.page.locator('.ant-message').allInnerTexts();
-      throw new Error(`立即同步 did not report ${expected}: the backend answered ${answer}; toasts: ${JSON.stringify(shown)}`, { cause: error });
-    }
+    await toasts.shown(expected, `立即同步 did not report ${expected}: the backend answered ${answer}`);
   }
 
   tab(name: RegExp): Locator {

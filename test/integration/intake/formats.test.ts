@@ -16,6 +16,7 @@ import { CORPUS_DIR, importFolder } from '../../helpers/corpus';
 import { answeringWhile } from '../../helpers/responsiveness';
 import { buildDocx, type Part } from '../../fixtures/materials/make/docx';
 import { teaEnterprise } from '../sites/support';
+import { editSite } from '../../helpers/siteEdits';
 
 const backends: TestBackend[] = [];
 afterEach(() => backends.splice(0).forEach((b) => b.cleanup()));
@@ -110,7 +111,7 @@ describe('photos placed with a reason', () => {
     const { site } = await importFolder(b, CORPUS_DIR, 'qingxiang-tea');
     const logo = withRule(site, 'profile.logo')[0]!;
     expect(logo.params).toMatchObject({ file: '未命名-1.png', reason: 'shape' });
-    const after = await b.call('sites.undoGuess', { siteId: site.id, guessId: logo.id });
+    const after = await editSite(b, 'sites.undoGuess', { siteId: site.id, guessId: logo.id });
     expect(after.content.profile.logo).toBeUndefined();
     expect(after.content.unsorted.some((e) => e.images.some((i) => i.fileName === '未命名-1.png'))).toBe(true);
   });
@@ -126,7 +127,7 @@ describe('photos placed with a reason', () => {
     const [made, ...others] = withRule(site, 'photo.place');
     expect(made).toMatchObject({ params: { made: 1 }, target: { kind: 'column' } });
     expect(others.map((g) => g.target.kind)).toEqual(['columnImage']);
-    const after = await b.call('sites.undoGuess', { siteId: site.id, guessId: made!.id });
+    const after = await editSite(b, 'sites.undoGuess', { siteId: site.id, guessId: made!.id });
     expect(after.content.columns.some((c) => c.type === 'intro')).toBe(false);
     expect(after.content.unsorted.flatMap((e) => e.images.map((i) => i.fileName)).sort()).toEqual(['厂区全景.jpg', '车间.jpg']);
     expect(withRule(after, 'photo.place')).toEqual([]);

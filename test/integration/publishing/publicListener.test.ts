@@ -11,46 +11,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { exampleSite, WML_DECK_BUDGET, type SiteContent } from '../../../shared/sites';
-import type { OutputFile } from '../../../shared/sites/job';
 import { chromium } from 'playwright-core';
 import { startPlatform, type PlatformProcess } from '../../helpers/platform';
+import { BROWSER, requestSite as request, resolveEveryHostTo, WML_ONLY, XHTML_MP } from '../../helpers/publicSite';
 import { CHROMIUM_ARGS, chromiumPath, describeWith } from '../../helpers/systemTools';
-import { htmlProblems, writeTemp, xml2wbxmlSizes, xmllintProblems } from '../../unit/sites/oracles';
+import { asFile, htmlProblems, writeTemp, xml2wbxmlSizes, xmllintProblems } from '../../unit/sites/oracles';
+import { SERVING_CHECK_MS } from '../../../platform/src/public/liveSites';
 import { Api, createEnterprise, freshPgDatabase, orderOp, rowId, TEST_PG, type Device, type Loose } from '../../../platform/test/helpers';
 
-const WML_ONLY = 'text/vnd.wap.wml, image/vnd.wap.wbmp';
-const XHTML_MP = 'application/vnd.wap.xhtml+xml, */*;q=0.5';
-const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const SIGNOFF = { signerName: '王建国', signedAt: '2026-11-20T10:00:00Z', documentSha256: 'b'.repeat(64) };
-
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** A request with our own Host header (fetch does not let a caller set it). */
-function request(publicUrl: string, host: string, path: string, options: { accept?: string; method?: string; body?: string; userAgent?: string } = {}): Promise<Answer> {
-  const url = new URL(publicUrl);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: url.hostname, port: url.port, path, method: options.method ?? 'GET',
-        headers: {
-          host, accept: options.accept ?? BROWSER, 'user-agent': options.userAgent ?? 'Nokia6300/2.0',
-          ...(options.body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(options.body) } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
 
 const apiOf = (p: PlatformProcess) => new Api((url, init) => fetch(`${p.url}${url}`, init));
 const deviceOn = (p: PlatformProcess, user: string) => apiOf(p).device(user, p.login(user).password);
@@ -75,8 +44,6 @@ async function liveSite(p: PlatformProcess, manager: Device, label: string, n: n
 const publishOp = (siteId: string, ent: string, revision: number, siteContent: unknown) => ({
   tbl: 'site_publication' as const, rowId: siteId, kind: 'command' as const, name: 'site.publish.v1', patch: { siteId, enterpriseId: ent, revision, content: siteContent, images: [], signoff: SIGNOFF },
 });
-
-const asFile = (path: string, body: string): OutputFile => ({ path, channel: 'web', mime: '', content: body });
 
 describeWith(['xmllint', 'xml2wbxml', '../shared', 'chromium'], 'the public listener of a platform process', () => {
   let p: PlatformProcess;
@@ -116,11 +83,33 @@ describeWith(['xmllint', 'xml2wbxml', '../shared', 'chromium'], 'the public list
     }
   });
 
+  it('answers 304 for a known ETag and gzip for WEB through the listener itself, and 404 for an unknown host', async () => {
+    const { host } = await liveSite(p, manager, 'teaetag', 807);
+    const url = new URL(p.publicUrl);
+    const get = (headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: number }>((resolve, reject) => {
+        http
+          .get({ host: url.hostname, port: url.port, path: '/', headers: { accept: BROWSER, ...headers } }, (res) => {
+            let bytes = 0;
+            res.on('data', (c: Buffer) => (bytes += c.length));
+            res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, bytes }));
+          })
+          .on('error', reject);
+      });
+    const first = await get({ host });
+    expect(first.status).toBe(200);
+    expect(Number(first.headers['content-length'])).toBe(first.bytes);
+    const again = await get({ host, 'if-none-match': first.headers.etag! });
+    expect([again.status, again.bytes]).toEqual([304, 0]);
+    const gzipped = await get({ host, 'accept-encoding': 'gzip, deflate' });
+    expect([gzipped.status, gzipped.headers['content-encoding'], gzipped.bytes < first.bytes]).toEqual([200, 'gzip', true]);
+    expect((await get({ host: 'elsewhere.example.com' })).status).toBe(404);
+  });
+
   it('takes a message from a browser on the WEB site and one from a WML postfield, and counts the visits made', async () => {
     const { siteId, host } = await liveSite(p, manager, 'teavisit', 802);
     // The browser resolves every host name to the public listener, as DNS would the site's.
-    const port = new URL(p.publicUrl).port;
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP * 127.0.0.1:${port}`], headless: true });
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS, resolveEveryHostTo(p.publicUrl)], headless: true });
     try {
       const page = await browser.newPage();
       await page.goto(`http://${host}/c/guestbook.html`);
@@ -173,6 +162,26 @@ describeWith(['xmllint', 'xml2wbxml', '../shared', 'chromium'], 'the public list
     expect(firstR2).toBeGreaterThan(0);
     expect(seen.slice(firstR2 + 16).includes('r1')).toBe(false);
   });
+
+  it('loses at most the last 0.5 s of page views when killed, and none on a normal stop', async () => {
+    const { siteId, host } = await liveSite(p, manager, 'teacrash', 806);
+    const views = (n: number) => Promise.all(Array.from({ length: n }, () => request(p.publicUrl, host, '/', { accept: WML_ONLY })));
+    const wmlViews = async () => {
+      const device = await deviceOn(p, 'jn.manager');
+      const days = (await device.pullAll()).filter((c: Loose) => c.tbl === 'site_visit_day' && c.row?.siteId === siteId && c.row.channel === 'wap1');
+      return (days.at(-1) as Loose | undefined)?.row.pv as number | undefined;
+    };
+    await views(3);
+    await new Promise((r) => setTimeout(r, 1200)); // past the 0.5 s window: written
+    await views(2);
+    p = await p.restart({ signal: 'SIGKILL' });
+    const afterKill = (await wmlViews())!;
+    expect(afterKill).toBeGreaterThanOrEqual(3);
+    expect(afterKill).toBeLessThanOrEqual(5);
+    await views(2);
+    p = await p.restart({ signal: 'SIGTERM' });
+    expect(await wmlViews()).toBe(afterKill + 2);
+  });
 });
 
 describeWith(['../shared'], 'two platform processes on one PostgreSQL', () => {
@@ -221,5 +230,34 @@ describeWith(['../shared'], 'two platform processes on one PostgreSQL', () => {
     expect(new Set(leads.map((c: Loose) => c.id)).size).toBe(5);
     const web = changes.filter((c: Loose) => c.tbl === 'site_visit_day' && c.row?.siteId === siteId && c.row.channel === 'web').at(-1) as Loose;
     expect(web.row).toMatchObject({ pv: 2, uv: 1 });
+  });
+
+  it.skipIf(!TEST_PG)('switches a revision under visitors on both processes: never a mixed answer, and the other process serves the new one within the stated bound', async () => {
+    const onA = await deviceOn(a, 'jn.manager');
+    const { ent, siteId, host } = await liveSite(a, onA, 'tearacepg', 805);
+    let stop = false;
+    const answers: { process: 'a' | 'b'; startedAt: number; seen: string }[] = [];
+    const visitors = Array.from({ length: 8 }, async (_, i) => {
+      const [name, publicUrl] = i % 2 ? (['b', b.publicUrl] as const) : (['a', a.publicUrl] as const);
+      while (!stop) {
+        const startedAt = performance.now();
+        const r = await request(publicUrl, host, ['/', '/wap/', '/wml/'][i % 3]!);
+        expect(r.status).toBe(200);
+        answers.push({ process: name, startedAt, seen: r.body.includes('泉城茶社二号') ? 'r2' : r.body.includes('泉城茶社') ? 'r1' : 'other' });
+      }
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const res = await onA.push(publishOp(siteId, ent, 2, content('tearacepg', '泉城茶社二号')));
+    const committedBy = performance.now();
+    expect(res.results[0]).toMatchObject({ row: { liveRevision: 2 } });
+    await new Promise((r) => setTimeout(r, SERVING_CHECK_MS + 500));
+    stop = true;
+    await Promise.all(visitors);
+    expect(answers.filter((x) => x.seen === 'other')).toEqual([]);
+    const late = answers.filter((x) => x.startedAt >= committedBy + SERVING_CHECK_MS);
+    expect(late.filter((x) => x.process === 'b').length).toBeGreaterThan(0);
+    expect(late.filter((x) => x.seen !== 'r2')).toEqual([]);
+    // The process that published answers the new revision from its next request on.
+    expect(answers.filter((x) => x.process === 'a' && x.startedAt >= committedBy && x.seen !== 'r2')).toEqual([]);
   });
 });

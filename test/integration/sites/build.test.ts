@@ -7,6 +7,7 @@ import { tempDir } from '../../helpers/backend';
 import { FIXTURES_DIR } from '../../helpers/paths';
 import { ecw } from '../cli/support';
 import { columnOf, MATERIALS, useImportedTeaSites } from './support';
+import { editSite } from '../../helpers/siteEdits';
 
 const imported = useImportedTeaSites();
 
@@ -14,9 +15,9 @@ const imported = useImportedTeaSites();
 async function withShopPhoto() {
   const result = await imported();
   const placed = result.site.intake.guesses.find((g) => g.rule === 'photo.place' && g.params.file === '门店.jpg')!;
-  const undone = await result.backend.call('sites.undoGuess', { siteId: result.site.id, guessId: placed.id });
+  const undone = await editSite(result.backend, 'sites.undoGuess', { siteId: result.site.id, guessId: placed.id });
   const entry = undone.content.unsorted.find((e) => e.images.some((i) => i.fileName === '门店.jpg'))!;
-  const site = await result.backend.call('sites.moveFromTray', { siteId: result.site.id, entryId: entry.id, target: { kind: 'columnBody', columnId: columnOf(result.site, 'contact').id } });
+  const site = await editSite(result.backend, 'sites.moveFromTray', { siteId: result.site.id, entryId: entry.id, target: { kind: 'columnBody', columnId: columnOf(result.site, 'contact').id } });
   return { ...result, site, shop: entry.images[0]!.sha256 };
 }
 
@@ -92,7 +93,7 @@ describe('exporting', () => {
   it('refuses to export a site whose report has errors unless forced', async () => {
     const { backend, site } = await imported();
     const products = columnOf(site, 'products');
-    await backend.call('sites.addItem', { siteId: site.id, columnId: products.id, item: { kind: 'product', name: '缺图', description: [], images: [{ sha256: 'f'.repeat(64), alt: '不存在' }] } });
+    await editSite(backend, 'sites.addItem', { siteId: site.id, columnId: products.id, item: { kind: 'product', name: '缺图', description: [], images: [{ sha256: 'f'.repeat(64), alt: '不存在' }] } });
     const refused = await backend.transport.invoke('sites.export', { siteId: site.id, outDir: path.join(tempDir(), 'x') });
     expect(refused.ok || refused.error.code).toBe('site.build_has_errors');
     const forced = await backend.call('sites.export', { siteId: site.id, outDir: path.join(tempDir(), 'y'), force: true });
@@ -114,6 +115,19 @@ describe('sign-off', () => {
     expect(listed.map((d) => d.kind)).toContain('site_signoff');
     const audit = backend.backend.database()!.prepare(`SELECT action, detail_json FROM audit_log WHERE entity = 'site' AND action = 'site.signed_off'`).get() as { detail_json: string };
     expect(JSON.parse(audit.detail_json)).toMatchObject({ revision: site.revision, signerName: '王建国', documentId: document.id });
+  });
+
+  it('refuses the sign-off while the site check has errors, and takes it once they are fixed (issue 8 item 12)', async () => {
+    const { backend, site } = await imported();
+    const products = columnOf(site, 'products');
+    const withScript = await editSite(backend, 'sites.addItem', { siteId: site.id, revision: site.revision, columnId: products.id, item: { kind: 'product', name: '<script>alert(1)</script>', description: [], images: [] } });
+    const refused = await backend.transport.invoke('sites.signOff', { siteId: site.id, signerName: '王建国', signaturePngBase64: signature() });
+    expect(refused.ok || refused.error).toMatchObject({ code: 'site.signoff_has_errors', details: { errors: 1 } });
+    expect((await backend.call('sites.get', { siteId: site.id })).signedOffRevision).toBeUndefined();
+    const added = columnOf(withScript, 'products').items.at(-1)!;
+    const fixed = await editSite(backend, 'sites.updateItem', { siteId: site.id, revision: withScript.revision, itemId: added.id, item: { ...added, name: '明前龙井礼盒' } as never });
+    const { site: signed } = await backend.call('sites.signOff', { siteId: site.id, signerName: '王建国', signaturePngBase64: signature() });
+    expect(signed.signedOffRevision).toBe(fixed.revision);
   });
 
   it('refuses an empty signature pad', async () => {

@@ -3,6 +3,7 @@ import type { ProcedureName, Input } from '../../../shared/api';
 import { plainText } from '../../../shared/sites/model';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
 import { columnOf, teaEnterprise } from './support';
+import { editSite } from '../../helpers/siteEdits';
 
 const backends: TestBackend[] = [];
 afterEach(() => backends.splice(0).forEach((b) => b.cleanup()));
@@ -45,19 +46,19 @@ describe('editing', () => {
   it('adds, edits, reorders and removes items; each save bumps the revision and updates the one pending outbox op', async () => {
     const { backend, site } = await freshSite();
     const products = columnOf(site, 'products');
-    let s = await backend.call('sites.addItem', {
+    let s = await editSite(backend, 'sites.addItem', {
       siteId: site.id,
       revision: site.revision,
       columnId: products.id,
       item: { kind: 'product', name: '崂山绿茶', price: { kind: 'amount', fen: 12800 }, description: [], images: [] },
     });
     const tea = columnOf(s, 'products').items[0]!;
-    s = await backend.call('sites.addItem', { siteId: site.id, columnId: products.id, item: { kind: 'product', name: '安溪铁观音', description: [], images: [] } });
-    s = await backend.call('sites.updateItem', { siteId: site.id, itemId: tea.id, item: { kind: 'product', name: '崂山绿茶（新茶）', description: [{ type: 'paragraph', runs: [{ text: '豆香浓郁' }] }], images: [] } });
+    s = await editSite(backend, 'sites.addItem', { siteId: site.id, columnId: products.id, item: { kind: 'product', name: '安溪铁观音', description: [], images: [] } });
+    s = await editSite(backend, 'sites.updateItem', { siteId: site.id, itemId: tea.id, item: { kind: 'product', name: '崂山绿茶（新茶）', description: [{ type: 'paragraph', runs: [{ text: '豆香浓郁' }] }], images: [] } });
     const ids = columnOf(s, 'products').items.map((i) => i.id);
-    s = await backend.call('sites.reorderItems', { siteId: site.id, columnId: products.id, itemIds: [...ids].reverse() });
+    s = await editSite(backend, 'sites.reorderItems', { siteId: site.id, columnId: products.id, itemIds: [...ids].reverse() });
     expect(columnOf(s, 'products').items.map((i) => (i.kind === 'product' ? i.name : ''))).toEqual(['安溪铁观音', '崂山绿茶（新茶）']);
-    s = await backend.call('sites.removeItem', { siteId: site.id, itemId: tea.id, toTray: true });
+    s = await editSite(backend, 'sites.removeItem', { siteId: site.id, itemId: tea.id, toTray: true });
     expect(columnOf(s, 'products').items).toHaveLength(1);
     expect(plainText(s.content.unsorted[0]!.blocks)).toBe('崂山绿茶（新茶）\n豆香浓郁');
     expect(s.revision).toBe(6);
@@ -72,7 +73,7 @@ describe('editing', () => {
   it('sends only the changed fields once the site has been sent', async () => {
     const { backend, site } = await freshSite();
     backend.backend.database()!.prepare(`UPDATE outbox SET status = 'acked' WHERE tbl = 'site'`).run();
-    await backend.call('sites.updateColumn', { siteId: site.id, columnId: columnOf(site, 'intro').id, title: '关于我们' });
+    await editSite(backend, 'sites.updateColumn', { siteId: site.id, columnId: columnOf(site, 'intro').id, title: '关于我们' });
     const update = siteOps(backend, site.id).at(-1)!;
     expect(update.kind).toBe('update');
     expect(Object.keys(JSON.parse(update.patch_json))).toEqual(['content']);
@@ -80,7 +81,7 @@ describe('editing', () => {
 
   it('refuses an edit made on an old revision, so two windows cannot overwrite each other', async () => {
     const { backend, site } = await freshSite();
-    await backend.call('sites.updateColumn', { siteId: site.id, revision: 1, columnId: columnOf(site, 'intro').id, title: '企业介绍' });
+    await editSite(backend, 'sites.updateColumn', { siteId: site.id, revision: 1, columnId: columnOf(site, 'intro').id, title: '企业介绍' });
     const error = await failure(backend, 'sites.updateColumn', { siteId: site.id, revision: 1, columnId: columnOf(site, 'intro').id, title: '关于我们' });
     expect(error.code).toBe('site.stale');
     expect((await backend.call('sites.get', { siteId: site.id })).content.columns[0]!.title).toBe('企业介绍');
@@ -104,12 +105,12 @@ describe('editing', () => {
   it('moves a removed column’s content to the tray, and places tray entries as a new item or the logo', async () => {
     const { backend, site } = await freshSite();
     const intro = columnOf(site, 'intro');
-    let s = await backend.call('sites.updateColumn', { siteId: site.id, columnId: intro.id, body: [{ type: 'paragraph', runs: [{ text: '百年老店' }] }] });
-    s = await backend.call('sites.removeColumn', { siteId: site.id, columnId: intro.id });
+    let s = await editSite(backend, 'sites.updateColumn', { siteId: site.id, columnId: intro.id, body: [{ type: 'paragraph', runs: [{ text: '百年老店' }] }] });
+    s = await editSite(backend, 'sites.removeColumn', { siteId: site.id, columnId: intro.id });
     expect(s.content.columns.some((c) => c.id === intro.id)).toBe(false);
     const entry = s.content.unsorted[0]!;
     expect(plainText(entry.blocks)).toBe('百年老店');
-    s = await backend.call('sites.moveFromTray', { siteId: site.id, entryId: entry.id, target: { kind: 'newItem', columnId: columnOf(s, 'news').id } });
+    s = await editSite(backend, 'sites.moveFromTray', { siteId: site.id, entryId: entry.id, target: { kind: 'newItem', columnId: columnOf(s, 'news').id } });
     expect(columnOf(s, 'news').items).toMatchObject([{ kind: 'article', title: '百年老店', body: [] }]);
     expect(s.content.unsorted).toEqual([]);
     expect((await failure(backend, 'sites.moveFromTray', { siteId: site.id, entryId: entry.id, target: { kind: 'logo' } })).code).toBe('site.tray_entry_not_found');
@@ -119,9 +120,9 @@ describe('editing', () => {
 describe('domain, template and SMS settings', () => {
   it('accepts an own IDN domain and an assigned label, and refuses bad ones with stable codes', async () => {
     const { backend, site } = await freshSite();
-    let s = await backend.call('sites.setDomain', { siteId: site.id, domain: { kind: 'own', name: '泉城茶业.中国' } });
+    let s = await editSite(backend, 'sites.setDomain', { siteId: site.id, domain: { kind: 'own', name: '泉城茶业.中国' } });
     expect(s.content.domain).toEqual({ kind: 'own', name: '泉城茶业.中国' });
-    s = await backend.call('sites.setDomain', { siteId: site.id, domain: { kind: 'assigned', label: 'QuanchengTea' } });
+    s = await editSite(backend, 'sites.setDomain', { siteId: site.id, domain: { kind: 'assigned', label: 'QuanchengTea' } });
     expect(s.content.domain).toEqual({ kind: 'assigned', label: 'quanchengtea' });
     const own = await failure(backend, 'sites.setDomain', { siteId: site.id, domain: { kind: 'own', name: 'com.cn' } });
     expect([own.code, own.details?.reason]).toEqual(['site.domain_invalid', 'domain.public_suffix']);
@@ -132,7 +133,7 @@ describe('domain, template and SMS settings', () => {
     const { backend, site } = await freshSite();
     expect((await failure(backend, 'sites.setTemplate', { siteId: site.id, template: { templateId: 'nope', styleId: 'green', options: {} } })).code).toBe('site.template_unknown');
     expect((await failure(backend, 'sites.setTemplate', { siteId: site.id, template: { templateId: 'retail-tea', styleId: 'purple', options: {} } })).code).toBe('site.style_unknown');
-    const s = await backend.call('sites.setTemplate', { siteId: site.id, template: { templateId: 'restaurant', styleId: 'red', options: {} } });
+    const s = await editSite(backend, 'sites.setTemplate', { siteId: site.id, template: { templateId: 'restaurant', styleId: 'red', options: {} } });
     expect(s.content.template.templateId).toBe('restaurant');
   });
 
@@ -142,7 +143,7 @@ describe('domain, template and SMS settings', () => {
     const lottery = { enabled: true, keyword: 'CJ', intro: '抽奖', prizes: [{ name: '茶具', count: 10, chancePer10000: 9000 }, { name: '代金券', count: 10, chancePer10000: 2000 }], perNumberLimit: 1, winText: '中奖', loseText: '未中' };
     const error = await failure(backend, 'sites.updateSms', { siteId: site.id, sms: { ...sms, lottery } });
     expect(error.issues?.map((i) => i.code)).toContain('site.sms.lottery_odds');
-    const s = await backend.call('sites.updateSms', { siteId: site.id, sms });
+    const s = await editSite(backend, 'sites.updateSms', { siteId: site.id, sms });
     expect(s.content.sms).toMatchObject({ signature: '泉城茶业', serviceCode: '1065700', extension: '8801' });
   });
 });

@@ -8,6 +8,7 @@ import { formatPrice, plainText } from '../../../shared/sites/model';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
 import { FIXTURES_DIR } from '../../helpers/paths';
 import { columnOf, importedTeaSite, itemNamed, materialsCopy, teaEnterprise } from './support';
+import { editSite } from '../../helpers/siteEdits';
 
 const backends: TestBackend[] = [];
 afterEach(() => backends.splice(0).forEach((b) => b.cleanup()));
@@ -175,7 +176,7 @@ describe('undoing guesses', () => {
   it('puts a matched photo back in the tray', async () => {
     const { backend, site } = await imported();
     const guess = site.intake.guesses.find((g) => g.rule === 'photo.file_name' && g.params.file === '龙井.jpg')!;
-    const after = await backend.call('sites.undoGuess', { siteId: site.id, guessId: guess.id, revision: site.revision });
+    const after = await editSite(backend, 'sites.undoGuess', { siteId: site.id, guessId: guess.id, revision: site.revision });
     const product = itemNamed(after, '明前龙井');
     expect(product.kind === 'product' && product.images).toEqual([]);
     expect(trayImages(after)).toContain('龙井.jpg');
@@ -187,7 +188,7 @@ describe('undoing guesses', () => {
     const { backend, site } = await imported();
     const jobs = columnOf(site, 'jobs');
     const guess = site.intake.guesses.find((g) => g.target.kind === 'column' && g.target.columnId === jobs.id)!;
-    const after = await backend.call('sites.undoGuess', { siteId: site.id, guessId: guess.id });
+    const after = await editSite(backend, 'sites.undoGuess', { siteId: site.id, guessId: guess.id });
     expect(after.content.columns.some((c) => c.type === 'jobs')).toBe(false);
     const entries = after.content.unsorted.slice(-2);
     expect(entries.map((e) => plainText(e.blocks).split('\n')[0])).toEqual(['门店茶艺师', '电商运营专员']);
@@ -201,18 +202,18 @@ describe('undoing guesses', () => {
     backends.push(backend);
     const enterpriseId = await teaEnterprise(backend);
     const created = await backend.call('sites.create', { enterpriseId });
-    await backend.call('sites.setTemplate', { siteId: created.id, template: { templateId: 'retail-tea', styleId: 'brown', options: {} } });
+    await editSite(backend, 'sites.setTemplate', { siteId: created.id, template: { templateId: 'retail-tea', styleId: 'brown', options: {} } });
     await backend.call('sites.import', { enterpriseId, paths: [materialsCopy()] });
     const site = await backend.call('sites.get', { siteId: created.id });
     expect(site.content.template.styleId).toBe('green');
     const colour = site.intake.guesses.find((g) => g.rule === 'template.colour')!;
     const domain = site.intake.guesses.find((g) => g.rule === 'domain.enterprise_file')!;
-    await backend.call('sites.undoGuess', { siteId: site.id, guessId: colour.id });
-    const after = await backend.call('sites.undoGuess', { siteId: site.id, guessId: domain.id });
+    await editSite(backend, 'sites.undoGuess', { siteId: site.id, guessId: colour.id });
+    const after = await editSite(backend, 'sites.undoGuess', { siteId: site.id, guessId: domain.id });
     expect(after.content.template.styleId).toBe('brown');
     expect(after.content.domain).toEqual({ kind: 'assigned', label: 'e91370100ma3c4q7b0x' });
     const lottery = site.intake.guesses.find((g) => g.rule === 'sms.lottery')!;
-    const noLottery = await backend.call('sites.undoGuess', { siteId: site.id, guessId: lottery.id });
+    const noLottery = await editSite(backend, 'sites.undoGuess', { siteId: site.id, guessId: lottery.id });
     expect(noLottery.content.sms.lottery).toBeUndefined();
     expect(plainText(noLottery.content.unsorted.at(-1)!.blocks)).toContain('回复CJ参加抽奖');
   });

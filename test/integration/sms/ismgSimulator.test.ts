@@ -17,7 +17,8 @@ let platform: PlatformProcess;
 
 beforeAll(async () => {
   ismg = await startIsmgProcess(['--report-delay-ms', '20']);
-  platform = await startPlatform({ extraArgs: linkFlags(ismg.port) });
+  // MOs stay in the platform's inbox for these tests to read (the SMS sites are tested in platform/test/smsSites.test.ts).
+  platform = await startPlatform({ extraArgs: linkFlags(ismg.port, ['--sms-sites', 'off']) });
   await vi.waitFor(async () => expect(await platform.admin('GET', '/admin/sms/link')).toMatchObject({ state: 'connected' }), WAIT);
 });
 

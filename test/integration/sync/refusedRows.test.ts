@@ -13,17 +13,20 @@ import { tempDir } from '../../helpers/backend';
 import { pathIs } from '../../helpers/faultProxy';
 import type { Device } from '../../helpers/syncDevice';
 import { useSyncRig } from '../../helpers/syncRig';
+import { withoutEmptyListColumns } from '../sites/support';
+import { editSite } from '../../helpers/siteEdits';
 
 const rig = useSyncRig();
 let nextIndex = 50000;
 
-/** An enterprise of A with a site holding one news item, on the platform. */
+/** An enterprise of A with a site holding one news item (no empty list column: that is a check error), on the platform. */
 async function siteOnPlatform(a: Device): Promise<{ enterpriseId: string; siteId: string }> {
   const enterpriseId = await a.createEnterprise(nextIndex++);
   const site = await a.call('sites.create', { enterpriseId });
-  const withNews = await a.call('sites.addColumn', { siteId: site.id, type: 'news', title: '新闻' });
+  const withNews = await editSite(a, 'sites.addColumn', { siteId: site.id, type: 'news', title: '新闻' });
   const news = withNews.content.columns.find((c) => c.type === 'news')!;
-  await a.call('sites.addItem', { siteId: site.id, columnId: news.id, item: { kind: 'article', title: '新茶上市', body: [], images: [] } });
+  await editSite(a, 'sites.addItem', { siteId: site.id, columnId: news.id, item: { kind: 'article', title: '新茶上市', body: [], images: [] } });
+  await withoutEmptyListColumns(a, site.id);
   await a.sync();
   return { enterpriseId, siteId: site.id };
 }
@@ -31,7 +34,7 @@ async function siteOnPlatform(a: Device): Promise<{ enterpriseId: string; siteId
 async function addNewsItem(d: Device, siteId: string, title: string): Promise<void> {
   const site = await d.call('sites.get', { siteId });
   const news = site.content.columns.find((c) => c.type === 'news')!;
-  await d.call('sites.addItem', { siteId, columnId: news.id, item: { kind: 'article', title, body: [], images: [] } });
+  await editSite(d, 'sites.addItem', { siteId, columnId: news.id, item: { kind: 'article', title, body: [], images: [] } });
 }
 
 /** The next pull answer goes out with `edit` applied to its changes. */

@@ -131,3 +131,17 @@ describe('0010_publication_leads_visits', () => {
     expect(after.prepare(`SELECT revisions_json, live_revision FROM site_publication`).get()).toEqual({ revisions_json: '[]', live_revision: null });
   });
 });
+
+describe('0011_sms_usage', () => {
+  it('adds the platform-owned monthly SMS counts with their sync columns, one row per enterprise and month', () => {
+    const { db, migrateTo } = databaseBefore(11);
+    insertEnterprise(db, 'e1', '91350100M000100Y43');
+    const after = migrateTo(11);
+    expect(after.prepare('SELECT id FROM enterprise').pluck().all()).toEqual(['e1']);
+    expect(columns(after, 'sms_usage')).toEqual(expect.arrayContaining(['id', 'enterprise_id', 'month', 'sms_sent', 'base_version', 'base_json', 'server_deleted']));
+    const insert = after.prepare(`INSERT INTO sms_usage (id, enterprise_id, month, sms_sent, created_at, updated_at) VALUES (?, 'e1', '2026-12', 5, 'now', 'now')`);
+    insert.run('e1:2026-12');
+    expect(after.prepare('SELECT sms_sent, server_deleted FROM sms_usage').get()).toEqual({ sms_sent: 5, server_deleted: 0 });
+    expect(() => insert.run('another-id')).toThrow(/UNIQUE/);
+  });
+});

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Input } from '../../../shared/api';
 import type { EnterpriseInput } from '../../../shared/domain/enterprise';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
 import { enterpriseInput } from '../../bench/generateEnterprises';
+import { openSigned } from '../../integration/orders/support';
 
 const backends: TestBackend[] = [];
 afterEach(() => backends.splice(0).forEach((b) => b.cleanup()));
@@ -191,6 +193,71 @@ describe('enterprises: search', () => {
     db(t).prepare("UPDATE enterprise SET name = '济南大明湖茶业有限公司', updated_at = '2030-01-01T00:00:00Z' WHERE id = ?").run(tea.id);
     expect(await search(t, '泉城')).toEqual([]);
     expect(await search(t, '大明湖')).toEqual(['济南大明湖茶业有限公司']);
+  });
+});
+
+describe('enterprises: the list as people look for things (issue 8 item 17)', () => {
+  const seed = async (t: TestBackend) => {
+    await t.call('system.setOperator', { name: '李敏', channel: 'customer_manager' });
+    const create = async (input: EnterpriseInput) => {
+      t.clock.advance(1000);
+      return t.call('enterprises.create', input);
+    };
+    const tea = await create(TEA);
+    const machines = await create({ ...named(1, '淄博临淄机械有限公司'), region: { province: '山东省', city: '淄博市', district: '临淄区' } });
+    const bank = await create({ ...named(2, '济南长行银行科技有限公司'), region: { province: '山东省', city: '济南市', district: '市中区' } });
+    const tech = await create(named(3, '北京泉城科技有限公司'));
+    return { tea, machines, bank, tech };
+  };
+  const list = async (t: TestBackend, input: Omit<Input<'enterprises.list'>, 'offset' | 'limit'>) => (await t.call('enterprises.list', input)).rows.map((r) => r.name);
+
+  it('finds by the contact\u2019s name, the district, several words and pinyin initials, typed in full width too', async () => {
+    const t = start();
+    await seed(t);
+    expect(await search(t, '王建国')).toEqual(['济南泉城茶业有限公司']);
+    expect(await search(t, '历下')).toEqual(['济南泉城茶业有限公司']);
+    expect(await search(t, '淄博 机械')).toEqual(['淄博临淄机械有限公司']);
+    expect((await search(t, '济南 科技')).sort()).toEqual(['济南长行银行科技有限公司']);
+    expect(await search(t, 'lzjx')).toEqual(['淄博临淄机械有限公司']);
+    expect(await search(t, 'ＬＺＪＸ')).toEqual(['淄博临淄机械有限公司']);
+    expect(await search(t, '泉城\u3000茶业')).toEqual(['济南泉城茶业有限公司']);
+    // 长 and 行 have two readings each: every spelling finds the name.
+    for (const initials of ['jncxyh', 'jnzhyh', 'jnchyh']) expect(await search(t, initials), initials).toEqual(['济南长行银行科技有限公司']);
+    expect(await search(t, 'xyz')).toEqual([]);
+  });
+
+  it('filters by platform status, plan and region, and says each row\u2019s status and plan', async () => {
+    const t = start();
+    const { tea, machines } = await seed(t);
+    await openSigned(t, tea.id, 'site-standard');
+    await t.backend.writes.write((db) => db.prepare("UPDATE enterprise SET platform_status = 'opened' WHERE id = ?").run(machines.id)); // as a sync's pull writes it
+    expect(await list(t, { status: 'opened' })).toEqual(['淄博临淄机械有限公司']);
+    expect((await list(t, { status: 'local' })).sort()).toEqual(['北京泉城科技有限公司', '济南泉城茶业有限公司', '济南长行银行科技有限公司']);
+    expect(await list(t, { planCode: 'site-standard' })).toEqual(['济南泉城茶业有限公司']);
+    expect(await list(t, { planCode: 'none', region: '山东省/济南市' })).toEqual(['济南长行银行科技有限公司']);
+    expect(await list(t, { query: '济南', region: '山东省/济南市', planCode: 'site-standard' })).toEqual(['济南泉城茶业有限公司']);
+    const rows = (await t.call('enterprises.list', {})).rows;
+    expect(rows.find((r) => r.id === tea.id)).toMatchObject({ status: null, planCode: 'site-standard' });
+    expect(rows.find((r) => r.id === machines.id)).toMatchObject({ status: 'opened', planCode: null });
+  });
+
+  it('sorts by name in pinyin order and by registration, newest first', async () => {
+    const t = start();
+    const { machines } = await seed(t);
+    t.clock.advance(60_000);
+    await t.call('enterprises.update', { id: machines.id, fields: { ...named(1, '淄博临淄机械有限公司'), region: { province: '山东省', city: '淄博市', district: '临淄区' }, note: '改过' } });
+    // běi < jǐ nán cháng < jǐ nán quán < zī
+    expect(await list(t, { sort: 'name' })).toEqual(['北京泉城科技有限公司', '济南长行银行科技有限公司', '济南泉城茶业有限公司', '淄博临淄机械有限公司']);
+    expect((await list(t, {}))[0]).toBe('淄博临淄机械有限公司');
+    expect(await list(t, { sort: 'created' })).toEqual(['北京泉城科技有限公司', '济南长行银行科技有限公司', '淄博临淄机械有限公司', '济南泉城茶业有限公司']);
+    expect(await list(t, { sort: 'name', query: '济南' })).toEqual(['济南长行银行科技有限公司', '济南泉城茶业有限公司']);
+  });
+
+  it('takes a mobile and a credit code typed in full width', async () => {
+    const t = start();
+    const created = await t.call('enterprises.create', { ...TEA, creditCode: '９１３７０１００ＭＡ３Ｃ４Ｑ７Ｂ０Ｘ', contact: { ...TEA.contact, mobile: '１３８－０５３１－０００１' } });
+    expect(created.contact.mobile).toBe('13805310001');
+    expect(created.creditCode).toBe('91370100MA3C4Q7B0X');
   });
 });
 

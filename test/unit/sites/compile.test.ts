@@ -141,3 +141,108 @@ describe('compile: escaping and paging', () => {
     }
   });
 });
+
+describe('compile: what an incomplete site gets told (issue 8 item 12)', () => {
+  const findings = (site: SiteContent, code: string) => build(site).report.findings.filter((f) => f.code === code);
+  const column = (site: SiteContent, id: string) => site.columns.find((c) => c.id === id)!;
+
+  it('passes the hand-made example with none of these findings', () => {
+    const codes = build(exampleSite()).report.findings.map((f) => f.code);
+    for (const code of ['column.no_items', 'item.incomplete', 'photo.unplaced', 'text.markup', 'text.emoji', 'contact.missing', 'contact.no_address', 'sms.menu_label_cut']) expect(codes).not.toContain(code);
+  });
+
+  it('calls a published product or job column without entries an error, also when it has an introduction', () => {
+    const site = exampleSite();
+    column(site, 'products').items = [];
+    column(site, 'products').body = [paragraph('我们的茶叶产品')];
+    column(site, 'jobs').items = [];
+    expect(findings(site, 'column.no_items').map((f) => [f.severity, f.where.columnId])).toEqual([['error', 'jobs'], ['error', 'products']]);
+    expect(findings(site, 'column.empty')).toEqual([]);
+    // Not published anywhere: nobody sees the empty list.
+    column(site, 'jobs').channels = { web: false, wap2: false, wap1: false, sms: false };
+    expect(findings(site, 'column.no_items').map((f) => f.where.columnId)).toEqual(['products']);
+  });
+
+  it('warns about a product or job that shows nothing but its title, pointing at the field to fill', () => {
+    const site = exampleSite();
+    column(site, 'products').items.push({ kind: 'product', id: 'p-new', name: '新产品', description: [], images: [] });
+    column(site, 'jobs').items.push({ kind: 'job', id: 'j-new', title: '新职位', requirements: [], pay: '' });
+    expect(findings(site, 'item.incomplete')).toEqual([
+      expect.objectContaining({ severity: 'warning', where: { columnId: 'jobs', itemId: 'j-new', field: 'requirements' } }),
+      expect.objectContaining({ severity: 'warning', where: { columnId: 'products', itemId: 'p-new', field: 'description' }, params: { title: '新产品' } }),
+    ]);
+  });
+
+  it('warns about every photo left in the unsorted tray, and not about one placed on the site', () => {
+    const site = exampleSite();
+    site.unsorted = [
+      { id: 'tray-1', source: '门店.jpg', blocks: [], images: [{ sha256: 'a'.repeat(64), alt: '', fileName: '门店.jpg' }] },
+      { id: 'tray-2', source: '龙井.jpg', blocks: [], images: [EXAMPLE_IMAGES.longjing] },
+    ];
+    expect(findings(site, 'photo.unplaced')).toEqual([expect.objectContaining({ severity: 'warning', where: { section: 'intake' }, params: { file: '门店.jpg' } })]);
+  });
+
+  it('calls markup typed as text an error wherever it is, and leaves look-alikes alone', () => {
+    const site = exampleSite();
+    const product = column(site, 'products').items[0] as Extract<Item, { kind: 'product' }>;
+    product.name = '<script>alert(1)</script>明前龙井';
+    product.description = [paragraph('香气清高'), paragraph('产地&nbsp;杭州')];
+    site.profile.slogan = '<b>好水配好茶</b>';
+    column(site, 'news').title = '新闻<茶经>';
+    (column(site, 'jobs').items[0] as Extract<Item, { kind: 'job' }>).pay = '月薪>4500, R&D部门';
+    const found = findings(site, 'text.markup');
+    expect(found.map((f) => [f.severity, f.where, f.params])).toEqual([
+      ['error', { section: 'profile', field: 'slogan' }, { text: '<b>' }],
+      ['error', { columnId: 'products', itemId: product.id, field: 'description.1' }, { text: '&nbsp;' }],
+      ['error', { columnId: 'products', itemId: product.id, field: 'name' }, { text: '<script>' }],
+    ]);
+  });
+
+  it('warns about emoji on pages WAP 1.0 phones show, not on columns hidden from WAP 1.0', () => {
+    const site = exampleSite();
+    (column(site, 'news').items[0] as Extract<Item, { kind: 'article' }>).title = '新茶上市🎉';
+    (column(site, 'jobs').items[0] as Extract<Item, { kind: 'job' }>).title = '茶艺师☕';
+    column(site, 'jobs').channels.wap1 = false;
+    site.profile.slogan = '好水配好茶©';
+    expect(findings(site, 'text.emoji')).toEqual([
+      expect.objectContaining({ severity: 'warning', channel: 'wap1', where: { columnId: 'news', itemId: column(site, 'news').items[0]!.id, field: 'title' }, params: { char: '🎉' } }),
+    ]);
+  });
+
+  it('calls a contact block without phone or e-mail an error and one without address a warning', () => {
+    const site = exampleSite();
+    site.profile.contact = { ...site.profile.contact, phones: [], address: '' };
+    delete site.profile.contact.email;
+    const report = build(site).report;
+    expect(report.findings.filter((f) => f.code.startsWith('contact.')).map((f) => [f.code, f.severity, f.where])).toEqual([
+      ['contact.missing', 'error', { section: 'profile', field: 'contact.phones' }],
+      ['contact.no_address', 'warning', { section: 'profile', field: 'contact.address' }],
+    ]);
+    site.profile.contact.email = 'service@quanchengtea.example';
+    expect(findings(site, 'contact.missing')).toEqual([]);
+  });
+
+  it('warns when an SMS menu shows an item title cut short', () => {
+    const site = exampleSite();
+    const product = column(site, 'products').items[0] as Extract<Item, { kind: 'product' }>;
+    product.name = '泉城特级明前西湖龙井茶叶礼盒装五百克';
+    expect(findings(site, 'sms.menu_label_cut')).toEqual([
+      expect.objectContaining({ severity: 'warning', channel: 'sms', where: { columnId: 'products', itemId: product.id, field: 'name' }, params: { title: product.name, shown: expect.stringMatching(/^泉城特级.*…$/) } }),
+    ]);
+  });
+
+  it('reports a WAP page over its byte budget as an error', () => {
+    const site = exampleSite();
+    const product = column(site, 'products').items[0] as Extract<Item, { kind: 'product' }>;
+    product.description = [paragraph('一'.repeat(9000))];
+    site.template.options = { wap2: { itemsPerPage: 3 } };
+    const wide: AssetResolver = {
+      resolve: (sha, variant) => {
+        const normal = estimatedAssets(EXAMPLE_IMAGE_SIZES).resolve(sha, variant);
+        return sha === product.images[0]!.sha256 && variant === 'wap2' && normal ? { ...normal, bytes: 25_000 } : normal;
+      },
+    };
+    const tooLarge = build(site, wide).report.findings.filter((f) => f.code === 'page.too_large');
+    expect(tooLarge).toContainEqual(expect.objectContaining({ severity: 'error', channel: 'wap2', where: expect.objectContaining({ itemId: product.id }) }));
+  });
+});

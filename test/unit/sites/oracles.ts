@@ -10,6 +10,9 @@ import { SHARED_DIR } from '../../helpers/paths';
 
 const run = promisify(execFile);
 
+/** A page fetched from somewhere, as a file the validators below take. */
+export const asFile = (path: string, content: string): OutputFile => ({ path, channel: 'web', mime: '', content });
+
 /** Writes files under a fresh temporary folder; returns the folder and a cleanup. */
 export function writeTemp(files: OutputFile[]): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecw-sites-'));

@@ -14,8 +14,10 @@ import { mirrorAdapter } from '../../../electron/backend/domains/sync/mirrorAdap
 import { leadSyncAdapter } from '../../../electron/backend/domains/leads/syncAdapter';
 import { sitePublicationSyncAdapter } from '../../../electron/backend/domains/publishing/syncAdapter';
 import { siteVisitDaySyncAdapter } from '../../../electron/backend/domains/visits/syncAdapter';
+import { smsUsageSyncAdapter } from '../../../electron/backend/domains/smsUsage/syncAdapter';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
 import { teaEnterprise } from '../../integration/sites/support';
+import { editSite } from '../../helpers/siteEdits';
 
 let t: TestBackend;
 afterEach(() => t?.cleanup());
@@ -29,6 +31,7 @@ describe('registering the adapters', () => {
     sitePublicationSyncAdapter,
     leadSyncAdapter,
     siteVisitDaySyncAdapter,
+    smsUsageSyncAdapter,
     rosterOrderSyncAdapter,
     rosterMemberSyncAdapter,
   ];
@@ -51,9 +54,9 @@ async function siteRow(): Promise<Record<string, unknown>> {
   t = createTestBackend();
   const enterpriseId = await teaEnterprise(t);
   const site = await t.call('sites.create', { enterpriseId });
-  const withNews = await t.call('sites.addColumn', { siteId: site.id, type: 'news', title: '新闻' });
+  const withNews = await editSite(t, 'sites.addColumn', { siteId: site.id, type: 'news', title: '新闻' });
   const news = withNews.content.columns.find((c) => c.type === 'news')!;
-  await t.call('sites.addItem', { siteId: site.id, columnId: news.id, item: { kind: 'article', title: '新茶上市', body: [], images: [] } });
+  await editSite(t, 'sites.addItem', { siteId: site.id, columnId: news.id, item: { kind: 'article', title: '新茶上市', body: [], images: [] } });
   return siteSyncAdapter.load(t.backend.database()!, site.id)!.fields;
 }
 

@@ -9,7 +9,7 @@ import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import type { WriteQueue } from '../../infra/db/writeQueue';
 import { getJson, setJson } from '../sync/db/state';
 import { SignInRequired, SyncFailure, TransientFailure } from '../sync/errors';
-import { createPlatformClient, type Credentials, type FetchLike } from '../sync/platform';
+import { createPlatformClient, type Credentials, type PlatformClient } from '../sync/platform';
 import type { Tokens, TokenVault } from './tokenVault';
 import { checkVerifier, makeVerifier, type Verifier } from './verifier';
 
@@ -27,6 +27,8 @@ export interface SignInResult {
 }
 
 export interface SessionManager extends Credentials {
+  /** The one client of this platform address, its requests signed with this session's tokens. */
+  client(server: string): PlatformClient;
   signIn(input: { server: string; user: string; password: string }): Promise<SignInResult>;
   signOut(): Promise<void>;
   account(): Account | undefined;
@@ -49,7 +51,6 @@ export interface SessionOptions {
   db: () => ReadableDB;
   writes: WriteQueue;
   vault: TokenVault;
-  fetch?: FetchLike;
   now: () => Date;
   /** Another account or server on this device (in the transaction that saves the new one): the engine registers a new clientId and resyncs. */
   onAccountChanged?: (db: WritableDB, previous: Account, next: Account) => void;
@@ -59,6 +60,7 @@ export function createSessionManager(options: SessionOptions): SessionManager {
   const { vault } = options;
   let cached: Tokens | null | undefined;
   let refreshing: Promise<string> | null = null;
+  let current: PlatformClient | null = null;
 
   const account = () => getJson<Account>(options.db(), 'account');
   const tokens = async () => (cached === undefined ? (cached = await vault.read()) : cached);
@@ -68,9 +70,21 @@ export function createSessionManager(options: SessionOptions): SessionManager {
     else await vault.clear();
   };
 
+  const credentials: Credentials = {
+    async accessToken() {
+      await refreshing?.catch(() => undefined); // a request made during a refresh waits for the new token
+      return (await tokens())?.accessToken ?? null;
+    },
+    refresh,
+  };
+
+  function client(server: string): PlatformClient {
+    if (current?.baseUrl !== server.replace(/\/+$/, '')) current = createPlatformClient(server, credentials);
+    return current;
+  }
+
   async function onlineSignIn(server: string, login: string, password: string): Promise<Session> {
-    const client = createPlatformClient(server, null, options.fetch);
-    const response = await client.raw('/auth/v1/login', { body: { user: login, password }, anonymous: true, accept: [401], timeoutMs: 15_000 });
+    const response = await client(server).raw('/auth/v1/login', { body: { user: login, password }, anonymous: true, accept: [401], timeoutMs: 15_000 });
     if (response.status === 401) throw new AppError('sync.invalid_credentials', 'The user name or password is wrong.', { field: 'password' });
     const parsed = sessionSchema.safeParse(response.json());
     if (!parsed.success) throw new AppError('sync.bad_response', 'The platform answered the sign-in with something unexpected.');
@@ -86,14 +100,13 @@ export function createSessionManager(options: SessionOptions): SessionManager {
   }
 
   async function refresh(rejected: string): Promise<string> {
-    const current = await tokens();
-    if (!current) throw new SignInRequired('signed_out', 'Sign in to the platform again.');
-    if (current.accessToken !== rejected) return current.accessToken; // someone refreshed meanwhile
+    const held = await tokens();
+    if (!held) throw new SignInRequired('signed_out', 'Sign in to the platform again.');
+    if (held.accessToken !== rejected) return held.accessToken; // someone refreshed meanwhile
     refreshing ??= (async () => {
       const known = account();
       if (!known) throw new SignInRequired('signed_out', 'Sign in to the platform again.');
-      const client = createPlatformClient(known.server, null, options.fetch);
-      const response = await client.raw('/auth/v1/refresh', { body: { refreshToken: current.refreshToken }, anonymous: true, accept: [400, 401] });
+      const response = await client(known.server).raw('/auth/v1/refresh', { body: { refreshToken: held.refreshToken }, anonymous: true, accept: [400, 401] });
       if (response.status === 400 || response.status === 401) {
         await store(null);
         throw new SignInRequired('session_expired', 'The platform session has ended; sign in again.');
@@ -108,10 +121,10 @@ export function createSessionManager(options: SessionOptions): SessionManager {
   }
 
   return {
+    ...credentials,
+    client,
     account,
     hasTokens: async () => (await tokens()) !== null,
-    accessToken: async () => (await tokens())?.accessToken ?? null,
-    refresh,
     async signIn(input) {
       const server = normalizeServer(input.server);
       const login = input.user.trim();
@@ -135,11 +148,12 @@ export function createSessionManager(options: SessionOptions): SessionManager {
       return { mode: 'online', account: next };
     },
     async signOut() {
-      const current = await tokens();
+      const held = await tokens();
       const known = account();
-      if (current && known) {
-        const client = createPlatformClient(known.server, null, options.fetch);
-        await client.raw('/auth/v1/logout', { body: { refreshToken: current.refreshToken }, anonymous: true, timeoutMs: 5000, accept: [400, 401] }).catch(() => undefined);
+      if (held && known) {
+        await client(known.server)
+          .raw('/auth/v1/logout', { body: { refreshToken: held.refreshToken }, anonymous: true, timeoutMs: 5000, accept: [400, 401] })
+          .catch(() => undefined);
       }
       await store(null);
     },

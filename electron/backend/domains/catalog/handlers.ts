@@ -1,6 +1,6 @@
 import { defineHandlers } from '../../app/handlerTypes';
-import { currentCatalog } from './repository';
+import { catalogNow } from './service';
 
 export const catalogHandlers = defineHandlers({
-  'catalog.current': (_input, ctx) => currentCatalog(ctx.db),
+  'catalog.current': (_input, ctx) => catalogNow(ctx),
 });

@@ -1,9 +1,10 @@
 import { defineHandlers } from '../../app/handlerTypes';
-import { documentsOfEnterprise } from './repository';
-import { readDocument } from './service';
+import { documentFile, getDocument, listDocuments, readDocument } from './service';
 
 /** The enterprise's stored documents. */
 export const documentHandlers = defineHandlers({
-  'documents.listForEnterprise': ({ enterpriseId }, ctx) => documentsOfEnterprise(ctx.db, enterpriseId),
+  'documents.listForEnterprise': ({ enterpriseId }, ctx) => listDocuments(ctx, enterpriseId),
+  'documents.get': ({ id }, ctx) => getDocument(ctx, id),
   'documents.read': ({ id }, ctx) => readDocument(ctx, id),
+  'files.document': ({ id }, ctx) => documentFile(ctx, id),
 });

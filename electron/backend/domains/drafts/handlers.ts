@@ -1,9 +1,9 @@
 /** Drafts of half-filled forms: local only (never synced), saved as the user types. */
 import { defineHandlers } from '../../app/handlerTypes';
-import { deleteDraft, getDraft, saveDraft } from './repository';
+import { deleteDraft, getDraft, saveDraft } from './service';
 
 export const draftHandlers = defineHandlers({
-  'drafts.get': ({ key }, ctx) => getDraft(ctx.db, key),
-  'drafts.save': ({ key, value }, ctx) => saveDraft(ctx.db, key, value, ctx.now()),
-  'drafts.delete': ({ key }, ctx) => deleteDraft(ctx.db, key),
+  'drafts.get': ({ key }, ctx) => getDraft(ctx, key),
+  'drafts.save': ({ key, value }, ctx) => saveDraft(ctx, key, value),
+  'drafts.delete': ({ key }, ctx) => deleteDraft(ctx, key),
 });

@@ -83,11 +83,10 @@ const reads = perDatabase((db: ReadableDB) => ({
   byCreditCode: db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM enterprise WHERE credit_code = ?'),
   count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM enterprise WHERE server_deleted = 0'),
   newest: db.prepare<[number, number], string>('SELECT id FROM enterprise WHERE server_deleted = 0 ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?').pluck(),
-  searchEntries: db
-    .prepare<[], [string, string, string, string, string]>(
-      'SELECT id, updated_at, name, credit_code, contact_mobile FROM enterprise WHERE server_deleted = 0 ORDER BY updated_at DESC, id DESC',
-    )
-    .raw(),
+  searchEntries: db.prepare<[], SearchEntryRecord>(
+    `SELECT id, updated_at, created_at, name, credit_code, contact_mobile, contact_name, province, city, district, platform_status
+     FROM enterprise WHERE server_deleted = 0 ORDER BY updated_at DESC, id DESC`,
+  ),
   changeCount: db.prepare<[], { n: number }>("SELECT n FROM change_counter WHERE tbl = 'enterprise'"),
   synced: db.prepare<[], string>('SELECT id FROM enterprise WHERE base_version IS NOT NULL').pluck(),
 }));
@@ -140,7 +139,8 @@ export function newestEnterprises(db: ReadableDB, offset: number, limit: number)
   return { total: reads(db).count.get()!.n, ids: reads(db).newest.all(limit, offset) };
 }
 
-export function enterpriseListRows(db: ReadableDB, ids: string[]): EnterpriseListRow[] {
+/** The list's rows of these enterprises, in this order (the plan is the orders domain's to say). */
+export function enterpriseListRows(db: ReadableDB, ids: string[]): Omit<EnterpriseListRow, 'planCode'>[] {
   if (ids.length === 0) return [];
   const rows = db.prepare<string[], EnterpriseRecord>(`SELECT * FROM enterprise WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -150,14 +150,20 @@ export function enterpriseListRows(db: ReadableDB, ids: string[]): EnterpriseLis
       ? [{
           id: r.id, name: r.name, creditCode: r.credit_code, industrySection: r.industry_section, manager: r.manager,
           channel: r.channel, updatedAt: r.updated_at, contactName: r.contact_name,
-          contactMobile: r.contact_mobile, city: r.city, district: r.district,
+          contactMobile: r.contact_mobile, city: r.city, district: r.district, status: r.platform_status,
         }]
       : [];
   });
 }
 
-/** What the search index holds per enterprise, newest first: id, updated_at, name, credit code, mobile. */
-export const searchEntries = (db: ReadableDB): [string, string, string, string, string][] => reads(db).searchEntries.all();
+/** What the search index reads of an enterprise: what is searched, filtered and sorted on. */
+export type SearchEntryRecord = Pick<
+  EnterpriseRecord,
+  'id' | 'updated_at' | 'created_at' | 'name' | 'credit_code' | 'contact_mobile' | 'contact_name' | 'province' | 'city' | 'district' | 'platform_status'
+>;
+
+/** Every enterprise as the search index holds it, newest first. */
+export const searchEntries = (db: ReadableDB): SearchEntryRecord[] => reads(db).searchEntries.all();
 
 /** Moves on every write to the table, from any connection or process (migration 0004's triggers). */
 export const enterpriseChangeCount = (db: ReadableDB): number => reads(db).changeCount.get()?.n ?? 0;

@@ -1,13 +1,14 @@
 /** Creating, changing, finding and listing enterprises. Every change goes through the unit of work. */
 import type { Enterprise, EnterpriseFields } from '../../../../shared/domain/enterprise';
 import { normalizeCreditCode } from '../../../../shared/domain/creditCode';
-import type { Output } from '../../../../shared/api';
+import type { Output, ParsedInput } from '../../../../shared/api';
 import type { ReadContext, WriteContext } from '../../app/context';
 import { AppError, notFound } from '../../app/errors';
 import { commitChanges } from '../../app/unitOfWork';
 import type { ReadableDB } from '../../infra/db/handles';
 import { perDatabase } from '../../infra/db/perDatabase';
 import { auditTrail } from '../audit/repository';
+import { currentPlanCodes } from '../orders/planState';
 import {
   creditCodeHolder,
   enterpriseListRows,
@@ -37,9 +38,11 @@ export function getEnterprise(ctx: Pick<ReadContext, 'db'>, id: string): Enterpr
   return toEnterprise(row);
 }
 
-export function listEnterprises(ctx: ReadContext, input: { query?: string | undefined; offset: number; limit: number }): Output<'enterprises.list'> {
-  const { total, ids } = input.query?.trim() ? searchIndex(ctx.db).search(input.query, input.offset, input.limit) : newestEnterprises(ctx.db, input.offset, input.limit);
-  return { total, rows: enterpriseListRows(ctx.db, ids) };
+export function listEnterprises(ctx: ReadContext, input: ParsedInput<'enterprises.list'>): Output<'enterprises.list'> {
+  const plain = !input.query?.trim() && !input.status && !input.planCode && !input.region && input.sort === 'updated';
+  const { total, ids } = plain ? newestEnterprises(ctx.db, input.offset, input.limit) : searchIndex(ctx.db).search(input, () => currentPlanCodes(ctx.db));
+  const plans = currentPlanCodes(ctx.db, ids);
+  return { total, rows: enterpriseListRows(ctx.db, ids).map((row) => ({ ...row, planCode: plans.get(row.id) ?? null })) };
 }
 
 export function findByCreditCode(ctx: ReadContext, creditCode: string, excludeId: string | undefined): { id: string; name: string } | null {
@@ -67,7 +70,7 @@ export function createEnterprise(ctx: WriteContext, fields: EnterpriseFields): E
       result: undefined,
     };
   });
-  searchIndex(ctx.db).upsert(id, at, fields.name, fields.creditCode, fields.contact.mobile);
+  searchIndex(ctx.db).upsert(findEnterprise(ctx.db, id)!);
   return getEnterprise(ctx, id);
 }
 
@@ -94,9 +97,8 @@ export function updateEnterprise(ctx: WriteContext, id: string, fields: Enterpri
       result: true,
     };
   });
-  const saved = getEnterprise(ctx, id);
-  if (changed) searchIndex(ctx.db).upsert(id, saved.updatedAt, saved.name, saved.creditCode, saved.contact.mobile);
-  return saved;
+  if (changed) searchIndex(ctx.db).upsert(findEnterprise(ctx.db, id)!);
+  return getEnterprise(ctx, id);
 }
 
 export function toEnterpriseFields(e: Enterprise): EnterpriseFields {

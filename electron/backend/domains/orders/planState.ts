@@ -9,7 +9,7 @@ import type { OrderKind } from '../../../../shared/domain/order';
 import { AppError } from '../../app/errors';
 import type { ReadableDB } from '../../infra/db/handles';
 import { catalogVersion } from '../catalog/repository';
-import { signedOrdersOfEnterprise, type OrderRecord } from './repository';
+import { signedOrderPlans, signedOrdersOfEnterprise, type OrderRecord } from './repository';
 
 export interface ActivePlan {
   openOrderId: string;
@@ -45,6 +45,20 @@ function apply(db: ReadableDB, catalog: Catalog, active: ActivePlan | null, row:
   if (row.kind === 'cancel') return null;
   const next = plan();
   return { ...active, changes: [...active.changes, { requestDate: row.request_date, plan: next }], current: next };
+}
+
+/**
+ * Each enterprise's plan code now (of these enterprises, or all), by the same steps as `activePlan`
+ * but without the catalog: an opening sets it, a change replaces it, a cancellation ends it.
+ */
+export function currentPlanCodes(db: ReadableDB, enterpriseIds?: string[]): Map<string, string> {
+  const plans = new Map<string, string>();
+  for (const { enterprise_id: id, kind, plan_code: code } of signedOrderPlans(db, enterpriseIds)) {
+    if (kind === 'open') plans.set(id, canonicalPlanCode(code));
+    else if (kind === 'cancel') plans.delete(id);
+    else if (plans.has(id)) plans.set(id, canonicalPlanCode(code));
+  }
+  return plans;
 }
 
 /** A plan a new order may name: in the current catalog and on sale. */

@@ -92,6 +92,17 @@ export const findOrder = (db: ReadableDB, id: string): OrderRecord | undefined =
 export const ordersOfEnterprise = (db: ReadableDB, enterpriseId: string): OrderRecord[] => reads(db).forEnterprise.all(enterpriseId);
 export const signedOrdersOfEnterprise = (db: ReadableDB, enterpriseId: string): OrderRecord[] => reads(db).signedForEnterprise.all(enterpriseId);
 
+export type SignedPlanRecord = Pick<OrderRecord, 'enterprise_id' | 'kind' | 'plan_code'>;
+
+/** The plan steps of signed orders (of these enterprises, or all), per enterprise in the order they were signed. */
+export function signedOrderPlans(db: ReadableDB, enterpriseIds?: string[]): SignedPlanRecord[] {
+  if (enterpriseIds?.length === 0) return [];
+  const only = enterpriseIds ? `AND enterprise_id IN (${enterpriseIds.map(() => '?').join(',')})` : '';
+  return db
+    .prepare<string[], SignedPlanRecord>(`SELECT enterprise_id, kind, plan_code FROM service_order WHERE status IN ('signed', 'submitted') ${only} ORDER BY enterprise_id, signed_at, created_at, id`)
+    .all(...(enterpriseIds ?? []));
+}
+
 export const insertDraftOrder = (db: WritableDB, order: NewOrderRecord) => void writes(db).insertDraft.run(order);
 export const markOrderSigned = (db: WritableDB, signed: { id: string; signer_name: string; signature_sha256: string; document_id: string; signed_at: string }) =>
   void writes(db).markSigned.run(signed);

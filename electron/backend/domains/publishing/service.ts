@@ -22,6 +22,8 @@ export interface SignedRevision {
   revision: number;
   content: SiteContent;
   signoff: SitePublishArgs['signoff'];
+  /** Why it goes live without a sign-off (`signoff` null). */
+  unsignedReason?: string;
 }
 
 /** The change that queues `site.publish.v1` for a signed revision: one more step of the caller's unit of work. */
@@ -33,13 +35,24 @@ export function publishChange(signed: SignedRevision): SyncedRecordChange {
     content: signed.content as unknown as Record<string, unknown>,
     images: imagesOfContent(signed.content),
     signoff: signed.signoff,
+    ...(signed.unsignedReason !== undefined ? { unsignedReason: signed.unsignedReason } : {}),
   };
   return {
     entity: 'site_publication',
     id: signed.siteId,
     outbox: { command: 'site.publish.v1', args },
-    audit: { action: 'site.publish_requested', detail: { revision: signed.revision, signed: signed.signoff !== null } },
+    audit: { action: 'site.publish_requested', detail: { revision: signed.revision, signed: signed.signoff !== null, ...(args.unsignedReason ? { unsignedReason: args.unsignedReason } : {}) } },
   };
+}
+
+/** Queues the publish of this device's revision without a sign-off (the platform checks the role). */
+export function requestUnsignedPublish(ctx: WriteContext, siteId: string, reason: string): { siteId: string; revision: number } {
+  const site = getSite(ctx, siteId);
+  commitChanges(ctx, () => ({
+    changes: [publishChange({ siteId, enterpriseId: site.enterpriseId, revision: site.revision, content: site.content, signoff: null, unsignedReason: reason })],
+    result: undefined,
+  }));
+  return { siteId, revision: site.revision };
 }
 
 export function requestRollback(ctx: WriteContext, siteId: string, revision: number): { siteId: string; revision: number } {

@@ -1,19 +1,24 @@
 /**
  * The build procedures: the report, one page's preview with its pictures, the export to a folder
- * (and zip), and a picture's bytes for the editor.
+ * (and zip) and the zip by address, and a picture for the editor (by address, or as base64 for scripts).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedInput } from '../../../../shared/api';
+import type { FileBody } from '../../../../shared/api/files';
+import type { ImageVariant } from '../../../../shared/sites/assets';
 import type { ReadContext } from '../../app/context';
 import { AppError } from '../../app/errors';
 import { ensureDerived } from '../assets/derived';
 import { imageFacts } from '../assets/repository';
-import { hasAssetFile, readAsset } from '../assets/store';
+import { assetFile, hasAssetFile } from '../assets/store';
 import { buildSite, type BuildAnswer } from './build';
 import { discardStaging, inspectExportTarget, replaceWithStaged, stagingFolder } from './exportFolder';
 import { getSiteForBuild } from './service';
+
+/** Where an export of a site's revision goes unless the caller names a folder (its zip beside it). */
+export const defaultExportDir = (dataDir: string, siteId: string, revision: number) => path.join(dataDir, 'exports', siteId, `r${revision}`);
 
 const IMAGE_PATH = /assets\/([0-9a-f]{64})-(web480|web1200|wap2|wap1)\.(?:jpg|png|gif)/g;
 
@@ -40,15 +45,35 @@ export async function previewPage(ctx: ReadContext, { siteId, path: pagePath }: 
   return { ...page, images };
 }
 
-export async function pictureData(ctx: ReadContext, input: ParsedInput<'sites.image'>) {
-  if (input.variant) {
-    const derived = await ensureDerived(ctx, input.sha256, input.variant).catch(() => undefined);
-    if (!derived) throw new AppError('site.image_missing', `Picture ${input.sha256} is not on this machine.`, { details: { sha256: input.sha256 } });
-    return { sha256: input.sha256, mime: derived.mime, width: derived.width, height: derived.height, base64: readFileSync(derived.file).toString('base64') };
+/** A stored picture — the original, or a derived size (made on first use) — as a file with its size. */
+async function picture(ctx: ReadContext, sha256: string, variant?: ImageVariant): Promise<{ file: string; mime: string; width: number; height: number }> {
+  const missing = () => new AppError('site.image_missing', `Picture ${sha256} is not on this machine.`, { details: { sha256 } });
+  if (variant) {
+    const derived = await ensureDerived(ctx, sha256, variant).catch(() => undefined);
+    if (!derived) throw missing();
+    return derived;
   }
-  const facts = imageFacts(ctx.db, input.sha256);
-  if (!facts || !hasAssetFile(ctx.dataDir, input.sha256)) throw new AppError('site.image_missing', `Picture ${input.sha256} is not on this machine.`, { details: { sha256: input.sha256 } });
-  return { sha256: input.sha256, mime: facts.hasAlpha ? 'image/png' : 'image/jpeg', width: facts.width, height: facts.height, base64: readAsset(ctx.dataDir, input.sha256).toString('base64') };
+  const facts = imageFacts(ctx.db, sha256);
+  if (!facts || !hasAssetFile(ctx.dataDir, sha256)) throw missing();
+  return { file: assetFile(ctx.dataDir, sha256), mime: facts.hasAlpha ? 'image/png' : 'image/jpeg', width: facts.width, height: facts.height };
+}
+
+export async function pictureData(ctx: ReadContext, input: ParsedInput<'sites.image'>) {
+  const { file, mime, width, height } = await picture(ctx, input.sha256, input.variant);
+  return { sha256: input.sha256, mime, width, height, base64: readFileSync(file).toString('base64') };
+}
+
+export async function pictureFile(ctx: ReadContext, input: ParsedInput<'files.image'>): Promise<FileBody> {
+  const { file, mime, width, height } = await picture(ctx, input.sha256, input.variant);
+  return { bytes: readFileSync(file), mime, immutable: true, image: { width, height } };
+}
+
+/** The zip an export of this revision wrote under the data folder. */
+export function exportZipFile(ctx: ReadContext, { siteId, revision }: ParsedInput<'files.siteExport'>): FileBody {
+  const { site } = getSiteForBuild(ctx, siteId); // a real site: its id makes the path
+  const zip = `${defaultExportDir(ctx.dataDir, site.id, revision)}.zip`;
+  if (!existsSync(zip)) throw new AppError('site.export_missing', `Revision ${revision} of site ${siteId} has not been exported to a zip on this machine.`, { details: { siteId, revision } });
+  return { bytes: readFileSync(zip), mime: 'application/zip', fileName: `site-r${revision}.zip` };
 }
 
 export async function exportToFolder(ctx: ReadContext, input: ParsedInput<'sites.export'>) {
@@ -56,7 +81,7 @@ export async function exportToFolder(ctx: ReadContext, input: ParsedInput<'sites
   const jobId = ctx.newId();
   const onProgress = (done: number, total: number) => ctx.emit('job.progress', { jobId, label: '生成图片 images', done, total });
   // The place and the report decide first; nothing is written when either refuses.
-  const dir = path.resolve(input.outDir ?? path.join(ctx.dataDir, 'exports', site.id, `r${site.revision}`));
+  const dir = path.resolve(input.outDir ?? defaultExportDir(ctx.dataDir, site.id, site.revision));
   const zipPath = `${dir}.zip`;
   const target = await inspectExportTarget(dir, input.zip ? zipPath : undefined);
   const check = await buildSite(ctx, site.id, content, { kind: 'summary' }, { recheck: true, onProgress, contentJson });
@@ -76,7 +101,5 @@ export async function exportToFolder(ctx: ReadContext, input: ParsedInput<'sites
     throw error;
   }
   ctx.emit('job.progress', { jobId, label: '导出完成 exported', done: 1, total: 1, finished: true });
-  // Browser mode offers the zip as a download (includeZip, the site builder's export).
-  const zipBase64 = input.includeZip && answer.zipBytes !== undefined ? readFileSync(zipPath).toString('base64') : undefined;
-  return { siteId: site.id, revision: site.revision, dir, ...(answer.zipBytes !== undefined ? { zipPath, zipBytes: answer.zipBytes } : {}), ...(zipBase64 ? { zipBase64 } : {}), files: answer.files.length, report: summary };
+  return { siteId: site.id, revision: site.revision, dir, ...(answer.zipBytes !== undefined ? { zipPath, zipBytes: answer.zipBytes } : {}), files: answer.files.length, report: summary };
 }

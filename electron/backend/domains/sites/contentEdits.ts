@@ -1,11 +1,13 @@
 /**
  * The editor's procedures: each one edit of the content (edits.ts) inside `changeSite`, with the
- * audit action that names it. The parts an edit puts in come from the procedure's (already parsed)
- * input, so only the site-wide rules are checked again; edits that rebuild content themselves
- * (moving to and from the tray, undo) are checked against the whole schema.
+ * audit action that names it and the parts of the site it changed — the answer carries only those
+ * (`SiteDelta`). The parts an edit puts in come from the procedure's (already parsed) input, so only
+ * the site-wide rules are checked again; edits that rebuild content themselves (moving to and from
+ * the tray, undo) are checked against the whole schema.
  */
 import type { ParsedInput } from '../../../../shared/api';
-import type { Site } from '../../../../shared/api/sites';
+import { siteDelta, type SiteParts } from '../../../../shared/api/siteDelta';
+import type { SiteDelta } from '../../../../shared/api/sites';
 import type { AuditAction } from '../../../../shared/domain/audit';
 import { checkDomain, checkSiteLabel } from '../../../../shared/domain/domainName';
 import type { SiteContent, SiteDomain } from '../../../../shared/sites/model';
@@ -17,15 +19,29 @@ import { changeSite } from './service';
 import { undoGuess as undoGuessIn } from './undoGuess';
 
 type EditInput = { siteId: string; revision?: number | undefined };
-type Edit = (content: SiteContent) => Record<string, unknown> | void;
+/** What an edit did: the parts it changed, and for the audit trail what to what. */
+type Done = { changed: SiteParts; detail?: Record<string, unknown> };
+type Edit = (content: SiteContent) => Done;
 
-function contentEdit(ctx: WriteContext, input: EditInput, action: AuditAction, apply: Edit): Site {
-  return changeSite(ctx, input.siteId, input.revision, action, (current) => ({ ...current, detail: apply(current.content) ?? {} }), 'invariants');
+function answered(ctx: WriteContext, input: EditInput, action: AuditAction, apply: Edit, validation: 'full' | 'invariants'): SiteDelta {
+  let changed: SiteParts = 'everything';
+  const site = changeSite(
+    ctx,
+    input.siteId,
+    input.revision,
+    action,
+    (current) => {
+      const done = apply(current.content);
+      changed = done.changed;
+      return { ...current, detail: done.detail ?? {} };
+    },
+    validation,
+  );
+  return siteDelta(site, changed);
 }
 
-function rebuiltEdit(ctx: WriteContext, input: EditInput, action: AuditAction, apply: Edit): Site {
-  return changeSite(ctx, input.siteId, input.revision, action, (current) => ({ ...current, detail: apply(current.content) ?? {} }));
-}
+const contentEdit = (ctx: WriteContext, input: EditInput, action: AuditAction, apply: Edit) => answered(ctx, input, action, apply, 'invariants');
+const rebuiltEdit = (ctx: WriteContext, input: EditInput, action: AuditAction, apply: Edit) => answered(ctx, input, action, apply, 'full');
 
 function checkedDomain(domain: ParsedInput<'sites.setDomain'>['domain']): SiteDomain {
   if (domain.kind === 'own') {
@@ -48,12 +64,13 @@ function checkedTemplate(template: ParsedInput<'sites.setTemplate'>['template'])
 export const updateProfile = (ctx: WriteContext, input: ParsedInput<'sites.updateProfile'>) =>
   contentEdit(ctx, input, 'site.profile_updated', (content) => {
     content.profile = input.profile;
+    return { changed: { profile: true } };
   });
 
 export const addColumn = (ctx: WriteContext, input: ParsedInput<'sites.addColumn'>) =>
   contentEdit(ctx, input, 'site.column_added', (content) => {
     const column = edits.addColumn(content, { id: ctx.newId(), type: input.type, title: input.title, ...(input.channels ? { channels: input.channels } : {}) });
-    return { columnId: column.id, type: column.type };
+    return { changed: { columnIds: true, columns: [column.id] }, detail: { columnId: column.id, type: column.type } };
   });
 
 export const updateColumn = (ctx: WriteContext, input: ParsedInput<'sites.updateColumn'>) =>
@@ -62,70 +79,90 @@ export const updateColumn = (ctx: WriteContext, input: ParsedInput<'sites.update
     if (input.title !== undefined) column.title = input.title;
     if (input.channels) column.channels = input.channels;
     if (input.body) column.body = input.body;
-    return { columnId: column.id };
+    return { changed: { columns: [column.id] }, detail: { columnId: column.id } };
   });
 
 export const removeColumn = (ctx: WriteContext, input: ParsedInput<'sites.removeColumn'>) =>
   rebuiltEdit(ctx, input, 'site.column_removed', (content) => {
     const column = edits.removeColumn(content, input.columnId, input.discard, ctx.newId);
-    return { columnId: column.id, title: column.title, items: column.items.length, discarded: input.discard };
+    return { changed: { columnIds: true, unsorted: true }, detail: { columnId: column.id, title: column.title, items: column.items.length, discarded: input.discard } };
   });
 
 export const reorderColumns = (ctx: WriteContext, input: ParsedInput<'sites.reorderColumns'>) =>
   contentEdit(ctx, input, 'site.columns_reordered', (content) => {
     edits.reorderColumns(content, input.columnIds);
+    return { changed: { columns: input.columnIds } };
   });
 
 export const addItem = (ctx: WriteContext, input: ParsedInput<'sites.addItem'>) =>
-  contentEdit(ctx, input, 'site.item_added', (content) => ({ columnId: input.columnId, itemId: edits.addItem(content, input.columnId, input.item, ctx.newId, input.index).id }));
+  contentEdit(ctx, input, 'site.item_added', (content) => {
+    const item = edits.addItem(content, input.columnId, input.item, ctx.newId, input.index);
+    return { changed: { columns: [input.columnId], items: [item.id] }, detail: { columnId: input.columnId, itemId: item.id } };
+  });
 
 export const updateItem = (ctx: WriteContext, input: ParsedInput<'sites.updateItem'>) =>
-  contentEdit(ctx, input, 'site.item_updated', (content) => ({ itemId: edits.updateItem(content, input.itemId, input.item).id }));
+  contentEdit(ctx, input, 'site.item_updated', (content) => {
+    const item = edits.updateItem(content, input.itemId, input.item);
+    return { changed: { items: [item.id] }, detail: { itemId: item.id } };
+  });
 
 export const removeItem = (ctx: WriteContext, input: ParsedInput<'sites.removeItem'>) =>
-  rebuiltEdit(ctx, input, 'site.item_removed', (content) => ({ itemId: edits.removeItem(content, input.itemId, input.toTray, ctx.newId).id, toTray: input.toTray }));
+  rebuiltEdit(ctx, input, 'site.item_removed', (content) => {
+    const { column } = edits.findItem(content, input.itemId);
+    const item = edits.removeItem(content, input.itemId, input.toTray, ctx.newId);
+    return { changed: { columns: [column.id], unsorted: input.toTray }, detail: { itemId: item.id, toTray: input.toTray } };
+  });
 
 export const reorderItems = (ctx: WriteContext, input: ParsedInput<'sites.reorderItems'>) =>
   contentEdit(ctx, input, 'site.items_reordered', (content) => {
     edits.reorderItems(content, input.columnId, input.itemIds);
-    return { columnId: input.columnId };
+    return { changed: { columns: [input.columnId] }, detail: { columnId: input.columnId } };
   });
 
 export const moveItem = (ctx: WriteContext, input: ParsedInput<'sites.moveItem'>) =>
   contentEdit(ctx, input, 'site.item_moved', (content) => {
+    const { column: from } = edits.findItem(content, input.itemId);
     edits.moveItem(content, input.itemId, input.columnId, input.index);
-    return { itemId: input.itemId, columnId: input.columnId };
+    return { changed: { columns: [from.id, input.columnId] }, detail: { itemId: input.itemId, columnId: input.columnId } };
   });
 
 export const moveFromTray = (ctx: WriteContext, input: ParsedInput<'sites.moveFromTray'>) =>
-  rebuiltEdit(ctx, input, 'site.tray_placed', (content) => edits.moveFromTray(content, input.entryId, input.target, ctx.newId));
+  rebuiltEdit(ctx, input, 'site.tray_placed', (content) => {
+    const placed = edits.moveFromTray(content, input.entryId, input.target, ctx.newId);
+    return { changed: { unsorted: true, ...placed.changed }, detail: placed.detail };
+  });
 
 export const discardTrayEntry = (ctx: WriteContext, input: ParsedInput<'sites.discardTrayEntry'>) =>
   contentEdit(ctx, input, 'site.tray_discarded', (content) => {
     const { index, entry } = edits.findTrayEntry(content, input.entryId);
     content.unsorted.splice(index, 1);
-    return { entryId: entry.id, source: entry.source };
+    return { changed: { unsorted: true }, detail: { entryId: entry.id, source: entry.source } };
   });
 
-export const undoGuess = (ctx: WriteContext, input: ParsedInput<'sites.undoGuess'>) =>
-  changeSite(ctx, input.siteId, input.revision, 'site.guess_undone', (current) => {
-    const gone = undoGuessIn(current.content, current.intake, input.guessId, ctx.newId);
-    return { ...current, detail: { guessId: input.guessId, undone: gone } };
-  });
+/** Undoing a guess may touch any part of the site: the answer carries it all. */
+export const undoGuess = (ctx: WriteContext, input: ParsedInput<'sites.undoGuess'>): SiteDelta =>
+  siteDelta(
+    changeSite(ctx, input.siteId, input.revision, 'site.guess_undone', (current) => {
+      const gone = undoGuessIn(current.content, current.intake, input.guessId, ctx.newId);
+      return { ...current, detail: { guessId: input.guessId, undone: gone } };
+    }),
+    'everything',
+  );
 
 export const setTemplate = (ctx: WriteContext, input: ParsedInput<'sites.setTemplate'>) =>
   contentEdit(ctx, input, 'site.template_set', (content) => {
     content.template = checkedTemplate(input.template);
-    return { templateId: input.template.templateId, styleId: input.template.styleId };
+    return { changed: { template: true }, detail: { templateId: input.template.templateId, styleId: input.template.styleId } };
   });
 
 export const setDomain = (ctx: WriteContext, input: ParsedInput<'sites.setDomain'>) =>
   contentEdit(ctx, input, 'site.domain_set', (content) => {
     content.domain = checkedDomain(input.domain);
-    return { domain: content.domain };
+    return { changed: { domain: true }, detail: { domain: content.domain } };
   });
 
 export const updateSms = (ctx: WriteContext, input: ParsedInput<'sites.updateSms'>) =>
   contentEdit(ctx, input, 'site.sms_updated', (content) => {
     content.sms = input.sms;
+    return { changed: { sms: true } };
   });

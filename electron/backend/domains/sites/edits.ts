@@ -3,6 +3,7 @@
  * tray. Whatever leaves a column without being deleted on purpose goes to the tray, so nothing the
  * customer handed over is lost by a wrong drag.
  */
+import type { SiteParts } from '../../../../shared/api/siteDelta';
 import type { ItemInput, TrayTarget } from '../../../../shared/api/sites';
 import {
   formatPrice,
@@ -170,8 +171,13 @@ function itemFromEntry(type: ColumnType, entry: UnsortedEntry, title: string | u
 
 const imageBlocks = (images: ImageRef[]): Block[] => images.map((image) => ({ type: 'image', image }));
 
-/** Places a tray entry; returns a description for the audit trail. */
-export function moveFromTray(content: SiteContent, entryId: string, target: TrayTarget, newId: () => string): Record<string, unknown> {
+/** Places a tray entry; returns what it changed besides the tray, and a description for the audit trail. */
+export function moveFromTray(
+  content: SiteContent,
+  entryId: string,
+  target: TrayTarget,
+  newId: () => string,
+): { changed: Exclude<SiteParts, 'everything'>; detail: Record<string, unknown> } {
   const { index, entry } = findTrayEntry(content, entryId);
   const allImages = [...entry.images, ...entry.blocks.flatMap((b) => (b.type === 'image' ? [b.image] : []))];
   const textBlocks = entry.blocks.filter((b) => b.type !== 'image');
@@ -179,19 +185,19 @@ export function moveFromTray(content: SiteContent, entryId: string, target: Tray
   if (target.kind === 'newColumn') {
     const column = addColumn(content, { id: newId(), type: target.type, title: target.title, body: [...entry.blocks, ...imageBlocks(entry.images)] });
     remove();
-    return { entryId, columnId: column.id };
+    return { changed: { columnIds: true, columns: [column.id] }, detail: { entryId, columnId: column.id } };
   }
   if (target.kind === 'columnBody') {
     findColumn(content, target.columnId).body.push(...entry.blocks, ...imageBlocks(entry.images));
     remove();
-    return { entryId, columnId: target.columnId };
+    return { changed: { columns: [target.columnId] }, detail: { entryId, columnId: target.columnId } };
   }
   if (target.kind === 'newItem') {
     const column = findColumn(content, target.columnId);
     const item = itemFromEntry(column.type, entry, target.title, newId());
     column.items.push(item);
     remove();
-    return { entryId, columnId: column.id, itemId: item.id };
+    return { changed: { columns: [column.id], items: [item.id] }, detail: { entryId, columnId: column.id, itemId: item.id } };
   }
   if (allImages.length === 0) throw new AppError('site.tray_entry_has_no_image', 'This tray entry has no picture to place.', { field: 'entryId' });
   if (target.kind === 'logo') content.profile.logo = allImages[0]!;
@@ -204,6 +210,7 @@ export function moveFromTray(content: SiteContent, entryId: string, target: Tray
   // Pictures placed: the entry keeps its text, if any.
   if (textBlocks.length) content.unsorted[index] = { ...entry, blocks: textBlocks, images: [] };
   else remove();
-  return { entryId, target: target.kind, ...(target.kind === 'itemImages' ? { itemId: target.itemId } : {}) };
+  const changed = target.kind === 'logo' ? { profile: true } : { items: [target.itemId] };
+  return { changed, detail: { entryId, target: target.kind, ...(target.kind === 'itemImages' ? { itemId: target.itemId } : {}) } };
 }
 

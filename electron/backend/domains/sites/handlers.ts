@@ -1,5 +1,5 @@
 import { defineHandlers } from '../../app/handlerTypes';
-import { buildReport, exportToFolder, pictureData, previewPage } from './builds';
+import { buildReport, exportToFolder, exportZipFile, pictureData, pictureFile, previewPage } from './builds';
 import * as edits from './contentEdits';
 import { importIntoSite } from './importService';
 import { createSite, getSite, getSiteForEnterprise } from './service';
@@ -31,4 +31,6 @@ export const siteHandlers = defineHandlers({
   'sites.export': (input, ctx) => exportToFolder(ctx, input),
   'sites.signOff': (input, ctx) => signOffSite(ctx, input),
   'sites.image': (input, ctx) => pictureData(ctx, input),
+  'files.image': (input, ctx) => pictureFile(ctx, input),
+  'files.siteExport': (input, ctx) => exportZipFile(ctx, input),
 });

@@ -189,6 +189,7 @@ export function changeSite(
     const change: SyncedRecordChange = {
       entity: 'site',
       id: siteId,
+      revision: row.revision + 1,
       write: (db) => {
         changed.alsoWrite?.(db);
         updateSiteContent(db, siteId, contentJson, changed.intake, at);

@@ -31,6 +31,9 @@ export async function signOffSite(ctx: WriteContext, input: ParsedInput<'sites.s
   const enterprise = getEnterprise(ctx, site.enterpriseId);
   const signature = await readSignature(input.signaturePngBase64, SITE_SIGNATURE_CODES);
   const { answer } = await buildSite(ctx, site.id, site.content);
+  const { errors } = answer.report.summary;
+  if (errors > 0)
+    throw new AppError('site.signoff_has_errors', `The checks found ${errors} error(s): fix them before the customer signs.`, { details: { errors } });
   const fingerprint = createHash('sha256').update(JSON.stringify(answer.files)).digest('hex');
   const signedAt = ctx.now().toISOString();
   const pdf = await renderSignoffPdf({

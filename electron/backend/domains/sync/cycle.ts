@@ -18,7 +18,8 @@ import type { AssetUploader } from './uploads';
 
 export interface CycleHooks {
   progress(phase: 'push' | 'pull' | 'upload', done: number, total?: number | null): void;
-  uploadProgress(sha256: string, size: number, done: number): void;
+  /** Bytes of a picture sent so far (several times per chunk, as they leave). */
+  uploadProgress(sha256: string, size: number, sentBytes: number): void;
 }
 
 /** Push, pull and the catalog, filling `report` as it goes; throws the failure that stopped it. */

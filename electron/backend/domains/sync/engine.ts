@@ -21,16 +21,15 @@ import { countUnacked, firstUnacked } from './db/queue';
 import { getJson, getState, setJson } from './db/state';
 import type { SyncStepEnv } from './env';
 import { isTransient, SignInRequired, SyncFailure, TransientFailure, UpgradeRequired } from './errors';
-import { createPlatformClient, type FetchLike, type PlatformClient } from './platform';
+import type { PlatformClient } from './platform';
 import { forgetAccount } from './registration';
 import { syncStatusOf, type Blocked } from './status';
 import { SyncTriggers, type Trigger, type TriggerOptions } from './triggers';
 import { AssetUploader } from './uploads';
 
-/** What a host sets (Electron: the keychain vault; the CLI: no timers; tests: fetch and timings). */
+/** What a host sets (Electron: the keychain vault; the CLI: no timers; tests: timings). */
 export interface SyncOptions extends TriggerOptions {
   vault?: TokenVault;
-  fetch?: FetchLike;
   pullLimit?: number;
   /** Benchmarks: the duration of each pull write transaction. */
   onPullTransaction?: (ms: number, rows: number) => void;
@@ -61,6 +60,8 @@ export class SyncEngine {
   private offline = false;
   private lastFailure: SyncFailure | null = null;
   private progress: SyncStatus['progress'] = null;
+  /** Bytes sent so far of each picture on its way (axios' upload progress). */
+  private readonly uploading = new Map<string, { size: number; sentBytes: number }>();
   private emitting = false;
   private lastEmit = 0;
   /** Whether tokens are held, as last seen (status events are computed synchronously). */
@@ -77,7 +78,6 @@ export class SyncEngine {
       db: () => this.db,
       writes: deps.writes,
       vault: this.vault,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
       now: deps.now,
       onAccountChanged: (db, previous, next) => {
         // Another user or server: a new device id for it, and a full resync of what that user may see.
@@ -127,7 +127,7 @@ export class SyncEngine {
   async platformClient(): Promise<PlatformClient | null> {
     const account = this.session.account();
     if (!account || !(await this.session.hasTokens())) return null;
-    return createPlatformClient(account.server, this.session, this.options.fetch);
+    return this.session.client(account.server);
   }
 
   /* ---------- the cycle ---------- */
@@ -180,7 +180,7 @@ export class SyncEngine {
       db: this.db,
       writes: this.deps.writes,
       adapters: this.deps.adapters,
-      client: createPlatformClient(account.server, this.session, this.options.fetch),
+      client: this.session.client(account.server),
       now: this.deps.now,
       newId: this.deps.newId,
       dataDir: this.deps.dataDir,
@@ -197,6 +197,7 @@ export class SyncEngine {
 
   private async finish(report: SyncReport, outcome: Outcome, trigger: Trigger, startedAt: string, failure?: unknown): Promise<SyncReport> {
     this.progress = null;
+    this.uploading.clear();
     report.outcome = outcome;
     const error = failure instanceof SyncFailure ? failure : failure ? new SyncFailure('internal', (failure as Error).message) : undefined;
     if (error) report.error = { code: error.code, message: error.message };
@@ -233,9 +234,10 @@ export class SyncEngine {
     this.emitStatus();
   }
 
-  private uploadProgress(sha256: string, size: number, done: number): void {
-    this.deps.emit('job.progress', { jobId: `upload:${sha256}`, label: sha256.slice(0, 12), done, total: size, finished: done >= size });
-    this.setProgress('upload', done, size);
+  private uploadProgress(sha256: string, size: number, sentBytes: number): void {
+    if (sentBytes >= size) this.uploading.delete(sha256);
+    else this.uploading.set(sha256, { size, sentBytes });
+    this.setProgress('upload', sentBytes, size);
   }
 
   private emitStatus(force = false): void {
@@ -272,6 +274,7 @@ export class SyncEngine {
       stuck: this.triggers.stuck,
       nextAttemptInMs: this.triggers.nextAttemptInMs,
       progress: this.progress,
+      uploading: [...this.uploading].map(([sha256, upload]) => ({ sha256, ...upload })),
       tokenStore: this.vault.kind,
     });
   }

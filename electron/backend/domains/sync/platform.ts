@@ -1,17 +1,18 @@
 /**
- * HTTP to the platform (shared/platform-api): JSON in and out, a timeout per request, and the
- * failure classification of errors.ts. Authenticated requests refresh the access token once on
- * a 401 and retry; a request never counts a 401 as a failure.
+ * HTTP to the platform (shared/platform-api) on axios: one instance per platform address (base URL,
+ * timeouts, Node's http adapter), JSON in and out, and the failure classification of errors.ts.
+ * Authenticated requests carry the access token; a 401 refreshes it once (one refresh at a time:
+ * requests made meanwhile wait for it) and the request is sent again. A refresh that fails signs the
+ * device out (the session manager forgets the tokens) and the request fails with SignInRequired.
  */
+import axios, { AxiosError, AxiosHeaders, type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import type { z } from 'zod';
 import { errorBodySchema, type ErrorBody } from '../../../../shared/platform-api';
 import { parseRetryAfter } from './backoff';
 import { ProtocolFailure, SignInRequired, SyncFailure, TransientFailure, UpgradeRequired } from './errors';
 
-export type FetchLike = typeof fetch;
-
 export interface Credentials {
-  /** The current access token, or null when the device is not signed in. */
+  /** The current access token (after any refresh on its way), or null when the device is not signed in. */
   accessToken(): Promise<string | null>;
   /** Gets a new access token (single-flight); throws SignInRequired when that is impossible. */
   refresh(rejected: string): Promise<string>;
@@ -23,16 +24,19 @@ export interface RequestOptions {
   /** Raw bytes instead of JSON (upload chunks). */
   bytes?: Uint8Array;
   headers?: Record<string, string>;
+  /** How long the connection may stay silent (nothing sent or received) before the request fails. */
   timeoutMs?: number;
   /** Sent without a token (sign-in). */
   anonymous?: boolean;
   /** Statuses the caller handles itself (returned, not thrown). */
   accept?: number[];
+  /** Bytes of the request body sent so far (uploads), as they leave. */
+  onUploadProgress?: (sentBytes: number) => void;
 }
 
 export interface RawResponse {
   status: number;
-  headers: Headers;
+  headers: { get(name: string): string | null };
   body: Buffer;
   json<T = unknown>(): T;
 }
@@ -45,6 +49,13 @@ export interface PlatformClient {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** What this client adds to a request's config: whether it is signed, and whether it is already the retry after a refresh. */
+interface Signing {
+  anonymous?: boolean;
+  retried?: boolean;
+}
+type Config = InternalAxiosRequestConfig & Signing;
+
 function errorBody(body: Buffer): ErrorBody | undefined {
   try {
     const parsed = errorBodySchema.safeParse(JSON.parse(body.toString('utf8')));
@@ -55,7 +66,7 @@ function errorBody(body: Buffer): ErrorBody | undefined {
 }
 
 /** Turns a non-accepted HTTP status into the failure the engine acts on. */
-export function failureOf(status: number, headers: Headers, body: Buffer): SyncFailure {
+export function failureOf(status: number, headers: RawResponse['headers'], body: Buffer): SyncFailure {
   const parsed = errorBody(body);
   const code = parsed?.code ?? `http_${status}`;
   const message = parsed?.message ?? `The platform answered HTTP ${status}.`;
@@ -67,59 +78,80 @@ export function failureOf(status: number, headers: Headers, body: Buffer): SyncF
   return new ProtocolFailure(code, message, status, parsed);
 }
 
-export function createPlatformClient(baseUrl: string, credentials: Credentials | null, fetchImpl: FetchLike = fetch): PlatformClient {
-  const root = baseUrl.replace(/\/+$/, '');
+/** The one axios instance for a platform address: the body always as bytes, every status returned to the caller. */
+function createInstance(root: string): AxiosInstance {
+  return axios.create({
+    baseURL: root,
+    adapter: 'http',
+    timeout: DEFAULT_TIMEOUT_MS,
+    responseType: 'arraybuffer',
+    validateStatus: () => true,
+    maxRedirects: 0,
+    maxBodyLength: Infinity,
+    maxContentLength: Infinity,
+    headers: { accept: 'application/json' },
+  });
+}
 
-  async function once(path: string, options: RequestOptions, token: string | null): Promise<RawResponse> {
-    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-    let body: BodyInit | undefined;
-    if (options.bytes) {
-      // As a one-piece stream with its length: fetch copies a Uint8Array body twice (4 MiB chunks).
-      const bytes = options.bytes;
-      body = new ReadableStream({
-        start(controller) {
-          controller.enqueue(bytes);
-          controller.close();
-        },
-      });
-      headers['content-length'] = String(bytes.length);
-    } else if (options.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(options.body);
-    }
-    if (token) headers.authorization = `Bearer ${token}`;
-    let response: Response;
-    try {
-      response = await fetchImpl(`${root}${path}`, {
-        method: options.method ?? (body === undefined ? 'GET' : 'POST'),
-        headers,
-        body,
-        signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-        ...(options.bytes ? { duplex: 'half' } : {}),
-      } as RequestInit);
-    } catch (error) {
-      const cause = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network';
-      throw new TransientFailure(cause, `The platform at ${root} could not be reached (${cause}: ${(error as Error).message}).`);
-    }
-    let bytes: Buffer;
-    try {
-      bytes = Buffer.from(await response.arrayBuffer());
-    } catch (error) {
-      throw new TransientFailure('network', `The answer of the platform was cut off: ${(error as Error).message}`);
-    }
-    return { status: response.status, headers: response.headers, body: bytes, json: <T>() => JSON.parse(bytes.toString('utf8')) as T };
-  }
+const bearer = (token: string) => `Bearer ${token}`;
+
+/** Signs each request with the access token; a 401 refreshes it once and sends the request again. */
+function signRequests(http: AxiosInstance, credentials: Credentials): void {
+  http.interceptors.request.use(async (config: Config) => {
+    if (config.anonymous || config.retried) return config;
+    const token = await credentials.accessToken();
+    if (!token) throw new SignInRequired('signed_out', 'Sign in to the platform first.');
+    config.headers.set('authorization', bearer(token));
+    return config;
+  });
+  http.interceptors.response.use(async (response: AxiosResponse) => {
+    const config = response.config as Config;
+    if (response.status !== 401 || config.anonymous || config.retried) return response;
+    const rejected = String(config.headers.get('authorization') ?? '').replace(/^Bearer /, '');
+    const token = await credentials.refresh(rejected);
+    return http.request({ ...config, retried: true, headers: AxiosHeaders.from(config.headers).set('authorization', bearer(token)) } as Config);
+  });
+}
+
+/** A request that got no answer: the network, or a silent connection. (Failures of our own, like SignInRequired, pass through.) */
+function unreachable(root: string, error: unknown): unknown {
+  if (error instanceof SyncFailure || !(error instanceof AxiosError)) return error;
+  const cause = error.code === AxiosError.ECONNABORTED || error.code === AxiosError.ETIMEDOUT ? 'timeout' : 'network';
+  return new TransientFailure(cause, `The platform at ${root} could not be reached (${cause}: ${error.message}).`);
+}
+
+export function createPlatformClient(baseUrl: string, credentials: Credentials | null): PlatformClient {
+  const root = baseUrl.replace(/\/+$/, '');
+  const http = createInstance(root);
+  if (credentials) signRequests(http, credentials);
 
   async function raw(path: string, options: RequestOptions = {}): Promise<RawResponse> {
-    let token = options.anonymous || !credentials ? null : await credentials.accessToken();
-    if (!options.anonymous && credentials && !token) throw new SignInRequired('signed_out', 'Sign in to the platform first.');
-    let response = await once(path, options, token);
-    if (response.status === 401 && token && credentials) {
-      token = await credentials.refresh(token);
-      response = await once(path, options, token);
+    const anonymous = options.anonymous || !credentials;
+    const body = options.bytes ? Buffer.from(options.bytes.buffer, options.bytes.byteOffset, options.bytes.byteLength) : options.body;
+    let response: AxiosResponse<Buffer>;
+    try {
+      response = await http.request<Buffer>({
+        url: path,
+        method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+        data: body,
+        ...(options.headers ? { headers: options.headers } : {}),
+        ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+        ...(options.onUploadProgress ? { onUploadProgress: (event: { loaded: number }) => options.onUploadProgress!(event.loaded) } : {}),
+        anonymous,
+      } as Config);
+    } catch (error) {
+      throw unreachable(root, error);
     }
-    if ((response.status >= 200 && response.status < 300) || options.accept?.includes(response.status)) return response;
-    throw failureOf(response.status, response.headers, response.body);
+    const bytes = Buffer.isBuffer(response.data) ? response.data : Buffer.from(response.data ?? []);
+    const answer: RawResponse = {
+      status: response.status,
+      // Node hands the header names over in lower case.
+      headers: { get: (name) => (response.headers[name.toLowerCase()] == null ? null : String(response.headers[name.toLowerCase()])) },
+      body: bytes,
+      json: <T>() => JSON.parse(bytes.toString('utf8')) as T,
+    };
+    if ((answer.status >= 200 && answer.status < 300) || options.accept?.includes(answer.status)) return answer;
+    throw failureOf(answer.status, answer.headers, answer.body);
   }
 
   return {

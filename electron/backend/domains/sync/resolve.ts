@@ -42,6 +42,7 @@ function toConflictView(db: ReadableDB, adapters: SyncAdapters, row: ConflictRec
     rowId: row.row_id,
     label: labelOf(db, adapters, row.tbl, row.row_id, detail.op.patch),
     kind: row.kind,
+    opKind: detail.op.kind as SyncConflict['opKind'],
     fields: Object.entries(detail.fields ?? {}).map(([field, v]) => ({ field, mine: v.mine, theirs: v.theirs, ...('base' in v ? { base: v.base } : {}) })),
     mine: detail.op.patch,
     theirs: detail.theirs ?? adapters.get(row.tbl)?.load(db, row.row_id)?.baseJson ?? null,
@@ -58,12 +59,24 @@ export function listConflicts(ctx: Pick<ReadContext, 'db'>, adapters: SyncAdapte
   return rows.filter((r) => !filter.tbl || r.tbl === filter.tbl).map((r) => toConflictView(ctx.db, adapters, r));
 }
 
-export function exportConflict(ctx: Pick<ReadContext, 'db' | 'now'>, adapters: SyncAdapters, id: string): { fileName: string; json: string } {
-  const row = conflictById(ctx.db, id);
+/** One conflict as it is exported: what it is about and my change, whole. */
+function exportedConflict(db: ReadableDB, adapters: SyncAdapters, id: string) {
+  const row = conflictById(db, id);
   if (!row) throw notFound('conflict', id);
-  const view = toConflictView(ctx.db, adapters, row);
-  const json = JSON.stringify({ exportedAt: ctx.now().toISOString(), table: row.tbl, rowId: row.row_id, kind: row.kind, label: view.label, myChange: JSON.parse(row.detail_json) }, null, 2);
+  return { row, entry: { table: row.tbl, rowId: row.row_id, kind: row.kind, label: toConflictView(db, adapters, row).label, myChange: JSON.parse(row.detail_json) as unknown } };
+}
+
+export function exportConflict(ctx: Pick<ReadContext, 'db' | 'now'>, adapters: SyncAdapters, id: string): { fileName: string; json: string } {
+  const { row, entry } = exportedConflict(ctx.db, adapters, id);
+  const json = JSON.stringify({ exportedAt: ctx.now().toISOString(), ...entry }, null, 2);
   return { fileName: `ecw-conflict-${row.tbl}-${row.row_id}.json`, json };
+}
+
+/** Several conflicts in one file, to hand to the colleague who may make the changes. */
+export function exportConflicts(ctx: Pick<ReadContext, 'db' | 'now'>, adapters: SyncAdapters, ids: string[]): { fileName: string; json: string } {
+  const exportedAt = ctx.now().toISOString();
+  const conflicts = ids.map((id) => exportedConflict(ctx.db, adapters, id).entry);
+  return { fileName: `ecw-conflicts-${exportedAt.slice(0, 10)}-${conflicts.length}.json`, json: JSON.stringify({ exportedAt, conflicts }, null, 2) };
 }
 
 /** Writes the local row as it shows `patch` on top of what it shows now (its base stays). */
@@ -148,15 +161,29 @@ function retry(db: ReadableDB, adapter: SyncAdapter, row: ConflictRecord, detail
   };
 }
 
+/** What resolving one conflict changes (its rows, and the conflict marked resolved); none when it was resolved already. */
+function resolutionOf(ctx: WriteContext, db: ReadableDB, adapters: SyncAdapters, id: string, resolution: 'mine' | 'theirs' | 'edit', values: Fields | undefined): RecordChange[] {
+  const row = conflictById(db, id);
+  if (!row) throw notFound('conflict', id);
+  if (row.resolved_at) return [];
+  if (!ACTIONS[row.kind].includes(resolution)) throw new AppError('sync.resolution_not_allowed', `A ${row.kind} conflict cannot be resolved with "${resolution}".`);
+  const adapter = isSyncedTable(row.tbl) ? adapters.get(row.tbl) : undefined;
+  const rowChanges = adapter ? resolutionChanges(db, adapter, row, resolution, values) : [];
+  const resolved: RecordChange = { entity: 'sync', id, write: (db) => void markResolved(db, id, ctx.now().toISOString()) };
+  return [...rowChanges, resolved];
+}
+
 export function resolveConflict(ctx: WriteContext, adapters: SyncAdapters, id: string, resolution: 'mine' | 'theirs' | 'edit', values?: Fields): boolean {
   return commitChanges(ctx, (db) => {
-    const row = conflictById(db, id);
-    if (!row) throw notFound('conflict', id);
-    if (row.resolved_at) return { changes: [], result: false };
-    if (!ACTIONS[row.kind].includes(resolution)) throw new AppError('sync.resolution_not_allowed', `A ${row.kind} conflict cannot be resolved with "${resolution}".`);
-    const adapter = isSyncedTable(row.tbl) ? adapters.get(row.tbl) : undefined;
-    const rowChanges = adapter ? resolutionChanges(db, adapter, row, resolution, values) : [];
-    const resolved: RecordChange = { entity: 'sync', id, write: (db) => void markResolved(db, id, ctx.now().toISOString()) };
-    return { changes: [...rowChanges, resolved], result: true };
+    const changes = resolutionOf(ctx, db, adapters, id, resolution, values);
+    return { changes, result: changes.length > 0 };
+  });
+}
+
+/** Conflicts resolved the same way in one unit of work: all of them, or (one not allowed that way) none. Returns how many were open. */
+export function resolveConflicts(ctx: WriteContext, adapters: SyncAdapters, ids: string[], resolution: 'theirs'): number {
+  return commitChanges(ctx, (db) => {
+    const perConflict = [...new Set(ids)].map((id) => resolutionOf(ctx, db, adapters, id, resolution, undefined));
+    return { changes: perConflict.flat(), result: perConflict.filter((changes) => changes.length > 0).length };
   });
 }

@@ -6,7 +6,9 @@ import type { ReadableDB } from '../../infra/db/handles';
 import { retryFailedUpload, uploadList } from '../assets/repository';
 import type { Account } from '../auth/session';
 import { storedFields, type SyncAdapters } from './adapters';
+import { listHistory } from './db/history';
 import { countUnacked, listUnacked } from './db/queue';
+import { refusedRows } from './db/refusedRows';
 import type { SyncEngine } from './engine';
 import { resolveResyncGuard } from './pull';
 import { labelOf } from './resolve';
@@ -25,6 +27,15 @@ export async function signOut(engine: SyncEngine): Promise<Output<'sync.signOut'
   await engine.status();
   return { signedOut: true };
 }
+
+/** A hint about the network or the machine (online, offline, resume, focus): the engine decides what to do. */
+export function nudge(engine: SyncEngine, reason: ParsedInput<'sync.nudge'>['reason']): Output<'sync.nudge'> {
+  engine.nudge(reason);
+  return {};
+}
+
+export const historyView = (db: ReadableDB, limit: number): Output<'sync.history'> => listHistory(db, limit);
+export const refusedRowsView = (db: ReadableDB, limit: number): Output<'sync.refusedRows'> => refusedRows(db, limit);
 
 export function queueView(db: ReadableDB, adapters: SyncAdapters, limit: number): Output<'sync.queue'> {
   const ops = listUnacked(db, limit).map((op) => {

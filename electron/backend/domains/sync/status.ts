@@ -26,6 +26,7 @@ export interface EngineState {
   stuck: boolean;
   nextAttemptInMs: number | null;
   progress: SyncStatus['progress'];
+  uploading: SyncStatus['uploading'];
   tokenStore: SyncStatus['tokenStore'];
 }
 
@@ -69,6 +70,7 @@ export function syncStatusOf(db: ReadableDB, engine: EngineState): SyncStatus {
     attention,
     nextAttemptInMs: engine.nextAttemptInMs,
     progress: engine.progress,
+    uploading: engine.uploading,
     resyncGuard: guard ? { rows: guard.rows.length, total: guard.total } : null,
     tokenStore: engine.tokenStore,
   };

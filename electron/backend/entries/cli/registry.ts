@@ -3,6 +3,7 @@ import type { CliCommand } from './io';
 import { checkCommands } from './commands/check';
 import { enterpriseCommands } from './commands/enterprise';
 import { leadsCommands } from './commands/leads';
+import { portalCommands } from './commands/portal';
 import { orderCommands } from './commands/order';
 import { quoteCommands } from './commands/quote';
 import { siteCommands } from './commands/site';
@@ -11,4 +12,4 @@ import { syncCommands } from './commands/sync';
 import { rosterCommands } from './commands/roster';
 import { licenceCommands } from './commands/licence';
 
-export const commands: CliCommand[] = [...checkCommands, ...quoteCommands, ...enterpriseCommands, ...orderCommands, ...leadsCommands, ...siteCommands, ...smsCommands, ...syncCommands, ...rosterCommands, ...licenceCommands];
+export const commands: CliCommand[] = [...checkCommands, ...quoteCommands, ...enterpriseCommands, ...orderCommands, ...leadsCommands, ...portalCommands, ...siteCommands, ...smsCommands, ...syncCommands, ...rosterCommands, ...licenceCommands];

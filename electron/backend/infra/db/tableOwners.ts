@@ -20,6 +20,7 @@ export const TABLE_OWNERS = {
   site_publication: 'publishing',
   lead: 'leads',
   site_visit_day: 'visits',
+  sms_usage: 'smsUsage',
   outbox: 'sync',
   conflict: 'sync',
   sync_state: 'sync',

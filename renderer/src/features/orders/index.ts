@@ -4,6 +4,8 @@ import { lazyPart } from '../../ui/lazyPart';
 
 export { OrderStatusTag } from './common/OrderStatusTag';
 /** The signed PDF with 打印 and 下载 (loaded with the page that shows it). */
+/** An opened enterprise's SMS usage against its plan and the month's bill. */
+export const SmsUsageCard = lazyPart(async () => (await import('./usage/SmsUsageCard')).SmsUsageCard);
 export const DocumentViewer = lazyPart(async () => (await import('./documents/DocumentViewer')).DocumentViewer);
 
 /** The order flow: choose and quote, then the service order (sign, print, submit). Loaded when opened. */

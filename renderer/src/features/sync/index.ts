@@ -4,6 +4,7 @@ import { lazyPart } from '../../ui/lazyPart';
 import type { NavEntry } from '../../ui/nav';
 
 export { SyncIndicator } from './indicator/SyncIndicator';
+export { HeaderPerson } from './indicator/HeaderPerson';
 /** The enterprise on the platform, for the enterprise's page (loaded with it). */
 export const EnterprisePlatformInfo = lazyPart(async () => (await import('./enterprise/EnterprisePlatformInfo')).EnterprisePlatformInfo);
 

@@ -11,12 +11,15 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Input } from '../../../../../shared/api';
+import { formatYuan } from '../../../../../shared/domain/billing';
 import { chinaDate } from '../../../../../shared/domain/dates';
 import { SALES_CHANNELS, type EnterpriseListRow } from '../../../../../shared/domain/enterprise';
 import { CliError, type CliCommand, type CliIO } from '../io';
 
 const CREATE_USAGE = 'enterprise create --from FILE [--manager NAME] [--channel customer_manager|business_hall|hotline_10086_8|agent]';
 const LIST_USAGE = 'enterprise list [--query TEXT]';
+const SHOW_USAGE = 'enterprise show ID';
+const USAGE_USAGE = 'enterprise usage ID --month YYYY-MM';
 const PAGE_SIZE = 500;
 
 function parse<T extends Record<string, { type: 'string' }>>(args: string[], options: T, usage: string) {
@@ -122,7 +125,51 @@ async function list(args: string[], io: CliIO): Promise<void> {
   io.print(rows, [...human, `${rows.length} 家 enterprises`].join('\n'));
 }
 
+function positionalId(args: string[], usage: string): { id: string; rest: string[] } {
+  const [id, ...rest] = args;
+  if (!id || id.startsWith('--')) throw new CliError('usage', `The enterprise id is required.\nUsage: ecw ${usage}`, 2);
+  return { id, rest };
+}
+
+/** The enterprise, with what BOSS assigned at opening once the platform reported it (the newest opening). */
+async function show(args: string[], io: CliIO): Promise<void> {
+  const { id, rest } = positionalId(args, SHOW_USAGE);
+  parse(rest, {}, SHOW_USAGE);
+  const transport = io.transport();
+  const enterprise = io.unwrap(await transport.invoke('enterprises.get', { id }));
+  const info = io.unwrap(await transport.invoke('sync.platformInfo', { enterpriseId: id }));
+  const opened = info.orders.filter((o) => o.opening).at(-1)?.opening;
+  const opening = opened
+    ? {
+        groupCode: opened.groupCode,
+        smsServiceCode: opened.smsServiceCode.unifiedCode,
+        smsExtension: opened.smsServiceCode.extension,
+        maintenanceAccount: opened.maintenanceAccount.login,
+        status: info.status ?? 'opened',
+      }
+    : null;
+  const human = [
+    `${enterprise.name} (${enterprise.id})  ${enterprise.creditCode}`,
+    opening ? `集团编码 ${opening.groupCode}  短信 ${opening.smsServiceCode}${opening.smsExtension}  维护账号 ${opening.maintenanceAccount}  ${opening.status}` : '尚未开通 not opened',
+  ];
+  io.print({ ...enterprise, opening }, human.join('\n'));
+}
+
+/** The month's SMS sent (as the platform metered it) and its bill. */
+async function usage(args: string[], io: CliIO): Promise<void> {
+  const { id, rest } = positionalId(args, USAGE_USAGE);
+  const flags = parse(rest, { month: { type: 'string' } }, USAGE_USAGE);
+  if (!flags.month) throw new CliError('usage', `--month YYYY-MM is required.\nUsage: ecw ${USAGE_USAGE}`, 2);
+  const u = io.unwrap(await io.transport().invoke('sms.usage', { enterpriseId: id, month: flags.month }));
+  io.print(
+    { month: u.month, smsSent: u.smsSent, smsIncluded: u.smsIncluded, smsOverage: u.smsOverage, functionFeeFen: u.functionFeeFen, smsFeeFen: u.smsFeeFen, totalFeeFen: u.totalFeeFen },
+    `${u.month}: 短信 ${u.smsSent}/${u.smsIncluded} 条，超出 ${u.smsOverage} 条；功能费 ${formatYuan(u.functionFeeFen)} 元 + 短信费 ${formatYuan(u.smsFeeFen)} 元 = ${formatYuan(u.totalFeeFen)} 元`,
+  );
+}
+
 export const enterpriseCommands: CliCommand[] = [
   { path: ['enterprise', 'create'], usage: CREATE_USAGE, run: create },
   { path: ['enterprise', 'list'], usage: LIST_USAGE, run: list },
+  { path: ['enterprise', 'show'], usage: SHOW_USAGE, run: show },
+  { path: ['enterprise', 'usage'], usage: USAGE_USAGE, run: usage },
 ];

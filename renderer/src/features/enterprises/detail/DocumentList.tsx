@@ -1,6 +1,6 @@
 /** The enterprise's stored documents (signed service orders): open, print, download. */
 import { useState } from 'react';
-import { Button, Modal, Table } from 'antd';
+import { Button, Modal, Table, Typography } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,7 @@ export function DocumentList({ documents }: { documents: DocumentInfo[] }) {
         pagination={false}
         showHeader={false}
         dataSource={documents}
-        locale={{ emptyText: t('enterprises.detail.noDocuments') }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('enterprises.detail.noDocuments')}</Typography.Text> }}
         onRow={() => ({ 'data-testid': 'document-row' }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           {

@@ -1,5 +1,5 @@
 /** The enterprise's service orders with their status (草稿 / 已签字 / 已提交). */
-import { Table } from 'antd';
+import { Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,8 @@ export function OrderList({ orders }: { orders: Order[] }) {
       rowKey="id"
       pagination={false}
       dataSource={[...orders].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))}
-      locale={{ emptyText: t('enterprises.detail.noOrders') }}
+      // Secondary text rather than antd's disabled grey, which is unreadable (1.8:1).
+      locale={{ emptyText: <Typography.Text type="secondary">{t('enterprises.detail.noOrders')}</Typography.Text> }}
       onRow={(order) => ({ onClick: () => void navigate(`/orders/${order.id}`), className: 'ecw-clickable', 'data-testid': 'order-row' } as React.HTMLAttributes<HTMLElement>)}
       columns={[
         { key: 'kind', title: t('orders.field.kind'), render: (_, o) => t(`orders.kind.${o.kind}`) },

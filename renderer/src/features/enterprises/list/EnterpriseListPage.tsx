@@ -1,4 +1,8 @@
-/** 集团客户 list: search by name, credit code or mobile; keyboard first (`/`, ↑/↓, Enter, Alt+N). */
+/**
+ * 集团客户 list: search by name, contact, region, credit code, mobile or pinyin initials; filter by
+ * platform status, plan and city; sort by change, name or registration. Keyboard first (`/`, ↑/↓,
+ * Enter, Alt+N).
+ */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Empty, Input, Typography, type InputRef } from 'antd';
@@ -10,6 +14,8 @@ import { isTypingTarget } from '../../../ui/keyboard';
 import { useDebouncedValue } from '../../../ui/useDebouncedValue';
 import { Kbd } from '../../../ui/Kbd';
 import { EnterpriseTable } from './EnterpriseTable';
+import { ListFilters } from './ListFilters';
+import { DEFAULT_PARAMS, isNarrowed, type ListParams } from './listParams';
 import { useEnterprisePages } from './useEnterprisePages';
 import '../enterprises.css';
 
@@ -32,11 +38,14 @@ export function EnterpriseListPage() {
   const navigate = useNavigate();
   const searchRef = useRef<InputRef>(null);
   const [text, setText] = useState('');
+  const [filters, setFilters] = useState<Omit<ListParams, 'query'>>(DEFAULT_PARAMS);
   const query = useDebouncedValue(text.trim(), 200);
-  const { total, error, rowAt, showRange, retry } = useEnterprisePages(query);
+  const params = { ...filters, query };
+  const narrowed = isNarrowed(params);
+  const { total, error, rowAt, showRange, retry } = useEnterprisePages(params);
   const [selected, setSelected] = useState(0);
   useSlashFocus(searchRef);
-  useEffect(() => setSelected(0), [query]);
+  useEffect(() => setSelected(0), [query, filters]);
 
   const open = useCallback((row: EnterpriseListRow) => void navigate(`/enterprises/${row.id}`), [navigate]);
   const count = total ?? 0;
@@ -83,7 +92,7 @@ export function EnterpriseListPage() {
         <Typography.Text type="secondary" data-testid="enterprise-count">
           {total === null
             ? t('enterprises.list.counting')
-            : t(query ? 'enterprises.list.found' : 'enterprises.list.total', { count, n: count.toLocaleString('en-US') })}
+            : t(narrowed ? 'enterprises.list.found' : 'enterprises.list.total', { count, n: count.toLocaleString('en-US') })}
         </Typography.Text>
         <span className="ecw-spacer" />
         <Typography.Text type="secondary" className="ecw-list-keys">
@@ -93,11 +102,14 @@ export function EnterpriseListPage() {
           {t('enterprises.list.new')} <Kbd>Alt+N</Kbd>
         </Button>
       </div>
+      <div className="ecw-list-filters">
+        <ListFilters params={params} onChange={(change) => setFilters((f) => ({ ...f, ...change }))} />
+      </div>
       {error ? (
         <Alert type="error" showIcon title={apiErrorText(error)} action={<Button onClick={retry}>{t('common.retry')}</Button>} />
       ) : null}
       {total === 0 ? (
-        <EmptyList query={query} onNew={() => void navigate('/enterprises/new')} />
+        <EmptyList query={query} filtered={narrowed} onNew={() => void navigate('/enterprises/new')} />
       ) : (
         <EnterpriseTable total={count} rowAt={rowAt} showRange={showRange} selected={selected} onSelect={setSelected} onOpen={open} onKeyDown={onKeyDown} />
       )}
@@ -105,12 +117,13 @@ export function EnterpriseListPage() {
   );
 }
 
-function EmptyList({ query, onNew }: { query: string; onNew: () => void }) {
+function EmptyList({ query, filtered, onNew }: { query: string; filtered: boolean; onNew: () => void }) {
   const { t } = useTranslation();
+  const description = query ? t('enterprises.list.noMatch', { query }) : filtered ? t('enterprises.list.noneFiltered') : t('enterprises.list.empty');
   return (
     <div className="ecw-list-empty" data-testid="enterprise-empty">
-      <Empty description={query ? t('enterprises.list.noMatch', { query }) : t('enterprises.list.empty')}>
-        {!query && (
+      <Empty description={description}>
+        {!filtered && (
           <Button type="primary" icon={<PlusOutlined />} onClick={onNew}>
             {t('enterprises.list.new')}
           </Button>

@@ -6,6 +6,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { EnterpriseListRow } from '../../../../../shared/domain/enterprise';
+import { useApiQuery } from '../../../api/hooks';
 import { EnterpriseTableRow, PlaceholderRow } from './EnterpriseTableRow';
 
 export const ROW_HEIGHT = 44;
@@ -23,6 +24,7 @@ interface Props {
 export function EnterpriseTable({ total, rowAt, showRange, selected, onSelect, onOpen, onKeyDown }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const plans = useApiQuery('catalog.current', {}).data?.plans;
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders this component itself
   const virtualizer = useVirtualizer({
     count: total,
@@ -46,11 +48,11 @@ export function EnterpriseTable({ total, rowAt, showRange, selected, onSelect, o
         <span role="columnheader">{t('enterprises.field.creditCode')}</span>
         <span role="columnheader">{t('enterprises.field.contact')}</span>
         <span role="columnheader">{t('enterprises.field.region')}</span>
-        <span role="columnheader">{t('enterprises.field.manager')}</span>
-        <span role="columnheader">{t('enterprises.field.channel')}</span>
+        <span role="columnheader">{t('enterprises.list.managerChannel')}</span>
+        <span role="columnheader">{t('enterprises.list.planStatus')}</span>
         <span role="columnheader">{t('enterprises.field.updatedAt')}</span>
       </div>
-      <div ref={scrollRef} className="ecw-etable-body" tabIndex={0} onKeyDown={onKeyDown} data-testid="enterprise-table">
+      <div ref={scrollRef} className="ecw-etable-body" role="rowgroup" tabIndex={0} onKeyDown={onKeyDown} data-testid="enterprise-table">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = rowAt(item.index);
@@ -59,6 +61,7 @@ export function EnterpriseTable({ total, rowAt, showRange, selected, onSelect, o
               <EnterpriseTableRow
                 key={row.id}
                 row={row}
+                planName={row.planCode ? (plans?.find((p) => p.code === row.planCode)?.name ?? row.planCode) : null}
                 index={item.index}
                 style={style}
                 selected={item.index === selected}

@@ -8,14 +8,15 @@ import { useCallback, useState } from 'react';
 import { useQueries, type QueryClient } from '@tanstack/react-query';
 import type { EnterpriseListRow } from '../../../../../shared/domain/enterprise';
 import { apiQuery } from '../../../api/queryCache';
+import { DEFAULT_PARAMS, listInput, type ListParams } from './listParams';
 
 export const PAGE_SIZE = 100;
 
-const pageQuery = (query: string, page: number) => apiQuery('enterprises.list', { query: query || undefined, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+const pageQuery = (params: ListParams, page: number) => apiQuery('enterprises.list', listInput(params, page * PAGE_SIZE, PAGE_SIZE));
 
 /** The first page, asked for at start-up alongside the status, so the list paints without another round trip. */
 export function prefetchFirstPage(client: QueryClient): void {
-  void client.prefetchQuery(pageQuery('', 0));
+  void client.prefetchQuery(pageQuery(DEFAULT_PARAMS, 0));
 }
 
 const pagesOf = (first: number, last: number) => {
@@ -24,11 +25,12 @@ const pagesOf = (first: number, last: number) => {
   return pages;
 };
 
-export function useEnterprisePages(query: string) {
+export function useEnterprisePages(params: ListParams) {
+  // The list's identity: a new search, filter or order starts at its first page.
+  const query = JSON.stringify(listInput(params, 0, 0));
   const [shown, setShown] = useState({ query, pages: [0] });
-  // A new query starts at its first page.
   const pages = shown.query === query ? shown.pages : [0];
-  const results = useQueries({ queries: pages.map((page) => pageQuery(query, page)) });
+  const results = useQueries({ queries: pages.map((page) => pageQuery(params, page)) });
 
   /** The table says which rows are on screen; missing pages are fetched. */
   const showRange = useCallback(

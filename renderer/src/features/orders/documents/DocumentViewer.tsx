@@ -48,7 +48,8 @@ export function DocumentViewer({ documentId, height = 720 }: { documentId: strin
         </Button>
       </Space>
       {drawn === 'failed' ? <Alert type="warning" showIcon title={t('orders.document.drawFailed')} /> : null}
-      <div title={doc.title} className="ecw-pdf-frame" style={{ height }} data-testid="document-frame">
+      {/* A scrolled region: focusable, so the pages can be scrolled from the keyboard too. */}
+      <div role="region" aria-label={doc.title} tabIndex={0} className="ecw-pdf-frame" style={{ height }} data-testid="document-frame">
         {drawn === 'drawing' ? <Spin className="ecw-pdf-spin" /> : null}
         {/* Filled by pdf.js, not by React. */}
         <div ref={pages} className="ecw-pdf-pages" />

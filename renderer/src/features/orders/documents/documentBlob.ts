@@ -1,6 +1,8 @@
-/** A stored document (the signed PDF): its bytes to draw, and a Blob URL to download it. */
-import { useEffect, useState } from 'react';
+/** A stored document (the signed PDF): its facts, its bytes to draw (read as a file, not base64), and its address to download. */
+import { useMemo } from 'react';
+import { fileUrl } from '../../../api/client';
 import { useApiQuery } from '../../../api/hooks';
+import { download } from '../../../ui/download';
 
 export interface LoadedDocument {
   bytes: Uint8Array;
@@ -11,35 +13,18 @@ export interface LoadedDocument {
   size: number;
 }
 
-function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 export function useDocument(id: string | undefined) {
-  const read = useApiQuery('documents.read', { id: id ?? '' }, { enabled: id !== undefined });
-  const [doc, setDoc] = useState<LoadedDocument | null>(null);
-  const d = read.data;
-  useEffect(() => {
-    if (!d) return;
-    const bytes = bytesOf(d.base64);
-    const url = URL.createObjectURL(new Blob([bytes], { type: d.mime }));
-    setDoc({ bytes, url, fileName: d.fileName, title: d.title, size: d.bytes });
-    return () => {
-      URL.revokeObjectURL(url);
-      setDoc(null);
-    };
-  }, [d]);
-  return { doc, error: read.error };
+  const enabled = id !== undefined;
+  const facts = useApiQuery('documents.get', { id: id ?? '' }, { enabled });
+  const file = useApiQuery('files.document', { id: id ?? '' }, { enabled });
+  const d = facts.data;
+  const bytes = file.data?.bytes;
+  // One object per loaded document: the viewer draws again only when it changes.
+  const doc = useMemo<LoadedDocument | null>(
+    () => (d && bytes ? { bytes, url: fileUrl('files.document', { id: d.id }), fileName: d.fileName, title: d.title, size: d.bytes } : null),
+    [d, bytes],
+  );
+  return { doc, error: facts.error ?? file.error };
 }
 
-export function downloadDocument(doc: LoadedDocument): void {
-  const a = document.createElement('a');
-  a.href = doc.url;
-  a.download = doc.fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
+export const downloadDocument = (doc: LoadedDocument): void => download(doc.url, doc.fileName);

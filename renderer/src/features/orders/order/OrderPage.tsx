@@ -18,6 +18,7 @@ import { QuoteView } from '../common/QuoteView';
 import { DocumentViewer } from '../documents/DocumentViewer';
 import { OrderSummary } from './OrderSummary';
 import { SignaturePanel } from './SignaturePanel';
+import { SubmittedBanner } from './SubmittedBanner';
 import '../orders.css';
 
 const STEP: Record<Order['status'], number> = { draft: 1, signed: 3, submitted: 4 };
@@ -114,9 +115,7 @@ export function OrderPage() {
         current={STEP[o.status]}
         items={[{ title: t('orders.page.stepQuote') }, { title: t('orders.page.stepSign') }, { title: t('orders.page.stepDocument') }, { title: t('orders.page.stepSubmit') }]}
       />
-      {o.status === 'submitted' && (
-        <Alert type="success" showIcon title={t('orders.page.submitted')} description={t('orders.page.submittedHint')} className="ecw-order-banner" data-testid="order-submitted" />
-      )}
+      {o.status === 'submitted' && <SubmittedBanner order={o} />}
       {o.status === 'signed' && <Alert type="info" showIcon title={t('orders.page.signedHint')} className="ecw-order-banner" />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={13}>

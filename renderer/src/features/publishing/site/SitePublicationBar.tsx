@@ -1,9 +1,10 @@
 /**
  * The site on the platform: live revision and when, its WEB and WAP addresses and host, whether
  * this device's revision differs from the live one, waiting for the opening, a publish request
- * still in the outbox, a refused revision's reason, and rollback to a kept revision.
+ * still in the outbox, a refused revision's reason, rollback to a kept revision, and — for an
+ * administrator only — publishing without the customer's sign-off, with a reason.
  */
-import { Alert, Button, Descriptions, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Publication } from '../../../../../shared/api/publishing';
@@ -37,6 +38,39 @@ function Rollback({ publication }: { publication: Publication }) {
   );
 }
 
+/** The policy's one role that may publish without a sign-off (platform/README.md, "Publication policy"). */
+const UNSIGNED_PUBLISHER_ROLE = 'administrator';
+
+function PublishUnsigned({ publication }: { publication: Publication }) {
+  const { t } = useTranslation();
+  const showError = useShowError();
+  const { data: sync } = useApiQuery('sync.status', {});
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const publish = useApiMutation('sites.publishUnsigned', { onError: showError, onSuccess: () => setOpen(false) });
+  const alreadyRequested = publication.pendingRevision === publication.localRevision || publication.requestedRevision === publication.localRevision;
+  if (sync?.account?.role !== UNSIGNED_PUBLISHER_ROLE || !publication.differsFromLive || alreadyRequested) return null;
+  const valid = reason.trim().length >= 4 && reason.trim().length <= 500;
+  return (
+    <>
+      <Button size="small" danger onClick={() => setOpen(true)}>
+        {t('publishing.unsigned.action')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('publishing.unsigned.title', { revision: publication.localRevision })}
+        okText={t('publishing.unsigned.confirm')}
+        okButtonProps={{ danger: true, disabled: !valid, loading: publish.isPending }}
+        onOk={() => publish.mutate({ siteId: publication.siteId, reason: reason.trim() })}
+        onCancel={() => setOpen(false)}
+      >
+        <Typography.Paragraph>{t('publishing.unsigned.warning')}</Typography.Paragraph>
+        <Input.TextArea aria-label={t('publishing.unsigned.reason')} placeholder={t('publishing.unsigned.reasonHint')} maxLength={500} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Modal>
+    </>
+  );
+}
+
 function Notes({ publication: p }: { publication: Publication }) {
   const { t } = useTranslation();
   return (
@@ -57,7 +91,7 @@ export function SitePublicationBar({ siteId }: { siteId: string }) {
   if (!p) return null;
   return (
     <div className="ecw-publication" data-testid="site-publication">
-      <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
         <Descriptions.Item label={t('publishing.status')}>
           <Tag color={STATUS_COLOR[p.status ?? ''] ?? 'default'} data-testid="publication-status">
             {t(`publishing.statusName.${p.status ?? 'none'}`)}
@@ -77,7 +111,10 @@ export function SitePublicationBar({ siteId }: { siteId: string }) {
         </Descriptions.Item>
       </Descriptions>
       <Notes publication={p} />
-      <Rollback publication={p} />
+      <Space size={8} wrap>
+        <Rollback publication={p} />
+        <PublishUnsigned publication={p} />
+      </Space>
     </div>
   );
 }

@@ -28,7 +28,8 @@ function lastDates(count: number): string[] {
 function seriesOf(days: VisitDay[], dates: string[], measure: Measure, name: (c: VisitChannel) => string) {
   return VISIT_CHANNELS.map((channel) => {
     const byDate = new Map(days.filter((d) => d.channel === channel).map((d) => [d.date, d[measure]]));
-    return { type: 'line' as const, name: name(channel), smooth: true, showSymbol: false, data: dates.map((date) => byDate.get(date) ?? 0) };
+    // Straight segments: a smoothed line overshoots below zero before a day with visits, and counts are never negative.
+    return { type: 'line' as const, name: name(channel), smooth: false, showSymbol: false, data: dates.map((date) => byDate.get(date) ?? 0) };
   });
 }
 

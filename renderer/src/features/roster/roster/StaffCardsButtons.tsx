@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { useShowError } from '../../../ui/apiErrors';
-import { downloadBase64 } from '../../../ui/downloadBase64';
+import { downloadBase64 } from '../../../ui/download';
 
 export function StaffCardsButtons({ enterpriseId, consenting }: { enterpriseId: string; consenting: number }) {
   const { t } = useTranslation();

@@ -76,13 +76,17 @@ export function ColumnList() {
           onDragLeave={() => setOver((o) => (o === column.id ? null : o))}
           onDrop={(e) => (e.preventDefault(), onDrop(column))}
           onClick={() => select({ columnId: column.id })}
-          role="button"
-          tabIndex={0}
-          onKeyDown={(e) => e.key === 'Enter' && select({ columnId: column.id })}
           data-testid="column-row"
         >
           <HolderOutlined className="ecw-drag-handle" />
-          <div className="ecw-column-row-main">
+          {/* The button is the title part only: the ↑/↓ buttons beside it cannot sit inside a button. */}
+          <div
+            className="ecw-column-row-main"
+            role="button"
+            tabIndex={0}
+            aria-pressed={selection.columnId === column.id}
+            onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), select({ columnId: column.id }))}
+          >
             <span className="ecw-column-row-title">{column.title}</span>
             <span className="ecw-column-row-meta">
               {t(`sites.columnType.${column.type}`)} · {t('sites.column.itemCount', { count: column.items.length })}

@@ -11,7 +11,8 @@ import { save, useBuilder } from '../state/siteStore';
 import { dragged, endDrag, startDrag } from './dragging';
 import { Thumb } from './images/Thumb';
 import { firstImage, itemSummary } from './itemSummary';
-import { newItem } from './newItem';
+import { NEW_ITEM_ID } from '../state/drafts';
+import { blankItem } from './newItem';
 
 export function ItemList({ column }: { column: Column }) {
   const { t } = useTranslation();
@@ -19,6 +20,8 @@ export function ItemList({ column }: { column: Column }) {
   const showError = useShowError();
   const content = useBuilder((s) => s.site!.content);
   const drafts = useBuilder((s) => s.drafts.items);
+  const adding = useBuilder((s) => s.drafts.newItem);
+  const setNewItemDraft = useBuilder((s) => s.setNewItemDraft);
   const select = useBuilder((s) => s.select);
   const [over, setOver] = useState<number | null>(null);
   const sameKind = sortedColumns(content).filter((c) => c.id !== column.id && ITEM_KIND_OF_COLUMN[c.type] === ITEM_KIND_OF_COLUMN[column.type]);
@@ -30,18 +33,10 @@ export function ItemList({ column }: { column: Column }) {
       const itemIds = move(idsIn(site));
       return itemIds && { columnId: column.id, itemIds };
     }).catch(showError);
-  const add = async () => {
-    try {
-      let before: string[] = [];
-      const site = await save('sites.addItem', (current) => {
-        before = idsIn(current);
-        return { columnId: column.id, item: newItem(column.type, t) };
-      });
-      const created = idsIn(site).find((id) => !before.includes(id));
-      if (created) select({ columnId: column.id, itemId: created });
-    } catch (error) {
-      showError(error);
-    }
+  /** Opens a blank item to name and fill; it joins the column when confirmed. One new item at a time: an unfinished one is reopened. */
+  const add = () => {
+    if (!adding) setNewItemDraft({ columnId: column.id, item: blankItem(column.type) });
+    select({ columnId: adding?.columnId ?? column.id, itemId: NEW_ITEM_ID });
   };
   const remove = (itemId: string, toTray: boolean) => {
     const run = () => save('sites.removeItem', { itemId, toTray }).catch(showError);
@@ -122,7 +117,17 @@ export function ItemList({ column }: { column: Column }) {
           </div>
         );
       })}
-      <Button type="dashed" icon={<PlusOutlined />} onClick={() => void add()} data-testid="item-add">
+      {adding?.columnId === column.id ? (
+        <div className="ecw-item-row is-new" data-testid="item-row-new">
+          <span className="ecw-thumb-empty" />
+          <button type="button" className="ecw-item-row-main" onClick={add}>
+            <span className="ecw-item-row-title">{itemTitle(adding.item) || t('sites.item.unnamed')}</span>
+            <span className="ecw-item-row-meta">{t('sites.item.notAdded')}</span>
+          </button>
+          <Tag color="orange">{t('sites.editor.unsaved')}</Tag>
+        </div>
+      ) : null}
+      <Button type="dashed" icon={<PlusOutlined />} onClick={add} data-testid="item-add">
         {t(`sites.item.add.${ITEM_KIND_OF_COLUMN[column.type]}`)}
       </Button>
     </div>

@@ -11,9 +11,11 @@ interface Props {
   onSave: () => void;
   onDiscard: () => void;
   testId?: string;
+  /** Other words for the two buttons (adding a new item: 添加, 取消). */
+  labels?: { save: string; discard: string };
 }
 
-export function SaveBar({ dirty, saving, onSave, onDiscard, testId = 'draft-save' }: Props) {
+export function SaveBar({ dirty, saving, onSave, onDiscard, testId = 'draft-save', labels }: Props) {
   const { t } = useTranslation();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -30,14 +32,14 @@ export function SaveBar({ dirty, saving, onSave, onDiscard, testId = 'draft-save
     <div className="ecw-savebar">
       <Space>
         <Button type="primary" icon={<SaveOutlined />} disabled={!dirty} loading={saving} onClick={onSave} data-testid={testId}>
-          {t('common.save')}
+          {labels?.save ?? t('common.save')}
         </Button>
-        <Button disabled={!dirty || saving} onClick={onDiscard}>
-          {t('sites.editor.discard')}
+        <Button disabled={!dirty || saving} onClick={onDiscard} data-testid={`${testId}-discard`}>
+          {labels?.discard ?? t('sites.editor.discard')}
         </Button>
         {dirty ? <Tag color="orange">{t('sites.editor.unsaved')}</Tag> : <Tag>{t('sites.editor.allSaved')}</Tag>}
       </Space>
-      <span className="ecw-muted ecw-small">
+      <span className="ecw-muted ecw-small ecw-nowrap">
         <Kbd>Ctrl</Kbd>+<Kbd>S</Kbd> {t('common.save')}
       </span>
     </div>

@@ -1,19 +1,20 @@
-/** A new item of a column's kind, with a placeholder title the manager overwrites. */
-import type { ItemInput } from '../../../../../shared/api/sites';
-import { ITEM_KIND_OF_COLUMN, type ColumnType } from '../../../../../shared/sites/model';
+/** A new item of a column's kind, blank: the manager names it before it is added. */
+import { ITEM_KIND_OF_COLUMN, type ColumnType, type Item } from '../../../../../shared/sites/model';
+import { NEW_ITEM_ID } from '../state/drafts';
 
-export function newItem(type: ColumnType, t: (key: string) => string): ItemInput {
+export function blankItem(type: ColumnType): Item {
   const kind = ITEM_KIND_OF_COLUMN[type];
+  const id = NEW_ITEM_ID;
   switch (kind) {
     case 'article':
-      return { kind, title: t('sites.item.newArticle'), body: [], images: [] };
+      return { kind, id, title: '', body: [], images: [] };
     case 'product':
-      return { kind, name: t('sites.item.newProduct'), description: [], images: [] };
+      return { kind, id, name: '', description: [], images: [] };
     case 'job':
-      return { kind, title: t('sites.item.newJob'), requirements: [], pay: '' };
+      return { kind, id, title: '', requirements: [], pay: '' };
     case 'post':
-      return { kind, postKind: 'supply', title: t('sites.item.newPost'), text: [] };
+      return { kind, id, postKind: 'supply', title: '', text: [] };
     case 'staff':
-      return { kind, name: t('sites.item.newStaff'), title: '', mobile: '' };
+      return { kind, id, name: '', title: '', mobile: '' };
   }
 }

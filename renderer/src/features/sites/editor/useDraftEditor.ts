@@ -27,6 +27,8 @@ interface Options<T, S extends z.ZodType> {
   fieldPrefix?: string;
   /** The editor's element, to bring the first wrong field into view. */
   root: RefObject<HTMLElement | null>;
+  /** A new item: it stays a draft even while it equals the blank it started from (only discarding ends it). */
+  alwaysDraft?: boolean;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -58,7 +60,7 @@ export function findField(root: HTMLElement, path: string): HTMLElement | null {
   return null;
 }
 
-export function useDraftEditor<T, S extends z.ZodType>({ saved, draft, setDraft, schema, store, fieldPrefix = '', root }: Options<T, S>) {
+export function useDraftEditor<T, S extends z.ZodType>({ saved, draft, setDraft, schema, store, fieldPrefix = '', root, alwaysDraft = false }: Options<T, S>) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const showError = useShowError();
@@ -75,10 +77,10 @@ export function useDraftEditor<T, S extends z.ZodType>({ saved, draft, setDraft,
 
   const change = useCallback(
     (next: T) => {
-      setDraft(same(next, saved) ? null : next);
+      setDraft(!alwaysDraft && same(next, saved) ? null : next);
       if (checked) setErrors(check(next));
     },
-    [saved, setDraft, checked, check],
+    [saved, setDraft, checked, check, alwaysDraft],
   );
 
   const save = useCallback(async () => {

@@ -1,20 +1,22 @@
 /**
  * 导出: the four channels written as a folder and a zip (with manifest.json) on this machine — in the
  * data folder, or (desktop app) a folder chosen in its dialog; in browser mode the zip is also
- * offered as a download. A report with errors asks before exporting. A chosen folder that holds
- * other files is refused by the backend with a message saying so: nothing of the user's is lost.
+ * offered as a download (by its address). A report with errors asks before exporting. A chosen
+ * folder that holds other files is refused by the backend with a message saying so: nothing of the
+ * user's is lost.
  */
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { DownloadOutlined, ExportOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../../shared/api';
+import { fileUrl } from '../../../api/client';
 import { chooseFolder, isDesktop } from '../../../api/desktop';
 import { useApiMutation } from '../../../api/hooks';
 import { apiErrorText } from '../../../ui/apiErrors';
+import { download } from '../../../ui/download';
 import { useCompiled } from '../state/compiledStore';
 import { useBuilder } from '../state/siteStore';
-import { downloadBase64 } from '../../../ui/downloadBase64';
 
 type ExportResult = Output<'sites.export'>;
 
@@ -31,7 +33,7 @@ export function ExportCard() {
   const run = async (force: boolean, outDir?: string) => {
     setFailure('');
     try {
-      setResult(await exportSite.mutateAsync({ siteId: site.id, force, zip: true, includeZip: !isDesktop(), ...(outDir ? { outDir } : {}) }));
+      setResult(await exportSite.mutateAsync({ siteId: site.id, force, zip: true, ...(outDir ? { outDir } : {}) }));
     } catch (error) {
       setFailure(apiErrorText(error));
     }
@@ -79,9 +81,9 @@ export function ExportCard() {
               { key: 'files', label: t('sites.export.files'), children: t('sites.export.filesValue', { files: result.files, kb: Math.round((result.zipBytes ?? 0) / 1024) }) },
             ]}
           />
-          {result.zipBase64 ? (
+          {result.zipPath && !isDesktop() ? (
             <Space className="ecw-gap-top">
-              <Button icon={<DownloadOutlined />} onClick={() => downloadBase64(result.zipBase64!, 'application/zip', zipName)} data-testid="export-download">
+              <Button icon={<DownloadOutlined />} onClick={() => download(fileUrl('files.siteExport', { siteId: result.siteId, revision: result.revision }), zipName)} data-testid="export-download">
                 {t('sites.export.download')}
               </Button>
             </Space>

@@ -22,7 +22,7 @@ export function IntakeProgress({ run }: { run: ReturnType<typeof useImport>['run
   if (!run.progress) return null;
   return (
     <div className="ecw-intake-progress" data-testid="intake-progress">
-      <Progress percent={Math.round(run.progress.fraction * 100)} status="active" />
+      <Progress percent={Math.round(run.progress.fraction * 100)} status="active" aria-label={t('sites.intake.progress')} />
       <Typography.Text type="secondary" ellipsis className="ecw-small">
         {t('sites.intake.working', { label: progressLabel(run.progress.label, i18n.language) })}
       </Typography.Text>

@@ -47,7 +47,13 @@ export function PreviewPanel({ enterpriseId }: { enterpriseId: string }) {
   const errors = compiled?.result.report.summary.errors ?? 0;
   const warnings = compiled?.result.report.summary.warnings ?? 0;
 
-  const label = (value: Mode, text: React.ReactNode) => <span data-testid={`preview-mode-${value}`}>{text}</span>;
+  /** A tab's name, and its short one for a narrow panel (the style sheet shows one of them). */
+  const label = (value: Mode, long: string) => (
+    <span data-testid={`preview-mode-${value}`} title={long}>
+      <span className="ecw-mode-long">{long}</span>
+      <span className="ecw-mode-short">{t(`sites.preview.short.${value}`)}</span>
+    </span>
+  );
   const modes = [
     { value: 'desktop', label: label('desktop', t('sites.preview.webDesktop')) },
     { value: 'phone', label: label('phone', t('sites.preview.webPhone')) },
@@ -56,11 +62,12 @@ export function PreviewPanel({ enterpriseId }: { enterpriseId: string }) {
     { value: 'sms', label: label('sms', t('sites.preview.sms')) },
     {
       value: 'report',
-      label: label(
-        'report',
-        <Badge count={errors || warnings} color={errors ? 'red' : 'gold'} size="small" offset={[6, -2]}>
-          {t('sites.preview.report')}
-        </Badge>,
+      // The count beside the name, not over its corner: a tab's label clips what sticks out of it.
+      label: (
+        <span className="ecw-mode-report">
+          {label('report', t('sites.preview.report'))}
+          <Badge count={errors || warnings} color={errors ? 'red' : 'gold'} size="small" />
+        </span>
       ),
     },
   ];
@@ -95,7 +102,7 @@ export function PreviewPanel({ enterpriseId }: { enterpriseId: string }) {
       {error ? <Typography.Text type="danger">{t('sites.preview.failed', { error })}</Typography.Text> : null}
       {compiled ? (
         <div className="ecw-preview-body">
-          {mode === 'desktop' || mode === 'phone' || mode === 'wap2' ? <FramePreview compiled={compiled} path={path} mode={mode} /> : null}
+          {mode === 'desktop' || mode === 'phone' || mode === 'wap2' ? <FramePreview key={mode} compiled={compiled} path={path} mode={mode} /> : null}
           {mode === 'wap1' ? <Wap1Phone compiled={compiled} start={path} /> : null}
           {channel ? <PageSize compiled={compiled} path={path} /> : null}
           {mode === 'sms' ? <SmsSimulator site={compiled.sms} enterpriseId={enterpriseId} /> : null}

@@ -19,7 +19,8 @@ function groupByCode(findings: Finding[]): [string, Finding[]][] {
   return [...groups];
 }
 
-function FindingRow({ finding }: { finding: Finding }) {
+/** One finding: what is wrong, where, and a "去修改" that opens the place to fix it. */
+export function FindingRow({ finding }: { finding: Finding }) {
   const { t } = useTranslation();
   const content = useBuilder((s) => s.site!.content);
   const select = useBuilder((s) => s.select);

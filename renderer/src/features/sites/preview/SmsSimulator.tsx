@@ -39,7 +39,7 @@ export function SmsSimulator({ site, enterpriseId }: { site: SmsSite | null; ent
           <Button size="small" type="text" icon={<ReloadOutlined />} onClick={() => setSession(newSession())} aria-label={t('sites.sms.sim.restart')} />
         </Tooltip>
       </div>
-      <div className="ecw-sms-log" ref={log} data-testid="sms-log">
+      <div className="ecw-sms-log" ref={log} role="log" tabIndex={0} aria-label={t('sites.sms.sim.log')} data-testid="sms-log">
         {session.messages.length === 0 ? <div className="ecw-sms-empty">{t('sites.sms.sim.start')}</div> : null}
         {session.messages.map((m, i) =>
           m.from === 'note' ? (

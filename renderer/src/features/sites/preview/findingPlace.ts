@@ -10,7 +10,9 @@ function fieldText(field: string | undefined, t: TFunction): string {
   if (image) return t('sites.report.field.imageAlt', { n: Number(image[1]) + 1 });
   const inText = /^(body|description|requirements|text)\.(\d+)\.image\.alt$/.exec(field);
   if (inText) return t('sites.report.field.textImageAlt', { n: Number(inText[2]) + 1 });
-  const known = ['body', 'description', 'requirements', 'text', 'channels', 'menu', 'menu.welcome', 'logo.alt', 'photo.alt', 'lottery', 'survey.question'];
+  const block = /^(body|description|requirements|text)\.(\d+)$/.exec(field);
+  if (block) return t('sites.report.field.textBlock', { field: t(`sites.report.field.${block[1]}`), n: Number(block[2]) + 1 });
+  const known = ['body', 'description', 'requirements', 'text', 'channels', 'menu', 'menu.welcome', 'logo.alt', 'photo.alt', 'lottery', 'survey.question', 'title', 'name', 'contact.phones', 'contact.address', 'contact.person', 'contact.hours', 'spec', 'category', 'summary', 'pay', 'price', 'shortName', 'slogan'];
   if (known.includes(field)) return t(`sites.report.field.${field.replace(/\./g, '_')}`);
   return field;
 }
@@ -32,5 +34,6 @@ export function findingTarget(finding: Finding): { tab: EditorTab; selection: Se
   if (section === 'sms') return { tab: 'sms', selection: { field } };
   if (section === 'template') return { tab: 'template', selection: {} };
   if (section === 'domain') return { tab: 'domain', selection: {} };
+  if (section === 'intake') return { tab: 'intake', selection: {} };
   return { tab: 'content', selection: { columnId, itemId, field } };
 }

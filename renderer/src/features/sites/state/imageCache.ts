@@ -1,7 +1,8 @@
 /**
- * Pictures for the previews and the editor, fetched once per picture and size through `sites.image`
- * and kept as data URLs (a sandboxed preview frame cannot load the app's blob: URLs). The resolver
- * gives the compiler the same paths the backend's build uses.
+ * Pictures for the live compiler and the previews, fetched once per picture and size as bytes
+ * (`files.image`) and kept as data URLs: a sandboxed preview frame (no origin, no network) cannot
+ * load the app's addresses. The resolver gives the compiler the same paths the backend's build uses.
+ * (The editor's own `<img>` load pictures by address: editor/images/useImageUrl.ts.)
  */
 import { create } from 'zustand';
 import { derivedImagePath, IMAGE_VARIANT_IDS, type AssetResolver, type ImageVariant } from '../../../../../shared/sites/assets';
@@ -30,6 +31,16 @@ const pending = new Map<string, Promise<void>>();
 const keyOf = (sha256: string, variant: Variant) => `${sha256}:${variant}`;
 const EXTENSION: Record<string, 'jpg' | 'png' | 'gif'> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif' };
 
+/** Bytes as a `data:` URL (the browser's own base64 encoder). */
+function dataUrlOf(bytes: Uint8Array, mime: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('the picture could not be read'));
+    reader.readAsDataURL(new Blob([new Uint8Array(bytes)], { type: mime }));
+  });
+}
+
 /** Fetches one picture in one size (once; later calls share the first). */
 export function loadImage(sha256: string, variant: Variant): Promise<void> {
   const key = keyOf(sha256, variant);
@@ -37,10 +48,9 @@ export function loadImage(sha256: string, variant: Variant): Promise<void> {
   if (state.images[key] || state.missing[key]) return Promise.resolve();
   let promise = pending.get(key);
   if (!promise) {
-    promise = call('sites.image', variant === 'original' ? { sha256 } : { sha256, variant })
-      .then((image) => {
-        const bytes = Math.floor((image.base64.length * 3) / 4);
-        const cached: CachedImage = { mime: image.mime, width: image.width, height: image.height, bytes, dataUrl: `data:${image.mime};base64,${image.base64}` };
+    promise = call('files.image', variant === 'original' ? { sha256 } : { sha256, variant })
+      .then(async (file) => {
+        const cached: CachedImage = { mime: file.mime, width: file.image?.width ?? 0, height: file.image?.height ?? 0, bytes: file.bytes.byteLength, dataUrl: await dataUrlOf(file.bytes, file.mime) };
         useImageCache.setState((s) => ({ images: { ...s.images, [key]: cached }, version: s.version + 1 }));
       })
       .catch(() => useImageCache.setState((s) => ({ missing: { ...s.missing, [key]: true }, version: s.version + 1 })))

@@ -41,5 +41,7 @@ export function rebaseDrafts(drafts: Drafts, before: SiteContent, after: SiteCon
   }
   const profile = drafts.profile && rebaseObject(drafts.profile, before.profile, after.profile);
   const sms = drafts.sms && rebaseObject(drafts.sms, before.sms, after.sms);
-  return { items, columnBodies, ...(profile ? { profile } : {}), ...(sms ? { sms } : {}) };
+  // An item being added stays a draft while its column is there.
+  const newItem = drafts.newItem && after.columns.some((c) => c.id === drafts.newItem!.columnId) ? drafts.newItem : undefined;
+  return { items, columnBodies, ...(profile ? { profile } : {}), ...(sms ? { sms } : {}), ...(newItem ? { newItem } : {}) };
 }

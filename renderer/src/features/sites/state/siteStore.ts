@@ -4,11 +4,12 @@
  * import's report, and the queue of edits on their way to the backend.
  */
 import { create } from 'zustand';
-import type { Input, ProcedureName } from '../../../../../shared/api';
-import type { ImportReport, Site } from '../../../../../shared/api/sites';
+import type { Input } from '../../../../../shared/api';
+import { applySiteDelta, DeltaMismatch, type SiteEditName } from '../../../../../shared/api/siteDelta';
+import type { ImportReport, Site, SiteDelta } from '../../../../../shared/api/sites';
 import type { Item, Profile, RichText, SmsSettings } from '../../../../../shared/sites/model';
 import { ApiCallError, call } from '../../../api/client';
-import { emptyDrafts, type Drafts } from './drafts';
+import { emptyDrafts, type Drafts, type NewItemDraft } from './drafts';
 import { rebaseDrafts } from './rebase';
 
 export type EditorTab = 'intake' | 'content' | 'profile' | 'sms' | 'template' | 'domain' | 'publish';
@@ -20,26 +21,8 @@ export interface Selection {
   field?: string;
 }
 
-/** Procedures that edit a site: they take `siteId` and `revision`. */
-export type SiteEdit = Extract<
-  ProcedureName,
-  | 'sites.updateProfile'
-  | 'sites.addColumn'
-  | 'sites.updateColumn'
-  | 'sites.removeColumn'
-  | 'sites.reorderColumns'
-  | 'sites.addItem'
-  | 'sites.updateItem'
-  | 'sites.removeItem'
-  | 'sites.reorderItems'
-  | 'sites.moveItem'
-  | 'sites.moveFromTray'
-  | 'sites.discardTrayEntry'
-  | 'sites.undoGuess'
-  | 'sites.setTemplate'
-  | 'sites.setDomain'
-  | 'sites.updateSms'
->;
+/** Procedures that edit a site: they take `siteId` and `revision` and answer what changed. */
+export type SiteEdit = SiteEditName;
 export type EditInput<N extends SiteEdit> = Omit<Input<N>, 'siteId' | 'revision'>;
 
 /**
@@ -65,6 +48,11 @@ interface BuilderState {
   open(enterpriseId: string): void;
   /** A read of the site: a newer revision replaces the one shown (drafts rebased), an older one is ignored. */
   receive(site: Site): void;
+  /**
+   * An edit's answer: put onto the revision shown when it is the one the edit was made on. The site
+   * shown after it, or null when the answer does not fit what is shown (the site must be read again).
+   */
+  receiveDelta(delta: SiteDelta): Site | null;
   reload(): Promise<void>;
   setTab(tab: EditorTab): void;
   select(selection: Selection, tab?: EditorTab): void;
@@ -72,6 +60,7 @@ interface BuilderState {
   setColumnBodyDraft(columnId: string, body: RichText | null): void;
   setProfileDraft(profile: Profile | null): void;
   setSmsDraft(sms: SmsSettings | null): void;
+  setNewItemDraft(draft: NewItemDraft | null): void;
   setLastImport(report: ImportReport | null): void;
 }
 
@@ -90,10 +79,23 @@ export const useBuilder = create<BuilderState>((set, get) => ({
   },
   receive(site) {
     const current = get().site;
-    if (site.enterpriseId !== get().enterpriseId) return;
+    if (site === current || site.enterpriseId !== get().enterpriseId) return;
     if (current && current.id === site.id && current.revision > site.revision) return;
     const drafts = current && current.id === site.id ? rebaseDrafts(get().drafts, current.content, site.content) : get().drafts;
     set({ site, drafts });
+  },
+  receiveDelta(delta) {
+    const current = get().site;
+    if (!current || current.id !== delta.siteId) return null;
+    if (current.revision >= delta.revision) return current; // a read brought this revision (or a newer one) first
+    try {
+      const next = applySiteDelta(current, delta);
+      get().receive(next);
+      return next;
+    } catch (error) {
+      if (error instanceof DeltaMismatch) return null; // made on another revision than the one shown
+      throw error;
+    }
   },
   async reload() {
     const enterpriseId = get().enterpriseId;
@@ -117,6 +119,7 @@ export const useBuilder = create<BuilderState>((set, get) => ({
   },
   setProfileDraft: (profile) => set({ drafts: { ...get().drafts, profile: profile ?? undefined } }),
   setSmsDraft: (sms) => set({ drafts: { ...get().drafts, sms: sms ?? undefined } }),
+  setNewItemDraft: (newItem) => set({ drafts: { ...get().drafts, newItem: newItem ?? undefined } }),
   setLastImport: (lastImport) => set({ lastImport }),
 }));
 
@@ -128,9 +131,11 @@ async function send<N extends SiteEdit>(name: N, edit: Edit<N>): Promise<Site> {
   const input = typeof edit === 'function' ? edit(site) : edit;
   if (input === null) return site;
   try {
-    const next = (await call(name, { ...input, siteId: site.id, revision: site.revision } as Input<N>)) as Site;
-    useBuilder.getState().receive(next);
-    return next;
+    const delta = (await call(name, { ...input, siteId: site.id, revision: site.revision } as Input<N>)) as SiteDelta;
+    const shown = useBuilder.getState().receiveDelta(delta);
+    if (shown) return shown;
+    await useBuilder.getState().reload();
+    return useBuilder.getState().site ?? site;
   } catch (error) {
     if (isStale(error)) {
       await useBuilder.getState().reload();

@@ -7,7 +7,8 @@ import { lastErrorText } from './lastErrorText';
 
 type Entry = Output<'sync.history'>[number];
 
-const OUTCOME_COLOR: Record<string, string> = { ok: 'success', offline: 'default', retrying: 'warning', needs_attention: 'error', signed_out: 'default' };
+// Preset colours rather than status ones: their text reads on the tag (app/theme.ts).
+const OUTCOME_COLOR: Record<string, string> = { ok: 'green', offline: 'default', retrying: 'gold', needs_attention: 'error', signed_out: 'default' };
 
 const seconds = (e: Entry) => Math.max(0, (Date.parse(e.finishedAt) - Date.parse(e.startedAt)) / 1000).toFixed(1);
 

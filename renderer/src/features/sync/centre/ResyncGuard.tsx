@@ -2,34 +2,26 @@
  * The mass-delete guard (SYNC.md §3.6): after a full resync, many rows on this device are no longer
  * on the platform. Nothing is deleted until a person says so.
  */
-import { useState } from 'react';
 import { Alert, App as AntApp, Button, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../../api/hooks';
-import { useShowError } from '../../../ui/apiErrors';
+import { useBusy } from '../../../ui/useBusy';
 import { useRefreshSyncStatus } from '../state/syncStore';
 
 export function ResyncGuard({ rows, total, onDone }: { rows: number; total: number; onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const showError = useShowError();
-  const [busy, setBusy] = useState<'delete' | 'keep' | null>(null);
+  const { busy, run } = useBusy<'delete' | 'keep'>();
   const refreshStatus = useRefreshSyncStatus();
   const resolveGuard = useApiMutation('sync.resolveResyncGuard');
 
-  const decide = async (action: 'delete' | 'keep') => {
-    setBusy(action);
-    try {
+  const decide = (action: 'delete' | 'keep') =>
+    run(action, async () => {
       const { removed } = await resolveGuard.mutateAsync({ action });
       void message.success(action === 'delete' ? t('sync.guard.deleted', { count: removed }) : t('sync.guard.kept'));
       await refreshStatus();
       onDone();
-    } catch (error) {
-      showError(error);
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   return (
     <Alert

@@ -62,7 +62,7 @@ export function StatusCard({ status, offline, onSynced }: { status: SyncStatus; 
           {t('sync.status.syncNow')}
         </Button>
       </div>
-      {p && (p.phase !== 'pull' ? <Progress percent={percent(p.done, p.total)} status="active" size="small" /> : <Progress percent={100} status="active" showInfo={false} size="small" />)}
+      {p && (p.phase !== 'pull' ? <Progress percent={percent(p.done, p.total)} status="active" size="small" aria-label={t('sync.status.progress')} /> : <Progress percent={100} status="active" showInfo={false} size="small" aria-label={t('sync.status.progress')} />)}
       <div className="ecw-sync-stats">
         <Statistic title={t('sync.status.lastSync')} value={shortTime(status.lastSyncAt)} />
         <Statistic title={t('sync.status.pendingOps')} value={status.pendingOps} />

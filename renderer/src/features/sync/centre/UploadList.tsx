@@ -1,31 +1,24 @@
-/** Images waiting to reach the platform: per image its progress (live), attempts, error and a retry. */
-import { useEffect, useState } from 'react';
+/** Images waiting to reach the platform: per image its progress (live, from the sync status), attempts, error and a retry. */
+import { useMemo } from 'react';
 import { App as AntApp, Button, Empty, Progress, Table, Tag, Typography } from 'antd';
 import { RedoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../../shared/api';
-import { subscribe } from '../../../api/client';
 import { useApiMutation } from '../../../api/hooks';
 import { useShowError } from '../../../ui/apiErrors';
 import { fileSize, percent } from '../state/format';
+import { useSyncStatus } from '../state/syncStore';
 import { UploadThumb } from './UploadThumb';
 
 type Upload = Output<'sync.uploads'>[number];
 
-const STATE_COLOR: Record<string, string> = { pending_upload: 'default', uploading: 'processing', failed: 'error', uploaded: 'success' };
+// Preset colours rather than status ones: their text reads on the tag (app/theme.ts).
+const STATE_COLOR: Record<string, string> = { pending_upload: 'default', uploading: 'processing', failed: 'error', uploaded: 'green' };
 
-/** Bytes sent per image, as the engine reports them while it uploads. */
+/** Bytes sent per image on its way, as the engine reports them in its status while it uploads. */
 function useLiveProgress(): Map<string, number> {
-  const [live, setLive] = useState(new Map<string, number>());
-  useEffect(
-    () =>
-      subscribe('job.progress', ({ jobId, done }) => {
-        if (!jobId.startsWith('upload:')) return;
-        setLive((m) => new Map(m).set(jobId.slice('upload:'.length), done));
-      }),
-    [],
-  );
-  return live;
+  const uploading = useSyncStatus()?.uploading;
+  return useMemo(() => new Map((uploading ?? []).map((u) => [u.sha256, u.sentBytes])), [uploading]);
 }
 
 export function UploadList({ uploads, onChanged }: { uploads: Upload[]; onChanged: () => void }) {
@@ -67,7 +60,7 @@ export function UploadList({ uploads, onChanged }: { uploads: Upload[]; onChange
           key: 'progress', title: t('sync.uploads.progress'), width: 220,
           render: (_, u) => {
             const done = Math.max(u.uploadedBytes, live.get(u.sha256) ?? 0);
-            return <Progress size="small" percent={percent(done, u.size)} status={u.state === 'failed' ? 'exception' : u.state === 'uploading' ? 'active' : 'normal'} />;
+            return <Progress size="small" aria-label={t('sync.uploads.progress')} percent={percent(done, u.size)} status={u.state === 'failed' ? 'exception' : u.state === 'uploading' ? 'active' : 'normal'} />;
           },
         },
         { key: 'attempts', title: t('sync.queue.attempts'), width: 80, align: 'right', render: (_, u) => u.attempts },

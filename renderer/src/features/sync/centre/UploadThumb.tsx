@@ -1,10 +1,10 @@
-/** A small picture of a queued image (the site builder's web rendition), or a placeholder. */
+/** A small picture of a queued image (the site builder's web rendition, by its address), or a placeholder. */
+import { useState } from 'react';
 import { PictureOutlined } from '@ant-design/icons';
-import { useApiQuery } from '../../../api/hooks';
+import { fileUrl } from '../../../api/client';
 
 export function UploadThumb({ sha256, mime }: { sha256: string; mime: string }) {
-  // A picture is named by its hash: it never changes.
-  const image = useApiQuery('sites.image', { sha256, variant: 'web480' }, { enabled: mime.startsWith('image/'), staleTime: Infinity }).data;
-  if (!image) return <span className="ecw-sync-thumb is-empty"><PictureOutlined /></span>;
-  return <img className="ecw-sync-thumb" src={`data:${image.mime};base64,${image.base64}`} alt="" />;
+  const [failed, setFailed] = useState(false);
+  if (!mime.startsWith('image/') || failed) return <span className="ecw-sync-thumb is-empty"><PictureOutlined /></span>;
+  return <img className="ecw-sync-thumb" src={fileUrl('files.image', { sha256, variant: 'web480' })} onError={() => setFailed(true)} alt="" />;
 }

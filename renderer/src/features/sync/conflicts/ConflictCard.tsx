@@ -5,7 +5,7 @@ import { ExportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SyncConflict } from '../../../../../shared/api/sync';
 import { EnterpriseLink } from '../centre/EnterpriseLink';
-import { fullTime, shortTime, tableLabel } from '../state/format';
+import { conflictTextKey, fullTime, shortTime, tableLabel } from '../state/format';
 import { FieldConflict } from './FieldConflict';
 import { RowConflict } from './RowConflict';
 import { useResolve } from './useResolve';
@@ -25,7 +25,9 @@ export function ConflictCard({ conflict, enterprise, highlighted, onResolved, re
   const { busy, resolve, exportMine } = useResolve(conflict, onResolved);
   const title = (
     <Space wrap size={8}>
-      <Tag color={KIND_COLOR[conflict.kind] ?? 'gold'}>{t(`sync.conflict.kind.${conflict.kind}`)}</Tag>
+      <Tag color={KIND_COLOR[conflict.kind] ?? 'gold'} data-testid="conflict-kind">
+        {t(`sync.conflict.kind.${conflictTextKey(conflict)}`)}
+      </Tag>
       <span>{tableLabel(t, conflict.tbl)}</span>
       <EnterpriseLink enterprise={enterprise} fallback={conflict.label} />
     </Space>

@@ -4,6 +4,7 @@ import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SyncConflict } from '../../../../../shared/api/sync';
 import { rowKey, useEnterpriseNames } from '../state/useEnterpriseNames';
+import { BulkActions } from './BulkActions';
 import { ConflictCard } from './ConflictCard';
 
 export function ConflictList({ conflicts, focusRow, onResolved }: { conflicts: SyncConflict[]; focusRow: string | null; onResolved: () => void }) {
@@ -18,6 +19,7 @@ export function ConflictList({ conflicts, focusRow, onResolved }: { conflicts: S
   const focusId = conflicts.find((c) => c.rowId === focusRow)?.id;
   return (
     <div className="ecw-sync-conflicts" data-testid="sync-conflicts">
+      <BulkActions conflicts={conflicts} onResolved={onResolved} />
       {conflicts.map((c) => {
         const mark = c.rowId === focusRow;
         return <ConflictCard key={c.id} ref={c.id === focusId ? focused : undefined} conflict={c} enterprise={names.get(rowKey(c))} highlighted={mark} onResolved={onResolved} />;

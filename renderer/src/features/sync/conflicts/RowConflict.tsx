@@ -8,7 +8,7 @@ import { Alert, Button, Popconfirm } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SyncConflict } from '../../../../../shared/api/sync';
 import { checkEdit, type EditProblems } from '../state/editRules';
-import { fieldLabel, isEditable } from '../state/format';
+import { conflictTextKey, fieldLabel, isEditable } from '../state/format';
 import { FieldEditor, fromDraft, toDraft, type Draft } from './FieldEditor';
 import { ValueView } from './ValueView';
 
@@ -47,6 +47,7 @@ export function RowConflict({ conflict, busy, resolve }: Props) {
   const fields = shownFields(conflict);
   const reason = conflict.code ? t(`sync.rejection.${conflict.code}`, { defaultValue: conflict.message ?? conflict.code }) : '';
   const deleted = Object.keys(conflict.mine).length === 0;
+  const words = conflictTextKey(conflict);
 
   const submitEdit = () => {
     const values: Record<string, unknown> = {};
@@ -64,12 +65,12 @@ export function RowConflict({ conflict, busy, resolve }: Props) {
     const button = (
       <Button key={a} type={a === 'mine' ? 'primary' : 'default'} danger={CONFIRM[conflict.kind]?.includes(a)} loading={busy === a} data-testid={`conflict-${a}`}
         onClick={a === 'edit' ? () => setEditing(true) : CONFIRM[conflict.kind]?.includes(a) ? undefined : () => void resolve(a)}>
-        {t(`sync.conflict.action.${conflict.kind}.${a}`)}
+        {t(`sync.conflict.action.${words}.${a}`)}
       </Button>
     );
     if (a === 'edit' || !CONFIRM[conflict.kind]?.includes(a)) return button;
     return (
-      <Popconfirm key={a} title={t(`sync.conflict.confirm.${conflict.kind}.${a}`)} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => void resolve(a)}>
+      <Popconfirm key={a} title={t(`sync.conflict.confirm.${words}.${a}`)} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => void resolve(a)}>
         {button}
       </Popconfirm>
     );
@@ -77,7 +78,7 @@ export function RowConflict({ conflict, busy, resolve }: Props) {
 
   return (
     <div className="ecw-sync-rowconflict">
-      <Alert type={conflict.kind === 'forbidden' ? 'warning' : 'info'} showIcon title={t(`sync.conflict.explain.${conflict.kind}`, { reason })} className="ecw-sync-gap" />
+      <Alert type={conflict.kind === 'forbidden' ? 'warning' : 'info'} showIcon title={t(`sync.conflict.explain.${words}`, { reason })} className="ecw-sync-gap" />
       <div className="ecw-sync-grid ecw-sync-grid-head">
         <span>{t('sync.conflict.field')}</span>
         <span>{t('sync.conflict.mineRow')}</span>

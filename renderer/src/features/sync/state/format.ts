@@ -1,6 +1,7 @@
 /** How sync values read on screen: times, sizes, field names and field values. */
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
+import type { SyncConflict } from '../../../../../shared/api/sync';
 
 /** 14:32 today, 03-18 14:32 this year, 2025-12-30 14:32 before. */
 export function shortTime(iso: string | null | undefined): string {
@@ -27,6 +28,9 @@ export const percent = (done: number, total: number | null | undefined): number 
 export const fieldLabel = (t: TFunction, field: string): string => t(`sync.field.${field}`, { defaultValue: field });
 
 export const tableLabel = (t: TFunction, tbl: string): string => t(`sync.table.${tbl}`, { defaultValue: tbl });
+
+/** The key of a conflict's words: a refused record made on this device is not a change "no longer allowed". */
+export const conflictTextKey = (c: Pick<SyncConflict, 'kind' | 'opKind'>): string => (c.kind === 'forbidden' && c.opKind === 'create' ? 'forbidden_create' : c.kind);
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

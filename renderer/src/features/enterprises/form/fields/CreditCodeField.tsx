@@ -1,6 +1,7 @@
 /**
- * 统一社会信用代码: upper-cased as typed, checked as soon as it has 18 characters (naming the
- * expected check character), and looked up so a code already registered is flagged at once.
+ * 统一社会信用代码: normalized as typed (upper case, no spaces, full width as ASCII) and never longer
+ * than its 18 characters, checked as soon as it has them (naming the expected check character), and
+ * looked up so a code already registered is flagged at once.
  */
 import { Input } from 'antd';
 import { Link } from 'react-router';
@@ -14,6 +15,14 @@ import { FormField } from './FormField';
 import { useFieldError } from './fieldError';
 
 const LENGTH = 18;
+const CODE_IN_TEXT = /[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}/;
+
+/** What the box keeps of what was typed or pasted: the code inside a longer paste ("代码：9137…"), else the first 18 characters. */
+export function creditCodeInput(text: string): string {
+  const normalized = normalizeCreditCode(text);
+  if (normalized.length <= LENGTH) return normalized;
+  return CODE_IN_TEXT.exec(normalized)?.[0] ?? normalized.slice(0, LENGTH);
+}
 
 /** The enterprise already registered under this code, if any (excluding the one being edited). */
 function useDuplicate(code: string, excludeId: string | undefined) {
@@ -60,15 +69,14 @@ export function CreditCodeField({ excludeId }: { excludeId?: string }) {
             className="ecw-mono"
             autoComplete="off"
             spellCheck={false}
-            maxLength={24}
             status={error ? 'error' : duplicate ? 'warning' : undefined}
             aria-invalid={Boolean(error)}
             suffix={<span className="ecw-muted">{normalized.length}/{LENGTH}</span>}
             onChange={(e) => {
-              const next = e.target.value.toUpperCase();
+              const next = creditCodeInput(e.target.value);
               field.onChange(next);
               // Check at once when the code is complete, even before the field is left.
-              if (normalizeCreditCode(next).length >= LENGTH || getFieldState('creditCode').error) void trigger('creditCode');
+              if (next.length >= LENGTH || getFieldState('creditCode').error) void trigger('creditCode');
             }}
           />
         )}

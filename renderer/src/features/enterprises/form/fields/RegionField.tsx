@@ -4,9 +4,10 @@
  */
 import { useState, type KeyboardEvent } from 'react';
 import { Cascader } from 'antd';
-import { Controller, useFormContext } from 'react-hook-form';
+import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { REGIONS, type RegionNode } from '../../../../../../shared/domain/regions';
+import { inAccountScope, REGIONS, type RegionNode } from '../../../../../../shared/domain/regions';
+import { useApiQuery } from '../../../../api/hooks';
 import type { EnterpriseFormValues } from '../formValues';
 import { FormField } from './FormField';
 import { useFieldError } from './fieldError';
@@ -42,15 +43,28 @@ function firstMatch(input: string, options = OPTIONS, parents: RegionOption[] = 
   return null;
 }
 
+/**
+ * A warning when the region is outside the platform account's scope: the platform would refuse
+ * the enterprise at the next sync ("无权修改"), so say it now, while the form is open.
+ */
+function useScopeWarning(region: EnterpriseFormValues['region'] | undefined): string | undefined {
+  const { t } = useTranslation();
+  const account = useApiQuery('sync.status', {}).data?.account;
+  if (!account || !region?.province || !region.city || inAccountScope(account, region)) return undefined;
+  const scope = [account.region.province, account.region.city].filter(Boolean).join('') || t('enterprises.form.noScope');
+  return t('enterprises.form.outOfScope', { account: account.name, login: account.login, scope, region: `${region.province}${region.city}` });
+}
+
 export function RegionField() {
   const { t } = useTranslation();
   const { control } = useFormContext<EnterpriseFormValues>();
   const error = useFieldError('region');
+  const warning = useScopeWarning(useWatch({ control, name: 'region' }));
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState('');
 
   return (
-    <FormField id="ent-region" label={t('enterprises.field.region')} required error={error}>
+    <FormField id="ent-region" label={t('enterprises.field.region')} required error={error} warning={warning}>
       <Controller
         control={control}
         name="region"

@@ -1,18 +1,20 @@
 /** Click on the picture where its subject is: crops (square cards, wide banners) keep that point in view. */
+import { useState } from 'react';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FocalPoint, ImageRef } from '../../../../../../shared/sites/model';
-import { useImage } from './useImageUrl';
+import { usePicture } from './useImageUrl';
 
 const round = (n: number) => Math.round(Math.min(1, Math.max(0, n)) * 100) / 100;
 
 export function FocalPointPicker({ image, onChange, width = 220 }: { image: ImageRef; onChange: (focal: FocalPoint) => void; width?: number }) {
   const { t } = useTranslation();
-  const { image: loaded, missing } = useImage(image.sha256);
+  const { url, missing, onError } = usePicture(image.sha256);
+  // The box takes the picture's proportions once it has loaded (4:3 until then).
+  const [ratio, setRatio] = useState(3 / 4);
   const focal = image.focal ?? { x: 0.5, y: 0.5 };
   if (missing) return <Typography.Text type="danger">{t('sites.image.missing')}</Typography.Text>;
-  if (!loaded) return <div className="ecw-focal is-loading" style={{ width, height: (width * 3) / 4 }} />;
-  const height = Math.round((width * loaded.height) / Math.max(1, loaded.width));
+  const height = Math.round(width * ratio);
   const position = `${focal.x * 100}% ${focal.y * 100}%`;
 
   return (
@@ -38,12 +40,18 @@ export function FocalPointPicker({ image, onChange, width = 220 }: { image: Imag
           onChange({ x: round(focal.x + move[0]), y: round(focal.y + move[1]) });
         }}
       >
-        <img src={loaded.dataUrl} alt={image.alt} draggable={false} />
+        <img
+          src={url}
+          alt={image.alt}
+          draggable={false}
+          onError={onError}
+          onLoad={(e) => setRatio(e.currentTarget.naturalHeight / Math.max(1, e.currentTarget.naturalWidth))}
+        />
         <span className="ecw-focal-dot" style={{ left: `${focal.x * 100}%`, top: `${focal.y * 100}%` }} />
       </div>
       <div className="ecw-focal-crops" aria-hidden>
-        <img src={loaded.dataUrl} alt="" style={{ objectPosition: position }} className="ecw-crop-square" />
-        <img src={loaded.dataUrl} alt="" style={{ objectPosition: position }} className="ecw-crop-wide" />
+        <img src={url} alt="" style={{ objectPosition: position }} className="ecw-crop-square" />
+        <img src={url} alt="" style={{ objectPosition: position }} className="ecw-crop-wide" />
       </div>
     </div>
   );

@@ -1,12 +1,12 @@
-/** A small picture from the asset store, with its file name as a fallback while it loads or when it is missing. */
-import { PictureOutlined, WarningOutlined } from '@ant-design/icons';
+/** A small picture from the asset store (loaded by its address), or a warning when it is missing. */
+import { WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ImageRef } from '../../../../../../shared/sites/model';
-import { useImage } from './useImageUrl';
+import { usePicture } from './useImageUrl';
 
 export function Thumb({ image, size = 64 }: { image: ImageRef; size?: number }) {
   const { t } = useTranslation();
-  const { image: loaded, missing } = useImage(image.sha256);
+  const { url, missing, onError } = usePicture(image.sha256);
   const style = { width: size, height: size };
   if (missing)
     return (
@@ -14,12 +14,6 @@ export function Thumb({ image, size = 64 }: { image: ImageRef; size?: number }) 
         <WarningOutlined />
       </span>
     );
-  if (!loaded)
-    return (
-      <span className="ecw-thumb" style={style}>
-        <PictureOutlined />
-      </span>
-    );
   const focal = image.focal ? `${image.focal.x * 100}% ${image.focal.y * 100}%` : 'center';
-  return <img className="ecw-thumb" style={{ ...style, objectPosition: focal }} src={loaded.dataUrl} alt={image.alt || image.fileName || ''} title={image.fileName} />;
+  return <img className="ecw-thumb" style={{ ...style, objectPosition: focal }} src={url} onError={onError} alt={image.alt || image.fileName || ''} title={image.fileName} />;
 }

@@ -1,16 +1,21 @@
-/** Saves bytes as a file the way the browser (or Electron's window) downloads: a blob and a link. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
+/** Offers the file at `url` (a file address of the app, a blob) as a download named `fileName`. */
+export function download(url: string, fileName: string): void {
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();
+}
+
+/** Offers bytes the window already holds (a JSON export, the staff-card sheet) as a download. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  download(url, fileName);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Offers bytes (base64) as a file download. */
+/** Offers base64 bytes from an answer as a download. */
 export function downloadBase64(base64: string, mime: string, fileName: string): void {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);

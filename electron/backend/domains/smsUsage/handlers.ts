@@ -1,0 +1,7 @@
+import { defineHandlers } from '../../app/handlerTypes';
+import { smsUsage } from './service';
+
+/** SMS usage against the plan (issue 11 item 5). */
+export const smsUsageHandlers = defineHandlers({
+  'sms.usage': ({ enterpriseId, month }, ctx) => smsUsage(ctx, enterpriseId, month),
+});

@@ -1,0 +1,276 @@
+/**
+ * The portals on the public listener (issue 13 items 1–3): the WEB category portal at `www.` + the
+ * sites domain and the WAP portal at `wap.` + the sites domain, both with search. The public
+ * listener hands these two hosts here before looking for a site.
+ */
+import { Hono, type Context } from 'hono';
+import { compress } from 'hono/compress';
+import { industrySection, isIndustryDivisionOf } from '../../../shared/domain/industry';
+import type { PlatformContext } from '../context';
+import { negotiate, PAGE_MIME, plainPage, type PageChannel } from '../public/channels';
+import { refreshVisits } from '../search/popularity';
+import { searchPublished } from '../search/search';
+import { Listings } from './listings';
+import { PageCache } from './pageCache';
+import { paging, requestedPage } from './paging';
+import { industryLines, phonePage, PER_PAGE, searchLines, siteCardLines, siteLines, WAP_PORTAL_NAME, type PhoneChannel, type PhonePage } from './wap';
+import { box, divisionName, filterForm, industryBox, industryHref, itemList, linkP, pager, regionBox, regionHref, searchForm, searchResults, sectionName, siteList, webPage, PORTAL_NAME } from './web';
+import { h } from '../../../shared/sites/markup/node';
+
+const PER_PAGE_WEB = 20;
+/** Popularity is re-summed at most this often (on a request, never on a timer). */
+const VISITS_REFRESH_MS = 60_000;
+const SITEMAP_MAX = 50_000;
+/** How stale a home page may be (a publication shows on it within this time). */
+const HOME_CACHE_MS = 5_000;
+
+export interface Portal {
+  /** True for the portal hosts (`www.` and `wap.` + the sites domain). */
+  serves(host: string): boolean;
+  app: Hono;
+}
+
+const hostOf = (c: Context) => (c.req.header('host') ?? '').toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+const validSection = (code: string | undefined): code is string => code !== undefined && /^[A-T]$/.test(code) && Boolean(industrySection(code));
+const regionName = (name: string | undefined): name is string => name !== undefined && name.length >= 1 && name.length <= 30;
+
+export function portalApp(ctx: PlatformContext): Portal {
+  const { sitesDomain } = ctx.config;
+  const www = `www.${sitesDomain}`;
+  const wap = `wap.${sitesDomain}`;
+  const listings = new Listings(ctx.database.db);
+  const homes = new PageCache(HOME_CACHE_MS);
+  const now = () => ctx.clock.now().toISOString();
+  let refreshed = 0;
+  let refreshing: Promise<void> | null = null;
+
+  /** Popularity (most visited, ranking) from the visit statistics, re-summed at most once a minute. */
+  async function freshVisits(): Promise<void> {
+    if (ctx.clock.now().getTime() - refreshed < VISITS_REFRESH_MS) return;
+    refreshing ??= refreshVisits(ctx.database, ctx.clock.now())
+      .then(() => void (refreshed = ctx.clock.now().getTime()))
+      .finally(() => (refreshing = null));
+    await refreshing;
+  }
+
+  const app = new Hono();
+  const web = new Hono();
+  const phone = new Hono();
+
+  const html = (c: Context, body: string, status: 200 | 404 = 200) => c.body(body, status, { 'content-type': PAGE_MIME.web, 'cache-control': 'no-cache' });
+  const webNotFound = (c: Context) => c.body(plainPage('web', '页面不存在', '您访问的页面不存在。', { href: '/', label: '返回门户首页' }), 404, { 'content-type': PAGE_MIME.web });
+  const canonical = (path: string) => `https://${www}${path}`;
+
+  web.use('*', compress());
+  const renderHome = async () => {
+    await freshVisits();
+    const at = now();
+    const [industries, regions, posts, popular] = await Promise.all([
+      listings.industryCounts(at),
+      listings.regionCounts(at),
+      listings.items({ kind: 'post' }, at, 0, 10),
+      listings.sites({}, at, 0, 10),
+    ]);
+    return webPage({
+      title: PORTAL_NAME,
+      description: '按行业、地区查找已开通网站的企业，浏览最新供求信息和产品。',
+      canonical: canonical('/'),
+      main: [
+        h('h1', {}, PORTAL_NAME),
+        searchForm(),
+        h('div', { class: 'grid' }, industryBox(industries), regionBox(regions), box('最新供求', itemList(posts.rows), linkP('/posts', '更多供求信息')), box('热门企业', siteList(popular.rows))),
+      ],
+    });
+  };
+  web.get('/', async (c) => html(c, await homes.get('web', renderHome)));
+
+  web.get('/industry/:section/:division?', async (c) => {
+    const section = c.req.param('section');
+    const division = c.req.param('division');
+    if (!validSection(section) || (division !== undefined && !isIndustryDivisionOf(section, division))) return webNotFound(c);
+    const page = requestedPage(c.req.query('page'));
+    const { total, rows } = await listings.sites({ section, division }, now(), (page - 1) * PER_PAGE_WEB, PER_PAGE_WEB);
+    const name = division ? divisionName(section, division) : sectionName(section);
+    const path = industryHref(section, division);
+    const at = now();
+    const divisions = division ? [] : (await listings.industryCounts(at)).filter((d) => d.section === section && d.division);
+    return html(
+      c,
+      webPage({
+        title: name,
+        description: `${name}行业的企业网站（${total}家）。`,
+        canonical: canonical(path),
+        main: [
+          h('h1', {}, `${name}（${total}家）`),
+          division && linkP(industryHref(section), `返回${sectionName(section)}`),
+          divisions.length > 0 && box('细分行业', h('p', {}, divisions.flatMap((d, i) => [i ? ' · ' : '', h('a', { href: industryHref(section, d.division) }, `${divisionName(section, d.division)}（${d.count}）`)]))),
+          siteList(rows),
+          pager(paging(page, total, PER_PAGE_WEB), path, {}),
+        ],
+      }),
+    );
+  });
+
+  web.get('/region/:province/:city?', async (c) => {
+    const province = c.req.param('province');
+    const city = c.req.param('city');
+    if (!regionName(province) || (city !== undefined && !regionName(city))) return webNotFound(c);
+    const page = requestedPage(c.req.query('page'));
+    const { total, rows } = await listings.sites({ province, city }, now(), (page - 1) * PER_PAGE_WEB, PER_PAGE_WEB);
+    if (total === 0) return webNotFound(c);
+    const name = `${province}${city ?? ''}`;
+    const path = regionHref(province, city);
+    return html(
+      c,
+      webPage({
+        title: name,
+        description: `${name}的企业网站（${total}家）。`,
+        canonical: canonical(path),
+        main: [h('h1', {}, `${name}（${total}家）`), city && linkP(regionHref(province), `返回${province}`), siteList(rows), pager(paging(page, total, PER_PAGE_WEB), path, {})],
+      }),
+    );
+  });
+
+  web.get('/e/:siteId', async (c) => {
+    const site = await listings.site(c.req.param('siteId'), now());
+    if (!site) return webNotFound(c);
+    const items = await listings.itemsOf(site.site_id);
+    const of = (kind: string) => items.filter((i) => i.kind === kind).slice(0, 20).map((i) => ({ ...i, site_name: site.name }));
+    return html(
+      c,
+      webPage({
+        title: site.name,
+        description: site.slogan || `${site.name}：${sectionName(site.industry_section)}，${site.province}${site.city}。`,
+        canonical: canonical(`/e/${encodeURIComponent(site.site_id)}`),
+        main: [
+          h('h1', {}, site.name),
+          site.slogan && h('p', {}, site.slogan),
+          h(
+            'p',
+            {},
+            '行业：',
+            h('a', { href: industryHref(site.industry_section) }, sectionName(site.industry_section)),
+            site.industry_division ? ` · ${divisionName(site.industry_section, site.industry_division)}` : '',
+            '　地区：',
+            h('a', { href: regionHref(site.province, site.city) }, `${site.province}${site.city}${site.district}`),
+          ),
+          linkP(site.web_url, '访问企业网站'),
+          h('div', { class: 'grid' }, box('产品', itemList(of('product'))), box('供求信息', itemList(of('post'))), box('新闻', itemList(of('news')))),
+        ],
+      }),
+    );
+  });
+
+  const listing = (kind: 'post' | 'product') => async (c: Context) => {
+    const postKind = kind === 'post' && (c.req.query('kind') === 'supply' || c.req.query('kind') === 'demand') ? (c.req.query('kind') as 'supply' | 'demand') : undefined;
+    const section = validSection(c.req.query('industry')) ? c.req.query('industry') : undefined;
+    const province = regionName(c.req.query('province')) ? c.req.query('province') : undefined;
+    const page = requestedPage(c.req.query('page'));
+    const at = now();
+    const [{ total, rows }, regions] = await Promise.all([
+      listings.items({ kind, postKind, section, province }, at, (page - 1) * PER_PAGE_WEB, PER_PAGE_WEB),
+      listings.regionCounts(at),
+    ]);
+    const path = kind === 'post' ? '/posts' : '/products';
+    const title = kind === 'post' ? '供求信息' : '产品';
+    return html(
+      c,
+      webPage({
+        title,
+        description: kind === 'post' ? '各企业发布的最新供应和求购信息。' : '各企业网站上的产品和型号。',
+        canonical: canonical(path),
+        main: [
+          h('h1', {}, `${title}（${total}条）`),
+          filterForm(path, { postKind: kind === 'post' ? (postKind ?? '') : null, section: section ?? '', province: province ?? '', provinces: [...new Set(regions.map((r) => r.province))] }),
+          itemList(rows),
+          pager(paging(page, total, PER_PAGE_WEB), path, { ...(postKind ? { kind: postKind } : {}), ...(section ? { industry: section } : {}), ...(province ? { province } : {}) }),
+        ],
+      }),
+    );
+  };
+  web.get('/posts', listing('post'));
+  web.get('/products', listing('product'));
+
+  web.get('/search', async (c) => {
+    await freshVisits();
+    const q = (c.req.query('q') ?? '').slice(0, 200);
+    const result = await searchPublished(ctx.database.db, q, 20, now());
+    return html(c, webPage({ title: result.query ? `搜索：${result.query}` : '搜索', description: '搜索企业名称、产品、型号和供求信息。', canonical: canonical('/search'), main: [h('h1', {}, '搜索'), searchForm(q), ...searchResults(result)] }));
+  });
+
+  web.get('/robots.txt', (c) => c.text(`User-agent: *\nAllow: /\nSitemap: https://${www}/sitemap.xml\n`));
+  web.get('/sitemap.xml', async (c) => {
+    const at = now();
+    const [sites, industries] = await Promise.all([listings.allSites(at, SITEMAP_MAX), listings.industryCounts(at)]);
+    const urls = ['/', '/posts', '/products', ...[...new Set(industries.map((i) => i.section))].map((s) => industryHref(s)), ...sites.map((s) => `/e/${encodeURIComponent(s.site_id)}`)];
+    const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `<url><loc>${canonical(u)}</loc></url>`).join('\n')}\n</urlset>\n`;
+    return c.body(body, 200, { 'content-type': 'application/xml; charset=utf-8' });
+  });
+  web.all('*', webNotFound);
+
+  /* ---------- WAP ---------- */
+
+  const channelOf = (c: Context): PhoneChannel => {
+    const negotiated: PageChannel = negotiate(c.req.header('accept'));
+    return negotiated === 'web' ? 'wap2' : negotiated;
+  };
+  const phoneAnswer = (c: Context, channel: PhoneChannel, page: PhonePage, status: 200 | 404 = 200) =>
+    c.body(phonePage(channel, page), status, { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-cache' });
+  const phoneNotFound = (c: Context) => {
+    const channel = channelOf(c);
+    return c.body(plainPage(channel, '页面不存在', '您访问的页面不存在。', { href: '/', label: '返回' }), 404, { 'content-type': PAGE_MIME[channel], vary: 'Accept' });
+  };
+  const home = { href: '/', label: '首页' };
+
+  phone.get('/', async (c) => {
+    const channel = channelOf(c);
+    const page = requestedPage(c.req.query('page'));
+    const body = await homes.get(`${channel}:${page}`, async () => {
+      const counts = new Map<string, number>();
+      for (const row of await listings.industryCounts(now())) counts.set(row.section, (counts.get(row.section) ?? 0) + row.count);
+      const lines = industryLines(channel, counts);
+      const p = paging(page, lines.length, PER_PAGE[channel]);
+      return phonePage(channel, {
+        title: WAP_PORTAL_NAME,
+        search: { query: '' },
+        lines: lines.length ? lines.slice(p.offset, p.offset + p.perPage) : ['暂无企业。'],
+        paging: { paging: p, path: '/', query: {} },
+      });
+    });
+    return c.body(body, 200, { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-cache' });
+  });
+
+  phone.get('/industry/:section', async (c) => {
+    const section = c.req.param('section');
+    if (!validSection(section)) return phoneNotFound(c);
+    const channel = channelOf(c);
+    const page = requestedPage(c.req.query('page'));
+    const perPage = PER_PAGE[channel];
+    const { total, rows } = await listings.sites({ section }, now(), (page - 1) * perPage, perPage);
+    return phoneAnswer(c, channel, {
+      title: sectionName(section),
+      lines: rows.length ? siteLines(channel, rows) : ['暂无企业。'],
+      paging: { paging: paging(page, total, perPage), path: `/industry/${section}`, query: {} },
+      up: home,
+    });
+  });
+
+  phone.get('/e/:siteId', async (c) => {
+    const site = await listings.site(c.req.param('siteId'), now());
+    if (!site) return phoneNotFound(c);
+    const channel = channelOf(c);
+    return phoneAnswer(c, channel, { title: site.short_name || site.name, lines: siteCardLines(channel, site, sectionName(site.industry_section)), up: { href: `/industry/${site.industry_section}`, label: '返回' } });
+  });
+
+  phone.get('/search', async (c) => {
+    await freshVisits();
+    const channel = channelOf(c);
+    const q = (c.req.query('q') ?? '').slice(0, 200);
+    const result = await searchPublished(ctx.database.db, q, PER_PAGE[channel], now());
+    return phoneAnswer(c, channel, { title: '搜索', search: { query: result.query }, lines: searchLines(channel, result), up: home });
+  });
+  phone.all('*', phoneNotFound);
+
+  app.all('*', (c) => (hostOf(c) === wap ? phone : web).fetch(c.req.raw, c.env));
+  return { serves: (host) => host === www || host === wap, app };
+}

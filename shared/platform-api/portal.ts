@@ -1,0 +1,25 @@
+/** `GET /portal/v1/search?q=&limit=`: the portals' search for signed-in staff (the CLI's `ecw portal search`). */
+import { z } from 'zod';
+
+export const PORTAL_SEARCH_MAX = 50;
+
+export const portalSearchHitSchema = z.object({
+  enterpriseId: z.string(),
+  name: z.string(),
+  /** GB/T 4754 section code (门类). */
+  industry: z.string(),
+  /** The site's WEB address. */
+  url: z.string(),
+  /** Match quality (name 100 … pinyin initials 50) plus popularity as a fraction below 1. */
+  score: z.number(),
+});
+export type PortalSearchHit = z.infer<typeof portalSearchHitSchema>;
+
+export const portalSearchResponseSchema = z.object({
+  /** The query as searched (normalized, cut to 40 characters). */
+  query: z.string(),
+  /** Why nothing was searched: no searchable characters, or a single one. */
+  problem: z.enum(['empty', 'too_short']).nullable(),
+  results: z.array(portalSearchHitSchema),
+});
+export type PortalSearchResponse = z.infer<typeof portalSearchResponseSchema>;
