@@ -1,23 +1,7 @@
 /** Migrations of the VPMN roster, in the pattern of migrations.test.ts: database at N−1, insert, migrate, assert. */
-import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadMigrations, openDatabase } from '../../../electron/backend/infra/db/database';
-import { tempDir } from '../../helpers/backend';
-
-const opened: Database.Database[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.open && db.close()));
-
-function databaseBefore(version: number) {
-  const previous = Math.max(...loadMigrations().map((m) => m.version).filter((v) => v < version));
-  const file = path.join(tempDir('ecw-migration-'), 'ecw.sqlite');
-  const open = (targetVersion: number) => {
-    const db = openDatabase(file, { targetVersion });
-    opened.push(db);
-    return db;
-  };
-  return { db: open(previous), migrateTo: (target: number) => (opened.at(-1)!.close(), open(target)) };
-}
+import { describe, expect, it } from 'vitest';
+import { databaseBefore } from '../../helpers/migrations';
 
 const member = (id: string, enterpriseId: string, mobile: string) => ({
   id, enterprise_id: enterpriseId, name: '王伟', mobile, short_number: '612345', created_at: '2026-11-16T01:00:00.000Z', updated_at: '2026-11-16T01:00:00.000Z',
