@@ -105,6 +105,8 @@ const SQL_DRIVERS = ['better-sqlite3', 'kysely'];
 
 const LIBRARY_POLICIES = [
   { from: layer(...SHARED), allow: { to: modules(...SHARED_LIBRARIES) } },
+  // The site compiler draws staff cards' QR codes with qrcode's encoder (`create`: pure, no canvas or files).
+  { from: layer('shared-sites'), allow: { to: modules('qrcode') } },
   { from: layer(...RENDERER), allow: { to: modules(...RENDERER_LIBRARIES) } },
   // Node's builtins (all of them: the module list, not a hand list) and npm libraries for Node code.
   { from: layer(...BACKEND, 'platform', 'platform-test', 'shell-main', 'test', 'tooling'), allow: { to: { module: { origin: ['core', 'external'] } } } },

@@ -14,6 +14,10 @@ import { draftsApi } from './drafts';
 import { sitesApi } from './sites';
 import { syncApi } from './sync';
 import { filesApi, type FileName } from './files';
+import { rosterApi } from './roster';
+import { groupServicesApi } from './groupServices';
+import { staffCardsApi } from './staffCards';
+import { licenceApi } from './licence';
 import { leadsApi } from './leads';
 import { publishingApi } from './publishing';
 import { portalApi } from './portal';
@@ -28,6 +32,10 @@ export const contract = {
   ...sitesApi,
   ...syncApi,
   ...filesApi,
+  ...rosterApi,
+  ...groupServicesApi,
+  ...staffCardsApi,
+  ...licenceApi,
   ...leadsApi,
   ...publishingApi,
   ...portalApi,

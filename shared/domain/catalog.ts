@@ -5,6 +5,17 @@
  */
 import { z } from 'zod';
 
+/** What a component accepts (the group ring-back tone's file); `sample` when the documents give no figure. */
+export const componentLimitsSchema = z.object({
+  maxSeconds: z.number().int().positive(),
+  maxBytes: z.number().int().positive(),
+  formats: z.array(z.string()),
+  sample: z.boolean(),
+});
+export type ComponentLimits = z.infer<typeof componentLimitsSchema>;
+
+const componentSchema = z.object({ code: z.string(), name: z.string(), description: z.string(), limits: componentLimitsSchema.optional() });
+
 export const planSchema = z.object({
   code: z.string(),
   name: z.string(),
@@ -15,7 +26,7 @@ export const planSchema = z.object({
   monthlyFeeFen: z.number().int().nonnegative(),
   smsIncluded: z.number().int().nonnegative(),
   smsRateFen: z.number().int().nonnegative(),
-  components: z.array(z.object({ code: z.string(), name: z.string(), description: z.string() })),
+  components: z.array(componentSchema),
   description: z.string(),
   /** Which numbers are samples, not facts from the operator's documents. */
   sample: z.object({ monthlyFee: z.boolean(), smsRate: z.boolean() }),
@@ -34,6 +45,8 @@ export type Catalog = z.infer<typeof catalogSchema>;
 const SAMPLE_SMS_RATE_FEN = 10; // 0.10 元 per SMS beyond the quota: a sample, the documents do not give it
 
 const component = (code: string, name: string, description: string) => ({ code, name, description });
+/** The documents give no length or size for a ring-back tone: samples, shown as 示例. */
+const SAMPLE_RING_TONE_LIMITS: ComponentLimits = { maxSeconds: 40, maxBytes: 2 * 1024 * 1024, formats: ['mp3', 'wav', 'm4a'], sample: true };
 const VPMN = component('vpmn', 'VPMN 集团短号', '每位成员手机分配 6 位短号，全国漫游可用');
 const SITE = component('site', '企业建站', 'WEB、WAP、短信三网站，行业模板');
 
@@ -69,7 +82,7 @@ export const SEED_CATALOG: Catalog = {
     {
       code: 'power-marketing-1', name: '营销动力 模式一', family: 'power100', bundle: '营销动力', mode: 1,
       monthlyFeeFen: 15000, smsIncluded: 1100, smsRateFen: SAMPLE_SMS_RATE_FEN,
-      components: [VPMN, SITE, component('group-crbt', '集团彩铃', '集团统一的彩铃')],
+      components: [VPMN, SITE, { ...component('group-crbt', '集团彩铃', '集团统一的彩铃'), limits: SAMPLE_RING_TONE_LIMITS }],
       description: 'VPMN + 企业建站 + 集团彩铃', sample: { monthlyFee: true, smsRate: true }, available: true,
     },
     {

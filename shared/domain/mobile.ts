@@ -1,15 +1,11 @@
 /**
  * Mainland China mobile numbers (STANDARDS.md §7.3): 11 digits in a range libphonenumber's current
  * CN metadata lists as mobile (so 140–144, 154, 163, 179, 194 … are refused until allocated).
+ * The operator hint comes from libphonenumber's carrier table (carriers.ts).
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import { CN_PHONE_METADATA } from './cnPhoneMetadata';
-
-const CHINA_MOBILE_PREFIXES = [
-  ...['1340', '1341', '1342', '1343', '1344', '1345', '1346', '1347', '1348'],
-  ...['135', '136', '137', '138', '139', '147', '148', '150', '151', '152', '157', '158', '159'],
-  ...['165', '1703', '1705', '1706', '172', '178', '182', '183', '184', '187', '188', '195', '197', '198'],
-];
+import { carrierOfPrefix } from './carriers';
 
 export interface MobileCheck {
   valid: boolean;
@@ -18,9 +14,13 @@ export interface MobileCheck {
   chinaMobilePrefix: boolean;
 }
 
-/** Digits as typed with a Chinese input method (full width: １３８…, －, （）) count as ASCII. */
+/**
+ * The digits of a number as people write it: full-width digits (１３８…, typed with a Chinese input
+ * method), spaces, hyphens and dashes, dots,
+ * brackets and a leading +86 / 0086 / 86 are dropped.
+ */
 export function normalizeMobile(input: string): string {
-  let digits = input.normalize('NFKC').replace(/[\s\-‐‑–—()]/g, '');
+  let digits = input.normalize('NFKC').replace(/[\s\-‐‑–—().\u200b\ufeff]/g, '');
   if (digits.startsWith('+86')) digits = digits.slice(3);
   else if (digits.startsWith('0086')) digits = digits.slice(4);
   else if (digits.startsWith('86') && digits.length === 13) digits = digits.slice(2);
@@ -30,6 +30,6 @@ export function normalizeMobile(input: string): string {
 export function checkMobile(input: string): MobileCheck {
   const normalized = normalizeMobile(input);
   const valid = /^1\d{10}$/.test(normalized) && parsePhoneNumberFromString(normalized, 'CN', CN_PHONE_METADATA)?.getType() === 'MOBILE';
-  const chinaMobilePrefix = valid && CHINA_MOBILE_PREFIXES.some((p) => normalized.startsWith(p));
+  const chinaMobilePrefix = valid && carrierOfPrefix(normalized) === 'cmcc';
   return { valid, normalized, chinaMobilePrefix };
 }

@@ -2,6 +2,7 @@
 export * from './common';
 export * from './auth';
 export * from './tables';
+export * from './roster';
 export * from './sync';
 export * from './assets';
 export * from './catalog';

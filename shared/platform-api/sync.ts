@@ -68,6 +68,7 @@ export const REJECT_CODES = [
   'order_mismatch', // command rowId differs from args.id, or a resubmitted order id with other contents
   'has_active_subscription', // delete of an enterprise with an opening/active subscription
   'mutation_reused', // the mutationId was already used for a different op
+  'no_vpmn_subscription', // a roster order for an enterprise whose opening/active plan has no VPMN
   'internal', // the platform failed on this op in a way a retry cannot fix (a bug); reported, never retried
 ] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];

@@ -16,8 +16,9 @@ import { isKnownRegion } from '../domain/regions';
 import { orderSchema, PLATFORM_ORDER_STATUSES } from '../domain/order';
 import { idSchema, sha256Schema } from './common';
 import { domainLabelSchema, openingResultSchema } from './opening';
+import { rosterMemberRowSchema, rosterOrderRowSchema, rosterSubmitArgsSchema } from './roster';
 
-export const SYNCED_TABLES = ['enterprise', 'service_order', 'subscription', 'site', 'site_publication', 'lead', 'site_visit_day', 'sms_usage'] as const;
+export const SYNCED_TABLES = ['enterprise', 'service_order', 'subscription', 'site', 'site_publication', 'lead', 'site_visit_day', 'sms_usage', 'roster_order', 'roster_member'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /* ---------- enterprise ---------- */
@@ -129,8 +130,6 @@ export const orderSubmitArgsSchema = z.looseObject({
   secondLevelDomain: z.object({ label: domainLabelSchema.optional() }).optional(),
 });
 export type OrderSubmitArgs = z.infer<typeof orderSubmitArgsSchema>;
-
-
 
 export const SERVICE_ORDER_STATUSES = PLATFORM_ORDER_STATUSES;
 
@@ -302,6 +301,8 @@ export const COMMANDS = {
   'order.submit.v1': { tbl: 'service_order', args: orderSubmitArgsSchema },
   'site.publish.v1': { tbl: 'site_publication', args: sitePublishArgsSchema },
   'site.rollback.v1': { tbl: 'site_publication', args: siteRollbackArgsSchema },
+  /** A VPMN roster order (roster.ts). */
+  'roster.submit.v1': { tbl: 'roster_order', args: rosterSubmitArgsSchema },
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 
@@ -328,6 +329,8 @@ export const TABLE_RULES: Record<SyncedTable, TableRules> = {
   site: { writable: Object.keys(siteFieldSchemas), createOnly: ['enterpriseId'], groups: ['content', 'images'], longText: ['content'] },
   service_order: { writable: [], createOnly: [], groups: ['snapshot', 'opening', 'failure'], longText: [] },
   subscription: { writable: [], createOnly: [], groups: [], longText: [] },
+  roster_order: { writable: [], createOnly: [], groups: ['changes', 'results', 'failure'], longText: [] },
+  roster_member: { writable: [], createOnly: [], groups: [], longText: [] },
   site_publication: { writable: [], createOnly: [], groups: ['failure', 'urls', 'revisions'], longText: [] },
   lead: { writable: Object.keys(leadFieldSchemas), createOnly: [], groups: [], longText: [] },
   site_visit_day: { writable: [], createOnly: [], groups: [], longText: [] },
@@ -339,6 +342,8 @@ export const rowSchemas = {
   site: siteRowSchema,
   service_order: serviceOrderRowSchema,
   subscription: subscriptionRowSchema,
+  roster_order: rosterOrderRowSchema,
+  roster_member: rosterMemberRowSchema,
   site_publication: sitePublicationRowSchema,
   lead: leadRowSchema,
   site_visit_day: siteVisitDayRowSchema,

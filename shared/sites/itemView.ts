@@ -27,6 +27,7 @@ export function itemFacts(item: Item): Fact[] {
       case 'staff':
         return [
           item.title && { label: '职务', value: item.title },
+          item.department && { label: '部门', value: item.department },
           item.mobile && { label: '手机', value: item.mobile, tel: true },
           item.shortNumber && { label: '短号', value: item.shortNumber },
           item.email && { label: '邮箱', value: item.email },

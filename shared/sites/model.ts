@@ -182,6 +182,7 @@ export const staffCardSchema = z.object({
   id: idSchema,
   name: requiredText(50),
   title: text(50),
+  department: text(50).optional(),
   mobile: text(20),
   /** VPMN 短号 (6 digits in the 动力100 bundles). */
   shortNumber: z.string().regex(/^\d{3,8}$/, { message: 'site.short_number' }).optional(),

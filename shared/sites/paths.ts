@@ -13,6 +13,8 @@ export const MIME_TYPES: Record<string, string> = {
   xml: 'application/xml; charset=utf-8',
   txt: 'text/plain; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  vcf: 'text/vcard; charset=utf-8',
+  svg: 'image/svg+xml',
 };
 
 export const mimeOf = (path: string): string => MIME_TYPES[path.slice(path.lastIndexOf('.') + 1)] ?? 'application/octet-stream';

@@ -17,6 +17,7 @@ import { createLogger, type Logger } from '../infra/log';
 import { enterpriseSyncAdapter } from '../domains/enterprises/syncAdapter';
 import { serviceOrderSyncAdapter } from '../domains/orders/syncAdapter';
 import { siteSyncAdapter } from '../domains/sites/syncAdapter';
+import { rosterMemberSyncAdapter, rosterOrderSyncAdapter } from '../domains/roster/syncAdapter';
 import { syncAdapters } from '../domains/sync/adapters';
 import { SyncEngine, type SyncOptions } from '../domains/sync/engine';
 import { mirrorAdapter } from '../domains/sync/mirrorAdapter';
@@ -80,6 +81,8 @@ const adapters = syncAdapters([
   leadSyncAdapter,
   siteVisitDaySyncAdapter,
   smsUsageSyncAdapter,
+  rosterOrderSyncAdapter,
+  rosterMemberSyncAdapter,
 ]);
 
 export function startBackend(options: BackendOptions): Backend {
@@ -133,7 +136,7 @@ export function startBackend(options: BackendOptions): Backend {
     const db = open.current();
     return db ? { ...base, db } : { unavailable: unavailable(), partial: base };
   };
-  const handlers = createHandlers({ recovery: { dataDir, connection: open, log }, sync: { engine: syncEngine, adapters } });
+  const handlers = createHandlers({ recovery: { dataDir, connection: open, log }, sync: { engine: syncEngine, adapters }, roster: { platform: () => syncEngine().platformClient() } });
   const dispatcher = createDispatcher({
     handlers,
     context,

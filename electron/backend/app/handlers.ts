@@ -12,10 +12,15 @@ import { publishingHandlers } from '../domains/publishing/handlers';
 import { smsUsageHandlers } from '../domains/smsUsage/handlers';
 import { createSyncHandlers, type SyncHandlerDeps } from '../domains/sync/handlers';
 import { createPortalHandlers } from '../domains/portal/handlers';
+import { createRosterHandlers, type RosterHandlerDeps } from '../domains/roster/handlers';
+import { groupServiceHandlers } from '../domains/groupServices/handlers';
+import { staffCardHandlers } from '../domains/staffCards/handlers';
+import { licenceHandlers } from '../domains/licence/handlers';
 
 export interface HandlerDeps {
   recovery: RecoveryHost;
   sync: SyncHandlerDeps;
+  roster: RosterHandlerDeps;
 }
 
 export function createHandlers(deps: HandlerDeps): HandlerTable {
@@ -31,5 +36,9 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...smsUsageHandlers,
     ...createSyncHandlers(deps.sync),
     ...createPortalHandlers(deps.sync),
+    ...createRosterHandlers(deps.roster),
+    ...groupServiceHandlers,
+    ...staffCardHandlers,
+    ...licenceHandlers,
   };
 }

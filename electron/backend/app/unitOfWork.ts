@@ -32,7 +32,9 @@ export type LocalOnlyReason =
   /** Columns the platform does not hold (who signed off which revision, the import's guesses). */
   | 'device_only_fields'
   /** A conflict settled the platform's way: this device drops its own copy, the platform keeps its version. */
-  | 'platform_decided';
+  | 'platform_decided'
+  /** A VPMN roster's working copy: its changes reach the platform in roster orders (`roster.submit.v1`), never as field ops. */
+  | 'roster_working_copy';
 
 export interface AuditNote {
   action: AuditAction;

@@ -39,7 +39,7 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon', '.ttf': 'font/ttf',
 };
 
-const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'";
+const CSP = "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'";
 
 function sameToken(given: string | null | undefined, token: string): boolean {
   if (!given) return false;

@@ -1,10 +1,9 @@
 /**
- * The BOSS simulation: opens submitted orders. Each order is processed in its own transaction
+ * The BOSS simulation: opens submitted orders (and, after them, roster orders: roster.ts). Each order is processed in its own transaction
  * (rows, counters and the welcome SMS together), so a kill mid-way leaves it "submitted" and the
  * next run picks it up again. The SMS texts are in welcomeSms.ts.
  */
 import { randomInt } from 'node:crypto';
-import { sql } from 'kysely';
 import { OPERATOR_SITE_DOMAIN, UNIFIED_SMS_CODE, type OpeningResult } from '../../../shared/platform-api/opening';
 import type { OrderSubmitArgs } from '../../../shared/platform-api/tables';
 import { newId, type Clock } from '../clock';
@@ -14,20 +13,11 @@ import { isoNow, type PlatformContext } from '../context';
 import type { Tx } from '../db/database';
 import { offlineAtFor, publishWaiting, scheduleOffline } from '../sites/publication';
 import { activeSubscription, inWriteTx, loadRow, updateRow, type StoredRow, type WriteBy, type Writer } from '../sync/rows';
+import { nextCounter } from './counters';
 import { openingMessages } from './welcomeSms';
+import { dueRosterOrders, processRosterOrder, rosterOrderPending } from './roster';
 
 const PASSWORD_CHARS = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/** The next value of a counter, in one statement (its row lock keeps two platform processes from taking the same one). */
-async function nextCounter(trx: Tx, name: string, start: number): Promise<number> {
-  const row = await trx
-    .insertInto('boss_counter')
-    .values({ name, value: start })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`boss_counter.value + 1` }))
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return Number(row.value);
-}
 
 /** Characters 3–8 of a credit code are the registering authority's region code. */
 const regionCodeOf = (creditCode: string) => creditCode.slice(2, 8);
@@ -135,7 +125,7 @@ export class Boss {
 
   async scheduleIfPending(): Promise<void> {
     const pending = await this.ctx.database.db.selectFrom('service_order').select('id').where('status', '=', 'submitted').limit(1).executeTakeFirst();
-    if (pending) this.schedule();
+    if (pending || (await rosterOrderPending(this.ctx.database.db))) this.schedule();
   }
 
   stop(): void {
@@ -153,15 +143,18 @@ export class Boss {
       .orderBy('last_seq')
       .execute();
     const done: { orderId: string; status: string }[] = [];
-    for (const { id } of due) {
+    const run = async (id: string, process: (w: Writer) => Promise<string | undefined>) => {
       try {
-        const status = await inWriteTx(this.ctx.database, (w) => this.processOne(w, id));
+        const status = await inWriteTx(this.ctx.database, process);
         if (status) done.push({ orderId: id, status });
       } catch (err) {
         // One order that cannot be opened must not hold up the others; it stays submitted and is retried.
         this.ctx.log(`boss: order ${id}: ${(err as Error).stack ?? String(err)}`);
       }
-    }
+    };
+    for (const { id } of due) await run(id, (w) => this.processOne(w, id));
+    // Roster orders after service orders: a group's first roster may come with the order that opens its plan.
+    for (const id of await dueRosterOrders(this.ctx.database.db, cutoff)) await run(id, (w) => processRosterOrder(w, id, isoNow(this.ctx)));
     return done;
   }
 

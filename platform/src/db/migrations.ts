@@ -1,28 +1,7 @@
 /** Schema migrations, written once for both dialects with kysely's schema builder. Append only. */
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type CreateTableBuilder } from 'kysely';
-
-// Migrations work on an untyped Kysely: the typed interface describes the final schema only.
-type AnyDb = Kysely<unknown>;
-
-function syncedColumns<T extends string>(t: CreateTableBuilder<T, never>) {
-  return t
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('scope_id', 'text', (c) => c.notNull())
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('last_seq', 'integer', (c) => c.notNull())
-    .addColumn('field_versions', 'text', (c) => c.notNull())
-    .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('data', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('created_by_client', 'text')
-    .addColumn('updated_by_client', 'text');
-}
-
-async function pullIndexes(db: AnyDb, tbl: string) {
-  await db.schema.createIndex(`${tbl}_pull`).on(tbl).columns(['scope_id', 'last_seq']).execute();
-  await db.schema.createIndex(`${tbl}_seq`).on(tbl).column('last_seq').execute();
-}
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { pullIndexes, syncedColumns, type AnyDb } from './tableBuilders';
+import { vpmn } from './vpmnMigration';
 
 const initial: Migration = {
   async up(db: AnyDb) {
@@ -535,6 +514,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_publication_serving': publicationServing,
   '0008_portal_search': portalSearch,
   '0009_sms_sites': smsSites,
+  '0010_vpmn': vpmn,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

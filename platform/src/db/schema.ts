@@ -26,6 +26,13 @@ export interface StatusChildRowTable extends ChildRowTable {
   status: string;
 }
 
+/** A member of an enterprise's VPMN group, as the BOSS confirmed it. */
+export interface RosterMemberTable extends ChildRowTable {
+  /** Null for a removed member (a tombstone gives up its mobile). */
+  mobile: string | null;
+  short_number: string | null;
+}
+
 export interface DB {
   sync_meta: { id: number; seq: number; min_retained_seq: number };
   staff_user: {
@@ -78,6 +85,12 @@ export interface DB {
   site: ChildRowTable;
   service_order: StatusChildRowTable;
   subscription: StatusChildRowTable;
+  roster_order: StatusChildRowTable;
+  roster_member: RosterMemberTable;
+  /** Each enterprise's VPMN group number, given by the BOSS when it opens the first roster order. */
+  vpmn_group: { enterprise_id: string; group_number: string; created_at: string };
+  /** Who holds each mobile: a number joins one VPMN group at a time (the primary key decides between concurrent BOSS runs). */
+  vpmn_mobile: { mobile: string; enterprise_id: string; member_id: string };
   site_publication: ChildRowTable;
   lead: ChildRowTable;
   site_visit_day: ChildRowTable;

@@ -17,8 +17,7 @@ import { inScope, type Principal } from '../scopes';
 import { canonicalJson, sha256Hex } from './canonical';
 import { KeyedMutex } from './deviceLock';
 import { applyRowOp, type OpContext } from './ops';
-import { submitOrder } from './orders';
-import { publishSite, rollbackSite } from '../sites/publication';
+import { runCommand } from './commands';
 import { Rejection } from './rejection';
 import { currentSeq, loadRow, lockRows, readStoredCodes, toWire } from './rows';
 import { LOCK_ORDER, commitWrites, keep, mark, newWriter, undo, type Writer } from './writer';
@@ -174,18 +173,12 @@ export class PushService {
     return { result, row };
   }
 
-  private command(oc: OpContext, op: PushOp): Promise<OpResult> {
-    if (op.name === 'site.publish.v1') return publishSite(oc, op, this.ctx.config.sitesDomain);
-    if (op.name === 'site.rollback.v1') return rollbackSite(oc, op, this.ctx.config.sitesDomain);
-    return submitOrder(oc, op);
-  }
-
   /** The op's effect; a permanent failure undoes it (back to the op's savepoint) and becomes the result. */
   private async effect(undoOp: () => Promise<void>, oc: OpContext, op: PushOp): Promise<OpResult> {
     try {
       await this.ctx.faults.beforeOp?.(op);
       if (tooDeep(op)) throw new Rejection('invalid', `patch: nested more than ${MAX_PATCH_DEPTH} levels deep.`);
-      return op.kind === 'command' ? await this.command(oc, op) : await applyRowOp(oc, op);
+      return op.kind === 'command' ? await runCommand(oc, op, this.ctx.config.sitesDomain) : await applyRowOp(oc, op);
     } catch (err) {
       if (isTransient(err)) throw err;
       await undoOp();
@@ -225,7 +218,7 @@ async function lockNamedRows(w: Writer, ops: PushOp[]): Promise<void> {
   for (const op of ops) {
     ids.get(op.tbl)!.push(op.rowId);
     const enterpriseId = op.patch.enterpriseId;
-    if ((op.tbl === 'site' || op.tbl === 'service_order') && typeof enterpriseId === 'string') ids.get('enterprise')!.push(enterpriseId);
+    if (op.tbl !== 'enterprise' && typeof enterpriseId === 'string') ids.get('enterprise')!.push(enterpriseId);
   }
   for (const tbl of LOCK_ORDER) await lockRows(w, tbl, ids.get(tbl)!);
 }

@@ -86,7 +86,7 @@ export async function loadRow(w: Writer, tbl: SyncedTable, id: string): Promise<
 }
 
 /** Rows of a child table matching `where`, as they are now, locked (what this transaction wrote is flushed first). */
-export async function childRows(w: Writer, tbl: 'site' | 'service_order' | 'subscription', enterpriseId: string, statuses?: string[]): Promise<StoredRow[]> {
+export async function childRows(w: Writer, tbl: Exclude<SyncedTable, 'enterprise'>, enterpriseId: string, statuses?: string[]): Promise<StoredRow[]> {
   await flush(w);
   let q = w.trx.selectFrom(tbl as 'service_order').select(BASE_COLUMNS).where('enterprise_id', '=', enterpriseId).orderBy('id');
   if (statuses) q = q.where('status', 'in', statuses);
@@ -188,7 +188,7 @@ function setSiteImages(w: Writer, siteId: string, images: unknown): void {
 
 /** Moves an enterprise's children along with it (their scope is the enterprise's). */
 export async function moveChildren(w: Writer, enterpriseId: string, scopeId: string, by: WriteBy): Promise<void> {
-  for (const tbl of ['site', 'service_order', 'subscription'] as const) {
+  for (const tbl of ['site', 'service_order', 'subscription', 'roster_order', 'roster_member'] as const) {
     for (const child of await childRows(w, tbl, enterpriseId)) {
       if (child.scopeId === scopeId) continue;
       w.seqs.exit(child.scopeId, tbl, child.id);

@@ -86,9 +86,11 @@ const EXTRA: Record<SyncedTable, string[]> = {
   lead: ['enterprise_id'],
   site_visit_day: ['enterprise_id'],
   sms_usage: ['enterprise_id'],
+  roster_order: ['enterprise_id', 'status'],
+  roster_member: ['enterprise_id', 'mobile', 'short_number'],
 };
 /** Every transaction locks (and writes) synced rows table by table in this order, by id within one, so none waits on another in a cycle. */
-export const LOCK_ORDER: SyncedTable[] = ['enterprise', 'site', 'service_order', 'subscription', 'site_publication', 'lead', 'site_visit_day', 'sms_usage'];
+export const LOCK_ORDER: SyncedTable[] = ['enterprise', 'site', 'service_order', 'subscription', 'site_publication', 'lead', 'site_visit_day', 'sms_usage', 'roster_order', 'roster_member'];
 // Rows per statement, well under both databases' limits on bound parameters.
 const ROWS_PER_STATEMENT = 500;
 
@@ -104,6 +106,9 @@ function columnsOf(row: StoredRow, seq: number): Record<string, unknown> {
     lead: { enterprise_id: data.enterpriseId },
     site_visit_day: { enterprise_id: data.enterpriseId },
     sms_usage: { enterprise_id: data.enterpriseId },
+    roster_order: { enterprise_id: data.enterpriseId, status: data.status },
+    // A removed member gives up its mobile and number.
+    roster_member: { enterprise_id: data.enterpriseId, mobile: deleted ? null : data.mobile, short_number: deleted ? null : data.shortNumber },
   };
   return {
     id: row.id, scope_id: row.scopeId, version: row.version, last_seq: seq, field_versions: JSON.stringify(row.fieldVersions),

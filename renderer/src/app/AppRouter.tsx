@@ -8,6 +8,7 @@ import { enterpriseRoutes, enterpriseNav } from '../features/enterprises';
 import { orderRoutes } from '../features/orders';
 import { siteRoutes, siteNav } from '../features/sites';
 import { HeaderPerson, syncRoutes, syncNav, SyncIndicator } from '../features/sync';
+import { rosterRoutes } from '../features/roster';
 import { leadsRoutes, leadsNav } from '../features/leads';
 import { useAppStatus } from '../ui/appStatus';
 import { isNewShortcut } from '../ui/keyboard';
@@ -91,6 +92,7 @@ export function AppRouter() {
             ...orderRoutes,
             ...siteRoutes,
             ...syncRoutes,
+            ...rosterRoutes,
             ...leadsRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],

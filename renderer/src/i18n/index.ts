@@ -12,6 +12,8 @@ import sitesZh from '../features/sites/locales/zh-CN.json';
 import sitesEn from '../features/sites/locales/en-US.json';
 import syncZh from '../features/sync/locales/zh-CN.json';
 import syncEn from '../features/sync/locales/en-US.json';
+import rosterZh from '../features/roster/locales/zh-CN.json';
+import rosterEn from '../features/roster/locales/en-US.json';
 import leadsZh from '../features/leads/locales/zh-CN.json';
 import leadsEn from '../features/leads/locales/en-US.json';
 import publishingZh from '../features/publishing/locales/zh-CN.json';
@@ -33,8 +35,8 @@ function merge(...trees: Tree[]): Tree {
   return out;
 }
 
-const zhCN = merge(appZh, enterprisesZh, ordersZh, sitesZh, syncZh, leadsZh, publishingZh);
-const enUS = merge(appEn, enterprisesEn, ordersEn, sitesEn, syncEn, leadsEn, publishingEn);
+const zhCN = merge(appZh, enterprisesZh, ordersZh, sitesZh, syncZh, leadsZh, publishingZh, rosterZh);
+const enUS = merge(appEn, enterprisesEn, ordersEn, sitesEn, syncEn, leadsEn, publishingEn, rosterEn);
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
 

@@ -11,6 +11,7 @@ import { serialize } from '../markup/serialize';
 import { oneLine, truncate } from '../markup/text';
 import { isAllowedHref, itemTitle, runsText, type Block, type Column, type ImageRef, type Item, type ListItem, type Run } from '../model';
 import { paginate, splitRunsToFit } from '../pager';
+import { staffFileJobs, staffLinks } from '../staff/files';
 import { columnPath, columnTextPath, homePath, itemPath, mimeOf, relativeHref } from '../paths';
 import type { Location } from '../report';
 import { compileWml, wmlElementLength } from '../wbxml/wml';
@@ -319,6 +320,7 @@ function itemJob(ctx: SiteContext, column: Column, item: Item): Job {
         const c = imageChunk({ ...env, where }, image, undefined, field);
         if (c) chunks.push(c);
       }
+      if (item.kind === 'staff') chunks.push(chunk([h('p', {}, h('a', { href: staffLinks('wap1', item.id).vcard }, '存入通讯录'))]));
       chunks.push(...blocksToChunks(body.blocks, env));
       writeDecks({ sink, where, pathOf, maxLinks: 0, title: itemTitle(item), top: [], up: { href: columnPath('wap1', column.id), label: column.title } }, chunks);
     },
@@ -330,6 +332,6 @@ export function wap1Plan(ctx: SiteContext): ChannelPlan {
     site: [homeJob(ctx)],
     columns: ctx.enabled.wap1,
     columnUnits: (column, tokens) => columnUnits(ctx, column, tokens),
-    itemJobs: (column, item) => [itemJob(ctx, column, item)],
+    itemJobs: (column, item) => [itemJob(ctx, column, item), ...staffFileJobs(ctx, 'wap1', item)],
   };
 }

@@ -11,6 +11,7 @@ import { serialize } from '../markup/serialize';
 import { oneLine, truncate, utf8Length } from '../markup/text';
 import { itemTitle, plainText, type Column, type Item } from '../model';
 import { paginate } from '../pager';
+import { staffFileJobs, staffLinks } from '../staff/files';
 import { columnPath, columnTextPath, homePath, itemPath, mimeOf, relativeHref } from '../paths';
 import type { Location } from '../report';
 import { blocksToChunks, chunk, imageChunk, WAP2_BREAK_AFTER, type Wap2Chunk } from './richText';
@@ -285,6 +286,7 @@ function itemJob(ctx: SiteContext, column: Column, item: Item): Job {
         const c = imageChunk({ ...env, where }, image, undefined, field);
         if (c) chunks.push(c);
       }
+      if (item.kind === 'staff') chunks.push(chunk([h('p', {}, h('a', { href: staffLinks('wap2', item.id).vcard }, '存入通讯录'))]));
       chunks.push(...blocksToChunks(body.blocks, env));
       if (!chunks.length) chunks.push(chunk([h('p', {}, '暂无详细内容。')]));
       const top = [h('h1', {}, itemTitle(item))];
@@ -308,6 +310,6 @@ export function wap2Plan(ctx: SiteContext): ChannelPlan {
     site: [homeJob(ctx), styleJob(ctx)],
     columns: ctx.enabled.wap2,
     columnUnits: (column, tokens) => columnUnits(ctx, column, tokens),
-    itemJobs: (column, item) => [itemJob(ctx, column, item)],
+    itemJobs: (column, item) => [itemJob(ctx, column, item), ...staffFileJobs(ctx, 'wap2', item)],
   };
 }

@@ -6,6 +6,7 @@ import { h, type Child, type ChildInput, type Element } from '../markup/node';
 import { serialize } from '../markup/serialize';
 import { oneLine, truncate } from '../markup/text';
 import { isAllowedHref, itemTitle, plainText, type Column, type Item } from '../model';
+import { staffFileJobs, staffLinks, QR_DISPLAY_SIZE } from '../staff/files';
 import { columnPath, homePath, itemPath, mimeOf, relativeHref } from '../paths';
 import { webCss } from './css';
 import { webImage } from './image';
@@ -210,6 +211,18 @@ function columnJob(ctx: SiteContext, column: Column, page: number): Job {
   };
 }
 
+/** A staff card's vCard link and the QR code that opens its phone page. */
+function staffCardLinks(itemId: string, name: string): Element {
+  const links = staffLinks('web', itemId);
+  const size = String(QR_DISPLAY_SIZE);
+  return h(
+    'section',
+    { class: 'staff-card' },
+    h('p', {}, h('a', { href: links.vcard, download: `${name}.vcf` }, '存入通讯录（vCard）')),
+    h('figure', {}, h('img', { src: links.qr, srcset: `${links.qr} 1x`, alt: '扫码在手机上打开名片', width: size, height: size }), h('figcaption', {}, '手机扫码打开名片')),
+  );
+}
+
 function itemJob(ctx: SiteContext, column: Column, item: Item): Job {
   return {
     id: `web:item:${item.id}`,
@@ -227,6 +240,7 @@ function itemJob(ctx: SiteContext, column: Column, item: Item): Job {
         h('h1', {}, listTitle(item)),
         facts.length > 0 && h('dl', {}, facts.map((f) => [h('dt', {}, f.label), h('dd', {}, factValue(f))])),
         images.map((img) => h('figure', {}, img)),
+        item.kind === 'staff' && staffCardLinks(item.id, item.name),
         blocksToHtml(body.blocks, { sink, pagePath: path, where: { ...where, field: body.field }, baseLevel: 1 }),
       ];
       const summary = item.kind === 'article' && item.summary ? item.summary : plainText(body.blocks);
@@ -267,6 +281,6 @@ export function webPlan(ctx: SiteContext): ChannelPlan {
     site: [homeJob(ctx), siteFilesJob(ctx)],
     columns: ctx.enabled.web,
     columnUnits: (column, tokens) => listUnits('list', tokens, ctx.layout.web.itemsPerPage, [ctx.tokenOf(`body:${column.id}`, column.body)], (page) => columnJob(ctx, column, page)),
-    itemJobs: (column, item) => [itemJob(ctx, column, item)],
+    itemJobs: (column, item) => [itemJob(ctx, column, item), ...staffFileJobs(ctx, 'web', item)],
   };
 }

@@ -1,29 +1,7 @@
 /** Migrations of the site builder (0005, 0006), in the pattern of migrations.test.ts: database at N−1, insert, migrate, assert. */
-import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadMigrations, openDatabase } from '../../../electron/backend/infra/db/database';
-import { tempDir } from '../../helpers/backend';
-
-const opened: Database.Database[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.open && db.close()));
-
-function databaseBefore(version: number) {
-  const previous = Math.max(...loadMigrations().map((m) => m.version).filter((v) => v < version));
-  const file = path.join(tempDir('ecw-migration-'), 'ecw.sqlite');
-  const open = (targetVersion: number) => {
-    const db = openDatabase(file, { targetVersion });
-    opened.push(db);
-    return db;
-  };
-  return {
-    db: open(previous),
-    migrateTo(target: number) {
-      opened.at(-1)!.close();
-      return open(target);
-    },
-  };
-}
+import { describe, expect, it } from 'vitest';
+import { databaseBefore } from '../../helpers/migrations';
 
 const AT = '2026-11-16T01:00:00.000Z';
 

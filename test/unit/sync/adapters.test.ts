@@ -8,6 +8,7 @@ import { SYNCED_TABLES } from '../../../shared/platform-api';
 import { enterpriseSyncAdapter } from '../../../electron/backend/domains/enterprises/syncAdapter';
 import { serviceOrderSyncAdapter } from '../../../electron/backend/domains/orders/syncAdapter';
 import { siteSyncAdapter } from '../../../electron/backend/domains/sites/syncAdapter';
+import { rosterMemberSyncAdapter, rosterOrderSyncAdapter } from '../../../electron/backend/domains/roster/syncAdapter';
 import { syncAdapters } from '../../../electron/backend/domains/sync/adapters';
 import { mirrorAdapter } from '../../../electron/backend/domains/sync/mirrorAdapter';
 import { leadSyncAdapter } from '../../../electron/backend/domains/leads/syncAdapter';
@@ -31,6 +32,8 @@ describe('registering the adapters', () => {
     leadSyncAdapter,
     siteVisitDaySyncAdapter,
     smsUsageSyncAdapter,
+    rosterOrderSyncAdapter,
+    rosterMemberSyncAdapter,
   ];
 
   it('takes one adapter per synced table', () => {

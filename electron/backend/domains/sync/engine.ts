@@ -21,6 +21,7 @@ import { countUnacked, firstUnacked } from './db/queue';
 import { getJson, getState, setJson } from './db/state';
 import type { SyncStepEnv } from './env';
 import { isTransient, SignInRequired, SyncFailure, TransientFailure, UpgradeRequired } from './errors';
+import type { PlatformClient } from './platform';
 import { forgetAccount } from './registration';
 import { syncStatusOf, type Blocked } from './status';
 import { SyncTriggers, type Trigger, type TriggerOptions } from './triggers';
@@ -120,6 +121,13 @@ export class SyncEngine {
       return;
     }
     if (!this.closed) this.triggers.nudge(reason, this.offline);
+  }
+
+  /** A client for one request of the platform outside a cycle (a roster lookup), or null when not signed in. */
+  async platformClient(): Promise<PlatformClient | null> {
+    const account = this.session.account();
+    if (!account || !(await this.session.hasTokens())) return null;
+    return this.session.client(account.server);
   }
 
   /* ---------- the cycle ---------- */

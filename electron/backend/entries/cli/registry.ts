@@ -9,5 +9,7 @@ import { quoteCommands } from './commands/quote';
 import { siteCommands } from './commands/site';
 import { smsCommands } from './commands/sms';
 import { syncCommands } from './commands/sync';
+import { rosterCommands } from './commands/roster';
+import { licenceCommands } from './commands/licence';
 
-export const commands: CliCommand[] = [...checkCommands, ...quoteCommands, ...enterpriseCommands, ...orderCommands, ...leadsCommands, ...portalCommands, ...siteCommands, ...smsCommands, ...syncCommands];
+export const commands: CliCommand[] = [...checkCommands, ...quoteCommands, ...enterpriseCommands, ...orderCommands, ...leadsCommands, ...portalCommands, ...siteCommands, ...smsCommands, ...syncCommands, ...rosterCommands, ...licenceCommands];

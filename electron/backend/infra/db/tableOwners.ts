@@ -28,6 +28,10 @@ export const TABLE_OWNERS = {
   resync_seen: 'sync',
   sync_history: 'sync',
   sync_refused_row: 'sync',
+  roster_member: 'roster',
+  roster_rules: 'roster',
+  roster_order: 'roster',
+  group_service: 'groupServices',
 } as const;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -9,10 +9,13 @@ import type { OcrResult } from './types';
 
 export type { OcrLine, OcrResult } from './types';
 
+// The module's URL through a variable: Vite rewrites `new URL('…', import.meta.url)` written out into
+// an asset URL when this runs under a browser-like test environment (the renderer tests' jsdom).
+const here = import.meta.url;
 const client = new WorkerClient<OcrRequest, OcrResult>({
   name: 'OCR',
-  bundled: new URL('./ocrWorker.cjs', import.meta.url),
-  source: new URL('./ocrWorker.ts', import.meta.url),
+  bundled: new URL('./ocrWorker.cjs', here),
+  source: new URL('./ocrWorker.ts', here),
 });
 
 /** The text lines of a picture (JPEG, PNG, WebP …), with boxes and confidences. The bytes are copied, not taken. */

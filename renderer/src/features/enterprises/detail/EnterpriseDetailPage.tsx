@@ -11,6 +11,7 @@ import { EnterpriseInfo } from './EnterpriseInfo';
 import { OrderList } from './OrderList';
 import { DocumentList } from './DocumentList';
 import { EnterprisePlatformInfo } from '../../sync';
+import { RosterSummary } from '../../roster';
 import { VisitStatsChart } from '../../publishing';
 import { SmsUsageCard } from '../../orders';
 import { useEnterpriseDetail, type Part } from './useEnterpriseDetail';
@@ -92,6 +93,7 @@ export function EnterpriseDetailPage() {
         </Col>
         <Col xs={24} xl={8}>
           <EnterprisePlatformInfo enterpriseId={e.id} />
+          <RosterSummary enterpriseId={e.id} />
           <VisitStatsChart enterpriseId={e.id} />
           {plan.value && <SmsUsageCard enterpriseId={e.id} />}
           <Card size="small" title={t('enterprises.detail.audit')}>

@@ -24,6 +24,7 @@ import { formKeyHandler } from './formKeyboard';
 import { applyServerError } from './serverErrors';
 import type { EnterpriseFormValues } from './formValues';
 import type { useFormDraft } from './useFormDraft';
+import { LicenceReader, type LicenceFill } from '../../roster';
 
 const resolver = zodResolver(enterpriseInputSchema) as unknown as Resolver<EnterpriseFormValues, unknown, EnterpriseFields>;
 
@@ -78,6 +79,16 @@ export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCa
   };
   const submit = () => void form.handleSubmit(onValid)();
 
+  // What the licence photo gave is put in as the user's own typing: marked dirty, checked on save.
+  const fillFromLicence = (fill: LicenceFill) => {
+    const options = { shouldDirty: true, shouldTouch: true, shouldValidate: true } as const;
+    if (fill.name) form.setValue('name', fill.name, options);
+    if (fill.creditCode) form.setValue('creditCode', fill.creditCode, options);
+    if (fill.address) form.setValue('address', fill.address, options);
+    if (fill.note) form.setValue('note', [form.getValues('note'), fill.note].filter(Boolean).join('\n'), options);
+    saveDraft(form.getValues());
+  };
+
   const discardDraft = async () => {
     await draft.discard();
     form.reset(base);
@@ -102,6 +113,7 @@ export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCa
                 }
               />
             )}
+            {!enterpriseId && <LicenceReader onFill={fillFromLicence} />}
             <Card title={t('enterprises.form.sectionCompany')} size="small">
               <Row gutter={16}>
                 <Col xs={24} md={12}>

@@ -1,0 +1,6 @@
+import { defineHandlers } from '../../app/handlerTypes';
+import { readLicence } from './service';
+
+export const licenceHandlers = defineHandlers({
+  'licence.read': (input) => readLicence(input),
+});

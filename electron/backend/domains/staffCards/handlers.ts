@@ -1,0 +1,7 @@
+import { defineHandlers } from '../../app/handlerTypes';
+import { fillStaffCards, staffCardSheet } from './service';
+
+export const staffCardHandlers = defineHandlers({
+  'staffCards.fill': (input, ctx) => fillStaffCards(ctx, input),
+  'staffCards.sheet': (input, ctx) => staffCardSheet(ctx, input),
+});

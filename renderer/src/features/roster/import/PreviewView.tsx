@@ -1,0 +1,160 @@
+/** What an import would change, before anything is saved: the columns as read (adjustable), and added, changed, removed and refused rows. */
+import { Alert, Button, Select, Space, Statistic, Table, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ROSTER_FIELDS, type ColumnMapping, type ImportPreview, type PreviewMember, type RefusedRow, type RosterField } from '../../../../../shared/domain/roster';
+
+interface Props {
+  preview: ImportPreview;
+  loading: boolean;
+  importing: boolean;
+  onSheet: (sheet: string) => void;
+  onMapping: (mapping: ColumnMapping) => void;
+  onBack: () => void;
+  onImport: () => void;
+}
+
+/** Spreadsheet column letters: 0 → A, 26 → AA. */
+export const columnLetter = (index: number): string => (index >= 26 ? columnLetter(Math.floor(index / 26) - 1) : '') + String.fromCharCode(65 + (index % 26));
+
+function Mapping({ preview, onMapping }: Pick<Props, 'preview' | 'onMapping'>) {
+  const { t } = useTranslation();
+  const options = [
+    { value: -1, label: t('roster.import.notImported') },
+    ...preview.columns.map((c) => ({ value: c.index, label: `${columnLetter(c.index)} ${c.header || ''}${c.samples.length ? `（${c.samples.join('、')}）` : ''}` })),
+  ];
+  return (
+    <div className="ecw-roster-mapping">
+      {ROSTER_FIELDS.map((field: RosterField) => (
+        <label key={field} className="ecw-roster-mapping-field">
+          <span>{t(`roster.field.${field}`)}</span>
+          <Select
+            size="small"
+            value={preview.mapping[field] ?? -1}
+            options={options}
+            popupMatchSelectWidth={false}
+            style={{ width: 220 }}
+            aria-label={t(`roster.field.${field}`)}
+            onChange={(value: number) => onMapping({ ...preview.mapping, [field]: value < 0 ? null : value })}
+            data-testid={`mapping-${field}`}
+          />
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function refusalText(t: (key: string, options?: Record<string, unknown>) => string, r: RefusedRow): string {
+  return t(`roster.refused.${r.code}`, { carrier: r.carrier ?? t('roster.otherCarrier'), sameAsRow: r.sameAsRow, defaultValue: r.message });
+}
+
+export function PreviewView({ preview, loading, importing, onSheet, onMapping, onBack, onImport }: Props) {
+  const { t } = useTranslation();
+  const memberColumns = [
+    { title: t('roster.import.row'), dataIndex: 'row', width: 70 },
+    { title: t('roster.field.name'), dataIndex: 'name', width: 110 },
+    { title: t('roster.field.mobile'), dataIndex: 'mobile', width: 130 },
+    { title: t('roster.field.department'), dataIndex: 'department', width: 110 },
+    { title: t('roster.field.title'), dataIndex: 'title', width: 100 },
+    {
+      title: t('roster.field.shortNumber'),
+      key: 'short',
+      render: (_: unknown, m: PreviewMember) => (
+        <>
+          <span className="ecw-roster-number">{m.shortNumber}</span>
+          {m.numberNote ? <Typography.Text type="warning"> {t(`roster.numberNote.${m.numberNote}`)}</Typography.Text> : null}
+        </>
+      ),
+    },
+  ];
+  const changes = preview.added.length + preview.changed.length + preview.removed.length;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="roster-preview">
+      <Space wrap>
+        {preview.sheets.length > 1 ? (
+          <Select aria-label={t('roster.import.sheet')} value={preview.sheet} onChange={onSheet} options={preview.sheets.map((s) => ({ value: s, label: s }))} style={{ width: 200 }} />
+        ) : null}
+        <Typography.Text type="secondary">{preview.headerRow ? t('roster.import.headerRow', { row: preview.headerRow }) : t('roster.import.noHeader')}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="roster-groups-checked">
+          {t(`roster.import.groupsChecked.${preview.otherGroupsChecked}`)}
+        </Typography.Text>
+      </Space>
+      <Mapping preview={preview} onMapping={onMapping} />
+      <Space size={32} wrap>
+        <Statistic title={t('roster.import.added')} value={preview.added.length} />
+        <Statistic title={t('roster.import.changed')} value={preview.changed.length} />
+        <Statistic title={t('roster.import.removed')} value={preview.removed.length} />
+        <Statistic title={t('roster.import.refused')} value={preview.refused.length} styles={{ content: preview.refused.length ? { color: '#cf1322' } : {} }} />
+        <Statistic title={t('roster.import.after')} value={preview.members} />
+      </Space>
+      {preview.refused.length ? <Alert type="warning" showIcon title={t('roster.import.refusedNote', { count: preview.refused.length })} /> : null}
+      <Tabs
+        items={[
+          { key: 'added', label: `${t('roster.import.added')} ${preview.added.length}`, children: <Table size="small" rowKey="row" dataSource={preview.added} columns={memberColumns} pagination={{ pageSize: 50 }} /> },
+          {
+            key: 'changed',
+            label: `${t('roster.import.changed')} ${preview.changed.length}`,
+            children: (
+              <Table
+                size="small"
+                rowKey="memberId"
+                dataSource={preview.changed}
+                pagination={{ pageSize: 50 }}
+                columns={[
+                  ...memberColumns.slice(0, 3),
+                  {
+                    title: t('roster.import.what'),
+                    key: 'what',
+                    render: (_: unknown, c: ImportPreview['changed'][number]) =>
+                      c.fields.map((f) => (f === 'restored' ? t('roster.import.restored') : `${t(`roster.field.${f}`)}：${String(c.before[f as keyof typeof c.before] ?? '—')} → ${String(c[f as keyof typeof c] ?? '—')}`)).join('；'),
+                  },
+                ]}
+              />
+            ),
+          },
+          {
+            key: 'removed',
+            label: `${t('roster.import.removed')} ${preview.removed.length}`,
+            children: (
+              <Table
+                size="small"
+                rowKey="memberId"
+                dataSource={preview.removed}
+                pagination={{ pageSize: 50 }}
+                columns={[
+                  { title: t('roster.field.name'), dataIndex: 'name' },
+                  { title: t('roster.field.mobile'), dataIndex: 'mobile' },
+                  { title: t('roster.field.shortNumber'), dataIndex: 'shortNumber' },
+                ]}
+              />
+            ),
+          },
+          {
+            key: 'refused',
+            label: `${t('roster.import.refused')} ${preview.refused.length}`,
+            children: (
+              <Table
+                size="small"
+                rowKey={(r) => `${r.row}`}
+                dataSource={preview.refused}
+                pagination={{ pageSize: 50 }}
+                data-testid="roster-refused"
+                columns={[
+                  { title: t('roster.import.row'), dataIndex: 'row', width: 70 },
+                  { title: t('roster.field.name'), key: 'name', width: 110, render: (_: unknown, r: RefusedRow) => r.name ?? '' },
+                  { title: t('roster.field.mobile'), key: 'mobile', width: 130, render: (_: unknown, r: RefusedRow) => r.mobile ?? '' },
+                  { title: t('roster.import.reason'), key: 'reason', render: (_: unknown, r: RefusedRow) => refusalText(t, r) },
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
+      <Space>
+        <Button onClick={onBack}>{t('common.back')}</Button>
+        <Button type="primary" loading={importing} disabled={loading || changes === 0} onClick={onImport} data-testid="roster-import-confirm">
+          {t('roster.import.confirm', { count: changes })}
+        </Button>
+      </Space>
+    </Space>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * 营业执照 → the new-enterprise form: the licence photo (file or camera) is read offline, every
+ * field is shown as read from the photo with those to check marked, and only a credit code that
+ * passes its check character can be filled; when it fails, the corrections that pass are offered.
+ */
+import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Space, Tag, Typography, Upload } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../../../shared/api';
+import { call } from '../../../api/client';
+import { apiErrorText } from '../../../ui/apiErrors';
+import { fileBase64 } from '../../../ui/fileBase64';
+
+type Reading = Output<'licence.read'>;
+type Field = Reading['uncertain'][number];
+
+/** What the form takes: the enterprise record holds name, credit code and address; the rest goes to its note. */
+export interface LicenceFill {
+  name?: string;
+  creditCode?: string;
+  address?: string;
+  note: string;
+}
+
+const SHOWN: Field[] = ['name', 'creditCode', 'type', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'address'];
+const NOTE_FIELDS: Field[] = ['type', 'legalRepresentative', 'registeredCapital', 'establishedOn'];
+
+export function LicenceReader({ onFill }: { onFill: (fill: LicenceFill) => void }) {
+  const { t } = useTranslation();
+  const [reading, setReading] = useState<Reading | null>(null);
+  const [code, setCode] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function read(file: File) {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const result = await call('licence.read', { source: { kind: 'file', name: file.name, base64: await fileBase64(file) } });
+      setReading(result);
+      setCode(result.creditCodeValid ? result.creditCode : null);
+    } catch (error) {
+      setFailure(apiErrorText(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function fill() {
+    if (!reading) return;
+    const note = NOTE_FIELDS.filter((f) => reading[f]).map((f) => `${t(`licence.field.${f}`)}：${reading[f]}`).join('；');
+    onFill({ ...(reading.name ? { name: reading.name } : {}), ...(code ? { creditCode: code } : {}), ...(reading.address ? { address: reading.address } : {}), note });
+  }
+
+  const unsureCode = reading && !reading.creditCodeValid && reading.creditCode;
+  return (
+    <Card size="small" title={t('licence.title')} data-testid="licence-reader">
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{t('licence.hint')}</Typography.Text>
+        <Upload accept="image/jpeg,image/png,image/webp,application/pdf" capture="environment" showUploadList={false} beforeUpload={(file) => (void read(file), false)}>
+          <Button icon={<CameraOutlined />} loading={busy} data-testid="licence-pick">
+            {busy ? t('licence.reading') : t('licence.pick')}
+          </Button>
+        </Upload>
+        {failure && <Alert type="error" showIcon title={failure} />}
+        {reading && (
+          <>
+            <Descriptions size="small" column={1} bordered data-testid="licence-fields">
+              {SHOWN.map((f) => (
+                <Descriptions.Item key={f} label={t(`licence.field.${f}`)}>
+                  <Space wrap>
+                    <span className={f === 'creditCode' ? 'ecw-mono' : undefined}>{(f === 'creditCode' ? (code ?? reading.creditCode) : reading[f]) ?? t('licence.notRead')}</span>
+                    {reading[f] && <Tag color="blue">{t('licence.fromPhoto')}</Tag>}
+                    {reading.uncertain.includes(f) && !(f === 'creditCode' && code) && <Tag color="orange">{t('licence.check')}</Tag>}
+                  </Space>
+                </Descriptions.Item>
+              ))}
+            </Descriptions>
+            {unsureCode && (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="licence-code-unsure"
+                title={t('licence.codeFails', { chars: reading.creditCodeUnsure.map((i) => `第${i + 1}位“${reading.creditCode![i]}”`).join('、') || '—' })}
+                description={
+                  reading.creditCodeCorrections.length ? (
+                    <Space wrap>
+                      {t('licence.corrections')}
+                      {reading.creditCodeCorrections.map((c) => (
+                        <Button key={c} size="small" type={code === c ? 'primary' : 'default'} className="ecw-mono" onClick={() => setCode(c)} data-testid="licence-correction">
+                          {c}
+                        </Button>
+                      ))}
+                    </Space>
+                  ) : (
+                    t('licence.noCorrection')
+                  )
+                }
+              />
+            )}
+            <Button type="primary" onClick={fill} data-testid="licence-fill">
+              {t('licence.fill')}
+            </Button>
+          </>
+        )}
+      </Space>
+    </Card>
+  );
+}

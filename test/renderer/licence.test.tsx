@@ -1,0 +1,53 @@
+/**
+ * The licence reader of the new-enterprise form in jsdom against a real backend and the real OCR
+ * worker: a licence whose printed credit code has one look-alike character wrong is read, the code is
+ * not filled as it stands, the correction that passes the check is offered, and choosing it fills
+ * the form together with the name and address, the other fields going to the note.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stopOcrWorker } from '../../electron/backend/infra/ocr/ocrClient';
+import { createTestBackend, type TestBackend } from '../helpers/backend';
+import { licencePicture, renderLicence } from '../helpers/licenceImages';
+import { OPERATOR } from '../integration/orders/support';
+import { renderApp } from './renderApp';
+
+const LOOK_ALIKE: Record<string, string> = { '8': 'B', B: '8', '6': 'G', G: '6', M: 'N', N: 'M', X: 'Y', Y: 'X', '0': 'D', D: '0' };
+
+/** The code with its first look-alike character after the region digits swapped: what a misprint or misreading gives. */
+function misprinted(code: string): string {
+  const at = [...code].findIndex((c, i) => i >= 8 && i < 17 && LOOK_ALIKE[c]);
+  return code.slice(0, at) + LOOK_ALIKE[code[at]!] + code.slice(at + 1);
+}
+
+describe('the licence reader in the new-enterprise form (jsdom, real backend and OCR)', () => {
+  let backend: TestBackend;
+  beforeEach(async () => {
+    backend = createTestBackend();
+    await backend.call('system.setOperator', OPERATOR);
+  });
+  afterEach(() => backend.cleanup());
+  afterAll(() => stopOcrWorker());
+
+  it('never fills a code that fails its check; the correction it offers fills the form', async () => {
+    const picture = { ...licencePicture(8), rotation: 0, blur: 0, shadow: false };
+    const wrong = misprinted(picture.fields.creditCode);
+    const photo = await renderLicence({ ...picture, fields: { ...picture.fields, creditCode: wrong } });
+    const { user } = renderApp(backend.transport, '/enterprises/new');
+    const reader = await screen.findByTestId('licence-reader', {}, { timeout: 20_000 });
+    await user.upload(reader.querySelector('input[type=file]') as HTMLInputElement, new File([new Uint8Array(photo)], '执照.jpg', { type: 'image/jpeg' }));
+    const fields = await screen.findByTestId('licence-fields', {}, { timeout: 60_000 });
+    expect(fields).toHaveTextContent(picture.fields.name);
+    expect(within(fields).getAllByText('请核对').length).toBeGreaterThanOrEqual(1);
+    const unsure = screen.getByTestId('licence-code-unsure');
+    expect(unsure).toHaveTextContent('校验位不符');
+    await user.click(screen.getByTestId('licence-fill'));
+    expect((document.getElementById('ent-creditCode') as HTMLInputElement).value).toBe('');
+    await user.click(within(unsure).getByText(picture.fields.creditCode));
+    await user.click(screen.getByTestId('licence-fill'));
+    await waitFor(() => expect((document.getElementById('ent-creditCode') as HTMLInputElement).value).toBe(picture.fields.creditCode));
+    expect((document.getElementById('ent-name') as HTMLInputElement).value).toBe(picture.fields.name);
+    expect((document.getElementById('ent-address') as HTMLInputElement).value).toBe(picture.fields.address);
+    expect((document.getElementById('ent-note') as HTMLTextAreaElement).value).toContain(`法定代表人：${picture.fields.legalRepresentative}`);
+  }, 120_000);
+});
