@@ -18,7 +18,7 @@ import { canonicalJson, sha256Hex } from './canonical';
 import { KeyedMutex } from './deviceLock';
 import { applyRowOp, type OpContext } from './ops';
 import { submitOrder } from './orders';
-import { publishSite, rollbackSite } from '../sites/publication';
+import { publishingOf, publishSite, rollbackSite } from '../sites/publication';
 import { Rejection } from './rejection';
 import { currentSeq, loadRow, lockRows, readStoredCodes, toWire } from './rows';
 import { LOCK_ORDER, commitWrites, keep, mark, newWriter, undo, type Writer } from './writer';
@@ -175,8 +175,8 @@ export class PushService {
   }
 
   private command(oc: OpContext, op: PushOp): Promise<OpResult> {
-    if (op.name === 'site.publish.v1') return publishSite(oc, op, this.ctx.config.sitesDomain);
-    if (op.name === 'site.rollback.v1') return rollbackSite(oc, op, this.ctx.config.sitesDomain);
+    if (op.name === 'site.publish.v1') return publishSite(oc, op, publishingOf(this.ctx.config));
+    if (op.name === 'site.rollback.v1') return rollbackSite(oc, op, publishingOf(this.ctx.config));
     return submitOrder(oc, op);
   }
 
