@@ -3,8 +3,10 @@
  * shared compiler byte for byte; the public listener serves it by Host with content negotiation;
  * visitors' form posts become leads; page views are counted; a failing revision leaves the live one.
  */
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { compile, exampleSite, templateFor, type SiteContent } from '../../shared/sites';
+import { compile, EXAMPLE_IMAGES, exampleSite, templateFor, type SiteContent } from '../../shared/sites';
 import { describeOnDatabases, createEnterprise, orderOp, rowId, startTestPlatform, type Device, type Loose, type TestPlatform } from './helpers';
 
 const SIGNOFF = { signerName: '王建国', signedAt: '2026-11-20T10:00:00Z', documentSha256: 'a'.repeat(64) };
@@ -167,6 +169,36 @@ describeOnDatabases('site publication and the public listener', (database) => {
     const latest = new Map(days.map((d: Loose) => [d.channel, d]));
     expect(latest.get('web')).toMatchObject({ pv: 3, uv: 2, date: '2026-11-20' });
     expect(latest.get('wap1')).toMatchObject({ pv: 1, uv: 1 });
+  });
+
+  it('shows the pictures of a published revision, made from the uploaded original, content-addressed and cached for good', async () => {
+    const photo = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 40, g: 120, b: 60 } } }).jpeg().toBuffer();
+    const sha256 = createHash('sha256').update(photo).digest('hex');
+    const created = await t.api.call('POST', '/assets/v1/uploads', { clientId: manager.clientId, sha256, size: photo.length, mime: 'image/jpeg' }, manager.token);
+    const uploaded = await t.platform.app.request(`/assets/v1/uploads/${created.body.uploadId as string}`, {
+      method: 'PATCH', headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' }, body: photo,
+    });
+    expect([created.status, uploaded.status]).toEqual([201, 201]);
+    const pictureOn = async (label: string) => {
+      const { ent, siteId, content } = await enterpriseWithSite(label);
+      let json = JSON.stringify(content);
+      for (const image of Object.values(EXAMPLE_IMAGES)) json = json.replaceAll(image.sha256, sha256);
+      await open(ent);
+      const op = publishOp(siteId, ent, 1, JSON.parse(json));
+      const res = await manager.push({ ...op, patch: { ...op.patch, images: [sha256] } });
+      expect(res.results[0]).toMatchObject({ status: 'applied', row: { status: 'live', liveRevision: 1 } });
+      const page = await (await visit(`${label}.ec.example.cn`, '/')).text();
+      const src = new RegExp(`<img[^>]*src="(assets/${sha256}-web480\\.jpg)"[^>]*>`).exec(page);
+      expect(src?.[0]).toMatch(/width="480" height="300"/);
+      return visit(`${label}.ec.example.cn`, `/${src![1]}`);
+    };
+    const first = await pictureOn('teapic');
+    const bytes = Buffer.from(await first.arrayBuffer());
+    expect([first.status, first.headers.get('content-type'), first.headers.get('cache-control')]).toEqual([200, 'image/jpeg', 'public, max-age=31536000, immutable']);
+    expect(await sharp(bytes).metadata()).toMatchObject({ format: 'jpeg', width: 480, height: 300 });
+    // Another site with the same photo is served the same bytes under the same ETag (made once, content-addressed).
+    const second = await pictureOn('teapic2');
+    expect([first.headers.get('etag'), Buffer.from(await second.arrayBuffer()).equals(bytes)]).toEqual([second.headers.get('etag'), true]);
   });
 
   it('lets an administrator publish without a sign-off only with a reason, which is kept with the revision', async () => {

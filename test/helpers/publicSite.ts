@@ -16,6 +16,8 @@ export interface SiteAnswer {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+  /** The body as received (pictures). */
+  bytes: Buffer;
 }
 
 export interface SiteRequest {
@@ -24,6 +26,7 @@ export interface SiteRequest {
   /** A form post's body (application/x-www-form-urlencoded). */
   body?: string;
   userAgent?: string;
+  ifNoneMatch?: string;
 }
 
 /** A request with the site's own Host header (fetch does not let a caller set it); a Nokia's user agent unless told. */
@@ -35,13 +38,17 @@ export function requestSite(publicUrl: string, host: string, path: string, optio
         host: url.hostname, port: url.port, path, method: options.method ?? 'GET',
         headers: {
           host, accept: options.accept ?? BROWSER, 'user-agent': options.userAgent ?? 'Nokia6300/2.0',
+          ...(options.ifNoneMatch !== undefined ? { 'if-none-match': options.ifNoneMatch } : {}),
           ...(options.body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(options.body) } : {}),
         },
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode!, headers: res.headers, body: bytes.toString('utf8'), bytes });
+        });
       },
     );
     req.on('error', reject);

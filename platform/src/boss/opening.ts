@@ -11,7 +11,7 @@ import { SmsInputError } from '../sms/mt';
 import { enqueueMt } from '../sms/store';
 import { isoNow, type PlatformContext } from '../context';
 import type { Tx } from '../db/database';
-import { offlineAtFor, publishWaiting, scheduleOffline } from '../sites/publication';
+import { offlineAtFor, publishingOf, publishWaiting, scheduleOffline, type Publishing } from '../sites/publication';
 import { activeSubscription, inWriteTx, loadRow, updateRow, type StoredRow, type WriteBy, type Writer } from '../sync/rows';
 import { nextCounter } from './counters';
 import { openingMessages } from './welcomeSms';
@@ -50,7 +50,7 @@ async function openingResult(trx: Tx, enterprise: StoredRow, order: StoredRow, a
   };
 }
 
-async function processOpen(w: Writer, order: StoredRow, enterprise: StoredRow, by: WriteBy, sitesDomain: string, clock: Clock): Promise<string> {
+async function processOpen(w: Writer, order: StoredRow, enterprise: StoredRow, by: WriteBy, publishing: Publishing, clock: Clock): Promise<string> {
   const { trx } = w;
   const result = await openingResult(trx, enterprise, order, by.at);
   updateRow(w, order, { changes: { status: 'opened', opening: result, processedAt: by.at } }, by);
@@ -71,7 +71,7 @@ async function processOpen(w: Writer, order: StoredRow, enterprise: StoredRow, b
     if (!(err instanceof SmsInputError)) throw err;
   }
   await trx.insertInto('sms_route').values({ extension: result.smsServiceCode.extension, enterprise_id: enterprise.id, opened_at: by.at }).execute();
-  await publishWaiting(w, enterprise.id, sitesDomain, by);
+  await publishWaiting(w, enterprise.id, publishing, by);
   return 'opened';
 }
 
@@ -167,6 +167,6 @@ export class Boss {
     if (!order || order.data.status !== 'submitted') return undefined; // another process got there first
     const by: WriteBy = { clientId: null, at: isoNow(this.ctx) };
     if (!enterprise || enterprise.deleted) return fail(w, order, by, 'enterprise_not_found', 'The enterprise was deleted.');
-    return order.data.kind === 'open' ? processOpen(w, order, enterprise, by, this.ctx.config.sitesDomain, this.ctx.clock) : processChangeOrCancel(w, order, enterprise, by);
+    return order.data.kind === 'open' ? processOpen(w, order, enterprise, by, publishingOf(this.ctx.config), this.ctx.clock) : processChangeOrCancel(w, order, enterprise, by);
   }
 }

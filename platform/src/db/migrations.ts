@@ -504,6 +504,23 @@ const smsSites: Migration = {
   },
 };
 
+/** The picture sizes of published sites, made on the platform from the uploaded originals (sites/renditions.ts); the bytes are blobs. */
+const imageRenditions: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('image_rendition')
+      .addColumn('source_sha256', 'text', (c) => c.notNull())
+      .addColumn('variant', 'text', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('mime', 'text', (c) => c.notNull())
+      .addColumn('width', 'integer', (c) => c.notNull())
+      .addColumn('height', 'integer', (c) => c.notNull())
+      .addColumn('bytes', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('image_rendition_pk', ['source_sha256', 'variant'])
+      .execute();
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_sms_cmpp': smsCmpp,
@@ -515,6 +532,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_portal_search': portalSearch,
   '0009_sms_sites': smsSites,
   '0010_vpmn': vpmn,
+  '0011_image_renditions': imageRenditions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

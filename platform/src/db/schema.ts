@@ -130,6 +130,8 @@ export interface DB {
   site_file: { site_id: string; revision: number; path: string; mime: string; body: string; etag: string };
   /** A built revision's image paths (channel/assets/…) → the blob served there. */
   site_asset: { site_id: string; revision: number; path: string; sha256: string };
+  /** A derived picture size of an uploaded original (shared/sites/assets.ts variants); `sha256` is the blob holding its bytes. */
+  image_rendition: { source_sha256: string; variant: string; sha256: string; mime: string; width: number; height: number; bytes: number };
   /** What the public listener answers for a host: the live revision (null = nothing live), offline after `offline_at`. */
   site_host: { host: string; site_id: string; enterprise_id: string; revision: number | null; offline_at: string | null };
   /** One row (id 1): bumped by every change of site_host, read by the public listeners' host caches. */

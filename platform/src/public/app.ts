@@ -11,6 +11,7 @@ import type { PlatformContext } from '../context';
 import { filesFor, isCrawler, negotiate, PAGE_MIME, plainPage, type PageChannel } from './channels';
 import { MAX_FORM_BYTES, parseLeadForm, saveLead } from './leads';
 import { isServed, LiveSites, type LiveSite } from './liveSites';
+import { publishingOf } from '../sites/publication';
 import { SiteFiles } from './siteFiles';
 import { VisitCounter } from './visits';
 import { portalApp } from '../portal/app';
@@ -65,7 +66,7 @@ export function publicApp(ctx: PlatformContext): PublicSites {
   const { db } = ctx.database;
   const app = new Hono();
   const sites = new LiveSites(db);
-  const files = new SiteFiles(db);
+  const files = new SiteFiles(db, publishingOf(ctx.config).blobsDir);
   const visits = new VisitCounter(ctx);
   const portal = portalApp(ctx);
 
@@ -102,8 +103,11 @@ export function publicApp(ctx: PlatformContext): PublicSites {
       if (!file) continue;
       const userAgent = req.userAgent ?? '';
       if (/\.(html|xhtml|wml)$/.test(name) && !isCrawler(userAgent)) visits.record({ siteId: site.siteId, enterpriseId: site.enterpriseId, channel, address: req.address, userAgent });
-      const headers: Record<string, string> = { 'content-type': file.mime, etag: file.etag, 'cache-control': 'no-cache', vary: 'Accept, Accept-Encoding' };
+      const headers: Record<string, string> = file.immutable
+        ? { 'content-type': file.mime, etag: file.etag, 'cache-control': 'public, max-age=31536000, immutable' }
+        : { 'content-type': file.mime, etag: file.etag, 'cache-control': 'no-cache', vary: 'Accept, Accept-Encoding' };
       if (matches(req.ifNoneMatch, file.etag)) return { status: 304, headers, body: null };
+      if (file.immutable) return { status: 200, headers, body: file.body };
       if (channel !== 'web') return { status: 200, headers, body: file.body };
       const { body, gzip } = SiteFiles.encoded(file, req.acceptEncoding);
       return { status: 200, headers: gzip ? { ...headers, 'content-encoding': 'gzip' } : headers, body };

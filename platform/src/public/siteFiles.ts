@@ -1,9 +1,12 @@
 /**
  * A live revision's compiled files in memory, read from site_file once per (site, revision) and
  * kept while requested: a page request costs a map lookup, no query and no encoding. The gzip body
- * of a WEB page is made on its first gzip request and kept beside it. Revisions are immutable once
+ * of a WEB page is made on its first gzip request and kept beside it. The revision's pictures
+ * (site_asset → rendition blobs) are read with it and marked `immutable`: their bytes never change. Revisions are immutable once
  * built, so nothing here can go stale; the least recently used revisions are dropped beyond `maxBytes`.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
@@ -13,6 +16,8 @@ export interface ServedFile {
   body: Buffer;
   etag: string;
   gzipped?: Buffer;
+  /** Content-addressed (a picture): cacheable for good. */
+  immutable?: boolean;
 }
 
 type Bundle = { files: Map<string, ServedFile>; bytes: number };
@@ -27,6 +32,7 @@ export class SiteFiles {
 
   constructor(
     private readonly db: Kysely<DB>,
+    private readonly blobsDir: string,
     private readonly maxBytes = 64 * 1024 * 1024,
   ) {}
 
@@ -67,6 +73,20 @@ export class SiteFiles {
       const body = Buffer.from(row.body, 'utf8');
       bytes += body.length;
       files.set(row.path, { mime: row.mime, body, etag: row.etag });
+    }
+    const images = await this.db
+      .selectFrom('site_asset as a')
+      .innerJoin('blob as b', 'b.sha256', 'a.sha256')
+      .select(['a.path', 'a.sha256', 'b.mime'])
+      .where('a.site_id', '=', siteId)
+      .where('a.revision', '=', revision)
+      .execute();
+    for (const image of images) {
+      // A blob store this process cannot read (a misconfigured data directory) costs that picture, not the pages.
+      const body = await readFile(path.join(this.blobsDir, image.sha256)).catch(() => undefined);
+      if (!body) continue;
+      bytes += body.length;
+      files.set(image.path, { mime: image.mime, body, etag: `"${image.sha256}"`, immutable: true });
     }
     return { files, bytes };
   }

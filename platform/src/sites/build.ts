@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { compile, siteContentSchema, siteHost, siteUrls, templateFor, WML_DECK_BUDGET, type SiteContent } from '../../../shared/sites';
 import type { AssetResolver } from '../../../shared/sites/assets';
+import type { AssetUse } from '../../../shared/sites/job';
 import type { Tx } from '../db/database';
 
 export interface PublicationFailure {
@@ -24,10 +25,9 @@ export interface BuiltRevision {
   host: string;
   urls: { web: string; wap: string };
   files: { path: string; mime: string; body: string; etag: string }[];
+  /** The derived images the pages show: output path (`web/assets/…`) with its variant of an original. */
+  assets: AssetUse[];
 }
-
-/** The platform keeps originals only; derived picture sizes are the desktop's (a page shows its image as missing). */
-const NO_DERIVED_IMAGES: AssetResolver = { resolve: () => undefined };
 
 export function parseContent(content: unknown): SiteContent {
   const parsed = siteContentSchema.safeParse(content);
@@ -38,12 +38,12 @@ export function parseContent(content: unknown): SiteContent {
 
 export const etagOf = (body: string): string => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 
-/** The compiled files of a content, checked; `sitesDomain` is where assigned labels live. */
-export function buildContent(content: unknown, sitesDomain: string): BuiltRevision {
+/** The compiled files of a content, checked; `sitesDomain` is where assigned labels live, `images` answers for its pictures. */
+export function buildContent(content: unknown, sitesDomain: string, images: AssetResolver): BuiltRevision {
   const site = parseContent(content);
   let result;
   try {
-    result = compile(site, templateFor(site), NO_DERIVED_IMAGES, { assignedDomainSuffix: sitesDomain });
+    result = compile(site, templateFor(site), images, { assignedDomainSuffix: sitesDomain });
   } catch (err) {
     throw new PublicationError({ code: 'compile_failed', message: `The compiler refused the content: ${(err as Error).message}` });
   }
@@ -57,7 +57,7 @@ export function buildContent(content: unknown, sitesDomain: string): BuiltRevisi
   const urls = siteUrls(site, { assignedDomainSuffix: sitesDomain });
   const files = result.files
     .flatMap((f) => (f.channel !== 'sms' && typeof f.content === 'string' ? [{ path: f.path, mime: f.mime, body: f.content, etag: etagOf(f.content) }] : []));
-  return { host: siteHost(site, { assignedDomainSuffix: sitesDomain }), urls: { web: urls.web, wap: urls.wap2 }, files };
+  return { host: siteHost(site, { assignedDomainSuffix: sitesDomain }), urls: { web: urls.web, wap: urls.wap2 }, files, assets: result.assets };
 }
 
 /** Images the content names that were never uploaded. */

@@ -10,10 +10,21 @@ import { authorize, rowResult, type OpContext } from '../sync/ops';
 import { Rejection, invalid } from '../sync/rejection';
 import { insertRow, loadRow, updateRow, type StoredRow, type WriteBy, type Writer } from '../sync/rows';
 import { flush } from '../sync/writer';
+import path from 'node:path';
+import type { PlatformConfig } from '../context';
 import { buildContent, missingImages, PublicationError, type PublicationFailure } from './build';
+import { assetBlobs, ensureRenditions, renditionResolver } from './renditions';
 import { countCommitted, publicationChanged } from './events';
 
 type Revision = { revision: number; publishedAt: string };
+
+/** Where published sites live (`sitesDomain`) and where the uploaded originals and their renditions are kept. */
+export interface Publishing {
+  sitesDomain: string;
+  blobsDir: string;
+}
+
+export const publishingOf = (config: PlatformConfig): Publishing => ({ sitesDomain: config.sitesDomain, blobsDir: path.join(config.dataDir, 'blobs') });
 
 function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, value: unknown): T {
   const parsed = schema.safeParse(value);
@@ -41,7 +52,7 @@ async function publicationRow(w: Writer, siteId: string, enterprise: StoredRow, 
   return (await loadRow(w, 'site_publication', siteId)) ?? insertRow(w, 'site_publication', siteId, enterprise.scopeId, emptyPublication(enterprise.id), by);
 }
 
-export async function publishSite(oc: OpContext, op: PushOp, sitesDomain: string): Promise<OpResult> {
+export async function publishSite(oc: OpContext, op: PushOp, publishing: Publishing): Promise<OpResult> {
   const args = parse<SitePublishArgs>(sitePublishArgsSchema, op.patch);
   if (args.siteId !== op.rowId) throw new Rejection('invalid', 'rowId must be the site id.');
   const { enterprise } = await siteOf(oc, args.siteId, args.enterpriseId);
@@ -65,12 +76,12 @@ export async function publishSite(oc: OpContext, op: PushOp, sitesDomain: string
     })
     .execute();
   row = updateRow(oc, row, { changes: { requestedRevision: args.revision } }, by);
-  if (enterprise.data.status === 'opened') row = await goLive(oc, row, args.revision, sitesDomain, by);
+  if (enterprise.data.status === 'opened') row = await goLive(oc, row, args.revision, publishing, by);
   else if (row.data.liveRevision === null) row = updateRow(oc, row, { changes: { status: 'waiting_opening' } }, by);
   return rowResult(op.opSeq, 'applied', row);
 }
 
-export async function rollbackSite(oc: OpContext, op: PushOp, sitesDomain: string): Promise<OpResult> {
+export async function rollbackSite(oc: OpContext, op: PushOp, publishing: Publishing): Promise<OpResult> {
   const args = parse(siteRollbackArgsSchema, op.patch);
   if (args.siteId !== op.rowId) throw new Rejection('invalid', 'rowId must be the site id.');
   const { enterprise } = await siteOf(oc, args.siteId);
@@ -78,17 +89,20 @@ export async function rollbackSite(oc: OpContext, op: PushOp, sitesDomain: strin
   const row = await loadRow(oc, 'site_publication', args.siteId);
   const revisions = (row?.data.revisions as Revision[] | undefined) ?? [];
   if (!row || !revisions.some((r) => r.revision === args.revision)) throw new Rejection('not_found', `Revision ${args.revision} of site ${args.siteId} was never live.`);
-  return rowResult(op.opSeq, 'applied', await goLive(oc, row, args.revision, sitesDomain, { clientId: oc.clientId, at: oc.at }));
+  return rowResult(op.opSeq, 'applied', await goLive(oc, row, args.revision, publishing, { clientId: oc.clientId, at: oc.at }));
 }
 
 /** Builds (once) and switches a revision live; a failed check leaves the live revision live and says why. */
-export async function goLive(w: Writer, row: StoredRow, revision: number, sitesDomain: string, by: WriteBy): Promise<StoredRow> {
+export async function goLive(w: Writer, row: StoredRow, revision: number, publishing: Publishing, by: WriteBy): Promise<StoredRow> {
   const stored = await w.trx.selectFrom('site_revision').selectAll().where('site_id', '=', row.id).where('revision', '=', revision).executeTakeFirstOrThrow();
-  let built;
+  let built, assets;
   try {
-    const missing = await missingImages(w.trx, JSON.parse(stored.images) as string[]);
+    const images = JSON.parse(stored.images) as string[];
+    const missing = await missingImages(w.trx, images);
     if (missing.length) throw new PublicationError({ code: 'missing_assets', message: `${missing.length} image(s) were never uploaded.`, details: { missing } });
-    built = buildContent(JSON.parse(stored.content), sitesDomain);
+    const renditions = await renditionsOf(w, publishing, images, by.at);
+    built = buildContent(JSON.parse(stored.content), publishing.sitesDomain, renditionResolver(renditions));
+    assets = assetBlobs(renditions, built.assets);
     await pointHost(w, row, built.host, revision);
   } catch (err) {
     if (!(err instanceof PublicationError)) throw err;
@@ -96,14 +110,26 @@ export async function goLive(w: Writer, row: StoredRow, revision: number, sitesD
   }
   if (!stored.built) {
     await w.trx.deleteFrom('site_file').where('site_id', '=', row.id).where('revision', '=', revision).execute();
+    await w.trx.deleteFrom('site_asset').where('site_id', '=', row.id).where('revision', '=', revision).execute();
     for (let i = 0; i < built.files.length; i += 200)
       await w.trx.insertInto('site_file').values(built.files.slice(i, i + 200).map((f) => ({ site_id: row.id, revision, ...f }))).execute();
+    for (let i = 0; i < assets.length; i += 200)
+      await w.trx.insertInto('site_asset').values(assets.slice(i, i + 200).map((a) => ({ site_id: row.id, revision, ...a }))).execute();
     await w.trx.updateTable('site_revision').set({ built: 1 }).where('site_id', '=', row.id).where('revision', '=', revision).execute();
   }
   const revisions = (row.data.revisions as Revision[]).filter((r) => r.revision !== revision).concat([{ revision, publishedAt: by.at }]);
   const live = updateRow(w, row, { changes: { status: 'live', liveRevision: revision, publishedAt: by.at, failure: null, host: built.host, urls: built.urls, revisions, offlineAt: null } }, by);
   await publicationChanged(w, { kind: 'live', siteId: row.id, enterpriseId: row.data.enterpriseId as string, revision, host: built.host, urls: built.urls });
   return live;
+}
+
+/** The picture sizes of a revision's originals; an original that is not a readable picture fails the publication. */
+async function renditionsOf(w: Writer, publishing: Publishing, images: string[], at: string) {
+  try {
+    return await ensureRenditions(w.trx, publishing.blobsDir, images, at);
+  } catch (err) {
+    throw new PublicationError({ code: 'missing_assets', message: `An uploaded image could not be read as a picture: ${(err as Error).message}` });
+  }
 }
 
 function failed(w: Writer, row: StoredRow, failure: PublicationFailure, by: WriteBy): StoredRow {
@@ -129,12 +155,12 @@ async function bumpGeneration(w: Writer): Promise<void> {
 }
 
 /** BOSS opened the enterprise: each site waiting for it goes live with its newest revision. */
-export async function publishWaiting(w: Writer, enterpriseId: string, sitesDomain: string, by: WriteBy): Promise<void> {
+export async function publishWaiting(w: Writer, enterpriseId: string, publishing: Publishing, by: WriteBy): Promise<void> {
   const rows = await w.trx.selectFrom('site_publication').select('id').where('enterprise_id', '=', enterpriseId).where('deleted', '=', 0).execute();
   for (const { id } of rows) {
     const row = await loadRow(w, 'site_publication', id);
     const requested = row?.data.requestedRevision as number | null | undefined;
-    if (row && requested != null && requested !== row.data.liveRevision) await goLive(w, row, requested, sitesDomain, by);
+    if (row && requested != null && requested !== row.data.liveRevision) await goLive(w, row, requested, publishing, by);
   }
 }
 

@@ -18,6 +18,7 @@ import { canonicalJson, sha256Hex } from './canonical';
 import { KeyedMutex } from './deviceLock';
 import { applyRowOp, type OpContext } from './ops';
 import { runCommand } from './commands';
+import { publishingOf } from '../sites/publication';
 import { Rejection } from './rejection';
 import { currentSeq, loadRow, lockRows, readStoredCodes, toWire } from './rows';
 import { LOCK_ORDER, commitWrites, keep, mark, newWriter, undo, type Writer } from './writer';
@@ -178,7 +179,7 @@ export class PushService {
     try {
       await this.ctx.faults.beforeOp?.(op);
       if (tooDeep(op)) throw new Rejection('invalid', `patch: nested more than ${MAX_PATCH_DEPTH} levels deep.`);
-      return op.kind === 'command' ? await runCommand(oc, op, this.ctx.config.sitesDomain) : await applyRowOp(oc, op);
+      return op.kind === 'command' ? await runCommand(oc, op, publishingOf(this.ctx.config)) : await applyRowOp(oc, op);
     } catch (err) {
       if (isTransient(err)) throw err;
       await undoOp();

@@ -5,12 +5,14 @@
  * publish racing visitors never serves a mixed revision, and two processes on one PostgreSQL count
  * leads and visits once and share the form-post limits.
  */
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { exampleSite, WML_DECK_BUDGET, type SiteContent } from '../../../shared/sites';
+import sharp from 'sharp';
+import { EXAMPLE_IMAGES, exampleSite, WML_DECK_BUDGET, type SiteContent } from '../../../shared/sites';
 import { chromium } from 'playwright-core';
 import { startPlatform, type PlatformProcess } from '../../helpers/platform';
 import { BROWSER, requestSite as request, resolveEveryHostTo, WML_ONLY, XHTML_MP } from '../../helpers/publicSite';
@@ -30,20 +32,49 @@ function content(label: string, name = '泉城茶社'): SiteContent {
 }
 
 /** An enterprise with a site, opened by BOSS, with revision 1 published; returns the ids and the host. */
-async function liveSite(p: PlatformProcess, manager: Device, label: string, n: number): Promise<{ ent: string; siteId: string; host: string }> {
+async function liveSite(p: PlatformProcess, manager: Device, label: string, n: number, site = content(label), images: string[] = []): Promise<{ ent: string; siteId: string; host: string }> {
   const ent = rowId('ent');
   const siteId = rowId('site');
-  await manager.push(createEnterprise(n, undefined, ent), { tbl: 'site', rowId: siteId, kind: 'create', patch: { enterpriseId: ent, name: '官网', content: content(label), images: [] } });
+  await manager.push(createEnterprise(n, undefined, ent), { tbl: 'site', rowId: siteId, kind: 'create', patch: { enterpriseId: ent, name: '官网', content: site, images } });
   await manager.push(orderOp(ent, 'open', 'site-standard'));
   await p.admin('POST', '/admin/boss/process');
-  const res = await manager.push(publishOp(siteId, ent, 1, content(label)));
+  const res = await manager.push(publishOp(siteId, ent, 1, site, images));
   expect(res.results[0]).toMatchObject({ status: 'applied', row: { status: 'live', liveRevision: 1 } });
   return { ent, siteId, host: `${label}.${p.sitesDomain}` };
 }
 
-const publishOp = (siteId: string, ent: string, revision: number, siteContent: unknown) => ({
-  tbl: 'site_publication' as const, rowId: siteId, kind: 'command' as const, name: 'site.publish.v1', patch: { siteId, enterpriseId: ent, revision, content: siteContent, images: [], signoff: SIGNOFF },
+const publishOp = (siteId: string, ent: string, revision: number, siteContent: unknown, images: string[] = []) => ({
+  tbl: 'site_publication' as const, rowId: siteId, kind: 'command' as const, name: 'site.publish.v1', patch: { siteId, enterpriseId: ent, revision, content: siteContent, images, signoff: SIGNOFF },
 });
+
+/** A 960×720 JPEG photo from the materials corpus. */
+const PHOTO = readFileSync(path.join(__dirname, '../../fixtures/materials/corpus/jiexun-auto-repair/四轮定位.jpg'));
+const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Uploads bytes as the desktop's sync does (one chunk); returns their sha256. */
+async function uploadOriginal(p: PlatformProcess, device: Device, bytes: Buffer): Promise<string> {
+  const sha256 = sha256Of(bytes);
+  const created = await apiOf(p).call('POST', '/assets/v1/uploads', { clientId: device.clientId, sha256, size: bytes.length, mime: 'image/jpeg' }, device.token);
+  expect(created.status).toBe(201);
+  const res = await fetch(`${p.url}/assets/v1/uploads/${created.body.uploadId as string}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' },
+    body: new Uint8Array(bytes),
+  });
+  expect(res.status).toBe(201);
+  return sha256;
+}
+
+/** The example site with every picture replaced by the one stored as `sha256`, shown on WML too (the template's choice is off). */
+function withPicture(label: string, sha256: string): SiteContent {
+  let json = JSON.stringify(content(label));
+  for (const image of Object.values(EXAMPLE_IMAGES)) json = json.replaceAll(image.sha256, sha256);
+  const site = JSON.parse(json) as SiteContent;
+  return { ...site, template: { ...site.template, options: { ...site.template.options, wap1: { showImages: true } } } };
+}
+
+const imgTags = (page: string) => [...page.matchAll(/<img\b[^>]*>/g)].map((m) => m[0]);
+const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
 
 describeWith(['xmllint', 'xml2wbxml', '../shared', 'chromium'], 'the public listener of a platform process', () => {
   let p: PlatformProcess;
@@ -104,6 +135,61 @@ describeWith(['xmllint', 'xml2wbxml', '../shared', 'chromium'], 'the public list
     const gzipped = await get({ host, 'accept-encoding': 'gzip, deflate' });
     expect([gzipped.status, gzipped.headers['content-encoding'], gzipped.bytes < first.bytes]).toEqual([200, 'gzip', true]);
     expect((await get({ host: 'elsewhere.example.com' })).status).toBe(404);
+  });
+
+  it('shows a published photo on the WEB, WAP 2.0 and WML pages: resized from the upload, within the WAP budgets, cached for good', async () => {
+    const photo = await uploadOriginal(p, manager, PHOTO);
+    const { host, siteId, ent } = await liveSite(p, manager, 'teaphoto', 811, withPicture('teaphoto', photo), [photo]);
+    /** The first page (the home page or one it links to) showing the photo at `variant`, and that picture. */
+    const fetchImage = async (home: string, accept: string, variant: string) => {
+      const shows = (t: string) => attr(t, 'src')?.includes(`${photo}-${variant}.`);
+      const homePage = await request(p.publicUrl, host, home, { accept });
+      const links = [...homePage.body.matchAll(/\bhref="([^"#:]+)"/g)].map((m) => new URL(m[1]!, `http://x${home}`).pathname);
+      let pagePath = home;
+      let page = homePage;
+      for (const link of links) {
+        if (imgTags(page.body).some(shows)) break;
+        pagePath = link;
+        page = await request(p.publicUrl, host, link, { accept });
+      }
+      const tag = imgTags(page.body).find(shows);
+      expect(tag, `an <img> of the photo's ${variant} size from ${home}`).toBeDefined();
+      const image = await request(p.publicUrl, host, new URL(attr(tag!, 'src')!, `http://x${pagePath}`).pathname, { accept });
+      const { width, height, format } = await sharp(image.bytes).metadata();
+      return { page, pagePath, tag: tag!, image, width, height, format };
+    };
+
+    const web = await fetchImage('/', BROWSER, 'web480');
+    expect([web.image.status, web.image.headers['content-type'], web.format, web.width, web.height]).toEqual([200, 'image/jpeg', 'jpeg', 480, 360]);
+    expect([attr(web.tag, 'width'), attr(web.tag, 'height')]).toEqual(['480', '360']);
+    expect(web.image.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const again = await request(p.publicUrl, host, new URL(attr(web.tag, 'src')!, 'http://x/').pathname, { ifNoneMatch: web.image.headers.etag! });
+    expect([again.status, again.bytes.length]).toEqual([304, 0]);
+
+    const wap2 = await fetchImage('/wap/', XHTML_MP, 'wap2');
+    expect([wap2.image.headers['content-type'], wap2.width, wap2.height]).toEqual(['image/jpeg', 240, 180]);
+    const wap2Images = await Promise.all([...new Set(imgTags(wap2.page.body).map((t) => new URL(attr(t, 'src')!, `http://x${wap2.pagePath}`).pathname))].map((src) => request(p.publicUrl, host, src, { accept: XHTML_MP })));
+    // mobileOK's page weight: the document and its pictures within 20 KB.
+    expect(wap2.page.bytes.length + wap2Images.reduce((sum, i) => sum + i.bytes.length, 0)).toBeLessThanOrEqual(20 * 1024);
+
+    const wml = await fetchImage('/wml/', WML_ONLY, 'wap1');
+    expect([wml.image.headers['content-type'], wml.width, wml.height]).toEqual(['image/jpeg', 120, 90]);
+    expect(wml.image.bytes.length).toBeLessThanOrEqual(2.4 * 1024); // STANDARDS §1: a WAP 1.x picture's weight on GPRS
+    const { dir, cleanup } = writeTemp([asFile('index.wml', wml.page.body)]); // the deck showing the photo
+    try {
+      expect(xmllintProblems(dir, ['index.wml'])).toEqual([]);
+      for (const [deck, bytes] of await xml2wbxmlSizes(dir, ['index.wml'])) expect([deck, bytes <= WML_DECK_BUDGET]).toEqual([deck, true]);
+    } finally {
+      cleanup();
+    }
+
+    // A revision naming an original the platform never received, or one that is not a picture, is refused with the reason; revision 1 stays live.
+    const notPicture = await uploadOriginal(p, manager, Buffer.from('not a picture at all'));
+    for (const [revision, images] of [[2, [photo, 'f'.repeat(64)]], [3, [photo, notPicture]]] as const) {
+      const res = await manager.push(publishOp(siteId, ent, revision, withPicture('teaphoto', photo), [...images]));
+      expect(res.results[0]).toMatchObject({ status: 'applied', row: { status: 'live', liveRevision: 1, failure: { code: 'missing_assets' } } });
+    }
+    expect((await request(p.publicUrl, host, new URL(attr(web.tag, 'src')!, 'http://x/').pathname)).status).toBe(200);
   });
 
   it('takes a message from a browser on the WEB site and one from a WML postfield, and counts the visits made', async () => {

@@ -1,13 +1,12 @@
 /**
  * Derived picture sizes (the variants of shared/sites/assets.ts), made once per (sha256, variant) and cached: a row in `asset_derived` and a
- * file under assets/derived/<variant>/<ab>/<sha256>.<ext>. Opaque pictures become JPEG, pictures
- * with transparency PNG (GIF at WAP 1.0 size, which old phones read).
+ * file under assets/derived/<variant>/<ab>/<sha256>.<ext>, encoded by the shared rules (imageEncodingFor).
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import sharp, { type Sharp } from 'sharp';
-import { IMAGE_VARIANT_IDS, IMAGE_VARIANTS, type ImageVariant } from '../../../../shared/sites/assets';
+import sharp from 'sharp';
+import { IMAGE_VARIANT_IDS, IMAGE_VARIANTS, imageEncodingFor, type ImageVariant } from '../../../../shared/sites/assets';
 import type { ReadableDB } from '../../infra/db/handles';
 import type { WriteQueue } from '../../infra/db/writeQueue';
 import { mapLimited } from './concurrency';
@@ -36,22 +35,6 @@ export interface DerivedEnv {
   now(): Date;
 }
 
-type Encoding = { ext: 'jpg' | 'png' | 'gif'; mime: string; encode: (p: Sharp) => Sharp };
-
-/**
- * mozjpeg where bytes are scarce (WAP pages: 20 KB with pictures); libjpeg-turbo with optimised
- * Huffman tables for the WEB sizes, where mozjpeg measured 3× slower for ~15% fewer bytes.
- */
-const JPEG_SMALL: Encoding = { ext: 'jpg', mime: 'image/jpeg', encode: (p) => p.jpeg({ quality: 80, mozjpeg: true }) };
-const JPEG_WEB: Encoding = { ext: 'jpg', mime: 'image/jpeg', encode: (p) => p.jpeg({ quality: 80, optimiseCoding: true }) };
-const PNG: Encoding = { ext: 'png', mime: 'image/png', encode: (p) => p.png({ palette: true, compressionLevel: 9 }) };
-const GIF: Encoding = { ext: 'gif', mime: 'image/gif', encode: (p) => p.gif() };
-
-function encodingFor(variant: ImageVariant, hasAlpha: boolean): Encoding {
-  if (!hasAlpha) return IMAGE_VARIANTS[variant].channel === 'web' ? JPEG_WEB : JPEG_SMALL;
-  return variant === 'wap1' ? GIF : PNG;
-}
-
 const inFlight = new Map<string, Promise<DerivedImage>>();
 
 /** The derived file for (sha256, variant), made now if it is not cached (or its file went missing). */
@@ -72,9 +55,11 @@ export function ensureDerived(env: DerivedEnv, sha256: string, variant: ImageVar
 
 async function makeDerived(env: DerivedEnv, sha256: string, variant: ImageVariant): Promise<DerivedImage> {
   const hasAlpha = imageFacts(env.db, sha256)?.hasAlpha ?? false;
-  const encoding = encodingFor(variant, hasAlpha);
-  const resized = sharp(assetFile(env.dataDir, sha256)).resize({ width: IMAGE_VARIANTS[variant].maxWidth, withoutEnlargement: true });
-  const { data, info } = await encoding.encode(resized).toBuffer({ resolveWithObject: true });
+  const encoding = imageEncodingFor(variant, hasAlpha);
+  const { data, info } = await sharp(assetFile(env.dataDir, sha256))
+    .resize({ width: IMAGE_VARIANTS[variant].maxWidth, withoutEnlargement: true })
+    .toFormat(encoding.format, encoding.options)
+    .toBuffer({ resolveWithObject: true });
   const relative = path.join('assets', 'derived', variant, sha256.slice(0, 2), `${sha256}.${encoding.ext}`);
   writeAtomically(path.join(env.dataDir, relative), data);
   const row = { file: relative, mime: encoding.mime, width: info.width, height: info.height, bytes: data.byteLength };
