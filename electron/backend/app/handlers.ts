@@ -10,6 +10,7 @@ import { siteHandlers } from '../domains/sites/handlers';
 import { leadHandlers } from '../domains/leads/handlers';
 import { publishingHandlers } from '../domains/publishing/handlers';
 import { smsUsageHandlers } from '../domains/smsUsage/handlers';
+import { smsActivityHandlers } from '../domains/smsActivity/handlers';
 import { createSyncHandlers, type SyncHandlerDeps } from '../domains/sync/handlers';
 import { createPortalHandlers } from '../domains/portal/handlers';
 
@@ -29,6 +30,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...leadHandlers,
     ...publishingHandlers,
     ...smsUsageHandlers,
+    ...smsActivityHandlers,
     ...createSyncHandlers(deps.sync),
     ...createPortalHandlers(deps.sync),
   };

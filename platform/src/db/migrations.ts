@@ -525,6 +525,14 @@ const smsSites: Migration = {
   },
 };
 
+/** Each enterprise's SMS draw log and survey tallies, summarised for the desktop (sms/activity.ts). */
+const smsActivity: Migration = {
+  async up(db) {
+    await syncedColumns(db.schema.createTable('sms_activity')).addColumn('enterprise_id', 'text', (c) => c.notNull()).execute();
+    await pullIndexes(db, 'sms_activity');
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_sms_cmpp': smsCmpp,
@@ -535,6 +543,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_publication_serving': publicationServing,
   '0008_portal_search': portalSearch,
   '0009_sms_sites': smsSites,
+  '0010_sms_activity': smsActivity,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

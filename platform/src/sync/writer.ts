@@ -86,9 +86,10 @@ const EXTRA: Record<SyncedTable, string[]> = {
   lead: ['enterprise_id'],
   site_visit_day: ['enterprise_id'],
   sms_usage: ['enterprise_id'],
+  sms_activity: ['enterprise_id'],
 };
 /** Every transaction locks (and writes) synced rows table by table in this order, by id within one, so none waits on another in a cycle. */
-export const LOCK_ORDER: SyncedTable[] = ['enterprise', 'site', 'service_order', 'subscription', 'site_publication', 'lead', 'site_visit_day', 'sms_usage'];
+export const LOCK_ORDER: SyncedTable[] = ['enterprise', 'site', 'service_order', 'subscription', 'site_publication', 'lead', 'site_visit_day', 'sms_usage', 'sms_activity'];
 // Rows per statement, well under both databases' limits on bound parameters.
 const ROWS_PER_STATEMENT = 500;
 
@@ -104,6 +105,7 @@ function columnsOf(row: StoredRow, seq: number): Record<string, unknown> {
     lead: { enterprise_id: data.enterpriseId },
     site_visit_day: { enterprise_id: data.enterpriseId },
     sms_usage: { enterprise_id: data.enterpriseId },
+    sms_activity: { enterprise_id: data.enterpriseId },
   };
   return {
     id: row.id, scope_id: row.scopeId, version: row.version, last_seq: seq, field_versions: JSON.stringify(row.fieldVersions),
