@@ -11,7 +11,7 @@ import { EnterpriseInfo } from './EnterpriseInfo';
 import { OrderList } from './OrderList';
 import { DocumentList } from './DocumentList';
 import { EnterprisePlatformInfo } from '../../sync';
-import { VisitStatsChart } from '../../publishing';
+import { SmsActivityCard, VisitStatsChart } from '../../publishing';
 import { SmsUsageCard } from '../../orders';
 import { useEnterpriseDetail, type Part } from './useEnterpriseDetail';
 import '../enterprises.css';
@@ -94,6 +94,7 @@ export function EnterpriseDetailPage() {
           <EnterprisePlatformInfo enterpriseId={e.id} />
           <VisitStatsChart enterpriseId={e.id} />
           {plan.value && <SmsUsageCard enterpriseId={e.id} />}
+          {plan.value && <SmsActivityCard enterpriseId={e.id} />}
           <Card size="small" title={t('enterprises.detail.audit')}>
             <PartBody part={audit}>{(entries) => <AuditTrail entries={withOrderEntries(entries, orders.value ?? [])} testId="enterprise-audit" />}</PartBody>
           </Card>
