@@ -59,7 +59,7 @@ function SurveyChart({ survey }: { survey: Survey }) {
 function DrawLog({ draws, drawCount }: { draws: Draw[]; drawCount: number }) {
   const { t } = useTranslation();
   const columns = [
-    { title: t('publishing.smsActivity.col.at'), dataIndex: 'at', width: 150, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+    { title: t('publishing.smsActivity.col.at'), dataIndex: 'at', width: 150, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }), onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
     { title: t('publishing.smsActivity.col.mobile'), dataIndex: 'mobile', width: 110 },
     { title: t('publishing.smsActivity.col.prize'), dataIndex: 'prize', render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('publishing.smsActivity.noPrize')}</Typography.Text> },
     {
@@ -78,7 +78,7 @@ function DrawLog({ draws, drawCount }: { draws: Draw[]; drawCount: number }) {
     <>
       <Typography.Text strong>{t('publishing.smsActivity.draws', { count: drawCount })}</Typography.Text>
       {drawCount > draws.length && <Typography.Text type="secondary"> {t('publishing.smsActivity.newest', { count: draws.length })}</Typography.Text>}
-      <Table<Draw> size="small" rowKey={(d) => `${d.at}:${d.seed}`} columns={columns} dataSource={draws} pagination={{ pageSize: 5, size: 'small', hideOnSinglePage: true }} data-testid="sms-draws" />
+      <Table<Draw> size="small" rowKey={(d) => `${d.at}:${d.seed}`} columns={columns} dataSource={draws} scroll={{ x: 'max-content' }} pagination={{ pageSize: 5, size: 'small', hideOnSinglePage: true }} data-testid="sms-draws" />
     </>
   );
 }
