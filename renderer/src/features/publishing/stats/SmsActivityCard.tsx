@@ -8,10 +8,11 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SmsActivity } from '../../../../../shared/api/smsActivity';
 import { useApiQuery } from '../../../api/hooks';
+import { useEChart } from './useEChart';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
@@ -20,30 +21,17 @@ type Survey = SmsActivity['surveys'][number];
 
 function SurveyChart({ survey }: { survey: Survey }) {
   const { t } = useTranslation();
-  const holder = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!holder.current) return;
-    const chart = echarts.init(holder.current, undefined, { renderer: 'svg' });
-    const labels = survey.options.map((o) => o.label);
-    try {
-      chart.setOption({
-        tooltip: { trigger: 'axis' },
-        grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-        xAxis: { type: 'value', minInterval: 1 },
-        yAxis: { type: 'category', data: labels, inverse: true },
-        series: [{ type: 'bar', name: t('publishing.smsActivity.answers'), data: survey.options.map((o) => o.count), label: { show: true, position: 'right' } }],
-      });
-    } catch (error) {
-      // As the visit chart: a chart that cannot draw (jsdom) leaves the counts below readable.
-      console.warn('survey chart not drawn', error);
-    }
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [survey, t]);
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: survey.options.map((o) => o.label), inverse: true },
+      series: [{ type: 'bar', name: t('publishing.smsActivity.answers'), data: survey.options.map((o) => o.count), label: { show: true, position: 'right' } }],
+    }),
+    [survey, t],
+  );
+  const holder = useEChart(option, 'survey chart');
   const total = survey.options.reduce((n, o) => n + o.count, 0);
   return (
     <div data-testid="sms-survey">
