@@ -212,6 +212,22 @@ describeOnDatabases('SMS sites and portal', (database) => {
     expect(answers.map((a) => a.option_no)).toEqual([2]);
   });
 
+  it('the draw log (number masked, seed kept) and the survey tallies reach the desktop as the enterprise’s sms_activity row', async () => {
+    const mobile = '13900000012';
+    await text(mobile, tea.number, 'hi', 2);
+    await text(mobile, tea.number, menuKey('survey'));
+    await text(mobile, tea.number, '1');
+    const activity = (await manager.pullAll()).filter((c: Loose) => c.tbl === 'sms_activity' && c.id === tea.ent).at(-1)!.row as Loose;
+    const [draw] = await t.platform.ctx.database.db.selectFrom('sms_draw').selectAll().where('mobile', '=', '13900000009').execute();
+    expect(activity.drawCount).toBe(1);
+    expect(activity.draws).toEqual([{ at: draw!.at, mobile: '139****0009', prize: draw!.prize, seed: draw!.seed, roll: Number(draw!.roll) }]);
+    const { rollOf } = await import('../src/sms/lottery');
+    expect(rollOf(activity.draws[0].seed)).toBe(activity.draws[0].roll);
+    const survey = exampleSite().sms.survey!;
+    expect(activity.surveys).toEqual([{ question: expect.stringContaining(survey.question), options: survey.options.map((label, i) => ({ label, count: i < 2 ? 1 : 0 })) }]);
+    expect(JSON.stringify(activity)).not.toContain('13900000009');
+  });
+
   it('TD opts the number out of the enterprise’s marketing', async () => {
     const mobile = '13900000011';
     await text(mobile, tea.number, 'hi', 2);

@@ -22,6 +22,7 @@ import { leadsApi } from './leads';
 import { publishingApi } from './publishing';
 import { portalApi } from './portal';
 import { smsUsageApi } from './smsUsage';
+import { smsActivityApi } from './smsActivity';
 
 export const contract = {
   ...systemApi,
@@ -40,6 +41,7 @@ export const contract = {
   ...publishingApi,
   ...portalApi,
   ...smsUsageApi,
+  ...smsActivityApi,
 } satisfies Record<string, Procedure>;
 
 export type Contract = typeof contract;

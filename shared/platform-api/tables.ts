@@ -18,7 +18,7 @@ import { idSchema, sha256Schema } from './common';
 import { domainLabelSchema, openingResultSchema } from './opening';
 import { rosterMemberRowSchema, rosterOrderRowSchema, rosterSubmitArgsSchema } from './roster';
 
-export const SYNCED_TABLES = ['enterprise', 'service_order', 'subscription', 'site', 'site_publication', 'lead', 'site_visit_day', 'sms_usage', 'roster_order', 'roster_member'] as const;
+export const SYNCED_TABLES = ['enterprise', 'service_order', 'subscription', 'site', 'site_publication', 'lead', 'site_visit_day', 'sms_usage', 'roster_order', 'roster_member', 'sms_activity'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /* ---------- enterprise ---------- */
@@ -297,6 +297,30 @@ export const smsUsageRowSchema = z.object({
 });
 export type SmsUsageWireRow = z.infer<typeof smsUsageRowSchema>;
 
+/** The most draws an `sms_activity` row carries (the newest); `drawCount` counts them all. */
+export const SMS_ACTIVITY_MAX_DRAWS = 200;
+
+/**
+ * An enterprise's SMS site activity (issue 11 item 4), id = the enterprise's: the newest draws of its
+ * lottery, each with the seed that decided it (anyone can recompute the roll, lottery.ts) and the
+ * number masked (138****0001), and the tallies of its survey per question. The platform rewrites the
+ * row in the transaction of every draw and answer.
+ */
+export const smsActivityRowSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  draws: z
+    .array(z.object({ at: z.string(), mobile: z.string().max(20), prize: z.string().max(200).nullable(), seed: z.string().max(64), roll: z.number().int().min(0).max(9999) }))
+    .max(SMS_ACTIVITY_MAX_DRAWS),
+  drawCount: z.number().int().min(0),
+  surveys: z
+    .array(z.object({ question: z.string().max(1000), options: z.array(z.object({ label: z.string().max(200), count: z.number().int().min(0) })).max(100) }))
+    .max(50),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SmsActivityWireRow = z.infer<typeof smsActivityRowSchema>;
+
 export const COMMANDS = {
   'order.submit.v1': { tbl: 'service_order', args: orderSubmitArgsSchema },
   'site.publish.v1': { tbl: 'site_publication', args: sitePublishArgsSchema },
@@ -335,6 +359,7 @@ export const TABLE_RULES: Record<SyncedTable, TableRules> = {
   lead: { writable: Object.keys(leadFieldSchemas), createOnly: [], groups: [], longText: [] },
   site_visit_day: { writable: [], createOnly: [], groups: [], longText: [] },
   sms_usage: { writable: [], createOnly: [], groups: [], longText: [] },
+  sms_activity: { writable: [], createOnly: [], groups: [], longText: [] },
 };
 
 export const rowSchemas = {
@@ -348,4 +373,5 @@ export const rowSchemas = {
   lead: leadRowSchema,
   site_visit_day: siteVisitDayRowSchema,
   sms_usage: smsUsageRowSchema,
+  sms_activity: smsActivityRowSchema,
 } satisfies Record<SyncedTable, z.ZodType>;

@@ -25,6 +25,7 @@ import { leadSyncAdapter } from '../domains/leads/syncAdapter';
 import { sitePublicationSyncAdapter } from '../domains/publishing/syncAdapter';
 import { siteVisitDaySyncAdapter } from '../domains/visits/syncAdapter';
 import { smsUsageSyncAdapter } from '../domains/smsUsage/syncAdapter';
+import { smsActivitySyncAdapter } from '../domains/smsActivity/syncAdapter';
 import { readOperator } from '../domains/system/repository';
 import type { ContextWithoutDatabase, ReadContext } from './context';
 import { createDispatcher, type Dispatcher } from './dispatcher';
@@ -83,6 +84,7 @@ const adapters = syncAdapters([
   smsUsageSyncAdapter,
   rosterOrderSyncAdapter,
   rosterMemberSyncAdapter,
+  smsActivitySyncAdapter,
 ]);
 
 export function startBackend(options: BackendOptions): Backend {

@@ -10,6 +10,7 @@ import { siteHandlers } from '../domains/sites/handlers';
 import { leadHandlers } from '../domains/leads/handlers';
 import { publishingHandlers } from '../domains/publishing/handlers';
 import { smsUsageHandlers } from '../domains/smsUsage/handlers';
+import { smsActivityHandlers } from '../domains/smsActivity/handlers';
 import { createSyncHandlers, type SyncHandlerDeps } from '../domains/sync/handlers';
 import { createPortalHandlers } from '../domains/portal/handlers';
 import { createRosterHandlers, type RosterHandlerDeps } from '../domains/roster/handlers';
@@ -34,6 +35,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...leadHandlers,
     ...publishingHandlers,
     ...smsUsageHandlers,
+    ...smsActivityHandlers,
     ...createSyncHandlers(deps.sync),
     ...createPortalHandlers(deps.sync),
     ...createRosterHandlers(deps.roster),

@@ -521,6 +521,14 @@ const imageRenditions: Migration = {
   },
 };
 
+/** Each enterprise's SMS draw log and survey tallies, summarised for the desktop (sms/activity.ts). */
+const smsActivity: Migration = {
+  async up(db) {
+    await syncedColumns(db.schema.createTable('sms_activity')).addColumn('enterprise_id', 'text', (c) => c.notNull()).execute();
+    await pullIndexes(db, 'sms_activity');
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_sms_cmpp': smsCmpp,
@@ -533,6 +541,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_sms_sites': smsSites,
   '0010_vpmn': vpmn,
   '0011_image_renditions': imageRenditions,
+  '0012_sms_activity': smsActivity,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -12,6 +12,7 @@ import { smsSafeText } from '../boss/welcomeSms';
 import { inWriteTx, insertRow, loadRow, type Writer } from '../sync/rows';
 import type { SmsGateway } from './gateway';
 import type { MtRequest } from './mt';
+import { refreshSmsActivity } from './activity';
 import { newSeed, prizeOf, rollOf } from './lottery';
 import { step, type SiteAction } from './navigate';
 import { findEnterprises } from './portal';
@@ -173,6 +174,7 @@ export class SmsResponder {
       .insertInto('sms_draw')
       .values({ id: newId(this.ctx.clock), enterprise_id: live.enterpriseId, site_id: live.siteId, revision: live.revision, mobile, seed, roll, prize: prize === null ? null : lottery.prizes[prize]!.name, at: isoNow(this.ctx) })
       .execute();
+    await refreshSmsActivity(w, this.ctx, live);
     return prize === null ? lottery.lose.text : lottery.prizes[prize]!.reply.text;
   }
 
@@ -185,7 +187,9 @@ export class SmsResponder {
       .values({ site_id: live.siteId, mobile, enterprise_id: live.enterpriseId, question: survey.question.text, option_no: option, at: isoNow(this.ctx) })
       .onConflict((oc) => oc.columns(['site_id', 'mobile']).doNothing())
       .executeTakeFirst();
-    return Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0 ? survey.thanks.text : `${live.site.signature}每个号码只能参与一次调查，感谢支持！`;
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return `${live.site.signature}每个号码只能参与一次调查，感谢支持！`;
+    await refreshSmsActivity(w, this.ctx, live);
+    return survey.thanks.text;
   }
 
   /** The message becomes a lead: the same row the web message board writes, channel 'sms', the sender's number as contact. */

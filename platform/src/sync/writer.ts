@@ -88,9 +88,10 @@ const EXTRA: Record<SyncedTable, string[]> = {
   sms_usage: ['enterprise_id'],
   roster_order: ['enterprise_id', 'status'],
   roster_member: ['enterprise_id', 'mobile', 'short_number'],
+  sms_activity: ['enterprise_id'],
 };
 /** Every transaction locks (and writes) synced rows table by table in this order, by id within one, so none waits on another in a cycle. */
-export const LOCK_ORDER: SyncedTable[] = ['enterprise', 'site', 'service_order', 'subscription', 'site_publication', 'lead', 'site_visit_day', 'sms_usage', 'roster_order', 'roster_member'];
+export const LOCK_ORDER: SyncedTable[] = ['enterprise', 'site', 'service_order', 'subscription', 'site_publication', 'lead', 'site_visit_day', 'sms_usage', 'roster_order', 'roster_member', 'sms_activity'];
 // Rows per statement, well under both databases' limits on bound parameters.
 const ROWS_PER_STATEMENT = 500;
 
@@ -109,6 +110,7 @@ function columnsOf(row: StoredRow, seq: number): Record<string, unknown> {
     roster_order: { enterprise_id: data.enterpriseId, status: data.status },
     // A removed member gives up its mobile and number.
     roster_member: { enterprise_id: data.enterpriseId, mobile: deleted ? null : data.mobile, short_number: deleted ? null : data.shortNumber },
+    sms_activity: { enterprise_id: data.enterpriseId },
   };
   return {
     id: row.id, scope_id: row.scopeId, version: row.version, last_seq: seq, field_versions: JSON.stringify(row.fieldVersions),

@@ -122,3 +122,15 @@ describe('0011_sms_usage', () => {
     expect(() => insert.run('another-id')).toThrow(/UNIQUE/);
   });
 });
+
+describe('0015_sms_activity', () => {
+  it('adds the platform-owned SMS draw log and survey tallies with their sync columns', () => {
+    const { db, migrateTo } = databaseBefore(15);
+    insertEnterprise(db, 'e1', '91350100M000100Y43');
+    const after = migrateTo(15);
+    expect(after.prepare('SELECT id FROM enterprise').pluck().all()).toEqual(['e1']);
+    expect(columns(after, 'sms_activity')).toEqual(expect.arrayContaining(['id', 'enterprise_id', 'draws_json', 'draw_count', 'surveys_json', 'base_version', 'base_json', 'server_deleted']));
+    after.prepare(`INSERT INTO sms_activity (id, enterprise_id, draws_json, draw_count, surveys_json, created_at, updated_at) VALUES ('e1', 'e1', '[]', 0, '[]', 'now', 'now')`).run();
+    expect(after.prepare('SELECT draw_count, server_deleted FROM sms_activity').get()).toEqual({ draw_count: 0, server_deleted: 0 });
+  });
+});

@@ -15,6 +15,7 @@ import { leadSyncAdapter } from '../../../electron/backend/domains/leads/syncAda
 import { sitePublicationSyncAdapter } from '../../../electron/backend/domains/publishing/syncAdapter';
 import { siteVisitDaySyncAdapter } from '../../../electron/backend/domains/visits/syncAdapter';
 import { smsUsageSyncAdapter } from '../../../electron/backend/domains/smsUsage/syncAdapter';
+import { smsActivitySyncAdapter } from '../../../electron/backend/domains/smsActivity/syncAdapter';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
 import { teaEnterprise } from '../../integration/sites/support';
 import { editSite } from '../../helpers/siteEdits';
@@ -34,6 +35,7 @@ describe('registering the adapters', () => {
     smsUsageSyncAdapter,
     rosterOrderSyncAdapter,
     rosterMemberSyncAdapter,
+    smsActivitySyncAdapter,
   ];
 
   it('takes one adapter per synced table', () => {

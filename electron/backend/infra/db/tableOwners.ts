@@ -21,6 +21,7 @@ export const TABLE_OWNERS = {
   lead: 'leads',
   site_visit_day: 'visits',
   sms_usage: 'smsUsage',
+  sms_activity: 'smsActivity',
   outbox: 'sync',
   conflict: 'sync',
   sync_state: 'sync',

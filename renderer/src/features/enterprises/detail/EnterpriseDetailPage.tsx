@@ -12,7 +12,7 @@ import { OrderList } from './OrderList';
 import { DocumentList } from './DocumentList';
 import { EnterprisePlatformInfo } from '../../sync';
 import { RosterSummary } from '../../roster';
-import { VisitStatsChart } from '../../publishing';
+import { SmsActivityCard, VisitStatsChart } from '../../publishing';
 import { SmsUsageCard } from '../../orders';
 import { useEnterpriseDetail, type Part } from './useEnterpriseDetail';
 import '../enterprises.css';
@@ -89,6 +89,8 @@ export function EnterpriseDetailPage() {
             <Card size="small" title={t('enterprises.detail.documents')}>
               <PartBody part={documents}>{(list) => <DocumentList documents={list} />}</PartBody>
             </Card>
+            {/* In the wide column: a draw's seed is 32 characters and must stay readable to be checked. */}
+            {plan.value && <SmsActivityCard enterpriseId={e.id} />}
           </Space>
         </Col>
         <Col xs={24} xl={8}>

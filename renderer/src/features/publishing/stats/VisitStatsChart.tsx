@@ -8,11 +8,12 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIT_CHANNELS, type VisitChannel } from '../../../../../shared/platform-api/tables';
 import type { VisitDay } from '../../../../../shared/api/publishing';
 import { useApiQuery } from '../../../api/hooks';
+import { useEChart } from './useEChart';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
@@ -37,35 +38,22 @@ export function VisitStatsChart({ enterpriseId }: { enterpriseId: string }) {
   const { t } = useTranslation();
   const [measure, setMeasure] = useState<Measure>('pv');
   const { data } = useApiQuery('sites.visitStats', { enterpriseId, days: DAYS });
-  const holder = useRef<HTMLDivElement>(null);
   const dates = useMemo(() => lastDates(DAYS), []);
   const days = useMemo(() => data?.days ?? [], [data]);
   const total = (m: Measure) => days.reduce((sum, d) => sum + d[m], 0);
 
-  useEffect(() => {
-    if (!holder.current) return;
-    const chart = echarts.init(holder.current, undefined, { renderer: 'svg' });
-    const option = {
+  const option = useMemo(
+    () => ({
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 40, right: 16, top: 32, bottom: 24 },
       xAxis: { type: 'category', data: dates.map((d) => d.slice(5)) },
       yAxis: { type: 'value', minInterval: 1 },
       series: seriesOf(days, dates, measure, (c) => t(`publishing.channel.${c}`)),
-    };
-    try {
-      chart.setOption(option);
-    } catch (error) {
-      // A chart that cannot draw (no text measuring, as in jsdom) must not take the enterprise page down; the totals stay.
-      console.warn('visit chart not drawn', error);
-    }
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [days, dates, measure, t]);
+    }),
+    [days, dates, measure, t],
+  );
+  const holder = useEChart(option, 'visit chart');
 
   return (
     <Card
