@@ -30,8 +30,17 @@ function EnterpriseName({ id }: { id: string }) {
 function useColumns(allEnterprises: boolean): ColumnsType<Lead> {
   const { t } = useTranslation();
   return [
-    { title: t('leads.col.receivedAt'), dataIndex: 'receivedAt', width: 150, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
-    ...(allEnterprises ? [{ title: t('leads.col.enterprise'), dataIndex: 'enterpriseId', width: 180, render: (id: string) => <EnterpriseName id={id} /> }] : []),
+    // On the list of every enterprise's leads, whose lead it is goes under the time (no extra column: the text keeps its room at 1024 px).
+    {
+      title: allEnterprises ? t('leads.col.receivedAtAndEnterprise') : t('leads.col.receivedAt'),
+      width: 170,
+      render: (_: unknown, l: Lead) => (
+        <Space direction="vertical" size={0}>
+          <span>{new Date(l.receivedAt).toLocaleString('zh-CN', { hour12: false })}</span>
+          {allEnterprises && <EnterpriseName id={l.enterpriseId} />}
+        </Space>
+      ),
+    },
     {
       title: t('leads.col.kind'),
       width: 130,
