@@ -3,6 +3,8 @@
  * file-system path reaches the backend only as a folder the person chose in main's own dialog —
  * the page holds an opaque grant, never a path it could make up. Fake `electron.dialog`: the outside edge.
  */
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => ({ dialog: { showOpenDialog: vi.fn() }, BrowserWindow: { fromWebContents: vi.fn(() => ({ id: 1 })) } }));
@@ -36,8 +38,8 @@ describe('the relay of the page’s calls', () => {
 
   it('refuses a path the page names itself, for an export folder and for import files', async () => {
     for (const [name, input] of [
-      ['sites.export', { siteId: 's1', outDir: '/home/user' }],
-      ['sites.import', { enterpriseId: 'e1', paths: ['/home/user/.ssh'] }],
+      ['sites.export', { siteId: 's1', outDir: tmpdir() }],
+      ['sites.import', { enterpriseId: 'e1', paths: [path.join(tmpdir(), '.ssh')] }],
       ['sites.export', { siteId: 's1', outDir: 'grant:made-up' }],
     ] as const) {
       expect(await relay(fromApp as never, name, input), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'local_path_refused' } });
@@ -46,12 +48,13 @@ describe('the relay of the page’s calls', () => {
   });
 
   it('turns a folder chosen in main’s dialog into a grant for the page, and the grant into the path for the backend', async () => {
-    const chosen = (await choose('/home/user/网站导出')) as { ok: true; value: { grant: string; label: string } };
+    const folder = path.join(tmpdir(), '网站导出');
+    const chosen = (await choose(folder)) as { ok: true; value: { grant: string; label: string } };
     expect(electron.dialog.showOpenDialog).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ properties: expect.arrayContaining(['openDirectory', 'createDirectory']) }));
-    expect(chosen.value.label).toBe('/home/user/网站导出');
-    expect(chosen.value.grant).not.toContain('/home/user');
+    expect(chosen.value.label).toBe(folder);
+    expect(chosen.value.grant).not.toContain(tmpdir());
     expect(await relay(fromApp as never, 'sites.export', { siteId: 's1', outDir: chosen.value.grant })).toEqual({ ok: true, value: 'done' });
-    expect(backendCalls).toEqual([{ name: 'sites.export', input: { siteId: 's1', outDir: '/home/user/网站导出' } }]);
+    expect(backendCalls).toEqual([{ name: 'sites.export', input: { siteId: 's1', outDir: folder } }]);
     // An export without a folder (the data folder's exports) needs no grant.
     expect(await relay(fromApp as never, 'sites.export', { siteId: 's1' })).toEqual({ ok: true, value: 'done' });
   });
