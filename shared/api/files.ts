@@ -34,6 +34,10 @@ export const filesApi = {
   'files.document': fileQuery(z.object({ id: z.string().min(1).max(64) })),
   /** The zip of a site's export at a revision (written by `sites.export` under the data folder). */
   'files.siteExport': fileQuery(z.object({ siteId: z.string().min(1).max(64), revision: z.coerce.number().int().min(1) })),
+  /** The site's staff cards on A4 as a PDF (`staffCards.sheet` gives the same as base64, for scripts). */
+  'files.staffCardSheet': fileQuery(z.object({ siteId: z.string().min(1).max(64) })),
+  /** The enterprise's licence photo or PDF scan (its `licencePhotoSha256`), on every device once synced. */
+  'files.licencePhoto': fileQuery(z.object({ enterpriseId: z.string().min(1).max(64), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
 };
 export type FileName = keyof typeof filesApi;
 

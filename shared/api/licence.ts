@@ -12,7 +12,7 @@ export const licenceSourceSchema = z.discriminatedUnion('kind', [
 ]);
 
 const text = z.string().nullable();
-export const licenceFieldSchema = z.enum(['name', 'creditCode', 'type', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'address']);
+export const licenceFieldSchema = z.enum(['name', 'creditCode', 'type', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'address', 'businessScope']);
 
 export const licenceReadingSchema = z.object({
   name: text,
@@ -28,13 +28,21 @@ export const licenceReadingSchema = z.object({
   /** ISO date. */
   establishedOn: text,
   address: text,
+  /** 经营范围 where the licence prints it. */
+  businessScope: text,
   /** Fields not read, read with low confidence, or not looking like their kind: to be checked by a person. */
   uncertain: z.array(licenceFieldSchema),
   readMs: z.number(),
+  /** The file read, kept in the asset store when asked (`keep`): name its sha256 as the enterprise's `licencePhotoSha256`. */
+  photo: z.object({ sha256: z.string(), mime: z.string() }).nullable(),
 });
 export type LicenceReadingOutput = z.infer<typeof licenceReadingSchema>;
 
 export const licenceApi = {
-  /** Reads the fields of a licence photo (JPEG/PNG/WebP) or scan (PDF: its largest picture); nothing is saved. */
-  'licence.read': query(z.object({ source: licenceSourceSchema }), licenceReadingSchema, { reads: [] }),
+  /**
+   * Reads the fields of a licence photo (JPEG/PNG/WebP) or PDF (its text layer, or else its largest
+   * picture). Nothing is saved in the database; with `keep`, the file is stored (content-addressed)
+   * so the enterprise registered from it can keep it.
+   */
+  'licence.read': query(z.object({ source: licenceSourceSchema, keep: z.boolean().default(false) }), licenceReadingSchema, { reads: [] }),
 };

@@ -22,7 +22,7 @@ export const currentPlanSchema = z.object({
 export const documentSchema = z.object({
   id: z.string(),
   enterpriseId: z.string(),
-  kind: z.enum(['service_order', 'site_signoff', 'backup', 'other']),
+  kind: z.enum(['service_order', 'site_signoff', 'business_licence', 'backup', 'other']),
   title: z.string(),
   fileName: z.string(),
   mime: z.string(),

@@ -45,6 +45,45 @@ export const contactSchema = z.object({
   email: z.union([z.literal(''), z.email({ message: 'contact.email.invalid' })]).optional(),
 });
 
+const optionalText = (max: number, key: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${key}.too_long` })
+    .optional()
+    .transform((v) => v || undefined);
+
+/** What the 营业执照 says beyond name, credit code and address (issue 12): read from the photo or typed, each part optional. */
+export const licenceDetailsSchema = z
+  .object({
+    /** 类型, e.g. 有限责任公司（自然人投资或控股）. */
+    type: optionalText(100, 'licence.type'),
+    legalRepresentative: optionalText(50, 'licence.legal_representative'),
+    /** As printed: 500万元整. */
+    registeredCapital: optionalText(50, 'licence.registered_capital'),
+    /** ISO date (成立日期). */
+    establishedOn: z
+      .union([z.literal(''), z.iso.date({ message: 'licence.established_on.invalid' })])
+      .optional()
+      .transform((v) => v || undefined),
+    businessScope: optionalText(2000, 'licence.business_scope'),
+  })
+  .transform((d) => {
+    const known = Object.entries(d).filter(([, v]) => v);
+    return known.length ? (Object.fromEntries(known) as LicenceDetails) : undefined;
+  });
+
+export interface LicenceDetails {
+  type?: string;
+  legalRepresentative?: string;
+  registeredCapital?: string;
+  establishedOn?: string;
+  businessScope?: string;
+}
+
+/** A stored file's content address. */
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'licence.photo_invalid' });
+
 export const enterpriseInputSchema = z
   .object({
     name: requiredText(2, 100, 'enterprise.name'),
@@ -57,6 +96,9 @@ export const enterpriseInputSchema = z
     manager: requiredText(1, 50, 'manager'),
     channel: z.enum(SALES_CHANNELS, { error: 'channel.required' }),
     note: z.string().trim().max(500, { message: 'note.too_long' }).optional(),
+    licence: licenceDetailsSchema.optional(),
+    /** The licence photo (or PDF scan) `licence.read` kept, linked to the enterprise and kept with its documents; left out, a stored one stays. */
+    licencePhotoSha256: sha256.optional(),
   })
   .superRefine((e, ctx) => {
     if (e.industryDivision && !isIndustryDivisionOf(e.industrySection, e.industryDivision))
@@ -78,6 +120,11 @@ export const enterpriseSchema = z.object({
   manager: z.string(),
   channel: z.enum(SALES_CHANNELS),
   note: z.string().optional(),
+  licence: z
+    .object({ type: z.string().optional(), legalRepresentative: z.string().optional(), registeredCapital: z.string().optional(), establishedOn: z.string().optional(), businessScope: z.string().optional() })
+    .optional(),
+  /** The licence photo or scan (an asset): `files.licencePhoto` serves it. */
+  licencePhotoSha256: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Filled by the platform once the enterprise is opened in BOSS (sync issue). */

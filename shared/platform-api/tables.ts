@@ -43,6 +43,20 @@ const contactField = z
   })
   .strict();
 
+const optionalWireText = (max: number) => z.string().trim().min(1).max(max).nullable();
+
+/** The 营业执照's details (issue 12): one group, merged as a unit; null when none are known. */
+const licenceField = z
+  .object({
+    type: optionalWireText(100),
+    legalRepresentative: optionalWireText(50),
+    registeredCapital: optionalWireText(50),
+    establishedOn: z.iso.date().nullable(),
+    businessScope: optionalWireText(2000),
+  })
+  .strict()
+  .nullable();
+
 /** What a client may set on an enterprise, each field validated on its own (a patch carries any subset). */
 export const enterpriseFieldSchemas = {
   name: text(2, 100),
@@ -55,10 +69,19 @@ export const enterpriseFieldSchemas = {
   manager: text(1, 50),
   channel: z.enum(SALES_CHANNELS),
   note: z.string().trim().max(500).nullable(),
+  licence: licenceField,
+  /** The licence photo or scan, an uploaded blob. */
+  licencePhotoSha256: sha256Schema.nullable(),
 };
 
 export const enterpriseCreateSchema = z
-  .object({ ...enterpriseFieldSchemas, industryDivision: enterpriseFieldSchemas.industryDivision.optional(), note: enterpriseFieldSchemas.note.optional() })
+  .object({
+    ...enterpriseFieldSchemas,
+    industryDivision: enterpriseFieldSchemas.industryDivision.optional(),
+    note: enterpriseFieldSchemas.note.optional(),
+    licence: enterpriseFieldSchemas.licence.optional(),
+    licencePhotoSha256: enterpriseFieldSchemas.licencePhotoSha256.optional(),
+  })
   .strict();
 export const enterprisePatchSchema = z.object(enterpriseFieldSchemas).partial().strict();
 
@@ -77,6 +100,12 @@ export const enterpriseRowSchema = z.object({
   manager: z.string(),
   channel: z.enum(SALES_CHANNELS),
   note: z.string().nullable(),
+  /** Absent from rows stored before issue 12's licence fields. */
+  licence: z
+    .object({ type: z.string().nullable(), legalRepresentative: z.string().nullable(), registeredCapital: z.string().nullable(), establishedOn: z.string().nullable(), businessScope: z.string().nullable() })
+    .nullable()
+    .default(null),
+  licencePhotoSha256: sha256Schema.nullable().default(null),
   /** Server-owned: set by the platform (BOSS opening), never by a client op. */
   status: z.enum(ENTERPRISE_STATUSES),
   groupCode: z.string().nullable(),

@@ -92,7 +92,7 @@ async function applyCreate(oc: OpContext, op: PushOp): Promise<OpResult> {
     if (holder) return duplicateKey(oc, op, holder, data.creditCode as string);
   }
   const row = insertRow(oc, op.tbl, op.rowId, scopeId, data, by(oc));
-  const missing = op.tbl === 'site' ? await missingBlobs(oc.trx, data.images) : [];
+  const missing = await missingBlobs(oc.trx, op.tbl === 'site' ? data.images : data.licencePhotoSha256 ? [data.licencePhotoSha256] : []);
   return rowResult(op.opSeq, 'applied', row, missing.length ? { missingBlobs: missing } : {});
 }
 

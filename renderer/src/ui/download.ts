@@ -14,11 +14,3 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   download(url, fileName);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/** Offers base64 bytes from an answer as a download. */
-export function downloadBase64(base64: string, mime: string, fileName: string): void {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  downloadBlob(new Blob([bytes], { type: mime }), fileName);
-}

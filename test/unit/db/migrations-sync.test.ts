@@ -134,3 +134,16 @@ describe('0015_sms_activity', () => {
     expect(after.prepare('SELECT draw_count, server_deleted FROM sms_activity').get()).toEqual({ draw_count: 0, server_deleted: 0 });
   });
 });
+
+describe('0016_enterprise_licence', () => {
+  it('keeps enterprises as they were and adds the licence details and photo empty', () => {
+    const { db, migrateTo } = databaseBefore(16);
+    insertEnterprise(db, 'e1', '91350100M000100Y43');
+    const after = migrateTo(16);
+    expect(after.prepare('SELECT id, name, legal_representative, registered_capital, established_on, licence_type, business_scope, licence_photo_sha256 FROM enterprise').all()).toEqual([
+      { id: 'e1', name: '泉城茶业', legal_representative: null, registered_capital: null, established_on: null, licence_type: null, business_scope: null, licence_photo_sha256: null },
+    ]);
+    after.prepare(`UPDATE enterprise SET legal_representative = '王建国', established_on = '2016-03-08' WHERE id = 'e1'`).run();
+    expect(after.prepare('SELECT legal_representative, established_on FROM enterprise').get()).toEqual({ legal_representative: '王建国', established_on: '2016-03-08' });
+  });
+});

@@ -1,5 +1,5 @@
 /** SQL for enterprises: the only place that knows the `enterprise` table (and its change counter). */
-import type { Enterprise, EnterpriseFields, EnterpriseListRow, SalesChannel } from '../../../../shared/domain/enterprise';
+import type { Enterprise, EnterpriseFields, EnterpriseListRow, LicenceDetails, SalesChannel } from '../../../../shared/domain/enterprise';
 import type { EnterpriseStatus } from '../../../../shared/platform-api';
 import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import { perDatabase } from '../../infra/db/perDatabase';
@@ -21,6 +21,13 @@ export interface EnterpriseRecord {
   manager: string;
   channel: SalesChannel;
   note: string | null;
+  /** The licence's details (migration 0016). */
+  licence_type: string | null;
+  legal_representative: string | null;
+  registered_capital: string | null;
+  established_on: string | null;
+  business_scope: string | null;
+  licence_photo_sha256: string | null;
   group_code: string | null;
   created_at: string;
   updated_at: string;
@@ -29,6 +36,19 @@ export interface EnterpriseRecord {
   base_version: number | null;
   base_json: string | null;
   server_deleted: number;
+}
+
+/** The licence's details as the record holds them: only what is known. */
+export function licenceOf(row: EnterpriseRecord): LicenceDetails | undefined {
+  const details = {
+    type: row.licence_type ?? undefined,
+    legalRepresentative: row.legal_representative ?? undefined,
+    registeredCapital: row.registered_capital ?? undefined,
+    establishedOn: row.established_on ?? undefined,
+    businessScope: row.business_scope ?? undefined,
+  };
+  const known = Object.entries(details).filter(([, v]) => v !== undefined);
+  return known.length ? (Object.fromEntries(known) as LicenceDetails) : undefined;
 }
 
 /** Every column a synced row sets (the sync bookkeeping flags aside). */
@@ -47,6 +67,8 @@ export function toEnterprise(row: EnterpriseRecord): Enterprise {
     manager: row.manager,
     channel: row.channel,
     ...(row.note ? { note: row.note } : {}),
+    ...(licenceOf(row) ? { licence: licenceOf(row) } : {}),
+    ...(row.licence_photo_sha256 ? { licencePhotoSha256: row.licence_photo_sha256 } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     ...(row.group_code ? { groupCode: row.group_code } : {}),
@@ -54,9 +76,11 @@ export function toEnterprise(row: EnterpriseRecord): Enterprise {
 }
 
 /** What a person edits of an enterprise, as the form sends it or as a synced row carries it. */
-export type EditableEnterpriseFields = Omit<EnterpriseFields, 'industryDivision' | 'note' | 'contact'> & {
+export type EditableEnterpriseFields = Omit<EnterpriseFields, 'industryDivision' | 'note' | 'contact' | 'licence' | 'licencePhotoSha256'> & {
   industryDivision?: string | null;
   note?: string | null;
+  licence?: { [K in keyof LicenceDetails]?: string | null } | null;
+  licencePhotoSha256?: string | null;
   contact: { name: string; mobile: string; email?: string | null };
 };
 
@@ -76,7 +100,17 @@ export const editableColumns = (fields: EditableEnterpriseFields) => ({
   manager: fields.manager,
   channel: fields.channel,
   note: fields.note || null,
+  licence_type: fields.licence?.type || null,
+  legal_representative: fields.licence?.legalRepresentative || null,
+  registered_capital: fields.licence?.registeredCapital || null,
+  established_on: fields.licence?.establishedOn || null,
+  business_scope: fields.licence?.businessScope || null,
+  licence_photo_sha256: fields.licencePhotoSha256 || null,
 });
+
+const LICENCE_COLUMN_LIST = ['licence_type', 'legal_representative', 'registered_capital', 'established_on', 'business_scope', 'licence_photo_sha256'] as const;
+const LICENCE_COLUMNS = LICENCE_COLUMN_LIST.join(', ');
+const LICENCE_PARAMS = LICENCE_COLUMN_LIST.map((c) => `@${c}`).join(', ');
 
 const reads = perDatabase((db: ReadableDB) => ({
   byId: db.prepare<[string], EnterpriseRecord>('SELECT * FROM enterprise WHERE id = ?'),
@@ -94,28 +128,29 @@ const reads = perDatabase((db: ReadableDB) => ({
 const writes = perDatabase((db: WritableDB) => ({
   insert: db.prepare(
     `INSERT INTO enterprise (id, name, credit_code, industry_section, industry_division, province, city, district, address,
-       contact_name, contact_mobile, contact_email, manager, channel, note, created_at, updated_at)
+       contact_name, contact_mobile, contact_email, manager, channel, note, ${LICENCE_COLUMNS}, created_at, updated_at)
      VALUES (@id, @name, @credit_code, @industry_section, @industry_division, @province, @city, @district, @address,
-       @contact_name, @contact_mobile, @contact_email, @manager, @channel, @note, @created_at, @updated_at)`,
+       @contact_name, @contact_mobile, @contact_email, @manager, @channel, @note, ${LICENCE_PARAMS}, @created_at, @updated_at)`,
   ),
   update: db.prepare(
     `UPDATE enterprise SET name = @name, credit_code = @credit_code, industry_section = @industry_section,
        industry_division = @industry_division, province = @province, city = @city, district = @district, address = @address,
        contact_name = @contact_name, contact_mobile = @contact_mobile, contact_email = @contact_email, manager = @manager,
-       channel = @channel, note = @note, updated_at = @updated_at
+       channel = @channel, note = @note, ${LICENCE_COLUMN_LIST.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at
      WHERE id = @id`,
   ),
   upsertSynced: db.prepare<[SyncedEnterpriseColumns]>(
     `INSERT INTO enterprise (id, name, credit_code, industry_section, industry_division, province, city, district, address,
-       contact_name, contact_mobile, contact_email, manager, channel, note, group_code, platform_status, created_at, updated_at,
+       contact_name, contact_mobile, contact_email, manager, channel, note, ${LICENCE_COLUMNS}, group_code, platform_status, created_at, updated_at,
        base_version, base_json, server_deleted)
      VALUES (@id, @name, @credit_code, @industry_section, @industry_division, @province, @city, @district, @address,
-       @contact_name, @contact_mobile, @contact_email, @manager, @channel, @note, @group_code, @platform_status, @created_at, @updated_at,
+       @contact_name, @contact_mobile, @contact_email, @manager, @channel, @note, ${LICENCE_PARAMS}, @group_code, @platform_status, @created_at, @updated_at,
        @base_version, @base_json, 0)
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, credit_code = excluded.credit_code, industry_section = excluded.industry_section,
        industry_division = excluded.industry_division, province = excluded.province, city = excluded.city, district = excluded.district,
        address = excluded.address, contact_name = excluded.contact_name, contact_mobile = excluded.contact_mobile,
        contact_email = excluded.contact_email, manager = excluded.manager, channel = excluded.channel, note = excluded.note,
+       ${LICENCE_COLUMN_LIST.map((c) => `${c} = excluded.${c}`).join(', ')},
        group_code = excluded.group_code, platform_status = excluded.platform_status, created_at = excluded.created_at,
        updated_at = excluded.updated_at, base_version = excluded.base_version, base_json = excluded.base_json, server_deleted = 0`,
   ),

@@ -8,6 +8,7 @@ import { commitChanges } from '../../app/unitOfWork';
 import type { ReadableDB } from '../../infra/db/handles';
 import { perDatabase } from '../../infra/db/perDatabase';
 import { auditTrail } from '../audit/repository';
+import { licencePhotoDocument } from '../licence/photo';
 import { currentPlanCodes } from '../orders/planState';
 import {
   creditCodeHolder,
@@ -63,9 +64,10 @@ export function createEnterprise(ctx: WriteContext, fields: EnterpriseFields): E
           entity: 'enterprise',
           id,
           write: (db) => insertEnterprise(db, id, fields, at),
-          outbox: { op: 'create', patch: enterpriseWireFields(fields) },
+          outbox: { op: 'create', patch: createPatch(fields) },
           audit: { action: 'enterprise.created', detail: { name: fields.name } },
         },
+        ...(fields.licencePhotoSha256 ? licencePhotoDocument(ctx, id, fields.licencePhotoSha256) : []),
       ],
       result: undefined,
     };
@@ -74,11 +76,20 @@ export function createEnterprise(ctx: WriteContext, fields: EnterpriseFields): E
   return getEnterprise(ctx, id);
 }
 
-export function updateEnterprise(ctx: WriteContext, id: string, fields: EnterpriseFields): Enterprise {
+/** A create carries the licence's fields only when there are some (an enterprise without them reads as before). */
+function createPatch(fields: EnterpriseFields) {
+  const { licence, licencePhotoSha256, ...rest } = enterpriseWireFields(fields);
+  return { ...rest, ...(licence ? { licence } : {}), ...(licencePhotoSha256 ? { licencePhotoSha256 } : {}) };
+}
+
+export function updateEnterprise(ctx: WriteContext, id: string, input: EnterpriseFields): Enterprise {
   const at = ctx.now().toISOString();
   const changed = commitChanges(ctx, (db) => {
     const existing = findEnterprise(db, id);
     if (!existing) throw notFound('enterprise', id);
+    // A form that does not name the licence photo keeps the one stored.
+    const fields = { ...input, licencePhotoSha256: input.licencePhotoSha256 ?? existing.licence_photo_sha256 ?? undefined };
+    const photoChanges = fields.licencePhotoSha256 && fields.licencePhotoSha256 !== existing.licence_photo_sha256 ? licencePhotoDocument(ctx, id, fields.licencePhotoSha256) : [];
     refuseDuplicate(db, fields.creditCode, id);
     const before = enterpriseWireFields(toEnterpriseFields(toEnterprise(existing)));
     const after = enterpriseWireFields(fields);
@@ -93,6 +104,7 @@ export function updateEnterprise(ctx: WriteContext, id: string, fields: Enterpri
           outbox: { op: 'update', patch, baseVersion: existing.base_version },
           audit: { action: 'enterprise.updated', detail: { fields: Object.keys(patch) } },
         },
+        ...photoChanges,
       ],
       result: true,
     };
@@ -105,7 +117,7 @@ export function toEnterpriseFields(e: Enterprise): EnterpriseFields {
   return {
     name: e.name, creditCode: e.creditCode, industrySection: e.industrySection, industryDivision: e.industryDivision,
     region: e.region, address: e.address, contact: { name: e.contact.name, mobile: e.contact.mobile, email: e.contact.email },
-    manager: e.manager, channel: e.channel, note: e.note,
+    manager: e.manager, channel: e.channel, note: e.note, licence: e.licence, licencePhotoSha256: e.licencePhotoSha256,
   };
 }
 

@@ -3,13 +3,14 @@
  * (shared/platform-api/tables.ts), parsed before anything is stored, and map to the columns of
  * repository.ts.
  */
-import type { EnterpriseFields } from '../../../../shared/domain/enterprise';
+import type { EnterpriseFields, LicenceDetails } from '../../../../shared/domain/enterprise';
 import { enterpriseRowSchema, type EnterpriseWireRow } from '../../../../shared/platform-api';
 import { baseColumns, parseWith, storedFieldsOrNull, type Fields, type ServerBase, type SyncAdapter } from '../sync/adapters';
 import {
   deleteEnterprise,
   editableColumns,
   findEnterprise,
+  licenceOf,
   markEnterpriseServerDeleted,
   syncedEnterpriseIds,
   upsertSyncedEnterprise,
@@ -30,8 +31,18 @@ export function enterpriseWireFields(fields: EnterpriseFields): Fields {
     manager: fields.manager,
     channel: fields.channel,
     note: fields.note || null,
+    licence: fields.licence ? licenceWire(fields.licence) : null,
+    licencePhotoSha256: fields.licencePhotoSha256 ?? null,
   };
 }
+
+const licenceWire = (d: LicenceDetails) => ({
+  type: d.type ?? null,
+  legalRepresentative: d.legalRepresentative ?? null,
+  registeredCapital: d.registeredCapital ?? null,
+  establishedOn: d.establishedOn ?? null,
+  businessScope: d.businessScope ?? null,
+});
 
 export function enterpriseWireRowOf(row: EnterpriseRecord): EnterpriseWireRow {
   return {
@@ -46,6 +57,8 @@ export function enterpriseWireRowOf(row: EnterpriseRecord): EnterpriseWireRow {
     manager: row.manager,
     channel: row.channel,
     note: row.note,
+    licence: licenceOf(row) ? licenceWire(licenceOf(row)!) : null,
+    licencePhotoSha256: row.licence_photo_sha256,
     status: row.platform_status ?? 'registered',
     groupCode: row.group_code,
     createdAt: row.created_at,

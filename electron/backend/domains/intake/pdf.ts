@@ -165,6 +165,34 @@ async function pagePictures(page: Awaited<ReturnType<Awaited<ReturnType<PdfJs['g
   return pictures;
 }
 
+/**
+ * A PDF's text lines as printed, page by page (no paragraphs joined, cells kept): for a form such as
+ * a scanned licence with a text layer. Empty when the PDF holds no text.
+ */
+export async function pdfTextLines(bytes: Uint8Array, maxPages = 2): Promise<TextLine[]> {
+  const { getDocument } = await loadPdfJs();
+  let document;
+  try {
+    document = await getDocument({ data: new Uint8Array(bytes), ...resourceUrls(), cMapPacked: true, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  } catch (error) {
+    if ((error as Error).name === 'PasswordException') throw new PdfProblem('pdf.encrypted', 'The PDF is protected with a password.');
+    throw new PdfProblem('pdf.unreadable', `The PDF cannot be read (${(error as Error).message.split('\n')[0]}).`);
+  }
+  try {
+    const lines: TextLine[] = [];
+    for (let number = 1; number <= Math.min(document.numPages, maxPages); number++) {
+      const page = await document.getPage(number);
+      const content = await page.getTextContent();
+      const placed = pageLines(content.items.flatMap((i) => ('str' in i ? [i as TextItem] : [])), page.view[3]! - page.view[1]!);
+      lines.push(...placed.map((l) => ({ text: l.text, ...(l.cells ? { cells: l.cells } : {}) })));
+      page.cleanup();
+    }
+    return lines;
+  } finally {
+    await document.destroy();
+  }
+}
+
 export interface PdfContent {
   blocks: SourceBlock[];
   pages: number;

@@ -8,7 +8,7 @@ import { readCreditCode, findCreditCode, type CreditCodeReading } from '../../..
 import type { OcrRow } from '../../infra/ocr/layout';
 import { checkAddress } from './address';
 
-export const LICENCE_FIELDS = ['name', 'creditCode', 'type', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'address'] as const;
+export const LICENCE_FIELDS = ['name', 'creditCode', 'type', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'address', 'businessScope'] as const;
 export type LicenceField = (typeof LICENCE_FIELDS)[number];
 
 export interface LicenceReading {
@@ -23,6 +23,8 @@ export interface LicenceReading {
   /** ISO date. */
   establishedOn: string | null;
   address: string | null;
+  /** 经营范围, as far as its row goes (a long scope wraps; the rest is typed). Not every layout prints it: never uncertain for being absent. */
+  businessScope: string | null;
   uncertain: LicenceField[];
 }
 
@@ -39,7 +41,7 @@ const LABELS: [string, LicenceField | null][] = [
   ['注册日期', 'establishedOn'],
   ['营业期限', null],
   ['合伙期限', null],
-  ['经营范围', null],
+  ['经营范围', 'businessScope'],
   ['登记机关', null],
   ['负责人', 'legalRepresentative'],
   ['经营者', 'legalRepresentative'],
@@ -108,6 +110,9 @@ export function licenceFields(rows: OcrRow[]): LicenceReading {
   const establishedOn = dateText ? isoDate(dateText) : null;
   if (!establishedOn) uncertain.add('establishedOn');
 
+  const scope = values.get('businessScope');
+  if (scope && scope.score < SURE_SCORE) uncertain.add('businessScope');
+
   const codeText = values.get('creditCode')?.value ?? rows.map((r) => r.text).find((t) => findCreditCode(t));
   const raw = codeText ? findCreditCode(codeText) : undefined;
   const creditCodeReading = raw ? readCreditCode(raw) : null;
@@ -122,6 +127,7 @@ export function licenceFields(rows: OcrRow[]): LicenceReading {
     registeredCapital,
     establishedOn,
     address,
+    businessScope: scope?.value ?? null,
     uncertain: LICENCE_FIELDS.filter((f) => uncertain.has(f)),
   };
 }

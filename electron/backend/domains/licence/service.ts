@@ -1,15 +1,19 @@
 /**
  * `licence.read`: the licence picture through the OCR worker (infra/ocr, PaddleOCR models), its rows
- * through the field reader (fields.ts). A PDF scan is read through its largest picture.
+ * through the field reader (fields.ts). A PDF is read from its text layer when that holds a licence
+ * (a valid credit code), else through its largest picture (a scan). With `keep`, the file read is
+ * stored for the enterprise registered from it (photo.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
 import sharp from 'sharp';
 import type { Output, ParsedInput } from '../../../../shared/api';
+import type { ReadContext } from '../../app/context';
 import { AppError } from '../../app/errors';
-import { ocrRows } from '../../infra/ocr/layout';
+import { ocrRows, type OcrRow } from '../../infra/ocr/layout';
 import { recognizeText } from '../../infra/ocr/ocrClient';
-import { PdfProblem, readPdf } from '../intake/pdf';
+import { PdfProblem, pdfTextLines, readPdf } from '../intake/pdf';
 import { licenceFields } from './fields';
+import { keepLicenceFile } from './photo';
 
 const MAX_FILE_BYTES = 15 * 1024 * 1024;
 /** OCR sees at most this many pixels; a bigger photo is scaled down first (the worker scales for detection anyway). */
@@ -27,41 +31,66 @@ function sourceBytes(source: ParsedInput<'licence.read'>['source']): Buffer {
   return readFileSync(source.path);
 }
 
+const unreadablePdf = (error: unknown) => new AppError('licence.unreadable', `The PDF cannot be read: ${(error as Error).message}`, { field: 'source' });
+
 /** The largest picture of a scanned PDF. */
 async function pictureOfPdf(bytes: Buffer): Promise<Buffer> {
   const pictures: Buffer[] = [];
   try {
     await readPdf(bytes, async (picture) => void pictures.push(picture));
   } catch (error) {
-    if (!(error instanceof PdfProblem) || error.code !== 'pdf.no_text') throw new AppError('licence.unreadable', `The PDF cannot be read: ${(error as Error).message}`, { field: 'source' });
+    if (!(error instanceof PdfProblem) || error.code !== 'pdf.no_text') throw unreadablePdf(error);
   }
   const largest = pictures.sort((a, b) => b.length - a.length)[0];
   if (!largest) throw new AppError('licence.unreadable', 'The PDF holds no picture of a licence: scan it as a picture (JPEG or PNG).', { field: 'source' });
   return largest;
 }
 
-async function pictureOf(bytes: Buffer): Promise<Buffer> {
-  if (bytes.length > MAX_FILE_BYTES) throw new AppError('licence.too_large', `The file has ${bytes.length} bytes; a licence picture has at most ${MAX_FILE_BYTES}.`, { field: 'source' });
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return pictureOfPdf(bytes);
+/** The rows of a PDF's text layer, when they hold a licence with a credit code that passes its check. */
+async function pdfLicenceRows(bytes: Buffer): Promise<OcrRow[] | null> {
+  let lines;
+  try {
+    lines = await pdfTextLines(bytes);
+  } catch (error) {
+    throw unreadablePdf(error);
+  }
+  // Printed text is exact: as sure as a row can be.
+  const rows = lines.map((l) => ({ text: l.text, cells: l.cells ?? [], score: 1 }));
+  return licenceFields(rows).creditCodeValid ? rows : null;
+}
+
+async function checkPicture(bytes: Buffer): Promise<void> {
   try {
     const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
     if (!meta.width || !meta.height) throw new Error('no size');
   } catch {
     throw new AppError('licence.unreadable', 'The file is not a picture this app can read: take a JPEG or PNG photo of the licence, or a PDF scan.', { field: 'source' });
   }
-  return bytes;
 }
 
-export async function readLicence({ source }: ParsedInput<'licence.read'>): Promise<Output<'licence.read'>> {
-  const picture = await pictureOf(sourceBytes(source));
-  const result = await recognizeText(picture);
-  const rows = ocrRows(result.lines);
+/** The licence's rows of text: from a PDF's text layer, or by OCR of the picture. */
+async function licenceRows(bytes: Buffer): Promise<{ rows: OcrRow[]; ms: number }> {
+  if (bytes.length > MAX_FILE_BYTES) throw new AppError('licence.too_large', `The file has ${bytes.length} bytes; a licence picture has at most ${MAX_FILE_BYTES}.`, { field: 'source' });
+  const started = performance.now();
+  const isPdf = bytes.subarray(0, 5).toString('latin1') === '%PDF-';
+  if (isPdf) {
+    const printed = await pdfLicenceRows(bytes);
+    if (printed) return { rows: printed, ms: performance.now() - started };
+  } else await checkPicture(bytes);
+  const result = await recognizeText(isPdf ? await pictureOfPdf(bytes) : bytes);
+  return { rows: ocrRows(result.lines), ms: performance.now() - started };
+}
+
+export async function readLicence(ctx: Pick<ReadContext, 'dataDir'>, { source, keep }: ParsedInput<'licence.read'>): Promise<Output<'licence.read'>> {
+  const bytes = sourceBytes(source);
+  const { rows, ms } = await licenceRows(bytes);
   if (!rows.some((r) => r.text.trim())) throw new AppError('licence.no_text', 'No text was found in the picture: take the photo again, closer and in focus, with the whole licence in view.', { field: 'source' });
   const { creditCodeReading, ...fields } = licenceFields(rows);
   return {
     ...fields,
     creditCodeUnsure: creditCodeReading?.unsure ?? [],
     creditCodeCorrections: creditCodeReading?.corrections ?? [],
-    readMs: Math.round(result.loadMs + result.readMs),
+    readMs: Math.round(ms),
+    photo: keep ? keepLicenceFile(ctx.dataDir, bytes) : null,
   };
 }

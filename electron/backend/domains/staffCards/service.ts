@@ -4,6 +4,7 @@
  * (`m-<id>`), so filling again updates them and leaves the cards added by hand alone.
  */
 import type { Output, ParsedInput } from '../../../../shared/api';
+import type { FileBody } from '../../../../shared/api/files';
 import { siteUrls } from '../../../../shared/sites/context';
 import type { Column, SiteContent, StaffCard } from '../../../../shared/sites/model';
 import { staffCardUrl } from '../../../../shared/sites/staff/files';
@@ -64,7 +65,7 @@ export function fillStaffCards(ctx: WriteContext, { siteId, revision }: ParsedIn
   return { ...counts, revision: site.revision };
 }
 
-export async function staffCardSheet(ctx: ReadContext, { siteId }: ParsedInput<'staffCards.sheet'>): Promise<Output<'staffCards.sheet'>> {
+async function renderSheet(ctx: ReadContext, siteId: string) {
   const site = getSite(ctx, siteId);
   const cards = site.content.columns.filter((c) => c.type === 'staff').flatMap((c) => c.items.filter((i): i is StaffCard => i.kind === 'staff'));
   if (!cards.length) throw new AppError('staff_cards.empty', 'The site has no staff cards to print; fill the staff column from the roster first.');
@@ -72,5 +73,17 @@ export async function staffCardSheet(ctx: ReadContext, { siteId }: ParsedInput<'
   const enterprise = findEnterprise(ctx.db, site.enterpriseId);
   const organization = enterprise?.name ?? site.content.profile.name;
   const { pdf, pages } = await renderStaffCardSheet({ organization, cards: cards.map((card) => ({ card, url: staffCardUrl(urls, card.id) })), printedAt: ctx.now() });
-  return { fileName: `${organization}-员工名片.pdf`, base64: pdf.toString('base64'), cards: cards.length, pages };
+  return { pdf, pages, cards: cards.length, fileName: `${organization}-员工名片.pdf` };
+}
+
+/** For scripts: the sheet as base64 with its counts. */
+export async function staffCardSheet(ctx: ReadContext, { siteId }: ParsedInput<'staffCards.sheet'>): Promise<Output<'staffCards.sheet'>> {
+  const { pdf, pages, cards, fileName } = await renderSheet(ctx, siteId);
+  return { fileName, base64: pdf.toString('base64'), cards, pages };
+}
+
+/** For the window: the sheet as a file (by address, or its bytes over IPC). */
+export async function staffCardSheetFile(ctx: ReadContext, { siteId }: ParsedInput<'files.staffCardSheet'>): Promise<FileBody> {
+  const { pdf, fileName } = await renderSheet(ctx, siteId);
+  return { bytes: pdf, mime: 'application/pdf', fileName };
 }

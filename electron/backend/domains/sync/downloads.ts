@@ -16,9 +16,9 @@ const DOWNLOAD_TIMEOUT_MS = 120_000;
 
 const isSha256 = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
 
-/** Queues the pictures a pulled row refers to (its `images`) that are not on this device. */
+/** Queues the files a pulled row refers to (a site's `images`, an enterprise's licence photo) that are not on this device. */
 export function queueRemoteImages(db: WritableDB, dataDir: string, row: Record<string, unknown> | undefined, now: Date): void {
-  const images = Array.isArray(row?.images) ? row.images.filter(isSha256) : [];
+  const images = [...(Array.isArray(row?.images) ? row.images : []), row?.licencePhotoSha256].filter(isSha256);
   for (const sha256 of images) if (!hasAssetFile(dataDir, sha256)) queueRemoteAsset(db, sha256, now);
 }
 

@@ -1,11 +1,14 @@
-/** The enterprise's stored documents (signed service orders): open, print, download. */
+/** The enterprise's stored documents (signed service orders, sign-offs, the licence photo): open, print, download. */
 import { useState } from 'react';
 import { Button, Modal, Table, Typography } from 'antd';
-import { FilePdfOutlined } from '@ant-design/icons';
+import { FileImageOutlined, FilePdfOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DocumentInfo } from '../../../../../shared/api/orders';
+import { fileUrl } from '../../../api/client';
 import { DocumentViewer } from '../../orders';
+
+const isPicture = (doc: DocumentInfo) => doc.mime.startsWith('image/');
 
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
@@ -27,7 +30,7 @@ export function DocumentList({ documents }: { documents: DocumentInfo[] }) {
             key: 'title',
             render: (_, doc) => (
               <span>
-                <FilePdfOutlined style={{ color: '#c0392b', marginInlineEnd: 8 }} />
+                {isPicture(doc) ? <FileImageOutlined style={{ color: '#2f6fb3', marginInlineEnd: 8 }} /> : <FilePdfOutlined style={{ color: '#c0392b', marginInlineEnd: 8 }} />}
                 {doc.title}
               </span>
             ),
@@ -47,7 +50,7 @@ export function DocumentList({ documents }: { documents: DocumentInfo[] }) {
         ]}
       />
       <Modal open={Boolean(open)} title={open?.title} onCancel={() => setOpen(null)} footer={null} width={900} destroyOnHidden>
-        {open && <DocumentViewer documentId={open.id} height={640} />}
+        {open && (isPicture(open) ? <img src={fileUrl('files.document', { id: open.id })} alt={open.title} style={{ maxWidth: '100%' }} /> : <DocumentViewer documentId={open.id} height={640} />)}
       </Modal>
     </>
   );

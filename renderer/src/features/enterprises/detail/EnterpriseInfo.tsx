@@ -2,14 +2,32 @@
 import { Descriptions, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Enterprise } from '../../../../../shared/domain/enterprise';
 import { industrySection } from '../../../../../shared/domain/industry';
+import { LicencePhoto } from './LicencePhoto';
 
 function industryText(e: Enterprise): string {
   const section = industrySection(e.industrySection);
   if (!section) return e.industrySection;
   const division = section.divisions.find((d) => d.code === e.industryDivision);
   return division ? `${section.code} ${section.name} / ${division.code} ${division.name}` : `${section.code} ${section.name}`;
+}
+
+/** What the licence says, as far as it is known, and its photo. */
+function licenceItems(e: Enterprise, t: TFunction) {
+  const d = e.licence ?? {};
+  const text = [
+    { key: 'licenceType', value: d.type },
+    { key: 'legalRepresentative', value: d.legalRepresentative },
+    { key: 'registeredCapital', value: d.registeredCapital },
+    { key: 'establishedOn', value: d.establishedOn },
+  ].flatMap(({ key, value }) => (value ? [{ key, label: t(`enterprises.field.${key}`), children: value }] : []));
+  return [
+    ...text,
+    ...(d.businessScope ? [{ key: 'businessScope', label: t('enterprises.field.businessScope'), children: d.businessScope, span: 2 }] : []),
+    ...(e.licencePhotoSha256 ? [{ key: 'licencePhoto', label: t('enterprises.field.licencePhoto'), children: <LicencePhoto enterpriseId={e.id} sha256={e.licencePhotoSha256} />, span: 2 }] : []),
+  ];
 }
 
 export function EnterpriseInfo({ enterprise: e }: { enterprise: Enterprise }) {
@@ -30,6 +48,7 @@ export function EnterpriseInfo({ enterprise: e }: { enterprise: Enterprise }) {
         { key: 'manager', label: t('enterprises.field.manager'), children: e.manager },
         { key: 'channel', label: t('enterprises.field.channel'), children: t(`channel.${e.channel}`) },
         { key: 'updatedAt', label: t('enterprises.field.updatedAt'), children: dayjs(e.updatedAt).format('YYYY-MM-DD HH:mm') },
+        ...licenceItems(e, t),
         ...(e.note ? [{ key: 'note', label: t('enterprises.field.note'), children: e.note, span: 2 }] : []),
       ]}
     />

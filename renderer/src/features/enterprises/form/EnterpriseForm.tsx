@@ -3,8 +3,9 @@
  * draft on every change, keyboard first. The backend's refusals land at their fields.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Form, Input, Row, Typography } from 'antd';
-import { Controller, FormProvider, useForm, type Resolver } from 'react-hook-form';
+import { Alert, App as AntApp, Button, Card, Col, Form, Input, Row, Tag, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
+import { Controller, FormProvider, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -22,7 +23,7 @@ import { FormField } from './fields/FormField';
 import { useFieldError } from './fields/fieldError';
 import { formKeyHandler } from './formKeyboard';
 import { applyServerError } from './serverErrors';
-import type { EnterpriseFormValues } from './formValues';
+import { LICENCE_DETAILS, type EnterpriseFormValues } from './formValues';
 import type { useFormDraft } from './useFormDraft';
 import { LicenceReader, type LicenceFill } from '../../roster';
 
@@ -80,12 +81,17 @@ export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCa
   const submit = () => void form.handleSubmit(onValid)();
 
   // What the licence photo gave is put in as the user's own typing: marked dirty, checked on save.
+  // The photo itself is linked: saved with the enterprise, among its documents.
   const fillFromLicence = (fill: LicenceFill) => {
     const options = { shouldDirty: true, shouldTouch: true, shouldValidate: true } as const;
     if (fill.name) form.setValue('name', fill.name, options);
     if (fill.creditCode) form.setValue('creditCode', fill.creditCode, options);
     if (fill.address) form.setValue('address', fill.address, options);
-    if (fill.note) form.setValue('note', [form.getValues('note'), fill.note].filter(Boolean).join('\n'), options);
+    for (const key of LICENCE_DETAILS) {
+      const value = fill.licence[key];
+      if (value) form.setValue(`licence.${key}`, value, options);
+    }
+    if (fill.photoSha256) form.setValue('licencePhotoSha256', fill.photoSha256, { shouldDirty: true });
     saveDraft(form.getValues());
   };
 
@@ -131,6 +137,7 @@ export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCa
                 </Col>
               </Row>
             </Card>
+            <LicenceDetailsCard />
             <Card title={t('enterprises.form.sectionContact')} size="small">
               <Row gutter={16}>
                 <Col xs={24} md={8}>
@@ -192,5 +199,45 @@ function NoteField() {
         )}
       />
     </FormField>
+  );
+}
+
+/** What the 营业执照 says beyond name, code and address: read from the photo or typed; all optional. */
+function LicenceDetailsCard() {
+  const { t } = useTranslation();
+  const photo = useWatch<EnterpriseFormValues, 'licencePhotoSha256'>({ name: 'licencePhotoSha256' });
+  const scopeError = useFieldError('licence.businessScope');
+  return (
+    <Card
+      title={t('enterprises.form.sectionLicence')}
+      size="small"
+      data-testid="licence-details"
+      extra={photo ? <Tag icon={<PaperClipOutlined />} color="blue" data-testid="licence-photo-attached">{t('enterprises.form.licencePhotoAttached')}</Tag> : null}
+    >
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <TextField name="licence.type" label="enterprises.field.licenceType" maxLength={100} />
+        </Col>
+        <Col xs={24} md={12}>
+          <TextField name="licence.legalRepresentative" label="enterprises.field.legalRepresentative" maxLength={50} />
+        </Col>
+        <Col xs={24} md={12}>
+          <TextField name="licence.registeredCapital" label="enterprises.field.registeredCapital" maxLength={50} placeholder="enterprises.form.registeredCapitalPlaceholder" />
+        </Col>
+        <Col xs={24} md={12}>
+          <TextField name="licence.establishedOn" label="enterprises.field.establishedOn" maxLength={10} placeholder="enterprises.form.establishedOnPlaceholder" />
+        </Col>
+        <Col span={24}>
+          <FormField id="ent-licence-businessScope" label={t('enterprises.field.businessScope')} error={scopeError}>
+            <Controller
+              name="licence.businessScope"
+              render={({ field }) => (
+                <Input.TextArea {...field} id="ent-licence-businessScope" value={field.value ?? ''} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} status={scopeError ? 'error' : undefined} />
+              )}
+            />
+          </FormField>
+        </Col>
+      </Row>
+    </Card>
   );
 }

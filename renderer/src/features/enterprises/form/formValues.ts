@@ -2,11 +2,17 @@
 import type { Enterprise, EnterpriseInput } from '../../../../../shared/domain/enterprise';
 import type { Operator } from '../../../../../shared/api/system';
 
+export const LICENCE_DETAILS = ['type', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'businessScope'] as const;
+export type LicenceDetailValues = Record<(typeof LICENCE_DETAILS)[number], string>;
+
 export type EnterpriseFormValues = EnterpriseInput & {
   industryDivision: string;
   contact: EnterpriseInput['contact'] & { email: string };
   note: string;
+  licence: LicenceDetailValues;
 };
+
+const licenceValues = (d: Partial<LicenceDetailValues> = {}): LicenceDetailValues => Object.fromEntries(LICENCE_DETAILS.map((k) => [k, d[k] ?? ''])) as LicenceDetailValues;
 
 export function emptyValues(operator: Operator | null): EnterpriseFormValues {
   return {
@@ -20,6 +26,7 @@ export function emptyValues(operator: Operator | null): EnterpriseFormValues {
     manager: operator?.name ?? '',
     channel: operator?.channel ?? 'customer_manager',
     note: '',
+    licence: licenceValues(),
   };
 }
 
@@ -35,6 +42,8 @@ export function valuesOf(e: Enterprise): EnterpriseFormValues {
     manager: e.manager,
     channel: e.channel,
     note: e.note ?? '',
+    licence: licenceValues(e.licence),
+    ...(e.licencePhotoSha256 ? { licencePhotoSha256: e.licencePhotoSha256 } : {}),
   };
 }
 
@@ -47,6 +56,7 @@ export function withDraft(base: EnterpriseFormValues, draft: unknown): Enterpris
     ...d,
     region: { ...base.region, ...(d.region ?? {}) },
     contact: { ...base.contact, ...(d.contact ?? {}) },
+    licence: licenceValues({ ...base.licence, ...(d.licence ?? {}) }),
   };
 }
 
@@ -58,6 +68,11 @@ export const FIELD_ORDER = [
   'industryDivision',
   'region',
   'address',
+  'licence.type',
+  'licence.legalRepresentative',
+  'licence.registeredCapital',
+  'licence.establishedOn',
+  'licence.businessScope',
   'contact.name',
   'contact.mobile',
   'contact.email',

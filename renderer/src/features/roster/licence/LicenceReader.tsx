@@ -15,16 +15,19 @@ import { fileBase64 } from '../../../ui/fileBase64';
 type Reading = Output<'licence.read'>;
 type Field = Reading['uncertain'][number];
 
-/** What the form takes: the enterprise record holds name, credit code and address; the rest goes to its note. */
+type Detail = 'type' | 'legalRepresentative' | 'registeredCapital' | 'establishedOn' | 'businessScope';
+
+/** What the form takes: the record's fields, the licence's details, and the kept photo to link. */
 export interface LicenceFill {
   name?: string;
   creditCode?: string;
   address?: string;
-  note: string;
+  licence: Partial<Record<Detail, string>>;
+  photoSha256?: string;
 }
 
-const SHOWN: Field[] = ['name', 'creditCode', 'type', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'address'];
-const NOTE_FIELDS: Field[] = ['type', 'legalRepresentative', 'registeredCapital', 'establishedOn'];
+const SHOWN: Field[] = ['name', 'creditCode', 'type', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'address', 'businessScope'];
+const DETAILS: Detail[] = ['type', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'businessScope'];
 
 export function LicenceReader({ onFill }: { onFill: (fill: LicenceFill) => void }) {
   const { t } = useTranslation();
@@ -37,7 +40,7 @@ export function LicenceReader({ onFill }: { onFill: (fill: LicenceFill) => void 
     setBusy(true);
     setFailure(null);
     try {
-      const result = await call('licence.read', { source: { kind: 'file', name: file.name, base64: await fileBase64(file) } });
+      const result = await call('licence.read', { source: { kind: 'file', name: file.name, base64: await fileBase64(file) }, keep: true });
       setReading(result);
       setCode(result.creditCodeValid ? result.creditCode : null);
     } catch (error) {
@@ -49,8 +52,14 @@ export function LicenceReader({ onFill }: { onFill: (fill: LicenceFill) => void 
 
   function fill() {
     if (!reading) return;
-    const note = NOTE_FIELDS.filter((f) => reading[f]).map((f) => `${t(`licence.field.${f}`)}：${reading[f]}`).join('；');
-    onFill({ ...(reading.name ? { name: reading.name } : {}), ...(code ? { creditCode: code } : {}), ...(reading.address ? { address: reading.address } : {}), note });
+    const licence = Object.fromEntries(DETAILS.flatMap((f) => (reading[f] ? [[f, reading[f]]] : [])));
+    onFill({
+      ...(reading.name ? { name: reading.name } : {}),
+      ...(code ? { creditCode: code } : {}),
+      ...(reading.address ? { address: reading.address } : {}),
+      licence,
+      ...(reading.photo ? { photoSha256: reading.photo.sha256 } : {}),
+    });
   }
 
   const unsureCode = reading && !reading.creditCodeValid && reading.creditCode;

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { useShowError } from '../../../ui/apiErrors';
-import { downloadBase64 } from '../../../ui/download';
+import { downloadBlob } from '../../../ui/download';
 
 export function StaffCardsButtons({ enterpriseId, consenting }: { enterpriseId: string; consenting: number }) {
   const { t } = useTranslation();
@@ -25,8 +25,8 @@ export function StaffCardsButtons({ enterpriseId, consenting }: { enterpriseId: 
     if (!siteId) return;
     setPrinting(true);
     try {
-      const sheet = await call('staffCards.sheet', { siteId });
-      downloadBase64(sheet.base64, 'application/pdf', sheet.fileName);
+      const sheet = await call('files.staffCardSheet', { siteId });
+      downloadBlob(new Blob([sheet.bytes as Uint8Array<ArrayBuffer>], { type: sheet.mime }), sheet.fileName ?? 'staff-cards.pdf');
     } catch (error) {
       showError(error);
     } finally {
