@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { enterpriseWireRowOf as enterpriseFieldsOf } from '../../electron/backend/domains/enterprises/syncAdapter';
 import type { Device } from './syncDevice';
 
-const WIRE_FIELDS = ['name', 'creditCode', 'industrySection', 'industryDivision', 'region', 'address', 'contact', 'manager', 'channel', 'note', 'status', 'groupCode'];
+const WIRE_FIELDS = ['name', 'creditCode', 'industrySection', 'industryDivision', 'region', 'address', 'contact', 'manager', 'channel', 'note', 'licence', 'licencePhotoSha256', 'status', 'groupCode'];
 
 export function openPlatformDb(dataDir: string): Database.Database {
   return new Database(path.join(dataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });

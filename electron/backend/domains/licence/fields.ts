@@ -127,7 +127,8 @@ export function licenceFields(rows: OcrRow[]): LicenceReading {
     registeredCapital,
     establishedOn,
     address,
-    businessScope: scope?.value ?? null,
+    // Read as NFKC: a scope's list punctuation goes back to the full-width marks printed.
+    businessScope: scope ? scope.value.replace(/[;,:]/g, (c) => ({ ';': '；', ',': '，', ':': '：' })[c]!) : null,
     uncertain: LICENCE_FIELDS.filter((f) => uncertain.has(f)),
   };
 }
