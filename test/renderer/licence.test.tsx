@@ -2,13 +2,18 @@
  * The licence reader of the new-enterprise form in jsdom against a real backend and the real OCR
  * worker: a licence whose printed credit code has one look-alike character wrong is read, the code is
  * not filled as it stands, the correction that passes the check is offered, and choosing it fills
- * the form together with the name and address, the other fields going to the note.
+ * the form together with the name and address, the licence's other details going to their own
+ * fields and the photo linked; the enterprise page then shows the details, the photo and the photo
+ * among the documents.
  */
 import { screen, waitFor, within } from '@testing-library/react';
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { keepLicenceFile } from '../../electron/backend/domains/licence/photo';
 import { stopOcrWorker } from '../../electron/backend/infra/ocr/ocrClient';
 import { createTestBackend, type TestBackend } from '../helpers/backend';
 import { licencePicture, renderLicence } from '../helpers/licenceImages';
+import { jinanEnterprise } from '../helpers/syncDevice';
 import { OPERATOR } from '../integration/orders/support';
 import { renderApp } from './renderApp';
 
@@ -48,6 +53,24 @@ describe('the licence reader in the new-enterprise form (jsdom, real backend and
     await waitFor(() => expect((document.getElementById('ent-creditCode') as HTMLInputElement).value).toBe(picture.fields.creditCode));
     expect((document.getElementById('ent-name') as HTMLInputElement).value).toBe(picture.fields.name);
     expect((document.getElementById('ent-address') as HTMLInputElement).value).toBe(picture.fields.address);
-    expect((document.getElementById('ent-note') as HTMLTextAreaElement).value).toContain(`法定代表人：${picture.fields.legalRepresentative}`);
+    expect((document.getElementById('ent-licence-legalRepresentative') as HTMLInputElement).value).toBe(picture.fields.legalRepresentative);
+    expect((document.getElementById('ent-licence-registeredCapital') as HTMLInputElement).value).toBe(picture.fields.registeredCapital);
+    expect((document.getElementById('ent-licence-type') as HTMLInputElement).value).toBe(picture.fields.type);
+    expect((document.getElementById('ent-note') as HTMLTextAreaElement).value).toBe('');
+    expect(screen.getByTestId('licence-photo-attached')).toHaveTextContent('执照照片将随客户保存');
   }, 120_000);
+
+  it('shows the licence details, the photo and the photo among the documents on the enterprise page', async () => {
+    const photo = await sharp({ create: { width: 320, height: 226, channels: 3, background: '#f6f1e4' } }).jpeg().toBuffer();
+    const kept = keepLicenceFile(backend.dataDir, photo);
+    const licence = { type: '股份有限公司（非上市）', legalRepresentative: '李秀英', registeredCapital: '3000万元整', establishedOn: '2012-05-06', businessScope: '食品生产；食品销售' };
+    const { id } = await backend.call('enterprises.create', jinanEnterprise(4, { licence, licencePhotoSha256: kept.sha256 }));
+    renderApp(backend.transport, `/enterprises/${id}`);
+    const info = await screen.findByTestId('enterprise-info', {}, { timeout: 20_000 });
+    for (const value of Object.values(licence)) expect(info).toHaveTextContent(value);
+    const img = (await within(info).findByTestId('licence-photo', {}, { timeout: 10_000 })).querySelector('img') ?? (within(info).getByTestId('licence-photo') as HTMLImageElement);
+    expect(img.getAttribute('src')).toContain(`files.licencePhoto?enterpriseId=${id}&sha256=${kept.sha256}`);
+    const rows = await screen.findAllByTestId('document-row');
+    expect(rows.map((r) => r.textContent)).toEqual([expect.stringContaining('营业执照')]);
+  }, 60_000);
 });
