@@ -54,6 +54,7 @@ describe('filling the staff column from the roster', () => {
 
   it('refuses to print a sheet without cards, with a stable code', async () => {
     expect(await errorCode(t, 'staffCards.sheet', { siteId })).toBe('staff_cards.empty');
+    expect(await errorCode(t, 'files.staffCardSheet', { siteId })).toBe('staff_cards.empty');
   });
 });
 
@@ -70,5 +71,16 @@ describeWith(['pdftotext'], 'the printable A4 sheet', () => {
     expect(text).toContain('手机 13800138000');
     expect(text).toMatch(/短号 6\d{5}/);
     expect(text.split('\f').filter((page) => page.trim()).length).toBe(2);
+  });
+
+  it('gives the window the same sheet as a file (files.staffCardSheet: bytes, not base64 in JSON)', async () => {
+    for (let i = 0; i < 3; i++) await member(`职员${'甲乙丙'[i]}`, `1390013${String(8000 + i)}`, true);
+    await t.call('staffCards.fill', { siteId });
+    const file = await t.call('files.staffCardSheet', { siteId });
+    expect(file.mime).toBe('application/pdf');
+    expect(file.fileName).toMatch(/-员工名片\.pdf$/);
+    expect(Buffer.from(file.bytes).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(Buffer.from(file.bytes));
+    for (const name of ['职员甲', '职员丙']) expect(text).toContain(name);
   });
 });
