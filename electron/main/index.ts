@@ -8,7 +8,7 @@ import path from 'node:path';
 import { answerFile, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeOf, resolveAppPath, type Invoke } from './appProtocol';
 import { BackendHost } from './backendHost';
 import { createRelay } from './relay';
-import { denyAllPermissions, hardenWebContents, secureWindowOptions } from './security';
+import { restrictPermissions, hardenWebContents, secureWindowOptions } from './security';
 
 const outDir = path.resolve(__dirname, '..');
 const rendererDir = path.join(outDir, 'renderer');
@@ -55,7 +55,7 @@ const broadcast = (channel: string, ...args: unknown[]) => {
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(() => {
-  denyAllPermissions(session.defaultSession);
+  restrictPermissions(session.defaultSession);
   const backend = new BackendHost({
     entry: path.join(outDir, 'backend', 'main.cjs'),
     dataDir: app.getPath('userData'),

@@ -55,7 +55,19 @@ export function hardenWebContents(contents: WebContents): void {
   });
 }
 
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Every permission is denied but one: the camera (video only, no microphone) for the app's own page
+ * in its main frame — the licence reader's 拍照识别. A preview frame, another origin or a request for
+ * audio is refused.
+ */
+export function restrictPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const media = (details ?? {}) as { requestingUrl?: string; isMainFrame?: boolean; mediaTypes?: string[] };
+    const cameraOnly = Boolean(media.mediaTypes?.length) && media.mediaTypes!.every((type) => type === 'video');
+    callback(permission === 'media' && cameraOnly && media.isMainFrame === true && isAppPage(media.requestingUrl ?? ''));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
+    const media = (details ?? {}) as { mediaType?: string; isMainFrame?: boolean };
+    return permission === 'media' && media.mediaType === 'video' && media.isMainFrame === true && requestingOrigin === APP_ORIGIN;
+  });
 }

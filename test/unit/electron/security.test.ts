@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const electron = vi.hoisted(() => ({ shell: { openExternal: vi.fn(async () => undefined) } }));
 vi.mock('electron', () => electron);
 
-const { denyAllPermissions, hardenWebContents, secureWindowOptions } = await import('../../../electron/main/security');
+const { restrictPermissions, hardenWebContents, secureWindowOptions } = await import('../../../electron/main/security');
 
 type WindowOpenHandler = (details: { url: string }) => { action: string };
 
@@ -76,9 +76,9 @@ describe('window security', () => {
   });
 
   it('denies every permission request and check (camera, geolocation, notifications …)', () => {
-    let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+    let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void) | undefined;
     let checkHandler: ((...args: unknown[]) => boolean) | undefined;
-    denyAllPermissions({
+    restrictPermissions({
       setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
       setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
     } as never);
@@ -88,6 +88,31 @@ describe('window security', () => {
       expect(callback).toHaveBeenCalledWith(false);
       expect(checkHandler!({}, permission, 'app://ui')).toBe(false);
     }
+  });
+
+  it('allows the camera (video only) to the app page\'s main frame, for the licence reader, and nothing else (issue 12)', () => {
+    let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void) | undefined;
+    let checkHandler: ((...args: unknown[]) => boolean) | undefined;
+    restrictPermissions({
+      setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
+      setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
+    } as never);
+    const asked = (permission: string, details: object) => {
+      const callback = vi.fn();
+      requestHandler!({}, permission, callback, details);
+      return callback.mock.calls[0]![0] as boolean;
+    };
+    const camera = { requestingUrl: 'app://ui/index.html#/enterprises/new', isMainFrame: true, mediaTypes: ['video'] };
+    expect(asked('media', camera)).toBe(true);
+    expect(asked('media', { ...camera, mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(asked('media', { ...camera, mediaTypes: ['audio'] })).toBe(false);
+    expect(asked('media', { ...camera, isMainFrame: false })).toBe(false);
+    for (const requestingUrl of ['https://evil.example/', 'app://ui.evil.example/', 'about:srcdoc', 'http://127.0.0.1:5173/']) expect(asked('media', { ...camera, requestingUrl }), requestingUrl).toBe(false);
+    expect(asked('geolocation', camera)).toBe(false);
+    expect(checkHandler!({}, 'media', 'app://ui', { mediaType: 'video', isMainFrame: true })).toBe(true);
+    expect(checkHandler!({}, 'media', 'app://ui', { mediaType: 'audio', isMainFrame: true })).toBe(false);
+    expect(checkHandler!({}, 'media', 'https://evil.example', { mediaType: 'video', isMainFrame: true })).toBe(false);
+    expect(checkHandler!({}, 'media', 'app://ui', { mediaType: 'video', isMainFrame: false })).toBe(false);
   });
 
   it('runs no plugins (the PDF is drawn by pdf.js in the page) (issue 8 item 9)', () => {

@@ -5,12 +5,13 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space, Tag, Typography, Upload } from 'antd';
-import { CameraOutlined } from '@ant-design/icons';
+import { CameraOutlined, FileImageOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../../shared/api';
 import { call } from '../../../api/client';
 import { apiErrorText } from '../../../ui/apiErrors';
 import { fileBase64 } from '../../../ui/fileBase64';
+import { LicenceCamera } from './LicenceCamera';
 
 type Reading = Output<'licence.read'>;
 type Field = Reading['uncertain'][number];
@@ -35,6 +36,7 @@ export function LicenceReader({ onFill }: { onFill: (fill: LicenceFill) => void 
   const [code, setCode] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [cameraOpen, setCameraOpen] = useState(false);
 
   async function read(file: File) {
     setBusy(true);
@@ -67,11 +69,17 @@ export function LicenceReader({ onFill }: { onFill: (fill: LicenceFill) => void 
     <Card size="small" title={t('licence.title')} data-testid="licence-reader">
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('licence.hint')}</Typography.Text>
-        <Upload accept="image/jpeg,image/png,image/webp,application/pdf" capture="environment" showUploadList={false} beforeUpload={(file) => (void read(file), false)}>
-          <Button icon={<CameraOutlined />} loading={busy} data-testid="licence-pick">
-            {busy ? t('licence.reading') : t('licence.pick')}
+        <Space wrap>
+          <Button type="primary" ghost icon={<CameraOutlined />} disabled={busy} onClick={() => setCameraOpen(true)} data-testid="licence-camera">
+            {t('licence.camera.open')}
           </Button>
-        </Upload>
+          <Upload accept="image/jpeg,image/png,image/webp,application/pdf" showUploadList={false} beforeUpload={(file) => (void read(file), false)}>
+            <Button icon={<FileImageOutlined />} loading={busy} data-testid="licence-pick">
+              {busy ? t('licence.reading') : t('licence.pick')}
+            </Button>
+          </Upload>
+        </Space>
+        <LicenceCamera open={cameraOpen} onClose={() => setCameraOpen(false)} onCapture={(photo) => void read(photo)} />
         {failure && <Alert type="error" showIcon title={failure} />}
         {reading && (
           <>
