@@ -39,6 +39,8 @@ export const licenceReadingSchema = z.object({
 export type LicenceReadingOutput = z.infer<typeof licenceReadingSchema>;
 
 export const licenceApi = {
+  /** Loads the reader's OCR models in the background (the new-enterprise form asks on opening), so the first read does not wait for them. */
+  'licence.prepare': query(z.object({}), z.object({ loadMs: z.number() }), { reads: [] }),
   /**
    * Reads the fields of a licence photo (JPEG/PNG/WebP) or PDF (its text layer, or else its largest
    * picture). Nothing is saved in the database; with `keep`, the file is stored (content-addressed)

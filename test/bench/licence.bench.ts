@@ -1,7 +1,8 @@
 /**
  * Reading a 营业执照 photo (issue 12): `licence.read` through the dispatcher of a real backend, on
  * licence pictures rendered by test/helpers/licenceImages.ts. Targets on 2 cores: the first read
- * including model load < 5 s, each further read < 3 s. Printed beside it: the OCR worker's memory
+ * including model load < 5 s, each further read < 3 s. Beside them: the first read when the form
+ * has warmed the reader on opening (`licence.prepare`), which is what a clerk waits for. Printed beside it: the OCR worker's memory
  * (the process's resident set grows by what the worker thread and its models take) and, as the
  * reference, the OCR alone on the same pictures — what the field reader adds on top.
  * Run alone: `npx tsx test/bench/licence.bench.ts`.
@@ -36,12 +37,19 @@ async function main() {
     ocrOnly.push(performance.now() - started);
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
   }
+  // As the form does: the reader warmed on opening, the licence read a few seconds later.
+  await stopOcrWorker();
+  await t.call('licence.prepare', {});
+  started = performance.now();
+  await read(pictures[1]!);
+  const warmedFirst = performance.now() - started;
   await stopOcrWorker();
   t.cleanup();
   const s = stats(later);
   const o = stats(ocrOnly);
   printTable('Licence read (1600×1130 JPEG, rendered; licence.read through the dispatcher)', [
     { what: 'first read, model load included', ms: ms(first), target: `< ${FIRST_TARGET_MS}`, ok: first < FIRST_TARGET_MS ? 'yes' : 'NO' },
+    { what: 'first read, reader warmed by the form', ms: ms(warmedFirst), target: `< ${FIRST_TARGET_MS}`, ok: warmedFirst < FIRST_TARGET_MS ? 'yes' : 'NO' },
     { what: `further reads (p50 of ${ROUNDS})`, ms: ms(s.p50), target: `< ${READ_TARGET_MS}`, ok: s.p50 < READ_TARGET_MS ? 'yes' : 'NO' },
     { what: `reference: OCR alone (p50 of ${ROUNDS})`, ms: ms(o.p50), target: '', ok: '' },
   ]);

@@ -10,12 +10,14 @@ import type { Output, ParsedInput } from '../../../../shared/api';
 import type { ReadContext } from '../../app/context';
 import { AppError } from '../../app/errors';
 import { ocrRows, type OcrRow } from '../../infra/ocr/layout';
-import { recognizeText } from '../../infra/ocr/ocrClient';
+import { prepareOcr, recognizeText } from '../../infra/ocr/ocrClient';
 import { PdfProblem, pdfTextLines, readPdf } from '../intake/pdf';
 import { licenceFields } from './fields';
 import { keepLicenceFile } from './photo';
 
 const MAX_FILE_BYTES = 15 * 1024 * 1024;
+/** A licence's print is large: lines are found on the picture at this long side, and read at full size (infra/ocr/engine.ts). */
+const DETECTION_SIDE = 960;
 /** OCR sees at most this many pixels; a bigger photo is scaled down first (the worker scales for detection anyway). */
 const MAX_PIXELS = 40_000_000;
 
@@ -77,7 +79,7 @@ async function licenceRows(bytes: Buffer): Promise<{ rows: OcrRow[]; ms: number 
     const printed = await pdfLicenceRows(bytes);
     if (printed) return { rows: printed, ms: performance.now() - started };
   } else await checkPicture(bytes);
-  const result = await recognizeText(isPdf ? await pictureOfPdf(bytes) : bytes);
+  const result = await recognizeText(isPdf ? await pictureOfPdf(bytes) : bytes, { detectionSide: DETECTION_SIDE });
   return { rows: ocrRows(result.lines), ms: performance.now() - started };
 }
 
@@ -94,3 +96,5 @@ export async function readLicence(ctx: Pick<ReadContext, 'dataDir'>, { source, k
     photo: keep ? keepLicenceFile(ctx.dataDir, bytes) : null,
   };
 }
+
+export const prepareLicenceReader = async (): Promise<Output<'licence.prepare'>> => ({ loadMs: Math.round(await prepareOcr()) });

@@ -8,8 +8,13 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { OcrLine } from './types';
 
-/** Detection runs on the picture scaled to this long side (a multiple of 32): print on a phone photo stays 15 px or more. */
-export const DETECTION_SIDE = 1280;
+/**
+ * Lines are cut from the picture scaled to this long side (a multiple of 32): print on a phone photo
+ * stays 15 px or more. Detection — about two thirds of a read — runs at this side too unless the
+ * caller knows its print is large enough for less (a licence: `detectionSide` 960, where a line is
+ * still 11 px; its map is scaled up to cut the lines at full size).
+ */
+export const LINE_SIDE = 1280;
 const LINE_HEIGHT = 48;
 /** The library's threshold on the detection map (its line finder is tuned to it). */
 const TEXT_THRESHOLD = 0.03;
@@ -83,6 +88,41 @@ function decode(output: { data: Float32Array; dims: readonly number[] }, diction
   return { text, score: count ? sum / count : 0 };
 }
 
+/** RGBA pixels padded with white to sides that are multiples of 32 (what the detection model wants). */
+async function padded(data: Buffer, width: number, height: number): Promise<Raw> {
+  const paddedWidth = Math.ceil(width / 32) * 32;
+  const paddedHeight = Math.ceil(height / 32) * 32;
+  if (paddedWidth === width && paddedHeight === height) return { data, width, height };
+  const out = await sharp(data, { raw: { width, height, channels: 4 } })
+    .extend({ right: paddedWidth - width, bottom: paddedHeight - height, background: { r: 255, g: 255, b: 255, alpha: 1 } })
+    .raw()
+    .toBuffer();
+  return { data: out, width: paddedWidth, height: paddedHeight };
+}
+
+/** The detection map as the black-and-white RGBA mask the line finder reads (one 32-bit write per pixel). */
+function textMask(map: Float32Array, { width, height }: Raw): Raw {
+  const mask = new Uint8Array(width * height * 4);
+  const pixels = new Uint32Array(mask.buffer);
+  const white = 0xffffffff;
+  const black = new Uint8Array([0, 0, 0, 255]);
+  const opaqueBlack = new Uint32Array(black.buffer)[0]!;
+  for (let p = 0; p < width * height; p++) pixels[p] = map[p]! > TEXT_THRESHOLD ? white : opaqueBlack;
+  return { data: mask, width, height };
+}
+
+/** The mask of the detection picture over the picture lines are cut from (same content, larger, same padding rule). */
+async function scaledMask(mask: Raw, content: { width: number; height: number }, target: { width: number; height: number }, source: Raw): Promise<Raw> {
+  if (mask.width === source.width && mask.height === source.height) return mask;
+  const data = await sharp(mask.data, { raw: { width: mask.width, height: mask.height, channels: 4 } })
+    .extract({ left: 0, top: 0, width: content.width, height: content.height })
+    .resize(target.width, target.height, { kernel: 'nearest' })
+    .extend({ right: source.width - target.width, bottom: source.height - target.height, background: { r: 0, g: 0, b: 0, alpha: 1 } })
+    .raw()
+    .toBuffer();
+  return { data, width: source.width, height: source.height };
+}
+
 export class OcrEngine {
   private constructor(
     private readonly runtime: Runtime,
@@ -108,23 +148,17 @@ export class OcrEngine {
   }
 
   /** The lines of text in a picture, boxes in the coordinates of the scaled picture (its size returned too). */
-  async read(bytes: Uint8Array): Promise<{ lines: OcrLine[]; width: number; height: number }> {
-    const { data, info } = await sharp(bytes).rotate().resize({ width: DETECTION_SIDE, height: DETECTION_SIDE, fit: 'inside', withoutEnlargement: true }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    // The detection model wants sides that are multiples of 32: pad with white.
-    const width = Math.ceil(info.width / 32) * 32;
-    const height = Math.ceil(info.height / 32) * 32;
-    const padded = await sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } })
-      .extend({ right: width - info.width, bottom: height - info.height, background: { r: 255, g: 255, b: 255, alpha: 1 } })
-      .raw()
-      .toBuffer();
-    const source: Raw = { data: padded, width, height };
-    const map = await run(this.runtime, this.runtime.detection, source);
-    const mask = new Uint8Array(width * height * 4);
-    for (let p = 0; p < width * height; p++) {
-      const value = map.data[p]! > TEXT_THRESHOLD ? 255 : 0;
-      mask.set([value, value, value, 255], p * 4);
-    }
-    const found = await this.runtime.splitIntoLineImages({ data: mask, width, height }, source);
+  async read(bytes: Uint8Array, detectionSide = LINE_SIDE): Promise<{ lines: OcrLine[]; width: number; height: number }> {
+    const picture = sharp(bytes).rotate().resize({ width: LINE_SIDE, height: LINE_SIDE, fit: 'inside', withoutEnlargement: true }).ensureAlpha();
+    const { data, info } = await picture.raw().toBuffer({ resolveWithObject: true });
+    const source = await padded(data, info.width, info.height);
+    const scale = Math.min(1, detectionSide / Math.max(info.width, info.height));
+    const detectWidth = Math.round(info.width * scale);
+    const detectHeight = Math.round(info.height * scale);
+    const detectInput = scale < 1 ? await padded(await sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } }).resize(detectWidth, detectHeight).raw().toBuffer(), detectWidth, detectHeight) : source;
+    const map = await run(this.runtime, this.runtime.detection, detectInput);
+    const mask = await scaledMask(textMask(map.data, detectInput), { width: detectWidth, height: detectHeight }, info, source);
+    const found = await this.runtime.splitIntoLineImages(mask, source);
     const lines: OcrLine[] = [];
     for (let start = 0; start < found.length; start += this.parallel) {
       const group = found.slice(start, start + this.parallel);

@@ -18,11 +18,17 @@ const client = new WorkerClient<OcrRequest, OcrResult>({
   source: new URL('./ocrWorker.ts', here),
 });
 
-/** The text lines of a picture (JPEG, PNG, WebP …), with boxes and confidences. The bytes are copied, not taken. */
-export function recognizeText(bytes: Uint8Array): Promise<OcrResult> {
+/**
+ * The text lines of a picture (JPEG, PNG, WebP …), with boxes and confidences. The bytes are copied,
+ * not taken. `detectionSide` below the default makes finding the lines cheaper where print is large.
+ */
+export function recognizeText(bytes: Uint8Array, options: { detectionSide?: number } = {}): Promise<OcrResult> {
   const copy = new Uint8Array(bytes);
-  return client.request({ bytes: copy }, [copy.buffer]);
+  return client.request({ bytes: copy, ...options }, [copy.buffer]);
 }
+
+/** Starts the worker and loads the models now, so the next read does not wait for them; answers the load time (0 when loaded already). */
+export const prepareOcr = async (): Promise<number> => (await client.request({ bytes: new Uint8Array(0) })).loadMs;
 
 /** Stops the worker (tests, shutdown); the next request starts a new one. */
 export const stopOcrWorker = () => client.stop();

@@ -3,7 +3,7 @@
  * field is shown as read from the photo with those to check marked, and only a credit code that
  * passes its check character can be filled; when it fails, the corrections that pass are offered.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space, Tag, Typography, Upload } from 'antd';
 import { CameraOutlined, FileImageOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +37,8 @@ export function LicenceReader({ onFill }: { onFill: (fill: LicenceFill) => void 
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [cameraOpen, setCameraOpen] = useState(false);
+  // The OCR models load while the clerk takes the licence in hand: the first read does not wait for them.
+  useEffect(() => void call('licence.prepare', {}).catch(() => undefined), []);
 
   async function read(file: File) {
     setBusy(true);
