@@ -6,7 +6,7 @@
  */
 import type { ProcedureName } from './index';
 
-export const LOCAL_PATH_INPUTS = { 'sites.import': 'paths', 'sites.export': 'outDir' } as const satisfies Partial<Record<ProcedureName, string>>;
+export const LOCAL_PATH_INPUTS = { 'sites.import': 'paths', 'sites.export': 'outDir', 'licence.read': 'source' } as const satisfies Partial<Record<ProcedureName, string>>;
 
 /** The error a transport answers when the page names a local path itself. */
 export const LOCAL_PATH_REFUSED = 'local_path_refused';
@@ -15,5 +15,8 @@ export const LOCAL_PATH_REFUSED = 'local_path_refused';
 export function localPathField(name: string, input: unknown): string | undefined {
   const field = Object.hasOwn(LOCAL_PATH_INPUTS, name) ? LOCAL_PATH_INPUTS[name as keyof typeof LOCAL_PATH_INPUTS] : undefined;
   if (!field || typeof input !== 'object' || input === null) return undefined;
-  return (input as Record<string, unknown>)[field] === undefined ? undefined : field;
+  const value = (input as Record<string, unknown>)[field];
+  // A source that is either a file's bytes or a path (`licence.read`) names a path only as `{ kind: 'path' }`.
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return (value as { kind?: unknown }).kind === 'path' ? field : undefined;
+  return value === undefined ? undefined : field;
 }
