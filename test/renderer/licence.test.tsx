@@ -68,7 +68,8 @@ describe('the licence reader in the new-enterprise form (jsdom, real backend and
     renderApp(backend.transport, `/enterprises/${id}`);
     const info = await screen.findByTestId('enterprise-info', {}, { timeout: 20_000 });
     for (const value of Object.values(licence)) expect(info).toHaveTextContent(value);
-    const img = (await within(info).findByTestId('licence-photo', {}, { timeout: 10_000 })).querySelector('img') ?? (within(info).getByTestId('licence-photo') as HTMLImageElement);
+    const photoShown = await within(info).findByTestId('licence-photo', {}, { timeout: 10_000 });
+    const img = photoShown.tagName === 'IMG' ? photoShown : photoShown.querySelector('img')!;
     expect(img.getAttribute('src')).toContain(`files.licencePhoto?enterpriseId=${id}&sha256=${kept.sha256}`);
     const rows = await screen.findAllByTestId('document-row');
     expect(rows.map((r) => r.textContent)).toEqual([expect.stringContaining('营业执照')]);
