@@ -75,13 +75,21 @@ describe('window security', () => {
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
   });
 
-  it('denies every permission request and check (camera, geolocation, notifications …)', () => {
-    let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void) | undefined;
-    let checkHandler: ((...args: unknown[]) => boolean) | undefined;
+  /** The handlers restrictPermissions installs on a session. */
+  function permissionHandlers() {
+    const handlers: {
+      requestHandler?: (contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void;
+      checkHandler?: (...args: unknown[]) => boolean;
+    } = {};
     restrictPermissions({
-      setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
-      setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
+      setPermissionRequestHandler: (h: typeof handlers.requestHandler) => (handlers.requestHandler = h),
+      setPermissionCheckHandler: (h: typeof handlers.checkHandler) => (handlers.checkHandler = h),
     } as never);
+    return handlers;
+  }
+
+  it('denies every permission request and check (camera, geolocation, notifications …)', () => {
+    const { requestHandler, checkHandler } = permissionHandlers();
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const callback = vi.fn();
       requestHandler!({}, permission, callback);
@@ -91,12 +99,7 @@ describe('window security', () => {
   });
 
   it('allows the camera (video only) to the app page\'s main frame, for the licence reader, and nothing else (issue 12)', () => {
-    let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void) | undefined;
-    let checkHandler: ((...args: unknown[]) => boolean) | undefined;
-    restrictPermissions({
-      setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
-      setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
-    } as never);
+    const { requestHandler, checkHandler } = permissionHandlers();
     const asked = (permission: string, details: object) => {
       const callback = vi.fn();
       requestHandler!({}, permission, callback, details);
