@@ -74,4 +74,12 @@ describe('the licence reader in the new-enterprise form (jsdom, real backend and
     const rows = await screen.findAllByTestId('document-row');
     expect(rows.map((r) => r.textContent)).toEqual([expect.stringContaining('营业执照')]);
   }, 60_000);
+
+  it('says plainly when there is no camera, and leaves choosing a file open', async () => {
+    const { user } = renderApp(backend.transport, '/enterprises/new');
+    await user.click(await screen.findByTestId('licence-camera', {}, { timeout: 20_000 }));
+    expect(await screen.findByTestId('licence-camera-failed')).toHaveTextContent('没有找到摄像头');
+    expect(screen.getByTestId('licence-camera-capture')).toBeDisabled();
+    expect(screen.getByTestId('licence-pick')).toBeEnabled();
+  }, 60_000);
 });
