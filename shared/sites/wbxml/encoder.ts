@@ -56,16 +56,37 @@ function normalizedChildren(el: Element, table: TokenTable): Child[] {
 }
 
 function pushInline(bytes: number[], text: string): void {
-  bytes.push(STR_I, ...utf8(text), 0x00);
+  bytes.push(STR_I);
+  // ASCII (most attribute values) is pushed as it is, without encoding to a new array.
+  if (/^[\x00-\x7f]*$/.test(text)) for (let i = 0; i < text.length; i++) bytes.push(text.charCodeAt(i));
+  else for (const byte of utf8(text)) bytes.push(byte);
+  bytes.push(0x00);
+}
+
+/** A table's value tokens by their first character and attribute starts by name, in table order: made once per table. */
+const indexes = new WeakMap<TokenTable, { valuesByFirst: Map<string, [string, number][]>; startsByName: Map<string, [string, string, number][]> }>();
+function indexOf(table: TokenTable) {
+  let index = indexes.get(table);
+  if (!index) {
+    const group = <T,>(entries: T[], keyOf: (entry: T) => string) => {
+      const map = new Map<string, T[]>();
+      for (const entry of entries) map.set(keyOf(entry), [...(map.get(keyOf(entry)) ?? []), entry]);
+      return map;
+    };
+    index = { valuesByFirst: group(table.attrValues, (e) => e[0][0] ?? ''), startsByName: group(table.attrStarts, (e) => e[0]) };
+    indexes.set(table, index);
+  }
+  return index;
 }
 
 /** Value tokens found anywhere in the value, longest match at each position; the rest as inline strings. */
 function encodeValueText(bytes: number[], value: string, table: TokenTable): void {
+  const { valuesByFirst } = indexOf(table);
   let literal = '';
   let i = 0;
   while (i < value.length) {
     let best: [string, number] | undefined;
-    for (const entry of table.attrValues) if (value.startsWith(entry[0], i) && (!best || entry[0].length > best[0].length)) best = entry;
+    for (const entry of valuesByFirst.get(value[i]!) ?? []) if (value.startsWith(entry[0], i) && (!best || entry[0].length > best[0].length)) best = entry;
     if (best) {
       if (literal) pushInline(bytes, literal);
       literal = '';
@@ -86,8 +107,8 @@ function attributeString(name: string, raw: Exclude<AttrValue, false | undefined
 function encodeAttribute(bytes: number[], name: string, raw: Exclude<AttrValue, false | undefined>, table: TokenTable): void {
   const value = attributeString(name, raw, table);
   let start: [string, string, number] | undefined;
-  for (const entry of table.attrStarts) {
-    if (entry[0] === name && value.startsWith(entry[1]) && (!start || entry[1].length > start[1].length)) start = entry;
+  for (const entry of indexOf(table).startsByName.get(name) ?? []) {
+    if ( value.startsWith(entry[1]) && (!start || entry[1].length > start[1].length)) start = entry;
   }
   if (!start) throw new Error(`WBXML: no token for attribute ${name}`);
   bytes.push(start[2]);
