@@ -201,6 +201,44 @@ describeOnDatabases('site publication and the public listener', (database) => {
     expect([first.headers.get('etag'), Buffer.from(await second.arrayBuffer()).equals(bytes)]).toEqual([second.headers.get('etag'), true]);
   });
 
+  it('resizes the pictures of a publish before its transaction: other devices write meanwhile, and the live revision shows every picture', async () => {
+    const photos = await Promise.all(
+      [0, 1, 2].map((i) => sharp({ create: { width: 2400, height: 1600, channels: 3, noise: { type: 'gaussian', mean: 100 + i * 20, sigma: 40 } } }).jpeg().toBuffer()),
+    );
+    const hashes = photos.map((photo) => createHash('sha256').update(photo).digest('hex'));
+    for (const [i, photo] of photos.entries()) {
+      const created = await t.api.call('POST', '/assets/v1/uploads', { clientId: manager.clientId, sha256: hashes[i], size: photo.length, mime: 'image/jpeg' }, manager.token);
+      const uploaded = await t.platform.app.request(`/assets/v1/uploads/${created.body.uploadId as string}`, {
+        method: 'PATCH', headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' }, body: photo,
+      });
+      expect([created.status, uploaded.status]).toEqual([201, 201]);
+    }
+    const { ent, siteId, content } = await enterpriseWithSite('teabigpics');
+    let json = JSON.stringify(content);
+    Object.values(EXAMPLE_IMAGES).forEach((image, i) => (json = json.replaceAll(image.sha256, hashes[i % hashes.length]!)));
+    await open(ent);
+    const op = publishOp(siteId, ent, 1, JSON.parse(json));
+    const { db } = t.platform.ctx.database;
+    const done: string[] = [];
+    const publishing = manager.push({ ...op, patch: { ...op.patch, images: hashes } }).then((res) => (done.push('publish'), res));
+    // The first picture's sizes are committed while the others are still being made: another device's write goes through now.
+    while ((await db.selectFrom('image_rendition').select('sha256').where('source_sha256', '=', hashes[0]!).execute()).length === 0 && done.length === 0) await new Promise((r) => setTimeout(r, 5));
+    const other = await t.api.device('jn.manager');
+    const written = other.push(createEnterprise(++n)).then((res) => (done.push('other write'), res));
+    const [published, wrote] = await Promise.all([publishing, written]);
+    expect(done).toEqual(['other write', 'publish']);
+    expect(wrote.results[0]).toMatchObject({ status: 'applied' });
+    expect(published.results[0]).toMatchObject({ status: 'applied', row: { status: 'live', liveRevision: 1 } });
+    // Every picture the live revision names is there.
+    const page = await (await visit('teabigpics.ec.example.cn', '/')).text();
+    const sources = [...page.matchAll(/<img[^>]*src="(assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(sources.length).toBeGreaterThan(0);
+    for (const src of sources) expect((await visit('teabigpics.ec.example.cn', `/${src}`)).status).toBe(200);
+    const assets = await db.selectFrom('site_asset').select('sha256').where('site_id', '=', siteId).execute();
+    const blobs = await db.selectFrom('blob').select('sha256').where('sha256', 'in', assets.map((a) => a.sha256)).execute();
+    expect(new Set(blobs.map((b) => b.sha256))).toEqual(new Set(assets.map((a) => a.sha256)));
+  }, 60_000);
+
   it('lets an administrator publish without a sign-off only with a reason, which is kept with the revision', async () => {
     const { ent, siteId, content } = await enterpriseWithSite('teaunsigned');
     await open(ent);
