@@ -203,7 +203,7 @@ describeOnDatabases('site publication and the public listener', (database) => {
 
   it('resizes the pictures of a publish before its transaction: other devices write meanwhile, and the live revision shows every picture', async () => {
     const photos = await Promise.all(
-      [0, 1, 2].map((i) => sharp({ create: { width: 2400, height: 1600, channels: 3, noise: { type: 'gaussian', mean: 100 + i * 20, sigma: 40 } } }).jpeg().toBuffer()),
+      [0, 1, 2].map((i) => sharp({ create: { width: 2400, height: 1600, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 100 + i * 20, sigma: 40 } } }).jpeg().toBuffer()),
     );
     const hashes = photos.map((photo) => createHash('sha256').update(photo).digest('hex'));
     for (const [i, photo] of photos.entries()) {

@@ -8,7 +8,8 @@ import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { getRequestListener } from '@hono/node-server';
 import type { PlatformContext } from '../context';
-import { filesFor, isCrawler, negotiate, PAGE_MIME, plainPage, type PageChannel } from './channels';
+import { CHANNEL_PREFIX, filesFor, isCrawler, negotiate, PAGE_MIME, plainPage, type PageChannel } from './channels';
+import { guestbookUrl, noticePage } from './notices';
 import { MAX_FORM_BYTES, parseLeadForm, saveLead } from './leads';
 import { isServed, LiveSites, type LiveSite } from './liveSites';
 import { publishingOf } from '../sites/publication';
@@ -75,10 +76,12 @@ export function publicApp(ctx: PlatformContext): PublicSites {
   const visits = new VisitCounter(ctx);
   const portal = portalApp(ctx);
 
-  const plain = (channel: PageChannel, status: number, title: string, text: string, link?: { href: string; label: string }): Answer => {
-    const body = plainPage(channel, title, text, link);
-    return { status, headers: { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-store', 'content-length': String(Buffer.byteLength(body)) }, body };
-  };
+  const pageAnswer = (channel: PageChannel, status: number, body: string): Answer => ({
+    status,
+    headers: { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-store', 'content-length': String(Buffer.byteLength(body)) },
+    body,
+  });
+  const plain = (channel: PageChannel, status: number, title: string, text: string) => pageAnswer(channel, status, plainPage(channel, title, text));
   const notFound = (channel: PageChannel) => plain(channel, 404, '页面不存在', '您访问的页面不存在。');
   const offline = (channel: PageChannel) => plain(channel, 410, '网站已停止服务', '本网站的服务已到期停止。');
 
@@ -136,7 +139,11 @@ export function publicApp(ctx: PlatformContext): PublicSites {
     const channel = negotiate(c.req.header('accept'));
     const site = await siteFor(hostOf(c), channel);
     if ('status' in site) return reply(c, site);
-    const page = (status: number, title: string, text: string, link?: { href: string; label: string }) => reply(c, plain(channel, status, title, text, link));
+    // Every answer from here on is a page of the site itself (its style, header and navigation).
+    const bundle = await files.bundle(site.siteId, site.revision!);
+    const home = { href: CHANNEL_PREFIX[channel], label: '返回首页' };
+    const back = { href: guestbookUrl(bundle, channel) ?? CHANNEL_PREFIX[channel], label: '返回留言' };
+    const page = (status: number, title: string, text: string, link = back) => reply(c, pageAnswer(channel, status, noticePage(bundle, channel, { title, text, link })));
     const declared = c.req.header('content-length');
     if (declared !== undefined && !(Number(declared) <= MAX_FORM_BYTES)) return page(413, '提交失败', '留言内容太长。');
     if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? '')) return page(400, '提交失败', '表单格式不正确。');
@@ -146,8 +153,7 @@ export function publicApp(ctx: PlatformContext): PublicSites {
     if (!parsed.ok) return page(400, '提交失败', parsed.error === 'contact_invalid' ? '请填写正确的手机号码或邮箱。' : '请填写留言内容（不超过500字）。');
     const saved = await saveLead(ctx, site, channel, addressOf(c), parsed.lead);
     if (saved === 'rate_limited') return page(429, '提交太频繁', '提交太频繁，请稍后再试。');
-    const home = channel === 'web' ? '/' : channel === 'wap2' ? '/wap/' : '/wml/';
-    return page(200, '留言已提交', '谢谢！您的留言已提交，我们会尽快与您联系。', { href: home, label: '返回首页' });
+    return page(200, '留言已提交', '谢谢！您的留言已提交，我们会尽快与您联系。', home);
   });
 
   app.get('*', async (c) =>
