@@ -119,6 +119,11 @@ function encodeAttribute(bytes: number[], name: string, raw: Exclude<AttrValue, 
 }
 
 function encodeElement(bytes: number[], el: Element, table: TokenTable): void {
+  const known = measured.get(el);
+  if (known?.table === table) {
+    for (const byte of known.bytes) bytes.push(byte);
+    return;
+  }
   const token = table.tags[el.tag];
   if (token === undefined) throw new Error(`WBXML: no token for element ${el.tag}`);
   const attrs = el.attrs.filter((a): a is [string, Exclude<AttrValue, false | undefined>] => a[1] !== undefined && a[1] !== false);
@@ -138,10 +143,18 @@ function encodeElement(bytes: number[], el: Element, table: TokenTable): void {
   bytes.push(END);
 }
 
+/**
+ * Bytes of elements measured with `encodedLength`, reused when a document holding the same element
+ * object is encoded (a WML deck is measured piece by piece, then compiled whole). Trees are not
+ * changed once built, so the same object encodes to the same bytes.
+ */
+const measured = new WeakMap<Element, { table: TokenTable; bytes: number[] }>();
+
 /** The WBXML bytes of one element: a document's size is its header plus its elements' sizes. */
 export function encodedLength(el: Element, table: TokenTable): number {
   const bytes: number[] = [];
   encodeElement(bytes, el, table);
+  measured.set(el, { table, bytes });
   return bytes.length;
 }
 
