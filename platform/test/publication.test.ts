@@ -171,6 +171,27 @@ describeOnDatabases('site publication and the public listener', (database) => {
     expect(latest.get('wap1')).toMatchObject({ pv: 1, uv: 1 });
   });
 
+  it('answers a form post with a page of the site in the visitor\'s channel: its style, header and navigation, and the way back', async () => {
+    const { ent, siteId, content } = await enterpriseWithSite('teanotice');
+    await open(ent);
+    await manager.push(publishOp(siteId, ent, 1, content));
+    const post = (fields: Record<string, string>, accept: string) =>
+      visit('teanotice.ec.example.cn', '/guestbook', accept, { method: 'POST', body: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const refused = await post({ message: '想订茶', phone: '123' }, BROWSER);
+    const page = await refused.text();
+    expect(refused.status).toBe(400);
+    // The site's style sheet and navigation, addressed from /guestbook; the refusal links back to the form.
+    expect(page).toContain('<link rel="stylesheet" href="/style.css">');
+    expect(page).toMatch(/<nav class="site-nav"[^>]*><ul><li><a href="\/index\.html">首页<\/a>/);
+    expect(page).toContain('<main><h1>提交失败</h1>\n<p>请填写正确的手机号码或邮箱。</p>\n<p><a href="/c/guestbook.html">返回留言</a></p>\n</main>');
+    expect(page).toContain('<footer class="site-footer">');
+    const wap2 = await (await post({ message: '想订茶', phone: '13912345671' }, XHTML_MP)).text();
+    expect(wap2).toContain('<link rel="stylesheet" type="text/css" href="/wap/style.css"/>');
+    expect(wap2).toContain('<h1>留言已提交</h1>');
+    const wml = await (await post({ message: '想订茶', phone: '13912345672' }, WML_ONLY)).text();
+    expect(wml).toMatch(/<card title="留言已提交"><p>谢谢！[^<]*<\/p>\n<p><a href="\/wml\/index\.wml" accesskey="0">0 [^<]+<\/a><\/p>\n<do type="prev"/);
+  });
+
   it('shows the pictures of a published revision, made from the uploaded original, content-addressed and cached for good', async () => {
     const photo = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 40, g: 120, b: 60 } } }).jpeg().toBuffer();
     const sha256 = createHash('sha256').update(photo).digest('hex');

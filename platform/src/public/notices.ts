@@ -19,7 +19,18 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCo
 /** The channel folder's compiled guestbook page (the column page whose form posts to /guestbook). */
 const GUESTBOOK_PAGE: Record<PageChannel, RegExp> = { web: /^web\/c\/[^/]+\.html$/, wap2: /^wap2\/c\/[^/]+\.xhtml$/, wap1: /^wap1\/c\/[^/]+\.wml$/ };
 
-function guestbookPage(bundle: Bundle, channel: PageChannel): { url: string; text: string } | undefined {
+type GuestbookPage = { url: string; text: string } | undefined;
+/** Found once per revision and channel (a revision's files never change). */
+const found = new WeakMap<Bundle, Map<PageChannel, GuestbookPage>>();
+
+function guestbookPage(bundle: Bundle, channel: PageChannel): GuestbookPage {
+  let byChannel = found.get(bundle);
+  if (!byChannel) found.set(bundle, (byChannel = new Map()));
+  if (!byChannel.has(channel)) byChannel.set(channel, findGuestbookPage(bundle, channel));
+  return byChannel.get(channel);
+}
+
+function findGuestbookPage(bundle: Bundle, channel: PageChannel): GuestbookPage {
   for (const [path, file] of bundle.files) {
     if (!GUESTBOOK_PAGE[channel].test(path) || file.text === undefined || !file.text.includes('"/guestbook"')) continue;
     return { url: `${CHANNEL_PREFIX[channel]}${path.slice(path.indexOf('/') + 1)}`, text: file.text };
