@@ -40,19 +40,21 @@ function trimXmlSpace(text: string): string {
 function normalizedChildren(el: Element, table: TokenTable): Child[] {
   const out: Child[] = [];
   let pending = '';
-  const flush = () => {
-    const text = trimXmlSpace(pending);
-    if (text) out.push(text);
-    pending = '';
-  };
   for (const child of el.children) {
     if (isElement(child)) {
-      flush();
+      pushTrimmed(out, pending);
+      pending = '';
       out.push(child);
     } else pending += table.transform ? table.transform(cleanText(child)) : cleanText(child);
   }
-  flush();
+  pushTrimmed(out, pending);
   return out;
+}
+
+// A function of its own, not a closure made per element: this runs for every element of every deck.
+function pushTrimmed(out: Child[], pending: string): void {
+  const text = trimXmlSpace(pending);
+  if (text) out.push(text);
 }
 
 function pushInline(bytes: number[], text: string): void {
