@@ -171,6 +171,27 @@ describeOnDatabases('site publication and the public listener', (database) => {
     expect(latest.get('wap1')).toMatchObject({ pv: 1, uv: 1 });
   });
 
+  it('answers a form post with a page of the site in the visitor\'s channel: its style, header and navigation, and the way back', async () => {
+    const { ent, siteId, content } = await enterpriseWithSite('teanotice');
+    await open(ent);
+    await manager.push(publishOp(siteId, ent, 1, content));
+    const post = (fields: Record<string, string>, accept: string) =>
+      visit('teanotice.ec.example.cn', '/guestbook', accept, { method: 'POST', body: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const refused = await post({ message: '想订茶', phone: '123' }, BROWSER);
+    const page = await refused.text();
+    expect(refused.status).toBe(400);
+    // The site's style sheet and navigation, addressed from /guestbook; the refusal links back to the form.
+    expect(page).toContain('<link rel="stylesheet" href="/style.css">');
+    expect(page).toMatch(/<nav class="site-nav"[^>]*><ul><li><a href="\/index\.html">首页<\/a>/);
+    expect(page).toContain('<main><h1>提交失败</h1>\n<p>请填写正确的手机号码或邮箱。</p>\n<p><a href="/c/guestbook.html">返回留言</a></p>\n</main>');
+    expect(page).toContain('<footer class="site-footer">');
+    const wap2 = await (await post({ message: '想订茶', phone: '13912345671' }, XHTML_MP)).text();
+    expect(wap2).toContain('<link rel="stylesheet" type="text/css" href="/wap/style.css"/>');
+    expect(wap2).toContain('<h1>留言已提交</h1>');
+    const wml = await (await post({ message: '想订茶', phone: '13912345672' }, WML_ONLY)).text();
+    expect(wml).toMatch(/<card title="留言已提交"><p>谢谢！[^<]*<\/p>\n<p><a href="\/wml\/index\.wml" accesskey="0">0 [^<]+<\/a><\/p>\n<do type="prev"/);
+  });
+
   it('shows the pictures of a published revision, made from the uploaded original, content-addressed and cached for good', async () => {
     const photo = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 40, g: 120, b: 60 } } }).jpeg().toBuffer();
     const sha256 = createHash('sha256').update(photo).digest('hex');
@@ -200,6 +221,44 @@ describeOnDatabases('site publication and the public listener', (database) => {
     const second = await pictureOn('teapic2');
     expect([first.headers.get('etag'), Buffer.from(await second.arrayBuffer()).equals(bytes)]).toEqual([second.headers.get('etag'), true]);
   });
+
+  it('resizes the pictures of a publish before its transaction: other devices write meanwhile, and the live revision shows every picture', async () => {
+    const photos = await Promise.all(
+      [0, 1, 2].map((i) => sharp({ create: { width: 2400, height: 1600, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 100 + i * 20, sigma: 40 } } }).jpeg().toBuffer()),
+    );
+    const hashes = photos.map((photo) => createHash('sha256').update(photo).digest('hex'));
+    for (const [i, photo] of photos.entries()) {
+      const created = await t.api.call('POST', '/assets/v1/uploads', { clientId: manager.clientId, sha256: hashes[i], size: photo.length, mime: 'image/jpeg' }, manager.token);
+      const uploaded = await t.platform.app.request(`/assets/v1/uploads/${created.body.uploadId as string}`, {
+        method: 'PATCH', headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' }, body: photo,
+      });
+      expect([created.status, uploaded.status]).toEqual([201, 201]);
+    }
+    const { ent, siteId, content } = await enterpriseWithSite('teabigpics');
+    let json = JSON.stringify(content);
+    Object.values(EXAMPLE_IMAGES).forEach((image, i) => (json = json.replaceAll(image.sha256, hashes[i % hashes.length]!)));
+    await open(ent);
+    const op = publishOp(siteId, ent, 1, JSON.parse(json));
+    const { db } = t.platform.ctx.database;
+    const done: string[] = [];
+    const publishing = manager.push({ ...op, patch: { ...op.patch, images: hashes } }).then((res) => (done.push('publish'), res));
+    // The first picture's sizes are committed while the others are still being made: another device's write goes through now.
+    while ((await db.selectFrom('image_rendition').select('sha256').where('source_sha256', '=', hashes[0]!).execute()).length === 0 && done.length === 0) await new Promise((r) => setTimeout(r, 5));
+    const other = await t.api.device('jn.manager');
+    const written = other.push(createEnterprise(++n)).then((res) => (done.push('other write'), res));
+    const [published, wrote] = await Promise.all([publishing, written]);
+    expect(done).toEqual(['other write', 'publish']);
+    expect(wrote.results[0]).toMatchObject({ status: 'applied' });
+    expect(published.results[0]).toMatchObject({ status: 'applied', row: { status: 'live', liveRevision: 1 } });
+    // Every picture the live revision names is there.
+    const page = await (await visit('teabigpics.ec.example.cn', '/')).text();
+    const sources = [...page.matchAll(/<img[^>]*src="(assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(sources.length).toBeGreaterThan(0);
+    for (const src of sources) expect((await visit('teabigpics.ec.example.cn', `/${src}`)).status).toBe(200);
+    const assets = await db.selectFrom('site_asset').select('sha256').where('site_id', '=', siteId).execute();
+    const blobs = await db.selectFrom('blob').select('sha256').where('sha256', 'in', assets.map((a) => a.sha256)).execute();
+    expect(new Set(blobs.map((b) => b.sha256))).toEqual(new Set(assets.map((a) => a.sha256)));
+  }, 60_000);
 
   it('lets an administrator publish without a sign-off only with a reason, which is kept with the revision', async () => {
     const { ent, siteId, content } = await enterpriseWithSite('teaunsigned');

@@ -31,6 +31,22 @@ export const itemPath = (channel: PageChannel, itemId: string, page = 1): string
 
 /** The link from the page at `from` to `to`, both relative to the same channel folder. */
 export function relativeHref(from: string, to: string): string {
+  const dir = from.slice(0, from.lastIndexOf('/') + 1);
+  let byTarget = relativeHrefs.get(dir);
+  if (!byTarget) relativeHrefs.set(dir, (byTarget = new Map()));
+  let href = byTarget.get(to);
+  if (href === undefined) {
+    if (byTarget.size >= MAX_REMEMBERED) byTarget.clear();
+    byTarget.set(to, (href = computeRelativeHref(from, to)));
+  }
+  return href;
+}
+
+/** Pages of a folder link to the same targets (navigation, home, lists) over and over: each answer is kept, per folder. */
+const relativeHrefs = new Map<string, Map<string, string>>();
+const MAX_REMEMBERED = 50_000;
+
+function computeRelativeHref(from: string, to: string): string {
   const fromDirs = from.split('/').slice(0, -1);
   const toParts = to.split('/');
   let common = 0;

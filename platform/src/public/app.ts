@@ -8,11 +8,12 @@ import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { getRequestListener } from '@hono/node-server';
 import type { PlatformContext } from '../context';
-import { filesFor, isCrawler, negotiate, PAGE_MIME, plainPage, type PageChannel } from './channels';
+import { CHANNEL_PREFIX, filesFor, isCrawler, negotiate, PAGE_MIME, plainPage, type PageChannel } from './channels';
+import { guestbookUrl, noticePage } from './notices';
 import { MAX_FORM_BYTES, parseLeadForm, saveLead } from './leads';
 import { isServed, LiveSites, type LiveSite } from './liveSites';
 import { publishingOf } from '../sites/publication';
-import { SiteFiles } from './siteFiles';
+import { SiteFiles, type Bundle, type Headers } from './siteFiles';
 import { VisitCounter } from './visits';
 import { portalApp } from '../portal/app';
 
@@ -21,6 +22,7 @@ const FAVICON = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAF0lEQVR4nGNkaGBgIAUwkaR6VMOohmGkAQCvAQDlRmqJ6AAAAABJRU5ErkJggg==',
   'base64',
 );
+const FAVICON_HEADERS = { 'content-type': 'image/png', 'cache-control': 'public, max-age=86400', 'content-length': String(FAVICON.length) };
 
 /** What a GET needs from the request, the same from Hono (tests in-process) and from node:http (the listener). */
 interface PageRequest {
@@ -35,7 +37,8 @@ interface PageRequest {
 
 interface Answer {
   status: number;
-  headers: Record<string, string>;
+  /** Made once per file and shared by every answer: never changed. */
+  headers: Headers;
   body: Buffer | string | null;
 }
 
@@ -57,10 +60,13 @@ function addressOf(c: Context): string {
   }
 }
 
-const hostName = (header: string | undefined) => (header ?? '').toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+/** The host a `Host` header names: lower case, no port, no final dot (most headers are that already). */
+const hostName = (header: string | undefined) =>
+  header === undefined ? '' : /[A-Z:]|\.$/.test(header) ? header.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '') : header;
 const hostOf = (c: Context) => hostName(c.req.header('host'));
 
-const matches = (ifNoneMatch: string | undefined, etag: string) => ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim() === etag);
+const matches = (ifNoneMatch: string, etag: string) => ifNoneMatch.split(',').some((t) => t.trim() === etag);
+const isPage = (name: string) => name.endsWith('.html') || name.endsWith('.xhtml') || name.endsWith('.wml');
 
 export function publicApp(ctx: PlatformContext): PublicSites {
   const { db } = ctx.database;
@@ -70,47 +76,55 @@ export function publicApp(ctx: PlatformContext): PublicSites {
   const visits = new VisitCounter(ctx);
   const portal = portalApp(ctx);
 
-  const plain = (channel: PageChannel, status: number, title: string, text: string, link?: { href: string; label: string }): Answer => ({
+  const pageAnswer = (channel: PageChannel, status: number, body: string): Answer => ({
     status,
-    headers: { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-store' },
-    body: plainPage(channel, title, text, link),
+    headers: { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-store', 'content-length': String(Buffer.byteLength(body)) },
+    body,
   });
+  const plain = (channel: PageChannel, status: number, title: string, text: string) => pageAnswer(channel, status, plainPage(channel, title, text));
   const notFound = (channel: PageChannel) => plain(channel, 404, '页面不存在', '您访问的页面不存在。');
   const offline = (channel: PageChannel) => plain(channel, 410, '网站已停止服务', '本网站的服务已到期停止。');
 
   /** The site a request's host serves now, or the page to answer instead. */
-  async function siteFor(host: string, channel: PageChannel): Promise<LiveSite | Answer> {
-    const site = await sites.lookup(host);
-    const state = site ? isServed(site, ctx.clock.now()) : 'none';
+  function servedOr(site: LiveSite | null | undefined, channel: PageChannel): LiveSite | Answer {
+    const state = site ? isServed(site, ctx.clock) : 'none';
     return state === 'live' ? site! : state === 'offline' ? offline(channel) : notFound(channel);
   }
+  const siteFor = async (host: string, channel: PageChannel) => servedOr(await sites.lookup(host), channel);
 
-  async function answerGet(req: PageRequest): Promise<Answer> {
+  /** A GET, answered without waiting when the host and its revision are in memory (the usual case). */
+  function answerGet(req: PageRequest): Answer | Promise<Answer> {
+    const site = sites.cached(req.host);
+    return site === undefined ? sites.lookup(req.host).then((found) => answerFor(req, found ?? null)) : answerFor(req, site);
+  }
+
+  function answerFor(req: PageRequest, found: LiveSite | null): Answer | Promise<Answer> {
     const negotiated = negotiate(req.accept);
-    const site = await siteFor(req.host, negotiated);
+    const site = servedOr(found, negotiated);
     if ('status' in site) return site;
-    if (req.path === '/favicon.ico') return { status: 200, headers: { 'content-type': 'image/png', 'cache-control': 'public, max-age=86400' }, body: FAVICON };
-    let path: string;
-    try {
-      path = decodeURIComponent(req.path);
-    } catch {
-      return notFound(negotiated);
+    const bundle = files.cached(site.siteId, site.revision!);
+    return bundle ? answerPage(req, site, negotiated, bundle) : files.bundle(site.siteId, site.revision!).then((b) => answerPage(req, site, negotiated, b));
+  }
+
+  function answerPage(req: PageRequest, site: LiveSite, negotiated: PageChannel, bundle: Bundle): Answer {
+    if (req.path === '/favicon.ico') return { status: 200, headers: FAVICON_HEADERS, body: FAVICON };
+    let path = req.path;
+    if (path.includes('%')) {
+      try {
+        path = decodeURIComponent(path);
+      } catch {
+        return notFound(negotiated);
+      }
     }
     if (path.includes('..')) return notFound(negotiated);
     const candidates = filesFor(path, negotiated);
     for (const { channel, file: name } of candidates) {
-      const file = await files.file(site.siteId, site.revision!, name);
+      const file = bundle.files.get(name);
       if (!file) continue;
-      const userAgent = req.userAgent ?? '';
-      if (/\.(html|xhtml|wml)$/.test(name) && !isCrawler(userAgent)) visits.record({ siteId: site.siteId, enterpriseId: site.enterpriseId, channel, address: req.address, userAgent });
-      const headers: Record<string, string> = file.immutable
-        ? { 'content-type': file.mime, etag: file.etag, 'cache-control': 'public, max-age=31536000, immutable' }
-        : { 'content-type': file.mime, etag: file.etag, 'cache-control': 'no-cache', vary: 'Accept, Accept-Encoding' };
-      if (matches(req.ifNoneMatch, file.etag)) return { status: 304, headers, body: null };
-      if (file.immutable) return { status: 200, headers, body: file.body };
-      if (channel !== 'web') return { status: 200, headers, body: file.body };
-      const { body, gzip } = SiteFiles.encoded(file, req.acceptEncoding);
-      return { status: 200, headers: gzip ? { ...headers, 'content-encoding': 'gzip' } : headers, body };
+      if (isPage(name) && !isCrawler(req.userAgent ?? '')) visits.record(site, channel, req.address, req.userAgent ?? '');
+      if (req.ifNoneMatch !== undefined && matches(req.ifNoneMatch, file.etag)) return { status: 304, headers: file.notModified, body: null };
+      if (file.immutable || channel !== 'web') return { status: 200, headers: file.headers, body: file.text ?? file.body };
+      return { status: 200, ...SiteFiles.encoded(file, req.acceptEncoding) };
     }
     return notFound(candidates[0]!.channel);
   }
@@ -125,7 +139,11 @@ export function publicApp(ctx: PlatformContext): PublicSites {
     const channel = negotiate(c.req.header('accept'));
     const site = await siteFor(hostOf(c), channel);
     if ('status' in site) return reply(c, site);
-    const page = (status: number, title: string, text: string, link?: { href: string; label: string }) => reply(c, plain(channel, status, title, text, link));
+    // Every answer from here on is a page of the site itself (its style, header and navigation).
+    const bundle = await files.bundle(site.siteId, site.revision!);
+    const home = { href: CHANNEL_PREFIX[channel], label: '返回首页' };
+    const back = { href: guestbookUrl(bundle, channel) ?? CHANNEL_PREFIX[channel], label: '返回留言' };
+    const page = (status: number, title: string, text: string, link = back) => reply(c, pageAnswer(channel, status, noticePage(bundle, channel, { title, text, link })));
     const declared = c.req.header('content-length');
     if (declared !== undefined && !(Number(declared) <= MAX_FORM_BYTES)) return page(413, '提交失败', '留言内容太长。');
     if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? '')) return page(400, '提交失败', '表单格式不正确。');
@@ -135,8 +153,7 @@ export function publicApp(ctx: PlatformContext): PublicSites {
     if (!parsed.ok) return page(400, '提交失败', parsed.error === 'contact_invalid' ? '请填写正确的手机号码或邮箱。' : '请填写留言内容（不超过500字）。');
     const saved = await saveLead(ctx, site, channel, addressOf(c), parsed.lead);
     if (saved === 'rate_limited') return page(429, '提交太频繁', '提交太频繁，请稍后再试。');
-    const home = channel === 'web' ? '/' : channel === 'wap2' ? '/wap/' : '/wml/';
-    return page(200, '留言已提交', '谢谢！您的留言已提交，我们会尽快与您联系。', { href: home, label: '返回首页' });
+    return page(200, '留言已提交', '谢谢！您的留言已提交，我们会尽快与您联系。', home);
   });
 
   app.get('*', async (c) =>
@@ -153,22 +170,26 @@ export function publicApp(ctx: PlatformContext): PublicSites {
   });
 
   const viaHono = getRequestListener(app.fetch);
+  const send = (res: ServerResponse, a: Answer) => {
+    res.writeHead(a.status, a.headers);
+    res.end(a.body);
+  };
   function handle(req: IncomingMessage, res: ServerResponse): void {
     if (req.method !== 'GET' || portal.serves(hostName(req.headers.host))) {
       void viaHono(req, res);
       return;
     }
     const h = req.headers;
-    const path = (req.url ?? '/').split('?', 1)[0]!;
-    answerGet({
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
+    const answer = answerGet({
       host: hostName(h.host), path, accept: h.accept, acceptEncoding: h['accept-encoding'], ifNoneMatch: h['if-none-match'],
       userAgent: h['user-agent'], address: req.socket.remoteAddress ?? 'unknown',
-    }).then(
-      (a) => {
-        const body = typeof a.body === 'string' ? Buffer.from(a.body) : a.body;
-        res.writeHead(a.status, body ? { ...a.headers, 'content-length': String(body.length) } : a.headers);
-        res.end(body);
-      },
+    });
+    if (!(answer instanceof Promise)) return send(res, answer);
+    answer.then(
+      (a) => send(res, a),
       (err: Error) => {
         ctx.log(`public: GET ${path}: ${err.stack ?? String(err)}`);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

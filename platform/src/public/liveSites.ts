@@ -10,6 +10,7 @@
 import { committedChanges } from '../sites/events';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import type { Clock } from '../clock';
 
 export const SERVING_CHECK_MS = 250;
 /** Distinct host names remembered (unknown ones too); beyond that the cache starts over. */
@@ -23,8 +24,8 @@ export interface LiveSite {
 }
 
 /** Whether a site answers its pages now (it has a live revision and is not past its offline date). */
-export const isServed = (site: LiveSite, now: Date): 'live' | 'offline' | 'none' =>
-  site.revision === null ? 'none' : site.offlineAt !== null && site.offlineAt <= now.toISOString() ? 'offline' : 'live';
+export const isServed = (site: LiveSite, clock: Clock): 'live' | 'offline' | 'none' =>
+  site.revision === null ? 'none' : site.offlineAt !== null && site.offlineAt <= clock.now().toISOString() ? 'offline' : 'live';
 
 export class LiveSites {
   private hosts = new Map<string, LiveSite | null>();
@@ -38,9 +39,17 @@ export class LiveSites {
     private readonly checkMs = SERVING_CHECK_MS,
   ) {}
 
+  /**
+   * What a host serves when that is known and fresh now (null: nothing), without waiting; undefined
+   * when `lookup` has to ask the database.
+   */
+  cached(host: string): LiveSite | null | undefined {
+    return this.fresh() ? this.hosts.get(host) : undefined;
+  }
+
   /** The site a host name (or its `www.`/bare twin) serves, if any. */
   async lookup(host: string): Promise<LiveSite | undefined> {
-    if (this.localChanges !== committedChanges() || performance.now() - this.checkedAt >= this.checkMs) await this.check();
+    if (!this.fresh()) await this.check();
     const hosts = this.hosts;
     let site = hosts.get(host);
     if (site === undefined) {
@@ -50,6 +59,10 @@ export class LiveSites {
       hosts.set(host, site);
     }
     return site ?? undefined;
+  }
+
+  private fresh(): boolean {
+    return this.localChanges === committedChanges() && performance.now() - this.checkedAt < this.checkMs;
   }
 
   private check(): Promise<void> {

@@ -1,9 +1,11 @@
 /**
  * A live revision's compiled files in memory, read from site_file once per (site, revision) and
- * kept while requested: a page request costs a map lookup, no query and no encoding. The gzip body
- * of a WEB page is made on its first gzip request and kept beside it. The revision's pictures
- * (site_asset → rendition blobs) are read with it and marked `immutable`: their bytes never change. Revisions are immutable once
- * built, so nothing here can go stale; the least recently used revisions are dropped beyond `maxBytes`.
+ * kept while requested: a page request costs a map lookup, no query, no encoding and no header
+ * building. Each file's response headers (200, 304 and gzip) are made once when the revision is
+ * read; a WEB page's gzip body is made on its first gzip request and kept beside it. The revision's
+ * pictures (site_asset → rendition blobs) are read with it and marked `immutable`: their bytes never
+ * change. Revisions are immutable once built, so nothing here can go stale; the least recently used
+ * revisions are dropped beyond `maxBytes`.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,16 +13,28 @@ import { gzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 
+export type Headers = Record<string, string>;
+
 export interface ServedFile {
   mime: string;
   body: Buffer;
+  /** A page's text: sent as a string, Node writes it with the headers in one write. */
+  text?: string;
   etag: string;
-  gzipped?: Buffer;
   /** Content-addressed (a picture): cacheable for good. */
   immutable?: boolean;
+  /** The headers of a 200 with `body` (content-length included) and of a 304. */
+  headers: Headers;
+  notModified: Headers;
+  gzipped?: { body: Buffer; headers: Headers };
 }
 
-type Bundle = { files: Map<string, ServedFile>; bytes: number };
+export interface Bundle {
+  files: Map<string, ServedFile>;
+  bytes: number;
+  /** When it was last asked for (a counter): the least recent goes first. */
+  used: number;
+}
 
 /** Bodies smaller than this are sent as they are (gzip would not pay for its header and time). */
 const GZIP_MIN_BYTES = 512;
@@ -29,6 +43,7 @@ export class SiteFiles {
   private readonly bundles = new Map<string, Bundle>();
   private readonly loading = new Map<string, Promise<Bundle>>();
   private bytes = 0;
+  private uses = 0;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -36,22 +51,27 @@ export class SiteFiles {
     private readonly maxBytes = 64 * 1024 * 1024,
   ) {}
 
-  /** The file at `path` of a revision, or undefined when the revision has none there. */
-  async file(siteId: string, revision: number, path: string): Promise<ServedFile | undefined> {
-    const key = `${siteId}\n${revision}`;
-    let bundle = this.bundles.get(key);
-    if (bundle) {
-      this.bundles.delete(key); // most recently used last
-      this.bundles.set(key, bundle);
-    } else bundle = await this.load(key, siteId, revision);
-    return bundle.files.get(path);
+  /** A revision's files if they are in memory now (no waiting), else undefined. */
+  cached(siteId: string, revision: number): Bundle | undefined {
+    const bundle = this.bundles.get(`${siteId}\n${revision}`);
+    if (bundle) bundle.used = ++this.uses;
+    return bundle;
   }
 
-  /** The body to send for an `Accept-Encoding`: gzip when asked for and worth it. */
-  static encoded(file: ServedFile, acceptEncoding: string | undefined): { body: Buffer; gzip: boolean } {
-    if (file.body.length < GZIP_MIN_BYTES || !/\bgzip\b/.test(acceptEncoding ?? '')) return { body: file.body, gzip: false };
-    file.gzipped ??= gzipSync(file.body);
-    return { body: file.gzipped, gzip: true };
+  /** A revision's files, read from the database when not in memory. */
+  bundle(siteId: string, revision: number): Promise<Bundle> {
+    const cached = this.cached(siteId, revision);
+    return cached ? Promise.resolve(cached) : this.load(`${siteId}\n${revision}`, siteId, revision);
+  }
+
+  /** The body and headers to send for an `Accept-Encoding`: gzip when asked for and worth it. */
+  static encoded(file: ServedFile, acceptEncoding: string | undefined): { body: Buffer | string; headers: Headers } {
+    if (file.body.length < GZIP_MIN_BYTES || acceptEncoding === undefined || !/\bgzip\b/.test(acceptEncoding)) return { body: file.text ?? file.body, headers: file.headers };
+    if (!file.gzipped) {
+      const body = gzipSync(file.body);
+      file.gzipped = { body, headers: { ...file.headers, 'content-encoding': 'gzip', 'content-length': String(body.length) } };
+    }
+    return file.gzipped;
   }
 
   private load(key: string, siteId: string, revision: number): Promise<Bundle> {
@@ -72,7 +92,7 @@ export class SiteFiles {
     for (const row of rows) {
       const body = Buffer.from(row.body, 'utf8');
       bytes += body.length;
-      files.set(row.path, { mime: row.mime, body, etag: row.etag });
+      files.set(row.path, served({ mime: row.mime, body, text: row.body, etag: row.etag }));
     }
     const images = await this.db
       .selectFrom('site_asset as a')
@@ -86,19 +106,29 @@ export class SiteFiles {
       const body = await readFile(path.join(this.blobsDir, image.sha256)).catch(() => undefined);
       if (!body) continue;
       bytes += body.length;
-      files.set(image.path, { mime: image.mime, body, etag: `"${image.sha256}"`, immutable: true });
+      files.set(image.path, served({ mime: image.mime, body, etag: `"${image.sha256}"`, immutable: true }));
     }
-    return { files, bytes };
+    return { files, bytes, used: ++this.uses };
   }
 
   private keep(key: string, bundle: Bundle): Bundle {
     this.bundles.set(key, bundle);
     this.bytes += bundle.bytes;
-    for (const [oldest, old] of this.bundles) {
-      if (this.bytes <= this.maxBytes || oldest === key) break;
-      this.bundles.delete(oldest);
-      this.bytes -= old.bytes;
+    while (this.bytes > this.maxBytes) {
+      let oldest: [string, Bundle] | undefined;
+      for (const entry of this.bundles) if (entry[0] !== key && (!oldest || entry[1].used < oldest[1].used)) oldest = entry;
+      if (!oldest) break;
+      this.bundles.delete(oldest[0]);
+      this.bytes -= oldest[1].bytes;
     }
     return bundle;
   }
+}
+
+/** A file with its response headers made once: pictures cached for good, pages revalidated per `Accept`. */
+function served(file: Pick<ServedFile, 'mime' | 'body' | 'text' | 'etag' | 'immutable'>): ServedFile {
+  const notModified: Headers = file.immutable
+    ? { 'content-type': file.mime, etag: file.etag, 'cache-control': 'public, max-age=31536000, immutable' }
+    : { 'content-type': file.mime, etag: file.etag, 'cache-control': 'no-cache', vary: 'Accept, Accept-Encoding' };
+  return { ...file, notModified, headers: { ...notModified, 'content-length': String(file.body.length) } };
 }

@@ -11,9 +11,11 @@ import { Rejection, invalid } from '../sync/rejection';
 import { insertRow, loadRow, updateRow, type StoredRow, type WriteBy, type Writer } from '../sync/rows';
 import { flush } from '../sync/writer';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
 import type { PlatformConfig } from '../context';
 import { buildContent, missingImages, PublicationError, type PublicationFailure } from './build';
-import { assetBlobs, ensureRenditions, renditionResolver } from './renditions';
+import { assetBlobs, prepareRenditions, renditionResolver, renditionsFor } from './renditions';
 import { countCommitted, publicationChanged } from './events';
 
 type Revision = { revision: number; publishedAt: string };
@@ -92,6 +94,18 @@ export async function rollbackSite(oc: OpContext, op: PushOp, publishing: Publis
   return rowResult(op.opSeq, 'applied', await goLive(oc, row, args.revision, publishing, { clientId: oc.clientId, at: oc.at }));
 }
 
+/**
+ * Before a push's transaction: the pictures its `site.publish.v1` ops show are resized, so the
+ * transaction that switches the revision live does not wait for it (nor hold, on PostgreSQL, its locks).
+ */
+export async function beforePublishing(db: Kysely<DB>, publishing: Publishing, ops: PushOp[], at: string): Promise<void> {
+  for (const op of ops) {
+    if (op.kind !== 'command' || op.name !== 'site.publish.v1') continue;
+    const parsed = sitePublishArgsSchema.safeParse(op.patch);
+    if (parsed.success) await prepareRenditions(db, publishing.blobsDir, parsed.data.images, at);
+  }
+}
+
 /** Builds (once) and switches a revision live; a failed check leaves the live revision live and says why. */
 export async function goLive(w: Writer, row: StoredRow, revision: number, publishing: Publishing, by: WriteBy): Promise<StoredRow> {
   const stored = await w.trx.selectFrom('site_revision').selectAll().where('site_id', '=', row.id).where('revision', '=', revision).executeTakeFirstOrThrow();
@@ -123,10 +137,14 @@ export async function goLive(w: Writer, row: StoredRow, revision: number, publis
   return live;
 }
 
-/** The picture sizes of a revision's originals; an original that is not a readable picture fails the publication. */
+/**
+ * The picture sizes of a revision's originals, made before the transaction by `beforePublishing`
+ * (made here only when they could not be then); an original that is not a readable picture fails
+ * the publication.
+ */
 async function renditionsOf(w: Writer, publishing: Publishing, images: string[], at: string) {
   try {
-    return await ensureRenditions(w.trx, publishing.blobsDir, images, at);
+    return await renditionsFor(w.trx, publishing.blobsDir, images, at);
   } catch (err) {
     throw new PublicationError({ code: 'missing_assets', message: `An uploaded image could not be read as a picture: ${(err as Error).message}` });
   }

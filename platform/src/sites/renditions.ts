@@ -1,7 +1,10 @@
 /**
  * The picture sizes a published site shows, made here from the uploaded originals with the same
  * rules as the desktop's (imageEncodingFor in shared/sites/assets.ts). Each size is made once per
- * (original, variant), kept as a content-addressed blob and remembered in image_rendition.
+ * (original, variant), kept as a content-addressed blob and remembered in image_rendition — the
+ * blob's file first, then its rows, so a row never names a missing file. A publish makes them before
+ * its transaction (`prepareRenditions`, each row committed on its own), so resizing never holds the
+ * transaction open; inside it `renditionsFor` only reads them, making any still missing.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -9,12 +12,12 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { derivedImagePath, IMAGE_VARIANT_IDS, IMAGE_VARIANTS, imageEncodingFor, type AssetResolver, type ImageVariant } from '../../../shared/sites/assets';
 import type { AssetUse } from '../../../shared/sites/job';
-import type { Tx } from '../db/database';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 
 type Rendition = DB['image_rendition'];
 
-async function render(blobsDir: string, source: string, variant: ImageVariant, hasAlpha: boolean, at: string, trx: Tx): Promise<Rendition> {
+async function render(blobsDir: string, source: string, variant: ImageVariant, hasAlpha: boolean, at: string, db: Kysely<DB>): Promise<Rendition> {
   const encoding = imageEncodingFor(variant, hasAlpha);
   const { data, info } = await sharp(path.join(blobsDir, source))
     .resize({ width: IMAGE_VARIANTS[variant].maxWidth, withoutEnlargement: true })
@@ -25,25 +28,40 @@ async function render(blobsDir: string, source: string, variant: ImageVariant, h
   const tmp = `${file}.${randomUUID()}.tmp`;
   await fs.writeFile(tmp, data);
   await fs.rename(tmp, file);
-  await trx.insertInto('blob').values({ sha256, size: data.byteLength, mime: encoding.mime, stored_at: at }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+  await db.insertInto('blob').values({ sha256, size: data.byteLength, mime: encoding.mime, stored_at: at }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
   const row = { source_sha256: source, variant, sha256, mime: encoding.mime, width: info.width, height: info.height, bytes: data.byteLength };
-  await trx.insertInto('image_rendition').values(row).onConflict((oc) => oc.columns(['source_sha256', 'variant']).doNothing()).execute();
+  await db.insertInto('image_rendition').values(row).onConflict((oc) => oc.columns(['source_sha256', 'variant']).doNothing()).execute();
   return row;
 }
 
-/** Every variant of every original (which must be stored blobs), made where missing; `at` stamps new blobs. */
-export async function ensureRenditions(trx: Tx, blobsDir: string, originals: string[], at: string): Promise<Rendition[]> {
+/**
+ * Every variant of every original (which must be stored blobs), made where missing; `at` stamps new
+ * blobs. `db` is a transaction (the publish's fallback) or the database (each row its own commit).
+ */
+export async function renditionsFor(db: Kysely<DB>, blobsDir: string, originals: string[], at: string): Promise<Rendition[]> {
   if (originals.length === 0) return [];
-  const kept = await trx.selectFrom('image_rendition').selectAll().where('source_sha256', 'in', originals).execute();
+  const kept = await db.selectFrom('image_rendition').selectAll().where('source_sha256', 'in', originals).execute();
   const have = new Set(kept.map((r) => `${r.source_sha256}/${r.variant}`));
   const made: Rendition[] = [];
   for (const source of new Set(originals)) {
     const wanted = IMAGE_VARIANT_IDS.filter((v) => !have.has(`${source}/${v}`));
     if (wanted.length === 0) continue;
     const { hasAlpha = false } = await sharp(path.join(blobsDir, source)).metadata();
-    for (const variant of wanted) made.push(await render(blobsDir, source, variant, hasAlpha, at, trx));
+    for (const variant of wanted) made.push(await render(blobsDir, source, variant, hasAlpha, at, db));
   }
   return kept.concat(made);
+}
+
+/**
+ * Before a publish's transaction: the renditions of its originals, each committed as it is made.
+ * An original that is not a stored, readable picture is left for the publish, which fails it with
+ * `missing_assets`.
+ */
+export async function prepareRenditions(db: Kysely<DB>, blobsDir: string, originals: string[], at: string): Promise<void> {
+  for (const source of new Set(originals)) {
+    const stored = await db.selectFrom('blob').select('sha256').where('sha256', '=', source).executeTakeFirst();
+    if (stored) await renditionsFor(db, blobsDir, [source], at).catch(() => undefined);
+  }
 }
 
 const EXTENSION = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif' } as const;

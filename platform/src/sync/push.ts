@@ -18,7 +18,7 @@ import { canonicalJson, sha256Hex } from './canonical';
 import { KeyedMutex } from './deviceLock';
 import { applyRowOp, type OpContext } from './ops';
 import { runCommand } from './commands';
-import { publishingOf } from '../sites/publication';
+import { beforePublishing, publishingOf } from '../sites/publication';
 import { Rejection } from './rejection';
 import { currentSeq, loadRow, lockRows, readStoredCodes, toWire } from './rows';
 import { LOCK_ORDER, commitWrites, keep, mark, newWriter, undo, type Writer } from './writer';
@@ -68,6 +68,7 @@ export class PushService {
   async push(user: Principal, req: PushRequest): Promise<PushResponse> {
     checkSchemaVersion(this.ctx, req.schemaVersion);
     return this.lock.run(req.clientId, async () => {
+      await beforePublishing(this.ctx.database.db, publishingOf(this.ctx.config), req.ops, isoNow(this.ctx));
       const { results, last, serverSeq, stop } = await this.applyAll(user, req);
       if (results.some((r) => r.status === 'applied' && r.row && (r.row as { status?: string }).status === 'submitted')) this.hooks.orderSubmitted();
       if (stop) throw stop;

@@ -6,7 +6,10 @@
  */
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-export const cleanText = (text: string): string => text.replace(FORBIDDEN, '');
+/** Any character FORBIDDEN might drop (surrogates included): most texts have none and skip the slower replace. */
+const MAYBE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+export const cleanText = (text: string): string => (MAYBE_FORBIDDEN.test(text) ? text.replace(FORBIDDEN, '') : text);
 
 /** Collapses runs of white space to one space and trims: for titles, menu lines and attributes. */
 export const oneLine = (text: string): string => cleanText(text).replace(/\s+/g, ' ').trim();
@@ -35,12 +38,21 @@ function isBreakAfter(prev: string, next: string): boolean {
  */
 export function splitToFit(text: string, fits: (head: string) => boolean): [string, string] {
   const points = Array.from(text);
+  if (fits(text)) return [text, ''];
+  const cut = cutToFit(points, (count) => fits(points.slice(0, count).join('')));
+  return [points.slice(0, cut).join('').trimEnd(), points.slice(cut).join('').trimStart()];
+}
+
+/**
+ * Where `splitToFit` cuts code points `points` (which do not fit whole): `fitsHead(n)` says whether
+ * the first n fit. At least 1.
+ */
+export function cutToFit(points: readonly string[], fitsHead: (count: number) => boolean): number {
   let low = 1;
   let high = points.length;
-  if (fits(text)) return [text, ''];
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (fits(points.slice(0, mid).join(''))) low = mid;
+    if (fitsHead(mid)) low = mid;
     else high = mid - 1;
   }
   let cut = low;
@@ -50,7 +62,7 @@ export function splitToFit(text: string, fits: (head: string) => boolean): [stri
       break;
     }
   }
-  return [points.slice(0, cut).join('').trimEnd(), points.slice(cut).join('').trimStart()];
+  return cut;
 }
 
 /** UTF-8 length of a string without allocating. */

@@ -79,12 +79,18 @@ export function ucs2Segments(text: string): string[] {
 
 export function countSms(text: string): SmsCount {
   const chars = text.length;
+  // Without surrogate pairs every character costs one unit: the greedy fill is a division.
+  const units = /[\uD800-\uDFFF]/.test(text) ? ucs2Costs(text) : null;
   // What the link submits (CMPP Msg_Fmt 8, platform/src/sms/mt.ts) is what is billed.
-  const messages = chars === 0 ? 0 : segments(ucs2Costs(text), SINGLE_MESSAGE_CHARS, CONCAT_MESSAGE_CHARS);
+  const messages = chars === 0 ? 0 : ucs2SegmentCount(units, chars, SINGLE_MESSAGE_CHARS, CONCAT_MESSAGE_CHARS);
   const gsm = gsm7Costs(text);
   if (gsm) return { chars, messages, encoding: 'gsm7', airSegments: segments(gsm, 160, 153) };
-  return { chars, messages, encoding: 'ucs2', airSegments: segments(ucs2Costs(text), 70, 67) };
+  return { chars, messages, encoding: 'ucs2', airSegments: ucs2SegmentCount(units, chars, 70, 67) };
 }
+
+/** UCS-2 segments of a text of `chars` units; `units` = each character's units when it has surrogate pairs, else every character is one unit and the greedy fill is a division. */
+const ucs2SegmentCount = (units: number[] | null, chars: number, single: number, perSegment: number): number =>
+  units ? segments(units, single, perSegment) : chars <= single ? 1 : Math.ceil(chars / perSegment);
 
 /** The signature as it is sent: 【泉城茶业】. */
 export const signatureText = (signature: string): string => (signature ? `【${signature}】` : '');

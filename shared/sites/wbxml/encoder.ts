@@ -40,32 +40,55 @@ function trimXmlSpace(text: string): string {
 function normalizedChildren(el: Element, table: TokenTable): Child[] {
   const out: Child[] = [];
   let pending = '';
-  const flush = () => {
-    const text = trimXmlSpace(pending);
-    if (text) out.push(text);
-    pending = '';
-  };
   for (const child of el.children) {
     if (isElement(child)) {
-      flush();
+      pushTrimmed(out, pending);
+      pending = '';
       out.push(child);
     } else pending += table.transform ? table.transform(cleanText(child)) : cleanText(child);
   }
-  flush();
+  pushTrimmed(out, pending);
   return out;
 }
 
+// A function of its own, not a closure made per element: this runs for every element of every deck.
+function pushTrimmed(out: Child[], pending: string): void {
+  const text = trimXmlSpace(pending);
+  if (text) out.push(text);
+}
+
 function pushInline(bytes: number[], text: string): void {
-  bytes.push(STR_I, ...utf8(text), 0x00);
+  bytes.push(STR_I);
+  // ASCII (most attribute values) is pushed as it is, without encoding to a new array.
+  if (/^[\x00-\x7f]*$/.test(text)) for (let i = 0; i < text.length; i++) bytes.push(text.charCodeAt(i));
+  else for (const byte of utf8(text)) bytes.push(byte);
+  bytes.push(0x00);
+}
+
+/** A table's value tokens by their first character and attribute starts by name, in table order: made once per table. */
+const indexes = new WeakMap<TokenTable, { valuesByFirst: Map<string, [string, number][]>; startsByName: Map<string, [string, string, number][]> }>();
+function indexOf(table: TokenTable) {
+  let index = indexes.get(table);
+  if (!index) {
+    const group = <T,>(entries: T[], keyOf: (entry: T) => string) => {
+      const map = new Map<string, T[]>();
+      for (const entry of entries) map.set(keyOf(entry), [...(map.get(keyOf(entry)) ?? []), entry]);
+      return map;
+    };
+    index = { valuesByFirst: group(table.attrValues, (e) => e[0][0] ?? ''), startsByName: group(table.attrStarts, (e) => e[0]) };
+    indexes.set(table, index);
+  }
+  return index;
 }
 
 /** Value tokens found anywhere in the value, longest match at each position; the rest as inline strings. */
 function encodeValueText(bytes: number[], value: string, table: TokenTable): void {
+  const { valuesByFirst } = indexOf(table);
   let literal = '';
   let i = 0;
   while (i < value.length) {
     let best: [string, number] | undefined;
-    for (const entry of table.attrValues) if (value.startsWith(entry[0], i) && (!best || entry[0].length > best[0].length)) best = entry;
+    for (const entry of valuesByFirst.get(value[i]!) ?? []) if (value.startsWith(entry[0], i) && (!best || entry[0].length > best[0].length)) best = entry;
     if (best) {
       if (literal) pushInline(bytes, literal);
       literal = '';
@@ -86,8 +109,8 @@ function attributeString(name: string, raw: Exclude<AttrValue, false | undefined
 function encodeAttribute(bytes: number[], name: string, raw: Exclude<AttrValue, false | undefined>, table: TokenTable): void {
   const value = attributeString(name, raw, table);
   let start: [string, string, number] | undefined;
-  for (const entry of table.attrStarts) {
-    if (entry[0] === name && value.startsWith(entry[1]) && (!start || entry[1].length > start[1].length)) start = entry;
+  for (const entry of indexOf(table).startsByName.get(name) ?? []) {
+    if ( value.startsWith(entry[1]) && (!start || entry[1].length > start[1].length)) start = entry;
   }
   if (!start) throw new Error(`WBXML: no token for attribute ${name}`);
   bytes.push(start[2]);
@@ -98,6 +121,11 @@ function encodeAttribute(bytes: number[], name: string, raw: Exclude<AttrValue, 
 }
 
 function encodeElement(bytes: number[], el: Element, table: TokenTable): void {
+  const known = measured.get(el);
+  if (known?.table === table) {
+    for (const byte of known.bytes) bytes.push(byte);
+    return;
+  }
   const token = table.tags[el.tag];
   if (token === undefined) throw new Error(`WBXML: no token for element ${el.tag}`);
   const attrs = el.attrs.filter((a): a is [string, Exclude<AttrValue, false | undefined>] => a[1] !== undefined && a[1] !== false);
@@ -117,10 +145,18 @@ function encodeElement(bytes: number[], el: Element, table: TokenTable): void {
   bytes.push(END);
 }
 
+/**
+ * Bytes of elements measured with `encodedLength`, reused when a document holding the same element
+ * object is encoded (a WML deck is measured piece by piece, then compiled whole). Trees are not
+ * changed once built, so the same object encodes to the same bytes.
+ */
+const measured = new WeakMap<Element, { table: TokenTable; bytes: number[] }>();
+
 /** The WBXML bytes of one element: a document's size is its header plus its elements' sizes. */
 export function encodedLength(el: Element, table: TokenTable): number {
   const bytes: number[] = [];
   encodeElement(bytes, el, table);
+  measured.set(el, { table, bytes });
   return bytes.length;
 }
 

@@ -204,6 +204,10 @@ describeWith(['xmllint', 'xml2wbxml', '../shared', 'chromium'], 'the public list
       await page.fill('#gb-message', '<img src=x onerror=alert(1)> 想了解团购价格');
       await Promise.all([page.waitForURL(/guestbook/), page.click('form.guestbook button[type=submit]')]);
       expect(await page.textContent('h1')).toBe('留言已提交');
+      // The confirmation is a page of the site: its style sheet applied, its header and navigation, a link home.
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('header.site-header')!).display !== 'inline' && document.styleSheets[0]!.cssRules.length > 0)).toBe(true);
+      expect(await page.locator('nav.site-nav a').count()).toBeGreaterThan(3);
+      expect([await page.textContent('main a'), await page.getAttribute('main a', 'href')]).toEqual(['返回首页', '/']);
     } finally {
       await browser.close();
     }

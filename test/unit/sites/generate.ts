@@ -1,7 +1,9 @@
 /** Deterministic generated sites for the compiler's tests: many items, long texts, many images. */
+import { createHash } from 'node:crypto';
 import { estimatedAssets, type AssetResolver } from '../../../shared/sites/assets';
 import { exampleSite, EXAMPLE_IMAGE_SIZES } from '../../../shared/sites/example';
 import type { Block, Column, ImageRef, Item, SiteContent } from '../../../shared/sites/model';
+import type { CompileResult } from '../../../shared/sites/compile';
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same site. */
 function rng(seed: number) {
@@ -82,4 +84,24 @@ export function generatedSite(items = 1000, seed = 42): GeneratedSite {
 
 export function exampleBuild(): GeneratedSite {
   return { site: exampleSite(), assets: estimatedAssets(EXAMPLE_IMAGE_SIZES) };
+}
+
+/** One hash over a compile's files, assets and report: equal hashes, byte-identical output. */
+export function outputHash(result: CompileResult): string {
+  const hash = createHash('sha256');
+  for (const f of result.files) hash.update(`${f.path}\n${f.mime}\n${f.channel}\n`).update(typeof f.content === 'string' ? f.content : Buffer.from(f.content)).update('\n');
+  return hash.update(JSON.stringify(result.assets)).update(JSON.stringify(result.report)).digest('hex');
+}
+
+/** The example site with hostile text in its name, the intro column's title and a news article (title and a long body). */
+export function hostileSite(): SiteContent {
+  const site = exampleSite();
+  const nasty = 'A&B <b>"引号"</b> \u0001\u0085 $(x) $5 \uD800 孤 \uDC00 𠀀🍵 \t\n end';
+  const body: Block[] = [{ type: 'paragraph', runs: [{ text: nasty.repeat(60) }, { text: ` ${nasty}`, strong: true }] }];
+  const columns = site.columns.map((c) => {
+    if (c.id === 'intro') return { ...c, title: `简介${nasty}`.slice(0, 40) };
+    if (c.id !== 'news') return c;
+    return { ...c, items: c.items.map((item, j) => (j === 0 ? { ...item, title: `新闻${nasty}`.slice(0, 60), body } : item)) };
+  });
+  return { ...site, profile: { ...site.profile, name: `泉城${nasty}`.slice(0, 30) }, columns } as SiteContent;
 }
