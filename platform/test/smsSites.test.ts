@@ -35,11 +35,11 @@ describeOnDatabases('SMS sites and portal', (database) => {
   });
 
   /** An enterprise with a signed site, opened by BOSS; returns the number its SMS site answers on. */
-  async function openWithSite(name: string, label: string, fields: Record<string, unknown>, publish = true) {
+  async function openWithSite(name: string, label: string, fields: Record<string, unknown>, publish = true, sms: Partial<SiteContent['sms']> = {}) {
     const ent = rowId('ent');
     const siteId = rowId('site');
     const base = exampleSite();
-    const content = { ...base, domain: { kind: 'assigned', label }, profile: { ...base.profile, name } } as SiteContent;
+    const content = { ...base, domain: { kind: 'assigned', label }, profile: { ...base.profile, name }, sms: { ...base.sms, ...sms } } as SiteContent;
     const create = createEnterprise(++n, undefined, ent);
     create.patch = { ...enterpriseFields(n), name, ...fields };
     await manager.push(create, { tbl: 'site', rowId: siteId, kind: 'create', patch: { enterpriseId: ent, name: '官网', content, images: [] } });
@@ -196,6 +196,19 @@ describeOnDatabases('SMS sites and portal', (database) => {
     const prizes = exampleSite().sms.lottery!.prizes;
     const index = prizeOf(prizes, Number(draws[0]!.roll));
     expect(draws[0]!.prize).toBe(index === null ? null : prizes[index]!.name);
+  });
+
+  it('抽奖: numbers drawing at the same moment never win more prizes than the stock holds', async () => {
+    const lottery = { ...exampleSite().sms.lottery!, prizes: [{ name: '茶具一套', count: 2, chancePer10000: 10_000 }] };
+    const shop = await openWithSite('泉城茶具店', 'quanchengcj', { industrySection: 'F', industryDivision: '52' }, true, { lottery });
+    const mobiles = Array.from({ length: 12 }, (_, i) => `1370000${String(i).padStart(4, '0')}`);
+    await Promise.all(mobiles.map((mobile) => text(mobile, shop.number, 'hi', 2)));
+    const replies = await Promise.all(mobiles.map((mobile) => text(mobile, shop.number, 'CJ')));
+    const won = replies.filter(([reply]) => reply!.text.includes('恭喜您抽中'));
+    expect(won).toHaveLength(2);
+    const prizes = await t.platform.ctx.database.db.selectFrom('sms_draw').select('prize').where('enterprise_id', '=', shop.ent).execute();
+    expect(prizes).toHaveLength(mobiles.length);
+    expect(prizes.filter((d) => d.prize !== null)).toHaveLength(2);
   });
 
   it('调查: one answer per number; a second answer is thanked and not counted', async () => {
