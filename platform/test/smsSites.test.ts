@@ -11,6 +11,8 @@ import { createEnterprise, describeOnDatabases, enterpriseFields, orderOp, rowId
 const WAIT = { timeout: 30_000, interval: 20 };
 const SIGNOFF = { signerName: '王建国', signedAt: '2026-11-20T10:00:00Z', documentSha256: 'a'.repeat(64) };
 const CODE = '10658000';
+/** On the tea site's 关怀名单 only. */
+const CARE_LIST_ONLY = '13600000001';
 
 describeOnDatabases('SMS sites and portal', (database) => {
   let ismg: TestIsmg;
@@ -26,7 +28,9 @@ describeOnDatabases('SMS sites and portal', (database) => {
     manager = await t.api.device('jn.manager');
     admin = (await t.api.login('admin')).accessToken;
     await vi.waitFor(() => expect(t.platform.sms!.link.status().state).toBe('connected'), WAIT);
-    tea = await openWithSite('鲁中机械制造有限公司', 'luzhongjx', { industrySection: 'C', industryDivision: '35' });
+    // Its 关怀名单: a number that never texted, one that will (sent once), one that will reply TD (never sent).
+    const careList = [CARE_LIST_ONLY, '13900000001', '13900000011'];
+    tea = await openWithSite('鲁中机械制造有限公司', 'luzhongjx', { industrySection: 'C', industryDivision: '35' }, true, { careList });
     await openWithSite('泰山茶社有限公司', 'taishancha', { industrySection: 'H', industryDivision: '62' }, false);
   });
   afterAll(async () => {
@@ -250,9 +254,9 @@ describeOnDatabases('SMS sites and portal', (database) => {
     expect(row).toMatchObject({ enterprise_id: tea.ent });
   });
 
-  it('关怀: on its date, in daytime only, every subscriber but the opted-out gets the care message with 回复TD退订, once', async () => {
+  it('关怀: on its date, in daytime only, every subscriber and every number of the 关怀名单 but the opted-out gets the care message with 回复TD退订, once', async () => {
     const care = t.platform.smsCare!;
-    const subscribers = ['13900000001', '13900000002', '13900000008', '13900000009'];
+    const subscribers = ['13900000001', '13900000002', '13900000008', '13900000009', CARE_LIST_ONLY];
     t.clock.ms = Date.parse('2026-09-25T13:30:00Z'); // 21:30 in China: no marketing
     expect(await care.runDue()).toBe(0);
     t.clock.ms = Date.parse('2026-09-24T02:00:00Z'); // the day before, 10:00
