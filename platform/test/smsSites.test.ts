@@ -11,6 +11,8 @@ import { createEnterprise, describeOnDatabases, enterpriseFields, orderOp, rowId
 const WAIT = { timeout: 30_000, interval: 20 };
 const SIGNOFF = { signerName: '王建国', signedAt: '2026-11-20T10:00:00Z', documentSha256: 'a'.repeat(64) };
 const CODE = '10658000';
+/** On the tea site's 关怀名单 only. */
+const CARE_LIST_ONLY = '13600000001';
 
 describeOnDatabases('SMS sites and portal', (database) => {
   let ismg: TestIsmg;
@@ -26,7 +28,9 @@ describeOnDatabases('SMS sites and portal', (database) => {
     manager = await t.api.device('jn.manager');
     admin = (await t.api.login('admin')).accessToken;
     await vi.waitFor(() => expect(t.platform.sms!.link.status().state).toBe('connected'), WAIT);
-    tea = await openWithSite('鲁中机械制造有限公司', 'luzhongjx', { industrySection: 'C', industryDivision: '35' });
+    // Its 关怀名单: a number that never texted, one that will (sent once), one that will reply TD (never sent).
+    const careList = [CARE_LIST_ONLY, '13900000001', '13900000011'];
+    tea = await openWithSite('鲁中机械制造有限公司', 'luzhongjx', { industrySection: 'C', industryDivision: '35' }, true, { careList });
     await openWithSite('泰山茶社有限公司', 'taishancha', { industrySection: 'H', industryDivision: '62' }, false);
   });
   afterAll(async () => {
@@ -35,11 +39,11 @@ describeOnDatabases('SMS sites and portal', (database) => {
   });
 
   /** An enterprise with a signed site, opened by BOSS; returns the number its SMS site answers on. */
-  async function openWithSite(name: string, label: string, fields: Record<string, unknown>, publish = true) {
+  async function openWithSite(name: string, label: string, fields: Record<string, unknown>, publish = true, sms: Partial<SiteContent['sms']> = {}) {
     const ent = rowId('ent');
     const siteId = rowId('site');
     const base = exampleSite();
-    const content = { ...base, domain: { kind: 'assigned', label }, profile: { ...base.profile, name } } as SiteContent;
+    const content = { ...base, domain: { kind: 'assigned', label }, profile: { ...base.profile, name }, sms: { ...base.sms, ...sms } } as SiteContent;
     const create = createEnterprise(++n, undefined, ent);
     create.patch = { ...enterpriseFields(n), name, ...fields };
     await manager.push(create, { tbl: 'site', rowId: siteId, kind: 'create', patch: { enterpriseId: ent, name: '官网', content, images: [] } });
@@ -198,6 +202,19 @@ describeOnDatabases('SMS sites and portal', (database) => {
     expect(draws[0]!.prize).toBe(index === null ? null : prizes[index]!.name);
   });
 
+  it('抽奖: numbers drawing at the same moment never win more prizes than the stock holds', async () => {
+    const lottery = { ...exampleSite().sms.lottery!, prizes: [{ name: '茶具一套', count: 2, chancePer10000: 10_000 }] };
+    const shop = await openWithSite('泉城茶具店', 'quanchengcj', { industrySection: 'F', industryDivision: '52' }, true, { lottery });
+    const mobiles = Array.from({ length: 12 }, (_, i) => `1370000${String(i).padStart(4, '0')}`);
+    await Promise.all(mobiles.map((mobile) => text(mobile, shop.number, 'hi', 2)));
+    const replies = await Promise.all(mobiles.map((mobile) => text(mobile, shop.number, 'CJ')));
+    const won = replies.filter(([reply]) => reply!.text.includes('恭喜您抽中'));
+    expect(won).toHaveLength(2);
+    const prizes = await t.platform.ctx.database.db.selectFrom('sms_draw').select('prize').where('enterprise_id', '=', shop.ent).execute();
+    expect(prizes).toHaveLength(mobiles.length);
+    expect(prizes.filter((d) => d.prize !== null)).toHaveLength(2);
+  });
+
   it('调查: one answer per number; a second answer is thanked and not counted', async () => {
     const mobile = '13900000010';
     await text(mobile, tea.number, 'hi', 2);
@@ -237,9 +254,9 @@ describeOnDatabases('SMS sites and portal', (database) => {
     expect(row).toMatchObject({ enterprise_id: tea.ent });
   });
 
-  it('关怀: on its date, in daytime only, every subscriber but the opted-out gets the care message with 回复TD退订, once', async () => {
+  it('关怀: on its date, in daytime only, every subscriber and every number of the 关怀名单 but the opted-out gets the care message with 回复TD退订, once', async () => {
     const care = t.platform.smsCare!;
-    const subscribers = ['13900000001', '13900000002', '13900000008', '13900000009'];
+    const subscribers = ['13900000001', '13900000002', '13900000008', '13900000009', CARE_LIST_ONLY];
     t.clock.ms = Date.parse('2026-09-25T13:30:00Z'); // 21:30 in China: no marketing
     expect(await care.runDue()).toBe(0);
     t.clock.ms = Date.parse('2026-09-24T02:00:00Z'); // the day before, 10:00

@@ -29,6 +29,7 @@ export const ERROR_CODES = {
 
   'sms.no_active_plan': 'SMS usage asked for an enterprise without an active plan.',
   'sms.month_before_opening': 'SMS usage asked for a month before the plan was opened.',
+  'sms.month_after_service': 'SMS usage asked for a month after the cancelled service ended.',
   'quote.unknown_plan': 'The quote names a plan that is not in the catalog.',
   'quote.plan_unavailable': 'The quote names a plan that is no longer on sale.',
   'quote.invalid_date': 'A date of the quote is not a real date.',

@@ -15,10 +15,23 @@ export const smsUsageSchema = z.object({
 });
 export type SmsUsage = z.infer<typeof smsUsageSchema>;
 
+export const smsUsageMonthsSchema = z
+  .object({
+    openDate: z.string(),
+    /** The cancellation's date when the service was cancelled: its month is the last billed. */
+    endDate: z.string().nullable(),
+    /** The months whose usage can be asked, newest first. */
+    months: z.array(z.string()),
+  })
+  .nullable();
+export type SmsUsageMonths = z.infer<typeof smsUsageMonthsSchema>;
+
 export const smsUsageApi = {
   'sms.usage': query(
     z.object({ enterpriseId: z.string().min(1), month: z.string().regex(ISO_MONTH, { message: 'validation.month' }) }),
     smsUsageSchema,
     { reads: ['sms_usage', 'service_order', 'catalog'] },
   ),
+  /** The enterprise's service period (null: never opened) and the months of it to show. */
+  'sms.usageMonths': query(z.object({ enterpriseId: z.string().min(1) }), smsUsageMonthsSchema, { reads: ['service_order', 'catalog'] }),
 };

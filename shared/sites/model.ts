@@ -3,6 +3,7 @@
  * for WEB, WAP 2.0, WAP 1.0 and SMS. Rich text is a block tree (see README.md), never HTML.
  */
 import { z } from 'zod';
+import { CARE_LIST_MAX } from '../domain/careList';
 import { isRealDate } from '../domain/dates';
 import { checkDomain, checkSiteLabel } from '../domain/domainName';
 import { industrySection, isIndustryDivisionOf } from '../domain/industry';
@@ -285,6 +286,12 @@ export const smsSettingsSchema = z.object({
   lottery: lotterySchema.optional(),
   survey: surveySchema.optional(),
   care: z.array(careMessageSchema),
+  /** 关怀名单: numbers the care messages also go to (besides those that texted the site), cleaned by readCareList. */
+  careList: z
+    .array(z.string().regex(/^1\d{10}$/, { message: 'site.sms.care_mobile' }))
+    .max(CARE_LIST_MAX, { message: 'site.sms.care_list_size' })
+    .refine((list) => new Set(list).size === list.length, { message: 'site.sms.care_list_duplicate' })
+    .optional(),
   /** Longest reply allowed, in billed messages; longer texts are cut to a teaser with a WAP link hint. */
   maxMessagesPerReply: z.number().int().min(1).max(10),
 });

@@ -1,10 +1,11 @@
 /**
  * 关怀 (issue 11 item 4): a live SMS site's care messages go out on their dates to the numbers that
- * texted the site, in the recipients' daytime only — marketing is never sent 21:00–08:00 China time
+ * texted the site and to the manager's 关怀名单 (the site's `careList`), in the recipients' daytime only — marketing is never sent 21:00–08:00 China time
  * (all recipients are mainland numbers, UTC+8) — each with the opt-out line, never to a number that
  * replied TD. Recipients are taken page by page (memory stays flat for any number of them); each
  * page is one transaction that records who was sent what (sms_care_sent) with the MTs, so a
- * repeated run or a second platform process sends nothing twice.
+ * repeated run, a second platform process or a number both on the list and among the texters gets
+ * it once.
  */
 import type { PlatformContext } from '../context';
 import type { SmsGateway } from './gateway';
@@ -67,11 +68,16 @@ export class CareSender {
     for (const route of routes) {
       const live = await this.sites.liveSite(db, route.enterprise_id);
       for (const care of live?.site.care.filter((c) => isCareDay(c.date, day)) ?? []) {
+        const send = (page: string[]) => this.sendPage(live!.siteId, route, care.id, withOptOut(care.message.text), day, page);
         for (let after = ''; ; ) {
           const page = await this.recipients(db, route.enterprise_id, after);
           if (page.length === 0) break;
           after = page[page.length - 1]!;
-          sent += await this.sendPage(live!.siteId, route, care.id, withOptOut(care.message.text), day, page);
+          sent += await send(page);
+        }
+        for (let from = 0; from < live!.careList.length; from += PAGE) {
+          const page = await this.notOptedOut(db, route.enterprise_id, live!.careList.slice(from, from + PAGE));
+          if (page.length > 0) sent += await send(page);
         }
       }
     }
@@ -91,6 +97,13 @@ export class CareSender {
       .limit(PAGE)
       .execute();
     return rows.map((r) => r.mobile);
+  }
+
+  /** The numbers of a page of the manager's list that have not replied TD to the enterprise. */
+  private async notOptedOut(db: Db, enterpriseId: string, mobiles: string[]): Promise<string[]> {
+    const out = await db.selectFrom('sms_optout').select('mobile').where('enterprise_id', '=', enterpriseId).where('mobile', 'in', mobiles).execute();
+    const optedOut = new Set(out.map((r) => r.mobile));
+    return mobiles.filter((m) => !optedOut.has(m));
   }
 
   private async sendPage(siteId: string, route: { extension: string; enterprise_id: string }, careId: string, text: string, day: string, mobiles: string[]): Promise<number> {

@@ -163,6 +163,7 @@ export class SmsResponder {
     const signature = live.site.signature;
     const today = chinaDay(this.ctx.clock.now());
     if ((lottery.startDate && today < lottery.startDate) || (lottery.endDate && today > lottery.endDate)) return `${signature}抽奖活动不在进行中，感谢关注！`;
+    await this.lockActivity(w, live.enterpriseId);
     const drawn = await w.trx.selectFrom('sms_draw').select((eb) => eb.fn.countAll().as('n')).where('site_id', '=', live.siteId).where('mobile', '=', mobile).executeTakeFirstOrThrow();
     if (Number(drawn.n) >= lottery.perNumberLimit) return `${signature}每个号码限抽${lottery.perNumberLimit}次，您已参加过，感谢参与！`;
     const won = await w.trx.selectFrom('sms_draw').select(['prize', (eb) => eb.fn.countAll().as('n')]).where('site_id', '=', live.siteId).where('prize', 'is not', null).groupBy('prize').execute();
@@ -178,10 +179,20 @@ export class SmsResponder {
     return prize === null ? lottery.lose.text : lottery.prizes[prize]!.reply.text;
   }
 
+  /**
+   * Draws and survey answers of one enterprise, one at a time: a draw counts the prizes won before it
+   * hands one out, and both rewrite the enterprise's sms_activity row. PostgreSQL locks the
+   * enterprise's route row until the commit (SQLite's transactions already run one at a time).
+   */
+  private async lockActivity(w: Writer, enterpriseId: string): Promise<void> {
+    if (w.dialect === 'postgres') await w.trx.selectFrom('sms_route').select('extension').where('enterprise_id', '=', enterpriseId).forUpdate().execute();
+  }
+
   /** The number's one answer to the site's survey (a second one is thanked, not counted). */
   private async answerSurvey(w: Writer, live: LiveSmsSite, mobile: string, option: number): Promise<string | null> {
     const survey = live.site.survey;
     if (!survey) return null;
+    await this.lockActivity(w, live.enterpriseId);
     const inserted = await w.trx
       .insertInto('sms_survey_answer')
       .values({ site_id: live.siteId, mobile, enterprise_id: live.enterpriseId, question: survey.question.text, option_no: option, at: isoNow(this.ctx) })

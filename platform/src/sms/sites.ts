@@ -14,12 +14,16 @@ export interface LiveSmsSite {
   siteId: string;
   revision: number;
   site: SmsSite;
+  /** The manager's 关怀名单 (content only: never in the compiled, published menu). */
+  careList: readonly string[];
 }
+
+type Compiled = Pick<LiveSmsSite, 'site' | 'careList'>;
 
 const CACHE_LIMIT = 500;
 
 export class SmsSites {
-  private readonly compiled = new Map<string, SmsSite>();
+  private readonly compiled = new Map<string, Compiled>();
 
   constructor(private readonly ctx: PlatformContext) {}
 
@@ -41,13 +45,13 @@ export class SmsSites {
       .execute();
     for (const host of hosts) {
       if (host.offline_at !== null && host.offline_at <= now) continue;
-      const site = await this.compile(db, host.site_id, Number(host.revision));
-      if (site && site.nodes.length > 0) return { enterpriseId, siteId: host.site_id, revision: Number(host.revision), site };
+      const compiled = await this.compile(db, host.site_id, Number(host.revision));
+      if (compiled && compiled.site.nodes.length > 0) return { enterpriseId, siteId: host.site_id, revision: Number(host.revision), ...compiled };
     }
     return null;
   }
 
-  private async compile(db: Db, siteId: string, revision: number): Promise<SmsSite | null> {
+  private async compile(db: Db, siteId: string, revision: number): Promise<Compiled | null> {
     const key = `${siteId}:${revision}`;
     const known = this.compiled.get(key);
     if (known) return known;
@@ -56,7 +60,8 @@ export class SmsSites {
     const content = parseContent(JSON.parse(stored.content));
     const site = compileSmsSite(content, templateFor(content), { assignedDomainSuffix: this.ctx.config.sitesDomain });
     if (this.compiled.size >= CACHE_LIMIT) this.compiled.delete(this.compiled.keys().next().value!);
-    this.compiled.set(key, site);
-    return site;
+    const compiled = { site, careList: content.sms.careList ?? [] };
+    this.compiled.set(key, compiled);
+    return compiled;
   }
 }

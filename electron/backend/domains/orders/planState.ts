@@ -35,6 +35,24 @@ export function activePlan(db: ReadableDB, catalog: Catalog, enterpriseId: strin
   return active;
 }
 
+/** The enterprise's latest service: its active plan, or the last one a cancellation ended (`endDate`, its effective date). */
+export interface ServicePeriod extends ActivePlan {
+  endDate: string | null;
+}
+
+/** The latest service the signed orders opened, running or ended; null when the enterprise was never opened. */
+export function lastServicePeriod(db: ReadableDB, catalog: Catalog, enterpriseId: string): ServicePeriod | null {
+  return signedOrdersOfEnterprise(db, enterpriseId).reduce<ServicePeriod | null>((period, row) => nextPeriod(db, catalog, period, row), null);
+}
+
+function nextPeriod(db: ReadableDB, catalog: Catalog, period: ServicePeriod | null, row: OrderRecord): ServicePeriod | null {
+  const running = period?.endDate === null ? period : null;
+  if (row.kind === 'cancel') return running ? { ...running, endDate: row.effective_date } : period;
+  if (row.kind !== 'open' && !running) return period;
+  const active = apply(db, catalog, running, row);
+  return active ? { ...active, endDate: null } : period;
+}
+
 function apply(db: ReadableDB, catalog: Catalog, active: ActivePlan | null, row: OrderRecord): ActivePlan | null {
   const plan = () => resolvePlan(db, catalog, row.plan_code, row.catalog_version);
   if (row.kind === 'open') {

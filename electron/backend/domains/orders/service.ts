@@ -23,7 +23,7 @@ import { currentCatalog } from '../catalog/repository';
 import { findDocument, insertDocument } from '../documents/repository';
 import { renderServiceOrderPdf } from '../documents/serviceOrderPdf';
 import { findEnterprise, toEnterprise } from '../enterprises/repository';
-import { activePlan, checkAllowed, resolvePlan, sellablePlan, type ActivePlan } from './planState';
+import { activePlan, checkAllowed, lastServicePeriod, resolvePlan, sellablePlan, type ActivePlan, type ServicePeriod } from './planState';
 import { deleteDraftOrder, findOrder, insertDraftOrder, markOrderSigned, markOrderSubmitted, ordersOfEnterprise, quoteOf, toOrder, type OrderRecord } from './repository';
 import { readSignature } from './signature';
 
@@ -64,6 +64,12 @@ export function listOrders(ctx: ReadContext, enterpriseId: string): Order[] {
 export function currentPlanOf(ctx: ReadContext, enterpriseId: string): ActivePlan | null {
   loadEnterprise(ctx.db, enterpriseId);
   return activePlan(ctx.db, currentCatalog(ctx.db), enterpriseId);
+}
+
+/** The enterprise's latest service, running or ended by a cancellation (what its SMS usage is billed under). */
+export function servicePeriodOf(ctx: ReadContext, enterpriseId: string): ServicePeriod | null {
+  loadEnterprise(ctx.db, enterpriseId);
+  return lastServicePeriod(ctx.db, currentCatalog(ctx.db), enterpriseId);
 }
 
 /** The order page's summary of what the enterprise has now. */

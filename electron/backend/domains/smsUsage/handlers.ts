@@ -1,7 +1,8 @@
 import { defineHandlers } from '../../app/handlerTypes';
-import { smsUsage } from './service';
+import { smsUsage, smsUsageMonths } from './service';
 
 /** SMS usage against the plan (issue 11 item 5). */
 export const smsUsageHandlers = defineHandlers({
   'sms.usage': ({ enterpriseId, month }, ctx) => smsUsage(ctx, enterpriseId, month),
+  'sms.usageMonths': ({ enterpriseId }, ctx) => smsUsageMonths(ctx, enterpriseId),
 });

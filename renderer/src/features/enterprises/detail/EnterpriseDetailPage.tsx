@@ -97,7 +97,8 @@ export function EnterpriseDetailPage() {
           <EnterprisePlatformInfo enterpriseId={e.id} />
           <RosterSummary enterpriseId={e.id} />
           <VisitStatsChart enterpriseId={e.id} />
-          {plan.value && <SmsUsageCard enterpriseId={e.id} />}
+          {/* Also after a cancellation: the service's last billed months stay readable. */}
+          <SmsUsageCard enterpriseId={e.id} />
           <Card size="small" title={t('enterprises.detail.audit')}>
             <PartBody part={audit}>{(entries) => <AuditTrail entries={withOrderEntries(entries, orders.value ?? [])} testId="enterprise-audit" />}</PartBody>
           </Card>

@@ -1,4 +1,4 @@
-/** 短信网站: signature, menu texts, which columns, guestbook, lottery, survey and care messages. */
+/** 短信网站: signature, menu texts, which columns, guestbook, lottery, survey, care messages and the care list. */
 import { useRef } from 'react';
 import { Card, Checkbox, Collapse, Input, InputNumber, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useDraftEditor } from '../editor/useDraftEditor';
 import { useFieldFocus } from '../editor/useFieldFocus';
 import { save, useBuilder } from '../state/siteStore';
 import { CareEditor } from './CareEditor';
+import { CareListEditor } from './CareListEditor';
 import { defaultLottery, LotteryEditor } from './LotteryEditor';
 import { SmsText } from './SmsText';
 import { defaultSurvey, SurveyEditor } from './SurveyEditor';
@@ -105,6 +106,11 @@ export function SmsEditor() {
       ),
     },
     { key: 'care', label: t('sites.sms.careSection', { count: s.care.length }), children: <CareEditor care={s.care} onChange={(care) => set({ care })} signature={signature} errors={e} /> },
+    {
+      key: 'careList',
+      label: t('sites.sms.careListSection', { count: s.careList?.length ?? 0 }),
+      children: <CareListEditor list={s.careList ?? []} onChange={(careList) => set({ careList })} errors={e} />,
+    },
   ];
 
   return (
