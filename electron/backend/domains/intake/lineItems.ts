@@ -8,7 +8,7 @@ import type { Price } from '../../../../shared/sites/model';
 import { isMarkedPrice } from '../../../../shared/sites/price';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
 import { countOf, extractPay, parseLabeledPrice } from './fields';
-import { numberingOf } from './headings';
+import { numberingOf, undecorated } from './headings';
 import { splitCells } from './lines';
 import { splitPackSize } from './tables';
 
@@ -20,8 +20,11 @@ export function firstClause(text: string): string {
   return (clause || text).slice(0, 40);
 }
 
-/** Typed numbering in front of an item: "1. ", "2、", "（三）", "一、". */
-const withoutNumbering = (text: string) => (numberingOf(text)?.rest ?? text).trim();
+/** Typed numbering in front of an item ("1. ", "2、", "（三）", "一、") and emoji or bullets around it. */
+function withoutNumbering(raw: string): string {
+  const text = undecorated(raw);
+  return (numberingOf(text)?.rest ?? text).trim();
+}
 
 /**
  * Labels that name a field of an item, not an item: "价格：368元" belongs to the product above it.

@@ -6,7 +6,7 @@
  */
 import type { Guess, GuessRule, GuessTarget } from '../../../../shared/api/sites';
 import { runsText, type Column, type ColumnType, type ImageRef, type UnsortedEntry } from '../../../../shared/sites/model';
-import { ColumnFiller, LIST_COLUMNS, contentColumn } from './columnItems';
+import { ColumnFiller, LIST_COLUMNS, contentColumn, lineColumn } from './columnItems';
 import { isContactBlockLine } from './contact';
 import { yearsIn } from './dates';
 import { makeGuess, type GuessEnv } from './guesses';
@@ -172,9 +172,31 @@ class Structurer {
       );
       return this.result;
     }
+    if (this.byLineKinds(blocks)) return this.result;
     this.collectContact(blocks);
     this.context.toTray(blocks, 'No heading names a column (公司简介, 产品介绍, 新闻动态, 人才招聘, 供求信息, 联系我们 …).');
     return this.result;
+  }
+
+  /**
+   * Text without headings whose lines say what they are (a WeChat post: "【供应】…", "招聘：…",
+   * "2026.4.18 …", "地址：…"): each such line goes to the column of its kind, the rest to the tray.
+   * False when fewer than two lines are items.
+   */
+  private byLineKinds(blocks: SourceBlock[]): boolean {
+    const kinds = blocks.map((b) => (b.type === 'paragraph' ? lineColumn(textOf(b), this.context) : undefined));
+    if (kinds.filter((k) => k && k !== 'contact').length < 2) return false;
+    const fillers = new Map<ColumnType, ColumnFiller>();
+    const rest: SourceBlock[] = [];
+    blocks.forEach((block, i) => {
+      const kind = kinds[i];
+      if (!kind) return rest.push(block);
+      if (kind === 'contact') return this.context.contactLines.push(textOf(block));
+      if (!fillers.has(kind)) fillers.set(kind, new ColumnFiller(this.context.columnFor(kind, `No heading names a column; lines like "${textOf(block).slice(0, 12)}" say what they are`), this.context));
+      fillers.get(kind)!.fill([block]);
+    });
+    this.context.toTray(rest, 'Text without a column heading that is no item.');
+    return true;
   }
 
   /** A column from `blocks`: list columns get their items, the others the text as it is. `announce` records the column's guess before its items'. */
