@@ -133,7 +133,7 @@ export class ColumnFiller {
       if (block.type === 'table') {
         const made = this.table(tableOf(block));
         if (made) pendingImages = made.withPhotos ? made.items : [];
-        else this.body(block);
+        else if (!this.rowsAsLines(block)) this.body(block);
       } else if (block.type === 'image') {
         const owner = pendingImages.shift() ?? this.last;
         if (owner && (owner.kind === 'product' || owner.kind === 'article')) this.picture(owner, block);
@@ -146,6 +146,19 @@ export class ColumnFiller {
       } else if (block.type === 'paragraph') this.line(textOf(block));
       else this.body(block);
     }
+  }
+
+  /**
+   * A table without header that is lines spaced into cells ("2026年5月20日  520情侶寫真限時八折。" in
+   * a text file): when most rows read as items of this column, each row is read as a line.
+   */
+  private rowsAsLines(block: TableBlock): boolean {
+    if (block.header) return false;
+    const lines = gridOf(block).map((cells) => cells.map((c) => c.trim()).filter(Boolean).join('  '));
+    const items = lines.filter((line) => this.lineItemOf(line)).length;
+    if (items === 0 || items * 2 < lines.length) return false;
+    for (const line of lines) this.line(line);
+    return true;
   }
 
   private body(block: SourceBlock): void {
@@ -166,7 +179,7 @@ export class ColumnFiller {
       this.add(item.item, item.rule, `Line "${trimmed.slice(0, 40)}" in "${this.column.title}"`, { line: trimmed.slice(0, 60) });
       this.last = item.item;
     } else if (this.record(trimmed) || this.fillLast(trimmed)) return;
-    else if (isContactBlockLine(trimmed)) this.ctx.contactLines.push(trimmed);
+    else if (isContactLine(trimmed)) this.ctx.contactLines.push(trimmed);
     else this.body(paragraph(trimmed));
   }
 

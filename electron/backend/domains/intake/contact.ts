@@ -5,6 +5,7 @@
  * (with their labels), fax, mobile, contact person, email and hours.
  */
 import type { ContactBlock } from '../../../../shared/sites/model';
+import { foldTraditional } from './traditional';
 
 type Field = 'address' | 'postcode' | 'phone' | 'mobile' | 'fax' | 'person' | 'email' | 'hours' | 'other';
 
@@ -57,7 +58,8 @@ function fieldOf(label: string): Field {
 /** The label/value pairs of one line, in order. Values end where the next label starts. */
 export function contactPairs(raw: string): { label: string; field: Field; value: string }[] {
   const line = plainNumbers(raw);
-  const starts = [...line.matchAll(LABEL_PATTERN)];
+  // Labels are found in the folded text (電話 → 电话); values are taken from the line as written.
+  const starts = [...foldTraditional(line).matchAll(LABEL_PATTERN)];
   return starts.map((match, i) => {
     const end = starts[i + 1]?.index ?? line.length;
     const value = line

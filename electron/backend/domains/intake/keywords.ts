@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { ColumnType } from '../../../../shared/sites/model';
 import { TEMPLATES } from '../../../../shared/sites/templates/catalog';
+import { foldTraditional } from './traditional';
 
 type KeywordColumn = Exclude<ColumnType, 'custom' | 'guestbook' | 'staff'>;
 
@@ -64,7 +65,7 @@ const ABOUT = /^(?:关于|about\s)/i;
 
 /** The column type a heading names (numbering and brackets ignored); headings over 20 characters name none. */
 export function matchColumnKeyword(heading: string): KeywordMatch | undefined {
-  const core = headingCore(heading);
+  const core = headingCore(foldTraditional(heading));
   if (core.length === 0 || core.length > 20) return undefined;
   return matchIn(core) ?? (ABOUT.test(core) && core.length <= 12 ? { type: 'intro', keyword: ABOUT.exec(core)![0].trim() } : undefined);
 }

@@ -142,6 +142,7 @@ class Structurer {
         if (!previous.filler) previous.column.body.push(...toModelBlocks(section.blocks));
       } else if (match) previous = this.column(match.type, match.keyword, title, section.blocks);
       else if (previous?.filler && section.heading.look && previous.filler.acceptsSection(title, section.blocks)) previous.filler.fill([{ ...section.heading, level: level + 1 }, ...section.blocks]);
+      else if (contentColumn(section.blocks, this.context)) previous = this.listedUnder(title, section.blocks);
       else {
         this.collectContact(section.blocks);
         this.context.toTray([section.heading, ...section.blocks], `No column keyword in the heading "${title}".`);
@@ -214,6 +215,14 @@ class Structurer {
     filler.fill(blocks);
     if (column.type !== type) guess.message += ` Its lines are priced items: made a ${column.type} column.`;
     return { column, filler };
+  }
+
+  /** "车型与租金" over priced lines: a heading that names no column, over a list of items of one kind, heads a column of that kind. */
+  private listedUnder(heading: string, blocks: SourceBlock[]): { column: Column; filler?: ColumnFiller } {
+    const type = contentColumn(blocks, this.context)!;
+    return this.newColumn(type, headingCore(heading) || heading, blocks, (column) =>
+      this.context.guess('column.content', `Heading "${heading}" names no column; the text under it is a list of ${type} items → column of type ${type}.`, { heading, type }, { kind: 'column', columnId: column.id }),
+    );
   }
 
   private column(type: ColumnType, keyword: string, heading: string, blocks: SourceBlock[]): { column: Column; filler?: ColumnFiller } {
