@@ -17,7 +17,7 @@ import {
   type Product,
   type Run,
 } from '../../../../shared/sites/model';
-import { isContactBlockLine, isContactLine } from './contact';
+import { isContactLine } from './contact';
 import { numberingOf, undecorated } from './headings';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
 import { extractLabeled, extractPay, parseLabeledPrice, splitHeadcount } from './fields';
