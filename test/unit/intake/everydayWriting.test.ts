@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
+import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
 import { findAnyDate } from '../../../electron/backend/domains/intake/dates';
 import { convertDocx } from '../../../electron/backend/domains/intake/docx';
 import { readPdf } from '../../../electron/backend/domains/intake/pdf';
@@ -108,4 +109,14 @@ describe('a PDF brochure in two newspaper columns', () => {
     expect(texts.indexOf('最新活动')).toBeGreaterThan(texts.indexOf('月租另有优惠，详询客服。'));
     expect(texts).toContain('代驾司机3名：A1驾照，驾龄5年以上，月薪6000-8000元。');
   });
+});
+
+describe('the SMS short name of more organisation forms', () => {
+  const region = { province: '山东省', city: '济南市', district: '历下区' };
+  it.each([
+    ['淄博市张店区雅信口腔门诊部', { province: '山东省', city: '淄博市', district: '张店区' }, '雅信口腔'],
+    ['烟台市芝罘区渤海水产批发部', { province: '山东省', city: '烟台市', district: '芝罘区' }, '渤海水产'],
+    ['济南恒远企业管理咨询有限公司', region, '恒远咨询'],
+    ['济南顺达汽车租赁有限公司', region, '顺达租车'],
+  ])('%s → %s', (name, r, short) => expect(shortNameOf(name, r)).toBe(short));
 });
