@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
 import { findAnyDate } from '../../../electron/backend/domains/intake/dates';
+import { textLines } from '../../../electron/backend/domains/intake/lines';
 import { convertDocx } from '../../../electron/backend/domains/intake/docx';
 import { readPdf } from '../../../electron/backend/domains/intake/pdf';
 import { structureDocument, textToBlocks } from '../../../electron/backend/domains/intake/structure';
@@ -119,4 +120,17 @@ describe('the SMS short name of more organisation forms', () => {
     ['济南恒远企业管理咨询有限公司', region, '恒远咨询'],
     ['济南顺达汽车租赁有限公司', region, '顺达租车'],
   ])('%s → %s', (name, r, short) => expect(shortNameOf(name, r)).toBe(short));
+});
+
+describe('paragraphs wrapped by hand in a text file', () => {
+  it('joins a line of prose broken mid-sentence, and leaves item lines and labels apart', () => {
+    const text = ['合作社成立于2012年，现有社员216户，主要种植苹果、莱阳梨、', '大樱桃和时令蔬菜，产品供应各大超市。', '数控编程工程师 2名：大专以上，熟悉编程，月薪8000元', '机床装配钳工 5名：中专以上，月薪6000元', '供应：莱阳梨 今年新果', '联系人：孙社长'].join('\n');
+    expect(textLines(text).map((l) => l.text)).toEqual([
+      '合作社成立于2012年，现有社员216户，主要种植苹果、莱阳梨、大樱桃和时令蔬菜，产品供应各大超市。',
+      '数控编程工程师 2名：大专以上，熟悉编程，月薪8000元',
+      '机床装配钳工 5名：中专以上，月薪6000元',
+      '供应：莱阳梨 今年新果',
+      '联系人：孙社长',
+    ]);
+  });
 });
