@@ -38,8 +38,15 @@ export type PriceReading =
   | { ok: false; reason: 'empty' | 'unreadable' | 'too_large' | 'range_reversed' };
 
 /** Full-width digits and signs (１２８，￥，／) as their ASCII forms; spaces trimmed. */
+/** The price words written in traditional characters (面議, 1.2萬, 時價, 電議): read as their simplified forms. */
+const TRADITIONAL_PRICE_WORDS: Record<string, string> = { 議: '议', 萬: '万', 價: '价', 時: '时', 談: '谈', 塊: '块', 電: '电', 單: '单', 報: '报' };
+
 function normalize(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .replace(/[議萬價時談塊電單報]/g, (ch) => TRADITIONAL_PRICE_WORDS[ch]!)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function toFen(integer: string, decimals: string | undefined, multiplierChar: string | undefined): number | undefined {

@@ -17,7 +17,8 @@ import {
   type Product,
   type Run,
 } from '../../../../shared/sites/model';
-import { isContactBlockLine } from './contact';
+import { isContactLine } from './contact';
+import { numberingOf, undecorated } from './headings';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
 import { extractLabeled, extractPay, parseLabeledPrice, splitHeadcount } from './fields';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
@@ -35,7 +36,9 @@ const gridOf = (b: TableBlock) => b.rows.map((row) => row.map((cell: Run[]) => r
 const tableOf = (b: TableBlock) => readTable(gridOf(b), 1, b.header);
 
 
-const PRODUCT_FIELDS = ['价格', '售价', '单价', '零售价', '参考价', '报价', '规格', '规格型号', '型号', '包装'];
+const PRODUCT_FIELDS = ['价格', '售价', '单价', '零售价', '参考价', '报价', '收费标准', '收费', '费用', '规格', '规格型号', '型号', '包装'];
+/** Labels whose value is the price ("价格：", "收费标准：", "费用："). */
+const PRICE_FIELD = /价|费/;
 const JOB_FIELDS = /^(任职要求|岗位要求|岗位职责|要求|职责|待遇|薪资|薪酬|工资|月薪)\s*[：:]/;
 
 /** Fields of an item worth showing in its guess. */
@@ -70,9 +73,9 @@ export class ColumnFiller {
   ) {}
 
   fill(blocks: SourceBlock[]): void {
-    if (this.column.type === 'services' && this.pricedLines(blocks)) this.column.type = 'products';
     const levels = blocks.flatMap((b) => (b.type === 'heading' ? [b.level] : []));
     const itemLevel = levels.length ? Math.min(...levels) : undefined;
+    if (this.column.type === 'services' && (this.pricedLines(blocks) || pricedSections(blocks, itemLevel))) this.column.type = 'products';
     this.notices = itemLevel === undefined;
     let current: { heading: Extract<SourceBlock, { type: 'heading' }>; blocks: SourceBlock[] } | undefined;
     const lead: SourceBlock[] = [];
@@ -130,7 +133,7 @@ export class ColumnFiller {
       if (block.type === 'table') {
         const made = this.table(tableOf(block));
         if (made) pendingImages = made.withPhotos ? made.items : [];
-        else this.body(block);
+        else if (!this.rowsAsLines(block)) this.body(block);
       } else if (block.type === 'image') {
         const owner = pendingImages.shift() ?? this.last;
         if (owner && (owner.kind === 'product' || owner.kind === 'article')) this.picture(owner, block);
@@ -143,6 +146,19 @@ export class ColumnFiller {
       } else if (block.type === 'paragraph') this.line(textOf(block));
       else this.body(block);
     }
+  }
+
+  /**
+   * A table without header that is lines spaced into cells ("2026年5月20日  520情侶寫真限時八折。" in
+   * a text file): when most rows read as items of this column, each row is read as a line.
+   */
+  private rowsAsLines(block: TableBlock): boolean {
+    if (block.header) return false;
+    const lines = gridOf(block).map((cells) => cells.map((c) => c.trim()).filter(Boolean).join('  '));
+    const items = lines.filter((line) => this.lineItemOf(line)).length;
+    if (items === 0 || items * 2 < lines.length) return false;
+    for (const line of lines) this.line(line);
+    return true;
   }
 
   private body(block: SourceBlock): void {
@@ -163,7 +179,7 @@ export class ColumnFiller {
       this.add(item.item, item.rule, `Line "${trimmed.slice(0, 40)}" in "${this.column.title}"`, { line: trimmed.slice(0, 60) });
       this.last = item.item;
     } else if (this.record(trimmed) || this.fillLast(trimmed)) return;
-    else if (isContactBlockLine(trimmed)) this.ctx.contactLines.push(trimmed);
+    else if (isContactLine(trimmed)) this.ctx.contactLines.push(trimmed);
     else this.body(paragraph(trimmed));
   }
 
@@ -308,7 +324,9 @@ export class ColumnFiller {
 
   /** A sub-heading and the blocks under it: a category of listed items, or one item. */
   private subsection(heading: Extract<SourceBlock, { type: 'heading' }>, blocks: SourceBlock[]): void {
-    const title = runsText(heading.runs).trim();
+    // "2.1 财税筹划", "（三）婚姻家事": the numbering is the document's, not the item's name.
+    const written = runsText(heading.runs).trim();
+    const title = numberingOf(written)?.rest || written;
     if (this.holdsItems(blocks)) {
       const before = this.column.items.length;
       this.body(heading);
@@ -394,16 +412,28 @@ function tableHow(reading: TableReading): string {
 function applyProductFields(product: Product, found: { label: string; value: string }[], rest: string): SourceBlock | undefined {
   let text = rest;
   for (const { label, value } of found) {
-    const price = /价/.test(label) ? parseLabeledPrice(value) : undefined;
+    const price = PRICE_FIELD.test(label) ? parseLabeledPrice(value) : undefined;
     if (price && !product.price) product.price = price;
     else if (label === '型号' && !product.model) product.model = value.slice(0, 50);
-    else if (!/价/.test(label) && label !== '型号' && !product.spec) product.spec = value.slice(0, 200);
+    else if (!PRICE_FIELD.test(label) && label !== '型号' && !product.spec) product.spec = value.slice(0, 200);
     else text += `${label}：${value}。`; // not understood: stays in the text
   }
   if (!text.trim()) return undefined;
   const block = paragraph(text.trim());
   product.description.push(...toModelBlocks([block]));
   return block;
+}
+
+/** Services under sub-headings whose text states a price ("收费标准：2.8万元起") for most of them: a price list. */
+function pricedSections(blocks: SourceBlock[], itemLevel: number | undefined): boolean {
+  if (itemLevel === undefined) return false;
+  const sections: string[] = [];
+  for (const block of blocks) {
+    if (block.type === 'heading' && block.level === itemLevel) sections.push('');
+    else if (sections.length && block.type === 'paragraph') sections[sections.length - 1] += `${textOf(block)}\n`;
+  }
+  const priced = sections.filter((text) => extractLabeled(text, PRODUCT_FIELDS).found.some((f) => PRICE_FIELD.test(f.label) && parseLabeledPrice(f.value))).length;
+  return priced >= 2 && priced * 2 >= sections.length;
 }
 
 /** A product from a sub-heading: "价格：… 规格：… 型号：…" lines become its fields, the rest its description. */
@@ -458,4 +488,17 @@ export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): Col
   const total = lines.length + blocks.reduce((n, b) => n + (b.type === 'table' ? b.rows.length : 0), 0);
   const [type, count] = counts.sort((a, b) => b[1] - a[1])[0]!;
   return count >= 2 && count * 2 >= total - 1 ? type : undefined;
+}
+
+/**
+ * What a line says it is by itself, wherever it stands: a tagged post ("【供应】…"), a tagged job
+ * ("招聘：搬运工3名…"), a dated notice ("2026.4.18 本店…"), a contact line ("地址：…"), a priced line.
+ */
+export function lineColumn(text: string, ctx: StructureContext): ColumnType | 'contact' | undefined {
+  if (postLine(text)) return 'supply';
+  if (isTaggedJob(undecorated(text)) && jobLine(text)) return 'jobs';
+  if (newsLine(text, ctx.fileYears, ctx.today)) return 'news';
+  if (isContactLine(text)) return 'contact';
+  if (productLine(text)) return 'products';
+  return undefined;
 }

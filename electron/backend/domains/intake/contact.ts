@@ -5,33 +5,48 @@
  * (with their labels), fax, mobile, contact person, email and hours.
  */
 import type { ContactBlock } from '../../../../shared/sites/model';
+import { foldTraditional } from './traditional';
 
 type Field = 'address' | 'postcode' | 'phone' | 'mobile' | 'fax' | 'person' | 'email' | 'hours' | 'other';
 
 /** Labels by field; a label ending in 电话, 热线 or 总机 is a phone whatever comes before it. */
 const LABELS: [Field, string[]][] = [
-  ['address', ['地址', '公司地址', '门店地址', '店铺地址', '店址', '厂址', '联系地址', '通讯地址', '办公地址', '地点', '所在地', '门店']],
+  ['address', ['地址', '公司地址', '门店地址', '店铺地址', '店址', '厂址', '联系地址', '通讯地址', '办公地址', '地点', '所在地', '门店', 'Add', 'Addr', 'Address']],
   ['postcode', ['邮编', '邮政编码']],
-  ['mobile', ['手机', '移动电话', '手机号', '手机号码']],
-  ['fax', ['传真']],
-  ['person', ['联系人', '负责人']],
+  ['mobile', ['手机', '移动电话', '手机号', '手机号码', 'Mobile', 'Mob']],
+  ['fax', ['传真', 'Fax', 'FAX']],
+  ['person', ['联系人', '负责人', '院长', '店长', '厂长', '校长', '社长', '老板']],
   ['email', ['邮箱', '电子邮箱', '电子邮件', 'Email', 'E-mail', 'email']],
   ['hours', ['营业时间', '办公时间', '服务时间']],
-  ['phone', ['电话', '固话', '座机', '总机', '热线']],
+  ['phone', ['电话', '固话', '座机', '总机', '热线', 'Tel', 'TEL', 'Phone']],
   ['other', ['网址', '网站', 'QQ', '微信', '公众号']],
 ];
 
 /** A label, then a colon — or only a space when a number follows ("电话 0539-8121234"). */
 const LABEL_PATTERN = new RegExp(
-  `([\\u4e00-\\u9fff]{0,4}(?:电话|热线|总机)|${LABELS.flatMap(([, l]) => l)
+  `(?<![A-Za-z])([\\u4e00-\\u9fff]{0,4}(?:电话|热线|总机)|${LABELS.flatMap(([, l]) => l)
     .sort((a, b) => b.length - a.length)
-    .join('|')})(?:\\s*[：:]\\s*|\\s+(?=[+\\d]))`,
+    .join('|')})(?:/[A-Za-z]+)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d]))`,
   'g',
 );
 
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
-/** Fixed lines and hotlines: 0533-3581234, 0531 8600 1234, 400-0538-888, with an extension. */
-const FIXED = /(?<![\d-])(?:0\d{2,3}[-\s]?\d{7,8}(?:-\d{1,5})?|[48]00[-\s]?\d{3,4}[-\s]?\d{3,4})(?![\d])/g;
+/** Fixed lines and hotlines: 0533-3581234, 400-0538-888, with an extension (-8001, 转8001). */
+const FIXED = /(?<![\d-])(?:0\d{2,3}[-\s]?\d{7,8}|[48]00[-\s]?\d{3,4}[-\s]?\d{3,4})(?:-\d{1,5}|转\d{1,5})?(?![\d])/g;
+
+/**
+ * Numbers as people type them, made plain before they are read: full-width digits and dashes,
+ * "138 6433 2211" and "136-0531-1234" (a mobile is its 11 digits), "0533 - 2876543" and
+ * "0532-8588 1234" (area code, a dash, the number), "转 8001".
+ */
+export function plainNumbers(text: string): string {
+  return text
+    .replace(/[０-９－]/g, (ch) => (ch === '－' ? '-' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)))
+    .replace(/(?<![\d-])(1[3-9]\d)[\s-](\d{4})[\s-](\d{4})(?![\d-])/g, '$1$2$3')
+    .replace(/(?<![\d-])(0\d{2,3})\s*-\s*(\d{3,4})\s(\d{4})(?![\d-])/g, '$1-$2$3')
+    .replace(/(?<![\d-])(0\d{2,3})\s+-\s+(\d{7,8})(?![\d-])/g, '$1-$2')
+    .replace(/(\d)\s*转\s*(\d{1,5})(?!\d)/g, '$1转$2');
+}
 
 const isMobileNumber = (number: string) => /^1[3-9]\d{9}$/.test(number.replace(/[\s-]/g, ''));
 
@@ -41,8 +56,10 @@ function fieldOf(label: string): Field {
 }
 
 /** The label/value pairs of one line, in order. Values end where the next label starts. */
-export function contactPairs(line: string): { label: string; field: Field; value: string }[] {
-  const starts = [...line.matchAll(LABEL_PATTERN)];
+export function contactPairs(raw: string): { label: string; field: Field; value: string }[] {
+  const line = plainNumbers(raw);
+  // Labels are found in the folded text (電話 → 电话); values are taken from the line as written.
+  const starts = [...foldTraditional(line).matchAll(LABEL_PATTERN)];
   return starts.map((match, i) => {
     const end = starts[i + 1]?.index ?? line.length;
     const value = line
@@ -52,6 +69,9 @@ export function contactPairs(line: string): { label: string; field: Field; value
     return { label: match[1]!, field: fieldOf(match[1]!), value };
   });
 }
+
+/** A line with at least one contact field ("📍地址：…", "订货热线：0535-6612345"). */
+export const isContactLine = (line: string) => contactPairs(line).some((p) => p.field !== 'other' && p.value);
 
 /** A line with two or more contact fields (地址 and 电话 …): it belongs to the contact block wherever it stands. */
 export const isContactBlockLine = (line: string) => contactPairs(line).filter((p) => p.field !== 'other' && p.value).length >= 2;
@@ -64,7 +84,7 @@ function numbersIn(value: string): { numbers: string[]; rest: string; bracketed?
   const remark = /[（(]([^）)]{1,20})[)）]/.exec(value)?.[1];
   const bracketed = remark && !NOT_A_PERSON.test(remark) ? remark : undefined;
   const without = value.replace(/[（(][^）)]{1,20}[)）]/g, ' ');
-  const numbers = [...without.matchAll(MOBILE), ...without.matchAll(FIXED)].sort((a, b) => a.index! - b.index!).map((m) => m[0].trim());
+  const numbers = [...without.matchAll(MOBILE), ...without.matchAll(FIXED)].sort((a, b) => a.index! - b.index!).map((m) => m[0].trim().replace(/^(0\d{2,3})\s/, '$1-'));
   const rest = numbers.reduce((text, n) => text.replace(n, ' '), without).replace(/[\s,，、/]+/g, ' ').trim();
   return { numbers, rest, ...(bracketed && !/\d/.test(bracketed) ? { bracketed } : {}) };
 }
@@ -79,7 +99,8 @@ class ContactBuilder {
     this.contact.phones.push({ label: shown.slice(0, 20), number: number.slice(0, 30) });
   }
 
-  unlabelled(line: string): void {
+  unlabelled(raw: string): void {
+    const line = plainNumbers(raw);
     const { numbers } = numbersIn(line);
     // The address is the text before the first number or request ("订蛋糕请打 …"), brackets kept.
     const head = line.split(/\s{1,}(?=[^\s]*?(?:请|电话|热线|致电|拨打|打))|\s+(?=1[3-9]\d{9}|0\d{2,3}-)/)[0]!.trim();

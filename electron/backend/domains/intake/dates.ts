@@ -18,6 +18,8 @@ export interface FoundDate {
 
 const FULL = /(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})(?!\d)(?:\s*日)?/;
 const YEAR_MONTH = /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)/;
+/** "26年3月", "26年3月5日": a two-digit year written with 年 is this century's. */
+const SHORT_YEAR = /(?<!\d)(\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号]|(?!\s*\d))/;
 const MONTH_DAY = /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/;
 /** "4月 春茶上新": a month alone only at the start of a line, followed by a space or a comma. */
 const MONTH_AT_START = /^(\d{1,2})\s*月(?=[\s，,、：:])/;
@@ -49,7 +51,8 @@ export function yearFor(month: number, day: number, fileYears: number[], today: 
 
 /** The years of the full dates in some text, for `yearFor`. */
 export function yearsIn(text: string): number[] {
-  return [...text.matchAll(new RegExp(FULL.source, 'g')), ...text.matchAll(new RegExp(YEAR_MONTH.source, 'g'))].map((m) => Number(m[1])).filter((y) => y > 1900 && y < 2200);
+  const short = [...text.matchAll(new RegExp(SHORT_YEAR.source, 'g'))].map((m) => 2000 + Number(m[1]));
+  return [...text.matchAll(new RegExp(FULL.source, 'g')), ...text.matchAll(new RegExp(YEAR_MONTH.source, 'g'))].map((m) => Number(m[1])).filter((y) => y > 1900 && y < 2200).concat(short);
 }
 
 /** The first date in `text` in any of the forms above; `fileYears` and `today` supply a missing year. */
@@ -65,6 +68,8 @@ export function findAnyDate(text: string, fileYears: number[], today: string): F
   add(full, Number(full?.[1]), Number(full?.[2]), Number(full?.[3]));
   const yearMonth = YEAR_MONTH.exec(text);
   add(yearMonth, Number(yearMonth?.[1]), Number(yearMonth?.[2]), undefined);
+  const short = SHORT_YEAR.exec(text);
+  add(short, 2000 + Number(short?.[1]), Number(short?.[2]), short?.[3] ? Number(short[3]) : undefined);
   const monthDay = MONTH_DAY.exec(text);
   add(monthDay, undefined, Number(monthDay?.[1]), Number(monthDay?.[2]));
   const month = MONTH_AT_START.exec(text.trim());

@@ -77,12 +77,24 @@ export function markLookHeadings<T>(document: T): T {
     return reason ? p : undefined;
   });
   const largerSizes = [...new Set(candidates.flatMap((p) => (p && isLarger(p) ? [p.size!] : [])))].sort((a, b) => b - a);
+  const levels = new Map<Paragraph, number>();
   for (const p of candidates) {
     if (!p) continue;
     const rank = isLarger(p) ? largerSizes.indexOf(p.size!) + 1 : largerSizes.length + 1;
     const numbered = numberingOf(p.text);
-    const level = Math.min(4, rank + (numbered ? NUMBERING_DEPTH[numbered.numbering] : 0));
-    p.element.styleName = `${LOOK_STYLE} ${level}`;
+    levels.set(p, rank + (numbered ? NUMBERING_DEPTH[numbered.numbering] : 0));
   }
+  const fit = toFourLevels([...levels.values()]);
+  for (const [p, level] of levels) p.element.styleName = `${LOOK_STYLE} ${fit(level)}`;
   return document;
+}
+
+/**
+ * HTML has four heading levels here: when the levels found go deeper ("1 服务内容" over "1.1 …"
+ * under a larger title), the levels in use are renumbered 1, 2, 3 … in order, so none collapse.
+ */
+function toFourLevels(levels: number[]): (level: number) => number {
+  if (Math.max(0, ...levels) <= 4) return (level) => level;
+  const used = [...new Set(levels)].sort((a, b) => a - b);
+  return (level) => Math.min(4, used.indexOf(level) + 1);
 }

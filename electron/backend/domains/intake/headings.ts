@@ -6,19 +6,21 @@
 import { isMarkedPrice } from '../../../../shared/sites/price';
 import { matchColumnKeyword } from './keywords';
 
-/** Numbering classes, from the outermost: 第一部分 / 一、 / （一） / 1. / (1). */
-export type Numbering = 'part' | 'chinese' | 'parenChinese' | 'arabic' | 'parenArabic';
+/** Numbering classes, from the outermost: 第一部分 / 一、 / （一） / 1. / 1.1 (an outline's sub-level) / (1). */
+export type Numbering = 'part' | 'chinese' | 'parenChinese' | 'arabic' | 'outline' | 'parenArabic';
 
 const NUMBERINGS: [Numbering, RegExp][] = [
   ['part', /^第[一二三四五六七八九十\d]+(?:部分|章|节|篇)\s*/],
   ['chinese', /^[一二三四五六七八九十]+\s*[、.．]\s*/],
   ['parenChinese', /^[(（][一二三四五六七八九十]+[)）]\s*/],
   ['arabic', /^\d{1,2}\s*(?:[、.．](?!\d)|\s)\s*/],
+  // "2.1 财税筹划", "1.2服务": not "2.8万元", "3.5元/斤", "1.5米".
+  ['outline', /^\d{1,2}(?:[.．]\d{1,2})+[.．]?(?:\s+|(?=[\u4e00-\u9fff])(?![万元千百亿米斤克吨个件台折倍年月日号寸]))/],
   ['parenArabic', /^[(（]\d{1,2}[)）]\s*/],
 ];
 
 /** How deep a numbering class sits below the outermost headings. */
-export const NUMBERING_DEPTH: Record<Numbering, number> = { part: 0, chinese: 0, parenChinese: 1, arabic: 2, parenArabic: 3 };
+export const NUMBERING_DEPTH: Record<Numbering, number> = { part: 0, chinese: 0, parenChinese: 1, arabic: 2, outline: 3, parenArabic: 3 };
 
 export function numberingOf(text: string): { numbering: Numbering; rest: string } | undefined {
   for (const [numbering, pattern] of NUMBERINGS) {
@@ -27,6 +29,13 @@ export function numberingOf(text: string): { numbering: Numbering; rest: string 
   }
   return undefined;
 }
+
+/** Emoji and bullets people put around a line ("🎉…🎉", "◆ 门诊介绍", "☎️订货热线：…"). */
+const DECORATION = '[\\s\\p{Extended_Pictographic}\\u{FE0F}\\u{200D}\\u{20E3}★☆◆◇■□●○▲△▶►◎※•]+';
+const LEADING_DECORATION = new RegExp(`^${DECORATION}`, 'u');
+const TRAILING_DECORATION = new RegExp(`${DECORATION}$`, 'u');
+
+export const undecorated = (text: string) => text.replace(LEADING_DECORATION, '').replace(TRAILING_DECORATION, '');
 
 const SENTENCE_END = /[。！？；!?;]/;
 

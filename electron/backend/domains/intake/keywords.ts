@@ -6,16 +6,17 @@
 import path from 'node:path';
 import type { ColumnType } from '../../../../shared/sites/model';
 import { TEMPLATES } from '../../../../shared/sites/templates/catalog';
+import { foldTraditional } from './traditional';
 
 type KeywordColumn = Exclude<ColumnType, 'custom' | 'guestbook' | 'staff'>;
 
 const BASE_KEYWORDS: Record<KeywordColumn, string[]> = {
   intro: ['公司简介', '企业介绍', '关于我们', '公司介绍', '企业简介', '公司概况', '企业概况', '简介', '概况', '介绍'],
-  products: ['产品中心', '产品介绍', '产品展示', '产品', '商品', '新品', '推荐', '菜品', '菜单', '菜谱', '招牌菜', '特色菜', '价目', '价格', '报价', '收费', '客房', '房型', '课程', '茶品', '品种', '线路', '套餐', '案例'],
+  products: ['产品中心', '产品介绍', '产品展示', '产品', '商品', '新品', '推荐', '菜品', '菜单', '菜谱', '招牌菜', '特色菜', '价目', '价格', '报价', '收费', '客房', '房型', '课程', '茶品', '品种', '线路', '套餐', '套系', '案例'],
   news: ['新闻', '动态', '公告', '资讯', '消息', '通知', '活动'],
-  jobs: ['招贤纳士', '招聘', '诚聘', '招工'],
+  jobs: ['招贤纳士', '招聘', '诚聘', '招工', '招募', '加入我们'],
   supply: ['供求', '供应', '求购', '采购', '收购', '出售'],
-  contact: ['联系方式', '联系', '找到我们', '地址', '预订方式', '订购方式', '报名方式', '购买方式', '咨询方式'],
+  contact: ['联系方式', '联系', '联络', '找到我们', '地址', '预订方式', '订购方式', '报名方式', '购买方式', '咨询方式'],
   services: ['用户服务', '客户服务', '服务项目', '服务', '业务', '诊疗'],
 };
 
@@ -40,7 +41,7 @@ export interface KeywordMatch {
 export function headingCore(text: string): string {
   return text
     .trim()
-    .replace(/^(?:第?[一二三四五六七八九十\d]+[、.．)）部分章节]\s*|[(（]?[一二三四五六七八九十\d]+[)）]\s*)/, '')
+    .replace(/^(?:\d{1,2}(?:[.．]\d{1,2})+[.．]?\s*(?=[\u4e00-\u9fffA-Za-z])|\d{1,2}\s+|第?[一二三四五六七八九十\d]+[、.．)）部分章节]\s*|[(（]?[一二三四五六七八九十\d]+[)）]\s*)/, '')
     .replace(/^[【[]\s*(.*?)\s*[】\]]$/, '$1')
     .replace(/[：:]$/, '')
     .trim();
@@ -64,7 +65,7 @@ const ABOUT = /^(?:关于|about\s)/i;
 
 /** The column type a heading names (numbering and brackets ignored); headings over 20 characters name none. */
 export function matchColumnKeyword(heading: string): KeywordMatch | undefined {
-  const core = headingCore(heading);
+  const core = headingCore(foldTraditional(heading));
   if (core.length === 0 || core.length > 20) return undefined;
   return matchIn(core) ?? (ABOUT.test(core) && core.length <= 12 ? { type: 'intro', keyword: ABOUT.exec(core)![0].trim() } : undefined);
 }

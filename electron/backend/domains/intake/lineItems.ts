@@ -8,7 +8,7 @@ import type { Price } from '../../../../shared/sites/model';
 import { isMarkedPrice } from '../../../../shared/sites/price';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
 import { countOf, extractPay, parseLabeledPrice } from './fields';
-import { numberingOf } from './headings';
+import { numberingOf, undecorated } from './headings';
 import { splitCells } from './lines';
 import { splitPackSize } from './tables';
 
@@ -20,8 +20,11 @@ export function firstClause(text: string): string {
   return (clause || text).slice(0, 40);
 }
 
-/** Typed numbering in front of an item: "1. ", "2、", "（三）", "一、". */
-const withoutNumbering = (text: string) => (numberingOf(text)?.rest ?? text).trim();
+/** Typed numbering in front of an item ("1. ", "2、", "（三）", "一、") and emoji or bullets around it. */
+function withoutNumbering(raw: string): string {
+  const text = undecorated(raw);
+  return (numberingOf(text)?.rest ?? text).trim();
+}
 
 /**
  * Labels that name a field of an item, not an item: "价格：368元" belongs to the product above it.
@@ -134,10 +137,10 @@ export interface JobLine {
 const JOB_SIGNAL = /要求|经验|学历|薪|工资|待遇|年龄|熟悉|优先|证书|持证|包吃|包住|五险|岗位|上岗|以上/;
 
 /** Title, headcount (in brackets or not) and a bracketed remark after it ("2人（C照）"), then the rest. */
-const JOB_LINE = /^(?:招聘|诚聘|急聘|聘)?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$)\s*(.*)$/;
+const JOB_LINE = /^(?:招聘|诚聘|急聘|招募|聘)?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$)\s*(.*)$/;
 
 /** "招：送货司机2人…", "【招聘】…": a job ad that says so, wherever it stands. */
-const JOB_TAG = /^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招|聘)\s*[：:])\s*/;
+const JOB_TAG = /^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招募|招|聘)\s*[：:])\s*/;
 
 export const isTaggedJob = (text: string) => JOB_TAG.test(text);
 

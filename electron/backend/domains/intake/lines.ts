@@ -88,5 +88,26 @@ export function linesToBlocks(lines: TextLine[]): SourceBlock[] {
   return blocks;
 }
 
-/** Plain text → lines (CRLF already normalised by the decoder). */
-export const textLines = (text: string): TextLine[] => text.split('\n').map((t) => ({ text: t }));
+/**
+ * A line of prose broken by hand ("…主要种植苹果、莱阳梨、" / "大樱桃和时令蔬菜…"): a long line with
+ * commas, ending mid-sentence (a comma or a character, not a price or a colon), followed by a line
+ * that goes on in Chinese and does not start something of its own (numbering, a tag, a label, a date).
+ */
+function wrapsOnto(line: string, next: string): boolean {
+  const a = line.trim();
+  const b = next.trim();
+  if (a.length < 20 || !/[，、]/.test(a) || !/[\u4e00-\u9fff，、]$/.test(a) || /[元起价]$/.test(a) || /\s{2}/.test(a)) return false;
+  if (/^[^，。]{1,8}[：:]/.test(a) || !/^[\u4e00-\u9fff]/.test(b) || /\s{2}|^[^，。]{1,8}[：:]/.test(b)) return false;
+  return !numberingOf(b) && !/^(?:第|供应|求购|出售|收购|招聘|诚聘|招|售|求)/.test(b);
+}
+
+/** Plain text → lines (CRLF already normalised by the decoder), lines of prose broken by hand joined. */
+export function textLines(text: string): TextLine[] {
+  const lines: TextLine[] = [];
+  for (const t of text.split('\n')) {
+    const previous = lines.at(-1);
+    if (previous && wrapsOnto(previous.text, t)) previous.text = previous.text.trimEnd() + t.trim();
+    else lines.push({ text: t });
+  }
+  return lines;
+}

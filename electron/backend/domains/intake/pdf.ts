@@ -128,6 +128,60 @@ function paragraphs(lines: PlacedLine[]): PlacedLine[] {
   return out;
 }
 
+const leftOf = (item: TextItem) => item.transform[4]!;
+const rightOf = (item: TextItem) => item.transform[4]! + item.width;
+const topOf = (item: TextItem, pageHeight: number) => pageHeight - item.transform[5]!;
+
+/**
+ * A page set in two newspaper columns (a brochure): the gutter is an empty vertical band in the
+ * middle half of the page that no text crosses below the page's heading lines. Returns the items
+ * above the columns, the left column and the right column; undefined for a page in one column
+ * (a table's column gaps are crossed by the full-width text below or above them).
+ */
+function twoColumns(items: TextItem[], pageWidth: number, pageHeight: number): [TextItem[], TextItem[], TextItem[]] | undefined {
+  const GUTTER = 8;
+  let best: { x: number; width: number } | undefined;
+  let start: number | undefined;
+  for (let x = Math.round(pageWidth * 0.3); x <= Math.round(pageWidth * 0.7); x++) {
+    const free = onlyHeadingsCross(items, x, pageHeight);
+    if (free) start ??= x;
+    if ((!free || x === Math.round(pageWidth * 0.7)) && start !== undefined) {
+      if (!best || x - start > best.width) best = { x: (start + x) / 2, width: x - start };
+      start = undefined;
+    }
+  }
+  if (!best || best.width < GUTTER) return undefined;
+  const gutter = best.x;
+  const rowOf = (i: TextItem) => Math.round(topOf(i, pageHeight));
+  const titleRows = new Set(items.filter((i) => leftOf(i) < gutter && rightOf(i) > gutter).map(rowOf));
+  const header = items.filter((i) => titleRows.has(rowOf(i)));
+  const body = items.filter((i) => !titleRows.has(rowOf(i)));
+  const left = body.filter((i) => rightOf(i) <= gutter);
+  const right = body.filter((i) => leftOf(i) >= gutter);
+  const rows = (list: TextItem[]) => new Set(list.map((i) => Math.round(i.transform[5]!))).size;
+  if (rows(left) < 4 || rows(right) < 4) return undefined;
+  return [header, left, right];
+}
+
+/** No text crosses `x` except the lines of a title above everything else (a title over both columns). */
+function onlyHeadingsCross(items: TextItem[], x: number, pageHeight: number): boolean {
+  const crossingRows = new Set(items.filter((i) => leftOf(i) < x && rightOf(i) > x).map((i) => Math.round(topOf(i, pageHeight))));
+  if (crossingRows.size === 0) return true;
+  const besideTops = items.map((i) => Math.round(topOf(i, pageHeight))).filter((top) => !crossingRows.has(top));
+  return besideTops.length > 0 && Math.max(...crossingRows) < Math.min(...besideTops);
+}
+
+/** A page's lines in reading order: in two columns, the heading lines, then the left column, then the right. */
+function pageText(items: TextItem[], pageWidth: number, pageHeight: number): PlacedLine[] {
+  const visible = items.filter((i) => i.str.trim());
+  const columns = twoColumns(visible, pageWidth, pageHeight);
+  if (!columns) return paragraphs(pageLines(visible, pageHeight));
+  const [header, left, right] = columns;
+  // Tops keep the order when pictures are sorted in: the right column comes after the left one.
+  const shift = (lines: PlacedLine[], by: number) => lines.map((l) => ({ ...l, top: l.top + by }));
+  return [...paragraphs(pageLines(header, pageHeight)), ...paragraphs(pageLines(left, pageHeight)), ...shift(paragraphs(pageLines(right, pageHeight)), pageHeight)];
+}
+
 interface PlacedPicture {
   top: number;
   bytes: Buffer;
@@ -219,7 +273,7 @@ export async function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => 
       const page = await document.getPage(number);
       const height = page.view[3]! - page.view[1]!;
       const content = await page.getTextContent();
-      const placed: (PlacedLine | { top: number; block: SourceBlock })[] = paragraphs(pageLines(content.items.flatMap((i) => ('str' in i ? [i as TextItem] : [])), height));
+      const placed: (PlacedLine | { top: number; block: SourceBlock })[] = pageText(content.items.flatMap((i) => ('str' in i ? [i as TextItem] : [])), page.view[2]! - page.view[0]!, height);
       // Each picture stands after the last line above it.
       for (const picture of await pagePictures(page, OPS, height)) {
         const sha256 = await storeImage(picture.bytes);

@@ -6,7 +6,7 @@
  */
 import type { Guess, GuessRule, GuessTarget } from '../../../../shared/api/sites';
 import { runsText, type Column, type ColumnType, type ImageRef, type UnsortedEntry } from '../../../../shared/sites/model';
-import { ColumnFiller, LIST_COLUMNS, contentColumn } from './columnItems';
+import { ColumnFiller, LIST_COLUMNS, contentColumn, lineColumn } from './columnItems';
 import { isContactBlockLine } from './contact';
 import { yearsIn } from './dates';
 import { makeGuess, type GuessEnv } from './guesses';
@@ -142,6 +142,7 @@ class Structurer {
         if (!previous.filler) previous.column.body.push(...toModelBlocks(section.blocks));
       } else if (match) previous = this.column(match.type, match.keyword, title, section.blocks);
       else if (previous?.filler && section.heading.look && previous.filler.acceptsSection(title, section.blocks)) previous.filler.fill([{ ...section.heading, level: level + 1 }, ...section.blocks]);
+      else if (contentColumn(section.blocks, this.context)) previous = this.listedUnder(title, section.blocks);
       else {
         this.collectContact(section.blocks);
         this.context.toTray([section.heading, ...section.blocks], `No column keyword in the heading "${title}".`);
@@ -172,9 +173,31 @@ class Structurer {
       );
       return this.result;
     }
+    if (this.byLineKinds(blocks)) return this.result;
     this.collectContact(blocks);
     this.context.toTray(blocks, 'No heading names a column (公司简介, 产品介绍, 新闻动态, 人才招聘, 供求信息, 联系我们 …).');
     return this.result;
+  }
+
+  /**
+   * Text without headings whose lines say what they are (a WeChat post: "【供应】…", "招聘：…",
+   * "2026.4.18 …", "地址：…"): each such line goes to the column of its kind, the rest to the tray.
+   * False when fewer than two lines are items.
+   */
+  private byLineKinds(blocks: SourceBlock[]): boolean {
+    const kinds = blocks.map((b) => (b.type === 'paragraph' ? lineColumn(textOf(b), this.context) : undefined));
+    if (kinds.filter((k) => k && k !== 'contact').length < 2) return false;
+    const fillers = new Map<ColumnType, ColumnFiller>();
+    const rest: SourceBlock[] = [];
+    blocks.forEach((block, i) => {
+      const kind = kinds[i];
+      if (!kind) return rest.push(block);
+      if (kind === 'contact') return this.context.contactLines.push(textOf(block));
+      if (!fillers.has(kind)) fillers.set(kind, new ColumnFiller(this.context.columnFor(kind, `No heading names a column; lines like "${textOf(block).slice(0, 12)}" say what they are`), this.context));
+      fillers.get(kind)!.fill([block]);
+    });
+    this.context.toTray(rest, 'Text without a column heading that is no item.');
+    return true;
   }
 
   /** A column from `blocks`: list columns get their items, the others the text as it is. `announce` records the column's guess before its items'. */
@@ -192,6 +215,14 @@ class Structurer {
     filler.fill(blocks);
     if (column.type !== type) guess.message += ` Its lines are priced items: made a ${column.type} column.`;
     return { column, filler };
+  }
+
+  /** "车型与租金" over priced lines: a heading that names no column, over a list of items of one kind, heads a column of that kind. */
+  private listedUnder(heading: string, blocks: SourceBlock[]): { column: Column; filler?: ColumnFiller } {
+    const type = contentColumn(blocks, this.context)!;
+    return this.newColumn(type, headingCore(heading) || heading, blocks, (column) =>
+      this.context.guess('column.content', `Heading "${heading}" names no column; the text under it is a list of ${type} items → column of type ${type}.`, { heading, type }, { kind: 'column', columnId: column.id }),
+    );
   }
 
   private column(type: ColumnType, keyword: string, heading: string, blocks: SourceBlock[]): { column: Column; filler?: ColumnFiller } {

@@ -1,9 +1,10 @@
 /**
  * Plain-text files as Chinese customers save them: UTF-8 (with or without BOM), UTF-16 with a BOM
- * (Notepad's "Unicode"), or GBK/GB18030 (the default of Chinese Windows). Detection: BOM first, then
- * a strict UTF-8 decode, else GB18030 (a superset of GBK) — so text never turns into mojibake.
+ * (Notepad's "Unicode"), GBK/GB18030 (the default of Chinese Windows) or Big5 (traditional-Chinese
+ * Windows: Hong Kong, Taiwan). Detection: BOM first, then a strict UTF-8 decode, else GB18030 (a
+ * superset of GBK) unless that reads as Big5 mojibake — so text never turns into mojibake.
  */
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
 export interface DecodedText {
   text: string;
@@ -35,6 +36,17 @@ function looksBinary(text: string): boolean {
   return control > 8;
 }
 
+/**
+ * Big5 bytes read as GBK fall on GBK's symbol rows: kana, bopomofo, box drawing, Cyrillic and Greek
+ * among the Chinese ("紇琈钩Θミ"). Their share of the non-ASCII characters tells the two apart.
+ */
+function mojibakeShare(text: string): number {
+  const wide = text.replace(/[\x00-\x7f]/g, '');
+  if (!wide) return 0;
+  const odd = wide.match(/[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f]/g)?.length ?? 0;
+  return odd / wide.length;
+}
+
 function detect(bytes: Uint8Array): DecodedText {
   if (startsWith(bytes, 0xef, 0xbb, 0xbf)) return { text: decodeStrict(bytes, 'utf-8') ?? new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
   if (startsWith(bytes, 0xff, 0xfe)) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
@@ -42,6 +54,8 @@ function detect(bytes: Uint8Array): DecodedText {
   const utf8 = decodeStrict(bytes, 'utf-8');
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
   const gb = decodeStrict(bytes, 'gb18030');
+  const big5 = gb !== undefined && mojibakeShare(gb) > 0.05 ? decodeStrict(bytes, 'big5') : undefined;
+  if (big5 !== undefined && mojibakeShare(big5) < mojibakeShare(gb!)) return { text: big5, encoding: 'big5' };
   if (gb !== undefined) return { text: gb, encoding: 'gb18030' };
   throw new TextDecodingProblem('The text is neither UTF-8, UTF-16 nor GBK/GB18030: save it again as "UTF-8" and import it once more.');
 }
