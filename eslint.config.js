@@ -184,6 +184,17 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware checks where a forgotten promise loses a save or hides an error: the backend, the platform, shared
+    // code and the renderer. Tests and scripts are left out to keep lint affordable.
+    files: ['{shared,electron,platform/src,renderer/src}/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['electron/backend/**/*.ts'],
     ignores: SQL_HOMES,
     rules: { 'no-restricted-syntax': ['error', ...SQL_CALLS] },

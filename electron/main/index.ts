@@ -54,7 +54,7 @@ const broadcast = (channel: string, ...args: unknown[]) => {
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
-app.whenReady().then(() => {
+void app.whenReady().then(() => {
   restrictPermissions(session.defaultSession);
   const backend = new BackendHost({
     entry: path.join(outDir, 'backend', 'main.cjs'),

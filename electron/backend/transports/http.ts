@@ -97,7 +97,9 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
     for (const client of sseClients) client.write(frame);
   });
 
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => void answer(req, res));
+
+  async function answer(req: http.IncomingMessage, res: http.ServerResponse) {
     try {
       if (!allowedHosts.has(req.headers.host ?? '')) return sendJson(res, 421, { ok: false, error: { code: 'bad_host', message: 'Wrong Host header.' } });
       const url = new URL(req.url ?? '/', origin);
@@ -110,7 +112,7 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
       if (!res.headersSent) sendJson(res, status, { ok: false, error: { code: ERROR_CODES[status] ?? 'internal', message: (error as Error).message } });
       else res.end();
     }
-  });
+  }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
     const requestOrigin = req.headers.origin;

@@ -14,7 +14,7 @@ export function RecoveryScreen({ status, onRecovered }: { status: Output<'system
     onError: (error) => void message.error(error instanceof ApiCallError ? errorText(error.error) : String(error)),
   });
   const startFreshCall = useApiMutation('system.startFresh');
-  const startFresh = () =>
+  const startFresh = () => {
     modal.confirm({
       title: t('recovery.startFresh'),
       content: t('recovery.startFreshConfirm'),
@@ -24,6 +24,7 @@ export function RecoveryScreen({ status, onRecovered }: { status: Output<'system
         onRecovered();
       },
     });
+  };
 
   return (
     <main style={{ maxWidth: 720, margin: '64px auto', padding: 16 }}>

@@ -9,8 +9,20 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../helpers/paths';
 
 const eslint = new ESLint({ cwd: REPO_ROOT });
-/** The same config without the cycle rule, which walks the whole import graph of every sample (slow). */
-const eslintNoCycles = new ESLint({ cwd: REPO_ROOT, overrideConfig: { rules: { 'import-x/no-cycle': 'off' } } });
+const TYPED_RULES = ['@typescript-eslint/no-floating-promises', '@typescript-eslint/no-misused-promises', '@typescript-eslint/await-thenable'];
+/**
+ * The same config without the cycle rule, which walks the whole import graph of every sample (slow), and without the
+ * type-aware rules, which need the sample to be a file of the TypeScript project (most samples exist only here).
+ */
+const eslintNoCycles = new ESLint({
+  cwd: REPO_ROOT,
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: Object.fromEntries(['import-x/no-cycle', ...TYPED_RULES].map((rule) => [rule, 'off'])),
+  },
+});
+/** Type-aware rules on, cycles off: for samples placed at a real file's path. */
+const eslintTyped = new ESLint({ cwd: REPO_ROOT, overrideConfig: { rules: { 'import-x/no-cycle': 'off' } } });
 
 const LAYERS = 'boundaries/dependencies';
 const SYNTAX = 'no-restricted-syntax';
@@ -162,6 +174,13 @@ describe('layering lint rules', () => {
     await expectOnly('renderer/src/api/client.ts', `import { useApiQuery } from './hooks';\nexport const q = useApiQuery;\n`, CYCLE, 'Dependency cycle', eslint);
     // Types vanish at run time: a type-only import back is no cycle.
     expect(await errorsIn('renderer/src/api/client.ts', `import type { ApiQueryOptions } from './hooks';\nexport type Q = ApiQueryOptions;\n`, eslint)).toEqual([]);
+  });
+
+  it('refuses a promise nobody waits for, where a forgotten save would be lost (type-aware)', async () => {
+    const save = 'async function save(): Promise<void> {}\n';
+    await expectOnly('electron/backend/app/backend.ts', `${save}export function run(): void {\n  save();\n}\n`, '@typescript-eslint/no-floating-promises', 'Promises must be awaited', eslintTyped);
+    await expectOnly('platform/src/server.ts', `${save}export function runAll(): void {\n  [1].forEach(async () => save());\n}\n`, '@typescript-eslint/no-misused-promises', 'Promise', eslintTyped);
+    expect(await errorsIn('electron/backend/app/backend.ts', `${save}export function run(): void {\n  void save();\n}\n`, eslintTyped)).toEqual([]);
   });
 
   it.each([

@@ -49,7 +49,7 @@ export async function runCli(argv: string[], write?: (s: string) => void): Promi
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('ecw.ts')) {
-  runCli(process.argv.slice(2)).then((code) => {
+  void runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

@@ -52,7 +52,7 @@ export function OrderPage() {
       showError(error);
     }
   };
-  const discard = () =>
+  const discard = () => {
     modal.confirm({
       title: t('orders.page.discardConfirm'),
       okButtonProps: { danger: true },
@@ -66,6 +66,7 @@ export function OrderPage() {
         }
       },
     });
+  };
 
   const plan = catalog.data ? findPlan(catalog.data, o.planCode) : undefined;
   const quote = (

@@ -71,13 +71,14 @@ function TrayEntry({ entry, content }: { entry: UnsortedEntry; content: SiteCont
     if (move.kind === 'askNewColumn') setAsking(true);
     else void place(move);
   };
-  const discard = () =>
+  const discard = () => {
     modal.confirm({
       title: t('sites.tray.discardConfirm'),
       okButtonProps: { danger: true },
       okText: t('sites.tray.discard'),
       onOk: () => save('sites.discardTrayEntry', { entryId: entry.id }).catch(showError),
     });
+  };
 
   return (
     <List.Item className="ecw-tray-entry" data-testid="tray-entry">
