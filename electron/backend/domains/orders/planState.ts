@@ -10,7 +10,8 @@ import { AppError } from '../../app/errors';
 import type { ReadableDB } from '../../infra/db/handles';
 import { catalogVersion } from '../catalog/repository';
 import { perDatabase } from '../../infra/db/perDatabase';
-import { orderChangeCount, signedOrderPlans, signedOrdersOfEnterprise, type OrderRecord, type SignedPlanRecord } from './repository';
+import { orderChangeCount } from '../enterprises/repository';
+import { signedOrderPlans, signedOrdersOfEnterprise, type OrderRecord, type SignedPlanRecord } from './repository';
 
 export interface ActivePlan {
   openOrderId: string;

@@ -54,7 +54,6 @@ const reads = perDatabase((db: ReadableDB) => ({
   ),
   idsOfEnterprise: db.prepare<[string], string>('SELECT id FROM service_order WHERE enterprise_id = ?').pluck(),
   synced: db.prepare<[], string>('SELECT id FROM service_order WHERE base_version IS NOT NULL').pluck(),
-  changeCount: db.prepare<[], number>("SELECT n FROM change_counter WHERE tbl = 'service_order'").pluck(),
 }));
 
 const writes = perDatabase((db: WritableDB) => ({
@@ -92,9 +91,6 @@ const writes = perDatabase((db: WritableDB) => ({
 export const findOrder = (db: ReadableDB, id: string): OrderRecord | undefined => reads(db).byId.get(id);
 export const ordersOfEnterprise = (db: ReadableDB, enterpriseId: string): OrderRecord[] => reads(db).forEnterprise.all(enterpriseId);
 export const signedOrdersOfEnterprise = (db: ReadableDB, enterpriseId: string): OrderRecord[] => reads(db).signedForEnterprise.all(enterpriseId);
-
-/** Moves on every write to the table, from any connection or process (migration 0016's triggers). */
-export const orderChangeCount = (db: ReadableDB): number => reads(db).changeCount.get() ?? 0;
 
 export type SignedPlanRecord = Pick<OrderRecord, 'enterprise_id' | 'kind' | 'plan_code'>;
 
