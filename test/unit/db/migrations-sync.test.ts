@@ -134,3 +134,16 @@ describe('0015_sms_activity', () => {
     expect(after.prepare('SELECT draw_count, server_deleted FROM sms_activity').get()).toEqual({ draw_count: 0, server_deleted: 0 });
   });
 });
+
+describe('0017_sync_held_rows', () => {
+  it('adds the local drafts table, one hold per record, keeping the enterprises', () => {
+    const { db, migrateTo } = databaseBefore(17);
+    insertEnterprise(db, 'e1', '91350100M000100Y43');
+    const after = migrateTo(17);
+    expect(after.prepare('SELECT id FROM enterprise').pluck().all()).toEqual(['e1']);
+    const hold = after.prepare(`INSERT INTO sync_held_row (tbl, row_id, reason, held_at) VALUES ('enterprise', 'e1', 'forbidden', 'now')`);
+    hold.run();
+    expect(() => hold.run()).toThrow(/UNIQUE|PRIMARY/);
+    expect(columns(after, 'sync_held_row')).toEqual(['tbl', 'row_id', 'reason', 'held_at']);
+  });
+});
