@@ -15,6 +15,14 @@ import { useSignedInDevice } from './signedInDevice';
 describe('work outside the account\u2019s region (jsdom, in-memory transport, real backend and platform)', () => {
   const session = useSignedInDevice({ operator: '王建国', user: 'jn.manager' });
   let nextIndex = 100;
+  /** One enterprise in the account's region and `count` in 青岛, synced: the 青岛 ones come back refused. */
+  const registerHereAndInQingdao = async (device: ReturnType<typeof session.device>, count: number, firstNumber: number) => {
+    const ours = await device.createEnterprise(nextIndex++);
+    const outside: string[] = [];
+    for (let i = 0; i < count; i++) outside.push(await device.createEnterprise(nextIndex++, { region: QINGDAO, address: `青岛市市南区香港中路${i + firstNumber}号` }));
+    expect(await device.sync()).toMatchObject({ conflicts: count });
+    return { ours, outside };
+  };
   afterEach(() => vi.unstubAllGlobals());
 
   it('warns on the form when the region is outside the account\u2019s, and not inside it', async () => {
@@ -30,10 +38,7 @@ describe('work outside the account\u2019s region (jsdom, in-memory transport, re
 
   it('says the refused records are new ones, and exports and discards them all at once', async () => {
     const device = session.device();
-    const ours = await device.createEnterprise(nextIndex++);
-    const outside: string[] = [];
-    for (let i = 0; i < 3; i++) outside.push(await device.createEnterprise(nextIndex++, { region: QINGDAO, address: `青岛市市南区香港中路${i + 1}号` }));
-    expect(await device.sync()).toMatchObject({ conflicts: 3 });
+    const { ours, outside } = await registerHereAndInQingdao(device, 3, 1);
 
     const { user } = renderApp(device.transport, '/sync?tab=conflicts');
     const cards = await screen.findAllByTestId('conflict');
@@ -68,10 +73,7 @@ describe('work outside the account\u2019s region (jsdom, in-memory transport, re
 
   it('keeps the refused new records as local drafts: marked in the list, and nothing about them is sent again', async () => {
     const device = session.device();
-    const ours = await device.createEnterprise(nextIndex++);
-    const outside: string[] = [];
-    for (let i = 0; i < 2; i++) outside.push(await device.createEnterprise(nextIndex++, { region: QINGDAO, address: `青岛市市南区香港中路${i + 11}号` }));
-    expect(await device.sync()).toMatchObject({ conflicts: 2 });
+    const { ours, outside } = await registerHereAndInQingdao(device, 2, 11);
 
     const { user, unmount } = renderApp(device.transport, '/sync?tab=conflicts');
     const card = (await screen.findAllByTestId('conflict'))[0]!;
