@@ -138,7 +138,8 @@ export const conflictSchema = z.object({
   message: z.string().nullable(),
   existingId: z.string().nullable(),
   /** What "mine" does for this kind: re-apply my values, delete anyway, merge into the existing row, retry. */
-  actions: z.array(z.enum(['mine', 'theirs', 'edit', 'export'])),
+  /** keep: only for a refused record this device made (forbidden create): kept here as a local draft, never sent. */
+  actions: z.array(z.enum(['mine', 'theirs', 'edit', 'keep', 'export'])),
   createdAt: z.string(),
 });
 export type SyncConflict = z.infer<typeof conflictSchema>;
@@ -212,16 +213,17 @@ export const syncApi = {
   /**
    * mine: apply my values again on top of the platform's current row (field), delete anyway
    * (delete_vs_update), merge my record into the existing one (duplicate_key), retry (rejections);
-   * theirs: keep the platform's version and drop mine; edit: send `values` (field → value).
+   * theirs: keep the platform's version and drop mine; edit: send `values` (field → value);
+   * keep: a refused new record stays on this device as a local draft, and nothing about it is sent.
    */
   'sync.resolveConflict': mutation(
-    z.object({ id: z.string().min(1), resolution: z.enum(['mine', 'theirs', 'edit']), values: z.record(z.string(), z.unknown()).optional() }),
+    z.object({ id: z.string().min(1), resolution: z.enum(['mine', 'theirs', 'edit', 'keep']), values: z.record(z.string(), z.unknown()).optional() }),
     z.object({ resolved: z.boolean() }),
   ),
   /** My side of a conflict as JSON, to keep or send to someone (forbidden changes to rows now out of scope). */
   'sync.exportConflict': query(z.object({ id: z.string().min(1) }), z.object({ fileName: z.string(), json: z.string() }), { reads: ['sync'] }),
-  /** Several conflicts resolved the same way at once, in one unit of work (the sync centre's "放弃全部"). */
-  'sync.resolveConflicts': mutation(z.object({ ids: z.array(z.string().min(1)).min(1).max(500), resolution: z.enum(['theirs']) }), z.object({ resolved: z.number().int() })),
+  /** Several conflicts resolved the same way at once, in one unit of work (the sync centre's "全部放弃", "全部留作本机草稿"). */
+  'sync.resolveConflicts': mutation(z.object({ ids: z.array(z.string().min(1)).min(1).max(500), resolution: z.enum(['theirs', 'keep']) }), z.object({ resolved: z.number().int() })),
   /** My side of several conflicts in one JSON file ("全部导出"). */
   'sync.exportConflicts': query(z.object({ ids: z.array(z.string().min(1)).min(1).max(500) }), z.object({ fileName: z.string(), json: z.string() }), { reads: ['sync'] }),
   /** The mass-delete guard stopped a resync sweep: delete the rows the platform no longer has, or keep them. */

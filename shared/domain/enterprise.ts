@@ -150,5 +150,7 @@ export const enterpriseListRowSchema = enterpriseSchema.pick({
   status: z.string().nullable(),
   /** The plan its signed orders opened (or changed to), null when none is active. */
   planCode: z.string().nullable(),
+  /** Kept on this computer only: the platform refused it from this account (another region's manager must register it). */
+  localDraft: z.boolean().optional(),
 });
 export type EnterpriseListRow = z.infer<typeof enterpriseListRowSchema>;

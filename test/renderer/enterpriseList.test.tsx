@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EnterpriseInput } from '../../shared/domain/enterprise';
 import { createTestBackend, type TestBackend } from '../helpers/backend';
 import { jinanEnterprise } from '../helpers/syncDevice';
+import { giveTheTableAHeight } from './enterpriseTable';
 import { renderApp } from './renderApp';
 
 const ZIBO = { province: '山东省', city: '淄博市', district: '临淄区' };
@@ -32,18 +33,6 @@ async function searchFor(user: UserEvent, text: string) {
 async function choose(user: UserEvent, filter: string, option: string) {
   await user.click(screen.getByTestId(filter).querySelector('.ant-select-selector, .ant-select-content, input') ?? screen.getByTestId(filter));
   await user.click(await screen.findByTitle(option));
-}
-
-/** jsdom lays nothing out: the table's scroll area gets a screen's height, so the virtualizer shows rows. */
-function giveTheTableAHeight(): () => void {
-  const original = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
-  Object.defineProperty(Element.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: Element) {
-      return this.classList.contains('ecw-etable-body') ? 600 : (original.get!.call(this) as number);
-    },
-  });
-  return () => Object.defineProperty(Element.prototype, 'clientHeight', original);
 }
 
 describe('the enterprise list (jsdom, in-memory transport, real backend)', () => {

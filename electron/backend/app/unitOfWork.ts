@@ -10,6 +10,7 @@ import type { AuditAction } from '../../../shared/domain/audit';
 import { SYNCED_TABLES, type CommandName, type SyncedTable } from '../../../shared/platform-api';
 import type { WritableDB } from '../infra/db/handles';
 import { writeAudit } from '../domains/audit/repository';
+import { isHeldRow, releaseRow } from '../domains/sync/db/heldRows';
 import { recordChange, recordCommand, type ChangeKind } from '../domains/sync/db/outbox';
 import type { WriteContext } from './context';
 
@@ -34,7 +35,9 @@ export type LocalOnlyReason =
   /** A conflict settled the platform's way: this device drops its own copy, the platform keeps its version. */
   | 'platform_decided'
   /** A VPMN roster's working copy: its changes reach the platform in roster orders (`roster.submit.v1`), never as field ops. */
-  | 'roster_working_copy';
+  | 'roster_working_copy'
+  /** A record the platform refused from this account, kept on this device as a local draft (sync/db/heldRows.ts). */
+  | 'local_draft';
 
 export interface AuditNote {
   action: AuditAction;
@@ -115,6 +118,11 @@ function recordOutbox(ctx: WriteContext, change: SyncedRecordChange): void {
   // The type requires the step; this catches callers that got past it (JavaScript, casts).
   if (!step) throw new Error(`the change of ${change.entity} ${change.id} has no outbox step`);
   if ('localOnly' in step) return;
+  // A local draft's edits stay here; deleting it also ends its hold.
+  if (isHeldRow(ctx.db, change.entity, change.id)) {
+    if ('op' in step && step.op === 'delete') releaseRow(ctx.db, change.entity, change.id);
+    return;
+  }
   if ('command' in step) {
     recordCommand(ctx, { tbl: change.entity, rowId: change.id, name: step.command, args: step.args });
     return;

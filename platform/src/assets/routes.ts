@@ -88,12 +88,12 @@ const spareBuffers: Buffer[] = [];
 const MAX_SPARE_BUFFERS = 8;
 
 /**
- * A PATCH body (at most CHUNK_SIZE bytes), copied into `into` as it arrives. Under
- * @hono/node-server the Node request is read directly: Hono's body reading with its bodyLimit would
- * pass the 4 MiB through a web stream and copy it twice. (Without a Node request — app.request in
- * tests — Hono reads it.)
+ * A PATCH body (at most CHUNK_SIZE bytes), copied into `into` as it arrives, `arrived` told after
+ * each piece. Under @hono/node-server the Node request is read directly: Hono's body reading with
+ * its bodyLimit would pass the 4 MiB through a web stream and copy it twice. (Without a Node
+ * request — app.request in tests — Hono reads it.)
  */
-async function readChunk(c: Context, into: Buffer): Promise<Buffer> {
+async function readChunk(c: Context, into: Buffer, arrived: (bytesSoFar: Buffer) => void): Promise<Buffer> {
   if (Number(c.req.header('content-length') ?? 0) > CHUNK_SIZE) throw tooLarge();
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (!incoming) {
@@ -113,6 +113,7 @@ async function readChunk(c: Context, into: Buffer): Promise<Buffer> {
       if (size + piece.length > CHUNK_SIZE) return settle(() => reject(tooLarge()));
       piece.copy(into, size);
       size += piece.length;
+      arrived(into.subarray(0, size));
     });
     incoming.once('end', () => settle(() => resolve(into.subarray(0, size))));
     incoming.once('error', (error) => settle(() => reject(error)));
@@ -145,8 +146,8 @@ export function assetRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, sto
     const outcome = await chunkWork.run(async () => {
       const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(CHUNK_SIZE);
       try {
-        const chunk = await readChunk(c, buffer);
-        return await store.patch(c.get('user'), c.req.valid('param').id, headers['upload-offset'], headers['upload-checksum'], chunk);
+        const receive = (arrived: (bytesSoFar: Buffer) => void) => readChunk(c, buffer, arrived);
+        return await store.patch(c.get('user'), c.req.valid('param').id, headers['upload-offset'], headers['upload-checksum'], receive);
       } finally {
         if (spareBuffers.length < MAX_SPARE_BUFFERS) spareBuffers.push(buffer);
       }

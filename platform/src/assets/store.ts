@@ -7,12 +7,13 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import fs from 'node:fs/promises';
+import fs, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { CHUNK_SIZE, CHECKSUM_MISMATCH_STATUS, type CreateUploadResponse } from '../../../shared/platform-api/assets';
 import { newId } from '../clock';
 import { isoNow, type PlatformContext } from '../context';
+import { writeWithoutSync } from '../db/database';
 import type { DB } from '../db/schema';
 import { HttpError, badRequest, notFound } from '../http/errors';
 import { scopesOf, type Principal } from '../scopes';
@@ -20,6 +21,12 @@ import { KeyedMutex } from '../sync/deviceLock';
 import { IMAGE_TYPES, OPAQUE, SNIFF_BYTES, sniffType } from './imageType';
 
 type UploadRow = DB['upload'];
+
+/**
+ * Receives a chunk's body (at most CHUNK_SIZE bytes) into one buffer, calling `arrived` with the
+ * bytes so far after each piece, and resolves to the whole chunk.
+ */
+export type ChunkReceiver = (arrived: (bytesSoFar: Buffer) => void) => Promise<Buffer>;
 
 export type PatchOutcome = { done: false; offset: number } | { done: true; offset: number; sha256: string; size: number };
 
@@ -99,30 +106,43 @@ export class AssetStore {
     return { offset: Number(row.received), size: Number(row.size) };
   }
 
-  patch(user: Principal, uploadId: string, offset: number, checksum: string | undefined, chunk: Buffer): Promise<PatchOutcome> {
+  /**
+   * Stores the chunk at `offset`. Its bytes go to the file as they arrive (the write overlaps the
+   * transfer); the offset moves on only once the whole chunk matches its checksum and is fsynced, so
+   * bytes of a rejected or cut-off chunk lie past the offset, to be overwritten or cut off on resume.
+   */
+  patch(user: Principal, uploadId: string, offset: number, checksum: string | undefined, receive: ChunkReceiver): Promise<PatchOutcome> {
     return this.lock.run(uploadId, async () => {
       const row = await this.uploadOf(user, uploadId);
       const size = Number(row.size);
       const state = this.progress.get(uploadId) ?? (await this.resume(row));
       if (offset !== state.offset)
         throw new HttpError(409, 'offset_mismatch', `The upload is at offset ${state.offset}.`, {}, { 'Upload-Offset': String(state.offset) });
-      if (chunk.length > CHUNK_SIZE) throw new HttpError(413, 'payload_too_large', `Chunks are at most ${CHUNK_SIZE} bytes.`);
-      if (offset + chunk.length > size) throw badRequest('The chunk goes past the declared size.');
-      verifyChecksum(checksum, chunk);
-      // The chunk is written and fsynced on the thread pool while this thread extends the hash.
-      const writing = this.writeChunk(uploadId, offset, chunk);
-      const hash = state.hash.copy().update(chunk);
-      await writing.catch((error: unknown) => {
-        this.progress.delete(uploadId); // the next chunk resumes from the recorded offset
+      const file = await fs.open(this.partFile(uploadId), 'r+');
+      const writer = new ChunkWriter(file, offset, size - offset);
+      try {
+        const chunk = await receive((arrived) => writer.arrived(arrived));
+        if (offset + chunk.length > size) throw badRequest('The chunk goes past the declared size.');
+        verifyChecksum(checksum, chunk);
+        // The rest is written and the file fsynced on the thread pool while this thread extends the hash.
+        const durable = writer.finish(chunk);
+        const hash = state.hash.copy().update(chunk);
+        await durable;
+        const next = offset + chunk.length;
+        // The last chunk's offset is never recorded: the upload row goes in the transaction that
+        // stores the blob, so a completion that fails is retried by sending the last chunk again.
+        if (next === size) return await this.complete(row, hash, size);
+        // The chunk is on disk already: a recorded offset that a power cut loses only sends a chunk again.
+        await writeWithoutSync(this.ctx.database, (trx) => trx.updateTable('upload').set({ received: next }).where('upload_id', '=', uploadId).execute());
+        this.progress.set(uploadId, { offset: next, hash });
+        return { done: false, offset: next };
+      } catch (error) {
+        if (writer.error) this.progress.delete(uploadId); // the next chunk resumes from the recorded offset
         throw error;
-      });
-      const next = offset + chunk.length;
-      // The last chunk's offset is never recorded: the upload row goes in the transaction that
-      // stores the blob, so a completion that fails is retried by sending the last chunk again.
-      if (next === size) return this.complete(row, hash, size);
-      await this.db.updateTable('upload').set({ received: next }).where('upload_id', '=', uploadId).execute();
-      this.progress.set(uploadId, { offset: next, hash });
-      return { done: false, offset: next };
+      } finally {
+        await writer.settled();
+        await file.close();
+      }
     });
   }
 
@@ -202,17 +222,6 @@ export class AssetStore {
     return hash;
   }
 
-  private async writeChunk(uploadId: string, offset: number, chunk: Uint8Array): Promise<void> {
-    const handle = await fs.open(this.partFile(uploadId), 'r+');
-    try {
-      const { bytesWritten } = await handle.write(chunk, 0, chunk.length, offset);
-      if (bytesWritten !== chunk.length) throw new Error(`Short write to an upload (${bytesWritten} of ${chunk.length} bytes).`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  }
-
   private async complete(row: UploadRow, hash: Hash, size: number): Promise<PatchOutcome> {
     this.progress.delete(row.upload_id);
     const part = this.partFile(row.upload_id);
@@ -239,6 +248,60 @@ export class AssetStore {
     this.progress.delete(uploadId);
     await this.db.deleteFrom('upload').where('upload_id', '=', uploadId).execute();
     await fs.rm(this.partFile(uploadId), { force: true });
+  }
+}
+
+/** Below this many new bytes a chunk's arrival waits for more before writing them out. */
+const WRITE_BATCH = 512 * 1024;
+
+/**
+ * Writes a chunk to its place in the file as it arrives, one write at a time, never past `limit`
+ * bytes (the declared size), then fsyncs the file.
+ */
+class ChunkWriter {
+  private written = 0;
+  private writing: Promise<void> = Promise.resolve();
+  /** The first write that failed; nothing is written after it. */
+  error: unknown;
+
+  constructor(
+    private readonly file: FileHandle,
+    private readonly offset: number,
+    private readonly limit: number,
+  ) {}
+
+  arrived(bytesSoFar: Buffer): void {
+    if (bytesSoFar.length - this.written >= WRITE_BATCH) this.writeUpTo(bytesSoFar);
+  }
+
+  /** Writes what is left of the (verified) chunk and makes the file durable. */
+  async finish(chunk: Buffer): Promise<void> {
+    this.writeUpTo(chunk);
+    await this.writing;
+    if (this.error) throw this.error;
+    await this.file.datasync();
+  }
+
+  /** Resolves once no write is in flight (the buffer may then serve another request). */
+  settled(): Promise<void> {
+    return this.writing;
+  }
+
+  private writeUpTo(bytes: Buffer): void {
+    const end = Math.min(bytes.length, this.limit);
+    if (end <= this.written) return;
+    const piece = bytes.subarray(this.written, end);
+    const at = this.offset + this.written;
+    this.written = end;
+    this.writing = this.writing.then(async () => {
+      if (this.error) return;
+      try {
+        const { bytesWritten } = await this.file.write(piece, 0, piece.length, at);
+        if (bytesWritten !== piece.length) throw new Error(`Short write to an upload (${bytesWritten} of ${piece.length} bytes).`);
+      } catch (error) {
+        this.error = error;
+      }
+    });
   }
 }
 

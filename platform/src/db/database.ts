@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrations';
 import type { DB } from './schema';
@@ -75,4 +75,29 @@ export function writeTx<T>(database: Database, fn: (trx: Tx) => Promise<T>): Pro
 export function readTx<T>(database: Database, fn: (trx: Tx) => Promise<T>): Promise<T> {
   const builder = database.db.transaction();
   return (database.dialect === 'postgres' ? builder.setIsolationLevel('repeatable read') : builder).execute(fn);
+}
+
+/**
+ * A transaction whose commit does not wait for the disk (SQLite: synchronous=NORMAL for this commit,
+ * on the one connection, the others keep theirs; PostgreSQL: synchronous_commit off). What it
+ * writes survives the process dying, not the machine losing power: only for what can be found out
+ * again: the SMS link's answers (a lost one makes its part in doubt, which a resend settles), an
+ * upload's offset (a lost one only sends a chunk again).
+ */
+export async function writeWithoutSync<T>(database: Database, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  if (database.dialect === 'postgres') {
+    return database.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL synchronous_commit TO OFF`.execute(trx);
+      return fn(trx);
+    });
+  }
+  return database.db.connection().execute(async (conn) => {
+    const { rows } = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(conn);
+    await sql`PRAGMA synchronous = NORMAL`.execute(conn);
+    try {
+      return await conn.transaction().execute(fn);
+    } finally {
+      await sql.raw(`PRAGMA synchronous = ${Number(rows[0]?.synchronous ?? 2)}`).execute(conn);
+    }
+  });
 }

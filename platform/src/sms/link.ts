@@ -26,14 +26,14 @@
  */
 import net from 'node:net';
 import type { Clock } from '../clock';
-import { writeTx, type Database } from '../db/database';
+import { writeTx, writeWithoutSync, type Database } from '../db/database';
 import { authenticatorIsmg, authenticatorSource, cmppTimestamp, sameAuthenticator } from './cmpp/auth';
 import { CONNECT_STATUS, decodeStatusReport, RESULT, versionByte, type CmppError, type CmppVersion, type PduOf, type Pdu } from './cmpp/codec';
 import { CmppConnection } from './cmpp/connection';
 import { Fifo } from './fifo';
 import { Journal, type JournalPolicy } from './journal';
 import {
-  loadQueued, messagesCompletedBy, recordLinkEvents, renumberParts, wireSequenceId, writeWithoutSync,
+  loadQueued, messagesCompletedBy, recordLinkEvents, renumberParts, wireSequenceId,
   type Db, type DeliveryReport, type MoMessage, type MoPart, type QueuedPart, type SubmitAnswer,
 } from './store';
 import { decodeText, splitUdh } from './userData';

@@ -31,30 +31,6 @@ function chunks<T>(rows: T[]): T[][] {
   return out;
 }
 
-/**
- * A transaction whose commit does not wait for the disk (SQLite: synchronous=NORMAL for this commit,
- * on the one connection, the others keep theirs; PostgreSQL: synchronous_commit off). What it
- * writes survives the process dying, not the machine losing power: only for what can be found out
- * again (the link's answers: a lost one makes its part in doubt, which a resend settles).
- */
-export async function writeWithoutSync<T>(database: Database, fn: (trx: Db) => Promise<T>): Promise<T> {
-  if (database.dialect === 'postgres') {
-    return database.db.transaction().execute(async (trx) => {
-      await sql`SET LOCAL synchronous_commit TO OFF`.execute(trx);
-      return fn(trx);
-    });
-  }
-  return database.db.connection().execute(async (conn) => {
-    const { rows } = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(conn);
-    await sql`PRAGMA synchronous = NORMAL`.execute(conn);
-    try {
-      return await conn.transaction().execute(fn);
-    } finally {
-      await sql.raw(`PRAGMA synchronous = ${Number(rows[0]?.synchronous ?? 2)}`).execute(conn);
-    }
-  });
-}
-
 type ColumnType = 'bigint' | 'integer' | 'text';
 
 /**

@@ -147,3 +147,16 @@ describe('0016_enterprise_licence', () => {
     expect(after.prepare('SELECT legal_representative, established_on FROM enterprise').get()).toEqual({ legal_representative: '王建国', established_on: '2016-03-08' });
   });
 });
+
+describe('0018_sync_held_rows', () => {
+  it('adds the local drafts table, one hold per record, keeping the enterprises', () => {
+    const { db, migrateTo } = databaseBefore(18);
+    insertEnterprise(db, 'e1', '91350100M000100Y43');
+    const after = migrateTo(18);
+    expect(after.prepare('SELECT id FROM enterprise').pluck().all()).toEqual(['e1']);
+    const hold = after.prepare(`INSERT INTO sync_held_row (tbl, row_id, reason, held_at) VALUES ('enterprise', 'e1', 'forbidden', 'now')`);
+    hold.run();
+    expect(() => hold.run()).toThrow(/UNIQUE|PRIMARY/);
+    expect(columns(after, 'sync_held_row')).toEqual(['tbl', 'row_id', 'reason', 'held_at']);
+  });
+});

@@ -179,3 +179,27 @@ describe('0004_enterprise_search', () => {
     expect(count()).toBe(2);
   });
 });
+
+describe('0017_order_change_counter', () => {
+  it('adds a change counter for service orders that every insert, update and delete bumps, keeping the orders', () => {
+    const at16 = databaseAt(16);
+    const order = (id: string) =>
+      at16.db
+        .prepare(
+          `INSERT INTO service_order (id, enterprise_id, kind, plan_code, request_date, effective_date, status, quote_json, catalog_version, created_by, created_at)
+           VALUES (?, 'e1', 'open', 'site-standard', '2026-01-05', '2026-01-05', 'draft', '{}', 1, '李', 't')`,
+        )
+        .run(id);
+    order('o1');
+    const db = at16.migrateTo(17);
+    const count = () => db.prepare("SELECT n FROM change_counter WHERE tbl = 'service_order'").pluck().get();
+    expect(db.prepare('SELECT id FROM service_order').pluck().all()).toEqual(['o1']);
+    expect(count()).toBe(0);
+    db.prepare(`INSERT INTO service_order (id, enterprise_id, kind, plan_code, request_date, effective_date, status, quote_json, catalog_version, created_by, created_at)
+      VALUES ('o2', 'e1', 'cancel', 'site-standard', '2026-02-05', '2026-02-05', 'draft', '{}', 1, '李', 't')`).run();
+    db.prepare("UPDATE service_order SET status = 'signed' WHERE id = 'o1'").run();
+    db.prepare("DELETE FROM service_order WHERE id = 'o2'").run();
+    expect(count()).toBe(3);
+    expect(db.prepare("SELECT n FROM change_counter WHERE tbl = 'enterprise'").pluck().get()).toBe(0);
+  });
+});

@@ -241,6 +241,23 @@ describe('enterprises: the list as people look for things (issue 8 item 17)', ()
     expect(rows.find((r) => r.id === machines.id)).toMatchObject({ status: 'opened', planCode: null });
   });
 
+  it('filters by plan as the orders are now, after each signed order and each order another connection writes', async () => {
+    const t = start();
+    const { tea, machines } = await seed(t);
+    expect(await list(t, { planCode: 'site-standard' })).toEqual([]);
+    await openSigned(t, tea.id, 'site-standard');
+    expect(await list(t, { planCode: 'site-standard' })).toEqual(['济南泉城茶业有限公司']);
+    const cli = start(t.dataDir);
+    await openSigned(cli, machines.id, 'site-standard');
+    expect((await list(t, { planCode: 'site-standard' })).sort()).toEqual(['济南泉城茶业有限公司', '淄博临淄机械有限公司']);
+    // A cancellation applied by a pull, on the app's own connection, outside the orders service.
+    await t.backend.writes.write((db) =>
+      db.prepare("INSERT INTO service_order (id, enterprise_id, kind, plan_code, request_date, effective_date, status, quote_json, catalog_version, created_by, created_at, signed_at) VALUES ('pulled-cancel', ?, 'cancel', 'site-standard', '2026-12-01', '2026-12-01', 'submitted', '{}', 1, '李敏', '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z')").run(tea.id),
+    );
+    expect(await list(t, { planCode: 'site-standard' })).toEqual(['淄博临淄机械有限公司']);
+    expect(await list(t, { planCode: 'none', region: '山东省/济南市' })).toContain('济南泉城茶业有限公司');
+  });
+
   it('sorts by name in pinyin order and by registration, newest first', async () => {
     const t = start();
     const { machines } = await seed(t);

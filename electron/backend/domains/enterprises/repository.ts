@@ -122,6 +122,7 @@ const reads = perDatabase((db: ReadableDB) => ({
      FROM enterprise WHERE server_deleted = 0 ORDER BY updated_at DESC, id DESC`,
   ),
   changeCount: db.prepare<[], { n: number }>("SELECT n FROM change_counter WHERE tbl = 'enterprise'"),
+  orderChangeCount: db.prepare<[], number>("SELECT n FROM change_counter WHERE tbl = 'service_order'").pluck(),
   synced: db.prepare<[], string>('SELECT id FROM enterprise WHERE base_version IS NOT NULL').pluck(),
 }));
 
@@ -202,6 +203,8 @@ export const searchEntries = (db: ReadableDB): SearchEntryRecord[] => reads(db).
 
 /** Moves on every write to the table, from any connection or process (migration 0004's triggers). */
 export const enterpriseChangeCount = (db: ReadableDB): number => reads(db).changeCount.get()?.n ?? 0;
+/** The same for service orders (migration 0016), kept with the counters this domain owns. */
+export const orderChangeCount = (db: ReadableDB): number => reads(db).orderChangeCount.get() ?? 0;
 
 /* ---------- the sync adapter's side (syncAdapter.ts) ---------- */
 

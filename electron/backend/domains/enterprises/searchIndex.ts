@@ -198,7 +198,7 @@ export class EnterpriseSearchIndex {
    * One page of the list and the total. `plans` gives each enterprise's active plan code; it is
    * asked for only when the list is filtered by plan.
    */
-  search(q: ListQuery, plans: () => Map<string, string>): { total: number; ids: string[] } {
+  search(q: ListQuery, plans: () => ReadonlyMap<string, string>): { total: number; ids: string[] } {
     const entries = this.current();
     const words = q.query ? wordsOf(q.query) : [];
     const marks = words.length ? this.matchWords(entries, words) : null;

@@ -10,6 +10,7 @@ import { perDatabase } from '../../infra/db/perDatabase';
 import { auditTrail } from '../audit/repository';
 import { licencePhotoDocument } from '../licence/photo';
 import { currentPlanCodes } from '../orders/planState';
+import { heldRowIds } from '../sync/db/heldRows';
 import {
   creditCodeHolder,
   enterpriseListRows,
@@ -43,7 +44,8 @@ export function listEnterprises(ctx: ReadContext, input: ParsedInput<'enterprise
   const plain = !input.query?.trim() && !input.status && !input.planCode && !input.region && input.sort === 'updated';
   const { total, ids } = plain ? newestEnterprises(ctx.db, input.offset, input.limit) : searchIndex(ctx.db).search(input, () => currentPlanCodes(ctx.db));
   const plans = currentPlanCodes(ctx.db, ids);
-  return { total, rows: enterpriseListRows(ctx.db, ids).map((row) => ({ ...row, planCode: plans.get(row.id) ?? null })) };
+  const drafts = heldRowIds(ctx.db, 'enterprise');
+  return { total, rows: enterpriseListRows(ctx.db, ids).map((row) => ({ ...row, planCode: plans.get(row.id) ?? null, ...(drafts.has(row.id) ? { localDraft: true } : {}) })) };
 }
 
 export function findByCreditCode(ctx: ReadContext, creditCode: string, excludeId: string | undefined): { id: string; name: string } | null {

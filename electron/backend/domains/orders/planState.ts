@@ -9,7 +9,9 @@ import type { OrderKind } from '../../../../shared/domain/order';
 import { AppError } from '../../app/errors';
 import type { ReadableDB } from '../../infra/db/handles';
 import { catalogVersion } from '../catalog/repository';
-import { signedOrderPlans, signedOrdersOfEnterprise, type OrderRecord } from './repository';
+import { perDatabase } from '../../infra/db/perDatabase';
+import { orderChangeCount } from '../enterprises/repository';
+import { signedOrderPlans, signedOrdersOfEnterprise, type OrderRecord, type SignedPlanRecord } from './repository';
 
 export interface ActivePlan {
   openOrderId: string;
@@ -67,11 +69,22 @@ function apply(db: ReadableDB, catalog: Catalog, active: ActivePlan | null, row:
 
 /**
  * Each enterprise's plan code now (of these enterprises, or all), by the same steps as `activePlan`
- * but without the catalog: an opening sets it, a change replaces it, a cancellation ends it.
+ * but without the catalog: an opening sets it, a change replaces it, a cancellation ends it. All of
+ * them (what the list filters by) are kept until the orders' change counter moves.
  */
-export function currentPlanCodes(db: ReadableDB, enterpriseIds?: string[]): Map<string, string> {
+export function currentPlanCodes(db: ReadableDB, enterpriseIds?: string[]): ReadonlyMap<string, string> {
+  if (enterpriseIds) return planCodesOf(signedOrderPlans(db, enterpriseIds));
+  const cached = allPlanCodes(db);
+  const count = orderChangeCount(db); // read before the orders: a write in between only makes the next call work it out again
+  if (cached.count !== count) Object.assign(cached, { plans: planCodesOf(signedOrderPlans(db)), count });
+  return cached.plans;
+}
+
+const allPlanCodes = perDatabase((_db: ReadableDB) => ({ count: -1, plans: new Map<string, string>() as ReadonlyMap<string, string> }));
+
+function planCodesOf(steps: SignedPlanRecord[]): Map<string, string> {
   const plans = new Map<string, string>();
-  for (const { enterprise_id: id, kind, plan_code: code } of signedOrderPlans(db, enterpriseIds)) {
+  for (const { enterprise_id: id, kind, plan_code: code } of steps) {
     if (kind === 'open') plans.set(id, canonicalPlanCode(code));
     else if (kind === 'cancel') plans.delete(id);
     else if (plans.has(id)) plans.set(id, canonicalPlanCode(code));

@@ -10,9 +10,12 @@ import { commitChanges, type RecordChange } from '../../app/unitOfWork';
 import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import type { Fields, SyncAdapter, SyncAdapters } from './adapters';
 import { conflictById, conflictDetailOf, markResolved, openConflicts, openConflictsForRow, type ConflictDetail, type ConflictRecord } from './db/conflicts';
+import { holdRow } from './db/heldRows';
 import { hasUnacked } from './db/queue';
 
 type Action = SyncConflict['actions'][number];
+/** theirs: drop mine; keep: keep a refused new record here as a local draft; mine/edit: send again. */
+type Resolution = Exclude<Action, 'export'>;
 
 const ACTIONS: Record<ConflictRecord['kind'], Action[]> = {
   field: ['mine', 'theirs', 'edit', 'export'],
@@ -23,6 +26,20 @@ const ACTIONS: Record<ConflictRecord['kind'], Action[]> = {
   invalid: ['mine', 'theirs', 'edit', 'export'],
   rejected: ['mine', 'theirs', 'edit', 'export'],
 };
+
+/**
+ * A refused record this device made and the platform never had, with nothing else waiting to be
+ * sent about it: it may be kept here as a local draft (sync/db/heldRows.ts).
+ */
+function mayKeepAsDraft(db: ReadableDB, adapters: SyncAdapters, row: ConflictRecord): boolean {
+  if (row.kind !== 'forbidden' || conflictDetailOf(row).op.kind !== 'create' || hasUnacked(db, row.tbl, row.row_id)) return false;
+  const local = adapters.get(row.tbl)?.load(db, row.row_id);
+  return local !== undefined && local !== null && local.baseVersion === null;
+}
+
+function actionsOf(db: ReadableDB, adapters: SyncAdapters, row: ConflictRecord): Action[] {
+  return mayKeepAsDraft(db, adapters, row) ? ['theirs', 'keep', 'export'] : ACTIONS[row.kind];
+}
 
 const SYNCED = new Set<string>(SYNCED_TABLES);
 const isSyncedTable = (tbl: string): tbl is SyncedTable => SYNCED.has(tbl);
@@ -49,7 +66,7 @@ function toConflictView(db: ReadableDB, adapters: SyncAdapters, row: ConflictRec
     code: detail.code ?? null,
     message: detail.message ?? null,
     existingId: detail.existingId ?? null,
-    actions: ACTIONS[row.kind],
+    actions: actionsOf(db, adapters, row),
     createdAt: row.created_at,
   };
 }
@@ -110,9 +127,13 @@ function valuesFor(detail: ConflictDetail, resolution: 'mine' | 'edit', values: 
 }
 
 /** What a resolution changes about the conflict's row(s). */
-function resolutionChanges(db: ReadableDB, adapter: SyncAdapter, row: ConflictRecord, resolution: 'mine' | 'theirs' | 'edit', values: Fields | undefined): RecordChange[] {
+function resolutionChanges(ctx: WriteContext, db: ReadableDB, adapter: SyncAdapter, row: ConflictRecord, resolution: Resolution, values: Fields | undefined): RecordChange[] {
   const tbl = adapter.tbl;
   const detail = conflictDetailOf(row);
+  if (resolution === 'keep') {
+    const hold = (db: WritableDB) => holdRow(db, tbl, row.row_id, detail.code ?? row.kind, ctx.now().toISOString());
+    return [{ entity: tbl, id: row.row_id, write: hold, outbox: { localOnly: 'local_draft' } }];
+  }
   const base = row.server_version ?? adapter.load(db, row.row_id)?.baseVersion ?? null;
   if (resolution === 'theirs') {
     const drop = row.kind === 'duplicate_key' || row.kind === 'update_vs_delete' || row.kind === 'forbidden' || detail.op.kind === 'create';
@@ -162,18 +183,18 @@ function retry(db: ReadableDB, adapter: SyncAdapter, row: ConflictRecord, detail
 }
 
 /** What resolving one conflict changes (its rows, and the conflict marked resolved); none when it was resolved already. */
-function resolutionOf(ctx: WriteContext, db: ReadableDB, adapters: SyncAdapters, id: string, resolution: 'mine' | 'theirs' | 'edit', values: Fields | undefined): RecordChange[] {
+function resolutionOf(ctx: WriteContext, db: ReadableDB, adapters: SyncAdapters, id: string, resolution: Resolution, values: Fields | undefined): RecordChange[] {
   const row = conflictById(db, id);
   if (!row) throw notFound('conflict', id);
   if (row.resolved_at) return [];
-  if (!ACTIONS[row.kind].includes(resolution)) throw new AppError('sync.resolution_not_allowed', `A ${row.kind} conflict cannot be resolved with "${resolution}".`);
+  if (!actionsOf(db, adapters, row).includes(resolution)) throw new AppError('sync.resolution_not_allowed', `A ${row.kind} conflict cannot be resolved with "${resolution}".`);
   const adapter = isSyncedTable(row.tbl) ? adapters.get(row.tbl) : undefined;
-  const rowChanges = adapter ? resolutionChanges(db, adapter, row, resolution, values) : [];
+  const rowChanges = adapter ? resolutionChanges(ctx, db, adapter, row, resolution, values) : [];
   const resolved: RecordChange = { entity: 'sync', id, write: (db) => void markResolved(db, id, ctx.now().toISOString()) };
   return [...rowChanges, resolved];
 }
 
-export function resolveConflict(ctx: WriteContext, adapters: SyncAdapters, id: string, resolution: 'mine' | 'theirs' | 'edit', values?: Fields): boolean {
+export function resolveConflict(ctx: WriteContext, adapters: SyncAdapters, id: string, resolution: Resolution, values?: Fields): boolean {
   return commitChanges(ctx, (db) => {
     const changes = resolutionOf(ctx, db, adapters, id, resolution, values);
     return { changes, result: changes.length > 0 };
@@ -181,7 +202,7 @@ export function resolveConflict(ctx: WriteContext, adapters: SyncAdapters, id: s
 }
 
 /** Conflicts resolved the same way in one unit of work: all of them, or (one not allowed that way) none. Returns how many were open. */
-export function resolveConflicts(ctx: WriteContext, adapters: SyncAdapters, ids: string[], resolution: 'theirs'): number {
+export function resolveConflicts(ctx: WriteContext, adapters: SyncAdapters, ids: string[], resolution: 'theirs' | 'keep'): number {
   return commitChanges(ctx, (db) => {
     const perConflict = [...new Set(ids)].map((id) => resolutionOf(ctx, db, adapters, id, resolution, undefined));
     return { changes: perConflict.flat(), result: perConflict.filter((changes) => changes.length > 0).length };

@@ -42,8 +42,8 @@ export interface AssetEnv {
 }
 
 const CHUNK_TIMEOUT_MS = 60_000;
-// Three uploads at once: the platform spends 90–150 ms writing and fsyncing each 4 MiB chunk, during
-// which a lone upload waits; with three, one or two chunks travel while another is stored.
+// Three uploads at once: the platform fsyncs each 4 MiB chunk before answering it, during which a
+// lone upload waits; with three, one or two chunks travel while another is stored.
 const UPLOAD_CONCURRENCY = 3;
 const MAX_CHUNK_RETRIES = 3;
 

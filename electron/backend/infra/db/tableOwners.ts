@@ -29,6 +29,7 @@ export const TABLE_OWNERS = {
   resync_seen: 'sync',
   sync_history: 'sync',
   sync_refused_row: 'sync',
+  sync_held_row: 'sync',
   roster_member: 'roster',
   roster_rules: 'roster',
   roster_order: 'roster',

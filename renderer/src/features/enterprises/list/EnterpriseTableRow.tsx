@@ -1,6 +1,6 @@
 /** One row of the enterprise table (the benchmark waits for `data-testid="enterprise-row"`). */
 import { memo, type CSSProperties } from 'react';
-import { Tag } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { EnterpriseListRow } from '../../../../../shared/domain/enterprise';
@@ -47,9 +47,17 @@ export const EnterpriseTableRow = memo(function EnterpriseTableRow({ row, planNa
         {row.manager} <span className="ecw-muted">{t(`channel.${row.channel}`)}</span>
       </span>
       <span role="gridcell" className="ecw-etable-plan" data-testid="enterprise-plan-status">
-        <Tag color={STATUS_COLOR[row.status ?? ''] ?? 'default'} className="ecw-etable-status">
-          {t(`enterprises.status.${row.status ?? 'local'}`)}
-        </Tag>
+        {row.localDraft ? (
+          <Tooltip title={t('enterprises.list.localDraftWhy')}>
+            <Tag color="orange" className="ecw-etable-status" data-testid="enterprise-local-draft">
+              {t('enterprises.list.localDraft')}
+            </Tag>
+          </Tooltip>
+        ) : (
+          <Tag color={STATUS_COLOR[row.status ?? ''] ?? 'default'} className="ecw-etable-status">
+            {t(`enterprises.status.${row.status ?? 'local'}`)}
+          </Tag>
+        )}
         <span title={planName ?? undefined}>{planName ?? <span className="ecw-muted">{t('enterprises.list.noPlan')}</span>}</span>
       </span>
       <span role="gridcell" className="ecw-muted">

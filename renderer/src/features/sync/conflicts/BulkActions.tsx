@@ -1,9 +1,10 @@
 /**
  * Records the platform will not take from this account (out of its region, or its role), handled
- * together: one file with all of them to hand to the colleague responsible, then all discarded.
+ * together: one file with all of them to hand to the colleague responsible, then all discarded —
+ * or, for the new records made here, all kept on this computer as local drafts.
  */
 import { Alert, App as AntApp, Button, Popconfirm, Space } from 'antd';
-import { DeleteOutlined, ExportOutlined } from '@ant-design/icons';
+import { DeleteOutlined, ExportOutlined, LaptopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SyncConflict } from '../../../../../shared/api/sync';
 import { useApiMutation } from '../../../api/hooks';
@@ -15,12 +16,14 @@ export function BulkActions({ conflicts, onResolved }: { conflicts: SyncConflict
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const refreshStatus = useRefreshSyncStatus();
-  const { busy, run } = useBusy<'export' | 'discard'>();
+  const { busy, run } = useBusy<'export' | 'discard' | 'keep'>();
   const exportAll = useApiMutation('sync.exportConflicts');
-  const discardAll = useApiMutation('sync.resolveConflicts');
+  const resolveAll = useApiMutation('sync.resolveConflicts');
   const refused = conflicts.filter((c) => c.kind === 'forbidden');
   if (refused.length < 2) return null;
   const ids = refused.map((c) => c.id);
+  // New records made here can stay as local drafts; changes to records now out of scope cannot.
+  const keepable = refused.filter((c) => c.actions.includes('keep')).map((c) => c.id);
 
   const exportThem = () =>
     run('export', async () => {
@@ -30,8 +33,16 @@ export function BulkActions({ conflicts, onResolved }: { conflicts: SyncConflict
     });
   const discardThem = () =>
     run('discard', async () => {
-      const { resolved } = await discardAll.mutateAsync({ ids, resolution: 'theirs' });
+      const { resolved } = await resolveAll.mutateAsync({ ids, resolution: 'theirs' });
       void message.success(t('sync.bulk.discarded', { count: resolved }));
+      onResolved();
+      void refreshStatus();
+    });
+
+  const keepThem = () =>
+    run('keep', async () => {
+      const { resolved } = await resolveAll.mutateAsync({ ids: keepable, resolution: 'keep' });
+      void message.success(t('sync.bulk.kept', { count: resolved }));
       onResolved();
       void refreshStatus();
     });
@@ -49,6 +60,11 @@ export function BulkActions({ conflicts, onResolved }: { conflicts: SyncConflict
           <Button size="small" icon={<ExportOutlined />} loading={busy === 'export'} onClick={() => void exportThem()} data-testid="conflicts-export-all">
             {t('sync.bulk.export')}
           </Button>
+          {keepable.length > 0 && (
+            <Button size="small" icon={<LaptopOutlined />} loading={busy === 'keep'} onClick={() => void keepThem()} data-testid="conflicts-keep-all">
+              {t('sync.bulk.keep')}
+            </Button>
+          )}
           <Popconfirm title={t('sync.bulk.confirm', { count: refused.length })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => void discardThem()}>
             <Button size="small" danger icon={<DeleteOutlined />} loading={busy === 'discard'} data-testid="conflicts-discard-all">
               {t('sync.bulk.discard')}

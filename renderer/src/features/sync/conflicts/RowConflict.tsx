@@ -12,7 +12,7 @@ import { conflictTextKey, fieldLabel, isEditable } from '../state/format';
 import { FieldEditor, fromDraft, toDraft, type Draft } from './FieldEditor';
 import { ValueView } from './ValueView';
 
-type Resolution = 'mine' | 'theirs' | 'edit';
+type Resolution = 'mine' | 'theirs' | 'edit' | 'keep';
 
 interface Props {
   conflict: SyncConflict;

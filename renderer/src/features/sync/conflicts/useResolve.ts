@@ -7,7 +7,9 @@ import { useBusy } from '../../../ui/useBusy';
 import { useRefreshSyncStatus } from '../state/syncStore';
 import { downloadJson } from '../state/download';
 
-type Resolution = 'mine' | 'theirs' | 'edit';
+type Resolution = 'mine' | 'theirs' | 'edit' | 'keep';
+
+const RESOLVED_MESSAGE: Partial<Record<Resolution, string>> = { theirs: 'sync.conflict.resolvedTheirs', keep: 'sync.conflict.keptDraft' };
 
 export function useResolve(conflict: SyncConflict, onResolved: () => void) {
   const { t } = useTranslation();
@@ -20,7 +22,7 @@ export function useResolve(conflict: SyncConflict, onResolved: () => void) {
   const resolve = (resolution: Resolution, values?: Record<string, unknown>) =>
     run(resolution, async () => {
       await resolveConflict.mutateAsync({ id: conflict.id, resolution, ...(values ? { values } : {}) });
-      void message.success(t(resolution === 'theirs' ? 'sync.conflict.resolvedTheirs' : 'sync.conflict.resolved'));
+      void message.success(t(RESOLVED_MESSAGE[resolution] ?? 'sync.conflict.resolved'));
       onResolved();
       void refreshStatus();
     });
