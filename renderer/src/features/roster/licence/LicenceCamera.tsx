@@ -45,7 +45,7 @@ export function LicenceCamera({ open, onClose, onCapture }: { open: boolean; onC
     let stream: MediaStream | null = null;
     let cancelled = false;
     setState({ kind: 'starting' });
-    (async () => {
+    void (async () => {
       try {
         if (!navigator.mediaDevices?.getUserMedia) throw Object.assign(new Error('no getUserMedia'), { name: 'NotFoundError' });
         // The back camera on a tablet; a laptop's only camera otherwise. Full HD if it has it: print stays legible.
