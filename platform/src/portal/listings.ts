@@ -88,6 +88,12 @@ export class Listings {
     return { total: Number(total.n), rows };
   }
 
+  /** The earliest offline date after `now` of a live site (a cached listing is stale from then). */
+  async nextOfflineAt(now: string): Promise<string | null> {
+    const row = await this.db.selectFrom('portal_site').select((eb) => eb.fn.min('offline_at').as('next')).where('offline_at', '>', now).executeTakeFirst();
+    return row?.next ?? null;
+  }
+
   /** Every live site, for the sitemap. */
   async allSites(now: string, limit: number): Promise<Pick<PortalSite, 'site_id' | 'published_at'>[]> {
     return this.db.selectFrom('portal_site').select(['site_id', 'published_at']).where(live(now)).orderBy('site_id').limit(limit).execute();

@@ -12,7 +12,7 @@ import { filesFor, isCrawler, negotiate, PAGE_MIME, plainPage, type PageChannel 
 import { MAX_FORM_BYTES, parseLeadForm, saveLead } from './leads';
 import { isServed, LiveSites, type LiveSite } from './liveSites';
 import { publishingOf } from '../sites/publication';
-import { SiteFiles } from './siteFiles';
+import { answerFile, SiteFiles, type Answer } from './siteFiles';
 import { VisitCounter } from './visits';
 import { portalApp } from '../portal/app';
 
@@ -31,12 +31,6 @@ interface PageRequest {
   ifNoneMatch?: string;
   userAgent?: string;
   address: string;
-}
-
-interface Answer {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer | string | null;
 }
 
 export interface PublicSites {
@@ -59,8 +53,6 @@ function addressOf(c: Context): string {
 
 const hostName = (header: string | undefined) => (header ?? '').toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
 const hostOf = (c: Context) => hostName(c.req.header('host'));
-
-const matches = (ifNoneMatch: string | undefined, etag: string) => ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim() === etag);
 
 export function publicApp(ctx: PlatformContext): PublicSites {
   const { db } = ctx.database;
@@ -103,14 +95,7 @@ export function publicApp(ctx: PlatformContext): PublicSites {
       if (!file) continue;
       const userAgent = req.userAgent ?? '';
       if (/\.(html|xhtml|wml)$/.test(name) && !isCrawler(userAgent)) visits.record({ siteId: site.siteId, enterpriseId: site.enterpriseId, channel, address: req.address, userAgent });
-      const headers: Record<string, string> = file.immutable
-        ? { 'content-type': file.mime, etag: file.etag, 'cache-control': 'public, max-age=31536000, immutable' }
-        : { 'content-type': file.mime, etag: file.etag, 'cache-control': 'no-cache', vary: 'Accept, Accept-Encoding' };
-      if (matches(req.ifNoneMatch, file.etag)) return { status: 304, headers, body: null };
-      if (file.immutable) return { status: 200, headers, body: file.body };
-      if (channel !== 'web') return { status: 200, headers, body: file.body };
-      const { body, gzip } = SiteFiles.encoded(file, req.acceptEncoding);
-      return { status: 200, headers: gzip ? { ...headers, 'content-encoding': 'gzip' } : headers, body };
+      return answerFile(file, req, channel === 'web');
     }
     return notFound(candidates[0]!.channel);
   }
@@ -153,22 +138,36 @@ export function publicApp(ctx: PlatformContext): PublicSites {
   });
 
   const viaHono = getRequestListener(app.fetch);
+  const write = (res: ServerResponse, a: Answer) => {
+    const body = typeof a.body === 'string' ? Buffer.from(a.body) : a.body;
+    res.writeHead(a.status, body ? { ...a.headers, 'content-length': String(body.length) } : a.headers);
+    res.end(body);
+  };
+  /** A portal page held in its cache is written at once; anything else goes through Hono. */
+  function portalGet(req: IncomingMessage, res: ServerResponse, host: string): void {
+    const h = req.headers;
+    portal.held({ host, url: req.url ?? '/', accept: h.accept, acceptEncoding: h['accept-encoding'], ifNoneMatch: h['if-none-match'] }).then(
+      (a) => (a ? write(res, a) : void viaHono(req, res)),
+      () => void viaHono(req, res),
+    );
+  }
   function handle(req: IncomingMessage, res: ServerResponse): void {
-    if (req.method !== 'GET' || portal.serves(hostName(req.headers.host))) {
+    const host = hostName(req.headers.host);
+    if (req.method !== 'GET') {
       void viaHono(req, res);
+      return;
+    }
+    if (portal.serves(host)) {
+      portalGet(req, res, host);
       return;
     }
     const h = req.headers;
     const path = (req.url ?? '/').split('?', 1)[0]!;
     answerGet({
-      host: hostName(h.host), path, accept: h.accept, acceptEncoding: h['accept-encoding'], ifNoneMatch: h['if-none-match'],
+      host, path, accept: h.accept, acceptEncoding: h['accept-encoding'], ifNoneMatch: h['if-none-match'],
       userAgent: h['user-agent'], address: req.socket.remoteAddress ?? 'unknown',
     }).then(
-      (a) => {
-        const body = typeof a.body === 'string' ? Buffer.from(a.body) : a.body;
-        res.writeHead(a.status, body ? { ...a.headers, 'content-length': String(body.length) } : a.headers);
-        res.end(body);
-      },
+      (a) => write(res, a),
       (err: Error) => {
         ctx.log(`public: GET ${path}: ${err.stack ?? String(err)}`);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

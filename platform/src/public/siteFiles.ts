@@ -20,6 +20,29 @@ export interface ServedFile {
   immutable?: boolean;
 }
 
+/** What a GET answers (the listener writes it; Hono replies with it). */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | string | null;
+}
+
+const matches = (ifNoneMatch: string | undefined, etag: string) => ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim() === etag);
+
+/**
+ * A file's answer: 304 when the client holds its etag, gzip when `gzip` (WEB pages; phones get their
+ * bytes as they are) and the client asks for it; pictures cached for good, pages revalidated.
+ */
+export function answerFile(file: ServedFile, request: { acceptEncoding?: string | undefined; ifNoneMatch?: string | undefined }, gzip: boolean, status = 200): Answer {
+  const headers: Record<string, string> = file.immutable
+    ? { 'content-type': file.mime, etag: file.etag, 'cache-control': 'public, max-age=31536000, immutable' }
+    : { 'content-type': file.mime, etag: file.etag, 'cache-control': 'no-cache', vary: 'Accept, Accept-Encoding' };
+  if (matches(request.ifNoneMatch, file.etag)) return { status: 304, headers, body: null };
+  if (file.immutable || !gzip) return { status, headers, body: file.body };
+  const { body, gzip: gzipped } = SiteFiles.encoded(file, request.acceptEncoding);
+  return { status, headers: gzipped ? { ...headers, 'content-encoding': 'gzip' } : headers, body };
+}
+
 type Bundle = { files: Map<string, ServedFile>; bytes: number };
 
 /** Bodies smaller than this are sent as they are (gzip would not pay for its header and time). */
