@@ -57,6 +57,7 @@ export const ERROR_CODES = {
   'site.guess_not_found': 'The import guess was undone already (or never made).',
   'site.domain_invalid': 'The own domain is not a valid domain name.',
   'site.label_invalid': 'The assigned site label is not valid.',
+  'site.label_reserved': 'The assigned site label is one the platform keeps for its own addresses (www, wap …).',
   'site.template_unknown': 'No template with this id.',
   'site.style_unknown': 'The template has no colour style with this id.',
   'site.image_missing': 'The picture is not on this machine.',
