@@ -12,6 +12,8 @@ import { refreshVisits } from '../search/popularity';
 import { searchPublished } from '../search/search';
 import { Listings } from './listings';
 import { PageCache, type RenderedPage } from './pageCache';
+import { memberRoutes } from './memberPages';
+import type { SmsGateway } from '../sms/gateway';
 import { answerFile, type Answer } from '../public/siteFiles';
 import { paging, requestedPage } from './paging';
 import { industryLines, phonePage, PER_PAGE, searchLines, siteCardLines, siteLines, WAP_PORTAL_NAME, type PhoneChannel, type PhonePage } from './wap';
@@ -52,7 +54,7 @@ const hostOf = (c: Context) => (c.req.header('host') ?? '').toLowerCase().replac
 const validSection = (code: string | undefined): code is string => code !== undefined && /^[A-T]$/.test(code) && Boolean(industrySection(code));
 const regionName = (name: string | undefined): name is string => name !== undefined && name.length >= 1 && name.length <= 30;
 
-export function portalApp(ctx: PlatformContext): Portal {
+export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal {
   const { sitesDomain } = ctx.config;
   const www = `www.${sitesDomain}`;
   const wap = `wap.${sitesDomain}`;
@@ -192,6 +194,7 @@ export function portalApp(ctx: PlatformContext): Portal {
             h('a', { href: regionHref(site.province, site.city) }, `${site.province}${site.city}${site.district}`),
           ),
           linkP(site.web_url, '访问企业网站'),
+          linkP(`/member?e=${encodeURIComponent(site.enterprise_id)}`, '短信订阅这家企业的供求信息'),
           h('div', { class: 'grid' }, box('产品', itemList(of('product'))), box('供求信息', itemList(of('post'))), box('新闻', itemList(of('news')))),
         ],
       }),
@@ -233,6 +236,12 @@ export function portalApp(ctx: PlatformContext): Portal {
     const q = (c.req.query('q') ?? '').slice(0, 200);
     const result = await searchPublished(ctx.database.db, q, 20, now());
     return html(c, webPage({ title: result.query ? `搜索：${result.query}` : '搜索', description: '搜索企业名称、产品、型号和供求信息。', canonical: canonical('/search'), main: [h('h1', {}, '搜索'), searchForm(q), ...searchResults(result)] }));
+  });
+
+  memberRoutes(web, ctx, sms, {
+    canonical,
+    cities: async () => (await listings.regionCounts(now())).filter((r) => r.city),
+    enterprise: (enterpriseId) => listings.enterpriseSite(enterpriseId, now()),
   });
 
   web.get('/robots.txt', (c) => c.text(`User-agent: *\nAllow: /\nSitemap: https://${www}/sitemap.xml\n`));

@@ -65,6 +65,11 @@ export class Listings {
     return this.db.selectFrom('portal_site').selectAll().where('site_id', '=', siteId).where(live(now)).executeTakeFirst();
   }
 
+  /** The live site of an enterprise (its first, if it has several). */
+  async enterpriseSite(enterpriseId: string, now: string): Promise<PortalSite | undefined> {
+    return this.db.selectFrom('portal_site').selectAll().where('enterprise_id', '=', enterpriseId).where(live(now)).orderBy('site_id').executeTakeFirst();
+  }
+
   async itemsOf(siteId: string): Promise<DB['portal_item'][]> {
     return this.db.selectFrom('portal_item').selectAll().where('site_id', '=', siteId).orderBy('kind').orderBy('item_id').execute();
   }

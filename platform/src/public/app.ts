@@ -5,16 +5,16 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { getRequestListener } from '@hono/node-server';
 import type { PlatformContext } from '../context';
-import { filesFor, isCrawler, negotiate, PAGE_MIME, plainPage, type PageChannel } from './channels';
+import { addressOf, filesFor, isCrawler, negotiate, PAGE_MIME, plainPage, type PageChannel } from './channels';
 import { MAX_FORM_BYTES, parseLeadForm, saveLead } from './leads';
 import { isServed, LiveSites, type LiveSite } from './liveSites';
 import { publishingOf } from '../sites/publication';
 import { answerFile, SiteFiles, type Answer } from './siteFiles';
 import { VisitCounter } from './visits';
 import { portalApp } from '../portal/app';
+import type { SmsGateway } from '../sms/gateway';
 
 /** A 16×16 PNG (one colour): answered for /favicon.ico on every site. */
 const FAVICON = Buffer.from(
@@ -42,25 +42,16 @@ export interface PublicSites {
   close(): Promise<void>;
 }
 
-/** The peer address (in-process requests in tests have none). */
-function addressOf(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 const hostName = (header: string | undefined) => (header ?? '').toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
 const hostOf = (c: Context) => hostName(c.req.header('host'));
 
-export function publicApp(ctx: PlatformContext): PublicSites {
+export function publicApp(ctx: PlatformContext, sms: SmsGateway | null = null): PublicSites {
   const { db } = ctx.database;
   const app = new Hono();
   const sites = new LiveSites(db);
   const files = new SiteFiles(db, publishingOf(ctx.config).blobsDir);
   const visits = new VisitCounter(ctx);
-  const portal = portalApp(ctx);
+  const portal = portalApp(ctx, sms);
 
   const plain = (channel: PageChannel, status: number, title: string, text: string, link?: { href: string; label: string }): Answer => ({
     status,
