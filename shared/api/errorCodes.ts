@@ -84,6 +84,7 @@ export const ERROR_CODES = {
 
   'portal.signed_out': 'Searching the portals needs a signed-in platform account.',
   'portal.unreachable': 'The platform could not be asked (offline, or it answered with an error).',
+  'portal.not_found': 'The platform has no such enterprise on its portal (not published, or not in your region).',
   'roster.enterprise_not_found': 'The roster names an enterprise that does not exist.',
   'roster.file_not_found': 'The roster file does not exist or cannot be read.',
   'roster.file_empty': 'The roster file is empty.',
