@@ -55,3 +55,15 @@ it('refuses to search when not signed in, and says how to use it', async () => {
   expect((await ecw('--data-dir', dataDir, 'portal', 'search', '--json')).code).toBe(2);
   expect((await ecw('--data-dir', dataDir, 'portal', 'search', '鲁中', '--limit', '0', '--json')).code).toBe(2);
 });
+
+it('asks the platform for an enterprise’s portal member report (portal.memberReport), and names an enterprise it does not have', async () => {
+  const backend = createTestBackend({ dataDir });
+  try {
+    const report = await backend.call('portal.memberReport', { enterpriseId: machines.ent, month: '2026-11' });
+    expect(report).toEqual({ enterpriseId: machines.ent, month: '2026-11', followers: 0, followingEnterprise: 0, followingIndustry: 0, newThisMonth: 0, optedOut: 0, byRegion: [] });
+    const missing = await backend.transport.invoke('portal.memberReport', { enterpriseId: 'no-such-enterprise' });
+    expect(missing.ok ? null : missing.error.code).toBe('portal.not_found');
+  } finally {
+    backend.cleanup();
+  }
+});
