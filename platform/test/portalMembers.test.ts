@@ -61,7 +61,7 @@ describeOnDatabases('portal members', (database) => {
     const form = await t.platform.publicSites.app.request(`/member?e=${machines.ent}`, { headers: { host: www } });
     expect(await form.text()).toContain('关注企业：淄博鲁中机械制造有限公司');
     const mobile = '13900002001';
-    const choice = { city: '山东省/济南市', industry: 'F', enterprise: machines.ent, keywords: '钢材' };
+    const choice = { city: '山东省/济南市', 'industry[]': 'F', enterprise: machines.ent, keywords: '钢材' };
     const first = await codeFor(mobile, choice);
     expect(await post('/member/code', { mobile, ...choice })).toMatchObject({ status: 429, code: 'member.too_soon' });
     const wrong = first === '000000' ? '111111' : '000000';
@@ -85,7 +85,7 @@ describeOnDatabases('portal members', (database) => {
     expect(await post('/member/code', { mobile: '12345', city: '山东省/济南市' })).toMatchObject({ status: 400, code: 'member.mobile_invalid' });
     expect(await post('/member/code', { mobile: '13900002009', city: '火星/奥林匹斯' })).toMatchObject({ status: 400, code: 'member.choice_invalid' });
     expect(await post('/member/code', { mobile: '13900002009', city: '山东省/济南市', keywords: 'a' })).toMatchObject({ status: 400, code: 'member.choice_invalid' });
-    const code = await codeFor('13900002009', { city: '山东省/淄博市', industry: 'C' });
+    const code = await codeFor('13900002009', { city: '山东省/淄博市', 'industry[]': 'C' });
     t.clock.advance(10 * 60_000 + 1);
     expect(await post('/member/join', { mobile: '13900002009', code })).toMatchObject({ status: 400, code: 'member.code_expired' });
   });
@@ -120,7 +120,7 @@ describeOnDatabases('portal members', (database) => {
 
   it('reports to the enterprise how many members follow it or its industry, new this month, by region', async () => {
     const zibo = '13900002002';
-    await post('/member/join', { mobile: zibo, code: await codeFor(zibo, { city: '山东省/淄博市', industry: 'C' }) });
+    await post('/member/join', { mobile: zibo, code: await codeFor(zibo, { city: '山东省/淄博市', 'industry[]': 'C' }) });
     const res = await t.api.call('GET', `/portal/v1/member-report?enterpriseId=${machines.ent}&month=2026-11`, undefined, manager.token);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -134,7 +134,7 @@ describeOnDatabases('portal members', (database) => {
 
   it('throttles a flood of sign-ups from one address', async () => {
     let last = { status: 200, code: undefined as string | undefined };
-    for (let i = 0; i < CODE_LIMITS.addressPerHour && last.status === 200; i++) last = await post('/member/code', { mobile: `139000030${String(i).padStart(2, '0')}`, city: '山东省/青岛市', industry: 'I' });
+    for (let i = 0; i < CODE_LIMITS.addressPerHour && last.status === 200; i++) last = await post('/member/code', { mobile: `139000030${String(i).padStart(2, '0')}`, city: '山东省/青岛市', 'industry[]': 'I' });
     expect(last).toMatchObject({ status: 429, code: 'member.address_throttled' });
   });
 });

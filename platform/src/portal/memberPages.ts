@@ -49,7 +49,7 @@ async function formOf(c: Context): Promise<URLSearchParams | null> {
 function choiceOf(form: URLSearchParams): MemberChoice | null {
   const [province = '', city = ''] = (form.get('city') ?? '').split('/', 2);
   const keywords = (form.get('keywords') ?? '').split(/[\s,，、]+/).filter(Boolean);
-  return parseChoice({ province, city, industries: form.getAll('industry'), enterprises: form.getAll('enterprise'), keywords });
+  return parseChoice({ province, city, industries: form.getAll('industry[]'), enterprises: form.getAll('enterprise'), keywords });
 }
 
 export function memberRoutes(web: Hono, ctx: PlatformContext, sms: SmsGateway | null, options: MemberPagesOptions): void {
@@ -72,8 +72,8 @@ export function memberRoutes(web: Hono, ctx: PlatformContext, sms: SmsGateway | 
         field('mobile', '手机号码', h('input', { id: 'mobile', name: 'mobile', type: 'tel', inputmode: 'numeric', autocomplete: 'tel', maxlength: 20, required: true })),
         field('city', '所在城市', h('select', { id: 'city', name: 'city', required: true }, h('option', { value: '' }, '请选择'), cities.map((x) => h('option', { value: `${x.province}/${x.city}` }, `${x.province} ${x.city}`)))),
         followed.map((e) => [h('input', { type: 'hidden', name: 'enterprise', value: e.enterprise_id }), h('p', {}, `关注企业：${e.name}`)]),
-        h('fieldset', {}, h('legend', {}, '关注的行业'), INDUSTRY_SECTIONS.map((s) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'industry', value: s.code }), ` ${s.name}`))),
-        field('keywords', '关键词（最多 3 个，用空格分开）', h('input', { id: 'keywords', name: 'keywords', maxlength: 40, placeholder: '例如 钢材 茶叶' })),
+        h('fieldset', {}, h('legend', {}, '关注的行业'), INDUSTRY_SECTIONS.map((s) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'industry[]', value: s.code }), ` ${s.name}`))),
+        field('keywords', '关键词（最多 3 个，用空格分开）', h('input', { type: 'text', id: 'keywords', name: 'keywords', maxlength: 40, placeholder: '例如 钢材 茶叶' })),
         h('button', { type: 'submit' }, '获取验证码'),
       ),
     ], error ? 400 : 200);
@@ -86,7 +86,7 @@ export function memberRoutes(web: Hono, ctx: PlatformContext, sms: SmsGateway | 
         'form',
         { method: 'post', action: '/member/join', class: 'member' },
         h('input', { type: 'hidden', name: 'mobile', value: mobile }),
-        h('p', {}, h('label', { for: 'code' }, '验证码'), h('br', {}), h('input', { id: 'code', name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6, required: true })),
+        h('p', {}, h('label', { for: 'code' }, '验证码'), h('br', {}), h('input', { type: 'text', id: 'code', name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6, required: true })),
         h('button', { type: 'submit' }, '确认'),
       ),
       h('p', {}, h('a', { href: '/member' }, '重新获取验证码')),
