@@ -11,6 +11,7 @@ import { writeTx, type Tx } from '../db/database';
 import { chinaDay } from '../public/visits';
 import { isMarketingHour, withOptOut } from '../sms/care';
 import type { SmsGateway } from '../sms/gateway';
+import { PeriodicRun } from '../sms/periodicRun';
 import { smsSafeText } from '../boss/welcomeSms';
 import { MEMBER_SIGNATURE } from './members';
 
@@ -24,33 +25,17 @@ interface NewPost {
   site_name: string;
 }
 
-export class DigestSender {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-
+/** `runDue()` queues today's digests not yet sent (none outside marketing hours) and returns how many. */
+export class DigestSender extends PeriodicRun {
   constructor(
     private readonly ctx: PlatformContext,
     private readonly gateway: SmsGateway,
-    private readonly intervalMs = 10 * 60_000,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => void this.runDue().catch((err: Error) => this.ctx.log(`portal digest: ${err.stack ?? String(err)}`)), this.intervalMs);
-    this.timer.unref();
+    intervalMs = 10 * 60_000,
+  ) {
+    super('portal digest', ctx.log, intervalMs);
   }
 
-  stop(): void {
-    clearInterval(this.timer);
-  }
-
-  /** Queues today's digests not yet sent (none outside marketing hours); returns how many. */
-  runDue(): Promise<number> {
-    const run = this.running.then(() => this.sendDue());
-    this.running = run.catch(() => undefined);
-    return run;
-  }
-
-  private async sendDue(): Promise<number> {
+  protected async runOnce(): Promise<number> {
     const now = this.ctx.clock.now();
     if (!isMarketingHour(now)) return 0;
     const day = chinaDay(now);
