@@ -81,6 +81,31 @@ describeOnDatabases('portal members', (database) => {
     expect(await post('/member/join', { mobile, code: second })).toMatchObject({ status: 400, code: 'member.no_code' }); // used once
   });
 
+  it('joins on the WAP portal too, in WML (postfields) and XHTML-MP', async () => {
+    const ask = async (path: string, accept: string, fields?: Record<string, string>) => {
+      const init = fields
+        ? { method: 'POST', headers: { host: 'wap.ec.example.cn', accept, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() }
+        : { headers: { host: 'wap.ec.example.cn', accept } };
+      const res = await t.platform.publicSites.app.request(path, init);
+      return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
+    };
+    const WML = 'text/vnd.wap.wml';
+    const form = await ask(`/member?e=${tea.ent}`, WML);
+    expect(form.type).toBe('text/vnd.wap.wml; charset=utf-8');
+    expect(form.body).toContain('<postfield name="industry[]" value="$(industry)"/>');
+    expect(form.body).toContain(`<postfield name="enterprise" value="${tea.ent}"/>`);
+    const mobile = '13900002005';
+    const sent = await ask('/member/code', WML, { mobile, city: '山东省/济南市', 'industry[]': '', keywords: '', enterprise: tea.ent });
+    expect(sent.body).toContain('验证码已发送到139****2005');
+    await vi.waitFor(() => expect(received(mobile).length).toBe(1), WAIT);
+    const code = /验证码是(\d{6})/.exec(received(mobile)[0]!.text)![1]!;
+    const joined = await ask('/member/join', 'application/vnd.wap.xhtml+xml', { mobile, code });
+    expect([joined.status, joined.type]).toEqual([200, 'application/vnd.wap.xhtml+xml; charset=utf-8']);
+    expect(joined.body).toContain('您已成为门户会员');
+    const follows = await t.platform.ctx.database.db.selectFrom('portal_subscription').select(['kind', 'value']).where('mobile', '=', mobile).execute();
+    expect(follows).toEqual([{ kind: 'enterprise', value: tea.ent }]);
+  });
+
   it('refuses a bad number, an unknown city and a code past its ten minutes with their codes', async () => {
     expect(await post('/member/code', { mobile: '12345', city: '山东省/济南市' })).toMatchObject({ status: 400, code: 'member.mobile_invalid' });
     expect(await post('/member/code', { mobile: '13900002009', city: '火星/奥林匹斯' })).toMatchObject({ status: 400, code: 'member.choice_invalid' });
@@ -128,7 +153,8 @@ describeOnDatabases('portal members', (database) => {
       byRegion: [{ province: '山东省', city: '济南市', members: 1 }, { province: '山东省', city: '淄博市', members: 1 }],
     });
     const teaReport = await t.api.call('GET', `/portal/v1/member-report?enterpriseId=${tea.ent}&month=2026-12`, undefined, manager.token);
-    expect(teaReport.body).toMatchObject({ followers: 1, followingIndustry: 1, newThisMonth: 0, byRegion: [{ city: '济南市', members: 1 }] });
+    // The Jinan member follows the tea shop's industry, the WAP member the tea shop itself.
+    expect(teaReport.body).toMatchObject({ followers: 2, followingIndustry: 1, followingEnterprise: 1, newThisMonth: 0, byRegion: [{ city: '济南市', members: 2 }] });
     expect((await t.api.call('GET', `/portal/v1/member-report?enterpriseId=${machines.ent}&month=2026-13`, undefined, manager.token)).status).toBe(400);
   });
 

@@ -12,7 +12,7 @@ import { refreshVisits } from '../search/popularity';
 import { searchPublished } from '../search/search';
 import { Listings } from './listings';
 import { PageCache, type RenderedPage } from './pageCache';
-import { memberRoutes } from './memberPages';
+import { memberPhoneRoutes, memberRoutes } from './memberPages';
 import type { SmsGateway } from '../sms/gateway';
 import { answerFile, type Answer } from '../public/siteFiles';
 import { paging, requestedPage } from './paging';
@@ -238,11 +238,12 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
     return html(c, webPage({ title: result.query ? `搜索：${result.query}` : '搜索', description: '搜索企业名称、产品、型号和供求信息。', canonical: canonical('/search'), main: [h('h1', {}, '搜索'), searchForm(q), ...searchResults(result)] }));
   });
 
-  memberRoutes(web, ctx, sms, {
-    canonical,
+  /** What the member pages offer: the cities with live sites, the enterprise a "follow" link names. */
+  const memberChoices = {
     cities: async () => (await listings.regionCounts(now())).filter((r) => r.city),
-    enterprise: (enterpriseId) => listings.enterpriseSite(enterpriseId, now()),
-  });
+    enterprise: (enterpriseId: string) => listings.enterpriseSite(enterpriseId, now()),
+  };
+  memberRoutes(web, ctx, sms, { canonical, ...memberChoices });
 
   web.get('/robots.txt', (c) => c.text(`User-agent: *\nAllow: /\nSitemap: https://${www}/sitemap.xml\n`));
   web.get('/sitemap.xml', async (c) => {
@@ -275,7 +276,7 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
       return rendered(channel, phonePage(channel, {
         title: WAP_PORTAL_NAME,
         search: { query: '' },
-        lines: lines.length ? lines.slice(p.offset, p.offset + p.perPage) : ['暂无企业。'],
+        lines: [...(lines.length ? lines.slice(p.offset, p.offset + p.perPage) : ['暂无企业。']), { href: '/member', label: '会员订阅' }],
         paging: { paging: p, path: '/', query: {} },
       }));
     });
@@ -302,7 +303,13 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
     const site = await listings.site(c.req.param('siteId'), now());
     if (!site) return phoneNotFound(c);
     const channel = channelOf(c);
-    return phoneAnswer(c, channel, { title: site.short_name || site.name, lines: siteCardLines(channel, site, sectionName(site.industry_section)), up: { href: `/industry/${site.industry_section}`, label: '返回' } });
+    return phoneAnswer(c, channel, { title: site.short_name || site.name, lines: [...siteCardLines(channel, site, sectionName(site.industry_section)), { href: `/member?e=${encodeURIComponent(site.enterprise_id)}`, label: '订阅供求短信' }], up: { href: `/industry/${site.industry_section}`, label: '返回' } });
+  });
+
+  memberPhoneRoutes(phone, ctx, sms, {
+    ...memberChoices,
+    channelOf,
+    answer: (c, channel, page, status = 200) => c.body(phonePage(channel, page), status, { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-store' }),
   });
 
   phone.get('/search', async (c) => {

@@ -13,6 +13,7 @@ import { MAX_FORM_BYTES } from '../public/leads';
 import type { SmsGateway } from '../sms/gateway';
 import { CODE_TTL_MS, confirmCode, parseChoice, requestCode, type MemberChoice, type MemberProblem } from './members';
 import { box, webPage } from './web';
+import type { PhoneChannel, PhoneForm, PhonePage } from './wap';
 
 export const PROBLEM_TEXT: Record<MemberProblem, string> = {
   'member.mobile_invalid': '请填写正确的手机号码。',
@@ -49,8 +50,11 @@ async function formOf(c: Context): Promise<URLSearchParams | null> {
 function choiceOf(form: URLSearchParams): MemberChoice | null {
   const [province = '', city = ''] = (form.get('city') ?? '').split('/', 2);
   const keywords = (form.get('keywords') ?? '').split(/[\s,，、]+/).filter(Boolean);
-  return parseChoice({ province, city, industries: form.getAll('industry[]'), enterprises: form.getAll('enterprise'), keywords });
+  // A phone's one-choice list sends '' for "none".
+  return parseChoice({ province, city, industries: form.getAll('industry[]').filter(Boolean), enterprises: form.getAll('enterprise'), keywords });
 }
+
+const maskedMobile = (mobile: string) => `${mobile.slice(0, 3)}****${mobile.slice(7)}`;
 
 export function memberRoutes(web: Hono, ctx: PlatformContext, sms: SmsGateway | null, options: MemberPagesOptions): void {
   const page = (c: Context, title: string, main: ChildInput[], status: 200 | 400 | 429 | 503 = 200) =>
@@ -81,7 +85,7 @@ export function memberRoutes(web: Hono, ctx: PlatformContext, sms: SmsGateway | 
 
   const codeForm = (c: Context, mobile: string, error?: ChildInput, status: 200 | 400 = 200) =>
     page(c, '输入验证码', [
-      error ?? h('p', {}, `验证码已发送到 ${mobile.slice(0, 3)}****${mobile.slice(7)}，${CODE_TTL_MS / 60_000} 分钟内有效。`),
+      error ?? h('p', {}, `验证码已发送到 ${maskedMobile(mobile)}，${CODE_TTL_MS / 60_000} 分钟内有效。`),
       h(
         'form',
         { method: 'post', action: '/member/join', class: 'member' },
@@ -119,5 +123,58 @@ export function memberRoutes(web: Hono, ctx: PlatformContext, sms: SmsGateway | 
       return codeForm(c, mobile.replace(/\D/g, '').slice(-11), problem(outcome.problem, extra), 400);
     }
     return page(c, '订阅成功', [box('您已成为门户会员', h('p', {}, '每天会收到一条您关注的新供求信息短信（没有新信息时不发）。回复 TD 即可退订。')), h('p', {}, h('a', { href: '/' }, '返回门户首页'))]);
+  });
+}
+
+export interface PhoneMemberOptions extends Pick<MemberPagesOptions, 'cities' | 'enterprise'> {
+  channelOf(c: Context): PhoneChannel;
+  answer(c: Context, channel: PhoneChannel, page: PhonePage, status?: 200 | 400 | 429 | 503): Response;
+}
+
+/** The same flow on the WAP portal, in XHTML-MP or WML: one industry from a list (phones have no checkboxes in WML). */
+export function memberPhoneRoutes(phone: Hono, ctx: PlatformContext, sms: SmsGateway | null, options: PhoneMemberOptions): void {
+  const home = { href: '/', label: '首页' };
+  const page = (c: Context, title: string, lines: PhonePage['lines'], form?: PhoneForm, status: 200 | 400 | 429 | 503 = 200) =>
+    options.answer(c, options.channelOf(c), { title, lines, form, up: home }, status);
+
+  async function signUp(c: Context, enterpriseId: string | undefined, problemCode?: MemberProblem) {
+    const followed = enterpriseId ? await options.enterprise(enterpriseId.slice(0, 64)) : undefined;
+    const cities = (await options.cities()).map((x): [string, string] => [`${x.province}/${x.city}`, x.city]);
+    const form: PhoneForm = {
+      action: '/member/code',
+      submit: '获取验证码',
+      fields: [
+        ...(followed ? [{ name: 'enterprise', value: followed.enterprise_id }] : []),
+        { name: 'mobile', label: '手机号码', maxlength: 20 },
+        { name: 'city', label: '所在城市', options: cities },
+        { name: 'industry[]', label: '关注行业', options: [['', '不选'], ...INDUSTRY_SECTIONS.map((s): [string, string] => [s.code, s.name])] },
+        { name: 'keywords', label: '关键词', maxlength: 40 },
+      ],
+    };
+    const lines = [problemCode ? PROBLEM_TEXT[problemCode] : '每天一条新供求短信，免费，回复TD退订。', ...(followed ? [`关注：${followed.name}`] : [])];
+    return page(c, '会员订阅', lines, form, problemCode ? 400 : 200);
+  }
+  const codePage = (c: Context, mobile: string, text: string, status: 200 | 400 = 200) =>
+    page(c, '输入验证码', [text], { action: '/member/join', submit: '确认', fields: [{ name: 'mobile', value: mobile }, { name: 'code', label: '验证码', maxlength: 6 }] }, status);
+
+  phone.get('/member', (c) => signUp(c, c.req.query('e')));
+  // A WML deck's form target fetched as a page (a gateway's reload, a back step): the form again.
+  phone.get('/member/:step{code|join}', (c) => signUp(c, undefined));
+  phone.post('/member/code', async (c) => {
+    const form = await formOf(c);
+    const choice = form && choiceOf(form);
+    if (!form || !choice) return signUp(c, undefined, 'member.choice_invalid');
+    const outcome = await requestCode(ctx, sms, { mobile: form.get('mobile') ?? '', address: addressOf(c), choice });
+    if (outcome.ok) return codePage(c, outcome.mobile, `验证码已发送到${maskedMobile(outcome.mobile)}。`);
+    const status = STATUS[outcome.problem];
+    return status ? page(c, '会员订阅', [PROBLEM_TEXT[outcome.problem]], undefined, status) : signUp(c, undefined, outcome.problem);
+  });
+  phone.post('/member/join', async (c) => {
+    const form = await formOf(c);
+    const mobile = form?.get('mobile') ?? '';
+    const outcome = await confirmCode(ctx, { mobile, code: (form?.get('code') ?? '').slice(0, 12) });
+    if (outcome.ok) return page(c, '订阅成功', ['您已成为门户会员，每天会收到一条新供求短信。回复TD退订。']);
+    const extra = outcome.attemptsLeft !== undefined ? `还可再试${outcome.attemptsLeft}次。` : '';
+    return codePage(c, mobile.replace(/\D/g, '').slice(-11), PROBLEM_TEXT[outcome.problem] + extra, 400);
   });
 }
