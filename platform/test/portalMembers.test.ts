@@ -83,7 +83,7 @@ describeOnDatabases('portal members', (database) => {
 
   it('joins on the WAP portal too, in WML (postfields) and XHTML-MP', async () => {
     const ask = async (path: string, accept: string, fields?: Record<string, string>) => {
-      const init = fields
+      const init: RequestInit = fields
         ? { method: 'POST', headers: { host: 'wap.ec.example.cn', accept, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() }
         : { headers: { host: 'wap.ec.example.cn', accept } };
       const res = await t.platform.publicSites.app.request(path, init);
