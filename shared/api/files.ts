@@ -34,6 +34,8 @@ export const filesApi = {
   'files.document': fileQuery(z.object({ id: z.string().min(1).max(64) })),
   /** The zip of a site's export at a revision (written by `sites.export` under the data folder). */
   'files.siteExport': fileQuery(z.object({ siteId: z.string().min(1).max(64), revision: z.coerce.number().int().min(1) })),
+  /** An enterprise's portal member report as an Excel workbook (asked of the signed-in platform), for the customer. */
+  'files.memberReport': fileQuery(z.object({ enterpriseId: z.string().min(1).max(64), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() })),
 };
 export type FileName = keyof typeof filesApi;
 

@@ -2,10 +2,12 @@
 import { defineHandlers } from '../../app/handlerTypes';
 import type { SyncEngine } from '../sync/engine';
 import { memberReport, searchPortals } from './service';
+import { memberReportWorkbook } from './memberReportWorkbook';
 
 export function createPortalHandlers({ engine }: { engine(): SyncEngine }) {
   return defineHandlers({
     'portal.search': (input) => searchPortals(engine(), input),
     'portal.memberReport': (input) => memberReport(engine(), input),
+    'files.memberReport': async (input) => memberReportWorkbook(await memberReport(engine(), input)),
   });
 }

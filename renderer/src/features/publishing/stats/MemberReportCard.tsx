@@ -6,6 +6,7 @@
 import { Card, Descriptions, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MemberReport } from '../../../../../shared/platform-api/portal';
+import { fileUrl } from '../../../api/client';
 import { useApiQuery } from '../../../api/hooks';
 import { apiErrorText } from '../../../ui/apiErrors';
 
@@ -15,7 +16,12 @@ export function MemberReportCard({ enterpriseId }: { enterpriseId: string }) {
   const { t } = useTranslation();
   const { data, error } = useApiQuery('portal.memberReport', { enterpriseId });
   return (
-    <Card size="small" title={t('publishing.memberReport.title')} data-testid="member-report">
+    <Card
+      size="small"
+      title={t('publishing.memberReport.title')}
+      extra={data && <a href={fileUrl('files.memberReport', { enterpriseId, month: data.month })} download data-testid="member-report-export">{t('publishing.memberReport.export')}</a>}
+      data-testid="member-report"
+    >
       {error && <Typography.Text type="secondary">{apiErrorText(error)}</Typography.Text>}
       {data && (
         <>
