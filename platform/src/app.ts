@@ -28,6 +28,7 @@ import { portalRoutes } from './portal/routes';
 import { SmsResponder } from './sms/responder';
 import { UsageMeter } from './sms/usage';
 import { CareSender } from './sms/care';
+import { DigestSender } from './portal/digest';
 import { publicApp, type PublicSites } from './public/app';
 import { sweepOfflineSites } from './sites/offline';
 import { indexUnindexedSites } from './search/indexer';
@@ -59,6 +60,8 @@ export interface Platform {
   smsUsage: UsageMeter;
   /** Sends the SMS sites' care messages on their dates (with the link only). */
   smsCare: CareSender | null;
+  /** Sends the portal members' daily digests (with the link only). */
+  digests: DigestSender | null;
   /** The public listener's app (published sites, form posts, visit counting). */
   publicSites: PublicSites;
   close(): Promise<void>;
@@ -95,7 +98,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const sms = options.sms ? new SmsGateway(ctx, options.sms) : null;
   const smsSites = sms && options.answerMos !== false ? new SmsResponder(ctx, sms) : null;
   const app = buildApp(ctx, store, boss, sms);
-  const publicSites = publicApp(ctx);
+  const publicSites = publicApp(ctx, sms);
   const offlineSweep = sweepOfflineSites(ctx, config.offlineSweepMs);
   await indexUnindexedSites(database);
   await boss.scheduleIfPending();
@@ -103,6 +106,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   if (sms) smsUsage.start();
   const smsCare = smsSites ? new CareSender(ctx, sms!) : null;
   smsCare?.start();
+  const digests = sms ? new DigestSender(ctx, sms) : null;
+  digests?.start();
   smsSites?.start();
   await sms?.start();
   return {
@@ -113,12 +118,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     smsSites,
     smsUsage,
     smsCare,
+    digests,
     publicSites,
     close: async () => {
       boss.stop();
       offlineSweep.stop();
       smsUsage.stop();
       smsCare?.stop();
+      digests?.stop();
       smsSites?.stop();
       await publicSites.close();
       await sms?.stop();

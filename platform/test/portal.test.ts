@@ -4,7 +4,10 @@
  * search finds them by a two-character name, a model number, an industry word and pinyin initials —
  * from the moment a revision goes live until the site goes offline. On SQLite and PostgreSQL.
  */
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { listenPublic } from '../src/listen';
 import { MAX_QUERY_CHARS } from '../src/search/terms';
 import { indexUnindexedSites, removeSite } from '../src/search/indexer';
 import { refreshVisits } from '../src/search/popularity';
@@ -135,6 +138,49 @@ describeOnDatabases('the portals and search', (database) => {
     expect((await get(wap, `/e/${machines.siteId}`, WML_ONLY)).body).toContain(`href="http://${machines.host}/wml/"`);
     expect((await get(wap, `/e/${machines.siteId}`, XHTML_MP)).body).toContain(`href="http://${machines.host}/wap/"`);
     expect((await get(wap, `/search?q=${encodeURIComponent('鲁中')}`, WML_ONLY)).body).toContain(`href="/e/${machines.siteId}"`);
+  });
+
+  it('answers the home, industry and region pages from memory until a publication changes them, with etags and gzip', async () => {
+    const server = await listenPublic(t.platform);
+    const fetchPage = (path: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http.get({ host: '127.0.0.1', port: server.port, path, headers: { host: www, accept: BROWSER, ...headers } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    try {
+      const first = await fetchPage('/');
+      const again = await fetchPage('/');
+      expect(again.body.equals(first.body)).toBe(true);
+      const etag = first.headers.etag!;
+      expect(etag).toMatch(/^".+"$/);
+      expect((await fetchPage('/', { 'if-none-match': etag })).status).toBe(304);
+      const zipped = await fetchPage('/', { 'accept-encoding': 'gzip, deflate' });
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(zipped.body).equals(first.body)).toBe(true);
+      expect(first.body.toString()).not.toContain('交通运输、仓储和邮政业（1）');
+      expect((await fetchPage('/industry/G')).body.toString()).not.toContain('济南华泰物流有限公司');
+
+      const base = softwareSite('huatai');
+      const logistics = {
+        ...base,
+        profile: { ...base.profile, name: '济南华泰物流有限公司', shortName: '华泰物流', industry: { section: 'G', division: '54' } },
+        columns: base.columns.map((c) => (c.type === 'products' ? { ...c, items: [{ kind: 'product', id: 'p-tms', name: '干线运输服务', model: 'HT-1', description: [], images: [] }] } : c)),
+      } as typeof base;
+      await publishSite(t, manager, admin, logistics, { section: 'G', division: '54' }, 'jinan');
+      // The first request after the commit shows the new site: the cached pages were dropped.
+      const after = await fetchPage('/');
+      expect(after.body.toString()).toContain('交通运输、仓储和邮政业（1）');
+      expect(after.headers.etag).not.toBe(etag);
+      expect((await fetchPage('/', { 'if-none-match': etag })).status).toBe(200);
+      expect((await fetchPage('/industry/G')).body.toString()).toContain('济南华泰物流有限公司');
+      expect((await fetchPage(`/region/${encodeURIComponent('山东省')}/${encodeURIComponent('济南市')}`)).body.toString()).toContain('济南华泰物流有限公司');
+      expect((await fetchPage(`/region/${encodeURIComponent('河北省')}`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
   });
 
   it('indexes at start-up the sites that went live before the index existed', async () => {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compile, EXAMPLE_IMAGES, exampleSite, templateFor, type SiteContent } from '../../shared/sites';
+import { PORTAL_NAME } from '../src/portal/web';
 import { describeOnDatabases, createEnterprise, orderOp, rowId, startTestPlatform, type Device, type Loose, type TestPlatform } from './helpers';
 
 const SIGNOFF = { signerName: '王建国', signedAt: '2026-11-20T10:00:00Z', documentSha256: 'a'.repeat(64) };
@@ -105,6 +106,18 @@ describeOnDatabases('site publication and the public listener', (database) => {
     expect(await missing.text()).toContain('<wml>');
     expect((await visit(host, '/favicon.ico')).headers.get('content-type')).toBe('image/png');
     expect((await visit('other.example.com', '/')).status).toBe(404);
+  });
+
+  it('refuses to publish a site under a label the platform keeps (www, wap …): the portal keeps its address', async () => {
+    const { ent, siteId } = await enterpriseWithSite('teareserved');
+    await open(ent);
+    for (const [revision, label] of [[1, 'www'], [2, 'wap']] as const) {
+      const res = await manager.push(publishOp(siteId, ent, revision, siteContent(label)));
+      expect(res.results[0]).toMatchObject({ status: 'applied', row: { status: 'failed', liveRevision: null, failure: { code: 'label_reserved', details: { label } } } });
+    }
+    expect(await (await visit('www.ec.example.cn', '/')).text()).toContain(`<h1>${PORTAL_NAME}</h1>`); // the portal, not the site
+    const fixed = await manager.push(publishOp(siteId, ent, 3, siteContent('teareserved')));
+    expect(fixed.results[0]).toMatchObject({ status: 'applied', row: { status: 'live', liveRevision: 3 } });
   });
 
   it('keeps the live revision when a new one fails its checks, and rolls back to a kept revision', async () => {

@@ -59,6 +59,7 @@ export const ERROR_CODES = {
   'site.guess_not_found': 'The import guess was undone already (or never made).',
   'site.domain_invalid': 'The own domain is not a valid domain name.',
   'site.label_invalid': 'The assigned site label is not valid.',
+  'site.label_reserved': 'The assigned site label is one the platform keeps for its own addresses (www, wap …).',
   'site.template_unknown': 'No template with this id.',
   'site.style_unknown': 'The template has no colour style with this id.',
   'site.image_missing': 'The picture is not on this machine.',
@@ -83,8 +84,9 @@ export const ERROR_CODES = {
   'sync.values_required': 'Editing a conflict needs the values to send.',
   'sync.no_existing_row': 'The platform did not say which record already holds the key.',
 
-  'portal.signed_out': 'Searching the portals needs a signed-in platform account.',
+  'portal.signed_out': 'Asking the portals (search, member reports) needs a signed-in platform account.',
   'portal.unreachable': 'The platform could not be asked (offline, or it answered with an error).',
+  'portal.not_found': 'The platform has no such enterprise on its portal (not published, or not in your region).',
   'roster.enterprise_not_found': 'The roster names an enterprise that does not exist.',
   'roster.file_not_found': 'The roster file does not exist or cannot be read.',
   'roster.file_empty': 'The roster file is empty.',

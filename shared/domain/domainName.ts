@@ -45,6 +45,15 @@ export function checkDomain(input: string): DomainCheck {
   return { valid: true, ascii, unicode };
 }
 
+/**
+ * Labels under the sites domain the platform answers itself or keeps for its own hosts (`www.` and
+ * `wap.` are the portals): never an enterprise's site, or the site would be unreachable at its address.
+ */
+export const RESERVED_SITE_LABELS: ReadonlySet<string> = new Set(['www', 'wap', 'wml', 'm', 'sms', 'api', 'admin', 'portal', 'static', 'img', 'mail']);
+
+/** Whether a label (as typed; checked in its normalised form) is one of the platform's own. */
+export const isReservedSiteLabel = (input: string): boolean => RESERVED_SITE_LABELS.has(checkSiteLabel(input).normalized);
+
 /** A second-level label the operator assigns under its own domain: lower-case letters, digits, hyphens. */
 export function checkSiteLabel(input: string): { valid: boolean; normalized: string } {
   const normalized = input.trim().toLowerCase();

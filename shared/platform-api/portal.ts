@@ -23,3 +23,19 @@ export const portalSearchResponseSchema = z.object({
   results: z.array(portalSearchHitSchema),
 });
 export type PortalSearchResponse = z.infer<typeof portalSearchResponseSchema>;
+
+/** `GET /portal/v1/member-report?enterpriseId=&month=`: the portal members who follow an enterprise (issue 13 item 4). */
+export const memberReportSchema = z.object({
+  enterpriseId: z.string(),
+  /** `YYYY-MM` (China time) that `newThisMonth` counts. */
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  /** Members following the enterprise itself or its industry section, each once. */
+  followers: z.number().int().min(0),
+  followingEnterprise: z.number().int().min(0),
+  followingIndustry: z.number().int().min(0),
+  newThisMonth: z.number().int().min(0),
+  /** Followers who texted TD (no more digests). */
+  optedOut: z.number().int().min(0),
+  byRegion: z.array(z.object({ province: z.string(), city: z.string(), members: z.number().int().min(0) })).max(500),
+});
+export type MemberReport = z.infer<typeof memberReportSchema>;

@@ -244,6 +244,7 @@ export const PUBLICATION_FAILURE_CODES = [
   'compile_failed', // the shared compiler refused it
   'dtd_invalid', // an XHTML-MP or WML page fails its DTD
   'wml_deck_too_large', // a compiled WML deck is over the deck size limit
+  'label_reserved', // the assigned label is one the platform keeps for its own hosts (www, wap …)
   'missing_assets', // an image the content names was never uploaded
   'offline', // the subscription was cancelled and the site went offline
 ] as const;

@@ -3,6 +3,7 @@
  * pictographs on WAP 1.0, a contact block nobody can reach, photos left in the unsorted tray.
  * Errors block the customer's sign-off; warnings do not.
  */
+import { isReservedSiteLabel } from '../domain/domainName';
 import type { SiteContext } from './context';
 import { itemBody, itemImages } from './itemView';
 import { contentKey, type ChannelPlan, type Job, type JobSink } from './job';
@@ -153,6 +154,19 @@ function placedImages(ctx: SiteContext): Set<string> {
   return placed;
 }
 
+/** A label the platform keeps for itself (stored before it was refused at entry): the site would never be reached there. */
+function domainJob(ctx: SiteContext): Job {
+  const { domain } = ctx.site;
+  return {
+    id: 'lint:domain',
+    key: [contentKey(domain)],
+    run(sink) {
+      if (domain.kind === 'assigned' && isReservedSiteLabel(domain.label))
+        sink.finding({ severity: 'error', code: 'domain.label_reserved', message: `The label "${domain.label}" is kept for the platform's own addresses: choose another one.`, where: { section: 'domain', field: 'domain.label' }, params: { label: domain.label } });
+    },
+  };
+}
+
 /** Photos of the customer's material still in the unsorted tray: not on the site. */
 function trayJob(ctx: SiteContext): Job {
   const trayImages = ctx.site.unsorted.flatMap((entry) => entry.images);
@@ -172,7 +186,7 @@ function trayJob(ctx: SiteContext): Job {
 
 export function lintPlan(ctx: SiteContext): ChannelPlan {
   return {
-    site: [profileJob(ctx), trayJob(ctx)],
+    site: [profileJob(ctx), trayJob(ctx), domainJob(ctx)],
     columns: ctx.columns,
     columnUnits: (column) => [{ id: 'column', key: [ctx.tokenOf(`body:${column.id}`, column.body), String(column.items.length)], jobs: () => [columnJob(ctx, column)] }],
     itemJobs: (column, item) => [itemJob(ctx, column, item)],

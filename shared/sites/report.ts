@@ -18,6 +18,7 @@ export type FindingCode =
   | 'text.emoji'
   | 'contact.missing'
   | 'contact.no_address'
+  | 'domain.label_reserved'
   | 'link.disabled_column'
   | 'sms.menu_too_long'
   | 'sms.menu_label_cut'

@@ -4,30 +4,17 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ServiceOrderWireRow, SmsActivityWireRow } from '../../shared/platform-api';
-import { serviceOrderSyncAdapter } from '../../electron/backend/domains/orders/syncAdapter';
+import type { SmsActivityWireRow } from '../../shared/platform-api';
 import { smsActivitySyncAdapter } from '../../electron/backend/domains/smsActivity/syncAdapter';
-import { createTestBackend, type TestBackend } from '../helpers/backend';
-import { jinanEnterprise } from '../helpers/syncDevice';
+import type { TestBackend } from '../helpers/backend';
 import { renderApp } from './renderApp';
+import { OPENED_AT, openedEnterprise as openedEnterpriseOn } from './openedEnterprise';
 
 const backends: TestBackend[] = [];
 afterEach(() => backends.splice(0).forEach((b) => b.cleanup()));
-const AT = '2026-12-01T02:00:00.000Z';
+const AT = OPENED_AT;
 
-async function openedEnterprise() {
-  const t = createTestBackend();
-  backends.push(t);
-  await t.call('system.setOperator', { name: '李敏', channel: 'customer_manager' });
-  const { id: enterpriseId } = await t.call('enterprises.create', jinanEnterprise(1));
-  const order: ServiceOrderWireRow = {
-    id: 'o1', enterpriseId, number: null, kind: 'open', planCode: 'site-standard', previousPlanCode: null, effectiveDate: '2026-12-01', status: 'opened',
-    signerName: '王建国', submittedAt: AT, submittedBy: 'jn.manager', failure: null, processedAt: AT, createdAt: AT, updatedAt: AT, opening: null,
-    snapshot: { requestDate: '2026-12-01', catalogVersion: 1, createdBy: 'jn.manager', createdAt: AT, signedAt: AT },
-  };
-  await t.backend.writes.write((db) => serviceOrderSyncAdapter.save(db, order.id, order, { version: 1, row: order }, false));
-  return { t, enterpriseId };
-}
+const openedEnterprise = () => openedEnterpriseOn(backends);
 
 describe('the enterprise page’s SMS site activity', () => {
   it('lists each draw with its time, masked number, prize or 未中奖 and seed, and the survey’s counts per option', async () => {

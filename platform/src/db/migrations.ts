@@ -529,6 +529,52 @@ const smsActivity: Migration = {
   },
 };
 
+/** Portal members (issue 13 item 4, portal/members.ts): numbers confirmed by an SMS code, what they follow, their daily digests. */
+const portalMembers: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('portal_member')
+      .addColumn('mobile', 'text', (c) => c.primaryKey())
+      .addColumn('province', 'text', (c) => c.notNull())
+      .addColumn('city', 'text', (c) => c.notNull())
+      .addColumn('joined_at', 'text', (c) => c.notNull())
+      .addColumn('active_at', 'text', (c) => c.notNull())
+      .addColumn('digest_after', 'text', (c) => c.notNull())
+      .addColumn('opted_out_at', 'text')
+      .execute();
+    await db.schema
+      .createTable('portal_member_code')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('address', 'text', (c) => c.notNull())
+      .addColumn('code_hash', 'text', (c) => c.notNull())
+      .addColumn('choice', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('used_at', 'text')
+      .execute();
+    await db.schema.createIndex('portal_member_code_mobile').on('portal_member_code').columns(['mobile', 'created_at']).execute();
+    await db.schema.createIndex('portal_member_code_address').on('portal_member_code').columns(['address', 'created_at']).execute();
+    await db.schema
+      .createTable('portal_subscription')
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('portal_subscription_pk', ['mobile', 'kind', 'value'])
+      .execute();
+    await db.schema.createIndex('portal_subscription_value').on('portal_subscription').columns(['kind', 'value']).execute();
+    await db.schema
+      .createTable('portal_digest')
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('posts', 'integer', (c) => c.notNull())
+      .addColumn('sent_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('portal_digest_pk', ['mobile', 'day'])
+      .execute();
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_sms_cmpp': smsCmpp,
@@ -542,6 +588,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_vpmn': vpmn,
   '0011_image_renditions': imageRenditions,
   '0012_sms_activity': smsActivity,
+  '0013_portal_members': portalMembers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

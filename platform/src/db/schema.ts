@@ -179,6 +179,14 @@ export interface DB {
   sms_mt_part: SmsMtPartTable;
   sms_mo: SmsMoTable;
   /** A live site as the portals list it (search/indexer.ts); `visits`: page views of the last 30 days. */
+  /** A portal member: a number confirmed by an SMS code (portal/members.ts); `digest_after` is where its next digest starts. */
+  portal_member: { mobile: string; province: string; city: string; joined_at: string; active_at: string; digest_after: string; opted_out_at: string | null };
+  /** A code sent to join (or change what a member follows); `choice` is what the member asked for, as JSON. */
+  portal_member_code: { id: string; mobile: string; address: string; code_hash: string; choice: string; created_at: string; expires_at: string; attempts: number; used_at: string | null };
+  /** What a member follows: an industry section, an enterprise, or a keyword. */
+  portal_subscription: { mobile: string; kind: string; value: string };
+  /** One digest per member and China day (a repeated run sends nothing twice). */
+  portal_digest: { mobile: string; day: string; posts: number; sent_at: string };
   portal_site: {
     site_id: string;
     enterprise_id: string;

@@ -11,7 +11,10 @@ import { negotiate, PAGE_MIME, plainPage, type PageChannel } from '../public/cha
 import { refreshVisits } from '../search/popularity';
 import { searchPublished } from '../search/search';
 import { Listings } from './listings';
-import { PageCache } from './pageCache';
+import { PageCache, type RenderedPage } from './pageCache';
+import { memberPhoneRoutes, memberRoutes } from './memberPages';
+import type { SmsGateway } from '../sms/gateway';
+import { answerFile, type Answer } from '../public/siteFiles';
 import { paging, requestedPage } from './paging';
 import { industryLines, phonePage, PER_PAGE, searchLines, siteCardLines, siteLines, WAP_PORTAL_NAME, type PhoneChannel, type PhonePage } from './wap';
 import { box, divisionName, filterForm, industryBox, industryHref, itemList, linkP, pager, regionBox, regionHref, searchForm, searchResults, sectionName, siteList, webPage, PORTAL_NAME } from './web';
@@ -21,25 +24,42 @@ const PER_PAGE_WEB = 20;
 /** Popularity is re-summed at most this often (on a request, never on a timer). */
 const VISITS_REFRESH_MS = 60_000;
 const SITEMAP_MAX = 50_000;
-/** How stale a home page may be (a publication shows on it within this time). */
-const HOME_CACHE_MS = 5_000;
 
 export interface Portal {
   /** True for the portal hosts (`www.` and `wap.` + the sites domain). */
   serves(host: string): boolean;
+  /** A GET answered from the page cache, or undefined when the page is not held (then ask `app`). */
+  held(request: PortalRequest): Promise<Answer | undefined>;
   app: Hono;
 }
 
+export interface PortalRequest {
+  host: string;
+  /** Path and query as sent. */
+  url: string;
+  accept?: string | undefined;
+  acceptEncoding?: string | undefined;
+  ifNoneMatch?: string | undefined;
+}
+
+/** Which cached page a request is: the portal, the channel, the path, the page number. */
+const pageKey = (portal: 'web' | 'wap', channel: PageChannel, path: string, page: number) => `${portal} ${channel} ${page} ${path}`;
+
+/** The WAP portal's channel: WEB browsers get XHTML-MP. */
+const phoneChannel = (accept: string | undefined): PhoneChannel => {
+  const negotiated: PageChannel = negotiate(accept);
+  return negotiated === 'web' ? 'wap2' : negotiated;
+};
 const hostOf = (c: Context) => (c.req.header('host') ?? '').toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
 const validSection = (code: string | undefined): code is string => code !== undefined && /^[A-T]$/.test(code) && Boolean(industrySection(code));
 const regionName = (name: string | undefined): name is string => name !== undefined && name.length >= 1 && name.length <= 30;
 
-export function portalApp(ctx: PlatformContext): Portal {
+export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal {
   const { sitesDomain } = ctx.config;
   const www = `www.${sitesDomain}`;
   const wap = `wap.${sitesDomain}`;
   const listings = new Listings(ctx.database.db);
-  const homes = new PageCache(HOME_CACHE_MS);
+  const pages = new PageCache(ctx.database.db, () => ctx.clock.now().getTime());
   const now = () => ctx.clock.now().toISOString();
   let refreshed = 0;
   let refreshing: Promise<void> | null = null;
@@ -53,12 +73,27 @@ export function portalApp(ctx: PlatformContext): Portal {
     await refreshing;
   }
 
+  /** A cached page stays valid until popularity is re-summed or a listed site reaches its offline date. */
+  async function validUntil(): Promise<number> {
+    const next = await listings.nextOfflineAt(now());
+    return Math.min(ctx.clock.now().getTime() + VISITS_REFRESH_MS, next ? Date.parse(next) : Infinity);
+  }
+  const rendered = async (channel: PageChannel, body: string, status: 200 | 404 = 200): Promise<RenderedPage> => ({ status, mime: PAGE_MIME[channel], body, validUntil: await validUntil() });
+  /** Answers a page that changes only with the publications from the cache (`render` on a miss). */
+  async function cachedAnswer(c: Context, portal: 'web' | 'wap', channel: PageChannel, render: (page: number) => Promise<RenderedPage>): Promise<Response> {
+    const page = requestedPage(c.req.query('page'));
+    const file = await pages.get(pageKey(portal, channel, c.req.path, page), () => render(page));
+    const answer = answerFile(file, { acceptEncoding: c.req.header('accept-encoding'), ifNoneMatch: c.req.header('if-none-match') }, channel === 'web', file.status);
+    return answer.body === null ? c.body(null, 304, answer.headers) : c.body(new Uint8Array(answer.body as Buffer), answer.status as 200, answer.headers);
+  }
+
   const app = new Hono();
   const web = new Hono();
   const phone = new Hono();
 
   const html = (c: Context, body: string, status: 200 | 404 = 200) => c.body(body, status, { 'content-type': PAGE_MIME.web, 'cache-control': 'no-cache' });
-  const webNotFound = (c: Context) => c.body(plainPage('web', '页面不存在', '您访问的页面不存在。', { href: '/', label: '返回门户首页' }), 404, { 'content-type': PAGE_MIME.web });
+  const notFoundPage = plainPage('web', '页面不存在', '您访问的页面不存在。', { href: '/', label: '返回门户首页' });
+  const webNotFound = (c: Context) => c.body(notFoundPage, 404, { 'content-type': PAGE_MIME.web });
   const canonical = (path: string) => `https://${www}${path}`;
 
   web.use('*', compress());
@@ -71,7 +106,7 @@ export function portalApp(ctx: PlatformContext): Portal {
       listings.items({ kind: 'post' }, at, 0, 10),
       listings.sites({}, at, 0, 10),
     ]);
-    return webPage({
+    return rendered('web', webPage({
       title: PORTAL_NAME,
       description: '按行业、地区查找已开通网站的企业，浏览最新供求信息和产品。',
       canonical: canonical('/'),
@@ -80,23 +115,24 @@ export function portalApp(ctx: PlatformContext): Portal {
         searchForm(),
         h('div', { class: 'grid' }, industryBox(industries), regionBox(regions), box('最新供求', itemList(posts.rows), linkP('/posts', '更多供求信息')), box('热门企业', siteList(popular.rows))),
       ],
-    });
+    }));
   };
-  web.get('/', async (c) => html(c, await homes.get('web', renderHome)));
+  web.get('/', (c) => cachedAnswer(c, 'web', 'web', renderHome));
 
   web.get('/industry/:section/:division?', async (c) => {
     const section = c.req.param('section');
     const division = c.req.param('division');
     if (!validSection(section) || (division !== undefined && !isIndustryDivisionOf(section, division))) return webNotFound(c);
-    const page = requestedPage(c.req.query('page'));
-    const { total, rows } = await listings.sites({ section, division }, now(), (page - 1) * PER_PAGE_WEB, PER_PAGE_WEB);
-    const name = division ? divisionName(section, division) : sectionName(section);
-    const path = industryHref(section, division);
-    const at = now();
-    const divisions = division ? [] : (await listings.industryCounts(at)).filter((d) => d.section === section && d.division);
-    return html(
-      c,
-      webPage({
+    return cachedAnswer(c, 'web', 'web', async (page) => {
+      await freshVisits();
+      const { total, rows } = await listings.sites({ section, division }, now(), (page - 1) * PER_PAGE_WEB, PER_PAGE_WEB);
+      const name = division ? divisionName(section, division) : sectionName(section);
+      const path = industryHref(section, division);
+      const at = now();
+      const divisions = division ? [] : (await listings.industryCounts(at)).filter((d) => d.section === section && d.division);
+      return rendered(
+        'web',
+        webPage({
         title: name,
         description: `${name}行业的企业网站（${total}家）。`,
         canonical: canonical(path),
@@ -108,27 +144,30 @@ export function portalApp(ctx: PlatformContext): Portal {
           pager(paging(page, total, PER_PAGE_WEB), path, {}),
         ],
       }),
-    );
+      );
+    });
   });
 
   web.get('/region/:province/:city?', async (c) => {
     const province = c.req.param('province');
     const city = c.req.param('city');
     if (!regionName(province) || (city !== undefined && !regionName(city))) return webNotFound(c);
-    const page = requestedPage(c.req.query('page'));
-    const { total, rows } = await listings.sites({ province, city }, now(), (page - 1) * PER_PAGE_WEB, PER_PAGE_WEB);
-    if (total === 0) return webNotFound(c);
-    const name = `${province}${city ?? ''}`;
-    const path = regionHref(province, city);
-    return html(
-      c,
-      webPage({
+    return cachedAnswer(c, 'web', 'web', async (page) => {
+      await freshVisits();
+      const { total, rows } = await listings.sites({ province, city }, now(), (page - 1) * PER_PAGE_WEB, PER_PAGE_WEB);
+      if (total === 0) return rendered('web', notFoundPage, 404);
+      const name = `${province}${city ?? ''}`;
+      const path = regionHref(province, city);
+      return rendered(
+        'web',
+        webPage({
         title: name,
         description: `${name}的企业网站（${total}家）。`,
         canonical: canonical(path),
         main: [h('h1', {}, `${name}（${total}家）`), city && linkP(regionHref(province), `返回${province}`), siteList(rows), pager(paging(page, total, PER_PAGE_WEB), path, {})],
       }),
-    );
+      );
+    });
   });
 
   web.get('/e/:siteId', async (c) => {
@@ -155,6 +194,7 @@ export function portalApp(ctx: PlatformContext): Portal {
             h('a', { href: regionHref(site.province, site.city) }, `${site.province}${site.city}${site.district}`),
           ),
           linkP(site.web_url, '访问企业网站'),
+          linkP(`/member?e=${encodeURIComponent(site.enterprise_id)}`, '短信订阅这家企业的供求信息'),
           h('div', { class: 'grid' }, box('产品', itemList(of('product'))), box('供求信息', itemList(of('post'))), box('新闻', itemList(of('news')))),
         ],
       }),
@@ -198,6 +238,13 @@ export function portalApp(ctx: PlatformContext): Portal {
     return html(c, webPage({ title: result.query ? `搜索：${result.query}` : '搜索', description: '搜索企业名称、产品、型号和供求信息。', canonical: canonical('/search'), main: [h('h1', {}, '搜索'), searchForm(q), ...searchResults(result)] }));
   });
 
+  /** What the member pages offer: the cities with live sites, the enterprise a "follow" link names. */
+  const memberChoices = {
+    cities: async () => (await listings.regionCounts(now())).filter((r) => r.city),
+    enterprise: (enterpriseId: string) => listings.enterpriseSite(enterpriseId, now()),
+  };
+  memberRoutes(web, ctx, sms, { canonical, ...memberChoices });
+
   web.get('/robots.txt', (c) => c.text(`User-agent: *\nAllow: /\nSitemap: https://${www}/sitemap.xml\n`));
   web.get('/sitemap.xml', async (c) => {
     const at = now();
@@ -210,10 +257,7 @@ export function portalApp(ctx: PlatformContext): Portal {
 
   /* ---------- WAP ---------- */
 
-  const channelOf = (c: Context): PhoneChannel => {
-    const negotiated: PageChannel = negotiate(c.req.header('accept'));
-    return negotiated === 'web' ? 'wap2' : negotiated;
-  };
+  const channelOf = (c: Context): PhoneChannel => phoneChannel(c.req.header('accept'));
   const phoneAnswer = (c: Context, channel: PhoneChannel, page: PhonePage, status: 200 | 404 = 200) =>
     c.body(phonePage(channel, page), status, { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-cache' });
   const phoneNotFound = (c: Context) => {
@@ -224,34 +268,34 @@ export function portalApp(ctx: PlatformContext): Portal {
 
   phone.get('/', async (c) => {
     const channel = channelOf(c);
-    const page = requestedPage(c.req.query('page'));
-    const body = await homes.get(`${channel}:${page}`, async () => {
+    return cachedAnswer(c, 'wap', channel, async (page) => {
       const counts = new Map<string, number>();
       for (const row of await listings.industryCounts(now())) counts.set(row.section, (counts.get(row.section) ?? 0) + row.count);
       const lines = industryLines(channel, counts);
       const p = paging(page, lines.length, PER_PAGE[channel]);
-      return phonePage(channel, {
+      return rendered(channel, phonePage(channel, {
         title: WAP_PORTAL_NAME,
         search: { query: '' },
-        lines: lines.length ? lines.slice(p.offset, p.offset + p.perPage) : ['暂无企业。'],
+        lines: [...(lines.length ? lines.slice(p.offset, p.offset + p.perPage) : ['暂无企业。']), { href: '/member', label: '会员订阅' }],
         paging: { paging: p, path: '/', query: {} },
-      });
+      }));
     });
-    return c.body(body, 200, { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-cache' });
   });
 
   phone.get('/industry/:section', async (c) => {
     const section = c.req.param('section');
     if (!validSection(section)) return phoneNotFound(c);
     const channel = channelOf(c);
-    const page = requestedPage(c.req.query('page'));
-    const perPage = PER_PAGE[channel];
-    const { total, rows } = await listings.sites({ section }, now(), (page - 1) * perPage, perPage);
-    return phoneAnswer(c, channel, {
-      title: sectionName(section),
-      lines: rows.length ? siteLines(channel, rows) : ['暂无企业。'],
-      paging: { paging: paging(page, total, perPage), path: `/industry/${section}`, query: {} },
-      up: home,
+    return cachedAnswer(c, 'wap', channel, async (page) => {
+      await freshVisits();
+      const perPage = PER_PAGE[channel];
+      const { total, rows } = await listings.sites({ section }, now(), (page - 1) * perPage, perPage);
+      return rendered(channel, phonePage(channel, {
+        title: sectionName(section),
+        lines: rows.length ? siteLines(channel, rows) : ['暂无企业。'],
+        paging: { paging: paging(page, total, perPage), path: `/industry/${section}`, query: {} },
+        up: home,
+      }));
     });
   });
 
@@ -259,7 +303,13 @@ export function portalApp(ctx: PlatformContext): Portal {
     const site = await listings.site(c.req.param('siteId'), now());
     if (!site) return phoneNotFound(c);
     const channel = channelOf(c);
-    return phoneAnswer(c, channel, { title: site.short_name || site.name, lines: siteCardLines(channel, site, sectionName(site.industry_section)), up: { href: `/industry/${site.industry_section}`, label: '返回' } });
+    return phoneAnswer(c, channel, { title: site.short_name || site.name, lines: [...siteCardLines(channel, site, sectionName(site.industry_section)), { href: `/member?e=${encodeURIComponent(site.enterprise_id)}`, label: '订阅供求短信' }], up: { href: `/industry/${site.industry_section}`, label: '返回' } });
+  });
+
+  memberPhoneRoutes(phone, ctx, sms, {
+    ...memberChoices,
+    channelOf,
+    answer: (c, channel, page, status = 200) => c.body(phonePage(channel, page), status, { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-store' }),
   });
 
   phone.get('/search', async (c) => {
@@ -272,5 +322,14 @@ export function portalApp(ctx: PlatformContext): Portal {
   phone.all('*', phoneNotFound);
 
   app.all('*', (c) => (hostOf(c) === wap ? phone : web).fetch(c.req.raw, c.env));
-  return { serves: (host) => host === www || host === wap, app };
+  async function held(request: PortalRequest): Promise<Answer | undefined> {
+    const portal = request.host === wap ? 'wap' : 'web';
+    const channel: PageChannel = portal === 'web' ? 'web' : phoneChannel(request.accept);
+    const [path, query] = request.url.split('?', 2) as [string, string | undefined];
+    const page = requestedPage(new URLSearchParams(query ?? '').get('page') ?? undefined);
+    const file = await pages.held(pageKey(portal, channel, path, page));
+    return file && answerFile(file, request, channel === 'web', file.status);
+  }
+
+  return { serves: (host) => host === www || host === wap, held, app };
 }

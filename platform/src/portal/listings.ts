@@ -65,6 +65,11 @@ export class Listings {
     return this.db.selectFrom('portal_site').selectAll().where('site_id', '=', siteId).where(live(now)).executeTakeFirst();
   }
 
+  /** The live site of an enterprise (its first, if it has several). */
+  async enterpriseSite(enterpriseId: string, now: string): Promise<PortalSite | undefined> {
+    return this.db.selectFrom('portal_site').selectAll().where('enterprise_id', '=', enterpriseId).where(live(now)).orderBy('site_id').executeTakeFirst();
+  }
+
   async itemsOf(siteId: string): Promise<DB['portal_item'][]> {
     return this.db.selectFrom('portal_item').selectAll().where('site_id', '=', siteId).orderBy('kind').orderBy('item_id').execute();
   }
@@ -86,6 +91,12 @@ export class Listings {
       .limit(limit)
       .execute();
     return { total: Number(total.n), rows };
+  }
+
+  /** The earliest offline date after `now` of a live site (a cached listing is stale from then). */
+  async nextOfflineAt(now: string): Promise<string | null> {
+    const row = await this.db.selectFrom('portal_site').select((eb) => eb.fn.min('offline_at').as('next')).where('offline_at', '>', now).executeTakeFirst();
+    return row?.next ?? null;
   }
 
   /** Every live site, for the sitemap. */

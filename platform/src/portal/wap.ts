@@ -39,9 +39,21 @@ export interface PhonePage {
   /** The search box above the lines. */
   search?: { query: string };
   paging?: { paging: Paging; path: string; query: Record<string, string> };
+  /** A form posted after the lines (the member pages). */
+  form?: PhoneForm;
   /** Where "0 返回" goes (none on the home page). */
   up?: Link;
 }
+
+/** A posted form: text fields, one-choice lists and fixed values, in order. */
+export interface PhoneForm {
+  action: string;
+  submit: string;
+  fields: ({ name: string; label: string; maxlength: number } | { name: string; label: string; options: [string, string][] } | { name: string; value: string })[];
+}
+
+/** A WML variable name for a posted field (`industry[]` → `industry`). */
+const wmlName = (name: string) => name.replace(/\W/g, '');
 
 const isLink = (line: string | Link): line is Link => typeof line !== 'string';
 
@@ -67,11 +79,33 @@ function xhtmlPage(page: PhonePage): string {
       page.search &&
         h('form', { action: '/search', method: 'get' }, h('p', {}, h('input', { type: 'text', name: 'q', value: page.search.query, maxlength: 40, size: 12 }), h('input', { type: 'submit', value: '搜索' }))),
       page.lines.map(line),
+      page.form && xhtmlForm(page.form),
       pagerLinks(page).map(line),
       page.up && h('p', {}, h('a', { href: page.up.href, accesskey: '0' }, `0 ${page.up.label}`)),
     ),
   );
   return XHTML_PROLOGUE + serialize(html, { syntax: 'xml', breakAfter: XHTML_BREAK_AFTER });
+}
+
+function xhtmlForm(form: PhoneForm): Element {
+  return h(
+    'form',
+    { action: form.action, method: 'post' },
+    form.fields.map((f) =>
+      'value' in f
+        ? h('p', {}, h('input', { type: 'hidden', name: f.name, value: f.value }))
+        : h('p', {}, f.label, h('br'), 'options' in f ? h('select', { name: f.name }, f.options.map(([value, text]) => h('option', { value }, text))) : h('input', { type: 'text', name: f.name, maxlength: f.maxlength, size: 12 })),
+    ),
+    h('p', {}, h('input', { type: 'submit', value: form.submit })),
+  );
+}
+
+function wmlForm(form: PhoneForm): ChildInput[] {
+  const shown = form.fields.flatMap((f) =>
+    'value' in f ? [] : [f.label, 'options' in f ? h('select', { name: wmlName(f.name), title: f.label }, f.options.map(([value, text]) => h('option', { value }, text))) : h('input', { name: wmlName(f.name), maxlength: f.maxlength, size: 10, title: f.label })],
+  );
+  const posted = form.fields.map((f) => h('postfield', { name: f.name, value: 'value' in f ? f.value : wmlVariable(wmlName(f.name)) }));
+  return [...shown, h('anchor', {}, form.submit, h('go', { href: form.action, method: 'post' }, posted))];
 }
 
 function wmlDeck(page: PhonePage): Element {
@@ -82,7 +116,9 @@ function wmlDeck(page: PhonePage): Element {
       h('input', { name: 'q', value: page.search.query, maxlength: 40, size: 10, title: '关键词' }),
       h('anchor', {}, '搜索', h('go', { href: '/search', method: 'get' }, h('postfield', { name: 'q', value: wmlVariable('q') }))),
     ]);
-  for (const l of [...page.lines, ...pagerLinks(page)]) add(isLink(l) ? h('a', { href: l.href }, l.label) : l);
+  for (const l of page.lines) add(isLink(l) ? h('a', { href: l.href }, l.label) : l);
+  if (page.form) wmlForm(page.form).forEach(add);
+  for (const l of pagerLinks(page)) add(h('a', { href: l.href }, l.label));
   if (page.up) add(h('a', { href: page.up.href, accesskey: '0' }, `0 ${page.up.label}`));
   return h('wml', {}, h('card', { id: 'main', title: truncate(page.title, 12) }, h('p', {}, lines)));
 }

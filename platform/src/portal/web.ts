@@ -27,6 +27,7 @@ ul.plain{list-style:none;margin:0;padding:0}ul.plain li{padding:4px 0;border-bot
 input,select,button{font:inherit;padding:6px 8px;min-height:44px}input[type=search]{flex:1 1 220px}
 button{background:#0b57d0;color:#fff;border:0;border-radius:4px;padding:6px 16px}
 .pager{display:flex;gap:16px;margin:16px 0}.pager a{padding:8px 0}
+fieldset{border:1px solid #dde1e6;border-radius:6px;margin:0 0 16px}.check{display:inline-flex;align-items:center;margin:0 16px 4px 0}.problem{color:#b3261e;font-weight:bold}
 @media (max-width:600px){main{padding:8px}h1{font-size:21px}}`;
 
 export interface PageSpec {
@@ -59,7 +60,7 @@ export function webPage(spec: PageSpec): string {
         'header',
         {},
         h('a', { class: 'brand', href: '/' }, PORTAL_NAME),
-        h('nav', { 'aria-label': '主导航' }, h('ul', {}, h('li', {}, h('a', { href: '/' }, '首页')), h('li', {}, h('a', { href: '/posts' }, '供求信息')), h('li', {}, h('a', { href: '/products' }, '产品')))),
+        h('nav', { 'aria-label': '主导航' }, h('ul', {}, h('li', {}, h('a', { href: '/' }, '首页')), h('li', {}, h('a', { href: '/posts' }, '供求信息')), h('li', {}, h('a', { href: '/products' }, '产品')), h('li', {}, h('a', { href: '/member' }, '会员订阅')))),
       ),
       h('main', {}, spec.main),
       h('footer', {}, h('p', {}, '各企业网站由其企业发布；本门户汇集已开通的企业网站。')),

@@ -5,17 +5,17 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { getRequestListener } from '@hono/node-server';
 import type { PlatformContext } from '../context';
-import { CHANNEL_PREFIX, filesFor, isCrawler, negotiate, PAGE_MIME, plainPage, type PageChannel } from './channels';
+import { addressOf, CHANNEL_PREFIX, filesFor, isCrawler, negotiate, PAGE_MIME, plainPage, type PageChannel } from './channels';
 import { guestbookUrl, noticePage } from './notices';
 import { MAX_FORM_BYTES, parseLeadForm, saveLead } from './leads';
 import { isServed, LiveSites, type LiveSite } from './liveSites';
 import { publishingOf } from '../sites/publication';
-import { SiteFiles, type Bundle, type Headers } from './siteFiles';
+import { SiteFiles, type Answer, type Bundle } from './siteFiles';
 import { VisitCounter } from './visits';
 import { portalApp } from '../portal/app';
+import type { SmsGateway } from '../sms/gateway';
 
 /** A 16×16 PNG (one colour): answered for /favicon.ico on every site. */
 const FAVICON = Buffer.from(
@@ -35,13 +35,6 @@ interface PageRequest {
   address: string;
 }
 
-interface Answer {
-  status: number;
-  /** Made once per file and shared by every answer: never changed. */
-  headers: Headers;
-  body: Buffer | string | null;
-}
-
 export interface PublicSites {
   /** Every request (Hono: the in-process tests, form posts). */
   app: Hono;
@@ -49,15 +42,6 @@ export interface PublicSites {
   handle(req: IncomingMessage, res: ServerResponse): void;
   visits: VisitCounter;
   close(): Promise<void>;
-}
-
-/** The peer address (in-process requests in tests have none). */
-function addressOf(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
 
 /** The host a `Host` header names: lower case, no port, no final dot (most headers are that already). */
@@ -68,13 +52,13 @@ const hostOf = (c: Context) => hostName(c.req.header('host'));
 const matches = (ifNoneMatch: string, etag: string) => ifNoneMatch.split(',').some((t) => t.trim() === etag);
 const isPage = (name: string) => name.endsWith('.html') || name.endsWith('.xhtml') || name.endsWith('.wml');
 
-export function publicApp(ctx: PlatformContext): PublicSites {
+export function publicApp(ctx: PlatformContext, sms: SmsGateway | null = null): PublicSites {
   const { db } = ctx.database;
   const app = new Hono();
   const sites = new LiveSites(db);
   const files = new SiteFiles(db, publishingOf(ctx.config).blobsDir);
   const visits = new VisitCounter(ctx);
-  const portal = portalApp(ctx);
+  const portal = portalApp(ctx, sms);
 
   const pageAnswer = (channel: PageChannel, status: number, body: string): Answer => ({
     status,
@@ -174,9 +158,22 @@ export function publicApp(ctx: PlatformContext): PublicSites {
     res.writeHead(a.status, a.headers);
     res.end(a.body);
   };
+  /** A portal page held in its cache is written at once; anything else goes through Hono. */
+  function portalGet(req: IncomingMessage, res: ServerResponse, host: string): void {
+    const h = req.headers;
+    portal.held({ host, url: req.url ?? '/', accept: h.accept, acceptEncoding: h['accept-encoding'], ifNoneMatch: h['if-none-match'] }).then(
+      (a) => (a ? send(res, a) : void viaHono(req, res)),
+      () => void viaHono(req, res),
+    );
+  }
   function handle(req: IncomingMessage, res: ServerResponse): void {
-    if (req.method !== 'GET' || portal.serves(hostName(req.headers.host))) {
+    const host = hostName(req.headers.host);
+    if (req.method !== 'GET') {
       void viaHono(req, res);
+      return;
+    }
+    if (portal.serves(host)) {
+      portalGet(req, res, host);
       return;
     }
     const h = req.headers;
@@ -184,7 +181,7 @@ export function publicApp(ctx: PlatformContext): PublicSites {
     const query = url.indexOf('?');
     const path = query < 0 ? url : url.slice(0, query);
     const answer = answerGet({
-      host: hostName(h.host), path, accept: h.accept, acceptEncoding: h['accept-encoding'], ifNoneMatch: h['if-none-match'],
+      host, path, accept: h.accept, acceptEncoding: h['accept-encoding'], ifNoneMatch: h['if-none-match'],
       userAgent: h['user-agent'], address: req.socket.remoteAddress ?? 'unknown',
     });
     if (!(answer instanceof Promise)) return send(res, answer);

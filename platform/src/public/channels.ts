@@ -3,6 +3,8 @@
  * listener answers itself (404, offline, confirmation, errors) in that channel's markup and MIME type.
  */
 import { MIME_TYPES } from '../../../shared/sites/paths';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 
 export type PageChannel = 'web' | 'wap2' | 'wap1';
 
@@ -62,3 +64,12 @@ export function filesFor(urlPath: string, negotiated: PageChannel): { channel: P
 /** Known crawlers are not visitors (issue 10 item 4). */
 export const isCrawler = (userAgent: string): boolean =>
   /bot\b|bot\/|crawler|spider|slurp|yisou|sogou|bingpreview|facebookexternalhit/i.test(userAgent);
+
+/** The peer address of a request (in-process requests in tests have none). */
+export function addressOf(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

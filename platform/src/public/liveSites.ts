@@ -1,18 +1,15 @@
 /**
- * Host → live revision, kept in memory per process. The cache is dropped whenever the publication
- * generation (one row every site_host change bumps in its own transaction) has moved; the generation
- * is read at most once per `checkMs`, by one query however many requests wait for it. So a switch,
- * a rollback or an offline date committed by any process is answered by every process to every
- * request that arrives `checkMs` or more after the commit (the stated bound: `SERVING_CHECK_MS`);
- * a change this process committed is checked for on its next request. A visitor still never
- * gets half of two revisions: a request reads one (site, revision) bundle from start to end.
+ * Host → live revision, kept in memory per process and dropped whenever the publication generation
+ * moved (sites/generation.ts: a change committed by any process is seen within `SERVING_CHECK_MS`, one
+ * this process committed at once). A visitor still never gets half of two revisions: a request reads
+ * one (site, revision) bundle from start to end.
  */
-import { committedChanges } from '../sites/events';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { PublicationGeneration, SERVING_CHECK_MS } from '../sites/generation';
 import type { Clock } from '../clock';
 
-export const SERVING_CHECK_MS = 250;
+export { SERVING_CHECK_MS };
 /** Distinct host names remembered (unknown ones too); beyond that the cache starts over. */
 const MAX_HOSTS = 10_000;
 
@@ -30,26 +27,31 @@ export const isServed = (site: LiveSite, clock: Clock): 'live' | 'offline' | 'no
 export class LiveSites {
   private hosts = new Map<string, LiveSite | null>();
   private generation = -1;
-  private checkedAt = -Infinity;
-  private localChanges = committedChanges();
-  private checking: Promise<void> | undefined;
+  private readonly publications: PublicationGeneration;
 
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly checkMs = SERVING_CHECK_MS,
-  ) {}
+    checkMs = SERVING_CHECK_MS,
+  ) {
+    this.publications = new PublicationGeneration(db, checkMs);
+  }
 
   /**
    * What a host serves when that is known and fresh now (null: nothing), without waiting; undefined
    * when `lookup` has to ask the database.
    */
   cached(host: string): LiveSite | null | undefined {
-    return this.fresh() ? this.hosts.get(host) : undefined;
+    const generation = this.publications.known();
+    return generation !== undefined && generation === this.generation ? this.hosts.get(host) : undefined;
   }
 
   /** The site a host name (or its `www.`/bare twin) serves, if any. */
   async lookup(host: string): Promise<LiveSite | undefined> {
-    if (!this.fresh()) await this.check();
+    const generation = await this.publications.current();
+    if (generation !== this.generation) {
+      this.hosts = new Map();
+      this.generation = generation;
+    }
     const hosts = this.hosts;
     let site = hosts.get(host);
     if (site === undefined) {
@@ -59,29 +61,6 @@ export class LiveSites {
       hosts.set(host, site);
     }
     return site ?? undefined;
-  }
-
-  private fresh(): boolean {
-    return this.localChanges === committedChanges() && performance.now() - this.checkedAt < this.checkMs;
-  }
-
-  private check(): Promise<void> {
-    this.checking ??= (async () => {
-      const localChanges = committedChanges();
-      // Taken before the read: a request arriving `checkMs` after a commit always reads after it.
-      const startedAt = performance.now();
-      try {
-        const row = await this.db.selectFrom('publication_generation').select('generation').where('id', '=', 1).executeTakeFirstOrThrow();
-        const generation = Number(row.generation);
-        if (generation !== this.generation) this.hosts = new Map();
-        this.generation = generation;
-        this.checkedAt = startedAt;
-        this.localChanges = localChanges;
-      } finally {
-        this.checking = undefined;
-      }
-    })();
-    return this.checking;
   }
 
   private async read(host: string): Promise<LiveSite | null> {

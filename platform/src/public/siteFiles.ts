@@ -29,6 +29,26 @@ export interface ServedFile {
   gzipped?: { body: Buffer; headers: Headers };
 }
 
+/** What a GET answers (the listener writes it; Hono replies with it). */
+export interface Answer {
+  status: number;
+  /** Made once per file and shared by every answer: never changed. */
+  headers: Headers;
+  body: Buffer | string | null;
+}
+
+const matches = (ifNoneMatch: string | undefined, etag: string) => ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim() === etag);
+
+/**
+ * A file's answer: 304 when the client holds its etag, gzip when `gzip` (WEB pages; phones get their
+ * bytes as they are) and the client asks for it; pictures cached for good, pages revalidated.
+ */
+export function answerFile(file: ServedFile, request: { acceptEncoding?: string | undefined; ifNoneMatch?: string | undefined }, gzip: boolean, status = 200): Answer {
+  if (matches(request.ifNoneMatch, file.etag)) return { status: 304, headers: file.notModified, body: null };
+  if (file.immutable || !gzip) return { status, headers: file.headers, body: file.text ?? file.body };
+  return { status, ...SiteFiles.encoded(file, request.acceptEncoding) };
+}
+
 export interface Bundle {
   files: Map<string, ServedFile>;
   bytes: number;
@@ -126,7 +146,7 @@ export class SiteFiles {
 }
 
 /** A file with its response headers made once: pictures cached for good, pages revalidated per `Accept`. */
-function served(file: Pick<ServedFile, 'mime' | 'body' | 'text' | 'etag' | 'immutable'>): ServedFile {
+export function served(file: Pick<ServedFile, 'mime' | 'body' | 'text' | 'etag' | 'immutable'>): ServedFile {
   const notModified: Headers = file.immutable
     ? { 'content-type': file.mime, etag: file.etag, 'cache-control': 'public, max-age=31536000, immutable' }
     : { 'content-type': file.mime, etag: file.etag, 'cache-control': 'no-cache', vary: 'Accept, Accept-Encoding' };

@@ -56,6 +56,8 @@ export async function indexLiveSite(trx: Tx, live: { siteId: string; enterpriseI
   const stored = await trx.selectFrom('site_revision').select(['content', 'submitted_at']).where('site_id', '=', live.siteId).where('revision', '=', live.revision).executeTakeFirst();
   const site = stored && publishedFacts(JSON.parse(stored.content), live.urls);
   const visits = await visitsOf(trx, live.siteId);
+  // An item keeps the time it was first published: a new revision does not make old posts new (the members' digests, the newest lists).
+  const firstPublished = new Map((await trx.selectFrom('portal_item').select(['item_id', 'published_at']).where('site_id', '=', live.siteId).execute()).map((r) => [r.item_id, r.published_at]));
   await removeSite(trx, live.siteId);
   if (!stored || !site) return;
   const enterprise = await enterpriseFacts(trx, live.enterpriseId);
@@ -85,7 +87,7 @@ export async function indexLiveSite(trx: Tx, live: { siteId: string; enterpriseI
     .execute();
   const items = site.items.map((item) => ({
     site_id: live.siteId, item_id: item.id, kind: item.kind, post_kind: item.postKind ?? null, title: item.title, model: item.model ?? null,
-    search_text: normalizeText(`${item.title}\n${item.model ?? ''}`), date: item.date ?? null, url: item.url, wap_url: item.wapUrl, published_at: publishedAt,
+    search_text: normalizeText(`${item.title}\n${item.model ?? ''}`), date: item.date ?? null, url: item.url, wap_url: item.wapUrl, published_at: firstPublished.get(item.id) ?? publishedAt,
   }));
   for (let i = 0; i < items.length; i += BATCH) await trx.insertInto('portal_item').values(items.slice(i, i + BATCH)).execute();
   const terms = [...siteTerms([site.name, site.shortName], site.items)].map(([term, weight]) => ({ term, site_id: live.siteId, rank: rankOf(weight, visits) }));

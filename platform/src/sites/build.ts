@@ -8,6 +8,7 @@ import { compile, siteContentSchema, siteHost, siteUrls, templateFor, WML_DECK_B
 import type { AssetResolver } from '../../../shared/sites/assets';
 import type { AssetUse } from '../../../shared/sites/job';
 import type { Tx } from '../db/database';
+import { isReservedSiteLabel } from '../../../shared/domain/domainName';
 
 export interface PublicationFailure {
   code: string;
@@ -41,6 +42,8 @@ export const etagOf = (body: string): string => `"${createHash('sha256').update(
 /** The compiled files of a content, checked; `sitesDomain` is where assigned labels live, `images` answers for its pictures. */
 export function buildContent(content: unknown, sitesDomain: string, images: AssetResolver): BuiltRevision {
   const site = parseContent(content);
+  if (site.domain.kind === 'assigned' && isReservedSiteLabel(site.domain.label))
+    throw new PublicationError({ code: 'label_reserved', message: `The label "${site.domain.label}" is kept for the platform's own hosts (the portals).`, details: { label: site.domain.label } });
   let result;
   try {
     result = compile(site, templateFor(site), images, { assignedDomainSuffix: sitesDomain });

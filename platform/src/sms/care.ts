@@ -10,6 +10,7 @@
 import type { PlatformContext } from '../context';
 import type { SmsGateway } from './gateway';
 import { SmsSites } from './sites';
+import { PeriodicRun } from './periodicRun';
 import type { Db } from './store';
 import { chinaDay } from '../public/visits';
 import { writeTx } from '../db/database';
@@ -29,36 +30,20 @@ export const isCareDay = (date: string, day: string): boolean => (date.startsWit
 
 export const withOptOut = (text: string): string => `${text}\n${OPT_OUT_LINE}`;
 
-export class CareSender {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+/** `runDue()` stores today's care messages not yet stored (nothing outside the daytime window) and returns how many MTs. */
+export class CareSender extends PeriodicRun {
   private readonly sites: SmsSites;
 
   constructor(
     private readonly ctx: PlatformContext,
     private readonly gateway: SmsGateway,
-    private readonly intervalMs = 60_000,
+    intervalMs = 60_000,
   ) {
+    super('sms care', ctx.log, intervalMs);
     this.sites = new SmsSites(ctx);
   }
 
-  start(): void {
-    this.timer = setInterval(() => void this.runDue().catch((err: Error) => this.ctx.log(`sms care: ${err.stack ?? String(err)}`)), this.intervalMs);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
-
-  /** Stores today's care messages not yet stored (nothing outside the daytime window); returns how many MTs. */
-  runDue(): Promise<number> {
-    const run = this.running.then(() => this.sendDue());
-    this.running = run.catch(() => undefined);
-    return run;
-  }
-
-  private async sendDue(): Promise<number> {
+  protected async runOnce(): Promise<number> {
     const now = this.ctx.clock.now();
     if (!isMarketingHour(now)) return 0;
     const day = chinaDay(now);

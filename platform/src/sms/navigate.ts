@@ -26,6 +26,8 @@ const OPT_OUT = new Set(['TD', 'T', '退订']);
 
 /** What the user typed, as compared with keys: full-width digits and letters folded, spaces dropped, upper case. */
 export const normalizeKey = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+/** TD, T or 退订 (any case, full-width too): the number opts out. */
+export const isOptOut = (text: string): boolean => OPT_OUT.has(normalizeKey(text));
 
 export function nodeOf(site: SmsSite, id: string): SmsNode | undefined {
   return site.nodes.find((n) => n.id === id);
@@ -40,7 +42,7 @@ const mainMenu = (site: SmsSite): Step => go(site, [], site.root);
 
 export function step(site: SmsSite, path: string[] | null, text: string): Step {
   const key = normalizeKey(text);
-  if (OPT_OUT.has(key)) return { path: path ?? [site.root], reply: null, action: { kind: 'optout' }, opened: false };
+  if (isOptOut(key)) return { path: path ?? [site.root], reply: null, action: { kind: 'optout' }, opened: false };
   if (path === null || path.length === 0) return { ...mainMenu(site), opened: true };
   if (key === '00') return mainMenu(site);
   if (key === '0') return path.length > 1 ? go(site, path.slice(0, -2), path[path.length - 2]!) : mainMenu(site);

@@ -14,7 +14,8 @@ import type { SmsGateway } from './gateway';
 import type { MtRequest } from './mt';
 import { refreshSmsActivity } from './activity';
 import { newSeed, prizeOf, rollOf } from './lottery';
-import { step, type SiteAction } from './navigate';
+import { isOptOut, step, type SiteAction } from './navigate';
+import { optOut } from '../portal/members';
 import { findEnterprises } from './portal';
 import { SmsSites, type LiveSmsSite } from './sites';
 import { markMosHandled, type MoMessage } from './store';
@@ -24,6 +25,8 @@ export const PORTAL_SIGNATURE = '【企业短信门户】';
 const PORTAL_RESULTS = 5;
 /** A 留言 texted to a site is kept up to this many characters (the web board's limit). */
 const GUESTBOOK_MAX_CHARS = 500;
+
+const DIGEST_OPTED_OUT = `${PORTAL_SIGNATURE}您已退订门户的供求信息短信。重新订阅请访问门户“会员订阅”。`;
 
 export const portalHelp = (serviceCode: string): string =>
   `${PORTAL_SIGNATURE}回复企业名称或行业（如“机械”）查找企业短信站，再发短信到企业号码（${serviceCode}+分机号）进入。`;
@@ -99,6 +102,7 @@ export class SmsResponder {
     const serviceCode = this.gateway.link.config.serviceCode;
     if (!extension) {
       const query = message.text.trim();
+      if (isOptOut(query)) return [{ to, text: (await optOut(w.trx, to, isoNow(this.ctx))) ? DIGEST_OPTED_OUT : portalHelp(serviceCode) }];
       const found = query ? await findEnterprises(w.trx, serviceCode, query, PORTAL_RESULTS) : [];
       return [{ to, text: query ? portalAnswer(serviceCode, query, found) : portalHelp(serviceCode) }];
     }

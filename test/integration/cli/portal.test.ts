@@ -3,6 +3,7 @@
  * `[{"enterpriseId","name","industry","url","score"}]`, best first — over three sites published on a
  * real platform served on a loopback port.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startTestPlatform, type TestPlatform } from '../../../platform/test/helpers';
 import { machineToolSite, publishSite, softwareSite, teaSite, type FixtureSite } from '../../../platform/test/portalFixture';
@@ -54,4 +55,22 @@ it('refuses to search when not signed in, and says how to use it', async () => {
   expect(nobody.stdout).toContain('portal.signed_out');
   expect((await ecw('--data-dir', dataDir, 'portal', 'search', '--json')).code).toBe(2);
   expect((await ecw('--data-dir', dataDir, 'portal', 'search', '鲁中', '--limit', '0', '--json')).code).toBe(2);
+});
+
+it('asks the platform for an enterprise’s portal member report (portal.memberReport), and names an enterprise it does not have', async () => {
+  const backend = createTestBackend({ dataDir });
+  try {
+    const report = await backend.call('portal.memberReport', { enterpriseId: machines.ent, month: '2026-11' });
+    expect(report).toEqual({ enterpriseId: machines.ent, month: '2026-11', followers: 0, followingEnterprise: 0, followingIndustry: 0, newThisMonth: 0, optedOut: 0, byRegion: [] });
+    const file = await backend.call('files.memberReport', { enterpriseId: machines.ent, month: '2026-11' });
+    expect([file.mime, file.fileName]).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '门户会员报告-2026-11.xlsx']);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
+    const rows = book.getWorksheet('门户会员')!.getSheetValues().slice(1, 7).map((row) => (row as unknown[]).slice(1));
+    expect(rows).toEqual([['门户会员报告', '2026-11'], ['关注会员', 0], ['关注本企业', 0], ['关注所在行业', 0], ['2026-11 新增', 0], ['已退订短信', 0]]);
+    const missing = await backend.transport.invoke('portal.memberReport', { enterpriseId: 'no-such-enterprise' });
+    expect(missing.ok ? null : missing.error.code).toBe('portal.not_found');
+  } finally {
+    backend.cleanup();
+  }
 });

@@ -129,6 +129,18 @@ describe('domain, template and SMS settings', () => {
     expect((await failure(backend, 'sites.setDomain', { siteId: site.id, domain: { kind: 'assigned', label: '泉城' } })).code).toBe('site.label_invalid');
   });
 
+  it('refuses the labels the platform keeps for its own addresses (www, wap …), keeping the saved one', async () => {
+    const { backend, site } = await freshSite();
+    await editSite(backend, 'sites.setDomain', { siteId: site.id, domain: { kind: 'assigned', label: 'quanchengtea' } });
+    for (const label of ['www', 'WAP', ' wap ', 'portal']) {
+      const refused = await failure(backend, 'sites.setDomain', { siteId: site.id, domain: { kind: 'assigned', label } });
+      expect([refused.code, refused.field]).toEqual(['site.label_reserved', 'domain.label']);
+    }
+    const saved = await backend.call('sites.get', { siteId: site.id });
+    expect(saved.content.domain).toEqual({ kind: 'assigned', label: 'quanchengtea' });
+    await editSite(backend, 'sites.setDomain', { siteId: site.id, domain: { kind: 'assigned', label: 'www-quancheng' } }); // only the whole label is kept
+  });
+
   it('checks the template and style exist', async () => {
     const { backend, site } = await freshSite();
     expect((await failure(backend, 'sites.setTemplate', { siteId: site.id, template: { templateId: 'nope', styleId: 'green', options: {} } })).code).toBe('site.template_unknown');

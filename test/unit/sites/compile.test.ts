@@ -222,6 +222,17 @@ describe('compile: what an incomplete site gets told (issue 8 item 12)', () => {
     expect(findings(site, 'contact.missing')).toEqual([]);
   });
 
+  it('calls a stored label the platform keeps for itself (www, wap …) an error that opens the domain settings', () => {
+    const site = exampleSite();
+    expect(findings(site, 'domain.label_reserved')).toEqual([]);
+    site.domain = { kind: 'assigned', label: 'wap' };
+    expect(findings(site, 'domain.label_reserved')).toEqual([
+      expect.objectContaining({ severity: 'error', where: { section: 'domain', field: 'domain.label' }, params: { label: 'wap' } }),
+    ]);
+    site.domain = { kind: 'own', name: 'www.quanchengtea.cn' };
+    expect(findings(site, 'domain.label_reserved')).toEqual([]);
+  });
+
   it('warns when an SMS menu shows an item title cut short', () => {
     const site = exampleSite();
     const product = column(site, 'products').items[0] as Extract<Item, { kind: 'product' }>;

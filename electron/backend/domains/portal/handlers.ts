@@ -1,10 +1,13 @@
 /** The portals' search, asked of the platform (issue 13 item 5). */
 import { defineHandlers } from '../../app/handlerTypes';
 import type { SyncEngine } from '../sync/engine';
-import { searchPortals } from './service';
+import { memberReport, searchPortals } from './service';
+import { memberReportWorkbook } from './memberReportWorkbook';
 
 export function createPortalHandlers({ engine }: { engine(): SyncEngine }) {
   return defineHandlers({
     'portal.search': (input) => searchPortals(engine(), input),
+    'portal.memberReport': (input) => memberReport(engine(), input),
+    'files.memberReport': async (input) => memberReportWorkbook(await memberReport(engine(), input)),
   });
 }

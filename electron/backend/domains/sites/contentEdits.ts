@@ -9,7 +9,7 @@ import type { ParsedInput } from '../../../../shared/api';
 import { siteDelta, type SiteParts } from '../../../../shared/api/siteDelta';
 import type { SiteDelta } from '../../../../shared/api/sites';
 import type { AuditAction } from '../../../../shared/domain/audit';
-import { checkDomain, checkSiteLabel } from '../../../../shared/domain/domainName';
+import { checkDomain, checkSiteLabel, isReservedSiteLabel } from '../../../../shared/domain/domainName';
 import type { SiteContent, SiteDomain } from '../../../../shared/sites/model';
 import { findTemplate } from '../../../../shared/sites/templates/catalog';
 import type { WriteContext } from '../../app/context';
@@ -51,6 +51,7 @@ function checkedDomain(domain: ParsedInput<'sites.setDomain'>['domain']): SiteDo
   }
   const label = checkSiteLabel(domain.label);
   if (!label.valid) throw new AppError('site.label_invalid', 'A site label holds lower-case letters, digits and inner hyphens, 63 characters at most.', { field: 'domain.label' });
+  if (isReservedSiteLabel(label.normalized)) throw new AppError('site.label_reserved', `"${label.normalized}" is kept for the platform's own addresses (the portals); choose another label.`, { field: 'domain.label', details: { label: label.normalized } });
   return { kind: 'assigned', label: label.normalized };
 }
 

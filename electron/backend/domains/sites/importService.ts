@@ -5,7 +5,7 @@
  */
 import type { Guess, ImportReport, IntakeProblem, IntakeState } from '../../../../shared/api/sites';
 import type { ParsedInput } from '../../../../shared/api';
-import { checkDomain, checkSiteLabel } from '../../../../shared/domain/domainName';
+import { checkDomain, checkSiteLabel, isReservedSiteLabel } from '../../../../shared/domain/domainName';
 import type { Enterprise } from '../../../../shared/domain/enterprise';
 import { normalizeCreditCode } from '../../../../shared/domain/creditCode';
 import { sortedColumns, type ContactBlock, type SiteContent, type SiteDomain } from '../../../../shared/sites/model';
@@ -167,7 +167,7 @@ function greetingFor(festival: string): string {
 function domainOf(value: unknown): SiteDomain | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const d = value as { kind?: unknown; label?: unknown; name?: unknown };
-  if (d.kind === 'assigned' && typeof d.label === 'string' && checkSiteLabel(d.label).valid) return { kind: 'assigned', label: checkSiteLabel(d.label).normalized };
+  if (d.kind === 'assigned' && typeof d.label === 'string' && checkSiteLabel(d.label).valid && !isReservedSiteLabel(d.label)) return { kind: 'assigned', label: checkSiteLabel(d.label).normalized };
   if (d.kind === 'own' && typeof d.name === 'string' && checkDomain(d.name).valid) return { kind: 'own', name: checkDomain(d.name).unicode };
   return undefined;
 }

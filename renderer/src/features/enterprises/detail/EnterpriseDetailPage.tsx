@@ -12,7 +12,7 @@ import { OrderList } from './OrderList';
 import { DocumentList } from './DocumentList';
 import { EnterprisePlatformInfo } from '../../sync';
 import { RosterSummary } from '../../roster';
-import { SmsActivityCard, VisitStatsChart } from '../../publishing';
+import { MemberReportCard, SmsActivityCard, VisitStatsChart } from '../../publishing';
 import { SmsUsageCard } from '../../orders';
 import { useEnterpriseDetail, type Part } from './useEnterpriseDetail';
 import '../enterprises.css';
@@ -97,6 +97,7 @@ export function EnterpriseDetailPage() {
           <EnterprisePlatformInfo enterpriseId={e.id} />
           <RosterSummary enterpriseId={e.id} />
           <VisitStatsChart enterpriseId={e.id} />
+          {plan.value && <MemberReportCard enterpriseId={e.id} />}
           {/* Also after a cancellation: the service's last billed months stay readable. */}
           <SmsUsageCard enterpriseId={e.id} />
           <Card size="small" title={t('enterprises.detail.audit')}>

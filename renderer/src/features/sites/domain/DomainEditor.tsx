@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Input, Radio, Space, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { checkDomain, checkSiteLabel } from '../../../../../shared/domain/domainName';
+import { checkDomain, checkSiteLabel, isReservedSiteLabel } from '../../../../../shared/domain/domainName';
 import { DEFAULT_ASSIGNED_SUFFIX, siteUrls, type SiteDomain } from '../../../../../shared/sites';
 import { apiErrorText } from '../../../ui/apiErrors';
 import { Field } from '../editor/Field';
@@ -50,7 +50,8 @@ export function DomainEditor() {
     else setLabel(saved.label);
   }, [savedKey]);
 
-  const labelOk = checkSiteLabel(label).valid;
+  const labelReserved = isReservedSiteLabel(label);
+  const labelOk = checkSiteLabel(label).valid && !labelReserved;
   const valid = kind === 'own' ? checkDomain(name).valid : labelOk;
   const changed = kind !== domain.kind || (kind === 'own' ? domain.kind !== 'own' || checkDomain(name).unicode !== domain.name : domain.kind !== 'assigned' || checkSiteLabel(label).normalized !== domain.label);
 
@@ -96,7 +97,7 @@ export function DomainEditor() {
             <Input value={name} maxLength={253} placeholder="例如 quanchengtea.cn 或 泉城茶业.中国" onChange={(e) => setName(e.target.value)} onPressEnter={() => valid && changed && void apply()} data-testid="domain-name" />
           </Field>
         ) : (
-          <Field label={t('sites.domain.label')} field="domain.label" error={label && !labelOk ? t('sites.domain.labelInvalid') : undefined} hint={t('sites.domain.labelHint')}>
+          <Field label={t('sites.domain.label')} field="domain.label" error={label && !labelOk ? t(labelReserved ? 'sites.domain.labelReserved' : 'sites.domain.labelInvalid') : undefined} hint={t('sites.domain.labelHint')}>
             <Space.Compact>
               <Input value={label} maxLength={63} onChange={(e) => setLabel(e.target.value)} onPressEnter={() => valid && changed && void apply()} data-testid="domain-label" style={{ width: 220 }} />
               <span className="ecw-addon">.{DEFAULT_ASSIGNED_SUFFIX}</span>
