@@ -84,7 +84,8 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
     const page = requestedPage(c.req.query('page'));
     const file = await pages.get(pageKey(portal, channel, c.req.path, page), () => render(page));
     const answer = answerFile(file, { acceptEncoding: c.req.header('accept-encoding'), ifNoneMatch: c.req.header('if-none-match') }, channel === 'web', file.status);
-    return answer.body === null ? c.body(null, 304, answer.headers) : c.body(new Uint8Array(answer.body as Buffer), answer.status as 200, answer.headers);
+    if (answer.body === null) return c.body(null, 304, answer.headers);
+    return c.body(typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body), answer.status as 200, answer.headers);
   }
 
   const app = new Hono();
