@@ -7,7 +7,7 @@
  */
 import { rosterMemberRowSchema, rosterOrderRowSchema, type RosterMemberWireRow, type RosterOrderWireRow } from '../../../../shared/platform-api';
 import type { WritableDB } from '../../infra/db/handles';
-import { baseColumns, parseWith, storedFieldsOrNull, type SyncAdapter } from '../sync/adapters';
+import { baseColumns, parseWith, serverCopyOf, type SyncAdapter } from '../sync/adapters';
 import {
   deleteMember,
   deleteRosterOrder,
@@ -52,9 +52,7 @@ export const rosterMemberSyncAdapter: SyncAdapter<RosterMemberWireRow> = {
   parse: parseWith(rosterMemberRowSchema),
   load(db, id) {
     const row = findMember(db, id);
-    if (!row) return undefined;
-    const baseJson = storedFieldsOrNull(row.base_json);
-    return { fields: baseJson ?? { id }, baseVersion: row.base_version, baseJson, serverDeleted: row.server_deleted === 1 };
+    return row && serverCopyOf({ id }, row);
   },
   save(db, id, row, base) {
     const local = findMember(db, id);
@@ -102,9 +100,7 @@ export const rosterOrderSyncAdapter: SyncAdapter<RosterOrderWireRow> = {
   parse: parseWith(rosterOrderRowSchema),
   load(db, id) {
     const row = findRosterOrder(db, id);
-    if (!row) return undefined;
-    const baseJson = storedFieldsOrNull(row.base_json);
-    return { fields: baseJson ?? { id }, baseVersion: row.base_version, baseJson, serverDeleted: row.server_deleted === 1 };
+    return row && serverCopyOf({ id }, row);
   },
   save(db, id, row, base) {
     upsertPulledRosterOrder(db, {
