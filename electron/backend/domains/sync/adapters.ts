@@ -47,6 +47,14 @@ export const serverCopyOf = (fallback: Fields, record: SyncedRecord): LocalCopy 
   return { ...copy, fields: copy.baseJson ?? fallback };
 };
 
+/** `load` by `serverCopyOf`, with the row's id before the server sent it. */
+export const serverCopyLoader =
+  (find: (db: ReadableDB, id: string) => SyncedRecord | undefined) =>
+  (db: ReadableDB, id: string): LocalCopy | undefined => {
+    const record = find(db, id);
+    return record && serverCopyOf({ id }, record);
+  };
+
 export type ParsedRow<Row> = { ok: true; row: Row } | { ok: false; problems: string[] };
 
 /** The server's version of a row, as last received (kept as its base: what conflicts compare with). */
