@@ -7,6 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          globalSetup: ['test/helpers/globalSetup.ts'],
           include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}', 'platform/test/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
@@ -18,6 +19,7 @@ export default defineConfig({
         test: {
           // The renderer's components in jsdom, on the in-memory transport against a real backend.
           name: 'renderer',
+          globalSetup: ['test/helpers/globalSetup.ts'],
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['test/renderer/setup.ts'],
