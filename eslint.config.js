@@ -144,7 +144,7 @@ const FAT_HANDLERS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'renderer/dist/**', 'platform/dist/**', 'test-results/**', 'release/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'renderer/dist/**', 'platform/dist/**', 'test-results/**', 'release/**', '.test-build/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
