@@ -4,7 +4,7 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import boundaries from 'eslint-plugin-boundaries';
-import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import { noImportCycles } from './scripts/eslint/noImportCycles.mjs';
 
 const EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'];
 
@@ -144,7 +144,7 @@ const FAT_HANDLERS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'renderer/dist/**', 'platform/dist/**', 'test-results/**', 'release/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'renderer/dist/**', 'platform/dist/**', 'test-results/**', 'release/**', '.test-build/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -154,7 +154,7 @@ export default tseslint.config(
   },
   {
     files: ['{shared,electron,renderer,platform,test,scripts}/**/*.{ts,tsx,js,mjs,cjs}'],
-    plugins: { boundaries, 'import-x': importX },
+    plugins: { boundaries, ecw: { rules: { 'no-import-cycles': noImportCycles } } },
     settings: {
       'boundaries/elements': LAYERS,
       'boundaries/files': FILE_ROLES,
@@ -162,9 +162,6 @@ export default tseslint.config(
       'boundaries/legacy-templates': false,
       'boundaries/legacy-warnings': false,
       'import/resolver': { node: { extensions: EXTENSIONS } },
-      'import-x/extensions': EXTENSIONS,
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
-      'import-x/resolver-next': [createNodeResolver({ extensions: EXTENSIONS })],
     },
     rules: {
       'boundaries/dependencies': [
@@ -180,7 +177,7 @@ export default tseslint.config(
         },
       ],
       'boundaries/no-unknown-files': 'error',
-      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'ecw/no-import-cycles': 'error',
     },
   },
   {

@@ -3,13 +3,13 @@
  * real child process (`npm run ismg` without npm), driven over its JSON API.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { startHandsetServer } from '../../platform/src/ismg/http';
 import type { HandsetView } from '../../platform/src/ismg/handsets';
 import { IsmgSimulator, type IsmgConfig, type IsmgFaults } from '../../platform/src/ismg/simulator';
 import type { LinkConfig } from '../../platform/src/sms/link';
 import { LINK_DEFAULTS } from '../../platform/src/sms/link';
 import { REPO_ROOT } from './paths';
+import { platformEntryArgs } from './platformBundle';
 import { readyLine } from './readyLine';
 
 export const SP = { spId: '900001', secret: 'test-secret-1', serviceCode: '10658000' };
@@ -57,7 +57,7 @@ export interface IsmgProcess {
 
 /** `npm run ismg -- --port 0 …` as a child process; resolves once it prints ISMG_READY. */
 export async function startIsmgProcess(extraArgs: string[] = []): Promise<IsmgProcess> {
-  const args = ['--import', 'tsx', path.join('platform', 'src', 'ismg', 'main.ts'), '--port', '0', '--sp-id', SP.spId, '--sp-secret', SP.secret, ...extraArgs];
+  const args = [...platformEntryArgs('ismg'), '--port', '0', '--sp-id', SP.spId, '--sp-secret', SP.secret, ...extraArgs];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const ready = await readyLine<{ port: number; httpUrl: string }>(child, 'ISMG_READY', 'the ISMG simulator');
   const call = async <T>(method: string, urlPath: string, body?: unknown): Promise<T> => {

@@ -14,23 +14,14 @@ import type { StartupProblem } from '../infra/db/database';
 import type { ReadableDB } from '../infra/db/handles';
 import { createWriteQueue, guardWrites, type WriteQueue } from '../infra/db/writeQueue';
 import { createLogger, type Logger } from '../infra/log';
-import { enterpriseSyncAdapter } from '../domains/enterprises/syncAdapter';
-import { serviceOrderSyncAdapter } from '../domains/orders/syncAdapter';
-import { siteSyncAdapter } from '../domains/sites/syncAdapter';
-import { rosterMemberSyncAdapter, rosterOrderSyncAdapter } from '../domains/roster/syncAdapter';
 import { syncAdapters } from '../domains/sync/adapters';
 import { SyncEngine, type SyncOptions } from '../domains/sync/engine';
-import { mirrorAdapter } from '../domains/sync/mirrorAdapter';
-import { leadSyncAdapter } from '../domains/leads/syncAdapter';
-import { sitePublicationSyncAdapter } from '../domains/publishing/syncAdapter';
-import { siteVisitDaySyncAdapter } from '../domains/visits/syncAdapter';
-import { smsUsageSyncAdapter } from '../domains/smsUsage/syncAdapter';
-import { smsActivitySyncAdapter } from '../domains/smsActivity/syncAdapter';
 import { readOperator } from '../domains/system/repository';
 import type { ContextWithoutDatabase, ReadContext } from './context';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { createEventBus } from './events';
 import { createHandlers } from './handlers';
+import { SYNC_ADAPTERS } from './syncAdapterList';
 import type { HandlerTable } from './handlerTypes';
 
 export const DATABASE_FILE = 'ecw.sqlite';
@@ -72,20 +63,7 @@ export interface Backend {
   close(): void;
 }
 
-/** The synced tables, each through the adapter beside its domain (subscriptions: the generic mirror). */
-const adapters = syncAdapters([
-  enterpriseSyncAdapter,
-  serviceOrderSyncAdapter,
-  siteSyncAdapter,
-  mirrorAdapter('subscription'),
-  sitePublicationSyncAdapter,
-  leadSyncAdapter,
-  siteVisitDaySyncAdapter,
-  smsUsageSyncAdapter,
-  rosterOrderSyncAdapter,
-  rosterMemberSyncAdapter,
-  smsActivitySyncAdapter,
-]);
+const adapters = syncAdapters(SYNC_ADAPTERS);
 
 export function startBackend(options: BackendOptions): Backend {
   const dataDir = path.resolve(options.dataDir);

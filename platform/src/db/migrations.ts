@@ -593,10 +593,11 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-/** Migrates to the latest schema, or up to and including `name` (tests start from an older schema). */
-export async function migrateToLatest(db: Kysely<unknown>, name?: string): Promise<void> {
+/** Migrates to the latest schema, or up to and including `name` (tests start from an older schema); answers how many ran. */
+export async function migrateToLatest(db: Kysely<unknown>, name?: string): Promise<number> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await (name ? migrator.migrateTo(name) : migrator.migrateToLatest());
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  return results?.length ?? 0;
 }

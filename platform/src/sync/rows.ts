@@ -7,25 +7,9 @@
 import type { Kysely } from 'kysely';
 import type { SyncedTable } from '../../../shared/platform-api/tables';
 import type { DB } from '../db/schema';
-import { flush, journaled, rowKey, type Writer } from './writer';
+import { flush, journaled, rowKey, type StoredRow, type Writer } from './writer';
 
-export { commitWrites, inWriteTx, newWriter, type Writer } from './writer';
-
-export interface StoredRow {
-  tbl: SyncedTable;
-  id: string;
-  scopeId: string;
-  version: number;
-  /** A placeholder (negative) until the transaction that wrote it assigns seqs. */
-  lastSeq: number;
-  fieldVersions: Record<string, number>;
-  deleted: boolean;
-  data: Record<string, unknown>;
-  createdAt: string;
-  updatedAt: string;
-  createdByClient: string | null;
-  updatedByClient: string | null;
-}
+export { commitWrites, inWriteTx, newWriter, type StoredRow, type Writer } from './writer';
 
 // The four tables share their base columns; kysely's types follow the literal name, so use one of them.
 const T = (tbl: SyncedTable) => tbl as 'enterprise';

@@ -12,7 +12,23 @@
 import type { SyncedTable } from '../../../shared/platform-api/tables';
 import type { Database, Dialect, Tx } from '../db/database';
 import { PendingSeqs } from './seqs';
-import type { StoredRow } from './rows';
+
+/** A synced row as this transaction holds it (rows.ts reads and writes them). */
+export interface StoredRow {
+  tbl: SyncedTable;
+  id: string;
+  scopeId: string;
+  version: number;
+  /** A placeholder (negative) until the transaction that wrote it assigns seqs. */
+  lastSeq: number;
+  fieldVersions: Record<string, number>;
+  deleted: boolean;
+  data: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+  createdByClient: string | null;
+  updatedByClient: string | null;
+}
 
 export interface Writer {
   trx: Tx;

@@ -18,15 +18,15 @@ const eslintNoCycles = new ESLint({
   cwd: REPO_ROOT,
   overrideConfig: {
     languageOptions: { parserOptions: { projectService: false } },
-    rules: Object.fromEntries(['import-x/no-cycle', ...TYPED_RULES].map((rule) => [rule, 'off'])),
+    rules: Object.fromEntries(['ecw/no-import-cycles', ...TYPED_RULES].map((rule) => [rule, 'off'])),
   },
 });
 /** Type-aware rules on, cycles off: for samples placed at a real file's path. */
-const eslintTyped = new ESLint({ cwd: REPO_ROOT, overrideConfig: { rules: { 'import-x/no-cycle': 'off' } } });
+const eslintTyped = new ESLint({ cwd: REPO_ROOT, overrideConfig: { rules: { 'ecw/no-import-cycles': 'off' } } });
 
 const LAYERS = 'boundaries/dependencies';
 const SYNTAX = 'no-restricted-syntax';
-const CYCLE = 'import-x/no-cycle';
+const CYCLE = 'ecw/no-import-cycles';
 const UNKNOWN_FILE = 'boundaries/no-unknown-files';
 
 interface LintError {
@@ -172,8 +172,13 @@ describe('layering lint rules', () => {
   it('refuses import cycles', async () => {
     // hooks.ts imports client.ts: client.ts importing hooks.ts back closes a cycle.
     await expectOnly('renderer/src/api/client.ts', `import { useApiQuery } from './hooks';\nexport const q = useApiQuery;\n`, CYCLE, 'Dependency cycle', eslint);
-    // Types vanish at run time: a type-only import back is no cycle.
-    expect(await errorsIn('renderer/src/api/client.ts', `import type { ApiQueryOptions } from './hooks';\nexport type Q = ApiQueryOptions;\n`, eslint)).toEqual([]);
+    // A type-only import back is a cycle too: the two modules could not be read or moved apart.
+    await expectOnly('renderer/src/api/client.ts', `import type { ApiQueryOptions } from './hooks';\nexport type Q = ApiQueryOptions;\n`, CYCLE, 'Dependency cycle', eslint);
+    // So is one through `export … from` and a dynamic import().
+    await expectOnly('renderer/src/api/client.ts', `export { useApiQuery } from './hooks';\n`, CYCLE, 'Dependency cycle', eslint);
+    await expectOnly('renderer/src/api/client.ts', `export const load = () => import('./hooks');\n`, CYCLE, 'Dependency cycle', eslint);
+    // An import that leads nowhere back is fine.
+    expect(await errorsIn('renderer/src/api/client.ts', `import type { ApiError } from '../../../shared/api';\nexport type Q = ApiError;\n`, eslint)).toEqual([]);
   });
 
   it('refuses a promise nobody waits for, where a forgotten save would be lost (type-aware)', async () => {

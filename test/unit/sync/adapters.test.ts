@@ -5,17 +5,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { SYNCED_TABLES } from '../../../shared/platform-api';
+import { SYNC_ADAPTERS } from '../../../electron/backend/app/syncAdapterList';
 import { enterpriseSyncAdapter } from '../../../electron/backend/domains/enterprises/syncAdapter';
-import { serviceOrderSyncAdapter } from '../../../electron/backend/domains/orders/syncAdapter';
 import { siteSyncAdapter } from '../../../electron/backend/domains/sites/syncAdapter';
-import { rosterMemberSyncAdapter, rosterOrderSyncAdapter } from '../../../electron/backend/domains/roster/syncAdapter';
 import { syncAdapters } from '../../../electron/backend/domains/sync/adapters';
 import { mirrorAdapter } from '../../../electron/backend/domains/sync/mirrorAdapter';
-import { leadSyncAdapter } from '../../../electron/backend/domains/leads/syncAdapter';
-import { sitePublicationSyncAdapter } from '../../../electron/backend/domains/publishing/syncAdapter';
-import { siteVisitDaySyncAdapter } from '../../../electron/backend/domains/visits/syncAdapter';
-import { smsUsageSyncAdapter } from '../../../electron/backend/domains/smsUsage/syncAdapter';
-import { smsActivitySyncAdapter } from '../../../electron/backend/domains/smsActivity/syncAdapter';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
 import { teaEnterprise } from '../../integration/sites/support';
 import { editSite } from '../../helpers/siteEdits';
@@ -24,19 +18,7 @@ let t: TestBackend;
 afterEach(() => t?.cleanup());
 
 describe('registering the adapters', () => {
-  const all = [
-    enterpriseSyncAdapter,
-    serviceOrderSyncAdapter,
-    siteSyncAdapter,
-    mirrorAdapter('subscription'),
-    sitePublicationSyncAdapter,
-    leadSyncAdapter,
-    siteVisitDaySyncAdapter,
-    smsUsageSyncAdapter,
-    rosterOrderSyncAdapter,
-    rosterMemberSyncAdapter,
-    smsActivitySyncAdapter,
-  ];
+  const all = [...SYNC_ADAPTERS];
 
   it('takes one adapter per synced table', () => {
     expect(syncAdapters(all).all().map((a) => a.tbl).sort()).toEqual([...SYNCED_TABLES].sort());

@@ -5,7 +5,7 @@
  */
 import type { EnterpriseFields, LicenceDetails } from '../../../../shared/domain/enterprise';
 import { enterpriseRowSchema, type EnterpriseWireRow } from '../../../../shared/platform-api';
-import { baseColumns, parseWith, storedFieldsOrNull, type Fields, type ServerBase, type SyncAdapter } from '../sync/adapters';
+import { baseColumns, localCopyOf, parseWith, type Fields, type ServerBase, type SyncAdapter } from '../sync/adapters';
 import {
   deleteEnterprise,
   editableColumns,
@@ -83,8 +83,7 @@ export const enterpriseSyncAdapter: SyncAdapter<EnterpriseWireRow> = {
   parse: parseWith(enterpriseRowSchema),
   load(db, id) {
     const row = findEnterprise(db, id);
-    if (!row) return undefined;
-    return { fields: enterpriseWireRowOf(row), baseVersion: row.base_version, baseJson: storedFieldsOrNull(row.base_json), serverDeleted: row.server_deleted === 1 };
+    return row && localCopyOf(enterpriseWireRowOf(row), row);
   },
   save(db, id, row, base, unacked) {
     // While this device's own edits are unacked, the list keeps them where the person left them.

@@ -4,6 +4,7 @@
  * (tables.ts) and from lines that are items by themselves (lineItems.ts); "价格：…"-style lines after
  * an item fill its fields; contact lines go to the contact block; the rest is the column's own text.
  */
+import type { Guess, GuessRule, GuessTarget } from '../../../../shared/api/sites';
 import {
   formatPrice,
   paragraph,
@@ -11,6 +12,7 @@ import {
   type Article,
   type Column,
   type ColumnType,
+  type ImageRef,
   type Item,
   type Job,
   type Post,
@@ -21,10 +23,25 @@ import { isContactLine } from './contact';
 import { numberingOf, undecorated } from './headings';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
 import { extractLabeled, extractPay, parseLabeledPrice, splitHeadcount } from './fields';
+import type { GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { isTaggedJob, jobLine, labeledPairs, newsLine, noticeLine, postLine, productLine, serviceLine } from './lineItems';
-import type { StructureContext } from './structure';
 import { hasRole, headerRole, readTable, rowFields, type RowFields, type TableReading } from './tables';
+
+/** What a column filler is handed by the structurer (structure.ts) that reads the whole document. */
+export interface StructureContext {
+  env: GuessEnv;
+  source: string;
+  ocr: boolean;
+  today: string;
+  /** Years of the file's full dates, for dates written without one. */
+  fileYears: number[];
+  guess(rule: GuessRule, message: string, params: Record<string, string | number>, target: GuessTarget): Guess;
+  toTray(blocks: SourceBlock[], note: string, images?: ImageRef[]): void;
+  /** The column of `type` in this document, made when there is none (a line tagged 招：/售： in another column). */
+  columnFor(type: ColumnType, why: string): Column;
+  contactLines: string[];
+}
 
 /** Column types whose content is a list of items. */
 export const LIST_COLUMNS: ColumnType[] = ['products', 'news', 'jobs', 'services', 'supply'];

@@ -4,9 +4,9 @@
  * from sub-headings, table rows and lines that are items by themselves (columnItems.ts). Whatever no
  * rule claims goes to the unsorted tray. Every decision is recorded as a guess.
  */
-import type { Guess, GuessRule, GuessTarget } from '../../../../shared/api/sites';
-import { runsText, type Column, type ColumnType, type ImageRef, type UnsortedEntry } from '../../../../shared/sites/model';
-import { ColumnFiller, LIST_COLUMNS, contentColumn, lineColumn } from './columnItems';
+import type { Guess } from '../../../../shared/api/sites';
+import { runsText, type Column, type ColumnType, type UnsortedEntry } from '../../../../shared/sites/model';
+import { ColumnFiller, LIST_COLUMNS, contentColumn, lineColumn, type StructureContext } from './columnItems';
 import { isContactBlockLine } from './contact';
 import { yearsIn } from './dates';
 import { makeGuess, type GuessEnv } from './guesses';
@@ -72,20 +72,6 @@ const DEFAULT_TITLES: Record<ColumnType, string> = {
   staff: '员工名片',
   custom: '其他',
 };
-
-export interface StructureContext {
-  env: GuessEnv;
-  source: string;
-  ocr: boolean;
-  today: string;
-  /** Years of the file's full dates, for dates written without one. */
-  fileYears: number[];
-  guess(rule: GuessRule, message: string, params: Record<string, string | number>, target: GuessTarget): Guess;
-  toTray(blocks: SourceBlock[], note: string, images?: ImageRef[]): void;
-  /** The column of `type` in this document, made when there is none (a line tagged 招：/售： in another column). */
-  columnFor(type: ColumnType, why: string): Column;
-  contactLines: string[];
-}
 
 class Structurer {
   readonly result: StructuredMaterial = { columns: [], unsorted: [], guesses: [], contactLines: [] };

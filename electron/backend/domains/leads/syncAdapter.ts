@@ -3,7 +3,7 @@
  * message or an order request, pulled here; this device sends only `handled` updates.
  */
 import { leadRowSchema, type LeadWireRow } from '../../../../shared/platform-api';
-import { baseColumns, localCopyOf, parseWith, type SyncAdapter } from '../sync/adapters';
+import { platformTableAdapter } from '../sync/adapters';
 import { deleteLead, findLead, leadIdsOfEnterprise, markLeadServerDeleted, syncedLeadIds, upsertSyncedLead, type LeadRecord } from './repository';
 
 export function leadWireRowOf(row: LeadRecord): LeadWireRow {
@@ -23,32 +23,18 @@ export function leadWireRowOf(row: LeadRecord): LeadWireRow {
   };
 }
 
-export const leadSyncAdapter: SyncAdapter<LeadWireRow> = {
+export const leadSyncAdapter = platformTableAdapter({
   tbl: 'lead',
-  parse: parseWith(leadRowSchema),
-  load(db, id) {
-    const row = findLead(db, id);
-    return row && localCopyOf(leadWireRowOf(row), row);
-  },
-  save(db, id, row, base) {
-    upsertSyncedLead(db, {
-      id,
-      enterprise_id: row.enterpriseId,
-      site_id: row.siteId,
-      channel: row.channel,
-      kind: row.kind,
-      name: row.name,
-      contact: row.contact,
-      text: row.text,
-      received_at: row.receivedAt,
-      handled: row.handled ? 1 : 0,
-      created_at: row.createdAt,
-      updated_at: row.updatedAt,
-      ...baseColumns(base),
-    });
-  },
-  markServerDeleted: (db, id, version) => markLeadServerDeleted(db, id, version),
-  remove: (db, id) => deleteLead(db, id),
-  syncedIds: (db) => syncedLeadIds(db),
-  idsOfEnterprise: (db, enterpriseId) => leadIdsOfEnterprise(db, enterpriseId),
-};
+  schema: leadRowSchema,
+  wireRowOf: leadWireRowOf,
+  columnsOf: (row: LeadWireRow) => ({
+    enterprise_id: row.enterpriseId, site_id: row.siteId, channel: row.channel, kind: row.kind, name: row.name, contact: row.contact, text: row.text,
+    received_at: row.receivedAt, handled: row.handled ? 1 : 0, created_at: row.createdAt, updated_at: row.updatedAt,
+  }),
+  find: findLead,
+  upsert: upsertSyncedLead,
+  markServerDeleted: markLeadServerDeleted,
+  remove: deleteLead,
+  syncedIds: syncedLeadIds,
+  idsOfEnterprise: leadIdsOfEnterprise,
+});

@@ -5,7 +5,7 @@
  * order submitted from another device is rebuilt here from the snapshot it was submitted with.
  */
 import { serviceOrderRowSchema, type ServiceOrderWireRow } from '../../../../shared/platform-api';
-import { baseColumns, parseWith, storedFieldsOrNull, type Fields, type ServerBase, type SyncAdapter } from '../sync/adapters';
+import { baseColumns, parseWith, serverCopyOf, type Fields, type ServerBase, type SyncAdapter } from '../sync/adapters';
 import {
   deleteOrder,
   findOrder,
@@ -38,9 +38,7 @@ export const serviceOrderSyncAdapter: SyncAdapter<ServiceOrderWireRow> = {
   parse: parseWith(serviceOrderRowSchema),
   load(db, id) {
     const row = findOrder(db, id);
-    if (!row) return undefined;
-    const baseJson = storedFieldsOrNull(row.base_json);
-    return { fields: baseJson ?? { id, status: row.status }, baseVersion: row.base_version, baseJson, serverDeleted: row.server_deleted === 1 };
+    return row && serverCopyOf({ id, status: row.status }, row);
   },
   save(db, id, row, base) {
     const platform = platformColumns(id, row, base);

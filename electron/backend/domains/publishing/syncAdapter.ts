@@ -3,7 +3,7 @@
  * device sends `site.publish.v1` / `site.rollback.v1` commands), pulled here and shown on the site page.
  */
 import { sitePublicationRowSchema, type SitePublicationWireRow } from '../../../../shared/platform-api';
-import { baseColumns, localCopyOf, parseWith, type SyncAdapter } from '../sync/adapters';
+import { platformTableAdapter } from '../sync/adapters';
 import {
   deletePublication,
   findSitePublication,
@@ -36,33 +36,19 @@ export function publicationWireRowOf(row: SitePublicationRecord): SitePublicatio
 
 const jsonOrNull = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
-export const sitePublicationSyncAdapter: SyncAdapter<SitePublicationWireRow> = {
+export const sitePublicationSyncAdapter = platformTableAdapter({
   tbl: 'site_publication',
-  parse: parseWith(sitePublicationRowSchema),
-  load(db, id) {
-    const row = findSitePublication(db, id);
-    return row && localCopyOf(publicationWireRowOf(row), row);
-  },
-  save(db, id, row, base) {
-    upsertSyncedPublication(db, {
-      id,
-      enterprise_id: row.enterpriseId,
-      status: row.status,
-      live_revision: row.liveRevision,
-      published_at: row.publishedAt,
-      requested_revision: row.requestedRevision,
-      failure_json: jsonOrNull(row.failure),
-      host: row.host,
-      urls_json: jsonOrNull(row.urls),
-      revisions_json: JSON.stringify(row.revisions),
-      offline_at: row.offlineAt,
-      created_at: row.createdAt,
-      updated_at: row.updatedAt,
-      ...baseColumns(base),
-    });
-  },
-  markServerDeleted: (db, id, version) => markPublicationServerDeleted(db, id, version),
-  remove: (db, id) => deletePublication(db, id),
-  syncedIds: (db) => syncedPublicationIds(db),
-  idsOfEnterprise: (db, enterpriseId) => publicationIdsOfEnterprise(db, enterpriseId),
-};
+  schema: sitePublicationRowSchema,
+  wireRowOf: publicationWireRowOf,
+  columnsOf: (row: SitePublicationWireRow) => ({
+    enterprise_id: row.enterpriseId, status: row.status, live_revision: row.liveRevision, published_at: row.publishedAt,
+    requested_revision: row.requestedRevision, failure_json: jsonOrNull(row.failure), host: row.host, urls_json: jsonOrNull(row.urls),
+    revisions_json: JSON.stringify(row.revisions), offline_at: row.offlineAt, created_at: row.createdAt, updated_at: row.updatedAt,
+  }),
+  find: findSitePublication,
+  upsert: upsertSyncedPublication,
+  markServerDeleted: markPublicationServerDeleted,
+  remove: deletePublication,
+  syncedIds: syncedPublicationIds,
+  idsOfEnterprise: publicationIdsOfEnterprise,
+});

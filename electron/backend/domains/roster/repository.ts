@@ -3,6 +3,7 @@ import { DEFAULT_RULES, shortNumberRulesSchema, type ShortNumberRules } from '..
 import type { MemberState, RosterMember } from '../../../../shared/domain/roster';
 import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import { perDatabase } from '../../infra/db/perDatabase';
+import type { SyncedRecord } from '../sync/adapters';
 
 export type MemberChange = 'add' | 'update' | 'remove';
 
@@ -11,7 +12,7 @@ export const WORKING_COPY = { localOnly: 'roster_working_copy' } as const;
 export type NumberSource = 'file' | 'manual' | 'rules' | 'reserved' | 'platform';
 
 /** A `roster_member` row as SQLite holds it. */
-export interface MemberRecord {
+export interface MemberRecord extends SyncedRecord {
   id: string;
   enterprise_id: string;
   name: string;
@@ -31,9 +32,6 @@ export interface MemberRecord {
   conflict_json: string | null;
   created_at: string;
   updated_at: string;
-  base_version: number | null;
-  base_json: string | null;
-  server_deleted: number;
 }
 
 /** The columns a person (or an import) sets; writing them ends any order the member waited on (callers check it was refused). */
@@ -143,7 +141,7 @@ export function toMember(r: MemberRecord): RosterMember {
 /* ---------- roster orders ---------- */
 
 /** A `roster_order` row as SQLite holds it. */
-export interface RosterOrderRecord {
+export interface RosterOrderRecord extends SyncedRecord {
   id: string;
   enterprise_id: string;
   changes_json: string;
@@ -154,9 +152,6 @@ export interface RosterOrderRecord {
   group_number: string | null;
   failure_json: string | null;
   processed_at: string | null;
-  base_version: number | null;
-  base_json: string | null;
-  server_deleted: number;
 }
 
 /** What the platform says about an order (the sync adapter sets these), with what an order from another device needs. */

@@ -7,7 +7,7 @@
  */
 import { rosterMemberRowSchema, rosterOrderRowSchema, type RosterMemberWireRow, type RosterOrderWireRow } from '../../../../shared/platform-api';
 import type { WritableDB } from '../../infra/db/handles';
-import { baseColumns, parseWith, storedFieldsOrNull, type SyncAdapter } from '../sync/adapters';
+import { baseColumns, parseWith, serverCopyLoader, type SyncAdapter } from '../sync/adapters';
 import {
   deleteMember,
   deleteRosterOrder,
@@ -50,12 +50,7 @@ const confirmedColumns = (row: RosterMemberWireRow): Omit<WorkingColumns, 'card_
 export const rosterMemberSyncAdapter: SyncAdapter<RosterMemberWireRow> = {
   tbl: 'roster_member',
   parse: parseWith(rosterMemberRowSchema),
-  load(db, id) {
-    const row = findMember(db, id);
-    if (!row) return undefined;
-    const baseJson = storedFieldsOrNull(row.base_json);
-    return { fields: baseJson ?? { id }, baseVersion: row.base_version, baseJson, serverDeleted: row.server_deleted === 1 };
-  },
+  load: serverCopyLoader(findMember),
   save(db, id, row, base) {
     const local = findMember(db, id);
     const confirmed = confirmedColumns(row);
@@ -100,12 +95,7 @@ function applyAnswer(db: WritableDB, row: RosterOrderWireRow): void {
 export const rosterOrderSyncAdapter: SyncAdapter<RosterOrderWireRow> = {
   tbl: 'roster_order',
   parse: parseWith(rosterOrderRowSchema),
-  load(db, id) {
-    const row = findRosterOrder(db, id);
-    if (!row) return undefined;
-    const baseJson = storedFieldsOrNull(row.base_json);
-    return { fields: baseJson ?? { id }, baseVersion: row.base_version, baseJson, serverDeleted: row.server_deleted === 1 };
-  },
+  load: serverCopyLoader(findRosterOrder),
   save(db, id, row, base) {
     upsertPulledRosterOrder(db, {
       id, enterprise_id: row.enterpriseId, changes_json: JSON.stringify(row.changes), created_by: row.submittedBy, created_at: row.createdAt,

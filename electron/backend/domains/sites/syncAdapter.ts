@@ -6,7 +6,7 @@
  */
 import { siteRowSchema, type SiteWireRow } from '../../../../shared/platform-api';
 import { siteContentSchema, type SiteContent } from '../../../../shared/sites/model';
-import { baseColumns, parseWith, problemsOf, storedFieldsOrNull, type Fields, type SyncAdapter } from '../sync/adapters';
+import { baseColumns, localCopyOf, parseWith, problemsOf, type Fields, type SyncAdapter } from '../sync/adapters';
 import { deleteSite, findSite, imagesOfContent, markSiteServerDeleted, parseContent, syncedSiteIds, upsertSyncedSite, type SiteRecord } from './repository';
 
 /** A site row whose content passed the model's schema. */
@@ -34,8 +34,7 @@ export const siteSyncAdapter: SyncAdapter<SiteRow> = {
   },
   load(db, id) {
     const row = findSite(db, id);
-    if (!row) return undefined;
-    return { fields: wireRowOf(row), baseVersion: row.base_version, baseJson: storedFieldsOrNull(row.base_json), serverDeleted: row.server_deleted === 1 };
+    return row && localCopyOf(wireRowOf(row), row);
   },
   save(db, id, row, base) {
     upsertSyncedSite(db, {

@@ -1,6 +1,6 @@
 /** The `sms_activity` table as the sync engine sees it: the platform's draw log and survey tallies, pulled only. */
 import { smsActivityRowSchema, type SmsActivityWireRow } from '../../../../shared/platform-api';
-import { baseColumns, localCopyOf, parseWith, type SyncAdapter } from '../sync/adapters';
+import { platformTableAdapter } from '../sync/adapters';
 import { deleteSmsActivity, findSmsActivity, markSmsActivityServerDeleted, smsActivityIdsOfEnterprise, syncedSmsActivityIds, upsertSyncedSmsActivity, type SmsActivityRecord } from './repository';
 
 export function smsActivityWireRowOf(row: SmsActivityRecord): SmsActivityWireRow {
@@ -10,21 +10,18 @@ export function smsActivityWireRowOf(row: SmsActivityRecord): SmsActivityWireRow
   };
 }
 
-export const smsActivitySyncAdapter: SyncAdapter<SmsActivityWireRow> = {
+export const smsActivitySyncAdapter = platformTableAdapter({
   tbl: 'sms_activity',
-  parse: parseWith(smsActivityRowSchema),
-  load(db, id) {
-    const row = findSmsActivity(db, id);
-    return row && localCopyOf(smsActivityWireRowOf(row), row);
-  },
-  save(db, id, row, base) {
-    upsertSyncedSmsActivity(db, {
-      id, enterprise_id: row.enterpriseId, draws_json: JSON.stringify(row.draws), draw_count: row.drawCount, surveys_json: JSON.stringify(row.surveys),
-      created_at: row.createdAt, updated_at: row.updatedAt, ...baseColumns(base),
-    });
-  },
-  markServerDeleted: (db, id, version) => markSmsActivityServerDeleted(db, id, version),
-  remove: (db, id) => deleteSmsActivity(db, id),
-  syncedIds: (db) => syncedSmsActivityIds(db),
-  idsOfEnterprise: (db, enterpriseId) => smsActivityIdsOfEnterprise(db, enterpriseId),
-};
+  schema: smsActivityRowSchema,
+  wireRowOf: smsActivityWireRowOf,
+  columnsOf: (row: SmsActivityWireRow) => ({
+    enterprise_id: row.enterpriseId, draws_json: JSON.stringify(row.draws), draw_count: row.drawCount, surveys_json: JSON.stringify(row.surveys),
+    created_at: row.createdAt, updated_at: row.updatedAt,
+  }),
+  find: findSmsActivity,
+  upsert: upsertSyncedSmsActivity,
+  markServerDeleted: markSmsActivityServerDeleted,
+  remove: deleteSmsActivity,
+  syncedIds: syncedSmsActivityIds,
+  idsOfEnterprise: smsActivityIdsOfEnterprise,
+});

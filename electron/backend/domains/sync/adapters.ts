@@ -26,13 +26,34 @@ export interface LocalCopy {
   serverDeleted: boolean;
 }
 
+/** The sync columns of a stored record, as every synced table keeps them. */
+export interface SyncedRecord {
+  base_version: number | null;
+  base_json: string | null;
+  server_deleted: number;
+}
+
 /** An adapter's `load` answer from a record with the usual sync columns. */
-export const localCopyOf = (fields: Fields, record: { base_version: number | null; base_json: string | null; server_deleted: number }): LocalCopy => ({
+export const localCopyOf = (fields: Fields, record: SyncedRecord): LocalCopy => ({
   fields,
   baseVersion: record.base_version,
   baseJson: storedFieldsOrNull(record.base_json),
   serverDeleted: record.server_deleted === 1,
 });
+
+/** `load` of a table this device never edits field by field: the server's row as last received (`fallback` before any). */
+export const serverCopyOf = (fallback: Fields, record: SyncedRecord): LocalCopy => {
+  const copy = localCopyOf(fallback, record);
+  return { ...copy, fields: copy.baseJson ?? fallback };
+};
+
+/** `load` by `serverCopyOf`, with the row's id before the server sent it. */
+export const serverCopyLoader =
+  (find: (db: ReadableDB, id: string) => SyncedRecord | undefined) =>
+  (db: ReadableDB, id: string): LocalCopy | undefined => {
+    const record = find(db, id);
+    return record && serverCopyOf({ id }, record);
+  };
 
 export type ParsedRow<Row> = { ok: true; row: Row } | { ok: false; problems: string[] };
 
@@ -70,13 +91,49 @@ export function parseWith<S extends z.ZodType>(schema: S): (row: unknown) => Par
   };
 }
 
+/**
+ * A table the platform writes and this device mirrors (leads, publications, visit days, SMS counts …):
+ * its repository's functions and the mapping between its wire row and its columns. The columns omit
+ * the id and the sync columns, which the adapter adds.
+ */
+export interface PlatformTable<Row extends Fields, Rec extends SyncedRecord, Columns> {
+  tbl: SyncedTable;
+  schema: z.ZodType<Row>;
+  // Properties, not methods, so that the repository's functions are checked strictly against them.
+  wireRowOf: (record: Rec) => Row;
+  columnsOf: (row: Row) => Columns;
+  find: (db: ReadableDB, id: string) => Rec | undefined;
+  upsert: (db: WritableDB, columns: NoInfer<Columns> & { id: string } & ReturnType<typeof baseColumns>) => void;
+  markServerDeleted: (db: WritableDB, id: string, version: number | undefined) => void;
+  remove: (db: WritableDB, id: string) => void;
+  syncedIds: (db: ReadableDB) => string[];
+  idsOfEnterprise: (db: ReadableDB, enterpriseId: string) => string[];
+}
+
+/** The adapter of a platform-written table: rows are parsed, stored whole with their base, read back as wire rows. */
+export function platformTableAdapter<Row extends Fields, Rec extends SyncedRecord, Columns>(table: PlatformTable<Row, Rec, Columns>): SyncAdapter<Row> {
+  return {
+    tbl: table.tbl,
+    parse: parseWith(table.schema),
+    load(db, id) {
+      const record = table.find(db, id);
+      return record && localCopyOf(table.wireRowOf(record), record);
+    },
+    save: (db, id, row, base) => table.upsert(db, { ...table.columnsOf(row), id, ...baseColumns(base) }),
+    markServerDeleted: table.markServerDeleted,
+    remove: table.remove,
+    syncedIds: table.syncedIds,
+    idsOfEnterprise: table.idsOfEnterprise,
+  };
+}
+
 export interface SyncAdapters {
   get(tbl: string): SyncAdapter | undefined;
   all(): SyncAdapter[];
 }
 
 /** The adapters the composition root hands the engine: one per synced table, none twice. */
-export function syncAdapters(list: SyncAdapter[]): SyncAdapters {
+export function syncAdapters(list: readonly SyncAdapter[]): SyncAdapters {
   const byTable = new Map<string, SyncAdapter>();
   for (const adapter of list) {
     if (byTable.has(adapter.tbl)) throw new Error(`two sync adapters for ${adapter.tbl}`);

@@ -1,6 +1,6 @@
 /** The `site_visit_day` table as the sync engine sees it: platform-owned rolling aggregates, pulled only. */
 import { siteVisitDayRowSchema, type SiteVisitDayWireRow } from '../../../../shared/platform-api';
-import { baseColumns, localCopyOf, parseWith, type SyncAdapter } from '../sync/adapters';
+import { platformTableAdapter } from '../sync/adapters';
 import {
   deleteVisitDay,
   findVisitDay,
@@ -25,29 +25,18 @@ export function visitDayWireRowOf(row: SiteVisitDayRecord): SiteVisitDayWireRow 
   };
 }
 
-export const siteVisitDaySyncAdapter: SyncAdapter<SiteVisitDayWireRow> = {
+export const siteVisitDaySyncAdapter = platformTableAdapter({
   tbl: 'site_visit_day',
-  parse: parseWith(siteVisitDayRowSchema),
-  load(db, id) {
-    const row = findVisitDay(db, id);
-    return row && localCopyOf(visitDayWireRowOf(row), row);
-  },
-  save(db, id, row, base) {
-    upsertSyncedVisitDay(db, {
-      id,
-      site_id: row.siteId,
-      enterprise_id: row.enterpriseId,
-      date: row.date,
-      channel: row.channel,
-      pv: row.pv,
-      uv: row.uv,
-      created_at: row.createdAt,
-      updated_at: row.updatedAt,
-      ...baseColumns(base),
-    });
-  },
-  markServerDeleted: (db, id, version) => markVisitDayServerDeleted(db, id, version),
-  remove: (db, id) => deleteVisitDay(db, id),
-  syncedIds: (db) => syncedVisitDayIds(db),
-  idsOfEnterprise: (db, enterpriseId) => visitDayIdsOfEnterprise(db, enterpriseId),
-};
+  schema: siteVisitDayRowSchema,
+  wireRowOf: visitDayWireRowOf,
+  columnsOf: (row: SiteVisitDayWireRow) => ({
+    site_id: row.siteId, enterprise_id: row.enterpriseId, date: row.date, channel: row.channel, pv: row.pv, uv: row.uv,
+    created_at: row.createdAt, updated_at: row.updatedAt,
+  }),
+  find: findVisitDay,
+  upsert: upsertSyncedVisitDay,
+  markServerDeleted: markVisitDayServerDeleted,
+  remove: deleteVisitDay,
+  syncedIds: syncedVisitDayIds,
+  idsOfEnterprise: visitDayIdsOfEnterprise,
+});

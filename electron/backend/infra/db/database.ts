@@ -53,6 +53,23 @@ export function migrate(db: Database.Database, migrations: Migration[], target =
   }
 }
 
+/**
+ * Each migration commits on its own; with synchronous = FULL each commit waits for an fsync (most of
+ * a new database's opening). They are synced once at the end instead: a crash meanwhile leaves the
+ * migrations before some point, as it could before, and the checkpoint makes them durable before
+ * anything else is written.
+ */
+function migrateThenSync(db: Database.Database, run: () => void): void {
+  const before = db.pragma('user_version', { simple: true });
+  db.pragma('synchronous = NORMAL');
+  try {
+    run();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
+  if (db.pragma('user_version', { simple: true }) !== before) db.pragma('wal_checkpoint(FULL)');
+}
+
 function applyPragmas(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -96,7 +113,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
         `This database was written by a newer version of EC Workbench (schema ${databaseVersion}; this app knows up to ${appVersion}).`,
         { databaseVersion, appVersion },
       );
-    migrate(db, migrations, options.targetVersion ?? appVersion);
+    migrateThenSync(db, () => migrate(db, migrations, options.targetVersion ?? appVersion));
     return db;
   } catch (error) {
     db.close();

@@ -1,5 +1,5 @@
 /** What an import would change, before anything is saved: the columns as read (adjustable), and added, changed, removed and refused rows. */
-import { Alert, Button, Select, Space, Statistic, Table, Tabs, Typography } from 'antd';
+import { Alert, Button, Select, Space, Statistic, Table, Tabs, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ROSTER_FIELDS, type ColumnMapping, type ImportPreview, type PreviewMember, type RefusedRow, type RosterField } from '../../../../../shared/domain/roster';
 
@@ -47,6 +47,11 @@ function refusalText(t: (key: string, options?: Record<string, unknown>) => stri
   return t(`roster.refused.${r.code}`, { carrier: r.carrier ?? t('roster.otherCarrier'), sameAsRow: r.sameAsRow, defaultValue: r.message });
 }
 
+/** One tab of the preview: its rows in a table of 50 a page. */
+function previewTab<Row extends object>(key: string, label: string, rows: Row[], rowKey: TableProps<Row>['rowKey'], columns: TableColumnsType<Row>, testId?: string) {
+  return { key, label, children: <Table<Row> size="small" rowKey={rowKey} dataSource={rows} columns={columns} pagination={{ pageSize: 50 }} data-testid={testId} /> };
+}
+
 export function PreviewView({ preview, loading, importing, onSheet, onMapping, onBack, onImport }: Props) {
   const { t } = useTranslation();
   const memberColumns = [
@@ -89,64 +94,34 @@ export function PreviewView({ preview, loading, importing, onSheet, onMapping, o
       {preview.refused.length ? <Alert type="warning" showIcon title={t('roster.import.refusedNote', { count: preview.refused.length })} /> : null}
       <Tabs
         items={[
-          { key: 'added', label: `${t('roster.import.added')} ${preview.added.length}`, children: <Table size="small" rowKey="row" dataSource={preview.added} columns={memberColumns} pagination={{ pageSize: 50 }} /> },
-          {
-            key: 'changed',
-            label: `${t('roster.import.changed')} ${preview.changed.length}`,
-            children: (
-              <Table
-                size="small"
-                rowKey="memberId"
-                dataSource={preview.changed}
-                pagination={{ pageSize: 50 }}
-                columns={[
-                  ...memberColumns.slice(0, 3),
-                  {
-                    title: t('roster.import.what'),
-                    key: 'what',
-                    render: (_: unknown, c: ImportPreview['changed'][number]) =>
-                      c.fields.map((f) => (f === 'restored' ? t('roster.import.restored') : `${t(`roster.field.${f}`)}：${String(c.before[f as keyof typeof c.before] ?? '—')} → ${String(c[f as keyof typeof c] ?? '—')}`)).join('；'),
-                  },
-                ]}
-              />
-            ),
-          },
-          {
-            key: 'removed',
-            label: `${t('roster.import.removed')} ${preview.removed.length}`,
-            children: (
-              <Table
-                size="small"
-                rowKey="memberId"
-                dataSource={preview.removed}
-                pagination={{ pageSize: 50 }}
-                columns={[
-                  { title: t('roster.field.name'), dataIndex: 'name' },
-                  { title: t('roster.field.mobile'), dataIndex: 'mobile' },
-                  { title: t('roster.field.shortNumber'), dataIndex: 'shortNumber' },
-                ]}
-              />
-            ),
-          },
-          {
-            key: 'refused',
-            label: `${t('roster.import.refused')} ${preview.refused.length}`,
-            children: (
-              <Table
-                size="small"
-                rowKey={(r) => `${r.row}`}
-                dataSource={preview.refused}
-                pagination={{ pageSize: 50 }}
-                data-testid="roster-refused"
-                columns={[
-                  { title: t('roster.import.row'), dataIndex: 'row', width: 70 },
-                  { title: t('roster.field.name'), key: 'name', width: 110, render: (_: unknown, r: RefusedRow) => r.name ?? '' },
-                  { title: t('roster.field.mobile'), key: 'mobile', width: 130, render: (_: unknown, r: RefusedRow) => r.mobile ?? '' },
-                  { title: t('roster.import.reason'), key: 'reason', render: (_: unknown, r: RefusedRow) => refusalText(t, r) },
-                ]}
-              />
-            ),
-          },
+          previewTab('added', `${t('roster.import.added')} ${preview.added.length}`, preview.added, 'row', memberColumns),
+          previewTab('changed', `${t('roster.import.changed')} ${preview.changed.length}`, preview.changed, 'memberId', [
+            ...memberColumns.slice(0, 3),
+            {
+              title: t('roster.import.what'),
+              key: 'what',
+              render: (_: unknown, c: ImportPreview['changed'][number]) =>
+                c.fields.map((f) => (f === 'restored' ? t('roster.import.restored') : `${t(`roster.field.${f}`)}：${String(c.before[f as keyof typeof c.before] ?? '—')} → ${String(c[f as keyof typeof c] ?? '—')}`)).join('；'),
+            },
+          ]),
+          previewTab('removed', `${t('roster.import.removed')} ${preview.removed.length}`, preview.removed, 'memberId', [
+            { title: t('roster.field.name'), dataIndex: 'name' },
+            { title: t('roster.field.mobile'), dataIndex: 'mobile' },
+            { title: t('roster.field.shortNumber'), dataIndex: 'shortNumber' },
+          ]),
+          previewTab(
+            'refused',
+            `${t('roster.import.refused')} ${preview.refused.length}`,
+            preview.refused,
+            (r) => `${r.row}`,
+            [
+              { title: t('roster.import.row'), dataIndex: 'row', width: 70 },
+              { title: t('roster.field.name'), key: 'name', width: 110, render: (_: unknown, r: RefusedRow) => r.name ?? '' },
+              { title: t('roster.field.mobile'), key: 'mobile', width: 130, render: (_: unknown, r: RefusedRow) => r.mobile ?? '' },
+              { title: t('roster.import.reason'), key: 'reason', render: (_: unknown, r: RefusedRow) => refusalText(t, r) },
+            ],
+            'roster-refused',
+          ),
         ]}
       />
       <Space>
