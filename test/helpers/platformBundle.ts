@@ -6,7 +6,6 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { REPO_ROOT } from './paths';
 
 /** Where this run's bundle is: set by the global setup, inherited by the workers it starts. */
@@ -20,6 +19,8 @@ export async function buildPlatformBundle(): Promise<() => void> {
   // Each vitest project runs the global setup: the first one builds.
   if (process.env[BUNDLE_DIR_VARIABLE]) return () => {};
   const outdir = path.join(REPO_ROOT, '.test-build', `platform-${process.pid}`);
+  // Loaded here, not at the top: jsdom test files import this module too, and esbuild refuses to load under jsdom.
+  const { build } = await import('esbuild');
   await build({
     entryPoints: ENTRIES,
     outdir,
