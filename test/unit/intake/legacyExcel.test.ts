@@ -82,5 +82,7 @@ describe('reading an old Excel workbook', () => {
     expect(reason(encryptedXls())).toBe('encrypted');
     expect(reason(encryptedWorkbook())).toBe('encrypted');
     expect(reason(damagedXls())).toBe('damaged');
+    // An OLE header and nothing else: SheetJS calls it "Unsupported ZIP encryption", which is damage, not a password.
+    expect(reason(Buffer.concat([damagedXls().subarray(0, 8), Buffer.alloc(504)]))).toBe('damaged');
   });
 });

@@ -97,7 +97,8 @@ export function readLegacyExcel(bytes: Uint8Array, limits: LegacyLimits): Legacy
     });
   } catch (error) {
     const message = (error as Error).message ?? String(error);
-    if (/password|encrypt/i.test(message)) throw new LegacyExcelProblem('encrypted', 'The workbook is protected with a password.');
+    // SheetJS's words for a FILEPASS record or an encrypted package (it reads no passwords).
+    if (/password-protected|password is incorrect/i.test(message)) throw new LegacyExcelProblem('encrypted', 'The workbook is protected with a password.');
     throw new LegacyExcelProblem('damaged', `The workbook is damaged or is not an Excel workbook (${message.split('\n')[0]}).`);
   }
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
