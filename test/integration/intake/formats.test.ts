@@ -107,7 +107,7 @@ describe('formats read', () => {
     const report = await b.call('sites.import', { enterpriseId, paths: [dir] });
     expect(report.problems).toEqual([]);
     const site = await b.call('sites.get', { siteId: report.siteId });
-    const products = site.content.columns.find((c) => c.type === 'products')!.items.map((i) => (i.kind === 'product' ? [i.name, i.price?.fen, i.price?.unit] : []));
+    const products = site.content.columns.find((c) => c.type === 'products')!.items.map((i) => (i.kind === 'product' && i.price?.kind === 'amount' ? [i.name, i.price.fen, i.price.unit] : [i.kind]));
     expect(products).toEqual([
       ['龙井', 36800, '斤'],
       ['碧螺春', 29850, '斤'],

@@ -7,7 +7,7 @@
  * in China), decoded through SheetJS's codepage tables.
  */
 import * as XLSX from '@e965/xlsx';
-import * as codepages from '@e965/xlsx/dist/cpexcel.full.mjs';
+import * as codepages from '@e965/xlsx/dist/cpexcel';
 
 XLSX.set_cptable(codepages);
 
