@@ -102,7 +102,7 @@ const previewMemberSchema = z.object({
 export type PreviewMember = z.infer<typeof previewMemberSchema>;
 
 export const importPreviewSchema = z.object({
-  fileKind: z.enum(['xlsx', 'csv', 'paste']),
+  fileKind: z.enum(['xlsx', 'xls', 'csv', 'paste']),
   sheets: z.array(z.string()),
   sheet: z.string(),
   /** The header row's number (1-based), 0 when the file has none. */

@@ -14,6 +14,7 @@ import type { Site } from '../../../shared/api/sites';
 import { createTestBackend, tempDir, type TestBackend } from '../../helpers/backend';
 import { CORPUS_DIR, importFolder } from '../../helpers/corpus';
 import { answeringWhile } from '../../helpers/responsiveness';
+import { encryptedXls, xlsWorkbook } from '../../helpers/legacyXls';
 import { buildDocx, type Part } from '../../fixtures/materials/make/docx';
 import { teaEnterprise } from '../sites/support';
 import { editSite } from '../../helpers/siteEdits';
@@ -49,6 +50,7 @@ describe('files that cannot be read', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, '说明.txt'), '产品介绍\n龙井茶 368元/斤\n碧螺春 298元/斤');
     writeFileSync(path.join(dir, '价格.xls'), ole());
+    writeFileSync(path.join(dir, '报价.xls'), encryptedXls());
     writeFileSync(path.join(dir, '加密.docx'), ole(Buffer.from('EncryptedPackage', 'utf16le')));
     writeFileSync(path.join(dir, '宣传册.pdf'), '%PDF-1.4\nnot really a pdf');
     writeFileSync(path.join(dir, '巨大.docx'), bombDocx());
@@ -56,14 +58,16 @@ describe('files that cannot be read', () => {
     writeFileSync(path.join(dir, '营业执照.jpg'), readFileSync(path.join(CORPUS_DIR, 'luzhong-machinery', '营业执照.jpg')));
     const report = await b.call('sites.import', { enterpriseId, paths: [dir] });
     expect(report.problems.map((p) => [p.file, p.code])).toEqual([
-      ['价格.xls', 'sheet.legacy_format'],
+      ['价格.xls', 'sheet.damaged'],
       ['加密.docx', 'docx.legacy_format'],
       ['宣传册.pdf', 'pdf.unreadable'],
       ['巨大.docx', 'docx.too_large'],
+      ['报价.xls', 'sheet.encrypted'],
       ['演示.pptx', 'intake.unsupported_type'],
       ['营业执照.jpg', 'intake.not_site_photo'],
     ]);
-    expect(report.problems.find((p) => p.file === '价格.xls')!.message).toContain('.xlsx');
+    expect(report.problems.find((p) => p.file === '价格.xls')!.message).toContain('damaged');
+    expect(report.problems.find((p) => p.file === '报价.xls')!.message).toContain('password');
     expect(report.problems.find((p) => p.file === '加密.docx')!.message).toContain('password');
     expect(report.columns).toMatchObject([{ type: 'products', items: 2 }]);
     // The licence was never stored: nothing of it can reach the site or the platform.
@@ -81,6 +85,35 @@ describe('formats read', () => {
       expect(site.intake.problems, folder).toEqual([]);
       expect(Object.values(counts).reduce((a, n) => a + n, 0), folder).toBeGreaterThanOrEqual(4);
     }
+  });
+
+  it('reads a WPS .et price list (the old Excel format under WPS’s name) with prices, a unit column and a date, sheet by sheet', async () => {
+    const b = backend();
+    const enterpriseId = await teaEnterprise(b);
+    const dir = tempDir();
+    const sheet = (name: string, rows: (string | number)[][]) => ({ name, rows: [['品名', '规格', '单位', '价格', '更新日期'], ...rows.map((r) => [...r, { serial: 46115, format: 'yyyy-mm-dd' }])] });
+    const workbook = xlsWorkbook([
+      sheet('绿茶', [
+        ['龙井', '明前特级', '斤', 368],
+        ['碧螺春', '一级', '斤', 298.5],
+      ]),
+      sheet('红茶', [
+        ['正山小种', '罐装', '罐', 128],
+        ['滇红', '散装', '斤', 98],
+      ]),
+      { name: '底稿', rows: [['进价表'], ['龙井', 200]], hidden: true },
+    ]);
+    writeFileSync(path.join(dir, '价目表.et'), workbook);
+    const report = await b.call('sites.import', { enterpriseId, paths: [dir] });
+    expect(report.problems).toEqual([]);
+    const site = await b.call('sites.get', { siteId: report.siteId });
+    const products = site.content.columns.find((c) => c.type === 'products')!.items.map((i) => (i.kind === 'product' && i.price?.kind === 'amount' ? [i.name, i.price.fen, i.price.unit] : [i.kind]));
+    expect(products).toEqual([
+      ['龙井', 36800, '斤'],
+      ['碧螺春', 29850, '斤'],
+      ['正山小种', 12800, '罐'],
+      ['滇红', 9800, '斤'],
+    ]);
   });
 
   it('keeps the picture of a PDF brochure with the text around it', async () => {

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../../shared/api';
 import { createTestBackend, tempDir, type TestBackend } from '../../helpers/backend';
 import { encryptedWorkbook } from '../../helpers/encryptedWorkbook';
+import { damagedXls, encryptedXls, gbkBiff5Workbook, xlsWorkbook } from '../../helpers/legacyXls';
 import { FIXTURES_DIR } from '../../helpers/paths';
 import { csvText, encodeGbk, people, rosterWithBadRows, rosterXlsx, rowOf, type RosterPerson } from '../../helpers/rosterFiles';
 import { errorCode, setUp } from '../orders/support';
@@ -49,10 +50,41 @@ describe('workbooks as customers make them', () => {
     expect(preview.added.map((a) => a.mobile).sort()).toEqual(staff.map((p) => p.mobile).sort());
   });
 
-  it('refuses a password-protected workbook, an old .xls and a file that is no spreadsheet, each with its own code', async () => {
+  it('reads an old Excel .xls (BIFF8, as WPS saves it) under a title, with mobiles stored as numbers and departments merged down', async () => {
+    const staff = people(8, 5);
+    const bytes = xlsWorkbook([
+      {
+        name: '通讯录',
+        rows: [['鲁中机械员工通讯录'], ['姓名', '手机号码', '部门', '职务'], ...staff.map((p, i) => [p.name, Number(p.mobile), i < 3 ? '销售部' : p.department, p.title])],
+        merges: [{ s: { r: 2, c: 2 }, e: { r: 4, c: 2 } }],
+      },
+    ]);
+    const preview = await t.call('roster.previewImport', { enterpriseId, source: file('通讯录.xls', bytes) });
+    expect(preview).toMatchObject({ fileKind: 'xls', sheet: '通讯录', headerRow: 2 });
+    const result = await t.call('roster.import', { enterpriseId, source: file('通讯录.xls', bytes) });
+    expect(result).toMatchObject({ added: 8, changed: 0, refused: [], members: 8 });
+    const members = await listed();
+    for (const [i, person] of staff.entries())
+      expect(members.find((m) => m.mobile === person.mobile)).toMatchObject({ name: person.name, department: i < 3 ? '销售部' : person.department, title: person.title });
+  });
+
+  it('reads an Excel 95 workbook (BIFF5) whose names are GBK bytes, and a .xls on disk by its path', async () => {
+    const bytes = gbkBiff5Workbook('名单', [
+      ['姓名', '手机'],
+      ['欧阳建国', 13905310002],
+      ['李娜', 13800138000],
+    ]);
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '名单.xls'), bytes);
+    const result = await t.call('roster.import', { enterpriseId, source: { kind: 'path', path: path.join(dir, '名单.xls') } });
+    expect(result).toMatchObject({ added: 2, refused: [] });
+    expect((await listed()).map((m) => [m.name, m.mobile]).sort()).toEqual([['李娜', '13800138000'], ['欧阳建国', '13905310002']]);
+  });
+
+  it('refuses password-protected workbooks (.xlsx and .xls), a damaged .xls and a file that is no spreadsheet, each with its own code', async () => {
     expect(await errorCode(t, 'roster.import', { enterpriseId, source: file('加密.xlsx', encryptedWorkbook()) })).toBe('roster.file_encrypted');
-    const xls = readFileSync(path.join(FIXTURES_DIR, 'roster', 'legacy.xls'));
-    expect(await errorCode(t, 'roster.import', { enterpriseId, source: file('名单.xls', xls) })).toBe('roster.file_legacy_xls');
+    expect(await errorCode(t, 'roster.import', { enterpriseId, source: file('加密.xls', encryptedXls()) })).toBe('roster.file_encrypted');
+    expect(await errorCode(t, 'roster.import', { enterpriseId, source: file('名单.xls', damagedXls()) })).toBe('roster.file_damaged');
     const png = readFileSync(path.join(FIXTURES_DIR, 'signatures', 'wang-jianguo.png'));
     expect(await errorCode(t, 'roster.previewImport', { enterpriseId, source: file('名单.png', png) })).toBe('roster.file_unreadable');
     const docx = readFileSync(path.join(FIXTURES_DIR, 'materials', 'quancheng-tea', '公司资料.docx'));

@@ -84,7 +84,7 @@ class Intake {
   async file(file: IntakeFile): Promise<void> {
     const kind = kindOf(file.name);
     if (kind === 'unsupported')
-      return this.report(file.name, 'intake.unsupported_type', 'This kind of file is not read: import Word (.docx, .doc, .wps), Excel (.xlsx, .csv), PDF, .txt text and JPEG/PNG/GIF/WebP photos.');
+      return this.report(file.name, 'intake.unsupported_type', 'This kind of file is not read: import Word (.docx, .doc, .wps), Excel and WPS (.xlsx, .xls, .et, .csv), PDF, .txt text and JPEG/PNG/GIF/WebP photos.');
     if (file.size > MAX_FILE_BYTES) return this.report(file.name, 'intake.file_too_large', `Files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read.`);
     if (kind === 'image' && isLicenceName(file.name))
       return this.report(file.name, 'intake.not_site_photo', 'A licence or identity paper, by its name: not a picture for the site, so it is not stored or shown.');

@@ -1,6 +1,6 @@
 /**
  * Reading one document into structured material: Word (.docx, .doc, .wps), spreadsheets (.xlsx,
- * .csv), PDF, plain text in any Chinese encoding, and the text of a photographed page after OCR.
+ * .xls, .et, .csv), PDF, plain text in any Chinese encoding, and the text of a photographed page after OCR.
  * This runs in the read worker (readWorker.ts): conversion is CPU work the dispatcher must not wait
  * on. Embedded pictures are stored here; what could not be read is a problem naming the file.
  */
@@ -19,7 +19,7 @@ import { linesToBlocks, textLines, type TextLine } from './lines';
 import { parseWishes, type Wishes } from './notes';
 import { PdfProblem, readPdf } from './pdf';
 import { sanitizeIntakeHtml } from './sanitize';
-import { readCsv, readXlsx, refuseXls, sheetBlocks, SpreadsheetProblem } from './spreadsheet';
+import { readCsv, readXls, readXlsx, sheetBlocks, SpreadsheetProblem } from './spreadsheet';
 import { structureDocument, type StructuredMaterial } from './structure';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { ZipProblem } from './zipGuard';
@@ -117,7 +117,7 @@ class DocumentReader {
         else if (content.kind === 'html') this.structure(htmlToBlocks(sanitizeIntakeHtml(content.html)));
         else this.structure(linesToBlocks(textLines(content.text)));
       } else if (request.kind === 'xlsx') this.structure(sheetBlocks(await readXlsx(request.bytes)));
-      else if (request.kind === 'xls') refuseXls();
+      else if (request.kind === 'xls') this.structure(sheetBlocks(await readXls(request.bytes)));
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
       else if (request.kind === 'pdf') this.structure((await readPdf(request.bytes, (bytes) => this.store(bytes, 'picture'))).blocks);
       else {

@@ -1,12 +1,14 @@
 /**
- * Price lists and catalogues as spreadsheets: .xlsx through exceljs, .csv through papaparse (UTF-8
- * or GBK, as Chinese Excel saves it). Each sheet becomes a table block, its title lines above the
- * header as text, its name a sub-heading when the workbook has several (瓷砖, 卫浴 → categories).
- * Old .xls files (BIFF) have no safe, maintained reader on npm: they are named with the way out.
+ * Price lists and catalogues as spreadsheets: .xlsx through exceljs, old .xls and WPS .et through
+ * SheetJS (legacyExcel.ts), .csv through papaparse (UTF-8 or GBK, as Chinese Excel saves it). All
+ * give the same sheets of text cells, so one structuring path serves them: each sheet becomes a
+ * table block, its title lines above the header as text, its name a sub-heading when the workbook
+ * has several (瓷砖, 卫浴 → categories).
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { SourceBlock } from './htmlToBlocks';
+import { isOle, LegacyExcelProblem, readLegacyExcel } from './legacyExcel';
 import { readTable } from './tables';
 import { decodeText } from './textDecoding';
 import { checkZip, ZipProblem } from './zipGuard';
@@ -16,7 +18,7 @@ export const MAX_SHEET_COLUMNS = 50;
 
 export class SpreadsheetProblem extends Error {
   constructor(
-    readonly code: 'sheet.unreadable' | 'sheet.legacy_format' | 'sheet.too_large' | 'sheet.encrypted',
+    readonly code: 'sheet.unreadable' | 'sheet.damaged' | 'sheet.too_large' | 'sheet.encrypted',
     message: string,
   ) {
     super(message);
@@ -27,8 +29,6 @@ export interface Sheet {
   name: string;
   rows: string[][];
 }
-
-const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
 /** A cell as people see it: numbers without float noise, dates as ISO, formulas by their result. */
 function cellText(cell: ExcelJS.Cell): string {
@@ -41,13 +41,8 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
-  if (isOle(bytes))
-    throw new SpreadsheetProblem(
-      /E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e/.test(Buffer.from(bytes.subarray(0, 1 << 20)).toString('latin1'))
-        ? 'sheet.encrypted'
-        : 'sheet.legacy_format',
-      'This workbook is protected with a password or is an old .xls file: open it in Excel or WPS, remove the password, save it as .xlsx and import it again.',
-    );
+  // An .xlsx with a password is an OLE file, and so is an old .xls saved under the new name.
+  if (isOle(bytes)) return readXls(bytes);
   try {
     checkZip(bytes);
   } catch (error) {
@@ -85,11 +80,18 @@ export function readCsv(bytes: Uint8Array, name: string): Sheet {
   return { name, rows: parsed.data.slice(0, MAX_SHEET_ROWS).map((row) => row.slice(0, MAX_SHEET_COLUMNS).map((c) => String(c ?? '').trim())) };
 }
 
-export function refuseXls(): never {
-  throw new SpreadsheetProblem(
-    'sheet.legacy_format',
-    'Old Excel .xls files are not read (no safe reader for that format is available): open it in Excel or WPS, save it as .xlsx (Excel 工作簿) or .csv, and import it again.',
-  );
+/** An old Excel .xls or WPS .et workbook; one that is really an .xlsx (renamed) goes to exceljs. */
+export async function readXls(bytes: Uint8Array): Promise<Sheet[]> {
+  if (!isOle(bytes)) return readXlsx(bytes);
+  try {
+    const sheets = readLegacyExcel(bytes, { maxRows: MAX_SHEET_ROWS, maxColumns: MAX_SHEET_COLUMNS, fillMerged: false });
+    return sheets.filter((sheet) => sheet.rows.length > 0).map((sheet) => ({ name: sheet.name, rows: sheet.rows.map((row) => row.cells.map((cell) => cell.trim())) }));
+  } catch (error) {
+    if (!(error instanceof LegacyExcelProblem)) throw error;
+    if (error.reason === 'encrypted')
+      throw new SpreadsheetProblem('sheet.encrypted', 'This workbook is protected with a password: open it in Excel or WPS, remove the password, save it and import it again.');
+    throw new SpreadsheetProblem('sheet.damaged', `${error.message} Open it in Excel or WPS, save it again and import it again.`);
+  }
 }
 
 const paragraph = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ text }] });

@@ -1,5 +1,6 @@
 /**
- * A roster as it arrives: an .xlsx workbook (exceljs), a .csv file in UTF-8 or GBK (papaparse, after
+ * A roster as it arrives: an .xlsx workbook (exceljs), an old .xls or WPS .et workbook (SheetJS,
+ * through intake/legacyExcel.ts), a .csv file in UTF-8 or GBK (papaparse, after
  * textDecoding), or cells pasted from a spreadsheet (tab-separated). Each becomes sheets of text
  * cells with the row numbers the customer sees. Merged cells give their value to every cell they
  * cover (a department merged down a column belongs to each member in it); a formula gives its
@@ -9,6 +10,7 @@
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
+import { isOle, LegacyExcelProblem, readLegacyExcel } from '../intake/legacyExcel';
 import { decodeText, TextDecodingProblem } from '../intake/textDecoding';
 
 export const MAX_ROSTER_ROWS = 20_000;
@@ -16,7 +18,7 @@ export const MAX_ROSTER_COLUMNS = 60;
 /** An .xlsx is a zip: refuse one that would unpack to more than this before exceljs reads it. */
 const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
-export type RosterFileProblemCode = 'roster.file_unreadable' | 'roster.file_encrypted' | 'roster.file_legacy_xls' | 'roster.file_too_large' | 'roster.file_empty';
+export type RosterFileProblemCode = 'roster.file_unreadable' | 'roster.file_encrypted' | 'roster.file_damaged' | 'roster.file_too_large' | 'roster.file_empty';
 
 export class RosterFileProblem extends Error {
   constructor(
@@ -42,14 +44,11 @@ export interface RosterSheet {
 }
 
 export interface RosterSource {
-  kind: 'xlsx' | 'csv' | 'paste';
+  kind: 'xlsx' | 'xls' | 'csv' | 'paste';
   sheets: RosterSheet[];
 }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
-/** An encrypted OOXML file is an OLE container whose stream names are UTF-16: "EncryptedPackage". */
-const isEncryptedPackage = (b: Uint8Array) => Buffer.from(b.subarray(0, 1 << 20)).includes(Buffer.from('EncryptedPackage', 'utf16le'));
 
 function cellText(cell: ExcelJS.Cell): string {
   const value = cell.value;
@@ -108,6 +107,18 @@ async function readXlsx(bytes: Uint8Array): Promise<RosterSheet[]> {
   return sheets;
 }
 
+/** Password-protected workbooks (.xlsx or .xls) and old .xls/.et ones are all OLE files. */
+function readXls(bytes: Uint8Array): RosterSheet[] {
+  try {
+    return readLegacyExcel(bytes, { maxRows: MAX_ROSTER_ROWS + 50, maxColumns: MAX_ROSTER_COLUMNS, fillMerged: true });
+  } catch (error) {
+    if (!(error instanceof LegacyExcelProblem)) throw error;
+    if (error.reason === 'encrypted')
+      throw new RosterFileProblem('roster.file_encrypted', 'The workbook is protected with a password: open it in Excel or WPS, remove the password (文件 → 信息 → 保护工作簿), save it and import it again.');
+    throw new RosterFileProblem('roster.file_damaged', `${error.message} Open it in Excel or WPS, save it again (as .xlsx or .xls) and import it again.`);
+  }
+}
+
 function readDelimited(text: string): SheetRow[] {
   const parsed = Papa.parse(text.replace(/^\ufeff/, ''), { skipEmptyLines: false });
   return parsed.data.slice(0, MAX_ROSTER_ROWS + 50).map((cells, i) => ({ number: i + 1, cells: cells.slice(0, MAX_ROSTER_COLUMNS).map((c) => String(c ?? '')) }));
@@ -115,13 +126,9 @@ function readDelimited(text: string): SheetRow[] {
 
 export async function readRosterBytes(bytes: Uint8Array, fileName: string): Promise<RosterSource> {
   if (bytes.length === 0) throw new RosterFileProblem('roster.file_empty', 'The file is empty.');
-  if (isOle(bytes)) {
-    if (isEncryptedPackage(bytes))
-      throw new RosterFileProblem('roster.file_encrypted', 'The workbook is protected with a password: open it in Excel or WPS, remove the password (文件 → 信息 → 保护工作簿), save it and import it again.');
-    throw new RosterFileProblem('roster.file_legacy_xls', 'This is an old Excel .xls file, which is not read: open it in Excel or WPS, save it as .xlsx (Excel 工作簿) or .csv, and import it again.');
-  }
+  if (isOle(bytes)) return { kind: 'xls', sheets: readXls(bytes) };
   if (isZip(bytes)) return { kind: 'xlsx', sheets: await readXlsx(bytes) };
-  if (/\.(xlsx|xlsm|xls)$/i.test(fileName)) throw new RosterFileProblem('roster.file_unreadable', 'The file is named like a workbook but is not one: save it again from Excel as .xlsx.');
+  if (/\.(xlsx|xlsm|xls|et)$/i.test(fileName)) throw new RosterFileProblem('roster.file_unreadable', 'The file is named like a workbook but is not one: save it again from Excel as .xlsx.');
   let text: string;
   try {
     text = decodeText(bytes).text;

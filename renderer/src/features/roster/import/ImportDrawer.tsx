@@ -93,7 +93,7 @@ export function ImportDrawer({ enterpriseId, open, onClose }: Props) {
                 label: t('roster.import.fromFile'),
                 children: (
                   <Upload.Dragger
-                    accept=".xlsx,.xlsm,.xls,.csv,.txt"
+                    accept=".xlsx,.xlsm,.xls,.et,.csv,.txt"
                     multiple={false}
                     showUploadList={false}
                     beforeUpload={(file) => {
