@@ -137,7 +137,6 @@ export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCa
                 </Col>
               </Row>
             </Card>
-            <LicenceDetailsCard />
             <Card title={t('enterprises.form.sectionContact')} size="small">
               <Row gutter={16}>
                 <Col xs={24} md={8}>
@@ -164,6 +163,8 @@ export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCa
                 </Col>
               </Row>
             </Card>
+            {/* After the fields every enterprise needs: the keyboard path through them stays as it was. */}
+            <LicenceDetailsCard />
             <div className="ecw-form-actions">
               <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending} data-testid="enterprise-save">
                 {t('common.save')} <Kbd>Ctrl+Enter</Kbd>
