@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   'order.no_active_plan': 'A change or cancellation for an enterprise without an active plan.',
   'order.date_before_open': 'The date is before the plan was opened.',
   'order.same_plan': 'A change to the plan the enterprise already has.',
+  'order.promotion_open_only': 'A promotion is only ordered (an open order), never changed or cancelled.',
   'order.plan_required': 'No plan was chosen.',
   'order.unknown_plan': 'The plan is not in the catalog.',
   'order.plan_unavailable': 'The plan is no longer on sale.',

@@ -19,7 +19,7 @@ const componentSchema = z.object({ code: z.string(), name: z.string(), descripti
 export const planSchema = z.object({
   code: z.string(),
   name: z.string(),
-  family: z.enum(['site', 'power100']),
+  family: z.enum(['site', 'power100', 'promotion']),
   /** For 动力100: the bundle (通信动力 …) and its mode number. */
   bundle: z.string().optional(),
   mode: z.number().int().optional(),
@@ -49,6 +49,20 @@ const component = (code: string, name: string, description: string) => ({ code, 
 const SAMPLE_RING_TONE_LIMITS: ComponentLimits = { maxSeconds: 40, maxBytes: 2 * 1024 * 1024, formats: ['mp3', 'wav', 'm4a'], sample: true };
 const VPMN = component('vpmn', 'VPMN 集团短号', '每位成员手机分配 6 位短号，全国漫游可用');
 const SITE = component('site', '企业建站', 'WEB、WAP、短信三网站，行业模板');
+
+/** A promotion is sold like a plan (quoted per month) but opens no subscription: it lists the enterprise on the portal home. */
+export const PORTAL_PROMOTION_CODE = 'portal-promotion';
+export const MAX_PROMOTION_MONTHS = 24;
+
+export const isPromotion = (plan: Pick<Plan, 'family'>): boolean => plan.family === 'promotion';
+
+/** The first day after a promotion of `months` months from `startDate`: the same day `months` later (that month's last day when it is shorter). */
+export function promotionEndDate(startDate: string, months: number): string {
+  const [y, m, d] = startDate.split('-').map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  const end = new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay)));
+  return end.toISOString().slice(0, 10);
+}
 
 export const SEED_CATALOG: Catalog = {
   version: 1,
@@ -90,6 +104,12 @@ export const SEED_CATALOG: Catalog = {
       monthlyFeeFen: 10000, smsIncluded: 0, smsRateFen: SAMPLE_SMS_RATE_FEN,
       components: [component('office-notice', '办公助手', '公文、合同、库存、会议、日程的通知、提醒与公告')],
       description: '公文、合同、库存、会议与日程的通知提醒', sample: { monthlyFee: true, smsRate: true }, available: true,
+    },
+    {
+      code: PORTAL_PROMOTION_CODE, name: '门户首页推荐', family: 'promotion',
+      monthlyFeeFen: 50000, smsIncluded: 0, smsRateFen: 0,
+      components: [component('portal-promotion', '门户首页推荐', '在 WEB 门户首页「推荐企业」中展示，链接到企业网站')],
+      description: '按月购买，自起始日起展示所购月数', sample: { monthlyFee: true, smsRate: false }, available: true,
     },
   ],
 };

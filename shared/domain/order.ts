@@ -1,6 +1,7 @@
 /** Service orders (业务受理单): open a plan, change it, cancel it — each signed by the customer. */
 import { z } from 'zod';
 import type { Quote } from './billing';
+import { MAX_PROMOTION_MONTHS } from './catalog';
 import { chinaDate, isRealDate } from './dates';
 
 export const ORDER_KINDS = ['open', 'change', 'cancel'] as const;
@@ -79,6 +80,8 @@ export const newOrderInputSchema = z.object({
   /** Required for open and change; a cancel applies to the current plan. */
   planCode: z.string().optional(),
   date: isoDateSchema,
+  /** For an open order of a promotion (门户首页推荐): how many months it runs from `date` (default 1). */
+  promotionMonths: z.number().int().min(1).max(MAX_PROMOTION_MONTHS).optional(),
 });
 export type NewOrderInput = z.infer<typeof newOrderInputSchema>;
 

@@ -8,6 +8,7 @@
  * the server-owned fields are written by the platform only and reach the desktop through pull.
  */
 import { z } from 'zod';
+import { MAX_PROMOTION_MONTHS } from '../domain/catalog';
 import { checkCreditCode, normalizeCreditCode } from '../domain/creditCode';
 import { SALES_CHANNELS } from '../domain/enterprise';
 import { industrySection } from '../domain/industry';
@@ -157,6 +158,8 @@ export const orderSubmitArgsSchema = z.looseObject({
   signerName: z.string().min(1),
   signedAt: z.string().min(1),
   secondLevelDomain: z.object({ label: domainLabelSchema.optional() }).optional(),
+  /** For a promotion plan (catalog family `promotion`): how many months it runs from `effectiveDate`. */
+  promotionMonths: z.number().int().min(1).max(MAX_PROMOTION_MONTHS).optional(),
 });
 export type OrderSubmitArgs = z.infer<typeof orderSubmitArgsSchema>;
 

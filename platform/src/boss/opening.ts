@@ -13,6 +13,9 @@ import { isoNow, type PlatformContext } from '../context';
 import type { Tx } from '../db/database';
 import { offlineAtFor, publishingOf, publishWaiting, scheduleOffline, type Publishing } from '../sites/publication';
 import { activeSubscription, inWriteTx, loadRow, updateRow, type StoredRow, type WriteBy, type Writer } from '../sync/rows';
+import { findPlan, isPromotion } from '../../../shared/domain/catalog';
+import { latestCatalog } from '../catalog/catalog';
+import { openPromotion } from '../portal/promotions';
 import { nextCounter } from './counters';
 import { openingMessages } from './welcomeSms';
 import { dueRosterOrders, processRosterOrder, rosterOrderPending } from './roster';
@@ -72,6 +75,13 @@ async function processOpen(w: Writer, order: StoredRow, enterprise: StoredRow, b
   }
   await trx.insertInto('sms_route').values({ extension: result.smsServiceCode.extension, enterprise_id: enterprise.id, opened_at: by.at }).execute();
   await publishWaiting(w, enterprise.id, publishing, by);
+  return 'opened';
+}
+
+/** A promotion leaves the subscription as it is: the portal lists the enterprise during its dates. */
+async function processPromotion(w: Writer, order: StoredRow, by: WriteBy): Promise<string> {
+  const promotion = await openPromotion(w, order);
+  updateRow(w, order, { changes: { status: 'opened', promotion, processedAt: by.at } }, by);
   return 'opened';
 }
 
@@ -167,6 +177,8 @@ export class Boss {
     if (!order || order.data.status !== 'submitted') return undefined; // another process got there first
     const by: WriteBy = { clientId: null, at: isoNow(this.ctx) };
     if (!enterprise || enterprise.deleted) return fail(w, order, by, 'enterprise_not_found', 'The enterprise was deleted.');
+    const plan = findPlan(await latestCatalog(w.trx), order.data.planCode as string);
+    if (plan && isPromotion(plan)) return processPromotion(w, order, by);
     return order.data.kind === 'open' ? processOpen(w, order, enterprise, by, publishingOf(this.ctx.config), this.ctx.clock) : processChangeOrCancel(w, order, enterprise, by);
   }
 }

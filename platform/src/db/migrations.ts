@@ -575,6 +575,20 @@ const portalMembers: Migration = {
   },
 };
 
+/** Issue 13: the portal home's promoted enterprises, one row per opened promotion order, [start_date, end_date). */
+const portalPromotions: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('portal_promotion')
+      .addColumn('order_id', 'text', (c) => c.primaryKey())
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .addColumn('start_date', 'text', (c) => c.notNull())
+      .addColumn('end_date', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('portal_promotion_dates').on('portal_promotion').columns(['start_date', 'end_date']).execute();
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_sms_cmpp': smsCmpp,
@@ -589,6 +603,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_image_renditions': imageRenditions,
   '0012_sms_activity': smsActivity,
   '0013_portal_members': portalMembers,
+  '0014_portal_promotions': portalPromotions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -187,6 +187,7 @@ export interface DB {
   portal_subscription: { mobile: string; kind: string; value: string };
   /** One digest per member and China day (a repeated run sends nothing twice). */
   portal_digest: { mobile: string; day: string; posts: number; sent_at: string };
+  portal_promotion: { order_id: string; enterprise_id: string; start_date: string; end_date: string };
   portal_site: {
     site_id: string;
     enterprise_id: string;

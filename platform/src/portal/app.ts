@@ -12,6 +12,7 @@ import { refreshVisits } from '../search/popularity';
 import { searchPublished } from '../search/search';
 import { Listings } from './listings';
 import { PageCache, type RenderedPage } from './pageCache';
+import { Promotions } from './promotions';
 import { memberPhoneRoutes, memberRoutes } from './memberPages';
 import type { SmsGateway } from '../sms/gateway';
 import { answerFile, type Answer } from '../public/siteFiles';
@@ -59,6 +60,7 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
   const www = `www.${sitesDomain}`;
   const wap = `wap.${sitesDomain}`;
   const listings = new Listings(ctx.database.db);
+  const promotions = new Promotions(ctx.database.db);
   const pages = new PageCache(ctx.database.db, () => ctx.clock.now().getTime());
   const now = () => ctx.clock.now().toISOString();
   let refreshed = 0;
@@ -73,10 +75,10 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
     await refreshing;
   }
 
-  /** A cached page stays valid until popularity is re-summed or a listed site reaches its offline date. */
+  /** A cached page stays valid until popularity is re-summed, a listed site reaches its offline date or a promotion starts or ends. */
   async function validUntil(): Promise<number> {
-    const next = await listings.nextOfflineAt(now());
-    return Math.min(ctx.clock.now().getTime() + VISITS_REFRESH_MS, next ? Date.parse(next) : Infinity);
+    const [next, promotionChange] = await Promise.all([listings.nextOfflineAt(now()), promotions.nextChangeMs(now())]);
+    return Math.min(ctx.clock.now().getTime() + VISITS_REFRESH_MS, next ? Date.parse(next) : Infinity, promotionChange);
   }
   const rendered = async (channel: PageChannel, body: string, status: 200 | 404 = 200): Promise<RenderedPage> => ({ status, mime: PAGE_MIME[channel], body, validUntil: await validUntil() });
   /** Answers a page that changes only with the publications from the cache (`render` on a miss). */
@@ -101,11 +103,12 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
   const renderHome = async () => {
     await freshVisits();
     const at = now();
-    const [industries, regions, posts, popular] = await Promise.all([
+    const [industries, regions, posts, popular, promoted] = await Promise.all([
       listings.industryCounts(at),
       listings.regionCounts(at),
       listings.items({ kind: 'post' }, at, 0, 10),
       listings.sites({}, at, 0, 10),
+      promotions.promotedSites(at, 10),
     ]);
     return rendered('web', webPage({
       title: PORTAL_NAME,
@@ -114,7 +117,7 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
       main: [
         h('h1', {}, PORTAL_NAME),
         searchForm(),
-        h('div', { class: 'grid' }, industryBox(industries), regionBox(regions), box('最新供求', itemList(posts.rows), linkP('/posts', '更多供求信息')), box('热门企业', siteList(popular.rows))),
+        h('div', { class: 'grid' }, ...(promoted.length ? [box('推荐企业', siteList(promoted))] : []), industryBox(industries), regionBox(regions), box('最新供求', itemList(posts.rows), linkP('/posts', '更多供求信息')), box('热门企业', siteList(popular.rows))),
       ],
     }));
   };

@@ -167,7 +167,7 @@ async function pointHost(w: Writer, row: StoredRow, host: string, revision: numb
 }
 
 /** Tells every public listener (each process polls it) that what some host serves changed. */
-async function bumpGeneration(w: Writer): Promise<void> {
+export async function bumpGeneration(w: Writer): Promise<void> {
   w.afterCommit.push(countCommitted);
   await w.trx.updateTable('publication_generation').set((eb) => ({ generation: eb('generation', '+', 1) })).where('id', '=', 1).execute();
 }

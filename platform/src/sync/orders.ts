@@ -5,8 +5,10 @@
  *   open:   (none | cancelled) → subscription "opening" → BOSS → "active"
  *   change: "active" → "active" with the new plan (BOSS)
  *   cancel: "active" → "cancelled" (BOSS)
+ *   open of a promotion plan (门户首页推荐): needs an "active" subscription, leaves it as it is; BOSS lists
+ *   the enterprise on the portal home from `effectiveDate` for `promotionMonths` months (portal/promotions.ts).
  */
-import { findPlan, type Plan } from '../../../shared/domain/catalog';
+import { findPlan, isPromotion, type Plan } from '../../../shared/domain/catalog';
 import type { OpResult, PushOp } from '../../../shared/platform-api/sync';
 import { orderSubmitArgsSchema, type OrderSubmitArgs } from '../../../shared/platform-api/tables';
 import { latestCatalog } from '../catalog/catalog';
@@ -28,6 +30,12 @@ async function checkStateMachine(w: Writer, args: OrderSubmitArgs): Promise<{ pl
   const plan = findPlan(await latestCatalog(w.trx), args.planCode);
   if (!plan || !plan.available) throw new Rejection('plan_not_available', `The plan ${args.planCode} is not available in the current catalog.`);
   const current = await activeSubscription(w, args.enterpriseId);
+  if (isPromotion(plan)) {
+    if (args.kind !== 'open') throw new Rejection('plan_not_available', `The promotion ${plan.code} can only be ordered, not changed or cancelled.`);
+    if (!args.promotionMonths) throw new Rejection('invalid', 'A promotion order needs promotionMonths.');
+    if (current?.data.status !== 'active') throw new Rejection('no_active_subscription', 'Only an opened enterprise can be promoted.');
+    return { plan };
+  }
   if (args.kind === 'open') {
     if (current) throw new Rejection('subscription_exists', `The enterprise already has a subscription (${current.data.status as string}).`);
     return { plan };
@@ -68,7 +76,7 @@ export async function submitOrder(oc: OpContext, op: PushOp): Promise<OpResult> 
     failure: null,
     processedAt: null,
   }, w);
-  if (args.kind === 'open') {
+  if (args.kind === 'open' && !isPromotion(plan)) {
     insertRow(oc, 'subscription', newId(), enterprise.scopeId, {
       enterpriseId: args.enterpriseId, planCode: plan.code, status: 'opening', startDate: args.effectiveDate, endDate: null,
       openOrderId: order.id, lastOrderId: order.id,

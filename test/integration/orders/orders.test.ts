@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assetFile, sha256Of } from '../../../electron/backend/domains/assets/store';
 import { saveCatalog } from '../../../electron/backend/domains/catalog/repository';
-import { SEED_CATALOG } from '../../../shared/domain/catalog';
+import { findPlan, PORTAL_PROMOTION_CODE, SEED_CATALOG } from '../../../shared/domain/catalog';
+import { orderSubmitArgsSchema } from '../../../shared/platform-api/tables';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
 import { blankPng, errorCode, openSigned, OPERATOR, setUp, SIGNATURE_BASE64, SIGNATURE_PNG } from './support';
 
@@ -242,5 +243,34 @@ describe('documents', () => {
   it('answers document.not_found for an unknown id and lists nothing for an enterprise without documents', async () => {
     expect(await errorCode(t, 'documents.read', { id: 'missing' })).toBe('document.not_found');
     expect(await t.call('documents.listForEnterprise', { enterpriseId })).toEqual([]);
+  });
+});
+
+// Issue 13: the portal promotion (门户首页推荐) is quoted and ordered like a plan, on top of the active plan.
+const monthlyFee = findPlan(SEED_CATALOG, PORTAL_PROMOTION_CODE)!.monthlyFeeFen;
+const promotion = (months: number) => ({ enterpriseId, kind: 'open' as const, planCode: PORTAL_PROMOTION_CODE, date: '2026-12-01', promotionMonths: months });
+
+describe('ordering a portal promotion', () => {
+  it('quotes it per month like a plan', async () => {
+    const q = await t.call('orders.quote', { planCode: PORTAL_PROMOTION_CODE, openDate: '2026-12-01', months: 3 });
+    expect(q.totalFeeFen).toBe(3 * monthlyFee);
+  });
+
+  it('needs an opened enterprise, then is signed and submitted with its months, leaving the plan as it was', async () => {
+    expect(await errorCode(t, 'orders.create', promotion(2))).toBe('order.no_active_plan');
+    await openSigned(t, enterpriseId);
+    const draft = await t.call('orders.create', promotion(2));
+    expect(draft).toMatchObject({ kind: 'open', planCode: PORTAL_PROMOTION_CODE, effectiveDate: '2026-12-01', quote: { totalFeeFen: 2 * monthlyFee } });
+    expect(draft.quote.months.map((m) => m.month)).toEqual(['2026-12', '2027-01']);
+    await t.call('orders.sign', { id: draft.id, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });
+    await t.call('orders.submit', { id: draft.id });
+    expect(await t.call('orders.currentPlan', { enterpriseId })).toMatchObject({ planCode: 'site-standard' });
+
+    const command = t.backend.database()!.prepare<[string], { patch_json: string }>(`SELECT patch_json FROM outbox WHERE kind = 'command' AND row_id = ?`).get(draft.id)!;
+    const args = orderSubmitArgsSchema.parse(JSON.parse(command.patch_json));
+    expect(args).toMatchObject({ kind: 'open', planCode: PORTAL_PROMOTION_CODE, effectiveDate: '2026-12-01', promotionMonths: 2 });
+    // The plan can still be changed and cancelled; the promotion itself cannot.
+    expect(await errorCode(t, 'orders.create', { enterpriseId, kind: 'change', planCode: PORTAL_PROMOTION_CODE, date: '2026-12-05' })).toBe('order.promotion_open_only');
+    expect((await t.call('orders.create', { enterpriseId, kind: 'change', planCode: 'site-business', date: '2026-12-05' })).kind).toBe('change');
   });
 });

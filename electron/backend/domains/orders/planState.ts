@@ -4,7 +4,7 @@
  * a new order may do are here too, so creating and signing check exactly the same things.
  */
 import type { PlanChange } from '../../../../shared/domain/billing';
-import { canonicalPlanCode, findPlan, type Catalog, type Plan } from '../../../../shared/domain/catalog';
+import { canonicalPlanCode, findPlan, PORTAL_PROMOTION_CODE, type Catalog, type Plan } from '../../../../shared/domain/catalog';
 import type { OrderKind } from '../../../../shared/domain/order';
 import { AppError } from '../../app/errors';
 import type { ReadableDB } from '../../infra/db/handles';
@@ -103,7 +103,9 @@ export function sellablePlan(catalog: Catalog, code: string | undefined): Plan {
 
 /** Refuses an order the enterprise's current state does not allow; returns the active plan it builds on. */
 export function checkAllowed(active: ActivePlan | null, order: { kind: OrderKind; planCode?: string; date: string }): ActivePlan | null {
-  if (order.kind === 'open') {
+  const promotion = order.planCode !== undefined && canonicalPlanCode(order.planCode) === PORTAL_PROMOTION_CODE;
+  if (promotion && order.kind !== 'open') throw new AppError('order.promotion_open_only', 'A promotion is only ordered, never changed or cancelled.', { field: 'kind' });
+  if (order.kind === 'open' && !promotion) {
     if (active)
       throw new AppError('order.already_active', `The enterprise already has an active plan (${active.current.name}).`, {
         details: { planCode: active.current.code, openDate: active.openDate },

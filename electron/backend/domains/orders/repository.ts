@@ -1,5 +1,6 @@
 /** SQL for service orders: the only place that knows the `service_order` table. */
 import type { Quote } from '../../../../shared/domain/billing';
+import { PORTAL_PROMOTION_CODE } from '../../../../shared/domain/catalog';
 import { orderNumber, PLATFORM_ORDER_STATUSES, type AuditEntry, type Order, type OrderKind, type OrderStatus, type PlatformOrderStatus } from '../../../../shared/domain/order';
 import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import { perDatabase } from '../../infra/db/perDatabase';
@@ -45,12 +46,15 @@ export type OrderPlatformColumns = Pick<OrderRecord, 'id' | 'platform_status' | 
 export type PulledOrderColumns = OrderPlatformColumns &
   Pick<OrderRecord, 'enterprise_id' | 'kind' | 'plan_code' | 'previous_plan_code' | 'request_date' | 'effective_date' | 'quote_json' | 'catalog_version' | 'signer_name' | 'created_by' | 'created_at' | 'signed_at' | 'submitted_at'>;
 
+/** A promotion order opens nothing: the plan steps (what the enterprise has) leave it out. */
+const NOT_PROMOTION = `plan_code != '${PORTAL_PROMOTION_CODE}'`;
+
 const reads = perDatabase((db: ReadableDB) => ({
   byId: db.prepare<[string], OrderRecord>('SELECT * FROM service_order WHERE id = ?'),
   forEnterprise: db.prepare<[string], OrderRecord>('SELECT * FROM service_order WHERE enterprise_id = ? ORDER BY created_at DESC, id DESC'),
   /** Orders that count towards the enterprise's plan, in the order they were signed. */
   signedForEnterprise: db.prepare<[string], OrderRecord>(
-    `SELECT * FROM service_order WHERE enterprise_id = ? AND status IN ('signed', 'submitted') ORDER BY signed_at, created_at, id`,
+    `SELECT * FROM service_order WHERE enterprise_id = ? AND status IN ('signed', 'submitted') AND ${NOT_PROMOTION} ORDER BY signed_at, created_at, id`,
   ),
   idsOfEnterprise: db.prepare<[string], string>('SELECT id FROM service_order WHERE enterprise_id = ?').pluck(),
   synced: db.prepare<[], string>('SELECT id FROM service_order WHERE base_version IS NOT NULL').pluck(),
@@ -99,7 +103,7 @@ export function signedOrderPlans(db: ReadableDB, enterpriseIds?: string[]): Sign
   if (enterpriseIds?.length === 0) return [];
   const only = enterpriseIds ? `AND enterprise_id IN (${enterpriseIds.map(() => '?').join(',')})` : '';
   return db
-    .prepare<string[], SignedPlanRecord>(`SELECT enterprise_id, kind, plan_code FROM service_order WHERE status IN ('signed', 'submitted') ${only} ORDER BY enterprise_id, signed_at, created_at, id`)
+    .prepare<string[], SignedPlanRecord>(`SELECT enterprise_id, kind, plan_code FROM service_order WHERE status IN ('signed', 'submitted') AND ${NOT_PROMOTION} ${only} ORDER BY enterprise_id, signed_at, created_at, id`)
     .all(...(enterpriseIds ?? []));
 }
 

@@ -7,7 +7,7 @@
  * its audit entry is written in the same transaction as the change itself.
  */
 import { quote, QuoteError, quoteFromCatalog, type PlanChange, type Quote } from '../../../../shared/domain/billing';
-import type { Catalog, Plan } from '../../../../shared/domain/catalog';
+import { isPromotion, PORTAL_PROMOTION_CODE, type Catalog, type Plan } from '../../../../shared/domain/catalog';
 import { firstOfNextMonth, monthOf } from '../../../../shared/domain/dates';
 import type { Enterprise } from '../../../../shared/domain/enterprise';
 import { orderNumber, type NewOrderInput, type Order } from '../../../../shared/domain/order';
@@ -89,7 +89,9 @@ interface Plotted {
 function plotOrder(catalog: Catalog, active: ActivePlan | null, input: NewOrderInput): Plotted {
   if (input.kind === 'open') {
     const plan = sellablePlan(catalog, input.planCode);
-    return { plan, effectiveDate: input.date, quote: quoteOrFail(() => quote({ plan, openDate: input.date })) };
+    // A promotion runs its months from the date, on top of the active plan.
+    const months = isPromotion(plan) ? (input.promotionMonths ?? 1) : undefined;
+    return { plan, effectiveDate: input.date, quote: quoteOrFail(() => quote({ plan, openDate: input.date, ...(months ? { months } : {}) })) };
   }
   const { openPlan, openDate, changes, current } = active!;
   if (input.kind === 'change') {
@@ -240,6 +242,7 @@ function submitSnapshot(db: ReadableDB, row: OrderRecord, submittedAt: string): 
     effectiveDate: row.effective_date,
     catalogVersion: row.catalog_version,
     quote: quoteOf(row),
+    ...(row.plan_code === PORTAL_PROMOTION_CODE ? { promotionMonths: quoteOf(row).months.length } : {}),
     signerName: row.signer_name,
     signedAt: row.signed_at,
     signatureSha256: row.signature_sha256,

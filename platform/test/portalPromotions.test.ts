@@ -1,0 +1,68 @@
+/**
+ * Issue 13: a promotion (门户首页推荐) ordered for an opened enterprise lists it under 推荐企业 on the
+ * WEB portal home only from its start date (China day) to the end of its months; the cached home
+ * follows the opening and both dates. On SQLite and PostgreSQL.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PORTAL_PROMOTION_CODE } from '../../shared/domain/catalog';
+import { describeOnDatabases, orderOp, startTestPlatform, type Device, type TestPlatform } from './helpers';
+import { machineToolSite, publishSite, teaSite, type FixtureSite } from './portalFixture';
+
+describeOnDatabases('portal promotions', (database) => {
+  let t: TestPlatform;
+  let manager: Device;
+  let admin: string;
+  let machines: FixtureSite;
+  let tea: FixtureSite;
+
+  beforeAll(async () => {
+    t = await startTestPlatform({ database });
+    manager = await t.api.device('sd.manager');
+    admin = (await t.api.login('admin')).accessToken;
+    machines = await publishSite(t, manager, admin, machineToolSite('luzhong'), { section: 'C', division: '34' }, 'zibo');
+    tea = await publishSite(t, manager, admin, teaSite('quancheng'), { section: 'F', division: '52' }, 'jinan');
+  });
+  afterAll(async () => t.close());
+
+  /** The names listed under 推荐企业 on the WEB home, or null when the home has no such box. */
+  const promoted = async (): Promise<string[] | null> => {
+    const res = await t.platform.publicSites.app.request('/', { headers: { host: 'www.ec.example.cn', accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    const box = /<h2>推荐企业<\/h2>(.*?)<\/section>/s.exec(await res.text());
+    return box ? [...box[1]!.matchAll(/<a [^>]*>([^<]+)<\/a>/g)].map((m) => m[1]!) : null;
+  };
+  const setChinaTime = (iso: string) => void (t.clock.ms = Date.parse(`${iso}+08:00`));
+  const openSubmitted = async () => {
+    const processed = await t.api.call('POST', '/admin/boss/process', undefined, admin);
+    expect(processed.body).toMatchObject({ processed: [{ status: 'opened' }] });
+  };
+  const promote = (ent: string, extra: Record<string, unknown>) => manager.push(orderOp(ent, 'open', PORTAL_PROMOTION_CODE, extra));
+
+  it('refuses a promotion without its months', async () => {
+    const noMonths = await promote(machines.ent, { effectiveDate: '2026-12-01' });
+    expect(noMonths.results[0]).toMatchObject({ status: 'rejected', code: 'invalid' });
+  });
+
+  it('lists a promoted enterprise on the home only during its dates', async () => {
+    expect(await promoted()).toBeNull(); // cached from here on
+    const pushed = await promote(machines.ent, { effectiveDate: '2026-12-01', promotionMonths: 1 });
+    expect(pushed.results[0]).toMatchObject({ status: 'applied', row: { status: 'submitted', planCode: PORTAL_PROMOTION_CODE } });
+    await openSubmitted();
+
+    setChinaTime('2026-11-30T23:59:50');
+    expect(await promoted()).toBeNull(); // opened, but not started
+    setChinaTime('2026-12-01T00:00:05');
+    expect(await promoted()).toEqual(['淄博鲁中机械制造有限公司']); // the cached home expired at the start
+    setChinaTime('2026-12-31T23:59:00');
+    expect(await promoted()).toEqual(['淄博鲁中机械制造有限公司']);
+    // A promotion opened today shows at once, though the home was cached before (a month on, sign in again).
+    manager = await t.api.device('sd.manager');
+    admin = (await t.api.login('admin')).accessToken;
+    await promote(tea.ent, { effectiveDate: '2026-12-31', promotionMonths: 2 });
+    await openSubmitted();
+    setChinaTime('2026-12-31T23:59:50');
+    expect(await promoted()).toEqual(['济南泉城茶业有限公司', '淄博鲁中机械制造有限公司']);
+    setChinaTime('2027-01-01T00:00:05');
+    expect(await promoted()).toEqual(['济南泉城茶业有限公司']); // the first ended after its month
+  });
+});
