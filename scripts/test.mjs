@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint (layering included) and the UI build for browser-mode tests, two at a
+// `npm test`: typecheck, lint (layering included), the format check (Prettier) and the UI build for browser-mode tests, two at a
 // time (they are single-threaded and this is a 2-core machine), then every test: vitest (unit,
 // integration, platform, renderer), then the end-to-end suite on Playwright.
 // `npm test -- ARGS` hands ARGS to vitest and leaves the end-to-end suite out (`npm run test:e2e`).
@@ -8,6 +8,7 @@ const checks = [
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
   ['typecheck platform', 'npx', ['tsc', '-p', 'platform/tsconfig.json']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
   ['build UI', 'npx', ['vite', 'build', '--logLevel', 'warn']],
 ];
 const tests = [
