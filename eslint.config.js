@@ -82,7 +82,10 @@ const LOCAL_POLICIES = [
   { from: layer('renderer-i18n'), allow: { to: [layer('shared-api', 'renderer-i18n'), { file: { categories: 'locales' } }] } },
   { from: layer('renderer-ui'), allow: { to: layer(...SHARED, 'renderer-ui', 'renderer-api', 'renderer-i18n') } },
   { from: layer('renderer-feature', 'renderer-app'), allow: { to: layer(...SHARED, 'renderer-ui', 'renderer-api', 'renderer-i18n') } },
-  { from: layer('renderer-feature', 'renderer-app'), allow: { to: { element: { types: 'renderer-feature' }, file: { categories: 'feature-entry' } } } },
+  {
+    from: layer('renderer-feature', 'renderer-app'),
+    allow: { to: { element: { types: 'renderer-feature' }, file: { categories: 'feature-entry' } } },
+  },
   { from: layer('renderer-app'), allow: { to: layer('renderer-app') } },
   { from: layer('platform'), allow: { to: layer(...SHARED, 'platform') } },
   { from: layer('test', 'platform-test', 'tooling'), allow: { to: { module: { origin: 'local' } } } },
@@ -94,12 +97,38 @@ const LOCAL_POLICIES = [
 const SHARED_LIBRARIES = ['zod', 'tldts', 'tr46', 'libphonenumber-js'];
 /** The renderer runs in a sandboxed browser page: these and nothing of Node. */
 const RENDERER_LIBRARIES = [
-  'react', 'react-dom', 'antd', '@ant-design/icons', 'react-i18next', 'i18next', 'react-router', 'dayjs',
-  '@tanstack/react-query', '@tanstack/react-virtual', 'react-hook-form', '@hookform/resolvers', 'zustand',
-  'signature_pad', 'echarts', 'pdfjs-dist', ...SHARED_LIBRARIES,
+  'react',
+  'react-dom',
+  'antd',
+  '@ant-design/icons',
+  'react-i18next',
+  'i18next',
+  'react-router',
+  'dayjs',
+  '@tanstack/react-query',
+  '@tanstack/react-virtual',
+  'react-hook-form',
+  '@hookform/resolvers',
+  'zustand',
+  'signature_pad',
+  'echarts',
+  'pdfjs-dist',
+  ...SHARED_LIBRARIES,
 ];
 /** Libraries of the browser page or of Electron's main process: never in plain Node code. */
-const NOT_IN_NODE = ['electron', 'react', 'react-dom', 'antd', '@ant-design/*', 'react-i18next', 'react-router', 'zustand', '@tanstack/react-*', 'signature_pad', 'echarts'];
+const NOT_IN_NODE = [
+  'electron',
+  'react',
+  'react-dom',
+  'antd',
+  '@ant-design/*',
+  'react-i18next',
+  'react-router',
+  'zustand',
+  '@tanstack/react-*',
+  'signature_pad',
+  'echarts',
+];
 /** SQL drivers: imported (as values) only where SQL may be written. */
 const SQL_DRIVERS = ['better-sqlite3', 'kysely'];
 
@@ -109,8 +138,15 @@ const LIBRARY_POLICIES = [
   { from: layer('shared-sites'), allow: { to: modules('qrcode') } },
   { from: layer(...RENDERER), allow: { to: modules(...RENDERER_LIBRARIES) } },
   // Node's builtins (all of them: the module list, not a hand list) and npm libraries for Node code.
-  { from: layer(...BACKEND, 'platform', 'platform-test', 'shell-main', 'test', 'tooling'), allow: { to: { module: { origin: ['core', 'external'] } } } },
-  { from: layer(...BACKEND, 'platform'), disallow: { to: modules(...NOT_IN_NODE) }, message: 'Node code (the backend, the platform) never imports electron or the libraries of the browser page.' },
+  {
+    from: layer(...BACKEND, 'platform', 'platform-test', 'shell-main', 'test', 'tooling'),
+    allow: { to: { module: { origin: ['core', 'external'] } } },
+  },
+  {
+    from: layer(...BACKEND, 'platform'),
+    disallow: { to: modules(...NOT_IN_NODE) },
+    message: 'Node code (the backend, the platform) never imports electron or the libraries of the browser page.',
+  },
   { from: layer('shell-main', 'shell-preload'), allow: { to: modules('electron') } },
   {
     from: layer(...BACKEND),
@@ -134,17 +170,32 @@ const SQL_CALLS = [
   { selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]', message: SQL_ELSEWHERE },
   // With a string: a regular expression's exec is not SQL.
   { selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message: SQL_ELSEWHERE },
-  { selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto)$/]', message: `${SQL_ELSEWHERE} (kysely)` },
+  {
+    selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto)$/]',
+    message: `${SQL_ELSEWHERE} (kysely)`,
+  },
 ];
 const FAT_HANDLERS = [
   {
-    selector: "CallExpression[callee.name='defineHandlers'] > ObjectExpression > Property > :matches(ArrowFunctionExpression, FunctionExpression) > BlockStatement",
+    selector:
+      "CallExpression[callee.name='defineHandlers'] > ObjectExpression > Property > :matches(ArrowFunctionExpression, FunctionExpression) > BlockStatement",
     message: 'A handler is one expression: the call into its service (the work lives in the service).',
   },
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'renderer/dist/**', 'platform/dist/**', 'test-results/**', 'release/**', '.test-build/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'renderer/dist/**',
+      'platform/dist/**',
+      'test-results/**',
+      'release/**',
+      '.test-build/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -70,7 +70,9 @@ try {
     console.log(`\n▶ ${file}`);
     const started = Date.now();
     const result = await run(file, cache);
-    console.log(`  ${file}: ${result.code === 0 ? 'done' : `FAILED (exit ${result.code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `  ${file}: ${result.code === 0 ? 'done' : `FAILED (exit ${result.code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     results.push({ file, ...result });
   }
 } finally {

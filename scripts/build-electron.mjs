@@ -5,24 +5,57 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', packages: 'external', absWorkingDir: root };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  packages: 'external',
+  absWorkingDir: root,
+};
 // The backend uses import.meta.url to find its migrations; in a CommonJS bundle it comes from __filename.
-const importMetaUrl = { define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" } };
+const importMetaUrl = {
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
 
 /** The backend as Electron's utilityProcess runs it: out/backend/main.cjs with its migrations beside it. */
 export async function buildBackend(outDir) {
-  await build({ ...common, ...importMetaUrl, entryPoints: ['electron/backend/entries/utilityProcessMain.ts'], outfile: path.join(outDir, 'backend', 'main.cjs'), format: 'cjs' });
+  await build({
+    ...common,
+    ...importMetaUrl,
+    entryPoints: ['electron/backend/entries/utilityProcessMain.ts'],
+    outfile: path.join(outDir, 'backend', 'main.cjs'),
+    format: 'cjs',
+  });
   // Worker threads, each found beside main.cjs by its client: the site compiler (sites/compileClient.ts), the document
   // reader (intake/readClient.ts) and OCR (infra/ocr/ocrClient.ts).
-  const workers = { compileWorker: 'electron/backend/domains/sites/compileWorker.ts', readWorker: 'electron/backend/domains/intake/readWorker.ts', ocrWorker: 'electron/backend/infra/ocr/ocrWorker.ts' };
+  const workers = {
+    compileWorker: 'electron/backend/domains/sites/compileWorker.ts',
+    readWorker: 'electron/backend/domains/intake/readWorker.ts',
+    ocrWorker: 'electron/backend/infra/ocr/ocrWorker.ts',
+  };
   for (const [name, entry] of Object.entries(workers))
     await build({ ...common, ...importMetaUrl, entryPoints: [entry], outfile: path.join(outDir, 'backend', `${name}.cjs`), format: 'cjs' });
   cpSync(path.join(root, 'electron/backend/infra/db/migrations'), path.join(outDir, 'backend', 'migrations'), { recursive: true });
 }
 
 export async function buildShell(outDir) {
-  await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: path.join(outDir, 'main', 'index.cjs'), format: 'cjs', external: ['electron'] });
-  await build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: path.join(outDir, 'preload', 'index.cjs'), format: 'cjs', external: ['electron'] });
+  await build({
+    ...common,
+    entryPoints: ['electron/main/index.ts'],
+    outfile: path.join(outDir, 'main', 'index.cjs'),
+    format: 'cjs',
+    external: ['electron'],
+  });
+  await build({
+    ...common,
+    entryPoints: ['electron/preload/index.ts'],
+    outfile: path.join(outDir, 'preload', 'index.cjs'),
+    format: 'cjs',
+    external: ['electron'],
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -9,5 +9,7 @@ const attempt = spawnSync(process.execPath, ['node_modules/electron/install.js']
 if (attempt.status === 0 && electronBinary()) {
   console.log('Electron binary installed.');
 } else {
-  console.log('Note: Electron\'s binary could not be downloaded (no access to its download host). Everything else is installed; `npm start` will open browser mode instead.');
+  console.log(
+    "Note: Electron's binary could not be downloaded (no access to its download host). Everything else is installed; `npm start` will open browser mode instead.",
+  );
 }

@@ -11,7 +11,10 @@ if (!binary) {
 }
 
 // better-sqlite3 is native: rebuild it for Electron's ABI, run, then rebuild it back for Node so tests keep working.
-let status = run('npm', ['run', '-s', 'build:renderer']) || run('npm', ['run', '-s', 'build:electron']) || run('npx', ['electron-builder', 'install-app-deps']);
+let status =
+  run('npm', ['run', '-s', 'build:renderer']) ||
+  run('npm', ['run', '-s', 'build:electron']) ||
+  run('npx', ['electron-builder', 'install-app-deps']);
 if (status === 0) status = run(binary, ['.', ...process.argv.slice(2)]);
 run('npm', ['rebuild', 'better-sqlite3']);
 process.exit(status);

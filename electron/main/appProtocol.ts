@@ -34,8 +34,14 @@ export function resolveAppPath(requestUrl: string, root: string): string | null 
 }
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.woff2': 'font/woff2', '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
 };
 
 export const mimeOf = (file: string) => MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -44,7 +50,10 @@ export const mimeOf = (file: string) => MIME[path.extname(file).toLowerCase()] ?
 export type Invoke = (name: string, input: unknown) => Promise<Result<unknown>>;
 
 const jsonError = (status: number, error: { code: string; message: string }) =>
-  new Response(JSON.stringify({ ok: false, error }), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
+  new Response(JSON.stringify({ ok: false, error }), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+  });
 
 /** The answer to a file address of the window, or null when the URL is not one (it is then a file of the UI). */
 export async function answerFile(requestUrl: string, invoke: Invoke): Promise<Response | null> {

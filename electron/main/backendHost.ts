@@ -79,7 +79,8 @@ export class BackendHost {
 
   private exited(code: number): void {
     this.child = null;
-    for (const resolve of this.pending.values()) resolve(unavailable(`The backend stopped (exit code ${code}); the last action may not have been saved.`));
+    for (const resolve of this.pending.values())
+      resolve(unavailable(`The backend stopped (exit code ${code}); the last action may not have been saved.`));
     this.pending.clear();
     this.options.onExit?.(code);
     if (!this.stopping && this.options.restart !== false) this.start();

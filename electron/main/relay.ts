@@ -42,7 +42,10 @@ export function createRelay(backend: Backend) {
 
   async function chooseFolder(event: IpcMainInvokeEvent): Promise<Result<FolderGrant | null>> {
     const window = BrowserWindow.fromWebContents(event.sender);
-    const options = { title: '选择文件夹 Choose a folder', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] as ('openDirectory' | 'createDirectory' | 'promptToCreate')[] };
+    const options = {
+      title: '选择文件夹 Choose a folder',
+      properties: ['openDirectory', 'createDirectory', 'promptToCreate'] as ('openDirectory' | 'createDirectory' | 'promptToCreate')[],
+    };
     const chosen = await (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options));
     const folder = chosen.canceled ? undefined : chosen.filePaths[0];
     if (!folder) return { ok: true, value: null };
@@ -52,10 +55,12 @@ export function createRelay(backend: Backend) {
   }
 
   return async (event: IpcMainInvokeEvent, name: unknown, input: unknown): Promise<Result<unknown>> => {
-    if (!event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`) || typeof name !== 'string') return refused('forbidden', 'Calls are accepted from the app only.');
+    if (!event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`) || typeof name !== 'string')
+      return refused('forbidden', 'Calls are accepted from the app only.');
     if (name === 'shell.chooseFolder') return chooseFolder(event);
     const granted = withGrantedPaths(name, input);
-    if (granted === undefined) return refused(LOCAL_PATH_REFUSED, 'The page may not name a file-system path; choose a folder in the dialog.');
+    if (granted === undefined)
+      return refused(LOCAL_PATH_REFUSED, 'The page may not name a file-system path; choose a folder in the dialog.');
     return backend.invoke(name, granted);
   };
 }

@@ -26,7 +26,9 @@ const EXTERNAL_HOSTS = new Set(['www.10086.cn', '10086.cn']);
 function isAllowedExternal(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.port === '' && !parsed.username && !parsed.password && EXTERNAL_HOSTS.has(parsed.hostname);
+    return (
+      parsed.protocol === 'https:' && parsed.port === '' && !parsed.username && !parsed.password && EXTERNAL_HOSTS.has(parsed.hostname)
+    );
   } catch {
     return false;
   }

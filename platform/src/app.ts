@@ -90,7 +90,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ...options.config,
     dataDir: options.dataDir,
   };
-  const ctx: PlatformContext = { database, clock: options.clock ?? systemClock, config, log: options.log ?? ((l) => console.error(l)), faults: options.faults ?? {} };
+  const ctx: PlatformContext = {
+    database,
+    clock: options.clock ?? systemClock,
+    config,
+    log: options.log ?? ((l) => console.error(l)),
+    faults: options.faults ?? {},
+  };
   await seedCatalog(database.db, isoNow(ctx));
   const store = new AssetStore(ctx);
   await store.init();
@@ -135,13 +141,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
 }
 
 /** Hono's own 4xx answers (validators, body limits) get the contract's stable codes. */
-const codeOfStatus = (status: number): ErrorCode => (status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request');
+const codeOfStatus = (status: number): ErrorCode =>
+  status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request';
 
 function buildApp(ctx: PlatformContext, store: AssetStore, boss: Boss, sms: SmsGateway | null): OpenAPIHono<AuthEnv> {
   const app = new OpenAPIHono<AuthEnv>({ defaultHook: validationHook });
   app.onError((err, c) => {
     if (err instanceof HttpError) return errorResponse(c, err);
-    if (err instanceof HTTPException && err.status < 500) return errorResponse(c, new HttpError(err.status, codeOfStatus(err.status), err.message));
+    if (err instanceof HTTPException && err.status < 500)
+      return errorResponse(c, new HttpError(err.status, codeOfStatus(err.status), err.message));
     ctx.log(`platform: ${c.req.method} ${c.req.path}: ${err.stack ?? String(err)}`);
     return errorResponse(c, new HttpError(500, 'internal', 'The platform failed; the error is logged.'));
   });
@@ -152,14 +160,19 @@ function buildApp(ctx: PlatformContext, store: AssetStore, boss: Boss, sms: SmsG
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'EC Workbench reference platform', version: '1', description: 'fieldsync v1 (SYNC.md §3); contract in shared/platform-api' },
+    info: {
+      title: 'EC Workbench reference platform',
+      version: '1',
+      description: 'fieldsync v1 (SYNC.md §3); contract in shared/platform-api',
+    },
   });
   app.get('/health', (c) => c.json({ ok: true, serverTime: isoNow(ctx) }));
 
   const sessions = new Sessions(ctx);
   authRoutes(app as unknown as OpenAPIHono, sessions);
   const authenticated = requireUser(ctx, sessions);
-  for (const prefix of ['/auth/v1/me', '/sync/*', '/assets/*', '/catalog/*', '/admin/*', '/portal/*', '/vpmn/*']) app.use(prefix, authenticated);
+  for (const prefix of ['/auth/v1/me', '/sync/*', '/assets/*', '/catalog/*', '/admin/*', '/portal/*', '/vpmn/*'])
+    app.use(prefix, authenticated);
   meRoutes(app);
   syncRoutes(app, ctx, new PushService(ctx, { orderSubmitted: () => boss.schedule() }), new PullService(ctx));
   catalogRoutes(app, ctx);

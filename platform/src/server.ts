@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) {
-    console.log(`npm run platform -- [--port P] [--data-dir DIR] [--database-url postgres://…] [--opening-delay-ms N] [--public-port P] [--sites-domain D] ${SMS_FLAGS_USAGE}`);
+    console.log(
+      `npm run platform -- [--port P] [--data-dir DIR] [--database-url postgres://…] [--opening-delay-ms N] [--public-port P] [--sites-domain D] ${SMS_FLAGS_USAGE}`,
+    );
     return;
   }
   const dataDir = path.resolve(values['data-dir'] ?? process.env.ECW_PLATFORM_DATA_DIR ?? DEFAULT_DATA_DIR);
@@ -51,9 +53,17 @@ async function main(): Promise<void> {
     for (const l of logins) console.log(`  ${l.user.padEnd(12)} ${l.password}  ${l.role} ${l.region}`);
   }
   console.log(`EC Workbench platform on ${server.url} (OpenAPI: ${server.url}/openapi.json, data: ${dataDir})`);
-  console.log(`PLATFORM_READY ${JSON.stringify({ url: server.url, port: server.port, publicUrl: publicServer.url, sitesDomain: platform.ctx.config.sitesDomain, dataDir, openapi: `${server.url}/openapi.json`, demoLogins: demoLoginsFile(dataDir) })}`);
+  console.log(
+    `PLATFORM_READY ${JSON.stringify({ url: server.url, port: server.port, publicUrl: publicServer.url, sitesDomain: platform.ctx.config.sitesDomain, dataDir, openapi: `${server.url}/openapi.json`, demoLogins: demoLoginsFile(dataDir) })}`,
+  );
   const stop = () => {
-    publicServer.close().then(() => server.close()).then(() => process.exit(0), () => process.exit(1));
+    publicServer
+      .close()
+      .then(() => server.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

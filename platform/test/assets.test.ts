@@ -21,20 +21,37 @@ describeOnDatabases('assets', (database) => {
   const checksum = (b: Uint8Array) => `sha256 ${createHash('sha256').update(b).digest('base64')}`;
 
   function createUpload(bytes: Uint8Array, hash = sha256(bytes), dev = device) {
-    return t.api.call('POST', '/assets/v1/uploads', { clientId: dev.clientId, sha256: hash, size: bytes.length, mime: 'image/jpeg' }, dev.token);
+    return t.api.call(
+      'POST',
+      '/assets/v1/uploads',
+      { clientId: dev.clientId, sha256: hash, size: bytes.length, mime: 'image/jpeg' },
+      dev.token,
+    );
   }
 
   async function patch(uploadId: string, offset: number, chunk: Uint8Array, sum = checksum(chunk)) {
     const res = await t.platform.app.request(`/assets/v1/uploads/${uploadId}`, {
       method: 'PATCH',
-      headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset), 'upload-checksum': sum },
+      headers: {
+        authorization: `Bearer ${device.token}`,
+        'content-type': 'application/offset+octet-stream',
+        'upload-offset': String(offset),
+        'upload-checksum': sum,
+      },
       body: chunk,
     });
     return { status: res.status, offset: Number(res.headers.get('upload-offset')), body: res.status === 204 ? null : await res.json() };
   }
 
   const head = async (uploadId: string) =>
-    Number((await t.platform.app.request(`/assets/v1/uploads/${uploadId}`, { method: 'HEAD', headers: { authorization: `Bearer ${device.token}` } })).headers.get('upload-offset'));
+    Number(
+      (
+        await t.platform.app.request(`/assets/v1/uploads/${uploadId}`, {
+          method: 'HEAD',
+          headers: { authorization: `Bearer ${device.token}` },
+        })
+      ).headers.get('upload-offset'),
+    );
 
   async function uploadAll(bytes: Uint8Array) {
     const created = await createUpload(bytes);
@@ -51,7 +68,10 @@ describeOnDatabases('assets', (database) => {
     it('stores a 9 MiB photo sent in 4 MiB chunks, resumes from the server offset, and serves it back', async () => {
       const photo = randomBytes(9 * 1024 * 1024);
       const hash = sha256(photo);
-      expect((await t.api.call('POST', '/assets/v1/check', { hashes: [hash] }, device.token)).body).toEqual({ present: [], missing: [hash] });
+      expect((await t.api.call('POST', '/assets/v1/check', { hashes: [hash] }, device.token)).body).toEqual({
+        present: [],
+        missing: [hash],
+      });
       const created = await createUpload(photo);
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ status: 'upload', offset: 0, chunkSize: CHUNK_SIZE });
@@ -72,7 +92,9 @@ describeOnDatabases('assets', (database) => {
       expect(whole.status).toBe(200);
       expect(whole.headers.get('cache-control')).toContain('immutable');
       expect(sha256(new Uint8Array(await whole.arrayBuffer()))).toBe(hash);
-      const part = await t.platform.app.request(`/assets/v1/blobs/${hash}`, { headers: { authorization: `Bearer ${device.token}`, range: 'bytes=100-199' } });
+      const part = await t.platform.app.request(`/assets/v1/blobs/${hash}`, {
+        headers: { authorization: `Bearer ${device.token}`, range: 'bytes=100-199' },
+      });
       expect(part.status).toBe(206);
       expect(part.headers.get('content-range')).toBe(`bytes 100-199/${photo.length}`);
       expect(Buffer.from(await part.arrayBuffer()).equals(photo.subarray(100, 200))).toBe(true);
@@ -97,17 +119,32 @@ describeOnDatabases('assets', (database) => {
       const bytes = randomBytes(3000);
       const { body } = await createUpload(bytes);
       const first = bytes.subarray(0, 1000);
-      expect(await patch(body.uploadId, 0, first, crc(bytes.subarray(1, 1001)))).toMatchObject({ status: 460, body: { code: 'checksum_mismatch' } });
-      expect(await patch(body.uploadId, 0, first, `md5 ${createHash('md5').update(first).digest('base64')}`)).toMatchObject({ status: 400 });
+      expect(await patch(body.uploadId, 0, first, crc(bytes.subarray(1, 1001)))).toMatchObject({
+        status: 460,
+        body: { code: 'checksum_mismatch' },
+      });
+      expect(await patch(body.uploadId, 0, first, `md5 ${createHash('md5').update(first).digest('base64')}`)).toMatchObject({
+        status: 400,
+      });
       expect(await patch(body.uploadId, 0, first, crc(first))).toMatchObject({ status: 204, offset: 1000 });
-      expect(await patch(body.uploadId, 1000, bytes.subarray(1000), crc(bytes.subarray(1000)))).toMatchObject({ status: 201, body: { sha256: sha256(bytes) } });
+      expect(await patch(body.uploadId, 1000, bytes.subarray(1000), crc(bytes.subarray(1000)))).toMatchObject({
+        status: 201,
+        body: { sha256: sha256(bytes) },
+      });
     });
 
     it('drops an upload whose assembled bytes do not hash to the declared sha256 (422)', async () => {
       const bytes = randomBytes(1000);
       const { body } = await createUpload(bytes, sha256(randomBytes(10)));
       expect(await patch(body.uploadId, 0, bytes)).toMatchObject({ status: 422, body: { code: 'hash_mismatch' } });
-      expect((await t.platform.app.request(`/assets/v1/uploads/${body.uploadId}`, { method: 'HEAD', headers: { authorization: `Bearer ${device.token}` } })).status).toBe(404);
+      expect(
+        (
+          await t.platform.app.request(`/assets/v1/uploads/${body.uploadId}`, {
+            method: 'HEAD',
+            headers: { authorization: `Bearer ${device.token}` },
+          })
+        ).status,
+      ).toBe(404);
     });
 
     it('stores a photo once however many devices send it', async () => {
@@ -116,19 +153,36 @@ describeOnDatabases('assets', (database) => {
       const other = await t.api.device('jn.agent');
       const again = await createUpload(bytes, sha256(bytes), other);
       expect(again).toMatchObject({ status: 200, body: { status: 'present', sha256: sha256(bytes) } });
-      expect((await t.api.call('POST', '/assets/v1/check', { hashes: [sha256(bytes)] }, other.token)).body.present).toEqual([sha256(bytes)]);
+      expect((await t.api.call('POST', '/assets/v1/check', { hashes: [sha256(bytes)] }, other.token)).body.present).toEqual([
+        sha256(bytes),
+      ]);
     });
 
     it('refuses an upload for a device that is not the user’s', async () => {
       const other = await t.api.device('qd.manager');
-      const r = await t.api.call('POST', '/assets/v1/uploads', { clientId: other.clientId, sha256: sha256(randomBytes(4)), size: 4, mime: 'image/png' }, device.token);
+      const r = await t.api.call(
+        'POST',
+        '/assets/v1/uploads',
+        { clientId: other.clientId, sha256: sha256(randomBytes(4)), size: 4, mime: 'image/png' },
+        device.token,
+      );
       expect(r.body.code).toBe('client_state_mismatch');
     });
 
     it('reports images a site references before they are uploaded, and accepts the site anyway', async () => {
       const missing = sha256(randomBytes(8));
-      const ent = { tbl: 'enterprise' as const, rowId: 'ent-assets', kind: 'create' as const, patch: (await import('./helpers')).enterpriseFields(77) };
-      const res = await device.push(ent, { tbl: 'site', rowId: 'site-assets', kind: 'create', patch: { enterpriseId: 'ent-assets', name: '官网', content: {}, images: [missing] } });
+      const ent = {
+        tbl: 'enterprise' as const,
+        rowId: 'ent-assets',
+        kind: 'create' as const,
+        patch: (await import('./helpers')).enterpriseFields(77),
+      };
+      const res = await device.push(ent, {
+        tbl: 'site',
+        rowId: 'site-assets',
+        kind: 'create',
+        patch: { enterpriseId: 'ent-assets', name: '官网', content: {}, images: [missing] },
+      });
       expect(res.results[1]).toMatchObject({ status: 'applied', missingBlobs: [missing] });
     });
   });
@@ -138,11 +192,23 @@ describeOnDatabases('assets', (database) => {
       const first = await startTestPlatform({ database });
       const dev = await first.api.device('jn.manager');
       const begin = async (bytes: Uint8Array) =>
-        (await first.api.call('POST', '/assets/v1/uploads', { clientId: dev.clientId, sha256: sha256(bytes), size: bytes.length, mime: 'image/jpeg' }, dev.token)).body.uploadId as string;
+        (
+          await first.api.call(
+            'POST',
+            '/assets/v1/uploads',
+            { clientId: dev.clientId, sha256: sha256(bytes), size: bytes.length, mime: 'image/jpeg' },
+            dev.token,
+          )
+        ).body.uploadId as string;
       const send = (on: TestPlatform, uploadId: string, offset: number, chunk: Uint8Array) =>
         on.platform.app.request(`/assets/v1/uploads/${uploadId}`, {
           method: 'PATCH',
-          headers: { authorization: `Bearer ${dev.token}`, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset), 'upload-checksum': checksum(chunk) },
+          headers: {
+            authorization: `Bearer ${dev.token}`,
+            'content-type': 'application/offset+octet-stream',
+            'upload-offset': String(offset),
+            'upload-checksum': checksum(chunk),
+          },
           body: chunk,
         });
       const intact = randomBytes(CHUNK_SIZE + 5000);
@@ -177,11 +243,21 @@ describeOnDatabases('assets', (database) => {
       const dev = await first.api.device('jn.manager');
       const bytes = randomBytes(CHUNK_SIZE + 100);
       const create = (on: TestPlatform) =>
-        on.api.call('POST', '/assets/v1/uploads', { clientId: dev.clientId, sha256: sha256(bytes), size: bytes.length, mime: 'image/jpeg' }, dev.token);
+        on.api.call(
+          'POST',
+          '/assets/v1/uploads',
+          { clientId: dev.clientId, sha256: sha256(bytes), size: bytes.length, mime: 'image/jpeg' },
+          dev.token,
+        );
       const send = (on: TestPlatform, uploadId: string, offset: number, chunk: Uint8Array) =>
         on.platform.app.request(`/assets/v1/uploads/${uploadId}`, {
           method: 'PATCH',
-          headers: { authorization: `Bearer ${dev.token}`, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset), 'upload-checksum': checksum(chunk) },
+          headers: {
+            authorization: `Bearer ${dev.token}`,
+            'content-type': 'application/offset+octet-stream',
+            'upload-offset': String(offset),
+            'upload-checksum': checksum(chunk),
+          },
           body: chunk,
         });
       const { uploadId } = (await create(first)).body as { uploadId: string };

@@ -40,7 +40,10 @@ describeOnDatabases('sign-in and sessions', (database) => {
     it('validates the body with its schema', async () => {
       const r = await t.api.call('POST', '/auth/v1/login', { user: '' });
       expect(r.status).toBe(400);
-      expect(r.body).toMatchObject({ code: 'invalid_request', issues: expect.arrayContaining([expect.objectContaining({ path: 'password' })]) });
+      expect(r.body).toMatchObject({
+        code: 'invalid_request',
+        issues: expect.arrayContaining([expect.objectContaining({ path: 'password' })]),
+      });
     });
   });
 
@@ -83,7 +86,18 @@ describeOnDatabases('sign-in and sessions', (database) => {
 
     it('lets administrators create users and change regions; the user’s next request uses the new region', async () => {
       const admin = (await t.api.login('admin')).accessToken;
-      const created = await t.api.call('POST', '/admin/users', { login: 'zb.manager', name: '淄博经理', password: 'long-enough-1', role: 'customer_manager', region: { province: '山东省', city: '淄博市' } }, admin);
+      const created = await t.api.call(
+        'POST',
+        '/admin/users',
+        {
+          login: 'zb.manager',
+          name: '淄博经理',
+          password: 'long-enough-1',
+          role: 'customer_manager',
+          region: { province: '山东省', city: '淄博市' },
+        },
+        admin,
+      );
       expect(created.status).toBe(201);
       const session = await t.api.login('zb.manager', 'long-enough-1');
       await t.api.call('PATCH', '/admin/users/zb.manager', { region: { province: '山东省', city: '济南市' } }, admin);

@@ -7,7 +7,16 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { OpResult } from '../../shared/platform-api/sync';
 import { SCHEMA_VERSION } from '../../shared/platform-api/common';
-import { Device, creditCode, describeOnDatabases, enterpriseFields, orderOp, startTestPlatform, type OpInput, type TestPlatform } from './helpers';
+import {
+  Device,
+  creditCode,
+  describeOnDatabases,
+  enterpriseFields,
+  orderOp,
+  startTestPlatform,
+  type OpInput,
+  type TestPlatform,
+} from './helpers';
 
 type Step =
   | { kind: 'create'; row: number; code: number }
@@ -41,7 +50,8 @@ describeOnDatabases('batched ops', (database) => {
     const code = (n: number) => creditCode(600_000 + run * 100 + (lane === 'one' ? 0 : 50) + n);
     return steps.map((s, i): OpInput => {
       if (s.kind === 'open') return orderOp(id(s.row), 'open', 'site-standard', {}, `${id(s.row)}-order-${i}`);
-      if (s.kind === 'create') return { tbl: 'enterprise', rowId: id(s.row), kind: 'create', patch: { ...enterpriseFields(s.code), creditCode: code(s.code) } };
+      if (s.kind === 'create')
+        return { tbl: 'enterprise', rowId: id(s.row), kind: 'create', patch: { ...enterpriseFields(s.code), creditCode: code(s.code) } };
       if (s.kind === 'delete') return { tbl: 'enterprise', rowId: id(s.row), kind: 'delete', patch: {}, baseVersion: null };
       const patch = s.kind === 'code' ? { creditCode: code(s.code) } : { manager: `经理${s.value}` };
       return { tbl: 'enterprise', rowId: id(s.row), kind: 'update', patch, baseVersion: null };
@@ -53,9 +63,20 @@ describeOnDatabases('batched ops', (database) => {
   async function rowsOf(lane: string) {
     const { db } = t.platform.ctx.database;
     const ofLane = `batch-${run}-${lane}-%`;
-    const enterprises = await db.selectFrom('enterprise').select(['id', 'version', 'deleted', 'data']).where('id', 'like', ofLane).orderBy('id').execute();
+    const enterprises = await db
+      .selectFrom('enterprise')
+      .select(['id', 'version', 'deleted', 'data'])
+      .where('id', 'like', ofLane)
+      .orderBy('id')
+      .execute();
     // Subscription ids are the platform's own: compare them by enterprise, in the order they were opened.
-    const subscriptions = await db.selectFrom('subscription').select(['enterprise_id', 'version', 'data']).where('enterprise_id', 'like', ofLane).orderBy('enterprise_id').orderBy('last_seq').execute();
+    const subscriptions = await db
+      .selectFrom('subscription')
+      .select(['enterprise_id', 'version', 'data'])
+      .where('enterprise_id', 'like', ofLane)
+      .orderBy('enterprise_id')
+      .orderBy('last_seq')
+      .execute();
     return {
       enterprises: enterprises.map((r) => {
         const data = JSON.parse(r.data) as { creditCode: string; manager: string; status: string };
@@ -72,7 +93,12 @@ describeOnDatabases('batched ops', (database) => {
   it('gives the same results and rows, pushed several at a time, as pushed one at a time', async () => {
     const { accessToken } = await t.api.login('jn.manager');
     /** A device of its own per run and way, so a failed run leaves no gap in another's op numbers. */
-    const device = async () => new Device(t.api, accessToken, (await t.api.call('POST', '/sync/v1/clients', { schemaVersion: SCHEMA_VERSION }, accessToken)).body.clientId);
+    const device = async () =>
+      new Device(
+        t.api,
+        accessToken,
+        (await t.api.call('POST', '/sync/v1/clients', { schemaVersion: SCHEMA_VERSION }, accessToken)).body.clientId,
+      );
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 30 }), fc.integer({ min: 2, max: 30 }), async (steps, perPush) => {
         run++;

@@ -22,7 +22,12 @@ describeOnDatabases('blobs', (database) => {
   afterEach(async () => t.close());
 
   async function upload(device: Device, bytes: Buffer, mime: string) {
-    const created = await t.api.call('POST', '/assets/v1/uploads', { clientId: device.clientId, sha256: sha256(bytes), size: bytes.length, mime }, device.token);
+    const created = await t.api.call(
+      'POST',
+      '/assets/v1/uploads',
+      { clientId: device.clientId, sha256: sha256(bytes), size: bytes.length, mime },
+      device.token,
+    );
     if (created.status !== 201) return created;
     const res = await t.platform.app.request(`/assets/v1/uploads/${created.body.uploadId}`, {
       method: 'PATCH',
@@ -32,7 +37,8 @@ describeOnDatabases('blobs', (database) => {
     return { status: res.status, body: await res.json() };
   }
 
-  const get = (token: string, hash: string) => t.platform.app.request(`/assets/v1/blobs/${hash}`, { headers: { authorization: `Bearer ${token}` } });
+  const get = (token: string, hash: string) =>
+    t.platform.app.request(`/assets/v1/blobs/${hash}`, { headers: { authorization: `Bearer ${token}` } });
 
   it('types a blob by its bytes whatever the upload claimed, and serves it with nosniff and a sandbox CSP', async () => {
     expect((await upload(manager, PNG, 'text/html')).status).toBe(201);
@@ -58,7 +64,10 @@ describeOnDatabases('blobs', (database) => {
     const legacy = randomBytes(64);
     legacy.set([0xff, 0xd8, 0xff, 0xe0], 0);
     await fs.writeFile(path.join(t.dir, 'blobs', sha256(legacy)), legacy);
-    await t.platform.ctx.database.db.insertInto('blob').values({ sha256: sha256(legacy), size: legacy.length, mime: 'image/jpeg\r\nX-Injected: 1', stored_at: '2026-01-01T00:00:00Z' }).execute();
+    await t.platform.ctx.database.db
+      .insertInto('blob')
+      .values({ sha256: sha256(legacy), size: legacy.length, mime: 'image/jpeg\r\nX-Injected: 1', stored_at: '2026-01-01T00:00:00Z' })
+      .execute();
     const admin = (await t.api.login('admin')).accessToken;
     const served = await get(admin, sha256(legacy));
     expect(served.status).toBe(200);
@@ -77,7 +86,12 @@ describeOnDatabases('blobs', (database) => {
     expect((await get(qingdao.token, hash)).status).toBe(404);
 
     const ent = createEnterprise(1);
-    const site = { tbl: 'site' as const, rowId: rowId('site'), kind: 'create' as const, patch: { enterpriseId: ent.rowId, name: '官网', content: {}, images: [hash] } };
+    const site = {
+      tbl: 'site' as const,
+      rowId: rowId('site'),
+      kind: 'create' as const,
+      patch: { enterpriseId: ent.rowId, name: '官网', content: {}, images: [hash] },
+    };
     await manager.push(ent, site);
     expect((await get(clerk.token, hash)).status).toBe(200);
     expect((await get(qingdao.token, hash)).status).toBe(404);

@@ -7,7 +7,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { authenticatorIsmg, authenticatorSource, cmppTimestamp } from '../src/sms/cmpp/auth';
 import {
-  CmppError, decodePdu, decodeStatusReport, encodePdu, encodeStatusReport, HEADER_SIZE, type PduOf, type StatusReport,
+  CmppError,
+  decodePdu,
+  decodeStatusReport,
+  encodePdu,
+  encodeStatusReport,
+  HEADER_SIZE,
+  type PduOf,
+  type StatusReport,
 } from '../src/sms/cmpp/codec';
 import { FrameReader, MAX_FRAME_SIZE } from '../src/sms/cmpp/frames';
 import { composeMsgId, parseMsgId } from '../src/sms/cmpp/msgId';
@@ -29,10 +36,30 @@ const GOCMPP_DELIVER_3 = hex(
 );
 
 const gocmppSubmit = (): PduOf<'submit'> => ({
-  command: 'submit', sequenceId: 0x17, msgId: 0n, pkTotal: 1, pkNumber: 1, registeredDelivery: 1, msgLevel: 1, serviceId: 'test',
-  feeUserType: 2, feeTerminalId: '13500002696', feeTerminalType: 0, tpPid: 0, tpUdhi: 0, msgFmt: 8, msgSrc: '900001', feeType: '02', feeCode: '10',
-  validTime: '151105131555101+', atTime: '', srcId: '900001', destTerminalIds: ['13500002696'], destTerminalType: 0,
-  msgContent: Buffer.from('测试gocmpp submit', 'utf16le').swap16(), reserve: '',
+  command: 'submit',
+  sequenceId: 0x17,
+  msgId: 0n,
+  pkTotal: 1,
+  pkNumber: 1,
+  registeredDelivery: 1,
+  msgLevel: 1,
+  serviceId: 'test',
+  feeUserType: 2,
+  feeTerminalId: '13500002696',
+  feeTerminalType: 0,
+  tpPid: 0,
+  tpUdhi: 0,
+  msgFmt: 8,
+  msgSrc: '900001',
+  feeType: '02',
+  feeCode: '10',
+  validTime: '151105131555101+',
+  atTime: '',
+  srcId: '900001',
+  destTerminalIds: ['13500002696'],
+  destTerminalType: 0,
+  msgContent: Buffer.from('测试gocmpp submit', 'utf16le').swap16(),
+  reserve: '',
 });
 
 describe('CONNECT (STANDARDS §6 vector: SP 900001, secret 888888, 1021080510)', () => {
@@ -43,7 +70,14 @@ describe('CONNECT (STANDARDS §6 vector: SP 900001, secret 888888, 1021080510)',
   });
 
   it('encodes the 39-octet CONNECT byte for byte, and reads it back', () => {
-    const pdu: PduOf<'connect'> = { command: 'connect', sequenceId: 0x17, sourceAddr: '900001', authenticatorSource: source, version: 0x21, timestamp: 1021080510 };
+    const pdu: PduOf<'connect'> = {
+      command: 'connect',
+      sequenceId: 0x17,
+      sourceAddr: '900001',
+      authenticatorSource: source,
+      version: 0x21,
+      timestamp: 1021080510,
+    };
     expect(encodePdu(pdu, 2).toString('hex')).toBe(CONNECT_VECTOR.toString('hex'));
     expect(decodePdu(CONNECT_VECTOR, 2)).toEqual(pdu);
   });
@@ -51,8 +85,17 @@ describe('CONNECT (STANDARDS §6 vector: SP 900001, secret 888888, 1021080510)',
   it('answers with AuthenticatorISMG over a 1-octet status in 2.0 (30 octets) and a 4-octet one in 3.0 (33 octets)', () => {
     expect(authenticatorIsmg(0, 2, source, '888888').toString('hex')).toBe('6c0b846e25bab6daa4ed1c466e0f4bd8');
     expect(authenticatorIsmg(0, 3, source, '888888').toString('hex')).toBe('7942977274098cf210ab0c16c367bc8d');
-    for (const [version, total] of [[2, 0x1e], [3, 0x21]] as const) {
-      const resp: PduOf<'connect_resp'> = { command: 'connect_resp', sequenceId: 0x17, status: 0, authenticatorIsmg: authenticatorIsmg(0, version, source, '888888'), version: 0x21 };
+    for (const [version, total] of [
+      [2, 0x1e],
+      [3, 0x21],
+    ] as const) {
+      const resp: PduOf<'connect_resp'> = {
+        command: 'connect_resp',
+        sequenceId: 0x17,
+        status: 0,
+        authenticatorIsmg: authenticatorIsmg(0, version, source, '888888'),
+        version: 0x21,
+      };
       const bytes = encodePdu(resp, version);
       expect(bytes.readUInt32BE(0)).toBe(total);
       expect(bytes.subarray(total - 17, total - 1)).toEqual(resp.authenticatorIsmg);
@@ -98,13 +141,27 @@ describe('SUBMIT', () => {
 describe('DELIVER', () => {
   it('reads gocmpp 3.0 MO and writes it back byte for byte', () => {
     const pdu = decodePdu(GOCMPP_DELIVER_3, 3) as PduOf<'deliver'>;
-    expect(pdu).toMatchObject({ sequenceId: 1, msgId: 13025908756704198656n, destId: '900001', srcTerminalId: '13412340000', registeredDelivery: 0, msgFmt: 0 });
+    expect(pdu).toMatchObject({
+      sequenceId: 1,
+      msgId: 13025908756704198656n,
+      destId: '900001',
+      srcTerminalId: '13412340000',
+      registeredDelivery: 0,
+      msgFmt: 0,
+    });
     expect(pdu.msgContent.toString('latin1')).toBe('This is a test MO.');
     expect(encodePdu(pdu, 3).toString('hex')).toBe(GOCMPP_DELIVER_3.toString('hex'));
   });
 
   it('carries a status report: 60 octets in 2.0 (Msg_Id, Stat, times, Dest_terminal_Id, SMSC_sequence), 71 in 3.0', () => {
-    const report: StatusReport = { msgId: 0xb2b9da8000010000n, stat: 'DELIVRD', submitTime: '2611201000', doneTime: '2611201001', destTerminalId: '13800138000', smscSequence: 42 };
+    const report: StatusReport = {
+      msgId: 0xb2b9da8000010000n,
+      stat: 'DELIVRD',
+      submitTime: '2611201000',
+      doneTime: '2611201001',
+      destTerminalId: '13800138000',
+      smscSequence: 42,
+    };
     const content = encodeStatusReport(report, 2);
     expect(content.length).toBe(60);
     expect(content.subarray(0, 8).toString('hex')).toBe('b2b9da8000010000');
@@ -115,8 +172,19 @@ describe('DELIVER', () => {
     expect(encodeStatusReport(report, 3).length).toBe(71);
 
     const deliver: PduOf<'deliver'> = {
-      command: 'deliver', sequenceId: 9, msgId: 1n, destId: '106580001001', serviceId: 'ECW', tpPid: 0, tpUdhi: 0, msgFmt: 0,
-      srcTerminalId: '13800138000', srcTerminalType: 0, registeredDelivery: 1, msgContent: content, reserve: '',
+      command: 'deliver',
+      sequenceId: 9,
+      msgId: 1n,
+      destId: '106580001001',
+      serviceId: 'ECW',
+      tpPid: 0,
+      tpUdhi: 0,
+      msgFmt: 0,
+      srcTerminalId: '13800138000',
+      srcTerminalType: 0,
+      registeredDelivery: 1,
+      msgContent: content,
+      reserve: '',
     };
     const bytes = encodePdu(deliver, 2);
     expect(bytes.length).toBe(HEADER_SIZE + 8 + 21 + 10 + 3 + 21 + 1 + 1 + 60 + 8);
@@ -136,7 +204,9 @@ describe('malformed PDUs', () => {
   };
 
   it('refuses a body longer or shorter than its layout, and a Msg_Length past the end', () => {
-    expect(() => decodePdu(withLength(Buffer.concat([submit, Buffer.alloc(3)])), 2)).toThrow(expect.objectContaining({ code: 'bad_length' }));
+    expect(() => decodePdu(withLength(Buffer.concat([submit, Buffer.alloc(3)])), 2)).toThrow(
+      expect.objectContaining({ code: 'bad_length' }),
+    );
     expect(() => decodePdu(withLength(submit.subarray(0, 150)), 2)).toThrow(expect.objectContaining({ code: 'bad_length' }));
     const lying = Buffer.from(submit);
     lying[150] = 140;
@@ -209,6 +279,8 @@ describe('Msg_Id', () => {
   it('packs month, day, hour, minute, second, ISMG code and sequence into 64 bits and back', () => {
     const parts = { month: 12, day: 31, hour: 23, minute: 59, second: 58, ismgCode: 0x3fffff, sequence: 0xfffe };
     expect(parseMsgId(composeMsgId(parts))).toEqual(parts);
-    expect(composeMsgId({ month: 1, day: 1, hour: 0, minute: 0, second: 0, ismgCode: 0, sequence: 1 })).toBe((1n << 60n) | (1n << 55n) | 1n);
+    expect(composeMsgId({ month: 1, day: 1, hour: 0, minute: 0, second: 0, ismgCode: 0, sequence: 1 })).toBe(
+      (1n << 60n) | (1n << 55n) | 1n,
+    );
   });
 });

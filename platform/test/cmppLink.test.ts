@@ -40,11 +40,20 @@ const connected = (sms: SmsGateway) => vi.waitFor(() => expect(sms.link.status()
 
 /** Numbers 13800000000 + i % 20, one unique text each. */
 function burst(count: number, label: string, extra: (i: number) => Partial<MtRequest> = () => ({})): MtRequest[] {
-  return Array.from({ length: count }, (_, i) => ({ to: String(13800000000 + (i % 20)), text: `【泉城茶业】${label} #${i} 您好`, extension: '1001', ...extra(i) }));
+  return Array.from({ length: count }, (_, i) => ({
+    to: String(13800000000 + (i % 20)),
+    text: `【泉城茶业】${label} #${i} 您好`,
+    extension: '1001',
+    ...extra(i),
+  }));
 }
 
 /** Every request's text reached its number exactly once, and no part arrived twice. */
-async function expectEachDeliveredOnce(env: { sim: TestIsmg['sim']; sms: SmsGateway; db: TestPlatform['platform']['ctx']['database']['db'] }, requests: MtRequest[], parts = requests.length) {
+async function expectEachDeliveredOnce(
+  env: { sim: TestIsmg['sim']; sms: SmsGateway; db: TestPlatform['platform']['ctx']['database']['db'] },
+  requests: MtRequest[],
+  parts = requests.length,
+) {
   await vi.waitFor(async () => {
     expect(await queuedCount(env.db)).toBe(0);
     expect(env.sms.link.drained).toBe(true);
@@ -71,7 +80,10 @@ describeOnDatabases('CMPP link', (db) => {
       const env = await start();
       await connected(env.sms);
       await env.sms.enqueue([{ to: '13800138000', text: '您好', extension: '1001' }]);
-      await vi.waitFor(() => expect(env.sim.handsets.view('13800138000').received).toMatchObject([{ from: '106580001001', kind: 'text', text: '您好' }]), WAIT);
+      await vi.waitFor(
+        () => expect(env.sim.handsets.view('13800138000').received).toMatchObject([{ from: '106580001001', kind: 'text', text: '您好' }]),
+        WAIT,
+      );
     });
 
     it('is refused with a wrong secret (status 3), keeps retrying, and sends nothing', async () => {
@@ -91,10 +103,17 @@ describeOnDatabases('CMPP link', (db) => {
 
     it('speaks CMPP 3.0 end to end: text and WAP Push', async () => {
       const env = await start({ version: 3 });
-      await env.sms.enqueue([{ to: '13800138000', text: '三点零' }, { to: '13800138000', wapPush: { href: 'http://wap.example.com/', text: '示例企业WAP站' } }]);
+      await env.sms.enqueue([
+        { to: '13800138000', text: '三点零' },
+        { to: '13800138000', wapPush: { href: 'http://wap.example.com/', text: '示例企业WAP站' } },
+      ]);
       await vi.waitFor(() => expect(env.sim.handsets.view('13800138000').received).toHaveLength(2), WAIT);
       expect(env.sim.status().sessions[0]).toMatchObject({ bound: true, version: 3 });
-      expect(env.sim.handsets.view('13800138000').received[1]).toMatchObject({ kind: 'wap_push', href: 'http://wap.example.com/', text: '示例企业WAP站' });
+      expect(env.sim.handsets.view('13800138000').received[1]).toMatchObject({
+        kind: 'wap_push',
+        href: 'http://wap.example.com/',
+        text: '示例企业WAP站',
+      });
     });
   });
 
@@ -108,7 +127,7 @@ describeOnDatabases('CMPP link', (db) => {
       expect(env.sim.counters.duplicates).toBe(0);
     });
 
-    it('sends MTs stored in a caller\'s transaction as well as those handed straight to the link, each once', async () => {
+    it("sends MTs stored in a caller's transaction as well as those handed straight to the link, each once", async () => {
       const env = await start({}, { respDelayMs: 2 });
       const inTransaction = burst(40, '事务内');
       await env.db.transaction().execute((trx) => env.sms.enqueue(inTransaction, trx));
@@ -123,7 +142,10 @@ describeOnDatabases('CMPP link', (db) => {
     it('sends long texts as concatenated parts and WAP Push as binary, reassembled by the handset', async () => {
       const env = await start();
       const long = '【泉城茶业】' + '新茶上市，欢迎品尝。'.repeat(40);
-      const stored = await env.sms.enqueue([{ to: '13800138000', text: long }, { to: '13800138000', wapPush: { href: 'https://wap.example.com/shop?a=1&b=2', text: '泉城茶业 <WAP> 站' } }]);
+      const stored = await env.sms.enqueue([
+        { to: '13800138000', text: long },
+        { to: '13800138000', wapPush: { href: 'https://wap.example.com/shop?a=1&b=2', text: '泉城茶业 <WAP> 站' } },
+      ]);
       expect(stored.map((s) => s.parts)).toEqual([7, 1]);
       await vi.waitFor(() => expect(env.sim.handsets.view('13800138000').received).toHaveLength(2), WAIT);
       const [text, push] = env.sim.handsets.view('13800138000').received;
@@ -161,7 +183,11 @@ describeOnDatabases('CMPP link', (db) => {
       for (const mt of doubtful) {
         expect(env.sim.handsets.view(mt!.to).received.filter((m) => m.msgIds.includes(mt!.partStates[0]!.msgId!))).toHaveLength(1);
       }
-      await vi.waitFor(async () => expect((await Promise.all(doubtful.map((m) => env.sms.mt(m!.id)))).map((m) => m!.state)).toEqual(doubtful.map(() => 'delivered')), WAIT);
+      await vi.waitFor(
+        async () =>
+          expect((await Promise.all(doubtful.map((m) => env.sms.mt(m!.id)))).map((m) => m!.state)).toEqual(doubtful.map(() => 'delivered')),
+        WAIT,
+      );
     });
 
     it('backs off on flow control (result 8) and sends the refused parts again under new Sequence_Ids', async () => {
@@ -187,9 +213,12 @@ describeOnDatabases('CMPP link', (db) => {
       expect(env.sim.counters.flowControlled).toBeGreaterThan(0);
     });
 
-    it('records status reports: delivered, or undelivered with the gateway\'s Stat', async () => {
+    it("records status reports: delivered, or undelivered with the gateway's Stat", async () => {
       const env = await start({}, { reportDelayMs: 10, undeliverable: ['13900000000'] });
-      const [ok, lost] = await env.sms.enqueue([{ to: '13800138000', text: '送达' }, { to: '13900000000', text: '关机' }]);
+      const [ok, lost] = await env.sms.enqueue([
+        { to: '13800138000', text: '送达' },
+        { to: '13900000000', text: '关机' },
+      ]);
       await vi.waitFor(async () => {
         expect((await env.sms.mt(ok!.id))!.state).toBe('delivered');
         expect(await env.sms.mt(lost!.id)).toMatchObject({ state: 'undelivered', partStates: [{ reportStat: 'UNDELIV' }] });
@@ -254,13 +283,42 @@ describeOnDatabases('CMPP link', (db) => {
             const pdu = decodePdu(frame, 2);
             received.push(pdu);
             if (pdu.command === 'connect') {
-              socket.write(encodePdu({ command: 'connect_resp', sequenceId: pdu.sequenceId, status: 0, authenticatorIsmg: authenticatorIsmg(0, 2, pdu.authenticatorSource, SP.secret), version: 0x20 }, 2));
+              socket.write(
+                encodePdu(
+                  {
+                    command: 'connect_resp',
+                    sequenceId: pdu.sequenceId,
+                    status: 0,
+                    authenticatorIsmg: authenticatorIsmg(0, 2, pdu.authenticatorSource, SP.secret),
+                    version: 0x20,
+                  },
+                  2,
+                ),
+              );
               socket.write(encodePdu({ command: 'active_test', sequenceId: 76 }, 2));
-              const bad = encodePdu({ command: 'deliver', sequenceId: 77, msgId: 5n, destId: '10658000', serviceId: '', tpPid: 0, tpUdhi: 0, msgFmt: 0, srcTerminalId: '13800138000', srcTerminalType: 0, registeredDelivery: 0, msgContent: Buffer.from('hi'), reserve: '' }, 2);
+              const bad = encodePdu(
+                {
+                  command: 'deliver',
+                  sequenceId: 77,
+                  msgId: 5n,
+                  destId: '10658000',
+                  serviceId: '',
+                  tpPid: 0,
+                  tpUdhi: 0,
+                  msgFmt: 0,
+                  srcTerminalId: '13800138000',
+                  srcTerminalType: 0,
+                  registeredDelivery: 0,
+                  msgContent: Buffer.from('hi'),
+                  reserve: '',
+                },
+                2,
+              );
               bad[HEADER_OFFSET_MSG_LENGTH] = 200; // Msg_Length says more than the frame holds
               socket.write(bad);
             }
-            if (pdu.command === 'deliver_resp' && received.filter((p) => p.command === 'connect').length === 1) socket.write(encodePdu({ command: 'terminate', sequenceId: 78 }, 2));
+            if (pdu.command === 'deliver_resp' && received.filter((p) => p.command === 'connect').length === 1)
+              socket.write(encodePdu({ command: 'terminate', sequenceId: 78 }, 2));
           }
         });
       });
@@ -276,7 +334,15 @@ describeOnDatabases('CMPP link', (db) => {
           { command: 'terminate_resp', sequenceId: 78 },
         ]);
         // The gateway sends its bad DELIVER again on the new connection.
-        await vi.waitFor(() => expect(sms.link.status()).toMatchObject({ state: 'connected', counters: { malformed: 2 }, lastError: 'TERMINATE from the ISMG' }), WAIT);
+        await vi.waitFor(
+          () =>
+            expect(sms.link.status()).toMatchObject({
+              state: 'connected',
+              counters: { malformed: 2 },
+              lastError: 'TERMINATE from the ISMG',
+            }),
+          WAIT,
+        );
         expect(await sms.inbox()).toEqual([]);
       } finally {
         await platform?.close();
@@ -291,12 +357,22 @@ describeOnDatabases('CMPP link', (db) => {
       const env = await start();
       const token = (await platform!.api.login('admin')).accessToken;
       const bad = await platform!.api.call('POST', '/admin/sms/mt', { to: '12345', text: '你好' }, token);
-      expect(bad).toMatchObject({ status: 400, body: { code: 'invalid_request', issues: [{ path: 'to', message: 'sms.invalid_mobile' }] } });
+      expect(bad).toMatchObject({
+        status: 400,
+        body: { code: 'invalid_request', issues: [{ path: 'to', message: 'sms.invalid_mobile' }] },
+      });
       expect(await env.db.selectFrom('sms_mt').selectAll().execute()).toEqual([]);
       const good = await platform!.api.call('POST', '/admin/sms/mt', { to: '13800138000', text: '你好', extension: '1001' }, token);
       expect(good).toMatchObject({ status: 202, body: { parts: 1 } });
-      await vi.waitFor(async () => expect((await platform!.api.call('GET', `/admin/sms/mt/${good.body.id}`, undefined, token)).body.state).toBe('delivered'), WAIT);
-      expect((await platform!.api.call('GET', '/admin/sms/link', undefined, token)).body).toMatchObject({ state: 'connected', counters: { accepted: 1 } });
+      await vi.waitFor(
+        async () =>
+          expect((await platform!.api.call('GET', `/admin/sms/mt/${good.body.id}`, undefined, token)).body.state).toBe('delivered'),
+        WAIT,
+      );
+      expect((await platform!.api.call('GET', '/admin/sms/link', undefined, token)).body).toMatchObject({
+        state: 'connected',
+        counters: { accepted: 1 },
+      });
       const clerk = (await platform!.api.login('jn.clerk')).accessToken;
       expect((await platform!.api.call('POST', '/admin/sms/mt', { to: '13800138000', text: 'x' }, clerk)).status).toBe(403);
     });
@@ -313,14 +389,29 @@ describe('the simulator survives a malformed SP', () => {
     await new Promise((resolve) => socket.once('connect', resolve));
     const { authenticatorSource, cmppTimestamp } = await import('../src/sms/cmpp/auth');
     const timestamp = cmppTimestamp(new Date());
-    socket.write(encodePdu({ command: 'connect', sequenceId: 1, sourceAddr: SP.spId, authenticatorSource: authenticatorSource(SP.spId, SP.secret, timestamp), version: 0x20, timestamp }, 2));
+    socket.write(
+      encodePdu(
+        {
+          command: 'connect',
+          sequenceId: 1,
+          sourceAddr: SP.spId,
+          authenticatorSource: authenticatorSource(SP.spId, SP.secret, timestamp),
+          version: 0x20,
+          timestamp,
+        },
+        2,
+      ),
+    );
     await vi.waitFor(() => expect(received[0]).toMatchObject({ command: 'connect_resp', status: 0 }), WAIT);
     const submit = Buffer.alloc(40);
     submit.writeUInt32BE(40, 0);
     submit.writeUInt32BE(4, 4);
     submit.writeUInt32BE(9, 8);
     socket.write(submit);
-    await vi.waitFor(() => expect(received[1]).toEqual({ command: 'submit_resp', sequenceId: 9, msgId: 0n, result: 4 } satisfies PduOf<'submit_resp'>), WAIT);
+    await vi.waitFor(
+      () => expect(received[1]).toEqual({ command: 'submit_resp', sequenceId: 9, msgId: 0n, result: 4 } satisfies PduOf<'submit_resp'>),
+      WAIT,
+    );
     const closed = new Promise((resolve) => socket.once('close', resolve));
     socket.write(Buffer.from('ffffffffdeadbeef', 'hex'));
     await closed;

@@ -23,13 +23,23 @@ describeOnDatabases('concurrent pushes', (database) => {
     const ten = await devices(10);
     const rows = Array.from({ length: 10 }, (_, i) => createEnterprise(700 + i));
     await ten[0]!.push(...rows);
-    const pushes = await Promise.all(ten.map((d, k) => d.push(...rows.map((r) => updateOp('enterprise', r.rowId, { manager: `经理${k}` }, 1)))));
+    const pushes = await Promise.all(
+      ten.map((d, k) => d.push(...rows.map((r) => updateOp('enterprise', r.rowId, { manager: `经理${k}` }, 1)))),
+    );
 
     for (const [i, row] of rows.entries()) {
       const outcomes = pushes.map((p) => p.results[i]!);
       const applied = outcomes.filter((r) => r.status === 'applied');
-      expect([row.rowId, applied.length, outcomes.filter((r) => r.status === 'conflict' && r.kind === 'field').length]).toEqual([row.rowId, 1, 9]);
-      const stored = await t.platform.ctx.database.db.selectFrom('enterprise').select(['version', 'data']).where('id', '=', row.rowId).executeTakeFirstOrThrow();
+      expect([row.rowId, applied.length, outcomes.filter((r) => r.status === 'conflict' && r.kind === 'field').length]).toEqual([
+        row.rowId,
+        1,
+        9,
+      ]);
+      const stored = await t.platform.ctx.database.db
+        .selectFrom('enterprise')
+        .select(['version', 'data'])
+        .where('id', '=', row.rowId)
+        .executeTakeFirstOrThrow();
       expect([Number(stored.version), JSON.parse(stored.data).manager]).toEqual([2, (applied[0]!.row as { manager: string }).manager]);
       // Every device was told the row's one true state.
       for (const r of outcomes) expect([r.version, (r.row as { manager: string }).manager]).toEqual([2, JSON.parse(stored.data).manager]);
@@ -52,7 +62,10 @@ describeOnDatabases('concurrent pushes', (database) => {
     const pushes = Promise.all(
       writers.map(async (w, k) => {
         for (let round = 0; round < 6; round++) {
-          await w.push(createEnterprise(1000 + k * 10 + round), ...shared.map((s) => updateOp('enterprise', s.rowId, { address: `济南市历下区并发路${k}-${round}号` }, null)));
+          await w.push(
+            createEnterprise(1000 + k * 10 + round),
+            ...shared.map((s) => updateOp('enterprise', s.rowId, { address: `济南市历下区并发路${k}-${round}号` }, null)),
+          );
         }
       }),
     ).finally(() => (writing = false));

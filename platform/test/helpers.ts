@@ -45,10 +45,20 @@ export class TestClock implements Clock {
 export class Api {
   constructor(readonly fetch: Fetch) {}
 
-  async call<T = Loose>(method: string, url: string, body?: unknown, token?: string, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async call<T = Loose>(
+    method: string,
+    url: string,
+    body?: unknown,
+    token?: string,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const res = await this.fetch(url, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
@@ -105,7 +115,12 @@ export class Device {
   }
 
   pullRaw(cursor: string | null, limit?: number): Promise<Reply<PullResponse & { code?: string; resyncReason?: string }>> {
-    return this.api.call('POST', '/sync/v1/pull', { schemaVersion: SCHEMA_VERSION, clientId: this.clientId, cursor, ...(limit ? { limit } : {}) }, this.token);
+    return this.api.call(
+      'POST',
+      '/sync/v1/pull',
+      { schemaVersion: SCHEMA_VERSION, clientId: this.clientId, cursor, ...(limit ? { limit } : {}) },
+      this.token,
+    );
   }
 
   /** Pulls every page from the saved cursor; returns all changes. */
@@ -148,7 +163,8 @@ export const TEST_PG = process.env.PLATFORM_TEST_PG;
 /** `describe(name)` once per database; the PostgreSQL half says why it skips when there is none. */
 export function describeOnDatabases(name: string, body: (database: TestDatabase) => void): void {
   describe(`${name} (SQLite)`, () => body('sqlite'));
-  if (!TEST_PG && process.env.CI) throw new Error('CI needs PostgreSQL: .ci/run starts one with scripts/pg-test-cluster.sh and sets PLATFORM_TEST_PG.');
+  if (!TEST_PG && process.env.CI)
+    throw new Error('CI needs PostgreSQL: .ci/run starts one with scripts/pg-test-cluster.sh and sets PLATFORM_TEST_PG.');
   const skipped = ' [skipped: no PostgreSQL; eval "$(scripts/pg-test-cluster.sh start)" sets PLATFORM_TEST_PG]';
   describe.skipIf(!TEST_PG)(`${name} (PostgreSQL)${TEST_PG ? '' : skipped}`, () => body('postgres'));
 }
@@ -205,7 +221,9 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     from: (address) => new Api(async (url, init) => platform.app.request(url, init, { incoming: { socket: { remoteAddress: address } } })),
     serve: () =>
       new Promise((resolve) => {
-        const server = serve({ fetch: platform.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(`http://127.0.0.1:${info.port}`));
+        const server = serve({ fetch: platform.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+          resolve(`http://127.0.0.1:${info.port}`),
+        );
         answerClientErrors(server as Server);
         servers.push(server);
       }),
@@ -259,7 +277,11 @@ export const createEnterprise = (n: number, region = JINAN, id = rowId('ent')): 
 });
 
 export const updateOp = (tbl: 'enterprise' | 'site', id: string, patch: Record<string, unknown>, baseVersion: number | null): OpInput => ({
-  tbl, rowId: id, kind: 'update', patch, baseVersion,
+  tbl,
+  rowId: id,
+  kind: 'update',
+  patch,
+  baseVersion,
 });
 
 /** An `order.submit.v1` command carrying a signed order snapshot, as the desktop sends it. */
@@ -273,9 +295,22 @@ export function orderOp(
   const date = '2026-12-01';
   const quote = quoteFromCatalog(SEED_CATALOG, { planCode, openDate: date, months: 3 });
   const args = {
-    id, number: `SO-${id}`, enterpriseId, kind, planCode, requestDate: '2026-11-20', effectiveDate: date, status: 'signed', quote,
-    catalogVersion: 1, signerName: '王建国', createdBy: 'jn.manager', createdAt: '2026-11-20T09:00:00Z', signedAt: '2026-11-20T09:05:00Z',
-    audit: [], ...extra,
+    id,
+    number: `SO-${id}`,
+    enterpriseId,
+    kind,
+    planCode,
+    requestDate: '2026-11-20',
+    effectiveDate: date,
+    status: 'signed',
+    quote,
+    catalogVersion: 1,
+    signerName: '王建国',
+    createdBy: 'jn.manager',
+    createdAt: '2026-11-20T09:00:00Z',
+    signedAt: '2026-11-20T09:05:00Z',
+    audit: [],
+    ...extra,
   };
   return { tbl: 'service_order', rowId: id, kind: 'command', name: 'order.submit.v1', patch: args };
 }

@@ -10,16 +10,26 @@ import { WorkLimiter } from '../src/http/workLimiter';
 import { createEnterprise, describeOnDatabases, mutationId, startTestPlatform, type TestPlatform } from './helpers';
 
 /** Raw HTTP, so the test controls Content-Length, chunking and header sizes. */
-function rawRequest(base: string, options: { method: string; path: string; headers?: Record<string, string>; body?: Buffer; chunked?: boolean }) {
+function rawRequest(
+  base: string,
+  options: { method: string; path: string; headers?: Record<string, string>; body?: Buffer; chunked?: boolean },
+) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const url = new URL(base);
-    const headers = { 'content-type': 'application/json', ...options.headers, ...(options.body && !options.chunked ? { 'content-length': String(options.body.length) } : {}) };
-    const req = http.request({ host: url.hostname, port: url.port, path: options.path, method: options.method, headers, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode!, body: text }));
-    });
+    const headers = {
+      'content-type': 'application/json',
+      ...options.headers,
+      ...(options.body && !options.chunked ? { 'content-length': String(options.body.length) } : {}),
+    };
+    const req = http.request(
+      { host: url.hostname, port: url.port, path: options.path, method: options.method, headers, agent: false },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+      },
+    );
     // The server may answer and close before the whole body is sent: that is the point.
     req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
     if (options.body && options.chunked) {
@@ -70,16 +80,32 @@ describeOnDatabases('request limits', (database) => {
     const token = (await t.api.login('admin')).accessToken;
     const tooBig = JSON.stringify({ note: 'x'.repeat(200 * 1024) });
     const routes: [string, string][] = [
-      ['POST', '/auth/v1/login'], ['POST', '/auth/v1/refresh'], ['POST', '/auth/v1/logout'], ['POST', '/sync/v1/clients'],
-      ['POST', '/sync/v1/pull'], ['POST', '/assets/v1/check'], ['POST', '/assets/v1/uploads'], ['POST', '/admin/users'],
-      ['PATCH', '/admin/users/jn.clerk'], ['POST', '/admin/compact'],
+      ['POST', '/auth/v1/login'],
+      ['POST', '/auth/v1/refresh'],
+      ['POST', '/auth/v1/logout'],
+      ['POST', '/sync/v1/clients'],
+      ['POST', '/sync/v1/pull'],
+      ['POST', '/assets/v1/check'],
+      ['POST', '/assets/v1/uploads'],
+      ['POST', '/admin/users'],
+      ['PATCH', '/admin/users/jn.clerk'],
+      ['POST', '/admin/compact'],
     ];
     for (const [method, url] of routes) {
-      const r = await t.platform.app.request(url, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': String(tooBig.length) }, body: tooBig });
+      const r = await t.platform.app.request(url, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': String(tooBig.length) },
+        body: tooBig,
+      });
       expect([url, r.status, ((await r.json()) as { code: string }).code]).toEqual([url, 413, 'payload_too_large']);
     }
     // A push may carry up to its own limit.
-    const push = await t.api.call('POST', '/sync/v1/push', { schemaVersion: SCHEMA_VERSION, clientId: 'c', ops: [], pad: 'x'.repeat(MAX_PUSH_BYTES) }, token);
+    const push = await t.api.call(
+      'POST',
+      '/sync/v1/push',
+      { schemaVersion: SCHEMA_VERSION, clientId: 'c', ops: [], pad: 'x'.repeat(MAX_PUSH_BYTES) },
+      token,
+    );
     expect(push.status).toBe(413);
   });
 
@@ -106,7 +132,11 @@ describeOnDatabases('request limits', (database) => {
     const ops = [createEnterprise(2), deep, createEnterprise(3)].map((op, i) => ({ ...op, opSeq: i + 1, mutationId: mutationId() }));
     const first = await device.pushRaw(ops);
     expect(first.status).toBe(200);
-    expect(first.body.results.map((r) => [r.status, r.code])).toEqual([['applied', undefined], ['rejected', 'invalid'], ['applied', undefined]]);
+    expect(first.body.results.map((r) => [r.status, r.code])).toEqual([
+      ['applied', undefined],
+      ['rejected', 'invalid'],
+      ['applied', undefined],
+    ]);
     const retried = await device.pushRaw(ops);
     expect(retried.status).toBe(200);
     expect(retried.body.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
@@ -118,7 +148,14 @@ describeOnDatabases('request limits', (database) => {
     t = await startTestPlatform({ database, config: { uploadWorkers: 1, uploadQueue: 0 } });
     const device = await t.api.device('jn.manager');
     const start = async (size: number) =>
-      (await t.api.call('POST', '/assets/v1/uploads', { clientId: device.clientId, sha256: 'a'.repeat(63) + String(size % 10), size, mime: 'image/png' }, device.token)).body.uploadId as string;
+      (
+        await t.api.call(
+          'POST',
+          '/assets/v1/uploads',
+          { clientId: device.clientId, sha256: 'a'.repeat(63) + String(size % 10), size, mime: 'image/png' },
+          device.token,
+        )
+      ).body.uploadId as string;
     const patch = (uploadId: string, body: Uint8Array | ReadableStream<Uint8Array>) =>
       t.platform.app.request(`/assets/v1/uploads/${uploadId}`, {
         method: 'PATCH',
@@ -142,7 +179,11 @@ describeOnDatabases('request limits', (database) => {
   });
 
   it('answers 415 unsupported_media_type to a body that is not JSON', async () => {
-    const r = await t.platform.app.request('/auth/v1/login', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"user":"a","password":"b"}' });
+    const r = await t.platform.app.request('/auth/v1/login', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"user":"a","password":"b"}',
+    });
     expect(r.status).toBe(415);
     expect(await r.json()).toMatchObject({ code: 'unsupported_media_type' });
   });
@@ -155,7 +196,9 @@ describeOnDatabases('request limits', (database) => {
   });
 
   it('documents 400, 413, 415 and 431 in the OpenAPI document wherever they can happen', async () => {
-    const doc = (await t.api.call('GET', '/openapi.json')).body as { paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>> };
+    const doc = (await t.api.call('GET', '/openapi.json')).body as {
+      paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>;
+    };
     for (const [url, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const documented = Object.keys(operation.responses);

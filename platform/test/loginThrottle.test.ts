@@ -12,7 +12,10 @@ const LOGIN = '/auth/v1/login';
 describeOnDatabases('sign-in throttling', (database) => {
   let t: TestPlatform;
   beforeEach(async () => {
-    t = await startTestPlatform({ database, config: { loginMaxFailures: 5, loginMaxFailuresPerAddress: 20, loginWindowMs: WINDOW_MS, loginMaxBackoffMs: 60_000 } });
+    t = await startTestPlatform({
+      database,
+      config: { loginMaxFailures: 5, loginMaxFailuresPerAddress: 20, loginWindowMs: WINDOW_MS, loginMaxBackoffMs: 60_000 },
+    });
   });
   afterEach(async () => t.close());
 
@@ -23,7 +26,8 @@ describeOnDatabases('sign-in throttling', (database) => {
     expect((await signIn(office, 'jn.manager', DEMO_PASSWORD)).status).toBe(200);
 
     const statuses: number[] = [];
-    for (let a = 0; a < 10; a++) for (let k = 0; k < 5; k++) statuses.push((await signIn(t.from(`10.9.0.${a}`), 'jn.manager', `guess-${a}-${k}`)).status);
+    for (let a = 0; a < 10; a++)
+      for (let k = 0; k < 5; k++) statuses.push((await signIn(t.from(`10.9.0.${a}`), 'jn.manager', `guess-${a}-${k}`)).status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(5); // 50 attempts from 10 addresses, 5 password checks
     expect(statuses.filter((s) => s === 429)).toHaveLength(45);
     expect((await signIn(office, 'jn.manager', DEMO_PASSWORD)).status).toBe(200);
@@ -68,7 +72,10 @@ describeOnDatabases('sign-in throttling', (database) => {
     t.clock.advance(WINDOW_MS + 1000);
     await signIn(t.from('10.7.0.1'), 'someone', 'x');
     const db = t.platform.ctx.database.db;
-    const { n } = await db.selectFrom('login_throttle').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const { n } = await db
+      .selectFrom('login_throttle')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n)).toBeLessThanOrEqual(3); // the last failure's account, address and global counts
   });
 
@@ -76,10 +83,21 @@ describeOnDatabases('sign-in throttling', (database) => {
     const url = new URL(await t.serve());
     const post = (localAddress: string, body: unknown) =>
       new Promise<number>((resolve, reject) => {
-        const req = http.request({ host: url.hostname, port: url.port, path: LOGIN, method: 'POST', localAddress, agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode!));
-        });
+        const req = http.request(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: LOGIN,
+            method: 'POST',
+            localAddress,
+            agent: false,
+            headers: { 'content-type': 'application/json' },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode!));
+          },
+        );
         req.on('error', reject);
         req.end(JSON.stringify(body));
       });

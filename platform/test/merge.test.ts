@@ -3,7 +3,16 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sameValue } from '../src/sync/canonical';
 import { mergePatch } from '../src/sync/merge';
-import { describeOnDatabases, createEnterprise, enterpriseFields, rowId, startTestPlatform, updateOp, type Device, type TestPlatform } from './helpers';
+import {
+  describeOnDatabases,
+  createEnterprise,
+  enterpriseFields,
+  rowId,
+  startTestPlatform,
+  updateOp,
+  type Device,
+  type TestPlatform,
+} from './helpers';
 
 describeOnDatabases('merge', (database) => {
   let t: TestPlatform;
@@ -74,7 +83,10 @@ describeOnDatabases('merge', (database) => {
       const id = await fresh();
       await a.push(updateOp('enterprise', id, { note: '客户要求周一上门。' }, 1));
       const res = await b.push(updateOp('enterprise', id, { note: '客户要求周二上门。' }, 1));
-      expect(res.results[0]).toMatchObject({ status: 'conflict', fields: { note: { mine: '客户要求周二上门。', theirs: '客户要求周一上门。' } } });
+      expect(res.results[0]).toMatchObject({
+        status: 'conflict',
+        fields: { note: { mine: '客户要求周二上门。', theirs: '客户要求周一上门。' } },
+      });
     });
   });
 
@@ -95,7 +107,11 @@ describeOnDatabases('merge', (database) => {
       expect(res.results[0]).toMatchObject({ status: 'conflict', kind: 'update_vs_delete', deleted: true, version: 2 });
       // Restoring is for roles that may delete (platform/README.md): the clerk's conflict is resolved by a manager.
       const restore = await c.push(updateOp('enterprise', id, { manager: '孙经理' }, 2));
-      expect(restore.results[0]).toMatchObject({ status: 'applied', version: 3, row: { manager: '孙经理', name: enterpriseFields(n).name } });
+      expect(restore.results[0]).toMatchObject({
+        status: 'applied',
+        version: 3,
+        row: { manager: '孙经理', name: enterpriseFields(n).name },
+      });
     });
   });
 
@@ -115,7 +131,12 @@ describeOnDatabases('merge', (database) => {
       const id = await fresh();
       const takenCode = enterpriseFields(n - 1).creditCode;
       const res = await a.push(updateOp('enterprise', id, { creditCode: takenCode, manager: '周经理' }, 1));
-      expect(res.results[0]).toMatchObject({ status: 'conflict', kind: 'duplicate_key', existingId: taken, row: { manager: '周经理', creditCode: enterpriseFields(n).creditCode } });
+      expect(res.results[0]).toMatchObject({
+        status: 'conflict',
+        kind: 'duplicate_key',
+        existingId: taken,
+        row: { manager: '周经理', creditCode: enterpriseFields(n).creditCode },
+      });
     });
 
     it('lets a business-hall clerk edit but never delete', async () => {

@@ -2,7 +2,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_CATALOG } from '../../shared/domain/catalog';
 import type { Change } from '../../shared/platform-api/sync';
-import { describeOnDatabases, createEnterprise, orderOp, rowId, startTestPlatform, type Device, type Loose, type TestPlatform } from './helpers';
+import {
+  describeOnDatabases,
+  createEnterprise,
+  orderOp,
+  rowId,
+  startTestPlatform,
+  type Device,
+  type Loose,
+  type TestPlatform,
+} from './helpers';
 
 describeOnDatabases('orders', (database) => {
   let t: TestPlatform;
@@ -24,9 +33,14 @@ describeOnDatabases('orders', (database) => {
   }
 
   const subscriptions = (enterpriseId: string) =>
-    t.platform.ctx.database.db.selectFrom('subscription').select(['id', 'status', 'data']).where('enterprise_id', '=', enterpriseId).execute();
+    t.platform.ctx.database.db
+      .selectFrom('subscription')
+      .select(['id', 'status', 'data'])
+      .where('enterprise_id', '=', enterpriseId)
+      .execute();
 
-  const processBoss = () => t.api.call<{ processed: { orderId: string; status: string }[] }>('POST', '/admin/boss/process', undefined, admin);
+  const processBoss = () =>
+    t.api.call<{ processed: { orderId: string; status: string }[] }>('POST', '/admin/boss/process', undefined, admin);
 
   const latest = (changes: Change[], tbl: string, id: string) => changes.filter((c) => c.tbl === tbl && c.id === id).at(-1);
 
@@ -35,7 +49,10 @@ describeOnDatabases('orders', (database) => {
       const ent = await enterprise();
       const op = orderOp(ent, 'open', 'site-standard');
       const res = await manager.push(op);
-      expect(res.results[0]).toMatchObject({ status: 'applied', row: { id: op.rowId, status: 'submitted', kind: 'open', planCode: 'site-standard', opening: null } });
+      expect(res.results[0]).toMatchObject({
+        status: 'applied',
+        row: { id: op.rowId, status: 'submitted', kind: 'open', planCode: 'site-standard', opening: null },
+      });
       expect((await subscriptions(ent)).map((s) => s.status)).toEqual(['opening']);
     });
 
@@ -52,7 +69,11 @@ describeOnDatabases('orders', (database) => {
     it('rejects a second open order while a subscription exists, and a change or cancel without an active one', async () => {
       const ent = await enterprise();
       await manager.push(orderOp(ent, 'open', 'site-standard'));
-      const res = await manager.push(orderOp(ent, 'open', 'site-business'), orderOp(ent, 'change', 'site-business'), orderOp(ent, 'cancel', 'site-standard'));
+      const res = await manager.push(
+        orderOp(ent, 'open', 'site-business'),
+        orderOp(ent, 'change', 'site-business'),
+        orderOp(ent, 'cancel', 'site-standard'),
+      );
       expect(res.results.map((r) => r.code)).toEqual(['subscription_exists', 'no_active_subscription', 'no_active_subscription']);
     });
 
@@ -73,7 +94,11 @@ describeOnDatabases('orders', (database) => {
     it('rejects an order whose args do not match its row id or the schema', async () => {
       const ent = await enterprise();
       const op = orderOp(ent, 'open', 'site-standard');
-      const res = await manager.push({ ...op, rowId: 'other' }, { ...op, patch: { ...op.patch, signerName: '' } }, { ...op, name: 'order.explode.v1' });
+      const res = await manager.push(
+        { ...op, rowId: 'other' },
+        { ...op, patch: { ...op.patch, signerName: '' } },
+        { ...op, name: 'order.explode.v1' },
+      );
       expect(res.results.map((r) => r.code)).toEqual(['order_mismatch', 'invalid', 'unknown_command']);
     });
   });
@@ -153,7 +178,11 @@ describeOnDatabases('orders', (database) => {
         const ent = rowId('ent');
         await device.push(createEnterprise(1, undefined, ent), orderOp(ent, 'open', 'site-standard'));
         auto.clock.advance(1000);
-        await expect.poll(async () => (await device.pullAll()).some((c) => c.tbl === 'enterprise' && (c.row as Loose)?.status === 'opened'), { timeout: 5000 }).toBe(true);
+        await expect
+          .poll(async () => (await device.pullAll()).some((c) => c.tbl === 'enterprise' && (c.row as Loose)?.status === 'opened'), {
+            timeout: 5000,
+          })
+          .toBe(true);
       } finally {
         await auto.close();
       }

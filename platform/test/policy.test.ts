@@ -3,7 +3,17 @@
  * policy of platform/README.md, what another region's records reveal, administrator input.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { QINGDAO, createEnterprise, describeOnDatabases, orderOp, rowId, startTestPlatform, updateOp, type Device, type TestPlatform } from './helpers';
+import {
+  QINGDAO,
+  createEnterprise,
+  describeOnDatabases,
+  orderOp,
+  rowId,
+  startTestPlatform,
+  updateOp,
+  type Device,
+  type TestPlatform,
+} from './helpers';
 
 describeOnDatabases('versions and roles', (database) => {
   let t: TestPlatform;
@@ -25,13 +35,23 @@ describeOnDatabases('versions and roles', (database) => {
     return id;
   }
 
-  const row = async (id: string) => (await t.platform.ctx.database.db.selectFrom('enterprise').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  const row = async (id: string) =>
+    await t.platform.ctx.database.db.selectFrom('enterprise').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('rejects a base version above the server’s as invalid: it neither overwrites another device’s edit nor skips the delete conflict', async () => {
     const id = await enterprise();
     await clerk.push(updateOp('enterprise', id, { manager: '李经理' }, 1));
-    const claimed = await manager.push(updateOp('enterprise', id, { manager: '王经理' }, 1_000_000), { tbl: 'enterprise', rowId: id, kind: 'delete', patch: {}, baseVersion: 1_000_000 });
-    expect(claimed.results.map((r) => [r.status, r.code])).toEqual([['rejected', 'invalid'], ['rejected', 'invalid']]);
+    const claimed = await manager.push(updateOp('enterprise', id, { manager: '王经理' }, 1_000_000), {
+      tbl: 'enterprise',
+      rowId: id,
+      kind: 'delete',
+      patch: {},
+      baseVersion: 1_000_000,
+    });
+    expect(claimed.results.map((r) => [r.status, r.code])).toEqual([
+      ['rejected', 'invalid'],
+      ['rejected', 'invalid'],
+    ]);
     const stored = await row(id);
     expect([Number(stored.version), Number(stored.deleted), JSON.parse(stored.data).manager]).toEqual([2, 0, '李经理']);
   });

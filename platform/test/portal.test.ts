@@ -51,7 +51,13 @@ describeOnDatabases('the portals and search', (database) => {
     expect(await names('鲁中')).toEqual(['鲁中机械']);
     const model = await search('CK6150');
     expect(model.hits.map((h) => h.shortName)).toEqual(['鲁中机械']);
-    expect(model.hits[0]).toMatchObject({ enterpriseId: machines.ent, industry: 'C', industryName: '制造业', url: `https://${machines.host}/`, matched: { title: '数控车床', model: 'CK6150' } });
+    expect(model.hits[0]).toMatchObject({
+      enterpriseId: machines.ent,
+      industry: 'C',
+      industryName: '制造业',
+      url: `https://${machines.host}/`,
+      matched: { title: '数控车床', model: 'CK6150' },
+    });
     expect(await names('ck6150')).toEqual(['鲁中机械']); // any case
     expect(await names('ＣＫ６１５０')).toEqual(['鲁中机械']); // full-width, as a phone IME types it
     // 机械 is in the machine maker's name and in the software house's product "制造业ERP系统"? No: only 机械.
@@ -99,7 +105,16 @@ describeOnDatabases('the portals and search', (database) => {
     const home = await get(www, '/');
     expect(home.status).toBe(200);
     expect(home.type).toBe('text/html; charset=utf-8');
-    for (const text of ['制造业（1）', '批发和零售业（1）', '信息传输、软件和信息技术服务业（1）', '通用设备制造业（1）', '山东省（3）', '淄博市（1）', '求购机床铸件毛坯', '长期求购日照绿茶毛茶'])
+    for (const text of [
+      '制造业（1）',
+      '批发和零售业（1）',
+      '信息传输、软件和信息技术服务业（1）',
+      '通用设备制造业（1）',
+      '山东省（3）',
+      '淄博市（1）',
+      '求购机床铸件毛坯',
+      '长期求购日照绿茶毛茶',
+    ])
       expect(home.body).toContain(text);
     const manufacturing = await get(www, '/industry/C');
     expect(manufacturing.body).toContain('淄博鲁中机械制造有限公司');
@@ -144,11 +159,13 @@ describeOnDatabases('the portals and search', (database) => {
     const server = await listenPublic(t.platform);
     const fetchPage = (path: string, headers: Record<string, string> = {}) =>
       new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-        http.get({ host: '127.0.0.1', port: server.port, path, headers: { host: www, accept: BROWSER, ...headers } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-        }).on('error', reject);
+        http
+          .get({ host: '127.0.0.1', port: server.port, path, headers: { host: www, accept: BROWSER, ...headers } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+          })
+          .on('error', reject);
       });
     try {
       const first = await fetchPage('/');
@@ -167,7 +184,11 @@ describeOnDatabases('the portals and search', (database) => {
       const logistics = {
         ...base,
         profile: { ...base.profile, name: '济南华泰物流有限公司', shortName: '华泰物流', industry: { section: 'G', division: '54' } },
-        columns: base.columns.map((c) => (c.type === 'products' ? { ...c, items: [{ kind: 'product', id: 'p-tms', name: '干线运输服务', model: 'HT-1', description: [], images: [] }] } : c)),
+        columns: base.columns.map((c) =>
+          c.type === 'products'
+            ? { ...c, items: [{ kind: 'product', id: 'p-tms', name: '干线运输服务', model: 'HT-1', description: [], images: [] }] }
+            : c,
+        ),
       } as typeof base;
       await publishSite(t, manager, admin, logistics, { section: 'G', division: '54' }, 'jinan');
       // The first request after the commit shows the new site: the cached pages were dropped.
@@ -176,7 +197,9 @@ describeOnDatabases('the portals and search', (database) => {
       expect(after.headers.etag).not.toBe(etag);
       expect((await fetchPage('/', { 'if-none-match': etag })).status).toBe(200);
       expect((await fetchPage('/industry/G')).body.toString()).toContain('济南华泰物流有限公司');
-      expect((await fetchPage(`/region/${encodeURIComponent('山东省')}/${encodeURIComponent('济南市')}`)).body.toString()).toContain('济南华泰物流有限公司');
+      expect((await fetchPage(`/region/${encodeURIComponent('山东省')}/${encodeURIComponent('济南市')}`)).body.toString()).toContain(
+        '济南华泰物流有限公司',
+      );
       expect((await fetchPage(`/region/${encodeURIComponent('河北省')}`)).status).toBe(404);
     } finally {
       await server.close();

@@ -33,10 +33,17 @@ export function machineToolSite(label: string): SiteContent {
       };
     if (c.type === 'supply')
       return { ...c, items: [{ kind: 'post', id: 's-castings', postKind: 'demand', title: '求购机床铸件毛坯', text: [] }] };
-    if (c.type === 'news') return { ...c, items: [{ kind: 'article', id: 'n-expo', title: '参加济南国际机床展', date: '2026-10-01', body: [], images: [] }] };
+    if (c.type === 'news')
+      return { ...c, items: [{ kind: 'article', id: 'n-expo', title: '参加济南国际机床展', date: '2026-10-01', body: [], images: [] }] };
     return c;
   });
-  const profile: Profile = { ...site.profile, name: '淄博鲁中机械制造有限公司', shortName: '鲁中机械', slogan: '专业数控机床制造', industry: { section: 'C', division: '34' } };
+  const profile: Profile = {
+    ...site.profile,
+    name: '淄博鲁中机械制造有限公司',
+    shortName: '鲁中机械',
+    slogan: '专业数控机床制造',
+    industry: { section: 'C', division: '34' },
+  };
   return { ...site, profile, columns, domain: { kind: 'assigned', label } } as SiteContent;
 }
 
@@ -48,9 +55,19 @@ export function teaSite(label: string): SiteContent {
 export function softwareSite(label: string): SiteContent {
   const site = exampleSite();
   const columns = site.columns.map((c): Column =>
-    c.type === 'products' ? { ...c, items: [{ kind: 'product', id: 'p-erp', name: '制造业ERP系统', model: 'HX-ERP 5', description: [], images: [] }] } : c.type === 'supply' ? { ...c, items: [] } : c,
+    c.type === 'products'
+      ? { ...c, items: [{ kind: 'product', id: 'p-erp', name: '制造业ERP系统', model: 'HX-ERP 5', description: [], images: [] }] }
+      : c.type === 'supply'
+        ? { ...c, items: [] }
+        : c,
   );
-  const profile: Profile = { ...site.profile, name: '青岛海星软件有限公司', shortName: '海星软件', slogan: '企业软件与信息化服务', industry: { section: 'I', division: '65' } };
+  const profile: Profile = {
+    ...site.profile,
+    name: '青岛海星软件有限公司',
+    shortName: '海星软件',
+    slogan: '企业软件与信息化服务',
+    industry: { section: 'I', division: '65' },
+  };
   return { ...site, profile, columns, domain: { kind: 'assigned', label } } as SiteContent;
 }
 
@@ -75,7 +92,12 @@ export async function publishSite(
   const siteId = rowId('site');
   const create = createEnterprise(++n, REGIONS[region], ent);
   create.patch = { ...create.patch, industrySection: industry.section, industryDivision: industry.division };
-  const created = await manager.push(create, { tbl: 'site', rowId: siteId, kind: 'create', patch: { enterpriseId: ent, name: '官网', content, images: [] } });
+  const created = await manager.push(create, {
+    tbl: 'site',
+    rowId: siteId,
+    kind: 'create',
+    patch: { enterpriseId: ent, name: '官网', content, images: [] },
+  });
   expect(created.results.map((r) => r.status)).toEqual(['applied', 'applied']);
   await manager.push(orderOp(ent, 'open', 'site-standard'));
   expect((await t.api.call('POST', '/admin/boss/process', undefined, admin)).status).toBe(200);
@@ -84,9 +106,17 @@ export async function publishSite(
   return { label, ent, siteId, content, host: `${label}.${t.platform.ctx.config.sitesDomain}` };
 }
 
-export async function republish(manager: Device, site: { ent: string; siteId: string }, revision: number, content: SiteContent): Promise<void> {
+export async function republish(
+  manager: Device,
+  site: { ent: string; siteId: string },
+  revision: number,
+  content: SiteContent,
+): Promise<void> {
   const res = await manager.push({
-    tbl: 'site_publication', rowId: site.siteId, kind: 'command', name: 'site.publish.v1',
+    tbl: 'site_publication',
+    rowId: site.siteId,
+    kind: 'command',
+    name: 'site.publish.v1',
     patch: { siteId: site.siteId, enterpriseId: site.ent, revision, content, images: [], signoff: SIGNOFF },
   });
   expect(res.results[0]).toMatchObject({ status: 'applied', row: { status: 'live', liveRevision: revision } });

@@ -41,7 +41,11 @@ describeOnDatabases('portal members', (database) => {
   const post = async (path: string, fields: Record<string, string | string[]>) => {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
-    const res = await t.platform.publicSites.app.request(path, { method: 'POST', headers: { host: www, 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() });
+    const res = await t.platform.publicSites.app.request(path, {
+      method: 'POST',
+      headers: { host: www, 'content-type': 'application/x-www-form-urlencoded' },
+      body: body.toString(),
+    });
     const html = await res.text();
     return { status: res.status, html, code: /data-code="([^"]+)"/.exec(html)?.[1] };
   };
@@ -55,7 +59,8 @@ describeOnDatabases('portal members', (database) => {
     expect(text).toMatch(/^【企业网站门户】您的会员验证码是\d{6}，10分钟内有效/);
     return /验证码是(\d{6})/.exec(text)![1]!;
   }
-  const member = (mobile: string) => t.platform.ctx.database.db.selectFrom('portal_member').selectAll().where('mobile', '=', mobile).executeTakeFirst();
+  const member = (mobile: string) =>
+    t.platform.ctx.database.db.selectFrom('portal_member').selectAll().where('mobile', '=', mobile).executeTakeFirst();
 
   it('joins with a code texted through the gateway: wrong guesses lock that code (not the number), codes are rate-limited', async () => {
     const form = await t.platform.publicSites.app.request(`/member?e=${machines.ent}`, { headers: { host: www } });
@@ -65,7 +70,8 @@ describeOnDatabases('portal members', (database) => {
     const first = await codeFor(mobile, choice);
     expect(await post('/member/code', { mobile, ...choice })).toMatchObject({ status: 429, code: 'member.too_soon' });
     const wrong = first === '000000' ? '111111' : '000000';
-    for (let i = 1; i < CODE_ATTEMPTS; i++) expect(await post('/member/join', { mobile, code: wrong })).toMatchObject({ status: 400, code: 'member.code_wrong' });
+    for (let i = 1; i < CODE_ATTEMPTS; i++)
+      expect(await post('/member/join', { mobile, code: wrong })).toMatchObject({ status: 400, code: 'member.code_wrong' });
     expect(await post('/member/join', { mobile, code: wrong })).toMatchObject({ status: 400, code: 'member.code_locked' });
     expect(await post('/member/join', { mobile, code: first })).toMatchObject({ status: 400, code: 'member.code_locked' }); // the right code, too late
     expect(await member(mobile)).toBeUndefined();
@@ -76,15 +82,28 @@ describeOnDatabases('portal members', (database) => {
     expect([joined.status, joined.code]).toEqual([200, undefined]);
     expect(joined.html).toContain('您已成为门户会员');
     expect(await member(mobile)).toMatchObject({ province: '山东省', city: '济南市', opted_out_at: null });
-    const follows = await t.platform.ctx.database.db.selectFrom('portal_subscription').select(['kind', 'value']).where('mobile', '=', mobile).orderBy('kind').execute();
-    expect(follows).toEqual([{ kind: 'enterprise', value: machines.ent }, { kind: 'industry', value: 'F' }, { kind: 'keyword', value: '钢材' }]);
+    const follows = await t.platform.ctx.database.db
+      .selectFrom('portal_subscription')
+      .select(['kind', 'value'])
+      .where('mobile', '=', mobile)
+      .orderBy('kind')
+      .execute();
+    expect(follows).toEqual([
+      { kind: 'enterprise', value: machines.ent },
+      { kind: 'industry', value: 'F' },
+      { kind: 'keyword', value: '钢材' },
+    ]);
     expect(await post('/member/join', { mobile, code: second })).toMatchObject({ status: 400, code: 'member.no_code' }); // used once
   });
 
   it('joins on the WAP portal too, in WML (postfields) and XHTML-MP', async () => {
     const ask = async (path: string, accept: string, fields?: Record<string, string>) => {
       const init: RequestInit = fields
-        ? { method: 'POST', headers: { host: 'wap.ec.example.cn', accept, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() }
+        ? {
+            method: 'POST',
+            headers: { host: 'wap.ec.example.cn', accept, 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams(fields).toString(),
+          }
         : { headers: { host: 'wap.ec.example.cn', accept } };
       const res = await t.platform.publicSites.app.request(path, init);
       return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
@@ -102,14 +121,27 @@ describeOnDatabases('portal members', (database) => {
     const joined = await ask('/member/join', 'application/vnd.wap.xhtml+xml', { mobile, code });
     expect([joined.status, joined.type]).toEqual([200, 'application/vnd.wap.xhtml+xml; charset=utf-8']);
     expect(joined.body).toContain('您已成为门户会员');
-    const follows = await t.platform.ctx.database.db.selectFrom('portal_subscription').select(['kind', 'value']).where('mobile', '=', mobile).execute();
+    const follows = await t.platform.ctx.database.db
+      .selectFrom('portal_subscription')
+      .select(['kind', 'value'])
+      .where('mobile', '=', mobile)
+      .execute();
     expect(follows).toEqual([{ kind: 'enterprise', value: tea.ent }]);
   });
 
   it('refuses a bad number, an unknown city and a code past its ten minutes with their codes', async () => {
-    expect(await post('/member/code', { mobile: '12345', city: '山东省/济南市' })).toMatchObject({ status: 400, code: 'member.mobile_invalid' });
-    expect(await post('/member/code', { mobile: '13900002009', city: '火星/奥林匹斯' })).toMatchObject({ status: 400, code: 'member.choice_invalid' });
-    expect(await post('/member/code', { mobile: '13900002009', city: '山东省/济南市', keywords: 'a' })).toMatchObject({ status: 400, code: 'member.choice_invalid' });
+    expect(await post('/member/code', { mobile: '12345', city: '山东省/济南市' })).toMatchObject({
+      status: 400,
+      code: 'member.mobile_invalid',
+    });
+    expect(await post('/member/code', { mobile: '13900002009', city: '火星/奥林匹斯' })).toMatchObject({
+      status: 400,
+      code: 'member.choice_invalid',
+    });
+    expect(await post('/member/code', { mobile: '13900002009', city: '山东省/济南市', keywords: 'a' })).toMatchObject({
+      status: 400,
+      code: 'member.choice_invalid',
+    });
     const code = await codeFor('13900002009', { city: '山东省/淄博市', 'industry[]': 'C' });
     t.clock.advance(10 * 60_000 + 1);
     expect(await post('/member/join', { mobile: '13900002009', code })).toMatchObject({ status: 400, code: 'member.code_expired' });
@@ -118,7 +150,9 @@ describeOnDatabases('portal members', (database) => {
   it('texts the daily digest of new posts the member follows once a day, billed to no enterprise, and stops after TD', async () => {
     const mobile = '13900002001';
     const revised = machineToolSite('mbluzhong');
-    revised.columns.find((c) => c.type === 'supply')!.items.push({ kind: 'post', id: 's-steel', postKind: 'demand', title: '求购钢材边角料', text: [] });
+    revised.columns
+      .find((c) => c.type === 'supply')!
+      .items.push({ kind: 'post', id: 's-steel', postKind: 'demand', title: '求购钢材边角料', text: [] });
     await republish(manager, machines, 2, revised);
     const before = received(mobile).length;
     expect(await t.platform.digests!.runDue()).toBe(1);
@@ -130,7 +164,12 @@ describeOnDatabases('portal members', (database) => {
     expect(digest.text).not.toContain('茶'); // the tea shop posted nothing new
     expect(digest.text).toContain('回复TD退订');
     expect(await t.platform.digests!.runDue()).toBe(0); // one a day
-    const mts = await t.platform.ctx.database.db.selectFrom('sms_mt').select(['enterprise_id', 'purpose']).where('mobile', '=', mobile).where('purpose', '=', 'marketing').execute();
+    const mts = await t.platform.ctx.database.db
+      .selectFrom('sms_mt')
+      .select(['enterprise_id', 'purpose'])
+      .where('mobile', '=', mobile)
+      .where('purpose', '=', 'marketing')
+      .execute();
     expect(mts).toEqual([{ enterprise_id: null, purpose: 'marketing' }]);
 
     ismg.sim.sendMo(mobile, CODE, 'td');
@@ -138,7 +177,9 @@ describeOnDatabases('portal members', (database) => {
     expect((await member(mobile))!.opted_out_at).not.toBeNull();
     t.clock.advance(86_400_000); // the next day, 17:00 in China (marketing hours)
     manager = await t.api.device('sd.manager'); // signed in again: a day outlives the access token
-    revised.columns.find((c) => c.type === 'supply')!.items.push({ kind: 'post', id: 's-steel2', postKind: 'supply', title: '供应钢材', text: [] });
+    revised.columns
+      .find((c) => c.type === 'supply')!
+      .items.push({ kind: 'post', id: 's-steel2', postKind: 'supply', title: '供应钢材', text: [] });
     await republish(manager, machines, 3, revised);
     expect(await t.platform.digests!.runDue()).toBe(0);
   });
@@ -149,18 +190,36 @@ describeOnDatabases('portal members', (database) => {
     const res = await t.api.call('GET', `/portal/v1/member-report?enterpriseId=${machines.ent}&month=2026-11`, undefined, manager.token);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      enterpriseId: machines.ent, month: '2026-11', followers: 2, followingEnterprise: 1, followingIndustry: 1, newThisMonth: 2, optedOut: 1,
-      byRegion: [{ province: '山东省', city: '济南市', members: 1 }, { province: '山东省', city: '淄博市', members: 1 }],
+      enterpriseId: machines.ent,
+      month: '2026-11',
+      followers: 2,
+      followingEnterprise: 1,
+      followingIndustry: 1,
+      newThisMonth: 2,
+      optedOut: 1,
+      byRegion: [
+        { province: '山东省', city: '济南市', members: 1 },
+        { province: '山东省', city: '淄博市', members: 1 },
+      ],
     });
     const teaReport = await t.api.call('GET', `/portal/v1/member-report?enterpriseId=${tea.ent}&month=2026-12`, undefined, manager.token);
     // The Jinan member follows the tea shop's industry, the WAP member the tea shop itself.
-    expect(teaReport.body).toMatchObject({ followers: 2, followingIndustry: 1, followingEnterprise: 1, newThisMonth: 0, byRegion: [{ city: '济南市', members: 2 }] });
-    expect((await t.api.call('GET', `/portal/v1/member-report?enterpriseId=${machines.ent}&month=2026-13`, undefined, manager.token)).status).toBe(400);
+    expect(teaReport.body).toMatchObject({
+      followers: 2,
+      followingIndustry: 1,
+      followingEnterprise: 1,
+      newThisMonth: 0,
+      byRegion: [{ city: '济南市', members: 2 }],
+    });
+    expect(
+      (await t.api.call('GET', `/portal/v1/member-report?enterpriseId=${machines.ent}&month=2026-13`, undefined, manager.token)).status,
+    ).toBe(400);
   });
 
   it('throttles a flood of sign-ups from one address', async () => {
     let last = { status: 200, code: undefined as string | undefined };
-    for (let i = 0; i < CODE_LIMITS.addressPerHour && last.status === 200; i++) last = await post('/member/code', { mobile: `139000030${String(i).padStart(2, '0')}`, city: '山东省/青岛市', 'industry[]': 'I' });
+    for (let i = 0; i < CODE_LIMITS.addressPerHour && last.status === 200; i++)
+      last = await post('/member/code', { mobile: `139000030${String(i).padStart(2, '0')}`, city: '山东省/青岛市', 'industry[]': 'I' });
     expect(last).toMatchObject({ status: 429, code: 'member.address_throttled' });
   });
 });

@@ -8,7 +8,16 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { compile, EXAMPLE_IMAGES, exampleSite, templateFor, type SiteContent } from '../../shared/sites';
 import { PORTAL_NAME } from '../src/portal/web';
-import { describeOnDatabases, createEnterprise, orderOp, rowId, startTestPlatform, type Device, type Loose, type TestPlatform } from './helpers';
+import {
+  describeOnDatabases,
+  createEnterprise,
+  orderOp,
+  rowId,
+  startTestPlatform,
+  type Device,
+  type Loose,
+  type TestPlatform,
+} from './helpers';
 
 const SIGNOFF = { signerName: '王建国', signedAt: '2026-11-20T10:00:00Z', documentSha256: 'a'.repeat(64) };
 const WML_ONLY = 'text/vnd.wap.wml, image/vnd.wap.wbmp';
@@ -29,7 +38,10 @@ describeOnDatabases('site publication and the public listener', (database) => {
   afterAll(async () => t.close());
 
   const visit = (host: string, path: string, accept = BROWSER, init: RequestInit = {}) =>
-    t.platform.publicSites.app.request(path, { ...init, headers: { host, accept, 'user-agent': 'Visitor/1.0', ...(init.headers as Record<string, string>) } });
+    t.platform.publicSites.app.request(path, {
+      ...init,
+      headers: { host, accept, 'user-agent': 'Visitor/1.0', ...(init.headers as Record<string, string>) },
+    });
 
   function siteContent(label: string, title = '泉城茶社'): SiteContent {
     const site = exampleSite();
@@ -41,14 +53,21 @@ describeOnDatabases('site publication and the public listener', (database) => {
     const siteId = rowId('site');
     const content = siteContent(label);
     const res = await manager.push(createEnterprise(++n, undefined, ent), {
-      tbl: 'site', rowId: siteId, kind: 'create', patch: { enterpriseId: ent, name: '官网', content, images: [] },
+      tbl: 'site',
+      rowId: siteId,
+      kind: 'create',
+      patch: { enterpriseId: ent, name: '官网', content, images: [] },
     });
     expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied']);
     return { ent, siteId, content };
   }
 
   const publishOp = (siteId: string, ent: string, revision: number, content: unknown, signoff: unknown = SIGNOFF) => ({
-    tbl: 'site_publication' as const, rowId: siteId, kind: 'command' as const, name: 'site.publish.v1', patch: { siteId, enterpriseId: ent, revision, content, images: [], signoff },
+    tbl: 'site_publication' as const,
+    rowId: siteId,
+    kind: 'command' as const,
+    name: 'site.publish.v1',
+    patch: { siteId, enterpriseId: ent, revision, content, images: [], signoff },
   });
 
   async function open(ent: string) {
@@ -60,14 +79,23 @@ describeOnDatabases('site publication and the public listener', (database) => {
   it('waits for the opening, then serves the signed revision byte-identical to the shared compiler, by Accept and by explicit path', async () => {
     const { ent, siteId, content } = await enterpriseWithSite('teapub');
     const res = await manager.push(publishOp(siteId, ent, 1, content));
-    expect(res.results[0]).toMatchObject({ status: 'applied', row: { id: siteId, status: 'waiting_opening', liveRevision: null, requestedRevision: 1 } });
+    expect(res.results[0]).toMatchObject({
+      status: 'applied',
+      row: { id: siteId, status: 'waiting_opening', liveRevision: null, requestedRevision: 1 },
+    });
     const host = 'teapub.ec.example.cn';
     expect((await visit(host, '/')).status).toBe(404);
 
     await open(ent);
     const pulled = await manager.pullAll();
     const row = pulled.filter((c: Loose) => c.tbl === 'site_publication' && c.id === siteId).at(-1)!.row as Loose;
-    expect(row).toMatchObject({ status: 'live', liveRevision: 1, host, urls: { web: `https://${host}/`, wap: `http://${host}/wap/` }, failure: null });
+    expect(row).toMatchObject({
+      status: 'live',
+      liveRevision: 1,
+      host,
+      urls: { web: `https://${host}/`, wap: `http://${host}/wap/` },
+      failure: null,
+    });
     expect(row.revisions.map((r: Loose) => r.revision)).toEqual([1]);
 
     const expected = new Map(compile(content, templateFor(content), { resolve: () => undefined }).files.map((f) => [f.path, f.content]));
@@ -111,9 +139,15 @@ describeOnDatabases('site publication and the public listener', (database) => {
   it('refuses to publish a site under a label the platform keeps (www, wap …): the portal keeps its address', async () => {
     const { ent, siteId } = await enterpriseWithSite('teareserved');
     await open(ent);
-    for (const [revision, label] of [[1, 'www'], [2, 'wap']] as const) {
+    for (const [revision, label] of [
+      [1, 'www'],
+      [2, 'wap'],
+    ] as const) {
       const res = await manager.push(publishOp(siteId, ent, revision, siteContent(label)));
-      expect(res.results[0]).toMatchObject({ status: 'applied', row: { status: 'failed', liveRevision: null, failure: { code: 'label_reserved', details: { label } } } });
+      expect(res.results[0]).toMatchObject({
+        status: 'applied',
+        row: { status: 'failed', liveRevision: null, failure: { code: 'label_reserved', details: { label } } },
+      });
     }
     expect(await (await visit('www.ec.example.cn', '/')).text()).toContain(`<h1>${PORTAL_NAME}</h1>`); // the portal, not the site
     const fixed = await manager.push(publishOp(siteId, ent, 3, siteContent('teareserved')));
@@ -129,9 +163,18 @@ describeOnDatabases('site publication and the public listener', (database) => {
     await manager.push(publishOp(siteId, ent, 2, r2));
     expect(await (await visit(host, '/')).text()).toContain('泉城茶社二号');
     const bad = await manager.push(publishOp(siteId, ent, 3, { not: 'a site' }));
-    expect(bad.results[0]).toMatchObject({ status: 'applied', row: { status: 'live', liveRevision: 2, requestedRevision: 3, failure: { code: 'invalid_content' } } });
+    expect(bad.results[0]).toMatchObject({
+      status: 'applied',
+      row: { status: 'live', liveRevision: 2, requestedRevision: 3, failure: { code: 'invalid_content' } },
+    });
     expect(await (await visit(host, '/')).text()).toContain('泉城茶社二号');
-    const back = await manager.push({ tbl: 'site_publication', rowId: siteId, kind: 'command', name: 'site.rollback.v1', patch: { siteId, revision: 1 } });
+    const back = await manager.push({
+      tbl: 'site_publication',
+      rowId: siteId,
+      kind: 'command',
+      name: 'site.rollback.v1',
+      patch: { siteId, revision: 1 },
+    });
     expect(back.results[0]).toMatchObject({ status: 'applied', row: { liveRevision: 1 } });
     expect(await (await visit(host, '/')).text()).not.toContain('泉城茶社二号');
     const unsigned = await manager.push(publishOp(siteId, ent, 4, content, null));
@@ -144,7 +187,11 @@ describeOnDatabases('site publication and the public listener', (database) => {
     await manager.push(publishOp(siteId, ent, 1, content));
     const host = 'tealead.ec.example.cn';
     const post = (fields: Record<string, string>, accept = BROWSER) =>
-      visit(host, '/guestbook', accept, { method: 'POST', body: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      visit(host, '/guestbook', accept, {
+        method: 'POST',
+        body: new URLSearchParams(fields).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
     const hostile = '<script>alert(1)</script> 想订 10 斤茶';
     const ok = await post({ site: host, name: '李<b>', phone: '13912345678', message: hostile });
     expect(ok.status).toBe(200);
@@ -178,18 +225,24 @@ describeOnDatabases('site publication and the public listener', (database) => {
     await visit(host, '/', WML_ONLY);
     await visit(host, '/', BROWSER, { headers: { 'user-agent': 'Mozilla/5.0 (compatible; Baiduspider/2.0)' } });
     await t.platform.publicSites.visits.flush();
-    const days = (await manager.pullAll()).filter((c: Loose) => c.tbl === 'site_visit_day' && c.row?.siteId === siteId).map((c: Loose) => c.row);
+    const days = (await manager.pullAll())
+      .filter((c: Loose) => c.tbl === 'site_visit_day' && c.row?.siteId === siteId)
+      .map((c: Loose) => c.row);
     const latest = new Map(days.map((d: Loose) => [d.channel, d]));
     expect(latest.get('web')).toMatchObject({ pv: 3, uv: 2, date: '2026-11-20' });
     expect(latest.get('wap1')).toMatchObject({ pv: 1, uv: 1 });
   });
 
-  it('answers a form post with a page of the site in the visitor\'s channel: its style, header and navigation, and the way back', async () => {
+  it("answers a form post with a page of the site in the visitor's channel: its style, header and navigation, and the way back", async () => {
     const { ent, siteId, content } = await enterpriseWithSite('teanotice');
     await open(ent);
     await manager.push(publishOp(siteId, ent, 1, content));
     const post = (fields: Record<string, string>, accept: string) =>
-      visit('teanotice.ec.example.cn', '/guestbook', accept, { method: 'POST', body: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      visit('teanotice.ec.example.cn', '/guestbook', accept, {
+        method: 'POST',
+        body: new URLSearchParams(fields).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
     // The flood test before this one used up the in-process address's posts: one window later they are allowed again.
     const before = t.clock.ms;
     t.clock.ms += 3600_000;
@@ -202,21 +255,34 @@ describeOnDatabases('site publication and the public listener', (database) => {
     // The site's style sheet and navigation, addressed from /guestbook; the refusal links back to the form.
     expect(page).toContain('<link rel="stylesheet" href="/style.css">');
     expect(page).toMatch(/<nav class="site-nav"[^>]*><ul><li><a href="\/index\.html">首页<\/a>/);
-    expect(page).toContain('<main><h1>提交失败</h1>\n<p>请填写正确的手机号码或邮箱。</p>\n<p><a href="/c/guestbook.html">返回留言</a></p>\n</main>');
+    expect(page).toContain(
+      '<main><h1>提交失败</h1>\n<p>请填写正确的手机号码或邮箱。</p>\n<p><a href="/c/guestbook.html">返回留言</a></p>\n</main>',
+    );
     expect(page).toContain('<footer class="site-footer">');
     const wap2 = await (await post({ message: '想订茶', phone: '13912345671' }, XHTML_MP)).text();
     expect(wap2).toContain('<link rel="stylesheet" type="text/css" href="/wap/style.css"/>');
     expect(wap2).toContain('<h1>留言已提交</h1>');
     const wml = await (await post({ message: '想订茶', phone: '13912345672' }, WML_ONLY)).text();
-    expect(wml).toMatch(/<card title="留言已提交"><p>谢谢！[^<]*<\/p>\n<p><a href="\/wml\/index\.wml" accesskey="0">0 [^<]+<\/a><\/p>\n<do type="prev"/);
+    expect(wml).toMatch(
+      /<card title="留言已提交"><p>谢谢！[^<]*<\/p>\n<p><a href="\/wml\/index\.wml" accesskey="0">0 [^<]+<\/a><\/p>\n<do type="prev"/,
+    );
   });
 
   it('shows the pictures of a published revision, made from the uploaded original, content-addressed and cached for good', async () => {
-    const photo = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 40, g: 120, b: 60 } } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 40, g: 120, b: 60 } } })
+      .jpeg()
+      .toBuffer();
     const sha256 = createHash('sha256').update(photo).digest('hex');
-    const created = await t.api.call('POST', '/assets/v1/uploads', { clientId: manager.clientId, sha256, size: photo.length, mime: 'image/jpeg' }, manager.token);
+    const created = await t.api.call(
+      'POST',
+      '/assets/v1/uploads',
+      { clientId: manager.clientId, sha256, size: photo.length, mime: 'image/jpeg' },
+      manager.token,
+    );
     const uploaded = await t.platform.app.request(`/assets/v1/uploads/${created.body.uploadId as string}`, {
-      method: 'PATCH', headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' }, body: photo,
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' },
+      body: photo,
     });
     expect([created.status, uploaded.status]).toEqual([201, 201]);
     const pictureOn = async (label: string) => {
@@ -234,7 +300,11 @@ describeOnDatabases('site publication and the public listener', (database) => {
     };
     const first = await pictureOn('teapic');
     const bytes = Buffer.from(await first.arrayBuffer());
-    expect([first.status, first.headers.get('content-type'), first.headers.get('cache-control')]).toEqual([200, 'image/jpeg', 'public, max-age=31536000, immutable']);
+    expect([first.status, first.headers.get('content-type'), first.headers.get('cache-control')]).toEqual([
+      200,
+      'image/jpeg',
+      'public, max-age=31536000, immutable',
+    ]);
     expect(await sharp(bytes).metadata()).toMatchObject({ format: 'jpeg', width: 480, height: 300 });
     // Another site with the same photo is served the same bytes under the same ETag (made once, content-addressed).
     const second = await pictureOn('teapic2');
@@ -243,13 +313,32 @@ describeOnDatabases('site publication and the public listener', (database) => {
 
   it('resizes the pictures of a publish before its transaction: other devices write meanwhile, and the live revision shows every picture', async () => {
     const photos = await Promise.all(
-      [0, 1, 2].map((i) => sharp({ create: { width: 2400, height: 1600, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 100 + i * 20, sigma: 40 } } }).jpeg().toBuffer()),
+      [0, 1, 2].map((i) =>
+        sharp({
+          create: {
+            width: 2400,
+            height: 1600,
+            channels: 3,
+            background: { r: 0, g: 0, b: 0 },
+            noise: { type: 'gaussian', mean: 100 + i * 20, sigma: 40 },
+          },
+        })
+          .jpeg()
+          .toBuffer(),
+      ),
     );
     const hashes = photos.map((photo) => createHash('sha256').update(photo).digest('hex'));
     for (const [i, photo] of photos.entries()) {
-      const created = await t.api.call('POST', '/assets/v1/uploads', { clientId: manager.clientId, sha256: hashes[i], size: photo.length, mime: 'image/jpeg' }, manager.token);
+      const created = await t.api.call(
+        'POST',
+        '/assets/v1/uploads',
+        { clientId: manager.clientId, sha256: hashes[i], size: photo.length, mime: 'image/jpeg' },
+        manager.token,
+      );
       const uploaded = await t.platform.app.request(`/assets/v1/uploads/${created.body.uploadId as string}`, {
-        method: 'PATCH', headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' }, body: photo,
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' },
+        body: photo,
       });
       expect([created.status, uploaded.status]).toEqual([201, 201]);
     }
@@ -262,7 +351,11 @@ describeOnDatabases('site publication and the public listener', (database) => {
     const done: string[] = [];
     const publishing = manager.push({ ...op, patch: { ...op.patch, images: hashes } }).then((res) => (done.push('publish'), res));
     // The first picture's sizes are committed while the others are still being made: another device's write goes through now.
-    while ((await db.selectFrom('image_rendition').select('sha256').where('source_sha256', '=', hashes[0]!).execute()).length === 0 && done.length === 0) await new Promise((r) => setTimeout(r, 5));
+    while (
+      (await db.selectFrom('image_rendition').select('sha256').where('source_sha256', '=', hashes[0]!).execute()).length === 0 &&
+      done.length === 0
+    )
+      await new Promise((r) => setTimeout(r, 5));
     const other = await t.api.device('jn.manager');
     const written = other.push(createEnterprise(++n)).then((res) => (done.push('other write'), res));
     const [published, wrote] = await Promise.all([publishing, written]);
@@ -275,7 +368,15 @@ describeOnDatabases('site publication and the public listener', (database) => {
     expect(sources.length).toBeGreaterThan(0);
     for (const src of sources) expect((await visit('teabigpics.ec.example.cn', `/${src}`)).status).toBe(200);
     const assets = await db.selectFrom('site_asset').select('sha256').where('site_id', '=', siteId).execute();
-    const blobs = await db.selectFrom('blob').select('sha256').where('sha256', 'in', assets.map((a) => a.sha256)).execute();
+    const blobs = await db
+      .selectFrom('blob')
+      .select('sha256')
+      .where(
+        'sha256',
+        'in',
+        assets.map((a) => a.sha256),
+      )
+      .execute();
     expect(new Set(blobs.map((b) => b.sha256))).toEqual(new Set(assets.map((a) => a.sha256)));
   }, 60_000);
 
@@ -285,16 +386,27 @@ describeOnDatabases('site publication and the public listener', (database) => {
     const administrator = await t.api.device('admin');
     const withoutReason = await administrator.push(publishOp(siteId, ent, 1, content, null));
     expect(withoutReason.results[0]).toMatchObject({ status: 'rejected', code: 'invalid' });
-    const corrected = { ...publishOp(siteId, ent, 1, siteContent('teaunsigned', '泉城茶社更正')), patch: { ...publishOp(siteId, ent, 1, content, null).patch, content: siteContent('teaunsigned', '泉城茶社更正'), unsignedReason: '客户书面要求更正电话号码' } };
+    const corrected = {
+      ...publishOp(siteId, ent, 1, siteContent('teaunsigned', '泉城茶社更正')),
+      patch: {
+        ...publishOp(siteId, ent, 1, content, null).patch,
+        content: siteContent('teaunsigned', '泉城茶社更正'),
+        unsignedReason: '客户书面要求更正电话号码',
+      },
+    };
     expect((await administrator.push(corrected)).results[0]).toMatchObject({ status: 'applied', row: { status: 'live', liveRevision: 1 } });
     expect(await (await visit('teaunsigned.ec.example.cn', '/')).text()).toContain('泉城茶社更正');
-    const kept = await t.platform.ctx.database.db.selectFrom('site_revision').select(['signoff', 'unsigned_reason', 'submitted_by']).where('site_id', '=', siteId).executeTakeFirstOrThrow();
+    const kept = await t.platform.ctx.database.db
+      .selectFrom('site_revision')
+      .select(['signoff', 'unsigned_reason', 'submitted_by'])
+      .where('site_id', '=', siteId)
+      .executeTakeFirstOrThrow();
     expect(kept).toEqual({ signoff: null, unsigned_reason: '客户书面要求更正电话号码', submitted_by: 'admin' });
     const byManager = await manager.push({ ...corrected, patch: { ...corrected.patch, revision: 2 } });
     expect(byManager.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
   });
 
-  it('takes a cancelled enterprise\'s site offline by itself at the end of the last billed month (the platform\'s clock)', async () => {
+  it("takes a cancelled enterprise's site offline by itself at the end of the last billed month (the platform's clock)", async () => {
     const { ent, siteId, content } = await enterpriseWithSite('teacancel');
     await open(ent);
     await manager.push(publishOp(siteId, ent, 1, content));
@@ -303,7 +415,11 @@ describeOnDatabases('site publication and the public listener', (database) => {
     expect((await t.api.call('POST', '/admin/boss/process', undefined, admin)).status).toBe(200);
     // Read as stored (the devices' tokens would have expired on the moved clock); a change bumps last_seq, so devices pull it.
     const publicationRow = async () => {
-      const row = await t.platform.ctx.database.db.selectFrom('site_publication').select(['data', 'last_seq']).where('id', '=', siteId).executeTakeFirstOrThrow();
+      const row = await t.platform.ctx.database.db
+        .selectFrom('site_publication')
+        .select(['data', 'last_seq'])
+        .where('id', '=', siteId)
+        .executeTakeFirstOrThrow();
       return { ...(JSON.parse(row.data) as Loose), lastSeq: Number(row.last_seq) };
     };
     const offlineAt = '2026-12-31T16:00:00.000Z'; // 2027-01-01 00:00 China time
@@ -318,7 +434,9 @@ describeOnDatabases('site publication and the public listener', (database) => {
       t.clock.ms = Date.parse(offlineAt);
       const stopped = await visit(host, '/', WML_ONLY);
       expect([stopped.status, await stopped.text()]).toEqual([410, expect.stringContaining('网站已停止服务')]);
-      await expect.poll(publicationRow, { timeout: 3000, interval: 100 }).toMatchObject({ status: 'offline', offlineAt, lastSeq: expect.toSatisfy((seq: number) => seq > scheduled.lastSeq) });
+      await expect
+        .poll(publicationRow, { timeout: 3000, interval: 100 })
+        .toMatchObject({ status: 'offline', offlineAt, lastSeq: expect.toSatisfy((seq: number) => seq > scheduled.lastSeq) });
     } finally {
       t.clock.ms = before;
     }

@@ -70,7 +70,9 @@ describeOnDatabases('pull', (database) => {
       let done = false;
       const writing = (async () => {
         for (let round = 0; round < 10; round++) {
-          await Promise.all(writers.map((w, i) => w.push(createEnterprise(1000 + round * 10 + i * 5), createEnterprise(1001 + round * 10 + i * 5))));
+          await Promise.all(
+            writers.map((w, i) => w.push(createEnterprise(1000 + round * 10 + i * 5), createEnterprise(1001 + round * 10 + i * 5))),
+          );
         }
         done = true;
       })();
@@ -101,7 +103,12 @@ describeOnDatabases('pull', (database) => {
       const qd = await t.api.device('qd.manager');
       const province = await t.api.device('sd.manager');
       const ent = createEnterprise(1);
-      const site = { tbl: 'site' as const, rowId: rowId('site'), kind: 'create' as const, patch: { enterpriseId: ent.rowId, name: '官网', content: { pages: [] }, images: [] } };
+      const site = {
+        tbl: 'site' as const,
+        rowId: rowId('site'),
+        kind: 'create' as const,
+        patch: { enterpriseId: ent.rowId, name: '官网', content: { pages: [] }, images: [] },
+      };
       const order = orderOp(ent.rowId, 'open', 'site-standard');
       await jn.push(ent, site, order);
       await Promise.all([jn.pullAll(), qd.pullAll(), province.pullAll()]);
@@ -117,7 +124,9 @@ describeOnDatabases('pull', (database) => {
       expect(jnChanges.map((c) => c.tbl).sort()).toEqual(['enterprise', 'service_order', 'site', 'subscription']);
       expect(jnChanges.map((c) => c.id)).toEqual(expect.arrayContaining([ent.rowId, site.rowId, order.rowId]));
       const qdHeld = apply(await qd.pullAll());
-      expect([...qdHeld.keys()]).toEqual(expect.arrayContaining([`enterprise:${ent.rowId}`, `site:${site.rowId}`, `service_order:${order.rowId}`]));
+      expect([...qdHeld.keys()]).toEqual(
+        expect.arrayContaining([`enterprise:${ent.rowId}`, `site:${site.rowId}`, `service_order:${order.rowId}`]),
+      );
       const provinceChanges = await province.pullAll();
       expect(provinceChanges.some((c) => c.scopeExit)).toBe(false);
 
@@ -132,7 +141,12 @@ describeOnDatabases('pull', (database) => {
       const jn = await t.api.device('jn.manager');
       const qd = await t.api.device('qd.manager');
       const jnEnt = createEnterprise(1);
-      await jn.push(jnEnt, { tbl: 'site', rowId: rowId('site'), kind: 'create', patch: { enterpriseId: jnEnt.rowId, name: '官网', content: {}, images: [] } });
+      await jn.push(jnEnt, {
+        tbl: 'site',
+        rowId: rowId('site'),
+        kind: 'create',
+        patch: { enterpriseId: jnEnt.rowId, name: '官网', content: {}, images: [] },
+      });
       await qd.push(createEnterprise(2, QINGDAO));
       const seen = await qd.pullAll();
       expect(seen.map((c) => (c.row as Loose)?.region?.city ?? c.tbl)).toEqual(['青岛市']);
@@ -152,7 +166,12 @@ describeOnDatabases('pull', (database) => {
     it('lets a clerk register but not build sites, and keeps admin endpoints for administrators', async () => {
       const clerk = await t.api.device('jn.clerk');
       const ent = createEnterprise(1);
-      const res = await clerk.push(ent, { tbl: 'site', rowId: rowId('site'), kind: 'create', patch: { enterpriseId: ent.rowId, name: '官网', content: {}, images: [] } });
+      const res = await clerk.push(ent, {
+        tbl: 'site',
+        rowId: rowId('site'),
+        kind: 'create',
+        patch: { enterpriseId: ent.rowId, name: '官网', content: {}, images: [] },
+      });
       expect(res.results.map((r) => r.status)).toEqual(['applied', 'rejected']);
       expect((await t.api.call('GET', '/admin/sms-outbox', undefined, clerk.token)).status).toBe(403);
     });
@@ -195,40 +214,48 @@ describeOnDatabases('pull', (database) => {
       expect(old.status).toBe(426);
     });
 
-    it.skipIf(database === 'postgres')('after a restore from backup (SQLite file copy): 410 cursor_ahead on pull, op_gap on push so the device re-sends what was lost', async () => {
-      const dir = await tempDir();
-      await t.close();
-      t = await startTestPlatform({ database, dataDir: dir });
-      const device = await t.api.device('jn.manager');
-      await device.push(createEnterprise(1));
-      await t.platform.close();
-      await fs.copyFile(path.join(dir, 'platform.sqlite'), path.join(dir, 'backup.sqlite'));
+    it.skipIf(database === 'postgres')(
+      'after a restore from backup (SQLite file copy): 410 cursor_ahead on pull, op_gap on push so the device re-sends what was lost',
+      async () => {
+        const dir = await tempDir();
+        await t.close();
+        t = await startTestPlatform({ database, dataDir: dir });
+        const device = await t.api.device('jn.manager');
+        await device.push(createEnterprise(1));
+        await t.platform.close();
+        await fs.copyFile(path.join(dir, 'platform.sqlite'), path.join(dir, 'backup.sqlite'));
 
-      t = await startTestPlatform({ database, dataDir: dir });
-      device.api = t.api;
-      await device.push(createEnterprise(2), createEnterprise(3));
-      await device.pullAll();
-      await t.platform.close();
-      for (const suffix of ['', '-wal', '-shm']) await fs.rm(path.join(dir, `platform.sqlite${suffix}`), { force: true });
-      await fs.copyFile(path.join(dir, 'backup.sqlite'), path.join(dir, 'platform.sqlite'));
+        t = await startTestPlatform({ database, dataDir: dir });
+        device.api = t.api;
+        await device.push(createEnterprise(2), createEnterprise(3));
+        await device.pullAll();
+        await t.platform.close();
+        for (const suffix of ['', '-wal', '-shm']) await fs.rm(path.join(dir, `platform.sqlite${suffix}`), { force: true });
+        await fs.copyFile(path.join(dir, 'backup.sqlite'), path.join(dir, 'platform.sqlite'));
 
-      t = await startTestPlatform({ database, dataDir: dir });
-      device.api = t.api;
-      const pulled = await device.pullRaw(device.cursor);
-      expect(pulled.body).toMatchObject({ code: 'resync_required', resyncReason: 'cursor_ahead' });
-      const pushed = await device.pushRaw([{ ...createEnterprise(4), opSeq: 4 }]);
-      expect(pushed.body).toMatchObject({ code: 'op_gap', expectedOpSeq: 2 });
-      const fresh = await device.pullRaw(null);
-      expect(fresh.body.lastAppliedOpSeq).toBe(1);
-      expect(fresh.body.changes.map((c) => (c.row as Loose).name)).toEqual([enterpriseFields(1).name]);
-    });
+        t = await startTestPlatform({ database, dataDir: dir });
+        device.api = t.api;
+        const pulled = await device.pullRaw(device.cursor);
+        expect(pulled.body).toMatchObject({ code: 'resync_required', resyncReason: 'cursor_ahead' });
+        const pushed = await device.pushRaw([{ ...createEnterprise(4), opSeq: 4 }]);
+        expect(pushed.body).toMatchObject({ code: 'op_gap', expectedOpSeq: 2 });
+        const fresh = await device.pullRaw(null);
+        expect(fresh.body.lastAppliedOpSeq).toBe(1);
+        expect(fresh.body.changes.map((c) => (c.row as Loose).name)).toEqual([enterpriseFields(1).name]);
+      },
+    );
   });
 
   describe('pull request', () => {
     it('reports the device’s lastAppliedOpSeq and the catalog version', async () => {
       const device = await t.api.device('jn.manager');
       await device.push(createEnterprise(1), createEnterprise(2));
-      const r = await t.api.call('POST', '/sync/v1/pull', { schemaVersion: SCHEMA_VERSION, clientId: device.clientId, limit: 1 }, device.token);
+      const r = await t.api.call(
+        'POST',
+        '/sync/v1/pull',
+        { schemaVersion: SCHEMA_VERSION, clientId: device.clientId, limit: 1 },
+        device.token,
+      );
       expect(r.body).toMatchObject({ lastAppliedOpSeq: 2, catalogVersion: 1, hasMore: true });
     });
   });

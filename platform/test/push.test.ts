@@ -2,7 +2,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../shared/platform-api/common';
 import { TransientError } from '../src/sync/transient';
-import { describeOnDatabases, createEnterprise, enterpriseFields, mutationId, rowId, startTestPlatform, updateOp, type TestPlatform } from './helpers';
+import {
+  describeOnDatabases,
+  createEnterprise,
+  enterpriseFields,
+  mutationId,
+  rowId,
+  startTestPlatform,
+  updateOp,
+  type TestPlatform,
+} from './helpers';
 
 describeOnDatabases('push', (database) => {
   let t: TestPlatform;
@@ -11,7 +20,15 @@ describeOnDatabases('push', (database) => {
   });
   afterEach(async () => t.close());
 
-  const countEnterprises = async () => Number((await t.platform.ctx.database.db.selectFrom('enterprise').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const countEnterprises = async () =>
+    Number(
+      (
+        await t.platform.ctx.database.db
+          .selectFrom('enterprise')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   describe('push', () => {
     it('applies a create and returns the full server row at version 1', async () => {
@@ -46,7 +63,10 @@ describeOnDatabases('push', (database) => {
 
     it('answers 409 op_gap with the expected opSeq and keeps the ops before the hole', async () => {
       const device = await t.api.device('jn.manager');
-      const r = await device.pushRaw([{ ...createEnterprise(20), opSeq: 1 }, { ...createEnterprise(21), opSeq: 3 }]);
+      const r = await device.pushRaw([
+        { ...createEnterprise(20), opSeq: 1 },
+        { ...createEnterprise(21), opSeq: 3 },
+      ]);
       expect(r.status).toBe(409);
       expect(r.body).toMatchObject({ code: 'op_gap', expectedOpSeq: 2, lastAppliedOpSeq: 1 });
       expect(await countEnterprises()).toBe(1);
@@ -68,7 +88,12 @@ describeOnDatabases('push', (database) => {
       const other = await t.api.device('jn.clerk');
       const unknown = await t.api.call('POST', '/sync/v1/push', { schemaVersion: SCHEMA_VERSION, clientId: 'nope', ops: [] }, mine.token);
       expect(unknown.body).toMatchObject({ code: 'client_state_mismatch', reason: 'unknown_client' });
-      const stolen = await t.api.call('POST', '/sync/v1/push', { schemaVersion: SCHEMA_VERSION, clientId: other.clientId, ops: [] }, mine.token);
+      const stolen = await t.api.call(
+        'POST',
+        '/sync/v1/push',
+        { schemaVersion: SCHEMA_VERSION, clientId: other.clientId, ops: [] },
+        mine.token,
+      );
       expect(stolen.status).toBe(409);
       expect(stolen.body).toMatchObject({ code: 'client_state_mismatch', reason: 'other_user' });
     });
@@ -76,7 +101,13 @@ describeOnDatabases('push', (database) => {
     it('consumes a permanently bad op as rejected and applies the ops after it', async () => {
       const device = await t.api.device('jn.manager');
       const bad = { ...createEnterprise(40), patch: { ...enterpriseFields(40), creditCode: '91370102MA00000401' } };
-      const res = await device.push(bad, createEnterprise(41), { tbl: 'enterprise', rowId: rowId(), kind: 'update', patch: { name: '不存在的企业' }, baseVersion: 1 });
+      const res = await device.push(bad, createEnterprise(41), {
+        tbl: 'enterprise',
+        rowId: rowId(),
+        kind: 'update',
+        patch: { name: '不存在的企业' },
+        baseVersion: 1,
+      });
       expect(res.results.map((r) => [r.status, r.code])).toEqual([
         ['rejected', 'invalid'],
         ['applied', undefined],
@@ -103,7 +134,11 @@ describeOnDatabases('push', (database) => {
       const r = await t.api.call('POST', '/sync/v1/clients', { schemaVersion: SCHEMA_VERSION }, session.accessToken);
       expect(r.status).toBe(426);
       expect(r.body).toMatchObject({ code: 'client_upgrade_required', minSchemaVersion: SCHEMA_VERSION + 1 });
-      const big = { schemaVersion: SCHEMA_VERSION, clientId: 'x', ops: [{ ...createEnterprise(1), opSeq: 1, mutationId: 'm', patch: { note: 'x'.repeat(1_100_000) } }] };
+      const big = {
+        schemaVersion: SCHEMA_VERSION,
+        clientId: 'x',
+        ops: [{ ...createEnterprise(1), opSeq: 1, mutationId: 'm', patch: { note: 'x'.repeat(1_100_000) } }],
+      };
       const tooBig = await t.api.call('POST', '/sync/v1/push', big, session.accessToken);
       expect(tooBig.status).toBe(413);
       expect(tooBig.body).toMatchObject({ code: 'payload_too_large' });
@@ -112,7 +147,14 @@ describeOnDatabases('push', (database) => {
     it('stops at a transient failure with 503 and the durable watermark; the retry applies the rest once', async () => {
       await t.close();
       let failOn: string | undefined;
-      t = await startTestPlatform({ database, faults: { beforeOp: (op) => { if (op.rowId === failOn) throw new TransientError('disk busy'); } } });
+      t = await startTestPlatform({
+        database,
+        faults: {
+          beforeOp: (op) => {
+            if (op.rowId === failOn) throw new TransientError('disk busy');
+          },
+        },
+      });
       const device = await t.api.device('jn.manager');
       const ops = [1, 2, 3].map((n) => ({ ...createEnterprise(70 + n), opSeq: n, mutationId: mutationId() }));
       failOn = ops[1]!.rowId;
@@ -129,10 +171,20 @@ describeOnDatabases('push', (database) => {
 
     it('consumes an op the platform fails on with a bug as rejected internal, so the queue moves on', async () => {
       await t.close();
-      t = await startTestPlatform({ database, faults: { beforeOp: (op) => { if (op.opSeq === 1) throw new TypeError('boom'); } } });
+      t = await startTestPlatform({
+        database,
+        faults: {
+          beforeOp: (op) => {
+            if (op.opSeq === 1) throw new TypeError('boom');
+          },
+        },
+      });
       const device = await t.api.device('jn.manager');
       const res = await device.push(createEnterprise(80), createEnterprise(81));
-      expect(res.results.map((r) => [r.status, r.code])).toEqual([['rejected', 'internal'], ['applied', undefined]]);
+      expect(res.results.map((r) => [r.status, r.code])).toEqual([
+        ['rejected', 'internal'],
+        ['applied', undefined],
+      ]);
     });
 
     it('applies ops on one credit code in their order within a push: a delete frees it for a create, and two enterprises can swap theirs', async () => {
@@ -149,8 +201,17 @@ describeOnDatabases('push', (database) => {
         updateOp('enterprise', again.rowId, { creditCode: codeB }, 2),
       );
       expect(swapped.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
-      const codes = await t.platform.ctx.database.db.selectFrom('enterprise').select(['id', 'credit_code']).where('deleted', '=', 0).execute();
-      expect(new Map(codes.map((r) => [r.id, r.credit_code]))).toEqual(new Map([[b.rowId, enterpriseFields(90).creditCode], [again.rowId, codeB]]));
+      const codes = await t.platform.ctx.database.db
+        .selectFrom('enterprise')
+        .select(['id', 'credit_code'])
+        .where('deleted', '=', 0)
+        .execute();
+      expect(new Map(codes.map((r) => [r.id, r.credit_code]))).toEqual(
+        new Map([
+          [b.rowId, enterpriseFields(90).creditCode],
+          [again.rowId, codeB],
+        ]),
+      );
     });
 
     it('treats a re-registered device re-sending an applied mutation as a duplicate', async () => {

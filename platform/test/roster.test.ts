@@ -5,16 +5,38 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RosterChange, RosterOrderWireRow } from '../../shared/platform-api/roster';
-import { describeOnDatabases, createEnterprise, orderOp, rowId, startTestPlatform, type Device, type OpInput, type TestPlatform } from './helpers';
+import {
+  describeOnDatabases,
+  createEnterprise,
+  orderOp,
+  rowId,
+  startTestPlatform,
+  type Device,
+  type OpInput,
+  type TestPlatform,
+} from './helpers';
 
 const person = (n: number, shortNumber: string, extra: Partial<RosterChange> = {}) =>
   ({
-    action: 'add', memberId: rowId('member'), name: `成员${n}`, mobile: `1380000${String(n).padStart(4, '0')}`, department: '销售部', title: '经理', email: null,
-    shortNumber, extension: null, portedIn: false, ...extra,
+    action: 'add',
+    memberId: rowId('member'),
+    name: `成员${n}`,
+    mobile: `1380000${String(n).padStart(4, '0')}`,
+    department: '销售部',
+    title: '经理',
+    email: null,
+    shortNumber,
+    extension: null,
+    portedIn: false,
+    ...extra,
   }) as Extract<RosterChange, { action: 'add' }>;
 
 const rosterOp = (enterpriseId: string, changes: RosterChange[], id = rowId('roster')): OpInput => ({
-  tbl: 'roster_order', rowId: id, kind: 'command', name: 'roster.submit.v1', patch: { id, enterpriseId, changes },
+  tbl: 'roster_order',
+  rowId: id,
+  kind: 'command',
+  name: 'roster.submit.v1',
+  patch: { id, enterpriseId, changes },
 });
 
 describeOnDatabases('roster orders', (database) => {
@@ -37,10 +59,17 @@ describeOnDatabases('roster orders', (database) => {
     return id;
   }
   const boss = () => t.api.call<{ processed: { orderId: string; status: string }[] }>('POST', '/admin/boss/process', undefined, admin);
-  const order = async (id: string) => (await t.platform.ctx.database.db.selectFrom('roster_order').select('data').where('id', '=', id).executeTakeFirstOrThrow()).data;
+  const order = async (id: string) =>
+    (await t.platform.ctx.database.db.selectFrom('roster_order').select('data').where('id', '=', id).executeTakeFirstOrThrow()).data;
   const results = async (id: string) => (JSON.parse(await order(id)) as Omit<RosterOrderWireRow, 'id'>).results!;
   const members = async (enterpriseId: string) =>
-    (await t.platform.ctx.database.db.selectFrom('roster_member').select(['id', 'mobile', 'short_number', 'deleted']).where('enterprise_id', '=', enterpriseId).execute()).filter((m) => !m.deleted);
+    (
+      await t.platform.ctx.database.db
+        .selectFrom('roster_member')
+        .select(['id', 'mobile', 'short_number', 'deleted'])
+        .where('enterprise_id', '=', enterpriseId)
+        .execute()
+    ).filter((m) => !m.deleted);
 
   it('refuses a roster for an enterprise whose plan has no VPMN, and one without a plan', async () => {
     const site = await enterprise('site-standard');
@@ -51,7 +80,11 @@ describeOnDatabases('roster orders', (database) => {
 
   it('the BOSS opens the group (its VPMN number) and confirms each short number; the members come to devices by pull', async () => {
     const ent = await enterprise();
-    const op = rosterOp(ent, [person(1, '612345'), person(2, '612346'), person(3, '688888', { portedIn: true, mobile: '18612345678' } as Partial<RosterChange>)]);
+    const op = rosterOp(ent, [
+      person(1, '612345'),
+      person(2, '612346'),
+      person(3, '688888', { portedIn: true, mobile: '18612345678' } as Partial<RosterChange>),
+    ]);
     const pushed = await manager.push(op);
     expect(pushed.results[0]).toMatchObject({ status: 'applied', row: { status: 'submitted', results: null, groupNumber: null } });
     const processed = await boss();
@@ -59,9 +92,14 @@ describeOnDatabases('roster orders', (database) => {
     const row = JSON.parse(await order(op.rowId)) as RosterOrderWireRow;
     expect(row.groupNumber).toMatch(/^VP370102\d{4}$/);
     expect(row.results!.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'confirmed']);
-    const pulled = (await manager.pullAll()).filter((c) => c.tbl === 'roster_member' && 'row' in c && (c.row as { enterpriseId: string }).enterpriseId === ent);
+    const pulled = (await manager.pullAll()).filter(
+      (c) => c.tbl === 'roster_member' && 'row' in c && (c.row as { enterpriseId: string }).enterpriseId === ent,
+    );
     expect(pulled.map((c) => c.row)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ shortNumber: '612345', groupNumber: row.groupNumber }), expect.objectContaining({ shortNumber: '688888' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ shortNumber: '612345', groupNumber: row.groupNumber }),
+        expect.objectContaining({ shortNumber: '688888' }),
+      ]),
     );
     // The same order again (a retried command): nothing new.
     await manager.push({ ...op });
@@ -94,7 +132,13 @@ describeOnDatabases('roster orders', (database) => {
     await boss();
     const update = (c: RosterChange, shortNumber: string) => ({ ...c, action: 'update', shortNumber }) as RosterChange;
     const newcomer = person(24, '620003');
-    const swap = rosterOp(ent, [update(x, '620002'), update(y, '620001'), { action: 'remove', memberId: z.memberId }, newcomer, update(person(25, '620009'), '620010')]);
+    const swap = rosterOp(ent, [
+      update(x, '620002'),
+      update(y, '620001'),
+      { action: 'remove', memberId: z.memberId },
+      newcomer,
+      update(person(25, '620009'), '620010'),
+    ]);
     await manager.push(swap);
     await boss();
     expect((await results(swap.rowId)).map((r) => [r.action, r.status, r.code])).toEqual([
@@ -110,7 +154,9 @@ describeOnDatabases('roster orders', (database) => {
     const taken = rosterOp(ent, [update(x, '620003')]);
     await manager.push(taken);
     await boss();
-    expect(await results(taken.rowId)).toEqual([expect.objectContaining({ status: 'conflict', code: 'short_number_taken', heldBy: '成员24' })]);
+    expect(await results(taken.rowId)).toEqual([
+      expect.objectContaining({ status: 'conflict', code: 'short_number_taken', heldBy: '成员24' }),
+    ]);
   });
 
   it('tells which mobiles another group holds (numbers only), leaving out the asking group’s own', async () => {
@@ -119,7 +165,8 @@ describeOnDatabases('roster orders', (database) => {
     const member = person(41, '640001');
     await manager.push(rosterOp(a, [member]));
     await boss();
-    const ask = (enterpriseId: string) => t.api.call('POST', '/vpmn/v1/lookup', { enterpriseId, mobiles: [member.mobile, '13900000000'] }, manager.token);
+    const ask = (enterpriseId: string) =>
+      t.api.call('POST', '/vpmn/v1/lookup', { enterpriseId, mobiles: [member.mobile, '13900000000'] }, manager.token);
     expect((await ask(b)).body).toEqual({ inOtherGroup: [member.mobile] });
     expect((await ask(a)).body).toEqual({ inOtherGroup: [] });
     expect((await t.api.call('POST', '/vpmn/v1/lookup', { enterpriseId: b, mobiles: ['110'] }, manager.token)).status).toBe(400);
@@ -132,7 +179,10 @@ describeOnDatabases('roster orders', (database) => {
       const agent = await t.api.device('jn.agent');
       const qingdao = await t.api.device('qd.manager');
       expect((await agent.push(rosterOp(ent, [person(31, '630001')]))).results[0]!.status).toBe('applied');
-      expect((await qingdao.push(rosterOp(ent, [person(32, '630002')]))).results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
+      expect((await qingdao.push(rosterOp(ent, [person(32, '630002')]))).results[0]).toMatchObject({
+        status: 'rejected',
+        code: 'forbidden',
+      });
     });
   });
 });

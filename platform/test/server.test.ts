@@ -11,7 +11,19 @@ import type { DemoLogin } from '../../shared/platform-api/auth';
 import { createPlatform } from '../src/app';
 import { listen, type Listening } from '../src/listen';
 import { seedDemo } from '../src/seed';
-import { Api, DEMO_PASSWORD, createEnterprise, describeOnDatabases, freshPgDatabase, mutationId, orderOp, tempDir, type Loose, type Reply, type TestDatabase } from './helpers';
+import {
+  Api,
+  DEMO_PASSWORD,
+  createEnterprise,
+  describeOnDatabases,
+  freshPgDatabase,
+  mutationId,
+  orderOp,
+  tempDir,
+  type Loose,
+  type Reply,
+  type TestDatabase,
+} from './helpers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const children: ChildProcess[] = [];
@@ -36,9 +48,23 @@ async function databaseUrlFor(database: TestDatabase, dir: string): Promise<stri
 }
 
 /** Starts `platform/src/server.ts` as its own node process and waits for its ready line. */
-async function startProcess(database: TestDatabase, dataDir: string, extra: string[] = []): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+async function startProcess(
+  database: TestDatabase,
+  dataDir: string,
+  extra: string[] = [],
+): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const databaseUrl = await databaseUrlFor(database, dataDir);
-  const args = ['--import', 'tsx', 'platform/src/server.ts', '--port', '0', '--data-dir', dataDir, ...(databaseUrl ? ['--database-url', databaseUrl] : []), ...extra];
+  const args = [
+    '--import',
+    'tsx',
+    'platform/src/server.ts',
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    ...(databaseUrl ? ['--database-url', databaseUrl] : []),
+    ...extra,
+  ];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
@@ -69,7 +95,9 @@ describeOnDatabases('the platform as a process', (database) => {
       const { url, child, output } = await startProcess(database, dir, ['--opening-delay-ms', '200']);
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const logins = JSON.parse(await fs.readFile(path.join(dir, 'demo-logins.json'), 'utf8')) as DemoLogin[];
-      expect(logins.map((l) => l.role)).toEqual(expect.arrayContaining(['customer_manager', 'business_hall_clerk', 'agent', 'administrator']));
+      expect(logins.map((l) => l.role)).toEqual(
+        expect.arrayContaining(['customer_manager', 'business_hall_clerk', 'agent', 'administrator']),
+      );
       expect(logins.map((l) => l.region)).toEqual(expect.arrayContaining(['山东省/济南市', '山东省/青岛市']));
       const manager = logins.find((l) => l.user === 'jn.manager')!;
       expect(output()).toContain(manager.password);
@@ -81,24 +109,50 @@ describeOnDatabases('the platform as a process', (database) => {
       const reg = await api.call('POST', '/sync/v1/clients', { schemaVersion: 1, deviceName: '王经理的笔记本' }, session.accessToken);
       const ent = createEnterprise(1);
       const order = orderOp(ent.rowId, 'open', 'site-standard');
-      const push = await api.call('POST', '/sync/v1/push', {
-        schemaVersion: 1, clientId: reg.body.clientId,
-        ops: [{ ...ent, opSeq: 1, mutationId: mutationId() }, { ...order, opSeq: 2, mutationId: mutationId() }],
-      }, session.accessToken);
+      const push = await api.call(
+        'POST',
+        '/sync/v1/push',
+        {
+          schemaVersion: 1,
+          clientId: reg.body.clientId,
+          ops: [
+            { ...ent, opSeq: 1, mutationId: mutationId() },
+            { ...order, opSeq: 2, mutationId: mutationId() },
+          ],
+        },
+        session.accessToken,
+      );
       expect(push.body.results.map((r: Loose) => r.status)).toEqual(['applied', 'applied']);
 
       const clerk = logins.find((l) => l.user === 'jn.clerk')!;
       const clerkSession = await api.login('jn.clerk', clerk.password);
       const clerkReg = await api.call('POST', '/sync/v1/clients', { schemaVersion: 1 }, clerkSession.accessToken);
       await expect
-        .poll(async () => {
-          const pull = await api.call('POST', '/sync/v1/pull', { schemaVersion: 1, clientId: clerkReg.body.clientId }, clerkSession.accessToken);
-          return pull.body.changes.find((c: Loose) => c.tbl === 'enterprise')?.row;
-        }, { timeout: 10_000 })
+        .poll(
+          async () => {
+            const pull = await api.call(
+              'POST',
+              '/sync/v1/pull',
+              { schemaVersion: 1, clientId: clerkReg.body.clientId },
+              clerkSession.accessToken,
+            );
+            return pull.body.changes.find((c: Loose) => c.tbl === 'enterprise')?.row;
+          },
+          { timeout: 10_000 },
+        )
         .toMatchObject({ name: '济南测试企业1有限公司', status: 'opened', groupCode: expect.stringMatching(/^JT/) });
 
       const doc = await api.call('GET', '/openapi.json');
-      expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/auth/v1/login', '/sync/v1/push', '/sync/v1/pull', '/assets/v1/uploads/{id}', '/catalog/v1', '/admin/sms-outbox']));
+      expect(Object.keys(doc.body.paths)).toEqual(
+        expect.arrayContaining([
+          '/auth/v1/login',
+          '/sync/v1/push',
+          '/sync/v1/pull',
+          '/assets/v1/uploads/{id}',
+          '/catalog/v1',
+          '/admin/sms-outbox',
+        ]),
+      );
       child.kill('SIGTERM');
     });
 
@@ -141,7 +195,12 @@ describeOnDatabases('the platform as a process', (database) => {
       const pulled: Loose[] = [];
       let cursor: string | null = null;
       for (;;) {
-        const r: Reply<Loose> = await api.call('POST', '/sync/v1/pull', { schemaVersion: 1, clientId, cursor, limit: 1000 }, session.accessToken);
+        const r: Reply<Loose> = await api.call(
+          'POST',
+          '/sync/v1/pull',
+          { schemaVersion: 1, clientId, cursor, limit: 1000 },
+          session.accessToken,
+        );
         pulled.push(...r.body.changes);
         cursor = r.body.cursor;
         if (!r.body.hasMore) break;
@@ -157,7 +216,12 @@ describeOnDatabases('the platform as a process', (database) => {
     it('resumes an upload whose connection dropped mid-chunk from the last stored offset', async () => {
       const dir = await tempDir();
       const databaseUrl = await databaseUrlFor(database, dir);
-      const platform = await createPlatform({ dataDir: dir, ...(databaseUrl ? { databaseUrl } : {}), config: { openingDelayMs: null }, log: () => undefined });
+      const platform = await createPlatform({
+        dataDir: dir,
+        ...(databaseUrl ? { databaseUrl } : {}),
+        config: { openingDelayMs: null },
+        log: () => undefined,
+      });
       await seedDemo(platform.ctx, { password: DEMO_PASSWORD });
       server = await listen(platform);
       cleanups.push(async () => {
@@ -168,7 +232,12 @@ describeOnDatabases('the platform as a process', (database) => {
       const device = await api.device('jn.agent');
       const photo = randomBytes(2 * CHUNK_SIZE + 12345);
       const hash = createHash('sha256').update(photo).digest('hex');
-      const created = await api.call('POST', '/assets/v1/uploads', { clientId: device.clientId, sha256: hash, size: photo.length, mime: 'image/jpeg' }, device.token);
+      const created = await api.call(
+        'POST',
+        '/assets/v1/uploads',
+        { clientId: device.clientId, sha256: hash, size: photo.length, mime: 'image/jpeg' },
+        device.token,
+      );
       const uploadId = created.body.uploadId as string;
       const headers = (offset: number, chunk: Uint8Array) => ({
         authorization: `Bearer ${device.token}`,
@@ -184,18 +253,26 @@ describeOnDatabases('the platform as a process', (database) => {
       // Second chunk: the laptop loses Wi-Fi after 1 MiB of 4.
       const chunk = photo.subarray(CHUNK_SIZE, 2 * CHUNK_SIZE);
       await new Promise<void>((resolve) => {
-        const req = http.request(`${server.url}/assets/v1/uploads/${uploadId}`, { method: 'PATCH', headers: { ...headers(CHUNK_SIZE, chunk), 'content-length': String(chunk.length) } });
+        const req = http.request(`${server.url}/assets/v1/uploads/${uploadId}`, {
+          method: 'PATCH',
+          headers: { ...headers(CHUNK_SIZE, chunk), 'content-length': String(chunk.length) },
+        });
         req.on('error', () => resolve());
         req.write(chunk.subarray(0, 1024 * 1024), () => setTimeout(() => req.destroy(), 100));
         req.on('close', () => resolve());
       });
 
-      const offset = await fetch(`${server.url}/assets/v1/uploads/${uploadId}`, { method: 'HEAD', headers: { authorization: `Bearer ${device.token}` } });
+      const offset = await fetch(`${server.url}/assets/v1/uploads/${uploadId}`, {
+        method: 'HEAD',
+        headers: { authorization: `Bearer ${device.token}` },
+      });
       expect(Number(offset.headers.get('upload-offset'))).toBe(CHUNK_SIZE);
       expect((await put(CHUNK_SIZE, chunk)).status).toBe(204);
       const done = await put(2 * CHUNK_SIZE, photo.subarray(2 * CHUNK_SIZE));
       expect(done.status).toBe(201);
-      const blob = await fetch(`${server.url}/assets/v1/blobs/${hash}`, { headers: { authorization: `Bearer ${device.token}`, range: `bytes=${CHUNK_SIZE}-` } });
+      const blob = await fetch(`${server.url}/assets/v1/blobs/${hash}`, {
+        headers: { authorization: `Bearer ${device.token}`, range: `bytes=${CHUNK_SIZE}-` },
+      });
       expect(blob.status).toBe(206);
       expect(Buffer.from(await blob.arrayBuffer()).equals(photo.subarray(CHUNK_SIZE))).toBe(true);
     });

@@ -22,7 +22,12 @@ describeOnDatabases('sessions', (database) => {
     const after = await me(session.accessToken);
     expect(after.status).toBe(401);
     expect(after.body.code).toBe('unauthorized');
-    const push = await t.api.call('POST', '/sync/v1/push', { schemaVersion: SCHEMA_VERSION, clientId: device.clientId, ops: [{ ...createEnterprise(1), opSeq: 1, mutationId: mutationId() }] }, session.accessToken);
+    const push = await t.api.call(
+      'POST',
+      '/sync/v1/push',
+      { schemaVersion: SCHEMA_VERSION, clientId: device.clientId, ops: [{ ...createEnterprise(1), opSeq: 1, mutationId: mutationId() }] },
+      session.accessToken,
+    );
     expect(push.status).toBe(401);
     // Another session of the same user is not affected.
     expect((await me(device.token)).status).toBe(200);

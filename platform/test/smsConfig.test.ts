@@ -11,8 +11,19 @@ describe('CMPP flags', () => {
   });
 
   it('builds the link from the flags, defaults for the rest', () => {
-    expect(smsConfigFromFlags(GOOD)).toEqual({ ...LINK_DEFAULTS, host: '10.1.2.3', port: 7890, spId: '900001', secret: 's3cret', serviceCode: '10658000' });
-    expect(smsConfigFromFlags({ ...GOOD, 'cmpp-version': '3', 'cmpp-window': '32', 'service-id': 'QCTEA' })).toMatchObject({ version: 3, window: 32, serviceId: 'QCTEA' });
+    expect(smsConfigFromFlags(GOOD)).toEqual({
+      ...LINK_DEFAULTS,
+      host: '10.1.2.3',
+      port: 7890,
+      spId: '900001',
+      secret: 's3cret',
+      serviceCode: '10658000',
+    });
+    expect(smsConfigFromFlags({ ...GOOD, 'cmpp-version': '3', 'cmpp-window': '32', 'service-id': 'QCTEA' })).toMatchObject({
+      version: 3,
+      window: 32,
+      serviceId: 'QCTEA',
+    });
   });
 
   it('reads host:port, IPv6 in brackets', () => {

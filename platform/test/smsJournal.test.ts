@@ -38,7 +38,12 @@ describe('sms journal', () => {
     await vi.waitFor(() => expect(writes).toEqual([[1, 2, 3, 4, 5]]));
     journal.add(6);
     journal.add(7, 'now');
-    await vi.waitFor(() => expect(writes).toEqual([[1, 2, 3, 4, 5], [6, 7]]));
+    await vi.waitFor(() =>
+      expect(writes).toEqual([
+        [1, 2, 3, 4, 5],
+        [6, 7],
+      ]),
+    );
   });
 
   it('brings the write forward for "soon"', async () => {

@@ -6,7 +6,17 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { compileSmsSite, countSms, exampleSite, templateFor, type SiteContent } from '../../shared/sites';
 import { linkConfig, startIsmg, type TestIsmg } from '../../test/helpers/ismg';
-import { createEnterprise, describeOnDatabases, enterpriseFields, orderOp, rowId, startTestPlatform, type Device, type Loose, type TestPlatform } from './helpers';
+import {
+  createEnterprise,
+  describeOnDatabases,
+  enterpriseFields,
+  orderOp,
+  rowId,
+  startTestPlatform,
+  type Device,
+  type Loose,
+  type TestPlatform,
+} from './helpers';
 
 const WAIT = { timeout: 30_000, interval: 20 };
 const SIGNOFF = { signerName: '王建国', signedAt: '2026-11-20T10:00:00Z', documentSha256: 'a'.repeat(64) };
@@ -39,21 +49,44 @@ describeOnDatabases('SMS sites and portal', (database) => {
   });
 
   /** An enterprise with a signed site, opened by BOSS; returns the number its SMS site answers on. */
-  async function openWithSite(name: string, label: string, fields: Record<string, unknown>, publish = true, sms: Partial<SiteContent['sms']> = {}) {
+  async function openWithSite(
+    name: string,
+    label: string,
+    fields: Record<string, unknown>,
+    publish = true,
+    sms: Partial<SiteContent['sms']> = {},
+  ) {
     const ent = rowId('ent');
     const siteId = rowId('site');
     const base = exampleSite();
-    const content = { ...base, domain: { kind: 'assigned', label }, profile: { ...base.profile, name }, sms: { ...base.sms, ...sms } } as SiteContent;
+    const content = {
+      ...base,
+      domain: { kind: 'assigned', label },
+      profile: { ...base.profile, name },
+      sms: { ...base.sms, ...sms },
+    } as SiteContent;
     const create = createEnterprise(++n, undefined, ent);
     create.patch = { ...enterpriseFields(n), name, ...fields };
-    await manager.push(create, { tbl: 'site', rowId: siteId, kind: 'create', patch: { enterpriseId: ent, name: '官网', content, images: [] } });
+    await manager.push(create, {
+      tbl: 'site',
+      rowId: siteId,
+      kind: 'create',
+      patch: { enterpriseId: ent, name: '官网', content, images: [] },
+    });
     if (publish) {
-      const r = await manager.push({ tbl: 'site_publication', rowId: siteId, kind: 'command', name: 'site.publish.v1', patch: { siteId, enterpriseId: ent, revision: 1, content, images: [], signoff: SIGNOFF } });
+      const r = await manager.push({
+        tbl: 'site_publication',
+        rowId: siteId,
+        kind: 'command',
+        name: 'site.publish.v1',
+        patch: { siteId, enterpriseId: ent, revision: 1, content, images: [], signoff: SIGNOFF },
+      });
       expect(r.results[0]!.status).toBe('applied');
     }
     await manager.push(orderOp(ent, 'open', 'site-standard'));
     expect((await t.api.call('POST', '/admin/boss/process', undefined, admin)).status).toBe(200);
-    const order = (await manager.pullAll()).filter((c: Loose) => c.tbl === 'service_order' && c.row.enterpriseId === ent).at(-1)!.row as Loose;
+    const order = (await manager.pullAll()).filter((c: Loose) => c.tbl === 'service_order' && c.row.enterpriseId === ent).at(-1)!
+      .row as Loose;
     return { ent, number: order.opening.smsServiceCode.full as string, host: `${label}.ec.example.cn` };
   }
 
@@ -123,7 +156,12 @@ describeOnDatabases('SMS sites and portal', (database) => {
       const [reply] = await text(mobile, tea.number, body, 1);
       expect(reply!.kind).toBe('text');
     }
-    const mt = await t.platform.ctx.database.db.selectFrom('sms_mt').selectAll().where('mobile', '=', mobile).where('kind', '=', 'text').execute();
+    const mt = await t.platform.ctx.database.db
+      .selectFrom('sms_mt')
+      .selectAll()
+      .where('mobile', '=', mobile)
+      .where('kind', '=', 'text')
+      .execute();
     for (const m of mt) expect(m.parts).toBe(countSms(m.body).messages);
     const [found] = await text('13900000005', CODE, '😀机械');
     expect(found!.text).toContain('未找到');
@@ -136,7 +174,11 @@ describeOnDatabases('SMS sites and portal', (database) => {
     const [other] = await text('13900000007', CODE, '鲁中');
     expect(other!.text).toContain(tea.number);
     await vi.waitFor(async () => {
-      const row = await t.platform.ctx.database.db.selectFrom('sms_mo_limit').selectAll().where('mobile', '=', flooder).executeTakeFirstOrThrow();
+      const row = await t.platform.ctx.database.db
+        .selectFrom('sms_mo_limit')
+        .selectAll()
+        .where('mobile', '=', flooder)
+        .executeTakeFirstOrThrow();
       expect(Number(row.count) + Number(row.throttled)).toBe(limit + 20);
       expect(Number(row.throttled)).toBe(20);
     }, WAIT);
@@ -146,8 +188,14 @@ describeOnDatabases('SMS sites and portal', (database) => {
   it('meters every part submitted for the enterprise into its month (synced as sms_usage); the welcome SMS went out through the link and is free', async () => {
     const db = t.platform.ctx.database.db;
     // The opening notice and the account reached the contact's phone through the same link.
-    await vi.waitFor(() => expect(received('13805310002').filter((m) => m.text.startsWith('【集团客户】')).length).toBeGreaterThanOrEqual(2), WAIT);
-    await vi.waitFor(async () => expect(await db.selectFrom('sms_mt_part').select('state').where('state', '=', 'queued').execute()).toEqual([]), WAIT);
+    await vi.waitFor(
+      () => expect(received('13805310002').filter((m) => m.text.startsWith('【集团客户】')).length).toBeGreaterThanOrEqual(2),
+      WAIT,
+    );
+    await vi.waitFor(
+      async () => expect(await db.selectFrom('sms_mt_part').select('state').where('state', '=', 'queued').execute()).toEqual([]),
+      WAIT,
+    );
     await vi.waitFor(() => expect(t.platform.sms!.link.drained).toBe(true), WAIT);
     await t.platform.smsUsage.refresh();
     const parts = await db
@@ -160,7 +208,8 @@ describeOnDatabases('SMS sites and portal', (database) => {
     expect(parts.filter((p) => p.purpose === 'welcome').length).toBeGreaterThanOrEqual(2);
     expect(billable.length).toBeGreaterThan(10);
     const month = new Date(t.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 7);
-    const pulled = (await manager.pullAll()).filter((c: Loose) => c.tbl === 'sms_usage' && c.id === `${tea.ent}:${month}`).at(-1)!.row as Loose;
+    const pulled = (await manager.pullAll()).filter((c: Loose) => c.tbl === 'sms_usage' && c.id === `${tea.ent}:${month}`).at(-1)!
+      .row as Loose;
     expect(pulled).toMatchObject({ enterpriseId: tea.ent, month, smsSent: billable.length });
     // The handsets received exactly the counted parts from the site's number (text parts plus one part per WAP Push).
     const phones = ['13900000001', '13900000002', '13900000003', '13900000005'];
@@ -183,7 +232,14 @@ describeOnDatabases('SMS sites and portal', (database) => {
     const [thanks] = await text(mobile, tea.number, '想订 20 斤龙井，请回电 <b>');
     expect(thanks!.text).toBe('【泉城茶业】留言已收到，谢谢！');
     const lead = (await manager.pullAll()).filter((c: Loose) => c.tbl === 'lead' && c.row.contact === mobile).at(-1)!.row as Loose;
-    expect(lead).toMatchObject({ enterpriseId: tea.ent, channel: 'sms', kind: 'message', contact: mobile, text: '想订 20 斤龙井，请回电 <b>', handled: false });
+    expect(lead).toMatchObject({
+      enterpriseId: tea.ent,
+      channel: 'sms',
+      kind: 'message',
+      contact: mobile,
+      text: '想订 20 斤龙井，请回电 <b>',
+      handled: false,
+    });
   });
 
   it('抽奖: CJ draws once per number (the limit holds), each draw recorded with a seed that reproduces it', async () => {
@@ -237,11 +293,15 @@ describeOnDatabases('SMS sites and portal', (database) => {
     const activity = (await manager.pullAll()).filter((c: Loose) => c.tbl === 'sms_activity' && c.id === tea.ent).at(-1)!.row as Loose;
     const [draw] = await t.platform.ctx.database.db.selectFrom('sms_draw').selectAll().where('mobile', '=', '13900000009').execute();
     expect(activity.drawCount).toBe(1);
-    expect(activity.draws).toEqual([{ at: draw!.at, mobile: '139****0009', prize: draw!.prize, seed: draw!.seed, roll: Number(draw!.roll) }]);
+    expect(activity.draws).toEqual([
+      { at: draw!.at, mobile: '139****0009', prize: draw!.prize, seed: draw!.seed, roll: Number(draw!.roll) },
+    ]);
     const { rollOf } = await import('../src/sms/lottery');
     expect(rollOf(activity.draws[0].seed)).toBe(activity.draws[0].roll);
     const survey = exampleSite().sms.survey!;
-    expect(activity.surveys).toEqual([{ question: expect.stringContaining(survey.question), options: survey.options.map((label, i) => ({ label, count: i < 2 ? 1 : 0 })) }]);
+    expect(activity.surveys).toEqual([
+      { question: expect.stringContaining(survey.question), options: survey.options.map((label, i) => ({ label, count: i < 2 ? 1 : 0 })) },
+    ]);
     expect(JSON.stringify(activity)).not.toContain('13900000009');
   });
 
@@ -266,7 +326,8 @@ describeOnDatabases('SMS sites and portal', (database) => {
     expect(sent).toBeGreaterThanOrEqual(subscribers.length);
     expect(await care.runDue()).toBe(0); // a second run (or process) sends nothing again
     const careText = '【泉城茶业】泉城茶业祝您中秋快乐，阖家团圆！\n回复TD退订';
-    for (const mobile of subscribers) await vi.waitFor(() => expect(received(mobile).filter((m) => m.text === careText)).toHaveLength(1), WAIT);
+    for (const mobile of subscribers)
+      await vi.waitFor(() => expect(received(mobile).filter((m) => m.text === careText)).toHaveLength(1), WAIT);
     expect(received('13900000011').filter((m) => m.text === careText)).toEqual([]); // a subscriber who replied TD
     const marketing = await t.platform.ctx.database.db.selectFrom('sms_mt').select('purpose').where('body', '=', careText).execute();
     expect(marketing.every((m) => m.purpose === 'marketing')).toBe(true);

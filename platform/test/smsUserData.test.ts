@@ -35,7 +35,14 @@ describe('text parts (UCS-2, Msg_Fmt 8)', () => {
   });
 
   it('makes as many parts as the STANDARDS §4.4 air count for UCS-2 texts, and 8 for 500 characters', () => {
-    for (const text of [r('中', 71), r('中', 134), r('A', 159) + '中', r('😀', 36), r('中', 66) + '😀' + r('中', 66), '【示例企业】' + r('中', 64)]) {
+    for (const text of [
+      r('中', 71),
+      r('中', 134),
+      r('A', 159) + '中',
+      r('😀', 36),
+      r('中', 66) + '😀' + r('中', 66),
+      '【示例企业】' + r('中', 64),
+    ]) {
       expect(textParts(text, 0)).toHaveLength(countSms(text).airSegments);
     }
     const five = r('泉城茶业欢迎您', 72).slice(0, 500);
@@ -47,7 +54,10 @@ describe('text parts (UCS-2, Msg_Fmt 8)', () => {
 
 describe('WAP Push parts (binary, Msg_Fmt 4)', () => {
   it('carries the §5.3 75 octets with TP_udhi 1', () => {
-    const [part, ...rest] = pushParts({ href: 'http://wap.example.com/', siId: 'ent-001', action: 'signal-medium', created: '2024-01-15T08:30:00Z', text: '示例企业WAP站' }, 0);
+    const [part, ...rest] = pushParts(
+      { href: 'http://wap.example.com/', siId: 'ent-001', action: 'signal-medium', created: '2024-01-15T08:30:00Z', text: '示例企业WAP站' },
+      0,
+    );
     expect(rest).toEqual([]);
     expect(part).toMatchObject({ tpUdhi: 1, msgFmt: MSG_FMT.binary });
     expect(part!.content.toString('hex').toUpperCase()).toBe(
@@ -59,7 +69,10 @@ describe('WAP Push parts (binary, Msg_Fmt 4)', () => {
 
 describe('UDH', () => {
   it('reads 8- and 16-bit concatenation and refuses headers that run past the data or count from 0', () => {
-    expect(splitUdh(Buffer.from('0500030a0302ff', 'hex'))).toEqual({ udh: { concat: { ref: 10, total: 3, index: 2 } }, payload: Buffer.from('ff', 'hex') });
+    expect(splitUdh(Buffer.from('0500030a0302ff', 'hex'))).toEqual({
+      udh: { concat: { ref: 10, total: 3, index: 2 } },
+      payload: Buffer.from('ff', 'hex'),
+    });
     expect(splitUdh(Buffer.from('060804beef0201', 'hex')).udh).toEqual({ concat: { ref: 0xbeef, total: 2, index: 1 } });
     expect(() => splitUdh(Buffer.from('0900030a03', 'hex'))).toThrow(RangeError);
     expect(() => splitUdh(Buffer.from('050003010300', 'hex'))).toThrow(RangeError);
@@ -85,7 +98,12 @@ describe('MT requests', () => {
   };
 
   it('accepts a mainland mobile in its usual spellings', () => {
-    expect(prepareMt({ to: '+86 138-0013-8000', text: '您好' })).toMatchObject({ mobile: '13800138000', kind: 'text', partCount: 1, extension: '' });
+    expect(prepareMt({ to: '+86 138-0013-8000', text: '您好' })).toMatchObject({
+      mobile: '13800138000',
+      kind: 'text',
+      partCount: 1,
+      extension: '',
+    });
   });
 
   it('refuses bad input with stable codes', () => {
@@ -96,7 +114,9 @@ describe('MT requests', () => {
     expect(code({ to: '13800138000', text: 'x', wapPush: { href: 'http://a.cn/', text: 'x' } })).toBe('sms.text_or_push text');
     expect(code({ to: '13800138000', text: r('中', 67 * 255 + 1) })).toBe('sms.too_long text');
     expect(code({ to: '13800138000', wapPush: { href: 'javascript:alert(1)', text: 'x' } })).toBe('sms.invalid_push wapPush.href');
-    expect(code({ to: '13800138000', wapPush: { href: 'http://a.cn/', text: 'x', created: 'yesterday' } })).toBe('sms.invalid_push wapPush');
+    expect(code({ to: '13800138000', wapPush: { href: 'http://a.cn/', text: 'x', created: 'yesterday' } })).toBe(
+      'sms.invalid_push wapPush',
+    );
   });
 
   it('drops control characters and lone surrogates from the text before it is counted and sent', () => {

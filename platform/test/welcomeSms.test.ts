@@ -1,7 +1,17 @@
 /** The opening SMS (issue 8, item 5): customer text cannot pose as the operator, and never shares a message with the password. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smsSafeText } from '../src/boss/welcomeSms';
-import { createEnterprise, describeOnDatabases, enterpriseFields, orderOp, rowId, startTestPlatform, type Device, type Loose, type TestPlatform } from './helpers';
+import {
+  createEnterprise,
+  describeOnDatabases,
+  enterpriseFields,
+  orderOp,
+  rowId,
+  startTestPlatform,
+  type Device,
+  type Loose,
+  type TestPlatform,
+} from './helpers';
 
 const PHISHING_NAME = '泉城茶业\n【中国移动】您的账户异常，请立即访问 http://evil.example/x 验证';
 
@@ -33,7 +43,10 @@ describeOnDatabases('opening SMS', (database) => {
   it('sends the maintenance password in a message without the enterprise’s own text, and the name only made safe', async () => {
     const ent = rowId('ent');
     const order = orderOp(ent, 'open', 'site-business', { secondLevelDomain: { label: 'quancheng-tea' } });
-    const pushed = await manager.push({ ...createEnterprise(7, undefined, ent), patch: { ...enterpriseFields(7), name: PHISHING_NAME } }, order);
+    const pushed = await manager.push(
+      { ...createEnterprise(7, undefined, ent), patch: { ...enterpriseFields(7), name: PHISHING_NAME } },
+      order,
+    );
     expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied']);
     await t.api.call('POST', '/admin/boss/process', undefined, admin);
 

@@ -75,14 +75,16 @@ export const noImportCycles = {
       if (source?.type !== 'Literal' || typeof source.value !== 'string') return;
       const target = resolveLocal(file, source.value);
       const route = target && target !== file ? routeBack(target, file) : undefined;
-      if (route) context.report({ node, messageId: 'cycle', data: { route: [...route, file].map((f) => path.relative(root, f)).join(' → ') } });
+      if (route)
+        context.report({ node, messageId: 'cycle', data: { route: [...route, file].map((f) => path.relative(root, f)).join(' → ') } });
     };
     return {
       ImportDeclaration: (node) => check(node, node.source),
       ExportNamedDeclaration: (node) => node.source && check(node, node.source),
       ExportAllDeclaration: (node) => check(node, node.source),
       ImportExpression: (node) => check(node, node.source),
-      TSImportEqualsDeclaration: (node) => node.moduleReference.type === 'TSExternalModuleReference' && check(node, node.moduleReference.expression),
+      TSImportEqualsDeclaration: (node) =>
+        node.moduleReference.type === 'TSExternalModuleReference' && check(node, node.moduleReference.expression),
       'CallExpression[callee.name="require"]': (node) => check(node, node.arguments[0]),
     };
   },

@@ -48,7 +48,10 @@ export const mutation = <I extends z.ZodType, O extends z.ZodType>(
 ): Procedure<I, O, 'mutation'> => ({ kind: 'mutation', input, output, ...options });
 
 /** A mutation that writes in short steps around network waits (see `writesInSteps`). */
-export const steppedMutation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): Procedure<I, O, 'mutation'> & { writesInSteps: true } => ({
+export const steppedMutation = <I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+): Procedure<I, O, 'mutation'> & { writesInSteps: true } => ({
   kind: 'mutation',
   input,
   output,

@@ -43,7 +43,7 @@ export const ERROR_CODES = {
   'licence.too_large': 'The licence picture is larger than 15 MB.',
   'licence.unreadable': 'The file is not a picture (or PDF scan) of a licence that can be read.',
   'licence.no_text': 'OCR found no text in the licence picture.',
-  'licence.photo_missing': 'The licence photo named for the enterprise is not in this device\'s asset store (read the licence again).',
+  'licence.photo_missing': "The licence photo named for the enterprise is not in this device's asset store (read the licence again).",
   'staff_cards.empty': 'The site has no staff cards to print (fill the staff column from the roster first).',
   'site.exists': 'The enterprise already has a site.',
   'site.revision_not_kept': 'A rollback named a revision that was never live on the platform.',

@@ -39,7 +39,15 @@ export const filesApi = {
   /** The enterprise's licence photo or PDF scan (its `licencePhotoSha256`), on every device once synced. */
   'files.licencePhoto': fileQuery(z.object({ enterpriseId: z.string().min(1).max(64), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
   /** An enterprise's portal member report as an Excel workbook (asked of the signed-in platform), for the customer. */
-  'files.memberReport': fileQuery(z.object({ enterpriseId: z.string().min(1).max(64), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() })),
+  'files.memberReport': fileQuery(
+    z.object({
+      enterpriseId: z.string().min(1).max(64),
+      month: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+        .optional(),
+    }),
+  ),
 };
 export type FileName = keyof typeof filesApi;
 
@@ -49,7 +57,9 @@ export const FILES_PATH = '/api/files/';
 
 /** Where the window finds a file: `/api/files/files.image?sha256=…&variant=web480`. */
 export function filePath<N extends FileName>(name: N, input: z.input<(typeof filesApi)[N]['input']>): string {
-  const query = new URLSearchParams(Object.entries(input).flatMap(([key, value]): [string, string][] => (value === undefined ? [] : [[key, String(value)]])));
+  const query = new URLSearchParams(
+    Object.entries(input).flatMap(([key, value]): [string, string][] => (value === undefined ? [] : [[key, String(value)]])),
+  );
   return `${FILES_PATH}${name}?${query}`;
 }
 

@@ -27,7 +27,10 @@ export const groupServicesApi = {
     z.object({
       enterpriseId,
       file: z.union([
-        z.object({ name: z.string().trim().min(1).max(255), base64: z.string().min(1).max(MAX_RING_TONE_BASE64_CHARS, { message: 'services.ringtone_too_large' }) }),
+        z.object({
+          name: z.string().trim().min(1).max(255),
+          base64: z.string().min(1).max(MAX_RING_TONE_BASE64_CHARS, { message: 'services.ringtone_too_large' }),
+        }),
         z.object({ path: z.string().min(1).max(4096) }),
       ]),
     }),
@@ -36,5 +39,9 @@ export const groupServicesApi = {
   'services.setRingToneMembers': mutation(z.object({ enterpriseId, members: ringToneSchema.shape.members }), groupServicesSchema),
   'services.removeRingTone': mutation(z.object({ enterpriseId }), groupServicesSchema),
   /** The tone's bytes, to listen to it in the app (never changes for a hash). */
-  'services.ringToneAudio': query(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }), z.object({ mime: z.string(), base64: z.string() }), { reads: [] }),
+  'services.ringToneAudio': query(
+    z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    z.object({ mime: z.string(), base64: z.string() }),
+    { reads: [] },
+  ),
 };

@@ -6,13 +6,26 @@ import { query } from './contract';
 export const MAX_LICENCE_BASE64_CHARS = 20_000_000;
 
 export const licenceSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('file'), name: z.string().trim().min(1).max(255), base64: z.string().min(1).max(MAX_LICENCE_BASE64_CHARS, { message: 'licence.too_large' }) }),
+  z.object({
+    kind: z.literal('file'),
+    name: z.string().trim().min(1).max(255),
+    base64: z.string().min(1).max(MAX_LICENCE_BASE64_CHARS, { message: 'licence.too_large' }),
+  }),
   /** A file on this machine (desktop app, CLI). */
   z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
 ]);
 
 const text = z.string().nullable();
-export const licenceFieldSchema = z.enum(['name', 'creditCode', 'type', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'address', 'businessScope']);
+export const licenceFieldSchema = z.enum([
+  'name',
+  'creditCode',
+  'type',
+  'legalRepresentative',
+  'registeredCapital',
+  'establishedOn',
+  'address',
+  'businessScope',
+]);
 
 export const licenceReadingSchema = z.object({
   name: text,

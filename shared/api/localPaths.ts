@@ -6,7 +6,9 @@
  */
 import type { ProcedureName } from './index';
 
-export const LOCAL_PATH_INPUTS = { 'sites.import': 'paths', 'sites.export': 'outDir', 'licence.read': 'source' } as const satisfies Partial<Record<ProcedureName, string>>;
+export const LOCAL_PATH_INPUTS = { 'sites.import': 'paths', 'sites.export': 'outDir', 'licence.read': 'source' } as const satisfies Partial<
+  Record<ProcedureName, string>
+>;
 
 /** The error a transport answers when the page names a local path itself. */
 export const LOCAL_PATH_REFUSED = 'local_path_refused';
@@ -17,6 +19,7 @@ export function localPathField(name: string, input: unknown): string | undefined
   if (!field || typeof input !== 'object' || input === null) return undefined;
   const value = (input as Record<string, unknown>)[field];
   // A source that is either a file's bytes or a path (`licence.read`) names a path only as `{ kind: 'path' }`.
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return (value as { kind?: unknown }).kind === 'path' ? field : undefined;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value))
+    return (value as { kind?: unknown }).kind === 'path' ? field : undefined;
   return value === undefined ? undefined : field;
 }

@@ -40,7 +40,9 @@ export const ordersApi = {
   /** Newest first. */
   'orders.listForEnterprise': query(z.object({ enterpriseId: z.string().min(1) }), z.array(orderSchema), { reads: ['service_order'] }),
   /** The enterprise's plan as its signed orders say (null: never opened, or cancelled): which kinds of order make sense. */
-  'orders.currentPlan': query(z.object({ enterpriseId: z.string().min(1) }), currentPlanSchema.nullable(), { reads: ['service_order', 'subscription'] }),
+  'orders.currentPlan': query(z.object({ enterpriseId: z.string().min(1) }), currentPlanSchema.nullable(), {
+    reads: ['service_order', 'subscription'],
+  }),
   /** Stores the customer's handwritten signature (PNG, base64) and the printable PDF: draft → signed. */
   'orders.sign': mutation(
     z.object({

@@ -12,7 +12,13 @@ export const portalApi = {
   ),
   /** How many portal members follow an enterprise or its industry (`month` YYYY-MM, default this month), asked of the platform. */
   'portal.memberReport': query(
-    z.object({ enterpriseId: z.string().min(1).max(64), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() }),
+    z.object({
+      enterpriseId: z.string().min(1).max(64),
+      month: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+        .optional(),
+    }),
     memberReportSchema,
     { reads: [] },
   ),

@@ -33,7 +33,10 @@ export const STATS_MAX_DAYS = 400;
 export const publishingApi = {
   'sites.publication': query(z.object({ siteId: z.string().min(1) }), publicationSchema, { reads: ['site', 'site_publication', 'sync'] }),
   /** Asks the platform to make an earlier kept revision live again (a command, sent at the next sync). */
-  'sites.rollback': mutation(z.object({ siteId: z.string().min(1), revision: z.number().int().positive() }), z.object({ siteId: z.string(), revision: z.number().int() })),
+  'sites.rollback': mutation(
+    z.object({ siteId: z.string().min(1), revision: z.number().int().positive() }),
+    z.object({ siteId: z.string(), revision: z.number().int() }),
+  ),
   /**
    * Asks the platform to publish this device's revision without a customer sign-off, with the reason
    * (administrators only: platform/README.md, "Publication policy"; the platform refuses anyone else).

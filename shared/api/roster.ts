@@ -9,7 +9,11 @@ export const MAX_ROSTER_BASE64_CHARS = 28_000_000;
 export const MAX_PASTE_CHARS = 5_000_000;
 
 export const rosterSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('file'), name: z.string().trim().min(1).max(255), base64: z.string().min(1).max(MAX_ROSTER_BASE64_CHARS, { message: 'roster.file_too_large' }) }),
+  z.object({
+    kind: z.literal('file'),
+    name: z.string().trim().min(1).max(255),
+    base64: z.string().min(1).max(MAX_ROSTER_BASE64_CHARS, { message: 'roster.file_too_large' }),
+  }),
   /** A file on this machine (desktop app, CLI). */
   z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
   /** Cells pasted from a spreadsheet. */
@@ -25,7 +29,10 @@ export const rosterImportInputSchema = z.object({
   /** The manager's column mapping; absent: recognised from the header. */
   mapping: columnMappingSchema.optional(),
   /** The group's first short-number digit, saved with its rules. */
-  firstDigit: z.string().regex(/^[2-9]$/, { message: 'short_number.first_digit' }).optional(),
+  firstDigit: z
+    .string()
+    .regex(/^[2-9]$/, { message: 'short_number.first_digit' })
+    .optional(),
   /** The file is the whole roster: members it does not list are removed. */
   replace: z.boolean().default(false),
 });
@@ -56,7 +63,13 @@ export const rosterViewSchema = z.object({
   groupNumber: z.string().nullable(),
   orders: z.array(rosterOrderSummarySchema),
   rules: shortNumberRulesSchema,
-  counts: z.object({ members: z.number().int(), draft: z.number().int(), pending: z.number().int(), conflict: z.number().int(), notChinaMobile: z.number().int() }),
+  counts: z.object({
+    members: z.number().int(),
+    draft: z.number().int(),
+    pending: z.number().int(),
+    conflict: z.number().int(),
+    notChinaMobile: z.number().int(),
+  }),
 });
 
 const editableMemberSchema = z.object({
@@ -64,26 +77,50 @@ const editableMemberSchema = z.object({
   mobile: z.string().min(1, { message: 'roster.mobile_missing' }).max(30),
   department: z.string().trim().max(50).default(''),
   title: z.string().trim().max(50).default(''),
-  email: z.union([z.literal(''), z.email({ message: 'roster.email_invalid' }).max(100)]).nullable().default(null),
-  shortNumber: z.string().regex(/^\d{6}$/, { message: 'short_number.length' }).nullable().default(null),
-  extension: z.union([z.literal(''), z.string().regex(/^\d{2,8}$/, { message: 'roster.extension_invalid' })]).nullable().default(null),
+  email: z
+    .union([z.literal(''), z.email({ message: 'roster.email_invalid' }).max(100)])
+    .nullable()
+    .default(null),
+  shortNumber: z
+    .string()
+    .regex(/^\d{6}$/, { message: 'short_number.length' })
+    .nullable()
+    .default(null),
+  extension: z
+    .union([z.literal(''), z.string().regex(/^\d{2,8}$/, { message: 'roster.extension_invalid' })])
+    .nullable()
+    .default(null),
   cardConsent: z.boolean().default(false),
   /** Confirms a number whose prefix is another operator's moved to China Mobile (携号转网). */
   portedIn: z.boolean().default(false),
 });
 
 export const rosterApi = {
-  'roster.list': query(z.object({ enterpriseId: z.string().min(1) }), rosterViewSchema, { reads: ['roster_member', 'roster_order', 'sync'] }),
+  'roster.list': query(z.object({ enterpriseId: z.string().min(1) }), rosterViewSchema, {
+    reads: ['roster_member', 'roster_order', 'sync'],
+  }),
   /** What an import would do; nothing is saved. (The file travels in the input: callers do not cache it.) */
   'roster.previewImport': query(rosterImportInputSchema, importPreviewSchema, { reads: [] }),
   /** Reads the file without holding the write queue, then writes the plan in one transaction. */
   'roster.import': steppedMutation(rosterImportInputSchema, importResultSchema),
-  'roster.setRules': mutation(z.object({ enterpriseId: z.string().min(1), rules: shortNumberRulesSchema, renumber: z.boolean().default(false) }), rosterViewSchema),
+  'roster.setRules': mutation(
+    z.object({ enterpriseId: z.string().min(1), rules: shortNumberRulesSchema, renumber: z.boolean().default(false) }),
+    rosterViewSchema,
+  ),
   'roster.addMember': mutation(z.object({ enterpriseId: z.string().min(1), fields: editableMemberSchema }), rosterMemberSchema),
   'roster.updateMember': mutation(z.object({ id: z.string().min(1), fields: editableMemberSchema }), rosterMemberSchema),
-  'roster.removeMember': mutation(z.object({ id: z.string().min(1) }), z.object({ id: z.string(), removed: z.enum(['deleted', 'marked']) })),
+  'roster.removeMember': mutation(
+    z.object({ id: z.string().min(1) }),
+    z.object({ id: z.string(), removed: z.enum(['deleted', 'marked']) }),
+  ),
   /** Sends every change not yet submitted (or sent back) to the platform in roster orders. */
-  'roster.submit': mutation(z.object({ enterpriseId: z.string().min(1) }), z.object({ orders: z.number().int(), changes: z.number().int() })),
+  'roster.submit': mutation(
+    z.object({ enterpriseId: z.string().min(1) }),
+    z.object({ orders: z.number().int(), changes: z.number().int() }),
+  ),
   /** Undoes this device's unsubmitted change of a member (or forgets a member it added). */
-  'roster.discardChange': mutation(z.object({ id: z.string().min(1) }), z.object({ id: z.string(), member: rosterMemberSchema.nullable() })),
+  'roster.discardChange': mutation(
+    z.object({ id: z.string().min(1) }),
+    z.object({ id: z.string(), member: rosterMemberSchema.nullable() }),
+  ),
 };

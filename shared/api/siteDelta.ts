@@ -60,7 +60,8 @@ export class DeltaMismatch extends Error {}
 
 /** The site after the edit: `site` must be the revision the edit was made on. */
 export function applySiteDelta(site: Site, delta: SiteDelta): Site {
-  if (delta.siteId !== site.id || delta.revision !== site.revision + 1) throw new DeltaMismatch(`The answer is for revision ${delta.revision} of ${delta.siteId}, not the one after ${site.revision}.`);
+  if (delta.siteId !== site.id || delta.revision !== site.revision + 1)
+    throw new DeltaMismatch(`The answer is for revision ${delta.revision} of ${delta.siteId}, not the one after ${site.revision}.`);
   const items = new Map<string, Item>(site.content.columns.flatMap((c) => c.items.map((i) => [i.id, i] as const)));
   for (const item of delta.items ?? []) items.set(item.id, item);
   const heads = new Map((delta.columns ?? []).map((head) => [head.id, head]));

@@ -149,7 +149,8 @@ export const siteDeltaSchema = z.object({
 export type SiteDelta = z.infer<typeof siteDeltaSchema>;
 
 /** Every edit names the site and, optionally, the revision it was made on. */
-const edit = <T extends z.ZodRawShape>(shape: T) => z.object({ siteId: z.string().min(1), revision: z.number().int().min(1).optional(), ...shape });
+const edit = <T extends z.ZodRawShape>(shape: T) =>
+  z.object({ siteId: z.string().min(1), revision: z.number().int().min(1).optional(), ...shape });
 
 /** An item as the editor sends it: the id may be left out for a new item. */
 export const itemInputSchema = z.discriminatedUnion('kind', [
@@ -187,7 +188,12 @@ export const importInputSchema = z
     paths: z.array(z.string().min(1)).max(MAX_UPLOAD_FILES).optional(),
     /** Uploaded files (browser mode): the name as the user chose it and the bytes as base64. */
     files: z
-      .array(z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(MAX_UPLOAD_BASE64_CHARS, { message: 'site.import.file_too_large' }) }))
+      .array(
+        z.object({
+          name: z.string().trim().min(1).max(255),
+          base64: z.string().max(MAX_UPLOAD_BASE64_CHARS, { message: 'site.import.file_too_large' }),
+        }),
+      )
       .max(MAX_UPLOAD_FILES)
       .optional(),
     /** Chosen by the caller to match `job.progress` events to this import. */
@@ -250,7 +256,12 @@ export const buildReportSchema = z.object({
   }),
 });
 
-export const buildResultSchema = z.object({ siteId: z.string(), revision: z.number().int(), files: z.array(manifestFileSchema), report: buildReportSchema });
+export const buildResultSchema = z.object({
+  siteId: z.string(),
+  revision: z.number().int(),
+  files: z.array(manifestFileSchema),
+  report: buildReportSchema,
+});
 
 export const exportResultSchema = z.object({
   siteId: z.string(),
@@ -272,24 +283,47 @@ export const previewSchema = z.object({
   images: z.array(z.object({ path: z.string(), mime: z.string(), base64: z.string() })),
 });
 
-export const imageDataSchema = z.object({ sha256: z.string(), mime: z.string(), width: z.number().int(), height: z.number().int(), base64: z.string() });
+export const imageDataSchema = z.object({
+  sha256: z.string(),
+  mime: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  base64: z.string(),
+});
 
 export const sitesApi = {
   'sites.create': mutation(z.object({ enterpriseId: z.string().min(1) }), siteSchema),
   'sites.get': query(z.object({ siteId: z.string().min(1) }), siteSchema, { reads: ['site'] }),
   'sites.getForEnterprise': query(z.object({ enterpriseId: z.string().min(1) }), siteSchema.nullable(), { reads: ['site'] }),
   'sites.updateProfile': mutation(edit({ profile: profileSchema }), siteDeltaSchema),
-  'sites.addColumn': mutation(edit({ type: z.enum(COLUMN_TYPES), title: columnTitle, channels: channelSwitchesSchema.optional() }), siteDeltaSchema),
-  'sites.updateColumn': mutation(edit({ columnId: z.string(), title: columnTitle.optional(), channels: channelSwitchesSchema.optional(), body: richTextSchema.optional() }), siteDeltaSchema),
+  'sites.addColumn': mutation(
+    edit({ type: z.enum(COLUMN_TYPES), title: columnTitle, channels: channelSwitchesSchema.optional() }),
+    siteDeltaSchema,
+  ),
+  'sites.updateColumn': mutation(
+    edit({
+      columnId: z.string(),
+      title: columnTitle.optional(),
+      channels: channelSwitchesSchema.optional(),
+      body: richTextSchema.optional(),
+    }),
+    siteDeltaSchema,
+  ),
   /** The column's text and items go to the unsorted tray unless `discard` is set. */
   'sites.removeColumn': mutation(edit({ columnId: z.string(), discard: z.boolean().default(false) }), siteDeltaSchema),
   'sites.reorderColumns': mutation(edit({ columnIds: z.array(z.string()).min(1) }), siteDeltaSchema),
-  'sites.addItem': mutation(edit({ columnId: z.string(), item: itemInputSchema, index: z.number().int().min(0).optional() }), siteDeltaSchema),
+  'sites.addItem': mutation(
+    edit({ columnId: z.string(), item: itemInputSchema, index: z.number().int().min(0).optional() }),
+    siteDeltaSchema,
+  ),
   'sites.updateItem': mutation(edit({ itemId: z.string(), item: itemInputSchema }), siteDeltaSchema),
   'sites.removeItem': mutation(edit({ itemId: z.string(), toTray: z.boolean().default(false) }), siteDeltaSchema),
   'sites.reorderItems': mutation(edit({ columnId: z.string(), itemIds: z.array(z.string()) }), siteDeltaSchema),
   /** Moves an item to another column of the same kind (or another place in its own). */
-  'sites.moveItem': mutation(edit({ itemId: z.string(), columnId: z.string(), index: z.number().int().min(0).optional() }), siteDeltaSchema),
+  'sites.moveItem': mutation(
+    edit({ itemId: z.string(), columnId: z.string(), index: z.number().int().min(0).optional() }),
+    siteDeltaSchema,
+  ),
   'sites.moveFromTray': mutation(edit({ entryId: z.string(), target: trayTargetSchema }), siteDeltaSchema),
   'sites.discardTrayEntry': mutation(edit({ entryId: z.string() }), siteDeltaSchema),
   /** Reverses one guess of an import: what it created goes back to the tray, what it changed is restored. */
@@ -297,16 +331,25 @@ export const sitesApi = {
   'sites.setTemplate': mutation(edit({ template: templateChoiceSchema }), siteDeltaSchema),
   /** Own domain (IDN allowed) or a label under the operator's domain; checked with checkDomain / checkSiteLabel. */
   'sites.setDomain': mutation(
-    edit({ domain: z.discriminatedUnion('kind', [z.object({ kind: z.literal('own'), name: z.string().max(253) }), z.object({ kind: z.literal('assigned'), label: z.string().max(63) })]) }),
+    edit({
+      domain: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('own'), name: z.string().max(253) }),
+        z.object({ kind: z.literal('assigned'), label: z.string().max(63) }),
+      ]),
+    }),
     siteDeltaSchema,
   ),
   'sites.updateSms': mutation(edit({ sms: smsSettingsSchema }), siteDeltaSchema),
   /** Reads Word, text and photo files into the enterprise's site (made if it has none), reporting progress as `job.progress`. */
   'sites.import': mutation(importInputSchema, importReportSchema),
   /** Compiles every channel and reports; nothing is written. Pictures without derived sizes yet are made first (progress as `job.progress`). */
-  'sites.build': query(z.object({ siteId: z.string().min(1), jobId: z.string().max(64).optional() }), buildResultSchema, { reads: ['site', 'asset'] }),
+  'sites.build': query(z.object({ siteId: z.string().min(1), jobId: z.string().max(64).optional() }), buildResultSchema, {
+    reads: ['site', 'asset'],
+  }),
   /** One compiled page with the pictures it shows. `path` as in the build's file list, e.g. `wap1/index.wml`. */
-  'sites.preview': query(z.object({ siteId: z.string().min(1), path: z.string().min(1).max(300) }), previewSchema, { reads: ['site', 'asset'] }),
+  'sites.preview': query(z.object({ siteId: z.string().min(1), path: z.string().min(1).max(300) }), previewSchema, {
+    reads: ['site', 'asset'],
+  }),
   /**
    * Writes the four channels and manifest.json into `outDir` (default: under the data folder) and the
    * same files as `<outDir>.zip` unless `zip` is false; refuses when the report has errors unless `force`.
@@ -330,5 +373,9 @@ export const sitesApi = {
     z.object({ site: siteSchema, document: documentSchema }),
   ),
   /** A stored picture (the original, or a derived size) with its bytes as base64, for scripts (the window loads `files.image`). */
-  'sites.image': query(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), variant: z.enum(['web480', 'web1200', 'wap2', 'wap1']).optional() }), imageDataSchema, { reads: [] }),
+  'sites.image': query(
+    z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), variant: z.enum(['web480', 'web1200', 'wap2', 'wap1']).optional() }),
+    imageDataSchema,
+    { reads: [] },
+  ),
 };

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { query } from './contract';
 import { smsActivityRowSchema } from '../platform-api';
 
-export const smsActivitySchema = smsActivityRowSchema.pick({ draws: true, drawCount: true, surveys: true }).extend({ updatedAt: z.string().nullable() });
+export const smsActivitySchema = smsActivityRowSchema
+  .pick({ draws: true, drawCount: true, surveys: true })
+  .extend({ updatedAt: z.string().nullable() });
 export type SmsActivity = z.infer<typeof smsActivitySchema>;
 
 export const smsActivityApi = {

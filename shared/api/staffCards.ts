@@ -9,7 +9,13 @@ export const staffCardsApi = {
    */
   'staffCards.fill': mutation(
     z.object({ siteId: z.string().min(1), revision: z.number().int().optional() }),
-    z.object({ columnId: z.string(), cards: z.number().int(), added: z.number().int(), removed: z.number().int(), revision: z.number().int() }),
+    z.object({
+      columnId: z.string(),
+      cards: z.number().int(),
+      added: z.number().int(),
+      removed: z.number().int(),
+      revision: z.number().int(),
+    }),
   ),
   /** The staff column's cards on A4 (10 per page, each with its QR code), as a PDF. */
   'staffCards.sheet': query(

@@ -208,8 +208,12 @@ export const syncApi = {
   'sync.uploads': query(z.object({}), z.array(uploadSchema), { reads: ['sync', 'asset', 'site'] }),
   /** A failed upload back in the queue. */
   'sync.retryUpload': mutation(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }), z.object({ queued: z.boolean() })),
-  'sync.history': query(z.object({ limit: z.number().int().min(1).max(500).default(50) }), z.array(historyEntrySchema), { reads: ['sync'] }),
-  'sync.conflicts': query(z.object({ tbl: z.string().optional(), rowId: z.string().optional() }), z.array(conflictSchema), { reads: ['sync'] }),
+  'sync.history': query(z.object({ limit: z.number().int().min(1).max(500).default(50) }), z.array(historyEntrySchema), {
+    reads: ['sync'],
+  }),
+  'sync.conflicts': query(z.object({ tbl: z.string().optional(), rowId: z.string().optional() }), z.array(conflictSchema), {
+    reads: ['sync'],
+  }),
   /**
    * mine: apply my values again on top of the platform's current row (field), delete anyway
    * (delete_vs_update), merge my record into the existing one (duplicate_key), retry (rejections);
@@ -217,19 +221,36 @@ export const syncApi = {
    * keep: a refused new record stays on this device as a local draft, and nothing about it is sent.
    */
   'sync.resolveConflict': mutation(
-    z.object({ id: z.string().min(1), resolution: z.enum(['mine', 'theirs', 'edit', 'keep']), values: z.record(z.string(), z.unknown()).optional() }),
+    z.object({
+      id: z.string().min(1),
+      resolution: z.enum(['mine', 'theirs', 'edit', 'keep']),
+      values: z.record(z.string(), z.unknown()).optional(),
+    }),
     z.object({ resolved: z.boolean() }),
   ),
   /** My side of a conflict as JSON, to keep or send to someone (forbidden changes to rows now out of scope). */
-  'sync.exportConflict': query(z.object({ id: z.string().min(1) }), z.object({ fileName: z.string(), json: z.string() }), { reads: ['sync'] }),
+  'sync.exportConflict': query(z.object({ id: z.string().min(1) }), z.object({ fileName: z.string(), json: z.string() }), {
+    reads: ['sync'],
+  }),
   /** Several conflicts resolved the same way at once, in one unit of work (the sync centre's "全部放弃", "全部留作本机草稿"). */
-  'sync.resolveConflicts': mutation(z.object({ ids: z.array(z.string().min(1)).min(1).max(500), resolution: z.enum(['theirs', 'keep']) }), z.object({ resolved: z.number().int() })),
+  'sync.resolveConflicts': mutation(
+    z.object({ ids: z.array(z.string().min(1)).min(1).max(500), resolution: z.enum(['theirs', 'keep']) }),
+    z.object({ resolved: z.number().int() }),
+  ),
   /** My side of several conflicts in one JSON file ("全部导出"). */
-  'sync.exportConflicts': query(z.object({ ids: z.array(z.string().min(1)).min(1).max(500) }), z.object({ fileName: z.string(), json: z.string() }), { reads: ['sync'] }),
+  'sync.exportConflicts': query(
+    z.object({ ids: z.array(z.string().min(1)).min(1).max(500) }),
+    z.object({ fileName: z.string(), json: z.string() }),
+    { reads: ['sync'] },
+  ),
   /** The mass-delete guard stopped a resync sweep: delete the rows the platform no longer has, or keep them. */
   'sync.resolveResyncGuard': mutation(z.object({ action: z.enum(['delete', 'keep']) }), z.object({ removed: z.number().int() })),
   /** Rows the platform sent that this device refused (malformed), newest first. */
-  'sync.refusedRows': query(z.object({ limit: z.number().int().min(1).max(500).default(100) }), z.array(refusedRowSchema), { reads: ['sync'] }),
+  'sync.refusedRows': query(z.object({ limit: z.number().int().min(1).max(500).default(100) }), z.array(refusedRowSchema), {
+    reads: ['sync'],
+  }),
   /** What the platform says about an enterprise: status, group code, and per order the BOSS opening result. */
-  'sync.platformInfo': query(z.object({ enterpriseId: z.string().min(1) }), platformInfoSchema, { reads: ['enterprise', 'service_order', 'subscription', 'sync'] }),
+  'sync.platformInfo': query(z.object({ enterpriseId: z.string().min(1) }), platformInfoSchema, {
+    reads: ['enterprise', 'service_order', 'subscription', 'sync'],
+  }),
 };

@@ -60,7 +60,13 @@ export interface Quote {
   usesSampleRates: boolean;
 }
 
-export type QuoteErrorCode = 'quote.unknown_plan' | 'quote.plan_unavailable' | 'quote.invalid_date' | 'quote.cancel_before_open' | 'quote.change_before_open' | 'quote.months_range';
+export type QuoteErrorCode =
+  | 'quote.unknown_plan'
+  | 'quote.plan_unavailable'
+  | 'quote.invalid_date'
+  | 'quote.cancel_before_open'
+  | 'quote.change_before_open'
+  | 'quote.months_range';
 
 export class QuoteError extends Error {
   constructor(
@@ -94,7 +100,13 @@ export function quote(request: QuoteRequest): Quote {
     months.push(quoteMonth(planInMonth(plan, changes, month), month, request));
   }
   return {
-    plan: { code: plan.code, name: plan.name, monthlyFeeFen: plan.monthlyFeeFen, smsIncluded: plan.smsIncluded, smsRateFen: plan.smsRateFen },
+    plan: {
+      code: plan.code,
+      name: plan.name,
+      monthlyFeeFen: plan.monthlyFeeFen,
+      smsIncluded: plan.smsIncluded,
+      smsRateFen: plan.smsRateFen,
+    },
     openDate,
     ...(cancelDate ? { cancelDate } : {}),
     firstMonth: first,
@@ -121,8 +133,10 @@ function checkDates(request: QuoteRequest, changes: PlanChange[]): void {
   const dates = [openDate, ...(cancelDate ? [cancelDate] : []), ...changes.map((c) => c.requestDate)];
   if (dates.some((d) => !isRealDate(d)) || (fromMonth !== undefined && !ISO_MONTH.test(fromMonth)))
     throw new QuoteError('quote.invalid_date', 'A date is not a real calendar date (YYYY-MM-DD).');
-  if (cancelDate && cancelDate < openDate) throw new QuoteError('quote.cancel_before_open', 'The cancellation date is before the opening date.');
-  if (changes.some((c) => c.requestDate < openDate)) throw new QuoteError('quote.change_before_open', 'A plan change is dated before the opening date.');
+  if (cancelDate && cancelDate < openDate)
+    throw new QuoteError('quote.cancel_before_open', 'The cancellation date is before the opening date.');
+  if (changes.some((c) => c.requestDate < openDate))
+    throw new QuoteError('quote.change_before_open', 'A plan change is dated before the opening date.');
 }
 
 function quoteMonth(current: Plan, month: string, request: QuoteRequest): QuoteMonth {
@@ -135,8 +149,17 @@ function quoteMonth(current: Plan, month: string, request: QuoteRequest): QuoteM
   const smsOverage = Math.max(0, smsSent - current.smsIncluded);
   const smsFeeFen = smsOverage * current.smsRateFen;
   return {
-    month, planCode: current.code, planName: current.name, rule, functionFeeFen, smsSent, smsIncluded: current.smsIncluded,
-    smsOverage, smsRateFen: current.smsRateFen, smsFeeFen, totalFeeFen: functionFeeFen + smsFeeFen,
+    month,
+    planCode: current.code,
+    planName: current.name,
+    rule,
+    functionFeeFen,
+    smsSent,
+    smsIncluded: current.smsIncluded,
+    smsOverage,
+    smsRateFen: current.smsRateFen,
+    smsFeeFen,
+    totalFeeFen: functionFeeFen + smsFeeFen,
   };
 }
 
@@ -159,7 +182,10 @@ export function formatYuan(fen: number): string {
  * "2026-11-16 开通，晚于当月15日，首月按半月收取 50.00 元".
  */
 export function describeFirstMonth(openDate: string, first: Quote['firstMonth']): string {
-  const when = first.rule === 'first_full' ? `不晚于当月${FIRST_MONTH_CUTOFF_DAY}日，首月按整月收取` : `晚于当月${FIRST_MONTH_CUTOFF_DAY}日，首月按半月收取`;
+  const when =
+    first.rule === 'first_full'
+      ? `不晚于当月${FIRST_MONTH_CUTOFF_DAY}日，首月按整月收取`
+      : `晚于当月${FIRST_MONTH_CUTOFF_DAY}日，首月按半月收取`;
   return `${openDate} 开通，${when} ${formatYuan(first.feeFen)} 元`;
 }
 

@@ -32,20 +32,26 @@ const NUMBER = /^\d(\.\d+)?e\+?\d+$|[+(]?\d[\d\s\-‐‑–—().]*/i;
 export function readCareList(text: string, existing: readonly string[] = []): CareListReading {
   const known = new Set(existing);
   const reading: CareListReading = { added: [], rejected: [], duplicates: 0, overLimit: 0 };
-  text.slice(0, CARE_LIST_TEXT_MAX).split(/\r\n?|\n/).forEach((lineText, i) => {
-    for (const entry of lineText.split(SEPARATORS).map((e) => e.trim()).filter(Boolean)) {
-      const number = NUMBER.exec(entry.normalize('NFKC'))?.[0];
-      if (!number) continue; // a name, or a header such as 手机号
-      const { normalized, problem } = checkMemberMobile(number);
-      if (problem === 'scientific' || problem === 'invalid') reading.rejected.push({ line: i + 1, text: entry.slice(0, 40), problem });
-      else if (problem) continue;
-      else if (known.has(normalized)) reading.duplicates++;
-      else if (known.size >= CARE_LIST_MAX) reading.overLimit++;
-      else {
-        known.add(normalized);
-        reading.added.push(normalized);
+  text
+    .slice(0, CARE_LIST_TEXT_MAX)
+    .split(/\r\n?|\n/)
+    .forEach((lineText, i) => {
+      for (const entry of lineText
+        .split(SEPARATORS)
+        .map((e) => e.trim())
+        .filter(Boolean)) {
+        const number = NUMBER.exec(entry.normalize('NFKC'))?.[0];
+        if (!number) continue; // a name, or a header such as 手机号
+        const { normalized, problem } = checkMemberMobile(number);
+        if (problem === 'scientific' || problem === 'invalid') reading.rejected.push({ line: i + 1, text: entry.slice(0, 40), problem });
+        else if (problem) continue;
+        else if (known.has(normalized)) reading.duplicates++;
+        else if (known.size >= CARE_LIST_MAX) reading.overLimit++;
+        else {
+          known.add(normalized);
+          reading.added.push(normalized);
+        }
       }
-    }
-  });
+    });
   return reading;
 }

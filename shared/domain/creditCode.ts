@@ -4,7 +4,8 @@ const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const FORMAT = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
-export type CreditCodeError = 'credit_code.empty' | 'credit_code.length' | 'credit_code.charset' | 'credit_code.format' | 'credit_code.check';
+export type CreditCodeError =
+  'credit_code.empty' | 'credit_code.length' | 'credit_code.charset' | 'credit_code.format' | 'credit_code.check';
 
 export interface CreditCodeCheck {
   valid: boolean;
@@ -15,7 +16,10 @@ export interface CreditCodeCheck {
 /** Upper-cases and drops spaces and hyphens, so a code read aloud or copied from a scan still matches. */
 /** Upper case, without spaces or hyphens; full-width characters (９１３７…) as ASCII. */
 export function normalizeCreditCode(input: string): string {
-  return input.normalize('NFKC').replace(/[\s\-‐‑–—]/g, '').toUpperCase();
+  return input
+    .normalize('NFKC')
+    .replace(/[\s\-‐‑–—]/g, '')
+    .toUpperCase();
 }
 
 export function creditCodeCheckChar(first17: string): string {
@@ -38,6 +42,10 @@ export function checkCreditCode(input: string): CreditCodeCheck {
   if (!FORMAT.test(normalized)) return bad('credit_code.format', 'Characters 3–8 of a credit code are the 6-digit region code.');
   const expected = creditCodeCheckChar(normalized.slice(0, 17));
   if (normalized[17] !== expected)
-    return bad('credit_code.check', `The check character should be ${expected}, not ${normalized[17]}: a character was probably mistyped.`, { expectedCheck: expected });
+    return bad(
+      'credit_code.check',
+      `The check character should be ${expected}, not ${normalized[17]}: a character was probably mistyped.`,
+      { expectedCheck: expected },
+    );
   return { valid: true, normalized };
 }

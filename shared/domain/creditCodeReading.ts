@@ -9,7 +9,30 @@ import { checkCreditCode } from './creditCode';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** Pairs of characters a reader (or OCR) confuses. */
-const CONFUSED_PAIRS = ['0D', '0Q', '0U', '1L', '1T', '17', 'T7', '27', '56', '6G', '6B', '8B', '38', '4A', 'UW', 'XY', 'XK', 'MN', 'HN', 'PR', 'CG', 'EF'];
+const CONFUSED_PAIRS = [
+  '0D',
+  '0Q',
+  '0U',
+  '1L',
+  '1T',
+  '17',
+  'T7',
+  '27',
+  '56',
+  '6G',
+  '6B',
+  '8B',
+  '38',
+  '4A',
+  'UW',
+  'XY',
+  'XK',
+  'MN',
+  'HN',
+  'PR',
+  'CG',
+  'EF',
+];
 const LOOK_ALIKE: Record<string, string[]> = {};
 for (const [a, b] of CONFUSED_PAIRS.map((pair) => [...pair] as [string, string])) {
   (LOOK_ALIKE[a] ??= []).push(b);
@@ -32,12 +55,17 @@ export interface CreditCodeReading {
 
 /** Finds a credit code in a line of OCR text: 18 characters of letters and digits, spaces ignored. */
 export function findCreditCode(text: string): string | undefined {
-  const compact = text.normalize('NFKC').toUpperCase().replace(/[\s:：]/g, '');
+  const compact = text
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s:：]/g, '');
   return compact.match(/[0-9A-Z]{18}/)?.[0];
 }
 
 export function readCreditCode(raw: string): CreditCodeReading {
-  const chars = [...raw.normalize('NFKC').toUpperCase().replace(/\s/g, '')].map((c, i) => (i >= 2 && i < 8 ? (AS_DIGIT[c] ?? c) : (NEVER_USED[c] ?? c)));
+  const chars = [...raw.normalize('NFKC').toUpperCase().replace(/\s/g, '')].map((c, i) =>
+    i >= 2 && i < 8 ? (AS_DIGIT[c] ?? c) : (NEVER_USED[c] ?? c),
+  );
   const code = chars.join('');
   if (checkCreditCode(code).valid) return { code, valid: true, unsure: [], corrections: [] };
   const confusable: number[] = [];

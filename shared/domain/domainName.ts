@@ -9,7 +9,8 @@ import { disallowedCharacter } from './idna2008';
 
 const STRICT = { checkHyphens: true, checkBidi: true, checkJoiners: true, useSTD3ASCIIRules: true, verifyDNSLength: true };
 
-export type DomainError = 'domain.syntax' | 'domain.disallowed_character' | 'domain.public_suffix' | 'domain.unknown_suffix' | 'domain.single_label';
+export type DomainError =
+  'domain.syntax' | 'domain.disallowed_character' | 'domain.public_suffix' | 'domain.unknown_suffix' | 'domain.single_label';
 
 export interface DomainCheck {
   valid: boolean;
@@ -35,9 +36,18 @@ export function checkDomain(input: string): DomainCheck {
     unicode,
     error: { code, message, ...(character ? { character } : {}) },
   });
-  if (!ascii) return bad('domain.syntax', 'Labels may hold letters, digits and hyphens (no leading or trailing hyphen, no "--" in positions 3–4), 63 characters at most.');
+  if (!ascii)
+    return bad(
+      'domain.syntax',
+      'Labels may hold letters, digits and hyphens (no leading or trailing hyphen, no "--" in positions 3–4), 63 characters at most.',
+    );
   const disallowed = unicode.split('.').map(disallowedCharacter).find(Boolean);
-  if (disallowed) return bad('domain.disallowed_character', `"${disallowed}" is not allowed in a domain name (IDNA 2008 allows letters, digits and hyphens).`, disallowed);
+  if (disallowed)
+    return bad(
+      'domain.disallowed_character',
+      `"${disallowed}" is not allowed in a domain name (IDNA 2008 allows letters, digits and hyphens).`,
+      disallowed,
+    );
   if (!ascii.includes('.')) return bad('domain.single_label', 'A domain needs at least two labels, such as example.cn.');
   const parsed = parse(ascii);
   if (!parsed.isIcann) return bad('domain.unknown_suffix', `"${parsed.publicSuffix}" is not a known top-level domain.`);
@@ -49,7 +59,19 @@ export function checkDomain(input: string): DomainCheck {
  * Labels under the sites domain the platform answers itself or keeps for its own hosts (`www.` and
  * `wap.` are the portals): never an enterprise's site, or the site would be unreachable at its address.
  */
-export const RESERVED_SITE_LABELS: ReadonlySet<string> = new Set(['www', 'wap', 'wml', 'm', 'sms', 'api', 'admin', 'portal', 'static', 'img', 'mail']);
+export const RESERVED_SITE_LABELS: ReadonlySet<string> = new Set([
+  'www',
+  'wap',
+  'wml',
+  'm',
+  'sms',
+  'api',
+  'admin',
+  'portal',
+  'static',
+  'img',
+  'mail',
+]);
 
 /** Whether a label (as typed; checked in its normalised form) is one of the platform's own. */
 export const isReservedSiteLabel = (input: string): boolean => RESERVED_SITE_LABELS.has(checkSiteLabel(input).normalized);

@@ -121,7 +121,13 @@ export const enterpriseSchema = z.object({
   channel: z.enum(SALES_CHANNELS),
   note: z.string().optional(),
   licence: z
-    .object({ type: z.string().optional(), legalRepresentative: z.string().optional(), registeredCapital: z.string().optional(), establishedOn: z.string().optional(), businessScope: z.string().optional() })
+    .object({
+      type: z.string().optional(),
+      legalRepresentative: z.string().optional(),
+      registeredCapital: z.string().optional(),
+      establishedOn: z.string().optional(),
+      businessScope: z.string().optional(),
+    })
     .optional(),
   /** The licence photo or scan (an asset): `files.licencePhoto` serves it. */
   licencePhotoSha256: z.string().optional(),
@@ -133,24 +139,26 @@ export const enterpriseSchema = z.object({
 export type Enterprise = z.infer<typeof enterpriseSchema>;
 
 /** A row of the enterprise list: just what the virtualized table shows. */
-export const enterpriseListRowSchema = enterpriseSchema.pick({
-  id: true,
-  name: true,
-  creditCode: true,
-  industrySection: true,
-  manager: true,
-  channel: true,
-  updatedAt: true,
-}).extend({
-  contactName: z.string(),
-  contactMobile: z.string(),
-  city: z.string(),
-  district: z.string(),
-  /** The platform's status (registered, opening, opened, cancelled); null while the platform does not have it. */
-  status: z.string().nullable(),
-  /** The plan its signed orders opened (or changed to), null when none is active. */
-  planCode: z.string().nullable(),
-  /** Kept on this computer only: the platform refused it from this account (another region's manager must register it). */
-  localDraft: z.boolean().optional(),
-});
+export const enterpriseListRowSchema = enterpriseSchema
+  .pick({
+    id: true,
+    name: true,
+    creditCode: true,
+    industrySection: true,
+    manager: true,
+    channel: true,
+    updatedAt: true,
+  })
+  .extend({
+    contactName: z.string(),
+    contactMobile: z.string(),
+    city: z.string(),
+    district: z.string(),
+    /** The platform's status (registered, opening, opened, cancelled); null while the platform does not have it. */
+    status: z.string().nullable(),
+    /** The plan its signed orders opened (or changed to), null when none is active. */
+    planCode: z.string().nullable(),
+    /** Kept on this computer only: the platform refused it from this account (another region's manager must register it). */
+    localDraft: z.boolean().optional(),
+  });
 export type EnterpriseListRow = z.infer<typeof enterpriseListRowSchema>;

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 
-const text = (max: number) => z.string().trim().min(1, { message: 'services.text_required' }).max(max, { message: 'services.text_too_long' });
+const text = (max: number) =>
+  z.string().trim().min(1, { message: 'services.text_required' }).max(max, { message: 'services.text_too_long' });
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'services.time' });
 
 export const transferSchema = z
@@ -15,7 +16,10 @@ export const transferSchema = z
     label: text(20),
     /** A member of the roster, or an outside number. */
     memberId: z.string().max(64).optional(),
-    number: z.string().regex(/^\d{3,12}$/, { message: 'services.transfer_number' }).optional(),
+    number: z
+      .string()
+      .regex(/^\d{3,12}$/, { message: 'services.transfer_number' })
+      .optional(),
   })
   .refine((t) => (t.memberId ? 1 : 0) + (t.number ? 1 : 0) === 1, { message: 'services.transfer_target', path: ['memberId'] });
 export type Transfer = z.infer<typeof transferSchema>;
@@ -31,7 +35,10 @@ export const switchboardSchema = z.object({
     .refine((h) => new Set(h.days).size === h.days.length, { message: 'services.days_twice', path: ['days'] }),
   /** What a caller hears in and out of working hours. */
   greeting: z.object({ open: text(200), closed: text(200) }),
-  transfers: z.array(transferSchema).max(10).refine((list) => new Set(list.map((t) => t.key)).size === list.length, { message: 'services.transfer_key_twice' }),
+  transfers: z
+    .array(transferSchema)
+    .max(10)
+    .refine((list) => new Set(list.map((t) => t.key)).size === list.length, { message: 'services.transfer_key_twice' }),
   /** Who answers when the caller chooses nothing (总机话务员). */
   operatorMemberId: z.string().max(64).nullable(),
 });
@@ -46,10 +53,16 @@ export const smsGroupSchema = z
     department: z.string().trim().max(50).optional(),
     memberIds: z.array(z.string().max(64)).max(20_000).optional(),
   })
-  .refine((g) => (g.kind === 'department' ? Boolean(g.department) : (g.memberIds?.length ?? 0) > 0), { message: 'services.group_empty', path: ['kind'] });
+  .refine((g) => (g.kind === 'department' ? Boolean(g.department) : (g.memberIds?.length ?? 0) > 0), {
+    message: 'services.group_empty',
+    path: ['kind'],
+  });
 export type SmsGroup = z.infer<typeof smsGroupSchema>;
 
-export const smsGroupsSchema = z.array(smsGroupSchema).max(200).refine((list) => new Set(list.map((g) => g.name)).size === list.length, { message: 'services.group_name_twice' });
+export const smsGroupsSchema = z
+  .array(smsGroupSchema)
+  .max(200)
+  .refine((list) => new Set(list.map((g) => g.name)).size === list.length, { message: 'services.group_name_twice' });
 
 export const RING_TONE_FORMATS = ['mp3', 'wav', 'm4a'] as const;
 export type RingToneFormat = (typeof RING_TONE_FORMATS)[number];

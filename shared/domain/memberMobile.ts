@@ -29,7 +29,8 @@ export function checkMemberMobile(input: string): MemberMobile {
   if (SCIENTIFIC.test(raw)) return { normalized: raw, problem: 'scientific', chinaMobile: false };
   const normalized = normalizeMobile(raw);
   if (!normalized) return { normalized, problem: 'missing', chinaMobile: false };
-  if (!/^1\d{10}$/.test(normalized) || !new PhoneNumber(`+86${normalized}` as E164Number, METADATA).isValid()) return { normalized, problem: 'invalid', chinaMobile: false };
+  if (!/^1\d{10}$/.test(normalized) || !new PhoneNumber(`+86${normalized}` as E164Number, METADATA).isValid())
+    return { normalized, problem: 'invalid', chinaMobile: false };
   const carrier = carrierOfPrefix(normalized);
   return { normalized, ...(carrier ? { carrier } : {}), chinaMobile: carrier === 'cmcc' };
 }

@@ -29,7 +29,13 @@ const quoteMonthSchema = z.object({
 });
 
 export const quoteSchema: z.ZodType<Quote> = z.object({
-  plan: z.object({ code: z.string(), name: z.string(), monthlyFeeFen: z.number().int(), smsIncluded: z.number().int(), smsRateFen: z.number().int() }),
+  plan: z.object({
+    code: z.string(),
+    name: z.string(),
+    monthlyFeeFen: z.number().int(),
+    smsIncluded: z.number().int(),
+    smsRateFen: z.number().int(),
+  }),
   openDate: z.string(),
   cancelDate: z.string().optional(),
   firstMonth: z.object({ rule: z.enum(['first_full', 'first_half']), feeFen: z.number().int() }),

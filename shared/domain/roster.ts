@@ -16,7 +16,20 @@ export type RosterField = (typeof ROSTER_FIELDS)[number];
  */
 export const HEADER_ALIASES: Record<RosterField, readonly string[]> = {
   name: ['姓名', '成员姓名', '员工姓名', '名字', '用户姓名', 'name'],
-  mobile: ['手机', '手机号', '手机号码', '移动电话', '手机号码号', 'mobile', 'mobilephone', 'cellphone', '联系电话', '电话', '电话号码', 'phone'],
+  mobile: [
+    '手机',
+    '手机号',
+    '手机号码',
+    '移动电话',
+    '手机号码号',
+    'mobile',
+    'mobilephone',
+    'cellphone',
+    '联系电话',
+    '电话',
+    '电话号码',
+    'phone',
+  ],
   department: ['部门', '所属部门', '部门名称', '科室', '单位部门', 'department', 'dept'],
   title: ['职务', '职位', '岗位', '职称', 'title', 'position', 'jobtitle'],
   shortNumber: ['短号', '集团短号', '手机短号', 'v网短号', 'vpmn短号', '虚拟网短号', '短号码', 'shortnumber', 'short'],
@@ -24,7 +37,12 @@ export const HEADER_ALIASES: Record<RosterField, readonly string[]> = {
   email: ['邮箱', '电子邮箱', '邮件', '电子邮件', 'email', 'e-mail', 'mail'],
 };
 
-export const columnMappingSchema = z.object(Object.fromEntries(ROSTER_FIELDS.map((f) => [f, z.number().int().min(0).max(200).nullable()])) as Record<RosterField, z.ZodNullable<z.ZodNumber>>);
+export const columnMappingSchema = z.object(
+  Object.fromEntries(ROSTER_FIELDS.map((f) => [f, z.number().int().min(0).max(200).nullable()])) as Record<
+    RosterField,
+    z.ZodNullable<z.ZodNumber>
+  >,
+);
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
 /** A refused row's reason: stable codes (the UI shows `roster.refused.<code>`). */
@@ -110,7 +128,9 @@ export const importPreviewSchema = z.object({
   columns: z.array(z.object({ index: z.number().int(), header: z.string(), samples: z.array(z.string()) })),
   mapping: columnMappingSchema,
   added: z.array(previewMemberSchema),
-  changed: z.array(previewMemberSchema.extend({ memberId: z.string(), fields: z.array(z.string()), before: previewMemberSchema.omit({ row: true }) })),
+  changed: z.array(
+    previewMemberSchema.extend({ memberId: z.string(), fields: z.array(z.string()), before: previewMemberSchema.omit({ row: true }) }),
+  ),
   removed: z.array(z.object({ memberId: z.string(), name: z.string(), mobile: z.string(), shortNumber: z.string().nullable() })),
   unchanged: z.number().int(),
   refused: z.array(refusedRowSchema),

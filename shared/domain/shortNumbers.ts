@@ -26,7 +26,21 @@ export const FORBIDDEN_PREFIXES: readonly { prefix: string; why: string }[] = [
 ];
 
 /** The emergency and service numbers the rules keep clear of (all covered by FORBIDDEN_PREFIXES). */
-export const SERVICE_NUMBERS = ['110', '112', '114', '119', '120', '122', '10000', '10010', '10086', '12315', '12345', '95588', '96110'] as const;
+export const SERVICE_NUMBERS = [
+  '110',
+  '112',
+  '114',
+  '119',
+  '120',
+  '122',
+  '10000',
+  '10010',
+  '10086',
+  '12315',
+  '12345',
+  '95588',
+  '96110',
+] as const;
 
 const sixDigits = z.string().regex(/^\d{6}$/, { message: 'short_number.length' });
 
@@ -41,7 +55,10 @@ export const reservationSchema = z.object({
   number: sixDigits,
   /** Who the customer named for it: matched by mobile when given, else by name. */
   name: z.string().trim().min(1).max(50),
-  mobile: z.string().regex(/^\d{11}$/).optional(),
+  mobile: z
+    .string()
+    .regex(/^\d{11}$/)
+    .optional(),
 });
 export type Reservation = z.infer<typeof reservationSchema>;
 
@@ -82,10 +99,12 @@ export function rulesProblems(rules: ShortNumberRules): { code: string; detail: 
   const problems: { code: string; detail: string }[] = [];
   const blocks = rules.departmentBlocks;
   blocks.forEach((b, i) => {
-    if (FORBIDDEN_PREFIXES.some((f) => b.prefix.startsWith(f.prefix))) problems.push({ code: 'short_number.forbidden_prefix', detail: b.prefix });
+    if (FORBIDDEN_PREFIXES.some((f) => b.prefix.startsWith(f.prefix)))
+      problems.push({ code: 'short_number.forbidden_prefix', detail: b.prefix });
     blocks.slice(i + 1).forEach((other) => {
       if (other.department === b.department) problems.push({ code: 'short_number.block_department_twice', detail: b.department });
-      if (other.prefix.startsWith(b.prefix) || b.prefix.startsWith(other.prefix)) problems.push({ code: 'short_number.blocks_overlap', detail: `${b.prefix} ${other.prefix}` });
+      if (other.prefix.startsWith(b.prefix) || b.prefix.startsWith(other.prefix))
+        problems.push({ code: 'short_number.blocks_overlap', detail: `${b.prefix} ${other.prefix}` });
     });
   });
   const reserved = new Set<string>();
@@ -156,7 +175,11 @@ function indexBy<T>(list: readonly T[], keyOf: (item: T) => string): Map<string,
  * Gives every request a number. `taken` holds the numbers of members not in `requests` (they keep
  * theirs). Requests are served in order: a wanted number two requests share goes to the first.
  */
-export function assignShortNumbers(requests: readonly NumberRequest[], rules: ShortNumberRules, taken: Iterable<string> = []): Assignment[] {
+export function assignShortNumbers(
+  requests: readonly NumberRequest[],
+  rules: ShortNumberRules,
+  taken: Iterable<string> = [],
+): Assignment[] {
   const used = new Uint8Array(10 ** SHORT_NUMBER_LENGTH);
   for (const n of taken) if (/^\d{6}$/.test(n)) used[Number(n)] = 1;
   const reservedFor = new Map(rules.reserved.map((r) => [r.number, r]));
@@ -169,7 +192,8 @@ export function assignShortNumbers(requests: readonly NumberRequest[], rules: Sh
   const notes = new Map<number, AssignmentNote>();
   // 1. Keep every valid wanted number (first come).
   const problemOf = (number: string, request: NumberRequest): AssignmentNote | undefined =>
-    numberProblem(number) ?? (used[Number(number)] ? 'short_number.taken' : !isReservedFor(number, request) ? 'short_number.reserved' : undefined);
+    numberProblem(number) ??
+    (used[Number(number)] ? 'short_number.taken' : !isReservedFor(number, request) ? 'short_number.reserved' : undefined);
   requests.forEach((request, i) => {
     const wanted = request.wanted?.trim();
     if (!wanted) return;
@@ -217,8 +241,14 @@ export function assignShortNumbers(requests: readonly NumberRequest[], rules: Sh
       return;
     }
     const fromRange = draw(range);
-    const rangeNote: AssignmentNote | undefined = fromRange === undefined ? 'short_number.exhausted' : block ? 'short_number.block_full' : note;
-    results[i] = { key: request.key, number: fromRange === undefined ? null : asNumber(fromRange), how: 'range', ...(rangeNote ? { note: rangeNote } : {}) };
+    const rangeNote: AssignmentNote | undefined =
+      fromRange === undefined ? 'short_number.exhausted' : block ? 'short_number.block_full' : note;
+    results[i] = {
+      key: request.key,
+      number: fromRange === undefined ? null : asNumber(fromRange),
+      how: 'range',
+      ...(rangeNote ? { note: rangeNote } : {}),
+    };
   });
   return results as Assignment[];
 }

@@ -29,7 +29,10 @@ export const createUploadRequestSchema = z.object({
   sha256: sha256Schema,
   size: z.number().int().min(1).max(MAX_ASSET_BYTES),
   /** What the device believes the file is; the platform types the blob from its bytes (an allow-list of images). */
-  mime: z.string().max(100).regex(/^[\w.+-]+\/[\w.+-]+$/, { message: 'mime must be a media type such as image/jpeg' }),
+  mime: z
+    .string()
+    .max(100)
+    .regex(/^[\w.+-]+\/[\w.+-]+$/, { message: 'mime must be a media type such as image/jpeg' }),
 });
 /** 201 for a new or resumed upload; 200 `{status:"present"}` when the blob is already stored (dedup). */
 export const createUploadResponseSchema = z.union([

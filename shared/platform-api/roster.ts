@@ -19,7 +19,10 @@ const memberFields = {
   title: z.string().max(50),
   email: z.string().max(100).nullable(),
   shortNumber: z.string().regex(/^\d{6}$/),
-  extension: z.string().regex(/^\d{2,8}$/).nullable(),
+  extension: z
+    .string()
+    .regex(/^\d{2,8}$/)
+    .nullable(),
   /** The customer manager confirmed the number moved to China Mobile although its prefix is another operator's. */
   portedIn: z.boolean(),
 };
@@ -33,11 +36,21 @@ export type RosterChange = z.infer<typeof rosterChangeSchema>;
 
 export const rosterSubmitArgsSchema = z
   .object({ id: idSchema, enterpriseId: idSchema, changes: z.array(rosterChangeSchema).min(1).max(MAX_ROSTER_CHANGES) })
-  .refine((a) => new Set(a.changes.map((c) => c.memberId)).size === a.changes.length, { message: 'roster.member_twice', path: ['changes'] });
+  .refine((a) => new Set(a.changes.map((c) => c.memberId)).size === a.changes.length, {
+    message: 'roster.member_twice',
+    path: ['changes'],
+  });
 export type RosterSubmitArgs = z.infer<typeof rosterSubmitArgsSchema>;
 
 /** Why the BOSS sent a change back. */
-export const ROSTER_CONFLICT_CODES = ['short_number_taken', 'short_number_invalid', 'in_other_group', 'not_china_mobile', 'already_member', 'not_member'] as const;
+export const ROSTER_CONFLICT_CODES = [
+  'short_number_taken',
+  'short_number_invalid',
+  'in_other_group',
+  'not_china_mobile',
+  'already_member',
+  'not_member',
+] as const;
 export type RosterConflictCode = (typeof ROSTER_CONFLICT_CODES)[number];
 
 export const rosterChangeResultSchema = z.object({

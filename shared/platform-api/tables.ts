@@ -19,7 +19,19 @@ import { idSchema, sha256Schema } from './common';
 import { domainLabelSchema, openingResultSchema } from './opening';
 import { rosterMemberRowSchema, rosterOrderRowSchema, rosterSubmitArgsSchema } from './roster';
 
-export const SYNCED_TABLES = ['enterprise', 'service_order', 'subscription', 'site', 'site_publication', 'lead', 'site_visit_day', 'sms_usage', 'roster_order', 'roster_member', 'sms_activity'] as const;
+export const SYNCED_TABLES = [
+  'enterprise',
+  'service_order',
+  'subscription',
+  'site',
+  'site_publication',
+  'lead',
+  'site_visit_day',
+  'sms_usage',
+  'roster_order',
+  'roster_member',
+  'sms_activity',
+] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /* ---------- enterprise ---------- */
@@ -39,8 +51,14 @@ const regionField = z
 const contactField = z
   .object({
     name: text(1, 50),
-    mobile: z.string().transform(normalizeMobile).refine((m) => checkMobile(m).valid, { message: 'mobile.invalid' }),
-    email: z.union([z.literal(''), z.email(), z.null()]).optional().transform((e) => e || null),
+    mobile: z
+      .string()
+      .transform(normalizeMobile)
+      .refine((m) => checkMobile(m).valid, { message: 'mobile.invalid' }),
+    email: z
+      .union([z.literal(''), z.email(), z.null()])
+      .optional()
+      .transform((e) => e || null),
   })
   .strict();
 
@@ -103,7 +121,13 @@ export const enterpriseRowSchema = z.object({
   note: z.string().nullable(),
   /** Absent from rows stored before issue 12's licence fields. */
   licence: z
-    .object({ type: z.string().nullable(), legalRepresentative: z.string().nullable(), registeredCapital: z.string().nullable(), establishedOn: z.string().nullable(), businessScope: z.string().nullable() })
+    .object({
+      type: z.string().nullable(),
+      legalRepresentative: z.string().nullable(),
+      registeredCapital: z.string().nullable(),
+      establishedOn: z.string().nullable(),
+      businessScope: z.string().nullable(),
+    })
     .nullable()
     .default(null),
   licencePhotoSha256: sha256Schema.nullable().default(null),
@@ -343,11 +367,24 @@ export const smsActivityRowSchema = z.object({
   id: z.string(),
   enterpriseId: z.string(),
   draws: z
-    .array(z.object({ at: z.string(), mobile: z.string().max(20), prize: z.string().max(200).nullable(), seed: z.string().max(64), roll: z.number().int().min(0).max(9999) }))
+    .array(
+      z.object({
+        at: z.string(),
+        mobile: z.string().max(20),
+        prize: z.string().max(200).nullable(),
+        seed: z.string().max(64),
+        roll: z.number().int().min(0).max(9999),
+      }),
+    )
     .max(SMS_ACTIVITY_MAX_DRAWS),
   drawCount: z.number().int().min(0),
   surveys: z
-    .array(z.object({ question: z.string().max(1000), options: z.array(z.object({ label: z.string().max(200), count: z.number().int().min(0) })).max(100) }))
+    .array(
+      z.object({
+        question: z.string().max(1000),
+        options: z.array(z.object({ label: z.string().max(200), count: z.number().int().min(0) })).max(100),
+      }),
+    )
     .max(50),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -90,7 +90,11 @@ function sortedOutputs(outputs: JobOutput[], previous: Assembly | undefined): As
   if (previous && previous.outputs.length === outputs.length) {
     const changed: number[] = [];
     for (let i = 0; i < outputs.length && changed.length <= 64; i++) if (outputs[i] !== previous.outputs[i]) changed.push(i);
-    const patchable = changed.length <= 64 && changed.every((i) => samePaths(outputs[i]!.files, previous.outputs[i]!.files) && samePaths(outputs[i]!.pages, previous.outputs[i]!.pages));
+    const patchable =
+      changed.length <= 64 &&
+      changed.every(
+        (i) => samePaths(outputs[i]!.files, previous.outputs[i]!.files) && samePaths(outputs[i]!.pages, previous.outputs[i]!.pages),
+      );
     if (patchable) {
       const files = previous.files.slice();
       const pages = previous.pages.slice();
@@ -98,7 +102,14 @@ function sortedOutputs(outputs: JobOutput[], previous: Assembly | undefined): As
         for (const f of outputs[i]!.files) files[previous.fileAt.get(f.path)!] = f;
         for (const p of outputs[i]!.pages) pages[previous.pageAt.get(p.path)!] = p;
       }
-      return { outputs, files, pages, fileAt: previous.fileAt, pageAt: previous.pageAt, changed: { indexes: changed, previousOutputs: previous.outputs } };
+      return {
+        outputs,
+        files,
+        pages,
+        fileAt: previous.fileAt,
+        pageAt: previous.pageAt,
+        changed: { indexes: changed, previousOutputs: previous.outputs },
+      };
     }
   }
   const files = sortByPath(outputs.flatMap((o) => o.files));
@@ -107,8 +118,10 @@ function sortedOutputs(outputs: JobOutput[], previous: Assembly | undefined): As
   return { outputs, files, pages, fileAt: new Map(files.map((f, i) => [f.path, i])), pageAt: new Map(pages.map((p, i) => [p.path, i])) };
 }
 
-const sameAssets = (a: AssetUse[], b: AssetUse[]) => a.length === b.length && a.every((x, i) => x.path === b[i]!.path && x.sha256 === b[i]!.sha256 && x.variant === b[i]!.variant);
-const sameFindings = (a: JobOutput['findings'], b: JobOutput['findings']) => a.length === b.length && (a.length === 0 || JSON.stringify(a) === JSON.stringify(b));
+const sameAssets = (a: AssetUse[], b: AssetUse[]) =>
+  a.length === b.length && a.every((x, i) => x.path === b[i]!.path && x.sha256 === b[i]!.sha256 && x.variant === b[i]!.variant);
+const sameFindings = (a: JobOutput['findings'], b: JobOutput['findings']) =>
+  a.length === b.length && (a.length === 0 || JSON.stringify(a) === JSON.stringify(b));
 
 /**
  * After a patched rebuild whose changed pages kept their findings and images, the previous report's
@@ -125,7 +138,11 @@ function reassemble(sorted: Assembly, previous: CompileResult | undefined): Comp
     bytes += after.bytes - before.bytes;
   }
   const { pages, findings, summary } = previous.report;
-  return { files: sorted.files, assets: previous.assets, report: { pages: sorted.pages === pages ? pages : sorted.pages, findings, summary: { ...summary, bytes } } };
+  return {
+    files: sorted.files,
+    assets: previous.assets,
+    report: { pages: sorted.pages === pages ? pages : sorted.pages, findings, summary: { ...summary, bytes } },
+  };
 }
 
 function assemble(sorted: Assembly): CompileResult {
@@ -138,7 +155,15 @@ function assemble(sorted: Assembly): CompileResult {
   const pagesPerChannel = Object.fromEntries(CHANNELS.map((ch) => [ch, 0])) as Record<Channel, number>;
   for (const page of pages) pagesPerChannel[page.channel]++;
   const bytes = outputs.reduce((n, o) => n + o.bytes, 0);
-  return { files, assets, report: { pages, findings, summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), files: files.length, bytes, pagesPerChannel } } };
+  return {
+    files,
+    assets,
+    report: {
+      pages,
+      findings,
+      summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), files: files.length, bytes, pagesPerChannel },
+    },
+  };
 }
 
 interface CacheEntry<T> {
@@ -194,7 +219,11 @@ function unitsOf(ctx: SiteContext, plan: ChannelPlan, column: Column): Unit[] {
   const units = plan.columnUnits(column, itemKeys).map((unit) => ({ ...unit, id: `${column.id}:${unit.id}`, key: [heading, ...unit.key] }));
   for (let start = 0; start < column.items.length; start += ITEM_BLOCK) {
     const items = column.items.slice(start, start + ITEM_BLOCK);
-    units.push({ id: `${column.id}:items:${start}`, key: [heading, ...itemKeys.slice(start, start + ITEM_BLOCK)], jobs: () => items.flatMap((item) => plan.itemJobs(column, item)) });
+    units.push({
+      id: `${column.id}:items:${start}`,
+      key: [heading, ...itemKeys.slice(start, start + ITEM_BLOCK)],
+      jobs: () => items.flatMap((item) => plan.itemJobs(column, item)),
+    });
   }
   return units;
 }
@@ -238,7 +267,12 @@ export function createCompiler(compilerOptions: CompilerOptions = {}): Compiler 
       stats.rendered = 0;
       const outputs: JobOutput[] = [];
       /** A job's output from `previous` when its key is unchanged, else rendered now; recorded in `next`. */
-      const runJob = (channel: Channel | 'lint', job: Job, previous: Map<string, CacheEntry<JobOutput>> | undefined, next: Map<string, CacheEntry<JobOutput>>) => {
+      const runJob = (
+        channel: Channel | 'lint',
+        job: Job,
+        previous: Map<string, CacheEntry<JobOutput>> | undefined,
+        next: Map<string, CacheEntry<JobOutput>>,
+      ) => {
         stats.jobs++;
         const known = previous?.get(job.id);
         let output = known && sameKey(known.key, job.key) && valid(known.value) ? known.value : undefined;

@@ -52,7 +52,12 @@ export interface ContentVersions {
   seen: Set<string>;
 }
 
-export const createVersions = (trustIdentity = false): ContentVersions => ({ trustIdentity, counter: 0, entries: new Map(), seen: new Set() });
+export const createVersions = (trustIdentity = false): ContentVersions => ({
+  trustIdentity,
+  counter: 0,
+  entries: new Map(),
+  seen: new Set(),
+});
 
 /** Forgets content that was not seen in the last build. */
 export function pruneVersions(versions: ContentVersions): void {
@@ -72,7 +77,12 @@ export function siteUrls(site: SiteContent, options: CompileOptions = {}): SiteU
   return { host, web: `https://${host}/`, wap2: `http://${host}/wap/`, wap1: `http://${host}/wml/` };
 }
 
-export function buildContext(site: SiteContent, template: SiteTemplate, options: CompileOptions = {}, versions: ContentVersions = createVersions()): SiteContext {
+export function buildContext(
+  site: SiteContent,
+  template: SiteTemplate,
+  options: CompileOptions = {},
+  versions: ContentVersions = createVersions(),
+): SiteContext {
   const columns = sortedColumns(site);
   const enabled = Object.fromEntries(CHANNELS.map((ch) => [ch, columns.filter((c) => c.channels[ch])])) as Record<Channel, Column[]>;
   const style = styleOf(template, site.template.styleId);
@@ -110,5 +120,18 @@ export function buildContext(site: SiteContent, template: SiteTemplate, options:
     versions.entries.set(id, { json, object: value, token });
     return token;
   };
-  return { site, template, style, layout, columns, enabled, signature: site.sms.signature || site.profile.shortName, urls, guestbookAction, fingerprint, keyOf, tokenOf };
+  return {
+    site,
+    template,
+    style,
+    layout,
+    columns,
+    enabled,
+    signature: site.sms.signature || site.profile.shortName,
+    urls,
+    guestbookAction,
+    fingerprint,
+    keyOf,
+    tokenOf,
+  };
 }

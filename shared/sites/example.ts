@@ -7,7 +7,12 @@ import { paragraph, type ImageRef, type Item, type SiteContent } from './model';
 export const EXAMPLE_IMAGES = {
   logo: { sha256: '5b5d96906295406c95b88fba3fd05dffd41fbcf505829a7c30e447f202294f8c', alt: '泉城茶业标志', fileName: 'logo.png' },
   puer: { sha256: '1f310fcbe90ec7ce0746318724b875746f0ec660f32843cbe721be8fcaf1d75f', alt: '云南普洱熟茶茶饼', fileName: '普洱.jpg' },
-  garden: { sha256: 'c2fe0321d3eb2a1f6159479b3f02f09cdf0b1aef514ca01468352974a0fa2f45', alt: '崂山自营茶园', fileName: '茶园.jpg', focal: { x: 0.5, y: 0.6 } },
+  garden: {
+    sha256: 'c2fe0321d3eb2a1f6159479b3f02f09cdf0b1aef514ca01468352974a0fa2f45',
+    alt: '崂山自营茶园',
+    fileName: '茶园.jpg',
+    focal: { x: 0.5, y: 0.6 },
+  },
   tieguanyin: { sha256: 'e91410379a12a5206e3b6c77b2117f31781ae22f896bb20d267a4579f05beb2f', alt: '安溪铁观音', fileName: '铁观音.jpg' },
   shop: { sha256: 'fad22459df28529732a822a5cdb89625e65a88af21aa8a1e7d980e917c29199e', alt: '泉城路门店', fileName: '门店.jpg' },
   longjing: { sha256: '0613e84b98ca1e3184157e7bd6428296233b8cc8d9896cc17b280c3fb4151eab', alt: '明前龙井', fileName: '龙井.jpg' },
@@ -34,7 +39,14 @@ const product = (id: string, name: string, yuan: number, spec: string, text: str
   images,
 });
 
-const news = (id: string, title: string, date: string, text: string): Item => ({ kind: 'article', id, title, date, body: [paragraph(text)], images: [] });
+const news = (id: string, title: string, date: string, text: string): Item => ({
+  kind: 'article',
+  id,
+  title,
+  date,
+  body: [paragraph(text)],
+  images: [],
+});
 
 const on = () => ({ web: true, wap2: true, wap1: true, sms: true });
 
@@ -70,9 +82,14 @@ const EXAMPLE: SiteContent = {
       order: 1,
       channels: on(),
       body: [
-        paragraph('济南泉城茶业有限公司成立于2006年，位于山东省济南市历下区泉城路，是一家集茶叶种植、加工、销售和茶文化推广于一体的民营企业。公司在崂山和日照拥有自营茶园1200亩，在济南、淄博、泰安开设直营门店9家。'),
+        paragraph(
+          '济南泉城茶业有限公司成立于2006年，位于山东省济南市历下区泉城路，是一家集茶叶种植、加工、销售和茶文化推广于一体的民营企业。公司在崂山和日照拥有自营茶园1200亩，在济南、淄博、泰安开设直营门店9家。',
+        ),
         { type: 'image', image: EXAMPLE_IMAGES.garden, caption: '崂山自营茶园' },
-        { type: 'paragraph', runs: [{ text: '公司坚持' }, { text: '“好水配好茶”', strong: true }, { text: '的理念，产品通过有机认证，年销售额逾3000万元。' }] },
+        {
+          type: 'paragraph',
+          runs: [{ text: '公司坚持' }, { text: '“好水配好茶”', strong: true }, { text: '的理念，产品通过有机认证，年销售额逾3000万元。' }],
+        },
       ],
       items: [],
     },
@@ -111,8 +128,22 @@ const EXAMPLE: SiteContent = {
       channels: on(),
       body: [],
       items: [
-        { kind: 'job', id: 'j-tea-artist', title: '门店茶艺师', headcount: 3, requirements: [paragraph('持有茶艺师证书，形象端正，有门店经验者优先。')], pay: '月薪4500-6500元，五险一金' },
-        { kind: 'job', id: 'j-ecommerce', title: '电商运营专员', headcount: 1, requirements: [paragraph('熟悉淘宝、抖音店铺运营，两年以上经验。')], pay: '面议' },
+        {
+          kind: 'job',
+          id: 'j-tea-artist',
+          title: '门店茶艺师',
+          headcount: 3,
+          requirements: [paragraph('持有茶艺师证书，形象端正，有门店经验者优先。')],
+          pay: '月薪4500-6500元，五险一金',
+        },
+        {
+          kind: 'job',
+          id: 'j-ecommerce',
+          title: '电商运营专员',
+          headcount: 1,
+          requirements: [paragraph('熟悉淘宝、抖音店铺运营，两年以上经验。')],
+          pay: '面议',
+        },
       ],
     },
     {
@@ -123,8 +154,20 @@ const EXAMPLE: SiteContent = {
       channels: on(),
       body: [],
       items: [
-        { kind: 'post', id: 's-rizhao', postKind: 'demand', title: '长期求购日照绿茶毛茶', text: [paragraph('长期求购日照绿茶毛茶，每年约20吨，要求有机认证。')] },
-        { kind: 'post', id: 's-laoshan-gift', postKind: 'supply', title: '供应崂山绿茶礼盒', text: [paragraph('供应崂山绿茶礼盒，企业团购8折起，量大从优。')] },
+        {
+          kind: 'post',
+          id: 's-rizhao',
+          postKind: 'demand',
+          title: '长期求购日照绿茶毛茶',
+          text: [paragraph('长期求购日照绿茶毛茶，每年约20吨，要求有机认证。')],
+        },
+        {
+          kind: 'post',
+          id: 's-laoshan-gift',
+          postKind: 'supply',
+          title: '供应崂山绿茶礼盒',
+          text: [paragraph('供应崂山绿茶礼盒，企业团购8折起，量大从优。')],
+        },
       ],
     },
     {

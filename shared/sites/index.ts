@@ -6,7 +6,16 @@ export { compile, createCompiler, type CompileResult, type Compiler, type Compil
 export { siteUrls, siteHost, DEFAULT_ASSIGNED_SUFFIX, type CompileOptions, type SiteUrls } from './context';
 export type { OutputFile, AssetUse } from './job';
 export type { Report, Finding, FindingCode, PageStat, Severity, Location } from './report';
-export { TEMPLATES, findTemplate, templateOrDefault, templateFor, suggestTemplate, styleOf, effectiveLayout, GENERAL_TEMPLATE_ID } from './templates/catalog';
+export {
+  TEMPLATES,
+  findTemplate,
+  templateOrDefault,
+  templateFor,
+  suggestTemplate,
+  styleOf,
+  effectiveLayout,
+  GENERAL_TEMPLATE_ID,
+} from './templates/catalog';
 export type { SiteTemplate, ColourStyle, Palette, LayoutOptions, WebLayout, PhoneLayout } from './templates/types';
 export { countSms, countWithSignature, billedMessages, signatureText, type SmsCount, type SmsEncoding } from './sms/count';
 export { SMS_ROOT, compileSmsSite, type SmsSite, type SmsNode, type SmsOption, type SmsText } from './sms/menu';

@@ -21,9 +21,16 @@ export function itemFacts(item: Item): Fact[] {
           item.category && { label: '分类', value: item.category },
         ];
       case 'job':
-        return [item.headcount !== undefined && { label: '人数', value: `${item.headcount}名` }, item.pay && { label: '待遇', value: item.pay }, item.deadline && { label: '截止', value: item.deadline }];
+        return [
+          item.headcount !== undefined && { label: '人数', value: `${item.headcount}名` },
+          item.pay && { label: '待遇', value: item.pay },
+          item.deadline && { label: '截止', value: item.deadline },
+        ];
       case 'post':
-        return [{ label: '类型', value: POST_KIND_LABELS[item.postKind] }, item.validUntil && { label: '有效期至', value: item.validUntil }];
+        return [
+          { label: '类型', value: POST_KIND_LABELS[item.postKind] },
+          item.validUntil && { label: '有效期至', value: item.validUntil },
+        ];
       case 'staff':
         return [
           item.title && { label: '职务', value: item.title },

@@ -61,7 +61,13 @@ export interface Unit {
 }
 
 /** One unit per list page of `perPage` items: editing an item remakes the jobs of its page only. */
-export function listUnits(prefix: string, tokens: readonly string[], perPage: number, extraKey: readonly string[], job: (page: number, pages: number) => Job): Unit[] {
+export function listUnits(
+  prefix: string,
+  tokens: readonly string[],
+  perPage: number,
+  extraKey: readonly string[],
+  job: (page: number, pages: number) => Job,
+): Unit[] {
   const pages = Math.max(1, Math.ceil(tokens.length / perPage));
   return Array.from({ length: pages }, (_, i) => ({
     id: `${prefix}:${i + 1}`,
@@ -71,7 +77,8 @@ export function listUnits(prefix: string, tokens: readonly string[], perPage: nu
 }
 
 /** Whether a WAP column has a text page: its own body, or the contact block or guestbook note it always shows. */
-export const hasColumnText = (column: Column): boolean => column.body.length > 0 || column.type === 'contact' || column.type === 'guestbook';
+export const hasColumnText = (column: Column): boolean =>
+  column.body.length > 0 || column.type === 'contact' || column.type === 'guestbook';
 
 /**
  * A WAP column's units: its text page (when it has text, or no items to list instead), then one per
@@ -84,7 +91,8 @@ export function wapColumnUnits(
 ): Unit[] {
   const units: Unit[] = [];
   const hasText = hasColumnText(column);
-  if (hasText || column.items.length === 0) units.push({ id: 'text', key: [channel.bodyToken, String(column.items.length > 0)], jobs: () => [channel.textJob()] });
+  if (hasText || column.items.length === 0)
+    units.push({ id: 'text', key: [channel.bodyToken, String(column.items.length > 0)], jobs: () => [channel.textJob()] });
   if (column.items.length) units.push(...listUnits('list', tokens, channel.perPage, [String(hasText)], channel.listJob));
   return units;
 }
@@ -115,7 +123,13 @@ export class JobSink {
   }
 
   /** Adds a file; `knownBytes` spares measuring a large text whose size the caller already knows. */
-  file(path: string, mime: string, content: string | Uint8Array, stat?: Omit<PageStat, 'channel' | 'path' | 'bytes'>, knownBytes?: number): void {
+  file(
+    path: string,
+    mime: string,
+    content: string | Uint8Array,
+    stat?: Omit<PageStat, 'channel' | 'path' | 'bytes'>,
+    knownBytes?: number,
+  ): void {
     const full = `${this.channel}/${path}`;
     this.output.files.push({ path: full, channel: this.channel, mime, content });
     const bytes = knownBytes ?? (typeof content === 'string' ? utf8Length(content) : content.length);
@@ -134,12 +148,26 @@ export class JobSink {
     this.output.resolutions.push({ sha256: ref.sha256, variant, answer: JSON.stringify(derived ?? null) });
     const path = `${this.channel}/${pagePath}`;
     if (!derived) {
-      this.finding({ severity: 'error', code: 'image.missing', message: `Image ${ref.fileName ?? ref.sha256.slice(0, 12)} is not in the asset store (or could not be derived).`, path, where, params: { file: ref.fileName ?? ref.sha256 } });
+      this.finding({
+        severity: 'error',
+        code: 'image.missing',
+        message: `Image ${ref.fileName ?? ref.sha256.slice(0, 12)} is not in the asset store (or could not be derived).`,
+        path,
+        where,
+        params: { file: ref.fileName ?? ref.sha256 },
+      });
       return undefined;
     }
     const maxWidth = IMAGE_VARIANTS[variant].maxWidth;
     if (derived.width > maxWidth) {
-      this.finding({ severity: 'error', code: 'image.too_wide', message: `Image is ${derived.width} px wide; the ${variant} variant must be at most ${maxWidth} px.`, path, where, params: { width: derived.width, max: maxWidth } });
+      this.finding({
+        severity: 'error',
+        code: 'image.too_wide',
+        message: `Image is ${derived.width} px wide; the ${variant} variant must be at most ${maxWidth} px.`,
+        path,
+        where,
+        params: { width: derived.width, max: maxWidth },
+      });
     }
     this.output.assets.push({ path: `${this.channel}/${derived.path}`, sha256: ref.sha256, variant });
     return { ...derived, href: safeHref(relativeHref(pagePath, derived.path)) };

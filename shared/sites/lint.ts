@@ -7,7 +7,18 @@ import { isReservedSiteLabel } from '../domain/domainName';
 import type { SiteContext } from './context';
 import { itemBody, itemImages } from './itemView';
 import { contentKey, type ChannelPlan, type Job, type JobSink } from './job';
-import { imagesIn, itemTitle, plainText, type Block, type Channel, type Column, type ColumnType, type Item, type ListItem, type Run } from './model';
+import {
+  imagesIn,
+  itemTitle,
+  plainText,
+  type Block,
+  type Channel,
+  type Column,
+  type ColumnType,
+  type Item,
+  type ListItem,
+  type Run,
+} from './model';
 import type { Location } from './report';
 import { columnTexts, itemTexts, markupIn, pictographIn, profileTexts, type FieldText } from './textChecks';
 
@@ -44,13 +55,24 @@ function linkTarget(ctx: SiteContext, href: string): { channel: Channel; column?
 function checkBlocks(ctx: SiteContext, sink: JobSink, blocks: Block[], where: Location): void {
   blocks.forEach((block, i) => {
     if (block.type === 'image' && !block.image.alt.trim())
-      sink.finding({ severity: 'warning', code: 'alt.missing', message: 'An image has no alt text (what it shows, for people who cannot see it).', where: { ...where, field: `${where.field}.${i}.image.alt` } });
+      sink.finding({
+        severity: 'warning',
+        code: 'alt.missing',
+        message: 'An image has no alt text (what it shows, for people who cannot see it).',
+        where: { ...where, field: `${where.field}.${i}.image.alt` },
+      });
   });
   for (const run of runsOf(blocks)) {
     if (!run.href) continue;
     const target = linkTarget(ctx, run.href);
     if (target && !target.column?.channels[target.channel])
-      sink.finding({ severity: 'warning', code: 'link.disabled_column', message: `A link points to ${run.href}, a page that is not published in the ${target.channel} channel.`, where, params: { href: run.href } });
+      sink.finding({
+        severity: 'warning',
+        code: 'link.disabled_column',
+        message: `A link points to ${run.href}, a page that is not published in the ${target.channel} channel.`,
+        where,
+        params: { href: run.href },
+      });
   }
 }
 
@@ -62,10 +84,23 @@ function checkTexts(sink: JobSink, texts: FieldText[], where: Location, onWap1: 
   for (const { field, text } of texts) {
     const markup = markupIn(text);
     if (markup)
-      sink.finding({ severity: 'error', code: 'text.markup', message: `"${markup}" is markup typed as text: every channel shows it as it is.`, where: { ...where, field }, params: { text: markup } });
+      sink.finding({
+        severity: 'error',
+        code: 'text.markup',
+        message: `"${markup}" is markup typed as text: every channel shows it as it is.`,
+        where: { ...where, field },
+        params: { text: markup },
+      });
     const pictograph = onWap1 ? pictographIn(text) : undefined;
     if (pictograph)
-      sink.finding({ severity: 'warning', code: 'text.emoji', channel: 'wap1', message: `WAP 1.0 phones have no glyph for "${pictograph}": it shows as a box or "?".`, where: { ...where, field }, params: { char: pictograph } });
+      sink.finding({
+        severity: 'warning',
+        code: 'text.emoji',
+        channel: 'wap1',
+        message: `WAP 1.0 phones have no glyph for "${pictograph}": it shows as a box or "?".`,
+        where: { ...where, field },
+        params: { char: pictograph },
+      });
   }
 }
 
@@ -76,10 +111,22 @@ function columnJob(ctx: SiteContext, column: Column): Job {
     run(sink) {
       const where = { columnId: column.id };
       const channels = Object.values(column.channels).some(Boolean);
-      if (!channels) sink.finding({ severity: 'info', code: 'column.no_channel', message: `Column "${column.title}" is not published in any channel.`, where: { ...where, field: 'channels' } });
+      if (!channels)
+        sink.finding({
+          severity: 'info',
+          code: 'column.no_channel',
+          message: `Column "${column.title}" is not published in any channel.`,
+          where: { ...where, field: 'channels' },
+        });
       const intrinsic = column.type === 'contact' || column.type === 'guestbook';
       if (channels && LISTING_COLUMNS.has(column.type) && column.items.length === 0)
-        sink.finding({ severity: 'error', code: 'column.no_items', message: `Column "${column.title}" is published but lists nothing.`, where, params: { title: column.title } });
+        sink.finding({
+          severity: 'error',
+          code: 'column.no_items',
+          message: `Column "${column.title}" is published but lists nothing.`,
+          where,
+          params: { title: column.title },
+        });
       else if (channels && !intrinsic && column.items.length === 0 && column.body.length === 0)
         sink.finding({ severity: 'warning', code: 'column.empty', message: `Column "${column.title}" has no text and no items.`, where });
       checkBlocks(ctx, sink, column.body, { ...where, field: 'body' });
@@ -112,11 +159,24 @@ function itemJob(ctx: SiteContext, column: Column, item: Column['items'][number]
     run(sink) {
       const where = { columnId: column.id, itemId: item.id };
       for (const { image, field } of itemImages(item))
-        if (!image.alt.trim()) sink.finding({ severity: 'warning', code: 'alt.missing', message: `An image of "${itemTitle(item)}" has no alt text.`, where: { ...where, field: `${field}.alt` } });
+        if (!image.alt.trim())
+          sink.finding({
+            severity: 'warning',
+            code: 'alt.missing',
+            message: `An image of "${itemTitle(item)}" has no alt text.`,
+            where: { ...where, field: `${field}.alt` },
+          });
       const body = itemBody(item);
       checkBlocks(ctx, sink, body.blocks, { ...where, field: body.field });
       const missing = missingSubstance(item);
-      if (missing) sink.finding({ severity: 'warning', code: 'item.incomplete', message: `"${itemTitle(item)}" shows nothing but its title.`, where: { ...where, field: missing }, params: { title: itemTitle(item) } });
+      if (missing)
+        sink.finding({
+          severity: 'warning',
+          code: 'item.incomplete',
+          message: `"${itemTitle(item)}" shows nothing but its title.`,
+          where: { ...where, field: missing },
+          params: { title: itemTitle(item) },
+        });
       checkTexts(sink, itemTexts(item), where, column.channels.wap1);
     },
   };
@@ -133,8 +193,19 @@ function profileJob(ctx: SiteContext): Job {
       const where = { section: 'profile' as const };
       const { contact } = profile;
       if (contact.phones.length === 0 && !contact.email?.trim())
-        sink.finding({ severity: 'error', code: 'contact.missing', message: 'The contact block has no phone number and no e-mail: customers cannot reach the enterprise.', where: { ...where, field: 'contact.phones' } });
-      if (!contact.address.trim()) sink.finding({ severity: 'warning', code: 'contact.no_address', message: 'The contact block has no address.', where: { ...where, field: 'contact.address' } });
+        sink.finding({
+          severity: 'error',
+          code: 'contact.missing',
+          message: 'The contact block has no phone number and no e-mail: customers cannot reach the enterprise.',
+          where: { ...where, field: 'contact.phones' },
+        });
+      if (!contact.address.trim())
+        sink.finding({
+          severity: 'warning',
+          code: 'contact.no_address',
+          message: 'The contact block has no address.',
+          where: { ...where, field: 'contact.address' },
+        });
       checkTexts(sink, profileTexts(profile), where, onWap1);
     },
   };
@@ -162,7 +233,13 @@ function domainJob(ctx: SiteContext): Job {
     key: [contentKey(domain)],
     run(sink) {
       if (domain.kind === 'assigned' && isReservedSiteLabel(domain.label))
-        sink.finding({ severity: 'error', code: 'domain.label_reserved', message: `The label "${domain.label}" is kept for the platform's own addresses: choose another one.`, where: { section: 'domain', field: 'domain.label' }, params: { label: domain.label } });
+        sink.finding({
+          severity: 'error',
+          code: 'domain.label_reserved',
+          message: `The label "${domain.label}" is kept for the platform's own addresses: choose another one.`,
+          where: { section: 'domain', field: 'domain.label' },
+          params: { label: domain.label },
+        });
     },
   };
 }
@@ -178,7 +255,13 @@ function trayJob(ctx: SiteContext): Job {
     run(sink) {
       for (const image of unplaced) {
         const file = image.fileName ?? image.sha256.slice(0, 12);
-        sink.finding({ severity: 'warning', code: 'photo.unplaced', message: `Photo ${file} is still in the unsorted tray: it is not on the site.`, where: { section: 'intake' }, params: { file } });
+        sink.finding({
+          severity: 'warning',
+          code: 'photo.unplaced',
+          message: `Photo ${file} is still in the unsorted tray: it is not on the site.`,
+          where: { section: 'intake' },
+          params: { file },
+        });
       }
     },
   };
@@ -188,7 +271,13 @@ export function lintPlan(ctx: SiteContext): ChannelPlan {
   return {
     site: [profileJob(ctx), trayJob(ctx), domainJob(ctx)],
     columns: ctx.columns,
-    columnUnits: (column) => [{ id: 'column', key: [ctx.tokenOf(`body:${column.id}`, column.body), String(column.items.length)], jobs: () => [columnJob(ctx, column)] }],
+    columnUnits: (column) => [
+      {
+        id: 'column',
+        key: [ctx.tokenOf(`body:${column.id}`, column.body), String(column.items.length)],
+        jobs: () => [columnJob(ctx, column)],
+      },
+    ],
     itemJobs: (column, item) => [itemJob(ctx, column, item)],
   };
 }

@@ -16,7 +16,8 @@ export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'si
 export const isoDateSchema = z.string().refine(isRealDate, { message: 'site.date.invalid' });
 
 const text = (max: number) => z.string().max(max, { message: 'site.text.too_long' });
-const requiredText = (max: number) => z.string().trim().min(1, { message: 'site.text.required' }).max(max, { message: 'site.text.too_long' });
+const requiredText = (max: number) =>
+  z.string().trim().min(1, { message: 'site.text.required' }).max(max, { message: 'site.text.too_long' });
 
 /* ---------- images ---------- */
 
@@ -84,7 +85,10 @@ export const phoneSchema = z.object({ label: text(20), number: requiredText(30) 
 export const contactBlockSchema = z.object({
   address: text(200),
   /** 邮编, six digits in the mainland. */
-  postcode: z.string().regex(/^\d{6}$/, { message: 'site.postcode' }).optional(),
+  postcode: z
+    .string()
+    .regex(/^\d{6}$/, { message: 'site.postcode' })
+    .optional(),
   phones: z.array(phoneSchema),
   email: text(100).optional(),
   hours: text(100).optional(),
@@ -95,7 +99,10 @@ export const contactBlockSchema = z.object({
 export type ContactBlock = z.infer<typeof contactBlockSchema>;
 
 export const industrySchema = z
-  .object({ section: z.string().refine((c) => Boolean(industrySection(c)), { message: 'industry.required' }), division: z.string().optional() })
+  .object({
+    section: z.string().refine((c) => Boolean(industrySection(c)), { message: 'industry.required' }),
+    division: z.string().optional(),
+  })
   .refine((i) => !i.division || isIndustryDivisionOf(i.section, i.division), { message: 'industry.division_mismatch', path: ['division'] });
 
 export const profileSchema = z.object({
@@ -137,7 +144,13 @@ export const articleSchema = z.object({
  * is the word the customer used when it is not 面议 (时价, 电议 …).
  */
 export const priceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('amount'), fen: z.number().int().min(0), maxFen: z.number().int().min(0).optional(), unit: text(20).optional(), from: z.boolean().optional() }),
+  z.object({
+    kind: z.literal('amount'),
+    fen: z.number().int().min(0),
+    maxFen: z.number().int().min(0).optional(),
+    unit: text(20).optional(),
+    from: z.boolean().optional(),
+  }),
   z.object({ kind: z.literal('negotiable'), text: text(10).optional() }),
 ]);
 export type Price = z.infer<typeof priceSchema>;
@@ -186,7 +199,10 @@ export const staffCardSchema = z.object({
   department: text(50).optional(),
   mobile: text(20),
   /** VPMN 短号 (6 digits in the 动力100 bundles). */
-  shortNumber: z.string().regex(/^\d{3,8}$/, { message: 'site.short_number' }).optional(),
+  shortNumber: z
+    .string()
+    .regex(/^\d{3,8}$/, { message: 'site.short_number' })
+    .optional(),
   email: text(100).optional(),
   photo: imageRefSchema.optional(),
 });
@@ -308,7 +324,13 @@ export const templateChoiceSchema = z.object({
   /** Overrides of the template's layout, per channel (see templates/types.ts LayoutOptions). */
   options: z
     .object({
-      web: z.object({ productLayout: z.enum(['grid', 'list']).optional(), itemsPerPage: z.number().int().min(5).max(100).optional(), showSlogan: z.boolean().optional() }).optional(),
+      web: z
+        .object({
+          productLayout: z.enum(['grid', 'list']).optional(),
+          itemsPerPage: z.number().int().min(5).max(100).optional(),
+          showSlogan: z.boolean().optional(),
+        })
+        .optional(),
       wap2: z.object({ itemsPerPage: z.number().int().min(3).max(50).optional(), showImages: z.boolean().optional() }).optional(),
       wap1: z.object({ itemsPerPage: z.number().int().min(3).max(9).optional(), showImages: z.boolean().optional() }).optional(),
     })
@@ -361,7 +383,8 @@ export const siteContentSchema = z
       unique(column.id, ['columns', c, 'id']);
       column.items.forEach((item, i) => {
         unique(item.id, ['columns', c, 'items', i, 'id']);
-        if (item.kind !== ITEM_KIND_OF_COLUMN[column.type]) ctx.addIssue({ code: 'custom', path: ['columns', c, 'items', i, 'kind'], message: 'site.item.kind_mismatch' });
+        if (item.kind !== ITEM_KIND_OF_COLUMN[column.type])
+          ctx.addIssue({ code: 'custom', path: ['columns', c, 'items', i, 'kind'], message: 'site.item.kind_mismatch' });
       });
     });
   });
@@ -417,6 +440,7 @@ const yuanText = (fen: number): string => {
 export function formatPrice(price: Price | undefined): string {
   if (!price) return '';
   if (price.kind === 'negotiable') return price.text || '面议';
-  const amount = price.maxFen !== undefined && price.maxFen > price.fen ? `${yuanText(price.fen)}-${yuanText(price.maxFen)}` : yuanText(price.fen);
+  const amount =
+    price.maxFen !== undefined && price.maxFen > price.fen ? `${yuanText(price.fen)}-${yuanText(price.maxFen)}` : yuanText(price.fen);
   return `${amount}元${price.unit ? `/${price.unit}` : ''}${price.from ? '起' : ''}`;
 }

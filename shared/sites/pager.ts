@@ -11,7 +11,12 @@ export type Splitter<C> = (chunk: C, fits: (head: C) => boolean) => [C, C] | nul
  * does not fit even an empty page is split (or, when it cannot be, kept alone on a page that is then
  * over budget — the caller reports it). Always returns at least one page.
  */
-export function paginate<C>(chunks: C[], fits: (page: C[]) => boolean, split: Splitter<C>, worth: (head: C, tail: C) => boolean = () => true): C[][] {
+export function paginate<C>(
+  chunks: C[],
+  fits: (page: C[]) => boolean,
+  split: Splitter<C>,
+  worth: (head: C, tail: C) => boolean = () => true,
+): C[][] {
   const pages: C[][] = [[]];
   const queue = [...chunks];
   while (queue.length) {
@@ -41,7 +46,12 @@ export function paginate<C>(chunks: C[], fits: (page: C[]) => boolean, split: Sp
 
 /** The runs covering code points [start, end) of their joined text, marks and links kept. */
 export function sliceRuns(runs: Run[], start: number, end: number): Run[] {
-  return slicePointRuns(runs, runs.map((run) => Array.from(run.text)), start, end);
+  return slicePointRuns(
+    runs,
+    runs.map((run) => Array.from(run.text)),
+    start,
+    end,
+  );
 }
 
 /** `sliceRuns` with each run's code points already split out (`points[i]` of `runs[i]`). */
@@ -52,7 +62,8 @@ function slicePointRuns(runs: Run[], points: string[][], start: number, end: num
     const runPoints = points[i]!;
     const from = Math.max(start - offset, 0);
     const to = Math.min(end - offset, runPoints.length);
-    if (to > from) out.push({ ...runs[i]!, text: from === 0 && to === runPoints.length ? runs[i]!.text : runPoints.slice(from, to).join('') });
+    if (to > from)
+      out.push({ ...runs[i]!, text: from === 0 && to === runPoints.length ? runs[i]!.text : runPoints.slice(from, to).join('') });
     offset += runPoints.length;
   }
   return out;

@@ -24,10 +24,13 @@ const pageSuffix = (page: number) => (page > 1 ? `.${page}` : '');
 
 /** Paths relative to the channel folder; `page` counts from 1. */
 export const homePath = (channel: PageChannel, page = 1): string => `index${pageSuffix(page)}.${PAGE_EXTENSION[channel]}`;
-export const columnPath = (channel: PageChannel, columnId: string, page = 1): string => `c/${columnId}${pageSuffix(page)}.${PAGE_EXTENSION[channel]}`;
+export const columnPath = (channel: PageChannel, columnId: string, page = 1): string =>
+  `c/${columnId}${pageSuffix(page)}.${PAGE_EXTENSION[channel]}`;
 /** WAP: the text of a column that also lists items gets its own pages, linked from the list. */
-export const columnTextPath = (channel: PageChannel, columnId: string, page = 1): string => `c/${columnId}.text${pageSuffix(page)}.${PAGE_EXTENSION[channel]}`;
-export const itemPath = (channel: PageChannel, itemId: string, page = 1): string => `i/${itemId}${pageSuffix(page)}.${PAGE_EXTENSION[channel]}`;
+export const columnTextPath = (channel: PageChannel, columnId: string, page = 1): string =>
+  `c/${columnId}.text${pageSuffix(page)}.${PAGE_EXTENSION[channel]}`;
+export const itemPath = (channel: PageChannel, itemId: string, page = 1): string =>
+  `i/${itemId}${pageSuffix(page)}.${PAGE_EXTENSION[channel]}`;
 
 /** The link from the page at `from` to `to`, both relative to the same channel folder. */
 export function relativeHref(from: string, to: string): string {

@@ -33,13 +33,21 @@ const EXPRESSION = new RegExp(
 /** "每晚288元", "每吨3650元": the unit written before the amount. */
 const UNIT_FIRST = new RegExp(String.raw`^每\s*([^\s\d,.;，。；、()（）]{1,3}?)\s*(.+)$`);
 
-export type PriceReading =
-  | { ok: true; price: Price }
-  | { ok: false; reason: 'empty' | 'unreadable' | 'too_large' | 'range_reversed' };
+export type PriceReading = { ok: true; price: Price } | { ok: false; reason: 'empty' | 'unreadable' | 'too_large' | 'range_reversed' };
 
 /** Full-width digits and signs (１２８，￥，／) as their ASCII forms; spaces trimmed. */
 /** The price words written in traditional characters (面議, 1.2萬, 時價, 電議): read as their simplified forms. */
-const TRADITIONAL_PRICE_WORDS: Record<string, string> = { 議: '议', 萬: '万', 價: '价', 時: '时', 談: '谈', 塊: '块', 電: '电', 單: '单', 報: '报' };
+const TRADITIONAL_PRICE_WORDS: Record<string, string> = {
+  議: '议',
+  萬: '万',
+  價: '价',
+  時: '时',
+  談: '谈',
+  塊: '块',
+  電: '电',
+  單: '单',
+  報: '报',
+};
 
 function normalize(text: string): string {
   return text
@@ -71,7 +79,8 @@ export function readPrice(raw: string): PriceReading {
   const text = normalize(raw).replace(/^(?:价格|单价|售价|报价)\s*[:：]?\s*/, '');
   if (!text) return { ok: false, reason: 'empty' };
   const word = NO_AMOUNT.find((w) => text === w || text === `${w}。`);
-  if (word) return { ok: true, price: word === '面议' || word === '价格面议' ? { kind: 'negotiable' } : { kind: 'negotiable', text: word } };
+  if (word)
+    return { ok: true, price: word === '面议' || word === '价格面议' ? { kind: 'negotiable' } : { kind: 'negotiable', text: word } };
   const unitFirst = UNIT_FIRST.exec(text);
   const match = EXPRESSION.exec(unitFirst ? unitFirst[2]! : text);
   if (!match) return { ok: false, reason: 'unreadable' };

@@ -40,7 +40,10 @@ export interface SiteSummary {
 const fileNameOf = (image: ImageRef) => image.fileName ?? '(embedded)';
 
 export function itemSummary(item: Item): ItemSummary {
-  const price = item.kind === 'product' && item.price ? { fen: item.price.kind === 'amount' ? item.price.fen : null, text: formatPrice(item.price) } : null;
+  const price =
+    item.kind === 'product' && item.price
+      ? { fen: item.price.kind === 'amount' ? item.price.fen : null, text: formatPrice(item.price) }
+      : null;
   return {
     kind: item.kind,
     title: itemTitle(item),
@@ -50,7 +53,12 @@ export function itemSummary(item: Item): ItemSummary {
     headcount: item.kind === 'job' ? (item.headcount ?? null) : null,
     pay: item.kind === 'job' ? item.pay || null : null,
     postKind: item.kind === 'post' ? item.postKind : null,
-    photos: item.kind === 'product' || item.kind === 'article' ? item.images.map(fileNameOf) : item.kind === 'staff' && item.photo ? [fileNameOf(item.photo)] : [],
+    photos:
+      item.kind === 'product' || item.kind === 'article'
+        ? item.images.map(fileNameOf)
+        : item.kind === 'staff' && item.photo
+          ? [fileNameOf(item.photo)]
+          : [],
   };
 }
 

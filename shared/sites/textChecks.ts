@@ -12,7 +12,8 @@ export interface FieldText {
 }
 
 /** HTML elements people paste by accident; "<茶经>" or "<Vintage>" are not among them. */
-const HTML_TAGS = 'a|abbr|audio|b|body|br|button|center|div|em|embed|font|form|h[1-6]|head|hr|html|i|iframe|img|input|li|link|marquee|meta|object|ol|p|script|select|source|span|strong|style|svg|table|tbody|td|textarea|th|title|tr|u|ul|video';
+const HTML_TAGS =
+  'a|abbr|audio|b|body|br|button|center|div|em|embed|font|form|h[1-6]|head|hr|html|i|iframe|img|input|li|link|marquee|meta|object|ol|p|script|select|source|span|strong|style|svg|table|tbody|td|textarea|th|title|tr|u|ul|video';
 const MARKUP = new RegExp(`<\\/?(?:${HTML_TAGS})(?=[\\s/>])[^<>]{0,40}>?|&(?:[a-z]{2,8}|#\\d{1,7}|#x[0-9a-f]{1,6});`, 'i');
 
 /** Emoji and other pictographs (flags included); ©, ® and ™ are left alone: most phone fonts had them. */
@@ -43,17 +44,27 @@ function blockText(block: Block): string {
 }
 
 /** Rich text as one text per block, each named `<field>.<index>`. */
-export const blockTexts = (blocks: Block[], field: string): FieldText[] => blocks.map((block, i) => ({ field: `${field}.${i}`, text: blockText(block) }));
+export const blockTexts = (blocks: Block[], field: string): FieldText[] =>
+  blocks.map((block, i) => ({ field: `${field}.${i}`, text: blockText(block) }));
 
 /** Every text an item shows, with its field. */
 export function itemTexts(item: Item): FieldText[] {
-  const plain = (fields: Record<string, string | undefined>) => Object.entries(fields).flatMap(([field, text]) => (text ? [{ field, text }] : []));
+  const plain = (fields: Record<string, string | undefined>) =>
+    Object.entries(fields).flatMap(([field, text]) => (text ? [{ field, text }] : []));
   const body = itemBody(item);
   switch (item.kind) {
     case 'article':
       return [...plain({ title: item.title, summary: item.summary }), ...blockTexts(body.blocks, body.field)];
     case 'product':
-      return [...plain({ name: item.name, category: item.category, spec: item.spec, price: item.price?.kind === 'amount' ? item.price.unit : undefined }), ...blockTexts(body.blocks, body.field)];
+      return [
+        ...plain({
+          name: item.name,
+          category: item.category,
+          spec: item.spec,
+          price: item.price?.kind === 'amount' ? item.price.unit : undefined,
+        }),
+        ...blockTexts(body.blocks, body.field),
+      ];
     case 'job':
       return [...plain({ title: item.title, pay: item.pay }), ...blockTexts(body.blocks, body.field)];
     case 'post':

@@ -30,14 +30,28 @@ const WINDOW = 16;
 const TARGET_RATIO = 0.7;
 
 const requests = (round: number): MtRequest[] =>
-  Array.from({ length: N }, (_, i) => ({ to: String(13800000000 + (i % 50)), text: `【泉城茶业】会员您好，本周六新茶品鉴会欢迎光临 ${round}-${i}`, extension: '1001' }));
+  Array.from({ length: N }, (_, i) => ({
+    to: String(13800000000 + (i % 50)),
+    text: `【泉城茶业】会员您好，本周六新茶品鉴会欢迎光临 ${round}-${i}`,
+    extension: '1001',
+  }));
 
 /** The SUBMIT frames the link sends for these requests (Sequence_Ids aside, byte for byte). */
 function submitFrames(list: MtRequest[]): Buffer[] {
   return list.map((r, i) => {
     const prepared = prepareMt(r);
     const [part] = prepared.parts(0);
-    const queued = { seqNo: i + 1, mtId: '', partNo: 1, parts: 1, mobile: prepared.mobile, extension: prepared.extension, tpUdhi: part!.tpUdhi, msgFmt: part!.msgFmt, content: part!.content };
+    const queued = {
+      seqNo: i + 1,
+      mtId: '',
+      partNo: 1,
+      parts: 1,
+      mobile: prepared.mobile,
+      extension: prepared.extension,
+      tpUdhi: part!.tpUdhi,
+      msgFmt: part!.msgFmt,
+      content: part!.content,
+    };
     return encodePdu(submitPdu({ ...LINK_DEFAULTS, ...SP }, queued), 2);
   });
 }
@@ -52,7 +66,19 @@ async function bareConnect(port: number): Promise<{ socket: net.Socket; reader: 
   const reader = new FrameReader();
   await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
   const timestamp = cmppTimestamp(new Date());
-  socket.write(encodePdu({ command: 'connect', sequenceId: 1, sourceAddr: SP.spId, authenticatorSource: authenticatorSource(SP.spId, SP.secret, timestamp), version: 0x20, timestamp }, 2));
+  socket.write(
+    encodePdu(
+      {
+        command: 'connect',
+        sequenceId: 1,
+        sourceAddr: SP.spId,
+        authenticatorSource: authenticatorSource(SP.spId, SP.secret, timestamp),
+        version: 0x20,
+        timestamp,
+      },
+      2,
+    ),
+  );
   await new Promise((resolve) => socket.once('data', (chunk: Buffer) => resolve(reader.push(chunk))));
   return { socket, reader };
 }
@@ -103,7 +129,10 @@ async function main() {
   const ismg = await startIsmgProcess(['--report-delay-ms', 'off']);
   const databaseUrl = process.env.PLATFORM_BENCH_DATABASE_URL;
   const platform = await createPlatform({
-    dataDir: tempDir('ecw-cmpp-bench-'), ...(databaseUrl ? { databaseUrl } : {}), config: { openingDelayMs: null }, log: () => undefined,
+    dataDir: tempDir('ecw-cmpp-bench-'),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    config: { openingDelayMs: null },
+    log: () => undefined,
     sms: { ...LINK_DEFAULTS, ...SP, host: '127.0.0.1', port: ismg.port },
   });
   try {
@@ -132,17 +161,57 @@ async function main() {
     const windowedRatio = windowedMedian / linkMedian;
     const store = databaseUrl ? 'PostgreSQL' : 'SQLite WAL, synchronous=FULL';
     printTable(`CMPP MT throughput, ${N} one-part MTs per round, window ${WINDOW}, median of ${ROUNDS} (${store})`, [
-      { measure: 'bare TCP request/response loop (reference)', 'MT/s': rate(loopMedian), 'ms per 1,000': ms(perThousand(loopMedian)), note: 'same frames, same simulator, one at a time' },
-      { measure: 'bare loop with 16 unanswered (stricter)', 'MT/s': rate(windowedMedian), 'ms per 1,000': ms(perThousand(windowedMedian)), note: `link/this = ${windowedRatio.toFixed(2)}` },
-      { measure: 'CMPP link → ISMG simulator, window 16', 'MT/s': rate(linkMedian), 'ms per 1,000': ms(perThousand(linkMedian)), note: `link/reference = ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO})` },
-      { measure: '  + storing them first (enqueue, 1 tx)', 'MT/s': rate(enqueueMedian), 'ms per 1,000': ms(perThousand(enqueueMedian)), note: `end to end ${rate(linkMedian + enqueueMedian)} MT/s` },
-      { measure: '  with status reports on (info)', 'MT/s': rate(withReports.linkMs), 'ms per 1,000': ms(perThousand(withReports.linkMs)), note: 'one DELIVER written and answered per MT' },
+      {
+        measure: 'bare TCP request/response loop (reference)',
+        'MT/s': rate(loopMedian),
+        'ms per 1,000': ms(perThousand(loopMedian)),
+        note: 'same frames, same simulator, one at a time',
+      },
+      {
+        measure: 'bare loop with 16 unanswered (stricter)',
+        'MT/s': rate(windowedMedian),
+        'ms per 1,000': ms(perThousand(windowedMedian)),
+        note: `link/this = ${windowedRatio.toFixed(2)}`,
+      },
+      {
+        measure: 'CMPP link → ISMG simulator, window 16',
+        'MT/s': rate(linkMedian),
+        'ms per 1,000': ms(perThousand(linkMedian)),
+        note: `link/reference = ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO})`,
+      },
+      {
+        measure: '  + storing them first (enqueue, 1 tx)',
+        'MT/s': rate(enqueueMedian),
+        'ms per 1,000': ms(perThousand(enqueueMedian)),
+        note: `end to end ${rate(linkMedian + enqueueMedian)} MT/s`,
+      },
+      {
+        measure: '  with status reports on (info)',
+        'MT/s': rate(withReports.linkMs),
+        'ms per 1,000': ms(perThousand(withReports.linkMs)),
+        note: 'one DELIVER written and answered per MT',
+      },
     ]);
-    console.log(`\nrounds (ms): loop ${loopMs.map(ms).join(' / ')}; windowed ${windowedMs.map(ms).join(' / ')}; link ${link.map((l) => ms(l.linkMs)).join(' / ')}`);
-    console.log(`throughput link/reference = ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) → ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}; link/windowed bare loop = ${windowedRatio.toFixed(2)}`);
+    console.log(
+      `\nrounds (ms): loop ${loopMs.map(ms).join(' / ')}; windowed ${windowedMs.map(ms).join(' / ')}; link ${link.map((l) => ms(l.linkMs)).join(' / ')}`,
+    );
+    console.log(
+      `throughput link/reference = ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) → ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}; link/windowed bare loop = ${windowedRatio.toFixed(2)}`,
+    );
     emitSummary('cmpp', [
-      { metric: 'MT over CMPP, ms per 1,000 (window 16)', value: perThousand(linkMedian), targetMs: perThousand(loopMedian) / TARGET_RATIO, referenceName: 'bare request/response loop', reference: perThousand(loopMedian) },
-      { metric: 'MT over CMPP vs windowed bare loop', value: perThousand(linkMedian), referenceName: 'bare loop, 16 unanswered', reference: perThousand(windowedMedian) },
+      {
+        metric: 'MT over CMPP, ms per 1,000 (window 16)',
+        value: perThousand(linkMedian),
+        targetMs: perThousand(loopMedian) / TARGET_RATIO,
+        referenceName: 'bare request/response loop',
+        reference: perThousand(loopMedian),
+      },
+      {
+        metric: 'MT over CMPP vs windowed bare loop',
+        value: perThousand(linkMedian),
+        referenceName: 'bare loop, 16 unanswered',
+        reference: perThousand(windowedMedian),
+      },
       { metric: 'MT enqueue, ms per 1,000 (1 tx)', value: perThousand(enqueueMedian) },
       { metric: 'MT over CMPP with reports, ms per 1,000', value: perThousand(withReports.linkMs) },
     ]);

@@ -47,12 +47,17 @@ async function load(browser: Browser, web: WebProcess, selector: string): Promis
   try {
     const page = await context.newPage();
     const problems: string[] = [];
-    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url().replace(/token=[^&]+/, 'token=…')} ${r.failure()?.errorText ?? ''}`));
+    page.on('requestfailed', (r) =>
+      problems.push(`request failed: ${r.url().replace(/token=[^&]+/, 'token=…')} ${r.failure()?.errorText ?? ''}`),
+    );
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     await page.addInitScript(watchFor(selector));
     await page.goto(web.openUrl, { waitUntil: 'commit' });
     try {
-      await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt !== undefined, null, { timeout: 30_000, polling: 50 });
+      await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt !== undefined, null, {
+        timeout: 30_000,
+        polling: 50,
+      });
     } catch {
       const seen = await page.evaluate(() => document.body?.innerText.slice(0, 200) ?? '');
       throw new Error(
@@ -82,7 +87,10 @@ async function withOperator(dir: string): Promise<string> {
 function buildUi(): void {
   if (process.env.ECW_BENCH_NO_BUILD) return;
   const started = performance.now();
-  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error('The UI did not build (npm run build:renderer); see above.');
   console.log(`built the UI in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -98,7 +106,10 @@ async function main() {
   const results = { big: { cold: [] as Load[], warm: [] as Load[] }, empty: { cold: [] as Load[], warm: [] as Load[] } };
   try {
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [key, dir, selector] of [['empty', emptyDir, `${ROW}, ${EMPTY}`], ['big', bigDir, ROW]] as const) {
+      for (const [key, dir, selector] of [
+        ['empty', emptyDir, `${ROW}, ${EMPTY}`],
+        ['big', bigDir, ROW],
+      ] as const) {
         const web = await startWebProcess(dir);
         try {
           results[key].cold.push(await load(browser, web, selector));
@@ -116,18 +127,43 @@ async function main() {
     const shown = stats(loads.map((l) => l.shownMs));
     const fcp = stats(loads.map((l) => l.fcpMs));
     const ref = stats(reference.map((l) => l.shownMs));
-    return { load: label, n: shown.n, 'list shown p50': ms(shown.p50), 'list shown max': ms(shown.max), 'FCP p50': ms(fcp.p50), 'empty-dir p50': ms(ref.p50), 'vs empty dir': ratio(shown.p50, ref.p50) };
+    return {
+      load: label,
+      n: shown.n,
+      'list shown p50': ms(shown.p50),
+      'list shown max': ms(shown.max),
+      'FCP p50': ms(fcp.p50),
+      'empty-dir p50': ms(ref.p50),
+      'vs empty dir': ratio(shown.p50, ref.p50),
+    };
   };
-  printTable(`Browser mode, navigation → first enterprise row painted (ms), ${COUNT.toLocaleString()} enterprises; reference: empty data dir`, [
-    row('cold (first after start)', results.big.cold, results.empty.cold),
-    row('warm', results.big.warm, results.empty.warm),
-  ]);
+  printTable(
+    `Browser mode, navigation → first enterprise row painted (ms), ${COUNT.toLocaleString()} enterprises; reference: empty data dir`,
+    [row('cold (first after start)', results.big.cold, results.empty.cold), row('warm', results.big.warm, results.empty.warm)],
+  );
   const coldWorst = stats(results.big.cold.map((l) => l.shownMs)).max;
   const warmP95 = stats(results.big.warm.map((l) => l.shownMs)).p95;
   emitSummary('first paint', [
-    { metric: 'list shown, cold (worst of rounds)', value: coldWorst, targetMs: TARGET_MS, referenceName: 'empty dir', reference: stats(results.empty.cold.map((l) => l.shownMs)).max },
-    { metric: 'list shown, warm p95', value: warmP95, targetMs: TARGET_MS, referenceName: 'empty dir', reference: stats(results.empty.warm.map((l) => l.shownMs)).p95 },
-    { metric: 'first-contentful-paint p50', value: stats(results.big.warm.map((l) => l.fcpMs)).p50, referenceName: 'empty dir', reference: stats(results.empty.warm.map((l) => l.fcpMs)).p50 },
+    {
+      metric: 'list shown, cold (worst of rounds)',
+      value: coldWorst,
+      targetMs: TARGET_MS,
+      referenceName: 'empty dir',
+      reference: stats(results.empty.cold.map((l) => l.shownMs)).max,
+    },
+    {
+      metric: 'list shown, warm p95',
+      value: warmP95,
+      targetMs: TARGET_MS,
+      referenceName: 'empty dir',
+      reference: stats(results.empty.warm.map((l) => l.shownMs)).p95,
+    },
+    {
+      metric: 'first-contentful-paint p50',
+      value: stats(results.big.warm.map((l) => l.fcpMs)).p50,
+      referenceName: 'empty dir',
+      reference: stats(results.empty.warm.map((l) => l.fcpMs)).p50,
+    },
   ]);
   rmSync(bigDir, { recursive: true, force: true });
   rmSync(emptyDir, { recursive: true, force: true });

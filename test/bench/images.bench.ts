@@ -37,14 +37,21 @@ async function oursRound(originals: StoredImage[], dataDir: string, db: Readable
   rmSync(path.join(dataDir, 'assets', 'derived'), { recursive: true, force: true });
   await writes.write((w) => w.exec('DELETE FROM asset_derived'));
   const started = performance.now();
-  await deriveAll({ db, dataDir, writes, now: () => new Date() }, originals.map((o) => o.sha256));
+  await deriveAll(
+    { db, dataDir, writes, now: () => new Date() },
+    originals.map((o) => o.sha256),
+  );
   return performance.now() - started;
 }
 
-const folderBytes = (dir: string): number => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).reduce((n, e) => n + statSync(path.join(e.parentPath, e.name)).size, 0);
+const folderBytes = (dir: string): number =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((n, e) => n + statSync(path.join(e.parentPath, e.name)).size, 0);
 
 async function main() {
-  if (spawnSync('sh', ['-c', 'command -v vipsthumbnail'], { stdio: 'ignore' }).status !== 0) throw new Error('vipsthumbnail (Debian libvips-tools) is needed as the reference.');
+  if (spawnSync('sh', ['-c', 'command -v vipsthumbnail'], { stdio: 'ignore' }).status !== 0)
+    throw new Error('vipsthumbnail (Debian libvips-tools) is needed as the reference.');
   const photos = await benchPhotos(PHOTOS);
   if (photos.madeMs !== null) console.log(`made ${PHOTOS} test photos in ${(photos.madeMs / 1000).toFixed(1)} s`);
   const dataDir = tempDir('ecw-images-bench-');
@@ -66,14 +73,33 @@ async function main() {
   const best = (values: number[]) => Math.min(...values);
   const oursBytes = folderBytes(path.join(dataDir, 'assets', 'derived'));
   const vipsBytes = folderBytes(out);
-  printTable(`Derived sizes (${IMAGE_VARIANT_IDS.map((v) => IMAGE_VARIANTS[v].maxWidth).join('/')} px) of ${PHOTOS} photos 4000×3000, best of ${ROUNDS}`, [
-    { what: 'ours (sharp q80; mozjpeg for WAP sizes)', 'total ms': ms(best(ours)), 'ms/photo': ms(best(ours) / PHOTOS), 'output KB': Math.round(oursBytes / 1024), 'all rounds': ours.map(ms).join(' ') },
-    { what: 'vipsthumbnail (Q80)', 'total ms': ms(best(vips)), 'ms/photo': ms(best(vips) / PHOTOS), 'output KB': Math.round(vipsBytes / 1024), 'all rounds': vips.map(ms).join(' ') },
-  ]);
+  printTable(
+    `Derived sizes (${IMAGE_VARIANT_IDS.map((v) => IMAGE_VARIANTS[v].maxWidth).join('/')} px) of ${PHOTOS} photos 4000×3000, best of ${ROUNDS}`,
+    [
+      {
+        what: 'ours (sharp q80; mozjpeg for WAP sizes)',
+        'total ms': ms(best(ours)),
+        'ms/photo': ms(best(ours) / PHOTOS),
+        'output KB': Math.round(oursBytes / 1024),
+        'all rounds': ours.map(ms).join(' '),
+      },
+      {
+        what: 'vipsthumbnail (Q80)',
+        'total ms': ms(best(vips)),
+        'ms/photo': ms(best(vips) / PHOTOS),
+        'output KB': Math.round(vipsBytes / 1024),
+        'all rounds': vips.map(ms).join(' '),
+      },
+    ],
+  );
   const r = best(ours) / best(vips);
-  console.log(`\nours / vipsthumbnail = ${ratio(best(ours), best(vips))} (target ≤ ${TARGET_RATIO}) ${r <= TARGET_RATIO ? 'OK' : 'OVER TARGET'}`);
+  console.log(
+    `\nours / vipsthumbnail = ${ratio(best(ours), best(vips))} (target ≤ ${TARGET_RATIO}) ${r <= TARGET_RATIO ? 'OK' : 'OVER TARGET'}`,
+  );
   console.log(`(intake's one-time normalization of the ${PHOTOS} originals: ${ms(storeMs)} ms, not part of the comparison)`);
-  emitSummary('images', [{ metric: `derive 4 sizes × ${PHOTOS} photos`, value: best(ours), referenceName: 'vipsthumbnail', reference: best(vips) }]);
+  emitSummary('images', [
+    { metric: `derive 4 sizes × ${PHOTOS} photos`, value: best(ours), referenceName: 'vipsthumbnail', reference: best(vips) },
+  ]);
   db.close();
 }
 

@@ -39,8 +39,17 @@ function folderOf(photos: string[], documents: number): string {
   photos.forEach((file, i) => linkSync(file, path.join(dir, `IMG_${String(i).padStart(4, '0')}.jpg`)));
   for (let i = 0; i < documents; i++) {
     if (i % 2 === 0)
-      writeFileSync(path.join(dir, `产品说明${i}.docx`), buildDocx([{ p: '产品中心', style: 'heading 1' }, ...Array.from({ length: 20 }, (_, j) => ({ p: `产品${i}-${j} ${j + 10}元` }))]));
-    else writeFileSync(path.join(dir, `新闻${i}.txt`), ['新闻动态', ...Array.from({ length: 10 }, (_, j) => `2026-0${(j % 9) + 1}-1${j % 9} 第${i}号店活动${j}圆满结束，感谢光临。`)].join('\n'));
+      writeFileSync(
+        path.join(dir, `产品说明${i}.docx`),
+        buildDocx([{ p: '产品中心', style: 'heading 1' }, ...Array.from({ length: 20 }, (_, j) => ({ p: `产品${i}-${j} ${j + 10}元` }))]),
+      );
+    else
+      writeFileSync(
+        path.join(dir, `新闻${i}.txt`),
+        ['新闻动态', ...Array.from({ length: 10 }, (_, j) => `2026-0${(j % 9) + 1}-1${j % 9} 第${i}号店活动${j}圆满结束，感谢光临。`)].join(
+          '\n',
+        ),
+      );
   }
   return dir;
 }
@@ -73,7 +82,9 @@ async function child(part: 'import' | 'sharp', dir: string): Promise<void> {
 
 function inChild(part: 'import' | 'sharp', dir: string): Promise<MemoryRun> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), part, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), part, dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     proc.stdout.on('data', (chunk) => (out += chunk));
     proc.on('exit', (code) => {
@@ -95,7 +106,14 @@ async function responsiveness(dir: string) {
   backend.cleanup();
   await stopReadWorker();
   await stopOcrWorker();
-  return { idle: stats(idle.cycles), busy: stats(busy.cycles), importMs: busy.workMs, report: busy.result, loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6 };
+  return {
+    idle: stats(idle.cycles),
+    busy: stats(busy.cycles),
+    importMs: busy.workMs,
+    report: busy.result,
+    loopP99: loop.percentile(99) / 1e6,
+    loopMax: loop.max / 1e6,
+  };
 }
 
 async function main() {
@@ -105,16 +123,40 @@ async function main() {
   const floor = await inChild('sharp', photoDir);
   const above = (run: MemoryRun) => run.peakMb - run.baselineMb;
   printTable(`Memory of a ${PHOTOS}-photo import (4000×3000 JPEG), each in a fresh process`, [
-    { what: 'sites.import of the photos', 'before MB': Math.round(ours.baselineMb), 'peak MB': Math.round(ours.peakMb), 'peak above before': Math.round(above(ours)), 'time ms': ms(ours.ms) },
-    { what: 'reference: sharp alone re-encoding them', 'before MB': Math.round(floor.baselineMb), 'peak MB': Math.round(floor.peakMb), 'peak above before': Math.round(above(floor)), 'time ms': ms(floor.ms) },
+    {
+      what: 'sites.import of the photos',
+      'before MB': Math.round(ours.baselineMb),
+      'peak MB': Math.round(ours.peakMb),
+      'peak above before': Math.round(above(ours)),
+      'time ms': ms(ours.ms),
+    },
+    {
+      what: 'reference: sharp alone re-encoding them',
+      'before MB': Math.round(floor.baselineMb),
+      'peak MB': Math.round(floor.peakMb),
+      'peak above before': Math.round(above(floor)),
+      'time ms': ms(floor.ms),
+    },
   ]);
   console.log(`\nmemory above the start: import / sharp alone = ${ratio(above(ours), above(floor))}; time ${ratio(ours.ms, floor.ms)}`);
 
   const r = await responsiveness(folderOf(photos, DOCUMENTS));
   printTable(`Import of ${DOCUMENTS} documents + ${PHOTOS} photos while a request is made every 20 ms`, [
-    { what: 'import', value: `${ms(r.importMs)} ms`, note: `${r.report.columns.reduce((n, col) => n + col.items, 0)} items, ${r.report.problems.length} problems` },
-    { what: 'request cycle during the import', value: `p50 ${ms(r.busy.p50)} ms, p95 ${ms(r.busy.p95)} ms, max ${ms(r.busy.max)} ms`, note: `${r.busy.n} answered` },
-    { what: 'reference: request cycle idle, before', value: `p50 ${ms(r.idle.p50)} ms, p95 ${ms(r.idle.p95)} ms, max ${ms(r.idle.max)} ms`, note: `${r.idle.n} answered` },
+    {
+      what: 'import',
+      value: `${ms(r.importMs)} ms`,
+      note: `${r.report.columns.reduce((n, col) => n + col.items, 0)} items, ${r.report.problems.length} problems`,
+    },
+    {
+      what: 'request cycle during the import',
+      value: `p50 ${ms(r.busy.p50)} ms, p95 ${ms(r.busy.p95)} ms, max ${ms(r.busy.max)} ms`,
+      note: `${r.busy.n} answered`,
+    },
+    {
+      what: 'reference: request cycle idle, before',
+      value: `p50 ${ms(r.idle.p50)} ms, p95 ${ms(r.idle.p95)} ms, max ${ms(r.idle.max)} ms`,
+      note: `${r.idle.n} answered`,
+    },
     { what: 'event-loop delay during the import', value: `p99 ${ms(r.loopP99)} ms, max ${ms(r.loopMax)} ms`, note: '' },
   ]);
   console.log(`\nrequest cycle during the import / idle: p50 ${ratio(r.busy.p50, r.idle.p50)}, p95 ${ratio(r.busy.p95, r.idle.p95)}`);

@@ -64,15 +64,25 @@ async function main() {
       floor.push(await librariesAlone(folder));
       ours.push(await importOnce(folder));
     }
-    rows.push({ folder: `${folder} (largest)`, files, KB: Math.round(bytes / 1024), 'import ms': ms(stats(ours).p50), 'libraries alone ms': ms(stats(floor).p50) });
+    rows.push({
+      folder: `${folder} (largest)`,
+      files,
+      KB: Math.round(bytes / 1024),
+      'import ms': ms(stats(ours).p50),
+      'libraries alone ms': ms(stats(floor).p50),
+    });
   }
   await stopReadWorker();
   await stopOcrWorker();
   printTable('Import of the intake corpus folders (warm workers; fresh data folder each)', rows);
   const o = stats(ours).p50;
   const f = stats(floor).p50;
-  console.log(`\nlargest folder ${largest.folder}: ${ms(o)} ms (p50 of ${ROUNDS}); the libraries alone on its files ${ms(f)} ms → ${ratio(o, f)}`);
-  emitSummary('intakeCorpus', [{ metric: `import ${largest.folder} (p50)`, value: o, referenceName: 'sharp + OCR alone on its files', reference: f }]);
+  console.log(
+    `\nlargest folder ${largest.folder}: ${ms(o)} ms (p50 of ${ROUNDS}); the libraries alone on its files ${ms(f)} ms → ${ratio(o, f)}`,
+  );
+  emitSummary('intakeCorpus', [
+    { metric: `import ${largest.folder} (p50)`, value: o, referenceName: 'sharp + OCR alone on its files', reference: f },
+  ]);
 }
 
 await main();

@@ -21,7 +21,8 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 async function main() {
   const pictures = await Promise.all(Array.from({ length: ROUNDS + 1 }, (_, i) => renderLicence(licencePicture(i + 3))));
   const t = createTestBackend();
-  const read = (bytes: Buffer) => t.call('licence.read', { source: { kind: 'file', name: 'licence.jpg', base64: bytes.toString('base64') } });
+  const read = (bytes: Buffer) =>
+    t.call('licence.read', { source: { kind: 'file', name: 'licence.jpg', base64: bytes.toString('base64') } });
   const rssBefore = process.memoryUsage().rss;
   let started = performance.now();
   await read(pictures[0]!);
@@ -50,11 +51,18 @@ async function main() {
   const o = stats(ocrOnly);
   printTable('Licence read (1600×1130 JPEG, rendered; licence.read through the dispatcher)', [
     { what: 'first read, model load included', ms: ms(first), target: `< ${FIRST_TARGET_MS}`, ok: first < FIRST_TARGET_MS ? 'yes' : 'NO' },
-    { what: 'first read, reader warmed by the form', ms: ms(warmedFirst), target: `< ${FIRST_TARGET_MS}`, ok: warmedFirst < FIRST_TARGET_MS ? 'yes' : 'NO' },
+    {
+      what: 'first read, reader warmed by the form',
+      ms: ms(warmedFirst),
+      target: `< ${FIRST_TARGET_MS}`,
+      ok: warmedFirst < FIRST_TARGET_MS ? 'yes' : 'NO',
+    },
     { what: `further reads (p50 of ${ROUNDS})`, ms: ms(s.p50), target: `< ${READ_TARGET_MS}`, ok: s.p50 < READ_TARGET_MS ? 'yes' : 'NO' },
     { what: `reference: OCR alone, lines found at 1280 px (p50 of ${ROUNDS})`, ms: ms(o.p50), target: '', ok: '' },
   ]);
-  console.log(`\nread / OCR alone: ${ratio(s.p50, o.p50)} (p50); OCR worker memory: resident set ${mb(rssBefore)} MB before its start, ${mb(rssPeak)} MB at peak (+${mb(rssPeak - rssBefore)} MB)`);
+  console.log(
+    `\nread / OCR alone: ${ratio(s.p50, o.p50)} (p50); OCR worker memory: resident set ${mb(rssBefore)} MB before its start, ${mb(rssPeak)} MB at peak (+${mb(rssPeak - rssBefore)} MB)`,
+  );
   emitSummary('licence', [
     { metric: 'licence read, first incl. model load', value: first, targetMs: FIRST_TARGET_MS },
     { metric: 'licence read (p50)', value: s.p50, targetMs: READ_TARGET_MS, referenceName: 'OCR alone', reference: o.p50 },

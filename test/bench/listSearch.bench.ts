@@ -24,7 +24,8 @@ interface Sample {
 
 const random = randomSource(7);
 const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
-const initials = (name: string, length: number) => pinyin(name.slice(0, length), { pattern: 'first', toneType: 'none', type: 'array' }).join('');
+const initials = (name: string, length: number) =>
+  pinyin(name.slice(0, length), { pattern: 'first', toneType: 'none', type: 'array' }).join('');
 const TRADES = ['科技', '贸易', '机械', '物流', '食品', '餐饮', '医药', '建设'];
 
 /** Gives some enterprises an opening order and some a platform status, as signing and syncing would have. */
@@ -47,7 +48,10 @@ async function main() {
   const backend = startBackend({ dataDir: dir, checkOutputs: true });
   const db = backend.database()! as unknown as import('better-sqlite3').Database;
   const samples = db.prepare<[], Sample>('SELECT id, name, contact_name, city, district FROM enterprise').all();
-  seedPlansAndStatuses(db, samples.map((s) => s.id));
+  seedPlansAndStatuses(
+    db,
+    samples.map((s) => s.id),
+  );
   const list = async (input: Record<string, unknown>) => {
     const result = await backend.dispatcher.invoke('enterprises.list', { limit: 100, ...input });
     if (!result.ok) throw new Error(`enterprises.list failed: ${JSON.stringify(result.error)}`);
@@ -88,7 +92,10 @@ async function main() {
     summary.push({ metric: `list p95 at 5,000: ${kind}`, value: s.p95, targetMs: TARGET_MS });
   }
   const overall = stats(all);
-  printTable(`The enterprise list over ${COUNT.toLocaleString()} enterprises via the dispatcher (${RUNS} runs per kind, one page of 100 and the total)`, rows);
+  printTable(
+    `The enterprise list over ${COUNT.toLocaleString()} enterprises via the dispatcher (${RUNS} runs per kind, one page of 100 and the total)`,
+    rows,
+  );
   console.log(`\nall kinds: p50 ${ms(overall.p50)} ms, p95 ${ms(overall.p95)} ms (target < ${TARGET_MS} ms)`);
   console.log(`first pinyin-initials search (works out every name's initials): ${ms(firstInitialsMs)} ms, ${firstTotal} found`);
   emitSummary('listSearch', [

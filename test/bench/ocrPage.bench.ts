@@ -19,7 +19,23 @@ const ROUNDS = 3;
 const FIRST_TARGET_MS = 5000;
 const PAGE_TARGET_MS = 3000;
 
-const DISHES = ['凉拌海蜇', '油爆双脆', '九转大肠', '糖醋鲤鱼', '葱烧海参', '把子肉', '宫保鸡丁', '清蒸加吉鱼', '锅塌豆腐', '奶汤蒲菜', '德州扒鸡', '四喜丸子', '拔丝地瓜', '酱爆腰花', '干炸里脊'];
+const DISHES = [
+  '凉拌海蜇',
+  '油爆双脆',
+  '九转大肠',
+  '糖醋鲤鱼',
+  '葱烧海参',
+  '把子肉',
+  '宫保鸡丁',
+  '清蒸加吉鱼',
+  '锅塌豆腐',
+  '奶汤蒲菜',
+  '德州扒鸡',
+  '四喜丸子',
+  '拔丝地瓜',
+  '酱爆腰花',
+  '干炸里脊',
+];
 
 /** A full A4 page: title, 15 priced dishes, 15 lines of prose. */
 function fullPage(): PageLine[] {
@@ -55,7 +71,15 @@ async function reference(photo: Uint8Array): Promise<{ first: number; later: num
 }
 
 async function main() {
-  const photo = await pagePhoto(fullPage(), { seed: 5, corners: [[0.06, 0.05], [0.93, 0.08], [0.95, 0.95], [0.04, 0.92]] });
+  const photo = await pagePhoto(fullPage(), {
+    seed: 5,
+    corners: [
+      [0.06, 0.05],
+      [0.93, 0.08],
+      [0.95, 0.95],
+      [0.04, 0.92],
+    ],
+  });
   const cpuBefore = process.cpuUsage();
   const first = await timed(photo);
   const firstCpu = process.cpuUsage(cpuBefore);
@@ -75,15 +99,42 @@ async function main() {
   const s = stats(later);
   const r = stats(library.later);
   printTable(`OCR of a photographed A4 page (${first.width}×${first.height} after scaling, ${lines} text lines found)`, [
-    { what: 'first page, model load included', wall: ms(first.wall), 'of it: model load': ms(first.loadMs), cpu: ms((firstCpu.user + firstCpu.system) / 1000), target: `< ${FIRST_TARGET_MS}`, ok: first.wall < FIRST_TARGET_MS ? 'yes' : 'NO' },
-    { what: `further pages (p50 of ${ROUNDS})`, wall: ms(s.p50), 'of it: model load': '0', cpu: ms(stats(laterCpu).p50), target: `< ${PAGE_TARGET_MS}`, ok: s.p50 < PAGE_TARGET_MS ? 'yes' : 'NO' },
+    {
+      what: 'first page, model load included',
+      wall: ms(first.wall),
+      'of it: model load': ms(first.loadMs),
+      cpu: ms((firstCpu.user + firstCpu.system) / 1000),
+      target: `< ${FIRST_TARGET_MS}`,
+      ok: first.wall < FIRST_TARGET_MS ? 'yes' : 'NO',
+    },
+    {
+      what: `further pages (p50 of ${ROUNDS})`,
+      wall: ms(s.p50),
+      'of it: model load': '0',
+      cpu: ms(stats(laterCpu).p50),
+      target: `< ${PAGE_TARGET_MS}`,
+      ok: s.p50 < PAGE_TARGET_MS ? 'yes' : 'NO',
+    },
     { what: `reference: @gutenye/ocr-node, first page`, wall: ms(library.first), 'of it: model load': '', cpu: '', target: '', ok: '' },
     { what: `reference: @gutenye/ocr-node, further pages (p50)`, wall: ms(r.p50), 'of it: model load': '0', cpu: '', target: '', ok: '' },
   ]);
-  console.log(`\nours / published package: first page ${ratio(first.wall, library.first)}, further pages ${ratio(s.p50, r.p50)} (p50); lines found: ours ${lines}, package ${library.lines}`);
-  console.log(`\nfirst lines read: ${first.lines.slice(0, 4).map((l) => l.text).join(' | ')}`);
+  console.log(
+    `\nours / published package: first page ${ratio(first.wall, library.first)}, further pages ${ratio(s.p50, r.p50)} (p50); lines found: ours ${lines}, package ${library.lines}`,
+  );
+  console.log(
+    `\nfirst lines read: ${first.lines
+      .slice(0, 4)
+      .map((l) => l.text)
+      .join(' | ')}`,
+  );
   emitSummary('ocrPage', [
-    { metric: 'OCR first A4 page incl. model load', value: first.wall, targetMs: FIRST_TARGET_MS, referenceName: '@gutenye/ocr-node', reference: library.first },
+    {
+      metric: 'OCR first A4 page incl. model load',
+      value: first.wall,
+      targetMs: FIRST_TARGET_MS,
+      referenceName: '@gutenye/ocr-node',
+      reference: library.first,
+    },
     { metric: 'OCR one A4 page (p50)', value: s.p50, targetMs: PAGE_TARGET_MS, referenceName: '@gutenye/ocr-node', reference: r.p50 },
   ]);
 }

@@ -22,14 +22,20 @@ const PULL_ROWS = 2000;
 const PAGE = 500;
 const TARGET_PUSH_MS_PER_OP = 3;
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecw-platform-bench-'));
   // PLATFORM_BENCH_DATABASE_URL=postgres://… measures the same on an (empty) PostgreSQL database.
   const databaseUrl = process.env.PLATFORM_BENCH_DATABASE_URL;
-  const platform = await createPlatform({ dataDir: dir, ...(databaseUrl ? { databaseUrl } : {}), config: { openingDelayMs: null }, log: () => undefined });
+  const platform = await createPlatform({
+    dataDir: dir,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    config: { openingDelayMs: null },
+    log: () => undefined,
+  });
   await seedDemo(platform.ctx, { password: 'bench-password' });
   const call = async (url: string, body: unknown, token?: string) => {
     const res = await platform.app.request(url, {
@@ -49,7 +55,8 @@ async function main() {
     const started = performance.now();
     const res = (await call('/sync/v1/push', { schemaVersion: SCHEMA_VERSION, clientId, ops }, token)) as { results: { status: string }[] };
     const elapsed = performance.now() - started;
-    if (res.results.some((r) => r.status === 'rejected')) throw new Error(`rejected: ${JSON.stringify(res.results.find((r) => r.status === 'rejected'))}`);
+    if (res.results.some((r) => r.status === 'rejected'))
+      throw new Error(`rejected: ${JSON.stringify(res.results.find((r) => r.status === 'rejected'))}`);
     return elapsed;
   };
 
@@ -75,12 +82,35 @@ async function main() {
   let createMs = 0;
   for (let i = 0; i < OPS; i += BATCH) {
     referenceCommits(50);
-    createMs += await pushTimed(ids.slice(i, i + BATCH).map((id, k) => op({ tbl: 'enterprise', rowId: id, kind: 'create', patch: { ...enterpriseFields(10_000 + i + k), creditCode: creditCode(10_000 + i + k) } })));
+    createMs += await pushTimed(
+      ids
+        .slice(i, i + BATCH)
+        .map((id, k) =>
+          op({
+            tbl: 'enterprise',
+            rowId: id,
+            kind: 'create',
+            patch: { ...enterpriseFields(10_000 + i + k), creditCode: creditCode(10_000 + i + k) },
+          }),
+        ),
+    );
   }
   let updateMs = 0;
   for (let i = 0; i < OPS; i += BATCH) {
     referenceCommits(50);
-    updateMs += await pushTimed(ids.slice(i, i + BATCH).map((id, k) => op({ tbl: 'enterprise', rowId: id, kind: 'update', patch: { manager: `经理${i + k}`, address: `济南市历下区经十路${i + k}号` }, baseVersion: 1 })));
+    updateMs += await pushTimed(
+      ids
+        .slice(i, i + BATCH)
+        .map((id, k) =>
+          op({
+            tbl: 'enterprise',
+            rowId: id,
+            kind: 'update',
+            patch: { manager: `经理${i + k}`, address: `济南市历下区经十路${i + k}号` },
+            baseVersion: 1,
+          }),
+        ),
+    );
   }
   const refCommitMs = refCommitTotal / refCommits;
   const fill = ref.transaction(() => {
@@ -93,7 +123,16 @@ async function main() {
 
   // Pull: more rows, then pages of 500 from a bootstrap.
   for (let i = OPS; i < PULL_ROWS; i += BATCH)
-    await pushTimed(Array.from({ length: BATCH }, (_, k) => op({ tbl: 'enterprise', rowId: `bench-ent-${i + k}`, kind: 'create', patch: { ...enterpriseFields(10_000 + i + k), creditCode: creditCode(10_000 + i + k) } })));
+    await pushTimed(
+      Array.from({ length: BATCH }, (_, k) =>
+        op({
+          tbl: 'enterprise',
+          rowId: `bench-ent-${i + k}`,
+          kind: 'create',
+          patch: { ...enterpriseFields(10_000 + i + k), creditCode: creditCode(10_000 + i + k) },
+        }),
+      ),
+    );
   const select = ref.prepare('SELECT id, seq, data FROM t WHERE seq > ? ORDER BY seq LIMIT ?');
   const refPageTimes: number[] = [];
   const pageTimes: number[] = [];
@@ -107,7 +146,11 @@ async function main() {
       refPageTimes.push(performance.now() - refStarted);
       from = (from + PAGE) % PULL_ROWS;
       const started = performance.now();
-      const page = (await call('/sync/v1/pull', { schemaVersion: SCHEMA_VERSION, clientId, cursor, limit: PAGE }, token)) as { cursor: string; hasMore: boolean; changes: unknown[] };
+      const page = (await call('/sync/v1/pull', { schemaVersion: SCHEMA_VERSION, clientId, cursor, limit: PAGE }, token)) as {
+        cursor: string;
+        hasMore: boolean;
+        changes: unknown[];
+      };
       pageTimes.push(performance.now() - started);
       if (page.changes.length !== PAGE && page.hasMore) throw new Error('short page');
       cursor = page.hasMore ? page.cursor : null;
@@ -117,17 +160,29 @@ async function main() {
   const pushPerOp = (createMs + updateMs) / (2 * OPS);
   const pull50 = percentile(pageTimes, 50);
   const ref50 = percentile(refPageTimes, 50);
-  console.log(`\nPlatform push/pull (in-process HTTP, ${databaseUrl ? 'PostgreSQL' : 'SQLite WAL + synchronous=FULL'}, ${os.cpus().length} cores)`);
+  console.log(
+    `\nPlatform push/pull (in-process HTTP, ${databaseUrl ? 'PostgreSQL' : 'SQLite WAL + synchronous=FULL'}, ${os.cpus().length} cores)`,
+  );
   console.log(`  push create       ${fmt(createMs / OPS)} ms/op   (${OPS} ops in batches of ${BATCH})`);
   console.log(`  push update/merge ${fmt(updateMs / OPS)} ms/op`);
-  console.log(`  push (all)        ${fmt(pushPerOp)} ms/op   target < ${TARGET_PUSH_MS_PER_OP}   reference durable commit ${fmt(refCommitMs)} ms → ${(pushPerOp / refCommitMs).toFixed(2)}×`);
+  console.log(
+    `  push (all)        ${fmt(pushPerOp)} ms/op   target < ${TARGET_PUSH_MS_PER_OP}   reference durable commit ${fmt(refCommitMs)} ms → ${(pushPerOp / refCommitMs).toFixed(2)}×`,
+  );
   console.log(`  empty push        ${fmt(emptyPushMs)} ms`);
-  console.log(`  pull page of ${PAGE}  p50 ${fmt(pull50)} ms, p95 ${fmt(percentile(pageTimes, 95))} ms   reference bare SELECT+JSON p50 ${fmt(ref50)} ms → ${(pull50 / ref50).toFixed(2)}×`);
+  console.log(
+    `  pull page of ${PAGE}  p50 ${fmt(pull50)} ms, p95 ${fmt(percentile(pageTimes, 95))} ms   reference bare SELECT+JSON p50 ${fmt(ref50)} ms → ${(pull50 / ref50).toFixed(2)}×`,
+  );
   console.log(
     `BENCH_SUMMARY ${JSON.stringify({
       bench: 'platform',
       entries: [
-        { metric: 'push, server ms/op', value: pushPerOp, targetMs: TARGET_PUSH_MS_PER_OP, referenceName: 'bare durable commit', reference: refCommitMs },
+        {
+          metric: 'push, server ms/op',
+          value: pushPerOp,
+          targetMs: TARGET_PUSH_MS_PER_OP,
+          referenceName: 'bare durable commit',
+          reference: refCommitMs,
+        },
         { metric: `pull page of ${PAGE} (p50)`, value: pull50, referenceName: 'bare SELECT + JSON', reference: ref50 },
       ],
     })}`,

@@ -35,7 +35,7 @@ interface Client {
 let codes = 0;
 
 function api(platform: Platform) {
-  return async <T,>(url: string, body: unknown, token?: string): Promise<T> => {
+  return async <T>(url: string, body: unknown, token?: string): Promise<T> => {
     const res = await platform.app.request(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -57,17 +57,36 @@ function creates(c: Client, count: number): PushOp[] {
     const n = ++codes;
     const rowId = `${c.clientId}-${n}`;
     c.rows.push(rowId);
-    return { opSeq: ++c.opSeq, mutationId: `${c.clientId}-m${c.opSeq}`, tbl: 'enterprise', rowId, kind: 'create', patch: { ...enterpriseFields(n), creditCode: creditCode(100_000 + n) } };
+    return {
+      opSeq: ++c.opSeq,
+      mutationId: `${c.clientId}-m${c.opSeq}`,
+      tbl: 'enterprise',
+      rowId,
+      kind: 'create',
+      patch: { ...enterpriseFields(n), creditCode: creditCode(100_000 + n) },
+    };
   });
 }
 
 function updates(c: Client, rows: string[]): PushOp[] {
-  return rows.map((rowId) => ({ opSeq: ++c.opSeq, mutationId: `${c.clientId}-m${c.opSeq}`, tbl: 'enterprise', rowId, kind: 'update', patch: { manager: `经理${c.opSeq}` }, baseVersion: null }));
+  return rows.map((rowId) => ({
+    opSeq: ++c.opSeq,
+    mutationId: `${c.clientId}-m${c.opSeq}`,
+    tbl: 'enterprise',
+    rowId,
+    kind: 'update',
+    patch: { manager: `经理${c.opSeq}` },
+    baseVersion: null,
+  }));
 }
 
 async function push(call: ReturnType<typeof api>, c: Client, ops: PushOp[]): Promise<number> {
   const started = performance.now();
-  const res = await call<{ results: { status: string }[] }>('/sync/v1/push', { schemaVersion: SCHEMA_VERSION, clientId: c.clientId, ops }, c.token);
+  const res = await call<{ results: { status: string }[] }>(
+    '/sync/v1/push',
+    { schemaVersion: SCHEMA_VERSION, clientId: c.clientId, ops },
+    c.token,
+  );
   const elapsed = performance.now() - started;
   const bad = res.results.find((r) => r.status !== 'applied');
   if (bad) throw new Error(`push: ${JSON.stringify(bad)}`);
@@ -76,7 +95,12 @@ async function push(call: ReturnType<typeof api>, c: Client, ops: PushOp[]): Pro
 
 async function measure(databaseUrl: string | undefined) {
   const dir = tempDir('ecw-platform-db-bench-');
-  const platform = await createPlatform({ dataDir: dir, ...(databaseUrl ? { databaseUrl } : {}), config: { openingDelayMs: null }, log: () => undefined });
+  const platform = await createPlatform({
+    dataDir: dir,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    config: { openingDelayMs: null },
+    log: () => undefined,
+  });
   try {
     await seedDemo(platform.ctx, { password: PASSWORD });
     const call = api(platform);
@@ -93,10 +117,20 @@ async function measure(databaseUrl: string | undefined) {
     const latencies: number[] = [];
     const started = performance.now();
     for (let round = 0; round < ROUNDS; round++) {
-      latencies.push(...(await Promise.all(devices.map((d) => push(call, d, [...creates(d, PER_PUSH), ...updates(d, d.rows.slice(-2 * PER_PUSH, -PER_PUSH))])))));
+      latencies.push(
+        ...(await Promise.all(
+          devices.map((d) => push(call, d, [...creates(d, PER_PUSH), ...updates(d, d.rows.slice(-2 * PER_PUSH, -PER_PUSH))])),
+        )),
+      );
     }
     const opsPerSecond = (DEVICES * ROUNDS * 2 * PER_PUSH) / ((performance.now() - started) / 1000);
-    return { createPerOp: createMs / OPS, updatePerOp: updateMs / OPS, perOp: (createMs + updateMs) / (2 * OPS), concurrent: stats(latencies), opsPerSecond };
+    return {
+      createPerOp: createMs / OPS,
+      updatePerOp: updateMs / OPS,
+      perOp: (createMs + updateMs) / (2 * OPS),
+      concurrent: stats(latencies),
+      opsPerSecond,
+    };
   } finally {
     await platform.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -128,23 +162,32 @@ async function main() {
       max: `${ms(s.concurrent.max)} ms`,
       'ops/s': s.opsPerSecond.toFixed(0),
     });
-    printTable(`Platform push, PostgreSQL against SQLite (in-process HTTP, ${os.cpus().length} cores; one device: ${OPS} creates + ${OPS} updates in pushes of ${BATCH}; ${DEVICES} devices × ${ROUNDS} rounds of ${2 * PER_PUSH} ops)`, [
-      row('SQLite (reference)', sqlite),
-      row('PostgreSQL', postgres),
-      {
-        database: 'PostgreSQL / SQLite',
-        'create ms/op': (postgres.createPerOp / sqlite.createPerOp).toFixed(2),
-        'update ms/op': (postgres.updatePerOp / sqlite.updatePerOp).toFixed(2),
-        'push ms/op': `${(postgres.perOp / sqlite.perOp).toFixed(2)}× (target ≤ 2)`,
-        [`${DEVICES} devices at once: push p50`]: (postgres.concurrent.p50 / sqlite.concurrent.p50).toFixed(2),
-        p95: `${(postgres.concurrent.p95 / sqlite.concurrent.p95).toFixed(2)} (target < 1000 ms)`,
-        max: '',
-        'ops/s': (postgres.opsPerSecond / sqlite.opsPerSecond).toFixed(2),
-      },
-    ]);
+    printTable(
+      `Platform push, PostgreSQL against SQLite (in-process HTTP, ${os.cpus().length} cores; one device: ${OPS} creates + ${OPS} updates in pushes of ${BATCH}; ${DEVICES} devices × ${ROUNDS} rounds of ${2 * PER_PUSH} ops)`,
+      [
+        row('SQLite (reference)', sqlite),
+        row('PostgreSQL', postgres),
+        {
+          database: 'PostgreSQL / SQLite',
+          'create ms/op': (postgres.createPerOp / sqlite.createPerOp).toFixed(2),
+          'update ms/op': (postgres.updatePerOp / sqlite.updatePerOp).toFixed(2),
+          'push ms/op': `${(postgres.perOp / sqlite.perOp).toFixed(2)}× (target ≤ 2)`,
+          [`${DEVICES} devices at once: push p50`]: (postgres.concurrent.p50 / sqlite.concurrent.p50).toFixed(2),
+          p95: `${(postgres.concurrent.p95 / sqlite.concurrent.p95).toFixed(2)} (target < 1000 ms)`,
+          max: '',
+          'ops/s': (postgres.opsPerSecond / sqlite.opsPerSecond).toFixed(2),
+        },
+      ],
+    );
     emitSummary('platformDatabases', [
       { metric: 'PostgreSQL push ms/op', value: postgres.perOp, referenceName: 'SQLite push ms/op', reference: sqlite.perOp },
-      { metric: `PostgreSQL, ${DEVICES} devices at once: push p95`, value: postgres.concurrent.p95, targetMs: 1000, referenceName: 'SQLite p95', reference: sqlite.concurrent.p95 },
+      {
+        metric: `PostgreSQL, ${DEVICES} devices at once: push p95`,
+        value: postgres.concurrent.p95,
+        targetMs: 1000,
+        referenceName: 'SQLite p95',
+        reference: sqlite.concurrent.p95,
+      },
     ]);
   } finally {
     server.stop();

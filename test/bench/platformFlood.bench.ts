@@ -35,10 +35,13 @@ function post(url: URL, path: string, body: Buffer | string, options: { chunked?
   return new Promise((resolve) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (!options.chunked) headers['content-length'] = String(Buffer.byteLength(body));
-    const req = http.request({ host: url.hostname, port: url.port, path, method: 'POST', headers, agent: false, localAddress: options.localAddress }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      { host: url.hostname, port: url.port, path, method: 'POST', headers, agent: false, localAddress: options.localAddress },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', () => resolve(0)); // the platform may close the connection once it has answered 413
     if (options.chunked && Buffer.isBuffer(body)) {
       const step = 1024 * 1024;
@@ -65,17 +68,34 @@ async function flood(platform: PlatformProcess, chunked: boolean) {
   await new Promise((resolve) => setTimeout(resolve, 2000));
   clearInterval(sampler);
   const after = memoryOf(platform.child.pid!);
-  return { idle, peak: Math.max(peak, after.peak), settled: after.rss, elapsed, refused: statuses.filter((s) => s === 413 || s === 0).length };
+  return {
+    idle,
+    peak: Math.max(peak, after.peak),
+    settled: after.rss,
+    elapsed,
+    refused: statuses.filter((s) => s === 413 || s === 0).length,
+  };
 }
 
 /** One real sign-in from 127.0.0.3, in ms; when `flooded`, while 64 sign-ins with random names from 127.0.0.2 are in flight. */
 async function signIn(platform: PlatformProcess, round: number, flooded: boolean): Promise<number> {
   const url = new URL(platform.url);
   const attack = flooded
-    ? Promise.all(Array.from({ length: FLOOD }, (_, i) => post(url, '/auth/v1/login', JSON.stringify({ user: `random-${round}-${i}`, password: 'wrong-password' }), { localAddress: '127.0.0.2' })))
+    ? Promise.all(
+        Array.from({ length: FLOOD }, (_, i) =>
+          post(url, '/auth/v1/login', JSON.stringify({ user: `random-${round}-${i}`, password: 'wrong-password' }), {
+            localAddress: '127.0.0.2',
+          }),
+        ),
+      )
     : null;
   const started = performance.now();
-  const status = await post(url, '/auth/v1/login', JSON.stringify({ user: 'jn.manager', password: platform.login('jn.manager').password }), { localAddress: '127.0.0.3' });
+  const status = await post(
+    url,
+    '/auth/v1/login',
+    JSON.stringify({ user: 'jn.manager', password: platform.login('jn.manager').password }),
+    { localAddress: '127.0.0.3' },
+  );
   const elapsed = performance.now() - started;
   if (status !== 200) throw new Error(`sign-in: HTTP ${status}`);
   await attack;
@@ -99,14 +119,37 @@ async function main() {
 
     const mib = (v: number) => `${v.toFixed(0)} MiB`;
     printTable(`Platform memory under ${BODIES} concurrent ${BODY_BYTES / 1024 / 1024} MB bodies to /auth/v1/login (own process, SQLite)`, [
-      { bodies: 'with Content-Length', 'idle RSS (reference)': mib(withLength.idle), 'peak RSS': mib(withLength.peak), 'RSS 2 s later': mib(withLength.settled), 'peak/idle': (withLength.peak / withLength.idle).toFixed(2), 'answered 413': `${withLength.refused}/${BODIES} in ${ms(withLength.elapsed)} ms` },
-      { bodies: 'chunked', 'idle RSS (reference)': mib(chunked.idle), 'peak RSS': mib(chunked.peak), 'RSS 2 s later': mib(chunked.settled), 'peak/idle': (chunked.peak / chunked.idle).toFixed(2), 'answered 413': `${chunked.refused}/${BODIES} in ${ms(chunked.elapsed)} ms` },
+      {
+        bodies: 'with Content-Length',
+        'idle RSS (reference)': mib(withLength.idle),
+        'peak RSS': mib(withLength.peak),
+        'RSS 2 s later': mib(withLength.settled),
+        'peak/idle': (withLength.peak / withLength.idle).toFixed(2),
+        'answered 413': `${withLength.refused}/${BODIES} in ${ms(withLength.elapsed)} ms`,
+      },
+      {
+        bodies: 'chunked',
+        'idle RSS (reference)': mib(chunked.idle),
+        'peak RSS': mib(chunked.peak),
+        'RSS 2 s later': mib(chunked.settled),
+        'peak/idle': (chunked.peak / chunked.idle).toFixed(2),
+        'answered 413': `${chunked.refused}/${BODIES} in ${ms(chunked.elapsed)} ms`,
+      },
     ]);
     printTable(`A real sign-in while ${FLOOD} sign-ins with random names arrive at once from another address`, [
-      { 'sign-in p50, idle (reference)': `${ms(idleLogin)} ms`, 'sign-in p50, during the flood': `${ms(underFlood)} ms`, ratio: (underFlood / idleLogin).toFixed(2) },
+      {
+        'sign-in p50, idle (reference)': `${ms(idleLogin)} ms`,
+        'sign-in p50, during the flood': `${ms(underFlood)} ms`,
+        ratio: (underFlood / idleLogin).toFixed(2),
+      },
     ]);
     emitSummary('platformFlood', [
-      { metric: `peak RSS MiB, ${BODIES} × 50 MB bodies (value in MiB)`, value: Math.max(withLength.peak, chunked.peak), referenceName: 'idle RSS MiB', reference: withLength.idle },
+      {
+        metric: `peak RSS MiB, ${BODIES} × 50 MB bodies (value in MiB)`,
+        value: Math.max(withLength.peak, chunked.peak),
+        referenceName: 'idle RSS MiB',
+        reference: withLength.idle,
+      },
       { metric: `sign-in p50 during a ${FLOOD}-login flood`, value: underFlood, referenceName: 'sign-in p50 idle', reference: idleLogin },
     ]);
   } finally {

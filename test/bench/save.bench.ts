@@ -66,9 +66,27 @@ async function main() {
   const e = stats(edits);
   const r = stats(reference);
   printTable(`Saving an enterprise (synchronous=FULL, ${COUNT.toLocaleString()} already stored, ${SAVES} of each)`, [
-    { operation: 'enterprises.create via dispatcher', 'p50 ms': ms(c.p50), 'p95 ms': ms(c.p95), 'max ms': ms(c.max), 'p95 / bare commit': ratio(c.p95, r.p95) },
-    { operation: 'enterprises.update via dispatcher', 'p50 ms': ms(e.p50), 'p95 ms': ms(e.p95), 'max ms': ms(e.max), 'p95 / bare commit': ratio(e.p95, r.p95) },
-    { operation: 'reference: bare 1-row INSERT commit', 'p50 ms': ms(r.p50), 'p95 ms': ms(r.p95), 'max ms': ms(r.max), 'p95 / bare commit': '1.00×' },
+    {
+      operation: 'enterprises.create via dispatcher',
+      'p50 ms': ms(c.p50),
+      'p95 ms': ms(c.p95),
+      'max ms': ms(c.max),
+      'p95 / bare commit': ratio(c.p95, r.p95),
+    },
+    {
+      operation: 'enterprises.update via dispatcher',
+      'p50 ms': ms(e.p50),
+      'p95 ms': ms(e.p95),
+      'max ms': ms(e.max),
+      'p95 / bare commit': ratio(e.p95, r.p95),
+    },
+    {
+      operation: 'reference: bare 1-row INSERT commit',
+      'p50 ms': ms(r.p50),
+      'p95 ms': ms(r.p95),
+      'max ms': ms(r.max),
+      'p95 / bare commit': '1.00×',
+    },
   ]);
   emitSummary('save', [
     { metric: 'save p95: create', value: c.p95, targetMs: TARGET_MS, referenceName: 'bare commit p95', reference: r.p95 },

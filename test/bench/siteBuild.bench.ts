@@ -46,10 +46,14 @@ function blocksToMarkdown(blocks: Block[]): string {
     else if (b.type === 'list') {
       list(b.items, b.ordered, 0);
       out.push('');
-    }
-    else if (b.type === 'table') {
+    } else if (b.type === 'table') {
       const [head, ...rows] = b.rows;
-      out.push(`| ${head!.map(md).join(' | ')} |`, `|${head!.map(() => ' --- |').join('')}`, ...rows.map((r) => `| ${r.map(md).join(' | ')} |`), '');
+      out.push(
+        `| ${head!.map(md).join(' | ')} |`,
+        `|${head!.map(() => ' --- |').join('')}`,
+        ...rows.map((r) => `| ${r.map(md).join(' | ')} |`),
+        '',
+      );
     } else out.push(`![${b.image.alt}](/${derivedImagePath(b.image.sha256, 'web480')})`, '');
   }
   return out.join('\n');
@@ -61,7 +65,10 @@ function itemMarkdown(item: Item): string {
   const images: string[] = [];
   if (item.kind === 'product') {
     body = item.description;
-    front.push(`price: ${JSON.stringify(item.price?.kind === 'amount' ? item.price.fen / 100 : '面议')}`, `spec: ${JSON.stringify(item.spec ?? '')}`);
+    front.push(
+      `price: ${JSON.stringify(item.price?.kind === 'amount' ? item.price.fen / 100 : '面议')}`,
+      `spec: ${JSON.stringify(item.spec ?? '')}`,
+    );
     images.push(...item.images.map((i) => i.sha256));
   } else if (item.kind === 'article') {
     body = item.body;
@@ -88,7 +95,10 @@ function writeHugoSite(root: string, content: SiteContent, webImages: Map<string
     mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
     writeFileSync(path.join(root, relative), text);
   };
-  write('config.toml', `baseURL = "https://quanchengtea.ec.example.cn/"\ntitle = ${JSON.stringify(content.profile.name)}\nlanguageCode = "zh-CN"\npaginate = 12\ndisableKinds = ["taxonomy", "term", "RSS"]\n[params]\naddress = ${JSON.stringify(content.profile.contact.address)}\n`);
+  write(
+    'config.toml',
+    `baseURL = "https://quanchengtea.ec.example.cn/"\ntitle = ${JSON.stringify(content.profile.name)}\nlanguageCode = "zh-CN"\npaginate = 12\ndisableKinds = ["taxonomy", "term", "RSS"]\n[params]\naddress = ${JSON.stringify(content.profile.contact.address)}\n`,
+  );
   for (const [file, text] of Object.entries(LAYOUTS)) write(`layouts/${file}`, text);
   write('static/style.css', 'body{font-family:sans-serif}');
   let pages = 0;
@@ -114,7 +124,8 @@ function hugoRound(root: string): number {
 }
 
 async function main() {
-  if (spawnSync('sh', ['-c', 'command -v hugo'], { stdio: 'ignore' }).status !== 0) throw new Error('hugo (Debian package) is needed as the reference.');
+  if (spawnSync('sh', ['-c', 'command -v hugo'], { stdio: 'ignore' }).status !== 0)
+    throw new Error('hugo (Debian package) is needed as the reference.');
   const site = await benchSite(1000, 200);
   console.log(`set up a site of 1,000 items and 200 photos (derived sizes cached) in ${(site.setupMs / 1000).toFixed(1)} s`);
 
@@ -124,7 +135,10 @@ async function main() {
   const hugoPages = writeHugoSite(hugoRoot, site.content, webImages);
   const out = path.join(tempDir('ecw-build-bench-'), 'out');
 
-  const webOnly: SiteContent = { ...site.content, columns: site.content.columns.map((c) => ({ ...c, channels: { web: true, wap2: false, wap1: false, sms: false } })) };
+  const webOnly: SiteContent = {
+    ...site.content,
+    columns: site.content.columns.map((c) => ({ ...c, channels: { web: true, wap2: false, wap1: false, sms: false } })),
+  };
   const buildOnce = async (content: SiteContent) => {
     rmSync(out, { recursive: true, force: true });
     const t0 = performance.now();
@@ -134,7 +148,14 @@ async function main() {
     const t2 = performance.now();
     const manifest = await writeBuild({ result, assets: prepared }, out);
     const t3 = performance.now();
-    return { prepare: t1 - t0, compile: t2 - t1, write: t3 - t2, total: t3 - t0, files: manifest.files.length, web: result.report.summary.pagesPerChannel.web };
+    return {
+      prepare: t1 - t0,
+      compile: t2 - t1,
+      write: t3 - t2,
+      total: t3 - t0,
+      files: manifest.files.length,
+      web: result.report.summary.pagesPerChannel.web,
+    };
   };
 
   const hugo: number[] = [];
@@ -156,12 +177,23 @@ async function main() {
   });
   printTable(`Site of 1,000 items, 200 photos (p50 ms; ${ROUNDS} rounds, four-channel build 3 rounds)`, [
     row(`ours, WEB only (${web[0]!.web} pages)`, web),
-    { what: `Hugo, same items as markdown (${hugoPages} item pages + lists)`, 'resolve pictures': '', compile: '', write: '', total: ms(p50(hugo)), files: '' },
+    {
+      what: `Hugo, same items as markdown (${hugoPages} item pages + lists)`,
+      'resolve pictures': '',
+      compile: '',
+      write: '',
+      total: ms(p50(hugo)),
+      files: '',
+    },
     row('ours, all four channels (information)', all),
   ]);
   const r = p50(web.map((w) => w.total)) / p50(hugo);
-  console.log(`\nHTML work: ours / Hugo = ${ratio(p50(web.map((w) => w.total)), p50(hugo))} (target ≤ ${TARGET_RATIO}) ${r <= TARGET_RATIO ? 'OK' : 'OVER TARGET'}`);
-  console.log(`all four channels / Hugo = ${ratio(p50(all.map((a) => a.total)), p50(hugo))} (WAP 1.0 decks are compiled to WBXML to check their size)`);
+  console.log(
+    `\nHTML work: ours / Hugo = ${ratio(p50(web.map((w) => w.total)), p50(hugo))} (target ≤ ${TARGET_RATIO}) ${r <= TARGET_RATIO ? 'OK' : 'OVER TARGET'}`,
+  );
+  console.log(
+    `all four channels / Hugo = ${ratio(p50(all.map((a) => a.total)), p50(hugo))} (WAP 1.0 decks are compiled to WBXML to check their size)`,
+  );
   emitSummary('siteBuild', [
     { metric: 'build 1,000 items WEB (HTML work)', value: p50(web.map((w) => w.total)), referenceName: 'hugo', reference: p50(hugo) },
     { metric: 'build 1,000 items, all 4 channels', value: p50(all.map((a) => a.total)) },

@@ -32,7 +32,9 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 async function run(checkOutputs: boolean, carried: boolean) {
   const backend = startBackend({ dataDir: tempDir('ecw-edit-bench-'), checkOutputs });
   const memory = createMemoryTransport(backend);
-  const transport: Transport = carried ? { ...memory, invoke: async (name, input) => JSON.parse(JSON.stringify(await memory.invoke(name, input))) as never } : memory;
+  const transport: Transport = carried
+    ? { ...memory, invoke: async (name, input) => JSON.parse(JSON.stringify(await memory.invoke(name, input))) as never }
+    : memory;
   const call = async <N extends ProcedureName>(name: N, input: Input<N>): Promise<Output<N>> => {
     const result = await transport.invoke(name, input);
     if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
@@ -41,7 +43,9 @@ async function run(checkOutputs: boolean, carried: boolean) {
   const enterprise = await call('enterprises.create', enterpriseInput(1));
   const created = await call('sites.create', { enterpriseId: enterprise.id });
   const content = generatedSite(ITEMS).site;
-  await backend.writes.hold((db) => changeSite(contextOf(backend, db), created.id, undefined, 'site.imported', (current) => ({ ...current, content })));
+  await backend.writes.hold((db) =>
+    changeSite(contextOf(backend, db), created.id, undefined, 'site.imported', (current) => ({ ...current, content })),
+  );
   const siteId = created.id;
   let revision = (await call('sites.get', { siteId })).revision;
   const site = await call('sites.get', { siteId });
@@ -57,11 +61,16 @@ async function run(checkOutputs: boolean, carried: boolean) {
   };
   await edit('update an item', 'sites.updateItem', { itemId: item.id, item: retitled(0) });
   await edit('rename a column', 'sites.updateColumn', { columnId: column.id, title: `${column.title}新` });
-  await edit('reorder a column’s items', 'sites.reorderItems', { columnId: column.id, itemIds: [...column.items.map((i) => i.id)].reverse() });
+  await edit('reorder a column’s items', 'sites.reorderItems', {
+    columnId: column.id,
+    itemIds: [...column.items.map((i) => i.id)].reverse(),
+  });
   await edit('add an item', 'sites.addItem', { columnId: column.id, item: { ...retitled(1), id: undefined } as never });
   await edit('move an item', 'sites.moveItem', { itemId: item.id, columnId: column.id, index: 2 });
   await edit('edit the profile', 'sites.updateProfile', { profile: { ...site.content.profile, slogan: '新口号' } });
-  await edit('switch the layout', 'sites.setTemplate', { template: { ...site.content.template, options: { ...site.content.template.options } } });
+  await edit('switch the layout', 'sites.setTemplate', {
+    template: { ...site.content.template, options: { ...site.content.template.options } },
+  });
 
   const started = performance.now();
   for (let n = 0; n < EDITS; n++) await edit('', 'sites.updateItem', { itemId: item.id, item: retitled(n + 2) });
@@ -85,13 +94,38 @@ printTable(`Site-edit answers on a ${ITEMS}-item site (JSON bytes as they travel
     'of the whole site': `${((100 * bytes(a.answer)) / shipped.wholeBytes).toFixed(1)} %`,
     'JSON round trip': `${ms(carryMs(a.answer))} ms`,
   })),
-  { edit: 'the whole site (sites.get)', answer: kb(shipped.wholeBytes), 'of the whole site': '100 %', 'JSON round trip': `${ms(carryMs(shipped.whole))} ms` },
+  {
+    edit: 'the whole site (sites.get)',
+    answer: kb(shipped.wholeBytes),
+    'of the whole site': '100 %',
+    'JSON round trip': `${ms(carryMs(shipped.whole))} ms`,
+  },
 ]);
 printTable(`${EDITS} successive item edits through the in-memory transport`, [
-  { outputs: 'not checked (the shipped app)', total: `${ms(shipped.editsMs)} ms`, 'per edit': `${ms(shipped.editsMs / EDITS)} ms`, 'one whole read': `${ms(shipped.readMs)} ms` },
-  { outputs: '  the same, answers carried through JSON', total: `${ms(overHttp.editsMs)} ms`, 'per edit': `${ms(overHttp.editsMs / EDITS)} ms`, 'one whole read': `${ms(overHttp.readMs)} ms` },
-  { outputs: 'checked (tests, web:dev)', total: `${ms(checked.editsMs)} ms`, 'per edit': `${ms(checked.editsMs / EDITS)} ms`, 'one whole read': `${ms(checked.readMs)} ms` },
+  {
+    outputs: 'not checked (the shipped app)',
+    total: `${ms(shipped.editsMs)} ms`,
+    'per edit': `${ms(shipped.editsMs / EDITS)} ms`,
+    'one whole read': `${ms(shipped.readMs)} ms`,
+  },
+  {
+    outputs: '  the same, answers carried through JSON',
+    total: `${ms(overHttp.editsMs)} ms`,
+    'per edit': `${ms(overHttp.editsMs / EDITS)} ms`,
+    'one whole read': `${ms(overHttp.readMs)} ms`,
+  },
+  {
+    outputs: 'checked (tests, web:dev)',
+    total: `${ms(checked.editsMs)} ms`,
+    'per edit': `${ms(checked.editsMs / EDITS)} ms`,
+    'one whole read': `${ms(checked.readMs)} ms`,
+  },
 ]);
 emitSummary('siteEdits', [
-  { metric: `${EDITS} item edits, ${ITEMS}-item site, answers through JSON`, value: overHttp.editsMs, referenceName: `${EDITS} whole reads (sites.get)`, reference: overHttp.readMs * EDITS },
+  {
+    metric: `${EDITS} item edits, ${ITEMS}-item site, answers through JSON`,
+    value: overHttp.editsMs,
+    referenceName: `${EDITS} whole reads (sites.get)`,
+    reference: overHttp.readMs * EDITS,
+  },
 ]);

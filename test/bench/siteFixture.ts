@@ -30,7 +30,15 @@ export interface BenchSite {
 
 /** A service's context on the backend's connection (the services are called inside its write queue). */
 export function contextOf(backend: Backend, db: WritableDB): WriteContext {
-  return { db, dataDir: backend.dataDir, writes: backend.writes, now: () => new Date(), newId: () => uuidv7(), emit: () => undefined, actor: () => 'bench' };
+  return {
+    db,
+    dataDir: backend.dataDir,
+    writes: backend.writes,
+    now: () => new Date(),
+    newId: () => uuidv7(),
+    emit: () => undefined,
+    actor: () => 'bench',
+  };
 }
 
 /** Replaces every picture hash of the generated site by one of the real photos. */
@@ -54,7 +62,10 @@ export async function benchSite(items = 1000, photoCount = 200): Promise<BenchSi
   await backend.writes.write((db) => photos.forEach((p) => registerImage(db, p, new Date())));
   const seeded = await backend.writes.hold(async (db) => {
     const ctx = contextOf(backend, db);
-    await deriveAll(ctx, photos.map((p) => p.sha256));
+    await deriveAll(
+      ctx,
+      photos.map((p) => p.sha256),
+    );
     const site = createSite(ctx, createEnterprise(ctx, enterpriseInput(1)).id);
     const content = withRealPhotos(generatedSite(items).site, photos);
     changeSite(ctx, site.id, undefined, 'site.imported', (current) => ({ ...current, content }));

@@ -25,8 +25,14 @@ async function importOnce(): Promise<{ ms: number; problems: number; columns: nu
   const backend = startBackend({ dataDir: tempDir('ecw-import-bench-'), checkOutputs: true });
   const enterprise = JSON.parse(readFileSync(path.join(MATERIALS, 'enterprise.json'), 'utf8')) as Record<string, unknown>;
   const { id } = await call<{ id: string }>(backend, 'enterprises.create', {
-    name: enterprise.name, creditCode: enterprise.creditCode, industrySection: enterprise.industrySection, region: enterprise.region,
-    address: enterprise.address, contact: enterprise.contact, manager: '李经理', channel: 'customer_manager',
+    name: enterprise.name,
+    creditCode: enterprise.creditCode,
+    industrySection: enterprise.industrySection,
+    region: enterprise.region,
+    address: enterprise.address,
+    contact: enterprise.contact,
+    manager: '李经理',
+    channel: 'customer_manager',
   });
   const started = performance.now();
   const report = await call<{ problems: unknown[]; columns: unknown[] }>(backend, 'sites.import', { enterpriseId: id, paths: [MATERIALS] });
@@ -37,7 +43,9 @@ async function importOnce(): Promise<{ ms: number; problems: number; columns: nu
 
 const floorPhotos = () => {
   const dir = path.join(MATERIALS, 'photos');
-  return readdirSync(dir).filter((f) => f !== 'IMG_0042.JPG').map((f) => readFileSync(path.join(dir, f)));
+  return readdirSync(dir)
+    .filter((f) => f !== 'IMG_0042.JPG')
+    .map((f) => readFileSync(path.join(dir, f)));
 };
 
 async function main() {
@@ -58,7 +66,9 @@ async function main() {
     { what: 'reference: sharp re-encoding the photos', p50: ms(f.p50), max: ms(f.max), target: '', ok: '' },
   ]);
   console.log(`\nimport / sharp floor = ${ratio(o.p50, f.p50)} (p50); ${last.columns} columns, ${last.problems} problem(s) reported`);
-  emitSummary('siteImport', [{ metric: 'import fixture folder (p50)', value: o.p50, targetMs: TARGET_MS, referenceName: 'sharp re-encode floor', reference: f.p50 }]);
+  emitSummary('siteImport', [
+    { metric: 'import fixture folder (p50)', value: o.p50, targetMs: TARGET_MS, referenceName: 'sharp re-encode floor', reference: f.p50 },
+  ]);
 }
 
 await main();

@@ -40,10 +40,13 @@ async function load(port: number, host: string, paths: string[], seconds: number
     for (let i = k; performance.now() < end; i += CLIENTS) {
       const started = performance.now();
       const status = await new Promise<number>((resolve) => {
-        const req = http.request({ host: '127.0.0.1', port, path: paths[i % paths.length], agent, headers: { host, accept: 'text/html' } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        });
+        const req = http.request(
+          { host: '127.0.0.1', port, path: paths[i % paths.length], agent, headers: { host, accept: 'text/html' } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
         req.on('error', () => resolve(0));
         req.end();
       });
@@ -101,19 +104,31 @@ async function main(): Promise<void> {
   const label = 'benchtea';
   const host = `${label}.${platform.sitesDomain}`;
   const content = bigSite(label, 1000);
-  await manager.push(createEnterprise(901, undefined, ent), { tbl: 'site', rowId: siteId, kind: 'create', patch: { enterpriseId: ent, name: '官网', content, images: [] } });
+  await manager.push(createEnterprise(901, undefined, ent), {
+    tbl: 'site',
+    rowId: siteId,
+    kind: 'create',
+    patch: { enterpriseId: ent, name: '官网', content, images: [] },
+  });
   await manager.push(orderOp(ent, 'open', 'site-standard'));
   await platform.admin('POST', '/admin/boss/process');
 
   console.error('sitePublish: publishing');
   const started = performance.now();
-  const res = await manager.push({ tbl: 'site_publication', rowId: siteId, kind: 'command', name: 'site.publish.v1', patch: { siteId, enterpriseId: ent, revision: 1, content, images: [], signoff: SIGNOFF } });
+  const res = await manager.push({
+    tbl: 'site_publication',
+    rowId: siteId,
+    kind: 'command',
+    name: 'site.publish.v1',
+    patch: { siteId, enterpriseId: ent, revision: 1, content, images: [], signoff: SIGNOFF },
+  });
   const publishMs = performance.now() - started;
-  if ((res.results[0]?.row as { status?: string } | undefined)?.status !== 'live') throw new Error(`publish: ${JSON.stringify(res.results[0])}`);
+  if ((res.results[0]?.row as { status?: string } | undefined)?.status !== 'live')
+    throw new Error(`publish: ${JSON.stringify(res.results[0])}`);
 
   // The WEB pages of the site, served by both.
-  const pages = compile(content, templateFor(content), { resolve: () => undefined }).files
-    .filter((f) => f.path.startsWith('web/') && f.path.endsWith('.html'))
+  const pages = compile(content, templateFor(content), { resolve: () => undefined })
+    .files.filter((f) => f.path.startsWith('web/') && f.path.endsWith('.html'))
     .map((f) => ({ url: `/${f.path.slice(4)}`, mime: f.mime, body: String(f.content) }));
   const paths = pages.map((p) => p.url).slice(0, 200);
   console.error(`sitePublish: published in ${ms(publishMs)} ms; serving`);
@@ -121,7 +136,10 @@ async function main(): Promise<void> {
   const publicPort = Number(new URL(platform.publicUrl).port);
   await load(publicPort, host, paths, 1); // warm-up
   await load(reference.port, host, paths, 1);
-  const [ours, bare] = (await compareServers([publicPort, reference.port], host, paths, SECONDS)) as [{ rps: number; p99: number; errors: number }, { rps: number; p99: number; errors: number }];
+  const [ours, bare] = (await compareServers([publicPort, reference.port], host, paths, SECONDS)) as [
+    { rps: number; p99: number; errors: number },
+    { rps: number; p99: number; errors: number },
+  ];
   reference.stop();
 
   console.error('sitePublish: leads');
@@ -131,10 +149,20 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const body = `message=${encodeURIComponent(`第${i}条留言`)}&phone=1391234${String(1000 + i)}`;
     await new Promise<void>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: publicPort, path: '/guestbook', method: 'POST', headers: { host, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) }, localAddress: `127.0.0.${10 + i}` }, (r) => {
-        r.resume();
-        r.on('end', () => (r.statusCode === 200 ? resolve() : reject(new Error(`post ${r.statusCode}`))));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: publicPort,
+          path: '/guestbook',
+          method: 'POST',
+          headers: { host, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+          localAddress: `127.0.0.${10 + i}`,
+        },
+        (r) => {
+          r.resume();
+          r.on('end', () => (r.statusCode === 200 ? resolve() : reject(new Error(`post ${r.statusCode}`))));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -148,7 +176,9 @@ async function main(): Promise<void> {
     { server: 'platform public listener', 'req/s': ours.rps.toFixed(0), 'p99 ms': ms(ours.p99), errors: ours.errors },
     { server: 'bare node:http static', 'req/s': bare.rps.toFixed(0), 'p99 ms': ms(bare.p99), errors: bare.errors },
   ]);
-  console.log(`throughput ratio ${(ours.rps / bare.rps).toFixed(2)} (target ≥ 0.8); publish of a 1,000-item site ${ms(publishMs)} ms (target < 3000); lead post → pull p50 ${ms(percentile(leadTimes, 50))} ms, max ${ms(Math.max(...leadTimes))} ms (target < 1000)`);
+  console.log(
+    `throughput ratio ${(ours.rps / bare.rps).toFixed(2)} (target ≥ 0.8); publish of a 1,000-item site ${ms(publishMs)} ms (target < 3000); lead post → pull p50 ${ms(percentile(leadTimes, 50))} ms, max ${ms(Math.max(...leadTimes))} ms (target < 1000)`,
+  );
   emitSummary('sitePublish', [
     { metric: 'serving p99 (ms)', value: ours.p99, referenceName: 'bare node:http p99', reference: bare.p99 },
     { metric: 'serving ms per request (1000/req/s)', value: 1000 / ours.rps, referenceName: 'bare node:http', reference: 1000 / bare.rps },

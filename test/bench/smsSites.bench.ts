@@ -40,15 +40,32 @@ async function liveSite(platform: Platform): Promise<void> {
   await db.insertInto('sms_route').values({ extension: EXTENSION, enterprise_id: 'e1', opened_at: '2026-01-01T00:00:00Z' }).execute();
   await db
     .insertInto('site_revision')
-    .values({ site_id: 's1', revision: 1, enterprise_id: 'e1', content: JSON.stringify(content), images: '[]', signoff: null, submitted_by: 'bench', submitted_at: '2026-01-01T00:00:00Z', built: 1 })
+    .values({
+      site_id: 's1',
+      revision: 1,
+      enterprise_id: 'e1',
+      content: JSON.stringify(content),
+      images: '[]',
+      signoff: null,
+      submitted_by: 'bench',
+      submitted_at: '2026-01-01T00:00:00Z',
+      built: 1,
+    })
     .execute();
-  await db.insertInto('site_host').values({ host: 'quanchengtea.ec.example.cn', site_id: 's1', enterprise_id: 'e1', revision: 1, offline_at: null }).execute();
+  await db
+    .insertInto('site_host')
+    .values({ host: 'quanchengtea.ec.example.cn', site_id: 's1', enterprise_id: 'e1', revision: 1, offline_at: null })
+    .execute();
 }
 
 async function openPlatform(port: number, clock: Clock): Promise<Platform> {
   const databaseUrl = process.env.PLATFORM_BENCH_DATABASE_URL;
   const platform = await createPlatform({
-    dataDir: tempDir('ecw-sms-sites-bench-'), ...(databaseUrl ? { databaseUrl } : {}), clock, config: { openingDelayMs: null, smsMosPerNumber: 1000 }, log: () => undefined,
+    dataDir: tempDir('ecw-sms-sites-bench-'),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    clock,
+    config: { openingDelayMs: null, smsMosPerNumber: 1000 },
+    log: () => undefined,
     sms: { ...LINK_DEFAULTS, ...SP, host: '127.0.0.1', port },
   });
   while (platform.sms!.link.status().state !== 'connected') await new Promise((r) => setTimeout(r, 10));
@@ -97,8 +114,16 @@ async function care(): Promise<{ storeMs: number; sendMs: number; heapBefore: nu
   const platform = await openPlatform(ismg.port, clock);
   try {
     const db = platform.ctx.database.db;
-    const rows = Array.from({ length: SUBSCRIBERS - CARE_LIST.length }, (_, i) => ({ enterprise_id: 'e1', mobile: String(13900000000 + i), first_at: '2026-01-01T00:00:00Z' }));
-    for (let i = 0; i < rows.length; i += 500) await db.insertInto('sms_subscriber').values(rows.slice(i, i + 500)).execute();
+    const rows = Array.from({ length: SUBSCRIBERS - CARE_LIST.length }, (_, i) => ({
+      enterprise_id: 'e1',
+      mobile: String(13900000000 + i),
+      first_at: '2026-01-01T00:00:00Z',
+    }));
+    for (let i = 0; i < rows.length; i += 500)
+      await db
+        .insertInto('sms_subscriber')
+        .values(rows.slice(i, i + 500))
+        .execute();
     clock.offsetMs = Date.parse('2026-09-25T02:00:00Z') - Date.now(); // the care date, 10:00 in China
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
@@ -128,15 +153,34 @@ async function main() {
   const c = await care();
   const store = process.env.PLATFORM_BENCH_DATABASE_URL ? 'PostgreSQL' : 'SQLite WAL, synchronous=FULL';
   printTable(`SMS sites (${store}), MO → first MT over loopback, ${LATENCY_MOS} MOs each, one at a time`, [
-    { measure: 'new session (main menu + WAP Push)', p50: ms(open.p50), p95: ms(open.p95), max: ms(open.max), note: `target p95 < ${TARGET_P95_MS} ms` },
-    { measure: 'digit in a session (menu node)', p50: ms(nav.p50), p95: ms(nav.p95), max: ms(nav.max), note: `target p95 < ${TARGET_P95_MS} ms` },
+    {
+      measure: 'new session (main menu + WAP Push)',
+      p50: ms(open.p50),
+      p95: ms(open.p95),
+      max: ms(open.max),
+      note: `target p95 < ${TARGET_P95_MS} ms`,
+    },
+    {
+      measure: 'digit in a session (menu node)',
+      p50: ms(nav.p50),
+      p95: ms(nav.p95),
+      max: ms(nav.max),
+      note: `target p95 < ${TARGET_P95_MS} ms`,
+    },
   ]);
   const rate = Math.round(SUBSCRIBERS / ((c.storeMs + c.sendMs) / 1000));
-  printTable(`关怀: ${SUBSCRIBERS.toLocaleString()} recipients' care message (${CARE_LIST.length.toLocaleString()} of them on the 关怀名单), one link (window 16)`, [
-    { measure: 'stored (pages of 500, one tx each)', ms: ms(c.storeMs), note: '' },
-    { measure: 'sent: every SUBMIT answered', ms: ms(c.sendMs), note: `${rate} MT/s end to end; the 08:00–21:00 window is 13 h` },
-    { measure: 'platform heap MB before / peak / after', ms: `${mb(c.heapBefore)} / ${mb(c.heapPeak)} / ${mb(c.heapAfter)}`, note: 'sampled every 50 ms' },
-  ]);
+  printTable(
+    `关怀: ${SUBSCRIBERS.toLocaleString()} recipients' care message (${CARE_LIST.length.toLocaleString()} of them on the 关怀名单), one link (window 16)`,
+    [
+      { measure: 'stored (pages of 500, one tx each)', ms: ms(c.storeMs), note: '' },
+      { measure: 'sent: every SUBMIT answered', ms: ms(c.sendMs), note: `${rate} MT/s end to end; the 08:00–21:00 window is 13 h` },
+      {
+        measure: 'platform heap MB before / peak / after',
+        ms: `${mb(c.heapBefore)} / ${mb(c.heapPeak)} / ${mb(c.heapAfter)}`,
+        note: 'sampled every 50 ms',
+      },
+    ],
+  );
   emitSummary('smsSites', [
     { metric: 'MO → first MT p95, new session', value: open.p95, targetMs: TARGET_P95_MS },
     { metric: 'MO → first MT p95, in session', value: nav.p95, targetMs: TARGET_P95_MS },

@@ -24,7 +24,7 @@ interface Raw {
 }
 
 async function rawClient(platform: PlatformProcess, user = 'jn.manager'): Promise<Raw> {
-  const post = async <T,>(path: string, body: unknown, token?: string): Promise<T> => {
+  const post = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
     const response = await fetch(`${platform.url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -47,10 +47,21 @@ async function rawCreates(raw: Raw, count: number, firstOpSeq = 1): Promise<{ ms
     for (let k = 0; k < Math.min(200, count - done); k++) {
       const i = index++;
       const { creditCode, ...fields } = jinanEnterprise(i, { note: NOTE });
-      ops.push({ opSeq, mutationId: `bench-${raw.clientId}-${opSeq}`, tbl: 'enterprise', rowId: crypto.randomUUID(), kind: 'create', patch: { ...fields, creditCode, industryDivision: null, contact: { ...fields.contact, email: null } } });
+      ops.push({
+        opSeq,
+        mutationId: `bench-${raw.clientId}-${opSeq}`,
+        tbl: 'enterprise',
+        rowId: crypto.randomUUID(),
+        kind: 'create',
+        patch: { ...fields, creditCode, industryDivision: null, contact: { ...fields.contact, email: null } },
+      });
       opSeq++;
     }
-    const res = await raw.post<{ results: { status: string; message?: string }[] }>('/sync/v1/push', { schemaVersion: SCHEMA_VERSION, clientId: raw.clientId, ops });
+    const res = await raw.post<{ results: { status: string; message?: string }[] }>('/sync/v1/push', {
+      schemaVersion: SCHEMA_VERSION,
+      clientId: raw.clientId,
+      ops,
+    });
     const bad = res.results.find((r) => r.status !== 'applied');
     if (bad) throw new Error(`seeding: ${JSON.stringify(bad)}`);
   }
@@ -62,7 +73,12 @@ async function rawBootstrap(raw: Raw): Promise<number> {
   const started = performance.now();
   let cursor: string | null = null;
   for (;;) {
-    const page: { cursor: string; hasMore: boolean } = await raw.post('/sync/v1/pull', { schemaVersion: SCHEMA_VERSION, clientId: raw.clientId, cursor, limit: 500 });
+    const page: { cursor: string; hasMore: boolean } = await raw.post('/sync/v1/pull', {
+      schemaVersion: SCHEMA_VERSION,
+      clientId: raw.clientId,
+      cursor,
+      limit: 500,
+    });
     cursor = page.cursor;
     if (!page.hasMore) break;
   }
@@ -90,7 +106,15 @@ async function bootstrap(platform: PlatformProcess, raw: Raw, rows: number) {
   loop.disable();
   if (report.pulled < rows) throw new Error(`bootstrap pulled ${report.pulled} of ${rows}`);
   const referenceMs = await rawBootstrap(raw);
-  return { d, engineMs, referenceMs, blockedMs: loop.max / 1e6, longestTx: Math.max(...transactions), tx95: stats(transactions).p95, pulled: report.pulled };
+  return {
+    d,
+    engineMs,
+    referenceMs,
+    blockedMs: loop.max / 1e6,
+    longestTx: Math.max(...transactions),
+    tx95: stats(transactions).p95,
+    pulled: report.pulled,
+  };
 }
 
 async function main() {
@@ -110,14 +134,20 @@ async function main() {
     const cursor = small.d.cursor();
     for (let i = 0; i < 60; i++) {
       const [noopMs, noopReport] = await timed(() => small.d.sync());
-      if (noopReport.outcome !== 'ok' || noopReport.pulled + noopReport.pushed !== 0) throw new Error(`no-op sync: ${JSON.stringify(noopReport)}`);
+      if (noopReport.outcome !== 'ok' || noopReport.pulled + noopReport.pushed !== 0)
+        throw new Error(`no-op sync: ${JSON.stringify(noopReport)}`);
       noop.push(noopMs);
-      noopRef.push((await timed(() => raw.post('/sync/v1/pull', { schemaVersion: SCHEMA_VERSION, clientId: raw.clientId, cursor, limit: 500 })))[0]);
+      noopRef.push(
+        (await timed(() => raw.post('/sync/v1/pull', { schemaVersion: SCHEMA_VERSION, clientId: raw.clientId, cursor, limit: 500 })))[0],
+      );
     }
     const writer = await device(platform, 'writer');
     devices.push(writer);
     await writer.sync();
-    const ids = writer.enterprises().slice(0, 10).map((e) => e.id as string);
+    const ids = writer
+      .enterprises()
+      .slice(0, 10)
+      .map((e) => e.id as string);
     const tenChanges: number[] = [];
     for (let round = 0; round < 5; round++) {
       for (const id of ids) await writer.editEnterprise(id, (f) => ({ ...f, manager: `经理${round}` }));
@@ -151,11 +181,18 @@ async function main() {
     const five = await Promise.all(Array.from({ length: 5 }, (_, i) => device(platform, `five-${i}`)));
     devices.push(...five);
     for (const d of five) await d.sync();
-    const shared = five[0]!.enterprises().slice(0, 50).map((e) => e.id as string);
+    const shared = five[0]!
+      .enterprises()
+      .slice(0, 50)
+      .map((e) => e.id as string);
     for (let op = 0; op < 500; op++) {
       const d = five[op % 5]!;
       if (op % 5 === 0) await d.createEnterprise(creditIndex());
-      else await d.editEnterprise(shared[op % 50]!, (f) => ({ ...f, [op % 2 ? 'manager' : 'address']: op % 2 ? `经理${op}` : `济南市历下区收敛路${op}号` }));
+      else
+        await d.editEnterprise(shared[op % 50]!, (f) => ({
+          ...f,
+          [op % 2 ? 'manager' : 'address']: op % 2 ? `经理${op}` : `济南市历下区收敛路${op}号`,
+        }));
     }
     const [convergeMs] = await timed(async () => {
       for (let round = 0; round < 10; round++) {
@@ -178,25 +215,98 @@ async function main() {
     const dedupStats = stats(dedup);
     const dedupRefStats = stats(dedupRef);
     printTable('Sync engine vs bare fetch of the same requests (platform in its own process, loopback)', [
-      { scenario: 'bootstrap 1,000 rows', engine: `${ms(small.engineMs)} ms`, reference: `${ms(small.referenceMs)} ms`, ratio: (small.engineMs / small.referenceMs).toFixed(2), target: '< 2000 ms', note: `write tx p95 ${ms(small.tx95)} / max ${ms(small.longestTx)} ms (target < 50); event-loop max delay ${ms(small.blockedMs)} ms` },
-      { scenario: 'bootstrap 20,000 rows', engine: `${ms(big.engineMs)} ms`, reference: `${ms(big.referenceMs)} ms`, ratio: (big.engineMs / big.referenceMs).toFixed(2), target: '< 30000 ms', note: `write tx p95 ${ms(big.tx95)} / max ${ms(big.longestTx)} ms (target < 100); event-loop max delay ${ms(big.blockedMs)} ms` },
-      { scenario: 'no-op sync (p95)', engine: `${ms(noopStats.p95)} ms`, reference: `${ms(noopRefStats.p95)} ms`, ratio: (noopStats.p95 / noopRefStats.p95).toFixed(2), target: '< 100 ms', note: `p50 ${ms(noopStats.p50)} ms, 1 request` },
-      { scenario: '10 remote changes (p50)', engine: `${ms(stats(tenChanges).p50)} ms`, reference: '', ratio: '', target: '< 200 ms', note: '' },
-      { scenario: 'push 1,000 queued ops', engine: `${ms(pushMs)} ms`, reference: `${ms(pushRef.ms)} ms`, ratio: (pushMs / pushRef.ms).toFixed(2), target: '< 5000 ms', note: `${ms(pushRef.ms / 1000)} ms/op on the platform (target < 3)` },
-      { scenario: 'dedup check of 100 hashes (p95)', engine: `${ms(dedupStats.p95)} ms`, reference: `${ms(dedupRefStats.p95)} ms`, ratio: (dedupStats.p95 / dedupRefStats.p95).toFixed(2), target: '< 100 ms', note: '1 request' },
-      { scenario: 'converge 5 devices after 500 ops', engine: `${ms(convergeMs)} ms`, reference: '', ratio: '', target: '< 10000 ms', note: '' },
+      {
+        scenario: 'bootstrap 1,000 rows',
+        engine: `${ms(small.engineMs)} ms`,
+        reference: `${ms(small.referenceMs)} ms`,
+        ratio: (small.engineMs / small.referenceMs).toFixed(2),
+        target: '< 2000 ms',
+        note: `write tx p95 ${ms(small.tx95)} / max ${ms(small.longestTx)} ms (target < 50); event-loop max delay ${ms(small.blockedMs)} ms`,
+      },
+      {
+        scenario: 'bootstrap 20,000 rows',
+        engine: `${ms(big.engineMs)} ms`,
+        reference: `${ms(big.referenceMs)} ms`,
+        ratio: (big.engineMs / big.referenceMs).toFixed(2),
+        target: '< 30000 ms',
+        note: `write tx p95 ${ms(big.tx95)} / max ${ms(big.longestTx)} ms (target < 100); event-loop max delay ${ms(big.blockedMs)} ms`,
+      },
+      {
+        scenario: 'no-op sync (p95)',
+        engine: `${ms(noopStats.p95)} ms`,
+        reference: `${ms(noopRefStats.p95)} ms`,
+        ratio: (noopStats.p95 / noopRefStats.p95).toFixed(2),
+        target: '< 100 ms',
+        note: `p50 ${ms(noopStats.p50)} ms, 1 request`,
+      },
+      {
+        scenario: '10 remote changes (p50)',
+        engine: `${ms(stats(tenChanges).p50)} ms`,
+        reference: '',
+        ratio: '',
+        target: '< 200 ms',
+        note: '',
+      },
+      {
+        scenario: 'push 1,000 queued ops',
+        engine: `${ms(pushMs)} ms`,
+        reference: `${ms(pushRef.ms)} ms`,
+        ratio: (pushMs / pushRef.ms).toFixed(2),
+        target: '< 5000 ms',
+        note: `${ms(pushRef.ms / 1000)} ms/op on the platform (target < 3)`,
+      },
+      {
+        scenario: 'dedup check of 100 hashes (p95)',
+        engine: `${ms(dedupStats.p95)} ms`,
+        reference: `${ms(dedupRefStats.p95)} ms`,
+        ratio: (dedupStats.p95 / dedupRefStats.p95).toFixed(2),
+        target: '< 100 ms',
+        note: '1 request',
+      },
+      {
+        scenario: 'converge 5 devices after 500 ops',
+        engine: `${ms(convergeMs)} ms`,
+        reference: '',
+        ratio: '',
+        target: '< 10000 ms',
+        note: '',
+      },
     ]);
     emitSummary('sync', [
-      { metric: 'bootstrap 1,000 rows', value: small.engineMs, targetMs: 2000, referenceName: 'bare fetch of the pages', reference: small.referenceMs },
+      {
+        metric: 'bootstrap 1,000 rows',
+        value: small.engineMs,
+        targetMs: 2000,
+        referenceName: 'bare fetch of the pages',
+        reference: small.referenceMs,
+      },
       { metric: 'bootstrap 1,000: longest write tx', value: small.longestTx, targetMs: 50 },
-      { metric: 'bootstrap 20,000 rows', value: big.engineMs, targetMs: 30_000, referenceName: 'bare fetch of the pages', reference: big.referenceMs },
+      {
+        metric: 'bootstrap 20,000 rows',
+        value: big.engineMs,
+        targetMs: 30_000,
+        referenceName: 'bare fetch of the pages',
+        reference: big.referenceMs,
+      },
       { metric: 'bootstrap 20,000: longest write tx', value: big.longestTx, targetMs: 100 },
       { metric: 'bootstrap 20,000: event-loop max delay', value: big.blockedMs },
       { metric: 'no-op sync p95', value: noopStats.p95, targetMs: 100, referenceName: 'bare pull request', reference: noopRefStats.p95 },
       { metric: '10 remote changes p50', value: stats(tenChanges).p50, targetMs: 200 },
-      { metric: 'push 1,000 queued ops', value: pushMs, targetMs: 5000, referenceName: 'bare pushes of 1,000 creates', reference: pushRef.ms },
+      {
+        metric: 'push 1,000 queued ops',
+        value: pushMs,
+        targetMs: 5000,
+        referenceName: 'bare pushes of 1,000 creates',
+        reference: pushRef.ms,
+      },
       { metric: 'platform ms/op (bare push)', value: pushRef.ms / 1000, targetMs: 3 },
-      { metric: 'dedup check 100 hashes p95', value: dedupStats.p95, targetMs: 100, referenceName: 'bare check request', reference: dedupRefStats.p95 },
+      {
+        metric: 'dedup check 100 hashes p95',
+        value: dedupStats.p95,
+        targetMs: 100,
+        referenceName: 'bare check request',
+        reference: dedupRefStats.p95,
+      },
       { metric: 'converge 5 devices / 500 ops', value: convergeMs, targetMs: 10_000 },
     ]);
   } finally {

@@ -80,7 +80,11 @@ async function rawUpload(url: string, files: string[], asBuffer = false): Promis
     const bytes = readFileSync(file);
     const { body, duplex, headers } = bytesBody(bytes);
     const init = asBuffer ? { body: bytes } : { body, duplex };
-    const response = await fetch(`${url}/upload`, { method: 'PUT', ...init, headers: { 'content-type': 'application/octet-stream', ...(asBuffer ? {} : headers) } } as RequestInit);
+    const response = await fetch(`${url}/upload`, {
+      method: 'PUT',
+      ...init,
+      headers: { 'content-type': 'application/octet-stream', ...(asBuffer ? {} : headers) },
+    } as RequestInit);
     if (response.status !== 201) throw new Error(`bare server answered ${response.status}`);
   }
   return performance.now() - started;
@@ -89,7 +93,13 @@ async function rawUpload(url: string, files: string[], asBuffer = false): Promis
 /** The same files to a second platform with bare fetch (same chunks, checksums, three at a time as the client sends them): the platform's own ceiling. */
 async function rawPlatformUpload(platform: PlatformProcess, files: string[], hashes: string[]): Promise<number> {
   const post = async (p: string, body: unknown, token?: string) =>
-    (await (await fetch(`${platform.url}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })).json()) as Record<string, never>;
+    (await (
+      await fetch(`${platform.url}${p}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      })
+    ).json()) as Record<string, never>;
   const { accessToken } = await post('/auth/v1/login', { user: 'jn.manager', password: platform.login('jn.manager').password });
   const { clientId } = await post('/sync/v1/clients', { schemaVersion: 1 }, accessToken);
   const queue = files.map((file, i) => ({ file, sha256: hashes[i]! }));
@@ -97,7 +107,11 @@ async function rawPlatformUpload(platform: PlatformProcess, files: string[], has
   const worker = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) {
       const bytes = readFileSync(item.file);
-      const upload = (await post('/assets/v1/uploads', { clientId, sha256: item.sha256, size: bytes.length, mime: 'image/jpeg' }, accessToken)) as unknown as { uploadId: string; chunkSize: number };
+      const upload = (await post(
+        '/assets/v1/uploads',
+        { clientId, sha256: item.sha256, size: bytes.length, mime: 'image/jpeg' },
+        accessToken,
+      )) as unknown as { uploadId: string; chunkSize: number };
       for (let offset = 0; offset < bytes.length; offset += upload.chunkSize) {
         const chunk = bytes.subarray(offset, offset + upload.chunkSize);
         const { body, duplex, headers } = bytesBody(chunk);
@@ -105,7 +119,13 @@ async function rawPlatformUpload(platform: PlatformProcess, files: string[], has
           method: 'PATCH',
           body,
           duplex,
-          headers: { ...headers, authorization: `Bearer ${accessToken}`, 'upload-offset': String(offset), 'upload-checksum': `sha256 ${createHash('sha256').update(chunk).digest('base64')}`, 'content-type': 'application/offset+octet-stream' },
+          headers: {
+            ...headers,
+            authorization: `Bearer ${accessToken}`,
+            'upload-offset': String(offset),
+            'upload-checksum': `sha256 ${createHash('sha256').update(chunk).digest('base64')}`,
+            'content-type': 'application/offset+octet-stream',
+          },
         } as RequestInit);
         await response.arrayBuffer();
         if (response.status !== 204 && response.status !== 201) throw new Error(`platform answered ${response.status}`);
@@ -140,8 +160,15 @@ async function main() {
     // Warm-up of both paths (other bytes, not counted).
     const warmup = addAll(photos(20 * 1024 * 1024));
     await device.sync();
-    await rawUpload(bare.url, warmup.map((h) => assetFile(device.dataDir, h)));
-    await rawUpload(bare.url, warmup.map((h) => assetFile(device.dataDir, h)), true);
+    await rawUpload(
+      bare.url,
+      warmup.map((h) => assetFile(device.dataDir, h)),
+    );
+    await rawUpload(
+      bare.url,
+      warmup.map((h) => assetFile(device.dataDir, h)),
+      true,
+    );
     emptyBareDir();
 
     const set = photos();
@@ -160,7 +187,8 @@ async function main() {
         const started = performance.now();
         const report = await device.sync();
         engineMs.push(performance.now() - started);
-        if (report.uploadedBytes !== TOTAL) throw new Error(`uploaded ${report.uploadedBytes} of ${TOTAL} bytes (${JSON.stringify(report)})`);
+        if (report.uploadedBytes !== TOTAL)
+          throw new Error(`uploaded ${report.uploadedBytes} of ${TOTAL} bytes (${JSON.stringify(report)})`);
       };
       const raw = async () => {
         rawMs.push(await rawUpload(bare.url, files));
@@ -176,17 +204,60 @@ async function main() {
     const mbps = (msValue: number) => (TOTAL / 1024 / 1024 / (msValue / 1000)).toFixed(0);
     const spread = (values: number[]) => `${values.map((v) => v.toFixed(0)).join(' / ')} ms`;
     const ratio = median(rawMs) / median(engineMs);
-    printTable(`Upload of ${set.length} photos, ${TOTAL / 1024 / 1024} MB (loopback, both servers in their own process; median of ${ROUNDS} rounds)`, [
-      { path: 'sync engine → platform (4 MiB chunks, checksums, resumable)', time: `${median(engineMs).toFixed(0)} ms`, throughput: `${mbps(median(engineMs))} MB/s`, rounds: spread(engineMs) },
-      { path: 'bare fetch PUT → bare node:http server (the reference)', time: `${median(rawMs).toFixed(0)} ms`, throughput: `${mbps(median(rawMs))} MB/s`, rounds: spread(rawMs) },
-      { path: '  the same with the Buffer as body (fetch copies it twice)', time: `${median(rawBufferMs).toFixed(0)} ms`, throughput: `${mbps(median(rawBufferMs))} MB/s`, rounds: spread(rawBufferMs) },
-      { path: 'bare fetch → platform, same chunks, 3 at a time (its ceiling)', time: `${platformCeilingMs.toFixed(0)} ms`, throughput: `${mbps(platformCeilingMs)} MB/s`, rounds: '' },
-      { path: `throughput ratio (target ≥ ${TARGET_RATIO})`, time: ratio.toFixed(2), throughput: ratio >= TARGET_RATIO ? 'met' : 'NOT met', rounds: rawMs.map((r, i) => (r / engineMs[i]!).toFixed(2)).join(' / ') },
-      { path: '  against the Buffer-body upload', time: (median(rawBufferMs) / median(engineMs)).toFixed(2), throughput: '', rounds: rawBufferMs.map((r, i) => (r / engineMs[i]!).toFixed(2)).join(' / ') },
-    ]);
+    printTable(
+      `Upload of ${set.length} photos, ${TOTAL / 1024 / 1024} MB (loopback, both servers in their own process; median of ${ROUNDS} rounds)`,
+      [
+        {
+          path: 'sync engine → platform (4 MiB chunks, checksums, resumable)',
+          time: `${median(engineMs).toFixed(0)} ms`,
+          throughput: `${mbps(median(engineMs))} MB/s`,
+          rounds: spread(engineMs),
+        },
+        {
+          path: 'bare fetch PUT → bare node:http server (the reference)',
+          time: `${median(rawMs).toFixed(0)} ms`,
+          throughput: `${mbps(median(rawMs))} MB/s`,
+          rounds: spread(rawMs),
+        },
+        {
+          path: '  the same with the Buffer as body (fetch copies it twice)',
+          time: `${median(rawBufferMs).toFixed(0)} ms`,
+          throughput: `${mbps(median(rawBufferMs))} MB/s`,
+          rounds: spread(rawBufferMs),
+        },
+        {
+          path: 'bare fetch → platform, same chunks, 3 at a time (its ceiling)',
+          time: `${platformCeilingMs.toFixed(0)} ms`,
+          throughput: `${mbps(platformCeilingMs)} MB/s`,
+          rounds: '',
+        },
+        {
+          path: `throughput ratio (target ≥ ${TARGET_RATIO})`,
+          time: ratio.toFixed(2),
+          throughput: ratio >= TARGET_RATIO ? 'met' : 'NOT met',
+          rounds: rawMs.map((r, i) => (r / engineMs[i]!).toFixed(2)).join(' / '),
+        },
+        {
+          path: '  against the Buffer-body upload',
+          time: (median(rawBufferMs) / median(engineMs)).toFixed(2),
+          throughput: '',
+          rounds: rawBufferMs.map((r, i) => (r / engineMs[i]!).toFixed(2)).join(' / '),
+        },
+      ],
+    );
     emitSummary('syncUpload', [
-      { metric: `upload ${TOTAL / 1024 / 1024} MB of photos`, value: median(engineMs), referenceName: 'bare loopback upload', reference: median(rawMs) },
-      { metric: `upload ${TOTAL / 1024 / 1024} MB (client overhead)`, value: median(engineMs), referenceName: 'bare fetch to the platform', reference: platformCeilingMs },
+      {
+        metric: `upload ${TOTAL / 1024 / 1024} MB of photos`,
+        value: median(engineMs),
+        referenceName: 'bare loopback upload',
+        reference: median(rawMs),
+      },
+      {
+        metric: `upload ${TOTAL / 1024 / 1024} MB (client overhead)`,
+        value: median(engineMs),
+        referenceName: 'bare fetch to the platform',
+        reference: platformCeilingMs,
+      },
     ]);
     console.log(`upload throughput ratio (platform / bare): ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO})`);
   } finally {

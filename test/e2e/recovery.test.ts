@@ -12,7 +12,6 @@ import { describeWith, expect, test } from './fixtures';
 const text = zhCN.recovery;
 
 describeWith(['chromium'], 'recovery screen (browser mode, Chromium)', () => {
-
   test('a damaged database: export a backup, then start fresh and reach the first-run screen', async ({ session, screenshots }) => {
     const dataDir = session.newDir();
     const damaged = Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(16_384, 0x5a)]);

@@ -26,7 +26,10 @@ describeWith(['chromium'], 'site builder: stale saves and hostile text (browser 
   test.describe.configure({ timeout: 300_000 });
   const start = async (session: BrowserSession) => ({ web: await session.startWeb(), page: await session.newPage() });
 
-  test('a save that meets a newer revision reloads with a Chinese message, keeps the typing, and saves both changes the second time', async ({ session, screenshots }) => {
+  test('a save that meets a newer revision reloads with a Chinese message, keeps the typing, and saves both changes the second time', async ({
+    session,
+    screenshots,
+  }) => {
     const { web, page: p } = await start(session);
     const { enterpriseId, siteId } = await teaSite(web);
     // This window misses the news of other saves (no server-sent events), as after a dropped connection.
@@ -41,7 +44,12 @@ describeWith(['chromium'], 'site builder: stale saves and hostile text (browser 
     // Meanwhile another window renames the product.
     const before = await api<Site>(web, 'sites.get', { siteId });
     const product = findItem(before, '明前龙井');
-    await api(web, 'sites.updateItem', { siteId, revision: before.revision, itemId: product.id, item: { ...product, name: '明前龙井（特级）' } });
+    await api(web, 'sites.updateItem', {
+      siteId,
+      revision: before.revision,
+      itemId: product.id,
+      item: { ...product, name: '明前龙井（特级）' },
+    });
 
     const toasts = await watchToasts(p);
     await site.saveItem();
@@ -95,7 +103,9 @@ describeWith(['chromium'], 'site builder: stale saves and hostile text (browser 
 
     // WEB: the page carries the text escaped; the frame runs nothing (empty sandbox).
     await site.preview('desktop');
-    await expect.poll(() => site.frameDocument('preview-frame-web'), { timeout: 30_000 }).toContain('&lt;img src=x onerror=alert(1)&gt;龙井');
+    await expect
+      .poll(() => site.frameDocument('preview-frame-web'), { timeout: 30_000 })
+      .toContain('&lt;img src=x onerror=alert(1)&gt;龙井');
     const html = await site.frameDocument('preview-frame-web');
     expect(html).not.toContain('<script>alert(2)');
     expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');

@@ -12,7 +12,11 @@ import { hostileSite } from '../fixtures/xss/hostileSite';
 import { describeWith, expect, test } from './fixtures';
 
 /** Browsers render WAP 2.0 pages as XHTML when served as application/xhtml+xml (STANDARDS §2.2). */
-const BROWSER_TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', xhtml: 'application/xhtml+xml; charset=utf-8', css: 'text/css; charset=utf-8' };
+const BROWSER_TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  xhtml: 'application/xhtml+xml; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+};
 /** A 1×1 GIF for every derived image (the compiler lists them; the backend would copy real ones). */
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 const CONTROL = '/control.html';
@@ -20,9 +24,15 @@ const CONTROL = '/control.html';
 function serve(files: Map<string, OutputFile>): Promise<Server> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path === CONTROL) return void res.writeHead(200, { 'content-type': BROWSER_TYPES.html }).end('<!DOCTYPE html><title>control</title><script>window.__xss=1</script>');
+    if (path === CONTROL)
+      return void res
+        .writeHead(200, { 'content-type': BROWSER_TYPES.html })
+        .end('<!DOCTYPE html><title>control</title><script>window.__xss=1</script>');
     const file = files.get(path.slice(1));
-    if (file) return void res.writeHead(200, { 'content-type': BROWSER_TYPES[path.slice(path.lastIndexOf('.') + 1)] ?? 'application/octet-stream' }).end(file.content);
+    if (file)
+      return void res
+        .writeHead(200, { 'content-type': BROWSER_TYPES[path.slice(path.lastIndexOf('.') + 1)] ?? 'application/octet-stream' })
+        .end(file.content);
     if (/\/assets\//.test(path)) return void res.writeHead(200, { 'content-type': 'image/gif' }).end(PIXEL);
     res.writeHead(404).end();
   });

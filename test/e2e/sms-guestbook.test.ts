@@ -29,28 +29,47 @@ interface Site {
 
 /** `ecw … --json` as a real process (`npm run ecw` without npm), its printed JSON. */
 function ecw(...argv: string[]): Promise<unknown> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('electron', 'backend', 'entries', 'cli', 'ecw.ts'), ...argv], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('electron', 'backend', 'entries', 'cli', 'ecw.ts'), ...argv], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`ecw ${argv.join(' ')}: exit ${code}\n${out}\n${err}`)))));
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`ecw ${argv.join(' ')}: exit ${code}\n${out}\n${err}`)),
+    ),
+  );
 }
 
 /** The tea company's imported site with a 留言板 on the SMS menu, signed off, and its opening order opened by BOSS; returns the SMS number. */
 async function openedTeaSite(web: WebProcess, platform: PlatformProcess): Promise<{ enterpriseId: string; number: string }> {
   const { enterpriseId, siteId } = await importTeaSite(web, ['公司资料.docx', '补充说明.txt']);
-  await api(web, 'sites.addColumn', { siteId, type: 'guestbook', title: '留言板', channels: { web: true, wap2: true, wap1: true, sms: true } });
+  await api(web, 'sites.addColumn', {
+    siteId,
+    type: 'guestbook',
+    title: '留言板',
+    channels: { web: true, wap2: true, wap1: true, sms: true },
+  });
   const site = await api<Site>(web, 'sites.get', { siteId });
   await api(web, 'sites.updateSms', { siteId, sms: { ...site.content.sms, guestbook: { ...site.content.sms.guestbook, enabled: true } } });
   await api(web, 'sites.signOff', { siteId, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });
-  const order = await api<{ id: string }>(web, 'orders.create', { enterpriseId, kind: 'open', planCode: 'site-standard', date: '2026-11-16' });
+  const order = await api<{ id: string }>(web, 'orders.create', {
+    enterpriseId,
+    kind: 'open',
+    planCode: 'site-standard',
+    date: '2026-11-16',
+  });
   await api(web, 'orders.sign', { id: order.id, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });
   await api(web, 'orders.submit', { id: order.id });
   await api(web, 'sync.now', {});
   await platform.admin('POST', '/admin/boss/process');
   await api(web, 'sync.now', {});
-  const info = await api<{ orders: { opening: { smsServiceCode: { full: string } } | null }[] }>(web, 'sync.platformInfo', { enterpriseId });
+  const info = await api<{ orders: { opening: { smsServiceCode: { full: string } } | null }[] }>(web, 'sync.platformInfo', {
+    enterpriseId,
+  });
   const number = info.orders.find((o) => o.opening)?.opening?.smsServiceCode.full;
   expect(number, 'BOSS assigned the SMS number at opening').toBeDefined();
   return { enterpriseId, number: number! };
@@ -65,7 +84,10 @@ describeWith(['chromium'], 'an SMS 留言 reaches the laptop (browser mode, Chro
     await ismg?.stop();
   });
 
-  test('a handset texts the site, chooses 留言板 and leaves a message: after a sync the leads screen and `ecw leads list` show it as sms', async ({ session, screenshots }, testInfo) => {
+  test('a handset texts the site, chooses 留言板 and leaves a message: after a sync the leads screen and `ecw leads list` show it as sms', async ({
+    session,
+    screenshots,
+  }, testInfo) => {
     ismg = await startIsmg();
     platform = await startPlatform({ dataDir: testInfo.outputPath('platform'), extraArgs: linkFlags(ismg.port) });
     const dataDir = session.newDir();

@@ -18,7 +18,14 @@ export async function createTeaCompany(web: WebProcess): Promise<string> {
   const e = JSON.parse(readFileSync(path.join(MATERIAL, 'enterprise.json'), 'utf8')) as Record<string, never>;
   await api(web, 'system.setOperator', { name: '李敏', channel: 'customer_manager' });
   const created = await api<{ id: string }>(web, 'enterprises.create', {
-    name: e.name, creditCode: e.creditCode, industrySection: e.industrySection, region: e.region, address: e.address, contact: e.contact, manager: '李敏', channel: 'customer_manager',
+    name: e.name,
+    creditCode: e.creditCode,
+    industrySection: e.industrySection,
+    region: e.region,
+    address: e.address,
+    contact: e.contact,
+    manager: '李敏',
+    channel: 'customer_manager',
   });
   return created.id;
 }

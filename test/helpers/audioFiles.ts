@@ -56,8 +56,37 @@ export function m4aFile(seconds: number): Buffer {
   const timescale = 44100;
   const duration = Math.round(seconds * timescale);
   const matrix = Buffer.concat([u32(0x00010000), u32(0), u32(0), u32(0), u32(0x00010000), u32(0), u32(0), u32(0), u32(0x40000000)]);
-  const mvhd = fullBox('mvhd', 0, u32(0), u32(0), u32(timescale), u32(duration), u32(0x00010000), u16(0x0100), Buffer.alloc(10), matrix, Buffer.alloc(24), u32(2));
-  const tkhd = fullBox('tkhd', 0, u32(0), u32(0), u32(1), u32(0), u32(duration), Buffer.alloc(8), u16(0), u16(0), u16(0x0100), u16(0), matrix, u32(0), u32(0));
+  const mvhd = fullBox(
+    'mvhd',
+    0,
+    u32(0),
+    u32(0),
+    u32(timescale),
+    u32(duration),
+    u32(0x00010000),
+    u16(0x0100),
+    Buffer.alloc(10),
+    matrix,
+    Buffer.alloc(24),
+    u32(2),
+  );
+  const tkhd = fullBox(
+    'tkhd',
+    0,
+    u32(0),
+    u32(0),
+    u32(1),
+    u32(0),
+    u32(duration),
+    Buffer.alloc(8),
+    u16(0),
+    u16(0),
+    u16(0x0100),
+    u16(0),
+    matrix,
+    u32(0),
+    u32(0),
+  );
   const mdhd = fullBox('mdhd', 0, u32(0), u32(0), u32(timescale), u32(duration), u16(0x55c4), u16(0)); // language 'und'
   const hdlr = fullBox('hdlr', 0, u32(0), Buffer.from('soun', 'latin1'), Buffer.alloc(12), Buffer.from('SoundHandler\0', 'latin1'));
   const esds = fullBox('esds', 0, Buffer.from('0380808022000000048080801440150000000001f4000001f40005808080021210068080800102', 'hex'));

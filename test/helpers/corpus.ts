@@ -40,7 +40,13 @@ export interface ExpectedItem {
 }
 
 export interface Expected {
-  enterprise: { name: string; industrySection: string; region: { province: string; city: string; district: string }; address: string; contact: { name: string; mobile: string } };
+  enterprise: {
+    name: string;
+    industrySection: string;
+    region: { province: string; city: string; district: string };
+    address: string;
+    contact: { name: string; mobile: string };
+  };
   shortName: string;
   items: ExpectedItem[];
   gallery: string[];
@@ -57,7 +63,8 @@ export const corpusFolders = (dir: string) =>
     .map((f) => f.replace('.expected.json', ''))
     .sort();
 
-export const readExpected = (dir: string, folder: string): Expected => JSON.parse(readFileSync(path.join(dir, `${folder}.expected.json`), 'utf8')) as Expected;
+export const readExpected = (dir: string, folder: string): Expected =>
+  JSON.parse(readFileSync(path.join(dir, `${folder}.expected.json`), 'utf8')) as Expected;
 
 /** A valid credit code per folder (the check character computed), so each folder is its own enterprise. */
 function creditCodeFor(folder: string): string {
@@ -70,7 +77,12 @@ function creditCodeFor(folder: string): string {
 /** Creates the folder's enterprise and imports the folder; returns the site as the importer left it. */
 export async function importFolder(backend: TestBackend, dir: string, folder: string): Promise<{ site: Site; ms: number }> {
   const { enterprise } = readExpected(dir, folder);
-  const input = { ...enterprise, creditCode: creditCodeFor(folder), manager: '李经理', channel: 'customer_manager' } as Input<'enterprises.create'>;
+  const input = {
+    ...enterprise,
+    creditCode: creditCodeFor(folder),
+    manager: '李经理',
+    channel: 'customer_manager',
+  } as Input<'enterprises.create'>;
   const { id } = await backend.call('enterprises.create', input);
   const started = performance.now();
   const report = await backend.call('sites.import', { enterpriseId: id, paths: [path.join(dir, folder)] });
@@ -144,8 +156,11 @@ function photoPlaces(site: Site): Map<string, string[]> {
   const places = new Map<string, string[]>();
   const put = (file: string | undefined, place: string) => file && places.set(file, [...(places.get(file) ?? []), place]);
   for (const column of site.content.columns) {
-    for (const block of column.body) if (block.type === 'image') put(block.image.fileName, column.type === 'intro' ? 'gallery' : `body:${column.type}`);
-    for (const item of column.items) if (item.kind === 'product' || item.kind === 'article') for (const image of item.images) put(image.fileName, `item:${normalizeTitle(item.kind === 'product' ? item.name : item.title)}`);
+    for (const block of column.body)
+      if (block.type === 'image') put(block.image.fileName, column.type === 'intro' ? 'gallery' : `body:${column.type}`);
+    for (const item of column.items)
+      if (item.kind === 'product' || item.kind === 'article')
+        for (const image of item.images) put(image.fileName, `item:${normalizeTitle(item.kind === 'product' ? item.name : item.title)}`);
   }
   if (site.content.profile.logo) put(site.content.profile.logo.fileName, 'logo');
   for (const entry of site.content.unsorted) for (const image of entry.images) put(image.fileName, entry.ocr ? 'page' : 'tray');
@@ -153,7 +168,9 @@ function photoPlaces(site: Site): Map<string, string[]> {
 }
 
 export function scoreFolder(folder: string, expected: Expected, site: Site): FolderScore {
-  const actual: ActualItem[] = site.content.columns.flatMap((column) => column.items.map((item) => ({ type: typeOf(item.kind, column.type), summary: itemSummary(item), id: item.id })));
+  const actual: ActualItem[] = site.content.columns.flatMap((column) =>
+    column.items.map((item) => ({ type: typeOf(item.kind, column.type), summary: itemSummary(item), id: item.id })),
+  );
   const items = new Map(site.content.columns.flatMap((c) => c.items.map((i) => [i.id, i] as const)));
   const score: FolderScore = {
     folder,
@@ -182,7 +199,10 @@ export function scoreFolder(folder: string, expected: Expected, site: Site): Fol
     for (const [field, right] of fieldChecks(want, found!.summary, item, site)) {
       score.fields.total++;
       if (right) score.fields.correct++;
-      else score.fields.wrong.push(`${want.title}: ${field} is ${JSON.stringify(field in found!.summary ? found!.summary[field as keyof ItemSummary] : 'not said')}`);
+      else
+        score.fields.wrong.push(
+          `${want.title}: ${field} is ${JSON.stringify(field in found!.summary ? found!.summary[field as keyof ItemSummary] : 'not said')}`,
+        );
     }
     if (want.ocr) {
       score.ocrMarked.total++;
@@ -201,7 +221,8 @@ export function scoreFolder(folder: string, expected: Expected, site: Site): Fol
 
 function scorePhotos(score: FolderScore, expected: Expected, site: Site): void {
   const want = new Map<string, string>();
-  for (const item of expected.items) for (const photo of item.photos ?? []) want.set(path.posix.basename(photo), `item:${normalizeTitle(item.title)}`);
+  for (const item of expected.items)
+    for (const photo of item.photos ?? []) want.set(path.posix.basename(photo), `item:${normalizeTitle(item.title)}`);
   for (const photo of expected.gallery) want.set(photo, 'gallery');
   if (expected.logo) want.set(expected.logo, 'logo');
   for (const photo of expected.pages) want.set(photo, 'page');
@@ -228,7 +249,9 @@ function scoreContact(score: FolderScore, expected: Expected, site: Site): void 
   const checks: [string, unknown, unknown][] = [
     ['address', expected.contact.address, actual.address],
     ['phones', [...expected.contact.phones].sort().join(','), [...actual.phones].sort().join(',')],
-    ...(['postcode', 'fax', 'person', 'mobile'] as const).filter((k) => expected.contact![k] !== undefined).map((k): [string, unknown, unknown] => [k, expected.contact![k], actual[k]]),
+    ...(['postcode', 'fax', 'person', 'mobile'] as const)
+      .filter((k) => expected.contact![k] !== undefined)
+      .map((k): [string, unknown, unknown] => [k, expected.contact![k], actual[k]]),
   ];
   for (const [name, want, got] of checks) {
     score.contact.total++;
@@ -277,7 +300,10 @@ export function totals(scores: FolderScore[]): Totals {
   const [contactRight, contactTotal] = add((s) => [s.contact.correct, s.contact.total]);
   return {
     byType,
-    items: { precision: ratio(sum.truePositive, sum.truePositive + sum.falsePositive), recall: ratio(sum.truePositive, sum.truePositive + sum.falseNegative) },
+    items: {
+      precision: ratio(sum.truePositive, sum.truePositive + sum.falsePositive),
+      recall: ratio(sum.truePositive, sum.truePositive + sum.falseNegative),
+    },
     fields: ratio(fieldsRight, fieldsTotal),
     photoPrecision: ratio(placedRight, placed),
     photoRecall: ratio(placedRight, expectedPlaced),
@@ -291,8 +317,16 @@ const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
 /** A table of the totals, for the test's output and the report. */
 export function formatTotals(title: string, t: Totals): string {
-  const lines = [title, ...Object.entries(t.byType).map(([type, v]) => `  ${type.padEnd(14)} precision ${pct(v.precision).padStart(6)}  recall ${pct(v.recall).padStart(6)}  (tp ${v.truePositive}, fp ${v.falsePositive}, fn ${v.falseNegative})`)];
+  const lines = [
+    title,
+    ...Object.entries(t.byType).map(
+      ([type, v]) =>
+        `  ${type.padEnd(14)} precision ${pct(v.precision).padStart(6)}  recall ${pct(v.recall).padStart(6)}  (tp ${v.truePositive}, fp ${v.falsePositive}, fn ${v.falseNegative})`,
+    ),
+  ];
   lines.push(`  items overall  precision ${pct(t.items.precision)}  recall ${pct(t.items.recall)}`);
-  lines.push(`  fields ${pct(t.fields)} · photo matches precision ${pct(t.photoPrecision)}, recall ${pct(t.photoRecall)} · OCR marked ${pct(t.ocrMarked)} · contact fields ${pct(t.contact)} · short names ${t.shortNames}`);
+  lines.push(
+    `  fields ${pct(t.fields)} · photo matches precision ${pct(t.photoPrecision)}, recall ${pct(t.photoRecall)} · OCR marked ${pct(t.ocrMarked)} · contact fields ${pct(t.contact)} · short names ${t.shortNames}`,
+  );
   return lines.join('\n');
 }

@@ -91,12 +91,15 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 function forward(upstream: URL, request: ProxiedRequest, truncateAt?: number): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
     const headers = { ...request.headers, host: upstream.host };
-    const out = http.request({ host: upstream.hostname, port: upstream.port, method: request.method, path: request.path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const out = http.request(
+      { host: upstream.hostname, port: upstream.port, method: request.method, path: request.path, headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      },
+    );
     out.on('error', reject);
     if (truncateAt === undefined) {
       out.end(request.body);
@@ -149,7 +152,13 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
         /* not JSON after all */
       }
     }
-    const entry: LoggedRequest = { method: request.method, path: request.path, at: performance.now(), bytes: body.length, status: 'dropped' };
+    const entry: LoggedRequest = {
+      method: request.method,
+      path: request.path,
+      at: performance.now(),
+      bytes: body.length,
+      status: 'dropped',
+    };
     log.push(entry);
     if (partitioned) return drop(res);
     const fault = take(request);
@@ -185,11 +194,17 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
       }
       case 'rewrite': {
         // Asked uncompressed, so the answer can be read and rewritten.
-        const response = await forward(upstream, { ...request, headers: { ...request.headers, 'accept-encoding': 'identity' } }).catch(() => undefined);
+        const response = await forward(upstream, { ...request, headers: { ...request.headers, 'accept-encoding': 'identity' } }).catch(
+          () => undefined,
+        );
         if (!response) return drop(res);
         entry.status = response.status;
         const { 'content-encoding': _encoding, ...headers } = response.headers;
-        return reply(res, { status: response.status, headers, body: Buffer.from(JSON.stringify(fault.rewrite(JSON.parse(response.body.toString('utf8'))))) });
+        return reply(res, {
+          status: response.status,
+          headers,
+          body: Buffer.from(JSON.stringify(fault.rewrite(JSON.parse(response.body.toString('utf8'))))),
+        });
       }
       case 'duplicate_concurrent': {
         const [first, second] = await Promise.allSettled([forward(upstream, request), forward(upstream, request)]);
@@ -220,7 +235,12 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
   return {
     url: `http://127.0.0.1:${port}`,
     inject(rule) {
-      const active: ActiveRule = { match: rule.match ?? (() => true), fault: rule.fault, remaining: rule.times ?? 1, skip: rule.after ?? 0 };
+      const active: ActiveRule = {
+        match: rule.match ?? (() => true),
+        fault: rule.fault,
+        remaining: rule.times ?? 1,
+        skip: rule.after ?? 0,
+      };
       rules.push(active);
       return () => {
         rules = rules.filter((r) => r !== active);

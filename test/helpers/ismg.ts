@@ -23,8 +23,14 @@ export interface TestIsmg {
 
 export async function startIsmg(config: Partial<IsmgConfig> = {}, faults: Partial<IsmgFaults> = {}): Promise<TestIsmg> {
   const sim = new IsmgSimulator({
-    host: '127.0.0.1', port: 0, spId: SP.spId, secret: SP.secret, maxVersion: 3, ismgCode: 10658,
-    log: process.env.ISMG_TEST_LOG ? (l) => console.error(l) : () => undefined, ...config,
+    host: '127.0.0.1',
+    port: 0,
+    spId: SP.spId,
+    secret: SP.secret,
+    maxVersion: 3,
+    ismgCode: 10658,
+    log: process.env.ISMG_TEST_LOG ? (l) => console.error(l) : () => undefined,
+    ...config,
   });
   sim.setFaults(faults);
   const port = await sim.start();
@@ -35,14 +41,31 @@ export async function startIsmg(config: Partial<IsmgConfig> = {}, faults: Partia
 /** A link configuration for the platform, with timers short enough for tests. */
 export function linkConfig(port: number, overrides: Partial<LinkConfig> = {}): LinkConfig {
   return {
-    ...LINK_DEFAULTS, host: '127.0.0.1', port, spId: SP.spId, secret: SP.secret, serviceCode: SP.serviceCode,
-    reconnectMinMs: 50, reconnectMaxMs: 500, flowControlMinMs: 20, flowControlMaxMs: 200, ...overrides,
+    ...LINK_DEFAULTS,
+    host: '127.0.0.1',
+    port,
+    spId: SP.spId,
+    secret: SP.secret,
+    serviceCode: SP.serviceCode,
+    reconnectMinMs: 50,
+    reconnectMaxMs: 500,
+    flowControlMinMs: 20,
+    flowControlMaxMs: 200,
+    ...overrides,
   };
 }
 
 /** The platform's command-line flags for the same link. */
 export const linkFlags = (port: number, extra: string[] = []): string[] => [
-  '--ismg', `127.0.0.1:${port}`, '--sp-id', SP.spId, '--sp-secret', SP.secret, '--service-code', SP.serviceCode, ...extra,
+  '--ismg',
+  `127.0.0.1:${port}`,
+  '--sp-id',
+  SP.spId,
+  '--sp-secret',
+  SP.secret,
+  '--service-code',
+  SP.serviceCode,
+  ...extra,
 ];
 
 export interface IsmgProcess {
@@ -62,7 +85,8 @@ export async function startIsmgProcess(extraArgs: string[] = []): Promise<IsmgPr
   const ready = await readyLine<{ port: number; httpUrl: string }>(child, 'ISMG_READY', 'the ISMG simulator');
   const call = async <T>(method: string, urlPath: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${ready.httpUrl}${urlPath}`, {
-      method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      method,
+      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     });
     if (!response.ok) throw new Error(`${method} ${urlPath}: HTTP ${response.status} ${await response.text()}`);
     return (await response.json()) as T;

@@ -84,7 +84,15 @@ export function encryptedXls(): Buffer {
 
 /** A real .xls whose workbook stream was overwritten in the middle (a broken download or disk). */
 export function damagedXls(): Buffer {
-  const bytes = xlsWorkbook([{ name: 'Sheet1', rows: [['姓名', '手机号码'], ['王伟', 13800138000]] }]);
+  const bytes = xlsWorkbook([
+    {
+      name: 'Sheet1',
+      rows: [
+        ['姓名', '手机号码'],
+        ['王伟', 13800138000],
+      ],
+    },
+  ]);
   bytes.fill(0x7f, 1200, 2400);
   return bytes;
 }

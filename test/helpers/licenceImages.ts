@@ -27,10 +27,28 @@ export interface LicencePicture {
   shadow: boolean;
 }
 
-const NAMES = ['济南泉城茶业有限公司', '青岛海润食品股份有限公司', '烟台鲁东机械制造有限公司', '潍坊百草园林工程有限公司', '淄博华瓷陶瓷科技有限公司', '临沂聚源物流有限责任公司', '日照阳光海洋渔业合作社', '德州众诚汽车服务有限公司', '泰安岱宗文化传媒有限公司', '威海蓝海电子有限公司'];
+const NAMES = [
+  '济南泉城茶业有限公司',
+  '青岛海润食品股份有限公司',
+  '烟台鲁东机械制造有限公司',
+  '潍坊百草园林工程有限公司',
+  '淄博华瓷陶瓷科技有限公司',
+  '临沂聚源物流有限责任公司',
+  '日照阳光海洋渔业合作社',
+  '德州众诚汽车服务有限公司',
+  '泰安岱宗文化传媒有限公司',
+  '威海蓝海电子有限公司',
+];
 const TYPES = ['有限责任公司（自然人投资或控股）', '股份有限公司（非上市）', '有限责任公司（自然人独资）', '其他有限责任公司'];
 const PEOPLE = ['王建国', '李秀英', '张伟', '刘洋', '陈静', '杨帆', '赵丽华', '黄海波', '周明', '吴晓燕'];
-const STREETS = ['山东省济南市历下区泉城路188号', '山东省青岛市市南区香港中路36号', '山东省烟台市芝罘区南大街9号2单元', '山东省潍坊市奎文区东风东街456号', '山东省淄博市张店区共青团西路21号', '山东省临沂市兰山区沂蒙路100号'];
+const STREETS = [
+  '山东省济南市历下区泉城路188号',
+  '山东省青岛市市南区香港中路36号',
+  '山东省烟台市芝罘区南大街9号2单元',
+  '山东省潍坊市奎文区东风东街456号',
+  '山东省淄博市张店区共青团西路21号',
+  '山东省临沂市兰山区沂蒙路100号',
+];
 const REGIONS = ['370102', '370202', '370602', '370705', '370303', '371302'];
 const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
@@ -76,22 +94,49 @@ function svgOf(p: LicencePicture): string {
   const W = 1600;
   const H = 1130;
   const f = p.fields;
-  const text = (x: number, y: number, s: string, size = 30, extra = '') => `<text x="${x}" y="${y}" font-size="${size}" font-family="${p.font}" fill="#1a1a1a" ${extra}>${esc(s)}</text>`;
-  const parts = [`<rect width="${W}" height="${H}" fill="#f6f1e4"/>`, `<rect x="30" y="30" width="${W - 60}" height="${H - 60}" fill="none" stroke="#b8860b" stroke-width="10"/>`];
+  const text = (x: number, y: number, s: string, size = 30, extra = '') =>
+    `<text x="${x}" y="${y}" font-size="${size}" font-family="${p.font}" fill="#1a1a1a" ${extra}>${esc(s)}</text>`;
+  const parts = [
+    `<rect width="${W}" height="${H}" fill="#f6f1e4"/>`,
+    `<rect x="30" y="30" width="${W - 60}" height="${H - 60}" fill="none" stroke="#b8860b" stroke-width="10"/>`,
+  ];
   parts.push(text(W / 2, 200, '营 业 执 照', 84, 'text-anchor="middle" font-weight="bold"'));
   if (p.layout === 'current') {
     parts.push(text(110, 300, `统一社会信用代码  ${f.creditCode}`, 30));
-    const left: [string, string][] = [['名        称', f.name], ['类        型', f.type], ['法定代表人', f.legalRepresentative], ['经 营 范 围', '茶叶销售；预包装食品销售']];
-    const right: [string, string][] = [['注 册 资 本', f.registeredCapital], ['成 立 日 期', f.establishedOn], ['营 业 期 限', '长期'], ['住        所', f.address]];
+    const left: [string, string][] = [
+      ['名        称', f.name],
+      ['类        型', f.type],
+      ['法定代表人', f.legalRepresentative],
+      ['经 营 范 围', '茶叶销售；预包装食品销售'],
+    ];
+    const right: [string, string][] = [
+      ['注 册 资 本', f.registeredCapital],
+      ['成 立 日 期', f.establishedOn],
+      ['营 业 期 限', '长期'],
+      ['住        所', f.address],
+    ];
     left.forEach(([label, value], k) => parts.push(text(110, 420 + k * 80, label, 30), text(300, 420 + k * 80, value, 30)));
-    right.forEach(([label, value], k) => parts.push(text(860, 420 + k * 80, label, 30), text(1040, 420 + k * 80, value, k === 3 ? 24 : 30)));
+    right.forEach(([label, value], k) =>
+      parts.push(text(860, 420 + k * 80, label, 30), text(1040, 420 + k * 80, value, k === 3 ? 24 : 30)),
+    );
   } else {
     parts.push(text(900, 290, `统一社会信用代码 ${f.creditCode}`, 28));
-    const rows: [string, string][] = [['名称', f.name], ['类型', f.type], ['住所', f.address], ['法定代表人', f.legalRepresentative], ['注册资本', f.registeredCapital], ['成立日期', f.establishedOn], ['营业期限', '长期']];
+    const rows: [string, string][] = [
+      ['名称', f.name],
+      ['类型', f.type],
+      ['住所', f.address],
+      ['法定代表人', f.legalRepresentative],
+      ['注册资本', f.registeredCapital],
+      ['成立日期', f.establishedOn],
+      ['营业期限', '长期'],
+    ];
     rows.forEach(([label, value], k) => parts.push(text(260, 390 + k * 78, label, 32), text(480, 390 + k * 78, value, 32)));
   }
   parts.push(text(1150, 1010, '登记机关（盖章）', 26));
-  if (p.shadow) parts.push(`<defs><linearGradient id="s" x1="0" x2="1" y1="0" y2="1"><stop offset="0" stop-color="#000" stop-opacity="0.45"/><stop offset="0.6" stop-color="#000" stop-opacity="0"/></linearGradient></defs><rect width="${W}" height="${H}" fill="url(#s)"/>`);
+  if (p.shadow)
+    parts.push(
+      `<defs><linearGradient id="s" x1="0" x2="1" y1="0" y2="1"><stop offset="0" stop-color="#000" stop-opacity="0.45"/><stop offset="0.6" stop-color="#000" stop-opacity="0"/></linearGradient></defs><rect width="${W}" height="${H}" fill="url(#s)"/>`,
+    );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">${parts.join('')}</svg>`;
 }
 

@@ -26,7 +26,16 @@ export const textLicencePdf = (f: LicenceFields): Promise<Buffer> =>
     doc.registerFont(FONT, cjkFont());
     doc.font(FONT).fontSize(26).text('营业执照', 0, 60, { width: 595, align: 'center' });
     doc.fontSize(12).text(`统一社会信用代码 ${f.creditCode}`, 300, 130, { lineBreak: false });
-    const rows: [string, string][] = [['名称', f.name], ['类型', f.type], ['住所', f.address], ['法定代表人', f.legalRepresentative], ['注册资本', f.registeredCapital], ['成立日期', f.establishedOn], ['营业期限', '长期'], ['经营范围', '茶叶销售；预包装食品销售']];
+    const rows: [string, string][] = [
+      ['名称', f.name],
+      ['类型', f.type],
+      ['住所', f.address],
+      ['法定代表人', f.legalRepresentative],
+      ['注册资本', f.registeredCapital],
+      ['成立日期', f.establishedOn],
+      ['营业期限', '长期'],
+      ['经营范围', '茶叶销售；预包装食品销售'],
+    ];
     rows.forEach(([label, value], k) => {
       doc.text(label, 70, 180 + k * 32, { lineBreak: false });
       doc.text(value, 170, 180 + k * 32, { lineBreak: false });

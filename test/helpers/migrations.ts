@@ -13,7 +13,11 @@ import { tempDir } from './backend';
 export function databaseBefore(version: number) {
   const opened: Database.Database[] = [];
   onTestFinished(() => opened.splice(0).forEach((db) => db.open && db.close()));
-  const previous = Math.max(...loadMigrations().map((m) => m.version).filter((v) => v < version));
+  const previous = Math.max(
+    ...loadMigrations()
+      .map((m) => m.version)
+      .filter((v) => v < version),
+  );
   const file = path.join(tempDir('ecw-migration-'), 'ecw.sqlite');
   const open = (targetVersion: number) => {
     const db = openDatabase(file, { targetVersion });

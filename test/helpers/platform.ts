@@ -55,7 +55,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const args = [...platformEntryArgs('server'), '--port', String(options.port ?? 0), '--data-dir', dataDir];
   args.push('--opening-delay-ms', String(options.openingDelayMs ?? 'off'), ...(options.extraArgs ?? []));
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
-  const info = await readyLine<{ url: string; port: number; publicUrl: string; sitesDomain: string }>(child, 'PLATFORM_READY', 'the platform');
+  const info = await readyLine<{ url: string; port: number; publicUrl: string; sitesDomain: string }>(
+    child,
+    'PLATFORM_READY',
+    'the platform',
+  );
   const logins = JSON.parse(readFileSync(path.join(dataDir, 'demo-logins.json'), 'utf8')) as DemoLogin[];
   let token: string | undefined;
 
@@ -83,7 +87,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     async admin(method, urlPath, body) {
       const response = await fetch(`${info.url}${urlPath}`, {
         method,
-        headers: { authorization: `Bearer ${await platform.adminToken()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${await platform.adminToken()}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       if (!response.ok) throw new Error(`${method} ${urlPath}: HTTP ${response.status} ${await response.text()}`);
@@ -112,7 +119,9 @@ export interface InProcessPlatform {
 }
 
 /** The platform in this process, with configuration the command line does not offer (token lifetime, minimum schema). */
-export async function startPlatformInProcess(options: { dataDir?: string; config?: Partial<Omit<PlatformConfig, 'dataDir'>> } = {}): Promise<InProcessPlatform> {
+export async function startPlatformInProcess(
+  options: { dataDir?: string; config?: Partial<Omit<PlatformConfig, 'dataDir'>> } = {},
+): Promise<InProcessPlatform> {
   const dataDir = options.dataDir ?? tempDir('ecw-platform-');
   const platform = await createPlatform({ dataDir, config: { openingDelayMs: null, ...options.config }, log: () => undefined });
   await seedDemo(platform.ctx);
@@ -123,7 +132,9 @@ export async function startPlatformInProcess(options: { dataDir?: string; config
     if (token) return token;
     const admin = logins.find((l) => l.role === 'administrator')!;
     const response = await fetch(`${server.url}/auth/v1/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: admin.user, password: admin.password }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: admin.user, password: admin.password }),
     });
     token = ((await response.json()) as { accessToken: string }).accessToken;
     return token;
@@ -131,7 +142,11 @@ export async function startPlatformInProcess(options: { dataDir?: string; config
   return {
     url: server.url,
     dataDir,
-    login: (user) => logins.find((l) => l.user === user) ?? (() => { throw new Error(`no demo login ${user}`); })(),
+    login: (user) =>
+      logins.find((l) => l.user === user) ??
+      (() => {
+        throw new Error(`no demo login ${user}`);
+      })(),
     async admin(method, urlPath, body) {
       const response = await fetch(`${server.url}${urlPath}`, {
         method,

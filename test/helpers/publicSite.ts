@@ -35,11 +35,18 @@ export function requestSite(publicUrl: string, host: string, path: string, optio
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
-        host: url.hostname, port: url.port, path, method: options.method ?? 'GET',
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: options.method ?? 'GET',
         headers: {
-          host, accept: options.accept ?? BROWSER, 'user-agent': options.userAgent ?? 'Nokia6300/2.0',
+          host,
+          accept: options.accept ?? BROWSER,
+          'user-agent': options.userAgent ?? 'Nokia6300/2.0',
           ...(options.ifNoneMatch !== undefined ? { 'if-none-match': options.ifNoneMatch } : {}),
-          ...(options.body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(options.body) } : {}),
+          ...(options.body !== undefined
+            ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(options.body) }
+            : {}),
         },
       },
       (res) => {
@@ -68,7 +75,10 @@ export function wmlFormPost(deck: string, typed: Record<string, string>): { acti
   if (!go) throw new Error('the deck has no <go method="post">');
   const fields = new URLSearchParams();
   for (const [, name, value] of go[2]!.matchAll(/<postfield\s+name="([^"]*)"\s+value="([^"]*)"/g)) {
-    fields.append(name!, value!.replace(/\$\((\w+)\)|\$(\w+)/g, (_, a?: string, b?: string) => typed[(a ?? b)!] ?? ''));
+    fields.append(
+      name!,
+      value!.replace(/\$\((\w+)\)|\$(\w+)/g, (_, a?: string, b?: string) => typed[(a ?? b)!] ?? ''),
+    );
   }
   return { action: go[1]!, body: fields.toString() };
 }

@@ -7,7 +7,8 @@ export function readyLine<T>(child: ChildProcess, marker: string, what: string):
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20_000)));
   return new Promise<T>((resolve, reject) => {
     let buffer = '';
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => reject(new Error(`${what} exited with ${code ?? signal}\n${stderr}`));
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      reject(new Error(`${what} exited with ${code ?? signal}\n${stderr}`));
     const timer = setTimeout(() => reject(new Error(`${what} did not start in 60 s\n${stderr}`)), 60_000);
     child.once('exit', onExit);
     child.stdout!.on('data', (d: Buffer) => {

@@ -9,7 +9,15 @@ import { SHARED_DIR } from './paths';
 
 /** Debian's Chromium; the tests never download a browser. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
 
 function present(requirement: string): boolean {
   if (requirement === '../shared') return existsSync(SHARED_DIR);
@@ -20,7 +28,8 @@ function present(requirement: string): boolean {
 /** True when every requirement is present; under CI a missing one throws (so the run goes red). */
 export function available(...requirements: string[]): boolean {
   const missing = requirements.filter((r) => !present(r));
-  if (missing.length && process.env.CI) throw new Error(`CI needs ${missing.join(', ')}, which is not installed (.ci/run should install it).`);
+  if (missing.length && process.env.CI)
+    throw new Error(`CI needs ${missing.join(', ')}, which is not installed (.ci/run should install it).`);
   return missing.length === 0;
 }
 

@@ -4,7 +4,10 @@
  */
 import type { TestBackend } from './backend';
 
-export async function answeringWhile<T>(backend: TestBackend, work: () => Promise<T>): Promise<{ result: T; workMs: number; cycles: number[] }> {
+export async function answeringWhile<T>(
+  backend: TestBackend,
+  work: () => Promise<T>,
+): Promise<{ result: T; workMs: number; cycles: number[] }> {
   const cycles: number[] = [];
   let working = true;
   const asking = (async () => {

@@ -15,12 +15,40 @@ export interface RosterPerson {
   email?: string;
 }
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强海燕红梅晓东晓燕丹玉兰春梅文博子涵浩然欣怡梓轩雨桐思远嘉怡宇航';
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const GIVEN =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强海燕红梅晓东晓燕丹玉兰春梅文博子涵浩然欣怡梓轩雨桐思远嘉怡宇航';
 const DEPARTMENTS = ['销售部', '市场部', '技术部', '财务部', '人事部', '行政部', '客服部', '采购部', '生产部', '质检部'];
 const TITLES = ['经理', '主管', '专员', '工程师', '助理', '总监', '会计', '文员'];
 /** China Mobile ranges (carriers.ts). */
-const CM_PREFIXES = ['1340', '1345', '1348', '135', '136', '137', '138', '139', '147', '150', '151', '152', '157', '158', '159', '172', '178', '182', '183', '184', '187', '188', '195', '197', '198'];
+const CM_PREFIXES = [
+  '1340',
+  '1345',
+  '1348',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '147',
+  '150',
+  '151',
+  '152',
+  '157',
+  '158',
+  '159',
+  '172',
+  '178',
+  '182',
+  '183',
+  '184',
+  '187',
+  '188',
+  '195',
+  '197',
+  '198',
+];
 
 /** A small deterministic generator (mulberry32), so every run makes the same roster. */
 export function seeded(seed: number): () => number {
@@ -54,7 +82,15 @@ export function people(count: number, seed = 1): RosterPerson[] {
 }
 
 export const HEADER = ['姓名', '手机号码', '部门', '职务', '短号', '分机', '邮箱'];
-export const rowOf = (p: RosterPerson): string[] => [p.name, p.mobile, p.department, p.title, p.shortNumber ?? '', p.extension ?? '', p.email ?? ''];
+export const rowOf = (p: RosterPerson): string[] => [
+  p.name,
+  p.mobile,
+  p.department,
+  p.title,
+  p.shortNumber ?? '',
+  p.extension ?? '',
+  p.email ?? '',
+];
 
 export interface XlsxOptions {
   /** A merged title line above the header ("某某公司员工通讯录"). */
@@ -116,7 +152,8 @@ export async function rosterXlsx(list: RosterPerson[], options: XlsxOptions = {}
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export const csvText = (list: RosterPerson[], header = HEADER): string => [header, ...list.map(rowOf)].map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
+export const csvText = (list: RosterPerson[], header = HEADER): string =>
+  [header, ...list.map(rowOf)].map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
 
 let gbkTable: Map<string, number[]> | undefined;
 /** Text in GBK, as Chinese Windows saves it (Node has no GBK encoder: the decoder's table, inverted). */

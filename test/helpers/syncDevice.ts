@@ -74,7 +74,13 @@ export async function createDevice(name: string, options: DeviceOptions = {}): P
   const engine = () => base.backend.syncEngine();
   const db = () => base.backend.database()!;
   const writeContext = (writable: WritableDB) => ({
-    db: writable, dataDir: base.dataDir, writes: base.backend.writes, now: () => base.clock.now, newId: () => crypto.randomUUID(), emit: () => undefined, actor: () => name,
+    db: writable,
+    dataDir: base.dataDir,
+    writes: base.backend.writes,
+    now: () => base.clock.now,
+    newId: () => crypto.randomUUID(),
+    emit: () => undefined,
+    actor: () => name,
   });
   const toInput = (e: Record<string, unknown>): EnterpriseInput => e as unknown as EnterpriseInput;
   const device: Device = {
@@ -115,7 +121,14 @@ export async function createDevice(name: string, options: DeviceOptions = {}): P
     deleteEnterprise: (id) =>
       base.backend.writes.hold((writable) =>
         commitChanges(writeContext(writable), (db) => ({
-          changes: [{ entity: 'enterprise', id, write: (db) => deleteEnterprise(db, id), outbox: { op: 'delete', patch: {}, baseVersion: findEnterprise(db, id)?.base_version ?? null } }],
+          changes: [
+            {
+              entity: 'enterprise',
+              id,
+              write: (db) => deleteEnterprise(db, id),
+              outbox: { op: 'delete', patch: {}, baseVersion: findEnterprise(db, id)?.base_version ?? null },
+            },
+          ],
           result: undefined,
         })),
       ),

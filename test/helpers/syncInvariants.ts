@@ -9,7 +9,22 @@ import { expect } from 'vitest';
 import { enterpriseWireRowOf as enterpriseFieldsOf } from '../../electron/backend/domains/enterprises/syncAdapter';
 import type { Device } from './syncDevice';
 
-const WIRE_FIELDS = ['name', 'creditCode', 'industrySection', 'industryDivision', 'region', 'address', 'contact', 'manager', 'channel', 'note', 'licence', 'licencePhotoSha256', 'status', 'groupCode'];
+const WIRE_FIELDS = [
+  'name',
+  'creditCode',
+  'industrySection',
+  'industryDivision',
+  'region',
+  'address',
+  'contact',
+  'manager',
+  'channel',
+  'note',
+  'licence',
+  'licencePhotoSha256',
+  'status',
+  'groupCode',
+];
 
 export function openPlatformDb(dataDir: string): Database.Database {
   return new Database(path.join(dataDir, 'platform.sqlite'), { readonly: true, fileMustExist: true });
@@ -41,9 +56,13 @@ export class MonotonicityTracker {
     const seq = cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { seq: number }).seq : 0;
     if (seq < state.cursor) this.violations.push(`${device.name}: cursor went from ${state.cursor} to ${seq}`);
     state.cursor = Math.max(state.cursor, seq);
-    for (const row of device.db.prepare('SELECT id, base_version FROM enterprise WHERE base_version IS NOT NULL').all() as { id: string; base_version: number }[]) {
+    for (const row of device.db.prepare('SELECT id, base_version FROM enterprise WHERE base_version IS NOT NULL').all() as {
+      id: string;
+      base_version: number;
+    }[]) {
       const before = state.versions.get(row.id) ?? 0;
-      if (row.base_version < before) this.violations.push(`${device.name}: ${row.id} base_version went from ${before} to ${row.base_version}`);
+      if (row.base_version < before)
+        this.violations.push(`${device.name}: ${row.id} base_version went from ${before} to ${row.base_version}`);
       state.versions.set(row.id, Math.max(before, row.base_version));
     }
     this.seen.set(device.name, state);
@@ -72,24 +91,41 @@ export function checkInvariants(options: InvariantOptions): void {
         expect(pick(enterpriseFieldsOf(row)), `${device.name}: fields of ${row.id}`).toEqual(pick(theirs.data));
       }
       // 2. No loss: every op is acked and known to the platform, or is a visible conflict/rejection here.
-      const ops = device.db.prepare('SELECT op_seq, mutation_id, status, row_id FROM outbox').all() as { op_seq: number; mutation_id: string; status: string; row_id: string }[];
+      const ops = device.db.prepare('SELECT op_seq, mutation_id, status, row_id FROM outbox').all() as {
+        op_seq: number;
+        mutation_id: string;
+        status: string;
+        row_id: string;
+      }[];
       const known = server.prepare('SELECT 1 FROM applied_op WHERE mutation_id = ?');
       const conflictOf = device.db.prepare('SELECT 1 FROM conflict WHERE op_seq = ?');
       for (const op of ops) {
-        if (op.status === 'acked') expect(known.get(op.mutation_id), `${device.name}: acked op ${op.op_seq} unknown to the platform`).toBeTruthy();
-        else if (op.status === 'conflict' || op.status === 'rejected') expect(conflictOf.get(op.op_seq), `${device.name}: op ${op.op_seq} without a conflict row`).toBeTruthy();
+        if (op.status === 'acked')
+          expect(known.get(op.mutation_id), `${device.name}: acked op ${op.op_seq} unknown to the platform`).toBeTruthy();
+        else if (op.status === 'conflict' || op.status === 'rejected')
+          expect(conflictOf.get(op.op_seq), `${device.name}: op ${op.op_seq} without a conflict row`).toBeTruthy();
       }
       for (const row of local.filter((r) => r.base_version === null)) {
         const shown = device.db.prepare(`SELECT 1 FROM conflict WHERE row_id = ? AND resolved_at IS NULL`).get(row.id);
         expect(shown, `${device.name}: local-only row ${row.id} without an open conflict`).toBeTruthy();
       }
       // 5. Quiescence: nothing left to send.
-      expect(ops.filter((o) => o.status === 'pending' || o.status === 'sent'), `${device.name}: unsent ops`).toEqual([]);
-      expect(device.db.prepare(`SELECT sha256, state FROM asset WHERE state IN ('pending_upload', 'uploading')`).all(), `${device.name}: unsent uploads`).toEqual([]);
+      expect(
+        ops.filter((o) => o.status === 'pending' || o.status === 'sent'),
+        `${device.name}: unsent ops`,
+      ).toEqual([]);
+      expect(
+        device.db.prepare(`SELECT sha256, state FROM asset WHERE state IN ('pending_upload', 'uploading')`).all(),
+        `${device.name}: unsent uploads`,
+      ).toEqual([]);
     }
     // 3. No duplicates: each mutation took effect once; each credit code and blob exists once.
-    expect(server.prepare('SELECT mutation_id FROM applied_op WHERE is_replay = 0 GROUP BY mutation_id HAVING count(*) > 1').all()).toEqual([]);
-    expect(server.prepare('SELECT credit_code FROM enterprise WHERE credit_code IS NOT NULL GROUP BY credit_code HAVING count(*) > 1').all()).toEqual([]);
+    expect(server.prepare('SELECT mutation_id FROM applied_op WHERE is_replay = 0 GROUP BY mutation_id HAVING count(*) > 1').all()).toEqual(
+      [],
+    );
+    expect(
+      server.prepare('SELECT credit_code FROM enterprise WHERE credit_code IS NOT NULL GROUP BY credit_code HAVING count(*) > 1').all(),
+    ).toEqual([]);
     expect(server.prepare('SELECT sha256 FROM blob GROUP BY sha256 HAVING count(*) > 1').all()).toEqual([]);
     // 4. Monotonicity.
     if (options.tracker) {

@@ -80,7 +80,8 @@ export function useSyncRig(options: { proxy?: boolean } = {}): SyncRig {
     },
     async device(name, { user = 'jn.manager', server, password, signedOut, ...deviceOptions } = {}) {
       const d = rig.keep(await createDevice(name, deviceOptions));
-      if (!signedOut) await d.signIn(server ?? (withProxy ? rig.proxy.url : rig.platform.url), user, password ?? rig.platform.login(user).password);
+      if (!signedOut)
+        await d.signIn(server ?? (withProxy ? rig.proxy.url : rig.platform.url), user, password ?? rig.platform.login(user).password);
       return d;
     },
     keep(device) {
@@ -92,8 +93,10 @@ export function useSyncRig(options: { proxy?: boolean } = {}): SyncRig {
       proxy?.retarget(platform.url);
       return platform;
     },
-    invariants: (...list) => checkInvariants({ platformDataDir: rig.platform.dataDir, devices: list.map((device) => ({ device, scopes: JINAN })) }),
-    invariantsWith: (tracker, ...list) => checkInvariants({ platformDataDir: rig.platform.dataDir, devices: list.map((device) => ({ device, scopes: JINAN })), tracker }),
+    invariants: (...list) =>
+      checkInvariants({ platformDataDir: rig.platform.dataDir, devices: list.map((device) => ({ device, scopes: JINAN })) }),
+    invariantsWith: (tracker, ...list) =>
+      checkInvariants({ platformDataDir: rig.platform.dataDir, devices: list.map((device) => ({ device, scopes: JINAN })), tracker }),
   };
   return rig;
 }

@@ -15,11 +15,15 @@ export interface WebProcess {
 export function startWebProcess(dataDir: string, extraArgs: string[] = []): Promise<WebProcess> {
   // One process (node with tsx's loader), not the tsx CLI: the CLI forks the real server as a child,
   // so a SIGKILL aimed at it would leave the server running with the database open.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/backend/entries/browserMode.ts', '--data-dir', dataDir, '--no-open', '--check-outputs', ...extraArgs], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CI: process.env.CI ?? '' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/backend/entries/browserMode.ts', '--data-dir', dataDir, '--no-open', '--check-outputs', ...extraArgs],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CI: process.env.CI ?? '' },
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {

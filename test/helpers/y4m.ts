@@ -6,7 +6,11 @@ import { writeFileSync } from 'node:fs';
 import sharp from 'sharp';
 
 export async function writeY4m(picture: Buffer, file: string, width = 1280): Promise<{ width: number; height: number }> {
-  const { data, info } = await sharp(picture).resize({ width: width & ~1 }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(picture)
+    .resize({ width: width & ~1 })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const w = info.width & ~1;
   const h = info.height & ~1;
   const y = Buffer.alloc(w * h);

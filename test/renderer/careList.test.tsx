@@ -22,7 +22,9 @@ describe('the SMS site’s 关怀名单', () => {
     const { user } = renderApp(t.transport, `/enterprises/${enterpriseId}/site`);
     await user.click(await screen.findByRole('tab', { name: '短信网站' }, { timeout: 30_000 }));
     await user.click(await screen.findByText('关怀名单（0）'));
-    fireEvent.change(await screen.findByTestId('care-list-paste'), { target: { value: '姓名,手机号\n张三,138-0013-8000\n李四 +86 139 0000 0001\n12345\n13800138000' } });
+    fireEvent.change(await screen.findByTestId('care-list-paste'), {
+      target: { value: '姓名,手机号\n张三,138-0013-8000\n李四 +86 139 0000 0001\n12345\n13800138000' },
+    });
     await user.click(screen.getByTestId('care-list-add'));
 
     expect(screen.getByTestId('care-list-count')).toHaveTextContent('名单共 2 个号码');
@@ -32,6 +34,8 @@ describe('the SMS site’s 关怀名单', () => {
     expect(screen.getByText('关怀名单（2）')).toBeInTheDocument();
 
     await user.click(within(screen.getByTestId('sms-editor')).getByTestId('sms-save'));
-    await waitFor(async () => expect((await t.call('sites.get', { siteId: site.id })).content.sms.careList).toEqual(['13800138000', '13900000001']));
+    await waitFor(async () =>
+      expect((await t.call('sites.get', { siteId: site.id })).content.sms.careList).toEqual(['13800138000', '13900000001']),
+    );
   }, 90_000);
 });

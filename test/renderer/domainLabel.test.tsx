@@ -31,5 +31,7 @@ it('refuses www and wap as the site label with a Chinese reason, and saves an or
   await user.type(label, 'quanchengtea');
   expect(screen.queryByText('这是平台自用的地址（如门户 www、wap），请换一个')).toBeNull();
   await user.click(screen.getByTestId('domain-save'));
-  await waitFor(async () => expect((await backend.call('sites.get', { siteId })).content.domain).toEqual({ kind: 'assigned', label: 'quanchengtea' }));
+  await waitFor(async () =>
+    expect((await backend.call('sites.get', { siteId })).content.domain).toEqual({ kind: 'assigned', label: 'quanchengtea' }),
+  );
 });

@@ -59,7 +59,14 @@ describe('the enterprise form (jsdom, in-memory transport, real backend)', () =>
     expect(await screen.findByTestId('enterprise-title')).toHaveTextContent('济南泉城茶业有限公司');
     const { rows } = await backend.call('enterprises.list', {});
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ name: '济南泉城茶业有限公司', creditCode: CODE, industrySection: 'F', district: '历下区', contactName: '王建国', manager: '李敏' });
+    expect(rows[0]).toMatchObject({
+      name: '济南泉城茶业有限公司',
+      creditCode: CODE,
+      industrySection: 'F',
+      district: '历下区',
+      contactName: '王建国',
+      manager: '李敏',
+    });
   });
 
   it('flags a credit code already registered as it is typed, and refuses it on save keeping what was typed', async () => {

@@ -15,8 +15,18 @@ import { renderApp } from './renderApp';
 const ZIBO = { province: '山东省', city: '淄博市', district: '临淄区' };
 const ENTERPRISES: EnterpriseInput[] = [
   jinanEnterprise(1, { name: '济南泉城茶业有限公司', contact: { name: '王建国', mobile: '13805310001' } }),
-  jinanEnterprise(2, { name: '淄博临淄机械有限公司', region: ZIBO, address: '淄博市临淄区齐都路1号', contact: { name: '孙立军', mobile: '13905330002' } }),
-  jinanEnterprise(3, { name: '淄博博山陶瓷有限公司', region: { ...ZIBO, district: '博山区' }, address: '淄博市博山区新博路2号', contact: { name: '赵红', mobile: '13905330003' } }),
+  jinanEnterprise(2, {
+    name: '淄博临淄机械有限公司',
+    region: ZIBO,
+    address: '淄博市临淄区齐都路1号',
+    contact: { name: '孙立军', mobile: '13905330002' },
+  }),
+  jinanEnterprise(3, {
+    name: '淄博博山陶瓷有限公司',
+    region: { ...ZIBO, district: '博山区' },
+    address: '淄博市博山区新博路2号',
+    contact: { name: '赵红', mobile: '13905330003' },
+  }),
   jinanEnterprise(4, { name: '安泰机械制造有限公司', contact: { name: '钱伟', mobile: '13805310004' } }),
 ];
 
@@ -31,7 +41,9 @@ async function searchFor(user: UserEvent, text: string) {
 }
 
 async function choose(user: UserEvent, filter: string, option: string) {
-  await user.click(screen.getByTestId(filter).querySelector('.ant-select-selector, .ant-select-content, input') ?? screen.getByTestId(filter));
+  await user.click(
+    screen.getByTestId(filter).querySelector('.ant-select-selector, .ant-select-content, input') ?? screen.getByTestId(filter),
+  );
   await user.click(await screen.findByTitle(option));
 }
 

@@ -34,7 +34,10 @@ beforeEach(async () => {
   const relay = createRelay(backend.transport);
   const fromApp = { senderFrame: { url: 'app://ui/index.html' }, sender: {} } as never;
   desktop = { invoke: (name, input) => relay(fromApp, name, input) as never, on: backend.transport.on };
-  window.ecw = { invoke: (name, input) => relay(fromApp, name, input), on: (event, listener) => backend.transport.on(event as never, listener as never) };
+  window.ecw = {
+    invoke: (name, input) => relay(fromApp, name, input),
+    on: (event, listener) => backend.transport.on(event as never, listener as never),
+  };
 });
 afterEach(() => {
   delete window.ecw;

@@ -17,7 +17,9 @@ afterEach(() => t?.cleanup());
 describe('the picture cache of the live compiler', () => {
   it('reads a size once as bytes and keeps it with its size and as a data URL', async () => {
     t = createTestBackend();
-    const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 200, g: 180, b: 90 } } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 200, g: 180, b: 90 } } })
+      .jpeg()
+      .toBuffer();
     const stored = await storeImage(t.dataDir, photo);
     await t.backend.writes.write((db) => registerImage(db, stored, new Date()));
     const reads: string[] = [];
@@ -28,7 +30,12 @@ describe('the picture cache of the live compiler', () => {
     expect(reads).toEqual(['files.image']);
     const image = cachedImage(stored.sha256, 'web480')!;
     const same = await t.call('sites.image', { sha256: stored.sha256, variant: 'web480' });
-    expect(image).toMatchObject({ mime: same.mime, width: same.width, height: same.height, bytes: Buffer.from(same.base64, 'base64').length });
+    expect(image).toMatchObject({
+      mime: same.mime,
+      width: same.width,
+      height: same.height,
+      bytes: Buffer.from(same.base64, 'base64').length,
+    });
     expect(image.dataUrl).toBe(`data:${same.mime};base64,${same.base64}`);
     expect(dataUrlForAssetPath(`web/${derivedPathOf(stored.sha256, 'web480', image)}`)).toBe(image.dataUrl);
   });

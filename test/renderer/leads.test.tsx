@@ -15,7 +15,18 @@ const backends: TestBackend[] = [];
 afterEach(() => backends.splice(0).forEach((b) => b.cleanup()));
 
 const lead = (id: string, receivedAt: string, text: string, handled = false): LeadWireRow => ({
-  id, enterpriseId: 'e1', siteId: 's1', channel: 'wap1', kind: 'message', name: '张先生', contact: '13800000001', text, receivedAt, handled, createdAt: receivedAt, updatedAt: receivedAt,
+  id,
+  enterpriseId: 'e1',
+  siteId: 's1',
+  channel: 'wap1',
+  kind: 'message',
+  name: '张先生',
+  contact: '13800000001',
+  text,
+  receivedAt,
+  handled,
+  createdAt: receivedAt,
+  updatedAt: receivedAt,
 });
 
 async function backendWithLeads(rows: LeadWireRow[]): Promise<TestBackend> {
@@ -56,7 +67,10 @@ describe('the leads screen', () => {
     const t = await backendWithLeads([]);
     const first = await t.call('enterprises.create', jinanEnterprise(1));
     const second = await t.call('enterprises.create', jinanEnterprise(2));
-    const rows = [{ ...lead('l1', '2026-12-01T01:00:00.000Z', '要报价'), enterpriseId: first.id }, { ...lead('l2', '2026-12-02T01:00:00.000Z', '请回电'), enterpriseId: second.id }];
+    const rows = [
+      { ...lead('l1', '2026-12-01T01:00:00.000Z', '要报价'), enterpriseId: first.id },
+      { ...lead('l2', '2026-12-02T01:00:00.000Z', '请回电'), enterpriseId: second.id },
+    ];
     for (const row of rows) await t.backend.writes.write((db) => leadSyncAdapter.save(db, row.id, row, { version: 1, row }, false));
     renderApp(t.transport, '/leads');
     const table = await screen.findByTestId('leads-table');

@@ -40,7 +40,10 @@ describe('the licence reader in the new-enterprise form (jsdom, real backend and
     const photo = await renderLicence({ ...picture, fields: { ...picture.fields, creditCode: wrong } });
     const { user } = renderApp(backend.transport, '/enterprises/new');
     const reader = await screen.findByTestId('licence-reader', {}, { timeout: 20_000 });
-    await user.upload(reader.querySelector('input[type=file]') as HTMLInputElement, new File([new Uint8Array(photo)], '执照.jpg', { type: 'image/jpeg' }));
+    await user.upload(
+      reader.querySelector('input[type=file]') as HTMLInputElement,
+      new File([new Uint8Array(photo)], '执照.jpg', { type: 'image/jpeg' }),
+    );
     const fields = await screen.findByTestId('licence-fields', {}, { timeout: 60_000 });
     expect(fields).toHaveTextContent(picture.fields.name);
     expect(within(fields).getAllByText('请核对').length).toBeGreaterThanOrEqual(1);
@@ -61,9 +64,17 @@ describe('the licence reader in the new-enterprise form (jsdom, real backend and
   }, 120_000);
 
   it('shows the licence details, the photo and the photo among the documents on the enterprise page', async () => {
-    const photo = await sharp({ create: { width: 320, height: 226, channels: 3, background: '#f6f1e4' } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 320, height: 226, channels: 3, background: '#f6f1e4' } })
+      .jpeg()
+      .toBuffer();
     const kept = keepLicenceFile(backend.dataDir, photo);
-    const licence = { type: '股份有限公司（非上市）', legalRepresentative: '李秀英', registeredCapital: '3000万元整', establishedOn: '2012-05-06', businessScope: '食品生产；食品销售' };
+    const licence = {
+      type: '股份有限公司（非上市）',
+      legalRepresentative: '李秀英',
+      registeredCapital: '3000万元整',
+      establishedOn: '2012-05-06',
+      businessScope: '食品生产；食品销售',
+    };
     const { id } = await backend.call('enterprises.create', jinanEnterprise(4, { licence, licencePhotoSha256: kept.sha256 }));
     renderApp(backend.transport, `/enterprises/${id}`);
     const info = await screen.findByTestId('enterprise-info', {}, { timeout: 20_000 });

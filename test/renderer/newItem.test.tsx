@@ -23,12 +23,18 @@ async function siteWithProducts(backend: TestBackend): Promise<Fixture> {
   await backend.call('system.setOperator', { name: '李敏', channel: 'customer_manager' });
   const { id: enterpriseId } = await backend.call('enterprises.create', jinanEnterprise(1));
   const created = await backend.call('sites.create', { enterpriseId });
-  const site = await editSite(backend, 'sites.addColumn', { siteId: created.id, revision: created.revision, type: 'products', title: '产品中心' });
+  const site = await editSite(backend, 'sites.addColumn', {
+    siteId: created.id,
+    revision: created.revision,
+    type: 'products',
+    title: '产品中心',
+  });
   return { enterpriseId, site, columnId: site.content.columns.find((c) => c.type === 'products')!.id };
 }
 
 const saved = (backend: TestBackend, f: Fixture) => backend.call('sites.get', { siteId: f.site.id });
-const savedNames = async (backend: TestBackend, f: Fixture) => (await saved(backend, f)).content.columns.find((c) => c.id === f.columnId)!.items.map(itemTitle);
+const savedNames = async (backend: TestBackend, f: Fixture) =>
+  (await saved(backend, f)).content.columns.find((c) => c.id === f.columnId)!.items.map(itemTitle);
 
 async function openProducts(user: UserEvent, f: Fixture) {
   await waitFor(() => expect(screen.getByTestId('site-revision')).toHaveTextContent(`第 ${f.site.revision} 版`));

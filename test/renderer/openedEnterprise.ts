@@ -14,8 +14,22 @@ export async function openedEnterprise(backends: TestBackend[]): Promise<{ t: Te
   const { id: enterpriseId } = await t.call('enterprises.create', jinanEnterprise(1));
   const AT = OPENED_AT;
   const order: ServiceOrderWireRow = {
-    id: 'o1', enterpriseId, number: null, kind: 'open', planCode: 'site-standard', previousPlanCode: null, effectiveDate: '2026-12-01', status: 'opened',
-    signerName: '王建国', submittedAt: AT, submittedBy: 'jn.manager', failure: null, processedAt: AT, createdAt: AT, updatedAt: AT, opening: null,
+    id: 'o1',
+    enterpriseId,
+    number: null,
+    kind: 'open',
+    planCode: 'site-standard',
+    previousPlanCode: null,
+    effectiveDate: '2026-12-01',
+    status: 'opened',
+    signerName: '王建国',
+    submittedAt: AT,
+    submittedBy: 'jn.manager',
+    failure: null,
+    processedAt: AT,
+    createdAt: AT,
+    updatedAt: AT,
+    opening: null,
     snapshot: { requestDate: '2026-12-01', catalogVersion: 1, createdBy: 'jn.manager', createdAt: AT, signedAt: AT },
   };
   await t.backend.writes.write((db) => serviceOrderSyncAdapter.save(db, order.id, order, { version: 1, row: order }, false));

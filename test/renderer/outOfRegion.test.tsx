@@ -19,7 +19,8 @@ describe('work outside the account\u2019s region (jsdom, in-memory transport, re
   const registerHereAndInQingdao = async (device: ReturnType<typeof session.device>, count: number, firstNumber: number) => {
     const ours = await device.createEnterprise(nextIndex++);
     const outside: string[] = [];
-    for (let i = 0; i < count; i++) outside.push(await device.createEnterprise(nextIndex++, { region: QINGDAO, address: `青岛市市南区香港中路${i + firstNumber}号` }));
+    for (let i = 0; i < count; i++)
+      outside.push(await device.createEnterprise(nextIndex++, { region: QINGDAO, address: `青岛市市南区香港中路${i + firstNumber}号` }));
     expect(await device.sync()).toMatchObject({ conflicts: count });
     return { ours, outside };
   };
@@ -51,10 +52,13 @@ describe('work outside the account\u2019s region (jsdom, in-memory transport, re
 
     // 全部导出: one file with the three (the browser's download is the edge: its blob is kept here).
     const blobs: Blob[] = [];
-    vi.stubGlobal('URL', class extends URL {
-      static override createObjectURL = (blob: Blob) => (blobs.push(blob), 'blob:exported');
-      static override revokeObjectURL = () => undefined;
-    });
+    vi.stubGlobal(
+      'URL',
+      class extends URL {
+        static override createObjectURL = (blob: Blob) => (blobs.push(blob), 'blob:exported');
+        static override revokeObjectURL = () => undefined;
+      },
+    );
     const bulk = screen.getByTestId('conflicts-bulk');
     expect(bulk).toHaveTextContent('3 条记录平台不接受');
     await user.click(within(bulk).getByTestId('conflicts-export-all'));

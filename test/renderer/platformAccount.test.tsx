@@ -10,7 +10,7 @@ import { useSignedInDevice } from './signedInDevice';
 describe('the platform account in the header (jsdom, in-memory transport, real backend and platform)', () => {
   const session = useSignedInDevice({ operator: '李敏', user: 'jn.manager' });
 
-  it('names the platform account beside the operator when they differ, and makes the device\'s operator that person on request', async () => {
+  it("names the platform account beside the operator when they differ, and makes the device's operator that person on request", async () => {
     const device = session.device();
     const { user } = renderApp(device.transport, '/enterprises');
     const person = await screen.findByTestId('header-person');

@@ -33,9 +33,22 @@ describe('the site page’s publication bar', () => {
   it('shows the live revision, host, the failure reason in Chinese and that the local revision differs; rollback queues site.rollback.v1', async () => {
     const { t, enterpriseId, site } = await enterpriseWithSite();
     const row: SitePublicationWireRow = {
-      id: site.id, enterpriseId, status: 'live', liveRevision: 1, publishedAt: AT, requestedRevision: site.revision, failure: { code: 'wml_deck_too_large', message: 'deck over 1400 bytes' },
-      host: 'jinan1.sites.example', urls: { web: 'http://jinan1.sites.example/', wap: 'http://jinan1.sites.example/wap/' },
-      revisions: [{ revision: 1, publishedAt: AT }, { revision: 2, publishedAt: AT }], offlineAt: null, createdAt: AT, updatedAt: AT,
+      id: site.id,
+      enterpriseId,
+      status: 'live',
+      liveRevision: 1,
+      publishedAt: AT,
+      requestedRevision: site.revision,
+      failure: { code: 'wml_deck_too_large', message: 'deck over 1400 bytes' },
+      host: 'jinan1.sites.example',
+      urls: { web: 'http://jinan1.sites.example/', wap: 'http://jinan1.sites.example/wap/' },
+      revisions: [
+        { revision: 1, publishedAt: AT },
+        { revision: 2, publishedAt: AT },
+      ],
+      offlineAt: null,
+      createdAt: AT,
+      updatedAt: AT,
     };
     row.liveRevision = 2;
     await t.backend.writes.write((db) => sitePublicationSyncAdapter.save(db, row.id, row, { version: 1, row }, false));
@@ -44,7 +57,8 @@ describe('the site page’s publication bar', () => {
     expect(within(bar).getByTestId('publication-status')).toHaveTextContent('已上线');
     expect(bar).toHaveTextContent('jinan1.sites.example');
     expect(within(bar).getByTestId('publication-failure')).toHaveTextContent('WAP 1.0 页面超过手机可接收的大小');
-    if (site.revision !== 2) expect(within(bar).getByTestId('publication-differs')).toHaveTextContent(`本机为第 ${site.revision} 版，线上为第 2 版`);
+    if (site.revision !== 2)
+      expect(within(bar).getByTestId('publication-differs')).toHaveTextContent(`本机为第 ${site.revision} 版，线上为第 2 版`);
 
     await user.click(within(bar).getByRole('combobox'));
     await user.click(await screen.findByText(/^第 1 版/, { selector: '.ant-select-item-option-content' }));
@@ -61,8 +75,11 @@ describe('publishing without a sign-off', () => {
   async function signedInAs(t: TestBackend, role: 'administrator' | 'customer_manager') {
     const login = role === 'administrator' ? 'admin' : 'jn.manager';
     const account: Account = {
-      server: 'http://127.0.0.1:1', login, user: { id: `u-${login}`, login, name: '王管理', role, region: { province: '山东', city: null } },
-      verifier: await makeVerifier('not-used'), signedInAt: AT,
+      server: 'http://127.0.0.1:1',
+      login,
+      user: { id: `u-${login}`, login, name: '王管理', role, region: { province: '山东', city: null } },
+      verifier: await makeVerifier('not-used'),
+      signedInAt: AT,
     };
     await t.backend.writes.write((db) => setJson(db, 'account', account));
   }
@@ -86,9 +103,21 @@ describe('publishing without a sign-off', () => {
     await user.type(within(dialog).getByRole('textbox', { name: '原因' }), '客户书面要求更正电话号码');
     await user.click(confirm);
     await waitFor(() => {
-      const ops = t.backend.database()!.prepare(`SELECT name, patch_json FROM outbox WHERE tbl = 'site_publication'`).all() as { name: string; patch_json: string }[];
+      const ops = t.backend.database()!.prepare(`SELECT name, patch_json FROM outbox WHERE tbl = 'site_publication'`).all() as {
+        name: string;
+        patch_json: string;
+      }[];
       expect(ops.map((o) => [o.name, JSON.parse(o.patch_json)])).toEqual([
-        ['site.publish.v1', expect.objectContaining({ siteId: site.id, enterpriseId, revision: site.revision, signoff: null, unsignedReason: '客户书面要求更正电话号码' })],
+        [
+          'site.publish.v1',
+          expect.objectContaining({
+            siteId: site.id,
+            enterpriseId,
+            revision: site.revision,
+            signoff: null,
+            unsignedReason: '客户书面要求更正电话号码',
+          }),
+        ],
       ]);
     });
     // Requested once: not offered again for the same revision.
@@ -101,7 +130,15 @@ describe('the enterprise page’s visit chart', () => {
     const { t, enterpriseId, site } = await enterpriseWithSite();
     const today = chinaDate(new Date());
     const day = (date: string, channel: SiteVisitDayWireRow['channel'], pv: number, uv: number): SiteVisitDayWireRow => ({
-      id: `${site.id}:${date}:${channel}`, siteId: site.id, enterpriseId, date, channel, pv, uv, createdAt: AT, updatedAt: AT,
+      id: `${site.id}:${date}:${channel}`,
+      siteId: site.id,
+      enterpriseId,
+      date,
+      channel,
+      pv,
+      uv,
+      createdAt: AT,
+      updatedAt: AT,
     });
     for (const row of [day(today, 'web', 120, 30), day(today, 'wap1', 7, 3), day('2020-01-01', 'web', 999, 999)])
       await t.backend.writes.write((db) => siteVisitDaySyncAdapter.save(db, row.id, row, { version: 1, row }, false));

@@ -9,7 +9,12 @@ import { createTestBackend, type TestBackend } from '../helpers/backend';
 import { setUp } from '../integration/orders/support';
 import { renderApp } from './renderApp';
 
-const PASTE = ['姓名\t手机号码\t部门\t短号', '王伟\t13800138000\t销售部\t612345', '李娜\t18612345678\t财务部\t', '赵敏\t139 0013 9000\t技术部\t'].join('\n');
+const PASTE = [
+  '姓名\t手机号码\t部门\t短号',
+  '王伟\t13800138000\t销售部\t612345',
+  '李娜\t18612345678\t财务部\t',
+  '赵敏\t139 0013 9000\t技术部\t',
+].join('\n');
 
 describe('the roster page (jsdom, in-memory transport, real backend)', () => {
   let backend: TestBackend;
@@ -42,8 +47,14 @@ describe('the roster page (jsdom, in-memory transport, real backend)', () => {
   });
 
   it('shows what a typed short number would do before saving, and keeps the modal when the save is refused', async () => {
-    await backend.call('roster.addMember', { enterpriseId, fields: { name: '王伟', mobile: '13800138000', department: '销售部', title: '', shortNumber: '612345' } });
-    await backend.call('roster.addMember', { enterpriseId, fields: { name: '李娜', mobile: '13900139000', department: '财务部', title: '', shortNumber: '612346' } });
+    await backend.call('roster.addMember', {
+      enterpriseId,
+      fields: { name: '王伟', mobile: '13800138000', department: '销售部', title: '', shortNumber: '612345' },
+    });
+    await backend.call('roster.addMember', {
+      enterpriseId,
+      fields: { name: '李娜', mobile: '13900139000', department: '财务部', title: '', shortNumber: '612346' },
+    });
     const { user } = renderApp(backend.transport, `/enterprises/${enterpriseId}/roster`);
     const row = await screen.findByTestId('member-13900139000');
     await user.click(within(row).getByLabelText('编辑'));
@@ -59,6 +70,8 @@ describe('the roster page (jsdom, in-memory transport, real backend)', () => {
     await user.paste('612399');
     expect(await screen.findByTestId('number-effect')).toHaveTextContent('该短号可用');
     await user.click(screen.getByTestId('member-save'));
-    await waitFor(async () => expect((await backend.call('roster.list', { enterpriseId })).members.find((m) => m.name === '李娜')?.shortNumber).toBe('612399'));
+    await waitFor(async () =>
+      expect((await backend.call('roster.list', { enterpriseId })).members.find((m) => m.name === '李娜')?.shortNumber).toBe('612399'),
+    );
   });
 });

@@ -16,7 +16,10 @@ describe('the services tabs (jsdom, in-memory transport, real backend)', () => {
   beforeEach(async () => {
     backend = createTestBackend();
     enterpriseId = await setUp(backend);
-    await backend.call('roster.addMember', { enterpriseId, fields: { name: '王伟', mobile: '13800138000', department: '销售部', title: '经理', shortNumber: '612345' } });
+    await backend.call('roster.addMember', {
+      enterpriseId,
+      fields: { name: '王伟', mobile: '13800138000', department: '销售部', title: '经理', shortNumber: '612345' },
+    });
   });
   afterEach(() => backend.cleanup());
 
@@ -53,7 +56,12 @@ describe('the services tabs (jsdom, in-memory transport, real backend)', () => {
 
     fireEvent.change(screen.getByLabelText('下班时间'), { target: { value: '21:00' } });
     await user.click(screen.getByTestId('sb-save'));
-    await waitFor(async () => expect((await backend.call('services.get', { enterpriseId })).switchboard).toMatchObject({ number: '053188886666', hours: { open: '18:00', close: '21:00' } }));
+    await waitFor(async () =>
+      expect((await backend.call('services.get', { enterpriseId })).switchboard).toMatchObject({
+        number: '053188886666',
+        hours: { open: '18:00', close: '21:00' },
+      }),
+    );
     expect(within(document.body).getAllByText('612345').length).toBeGreaterThan(0); // the extension table
   });
 });

@@ -27,11 +27,26 @@ async function incompleteSite(backend: TestBackend): Promise<{ enterpriseId: str
   let site = await backend.call('sites.get', { siteId });
   const byType = (type: string) => site.content.columns.find((c) => c.type === type)!;
   for (const type of ['intro', 'services'])
-    site = await editSite(backend, 'sites.updateColumn', { siteId, revision: site.revision, columnId: byType(type).id, body: [paragraph('济南泉城测试1号有限公司提供软件开发与信息技术服务。')] });
+    site = await editSite(backend, 'sites.updateColumn', {
+      siteId,
+      revision: site.revision,
+      columnId: byType(type).id,
+      body: [paragraph('济南泉城测试1号有限公司提供软件开发与信息技术服务。')],
+    });
   site = await editSite(backend, 'sites.removeColumn', { siteId, revision: site.revision, columnId: byType('staff').id, discard: true });
-  site = await editSite(backend, 'sites.addItem', { siteId, revision: site.revision, columnId: byType('news').id, item: { kind: 'article', title: '开业大吉🎉', body: [paragraph('本公司正式开业。')], images: [] } });
+  site = await editSite(backend, 'sites.addItem', {
+    siteId,
+    revision: site.revision,
+    columnId: byType('news').id,
+    item: { kind: 'article', title: '开业大吉🎉', body: [paragraph('本公司正式开业。')], images: [] },
+  });
   site = await editSite(backend, 'sites.addColumn', { siteId, revision: site.revision, type: 'products', title: '产品中心' });
-  site = await editSite(backend, 'sites.addItem', { siteId, revision: site.revision, columnId: byType('products').id, item: { kind: 'product', name: '<script>alert(1)</script>', description: [], images: [] } });
+  site = await editSite(backend, 'sites.addItem', {
+    siteId,
+    revision: site.revision,
+    columnId: byType('products').id,
+    item: { kind: 'product', name: '<script>alert(1)</script>', description: [], images: [] },
+  });
   return { enterpriseId, site };
 }
 
@@ -53,7 +68,10 @@ describe('the site check (jsdom, in-memory transport, real backend)', () => {
 
     await user.click(screen.getByTestId('preview-mode-report'));
     const panel = await screen.findByTestId('report-panel');
-    const finding = (text: string) => within(panel).getAllByTestId('report-finding').find((f) => f.textContent?.includes(text));
+    const finding = (text: string) =>
+      within(panel)
+        .getAllByTestId('report-finding')
+        .find((f) => f.textContent?.includes(text));
     expect(finding('“人才招聘”栏目在网站上显示，但一条内容也没有')).toBeDefined();
     expect(finding('文字里有“<script>”')).toBeDefined();
     expect(finding('“<script>alert(1)</script>”只有标题')).toBeDefined();

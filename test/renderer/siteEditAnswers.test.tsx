@@ -26,8 +26,10 @@ function counted(transport: Transport): { transport: Transport; calls: Map<Proce
 }
 
 const shownTitles = () => screen.queryAllByTestId('item-row').map((row) => row.querySelector('.ecw-item-row-title')!.textContent);
-const itemRow = (title: string) => screen.getAllByTestId('item-row').find((row) => row.querySelector('.ecw-item-row-title')!.textContent === title)!;
-const waitForRevision = (revision: number) => waitFor(() => expect(screen.getByTestId('site-revision')).toHaveTextContent(`第 ${revision} 版`));
+const itemRow = (title: string) =>
+  screen.getAllByTestId('item-row').find((row) => row.querySelector('.ecw-item-row-title')!.textContent === title)!;
+const waitForRevision = (revision: number) =>
+  waitFor(() => expect(screen.getByTestId('site-revision')).toHaveTextContent(`第 ${revision} 版`));
 /** Longer than the cache's event coalescing and a read: a re-read would have happened by then. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 
@@ -45,7 +47,9 @@ describe('the site editor on its edits’ answers', () => {
     newsId = site.content.columns.find((c) => c.title === '新闻动态')!.id;
     let revision = site.revision;
     for (const title of ['开业公告', '新品上市'])
-      revision = (await backend.call('sites.addItem', { siteId, revision, columnId: newsId, item: { kind: 'article', title, body: [], images: [] } })).revision;
+      revision = (
+        await backend.call('sites.addItem', { siteId, revision, columnId: newsId, item: { kind: 'article', title, body: [], images: [] } })
+      ).revision;
   });
   afterEach(() => backend.cleanup());
 

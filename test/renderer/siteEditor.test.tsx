@@ -13,7 +13,8 @@ import { jinanEnterprise } from '../helpers/syncDevice';
 import { renderApp, slowed } from './renderApp';
 
 /** A template's tile (its first colour style). */
-const tileOf = (templateId: string) => screen.getByTestId(`template-choice-${templateId}-${TEMPLATES.find((t) => t.id === templateId)!.styles[0]!.id}`);
+const tileOf = (templateId: string) =>
+  screen.getByTestId(`template-choice-${templateId}-${TEMPLATES.find((t) => t.id === templateId)!.styles[0]!.id}`);
 
 /** A slow machine: every call waits this long before the backend sees it. */
 const SLOW_MS = 250;
@@ -32,7 +33,14 @@ async function siteWithNews(backend: TestBackend): Promise<Fixture> {
   const news = site.content.columns.find((c) => c.title === '新闻动态')!;
   let revision = site.revision;
   for (const title of ['开业公告', '新品上市', '招商启事'])
-    revision = (await backend.call('sites.addItem', { siteId: site.id, revision, columnId: news.id, item: { kind: 'article', title, body: [], images: [] } })).revision;
+    revision = (
+      await backend.call('sites.addItem', {
+        siteId: site.id,
+        revision,
+        columnId: news.id,
+        item: { kind: 'article', title, body: [], images: [] },
+      })
+    ).revision;
   return { enterpriseId, siteId: site.id, columnId: news.id };
 }
 
@@ -40,7 +48,8 @@ const saved = (backend: TestBackend, f: Fixture): Promise<Site> => backend.call(
 const savedTitles = async (backend: TestBackend, f: Fixture) =>
   (await saved(backend, f)).content.columns.find((c) => c.id === f.columnId)!.items.map((i) => (i.kind === 'article' ? i.title : i.kind));
 const shownTitles = () => screen.queryAllByTestId('item-row').map((row) => row.querySelector('.ecw-item-row-title')!.textContent);
-const itemRow = (title: string) => screen.getAllByTestId('item-row').find((row) => row.querySelector('.ecw-item-row-title')!.textContent === title)!;
+const itemRow = (title: string) =>
+  screen.getAllByTestId('item-row').find((row) => row.querySelector('.ecw-item-row-title')!.textContent === title)!;
 
 async function waitForRevision(revision: number) {
   await waitFor(() => expect(screen.getByTestId('site-revision')).toHaveTextContent(`第 ${revision} 版`));
@@ -170,4 +179,3 @@ describe('the site editor (jsdom, in-memory transport, real backend)', () => {
     });
   });
 });
-

@@ -20,12 +20,25 @@ describe('the enterprise page’s SMS site activity', () => {
   it('lists each draw with its time, masked number, prize or 未中奖 and seed, and the survey’s counts per option', async () => {
     const { t, enterpriseId } = await openedEnterprise();
     const row: SmsActivityWireRow = {
-      id: enterpriseId, enterpriseId, drawCount: 2, createdAt: AT, updatedAt: AT,
+      id: enterpriseId,
+      enterpriseId,
+      drawCount: 2,
+      createdAt: AT,
+      updatedAt: AT,
       draws: [
         { at: '2026-12-02T03:04:05.000Z', mobile: '139****0012', prize: null, seed: 'b'.repeat(32), roll: 8123 },
         { at: '2026-12-01T03:04:05.000Z', mobile: '138****0001', prize: '一等奖：龙井 250 克', seed: 'a'.repeat(32), roll: 17 },
       ],
-      surveys: [{ question: '您最喜欢哪种茶？回复数字：1绿茶 2红茶 3乌龙', options: [{ label: '绿茶', count: 3 }, { label: '红茶', count: 1 }, { label: '乌龙', count: 0 }] }],
+      surveys: [
+        {
+          question: '您最喜欢哪种茶？回复数字：1绿茶 2红茶 3乌龙',
+          options: [
+            { label: '绿茶', count: 3 },
+            { label: '红茶', count: 1 },
+            { label: '乌龙', count: 0 },
+          ],
+        },
+      ],
     };
     await t.backend.writes.write((db) => smsActivitySyncAdapter.save(db, row.id, row, { version: 1, row }, false));
 

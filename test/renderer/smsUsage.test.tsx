@@ -21,16 +21,39 @@ const AT = '2026-12-01T02:00:00.000Z';
 const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
 
 /** An enterprise whose orders are stored as a pull stores them (orders are signed with a PDF, which jsdom cannot make), and its monthly SMS counts. */
-async function enterpriseWith(orders: { kind: 'open' | 'cancel'; date: string }[], usage: Record<string, number>): Promise<{ t: TestBackend; enterpriseId: string }> {
+async function enterpriseWith(
+  orders: { kind: 'open' | 'cancel'; date: string }[],
+  usage: Record<string, number>,
+): Promise<{ t: TestBackend; enterpriseId: string }> {
   const t = createTestBackend();
   backends.push(t);
   await t.call('system.setOperator', { name: '李敏', channel: 'customer_manager' });
   const { id: enterpriseId } = await t.call('enterprises.create', jinanEnterprise(1));
   for (const [i, { kind, date }] of orders.entries()) {
     const order: ServiceOrderWireRow = {
-      id: `o${i}`, enterpriseId, number: null, kind, planCode: 'site-standard', previousPlanCode: null, effectiveDate: date, status: 'opened',
-      signerName: '王建国', submittedAt: AT, submittedBy: 'jn.manager', failure: null, processedAt: AT, createdAt: AT, updatedAt: `${AT.slice(0, 18)}${i}.000Z`, opening: null,
-      snapshot: { requestDate: date, catalogVersion: 1, createdBy: 'jn.manager', createdAt: AT, signedAt: `2026-01-0${i + 1}T00:00:00.000Z` },
+      id: `o${i}`,
+      enterpriseId,
+      number: null,
+      kind,
+      planCode: 'site-standard',
+      previousPlanCode: null,
+      effectiveDate: date,
+      status: 'opened',
+      signerName: '王建国',
+      submittedAt: AT,
+      submittedBy: 'jn.manager',
+      failure: null,
+      processedAt: AT,
+      createdAt: AT,
+      updatedAt: `${AT.slice(0, 18)}${i}.000Z`,
+      opening: null,
+      snapshot: {
+        requestDate: date,
+        catalogVersion: 1,
+        createdBy: 'jn.manager',
+        createdAt: AT,
+        signedAt: `2026-01-0${i + 1}T00:00:00.000Z`,
+      },
     };
     await t.backend.writes.write((db) => serviceOrderSyncAdapter.save(db, order.id, order, { version: 1, row: order }, false));
   }
@@ -57,8 +80,22 @@ describe('the enterprise page’s SMS usage', () => {
     const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
     // The opening order as another device submitted it and BOSS opened it (orders are signed with a PDF, which jsdom cannot make).
     const order: ServiceOrderWireRow = {
-      id: 'o1', enterpriseId, number: null, kind: 'open', planCode: 'site-standard', previousPlanCode: null, effectiveDate: `${month}-01`, status: 'opened',
-      signerName: '王建国', submittedAt: AT, submittedBy: 'jn.manager', failure: null, processedAt: AT, createdAt: AT, updatedAt: AT, opening: null,
+      id: 'o1',
+      enterpriseId,
+      number: null,
+      kind: 'open',
+      planCode: 'site-standard',
+      previousPlanCode: null,
+      effectiveDate: `${month}-01`,
+      status: 'opened',
+      signerName: '王建国',
+      submittedAt: AT,
+      submittedBy: 'jn.manager',
+      failure: null,
+      processedAt: AT,
+      createdAt: AT,
+      updatedAt: AT,
+      opening: null,
       snapshot: { requestDate: `${month}-01`, catalogVersion: 1, createdBy: 'jn.manager', createdAt: AT, signedAt: AT },
     };
     await t.backend.writes.write((db) => serviceOrderSyncAdapter.save(db, order.id, order, { version: 1, row: order }, false));
@@ -88,11 +125,20 @@ describe('the enterprise page’s SMS usage', () => {
     const month = thisMonth();
     const [opened, ended] = [addMonths(month, -3), addMonths(month, -1)];
     const { t, enterpriseId } = await enterpriseWith(
-      [{ kind: 'open', date: `${opened}-01` }, { kind: 'cancel', date: `${ended}-10` }],
+      [
+        { kind: 'open', date: `${opened}-01` },
+        { kind: 'cancel', date: `${ended}-10` },
+      ],
       { [addMonths(month, -2)]: 40, [ended]: 1300 },
     );
     const plan = findPlan(SEED_CATALOG, 'site-standard')!;
-    const [bill] = quote({ plan, openDate: `${opened}-01`, cancelDate: `${ended}-10`, fromMonth: ended, smsByMonth: { [ended]: 1300 } }).months;
+    const [bill] = quote({
+      plan,
+      openDate: `${opened}-01`,
+      cancelDate: `${ended}-10`,
+      fromMonth: ended,
+      smsByMonth: { [ended]: 1300 },
+    }).months;
     expect(bill!.rule).toBe('cancellation');
 
     renderApp(t.transport, `/enterprises/${enterpriseId}`);

@@ -95,7 +95,17 @@ export function startBackend(options: BackendOptions): Backend {
   const syncEngine = () => {
     if (!engine) {
       const created = new SyncEngine(
-        { dataDir, db: open.require, writes, adapters, now: base.now, newId: base.newId, emit: events.emit, onDataChanged: (listener) => events.on('data.changed', listener), log },
+        {
+          dataDir,
+          db: open.require,
+          writes,
+          adapters,
+          now: base.now,
+          newId: base.newId,
+          emit: events.emit,
+          onDataChanged: (listener) => events.on('data.changed', listener),
+          log,
+        },
         options.sync,
       );
       engine = created;
@@ -116,7 +126,11 @@ export function startBackend(options: BackendOptions): Backend {
     const db = open.current();
     return db ? { ...base, db } : { unavailable: unavailable(), partial: base };
   };
-  const handlers = createHandlers({ recovery: { dataDir, connection: open, log }, sync: { engine: syncEngine, adapters }, roster: { platform: () => syncEngine().platformClient() } });
+  const handlers = createHandlers({
+    recovery: { dataDir, connection: open, log },
+    sync: { engine: syncEngine, adapters },
+    roster: { platform: () => syncEngine().platformClient() },
+  });
   const dispatcher = createDispatcher({
     handlers,
     context,

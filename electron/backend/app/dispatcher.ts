@@ -37,7 +37,8 @@ export function inputError(error: z.ZodError): ApiError {
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function run(name: string, rawInput: unknown): Promise<Result<unknown>> {
-    if (!isProcedureName(name)) return { ok: false, error: { code: CommonErrors.unknownProcedure, message: `No procedure named "${name}".` } };
+    if (!isProcedureName(name))
+      return { ok: false, error: { code: CommonErrors.unknownProcedure, message: `No procedure named "${name}".` } };
     const procedure: (typeof contract)[keyof typeof contract] = contract[name];
     const ctx = options.context();
     if ('unavailable' in ctx && !procedure.worksWithoutDatabase) return { ok: false, error: ctx.unavailable };
@@ -46,8 +47,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     // The table is typed per procedure; here the name is only known at run time.
     const handler = options.handlers[name] as (input: unknown, ctx: unknown) => unknown;
     let value: unknown;
-    if ('unavailable' in ctx) value = await handler(parsed.data, ctx.partial); // no database, nothing to write to
-    else if (procedure.kind === 'mutation' && !('writesInSteps' in procedure)) value = await options.writes.hold((db) => handler(parsed.data, { ...ctx, db }));
+    if ('unavailable' in ctx)
+      value = await handler(parsed.data, ctx.partial); // no database, nothing to write to
+    else if (procedure.kind === 'mutation' && !('writesInSteps' in procedure))
+      value = await options.writes.hold((db) => handler(parsed.data, { ...ctx, db }));
     else value = await handler(parsed.data, ctx);
     if (options.checkOutputs) {
       const checked = procedure.output.safeParse(value);

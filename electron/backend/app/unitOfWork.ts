@@ -22,9 +22,7 @@ type Fields = Record<string, unknown>;
  * nothing, because the change touches only what never leaves this device.
  */
 export type OutboxStep =
-  | { op: ChangeKind; patch: Fields; baseVersion?: number | null }
-  | { command: CommandName; args: Fields }
-  | { localOnly: LocalOnlyReason };
+  { op: ChangeKind; patch: Fields; baseVersion?: number | null } | { command: CommandName; args: Fields } | { localOnly: LocalOnlyReason };
 
 /** Why a change of a synced record sends nothing. */
 export type LocalOnlyReason =
@@ -128,5 +126,11 @@ function recordOutbox(ctx: WriteContext, change: SyncedRecordChange): void {
     return;
   }
   if (step.op === 'update' && Object.keys(step.patch).length === 0) return;
-  recordChange(ctx, { tbl: change.entity, rowId: change.id, kind: step.op, patch: step.patch, ...(step.baseVersion !== undefined ? { baseVersion: step.baseVersion } : {}) });
+  recordChange(ctx, {
+    tbl: change.entity,
+    rowId: change.id,
+    kind: step.op,
+    patch: step.patch,
+    ...(step.baseVersion !== undefined ? { baseVersion: step.baseVersion } : {}),
+  });
 }

@@ -31,7 +31,11 @@ async function main() {
   const options: HttpServerOptions = { port: values.port ? Number(values.port) : 0 };
   if (values.dev) {
     const { createServer } = await import('vite');
-    const vite = await createServer({ configFile: path.join(repoRoot, 'vite.config.ts'), server: { middlewareMode: true }, appType: 'spa' });
+    const vite = await createServer({
+      configFile: path.join(repoRoot, 'vite.config.ts'),
+      server: { middlewareMode: true },
+      appType: 'spa',
+    });
     options.fallback = (req, res) => vite.middlewares(req, res);
   } else {
     options.staticDir = path.join(repoRoot, 'renderer', 'dist');
@@ -53,7 +57,9 @@ async function main() {
 function openBrowser(url: string) {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
-  spawn(command, [url], { detached: true, stdio: 'ignore' }).on('error', () => undefined).unref();
+  spawn(command, [url], { detached: true, stdio: 'ignore' })
+    .on('error', () => undefined)
+    .unref();
 }
 
 main().catch((error) => {

@@ -32,7 +32,10 @@ export class WorkerClient<Req, Res> {
     const { bundled, source, resourceLimits, name } = this.location;
     const options = { name, ...(resourceLimits ? { resourceLimits } : {}) };
     if (existsSync(fileURLToPath(bundled))) return new Worker(bundled, options);
-    return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source.href)}); });`, { ...options, eval: true });
+    return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source.href)}); });`, {
+      ...options,
+      eval: true,
+    });
   }
 
   private failAll(error: Error): void {
@@ -78,11 +81,15 @@ export class WorkerClient<Req, Res> {
 }
 
 /** The worker's side: answers each request with `handle`'s result, in the order they finish. */
-export function serveRequests<Req, Res>(handle: (payload: Req) => Promise<Res>, transferOf: (value: Res) => Transferable[] = () => []): void {
+export function serveRequests<Req, Res>(
+  handle: (payload: Req) => Promise<Res>,
+  transferOf: (value: Res) => Transferable[] = () => [],
+): void {
   parentPort?.on('message', (request: Request<Req>) => {
     handle(request.payload).then(
       (value) => parentPort!.postMessage({ id: request.id, ok: true, value } satisfies Response<Res>, transferOf(value)),
-      (error: Error) => parentPort!.postMessage({ id: request.id, ok: false, message: error.stack ?? String(error) } satisfies Response<Res>),
+      (error: Error) =>
+        parentPort!.postMessage({ id: request.id, ok: false, message: error.stack ?? String(error) } satisfies Response<Res>),
     );
   });
 }

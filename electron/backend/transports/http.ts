@@ -34,12 +34,20 @@ export interface RunningHttpServer {
 }
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.woff2': 'font/woff2', '.json': 'application/json',
-  '.ico': 'image/x-icon', '.ttf': 'font/ttf',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+  '.ttf': 'font/ttf',
 };
 
-const CSP = "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'";
+const CSP =
+  "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'";
 
 function sameToken(given: string | null | undefined, token: string): boolean {
   if (!given) return false;
@@ -79,7 +87,11 @@ const ERROR_CODES: Record<number, string> = { 400: 'bad_request', 413: 'payload_
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -101,7 +113,8 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
 
   async function answer(req: http.IncomingMessage, res: http.ServerResponse) {
     try {
-      if (!allowedHosts.has(req.headers.host ?? '')) return sendJson(res, 421, { ok: false, error: { code: 'bad_host', message: 'Wrong Host header.' } });
+      if (!allowedHosts.has(req.headers.host ?? ''))
+        return sendJson(res, 421, { ok: false, error: { code: 'bad_host', message: 'Wrong Host header.' } });
       const url = new URL(req.url ?? '/', origin);
       if (url.pathname.startsWith('/api/')) return await handleApi(req, res, url);
       if (options.fallback) return options.fallback(req, res);
@@ -109,14 +122,16 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
     } catch (error) {
       const status = (error as { status?: number }).status ?? 500;
       if (status >= 500) backend.log('http request failed', error);
-      if (!res.headersSent) sendJson(res, status, { ok: false, error: { code: ERROR_CODES[status] ?? 'internal', message: (error as Error).message } });
+      if (!res.headersSent)
+        sendJson(res, status, { ok: false, error: { code: ERROR_CODES[status] ?? 'internal', message: (error as Error).message } });
       else res.end();
     }
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
     const requestOrigin = req.headers.origin;
-    if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) return sendJson(res, 403, { ok: false, error: { code: 'bad_origin', message: 'Cross-origin request refused.' } });
+    if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin))
+      return sendJson(res, 403, { ok: false, error: { code: 'bad_origin', message: 'Cross-origin request refused.' } });
     const bearer = req.headers.authorization?.replace(/^Bearer /, '');
     if (!sameToken(bearer ?? url.searchParams.get('token'), token))
       return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token.' } });
@@ -131,7 +146,11 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
     if (url.pathname.startsWith(FILES_PATH)) return serveFile(backend, req, res, url);
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use POST.' } });
     const name = decodePath(url.pathname.slice('/api/'.length));
-    if (isFileName(name)) return sendJson(res, 405, { ok: false, error: { code: 'method_not_allowed', message: `A file is read with GET ${FILES_PATH}${name}.` } });
+    if (isFileName(name))
+      return sendJson(res, 405, {
+        ok: false,
+        error: { code: 'method_not_allowed', message: `A file is read with GET ${FILES_PATH}${name}.` },
+      });
     const text = await readBody(req, maxBody);
     let input: unknown;
     try {
@@ -141,7 +160,14 @@ export function startHttpServer(backend: Backend, options: HttpServerOptions = {
     }
     const pathField = localPathField(name, input);
     if (pathField)
-      return sendJson(res, 403, { ok: false, error: { code: LOCAL_PATH_REFUSED, message: `The page may not name a file-system path (${pathField}); upload or download instead.`, field: pathField } });
+      return sendJson(res, 403, {
+        ok: false,
+        error: {
+          code: LOCAL_PATH_REFUSED,
+          message: `The page may not name a file-system path (${pathField}); upload or download instead.`,
+          field: pathField,
+        },
+      });
     sendJson(res, 200, await backend.dispatcher.invoke(name, input));
   }
 

@@ -11,12 +11,17 @@ import type { Backend } from '../app/backend';
 
 function sendError(res: http.ServerResponse, status: number, error: ApiError): void {
   const text = JSON.stringify({ ok: false, error });
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
 export async function serveFile(backend: Backend, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, { code: 'method_not_allowed', message: 'Files are read with GET.' });
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return sendError(res, 405, { code: 'method_not_allowed', message: 'Files are read with GET.' });
   const request = fileRequest(url);
   if (!request) return sendError(res, 404, { code: 'unknown_procedure', message: 'No such file address.' });
   const result = await backend.dispatcher.invoke(request.name, request.input);

@@ -14,9 +14,7 @@ interface ParentPort {
 
 export type MainToBackend = { type: 'invoke'; id: number; name: string; input: unknown };
 export type BackendToMain =
-  | { type: 'result'; id: number; result: unknown }
-  | { type: 'event'; event: string; payload: unknown }
-  | { type: 'ready' };
+  { type: 'result'; id: number; result: unknown } | { type: 'event'; event: string; payload: unknown } | { type: 'ready' };
 
 export function serveParentPort(backend: Backend): void {
   const port = (process as unknown as { parentPort?: ParentPort }).parentPort;

@@ -25,31 +25,55 @@ const tags = ['admin'];
 const security = bearer;
 
 const outboxRoute = createRoute({
-  method: 'get', path: '/admin/sms-outbox', tags, security, summary: 'Queued SMS (welcome messages), newest first',
+  method: 'get',
+  path: '/admin/sms-outbox',
+  tags,
+  security,
+  summary: 'Queued SMS (welcome messages), newest first',
   request: { query: z.object({ mobile: z.string().optional() }) },
   responses: { 200: { description: 'Messages', ...json(smsOutboxResponseSchema) }, ...errors(401, 403) },
 });
 const processRoute = createRoute({
-  method: 'post', path: '/admin/boss/process', tags, security, summary: 'Open every submitted order now',
+  method: 'post',
+  path: '/admin/boss/process',
+  tags,
+  security,
+  summary: 'Open every submitted order now',
   responses: { 200: { description: 'Processed orders', ...json(bossProcessResponseSchema) }, ...errors(401, 403) },
 });
 const publishRoute = createRoute({
-  method: 'post', path: '/admin/catalog', tags, security, summary: 'Publish a new catalog version',
+  method: 'post',
+  path: '/admin/catalog',
+  tags,
+  security,
+  summary: 'Publish a new catalog version',
   request: jsonBody(publishCatalogRequestSchema),
   responses: { 201: { description: 'The published version', ...json(catalogResponseSchema) }, ...bodyErrors(401, 403) },
 });
 const createUserRoute = createRoute({
-  method: 'post', path: '/admin/users', tags, security, summary: 'Create a staff account',
+  method: 'post',
+  path: '/admin/users',
+  tags,
+  security,
+  summary: 'Create a staff account',
   request: jsonBody(createUserRequestSchema),
   responses: { 201: { description: 'The user', ...json(userResponseSchema) }, ...bodyErrors(401, 403, 409) },
 });
 const updateUserRoute = createRoute({
-  method: 'patch', path: '/admin/users/{login}', tags, security, summary: "Change a user's role or region (their devices then resync)",
+  method: 'patch',
+  path: '/admin/users/{login}',
+  tags,
+  security,
+  summary: "Change a user's role or region (their devices then resync)",
   request: { params: z.object({ login: z.string().min(1) }), ...jsonBody(updateUserRequestSchema) },
   responses: { 200: { description: 'The user', ...json(userResponseSchema) }, ...bodyErrors(401, 403, 404) },
 });
 const compactRoute = createRoute({
-  method: 'post', path: '/admin/compact', tags, security, summary: 'Drop tombstones and scope exits below a seq',
+  method: 'post',
+  path: '/admin/compact',
+  tags,
+  security,
+  summary: 'Drop tombstones and scope exits below a seq',
   request: jsonBody(compactRequestSchema),
   responses: { 200: { description: 'The new retention floor', ...json(compactResponseSchema) }, ...bodyErrors(401, 403) },
 });
@@ -63,12 +87,16 @@ export function adminRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, bos
     let q = db.selectFrom('sms_outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc');
     if (mobile) q = q.where('mobile', '=', mobile);
     const rows = await q.limit(1000).execute();
-    const messages = rows.map(
-      (r): SmsOutboxEntry => ({
-        id: r.id, mobile: r.mobile, text: r.text, enterpriseId: r.enterprise_id, orderId: r.order_id,
-        kind: r.kind as SmsOutboxEntry['kind'], status: r.status as SmsOutboxEntry['status'], createdAt: r.created_at,
-      }),
-    );
+    const messages = rows.map((r): SmsOutboxEntry => ({
+      id: r.id,
+      mobile: r.mobile,
+      text: r.text,
+      enterpriseId: r.enterprise_id,
+      orderId: r.order_id,
+      kind: r.kind as SmsOutboxEntry['kind'],
+      status: r.status as SmsOutboxEntry['status'],
+      createdAt: r.created_at,
+    }));
     return c.json({ messages }, 200);
   });
 

@@ -18,6 +18,10 @@ const SIGNATURES: { type: string; at: number; bytes: number[] }[] = [
 export const IMAGE_TYPES = new Set(SIGNATURES.map((s) => s.type));
 
 export function sniffType(head: Uint8Array): string {
-  const match = SIGNATURES.find((s) => s.bytes.every((b, i) => head[s.at + i] === b) && (s.type !== 'image/webp' || Buffer.from(head.subarray(0, 4)).toString('latin1') === 'RIFF'));
+  const match = SIGNATURES.find(
+    (s) =>
+      s.bytes.every((b, i) => head[s.at + i] === b) &&
+      (s.type !== 'image/webp' || Buffer.from(head.subarray(0, 4)).toString('latin1') === 'RIFF'),
+  );
   return match?.type ?? OPAQUE;
 }

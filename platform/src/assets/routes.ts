@@ -28,12 +28,20 @@ const tags = ['assets'];
 const uploadParams = z.object({ id: z.string().min(1).max(64) });
 
 const checkRoute = createRoute({
-  method: 'post', path: '/assets/v1/check', tags, security: bearer, summary: 'Which of these blobs the platform already stores',
+  method: 'post',
+  path: '/assets/v1/check',
+  tags,
+  security: bearer,
+  summary: 'Which of these blobs the platform already stores',
   request: jsonBody(checkRequestSchema),
   responses: { 200: { description: 'present / missing', ...json(checkResponseSchema) }, ...bodyErrors(401) },
 });
 const createUploadRoute = createRoute({
-  method: 'post', path: '/assets/v1/uploads', tags, security: bearer, summary: 'Start (or resume) an upload; 200 when the blob is already stored',
+  method: 'post',
+  path: '/assets/v1/uploads',
+  tags,
+  security: bearer,
+  summary: 'Start (or resume) an upload; 200 when the blob is already stored',
   request: jsonBody(createUploadRequestSchema),
   responses: {
     201: { description: 'Upload id and the offset to continue from', ...json(createUploadResponseSchema) },
@@ -43,12 +51,19 @@ const createUploadRoute = createRoute({
 });
 // Hono answers HEAD with the GET route minus the body, so HEAD (tus) and GET share this one.
 const offsetRoute = createRoute({
-  method: 'get', path: '/assets/v1/uploads/{id}', tags, security: bearer, summary: 'The upload offset (also HEAD: Upload-Offset, Upload-Length headers)',
+  method: 'get',
+  path: '/assets/v1/uploads/{id}',
+  tags,
+  security: bearer,
+  summary: 'The upload offset (also HEAD: Upload-Offset, Upload-Length headers)',
   request: { params: uploadParams },
   responses: { 200: { description: 'Where to continue', ...json(uploadOffsetSchema) }, ...errors(401, 404) },
 });
 const patchRoute = createRoute({
-  method: 'patch', path: '/assets/v1/uploads/{id}', tags, security: bearer,
+  method: 'patch',
+  path: '/assets/v1/uploads/{id}',
+  tags,
+  security: bearer,
   summary: 'Append a chunk (≤ 4 MiB) at Upload-Offset, with Upload-Checksum: crc32|sha256 <base64>',
   request: {
     params: uploadParams,
@@ -65,7 +80,11 @@ const patchRoute = createRoute({
   },
 });
 const blobRoute = createRoute({
-  method: 'get', path: '/assets/v1/blobs/{sha256}', tags, security: bearer, summary: 'A stored blob the user uploaded or a site in their regions shows (else 404); typed by its bytes; supports a single Range',
+  method: 'get',
+  path: '/assets/v1/blobs/{sha256}',
+  tags,
+  security: bearer,
+  summary: 'A stored blob the user uploaded or a site in their regions shows (else 404); typed by its bytes; supports a single Range',
   request: { params: z.object({ sha256: sha256Schema }) },
   responses: { 200: { description: 'The bytes' }, 206: { description: 'The requested range' }, ...errors(401, 404, 416) },
 });
@@ -74,9 +93,13 @@ const blobRoute = createRoute({
 export function parseRange(header: string | undefined, size: number): { start: number; end: number } | undefined {
   if (!header) return undefined;
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  const unsatisfiable = () => new HttpError(416, 'range_not_satisfiable', 'Bad or unsatisfiable Range.', {}, { 'Content-Range': `bytes */${size}` });
+  const unsatisfiable = () =>
+    new HttpError(416, 'range_not_satisfiable', 'Bad or unsatisfiable Range.', {}, { 'Content-Range': `bytes */${size}` });
   if (!m || (m[1] === '' && m[2] === '')) throw unsatisfiable();
-  const range = m[1] === '' ? { start: Math.max(0, size - Number(m[2])), end: size - 1 } : { start: Number(m[1]), end: m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1) };
+  const range =
+    m[1] === ''
+      ? { start: Math.max(0, size - Number(m[2])), end: size - 1 }
+      : { start: Number(m[1]), end: m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1) };
   if (range.start > range.end || range.start >= size) throw unsatisfiable();
   return range;
 }

@@ -77,7 +77,10 @@ export class AssetStore {
     return { present: unique.filter((h) => have.has(h)), missing: unique.filter((h) => !have.has(h)) };
   }
 
-  async createUpload(user: Principal, req: { clientId: string; sha256: string; size: number; mime: string }): Promise<CreateUploadResponse> {
+  async createUpload(
+    user: Principal,
+    req: { clientId: string; sha256: string; size: number; mime: string },
+  ): Promise<CreateUploadResponse> {
     if ((await this.check([req.sha256])).present.length) return { status: 'present', sha256: req.sha256 };
     const now = isoNow(this.ctx);
     const existing = await this.db
@@ -95,7 +98,17 @@ export class AssetStore {
     const expiresAt = new Date(this.ctx.clock.now().getTime() + this.ctx.config.uploadTtlMs).toISOString();
     await this.db
       .insertInto('upload')
-      .values({ upload_id: uploadId, sha256: req.sha256, size: req.size, mime: req.mime, received: 0, client_id: req.clientId, user_id: user.id, created_at: now, expires_at: expiresAt })
+      .values({
+        upload_id: uploadId,
+        sha256: req.sha256,
+        size: req.size,
+        mime: req.mime,
+        received: 0,
+        client_id: req.clientId,
+        user_id: user.id,
+        created_at: now,
+        expires_at: expiresAt,
+      })
       .execute();
     this.progress.set(uploadId, { offset: 0, hash: createHash('sha256') });
     return { status: 'upload', uploadId, offset: 0, chunkSize: CHUNK_SIZE };
@@ -117,7 +130,13 @@ export class AssetStore {
       const size = Number(row.size);
       const state = this.progress.get(uploadId) ?? (await this.resume(row));
       if (offset !== state.offset)
-        throw new HttpError(409, 'offset_mismatch', `The upload is at offset ${state.offset}.`, {}, { 'Upload-Offset': String(state.offset) });
+        throw new HttpError(
+          409,
+          'offset_mismatch',
+          `The upload is at offset ${state.offset}.`,
+          {},
+          { 'Upload-Offset': String(state.offset) },
+        );
       const file = await fs.open(this.partFile(uploadId), 'r+');
       const writer = new ChunkWriter(file, offset, size - offset);
       try {
@@ -133,7 +152,9 @@ export class AssetStore {
         // stores the blob, so a completion that fails is retried by sending the last chunk again.
         if (next === size) return await this.complete(row, hash, size);
         // The chunk is on disk already: a recorded offset that a power cut loses only sends a chunk again.
-        await writeWithoutSync(this.ctx.database, (trx) => trx.updateTable('upload').set({ received: next }).where('upload_id', '=', uploadId).execute());
+        await writeWithoutSync(this.ctx.database, (trx) =>
+          trx.updateTable('upload').set({ received: next }).where('upload_id', '=', uploadId).execute(),
+        );
         this.progress.set(uploadId, { offset: next, hash });
         return { done: false, offset: next };
       } catch (error) {
@@ -162,7 +183,12 @@ export class AssetStore {
   private async mayRead(user: Principal, sha256: string): Promise<boolean> {
     const scopes = scopesOf(user);
     if (scopes === null) return true;
-    const owned = await this.db.selectFrom('blob_owner').select('user_id').where('sha256', '=', sha256).where('user_id', '=', user.id).executeTakeFirst();
+    const owned = await this.db
+      .selectFrom('blob_owner')
+      .select('user_id')
+      .where('sha256', '=', sha256)
+      .where('user_id', '=', user.id)
+      .executeTakeFirst();
     if (owned || scopes.length === 0) return Boolean(owned);
     const shown = await this.db
       .selectFrom('site_image as i')
@@ -188,7 +214,8 @@ export class AssetStore {
 
   private async uploadOf(user: Principal, uploadId: string): Promise<UploadRow> {
     const row = await this.db.selectFrom('upload').selectAll().where('upload_id', '=', uploadId).executeTakeFirst();
-    if (!row || row.user_id !== user.id || row.expires_at <= isoNow(this.ctx)) throw notFound('No such upload (finished, expired or never created).');
+    if (!row || row.user_id !== user.id || row.expires_at <= isoNow(this.ctx))
+      throw notFound('No such upload (finished, expired or never created).');
     return row;
   }
 
@@ -238,7 +265,11 @@ export class AssetStore {
         .values({ sha256: row.sha256, size, mime, stored_at: isoNow(this.ctx) })
         .onConflict((oc) => oc.column('sha256').doNothing())
         .execute();
-      await trx.insertInto('blob_owner').values({ sha256: row.sha256, user_id: row.user_id }).onConflict((oc) => oc.columns(['sha256', 'user_id']).doNothing()).execute();
+      await trx
+        .insertInto('blob_owner')
+        .values({ sha256: row.sha256, user_id: row.user_id })
+        .onConflict((oc) => oc.columns(['sha256', 'user_id']).doNothing())
+        .execute();
       await trx.deleteFrom('upload').where('upload_id', '=', row.upload_id).execute();
     });
     return { done: true, offset: size, sha256: row.sha256, size };
@@ -331,5 +362,6 @@ function verifyChecksum(header: string | undefined, chunk: Buffer): void {
   const [algorithm, digest] = header.trim().split(/\s+/);
   const actual = digestOf(algorithm?.toLowerCase() ?? '', chunk);
   if (actual === undefined || !digest) throw badRequest('Upload-Checksum must be "crc32 <base64 digest>" or "sha256 <base64 digest>".');
-  if (digest !== actual) throw new HttpError(CHECKSUM_MISMATCH_STATUS, 'checksum_mismatch', 'The chunk does not match its Upload-Checksum; send it again.');
+  if (digest !== actual)
+    throw new HttpError(CHECKSUM_MISMATCH_STATUS, 'checksum_mismatch', 'The chunk does not match its Upload-Checksum; send it again.');
 }

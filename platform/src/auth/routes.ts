@@ -10,22 +10,35 @@ import { toStaffUser } from './users';
 const tags = ['auth'];
 
 const loginRoute = createRoute({
-  method: 'post', path: '/auth/v1/login', tags, summary: 'Sign in with user name and password',
+  method: 'post',
+  path: '/auth/v1/login',
+  tags,
+  summary: 'Sign in with user name and password',
   request: jsonBody(loginRequestSchema),
   responses: { 200: { description: 'A new session', ...json(sessionSchema) }, ...bodyErrors(401, 429) },
 });
 const refreshRoute = createRoute({
-  method: 'post', path: '/auth/v1/refresh', tags, summary: 'Trade a refresh token (once) for a new session',
+  method: 'post',
+  path: '/auth/v1/refresh',
+  tags,
+  summary: 'Trade a refresh token (once) for a new session',
   request: jsonBody(refreshRequestSchema),
   responses: { 200: { description: 'A new session', ...json(sessionSchema) }, ...bodyErrors(401) },
 });
 const logoutRoute = createRoute({
-  method: 'post', path: '/auth/v1/logout', tags, summary: 'End the session of a refresh token',
+  method: 'post',
+  path: '/auth/v1/logout',
+  tags,
+  summary: 'End the session of a refresh token',
   request: jsonBody(refreshRequestSchema),
   responses: { 204: { description: 'Signed out' }, ...bodyErrors() },
 });
 export const meRoute = createRoute({
-  method: 'get', path: '/auth/v1/me', tags, security: bearer, summary: 'The signed-in user',
+  method: 'get',
+  path: '/auth/v1/me',
+  tags,
+  security: bearer,
+  summary: 'The signed-in user',
   responses: { 200: { description: 'The user', ...json(staffUserSchema) }, ...errors(401) },
 });
 
@@ -51,4 +64,3 @@ export function authRoutes(app: OpenAPIHono, sessions: Sessions): void {
 export function meRoutes(app: OpenAPIHono<AuthEnv>): void {
   app.openapi(meRoute, (c) => c.json(toStaffUser(c.get('user')), 200));
 }
-

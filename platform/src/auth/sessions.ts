@@ -21,7 +21,13 @@ import { toPrincipal, toStaffUser, userById, userByLogin } from './users';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const rateLimited = (waitMs: number) =>
-  new HttpError(429, 'rate_limited', 'Too many sign-ins; try again later.', {}, { 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) });
+  new HttpError(
+    429,
+    'rate_limited',
+    'Too many sign-ins; try again later.',
+    {},
+    { 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) },
+  );
 
 const invalidRefresh = () => new HttpError(401, 'invalid_refresh_token', 'The refresh token is not valid; sign in again.');
 
@@ -69,7 +75,17 @@ export class Sessions {
     const token = await this.db
       .selectFrom('refresh_token as r')
       .innerJoin('staff_session as s', 's.id', 'r.family_id')
-      .select(['r.token_hash', 'r.user_id', 'r.family_id', 'r.expires_at', 'r.used_at', 'r.revoked', 'r.generation', 's.revoked_at', 's.seen_generation'])
+      .select([
+        'r.token_hash',
+        'r.user_id',
+        'r.family_id',
+        'r.expires_at',
+        'r.used_at',
+        'r.revoked',
+        'r.generation',
+        's.revoked_at',
+        's.seen_generation',
+      ])
       .where('r.token_hash', '=', sha256(refreshToken))
       .executeTakeFirst();
     if (!token || token.revoked || token.revoked_at || token.expires_at <= now) throw invalidRefresh();
@@ -98,7 +114,11 @@ export class Sessions {
   }
 
   async logout(refreshToken: string): Promise<void> {
-    const row = await this.db.selectFrom('refresh_token').select('family_id').where('token_hash', '=', sha256(refreshToken)).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('refresh_token')
+      .select('family_id')
+      .where('token_hash', '=', sha256(refreshToken))
+      .executeTakeFirst();
     if (row) await this.end(row.family_id);
   }
 
@@ -121,17 +141,32 @@ export class Sessions {
 
   /** Marks a refresh token used; false when it already was (a conditional update, so two refreshes cannot both win). */
   private async markUsed(tokenHash: string, now: string): Promise<boolean> {
-    const used = await this.db.updateTable('refresh_token').set({ used_at: now }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
+    const used = await this.db
+      .updateTable('refresh_token')
+      .set({ used_at: now })
+      .where('token_hash', '=', tokenHash)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
     return Number(used.numUpdatedRows) === 1;
   }
 
   /** The client has shown it holds this generation's tokens: a later reuse of an older refresh token is theft. */
   private async markSeen(sessionId: string, generation: number): Promise<void> {
-    await this.db.updateTable('staff_session').set({ seen_generation: generation }).where('id', '=', sessionId).where('seen_generation', '<', generation).execute();
+    await this.db
+      .updateTable('staff_session')
+      .set({ seen_generation: generation })
+      .where('id', '=', sessionId)
+      .where('seen_generation', '<', generation)
+      .execute();
   }
 
   private async end(sessionId: string): Promise<void> {
-    await this.db.updateTable('staff_session').set({ revoked_at: this.now() }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+    await this.db
+      .updateTable('staff_session')
+      .set({ revoked_at: this.now() })
+      .where('id', '=', sessionId)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 
   private async issue(user: Principal, sessionId: string, generation: number): Promise<Session> {
@@ -154,7 +189,10 @@ export class Sessions {
       })
       .execute();
     return {
-      accessToken: signAccessToken({ sub: user.id, sid: sessionId, gen: generation, iat: Math.floor(nowMs / 1000), exp: accessExp }, config.tokenSecret),
+      accessToken: signAccessToken(
+        { sub: user.id, sid: sessionId, gen: generation, iat: Math.floor(nowMs / 1000), exp: accessExp },
+        config.tokenSecret,
+      ),
       accessExpiresAt: new Date(accessExp * 1000).toISOString(),
       refreshToken,
       refreshExpiresAt,

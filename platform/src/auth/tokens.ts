@@ -36,7 +36,8 @@ export function verifyAccessToken(token: string, secret: Buffer, nowMs: number):
   } catch {
     return { ok: false, expired: false };
   }
-  if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.exp !== 'number') return { ok: false, expired: false };
+  if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.exp !== 'number')
+    return { ok: false, expired: false };
   if (claims.exp * 1000 <= nowMs) return { ok: false, expired: true };
   return { ok: true, claims };
 }

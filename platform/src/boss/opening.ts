@@ -53,7 +53,14 @@ async function openingResult(trx: Tx, enterprise: StoredRow, order: StoredRow, a
   };
 }
 
-async function processOpen(w: Writer, order: StoredRow, enterprise: StoredRow, by: WriteBy, publishing: Publishing, clock: Clock): Promise<string> {
+async function processOpen(
+  w: Writer,
+  order: StoredRow,
+  enterprise: StoredRow,
+  by: WriteBy,
+  publishing: Publishing,
+  clock: Clock,
+): Promise<string> {
   const { trx } = w;
   const result = await openingResult(trx, enterprise, order, by.at);
   updateRow(w, order, { changes: { status: 'opened', opening: result, processedAt: by.at } }, by);
@@ -63,17 +70,31 @@ async function processOpen(w: Writer, order: StoredRow, enterprise: StoredRow, b
   const contact = enterprise.data.contact as { mobile: string };
   // Ids grow in the order the messages are to be sent.
   const messages = openingMessages(enterprise.data.name as string, result).map(({ kind, text }) => ({
-    id: newId(), mobile: contact.mobile, text, enterprise_id: enterprise.id, order_id: order.id, kind, status: 'queued', created_at: by.at,
+    id: newId(),
+    mobile: contact.mobile,
+    text,
+    enterprise_id: enterprise.id,
+    order_id: order.id,
+    kind,
+    status: 'queued',
+    created_at: by.at,
   }));
   await trx.insertInto('sms_outbox').values(messages).execute();
   // The same messages go out through the CMPP link (when one is configured): free, never counted.
   try {
-    await enqueueMt(trx, messages.map((m) => ({ to: m.mobile, text: m.text, enterpriseId: enterprise.id, purpose: 'welcome' as const })), clock);
+    await enqueueMt(
+      trx,
+      messages.map((m) => ({ to: m.mobile, text: m.text, enterpriseId: enterprise.id, purpose: 'welcome' as const })),
+      clock,
+    );
   } catch (err) {
     // A contact number the link cannot send to stores nothing; the opening itself goes on.
     if (!(err instanceof SmsInputError)) throw err;
   }
-  await trx.insertInto('sms_route').values({ extension: result.smsServiceCode.extension, enterprise_id: enterprise.id, opened_at: by.at }).execute();
+  await trx
+    .insertInto('sms_route')
+    .values({ extension: result.smsServiceCode.extension, enterprise_id: enterprise.id, opened_at: by.at })
+    .execute();
   await publishWaiting(w, enterprise.id, publishing, by);
   return 'opened';
 }
@@ -87,12 +108,17 @@ async function processPromotion(w: Writer, order: StoredRow, by: WriteBy): Promi
 
 async function processChangeOrCancel(w: Writer, order: StoredRow, enterprise: StoredRow, by: WriteBy): Promise<string> {
   const subscription = await activeSubscription(w, enterprise.id);
-  if (!subscription || subscription.data.status !== 'active') return fail(w, order, by, 'no_active_subscription', 'No active subscription to change.');
+  if (!subscription || subscription.data.status !== 'active')
+    return fail(w, order, by, 'no_active_subscription', 'No active subscription to change.');
   const cancel = order.data.kind === 'cancel';
   updateRow(
     w,
     subscription,
-    { changes: cancel ? { status: 'cancelled', endDate: order.data.effectiveDate, lastOrderId: order.id } : { planCode: order.data.planCode, lastOrderId: order.id } },
+    {
+      changes: cancel
+        ? { status: 'cancelled', endDate: order.data.effectiveDate, lastOrderId: order.id }
+        : { planCode: order.data.planCode, lastOrderId: order.id },
+    },
     by,
   );
   if (cancel) {
@@ -134,7 +160,12 @@ export class Boss {
   }
 
   async scheduleIfPending(): Promise<void> {
-    const pending = await this.ctx.database.db.selectFrom('service_order').select('id').where('status', '=', 'submitted').limit(1).executeTakeFirst();
+    const pending = await this.ctx.database.db
+      .selectFrom('service_order')
+      .select('id')
+      .where('status', '=', 'submitted')
+      .limit(1)
+      .executeTakeFirst();
     if (pending || (await rosterOrderPending(this.ctx.database.db))) this.schedule();
   }
 
@@ -179,6 +210,8 @@ export class Boss {
     if (!enterprise || enterprise.deleted) return fail(w, order, by, 'enterprise_not_found', 'The enterprise was deleted.');
     const plan = findPlan(await latestCatalog(w.trx), order.data.planCode as string);
     if (plan && isPromotion(plan)) return processPromotion(w, order, by);
-    return order.data.kind === 'open' ? processOpen(w, order, enterprise, by, publishingOf(this.ctx.config), this.ctx.clock) : processChangeOrCancel(w, order, enterprise, by);
+    return order.data.kind === 'open'
+      ? processOpen(w, order, enterprise, by, publishingOf(this.ctx.config), this.ctx.clock)
+      : processChangeOrCancel(w, order, enterprise, by);
   }
 }

@@ -32,11 +32,17 @@ async function groupNumberOf(trx: Tx, enterprise: StoredRow, at: string): Promis
 
 /** Claims a mobile for a member; false when another group holds it (its primary key decides between concurrent runs). */
 async function claimMobile(trx: Tx, mobile: string, enterpriseId: string, memberId: string): Promise<boolean> {
-  const claimed = await trx.insertInto('vpmn_mobile').values({ mobile, enterprise_id: enterpriseId, member_id: memberId }).onConflict((oc) => oc.column('mobile').doNothing()).returning('mobile').executeTakeFirst();
+  const claimed = await trx
+    .insertInto('vpmn_mobile')
+    .values({ mobile, enterprise_id: enterpriseId, member_id: memberId })
+    .onConflict((oc) => oc.column('mobile').doNothing())
+    .returning('mobile')
+    .executeTakeFirst();
   return claimed !== undefined;
 }
 
-const releaseMobile = (trx: Tx, mobile: string, memberId: string) => trx.deleteFrom('vpmn_mobile').where('mobile', '=', mobile).where('member_id', '=', memberId).execute();
+const releaseMobile = (trx: Tx, mobile: string, memberId: string) =>
+  trx.deleteFrom('vpmn_mobile').where('mobile', '=', mobile).where('member_id', '=', memberId).execute();
 
 /** One order's changes against the group as it is now. */
 class RosterRun {
@@ -64,7 +70,14 @@ class RosterRun {
   }
 
   private sendBack(change: RosterChange, code: RosterConflictCode, message: string, holder?: StoredRow): void {
-    this.results.set(change.memberId, { memberId: change.memberId, action: change.action, status: 'conflict', code, message, ...(holder ? { heldBy: holder.data.name as string } : {}) });
+    this.results.set(change.memberId, {
+      memberId: change.memberId,
+      action: change.action,
+      status: 'conflict',
+      code,
+      message,
+      ...(holder ? { heldBy: holder.data.name as string } : {}),
+    });
   }
 
   async remove(change: RosterChange): Promise<void> {
@@ -81,7 +94,12 @@ class RosterRun {
   private write(member: StoredRow, update: Update): void {
     this.numbers.delete(member.data.shortNumber as string);
     const { name, department, title, email, shortNumber, extension } = update;
-    const written = updateRow(this.w, member, { changes: { name, department, title, email, shortNumber, extension, lastOrderId: this.orderId } }, this.by);
+    const written = updateRow(
+      this.w,
+      member,
+      { changes: { name, department, title, email, shortNumber, extension, lastOrderId: this.orderId } },
+      this.by,
+    );
     this.byId.set(member.id, written);
     this.numbers.set(shortNumber, written);
     this.confirm(update);
@@ -99,7 +117,7 @@ class RosterRun {
       else pending.push(u);
     }
     const holderOf = (u: Update) => this.numbers.get(u.shortNumber);
-    for (let progress = true; progress; ) {
+    for (let progress = true; progress;) {
       progress = false;
       for (const u of pending) {
         const holder = holderOf(u);
@@ -112,7 +130,12 @@ class RosterRun {
     for (const start of [...pending]) {
       if (!pending.includes(start)) continue;
       const cycle = [start];
-      for (let next = pending.find((p) => p.memberId === holderOf(start)?.id); next && !cycle.includes(next); next = pending.find((p) => p.memberId === holderOf(next!)?.id)) cycle.push(next);
+      for (
+        let next = pending.find((p) => p.memberId === holderOf(start)?.id);
+        next && !cycle.includes(next);
+        next = pending.find((p) => p.memberId === holderOf(next!)?.id)
+      )
+        cycle.push(next);
       if (holderOf(cycle.at(-1)!)?.id !== start.memberId) continue;
       const members = cycle.map((u) => this.byId.get(u.memberId)!);
       for (const m of members) this.numbers.delete(m.data.shortNumber as string);
@@ -126,8 +149,10 @@ class RosterRun {
     const same = this.byMobile.get(change.mobile);
     if (same) return this.sendBack(change, 'already_member', `${change.mobile} is already a member of the group.`, same);
     const mobile = checkMemberMobile(change.mobile);
-    if (mobile.problem || !(mobile.chinaMobile || change.portedIn)) return this.sendBack(change, 'not_china_mobile', `${change.mobile} is not a China Mobile number.`);
-    if (numberProblem(change.shortNumber)) return this.sendBack(change, 'short_number_invalid', `${change.shortNumber} cannot be a short number.`);
+    if (mobile.problem || !(mobile.chinaMobile || change.portedIn))
+      return this.sendBack(change, 'not_china_mobile', `${change.mobile} is not a China Mobile number.`);
+    if (numberProblem(change.shortNumber))
+      return this.sendBack(change, 'short_number_invalid', `${change.shortNumber} cannot be a short number.`);
     const holder = this.numbers.get(change.shortNumber);
     if (holder) return this.sendBack(change, 'short_number_taken', `${change.shortNumber} is held by another member.`, holder);
     if (!(await claimMobile(this.w.trx, change.mobile, this.enterprise.id, change.memberId)))
@@ -138,7 +163,19 @@ class RosterRun {
       'roster_member',
       memberId,
       this.enterprise.scopeId,
-      { enterpriseId: this.enterprise.id, name, mobile: change.mobile, department, title, email, shortNumber, extension, portedIn, groupNumber: this.groupNumber, lastOrderId: this.orderId },
+      {
+        enterpriseId: this.enterprise.id,
+        name,
+        mobile: change.mobile,
+        department,
+        title,
+        email,
+        shortNumber,
+        extension,
+        portedIn,
+        groupNumber: this.groupNumber,
+        lastOrderId: this.orderId,
+      },
       this.by,
     );
     this.numbers.set(shortNumber, member);
@@ -163,7 +200,8 @@ export async function processRosterOrder(w: Writer, orderId: string, at: string)
   if (!order || order.data.status !== 'submitted') return undefined; // another process got there first
   const by: WriteBy = { clientId: null, at };
   if (!enterprise || enterprise.deleted) return failRosterOrder(w, order, by, 'enterprise_not_found', 'The enterprise was deleted.');
-  if (!(await hasVpmnPlan(w, enterprise.id))) return failRosterOrder(w, order, by, 'no_vpmn_subscription', 'The enterprise no longer has a plan with VPMN.');
+  if (!(await hasVpmnPlan(w, enterprise.id)))
+    return failRosterOrder(w, order, by, 'no_vpmn_subscription', 'The enterprise no longer has a plan with VPMN.');
   const groupNumber = await groupNumberOf(w.trx, enterprise, at);
   const members = (await childRows(w, 'roster_member', enterprise.id)).filter((m) => !m.deleted);
   const run = new RosterRun(w, enterprise, members, groupNumber, orderId, by);
@@ -178,11 +216,24 @@ export async function processRosterOrder(w: Writer, orderId: string, at: string)
 
 /** Roster orders waiting for the BOSS, oldest first. */
 export async function dueRosterOrders(trx: Kysely<DB>, cutoff: string): Promise<string[]> {
-  const rows = await trx.selectFrom('roster_order').select('id').where('status', '=', 'submitted').where('created_at', '<=', cutoff).orderBy('last_seq').execute();
+  const rows = await trx
+    .selectFrom('roster_order')
+    .select('id')
+    .where('status', '=', 'submitted')
+    .where('created_at', '<=', cutoff)
+    .orderBy('last_seq')
+    .execute();
   return rows.map((r) => r.id);
 }
 
 /** Whether anything waits (the BOSS timer is started again at platform start). */
 export async function rosterOrderPending(trx: Kysely<DB>): Promise<boolean> {
-  return (await trx.selectFrom('roster_order').select(sql<number>`1`.as('one')).where('status', '=', 'submitted').limit(1).executeTakeFirst()) !== undefined;
+  return (
+    (await trx
+      .selectFrom('roster_order')
+      .select(sql<number>`1`.as('one'))
+      .where('status', '=', 'submitted')
+      .limit(1)
+      .executeTakeFirst()) !== undefined
+  );
 }

@@ -10,7 +10,11 @@ import type { PlatformContext } from '../context';
 import { bearer, bodyErrors, json, jsonBody } from '../http/openapi';
 
 const lookupRoute = createRoute({
-  method: 'post', path: '/vpmn/v1/lookup', tags: ['vpmn'], security: bearer, summary: "Which mobiles another enterprise's VPMN group holds",
+  method: 'post',
+  path: '/vpmn/v1/lookup',
+  tags: ['vpmn'],
+  security: bearer,
+  summary: "Which mobiles another enterprise's VPMN group holds",
   request: jsonBody(memberLookupRequestSchema),
   responses: { 200: { description: 'The mobiles held by another group', ...json(memberLookupResponseSchema) }, ...bodyErrors(401) },
 });
@@ -23,7 +27,12 @@ export function vpmnRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): voi
     const wanted = [...new Set(mobiles)];
     const held: string[] = [];
     for (let at = 0; at < wanted.length; at += CHUNK) {
-      const rows = await ctx.database.db.selectFrom('vpmn_mobile').select('mobile').where('mobile', 'in', wanted.slice(at, at + CHUNK)).where('enterprise_id', '<>', enterpriseId).execute();
+      const rows = await ctx.database.db
+        .selectFrom('vpmn_mobile')
+        .select('mobile')
+        .where('mobile', 'in', wanted.slice(at, at + CHUNK))
+        .where('enterprise_id', '<>', enterpriseId)
+        .execute();
       held.push(...rows.map((r) => r.mobile));
     }
     return c.json({ inOtherGroup: held.sort() }, 200);

@@ -17,14 +17,20 @@ export async function seedCatalog(db: Kysely<DB>, at: string): Promise<void> {
   const existing = await db.selectFrom('catalog_version').select('version').limit(1).executeTakeFirst();
   if (existing) return;
   const catalog: Catalog = { ...SEED_CATALOG, source: 'platform' };
-  await db.insertInto('catalog_version').values({ version: catalog.version, published_at: at, published_by: 'seed', data: JSON.stringify(catalog) }).execute();
+  await db
+    .insertInto('catalog_version')
+    .values({ version: catalog.version, published_at: at, published_by: 'seed', data: JSON.stringify(catalog) })
+    .execute();
 }
 
 export async function publishCatalog(db: Kysely<DB>, plans: Plan[], by: string, at: string): Promise<Catalog> {
   return db.transaction().execute(async (trx) => {
     const version = (await latestVersion(trx)) + 1;
     const catalog: Catalog = { version, source: 'platform', publishedAt: at, plans };
-    await trx.insertInto('catalog_version').values({ version, published_at: at, published_by: by, data: JSON.stringify(catalog) }).execute();
+    await trx
+      .insertInto('catalog_version')
+      .values({ version, published_at: at, published_by: by, data: JSON.stringify(catalog) })
+      .execute();
     return catalog;
   });
 }

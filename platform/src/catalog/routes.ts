@@ -7,9 +7,16 @@ import { bearer, errors, json } from '../http/openapi';
 import { latestCatalog } from './catalog';
 
 const catalogRoute = createRoute({
-  method: 'get', path: '/catalog/v1', tags: ['catalog'], security: bearer, summary: 'The latest catalog version',
+  method: 'get',
+  path: '/catalog/v1',
+  tags: ['catalog'],
+  security: bearer,
+  summary: 'The latest catalog version',
   request: { query: catalogQuerySchema },
-  responses: { 200: { description: 'The version, and the catalog when newer than `since`', ...json(catalogResponseSchema) }, ...errors(400, 401) },
+  responses: {
+    200: { description: 'The version, and the catalog when newer than `since`', ...json(catalogResponseSchema) },
+    ...errors(400, 401),
+  },
 });
 
 export function catalogRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): void {

@@ -64,9 +64,13 @@ const initial: Migration = {
       .where(sql.ref('is_replay'), '=', 0)
       .execute();
 
-    await syncedColumns(db.schema.createTable('enterprise')).addColumn('credit_code', 'text', (c) => c.unique()).execute();
+    await syncedColumns(db.schema.createTable('enterprise'))
+      .addColumn('credit_code', 'text', (c) => c.unique())
+      .execute();
     await pullIndexes(db, 'enterprise');
-    await syncedColumns(db.schema.createTable('site')).addColumn('enterprise_id', 'text', (c) => c.notNull()).execute();
+    await syncedColumns(db.schema.createTable('site'))
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .execute();
     await pullIndexes(db, 'site');
     for (const tbl of ['service_order', 'subscription']) {
       await syncedColumns(db.schema.createTable(tbl))
@@ -204,7 +208,6 @@ const smsCmpp: Migration = {
   },
 };
 
-
 /**
  * Sessions (one per sign-in, the refresh-token family) that every request checks, so a sign-out or a
  * revocation ends its access tokens at once; refresh tokens get a generation within their session.
@@ -221,7 +224,10 @@ const sessions: Migration = {
       .addColumn('seen_generation', 'integer', (c) => c.notNull().defaultTo(1))
       .execute();
     await db.schema.createIndex('staff_session_user').on('staff_session').columns(['user_id', 'address']).execute();
-    await db.schema.alterTable('refresh_token').addColumn('generation', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    await db.schema
+      .alterTable('refresh_token')
+      .addColumn('generation', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
     // Sessions of the refresh tokens issued before (the old code revoked whole families only).
     await sql`INSERT INTO staff_session (id, user_id, address, created_at, revoked_at, seen_generation)
       SELECT family_id, MIN(user_id), NULL, MIN(created_at), CASE WHEN MAX(revoked) = 1 THEN MAX(created_at) END, 1
@@ -278,7 +284,9 @@ const blobAccess: Migration = {
 const sitePublication: Migration = {
   async up(db: AnyDb) {
     for (const tbl of ['site_publication', 'lead', 'site_visit_day']) {
-      await syncedColumns(db.schema.createTable(tbl)).addColumn('enterprise_id', 'text', (c) => c.notNull()).execute();
+      await syncedColumns(db.schema.createTable(tbl))
+        .addColumn('enterprise_id', 'text', (c) => c.notNull())
+        .execute();
       await pullIndexes(db, tbl);
       await db.schema.createIndex(`${tbl}_enterprise`).on(tbl).column('enterprise_id').execute();
     }
@@ -328,7 +336,11 @@ const sitePublication: Migration = {
       .addColumn('hash', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('visit_seen_pk', ['day', 'hash'])
       .execute();
-    await db.schema.createTable('visit_salt').addColumn('day', 'text', (c) => c.primaryKey()).addColumn('salt', 'text', (c) => c.notNull()).execute();
+    await db.schema
+      .createTable('visit_salt')
+      .addColumn('day', 'text', (c) => c.primaryKey())
+      .addColumn('salt', 'text', (c) => c.notNull())
+      .execute();
     await db.schema
       .createTable('post_limit')
       .addColumn('key', 'text', (c) => c.primaryKey())
@@ -350,7 +362,10 @@ const publicationServing: Migration = {
       .addColumn('id', 'integer', (c) => c.primaryKey())
       .addColumn('generation', 'integer', (c) => c.notNull())
       .execute();
-    await db.insertInto('publication_generation' as never).values({ id: 1, generation: 1 } as never).execute();
+    await db
+      .insertInto('publication_generation' as never)
+      .values({ id: 1, generation: 1 } as never)
+      .execute();
     // The reason an administrator gave for publishing without a sign-off.
     await db.schema.alterTable('site_revision').addColumn('unsigned_reason', 'text').execute();
   },
@@ -426,12 +441,17 @@ const smsSites: Migration = {
       .addColumn('opened_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('sms_route_enterprise').on('sms_route').column('enterprise_id').execute();
-    const orders = await sql<{ enterprise_id: string; data: string }>`SELECT enterprise_id, data FROM service_order WHERE status IN ('opened', 'completed')`.execute(db);
+    const orders = await sql<{
+      enterprise_id: string;
+      data: string;
+    }>`SELECT enterprise_id, data FROM service_order WHERE status IN ('opened', 'completed')`.execute(db);
     for (const order of orders.rows) {
       const opening = (JSON.parse(order.data) as { opening?: { smsServiceCode?: { extension?: string }; openedAt?: string } }).opening;
       const extension = opening?.smsServiceCode?.extension;
       if (extension)
-        await sql`INSERT INTO sms_route (extension, enterprise_id, opened_at) VALUES (${extension}, ${order.enterprise_id}, ${opening.openedAt ?? ''}) ON CONFLICT DO NOTHING`.execute(db);
+        await sql`INSERT INTO sms_route (extension, enterprise_id, opened_at) VALUES (${extension}, ${order.enterprise_id}, ${opening.openedAt ?? ''}) ON CONFLICT DO NOTHING`.execute(
+          db,
+        );
     }
     await db.schema
       .createTable('sms_session')
@@ -497,8 +517,13 @@ const smsSites: Migration = {
       .addColumn('first_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('sms_subscriber_pk', ['enterprise_id', 'mobile'])
       .execute();
-    await db.schema.alterTable('sms_mt').addColumn('purpose', 'text', (c) => c.notNull().defaultTo('reply')).execute();
-    await syncedColumns(db.schema.createTable('sms_usage')).addColumn('enterprise_id', 'text', (c) => c.notNull()).execute();
+    await db.schema
+      .alterTable('sms_mt')
+      .addColumn('purpose', 'text', (c) => c.notNull().defaultTo('reply'))
+      .execute();
+    await syncedColumns(db.schema.createTable('sms_usage'))
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .execute();
     await pullIndexes(db, 'sms_usage');
     await db.schema.createIndex('sms_usage_enterprise').on('sms_usage').column('enterprise_id').execute();
   },
@@ -524,7 +549,9 @@ const imageRenditions: Migration = {
 /** Each enterprise's SMS draw log and survey tallies, summarised for the desktop (sms/activity.ts). */
 const smsActivity: Migration = {
   async up(db) {
-    await syncedColumns(db.schema.createTable('sms_activity')).addColumn('enterprise_id', 'text', (c) => c.notNull()).execute();
+    await syncedColumns(db.schema.createTable('sms_activity'))
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .execute();
     await pullIndexes(db, 'sms_activity');
   },
 };

@@ -105,7 +105,17 @@ export interface DB {
   /** MOs answered per number in the current window, and how many were not (flood). */
   sms_mo_limit: { mobile: string; count: number; throttled: number; window_started_at: string };
   /** Every lottery draw and the seed that decided it (lottery.ts: anyone can recompute the roll). */
-  sms_draw: { id: string; enterprise_id: string; site_id: string; revision: number; mobile: string; seed: string; roll: number; prize: string | null; at: string };
+  sms_draw: {
+    id: string;
+    enterprise_id: string;
+    site_id: string;
+    revision: number;
+    mobile: string;
+    seed: string;
+    roll: number;
+    prize: string | null;
+    at: string;
+  };
   /** One survey answer per number and site (the question as it was asked). */
   sms_survey_answer: { site_id: string; mobile: string; enterprise_id: string; question: string; option_no: number; at: string };
   /** Care messages already stored for sending (a day's run repeated, or a second process, sends nothing twice). */
@@ -180,9 +190,27 @@ export interface DB {
   sms_mo: SmsMoTable;
   /** A live site as the portals list it (search/indexer.ts); `visits`: page views of the last 30 days. */
   /** A portal member: a number confirmed by an SMS code (portal/members.ts); `digest_after` is where its next digest starts. */
-  portal_member: { mobile: string; province: string; city: string; joined_at: string; active_at: string; digest_after: string; opted_out_at: string | null };
+  portal_member: {
+    mobile: string;
+    province: string;
+    city: string;
+    joined_at: string;
+    active_at: string;
+    digest_after: string;
+    opted_out_at: string | null;
+  };
   /** A code sent to join (or change what a member follows); `choice` is what the member asked for, as JSON. */
-  portal_member_code: { id: string; mobile: string; address: string; code_hash: string; choice: string; created_at: string; expires_at: string; attempts: number; used_at: string | null };
+  portal_member_code: {
+    id: string;
+    mobile: string;
+    address: string;
+    code_hash: string;
+    choice: string;
+    created_at: string;
+    expires_at: string;
+    attempts: number;
+    used_at: string | null;
+  };
   /** What a member follows: an industry section, an enterprise, or a keyword. */
   portal_subscription: { mobile: string; kind: string; value: string };
   /** One digest per member and China day (a repeated run sends nothing twice). */

@@ -23,4 +23,3 @@ export async function pullIndexes(db: AnyDb, tbl: string) {
   await db.schema.createIndex(`${tbl}_pull`).on(tbl).columns(['scope_id', 'last_seq']).execute();
   await db.schema.createIndex(`${tbl}_seq`).on(tbl).column('last_seq').execute();
 }
-

@@ -16,7 +16,8 @@ export class HttpError extends Error {
   }
 }
 
-export const badRequest = (message: string, issues?: ErrorBody['issues']) => new HttpError(400, 'invalid_request', message, issues ? { issues } : {});
+export const badRequest = (message: string, issues?: ErrorBody['issues']) =>
+  new HttpError(400, 'invalid_request', message, issues ? { issues } : {});
 export const forbidden = (message = 'Your role or region does not allow this.') => new HttpError(403, 'forbidden', message);
 export const notFound = (message = 'Not found.') => new HttpError(404, 'not_found', message);
 /** 503 + Retry-After: transient, the client retries (`extra` e.g. the push's durable watermark). */

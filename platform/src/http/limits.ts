@@ -52,9 +52,12 @@ export function requestLimits(): MiddlewareHandler {
     const limit = limitOf(c.req.method, c.req.path);
     if (limit.bytes !== null) {
       const bytes = limit.bytes;
-      await bodyLimit({ maxSize: bytes, onError: () => {
-        throw tooLarge(bytes);
-      } })(c, async () => undefined);
+      await bodyLimit({
+        maxSize: bytes,
+        onError: () => {
+          throw tooLarge(bytes);
+        },
+      })(c, async () => undefined);
     }
     const isJson = /^application\/([\w.+-]+\+)?json\b/i.test(c.req.header('content-type') ?? '');
     if (limit.depth !== null && isJson && c.req.method !== 'GET' && c.req.method !== 'HEAD') {

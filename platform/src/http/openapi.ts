@@ -29,10 +29,9 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
  * Any request can meet 431 (its headers are limited, http/listen.ts).
  */
 export function errors(...statuses: number[]) {
-  return Object.fromEntries([...statuses, 431].map((s) => [s, { description: ERROR_DESCRIPTIONS[s] ?? 'error', ...json(errorBodySchema) }])) as Record<
-    number,
-    { description: string }
-  >;
+  return Object.fromEntries(
+    [...statuses, 431].map((s) => [s, { description: ERROR_DESCRIPTIONS[s] ?? 'error', ...json(errorBodySchema) }]),
+  ) as Record<number, { description: string }>;
 }
 
 /** The errors of a route with a JSON body (http/limits.ts): 400 bad JSON, 413 too large, 415 not JSON; plus `statuses`. */

@@ -70,7 +70,12 @@ interface ReadPart {
 function readBody(parts: ReadPart[]): HandsetMessage {
   const first = parts[0]!.part;
   const payload = Buffer.concat(parts.map((p) => p.payload));
-  const base = { from: first.from, parts: parts.length, msgIds: parts.map((p) => p.part.msgId), receivedAt: parts[parts.length - 1]!.part.at };
+  const base = {
+    from: first.from,
+    parts: parts.length,
+    msgIds: parts.map((p) => p.part.msgId),
+    receivedAt: parts[parts.length - 1]!.part.at,
+  };
   if (parts[0]!.udh.ports?.dest === WAP_PUSH_PORT) {
     try {
       const push = decodeWspPush(payload);
@@ -96,7 +101,16 @@ function readParts(parts: ReceivedPart[]): Pick<HandsetView, 'received' | 'incom
         const { udh, payload } = splitUdh(part.content);
         read = { part, payload, udh };
       } catch (err) {
-        received.push({ from: part.from, kind: 'binary', text: '', hex: part.content.toString('hex'), error: (err as Error).message, parts: 1, msgIds: [part.msgId], receivedAt: part.at });
+        received.push({
+          from: part.from,
+          kind: 'binary',
+          text: '',
+          hex: part.content.toString('hex'),
+          error: (err as Error).message,
+          parts: 1,
+          msgIds: [part.msgId],
+          receivedAt: part.at,
+        });
         continue;
       }
     }
@@ -113,7 +127,12 @@ function readParts(parts: ReceivedPart[]): Pick<HandsetView, 'received' | 'incom
     partial.delete(key);
     received.push(readBody([...pending.parts.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p)));
   }
-  const incomplete = [...partial.values()].map((p) => ({ from: [...p.parts.values()][0]!.part.from, ref: p.ref, total: p.total, have: p.parts.size }));
+  const incomplete = [...partial.values()].map((p) => ({
+    from: [...p.parts.values()][0]!.part.from,
+    ref: p.ref,
+    total: p.total,
+    have: p.parts.size,
+  }));
   return { received, incomplete };
 }
 

@@ -33,7 +33,12 @@ const faultsSchema = z
   })
   .partial()
   .strict();
-const rawSchema = z.object({ hex: z.string().regex(/^([0-9a-fA-F]{2})+$/).max(2 * MAX_BODY) });
+const rawSchema = z.object({
+  hex: z
+    .string()
+    .regex(/^([0-9a-fA-F]{2})+$/)
+    .max(2 * MAX_BODY),
+});
 
 class ApiError extends Error {
   constructor(
@@ -69,12 +74,18 @@ function readJson(req: http.IncomingMessage): Promise<unknown> {
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new ApiError(400, 'invalid_request', result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!result.success)
+    throw new ApiError(400, 'invalid_request', result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   return result.data;
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8'): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'self'" });
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'self'",
+  });
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
@@ -99,7 +110,8 @@ async function route(sim: IsmgSimulator, req: http.IncomingMessage): Promise<[nu
   }
   if (req.method === 'POST' && path === '/api/faults') return [200, { faults: sim.setFaults(parse(faultsSchema, await readJson(req))) }];
   if (req.method === 'POST' && path === '/api/drop') return [200, { dropped: sim.dropLinks() }];
-  if (req.method === 'POST' && path === '/api/raw') return [200, { links: sim.sendRaw(Buffer.from(parse(rawSchema, await readJson(req)).hex, 'hex')) }];
+  if (req.method === 'POST' && path === '/api/raw')
+    return [200, { links: sim.sendRaw(Buffer.from(parse(rawSchema, await readJson(req)).hex, 'hex')) }];
   throw new ApiError(404, 'not_found', `No ${req.method} ${path}.`);
 }
 
@@ -113,7 +125,10 @@ export function startHandsetServer(sim: IsmgSimulator, host: string, port: numbe
   const server = http.createServer((req, res) => {
     route(sim, req).then(
       ([status, body, type]) => send(res, status, body, type),
-      (err: Error) => (err instanceof ApiError ? send(res, err.status, { code: err.code, message: err.message }) : send(res, 500, { code: 'internal', message: err.message })),
+      (err: Error) =>
+        err instanceof ApiError
+          ? send(res, err.status, { code: err.code, message: err.message })
+          : send(res, 500, { code: 'internal', message: err.message }),
     );
   });
   return new Promise((resolve, reject) => {

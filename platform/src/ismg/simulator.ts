@@ -12,8 +12,16 @@ import { createHash } from 'node:crypto';
 import net, { type AddressInfo } from 'node:net';
 import { authenticatorIsmg, authenticatorSource, sameAuthenticator } from '../sms/cmpp/auth';
 import {
-  CONNECT_STATUS, encodeStatusReport, MSG_FMT, RESULT, versionOf,
-  type CmppError, type CmppVersion, type Deliver, type PduOf, type Pdu,
+  CONNECT_STATUS,
+  encodeStatusReport,
+  MSG_FMT,
+  RESULT,
+  versionOf,
+  type CmppError,
+  type CmppVersion,
+  type Deliver,
+  type PduOf,
+  type Pdu,
 } from '../sms/cmpp/codec';
 import { CmppConnection } from '../sms/cmpp/connection';
 import { composeMsgId, msgIdTime } from '../sms/cmpp/msgId';
@@ -51,7 +59,13 @@ export interface IsmgFaults {
 }
 
 export const DEFAULT_FAULTS: IsmgFaults = {
-  flowControlNext: 0, maxSubmitsPerSecond: null, respDelayMs: 0, dropAfterSubmits: null, reportDelayMs: 100, undeliverable: [], silent: false,
+  flowControlNext: 0,
+  maxSubmitsPerSecond: null,
+  respDelayMs: 0,
+  dropAfterSubmits: null,
+  reportDelayMs: 100,
+  undeliverable: [],
+  silent: false,
 };
 
 export interface IsmgCounters {
@@ -113,8 +127,20 @@ const digest = (dest: string, content: Buffer) => createHash('md5').update(dest)
 export class IsmgSimulator {
   readonly handsets = new Handsets();
   readonly counters: IsmgCounters = {
-    connects: 0, refusedConnects: 0, submits: 0, accepted: 0, duplicates: 0, sequenceReusedForOtherContent: 0, flowControlled: 0,
-    reportsSent: 0, mosSent: 0, deliversAnswered: 0, malformed: 0, drops: 0, activeTests: 0, maxUnanswered: 0,
+    connects: 0,
+    refusedConnects: 0,
+    submits: 0,
+    accepted: 0,
+    duplicates: 0,
+    sequenceReusedForOtherContent: 0,
+    flowControlled: 0,
+    reportsSent: 0,
+    mosSent: 0,
+    deliversAnswered: 0,
+    malformed: 0,
+    drops: 0,
+    activeTests: 0,
+    maxUnanswered: 0,
   };
   faults: IsmgFaults = { ...DEFAULT_FAULTS };
   private readonly server: net.Server;
@@ -170,12 +196,23 @@ export class IsmgSimulator {
   /** A handset `from` texts `to` (service code + extension): one DELIVER per part, resent until the SP answers. Returns the Msg_Ids. */
   sendMo(from: string, to: string, text: string): string[] {
     const ascii = /^[\x20-\x7e]{1,140}$/.test(text);
-    const parts = ascii ? [{ tpUdhi: 0, msgFmt: MSG_FMT.ascii, content: Buffer.from(text, 'latin1') }] : textParts(text, this.msgSeq & 0xff);
+    const parts = ascii
+      ? [{ tpUdhi: 0, msgFmt: MSG_FMT.ascii, content: Buffer.from(text, 'latin1') }]
+      : textParts(text, this.msgSeq & 0xff);
     const msgIds = parts.map((part) => {
       const msgId = this.nextMsgId();
       this.queueDeliver({
         kind: 'mo',
-        fields: { msgId, destId: to, serviceId: '', tpPid: 0, tpUdhi: part.tpUdhi, msgFmt: part.msgFmt, srcTerminalId: from, registeredDelivery: 0 },
+        fields: {
+          msgId,
+          destId: to,
+          serviceId: '',
+          tpPid: 0,
+          tpUdhi: part.tpUdhi,
+          msgFmt: part.msgFmt,
+          srcTerminalId: from,
+          registeredDelivery: 0,
+        },
         content: () => part.content,
       });
       return String(msgId);
@@ -199,7 +236,13 @@ export class IsmgSimulator {
   // --- connections --------------------------------------------------------------------------
 
   private accept(socket: net.Socket): void {
-    const session: Session = { conn: undefined as unknown as CmppConnection, bound: false, remote: `${socket.remoteAddress}:${socket.remotePort}`, delivers: new Map(), unanswered: 0 };
+    const session: Session = {
+      conn: undefined as unknown as CmppConnection,
+      bound: false,
+      remote: `${socket.remoteAddress}:${socket.remotePort}`,
+      delivers: new Map(),
+      unanswered: 0,
+    };
     session.conn = new CmppConnection(socket, this.config.maxVersion, {
       pdu: (pdu) => this.receive(session, pdu),
       invalid: (command, sequenceId, error) => this.invalid(session, command, sequenceId, error),
@@ -240,15 +283,21 @@ export class IsmgSimulator {
   private connect(session: Session, pdu: PduOf<'connect'>): void {
     const version = versionOf(pdu.version);
     const status =
-      pdu.sourceAddr !== this.config.spId ? CONNECT_STATUS.badSourceAddr
-      : !sameAuthenticator(pdu.authenticatorSource, authenticatorSource(this.config.spId, this.config.secret, pdu.timestamp)) ? CONNECT_STATUS.authFailed
-      : version === null || version > this.config.maxVersion ? CONNECT_STATUS.versionTooHigh
-      : CONNECT_STATUS.ok;
+      pdu.sourceAddr !== this.config.spId
+        ? CONNECT_STATUS.badSourceAddr
+        : !sameAuthenticator(pdu.authenticatorSource, authenticatorSource(this.config.spId, this.config.secret, pdu.timestamp))
+          ? CONNECT_STATUS.authFailed
+          : version === null || version > this.config.maxVersion
+            ? CONNECT_STATUS.versionTooHigh
+            : CONNECT_STATUS.ok;
     // The answer is laid out in the SP's version when we speak it, else in ours.
     session.conn.version = version !== null && version <= this.config.maxVersion ? version : this.config.maxVersion;
     session.conn.send({
-      command: 'connect_resp', sequenceId: pdu.sequenceId, status,
-      authenticatorIsmg: authenticatorIsmg(status, session.conn.version, pdu.authenticatorSource, this.config.secret), version: pdu.version,
+      command: 'connect_resp',
+      sequenceId: pdu.sequenceId,
+      status,
+      authenticatorIsmg: authenticatorIsmg(status, session.conn.version, pdu.authenticatorSource, this.config.secret),
+      version: pdu.version,
     });
     if (status !== CONNECT_STATUS.ok) {
       this.counters.refusedConnects++;
@@ -264,7 +313,12 @@ export class IsmgSimulator {
     this.counters.malformed++;
     this.config.log(`ismg: malformed ${command} from ${session.remote}: ${error.message}`);
     if (command !== 'submit' || !session.bound) return session.conn.close(`malformed ${command}`);
-    session.conn.send({ command: 'submit_resp', sequenceId, msgId: 0n, result: error.code === 'bad_length' ? RESULT.badLength : RESULT.badStructure });
+    session.conn.send({
+      command: 'submit_resp',
+      sequenceId,
+      msgId: 0n,
+      result: error.code === 'bad_length' ? RESULT.badLength : RESULT.badStructure,
+    });
   }
 
   // --- SUBMIT ---------------------------------------------------------------------------------
@@ -283,7 +337,8 @@ export class IsmgSimulator {
 
   /** The result for a SUBMIT before it is accepted: a refusal, a repeat, or null = accept it. */
   private check(pdu: PduOf<'submit'>): { result: number; msgId: bigint } | null {
-    if (pdu.destTerminalIds.length === 0 || pdu.pkNumber < 1 || pdu.pkNumber > pdu.pkTotal) return { result: RESULT.badStructure, msgId: 0n };
+    if (pdu.destTerminalIds.length === 0 || pdu.pkNumber < 1 || pdu.pkNumber > pdu.pkTotal)
+      return { result: RESULT.badStructure, msgId: 0n };
     if (pdu.msgContent.length > 140) return { result: RESULT.tooLong, msgId: 0n };
     const earlier = this.accepted.get(pdu.sequenceId);
     if (earlier) {
@@ -309,7 +364,14 @@ export class IsmgSimulator {
     this.counters.accepted++;
     const at = new Date().toISOString();
     for (const dest of pdu.destTerminalIds) {
-      this.handsets.receive(dest, { msgId: String(msgId), from: pdu.srcId, tpUdhi: pdu.tpUdhi, msgFmt: pdu.msgFmt, content: pdu.msgContent, at });
+      this.handsets.receive(dest, {
+        msgId: String(msgId),
+        from: pdu.srcId,
+        tpUdhi: pdu.tpUdhi,
+        msgFmt: pdu.msgFmt,
+        content: pdu.msgContent,
+        at,
+      });
       if (pdu.registeredDelivery === 1) this.scheduleReport(pdu, dest, msgId);
     }
     if (this.faults.dropAfterSubmits !== null && --this.faults.dropAfterSubmits <= 0) {
@@ -346,9 +408,28 @@ export class IsmgSimulator {
       this.counters.reportsSent++;
       this.queueDeliver({
         kind: 'report',
-        fields: { msgId: this.nextMsgId(), destId: pdu.srcId, serviceId: pdu.serviceId, tpPid: 0, tpUdhi: 0, msgFmt: MSG_FMT.ascii, srcTerminalId: dest, registeredDelivery: 1 },
+        fields: {
+          msgId: this.nextMsgId(),
+          destId: pdu.srcId,
+          serviceId: pdu.serviceId,
+          tpPid: 0,
+          tpUdhi: 0,
+          msgFmt: MSG_FMT.ascii,
+          srcTerminalId: dest,
+          registeredDelivery: 1,
+        },
         content: (version) =>
-          encodeStatusReport({ msgId, stat, submitTime: reportTime(submitted), doneTime: reportTime(new Date()), destTerminalId: dest, smscSequence: this.msgSeq & 0xffffffff }, version),
+          encodeStatusReport(
+            {
+              msgId,
+              stat,
+              submitTime: reportTime(submitted),
+              doneTime: reportTime(new Date()),
+              destTerminalId: dest,
+              smscSequence: this.msgSeq & 0xffffffff,
+            },
+            version,
+          ),
       });
     }, delay).unref();
   }
@@ -371,7 +452,14 @@ export class IsmgSimulator {
       pending.sentOn = session;
       pending.sentAt = now;
       session.delivers.set(sequenceId, pending);
-      session.conn.send({ command: 'deliver', sequenceId, ...pending.fields, srcTerminalType: 0, msgContent: pending.content(session.conn.version), reserve: '' });
+      session.conn.send({
+        command: 'deliver',
+        sequenceId,
+        ...pending.fields,
+        srcTerminalType: 0,
+        msgContent: pending.content(session.conn.version),
+        reserve: '',
+      });
     }
   }
 

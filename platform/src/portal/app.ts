@@ -17,8 +17,35 @@ import { memberPhoneRoutes, memberRoutes } from './memberPages';
 import type { SmsGateway } from '../sms/gateway';
 import { answerFile, type Answer } from '../public/siteFiles';
 import { paging, requestedPage } from './paging';
-import { industryLines, phonePage, PER_PAGE, searchLines, siteCardLines, siteLines, WAP_PORTAL_NAME, type PhoneChannel, type PhonePage } from './wap';
-import { box, divisionName, filterForm, industryBox, industryHref, itemList, linkP, pager, regionBox, regionHref, searchForm, searchResults, sectionName, siteList, webPage, PORTAL_NAME } from './web';
+import {
+  industryLines,
+  phonePage,
+  PER_PAGE,
+  searchLines,
+  siteCardLines,
+  siteLines,
+  WAP_PORTAL_NAME,
+  type PhoneChannel,
+  type PhonePage,
+} from './wap';
+import {
+  box,
+  divisionName,
+  filterForm,
+  industryBox,
+  industryHref,
+  itemList,
+  linkP,
+  pager,
+  regionBox,
+  regionHref,
+  searchForm,
+  searchResults,
+  sectionName,
+  siteList,
+  webPage,
+  PORTAL_NAME,
+} from './web';
 import { h } from '../../../shared/sites/markup/node';
 
 const PER_PAGE_WEB = 20;
@@ -52,7 +79,8 @@ const phoneChannel = (accept: string | undefined): PhoneChannel => {
   return negotiated === 'web' ? 'wap2' : negotiated;
 };
 const hostOf = (c: Context) => (c.req.header('host') ?? '').toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
-const validSection = (code: string | undefined): code is string => code !== undefined && /^[A-T]$/.test(code) && Boolean(industrySection(code));
+const validSection = (code: string | undefined): code is string =>
+  code !== undefined && /^[A-T]$/.test(code) && Boolean(industrySection(code));
 const regionName = (name: string | undefined): name is string => name !== undefined && name.length >= 1 && name.length <= 30;
 
 export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal {
@@ -80,12 +108,27 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
     const [next, promotionChange] = await Promise.all([listings.nextOfflineAt(now()), promotions.nextChangeMs(now())]);
     return Math.min(ctx.clock.now().getTime() + VISITS_REFRESH_MS, next ? Date.parse(next) : Infinity, promotionChange);
   }
-  const rendered = async (channel: PageChannel, body: string, status: 200 | 404 = 200): Promise<RenderedPage> => ({ status, mime: PAGE_MIME[channel], body, validUntil: await validUntil() });
+  const rendered = async (channel: PageChannel, body: string, status: 200 | 404 = 200): Promise<RenderedPage> => ({
+    status,
+    mime: PAGE_MIME[channel],
+    body,
+    validUntil: await validUntil(),
+  });
   /** Answers a page that changes only with the publications from the cache (`render` on a miss). */
-  async function cachedAnswer(c: Context, portal: 'web' | 'wap', channel: PageChannel, render: (page: number) => Promise<RenderedPage>): Promise<Response> {
+  async function cachedAnswer(
+    c: Context,
+    portal: 'web' | 'wap',
+    channel: PageChannel,
+    render: (page: number) => Promise<RenderedPage>,
+  ): Promise<Response> {
     const page = requestedPage(c.req.query('page'));
     const file = await pages.get(pageKey(portal, channel, c.req.path, page), () => render(page));
-    const answer = answerFile(file, { acceptEncoding: c.req.header('accept-encoding'), ifNoneMatch: c.req.header('if-none-match') }, channel === 'web', file.status);
+    const answer = answerFile(
+      file,
+      { acceptEncoding: c.req.header('accept-encoding'), ifNoneMatch: c.req.header('if-none-match') },
+      channel === 'web',
+      file.status,
+    );
     if (answer.body === null) return c.body(null, 304, answer.headers);
     return c.body(typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body), answer.status as 200, answer.headers);
   }
@@ -94,7 +137,8 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
   const web = new Hono();
   const phone = new Hono();
 
-  const html = (c: Context, body: string, status: 200 | 404 = 200) => c.body(body, status, { 'content-type': PAGE_MIME.web, 'cache-control': 'no-cache' });
+  const html = (c: Context, body: string, status: 200 | 404 = 200) =>
+    c.body(body, status, { 'content-type': PAGE_MIME.web, 'cache-control': 'no-cache' });
   const notFoundPage = plainPage('web', '页面不存在', '您访问的页面不存在。', { href: '/', label: '返回门户首页' });
   const webNotFound = (c: Context) => c.body(notFoundPage, 404, { 'content-type': PAGE_MIME.web });
   const canonical = (path: string) => `https://${www}${path}`;
@@ -110,16 +154,27 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
       listings.sites({}, at, 0, 10),
       promotions.promotedSites(at, 10),
     ]);
-    return rendered('web', webPage({
-      title: PORTAL_NAME,
-      description: '按行业、地区查找已开通网站的企业，浏览最新供求信息和产品。',
-      canonical: canonical('/'),
-      main: [
-        h('h1', {}, PORTAL_NAME),
-        searchForm(),
-        h('div', { class: 'grid' }, ...(promoted.length ? [box('推荐企业', siteList(promoted))] : []), industryBox(industries), regionBox(regions), box('最新供求', itemList(posts.rows), linkP('/posts', '更多供求信息')), box('热门企业', siteList(popular.rows))),
-      ],
-    }));
+    return rendered(
+      'web',
+      webPage({
+        title: PORTAL_NAME,
+        description: '按行业、地区查找已开通网站的企业，浏览最新供求信息和产品。',
+        canonical: canonical('/'),
+        main: [
+          h('h1', {}, PORTAL_NAME),
+          searchForm(),
+          h(
+            'div',
+            { class: 'grid' },
+            ...(promoted.length ? [box('推荐企业', siteList(promoted))] : []),
+            industryBox(industries),
+            regionBox(regions),
+            box('最新供求', itemList(posts.rows), linkP('/posts', '更多供求信息')),
+            box('热门企业', siteList(popular.rows)),
+          ),
+        ],
+      }),
+    );
   };
   web.get('/', (c) => cachedAnswer(c, 'web', 'web', renderHome));
 
@@ -137,17 +192,28 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
       return rendered(
         'web',
         webPage({
-        title: name,
-        description: `${name}行业的企业网站（${total}家）。`,
-        canonical: canonical(path),
-        main: [
-          h('h1', {}, `${name}（${total}家）`),
-          division && linkP(industryHref(section), `返回${sectionName(section)}`),
-          divisions.length > 0 && box('细分行业', h('p', {}, divisions.flatMap((d, i) => [i ? ' · ' : '', h('a', { href: industryHref(section, d.division) }, `${divisionName(section, d.division)}（${d.count}）`)]))),
-          siteList(rows),
-          pager(paging(page, total, PER_PAGE_WEB), path, {}),
-        ],
-      }),
+          title: name,
+          description: `${name}行业的企业网站（${total}家）。`,
+          canonical: canonical(path),
+          main: [
+            h('h1', {}, `${name}（${total}家）`),
+            division && linkP(industryHref(section), `返回${sectionName(section)}`),
+            divisions.length > 0 &&
+              box(
+                '细分行业',
+                h(
+                  'p',
+                  {},
+                  divisions.flatMap((d, i) => [
+                    i ? ' · ' : '',
+                    h('a', { href: industryHref(section, d.division) }, `${divisionName(section, d.division)}（${d.count}）`),
+                  ]),
+                ),
+              ),
+            siteList(rows),
+            pager(paging(page, total, PER_PAGE_WEB), path, {}),
+          ],
+        }),
       );
     });
   });
@@ -165,11 +231,16 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
       return rendered(
         'web',
         webPage({
-        title: name,
-        description: `${name}的企业网站（${total}家）。`,
-        canonical: canonical(path),
-        main: [h('h1', {}, `${name}（${total}家）`), city && linkP(regionHref(province), `返回${province}`), siteList(rows), pager(paging(page, total, PER_PAGE_WEB), path, {})],
-      }),
+          title: name,
+          description: `${name}的企业网站（${total}家）。`,
+          canonical: canonical(path),
+          main: [
+            h('h1', {}, `${name}（${total}家）`),
+            city && linkP(regionHref(province), `返回${province}`),
+            siteList(rows),
+            pager(paging(page, total, PER_PAGE_WEB), path, {}),
+          ],
+        }),
       );
     });
   });
@@ -178,7 +249,11 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
     const site = await listings.site(c.req.param('siteId'), now());
     if (!site) return webNotFound(c);
     const items = await listings.itemsOf(site.site_id);
-    const of = (kind: string) => items.filter((i) => i.kind === kind).slice(0, 20).map((i) => ({ ...i, site_name: site.name }));
+    const of = (kind: string) =>
+      items
+        .filter((i) => i.kind === kind)
+        .slice(0, 20)
+        .map((i) => ({ ...i, site_name: site.name }));
     return html(
       c,
       webPage({
@@ -199,14 +274,23 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
           ),
           linkP(site.web_url, '访问企业网站'),
           linkP(`/member?e=${encodeURIComponent(site.enterprise_id)}`, '短信订阅这家企业的供求信息'),
-          h('div', { class: 'grid' }, box('产品', itemList(of('product'))), box('供求信息', itemList(of('post'))), box('新闻', itemList(of('news')))),
+          h(
+            'div',
+            { class: 'grid' },
+            box('产品', itemList(of('product'))),
+            box('供求信息', itemList(of('post'))),
+            box('新闻', itemList(of('news'))),
+          ),
         ],
       }),
     );
   });
 
   const listing = (kind: 'post' | 'product') => async (c: Context) => {
-    const postKind = kind === 'post' && (c.req.query('kind') === 'supply' || c.req.query('kind') === 'demand') ? (c.req.query('kind') as 'supply' | 'demand') : undefined;
+    const postKind =
+      kind === 'post' && (c.req.query('kind') === 'supply' || c.req.query('kind') === 'demand')
+        ? (c.req.query('kind') as 'supply' | 'demand')
+        : undefined;
     const section = validSection(c.req.query('industry')) ? c.req.query('industry') : undefined;
     const province = regionName(c.req.query('province')) ? c.req.query('province') : undefined;
     const page = requestedPage(c.req.query('page'));
@@ -225,9 +309,18 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
         canonical: canonical(path),
         main: [
           h('h1', {}, `${title}（${total}条）`),
-          filterForm(path, { postKind: kind === 'post' ? (postKind ?? '') : null, section: section ?? '', province: province ?? '', provinces: [...new Set(regions.map((r) => r.province))] }),
+          filterForm(path, {
+            postKind: kind === 'post' ? (postKind ?? '') : null,
+            section: section ?? '',
+            province: province ?? '',
+            provinces: [...new Set(regions.map((r) => r.province))],
+          }),
           itemList(rows),
-          pager(paging(page, total, PER_PAGE_WEB), path, { ...(postKind ? { kind: postKind } : {}), ...(section ? { industry: section } : {}), ...(province ? { province } : {}) }),
+          pager(paging(page, total, PER_PAGE_WEB), path, {
+            ...(postKind ? { kind: postKind } : {}),
+            ...(section ? { industry: section } : {}),
+            ...(province ? { province } : {}),
+          }),
         ],
       }),
     );
@@ -239,7 +332,15 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
     await freshVisits();
     const q = (c.req.query('q') ?? '').slice(0, 200);
     const result = await searchPublished(ctx.database.db, q, 20, now());
-    return html(c, webPage({ title: result.query ? `搜索：${result.query}` : '搜索', description: '搜索企业名称、产品、型号和供求信息。', canonical: canonical('/search'), main: [h('h1', {}, '搜索'), searchForm(q), ...searchResults(result)] }));
+    return html(
+      c,
+      webPage({
+        title: result.query ? `搜索：${result.query}` : '搜索',
+        description: '搜索企业名称、产品、型号和供求信息。',
+        canonical: canonical('/search'),
+        main: [h('h1', {}, '搜索'), searchForm(q), ...searchResults(result)],
+      }),
+    );
   });
 
   /** What the member pages offer: the cities with live sites, the enterprise a "follow" link names. */
@@ -253,7 +354,13 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
   web.get('/sitemap.xml', async (c) => {
     const at = now();
     const [sites, industries] = await Promise.all([listings.allSites(at, SITEMAP_MAX), listings.industryCounts(at)]);
-    const urls = ['/', '/posts', '/products', ...[...new Set(industries.map((i) => i.section))].map((s) => industryHref(s)), ...sites.map((s) => `/e/${encodeURIComponent(s.site_id)}`)];
+    const urls = [
+      '/',
+      '/posts',
+      '/products',
+      ...[...new Set(industries.map((i) => i.section))].map((s) => industryHref(s)),
+      ...sites.map((s) => `/e/${encodeURIComponent(s.site_id)}`),
+    ];
     const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `<url><loc>${canonical(u)}</loc></url>`).join('\n')}\n</urlset>\n`;
     return c.body(body, 200, { 'content-type': 'application/xml; charset=utf-8' });
   });
@@ -266,7 +373,10 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
     c.body(phonePage(channel, page), status, { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-cache' });
   const phoneNotFound = (c: Context) => {
     const channel = channelOf(c);
-    return c.body(plainPage(channel, '页面不存在', '您访问的页面不存在。', { href: '/', label: '返回' }), 404, { 'content-type': PAGE_MIME[channel], vary: 'Accept' });
+    return c.body(plainPage(channel, '页面不存在', '您访问的页面不存在。', { href: '/', label: '返回' }), 404, {
+      'content-type': PAGE_MIME[channel],
+      vary: 'Accept',
+    });
   };
   const home = { href: '/', label: '首页' };
 
@@ -277,12 +387,15 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
       for (const row of await listings.industryCounts(now())) counts.set(row.section, (counts.get(row.section) ?? 0) + row.count);
       const lines = industryLines(channel, counts);
       const p = paging(page, lines.length, PER_PAGE[channel]);
-      return rendered(channel, phonePage(channel, {
-        title: WAP_PORTAL_NAME,
-        search: { query: '' },
-        lines: [...(lines.length ? lines.slice(p.offset, p.offset + p.perPage) : ['暂无企业。']), { href: '/member', label: '会员订阅' }],
-        paging: { paging: p, path: '/', query: {} },
-      }));
+      return rendered(
+        channel,
+        phonePage(channel, {
+          title: WAP_PORTAL_NAME,
+          search: { query: '' },
+          lines: [...(lines.length ? lines.slice(p.offset, p.offset + p.perPage) : ['暂无企业。']), { href: '/member', label: '会员订阅' }],
+          paging: { paging: p, path: '/', query: {} },
+        }),
+      );
     });
   });
 
@@ -294,12 +407,15 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
       await freshVisits();
       const perPage = PER_PAGE[channel];
       const { total, rows } = await listings.sites({ section }, now(), (page - 1) * perPage, perPage);
-      return rendered(channel, phonePage(channel, {
-        title: sectionName(section),
-        lines: rows.length ? siteLines(channel, rows) : ['暂无企业。'],
-        paging: { paging: paging(page, total, perPage), path: `/industry/${section}`, query: {} },
-        up: home,
-      }));
+      return rendered(
+        channel,
+        phonePage(channel, {
+          title: sectionName(section),
+          lines: rows.length ? siteLines(channel, rows) : ['暂无企业。'],
+          paging: { paging: paging(page, total, perPage), path: `/industry/${section}`, query: {} },
+          up: home,
+        }),
+      );
     });
   });
 
@@ -307,13 +423,21 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
     const site = await listings.site(c.req.param('siteId'), now());
     if (!site) return phoneNotFound(c);
     const channel = channelOf(c);
-    return phoneAnswer(c, channel, { title: site.short_name || site.name, lines: [...siteCardLines(channel, site, sectionName(site.industry_section)), { href: `/member?e=${encodeURIComponent(site.enterprise_id)}`, label: '订阅供求短信' }], up: { href: `/industry/${site.industry_section}`, label: '返回' } });
+    return phoneAnswer(c, channel, {
+      title: site.short_name || site.name,
+      lines: [
+        ...siteCardLines(channel, site, sectionName(site.industry_section)),
+        { href: `/member?e=${encodeURIComponent(site.enterprise_id)}`, label: '订阅供求短信' },
+      ],
+      up: { href: `/industry/${site.industry_section}`, label: '返回' },
+    });
   });
 
   memberPhoneRoutes(phone, ctx, sms, {
     ...memberChoices,
     channelOf,
-    answer: (c, channel, page, status = 200) => c.body(phonePage(channel, page), status, { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-store' }),
+    answer: (c, channel, page, status = 200) =>
+      c.body(phonePage(channel, page), status, { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-store' }),
   });
 
   phone.get('/search', async (c) => {

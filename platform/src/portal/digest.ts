@@ -40,13 +40,23 @@ export class DigestSender extends PeriodicRun {
     if (!isMarketingHour(now)) return 0;
     const day = chinaDay(now);
     let sent = 0;
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const members = await this.ctx.database.db
         .selectFrom('portal_member')
         .select('mobile')
         .where('opted_out_at', 'is', null)
         .where('mobile', '>', after)
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('portal_digest').select('mobile').whereRef('portal_digest.mobile', '=', 'portal_member.mobile').where('portal_digest.day', '=', day))))
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('portal_digest')
+                .select('mobile')
+                .whereRef('portal_digest.mobile', '=', 'portal_member.mobile')
+                .where('portal_digest.day', '=', day),
+            ),
+          ),
+        )
         .orderBy('mobile')
         .limit(PAGE)
         .execute();
@@ -58,13 +68,24 @@ export class DigestSender extends PeriodicRun {
 
   private async sendOne(mobile: string, day: string, now: string): Promise<boolean> {
     const { send } = await writeTx(this.ctx.database, async (trx) => {
-      const member = await trx.selectFrom('portal_member').select(['digest_after', 'opted_out_at']).where('mobile', '=', mobile).executeTakeFirst();
+      const member = await trx
+        .selectFrom('portal_member')
+        .select(['digest_after', 'opted_out_at'])
+        .where('mobile', '=', mobile)
+        .executeTakeFirst();
       if (!member || member.opted_out_at !== null) return { send: undefined };
       const posts = await newPosts(trx, mobile, member.digest_after, now);
-      const fresh = await trx.insertInto('portal_digest').values({ mobile, day, posts: posts.length, sent_at: now }).onConflict((oc) => oc.doNothing()).returning('mobile').execute();
+      const fresh = await trx
+        .insertInto('portal_digest')
+        .values({ mobile, day, posts: posts.length, sent_at: now })
+        .onConflict((oc) => oc.doNothing())
+        .returning('mobile')
+        .execute();
       if (fresh.length === 0 || posts.length === 0) return { send: undefined };
       await trx.updateTable('portal_member').set({ digest_after: now }).where('mobile', '=', mobile).execute();
-      const queued = await this.gateway.enqueueIn(trx, [{ to: mobile, text: digestText(posts, `wap.${this.ctx.config.sitesDomain}`), purpose: 'marketing', enterpriseId: null }]);
+      const queued = await this.gateway.enqueueIn(trx, [
+        { to: mobile, text: digestText(posts, `wap.${this.ctx.config.sitesDomain}`), purpose: 'marketing', enterpriseId: null },
+      ]);
       return { send: queued.send };
     });
     send?.();

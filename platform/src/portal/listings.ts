@@ -19,7 +19,8 @@ export interface ItemFilter {
 export type PortalSite = DB['portal_site'];
 export type PortalItem = DB['portal_item'] & { site_name: string };
 
-const live = (now: string) => (eb: ExpressionBuilder<DB, 'portal_site'>) => eb.or([eb('portal_site.offline_at', 'is', null), eb('portal_site.offline_at', '>', now)]);
+const live = (now: string) => (eb: ExpressionBuilder<DB, 'portal_site'>) =>
+  eb.or([eb('portal_site.offline_at', 'is', null), eb('portal_site.offline_at', '>', now)]);
 
 export class Listings {
   constructor(private readonly db: Kysely<DB>) {}
@@ -67,7 +68,13 @@ export class Listings {
 
   /** The live site of an enterprise (its first, if it has several). */
   async enterpriseSite(enterpriseId: string, now: string): Promise<PortalSite | undefined> {
-    return this.db.selectFrom('portal_site').selectAll().where('enterprise_id', '=', enterpriseId).where(live(now)).orderBy('site_id').executeTakeFirst();
+    return this.db
+      .selectFrom('portal_site')
+      .selectAll()
+      .where('enterprise_id', '=', enterpriseId)
+      .where(live(now))
+      .orderBy('site_id')
+      .executeTakeFirst();
   }
 
   async itemsOf(siteId: string): Promise<DB['portal_item'][]> {
@@ -76,7 +83,11 @@ export class Listings {
 
   /** A page of live items of one kind across sites, newest publication first. */
   async items(filter: ItemFilter, now: string, offset: number, limit: number): Promise<{ total: number; rows: PortalItem[] }> {
-    let query = this.db.selectFrom('portal_item').innerJoin('portal_site', 'portal_site.site_id', 'portal_item.site_id').where(live(now)).where('portal_item.kind', '=', filter.kind);
+    let query = this.db
+      .selectFrom('portal_item')
+      .innerJoin('portal_site', 'portal_site.site_id', 'portal_item.site_id')
+      .where(live(now))
+      .where('portal_item.kind', '=', filter.kind);
     if (filter.postKind) query = query.where('portal_item.post_kind', '=', filter.postKind);
     if (filter.section) query = query.where('portal_site.industry_section', '=', filter.section);
     if (filter.province) query = query.where('portal_site.province', '=', filter.province);
@@ -95,7 +106,11 @@ export class Listings {
 
   /** The earliest offline date after `now` of a live site (a cached listing is stale from then). */
   async nextOfflineAt(now: string): Promise<string | null> {
-    const row = await this.db.selectFrom('portal_site').select((eb) => eb.fn.min('offline_at').as('next')).where('offline_at', '>', now).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('portal_site')
+      .select((eb) => eb.fn.min('offline_at').as('next'))
+      .where('offline_at', '>', now)
+      .executeTakeFirst();
     return row?.next ?? null;
   }
 

@@ -28,7 +28,12 @@ export const PROBLEM_TEXT: Record<MemberProblem, string> = {
   'member.code_wrong': '验证码不正确。',
 };
 
-const STATUS: Partial<Record<MemberProblem, 429 | 503>> = { 'member.too_soon': 429, 'member.too_many_codes': 429, 'member.address_throttled': 429, 'member.sms_unavailable': 503 };
+const STATUS: Partial<Record<MemberProblem, 429 | 503>> = {
+  'member.too_soon': 429,
+  'member.too_many_codes': 429,
+  'member.address_throttled': 429,
+  'member.sms_unavailable': 503,
+};
 
 export interface MemberPagesOptions {
   canonical(path: string): string;
@@ -51,50 +56,125 @@ function choiceOf(form: URLSearchParams): MemberChoice | null {
   const [province = '', city = ''] = (form.get('city') ?? '').split('/', 2);
   const keywords = (form.get('keywords') ?? '').split(/[\s,，、]+/).filter(Boolean);
   // A phone's one-choice list sends '' for "none".
-  return parseChoice({ province, city, industries: form.getAll('industry[]').filter(Boolean), enterprises: form.getAll('enterprise'), keywords });
+  return parseChoice({
+    province,
+    city,
+    industries: form.getAll('industry[]').filter(Boolean),
+    enterprises: form.getAll('enterprise'),
+    keywords,
+  });
 }
 
 const maskedMobile = (mobile: string) => `${mobile.slice(0, 3)}****${mobile.slice(7)}`;
 
 export function memberRoutes(web: Hono, ctx: PlatformContext, sms: SmsGateway | null, options: MemberPagesOptions): void {
   const page = (c: Context, title: string, main: ChildInput[], status: 200 | 400 | 429 | 503 = 200) =>
-    c.body(webPage({ title, description: '注册门户会员，按行业、企业和关键词订阅最新供求信息短信。', canonical: options.canonical('/member'), main: [h('h1', {}, title), ...main] }), status, {
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-    });
-  const problem = (code: MemberProblem, extra = '') => h('p', { class: 'problem', role: 'alert', 'data-code': code }, PROBLEM_TEXT[code] + extra);
+    c.body(
+      webPage({
+        title,
+        description: '注册门户会员，按行业、企业和关键词订阅最新供求信息短信。',
+        canonical: options.canonical('/member'),
+        main: [h('h1', {}, title), ...main],
+      }),
+      status,
+      {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      },
+    );
+  const problem = (code: MemberProblem, extra = '') =>
+    h('p', { class: 'problem', role: 'alert', 'data-code': code }, PROBLEM_TEXT[code] + extra);
 
   async function signUpForm(c: Context, followed: { enterprise_id: string; name: string }[], error?: ChildInput) {
     const cities = await options.cities();
     const field = (id: string, label: string, input: ChildInput) => h('p', {}, h('label', { for: id }, label), h('br', {}), input);
-    return page(c, '会员订阅', [
-      h('p', {}, '用手机号码注册门户会员，选择关注的行业、企业或关键词，每天收到一条新供求信息短信（免费，回复 TD 退订）。'),
-      error,
-      h(
-        'form',
-        { method: 'post', action: '/member/code', class: 'member' },
-        field('mobile', '手机号码', h('input', { id: 'mobile', name: 'mobile', type: 'tel', inputmode: 'numeric', autocomplete: 'tel', maxlength: 20, required: true })),
-        field('city', '所在城市', h('select', { id: 'city', name: 'city', required: true }, h('option', { value: '' }, '请选择'), cities.map((x) => h('option', { value: `${x.province}/${x.city}` }, `${x.province} ${x.city}`)))),
-        followed.map((e) => [h('input', { type: 'hidden', name: 'enterprise', value: e.enterprise_id }), h('p', {}, `关注企业：${e.name}`)]),
-        h('fieldset', {}, h('legend', {}, '关注的行业'), INDUSTRY_SECTIONS.map((s) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'industry[]', value: s.code }), ` ${s.name}`))),
-        field('keywords', '关键词（最多 3 个，用空格分开）', h('input', { type: 'text', id: 'keywords', name: 'keywords', maxlength: 40, placeholder: '例如 钢材 茶叶' })),
-        h('button', { type: 'submit' }, '获取验证码'),
-      ),
-    ], error ? 400 : 200);
+    return page(
+      c,
+      '会员订阅',
+      [
+        h('p', {}, '用手机号码注册门户会员，选择关注的行业、企业或关键词，每天收到一条新供求信息短信（免费，回复 TD 退订）。'),
+        error,
+        h(
+          'form',
+          { method: 'post', action: '/member/code', class: 'member' },
+          field(
+            'mobile',
+            '手机号码',
+            h('input', {
+              id: 'mobile',
+              name: 'mobile',
+              type: 'tel',
+              inputmode: 'numeric',
+              autocomplete: 'tel',
+              maxlength: 20,
+              required: true,
+            }),
+          ),
+          field(
+            'city',
+            '所在城市',
+            h(
+              'select',
+              { id: 'city', name: 'city', required: true },
+              h('option', { value: '' }, '请选择'),
+              cities.map((x) => h('option', { value: `${x.province}/${x.city}` }, `${x.province} ${x.city}`)),
+            ),
+          ),
+          followed.map((e) => [
+            h('input', { type: 'hidden', name: 'enterprise', value: e.enterprise_id }),
+            h('p', {}, `关注企业：${e.name}`),
+          ]),
+          h(
+            'fieldset',
+            {},
+            h('legend', {}, '关注的行业'),
+            INDUSTRY_SECTIONS.map((s) =>
+              h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'industry[]', value: s.code }), ` ${s.name}`),
+            ),
+          ),
+          field(
+            'keywords',
+            '关键词（最多 3 个，用空格分开）',
+            h('input', { type: 'text', id: 'keywords', name: 'keywords', maxlength: 40, placeholder: '例如 钢材 茶叶' }),
+          ),
+          h('button', { type: 'submit' }, '获取验证码'),
+        ),
+      ],
+      error ? 400 : 200,
+    );
   }
 
   const codeForm = (c: Context, mobile: string, error?: ChildInput, status: 200 | 400 = 200) =>
-    page(c, '输入验证码', [
-      error ?? h('p', {}, `验证码已发送到 ${maskedMobile(mobile)}，${CODE_TTL_MS / 60_000} 分钟内有效。`),
-      h(
-        'form',
-        { method: 'post', action: '/member/join', class: 'member' },
-        h('input', { type: 'hidden', name: 'mobile', value: mobile }),
-        h('p', {}, h('label', { for: 'code' }, '验证码'), h('br', {}), h('input', { type: 'text', id: 'code', name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6, required: true })),
-        h('button', { type: 'submit' }, '确认'),
-      ),
-      h('p', {}, h('a', { href: '/member' }, '重新获取验证码')),
-    ], status);
+    page(
+      c,
+      '输入验证码',
+      [
+        error ?? h('p', {}, `验证码已发送到 ${maskedMobile(mobile)}，${CODE_TTL_MS / 60_000} 分钟内有效。`),
+        h(
+          'form',
+          { method: 'post', action: '/member/join', class: 'member' },
+          h('input', { type: 'hidden', name: 'mobile', value: mobile }),
+          h(
+            'p',
+            {},
+            h('label', { for: 'code' }, '验证码'),
+            h('br', {}),
+            h('input', {
+              type: 'text',
+              id: 'code',
+              name: 'code',
+              inputmode: 'numeric',
+              autocomplete: 'one-time-code',
+              maxlength: 6,
+              required: true,
+            }),
+          ),
+          h('button', { type: 'submit' }, '确认'),
+        ),
+        h('p', {}, h('a', { href: '/member' }, '重新获取验证码')),
+      ],
+      status,
+    );
 
   web.get('/member', async (c) => {
     const wanted = c.req.query('e');
@@ -109,7 +189,9 @@ export function memberRoutes(web: Hono, ctx: PlatformContext, sms: SmsGateway | 
     const outcome = await requestCode(ctx, sms, { mobile: form.get('mobile') ?? '', address: addressOf(c), choice });
     if (!outcome.ok) {
       const status = STATUS[outcome.problem];
-      return status ? page(c, '会员订阅', [problem(outcome.problem), h('p', {}, h('a', { href: '/member' }, '返回'))], status) : signUpForm(c, [], problem(outcome.problem));
+      return status
+        ? page(c, '会员订阅', [problem(outcome.problem), h('p', {}, h('a', { href: '/member' }, '返回'))], status)
+        : signUpForm(c, [], problem(outcome.problem));
     }
     return codeForm(c, outcome.mobile);
   });
@@ -122,7 +204,10 @@ export function memberRoutes(web: Hono, ctx: PlatformContext, sms: SmsGateway | 
       const extra = outcome.attemptsLeft !== undefined ? `还可以再试 ${outcome.attemptsLeft} 次。` : '';
       return codeForm(c, mobile.replace(/\D/g, '').slice(-11), problem(outcome.problem, extra), 400);
     }
-    return page(c, '订阅成功', [box('您已成为门户会员', h('p', {}, '每天会收到一条您关注的新供求信息短信（没有新信息时不发）。回复 TD 即可退订。')), h('p', {}, h('a', { href: '/' }, '返回门户首页'))]);
+    return page(c, '订阅成功', [
+      box('您已成为门户会员', h('p', {}, '每天会收到一条您关注的新供求信息短信（没有新信息时不发）。回复 TD 即可退订。')),
+      h('p', {}, h('a', { href: '/' }, '返回门户首页')),
+    ]);
   });
 }
 
@@ -147,15 +232,35 @@ export function memberPhoneRoutes(phone: Hono, ctx: PlatformContext, sms: SmsGat
         ...(followed ? [{ name: 'enterprise', value: followed.enterprise_id }] : []),
         { name: 'mobile', label: '手机号码', maxlength: 20 },
         { name: 'city', label: '所在城市', options: cities },
-        { name: 'industry[]', label: '关注行业', options: [['', '不选'], ...INDUSTRY_SECTIONS.map((s): [string, string] => [s.code, s.name])] },
+        {
+          name: 'industry[]',
+          label: '关注行业',
+          options: [['', '不选'], ...INDUSTRY_SECTIONS.map((s): [string, string] => [s.code, s.name])],
+        },
         { name: 'keywords', label: '关键词', maxlength: 40 },
       ],
     };
-    const lines = [problemCode ? PROBLEM_TEXT[problemCode] : '每天一条新供求短信，免费，回复TD退订。', ...(followed ? [`关注：${followed.name}`] : [])];
+    const lines = [
+      problemCode ? PROBLEM_TEXT[problemCode] : '每天一条新供求短信，免费，回复TD退订。',
+      ...(followed ? [`关注：${followed.name}`] : []),
+    ];
     return page(c, '会员订阅', lines, form, problemCode ? 400 : 200);
   }
   const codePage = (c: Context, mobile: string, text: string, status: 200 | 400 = 200) =>
-    page(c, '输入验证码', [text], { action: '/member/join', submit: '确认', fields: [{ name: 'mobile', value: mobile }, { name: 'code', label: '验证码', maxlength: 6 }] }, status);
+    page(
+      c,
+      '输入验证码',
+      [text],
+      {
+        action: '/member/join',
+        submit: '确认',
+        fields: [
+          { name: 'mobile', value: mobile },
+          { name: 'code', label: '验证码', maxlength: 6 },
+        ],
+      },
+      status,
+    );
 
   phone.get('/member', (c) => signUp(c, c.req.query('e')));
   // A WML deck's form target fetched as a page (a gateway's reload, a back step): the form again.

@@ -49,7 +49,8 @@ export type MemberProblem =
 export type MemberOutcome = { ok: true; mobile: string } | { ok: false; problem: MemberProblem; attemptsLeft?: number };
 
 /** Whether a province and city are a known pair (the member's region). */
-const knownCity = (province: string, city: string) => REGIONS.some((p) => p.name === province && (p.children ?? []).some((c) => c.name === city));
+const knownCity = (province: string, city: string) =>
+  REGIONS.some((p) => p.name === province && (p.children ?? []).some((c) => c.name === city));
 
 /** The choice as the form sent it, checked: known sections and region, at most ten followed enterprises, three keywords. */
 export function parseChoice(input: unknown): MemberChoice | null {
@@ -64,27 +65,46 @@ const hashOf = (id: string, code: string) => createHash('sha256').update(`${id}:
 const ago = (now: Date, ms: number) => new Date(now.getTime() - ms).toISOString();
 
 async function codesSince(trx: Tx, column: 'mobile' | 'address', value: string, since: string): Promise<number> {
-  const row = await trx.selectFrom('portal_member_code').select((eb) => eb.fn.countAll<number>().as('n')).where(column, '=', value).where('created_at', '>', since).executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('portal_member_code')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(column, '=', value)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** Texts a code to `mobile` for this choice, within the limits; nothing is stored when refused. */
-export async function requestCode(ctx: PlatformContext, sms: SmsGateway | null, input: { mobile: string; address: string; choice: MemberChoice }): Promise<MemberOutcome> {
+export async function requestCode(
+  ctx: PlatformContext,
+  sms: SmsGateway | null,
+  input: { mobile: string; address: string; choice: MemberChoice },
+): Promise<MemberOutcome> {
   const mobile = checkMobile(input.mobile);
   if (!mobile.valid) return { ok: false, problem: 'member.mobile_invalid' };
   if (!sms) return { ok: false, problem: 'member.sms_unavailable' };
   const now = ctx.clock.now();
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const result = await writeTx(ctx.database, async (trx): Promise<MemberOutcome & { send?: () => void }> => {
-    if ((await codesSince(trx, 'address', input.address, ago(now, 3600_000))) >= CODE_LIMITS.addressPerHour) return { ok: false, problem: 'member.address_throttled' };
-    if ((await codesSince(trx, 'mobile', mobile.normalized, ago(now, CODE_LIMITS.numberGapMs))) > 0) return { ok: false, problem: 'member.too_soon' };
-    if ((await codesSince(trx, 'mobile', mobile.normalized, ago(now, 86_400_000))) >= CODE_LIMITS.numberPerDay) return { ok: false, problem: 'member.too_many_codes' };
+    if ((await codesSince(trx, 'address', input.address, ago(now, 3600_000))) >= CODE_LIMITS.addressPerHour)
+      return { ok: false, problem: 'member.address_throttled' };
+    if ((await codesSince(trx, 'mobile', mobile.normalized, ago(now, CODE_LIMITS.numberGapMs))) > 0)
+      return { ok: false, problem: 'member.too_soon' };
+    if ((await codesSince(trx, 'mobile', mobile.normalized, ago(now, 86_400_000))) >= CODE_LIMITS.numberPerDay)
+      return { ok: false, problem: 'member.too_many_codes' };
     const id = newId();
     await trx
       .insertInto('portal_member_code')
       .values({
-        id, mobile: mobile.normalized, address: input.address, code_hash: hashOf(id, code), choice: JSON.stringify(input.choice),
-        created_at: now.toISOString(), expires_at: new Date(now.getTime() + CODE_TTL_MS).toISOString(), attempts: 0, used_at: null,
+        id,
+        mobile: mobile.normalized,
+        address: input.address,
+        code_hash: hashOf(id, code),
+        choice: JSON.stringify(input.choice),
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + CODE_TTL_MS).toISOString(),
+        attempts: 0,
+        used_at: null,
       })
       .execute();
     const text = `${MEMBER_SIGNATURE}您的会员验证码是${code}，${CODE_TTL_MS / 60_000}分钟内有效。如非本人操作请忽略。`;
@@ -102,7 +122,12 @@ export async function confirmCode(ctx: PlatformContext, input: { mobile: string;
   const now = ctx.clock.now().toISOString();
   return writeTx(ctx.database, async (trx): Promise<MemberOutcome> => {
     // Only the newest code counts: asking for a new one retires the older ones.
-    let query = trx.selectFrom('portal_member_code').selectAll().where('mobile', '=', mobile.normalized).orderBy('created_at', 'desc').limit(1);
+    let query = trx
+      .selectFrom('portal_member_code')
+      .selectAll()
+      .where('mobile', '=', mobile.normalized)
+      .orderBy('created_at', 'desc')
+      .limit(1);
     if (ctx.database.dialect === 'postgres') query = query.forUpdate();
     const row = await query.executeTakeFirst();
     if (!row || row.used_at !== null) return { ok: false, problem: 'member.no_code' };
@@ -111,7 +136,9 @@ export async function confirmCode(ctx: PlatformContext, input: { mobile: string;
     if (hashOf(row.id, input.code.trim()) !== row.code_hash) {
       const attempts = Number(row.attempts) + 1;
       await trx.updateTable('portal_member_code').set({ attempts }).where('id', '=', row.id).execute();
-      return attempts >= CODE_ATTEMPTS ? { ok: false, problem: 'member.code_locked' } : { ok: false, problem: 'member.code_wrong', attemptsLeft: CODE_ATTEMPTS - attempts };
+      return attempts >= CODE_ATTEMPTS
+        ? { ok: false, problem: 'member.code_locked' }
+        : { ok: false, problem: 'member.code_wrong', attemptsLeft: CODE_ATTEMPTS - attempts };
     }
     await trx.updateTable('portal_member_code').set({ used_at: now }).where('id', '=', row.id).execute();
     await saveMember(trx, mobile.normalized, JSON.parse(row.choice) as MemberChoice, now);
@@ -137,7 +164,12 @@ async function saveMember(trx: Tx, mobile: string, choice: MemberChoice, now: st
 
 /** `TD` to the service code: no more digests for this number (it stays a member; joining again turns them back on). */
 export async function optOut(trx: Tx, mobile: string, now: string): Promise<boolean> {
-  const updated = await trx.updateTable('portal_member').set({ opted_out_at: now }).where('mobile', '=', mobile).where('opted_out_at', 'is', null).executeTakeFirst();
+  const updated = await trx
+    .updateTable('portal_member')
+    .set({ opted_out_at: now })
+    .where('mobile', '=', mobile)
+    .where('opted_out_at', 'is', null)
+    .executeTakeFirst();
   return Number(updated.numUpdatedRows) > 0;
 }
 
@@ -150,7 +182,12 @@ export async function memberReport(ctx: PlatformContext, enterpriseId: string, m
     .selectFrom('portal_subscription as s')
     .innerJoin('portal_member as m', 'm.mobile', 's.mobile')
     .select(['m.mobile', 'm.province', 'm.city', 'm.joined_at', 'm.opted_out_at', 's.kind'])
-    .where((eb) => eb.or([eb.and([eb('s.kind', '=', 'enterprise'), eb('s.value', '=', enterpriseId)]), eb.and([eb('s.kind', '=', 'industry'), eb('s.value', '=', site.industry_section)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('s.kind', '=', 'enterprise'), eb('s.value', '=', enterpriseId)]),
+        eb.and([eb('s.kind', '=', 'industry'), eb('s.value', '=', site.industry_section)]),
+      ]),
+    )
     .execute();
   const members = new Map(follows.map((f) => [f.mobile, f]));
   const kinds = (kind: string) => new Set(follows.filter((f) => f.kind === kind).map((f) => f.mobile)).size;

@@ -61,7 +61,10 @@ export class PageCache {
     if (r.status === 200) entry.validUntil = r.validUntil;
     else this.forget(key, entry);
     const body = Buffer.from(r.body);
-    return { status: r.status, ...served({ mime: r.mime, body, text: r.body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` }) };
+    return {
+      status: r.status,
+      ...served({ mime: r.mime, body, text: r.body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` }),
+    };
   }
 
   private forget(key: string, entry: Entry): void {

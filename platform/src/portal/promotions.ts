@@ -15,7 +15,10 @@ export async function openPromotion(w: Writer, order: StoredRow): Promise<{ star
   const startDate = order.data.effectiveDate as string;
   const months = (order.data.snapshot as { promotionMonths: number }).promotionMonths;
   const endDate = promotionEndDate(startDate, months);
-  await w.trx.insertInto('portal_promotion').values({ order_id: order.id, enterprise_id: order.data.enterpriseId as string, start_date: startDate, end_date: endDate }).execute();
+  await w.trx
+    .insertInto('portal_promotion')
+    .values({ order_id: order.id, enterprise_id: order.data.enterpriseId as string, start_date: startDate, end_date: endDate })
+    .execute();
   await bumpGeneration(w);
   return { startDate, endDate };
 }
@@ -35,7 +38,12 @@ export class Promotions {
       .where((eb) => eb.or([eb('offline_at', 'is', null), eb('offline_at', '>', now)]))
       .where((eb) =>
         eb.exists(
-          eb.selectFrom('portal_promotion').select('order_id').whereRef('portal_promotion.enterprise_id', '=', 'portal_site.enterprise_id').where('start_date', '<=', today).where('end_date', '>', today),
+          eb
+            .selectFrom('portal_promotion')
+            .select('order_id')
+            .whereRef('portal_promotion.enterprise_id', '=', 'portal_site.enterprise_id')
+            .where('start_date', '<=', today)
+            .where('end_date', '>', today),
         ),
       )
       .orderBy('name')
@@ -48,8 +56,16 @@ export class Promotions {
   async nextChangeMs(now: string): Promise<number> {
     const today = chinaDate(new Date(now));
     const [starts, ends] = await Promise.all([
-      this.db.selectFrom('portal_promotion').select((eb) => eb.fn.min('start_date').as('next')).where('start_date', '>', today).executeTakeFirst(),
-      this.db.selectFrom('portal_promotion').select((eb) => eb.fn.min('end_date').as('next')).where('end_date', '>', today).executeTakeFirst(),
+      this.db
+        .selectFrom('portal_promotion')
+        .select((eb) => eb.fn.min('start_date').as('next'))
+        .where('start_date', '>', today)
+        .executeTakeFirst(),
+      this.db
+        .selectFrom('portal_promotion')
+        .select((eb) => eb.fn.min('end_date').as('next'))
+        .where('end_date', '>', today)
+        .executeTakeFirst(),
     ]);
     const days = [starts?.next, ends?.next].filter((d): d is string => !!d);
     return Math.min(Infinity, ...days.map(chinaMidnight));

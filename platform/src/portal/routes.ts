@@ -11,7 +11,12 @@ import { chinaMonth, memberReport } from './members';
 export function portalRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): void {
   app.get('/portal/v1/search', async (c) => {
     const limit = Number(c.req.query('limit') ?? 10);
-    const result = await searchPublished(ctx.database.db, (c.req.query('q') ?? '').slice(0, 500), Number.isInteger(limit) ? Math.min(Math.max(limit, 1), PORTAL_SEARCH_MAX) : 10, ctx.clock.now().toISOString());
+    const result = await searchPublished(
+      ctx.database.db,
+      (c.req.query('q') ?? '').slice(0, 500),
+      Number.isInteger(limit) ? Math.min(Math.max(limit, 1), PORTAL_SEARCH_MAX) : 10,
+      ctx.clock.now().toISOString(),
+    );
     const body: PortalSearchResponse = {
       query: result.query,
       problem: result.problem,
@@ -25,8 +30,14 @@ export function portalRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): v
     const enterpriseId = (c.req.query('enterpriseId') ?? '').slice(0, 64);
     const month = c.req.query('month') ?? chinaMonth(ctx.clock.now());
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new HttpError(400, 'invalid_request', 'month is YYYY-MM.');
-    const enterprise = await ctx.database.db.selectFrom('enterprise').select('scope_id').where('id', '=', enterpriseId).where('deleted', '=', 0).executeTakeFirst();
-    if (!enterprise || !inScope(c.get('user'), enterprise.scope_id)) throw new HttpError(404, 'not_found', `No enterprise ${enterpriseId} in your region.`);
+    const enterprise = await ctx.database.db
+      .selectFrom('enterprise')
+      .select('scope_id')
+      .where('id', '=', enterpriseId)
+      .where('deleted', '=', 0)
+      .executeTakeFirst();
+    if (!enterprise || !inScope(c.get('user'), enterprise.scope_id))
+      throw new HttpError(404, 'not_found', `No enterprise ${enterpriseId} in your region.`);
     const report = await memberReport(ctx, enterpriseId, month);
     if (!report) throw new HttpError(404, 'not_found', `Enterprise ${enterpriseId} has no site on the portal.`);
     return c.json(report);

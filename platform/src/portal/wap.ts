@@ -24,7 +24,8 @@ export const PER_PAGE: Record<PhoneChannel, number> = { wap2: 10, wap1: 6 };
 /** Names are cut in lists (the whole name is on the enterprise's card). */
 const NAME_CHARS: Record<PhoneChannel, number> = { wap2: 24, wap1: 10 };
 
-const XHTML_PROLOGUE = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//WAPFORUM//DTD XHTML Mobile 1.0//EN" "http://www.wapforum.org/DTD/xhtml-mobile10.dtd">\n';
+const XHTML_PROLOGUE =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//WAPFORUM//DTD XHTML Mobile 1.0//EN" "http://www.wapforum.org/DTD/xhtml-mobile10.dtd">\n';
 const XHTML_BREAK_AFTER = new Set(['html', 'head', 'body', 'p', 'h1', 'form', 'title']);
 
 export interface Link {
@@ -49,7 +50,11 @@ export interface PhonePage {
 export interface PhoneForm {
   action: string;
   submit: string;
-  fields: ({ name: string; label: string; maxlength: number } | { name: string; label: string; options: [string, string][] } | { name: string; value: string })[];
+  fields: (
+    | { name: string; label: string; maxlength: number }
+    | { name: string; label: string; options: [string, string][] }
+    | { name: string; value: string }
+  )[];
 }
 
 /** A WML variable name for a posted field (`industry[]` → `industry`). */
@@ -77,7 +82,16 @@ function xhtmlPage(page: PhonePage): string {
       {},
       h('h1', {}, page.title),
       page.search &&
-        h('form', { action: '/search', method: 'get' }, h('p', {}, h('input', { type: 'text', name: 'q', value: page.search.query, maxlength: 40, size: 12 }), h('input', { type: 'submit', value: '搜索' }))),
+        h(
+          'form',
+          { action: '/search', method: 'get' },
+          h(
+            'p',
+            {},
+            h('input', { type: 'text', name: 'q', value: page.search.query, maxlength: 40, size: 12 }),
+            h('input', { type: 'submit', value: '搜索' }),
+          ),
+        ),
       page.lines.map(line),
       page.form && xhtmlForm(page.form),
       pagerLinks(page).map(line),
@@ -94,7 +108,19 @@ function xhtmlForm(form: PhoneForm): Element {
     form.fields.map((f) =>
       'value' in f
         ? h('p', {}, h('input', { type: 'hidden', name: f.name, value: f.value }))
-        : h('p', {}, f.label, h('br'), 'options' in f ? h('select', { name: f.name }, f.options.map(([value, text]) => h('option', { value }, text))) : h('input', { type: 'text', name: f.name, maxlength: f.maxlength, size: 12 })),
+        : h(
+            'p',
+            {},
+            f.label,
+            h('br'),
+            'options' in f
+              ? h(
+                  'select',
+                  { name: f.name },
+                  f.options.map(([value, text]) => h('option', { value }, text)),
+                )
+              : h('input', { type: 'text', name: f.name, maxlength: f.maxlength, size: 12 }),
+          ),
     ),
     h('p', {}, h('input', { type: 'submit', value: form.submit })),
   );
@@ -102,7 +128,18 @@ function xhtmlForm(form: PhoneForm): Element {
 
 function wmlForm(form: PhoneForm): ChildInput[] {
   const shown = form.fields.flatMap((f) =>
-    'value' in f ? [] : [f.label, 'options' in f ? h('select', { name: wmlName(f.name), title: f.label }, f.options.map(([value, text]) => h('option', { value }, text))) : h('input', { name: wmlName(f.name), maxlength: f.maxlength, size: 10, title: f.label })],
+    'value' in f
+      ? []
+      : [
+          f.label,
+          'options' in f
+            ? h(
+                'select',
+                { name: wmlName(f.name), title: f.label },
+                f.options.map(([value, text]) => h('option', { value }, text)),
+              )
+            : h('input', { name: wmlName(f.name), maxlength: f.maxlength, size: 10, title: f.label }),
+        ],
   );
   const posted = form.fields.map((f) => h('postfield', { name: f.name, value: 'value' in f ? f.value : wmlVariable(wmlName(f.name)) }));
   return [...shown, h('anchor', {}, form.submit, h('go', { href: form.action, method: 'post' }, posted))];
@@ -131,7 +168,10 @@ export function phonePage(channel: PhoneChannel, page: PhonePage): string {
 export const compiledWmlBytes = (page: PhonePage): number => compileWml(wmlDeck(page)).length;
 
 export const industryLines = (channel: PhoneChannel, counts: Map<string, number>): Link[] =>
-  INDUSTRY_SECTIONS.filter((s) => counts.has(s.code)).map((s) => ({ href: `/industry/${s.code}`, label: `${truncate(s.name, channel === 'wap1' ? 8 : 20)}(${counts.get(s.code)})` }));
+  INDUSTRY_SECTIONS.filter((s) => counts.has(s.code)).map((s) => ({
+    href: `/industry/${s.code}`,
+    label: `${truncate(s.name, channel === 'wap1' ? 8 : 20)}(${counts.get(s.code)})`,
+  }));
 
 export const siteLines = (channel: PhoneChannel, rows: PortalSite[]): Link[] =>
   rows.map((s) => ({ href: `/e/${encodeURIComponent(s.site_id)}`, label: truncate(s.short_name || s.name, NAME_CHARS[channel]) }));
@@ -150,5 +190,8 @@ export function searchLines(channel: PhoneChannel, result: SearchResult): (strin
   if (result.problem === 'empty') return ['请输入企业名称、产品或型号。'];
   if (result.problem === 'too_short') return ['请至少输入两个字。'];
   if (result.hits.length === 0) return ['没有找到相关企业。'];
-  return result.hits.map((hit) => ({ href: `/e/${encodeURIComponent(hit.siteId)}`, label: truncate(hit.shortName || hit.name, NAME_CHARS[channel]) }));
+  return result.hits.map((hit) => ({
+    href: `/e/${encodeURIComponent(hit.siteId)}`,
+    label: truncate(hit.shortName || hit.name, NAME_CHARS[channel]),
+  }));
 }

@@ -14,7 +14,29 @@ import { pageHref, type Paging } from './paging';
 
 export const PORTAL_NAME = '企业网站门户';
 
-const BREAK_AFTER = new Set(['html', 'head', 'body', 'header', 'main', 'footer', 'section', 'nav', 'ul', 'li', 'p', 'h1', 'h2', 'form', 'meta', 'title', 'style', 'link', 'div', 'dl', 'dd']);
+const BREAK_AFTER = new Set([
+  'html',
+  'head',
+  'body',
+  'header',
+  'main',
+  'footer',
+  'section',
+  'nav',
+  'ul',
+  'li',
+  'p',
+  'h1',
+  'h2',
+  'form',
+  'meta',
+  'title',
+  'style',
+  'link',
+  'div',
+  'dl',
+  'dd',
+]);
 
 const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.6 system-ui,"Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;color:#1f2329;background:#f5f6f8}
 a{color:#0b57d0}header,footer{background:#0b3d91;color:#fff;padding:12px 16px}header a,footer a{color:#fff}
@@ -60,7 +82,18 @@ export function webPage(spec: PageSpec): string {
         'header',
         {},
         h('a', { class: 'brand', href: '/' }, PORTAL_NAME),
-        h('nav', { 'aria-label': '主导航' }, h('ul', {}, h('li', {}, h('a', { href: '/' }, '首页')), h('li', {}, h('a', { href: '/posts' }, '供求信息')), h('li', {}, h('a', { href: '/products' }, '产品')), h('li', {}, h('a', { href: '/member' }, '会员订阅')))),
+        h(
+          'nav',
+          { 'aria-label': '主导航' },
+          h(
+            'ul',
+            {},
+            h('li', {}, h('a', { href: '/' }, '首页')),
+            h('li', {}, h('a', { href: '/posts' }, '供求信息')),
+            h('li', {}, h('a', { href: '/products' }, '产品')),
+            h('li', {}, h('a', { href: '/member' }, '会员订阅')),
+          ),
+        ),
       ),
       h('main', {}, spec.main),
       h('footer', {}, h('p', {}, '各企业网站由其企业发布；本门户汇集已开通的企业网站。')),
@@ -84,7 +117,8 @@ export const divisionName = (section: string, division: string | null): string =
   industrySection(section)?.divisions.find((d) => d.code === division)?.name ?? '';
 
 export const industryHref = (section: string, division?: string | null) => `/industry/${section}${division ? `/${division}` : ''}`;
-export const regionHref = (province: string, city?: string) => `/region/${encodeURIComponent(province)}${city ? `/${encodeURIComponent(city)}` : ''}`;
+export const regionHref = (province: string, city?: string) =>
+  `/region/${encodeURIComponent(province)}${city ? `/${encodeURIComponent(city)}` : ''}`;
 export const siteHref = (siteId: string) => `/e/${encodeURIComponent(siteId)}`;
 
 export function siteList(rows: PortalSite[]): Element {
@@ -158,7 +192,10 @@ export function industryBox(counts: { section: string; division: string | null; 
                 { class: 'meta' },
                 counts
                   .filter((c) => c.section === s.code && c.division)
-                  .flatMap((c, i) => [i ? ' · ' : '', h('a', { href: industryHref(s.code, c.division) }, `${divisionName(s.code, c.division)}（${c.count}）`)]),
+                  .flatMap((c, i) => [
+                    i ? ' · ' : '',
+                    h('a', { href: industryHref(s.code, c.division) }, `${divisionName(s.code, c.division)}（${c.count}）`),
+                  ]),
               ),
             ),
           ),
@@ -181,7 +218,11 @@ export function regionBox(counts: { province: string; city: string; count: numbe
               'li',
               {},
               h('a', { href: regionHref(p) }, `${p}（${cities.reduce((n, c) => n + c.count, 0)}）`),
-              h('div', { class: 'meta' }, cities.flatMap((c, i) => [i ? ' · ' : '', h('a', { href: regionHref(p, c.city) }, `${c.city}（${c.count}）`)])),
+              h(
+                'div',
+                { class: 'meta' },
+                cities.flatMap((c, i) => [i ? ' · ' : '', h('a', { href: regionHref(p, c.city) }, `${c.city}（${c.count}）`)]),
+              ),
             );
           }),
         ),
@@ -203,7 +244,14 @@ export function searchResults(result: SearchResult): ChildInput[] {
           h('a', { href: siteHref(hit.siteId) }, hit.name),
           ' ',
           h('span', { class: 'meta' }, `${hit.industryName} · ${hit.region.province}${hit.region.city}`),
-          hit.matched && h('div', {}, '匹配：', h('a', { href: hit.matched.url }, hit.matched.title), hit.matched.model ? ` 型号 ${hit.matched.model}` : ''),
+          hit.matched &&
+            h(
+              'div',
+              {},
+              '匹配：',
+              h('a', { href: hit.matched.url }, hit.matched.title),
+              hit.matched.model ? ` 型号 ${hit.matched.model}` : '',
+            ),
           h('div', {}, h('a', { href: hit.url }, '访问网站')),
         ),
       ),
@@ -225,14 +273,29 @@ export interface FilterState {
 export function filterForm(path: string, state: FilterState): Element {
   const select = (id: string, label: string, value: string, options: [string, string][]) => [
     h('label', { for: id }, label),
-    h('select', { id, name: id }, h('option', { value: '', selected: value === '' }, '全部'), options.map(([v, text]) => h('option', { value: v, selected: v === value }, text))),
+    h(
+      'select',
+      { id, name: id },
+      h('option', { value: '', selected: value === '' }, '全部'),
+      options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)),
+    ),
   ];
   return h(
     'form',
     { class: 'search', action: path, method: 'get' },
     state.postKind !== null && select('kind', '类别', state.postKind, Object.entries(POST_KIND_LABELS)),
-    select('industry', '行业', state.section, INDUSTRY_SECTIONS.map((s) => [s.code, s.name])),
-    select('province', '省份', state.province, state.provinces.map((p) => [p, p])),
+    select(
+      'industry',
+      '行业',
+      state.section,
+      INDUSTRY_SECTIONS.map((s) => [s.code, s.name]),
+    ),
+    select(
+      'province',
+      '省份',
+      state.province,
+      state.provinces.map((p) => [p, p]),
+    ),
     h('button', { type: 'submit' }, '筛选'),
   );
 }

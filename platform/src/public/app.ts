@@ -62,10 +62,16 @@ export function publicApp(ctx: PlatformContext, sms: SmsGateway | null = null): 
 
   const pageAnswer = (channel: PageChannel, status: number, body: string): Answer => ({
     status,
-    headers: { 'content-type': PAGE_MIME[channel], vary: 'Accept', 'cache-control': 'no-store', 'content-length': String(Buffer.byteLength(body)) },
+    headers: {
+      'content-type': PAGE_MIME[channel],
+      vary: 'Accept',
+      'cache-control': 'no-store',
+      'content-length': String(Buffer.byteLength(body)),
+    },
     body,
   });
-  const plain = (channel: PageChannel, status: number, title: string, text: string) => pageAnswer(channel, status, plainPage(channel, title, text));
+  const plain = (channel: PageChannel, status: number, title: string, text: string) =>
+    pageAnswer(channel, status, plainPage(channel, title, text));
   const notFound = (channel: PageChannel) => plain(channel, 404, '页面不存在', '您访问的页面不存在。');
   const offline = (channel: PageChannel) => plain(channel, 410, '网站已停止服务', '本网站的服务已到期停止。');
 
@@ -87,7 +93,9 @@ export function publicApp(ctx: PlatformContext, sms: SmsGateway | null = null): 
     const site = servedOr(found, negotiated);
     if ('status' in site) return site;
     const bundle = files.cached(site.siteId, site.revision!);
-    return bundle ? answerPage(req, site, negotiated, bundle) : files.bundle(site.siteId, site.revision!).then((b) => answerPage(req, site, negotiated, b));
+    return bundle
+      ? answerPage(req, site, negotiated, bundle)
+      : files.bundle(site.siteId, site.revision!).then((b) => answerPage(req, site, negotiated, b));
   }
 
   function answerPage(req: PageRequest, site: LiveSite, negotiated: PageChannel, bundle: Bundle): Answer {
@@ -106,7 +114,8 @@ export function publicApp(ctx: PlatformContext, sms: SmsGateway | null = null): 
       const file = bundle.files.get(name);
       if (!file) continue;
       if (isPage(name) && !isCrawler(req.userAgent ?? '')) visits.record(site, channel, req.address, req.userAgent ?? '');
-      if (req.ifNoneMatch !== undefined && matches(req.ifNoneMatch, file.etag)) return { status: 304, headers: file.notModified, body: null };
+      if (req.ifNoneMatch !== undefined && matches(req.ifNoneMatch, file.etag))
+        return { status: 304, headers: file.notModified, body: null };
       if (file.immutable || channel !== 'web') return { status: 200, headers: file.headers, body: file.text ?? file.body };
       return { status: 200, ...SiteFiles.encoded(file, req.acceptEncoding) };
     }
@@ -114,7 +123,9 @@ export function publicApp(ctx: PlatformContext, sms: SmsGateway | null = null): 
   }
 
   const reply = (c: Context, a: Answer) =>
-    a.body === null ? c.body(null, a.status as 304, a.headers) : c.body(typeof a.body === 'string' ? a.body : new Uint8Array(a.body), a.status as 200, a.headers);
+    a.body === null
+      ? c.body(null, a.status as 304, a.headers)
+      : c.body(typeof a.body === 'string' ? a.body : new Uint8Array(a.body), a.status as 200, a.headers);
 
   // The portals (www. and wap. under the sites domain) answer their own hosts.
   app.use('*', async (c, next) => (portal.serves(hostOf(c)) ? portal.app.fetch(c.req.raw, c.env) : next()));
@@ -127,24 +138,35 @@ export function publicApp(ctx: PlatformContext, sms: SmsGateway | null = null): 
     const bundle = await files.bundle(site.siteId, site.revision!);
     const home = { href: CHANNEL_PREFIX[channel], label: '返回首页' };
     const back = { href: guestbookUrl(bundle, channel) ?? CHANNEL_PREFIX[channel], label: '返回留言' };
-    const page = (status: number, title: string, text: string, link = back) => reply(c, pageAnswer(channel, status, noticePage(bundle, channel, { title, text, link })));
+    const page = (status: number, title: string, text: string, link = back) =>
+      reply(c, pageAnswer(channel, status, noticePage(bundle, channel, { title, text, link })));
     const declared = c.req.header('content-length');
     if (declared !== undefined && !(Number(declared) <= MAX_FORM_BYTES)) return page(413, '提交失败', '留言内容太长。');
-    if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? '')) return page(400, '提交失败', '表单格式不正确。');
+    if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? ''))
+      return page(400, '提交失败', '表单格式不正确。');
     const body = await c.req.text();
     if (Buffer.byteLength(body) > MAX_FORM_BYTES) return page(413, '提交失败', '留言内容太长。');
     const parsed = parseLeadForm(Object.fromEntries(new URLSearchParams(body)));
-    if (!parsed.ok) return page(400, '提交失败', parsed.error === 'contact_invalid' ? '请填写正确的手机号码或邮箱。' : '请填写留言内容（不超过500字）。');
+    if (!parsed.ok)
+      return page(400, '提交失败', parsed.error === 'contact_invalid' ? '请填写正确的手机号码或邮箱。' : '请填写留言内容（不超过500字）。');
     const saved = await saveLead(ctx, site, channel, addressOf(c), parsed.lead);
     if (saved === 'rate_limited') return page(429, '提交太频繁', '提交太频繁，请稍后再试。');
     return page(200, '留言已提交', '谢谢！您的留言已提交，我们会尽快与您联系。', home);
   });
 
   app.get('*', async (c) =>
-    reply(c, await answerGet({
-      host: hostOf(c), path: c.req.path, accept: c.req.header('accept'), acceptEncoding: c.req.header('accept-encoding'),
-      ifNoneMatch: c.req.header('if-none-match'), userAgent: c.req.header('user-agent'), address: addressOf(c),
-    })),
+    reply(
+      c,
+      await answerGet({
+        host: hostOf(c),
+        path: c.req.path,
+        accept: c.req.header('accept'),
+        acceptEncoding: c.req.header('accept-encoding'),
+        ifNoneMatch: c.req.header('if-none-match'),
+        userAgent: c.req.header('user-agent'),
+        address: addressOf(c),
+      }),
+    ),
   );
 
   app.all('*', async (c) => {
@@ -161,10 +183,12 @@ export function publicApp(ctx: PlatformContext, sms: SmsGateway | null = null): 
   /** A portal page held in its cache is written at once; anything else goes through Hono. */
   function portalGet(req: IncomingMessage, res: ServerResponse, host: string): void {
     const h = req.headers;
-    portal.held({ host, url: req.url ?? '/', accept: h.accept, acceptEncoding: h['accept-encoding'], ifNoneMatch: h['if-none-match'] }).then(
-      (a) => (a ? send(res, a) : void viaHono(req, res)),
-      () => void viaHono(req, res),
-    );
+    portal
+      .held({ host, url: req.url ?? '/', accept: h.accept, acceptEncoding: h['accept-encoding'], ifNoneMatch: h['if-none-match'] })
+      .then(
+        (a) => (a ? send(res, a) : void viaHono(req, res)),
+        () => void viaHono(req, res),
+      );
   }
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const host = hostName(req.headers.host);
@@ -181,8 +205,13 @@ export function publicApp(ctx: PlatformContext, sms: SmsGateway | null = null): 
     const query = url.indexOf('?');
     const path = query < 0 ? url : url.slice(0, query);
     const answer = answerGet({
-      host, path, accept: h.accept, acceptEncoding: h['accept-encoding'], ifNoneMatch: h['if-none-match'],
-      userAgent: h['user-agent'], address: req.socket.remoteAddress ?? 'unknown',
+      host,
+      path,
+      accept: h.accept,
+      acceptEncoding: h['accept-encoding'],
+      ifNoneMatch: h['if-none-match'],
+      userAgent: h['user-agent'],
+      address: req.socket.remoteAddress ?? 'unknown',
     });
     if (!(answer instanceof Promise)) return send(res, answer);
     answer.then(

@@ -11,7 +11,11 @@ export type PageChannel = 'web' | 'wap2' | 'wap1';
 /** `Accept` naming WML only → WML 1.3; naming XHTML-MP → WAP 2.0; anything else → HTML. */
 export function negotiate(accept: string | undefined): PageChannel {
   if (accept === undefined || !/vnd\.wap/i.test(accept)) return 'web';
-  const types = (accept ?? '').toLowerCase().split(',').map((t) => t.split(';')[0]!.trim()).filter(Boolean);
+  const types = (accept ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((t) => t.split(';')[0]!.trim())
+    .filter(Boolean);
   if (types.includes('application/vnd.wap.xhtml+xml')) return 'wap2';
   if (types.includes('text/vnd.wap.wml') && !types.some((t) => t === 'text/html' || t === 'application/xhtml+xml')) return 'wap1';
   return 'web';

@@ -67,6 +67,13 @@ export class LiveSites {
     const names = host.startsWith('www.') ? [host, host.slice(4)] : [host, `www.${host}`];
     const rows = await this.db.selectFrom('site_host').selectAll().where('host', 'in', names).execute();
     const row = names.map((n) => rows.find((r) => r.host === n)).find(Boolean);
-    return row ? { siteId: row.site_id, enterpriseId: row.enterprise_id, revision: row.revision === null ? null : Number(row.revision), offlineAt: row.offline_at } : null;
+    return row
+      ? {
+          siteId: row.site_id,
+          enterpriseId: row.enterprise_id,
+          revision: row.revision === null ? null : Number(row.revision),
+          offlineAt: row.offline_at,
+        }
+      : null;
   }
 }

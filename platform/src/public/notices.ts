@@ -17,7 +17,11 @@ export interface Notice {
 const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** The channel folder's compiled guestbook page (the column page whose form posts to /guestbook). */
-const GUESTBOOK_PAGE: Record<PageChannel, RegExp> = { web: /^web\/c\/[^/]+\.html$/, wap2: /^wap2\/c\/[^/]+\.xhtml$/, wap1: /^wap1\/c\/[^/]+\.wml$/ };
+const GUESTBOOK_PAGE: Record<PageChannel, RegExp> = {
+  web: /^web\/c\/[^/]+\.html$/,
+  wap2: /^wap2\/c\/[^/]+\.xhtml$/,
+  wap1: /^wap1\/c\/[^/]+\.wml$/,
+};
 
 type GuestbookPage = { url: string; text: string } | undefined;
 /** Found once per revision and channel (a revision's files never change). */
@@ -47,14 +51,23 @@ const absoluteLinks = (markup: string, pageUrl: string) =>
 
 /** WAP pages end with a link home already: the notice's own link is shown only when it leads elsewhere. */
 const linkUnlessHome = (link: Notice['link'], before: string) =>
-  link.href === CHANNEL_PREFIX.wap2 || link.href === CHANNEL_PREFIX.wap1 ? '' : `${before}<a href="${escape(link.href)}">${escape(link.label)}</a>`;
+  link.href === CHANNEL_PREFIX.wap2 || link.href === CHANNEL_PREFIX.wap1
+    ? ''
+    : `${before}<a href="${escape(link.href)}">${escape(link.label)}</a>`;
 
 function webNotice(page: string, notice: Notice): string | undefined {
   if (!/<main>[\s\S]*<\/main>/.test(page) || !/<title>[^<]*<\/title>/.test(page)) return undefined;
   const { title, text, link } = notice;
   return page
-    .replace(/<title>([^<]*)<\/title>/, (_, old: string) => `<title>${escape(title)}${old.includes(' - ') ? old.slice(old.indexOf(' - ')) : ''}</title>`)
-    .replace(/<main>[\s\S]*<\/main>/, () => `<main><h1>${escape(title)}</h1>\n<p>${escape(text)}</p>\n<p><a href="${escape(link.href)}">${escape(link.label)}</a></p>\n</main>`);
+    .replace(
+      /<title>([^<]*)<\/title>/,
+      (_, old: string) => `<title>${escape(title)}${old.includes(' - ') ? old.slice(old.indexOf(' - ')) : ''}</title>`,
+    )
+    .replace(
+      /<main>[\s\S]*<\/main>/,
+      () =>
+        `<main><h1>${escape(title)}</h1>\n<p>${escape(text)}</p>\n<p><a href="${escape(link.href)}">${escape(link.label)}</a></p>\n</main>`,
+    );
 }
 
 function wap2Notice(page: string, notice: Notice): string | undefined {
@@ -74,10 +87,15 @@ function wmlNotice(page: string, notice: Notice): string | undefined {
   return `${prologue}<wml><card title="${escape(title)}"><p>${escape(text)}${linkUnlessHome(link, '<br/>')}</p>\n${home}${back}</card>\n</wml>\n`;
 }
 
-const NOTICE: Record<PageChannel, (page: string, notice: Notice) => string | undefined> = { web: webNotice, wap2: wap2Notice, wap1: wmlNotice };
+const NOTICE: Record<PageChannel, (page: string, notice: Notice) => string | undefined> = {
+  web: webNotice,
+  wap2: wap2Notice,
+  wap1: wmlNotice,
+};
 
 /** Where the revision's guestbook page is in `channel` (the way back after a refused post), if it has one. */
-export const guestbookUrl = (bundle: Bundle | undefined, channel: PageChannel): string | undefined => (bundle && guestbookPage(bundle, channel))?.url;
+export const guestbookUrl = (bundle: Bundle | undefined, channel: PageChannel): string | undefined =>
+  (bundle && guestbookPage(bundle, channel))?.url;
 
 /** The notice as a page of the site in `channel`, or the plain page when the revision has no guestbook page to dress it in. */
 export function noticePage(bundle: Bundle | undefined, channel: PageChannel, notice: Notice): string {

@@ -37,13 +37,19 @@ export interface Answer {
   body: Buffer | string | null;
 }
 
-const matches = (ifNoneMatch: string | undefined, etag: string) => ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim() === etag);
+const matches = (ifNoneMatch: string | undefined, etag: string) =>
+  ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim() === etag);
 
 /**
  * A file's answer: 304 when the client holds its etag, gzip when `gzip` (WEB pages; phones get their
  * bytes as they are) and the client asks for it; pictures cached for good, pages revalidated.
  */
-export function answerFile(file: ServedFile, request: { acceptEncoding?: string | undefined; ifNoneMatch?: string | undefined }, gzip: boolean, status = 200): Answer {
+export function answerFile(
+  file: ServedFile,
+  request: { acceptEncoding?: string | undefined; ifNoneMatch?: string | undefined },
+  gzip: boolean,
+  status = 200,
+): Answer {
   if (matches(request.ifNoneMatch, file.etag)) return { status: 304, headers: file.notModified, body: null };
   if (file.immutable || !gzip) return { status, headers: file.headers, body: file.text ?? file.body };
   return { status, ...SiteFiles.encoded(file, request.acceptEncoding) };
@@ -86,7 +92,8 @@ export class SiteFiles {
 
   /** The body and headers to send for an `Accept-Encoding`: gzip when asked for and worth it. */
   static encoded(file: ServedFile, acceptEncoding: string | undefined): { body: Buffer | string; headers: Headers } {
-    if (file.body.length < GZIP_MIN_BYTES || acceptEncoding === undefined || !/\bgzip\b/.test(acceptEncoding)) return { body: file.text ?? file.body, headers: file.headers };
+    if (file.body.length < GZIP_MIN_BYTES || acceptEncoding === undefined || !/\bgzip\b/.test(acceptEncoding))
+      return { body: file.text ?? file.body, headers: file.headers };
     if (!file.gzipped) {
       const body = gzipSync(file.body);
       file.gzipped = { body, headers: { ...file.headers, 'content-encoding': 'gzip', 'content-length': String(body.length) } };
@@ -106,7 +113,12 @@ export class SiteFiles {
   }
 
   private async read(siteId: string, revision: number): Promise<Bundle> {
-    const rows = await this.db.selectFrom('site_file').select(['path', 'mime', 'body', 'etag']).where('site_id', '=', siteId).where('revision', '=', revision).execute();
+    const rows = await this.db
+      .selectFrom('site_file')
+      .select(['path', 'mime', 'body', 'etag'])
+      .where('site_id', '=', siteId)
+      .where('revision', '=', revision)
+      .execute();
     const files = new Map<string, ServedFile>();
     let bytes = 0;
     for (const row of rows) {

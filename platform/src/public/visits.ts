@@ -56,7 +56,9 @@ export class VisitCounter {
     this.timer = undefined;
     const tallies = [...this.pending.values()];
     this.pending = new Map();
-    this.flushing = this.flushing.then(() => (tallies.length ? this.write(tallies) : undefined)).catch((err: Error) => this.ctx.log(`visits: ${err.stack ?? String(err)}`));
+    this.flushing = this.flushing
+      .then(() => (tallies.length ? this.write(tallies) : undefined))
+      .catch((err: Error) => this.ctx.log(`visits: ${err.stack ?? String(err)}`));
     return this.flushing;
   }
 
@@ -79,14 +81,25 @@ export class VisitCounter {
         let uv = 0;
         for (const visitor of hit.visitors) {
           const hash = createHash('sha256').update(salt).update(`${hit.siteId}\n${hit.channel}\n${visitor}`).digest('base64url');
-          const inserted = await w.trx.insertInto('visit_seen').values({ day: hit.day, hash }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+          const inserted = await w.trx
+            .insertInto('visit_seen')
+            .values({ day: hit.day, hash })
+            .onConflict((oc) => oc.doNothing())
+            .executeTakeFirst();
           if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) uv++;
         }
         const row = await loadRow(w, 'site_visit_day', id);
         if (row) updateRow(w, row, { changes: { pv: (row.data.pv as number) + hit.pv, uv: (row.data.uv as number) + uv } }, by);
         else {
           const site = await loadRow(w, 'site_publication', hit.siteId);
-          insertRow(w, 'site_visit_day', id, site?.scopeId ?? '', { siteId: hit.siteId, enterpriseId: hit.enterpriseId, date: hit.day, channel: hit.channel, pv: hit.pv, uv }, by);
+          insertRow(
+            w,
+            'site_visit_day',
+            id,
+            site?.scopeId ?? '',
+            { siteId: hit.siteId, enterpriseId: hit.enterpriseId, date: hit.day, channel: hit.channel, pv: hit.pv, uv },
+            by,
+          );
         }
       }
       // Yesterday's visitors are no longer needed to tell today's apart.
@@ -102,6 +115,10 @@ export class VisitCounter {
 }
 
 async function saltOf(trx: import('../db/database').Tx, day: string): Promise<string> {
-  await trx.insertInto('visit_salt').values({ day, salt: randomBytes(16).toString('hex') }).onConflict((oc) => oc.doNothing()).execute();
+  await trx
+    .insertInto('visit_salt')
+    .values({ day, salt: randomBytes(16).toString('hex') })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   return (await trx.selectFrom('visit_salt').select('salt').where('day', '=', day).executeTakeFirstOrThrow()).salt;
 }

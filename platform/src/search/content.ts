@@ -50,7 +50,9 @@ export function publishedFacts(content: unknown, urls: SiteUrls): PublishedFacts
   const items = site.columns.flatMap((column) => {
     const kind = KIND_OF_COLUMN[column.type];
     if (!kind || !Object.values(column.channels).some(Boolean)) return [];
-    return column.items.flatMap((item) => (item.kind === 'product' || item.kind === 'post' || item.kind === 'article' ? [indexedItem(item, kind, column, urls)] : []));
+    return column.items.flatMap((item) =>
+      item.kind === 'product' || item.kind === 'post' || item.kind === 'article' ? [indexedItem(item, kind, column, urls)] : [],
+    );
   });
   const { profile } = site;
   return { name: profile.name, shortName: profile.shortName, slogan: profile.slogan, industry: profile.industry, items };

@@ -52,12 +52,25 @@ export function siteTerms(names: string[], items: IndexedItem[]): Map<string, nu
 }
 
 /** Indexes a site's live revision (replacing what was indexed for it). */
-export async function indexLiveSite(trx: Tx, live: { siteId: string; enterpriseId: string; revision: number; host: string; urls: SiteUrls }): Promise<void> {
-  const stored = await trx.selectFrom('site_revision').select(['content', 'submitted_at']).where('site_id', '=', live.siteId).where('revision', '=', live.revision).executeTakeFirst();
+export async function indexLiveSite(
+  trx: Tx,
+  live: { siteId: string; enterpriseId: string; revision: number; host: string; urls: SiteUrls },
+): Promise<void> {
+  const stored = await trx
+    .selectFrom('site_revision')
+    .select(['content', 'submitted_at'])
+    .where('site_id', '=', live.siteId)
+    .where('revision', '=', live.revision)
+    .executeTakeFirst();
   const site = stored && publishedFacts(JSON.parse(stored.content), live.urls);
   const visits = await visitsOf(trx, live.siteId);
   // An item keeps the time it was first published: a new revision does not make old posts new (the members' digests, the newest lists).
-  const firstPublished = new Map((await trx.selectFrom('portal_item').select(['item_id', 'published_at']).where('site_id', '=', live.siteId).execute()).map((r) => [r.item_id, r.published_at]));
+  const firstPublished = new Map(
+    (await trx.selectFrom('portal_item').select(['item_id', 'published_at']).where('site_id', '=', live.siteId).execute()).map((r) => [
+      r.item_id,
+      r.published_at,
+    ]),
+  );
   await removeSite(trx, live.siteId);
   if (!stored || !site) return;
   const enterprise = await enterpriseFacts(trx, live.enterpriseId);
@@ -86,12 +99,33 @@ export async function indexLiveSite(trx: Tx, live: { siteId: string; enterpriseI
     })
     .execute();
   const items = site.items.map((item) => ({
-    site_id: live.siteId, item_id: item.id, kind: item.kind, post_kind: item.postKind ?? null, title: item.title, model: item.model ?? null,
-    search_text: normalizeText(`${item.title}\n${item.model ?? ''}`), date: item.date ?? null, url: item.url, wap_url: item.wapUrl, published_at: firstPublished.get(item.id) ?? publishedAt,
+    site_id: live.siteId,
+    item_id: item.id,
+    kind: item.kind,
+    post_kind: item.postKind ?? null,
+    title: item.title,
+    model: item.model ?? null,
+    search_text: normalizeText(`${item.title}\n${item.model ?? ''}`),
+    date: item.date ?? null,
+    url: item.url,
+    wap_url: item.wapUrl,
+    published_at: firstPublished.get(item.id) ?? publishedAt,
   }));
-  for (let i = 0; i < items.length; i += BATCH) await trx.insertInto('portal_item').values(items.slice(i, i + BATCH)).execute();
-  const terms = [...siteTerms([site.name, site.shortName], site.items)].map(([term, weight]) => ({ term, site_id: live.siteId, rank: rankOf(weight, visits) }));
-  for (let i = 0; i < terms.length; i += BATCH) await trx.insertInto('search_term').values(terms.slice(i, i + BATCH)).execute();
+  for (let i = 0; i < items.length; i += BATCH)
+    await trx
+      .insertInto('portal_item')
+      .values(items.slice(i, i + BATCH))
+      .execute();
+  const terms = [...siteTerms([site.name, site.shortName], site.items)].map(([term, weight]) => ({
+    term,
+    site_id: live.siteId,
+    rank: rankOf(weight, visits),
+  }));
+  for (let i = 0; i < terms.length; i += BATCH)
+    await trx
+      .insertInto('search_term')
+      .values(terms.slice(i, i + BATCH))
+      .execute();
 }
 
 /** The popularity a re-indexed site keeps until the next refresh. */
@@ -121,8 +155,15 @@ export async function indexUnindexedSites(database: Database): Promise<number> {
   for (const site of missing) {
     const urls = { web: `https://${site.host}/`, wap: `http://${site.host}/wap/` };
     await writeTx(database, async (trx) => {
-      await indexLiveSite(trx, { siteId: site.site_id, enterpriseId: site.enterprise_id, revision: Number(site.revision), host: site.host, urls });
-      if (site.offline_at) await trx.updateTable('portal_site').set({ offline_at: site.offline_at }).where('site_id', '=', site.site_id).execute();
+      await indexLiveSite(trx, {
+        siteId: site.site_id,
+        enterpriseId: site.enterprise_id,
+        revision: Number(site.revision),
+        host: site.host,
+        urls,
+      });
+      if (site.offline_at)
+        await trx.updateTable('portal_site').set({ offline_at: site.offline_at }).where('site_id', '=', site.site_id).execute();
     });
   }
   return new Set(missing.map((m) => m.site_id)).size;

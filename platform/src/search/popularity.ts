@@ -14,7 +14,12 @@ export async function refreshVisits(database: Database, now: Date): Promise<void
   const firstDay = chinaDay(new Date(now.getTime() - (POPULARITY_DAYS - 1) * 86_400_000));
   // A day row is last written on its day (or soon after, by a late batch): older rows cannot count.
   const changedSince = new Date(now.getTime() - (POPULARITY_DAYS + 1) * 86_400_000).toISOString();
-  const rows = await database.db.selectFrom('site_visit_day').select('data').where('updated_at', '>=', changedSince).where('deleted', '=', 0).execute();
+  const rows = await database.db
+    .selectFrom('site_visit_day')
+    .select('data')
+    .where('updated_at', '>=', changedSince)
+    .where('deleted', '=', 0)
+    .execute();
   const views = new Map<string, number>();
   for (const { data } of rows) {
     const day = JSON.parse(data) as { siteId: string; date: string; pv: number };
@@ -28,7 +33,11 @@ export async function refreshVisits(database: Database, now: Date): Promise<void
       await trx.updateTable('portal_site').set({ visits: fresh }).where('site_id', '=', site_id).execute();
       const bucket = popularityBucket(fresh);
       if (bucket !== popularityBucket(Number(visits)))
-        await trx.updateTable('search_term').set((eb) => ({ rank: sql<number>`${eb.ref('rank')} - (${eb.ref('rank')} % 1000) + ${bucket}` })).where('site_id', '=', site_id).execute();
+        await trx
+          .updateTable('search_term')
+          .set((eb) => ({ rank: sql<number>`${eb.ref('rank')} - (${eb.ref('rank')} % 1000) + ${bucket}` }))
+          .where('site_id', '=', site_id)
+          .execute();
     }
   });
 }

@@ -63,7 +63,10 @@ async function rarestFirst(db: Kysely<DB>, terms: string[]): Promise<string[]> {
   const counted = await Promise.all(
     terms.map(async (term) => {
       const postings = db.selectFrom('search_term').select('site_id').where('term', '=', term).limit(RARITY_CAP).as('p');
-      const { n } = await db.selectFrom(postings).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const { n } = await db
+        .selectFrom(postings)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return { term, n: Number(n) };
     }),
   );
@@ -80,11 +83,25 @@ async function liveCandidates(db: Kysely<DB>, terms: string[], now: string, limi
   let query = db
     .selectFrom('search_term as d')
     .innerJoin('portal_site as p', 'p.site_id', 'd.site_id')
-    .select(['p.site_id', 'p.enterprise_id', 'p.name', 'p.short_name', 'p.industry_section', 'p.province', 'p.city', 'p.district', 'p.web_url', 'p.wap_url', 'p.visits'])
+    .select([
+      'p.site_id',
+      'p.enterprise_id',
+      'p.name',
+      'p.short_name',
+      'p.industry_section',
+      'p.province',
+      'p.city',
+      'p.district',
+      'p.web_url',
+      'p.wap_url',
+      'p.visits',
+    ])
     .where('d.term', '=', driver!)
     .where((eb) => eb.or([eb('p.offline_at', 'is', null), eb('p.offline_at', '>', now)]));
   for (const term of others)
-    query = query.where((eb) => eb.exists(eb.selectFrom('search_term as o').select('o.site_id').whereRef('o.site_id', '=', 'd.site_id').where('o.term', '=', term)));
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('search_term as o').select('o.site_id').whereRef('o.site_id', '=', 'd.site_id').where('o.term', '=', term)),
+    );
   return query.orderBy('d.rank', 'desc').orderBy('d.site_id', 'desc').limit(candidatesFor(limit)).execute();
 }
 
@@ -139,7 +156,11 @@ function hitOf(c: Candidate, quality: number, matched: ItemRow | null): SearchHi
 
 async function rankByText(db: Kysely<DB>, candidates: Candidate[], text: string): Promise<SearchHit[]> {
   const byName = new Map(candidates.map((c) => [c.site_id, nameQuality(c, text)]));
-  const items = await matchingItems(db, candidates.filter((c) => byName.get(c.site_id) === null).map((c) => c.site_id), text);
+  const items = await matchingItems(
+    db,
+    candidates.filter((c) => byName.get(c.site_id) === null).map((c) => c.site_id),
+    text,
+  );
   return candidates.map((c) => {
     const nameHit = byName.get(c.site_id);
     if (nameHit != null) return hitOf(c, nameHit, null);
@@ -162,7 +183,8 @@ export async function searchPublished(db: Kysely<DB>, query: string, limit = 10,
   if (hits.length < max && parsed.initials) {
     // Pinyin initials: a fallback below every text match.
     const seen = new Set(hits.map((h) => h.siteId));
-    for (const c of await liveCandidates(db, [parsed.initials], now, max)) if (!seen.has(c.site_id)) hits.push(hitOf(c, QUALITY.initials, null));
+    for (const c of await liveCandidates(db, [parsed.initials], now, max))
+      if (!seen.has(c.site_id)) hits.push(hitOf(c, QUALITY.initials, null));
   }
   return { query: parsed.text, problem: null, hits: hits.sort(byScore).slice(0, max) };
 }

@@ -48,8 +48,7 @@ export const initialsOf = (name: string): string =>
     .replace(/[^a-z]/g, '');
 
 export type ParsedQuery =
-  | { ok: true; text: string; terms: string[]; initials: string | null }
-  | { ok: false; problem: 'empty' | 'too_short' };
+  { ok: true; text: string; terms: string[]; initials: string | null } | { ok: false; problem: 'empty' | 'too_short' };
 
 /**
  * What a visitor typed, as lookups: the normalized text (cut to MAX_QUERY_CHARS), its terms, and

@@ -33,7 +33,11 @@ export interface BuiltRevision {
 export function parseContent(content: unknown): SiteContent {
   const parsed = siteContentSchema.safeParse(content);
   if (!parsed.success)
-    throw new PublicationError({ code: 'invalid_content', message: 'The content is not a valid site document.', details: parsed.error.issues.slice(0, 20) });
+    throw new PublicationError({
+      code: 'invalid_content',
+      message: 'The content is not a valid site document.',
+      details: parsed.error.issues.slice(0, 20),
+    });
   return parsed.data;
 }
 
@@ -43,7 +47,11 @@ export const etagOf = (body: string): string => `"${createHash('sha256').update(
 export function buildContent(content: unknown, sitesDomain: string, images: AssetResolver): BuiltRevision {
   const site = parseContent(content);
   if (site.domain.kind === 'assigned' && isReservedSiteLabel(site.domain.label))
-    throw new PublicationError({ code: 'label_reserved', message: `The label "${site.domain.label}" is kept for the platform's own hosts (the portals).`, details: { label: site.domain.label } });
+    throw new PublicationError({
+      code: 'label_reserved',
+      message: `The label "${site.domain.label}" is kept for the platform's own hosts (the portals).`,
+      details: { label: site.domain.label },
+    });
   let result;
   try {
     result = compile(site, templateFor(site), images, { assignedDomainSuffix: sitesDomain });
@@ -58,9 +66,15 @@ export function buildContent(content: unknown, sitesDomain: string, images: Asse
       details: tooLarge.map((p) => ({ path: p.path, compiledBytes: p.compiledBytes })),
     });
   const urls = siteUrls(site, { assignedDomainSuffix: sitesDomain });
-  const files = result.files
-    .flatMap((f) => (f.channel !== 'sms' && typeof f.content === 'string' ? [{ path: f.path, mime: f.mime, body: f.content, etag: etagOf(f.content) }] : []));
-  return { host: siteHost(site, { assignedDomainSuffix: sitesDomain }), urls: { web: urls.web, wap: urls.wap2 }, files, assets: result.assets };
+  const files = result.files.flatMap((f) =>
+    f.channel !== 'sms' && typeof f.content === 'string' ? [{ path: f.path, mime: f.mime, body: f.content, etag: etagOf(f.content) }] : [],
+  );
+  return {
+    host: siteHost(site, { assignedDomainSuffix: sitesDomain }),
+    urls: { web: urls.web, wap: urls.wap2 },
+    files,
+    assets: result.assets,
+  };
 }
 
 /** Images the content names that were never uploaded. */

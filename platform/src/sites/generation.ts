@@ -5,9 +5,9 @@
  * (`committedChanges`). So a change committed by any process is seen by every request that arrives
  * `checkMs` or more after the commit; one this process committed, by its next request.
  */
-import type { Kysely } from "kysely";
-import type { DB } from "../db/schema";
-import { committedChanges } from "./events";
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import { committedChanges } from './events';
 
 export const SERVING_CHECK_MS = 250;
 
@@ -39,11 +39,7 @@ export class PublicationGeneration {
       // Taken before the read: a request arriving `checkMs` after a commit always reads after it.
       const startedAt = performance.now();
       try {
-        const row = await this.db
-          .selectFrom("publication_generation")
-          .select("generation")
-          .where("id", "=", 1)
-          .executeTakeFirstOrThrow();
+        const row = await this.db.selectFrom('publication_generation').select('generation').where('id', '=', 1).executeTakeFirstOrThrow();
         this.generation = Number(row.generation);
         this.checkedAt = startedAt;
         this.localChanges = localChanges;

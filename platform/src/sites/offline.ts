@@ -15,7 +15,15 @@ export async function takeOfflineDue(ctx: PlatformContext): Promise<number> {
   const past = await db.selectFrom('site_host').select('site_id').distinct().where('offline_at', '<=', now).execute();
   if (past.length === 0) return 0;
   // Read first, so sites already offline cost no write transaction on every sweep.
-  const rows = await db.selectFrom('site_publication').select(['id', 'data']).where('id', 'in', past.map((p) => p.site_id)).execute();
+  const rows = await db
+    .selectFrom('site_publication')
+    .select(['id', 'data'])
+    .where(
+      'id',
+      'in',
+      past.map((p) => p.site_id),
+    )
+    .execute();
   const due = rows.filter((r) => (JSON.parse(r.data) as { status?: string }).status !== 'offline').map((r) => r.id);
   if (due.length === 0) return 0;
   return inWriteTx(ctx.database, async (w) => {

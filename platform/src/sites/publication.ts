@@ -26,9 +26,15 @@ export interface Publishing {
   blobsDir: string;
 }
 
-export const publishingOf = (config: PlatformConfig): Publishing => ({ sitesDomain: config.sitesDomain, blobsDir: path.join(config.dataDir, 'blobs') });
+export const publishingOf = (config: PlatformConfig): Publishing => ({
+  sitesDomain: config.sitesDomain,
+  blobsDir: path.join(config.dataDir, 'blobs'),
+});
 
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, value: unknown): T {
+function parse<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } },
+  value: unknown,
+): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalid(parsed.error);
   return parsed.data;
@@ -37,21 +43,34 @@ function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | 
 async function siteOf(oc: OpContext, siteId: string, enterpriseId?: string): Promise<{ site: StoredRow; enterprise: StoredRow }> {
   const site = await loadRow(oc, 'site', siteId);
   if (!site || site.deleted) throw new Rejection('not_found', `Site ${siteId} does not exist on the platform.`);
-  if (enterpriseId !== undefined && site.data.enterpriseId !== enterpriseId) throw new Rejection('invalid', 'enterpriseId is not the site\'s enterprise.');
+  if (enterpriseId !== undefined && site.data.enterpriseId !== enterpriseId)
+    throw new Rejection('invalid', "enterpriseId is not the site's enterprise.");
   const enterprise = await loadRow(oc, 'enterprise', site.data.enterpriseId as string);
-  if (!enterprise || enterprise.deleted) throw new Rejection('enterprise_not_found', `Enterprise ${site.data.enterpriseId as string} does not exist on the platform.`);
+  if (!enterprise || enterprise.deleted)
+    throw new Rejection('enterprise_not_found', `Enterprise ${site.data.enterpriseId as string} does not exist on the platform.`);
   return { site, enterprise };
 }
 
 function emptyPublication(enterpriseId: string) {
   return {
-    enterpriseId, status: 'waiting_opening', liveRevision: null, publishedAt: null, requestedRevision: null, failure: null,
-    host: null, urls: null, revisions: [] as Revision[], offlineAt: null,
+    enterpriseId,
+    status: 'waiting_opening',
+    liveRevision: null,
+    publishedAt: null,
+    requestedRevision: null,
+    failure: null,
+    host: null,
+    urls: null,
+    revisions: [] as Revision[],
+    offlineAt: null,
   };
 }
 
 async function publicationRow(w: Writer, siteId: string, enterprise: StoredRow, by: WriteBy): Promise<StoredRow> {
-  return (await loadRow(w, 'site_publication', siteId)) ?? insertRow(w, 'site_publication', siteId, enterprise.scopeId, emptyPublication(enterprise.id), by);
+  return (
+    (await loadRow(w, 'site_publication', siteId)) ??
+    insertRow(w, 'site_publication', siteId, enterprise.scopeId, emptyPublication(enterprise.id), by)
+  );
 }
 
 export async function publishSite(oc: OpContext, op: PushOp, publishing: Publishing): Promise<OpResult> {
@@ -59,13 +78,23 @@ export async function publishSite(oc: OpContext, op: PushOp, publishing: Publish
   if (args.siteId !== op.rowId) throw new Rejection('invalid', 'rowId must be the site id.');
   const { enterprise } = await siteOf(oc, args.siteId, args.enterpriseId);
   authorize(oc.user, 'site_publication', args.signoff ? 'publish' : 'publish_unsigned', enterprise.scopeId);
-  if (!args.signoff && !args.unsignedReason) throw new Rejection('invalid', 'A revision published without a sign-off needs unsignedReason (why, for the record).');
+  if (!args.signoff && !args.unsignedReason)
+    throw new Rejection('invalid', 'A revision published without a sign-off needs unsignedReason (why, for the record).');
   const by = { clientId: oc.clientId, at: oc.at };
-  const kept = await oc.trx.selectFrom('site_revision').select(({ fn }) => fn.max('revision').as('latest')).where('site_id', '=', args.siteId).executeTakeFirst();
+  const kept = await oc.trx
+    .selectFrom('site_revision')
+    .select(({ fn }) => fn.max('revision').as('latest'))
+    .where('site_id', '=', args.siteId)
+    .executeTakeFirst();
   const latest = kept?.latest == null ? 0 : Number(kept.latest);
   let row = await publicationRow(oc, args.siteId, enterprise, by);
   if (args.revision <= latest) {
-    const same = await oc.trx.selectFrom('site_revision').select('revision').where('site_id', '=', args.siteId).where('revision', '=', args.revision).executeTakeFirst();
+    const same = await oc.trx
+      .selectFrom('site_revision')
+      .select('revision')
+      .where('site_id', '=', args.siteId)
+      .where('revision', '=', args.revision)
+      .executeTakeFirst();
     if (same) return rowResult(op.opSeq, 'applied', row); // a resend: nothing new happens
     throw new Rejection('invalid', `Revision ${args.revision} is older than revision ${latest} already submitted.`);
   }
@@ -73,8 +102,16 @@ export async function publishSite(oc: OpContext, op: PushOp, publishing: Publish
   await oc.trx
     .insertInto('site_revision')
     .values({
-      site_id: args.siteId, revision: args.revision, enterprise_id: enterprise.id, content: JSON.stringify(args.content), images: JSON.stringify(args.images),
-      signoff: args.signoff ? JSON.stringify(args.signoff) : null, unsigned_reason: args.signoff ? null : (args.unsignedReason ?? null), submitted_by: oc.user.login, submitted_at: oc.at, built: 0,
+      site_id: args.siteId,
+      revision: args.revision,
+      enterprise_id: enterprise.id,
+      content: JSON.stringify(args.content),
+      images: JSON.stringify(args.images),
+      signoff: args.signoff ? JSON.stringify(args.signoff) : null,
+      unsigned_reason: args.signoff ? null : (args.unsignedReason ?? null),
+      submitted_by: oc.user.login,
+      submitted_at: oc.at,
+      built: 0,
     })
     .execute();
   row = updateRow(oc, row, { changes: { requestedRevision: args.revision } }, by);
@@ -90,7 +127,8 @@ export async function rollbackSite(oc: OpContext, op: PushOp, publishing: Publis
   authorize(oc.user, 'site_publication', 'rollback', enterprise.scopeId);
   const row = await loadRow(oc, 'site_publication', args.siteId);
   const revisions = (row?.data.revisions as Revision[] | undefined) ?? [];
-  if (!row || !revisions.some((r) => r.revision === args.revision)) throw new Rejection('not_found', `Revision ${args.revision} of site ${args.siteId} was never live.`);
+  if (!row || !revisions.some((r) => r.revision === args.revision))
+    throw new Rejection('not_found', `Revision ${args.revision} of site ${args.siteId} was never live.`);
   return rowResult(op.opSeq, 'applied', await goLive(oc, row, args.revision, publishing, { clientId: oc.clientId, at: oc.at }));
 }
 
@@ -108,12 +146,22 @@ export async function beforePublishing(db: Kysely<DB>, publishing: Publishing, o
 
 /** Builds (once) and switches a revision live; a failed check leaves the live revision live and says why. */
 export async function goLive(w: Writer, row: StoredRow, revision: number, publishing: Publishing, by: WriteBy): Promise<StoredRow> {
-  const stored = await w.trx.selectFrom('site_revision').selectAll().where('site_id', '=', row.id).where('revision', '=', revision).executeTakeFirstOrThrow();
+  const stored = await w.trx
+    .selectFrom('site_revision')
+    .selectAll()
+    .where('site_id', '=', row.id)
+    .where('revision', '=', revision)
+    .executeTakeFirstOrThrow();
   let built, assets;
   try {
     const images = JSON.parse(stored.images) as string[];
     const missing = await missingImages(w.trx, images);
-    if (missing.length) throw new PublicationError({ code: 'missing_assets', message: `${missing.length} image(s) were never uploaded.`, details: { missing } });
+    if (missing.length)
+      throw new PublicationError({
+        code: 'missing_assets',
+        message: `${missing.length} image(s) were never uploaded.`,
+        details: { missing },
+      });
     const renditions = await renditionsOf(w, publishing, images, by.at);
     built = buildContent(JSON.parse(stored.content), publishing.sitesDomain, renditionResolver(renditions));
     assets = assetBlobs(renditions, built.assets);
@@ -126,14 +174,43 @@ export async function goLive(w: Writer, row: StoredRow, revision: number, publis
     await w.trx.deleteFrom('site_file').where('site_id', '=', row.id).where('revision', '=', revision).execute();
     await w.trx.deleteFrom('site_asset').where('site_id', '=', row.id).where('revision', '=', revision).execute();
     for (let i = 0; i < built.files.length; i += 200)
-      await w.trx.insertInto('site_file').values(built.files.slice(i, i + 200).map((f) => ({ site_id: row.id, revision, ...f }))).execute();
+      await w.trx
+        .insertInto('site_file')
+        .values(built.files.slice(i, i + 200).map((f) => ({ site_id: row.id, revision, ...f })))
+        .execute();
     for (let i = 0; i < assets.length; i += 200)
-      await w.trx.insertInto('site_asset').values(assets.slice(i, i + 200).map((a) => ({ site_id: row.id, revision, ...a }))).execute();
+      await w.trx
+        .insertInto('site_asset')
+        .values(assets.slice(i, i + 200).map((a) => ({ site_id: row.id, revision, ...a })))
+        .execute();
     await w.trx.updateTable('site_revision').set({ built: 1 }).where('site_id', '=', row.id).where('revision', '=', revision).execute();
   }
   const revisions = (row.data.revisions as Revision[]).filter((r) => r.revision !== revision).concat([{ revision, publishedAt: by.at }]);
-  const live = updateRow(w, row, { changes: { status: 'live', liveRevision: revision, publishedAt: by.at, failure: null, host: built.host, urls: built.urls, revisions, offlineAt: null } }, by);
-  await publicationChanged(w, { kind: 'live', siteId: row.id, enterpriseId: row.data.enterpriseId as string, revision, host: built.host, urls: built.urls });
+  const live = updateRow(
+    w,
+    row,
+    {
+      changes: {
+        status: 'live',
+        liveRevision: revision,
+        publishedAt: by.at,
+        failure: null,
+        host: built.host,
+        urls: built.urls,
+        revisions,
+        offlineAt: null,
+      },
+    },
+    by,
+  );
+  await publicationChanged(w, {
+    kind: 'live',
+    siteId: row.id,
+    enterpriseId: row.data.enterpriseId as string,
+    revision,
+    host: built.host,
+    urls: built.urls,
+  });
   return live;
 }
 
@@ -146,7 +223,10 @@ async function renditionsOf(w: Writer, publishing: Publishing, images: string[],
   try {
     return await renditionsFor(w.trx, publishing.blobsDir, images, at);
   } catch (err) {
-    throw new PublicationError({ code: 'missing_assets', message: `An uploaded image could not be read as a picture: ${(err as Error).message}` });
+    throw new PublicationError({
+      code: 'missing_assets',
+      message: `An uploaded image could not be read as a picture: ${(err as Error).message}`,
+    });
   }
 }
 
@@ -160,21 +240,35 @@ async function pointHost(w: Writer, row: StoredRow, host: string, revision: numb
   const { trx } = w;
   await trx.deleteFrom('site_host').where('site_id', '=', row.id).where('host', '!=', host).execute();
   const taken = await trx.selectFrom('site_host').select('site_id').where('host', '=', host).executeTakeFirst();
-  if (taken && taken.site_id !== row.id) throw new PublicationError({ code: 'compile_failed', message: `The host ${host} already serves another site.` });
+  if (taken && taken.site_id !== row.id)
+    throw new PublicationError({ code: 'compile_failed', message: `The host ${host} already serves another site.` });
   if (taken) await trx.updateTable('site_host').set({ revision, offline_at: null }).where('host', '=', host).execute();
-  else await trx.insertInto('site_host').values({ host, site_id: row.id, enterprise_id: row.data.enterpriseId as string, revision, offline_at: null }).execute();
+  else
+    await trx
+      .insertInto('site_host')
+      .values({ host, site_id: row.id, enterprise_id: row.data.enterpriseId as string, revision, offline_at: null })
+      .execute();
   await bumpGeneration(w);
 }
 
 /** Tells every public listener (each process polls it) that what some host serves changed. */
 export async function bumpGeneration(w: Writer): Promise<void> {
   w.afterCommit.push(countCommitted);
-  await w.trx.updateTable('publication_generation').set((eb) => ({ generation: eb('generation', '+', 1) })).where('id', '=', 1).execute();
+  await w.trx
+    .updateTable('publication_generation')
+    .set((eb) => ({ generation: eb('generation', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
 }
 
 /** BOSS opened the enterprise: each site waiting for it goes live with its newest revision. */
 export async function publishWaiting(w: Writer, enterpriseId: string, publishing: Publishing, by: WriteBy): Promise<void> {
-  const rows = await w.trx.selectFrom('site_publication').select('id').where('enterprise_id', '=', enterpriseId).where('deleted', '=', 0).execute();
+  const rows = await w.trx
+    .selectFrom('site_publication')
+    .select('id')
+    .where('enterprise_id', '=', enterpriseId)
+    .where('deleted', '=', 0)
+    .execute();
   for (const { id } of rows) {
     const row = await loadRow(w, 'site_publication', id);
     const requested = row?.data.requestedRevision as number | null | undefined;
@@ -196,7 +290,12 @@ export function offlineAtFor(effectiveDate: string): string {
 export async function scheduleOffline(w: Writer, enterpriseId: string, offlineAt: string, by: WriteBy): Promise<void> {
   await w.trx.updateTable('site_host').set({ offline_at: offlineAt }).where('enterprise_id', '=', enterpriseId).execute();
   await bumpGeneration(w);
-  const rows = await w.trx.selectFrom('site_publication').select('id').where('enterprise_id', '=', enterpriseId).where('deleted', '=', 0).execute();
+  const rows = await w.trx
+    .selectFrom('site_publication')
+    .select('id')
+    .where('enterprise_id', '=', enterpriseId)
+    .where('deleted', '=', 0)
+    .execute();
   for (const { id } of rows) {
     const row = await loadRow(w, 'site_publication', id);
     if (!row) continue;

@@ -10,14 +10,28 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { derivedImagePath, IMAGE_VARIANT_IDS, IMAGE_VARIANTS, imageEncodingFor, type AssetResolver, type ImageVariant } from '../../../shared/sites/assets';
+import {
+  derivedImagePath,
+  IMAGE_VARIANT_IDS,
+  IMAGE_VARIANTS,
+  imageEncodingFor,
+  type AssetResolver,
+  type ImageVariant,
+} from '../../../shared/sites/assets';
 import type { AssetUse } from '../../../shared/sites/job';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 
 type Rendition = DB['image_rendition'];
 
-async function render(blobsDir: string, source: string, variant: ImageVariant, hasAlpha: boolean, at: string, db: Kysely<DB>): Promise<Rendition> {
+async function render(
+  blobsDir: string,
+  source: string,
+  variant: ImageVariant,
+  hasAlpha: boolean,
+  at: string,
+  db: Kysely<DB>,
+): Promise<Rendition> {
   const encoding = imageEncodingFor(variant, hasAlpha);
   const { data, info } = await sharp(path.join(blobsDir, source))
     .resize({ width: IMAGE_VARIANTS[variant].maxWidth, withoutEnlargement: true })
@@ -28,9 +42,25 @@ async function render(blobsDir: string, source: string, variant: ImageVariant, h
   const tmp = `${file}.${randomUUID()}.tmp`;
   await fs.writeFile(tmp, data);
   await fs.rename(tmp, file);
-  await db.insertInto('blob').values({ sha256, size: data.byteLength, mime: encoding.mime, stored_at: at }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
-  const row = { source_sha256: source, variant, sha256, mime: encoding.mime, width: info.width, height: info.height, bytes: data.byteLength };
-  await db.insertInto('image_rendition').values(row).onConflict((oc) => oc.columns(['source_sha256', 'variant']).doNothing()).execute();
+  await db
+    .insertInto('blob')
+    .values({ sha256, size: data.byteLength, mime: encoding.mime, stored_at: at })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
+  const row = {
+    source_sha256: source,
+    variant,
+    sha256,
+    mime: encoding.mime,
+    width: info.width,
+    height: info.height,
+    bytes: data.byteLength,
+  };
+  await db
+    .insertInto('image_rendition')
+    .values(row)
+    .onConflict((oc) => oc.columns(['source_sha256', 'variant']).doNothing())
+    .execute();
   return row;
 }
 
@@ -73,7 +103,12 @@ export function renditionResolver(renditions: Rendition[]): AssetResolver {
     resolve(sha256, variant) {
       const r = byKey.get(`${sha256}/${variant}`);
       if (!r) return undefined;
-      return { path: derivedImagePath(sha256, variant, EXTENSION[r.mime as keyof typeof EXTENSION] ?? 'jpg'), width: Number(r.width), height: Number(r.height), bytes: Number(r.bytes) };
+      return {
+        path: derivedImagePath(sha256, variant, EXTENSION[r.mime as keyof typeof EXTENSION] ?? 'jpg'),
+        width: Number(r.width),
+        height: Number(r.height),
+        bytes: Number(r.bytes),
+      };
     },
   };
 }

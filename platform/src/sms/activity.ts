@@ -32,7 +32,8 @@ async function surveyTallies(w: Writer, live: LiveSmsSite): Promise<Tallies> {
     byQuestion.set(r.question, counts);
   }
   // The current question's options have their labels; an earlier question's keep their numbers.
-  const labelOf = (question: string, no: number) => (current?.question.text === question ? current.options[no - 1] : undefined) ?? String(no);
+  const labelOf = (question: string, no: number) =>
+    (current?.question.text === question ? current.options[no - 1] : undefined) ?? String(no);
   return [...byQuestion].map(([question, counts]) => ({
     question,
     options: [...counts].sort(([a], [b]) => a - b).map(([no, count]) => ({ label: labelOf(question, no), count })),
@@ -50,7 +51,11 @@ export async function refreshSmsActivity(w: Writer, ctx: PlatformContext, live: 
     .orderBy('id', 'desc')
     .limit(SMS_ACTIVITY_MAX_DRAWS)
     .execute();
-  const total = await w.trx.selectFrom('sms_draw').select((eb) => eb.fn.countAll().as('n')).where('enterprise_id', '=', enterpriseId).executeTakeFirstOrThrow();
+  const total = await w.trx
+    .selectFrom('sms_draw')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('enterprise_id', '=', enterpriseId)
+    .executeTakeFirstOrThrow();
   const data = {
     draws: draws.map((d) => ({ at: d.at, mobile: maskMobile(d.mobile), prize: d.prize, seed: d.seed, roll: Number(d.roll) })),
     drawCount: Number(total.n),

@@ -54,7 +54,7 @@ export class CareSender extends PeriodicRun {
       const live = await this.sites.liveSite(db, route.enterprise_id);
       for (const care of live?.site.care.filter((c) => isCareDay(c.date, day)) ?? []) {
         const send = (page: string[]) => this.sendPage(live!.siteId, route, care.id, withOptOut(care.message.text), day, page);
-        for (let after = ''; ; ) {
+        for (let after = ''; ;) {
           const page = await this.recipients(db, route.enterprise_id, after);
           if (page.length === 0) break;
           after = page[page.length - 1]!;
@@ -86,12 +86,24 @@ export class CareSender extends PeriodicRun {
 
   /** The numbers of a page of the manager's list that have not replied TD to the enterprise. */
   private async notOptedOut(db: Db, enterpriseId: string, mobiles: string[]): Promise<string[]> {
-    const out = await db.selectFrom('sms_optout').select('mobile').where('enterprise_id', '=', enterpriseId).where('mobile', 'in', mobiles).execute();
+    const out = await db
+      .selectFrom('sms_optout')
+      .select('mobile')
+      .where('enterprise_id', '=', enterpriseId)
+      .where('mobile', 'in', mobiles)
+      .execute();
     const optedOut = new Set(out.map((r) => r.mobile));
     return mobiles.filter((m) => !optedOut.has(m));
   }
 
-  private async sendPage(siteId: string, route: { extension: string; enterprise_id: string }, careId: string, text: string, day: string, mobiles: string[]): Promise<number> {
+  private async sendPage(
+    siteId: string,
+    route: { extension: string; enterprise_id: string },
+    careId: string,
+    text: string,
+    day: string,
+    mobiles: string[],
+  ): Promise<number> {
     const { send, count } = await writeTx(this.ctx.database, async (trx) => {
       const fresh = await trx
         .insertInto('sms_care_sent')
@@ -102,7 +114,13 @@ export class CareSender extends PeriodicRun {
       if (fresh.length === 0) return { send: undefined, count: 0 };
       const queued = await this.gateway.enqueueIn(
         trx,
-        fresh.map((r) => ({ to: r.mobile, text, extension: route.extension, enterpriseId: route.enterprise_id, purpose: 'marketing' as const })),
+        fresh.map((r) => ({
+          to: r.mobile,
+          text,
+          extension: route.extension,
+          enterpriseId: route.enterprise_id,
+          purpose: 'marketing' as const,
+        })),
       );
       return { send: queued.send, count: fresh.length };
     });

@@ -23,7 +23,8 @@ export const SMS_FLAG_OPTIONS = {
   'sms-sites': { type: 'string' },
 } as const;
 
-export const SMS_FLAGS_USAGE = '[--ismg HOST:PORT --sp-id SPID --sp-secret SECRET --service-code CODE [--service-id ID] [--cmpp-version 2|3] [--cmpp-window N] [--sms-sites on|off]]';
+export const SMS_FLAGS_USAGE =
+  '[--ismg HOST:PORT --sp-id SPID --sp-secret SECRET --service-code CODE [--service-id ID] [--cmpp-version 2|3] [--cmpp-window N] [--sms-sites on|off]]';
 
 /** `host:port` (IPv6 in brackets) to its parts; throws an Error with the reason. */
 export function parseHostPort(value: string): { host: string; port: number } {

@@ -81,7 +81,9 @@ export class SmsGateway {
     for (const handler of this.handlers) {
       Promise.resolve()
         .then(() => handler(message))
-        .catch((err: Error) => this.ctx.log(`sms: MO handler failed for ${message.id} (it stays in the inbox): ${err.stack ?? String(err)}`));
+        .catch((err: Error) =>
+          this.ctx.log(`sms: MO handler failed for ${message.id} (it stays in the inbox): ${err.stack ?? String(err)}`),
+        );
     }
   }
 }

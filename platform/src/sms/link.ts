@@ -28,13 +28,31 @@ import net from 'node:net';
 import type { Clock } from '../clock';
 import { writeTx, writeWithoutSync, type Database } from '../db/database';
 import { authenticatorIsmg, authenticatorSource, cmppTimestamp, sameAuthenticator } from './cmpp/auth';
-import { CONNECT_STATUS, decodeStatusReport, RESULT, versionByte, type CmppError, type CmppVersion, type PduOf, type Pdu } from './cmpp/codec';
+import {
+  CONNECT_STATUS,
+  decodeStatusReport,
+  RESULT,
+  versionByte,
+  type CmppError,
+  type CmppVersion,
+  type PduOf,
+  type Pdu,
+} from './cmpp/codec';
 import { CmppConnection } from './cmpp/connection';
 import { Fifo } from './fifo';
 import { Journal, type JournalPolicy } from './journal';
 import {
-  loadQueued, messagesCompletedBy, recordLinkEvents, renumberParts, wireSequenceId,
-  type Db, type DeliveryReport, type MoMessage, type MoPart, type QueuedPart, type SubmitAnswer,
+  loadQueued,
+  messagesCompletedBy,
+  recordLinkEvents,
+  renumberParts,
+  wireSequenceId,
+  type Db,
+  type DeliveryReport,
+  type MoMessage,
+  type MoPart,
+  type QueuedPart,
+  type SubmitAnswer,
 } from './store';
 import { decodeText, splitUdh } from './userData';
 
@@ -168,7 +186,18 @@ export class CmppLink {
   private ticker: NodeJS.Timeout | undefined;
   private terminated: (() => void) | null = null;
   private readonly journal: Journal<JournalItem>;
-  readonly counters: LinkCounters = { submitted: 0, accepted: 0, duplicates: 0, flowControlled: 0, failed: 0, reports: 0, unmatchedReports: 0, mos: 0, connects: 0, malformed: 0 };
+  readonly counters: LinkCounters = {
+    submitted: 0,
+    accepted: 0,
+    duplicates: 0,
+    flowControlled: 0,
+    failed: 0,
+    reports: 0,
+    unmatchedReports: 0,
+    mos: 0,
+    connects: 0,
+    malformed: 0,
+  };
 
   constructor(
     private readonly ctx: LinkContext,
@@ -182,7 +211,10 @@ export class CmppLink {
   start(): void {
     if (this.state !== 'stopped') return;
     this.stopping = false;
-    const tickMs = Math.max(5, Math.min(1_000, this.config.idleMs / 4, this.config.responseTimeoutMs / 4, this.config.activeTestTimeoutMs / 4));
+    const tickMs = Math.max(
+      5,
+      Math.min(1_000, this.config.idleMs / 4, this.config.responseTimeoutMs / 4, this.config.activeTestTimeoutMs / 4),
+    );
     this.ticker = setInterval(() => this.tick(), tickMs);
     this.ticker.unref();
     this.connect();
@@ -214,8 +246,13 @@ export class CmppLink {
 
   status(): LinkStatus {
     return {
-      state: this.state, connectedSince: this.connectedSince, lastError: this.lastError, inflight: this.inflight.size,
-      waiting: this.queue.length + this.throttled.length, unrecorded: this.journal.size, counters: { ...this.counters },
+      state: this.state,
+      connectedSince: this.connectedSince,
+      lastError: this.lastError,
+      inflight: this.inflight.size,
+      waiting: this.queue.length + this.throttled.length,
+      unrecorded: this.journal.size,
+      counters: { ...this.counters },
     };
   }
 
@@ -261,8 +298,12 @@ export class CmppLink {
       const timestamp = cmppTimestamp(this.ctx.clock.now());
       this.sentAuthenticator = authenticatorSource(this.config.spId, this.config.secret, timestamp);
       conn.send({
-        command: 'connect', sequenceId: this.nextControlSeq(), sourceAddr: this.config.spId,
-        authenticatorSource: this.sentAuthenticator, version: versionByte(this.config.version), timestamp,
+        command: 'connect',
+        sequenceId: this.nextControlSeq(),
+        sourceAddr: this.config.spId,
+        authenticatorSource: this.sentAuthenticator,
+        version: versionByte(this.config.version),
+        timestamp,
       });
       this.lastReceivedAt = Date.now();
     });
@@ -280,7 +321,9 @@ export class CmppLink {
     this.connectedSince = this.ctx.clock.now().toISOString();
     this.reconnectAttempts = 0;
     this.counters.connects++;
-    this.ctx.log(`sms link: connected to ${this.config.host}:${this.config.port} as ${this.config.spId} (CMPP ${this.config.version === 3 ? '3.0' : '2.0'})`);
+    this.ctx.log(
+      `sms link: connected to ${this.config.host}:${this.config.port} as ${this.config.spId} (CMPP ${this.config.version === 3 ? '3.0' : '2.0'})`,
+    );
     this.pump();
     this.refill();
   }
@@ -341,7 +384,8 @@ export class CmppLink {
     if (pdu.status === CONNECT_STATUS.ok) {
       // A gateway that signs its answer wrongly is suspicious but not fatal: some fill it with zeros.
       const expected = authenticatorIsmg(pdu.status, this.config.version, this.sentAuthenticator, this.config.secret);
-      if (!sameAuthenticator(expected, pdu.authenticatorIsmg)) this.ctx.log('sms link: the ISMG authenticator does not match ours (a clock edge, or not the gateway we think)');
+      if (!sameAuthenticator(expected, pdu.authenticatorIsmg))
+        this.ctx.log('sms link: the ISMG authenticator does not match ours (a clock edge, or not the gateway we think)');
     }
     this.connected(conn, pdu);
   }
@@ -350,7 +394,12 @@ export class CmppLink {
     this.counters.malformed++;
     this.ctx.log(`sms link: malformed ${command} from the ISMG: ${error.message}`);
     if (command !== 'deliver') return conn.close(`unexpected ${command} from the ISMG`);
-    conn.send({ command: 'deliver_resp', sequenceId, msgId: 0n, result: error.code === 'bad_length' ? RESULT.badLength : RESULT.badStructure });
+    conn.send({
+      command: 'deliver_resp',
+      sequenceId,
+      msgId: 0n,
+      result: error.code === 'bad_length' ? RESULT.badLength : RESULT.badStructure,
+    });
   }
 
   private answered(pdu: PduOf<'submit_resp'>): void {
@@ -367,7 +416,16 @@ export class CmppLink {
       this.counters[accepted ? 'accepted' : 'failed']++;
       if (!accepted) this.ctx.log(`sms link: SUBMIT of ${part.mtId}#${part.partNo} refused with result ${pdu.result}`);
       const msgId = pdu.msgId === 0n ? null : String(pdu.msgId);
-      this.journal.add({ kind: 'answer', answer: { seqNo: part.seqNo, state: accepted ? 'accepted' : 'failed', result: pdu.result, msgId, duplicate: pdu.result === RESULT.repeatedSequence } });
+      this.journal.add({
+        kind: 'answer',
+        answer: {
+          seqNo: part.seqNo,
+          state: accepted ? 'accepted' : 'failed',
+          result: pdu.result,
+          msgId,
+          duplicate: pdu.result === RESULT.repeatedSequence,
+        },
+      });
     }
     this.pump();
   }
@@ -389,7 +447,10 @@ export class CmppLink {
       // Soon: the ISMG sends MOs through the same DELIVER window, behind unanswered reports.
       // A full window of them means the ISMG waits for our answers: write at once.
       this.unansweredDelivers++;
-      this.journal.add({ kind: 'report', report: { msgId: String(report.msgId), stat: report.stat }, ack: ack(RESULT.ok) }, this.unansweredDelivers >= this.config.window ? 'now' : 'soon');
+      this.journal.add(
+        { kind: 'report', report: { msgId: String(report.msgId), stat: report.stat }, ack: ack(RESULT.ok) },
+        this.unansweredDelivers >= this.config.window ? 'now' : 'soon',
+      );
       return;
     }
     this.counters.mos++;
@@ -418,7 +479,10 @@ export class CmppLink {
       // Only a field that cannot be encoded (say Src_Id over 21 digits) gets here: this part can never be sent.
       this.ctx.log(`sms link: ${part.mtId}#${part.partNo} cannot be sent: ${(err as Error).message}`);
       this.counters.failed++;
-      this.journal.add({ kind: 'answer', answer: { seqNo: part.seqNo, state: 'failed', result: RESULT.badStructure, msgId: null, duplicate: false } });
+      this.journal.add({
+        kind: 'answer',
+        answer: { seqNo: part.seqNo, state: 'failed', result: RESULT.badStructure, msgId: null, duplicate: false },
+      });
       return;
     }
     this.inflight.set(pdu.sequenceId, { part, sentAt: Date.now() });
@@ -472,7 +536,10 @@ export class CmppLink {
   private resumeThrottled(): void {
     const parts = this.throttled;
     this.throttled = [];
-    renumberParts(this.ctx.database, parts.map((p) => p.seqNo))
+    renumberParts(
+      this.ctx.database,
+      parts.map((p) => p.seqNo),
+    )
       .then((renumbered) => {
         for (const part of parts) {
           this.held.delete(part.seqNo);
@@ -507,7 +574,8 @@ export class CmppLink {
     const events = { answers, reports, mos };
     // Only MOs must be on disk before the ISMG hears we have them (see the top of this file).
     const record = (trx: Db) => recordLinkEvents(trx, this.ctx.database.dialect, events, this.ctx.clock);
-    const { newMos, unmatchedReports } = mos.length === 0 ? await writeWithoutSync(this.ctx.database, record) : await writeTx(this.ctx.database, record);
+    const { newMos, unmatchedReports } =
+      mos.length === 0 ? await writeWithoutSync(this.ctx.database, record) : await writeTx(this.ctx.database, record);
     // Written: from here on nothing may throw back into the journal (it would write the batch again).
     for (const answer of answers) this.held.delete(answer.seqNo);
     for (const item of items) {
@@ -570,10 +638,30 @@ export class CmppLink {
 /** The SUBMIT for a part: free to the user (FeeType 01), a status report asked for, from the service code + extension. */
 export function submitPdu(config: Pick<LinkConfig, 'serviceId' | 'spId' | 'serviceCode'>, part: QueuedPart): PduOf<'submit'> {
   return {
-    command: 'submit', sequenceId: wireSequenceId(part.seqNo), msgId: 0n, pkTotal: part.parts, pkNumber: part.partNo, registeredDelivery: 1, msgLevel: 0,
-    serviceId: config.serviceId, feeUserType: 2, feeTerminalId: '', feeTerminalType: 0, tpPid: 0, tpUdhi: part.tpUdhi, msgFmt: part.msgFmt,
-    msgSrc: config.spId, feeType: '01', feeCode: '000000', validTime: '', atTime: '', srcId: config.serviceCode + part.extension,
-    destTerminalIds: [part.mobile], destTerminalType: 0, msgContent: part.content, reserve: '',
+    command: 'submit',
+    sequenceId: wireSequenceId(part.seqNo),
+    msgId: 0n,
+    pkTotal: part.parts,
+    pkNumber: part.partNo,
+    registeredDelivery: 1,
+    msgLevel: 0,
+    serviceId: config.serviceId,
+    feeUserType: 2,
+    feeTerminalId: '',
+    feeTerminalType: 0,
+    tpPid: 0,
+    tpUdhi: part.tpUdhi,
+    msgFmt: part.msgFmt,
+    msgSrc: config.spId,
+    feeType: '01',
+    feeCode: '000000',
+    validTime: '',
+    atTime: '',
+    srcId: config.serviceCode + part.extension,
+    destTerminalIds: [part.mobile],
+    destTerminalType: 0,
+    msgContent: part.content,
+    reserve: '',
   };
 }
 
@@ -591,7 +679,13 @@ function moPart(pdu: PduOf<'deliver'>): MoPart {
     }
   }
   return {
-    ismgMsgId: String(pdu.msgId), mobile: pdu.srcTerminalId, destId: pdu.destId, serviceId: pdu.serviceId, msgFmt: pdu.msgFmt,
-    content: pdu.msgContent, text: decodeText(pdu.msgFmt, payload), concat,
+    ismgMsgId: String(pdu.msgId),
+    mobile: pdu.srcTerminalId,
+    destId: pdu.destId,
+    serviceId: pdu.serviceId,
+    msgFmt: pdu.msgFmt,
+    content: pdu.msgContent,
+    text: decodeText(pdu.msgFmt, payload),
+    concat,
   };
 }

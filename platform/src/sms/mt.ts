@@ -24,7 +24,8 @@ export interface MtRequest {
 export const MT_PURPOSES = ['reply', 'marketing', 'welcome', 'admin'] as const;
 export type MtPurpose = (typeof MT_PURPOSES)[number];
 
-export type SmsInputCode = 'sms.invalid_mobile' | 'sms.invalid_extension' | 'sms.empty_text' | 'sms.too_long' | 'sms.invalid_push' | 'sms.text_or_push';
+export type SmsInputCode =
+  'sms.invalid_mobile' | 'sms.invalid_extension' | 'sms.empty_text' | 'sms.too_long' | 'sms.invalid_push' | 'sms.text_or_push';
 
 export class SmsInputError extends Error {
   constructor(
@@ -55,8 +56,10 @@ const PUSH_HREF = /^https?:\/\/[^\s]+$/;
 
 function preparePush(si: ServiceIndication): { si: ServiceIndication; count: number } {
   const clean: ServiceIndication = { ...si, text: cleanText(si.text ?? '').trim() };
-  if (typeof si.href !== 'string' || !PUSH_HREF.test(si.href) || si.href.length > 512) throw new SmsInputError('sms.invalid_push', 'wapPush.href', 'A WAP Push needs an http(s) URL.');
-  if (si.action !== undefined && !SI_ACTIONS.includes(si.action)) throw new SmsInputError('sms.invalid_push', 'wapPush.action', `Unknown SI action ${String(si.action)}.`);
+  if (typeof si.href !== 'string' || !PUSH_HREF.test(si.href) || si.href.length > 512)
+    throw new SmsInputError('sms.invalid_push', 'wapPush.href', 'A WAP Push needs an http(s) URL.');
+  if (si.action !== undefined && !SI_ACTIONS.includes(si.action))
+    throw new SmsInputError('sms.invalid_push', 'wapPush.action', `Unknown SI action ${String(si.action)}.`);
   let count: number;
   try {
     count = wapPushMessages(clean).length;
@@ -72,7 +75,8 @@ export function prepareMt(request: MtRequest): PreparedMt {
   const extension = request.extension ?? '';
   if (!EXTENSION.test(extension)) throw new SmsInputError('sms.invalid_extension', 'extension', 'An extension is up to 12 digits.');
   const common = { mobile: mobile.normalized, extension, enterpriseId: request.enterpriseId ?? null, purpose: request.purpose ?? 'reply' };
-  if ((request.text === undefined) === (request.wapPush === undefined)) throw new SmsInputError('sms.text_or_push', 'text', 'Give either a text or a WAP Push.');
+  if ((request.text === undefined) === (request.wapPush === undefined))
+    throw new SmsInputError('sms.text_or_push', 'text', 'Give either a text or a WAP Push.');
   if (request.wapPush) {
     const { si, count } = preparePush(request.wapPush);
     return { ...common, kind: 'wap_push', body: JSON.stringify(si), partCount: count, parts: (ref) => pushParts(si, ref) };

@@ -7,10 +7,7 @@
 import type { SmsNode, SmsSite } from '../../../shared/sites';
 
 export type SiteAction =
-  | { kind: 'guestbook'; text: string }
-  | { kind: 'lottery' }
-  | { kind: 'survey'; option: number }
-  | { kind: 'optout' };
+  { kind: 'guestbook'; text: string } | { kind: 'lottery' } | { kind: 'survey'; option: number } | { kind: 'optout' };
 
 export interface Step {
   /** The stack after this MO. */
@@ -47,10 +44,17 @@ export function step(site: SmsSite, path: string[] | null, text: string): Step {
   if (key === '00') return mainMenu(site);
   if (key === '0') return path.length > 1 ? go(site, path.slice(0, -2), path[path.length - 2]!) : mainMenu(site);
   const current = nodeOf(site, path[path.length - 1]!);
-  if (current?.kind === 'guestbook' && key !== '') return { path: [site.root], reply: site.guestbook?.thanks.text ?? null, action: { kind: 'guestbook', text: text.trim() }, opened: false };
+  if (current?.kind === 'guestbook' && key !== '')
+    return {
+      path: [site.root],
+      reply: site.guestbook?.thanks.text ?? null,
+      action: { kind: 'guestbook', text: text.trim() },
+      opened: false,
+    };
   if (current?.kind === 'survey' && site.survey) {
     const option = Number(key);
-    if (Number.isInteger(option) && option >= 1 && option <= site.survey.options.length) return { path: path.slice(0, -1), reply: null, action: { kind: 'survey', option }, opened: false };
+    if (Number.isInteger(option) && option >= 1 && option <= site.survey.options.length)
+      return { path: path.slice(0, -1), reply: null, action: { kind: 'survey', option }, opened: false };
   }
   if (site.lottery && key === site.lottery.keyword) return { path, reply: null, action: { kind: 'lottery' }, opened: false };
   const option = current?.options.find((o) => o.key === key) ?? site.keywords.find((o) => o.key === key);

@@ -13,7 +13,10 @@ export abstract class PeriodicRun {
   protected abstract runOnce(): Promise<number>;
 
   start(): void {
-    this.timer = setInterval(() => void this.runDue().catch((err: Error) => this.log(`${this.name}: ${err.stack ?? String(err)}`)), this.intervalMs);
+    this.timer = setInterval(
+      () => void this.runDue().catch((err: Error) => this.log(`${this.name}: ${err.stack ?? String(err)}`)),
+      this.intervalMs,
+    );
     this.timer.unref();
   }
 

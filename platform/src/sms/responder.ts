@@ -32,7 +32,8 @@ export const portalHelp = (serviceCode: string): string =>
   `${PORTAL_SIGNATURE}回复企业名称或行业（如“机械”）查找企业短信站，再发短信到企业号码（${serviceCode}+分机号）进入。`;
 
 export function portalAnswer(serviceCode: string, query: string, found: { name: string; number: string }[]): string {
-  if (found.length === 0) return `${PORTAL_SIGNATURE}未找到“${smsSafeText(query, 10)}”相关企业。${portalHelp(serviceCode).slice(PORTAL_SIGNATURE.length)}`;
+  if (found.length === 0)
+    return `${PORTAL_SIGNATURE}未找到“${smsSafeText(query, 10)}”相关企业。${portalHelp(serviceCode).slice(PORTAL_SIGNATURE.length)}`;
   const lines = found.map((e) => `${smsSafeText(e.name, 16)} ${e.number}`);
   return `${PORTAL_SIGNATURE}找到${found.length}家，发短信到号码进入：\n${lines.join('\n')}`;
 }
@@ -81,19 +82,35 @@ export class SmsResponder {
   private async withinLimit(w: Writer, mobile: string): Promise<boolean> {
     const now = this.ctx.clock.now();
     const { smsMosPerNumber, smsMoWindowMs } = this.ctx.config;
-    await w.trx.insertInto('sms_mo_limit').values({ mobile, count: 0, throttled: 0, window_started_at: now.toISOString() }).onConflict((oc) => oc.column('mobile').doNothing()).execute();
+    await w.trx
+      .insertInto('sms_mo_limit')
+      .values({ mobile, count: 0, throttled: 0, window_started_at: now.toISOString() })
+      .onConflict((oc) => oc.column('mobile').doNothing())
+      .execute();
     let q = w.trx.selectFrom('sms_mo_limit').selectAll().where('mobile', '=', mobile);
     if (w.dialect === 'postgres') q = q.forUpdate();
     const row = await q.executeTakeFirstOrThrow();
     if (now.getTime() - Date.parse(row.window_started_at) >= smsMoWindowMs) {
-      await w.trx.updateTable('sms_mo_limit').set({ count: 1, window_started_at: now.toISOString() }).where('mobile', '=', mobile).execute();
+      await w.trx
+        .updateTable('sms_mo_limit')
+        .set({ count: 1, window_started_at: now.toISOString() })
+        .where('mobile', '=', mobile)
+        .execute();
       return true;
     }
     if (Number(row.count) >= smsMosPerNumber) {
-      await w.trx.updateTable('sms_mo_limit').set({ throttled: sql`throttled + 1` }).where('mobile', '=', mobile).execute();
+      await w.trx
+        .updateTable('sms_mo_limit')
+        .set({ throttled: sql`throttled + 1` })
+        .where('mobile', '=', mobile)
+        .execute();
       return false;
     }
-    await w.trx.updateTable('sms_mo_limit').set({ count: sql`count + 1` }).where('mobile', '=', mobile).execute();
+    await w.trx
+      .updateTable('sms_mo_limit')
+      .set({ count: sql`count + 1` })
+      .where('mobile', '=', mobile)
+      .execute();
     return true;
   }
 
@@ -115,7 +132,12 @@ export class SmsResponder {
   private async siteReply(w: Writer, live: LiveSmsSite, message: MoMessage, extension: string): Promise<MtRequest[]> {
     const to = message.mobile;
     const now = this.ctx.clock.now();
-    const session = await w.trx.selectFrom('sms_session').selectAll().where('mobile', '=', to).where('extension', '=', extension).executeTakeFirst();
+    const session = await w.trx
+      .selectFrom('sms_session')
+      .selectAll()
+      .where('mobile', '=', to)
+      .where('extension', '=', extension)
+      .executeTakeFirst();
     const path = session && session.expires_at > now.toISOString() ? (JSON.parse(session.path) as string[]) : null;
     const next = step(live.site, path, message.text);
     const common = { to, extension, enterpriseId: live.enterpriseId };
@@ -128,7 +150,11 @@ export class SmsResponder {
       mts.push({ ...common, wapPush: { href: push.href, text: push.text, siId: new URL(push.href).host } });
     }
     if (next.opened)
-      await w.trx.insertInto('sms_subscriber').values({ enterprise_id: live.enterpriseId, mobile: to, first_at: now.toISOString() }).onConflict((oc) => oc.columns(['enterprise_id', 'mobile']).doNothing()).execute();
+      await w.trx
+        .insertInto('sms_subscriber')
+        .values({ enterprise_id: live.enterpriseId, mobile: to, first_at: now.toISOString() })
+        .onConflict((oc) => oc.columns(['enterprise_id', 'mobile']).doNothing())
+        .execute();
     const expiresAt = new Date(now.getTime() + this.ctx.config.smsSessionMs).toISOString();
     const pathJson = JSON.stringify(next.path);
     await w.trx
@@ -166,18 +192,40 @@ export class SmsResponder {
     if (!lottery) return null;
     const signature = live.site.signature;
     const today = chinaDay(this.ctx.clock.now());
-    if ((lottery.startDate && today < lottery.startDate) || (lottery.endDate && today > lottery.endDate)) return `${signature}抽奖活动不在进行中，感谢关注！`;
+    if ((lottery.startDate && today < lottery.startDate) || (lottery.endDate && today > lottery.endDate))
+      return `${signature}抽奖活动不在进行中，感谢关注！`;
     await this.lockActivity(w, live.enterpriseId);
-    const drawn = await w.trx.selectFrom('sms_draw').select((eb) => eb.fn.countAll().as('n')).where('site_id', '=', live.siteId).where('mobile', '=', mobile).executeTakeFirstOrThrow();
+    const drawn = await w.trx
+      .selectFrom('sms_draw')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('site_id', '=', live.siteId)
+      .where('mobile', '=', mobile)
+      .executeTakeFirstOrThrow();
     if (Number(drawn.n) >= lottery.perNumberLimit) return `${signature}每个号码限抽${lottery.perNumberLimit}次，您已参加过，感谢参与！`;
-    const won = await w.trx.selectFrom('sms_draw').select(['prize', (eb) => eb.fn.countAll().as('n')]).where('site_id', '=', live.siteId).where('prize', 'is not', null).groupBy('prize').execute();
+    const won = await w.trx
+      .selectFrom('sms_draw')
+      .select(['prize', (eb) => eb.fn.countAll().as('n')])
+      .where('site_id', '=', live.siteId)
+      .where('prize', 'is not', null)
+      .groupBy('prize')
+      .execute();
     const awarded = lottery.prizes.map((p) => Number(won.find((r) => r.prize === p.name)?.n ?? 0));
     const seed = newSeed();
     const roll = rollOf(seed);
     const prize = prizeOf(lottery.prizes, roll, awarded);
     await w.trx
       .insertInto('sms_draw')
-      .values({ id: newId(this.ctx.clock), enterprise_id: live.enterpriseId, site_id: live.siteId, revision: live.revision, mobile, seed, roll, prize: prize === null ? null : lottery.prizes[prize]!.name, at: isoNow(this.ctx) })
+      .values({
+        id: newId(this.ctx.clock),
+        enterprise_id: live.enterpriseId,
+        site_id: live.siteId,
+        revision: live.revision,
+        mobile,
+        seed,
+        roll,
+        prize: prize === null ? null : lottery.prizes[prize]!.name,
+        at: isoNow(this.ctx),
+      })
       .execute();
     await refreshSmsActivity(w, this.ctx, live);
     return prize === null ? lottery.lose.text : lottery.prizes[prize]!.reply.text;
@@ -189,7 +237,8 @@ export class SmsResponder {
    * enterprise's route row until the commit (SQLite's transactions already run one at a time).
    */
   private async lockActivity(w: Writer, enterpriseId: string): Promise<void> {
-    if (w.dialect === 'postgres') await w.trx.selectFrom('sms_route').select('extension').where('enterprise_id', '=', enterpriseId).forUpdate().execute();
+    if (w.dialect === 'postgres')
+      await w.trx.selectFrom('sms_route').select('extension').where('enterprise_id', '=', enterpriseId).forUpdate().execute();
   }
 
   /** The number's one answer to the site's survey (a second one is thanked, not counted). */
@@ -199,7 +248,14 @@ export class SmsResponder {
     await this.lockActivity(w, live.enterpriseId);
     const inserted = await w.trx
       .insertInto('sms_survey_answer')
-      .values({ site_id: live.siteId, mobile, enterprise_id: live.enterpriseId, question: survey.question.text, option_no: option, at: isoNow(this.ctx) })
+      .values({
+        site_id: live.siteId,
+        mobile,
+        enterprise_id: live.enterpriseId,
+        question: survey.question.text,
+        option_no: option,
+        at: isoNow(this.ctx),
+      })
       .onConflict((oc) => oc.columns(['site_id', 'mobile']).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return `${live.site.signature}每个号码只能参与一次调查，感谢支持！`;
@@ -212,8 +268,23 @@ export class SmsResponder {
     const publication = await loadRow(w, 'site_publication', live.siteId);
     const at = isoNow(this.ctx);
     const body = [...text.replace(/\r\n?/g, '\n')].slice(0, GUESTBOOK_MAX_CHARS).join('');
-    insertRow(w, 'lead', newId(this.ctx.clock), publication?.scopeId ?? '', {
-      enterpriseId: live.enterpriseId, siteId: live.siteId, channel: 'sms', kind: 'message', name: '', contact: mobile, text: body, receivedAt: at, handled: false,
-    }, { clientId: null, at });
+    insertRow(
+      w,
+      'lead',
+      newId(this.ctx.clock),
+      publication?.scopeId ?? '',
+      {
+        enterpriseId: live.enterpriseId,
+        siteId: live.siteId,
+        channel: 'sms',
+        kind: 'message',
+        name: '',
+        contact: mobile,
+        text: body,
+        receivedAt: at,
+        handled: false,
+      },
+      { clientId: null, at },
+    );
   }
 }

@@ -29,32 +29,76 @@ const mtRequestSchema = z.object({
 });
 const enqueuedSchema = z.object({ id: z.string(), parts: z.number().int() });
 const mtStatusSchema = z.object({
-  id: z.string(), to: z.string(), extension: z.string(), kind: z.string(), parts: z.number().int(), createdAt: z.string(),
+  id: z.string(),
+  to: z.string(),
+  extension: z.string(),
+  kind: z.string(),
+  parts: z.number().int(),
+  createdAt: z.string(),
   state: z.enum(['queued', 'submitted', 'delivered', 'undelivered', 'failed']),
-  partStates: z.array(z.object({ partNo: z.number().int(), state: z.string(), result: z.number().int().nullable(), msgId: z.string().nullable(), duplicate: z.boolean(), reportStat: z.string().nullable() })),
+  partStates: z.array(
+    z.object({
+      partNo: z.number().int(),
+      state: z.string(),
+      result: z.number().int().nullable(),
+      msgId: z.string().nullable(),
+      duplicate: z.boolean(),
+      reportStat: z.string().nullable(),
+    }),
+  ),
 });
-const moSchema = z.object({ id: z.string(), mobile: z.string(), destId: z.string(), serviceId: z.string(), text: z.string(), receivedAt: z.string(), partIds: z.array(z.string()) });
+const moSchema = z.object({
+  id: z.string(),
+  mobile: z.string(),
+  destId: z.string(),
+  serviceId: z.string(),
+  text: z.string(),
+  receivedAt: z.string(),
+  partIds: z.array(z.string()),
+});
 const linkStatusSchema = z.object({
-  state: z.enum(['stopped', 'connecting', 'connected', 'waiting']), connectedSince: z.string().nullable(), lastError: z.string().nullable(),
-  inflight: z.number().int(), waiting: z.number().int(), unrecorded: z.number().int(), queued: z.number().int(), counters: z.record(z.string(), z.number()),
+  state: z.enum(['stopped', 'connecting', 'connected', 'waiting']),
+  connectedSince: z.string().nullable(),
+  lastError: z.string().nullable(),
+  inflight: z.number().int(),
+  waiting: z.number().int(),
+  unrecorded: z.number().int(),
+  queued: z.number().int(),
+  counters: z.record(z.string(), z.number()),
 });
 
 const sendRoute = createRoute({
-  method: 'post', path: '/admin/sms/mt', tags, security, summary: 'Store an MT (text or WAP Push SI); the CMPP link sends it',
+  method: 'post',
+  path: '/admin/sms/mt',
+  tags,
+  security,
+  summary: 'Store an MT (text or WAP Push SI); the CMPP link sends it',
   request: jsonBody(mtRequestSchema),
   responses: { 202: { description: 'Stored; parts = SUBMITs it takes', ...json(enqueuedSchema) }, ...bodyErrors(401, 403) },
 });
 const mtRoute = createRoute({
-  method: 'get', path: '/admin/sms/mt/{id}', tags, security, summary: 'An MT and the state of each part (queued, accepted, delivered …)',
+  method: 'get',
+  path: '/admin/sms/mt/{id}',
+  tags,
+  security,
+  summary: 'An MT and the state of each part (queued, accepted, delivered …)',
   request: { params: z.object({ id: z.string() }) },
   responses: { 200: { description: 'The MT', ...json(mtStatusSchema) }, ...errors(401, 403, 404) },
 });
 const inboxRoute = createRoute({
-  method: 'get', path: '/admin/sms/mo', tags, security, summary: 'MO messages not yet handled, oldest first',
+  method: 'get',
+  path: '/admin/sms/mo',
+  tags,
+  security,
+  summary: 'MO messages not yet handled, oldest first',
   responses: { 200: { description: 'Messages', ...json(z.object({ messages: z.array(moSchema) })) }, ...errors(401, 403) },
 });
 const linkRoute = createRoute({
-  method: 'get', path: '/admin/sms/link', tags, security, summary: 'The CMPP link: state, window, counters',
+  method: 'get',
+  path: '/admin/sms/link',
+  tags,
+  security,
+  summary: 'The CMPP link: state, window, counters',
   responses: { 200: { description: 'The link', ...json(linkStatusSchema) }, ...errors(401, 403) },
 });
 
@@ -66,7 +110,8 @@ export function smsRoutes(app: OpenAPIHono<AuthEnv>, sms: SmsGateway): void {
       const [stored] = await sms.enqueue([c.req.valid('json')]);
       return c.json(stored!, 202);
     } catch (err) {
-      if (err instanceof SmsInputError) throw new HttpError(400, 'invalid_request', err.message, { issues: [{ path: err.field, message: err.code }] });
+      if (err instanceof SmsInputError)
+        throw new HttpError(400, 'invalid_request', err.message, { issues: [{ path: err.field, message: err.code }] });
       throw err;
     }
   });

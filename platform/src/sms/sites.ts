@@ -46,7 +46,8 @@ export class SmsSites {
     for (const host of hosts) {
       if (host.offline_at !== null && host.offline_at <= now) continue;
       const compiled = await this.compile(db, host.site_id, Number(host.revision));
-      if (compiled && compiled.site.nodes.length > 0) return { enterpriseId, siteId: host.site_id, revision: Number(host.revision), ...compiled };
+      if (compiled && compiled.site.nodes.length > 0)
+        return { enterpriseId, siteId: host.site_id, revision: Number(host.revision), ...compiled };
     }
     return null;
   }
@@ -55,7 +56,12 @@ export class SmsSites {
     const key = `${siteId}:${revision}`;
     const known = this.compiled.get(key);
     if (known) return known;
-    const stored = await db.selectFrom('site_revision').select('content').where('site_id', '=', siteId).where('revision', '=', revision).executeTakeFirst();
+    const stored = await db
+      .selectFrom('site_revision')
+      .select('content')
+      .where('site_id', '=', siteId)
+      .where('revision', '=', revision)
+      .executeTakeFirst();
     if (!stored) return null;
     const content = parseContent(JSON.parse(stored.content));
     const site = compileSmsSite(content, templateFor(content), { assignedDomainSuffix: this.ctx.config.sitesDomain });

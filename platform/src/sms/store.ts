@@ -73,22 +73,54 @@ export async function enqueueMt(db: Db, requests: MtRequest[], clock: Clock): Pr
   if (prepared.length === 0) return { messages: [], parts: [] };
   const now = clock.now().toISOString();
   return inTransaction(db, async (trx) => {
-    let seqNo = await allocateSeqNos(trx, prepared.reduce((n, p) => n + p.partCount, 0));
+    let seqNo = await allocateSeqNos(
+      trx,
+      prepared.reduce((n, p) => n + p.partCount, 0),
+    );
     const messages: DB['sms_mt'][] = [];
     const parts: QueuedPart[] = [];
     for (const p of prepared) {
       const id = newId(clock);
-      messages.push({ id, mobile: p.mobile, extension: p.extension, kind: p.kind, body: p.body, enterprise_id: p.enterpriseId, parts: p.partCount, created_at: now, purpose: p.purpose });
+      messages.push({
+        id,
+        mobile: p.mobile,
+        extension: p.extension,
+        kind: p.kind,
+        body: p.body,
+        enterprise_id: p.enterpriseId,
+        parts: p.partCount,
+        created_at: now,
+        purpose: p.purpose,
+      });
       p.parts(seqNo & 0xff).forEach((part, i) => {
-        parts.push({ seqNo: seqNo++, mtId: id, partNo: i + 1, parts: p.partCount, mobile: p.mobile, extension: p.extension, tpUdhi: part.tpUdhi, msgFmt: part.msgFmt, content: part.content });
+        parts.push({
+          seqNo: seqNo++,
+          mtId: id,
+          partNo: i + 1,
+          parts: p.partCount,
+          mobile: p.mobile,
+          extension: p.extension,
+          tpUdhi: part.tpUdhi,
+          msgFmt: part.msgFmt,
+          content: part.content,
+        });
       });
     }
-    const rows = parts.map(
-      (q): DB['sms_mt_part'] => ({
-        mt_id: q.mtId, part_no: q.partNo, seq_no: q.seqNo, tp_udhi: q.tpUdhi, msg_fmt: q.msgFmt, content: q.content.toString('hex'),
-        state: 'queued', result: null, msg_id: null, duplicate: 0, report_stat: null, answered_at: null, reported_at: null,
-      }),
-    );
+    const rows = parts.map((q): DB['sms_mt_part'] => ({
+      mt_id: q.mtId,
+      part_no: q.partNo,
+      seq_no: q.seqNo,
+      tp_udhi: q.tpUdhi,
+      msg_fmt: q.msgFmt,
+      content: q.content.toString('hex'),
+      state: 'queued',
+      result: null,
+      msg_id: null,
+      duplicate: 0,
+      report_stat: null,
+      answered_at: null,
+      reported_at: null,
+    }));
     for (const chunk of chunks(messages)) await trx.insertInto('sms_mt').values(chunk).execute();
     for (const chunk of chunks(rows)) await trx.insertInto('sms_mt_part').values(chunk).execute();
     return { messages: messages.map((m) => ({ id: m.id, parts: m.parts })), parts };
@@ -121,8 +153,15 @@ export async function loadQueued(db: Db, afterSeqNo: number, beforeSeqNo: number
     .limit(limit)
     .execute();
   return rows.map((r) => ({
-    seqNo: Number(r.seq_no), mtId: r.mt_id, partNo: r.part_no, parts: r.parts, mobile: r.mobile, extension: r.extension,
-    tpUdhi: r.tp_udhi, msgFmt: r.msg_fmt, content: Buffer.from(r.content, 'hex'),
+    seqNo: Number(r.seq_no),
+    mtId: r.mt_id,
+    partNo: r.part_no,
+    parts: r.parts,
+    mobile: r.mobile,
+    extension: r.extension,
+    tpUdhi: r.tp_udhi,
+    msgFmt: r.msg_fmt,
+    content: Buffer.from(r.content, 'hex'),
   }));
 }
 
@@ -133,7 +172,9 @@ export async function renumberParts(database: Database, seqNos: number[]): Promi
     let next = await allocateSeqNos(trx, seqNos.length);
     const renumbered = new Map(seqNos.map((old) => [old, next++]));
     const rows = [...renumbered].map(([old, seq]) => ({ old, seq }));
-    await sql`UPDATE sms_mt_part SET seq_no = v.seq FROM ${jsonRows(database.dialect, rows, { old: 'bigint', seq: 'bigint' })} WHERE sms_mt_part.seq_no = v.old`.execute(trx);
+    await sql`UPDATE sms_mt_part SET seq_no = v.seq FROM ${jsonRows(database.dialect, rows, { old: 'bigint', seq: 'bigint' })} WHERE sms_mt_part.seq_no = v.old`.execute(
+      trx,
+    );
     return renumbered;
   });
 }
@@ -179,7 +220,12 @@ export type MoRow = SmsMoTable;
  * follow its part's answer), then reports, then MOs (a resent MO, same Msg_Id, is stored once).
  * Returns the MO rows that are new and how many reports matched no part.
  */
-export async function recordLinkEvents(trx: Db, dialect: Database['dialect'], events: LinkEvents, clock: Clock): Promise<{ newMos: MoRow[]; unmatchedReports: number }> {
+export async function recordLinkEvents(
+  trx: Db,
+  dialect: Database['dialect'],
+  events: LinkEvents,
+  clock: Clock,
+): Promise<{ newMos: MoRow[]; unmatchedReports: number }> {
   const now = clock.now().toISOString();
   if (events.answers.length > 0) {
     // `state || ''`: a plain `state = 'queued'` makes SQLite walk the queue index and scan the JSON for every row.
@@ -191,20 +237,36 @@ export async function recordLinkEvents(trx: Db, dialect: Database['dialect'], ev
   let matched = 0;
   if (events.reports.length > 0) {
     const rows = events.reports.map((r) => ({ msg_id: r.msgId, stat: r.stat }));
-    const result = await sql`UPDATE sms_mt_part SET state = CASE WHEN v.stat = 'DELIVRD' THEN 'delivered' ELSE 'undelivered' END, report_stat = v.stat, reported_at = ${now}
+    const result =
+      await sql`UPDATE sms_mt_part SET state = CASE WHEN v.stat = 'DELIVRD' THEN 'delivered' ELSE 'undelivered' END, report_stat = v.stat, reported_at = ${now}
       FROM ${jsonRows(dialect, rows, { msg_id: 'text', stat: 'text' })} WHERE sms_mt_part.msg_id = v.msg_id`.execute(trx);
     matched = Number(result.numAffectedRows ?? 0);
   }
   const newMos: MoRow[] = [];
   for (const rows of chunks(events.mos)) {
-    const values = rows.map(
-      (m): MoRow => ({
-        id: newId(clock), ismg_msg_id: m.ismgMsgId, mobile: m.mobile, dest_id: m.destId, service_id: m.serviceId, msg_fmt: m.msgFmt,
-        content: m.content.toString('hex'), text: m.text, concat_ref: m.concat?.ref ?? null, concat_total: m.concat?.total ?? null,
-        concat_index: m.concat?.index ?? null, received_at: now, handled_at: null,
-      }),
+    const values = rows.map((m): MoRow => ({
+      id: newId(clock),
+      ismg_msg_id: m.ismgMsgId,
+      mobile: m.mobile,
+      dest_id: m.destId,
+      service_id: m.serviceId,
+      msg_fmt: m.msgFmt,
+      content: m.content.toString('hex'),
+      text: m.text,
+      concat_ref: m.concat?.ref ?? null,
+      concat_total: m.concat?.total ?? null,
+      concat_index: m.concat?.index ?? null,
+      received_at: now,
+      handled_at: null,
+    }));
+    newMos.push(
+      ...(await trx
+        .insertInto('sms_mo')
+        .values(values)
+        .onConflict((oc) => oc.column('ismg_msg_id').doNothing())
+        .returningAll()
+        .execute()),
     );
-    newMos.push(...(await trx.insertInto('sms_mo').values(values).onConflict((oc) => oc.column('ismg_msg_id').doNothing()).returningAll().execute()));
   }
   return { newMos, unmatchedReports: events.reports.length - matched };
 }
@@ -225,8 +287,13 @@ export interface MoMessage {
 function assemble(parts: MoRow[]): MoMessage {
   const first = parts[0]!;
   return {
-    id: first.id, mobile: first.mobile, destId: first.dest_id, serviceId: first.service_id,
-    text: parts.map((p) => p.text ?? '').join(''), receivedAt: parts[parts.length - 1]!.received_at, partIds: parts.map((p) => p.id),
+    id: first.id,
+    mobile: first.mobile,
+    destId: first.dest_id,
+    serviceId: first.service_id,
+    text: parts.map((p) => p.text ?? '').join(''),
+    receivedAt: parts[parts.length - 1]!.received_at,
+    partIds: parts.map((p) => p.id),
   };
 }
 
@@ -275,12 +342,20 @@ export async function messagesCompletedBy(db: Db, newRows: MoRow[]): Promise<MoM
 
 /** The MO inbox: complete messages not yet marked handled, oldest first. */
 export async function unhandledMos(db: Db, limit = 1000): Promise<MoMessage[]> {
-  const rows = await db.selectFrom('sms_mo').selectAll().where('handled_at', 'is', null).orderBy('received_at').orderBy('id').limit(limit * 10).execute();
+  const rows = await db
+    .selectFrom('sms_mo')
+    .selectAll()
+    .where('handled_at', 'is', null)
+    .orderBy('received_at')
+    .orderBy('id')
+    .limit(limit * 10)
+    .execute();
   return completeMessages(rows).slice(0, limit);
 }
 
 export async function markMosHandled(db: Db, partIds: string[], clock: Clock): Promise<void> {
-  for (const ids of chunks(partIds)) await db.updateTable('sms_mo').set({ handled_at: clock.now().toISOString() }).where('id', 'in', ids).execute();
+  for (const ids of chunks(partIds))
+    await db.updateTable('sms_mo').set({ handled_at: clock.now().toISOString() }).where('id', 'in', ids).execute();
 }
 
 export type MtState = 'queued' | 'submitted' | 'delivered' | 'undelivered' | 'failed';
@@ -293,7 +368,14 @@ export interface MtStatus {
   parts: number;
   createdAt: string;
   state: MtState;
-  partStates: { partNo: number; state: string; result: number | null; msgId: string | null; duplicate: boolean; reportStat: string | null }[];
+  partStates: {
+    partNo: number;
+    state: string;
+    result: number | null;
+    msgId: string | null;
+    duplicate: boolean;
+    reportStat: string | null;
+  }[];
 }
 
 /** A message's state from its parts': failed if any failed, queued while any is, delivered when all are. */
@@ -310,14 +392,30 @@ export async function mtStatus(db: Db, id: string): Promise<MtStatus | null> {
   if (!message) return null;
   const parts = await db.selectFrom('sms_mt_part').selectAll().where('mt_id', '=', id).orderBy('part_no').execute();
   return {
-    id, to: message.mobile, extension: message.extension, kind: message.kind, parts: message.parts, createdAt: message.created_at,
+    id,
+    to: message.mobile,
+    extension: message.extension,
+    kind: message.kind,
+    parts: message.parts,
+    createdAt: message.created_at,
     state: messageState(parts.map((p) => p.state)),
-    partStates: parts.map((p) => ({ partNo: p.part_no, state: p.state, result: p.result, msgId: p.msg_id, duplicate: p.duplicate === 1, reportStat: p.report_stat })),
+    partStates: parts.map((p) => ({
+      partNo: p.part_no,
+      state: p.state,
+      result: p.result,
+      msgId: p.msg_id,
+      duplicate: p.duplicate === 1,
+      reportStat: p.report_stat,
+    })),
   };
 }
 
 /** How many parts wait to be submitted. */
 export async function queuedCount(db: Db): Promise<number> {
-  const row = await db.selectFrom('sms_mt_part').select((eb) => eb.fn.countAll().as('n')).where('state', '=', 'queued').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('sms_mt_part')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('state', '=', 'queued')
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -52,7 +52,10 @@ export class UsageMeter {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.refresh().catch((err: Error) => this.ctx.log(`sms usage: ${err.stack ?? String(err)}`)), this.intervalMs);
+    this.timer = setInterval(
+      () => void this.refresh().catch((err: Error) => this.ctx.log(`sms usage: ${err.stack ?? String(err)}`)),
+      this.intervalMs,
+    );
     this.timer.unref();
   }
 
@@ -79,7 +82,13 @@ export class UsageMeter {
       const by = { clientId: null, at: isoNow(this.ctx) };
       // The enterprises' scopes, read without locking them (only sms_usage rows are written).
       const scopes = new Map(
-        (await w.trx.selectFrom('enterprise').select(['id', 'scope_id']).where('id', 'in', [...counts.keys()]).execute()).map((e) => [e.id, e.scope_id]),
+        (
+          await w.trx
+            .selectFrom('enterprise')
+            .select(['id', 'scope_id'])
+            .where('id', 'in', [...counts.keys()])
+            .execute()
+        ).map((e) => [e.id, e.scope_id]),
       );
       // In id order, like every writer of synced rows (no two transactions wait on each other in a cycle).
       for (const [enterpriseId, smsSent] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {

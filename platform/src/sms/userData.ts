@@ -47,7 +47,7 @@ export function splitUdh(content: Buffer): { udh: Udh; payload: Buffer } {
   const length = content[0];
   if (length === undefined || 1 + length > content.length) throw new RangeError('UDH: length past the end of the user data');
   const udh: Udh = {};
-  for (let at = 1; at < 1 + length; ) {
+  for (let at = 1; at < 1 + length;) {
     const iei = content[at]!;
     const size = content[at + 1];
     if (size === undefined || at + 2 + size > 1 + length) throw new RangeError('UDH: element past the end of the header');
@@ -57,7 +57,8 @@ export function splitUdh(content: Buffer): { udh: Udh; payload: Buffer } {
     else if (iei === 0x05 && size === 4) udh.ports = { dest: data.readUInt16BE(0), src: data.readUInt16BE(2) };
     at += 2 + size;
   }
-  if (udh.concat && (udh.concat.total === 0 || udh.concat.index === 0 || udh.concat.index > udh.concat.total)) throw new RangeError('UDH: concatenation index outside 1..total');
+  if (udh.concat && (udh.concat.total === 0 || udh.concat.index === 0 || udh.concat.index > udh.concat.total))
+    throw new RangeError('UDH: concatenation index outside 1..total');
   return { udh, payload: content.subarray(1 + length) };
 }
 

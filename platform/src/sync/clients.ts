@@ -8,7 +8,9 @@ import type { Principal } from '../scopes';
 export function checkSchemaVersion(ctx: PlatformContext, schemaVersion: number): void {
   const min = ctx.config.minSchemaVersion;
   if (schemaVersion < min)
-    throw new HttpError(426, 'client_upgrade_required', `This platform needs schema version ${min} or later; update the app.`, { minSchemaVersion: min });
+    throw new HttpError(426, 'client_upgrade_required', `This platform needs schema version ${min} or later; update the app.`, {
+      minSchemaVersion: min,
+    });
 }
 
 export async function registerClient(ctx: PlatformContext, user: Principal, deviceName: string | undefined): Promise<string> {
@@ -29,6 +31,8 @@ export async function requireClient(ctx: PlatformContext, user: Principal, clien
 export function ownClient<R extends { user_id: string; last_applied_op_seq: number }>(row: R | undefined, user: Principal): R {
   if (!row) throw new HttpError(409, 'client_state_mismatch', 'Unknown clientId: register the device again.', { reason: 'unknown_client' });
   if (row.user_id !== user.id)
-    throw new HttpError(409, 'client_state_mismatch', 'This clientId belongs to another user: register the device again.', { reason: 'other_user' });
+    throw new HttpError(409, 'client_state_mismatch', 'This clientId belongs to another user: register the device again.', {
+      reason: 'other_user',
+    });
   return { ...row, last_applied_op_seq: Number(row.last_applied_op_seq) };
 }

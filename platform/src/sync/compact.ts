@@ -14,7 +14,11 @@ export function compactHistory(ctx: PlatformContext, belowSeq: number): Promise<
     if (below <= meta.minRetainedSeq) return { minRetainedSeq: meta.minRetainedSeq, removed: 0 };
     let removed = 0;
     for (const tbl of SYNCED_TABLES) {
-      const r = await trx.deleteFrom(tbl as 'enterprise').where('deleted', '=', 1).where('last_seq', '<', below).executeTakeFirst();
+      const r = await trx
+        .deleteFrom(tbl as 'enterprise')
+        .where('deleted', '=', 1)
+        .where('last_seq', '<', below)
+        .executeTakeFirst();
       removed += Number(r.numDeletedRows);
     }
     await trx.deleteFrom('site_image').where('site_id', 'not in', trx.selectFrom('site').select('id')).execute();

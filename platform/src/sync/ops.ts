@@ -18,7 +18,18 @@ import { inScope, scopeOf, type Principal } from '../scopes';
 import { changedAfter, mergePatch } from './merge';
 import { roleAllows, type Action } from './permissions';
 import { Rejection, invalid } from './rejection';
-import { activeSubscription, creditCodeHolder, insertRow, loadRow, moveChildren, toWire, updateRow, type StoredRow, type WriteBy, type Writer } from './rows';
+import {
+  activeSubscription,
+  creditCodeHolder,
+  insertRow,
+  loadRow,
+  moveChildren,
+  toWire,
+  updateRow,
+  type StoredRow,
+  type WriteBy,
+  type Writer,
+} from './rows';
 
 /** An op's write transaction, and who sends it when. */
 export interface OpContext extends Writer {
@@ -61,7 +72,8 @@ async function liveEnterprise(w: Writer, id: string): Promise<StoredRow> {
 }
 
 /** The holder's id, when the user may see it: another region's enterprise stays unnamed. */
-const visibleId = (user: Principal, holder: { id: string; scopeId: string }) => (inScope(user, holder.scopeId) ? { existingId: holder.id } : {});
+const visibleId = (user: Principal, holder: { id: string; scopeId: string }) =>
+  inScope(user, holder.scopeId) ? { existingId: holder.id } : {};
 
 async function missingBlobs(trx: Tx, images: unknown): Promise<string[]> {
   const hashes = Array.isArray(images) ? (images as string[]) : [];
@@ -98,7 +110,12 @@ async function applyCreate(oc: OpContext, op: PushOp): Promise<OpResult> {
 
 /** A create (or restore) whose credit code another enterprise holds; that one is named only when the user may see it. */
 async function duplicateKey(oc: OpContext, op: PushOp, holder: { id: string; scopeId: string }, creditCode: string): Promise<OpResult> {
-  const result: OpResult = { opSeq: op.opSeq, status: 'conflict', kind: 'duplicate_key', fields: { creditCode: { mine: op.patch.creditCode, theirs: creditCode } } };
+  const result: OpResult = {
+    opSeq: op.opSeq,
+    status: 'conflict',
+    kind: 'duplicate_key',
+    fields: { creditCode: { mine: op.patch.creditCode, theirs: creditCode } },
+  };
   if (!inScope(oc.user, holder.scopeId)) return result;
   const existing = (await loadRow(oc, 'enterprise', holder.id))!;
   return { ...result, existingId: holder.id, row: toWire(existing), version: existing.version, seq: existing.lastSeq };
@@ -121,7 +138,9 @@ async function applyUpdate(oc: OpContext, op: PushOp): Promise<OpResult> {
   if (row.deleted) authorize(oc.user, op.tbl, 'restore', row.scopeId);
 
   // An update from a base at or after the tombstone is a deliberate restore: every patched field applies.
-  const merge = row.deleted ? { changes: patch, conflicts: {}, autoMerged: [] } : mergePatch({ current: row.data, fieldVersions: row.fieldVersions, baseVersion: base, patch });
+  const merge = row.deleted
+    ? { changes: patch, conflicts: {}, autoMerged: [] }
+    : mergePatch({ current: row.data, fieldVersions: row.fieldVersions, baseVersion: base, patch });
   const { changes, conflicts } = merge;
   let scopeId = row.scopeId;
   if (op.tbl === 'enterprise' && changes.region) {
@@ -146,7 +165,8 @@ async function applyUpdate(oc: OpContext, op: PushOp): Promise<OpResult> {
     ...(merge.autoMerged.length ? { autoMerged: merge.autoMerged } : {}),
     ...(missing.length ? { missingBlobs: missing } : {}),
   };
-  if (holder) return rowResult(op.opSeq, 'conflict', written, { ...extra, kind: 'duplicate_key', ...visibleId(oc.user, holder), fields: conflicts });
+  if (holder)
+    return rowResult(op.opSeq, 'conflict', written, { ...extra, kind: 'duplicate_key', ...visibleId(oc.user, holder), fields: conflicts });
   if (Object.keys(conflicts).length) return rowResult(op.opSeq, 'conflict', written, { ...extra, kind: 'field', fields: conflicts });
   return rowResult(op.opSeq, merge.autoMerged.length ? 'merged' : 'applied', written, extra);
 }
@@ -159,9 +179,11 @@ async function applyDelete(oc: OpContext, op: PushOp): Promise<OpResult> {
   authorize(oc.user, op.tbl, 'delete', row.scopeId);
   if (row.deleted) return rowResult(op.opSeq, 'applied', row);
   const changed = changedAfter(row.fieldVersions, effectiveBase(op, row, oc.clientId));
-  if (changed.length) return rowResult(op.opSeq, 'conflict', row, { kind: 'delete_vs_update', autoMerged: changed.filter((f) => !f.startsWith('_')) });
+  if (changed.length)
+    return rowResult(op.opSeq, 'conflict', row, { kind: 'delete_vs_update', autoMerged: changed.filter((f) => !f.startsWith('_')) });
   if (op.tbl === 'enterprise') {
-    if (await activeSubscription(oc, row.id)) throw new Rejection('has_active_subscription', 'Cancel the subscription before deleting the enterprise.');
+    if (await activeSubscription(oc, row.id))
+      throw new Rejection('has_active_subscription', 'Cancel the subscription before deleting the enterprise.');
   }
   return rowResult(op.opSeq, 'applied', updateRow(oc, row, { deleted: true }, by(oc)));
 }
@@ -169,7 +191,8 @@ async function applyDelete(oc: OpContext, op: PushOp): Promise<OpResult> {
 export function applyRowOp(oc: OpContext, op: PushOp): Promise<OpResult> {
   // Leads are the platform's; the desktop may only mark one handled.
   if (op.tbl === 'lead' && op.kind === 'update') return applyUpdate(oc, op);
-  if (op.tbl !== 'enterprise' && op.tbl !== 'site') throw new Rejection('forbidden', `${op.tbl} rows are written by the platform (use commands).`);
+  if (op.tbl !== 'enterprise' && op.tbl !== 'site')
+    throw new Rejection('forbidden', `${op.tbl} rows are written by the platform (use commands).`);
   if (op.kind === 'create') return applyCreate(oc, op);
   if (op.kind === 'update') return applyUpdate(oc, op);
   return applyDelete(oc, op);

@@ -28,20 +28,25 @@ function parseArgs(op: PushOp): OrderSubmitArgs {
 
 async function checkStateMachine(w: Writer, args: OrderSubmitArgs): Promise<{ plan: Plan; subscription?: StoredRow }> {
   const plan = findPlan(await latestCatalog(w.trx), args.planCode);
-  if (!plan || !plan.available) throw new Rejection('plan_not_available', `The plan ${args.planCode} is not available in the current catalog.`);
+  if (!plan || !plan.available)
+    throw new Rejection('plan_not_available', `The plan ${args.planCode} is not available in the current catalog.`);
   const current = await activeSubscription(w, args.enterpriseId);
   if (isPromotion(plan)) {
-    if (args.kind !== 'open') throw new Rejection('plan_not_available', `The promotion ${plan.code} can only be ordered, not changed or cancelled.`);
+    if (args.kind !== 'open')
+      throw new Rejection('plan_not_available', `The promotion ${plan.code} can only be ordered, not changed or cancelled.`);
     if (!args.promotionMonths) throw new Rejection('invalid', 'A promotion order needs promotionMonths.');
     if (current?.data.status !== 'active') throw new Rejection('no_active_subscription', 'Only an opened enterprise can be promoted.');
     return { plan };
   }
   if (args.kind === 'open') {
-    if (current) throw new Rejection('subscription_exists', `The enterprise already has a subscription (${current.data.status as string}).`);
+    if (current)
+      throw new Rejection('subscription_exists', `The enterprise already has a subscription (${current.data.status as string}).`);
     return { plan };
   }
-  if (!current || current.data.status !== 'active') throw new Rejection('no_active_subscription', 'The enterprise has no active subscription.');
-  if (args.kind === 'change' && current.data.planCode === plan.code) throw new Rejection('same_plan', `The plan ${plan.code} is already active.`);
+  if (!current || current.data.status !== 'active')
+    throw new Rejection('no_active_subscription', 'The enterprise has no active subscription.');
+  if (args.kind === 'change' && current.data.planCode === plan.code)
+    throw new Rejection('same_plan', `The plan ${plan.code} is already active.`);
   return { plan, subscription: current };
 }
 
@@ -50,37 +55,58 @@ export async function submitOrder(oc: OpContext, op: PushOp): Promise<OpResult> 
   const existing = await loadRow(oc, 'service_order', op.rowId);
   if (existing) {
     authorize(oc.user, 'service_order', existing.data.kind as OrderSubmitArgs['kind'], existing.scopeId);
-    const same = existing.data.enterpriseId === args.enterpriseId && existing.data.kind === args.kind && existing.data.planCode === args.planCode;
+    const same =
+      existing.data.enterpriseId === args.enterpriseId && existing.data.kind === args.kind && existing.data.planCode === args.planCode;
     if (!same) throw new Rejection('order_mismatch', `Order ${op.rowId} was already submitted with other contents.`);
     return rowResult(op.opSeq, 'applied', existing); // resubmission: nothing new happens
   }
   const enterprise = await loadRow(oc, 'enterprise', args.enterpriseId);
-  if (!enterprise || enterprise.deleted) throw new Rejection('enterprise_not_found', `Enterprise ${args.enterpriseId} does not exist on the platform.`);
+  if (!enterprise || enterprise.deleted)
+    throw new Rejection('enterprise_not_found', `Enterprise ${args.enterpriseId} does not exist on the platform.`);
   authorize(oc.user, 'service_order', args.kind, enterprise.scopeId);
   const { plan, subscription } = await checkStateMachine(oc, args);
   const w = { clientId: oc.clientId, at: oc.at };
 
-  const order = insertRow(oc, 'service_order', op.rowId, enterprise.scopeId, {
-    enterpriseId: args.enterpriseId,
-    number: args.number ?? null,
-    kind: args.kind,
-    planCode: plan.code,
-    previousPlanCode: (subscription?.data.planCode as string | undefined) ?? null,
-    effectiveDate: args.effectiveDate,
-    status: 'submitted',
-    signerName: args.signerName,
-    submittedAt: oc.at,
-    submittedBy: oc.user.login,
-    snapshot: op.patch,
-    opening: null,
-    failure: null,
-    processedAt: null,
-  }, w);
+  const order = insertRow(
+    oc,
+    'service_order',
+    op.rowId,
+    enterprise.scopeId,
+    {
+      enterpriseId: args.enterpriseId,
+      number: args.number ?? null,
+      kind: args.kind,
+      planCode: plan.code,
+      previousPlanCode: (subscription?.data.planCode as string | undefined) ?? null,
+      effectiveDate: args.effectiveDate,
+      status: 'submitted',
+      signerName: args.signerName,
+      submittedAt: oc.at,
+      submittedBy: oc.user.login,
+      snapshot: op.patch,
+      opening: null,
+      failure: null,
+      processedAt: null,
+    },
+    w,
+  );
   if (args.kind === 'open' && !isPromotion(plan)) {
-    insertRow(oc, 'subscription', newId(), enterprise.scopeId, {
-      enterpriseId: args.enterpriseId, planCode: plan.code, status: 'opening', startDate: args.effectiveDate, endDate: null,
-      openOrderId: order.id, lastOrderId: order.id,
-    }, w);
+    insertRow(
+      oc,
+      'subscription',
+      newId(),
+      enterprise.scopeId,
+      {
+        enterpriseId: args.enterpriseId,
+        planCode: plan.code,
+        status: 'opening',
+        startDate: args.effectiveDate,
+        endDate: null,
+        openOrderId: order.id,
+        lastOrderId: order.id,
+      },
+      w,
+    );
     updateRow(oc, enterprise, { changes: { status: 'opening' } }, w);
   }
   return rowResult(op.opSeq, 'applied', order);

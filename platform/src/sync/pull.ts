@@ -32,7 +32,10 @@ async function rowChanges(trx: Tx, tbl: SyncedTable, w: Window): Promise<Change[
   if (w.scopes) q = q.where('scope_id', 'in', w.scopes);
   const snap = w.snap;
   if (snap !== undefined) q = q.where((eb) => eb.or([eb('deleted', '=', 0), eb('last_seq', '>', snap)]));
-  const rows = await q.orderBy('last_seq').limit(w.limit + 1).execute();
+  const rows = await q
+    .orderBy('last_seq')
+    .limit(w.limit + 1)
+    .execute();
   return rows.map((r) => {
     const head = { tbl, id: r.id, seq: Number(r.last_seq), version: Number(r.version) };
     if (r.deleted) return { ...head, deleted: true as const };
@@ -52,7 +55,9 @@ async function exitChanges(trx: Tx, tbl: SyncedTable, w: Window): Promise<Change
     .where('scope_id', 'in', scopes)
     .where('seq', '>', Math.max(w.from, w.snap ?? 0))
     .where('seq', '<=', w.upTo)
-    .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM ${sql.table(tbl)} t WHERE t.id = scope_exit.row_id AND t.scope_id IN (${sql.join(scopes)}))`);
+    .where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM ${sql.table(tbl)} t WHERE t.id = scope_exit.row_id AND t.scope_id IN (${sql.join(scopes)}))`,
+    );
   q = q.orderBy('seq').limit(w.limit + 1);
   return (await q.execute()).map((e) => ({ tbl, id: e.row_id, seq: Number(e.seq), scopeExit: true as const }));
 }
@@ -100,10 +105,15 @@ function checkCursor(cursor: Cursor, hash: string, meta: { seq: number; minRetai
   if (cursor.h !== hash) throw resyncRequired('scopes_changed', 'Your regions changed; pull from scratch.');
   if (cursor.seq > meta.seq) throw resyncRequired('cursor_ahead', 'The platform was restored to an earlier state; pull from scratch.');
   // A bootstrap page cursor is as fresh as its snapshot: tombstones up to `snap` are not needed.
-  if (Math.max(cursor.seq, cursor.snap ?? 0) < meta.minRetainedSeq) throw resyncRequired('stale_cursor', 'The cursor is older than the history the platform keeps; pull from scratch.');
+  if (Math.max(cursor.seq, cursor.snap ?? 0) < meta.minRetainedSeq)
+    throw resyncRequired('stale_cursor', 'The cursor is older than the history the platform keeps; pull from scratch.');
 }
 
 async function lastApplied(trx: Tx, user: Principal, clientId: string): Promise<number | null> {
-  const row = await trx.selectFrom('sync_client').select(['user_id', 'last_applied_op_seq']).where('client_id', '=', clientId).executeTakeFirst();
+  const row = await trx
+    .selectFrom('sync_client')
+    .select(['user_id', 'last_applied_op_seq'])
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
   return row && row.user_id === user.id ? Number(row.last_applied_op_seq) : null;
 }

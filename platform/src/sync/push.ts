@@ -41,11 +41,20 @@ const tooDeep = (op: PushOp) => nestedDeeperThan(op.patch, MAX_PATCH_DEPTH);
  */
 export const fingerprintOf = (op: PushOp): string =>
   sha256Hex(
-    canonicalJson({ tbl: op.tbl, rowId: op.rowId, kind: op.kind, name: op.name ?? null, patch: tooDeep(op) ? { tooDeep: true } : op.patch, baseVersion: op.baseVersion ?? null }),
+    canonicalJson({
+      tbl: op.tbl,
+      rowId: op.rowId,
+      kind: op.kind,
+      name: op.name ?? null,
+      patch: tooDeep(op) ? { tooDeep: true } : op.patch,
+      baseVersion: op.baseVersion ?? null,
+    }),
   );
 
 const mismatch = () =>
-  new HttpError(409, 'client_state_mismatch', 'This opSeq was applied with another mutation: register a new clientId.', { reason: 'mutation_mismatch' });
+  new HttpError(409, 'client_state_mismatch', 'This opSeq was applied with another mutation: register a new clientId.', {
+    reason: 'mutation_mismatch',
+  });
 
 type AppliedOpRow = DB['applied_op'];
 
@@ -70,9 +79,15 @@ export class PushService {
     return this.lock.run(req.clientId, async () => {
       await beforePublishing(this.ctx.database.db, publishingOf(this.ctx.config), req.ops, isoNow(this.ctx));
       const { results, last, serverSeq, stop } = await this.applyAll(user, req);
-      if (results.some((r) => r.status === 'applied' && r.row && (r.row as { status?: string }).status === 'submitted')) this.hooks.orderSubmitted();
+      if (results.some((r) => r.status === 'applied' && r.row && (r.row as { status?: string }).status === 'submitted'))
+        this.hooks.orderSubmitted();
       if (stop) throw stop;
-      return { lastAppliedOpSeq: last, serverSeq: serverSeq ?? (await currentSeq(this.ctx.database.db)).seq, results, serverTime: isoNow(this.ctx) };
+      return {
+        lastAppliedOpSeq: last,
+        serverSeq: serverSeq ?? (await currentSeq(this.ctx.database.db)).seq,
+        results,
+        serverTime: isoNow(this.ctx),
+      };
     });
   }
 
@@ -83,7 +98,10 @@ export class PushService {
    * the ops before it are committed. The rows the ops name are locked up front, in id order; seqs
    * and the applied_op rows are written at the end, so sync_meta is locked only for the commit.
    */
-  private async applyAll(user: Principal, req: PushRequest): Promise<{ results: OpResult[]; last: number; serverSeq?: number; stop?: HttpError }> {
+  private async applyAll(
+    user: Principal,
+    req: PushRequest,
+  ): Promise<{ results: OpResult[]; last: number; serverSeq?: number; stop?: HttpError }> {
     const { database } = this.ctx;
     const trx = await database.db.startTransaction().execute();
     const w = newWriter(trx, database.dialect);
@@ -100,7 +118,10 @@ export class PushService {
       const known = await this.prefetch(w, req.clientId, ops, last);
       for (const op of ops) {
         if (op.opSeq > last + 1) {
-          stop = new HttpError(409, 'op_gap', `Expected opSeq ${last + 1}, got ${op.opSeq}.`, { expectedOpSeq: last + 1, lastAppliedOpSeq: last });
+          stop = new HttpError(409, 'op_gap', `Expected opSeq ${last + 1}, got ${op.opSeq}.`, {
+            expectedOpSeq: last + 1,
+            lastAppliedOpSeq: last,
+          });
           break;
         }
         const step = opStep(w, trx);
@@ -121,15 +142,23 @@ export class PushService {
           break;
         }
       }
-      if (last > before) await trx.updateTable('sync_client').set({ last_applied_op_seq: last }).where('client_id', '=', req.clientId).execute();
+      if (last > before)
+        await trx.updateTable('sync_client').set({ last_applied_op_seq: last }).where('client_id', '=', req.clientId).execute();
       const real = await commitWrites(w);
       for (const r of results) if (r.seq !== undefined) r.seq = real(r.seq);
-      if (applied.length) await trx.insertInto('applied_op').values(applied.map(({ row, result }) => ({ ...row, result_json: storedResult(result) }))).execute();
+      if (applied.length)
+        await trx
+          .insertInto('applied_op')
+          .values(applied.map(({ row, result }) => ({ ...row, result_json: storedResult(result) })))
+          .execute();
       await trx.commit().execute();
       for (const done of w.afterCommit) done();
       return { results, last, serverSeq: w.seqs.lastAssigned(), ...(stop ? { stop } : {}) };
     } catch (err) {
-      await trx.rollback().execute().catch(() => undefined);
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
       if (isTransient(err)) throw unavailable();
       throw err;
     }
@@ -139,10 +168,19 @@ export class PushService {
   private async prefetch(w: Writer, clientId: string, ops: PushOp[], last: number): Promise<Known> {
     const replays = ops.filter((op) => op.opSeq <= last).map((op) => op.opSeq);
     const fresh = ops.filter((op) => op.opSeq > last).map((op) => op.mutationId);
-    const prior = replays.length ? await w.trx.selectFrom('applied_op').selectAll().where('client_id', '=', clientId).where('op_seq', 'in', replays).execute() : [];
-    const earlier = fresh.length ? await w.trx.selectFrom('applied_op').selectAll().where('mutation_id', 'in', fresh).where('is_replay', '=', 0).execute() : [];
+    const prior = replays.length
+      ? await w.trx.selectFrom('applied_op').selectAll().where('client_id', '=', clientId).where('op_seq', 'in', replays).execute()
+      : [];
+    const earlier = fresh.length
+      ? await w.trx.selectFrom('applied_op').selectAll().where('mutation_id', 'in', fresh).where('is_replay', '=', 0).execute()
+      : [];
     await lockNamedRows(w, ops);
-    await readStoredCodes(w, ops.flatMap((op) => (op.tbl === 'enterprise' && typeof op.patch.creditCode === 'string' ? [normalizeCreditCode(op.patch.creditCode)] : [])));
+    await readStoredCodes(
+      w,
+      ops.flatMap((op) =>
+        op.tbl === 'enterprise' && typeof op.patch.creditCode === 'string' ? [normalizeCreditCode(op.patch.creditCode)] : [],
+      ),
+    );
     return { prior: new Map(prior.map((r) => [Number(r.op_seq), r])), earlier: new Map(earlier.map((r) => [r.mutation_id, r])) };
   }
 
@@ -154,7 +192,14 @@ export class PushService {
     return duplicateOf(JSON.parse(prior.result_json) as OpResult, op.opSeq, await currentRow(w, user, op));
   }
 
-  private async applyNew(w: Writer, undoOp: () => Promise<void>, user: Principal, clientId: string, op: PushOp, known: Known): Promise<{ result: OpResult; row: AppliedOpRow }> {
+  private async applyNew(
+    w: Writer,
+    undoOp: () => Promise<void>,
+    user: Principal,
+    clientId: string,
+    op: PushOp,
+    known: Known,
+  ): Promise<{ result: OpResult; row: AppliedOpRow }> {
     const fingerprint = fingerprintOf(op);
     const at = isoNow(this.ctx);
     // The same mutation sent earlier under another clientId of this user (the device re-registered).
@@ -168,8 +213,13 @@ export class PushService {
       result = await this.effect(undoOp, { ...w, user, clientId, at }, op);
     }
     const row: AppliedOpRow = {
-      client_id: clientId, op_seq: op.opSeq, mutation_id: op.mutationId, fingerprint,
-      is_replay: earlier ? 1 : 0, result_json: '', applied_at: at,
+      client_id: clientId,
+      op_seq: op.opSeq,
+      mutation_id: op.mutationId,
+      fingerprint,
+      is_replay: earlier ? 1 : 0,
+      result_json: '',
+      applied_at: at,
     };
     if (!earlier) known.earlier.set(op.mutationId, { ...row, result_json: JSON.stringify(result) });
     return { result, row };
@@ -231,7 +281,13 @@ function storedResult(result: OpResult): string {
   return JSON.stringify(stored);
 }
 
-const rejected = (opSeq: number, err: Rejection): OpResult => ({ opSeq, status: 'rejected', code: err.code, retryable: false, message: err.message });
+const rejected = (opSeq: number, err: Rejection): OpResult => ({
+  opSeq,
+  status: 'rejected',
+  code: err.code,
+  retryable: false,
+  message: err.message,
+});
 
 function duplicateOf(stored: OpResult, opSeq: number, current: Partial<OpResult>): OpResult {
   const originalStatus = stored.status === 'duplicate' ? stored.originalStatus : stored.status;

@@ -37,18 +37,29 @@ export async function submitRosterOrder(oc: OpContext, op: PushOp): Promise<OpRe
     return rowResult(op.opSeq, 'applied', existing); // resubmission: nothing new happens
   }
   const enterprise = await loadRow(oc, 'enterprise', args.enterpriseId);
-  if (!enterprise || enterprise.deleted) throw new Rejection('enterprise_not_found', `Enterprise ${args.enterpriseId} does not exist on the platform.`);
+  if (!enterprise || enterprise.deleted)
+    throw new Rejection('enterprise_not_found', `Enterprise ${args.enterpriseId} does not exist on the platform.`);
   authorize(oc.user, 'roster_order', 'submit', enterprise.scopeId);
   if (!(await hasVpmnPlan(oc, args.enterpriseId)))
-    throw new Rejection('no_vpmn_subscription', 'The enterprise has no opening or active plan with VPMN (动力100): open one before its roster.');
+    throw new Rejection(
+      'no_vpmn_subscription',
+      'The enterprise has no opening or active plan with VPMN (动力100): open one before its roster.',
+    );
   const order = insertRow(
     oc,
     'roster_order',
     op.rowId,
     enterprise.scopeId,
     {
-      enterpriseId: args.enterpriseId, status: 'submitted', changes: args.changes, results: null, groupNumber: null, failure: null,
-      submittedAt: oc.at, submittedBy: oc.user.login, processedAt: null,
+      enterpriseId: args.enterpriseId,
+      status: 'submitted',
+      changes: args.changes,
+      results: null,
+      groupNumber: null,
+      failure: null,
+      submittedAt: oc.at,
+      submittedBy: oc.user.login,
+      processedAt: null,
     },
     { clientId: oc.clientId, at: oc.at },
   );

@@ -20,19 +20,31 @@ import type { PushService } from './push';
 const tags = ['sync'];
 
 const registerRoute = createRoute({
-  method: 'post', path: '/sync/v1/clients', tags, security: bearer, summary: 'Register a device for the signed-in user',
+  method: 'post',
+  path: '/sync/v1/clients',
+  tags,
+  security: bearer,
+  summary: 'Register a device for the signed-in user',
   request: jsonBody(registerClientRequestSchema),
   responses: { 201: { description: 'The new clientId', ...json(registerClientResponseSchema) }, ...bodyErrors(401, 426) },
 });
 
 const pushRoute = createRoute({
-  method: 'post', path: '/sync/v1/push', tags, security: bearer, summary: 'Apply the device op log, each op exactly once',
+  method: 'post',
+  path: '/sync/v1/push',
+  tags,
+  security: bearer,
+  summary: 'Apply the device op log, each op exactly once',
   request: jsonBody(pushRequestSchema),
   responses: { 200: { description: 'Per-op results', ...json(pushResponseSchema) }, ...bodyErrors(401, 409, 426, 503) },
 });
 
 const pullRoute = createRoute({
-  method: 'post', path: '/sync/v1/pull', tags, security: bearer, summary: 'Changes after the cursor, in server-seq order',
+  method: 'post',
+  path: '/sync/v1/pull',
+  tags,
+  security: bearer,
+  summary: 'Changes after the cursor, in server-seq order',
   request: jsonBody(pullRequestSchema),
   responses: { 200: { description: 'A page of changes', ...json(pullResponseSchema) }, ...bodyErrors(401, 410, 426, 503) },
 });

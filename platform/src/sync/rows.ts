@@ -48,7 +48,19 @@ export const fromDb = (tbl: SyncedTable, r: DbRow): StoredRow => ({
   updatedByClient: r.updated_by_client,
 });
 
-const BASE_COLUMNS = ['id', 'scope_id', 'version', 'last_seq', 'field_versions', 'deleted', 'data', 'created_at', 'updated_at', 'created_by_client', 'updated_by_client'] as const;
+const BASE_COLUMNS = [
+  'id',
+  'scope_id',
+  'version',
+  'last_seq',
+  'field_versions',
+  'deleted',
+  'data',
+  'created_at',
+  'updated_at',
+  'created_by_client',
+  'updated_by_client',
+] as const;
 
 /**
  * Reads and locks rows of one table for the rest of the transaction, in id order (so two
@@ -70,9 +82,18 @@ export async function loadRow(w: Writer, tbl: SyncedTable, id: string): Promise<
 }
 
 /** Rows of a child table matching `where`, as they are now, locked (what this transaction wrote is flushed first). */
-export async function childRows(w: Writer, tbl: Exclude<SyncedTable, 'enterprise'>, enterpriseId: string, statuses?: string[]): Promise<StoredRow[]> {
+export async function childRows(
+  w: Writer,
+  tbl: Exclude<SyncedTable, 'enterprise'>,
+  enterpriseId: string,
+  statuses?: string[],
+): Promise<StoredRow[]> {
   await flush(w);
-  let q = w.trx.selectFrom(tbl as 'service_order').select(BASE_COLUMNS).where('enterprise_id', '=', enterpriseId).orderBy('id');
+  let q = w.trx
+    .selectFrom(tbl as 'service_order')
+    .select(BASE_COLUMNS)
+    .where('enterprise_id', '=', enterpriseId)
+    .orderBy('id');
   if (statuses) q = q.where('status', 'in', statuses);
   if (w.dialect === 'postgres') q = q.forUpdate();
   return (await q.execute()).map((r) => {
@@ -97,8 +118,13 @@ export async function readStoredCodes(w: Writer, creditCodes: string[]): Promise
 }
 
 /** The enterprise holding a credit code now (other than `exceptId`), as this transaction sees it. */
-export async function creditCodeHolder(w: Writer, creditCode: string, exceptId: string): Promise<{ id: string; scopeId: string } | undefined> {
-  const holds = (row: StoredRow | null | undefined): row is StoredRow => !!row && row.tbl === 'enterprise' && !row.deleted && row.data.creditCode === creditCode && row.id !== exceptId;
+export async function creditCodeHolder(
+  w: Writer,
+  creditCode: string,
+  exceptId: string,
+): Promise<{ id: string; scopeId: string } | undefined> {
+  const holds = (row: StoredRow | null | undefined): row is StoredRow =>
+    !!row && row.tbl === 'enterprise' && !row.deleted && row.data.creditCode === creditCode && row.id !== exceptId;
   // Rows this transaction read or wrote, as they are now; then the database for the rest.
   for (const row of w.rows.values()) if (holds(row)) return { id: row.id, scopeId: row.scopeId };
   await readStoredCodes(w, [creditCode]);
@@ -117,7 +143,8 @@ export interface WriteBy {
   at: string;
 }
 
-const creditCodeOf = (row: StoredRow | null | undefined) => (row?.tbl === 'enterprise' && !row.deleted ? (row.data.creditCode as string) : null);
+const creditCodeOf = (row: StoredRow | null | undefined) =>
+  row?.tbl === 'enterprise' && !row.deleted ? (row.data.creditCode as string) : null;
 
 /** Keeps a written row for the flush. */
 function write(w: Writer, row: StoredRow, isNew: boolean): StoredRow {
@@ -133,10 +160,24 @@ function write(w: Writer, row: StoredRow, isNew: boolean): StoredRow {
 export function insertRow(w: Writer, tbl: SyncedTable, id: string, scopeId: string, data: Record<string, unknown>, by: WriteBy): StoredRow {
   const fieldVersions = Object.fromEntries(Object.keys(data).map((f) => [f, 1]));
   if (tbl === 'site') setSiteImages(w, id, data.images);
-  return write(w, {
-    tbl, id, scopeId, version: 1, lastSeq: w.seqs.forRow(), fieldVersions, deleted: false, data,
-    createdAt: by.at, updatedAt: by.at, createdByClient: by.clientId, updatedByClient: by.clientId,
-  }, true);
+  return write(
+    w,
+    {
+      tbl,
+      id,
+      scopeId,
+      version: 1,
+      lastSeq: w.seqs.forRow(),
+      fieldVersions,
+      deleted: false,
+      data,
+      createdAt: by.at,
+      updatedAt: by.at,
+      createdByClient: by.clientId,
+      updatedByClient: by.clientId,
+    },
+    true,
+  );
 }
 
 export interface RowUpdate {
@@ -159,10 +200,21 @@ export function updateRow(w: Writer, row: StoredRow, update: RowUpdate, by: Writ
   const scopeId = update.scopeId ?? row.scopeId;
   if (scopeId !== row.scopeId) w.seqs.exit(row.scopeId, row.tbl, row.id);
   if (row.tbl === 'site' && 'images' in changes) setSiteImages(w, row.id, changes.images);
-  return write(w, {
-    ...row, scopeId, version, lastSeq: w.seqs.forRow(), fieldVersions, deleted, data: { ...row.data, ...changes },
-    updatedAt: by.at, updatedByClient: by.clientId,
-  }, false);
+  return write(
+    w,
+    {
+      ...row,
+      scopeId,
+      version,
+      lastSeq: w.seqs.forRow(),
+      fieldVersions,
+      deleted,
+      data: { ...row.data, ...changes },
+      updatedAt: by.at,
+      updatedByClient: by.clientId,
+    },
+    false,
+  );
 }
 
 /** Keeps site_image (who may read which blob, assets/store.ts) in step with a site's `images`. */

@@ -61,7 +61,15 @@ export interface Dirty {
 export const rowKey = (tbl: SyncedTable, id: string) => `${tbl}:${id}`;
 
 export const newWriter = (trx: Tx, dialect: Dialect): Writer => ({
-  trx, dialect, seqs: new PendingSeqs(), rows: new Map(), dirty: new Map(), dirtyImages: new Map(), storedCodes: new Map(), journal: [], afterCommit: [],
+  trx,
+  dialect,
+  seqs: new PendingSeqs(),
+  rows: new Map(),
+  dirty: new Map(),
+  dirtyImages: new Map(),
+  storedCodes: new Map(),
+  journal: [],
+  afterCommit: [],
 });
 
 /** Sets a map entry, journaling how to put it back. */
@@ -92,7 +100,19 @@ export function keep(w: Writer): void {
 }
 
 // Columns written for every synced table; the indexed extras depend on the table.
-const COLUMNS = ['id', 'scope_id', 'version', 'last_seq', 'field_versions', 'deleted', 'data', 'created_at', 'updated_at', 'created_by_client', 'updated_by_client'] as const;
+const COLUMNS = [
+  'id',
+  'scope_id',
+  'version',
+  'last_seq',
+  'field_versions',
+  'deleted',
+  'data',
+  'created_at',
+  'updated_at',
+  'created_by_client',
+  'updated_by_client',
+] as const;
 const EXTRA: Record<SyncedTable, string[]> = {
   enterprise: ['credit_code'],
   site: ['enterprise_id'],
@@ -107,7 +127,19 @@ const EXTRA: Record<SyncedTable, string[]> = {
   sms_activity: ['enterprise_id'],
 };
 /** Every transaction locks (and writes) synced rows table by table in this order, by id within one, so none waits on another in a cycle. */
-export const LOCK_ORDER: SyncedTable[] = ['enterprise', 'site', 'service_order', 'subscription', 'site_publication', 'lead', 'site_visit_day', 'sms_usage', 'roster_order', 'roster_member', 'sms_activity'];
+export const LOCK_ORDER: SyncedTable[] = [
+  'enterprise',
+  'site',
+  'service_order',
+  'subscription',
+  'site_publication',
+  'lead',
+  'site_visit_day',
+  'sms_usage',
+  'roster_order',
+  'roster_member',
+  'sms_activity',
+];
 // Rows per statement, well under both databases' limits on bound parameters.
 const ROWS_PER_STATEMENT = 500;
 
@@ -125,17 +157,33 @@ function columnsOf(row: StoredRow, seq: number): Record<string, unknown> {
     sms_usage: { enterprise_id: data.enterpriseId },
     roster_order: { enterprise_id: data.enterpriseId, status: data.status },
     // A removed member gives up its mobile and number.
-    roster_member: { enterprise_id: data.enterpriseId, mobile: deleted ? null : data.mobile, short_number: deleted ? null : data.shortNumber },
+    roster_member: {
+      enterprise_id: data.enterpriseId,
+      mobile: deleted ? null : data.mobile,
+      short_number: deleted ? null : data.shortNumber,
+    },
     sms_activity: { enterprise_id: data.enterpriseId },
   };
   return {
-    id: row.id, scope_id: row.scopeId, version: row.version, last_seq: seq, field_versions: JSON.stringify(row.fieldVersions),
-    deleted: deleted ? 1 : 0, data: JSON.stringify(data), created_at: row.createdAt, updated_at: row.updatedAt,
-    created_by_client: row.createdByClient, updated_by_client: row.updatedByClient, ...extra[row.tbl],
+    id: row.id,
+    scope_id: row.scopeId,
+    version: row.version,
+    last_seq: seq,
+    field_versions: JSON.stringify(row.fieldVersions),
+    deleted: deleted ? 1 : 0,
+    data: JSON.stringify(data),
+    created_at: row.createdAt,
+    updated_at: row.updatedAt,
+    created_by_client: row.createdByClient,
+    updated_by_client: row.updatedByClient,
+    ...extra[row.tbl],
   };
 }
 
-const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / ROWS_PER_STATEMENT) }, (_, i) => items.slice(i * ROWS_PER_STATEMENT, (i + 1) * ROWS_PER_STATEMENT));
+const chunks = <T>(items: T[]): T[][] =>
+  Array.from({ length: Math.ceil(items.length / ROWS_PER_STATEMENT) }, (_, i) =>
+    items.slice(i * ROWS_PER_STATEMENT, (i + 1) * ROWS_PER_STATEMENT),
+  );
 
 /**
  * Writes the kept rows, one statement per table and kind, so that no step meets a unique key the
@@ -159,10 +207,18 @@ export async function flush(w: Writer, real?: (seq: number) => number): Promise<
       await w.trx
         .insertInto(tbl as 'enterprise')
         .values(part.map(values) as never)
-        .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}` as 'excluded.id')])) as never))
+        .onConflict((oc) =>
+          oc
+            .column('id')
+            .doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}` as 'excluded.id')])) as never),
+        )
         .execute();
     }
-    for (const part of chunks(mine.filter((d) => d.isNew))) await w.trx.insertInto(tbl as 'enterprise').values(part.map(values) as never).execute();
+    for (const part of chunks(mine.filter((d) => d.isNew)))
+      await w.trx
+        .insertInto(tbl as 'enterprise')
+        .values(part.map(values) as never)
+        .execute();
   }
   const sites = [...w.dirtyImages.keys()];
   if (sites.length) {

@@ -74,7 +74,18 @@ async function invalidateChanges(client: QueryClient, changes: readonly Change[]
 
 /** What in a sync status means the queue, uploads, conflicts or history moved. */
 const movementOf = (s: SyncStatus | undefined) =>
-  s ? [s.state, s.pendingOps, s.pendingUploads, s.failedUploads, s.conflicts, s.lastSyncAt, s.progress?.phase ?? '', s.resyncGuard?.rows ?? ''].join('|') : '';
+  s
+    ? [
+        s.state,
+        s.pendingOps,
+        s.pendingUploads,
+        s.failedUploads,
+        s.conflicts,
+        s.lastSyncAt,
+        s.progress?.phase ?? '',
+        s.resyncGuard?.rows ?? '',
+      ].join('|')
+    : '';
 
 /**
  * Keeps the cache true to the backend: `data.changed` invalidates by entity (an answer already

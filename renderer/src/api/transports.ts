@@ -42,7 +42,8 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-const unreachable = (error: unknown) => ({ ok: false, error: { code: 'backend_unavailable', message: String(error) } }) satisfies Result<never>;
+const unreachable = (error: unknown) =>
+  ({ ok: false, error: { code: 'backend_unavailable', message: String(error) } }) satisfies Result<never>;
 
 /** A file procedure over HTTP: its address, read as bytes. */
 async function readFileAt(url: string): Promise<Result<unknown>> {
@@ -52,7 +53,8 @@ async function readFileAt(url: string): Promise<Result<unknown>> {
 }
 
 function httpTransport(token: string): Transport {
-  const fileUrl = (name: Parameters<typeof filePath>[0], input: Parameters<typeof filePath>[1]) => `${filePath(name, input)}&token=${encodeURIComponent(token)}`;
+  const fileUrl = (name: Parameters<typeof filePath>[0], input: Parameters<typeof filePath>[1]) =>
+    `${filePath(name, input)}&token=${encodeURIComponent(token)}`;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
   const connect = () => {
@@ -82,7 +84,8 @@ function httpTransport(token: string): Transport {
         });
         const result = (await response.json()) as Result<never>;
         // Say which: the page was opened without its address's token, or with one from before a restart.
-        if (response.status === 401 && !result.ok) return { ok: false, error: { ...result.error, details: { reason: token ? 'token_rejected' : 'token_missing' } } } as never;
+        if (response.status === 401 && !result.ok)
+          return { ok: false, error: { ...result.error, details: { reason: token ? 'token_rejected' : 'token_missing' } } } as never;
         return result as never;
       } catch (error) {
         return unreachable(error) as never;

@@ -69,7 +69,13 @@ function LanguageSwitch({ language }: { language: string }) {
   return (
     <div className="ecw-lang" role="group" aria-label={t('app.language')}>
       {options.map((o) => (
-        <button key={o.value} type="button" className={language === o.value ? 'is-active' : ''} aria-pressed={language === o.value} onClick={() => setLanguage(o.value)}>
+        <button
+          key={o.value}
+          type="button"
+          className={language === o.value ? 'is-active' : ''}
+          aria-pressed={language === o.value}
+          onClick={() => setLanguage(o.value)}
+        >
           {o.label}
         </button>
       ))}

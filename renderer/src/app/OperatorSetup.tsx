@@ -16,8 +16,17 @@ export function OperatorSetup({ onDone }: { onDone: () => void }) {
       <div className="ecw-welcome-brand">{t('app.title')}</div>
       <Card title={t('operator.title')} className="ecw-welcome-card">
         <Typography.Paragraph>{t('operator.intro')}</Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={(values) => setOperator.mutate(values)} initialValues={{ channel: 'customer_manager' }}>
-          <Form.Item name="name" label={t('operator.name')} rules={[{ required: true, whitespace: true, message: validationText('operator.name.required') }]}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(values) => setOperator.mutate(values)}
+          initialValues={{ channel: 'customer_manager' }}
+        >
+          <Form.Item
+            name="name"
+            label={t('operator.name')}
+            rules={[{ required: true, whitespace: true, message: validationText('operator.name.required') }]}
+          >
             <Input autoFocus autoComplete="name" />
           </Form.Item>
           <Form.Item name="channel" label={t('operator.channel')}>

@@ -15,7 +15,8 @@ export function WrongAddressScreen({ reason }: { reason: 'token_missing' | 'toke
         <Typography.Paragraph strong>{t('wrongAddress.howTitle')}</Typography.Paragraph>
         <ol>
           <li>
-            {t('wrongAddress.step1')} <Typography.Text code>{t('wrongAddress.printed', { origin: window.location.origin })}</Typography.Text>
+            {t('wrongAddress.step1')}{' '}
+            <Typography.Text code>{t('wrongAddress.printed', { origin: window.location.origin })}</Typography.Text>
           </li>
           <li>{t('wrongAddress.step2')}</li>
         </ol>

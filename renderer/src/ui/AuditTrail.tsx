@@ -11,7 +11,11 @@ function detailText(entry: AuditEntry, t: (key: string, options?: Record<string,
   if (typeof detail.orderNumber === 'string') parts.push(detail.orderNumber);
   if (typeof detail.kind === 'string') parts.push(t(`orders.kind.${detail.kind}`));
   if (Array.isArray(detail.fields) && detail.fields.length)
-    parts.push(t('audit.changedFields', { fields: detail.fields.map((f) => t(`enterprises.field.${String(f)}`, { defaultValue: String(f) })).join('、') }));
+    parts.push(
+      t('audit.changedFields', {
+        fields: detail.fields.map((f) => t(`enterprises.field.${String(f)}`, { defaultValue: String(f) })).join('、'),
+      }),
+    );
   if (typeof detail.signerName === 'string') parts.push(t('audit.signer', { name: detail.signerName }));
   if (typeof detail.planName === 'string') parts.push(detail.planName);
   return parts.join('；');

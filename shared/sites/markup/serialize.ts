@@ -8,8 +8,14 @@ const HTML_VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'i
 const TEXT_WORK = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const ATTR_WORK = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-const escapeText = (s: string): string => (TEXT_WORK.test(s) ? cleanText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : s);
-const escapeAttr = (s: string): string => (ATTR_WORK.test(s) ? escapeText(s).replace(/"/g, '&quot;').replace(/[\t\n\r]/g, ' ') : s);
+const escapeText = (s: string): string =>
+  TEXT_WORK.test(s) ? cleanText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : s;
+const escapeAttr = (s: string): string =>
+  ATTR_WORK.test(s)
+    ? escapeText(s)
+        .replace(/"/g, '&quot;')
+        .replace(/[\t\n\r]/g, ' ')
+    : s;
 
 /** WML reads `$` as the start of a variable reference: a literal dollar is written `$$` (STANDARDS §1.2). */
 export const doubleDollar = (s: string): string => (s.includes('$') ? s.replace(/\$/g, '$$$$') : s);

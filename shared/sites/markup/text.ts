@@ -4,7 +4,8 @@
  * Characters that XML 1.0 forbids (C0 controls except tab/newline/return, lone surrogates,
  * U+FFFE/U+FFFF) and the C1 controls: dropped, so a hostile or broken input cannot make a page invalid.
  */
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Any character FORBIDDEN might drop (surrogates included): most texts have none and skip the slower replace. */
 const MAYBE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
@@ -18,7 +19,10 @@ export const oneLine = (text: string): string => cleanText(text).replace(/\s+/g,
 export function truncate(text: string, max: number): string {
   const points = Array.from(text);
   if (points.length <= max) return text;
-  return `${points.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  return `${points
+    .slice(0, Math.max(0, max - 1))
+    .join('')
+    .trimEnd()}…`;
 }
 
 /** Where a line may break without cutting a word: after spaces and punctuation, and between CJK characters. */

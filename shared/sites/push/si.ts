@@ -69,7 +69,11 @@ function siTree(si: ServiceIndication): Element {
   return h(
     'si',
     {},
-    h('indication', { href: si.href, 'si-id': si.siId, action: si.action ?? 'signal-medium', created: si.created, 'si-expires': si.expires }, cleanText(si.text)),
+    h(
+      'indication',
+      { href: si.href, 'si-id': si.siId, action: si.action ?? 'signal-medium', created: si.created, 'si-expires': si.expires },
+      cleanText(si.text),
+    ),
   );
 }
 
@@ -99,12 +103,30 @@ export function wapPushMessages(si: ServiceIndication, ref = 0): Uint8Array[] {
   const perPart = SMS_OCTETS - 12;
   const total = Math.ceil(payload.length / perPart);
   if (total > 255) throw new Error('An SI this long does not fit a concatenated SMS.');
-  return Array.from({ length: total }, (_, i) => Uint8Array.from([0x0b, 0x05, 0x04, 0x0b, 0x84, 0x23, 0xf0, 0x00, 0x03, ref & 0xff, total, i + 1, ...payload.slice(i * perPart, (i + 1) * perPart)]));
+  return Array.from({ length: total }, (_, i) =>
+    Uint8Array.from([
+      0x0b,
+      0x05,
+      0x04,
+      0x0b,
+      0x84,
+      0x23,
+      0xf0,
+      0x00,
+      0x03,
+      ref & 0xff,
+      total,
+      i + 1,
+      ...payload.slice(i * perPart, (i + 1) * perPart),
+    ]),
+  );
 }
 
 /** An SI date back from its packed BCD octets (trailing zero octets restored). */
 export function decodeSiDate(octets: Uint8Array): string {
-  const digits = Array.from(octets, (b) => b.toString(16).padStart(2, '0')).join('').padEnd(14, '0');
+  const digits = Array.from(octets, (b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .padEnd(14, '0');
   if (!/^\d{14}$/.test(digits)) throw new Error('SI date: not packed BCD');
   return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}T${digits.slice(8, 10)}:${digits.slice(10, 12)}:${digits.slice(12, 14)}Z`;
 }

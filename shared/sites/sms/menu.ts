@@ -109,10 +109,17 @@ interface MenuPage {
  * Menu pages that each fit one message: header (first page only), numbered lines, "more" and
  * "back" footers. Returns the pages' texts and options; `ids[i]` is page i's node id.
  */
-function menuPages(ctx: SiteContext, header: string, lines: Omit<MenuLine, 'key'>[], ids: (page: number) => string, back: boolean): MenuPage[] {
+function menuPages(
+  ctx: SiteContext,
+  header: string,
+  lines: Omit<MenuLine, 'key'>[],
+  ids: (page: number) => string,
+  back: boolean,
+): MenuPage[] {
   const { menu } = ctx.site.sms;
   const budget = SINGLE_MESSAGE_CHARS - signatureText(ctx.signature).length;
-  const footer = (more: boolean) => [more ? menu.more || `回${MORE_KEY}看更多` : '', back ? menu.back || `回${BACK_KEY}返回` : ''].filter(Boolean);
+  const footer = (more: boolean) =>
+    [more ? menu.more || `回${MORE_KEY}看更多` : '', back ? menu.back || `回${BACK_KEY}返回` : ''].filter(Boolean);
   const pages: MenuPage[] = [];
   let rest = lines;
   do {
@@ -157,12 +164,19 @@ function itemReplyText(item: Item): string {
 
 function contactText(ctx: SiteContext): string {
   const c = ctx.site.profile.contact;
-  return [c.address && `地址:${c.address}`, ...c.phones.map((p) => `${p.label || '电话'}:${p.number}`), c.hours && `时间:${c.hours}`].filter(Boolean).join('\n');
+  return [c.address && `地址:${c.address}`, ...c.phones.map((p) => `${p.label || '电话'}:${p.number}`), c.hours && `时间:${c.hours}`]
+    .filter(Boolean)
+    .join('\n');
 }
 
 type Note = Omit<Finding, 'channel'>;
 
-const truncation = (where: Location, title: string): Note => ({ severity: 'info', code: 'sms.reply_truncated', message: `The SMS reply for "${title}" is cut to the message limit; the full text is on the WAP site.`, where });
+const truncation = (where: Location, title: string): Note => ({
+  severity: 'info',
+  code: 'sms.reply_truncated',
+  message: `The SMS reply for "${title}" is cut to the message limit; the full text is on the WAP site.`,
+  where,
+});
 
 /** A column's nodes, each also as its JSON line, and what to report: memoized per column and per item. */
 interface ColumnPart {
@@ -174,7 +188,13 @@ interface ColumnPart {
   stats: PageStat[];
 }
 
-const statOf = (n: SmsNode): PageStat => ({ channel: 'sms', path: `sms/menu.json#${n.id}`, bytes: utf8Length(n.reply.text), messages: n.reply.messages, where: n.where });
+const statOf = (n: SmsNode): PageStat => ({
+  channel: 'sms',
+  path: `sms/menu.json#${n.id}`,
+  bytes: utf8Length(n.reply.text),
+  messages: n.reply.messages,
+  where: n.where,
+});
 
 const LINE_SEPARATOR = ',\n';
 
@@ -199,24 +219,48 @@ function columnPart(ctx: SiteContext, sink: JobSink, column: Column, smsKey: str
   const back = ctx.site.sms.menu.back || '回0返回';
   const where = { columnId: column.id };
   if (column.items.length === 0) {
-    const body = column.type === 'contact' ? [oneLine(plainText(column.body, { images: false })), contactText(ctx)].filter(Boolean).join('\n') : oneLine(plainText(column.body, { images: false })) || '暂无内容';
+    const body =
+      column.type === 'contact'
+        ? [oneLine(plainText(column.body, { images: false })), contactText(ctx)].filter(Boolean).join('\n')
+        : oneLine(plainText(column.body, { images: false })) || '暂无内容';
     const fitted = fitReply(ctx, `${column.title}\n${body}`, back);
-    const node: SmsNode = { id: columnNodeId(column), kind: 'column', title: column.title, reply: smsText(fitted.text, ctx.signature), options: [{ key: BACK_KEY, label: '返回', target: SMS_ROOT }], where };
+    const node: SmsNode = {
+      id: columnNodeId(column),
+      kind: 'column',
+      title: column.title,
+      reply: smsText(fitted.text, ctx.signature),
+      options: [{ key: BACK_KEY, label: '返回', target: SMS_ROOT }],
+      where,
+    };
     return part([node], fitted.truncated ? [truncation({ ...where, field: 'body' }, column.title)] : []);
   }
-  const lines = column.items.map((item) => ({ label: truncate(oneLine([listTitle(item), listNote(item)].filter(Boolean).join(' ')), MENU_LABEL_MAX), target: itemNodeId(item) }));
+  const lines = column.items.map((item) => ({
+    label: truncate(oneLine([listTitle(item), listNote(item)].filter(Boolean).join(' ')), MENU_LABEL_MAX),
+    target: itemNodeId(item),
+  }));
   // The column's menu depends on its items' labels only: editing an item's text keeps it.
   const menus = sink.memo(`sms:menu:${column.id}`, [smsKey, column.title, ...lines.map((l) => `${l.target}\u0001${l.label}`)], () =>
-    menuPages(ctx, column.title, lines, (n) => columnNodeId(column, n), true).map(
-      (page, i): SmsNode => ({ id: columnNodeId(column, i + 1), kind: 'column', title: column.title, reply: smsText(page.text, ctx.signature), options: page.options, where }),
-    ),
+    menuPages(ctx, column.title, lines, (n) => columnNodeId(column, n), true).map((page, i): SmsNode => ({
+      id: columnNodeId(column, i + 1),
+      kind: 'column',
+      title: column.title,
+      reply: smsText(page.text, ctx.signature),
+      options: page.options,
+      where,
+    })),
   );
-  const parts = [part(menus, cutTitles(column, menus)), ...column.items.map((item) => sink.memo(`sms:item:${item.id}`, [smsKey, column.id, ctx.tokenOf(item.id, item)], () => itemPart(ctx, column, item, back)))];
+  const parts = [
+    part(menus, cutTitles(column, menus)),
+    ...column.items.map((item) =>
+      sink.memo(`sms:item:${item.id}`, [smsKey, column.id, ctx.tokenOf(item.id, item)], () => itemPart(ctx, column, item, back)),
+    ),
+  ];
   return joinParts(parts);
 }
 
 /** What each option of these menu nodes shows, by target. */
-const labelsOf = (nodes: SmsNode[]): Map<string, string> => new Map(nodes.flatMap((n) => n.options.map((o): [string, string] => [o.target, o.label])));
+const labelsOf = (nodes: SmsNode[]): Map<string, string> =>
+  new Map(nodes.flatMap((n) => n.options.map((o): [string, string] => [o.target, o.label])));
 
 const labelCut = (title: string, shown: string, where: Location): Note => ({
   severity: 'warning',
@@ -240,13 +284,26 @@ function cutTitles(column: Column, menus: SmsNode[]): Note[] {
 function itemPart(ctx: SiteContext, column: Column, item: Item, back: string): ColumnPart {
   const where = { columnId: column.id, itemId: item.id };
   const fitted = fitReply(ctx, itemReplyText(item), back);
-  const node: SmsNode = { id: itemNodeId(item), kind: 'item', title: listTitle(item), reply: smsText(fitted.text, ctx.signature), options: [{ key: BACK_KEY, label: '返回', target: SMS_ROOT }], where };
+  const node: SmsNode = {
+    id: itemNodeId(item),
+    kind: 'item',
+    title: listTitle(item),
+    reply: smsText(fitted.text, ctx.signature),
+    options: [{ key: BACK_KEY, label: '返回', target: SMS_ROOT }],
+    where,
+  };
   return part([node], fitted.truncated ? [truncation({ ...where, field: itemBody(item).field }, listTitle(item))] : []);
 }
 
 function checkLength(sink: JobSink, ctx: SiteContext, reply: SmsText, field: string, label: string): void {
   if (reply.messages > ctx.site.sms.maxMessagesPerReply)
-    sink.finding({ severity: 'warning', code: 'sms.text_too_long', message: `The SMS ${label} takes ${reply.messages} messages (limit ${ctx.site.sms.maxMessagesPerReply}).`, where: { section: 'sms', field }, params: { messages: reply.messages } });
+    sink.finding({
+      severity: 'warning',
+      code: 'sms.text_too_long',
+      message: `The SMS ${label} takes ${reply.messages} messages (limit ${ctx.site.sms.maxMessagesPerReply}).`,
+      where: { section: 'sms', field },
+      params: { messages: reply.messages },
+    });
 }
 
 /** The SI the platform pushes with the main menu: the WAP site's address under the enterprise's short name. */
@@ -277,22 +334,51 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
   const candidates = headers.map((header) => menuPages(ctx, header, lines, menuId, false));
   const fitsOne = (pages: { text: string }[]) => pages.every((page) => sign(page.text).messages <= 1);
   // One page if possible, else the friendliest greeting whose pages each fit one message.
-  const menu = candidates.find((pages) => pages.length === 1 && fitsOne(pages)) ?? candidates.find(fitsOne) ?? candidates[candidates.length - 1]!;
-  const menuNodes = menu.map((page, i): SmsNode => ({ id: i === 0 ? SMS_ROOT : `${SMS_ROOT}:${i + 1}`, kind: 'menu', title: '主菜单', reply: sign(page.text), options: page.options, where: { section: 'sms', field: 'menu' } }));
+  const menu =
+    candidates.find((pages) => pages.length === 1 && fitsOne(pages)) ?? candidates.find(fitsOne) ?? candidates[candidates.length - 1]!;
+  const menuNodes = menu.map((page, i): SmsNode => ({
+    id: i === 0 ? SMS_ROOT : `${SMS_ROOT}:${i + 1}`,
+    kind: 'menu',
+    title: '主菜单',
+    reply: sign(page.text),
+    options: page.options,
+    where: { section: 'sms', field: 'menu' },
+  }));
   nodes.push(...menuNodes);
   if (menu.some((page) => sign(page.text).messages > 1))
-    sink.finding({ severity: 'error', code: 'sms.menu_too_long', message: 'The SMS main menu does not fit one message: shorten the welcome text or the column titles.', where: { section: 'sms', field: 'menu.welcome' } });
+    sink.finding({
+      severity: 'error',
+      code: 'sms.menu_too_long',
+      message: 'The SMS main menu does not fit one message: shorten the welcome text or the column titles.',
+      where: { section: 'sms', field: 'menu.welcome' },
+    });
   const shown = labelsOf(menuNodes);
   for (const column of [...contentColumns, ...(guestbookColumn ? [guestbookColumn] : [])]) {
     const target = column === guestbookColumn ? 'guestbook' : columnNodeId(column);
-    if (menu.some((page) => page.cut.includes(target))) sink.finding(labelCut(column.title, shown.get(target) ?? '', { columnId: column.id, field: 'title' }));
+    if (menu.some((page) => page.cut.includes(target)))
+      sink.finding(labelCut(column.title, shown.get(target) ?? '', { columnId: column.id, field: 'title' }));
   }
   if (menu.length > 1)
-    sink.finding({ severity: 'info', code: 'page.split', message: `The SMS main menu continues over ${menu.length} messages ("${MORE_KEY}" for more).`, where: { section: 'sms', field: 'menu' } });
+    sink.finding({
+      severity: 'info',
+      code: 'page.split',
+      message: `The SMS main menu continues over ${menu.length} messages ("${MORE_KEY}" for more).`,
+      where: { section: 'sms', field: 'menu' },
+    });
 
   const smsKey = contentKey(sms);
   const columns = contentColumns.map((column) =>
-    sink.memo(`sms:column:${column.id}`, [smsKey, column.title, column.type, ctx.tokenOf(`body:${column.id}`, column.body), ...column.items.map((item) => ctx.tokenOf(item.id, item))], () => columnPart(ctx, sink, column, smsKey)),
+    sink.memo(
+      `sms:column:${column.id}`,
+      [
+        smsKey,
+        column.title,
+        column.type,
+        ctx.tokenOf(`body:${column.id}`, column.body),
+        ...column.items.map((item) => ctx.tokenOf(item.id, item)),
+      ],
+      () => columnPart(ctx, sink, column, smsKey),
+    ),
   );
   for (const column of columns) {
     column.notes.forEach((note) => sink.finding(note));
@@ -314,7 +400,14 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
   if (sms.guestbook.enabled && guestbookColumn) {
     const prompt = sign(sms.guestbook.prompt || '请直接回复您的留言。');
     site.guestbook = { prompt, thanks: sign(sms.guestbook.thanks || '留言已收到，谢谢！') };
-    nodes.push({ id: 'guestbook', kind: 'guestbook', title: guestbookColumn.title, reply: prompt, options: [], where: { columnId: guestbookColumn.id } });
+    nodes.push({
+      id: 'guestbook',
+      kind: 'guestbook',
+      title: guestbookColumn.title,
+      reply: prompt,
+      options: [],
+      where: { columnId: guestbookColumn.id },
+    });
   }
   const lottery = sms.lottery;
   if (lottery?.enabled) {
@@ -329,7 +422,14 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
       intro,
       lose: sign(lottery.loseText),
     };
-    nodes.push({ id: 'lottery', kind: 'lottery', title: '抽奖', reply: intro, options: [{ key: lottery.keyword.toUpperCase(), label: '抽奖', target: 'lottery' }], where: { section: 'sms', field: 'lottery' } });
+    nodes.push({
+      id: 'lottery',
+      kind: 'lottery',
+      title: '抽奖',
+      reply: intro,
+      options: [{ key: lottery.keyword.toUpperCase(), label: '抽奖', target: 'lottery' }],
+      where: { section: 'sms', field: 'lottery' },
+    });
     checkLength(sink, ctx, intro, 'lottery.intro', 'lottery text');
     site.lottery.prizes.forEach((p, i) => checkLength(sink, ctx, p.reply, `lottery.prizes.${i}`, 'lottery win text'));
   }
@@ -337,7 +437,14 @@ function buildSmsSite(ctx: SiteContext, sink: JobSink): { site: SmsSite; json: s
   if (survey?.enabled) {
     const question = sign([survey.question, ...survey.options.map((o, i) => `${i + 1}${o}`)].join('\n'));
     site.survey = { question, options: survey.options.map(cleanText), thanks: sign(survey.thanks) };
-    nodes.push({ id: 'survey', kind: 'survey', title: '调查', reply: question, options: survey.options.map((o, i) => ({ key: String(i + 1), label: cleanText(o), target: 'survey' })), where: { section: 'sms', field: 'survey' } });
+    nodes.push({
+      id: 'survey',
+      kind: 'survey',
+      title: '调查',
+      reply: question,
+      options: survey.options.map((o, i) => ({ key: String(i + 1), label: cleanText(o), target: 'survey' })),
+      where: { section: 'sms', field: 'survey' },
+    });
     checkLength(sink, ctx, question, 'survey.question', 'survey');
   }
   site.care.forEach((c, i) => checkLength(sink, ctx, c.message, `care.${i}.text`, `care message "${c.occasion}"`));
@@ -360,7 +467,11 @@ export function smsPlan(ctx: SiteContext): ChannelPlan {
 }
 
 function smsJobs(ctx: SiteContext): Job[] {
-  const items = ctx.enabled.sms.flatMap((c) => [c.id, ctx.tokenOf(`body:${c.id}`, c.body), ...c.items.map((item) => ctx.tokenOf(item.id, item))]);
+  const items = ctx.enabled.sms.flatMap((c) => [
+    c.id,
+    ctx.tokenOf(`body:${c.id}`, c.body),
+    ...c.items.map((item) => ctx.tokenOf(item.id, item)),
+  ]);
   return [
     {
       id: 'sms:site',

@@ -19,10 +19,12 @@ import { compileWml, wmlElementLength } from '../wbxml/wml';
 /** Compiled deck budget: the Nokia 7110's 1,397 bytes, the smallest common limit (STANDARDS §1.5). */
 export const WML_DECK_BUDGET = 1397;
 
-const PROLOGUE = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE wml PUBLIC "-//WAPFORUM//DTD WML 1.3//EN" "http://www.wapforum.org/DTD/wml13.dtd">\n';
+const PROLOGUE =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE wml PUBLIC "-//WAPFORUM//DTD WML 1.3//EN" "http://www.wapforum.org/DTD/wml13.dtd">\n';
 const BREAK_AFTER = new Set(['wml', 'card', 'p', 'do']);
 
-export const serializeWml = (deck: Element): string => PROLOGUE + serialize(deck, { syntax: 'xml', breakAfter: BREAK_AFTER, wmlDollar: true });
+export const serializeWml = (deck: Element): string =>
+  PROLOGUE + serialize(deck, { syntax: 'xml', breakAfter: BREAK_AFTER, wmlDollar: true });
 
 /** A deck piece: one or more <p>, its compiled size measured once; text pieces can be split. */
 interface WmlChunk {
@@ -93,7 +95,14 @@ function imageChunk(env: WmlTextEnv, image: ImageRef, caption: string | undefine
   if (!env.showImages) return caption ? chunk([h('p', {}, `［图］${caption}`)]) : null;
   const img = env.sink.image(image, 'wap1', env.pagePath, { ...env.where, field });
   if (!img) return null;
-  return chunk([h('p', {}, h('img', { src: img.href, alt: image.alt.trim() || '图', width: img.width, height: img.height }), caption ? [h('br'), caption] : null)]);
+  return chunk([
+    h(
+      'p',
+      {},
+      h('img', { src: img.href, alt: image.alt.trim() || '图', width: img.width, height: img.height }),
+      caption ? [h('br'), caption] : null,
+    ),
+  ]);
 }
 
 function blocksToChunks(blocks: Block[], env: WmlTextEnv): WmlChunk[] {
@@ -117,7 +126,11 @@ function blocksToChunks(blocks: Block[], env: WmlTextEnv): WmlChunk[] {
 /* ---------- decks ---------- */
 
 function deck(title: string, content: (Element | null)[], back: boolean): Element {
-  return h('wml', {}, h('card', { title: truncate(oneLine(title), 16) }, content, back ? h('do', { type: 'prev', label: '返回' }, h('prev')) : null));
+  return h(
+    'wml',
+    {},
+    h('card', { title: truncate(oneLine(title), 16) }, content, back ? h('do', { type: 'prev', label: '返回' }, h('prev')) : null),
+  );
 }
 
 interface PagedEnv {
@@ -145,7 +158,14 @@ function writeDeck(sink: JobSink, path: string, tree: Element, where: Location):
   const compiledBytes = compileWml(tree).length;
   sink.file(path, mimeOf(path), serializeWml(tree), { compiledBytes, where });
   if (compiledBytes > WML_DECK_BUDGET)
-    sink.finding({ severity: 'error', code: 'page.too_large', message: `WML deck compiles to ${compiledBytes} bytes (limit ${WML_DECK_BUDGET}).`, path: `wap1/${path}`, where, params: { bytes: compiledBytes } });
+    sink.finding({
+      severity: 'error',
+      code: 'page.too_large',
+      message: `WML deck compiles to ${compiledBytes} bytes (limit ${WML_DECK_BUDGET}).`,
+      path: `wap1/${path}`,
+      where,
+      params: { bytes: compiledBytes },
+    });
 }
 
 /** Pages the chunks into decks within budget, writes them, and reports decks that stay over it. */
@@ -154,8 +174,14 @@ function writeDecks(env: PagedEnv & { sink: JobSink }, chunks: WmlChunk[]): void
   const back = env.up !== null;
   // A worst-case shell: both paging links with three-digit page numbers, the longest title.
   const shellBytes = compileWml(deck(`${env.title}（998/999）`, [...env.top, navigation(env, 998, 999)], back)).length;
-  const fits = (page: WmlChunk[]) => shellBytes + page.reduce((n, c) => n + c.bytes, 0) <= WML_DECK_BUDGET && page.reduce((n, c) => n + c.links, 0) <= env.maxLinks;
-  const pages = paginate(chunks, fits, (c, f) => c.split?.(f) ?? null, (head, tail) => head.bytes * 2 >= tail.bytes);
+  const fits = (page: WmlChunk[]) =>
+    shellBytes + page.reduce((n, c) => n + c.bytes, 0) <= WML_DECK_BUDGET && page.reduce((n, c) => n + c.links, 0) <= env.maxLinks;
+  const pages = paginate(
+    chunks,
+    fits,
+    (c, f) => c.split?.(f) ?? null,
+    (head, tail) => head.bytes * 2 >= tail.bytes,
+  );
   pages.forEach((content, index) => {
     const page = index + 1;
     let number = 0;
@@ -164,7 +190,14 @@ function writeDecks(env: PagedEnv & { sink: JobSink }, chunks: WmlChunk[]): void
     writeDeck(sink, env.pathOf(page), deck(title, [...env.top, ...nodes, navigation(env, page, pages.length)], back), env.where);
   });
   if (pages.length > 1)
-    sink.finding({ severity: 'info', code: 'page.split', message: `Shown on ${pages.length} WML decks.`, path: `wap1/${env.pathOf(1)}`, where: env.where, params: { pages: pages.length } });
+    sink.finding({
+      severity: 'info',
+      code: 'page.split',
+      message: `Shown on ${pages.length} WML decks.`,
+      path: `wap1/${env.pathOf(1)}`,
+      where: env.where,
+      params: { pages: pages.length },
+    });
 }
 
 const menuLine = (href: string, n: number, label: string) => h('p', {}, h('a', { href, accesskey: String(n) }, `${n} ${label}`));
@@ -237,7 +270,6 @@ const menuLabel = (item: Item): string => {
   return truncate(oneLine(note ? `${listTitle(item)} ${note}` : listTitle(item)), MENU_LABEL_MAX);
 };
 
-
 /** The column's own text (and contact details or form), paged by size; linked from its item list when it has items. */
 function columnTextJob(ctx: SiteContext, column: Column): Job {
   const listed = column.items.length > 0;
@@ -247,7 +279,12 @@ function columnTextJob(ctx: SiteContext, column: Column): Job {
     run(sink) {
       const where = { columnId: column.id };
       const pathOf = (n: number) => (listed ? columnTextPath('wap1', column.id, n) : columnPath('wap1', column.id, n));
-      const chunks = blocksToChunks(column.body, { sink, pagePath: pathOf(1), where: { ...where, field: 'body' }, showImages: ctx.layout.wap1.showImages });
+      const chunks = blocksToChunks(column.body, {
+        sink,
+        pagePath: pathOf(1),
+        where: { ...where, field: 'body' },
+        showImages: ctx.layout.wap1.showImages,
+      });
       if (column.type === 'contact') chunks.push(...contactChunks(ctx));
       if (column.type === 'guestbook') chunks.push(guestbookChunk(ctx));
       if (!chunks.length) chunks.push(chunk([h('p', {}, '暂无内容。')]));
@@ -264,16 +301,25 @@ function columnTextJob(ctx: SiteContext, column: Column): Job {
  */
 function listPageSize(ctx: SiteContext, column: Column): number {
   const longestId = column.items.reduce((n, i) => Math.max(n, i.id.length), 0);
-  const worstEntry = 12 + relativeHref(columnPath('wap1', column.id), itemPath('wap1', 'x'.repeat(longestId))).length + 4 * (MENU_LABEL_MAX + 2);
+  const worstEntry =
+    12 + relativeHref(columnPath('wap1', column.id), itemPath('wap1', 'x'.repeat(longestId))).length + 4 * (MENU_LABEL_MAX + 2);
   const env = listEnv(column, (n) => columnPath('wap1', column.id, n));
   const shell = compileWml(deck(`${column.title}（998/999）`, [textLink(column, true), navigation(env, 998, 999)], true)).length;
   return Math.max(1, Math.min(ctx.layout.wap1.itemsPerPage, 9, Math.floor((WML_DECK_BUDGET - shell) / worstEntry)));
 }
 
-const listEnv = (column: Column, pathOf: (n: number) => string) => ({ where: { columnId: column.id }, pathOf, maxLinks: 9, title: column.title, top: [], up: { href: homePath('wap1'), label: '首页' } });
+const listEnv = (column: Column, pathOf: (n: number) => string) => ({
+  where: { columnId: column.id },
+  pathOf,
+  maxLinks: 9,
+  title: column.title,
+  top: [],
+  up: { href: homePath('wap1'), label: '首页' },
+});
 
 /** "栏目介绍" on the first list deck, when the column also has text. */
-const textLink = (column: Column, show: boolean): Element | null => (show ? h('p', {}, h('a', { href: relativeHref(columnPath('wap1', column.id), columnTextPath('wap1', column.id)) }, '栏目介绍')) : null);
+const textLink = (column: Column, show: boolean): Element | null =>
+  show ? h('p', {}, h('a', { href: relativeHref(columnPath('wap1', column.id), columnTextPath('wap1', column.id)) }, '栏目介绍')) : null;
 
 /** One deck of a column's item list: a fixed slice of items, so editing one item re-renders one deck. */
 function columnListJob(ctx: SiteContext, column: Column, page: number, pages: number, perPage: number): Job {
@@ -322,7 +368,18 @@ function itemJob(ctx: SiteContext, column: Column, item: Item): Job {
       }
       if (item.kind === 'staff') chunks.push(chunk([h('p', {}, h('a', { href: staffLinks('wap1', item.id).vcard }, '存入通讯录'))]));
       chunks.push(...blocksToChunks(body.blocks, env));
-      writeDecks({ sink, where, pathOf, maxLinks: 0, title: itemTitle(item), top: [], up: { href: columnPath('wap1', column.id), label: column.title } }, chunks);
+      writeDecks(
+        {
+          sink,
+          where,
+          pathOf,
+          maxLinks: 0,
+          title: itemTitle(item),
+          top: [],
+          up: { href: columnPath('wap1', column.id), label: column.title },
+        },
+        chunks,
+      );
     },
   };
 }

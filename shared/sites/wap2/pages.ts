@@ -72,7 +72,12 @@ function xhtmlDocument(ctx: SiteContext, path: string, title: string, body: Chil
   const html = h(
     'html',
     { xmlns: 'http://www.w3.org/1999/xhtml', 'xml:lang': 'zh-CN' },
-    h('head', {}, h('title', {}, truncate(oneLine(title), 30)), h('link', { rel: 'stylesheet', type: 'text/css', href: relativeHref(path, 'style.css') })),
+    h(
+      'head',
+      {},
+      h('title', {}, truncate(oneLine(title), 30)),
+      h('link', { rel: 'stylesheet', type: 'text/css', href: relativeHref(path, 'style.css') }),
+    ),
     h('body', {}, body),
   );
   return PROLOGUE + serialize(html, { syntax: 'xml', breakAfter: WAP2_BREAK_AFTER });
@@ -92,7 +97,14 @@ function writePage(sink: JobSink, path: string, text: string, resourceBytes: num
   const bytes = utf8Length(text);
   sink.file(path, mimeOf(path), text, { resourceBytes, where });
   if (bytes > WAP2_MARKUP_BUDGET || bytes + resourceBytes > WAP2_PAGE_BUDGET)
-    sink.finding({ severity: 'error', code: 'page.too_large', message: `WAP 2.0 page is ${bytes} bytes of markup and ${bytes + resourceBytes} bytes with images (limits 10 KB and 20 KB).`, path: `wap2/${path}`, where, params: { bytes, total: bytes + resourceBytes } });
+    sink.finding({
+      severity: 'error',
+      code: 'page.too_large',
+      message: `WAP 2.0 page is ${bytes} bytes of markup and ${bytes + resourceBytes} bytes with images (limits 10 KB and 20 KB).`,
+      path: `wap2/${path}`,
+      where,
+      params: { bytes, total: bytes + resourceBytes },
+    });
 }
 
 /**
@@ -103,11 +115,16 @@ function writePaged(env: PagedEnv, parts: PageParts, chunks: Wap2Chunk[], withLo
   const { ctx, sink } = env;
   const probePath = env.pathOf(998);
   // The logo in the header is the small (WAP 1.0) variant, shown 40 px high.
-  const logo = withLogo && ctx.site.profile.logo ? sink.image(ctx.site.profile.logo, 'wap1', env.pathOf(1), { section: 'profile', field: 'logo' }) : undefined;
+  const logo =
+    withLogo && ctx.site.profile.logo
+      ? sink.image(ctx.site.profile.logo, 'wap1', env.pathOf(1), { section: 'profile', field: 'logo' })
+      : undefined;
   const logoBytes = logo?.bytes ?? 0;
   const shell = (page: number, pages: number, content: Element[], pageLogo = page === 1 ? logo : undefined) => {
     const path = env.pathOf(page);
-    return [header(ctx, path, pageLogo), ...parts.top, ...content, parts.nav(page, pages), footer(ctx, path)].filter((x): x is Element => x !== null);
+    return [header(ctx, path, pageLogo), ...parts.top, ...content, parts.nav(page, pages), footer(ctx, path)].filter(
+      (x): x is Element => x !== null,
+    );
   };
   // A worst-case shell: the logo, both paging links with three-digit page numbers.
   const shellBytes = utf8Length(xhtmlDocument(ctx, probePath, `${parts.title}（998/999）`, shell(998, 999, [], logo)));
@@ -117,17 +134,38 @@ function writePaged(env: PagedEnv, parts: PageParts, chunks: Wap2Chunk[], withLo
     const links = page.reduce((n, c) => n + c.links, 0);
     return markup <= WAP2_MARKUP_BUDGET && markup + images + cssBytes + logoBytes <= WAP2_PAGE_BUDGET && links <= env.maxLinks;
   };
-  const pages = paginate(chunks, fits, (c, f) => c.split?.(f) ?? null, (head, tail) => head.bytes * 2 >= tail.bytes);
+  const pages = paginate(
+    chunks,
+    fits,
+    (c, f) => c.split?.(f) ?? null,
+    (head, tail) => head.bytes * 2 >= tail.bytes,
+  );
   pages.forEach((content, index) => {
     const page = index + 1;
     let number = 0;
     const placed = content.map((c) => (c.numbered ? { ...c, nodes: c.numbered(++number) } : c));
     const path = env.pathOf(page);
-    const text = xhtmlDocument(ctx, path, pages.length > 1 ? `${parts.title}（${page}/${pages.length}）` : parts.title, shell(page, pages.length, placed.flatMap((c) => c.nodes)));
+    const text = xhtmlDocument(
+      ctx,
+      path,
+      pages.length > 1 ? `${parts.title}（${page}/${pages.length}）` : parts.title,
+      shell(
+        page,
+        pages.length,
+        placed.flatMap((c) => c.nodes),
+      ),
+    );
     writePage(sink, path, text, placed.reduce((n, c) => n + c.imageBytes, 0) + cssBytes + (page === 1 ? logoBytes : 0), env.where);
   });
   if (pages.length > 1)
-    sink.finding({ severity: 'info', code: 'page.split', message: `Shown on ${pages.length} WAP 2.0 pages.`, path: `wap2/${env.pathOf(1)}`, where: env.where, params: { pages: pages.length } });
+    sink.finding({
+      severity: 'info',
+      code: 'page.split',
+      message: `Shown on ${pages.length} WAP 2.0 pages.`,
+      path: `wap2/${env.pathOf(1)}`,
+      where: env.where,
+      params: { pages: pages.length },
+    });
 }
 
 function pageNav(path: (n: number) => string, back: { href: string; label: string } | null) {
@@ -146,7 +184,12 @@ const cssBytesOf = (ctx: SiteContext) => utf8Length(wap2Css(ctx));
 /** A numbered menu line: "1 公司简介", with accesskey 1–9. */
 function menuLine(href: string, index: number, label: string, note?: string): Element {
   const key = index <= 9 ? String(index) : undefined;
-  return h('div', {}, h('a', { href, accesskey: key }, `${key ? `${key} ` : ''}${label}`), note ? [' ', h('span', { class: 'note' }, note)] : null);
+  return h(
+    'div',
+    {},
+    h('a', { href, accesskey: key }, `${key ? `${key} ` : ''}${label}`),
+    note ? [' ', h('span', { class: 'note' }, note)] : null,
+  );
 }
 
 /** A menu link chunk, numbered once the pager has placed it. */
@@ -166,8 +209,18 @@ function homeJob(ctx: SiteContext): Job {
       const { profile } = ctx.site;
       const excerpt = intro ? truncate(plainText(intro.body).split('\n')[0] ?? '', 60) : '';
       const menu = ctx.enabled.wap2.map((c) => menuChunk(relativeHref(path, columnPath('wap2', c.id)), c.title));
-      const top = [h('h1', {}, profile.name), profile.slogan ? h('p', { class: 'note' }, profile.slogan) : null, excerpt ? h('p', {}, excerpt) : null].filter((x): x is Element => x !== null);
-      writePaged({ ctx, sink, where: {}, pathOf: (n) => homePath('wap2', n), maxLinks: 9 }, { title: profile.name, top, nav: pageNav((n) => homePath('wap2', n), null) }, menu, true, cssBytesOf(ctx));
+      const top = [
+        h('h1', {}, profile.name),
+        profile.slogan ? h('p', { class: 'note' }, profile.slogan) : null,
+        excerpt ? h('p', {}, excerpt) : null,
+      ].filter((x): x is Element => x !== null);
+      writePaged(
+        { ctx, sink, where: {}, pathOf: (n) => homePath('wap2', n), maxLinks: 9 },
+        { title: profile.name, top, nav: pageNav((n) => homePath('wap2', n), null) },
+        menu,
+        true,
+        cssBytesOf(ctx),
+      );
     },
   };
 }
@@ -210,7 +263,6 @@ function guestbookChunk(ctx: SiteContext): Wap2Chunk {
 /** Menu entries on list pages are cut to this many characters; the item's page has the full title. */
 const MENU_LABEL_MAX = 40;
 
-
 /** The column's own text (and contact details or form), paged by size; linked from its item list when it has items. */
 function columnTextJob(ctx: SiteContext, column: Column): Job {
   const listed = column.items.length > 0;
@@ -225,8 +277,16 @@ function columnTextJob(ctx: SiteContext, column: Column): Job {
       if (column.type === 'contact') chunks.push(...contactChunks(ctx));
       if (column.type === 'guestbook') chunks.push(guestbookChunk(ctx));
       if (!chunks.length) chunks.push(chunk([h('p', {}, '暂无内容。')]));
-      const back = listed ? { href: columnPath('wap2', column.id), label: `返回${column.title}` } : { href: homePath('wap2'), label: '返回首页' };
-      writePaged({ ctx, sink, where, pathOf, maxLinks: 0 }, { title: column.title, top: [h('h1', {}, column.title)], nav: pageNav(pathOf, back) }, chunks, false, cssBytesOf(ctx));
+      const back = listed
+        ? { href: columnPath('wap2', column.id), label: `返回${column.title}` }
+        : { href: homePath('wap2'), label: '返回首页' };
+      writePaged(
+        { ctx, sink, where, pathOf, maxLinks: 0 },
+        { title: column.title, top: [h('h1', {}, column.title)], nav: pageNav(pathOf, back) },
+        chunks,
+        false,
+        cssBytesOf(ctx),
+      );
     },
   };
 }
@@ -235,7 +295,8 @@ function columnTextJob(ctx: SiteContext, column: Column): Job {
 function listPageSize(ctx: SiteContext, column: Column): number {
   const longestId = column.items.reduce((n, i) => Math.max(n, i.id.length), 0);
   // An entry: <div><a href="…" accesskey="9">9 label</a> <span class="note">note</span></div>, 4 bytes per character at worst.
-  const worstEntry = 80 + relativeHref(columnPath('wap2', column.id), itemPath('wap2', 'x'.repeat(longestId))).length + 4 * (2 * MENU_LABEL_MAX + 4);
+  const worstEntry =
+    80 + relativeHref(columnPath('wap2', column.id), itemPath('wap2', 'x'.repeat(longestId))).length + 4 * (2 * MENU_LABEL_MAX + 4);
   const shell = 2000 + 4 * (column.title.length + ctx.site.profile.name.length) * 3;
   return Math.max(1, Math.min(ctx.layout.wap2.itemsPerPage, Math.floor((WAP2_MARKUP_BUDGET - shell) / worstEntry)));
 }
@@ -251,9 +312,26 @@ function columnListJob(ctx: SiteContext, column: Column, page: number, pages: nu
       const pathOf = (n: number) => columnPath('wap2', column.id, n);
       const path = pathOf(page);
       const where = { columnId: column.id };
-      const entries = items.map((item, i) => menuLine(relativeHref(path, itemPath('wap2', item.id)), i + 1, truncate(oneLine(listTitle(item)), MENU_LABEL_MAX), truncate(oneLine(listNote(item)), MENU_LABEL_MAX)));
-      const text = hasColumnText(column) && page === 1 ? h('p', {}, h('a', { href: relativeHref(path, columnTextPath('wap2', column.id)) }, '栏目介绍')) : null;
-      const body = [header(ctx, path, undefined), h('h1', {}, column.title), text, ...entries, pageNav(pathOf, { href: homePath('wap2'), label: '返回首页' })(page, pages), footer(ctx, path)];
+      const entries = items.map((item, i) =>
+        menuLine(
+          relativeHref(path, itemPath('wap2', item.id)),
+          i + 1,
+          truncate(oneLine(listTitle(item)), MENU_LABEL_MAX),
+          truncate(oneLine(listNote(item)), MENU_LABEL_MAX),
+        ),
+      );
+      const text =
+        hasColumnText(column) && page === 1
+          ? h('p', {}, h('a', { href: relativeHref(path, columnTextPath('wap2', column.id)) }, '栏目介绍'))
+          : null;
+      const body = [
+        header(ctx, path, undefined),
+        h('h1', {}, column.title),
+        text,
+        ...entries,
+        pageNav(pathOf, { href: homePath('wap2'), label: '返回首页' })(page, pages),
+        footer(ctx, path),
+      ];
       const title = pages > 1 ? `${column.title}（${page}/${pages}）` : column.title;
       writePage(sink, path, xhtmlDocument(ctx, path, title, body), cssBytesOf(ctx), where);
     },
@@ -281,7 +359,20 @@ function itemJob(ctx: SiteContext, column: Column, item: Item): Job {
       const env = { sink, pagePath: pathOf(1), where: { ...where, field: body.field }, showImages: ctx.layout.wap2.showImages };
       const facts = itemFacts(item);
       const chunks: Wap2Chunk[] = [];
-      if (facts.length) chunks.push(chunk([h('p', {}, facts.map((f, i) => [i ? h('br') : null, `${f.label}：`, f.tel ? h('a', { href: `tel:${f.value.replace(/[^\d+]/g, '')}` }, f.value) : f.value]))]));
+      if (facts.length)
+        chunks.push(
+          chunk([
+            h(
+              'p',
+              {},
+              facts.map((f, i) => [
+                i ? h('br') : null,
+                `${f.label}：`,
+                f.tel ? h('a', { href: `tel:${f.value.replace(/[^\d+]/g, '')}` }, f.value) : f.value,
+              ]),
+            ),
+          ]),
+        );
       for (const { image, field } of itemImages(item)) {
         const c = imageChunk({ ...env, where }, image, undefined, field);
         if (c) chunks.push(c);
@@ -290,7 +381,13 @@ function itemJob(ctx: SiteContext, column: Column, item: Item): Job {
       chunks.push(...blocksToChunks(body.blocks, env));
       if (!chunks.length) chunks.push(chunk([h('p', {}, '暂无详细内容。')]));
       const top = [h('h1', {}, itemTitle(item))];
-      writePaged({ ctx, sink, where, pathOf, maxLinks: 0 }, { title: itemTitle(item), top, nav: pageNav(pathOf, { href: columnPath('wap2', column.id), label: `返回${column.title}` }) }, chunks, false, cssBytesOf(ctx));
+      writePaged(
+        { ctx, sink, where, pathOf, maxLinks: 0 },
+        { title: itemTitle(item), top, nav: pageNav(pathOf, { href: columnPath('wap2', column.id), label: `返回${column.title}` }) },
+        chunks,
+        false,
+        cssBytesOf(ctx),
+      );
     },
   };
 }

@@ -6,7 +6,24 @@ import { serialize } from '../markup/serialize';
 import { splitRunsToFit } from '../pager';
 import type { Location } from '../report';
 
-export const WAP2_BREAK_AFTER = new Set(['head', 'title', 'link', 'body', 'div', 'p', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'table', 'tr', 'form']);
+export const WAP2_BREAK_AFTER = new Set([
+  'head',
+  'title',
+  'link',
+  'body',
+  'div',
+  'p',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'table',
+  'tr',
+  'form',
+]);
 
 /** A piece of a page: its markup bytes and image bytes are measured once; text chunks can be split. */
 export interface Wap2Chunk {
@@ -20,7 +37,8 @@ export interface Wap2Chunk {
   split?: (fits: (head: Wap2Chunk) => boolean) => [Wap2Chunk, Wap2Chunk] | null;
 }
 
-export const measure = (nodes: Element[]): number => new TextEncoder().encode(nodes.map((n) => serialize(n, { syntax: 'xml', breakAfter: WAP2_BREAK_AFTER })).join('')).length;
+export const measure = (nodes: Element[]): number =>
+  new TextEncoder().encode(nodes.map((n) => serialize(n, { syntax: 'xml', breakAfter: WAP2_BREAK_AFTER })).join('')).length;
 
 export function chunk(nodes: Element[], imageBytes = 0, links = 0): Wap2Chunk {
   return { nodes, bytes: measure(nodes), imageBytes, links };
@@ -47,7 +65,11 @@ function textChunk(tag: string, runs: Run[]): Wap2Chunk {
 }
 
 function listNode(ordered: boolean, items: ListItem[], start?: number): Element {
-  return h(ordered ? 'ol' : 'ul', { start: ordered && start && start > 1 ? start : undefined }, items.map((item) => h('li', {}, runsToXhtml(item.runs), item.children?.length ? listNode(ordered, item.children) : null)));
+  return h(
+    ordered ? 'ol' : 'ul',
+    { start: ordered && start && start > 1 ? start : undefined },
+    items.map((item) => h('li', {}, runsToXhtml(item.runs), item.children?.length ? listNode(ordered, item.children) : null)),
+  );
 }
 
 /** A list splits between its top-level items; an ordered list continues its numbering. */
@@ -63,8 +85,25 @@ function listChunk(ordered: boolean, items: ListItem[], start = 1): Wap2Chunk {
 }
 
 function tableNode(header: Run[][] | undefined, rows: Run[][][]): Element {
-  const head = header ? h('tr', {}, header.map((cell) => h('th', {}, runsToXhtml(cell)))) : null;
-  return h('table', {}, head, rows.map((row) => h('tr', {}, row.map((cell) => h('td', {}, runsToXhtml(cell))))));
+  const head = header
+    ? h(
+        'tr',
+        {},
+        header.map((cell) => h('th', {}, runsToXhtml(cell))),
+      )
+    : null;
+  return h(
+    'table',
+    {},
+    head,
+    rows.map((row) =>
+      h(
+        'tr',
+        {},
+        row.map((cell) => h('td', {}, runsToXhtml(cell))),
+      ),
+    ),
+  );
 }
 
 /** A table splits between rows and repeats its header row. */
@@ -86,11 +125,21 @@ export interface Wap2TextEnv {
   showImages: boolean;
 }
 
-export function imageChunk(env: Wap2TextEnv, image: Extract<Block, { type: 'image' }>['image'], caption: string | undefined, field: string): Wap2Chunk | null {
+export function imageChunk(
+  env: Wap2TextEnv,
+  image: Extract<Block, { type: 'image' }>['image'],
+  caption: string | undefined,
+  field: string,
+): Wap2Chunk | null {
   if (!env.showImages) return caption ? chunk([h('p', {}, `［图］${caption}`)]) : null;
   const img = env.sink.image(image, 'wap2', env.pagePath, { ...env.where, field });
   if (!img) return null;
-  const node = h('div', { class: 'fig' }, h('img', { src: img.href, alt: image.alt.trim(), width: img.width, height: img.height }), caption ? [h('br'), caption] : null);
+  const node = h(
+    'div',
+    { class: 'fig' },
+    h('img', { src: img.href, alt: image.alt.trim(), width: img.width, height: img.height }),
+    caption ? [h('br'), caption] : null,
+  );
   return chunk([node], img.bytes);
 }
 
@@ -102,7 +151,8 @@ export function blocksToChunks(blocks: Block[], env: Wap2TextEnv): Wap2Chunk[] {
     if (block.type === 'paragraph' && block.runs.some((r) => r.text)) out.push(textChunk('p', block.runs));
     else if (block.type === 'heading' && block.runs.some((r) => r.text)) out.push(textChunk(`h${block.level}`, block.runs));
     else if (block.type === 'list' && block.items.length) out.push(listChunk(block.ordered, block.items));
-    else if (block.type === 'table' && block.rows.length) out.push(block.header ? tableChunk(block.rows[0], block.rows.slice(1)) : tableChunk(undefined, block.rows));
+    else if (block.type === 'table' && block.rows.length)
+      out.push(block.header ? tableChunk(block.rows[0], block.rows.slice(1)) : tableChunk(undefined, block.rows));
     else if (block.type === 'image') {
       const c = imageChunk(env, block.image, block.caption, `${field}.image`);
       if (c) out.push(c);

@@ -85,7 +85,12 @@ function textToken(r: Reader, token: number, strtbl: Uint8Array): string | null 
   return null;
 }
 
-function readAttributes(r: Reader, t: Tables, strtbl: Uint8Array, opaque: (attr: string, data: Uint8Array) => string): Record<string, string> {
+function readAttributes(
+  r: Reader,
+  t: Tables,
+  strtbl: Uint8Array,
+  opaque: (attr: string, data: Uint8Array) => string,
+): Record<string, string> {
   const attrs: Record<string, string> = {};
   let current: string | null = null;
   for (;;) {
@@ -108,7 +113,13 @@ function readAttributes(r: Reader, t: Tables, strtbl: Uint8Array, opaque: (attr:
   }
 }
 
-function readElement(r: Reader, token: number, t: Tables, strtbl: Uint8Array, opaque: (attr: string, data: Uint8Array) => string): WbxmlElement {
+function readElement(
+  r: Reader,
+  token: number,
+  t: Tables,
+  strtbl: Uint8Array,
+  opaque: (attr: string, data: Uint8Array) => string,
+): WbxmlElement {
   const tag = t.tags.get(token & 0x3f);
   if (!tag) throw new Error(`WBXML: unknown tag 0x${token.toString(16)}`);
   const el: WbxmlElement = { tag, attrs: token & 0x80 ? readAttributes(r, t, strtbl, opaque) : {}, children: [] };

@@ -66,11 +66,14 @@ function pushInline(bytes: number[], text: string): void {
 }
 
 /** A table's value tokens by their first character and attribute starts by name, in table order: made once per table. */
-const indexes = new WeakMap<TokenTable, { valuesByFirst: Map<string, [string, number][]>; startsByName: Map<string, [string, string, number][]> }>();
+const indexes = new WeakMap<
+  TokenTable,
+  { valuesByFirst: Map<string, [string, number][]>; startsByName: Map<string, [string, string, number][]> }
+>();
 function indexOf(table: TokenTable) {
   let index = indexes.get(table);
   if (!index) {
-    const group = <T,>(entries: T[], keyOf: (entry: T) => string) => {
+    const group = <T>(entries: T[], keyOf: (entry: T) => string) => {
       const map = new Map<string, T[]>();
       for (const entry of entries) map.set(keyOf(entry), [...(map.get(keyOf(entry)) ?? []), entry]);
       return map;
@@ -88,7 +91,8 @@ function encodeValueText(bytes: number[], value: string, table: TokenTable): voi
   let i = 0;
   while (i < value.length) {
     let best: [string, number] | undefined;
-    for (const entry of valuesByFirst.get(value[i]!) ?? []) if (value.startsWith(entry[0], i) && (!best || entry[0].length > best[0].length)) best = entry;
+    for (const entry of valuesByFirst.get(value[i]!) ?? [])
+      if (value.startsWith(entry[0], i) && (!best || entry[0].length > best[0].length)) best = entry;
     if (best) {
       if (literal) pushInline(bytes, literal);
       literal = '';
@@ -110,7 +114,7 @@ function encodeAttribute(bytes: number[], name: string, raw: Exclude<AttrValue, 
   const value = attributeString(name, raw, table);
   let start: [string, string, number] | undefined;
   for (const entry of indexOf(table).startsByName.get(name) ?? []) {
-    if ( value.startsWith(entry[1]) && (!start || entry[1].length > start[1].length)) start = entry;
+    if (value.startsWith(entry[1]) && (!start || entry[1].length > start[1].length)) start = entry;
   }
   if (!start) throw new Error(`WBXML: no token for attribute ${name}`);
   bytes.push(start[2]);

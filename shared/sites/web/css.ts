@@ -5,8 +5,19 @@ const COLOUR = /^#[0-9a-fA-F]{6}$/;
 
 /** Palette colours are template data; anything that is not a plain hex colour falls back, so CSS cannot be injected. */
 function safePalette(p: Palette): Palette {
-  const fallback: Palette = { primary: '#1a4f8b', onPrimary: '#ffffff', accent: '#c62828', background: '#ffffff', surface: '#f5f5f5', text: '#222222', muted: '#666666', border: '#dddddd' };
-  return Object.fromEntries(Object.entries(fallback).map(([k, v]) => [k, COLOUR.test(p[k as keyof Palette]) ? p[k as keyof Palette] : v])) as unknown as Palette;
+  const fallback: Palette = {
+    primary: '#1a4f8b',
+    onPrimary: '#ffffff',
+    accent: '#c62828',
+    background: '#ffffff',
+    surface: '#f5f5f5',
+    text: '#222222',
+    muted: '#666666',
+    border: '#dddddd',
+  };
+  return Object.fromEntries(
+    Object.entries(fallback).map(([k, v]) => [k, COLOUR.test(p[k as keyof Palette]) ? p[k as keyof Palette] : v]),
+  ) as unknown as Palette;
 }
 
 export function webCss(palette: Palette, layout: LayoutOptions['web']): string {

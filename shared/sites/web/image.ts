@@ -4,11 +4,18 @@ import { h, type Element } from '../markup/node';
 import type { JobSink } from '../job';
 import type { Location } from '../report';
 
-export function webImage(ref: ImageRef, sink: JobSink, pagePath: string, where: Location, options: { eager?: boolean; className?: string } = {}): Element | null {
+export function webImage(
+  ref: ImageRef,
+  sink: JobSink,
+  pagePath: string,
+  where: Location,
+  options: { eager?: boolean; className?: string } = {},
+): Element | null {
   const small = sink.image(ref, 'web480', pagePath, where);
   if (!small) return null;
   const large = sink.image(ref, 'web1200', pagePath, where);
-  const srcset = large && large.width > small.width ? `${small.href} ${small.width}w, ${large.href} ${large.width}w` : `${small.href} ${small.width}w`;
+  const srcset =
+    large && large.width > small.width ? `${small.href} ${small.width}w, ${large.href} ${large.width}w` : `${small.href} ${small.width}w`;
   return h('img', {
     src: small.href,
     srcset,

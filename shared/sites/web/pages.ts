@@ -12,7 +12,32 @@ import { webCss } from './css';
 import { webImage } from './image';
 import { blocksToHtml, nonBreaking } from './richText';
 
-const BREAK_AFTER = new Set(['head', 'meta', 'title', 'link', 'header', 'nav', 'main', 'footer', 'section', 'p', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'figure', 'table', 'tr', 'dl', 'form', 'address', 'div']);
+const BREAK_AFTER = new Set([
+  'head',
+  'meta',
+  'title',
+  'link',
+  'header',
+  'nav',
+  'main',
+  'footer',
+  'section',
+  'p',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'figure',
+  'table',
+  'tr',
+  'dl',
+  'form',
+  'address',
+  'div',
+]);
 const HOME_ITEMS = 4;
 const TITLE_MAX = 70;
 const DESCRIPTION_MAX = 120;
@@ -29,11 +54,17 @@ interface PageSpec {
 const pageCount = (column: Column, perPage: number) => Math.max(1, Math.ceil(column.items.length / perPage));
 
 function navigation(ctx: SiteContext, path: string, current: string): Element {
-  const entry = (href: string, label: string, isCurrent: boolean) => h('li', {}, h('a', { href: relativeHref(path, href), 'aria-current': isCurrent ? 'page' : undefined }, label));
+  const entry = (href: string, label: string, isCurrent: boolean) =>
+    h('li', {}, h('a', { href: relativeHref(path, href), 'aria-current': isCurrent ? 'page' : undefined }, label));
   return h(
     'nav',
     { class: 'site-nav', 'aria-label': '栏目导航' },
-    h('ul', {}, entry(homePath('web'), '首页', current === 'home'), ctx.enabled.web.map((c) => entry(columnPath('web', c.id), c.title, current === c.id))),
+    h(
+      'ul',
+      {},
+      entry(homePath('web'), '首页', current === 'home'),
+      ctx.enabled.web.map((c) => entry(columnPath('web', c.id), c.title, current === c.id)),
+    ),
   );
 }
 
@@ -50,7 +81,12 @@ function contactDetails(ctx: SiteContext): ChildInput[] {
     c.person && h('p', {}, '联系人：', c.person),
     email && h('p', {}, '邮箱：', email),
     c.hours && h('p', {}, '营业时间：', c.hours),
-    c.map && h('p', {}, h('a', { href: `https://uri.amap.com/marker?position=${c.map.lng},${c.map.lat}`, rel: 'nofollow noopener' }, '在地图上查看')),
+    c.map &&
+      h(
+        'p',
+        {},
+        h('a', { href: `https://uri.amap.com/marker?position=${c.map.lng},${c.map.lat}`, rel: 'nofollow noopener' }, '在地图上查看'),
+      ),
   ];
 }
 
@@ -65,7 +101,9 @@ function fitTitle(title: string): string {
 
 function shell(ctx: SiteContext, sink: JobSink, page: PageSpec): string {
   const profile = ctx.site.profile;
-  const logo = profile.logo ? webImage({ ...profile.logo, alt: '' }, sink, page.path, { section: 'profile', field: 'logo' }, { eager: true }) : null;
+  const logo = profile.logo
+    ? webImage({ ...profile.logo, alt: '' }, sink, page.path, { section: 'profile', field: 'logo' }, { eager: true })
+    : null;
   const title = page.current === 'home' ? profile.name : `${page.title} - ${profile.name}`;
   const doc = h(
     'html',
@@ -104,7 +142,10 @@ function emit(ctx: SiteContext, sink: JobSink, page: PageSpec, where: { columnId
 /** A list entry: title link, one image, a note (price, date, pay). */
 function card(ctx: SiteContext, sink: JobSink, pagePath: string, column: Column, item: Item, headingLevel: 2 | 3): Element {
   const first = itemImages(item)[0];
-  const img = first && ctx.layout.web.hero !== 'plain' ? webImage(first.image, sink, pagePath, { columnId: column.id, itemId: item.id, field: first.field }) : null;
+  const img =
+    first && ctx.layout.web.hero !== 'plain'
+      ? webImage(first.image, sink, pagePath, { columnId: column.id, itemId: item.id, field: first.field })
+      : null;
   const note = listNote(item);
   const summary = item.kind === 'article' ? item.summary : undefined;
   return h(
@@ -133,7 +174,13 @@ function guestbookForm(ctx: SiteContext): Element {
 function pager(path: string, column: Column, page: number, pages: number): Element | null {
   if (pages <= 1) return null;
   const link = (n: number, label: string) => h('a', { href: relativeHref(path, columnPath('web', column.id, n)) }, label);
-  return h('nav', { class: 'pager', 'aria-label': '分页' }, page > 1 && link(page - 1, '上一页'), h('span', {}, `第${page}/${pages}页`), page < pages && link(page + 1, '下一页'));
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': '分页' },
+    page > 1 && link(page - 1, '上一页'),
+    h('span', {}, `第${page}/${pages}页`),
+    page < pages && link(page + 1, '下一页'),
+  );
 }
 
 function describe(ctx: SiteContext, text: string, fallback: string): string {
@@ -144,7 +191,11 @@ function describe(ctx: SiteContext, text: string, fallback: string): string {
 /* ---------- jobs ---------- */
 
 function homeJob(ctx: SiteContext): Job {
-  const shown = ctx.enabled.web.flatMap((c) => [c.id, c.type === 'intro' ? contentKey(c.body) : '', ...c.items.slice(0, HOME_ITEMS).map(ctx.keyOf)]);
+  const shown = ctx.enabled.web.flatMap((c) => [
+    c.id,
+    c.type === 'intro' ? contentKey(c.body) : '',
+    ...c.items.slice(0, HOME_ITEMS).map(ctx.keyOf),
+  ]);
   return {
     id: 'web:home',
     key: shown,
@@ -154,7 +205,8 @@ function homeJob(ctx: SiteContext): Job {
       const intro = ctx.enabled.web.find((c) => c.type === 'intro');
       const heroImage = ctx.layout.web.hero === 'photo' ? heroOf(ctx) : undefined;
       const main: ChildInput[] = [];
-      if (ctx.layout.web.hero === 'banner') main.push(h('div', { class: 'banner' }, h('h1', {}, profile.name), profile.slogan && h('p', {}, profile.slogan)));
+      if (ctx.layout.web.hero === 'banner')
+        main.push(h('div', { class: 'banner' }, h('h1', {}, profile.name), profile.slogan && h('p', {}, profile.slogan)));
       else main.push(h('h1', {}, profile.name));
       if (heroImage) {
         const img = webImage(heroImage.image, sink, path, heroImage.where, { eager: true });
@@ -162,11 +214,32 @@ function homeJob(ctx: SiteContext): Job {
       }
       for (const column of ctx.enabled.web) {
         const more = h('p', {}, h('a', { href: relativeHref(path, columnPath('web', column.id)) }, `更多${column.title}`));
-        if (column === intro) main.push(h('section', {}, h('h2', {}, column.title), h('p', {}, truncate(plainText(column.body).split('\n')[0] ?? '', 160)), more));
-        else if (column.items.length) main.push(h('section', {}, h('h2', {}, column.title), h('ul', { class: 'cards' }, column.items.slice(0, HOME_ITEMS).map((item) => card(ctx, sink, path, column, item, 3))), more));
+        if (column === intro)
+          main.push(
+            h('section', {}, h('h2', {}, column.title), h('p', {}, truncate(plainText(column.body).split('\n')[0] ?? '', 160)), more),
+          );
+        else if (column.items.length)
+          main.push(
+            h(
+              'section',
+              {},
+              h('h2', {}, column.title),
+              h(
+                'ul',
+                { class: 'cards' },
+                column.items.slice(0, HOME_ITEMS).map((item) => card(ctx, sink, path, column, item, 3)),
+              ),
+              more,
+            ),
+          );
       }
       const description = intro ? plainText(intro.body) : profile.slogan;
-      emit(ctx, sink, { path, title: profile.name, description: describe(ctx, description, profile.slogan || '首页'), current: 'home', main }, {});
+      emit(
+        ctx,
+        sink,
+        { path, title: profile.name, description: describe(ctx, description, profile.slogan || '首页'), current: 'home', main },
+        {},
+      );
     },
   };
 }
@@ -175,7 +248,8 @@ function homeJob(ctx: SiteContext): Job {
 function heroOf(ctx: SiteContext) {
   for (const column of ctx.enabled.web) {
     const block = column.body.find((b) => b.type === 'image');
-    if (block?.type === 'image') return { image: block.image, where: { columnId: column.id, field: `body.${column.body.indexOf(block)}.image` } };
+    if (block?.type === 'image')
+      return { image: block.image, where: { columnId: column.id, field: `body.${column.body.indexOf(block)}.image` } };
   }
   for (const column of ctx.enabled.web) {
     for (const item of column.items) {
@@ -203,10 +277,29 @@ function columnJob(ctx: SiteContext, column: Column, page: number): Job {
         if (column.type === 'contact') main.push(h('section', {}, h('h2', {}, '联系方式'), h('address', {}, contactDetails(ctx))));
         if (column.type === 'guestbook') main.push(h('section', {}, h('h2', {}, '我要留言'), guestbookForm(ctx)));
       }
-      if (items.length) main.push(h('ul', { class: 'cards' }, items.map((item) => card(ctx, sink, path, column, item, 2))));
-      else if (page === 1 && !column.body.length && column.type !== 'contact' && column.type !== 'guestbook') main.push(h('p', {}, '暂无内容。'));
+      if (items.length)
+        main.push(
+          h(
+            'ul',
+            { class: 'cards' },
+            items.map((item) => card(ctx, sink, path, column, item, 2)),
+          ),
+        );
+      else if (page === 1 && !column.body.length && column.type !== 'contact' && column.type !== 'guestbook')
+        main.push(h('p', {}, '暂无内容。'));
       main.push(pager(path, column, page, pages));
-      emit(ctx, sink, { path, title: page > 1 ? `${column.title} 第${page}页` : column.title, description: describe(ctx, plainText(column.body), column.title), current: column.id, main }, where);
+      emit(
+        ctx,
+        sink,
+        {
+          path,
+          title: page > 1 ? `${column.title} 第${page}页` : column.title,
+          description: describe(ctx, plainText(column.body), column.title),
+          current: column.id,
+          main,
+        },
+        where,
+      );
     },
   };
 }
@@ -219,7 +312,12 @@ function staffCardLinks(itemId: string, name: string): Element {
     'section',
     { class: 'staff-card' },
     h('p', {}, h('a', { href: links.vcard, download: `${name}.vcf` }, '存入通讯录（vCard）')),
-    h('figure', {}, h('img', { src: links.qr, srcset: `${links.qr} 1x`, alt: '扫码在手机上打开名片', width: size, height: size }), h('figcaption', {}, '手机扫码打开名片')),
+    h(
+      'figure',
+      {},
+      h('img', { src: links.qr, srcset: `${links.qr} 1x`, alt: '扫码在手机上打开名片', width: size, height: size }),
+      h('figcaption', {}, '手机扫码打开名片'),
+    ),
   );
 }
 
@@ -238,13 +336,29 @@ function itemJob(ctx: SiteContext, column: Column, item: Item): Job {
       const main: ChildInput[] = [
         h('p', { class: 'meta' }, h('a', { href: relativeHref(path, columnPath('web', column.id)) }, column.title)),
         h('h1', {}, listTitle(item)),
-        facts.length > 0 && h('dl', {}, facts.map((f) => [h('dt', {}, f.label), h('dd', {}, factValue(f))])),
+        facts.length > 0 &&
+          h(
+            'dl',
+            {},
+            facts.map((f) => [h('dt', {}, f.label), h('dd', {}, factValue(f))]),
+          ),
         images.map((img) => h('figure', {}, img)),
         item.kind === 'staff' && staffCardLinks(item.id, item.name),
         blocksToHtml(body.blocks, { sink, pagePath: path, where: { ...where, field: body.field }, baseLevel: 1 }),
       ];
       const summary = item.kind === 'article' && item.summary ? item.summary : plainText(body.blocks);
-      emit(ctx, sink, { path, title: itemTitle(item), description: describe(ctx, summary || facts.map((f) => `${f.label}${f.value}`).join(' '), itemTitle(item)), current: column.id, main }, where);
+      emit(
+        ctx,
+        sink,
+        {
+          path,
+          title: itemTitle(item),
+          description: describe(ctx, summary || facts.map((f) => `${f.label}${f.value}`).join(' '), itemTitle(item)),
+          current: column.id,
+          main,
+        },
+        where,
+      );
     },
   };
 }
@@ -269,7 +383,11 @@ function siteFilesJob(ctx: SiteContext): Job {
     key: paths,
     run(sink) {
       const urls = paths.map((p) => `<url><loc>${escapeXml(ctx.urls.web + p)}</loc></url>`).join('\n');
-      sink.file('sitemap.xml', mimeOf('sitemap.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`);
+      sink.file(
+        'sitemap.xml',
+        mimeOf('sitemap.xml'),
+        `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`,
+      );
       sink.file('robots.txt', mimeOf('robots.txt'), `User-agent: *\nAllow: /\nSitemap: ${ctx.urls.web}sitemap.xml\n`);
       sink.file('style.css', mimeOf('style.css'), webCss(ctx.style.palette, ctx.layout.web));
     },
@@ -280,7 +398,10 @@ export function webPlan(ctx: SiteContext): ChannelPlan {
   return {
     site: [homeJob(ctx), siteFilesJob(ctx)],
     columns: ctx.enabled.web,
-    columnUnits: (column, tokens) => listUnits('list', tokens, ctx.layout.web.itemsPerPage, [ctx.tokenOf(`body:${column.id}`, column.body)], (page) => columnJob(ctx, column, page)),
+    columnUnits: (column, tokens) =>
+      listUnits('list', tokens, ctx.layout.web.itemsPerPage, [ctx.tokenOf(`body:${column.id}`, column.body)], (page) =>
+        columnJob(ctx, column, page),
+      ),
     itemJobs: (column, item) => [itemJob(ctx, column, item), ...staffFileJobs(ctx, 'web', item)],
   };
 }

@@ -12,7 +12,11 @@ export function runToHtml(run: Run): Child {
   let node: Child = run.text;
   if (run.href && isAllowedHref(run.href)) {
     const tel = run.href.toLowerCase().startsWith('tel:');
-    node = h('a', { href: run.href.trim(), rel: /^https?:/i.test(run.href.trim()) ? 'nofollow noopener' : undefined }, tel ? nonBreaking(run.text) : run.text);
+    node = h(
+      'a',
+      { href: run.href.trim(), rel: /^https?:/i.test(run.href.trim()) ? 'nofollow noopener' : undefined },
+      tel ? nonBreaking(run.text) : run.text,
+    );
   }
   if (run.em) node = h('em', {}, node);
   if (run.strong) node = h('strong', {}, node);
@@ -31,9 +35,35 @@ function listToHtml(ordered: boolean, items: ListItem[]): Element {
 
 function tableToHtml(block: Extract<Block, { type: 'table' }>): Element {
   const [first, ...rest] = block.rows;
-  const head = block.header && first ? h('thead', {}, h('tr', {}, first.map((cell) => h('th', { scope: 'col' }, runsToHtml(cell))))) : null;
+  const head =
+    block.header && first
+      ? h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            first.map((cell) => h('th', { scope: 'col' }, runsToHtml(cell))),
+          ),
+        )
+      : null;
   const bodyRows = block.header ? rest : block.rows;
-  return h('table', {}, head, h('tbody', {}, bodyRows.map((row) => h('tr', {}, row.map((cell) => h('td', {}, runsToHtml(cell)))))));
+  return h(
+    'table',
+    {},
+    head,
+    h(
+      'tbody',
+      {},
+      bodyRows.map((row) =>
+        h(
+          'tr',
+          {},
+          row.map((cell) => h('td', {}, runsToHtml(cell))),
+        ),
+      ),
+    ),
+  );
 }
 
 export interface RichTextEnv {

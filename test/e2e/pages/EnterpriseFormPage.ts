@@ -46,7 +46,12 @@ export class EnterpriseFormPage {
     const shown = this.page.locator('.ant-select-dropdown:visible').getByText(option).first();
     await this.page.keyboard.type(search);
     // On a loaded machine a keystroke can land before the control opened its list: type it again once.
-    if (!(await shown.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
+    if (
+      !(await shown.waitFor({ timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       await this.page.keyboard.press('ControlOrMeta+A');
       await this.page.keyboard.press('Backspace');
       await this.page.keyboard.type(search, { delay: 50 });
@@ -55,7 +60,12 @@ export class EnterpriseFormPage {
     await this.page.keyboard.press('Enter');
     await waitForPopupsClosed(this.page, '.ant-select-dropdown');
     // The choice is made once the control shows it (and its search text is gone).
-    await this.page.locator(`.ant-select:has(#${field})`).getByTitle(option).or(this.page.locator(`.ant-select:has(#${field})`).getByText(option)).first().waitFor();
+    await this.page
+      .locator(`.ant-select:has(#${field})`)
+      .getByTitle(option)
+      .or(this.page.locator(`.ant-select:has(#${field})`).getByText(option))
+      .first()
+      .waitFor();
   }
 
   async save(): Promise<void> {

@@ -18,7 +18,9 @@ export class EnterpriseListPage {
   }
 
   async waitForList(): Promise<void> {
-    await this.count().getByText(/共|找到/).waitFor();
+    await this.count()
+      .getByText(/共|找到/)
+      .waitFor();
   }
 
   /** `/` then the query, as a clerk does. */

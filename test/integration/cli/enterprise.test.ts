@@ -41,8 +41,13 @@ describe('ecw enterprise create --from FILE', () => {
     await inApp(async (t) => {
       const enterprise = await t.call('enterprises.get', { id });
       expect(enterprise).toMatchObject({
-        name: '济南泉城茶业有限公司', creditCode: '91370100MA3C4Q7B0X', industrySection: 'F', manager: '李敏', channel: 'customer_manager',
-        region: { province: '山东省', city: '济南市', district: '历下区' }, contact: { name: '王建国', mobile: '13805310001', email: 'service@quanchengtea.example' },
+        name: '济南泉城茶业有限公司',
+        creditCode: '91370100MA3C4Q7B0X',
+        industrySection: 'F',
+        manager: '李敏',
+        channel: 'customer_manager',
+        region: { province: '山东省', city: '济南市', district: '历下区' },
+        contact: { name: '王建国', mobile: '13805310001', email: 'service@quanchengtea.example' },
         note: '批发和零售业 (茶叶零售)',
       });
       const orders = await t.call('orders.listForEnterprise', { enterpriseId: id });
@@ -69,9 +74,21 @@ describe('ecw enterprise create --from FILE', () => {
 
   it('refuses a second enterprise with the same credit code, naming the first', async () => {
     expect((await ecw('--data-dir', dataDir, 'enterprise', 'create', '--from', FIXTURE, '--manager', '李敏', '--json')).code).toBe(0);
-    const again = await ecw('--data-dir', dataDir, 'enterprise', 'create', '--from', writeFile({ ...fixture(), name: '另一家茶业公司' }), '--manager', '李敏', '--json');
+    const again = await ecw(
+      '--data-dir',
+      dataDir,
+      'enterprise',
+      'create',
+      '--from',
+      writeFile({ ...fixture(), name: '另一家茶业公司' }),
+      '--manager',
+      '李敏',
+      '--json',
+    );
     expect(again.code).toBe(1);
-    expect(again.json).toEqual({ error: { code: 'enterprise.duplicate_credit_code', message: expect.stringContaining('济南泉城茶业有限公司') } });
+    expect(again.json).toEqual({
+      error: { code: 'enterprise.duplicate_credit_code', message: expect.stringContaining('济南泉城茶业有限公司') },
+    });
     const list = await ecw('--data-dir', dataDir, 'enterprise', 'list', '--json');
     expect((list.json as unknown[]).length).toBe(1);
   });
@@ -79,15 +96,38 @@ describe('ecw enterprise create --from FILE', () => {
   it('says clearly when there is no customer manager, and saves nothing', async () => {
     const run = await ecw('--data-dir', dataDir, 'enterprise', 'create', '--from', FIXTURE, '--json');
     expect(run.code).toBe(1);
-    expect((run.json as { error: { code: string; message: string } }).error).toEqual({ code: 'enterprise.manager_required', message: expect.stringContaining('--manager') });
+    expect((run.json as { error: { code: string; message: string } }).error).toEqual({
+      code: 'enterprise.manager_required',
+      message: expect.stringContaining('--manager'),
+    });
     expect((await ecw('--data-dir', dataDir, 'enterprise', 'list', '--json')).json).toEqual([]);
   });
 
   it('refuses an unknown plan or an impossible opening date before saving the enterprise', async () => {
-    const badPlan = await ecw('--data-dir', dataDir, 'enterprise', 'create', '--from', writeFile({ ...fixture(), plan: 'gold' }), '--manager', '李敏', '--json');
+    const badPlan = await ecw(
+      '--data-dir',
+      dataDir,
+      'enterprise',
+      'create',
+      '--from',
+      writeFile({ ...fixture(), plan: 'gold' }),
+      '--manager',
+      '李敏',
+      '--json',
+    );
     expect(badPlan.code).toBe(1);
     expect((badPlan.json as { error: { code: string } }).error.code).toBe('quote.unknown_plan');
-    const badDate = await ecw('--data-dir', dataDir, 'enterprise', 'create', '--from', writeFile({ ...fixture(), openDate: '2026-11-31' }), '--manager', '李敏', '--json');
+    const badDate = await ecw(
+      '--data-dir',
+      dataDir,
+      'enterprise',
+      'create',
+      '--from',
+      writeFile({ ...fixture(), openDate: '2026-11-31' }),
+      '--manager',
+      '李敏',
+      '--json',
+    );
     expect(badDate.code).toBe(1);
     expect((badDate.json as { error: { code: string } }).error.code).toBe('invalid_input');
     expect((await ecw('--data-dir', dataDir, 'enterprise', 'list', '--json')).json).toEqual([]);
@@ -98,11 +138,31 @@ describe('ecw enterprise create --from FILE', () => {
     const warnings: string[] = [];
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (warnings.push(String(chunk)), true));
     try {
-      const past = await ecw('--data-dir', dataDir, 'enterprise', 'create', '--from', writeFile({ ...fixture(), openDate: day(-3) }), '--manager', '李敏', '--json');
+      const past = await ecw(
+        '--data-dir',
+        dataDir,
+        'enterprise',
+        'create',
+        '--from',
+        writeFile({ ...fixture(), openDate: day(-3) }),
+        '--manager',
+        '李敏',
+        '--json',
+      );
       expect(past.code).toBe(0);
       expect(warnings.join('')).toContain(`opening date ${day(-3)} is before today (${day(0)})`);
       warnings.length = 0;
-      const future = await ecw('--data-dir', dataDir, 'enterprise', 'create', '--from', writeFile({ ...fixture(), creditCode: '91350100M000100Y43', openDate: day(3) }), '--manager', '李敏', '--json');
+      const future = await ecw(
+        '--data-dir',
+        dataDir,
+        'enterprise',
+        'create',
+        '--from',
+        writeFile({ ...fixture(), creditCode: '91350100M000100Y43', openDate: day(3) }),
+        '--manager',
+        '李敏',
+        '--json',
+      );
       expect(future.code).toBe(0);
       expect(warnings.join('')).not.toContain('before today');
     } finally {
@@ -111,7 +171,17 @@ describe('ecw enterprise create --from FILE', () => {
   });
 
   it('reports the fields at fault in an invalid enterprise', async () => {
-    const run = await ecw('--data-dir', dataDir, 'enterprise', 'create', '--from', writeFile({ ...fixture(), creditCode: '91370100MA3C4Q7B01', contact: { name: '王建国', mobile: '12345' } }), '--manager', '李敏', '--json');
+    const run = await ecw(
+      '--data-dir',
+      dataDir,
+      'enterprise',
+      'create',
+      '--from',
+      writeFile({ ...fixture(), creditCode: '91370100MA3C4Q7B01', contact: { name: '王建国', mobile: '12345' } }),
+      '--manager',
+      '李敏',
+      '--json',
+    );
     expect(run.code).toBe(1);
     const error = (run.json as { error: { code: string; message: string } }).error;
     expect(error.code).toBe('invalid_input');
@@ -134,10 +204,32 @@ describe('ecw enterprise create --from FILE', () => {
 describe('ecw enterprise list', () => {
   it('prints every list row as a JSON array, filtered by --query', async () => {
     await ecw('--data-dir', dataDir, 'enterprise', 'create', '--from', FIXTURE, '--manager', '李敏', '--json');
-    await ecw('--data-dir', dataDir, 'enterprise', 'create', '--from', writeFile({ ...fixture(), name: '青岛海风渔具有限公司', creditCode: '91350100M000100Y43', plan: undefined }), '--manager', '李敏', '--json');
-    const all = (await ecw('--data-dir', dataDir, 'enterprise', 'list', '--json')).json as { name: string; creditCode: string; contactMobile: string }[];
+    await ecw(
+      '--data-dir',
+      dataDir,
+      'enterprise',
+      'create',
+      '--from',
+      writeFile({ ...fixture(), name: '青岛海风渔具有限公司', creditCode: '91350100M000100Y43', plan: undefined }),
+      '--manager',
+      '李敏',
+      '--json',
+    );
+    const all = (await ecw('--data-dir', dataDir, 'enterprise', 'list', '--json')).json as {
+      name: string;
+      creditCode: string;
+      contactMobile: string;
+    }[];
     expect(all.map((r) => r.name).sort()).toEqual(['济南泉城茶业有限公司', '青岛海风渔具有限公司']);
-    expect(all[0]).toEqual(expect.objectContaining({ id: expect.any(String), creditCode: expect.any(String), contactMobile: '13805310001', manager: '李敏', city: '济南市' }));
+    expect(all[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        creditCode: expect.any(String),
+        contactMobile: '13805310001',
+        manager: '李敏',
+        city: '济南市',
+      }),
+    );
     const found = (await ecw('--data-dir', dataDir, 'enterprise', 'list', '--query', '泉城', '--json')).json as { name: string }[];
     expect(found.map((r) => r.name)).toEqual(['济南泉城茶业有限公司']);
   });
@@ -157,4 +249,3 @@ describe('the npm script', () => {
     expect((failed as { code: number }).code).toBe(2);
   }, 120_000);
 });
-

@@ -29,7 +29,17 @@ describe('ecw licence read', () => {
       address: f.address,
       uncertain: [],
     });
-    expect(Object.keys(run.json as object)).toEqual(['name', 'creditCode', 'creditCodeValid', 'type', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'address', 'uncertain']);
+    expect(Object.keys(run.json as object)).toEqual([
+      'name',
+      'creditCode',
+      'creditCodeValid',
+      'type',
+      'legalRepresentative',
+      'registeredCapital',
+      'establishedOn',
+      'address',
+      'uncertain',
+    ]);
   });
 
   it('fails with a usage message and code 2 without exactly one picture', async () => {

@@ -38,10 +38,18 @@ it('prints the matching enterprises best first in the issue’s shape', async ()
   const hits = found.json as { enterpriseId: string; name: string; industry: string; url: string; score: number }[];
   expect(hits).toHaveLength(1);
   expect(Object.keys(hits[0]!)).toEqual(['enterpriseId', 'name', 'industry', 'url', 'score']);
-  expect(hits[0]).toMatchObject({ enterpriseId: machines.ent, name: '淄博鲁中机械制造有限公司', industry: 'C', url: 'https://luzhong.ec.example.cn/' });
+  expect(hits[0]).toMatchObject({
+    enterpriseId: machines.ent,
+    name: '淄博鲁中机械制造有限公司',
+    industry: 'C',
+    url: 'https://luzhong.ec.example.cn/',
+  });
   expect(hits[0]!.score).toBeGreaterThanOrEqual(80);
 
-  const byModel = (await ecw('--data-dir', dataDir, 'portal', 'search', 'CK6150', '--json')).json as { enterpriseId: string; score: number }[];
+  const byModel = (await ecw('--data-dir', dataDir, 'portal', 'search', 'CK6150', '--json')).json as {
+    enterpriseId: string;
+    score: number;
+  }[];
   expect(byModel.map((h) => h.enterpriseId)).toEqual([machines.ent]);
   expect(byModel[0]!.score).toBeLessThan(hits[0]!.score); // a model number ranks below a name
   const several = (await ecw('--data-dir', dataDir, 'portal', 'search', '有限公司', '--limit', '2', '--json')).json as unknown[];
@@ -61,13 +69,36 @@ it('asks the platform for an enterprise’s portal member report (portal.memberR
   const backend = createTestBackend({ dataDir });
   try {
     const report = await backend.call('portal.memberReport', { enterpriseId: machines.ent, month: '2026-11' });
-    expect(report).toEqual({ enterpriseId: machines.ent, month: '2026-11', followers: 0, followingEnterprise: 0, followingIndustry: 0, newThisMonth: 0, optedOut: 0, byRegion: [] });
+    expect(report).toEqual({
+      enterpriseId: machines.ent,
+      month: '2026-11',
+      followers: 0,
+      followingEnterprise: 0,
+      followingIndustry: 0,
+      newThisMonth: 0,
+      optedOut: 0,
+      byRegion: [],
+    });
     const file = await backend.call('files.memberReport', { enterpriseId: machines.ent, month: '2026-11' });
-    expect([file.mime, file.fileName]).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '门户会员报告-2026-11.xlsx']);
+    expect([file.mime, file.fileName]).toEqual([
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      '门户会员报告-2026-11.xlsx',
+    ]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
-    const rows = book.getWorksheet('门户会员')!.getSheetValues().slice(1, 7).map((row) => (row as unknown[]).slice(1));
-    expect(rows).toEqual([['门户会员报告', '2026-11'], ['关注会员', 0], ['关注本企业', 0], ['关注所在行业', 0], ['2026-11 新增', 0], ['已退订短信', 0]]);
+    const rows = book
+      .getWorksheet('门户会员')!
+      .getSheetValues()
+      .slice(1, 7)
+      .map((row) => (row as unknown[]).slice(1));
+    expect(rows).toEqual([
+      ['门户会员报告', '2026-11'],
+      ['关注会员', 0],
+      ['关注本企业', 0],
+      ['关注所在行业', 0],
+      ['2026-11 新增', 0],
+      ['已退订短信', 0],
+    ]);
     const missing = await backend.transport.invoke('portal.memberReport', { enterpriseId: 'no-such-enterprise' });
     expect(missing.ok ? null : missing.error.code).toBe('portal.not_found');
   } finally {

@@ -5,7 +5,12 @@ import { createTestBackend, tempDir } from '../../helpers/backend';
 import { ecw } from './support';
 
 const month = (m: string, functionFeeFen: number, smsSent = 0, smsOverage = 0, smsFeeFen = 0) => ({
-  month: m, functionFeeFen, smsSent, smsOverage, smsFeeFen, totalFeeFen: functionFeeFen + smsFeeFen,
+  month: m,
+  functionFeeFen,
+  smsSent,
+  smsOverage,
+  smsFeeFen,
+  totalFeeFen: functionFeeFen + smsFeeFen,
 });
 
 describe('ecw quote --json', () => {
@@ -18,7 +23,8 @@ describe('ecw quote --json', () => {
     expect(out.months).toHaveLength(12);
     expect(out.months[0]).toEqual(month('2026-11', 5000));
     expect(out.months[11]).toEqual(month('2027-10', 10000));
-    for (const m of out.months) expect(Object.keys(m)).toEqual(['month', 'functionFeeFen', 'smsSent', 'smsOverage', 'smsFeeFen', 'totalFeeFen']);
+    for (const m of out.months)
+      expect(Object.keys(m)).toEqual(['month', 'functionFeeFen', 'smsSent', 'smsOverage', 'smsFeeFen', 'totalFeeFen']);
   });
 
   it('runs from the opening month through the cancellation month, billing the cancellation month', async () => {
@@ -30,15 +36,47 @@ describe('ecw quote --json', () => {
   });
 
   it('shows N months and charges SMS beyond the plan at the catalog rate', async () => {
-    const run = await ecw('--json', 'quote', '--plan', 'site-standard', '--open', '2026-02-28', '--months', '2', '--sms', '2026-02=1100', '--sms', '2026-03=1350');
-    expect((run.json as { months: unknown[] }).months).toEqual([month('2026-02', 5000, 1100, 0, 0), month('2026-03', 10000, 1350, 250, 2500)]);
+    const run = await ecw(
+      '--json',
+      'quote',
+      '--plan',
+      'site-standard',
+      '--open',
+      '2026-02-28',
+      '--months',
+      '2',
+      '--sms',
+      '2026-02=1100',
+      '--sms',
+      '2026-03=1350',
+    );
+    expect((run.json as { months: unknown[] }).months).toEqual([
+      month('2026-02', 5000, 1100, 0, 0),
+      month('2026-03', 10000, 1350, 250, 2500),
+    ]);
   });
 
   it('gives the same numbers as the app’s orders.quote', async () => {
     const t = createTestBackend();
     try {
-      const fromApp = await t.call('orders.quote', { planCode: 'site-business', openDate: '2026-12-20', cancelDate: '2027-05-31', smsByMonth: { '2027-01': 3000 } });
-      const run = await ecw('quote', '--plan', 'site-business', '--open', '2026-12-20', '--cancel', '2027-05-31', '--sms', '2027-01=3000', '--json');
+      const fromApp = await t.call('orders.quote', {
+        planCode: 'site-business',
+        openDate: '2026-12-20',
+        cancelDate: '2027-05-31',
+        smsByMonth: { '2027-01': 3000 },
+      });
+      const run = await ecw(
+        'quote',
+        '--plan',
+        'site-business',
+        '--open',
+        '2026-12-20',
+        '--cancel',
+        '2027-05-31',
+        '--sms',
+        '2027-01=3000',
+        '--json',
+      );
       const months = (run.json as { months: { month: string; totalFeeFen: number }[] }).months;
       expect(months.map((m) => [m.month, m.totalFeeFen])).toEqual(fromApp.months.map((m) => [m.month, m.totalFeeFen]));
     } finally {
@@ -48,9 +86,33 @@ describe('ecw quote --json', () => {
 
   it('uses the data directory’s catalog when given --data-dir', async () => {
     const t = createTestBackend();
-    await t.backend.writes.write((db) => saveCatalog(db, { ...SEED_CATALOG, version: 2, source: 'platform', plans: SEED_CATALOG.plans.map((p) => (p.code === 'site-standard' ? { ...p, monthlyFeeFen: 12000, smsRateFen: 8 } : p)) }, new Date()));
+    await t.backend.writes.write((db) =>
+      saveCatalog(
+        db,
+        {
+          ...SEED_CATALOG,
+          version: 2,
+          source: 'platform',
+          plans: SEED_CATALOG.plans.map((p) => (p.code === 'site-standard' ? { ...p, monthlyFeeFen: 12000, smsRateFen: 8 } : p)),
+        },
+        new Date(),
+      ),
+    );
     t.backend.close();
-    const run = await ecw('--data-dir', t.dataDir, 'quote', '--plan', 'site-standard', '--open', '2026-11-01', '--months', '1', '--sms', '2026-11=1200', '--json');
+    const run = await ecw(
+      '--data-dir',
+      t.dataDir,
+      'quote',
+      '--plan',
+      'site-standard',
+      '--open',
+      '2026-11-01',
+      '--months',
+      '1',
+      '--sms',
+      '2026-11=1200',
+      '--json',
+    );
     expect(run.json).toEqual({
       plan: { code: 'site-standard', name: '企业建站 标准版', monthlyFeeFen: 12000, smsIncluded: 1100, smsRateFen: 8 },
       months: [month('2026-11', 12000, 1200, 100, 800)],

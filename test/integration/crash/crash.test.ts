@@ -29,7 +29,12 @@ interface Confirmed {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Saves until the process dies; records what was confirmed. Returns how many calls were attempted. */
-async function saveUntilKilled(web: WebProcess, confirmed: Map<string, Confirmed>, state: { next: number; updates: number }, random: () => number) {
+async function saveUntilKilled(
+  web: WebProcess,
+  confirmed: Map<string, Confirmed>,
+  state: { next: number; updates: number },
+  random: () => number,
+) {
   let alive = true;
   let attempts = 0;
   const call = async (name: string, input: unknown) => {
@@ -58,7 +63,8 @@ async function saveUntilKilled(web: WebProcess, confirmed: Map<string, Confirmed
       } else {
         const input = enterpriseInput(state.next++, 7);
         const result = await call('enterprises.create', input);
-        if (result?.ok) confirmed.set((result.value as Enterprise).id, { input, acceptableManagers: new Set([input.manager]), updating: false });
+        if (result?.ok)
+          confirmed.set((result.value as Enterprise).id, { input, acceptableManagers: new Set([input.manager]), updating: false });
         else if (result) throw new Error(`create refused: ${JSON.stringify(result.error)}`);
       }
     }
@@ -90,13 +96,20 @@ function checkFile(dataDir: string, confirmed: Map<string, Confirmed>, context: 
     expect(db.pragma('quick_check', { simple: true }), context).toBe('ok');
     expect(db.pragma('foreign_key_check'), context).toEqual([]);
     const rows = db.prepare('SELECT id, manager FROM enterprise').all() as { id: string; manager: string }[];
-    const ops = db.prepare("SELECT row_id, kind, patch_json FROM outbox WHERE tbl = 'enterprise'").all() as { row_id: string; kind: string; patch_json: string }[];
+    const ops = db.prepare("SELECT row_id, kind, patch_json FROM outbox WHERE tbl = 'enterprise'").all() as {
+      row_id: string;
+      kind: string;
+      patch_json: string;
+    }[];
     const opsByRow = new Map<string, typeof ops>();
     for (const op of ops) opsByRow.set(op.row_id, [...(opsByRow.get(op.row_id) ?? []), op]);
     expect(ops.length, `${context}: one op per enterprise row`).toBe(rows.length);
     for (const row of rows) {
       const rowOps = opsByRow.get(row.id) ?? [];
-      expect(rowOps.map((op) => op.kind), `${context}: ops of ${row.id}`).toEqual(['create']);
+      expect(
+        rowOps.map((op) => op.kind),
+        `${context}: ops of ${row.id}`,
+      ).toEqual(['create']);
       expect(JSON.parse(rowOps[0]!.patch_json).manager, `${context}: op of ${row.id} carries the latest edit`).toBe(row.manager);
     }
     const ids = new Set(rows.map((r) => r.id));

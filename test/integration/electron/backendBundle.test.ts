@@ -33,7 +33,9 @@ function invoke(name: string, input: unknown): Promise<{ ok: boolean; value?: un
 }
 
 beforeAll(async () => {
-  const { buildBackend } = (await import(path.join(REPO_ROOT, 'scripts/build-electron.mjs'))) as { buildBackend(dir: string): Promise<void> };
+  const { buildBackend } = (await import(path.join(REPO_ROOT, 'scripts/build-electron.mjs'))) as {
+    buildBackend(dir: string): Promise<void>;
+  };
   await buildBackend(outDir);
   child = fork(path.join(outDir, 'backend', 'main.cjs'), [`--data-dir=${dataDir}`], {
     cwd: REPO_ROOT, // node_modules are external to the bundle, as in the packaged app
@@ -68,12 +70,19 @@ describe('the bundled backend behind the utilityProcess transport', () => {
   it('pushes events to main', async () => {
     await invoke('system.setOperator', { name: '张三', channel: 'business_hall' });
     const created = await invoke('enterprises.create', {
-      name: '济南泉城茶业有限公司', creditCode: '91350100M000100Y43', industrySection: 'F',
-      region: { province: '山东省', city: '济南市', district: '历下区' }, address: '泉城路188号',
-      contact: { name: '王建国', mobile: '13805310001' }, manager: '张三', channel: 'business_hall',
+      name: '济南泉城茶业有限公司',
+      creditCode: '91350100M000100Y43',
+      industrySection: 'F',
+      region: { province: '山东省', city: '济南市', district: '历下区' },
+      address: '泉城路188号',
+      contact: { name: '王建国', mobile: '13805310001' },
+      manager: '张三',
+      channel: 'business_hall',
     });
     expect(created.ok).toBe(true);
     await new Promise((r) => setTimeout(r, 50));
-    expect(messages).toContainEqual(expect.objectContaining({ type: 'event', event: 'data.changed', payload: expect.objectContaining({ entity: 'enterprise' }) }));
+    expect(messages).toContainEqual(
+      expect.objectContaining({ type: 'event', event: 'data.changed', payload: expect.objectContaining({ entity: 'enterprise' }) }),
+    );
   });
 });

@@ -75,10 +75,19 @@ describe('files by address (browser mode)', () => {
     expect((await get(withToken(address), { origin: 'http://evil.example' })).status).toBe(403);
     expect((await get(withToken(address), {}, 'DELETE')).status).toBe(405);
     const posted = await new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/files.image', headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode!);
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: '/api/files.image',
+          headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        },
+      );
       req.on('error', reject);
       req.end(JSON.stringify({ sha256: 'f'.repeat(64) }));
     });
@@ -102,7 +111,9 @@ describe('files by address (browser mode)', () => {
     const pdf = await get(withToken(filePath('files.document', { id: document.id })));
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdf.headers['content-disposition']).toBe(`inline; filename="${document.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(document.fileName)}`);
+    expect(pdf.headers['content-disposition']).toBe(
+      `inline; filename="${document.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
+    );
     expect(sha256(pdf.body)).toBe(document.sha256);
 
     const exported = await t.call('sites.export', { siteId: site.id });

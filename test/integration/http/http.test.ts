@@ -20,16 +20,22 @@ interface Reply {
 }
 
 /** One raw HTTP request: the path and every header exactly as given (fetch would normalize them). */
-function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
+function request(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode!, headers: res.headers, text, json: () => JSON.parse(text) });
-      });
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode!, headers: res.headers, text, json: () => JSON.parse(text) });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -87,8 +93,16 @@ describe('HTTP transport: who may call', () => {
   });
 
   it('accepts exactly the origins it serves (127.0.0.1 and localhost on its port) and refuses every other (issue 8 item 9)', async () => {
-    for (const origin of [server.url, `http://localhost:${server.port}`]) expect((await api('enterprises.list', '{}', { origin })).status, origin).toBe(200);
-    for (const origin of [`https://localhost:${server.port}`, `http://localhost:${server.port + 1}`, 'http://localhost', `http://localhost.evil.example:${server.port}`, 'null', `http://[::1]:${server.port}`])
+    for (const origin of [server.url, `http://localhost:${server.port}`])
+      expect((await api('enterprises.list', '{}', { origin })).status, origin).toBe(200);
+    for (const origin of [
+      `https://localhost:${server.port}`,
+      `http://localhost:${server.port + 1}`,
+      'http://localhost',
+      `http://localhost.evil.example:${server.port}`,
+      'null',
+      `http://[::1]:${server.port}`,
+    ])
       expect((await api('enterprises.list', '{}', { origin })).status, origin).toBe(403);
   });
 
@@ -123,13 +137,21 @@ describe('HTTP transport: who may call', () => {
 
 describe('HTTP transport: hostile bodies (the UI bypassed)', () => {
   it('rejects an invalid enterprise with invalid_input and per-field issues', async () => {
-    const body = JSON.stringify({ ...enterpriseInput(1), creditCode: '91350100m000100y42', contact: { name: '', mobile: '+86 138-0013-800' } });
+    const body = JSON.stringify({
+      ...enterpriseInput(1),
+      creditCode: '91350100m000100y42',
+      contact: { name: '', mobile: '+86 138-0013-800' },
+    });
     const reply = await api('enterprises.create', body);
     expect(reply.status).toBe(200);
     const { ok, error } = reply.json();
     expect(ok).toBe(false);
     expect(error?.code).toBe('invalid_input');
-    expect(error?.issues?.map((i) => `${i.field}:${i.code}`).sort()).toEqual(['contact.mobile:mobile.invalid', 'contact.name:contact.name.required', 'creditCode:credit_code.check']);
+    expect(error?.issues?.map((i) => `${i.field}:${i.code}`).sort()).toEqual([
+      'contact.mobile:mobile.invalid',
+      'contact.name:contact.name.required',
+      'creditCode:credit_code.check',
+    ]);
   });
 
   it('answers a body that is not JSON with 400 invalid_json', async () => {
@@ -179,7 +201,10 @@ describe('HTTP transport: malformed addresses and local paths (issue 8 item 9)',
     expect(exported.status).toBe(403);
     expect(exported.json().error?.code).toBe('local_path_refused');
     // Without a path the call goes on to the backend as usual.
-    const upload = await api('sites.import', JSON.stringify({ enterpriseId: 'e1', files: [{ name: 'a.txt', base64: Buffer.from('茶').toString('base64') }] }));
+    const upload = await api(
+      'sites.import',
+      JSON.stringify({ enterpriseId: 'e1', files: [{ name: 'a.txt', base64: Buffer.from('茶').toString('base64') }] }),
+    );
     expect(upload.json().error?.code).not.toBe('local_path_refused');
     expect((await api('sites.export', JSON.stringify({ siteId: 's1' }))).json().error?.code).toBe('site.not_found');
   });
@@ -189,9 +214,7 @@ describe('HTTP transport: events', () => {
   it('delivers data.changed over SSE after a create', async () => {
     const frames: string[] = [];
     const events = await new Promise<http.IncomingMessage>((resolve, reject) => {
-      http
-        .get({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}` }, resolve)
-        .on('error', reject);
+      http.get({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}` }, resolve).on('error', reject);
     });
     expect(events.statusCode).toBe(200);
     expect(events.headers['content-type']).toBe('text/event-stream');
@@ -205,7 +228,10 @@ describe('HTTP transport: events', () => {
     const id = (created.json().value as { id: string }).id;
     await received;
     events.destroy();
-    const frame = frames.join('').split('\n\n').find((f) => f.startsWith('event: data.changed'))!;
+    const frame = frames
+      .join('')
+      .split('\n\n')
+      .find((f) => f.startsWith('event: data.changed'))!;
     expect(JSON.parse(frame.split('\ndata: ')[1]!)).toEqual({ entity: 'enterprise', id });
   });
 
@@ -237,7 +263,15 @@ describe('HTTP transport: the UI files', () => {
   });
 
   it('never serves a file outside the UI folder', async () => {
-    const attempts = ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e%2fsecret.txt', '/..%5csecret.txt', '/assets/%2e%2e/%2e%2e/secret.txt'];
+    const attempts = [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+    ];
     for (const attempt of attempts) {
       const reply = await request(server.port, { path: attempt });
       expect(reply.text, attempt).not.toContain(SECRET);

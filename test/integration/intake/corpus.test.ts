@@ -8,7 +8,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stopReadWorker } from '../../../electron/backend/domains/intake/readClient';
 import { stopOcrWorker } from '../../../electron/backend/infra/ocr/ocrClient';
 import { createTestBackend } from '../../helpers/backend';
-import { CORPUS_DIR, corpusFolders, formatTotals, HOLDOUT_DIR, importFolder, readExpected, scoreFolder, totals, type FolderScore } from '../../helpers/corpus';
+import {
+  CORPUS_DIR,
+  corpusFolders,
+  formatTotals,
+  HOLDOUT_DIR,
+  importFolder,
+  readExpected,
+  scoreFolder,
+  totals,
+  type FolderScore,
+} from '../../helpers/corpus';
 
 const TARGET = 0.9;
 afterAll(async () => {
@@ -33,7 +43,12 @@ async function scoreAll(dir: string): Promise<FolderScore[]> {
 /** What went wrong, folder by folder, so a failing number says where to look. */
 const details = (scores: FolderScore[]) =>
   scores
-    .flatMap((s) => [...s.missing.map((m) => `${s.folder}: missing ${m}`), ...s.extra.map((m) => `${s.folder}: extra ${m}`), ...s.fields.wrong.map((m) => `${s.folder}: field ${m}`), ...s.photos.wrong.map((m) => `${s.folder}: photo ${m}`)])
+    .flatMap((s) => [
+      ...s.missing.map((m) => `${s.folder}: missing ${m}`),
+      ...s.extra.map((m) => `${s.folder}: extra ${m}`),
+      ...s.fields.wrong.map((m) => `${s.folder}: field ${m}`),
+      ...s.photos.wrong.map((m) => `${s.folder}: photo ${m}`),
+    ])
     .join('\n');
 
 describe('structuring the intake corpus', () => {

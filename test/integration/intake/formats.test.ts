@@ -41,7 +41,8 @@ function bombDocx(): Uint8Array {
   return buffer;
 }
 
-const ole = (extra = Buffer.alloc(0)) => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), extra]);
+const ole = (extra = Buffer.alloc(0)) =>
+  Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), extra]);
 
 describe('files that cannot be read', () => {
   it('are named with a code and a reason each, and the rest of the folder goes in', async () => {
@@ -83,7 +84,10 @@ describe('formats read', () => {
       const { site } = await importFolder(b, CORPUS_DIR, folder);
       const counts = Object.fromEntries(site.content.columns.filter((c) => c.items.length).map((c) => [c.type, c.items.length]));
       expect(site.intake.problems, folder).toEqual([]);
-      expect(Object.values(counts).reduce((a, n) => a + n, 0), folder).toBeGreaterThanOrEqual(4);
+      expect(
+        Object.values(counts).reduce((a, n) => a + n, 0),
+        folder,
+      ).toBeGreaterThanOrEqual(4);
     }
   });
 
@@ -91,7 +95,10 @@ describe('formats read', () => {
     const b = backend();
     const enterpriseId = await teaEnterprise(b);
     const dir = tempDir();
-    const sheet = (name: string, rows: (string | number)[][]) => ({ name, rows: [['品名', '规格', '单位', '价格', '更新日期'], ...rows.map((r) => [...r, { serial: 46115, format: 'yyyy-mm-dd' }])] });
+    const sheet = (name: string, rows: (string | number)[][]) => ({
+      name,
+      rows: [['品名', '规格', '单位', '价格', '更新日期'], ...rows.map((r) => [...r, { serial: 46115, format: 'yyyy-mm-dd' }])],
+    });
     const workbook = xlsWorkbook([
       sheet('绿茶', [
         ['龙井', '明前特级', '斤', 368],
@@ -107,7 +114,9 @@ describe('formats read', () => {
     const report = await b.call('sites.import', { enterpriseId, paths: [dir] });
     expect(report.problems).toEqual([]);
     const site = await b.call('sites.get', { siteId: report.siteId });
-    const products = site.content.columns.find((c) => c.type === 'products')!.items.map((i) => (i.kind === 'product' && i.price?.kind === 'amount' ? [i.name, i.price.fen, i.price.unit] : [i.kind]));
+    const products = site.content.columns
+      .find((c) => c.type === 'products')!
+      .items.map((i) => (i.kind === 'product' && i.price?.kind === 'amount' ? [i.name, i.price.fen, i.price.unit] : [i.kind]));
     expect(products).toEqual([
       ['龙井', 36800, '斤'],
       ['碧螺春', 29850, '斤'],
@@ -169,13 +178,21 @@ describe('photos placed with a reason', () => {
   it('says how each photo was matched: model number, name, pinyin, near spelling', async () => {
     const b = backend();
     const restaurant = (await importFolder(b, CORPUS_DIR, 'mingzhu-restaurant')).site;
-    expect(withRule(restaurant, 'photo.pinyin').map((g) => [g.params.file, g.params.item]).sort()).toEqual([
+    expect(
+      withRule(restaurant, 'photo.pinyin')
+        .map((g) => [g.params.file, g.params.item])
+        .sort(),
+    ).toEqual([
       ['hongshaorou.jpg', '招牌红烧肉'],
       ['jiuzhuan-dachang.jpg', '九转大肠'],
       ['宫爆鸡丁.jpg', '宫保鸡丁'],
     ]);
     const tiles = (await importFolder(b, CORPUS_DIR, 'jinding-building-materials')).site;
-    expect(withRule(tiles, 'photo.model').map((g) => g.params.file).sort()).toEqual(['JD-8801.jpg', 'JD6612.jpg', 'WY-3306智能马桶.jpg']);
+    expect(
+      withRule(tiles, 'photo.model')
+        .map((g) => g.params.file)
+        .sort(),
+    ).toEqual(['JD-8801.jpg', 'JD6612.jpg', 'WY-3306智能马桶.jpg']);
   }, 120_000);
 });
 
@@ -185,8 +202,12 @@ describe('a large document', () => {
     const parts: Part[] = [{ p: '产品中心', style: 'heading 1' }];
     for (let i = 0; i < 400; i++) {
       parts.push({ p: `产品系列 ${i}`, style: 'heading 2' });
-      for (let j = 0; j < 8; j++) parts.push({ p: `第${i}系列第${j}段：采用优质原料，精工细作，适用于各种场合，欢迎来电咨询订购。规格：${j}号。` });
-      parts.push({ header: true, table: [['名称', '型号', '价格'], ...Array.from({ length: 3 }, (_, k) => [`配件${i}-${k}`, `AB-${i}${k}`, `${k + 1}00元`])] });
+      for (let j = 0; j < 8; j++)
+        parts.push({ p: `第${i}系列第${j}段：采用优质原料，精工细作，适用于各种场合，欢迎来电咨询订购。规格：${j}号。` });
+      parts.push({
+        header: true,
+        table: [['名称', '型号', '价格'], ...Array.from({ length: 3 }, (_, k) => [`配件${i}-${k}`, `AB-${i}${k}`, `${k + 1}00元`])],
+      });
     }
     return buildDocx(parts);
   }
@@ -196,12 +217,24 @@ describe('a large document', () => {
     const enterpriseId = await teaEnterprise(b);
     const dir = tempDir();
     writeFileSync(path.join(dir, '产品手册.docx'), largeDocx());
-    for (let i = 0; i < 20; i++) writeFileSync(path.join(dir, `IMG_${1000 + i}.jpg`), await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: i * 10, g: 90, b: 140 } } }).jpeg().toBuffer());
-    const { result: report, workMs: importMs, cycles } = await answeringWhile(b, () => b.call('sites.import', { enterpriseId, paths: [dir] }));
+    for (let i = 0; i < 20; i++)
+      writeFileSync(
+        path.join(dir, `IMG_${1000 + i}.jpg`),
+        await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: i * 10, g: 90, b: 140 } } })
+          .jpeg()
+          .toBuffer(),
+      );
+    const {
+      result: report,
+      workMs: importMs,
+      cycles,
+    } = await answeringWhile(b, () => b.call('sites.import', { enterpriseId, paths: [dir] }));
     expect(report.columns.find((c) => c.type === 'products')!.items).toBeGreaterThan(1000);
     // Answered all along: a cycle every ~20–40 ms here; converting on the dispatcher made it ~300 ms.
     const meanCycle = cycles.reduce((a, c) => a + c, 0) / cycles.length;
-    console.log(`import ${Math.round(importMs)} ms; ${cycles.length} requests answered meanwhile, a cycle every ${Math.round(meanCycle)} ms`);
+    console.log(
+      `import ${Math.round(importMs)} ms; ${cycles.length} requests answered meanwhile, a cycle every ${Math.round(meanCycle)} ms`,
+    );
     expect(meanCycle).toBeLessThan(100);
   }, 300_000);
 });

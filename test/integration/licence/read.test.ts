@@ -20,7 +20,8 @@ afterAll(async () => {
   await stopOcrWorker();
 });
 
-const read = (bytes: Buffer, name = 'licence.jpg') => t.call('licence.read', { source: { kind: 'file', name, base64: bytes.toString('base64') } });
+const read = (bytes: Buffer, name = 'licence.jpg') =>
+  t.call('licence.read', { source: { kind: 'file', name, base64: bytes.toString('base64') } });
 
 describe('reading rendered licences', () => {
   it(`gets ≥ 95 % of ${PICTURES} credit codes exactly right and never reports a wrong one as valid`, async () => {
@@ -34,7 +35,10 @@ describe('reading rendered licences', () => {
       const reading = await read(await renderLicence(picture));
       const f = picture.fields;
       if (reading.creditCode === f.creditCode && reading.creditCodeValid) codesRight++;
-      else misses.push(`#${i} ${picture.layout} rot ${picture.rotation} blur ${picture.blur} q${picture.quality}: ${reading.creditCode} (valid ${reading.creditCodeValid}) ≠ ${f.creditCode}; corrections ${reading.creditCodeCorrections.join(',')}`);
+      else
+        misses.push(
+          `#${i} ${picture.layout} rot ${picture.rotation} blur ${picture.blur} q${picture.quality}: ${reading.creditCode} (valid ${reading.creditCodeValid}) ≠ ${f.creditCode}; corrections ${reading.creditCodeCorrections.join(',')}`,
+        );
       if (reading.creditCodeValid && reading.creditCode !== f.creditCode) wrongButValid++;
       if (reading.creditCodeValid) expect(checkCreditCode(reading.creditCode!).valid).toBe(true);
       else expect(reading.uncertain).toContain('creditCode');
@@ -42,7 +46,9 @@ describe('reading rendered licences', () => {
       if (reading.address === f.address) addressesRight++;
       expect(reading.establishedOn === null || /^\d{4}-\d{2}-\d{2}$/.test(reading.establishedOn)).toBe(true);
     }
-    console.log(`licence OCR: credit codes ${codesRight}/${PICTURES}, wrong-as-valid ${wrongButValid}, names ${namesRight}/${PICTURES}, addresses ${addressesRight}/${PICTURES}${misses.length ? `\n  ${misses.join('\n  ')}` : ''}`);
+    console.log(
+      `licence OCR: credit codes ${codesRight}/${PICTURES}, wrong-as-valid ${wrongButValid}, names ${namesRight}/${PICTURES}, addresses ${addressesRight}/${PICTURES}${misses.length ? `\n  ${misses.join('\n  ')}` : ''}`,
+    );
     expect(wrongButValid).toBe(0);
     expect(codesRight / PICTURES).toBeGreaterThanOrEqual(0.95);
     expect(namesRight / PICTURES).toBeGreaterThanOrEqual(0.9);
@@ -68,7 +74,9 @@ describe('reading rendered licences', () => {
   it('refuses a file that is not a picture, and a picture without text, with stable codes', async () => {
     const source = (bytes: Buffer, name: string) => ({ source: { kind: 'file' as const, name, base64: bytes.toString('base64') } });
     expect(await errorCode(t, 'licence.read', source(Buffer.from('PK\u0003\u0004 not a picture'), 'x.jpg'))).toBe('licence.unreadable');
-    const blank = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const blank = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer();
     expect(await errorCode(t, 'licence.read', source(blank, 'blank.png'))).toBe('licence.no_text');
   });
 });

@@ -38,7 +38,9 @@ export async function errorCode<N extends ProcedureName>(t: TestBackend, name: N
 
 /** A signature pad nobody touched: one flat transparent colour. */
 export async function blankPng(): Promise<Buffer> {
-  return sharp({ create: { width: 400, height: 150, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+  return sharp({ create: { width: 400, height: 150, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+    .png()
+    .toBuffer();
 }
 
 export async function openSigned(t: TestBackend, enterpriseId: string, planCode = 'site-standard', date = '2026-11-16') {

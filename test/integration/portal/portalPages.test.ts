@@ -65,7 +65,9 @@ async function crawl(host: string, accept: string, limit = 300): Promise<Map<str
 }
 
 const asFiles = (pages: Map<string, string>, ext: string): OutputFile[] =>
-  [...pages].map(([url, body], i) => ({ path: `p${i}.${ext}`, channel: 'web', mime: '', content: body, source: url }) as unknown as OutputFile);
+  [...pages].map(
+    ([url, body], i) => ({ path: `p${i}.${ext}`, channel: 'web', mime: '', content: body, source: url }) as unknown as OutputFile,
+  );
 
 it('WEB portal: every page reached from the home page is valid HTML', async () => {
   const pages = await crawl(WWW, BROWSER);
@@ -81,7 +83,12 @@ describeWith(['xmllint', 'xml2wbxml', '../shared'], 'WAP portal pages against th
     const files = asFiles(pages, 'xhtml');
     const { dir, cleanup } = writeTemp(files);
     try {
-      expect(xmllintProblems(dir, files.map((f) => f.path))).toEqual([]);
+      expect(
+        xmllintProblems(
+          dir,
+          files.map((f) => f.path),
+        ),
+      ).toEqual([]);
     } finally {
       cleanup();
     }
@@ -94,8 +101,16 @@ describeWith(['xmllint', 'xml2wbxml', '../shared'], 'WAP portal pages against th
     const files = asFiles(pages, 'wml');
     const { dir, cleanup } = writeTemp(files);
     try {
-      expect(xmllintProblems(dir, files.map((f) => f.path))).toEqual([]);
-      const sizes = await xml2wbxmlSizes(dir, files.map((f) => f.path));
+      expect(
+        xmllintProblems(
+          dir,
+          files.map((f) => f.path),
+        ),
+      ).toEqual([]);
+      const sizes = await xml2wbxmlSizes(
+        dir,
+        files.map((f) => f.path),
+      );
       for (const [file, bytes] of sizes) expect(bytes, file).toBeLessThanOrEqual(WML_DECK_BUDGET);
     } finally {
       cleanup();
@@ -110,7 +125,10 @@ describeWith(['chromium'], 'WEB portal in Chromium (axe-core, two widths)', () =
 
   beforeAll(async () => {
     server = await listenPublic(t.platform);
-    browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${WWW} 127.0.0.1:${server.port}`] });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${WWW} 127.0.0.1:${server.port}`],
+    });
     mkdirSync(shots, { recursive: true });
   });
   afterAll(async () => {
@@ -121,7 +139,11 @@ describeWith(['chromium'], 'WEB portal in Chromium (axe-core, two widths)', () =
   it('has no axe-core violations (WCAG 2 A and AA) on the home, industry, listing, enterprise and search pages', async () => {
     const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
     const paths = ['/', '/industry/C', '/posts?kind=demand', `/search?q=${encodeURIComponent('机床')}`];
-    for (const viewport of [{ width: 1366, height: 768 }, { width: 1024, height: 700 }, { width: 375, height: 667 }]) {
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 1024, height: 700 },
+      { width: 375, height: 667 },
+    ]) {
       const page = await browser.newPage({ viewport });
       for (const [i, p] of paths.entries()) {
         await page.goto(`http://${WWW}:${server.port}${p}`);

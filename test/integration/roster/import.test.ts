@@ -28,7 +28,12 @@ const listed = async () => (await t.call('roster.list', { enterpriseId })).membe
 describe('workbooks as customers make them', () => {
   it('reads a roster under a title, with a two-line merged header, departments merged down and formula mobiles', async () => {
     const staff = people(12, 3);
-    const bytes = await rosterXlsx(staff, { title: '济南泉城茶业有限公司员工通讯录（2026年11月）', groupedHeader: true, mergeDepartments: true, formulaMobiles: true });
+    const bytes = await rosterXlsx(staff, {
+      title: '济南泉城茶业有限公司员工通讯录（2026年11月）',
+      groupedHeader: true,
+      mergeDepartments: true,
+      formulaMobiles: true,
+    });
     const preview = await t.call('roster.previewImport', { enterpriseId, source: file('通讯录.xlsx', bytes) });
     expect(preview.headerRow).toBe(3); // title on 1, the grouped header on 2–3
     expect(preview.mapping).toMatchObject({ name: 0, mobile: 1, department: 3, title: 4, shortNumber: 5, extension: 6, email: 7 });
@@ -38,12 +43,21 @@ describe('workbooks as customers make them', () => {
     const result = await t.call('roster.import', { enterpriseId, source: file('通讯录.xlsx', bytes) });
     expect(result).toMatchObject({ added: 12, changed: 0, refused: [], members: 12 });
     const members = await listed();
-    for (const person of staff) expect(members.find((m) => m.mobile === person.mobile)).toMatchObject({ name: person.name, department: person.department, title: person.title, state: 'draft' });
+    for (const person of staff)
+      expect(members.find((m) => m.mobile === person.mobile)).toMatchObject({
+        name: person.name,
+        department: person.department,
+        title: person.title,
+        state: 'draft',
+      });
   });
 
   it('reads mobiles stored as numbers that Excel shows as 1.38E+10, and picks the roster sheet over a cover sheet', async () => {
     const staff = people(5, 4);
-    const bytes = await rosterXlsx(staff, { numericMobiles: true, extraSheets: [{ name: '说明', rows: [['请按格式填写'], ['手机号码必须是移动号码']] }] });
+    const bytes = await rosterXlsx(staff, {
+      numericMobiles: true,
+      extraSheets: [{ name: '说明', rows: [['请按格式填写'], ['手机号码必须是移动号码']] }],
+    });
     const preview = await t.call('roster.previewImport', { enterpriseId, source: file('r.xlsx', bytes) });
     expect(preview.sheets).toEqual(['说明', '通讯录']);
     expect(preview.sheet).toBe('通讯录');
@@ -55,7 +69,11 @@ describe('workbooks as customers make them', () => {
     const bytes = xlsWorkbook([
       {
         name: '通讯录',
-        rows: [['鲁中机械员工通讯录'], ['姓名', '手机号码', '部门', '职务'], ...staff.map((p, i) => [p.name, Number(p.mobile), i < 3 ? '销售部' : p.department, p.title])],
+        rows: [
+          ['鲁中机械员工通讯录'],
+          ['姓名', '手机号码', '部门', '职务'],
+          ...staff.map((p, i) => [p.name, Number(p.mobile), i < 3 ? '销售部' : p.department, p.title]),
+        ],
         merges: [{ s: { r: 2, c: 2 }, e: { r: 4, c: 2 } }],
       },
     ]);
@@ -65,7 +83,11 @@ describe('workbooks as customers make them', () => {
     expect(result).toMatchObject({ added: 8, changed: 0, refused: [], members: 8 });
     const members = await listed();
     for (const [i, person] of staff.entries())
-      expect(members.find((m) => m.mobile === person.mobile)).toMatchObject({ name: person.name, department: i < 3 ? '销售部' : person.department, title: person.title });
+      expect(members.find((m) => m.mobile === person.mobile)).toMatchObject({
+        name: person.name,
+        department: i < 3 ? '销售部' : person.department,
+        title: person.title,
+      });
   });
 
   it('reads an Excel 95 workbook (BIFF5) whose names are GBK bytes, and a .xls on disk by its path', async () => {
@@ -78,11 +100,16 @@ describe('workbooks as customers make them', () => {
     writeFileSync(path.join(dir, '名单.xls'), bytes);
     const result = await t.call('roster.import', { enterpriseId, source: { kind: 'path', path: path.join(dir, '名单.xls') } });
     expect(result).toMatchObject({ added: 2, refused: [] });
-    expect((await listed()).map((m) => [m.name, m.mobile]).sort()).toEqual([['李娜', '13800138000'], ['欧阳建国', '13905310002']]);
+    expect((await listed()).map((m) => [m.name, m.mobile]).sort()).toEqual([
+      ['李娜', '13800138000'],
+      ['欧阳建国', '13905310002'],
+    ]);
   });
 
   it('refuses password-protected workbooks (.xlsx and .xls), a damaged .xls and a file that is no spreadsheet, each with its own code', async () => {
-    expect(await errorCode(t, 'roster.import', { enterpriseId, source: file('加密.xlsx', encryptedWorkbook()) })).toBe('roster.file_encrypted');
+    expect(await errorCode(t, 'roster.import', { enterpriseId, source: file('加密.xlsx', encryptedWorkbook()) })).toBe(
+      'roster.file_encrypted',
+    );
     expect(await errorCode(t, 'roster.import', { enterpriseId, source: file('加密.xls', encryptedXls()) })).toBe('roster.file_encrypted');
     expect(await errorCode(t, 'roster.import', { enterpriseId, source: file('名单.xls', damagedXls()) })).toBe('roster.file_damaged');
     const png = readFileSync(path.join(FIXTURES_DIR, 'signatures', 'wang-jianguo.png'));
@@ -117,7 +144,11 @@ describe('text files and pastes', () => {
     const result = await t.call('roster.import', { enterpriseId, source: file('名单.csv', encodeGbk(csvText(staff))) });
     expect(result).toMatchObject({ added: 3, refused: [] });
     const members = await listed();
-    expect(members.map((m) => [m.name, m.mobile]).sort()).toEqual([['李娜', '13900139000'], ['王伟', '13800138000'], ['赵敏', '15012345678']]);
+    expect(members.map((m) => [m.name, m.mobile]).sort()).toEqual([
+      ['李娜', '13900139000'],
+      ['王伟', '13800138000'],
+      ['赵敏', '15012345678'],
+    ]);
     expect(members.find((m) => m.name === '王伟')).toMatchObject({ shortNumber: '612345', department: '销售部' });
     expect(members.find((m) => m.name === '赵敏')).toMatchObject({ extension: '8001', email: 'zhaomin@example.cn' });
   });
@@ -152,7 +183,10 @@ describe('checks', () => {
       ['周杰', '1.38001E+10'],
       ['', '13900139000'],
     ];
-    const result = await t.call('roster.import', { enterpriseId, source: file('r.csv', Buffer.from(rows.map((r) => r.join(',')).join('\n'))) });
+    const result = await t.call('roster.import', {
+      enterpriseId,
+      source: file('r.csv', Buffer.from(rows.map((r) => r.join(',')).join('\n'))),
+    });
     expect(result.added).toBe(1);
     expect(result.refused.map((r) => [r.row, r.code])).toEqual([
       [3, 'roster.not_china_mobile'],
@@ -167,7 +201,13 @@ describe('checks', () => {
   });
 
   it('refuses a member of another enterprise’s group, and a second import changes members instead of adding them twice', async () => {
-    const other = (await t.call('enterprises.create', { ...(await import('../orders/support')).quanchengTea, name: '济南泉城科技有限公司', creditCode: '91370100MA3C4Q7B11' })).id;
+    const other = (
+      await t.call('enterprises.create', {
+        ...(await import('../orders/support')).quanchengTea,
+        name: '济南泉城科技有限公司',
+        creditCode: '91370100MA3C4Q7B11',
+      })
+    ).id;
     const staff = people(3, 9);
     await t.call('roster.import', { enterpriseId: other, source: file('a.csv', Buffer.from(csvText(staff.slice(0, 1)))) });
     const first = await t.call('roster.import', { enterpriseId, source: file('b.csv', Buffer.from(csvText(staff))) });
@@ -192,7 +232,12 @@ describe('checks', () => {
     expect(await listed()).toHaveLength(4);
     const result = await t.call('roster.import', input);
     expect(result).toMatchObject({ removed: 1, members: 3 });
-    expect((await listed()).map((m) => m.mobile).sort()).toEqual(staff.slice(0, 3).map((p) => p.mobile).sort());
+    expect((await listed()).map((m) => m.mobile).sort()).toEqual(
+      staff
+        .slice(0, 3)
+        .map((p) => p.mobile)
+        .sort(),
+    );
   });
 });
 

@@ -19,8 +19,13 @@ let members: Record<string, string>;
 beforeEach(async () => {
   t = createTestBackend();
   enterpriseId = await setUp(t);
-  const add = async (name: string, mobile: string, department: string) => (await t.call('roster.addMember', { enterpriseId, fields: { name, mobile, department, title: '' } })).id;
-  members = { wang: await add('王伟', '13800138000', '销售部'), li: await add('李娜', '13900139000', '财务部'), zhao: await add('赵敏', '13700137000', '销售部') };
+  const add = async (name: string, mobile: string, department: string) =>
+    (await t.call('roster.addMember', { enterpriseId, fields: { name, mobile, department, title: '' } })).id;
+  members = {
+    wang: await add('王伟', '13800138000', '销售部'),
+    li: await add('李娜', '13900139000', '财务部'),
+    zhao: await add('赵敏', '13700137000', '销售部'),
+  };
 });
 afterEach(() => t.cleanup());
 
@@ -52,8 +57,13 @@ describe('switchboard and SMS groups', () => {
   it('keeps a switchboard whose transfers name roster members, and refuses one naming somebody else or closing before it opens', async () => {
     const saved = await t.call('services.setSwitchboard', { enterpriseId, switchboard: switchboard() });
     expect(saved.switchboard).toMatchObject({ number: '053188886666', transfers: [{ key: '0', memberId: members.li }] });
-    expect(await errorCode(t, 'services.setSwitchboard', { enterpriseId, switchboard: switchboard({ operatorMemberId: 'nobody' }) })).toBe('services.member_unknown');
-    const late = await t.transport.invoke('services.setSwitchboard', { enterpriseId, switchboard: switchboard({ hours: { days: [1], open: '18:00', close: '09:00' } }) });
+    expect(await errorCode(t, 'services.setSwitchboard', { enterpriseId, switchboard: switchboard({ operatorMemberId: 'nobody' }) })).toBe(
+      'services.member_unknown',
+    );
+    const late = await t.transport.invoke('services.setSwitchboard', {
+      enterpriseId,
+      switchboard: switchboard({ hours: { days: [1], open: '18:00', close: '09:00' } }),
+    });
     expect(late.ok ? null : late.error.issues?.map((i) => i.code)).toEqual(['services.hours_order']);
     expect((await t.call('services.get', { enterpriseId })).switchboard?.hours.open).toBe('08:30'); // nothing lost
   });
@@ -64,7 +74,12 @@ describe('switchboard and SMS groups', () => {
       { id: 'g2', name: '管理层', kind: 'members' as const, memberIds: [members.wang!, members.li!] },
     ];
     expect((await t.call('services.setSmsGroups', { enterpriseId, groups })).smsGroups).toEqual(groups);
-    expect(await errorCode(t, 'services.setSmsGroups', { enterpriseId, groups: [{ id: 'g3', name: '研发', kind: 'department', department: '研发部' }] })).toBe('services.department_unknown');
+    expect(
+      await errorCode(t, 'services.setSmsGroups', {
+        enterpriseId,
+        groups: [{ id: 'g3', name: '研发', kind: 'department', department: '研发部' }],
+      }),
+    ).toBe('services.department_unknown');
   });
 });
 
@@ -89,13 +104,17 @@ describe('ring-back tone', () => {
     expect(await errorCode(t, 'services.uploadRingTone', tone('long.mp3', mp3Silence(60)))).toBe('services.ringtone_too_long');
     expect(await errorCode(t, 'services.uploadRingTone', tone('big.wav', wavTone(150)))).toBe('services.ringtone_too_large');
     const png = readFileSync(path.join(FIXTURES_DIR, 'signatures', 'wang-jianguo.png'));
-    expect(['services.ringtone_format', 'services.ringtone_unreadable']).toContain(await errorCode(t, 'services.uploadRingTone', tone('铃声.mp3', png)));
+    expect(['services.ringtone_format', 'services.ringtone_unreadable']).toContain(
+      await errorCode(t, 'services.uploadRingTone', tone('铃声.mp3', png)),
+    );
     expect((await t.call('services.get', { enterpriseId })).ringTone?.fileName).toBe('a.wav');
   });
 
   it('gives the tone to members picked by hand, only roster members', async () => {
     await t.call('services.uploadRingTone', tone('a.wav', wavTone(2)));
-    expect((await t.call('services.setRingToneMembers', { enterpriseId, members: [members.wang!] })).ringTone?.members).toEqual([members.wang]);
+    expect((await t.call('services.setRingToneMembers', { enterpriseId, members: [members.wang!] })).ringTone?.members).toEqual([
+      members.wang,
+    ]);
     expect(await errorCode(t, 'services.setRingToneMembers', { enterpriseId, members: ['ghost'] })).toBe('services.member_unknown');
   });
 });

@@ -31,12 +31,28 @@ describe('filling the staff column from the roster', () => {
     expect(first).toMatchObject({ cards: 2, added: 2, removed: 0 });
     const cards = await staffCards();
     expect(cards.map((c) => c.name).sort()).toEqual(['王伟', '赵敏']);
-    expect(cards.find((c) => c.name === '王伟')).toMatchObject({ mobile: '13800138000', shortNumber: '612345', department: '销售部', title: '客户经理', email: 'wang@example.cn' });
+    expect(cards.find((c) => c.name === '王伟')).toMatchObject({
+      mobile: '13800138000',
+      shortNumber: '612345',
+      department: '销售部',
+      title: '客户经理',
+      email: 'wang@example.cn',
+    });
 
     const column = (await t.call('sites.get', { siteId })).content.columns.find((c) => c.type === 'staff')!;
-    await t.call('sites.addItem', { siteId, columnId: column.id, item: { kind: 'staff', name: '前台', title: '总机', mobile: '0531-88888888' } });
-    await t.call('roster.updateMember', { id: zhao.id, fields: { name: '赵敏', mobile: '13700137000', department: '销售部', title: '客户经理', cardConsent: false } });
-    await t.call('roster.updateMember', { id: wang.id, fields: { name: '王伟', mobile: '13800138000', department: '市场部', title: '总监', cardConsent: true, shortNumber: '612345' } });
+    await t.call('sites.addItem', {
+      siteId,
+      columnId: column.id,
+      item: { kind: 'staff', name: '前台', title: '总机', mobile: '0531-88888888' },
+    });
+    await t.call('roster.updateMember', {
+      id: zhao.id,
+      fields: { name: '赵敏', mobile: '13700137000', department: '销售部', title: '客户经理', cardConsent: false },
+    });
+    await t.call('roster.updateMember', {
+      id: wang.id,
+      fields: { name: '王伟', mobile: '13800138000', department: '市场部', title: '总监', cardConsent: true, shortNumber: '612345' },
+    });
     const second = await t.call('staffCards.fill', { siteId });
     expect(second).toMatchObject({ cards: 2, added: 0, removed: 1 });
     const after = await staffCards();

@@ -54,7 +54,9 @@ describe('roster orders', () => {
       expect(view.members).toHaveLength(5);
       for (const m of view.members) expect(m).toMatchObject({ state: 'active', confirmedShortNumber: m.shortNumber, conflict: null });
     }
-    expect((await roster(a, enterpriseId)).orders).toEqual([expect.objectContaining({ status: 'completed', changes: 5, confirmed: 5, sentBack: 0 })]);
+    expect((await roster(a, enterpriseId)).orders).toEqual([
+      expect.objectContaining({ status: 'completed', changes: 5, confirmed: 5, sentBack: 0 }),
+    ]);
     rig.invariants(a, b);
   }, 60_000);
 
@@ -65,8 +67,14 @@ describe('roster orders', () => {
     await a.sync();
     await b.sync();
     // Both devices, offline, add a different person with the same number.
-    await a.call('roster.addMember', { enterpriseId, fields: { name: '王伟', mobile: '13800138001', department: '销售部', title: '', shortNumber: '612399' } });
-    const li = await b.call('roster.addMember', { enterpriseId, fields: { name: '李娜', mobile: '13900139001', department: '财务部', title: '', shortNumber: '612399' } });
+    await a.call('roster.addMember', {
+      enterpriseId,
+      fields: { name: '王伟', mobile: '13800138001', department: '销售部', title: '', shortNumber: '612399' },
+    });
+    const li = await b.call('roster.addMember', {
+      enterpriseId,
+      fields: { name: '李娜', mobile: '13900139001', department: '财务部', title: '', shortNumber: '612399' },
+    });
     await a.call('roster.submit', { enterpriseId });
     await b.call('roster.submit', { enterpriseId });
     await a.sync();
@@ -77,9 +85,15 @@ describe('roster orders', () => {
 
     let mine = (await roster(b, enterpriseId)).members.find((m) => m.id === li.id)!;
     expect(mine).toMatchObject({ state: 'conflict', conflict: { code: 'short_number_taken', heldBy: '王伟' }, shortNumber: '612399' });
-    expect((await roster(b, enterpriseId)).members.find((m) => m.name === '王伟')).toMatchObject({ state: 'active', shortNumber: '612399' });
+    expect((await roster(b, enterpriseId)).members.find((m) => m.name === '王伟')).toMatchObject({
+      state: 'active',
+      shortNumber: '612399',
+    });
 
-    await b.call('roster.updateMember', { id: li.id, fields: { name: '李娜', mobile: '13900139001', department: '财务部', title: '', shortNumber: '612398' } });
+    await b.call('roster.updateMember', {
+      id: li.id,
+      fields: { name: '李娜', mobile: '13900139001', department: '财务部', title: '', shortNumber: '612398' },
+    });
     expect((await roster(b, enterpriseId)).members.find((m) => m.id === li.id)).toMatchObject({ state: 'draft', conflict: null });
     await b.call('roster.submit', { enterpriseId });
     await b.sync();
@@ -104,7 +118,10 @@ describe('roster orders', () => {
     await a.sync();
     const [first, second] = (await roster(a, enterpriseId)).members;
     await a.call('roster.removeMember', { id: first!.id });
-    await a.call('roster.updateMember', { id: second!.id, fields: { name: second!.name, mobile: second!.mobile, department: second!.department, title: second!.title, shortNumber: '655555' } });
+    await a.call('roster.updateMember', {
+      id: second!.id,
+      fields: { name: second!.name, mobile: second!.mobile, department: second!.department, title: second!.title, shortNumber: '655555' },
+    });
     const view = await roster(a, enterpriseId);
     expect(view.members.find((m) => m.id === first!.id)?.state).toBe('removing');
     expect(view.members.find((m) => m.id === second!.id)).toMatchObject({ state: 'draft', confirmedShortNumber: second!.shortNumber });
@@ -115,7 +132,11 @@ describe('roster orders', () => {
     const after = await roster(a, enterpriseId);
     expect(after.members).toHaveLength(2);
     expect(after.members.find((m) => m.id === first!.id)).toBeUndefined();
-    expect(after.members.find((m) => m.id === second!.id)).toMatchObject({ state: 'active', shortNumber: '655555', confirmedShortNumber: '655555' });
+    expect(after.members.find((m) => m.id === second!.id)).toMatchObject({
+      state: 'active',
+      shortNumber: '655555',
+      confirmedShortNumber: '655555',
+    });
     rig.invariants(a);
   }, 60_000);
 
@@ -152,7 +173,10 @@ describe('roster orders', () => {
     const q = await rig.device('Q', { signedOut: true });
     await q.call('system.setOperator', { name: '张海涛', channel: 'customer_manager' });
     await q.signIn(rig.platform.url, 'qd.manager', rig.platform.login('qd.manager').password);
-    const qingdao = await q.createEnterprise(nextIndex++, { region: { province: '山东省', city: '青岛市', district: '市南区' }, address: '青岛市市南区香港中路8号' });
+    const qingdao = await q.createEnterprise(nextIndex++, {
+      region: { province: '山东省', city: '青岛市', district: '市南区' },
+      address: '青岛市市南区香港中路8号',
+    });
     await q.sync();
     const input = { enterpriseId: qingdao, source: paste([held!, ...people(1, 46)]) };
     const preview = await q.call('roster.previewImport', input);

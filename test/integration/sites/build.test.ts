@@ -17,7 +17,11 @@ async function withShopPhoto() {
   const placed = result.site.intake.guesses.find((g) => g.rule === 'photo.place' && g.params.file === '门店.jpg')!;
   const undone = await editSite(result.backend, 'sites.undoGuess', { siteId: result.site.id, guessId: placed.id });
   const entry = undone.content.unsorted.find((e) => e.images.some((i) => i.fileName === '门店.jpg'))!;
-  const site = await editSite(result.backend, 'sites.moveFromTray', { siteId: result.site.id, entryId: entry.id, target: { kind: 'columnBody', columnId: columnOf(result.site, 'contact').id } });
+  const site = await editSite(result.backend, 'sites.moveFromTray', {
+    siteId: result.site.id,
+    entryId: entry.id,
+    target: { kind: 'columnBody', columnId: columnOf(result.site, 'contact').id },
+  });
   return { ...result, site, shop: entry.images[0]!.sha256 };
 }
 
@@ -39,7 +43,11 @@ describe('building the imported site', () => {
     const { backend, site, shop } = await withShopPhoto();
     const dir = path.join(tempDir(), 'out');
     await backend.call('sites.export', { siteId: site.id, outDir: dir, zip: false });
-    for (const [channel, variant, width] of [['web', 'web480', 480], ['web', 'web1200', 1200], ['wap2', 'wap2', 240]] as const) {
+    for (const [channel, variant, width] of [
+      ['web', 'web480', 480],
+      ['web', 'web1200', 1200],
+      ['wap2', 'wap2', 240],
+    ] as const) {
       const file = path.join(dir, channel, 'assets', `${shop}-${variant}.jpg`);
       const meta = await sharp(file).metadata();
       expect([meta.width, meta.height], variant).toEqual([width, Math.round((4032 * width) / 3024)]);
@@ -57,7 +65,12 @@ describe('building the imported site', () => {
     expect(preview.content).toContain('联系我们');
     expect(preview.images.length).toBeGreaterThan(0);
     for (const image of preview.images) {
-      expect(preview.content).toContain(image.path.replace(/^wap2\//, '').split('/').pop());
+      expect(preview.content).toContain(
+        image.path
+          .replace(/^wap2\//, '')
+          .split('/')
+          .pop(),
+      );
       expect((await sharp(Buffer.from(image.base64, 'base64')).metadata()).width).toBeLessThanOrEqual(240);
     }
     const missing = await backend.transport.invoke('sites.preview', { siteId: site.id, path: 'wap2/nope.xhtml' });
@@ -71,7 +84,10 @@ describe('exporting', () => {
     const dir = path.join(tempDir(), 'export');
     const result = await backend.call('sites.export', { siteId: site.id, outDir: dir });
     for (const channel of ['web', 'wap2', 'wap1', 'sms']) expect(existsSync(path.join(dir, channel))).toBe(true);
-    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: { path: string; bytes: number }[]; report: { summary: { errors: number } } };
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+      files: { path: string; bytes: number }[];
+      report: { summary: { errors: number } };
+    };
     expect(manifest.files).toHaveLength(result.files);
     for (const f of manifest.files) expect(readFileSync(path.join(dir, f.path)).byteLength, f.path).toBe(f.bytes);
     const methods = new Map<string, number>();
@@ -93,7 +109,11 @@ describe('exporting', () => {
   it('refuses to export a site whose report has errors unless forced', async () => {
     const { backend, site } = await imported();
     const products = columnOf(site, 'products');
-    await editSite(backend, 'sites.addItem', { siteId: site.id, columnId: products.id, item: { kind: 'product', name: '缺图', description: [], images: [{ sha256: 'f'.repeat(64), alt: '不存在' }] } });
+    await editSite(backend, 'sites.addItem', {
+      siteId: site.id,
+      columnId: products.id,
+      item: { kind: 'product', name: '缺图', description: [], images: [{ sha256: 'f'.repeat(64), alt: '不存在' }] },
+    });
     const refused = await backend.transport.invoke('sites.export', { siteId: site.id, outDir: path.join(tempDir(), 'x') });
     expect(refused.ok || refused.error.code).toBe('site.build_has_errors');
     const forced = await backend.call('sites.export', { siteId: site.id, outDir: path.join(tempDir(), 'y'), force: true });
@@ -106,33 +126,62 @@ describe('sign-off', () => {
 
   it('stores the 网站确认单 PDF as a site_signoff document of the enterprise and marks the revision signed', async () => {
     const { backend, site, enterpriseId } = await imported();
-    const { site: signed, document } = await backend.call('sites.signOff', { siteId: site.id, signerName: '王建国', signaturePngBase64: signature() });
+    const { site: signed, document } = await backend.call('sites.signOff', {
+      siteId: site.id,
+      signerName: '王建国',
+      signaturePngBase64: signature(),
+    });
     expect(signed.signedOffRevision).toBe(site.revision);
     expect(document).toMatchObject({ enterpriseId, kind: 'site_signoff', mime: 'application/pdf' });
     const read = await backend.call('documents.read', { id: document.id });
     expect(Buffer.from(read.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     const listed = await backend.call('documents.listForEnterprise', { enterpriseId });
     expect(listed.map((d) => d.kind)).toContain('site_signoff');
-    const audit = backend.backend.database()!.prepare(`SELECT action, detail_json FROM audit_log WHERE entity = 'site' AND action = 'site.signed_off'`).get() as { detail_json: string };
+    const audit = backend.backend
+      .database()!
+      .prepare(`SELECT action, detail_json FROM audit_log WHERE entity = 'site' AND action = 'site.signed_off'`)
+      .get() as { detail_json: string };
     expect(JSON.parse(audit.detail_json)).toMatchObject({ revision: site.revision, signerName: '王建国', documentId: document.id });
   });
 
   it('refuses the sign-off while the site check has errors, and takes it once they are fixed (issue 8 item 12)', async () => {
     const { backend, site } = await imported();
     const products = columnOf(site, 'products');
-    const withScript = await editSite(backend, 'sites.addItem', { siteId: site.id, revision: site.revision, columnId: products.id, item: { kind: 'product', name: '<script>alert(1)</script>', description: [], images: [] } });
-    const refused = await backend.transport.invoke('sites.signOff', { siteId: site.id, signerName: '王建国', signaturePngBase64: signature() });
+    const withScript = await editSite(backend, 'sites.addItem', {
+      siteId: site.id,
+      revision: site.revision,
+      columnId: products.id,
+      item: { kind: 'product', name: '<script>alert(1)</script>', description: [], images: [] },
+    });
+    const refused = await backend.transport.invoke('sites.signOff', {
+      siteId: site.id,
+      signerName: '王建国',
+      signaturePngBase64: signature(),
+    });
     expect(refused.ok || refused.error).toMatchObject({ code: 'site.signoff_has_errors', details: { errors: 1 } });
     expect((await backend.call('sites.get', { siteId: site.id })).signedOffRevision).toBeUndefined();
     const added = columnOf(withScript, 'products').items.at(-1)!;
-    const fixed = await editSite(backend, 'sites.updateItem', { siteId: site.id, revision: withScript.revision, itemId: added.id, item: { ...added, name: '明前龙井礼盒' } as never });
-    const { site: signed } = await backend.call('sites.signOff', { siteId: site.id, signerName: '王建国', signaturePngBase64: signature() });
+    const fixed = await editSite(backend, 'sites.updateItem', {
+      siteId: site.id,
+      revision: withScript.revision,
+      itemId: added.id,
+      item: { ...added, name: '明前龙井礼盒' } as never,
+    });
+    const { site: signed } = await backend.call('sites.signOff', {
+      siteId: site.id,
+      signerName: '王建国',
+      signaturePngBase64: signature(),
+    });
     expect(signed.signedOffRevision).toBe(fixed.revision);
   });
 
   it('refuses an empty signature pad', async () => {
     const { backend, site } = await imported();
-    const blank = (await sharp({ create: { width: 400, height: 150, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer()).toString('base64');
+    const blank = (
+      await sharp({ create: { width: 400, height: 150, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+        .png()
+        .toBuffer()
+    ).toString('base64');
     const result = await backend.transport.invoke('sites.signOff', { siteId: site.id, signerName: '王建国', signaturePngBase64: blank });
     expect(result.ok || result.error.code).toBe('site.signature_blank');
   });
@@ -141,11 +190,26 @@ describe('sign-off', () => {
 describe('ecw site import / site build', () => {
   it('imports the fixture folder and builds it, printing exactly the documented shapes', async () => {
     const dataDir = tempDir();
-    const created = await ecw('--data-dir', dataDir, 'enterprise', 'create', '--from', path.join(MATERIALS, 'enterprise.json'), '--manager', '李经理', '--json');
+    const created = await ecw(
+      '--data-dir',
+      dataDir,
+      'enterprise',
+      'create',
+      '--from',
+      path.join(MATERIALS, 'enterprise.json'),
+      '--manager',
+      '李经理',
+      '--json',
+    );
     const { id } = created.json as { id: string };
     const run = await ecw('--data-dir', dataDir, 'site', 'import', MATERIALS, '--enterprise', id, '--json');
     expect(run.code).toBe(0);
-    const imported = run.json as { siteId: string; columns: { type: string; title: string; items: number }[]; unsorted: number; problems: { file: string; code: string; message: string }[] };
+    const imported = run.json as {
+      siteId: string;
+      columns: { type: string; title: string; items: number }[];
+      unsorted: number;
+      problems: { file: string; code: string; message: string }[];
+    };
     expect(Object.keys(imported)).toEqual(['siteId', 'columns', 'unsorted', 'problems']);
     expect(imported.columns).toEqual([
       { type: 'intro', title: '公司简介', items: 0 },
@@ -156,12 +220,17 @@ describe('ecw site import / site build', () => {
       { type: 'contact', title: '联系我们', items: 0 },
     ]);
     expect(imported.unsorted).toBe(0); // 茶园.jpg and 门店.jpg are photos of places: the intro column's (issue 9)
-    expect(imported.problems).toEqual([{ file: 'photos/IMG_0042.JPG', code: 'image.not_an_image', message: expect.stringContaining('text') }]);
+    expect(imported.problems).toEqual([
+      { file: 'photos/IMG_0042.JPG', code: 'image.not_an_image', message: expect.stringContaining('text') },
+    ]);
 
     const out = path.join(tempDir(), 'site');
     const built = await ecw('--data-dir', dataDir, 'site', 'build', imported.siteId, '--out', out, '--json');
     expect(built.code).toBe(0);
-    const manifest = built.json as { files: { path: string; channel: string; mime: string; bytes: number }[]; report: { summary: { errors: number } } };
+    const manifest = built.json as {
+      files: { path: string; channel: string; mime: string; bytes: number }[];
+      report: { summary: { errors: number } };
+    };
     expect(Object.keys(manifest)).toEqual(['files', 'report']);
     expect(manifest).toEqual(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')));
     expect(Object.keys(manifest.files[0]!)).toEqual(['path', 'channel', 'mime', 'bytes']);
@@ -179,5 +248,3 @@ describe('ecw site import / site build', () => {
     expect((await ecw('--data-dir', dataDir, 'site', 'build', 'x', '--json')).code).toBe(2);
   });
 });
-
-

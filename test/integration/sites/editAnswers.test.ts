@@ -38,26 +38,50 @@ describe('site edit answers', () => {
     const custom = s.content.columns.find((c) => c.title === '茶文化')!;
     s = await edit('sites.updateColumn', { siteId, columnId: custom.id, body: [{ type: 'paragraph', runs: [{ text: '茶道源远流长' }] }] });
     s = await edit('sites.reorderColumns', { siteId, columnIds: [...s.content.columns.map((c) => c.id)].reverse() });
-    s = await edit('sites.addItem', { siteId, columnId: products.id, item: { kind: 'product', name: '茉莉花茶', description: [], images: [] }, index: 0 });
+    s = await edit('sites.addItem', {
+      siteId,
+      columnId: products.id,
+      item: { kind: 'product', name: '茉莉花茶', description: [], images: [] },
+      index: 0,
+    });
     const jasmine = itemNamed(s, '茉莉花茶');
     s = await edit('sites.updateItem', { siteId, itemId: tea.id, item: { ...tea, kind: 'product', name: '明前龙井（特级）' } as never });
-    s = await edit('sites.reorderItems', { siteId, columnId: products.id, itemIds: [...columnOf(s, 'products').items.map((i) => i.id)].reverse() });
+    s = await edit('sites.reorderItems', {
+      siteId,
+      columnId: products.id,
+      itemIds: [...columnOf(s, 'products').items.map((i) => i.id)].reverse(),
+    });
     s = await edit('sites.moveItem', { siteId, itemId: jasmine.id, columnId: products.id, index: 1 });
     // The import put 茶园.jpg, a photo of a place, in the intro column; undone, it waits in the tray.
     const placed = s.intake.guesses.find((g) => g.rule === 'photo.place' && g.params.file === '茶园.jpg')!;
     s = await edit('sites.undoGuess', { siteId, guessId: placed.id });
-    s = await edit('sites.moveFromTray', { siteId, entryId: trayEntryWith(s, '茶园.jpg').id, target: { kind: 'itemImages', itemId: jasmine.id } });
+    s = await edit('sites.moveFromTray', {
+      siteId,
+      entryId: trayEntryWith(s, '茶园.jpg').id,
+      target: { kind: 'itemImages', itemId: jasmine.id },
+    });
     s = await edit('sites.removeItem', { siteId, itemId: jasmine.id, toTray: true });
     const fromJasmine = s.content.unsorted.at(-1)!;
     s = await edit('sites.moveFromTray', { siteId, entryId: fromJasmine.id, target: { kind: 'logo' } });
     s = await edit('sites.moveFromTray', { siteId, entryId: fromJasmine.id, target: { kind: 'newColumn', type: 'custom', title: '其他' } });
     s = await edit('sites.removeColumn', { siteId, columnId: custom.id });
-    s = await edit('sites.moveFromTray', { siteId, entryId: s.content.unsorted.at(-1)!.id, target: { kind: 'newItem', columnId: news.id } });
+    s = await edit('sites.moveFromTray', {
+      siteId,
+      entryId: s.content.unsorted.at(-1)!.id,
+      target: { kind: 'newItem', columnId: news.id },
+    });
     s = await edit('sites.removeItem', { siteId, itemId: columnOf(s, 'news').items.at(-1)!.id, toTray: true });
-    s = await edit('sites.moveFromTray', { siteId, entryId: s.content.unsorted.at(-1)!.id, target: { kind: 'columnBody', columnId: news.id } });
+    s = await edit('sites.moveFromTray', {
+      siteId,
+      entryId: s.content.unsorted.at(-1)!.id,
+      target: { kind: 'columnBody', columnId: news.id },
+    });
     s = await edit('sites.removeItem', { siteId, itemId: columnOf(s, 'news').items[0]!.id });
     s = await edit('sites.removeColumn', { siteId, columnId: s.content.columns.find((c) => c.title === '其他')!.id, discard: true });
-    s = await edit('sites.undoGuess', { siteId, guessId: s.intake.guesses.find((g) => g.rule === 'photo.place' && g.params.file === '门店.jpg')!.id });
+    s = await edit('sites.undoGuess', {
+      siteId,
+      guessId: s.intake.guesses.find((g) => g.rule === 'photo.place' && g.params.file === '门店.jpg')!.id,
+    });
     s = await edit('sites.discardTrayEntry', { siteId, entryId: s.content.unsorted[0]!.id });
     s = await edit('sites.setTemplate', { siteId, template: { templateId: 'retail-tea', styleId: 'brown', options: {} } });
     s = await edit('sites.setDomain', { siteId, domain: { kind: 'own', name: '泉城茶业.中国' } });
@@ -69,8 +93,18 @@ describe('site edit answers', () => {
   it('leave out the rest of the site', async () => {
     const { backend, site } = await imported();
     const tea = itemNamed(site, '明前龙井');
-    const answer = await backend.call('sites.updateItem', { siteId: site.id, revision: site.revision, itemId: tea.id, item: { ...tea, kind: 'product', name: '明前龙井（特级）' } as never });
-    expect(answer).toEqual({ siteId: site.id, revision: site.revision + 1, updatedAt: expect.any(String), items: [expect.objectContaining({ id: tea.id, name: '明前龙井（特级）' })] });
+    const answer = await backend.call('sites.updateItem', {
+      siteId: site.id,
+      revision: site.revision,
+      itemId: tea.id,
+      item: { ...tea, kind: 'product', name: '明前龙井（特级）' } as never,
+    });
+    expect(answer).toEqual({
+      siteId: site.id,
+      revision: site.revision + 1,
+      updatedAt: expect.any(String),
+      items: [expect.objectContaining({ id: tea.id, name: '明前龙井（特级）' })],
+    });
     expect(bytes(answer)).toBeLessThan(bytes(site) / 10);
   });
 

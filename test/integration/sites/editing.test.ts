@@ -23,14 +23,21 @@ async function failure<N extends ProcedureName>(backend: TestBackend, name: N, i
 }
 
 const siteOps = (backend: TestBackend, siteId: string) =>
-  backend.backend.database()!.prepare(`SELECT kind, patch_json, status FROM outbox WHERE tbl = 'site' AND row_id = ? ORDER BY op_seq`).all(siteId) as { kind: string; patch_json: string; status: string }[];
+  backend.backend
+    .database()!
+    .prepare(`SELECT kind, patch_json, status FROM outbox WHERE tbl = 'site' AND row_id = ? ORDER BY op_seq`)
+    .all(siteId) as { kind: string; patch_json: string; status: string }[];
 
 describe('a new site', () => {
   it('starts from the enterprise: name, short name, contact, the industry’s template and its columns', async () => {
     const { site, enterpriseId } = await freshSite();
     expect(site.enterpriseId).toBe(enterpriseId);
     expect(site.content.profile).toMatchObject({ name: '济南泉城茶业有限公司', shortName: '泉城茶业', industry: { section: 'F' } });
-    expect(site.content.profile.contact).toMatchObject({ address: '山东省济南市历下区泉城路188号', person: '王建国', phones: [{ label: '手机', number: '13805310001' }] });
+    expect(site.content.profile.contact).toMatchObject({
+      address: '山东省济南市历下区泉城路188号',
+      person: '王建国',
+      phones: [{ label: '手机', number: '13805310001' }],
+    });
     expect(site.content.template.templateId).toBe('retail-tea');
     expect(site.content.columns.map((c) => c.type)).toEqual(['intro', 'products', 'news', 'supply', 'jobs', 'contact', 'guestbook']);
     expect(site.revision).toBe(1);
@@ -53,8 +60,16 @@ describe('editing', () => {
       item: { kind: 'product', name: '崂山绿茶', price: { kind: 'amount', fen: 12800 }, description: [], images: [] },
     });
     const tea = columnOf(s, 'products').items[0]!;
-    s = await editSite(backend, 'sites.addItem', { siteId: site.id, columnId: products.id, item: { kind: 'product', name: '安溪铁观音', description: [], images: [] } });
-    s = await editSite(backend, 'sites.updateItem', { siteId: site.id, itemId: tea.id, item: { kind: 'product', name: '崂山绿茶（新茶）', description: [{ type: 'paragraph', runs: [{ text: '豆香浓郁' }] }], images: [] } });
+    s = await editSite(backend, 'sites.addItem', {
+      siteId: site.id,
+      columnId: products.id,
+      item: { kind: 'product', name: '安溪铁观音', description: [], images: [] },
+    });
+    s = await editSite(backend, 'sites.updateItem', {
+      siteId: site.id,
+      itemId: tea.id,
+      item: { kind: 'product', name: '崂山绿茶（新茶）', description: [{ type: 'paragraph', runs: [{ text: '豆香浓郁' }] }], images: [] },
+    });
     const ids = columnOf(s, 'products').items.map((i) => i.id);
     s = await editSite(backend, 'sites.reorderItems', { siteId: site.id, columnId: products.id, itemIds: [...ids].reverse() });
     expect(columnOf(s, 'products').items.map((i) => (i.kind === 'product' ? i.name : ''))).toEqual(['安溪铁观音', '崂山绿茶（新茶）']);
@@ -66,8 +81,17 @@ describe('editing', () => {
     const ops = siteOps(backend, site.id);
     expect(ops.map((o) => o.kind)).toEqual(['create']);
     expect((JSON.parse(ops[0]!.patch_json) as { content: { unsorted: unknown[] } }).content.unsorted).toHaveLength(1);
-    const audit = backend.backend.database()!.prepare(`SELECT action FROM audit_log WHERE entity = 'site' ORDER BY at, rowid`).all() as { action: string }[];
-    expect(audit.map((a) => a.action)).toEqual(['site.created', 'site.item_added', 'site.item_added', 'site.item_updated', 'site.items_reordered', 'site.item_removed']);
+    const audit = backend.backend.database()!.prepare(`SELECT action FROM audit_log WHERE entity = 'site' ORDER BY at, rowid`).all() as {
+      action: string;
+    }[];
+    expect(audit.map((a) => a.action)).toEqual([
+      'site.created',
+      'site.item_added',
+      'site.item_added',
+      'site.item_updated',
+      'site.items_reordered',
+      'site.item_removed',
+    ]);
   });
 
   it('sends only the changed fields once the site has been sent', async () => {
@@ -81,8 +105,18 @@ describe('editing', () => {
 
   it('refuses an edit made on an old revision, so two windows cannot overwrite each other', async () => {
     const { backend, site } = await freshSite();
-    await editSite(backend, 'sites.updateColumn', { siteId: site.id, revision: 1, columnId: columnOf(site, 'intro').id, title: '企业介绍' });
-    const error = await failure(backend, 'sites.updateColumn', { siteId: site.id, revision: 1, columnId: columnOf(site, 'intro').id, title: '关于我们' });
+    await editSite(backend, 'sites.updateColumn', {
+      siteId: site.id,
+      revision: 1,
+      columnId: columnOf(site, 'intro').id,
+      title: '企业介绍',
+    });
+    const error = await failure(backend, 'sites.updateColumn', {
+      siteId: site.id,
+      revision: 1,
+      columnId: columnOf(site, 'intro').id,
+      title: '关于我们',
+    });
     expect(error.code).toBe('site.stale');
     expect((await backend.call('sites.get', { siteId: site.id })).content.columns[0]!.title).toBe('企业介绍');
   });
@@ -90,7 +124,15 @@ describe('editing', () => {
   it('rejects content the model does not allow, saving nothing', async () => {
     const { backend, site } = await freshSite();
     const jobs = columnOf(site, 'jobs');
-    expect((await failure(backend, 'sites.addItem', { siteId: site.id, columnId: jobs.id, item: { kind: 'product', name: '茶', description: [], images: [] } })).code).toBe('site.item_kind_mismatch');
+    expect(
+      (
+        await failure(backend, 'sites.addItem', {
+          siteId: site.id,
+          columnId: jobs.id,
+          item: { kind: 'product', name: '茶', description: [], images: [] },
+        })
+      ).code,
+    ).toBe('site.item_kind_mismatch');
     const badLink = await failure(backend, 'sites.updateColumn', {
       siteId: site.id,
       columnId: columnOf(site, 'intro').id,
@@ -98,22 +140,34 @@ describe('editing', () => {
     });
     expect(badLink.code).toBe('invalid_input');
     expect(badLink.issues?.[0]?.code).toBe('site.link.scheme');
-    expect((await failure(backend, 'sites.reorderColumns', { siteId: site.id, columnIds: [columnOf(site, 'intro').id] })).code).toBe('site.reorder_mismatch');
+    expect((await failure(backend, 'sites.reorderColumns', { siteId: site.id, columnIds: [columnOf(site, 'intro').id] })).code).toBe(
+      'site.reorder_mismatch',
+    );
     expect((await backend.call('sites.get', { siteId: site.id })).revision).toBe(1);
   });
 
   it('moves a removed column’s content to the tray, and places tray entries as a new item or the logo', async () => {
     const { backend, site } = await freshSite();
     const intro = columnOf(site, 'intro');
-    let s = await editSite(backend, 'sites.updateColumn', { siteId: site.id, columnId: intro.id, body: [{ type: 'paragraph', runs: [{ text: '百年老店' }] }] });
+    let s = await editSite(backend, 'sites.updateColumn', {
+      siteId: site.id,
+      columnId: intro.id,
+      body: [{ type: 'paragraph', runs: [{ text: '百年老店' }] }],
+    });
     s = await editSite(backend, 'sites.removeColumn', { siteId: site.id, columnId: intro.id });
     expect(s.content.columns.some((c) => c.id === intro.id)).toBe(false);
     const entry = s.content.unsorted[0]!;
     expect(plainText(entry.blocks)).toBe('百年老店');
-    s = await editSite(backend, 'sites.moveFromTray', { siteId: site.id, entryId: entry.id, target: { kind: 'newItem', columnId: columnOf(s, 'news').id } });
+    s = await editSite(backend, 'sites.moveFromTray', {
+      siteId: site.id,
+      entryId: entry.id,
+      target: { kind: 'newItem', columnId: columnOf(s, 'news').id },
+    });
     expect(columnOf(s, 'news').items).toMatchObject([{ kind: 'article', title: '百年老店', body: [] }]);
     expect(s.content.unsorted).toEqual([]);
-    expect((await failure(backend, 'sites.moveFromTray', { siteId: site.id, entryId: entry.id, target: { kind: 'logo' } })).code).toBe('site.tray_entry_not_found');
+    expect((await failure(backend, 'sites.moveFromTray', { siteId: site.id, entryId: entry.id, target: { kind: 'logo' } })).code).toBe(
+      'site.tray_entry_not_found',
+    );
   });
 });
 
@@ -126,7 +180,9 @@ describe('domain, template and SMS settings', () => {
     expect(s.content.domain).toEqual({ kind: 'assigned', label: 'quanchengtea' });
     const own = await failure(backend, 'sites.setDomain', { siteId: site.id, domain: { kind: 'own', name: 'com.cn' } });
     expect([own.code, own.details?.reason]).toEqual(['site.domain_invalid', 'domain.public_suffix']);
-    expect((await failure(backend, 'sites.setDomain', { siteId: site.id, domain: { kind: 'assigned', label: '泉城' } })).code).toBe('site.label_invalid');
+    expect((await failure(backend, 'sites.setDomain', { siteId: site.id, domain: { kind: 'assigned', label: '泉城' } })).code).toBe(
+      'site.label_invalid',
+    );
   });
 
   it('refuses the labels the platform keeps for its own addresses (www, wap …), keeping the saved one', async () => {
@@ -143,16 +199,40 @@ describe('domain, template and SMS settings', () => {
 
   it('checks the template and style exist', async () => {
     const { backend, site } = await freshSite();
-    expect((await failure(backend, 'sites.setTemplate', { siteId: site.id, template: { templateId: 'nope', styleId: 'green', options: {} } })).code).toBe('site.template_unknown');
-    expect((await failure(backend, 'sites.setTemplate', { siteId: site.id, template: { templateId: 'retail-tea', styleId: 'purple', options: {} } })).code).toBe('site.style_unknown');
-    const s = await editSite(backend, 'sites.setTemplate', { siteId: site.id, template: { templateId: 'restaurant', styleId: 'red', options: {} } });
+    expect(
+      (await failure(backend, 'sites.setTemplate', { siteId: site.id, template: { templateId: 'nope', styleId: 'green', options: {} } }))
+        .code,
+    ).toBe('site.template_unknown');
+    expect(
+      (
+        await failure(backend, 'sites.setTemplate', {
+          siteId: site.id,
+          template: { templateId: 'retail-tea', styleId: 'purple', options: {} },
+        })
+      ).code,
+    ).toBe('site.style_unknown');
+    const s = await editSite(backend, 'sites.setTemplate', {
+      siteId: site.id,
+      template: { templateId: 'restaurant', styleId: 'red', options: {} },
+    });
     expect(s.content.template.templateId).toBe('restaurant');
   });
 
   it('saves SMS settings, refusing lottery odds above 100%', async () => {
     const { backend, site } = await freshSite();
     const sms = { ...site.content.sms, signature: '泉城茶业', serviceCode: '1065700', extension: '8801' };
-    const lottery = { enabled: true, keyword: 'CJ', intro: '抽奖', prizes: [{ name: '茶具', count: 10, chancePer10000: 9000 }, { name: '代金券', count: 10, chancePer10000: 2000 }], perNumberLimit: 1, winText: '中奖', loseText: '未中' };
+    const lottery = {
+      enabled: true,
+      keyword: 'CJ',
+      intro: '抽奖',
+      prizes: [
+        { name: '茶具', count: 10, chancePer10000: 9000 },
+        { name: '代金券', count: 10, chancePer10000: 2000 },
+      ],
+      perNumberLimit: 1,
+      winText: '中奖',
+      loseText: '未中',
+    };
     const error = await failure(backend, 'sites.updateSms', { siteId: site.id, sms: { ...sms, lottery } });
     expect(error.issues?.map((i) => i.code)).toContain('site.sms.lottery_odds');
     const s = await editSite(backend, 'sites.updateSms', { siteId: site.id, sms });

@@ -30,9 +30,21 @@ function filesUnder(dir: string): string[] {
 describe('ecw site build --out into a folder of the user', () => {
   it('refuses a non-empty folder that is not an export of ours, and leaves its files alone', async () => {
     const dataDir = tempDir();
-    const created = await ecw('--data-dir', dataDir, 'enterprise', 'create', '--from', path.join(MATERIALS, 'enterprise.json'), '--manager', '李经理', '--json');
+    const created = await ecw(
+      '--data-dir',
+      dataDir,
+      'enterprise',
+      'create',
+      '--from',
+      path.join(MATERIALS, 'enterprise.json'),
+      '--manager',
+      '李经理',
+      '--json',
+    );
     const { id } = created.json as { id: string };
-    const { siteId } = (await ecw('--data-dir', dataDir, 'site', 'import', MATERIALS, '--enterprise', id, '--json')).json as { siteId: string };
+    const { siteId } = (await ecw('--data-dir', dataDir, 'site', 'import', MATERIALS, '--enterprise', id, '--json')).json as {
+      siteId: string;
+    };
 
     const out = path.join(tempDir(), 'U');
     mkdirSync(path.join(out, 'web'), { recursive: true });
@@ -57,7 +69,9 @@ describe('exporting again into a previous export', () => {
     const out = path.join(tempDir(), 'site');
     await backend.call('sites.export', { siteId: site.id, outDir: out, zip: false });
     const jobs = columnOf(site, 'jobs');
-    const jobPages = manifestIn(out).files.map((f) => f.path).filter((p) => p.includes(jobs.id));
+    const jobPages = manifestIn(out)
+      .files.map((f) => f.path)
+      .filter((p) => p.includes(jobs.id));
     expect(jobPages.length).toBeGreaterThan(0);
 
     writeFileSync(path.join(out, 'web', 'notes.txt'), 'notes\n');
@@ -75,7 +89,9 @@ describe('exporting again into a previous export', () => {
     expect(readFileSync(path.join(out, 'web', 'notes.txt'), 'utf8')).toBe('notes\n');
     expect(readFileSync(path.join(out, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
     expect(readFileSync(path.join(out, 'README.txt'), 'utf8')).toBe('上传到服务器前先看这里\n');
-    expect(filesUnder(out)).toEqual([...manifest.files.map((f) => f.path), 'manifest.json', '.git/HEAD', 'README.txt', 'web/notes.txt'].sort());
+    expect(filesUnder(out)).toEqual(
+      [...manifest.files.map((f) => f.path), 'manifest.json', '.git/HEAD', 'README.txt', 'web/notes.txt'].sort(),
+    );
     // Nothing is left beside the folder.
     expect(readdirSync(path.dirname(out))).toEqual(['site']);
   });
@@ -88,7 +104,9 @@ describe('exporting again into a previous export', () => {
     // A page column: an empty list column (news …) is a check error, which refuses the export before the folder is looked at.
     const changed = await editSite(backend, 'sites.addColumn', { siteId: site.id, type: 'custom', title: '活动预告' });
     const added = changed.content.columns.find((c) => c.title === '活动预告')!;
-    const newPage = (await backend.call('sites.build', { siteId: site.id })).files.map((f) => f.path).find((p) => p.startsWith('web/') && p.includes(added.id))!;
+    const newPage = (await backend.call('sites.build', { siteId: site.id })).files
+      .map((f) => f.path)
+      .find((p) => p.startsWith('web/') && p.includes(added.id))!;
     writeFileSync(path.join(out, newPage), '<p>我自己写的页面</p>');
 
     const refused = await backend.transport.invoke('sites.export', { siteId: site.id, outDir: out, zip: false });
@@ -113,7 +131,9 @@ describe('exporting again into a previous export', () => {
         looks++;
         const before = await readFile(path.join(out, 'manifest.json'), 'utf8').catch(() => null);
         if (before) {
-          const missing = (JSON.parse(before) as ManifestOnDisk).files.filter((f) => !existsSync(path.join(out, f.path))).map((f) => f.path);
+          const missing = (JSON.parse(before) as ManifestOnDisk).files
+            .filter((f) => !existsSync(path.join(out, f.path)))
+            .map((f) => f.path);
           const after = await readFile(path.join(out, 'manifest.json'), 'utf8').catch(() => null);
           if (missing.length && after === before) torn.push(...missing);
         }

@@ -21,7 +21,8 @@ async function imported() {
 
 const trayImages = (site: Site) => site.content.unsorted.flatMap((e) => e.images.map((i) => i.fileName));
 /** Pictures in the intro column's own text: where photos of places go (issue 9). */
-const introImages = (site: Site) => site.content.columns.filter((c) => c.type === 'intro').flatMap((c) => c.body.flatMap((b) => (b.type === 'image' ? [b.image] : [])));
+const introImages = (site: Site) =>
+  site.content.columns.filter((c) => c.type === 'intro').flatMap((c) => c.body.flatMap((b) => (b.type === 'image' ? [b.image] : [])));
 
 describe('importing the tea company’s folder', () => {
   it('builds the columns from the Word document and reports the broken photo by name, the rest imported', async () => {
@@ -36,7 +37,11 @@ describe('importing the tea company’s folder', () => {
       ['contact', '联系我们', 0],
     ]);
     expect(site.intake.problems).toEqual([
-      { file: 'photos/IMG_0042.JPG', code: 'image.not_an_image', message: 'The file holds text, not image data (a broken upload or a renamed file).' },
+      {
+        file: 'photos/IMG_0042.JPG',
+        code: 'image.not_an_image',
+        message: 'The file holds text, not image data (a broken upload or a renamed file).',
+      },
     ]);
     expect(dir).toBeTruthy();
   });
@@ -53,7 +58,11 @@ describe('importing the tea company’s folder', () => {
     expect(picturesOf('武夷大红袍')).toEqual(['(embedded)']);
     expect(site.content.profile.logo?.fileName).toBe('logo.png');
     expect(trayImages(site)).toEqual([]);
-    expect(introImages(site).flatMap((i) => i.fileName ?? []).sort()).toEqual(['茶园.jpg', '门店.jpg']);
+    expect(
+      introImages(site)
+        .flatMap((i) => i.fileName ?? [])
+        .sort(),
+    ).toEqual(['茶园.jpg', '门店.jpg']);
     const product = itemNamed(site, '明前龙井');
     expect(product.kind === 'product' && [formatPrice(product.price), product.spec]).toEqual(['368元', '250克/罐']);
   });
@@ -71,7 +80,14 @@ describe('importing the tea company’s folder', () => {
   it('applies the notes: green style, the SMS lottery with its prizes, the Mid-Autumn care message; contact and domain filled in', async () => {
     const { site } = await imported();
     expect(site.content.template).toMatchObject({ templateId: 'retail-tea', styleId: 'green' });
-    expect(site.content.sms.lottery).toMatchObject({ enabled: true, keyword: 'CJ', prizes: [{ name: '茶具一套', count: 10 }, { name: '50元代金券', count: 100 }] });
+    expect(site.content.sms.lottery).toMatchObject({
+      enabled: true,
+      keyword: 'CJ',
+      prizes: [
+        { name: '茶具一套', count: 10 },
+        { name: '50元代金券', count: 100 },
+      ],
+    });
     expect(site.content.sms.care).toMatchObject([{ date: '2027-09-15', occasion: '中秋节' }]);
     expect(site.content.profile.shortName).toBe('泉城茶业');
     expect(site.content.profile.contact).toMatchObject({
@@ -89,18 +105,36 @@ describe('importing the tea company’s folder', () => {
   it('records every guess with its rule and source, and writes the site with one outbox op and an audit entry', async () => {
     const { backend, site } = await imported();
     const rules = new Set(site.intake.guesses.map((g) => g.rule));
-    for (const rule of ['column.keyword', 'item.subheading', 'post.tag', 'photo.file_name', 'photo.embedded', 'profile.logo', 'profile.contact', 'profile.short_name', 'domain.enterprise_file', 'template.colour', 'sms.lottery', 'sms.care'])
+    for (const rule of [
+      'column.keyword',
+      'item.subheading',
+      'post.tag',
+      'photo.file_name',
+      'photo.embedded',
+      'profile.logo',
+      'profile.contact',
+      'profile.short_name',
+      'domain.enterprise_file',
+      'template.colour',
+      'sms.lottery',
+      'sms.care',
+    ])
       expect(rules, rule).toContain(rule);
     const photoGuess = site.intake.guesses.find((g) => g.rule === 'photo.file_name' && g.params.file === '普洱.jpg')!;
     expect(photoGuess).toMatchObject({ source: 'photos/普洱.jpg', params: { item: '云南普洱熟茶' } });
     const db = backend.backend.database()!;
-    const ops = db.prepare(`SELECT kind, patch_json FROM outbox WHERE tbl = 'site' AND row_id = ?`).all(site.id) as { kind: string; patch_json: string }[];
+    const ops = db.prepare(`SELECT kind, patch_json FROM outbox WHERE tbl = 'site' AND row_id = ?`).all(site.id) as {
+      kind: string;
+      patch_json: string;
+    }[];
     expect(ops).toHaveLength(1);
     expect(ops[0]!.kind).toBe('create');
     const patch = JSON.parse(ops[0]!.patch_json) as Record<string, unknown>;
     expect(Object.keys(patch).sort()).toEqual(['content', 'enterpriseId', 'images', 'name']);
     expect(patch.images).toContain(site.content.profile.logo!.sha256);
-    expect(db.prepare(`SELECT action FROM audit_log WHERE entity = 'site' AND entity_id = ?`).all(site.id)).toEqual([{ action: 'site.created' }]);
+    expect(db.prepare(`SELECT action FROM audit_log WHERE entity = 'site' AND entity_id = ?`).all(site.id)).toEqual([
+      { action: 'site.created' },
+    ]);
     // Every stored picture is queued for upload.
     const pending = db.prepare(`SELECT count(*) AS n FROM asset WHERE state = 'pending_upload'`).get() as { n: number };
     expect(pending.n).toBeGreaterThanOrEqual(8);
@@ -125,7 +159,10 @@ describe('importing the tea company’s folder', () => {
     const dir = materialsCopy();
     writeFileSync(path.join(dir, '旧资料.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
     writeFileSync(path.join(dir, '损坏.docx'), 'not a zip at all');
-    writeFileSync(path.join(dir, 'photos', 'IMG_1001.HEIC'), Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(4), Buffer.from('mif1heic'), Buffer.alloc(100)]));
+    writeFileSync(
+      path.join(dir, 'photos', 'IMG_1001.HEIC'),
+      Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(4), Buffer.from('mif1heic'), Buffer.alloc(100)]),
+    );
     writeFileSync(path.join(dir, '报价单.xlsx'), 'PK');
     writeFileSync(path.join(dir, '~$公司资料.docx'), 'Word lock file'); // clutter: silently skipped
     const report = await backend.call('sites.import', { enterpriseId, paths: [dir] });
@@ -202,7 +239,10 @@ describe('undoing guesses', () => {
     backends.push(backend);
     const enterpriseId = await teaEnterprise(backend);
     const created = await backend.call('sites.create', { enterpriseId });
-    await editSite(backend, 'sites.setTemplate', { siteId: created.id, template: { templateId: 'retail-tea', styleId: 'brown', options: {} } });
+    await editSite(backend, 'sites.setTemplate', {
+      siteId: created.id,
+      template: { templateId: 'retail-tea', styleId: 'brown', options: {} },
+    });
     await backend.call('sites.import', { enterpriseId, paths: [materialsCopy()] });
     const site = await backend.call('sites.get', { siteId: created.id });
     expect(site.content.template.styleId).toBe('green');

@@ -36,7 +36,9 @@ function message(i: number): { to: string; text: string } {
 async function post(p: PlatformProcess, body: unknown): Promise<string | null> {
   try {
     const response = await fetch(`${p.url}/admin/sms/mt`, {
-      method: 'POST', headers: { authorization: `Bearer ${await p.adminToken()}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { authorization: `Bearer ${await p.adminToken()}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
     });
     return response.status === 202 ? ((await response.json()) as { id: string }).id : null;
   } catch {
@@ -75,7 +77,16 @@ describe('CMPP link: kill -9 mid-burst', () => {
 
     platform = await first.restart();
     const accepted = sent.filter((s) => s.id);
-    await vi.waitFor(async () => expect(await platform!.admin('GET', '/admin/sms/link')).toMatchObject({ state: 'connected', queued: 0, inflight: 0, unrecorded: 0 }), WAIT);
+    await vi.waitFor(
+      async () =>
+        expect(await platform!.admin('GET', '/admin/sms/link')).toMatchObject({
+          state: 'connected',
+          queued: 0,
+          inflight: 0,
+          unrecorded: 0,
+        }),
+      WAIT,
+    );
     for (const s of accepted) expect((await platform.admin<{ state: string }>('GET', `/admin/sms/mt/${s.id}`)).state).not.toBe('queued');
 
     const received = new Map<string, number>();

@@ -33,14 +33,24 @@ describe('the ISMG simulator as a process', () => {
   it('shows what a handset received: the WAP Push decoded to its href and text, a long text whole', async () => {
     const long = '【泉城茶业】秋季新茶已到店，' + '欢迎莅临品鉴，'.repeat(15);
     await send({ to: '13800138010', extension: '1001', text: long });
-    await send({ to: '13800138010', extension: '1001', wapPush: { href: 'http://quancheng.ec.example.com/wap/', text: '泉城茶业WAP站', siId: 'site-1' } });
+    await send({
+      to: '13800138010',
+      extension: '1001',
+      wapPush: { href: 'http://quancheng.ec.example.com/wap/', text: '泉城茶业WAP站', siId: 'site-1' },
+    });
     await vi.waitFor(async () => expect((await ismg.handset('13800138010')).received).toHaveLength(2), WAIT);
     const view = await ismg.handset('13800138010');
     expect(view.received[0]).toMatchObject({ from: '106580001001', kind: 'text', text: long, parts: 2 });
-    expect(view.received[1]).toMatchObject({ from: '106580001001', kind: 'wap_push', href: 'http://quancheng.ec.example.com/wap/', text: '泉城茶业WAP站', si: { siId: 'site-1', action: 'signal-medium' } });
+    expect(view.received[1]).toMatchObject({
+      from: '106580001001',
+      kind: 'wap_push',
+      href: 'http://quancheng.ec.example.com/wap/',
+      text: '泉城茶业WAP站',
+      si: { siId: 'site-1', action: 'signal-medium' },
+    });
   });
 
-  it('texts an MO from a handset into the platform\'s inbox', async () => {
+  it("texts an MO from a handset into the platform's inbox", async () => {
     await ismg.post('/api/handsets/13800138011/mo', { to: '106580001001', text: '00' });
     await vi.waitFor(async () => {
       const { messages } = await platform.admin<{ messages: { mobile: string; destId: string; text: string }[] }>('GET', '/admin/sms/mo');
@@ -56,10 +66,26 @@ describe('the ISMG simulator as a process', () => {
     expect(await ismg.get('/api/status')).toMatchObject({ counters: { flowControlled: 3 } });
     const before = await platform.admin<{ counters: { connects: number } }>('GET', '/admin/sms/link');
     expect(await ismg.post('/api/drop', {})).toEqual({ dropped: 1 });
-    await vi.waitFor(async () => expect(await platform.admin('GET', '/admin/sms/link')).toMatchObject({ state: 'connected', counters: { connects: before.counters.connects + 1 } }), WAIT);
+    await vi.waitFor(
+      async () =>
+        expect(await platform.admin('GET', '/admin/sms/link')).toMatchObject({
+          state: 'connected',
+          counters: { connects: before.counters.connects + 1 },
+        }),
+      WAIT,
+    );
     await send({ to: '13800138012', text: '断线之后' });
-    await vi.waitFor(async () => expect((await ismg.handset('13800138012')).received.map((m) => m.text).sort()).toEqual([...ids.map((_, i) => `流控 ${i}`), '断线之后'].sort()), WAIT);
-    await vi.waitFor(async () => expect(await platform.admin('GET', `/admin/sms/mt/${ids[0]!.id}`)).toMatchObject({ state: 'delivered' }), WAIT);
+    await vi.waitFor(
+      async () =>
+        expect((await ismg.handset('13800138012')).received.map((m) => m.text).sort()).toEqual(
+          [...ids.map((_, i) => `流控 ${i}`), '断线之后'].sort(),
+        ),
+      WAIT,
+    );
+    await vi.waitFor(
+      async () => expect(await platform.admin('GET', `/admin/sms/mt/${ids[0]!.id}`)).toMatchObject({ state: 'delivered' }),
+      WAIT,
+    );
   });
 
   it('refuses bad API requests with a code', async () => {

@@ -81,11 +81,24 @@ describe('SMS draws and survey answers reach the desktop', () => {
     const roll = Math.floor((createHash('sha256').update(draw!.seed).digest().readUIntBE(0, 6) * 10_000) / 2 ** 48);
     expect(draw!.roll).toBe(roll);
     const { prizes } = exampleSite().sms.lottery!;
-    const expectedPrize = roll < prizes[0]!.chancePer10000 ? prizes[0]!.name : roll < prizes[0]!.chancePer10000 + prizes[1]!.chancePer10000 ? prizes[1]!.name : null;
+    const expectedPrize =
+      roll < prizes[0]!.chancePer10000
+        ? prizes[0]!.name
+        : roll < prizes[0]!.chancePer10000 + prizes[1]!.chancePer10000
+          ? prizes[1]!.name
+          : null;
     expect(draw!.prize).toBe(expectedPrize);
     expect(drawn!.text.includes('恭喜')).toBe(expectedPrize !== null);
     expect(activity.surveys).toEqual([
-      { question: expect.stringContaining('您最喜欢哪类茶？'), options: [{ label: '绿茶', count: 1 }, { label: '乌龙茶', count: 0 }, { label: '红茶', count: 1 }, { label: '普洱', count: 0 }] },
+      {
+        question: expect.stringContaining('您最喜欢哪类茶？'),
+        options: [
+          { label: '绿茶', count: 1 },
+          { label: '乌龙茶', count: 0 },
+          { label: '红茶', count: 1 },
+          { label: '普洱', count: 0 },
+        ],
+      },
     ]);
     expect(JSON.stringify(activity)).not.toContain('13900000021');
   }, 120_000);

@@ -23,11 +23,17 @@ async function device(name: string): Promise<Device> {
 }
 
 const isChunk = (r: { method: string; path: string }) => r.method === 'PATCH' && r.path.startsWith('/assets/v1/uploads/');
-const sentChunkBytes = (from: number) => rig.proxy.log.slice(from).filter(isChunk).reduce((n, l) => n + l.bytes, 0);
+const sentChunkBytes = (from: number) =>
+  rig.proxy.log
+    .slice(from)
+    .filter(isChunk)
+    .reduce((n, l) => n + l.bytes, 0);
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function platformBlob(sha256: string): Promise<Buffer> {
-  const response = await fetch(`${rig.platform.url}/assets/v1/blobs/${sha256}`, { headers: { authorization: `Bearer ${await rig.platform.adminToken()}` } });
+  const response = await fetch(`${rig.platform.url}/assets/v1/blobs/${sha256}`, {
+    headers: { authorization: `Bearer ${await rig.platform.adminToken()}` },
+  });
   expect(response.status).toBe(200);
   return Buffer.from(await response.arrayBuffer());
 }
@@ -50,9 +56,15 @@ describe('image uploads', () => {
     for (const point of [0.1, 0.5, 0.99]) {
       const at = Math.floor(SIZE * point);
       const chunkIndex = Math.floor(at / CHUNK_SIZE);
-      rig.proxy.inject({ match: (r) => isChunk(r) && r.headers['upload-offset'] === String(chunkIndex * CHUNK_SIZE), fault: { kind: 'truncate', bytes: at - chunkIndex * CHUNK_SIZE } });
+      rig.proxy.inject({
+        match: (r) => isChunk(r) && r.headers['upload-offset'] === String(chunkIndex * CHUNK_SIZE),
+        fault: { kind: 'truncate', bytes: at - chunkIndex * CHUNK_SIZE },
+      });
     }
-    rig.proxy.inject({ match: (r) => isChunk(r) && r.headers['upload-offset'] === String(CHUNK_SIZE), fault: { kind: 'corrupt', at: 12345 } });
+    rig.proxy.inject({
+      match: (r) => isChunk(r) && r.headers['upload-offset'] === String(CHUNK_SIZE),
+      fault: { kind: 'corrupt', at: 12345 },
+    });
     const from = rig.proxy.log.length;
     let report = await a.sync();
     let rounds = 1;
@@ -64,7 +76,12 @@ describe('image uploads', () => {
     expect(a.asset(hash)).toMatchObject({ state: 'uploaded', uploaded_bytes: SIZE });
     // Re-sent bytes: at most one chunk per drop, plus the damaged chunk once.
     expect(sentChunkBytes(from) - SIZE).toBeLessThanOrEqual(4 * CHUNK_SIZE);
-    expect(rig.proxy.log.slice(from).filter(isChunk).map((l) => l.status)).toContain(460);
+    expect(
+      rig.proxy.log
+        .slice(from)
+        .filter(isChunk)
+        .map((l) => l.status),
+    ).toContain(460);
     expect(sha(await platformBlob(hash))).toBe(hash);
     expect(blobRows(hash)).toBe(1);
   }, 120_000);
@@ -74,7 +91,10 @@ describe('image uploads', () => {
     const photo = randomBytes(SIZE);
     const hash = a.addPhoto(photo);
     // The third chunk is held at the proxy; the platform is SIGKILLed meanwhile.
-    rig.proxy.inject({ match: (r) => isChunk(r) && r.headers['upload-offset'] === String(2 * CHUNK_SIZE), fault: { kind: 'delay', ms: 1500 } });
+    rig.proxy.inject({
+      match: (r) => isChunk(r) && r.headers['upload-offset'] === String(2 * CHUNK_SIZE),
+      fault: { kind: 'delay', ms: 1500 },
+    });
     const uploading = a.sync();
     while (a.asset(hash)!.uploaded_bytes < 2 * CHUNK_SIZE) await new Promise((r) => setTimeout(r, 20));
     await rig.platform.stop('SIGKILL');
@@ -116,7 +136,12 @@ describe('image uploads', () => {
     expect(a.asset(damaged)).toMatchObject({ state: 'failed', last_error: expect.stringContaining('damaged') });
     const status = await a.call('sync.status', {});
     expect(status).toMatchObject({ failedUploads: 2, attention: expect.arrayContaining(['failed_uploads']) });
-    expect((await a.call('sync.uploads', {})).filter((u) => u.state === 'failed').map((u) => u.sha256).sort()).toEqual([missing, damaged].sort());
+    expect(
+      (await a.call('sync.uploads', {}))
+        .filter((u) => u.state === 'failed')
+        .map((u) => u.sha256)
+        .sort(),
+    ).toEqual([missing, damaged].sort());
     // The next cycle does not retry them and still syncs data.
     await a.editEnterprise(id, (f) => ({ ...f, address: '济南市历下区失败不阻塞路1号' }));
     const from = rig.proxy.log.length;
@@ -134,7 +159,9 @@ describe('pictures made on another device', () => {
     const report = await a.call('sites.import', { enterpriseId, paths: [materialsCopy()] });
     const site = await a.call('sites.get', { siteId: report.siteId });
     expect((await a.sync()).outcome).toBe('ok');
-    const synced = JSON.parse(a.db.prepare('SELECT base_json FROM site WHERE id = ?').pluck().get(site.id) as string) as { images: string[] };
+    const synced = JSON.parse(a.db.prepare('SELECT base_json FROM site WHERE id = ?').pluck().get(site.id) as string) as {
+      images: string[];
+    };
     const images = synced.images;
     expect(images.length).toBeGreaterThan(0);
     expect(await b.sync()).toMatchObject({ outcome: 'ok' });

@@ -23,7 +23,13 @@ describe('sign-in', () => {
     const d = await fresh('A');
     expect((await d.call('sync.status', {})).state).toBe('signed_out');
     const result = await signIn(d);
-    expect(result).toMatchObject({ ok: true, value: { mode: 'online', account: { server: rig.proxy.url, login: 'jn.manager', role: 'customer_manager', region: { province: '山东省', city: '济南市' } } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        mode: 'online',
+        account: { server: rig.proxy.url, login: 'jn.manager', role: 'customer_manager', region: { province: '山东省', city: '济南市' } },
+      },
+    });
     expect(statSync(path.join(d.dataDir, 'platform-tokens.json')).mode & 0o777).toBe(0o600);
     const status = await d.call('sync.status', {});
     expect(status).toMatchObject({ signedIn: true, tokenStore: 'file', account: { login: 'jn.manager' } });
@@ -57,7 +63,13 @@ describe('sign-in', () => {
     await d.createEnterprise(nextIndex++);
     await d.call('sync.signOut', {});
     const status = await d.call('sync.status', {});
-    expect(status).toMatchObject({ state: 'signed_out', signedIn: false, pendingOps: 1, account: { login: 'jn.manager' }, attention: expect.arrayContaining(['sign_in']) });
+    expect(status).toMatchObject({
+      state: 'signed_out',
+      signedIn: false,
+      pendingOps: 1,
+      account: { login: 'jn.manager' },
+      attention: expect.arrayContaining(['sign_in']),
+    });
     expect(await d.sync()).toMatchObject({ outcome: 'signed_out', pushed: 0, pending: 1 });
     await signIn(d);
     expect(await d.sync()).toMatchObject({ outcome: 'ok', pushed: 1, pending: 0 });
@@ -101,7 +113,10 @@ describe('status for the indicator', () => {
       expect(await d.sync()).toMatchObject({ outcome: 'offline', pending: 1 });
       expect(await d.call('sync.status', {})).toMatchObject({ state: 'offline', pendingOps: 1 });
       const queue = await d.call('sync.queue', {});
-      expect(queue).toMatchObject({ total: 1, ops: [{ tbl: 'enterprise', kind: 'create', status: 'pending', label: expect.stringContaining('济南泉城测试') }] });
+      expect(queue).toMatchObject({
+        total: 1,
+        ops: [{ tbl: 'enterprise', kind: 'create', status: 'pending', label: expect.stringContaining('济南泉城测试') }],
+      });
     } finally {
       rig.proxy.heal();
     }

@@ -54,7 +54,11 @@ describe('two devices of one customer manager', () => {
     const second = await b.sync();
     expect(second).toMatchObject({ conflicts: 1 });
     const [conflict] = await b.call('sync.conflicts', {});
-    expect(conflict).toMatchObject({ kind: 'field', rowId: id, fields: [{ field: 'address', mine: '济南市历下区泉城路200号', theirs: '济南市历下区经十路100号' }] });
+    expect(conflict).toMatchObject({
+      kind: 'field',
+      rowId: id,
+      fields: [{ field: 'address', mine: '济南市历下区泉城路200号', theirs: '济南市历下区经十路100号' }],
+    });
     // The main view shows the platform's value and keeps B's non-conflicting edit.
     const shown = await b.call('enterprises.get', { id });
     expect(shown.address).toBe('济南市历下区经十路100号');
@@ -145,7 +149,12 @@ describe('two devices of one customer manager', () => {
     expect(await b.sync()).toMatchObject({ conflicts: 1 });
     const [dup] = await b.call('sync.conflicts', {});
     expect(dup).toMatchObject({ kind: 'duplicate_key', rowId: idB, existingId: idA });
-    const ours = (d: Device) => d.enterprises().map((e) => e.id).filter((id) => id === idA || id === idB).sort();
+    const ours = (d: Device) =>
+      d
+        .enterprises()
+        .map((e) => e.id)
+        .filter((id) => id === idA || id === idB)
+        .sort();
     expect(ours(b)).toEqual([idA, idB].sort()); // both visible until a person decides
     await b.call('sync.resolveConflict', { id: dup!.id, resolution: 'mine' });
     await b.sync();

@@ -10,9 +10,17 @@ import { ecw as ecwInProcess } from '../cli/support';
 
 const rig = useSyncRig({ proxy: false });
 
-function ecw(dataDir: string, args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string; json: Record<string, unknown> }> {
+function ecw(
+  dataDir: string,
+  args: string[],
+  stdin?: string,
+): Promise<{ code: number; stdout: string; stderr: string; json: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/backend/entries/cli/ecw.ts', '--data-dir', dataDir, '--json', ...args], { cwd: REPO_ROOT });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/backend/entries/cli/ecw.ts', '--data-dir', dataDir, '--json', ...args],
+      { cwd: REPO_ROOT },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -42,10 +50,23 @@ describe('ecw login / sync / sync status', () => {
 
     const login = await ecw(dir, ['login', '--server', rig.platform.url, '--user', 'jn.manager', '--password-stdin'], `${password}\n`);
     expect(login.code, login.stderr).toBe(0);
-    expect(login.json).toMatchObject({ mode: 'online', account: { login: 'jn.manager', server: rig.platform.url, role: 'customer_manager' } });
+    expect(login.json).toMatchObject({
+      mode: 'online',
+      account: { login: 'jn.manager', server: rig.platform.url, role: 'customer_manager' },
+    });
     expect(statSync(path.join(dir, 'platform-tokens.json')).mode & 0o777).toBe(0o600);
 
-    const created = await ecwInProcess('--data-dir', dir, '--json', 'enterprise', 'create', '--from', path.join(FIXTURES_DIR, 'materials', 'quancheng-tea', 'enterprise.json'), '--manager', '李经理');
+    const created = await ecwInProcess(
+      '--data-dir',
+      dir,
+      '--json',
+      'enterprise',
+      'create',
+      '--from',
+      path.join(FIXTURES_DIR, 'materials', 'quancheng-tea', 'enterprise.json'),
+      '--manager',
+      '李经理',
+    );
     expect(created.code, created.stdout).toBe(0);
 
     const sync = await ecw(dir, ['sync']);
@@ -56,7 +77,15 @@ describe('ecw login / sync / sync status', () => {
 
     const status = await ecw(dir, ['sync', 'status']);
     expect(status.code).toBe(0);
-    expect(status.json).toMatchObject({ state: 'up_to_date', signedIn: true, server: rig.platform.url, user: 'jn.manager', pendingOps: 0, pendingUploads: 0, conflicts: 0 });
+    expect(status.json).toMatchObject({
+      state: 'up_to_date',
+      signedIn: true,
+      server: rig.platform.url,
+      user: 'jn.manager',
+      pendingOps: 0,
+      pendingUploads: 0,
+      conflicts: 0,
+    });
     expect(typeof status.json.lastSyncAt).toBe('string');
 
     // A second device gets the enterprise.
@@ -77,18 +106,35 @@ describe('ecw login / sync / sync status', () => {
 
   it('makes the signed-in customer manager the manager of an enterprise created from a file, unless --manager says otherwise (issue 8 item 16)', async () => {
     const dir = tempDir('ecw-cli-manager-');
-    const fixture = JSON.parse(readFileSync(path.join(FIXTURES_DIR, 'materials', 'quancheng-tea', 'enterprise.json'), 'utf8')) as Record<string, unknown>;
+    const fixture = JSON.parse(readFileSync(path.join(FIXTURES_DIR, 'materials', 'quancheng-tea', 'enterprise.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     const file = (changes: Record<string, unknown>) => {
       const out = path.join(tempDir('ecw-cli-manager-file-'), 'enterprise.json');
       writeFileSync(out, JSON.stringify({ ...fixture, ...changes }));
       return out;
     };
-    const login = await ecw(dir, ['login', '--server', rig.platform.url, '--user', 'jn.manager', '--password-stdin'], `${rig.platform.login('jn.manager').password}\n`);
+    const login = await ecw(
+      dir,
+      ['login', '--server', rig.platform.url, '--user', 'jn.manager', '--password-stdin'],
+      `${rig.platform.login('jn.manager').password}\n`,
+    );
     expect(login.code, login.stderr).toBe(0);
 
     const signedIn = await ecwInProcess('--data-dir', dir, '--json', 'enterprise', 'create', '--from', file({}));
     expect(signedIn.code, signedIn.stdout).toBe(0);
-    const overridden = await ecwInProcess('--data-dir', dir, '--json', 'enterprise', 'create', '--from', file({ name: '济南另一家茶业有限公司', creditCode: '91110108551385082Q' }), '--manager', '李经理');
+    const overridden = await ecwInProcess(
+      '--data-dir',
+      dir,
+      '--json',
+      'enterprise',
+      'create',
+      '--from',
+      file({ name: '济南另一家茶业有限公司', creditCode: '91110108551385082Q' }),
+      '--manager',
+      '李经理',
+    );
     expect(overridden.code, overridden.stdout).toBe(0);
 
     const listed = await ecwInProcess('--data-dir', dir, '--json', 'enterprise', 'list');

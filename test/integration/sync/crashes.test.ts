@@ -80,10 +80,15 @@ describe('client crashes', () => {
     await a.sync();
     const b = await device('B', { setup: { pullLimit: 10 } });
     const tracker = new MonotonicityTracker();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/backend/entries/cli/ecw.ts', '--data-dir', b.dataDir, '--json', 'sync', '--page-size', '10'], { cwd: REPO_ROOT, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/backend/entries/cli/ecw.ts', '--data-dir', b.dataDir, '--json', 'sync', '--page-size', '10'],
+      { cwd: REPO_ROOT, stdio: 'ignore' },
+    );
     const exited = new Promise((resolve) => child.once('exit', resolve));
     const until = Date.now() + 60_000;
-    while (!(b.db.prepare(`SELECT v FROM sync_state WHERE k = 'cursor'`).get()) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    while (!b.db.prepare(`SELECT v FROM sync_state WHERE k = 'cursor'`).get() && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGKILL');
     await exited;
     tracker.observe(b);
@@ -99,7 +104,14 @@ describe('client crashes', () => {
     expect(b.enterprises().length).toBeLessThan(onPlatform); // … and before the last
     await b.settle();
     tracker.observe(b);
-    checkInvariants({ platformDataDir: rig.platform.dataDir, devices: [{ device: a, scopes: JINAN }, { device: b, scopes: JINAN }], tracker });
+    checkInvariants({
+      platformDataDir: rig.platform.dataDir,
+      devices: [
+        { device: a, scopes: JINAN },
+        { device: b, scopes: JINAN },
+      ],
+      tracker,
+    });
   }, 120_000);
 
   it('(12) a copied database: the same (clientId, opSeq) with another mutation re-registers, and both devices\u2019 edits land', async () => {

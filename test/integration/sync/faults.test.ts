@@ -21,12 +21,15 @@ const isPush = pathIs('/sync/v1/push');
 const appliedCount = (mutationIds: string[]) => {
   const db = openPlatformDb(rig.platform.dataDir);
   try {
-    return db.prepare(`SELECT count(*) FROM applied_op WHERE is_replay = 0 AND mutation_id IN (${mutationIds.map(() => '?').join(',')})`).pluck().get(...mutationIds) as number;
+    return db
+      .prepare(`SELECT count(*) FROM applied_op WHERE is_replay = 0 AND mutation_id IN (${mutationIds.map(() => '?').join(',')})`)
+      .pluck()
+      .get(...mutationIds) as number;
   } finally {
     db.close();
   }
 };
-const mutationIds = (d: Device) => (d.db.prepare('SELECT mutation_id FROM outbox ORDER BY op_seq').pluck().all() as string[]);
+const mutationIds = (d: Device) => d.db.prepare('SELECT mutation_id FROM outbox ORDER BY op_seq').pluck().all() as string[];
 const invariants = rig.invariants;
 
 async function createMany(d: Device, count: number): Promise<string[]> {
@@ -114,7 +117,10 @@ describe('faults between device and platform', () => {
 
   it('honours Retry-After on 429 before the next attempt', async () => {
     rig.proxy.log.length = 0;
-    rig.proxy.inject({ match: isPush, fault: { kind: 'status', status: 429, headers: { 'retry-after': '3' }, body: { code: 'rate_limited', message: 'slow down' } } });
+    rig.proxy.inject({
+      match: isPush,
+      fault: { kind: 'status', status: 429, headers: { 'retry-after': '3' }, body: { code: 'rate_limited', message: 'slow down' } },
+    });
     const a = await device('A', { setup: { autoSync: true, debounceMs: 20, backoff: { baseMs: 10, capMs: 20 } } });
     await createMany(a, 1);
     await waitFor('the op to be pushed', () => a.outbox().every((o) => o.status === 'acked'));

@@ -16,10 +16,17 @@ describe('the licence photo and details on another device', () => {
   it('uploads the photo, and the other device gets the details and the photo itself', async () => {
     const a = await rig.device('A');
     const b = await rig.device('B');
-    const photo = await sharp({ create: { width: 640, height: 452, channels: 3, background: '#f6f1e4' } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 640, height: 452, channels: 3, background: '#f6f1e4' } })
+      .jpeg()
+      .toBuffer();
     // What `licence.read` with `keep` does with the file it read.
     const kept = keepLicenceFile(a.dataDir, photo);
-    const licence = { type: '有限责任公司（自然人独资）', legalRepresentative: '王建国', registeredCapital: '500万元整', establishedOn: '2016-03-08' };
+    const licence = {
+      type: '有限责任公司（自然人独资）',
+      legalRepresentative: '王建国',
+      registeredCapital: '500万元整',
+      establishedOn: '2016-03-08',
+    };
     const { id } = await a.call('enterprises.create', jinanEnterprise(7, { licence, licencePhotoSha256: kept.sha256 }));
     await a.settle();
     expect(a.asset(kept.sha256)).toMatchObject({ state: 'uploaded' });

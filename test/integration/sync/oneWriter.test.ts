@@ -36,7 +36,9 @@ async function saveDuringSlowRequest(a: Device, enterpriseId: string, slow: (r: 
   const from = rig.proxy.log.length;
   let cycleEnded = false;
   const cycle = a.sync().finally(() => (cycleEnded = true));
-  await waitFor('the slow request to be on its way', () => rig.proxy.log.slice(from).some((l) => slow({ ...l, headers: {}, body: Buffer.alloc(0) })));
+  await waitFor('the slow request to be on its way', () =>
+    rig.proxy.log.slice(from).some((l) => slow({ ...l, headers: {}, body: Buffer.alloc(0) })),
+  );
   const note = `同步途中保存 ${nextIndex}`;
   const started = performance.now();
   await a.editEnterprise(enterpriseId, (f) => ({ ...f, note }));
@@ -64,24 +66,30 @@ describe('one writer', () => {
         a.addPhoto(randomBytes(6 * 1024 * 1024));
       },
     },
-  ])('a save during a slow $request neither waits for it nor is lost', async ({ slow, before }) => {
-    const a = await rig.device('A');
-    const id = await a.createEnterprise(nextIndex++);
-    await before(a);
-    const { saveMs, cycleEnded, report, note } = await saveDuringSlowRequest(a, id, slow);
-    expect(cycleEnded).toBe(false);
-    expect(saveMs).toBeLessThan(DELAY_MS);
-    expect(report.outcome).toBe('ok');
-    expect(await a.settle()).toMatchObject({ outcome: 'ok', pending: 0 });
-    expect(await seenElsewhere(id)).toBe(note);
-    rig.invariants(a);
-  }, 60_000);
+  ])(
+    'a save during a slow $request neither waits for it nor is lost',
+    async ({ slow, before }) => {
+      const a = await rig.device('A');
+      const id = await a.createEnterprise(nextIndex++);
+      await before(a);
+      const { saveMs, cycleEnded, report, note } = await saveDuringSlowRequest(a, id, slow);
+      expect(cycleEnded).toBe(false);
+      expect(saveMs).toBeLessThan(DELAY_MS);
+      expect(report.outcome).toBe('ok');
+      expect(await a.settle()).toMatchObject({ outcome: 'ok', pending: 0 });
+      expect(await seenElsewhere(id)).toBe(note);
+      rig.invariants(a);
+    },
+    60_000,
+  );
 
   it('a write made outside the queue is refused and reported (what the devices of these tests check)', async () => {
     const t = createTestBackend({ guardWrites: true });
     try {
       const { id } = await t.call('enterprises.create', (await import('../../helpers/syncDevice')).jinanEnterprise(nextIndex++));
-      expect(() => t.backend.database()!.prepare('UPDATE enterprise SET note = ? WHERE id = ?').run('旁路写入', id)).toThrow('write outside the write queue');
+      expect(() => t.backend.database()!.prepare('UPDATE enterprise SET note = ? WHERE id = ?').run('旁路写入', id)).toThrow(
+        'write outside the write queue',
+      );
       expect(t.backend.writeViolations).toHaveLength(1);
       expect((await t.call('enterprises.get', { id })).note).toBeUndefined();
       await t.backend.writes.write((db) => db.prepare('UPDATE enterprise SET note = ? WHERE id = ?').run('排队写入', id));
@@ -99,7 +107,11 @@ describe('one writer', () => {
     const enterpriseId = await teaEnterprise(a);
     const imported = await a.call('sites.import', { enterpriseId, paths: [materialsCopy()] });
     const site = await a.call('sites.get', { siteId: imported.siteId });
-    await a.call('sites.updateProfile', { siteId: site.id, revision: site.revision, profile: { ...site.content.profile, slogan: '好水配好茶' } });
+    await a.call('sites.updateProfile', {
+      siteId: site.id,
+      revision: site.revision,
+      profile: { ...site.content.profile, slogan: '好水配好茶' },
+    });
     await a.call('sites.build', { siteId: site.id }); // a query whose derived pictures are cached through the queue
     await a.call('sites.export', { siteId: site.id, outDir: path.join(tempDir('ecw-one-writer-'), 'out'), zip: true, force: true });
     await a.call('sites.signOff', { siteId: site.id, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });

@@ -31,7 +31,10 @@ async function submittedOrder(d: Device, enterpriseId: string, planCode = 'site-
 const platformCount = (sql: string, ...args: unknown[]) => {
   const db = openPlatformDb(rig.platform.dataDir);
   try {
-    return db.prepare(sql).pluck().get(...args) as number;
+    return db
+      .prepare(sql)
+      .pluck()
+      .get(...args) as number;
   } finally {
     db.close();
   }
@@ -60,8 +63,12 @@ describe('orders', () => {
       expect(info.groupCode).toMatch(/^JT/);
       expect(info.orders).toEqual([
         expect.objectContaining({
-          orderId, platformStatus: 'opened',
-          opening: expect.objectContaining({ groupCode: info.groupCode, maintenanceAccount: expect.objectContaining({ login: expect.any(String) }) }),
+          orderId,
+          platformStatus: 'opened',
+          opening: expect.objectContaining({
+            groupCode: info.groupCode,
+            maintenanceAccount: expect.objectContaining({ login: expect.any(String) }),
+          }),
         }),
       ]);
       expect((await d.call('enterprises.get', { id: enterpriseId })).groupCode).toBe(info.groupCode);
@@ -78,19 +85,38 @@ describe('orders and the catalog', () => {
     const enterpriseId = await a.createEnterprise(nextIndex++);
     await a.sync();
     const { SEED_CATALOG } = await import('../../../shared/domain/catalog');
-    await rig.platform.admin('POST', '/admin/catalog', { plans: SEED_CATALOG.plans.map((p) => (p.code === 'site-business' ? { ...p, available: false } : p)) });
+    await rig.platform.admin('POST', '/admin/catalog', {
+      plans: SEED_CATALOG.plans.map((p) => (p.code === 'site-business' ? { ...p, available: false } : p)),
+    });
     const orderId = await submittedOrder(a, enterpriseId, 'site-business'); // the device still holds the old catalog
     await a.editEnterprise(enterpriseId, (f) => ({ ...f, address: '济南市历下区撤销套餐后路1号' }));
     const report = await a.sync();
     expect(report).toMatchObject({ outcome: 'ok', pending: 0, conflicts: 1, pushed: 1 });
-    expect(a.outbox().slice(-2).map((o) => [o.kind, o.status])).toEqual([['command', 'rejected'], ['update', 'acked']]);
+    expect(
+      a
+        .outbox()
+        .slice(-2)
+        .map((o) => [o.kind, o.status]),
+    ).toEqual([
+      ['command', 'rejected'],
+      ['update', 'acked'],
+    ]);
     const [rejected] = await a.call('sync.conflicts', {});
     expect(rejected).toMatchObject({ kind: 'rejected', tbl: 'service_order', rowId: orderId, code: 'plan_not_available' });
     expect(platformCount('SELECT count(*) FROM service_order WHERE id = ?', orderId)).toBe(0);
-    expect(platformCount(`SELECT count(*) FROM enterprise WHERE id = ? AND json_extract(data, '$.address') = ?`, enterpriseId, '济南市历下区撤销套餐后路1号')).toBe(1);
+    expect(
+      platformCount(
+        `SELECT count(*) FROM enterprise WHERE id = ? AND json_extract(data, '$.address') = ?`,
+        enterpriseId,
+        '济南市历下区撤销套餐后路1号',
+      ),
+    ).toBe(1);
     const catalog = a.db.prepare('SELECT max(version) AS v FROM catalog').get() as { v: number };
     expect(catalog.v).toBeGreaterThan(1);
-    const plans = JSON.parse(a.db.prepare('SELECT data_json FROM catalog ORDER BY version DESC LIMIT 1').pluck().get() as string).plans as { code: string; available: boolean }[];
+    const plans = JSON.parse(a.db.prepare('SELECT data_json FROM catalog ORDER BY version DESC LIMIT 1').pluck().get() as string).plans as {
+      code: string;
+      available: boolean;
+    }[];
     expect(plans.find((p) => p.code === 'site-business')!.available).toBe(false);
     await rig.platform.admin('POST', '/admin/catalog', { plans: SEED_CATALOG.plans });
   }, 60_000);
@@ -106,7 +132,11 @@ describe('orders and the catalog', () => {
     rig.proxy.inject({ match: pathIs('/sync/v1/pull'), after: 1, fault: { kind: 'drop_before' }, times: 1 });
     const first = await b.sync();
     expect(first.outcome).toBe('offline');
-    const rows = b.db.prepare(`SELECT 'service_order' AS t, id FROM service_order UNION ALL SELECT tbl, id FROM sync_row UNION ALL SELECT 'enterprise', id FROM enterprise`).all() as { t: string; id: string }[];
+    const rows = b.db
+      .prepare(
+        `SELECT 'service_order' AS t, id FROM service_order UNION ALL SELECT tbl, id FROM sync_row UNION ALL SELECT 'enterprise', id FROM enterprise`,
+      )
+      .all() as { t: string; id: string }[];
     expect(rows).toHaveLength(1);
     expect(rows[0]!.t).not.toBe('enterprise');
     expect((await b.call('enterprises.list', {})).rows).toEqual([]);

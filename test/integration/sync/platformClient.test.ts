@@ -45,7 +45,11 @@ const isRefresh = onPath('/auth/v1/refresh');
 const check = (client: PlatformClient) => client.json('/assets/v1/check', checkResponseSchema, { body: { hashes: ['0'.repeat(64)] } });
 /** Waits until the access token the device holds has expired on the platform. */
 const tokenExpired = () => new Promise((resolve) => setTimeout(resolve, ACCESS_TTL_MS + 1100));
-const statusesOf = (match: (r: { method: string; path: string }) => boolean, from: number) => proxy.log.slice(from).filter(match).map((l) => l.status);
+const statusesOf = (match: (r: { method: string; path: string }) => boolean, from: number) =>
+  proxy.log
+    .slice(from)
+    .filter(match)
+    .map((l) => l.status);
 
 describe('the platform client', () => {
   it('refreshes an expired token once for every request that met it, then sends each again', async () => {
@@ -90,7 +94,9 @@ describe('the platform client', () => {
     proxy.inject({ match: isCheck, fault: { kind: 'drop_before' } });
     await expect(check(client)).rejects.toMatchObject({ code: 'network' });
     proxy.inject({ match: isCheck, fault: { kind: 'delay', ms: 1500 } });
-    const silent = await client.json('/assets/v1/check', checkResponseSchema, { body: { hashes: [] }, timeoutMs: 300 }).catch((error: unknown) => error);
+    const silent = await client
+      .json('/assets/v1/check', checkResponseSchema, { body: { hashes: [] }, timeoutMs: 300 })
+      .catch((error: unknown) => error);
     expect(silent).toBeInstanceOf(TransientFailure);
     expect(silent).toMatchObject({ code: 'timeout' });
   }, 20_000);
@@ -105,7 +111,10 @@ describe('the platform client', () => {
     proxy.inject({ match: (r) => r.method === 'PATCH', fault: { kind: 'delay', ms: 300 }, times: Infinity });
     await device.sync();
     stop();
-    const sent = seen.flat().filter((u) => u.sha256 === sha256).map((u) => u.sentBytes);
+    const sent = seen
+      .flat()
+      .filter((u) => u.sha256 === sha256)
+      .map((u) => u.sentBytes);
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.every((n) => n > 0 && n < size)).toBe(true);
     expect(seen.at(-1)).toEqual([]);

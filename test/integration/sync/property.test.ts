@@ -45,9 +45,21 @@ const action = (devices: number): fc.Arbitrary<Action> => {
   const device = fc.integer({ min: 0, max: devices - 1 });
   return fc.oneof(
     { weight: 3, arbitrary: fc.record({ type: fc.constant('create' as const), device, duplicateOf: fc.option(fc.nat(20), { freq: 6 }) }) },
-    { weight: 6, arbitrary: fc.record({ type: fc.constant('edit' as const), device, row: fc.nat(50), field: fc.constantFrom<Field>('address', 'manager', 'note', 'contact'), value: fc.nat(2) }) },
+    {
+      weight: 6,
+      arbitrary: fc.record({
+        type: fc.constant('edit' as const),
+        device,
+        row: fc.nat(50),
+        field: fc.constantFrom<Field>('address', 'manager', 'note', 'contact'),
+        value: fc.nat(2),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ type: fc.constant('delete' as const), device, row: fc.nat(50) }) },
-    { weight: 4, arbitrary: fc.record({ type: fc.constant('sync' as const), device, fault: fc.nat(FAULTS.length - 1), onPull: fc.boolean() }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({ type: fc.constant('sync' as const), device, fault: fc.nat(FAULTS.length - 1), onPull: fc.boolean() }),
+    },
     { weight: 1, arbitrary: fc.record({ type: fc.constant('resolve' as const), device, pick: fc.nat(10), mine: fc.boolean() }) },
   );
 };
@@ -61,7 +73,9 @@ async function run(deviceCount: number, actions: Action[], clocks: number[]): Pr
   const created: { index: number }[] = [];
   try {
     for (let i = 0; i < deviceCount; i++) {
-      const d = await createDevice(`D${i}`, { start: new Date(Date.parse('2026-11-16T01:00:00Z') + CLOCK_OFFSETS_MS[clocks[i]! % CLOCK_OFFSETS_MS.length]!).toISOString() });
+      const d = await createDevice(`D${i}`, {
+        start: new Date(Date.parse('2026-11-16T01:00:00Z') + CLOCK_OFFSETS_MS[clocks[i]! % CLOCK_OFFSETS_MS.length]!).toISOString(),
+      });
       await d.signIn(rig.proxy.url, 'jn.manager', rig.platform.login('jn.manager').password);
       devices.push(d);
     }
@@ -78,7 +92,9 @@ async function run(deviceCount: number, actions: Action[], clocks: number[]): Pr
         const value = VALUES[step.field][step.value];
         // The app may refuse an edit (a row sharing its credit code with an unmerged duplicate): not an accepted op, then.
         await d
-          .editEnterprise(id, (f) => (step.field === 'contact' ? { ...f, contact: { ...f.contact, name: value! } } : { ...f, [step.field]: value ?? undefined }))
+          .editEnterprise(id, (f) =>
+            step.field === 'contact' ? { ...f, contact: { ...f.contact, name: value! } } : { ...f, [step.field]: value ?? undefined },
+          )
           .catch((error: Error) => {
             if (!error.message.includes('enterprise.duplicate_credit_code')) throw error;
           });
@@ -121,12 +137,22 @@ describe('random offline work and faults on several devices', () => {
   it('always ends converged, with nothing lost, nothing duplicated, cursors monotonic and queues empty', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.integer({ min: 3, max: 5 }).chain((n) =>
-          fc.tuple(fc.constant(n), fc.array(action(n), { minLength: 10, maxLength: 60 }), fc.array(fc.nat(CLOCK_OFFSETS_MS.length - 1), { minLength: n, maxLength: n })),
-        ),
+        fc
+          .integer({ min: 3, max: 5 })
+          .chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.array(action(n), { minLength: 10, maxLength: 60 }),
+              fc.array(fc.nat(CLOCK_OFFSETS_MS.length - 1), { minLength: n, maxLength: n }),
+            ),
+          ),
         async ([n, actions, clocks]) => run(n, actions, clocks),
       ),
-      { numRuns: Number(process.env.ECW_SYNC_PROPERTY_RUNS ?? 8), seed: process.env.ECW_SYNC_PROPERTY_SEED ? Number(process.env.ECW_SYNC_PROPERTY_SEED) : undefined, endOnFailure: true },
+      {
+        numRuns: Number(process.env.ECW_SYNC_PROPERTY_RUNS ?? 8),
+        seed: process.env.ECW_SYNC_PROPERTY_SEED ? Number(process.env.ECW_SYNC_PROPERTY_SEED) : undefined,
+        endOnFailure: true,
+      },
     );
   }, 600_000);
 });

@@ -25,7 +25,12 @@ describe('races', () => {
     const syncing = a.sync();
     while (!a.outbox().some((o) => o.status === 'sent')) await new Promise((r) => setTimeout(r, 5));
     await a.editEnterprise(id, (f) => ({ ...f, address: '济南市历下区在途后路2号' }));
-    expect(a.outbox().slice(-2).map((o) => o.status)).toEqual(['sent', 'pending']); // never folded into the op in flight
+    expect(
+      a
+        .outbox()
+        .slice(-2)
+        .map((o) => o.status),
+    ).toEqual(['sent', 'pending']); // never folded into the op in flight
     await syncing;
     await a.settle();
     expect(a.outbox().map((o) => o.status)).toEqual(['acked', 'acked', 'acked']);
@@ -35,7 +40,7 @@ describe('races', () => {
     checkInvariants({ platformDataDir: rig.platform.dataDir, devices: [a, b].map((device) => ({ device, scopes: JINAN })) });
   });
 
-  it('(13) an edit made after a failed push of the same row is not taken for someone else\'s change', async () => {
+  it("(13) an edit made after a failed push of the same row is not taken for someone else's change", async () => {
     const a = await device('A');
     const id = await a.createEnterprise(nextIndex++);
     await a.sync();
@@ -80,7 +85,11 @@ interface Outcome {
 
 /** One scenario on three devices; clocks[i] is where device i's clock starts, `jump` moves C's clock mid-run. */
 async function clockScenario(starts: [string, string, string], jumpMs: number): Promise<Outcome> {
-  const [a, b, c] = [await device('A', { start: starts[0] }), await device('B', { start: starts[1] }), await device('C', { start: starts[2] })];
+  const [a, b, c] = [
+    await device('A', { start: starts[0] }),
+    await device('B', { start: starts[1] }),
+    await device('C', { start: starts[2] }),
+  ];
   const index = nextIndex++;
   const id = await a.createEnterprise(index);
   await a.sync();
@@ -96,13 +105,16 @@ async function clockScenario(starts: [string, string, string], jumpMs: number): 
   await b.sync();
   for (const d of [a, b, c]) await d.settle();
   const conflicts = (await Promise.all([a, b, c].map((d) => d.call('sync.conflicts', {})))).flatMap((list, i) =>
-    list.map((x) => `${'ABC'[i]}:${x.kind}:${x.fields.map((f) => `${f.field}=${JSON.stringify(f.mine)}/${JSON.stringify(f.theirs)}`).join(',')}`),
+    list.map(
+      (x) => `${'ABC'[i]}:${x.kind}:${x.fields.map((f) => `${f.field}=${JSON.stringify(f.mine)}/${JSON.stringify(f.theirs)}`).join(',')}`,
+    ),
   );
   const e = await a.call('enterprises.get', { id });
   const final = { address: e.address, contact: e.contact.name, note: e.note, manager: e.manager, sameOnAll: true };
   for (const d of [b, c]) {
     const other = await d.call('enterprises.get', { id });
-    final.sameOnAll &&= other.address === e.address && other.contact.name === e.contact.name && other.note === e.note && other.manager === e.manager;
+    final.sameOnAll &&=
+      other.address === e.address && other.contact.name === e.contact.name && other.note === e.note && other.manager === e.manager;
   }
   checkInvariants({ platformDataDir: rig.platform.dataDir, devices: [a, b, c].map((device) => ({ device, scopes: JINAN })) });
   return { conflicts, final };
@@ -112,9 +124,18 @@ describe('device clocks', () => {
   it('(14) clocks a year behind, a day ahead, 5 minutes ahead and jumping back give the same outcome as correct clocks', async () => {
     const now = '2026-11-16T09:00:00+08:00';
     const correct = await clockScenario([now, now, now], 60_000);
-    const wrong = await clockScenario(['2025-11-16T09:00:00+08:00', '2026-11-17T09:00:00+08:00', '2026-11-16T09:05:00+08:00'], -2 * 86_400_000);
+    const wrong = await clockScenario(
+      ['2025-11-16T09:00:00+08:00', '2026-11-17T09:00:00+08:00', '2026-11-16T09:05:00+08:00'],
+      -2 * 86_400_000,
+    );
     expect(wrong).toEqual(correct);
-    expect(correct.final).toMatchObject({ address: '济南市历下区时钟甲路1号', contact: '乙联系人', note: '丙第二次', manager: '丙经理', sameOnAll: true });
+    expect(correct.final).toMatchObject({
+      address: '济南市历下区时钟甲路1号',
+      contact: '乙联系人',
+      note: '丙第二次',
+      manager: '丙经理',
+      sameOnAll: true,
+    });
     expect(correct.conflicts).toEqual(['B:field:address="济南市历下区时钟乙路2号"/"济南市历下区时钟甲路1号"']);
   }, 60_000);
 });

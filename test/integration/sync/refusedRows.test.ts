@@ -25,7 +25,11 @@ async function siteOnPlatform(a: Device): Promise<{ enterpriseId: string; siteId
   const site = await a.call('sites.create', { enterpriseId });
   const withNews = await editSite(a, 'sites.addColumn', { siteId: site.id, type: 'news', title: '新闻' });
   const news = withNews.content.columns.find((c) => c.type === 'news')!;
-  await editSite(a, 'sites.addItem', { siteId: site.id, columnId: news.id, item: { kind: 'article', title: '新茶上市', body: [], images: [] } });
+  await editSite(a, 'sites.addItem', {
+    siteId: site.id,
+    columnId: news.id,
+    item: { kind: 'article', title: '新茶上市', body: [], images: [] },
+  });
   await withoutEmptyListColumns(a, site.id);
   await a.sync();
   return { enterpriseId, siteId: site.id };
@@ -81,7 +85,11 @@ describe('malformed rows from the platform', () => {
         ...changes,
         withPathLikeItemId(site, 'evil-site'),
         { ...copy(site), id: 'empty-site', row: { ...copy(site.row!), id: 'empty-site', content: {} } },
-        { ...copy(enterprise), id: 'bad-enterprise', row: { ...copy(enterprise.row!), id: 'bad-enterprise', region: '济南', creditCode: undefined } },
+        {
+          ...copy(enterprise),
+          id: 'bad-enterprise',
+          row: { ...copy(enterprise.row!), id: 'bad-enterprise', region: '济南', creditCode: undefined },
+        },
       ];
     });
     expect(await b.sync()).toMatchObject({ outcome: 'ok' });
@@ -140,7 +148,9 @@ describe('malformed rows from the platform', () => {
     await a.sync();
     await b.sync();
     const after = await b.call('sites.get', { siteId });
-    expect(after.content.columns.flatMap((c) => c.items.map((i) => ('title' in i ? i.title : '')))).toEqual(expect.arrayContaining(['第二条新闻', '第三条新闻', '第四条新闻']));
+    expect(after.content.columns.flatMap((c) => c.items.map((i) => ('title' in i ? i.title : '')))).toEqual(
+      expect.arrayContaining(['第二条新闻', '第三条新闻', '第四条新闻']),
+    );
     expect((await b.call('sync.refusedRows', {})).filter((r) => r.rowId === siteId)).toEqual([]);
   }, 120_000);
 });

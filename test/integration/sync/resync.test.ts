@@ -60,7 +60,11 @@ describe('scope exits', () => {
     expect((await province.call('enterprises.get', { id })).region.city).toBe('青岛市');
     checkInvariants({
       platformDataDir: rig.platform.dataDir,
-      devices: [{ device: a, scopes: JINAN }, { device: b, scopes: JINAN }, { device: province, scopes: SHANDONG }],
+      devices: [
+        { device: a, scopes: JINAN },
+        { device: b, scopes: JINAN },
+        { device: province, scopes: SHANDONG },
+      ],
     });
   }, 60_000);
 });
@@ -110,7 +114,11 @@ describe('long offline and full resync', () => {
     const resynced = await a.sync();
     expect(resynced, JSON.stringify(resynced)).toMatchObject({ outcome: 'ok' });
     const status = await a.call('sync.status', {});
-    expect(status).toMatchObject({ state: 'needs_attention', attention: expect.arrayContaining(['resync_guard']), resyncGuard: { rows: toDelete.length } });
+    expect(status).toMatchObject({
+      state: 'needs_attention',
+      attention: expect.arrayContaining(['resync_guard']),
+      resyncGuard: { rows: toDelete.length },
+    });
     expect(a.enterprises().length).toBe(existing.length); // nothing deleted without a person saying so
     expect(await a.call('sync.resolveResyncGuard', { action: 'delete' })).toEqual({ removed: toDelete.length });
     expect((await a.call('sync.status', {})).resyncGuard).toBeNull();
@@ -172,7 +180,11 @@ describe('upgrades', () => {
       await a.createEnterprise(nextIndex++);
       const refused = await a.sync();
       expect(refused).toMatchObject({ outcome: 'needs_attention', error: { code: 'client_upgrade_required' }, pending: 1 });
-      expect(await a.call('sync.status', {})).toMatchObject({ state: 'needs_attention', attention: expect.arrayContaining(['upgrade_required']), pendingOps: 1 });
+      expect(await a.call('sync.status', {})).toMatchObject({
+        state: 'needs_attention',
+        attention: expect.arrayContaining(['upgrade_required']),
+        pendingOps: 1,
+      });
       expect(upgradeProxy.log.filter(pathIs('/sync/v1/push') as never).length).toBeGreaterThan(0);
       await strict.stop();
       strict = await startPlatformInProcess({ dataDir });

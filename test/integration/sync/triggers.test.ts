@@ -34,7 +34,9 @@ describe('sync triggers', () => {
   });
 
   it('tries again soon after the network comes back, instead of waiting out the backoff', async () => {
-    const a = await device('A', { setup: { autoSync: true, debounceMs: 50, backoff: { baseMs: 60_000, capMs: 300_000 }, random: () => 0.99 } });
+    const a = await device('A', {
+      setup: { autoSync: true, debounceMs: 50, backoff: { baseMs: 60_000, capMs: 300_000 }, random: () => 0.99 },
+    });
     rig.proxy.partition();
     await a.createEnterprise(nextIndex++);
     await waitFor('an offline attempt', async () => (await a.call('sync.status', {})).state === 'offline');

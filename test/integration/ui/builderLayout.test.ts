@@ -42,7 +42,10 @@ describeWith(['chromium'], 'the site builder at laptop and office sizes', () => 
     await table.waitFor();
     const cells = await table.evaluate((block) => {
       const box = block.getBoundingClientRect();
-      return [...block.querySelectorAll('tr:first-child td')].map((td) => ({ width: td.getBoundingClientRect().width, inside: td.getBoundingClientRect().right <= box.right + 1 }));
+      return [...block.querySelectorAll('tr:first-child td')].map((td) => ({
+        width: td.getBoundingClientRect().width,
+        inside: td.getBoundingClientRect().right <= box.right + 1,
+      }));
     });
     expect(cells).toHaveLength(2);
     for (const cell of cells) expect(cell).toMatchObject({ inside: true, width: expect.any(Number) });
@@ -51,18 +54,21 @@ describeWith(['chromium'], 'the site builder at laptop and office sizes', () => 
     // Measured once the check has run (the tea site has a warning): its count sits in the last tab.
     await page.getByTestId('preview-mode').locator('.ant-badge-count').waitFor();
     // A tab's label clips what overflows it: a name cut to "WA…", or a count drawn over its corner.
-    const cut = await page.getByTestId('preview-mode').locator('.ant-segmented-item-label').evaluateAll((labels) =>
-      labels
-        .filter((l) => {
-          const box = l.getBoundingClientRect();
-          const outside = [...l.querySelectorAll('*')].some((el) => {
-            const r = el.getBoundingClientRect();
-            return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1);
-          });
-          return l.scrollWidth > l.clientWidth || outside;
-        })
-        .map((l) => l.textContent),
-    );
+    const cut = await page
+      .getByTestId('preview-mode')
+      .locator('.ant-segmented-item-label')
+      .evaluateAll((labels) =>
+        labels
+          .filter((l) => {
+            const box = l.getBoundingClientRect();
+            const outside = [...l.querySelectorAll('*')].some((el) => {
+              const r = el.getBoundingClientRect();
+              return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1);
+            });
+            return l.scrollWidth > l.clientWidth || outside;
+          })
+          .map((l) => l.textContent),
+      );
     expect(cut).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
     await page.close();

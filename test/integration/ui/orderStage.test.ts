@@ -23,7 +23,12 @@ describeWith(['chromium'], 'the order page after a sync', () => {
     const web = await rig.startWeb();
     await api(web, 'system.setOperator', { name: '王建国', channel: 'customer_manager' });
     const { id: enterpriseId } = await api<{ id: string }>(web, 'enterprises.create', jinanEnterprise(1));
-    const { id: orderId } = await api<{ id: string }>(web, 'orders.create', { enterpriseId, kind: 'open', planCode: 'site-standard', date: '2026-11-16' });
+    const { id: orderId } = await api<{ id: string }>(web, 'orders.create', {
+      enterpriseId,
+      kind: 'open',
+      planCode: 'site-standard',
+      date: '2026-11-16',
+    });
     await api(web, 'orders.sign', { id: orderId, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });
     await api(web, 'orders.submit', { id: orderId });
 

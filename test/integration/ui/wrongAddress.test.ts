@@ -10,7 +10,8 @@ import { useBrowser } from './browser';
 
 describeWith(['chromium'], 'browser mode without the right token', () => {
   const rig = useBrowser();
-  const shows = async (page: Page, text: string) => page.getByTestId('wrong-address').getByText(text, { exact: false }).first().waitFor({ timeout: 30_000 });
+  const shows = async (page: Page, text: string) =>
+    page.getByTestId('wrong-address').getByText(text, { exact: false }).first().waitFor({ timeout: 30_000 });
 
   it('says the page has no token and how to open the printed address, when opened bare', async () => {
     const web = await rig.startWeb();

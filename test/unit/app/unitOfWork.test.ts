@@ -26,13 +26,19 @@ function setUp() {
   t = createTestBackend();
   const events: { event: EventName; payload: unknown; inTransaction: boolean; rowThere: boolean }[] = [];
   const context = (db: WritableDB): WriteContext => ({
-    db, dataDir: t.dataDir, writes: t.backend.writes, now: () => t.clock.now, newId: () => crypto.randomUUID(), actor: () => '李敏',
+    db,
+    dataDir: t.dataDir,
+    writes: t.backend.writes,
+    now: () => t.clock.now,
+    newId: () => crypto.randomUUID(),
+    actor: () => '李敏',
     emit: (event, payload) => {
       const id = (payload as { id?: string }).id ?? '';
       events.push({ event, payload, inTransaction: db.inTransaction, rowThere: findEnterprise(db, id) !== undefined });
     },
   });
-  const commit = (changes: RecordChange[]) => t.backend.writes.hold((db) => commitChanges(context(db), () => ({ changes, result: undefined })));
+  const commit = (changes: RecordChange[]) =>
+    t.backend.writes.hold((db) => commitChanges(context(db), () => ({ changes, result: undefined })));
   const count = (table: string) => t.backend.database()!.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
   return { events, commit, count };
 }
@@ -51,7 +57,9 @@ describe('the unit of work', () => {
     await commit([created('e1')]);
     const db = t.backend.database()!;
     expect(db.prepare('SELECT tbl, row_id, kind FROM outbox').all()).toEqual([{ tbl: 'enterprise', row_id: 'e1', kind: 'create' }]);
-    expect(db.prepare('SELECT entity, entity_id, action, actor FROM audit_log').all()).toEqual([{ entity: 'enterprise', entity_id: 'e1', action: 'enterprise.created', actor: '李敏' }]);
+    expect(db.prepare('SELECT entity, entity_id, action, actor FROM audit_log').all()).toEqual([
+      { entity: 'enterprise', entity_id: 'e1', action: 'enterprise.created', actor: '李敏' },
+    ]);
     expect(count('enterprise')).toBe(1);
     expect(events).toEqual([{ event: 'data.changed', payload: { entity: 'enterprise', id: 'e1' }, inTransaction: false, rowThere: true }]);
   });
@@ -68,7 +76,11 @@ describe('the unit of work', () => {
     const { events, commit, count } = setUp();
     const input = enterpriseInput(2);
     // @ts-expect-error: an enterprise's change must say what the platform learns (or say out loud that it learns nothing)
-    const forgotten: RecordChange = { entity: 'enterprise', id: 'e2', write: (db) => insertEnterprise(db, 'e2', input, '2026-11-16T01:00:00.000Z') };
+    const forgotten: RecordChange = {
+      entity: 'enterprise',
+      id: 'e2',
+      write: (db) => insertEnterprise(db, 'e2', input, '2026-11-16T01:00:00.000Z'),
+    };
     await expect(commit([forgotten])).rejects.toThrow('has no outbox step');
     expect([count('enterprise'), count('outbox'), count('audit_log')]).toEqual([0, 0, 0]);
     expect(events).toEqual([]);
@@ -77,8 +89,23 @@ describe('the unit of work', () => {
   it('records a local-only change without an op, and an update that changes no synced field without an op', async () => {
     const { commit, count } = setUp();
     await commit([created('e1')]);
-    await commit([{ entity: 'enterprise', id: 'e1', outbox: { op: 'update', patch: {} }, audit: { action: 'enterprise.updated', detail: { fields: [] } } }]);
-    await commit([{ entity: 'service_order', id: 'o1', write: () => undefined, outbox: { localOnly: 'unsubmitted_order' }, audit: { action: 'order.created' } }]);
+    await commit([
+      {
+        entity: 'enterprise',
+        id: 'e1',
+        outbox: { op: 'update', patch: {} },
+        audit: { action: 'enterprise.updated', detail: { fields: [] } },
+      },
+    ]);
+    await commit([
+      {
+        entity: 'service_order',
+        id: 'o1',
+        write: () => undefined,
+        outbox: { localOnly: 'unsubmitted_order' },
+        audit: { action: 'order.created' },
+      },
+    ]);
     expect(count('outbox')).toBe(1);
     expect(count('audit_log')).toBe(3);
   });
@@ -96,11 +123,14 @@ function backendFiles(dir = path.join(REPO_ROOT, 'electron/backend')): string[] 
 function valueImports(file: string, target: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   return source.statements.flatMap((statement) => {
-    if (!ts.isImportDeclaration(statement) || statement.importClause?.isTypeOnly || !ts.isStringLiteral(statement.moduleSpecifier)) return [];
+    if (!ts.isImportDeclaration(statement) || statement.importClause?.isTypeOnly || !ts.isStringLiteral(statement.moduleSpecifier))
+      return [];
     if (!path.resolve(path.dirname(file), statement.moduleSpecifier.text).endsWith(target)) return [];
     const bindings = statement.importClause?.namedBindings;
     if (bindings && ts.isNamespaceImport(bindings)) return ['*'];
-    return bindings && ts.isNamedImports(bindings) ? bindings.elements.filter((e) => !e.isTypeOnly).map((e) => (e.propertyName ?? e.name).text) : [];
+    return bindings && ts.isNamedImports(bindings)
+      ? bindings.elements.filter((e) => !e.isTypeOnly).map((e) => (e.propertyName ?? e.name).text)
+      : [];
   });
 }
 

@@ -58,9 +58,13 @@ describe('normalizing a photo', () => {
   });
 
   it('turns an opaque PNG (alpha channel unused) and a transparent GIF into the right formats', async () => {
-    const opaque = await sharp({ create: { width: 40, height: 30, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 1 } } }).png().toBuffer();
+    const opaque = await sharp({ create: { width: 40, height: 30, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 1 } } })
+      .png()
+      .toBuffer();
     expect(await normalizeImage(opaque)).toMatchObject({ mime: 'image/jpeg', hasAlpha: false });
-    const gif = await sharp({ create: { width: 40, height: 30, channels: 4, background: { r: 200, g: 0, b: 0, alpha: 0 } } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 40, height: 30, channels: 4, background: { r: 200, g: 0, b: 0, alpha: 0 } } })
+      .gif()
+      .toBuffer();
     expect(await normalizeImage(gif)).toMatchObject({ mime: 'image/png', hasAlpha: true, sourceFormat: 'gif' });
   });
 
@@ -72,7 +76,13 @@ describe('normalizing a photo', () => {
   });
 
   it('asks for HEIC photos to be converted first', async () => {
-    const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(4), Buffer.from('mif1heic'), Buffer.alloc(64)]);
+    const heic = Buffer.concat([
+      Buffer.from([0, 0, 0, 0x18]),
+      Buffer.from('ftypheic'),
+      Buffer.alloc(4),
+      Buffer.from('mif1heic'),
+      Buffer.alloc(64),
+    ]);
     const problem = await problemOf(heic);
     expect(problem.code).toBe('image.heic_unsupported');
     expect(problem.message).toMatch(/convert it to JPEG first/);
@@ -102,7 +112,10 @@ describe('stored originals and their derived sizes', () => {
     const image = await storeImage(dataDir, photo('门店.jpg'));
     expect(sha256Of(readFileSync(assetFile(dataDir, image.sha256)))).toBe(image.sha256);
     await env.writes.write((db) => registerImage(db, image, env.now()));
-    expect(env.db.prepare('SELECT state, mime FROM asset WHERE sha256 = ?').get(image.sha256)).toEqual({ state: 'pending_upload', mime: 'image/jpeg' });
+    expect(env.db.prepare('SELECT state, mime FROM asset WHERE sha256 = ?').get(image.sha256)).toEqual({
+      state: 'pending_upload',
+      mime: 'image/jpeg',
+    });
     expect(env.db.prepare('SELECT width, height FROM image WHERE sha256 = ?').get(image.sha256)).toEqual({ width: 3024, height: 4032 });
   });
 

@@ -46,19 +46,37 @@ describe('months shown', () => {
   it('shows 12 months from the opening month by default, across the year end', () => {
     const q = quote({ plan: standard, openDate: '2026-11-16' });
     expect(q.months.map((m) => m.month)).toEqual([
-      '2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07', '2027-08', '2027-09', '2027-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04',
+      '2027-05',
+      '2027-06',
+      '2027-07',
+      '2027-08',
+      '2027-09',
+      '2027-10',
     ]);
     expect(q.totalFeeFen).toBe(5000 + 11 * 10000);
     expect(q.firstMonth).toEqual({ rule: 'first_half', feeFen: 5000 });
   });
 
   it('shows the requested number of months', () => {
-    expect(quote({ plan: standard, openDate: '2026-01-31', months: 3 }).months.map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(quote({ plan: standard, openDate: '2026-01-31', months: 3 }).months.map((m) => m.month)).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+    ]);
   });
 
   it('starts later when asked, keeping the first-month rule for the opening month only', () => {
     const q = quote({ plan: standard, openDate: '2026-11-20', fromMonth: '2027-03', months: 2 });
-    expect(q.months.map((m) => [m.month, m.rule, m.functionFeeFen])).toEqual([['2027-03', 'regular', 10000], ['2027-04', 'regular', 10000]]);
+    expect(q.months.map((m) => [m.month, m.rule, m.functionFeeFen])).toEqual([
+      ['2027-03', 'regular', 10000],
+      ['2027-04', 'regular', 10000],
+    ]);
     expect(q.firstMonth).toEqual({ rule: 'first_half', feeFen: 5000 });
   });
 
@@ -129,24 +147,41 @@ describe('plan changes take effect on the first of the next month', () => {
 
   it('a change asked for in the opening month starts next month; the first month stays on the old plan', () => {
     const q = quote({ plan: business, openDate: '2026-11-10', months: 2, changes: [{ requestDate: '2026-11-12', plan: standard }] });
-    expect(q.months.map((m) => [m.planCode, m.functionFeeFen])).toEqual([['site-business', 20000], ['site-standard', 10000]]);
+    expect(q.months.map((m) => [m.planCode, m.functionFeeFen])).toEqual([
+      ['site-business', 20000],
+      ['site-standard', 10000],
+    ]);
   });
 
   it('applies successive changes in date order', () => {
     const q = quote({
-      plan: standard, openDate: '2026-01-05', fromMonth: '2026-03', months: 3,
-      changes: [{ requestDate: '2026-04-02', plan: standard }, { requestDate: '2026-02-10', plan: business }],
+      plan: standard,
+      openDate: '2026-01-05',
+      fromMonth: '2026-03',
+      months: 3,
+      changes: [
+        { requestDate: '2026-04-02', plan: standard },
+        { requestDate: '2026-02-10', plan: business },
+      ],
     });
     expect(q.months.map((m) => m.planCode)).toEqual(['site-business', 'site-business', 'site-standard']);
   });
 
   it('uses the new plan SMS quota after the change', () => {
-    const q = quote({ plan: standard, openDate: '2026-11-01', months: 2, smsByMonth: { '2026-11': 2000, '2026-12': 2000 }, changes: [{ requestDate: '2026-11-20', plan: business }] });
+    const q = quote({
+      plan: standard,
+      openDate: '2026-11-01',
+      months: 2,
+      smsByMonth: { '2026-11': 2000, '2026-12': 2000 },
+      changes: [{ requestDate: '2026-11-20', plan: business }],
+    });
     expect(q.months.map((m) => m.smsOverage)).toEqual([900, 0]);
   });
 
   it('refuses a change dated before the opening', () => {
-    expect(quoteError(() => quote({ plan: standard, openDate: '2026-11-16', changes: [{ requestDate: '2026-11-01', plan: business }] }))).toBe('quote.change_before_open');
+    expect(
+      quoteError(() => quote({ plan: standard, openDate: '2026-11-16', changes: [{ requestDate: '2026-11-01', plan: business }] })),
+    ).toBe('quote.change_before_open');
   });
 });
 
@@ -173,7 +208,13 @@ describe('SMS beyond the included amount', () => {
 });
 
 describe('formatYuan', () => {
-  it.each([[0, '0.00'], [5, '0.05'], [5000, '50.00'], [123456789, '1,234,567.89'], [-250, '-2.50']])('%i fen → %s', (fen, text) => {
+  it.each([
+    [0, '0.00'],
+    [5, '0.05'],
+    [5000, '50.00'],
+    [123456789, '1,234,567.89'],
+    [-250, '-2.50'],
+  ])('%i fen → %s', (fen, text) => {
     expect(formatYuan(fen)).toBe(text);
   });
 });
@@ -196,6 +237,8 @@ describe('quoteFromCatalog', () => {
   it('refuses a plan the catalog does not have or no longer sells', () => {
     expect(quoteError(() => quoteFromCatalog(SEED_CATALOG, { planCode: 'site-gold', openDate: '2026-11-16' }))).toBe('quote.unknown_plan');
     const retired = { ...SEED_CATALOG, plans: SEED_CATALOG.plans.map((p) => ({ ...p, available: p.code !== 'site-business' })) };
-    expect(quoteError(() => quoteFromCatalog(retired, { planCode: 'site-business', openDate: '2026-11-16' }))).toBe('quote.plan_unavailable');
+    expect(quoteError(() => quoteFromCatalog(retired, { planCode: 'site-business', openDate: '2026-11-16' }))).toBe(
+      'quote.plan_unavailable',
+    );
   });
 });

@@ -9,7 +9,10 @@ describe('the portal promotion (门户首页推荐)', () => {
     expect(isPromotion(plan)).toBe(true);
     expect(isPromotion(findPlan(SEED_CATALOG, 'site-standard')!)).toBe(false);
     const q = quoteFromCatalog(SEED_CATALOG, { planCode: PORTAL_PROMOTION_CODE, openDate: '2026-12-01', months: 2 });
-    expect(q.months.map((m) => [m.month, m.functionFeeFen])).toEqual([['2026-12', plan.monthlyFeeFen], ['2027-01', plan.monthlyFeeFen]]);
+    expect(q.months.map((m) => [m.month, m.functionFeeFen])).toEqual([
+      ['2026-12', plan.monthlyFeeFen],
+      ['2027-01', plan.monthlyFeeFen],
+    ]);
     expect(q.totalFeeFen).toBe(2 * plan.monthlyFeeFen);
   });
 

@@ -52,7 +52,9 @@ describe('opening the database', () => {
   it('reports a page-level corruption found by quick_check', () => {
     const file = path.join(tempDir(), 'ecw.sqlite');
     const db = open(file);
-    db.exec('CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO filler SELECT hex(randomblob(500)) FROM n');
+    db.exec(
+      'CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO filler SELECT hex(randomblob(500)) FROM n',
+    );
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     const bytes = readFileSync(file);

@@ -23,10 +23,14 @@ describe('0005_sites', () => {
     });
     // One site per enterprise (until 0011).
     expect(() =>
-      migrated.prepare(`INSERT INTO site (id, enterprise_id, content_json, created_at, updated_at) VALUES ('s2', 'e1', '{}', ?, ?)`).run(AT, AT),
+      migrated
+        .prepare(`INSERT INTO site (id, enterprise_id, content_json, created_at, updated_at) VALUES ('s2', 'e1', '{}', ?, ?)`)
+        .run(AT, AT),
     ).toThrow(/UNIQUE/);
 
-    migrated.prepare(`INSERT INTO image (sha256, width, height, has_alpha, source_format) VALUES (?, 3024, 4032, 0, 'jpeg')`).run('a'.repeat(64));
+    migrated
+      .prepare(`INSERT INTO image (sha256, width, height, has_alpha, source_format) VALUES (?, 3024, 4032, 0, 'jpeg')`)
+      .run('a'.repeat(64));
     const derived = migrated.prepare(
       `INSERT INTO asset_derived (sha256, variant, file, mime, width, height, bytes, created_at) VALUES (?, 'wap1', 'assets/derived/x.jpg', 'image/jpeg', 120, 160, 900, ?)`,
     );
@@ -39,13 +43,17 @@ describe('0006_site_enterprise_index', () => {
   it('keeps the sites there were and lets a second site of an enterprise (pulled from another device) be stored', () => {
     const { db, migrateTo } = databaseBefore(6);
     const insert = (database: Database.Database, id: string) =>
-      database.prepare(`INSERT INTO site (id, enterprise_id, content_json, created_at, updated_at) VALUES (?, 'e1', '{}', ?, ?)`).run(id, AT, AT);
+      database
+        .prepare(`INSERT INTO site (id, enterprise_id, content_json, created_at, updated_at) VALUES (?, 'e1', '{}', ?, ?)`)
+        .run(id, AT, AT);
     insert(db, 's1');
     expect(() => insert(db, 's2')).toThrow(/UNIQUE/);
     const migrated = migrateTo(6);
     insert(migrated, 's2');
     expect(migrated.prepare('SELECT id FROM site ORDER BY id').all()).toEqual([{ id: 's1' }, { id: 's2' }]);
-    const plan = migrated.prepare("EXPLAIN QUERY PLAN SELECT * FROM site WHERE enterprise_id = 'e1' ORDER BY created_at, id").all() as { detail: string }[];
+    const plan = migrated.prepare("EXPLAIN QUERY PLAN SELECT * FROM site WHERE enterprise_id = 'e1' ORDER BY created_at, id").all() as {
+      detail: string;
+    }[];
     expect(plan.map((p) => p.detail).join()).toContain('site_enterprise');
   });
 });

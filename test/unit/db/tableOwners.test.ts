@@ -32,7 +32,8 @@ function sqlIn(file: string, text = readFileSync(file, 'utf8')): string[] {
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && SQL_CALLS.has(node.expression.name.text)) {
       const [first] = node.arguments;
-      if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first) || ts.isTemplateExpression(first))) found.push(first.getText());
+      if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first) || ts.isTemplateExpression(first)))
+        found.push(first.getText());
     }
     ts.forEachChild(node, visit);
   };
@@ -42,7 +43,8 @@ function sqlIn(file: string, text = readFileSync(file, 'utf8')): string[] {
 
 const isSqlHome = (file: string) => path.basename(file) === 'repository.ts' || file.split(path.sep).includes('db');
 const domainOf = (file: string) => /domains[\\/]([^\\/]+)[\\/]/.exec(file)?.[1];
-const tablesNamed = (sql: string) => [...sql.matchAll(/\b(?:FROM|INTO|UPDATE|JOIN|TABLE|ON)\s+([a-z_]+)\b/g)].map((m) => m[1]!).filter((t) => !t.startsWith('sqlite_'));
+const tablesNamed = (sql: string) =>
+  [...sql.matchAll(/\b(?:FROM|INTO|UPDATE|JOIN|TABLE|ON)\s+([a-z_]+)\b/g)].map((m) => m[1]!).filter((t) => !t.startsWith('sqlite_'));
 
 /** `file: table` for each table of another domain that the SQL of `file` names. */
 function trespassesIn(file: string, text?: string): string[] {
@@ -60,7 +62,10 @@ afterEach(() => db?.close());
 describe('table ownership', () => {
   it('names an owner for every table the migrations create, and no table that does not exist', () => {
     db = openDatabase(path.join(tempDir('ecw-owners-'), 'ecw.sqlite'));
-    const tables = db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all();
+    const tables = db
+      .prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .pluck()
+      .all();
     expect(Object.keys(TABLE_OWNERS).sort()).toEqual(tables);
   });
 

@@ -40,9 +40,12 @@ describe('the write queue', () => {
 
   it('runs each write in a transaction, in the order queued', async () => {
     const { db, queue } = setUp();
-    const put = (k: string) => queue.write((w) => w.prepare('INSERT INTO setting (key, value_json) VALUES (?, ?)').run(k, String(w.inTransaction)));
+    const put = (k: string) =>
+      queue.write((w) => w.prepare('INSERT INTO setting (key, value_json) VALUES (?, ?)').run(k, String(w.inTransaction)));
     await Promise.all([put('a'), put('b'), put('c')]);
-    expect(db.prepare('SELECT key, value_json FROM setting ORDER BY rowid').all()).toEqual(['a', 'b', 'c'].map((key) => ({ key, value_json: 'true' })));
+    expect(db.prepare('SELECT key, value_json FROM setting ORDER BY rowid').all()).toEqual(
+      ['a', 'b', 'c'].map((key) => ({ key, value_json: 'true' })),
+    );
   });
 
   it('does not hand a timer started during a turn that turn once it has ended', async () => {

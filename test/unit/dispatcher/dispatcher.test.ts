@@ -16,7 +16,13 @@ const start = (dataDir?: string) => {
   return t;
 };
 const contextOf = (t: TestBackend) => ({
-  db: t.backend.database()!, dataDir: t.dataDir, writes: t.backend.writes, now: () => t.clock.now, newId: () => 'id', emit: () => undefined, actor: () => 'me',
+  db: t.backend.database()!,
+  dataDir: t.dataDir,
+  writes: t.backend.writes,
+  now: () => t.clock.now,
+  newId: () => 'id',
+  emit: () => undefined,
+  actor: () => 'me',
 });
 /** Calls without the typed contract, as a hostile or buggy client would. */
 const raw = (t: TestBackend, name: string, input: unknown) => t.backend.dispatcher.invoke(name, input);
@@ -51,18 +57,36 @@ describe('the dispatcher', () => {
 
   it('rejects inputs of the wrong shape without writing anything', async () => {
     const t = start();
-    for (const input of ['a string', 42, [], { name: ['array'] }, { ...enterpriseInput(1), region: null }, { ...enterpriseInput(1), channel: 'boss' }]) {
+    for (const input of [
+      'a string',
+      42,
+      [],
+      { name: ['array'] },
+      { ...enterpriseInput(1), region: null },
+      { ...enterpriseInput(1), channel: 'boss' },
+    ]) {
       const result = await raw(t, 'enterprises.create', input);
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
-    const nested = await raw(t, 'enterprises.create', { ...enterpriseInput(1), region: { province: '山东省', city: '济南市', district: '火星区' } });
-    expect(nested).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ field: 'region.district', code: 'region.unknown' }] } });
+    const nested = await raw(t, 'enterprises.create', {
+      ...enterpriseInput(1),
+      region: { province: '山东省', city: '济南市', district: '火星区' },
+    });
+    expect(nested).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ field: 'region.district', code: 'region.unknown' }] },
+    });
     expect((await t.call('enterprises.list', {})).total).toBe(0);
   });
 
   it('ignores fields a client may not set (id, timestamps, sync state)', async () => {
     const t = start();
-    const result = await raw(t, 'enterprises.create', { ...enterpriseInput(1), id: 'chosen-by-client', createdAt: '1999-01-01T00:00:00Z', groupCode: 'G1' });
+    const result = await raw(t, 'enterprises.create', {
+      ...enterpriseInput(1),
+      id: 'chosen-by-client',
+      createdAt: '1999-01-01T00:00:00Z',
+      groupCode: 'G1',
+    });
     expect(result.ok).toBe(true);
     const created = (result as { value: { id: string; createdAt: string; groupCode?: string } }).value;
     expect(created.id).not.toBe('chosen-by-client');
@@ -73,7 +97,12 @@ describe('the dispatcher', () => {
   it('turns an unexpected handler failure into internal, with the details in the log only', async () => {
     const t = start();
     const real = createDispatcher({
-      handlers: { ...t.backend.handlers, 'enterprises.get': () => { throw new Error(`SQLITE secret detail at ${t.dataDir}`); } },
+      handlers: {
+        ...t.backend.handlers,
+        'enterprises.get': () => {
+          throw new Error(`SQLITE secret detail at ${t.dataDir}`);
+        },
+      },
       context: () => contextOf(t),
       writes: t.backend.writes,
       checkOutputs: false,
@@ -129,7 +158,12 @@ describe('recovery mode', () => {
     const t = start(dir);
     const status = await t.call('system.status', {});
     expect(status).toMatchObject({ state: 'recovery', problem: { code: 'db_corrupt' }, dataDir: dir, operator: null });
-    for (const [name, input] of [['enterprises.list', {}], ['enterprises.create', enterpriseInput(1)], ['drafts.get', { key: 'k' }], ['system.setOperator', { name: '王', channel: 'agent' }]] as const)
+    for (const [name, input] of [
+      ['enterprises.list', {}],
+      ['enterprises.create', enterpriseInput(1)],
+      ['drafts.get', { key: 'k' }],
+      ['system.setOperator', { name: '王', channel: 'agent' }],
+    ] as const)
       expect(await raw(t, name, input)).toMatchObject({ ok: false, error: { code: 'db_corrupt' } });
   });
 

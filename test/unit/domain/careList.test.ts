@@ -6,7 +6,16 @@ import { exampleSite } from '../../../shared/sites';
 
 describe('readCareList', () => {
   it('keeps the mainland mobiles of pasted text once, cleaned (+86, full-width digits, dashes, a name beside), and says which lines were refused', () => {
-    const pasted = ['手机号,姓名', '13800138000', '张三 138-0013-8001', '１３８００１３８０００', '+86 139 0000 0001；12345', '1.38001E+10', '', '王五，13800138002'].join('\n');
+    const pasted = [
+      '手机号,姓名',
+      '13800138000',
+      '张三 138-0013-8001',
+      '１３８００１３８０００',
+      '+86 139 0000 0001；12345',
+      '1.38001E+10',
+      '',
+      '王五，13800138002',
+    ].join('\n');
     const reading = readCareList(pasted, ['13900000001']);
     expect(reading.added).toEqual(['13800138000', '13800138001', '13800138002']);
     expect(reading.duplicates).toBe(2); // the full-width repeat, and the number already listed
@@ -29,6 +38,9 @@ describe('readCareList', () => {
     expect(smsSettingsSchema.safeParse({ ...sms, careList: ['13800138000'] }).success).toBe(true);
     expect(smsSettingsSchema.safeParse({ ...sms, careList: ['138 0013 8000'] }).success).toBe(false);
     expect(smsSettingsSchema.safeParse({ ...sms, careList: ['13800138000', '13800138000'] }).success).toBe(false);
-    expect(smsSettingsSchema.safeParse({ ...sms, careList: Array.from({ length: CARE_LIST_MAX + 1 }, (_, i) => `1${String(3800000000 + i)}`) }).success).toBe(false);
+    expect(
+      smsSettingsSchema.safeParse({ ...sms, careList: Array.from({ length: CARE_LIST_MAX + 1 }, (_, i) => `1${String(3800000000 + i)}`) })
+        .success,
+    ).toBe(false);
   });
 });

@@ -33,7 +33,8 @@ describe('checkDomain', () => {
   });
 
   it('takes a trailing 。 like a trailing .', () => {
-    for (const name of ['example.cn.', 'example.cn。', 'example。cn。', '例子．cn｡']) expect(checkDomain(name), name).toMatchObject({ valid: true });
+    for (const name of ['example.cn.', 'example.cn。', 'example。cn。', '例子．cn｡'])
+      expect(checkDomain(name), name).toMatchObject({ valid: true });
     expect(checkDomain('example.cn。').ascii).toBe('example.cn');
     expect(checkDomain('例子．cn｡').ascii).toBe('xn--fsqu00a.cn');
     expect(checkDomain('example.cn..').valid).toBe(false);

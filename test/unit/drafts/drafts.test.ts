@@ -62,7 +62,10 @@ describe('drafts', () => {
     const t = createTestBackend();
     try {
       for (const key of ['', 'k'.repeat(201)])
-        expect(await t.transport.invoke('drafts.save', { key, value: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'key' } });
+        expect(await t.transport.invoke('drafts.save', { key, value: 1 })).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_input', field: 'key' },
+        });
     } finally {
       t.cleanup();
     }

@@ -17,7 +17,9 @@ afterEach(() => backends.splice(0).forEach((b) => b.cleanup()));
 async function backendWithPicture(): Promise<{ t: TestBackend; sha256: string; png: Buffer }> {
   const t = createTestBackend();
   backends.push(t);
-  const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: { r: 10, g: 120, b: 60, alpha: 0.5 } } }).png().toBuffer();
+  const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: { r: 10, g: 120, b: 60, alpha: 0.5 } } })
+    .png()
+    .toBuffer();
   const stored = await storeImage(t.dataDir, png);
   await t.backend.writes.write((db) => registerImage(db, stored, new Date()));
   return { t, sha256: stored.sha256, png };
@@ -50,11 +52,14 @@ describe('app:// file addresses', () => {
     expect((await answerFile(`${APP_ORIGIN}/api/files/sites.get?siteId=x`, invokeOf(t)))?.status).toBe(404);
   });
 
-  it.each(['app://ui/index.html', 'app://ui/assets/index.js', 'app://evil/api/files/files.image?sha256=00', 'https://ui/api/files/files.image', 'not a url'])(
-    'leaves %s to the UI files (not a file address of ours)',
-    async (url) => {
-      const { t } = await backendWithPicture();
-      expect(await answerFile(url, invokeOf(t))).toBeNull();
-    },
-  );
+  it.each([
+    'app://ui/index.html',
+    'app://ui/assets/index.js',
+    'app://evil/api/files/files.image?sha256=00',
+    'https://ui/api/files/files.image',
+    'not a url',
+  ])('leaves %s to the UI files (not a file address of ours)', async (url) => {
+    const { t } = await backendWithPicture();
+    expect(await answerFile(url, invokeOf(t))).toBeNull();
+  });
 });

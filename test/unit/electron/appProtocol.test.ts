@@ -29,10 +29,14 @@ describe('app:// protocol paths', () => {
     expect(resolveAppPath('app://ui/..%2f..%2fetc%2fpasswd', root)).toBeNull();
   });
 
-  it.each(['app://evil/index.html', 'app://ui.evil.example/index.html', 'https://ui/index.html', 'file:///etc/passwd', 'app:index.html', 'not a url'])(
-    'refuses %s (not our scheme and host)',
-    (url) => expect(resolveAppPath(url, root)).toBeNull(),
-  );
+  it.each([
+    'app://evil/index.html',
+    'app://ui.evil.example/index.html',
+    'https://ui/index.html',
+    'file:///etc/passwd',
+    'app:index.html',
+    'not a url',
+  ])('refuses %s (not our scheme and host)', (url) => expect(resolveAppPath(url, root)).toBeNull());
 
   it('refuses a malformed escape instead of throwing', () => {
     expect(resolveAppPath('app://ui/%E0%A4%A', root)).toBeNull();
@@ -45,7 +49,9 @@ describe('app:// protocol paths', () => {
 
 describe('the app’s Content-Security-Policy (issue 8 item 9)', () => {
   it('lets frames load only the app’s own pages: no data: or blob: documents', () => {
-    const frameSrc = CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim()).find((d) => d.startsWith('frame-src'));
+    const frameSrc = CONTENT_SECURITY_POLICY.split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('frame-src'));
     expect(frameSrc).toBe("frame-src 'self'");
   });
 });

@@ -59,7 +59,13 @@ const startHost = (options: { restart?: boolean; keychain?: { encrypt(p: string)
 
 describe('BackendHost', () => {
   it('offers the keychain to the backend (--keychain) and answers its vault requests with it', () => {
-    const keychain = { encrypt: (p: string) => Buffer.from(`sealed:${p}`).toString('base64'), decrypt: (s: string) => Buffer.from(s, 'base64').toString().replace(/^sealed:/, '') };
+    const keychain = {
+      encrypt: (p: string) => Buffer.from(`sealed:${p}`).toString('base64'),
+      decrypt: (s: string) =>
+        Buffer.from(s, 'base64')
+          .toString()
+          .replace(/^sealed:/, ''),
+    };
     const { child } = startHost({ keychain });
     expect(electron.utilityProcess.fork.mock.calls[0]![1]).toContain('--keychain');
     child().emit('message', { type: 'vault', id: 1, op: 'encrypt', data: 'refresh-token' });
@@ -104,7 +110,7 @@ describe('BackendHost', () => {
     expect(await call).toEqual({ ok: true, value: 'real' });
   });
 
-  it('forwards the backend\'s events', () => {
+  it("forwards the backend's events", () => {
     const { events, child } = startHost();
     child().emit('message', { type: 'event', event: 'data.changed', payload: { entity: 'enterprise', id: 'e1' } });
     expect(events).toEqual([['data.changed', { entity: 'enterprise', id: 'e1' }]]);

@@ -2,7 +2,10 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 
-const electron = vi.hoisted(() => ({ exposed: new Map<string, unknown>(), ipc: null as unknown as EventEmitter & { invoke: ReturnType<typeof vi.fn> } }));
+const electron = vi.hoisted(() => ({
+  exposed: new Map<string, unknown>(),
+  ipc: null as unknown as EventEmitter & { invoke: ReturnType<typeof vi.fn> },
+}));
 vi.mock('electron', async () => {
   const { EventEmitter: Emitter } = await import('node:events');
   electron.ipc = Object.assign(new Emitter(), { invoke: vi.fn(async (...args: unknown[]) => ({ ok: true, value: args })) });
@@ -32,7 +35,10 @@ describe('preload bridge', () => {
   });
 
   it('sends invoke over the one ecw:invoke channel', async () => {
-    expect(await bridge().invoke('enterprises.get', { id: 'e1' })).toEqual({ ok: true, value: ['ecw:invoke', 'enterprises.get', { id: 'e1' }] });
+    expect(await bridge().invoke('enterprises.get', { id: 'e1' })).toEqual({
+      ok: true,
+      value: ['ecw:invoke', 'enterprises.get', { id: 'e1' }],
+    });
   });
 
   it('delivers only the subscribed event, and on() returns an unsubscribe', () => {

@@ -14,7 +14,9 @@ const { createRelay } = await import('../../../electron/main/relay');
 
 const fromApp = { senderFrame: { url: 'app://ui/index.html' }, sender: {} };
 const backendCalls: { name: string; input: unknown }[] = [];
-const backend = { invoke: vi.fn(async (name: string, input: unknown) => (backendCalls.push({ name, input }), { ok: true as const, value: 'done' })) };
+const backend = {
+  invoke: vi.fn(async (name: string, input: unknown) => (backendCalls.push({ name, input }), { ok: true as const, value: 'done' })),
+};
 
 let relay: ReturnType<typeof createRelay>;
 beforeEach(() => {
@@ -24,15 +26,23 @@ beforeEach(() => {
 });
 
 const choose = async (folder: string | null) => {
-  electron.dialog.showOpenDialog.mockResolvedValueOnce(folder ? { canceled: false, filePaths: [folder] } : { canceled: true, filePaths: [] });
+  electron.dialog.showOpenDialog.mockResolvedValueOnce(
+    folder ? { canceled: false, filePaths: [folder] } : { canceled: true, filePaths: [] },
+  );
   return relay(fromApp as never, 'shell.chooseFolder', {});
 };
 
 describe('the relay of the page’s calls', () => {
   it('passes the app’s calls to the backend and refuses any other frame', async () => {
     expect(await relay(fromApp as never, 'enterprises.list', { query: '' })).toEqual({ ok: true, value: 'done' });
-    expect(await relay({ senderFrame: { url: 'https://evil.example/' } } as never, 'enterprises.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await relay({ senderFrame: { url: 'app://ui.evil/x' } } as never, 'enterprises.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await relay({ senderFrame: { url: 'https://evil.example/' } } as never, 'enterprises.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await relay({ senderFrame: { url: 'app://ui.evil/x' } } as never, 'enterprises.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(backendCalls).toEqual([{ name: 'enterprises.list', input: { query: '' } }]);
   });
 
@@ -42,7 +52,10 @@ describe('the relay of the page’s calls', () => {
       ['sites.import', { enterpriseId: 'e1', paths: [path.join(tmpdir(), '.ssh')] }],
       ['sites.export', { siteId: 's1', outDir: 'grant:made-up' }],
     ] as const) {
-      expect(await relay(fromApp as never, name, input), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'local_path_refused' } });
+      expect(await relay(fromApp as never, name, input), JSON.stringify(input)).toMatchObject({
+        ok: false,
+        error: { code: 'local_path_refused' },
+      });
     }
     expect(backendCalls).toEqual([]);
   });
@@ -50,10 +63,16 @@ describe('the relay of the page’s calls', () => {
   it('turns a folder chosen in main’s dialog into a grant for the page, and the grant into the path for the backend', async () => {
     const folder = path.join(tmpdir(), '网站导出');
     const chosen = (await choose(folder)) as { ok: true; value: { grant: string; label: string } };
-    expect(electron.dialog.showOpenDialog).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ properties: expect.arrayContaining(['openDirectory', 'createDirectory']) }));
+    expect(electron.dialog.showOpenDialog).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({ properties: expect.arrayContaining(['openDirectory', 'createDirectory']) }),
+    );
     expect(chosen.value.label).toBe(folder);
     expect(chosen.value.grant).not.toContain(tmpdir());
-    expect(await relay(fromApp as never, 'sites.export', { siteId: 's1', outDir: chosen.value.grant })).toEqual({ ok: true, value: 'done' });
+    expect(await relay(fromApp as never, 'sites.export', { siteId: 's1', outDir: chosen.value.grant })).toEqual({
+      ok: true,
+      value: 'done',
+    });
     expect(backendCalls).toEqual([{ name: 'sites.export', input: { siteId: 's1', outDir: folder } }]);
     // An export without a folder (the data folder's exports) needs no grant.
     expect(await relay(fromApp as never, 'sites.export', { siteId: 's1' })).toEqual({ ok: true, value: 'done' });
@@ -65,7 +84,10 @@ describe('the relay of the page’s calls', () => {
 
   it('does not show the dialog to another frame', async () => {
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/'] });
-    expect(await relay({ senderFrame: { url: 'https://evil.example/' } } as never, 'shell.chooseFolder', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await relay({ senderFrame: { url: 'https://evil.example/' } } as never, 'shell.chooseFolder', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(electron.dialog.showOpenDialog).not.toHaveBeenCalled();
   });
 });

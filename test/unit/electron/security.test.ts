@@ -56,7 +56,14 @@ describe('window security', () => {
   it('keeps navigation inside app://ui', () => {
     const contents = harden();
     expect(contents.attempt('will-navigate', 'app://ui/enterprises/new')).toBe(false);
-    for (const url of ['https://evil.example/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'app://evil/index.html', 'app://ui.evil.example/index.html', 'javascript:alert(1)'])
+    for (const url of [
+      'https://evil.example/',
+      'http://127.0.0.1:8080/',
+      'file:///etc/passwd',
+      'app://evil/index.html',
+      'app://ui.evil.example/index.html',
+      'javascript:alert(1)',
+    ])
       expect(contents.attempt('will-navigate', url), url).toBe(true);
   });
 
@@ -64,7 +71,7 @@ describe('window security', () => {
     expect(harden().attempt('will-attach-webview', {}, {})).toBe(true);
   });
 
-  it('denies every new window; https links go to the user\'s browser, nothing else does', () => {
+  it("denies every new window; https links go to the user's browser, nothing else does", () => {
     const contents = harden();
     const open = contents.windowOpenHandler!;
     expect(open({ url: 'https://www.10086.cn/' })).toEqual({ action: 'deny' });
@@ -98,7 +105,7 @@ describe('window security', () => {
     }
   });
 
-  it('allows the camera (video only) to the app page\'s main frame, for the licence reader, and nothing else (issue 12)', () => {
+  it("allows the camera (video only) to the app page's main frame, for the licence reader, and nothing else (issue 12)", () => {
     const { requestHandler, checkHandler } = permissionHandlers();
     const asked = (permission: string, details: object) => {
       const callback = vi.fn();
@@ -110,7 +117,8 @@ describe('window security', () => {
     expect(asked('media', { ...camera, mediaTypes: ['video', 'audio'] })).toBe(false);
     expect(asked('media', { ...camera, mediaTypes: ['audio'] })).toBe(false);
     expect(asked('media', { ...camera, isMainFrame: false })).toBe(false);
-    for (const requestingUrl of ['https://evil.example/', 'app://ui.evil.example/', 'about:srcdoc', 'http://127.0.0.1:5173/']) expect(asked('media', { ...camera, requestingUrl }), requestingUrl).toBe(false);
+    for (const requestingUrl of ['https://evil.example/', 'app://ui.evil.example/', 'about:srcdoc', 'http://127.0.0.1:5173/'])
+      expect(asked('media', { ...camera, requestingUrl }), requestingUrl).toBe(false);
     expect(asked('geolocation', camera)).toBe(false);
     expect(checkHandler!({}, 'media', 'app://ui', { mediaType: 'video', isMainFrame: true })).toBe(true);
     expect(checkHandler!({}, 'media', 'app://ui', { mediaType: 'audio', isMainFrame: true })).toBe(false);
@@ -124,17 +132,37 @@ describe('window security', () => {
 
   it('keeps redirects and every frame’s navigation inside the app; a preview frame may show its own page only', () => {
     const contents = harden();
-    for (const url of ['https://evil.example/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'app://ui.evil.example/index.html', 'data:text/html,<script>1</script>'])
+    for (const url of [
+      'https://evil.example/',
+      'http://127.0.0.1:8080/',
+      'file:///etc/passwd',
+      'app://ui.evil.example/index.html',
+      'data:text/html,<script>1</script>',
+    ])
       expect(contents.attemptWith('will-redirect', { url }), url).toBe(true);
     expect(contents.attemptWith('will-redirect', { url: 'app://ui/index.html' })).toBe(false);
-    for (const url of ['https://evil.example/', 'http://quancheng.ec.example.cn/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x', 'blob:app://ui/1'])
+    for (const url of [
+      'https://evil.example/',
+      'http://quancheng.ec.example.cn/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'blob:app://ui/1',
+    ])
       expect(contents.attemptWith('will-frame-navigate', { url }), url).toBe(true);
-    for (const url of ['app://ui/index.html', 'about:srcdoc', 'about:blank']) expect(contents.attemptWith('will-frame-navigate', { url }), url).toBe(false);
+    for (const url of ['app://ui/index.html', 'about:srcdoc', 'about:blank'])
+      expect(contents.attemptWith('will-frame-navigate', { url }), url).toBe(false);
   });
 
-  it('opens in the user\'s browser only the https sites the app links to', () => {
+  it("opens in the user's browser only the https sites the app links to", () => {
     const open = harden().windowOpenHandler!;
-    for (const url of ['https://evil.example/', 'https://www.10086.cn.evil.example/', 'https://www.10086.cn@evil.example/', 'https://evil.example/?https://www.10086.cn/', 'https://www.10086.cn:8443/'])
+    for (const url of [
+      'https://evil.example/',
+      'https://www.10086.cn.evil.example/',
+      'https://www.10086.cn@evil.example/',
+      'https://evil.example/?https://www.10086.cn/',
+      'https://www.10086.cn:8443/',
+    ])
       expect(open({ url }), url).toEqual({ action: 'deny' });
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
     open({ url: 'https://www.10086.cn/support/' });

@@ -33,7 +33,12 @@ type Db = NonNullable<ReturnType<TestBackend['backend']['database']>>;
 const db = (t: TestBackend): Db => t.backend.database()!;
 const outbox = (t: TestBackend) =>
   db(t).prepare('SELECT tbl, row_id, kind, status, base_version, patch_json FROM outbox ORDER BY op_seq').all() as {
-    tbl: string; row_id: string; kind: string; status: string; base_version: number | null; patch_json: string;
+    tbl: string;
+    row_id: string;
+    kind: string;
+    status: string;
+    base_version: number | null;
+    patch_json: string;
   }[];
 const count = (t: TestBackend, table: string) => db(t).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const search = async (t: TestBackend, query: string) => (await t.call('enterprises.list', { query })).rows.map((r) => r.name);
@@ -41,28 +46,54 @@ const search = async (t: TestBackend, query: string) => (await t.call('enterpris
 describe('enterprises: create, edit, get, list', () => {
   it('creates an enterprise with normalized fields and reads it back', async () => {
     const t = start();
-    const created = await t.call('enterprises.create', { ...TEA, creditCode: '91370100ma3c4q7b0x', contact: { ...TEA.contact, mobile: '+86 138-0531-0001' } });
-    expect(created).toMatchObject({ name: TEA.name, creditCode: '91370100MA3C4Q7B0X', contact: { mobile: '13805310001' }, region: TEA.region });
+    const created = await t.call('enterprises.create', {
+      ...TEA,
+      creditCode: '91370100ma3c4q7b0x',
+      contact: { ...TEA.contact, mobile: '+86 138-0531-0001' },
+    });
+    expect(created).toMatchObject({
+      name: TEA.name,
+      creditCode: '91370100MA3C4Q7B0X',
+      contact: { mobile: '13805310001' },
+      region: TEA.region,
+    });
     expect(created.createdAt).toBe(t.clock.now.toISOString());
     expect(await t.call('enterprises.get', { id: created.id })).toEqual(created);
     const list = await t.call('enterprises.list', {});
     expect(list.total).toBe(1);
-    expect(list.rows[0]).toMatchObject({ id: created.id, name: TEA.name, contactMobile: '13805310001', city: '济南市', district: '历下区' });
+    expect(list.rows[0]).toMatchObject({
+      id: created.id,
+      name: TEA.name,
+      contactMobile: '13805310001',
+      city: '济南市',
+      district: '历下区',
+    });
   });
 
   it('edits an enterprise: the new values are kept, the creation time is not touched', async () => {
     const t = start();
     const created = await t.call('enterprises.create', TEA);
     t.clock.advance(60_000);
-    const edited = await t.call('enterprises.update', { id: created.id, fields: { ...TEA, address: '山东省济南市历下区泉城路200号', manager: '张伟' } });
-    expect(edited).toMatchObject({ address: '山东省济南市历下区泉城路200号', manager: '张伟', createdAt: created.createdAt, updatedAt: t.clock.now.toISOString() });
+    const edited = await t.call('enterprises.update', {
+      id: created.id,
+      fields: { ...TEA, address: '山东省济南市历下区泉城路200号', manager: '张伟' },
+    });
+    expect(edited).toMatchObject({
+      address: '山东省济南市历下区泉城路200号',
+      manager: '张伟',
+      createdAt: created.createdAt,
+      updatedAt: t.clock.now.toISOString(),
+    });
     expect(await t.call('enterprises.get', { id: created.id })).toEqual(edited);
   });
 
   it('answers not_found for an unknown id, on get and on update', async () => {
     const t = start();
     expect(await t.transport.invoke('enterprises.get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await t.transport.invoke('enterprises.update', { id: 'nope', fields: TEA })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await t.transport.invoke('enterprises.update', { id: 'nope', fields: TEA })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('lists newest first, pages with offset and limit, and an edit brings a row to the top', async () => {
@@ -104,11 +135,14 @@ describe('enterprises: one credit code, one enterprise', () => {
     expect(count(t, 'outbox')).toBe(1);
   });
 
-  it('refuses an edit that takes another enterprise\'s code, and allows keeping one\'s own', async () => {
+  it("refuses an edit that takes another enterprise's code, and allows keeping one's own", async () => {
     const t = start();
     const tea = await t.call('enterprises.create', TEA);
     const other = await t.call('enterprises.create', enterpriseInput(3));
-    const result = await t.transport.invoke('enterprises.update', { id: other.id, fields: { ...enterpriseInput(3), creditCode: TEA.creditCode } });
+    const result = await t.transport.invoke('enterprises.update', {
+      id: other.id,
+      fields: { ...enterpriseInput(3), creditCode: TEA.creditCode },
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'enterprise.duplicate_credit_code', details: { existingId: tea.id } } });
     expect((await t.call('enterprises.get', { id: other.id })).creditCode).toBe(other.creditCode);
     await t.call('enterprises.update', { id: tea.id, fields: { ...TEA, manager: '张伟' } });
@@ -204,12 +238,19 @@ describe('enterprises: the list as people look for things (issue 8 item 17)', ()
       return t.call('enterprises.create', input);
     };
     const tea = await create(TEA);
-    const machines = await create({ ...named(1, '淄博临淄机械有限公司'), region: { province: '山东省', city: '淄博市', district: '临淄区' } });
-    const bank = await create({ ...named(2, '济南长行银行科技有限公司'), region: { province: '山东省', city: '济南市', district: '市中区' } });
+    const machines = await create({
+      ...named(1, '淄博临淄机械有限公司'),
+      region: { province: '山东省', city: '淄博市', district: '临淄区' },
+    });
+    const bank = await create({
+      ...named(2, '济南长行银行科技有限公司'),
+      region: { province: '山东省', city: '济南市', district: '市中区' },
+    });
     const tech = await create(named(3, '北京泉城科技有限公司'));
     return { tea, machines, bank, tech };
   };
-  const list = async (t: TestBackend, input: Omit<Input<'enterprises.list'>, 'offset' | 'limit'>) => (await t.call('enterprises.list', input)).rows.map((r) => r.name);
+  const list = async (t: TestBackend, input: Omit<Input<'enterprises.list'>, 'offset' | 'limit'>) =>
+    (await t.call('enterprises.list', input)).rows.map((r) => r.name);
 
   it('finds by the contact\u2019s name, the district, several words and pinyin initials, typed in full width too', async () => {
     const t = start();
@@ -222,7 +263,8 @@ describe('enterprises: the list as people look for things (issue 8 item 17)', ()
     expect(await search(t, 'ＬＺＪＸ')).toEqual(['淄博临淄机械有限公司']);
     expect(await search(t, '泉城\u3000茶业')).toEqual(['济南泉城茶业有限公司']);
     // 长 and 行 have two readings each: every spelling finds the name.
-    for (const initials of ['jncxyh', 'jnzhyh', 'jnchyh']) expect(await search(t, initials), initials).toEqual(['济南长行银行科技有限公司']);
+    for (const initials of ['jncxyh', 'jnzhyh', 'jnchyh'])
+      expect(await search(t, initials), initials).toEqual(['济南长行银行科技有限公司']);
     expect(await search(t, 'xyz')).toEqual([]);
   });
 
@@ -232,7 +274,11 @@ describe('enterprises: the list as people look for things (issue 8 item 17)', ()
     await openSigned(t, tea.id, 'site-standard');
     await t.backend.writes.write((db) => db.prepare("UPDATE enterprise SET platform_status = 'opened' WHERE id = ?").run(machines.id)); // as a sync's pull writes it
     expect(await list(t, { status: 'opened' })).toEqual(['淄博临淄机械有限公司']);
-    expect((await list(t, { status: 'local' })).sort()).toEqual(['北京泉城科技有限公司', '济南泉城茶业有限公司', '济南长行银行科技有限公司']);
+    expect((await list(t, { status: 'local' })).sort()).toEqual([
+      '北京泉城科技有限公司',
+      '济南泉城茶业有限公司',
+      '济南长行银行科技有限公司',
+    ]);
     expect(await list(t, { planCode: 'site-standard' })).toEqual(['济南泉城茶业有限公司']);
     expect(await list(t, { planCode: 'none', region: '山东省/济南市' })).toEqual(['济南长行银行科技有限公司']);
     expect(await list(t, { query: '济南', region: '山东省/济南市', planCode: 'site-standard' })).toEqual(['济南泉城茶业有限公司']);
@@ -252,7 +298,11 @@ describe('enterprises: the list as people look for things (issue 8 item 17)', ()
     expect((await list(t, { planCode: 'site-standard' })).sort()).toEqual(['济南泉城茶业有限公司', '淄博临淄机械有限公司']);
     // A cancellation applied by a pull, on the app's own connection, outside the orders service.
     await t.backend.writes.write((db) =>
-      db.prepare("INSERT INTO service_order (id, enterprise_id, kind, plan_code, request_date, effective_date, status, quote_json, catalog_version, created_by, created_at, signed_at) VALUES ('pulled-cancel', ?, 'cancel', 'site-standard', '2026-12-01', '2026-12-01', 'submitted', '{}', 1, '李敏', '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z')").run(tea.id),
+      db
+        .prepare(
+          "INSERT INTO service_order (id, enterprise_id, kind, plan_code, request_date, effective_date, status, quote_json, catalog_version, created_by, created_at, signed_at) VALUES ('pulled-cancel', ?, 'cancel', 'site-standard', '2026-12-01', '2026-12-01', 'submitted', '{}', 1, '李敏', '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z')",
+        )
+        .run(tea.id),
     );
     expect(await list(t, { planCode: 'site-standard' })).toEqual(['淄博临淄机械有限公司']);
     expect(await list(t, { planCode: 'none', region: '山东省/济南市' })).toContain('济南泉城茶业有限公司');
@@ -262,17 +312,34 @@ describe('enterprises: the list as people look for things (issue 8 item 17)', ()
     const t = start();
     const { machines } = await seed(t);
     t.clock.advance(60_000);
-    await t.call('enterprises.update', { id: machines.id, fields: { ...named(1, '淄博临淄机械有限公司'), region: { province: '山东省', city: '淄博市', district: '临淄区' }, note: '改过' } });
+    await t.call('enterprises.update', {
+      id: machines.id,
+      fields: { ...named(1, '淄博临淄机械有限公司'), region: { province: '山东省', city: '淄博市', district: '临淄区' }, note: '改过' },
+    });
     // běi < jǐ nán cháng < jǐ nán quán < zī
-    expect(await list(t, { sort: 'name' })).toEqual(['北京泉城科技有限公司', '济南长行银行科技有限公司', '济南泉城茶业有限公司', '淄博临淄机械有限公司']);
+    expect(await list(t, { sort: 'name' })).toEqual([
+      '北京泉城科技有限公司',
+      '济南长行银行科技有限公司',
+      '济南泉城茶业有限公司',
+      '淄博临淄机械有限公司',
+    ]);
     expect((await list(t, {}))[0]).toBe('淄博临淄机械有限公司');
-    expect(await list(t, { sort: 'created' })).toEqual(['北京泉城科技有限公司', '济南长行银行科技有限公司', '淄博临淄机械有限公司', '济南泉城茶业有限公司']);
+    expect(await list(t, { sort: 'created' })).toEqual([
+      '北京泉城科技有限公司',
+      '济南长行银行科技有限公司',
+      '淄博临淄机械有限公司',
+      '济南泉城茶业有限公司',
+    ]);
     expect(await list(t, { sort: 'name', query: '济南' })).toEqual(['济南长行银行科技有限公司', '济南泉城茶业有限公司']);
   });
 
   it('takes a mobile and a credit code typed in full width', async () => {
     const t = start();
-    const created = await t.call('enterprises.create', { ...TEA, creditCode: '９１３７０１００ＭＡ３Ｃ４Ｑ７Ｂ０Ｘ', contact: { ...TEA.contact, mobile: '１３８－０５３１－０００１' } });
+    const created = await t.call('enterprises.create', {
+      ...TEA,
+      creditCode: '９１３７０１００ＭＡ３Ｃ４Ｑ７Ｂ０Ｘ',
+      contact: { ...TEA.contact, mobile: '１３８－０５３１－０００１' },
+    });
     expect(created.contact.mobile).toBe('13805310001');
     expect(created.creditCode).toBe('91370100MA3C4Q7B0X');
   });
@@ -288,7 +355,12 @@ describe('enterprises: outbox and audit trail', () => {
       [tea.id, 'create', 'pending'],
       [other.id, 'create', 'pending'],
     ]);
-    expect(JSON.parse(ops[0]!.patch_json)).toMatchObject({ name: TEA.name, creditCode: TEA.creditCode, region: TEA.region, contact: { mobile: '13805310001' } });
+    expect(JSON.parse(ops[0]!.patch_json)).toMatchObject({
+      name: TEA.name,
+      creditCode: TEA.creditCode,
+      region: TEA.region,
+      contact: { mobile: '13805310001' },
+    });
   });
 
   it('folds edits into the pending create op; once sent, an edit queues an update op with the changed fields', async () => {
@@ -303,9 +375,15 @@ describe('enterprises: outbox and audit trail', () => {
 
     db(t).prepare("UPDATE outbox SET status = 'sent'").run(); // as the sync engine does when it sends
     await t.call('enterprises.update', { id: tea.id, fields: { ...TEA, manager: '赵敏', address: '山东省济南市历下区泉城路200号' } });
-    await t.call('enterprises.update', { id: tea.id, fields: { ...TEA, manager: '赵敏', address: '山东省济南市历下区泉城路200号', note: '老客户' } });
+    await t.call('enterprises.update', {
+      id: tea.id,
+      fields: { ...TEA, manager: '赵敏', address: '山东省济南市历下区泉城路200号', note: '老客户' },
+    });
     ops = outbox(t);
-    expect(ops.map((o) => [o.kind, o.status])).toEqual([['create', 'sent'], ['update', 'pending']]);
+    expect(ops.map((o) => [o.kind, o.status])).toEqual([
+      ['create', 'sent'],
+      ['update', 'pending'],
+    ]);
     expect(JSON.parse(ops[1]!.patch_json)).toEqual({ manager: '赵敏', note: '老客户' });
   });
 
@@ -318,13 +396,15 @@ describe('enterprises: outbox and audit trail', () => {
     expect(count(t, 'audit_log')).toBe(1);
   });
 
-  it('records who created and who edited, with the operator\'s name', async () => {
+  it("records who created and who edited, with the operator's name", async () => {
     const t = start();
     await t.call('system.setOperator', { name: '李娜', channel: 'business_hall' });
     const tea = await t.call('enterprises.create', TEA);
     t.clock.advance(5_000);
     await t.call('enterprises.update', { id: tea.id, fields: { ...TEA, manager: '张伟' } });
-    const trail = db(t).prepare('SELECT actor, action, at, detail_json FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY at').all('enterprise', tea.id);
+    const trail = db(t)
+      .prepare('SELECT actor, action, at, detail_json FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY at')
+      .all('enterprise', tea.id);
     expect(trail).toEqual([
       { actor: '李娜', action: 'enterprise.created', at: tea.createdAt, detail_json: JSON.stringify({ name: TEA.name }) },
       { actor: '李娜', action: 'enterprise.updated', at: t.clock.now.toISOString(), detail_json: JSON.stringify({ fields: ['manager'] }) },
@@ -333,7 +413,8 @@ describe('enterprises: outbox and audit trail', () => {
 
   it('writes the row, the op and the audit entry in one transaction: a failing save leaves none of them', async () => {
     const t = start();
-    const failOn = (table: string) => db(t).exec(`CREATE TEMP TRIGGER fail_${table} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
+    const failOn = (table: string) =>
+      db(t).exec(`CREATE TEMP TRIGGER fail_${table} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
     const stopFailing = (table: string) => db(t).exec(`DROP TRIGGER temp.fail_${table}`);
 
     failOn('outbox');
@@ -362,6 +443,9 @@ describe('enterprises: outbox and audit trail', () => {
     t.transport.on('data.changed', (payload) => seen.push(payload));
     const tea = await t.call('enterprises.create', TEA);
     await t.call('enterprises.update', { id: tea.id, fields: { ...TEA, manager: '张伟' } });
-    expect(seen).toEqual([{ entity: 'enterprise', id: tea.id }, { entity: 'enterprise', id: tea.id }]);
+    expect(seen).toEqual([
+      { entity: 'enterprise', id: tea.id },
+      { entity: 'enterprise', id: tea.id },
+    ]);
   });
 });

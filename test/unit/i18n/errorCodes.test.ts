@@ -17,7 +17,10 @@ function localeKeys(language: string): Set<string> {
   const keys = new Set<string>();
   const walk = (tree: Tree, prefix: string) =>
     Object.entries(tree).forEach(([k, v]) => (typeof v === 'string' ? keys.add(prefix + k) : walk(v, `${prefix}${k}.`)));
-  const roots = ['renderer/src/app', ...readdirSync(path.join(REPO_ROOT, 'renderer/src/features')).map((f) => `renderer/src/features/${f}`)];
+  const roots = [
+    'renderer/src/app',
+    ...readdirSync(path.join(REPO_ROOT, 'renderer/src/features')).map((f) => `renderer/src/features/${f}`),
+  ];
   for (const root of roots) {
     const file = path.join(REPO_ROOT, root, 'locales', `${language}.json`);
     try {

@@ -49,7 +49,15 @@ describe('numbered outlines (1 / 1.1) in a Word file without heading styles', ()
 
 describe('a WeChat-style text without headings', () => {
   it('sorts the lines that say what they are into columns and the contact block; the rest waits in the tray', () => {
-    const lines = ['🦐渤海水产批发 每天新鲜到货🦐', '本店专营鲜活海产品二十余年，', '【供应】今日到港鲜活梭子蟹500斤，欢迎来电📞', '【求购】长期收购野生海参、鲍鱼！！', '🎉2026.4.18 第二家门市开业，全场九五折🎉', '⚠️招聘：搬运工3名，能吃苦，日结200元/天', '📍地址：烟台市芝罘区水产市场A区8号'];
+    const lines = [
+      '🦐渤海水产批发 每天新鲜到货🦐',
+      '本店专营鲜活海产品二十余年，',
+      '【供应】今日到港鲜活梭子蟹500斤，欢迎来电📞',
+      '【求购】长期收购野生海参、鲍鱼！！',
+      '🎉2026.4.18 第二家门市开业，全场九五折🎉',
+      '⚠️招聘：搬运工3名，能吃苦，日结200元/天',
+      '📍地址：烟台市芝罘区水产市场A区8号',
+    ];
     const result = structureDocument(textToBlocks(lines), '朋友圈.txt', env, { today: TODAY });
     expect(titles(result.columns, 'supply')).toEqual(['今日到港鲜活梭子蟹500斤', '长期收购野生海参、鲍鱼']);
     expect(titles(result.columns, 'news')).toEqual(['第二家门市开业']);
@@ -66,13 +74,27 @@ describe('dates, numbers and labels as people type them', () => {
   });
 
   it('makes numbers with spaces, dashes and full-width characters plain, and keeps a 转 extension', () => {
-    const contact = parseContact(['预约电话：0533 - 2876543　400-618-3399转8001', '院长：刘医生 138 6433 2211', '电话：0535－7212345  手机：136-0531-1234']);
-    expect(contact?.phones.map((p) => p.number)).toEqual(['0533-2876543', '400-618-3399转8001', '13864332211', '0535-7212345', '13605311234']);
+    const contact = parseContact([
+      '预约电话：0533 - 2876543　400-618-3399转8001',
+      '院长：刘医生 138 6433 2211',
+      '电话：0535－7212345  手机：136-0531-1234',
+    ]);
+    expect(contact?.phones.map((p) => p.number)).toEqual([
+      '0533-2876543',
+      '400-618-3399转8001',
+      '13864332211',
+      '0535-7212345',
+      '13605311234',
+    ]);
     expect(contact?.person).toBe('刘医生');
   });
 
   it('reads English labels (Add, Tel, Fax, Mobile/WeChat) and a person in brackets', () => {
-    const contact = parseContact(['Add：济南市历下区经十路13777号1802室', 'Tel：0531-88682266转8001    Fax：0531-88682267', 'Mobile/WeChat：186 6089 1234（王经理）']);
+    const contact = parseContact([
+      'Add：济南市历下区经十路13777号1802室',
+      'Tel：0531-88682266转8001    Fax：0531-88682267',
+      'Mobile/WeChat：186 6089 1234（王经理）',
+    ]);
     expect(contact).toMatchObject({ address: '济南市历下区经十路13777号1802室', person: '王经理' });
     expect(contact?.phones).toEqual([
       { label: 'Tel', number: '0531-88682266转8001' },
@@ -91,7 +113,14 @@ describe('traditional characters', () => {
   });
 
   it('matches headings, contact labels and price words written in traditional characters', () => {
-    const lines = ['【拍攝套系】', '證件照：50元/人', '企業形象照：面議', '', '【聯絡我們】', '地址：青島市市南區香港中路76號  電話：0532-8588 1234'];
+    const lines = [
+      '【拍攝套系】',
+      '證件照：50元/人',
+      '企業形象照：面議',
+      '',
+      '【聯絡我們】',
+      '地址：青島市市南區香港中路76號  電話：0532-8588 1234',
+    ];
     const result = structureDocument(textToBlocks(lines), 'a.txt', env, { today: TODAY });
     expect(result.columns.map((c) => c.type)).toEqual(['products', 'contact']);
     expect(titles(result.columns, 'products')).toEqual(['證件照', '企業形象照']);
@@ -106,7 +135,9 @@ describe('a PDF brochure in two newspaper columns', () => {
     const { blocks } = await readPdf(pdf, async () => undefined);
     const texts = blocks.map((b) => ('runs' in b ? b.runs.map((r) => r.text).join('') : b.type));
     expect(texts.slice(0, 3)).toEqual(['济南顺达汽车租赁有限公司', '日租·月租·商务用车·婚庆车队', '公司简介']);
-    expect(texts).toContain('顺达汽车租赁成立于2011年，拥有各类租赁车辆300余台，提供日租、月租、商务接送、婚庆用车等服务，24小时道路救援。');
+    expect(texts).toContain(
+      '顺达汽车租赁成立于2011年，拥有各类租赁车辆300余台，提供日租、月租、商务接送、婚庆用车等服务，24小时道路救援。',
+    );
     expect(texts.indexOf('最新活动')).toBeGreaterThan(texts.indexOf('月租另有优惠，详询客服。'));
     expect(texts).toContain('代驾司机3名：A1驾照，驾龄5年以上，月薪6000-8000元。');
   });
@@ -124,7 +155,14 @@ describe('the SMS short name of more organisation forms', () => {
 
 describe('paragraphs wrapped by hand in a text file', () => {
   it('joins a line of prose broken mid-sentence, and leaves item lines and labels apart', () => {
-    const text = ['合作社成立于2012年，现有社员216户，主要种植苹果、莱阳梨、', '大樱桃和时令蔬菜，产品供应各大超市。', '数控编程工程师 2名：大专以上，熟悉编程，月薪8000元', '机床装配钳工 5名：中专以上，月薪6000元', '供应：莱阳梨 今年新果', '联系人：孙社长'].join('\n');
+    const text = [
+      '合作社成立于2012年，现有社员216户，主要种植苹果、莱阳梨、',
+      '大樱桃和时令蔬菜，产品供应各大超市。',
+      '数控编程工程师 2名：大专以上，熟悉编程，月薪8000元',
+      '机床装配钳工 5名：中专以上，月薪6000元',
+      '供应：莱阳梨 今年新果',
+      '联系人：孙社长',
+    ].join('\n');
     expect(textLines(text).map((l) => l.text)).toEqual([
       '合作社成立于2012年，现有社员216户，主要种植苹果、莱阳梨、大樱桃和时令蔬菜，产品供应各大超市。',
       '数控编程工程师 2名：大专以上，熟悉编程，月薪8000元',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { extractLabeled, extractPay, findDate, parseContactLines, parsePrice, splitHeadcount } from '../../../electron/backend/domains/intake/fields';
+import {
+  extractLabeled,
+  extractPay,
+  findDate,
+  parseContactLines,
+  parsePrice,
+  splitHeadcount,
+} from '../../../electron/backend/domains/intake/fields';
 import { parseWishes } from '../../../electron/backend/domains/intake/notes';
 import { matchColumnKeyword } from '../../../electron/backend/domains/intake/keywords';
 import { photoStem, isLogoName } from '../../../electron/backend/domains/intake/photos';
@@ -39,12 +46,21 @@ describe('fields pulled out of customer prose', () => {
   });
 
   it('pulls the pay out of job text', () => {
-    expect(extractPay('要求：持证上岗。待遇：月薪4500-6500元，五险一金。')).toEqual({ pay: '月薪4500-6500元，五险一金', rest: '要求：持证上岗。' });
+    expect(extractPay('要求：持证上岗。待遇：月薪4500-6500元，五险一金。')).toEqual({
+      pay: '月薪4500-6500元，五险一金',
+      rest: '要求：持证上岗。',
+    });
     expect(extractPay('两年以上经验。待遇面议。')).toEqual({ pay: '面议', rest: '两年以上经验。' });
   });
 
   it('reads a contact block from 联系我们 lines, with the person in brackets kept apart from the number', () => {
-    expect(parseContactLines(['地址：山东省济南市历下区泉城路188号', '电话：0531-86001234 手机：13805310001（王经理）', '邮箱：service@quanchengtea.example'])).toEqual({
+    expect(
+      parseContactLines([
+        '地址：山东省济南市历下区泉城路188号',
+        '电话：0531-86001234 手机：13805310001（王经理）',
+        '邮箱：service@quanchengtea.example',
+      ]),
+    ).toEqual({
       address: '山东省济南市历下区泉城路188号',
       phones: [
         { label: '电话', number: '0531-86001234' },

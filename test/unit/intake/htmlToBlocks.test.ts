@@ -17,11 +17,29 @@ describe('sanitized HTML becomes the block tree', () => {
       { type: 'heading', level: 1, runs: [{ text: '公司简介' }] },
       {
         type: 'paragraph',
-        runs: [{ text: '我们' }, { text: '专注', strong: true }, { text: '好茶，' }, { text: '始于2006', em: true }, { text: '。' }, { text: '官网', href: 'https://example.cn/' }],
+        runs: [
+          { text: '我们' },
+          { text: '专注', strong: true },
+          { text: '好茶，' },
+          { text: '始于2006', em: true },
+          { text: '。' },
+          { text: '官网', href: 'https://example.cn/' },
+        ],
       },
-      { type: 'list', ordered: false, items: [{ runs: [{ text: '龙井' }], children: [{ runs: [{ text: '明前' }] }] }, { runs: [{ text: '普洱' }] }] },
+      {
+        type: 'list',
+        ordered: false,
+        items: [{ runs: [{ text: '龙井' }], children: [{ runs: [{ text: '明前' }] }] }, { runs: [{ text: '普洱' }] }],
+      },
       { type: 'list', ordered: true, items: [{ runs: [{ text: '第一' }] }] },
-      { type: 'table', header: true, rows: [[[{ text: '品名' }], [{ text: '价格' }]], [[{ text: '龙井' }], [{ text: '368元' }]]] },
+      {
+        type: 'table',
+        header: true,
+        rows: [
+          [[{ text: '品名' }], [{ text: '价格' }]],
+          [[{ text: '龙井' }], [{ text: '368元' }]],
+        ],
+      },
     ]);
   });
 

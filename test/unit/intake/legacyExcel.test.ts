@@ -43,7 +43,11 @@ describe('reading an old Excel workbook', () => {
 
   it('skips hidden sheets and empty rows, keeps row numbers, and fills merged cells only when asked', () => {
     const bytes = xlsWorkbook([
-      { name: '通讯录', rows: [['部门', '姓名'], ['销售部', '王伟'], ['', '李娜'], [], ['财务部', '赵敏']], merges: [{ s: { r: 1, c: 0 }, e: { r: 2, c: 0 } }] },
+      {
+        name: '通讯录',
+        rows: [['部门', '姓名'], ['销售部', '王伟'], ['', '李娜'], [], ['财务部', '赵敏']],
+        merges: [{ s: { r: 1, c: 0 }, e: { r: 2, c: 0 } }],
+      },
       { name: '底稿', rows: [['隐藏']], hidden: true },
     ]);
     const plain = readLegacyExcel(bytes, limits);

@@ -1,10 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { folderHint, isCameraName, isDocumentName, isLicenceName, isLogoName, isPlaceName, matchPhoto, type PhotoMatch } from '../../../electron/backend/domains/intake/photos';
+import {
+  folderHint,
+  isCameraName,
+  isDocumentName,
+  isLicenceName,
+  isLogoName,
+  isPlaceName,
+  matchPhoto,
+  type PhotoMatch,
+} from '../../../electron/backend/domains/intake/photos';
 import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
 import type { Column, Item } from '../../../shared/sites/model';
 
-const product = (id: string, name: string, model?: string): Item => ({ kind: 'product', id, name, ...(model ? { model } : {}), description: [], images: [] });
-const column = (items: Item[]): Column => ({ id: 'c', type: 'products', title: '产品', order: 0, channels: { web: true, wap2: true, wap1: true, sms: true }, body: [], items });
+const product = (id: string, name: string, model?: string): Item => ({
+  kind: 'product',
+  id,
+  name,
+  ...(model ? { model } : {}),
+  description: [],
+  images: [],
+});
+const column = (items: Item[]): Column => ({
+  id: 'c',
+  type: 'products',
+  title: '产品',
+  order: 0,
+  channels: { web: true, wap2: true, wap1: true, sms: true },
+  body: [],
+  items,
+});
 const COLUMNS = [
   column([
     product('p1', '数控车床 CK6150', 'CK6150'),
@@ -42,8 +66,18 @@ describe('photos matched to items by their names', () => {
   it('knows logos, licences, places, camera names, pages and folders by name', () => {
     expect(['logo.png', '明珠logo.png', '公司LOGO.jpg', '标志.jpg', '茶园.jpg'].map(isLogoName)).toEqual([true, true, true, true, false]);
     expect(['营业执照.jpg', '营业执照副本.jpg', '厂区全景.jpg'].map(isLicenceName)).toEqual([true, true, false]);
-    expect(['厂区全景.jpg', '车间.jpg', '门店.jpg', '候诊区.jpg', '茶室.jpg', '车队.jpg', '龙井.jpg'].map(isPlaceName)).toEqual([true, true, true, true, true, false, false]);
-    expect(['IMG_20260812_183355.jpg', 'DSC_0012.JPG', '微信图片_20260312.jpg', 'mmexport1690001.jpg', '龙井.jpg'].map(isCameraName)).toEqual([true, true, true, true, false]);
+    expect(['厂区全景.jpg', '车间.jpg', '门店.jpg', '候诊区.jpg', '茶室.jpg', '车队.jpg', '龙井.jpg'].map(isPlaceName)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(
+      ['IMG_20260812_183355.jpg', 'DSC_0012.JPG', '微信图片_20260312.jpg', 'mmexport1690001.jpg', '龙井.jpg'].map(isCameraName),
+    ).toEqual([true, true, true, true, false]);
     expect(['价目表.jpg', '菜单2.jpg', '龙井.jpg'].map(isDocumentName)).toEqual([true, true, false]);
     expect([folderHint('产品图片/a.jpg'), folderHint('环境/a.jpg'), folderHint('a.jpg')]).toEqual(['products', 'places', undefined]);
   });

@@ -32,7 +32,12 @@ describe('tables become items', () => {
       ['2', '合计', '', '', '', '', ''],
     ]);
     expect(reading.columns.map((c) => c.role)).toEqual(['index', 'name', 'model', 'spec', 'unit', 'price', 'description']);
-    expect(rowFields(reading, reading.rows[0]!)).toMatchObject({ name: '通体抛光砖', model: 'JD-8801', spec: '800×800', price: { kind: 'amount', fen: 6500, unit: '片' } });
+    expect(rowFields(reading, reading.rows[0]!)).toMatchObject({
+      name: '通体抛光砖',
+      model: 'JD-8801',
+      spec: '800×800',
+      price: { kind: 'amount', fen: 6500, unit: '片' },
+    });
     expect(rowFields(reading, reading.rows[1]!)).toBeUndefined(); // a totals row is not an item
   });
 
@@ -74,7 +79,15 @@ describe('tables become items', () => {
   it('turns a jobs table into jobs with headcount, pay and requirements', () => {
     const doc = [
       { type: 'heading' as const, level: 1, runs: [{ text: '人才招聘' }] },
-      { type: 'table' as const, header: true, rows: [['职位', '人数', '要求', '待遇'], ['焊工', '3人', '持证上岗', '月薪7000元'], ['质检员', '若干', '细心', '面议']].map((r) => r.map((text) => [{ text }])) },
+      {
+        type: 'table' as const,
+        header: true,
+        rows: [
+          ['职位', '人数', '要求', '待遇'],
+          ['焊工', '3人', '持证上岗', '月薪7000元'],
+          ['质检员', '若干', '细心', '面议'],
+        ].map((r) => r.map((text) => [{ text }])),
+      },
     ];
     const jobs = items(structureDocument(doc, 'a.docx', env).columns, 'jobs');
     expect(jobs.map((j) => (j.kind === 'job' ? [j.title, j.headcount, j.pay] : []))).toEqual([
@@ -97,7 +110,9 @@ describe('items written as lines', () => {
     expect([found.name, formatPrice(found.price)]).toEqual([name, price]);
   });
 
-  it.each(['价格：368元', '单价：65元', '公司主要产品有数控车床、数控铣床，欢迎来电咨询。'])('not a product: %s', (line) => expect(productLine(line)).toBeUndefined());
+  it.each(['价格：368元', '单价：65元', '公司主要产品有数控车床、数控铣床，欢迎来电咨询。'])('not a product: %s', (line) =>
+    expect(productLine(line)).toBeUndefined(),
+  );
 
   it('reads a fee list and names with a pack size, the size and a remark going to the spec', () => {
     expect(productLine('伙食费：300元/月')).toMatchObject({ name: '伙食费', price: { fen: 30_000, unit: '月' } });
@@ -106,7 +121,11 @@ describe('items written as lines', () => {
   });
 
   it('reads jobs with and without headcount, and leaves sentences about hiring alone', () => {
-    expect(jobLine('数控编程工程师 2名：机械类大专以上学历，月薪8000-12000元。')).toMatchObject({ title: '数控编程工程师', headcount: 2, pay: '月薪8000-12000元' });
+    expect(jobLine('数控编程工程师 2名：机械类大专以上学历，月薪8000-12000元。')).toMatchObject({
+      title: '数控编程工程师',
+      headcount: 2,
+      pay: '月薪8000-12000元',
+    });
     expect(jobLine('服务员 若干名，包吃住，月薪4000元起。')).toMatchObject({ title: '服务员', pay: '月薪4000元起' });
     expect(jobLine('服务员 若干名，包吃住，月薪4000元起。')?.headcount).toBeUndefined();
     expect(jobLine('因公司业务发展需要，现诚聘以下人员：')).toBeUndefined();
@@ -121,7 +140,14 @@ describe('items written as lines', () => {
   });
 
   it('reads a record written as labelled lines: a name label starts the item, the others fill it', () => {
-    const { columns } = structure(['招聘信息', '职位：销售经理', '人数：2名', '要求：三年以上销售经验', '待遇：底薪4000元+提成', '职位：会计  人数：1名  待遇：面议']);
+    const { columns } = structure([
+      '招聘信息',
+      '职位：销售经理',
+      '人数：2名',
+      '要求：三年以上销售经验',
+      '待遇：底薪4000元+提成',
+      '职位：会计  人数：1名  待遇：面议',
+    ]);
     expect(items(columns, 'jobs').map((j) => (j.kind === 'job' ? [j.title, j.headcount, j.pay] : []))).toEqual([
       ['销售经理', 2, '底薪4000元+提成'],
       ['会计', 1, '面议'],
@@ -131,18 +157,35 @@ describe('items written as lines', () => {
 
 describe('columns from text without heading styles', () => {
   it('finds headings by keyword, brackets and empty lines, and makes a priced 服务 list a products column', () => {
-    const { columns, unsorted } = structure(['捷迅汽修', '', '【关于我们】', '一类汽车维修企业。', '', '【服务项目】', '四轮定位：80元/次', '钣金喷漆：面议', '', '本店须知', '先预约后到店。']);
+    const { columns, unsorted } = structure([
+      '捷迅汽修',
+      '',
+      '【关于我们】',
+      '一类汽车维修企业。',
+      '',
+      '【服务项目】',
+      '四轮定位：80元/次',
+      '钣金喷漆：面议',
+      '',
+      '本店须知',
+      '先预约后到店。',
+    ]);
     expect(columns.map((c) => [c.type, c.title])).toEqual([
       ['intro', '关于我们'],
       ['products', '服务项目'],
     ]);
     expect(items(columns, 'products').map(itemTitle)).toEqual(['四轮定位', '钣金喷漆']);
     // The shop's name on the first line, set apart, is a heading too: it names no column.
-    expect(unsorted.map((u) => u.note)).toEqual(['No column keyword in the heading "捷迅汽修".', 'No column keyword in the heading "本店须知".']);
+    expect(unsorted.map((u) => u.note)).toEqual([
+      'No column keyword in the heading "捷迅汽修".',
+      'No column keyword in the heading "本店须知".',
+    ]);
   });
 
   it('uses the file name when no heading names a column, and says so', () => {
-    const result = structureDocument(textToBlocks(['供应：CK6150数控车床现货5台。', '求购：铸铁件500吨。']), '资料/供求信息.txt', env, { fileColumn: { type: 'supply', keyword: '供求', from: '供求信息' } });
+    const result = structureDocument(textToBlocks(['供应：CK6150数控车床现货5台。', '求购：铸铁件500吨。']), '资料/供求信息.txt', env, {
+      fileColumn: { type: 'supply', keyword: '供求', from: '供求信息' },
+    });
     expect(result.columns.map((c) => [c.type, c.items.length])).toEqual([['supply', 2]]);
     expect(result.guesses[0]).toMatchObject({ rule: 'column.file_name', params: { name: '供求信息' } });
   });
@@ -161,13 +204,21 @@ describe('columns from text without heading styles', () => {
 
 describe('signals that hold across writers', () => {
   it('takes a heading that names the enterprise for the document title, not a column or an item', () => {
-    const result = structureDocument(textToBlocks(['同力五金机电', '', '新闻动态', '2026-05-01 新店开业。']), 'a.txt', env, { today: TODAY, names: ['淄博同力五金机电经营部', '同力五金机电'] });
+    const result = structureDocument(textToBlocks(['同力五金机电', '', '新闻动态', '2026-05-01 新店开业。']), 'a.txt', env, {
+      today: TODAY,
+      names: ['淄博同力五金机电经营部', '同力五金机电'],
+    });
     expect(result.columns.map((c) => [c.type, c.items.length])).toEqual([['news', 1]]);
     expect(result.unsorted.map((u) => u.note)).toEqual(["The document's title (the enterprise's name)."]);
   });
 
   it('sends a line tagged 招：/售： to the column of its kind, made if the document has none', () => {
-    const result = structure(['最新消息', '2026-05-01 新店开业。', '招：送货司机2人（C照），月薪5500元。', '售：二手叉车一台，3吨，价格面议。']);
+    const result = structure([
+      '最新消息',
+      '2026-05-01 新店开业。',
+      '招：送货司机2人（C照），月薪5500元。',
+      '售：二手叉车一台，3吨，价格面议。',
+    ]);
     expect(result.columns.map((c) => [c.type, c.items.map(itemTitle)])).toEqual([
       ['news', ['新店开业']],
       ['jobs', ['送货司机']],
@@ -185,15 +236,22 @@ describe('signals that hold across writers', () => {
 
   it('reads a date in brackets at the start of a line as standing apart', () => {
     const result = structure(['旅游资讯', '【2026-12-01】冬季冰雪游开始报名，老客户立减100元。']);
-    expect(items(result.columns, 'news').map((a) => (a.kind === 'article' ? [a.title, a.date] : []))).toEqual([['冬季冰雪游开始报名', '2026-12-01']]);
+    expect(items(result.columns, 'news').map((a) => (a.kind === 'article' ? [a.title, a.date] : []))).toEqual([
+      ['冬季冰雪游开始报名', '2026-12-01'],
+    ]);
   });
 
-  it('keeps an article code out of the name, and a shop system\'s 规格型号 as the spec', () => {
+  it("keeps an article code out of the name, and a shop system's 规格型号 as the spec", () => {
     const reading = readTable([
       ['商品编码', '商品名称', '规格型号', '计量单位', '销售价'],
       ['WJ0001', '内六角螺栓', 'M8×30', '盒', '26.5'],
     ]);
-    expect(rowFields(reading, reading.rows[0]!)).toMatchObject({ name: '内六角螺栓', spec: 'M8×30', price: { fen: 2650, unit: '盒' }, details: ['商品编码：WJ0001'] });
+    expect(rowFields(reading, reading.rows[0]!)).toMatchObject({
+      name: '内六角螺栓',
+      spec: 'M8×30',
+      price: { fen: 2650, unit: '盒' },
+      details: ['商品编码：WJ0001'],
+    });
   });
 
   it('reads an unlabelled line of a contact column: the address before the numbers, the mobile', () => {
@@ -205,7 +263,8 @@ describe('signals that hold across writers', () => {
 });
 
 describe('Word documents without heading styles', () => {
-  const docx = (parts: Part[]) => convertDocx(buildDocx(parts), async () => undefined).then((r) => structureDocument(r.blocks, 'a.docx', env, { today: TODAY }));
+  const docx = (parts: Part[]) =>
+    convertDocx(buildDocx(parts), async () => undefined).then((r) => structureDocument(r.blocks, 'a.docx', env, { today: TODAY }));
 
   it('takes bold short lines for headings, a centred larger title above them, and a Word numbered list of jobs', async () => {
     const result = await docx([
@@ -228,7 +287,15 @@ describe('Word documents without heading styles', () => {
   });
 
   it('reads bold product names under a bold section heading as products, not as sections', async () => {
-    const result = await docx([{ p: '产品介绍', bold: true }, { p: '龙井茶', bold: true }, { p: '价格：368元' }, { p: '碧螺春', bold: true }, { p: '价格：298元' }, { p: '联系我们', bold: true }, { p: '电话：0531-86001234' }]);
+    const result = await docx([
+      { p: '产品介绍', bold: true },
+      { p: '龙井茶', bold: true },
+      { p: '价格：368元' },
+      { p: '碧螺春', bold: true },
+      { p: '价格：298元' },
+      { p: '联系我们', bold: true },
+      { p: '电话：0531-86001234' },
+    ]);
     expect(items(result.columns, 'products').map((p) => (p.kind === 'product' ? [p.name, formatPrice(p.price)] : []))).toEqual([
       ['龙井茶', '368元'],
       ['碧螺春', '298元'],
@@ -236,10 +303,23 @@ describe('Word documents without heading styles', () => {
   });
 
   it('keeps a picture that follows a table row-by-row only when the table has a picture column', async () => {
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#333' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#333' } })
+      .png()
+      .toBuffer();
     const stored: string[] = [];
     const { blocks } = await convertDocx(
-      buildDocx([{ p: '产品中心', bold: true }, { header: true, table: [['名称', '价格'], ['甲', '10元'], ['乙', '20元']] }, { picture: png, ext: 'png' }]),
+      buildDocx([
+        { p: '产品中心', bold: true },
+        {
+          header: true,
+          table: [
+            ['名称', '价格'],
+            ['甲', '10元'],
+            ['乙', '20元'],
+          ],
+        },
+        { picture: png, ext: 'png' },
+      ]),
       async () => {
         stored.push('x');
         return 'b'.repeat(64);
@@ -261,7 +341,12 @@ describe('dates, contact blocks and OCR rows', () => {
   });
 
   it('splits a contact block with several fields per line and the mobile after the person', () => {
-    expect(parseContact(['地址：济南市槐荫区经十西路18号，电话：0531-87651234，联系人：刘先生 13705311234', '邮编：250000  传真：0531-87651235'])).toEqual({
+    expect(
+      parseContact([
+        '地址：济南市槐荫区经十西路18号，电话：0531-87651234，联系人：刘先生 13705311234',
+        '邮编：250000  传真：0531-87651235',
+      ]),
+    ).toEqual({
       address: '济南市槐荫区经十西路18号',
       postcode: '250000',
       phones: [
@@ -286,11 +371,15 @@ describe('dates, contact blocks and OCR rows', () => {
       { text: '时价', score: 0.98, box: box(500, 213, 60, 2) },
       { text: '把子肉', score: 0.97, box: box(100, 250, 90, 3) },
     ]);
-    expect(rows.map((r) => r.cells.length ? r.cells : r.text)).toEqual([['清蒸鲈鱼', '时价'], '把子肉']);
+    expect(rows.map((r) => (r.cells.length ? r.cells : r.text))).toEqual([['清蒸鲈鱼', '时价'], '把子肉']);
   });
 
   it('reads lines spaced into columns as a table, but not contact lines spaced the same way', () => {
-    const blocks = linesToBlocks(['少儿美术  每期16课时  学费1280元/期', '书法  每期16课时  学费980元/期', '地址：北京路36号  电话：0539-8123456'].map((text) => ({ text })));
+    const blocks = linesToBlocks(
+      ['少儿美术  每期16课时  学费1280元/期', '书法  每期16课时  学费980元/期', '地址：北京路36号  电话：0539-8123456'].map((text) => ({
+        text,
+      })),
+    );
     expect(blocks.map((b) => b.type)).toEqual(['table', 'paragraph']);
   });
 });
@@ -304,15 +393,26 @@ describe('signals the fourth blind round showed missing', () => {
   });
 
   it('keeps the name of a fee with its amount, not in the item’s name', () => {
-    expect(productLine('4. 打印机上门维修 上门费30元')).toEqual({ name: '打印机上门维修', price: { kind: 'amount', fen: 3_000 }, spec: '上门费' });
+    expect(productLine('4. 打印机上门维修 上门费30元')).toEqual({
+      name: '打印机上门维修',
+      price: { kind: 'amount', fen: 3_000 },
+      spec: '上门费',
+    });
   });
 
   it('reads a job title with a licence class or Latin letters in it', () => {
-    expect(jobLine('招聘C1教练员5名，要求驾龄8年以上，月薪6000-9000元。')).toMatchObject({ title: 'C1教练员', headcount: 5, pay: '月薪6000-9000元' });
+    expect(jobLine('招聘C1教练员5名，要求驾龄8年以上，月薪6000-9000元。')).toMatchObject({
+      title: 'C1教练员',
+      headcount: 5,
+      pay: '月薪6000-9000元',
+    });
   });
 
   it('reads 回收 as asking and 承接 as offering, with 长期/常年 in front of any tag', () => {
-    expect(postLine('回收：二手笔记本、台式机、服务器，现金结算。')).toMatchObject({ postKind: 'demand', title: '二手笔记本、台式机、服务器' });
+    expect(postLine('回收：二手笔记本、台式机、服务器，现金结算。')).toMatchObject({
+      postKind: 'demand',
+      title: '二手笔记本、台式机、服务器',
+    });
     expect(postLine('承接：外贸服装来料加工、贴牌加工。')).toMatchObject({ postKind: 'supply', title: '外贸服装来料加工、贴牌加工' });
     expect(postLine('长期收购：各类服装边角料，价格从优。')).toMatchObject({ postKind: 'demand', title: '各类服装边角料' });
   });
@@ -334,7 +434,17 @@ describe('signals the fourth blind round showed missing', () => {
 
   it('reads a two-column table of labels and values as the contact block', () => {
     const { contactLines } = structureDocument(
-      [{ type: 'heading', level: 1, runs: [{ text: '联系我们' }] }, { type: 'table', header: false, rows: [['地址', '烟台市莱山区迎春大街156号'], ['电话', '0535-6781234']].map((row) => row.map((text) => [{ text }])) }],
+      [
+        { type: 'heading', level: 1, runs: [{ text: '联系我们' }] },
+        {
+          type: 'table',
+          header: false,
+          rows: [
+            ['地址', '烟台市莱山区迎春大街156号'],
+            ['电话', '0535-6781234'],
+          ].map((row) => row.map((text) => [{ text }])),
+        },
+      ],
       'a.docx',
       env,
       { today: TODAY },
@@ -343,7 +453,9 @@ describe('signals the fourth blind round showed missing', () => {
   });
 
   it('takes "第一部分  关于海悦" for a numbered heading, not for two cells of a table', () => {
-    const blocks = linesToBlocks(['第一部分  关于海悦', '海悦民宿位于威海市环翠区海滨北路，推窗见海。', '第二部分  房型与价格'].map((text) => ({ text })));
+    const blocks = linesToBlocks(
+      ['第一部分  关于海悦', '海悦民宿位于威海市环翠区海滨北路，推窗见海。', '第二部分  房型与价格'].map((text) => ({ text })),
+    );
     expect(blocks.map((b) => b.type)).toEqual(['heading', 'paragraph', 'heading']);
   });
 
@@ -356,7 +468,15 @@ describe('signals the fourth blind round showed missing', () => {
 
   it('matches a photo named by part of a model, and takes views for photos of the place', () => {
     const columns: Column[] = [
-      { id: 'c', type: 'products', title: '产品', order: 0, channels: { web: true, wap2: true, wap1: true, sms: true }, body: [], items: [{ kind: 'product', id: 'p', name: '激光打印机 LaserJet M1136', model: 'LaserJet M1136', description: [], images: [] }] },
+      {
+        id: 'c',
+        type: 'products',
+        title: '产品',
+        order: 0,
+        channels: { web: true, wap2: true, wap1: true, sms: true },
+        body: [],
+        items: [{ kind: 'product', id: 'p', name: '激光打印机 LaserJet M1136', model: 'LaserJet M1136', description: [], images: [] }],
+      },
     ];
     expect(matchPhoto('M1136.jpg', columns)).toMatchObject({ kind: 'item', reason: 'model' });
     expect(isPlaceName('海边日落.jpg')).toBe(true);

@@ -58,7 +58,9 @@ describe('auto-structuring the tea company’s Word document', () => {
       ['2026年春茶品鉴会圆满举办', '2026-04-12'],
       ['泰安万达店开业', '2026-06-01'],
     ]);
-    expect(column(columns, 'jobs').items.map((i) => (i.kind === 'job' ? [i.title, i.headcount, i.pay, plainText(i.requirements)] : []))).toEqual([
+    expect(
+      column(columns, 'jobs').items.map((i) => (i.kind === 'job' ? [i.title, i.headcount, i.pay, plainText(i.requirements)] : [])),
+    ).toEqual([
       ['门店茶艺师', 3, '月薪4500-6500元，五险一金', '持有茶艺师证书，形象端正，有门店经验者优先。'],
       ['电商运营专员', 1, '面议', '熟悉淘宝、抖音店铺运营，两年以上经验。'],
     ]);
@@ -71,7 +73,9 @@ describe('auto-structuring the tea company’s Word document', () => {
   it('records a guess for every column, item and placed picture, pointing at what it created', async () => {
     const { columns, guesses, contactLines } = await fixtureStructure();
     const items = columns.flatMap((c) => c.items);
-    expect(guesses.filter((g) => g.rule === 'column.keyword').map((g) => g.target)).toEqual(columns.map((c) => ({ kind: 'column', columnId: c.id })));
+    expect(guesses.filter((g) => g.rule === 'column.keyword').map((g) => g.target)).toEqual(
+      columns.map((c) => ({ kind: 'column', columnId: c.id })),
+    );
     const itemGuesses = guesses.filter((g) => g.rule === 'item.subheading' || g.rule === 'post.tag');
     expect(itemGuesses.map((g) => g.target)).toEqual(items.map((i) => ({ kind: 'item', itemId: i.id })));
     expect(guesses.find((g) => g.params.heading === '明前龙井')?.params).toMatchObject({ price: '368元', spec: '250克/罐' });
@@ -84,7 +88,9 @@ describe('auto-structuring the tea company’s Word document', () => {
 
 describe('Word documents with Chinese style names', () => {
   it('maps 标题 1 / 标题 2 / 正文 to columns, items and text, keeps pictures with their alt text, and shows mammoth’s warnings', async () => {
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2e6b30' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2e6b30' } })
+      .png()
+      .toBuffer();
     const stored: { contentType: string; altText?: string }[] = [];
     const docx = buildDocx([
       { style: '标题 1', p: '一、企业介绍' },
@@ -118,7 +124,11 @@ describe('Word documents with Chinese style names', () => {
   });
 
   it('refuses a file that is not a .docx with a code and a reason', async () => {
-    const problem = (bytes: Uint8Array) => convertDocx(bytes, fakeStore).then(() => undefined, (e: DocxProblem) => e.code);
+    const problem = (bytes: Uint8Array) =>
+      convertDocx(bytes, fakeStore).then(
+        () => undefined,
+        (e: DocxProblem) => e.code,
+      );
     expect(await problem(Buffer.from('just text, renamed to .docx'))).toBe('docx.unreadable');
     expect(await problem(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe('docx.legacy_format');
     expect(await problem(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]))).toBe('docx.unreadable');
@@ -127,7 +137,11 @@ describe('Word documents with Chinese style names', () => {
 
 describe('plain text material', () => {
   it('recognizes column headings on their own lines; text without any goes to the tray', () => {
-    const structured = structureDocument(textToBlocks(['公司简介', '百年老店。', '供求信息', '【供应】散装茶叶，量大从优。']), 'a.txt', env);
+    const structured = structureDocument(
+      textToBlocks(['公司简介', '百年老店。', '供求信息', '【供应】散装茶叶，量大从优。']),
+      'a.txt',
+      env,
+    );
     expect(structured.columns.map((c) => c.type)).toEqual(['intro', 'supply']);
     expect(structured.columns[1]!.items).toHaveLength(1);
     const loose = structureDocument(textToBlocks(['随便写点什么', '第二行']), 'b.txt', env);

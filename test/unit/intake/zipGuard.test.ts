@@ -52,7 +52,11 @@ function bloatedDocx(megabytes: number): Uint8Array {
   return zipOf(files);
 }
 
-const refusal = (run: () => Promise<unknown>) => run().then(() => undefined, (error: unknown) => error);
+const refusal = (run: () => Promise<unknown>) =>
+  run().then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe('the zip guard in front of the Office readers', () => {
   it('refuses a .docx whose text unpacks to 150 MB before mammoth parses it (it once ran out of memory after a minute)', async () => {

@@ -9,7 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../helpers/paths';
 
 const eslint = new ESLint({ cwd: REPO_ROOT });
-const TYPED_RULES = ['@typescript-eslint/no-floating-promises', '@typescript-eslint/no-misused-promises', '@typescript-eslint/await-thenable'];
+const TYPED_RULES = [
+  '@typescript-eslint/no-floating-promises',
+  '@typescript-eslint/no-misused-promises',
+  '@typescript-eslint/await-thenable',
+];
 /**
  * The same config without the cycle rule, which walks the whole import graph of every sample (slow), and without the
  * type-aware rules, which need the sample to be a file of the TypeScript project (most samples exist only here).
@@ -47,7 +51,9 @@ async function expectOnly(file: string, code: string, rule: string, says: string
 }
 
 const importing = (specifier: string, typeOnly = false) =>
-  typeOnly ? `import type { Thing } from '${specifier}';\nexport type Copy = Thing;\n` : `import * as thing from '${specifier}';\nexport const copy = thing;\n`;
+  typeOnly
+    ? `import type { Thing } from '${specifier}';\nexport type Copy = Thing;\n`
+    : `import * as thing from '${specifier}';\nexport const copy = thing;\n`;
 const loading = (specifier: string) => `export const load = () => import('${specifier}');\n`;
 
 describe('layering lint rules', () => {
@@ -64,7 +70,9 @@ describe('layering lint rules', () => {
       ['../../electron/backend/domains/enterprises/service', 'backend-domain'],
       ['../../renderer/src/api/client', 'renderer-api'],
       ['../../test/helpers/backend', 'test'],
-    ])('refuses %s', (specifier, named) => expectOnly('shared/domain/sample.ts', importing(specifier), LAYERS, `shared-domain may not import ${named}`));
+    ])('refuses %s', (specifier, named) =>
+      expectOnly('shared/domain/sample.ts', importing(specifier), LAYERS, `shared-domain may not import ${named}`),
+    );
 
     it.each([
       ['shared/domain/sample.ts', '../api/enterprises', 'shared-domain may not import shared-api'],
@@ -82,7 +90,9 @@ describe('layering lint rules', () => {
       ['../../../preload/index', 'backend-domain may not import shell-preload'],
       ['../../../../renderer/src/api/client', 'backend-domain may not import renderer-api'],
       ['../../../../platform/src/app', 'backend-domain may not import platform'],
-    ])('refuses %s in a domain', (specifier, says) => expectOnly('electron/backend/domains/enterprises/sample.ts', importing(specifier), LAYERS, says));
+    ])('refuses %s in a domain', (specifier, says) =>
+      expectOnly('electron/backend/domains/enterprises/sample.ts', importing(specifier), LAYERS, says),
+    );
 
     it.each([
       ['electron/backend/domains/enterprises/sample.ts', '../../transports/http', 'backend-domain may not import backend-transport'],
@@ -101,9 +111,23 @@ describe('layering lint rules', () => {
     it('writes SQL only in repository.ts files and db/ folders', async () => {
       const sql = `export const count = (db: { prepare(sql: string): { get(): unknown } }) => db.prepare('SELECT count(*) FROM site').get();\n`;
       await expectOnly('electron/backend/domains/sites/service.ts', sql, SYNTAX, 'SQL is written only in a repository.ts or a db/ folder');
-      await expectOnly('electron/backend/domains/sites/service.ts', `export const run = (db: { exec(sql: string): void }) => db.exec(\`DELETE FROM site\`);\n`, SYNTAX, 'SQL is written only');
-      await expectOnly('electron/backend/app/sample.ts', `export const q = (db: { selectFrom(t: string): unknown }) => db.selectFrom('site');\n`, SYNTAX, '(kysely)');
-      for (const home of ['electron/backend/domains/sites/repository.ts', 'electron/backend/domains/sync/db/sample.ts', 'electron/backend/infra/db/sample.ts'])
+      await expectOnly(
+        'electron/backend/domains/sites/service.ts',
+        `export const run = (db: { exec(sql: string): void }) => db.exec(\`DELETE FROM site\`);\n`,
+        SYNTAX,
+        'SQL is written only',
+      );
+      await expectOnly(
+        'electron/backend/app/sample.ts',
+        `export const q = (db: { selectFrom(t: string): unknown }) => db.selectFrom('site');\n`,
+        SYNTAX,
+        '(kysely)',
+      );
+      for (const home of [
+        'electron/backend/domains/sites/repository.ts',
+        'electron/backend/domains/sync/db/sample.ts',
+        'electron/backend/infra/db/sample.ts',
+      ])
         expect(await errorsIn(home, sql), home).toEqual([]);
       // A regular expression's exec is not SQL.
       expect(await errorsIn('electron/backend/domains/sites/service.ts', `export const m = (s: string) => /a(b)/.exec(s);\n`)).toEqual([]);
@@ -111,9 +135,15 @@ describe('layering lint rules', () => {
 
     it('keeps handlers to one line into their service', async () => {
       const handlers = 'electron/backend/domains/drafts/handlers.ts';
-      const table = (body: string) => `import { defineHandlers } from '../../app/handlerTypes';\nimport { getDraft } from './service';\nexport const h = defineHandlers({\n  'drafts.get': ${body},\n});\n`;
+      const table = (body: string) =>
+        `import { defineHandlers } from '../../app/handlerTypes';\nimport { getDraft } from './service';\nexport const h = defineHandlers({\n  'drafts.get': ${body},\n});\n`;
       expect(await errorsIn(handlers, table('({ key }, ctx) => getDraft(ctx, key)'))).toEqual([]);
-      await expectOnly(handlers, table('({ key }, ctx) => {\n    const found = getDraft(ctx, key);\n    return found;\n  }'), SYNTAX, 'A handler is one expression');
+      await expectOnly(
+        handlers,
+        table('({ key }, ctx) => {\n    const found = getDraft(ctx, key);\n    return found;\n  }'),
+        SYNTAX,
+        'A handler is one expression',
+      );
       await expectOnly(handlers, importing('./repository'), LAYERS, 'A handler calls its service');
       await expectOnly(handlers, importing('node:fs'), LAYERS, 'A handler calls its service');
     });
@@ -146,7 +176,12 @@ describe('layering lint rules', () => {
       const file = 'renderer/src/features/enterprises/Sample.tsx';
       await expectOnly(file, loading('../sync/centre/SyncCentrePage'), LAYERS, 'renderer-feature may not import renderer-feature');
       await expectOnly(file, loading('node:fs'), LAYERS, 'renderer-feature may not import node:fs');
-      await expectOnly('shared/api/sample.ts', loading('../../electron/backend/app/backend'), LAYERS, 'shared-api may not import backend-app');
+      await expectOnly(
+        'shared/api/sample.ts',
+        loading('../../electron/backend/app/backend'),
+        LAYERS,
+        'shared-api may not import backend-app',
+      );
       expect(await errorsIn(file, loading('./list/EnterpriseListPage'))).toEqual([]);
     });
 
@@ -165,36 +200,79 @@ describe('layering lint rules', () => {
   });
 
   it('keeps the platform to shared/', async () => {
-    await expectOnly('platform/src/sample.ts', importing('../../electron/backend/app/backend'), LAYERS, 'platform may not import backend-app');
+    await expectOnly(
+      'platform/src/sample.ts',
+      importing('../../electron/backend/app/backend'),
+      LAYERS,
+      'platform may not import backend-app',
+    );
     await expectOnly('platform/src/sample.ts', importing('electron'), LAYERS, 'never imports electron');
   });
 
   it('refuses import cycles', async () => {
     // hooks.ts imports client.ts: client.ts importing hooks.ts back closes a cycle.
-    await expectOnly('renderer/src/api/client.ts', `import { useApiQuery } from './hooks';\nexport const q = useApiQuery;\n`, CYCLE, 'Dependency cycle', eslint);
+    await expectOnly(
+      'renderer/src/api/client.ts',
+      `import { useApiQuery } from './hooks';\nexport const q = useApiQuery;\n`,
+      CYCLE,
+      'Dependency cycle',
+      eslint,
+    );
     // A type-only import back is a cycle too: the two modules could not be read or moved apart.
-    await expectOnly('renderer/src/api/client.ts', `import type { ApiQueryOptions } from './hooks';\nexport type Q = ApiQueryOptions;\n`, CYCLE, 'Dependency cycle', eslint);
+    await expectOnly(
+      'renderer/src/api/client.ts',
+      `import type { ApiQueryOptions } from './hooks';\nexport type Q = ApiQueryOptions;\n`,
+      CYCLE,
+      'Dependency cycle',
+      eslint,
+    );
     // So is one through `export … from` and a dynamic import().
     await expectOnly('renderer/src/api/client.ts', `export { useApiQuery } from './hooks';\n`, CYCLE, 'Dependency cycle', eslint);
     await expectOnly('renderer/src/api/client.ts', `export const load = () => import('./hooks');\n`, CYCLE, 'Dependency cycle', eslint);
     // An import that leads nowhere back is fine.
-    expect(await errorsIn('renderer/src/api/client.ts', `import type { ApiError } from '../../../shared/api';\nexport type Q = ApiError;\n`, eslint)).toEqual([]);
+    expect(
+      await errorsIn(
+        'renderer/src/api/client.ts',
+        `import type { ApiError } from '../../../shared/api';\nexport type Q = ApiError;\n`,
+        eslint,
+      ),
+    ).toEqual([]);
   });
 
   it('refuses a promise nobody waits for, where a forgotten save would be lost (type-aware)', async () => {
     const save = 'async function save(): Promise<void> {}\n';
-    await expectOnly('electron/backend/app/backend.ts', `${save}export function run(): void {\n  save();\n}\n`, '@typescript-eslint/no-floating-promises', 'Promises must be awaited', eslintTyped);
-    await expectOnly('platform/src/server.ts', `${save}export function runAll(): void {\n  [1].forEach(async () => save());\n}\n`, '@typescript-eslint/no-misused-promises', 'Promise', eslintTyped);
-    expect(await errorsIn('electron/backend/app/backend.ts', `${save}export function run(): void {\n  void save();\n}\n`, eslintTyped)).toEqual([]);
+    await expectOnly(
+      'electron/backend/app/backend.ts',
+      `${save}export function run(): void {\n  save();\n}\n`,
+      '@typescript-eslint/no-floating-promises',
+      'Promises must be awaited',
+      eslintTyped,
+    );
+    await expectOnly(
+      'platform/src/server.ts',
+      `${save}export function runAll(): void {\n  [1].forEach(async () => save());\n}\n`,
+      '@typescript-eslint/no-misused-promises',
+      'Promise',
+      eslintTyped,
+    );
+    expect(
+      await errorsIn('electron/backend/app/backend.ts', `${save}export function run(): void {\n  void save();\n}\n`, eslintTyped),
+    ).toEqual([]);
   });
 
   it.each([
     ['shared/domain/sample.ts', ['zod', './creditCode']],
     ['shared/api/sample.ts', ['zod', '../domain/enterprise', '../sites/model', '../platform-api/sync']],
-    ['electron/backend/domains/enterprises/sample.ts', ['node:fs', 'sharp', '../../../../shared/api', '../../infra/db/database', '../../app/errors', '../sites/service']],
+    [
+      'electron/backend/domains/enterprises/sample.ts',
+      ['node:fs', 'sharp', '../../../../shared/api', '../../infra/db/database', '../../app/errors', '../sites/service'],
+    ],
     ['electron/backend/domains/enterprises/repository.ts', ['better-sqlite3', '../../infra/db/handles']],
     ['electron/backend/entries/sample.ts', ['node:http', '../transports/http', '../app/backend']],
-    ['renderer/src/features/enterprises/Sample.tsx', ['react', 'antd', '../../../../shared/api', '../../api/client', '../../ui/apiErrors', '../orders']],
+    [
+      'renderer/src/features/enterprises/Sample.tsx',
+      ['react', 'antd', '../../../../shared/api', '../../api/client', '../../ui/apiErrors', '../orders'],
+    ],
     ['renderer/src/ui/Sample.tsx', ['react', '../api/hooks', '../../../shared/api']],
     ['electron/main/sample.ts', ['electron', 'node:path', '../../shared/api/result', './appProtocol']],
     ['test/unit/sample.ts', ['node:fs', 'vitest', '../../electron/backend/app/backend', '../../renderer/src/api/client']],
@@ -215,6 +293,8 @@ describe('layering lint rules', () => {
       'renderer/src/i18n/index.ts',
     ];
     const results = await eslint.lintFiles(files);
-    expect(results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${r.filePath}: ${m.ruleId} ${m.message}`))).toEqual([]);
+    expect(
+      results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${r.filePath}: ${m.ruleId} ${m.message}`)),
+    ).toEqual([]);
   });
 });

@@ -6,7 +6,11 @@ import { findCreditCode, readCreditCode } from '../../../shared/domain/creditCod
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const validCode = fc
-  .tuple(fc.array(fc.constantFrom(...CHARSET), { minLength: 2, maxLength: 2 }), fc.array(fc.constantFrom(...'0123456789'), { minLength: 6, maxLength: 6 }), fc.array(fc.constantFrom(...CHARSET), { minLength: 9, maxLength: 9 }))
+  .tuple(
+    fc.array(fc.constantFrom(...CHARSET), { minLength: 2, maxLength: 2 }),
+    fc.array(fc.constantFrom(...'0123456789'), { minLength: 6, maxLength: 6 }),
+    fc.array(fc.constantFrom(...CHARSET), { minLength: 9, maxLength: 9 }),
+  )
   .map(([a, b, c]) => {
     const body = [...a, ...b, ...c].join('');
     return body + creditCodeCheckChar(body);

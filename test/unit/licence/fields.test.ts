@@ -29,7 +29,12 @@ describe('licence fields', () => {
   });
 
   it('names what it could not read or read with low confidence, and never fills a code that fails its check as valid', () => {
-    const reading = licenceFields([row('统一社会信用代码 91350100M000100Y48'), row('名称 济南泉城茶业有限公司', 0.6), row('住所 山东省济南市历下区泉城路188号'), row('成立日期 2016年02月30日')]);
+    const reading = licenceFields([
+      row('统一社会信用代码 91350100M000100Y48'),
+      row('名称 济南泉城茶业有限公司', 0.6),
+      row('住所 山东省济南市历下区泉城路188号'),
+      row('成立日期 2016年02月30日'),
+    ]);
     expect(reading.creditCodeValid).toBe(false);
     expect(reading.creditCode).toBe('91350100M000100Y48');
     expect(reading.uncertain).toEqual(['name', 'creditCode', 'type', 'legalRepresentative', 'registeredCapital', 'establishedOn']);
@@ -38,8 +43,20 @@ describe('licence fields', () => {
   });
 
   it('reads the labels of other kinds of business (经营者, 经营场所, 出资额)', () => {
-    const reading = licenceFields([row('名称 历下区清泉茶社'), row('类型 个体工商户'), row('经营者 李秀英'), row('经营场所 山东省济南市历下区文化东路1号'), row('注册日期 2020年5月1日')]);
-    expect(reading).toMatchObject({ name: '历下区清泉茶社', type: '个体工商户', legalRepresentative: '李秀英', address: '山东省济南市历下区文化东路1号', establishedOn: '2020-05-01' });
+    const reading = licenceFields([
+      row('名称 历下区清泉茶社'),
+      row('类型 个体工商户'),
+      row('经营者 李秀英'),
+      row('经营场所 山东省济南市历下区文化东路1号'),
+      row('注册日期 2020年5月1日'),
+    ]);
+    expect(reading).toMatchObject({
+      name: '历下区清泉茶社',
+      type: '个体工商户',
+      legalRepresentative: '李秀英',
+      address: '山东省济南市历下区文化东路1号',
+      establishedOn: '2020-05-01',
+    });
   });
 
   it('restores a rare character OCR dropped from a district (芝罘区 read as 芝区), and doubts a district that is no district of the city', () => {

@@ -38,10 +38,27 @@ describeWith(['pdftotext', 'pdffonts'], 'the 业务受理单 PDF', () => {
   it('shows the enterprise, the plan, the first-month fee spelled out, the fee table and the signer', async () => {
     const text = squash(pdfText(await renderServiceOrderPdf(openOrder)));
     for (const expected of [
-      '业务受理单', 'YS20261116-0A1B2C', '济南泉城茶业有限公司', '91370100MA3C4Q7B0X', 'F 批发和零售业 / 52 零售业', '山东省 济南市 历下区',
-      '山东省济南市历下区泉城路188号', '王建国', '13805310001', '李敏', '客户经理', '开户', '企业建站 标准版', '100.00 元/月', '1,100 条/月',
-      '0.10 元/条（示例）', '2026-11-16 开通，晚于当月15日，首月按半月收取 50.00 元', '签字人：王建国', '签字时间：2026-11-16 09:30',
-    ]) expect(text).toContain(expected);
+      '业务受理单',
+      'YS20261116-0A1B2C',
+      '济南泉城茶业有限公司',
+      '91370100MA3C4Q7B0X',
+      'F 批发和零售业 / 52 零售业',
+      '山东省 济南市 历下区',
+      '山东省济南市历下区泉城路188号',
+      '王建国',
+      '13805310001',
+      '李敏',
+      '客户经理',
+      '开户',
+      '企业建站 标准版',
+      '100.00 元/月',
+      '1,100 条/月',
+      '0.10 元/条（示例）',
+      '2026-11-16 开通，晚于当月15日，首月按半月收取 50.00 元',
+      '签字人：王建国',
+      '签字时间：2026-11-16 09:30',
+    ])
+      expect(text).toContain(expected);
     expect(text).toMatch(/2026-11 企业建站 标准版 首月半月 50\.00 0 0 0\.00 50\.00/);
     expect(text).toMatch(/2026-12 企业建站 标准版 整月 100\.00 1300 200 20\.00 120\.00/);
     expect(text).toMatch(/合计 1,170\.00/);
@@ -57,13 +74,22 @@ describeWith(['pdftotext', 'pdffonts'], 'the 业务受理单 PDF', () => {
   });
 
   it('says when a plan change takes effect and names both plans', async () => {
-    const text = squash(pdfText(await renderServiceOrderPdf({
-      ...openOrder,
-      order: { ...openOrder.order, kind: 'change', requestDate: '2027-01-20', effectiveDate: '2027-02-01' },
-      plan: business,
-      previousPlan: standard,
-      quote: quote({ plan: standard, openDate: '2026-11-16', fromMonth: '2027-01', changes: [{ requestDate: '2027-01-20', plan: business }] }),
-    })));
+    const text = squash(
+      pdfText(
+        await renderServiceOrderPdf({
+          ...openOrder,
+          order: { ...openOrder.order, kind: 'change', requestDate: '2027-01-20', effectiveDate: '2027-02-01' },
+          plan: business,
+          previousPlan: standard,
+          quote: quote({
+            plan: standard,
+            openDate: '2026-11-16',
+            fromMonth: '2027-01',
+            changes: [{ requestDate: '2027-01-20', plan: business }],
+          }),
+        }),
+      ),
+    );
     expect(text).toContain('变更套餐');
     expect(text).toContain('原套餐：企业建站 标准版');
     expect(text).toContain('新套餐：企业建站 商务版');
@@ -74,22 +100,30 @@ describeWith(['pdftotext', 'pdffonts'], 'the 业务受理单 PDF', () => {
   });
 
   it('names the last billed month of a cancellation', async () => {
-    const text = squash(pdfText(await renderServiceOrderPdf({
-      ...openOrder,
-      order: { ...openOrder.order, kind: 'cancel', requestDate: '2027-03-10', effectiveDate: '2027-03-10' },
-      quote: quote({ plan: standard, openDate: '2026-11-16', cancelDate: '2027-03-10', fromMonth: '2027-03' }),
-    })));
+    const text = squash(
+      pdfText(
+        await renderServiceOrderPdf({
+          ...openOrder,
+          order: { ...openOrder.order, kind: 'cancel', requestDate: '2027-03-10', effectiveDate: '2027-03-10' },
+          quote: quote({ plan: standard, openDate: '2026-11-16', cancelDate: '2027-03-10', fromMonth: '2027-03' }),
+        }),
+      ),
+    );
     expect(text).toContain('销户');
     expect(text).toContain('2027-03 为最后计费月');
     expect(text).toMatch(/2027-03 企业建站 标准版 销户当月 100\.00/);
   });
 
   it('is dated the day the customer signed (受理日期), the opening date shown as such', async () => {
-    const text = squash(pdfText(await renderServiceOrderPdf({
-      ...openOrder,
-      order: { ...openOrder.order, requestDate: '2026-12-01', effectiveDate: '2026-12-01' },
-      quote: quote({ plan: standard, openDate: '2026-12-01' }),
-    })));
+    const text = squash(
+      pdfText(
+        await renderServiceOrderPdf({
+          ...openOrder,
+          order: { ...openOrder.order, requestDate: '2026-12-01', effectiveDate: '2026-12-01' },
+          quote: quote({ plan: standard, openDate: '2026-12-01' }),
+        }),
+      ),
+    );
     expect(text).toContain('受理日期：2026-11-16');
     expect(text).toContain('开通日期：2026-12-01');
     expect(text).not.toContain('受理日期：2026-12-01');
@@ -108,16 +142,22 @@ describeWith(['pdftotext', 'pdffonts'], 'the 业务受理单 PDF', () => {
   });
 
   it('names the operator company of a municipality and its district branch', async () => {
-    const text = squash(pdfText(await renderServiceOrderPdf({
-      ...openOrder,
-      enterprise: { ...openOrder.enterprise, region: { province: '北京市', city: '市辖区', district: '朝阳区' } },
-    })));
+    const text = squash(
+      pdfText(
+        await renderServiceOrderPdf({
+          ...openOrder,
+          enterprise: { ...openOrder.enterprise, region: { province: '北京市', city: '市辖区', district: '朝阳区' } },
+        }),
+      ),
+    );
     expect(text).toContain('中国移动通信集团北京有限公司');
     expect(text).toContain('朝阳分公司');
   });
 
   it('flows a long fee table onto more pages, each with its footer', async () => {
-    const text = squash(pdfText(await renderServiceOrderPdf({ ...openOrder, quote: quote({ plan: standard, openDate: '2026-11-16', months: 60 }) })));
+    const text = squash(
+      pdfText(await renderServiceOrderPdf({ ...openOrder, quote: quote({ plan: standard, openDate: '2026-11-16', months: 60 }) })),
+    );
     expect(text).toContain('第 2 页 / 共 2 页');
     expect(text).toContain('2031-10');
     expect(text).toContain('签字人：王建国');

@@ -12,7 +12,9 @@ describe('checkMemberMobile', () => {
     ['１３８００１３８０００', '13800138000'],
     ['(138) 0013.8000', '13800138000'],
     ['17031234567', '17031234567'],
-  ])('%s is a China Mobile number %s', (input, normalized) => expect(checkMemberMobile(input)).toEqual({ normalized, carrier: 'cmcc', chinaMobile: true }));
+  ])('%s is a China Mobile number %s', (input, normalized) =>
+    expect(checkMemberMobile(input)).toEqual({ normalized, carrier: 'cmcc', chinaMobile: true }),
+  );
 
   it.each([
     ['19212345678', 'broadnet'],
@@ -22,7 +24,9 @@ describe('checkMemberMobile', () => {
     ['15512345678', 'unicom'],
   ])('%s is a mobile of %s', (input, carrier) => expect(checkMemberMobile(input)).toMatchObject({ carrier, chinaMobile: false }));
 
-  it.each([['12345678901'], ['1380013800'], ['138001380001'], ['10086'], ['abc']])('%s is no mobile', (input) => expect(checkMemberMobile(input).problem).toBe('invalid'));
+  it.each([['12345678901'], ['1380013800'], ['138001380001'], ['10086'], ['abc']])('%s is no mobile', (input) =>
+    expect(checkMemberMobile(input).problem).toBe('invalid'),
+  );
 
   it('tells a number Excel rounded (1.38001E+10) from a mistyped one, and an empty cell from both', () => {
     expect(checkMemberMobile('1.38001E+10').problem).toBe('scientific');

@@ -28,7 +28,8 @@ function loadedBytes(result: CompileResult, assets: AssetResolver, page: string,
   let widest = 0;
   const files = new Map(result.files.map((f) => [f.path, f]));
   const uses = new Map(result.assets.map((a) => [a.path, a]));
-  for (const match of markup.matchAll(/<link [^>]*href="([^"]+)"/g)) bytes += new TextEncoder().encode(text(files.get(posix(page, match[1]!))!)).length;
+  for (const match of markup.matchAll(/<link [^>]*href="([^"]+)"/g))
+    bytes += new TextEncoder().encode(text(files.get(posix(page, match[1]!))!)).length;
   for (const match of markup.matchAll(/<img [^>]*src="([^"]+)"/g)) {
     const use = uses.get(posix(page, decodeURIComponent(match[1]!)))!;
     const derived = assets.resolve(use.sha256, use.variant)!;
@@ -69,7 +70,8 @@ function suite(name: string, make: () => GeneratedSite, sampleEvery: number) {
     it(`keeps every compiled WML deck within ${WML_DECK_BUDGET} bytes, measured by xml2wbxml -n`, async () => {
       const all = paths('wml');
       // The built-in encoder measures every deck; xml2wbxml measures a sample (all decks of small sites) and must agree.
-      for (const deck of result.files.filter((f) => f.path.endsWith('.wml'))) expect(result.report.pages.find((p) => p.path === deck.path)!.compiledBytes).toBeLessThanOrEqual(WML_DECK_BUDGET);
+      for (const deck of result.files.filter((f) => f.path.endsWith('.wml')))
+        expect(result.report.pages.find((p) => p.path === deck.path)!.compiledBytes).toBeLessThanOrEqual(WML_DECK_BUDGET);
       const sample = all.filter((_, i) => i % sampleEvery === 0);
       const sizes = await xml2wbxmlSizes(dir, sample);
       for (const path of sample) {
@@ -88,7 +90,6 @@ function suite(name: string, make: () => GeneratedSite, sampleEvery: number) {
         expect(loaded.widest).toBeLessThanOrEqual(IMAGE_VARIANTS.wap2.maxWidth);
       }
     });
-
   });
 }
 

@@ -75,7 +75,12 @@ describe('compile: report', () => {
     const { site, assets } = exampleBuild();
     const { report, files } = build(site, assets);
     const pagePaths = files.filter((f) => /\.(html|xhtml|wml)$/.test(f.path)).map((f) => f.path);
-    expect(report.pages.filter((p) => p.channel !== 'sms').map((p) => p.path).sort()).toEqual(pagePaths.sort());
+    expect(
+      report.pages
+        .filter((p) => p.channel !== 'sms')
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual(pagePaths.sort());
     for (const page of report.pages.filter((p) => p.channel === 'wap1')) expect(page.compiledBytes).toBeGreaterThan(100);
     for (const page of report.pages.filter((p) => p.channel === 'wap2')) expect(page.resourceBytes).toBeGreaterThan(0);
     expect(report.pages.filter((p) => p.channel === 'sms').every((p) => (p.messages ?? 0) >= 1)).toBe(true);
@@ -88,10 +93,24 @@ describe('compile: report', () => {
     const site = exampleSite();
     const products = site.columns.find((c) => c.id === 'products')!;
     (products.items[0] as Extract<Item, { kind: 'product' }>).images[0] = { ...EXAMPLE_IMAGES.longjing, alt: '' };
-    (products.items[1] as Extract<Item, { kind: 'product' }>).images[0] = { sha256: 'f'.repeat(64), alt: '不存在的图', fileName: 'lost.jpg' };
-    site.columns.push({ id: 'empty', type: 'custom', title: '空栏目', order: 9, channels: { web: true, wap2: true, wap1: true, sms: true }, body: [], items: [] });
+    (products.items[1] as Extract<Item, { kind: 'product' }>).images[0] = {
+      sha256: 'f'.repeat(64),
+      alt: '不存在的图',
+      fileName: 'lost.jpg',
+    };
+    site.columns.push({
+      id: 'empty',
+      type: 'custom',
+      title: '空栏目',
+      order: 9,
+      channels: { web: true, wap2: true, wap1: true, sms: true },
+      body: [],
+      items: [],
+    });
     site.columns.find((c) => c.id === 'jobs')!.channels.web = false;
-    site.columns.find((c) => c.id === 'intro')!.body.push({ type: 'paragraph', runs: [{ text: '加入我们', href: 'https://quanchengtea.ec.example.cn/c/jobs.html' }] });
+    site.columns
+      .find((c) => c.id === 'intro')!
+      .body.push({ type: 'paragraph', runs: [{ text: '加入我们', href: 'https://quanchengtea.ec.example.cn/c/jobs.html' }] });
     const wide: AssetResolver = {
       resolve: (sha, variant) => {
         const normal = estimatedAssets(EXAMPLE_IMAGE_SIZES).resolve(sha, variant);
@@ -100,13 +119,31 @@ describe('compile: report', () => {
     };
     const { report } = build(site, wide);
     const find = (code: string) => report.findings.filter((f) => f.code === code);
-    expect(find('alt.missing')).toEqual([expect.objectContaining({ severity: 'warning', where: { columnId: 'products', itemId: 'p-longjing', field: 'images.0.alt' } })]);
-    expect(find('image.missing').map((f) => [f.severity, f.channel, f.where.itemId, f.where.field])).toContainEqual(['error', 'web', 'p-tieguanyin', 'images.0']);
-    expect(find('image.too_wide')).toContainEqual(expect.objectContaining({ severity: 'error', channel: 'wap2', path: 'wap2/i/p-puer.xhtml', where: { columnId: 'products', itemId: 'p-puer', field: 'images.0' } }));
+    expect(find('alt.missing')).toEqual([
+      expect.objectContaining({ severity: 'warning', where: { columnId: 'products', itemId: 'p-longjing', field: 'images.0.alt' } }),
+    ]);
+    expect(find('image.missing').map((f) => [f.severity, f.channel, f.where.itemId, f.where.field])).toContainEqual([
+      'error',
+      'web',
+      'p-tieguanyin',
+      'images.0',
+    ]);
+    expect(find('image.too_wide')).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        channel: 'wap2',
+        path: 'wap2/i/p-puer.xhtml',
+        where: { columnId: 'products', itemId: 'p-puer', field: 'images.0' },
+      }),
+    );
     // The image cannot be split: it gets a page of its own, still over budget.
-    expect(find('page.too_large')).toContainEqual(expect.objectContaining({ severity: 'error', channel: 'wap2', path: 'wap2/i/p-puer.2.xhtml' }));
+    expect(find('page.too_large')).toContainEqual(
+      expect.objectContaining({ severity: 'error', channel: 'wap2', path: 'wap2/i/p-puer.2.xhtml' }),
+    );
     expect(find('column.empty')).toEqual([expect.objectContaining({ severity: 'warning', where: { columnId: 'empty' } })]);
-    expect(find('link.disabled_column')).toEqual([expect.objectContaining({ severity: 'warning', where: { columnId: 'intro', field: 'body' } })]);
+    expect(find('link.disabled_column')).toEqual([
+      expect.objectContaining({ severity: 'warning', where: { columnId: 'intro', field: 'body' } }),
+    ]);
     expect(report.summary.errors).toBe(report.findings.filter((f) => f.severity === 'error').length);
     // Errors come first.
     expect(report.findings[0]!.severity).toBe('error');
@@ -125,10 +162,16 @@ describe('compile: escaping and paging', () => {
 
   it('pages a long text over several WML decks and WAP pages without losing or cutting a character', () => {
     const site = exampleSite();
-    const long = Array.from({ length: 120 }, (_, i) => `第${i}段😀：泉城茶业坚持好水配好茶的理念，Fresh spring tea hand-picked before Qingming.`).join('');
+    const long = Array.from(
+      { length: 120 },
+      (_, i) => `第${i}段😀：泉城茶业坚持好水配好茶的理念，Fresh spring tea hand-picked before Qingming.`,
+    ).join('');
     site.columns[0]!.body = [paragraph(long)];
     const result = build(site);
-    for (const [prefix, ext] of [['wap1/c/intro', 'wml'], ['wap2/c/intro', 'xhtml']] as const) {
+    for (const [prefix, ext] of [
+      ['wap1/c/intro', 'wml'],
+      ['wap2/c/intro', 'xhtml'],
+    ] as const) {
       const pages = result.files.filter((f) => f.path === `${prefix}.${ext}` || new RegExp(`^${prefix}\\.\\d+\\.${ext}$`).test(f.path));
       expect(pages.length).toBeGreaterThan(ext === 'wml' ? 10 : 1);
       const joined = pages
@@ -148,7 +191,17 @@ describe('compile: what an incomplete site gets told (issue 8 item 12)', () => {
 
   it('passes the hand-made example with none of these findings', () => {
     const codes = build(exampleSite()).report.findings.map((f) => f.code);
-    for (const code of ['column.no_items', 'item.incomplete', 'photo.unplaced', 'text.markup', 'text.emoji', 'contact.missing', 'contact.no_address', 'sms.menu_label_cut']) expect(codes).not.toContain(code);
+    for (const code of [
+      'column.no_items',
+      'item.incomplete',
+      'photo.unplaced',
+      'text.markup',
+      'text.emoji',
+      'contact.missing',
+      'contact.no_address',
+      'sms.menu_label_cut',
+    ])
+      expect(codes).not.toContain(code);
   });
 
   it('calls a published product or job column without entries an error, also when it has an introduction', () => {
@@ -156,7 +209,10 @@ describe('compile: what an incomplete site gets told (issue 8 item 12)', () => {
     column(site, 'products').items = [];
     column(site, 'products').body = [paragraph('我们的茶叶产品')];
     column(site, 'jobs').items = [];
-    expect(findings(site, 'column.no_items').map((f) => [f.severity, f.where.columnId])).toEqual([['error', 'jobs'], ['error', 'products']]);
+    expect(findings(site, 'column.no_items').map((f) => [f.severity, f.where.columnId])).toEqual([
+      ['error', 'jobs'],
+      ['error', 'products'],
+    ]);
     expect(findings(site, 'column.empty')).toEqual([]);
     // Not published anywhere: nobody sees the empty list.
     column(site, 'jobs').channels = { web: false, wap2: false, wap1: false, sms: false };
@@ -169,7 +225,11 @@ describe('compile: what an incomplete site gets told (issue 8 item 12)', () => {
     column(site, 'jobs').items.push({ kind: 'job', id: 'j-new', title: '新职位', requirements: [], pay: '' });
     expect(findings(site, 'item.incomplete')).toEqual([
       expect.objectContaining({ severity: 'warning', where: { columnId: 'jobs', itemId: 'j-new', field: 'requirements' } }),
-      expect.objectContaining({ severity: 'warning', where: { columnId: 'products', itemId: 'p-new', field: 'description' }, params: { title: '新产品' } }),
+      expect.objectContaining({
+        severity: 'warning',
+        where: { columnId: 'products', itemId: 'p-new', field: 'description' },
+        params: { title: '新产品' },
+      }),
     ]);
   });
 
@@ -179,7 +239,9 @@ describe('compile: what an incomplete site gets told (issue 8 item 12)', () => {
       { id: 'tray-1', source: '门店.jpg', blocks: [], images: [{ sha256: 'a'.repeat(64), alt: '', fileName: '门店.jpg' }] },
       { id: 'tray-2', source: '龙井.jpg', blocks: [], images: [EXAMPLE_IMAGES.longjing] },
     ];
-    expect(findings(site, 'photo.unplaced')).toEqual([expect.objectContaining({ severity: 'warning', where: { section: 'intake' }, params: { file: '门店.jpg' } })]);
+    expect(findings(site, 'photo.unplaced')).toEqual([
+      expect.objectContaining({ severity: 'warning', where: { section: 'intake' }, params: { file: '门店.jpg' } }),
+    ]);
   });
 
   it('calls markup typed as text an error wherever it is, and leaves look-alikes alone', () => {
@@ -205,7 +267,12 @@ describe('compile: what an incomplete site gets told (issue 8 item 12)', () => {
     column(site, 'jobs').channels.wap1 = false;
     site.profile.slogan = '好水配好茶©';
     expect(findings(site, 'text.emoji')).toEqual([
-      expect.objectContaining({ severity: 'warning', channel: 'wap1', where: { columnId: 'news', itemId: column(site, 'news').items[0]!.id, field: 'title' }, params: { char: '🎉' } }),
+      expect.objectContaining({
+        severity: 'warning',
+        channel: 'wap1',
+        where: { columnId: 'news', itemId: column(site, 'news').items[0]!.id, field: 'title' },
+        params: { char: '🎉' },
+      }),
     ]);
   });
 
@@ -238,7 +305,12 @@ describe('compile: what an incomplete site gets told (issue 8 item 12)', () => {
     const product = column(site, 'products').items[0] as Extract<Item, { kind: 'product' }>;
     product.name = '泉城特级明前西湖龙井茶叶礼盒装五百克';
     expect(findings(site, 'sms.menu_label_cut')).toEqual([
-      expect.objectContaining({ severity: 'warning', channel: 'sms', where: { columnId: 'products', itemId: product.id, field: 'name' }, params: { title: product.name, shown: expect.stringMatching(/^泉城特级.*…$/) } }),
+      expect.objectContaining({
+        severity: 'warning',
+        channel: 'sms',
+        where: { columnId: 'products', itemId: product.id, field: 'name' },
+        params: { title: product.name, shown: expect.stringMatching(/^泉城特级.*…$/) },
+      }),
     ]);
   });
 
@@ -254,6 +326,8 @@ describe('compile: what an incomplete site gets told (issue 8 item 12)', () => {
       },
     };
     const tooLarge = build(site, wide).report.findings.filter((f) => f.code === 'page.too_large');
-    expect(tooLarge).toContainEqual(expect.objectContaining({ severity: 'error', channel: 'wap2', where: expect.objectContaining({ itemId: product.id }) }));
+    expect(tooLarge).toContainEqual(
+      expect.objectContaining({ severity: 'error', channel: 'wap2', where: expect.objectContaining({ itemId: product.id }) }),
+    );
   });
 });

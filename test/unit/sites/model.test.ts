@@ -41,7 +41,12 @@ describe('site content model', () => {
   });
 
   it('gives plain text of rich text and formats prices', () => {
-    expect(plainText([{ type: 'list', ordered: false, items: [{ runs: [{ text: 'a' }], children: [{ runs: [{ text: 'b', strong: true }] }] }] }, { type: 'table', header: true, rows: [[[{ text: '名称' }], [{ text: '价格' }]]] }])).toBe('a\nb\n名称 | 价格');
+    expect(
+      plainText([
+        { type: 'list', ordered: false, items: [{ runs: [{ text: 'a' }], children: [{ runs: [{ text: 'b', strong: true }] }] }] },
+        { type: 'table', header: true, rows: [[[{ text: '名称' }], [{ text: '价格' }]]] },
+      ]),
+    ).toBe('a\nb\n名称 | 价格');
     expect(formatPrice({ kind: 'amount', fen: 36800 })).toBe('368元');
     expect(formatPrice({ kind: 'amount', fen: 36850, unit: '罐' })).toBe('368.50元/罐');
     expect(formatPrice({ kind: 'negotiable' })).toBe('面议');

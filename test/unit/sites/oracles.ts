@@ -73,9 +73,11 @@ export function htmlProblems(files: OutputFile[]): string[] {
   const problems: string[] = [];
   for (const file of files) {
     const report = htmlValidate.validateStringSync(String(file.content), file.path);
-    for (const result of report.results) for (const m of result.messages) problems.push(`${file.path} ${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    for (const result of report.results)
+      for (const m of result.messages) problems.push(`${file.path} ${m.line}:${m.column} ${m.ruleId} ${m.message}`);
   }
   return problems;
 }
 
-export const text = (file: OutputFile): string => (typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content));
+export const text = (file: OutputFile): string =>
+  typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content);

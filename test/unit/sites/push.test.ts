@@ -7,14 +7,29 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const VECTOR: ServiceIndication = { href: 'http://wap.example.com/', siId: 'ent-001', action: 'signal-medium', created: '2024-01-15T08:30:00Z', text: '示例企业WAP站' };
+const VECTOR: ServiceIndication = {
+  href: 'http://wap.example.com/',
+  siId: 'ent-001',
+  action: 'signal-medium',
+  created: '2024-01-15T08:30:00Z',
+  text: '示例企业WAP站',
+};
 
 describe('WAP Push SI (STANDARDS §5.3 vector)', () => {
   it('encodes the SI to the 64 octets of the vector', () => {
     const si = encodeSi(VECTOR);
     expect(si.length).toBe(64);
     expect(toHex(si)).toBe(
-      ['02056a0045c60c03', Buffer.from('wap.example').toString('hex'), '00851103', Buffer.from('ent-001').toString('hex'), '00070ac306202401150830', '0103', Buffer.from('示例企业WAP站').toString('hex'), '000101'].join(''),
+      [
+        '02056a0045c60c03',
+        Buffer.from('wap.example').toString('hex'),
+        '00851103',
+        Buffer.from('ent-001').toString('hex'),
+        '00070ac306202401150830',
+        '0103',
+        Buffer.from('示例企业WAP站').toString('hex'),
+        '000101',
+      ].join(''),
     );
   });
 
@@ -44,7 +59,14 @@ describe('WAP Push SI (STANDARDS §5.3 vector)', () => {
 describeWith(['xmllint', 'xml2wbxml', '../shared'], 'WAP Push SI against libxml2 and libwbxml', () => {
   let dir: string;
   let cleanup: () => void;
-  const hostile: ServiceIndication = { href: 'https://www.quanchengtea.ec.example.cn/wap/?a=1&b=<2>', siId: 'site-1', action: 'signal-high', created: '2026-11-16T02:00:00Z', expires: '2026-12-31T00:00:00Z', text: '泉城茶业 <script>&amp; "WAP站"' };
+  const hostile: ServiceIndication = {
+    href: 'https://www.quanchengtea.ec.example.cn/wap/?a=1&b=<2>',
+    siId: 'site-1',
+    action: 'signal-high',
+    created: '2026-11-16T02:00:00Z',
+    expires: '2026-12-31T00:00:00Z',
+    text: '泉城茶业 <script>&amp; "WAP站"',
+  };
   beforeAll(() => {
     ({ dir, cleanup } = writeTemp([
       { path: 'vector.si', channel: 'sms', mime: 'text/vnd.wap.si', content: siDocument(VECTOR) },
@@ -57,7 +79,10 @@ describeWith(['xmllint', 'xml2wbxml', '../shared'], 'WAP Push SI against libxml2
     expect(xmllintProblems(dir, ['vector.si', 'hostile.si'])).toEqual([]);
   });
 
-  it.each([['vector', VECTOR], ['hostile', hostile]] as const)('encodes the %s SI exactly as xml2wbxml -n -v 1.2', (name, si) => {
+  it.each([
+    ['vector', VECTOR],
+    ['hostile', hostile],
+  ] as const)('encodes the %s SI exactly as xml2wbxml -n -v 1.2', (name, si) => {
     const out = path.join(dir, `${name}.sic`);
     execFileSync('xml2wbxml', ['-n', '-v', '1.2', '-o', out, path.join(dir, `${name}.si`)], { stdio: 'ignore' });
     expect(toHex(encodeSi(si))).toBe(toHex(readFileSync(out)));

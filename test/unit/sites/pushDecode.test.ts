@@ -8,7 +8,13 @@ import { decodeSi, decodeWspPush, encodeSi, siDocument, wapPushMessages, type Se
 import { describeWith } from '../../helpers/systemTools';
 import { writeTemp } from './oracles';
 
-const VECTOR: ServiceIndication = { href: 'http://wap.example.com/', siId: 'ent-001', action: 'signal-medium', created: '2024-01-15T08:30:00Z', text: '示例企业WAP站' };
+const VECTOR: ServiceIndication = {
+  href: 'http://wap.example.com/',
+  siId: 'ent-001',
+  action: 'signal-medium',
+  created: '2024-01-15T08:30:00Z',
+  text: '示例企业WAP站',
+};
 const USER_DATA = Buffer.from(
   '0605040B8423F0010601AE02056A0045C60C037761702E6578616D706C6500851103656E742D30303100070AC3062024011508300103E7A4BAE4BE8BE4BC81E4B89A574150E7AB99000101',
   'hex',
@@ -30,7 +36,14 @@ describe('WAP Push decoding', () => {
 
   it('round-trips hostile text, every action, expiry dates and https links', () => {
     const samples: ServiceIndication[] = [
-      { href: 'https://www.quanchengtea.ec.example.cn/wap/?a=1&b=<2>', siId: 'site-1', action: 'signal-high', created: '2026-11-16T02:00:00Z', expires: '2026-12-31T00:00:00Z', text: '泉城茶业 <script>&amp; "WAP站"' },
+      {
+        href: 'https://www.quanchengtea.ec.example.cn/wap/?a=1&b=<2>',
+        siId: 'site-1',
+        action: 'signal-high',
+        created: '2026-11-16T02:00:00Z',
+        expires: '2026-12-31T00:00:00Z',
+        text: '泉城茶业 <script>&amp; "WAP站"',
+      },
       { href: 'http://www.shop.net/a.org/', action: 'delete', text: 'x' },
       { href: 'https://m.example.edu/', action: 'signal-none', text: '😀 emoji' },
     ];
@@ -63,7 +76,12 @@ describe('WAP Push decoding', () => {
 describeWith(['xml2wbxml', 'wbxml2xml'], 'WAP Push decoding against libwbxml', () => {
   let dir: string;
   let cleanup: () => void;
-  const repeated: ServiceIndication = { href: 'http://wap.example.com/quancheng', siId: 'quancheng', action: 'signal-high', text: 'quancheng' };
+  const repeated: ServiceIndication = {
+    href: 'http://wap.example.com/quancheng',
+    siId: 'quancheng',
+    action: 'signal-high',
+    text: 'quancheng',
+  };
   beforeAll(() => {
     ({ dir, cleanup } = writeTemp([{ path: 'repeated.si', channel: 'sms', mime: 'text/vnd.wap.si', content: siDocument(repeated) }]));
   });

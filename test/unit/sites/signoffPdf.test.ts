@@ -16,7 +16,11 @@ describeWith(['pdftotext'], 'the 网站确认单 PDF', () => {
       operator: operatorOf({ province: '山东省', city: '济南市', district: '历下区' }),
       content,
       revision: 7,
-      urls: { web: 'http://quancheng.ec.example.cn/', wap2: 'http://quancheng.ec.example.cn/wap/', wap1: 'http://quancheng.ec.example.cn/wml/' },
+      urls: {
+        web: 'http://quancheng.ec.example.cn/',
+        wap2: 'http://quancheng.ec.example.cn/wap/',
+        wap1: 'http://quancheng.ec.example.cn/wml/',
+      },
       pagesPerChannel: { web: 12, wap2: 12, wap1: 14, sms: 9 },
       buildFingerprint: 'ab'.repeat(32),
       signerName: '王建国',
@@ -24,7 +28,14 @@ describeWith(['pdftotext'], 'the 网站确认单 PDF', () => {
       signaturePng: SIGNATURE_PNG,
     });
     const text = pdfText(pdf);
-    for (const expected of ['网站确认单', '中国移动通信集团山东有限公司', '模板：零售·茶叶（茶褐配色）', '页面校验码：ABAB-ABAB-ABAB-ABAB', '签字人：王建国', '日期：2026-11-16'])
+    for (const expected of [
+      '网站确认单',
+      '中国移动通信集团山东有限公司',
+      '模板：零售·茶叶（茶褐配色）',
+      '页面校验码：ABAB-ABAB-ABAB-ABAB',
+      '签字人：王建国',
+      '日期：2026-11-16',
+    ])
       expect(text).toContain(expected);
     for (const jargon of ['retail-tea', 'brown', 'fingerprint', 'build', 'WML)']) expect(text, jargon).not.toContain(jargon);
   });

@@ -12,7 +12,12 @@ describe('ecw sms count', () => {
     const { code, out } = await cli(['sms', 'count', 'A'.repeat(161), '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual({ chars: 161, messages: 3, encoding: 'gsm7', airSegments: 2 });
-    expect(JSON.parse((await cli(['--json', 'sms', 'count', '【示例企业】' + '中'.repeat(65)])).out)).toEqual({ chars: 71, messages: 2, encoding: 'ucs2', airSegments: 2 });
+    expect(JSON.parse((await cli(['--json', 'sms', 'count', '【示例企业】' + '中'.repeat(65)])).out)).toEqual({
+      chars: 71,
+      messages: 2,
+      encoding: 'ucs2',
+      airSegments: 2,
+    });
   });
 
   it('is a usage error without text', async () => {

@@ -19,14 +19,31 @@ import { describeWith } from '../../helpers/systemTools';
 import { htmlProblems, text, writeTemp, xmllintProblems } from './oracles';
 
 const CARDS: StaffCard[] = [
-  { kind: 'staff', id: 'm-ouyang', name: '欧阳明月', title: '销售总监, 华东;华北', department: '销售部', mobile: '13800138000', shortNumber: '610001', email: 'ouyang@example.cn' },
+  {
+    kind: 'staff',
+    id: 'm-ouyang',
+    name: '欧阳明月',
+    title: '销售总监, 华东;华北',
+    department: '销售部',
+    mobile: '13800138000',
+    shortNumber: '610001',
+    email: 'ouyang@example.cn',
+  },
   { kind: 'staff', id: 'm-li', name: '李娜', title: '客服专员', department: '客服部', mobile: '139 0013 9000', shortNumber: '620001' },
   { kind: 'staff', id: 'm-smith', name: 'John Smith', title: 'Tea Buyer $5', mobile: '13700137000' },
 ];
 
 function siteWithCards(): SiteContent {
   const site = exampleSite();
-  const column: Column = { id: 'team', type: 'staff', title: '员工名片', order: 99, channels: { web: true, wap2: true, wap1: true, sms: false }, body: [], items: CARDS };
+  const column: Column = {
+    id: 'team',
+    type: 'staff',
+    title: '员工名片',
+    order: 99,
+    channels: { web: true, wap2: true, wap1: true, sms: false },
+    body: [],
+    items: CARDS,
+  };
   return { ...site, columns: [...site.columns, column] };
 }
 
@@ -100,7 +117,10 @@ describe('vCards', () => {
   });
 
   it('ends lines with CRLF and folds them at 75 octets without cutting a character', () => {
-    const long = staffVcard({ ...CARDS[0]!, title: '华东区域销售总监兼任华北区域大客户经理及集团客户部高级顾问（负责动力一百业务）' }, { organization: '山东省济南市泉城茶业有限责任公司', cardUrl: 'http://x.cn/wap/i/a.xhtml' });
+    const long = staffVcard(
+      { ...CARDS[0]!, title: '华东区域销售总监兼任华北区域大客户经理及集团客户部高级顾问（负责动力一百业务）' },
+      { organization: '山东省济南市泉城茶业有限责任公司', cardUrl: 'http://x.cn/wap/i/a.xhtml' },
+    );
     const lines = long.split('\r\n');
     expect(long.endsWith('\r\n')).toBe(true);
     for (const line of lines) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
@@ -123,7 +143,12 @@ describe('QR codes', () => {
       const svg = text(file(result, `web/q/${id}.svg`));
       const { data, info } = await sharp(Buffer.from(svg), { density: 144 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
       const decoded = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
-      const vcardUrl = String(vCard.parse(text(file(result, `web/v/${id}.vcf`)))[0]!.get('url').valueOf());
+      const vcardUrl = String(
+        vCard
+          .parse(text(file(result, `web/v/${id}.vcf`)))[0]!
+          .get('url')
+          .valueOf(),
+      );
       expect(decoded?.data).toBe(vcardUrl);
       expect(decoded?.data).toMatch(new RegExp(`^http://[^/]+/wap/i/${id}\\.xhtml$`));
     }

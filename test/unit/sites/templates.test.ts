@@ -39,7 +39,11 @@ describe('templates', () => {
 
   it('applies the site’s layout options over the template’s', () => {
     const template = templateOrDefault('retail-tea');
-    const layout = effectiveLayout(template, { templateId: 'retail-tea', styleId: 'green', options: { web: { productLayout: 'list' }, wap1: { itemsPerPage: 4 } } });
+    const layout = effectiveLayout(template, {
+      templateId: 'retail-tea',
+      styleId: 'green',
+      options: { web: { productLayout: 'list' }, wap1: { itemsPerPage: 4 } },
+    });
     expect(layout.web).toEqual({ ...template.layout.web, productLayout: 'list' });
     expect(layout.wap1.itemsPerPage).toBe(4);
   });
@@ -68,8 +72,12 @@ describeWith(['xmllint', '../shared'], 'templates: every template and style comp
   });
 
   it('passes xmllint on every WAP page and html-validate on every WEB home and list page', () => {
-    const wap = results.flatMap(({ name, result }) => result.files.filter((f) => /\.(wml|xhtml)$/.test(f.path)).map((f) => `${name}/${f.path}`));
+    const wap = results.flatMap(({ name, result }) =>
+      result.files.filter((f) => /\.(wml|xhtml)$/.test(f.path)).map((f) => `${name}/${f.path}`),
+    );
     expect(xmllintProblems(dir, wap)).toEqual([]);
-    expect(htmlProblems(results.flatMap(({ result }) => result.files.filter((f) => /^web\/(index|c\/[^/]+)\.html$/.test(f.path))))).toEqual([]);
+    expect(htmlProblems(results.flatMap(({ result }) => result.files.filter((f) => /^web\/(index|c\/[^/]+)\.html$/.test(f.path))))).toEqual(
+      [],
+    );
   }, 300_000);
 });

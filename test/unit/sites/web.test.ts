@@ -53,7 +53,11 @@ function suite(name: string, make: () => GeneratedSite, every: number) {
     it('lists every page in sitemap.xml and names the sitemap in robots.txt', () => {
       const sitemap = text(result.files.find((f) => f.path === 'web/sitemap.xml')!);
       const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replace(/^https:\/\/[^/]+\//, 'web/'));
-      expect(locs.sort()).toEqual(pages(result).map((p) => p.path).sort());
+      expect(locs.sort()).toEqual(
+        pages(result)
+          .map((p) => p.path)
+          .sort(),
+      );
       expect(text(result.files.find((f) => f.path === 'web/robots.txt')!)).toMatch(/^Sitemap: https:\/\/.+\/sitemap\.xml$/m);
     });
 
@@ -62,7 +66,9 @@ function suite(name: string, make: () => GeneratedSite, every: number) {
       for (const page of pages(result)) {
         for (const [, href] of text(page).matchAll(/<a [^>]*href="([^"]+)"/g)) {
           if (/^(https?:|mailto:|tel:)/.test(href!)) continue;
-          const target = [...page.path.split('/').slice(0, -1), ...href!.split('/')].reduce<string[]>((parts, part) => (part === '..' ? parts.slice(0, -1) : [...parts, part]), []).join('/');
+          const target = [...page.path.split('/').slice(0, -1), ...href!.split('/')]
+            .reduce<string[]>((parts, part) => (part === '..' ? parts.slice(0, -1) : [...parts, part]), [])
+            .join('/');
           expect(existing.has(target), `${page.path} → ${href}`).toBe(true);
         }
       }
@@ -75,8 +81,15 @@ suite('generated 1,000 items', () => generatedSite(1000), 25);
 
 describe('WEB channel: the quancheng-tea example', () => {
   it('checks with a validator that does flag bad markup', () => {
-    const bad: OutputFile = { path: 'bad.html', channel: 'web', mime: 'text/html', content: '<!DOCTYPE html><html><head><title>x</title></head><body><p><div></div><img src="a.jpg"></body></html>' };
-    expect(htmlProblems([bad]).join('\n')).toMatch(/element-required-attributes[\s\S]*wcag\/h37|wcag\/h37[\s\S]*element-required-attributes/);
+    const bad: OutputFile = {
+      path: 'bad.html',
+      channel: 'web',
+      mime: 'text/html',
+      content: '<!DOCTYPE html><html><head><title>x</title></head><body><p><div></div><img src="a.jpg"></body></html>',
+    };
+    expect(htmlProblems([bad]).join('\n')).toMatch(
+      /element-required-attributes[\s\S]*wcag\/h37|wcag\/h37[\s\S]*element-required-attributes/,
+    );
   });
 
   it('shows the products with prices, the contact block with dialable numbers and the guestbook form', () => {

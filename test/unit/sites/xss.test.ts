@@ -13,14 +13,27 @@ import { describeWith } from '../../helpers/systemTools';
 import { htmlProblems, text, writeTemp, xmllintProblems } from './oracles';
 
 const OWN_ELEMENTS: Record<string, Set<string>> = {
-  web: new Set('html head meta title link body header a img span p nav ul ol li main footer address strong em h1 h2 h3 h4 h5 h6 section figure figcaption table thead tbody tr th td dl dt dd div form input label textarea button'.split(' ')),
-  wap2: new Set('html head title link body div a img br h1 h2 h3 h4 p span ul ol li table tr th td strong em form input label textarea'.split(' ')),
+  web: new Set(
+    'html head meta title link body header a img span p nav ul ol li main footer address strong em h1 h2 h3 h4 h5 h6 section figure figcaption table thead tbody tr th td dl dt dd div form input label textarea button'.split(
+      ' ',
+    ),
+  ),
+  wap2: new Set(
+    'html head title link body div a img br h1 h2 h3 h4 p span ul ol li table tr th td strong em form input label textarea'.split(' '),
+  ),
   wap1: new Set('wml card p a b br strong em do prev img input anchor go postfield'.split(' ')),
 };
 
-const tags = (markup: string) => [...markup.replace(/^<\?xml[^>]*>\s*<!DOCTYPE[^>]*>|^<!DOCTYPE html>/, '').matchAll(/<([a-zA-Z][\w:-]*)([^>]*)>/g)];
+const tags = (markup: string) => [
+  ...markup.replace(/^<\?xml[^>]*>\s*<!DOCTYPE[^>]*>|^<!DOCTYPE html>/, '').matchAll(/<([a-zA-Z][\w:-]*)([^>]*)>/g),
+];
 const attributes = (attrs: string) => [...attrs.matchAll(/\s([^\s=]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!] as const);
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 describe('hostile content', () => {
@@ -39,8 +52,10 @@ describe('hostile content', () => {
         for (const [name, value] of attributes(attrs!)) {
           expect(name, page.path).not.toMatch(/^on/i);
           const url = decode(value).trim().toLowerCase();
-          if (['href', 'src', 'srcset', 'action'].includes(name)) expect(url, `${page.path} ${name}`).not.toMatch(/^(javascript|vbscript|data):/);
-          if (name === 'src' || name === 'srcset' || (tag === 'link' && name === 'href')) expect(url, `${page.path} ${name}`).not.toContain('evil.example');
+          if (['href', 'src', 'srcset', 'action'].includes(name))
+            expect(url, `${page.path} ${name}`).not.toMatch(/^(javascript|vbscript|data):/);
+          if (name === 'src' || name === 'srcset' || (tag === 'link' && name === 'href'))
+            expect(url, `${page.path} ${name}`).not.toContain('evil.example');
         }
       }
     }
@@ -53,7 +68,9 @@ describe('hostile content', () => {
 
   it('keeps WML dollars literal: every $ is doubled except the guestbook form’s own variables', () => {
     for (const deck of pages('wap1')) {
-      const rest = text(deck).replace(/\$\$/g, '').replace(/value="\$\((msg|tel)\)"/g, '');
+      const rest = text(deck)
+        .replace(/\$\$/g, '')
+        .replace(/value="\$\((msg|tel)\)"/g, '');
       expect(rest, deck.path).not.toContain('$');
     }
     expect(pages('wap1').map(text).join('')).toContain('$$(var) $$$$ $$(HTTP_REFERER) $${x} $$');

@@ -21,7 +21,12 @@ describe('registering the adapters', () => {
   const all = [...SYNC_ADAPTERS];
 
   it('takes one adapter per synced table', () => {
-    expect(syncAdapters(all).all().map((a) => a.tbl).sort()).toEqual([...SYNCED_TABLES].sort());
+    expect(
+      syncAdapters(all)
+        .all()
+        .map((a) => a.tbl)
+        .sort(),
+    ).toEqual([...SYNCED_TABLES].sort());
   });
 
   it('refuses a second adapter for a table instead of letting it replace the first', () => {
@@ -40,7 +45,11 @@ async function siteRow(): Promise<Record<string, unknown>> {
   const site = await t.call('sites.create', { enterpriseId });
   const withNews = await editSite(t, 'sites.addColumn', { siteId: site.id, type: 'news', title: '新闻' });
   const news = withNews.content.columns.find((c) => c.type === 'news')!;
-  await editSite(t, 'sites.addItem', { siteId: site.id, columnId: news.id, item: { kind: 'article', title: '新茶上市', body: [], images: [] } });
+  await editSite(t, 'sites.addItem', {
+    siteId: site.id,
+    columnId: news.id,
+    item: { kind: 'article', title: '新茶上市', body: [], images: [] },
+  });
   return siteSyncAdapter.load(t.backend.database()!, site.id)!.fields;
 }
 
@@ -71,16 +80,30 @@ describe('parsing a pulled site', () => {
 
 describe('parsing a pulled enterprise', () => {
   const row = {
-    id: 'e1', name: '济南泉城茶业有限公司', creditCode: '91370100MA3C4Q7B0X', industrySection: 'F', industryDivision: null,
-    region: { province: '山东省', city: '济南市', district: '历下区' }, address: '济南市历下区泉城路188号',
-    contact: { name: '王建国', mobile: '13805310001', email: null }, manager: '李经理', channel: 'customer_manager', note: null,
-    status: 'registered', groupCode: null, createdAt: '2026-11-16T01:00:00.000Z', updatedAt: '2026-11-16T01:00:00.000Z',
+    id: 'e1',
+    name: '济南泉城茶业有限公司',
+    creditCode: '91370100MA3C4Q7B0X',
+    industrySection: 'F',
+    industryDivision: null,
+    region: { province: '山东省', city: '济南市', district: '历下区' },
+    address: '济南市历下区泉城路188号',
+    contact: { name: '王建国', mobile: '13805310001', email: null },
+    manager: '李经理',
+    channel: 'customer_manager',
+    note: null,
+    status: 'registered',
+    groupCode: null,
+    createdAt: '2026-11-16T01:00:00.000Z',
+    updatedAt: '2026-11-16T01:00:00.000Z',
   };
 
   it('accepts a whole row and refuses one with a field missing or of the wrong shape', () => {
     expect(enterpriseSyncAdapter.parse(row)).toMatchObject({ ok: true });
     const { creditCode: _creditCode, ...withoutCode } = row;
     expect(enterpriseSyncAdapter.parse(withoutCode)).toMatchObject({ ok: false, problems: [expect.stringMatching(/^creditCode: /)] });
-    expect(enterpriseSyncAdapter.parse({ ...row, region: '济南' })).toMatchObject({ ok: false, problems: [expect.stringMatching(/^region: /)] });
+    expect(enterpriseSyncAdapter.parse({ ...row, region: '济南' })).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^region: /)],
+    });
   });
 });

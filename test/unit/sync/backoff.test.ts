@@ -13,7 +13,7 @@ describe('backoff', () => {
 
   it('spreads devices that failed together (full jitter), and starts over after a success', () => {
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const delays = Array.from({ length: 50 }, () => {
       const b = new Backoff({ random });
       for (let i = 0; i < 5; i++) b.next();

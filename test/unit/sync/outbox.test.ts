@@ -17,9 +17,15 @@ function setUp() {
   // Straight on the connection, as the unit of work and the engine would inside the write queue.
   const db = asWritable(t.backend.database()!);
   const ctx = { db, newId: () => crypto.randomUUID(), now: () => t.clock.now };
-  const ops = () => db.prepare('SELECT op_seq, kind, patch_json, base_version, status, wire_seq FROM outbox ORDER BY op_seq').all() as {
-    op_seq: number; kind: string; patch_json: string; base_version: number | null; status: string; wire_seq: number | null;
-  }[];
+  const ops = () =>
+    db.prepare('SELECT op_seq, kind, patch_json, base_version, status, wire_seq FROM outbox ORDER BY op_seq').all() as {
+      op_seq: number;
+      kind: string;
+      patch_json: string;
+      base_version: number | null;
+      status: string;
+      wire_seq: number | null;
+    }[];
   return { db, ctx, ops };
 }
 
@@ -47,7 +53,10 @@ describe('recording changes', () => {
     const { ctx, ops } = setUp();
     recordChange(ctx, { tbl: 'enterprise', rowId: 'e1', kind: 'update', patch: { address: 'x' }, baseVersion: 3 });
     recordChange(ctx, { tbl: 'enterprise', rowId: 'e1', kind: 'update', patch: { note: 'n' }, baseVersion: 5 });
-    expect(ops().map((o) => [o.base_version, o.patch_json])).toEqual([[3, '{"address":"x"}'], [5, '{"note":"n"}']]);
+    expect(ops().map((o) => [o.base_version, o.patch_json])).toEqual([
+      [3, '{"address":"x"}'],
+      [5, '{"note":"n"}'],
+    ]);
   });
 
   it('keeps commands apart from field edits and never folds them', () => {

@@ -2,7 +2,13 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileTokenVault, keychainTokenVault, SEALED_TOKEN_FILE, TOKEN_FILE, type SecretCipher } from '../../../electron/backend/domains/auth/tokenVault';
+import {
+  fileTokenVault,
+  keychainTokenVault,
+  SEALED_TOKEN_FILE,
+  TOKEN_FILE,
+  type SecretCipher,
+} from '../../../electron/backend/domains/auth/tokenVault';
 import { checkVerifier, makeVerifier } from '../../../electron/backend/domains/auth/verifier';
 import { tempDir } from '../../helpers/backend';
 
@@ -49,7 +55,12 @@ describe('keychain token vault', () => {
   it('asks for a new sign-in when the keychain cannot open the tokens any more', async () => {
     const dir = tempDir();
     await keychainTokenVault(dir, cipher).write(tokens);
-    const broken = keychainTokenVault(dir, { ...cipher, decrypt: async () => { throw new Error('keychain locked'); } });
+    const broken = keychainTokenVault(dir, {
+      ...cipher,
+      decrypt: async () => {
+        throw new Error('keychain locked');
+      },
+    });
     expect(await broken.read()).toBeNull();
   });
 });
@@ -73,8 +84,20 @@ describe('keychain over the utilityProcess port', () => {
       on: (_event: 'message', listener: (message: { data: unknown }) => void) => void (toBackend = listener),
       postMessage: (message: unknown) => {
         const m = message as { id: number; op: string; data: string };
-        const data = m.op === 'encrypt' ? Buffer.from([...m.data].reverse().join('')).toString('base64') : [...Buffer.from(m.data, 'base64').toString()].reverse().join('');
-        setTimeout(() => toBackend({ data: m.data === 'fail' ? { type: 'vault-result', id: m.id, ok: false, error: 'no keyring' } : { type: 'vault-result', id: m.id, ok: true, data } }), 1);
+        const data =
+          m.op === 'encrypt'
+            ? Buffer.from([...m.data].reverse().join('')).toString('base64')
+            : [...Buffer.from(m.data, 'base64').toString()].reverse().join('');
+        setTimeout(
+          () =>
+            toBackend({
+              data:
+                m.data === 'fail'
+                  ? { type: 'vault-result', id: m.id, ok: false, error: 'no keyring' }
+                  : { type: 'vault-result', id: m.id, ok: true, data },
+            }),
+          1,
+        );
       },
     };
     const cipher = parentPortCipher(port);

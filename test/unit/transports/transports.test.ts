@@ -54,14 +54,19 @@ describe('transports', () => {
       });
       expect(viaHttp).toEqual(viaMemory);
       expect((viaMemory as Result<unknown>[]).map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
-        'ok', 'enterprise.duplicate_credit_code', 'invalid_input', 'ok', 'ok', 'unknown_procedure',
+        'ok',
+        'enterprise.duplicate_credit_code',
+        'invalid_input',
+        'ok',
+        'ok',
+        'unknown_procedure',
       ]);
     } finally {
       await server.close();
     }
   });
 
-  it('memory: the caller\'s objects are copied, as over IPC or HTTP', async () => {
+  it("memory: the caller's objects are copied, as over IPC or HTTP", async () => {
     const t = start();
     const input = enterpriseInput(3);
     const created = await t.transport.invoke('enterprises.create', input);
@@ -74,7 +79,10 @@ describe('transports', () => {
     const sent: BackendToMain[] = [];
     let deliver: (message: { data: unknown }) => void = () => undefined;
     const processWithPort = process as unknown as { parentPort?: unknown };
-    processWithPort.parentPort = { postMessage: (m: BackendToMain) => sent.push(m), on: (_: string, listener: typeof deliver) => (deliver = listener) };
+    processWithPort.parentPort = {
+      postMessage: (m: BackendToMain) => sent.push(m),
+      on: (_: string, listener: typeof deliver) => (deliver = listener),
+    };
     try {
       serveParentPort(t.backend);
     } finally {

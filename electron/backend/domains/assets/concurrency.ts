@@ -4,7 +4,8 @@ export function createLimiter(limit: number) {
   const waiting: (() => void)[] = [];
   const release = () => {
     const wake = waiting.shift();
-    if (wake) wake(); // the slot passes straight to the next task
+    if (wake)
+      wake(); // the slot passes straight to the next task
     else running--;
   };
   return async function run<T>(task: () => Promise<T>): Promise<T> {

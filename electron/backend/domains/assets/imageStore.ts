@@ -20,5 +20,12 @@ export interface StoredImage {
 export async function storeImage(dataDir: string, bytes: Uint8Array): Promise<StoredImage> {
   const image = await normalizeImage(bytes);
   const stored = storeAssetFile(dataDir, image.bytes);
-  return { ...stored, mime: image.mime, width: image.width, height: image.height, hasAlpha: image.hasAlpha, sourceFormat: image.sourceFormat };
+  return {
+    ...stored,
+    mime: image.mime,
+    width: image.width,
+    height: image.height,
+    hasAlpha: image.hasAlpha,
+    sourceFormat: image.sourceFormat,
+  };
 }

@@ -11,12 +11,7 @@ export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 export const MAX_IMAGE_PIXELS = 100_000_000;
 
 export type ImageProblemCode =
-  | 'image.empty'
-  | 'image.too_large'
-  | 'image.heic_unsupported'
-  | 'image.not_an_image'
-  | 'image.unsupported_format'
-  | 'image.damaged';
+  'image.empty' | 'image.too_large' | 'image.heic_unsupported' | 'image.not_an_image' | 'image.unsupported_format' | 'image.damaged';
 
 /** Why a file could not become an image; the caller adds the file name. */
 export class ImageProblem extends Error {
@@ -75,8 +70,12 @@ const SUPPORTED: ReadonlySet<SniffedFormat> = new Set(['jpeg', 'png', 'gif', 'we
 function refuseUnsupported(format: SniffedFormat): void {
   if (SUPPORTED.has(format)) return;
   if (format === 'heic')
-    throw new ImageProblem('image.heic_unsupported', 'HEIC/HEIF photo (iPhone format): convert it to JPEG first (on the iPhone: Settings → Camera → Formats → Most Compatible), then import it again.');
-  if (format === 'text') throw new ImageProblem('image.not_an_image', 'The file holds text, not image data (a broken upload or a renamed file).');
+    throw new ImageProblem(
+      'image.heic_unsupported',
+      'HEIC/HEIF photo (iPhone format): convert it to JPEG first (on the iPhone: Settings → Camera → Formats → Most Compatible), then import it again.',
+    );
+  if (format === 'text')
+    throw new ImageProblem('image.not_an_image', 'The file holds text, not image data (a broken upload or a renamed file).');
   if (format === 'bmp') throw new ImageProblem('image.unsupported_format', 'BMP pictures are not supported: save it as JPEG or PNG first.');
   throw new ImageProblem('image.not_an_image', 'The file is not a picture in any format we read (JPEG, PNG, GIF, WebP).');
 }
@@ -104,7 +103,8 @@ async function usesTransparency(bytes: Uint8Array, hasAlphaChannel: boolean | un
  */
 export async function normalizeImage(bytes: Uint8Array): Promise<NormalizedImage> {
   if (bytes.byteLength === 0) throw new ImageProblem('image.empty', 'The file is empty.');
-  if (bytes.byteLength > MAX_IMAGE_BYTES) throw new ImageProblem('image.too_large', `The file is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
+  if (bytes.byteLength > MAX_IMAGE_BYTES)
+    throw new ImageProblem('image.too_large', `The file is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
   const sourceFormat = sniffImageFormat(bytes);
   refuseUnsupported(sourceFormat);
   try {
@@ -122,7 +122,9 @@ export async function normalizeImage(bytes: Uint8Array): Promise<NormalizedImage
 
 function describeSharpError(error: unknown): ImageProblem {
   const message = (error as Error).message ?? String(error);
-  if (/pixel limit/i.test(message)) return new ImageProblem('image.too_large', `The picture has more than ${MAX_IMAGE_PIXELS / 1_000_000} megapixels.`);
-  if (/unsupported image format/i.test(message)) return new ImageProblem('image.not_an_image', 'The file is not a picture in any format we read (JPEG, PNG, GIF, WebP).');
+  if (/pixel limit/i.test(message))
+    return new ImageProblem('image.too_large', `The picture has more than ${MAX_IMAGE_PIXELS / 1_000_000} megapixels.`);
+  if (/unsupported image format/i.test(message))
+    return new ImageProblem('image.not_an_image', 'The file is not a picture in any format we read (JPEG, PNG, GIF, WebP).');
   return new ImageProblem('image.damaged', `The picture is damaged and cannot be read (${message.split('\n')[0]}).`);
 }

@@ -26,11 +26,24 @@ const writes = perDatabase((db: WritableDB) => ({
 }));
 
 export function writeAudit(db: WritableDB, entry: NewAuditEntry): void {
-  writes(db).insert.run(entry.id, entry.at, entry.actor, entry.entity, entry.entityId, entry.action, entry.detail ? JSON.stringify(entry.detail) : null);
+  writes(db).insert.run(
+    entry.id,
+    entry.at,
+    entry.actor,
+    entry.entity,
+    entry.entityId,
+    entry.action,
+    entry.detail ? JSON.stringify(entry.detail) : null,
+  );
 }
 
 export function auditTrail(db: ReadableDB, entity: Entity, entityId: string): AuditEntry[] {
   return reads(db)
     .trail.all(entity, entityId)
-    .map((r) => ({ at: r.at, actor: r.actor, action: r.action, ...(r.detail_json ? { detail: JSON.parse(r.detail_json) as Record<string, unknown> } : {}) }));
+    .map((r) => ({
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      ...(r.detail_json ? { detail: JSON.parse(r.detail_json) as Record<string, unknown> } : {}),
+    }));
 }

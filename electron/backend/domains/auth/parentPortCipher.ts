@@ -16,7 +16,8 @@ export interface VaultRequest {
   data: string;
 }
 
-export type VaultReply = { type: 'vault-result'; id: number; ok: true; data: string } | { type: 'vault-result'; id: number; ok: false; error: string };
+export type VaultReply =
+  { type: 'vault-result'; id: number; ok: true; data: string } | { type: 'vault-result'; id: number; ok: false; error: string };
 
 export interface MessagePortLike {
   on(event: 'message', listener: (message: { data: unknown }) => void): void;
@@ -25,7 +26,9 @@ export interface MessagePortLike {
 
 const TIMEOUT_MS = 10_000;
 
-export function parentPortCipher(port: MessagePortLike | undefined = (process as unknown as { parentPort?: MessagePortLike }).parentPort): SecretCipher {
+export function parentPortCipher(
+  port: MessagePortLike | undefined = (process as unknown as { parentPort?: MessagePortLike }).parentPort,
+): SecretCipher {
   if (!port) throw new Error('The keychain vault needs Electron main (no process.parentPort).');
   let nextId = 1;
   const waiting = new Map<number, { resolve: (data: string) => void; reject: (error: Error) => void }>();

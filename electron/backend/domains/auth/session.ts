@@ -84,8 +84,14 @@ export function createSessionManager(options: SessionOptions): SessionManager {
   }
 
   async function onlineSignIn(server: string, login: string, password: string): Promise<Session> {
-    const response = await client(server).raw('/auth/v1/login', { body: { user: login, password }, anonymous: true, accept: [401], timeoutMs: 15_000 });
-    if (response.status === 401) throw new AppError('sync.invalid_credentials', 'The user name or password is wrong.', { field: 'password' });
+    const response = await client(server).raw('/auth/v1/login', {
+      body: { user: login, password },
+      anonymous: true,
+      accept: [401],
+      timeoutMs: 15_000,
+    });
+    if (response.status === 401)
+      throw new AppError('sync.invalid_credentials', 'The user name or password is wrong.', { field: 'password' });
     const parsed = sessionSchema.safeParse(response.json());
     if (!parsed.success) throw new AppError('sync.bad_response', 'The platform answered the sign-in with something unexpected.');
     return parsed.data;
@@ -94,8 +100,12 @@ export function createSessionManager(options: SessionOptions): SessionManager {
   async function offlineSignIn(server: string, login: string, password: string, cause: SyncFailure): Promise<SignInResult> {
     const known = account();
     if (!known || known.server !== server || known.login !== login)
-      throw new AppError('sync.offline', `The platform cannot be reached (${cause.message}); offline sign-in needs one online sign-in on this device first.`);
-    if (!(await checkVerifier(known.verifier, password))) throw new AppError('sync.invalid_credentials', 'The user name or password is wrong.', { field: 'password' });
+      throw new AppError(
+        'sync.offline',
+        `The platform cannot be reached (${cause.message}); offline sign-in needs one online sign-in on this device first.`,
+      );
+    if (!(await checkVerifier(known.verifier, password)))
+      throw new AppError('sync.invalid_credentials', 'The user name or password is wrong.', { field: 'password' });
     return { mode: 'offline', account: known };
   }
 
@@ -106,7 +116,11 @@ export function createSessionManager(options: SessionOptions): SessionManager {
     refreshing ??= (async () => {
       const known = account();
       if (!known) throw new SignInRequired('signed_out', 'Sign in to the platform again.');
-      const response = await client(known.server).raw('/auth/v1/refresh', { body: { refreshToken: held.refreshToken }, anonymous: true, accept: [400, 401] });
+      const response = await client(known.server).raw('/auth/v1/refresh', {
+        body: { refreshToken: held.refreshToken },
+        anonymous: true,
+        accept: [400, 401],
+      });
       if (response.status === 400 || response.status === 401) {
         await store(null);
         throw new SignInRequired('session_expired', 'The platform session has ended; sign in again.');
@@ -134,16 +148,25 @@ export function createSessionManager(options: SessionOptions): SessionManager {
       } catch (error) {
         if (error instanceof TransientFailure && error.status === undefined) return offlineSignIn(server, login, input.password, error);
         if (error instanceof TransientFailure && error.status === 429)
-          throw new AppError('sync.rate_limited', 'Too many sign-in attempts; wait a few minutes.', { details: { retryAfterMs: error.retryAfterMs } });
+          throw new AppError('sync.rate_limited', 'Too many sign-in attempts; wait a few minutes.', {
+            details: { retryAfterMs: error.retryAfterMs },
+          });
         if (error instanceof SyncFailure) throw new AppError('sync.sign_in_failed', error.message);
         throw error;
       }
-      const next: Account = { server, login, user: session.user, verifier: await makeVerifier(input.password), signedInAt: options.now().toISOString() };
+      const next: Account = {
+        server,
+        login,
+        user: session.user,
+        verifier: await makeVerifier(input.password),
+        signedInAt: options.now().toISOString(),
+      };
       const previous = account();
       await store(toTokens(session));
       await options.writes.write((db) => {
         setJson(db, 'account', next);
-        if (previous && (previous.server !== server || previous.user.id !== session.user.id)) options.onAccountChanged?.(db, previous, next);
+        if (previous && (previous.server !== server || previous.user.id !== session.user.id))
+          options.onAccountChanged?.(db, previous, next);
       });
       return { mode: 'online', account: next };
     },

@@ -40,7 +40,15 @@ export function operatorOf(region: Enterprise['region']): Operator {
 
 /** The operator's name and branch centred at the top of the page, with a rule; leaves `doc.y` below them. */
 export function drawLetterhead(doc: PDFKit.PDFDocument, operator: Operator, x: number, width: number): void {
-  doc.fontSize(12).fillColor('#000000').text(`${operator.company}　${operator.branch}`, x, doc.y, { width, align: 'center', characterSpacing: 1 });
-  doc.moveTo(x, doc.y + 2).lineTo(x + width, doc.y + 2).lineWidth(1.2).strokeColor('#1f5fa8').stroke();
+  doc
+    .fontSize(12)
+    .fillColor('#000000')
+    .text(`${operator.company}　${operator.branch}`, x, doc.y, { width, align: 'center', characterSpacing: 1 });
+  doc
+    .moveTo(x, doc.y + 2)
+    .lineTo(x + width, doc.y + 2)
+    .lineWidth(1.2)
+    .strokeColor('#1f5fa8')
+    .stroke();
   doc.fillColor('#000000').y += 4;
 }

@@ -31,7 +31,8 @@ const writes = perDatabase((db: WritableDB) => ({
 }));
 
 export const findDocument = (db: ReadableDB, id: string): DocumentRecord | undefined => reads(db).byId.get(id);
-export const documentsOfEnterprise = (db: ReadableDB, enterpriseId: string): DocumentInfo[] => reads(db).forEnterprise.all(enterpriseId).map(toDocument);
+export const documentsOfEnterprise = (db: ReadableDB, enterpriseId: string): DocumentInfo[] =>
+  reads(db).forEnterprise.all(enterpriseId).map(toDocument);
 
 export function toDocument(row: DocumentRecord): DocumentInfo {
   return {

@@ -15,7 +15,9 @@ function storedDocument(ctx: ReadContext, id: string): DocumentRecord {
   const row = findDocument(ctx.db, id);
   if (!row) throw new AppError('document.not_found', `No document with id ${id}.`, { details: { id } });
   if (!hasAssetFile(ctx.dataDir, row.sha256))
-    throw new AppError('document.file_missing', `The file of document ${id} is missing from the asset store.`, { details: { id, sha256: row.sha256 } });
+    throw new AppError('document.file_missing', `The file of document ${id} is missing from the asset store.`, {
+      details: { id, sha256: row.sha256 },
+    });
   return row;
 }
 

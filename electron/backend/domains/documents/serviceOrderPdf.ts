@@ -23,7 +23,10 @@ export interface ServiceOrderPdfData {
     effectiveDate: string;
     catalogVersion: number;
   };
-  enterprise: Pick<Enterprise, 'name' | 'creditCode' | 'industrySection' | 'industryDivision' | 'region' | 'address' | 'contact' | 'manager' | 'channel'>;
+  enterprise: Pick<
+    Enterprise,
+    'name' | 'creditCode' | 'industrySection' | 'industryDivision' | 'region' | 'address' | 'contact' | 'manager' | 'channel'
+  >;
   /** The plan the order is about: the new plan of a change, the ending plan of a cancel. */
   plan: Plan;
   /** The plan a change replaces. */
@@ -48,7 +51,12 @@ export function renderServiceOrderPdf(data: ServiceOrderPdfData): Promise<Buffer
     size: 'A4',
     margin: PAGE.margin,
     bufferPages: true,
-    info: { Title: `业务受理单 ${data.order.number}`, Author: data.enterprise.manager, Creator: 'EC Workbench', CreationDate: new Date(data.signature.signedAt) },
+    info: {
+      Title: `业务受理单 ${data.order.number}`,
+      Author: data.enterprise.manager,
+      Creator: 'EC Workbench',
+      CreationDate: new Date(data.signature.signedAt),
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -93,7 +101,12 @@ function drawTitle(doc: Doc, data: ServiceOrderPdfData, operator: Operator): voi
 }
 
 function rule(doc: Doc): void {
-  doc.moveTo(PAGE.margin, doc.y).lineTo(PAGE.margin + CONTENT_WIDTH, doc.y).lineWidth(0.7).strokeColor('#444444').stroke();
+  doc
+    .moveTo(PAGE.margin, doc.y)
+    .lineTo(PAGE.margin + CONTENT_WIDTH, doc.y)
+    .lineWidth(0.7)
+    .strokeColor('#444444')
+    .stroke();
   doc.moveDown(0.5);
 }
 
@@ -130,21 +143,35 @@ function drawEnterprise(doc: Doc, { enterprise: e }: ServiceOrderPdfData): void 
   heading(doc, '一、客户信息');
   const section = industrySection(e.industrySection);
   const division = section?.divisions.find((d) => d.code === e.industryDivision);
-  const industry = [`${e.industrySection} ${section?.name ?? ''}`.trim(), division ? `${division.code} ${division.name}` : ''].filter(Boolean).join(' / ');
+  const industry = [`${e.industrySection} ${section?.name ?? ''}`.trim(), division ? `${division.code} ${division.name}` : '']
+    .filter(Boolean)
+    .join(' / ');
   fieldLines(doc, [
     [['企业名称', e.name]],
-    [['统一社会信用代码', e.creditCode], ['所在地区', `${e.region.province} ${e.region.city} ${e.region.district}`]],
+    [
+      ['统一社会信用代码', e.creditCode],
+      ['所在地区', `${e.region.province} ${e.region.city} ${e.region.district}`],
+    ],
     [['所属行业', industry]],
     [['详细地址', e.address]],
-    [['联系人', e.contact.name], ['联系人手机', e.contact.mobile]],
-    [['客户经理', e.manager], ['受理渠道', CHANNEL_LABELS[e.channel]]],
+    [
+      ['联系人', e.contact.name],
+      ['联系人手机', e.contact.mobile],
+    ],
+    [
+      ['客户经理', e.manager],
+      ['受理渠道', CHANNEL_LABELS[e.channel]],
+    ],
   ]);
 }
 
 function planLines(plan: Plan): FieldLine[] {
   const sample = (isSample: boolean) => (isSample ? '（示例）' : '');
   return [
-    [['月功能费', `${formatYuan(plan.monthlyFeeFen)} 元/月${sample(plan.sample.monthlyFee)}`], ['含网内短信', `${plan.smsIncluded.toLocaleString('en-US')} 条/月`]],
+    [
+      ['月功能费', `${formatYuan(plan.monthlyFeeFen)} 元/月${sample(plan.sample.monthlyFee)}`],
+      ['含网内短信', `${plan.smsIncluded.toLocaleString('en-US')} 条/月`],
+    ],
     [['超出部分短信', `${formatYuan(plan.smsRateFen)} 元/条${sample(plan.sample.smsRate)}`]],
   ];
 }
@@ -185,7 +212,11 @@ const ROW_HEIGHT = 12;
 function tableRow(doc: Doc, cells: string[], options: { header?: boolean } = {}): void {
   ensureSpace(doc, ROW_HEIGHT);
   const y = doc.y;
-  if (options.header) doc.rect(PAGE.margin, y - 2, CONTENT_WIDTH, ROW_HEIGHT).fillColor('#eeeeee').fill();
+  if (options.header)
+    doc
+      .rect(PAGE.margin, y - 2, CONTENT_WIDTH, ROW_HEIGHT)
+      .fillColor('#eeeeee')
+      .fill();
   doc.fillColor('#000000').fontSize(9);
   let x = PAGE.margin;
   cells.forEach((cell, i) => {
@@ -194,24 +225,46 @@ function tableRow(doc: Doc, cells: string[], options: { header?: boolean } = {})
     x += column.width;
   });
   doc.y = y + ROW_HEIGHT;
-  doc.moveTo(PAGE.margin, doc.y - 2).lineTo(PAGE.margin + CONTENT_WIDTH, doc.y - 2).lineWidth(0.3).strokeColor('#999999').stroke();
+  doc
+    .moveTo(PAGE.margin, doc.y - 2)
+    .lineTo(PAGE.margin + CONTENT_WIDTH, doc.y - 2)
+    .lineWidth(0.3)
+    .strokeColor('#999999')
+    .stroke();
 }
 
 function drawFeeTable(doc: Doc, quote: Quote): void {
   heading(doc, '三、费用明细');
-  doc.fontSize(8.5).fillColor('#555555').text('按月列出功能费与超出套餐的短信费；短信条数为已登记的发送量，未登记的月份按 0 条计。', PAGE.margin, doc.y, { width: CONTENT_WIDTH });
+  doc
+    .fontSize(8.5)
+    .fillColor('#555555')
+    .text('按月列出功能费与超出套餐的短信费；短信条数为已登记的发送量，未登记的月份按 0 条计。', PAGE.margin, doc.y, {
+      width: CONTENT_WIDTH,
+    });
   doc.moveDown(0.3);
-  tableRow(doc, COLUMNS.map((c) => c.title), { header: true });
+  tableRow(
+    doc,
+    COLUMNS.map((c) => c.title),
+    { header: true },
+  );
   for (const m of quote.months) {
     tableRow(doc, [
-      m.month, m.planName, MONTH_RULE_LABELS[m.rule], formatYuan(m.functionFeeFen), String(m.smsSent), String(m.smsOverage),
-      formatYuan(m.smsFeeFen), formatYuan(m.totalFeeFen),
+      m.month,
+      m.planName,
+      MONTH_RULE_LABELS[m.rule],
+      formatYuan(m.functionFeeFen),
+      String(m.smsSent),
+      String(m.smsOverage),
+      formatYuan(m.smsFeeFen),
+      formatYuan(m.totalFeeFen),
     ]);
   }
   tableRow(doc, ['合计', '', '', '', '', '', '', formatYuan(quote.totalFeeFen)], { header: true });
   ensureSpace(doc, 16);
   doc.moveDown(0.2).fontSize(10).fillColor('#000000');
-  doc.text(`合计金额（大写）：人民币${amountInWords(quote.totalFeeFen)}　（小写：¥${formatYuan(quote.totalFeeFen)}）`, PAGE.margin, doc.y, { width: CONTENT_WIDTH });
+  doc.text(`合计金额（大写）：人民币${amountInWords(quote.totalFeeFen)}　（小写：¥${formatYuan(quote.totalFeeFen)}）`, PAGE.margin, doc.y, {
+    width: CONTENT_WIDTH,
+  });
   if (quote.usesSampleRates || quote.months.some((m) => m.smsOverage > 0)) {
     doc.moveDown(0.2).fontSize(9).fillColor('#555555');
     doc.text('注：标有“示例”的资费为示例数据，以运营商正式公布的资费为准。', PAGE.margin, doc.y, { width: CONTENT_WIDTH });
@@ -247,7 +300,10 @@ const SIGNATURE_BOX_HEIGHT = 94;
 /** A party's box: who it is, its lines, and a dashed seal circle marked （盖章）. */
 function partyBox(doc: Doc, x: number, top: number, width: number, party: [role: string, name: string], lines: string[]): void {
   doc.rect(x, top, width, SIGNATURE_BOX_HEIGHT).lineWidth(0.5).strokeColor('#999999').stroke();
-  doc.fontSize(9.5).fillColor('#000000').text(party[0], x + 8, top + 6, { width: width - 16 });
+  doc
+    .fontSize(9.5)
+    .fillColor('#000000')
+    .text(party[0], x + 8, top + 6, { width: width - 16 });
   doc.fontSize(9).text(party[1], x + 8, doc.y + 1, { width: width - 16 });
   let y = doc.y + 4;
   for (const line of lines) {
@@ -256,7 +312,11 @@ function partyBox(doc: Doc, x: number, top: number, width: number, party: [role:
   }
   const seal = { x: x + width - 38, y: top + SIGNATURE_BOX_HEIGHT - 36 };
   doc.circle(seal.x, seal.y, 27).lineWidth(0.6).dash(3, { space: 3 }).strokeColor('#bbbbbb').stroke().undash();
-  doc.fontSize(9).fillColor('#777777').text('（盖章）', seal.x - 24, seal.y - 5, { width: 48, align: 'center' }).fillColor('#000000');
+  doc
+    .fontSize(9)
+    .fillColor('#777777')
+    .text('（盖章）', seal.x - 24, seal.y - 5, { width: 48, align: 'center' })
+    .fillColor('#000000');
 }
 
 function drawSignatures(doc: Doc, data: ServiceOrderPdfData, operator: Operator): void {
@@ -265,13 +325,23 @@ function drawSignatures(doc: Doc, data: ServiceOrderPdfData, operator: Operator)
   const top = doc.y + 2;
   const gap = 10;
   const half = (CONTENT_WIDTH - gap) / 2;
-  partyBox(doc, PAGE.margin, top, half, ['客户（甲方）', enterprise.name], ['经办人签字：', '', `签字人：${signature.signerName}`, `签字时间：${chinaDateTime(signature.signedAt)}`]);
+  partyBox(
+    doc,
+    PAGE.margin,
+    top,
+    half,
+    ['客户（甲方）', enterprise.name],
+    ['经办人签字：', '', `签字人：${signature.signerName}`, `签字时间：${chinaDateTime(signature.signedAt)}`],
+  );
   doc.image(Buffer.from(signature.png), PAGE.margin + 70, top + 30, { fit: [110, 34] });
-  partyBox(doc, PAGE.margin + half + gap, top, half, ['受理方（乙方）', `${operator.company}${operator.branch}`], [
-    `客户经理：${enterprise.manager}`,
-    `受理渠道：${CHANNEL_LABELS[enterprise.channel]}`,
-    `受理日期：${acceptedOn(data)}`,
-  ]);
+  partyBox(
+    doc,
+    PAGE.margin + half + gap,
+    top,
+    half,
+    ['受理方（乙方）', `${operator.company}${operator.branch}`],
+    [`客户经理：${enterprise.manager}`, `受理渠道：${CHANNEL_LABELS[enterprise.channel]}`, `受理日期：${acceptedOn(data)}`],
+  );
   doc.y = top + SIGNATURE_BOX_HEIGHT + 6;
 }
 
@@ -281,10 +351,15 @@ function drawFooters(doc: Doc, data: ServiceOrderPdfData): void {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing inside the bottom margin must not start a new page
-    doc.fontSize(8).fillColor('#777777').text(
-      `${data.order.number} · 资费目录版本 ${data.order.catalogVersion} · 第 ${i - start + 1} 页 / 共 ${count} 页`,
-      PAGE.margin, PAGE.height - PAGE.margin + 8, { width: CONTENT_WIDTH, align: 'center', lineBreak: false },
-    );
+    doc
+      .fontSize(8)
+      .fillColor('#777777')
+      .text(
+        `${data.order.number} · 资费目录版本 ${data.order.catalogVersion} · 第 ${i - start + 1} 页 / 共 ${count} 页`,
+        PAGE.margin,
+        PAGE.height - PAGE.margin + 8,
+        { width: CONTENT_WIDTH, align: 'center', lineBreak: false },
+      );
     doc.page.margins.bottom = bottom;
   }
 }

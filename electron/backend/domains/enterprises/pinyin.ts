@@ -21,7 +21,9 @@ function charPinyin(ch: string): CharPinyin {
   let found = cache.get(ch);
   if (found) return found;
   if (HAN.test(ch)) {
-    const initials = [...new Set(pinyin(ch, { pattern: 'first', toneType: 'none', multiple: true, type: 'array' }).map((i) => i.toLowerCase()))];
+    const initials = [
+      ...new Set(pinyin(ch, { pattern: 'first', toneType: 'none', multiple: true, type: 'array' }).map((i) => i.toLowerCase())),
+    ];
     found = { initials, reading: pinyin(ch, { toneType: 'none' }).toLowerCase() };
   } else {
     const lower = ch.toLowerCase();

@@ -76,7 +76,10 @@ export function toEnterprise(row: EnterpriseRecord): Enterprise {
 }
 
 /** What a person edits of an enterprise, as the form sends it or as a synced row carries it. */
-export type EditableEnterpriseFields = Omit<EnterpriseFields, 'industryDivision' | 'note' | 'contact' | 'licence' | 'licencePhotoSha256'> & {
+export type EditableEnterpriseFields = Omit<
+  EnterpriseFields,
+  'industryDivision' | 'note' | 'contact' | 'licence' | 'licencePhotoSha256'
+> & {
   industryDivision?: string | null;
   note?: string | null;
   licence?: { [K in keyof LicenceDetails]?: string | null } | null;
@@ -108,7 +111,14 @@ export const editableColumns = (fields: EditableEnterpriseFields) => ({
   licence_photo_sha256: fields.licencePhotoSha256 || null,
 });
 
-const LICENCE_COLUMN_LIST = ['licence_type', 'legal_representative', 'registered_capital', 'established_on', 'business_scope', 'licence_photo_sha256'] as const;
+const LICENCE_COLUMN_LIST = [
+  'licence_type',
+  'legal_representative',
+  'registered_capital',
+  'established_on',
+  'business_scope',
+  'licence_photo_sha256',
+] as const;
 const LICENCE_COLUMNS = LICENCE_COLUMN_LIST.join(', ');
 const LICENCE_PARAMS = LICENCE_COLUMN_LIST.map((c) => `@${c}`).join(', ');
 
@@ -116,7 +126,11 @@ const reads = perDatabase((db: ReadableDB) => ({
   byId: db.prepare<[string], EnterpriseRecord>('SELECT * FROM enterprise WHERE id = ?'),
   byCreditCode: db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM enterprise WHERE credit_code = ?'),
   count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM enterprise WHERE server_deleted = 0'),
-  newest: db.prepare<[number, number], string>('SELECT id FROM enterprise WHERE server_deleted = 0 ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?').pluck(),
+  newest: db
+    .prepare<[number, number], string>(
+      'SELECT id FROM enterprise WHERE server_deleted = 0 ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?',
+    )
+    .pluck(),
   searchEntries: db.prepare<[], SearchEntryRecord>(
     `SELECT id, updated_at, created_at, name, credit_code, contact_mobile, contact_name, province, city, district, platform_status
      FROM enterprise WHERE server_deleted = 0 ORDER BY updated_at DESC, id DESC`,
@@ -160,7 +174,8 @@ const writes = perDatabase((db: WritableDB) => ({
 }));
 
 export const findEnterprise = (db: ReadableDB, id: string): EnterpriseRecord | undefined => reads(db).byId.get(id);
-export const creditCodeHolder = (db: ReadableDB, creditCode: string): { id: string; name: string } | undefined => reads(db).byCreditCode.get(creditCode);
+export const creditCodeHolder = (db: ReadableDB, creditCode: string): { id: string; name: string } | undefined =>
+  reads(db).byCreditCode.get(creditCode);
 
 export function insertEnterprise(db: WritableDB, id: string, fields: EnterpriseFields, at: string): void {
   writes(db).insert.run({ id, ...editableColumns(fields), created_at: at, updated_at: at });
@@ -183,11 +198,22 @@ export function enterpriseListRows(db: ReadableDB, ids: string[]): Omit<Enterpri
   return ids.flatMap((id) => {
     const r = byId.get(id);
     return r
-      ? [{
-          id: r.id, name: r.name, creditCode: r.credit_code, industrySection: r.industry_section, manager: r.manager,
-          channel: r.channel, updatedAt: r.updated_at, contactName: r.contact_name,
-          contactMobile: r.contact_mobile, city: r.city, district: r.district, status: r.platform_status,
-        }]
+      ? [
+          {
+            id: r.id,
+            name: r.name,
+            creditCode: r.credit_code,
+            industrySection: r.industry_section,
+            manager: r.manager,
+            channel: r.channel,
+            updatedAt: r.updated_at,
+            contactName: r.contact_name,
+            contactMobile: r.contact_mobile,
+            city: r.city,
+            district: r.district,
+            status: r.platform_status,
+          },
+        ]
       : [];
   });
 }
@@ -195,7 +221,17 @@ export function enterpriseListRows(db: ReadableDB, ids: string[]): Omit<Enterpri
 /** What the search index reads of an enterprise: what is searched, filtered and sorted on. */
 export type SearchEntryRecord = Pick<
   EnterpriseRecord,
-  'id' | 'updated_at' | 'created_at' | 'name' | 'credit_code' | 'contact_mobile' | 'contact_name' | 'province' | 'city' | 'district' | 'platform_status'
+  | 'id'
+  | 'updated_at'
+  | 'created_at'
+  | 'name'
+  | 'credit_code'
+  | 'contact_mobile'
+  | 'contact_name'
+  | 'province'
+  | 'city'
+  | 'district'
+  | 'platform_status'
 >;
 
 /** Every enterprise as the search index holds it, newest first. */
@@ -209,6 +245,7 @@ export const orderChangeCount = (db: ReadableDB): number => reads(db).orderChang
 /* ---------- the sync adapter's side (syncAdapter.ts) ---------- */
 
 export const upsertSyncedEnterprise = (db: WritableDB, columns: SyncedEnterpriseColumns) => void writes(db).upsertSynced.run(columns);
-export const markEnterpriseServerDeleted = (db: WritableDB, id: string, version: number | undefined) => void writes(db).markDeleted.run(version ?? null, id);
+export const markEnterpriseServerDeleted = (db: WritableDB, id: string, version: number | undefined) =>
+  void writes(db).markDeleted.run(version ?? null, id);
 export const deleteEnterprise = (db: WritableDB, id: string) => void writes(db).remove.run(id);
 export const syncedEnterpriseIds = (db: ReadableDB): string[] => reads(db).synced.all();

@@ -128,7 +128,8 @@ export class EnterpriseSearchIndex {
     let next = 0;
     const step = () => {
       if (this.entries !== entries) return; // reloaded meanwhile: the next search works out what it needs
-      for (const end = Math.min(next + WARM_CHUNK, entries.length); next < end; next++) entries[next]!.initials ??= initialsOf(entries[next]!.name);
+      for (const end = Math.min(next + WARM_CHUNK, entries.length); next < end; next++)
+        entries[next]!.initials ??= initialsOf(entries[next]!.name);
       if (next < entries.length) setImmediate(step);
     };
     setImmediate(step);
@@ -159,7 +160,9 @@ export class EnterpriseSearchIndex {
     this.seenCount = count;
     const at = this.entries.findIndex((e) => e.id === record.id);
     if (at >= 0) this.entries.splice(at, 1);
-    const position = this.entries.findIndex((e) => e.updatedAt < record.updated_at || (e.updatedAt === record.updated_at && e.id < record.id));
+    const position = this.entries.findIndex(
+      (e) => e.updatedAt < record.updated_at || (e.updatedAt === record.updated_at && e.id < record.id),
+    );
     this.entries.splice(position < 0 ? this.entries.length : position, 0, entryOf(record));
     this.forget();
   }
@@ -188,9 +191,14 @@ export class EnterpriseSearchIndex {
   private order(entries: Entry[], sort: ListSort): Int32Array | null {
     if (sort === 'name') {
       for (const e of entries) e.sortKey ??= pinyinSortKey(e.name);
-      return (this.byName ??= Int32Array.from(entries.keys()).sort((a, b) => (entries[a]!.sortKey! < entries[b]!.sortKey! ? -1 : entries[a]!.sortKey! > entries[b]!.sortKey! ? 1 : 0)));
+      return (this.byName ??= Int32Array.from(entries.keys()).sort((a, b) =>
+        entries[a]!.sortKey! < entries[b]!.sortKey! ? -1 : entries[a]!.sortKey! > entries[b]!.sortKey! ? 1 : 0,
+      ));
     }
-    if (sort === 'created') return (this.byCreated ??= Int32Array.from(entries.keys()).sort((a, b) => (entries[a]!.createdAt > entries[b]!.createdAt ? -1 : entries[a]!.createdAt < entries[b]!.createdAt ? 1 : a - b)));
+    if (sort === 'created')
+      return (this.byCreated ??= Int32Array.from(entries.keys()).sort((a, b) =>
+        entries[a]!.createdAt > entries[b]!.createdAt ? -1 : entries[a]!.createdAt < entries[b]!.createdAt ? 1 : a - b,
+      ));
     return null;
   }
 

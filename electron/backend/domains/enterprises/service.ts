@@ -42,10 +42,19 @@ export function getEnterprise(ctx: Pick<ReadContext, 'db'>, id: string): Enterpr
 
 export function listEnterprises(ctx: ReadContext, input: ParsedInput<'enterprises.list'>): Output<'enterprises.list'> {
   const plain = !input.query?.trim() && !input.status && !input.planCode && !input.region && input.sort === 'updated';
-  const { total, ids } = plain ? newestEnterprises(ctx.db, input.offset, input.limit) : searchIndex(ctx.db).search(input, () => currentPlanCodes(ctx.db));
+  const { total, ids } = plain
+    ? newestEnterprises(ctx.db, input.offset, input.limit)
+    : searchIndex(ctx.db).search(input, () => currentPlanCodes(ctx.db));
   const plans = currentPlanCodes(ctx.db, ids);
   const drafts = heldRowIds(ctx.db, 'enterprise');
-  return { total, rows: enterpriseListRows(ctx.db, ids).map((row) => ({ ...row, planCode: plans.get(row.id) ?? null, ...(drafts.has(row.id) ? { localDraft: true } : {}) })) };
+  return {
+    total,
+    rows: enterpriseListRows(ctx.db, ids).map((row) => ({
+      ...row,
+      planCode: plans.get(row.id) ?? null,
+      ...(drafts.has(row.id) ? { localDraft: true } : {}),
+    })),
+  };
 }
 
 export function findByCreditCode(ctx: ReadContext, creditCode: string, excludeId: string | undefined): { id: string; name: string } | null {
@@ -91,7 +100,10 @@ export function updateEnterprise(ctx: WriteContext, id: string, input: Enterpris
     if (!existing) throw notFound('enterprise', id);
     // A form that does not name the licence photo keeps the one stored.
     const fields = { ...input, licencePhotoSha256: input.licencePhotoSha256 ?? existing.licence_photo_sha256 ?? undefined };
-    const photoChanges = fields.licencePhotoSha256 && fields.licencePhotoSha256 !== existing.licence_photo_sha256 ? licencePhotoDocument(ctx, id, fields.licencePhotoSha256) : [];
+    const photoChanges =
+      fields.licencePhotoSha256 && fields.licencePhotoSha256 !== existing.licence_photo_sha256
+        ? licencePhotoDocument(ctx, id, fields.licencePhotoSha256)
+        : [];
     refuseDuplicate(db, fields.creditCode, id);
     const before = enterpriseWireFields(toEnterpriseFields(toEnterprise(existing)));
     const after = enterpriseWireFields(fields);
@@ -117,9 +129,18 @@ export function updateEnterprise(ctx: WriteContext, id: string, input: Enterpris
 
 export function toEnterpriseFields(e: Enterprise): EnterpriseFields {
   return {
-    name: e.name, creditCode: e.creditCode, industrySection: e.industrySection, industryDivision: e.industryDivision,
-    region: e.region, address: e.address, contact: { name: e.contact.name, mobile: e.contact.mobile, email: e.contact.email },
-    manager: e.manager, channel: e.channel, note: e.note, licence: e.licence, licencePhotoSha256: e.licencePhotoSha256,
+    name: e.name,
+    creditCode: e.creditCode,
+    industrySection: e.industrySection,
+    industryDivision: e.industryDivision,
+    region: e.region,
+    address: e.address,
+    contact: { name: e.contact.name, mobile: e.contact.mobile, email: e.contact.email },
+    manager: e.manager,
+    channel: e.channel,
+    note: e.note,
+    licence: e.licence,
+    licencePhotoSha256: e.licencePhotoSha256,
   };
 }
 

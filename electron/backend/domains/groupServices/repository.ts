@@ -1,5 +1,12 @@
 /** SQL for a group's 动力100 services: the only place that knows `group_service`. */
-import { ringToneSchema, smsGroupsSchema, switchboardSchema, type RingTone, type SmsGroup, type Switchboard } from '../../../../shared/domain/groupServices';
+import {
+  ringToneSchema,
+  smsGroupsSchema,
+  switchboardSchema,
+  type RingTone,
+  type SmsGroup,
+  type Switchboard,
+} from '../../../../shared/domain/groupServices';
 import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import { perDatabase } from '../../infra/db/perDatabase';
 

@@ -7,7 +7,8 @@ import type { RingToneFormat } from '../../../../shared/domain/groupServices';
 
 export class RingToneProblem extends Error {
   constructor(
-    readonly code: 'services.ringtone_unreadable' | 'services.ringtone_format' | 'services.ringtone_too_long' | 'services.ringtone_too_large',
+    readonly code:
+      'services.ringtone_unreadable' | 'services.ringtone_format' | 'services.ringtone_too_long' | 'services.ringtone_too_large',
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {
@@ -25,7 +26,8 @@ export interface RingToneFacts {
 function formatOf(container: string | undefined, codec: string | undefined): RingToneFormat | undefined {
   if (container === 'WAVE' && codec === 'PCM') return 'wav';
   if (container === 'MPEG' && codec?.includes('Layer 3')) return 'mp3';
-  if (container?.startsWith('M4A') || (container?.includes('mp4') && codec?.includes('AAC'))) return codec?.includes('AAC') ? 'm4a' : undefined;
+  if (container?.startsWith('M4A') || (container?.includes('mp4') && codec?.includes('AAC')))
+    return codec?.includes('AAC') ? 'm4a' : undefined;
   return undefined;
 }
 
@@ -33,7 +35,11 @@ const MIME: Record<RingToneFormat, string> = { mp3: 'audio/mpeg', wav: 'audio/wa
 
 export async function readRingTone(bytes: Uint8Array, limits: ComponentLimits): Promise<RingToneFacts> {
   if (bytes.length > limits.maxBytes)
-    throw new RingToneProblem('services.ringtone_too_large', `The file has ${bytes.length} bytes; a ring-back tone has at most ${limits.maxBytes}.`, { maxBytes: limits.maxBytes, bytes: bytes.length });
+    throw new RingToneProblem(
+      'services.ringtone_too_large',
+      `The file has ${bytes.length} bytes; a ring-back tone has at most ${limits.maxBytes}.`,
+      { maxBytes: limits.maxBytes, bytes: bytes.length },
+    );
   const { parseBuffer } = await import('music-metadata');
   let format: { container?: string; codec?: string; duration?: number };
   try {
@@ -43,10 +49,18 @@ export async function readRingTone(bytes: Uint8Array, limits: ComponentLimits): 
   }
   const kind = formatOf(format.container, format.codec);
   if (!kind || !limits.formats.includes(kind))
-    throw new RingToneProblem('services.ringtone_format', `A ring-back tone is ${limits.formats.join(', ')}; this file is ${format.container ?? 'unknown'} ${format.codec ?? ''}.`.trim(), { formats: limits.formats.join('、') });
+    throw new RingToneProblem(
+      'services.ringtone_format',
+      `A ring-back tone is ${limits.formats.join(', ')}; this file is ${format.container ?? 'unknown'} ${format.codec ?? ''}.`.trim(),
+      { formats: limits.formats.join('、') },
+    );
   const duration = format.duration;
-  if (!duration || !Number.isFinite(duration) || duration <= 0) throw new RingToneProblem('services.ringtone_unreadable', 'The length of the audio cannot be read.');
+  if (!duration || !Number.isFinite(duration) || duration <= 0)
+    throw new RingToneProblem('services.ringtone_unreadable', 'The length of the audio cannot be read.');
   if (duration > limits.maxSeconds + 0.5)
-    throw new RingToneProblem('services.ringtone_too_long', `The tone lasts ${duration.toFixed(1)} s; at most ${limits.maxSeconds} s.`, { seconds: Math.round(duration), maxSeconds: limits.maxSeconds });
+    throw new RingToneProblem('services.ringtone_too_long', `The tone lasts ${duration.toFixed(1)} s; at most ${limits.maxSeconds} s.`, {
+      seconds: Math.round(duration),
+      maxSeconds: limits.maxSeconds,
+    });
   return { format: kind, mime: MIME[kind], durationSeconds: Math.round(duration * 10) / 10 };
 }

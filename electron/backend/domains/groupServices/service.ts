@@ -26,7 +26,8 @@ const FALLBACK_LIMITS: ComponentLimits = { maxSeconds: 40, maxBytes: 2 * 1024 * 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 function requireEnterprise(db: ReadableDB, id: string): void {
-  if (!findEnterprise(db, id)) throw new AppError('services.enterprise_not_found', `No enterprise with id ${id}.`, { field: 'enterpriseId' });
+  if (!findEnterprise(db, id))
+    throw new AppError('services.enterprise_not_found', `No enterprise with id ${id}.`, { field: 'enterpriseId' });
 }
 
 /** The ring-back tone's limits: those of the enterprise's plan, else the catalog's first plan that has one. */
@@ -50,9 +51,17 @@ export const getServices = (ctx: ReadContext, enterpriseId: string) => servicesV
 
 /** Members the settings name must be members of the group (not on their way out). */
 function requireMembers(db: ReadableDB, enterpriseId: string, ids: (string | null | undefined)[], field: string): void {
-  const known = new Set(membersOf(db, enterpriseId).filter((m) => m.change !== 'remove').map((m) => m.id));
+  const known = new Set(
+    membersOf(db, enterpriseId)
+      .filter((m) => m.change !== 'remove')
+      .map((m) => m.id),
+  );
   const unknown = ids.filter((id): id is string => Boolean(id) && !known.has(id!));
-  if (unknown.length) throw new AppError('services.member_unknown', `${unknown.length} of the members named are not in the roster.`, { field, details: { count: unknown.length } });
+  if (unknown.length)
+    throw new AppError('services.member_unknown', `${unknown.length} of the members named are not in the roster.`, {
+      field,
+      details: { count: unknown.length },
+    });
 }
 
 interface Save {
@@ -86,10 +95,14 @@ function save(ctx: WriteContext, enterpriseId: string, { change, action, detail 
   return servicesView(ctx.db, enterpriseId);
 }
 
-export function setSwitchboard(ctx: WriteContext, { enterpriseId, switchboard }: ParsedInput<'services.setSwitchboard'>): Output<'services.get'> {
+export function setSwitchboard(
+  ctx: WriteContext,
+  { enterpriseId, switchboard }: ParsedInput<'services.setSwitchboard'>,
+): Output<'services.get'> {
   return save(ctx, enterpriseId, {
     change: (current, db) => {
-      if (switchboard) requireMembers(db, enterpriseId, [switchboard.operatorMemberId, ...switchboard.transfers.map((t) => t.memberId)], 'switchboard');
+      if (switchboard)
+        requireMembers(db, enterpriseId, [switchboard.operatorMemberId, ...switchboard.transfers.map((t) => t.memberId)], 'switchboard');
       return { ...current, switchboard };
     },
     action: 'services.switchboard_set',
@@ -100,10 +113,19 @@ export function setSwitchboard(ctx: WriteContext, { enterpriseId, switchboard }:
 export function setSmsGroups(ctx: WriteContext, { enterpriseId, groups }: ParsedInput<'services.setSmsGroups'>): Output<'services.get'> {
   return save(ctx, enterpriseId, {
     change: (current, db) => {
-      requireMembers(db, enterpriseId, groups.flatMap((g) => (g.kind === 'members' ? (g.memberIds ?? []) : [])), 'groups');
+      requireMembers(
+        db,
+        enterpriseId,
+        groups.flatMap((g) => (g.kind === 'members' ? (g.memberIds ?? []) : [])),
+        'groups',
+      );
       const departments = new Set(membersOf(db, enterpriseId).map((m) => m.department));
       const missing = groups.find((g) => g.kind === 'department' && !departments.has(g.department!));
-      if (missing) throw new AppError('services.department_unknown', `No member of the roster is in ${missing.department}.`, { field: 'groups', details: { department: missing.department } });
+      if (missing)
+        throw new AppError('services.department_unknown', `No member of the roster is in ${missing.department}.`, {
+          field: 'groups',
+          details: { department: missing.department },
+        });
       return { ...current, smsGroups: groups };
     },
     action: 'services.sms_groups_set',
@@ -123,7 +145,10 @@ function fileBytes(file: ParsedInput<'services.uploadRingTone'>['file']): { name
   return { name: path.basename(file.path), bytes: readFileSync(file.path) };
 }
 
-export async function uploadRingTone(ctx: WriteContext, { enterpriseId, file }: ParsedInput<'services.uploadRingTone'>): Promise<Output<'services.get'>> {
+export async function uploadRingTone(
+  ctx: WriteContext,
+  { enterpriseId, file }: ParsedInput<'services.uploadRingTone'>,
+): Promise<Output<'services.get'>> {
   requireEnterprise(ctx.db, enterpriseId);
   const { name, bytes } = fileBytes(file);
   let facts;
@@ -137,7 +162,14 @@ export async function uploadRingTone(ctx: WriteContext, { enterpriseId, file }: 
   return save(ctx, enterpriseId, {
     change: (current) => ({
       ...current,
-      ringTone: { sha256: stored.sha256, fileName: name, ...facts, bytes: bytes.length, members: current.ringTone?.members ?? 'all', uploadedAt: ctx.now().toISOString() },
+      ringTone: {
+        sha256: stored.sha256,
+        fileName: name,
+        ...facts,
+        bytes: bytes.length,
+        members: current.ringTone?.members ?? 'all',
+        uploadedAt: ctx.now().toISOString(),
+      },
     }),
     alsoWrite: (db) => registerAsset(db, { ...stored, mime: facts.mime }, ctx.now()),
     action: 'services.ringtone_uploaded',
@@ -145,7 +177,10 @@ export async function uploadRingTone(ctx: WriteContext, { enterpriseId, file }: 
   });
 }
 
-export function setRingToneMembers(ctx: WriteContext, { enterpriseId, members }: ParsedInput<'services.setRingToneMembers'>): Output<'services.get'> {
+export function setRingToneMembers(
+  ctx: WriteContext,
+  { enterpriseId, members }: ParsedInput<'services.setRingToneMembers'>,
+): Output<'services.get'> {
   return save(ctx, enterpriseId, {
     change: (current, db) => {
       if (!current.ringTone) throw new AppError('services.ringtone_missing', 'Upload a ring-back tone first.');
@@ -167,6 +202,11 @@ export function ringToneAudio(ctx: ReadContext, sha256: string): Output<'service
   } catch {
     throw new AppError('services.ringtone_missing', 'The tone is not on this machine.');
   }
-  const mime = bytes.subarray(0, 4).toString('latin1') === 'RIFF' ? 'audio/wav' : bytes.subarray(4, 8).toString('latin1') === 'ftyp' ? 'audio/mp4' : 'audio/mpeg';
+  const mime =
+    bytes.subarray(0, 4).toString('latin1') === 'RIFF'
+      ? 'audio/wav'
+      : bytes.subarray(4, 8).toString('latin1') === 'ftyp'
+        ? 'audio/mp4'
+        : 'audio/mpeg';
   return { mime, base64: bytes.toString('base64') };
 }

@@ -52,7 +52,6 @@ type TableBlock = Extract<SourceBlock, { type: 'table' }>;
 const gridOf = (b: TableBlock) => b.rows.map((row) => row.map((cell: Run[]) => runsText(cell)));
 const tableOf = (b: TableBlock) => readTable(gridOf(b), 1, b.header);
 
-
 const PRODUCT_FIELDS = ['价格', '售价', '单价', '零售价', '参考价', '报价', '收费标准', '收费', '费用', '规格', '规格型号', '型号', '包装'];
 /** Labels whose value is the price ("价格：", "收费标准：", "费用："). */
 const PRICE_FIELD = /价|费/;
@@ -61,9 +60,15 @@ const JOB_FIELDS = /^(任职要求|岗位要求|岗位职责|要求|职责|待�
 /** Fields of an item worth showing in its guess. */
 function itemParams(item: Item, date?: FoundDate): Record<string, string | number> {
   if (item.kind === 'product')
-    return { ...(item.model ? { model: item.model } : {}), ...(item.price ? { price: formatPrice(item.price) } : {}), ...(item.spec ? { spec: item.spec } : {}) };
+    return {
+      ...(item.model ? { model: item.model } : {}),
+      ...(item.price ? { price: formatPrice(item.price) } : {}),
+      ...(item.spec ? { spec: item.spec } : {}),
+    };
   if (item.kind === 'article')
-    return item.date ? { date: item.date, ...(date?.yearInferred ? { year: 'inferred' } : {}), ...(date?.dayMissing ? { day: 'missing' } : {}) } : {};
+    return item.date
+      ? { date: item.date, ...(date?.yearInferred ? { year: 'inferred' } : {}), ...(date?.dayMissing ? { day: 'missing' } : {}) }
+      : {};
   if (item.kind === 'job') return { ...(item.headcount ? { headcount: item.headcount } : {}), ...(item.pay ? { pay: item.pay } : {}) };
   if (item.kind === 'post') return { postKind: item.postKind };
   return {};
@@ -120,7 +125,10 @@ export class ColumnFiller {
       case 'jobs':
         return splitHeadcount(heading).headcount !== undefined || /要求|待遇|薪|工资|经验|学历/.test(text);
       case 'news':
-        return Boolean(findAnyDate(heading, this.ctx.fileYears, this.ctx.today) ?? findAnyDate(textOf(blocks[0] ?? paragraph('')), this.ctx.fileYears, this.ctx.today));
+        return Boolean(
+          findAnyDate(heading, this.ctx.fileYears, this.ctx.today) ??
+          findAnyDate(textOf(blocks[0] ?? paragraph('')), this.ctx.fileYears, this.ctx.today),
+        );
       case 'supply':
         return /供应|求购|出售|收购|采购|转让/.test(heading);
       default:
@@ -132,15 +140,27 @@ export class ColumnFiller {
   private pricedLines(blocks: SourceBlock[]): boolean {
     const lines = blocks.flatMap((b) => (b.type === 'paragraph' ? [textOf(b)] : b.type === 'list' ? listItemTexts(b) : []));
     const tableRows = blocks.map((b) => (b.type === 'table' ? tableOf(b) : undefined)).filter((r): r is TableReading => Boolean(r));
-    const priced = lines.filter((l) => productLine(l)).length + tableRows.reduce((n, r) => n + (hasRole(r, 'name') && hasRole(r, 'price') ? r.rows.length : 0), 0);
+    const priced =
+      lines.filter((l) => productLine(l)).length +
+      tableRows.reduce((n, r) => n + (hasRole(r, 'name') && hasRole(r, 'price') ? r.rows.length : 0), 0);
     const all = lines.length + tableRows.reduce((n, r) => n + r.rows.length, 0);
     return priced >= 2 && priced * 2 >= all;
   }
 
-  private add(item: Item, rule: 'item.subheading' | 'item.table_row' | 'item.line' | 'post.tag', message: string, params: Record<string, string | number>): void {
+  private add(
+    item: Item,
+    rule: 'item.subheading' | 'item.table_row' | 'item.line' | 'post.tag',
+    message: string,
+    params: Record<string, string | number>,
+  ): void {
     this.column.items.push(item);
     const facts = itemParams(item, this.dates.get(item.id));
-    this.ctx.guess(rule, `${message} → ${item.kind} "${titleOf(item)}"${describe(facts)}.`, { column: this.column.title, kind: item.kind, title: titleOf(item), ...params, ...facts }, { kind: 'item', itemId: item.id });
+    this.ctx.guess(
+      rule,
+      `${message} → ${item.kind} "${titleOf(item)}"${describe(facts)}.`,
+      { column: this.column.title, kind: item.kind, title: titleOf(item), ...params, ...facts },
+      { kind: 'item', itemId: item.id },
+    );
   }
 
   /** Blocks that are not under a sub-heading: tables, item lines, fields of the last item, the column's text. */
@@ -171,7 +191,12 @@ export class ColumnFiller {
    */
   private rowsAsLines(block: TableBlock): boolean {
     if (block.header) return false;
-    const lines = gridOf(block).map((cells) => cells.map((c) => c.trim()).filter(Boolean).join('  '));
+    const lines = gridOf(block).map((cells) =>
+      cells
+        .map((c) => c.trim())
+        .filter(Boolean)
+        .join('  '),
+    );
     const items = lines.filter((line) => this.lineItemOf(line)).length;
     if (items === 0 || items * 2 < lines.length) return false;
     for (const line of lines) this.line(line);
@@ -184,7 +209,12 @@ export class ColumnFiller {
 
   private picture(item: Article | Product, block: ImageBlock): void {
     item.images.push({ ...block.image, alt: block.image.alt || titleOf(item) });
-    this.ctx.guess('photo.embedded', `Picture after "${titleOf(item)}" in the document → shown with that ${item.kind}.`, { item: titleOf(item) }, { kind: 'itemImage', itemId: item.id, sha256: block.image.sha256 });
+    this.ctx.guess(
+      'photo.embedded',
+      `Picture after "${titleOf(item)}" in the document → shown with that ${item.kind}.`,
+      { item: titleOf(item) },
+      { kind: 'itemImage', itemId: item.id, sha256: block.image.sha256 },
+    );
   }
 
   /** A paragraph or list item: an item, a field of the last item, a contact line, or text. */
@@ -211,9 +241,28 @@ export class ColumnFiller {
     const target = this.ctx.columnFor(post ? 'supply' : 'jobs', `A line tagged like "${text.slice(0, 12)}" in "${this.column.title}"`);
     const item: Item = post
       ? { kind: 'post', id: this.ctx.env.newId(), postKind: post.postKind, title: post.title.slice(0, 100), text: [paragraph(post.text)] }
-      : { kind: 'job', id: this.ctx.env.newId(), title: job!.title.slice(0, 100), ...(job!.headcount ? { headcount: job!.headcount } : {}), pay: job!.pay ?? '', requirements: job!.requirements ? [paragraph(job!.requirements)] : [] };
+      : {
+          kind: 'job',
+          id: this.ctx.env.newId(),
+          title: job!.title.slice(0, 100),
+          ...(job!.headcount ? { headcount: job!.headcount } : {}),
+          pay: job!.pay ?? '',
+          requirements: job!.requirements ? [paragraph(job!.requirements)] : [],
+        };
     target.items.push(item);
-    this.ctx.guess(post ? 'post.tag' : 'item.line', `Line "${text.slice(0, 40)}" tagged as ${item.kind} → "${target.title}"${describe(itemParams(item))}.`, { column: target.title, kind: item.kind, title: titleOf(item), line: text.slice(0, 60), ...(post ? { tag: post.tag } : {}), ...itemParams(item) }, { kind: 'item', itemId: item.id });
+    this.ctx.guess(
+      post ? 'post.tag' : 'item.line',
+      `Line "${text.slice(0, 40)}" tagged as ${item.kind} → "${target.title}"${describe(itemParams(item))}.`,
+      {
+        column: target.title,
+        kind: item.kind,
+        title: titleOf(item),
+        line: text.slice(0, 60),
+        ...(post ? { tag: post.tag } : {}),
+        ...itemParams(item),
+      },
+      { kind: 'item', itemId: item.id },
+    );
     return true;
   }
 
@@ -223,26 +272,70 @@ export class ColumnFiller {
     switch (this.column.type) {
       case 'products': {
         const line = productLine(text);
-        return line && { rule: 'item.line', item: { kind: 'product', id: id(), name: line.name.slice(0, 100), ...(line.price ? { price: line.price } : {}), ...(line.spec ? { spec: line.spec.slice(0, 200) } : {}), description: [], images: [] } };
+        return (
+          line && {
+            rule: 'item.line',
+            item: {
+              kind: 'product',
+              id: id(),
+              name: line.name.slice(0, 100),
+              ...(line.price ? { price: line.price } : {}),
+              ...(line.spec ? { spec: line.spec.slice(0, 200) } : {}),
+              description: [],
+              images: [],
+            },
+          }
+        );
       }
       case 'jobs': {
         const line = jobLine(text);
-        return line && { rule: 'item.line', item: { kind: 'job', id: id(), title: line.title.slice(0, 100), ...(line.headcount ? { headcount: line.headcount } : {}), pay: line.pay ?? '', requirements: line.requirements ? [paragraph(line.requirements)] : [] } as Job };
+        return (
+          line && {
+            rule: 'item.line',
+            item: {
+              kind: 'job',
+              id: id(),
+              title: line.title.slice(0, 100),
+              ...(line.headcount ? { headcount: line.headcount } : {}),
+              pay: line.pay ?? '',
+              requirements: line.requirements ? [paragraph(line.requirements)] : [],
+            } as Job,
+          }
+        );
       }
       case 'supply': {
         const line = postLine(text, true);
-        return line && { rule: 'post.tag', item: { kind: 'post', id: id(), postKind: line.postKind, title: line.title.slice(0, 100), text: [paragraph(line.text)] } };
+        return (
+          line && {
+            rule: 'post.tag',
+            item: { kind: 'post', id: id(), postKind: line.postKind, title: line.title.slice(0, 100), text: [paragraph(line.text)] },
+          }
+        );
       }
       case 'news': {
-        const line = newsLine(text, this.ctx.fileYears, this.ctx.today) ?? (this.notices ? noticeLine(text, this.ctx.fileYears, this.ctx.today) : undefined);
+        const line =
+          newsLine(text, this.ctx.fileYears, this.ctx.today) ??
+          (this.notices ? noticeLine(text, this.ctx.fileYears, this.ctx.today) : undefined);
         if (!line) return undefined;
-        const article: Article = { kind: 'article', id: id(), title: line.title.slice(0, 100), ...(line.date ? { date: line.date.iso } : {}), body: [paragraph(line.text)], images: [] };
+        const article: Article = {
+          kind: 'article',
+          id: id(),
+          title: line.title.slice(0, 100),
+          ...(line.date ? { date: line.date.iso } : {}),
+          body: [paragraph(line.text)],
+          images: [],
+        };
         if (line.date) this.dates.set(article.id, line.date);
         return { rule: 'item.line', item: article };
       }
       case 'services': {
         const line = serviceLine(text);
-        return line && { rule: 'item.line', item: { kind: 'article', id: id(), title: line.title.slice(0, 100), body: [paragraph(line.text)], images: [] } };
+        return (
+          line && {
+            rule: 'item.line',
+            item: { kind: 'article', id: id(), title: line.title.slice(0, 100), body: [paragraph(line.text)], images: [] },
+          }
+        );
       }
       default:
         return undefined;
@@ -257,9 +350,17 @@ export class ColumnFiller {
     const pairs = labeledPairs(text);
     const roles = pairs.map((p) => headerRole(p.label));
     if (pairs.length === 0 || roles.some((r) => !r)) return false;
-    const reading: TableReading = { columns: pairs.map((p, i) => ({ role: roles[i]!, header: p.label })), rows: [], titleRows: [], hasHeader: true };
+    const reading: TableReading = {
+      columns: pairs.map((p, i) => ({ role: roles[i]!, header: p.label })),
+      rows: [],
+      titleRows: [],
+      hasHeader: true,
+    };
     if (roles[0] === 'name') {
-      const fields = rowFields(reading, pairs.map((p) => p.value));
+      const fields = rowFields(
+        reading,
+        pairs.map((p) => p.value),
+      );
       if (!fields) return false;
       const item = this.rowItem(fields);
       this.add(item, 'item.line', `Labelled lines "${text.slice(0, 40)}" in "${this.column.title}"`, { line: text.slice(0, 60) });
@@ -268,7 +369,10 @@ export class ColumnFiller {
     }
     const last = this.last;
     if (!last || roles.includes('name')) return false;
-    const fields = rowFields({ ...reading, columns: [{ role: 'name', header: '' }, ...reading.columns] }, [titleOf(last), ...pairs.map((p) => p.value)]);
+    const fields = rowFields({ ...reading, columns: [{ role: 'name', header: '' }, ...reading.columns] }, [
+      titleOf(last),
+      ...pairs.map((p) => p.value),
+    ]);
     if (!fields) return false;
     mergeFields(last, fields);
     return true;
@@ -298,7 +402,8 @@ export class ColumnFiller {
     if (!hasRole(reading, 'name')) return undefined;
     const kind = this.column.type;
     if (kind === 'products' && !hasRole(reading, 'price') && !hasRole(reading, 'model') && !reading.hasHeader) return undefined;
-    if (kind === 'jobs' && !hasRole(reading, 'headcount') && !hasRole(reading, 'pay') && !hasRole(reading, 'requirements')) return undefined;
+    if (kind === 'jobs' && !hasRole(reading, 'headcount') && !hasRole(reading, 'pay') && !hasRole(reading, 'requirements'))
+      return undefined;
     if (kind === 'news' && !hasRole(reading, 'date')) return undefined;
     if (kind === 'supply') return undefined;
     const items: Item[] = [];
@@ -308,7 +413,10 @@ export class ColumnFiller {
       const item = this.rowItem(fields);
       items.push(item);
       this.last = item;
-      this.add(item, 'item.table_row', `Row ${index + 1} of a table ${tableHow(reading)} in "${this.column.title}"`, { row: index + 1, header: reading.hasHeader ? 'yes' : 'no' });
+      this.add(item, 'item.table_row', `Row ${index + 1} of a table ${tableHow(reading)} in "${this.column.title}"`, {
+        row: index + 1,
+        header: reading.hasHeader ? 'yes' : 'no',
+      });
     });
     return items.length ? { items, withPhotos: hasRole(reading, 'photo') } : undefined;
   }
@@ -318,12 +426,27 @@ export class ColumnFiller {
     const details = fields.details.map(paragraph);
     switch (this.column.type) {
       case 'jobs':
-        return { kind: 'job', id, title: fields.name.slice(0, 100), ...(fields.headcount ? { headcount: fields.headcount } : {}), pay: fields.pay ?? '', requirements: [...(fields.requirements ? [paragraph(fields.requirements)] : []), ...details] };
+        return {
+          kind: 'job',
+          id,
+          title: fields.name.slice(0, 100),
+          ...(fields.headcount ? { headcount: fields.headcount } : {}),
+          pay: fields.pay ?? '',
+          requirements: [...(fields.requirements ? [paragraph(fields.requirements)] : []), ...details],
+        };
       case 'news':
       case 'services':
-        return { kind: 'article', id, title: fields.name.slice(0, 100), ...(fields.date ? { date: fields.date } : {}), body: details, images: [] };
+        return {
+          kind: 'article',
+          id,
+          title: fields.name.slice(0, 100),
+          ...(fields.date ? { date: fields.date } : {}),
+          body: details,
+          images: [],
+        };
       default: {
-        const name = fields.model && !fields.name.toLowerCase().includes(fields.model.toLowerCase()) ? `${fields.name} ${fields.model}` : fields.name;
+        const name =
+          fields.model && !fields.name.toLowerCase().includes(fields.model.toLowerCase()) ? `${fields.name} ${fields.model}` : fields.name;
         return {
           kind: 'product',
           id,
@@ -348,20 +471,32 @@ export class ColumnFiller {
       const before = this.column.items.length;
       this.body(heading);
       this.blocks(blocks);
-      if (this.column.type === 'products') for (const item of this.column.items.slice(before)) if (item.kind === 'product') item.category ??= title.slice(0, 50);
+      if (this.column.type === 'products')
+        for (const item of this.column.items.slice(before)) if (item.kind === 'product') item.category ??= title.slice(0, 50);
       return;
     }
     if (this.column.type === 'supply') return this.supplySection(title, blocks);
     const images = blocks.filter((b): b is ImageBlock => b.type === 'image').map((b) => b.image);
     const rest = blocks.filter((b) => b.type !== 'image');
-    const item = this.column.type === 'products' ? productOf(this.ctx.env.newId(), title, rest) : this.column.type === 'jobs' ? jobOf(this.ctx.env.newId(), title, rest) : this.articleOf(title, rest);
+    const item =
+      this.column.type === 'products'
+        ? productOf(this.ctx.env.newId(), title, rest)
+        : this.column.type === 'jobs'
+          ? jobOf(this.ctx.env.newId(), title, rest)
+          : this.articleOf(title, rest);
     if (item.kind === 'job') this.ctx.toTray([], `Pictures in the job "${title}" (jobs show no pictures).`, images);
-    else if (item.kind === 'article' || item.kind === 'product') item.images = images.map((image) => ({ ...image, alt: image.alt || titleOf(item) }));
+    else if (item.kind === 'article' || item.kind === 'product')
+      item.images = images.map((image) => ({ ...image, alt: image.alt || titleOf(item) }));
     this.add(item, 'item.subheading', `Sub-heading "${title}" under "${this.column.title}"`, { heading: title });
     this.last = item;
     if (item.kind === 'article' || item.kind === 'product')
       for (const image of item.images)
-        this.ctx.guess('photo.embedded', `Picture inside "${title}" in the document → shown with that ${item.kind}.`, { item: title }, { kind: 'itemImage', itemId: item.id, sha256: image.sha256 });
+        this.ctx.guess(
+          'photo.embedded',
+          `Picture inside "${title}" in the document → shown with that ${item.kind}.`,
+          { item: title },
+          { kind: 'itemImage', itemId: item.id, sha256: image.sha256 },
+        );
   }
 
   /** Under a sub-heading: two or more rows or lines that are items make it a group (a category), not one item. */
@@ -370,7 +505,8 @@ export class ColumnFiller {
     for (const block of blocks) {
       if (block.type === 'table') {
         const reading = tableOf(block);
-        if (hasRole(reading, 'name') && (hasRole(reading, 'price') || hasRole(reading, 'model') || reading.hasHeader)) count += reading.rows.length;
+        if (hasRole(reading, 'name') && (hasRole(reading, 'price') || hasRole(reading, 'model') || reading.hasHeader))
+          count += reading.rows.length;
       } else if (block.type === 'paragraph' && this.lineItemOf(textOf(block))) count++;
       else if (block.type === 'list') count += listItemTexts(block).filter((t) => this.lineItemOf(t)).length;
     }
@@ -381,8 +517,18 @@ export class ColumnFiller {
     // "2026年8月15日 中秋团圆宴开始预订": a date standing apart in front is the date, not part of the title.
     const lead = leadingDate(heading, this.ctx.fileYears, this.ctx.today);
     const title = lead?.text || heading;
-    const date = lead?.date ?? findAnyDate(heading, this.ctx.fileYears, this.ctx.today) ?? findAnyDate(blocks.map(textOf).find(Boolean) ?? '', this.ctx.fileYears, this.ctx.today);
-    const article: Article = { kind: 'article', id: this.ctx.env.newId(), title: title.slice(0, 100), ...(date ? { date: date.iso } : {}), body: toModelBlocks(blocks), images: [] };
+    const date =
+      lead?.date ??
+      findAnyDate(heading, this.ctx.fileYears, this.ctx.today) ??
+      findAnyDate(blocks.map(textOf).find(Boolean) ?? '', this.ctx.fileYears, this.ctx.today);
+    const article: Article = {
+      kind: 'article',
+      id: this.ctx.env.newId(),
+      title: title.slice(0, 100),
+      ...(date ? { date: date.iso } : {}),
+      body: toModelBlocks(blocks),
+      images: [],
+    };
     if (date) this.dates.set(article.id, date);
     return article;
   }
@@ -395,9 +541,20 @@ export class ColumnFiller {
       return;
     }
     const title = heading.replace(/^\s*[【[]\s*(求购|供应|出售|收购)\s*[】\]]\s*/, '').trim() || heading;
-    const post: Post = { kind: 'post', id: this.ctx.env.newId(), postKind: kind, title: title.slice(0, 100), text: toModelBlocks(blocks.filter((b) => b.type !== 'image')) };
+    const post: Post = {
+      kind: 'post',
+      id: this.ctx.env.newId(),
+      postKind: kind,
+      title: title.slice(0, 100),
+      text: toModelBlocks(blocks.filter((b) => b.type !== 'image')),
+    };
     this.column.items.push(post);
-    this.ctx.guess('post.tag', `Sub-heading "${heading}" → ${kind} post.`, { tag: kind === 'demand' ? '求购' : '供应', title: post.title }, { kind: 'item', itemId: post.id });
+    this.ctx.guess(
+      'post.tag',
+      `Sub-heading "${heading}" → ${kind} post.`,
+      { tag: kind === 'demand' ? '求购' : '供应', title: post.title },
+      { kind: 'item', itemId: post.id },
+    );
   }
 }
 
@@ -423,7 +580,9 @@ function mergeFields(item: Item, fields: RowFields): void {
 
 function tableHow(reading: TableReading): string {
   const roles = reading.columns.filter((c) => c.role !== 'description' && c.role !== 'index');
-  return reading.hasHeader ? `(header: ${roles.map((c) => `${c.header}→${c.role}`).join(', ')})` : `without header (columns read by content: ${roles.map((c) => c.role).join(', ')})`;
+  return reading.hasHeader
+    ? `(header: ${roles.map((c) => `${c.header}→${c.role}`).join(', ')})`
+    : `without header (columns read by content: ${roles.map((c) => c.role).join(', ')})`;
 }
 
 function applyProductFields(product: Product, found: { label: string; value: string }[], rest: string): SourceBlock | undefined {
@@ -449,7 +608,9 @@ function pricedSections(blocks: SourceBlock[], itemLevel: number | undefined): b
     if (block.type === 'heading' && block.level === itemLevel) sections.push('');
     else if (sections.length && block.type === 'paragraph') sections[sections.length - 1] += `${textOf(block)}\n`;
   }
-  const priced = sections.filter((text) => extractLabeled(text, PRODUCT_FIELDS).found.some((f) => PRICE_FIELD.test(f.label) && parseLabeledPrice(f.value))).length;
+  const priced = sections.filter((text) =>
+    extractLabeled(text, PRODUCT_FIELDS).found.some((f) => PRICE_FIELD.test(f.label) && parseLabeledPrice(f.value)),
+  ).length;
   return priced >= 2 && priced * 2 >= sections.length;
 }
 
@@ -480,7 +641,14 @@ function jobOf(id: string, heading: string, blocks: SourceBlock[]): Job {
     if (!extracted.pay) requirements.push(block);
     else if (rest) requirements.push(paragraph(rest));
   }
-  return { kind: 'job', id, title: title.slice(0, 100), ...(headcount ? { headcount } : {}), requirements: toModelBlocks(requirements), pay };
+  return {
+    kind: 'job',
+    id,
+    title: title.slice(0, 100),
+    ...(headcount ? { headcount } : {}),
+    requirements: toModelBlocks(requirements),
+    pay,
+  };
 }
 
 /**
@@ -489,7 +657,9 @@ function jobOf(id: string, heading: string, blocks: SourceBlock[]): Job {
  * dated lines → news. Undefined when items are not most of it.
  */
 export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): ColumnType | undefined {
-  const lines = blocks.flatMap((b) => (b.type === 'paragraph' || b.type === 'heading' ? [textOf(b)] : b.type === 'list' ? listItemTexts(b) : []));
+  const lines = blocks.flatMap((b) =>
+    b.type === 'paragraph' || b.type === 'heading' ? [textOf(b)] : b.type === 'list' ? listItemTexts(b) : [],
+  );
   const tableRows = (test: (r: TableReading) => boolean) =>
     blocks.reduce((n, b) => {
       if (b.type !== 'table') return n;

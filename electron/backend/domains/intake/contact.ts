@@ -11,7 +11,26 @@ type Field = 'address' | 'postcode' | 'phone' | 'mobile' | 'fax' | 'person' | 'e
 
 /** Labels by field; a label ending in 电话, 热线 or 总机 is a phone whatever comes before it. */
 const LABELS: [Field, string[]][] = [
-  ['address', ['地址', '公司地址', '门店地址', '店铺地址', '店址', '厂址', '联系地址', '通讯地址', '办公地址', '地点', '所在地', '门店', 'Add', 'Addr', 'Address']],
+  [
+    'address',
+    [
+      '地址',
+      '公司地址',
+      '门店地址',
+      '店铺地址',
+      '店址',
+      '厂址',
+      '联系地址',
+      '通讯地址',
+      '办公地址',
+      '地点',
+      '所在地',
+      '门店',
+      'Add',
+      'Addr',
+      'Address',
+    ],
+  ],
   ['postcode', ['邮编', '邮政编码']],
   ['mobile', ['手机', '移动电话', '手机号', '手机号码', 'Mobile', 'Mob']],
   ['fax', ['传真', 'Fax', 'FAX']],
@@ -84,8 +103,13 @@ function numbersIn(value: string): { numbers: string[]; rest: string; bracketed?
   const remark = /[（(]([^）)]{1,20})[)）]/.exec(value)?.[1];
   const bracketed = remark && !NOT_A_PERSON.test(remark) ? remark : undefined;
   const without = value.replace(/[（(][^）)]{1,20}[)）]/g, ' ');
-  const numbers = [...without.matchAll(MOBILE), ...without.matchAll(FIXED)].sort((a, b) => a.index! - b.index!).map((m) => m[0].trim().replace(/^(0\d{2,3})\s/, '$1-'));
-  const rest = numbers.reduce((text, n) => text.replace(n, ' '), without).replace(/[\s,，、/]+/g, ' ').trim();
+  const numbers = [...without.matchAll(MOBILE), ...without.matchAll(FIXED)]
+    .sort((a, b) => a.index! - b.index!)
+    .map((m) => m[0].trim().replace(/^(0\d{2,3})\s/, '$1-'));
+  const rest = numbers
+    .reduce((text, n) => text.replace(n, ' '), without)
+    .replace(/[\s,，、/]+/g, ' ')
+    .trim();
   return { numbers, rest, ...(bracketed && !/\d/.test(bracketed) ? { bracketed } : {}) };
 }
 

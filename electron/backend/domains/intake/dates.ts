@@ -52,7 +52,10 @@ export function yearFor(month: number, day: number, fileYears: number[], today: 
 /** The years of the full dates in some text, for `yearFor`. */
 export function yearsIn(text: string): number[] {
   const short = [...text.matchAll(new RegExp(SHORT_YEAR.source, 'g'))].map((m) => 2000 + Number(m[1]));
-  return [...text.matchAll(new RegExp(FULL.source, 'g')), ...text.matchAll(new RegExp(YEAR_MONTH.source, 'g'))].map((m) => Number(m[1])).filter((y) => y > 1900 && y < 2200).concat(short);
+  return [...text.matchAll(new RegExp(FULL.source, 'g')), ...text.matchAll(new RegExp(YEAR_MONTH.source, 'g'))]
+    .map((m) => Number(m[1]))
+    .filter((y) => y > 1900 && y < 2200)
+    .concat(short);
 }
 
 /** The first date in `text` in any of the forms above; `fileYears` and `today` supply a missing year. */
@@ -62,7 +65,14 @@ export function findAnyDate(text: string, fileYears: number[], today: string): F
     if (!match) return;
     const year = y ?? yearFor(m, d ?? 1, fileYears, today);
     const date = iso(year, m, d ?? 1);
-    if (isRealDate(date)) candidates.push({ iso: date, yearInferred: y === undefined, dayMissing: d === undefined, index: match.index, length: match[0].length });
+    if (isRealDate(date))
+      candidates.push({
+        iso: date,
+        yearInferred: y === undefined,
+        dayMissing: d === undefined,
+        index: match.index,
+        length: match[0].length,
+      });
   };
   const full = FULL.exec(text);
   add(full, Number(full?.[1]), Number(full?.[2]), Number(full?.[3]));

@@ -61,10 +61,12 @@ const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b 
 const isOleContainer = (b: Uint8Array) => b.length > 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
 /** Word stores a password-protected .docx as an OLE container with an "EncryptedPackage" stream. */
-export const isEncryptedPackage = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1 << 20)).includes(Buffer.from('EncryptedPackage', 'utf16le'));
+export const isEncryptedPackage = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1 << 20)).includes(Buffer.from('EncryptedPackage', 'utf16le'));
 
 function refuseNonDocx(bytes: Uint8Array): void {
-  if (bytes.byteLength > MAX_DOCX_BYTES) throw new DocxProblem('docx.too_large', `The document is larger than ${MAX_DOCX_BYTES / 1024 / 1024} MB.`);
+  if (bytes.byteLength > MAX_DOCX_BYTES)
+    throw new DocxProblem('docx.too_large', `The document is larger than ${MAX_DOCX_BYTES / 1024 / 1024} MB.`);
   if (isOleContainer(bytes))
     throw new DocxProblem(
       'docx.legacy_format',
@@ -72,11 +74,13 @@ function refuseNonDocx(bytes: Uint8Array): void {
         ? 'The document is protected with a password: open it in Word or WPS, remove the password (文件 → 信息 → 保护文档), save it and import it again.'
         : 'This is an old Word .doc file saved under a .docx name: open it in Word or WPS, save it as .docx, and import it again.',
     );
-  if (!isZip(bytes)) throw new DocxProblem('docx.unreadable', 'The file is not a Word .docx document (it is damaged or has the wrong name).');
+  if (!isZip(bytes))
+    throw new DocxProblem('docx.unreadable', 'The file is not a Word .docx document (it is damaged or has the wrong name).');
   try {
     checkZip(bytes);
   } catch (error) {
-    if (error instanceof ZipProblem) throw new DocxProblem(error.code === 'office.too_large' ? 'docx.too_large' : 'docx.unreadable', error.message);
+    if (error instanceof ZipProblem)
+      throw new DocxProblem(error.code === 'office.too_large' ? 'docx.too_large' : 'docx.unreadable', error.message);
     throw error;
   }
 }
@@ -85,7 +89,10 @@ function refuseNonDocx(bytes: Uint8Array): void {
  * Converts one .docx. `storeImage` receives each embedded picture and returns its sha256, or
  * undefined when the picture cannot be used (the caller reports why).
  */
-export async function convertDocx(bytes: Uint8Array, storeImage: (image: EmbeddedImage) => Promise<string | undefined>): Promise<DocxResult> {
+export async function convertDocx(
+  bytes: Uint8Array,
+  storeImage: (image: EmbeddedImage) => Promise<string | undefined>,
+): Promise<DocxResult> {
   refuseNonDocx(bytes);
   const convertImage = mammoth.images.imgElement(async (image) => {
     const data = await image.readAsBuffer();
@@ -96,7 +103,10 @@ export async function convertDocx(bytes: Uint8Array, storeImage: (image: Embedde
   });
   let result: { value: string; messages: { type: string; message: string }[] };
   try {
-    result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: DOCX_STYLE_MAP, convertImage, transformDocument: markLookHeadings });
+    result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes) },
+      { styleMap: DOCX_STYLE_MAP, convertImage, transformDocument: markLookHeadings },
+    );
   } catch (error) {
     throw new DocxProblem('docx.unreadable', `The Word document cannot be read (${(error as Error).message.split('\n')[0]}).`);
   }

@@ -94,12 +94,16 @@ export function extractPay(text: string): { pay?: string; rest: string } {
     return { pay, rest: (text.slice(0, labeled.index) + text.slice(labeled.index + labeled[0].length)).trim() };
   }
   const negotiable = /(待遇|薪资|工资|薪酬)面议[。；;]?/.exec(text);
-  if (negotiable) return { pay: '面议', rest: (text.slice(0, negotiable.index) + text.slice(negotiable.index + negotiable[0].length)).trim() };
+  if (negotiable)
+    return { pay: '面议', rest: (text.slice(0, negotiable.index) + text.slice(negotiable.index + negotiable[0].length)).trim() };
   const clauses = text.split(/(?<=[，,。；;！!])/);
   const index = clauses.findIndex((c) => PAY_CLAUSE.test(c));
   if (index < 0) return { rest: text };
   const pay = clauses[index]!.replace(/[，,。；;！!]$/, '').trim();
-  const rest = [...clauses.slice(0, index), ...clauses.slice(index + 1)].join('').replace(/[，,]$/, '。').trim();
+  const rest = [...clauses.slice(0, index), ...clauses.slice(index + 1)]
+    .join('')
+    .replace(/[，,]$/, '。')
+    .trim();
   return { pay, rest };
 }
 

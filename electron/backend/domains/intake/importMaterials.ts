@@ -62,7 +62,18 @@ export interface IntakeResult {
 type Kind = DocumentKind | 'image' | 'enterprise' | 'unsupported';
 
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.jpe', '.png', '.gif', '.webp', '.heic', '.heif', '.avif', '.tif', '.tiff', '.bmp']);
-const DOCUMENT_EXTENSIONS: Record<string, DocumentKind> = { '.docx': 'docx', '.doc': 'word', '.wps': 'word', '.xlsx': 'xlsx', '.xlsm': 'xlsx', '.xls': 'xls', '.et': 'xls', '.csv': 'csv', '.pdf': 'pdf', '.txt': 'text' };
+const DOCUMENT_EXTENSIONS: Record<string, DocumentKind> = {
+  '.docx': 'docx',
+  '.doc': 'word',
+  '.wps': 'word',
+  '.xlsx': 'xlsx',
+  '.xlsm': 'xlsx',
+  '.xls': 'xls',
+  '.et': 'xls',
+  '.csv': 'csv',
+  '.pdf': 'pdf',
+  '.txt': 'text',
+};
 
 function kindOf(name: string): Kind {
   const base = path.posix.basename(name).toLowerCase();
@@ -84,17 +95,37 @@ class Intake {
   async file(file: IntakeFile): Promise<void> {
     const kind = kindOf(file.name);
     if (kind === 'unsupported')
-      return this.report(file.name, 'intake.unsupported_type', 'This kind of file is not read: import Word (.docx, .doc, .wps), Excel and WPS (.xlsx, .xls, .et, .csv), PDF, .txt text and JPEG/PNG/GIF/WebP photos.');
-    if (file.size > MAX_FILE_BYTES) return this.report(file.name, 'intake.file_too_large', `Files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read.`);
+      return this.report(
+        file.name,
+        'intake.unsupported_type',
+        'This kind of file is not read: import Word (.docx, .doc, .wps), Excel and WPS (.xlsx, .xls, .et, .csv), PDF, .txt text and JPEG/PNG/GIF/WebP photos.',
+      );
+    if (file.size > MAX_FILE_BYTES)
+      return this.report(file.name, 'intake.file_too_large', `Files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read.`);
     if (kind === 'image' && isLicenceName(file.name))
-      return this.report(file.name, 'intake.not_site_photo', 'A licence or identity paper, by its name: not a picture for the site, so it is not stored or shown.');
+      return this.report(
+        file.name,
+        'intake.not_site_photo',
+        'A licence or identity paper, by its name: not a picture for the site, so it is not stored or shown.',
+      );
     try {
       const bytes = await file.read();
       const sha256 = sha256Of(bytes);
-      if (this.env.alreadyImported?.has(sha256)) return this.report(file.name, 'intake.already_imported', 'This file was imported into the site before (same content): skipped.');
+      if (this.env.alreadyImported?.has(sha256))
+        return this.report(file.name, 'intake.already_imported', 'This file was imported into the site before (same content): skipped.');
       if (kind === 'image') await this.photo(file.name, bytes);
       else if (kind === 'enterprise') return this.enterprise(file.name, bytes);
-      else this.take(await readInWorker({ kind, file: file.name, bytes, dataDir: this.env.dataDir, today: this.env.today, names: this.env.names ?? [] }));
+      else
+        this.take(
+          await readInWorker({
+            kind,
+            file: file.name,
+            bytes,
+            dataDir: this.env.dataDir,
+            today: this.env.today,
+            names: this.env.names ?? [],
+          }),
+        );
       this.result.imported.push({ file: file.name, sha256 });
     } catch (error) {
       this.result.problems.push(problemOf(file.name, error));
@@ -137,7 +168,8 @@ class Intake {
     } catch {
       return this.report(file, 'intake.enterprise_unreadable', 'enterprise.json is not valid JSON.');
     }
-    if (record && typeof record === 'object' && !Array.isArray(record)) this.result.enterpriseFiles.push({ file, record: record as Record<string, unknown> });
+    if (record && typeof record === 'object' && !Array.isArray(record))
+      this.result.enterpriseFiles.push({ file, record: record as Record<string, unknown> });
   }
 }
 

@@ -12,7 +12,33 @@ type KeywordColumn = Exclude<ColumnType, 'custom' | 'guestbook' | 'staff'>;
 
 const BASE_KEYWORDS: Record<KeywordColumn, string[]> = {
   intro: ['公司简介', '企业介绍', '关于我们', '公司介绍', '企业简介', '公司概况', '企业概况', '简介', '概况', '介绍'],
-  products: ['产品中心', '产品介绍', '产品展示', '产品', '商品', '新品', '推荐', '菜品', '菜单', '菜谱', '招牌菜', '特色菜', '价目', '价格', '报价', '收费', '客房', '房型', '课程', '茶品', '品种', '线路', '套餐', '套系', '案例'],
+  products: [
+    '产品中心',
+    '产品介绍',
+    '产品展示',
+    '产品',
+    '商品',
+    '新品',
+    '推荐',
+    '菜品',
+    '菜单',
+    '菜谱',
+    '招牌菜',
+    '特色菜',
+    '价目',
+    '价格',
+    '报价',
+    '收费',
+    '客房',
+    '房型',
+    '课程',
+    '茶品',
+    '品种',
+    '线路',
+    '套餐',
+    '套系',
+    '案例',
+  ],
   news: ['新闻', '动态', '公告', '资讯', '消息', '通知', '活动'],
   jobs: ['招贤纳士', '招聘', '诚聘', '招工', '招募', '加入我们'],
   supply: ['供求', '供应', '求购', '采购', '收购', '出售'],
@@ -28,7 +54,8 @@ export const COLUMN_KEYWORDS: Record<KeywordColumn, string[]> = (() => {
   const keywords = structuredClone(BASE_KEYWORDS);
   for (const template of TEMPLATES)
     for (const { type, title } of template.defaultColumns)
-      if (type in keywords && matchIn(title, BASE_KEYWORDS)?.type !== type && !keywords[type as KeywordColumn].includes(title)) keywords[type as KeywordColumn].push(title);
+      if (type in keywords && matchIn(title, BASE_KEYWORDS)?.type !== type && !keywords[type as KeywordColumn].includes(title))
+        keywords[type as KeywordColumn].push(title);
   return keywords;
 })();
 
@@ -41,7 +68,10 @@ export interface KeywordMatch {
 export function headingCore(text: string): string {
   return text
     .trim()
-    .replace(/^(?:\d{1,2}(?:[.．]\d{1,2})+[.．]?\s*(?=[\u4e00-\u9fffA-Za-z])|\d{1,2}\s+|第?[一二三四五六七八九十\d]+[、.．)）部分章节]\s*|[(（]?[一二三四五六七八九十\d]+[)）]\s*)/, '')
+    .replace(
+      /^(?:\d{1,2}(?:[.．]\d{1,2})+[.．]?\s*(?=[\u4e00-\u9fffA-Za-z])|\d{1,2}\s+|第?[一二三四五六七八九十\d]+[、.．)）部分章节]\s*|[(（]?[一二三四五六七八九十\d]+[)）]\s*)/,
+      '',
+    )
     .replace(/^[【[]\s*(.*?)\s*[】\]]$/, '$1')
     .replace(/[：:]$/, '')
     .trim();

@@ -41,7 +41,8 @@ export interface LegacyLimits {
 /** An OLE compound file: how .xls, .et, .doc and password-protected .xlsx files begin. */
 export const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 /** A password-protected .xlsx is an OLE file whose stream names are UTF-16: "EncryptedPackage". */
-export const isEncryptedPackage = (b: Uint8Array) => Buffer.from(b.subarray(0, 1 << 20)).includes(Buffer.from('EncryptedPackage', 'utf16le'));
+export const isEncryptedPackage = (b: Uint8Array) =>
+  Buffer.from(b.subarray(0, 1 << 20)).includes(Buffer.from('EncryptedPackage', 'utf16le'));
 
 function serialToIsoDate(serial: number, date1904: boolean): string {
   const { y, m, d } = XLSX.SSF.parse_date_code(serial, { date1904 });
@@ -55,7 +56,8 @@ function numberText(value: number): string {
 
 function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string {
   if (!cell || cell.v === undefined || cell.v === null) return '';
-  if (cell.t === 'n' && typeof cell.v === 'number') return cell.z && XLSX.SSF.is_date(cell.z) ? serialToIsoDate(cell.v, date1904) : numberText(cell.v);
+  if (cell.t === 'n' && typeof cell.v === 'number')
+    return cell.z && XLSX.SSF.is_date(cell.z) ? serialToIsoDate(cell.v, date1904) : numberText(cell.v);
   if (cell.t === 'd' && cell.v instanceof Date) return cell.v.toISOString().slice(0, 10);
   if (cell.t === 'e' || cell.t === 'z') return '';
   return String(cell.v);
@@ -68,7 +70,9 @@ function readWorksheet(sheet: XLSX.WorkSheet, limits: LegacyLimits, date1904: bo
   const lastColumn = Math.min(range.e.c, limits.maxColumns - 1);
   const cell = (r: number, c: number) => cellText(sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined, date1904);
   // grid[i] is row range.s.r + i
-  const grid = Array.from({ length: lastRow - range.s.r + 1 }, (_, i) => Array.from({ length: lastColumn + 1 }, (_, c) => cell(range.s.r + i, c)));
+  const grid = Array.from({ length: lastRow - range.s.r + 1 }, (_, i) =>
+    Array.from({ length: lastColumn + 1 }, (_, c) => cell(range.s.r + i, c)),
+  );
   if (limits.fillMerged)
     for (const merge of sheet['!merges'] ?? []) {
       const value = grid[merge.s.r - range.s.r]?.[merge.s.c] ?? '';
@@ -98,7 +102,8 @@ export function readLegacyExcel(bytes: Uint8Array, limits: LegacyLimits): Legacy
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     // SheetJS's words for a FILEPASS record or an encrypted package (it reads no passwords).
-    if (/password-protected|password is incorrect/i.test(message)) throw new LegacyExcelProblem('encrypted', 'The workbook is protected with a password.');
+    if (/password-protected|password is incorrect/i.test(message))
+      throw new LegacyExcelProblem('encrypted', 'The workbook is protected with a password.');
     throw new LegacyExcelProblem('damaged', `The workbook is damaged or is not an Excel workbook (${message.split('\n')[0]}).`);
   }
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);

@@ -12,7 +12,8 @@ export class LegacyWordProblem extends Error {
 
 export type LegacyWordContent = { kind: 'lines'; text: string } | { kind: 'html'; html: string } | { kind: 'docx' };
 
-const startsWith = (bytes: Uint8Array, text: string) => Buffer.from(bytes.subarray(0, 64)).toString('latin1').trimStart().toLowerCase().startsWith(text);
+const startsWith = (bytes: Uint8Array, text: string) =>
+  Buffer.from(bytes.subarray(0, 64)).toString('latin1').trimStart().toLowerCase().startsWith(text);
 
 /** Word 97–2003 marks an encrypted document in its file information block (flag fEncrypted). */
 function isEncryptedDoc(bytes: Uint8Array): boolean {
@@ -25,11 +26,17 @@ function isEncryptedDoc(bytes: Uint8Array): boolean {
 /** What the file really is and its text; throws LegacyWordProblem with the reason when it cannot be read. */
 export async function readLegacyWord(bytes: Uint8Array, fileName: string): Promise<LegacyWordContent> {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return { kind: 'docx' };
-  if (startsWith(bytes, '{\\rtf')) throw new LegacyWordProblem(`${fileName} is an RTF file with a Word name: open it in Word or WPS, save it as .docx and import it again.`);
+  if (startsWith(bytes, '{\\rtf'))
+    throw new LegacyWordProblem(
+      `${fileName} is an RTF file with a Word name: open it in Word or WPS, save it as .docx and import it again.`,
+    );
   if (startsWith(bytes, '<')) return { kind: 'html', html: new TextDecoder('utf-8').decode(bytes) };
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (!ole) throw new LegacyWordProblem('The file is neither an old Word nor a WPS document (it is damaged or has the wrong name).');
-  if (isEncryptedPackage(bytes) || isEncryptedDoc(bytes)) throw new LegacyWordProblem('The document is protected with a password: open it in Word or WPS, remove the password, save it as .docx and import it again.');
+  if (isEncryptedPackage(bytes) || isEncryptedDoc(bytes))
+    throw new LegacyWordProblem(
+      'The document is protected with a password: open it in Word or WPS, remove the password, save it as .docx and import it again.',
+    );
   let text: string;
   try {
     text = (await new WordExtractor().extract(Buffer.from(bytes))).getBody();
@@ -38,6 +45,9 @@ export async function readLegacyWord(bytes: Uint8Array, fileName: string): Promi
       `This old Word or WPS file cannot be read (${(error as Error).message.split('\n')[0]}): it is damaged, or from a WPS version before 2005; open it in Word or WPS, save it as .docx, and import it again.`,
     );
   }
-  if (!text.trim()) throw new LegacyWordProblem('No text was found in this old Word or WPS file: open it in Word or WPS, save it as .docx, and import it again.');
+  if (!text.trim())
+    throw new LegacyWordProblem(
+      'No text was found in this old Word or WPS file: open it in Word or WPS, save it as .docx, and import it again.',
+    );
   return { kind: 'lines', text: text.replace(/\r\n?/g, '\n') };
 }

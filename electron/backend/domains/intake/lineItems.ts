@@ -88,7 +88,10 @@ export function productLine(raw: string): ProductLine | undefined {
     priceText = labeled[2];
   } else {
     // "招牌红烧肉 68元/份", "西湖龙井（特级）￥680/斤": the price is the tail of the line.
-    const tail = /^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*[/／每]\s*[^\s\d]{1,4})?\s*起?|面议|时价|电议|议价)$/.exec(text);
+    const tail =
+      /^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*[/／每]\s*[^\s\d]{1,4})?\s*起?|面议|时价|电议|议价)$/.exec(
+        text,
+      );
     if (tail) {
       name = tail[1];
       priceText = tail[2];
@@ -137,7 +140,8 @@ export interface JobLine {
 const JOB_SIGNAL = /要求|经验|学历|薪|工资|待遇|年龄|熟悉|优先|证书|持证|包吃|包住|五险|岗位|上岗|以上/;
 
 /** Title, headcount (in brackets or not) and a bracketed remark after it ("2人（C照）"), then the rest. */
-const JOB_LINE = /^(?:招聘|诚聘|急聘|招募|聘)?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$)\s*(.*)$/;
+const JOB_LINE =
+  /^(?:招聘|诚聘|急聘|招募|聘)?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$)\s*(.*)$/;
 
 /** "招：送货司机2人…", "【招聘】…": a job ad that says so, wherever it stands. */
 const JOB_TAG = /^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招募|招|聘)\s*[：:])\s*/;
@@ -155,7 +159,15 @@ export function jobLine(raw: string): JobLine | undefined {
   if (!count && !/[：:]/.test(text.slice(title!.length, title!.length + 3))) return undefined;
   const headcount = count ? countOf(count) : undefined;
   const { pay, rest: requirements } = extractPay((rest ?? '').trim());
-  return { title: title!.trim(), ...(headcount ? { headcount } : {}), ...(pay ? { pay: pay.slice(0, 100) } : {}), requirements: requirements.replace(/^(任职要求|岗位要求|要求)\s*[：:]\s*/, '').replace(/[；;]$/, '。').trim() };
+  return {
+    title: title!.trim(),
+    ...(headcount ? { headcount } : {}),
+    ...(pay ? { pay: pay.slice(0, 100) } : {}),
+    requirements: requirements
+      .replace(/^(任职要求|岗位要求|要求)\s*[：:]\s*/, '')
+      .replace(/[；;]$/, '。')
+      .trim(),
+  };
 }
 
 export interface PostLine {

@@ -32,12 +32,14 @@ function typedCells(text: string): string[] {
 }
 
 /** A line of "label：value" pairs (contact lines, product facts) is not a table row even when spaced out. */
-const isLabelLine = (cells: string[]) => cells.filter((c) => /^[^：:]{1,8}[：:]\S/.test(c)).length * 2 >= cells.length || contactPairs(cells.join(' ')).length >= 2;
+const isLabelLine = (cells: string[]) =>
+  cells.filter((c) => /^[^：:]{1,8}[：:]\S/.test(c)).length * 2 >= cells.length || contactPairs(cells.join(' ')).length >= 2;
 
 /** The most common size among the lines: the body text. */
 function bodySize(lines: TextLine[]): number | undefined {
   const counts = new Map<number, number>();
-  for (const line of lines) if (line.size && line.text.trim()) counts.set(Math.round(line.size), (counts.get(Math.round(line.size)) ?? 0) + line.text.length);
+  for (const line of lines)
+    if (line.size && line.text.trim()) counts.set(Math.round(line.size), (counts.get(Math.round(line.size)) ?? 0) + line.text.length);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 

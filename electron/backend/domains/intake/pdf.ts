@@ -33,7 +33,10 @@ const loadPdfJs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 /** pdf.js's character maps and standard fonts, for PDFs whose Chinese fonts are not embedded. */
 function resourceUrls() {
   const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  return { cMapUrl: `${pathToFileURL(path.join(root, 'cmaps')).href}/`, standardFontDataUrl: `${pathToFileURL(path.join(root, 'standard_fonts')).href}/` };
+  return {
+    cMapUrl: `${pathToFileURL(path.join(root, 'cmaps')).href}/`,
+    standardFontDataUrl: `${pathToFileURL(path.join(root, 'standard_fonts')).href}/`,
+  };
 }
 
 interface PlacedLine extends TextLine {
@@ -88,7 +91,9 @@ function pageLines(items: TextItem[], pageHeight: number): PlacedLine[] {
 function continues(previous: PlacedLine, line: PlacedLine, rightMargin: number): boolean {
   if (previous.cells || line.cells || Math.abs((previous.size ?? 0) - (line.size ?? 0)) > 0.5) return false;
   const size = line.size ?? 10;
-  return previous.right >= rightMargin - size * 2 && line.top - previous.top <= size * 1.8 && Math.abs(line.left - previous.left) < size * 3;
+  return (
+    previous.right >= rightMargin - size * 2 && line.top - previous.top <= size * 1.8 && Math.abs(line.left - previous.left) < size * 3
+  );
 }
 
 /**
@@ -103,7 +108,10 @@ function wrappedCells(row: PlacedLine, line: PlacedLine): PlacedLine | undefined
   const cells = [...row.cells];
   parts.forEach((part, i) => {
     const left = line.cellLefts[i] ?? line.left;
-    const column = Math.max(1, row.cellLefts.findLastIndex((x) => x <= left + size));
+    const column = Math.max(
+      1,
+      row.cellLefts.findLastIndex((x) => x <= left + size),
+    );
     cells[column] += (!isCjk(cells[column]!.at(-1)) && !isCjk(part[0]) && !/[-/]$/.test(cells[column]!) ? ' ' : '') + part;
   });
   return { ...row, cells, text: cells.join('  '), top: line.top };
@@ -121,7 +129,8 @@ function paragraphs(lines: PlacedLine[]): PlacedLine[] {
       const glue = !isCjk(previous.text.at(-1)) && !isCjk(line.text[0]) ? ' ' : '';
       out[out.length - 1] = { ...previous, text: previous.text + glue + line.text, right: line.right, top: line.top };
     } else {
-      if (previous && previous.text && line.top - previous.top > (line.size ?? 10) * 2.4) out.push({ text: '', top: previous.top, left: 0, right: 0, cellLefts: [] });
+      if (previous && previous.text && line.top - previous.top > (line.size ?? 10) * 2.4)
+        out.push({ text: '', top: previous.top, left: 0, right: 0, cellLefts: [] });
       out.push(line);
     }
   }
@@ -179,7 +188,11 @@ function pageText(items: TextItem[], pageWidth: number, pageHeight: number): Pla
   const [header, left, right] = columns;
   // Tops keep the order when pictures are sorted in: the right column comes after the left one.
   const shift = (lines: PlacedLine[], by: number) => lines.map((l) => ({ ...l, top: l.top + by }));
-  return [...paragraphs(pageLines(header, pageHeight)), ...paragraphs(pageLines(left, pageHeight)), ...shift(paragraphs(pageLines(right, pageHeight)), pageHeight)];
+  return [
+    ...paragraphs(pageLines(header, pageHeight)),
+    ...paragraphs(pageLines(left, pageHeight)),
+    ...shift(paragraphs(pageLines(right, pageHeight)), pageHeight),
+  ];
 }
 
 interface PlacedPicture {
@@ -188,7 +201,11 @@ interface PlacedPicture {
 }
 
 /** The page's pictures with their position: the operator list walked with its transform stack. */
-async function pagePictures(page: Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>, OPS: PdfJs['OPS'], pageHeight: number): Promise<PlacedPicture[]> {
+async function pagePictures(
+  page: Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>,
+  OPS: PdfJs['OPS'],
+  pageHeight: number,
+): Promise<PlacedPicture[]> {
   const list = await page.getOperatorList();
   const pictures: PlacedPicture[] = [];
   let ctm = [1, 0, 0, 1, 0, 0];
@@ -200,7 +217,14 @@ async function pagePictures(page: Awaited<ReturnType<Awaited<ReturnType<PdfJs['g
     else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
     else if (fn === OPS.transform) {
       const [a, b, c, d, e, f] = args as number[];
-      ctm = [a! * ctm[0]! + b! * ctm[2]!, a! * ctm[1]! + b! * ctm[3]!, c! * ctm[0]! + d! * ctm[2]!, c! * ctm[1]! + d! * ctm[3]!, e! * ctm[0]! + f! * ctm[2]! + ctm[4]!, e! * ctm[1]! + f! * ctm[3]! + ctm[5]!];
+      ctm = [
+        a! * ctm[0]! + b! * ctm[2]!,
+        a! * ctm[1]! + b! * ctm[3]!,
+        c! * ctm[0]! + d! * ctm[2]!,
+        c! * ctm[1]! + d! * ctm[3]!,
+        e! * ctm[0]! + f! * ctm[2]! + ctm[4]!,
+        e! * ctm[1]! + f! * ctm[3]! + ctm[5]!,
+      ];
     } else if (fn === OPS.paintImageXObject) {
       const image = await new Promise<{ width: number; height: number; kind: number; data?: Uint8ClampedArray } | undefined>((resolve) => {
         try {
@@ -212,7 +236,11 @@ async function pagePictures(page: Awaited<ReturnType<Awaited<ReturnType<PdfJs['g
       if (!image?.data || image.width < MIN_PICTURE_SIDE || image.height < MIN_PICTURE_SIDE) continue;
       const channels = image.kind === 3 ? 4 : image.kind === 2 ? 3 : 0;
       if (!channels) continue; // 1-bit masks and the like: not photos
-      const bytes = await sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), { raw: { width: image.width, height: image.height, channels } }).jpeg({ quality: 90 }).toBuffer();
+      const bytes = await sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), {
+        raw: { width: image.width, height: image.height, channels },
+      })
+        .jpeg({ quality: 90 })
+        .toBuffer();
       pictures.push({ top: pageHeight - (ctm[5]! + Math.max(ctm[3]!, 0)), bytes });
     }
   }
@@ -227,7 +255,15 @@ export async function pdfTextLines(bytes: Uint8Array, maxPages = 2): Promise<Tex
   const { getDocument } = await loadPdfJs();
   let document;
   try {
-    document = await getDocument({ data: new Uint8Array(bytes), ...resourceUrls(), cMapPacked: true, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+    document = await getDocument({
+      data: new Uint8Array(bytes),
+      ...resourceUrls(),
+      cMapPacked: true,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+    }).promise;
   } catch (error) {
     if ((error as Error).name === 'PasswordException') throw new PdfProblem('pdf.encrypted', 'The PDF is protected with a password.');
     throw new PdfProblem('pdf.unreadable', `The PDF cannot be read (${(error as Error).message.split('\n')[0]}).`);
@@ -237,7 +273,10 @@ export async function pdfTextLines(bytes: Uint8Array, maxPages = 2): Promise<Tex
     for (let number = 1; number <= Math.min(document.numPages, maxPages); number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
-      const placed = pageLines(content.items.flatMap((i) => ('str' in i ? [i as TextItem] : [])), page.view[3]! - page.view[1]!);
+      const placed = pageLines(
+        content.items.flatMap((i) => ('str' in i ? [i as TextItem] : [])),
+        page.view[3]! - page.view[1]!,
+      );
       lines.push(...placed.map((l) => ({ text: l.text, ...(l.cells ? { cells: l.cells } : {}) })));
       page.cleanup();
     }
@@ -260,11 +299,26 @@ export async function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => 
   const { getDocument, OPS } = await loadPdfJs();
   let document;
   try {
-    document = await getDocument({ data: new Uint8Array(bytes), ...resourceUrls(), cMapPacked: true, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+    document = await getDocument({
+      data: new Uint8Array(bytes),
+      ...resourceUrls(),
+      cMapPacked: true,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+    }).promise;
   } catch (error) {
     const name = (error as Error).name;
-    if (name === 'PasswordException') throw new PdfProblem('pdf.encrypted', 'The PDF is protected with a password: save it again without a password (or print it to a new PDF) and import it again.');
-    throw new PdfProblem('pdf.unreadable', `The PDF cannot be read (${(error as Error).message.split('\n')[0]}): it is damaged or not a PDF.`);
+    if (name === 'PasswordException')
+      throw new PdfProblem(
+        'pdf.encrypted',
+        'The PDF is protected with a password: save it again without a password (or print it to a new PDF) and import it again.',
+      );
+    throw new PdfProblem(
+      'pdf.unreadable',
+      `The PDF cannot be read (${(error as Error).message.split('\n')[0]}): it is damaged or not a PDF.`,
+    );
   }
   try {
     const lines: TextLine[] = [];
@@ -273,18 +327,32 @@ export async function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => 
       const page = await document.getPage(number);
       const height = page.view[3]! - page.view[1]!;
       const content = await page.getTextContent();
-      const placed: (PlacedLine | { top: number; block: SourceBlock })[] = pageText(content.items.flatMap((i) => ('str' in i ? [i as TextItem] : [])), page.view[2]! - page.view[0]!, height);
+      const placed: (PlacedLine | { top: number; block: SourceBlock })[] = pageText(
+        content.items.flatMap((i) => ('str' in i ? [i as TextItem] : [])),
+        page.view[2]! - page.view[0]!,
+        height,
+      );
       // Each picture stands after the last line above it.
       for (const picture of await pagePictures(page, OPS, height)) {
         const sha256 = await storeImage(picture.bytes);
         if (sha256) placed.push({ top: picture.top, block: { type: 'image', image: { sha256, alt: '' } } });
       }
       placed.sort((a, b) => a.top - b.top);
-      lines.push(...placed.map((l): TextLine => ('block' in l ? { text: '', block: l.block } : { text: l.text, ...(l.cells ? { cells: l.cells } : {}), ...(l.size ? { size: l.size } : {}) })), { text: '' });
+      lines.push(
+        ...placed.map((l): TextLine =>
+          'block' in l
+            ? { text: '', block: l.block }
+            : { text: l.text, ...(l.cells ? { cells: l.cells } : {}), ...(l.size ? { size: l.size } : {}) },
+        ),
+        { text: '' },
+      );
       page.cleanup();
     }
     if (!lines.some((l) => l.text.trim()))
-      throw new PdfProblem('pdf.no_text', 'The PDF holds no text, only scanned pages: export its pages as pictures (JPEG) and import those, so they are read by OCR.');
+      throw new PdfProblem(
+        'pdf.no_text',
+        'The PDF holds no text, only scanned pages: export its pages as pictures (JPEG) and import those, so they are read by OCR.',
+      );
     return { blocks: linesToBlocks(lines), pages };
   } finally {
     await document.destroy();

@@ -15,7 +15,12 @@ export interface PhotoLook {
 const SIDE = 160;
 
 async function transparentShare(bytes: Uint8Array): Promise<number> {
-  const { data } = await sharp(bytes).ensureAlpha().extractChannel(3).resize(48, 48, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
+  const { data } = await sharp(bytes)
+    .ensureAlpha()
+    .extractChannel(3)
+    .resize(48, 48, { fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   let transparent = 0;
   for (const alpha of data) if (alpha < 16) transparent++;
   return transparent / data.length;
@@ -23,7 +28,12 @@ async function transparentShare(bytes: Uint8Array): Promise<number> {
 
 /** Share of pale, unsaturated pixels, and of sharp light/dark steps between neighbours (strokes of print). */
 async function paperAndStrokes(bytes: Uint8Array): Promise<{ paper: number; strokes: number }> {
-  const { data, info } = await sharp(bytes).rotate().resize(SIDE, SIDE, { fit: 'inside' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(bytes)
+    .rotate()
+    .resize(SIDE, SIDE, { fit: 'inside' })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const { width, height } = info;
   let paper = 0;
   let strokes = 0;

@@ -13,25 +13,36 @@ import { foldTraditional } from './traditional';
 export function photoStem(fileName: string): string {
   const base = path.basename(fileName, path.extname(fileName)).normalize('NFC').trim();
   // A copy number ("-2", " (1)", "银针2") goes; the digits of a model number ("CK6150") stay.
-  return base.replace(/(?:[\s_-]+[（(]?\d{1,3}[)）]?|[（(]\d{1,3}[)）]|(?<![\dA-Za-z])\d{1,3})$/, '').replace(/[\s_-]+[a-z]$/i, '').trim() || base;
+  return (
+    base
+      .replace(/(?:[\s_-]+[（(]?\d{1,3}[)）]?|[（(]\d{1,3}[)）]|(?<![\dA-Za-z])\d{1,3})$/, '')
+      .replace(/[\s_-]+[a-z]$/i, '')
+      .trim() || base
+  );
 }
 
 const LOGO = /logo|标志|商标|徽标|标识|徽章|log[o0]/i;
 export const isLogoName = (fileName: string) => LOGO.test(photoStem(fileName));
 
 /** Licences and identity papers: never shown on a site. */
-export const isLicenceName = (fileName: string) => /营业执照|执照|许可证|身份证|税务登记|组织机构代码|开户许可|法人证/.test(photoStem(fileName));
+export const isLicenceName = (fileName: string) =>
+  /营业执照|执照|许可证|身份证|税务登记|组织机构代码|开户许可|法人证/.test(photoStem(fileName));
 
 /** Names a phone, camera or chat app gives: they say nothing about the picture. */
 export const isCameraName = (fileName: string) =>
-  /^(img|dsc|dscn|dcim|pic|photo|image|mvimg|wx_camera|mmexport|screenshot|微信图片|qq图片|截图|屏幕截图|未命名|新建|扫描全能王)?[\s_-]*[\d_\s-]{3,}$/i.test(photoStem(fileName)) ||
-  /^(img|dsc|pic|微信图片|mmexport|screenshot|截图)[_\s-]?\d/i.test(photoStem(fileName));
+  /^(img|dsc|dscn|dcim|pic|photo|image|mvimg|wx_camera|mmexport|screenshot|微信图片|qq图片|截图|屏幕截图|未命名|新建|扫描全能王)?[\s_-]*[\d_\s-]{3,}$/i.test(
+    photoStem(fileName),
+  ) || /^(img|dsc|pic|微信图片|mmexport|screenshot|截图)[_\s-]?\d/i.test(photoStem(fileName));
 
 /** Pictures of printed material: read by OCR, not shown as photos. */
-export const isDocumentName = (fileName: string) => /价目表|价格表|价目|报价单|菜单|菜谱|宣传单|宣传页|彩页|传单|海报文字|说明书|简介|资料|扫描|scan|文件|通知|招聘启事/i.test(photoStem(fileName));
+export const isDocumentName = (fileName: string) =>
+  /价目表|价格表|价目|报价单|菜单|菜谱|宣传单|宣传页|彩页|传单|海报文字|说明书|简介|资料|扫描|scan|文件|通知|招聘启事/i.test(
+    photoStem(fileName),
+  );
 
 /** Words for places a business shows: its grounds, buildings, rooms. */
-const PLACE_WORDS = /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|泳池|店内|店铺|大门|大堂|大厅|前台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公/;
+const PLACE_WORDS =
+  /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|泳池|店内|店铺|大门|大堂|大厅|前台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公/;
 /** The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆, 冷库, 摄影棚. */
 const PLACE_ENDING = /[区室厅场园馆库棚]$/;
 
@@ -50,7 +61,8 @@ export function folderHint(fileName: string): 'products' | 'places' | undefined 
 
 export type MatchReason = 'model' | 'name' | 'pinyin' | 'similar';
 
-export type PhotoMatch = { kind: 'item'; item: Item; column: Column; reason: MatchReason } | { kind: 'ambiguous'; candidates: string[] } | { kind: 'none' };
+export type PhotoMatch =
+  { kind: 'item'; item: Item; column: Column; reason: MatchReason } | { kind: 'ambiguous'; candidates: string[] } | { kind: 'none' };
 
 interface Candidate {
   item: Item;
@@ -70,7 +82,8 @@ const normalize = (s: string) =>
     .replace(/[\s\-_·.,，、/\\()（）【】[\]《》"'“”]/g, '');
 
 /** Model numbers in a text: letters and digits mixed, four characters or more (ck6150, jd6612, wy3306). */
-const modelTokens = (s: string) => [...normalize(s).matchAll(/[a-z]{1,6}\d[a-z0-9]*|\d+[a-z]+[a-z0-9]*/g)].map((m) => m[0]).filter((t) => t.length >= 4);
+const modelTokens = (s: string) =>
+  [...normalize(s).matchAll(/[a-z]{1,6}\d[a-z0-9]*|\d+[a-z]+[a-z0-9]*/g)].map((m) => m[0]).filter((t) => t.length >= 4);
 
 const pinyinOf = (s: string) => normalize(pinyin(s, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(''));
 
@@ -111,7 +124,12 @@ function closest(stem: string, title: string): number {
 /** Several candidates: an exact name wins, then the one whose name starts with the stem; else it is ambiguous. */
 function decide(found: Candidate[], stem: string, key: (c: Candidate) => string, reason: MatchReason): PhotoMatch | undefined {
   if (found.length === 0) return undefined;
-  const pick = found.length === 1 ? found : found.filter((c) => key(c) === stem).length === 1 ? found.filter((c) => key(c) === stem) : found.filter((c) => key(c).startsWith(stem));
+  const pick =
+    found.length === 1
+      ? found
+      : found.filter((c) => key(c) === stem).length === 1
+        ? found.filter((c) => key(c) === stem)
+        : found.filter((c) => key(c).startsWith(stem));
   if (pick.length === 1) return { kind: 'item', item: pick[0]!.item, column: pick[0]!.column, reason };
   return { kind: 'ambiguous', candidates: found.map((c) => itemTitle(c.item)) };
 }
@@ -123,7 +141,12 @@ export class PhotoMatcher {
     this.candidates = columns.flatMap((column) =>
       column.items
         .filter((item) => item.kind === 'product' || item.kind === 'article')
-        .map((item) => ({ item, column, title: normalize(itemTitle(item)), models: [...modelTokens(itemTitle(item)), ...(item.kind === 'product' && item.model ? [normalize(item.model)] : [])] })),
+        .map((item) => ({
+          item,
+          column,
+          title: normalize(itemTitle(item)),
+          models: [...modelTokens(itemTitle(item)), ...(item.kind === 'product' && item.model ? [normalize(item.model)] : [])],
+        })),
     );
   }
 
@@ -135,23 +158,37 @@ export class PhotoMatcher {
     const models = modelTokens(rawStem);
     // The same model, or one inside the other: "M1136.jpg" for LaserJet M1136, "ThinkPad-E14.jpg" for ThinkPad E14.
     const key = normalize(rawStem);
-    const byModel = pool.filter((c) => c.models.some((m) => models.includes(m) || (/\d/.test(m) && m.length >= 4 && key.includes(m)) || models.some((t) => m.includes(t))));
+    const byModel = pool.filter((c) =>
+      c.models.some((m) => models.includes(m) || (/\d/.test(m) && m.length >= 4 && key.includes(m)) || models.some((t) => m.includes(t))),
+    );
     const model = decide(byModel, models[0] ?? '', (c) => c.models[0] ?? '', 'model');
     if (model?.kind === 'item') return model;
-    let stem = normalize(rawStem).replace(NOISE, '').replace(/^(产品|商品)(?=.{2})/, '');
+    let stem = normalize(rawStem)
+      .replace(NOISE, '')
+      .replace(/^(产品|商品)(?=.{2})/, '');
     for (const m of models) stem = stem.replace(m, '');
     if (stem.length < 2) return model ?? { kind: 'none' };
     // The stem in the name, the name in the stem, or the name's first word (3 characters or more) in the stem:
     // "御景湾客厅.jpg" for the case "御景湾 120平米 现代简约".
     const head = (c: Candidate) => normalize(itemTitle(c.item).split(/\s+/)[0] ?? '');
-    const byName = pool.filter((c) => c.title.includes(stem) || (c.title.length >= 2 && stem.includes(c.title)) || (head(c).length >= 3 && head(c) !== c.title && stem.startsWith(head(c))));
+    const byName = pool.filter(
+      (c) =>
+        c.title.includes(stem) ||
+        (c.title.length >= 2 && stem.includes(c.title)) ||
+        (head(c).length >= 3 && head(c) !== c.title && stem.startsWith(head(c))),
+    );
     const name = decide(byName, stem, (c) => c.title, 'name');
     if (name) return name;
     const latin = /^[a-z]+$/.test(stem);
     const sound = latin ? stem : stem.length >= 3 ? pinyinOf(stem) : '';
     if (sound.length >= 4) {
       const sounds = (c: Candidate) => (c.pinyin ??= pinyinOf(itemTitle(c.item)));
-      const bySound = decide(pool.filter((c) => sounds(c).includes(sound)), sound, sounds, 'pinyin');
+      const bySound = decide(
+        pool.filter((c) => sounds(c).includes(sound)),
+        sound,
+        sounds,
+        'pinyin',
+      );
       if (bySound) return bySound;
     }
     if (!latin && stem.length >= 3) {

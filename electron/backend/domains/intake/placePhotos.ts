@@ -16,8 +16,18 @@ export interface PlacementEnv {
   guess(rule: GuessRule, source: string, message: string, params: Record<string, string | number>, target: GuessTarget): Guess | void;
 }
 
-const RULE_OF: Record<MatchReason, GuessRule> = { name: 'photo.file_name', model: 'photo.model', pinyin: 'photo.pinyin', similar: 'photo.similar' };
-const HOW: Record<MatchReason, string> = { name: 'name match', model: 'model number', pinyin: 'pinyin / same sound', similar: 'name differs by a character or two' };
+const RULE_OF: Record<MatchReason, GuessRule> = {
+  name: 'photo.file_name',
+  model: 'photo.model',
+  pinyin: 'photo.pinyin',
+  similar: 'photo.similar',
+};
+const HOW: Record<MatchReason, string> = {
+  name: 'name match',
+  model: 'model number',
+  pinyin: 'pinyin / same sound',
+  similar: 'name differs by a character or two',
+};
 
 class PhotoPlacement {
   private readonly matcher: PhotoMatcher;
@@ -30,15 +40,31 @@ class PhotoPlacement {
   }
 
   private tray(source: string, note: string, images: ImageRef[], ocr = false): void {
-    const entry: UnsortedEntry = { id: this.env.newId(), source: source.slice(0, 255), blocks: [], images, note: note.slice(0, 200), ...(ocr ? { ocr } : {}) };
+    const entry: UnsortedEntry = {
+      id: this.env.newId(),
+      source: source.slice(0, 255),
+      blocks: [],
+      images,
+      note: note.slice(0, 200),
+      ...(ocr ? { ocr } : {}),
+    };
     this.content.unsorted.push(entry);
   }
 
   logo(photo: ParsedPhoto, fileName: string, reason: 'name' | 'shape'): void {
     const before = this.content.profile.logo?.sha256;
     this.content.profile.logo = { sha256: photo.image.sha256, alt: `${this.content.profile.shortName}标志`.slice(0, 200), fileName };
-    const why = reason === 'name' ? `${fileName} is named like a logo` : `${fileName} has a transparent background around a compact shape, as logos do`;
-    this.env.guess('profile.logo', photo.file, `${why} → the site's logo.`, { file: fileName, reason }, { kind: 'logo', sha256: photo.image.sha256, ...(before ? { before } : {}) });
+    const why =
+      reason === 'name'
+        ? `${fileName} is named like a logo`
+        : `${fileName} has a transparent background around a compact shape, as logos do`;
+    this.env.guess(
+      'profile.logo',
+      photo.file,
+      `${why} → the site's logo.`,
+      { file: fileName, reason },
+      { kind: 'logo', sha256: photo.image.sha256, ...(before ? { before } : {}) },
+    );
   }
 
   /** Whether the photo's name already says what it shows (an item or a place): such a photo is not taken for the logo by its shape. */
@@ -51,13 +77,25 @@ class PhotoPlacement {
   place(photo: ParsedPhoto): void {
     const fileName = path.posix.basename(photo.file).slice(0, 255);
     const ref: ImageRef = { sha256: photo.image.sha256, alt: '', fileName };
-    if (photo.page) return this.tray(photo.file, `${fileName} is a photographed page: its text was read by OCR (check it against the picture).`, [ref], true);
+    if (photo.page)
+      return this.tray(
+        photo.file,
+        `${fileName} is a photographed page: its text was read by OCR (check it against the picture).`,
+        [ref],
+        true,
+      );
     const hint = folderHint(photo.file);
     const match = this.matcher.match(fileName, hint === 'products');
     if (match.kind === 'item' && (match.item.kind === 'product' || match.item.kind === 'article')) {
       const title = itemTitle(match.item);
       if (!match.item.images.some((i) => i.sha256 === ref.sha256)) match.item.images.push({ ...ref, alt: title.slice(0, 200) });
-      this.env.guess(RULE_OF[match.reason], photo.file, `${fileName} → the picture of "${title}" in "${match.column.title}" (${HOW[match.reason]}).`, { file: fileName, item: title, reason: match.reason }, { kind: 'itemImage', itemId: match.item.id, sha256: ref.sha256 });
+      this.env.guess(
+        RULE_OF[match.reason],
+        photo.file,
+        `${fileName} → the picture of "${title}" in "${match.column.title}" (${HOW[match.reason]}).`,
+        { file: fileName, item: title, reason: match.reason },
+        { kind: 'itemImage', itemId: match.item.id, sha256: ref.sha256 },
+      );
       return;
     }
     if (match.kind === 'ambiguous') return this.tray(photo.file, `${fileName} fits several items: ${match.candidates.join('、')}.`, [ref]);
@@ -73,13 +111,34 @@ class PhotoPlacement {
     let intro = sortedColumns(this.content).find((c: Column) => c.type === 'intro');
     const made = !intro;
     if (!intro) {
-      intro = { id: this.env.newId(), type: 'intro', title: '企业介绍', order: Math.min(0, ...this.content.columns.map((c) => c.order)) - 10, channels: { ...ALL_CHANNELS }, body: [], items: [] };
+      intro = {
+        id: this.env.newId(),
+        type: 'intro',
+        title: '企业介绍',
+        order: Math.min(0, ...this.content.columns.map((c) => c.order)) - 10,
+        channels: { ...ALL_CHANNELS },
+        body: [],
+        items: [],
+      };
       this.content.columns.push(intro);
     }
-    if (!intro.body.some((b) => b.type === 'image' && b.image.sha256 === ref.sha256)) intro.body.push({ type: 'image', image: { ...ref, alt: path.posix.basename(fileName, path.posix.extname(fileName)).slice(0, 200) } });
+    if (!intro.body.some((b) => b.type === 'image' && b.image.sha256 === ref.sha256))
+      intro.body.push({ type: 'image', image: { ...ref, alt: path.posix.basename(fileName, path.posix.extname(fileName)).slice(0, 200) } });
     const params = { file: fileName, column: intro.title, ...(made ? { made: 1 } : {}) };
-    if (made) this.env.guess('photo.place', photo.file, `${fileName} shows a place; the site had no intro column → a new "${intro.title}" column with this picture.`, params, { kind: 'column', columnId: intro.id });
-    else this.env.guess('photo.place', photo.file, `${fileName} shows a place → a picture in "${intro.title}".`, params, { kind: 'columnImage', columnId: intro.id, sha256: ref.sha256 });
+    if (made)
+      this.env.guess(
+        'photo.place',
+        photo.file,
+        `${fileName} shows a place; the site had no intro column → a new "${intro.title}" column with this picture.`,
+        params,
+        { kind: 'column', columnId: intro.id },
+      );
+    else
+      this.env.guess('photo.place', photo.file, `${fileName} shows a place → a picture in "${intro.title}".`, params, {
+        kind: 'columnImage',
+        columnId: intro.id,
+        sha256: ref.sha256,
+      });
   }
 }
 

@@ -30,7 +30,11 @@ export async function readInWorker(request: ReadRequest): Promise<ReadOutput> {
       images: [],
       problems: [
         exhausted
-          ? { file: request.file, code: 'intake.file_too_large', message: 'Reading this file took more memory than a document may: it is damaged or far too large. Split it or save it again.' }
+          ? {
+              file: request.file,
+              code: 'intake.file_too_large',
+              message: 'Reading this file took more memory than a document may: it is damaged or far too large. Split it or save it again.',
+            }
           : { file: request.file, code: 'intake.read_failed', message: `The file could not be read (${message.split('\n')[0]}).` },
       ],
     };

@@ -44,8 +44,13 @@ export interface ReadOutput {
 const KNOWN_PROBLEMS = [DocxProblem, LegacyWordProblem, SpreadsheetProblem, PdfProblem, TextDecodingProblem, ImageProblem, ZipProblem];
 
 export function problemOf(file: string, error: unknown): IntakeProblem {
-  if (KNOWN_PROBLEMS.some((kind) => error instanceof kind)) return { file, code: (error as { code: string }).code, message: (error as Error).message };
-  return { file, code: 'intake.read_failed', message: `The file could not be read (${(error as Error).message?.split('\n')[0] ?? String(error)}).` };
+  if (KNOWN_PROBLEMS.some((kind) => error instanceof kind))
+    return { file, code: (error as { code: string }).code, message: (error as Error).message };
+  return {
+    file,
+    code: 'intake.read_failed',
+    message: `The file could not be read (${(error as Error).message?.split('\n')[0] ?? String(error)}).`,
+  };
 }
 
 /**
@@ -68,7 +73,12 @@ class DocumentReader {
   }
 
   private structure(blocks: SourceBlock[], ocr = false): void {
-    const material = structureDocument(blocks, this.file, { newId: () => uuidv7() }, { fileColumn: fileNameColumn(this.file), today: this.request.today, ocr, names: this.request.names ?? [] });
+    const material = structureDocument(
+      blocks,
+      this.file,
+      { newId: () => uuidv7() },
+      { fileColumn: fileNameColumn(this.file), today: this.request.today, ocr, names: this.request.names ?? [] },
+    );
     this.output.documents.push({ file: this.file, material });
   }
 
@@ -87,7 +97,11 @@ class DocumentReader {
   private async docx(bytes: Uint8Array): Promise<void> {
     const embedded = async (picture: EmbeddedImage) => {
       if (/x-emf|x-wmf/.test(picture.contentType)) {
-        this.output.problems.push({ file: this.file, code: 'docx.image_unsupported', message: 'A Word drawing (EMF/WMF) inside the document cannot be shown on a site: insert it as a JPEG or PNG picture.' });
+        this.output.problems.push({
+          file: this.file,
+          code: 'docx.image_unsupported',
+          message: 'A Word drawing (EMF/WMF) inside the document cannot be shown on a site: insert it as a JPEG or PNG picture.',
+        });
         return undefined;
       }
       return this.store(picture.bytes, picture.contentType);
@@ -121,7 +135,8 @@ class DocumentReader {
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
       else if (request.kind === 'pdf') this.structure((await readPdf(request.bytes, (bytes) => this.store(bytes, 'picture'))).blocks);
       else {
-        if (request.bytes.byteLength > MAX_TEXT_BYTES) return this.refuse('text.too_large', `Text files over ${MAX_TEXT_BYTES / 1024 / 1024} MB are not read.`);
+        if (request.bytes.byteLength > MAX_TEXT_BYTES)
+          return this.refuse('text.too_large', `Text files over ${MAX_TEXT_BYTES / 1024 / 1024} MB are not read.`);
         this.text(decodeText(request.bytes).text);
       }
     } catch (error) {

@@ -19,8 +19,7 @@ export interface IntakeFile {
 }
 
 /** Files people never mean to import: system clutter and Office lock files. */
-export const isClutter = (name: string) =>
-  /^(\.|~\$|__MACOSX$)/.test(name) || /^(thumbs\.db|desktop\.ini|\.ds_store)$/i.test(name);
+export const isClutter = (name: string) => /^(\.|~\$|__MACOSX$)/.test(name) || /^(thumbs\.db|desktop\.ini|\.ds_store)$/i.test(name);
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -31,7 +30,12 @@ function walk(root: string, dir: string, depth: number, out: IntakeFile[], probl
     const name = path.relative(root, full).split(path.sep).join('/');
     if (entry.isDirectory()) {
       if (depth < MAX_FOLDER_DEPTH) walk(root, full, depth + 1, out, problems);
-      else problems.push({ file: name, code: 'intake.folder_too_deep', message: `Folders nested deeper than ${MAX_FOLDER_DEPTH} levels are not read.` });
+      else
+        problems.push({
+          file: name,
+          code: 'intake.folder_too_deep',
+          message: `Folders nested deeper than ${MAX_FOLDER_DEPTH} levels are not read.`,
+        });
     } else if (entry.isFile()) out.push(fileAt(full, name));
   }
 }
@@ -70,6 +74,10 @@ export function filesFromPayloads(payloads: { name: string; bytes: Uint8Array }[
 function limitCount(files: IntakeFile[], problems: IntakeProblem[]): { files: IntakeFile[]; problems: IntakeProblem[] } {
   if (files.length <= MAX_FILES) return { files, problems };
   for (const skipped of files.slice(MAX_FILES))
-    problems.push({ file: skipped.name, code: 'intake.too_many_files', message: `Only the first ${MAX_FILES} files of one import are read; import the rest separately.` });
+    problems.push({
+      file: skipped.name,
+      code: 'intake.too_many_files',
+      message: `Only the first ${MAX_FILES} files of one import are read; import the rest separately.`,
+    });
   return { files: files.slice(0, MAX_FILES), problems };
 }

@@ -36,7 +36,10 @@ function cellText(cell: ExcelJS.Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(Math.round(value * 1e6) / 1e6);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object' && 'result' in value) return value.result === undefined || value.result === null ? '' : String(value.result instanceof Date ? value.result.toISOString().slice(0, 10) : value.result);
+  if (typeof value === 'object' && 'result' in value)
+    return value.result === undefined || value.result === null
+      ? ''
+      : String(value.result instanceof Date ? value.result.toISOString().slice(0, 10) : value.result);
   return cell.text.trim();
 }
 
@@ -46,7 +49,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
   try {
     checkZip(bytes);
   } catch (error) {
-    if (error instanceof ZipProblem) throw new SpreadsheetProblem(error.code === 'office.too_large' ? 'sheet.too_large' : 'sheet.unreadable', error.message);
+    if (error instanceof ZipProblem)
+      throw new SpreadsheetProblem(error.code === 'office.too_large' ? 'sheet.too_large' : 'sheet.unreadable', error.message);
     throw error;
   }
   const workbook = new ExcelJS.Workbook();
@@ -77,7 +81,10 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
 export function readCsv(bytes: Uint8Array, name: string): Sheet {
   const { text } = decodeText(bytes);
   const parsed = Papa.parse(text, { skipEmptyLines: 'greedy' });
-  return { name, rows: parsed.data.slice(0, MAX_SHEET_ROWS).map((row) => row.slice(0, MAX_SHEET_COLUMNS).map((c) => String(c ?? '').trim())) };
+  return {
+    name,
+    rows: parsed.data.slice(0, MAX_SHEET_ROWS).map((row) => row.slice(0, MAX_SHEET_COLUMNS).map((c) => String(c ?? '').trim())),
+  };
 }
 
 /** An old Excel .xls or WPS .et workbook; one that is really an .xlsx (renamed) goes to exceljs. */
@@ -85,11 +92,16 @@ export async function readXls(bytes: Uint8Array): Promise<Sheet[]> {
   if (!isOle(bytes)) return readXlsx(bytes);
   try {
     const sheets = readLegacyExcel(bytes, { maxRows: MAX_SHEET_ROWS, maxColumns: MAX_SHEET_COLUMNS, fillMerged: false });
-    return sheets.filter((sheet) => sheet.rows.length > 0).map((sheet) => ({ name: sheet.name, rows: sheet.rows.map((row) => row.cells.map((cell) => cell.trim())) }));
+    return sheets
+      .filter((sheet) => sheet.rows.length > 0)
+      .map((sheet) => ({ name: sheet.name, rows: sheet.rows.map((row) => row.cells.map((cell) => cell.trim())) }));
   } catch (error) {
     if (!(error instanceof LegacyExcelProblem)) throw error;
     if (error.reason === 'encrypted')
-      throw new SpreadsheetProblem('sheet.encrypted', 'This workbook is protected with a password: open it in Excel or WPS, remove the password, save it and import it again.');
+      throw new SpreadsheetProblem(
+        'sheet.encrypted',
+        'This workbook is protected with a password: open it in Excel or WPS, remove the password, save it and import it again.',
+      );
     throw new SpreadsheetProblem('sheet.damaged', `${error.message} Open it in Excel or WPS, save it again and import it again.`);
   }
 }
@@ -106,7 +118,14 @@ export function sheetBlocks(sheets: Sheet[]): SourceBlock[] {
     const reading = readTable(grid, 10);
     const titleLines = reading.titleRows.map((r) => r.filter(Boolean).join(' ')).filter(Boolean);
     const tableRows = reading.hasHeader ? grid.slice(reading.titleRows.length) : grid;
-    const heading: SourceBlock[] = named && !DEFAULT_SHEET_NAME.test(sheet.name.trim()) ? [{ type: 'heading', level: 2, runs: [{ text: sheet.name.trim() }], look: true }] : [];
-    return [...heading, ...titleLines.map(paragraph), { type: 'table', header: reading.hasHeader, rows: tableRows.map((r) => r.map((c) => [{ text: c }])) }];
+    const heading: SourceBlock[] =
+      named && !DEFAULT_SHEET_NAME.test(sheet.name.trim())
+        ? [{ type: 'heading', level: 2, runs: [{ text: sheet.name.trim() }], look: true }]
+        : [];
+    return [
+      ...heading,
+      ...titleLines.map(paragraph),
+      { type: 'table', header: reading.hasHeader, rows: tableRows.map((r) => r.map((c) => [{ text: c }])) },
+    ];
   });
 }

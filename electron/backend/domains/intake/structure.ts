@@ -55,7 +55,10 @@ function splitAt(blocks: SourceBlock[], level: number): Section[] {
 
 /** The heading level whose headings name columns: the highest level at which some heading matches a keyword. */
 function columnLevel(blocks: SourceBlock[]): number | undefined {
-  const levels = blocks.filter(isHeading).filter((h) => matchColumnKeyword(runsText(h.runs))).map((h) => h.level);
+  const levels = blocks
+    .filter(isHeading)
+    .filter((h) => matchColumnKeyword(runsText(h.runs)))
+    .map((h) => h.level);
   return levels.length ? Math.min(...levels) : undefined;
 }
 
@@ -77,7 +80,11 @@ class Structurer {
   readonly result: StructuredMaterial = { columns: [], unsorted: [], guesses: [], contactLines: [] };
   private readonly context: StructureContext;
 
-  constructor(env: GuessEnv, source: string, private readonly options: StructureOptions) {
+  constructor(
+    env: GuessEnv,
+    source: string,
+    private readonly options: StructureOptions,
+  ) {
     const ocr = Boolean(options.ocr);
     this.context = {
       env,
@@ -87,7 +94,14 @@ class Structurer {
       fileYears: [],
       contactLines: this.result.contactLines,
       guess: (rule, message, params, target) => {
-        const guess = makeGuess(env, rule, source, ocr ? `${message} [read by OCR]` : message, ocr ? { ...params, ocr: 1 } : params, target);
+        const guess = makeGuess(
+          env,
+          rule,
+          source,
+          ocr ? `${message} [read by OCR]` : message,
+          ocr ? { ...params, ocr: 1 } : params,
+          target,
+        );
         this.result.guesses.push(guess);
         return guess;
       },
@@ -95,7 +109,11 @@ class Structurer {
         if (blocks.length === 0 && images.length === 0) return;
         this.result.unsorted.push({ id: env.newId(), source, blocks: toModelBlocks(blocks), images, note, ...(ocr ? { ocr: true } : {}) });
       },
-      columnFor: (type, why) => this.result.columns.find((c) => c.type === type) ?? this.newColumn(type, DEFAULT_TITLES[type], [], (column) => this.context.guess('column.content', `${why} → column of type ${type}.`, { type }, { kind: 'column', columnId: column.id })).column,
+      columnFor: (type, why) =>
+        this.result.columns.find((c) => c.type === type) ??
+        this.newColumn(type, DEFAULT_TITLES[type], [], (column) =>
+          this.context.guess('column.content', `${why} → column of type ${type}.`, { type }, { kind: 'column', columnId: column.id }),
+        ).column,
     };
   }
 
@@ -104,7 +122,10 @@ class Structurer {
     if (block.type !== 'heading') return false;
     const text = runsText(block.runs).trim();
     const core = headingCore(text);
-    return !matchColumnKeyword(text) && (this.options.names ?? []).some((name) => name.length >= 2 && (text.includes(name) || (core.length >= 4 && name.includes(core))));
+    return (
+      !matchColumnKeyword(text) &&
+      (this.options.names ?? []).some((name) => name.length >= 2 && (text.includes(name) || (core.length >= 4 && name.includes(core))))
+    );
   }
 
   run(all: SourceBlock[]): StructuredMaterial {
@@ -121,13 +142,13 @@ class Structurer {
       if (!section.heading) {
         this.collectContact(section.blocks);
         this.context.toTray(section.blocks, 'Text before the first column heading.');
-      }
-      else if (match && previous && previous.column.type === match.type && isEmptyColumn(previous.column)) {
+      } else if (match && previous && previous.column.type === match.type && isEmptyColumn(previous.column)) {
         // "新苗培训学校简介" followed directly by "学校概况": one column, the second heading's content in it.
         previous.filler?.fill(section.blocks);
         if (!previous.filler) previous.column.body.push(...toModelBlocks(section.blocks));
       } else if (match) previous = this.column(match.type, match.keyword, title, section.blocks);
-      else if (previous?.filler && section.heading.look && previous.filler.acceptsSection(title, section.blocks)) previous.filler.fill([{ ...section.heading, level: level + 1 }, ...section.blocks]);
+      else if (previous?.filler && section.heading.look && previous.filler.acceptsSection(title, section.blocks))
+        previous.filler.fill([{ ...section.heading, level: level + 1 }, ...section.blocks]);
       else if (contentColumn(section.blocks, this.context)) previous = this.listedUnder(title, section.blocks);
       else {
         this.collectContact(section.blocks);
@@ -148,14 +169,24 @@ class Structurer {
     const hint = this.options.fileColumn;
     if (hint) {
       this.newColumn(hint.type, headingCore(hint.from) || DEFAULT_TITLES[hint.type], blocks, (column) =>
-        this.context.guess('column.file_name', `No heading names a column; the name "${hint.from}" contains "${hint.keyword}" → column of type ${hint.type}.`, { name: hint.from, keyword: hint.keyword, type: hint.type }, { kind: 'column', columnId: column.id }),
+        this.context.guess(
+          'column.file_name',
+          `No heading names a column; the name "${hint.from}" contains "${hint.keyword}" → column of type ${hint.type}.`,
+          { name: hint.from, keyword: hint.keyword, type: hint.type },
+          { kind: 'column', columnId: column.id },
+        ),
       );
       return this.result;
     }
     const type = contentColumn(blocks, this.context);
     if (type) {
       this.newColumn(type, DEFAULT_TITLES[type], blocks, (column) =>
-        this.context.guess('column.content', `No heading names a column; the text is a list of ${type} items → column of type ${type}.`, { type }, { kind: 'column', columnId: column.id }),
+        this.context.guess(
+          'column.content',
+          `No heading names a column; the text is a list of ${type} items → column of type ${type}.`,
+          { type },
+          { kind: 'column', columnId: column.id },
+        ),
       );
       return this.result;
     }
@@ -179,7 +210,14 @@ class Structurer {
       const kind = kinds[i];
       if (!kind) return rest.push(block);
       if (kind === 'contact') return this.context.contactLines.push(textOf(block));
-      if (!fillers.has(kind)) fillers.set(kind, new ColumnFiller(this.context.columnFor(kind, `No heading names a column; lines like "${textOf(block).slice(0, 12)}" say what they are`), this.context));
+      if (!fillers.has(kind))
+        fillers.set(
+          kind,
+          new ColumnFiller(
+            this.context.columnFor(kind, `No heading names a column; lines like "${textOf(block).slice(0, 12)}" say what they are`),
+            this.context,
+          ),
+        );
       fillers.get(kind)!.fill([block]);
     });
     this.context.toTray(rest, 'Text without a column heading that is no item.');
@@ -187,8 +225,21 @@ class Structurer {
   }
 
   /** A column from `blocks`: list columns get their items, the others the text as it is. `announce` records the column's guess before its items'. */
-  private newColumn(type: ColumnType, title: string, blocks: SourceBlock[], announce: (column: Column) => Guess): { column: Column; filler?: ColumnFiller } {
-    const column: Column = { id: this.context.env.newId(), type, title: title.slice(0, 30), order: 0, channels: { ...ALL_CHANNELS }, body: [], items: [] };
+  private newColumn(
+    type: ColumnType,
+    title: string,
+    blocks: SourceBlock[],
+    announce: (column: Column) => Guess,
+  ): { column: Column; filler?: ColumnFiller } {
+    const column: Column = {
+      id: this.context.env.newId(),
+      type,
+      title: title.slice(0, 30),
+      order: 0,
+      channels: { ...ALL_CHANNELS },
+      body: [],
+      items: [],
+    };
     this.result.columns.push(column);
     const guess = announce(column);
     if (!LIST_COLUMNS.includes(type)) {
@@ -207,13 +258,23 @@ class Structurer {
   private listedUnder(heading: string, blocks: SourceBlock[]): { column: Column; filler?: ColumnFiller } {
     const type = contentColumn(blocks, this.context)!;
     return this.newColumn(type, headingCore(heading) || heading, blocks, (column) =>
-      this.context.guess('column.content', `Heading "${heading}" names no column; the text under it is a list of ${type} items → column of type ${type}.`, { heading, type }, { kind: 'column', columnId: column.id }),
+      this.context.guess(
+        'column.content',
+        `Heading "${heading}" names no column; the text under it is a list of ${type} items → column of type ${type}.`,
+        { heading, type },
+        { kind: 'column', columnId: column.id },
+      ),
     );
   }
 
   private column(type: ColumnType, keyword: string, heading: string, blocks: SourceBlock[]): { column: Column; filler?: ColumnFiller } {
     return this.newColumn(type, headingCore(heading) || heading, blocks, (column) =>
-      this.context.guess('column.keyword', `Heading "${heading}" contains "${keyword}" → column of type ${type}.`, { heading, keyword, type }, { kind: 'column', columnId: column.id }),
+      this.context.guess(
+        'column.keyword',
+        `Heading "${heading}" contains "${keyword}" → column of type ${type}.`,
+        { heading, keyword, type },
+        { kind: 'column', columnId: column.id },
+      ),
     );
   }
 }
@@ -239,7 +300,12 @@ function tableText(blocks: SourceBlock[]): string {
 }
 
 /** Structures one document's blocks. `source` is the file name shown with every guess and tray entry. */
-export function structureDocument(blocks: SourceBlock[], source: string, env: GuessEnv, options: StructureOptions = {}): StructuredMaterial {
+export function structureDocument(
+  blocks: SourceBlock[],
+  source: string,
+  env: GuessEnv,
+  options: StructureOptions = {},
+): StructuredMaterial {
   return new Structurer(env, source, options).run(blocks);
 }
 

@@ -8,7 +8,21 @@ import { isMarkedPrice } from '../../../../shared/sites/price';
 import { findDate } from './dates';
 import { countOf, parseLabeledPrice } from './fields';
 
-export type Role = 'name' | 'model' | 'code' | 'price' | 'unit' | 'spec' | 'description' | 'category' | 'index' | 'headcount' | 'pay' | 'requirements' | 'date' | 'photo';
+export type Role =
+  | 'name'
+  | 'model'
+  | 'code'
+  | 'price'
+  | 'unit'
+  | 'spec'
+  | 'description'
+  | 'category'
+  | 'index'
+  | 'headcount'
+  | 'pay'
+  | 'requirements'
+  | 'date'
+  | 'photo';
 
 /** Header words by role, tried in order (单价 is a price before 单位 is a unit). */
 const HEADER_VOCABULARY: [Role, RegExp][] = [
@@ -63,7 +77,9 @@ const headerUnit = (cell: string) => /[(（]\s*元?\s*[/／每]\s*([^)）\s]{1,4
 function isHeaderRow(row: string[]): boolean {
   const filled = row.filter((c) => clean(c));
   const known = filled.filter((c) => headerRole(c));
-  return known.length >= 2 && known.length * 2 >= filled.length && !filled.some((c) => isMarkedPrice(c) || /^\d+([.,]\d+)?$/.test(clean(c)));
+  return (
+    known.length >= 2 && known.length * 2 >= filled.length && !filled.some((c) => isMarkedPrice(c) || /^\d+([.,]\d+)?$/.test(clean(c)))
+  );
 }
 
 const MODEL = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-/._*×]{2,24}$/;
@@ -95,12 +111,18 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
   if (headerAt >= 0) {
     // A group header ("价格" over 出厂价 | 零售价): the row under it names the columns it spans.
     const below = rows[headerAt + 1];
-    const subHeader = below !== undefined && below.some((c) => clean(c)) && below.every((c) => !clean(c) || (headerRole(c) && !/\d/.test(c)));
+    const subHeader =
+      below !== undefined && below.some((c) => clean(c)) && below.every((c) => !clean(c) || (headerRole(c) && !/\d/.test(c)));
     const header = subHeader ? rows[headerAt]!.map((cell, i) => below[i] || cell) : rows[headerAt]!;
     const data = rows.slice(headerAt + (subHeader ? 2 : 1));
     const seen = new Set<Role>();
     const columns = header.map((cell, i): TableColumn => {
-      let role = headerRole(cell) ?? contentRole(data.map((r) => r[i]!), i);
+      let role =
+        headerRole(cell) ??
+        contentRole(
+          data.map((r) => r[i]!),
+          i,
+        );
       // A second name or price column (会员价 after 门市价) is described, not a second price.
       if ((role === 'name' || role === 'price' || role === 'model') && seen.has(role)) role = 'description';
       seen.add(role);
@@ -113,7 +135,13 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
     return { columns, rows: filled, titleRows: rows.slice(0, headerAt), hasHeader: true };
   }
   const data = rows.filter((r) => r.some((c) => clean(c)));
-  const columns: TableColumn[] = Array.from({ length: width }, (_, i) => ({ role: contentRole(data.map((r) => r[i]!), i), header: '' }));
+  const columns: TableColumn[] = Array.from({ length: width }, (_, i) => ({
+    role: contentRole(
+      data.map((r) => r[i]!),
+      i,
+    ),
+    header: '',
+  }));
   ensureName(columns, data);
   dedupe(columns);
   return { columns, rows: data, titleRows: [], hasHeader: false };
@@ -132,7 +160,12 @@ function preferPublicPrice(columns: TableColumn[]): void {
 /** Without a name column by header, the name is the first text column whose values are short and mostly different. */
 function ensureName(columns: TableColumn[], data: string[][]): void {
   if (columns.some((c) => c.role === 'name')) return;
-  const nameAt = columns.findIndex((c, i) => c.role === 'spec' && data.every((r) => clean(r[i]!).length <= 30) && new Set(data.map((r) => r[i])).size >= Math.ceil(data.length * 0.8));
+  const nameAt = columns.findIndex(
+    (c, i) =>
+      c.role === 'spec' &&
+      data.every((r) => clean(r[i]!).length <= 30) &&
+      new Set(data.map((r) => r[i])).size >= Math.ceil(data.length * 0.8),
+  );
   if (nameAt >= 0) columns[nameAt]!.role = 'name';
 }
 
@@ -148,7 +181,8 @@ function headerAbovePrices(rows: string[][]): boolean {
 function dedupe(columns: TableColumn[]): void {
   const seen = new Set<Role>();
   for (const column of columns) {
-    if ((column.role === 'price' || column.role === 'model' || column.role === 'name') && seen.has(column.role)) column.role = 'description';
+    if ((column.role === 'price' || column.role === 'model' || column.role === 'name') && seen.has(column.role))
+      column.role = 'description';
     seen.add(column.role);
   }
 }
@@ -175,7 +209,8 @@ export interface RowFields {
 const TOTAL_ROW = /^(合计|小计|总计|共计)/;
 
 /** A quantity or pack size at the end of a name: "维生素C片100片", "阿莫西林胶囊0.25g×24粒", "医用口罩50只装". */
-const PACK_SIZE = /\s*(\d+(?:\.\d+)?\s*(?:g|mg|kg|ml|l|克|毫克|千克|公斤|斤|毫升|升|片|粒|只|支|盒|袋|瓶|包|罐|条|个|张|本|米|cm|mm)(?:\s*[×xX*]\s*\d+\s*[片粒只支盒袋瓶包罐条个张本])?\s*装?)$/i;
+const PACK_SIZE =
+  /\s*(\d+(?:\.\d+)?\s*(?:g|mg|kg|ml|l|克|毫克|千克|公斤|斤|毫升|升|片|粒|只|支|盒|袋|瓶|包|罐|条|个|张|本|米|cm|mm)(?:\s*[×xX*]\s*\d+\s*[片粒只支盒袋瓶包罐条个张本])?\s*装?)$/i;
 
 /** The name without a pack size written onto it, and the size (for the spec). */
 export function splitPackSize(name: string): { name: string; size?: string } {
@@ -204,7 +239,15 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     if (price) fields.price = price;
     else fields.priceText = priceCell;
   }
-  const specs = reading.columns.flatMap((c, i) => (c.role === 'spec' && row[i]!.trim() ? [reading.hasHeader && reading.columns.filter((x) => x.role === 'spec').length > 1 ? `${c.header}：${row[i]!.trim()}` : row[i]!.trim()] : []));
+  const specs = reading.columns.flatMap((c, i) =>
+    c.role === 'spec' && row[i]!.trim()
+      ? [
+          reading.hasHeader && reading.columns.filter((x) => x.role === 'spec').length > 1
+            ? `${c.header}：${row[i]!.trim()}`
+            : row[i]!.trim(),
+        ]
+      : [],
+  );
   if (packed.size) specs.unshift(packed.size);
   if (specs.length) fields.spec = specs.join('；').slice(0, 200);
   const category = cell('category');

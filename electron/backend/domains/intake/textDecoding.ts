@@ -48,7 +48,8 @@ function mojibakeShare(text: string): number {
 }
 
 function detect(bytes: Uint8Array): DecodedText {
-  if (startsWith(bytes, 0xef, 0xbb, 0xbf)) return { text: decodeStrict(bytes, 'utf-8') ?? new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  if (startsWith(bytes, 0xef, 0xbb, 0xbf))
+    return { text: decodeStrict(bytes, 'utf-8') ?? new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
   if (startsWith(bytes, 0xff, 0xfe)) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
   if (startsWith(bytes, 0xfe, 0xff)) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
   const utf8 = decodeStrict(bytes, 'utf-8');

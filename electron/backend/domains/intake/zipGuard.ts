@@ -47,7 +47,11 @@ function directory(bytes: Uint8Array): Entry[] {
   while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
   if (end < 0) throw unreadable('no zip directory');
   const count = view.getUint16(end + 10, true);
-  if (count > MAX_ENTRIES) throw new ZipProblem('office.too_large', `The document holds ${count} parts (at most ${MAX_ENTRIES} are read): it is damaged or not a real document.`);
+  if (count > MAX_ENTRIES)
+    throw new ZipProblem(
+      'office.too_large',
+      `The document holds ${count} parts (at most ${MAX_ENTRIES} are read): it is damaged or not a real document.`,
+    );
   let offset = view.getUint32(end + 16, true);
   const entries: Entry[] = [];
   for (let i = 0; i < count; i++) {
@@ -55,7 +59,8 @@ function directory(bytes: Uint8Array): Entry[] {
     const nameLength = view.getUint16(offset + 28, true);
     const local = view.getUint32(offset + 42, true);
     // ZIP64 (sizes of 4 GB and more) is never needed by an Office file small enough to import.
-    if (view.getUint32(offset + 20, true) === 0xffffffff || view.getUint32(offset + 24, true) === 0xffffffff || local === 0xffffffff) throw unreadable('ZIP64 sizes');
+    if (view.getUint32(offset + 20, true) === 0xffffffff || view.getUint32(offset + 24, true) === 0xffffffff || local === 0xffffffff)
+      throw unreadable('ZIP64 sizes');
     if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw unreadable('a broken zip entry');
     entries.push({
       name: new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength)),
@@ -77,9 +82,15 @@ class Budget {
     this.total += bytes;
     if (isMarkup(entry.name)) this.markup += bytes;
     if (this.markup > MAX_MARKUP_BYTES)
-      throw new ZipProblem('office.too_large', `The document's text unpacks to more than ${megabytes(MAX_MARKUP_BYTES)} MB (at most ${megabytes(MAX_MARKUP_BYTES)} MB are read): split it into smaller documents.`);
+      throw new ZipProblem(
+        'office.too_large',
+        `The document's text unpacks to more than ${megabytes(MAX_MARKUP_BYTES)} MB (at most ${megabytes(MAX_MARKUP_BYTES)} MB are read): split it into smaller documents.`,
+      );
     if (this.total > MAX_UNPACKED_BYTES)
-      throw new ZipProblem('office.too_large', `The document unpacks to more than ${megabytes(MAX_UNPACKED_BYTES)} MB (at most ${megabytes(MAX_UNPACKED_BYTES)} MB are read): save it again without embedded videos or huge pictures, or split it.`);
+      throw new ZipProblem(
+        'office.too_large',
+        `The document unpacks to more than ${megabytes(MAX_UNPACKED_BYTES)} MB (at most ${megabytes(MAX_UNPACKED_BYTES)} MB are read): save it again without embedded videos or huge pictures, or split it.`,
+      );
   }
 }
 

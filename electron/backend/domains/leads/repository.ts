@@ -25,7 +25,9 @@ export type SyncedLeadColumns = Omit<LeadRecord, 'server_deleted'>;
 const reads = perDatabase((db: ReadableDB) => ({
   byId: db.prepare<[string], LeadRecord>('SELECT * FROM lead WHERE id = ?'),
   newest: db.prepare<[number], LeadRecord>('SELECT * FROM lead ORDER BY received_at DESC, id DESC LIMIT ?'),
-  newestOfEnterprise: db.prepare<[string, number], LeadRecord>('SELECT * FROM lead WHERE enterprise_id = ? ORDER BY received_at DESC, id DESC LIMIT ?'),
+  newestOfEnterprise: db.prepare<[string, number], LeadRecord>(
+    'SELECT * FROM lead WHERE enterprise_id = ? ORDER BY received_at DESC, id DESC LIMIT ?',
+  ),
   unhandled: db.prepare<[], number>('SELECT count(*) FROM lead WHERE handled = 0').pluck(),
   synced: db.prepare<[], string>('SELECT id FROM lead WHERE base_version IS NOT NULL').pluck(),
   ofEnterprise: db.prepare<[string], string>('SELECT id FROM lead WHERE enterprise_id = ?').pluck(),
@@ -46,12 +48,15 @@ const writes = perDatabase((db: WritableDB) => ({
 
 export const findLead = (db: ReadableDB, id: string): LeadRecord | undefined => reads(db).byId.get(id);
 export const newestLeads = (db: ReadableDB, limit: number): LeadRecord[] => reads(db).newest.all(limit);
-export const newestLeadsOfEnterprise = (db: ReadableDB, enterpriseId: string, limit: number): LeadRecord[] => reads(db).newestOfEnterprise.all(enterpriseId, limit);
+export const newestLeadsOfEnterprise = (db: ReadableDB, enterpriseId: string, limit: number): LeadRecord[] =>
+  reads(db).newestOfEnterprise.all(enterpriseId, limit);
 export const unhandledLeadCount = (db: ReadableDB): number => reads(db).unhandled.get() ?? 0;
 export const syncedLeadIds = (db: ReadableDB): string[] => reads(db).synced.all();
 export const leadIdsOfEnterprise = (db: ReadableDB, enterpriseId: string): string[] => reads(db).ofEnterprise.all(enterpriseId);
 
 export const upsertSyncedLead = (db: WritableDB, columns: SyncedLeadColumns) => void writes(db).upsert.run(columns);
-export const setLeadHandled = (db: WritableDB, id: string, handled: boolean, at: string) => void writes(db).setHandled.run(handled ? 1 : 0, at, id);
-export const markLeadServerDeleted = (db: WritableDB, id: string, version: number | undefined) => void writes(db).markDeleted.run(version ?? null, id);
+export const setLeadHandled = (db: WritableDB, id: string, handled: boolean, at: string) =>
+  void writes(db).setHandled.run(handled ? 1 : 0, at, id);
+export const markLeadServerDeleted = (db: WritableDB, id: string, version: number | undefined) =>
+  void writes(db).markDeleted.run(version ?? null, id);
 export const deleteLead = (db: WritableDB, id: string) => void writes(db).remove.run(id);

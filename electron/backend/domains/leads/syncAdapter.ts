@@ -4,7 +4,15 @@
  */
 import { leadRowSchema, type LeadWireRow } from '../../../../shared/platform-api';
 import { platformTableAdapter } from '../sync/adapters';
-import { deleteLead, findLead, leadIdsOfEnterprise, markLeadServerDeleted, syncedLeadIds, upsertSyncedLead, type LeadRecord } from './repository';
+import {
+  deleteLead,
+  findLead,
+  leadIdsOfEnterprise,
+  markLeadServerDeleted,
+  syncedLeadIds,
+  upsertSyncedLead,
+  type LeadRecord,
+} from './repository';
 
 export function leadWireRowOf(row: LeadRecord): LeadWireRow {
   return {
@@ -28,8 +36,17 @@ export const leadSyncAdapter = platformTableAdapter({
   schema: leadRowSchema,
   wireRowOf: leadWireRowOf,
   columnsOf: (row: LeadWireRow) => ({
-    enterprise_id: row.enterpriseId, site_id: row.siteId, channel: row.channel, kind: row.kind, name: row.name, contact: row.contact, text: row.text,
-    received_at: row.receivedAt, handled: row.handled ? 1 : 0, created_at: row.createdAt, updated_at: row.updatedAt,
+    enterprise_id: row.enterpriseId,
+    site_id: row.siteId,
+    channel: row.channel,
+    kind: row.kind,
+    name: row.name,
+    contact: row.contact,
+    text: row.text,
+    received_at: row.receivedAt,
+    handled: row.handled ? 1 : 0,
+    created_at: row.createdAt,
+    updated_at: row.updatedAt,
   }),
   find: findLead,
   upsert: upsertSyncedLead,

@@ -8,7 +8,16 @@ import { readCreditCode, findCreditCode, type CreditCodeReading } from '../../..
 import type { OcrRow } from '../../infra/ocr/layout';
 import { checkAddress } from './address';
 
-export const LICENCE_FIELDS = ['name', 'creditCode', 'type', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'address', 'businessScope'] as const;
+export const LICENCE_FIELDS = [
+  'name',
+  'creditCode',
+  'type',
+  'legalRepresentative',
+  'registeredCapital',
+  'establishedOn',
+  'address',
+  'businessScope',
+] as const;
 export type LicenceField = (typeof LICENCE_FIELDS)[number];
 
 export interface LicenceReading {
@@ -77,7 +86,10 @@ function isoDate(text: string): string | null {
 function labelledValues(rows: OcrRow[]): Map<LicenceField, { value: string; score: number }> {
   const found = new Map<LicenceField, { value: string; score: number }>();
   for (const row of rows) {
-    const text = row.text.normalize('NFKC').replace(/\s+/g, '').replace(/[()]/g, (c) => (c === '(' ? '（' : '）'));
+    const text = row.text
+      .normalize('NFKC')
+      .replace(/\s+/g, '')
+      .replace(/[()]/g, (c) => (c === '(' ? '（' : '）'));
     const marks = [...text.matchAll(LABEL_PATTERN)];
     marks.forEach((mark, i) => {
       const field = FIELD_OF.get(mark[0]);

@@ -33,7 +33,10 @@ export function keepLicenceFile(dataDir: string, bytes: Buffer): { sha256: strin
  */
 export function licencePhotoDocument(ctx: WriteContext, enterpriseId: string, sha256: string): LocalRecordChange[] {
   if (!hasAssetFile(ctx.dataDir, sha256))
-    throw new AppError('licence.photo_missing', 'The licence photo is no longer on this device: read the licence again.', { field: 'licencePhotoSha256', details: { sha256 } });
+    throw new AppError('licence.photo_missing', 'The licence photo is no longer on this device: read the licence again.', {
+      field: 'licencePhotoSha256',
+      details: { sha256 },
+    });
   if (documentsOfEnterprise(ctx.db, enterpriseId).some((d) => d.kind === 'business_licence' && d.sha256 === sha256)) return [];
   const bytes = readAsset(ctx.dataDir, sha256);
   const { mime, extension } = licenceFileType(bytes);
@@ -46,8 +49,16 @@ export function licencePhotoDocument(ctx: WriteContext, enterpriseId: string, sh
       write: (db) => {
         registerAsset(db, { sha256, size: bytes.length, mime }, at);
         insertDocument(db, {
-          id, enterpriseId, kind: 'business_licence', title: '营业执照', fileName: `营业执照.${extension}`,
-          mime, bytes: bytes.length, sha256, createdAt: at.toISOString(), createdBy: ctx.actor(),
+          id,
+          enterpriseId,
+          kind: 'business_licence',
+          title: '营业执照',
+          fileName: `营业执照.${extension}`,
+          mime,
+          bytes: bytes.length,
+          sha256,
+          createdAt: at.toISOString(),
+          createdBy: ctx.actor(),
         });
       },
     },
@@ -59,7 +70,9 @@ export function licencePhotoFile(ctx: ReadContext, { enterpriseId, sha256 }: { e
   const enterprise = findEnterprise(ctx.db, enterpriseId);
   if (!enterprise) throw notFound('enterprise', enterpriseId);
   if (enterprise.licence_photo_sha256 !== sha256 || !hasAssetFile(ctx.dataDir, sha256))
-    throw new AppError('licence.photo_missing', 'This enterprise has no licence photo on this device (yet).', { details: { enterpriseId, sha256 } });
+    throw new AppError('licence.photo_missing', 'This enterprise has no licence photo on this device (yet).', {
+      details: { enterpriseId, sha256 },
+    });
   const bytes = readAsset(ctx.dataDir, sha256);
   const { mime, extension } = licenceFileType(bytes);
   return { bytes, mime, fileName: `营业执照-${enterprise.name}.${extension}`, immutable: true };

@@ -29,11 +29,15 @@ function sourceBytes(source: ParsedInput<'licence.read'>['source']): Buffer {
   } catch {
     throw new AppError('licence.file_not_found', `There is no file ${source.path}.`, { field: 'source.path' });
   }
-  if (size > MAX_FILE_BYTES) throw new AppError('licence.too_large', `The file has ${size} bytes; a licence picture has at most ${MAX_FILE_BYTES}.`, { field: 'source' });
+  if (size > MAX_FILE_BYTES)
+    throw new AppError('licence.too_large', `The file has ${size} bytes; a licence picture has at most ${MAX_FILE_BYTES}.`, {
+      field: 'source',
+    });
   return readFileSync(source.path);
 }
 
-const unreadablePdf = (error: unknown) => new AppError('licence.unreadable', `The PDF cannot be read: ${(error as Error).message}`, { field: 'source' });
+const unreadablePdf = (error: unknown) =>
+  new AppError('licence.unreadable', `The PDF cannot be read: ${(error as Error).message}`, { field: 'source' });
 
 /** The largest picture of a scanned PDF. */
 async function pictureOfPdf(bytes: Buffer): Promise<Buffer> {
@@ -44,7 +48,10 @@ async function pictureOfPdf(bytes: Buffer): Promise<Buffer> {
     if (!(error instanceof PdfProblem) || error.code !== 'pdf.no_text') throw unreadablePdf(error);
   }
   const largest = pictures.sort((a, b) => b.length - a.length)[0];
-  if (!largest) throw new AppError('licence.unreadable', 'The PDF holds no picture of a licence: scan it as a picture (JPEG or PNG).', { field: 'source' });
+  if (!largest)
+    throw new AppError('licence.unreadable', 'The PDF holds no picture of a licence: scan it as a picture (JPEG or PNG).', {
+      field: 'source',
+    });
   return largest;
 }
 
@@ -66,13 +73,20 @@ async function checkPicture(bytes: Buffer): Promise<void> {
     const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
     if (!meta.width || !meta.height) throw new Error('no size');
   } catch {
-    throw new AppError('licence.unreadable', 'The file is not a picture this app can read: take a JPEG or PNG photo of the licence, or a PDF scan.', { field: 'source' });
+    throw new AppError(
+      'licence.unreadable',
+      'The file is not a picture this app can read: take a JPEG or PNG photo of the licence, or a PDF scan.',
+      { field: 'source' },
+    );
   }
 }
 
 /** The licence's rows of text: from a PDF's text layer, or by OCR of the picture. */
 async function licenceRows(bytes: Buffer): Promise<{ rows: OcrRow[]; ms: number }> {
-  if (bytes.length > MAX_FILE_BYTES) throw new AppError('licence.too_large', `The file has ${bytes.length} bytes; a licence picture has at most ${MAX_FILE_BYTES}.`, { field: 'source' });
+  if (bytes.length > MAX_FILE_BYTES)
+    throw new AppError('licence.too_large', `The file has ${bytes.length} bytes; a licence picture has at most ${MAX_FILE_BYTES}.`, {
+      field: 'source',
+    });
   const started = performance.now();
   const isPdf = bytes.subarray(0, 5).toString('latin1') === '%PDF-';
   if (isPdf) {
@@ -83,10 +97,18 @@ async function licenceRows(bytes: Buffer): Promise<{ rows: OcrRow[]; ms: number 
   return { rows: ocrRows(result.lines), ms: performance.now() - started };
 }
 
-export async function readLicence(ctx: Pick<ReadContext, 'dataDir'>, { source, keep }: ParsedInput<'licence.read'>): Promise<Output<'licence.read'>> {
+export async function readLicence(
+  ctx: Pick<ReadContext, 'dataDir'>,
+  { source, keep }: ParsedInput<'licence.read'>,
+): Promise<Output<'licence.read'>> {
   const bytes = sourceBytes(source);
   const { rows, ms } = await licenceRows(bytes);
-  if (!rows.some((r) => r.text.trim())) throw new AppError('licence.no_text', 'No text was found in the picture: take the photo again, closer and in focus, with the whole licence in view.', { field: 'source' });
+  if (!rows.some((r) => r.text.trim()))
+    throw new AppError(
+      'licence.no_text',
+      'No text was found in the picture: take the photo again, closer and in focus, with the whole licence in view.',
+      { field: 'source' },
+    );
   const { creditCodeReading, ...fields } = licenceFields(rows);
   return {
     ...fields,

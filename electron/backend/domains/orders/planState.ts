@@ -26,8 +26,10 @@ export interface ActivePlan {
 
 /** A plan by code: from the current catalog, else from the catalog version an older order was made with. */
 export function resolvePlan(db: ReadableDB, catalog: Catalog, code: string, orderCatalogVersion?: number): Plan {
-  const plan = findPlan(catalog, code) ?? (orderCatalogVersion ? findPlan(catalogVersion(db, orderCatalogVersion) ?? catalog, code) : undefined);
-  if (!plan) throw new AppError('order.unknown_plan', `No plan "${code}" in the catalog.`, { field: 'planCode', details: { planCode: code } });
+  const plan =
+    findPlan(catalog, code) ?? (orderCatalogVersion ? findPlan(catalogVersion(db, orderCatalogVersion) ?? catalog, code) : undefined);
+  if (!plan)
+    throw new AppError('order.unknown_plan', `No plan "${code}" in the catalog.`, { field: 'planCode', details: { planCode: code } });
   return plan;
 }
 
@@ -44,7 +46,10 @@ export interface ServicePeriod extends ActivePlan {
 
 /** The latest service the signed orders opened, running or ended; null when the enterprise was never opened. */
 export function lastServicePeriod(db: ReadableDB, catalog: Catalog, enterpriseId: string): ServicePeriod | null {
-  return signedOrdersOfEnterprise(db, enterpriseId).reduce<ServicePeriod | null>((period, row) => nextPeriod(db, catalog, period, row), null);
+  return signedOrdersOfEnterprise(db, enterpriseId).reduce<ServicePeriod | null>(
+    (period, row) => nextPeriod(db, catalog, period, row),
+    null,
+  );
 }
 
 function nextPeriod(db: ReadableDB, catalog: Catalog, period: ServicePeriod | null, row: OrderRecord): ServicePeriod | null {
@@ -96,15 +101,21 @@ function planCodesOf(steps: SignedPlanRecord[]): Map<string, string> {
 export function sellablePlan(catalog: Catalog, code: string | undefined): Plan {
   if (!code) throw new AppError('order.plan_required', 'Choose a plan.', { field: 'planCode' });
   const plan = findPlan(catalog, code);
-  if (!plan) throw new AppError('order.unknown_plan', `No plan "${code}" in the catalog.`, { field: 'planCode', details: { planCode: code } });
-  if (!plan.available) throw new AppError('order.plan_unavailable', `The plan "${plan.name}" is no longer on sale.`, { field: 'planCode', details: { planCode: plan.code } });
+  if (!plan)
+    throw new AppError('order.unknown_plan', `No plan "${code}" in the catalog.`, { field: 'planCode', details: { planCode: code } });
+  if (!plan.available)
+    throw new AppError('order.plan_unavailable', `The plan "${plan.name}" is no longer on sale.`, {
+      field: 'planCode',
+      details: { planCode: plan.code },
+    });
   return plan;
 }
 
 /** Refuses an order the enterprise's current state does not allow; returns the active plan it builds on. */
 export function checkAllowed(active: ActivePlan | null, order: { kind: OrderKind; planCode?: string; date: string }): ActivePlan | null {
   const promotion = order.planCode !== undefined && canonicalPlanCode(order.planCode) === PORTAL_PROMOTION_CODE;
-  if (promotion && order.kind !== 'open') throw new AppError('order.promotion_open_only', 'A promotion is only ordered, never changed or cancelled.', { field: 'kind' });
+  if (promotion && order.kind !== 'open')
+    throw new AppError('order.promotion_open_only', 'A promotion is only ordered, never changed or cancelled.', { field: 'kind' });
   if (order.kind === 'open' && !promotion) {
     if (active)
       throw new AppError('order.already_active', `The enterprise already has an active plan (${active.current.name}).`, {
@@ -114,8 +125,14 @@ export function checkAllowed(active: ActivePlan | null, order: { kind: OrderKind
   }
   if (!active) throw new AppError('order.no_active_plan', 'The enterprise has no active plan to change or cancel.');
   if (order.date < active.openDate)
-    throw new AppError('order.date_before_open', `The date is before the plan was opened (${active.openDate}).`, { field: 'date', details: { openDate: active.openDate } });
+    throw new AppError('order.date_before_open', `The date is before the plan was opened (${active.openDate}).`, {
+      field: 'date',
+      details: { openDate: active.openDate },
+    });
   if (order.kind === 'change' && order.planCode && canonicalPlanCode(order.planCode) === active.current.code)
-    throw new AppError('order.same_plan', `The enterprise already has ${active.current.name}.`, { field: 'planCode', details: { planCode: active.current.code } });
+    throw new AppError('order.same_plan', `The enterprise already has ${active.current.name}.`, {
+      field: 'planCode',
+      details: { planCode: active.current.code },
+    });
   return active;
 }

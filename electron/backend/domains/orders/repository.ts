@@ -1,7 +1,15 @@
 /** SQL for service orders: the only place that knows the `service_order` table. */
 import type { Quote } from '../../../../shared/domain/billing';
 import { PORTAL_PROMOTION_CODE } from '../../../../shared/domain/catalog';
-import { orderNumber, PLATFORM_ORDER_STATUSES, type AuditEntry, type Order, type OrderKind, type OrderStatus, type PlatformOrderStatus } from '../../../../shared/domain/order';
+import {
+  orderNumber,
+  PLATFORM_ORDER_STATUSES,
+  type AuditEntry,
+  type Order,
+  type OrderKind,
+  type OrderStatus,
+  type PlatformOrderStatus,
+} from '../../../../shared/domain/order';
 import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import { perDatabase } from '../../infra/db/perDatabase';
 
@@ -36,15 +44,43 @@ export interface OrderRecord {
 
 export type NewOrderRecord = Pick<
   OrderRecord,
-  'id' | 'enterprise_id' | 'kind' | 'plan_code' | 'previous_plan_code' | 'request_date' | 'effective_date' | 'quote_json' | 'catalog_version' | 'created_by' | 'created_at'
+  | 'id'
+  | 'enterprise_id'
+  | 'kind'
+  | 'plan_code'
+  | 'previous_plan_code'
+  | 'request_date'
+  | 'effective_date'
+  | 'quote_json'
+  | 'catalog_version'
+  | 'created_by'
+  | 'created_at'
 >;
 
 /** What the platform says about an order (columns the sync adapter sets). */
-export type OrderPlatformColumns = Pick<OrderRecord, 'id' | 'platform_status' | 'opening_json' | 'failure_json' | 'processed_at' | 'base_version' | 'base_json'>;
+export type OrderPlatformColumns = Pick<
+  OrderRecord,
+  'id' | 'platform_status' | 'opening_json' | 'failure_json' | 'processed_at' | 'base_version' | 'base_json'
+>;
 
 /** An order submitted from another device, rebuilt from its snapshot. */
 export type PulledOrderColumns = OrderPlatformColumns &
-  Pick<OrderRecord, 'enterprise_id' | 'kind' | 'plan_code' | 'previous_plan_code' | 'request_date' | 'effective_date' | 'quote_json' | 'catalog_version' | 'signer_name' | 'created_by' | 'created_at' | 'signed_at' | 'submitted_at'>;
+  Pick<
+    OrderRecord,
+    | 'enterprise_id'
+    | 'kind'
+    | 'plan_code'
+    | 'previous_plan_code'
+    | 'request_date'
+    | 'effective_date'
+    | 'quote_json'
+    | 'catalog_version'
+    | 'signer_name'
+    | 'created_by'
+    | 'created_at'
+    | 'signed_at'
+    | 'submitted_at'
+  >;
 
 /** A promotion order opens nothing: the plan steps (what the enterprise has) leave it out. */
 const NOT_PROMOTION = `plan_code != '${PORTAL_PROMOTION_CODE}'`;
@@ -94,7 +130,8 @@ const writes = perDatabase((db: WritableDB) => ({
 
 export const findOrder = (db: ReadableDB, id: string): OrderRecord | undefined => reads(db).byId.get(id);
 export const ordersOfEnterprise = (db: ReadableDB, enterpriseId: string): OrderRecord[] => reads(db).forEnterprise.all(enterpriseId);
-export const signedOrdersOfEnterprise = (db: ReadableDB, enterpriseId: string): OrderRecord[] => reads(db).signedForEnterprise.all(enterpriseId);
+export const signedOrdersOfEnterprise = (db: ReadableDB, enterpriseId: string): OrderRecord[] =>
+  reads(db).signedForEnterprise.all(enterpriseId);
 
 export type SignedPlanRecord = Pick<OrderRecord, 'enterprise_id' | 'kind' | 'plan_code'>;
 
@@ -103,14 +140,19 @@ export function signedOrderPlans(db: ReadableDB, enterpriseIds?: string[]): Sign
   if (enterpriseIds?.length === 0) return [];
   const only = enterpriseIds ? `AND enterprise_id IN (${enterpriseIds.map(() => '?').join(',')})` : '';
   return db
-    .prepare<string[], SignedPlanRecord>(`SELECT enterprise_id, kind, plan_code FROM service_order WHERE status IN ('signed', 'submitted') AND ${NOT_PROMOTION} ${only} ORDER BY enterprise_id, signed_at, created_at, id`)
+    .prepare<string[], SignedPlanRecord>(
+      `SELECT enterprise_id, kind, plan_code FROM service_order WHERE status IN ('signed', 'submitted') AND ${NOT_PROMOTION} ${only} ORDER BY enterprise_id, signed_at, created_at, id`,
+    )
     .all(...(enterpriseIds ?? []));
 }
 
 export const insertDraftOrder = (db: WritableDB, order: NewOrderRecord) => void writes(db).insertDraft.run(order);
-export const markOrderSigned = (db: WritableDB, signed: { id: string; signer_name: string; signature_sha256: string; document_id: string; signed_at: string }) =>
-  void writes(db).markSigned.run(signed);
-export const markOrderSubmitted = (db: WritableDB, id: string, submittedAt: string) => void writes(db).markSubmitted.run({ id, submitted_at: submittedAt });
+export const markOrderSigned = (
+  db: WritableDB,
+  signed: { id: string; signer_name: string; signature_sha256: string; document_id: string; signed_at: string },
+) => void writes(db).markSigned.run(signed);
+export const markOrderSubmitted = (db: WritableDB, id: string, submittedAt: string) =>
+  void writes(db).markSubmitted.run({ id, submitted_at: submittedAt });
 export const deleteDraftOrder = (db: WritableDB, id: string) => void writes(db).deleteDraft.run(id);
 
 /* ---------- the sync adapter's side (syncAdapter.ts) ---------- */
@@ -124,7 +166,8 @@ export const orderIdsOfEnterprise = (db: ReadableDB, enterpriseId: string): stri
 
 export const quoteOf = (row: OrderRecord): Quote => JSON.parse(row.quote_json) as Quote;
 
-const isPlatformStatus = (s: string | null): s is PlatformOrderStatus => (PLATFORM_ORDER_STATUSES as readonly (string | null)[]).includes(s);
+const isPlatformStatus = (s: string | null): s is PlatformOrderStatus =>
+  (PLATFORM_ORDER_STATUSES as readonly (string | null)[]).includes(s);
 
 export function toOrder(row: OrderRecord, audit: AuditEntry[]): Order {
   return {

@@ -24,7 +24,17 @@ import { findDocument, insertDocument } from '../documents/repository';
 import { renderServiceOrderPdf } from '../documents/serviceOrderPdf';
 import { findEnterprise, toEnterprise } from '../enterprises/repository';
 import { activePlan, checkAllowed, lastServicePeriod, resolvePlan, sellablePlan, type ActivePlan, type ServicePeriod } from './planState';
-import { deleteDraftOrder, findOrder, insertDraftOrder, markOrderSigned, markOrderSubmitted, ordersOfEnterprise, quoteOf, toOrder, type OrderRecord } from './repository';
+import {
+  deleteDraftOrder,
+  findOrder,
+  insertDraftOrder,
+  markOrderSigned,
+  markOrderSubmitted,
+  ordersOfEnterprise,
+  quoteOf,
+  toOrder,
+  type OrderRecord,
+} from './repository';
 import { readSignature } from './signature';
 
 /** The quote procedure (and `ecw quote --data-dir`): billing's `quote()` over the current catalog. */
@@ -36,7 +46,8 @@ function quoteOrFail(make: () => Quote): Quote {
   try {
     return make();
   } catch (error) {
-    if (error instanceof QuoteError) throw new AppError(error.code, error.message, error.code === 'quote.unknown_plan' ? { field: 'planCode' } : {});
+    if (error instanceof QuoteError)
+      throw new AppError(error.code, error.message, error.code === 'quote.unknown_plan' ? { field: 'planCode' } : {});
     throw error;
   }
 }
@@ -75,7 +86,9 @@ export function servicePeriodOf(ctx: ReadContext, enterpriseId: string): Service
 /** The order page's summary of what the enterprise has now. */
 export function currentPlanView(ctx: ReadContext, enterpriseId: string): Output<'orders.currentPlan'> {
   const active = currentPlanOf(ctx, enterpriseId);
-  return active ? { openOrderId: active.openOrderId, openDate: active.openDate, planCode: active.current.code, planName: active.current.name } : null;
+  return active
+    ? { openOrderId: active.openOrderId, openDate: active.openDate, planCode: active.current.code, planName: active.current.name }
+    : null;
 }
 
 interface Plotted {
@@ -91,7 +104,11 @@ function plotOrder(catalog: Catalog, active: ActivePlan | null, input: NewOrderI
     const plan = sellablePlan(catalog, input.planCode);
     // A promotion runs its months from the date, on top of the active plan.
     const months = isPromotion(plan) ? (input.promotionMonths ?? 1) : undefined;
-    return { plan, effectiveDate: input.date, quote: quoteOrFail(() => quote({ plan, openDate: input.date, ...(months ? { months } : {}) })) };
+    return {
+      plan,
+      effectiveDate: input.date,
+      quote: quoteOrFail(() => quote({ plan, openDate: input.date, ...(months ? { months } : {}) })),
+    };
   }
   const { openPlan, openDate, changes, current } = active!;
   if (input.kind === 'change') {
@@ -141,13 +158,18 @@ export function createOrder(ctx: WriteContext, input: NewOrderInput): Order {
 }
 
 function requireDraft(row: OrderRecord): void {
-  if (row.status !== 'draft') throw new AppError('order.not_draft', `Order ${row.id} is ${row.status}, not a draft.`, { details: { status: row.status } });
+  if (row.status !== 'draft')
+    throw new AppError('order.not_draft', `Order ${row.id} is ${row.status}, not a draft.`, { details: { status: row.status } });
 }
 
 /** Checks the order is still allowed (another order may have been signed since this draft was made). */
 function recheck(db: ReadableDB, row: OrderRecord): { catalog: Catalog; active: ActivePlan | null } {
   const catalog = currentCatalog(db);
-  const active = checkAllowed(activePlan(db, catalog, row.enterprise_id), { kind: row.kind, planCode: row.plan_code, date: row.request_date });
+  const active = checkAllowed(activePlan(db, catalog, row.enterprise_id), {
+    kind: row.kind,
+    planCode: row.plan_code,
+    date: row.request_date,
+  });
   return { catalog, active };
 }
 
@@ -160,7 +182,13 @@ export async function signOrder(ctx: WriteContext, input: ParsedInput<'orders.si
   const signedAt = ctx.now().toISOString();
   const number = orderNumber(row.id, row.created_at);
   const pdf = await renderServiceOrderPdf({
-    order: { number, kind: row.kind, requestDate: row.request_date, effectiveDate: row.effective_date, catalogVersion: row.catalog_version },
+    order: {
+      number,
+      kind: row.kind,
+      requestDate: row.request_date,
+      effectiveDate: row.effective_date,
+      catalogVersion: row.catalog_version,
+    },
     enterprise,
     plan: resolvePlan(ctx.db, catalog, row.plan_code, row.catalog_version),
     ...(row.previous_plan_code ? { previousPlan: resolvePlan(ctx.db, catalog, row.previous_plan_code, row.catalog_version) } : {}),
@@ -176,9 +204,16 @@ export async function signOrder(ctx: WriteContext, input: ParsedInput<'orders.si
     registerAsset(db, { ...signatureAsset, mime: 'image/png' }, ctx.now());
     registerAsset(db, { ...pdfAsset, mime: 'application/pdf' }, ctx.now());
     insertDocument(db, {
-      id: documentId, enterpriseId: row.enterprise_id, kind: 'service_order', title: `业务受理单 ${number}`,
-      fileName: `业务受理单-${number}.pdf`, mime: 'application/pdf', bytes: pdfAsset.size, sha256: pdfAsset.sha256,
-      createdAt: signedAt, createdBy: ctx.actor(),
+      id: documentId,
+      enterpriseId: row.enterprise_id,
+      kind: 'service_order',
+      title: `业务受理单 ${number}`,
+      fileName: `业务受理单-${number}.pdf`,
+      mime: 'application/pdf',
+      bytes: pdfAsset.size,
+      sha256: pdfAsset.sha256,
+      createdAt: signedAt,
+      createdBy: ctx.actor(),
     });
   };
   commitChanges(ctx, (db) => {
@@ -189,7 +224,14 @@ export async function signOrder(ctx: WriteContext, input: ParsedInput<'orders.si
         {
           entity: 'service_order',
           id: row.id,
-          write: (db) => markOrderSigned(db, { id: row.id, signer_name: input.signerName, signature_sha256: signatureAsset.sha256, document_id: documentId, signed_at: signedAt }),
+          write: (db) =>
+            markOrderSigned(db, {
+              id: row.id,
+              signer_name: input.signerName,
+              signature_sha256: signatureAsset.sha256,
+              document_id: documentId,
+              signed_at: signedAt,
+            }),
           outbox: { localOnly: 'unsubmitted_order' },
           audit: {
             action: 'order.signed',
@@ -208,7 +250,8 @@ export function submitOrder(ctx: WriteContext, id: string): Order {
   commitChanges(ctx, (db) => {
     const row = loadOrder(db, id);
     if (row.status === 'submitted') throw new AppError('order.already_submitted', `Order ${id} was already submitted.`);
-    if (row.status !== 'signed') throw new AppError('order.not_signed', `Order ${id} must be signed by the customer before it is submitted.`);
+    if (row.status !== 'signed')
+      throw new AppError('order.not_signed', `Order ${id} must be signed by the customer before it is submitted.`);
     const submittedAt = ctx.now().toISOString();
     return {
       changes: [
@@ -256,7 +299,15 @@ export function discardDraft(ctx: WriteContext, id: string): { id: string } {
   commitChanges(ctx, (db) => {
     requireDraft(loadOrder(db, id));
     return {
-      changes: [{ entity: 'service_order', id, write: (db) => deleteDraftOrder(db, id), outbox: { localOnly: 'unsubmitted_order' }, audit: { action: 'order.discarded' } }],
+      changes: [
+        {
+          entity: 'service_order',
+          id,
+          write: (db) => deleteDraftOrder(db, id),
+          outbox: { localOnly: 'unsubmitted_order' },
+          audit: { action: 'order.discarded' },
+        },
+      ],
       result: undefined,
     };
   });

@@ -24,12 +24,15 @@ export interface Signature {
 }
 
 export async function readSignature(base64: string, codes: SignatureCodes = ORDER_SIGNATURE_CODES): Promise<Signature> {
-  const invalid = (reason: string, message: string) => new AppError(codes.invalid, message, { field: 'signaturePngBase64', details: { reason } });
+  const invalid = (reason: string, message: string) =>
+    new AppError(codes.invalid, message, { field: 'signaturePngBase64', details: { reason } });
   const text = base64.replace(DATA_URL_PREFIX, '').replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) throw invalid('not_base64', 'The signature is not base64 text.');
   const bytes = Buffer.from(text, 'base64');
-  if (bytes.byteLength > MAX_SIGNATURE_BYTES) throw invalid('too_large', `The signature image is larger than ${MAX_SIGNATURE_BYTES} bytes.`);
-  if (bytes.byteLength < PNG_MAGIC.length || !bytes.subarray(0, PNG_MAGIC.length).equals(PNG_MAGIC)) throw invalid('not_png', 'The signature is not a PNG image.');
+  if (bytes.byteLength > MAX_SIGNATURE_BYTES)
+    throw invalid('too_large', `The signature image is larger than ${MAX_SIGNATURE_BYTES} bytes.`);
+  if (bytes.byteLength < PNG_MAGIC.length || !bytes.subarray(0, PNG_MAGIC.length).equals(PNG_MAGIC))
+    throw invalid('not_png', 'The signature is not a PNG image.');
 
   const image = sharp(bytes, { failOn: 'error' });
   let forPdf: Buffer;

@@ -20,7 +20,8 @@ import {
 const jsonOrNull = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 /** The snapshot is the submitting device's `order.submit.v1` args, opaque to the protocol: its fields are read as far as they are there. */
-const snapshotText = (snapshot: Fields, key: string, fallback: string): string => (typeof snapshot[key] === 'string' ? snapshot[key] : fallback);
+const snapshotText = (snapshot: Fields, key: string, fallback: string): string =>
+  typeof snapshot[key] === 'string' ? snapshot[key] : fallback;
 
 function platformColumns(id: string, row: ServiceOrderWireRow, base: ServerBase | null): OrderPlatformColumns {
   return {

@@ -15,8 +15,10 @@ async function askPlatform<T>(engine: SyncEngine, path: string, schema: ZodType<
   try {
     return await client.json(path, schema);
   } catch (error) {
-    if (error instanceof SignInRequired) throw new AppError('portal.signed_out', 'The platform session has ended; sign in again (ecw login).');
-    if (error instanceof SyncFailure && error.status === 404) throw new AppError('portal.not_found', 'The platform has no such enterprise on its portal (not published, or not in your region).');
+    if (error instanceof SignInRequired)
+      throw new AppError('portal.signed_out', 'The platform session has ended; sign in again (ecw login).');
+    if (error instanceof SyncFailure && error.status === 404)
+      throw new AppError('portal.not_found', 'The platform has no such enterprise on its portal (not published, or not in your region).');
     throw new AppError('portal.unreachable', `The platform could not be asked: ${(error as Error).message}`);
   }
 }

@@ -49,5 +49,6 @@ export const syncedPublicationIds = (db: ReadableDB): string[] => reads(db).sync
 export const publicationIdsOfEnterprise = (db: ReadableDB, enterpriseId: string): string[] => reads(db).ofEnterprise.all(enterpriseId);
 
 export const upsertSyncedPublication = (db: WritableDB, columns: SyncedPublicationColumns) => void writes(db).upsert.run(columns);
-export const markPublicationServerDeleted = (db: WritableDB, id: string, version: number | undefined) => void writes(db).markDeleted.run(version ?? null, id);
+export const markPublicationServerDeleted = (db: WritableDB, id: string, version: number | undefined) =>
+  void writes(db).markDeleted.run(version ?? null, id);
 export const deletePublication = (db: WritableDB, id: string) => void writes(db).remove.run(id);

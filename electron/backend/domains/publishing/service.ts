@@ -41,7 +41,14 @@ export function publishChange(signed: SignedRevision): SyncedRecordChange {
     entity: 'site_publication',
     id: signed.siteId,
     outbox: { command: 'site.publish.v1', args },
-    audit: { action: 'site.publish_requested', detail: { revision: signed.revision, signed: signed.signoff !== null, ...(args.unsignedReason ? { unsignedReason: args.unsignedReason } : {}) } },
+    audit: {
+      action: 'site.publish_requested',
+      detail: {
+        revision: signed.revision,
+        signed: signed.signoff !== null,
+        ...(args.unsignedReason ? { unsignedReason: args.unsignedReason } : {}),
+      },
+    },
   };
 }
 
@@ -49,7 +56,16 @@ export function publishChange(signed: SignedRevision): SyncedRecordChange {
 export function requestUnsignedPublish(ctx: WriteContext, siteId: string, reason: string): { siteId: string; revision: number } {
   const site = getSite(ctx, siteId);
   commitChanges(ctx, () => ({
-    changes: [publishChange({ siteId, enterpriseId: site.enterpriseId, revision: site.revision, content: site.content, signoff: null, unsignedReason: reason })],
+    changes: [
+      publishChange({
+        siteId,
+        enterpriseId: site.enterpriseId,
+        revision: site.revision,
+        content: site.content,
+        signoff: null,
+        unsignedReason: reason,
+      }),
+    ],
     result: undefined,
   }));
   return { siteId, revision: site.revision };
@@ -60,12 +76,23 @@ export function requestRollback(ctx: WriteContext, siteId: string, revision: num
     const kept = findSitePublication(db, siteId);
     const revisions = kept ? publicationWireRowOf(kept).revisions : [];
     if (!revisions.some((r) => r.revision === revision))
-      throw new AppError('site.revision_not_kept', `Revision ${revision} of site ${siteId} was never live on the platform; only a kept revision can be made live again.`, {
-        field: 'revision',
-        details: { siteId, revision, kept: revisions.map((r) => r.revision) },
-      });
+      throw new AppError(
+        'site.revision_not_kept',
+        `Revision ${revision} of site ${siteId} was never live on the platform; only a kept revision can be made live again.`,
+        {
+          field: 'revision',
+          details: { siteId, revision, kept: revisions.map((r) => r.revision) },
+        },
+      );
     return {
-      changes: [{ entity: 'site_publication', id: siteId, outbox: { command: 'site.rollback.v1', args: { siteId, revision } }, audit: { action: 'site.rollback_requested', detail: { revision } } }],
+      changes: [
+        {
+          entity: 'site_publication',
+          id: siteId,
+          outbox: { command: 'site.rollback.v1', args: { siteId, revision } },
+          audit: { action: 'site.rollback_requested', detail: { revision } },
+        },
+      ],
       result: undefined,
     };
   });

@@ -48,7 +48,9 @@ function fieldScores(header: string): { field: RosterField; score: number }[] {
 
 /** Each field to the column that names it best; a column serves one field. */
 export function mappingFromHeaders(headers: string[]): { mapping: ColumnMapping; score: number } {
-  const candidates = headers.flatMap((header, column) => fieldScores(header).map((s) => ({ ...s, column }))).sort((a, b) => b.score - a.score || a.column - b.column);
+  const candidates = headers
+    .flatMap((header, column) => fieldScores(header).map((s) => ({ ...s, column })))
+    .sort((a, b) => b.score - a.score || a.column - b.column);
   const mapping = emptyMapping();
   const usedColumns = new Set<number>();
   for (const c of candidates) {
@@ -105,7 +107,13 @@ export function sheetLayout(sheet: RosterSheet): SheetLayout {
   });
   if (!best) return { headerRow: 0, headers: [], mapping: mappingFromContent(sheet.rows), data: sheet.rows, score: 0 };
   const header = sheet.rows[best.index]!;
-  return { headerRow: header.number, headers: header.cells, mapping: best.mapping, data: sheet.rows.slice(best.index + 1), score: best.score };
+  return {
+    headerRow: header.number,
+    headers: header.cells,
+    mapping: best.mapping,
+    data: sheet.rows.slice(best.index + 1),
+    score: best.score,
+  };
 }
 
 /** The sheet to import: the one asked for, else the visible sheet whose header names most fields. */

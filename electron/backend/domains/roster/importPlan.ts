@@ -61,11 +61,23 @@ export function planImport(rows: RowMember[], existing: MemberRecord[], rules: S
   for (const member of rows) {
     const current = byMobile.get(member.mobile);
     if (current && options.waiting(current)) {
-      refused.push({ row: member.row, code: 'roster.member_pending', message: `${member.name}'s last change is waiting for the platform; import again once it has answered.`, name: member.name, mobile: member.mobile });
+      refused.push({
+        row: member.row,
+        code: 'roster.member_pending',
+        message: `${member.name}'s last change is waiting for the platform; import again once it has answered.`,
+        name: member.name,
+        mobile: member.mobile,
+      });
       continue;
     }
     if (!current && options.inOtherGroup(member.mobile)) {
-      refused.push({ row: member.row, code: 'roster.in_other_group', message: `${member.mobile} is already a member of another enterprise's VPMN group.`, name: member.name, mobile: member.mobile });
+      refused.push({
+        row: member.row,
+        code: 'roster.in_other_group',
+        message: `${member.mobile} is already a member of another enterprise's VPMN group.`,
+        name: member.name,
+        mobile: member.mobile,
+      });
       continue;
     }
     candidates.push({ member, ...(current ? { existing: current } : {}) });
@@ -82,7 +94,11 @@ export function planImport(rows: RowMember[], existing: MemberRecord[], rules: S
     ...(member.shortNumber ? { wanted: member.shortNumber } : current?.short_number ? { wanted: current.short_number } : {}),
     ...(member.shortNumber && current?.short_number ? { fallback: current.short_number } : {}),
   }));
-  const assignments = assignShortNumbers(requests, rules, staying.flatMap((r) => (r.short_number ? [r.short_number] : [])));
+  const assignments = assignShortNumbers(
+    requests,
+    rules,
+    staying.flatMap((r) => (r.short_number ? [r.short_number] : [])),
+  );
 
   const added: PlannedMember[] = [];
   const changed: PlannedChange[] = [];
@@ -90,7 +106,13 @@ export function planImport(rows: RowMember[], existing: MemberRecord[], rules: S
   candidates.forEach(({ member, existing: current }, i) => {
     const a = assignments[i]!;
     if (a.number === null) {
-      refused.push({ row: member.row, code: 'roster.no_short_number', message: 'Every short number of the group range is in use.', name: member.name, mobile: member.mobile });
+      refused.push({
+        row: member.row,
+        code: 'roster.no_short_number',
+        message: 'Every short number of the group range is in use.',
+        name: member.name,
+        mobile: member.mobile,
+      });
       return;
     }
     const keptOwn = a.how === 'kept' && a.number === current?.short_number;
@@ -111,7 +133,14 @@ export function planImport(rows: RowMember[], existing: MemberRecord[], rules: S
   const removed = options.replace ? staying.filter((r) => r.change !== 'remove' && !options.waiting(r)) : [];
   const before = existing.filter((r) => r.change !== 'remove').length;
   const restored = changed.filter((c) => c.fields.includes('restored')).length;
-  return { added, changed, removed, unchanged, refused: refused.sort((a, b) => a.row - b.row), members: before + added.length + restored - removed.length };
+  return {
+    added,
+    changed,
+    removed,
+    unchanged,
+    refused: refused.sort((a, b) => a.row - b.row),
+    members: before + added.length + restored - removed.length,
+  };
 }
 
 /** A planned member as the preview lists it. */

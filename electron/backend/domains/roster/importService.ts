@@ -17,7 +17,16 @@ import { findEnterprise } from '../enterprises/repository';
 import { chooseSheet, sheetLayout } from './columns';
 import { planImport, previewOf, type ImportPlan } from './importPlan';
 import { otherGroups, type OtherGroups } from './otherGroups';
-import { deleteMember, insertMember, membersOf, rulesOf, saveRules, updateMemberWorking, workingColumnsOf, type MemberRecord } from './repository';
+import {
+  deleteMember,
+  insertMember,
+  membersOf,
+  rulesOf,
+  saveRules,
+  updateMemberWorking,
+  workingColumnsOf,
+  type MemberRecord,
+} from './repository';
 import { MAX_ROSTER_ROWS, readPastedRoster, readRosterBytes, RosterFileProblem, type RosterSource } from './rosterFile';
 import { readRows } from './rows';
 import { refusedOrders } from './submit';
@@ -37,7 +46,8 @@ async function readSource(source: ImportInput['source']): Promise<RosterSource> 
     } catch {
       throw new AppError('roster.file_not_found', `There is no file ${source.path}.`, { field: 'source.path' });
     }
-    if (size > MAX_FILE_BYTES) throw new AppError('roster.file_too_large', `The file has ${size} bytes; a roster file has at most ${MAX_FILE_BYTES}.`);
+    if (size > MAX_FILE_BYTES)
+      throw new AppError('roster.file_too_large', `The file has ${size} bytes; a roster file has at most ${MAX_FILE_BYTES}.`);
     return await readRosterBytes(readFileSync(source.path), source.path);
   } catch (error) {
     if (error instanceof RosterFileProblem) throw new AppError(error.code, error.message, { field: 'source' });
@@ -63,20 +73,34 @@ async function readRoster(input: ImportInput): Promise<Reading> {
   const source = await readSource(input.source);
   const sheet = chooseSheet(source.sheets, input.sheet);
   if (!sheet) {
-    if (input.sheet !== undefined) throw new AppError('roster.sheet_not_found', `The workbook has no sheet named ${input.sheet}.`, { field: 'sheet' });
+    if (input.sheet !== undefined)
+      throw new AppError('roster.sheet_not_found', `The workbook has no sheet named ${input.sheet}.`, { field: 'sheet' });
     throw new AppError('roster.file_empty', 'The file holds no rows.', { field: 'source' });
   }
   const layout = sheetLayout(sheet);
   const mapping = input.mapping ?? layout.mapping;
-  if (mapping.name === null && mapping.mobile === null) throw new AppError('roster.no_columns', 'No column holds names or mobiles: map the columns by hand.', { field: 'mapping' });
-  if (layout.data.length > MAX_ROSTER_ROWS) throw new AppError('roster.too_many_rows', `The sheet has ${layout.data.length} rows; one import takes at most ${MAX_ROSTER_ROWS}.`);
+  if (mapping.name === null && mapping.mobile === null)
+    throw new AppError('roster.no_columns', 'No column holds names or mobiles: map the columns by hand.', { field: 'mapping' });
+  if (layout.data.length > MAX_ROSTER_ROWS)
+    throw new AppError('roster.too_many_rows', `The sheet has ${layout.data.length} rows; one import takes at most ${MAX_ROSTER_ROWS}.`);
   const width = Math.max(layout.headers.length, ...layout.data.slice(0, 200).map((r) => r.cells.length));
   const columns = Array.from({ length: width }, (_, index) => ({
     index,
     header: (layout.headers[index] ?? '').trim(),
-    samples: layout.data.map((r) => (r.cells[index] ?? '').trim()).filter(Boolean).slice(0, 3),
+    samples: layout.data
+      .map((r) => (r.cells[index] ?? '').trim())
+      .filter(Boolean)
+      .slice(0, 3),
   }));
-  return { fileKind: source.kind, sheets: source.sheets.map((s) => s.name), sheet: sheet.name, headerRow: layout.headerRow, columns, mapping, rows: readRows(layout.data, mapping) };
+  return {
+    fileKind: source.kind,
+    sheets: source.sheets.map((s) => s.name),
+    sheet: sheet.name,
+    headerRow: layout.headerRow,
+    columns,
+    mapping,
+    rows: readRows(layout.data, mapping),
+  };
 }
 
 function plan(db: ReadableDB, input: ImportInput, reading: Reading, groups: OtherGroups): ImportPlan {
@@ -96,7 +120,12 @@ function plan(db: ReadableDB, input: ImportInput, reading: Reading, groups: Othe
 async function readWithGroups(ctx: ReadContext, input: ImportInput, platform: PlatformAccess) {
   requireEnterprise(ctx.db, input.enterpriseId);
   const reading = await readRoster(input);
-  const groups = await otherGroups(() => ctx.db, await platform(), input.enterpriseId, reading.rows.members.map((m) => m.mobile));
+  const groups = await otherGroups(
+    () => ctx.db,
+    await platform(),
+    input.enterpriseId,
+    reading.rows.members.map((m) => m.mobile),
+  );
   return { reading, groups };
 }
 
@@ -115,7 +144,15 @@ export async function previewImport(ctx: ReadContext, input: ImportInput, platfo
       ...previewOf(c, c.existing),
       memberId: c.existing.id,
       fields: c.fields,
-      before: { name: c.existing.name, mobile: c.existing.mobile, department: c.existing.department, title: c.existing.title, shortNumber: c.existing.short_number, extension: c.existing.extension, email: c.existing.email },
+      before: {
+        name: c.existing.name,
+        mobile: c.existing.mobile,
+        department: c.existing.department,
+        title: c.existing.title,
+        shortNumber: c.existing.short_number,
+        extension: c.existing.extension,
+        email: c.existing.email,
+      },
     })),
     removed: p.removed.map((r) => ({ memberId: r.id, name: r.name, mobile: r.mobile, shortNumber: r.short_number })),
     unchanged: p.unchanged,
@@ -130,18 +167,41 @@ function writePlan(db: WritableDB, ctx: ReadContext, enterpriseId: string, p: Im
   for (const a of p.added) {
     const m = a.member;
     insertMember(db, {
-      id: ctx.newId(), enterprise_id: enterpriseId, name: m.name, mobile: m.mobile, department: m.department, title: m.title, email: m.email,
-      short_number: a.shortNumber, number_source: a.numberSource === 'kept' ? 'file' : a.numberSource, extension: m.extension,
-      china_mobile: 1, ported_in: 0, card_consent: 0, photo_sha256: null, change: 'add', order_id: null, conflict_json: null,
-      created_at: now, updated_at: now, base_version: null, base_json: null, server_deleted: 0,
+      id: ctx.newId(),
+      enterprise_id: enterpriseId,
+      name: m.name,
+      mobile: m.mobile,
+      department: m.department,
+      title: m.title,
+      email: m.email,
+      short_number: a.shortNumber,
+      number_source: a.numberSource === 'kept' ? 'file' : a.numberSource,
+      extension: m.extension,
+      china_mobile: 1,
+      ported_in: 0,
+      card_consent: 0,
+      photo_sha256: null,
+      change: 'add',
+      order_id: null,
+      conflict_json: null,
+      created_at: now,
+      updated_at: now,
+      base_version: null,
+      base_json: null,
+      server_deleted: 0,
     });
   }
   for (const c of p.changed) {
     const preview = previewOf(c, c.existing);
     const columns = {
       ...workingColumnsOf(c.existing),
-      name: preview.name, department: preview.department, title: preview.title, extension: preview.extension, email: preview.email,
-      short_number: c.shortNumber, number_source: c.numberSource === 'kept' ? c.existing.number_source : c.numberSource,
+      name: preview.name,
+      department: preview.department,
+      title: preview.title,
+      extension: preview.extension,
+      email: preview.email,
+      short_number: c.shortNumber,
+      number_source: c.numberSource === 'kept' ? c.existing.number_source : c.numberSource,
     };
     updateMemberWorking(db, c.existing.id, columns, changeAfterEdit(c.existing), now);
   }
@@ -149,7 +209,8 @@ function writePlan(db: WritableDB, ctx: ReadContext, enterpriseId: string, p: Im
 }
 
 /** A member added on this device and never confirmed stays an addition; others become an update. */
-export const changeAfterEdit = (r: MemberRecord) => (r.change === 'add' || (r.change === null && r.base_version === null) ? 'add' : 'update');
+export const changeAfterEdit = (r: MemberRecord) =>
+  r.change === 'add' || (r.change === null && r.base_version === null) ? 'add' : 'update';
 
 /** Removing a member the platform never had forgets it; otherwise the removal waits to be submitted. */
 export const removalOf = (r: MemberRecord): 'deleted' | 'marked' => (r.base_version === null && !r.order_id ? 'deleted' : 'marked');
@@ -161,27 +222,37 @@ export function removeMemberRecord(db: WritableDB, r: MemberRecord, now: string)
 
 export async function importRoster(readCtx: ReadContext, input: ImportInput, platform: PlatformAccess): Promise<Output<'roster.import'>> {
   const { reading, groups } = await readWithGroups(readCtx, input, platform);
-  return readCtx.writes.hold((db) => commitChanges({ ...readCtx, db }, (db) => {
-    const p = plan(db, input, reading, groups);
-    const rules = rulesOf(db, input.enterpriseId);
-    const firstDigitChanged = input.firstDigit !== undefined && input.firstDigit !== rules.firstDigit;
-    return {
-      changes: [
-        {
-          entity: 'roster_member',
-          outbox: WORKING_COPY,
-          id: input.enterpriseId,
-          write: (db) => {
-            writePlan(db, readCtx, input.enterpriseId, p);
-            if (firstDigitChanged) saveRules(db, input.enterpriseId, { ...rules, firstDigit: input.firstDigit! }, readCtx.now().toISOString());
+  return readCtx.writes.hold((db) =>
+    commitChanges({ ...readCtx, db }, (db) => {
+      const p = plan(db, input, reading, groups);
+      const rules = rulesOf(db, input.enterpriseId);
+      const firstDigitChanged = input.firstDigit !== undefined && input.firstDigit !== rules.firstDigit;
+      return {
+        changes: [
+          {
+            entity: 'roster_member',
+            outbox: WORKING_COPY,
+            id: input.enterpriseId,
+            write: (db) => {
+              writePlan(db, readCtx, input.enterpriseId, p);
+              if (firstDigitChanged)
+                saveRules(db, input.enterpriseId, { ...rules, firstDigit: input.firstDigit! }, readCtx.now().toISOString());
+            },
+            audit: {
+              action: 'roster.imported',
+              detail: {
+                sheet: reading.sheet,
+                added: p.added.length,
+                changed: p.changed.length,
+                removed: p.removed.length,
+                refused: p.refused.length,
+                ...(firstDigitChanged ? { firstDigit: input.firstDigit } : {}),
+              },
+            },
           },
-          audit: {
-            action: 'roster.imported',
-            detail: { sheet: reading.sheet, added: p.added.length, changed: p.changed.length, removed: p.removed.length, refused: p.refused.length, ...(firstDigitChanged ? { firstDigit: input.firstDigit } : {}) },
-          },
-        },
-      ],
-      result: { added: p.added.length, changed: p.changed.length, removed: p.removed.length, refused: p.refused, members: p.members },
-    };
-  }));
+        ],
+        result: { added: p.added.length, changed: p.changed.length, removed: p.removed.length, refused: p.refused, members: p.members },
+      };
+    }),
+  );
 }

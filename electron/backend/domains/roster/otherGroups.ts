@@ -21,7 +21,11 @@ async function platformHeld(client: PlatformClient, enterpriseId: string, mobile
   try {
     for (let at = 0; at < mobiles.length; at += MAX_LOOKUP_MOBILES) {
       const body = { enterpriseId, mobiles: mobiles.slice(at, at + MAX_LOOKUP_MOBILES) };
-      const answer = await client.json('/vpmn/v1/lookup', memberLookupResponseSchema, { method: 'POST', body, timeoutMs: LOOKUP_TIMEOUT_MS });
+      const answer = await client.json('/vpmn/v1/lookup', memberLookupResponseSchema, {
+        method: 'POST',
+        body,
+        timeoutMs: LOOKUP_TIMEOUT_MS,
+      });
       for (const mobile of answer.inOtherGroup) held.add(mobile);
     }
     return held;
@@ -30,7 +34,12 @@ async function platformHeld(client: PlatformClient, enterpriseId: string, mobile
   }
 }
 
-export async function otherGroups(db: () => ReadableDB, client: PlatformClient | null, enterpriseId: string, mobiles: string[]): Promise<OtherGroups> {
+export async function otherGroups(
+  db: () => ReadableDB,
+  client: PlatformClient | null,
+  enterpriseId: string,
+  mobiles: string[],
+): Promise<OtherGroups> {
   const remote = client && mobiles.length ? await platformHeld(client, enterpriseId, mobiles) : null;
   return {
     has: (mobile) => remote?.has(mobile) === true || otherGroupOf(db(), mobile, enterpriseId) !== undefined,

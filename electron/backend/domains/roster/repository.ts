@@ -37,7 +37,18 @@ export interface MemberRecord extends SyncedRecord {
 /** The columns a person (or an import) sets; writing them ends any order the member waited on (callers check it was refused). */
 export type WorkingColumns = Pick<
   MemberRecord,
-  'name' | 'mobile' | 'department' | 'title' | 'email' | 'short_number' | 'number_source' | 'extension' | 'china_mobile' | 'ported_in' | 'card_consent' | 'photo_sha256'
+  | 'name'
+  | 'mobile'
+  | 'department'
+  | 'title'
+  | 'email'
+  | 'short_number'
+  | 'number_source'
+  | 'extension'
+  | 'china_mobile'
+  | 'ported_in'
+  | 'card_consent'
+  | 'photo_sha256'
 >;
 
 const reads = perDatabase((db: ReadableDB) => ({
@@ -78,7 +89,8 @@ const writes = perDatabase((db: WritableDB) => ({
 export const findMember = (db: ReadableDB, id: string): MemberRecord | undefined => reads(db).byId.get(id);
 export const membersOf = (db: ReadableDB, enterpriseId: string): MemberRecord[] => reads(db).ofEnterprise.all(enterpriseId);
 /** The enterprise whose group (as this device knows it) has this mobile, other than `enterpriseId`. */
-export const otherGroupOf = (db: ReadableDB, mobile: string, enterpriseId: string): string | undefined => reads(db).otherGroup.get(mobile, enterpriseId);
+export const otherGroupOf = (db: ReadableDB, mobile: string, enterpriseId: string): string | undefined =>
+  reads(db).otherGroup.get(mobile, enterpriseId);
 
 export function rulesOf(db: ReadableDB, enterpriseId: string): ShortNumberRules {
   const json = reads(db).rules.get(enterpriseId);
@@ -88,7 +100,8 @@ export function rulesOf(db: ReadableDB, enterpriseId: string): ShortNumberRules 
 export const insertMember = (db: WritableDB, record: MemberRecord) => void writes(db).insert.run(record);
 export const updateMemberWorking = (db: WritableDB, id: string, columns: WorkingColumns, change: MemberChange | null, updatedAt: string) =>
   void writes(db).updateWorking.run({ ...columns, id, change, updated_at: updatedAt });
-export const setMemberChange = (db: WritableDB, id: string, change: MemberChange | null, updatedAt: string) => void writes(db).setChange.run({ id, change, updated_at: updatedAt });
+export const setMemberChange = (db: WritableDB, id: string, change: MemberChange | null, updatedAt: string) =>
+  void writes(db).setChange.run({ id, change, updated_at: updatedAt });
 export const deleteMember = (db: WritableDB, id: string) => void writes(db).remove.run(id);
 export const saveRules = (db: WritableDB, enterpriseId: string, rules: ShortNumberRules, updatedAt: string) =>
   void writes(db).saveRules.run({ enterprise_id: enterpriseId, rules_json: JSON.stringify(rules), updated_at: updatedAt });
@@ -157,12 +170,25 @@ export interface RosterOrderRecord extends SyncedRecord {
 /** What the platform says about an order (the sync adapter sets these), with what an order from another device needs. */
 export type PulledRosterOrderColumns = Pick<
   RosterOrderRecord,
-  'id' | 'enterprise_id' | 'changes_json' | 'created_by' | 'created_at' | 'platform_status' | 'results_json' | 'group_number' | 'failure_json' | 'processed_at' | 'base_version' | 'base_json'
+  | 'id'
+  | 'enterprise_id'
+  | 'changes_json'
+  | 'created_by'
+  | 'created_at'
+  | 'platform_status'
+  | 'results_json'
+  | 'group_number'
+  | 'failure_json'
+  | 'processed_at'
+  | 'base_version'
+  | 'base_json'
 >;
 
 const orderReads = perDatabase((db: ReadableDB) => ({
   byId: db.prepare<[string], RosterOrderRecord>('SELECT * FROM roster_order WHERE id = ?'),
-  ofEnterprise: db.prepare<[string], RosterOrderRecord>('SELECT * FROM roster_order WHERE enterprise_id = ? ORDER BY created_at DESC, id DESC'),
+  ofEnterprise: db.prepare<[string], RosterOrderRecord>(
+    'SELECT * FROM roster_order WHERE enterprise_id = ? ORDER BY created_at DESC, id DESC',
+  ),
   idsOfEnterprise: db.prepare<[string], string>('SELECT id FROM roster_order WHERE enterprise_id = ?').pluck(),
   synced: db.prepare<[], string>('SELECT id FROM roster_order WHERE base_version IS NOT NULL').pluck(),
 }));
@@ -187,20 +213,28 @@ const orderWrites = perDatabase((db: WritableDB) => ({
 
 export const findRosterOrder = (db: ReadableDB, id: string) => orderReads(db).byId.get(id);
 export const rosterOrdersOf = (db: ReadableDB, enterpriseId: string) => orderReads(db).ofEnterprise.all(enterpriseId);
-export const insertRosterOrder = (db: WritableDB, order: Pick<RosterOrderRecord, 'id' | 'enterprise_id' | 'changes_json' | 'created_by' | 'created_at'>) =>
-  void orderWrites(db).insert.run(order);
-export const upsertPulledRosterOrder = (db: WritableDB, columns: PulledRosterOrderColumns) => void orderWrites(db).upsertPulled.run(columns);
+export const insertRosterOrder = (
+  db: WritableDB,
+  order: Pick<RosterOrderRecord, 'id' | 'enterprise_id' | 'changes_json' | 'created_by' | 'created_at'>,
+) => void orderWrites(db).insert.run(order);
+export const upsertPulledRosterOrder = (db: WritableDB, columns: PulledRosterOrderColumns) =>
+  void orderWrites(db).upsertPulled.run(columns);
 export const markRosterOrderServerDeleted = (db: WritableDB, id: string) => void orderWrites(db).markDeleted.run(id);
 export const deleteRosterOrder = (db: WritableDB, id: string) => void orderWrites(db).remove.run(id);
 export const syncedRosterOrderIds = (db: ReadableDB): string[] => orderReads(db).synced.all();
-export const rosterOrderIdsOfEnterprise = (db: ReadableDB, enterpriseId: string): string[] => orderReads(db).idsOfEnterprise.all(enterpriseId);
+export const rosterOrderIdsOfEnterprise = (db: ReadableDB, enterpriseId: string): string[] =>
+  orderReads(db).idsOfEnterprise.all(enterpriseId);
 
 /* ---------- members: submitting, and the platform's side (the sync adapters) ---------- */
 
 const memberSync = perDatabase((db: WritableDB) => ({
-  submit: db.prepare<[{ id: string; order_id: string }]>('UPDATE roster_member SET order_id = @order_id, conflict_json = NULL WHERE id = @id'),
+  submit: db.prepare<[{ id: string; order_id: string }]>(
+    'UPDATE roster_member SET order_id = @order_id, conflict_json = NULL WHERE id = @id',
+  ),
   settle: db.prepare<[string]>('UPDATE roster_member SET change = NULL, order_id = NULL, conflict_json = NULL WHERE id = ?'),
-  sendBack: db.prepare<[{ id: string; conflict_json: string }]>('UPDATE roster_member SET order_id = NULL, conflict_json = @conflict_json WHERE id = @id'),
+  sendBack: db.prepare<[{ id: string; conflict_json: string }]>(
+    'UPDATE roster_member SET order_id = NULL, conflict_json = @conflict_json WHERE id = @id',
+  ),
   base: db.prepare<[{ id: string; base_version: number | null; base_json: string | null }]>(
     'UPDATE roster_member SET base_version = @base_version, base_json = @base_json, server_deleted = 0 WHERE id = @id',
   ),
@@ -213,16 +247,20 @@ const memberLookups = perDatabase((db: ReadableDB) => ({
   synced: db.prepare<[], string>('SELECT id FROM roster_member WHERE base_version IS NOT NULL').pluck(),
 }));
 
-export const memberByMobile = (db: ReadableDB, enterpriseId: string, mobile: string) => memberLookups(db).byMobile.get(enterpriseId, mobile);
+export const memberByMobile = (db: ReadableDB, enterpriseId: string, mobile: string) =>
+  memberLookups(db).byMobile.get(enterpriseId, mobile);
 export const membersOfOrder = (db: ReadableDB, orderId: string) => memberLookups(db).ofOrder.all(orderId);
-export const memberIdsOfEnterprise = (db: ReadableDB, enterpriseId: string): string[] => memberLookups(db).idsOfEnterprise.all(enterpriseId);
+export const memberIdsOfEnterprise = (db: ReadableDB, enterpriseId: string): string[] =>
+  memberLookups(db).idsOfEnterprise.all(enterpriseId);
 export const syncedMemberIds = (db: ReadableDB): string[] => memberLookups(db).synced.all();
 /** The member's change went out in `orderId`. */
-export const markMemberSubmitted = (db: WritableDB, id: string, orderId: string) => void memberSync(db).submit.run({ id, order_id: orderId });
+export const markMemberSubmitted = (db: WritableDB, id: string, orderId: string) =>
+  void memberSync(db).submit.run({ id, order_id: orderId });
 /** The platform confirmed the member's change: nothing is left to send. */
 export const settleMember = (db: WritableDB, id: string) => void memberSync(db).settle.run(id);
 /** The platform sent the change back: it stays, with the reason, to be fixed and submitted again. */
 export const sendMemberBack = (db: WritableDB, id: string, conflict: NonNullable<RosterMember['conflict']>) =>
   void memberSync(db).sendBack.run({ id, conflict_json: JSON.stringify(conflict) });
-export const setMemberBase = (db: WritableDB, id: string, base: { base_version: number | null; base_json: string | null }) => void memberSync(db).base.run({ id, ...base });
+export const setMemberBase = (db: WritableDB, id: string, base: { base_version: number | null; base_json: string | null }) =>
+  void memberSync(db).base.run({ id, ...base });
 export const markMemberServerDeleted = (db: WritableDB, id: string) => void memberSync(db).markDeleted.run(id);

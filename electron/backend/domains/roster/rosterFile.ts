@@ -18,7 +18,8 @@ export const MAX_ROSTER_COLUMNS = 60;
 /** An .xlsx is a zip: refuse one that would unpack to more than this before exceljs reads it. */
 const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
-export type RosterFileProblemCode = 'roster.file_unreadable' | 'roster.file_encrypted' | 'roster.file_damaged' | 'roster.file_too_large' | 'roster.file_empty';
+export type RosterFileProblemCode =
+  'roster.file_unreadable' | 'roster.file_encrypted' | 'roster.file_damaged' | 'roster.file_too_large' | 'roster.file_empty';
 
 export class RosterFileProblem extends Error {
   constructor(
@@ -82,14 +83,22 @@ function declaredSize(bytes: Uint8Array): number {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<RosterSheet[]> {
-  if (declaredSize(bytes) > MAX_UNPACKED_BYTES) throw new RosterFileProblem('roster.file_too_large', 'The workbook unpacks to more than 200 MB: it is not a roster.');
+  if (declaredSize(bytes) > MAX_UNPACKED_BYTES)
+    throw new RosterFileProblem('roster.file_too_large', 'The workbook unpacks to more than 200 MB: it is not a roster.');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {
-    throw new RosterFileProblem('roster.file_unreadable', `The file is not an Excel workbook that can be read (${(error as Error).message.split('\n')[0]}).`);
+    throw new RosterFileProblem(
+      'roster.file_unreadable',
+      `The file is not an Excel workbook that can be read (${(error as Error).message.split('\n')[0]}).`,
+    );
   }
-  if (workbook.worksheets.length === 0) throw new RosterFileProblem('roster.file_unreadable', 'The file is a zip archive but not an Excel workbook (a Word document?): save the roster from Excel as .xlsx.');
+  if (workbook.worksheets.length === 0)
+    throw new RosterFileProblem(
+      'roster.file_unreadable',
+      'The file is a zip archive but not an Excel workbook (a Word document?): save the roster from Excel as .xlsx.',
+    );
   const sheets: RosterSheet[] = [];
   workbook.eachSheet((worksheet) => {
     if (worksheet.state !== 'visible') return;
@@ -114,26 +123,42 @@ function readXls(bytes: Uint8Array): RosterSheet[] {
   } catch (error) {
     if (!(error instanceof LegacyExcelProblem)) throw error;
     if (error.reason === 'encrypted')
-      throw new RosterFileProblem('roster.file_encrypted', 'The workbook is protected with a password: open it in Excel or WPS, remove the password (文件 → 信息 → 保护工作簿), save it and import it again.');
-    throw new RosterFileProblem('roster.file_damaged', `${error.message} Open it in Excel or WPS, save it again (as .xlsx or .xls) and import it again.`);
+      throw new RosterFileProblem(
+        'roster.file_encrypted',
+        'The workbook is protected with a password: open it in Excel or WPS, remove the password (文件 → 信息 → 保护工作簿), save it and import it again.',
+      );
+    throw new RosterFileProblem(
+      'roster.file_damaged',
+      `${error.message} Open it in Excel or WPS, save it again (as .xlsx or .xls) and import it again.`,
+    );
   }
 }
 
 function readDelimited(text: string): SheetRow[] {
   const parsed = Papa.parse(text.replace(/^\ufeff/, ''), { skipEmptyLines: false });
-  return parsed.data.slice(0, MAX_ROSTER_ROWS + 50).map((cells, i) => ({ number: i + 1, cells: cells.slice(0, MAX_ROSTER_COLUMNS).map((c) => String(c ?? '')) }));
+  return parsed.data
+    .slice(0, MAX_ROSTER_ROWS + 50)
+    .map((cells, i) => ({ number: i + 1, cells: cells.slice(0, MAX_ROSTER_COLUMNS).map((c) => String(c ?? '')) }));
 }
 
 export async function readRosterBytes(bytes: Uint8Array, fileName: string): Promise<RosterSource> {
   if (bytes.length === 0) throw new RosterFileProblem('roster.file_empty', 'The file is empty.');
   if (isOle(bytes)) return { kind: 'xls', sheets: readXls(bytes) };
   if (isZip(bytes)) return { kind: 'xlsx', sheets: await readXlsx(bytes) };
-  if (/\.(xlsx|xlsm|xls|et)$/i.test(fileName)) throw new RosterFileProblem('roster.file_unreadable', 'The file is named like a workbook but is not one: save it again from Excel as .xlsx.');
+  if (/\.(xlsx|xlsm|xls|et)$/i.test(fileName))
+    throw new RosterFileProblem(
+      'roster.file_unreadable',
+      'The file is named like a workbook but is not one: save it again from Excel as .xlsx.',
+    );
   let text: string;
   try {
     text = decodeText(bytes).text;
   } catch (error) {
-    if (error instanceof TextDecodingProblem) throw new RosterFileProblem('roster.file_unreadable', 'The file is neither a workbook (.xlsx) nor a text table (.csv): save the roster from Excel as .xlsx or .csv.');
+    if (error instanceof TextDecodingProblem)
+      throw new RosterFileProblem(
+        'roster.file_unreadable',
+        'The file is neither a workbook (.xlsx) nor a text table (.csv): save the roster from Excel as .xlsx or .csv.',
+      );
     throw error;
   }
   return { kind: 'csv', sheets: [{ name: fileName.replace(/\.[^.]+$/, '') || 'csv', rows: readDelimited(text) }] };

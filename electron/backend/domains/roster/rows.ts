@@ -32,7 +32,8 @@ export interface RowReading {
 
 const SPACE_BETWEEN_HANZI = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
 /** "王  伟" (padded to line up with three-character names) → "王伟"; Latin names keep one space. */
-export const cleanName = (raw: string): string => raw.normalize('NFKC').trim().replace(SPACE_BETWEEN_HANZI, '').replace(/\s+/g, ' ').slice(0, 50);
+export const cleanName = (raw: string): string =>
+  raw.normalize('NFKC').trim().replace(SPACE_BETWEEN_HANZI, '').replace(/\s+/g, ' ').slice(0, 50);
 
 const cleanText = (raw: string, max: number) => raw.normalize('NFKC').trim().replace(/\s+/g, ' ').slice(0, max);
 const digitsOnly = (raw: string) => raw.normalize('NFKC').replace(/[\s-]/g, '');
@@ -40,9 +41,11 @@ const digitsOnly = (raw: string) => raw.normalize('NFKC').replace(/[\s-]/g, '');
 const REFUSAL_TEXT = {
   'roster.name_missing': 'The row has a mobile number but no name.',
   'roster.mobile_missing': 'The row has no mobile number.',
-  'roster.mobile_scientific': 'The mobile number was saved by Excel as a rounded number (like 1.38001E+10), so its last digits are lost: format the column as text, type the numbers again and import once more.',
+  'roster.mobile_scientific':
+    'The mobile number was saved by Excel as a rounded number (like 1.38001E+10), so its last digits are lost: format the column as text, type the numbers again and import once more.',
   'roster.mobile_invalid': 'This is not a mainland mobile number.',
-  'roster.formula_without_value': 'The cell holds a formula without a saved result: open the file in Excel or WPS, save it and import it again.',
+  'roster.formula_without_value':
+    'The cell holds a formula without a saved result: open the file in Excel or WPS, save it and import it again.',
 } as const;
 
 export function readRows(rows: SheetRow[], mapping: ColumnMapping): RowReading {
@@ -55,7 +58,9 @@ export function readRows(rows: SheetRow[], mapping: ColumnMapping): RowReading {
   };
 
   for (const row of rows) {
-    const raw = Object.fromEntries((['name', 'mobile', 'department', 'title', 'shortNumber', 'extension', 'email'] as const).map((f) => [f, cell(row, f)])) as Record<RosterField, string>;
+    const raw = Object.fromEntries(
+      (['name', 'mobile', 'department', 'title', 'shortNumber', 'extension', 'email'] as const).map((f) => [f, cell(row, f)]),
+    ) as Record<RosterField, string>;
     if (Object.values(raw).every((v) => !v.trim())) continue;
     const name = raw.name === FORMULA_WITHOUT_VALUE ? '' : cleanName(raw.name);
     const refuse = (code: RefusedRow['code'], message: string, extra: Partial<RefusedRow> = {}) =>
@@ -72,7 +77,11 @@ export function readRows(rows: SheetRow[], mapping: ColumnMapping): RowReading {
       continue;
     }
     if (mobile.problem) {
-      refuse(mobile.problem === 'scientific' ? 'roster.mobile_scientific' : 'roster.mobile_invalid', REFUSAL_TEXT[mobile.problem === 'scientific' ? 'roster.mobile_scientific' : 'roster.mobile_invalid'], { mobile: raw.mobile.trim() });
+      refuse(
+        mobile.problem === 'scientific' ? 'roster.mobile_scientific' : 'roster.mobile_invalid',
+        REFUSAL_TEXT[mobile.problem === 'scientific' ? 'roster.mobile_scientific' : 'roster.mobile_invalid'],
+        { mobile: raw.mobile.trim() },
+      );
       continue;
     }
     if (!name) {
@@ -81,16 +90,23 @@ export function readRows(rows: SheetRow[], mapping: ColumnMapping): RowReading {
     }
     const earlier = firstRowOf.get(mobile.normalized);
     if (earlier !== undefined) {
-      refuse('roster.duplicate_in_file', `The mobile ${mobile.normalized} is already on row ${earlier}.`, { mobile: mobile.normalized, sameAsRow: earlier });
+      refuse('roster.duplicate_in_file', `The mobile ${mobile.normalized} is already on row ${earlier}.`, {
+        mobile: mobile.normalized,
+        sameAsRow: earlier,
+      });
       continue;
     }
     firstRowOf.set(mobile.normalized, row.number);
     if (!mobile.chinaMobile) {
       const carrier = mobile.carrier ? CARRIER_NAMES[mobile.carrier] : undefined;
-      refuse('roster.not_china_mobile', `VPMN takes China Mobile numbers only; ${mobile.normalized} belongs to ${carrier ?? 'another operator'}'s range (a number moved to China Mobile can be added by hand).`, {
-        mobile: mobile.normalized,
-        ...(carrier ? { carrier } : {}),
-      });
+      refuse(
+        'roster.not_china_mobile',
+        `VPMN takes China Mobile numbers only; ${mobile.normalized} belongs to ${carrier ?? 'another operator'}'s range (a number moved to China Mobile can be added by hand).`,
+        {
+          mobile: mobile.normalized,
+          ...(carrier ? { carrier } : {}),
+        },
+      );
       continue;
     }
 
@@ -101,7 +117,9 @@ export function readRows(rows: SheetRow[], mapping: ColumnMapping): RowReading {
     const emailText = raw.email.normalize('NFKC').trim();
     const email = /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(emailText) && emailText.length <= 100 ? emailText : null;
     if (emailText && !email) notes.push('roster.note.email_dropped');
-    const given = new Set<RosterField>((Object.keys(raw) as RosterField[]).filter((f) => raw[f].trim() && raw[f] !== FORMULA_WITHOUT_VALUE));
+    const given = new Set<RosterField>(
+      (Object.keys(raw) as RosterField[]).filter((f) => raw[f].trim() && raw[f] !== FORMULA_WITHOUT_VALUE),
+    );
     if (!extension) given.delete('extension');
     if (!email) given.delete('email');
     members.push({

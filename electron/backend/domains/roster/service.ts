@@ -51,7 +51,10 @@ function requireEditable(db: ReadableDB, member: MemberRecord): void {
     throw new AppError('roster.member_pending', `${member.name}'s change is waiting for the platform.`, { details: { id: member.id } });
 }
 
-function orderSummary(order: RosterOrderRecord, refusal: { code: string; message: string } | undefined): Output<'roster.list'>['orders'][number] {
+function orderSummary(
+  order: RosterOrderRecord,
+  refusal: { code: string; message: string } | undefined,
+): Output<'roster.list'>['orders'][number] {
   const results = order.results_json ? (JSON.parse(order.results_json) as { status: string }[]) : [];
   const status = refusal ? 'refused' : ((order.platform_status ?? 'sending') as 'sending' | 'submitted' | 'completed' | 'failed');
   return {
@@ -95,7 +98,11 @@ export const listRoster = (ctx: ReadContext, enterpriseId: string) => rosterView
 export function setRules(ctx: WriteContext, input: ParsedInput<'roster.setRules'>): Output<'roster.setRules'> {
   requireEnterprise(ctx.db, input.enterpriseId);
   const problems = rulesProblems(input.rules);
-  if (problems.length) throw new AppError('roster.rules_invalid', problems.map((p) => `${p.code} ${p.detail}`).join('; '), { field: 'rules', details: { problems } });
+  if (problems.length)
+    throw new AppError('roster.rules_invalid', problems.map((p) => `${p.code} ${p.detail}`).join('; '), {
+      field: 'rules',
+      details: { problems },
+    });
   commitChanges(ctx, (db) => {
     const renumbered = input.renumber ? renumberDrafts(membersOf(db, input.enterpriseId), input.rules) : [];
     const now = ctx.now().toISOString();
@@ -107,9 +114,18 @@ export function setRules(ctx: WriteContext, input: ParsedInput<'roster.setRules'
           id: input.enterpriseId,
           write: (db) => {
             saveRules(db, input.enterpriseId, input.rules, now);
-            for (const { member, number } of renumbered) updateMemberWorking(db, member.id, { ...workingColumnsOf(member), short_number: number }, member.change, now);
+            for (const { member, number } of renumbered)
+              updateMemberWorking(db, member.id, { ...workingColumnsOf(member), short_number: number }, member.change, now);
           },
-          audit: { action: 'roster.rules_set', detail: { firstDigit: input.rules.firstDigit, blocks: input.rules.departmentBlocks.length, reserved: input.rules.reserved.length, renumbered: renumbered.length } },
+          audit: {
+            action: 'roster.rules_set',
+            detail: {
+              firstDigit: input.rules.firstDigit,
+              blocks: input.rules.departmentBlocks.length,
+              reserved: input.rules.reserved.length,
+              renumbered: renumbered.length,
+            },
+          },
         },
       ],
       result: undefined,
@@ -123,37 +139,81 @@ function renumberDrafts(members: MemberRecord[], rules: ShortNumberRules): { mem
   const movable = members.filter((m) => m.number_source === 'rules' && m.base_version === null && !m.order_id && m.change !== 'remove');
   const movableIds = new Set(movable.map((m) => m.id));
   const taken = members.filter((m) => !movableIds.has(m.id) && m.short_number).map((m) => m.short_number!);
-  const assigned = assignShortNumbers(movable.map((m) => ({ key: m.id, name: m.name, mobile: m.mobile, department: m.department })), rules, taken);
+  const assigned = assignShortNumbers(
+    movable.map((m) => ({ key: m.id, name: m.name, mobile: m.mobile, department: m.department })),
+    rules,
+    taken,
+  );
   return assigned.flatMap((a, i) => (a.number && a.number !== movable[i]!.short_number ? [{ member: movable[i]!, number: a.number }] : []));
 }
 
 /** The member's number: the one asked for (checked), or the next one by the group's rules. */
-function numberFor(db: ReadableDB, enterpriseId: string, fields: EditableFields, mobile: string, selfId?: string): { number: string; source: WorkingColumns['number_source'] } {
+function numberFor(
+  db: ReadableDB,
+  enterpriseId: string,
+  fields: EditableFields,
+  mobile: string,
+  selfId?: string,
+): { number: string; source: WorkingColumns['number_source'] } {
   const others = membersOf(db, enterpriseId).filter((m) => m.id !== selfId);
   const rules = rulesOf(db, enterpriseId);
   if (fields.shortNumber) {
-    const effect = numberChangeEffect({ key: selfId ?? '', name: fields.name, mobile, department: fields.department }, fields.shortNumber, others.map((m) => ({ key: m.id, name: m.name, shortNumber: m.short_number })), rules);
-    if (effect.problem) throw new AppError('roster.short_number_invalid', `${fields.shortNumber} cannot be a short number.`, { field: 'fields.shortNumber' });
-    if (effect.heldBy) throw new AppError('roster.short_number_taken', `${effect.heldBy.name} has ${fields.shortNumber}.`, { field: 'fields.shortNumber', details: { name: effect.heldBy.name } });
-    if (effect.reservedFor) throw new AppError('roster.short_number_reserved', `${fields.shortNumber} is reserved for ${effect.reservedFor}.`, { field: 'fields.shortNumber', details: { name: effect.reservedFor } });
+    const effect = numberChangeEffect(
+      { key: selfId ?? '', name: fields.name, mobile, department: fields.department },
+      fields.shortNumber,
+      others.map((m) => ({ key: m.id, name: m.name, shortNumber: m.short_number })),
+      rules,
+    );
+    if (effect.problem)
+      throw new AppError('roster.short_number_invalid', `${fields.shortNumber} cannot be a short number.`, { field: 'fields.shortNumber' });
+    if (effect.heldBy)
+      throw new AppError('roster.short_number_taken', `${effect.heldBy.name} has ${fields.shortNumber}.`, {
+        field: 'fields.shortNumber',
+        details: { name: effect.heldBy.name },
+      });
+    if (effect.reservedFor)
+      throw new AppError('roster.short_number_reserved', `${fields.shortNumber} is reserved for ${effect.reservedFor}.`, {
+        field: 'fields.shortNumber',
+        details: { name: effect.reservedFor },
+      });
     return { number: fields.shortNumber, source: 'manual' };
   }
-  const [assigned] = assignShortNumbers([{ key: 'new', name: fields.name, mobile, department: fields.department }], rules, others.flatMap((m) => (m.short_number ? [m.short_number] : [])));
-  if (!assigned?.number) throw new AppError('roster.short_number_taken', 'Every short number of the group range is in use.', { field: 'fields.shortNumber' });
+  const [assigned] = assignShortNumbers(
+    [{ key: 'new', name: fields.name, mobile, department: fields.department }],
+    rules,
+    others.flatMap((m) => (m.short_number ? [m.short_number] : [])),
+  );
+  if (!assigned?.number)
+    throw new AppError('roster.short_number_taken', 'Every short number of the group range is in use.', { field: 'fields.shortNumber' });
   return { number: assigned.number, source: assigned.how === 'reserved' ? 'reserved' : 'rules' };
 }
 
 function checkedMobile(db: ReadableDB, enterpriseId: string, fields: EditableFields, selfId?: string) {
   const mobile = checkMemberMobile(fields.mobile);
-  if (mobile.problem) throw new AppError('roster.mobile_invalid', `${fields.mobile} is not a mainland mobile number.`, { field: 'fields.mobile' });
-  if (!mobile.chinaMobile && !fields.portedIn) throw new AppError('roster.not_china_mobile', `${mobile.normalized} is not in a China Mobile range.`, { field: 'fields.mobile', details: { carrier: mobile.carrier ?? null } });
+  if (mobile.problem)
+    throw new AppError('roster.mobile_invalid', `${fields.mobile} is not a mainland mobile number.`, { field: 'fields.mobile' });
+  if (!mobile.chinaMobile && !fields.portedIn)
+    throw new AppError('roster.not_china_mobile', `${mobile.normalized} is not in a China Mobile range.`, {
+      field: 'fields.mobile',
+      details: { carrier: mobile.carrier ?? null },
+    });
   const same = membersOf(db, enterpriseId).find((m) => m.mobile === mobile.normalized && m.id !== selfId);
-  if (same) throw new AppError('roster.duplicate_mobile', `${same.name} already has ${mobile.normalized}.`, { field: 'fields.mobile', details: { name: same.name } });
-  if (otherGroupOf(db, mobile.normalized, enterpriseId)) throw new AppError('roster.in_other_group', `${mobile.normalized} is in another group.`, { field: 'fields.mobile' });
+  if (same)
+    throw new AppError('roster.duplicate_mobile', `${same.name} already has ${mobile.normalized}.`, {
+      field: 'fields.mobile',
+      details: { name: same.name },
+    });
+  if (otherGroupOf(db, mobile.normalized, enterpriseId))
+    throw new AppError('roster.in_other_group', `${mobile.normalized} is in another group.`, { field: 'fields.mobile' });
   return { normalized: mobile.normalized, chinaMobile: mobile.chinaMobile };
 }
 
-const columnsOf = (fields: EditableFields, mobile: { normalized: string; chinaMobile: boolean }, number: { number: string; source: WorkingColumns['number_source'] }, photo: string | null): WorkingColumns => ({
+const columnsOf = (
+  fields: EditableFields,
+  mobile: { normalized: string; chinaMobile: boolean },
+  number: { number: string; source: WorkingColumns['number_source'] },
+  photo: string | null,
+): WorkingColumns => ({
   name: fields.name,
   mobile: mobile.normalized,
   department: fields.department,
@@ -182,8 +242,23 @@ export function addMember(ctx: WriteContext, input: ParsedInput<'roster.addMembe
           outbox: WORKING_COPY,
           id,
           write: (db) =>
-            insertMember(db, { ...columns, id, enterprise_id: input.enterpriseId, change: 'add', order_id: null, conflict_json: null, created_at: now, updated_at: now, base_version: null, base_json: null, server_deleted: 0 }),
-          audit: { action: 'roster.member_added', detail: { name: columns.name, mobile: columns.mobile, shortNumber: columns.short_number } },
+            insertMember(db, {
+              ...columns,
+              id,
+              enterprise_id: input.enterpriseId,
+              change: 'add',
+              order_id: null,
+              conflict_json: null,
+              created_at: now,
+              updated_at: now,
+              base_version: null,
+              base_json: null,
+              server_deleted: 0,
+            }),
+          audit: {
+            action: 'roster.member_added',
+            detail: { name: columns.name, mobile: columns.mobile, shortNumber: columns.short_number },
+          },
         },
       ],
       result: undefined,
@@ -202,7 +277,10 @@ export function updateMember(ctx: WriteContext, input: ParsedInput<'roster.updat
     const mobile = checkedMobile(db, member.enterprise_id, input.fields, member.id);
     if (mobile.normalized !== member.mobile && member.base_version !== null)
       throw new AppError('roster.mobile_locked', `${member.name}'s mobile is confirmed by the platform.`, { field: 'fields.mobile' });
-    const number = input.fields.shortNumber === member.short_number && member.short_number ? { number: member.short_number, source: member.number_source } : numberFor(db, member.enterprise_id, input.fields, mobile.normalized, member.id);
+    const number =
+      input.fields.shortNumber === member.short_number && member.short_number
+        ? { number: member.short_number, source: member.number_source }
+        : numberFor(db, member.enterprise_id, input.fields, mobile.normalized, member.id);
     const columns = columnsOf(input.fields, mobile, number, member.photo_sha256);
     const changed = ROSTER_COLUMNS.filter((c) => columns[c] !== member[c]);
     const change = changed.length ? changeAfterEdit(member) : member.change;
@@ -213,7 +291,10 @@ export function updateMember(ctx: WriteContext, input: ParsedInput<'roster.updat
           outbox: WORKING_COPY,
           id: member.id,
           write: (db) => updateMemberWorking(db, member.id, columns, change, ctx.now().toISOString()),
-          audit: { action: 'roster.member_updated', detail: { fields: changed, ...(changed.includes('short_number') ? { shortNumber: columns.short_number } : {}) } },
+          audit: {
+            action: 'roster.member_updated',
+            detail: { fields: changed, ...(changed.includes('short_number') ? { shortNumber: columns.short_number } : {}) },
+          },
         },
       ],
       result: undefined,

@@ -29,18 +29,30 @@ export function refusedOrders(db: ReadableDB, enterpriseId: string): Map<string,
 function changeOf(m: MemberRecord): RosterChange {
   if (m.change === 'remove') return { action: 'remove', memberId: m.id };
   return {
-    action: m.change === 'add' ? 'add' : 'update', memberId: m.id, name: m.name, mobile: m.mobile, department: m.department, title: m.title, email: m.email,
-    shortNumber: m.short_number!, extension: m.extension, portedIn: m.ported_in === 1,
+    action: m.change === 'add' ? 'add' : 'update',
+    memberId: m.id,
+    name: m.name,
+    mobile: m.mobile,
+    department: m.department,
+    title: m.title,
+    email: m.email,
+    shortNumber: m.short_number!,
+    extension: m.extension,
+    portedIn: m.ported_in === 1,
   };
 }
 
 export function submitRoster(ctx: WriteContext, enterpriseId: string): Output<'roster.submit'> {
   const plan = currentPlanOf(ctx, enterpriseId);
   if (!plan?.current.components.some((c) => c.code === 'vpmn'))
-    throw new AppError('roster.no_vpmn_plan', 'The enterprise has no signed plan with VPMN (动力100): sign an order for one first.', { field: 'enterpriseId' });
+    throw new AppError('roster.no_vpmn_plan', 'The enterprise has no signed plan with VPMN (动力100): sign an order for one first.', {
+      field: 'enterpriseId',
+    });
   return commitChanges(ctx, (db) => {
     const refused = refusedOrders(db, enterpriseId);
-    const due = membersOf(db, enterpriseId).filter((m) => m.change && (!m.order_id || refused.has(m.order_id)) && (m.change === 'remove' || m.short_number));
+    const due = membersOf(db, enterpriseId).filter(
+      (m) => m.change && (!m.order_id || refused.has(m.order_id)) && (m.change === 'remove' || m.short_number),
+    );
     if (due.length === 0) throw new AppError('roster.nothing_to_submit', 'Every change of the roster is submitted already.');
     const changes: RecordChange[] = [];
     for (let at = 0; at < due.length; at += MAX_ROSTER_CHANGES) {
@@ -51,7 +63,13 @@ export function submitRoster(ctx: WriteContext, enterpriseId: string): Output<'r
         entity: 'roster_order',
         id,
         write: (db) => {
-          insertRosterOrder(db, { id, enterprise_id: enterpriseId, changes_json: JSON.stringify(args.changes), created_by: ctx.actor(), created_at: ctx.now().toISOString() });
+          insertRosterOrder(db, {
+            id,
+            enterprise_id: enterpriseId,
+            changes_json: JSON.stringify(args.changes),
+            created_by: ctx.actor(),
+            created_at: ctx.now().toISOString(),
+          });
           for (const m of part) markMemberSubmitted(db, m.id, id);
         },
         outbox: { command: 'roster.submit.v1', args },

@@ -5,7 +5,12 @@
  * working copy (what the manager edits) is never overwritten while it holds a change of its own;
  * an order's answer settles its members (confirmed) or sends them back with the reason (conflict).
  */
-import { rosterMemberRowSchema, rosterOrderRowSchema, type RosterMemberWireRow, type RosterOrderWireRow } from '../../../../shared/platform-api';
+import {
+  rosterMemberRowSchema,
+  rosterOrderRowSchema,
+  type RosterMemberWireRow,
+  type RosterOrderWireRow,
+} from '../../../../shared/platform-api';
 import type { WritableDB } from '../../infra/db/handles';
 import { baseColumns, parseWith, serverCopyLoader, type SyncAdapter } from '../sync/adapters';
 import {
@@ -59,14 +64,25 @@ export const rosterMemberSyncAdapter: SyncAdapter<RosterMemberWireRow> = {
       const twin = memberByMobile(db, row.enterpriseId, row.mobile);
       if (twin) deleteMember(db, twin.id);
       insertMember(db, {
-        id, enterprise_id: row.enterpriseId, ...confirmed, card_consent: 0, photo_sha256: null, change: null, order_id: null, conflict_json: null,
-        created_at: row.createdAt, updated_at: row.updatedAt, server_deleted: 0, ...baseColumns(base),
+        id,
+        enterprise_id: row.enterpriseId,
+        ...confirmed,
+        card_consent: 0,
+        photo_sha256: null,
+        change: null,
+        order_id: null,
+        conflict_json: null,
+        created_at: row.createdAt,
+        updated_at: row.updatedAt,
+        server_deleted: 0,
+        ...baseColumns(base),
       });
       return;
     }
     setMemberBase(db, id, baseColumns(base));
     // A change of this device's own waits to be submitted or answered: its working copy stays as it is.
-    if (!local.change && !local.order_id && !local.conflict_json) updateMemberWorking(db, id, { ...workingColumnsOf(local), ...confirmed }, null, row.updatedAt);
+    if (!local.change && !local.order_id && !local.conflict_json)
+      updateMemberWorking(db, id, { ...workingColumnsOf(local), ...confirmed }, null, row.updatedAt);
   },
   markServerDeleted: (db, id) => markMemberServerDeleted(db, id),
   remove: (db, id) => deleteMember(db, id),
@@ -86,7 +102,12 @@ function applyAnswer(db: WritableDB, row: RosterOrderWireRow): void {
   for (const result of row.results ?? []) {
     const member = waiting.get(result.memberId);
     if (!member) continue;
-    if (result.status === 'conflict') sendMemberBack(db, member.id, { code: result.code ?? 'conflict', message: result.message ?? '', ...(result.heldBy ? { heldBy: result.heldBy } : {}) });
+    if (result.status === 'conflict')
+      sendMemberBack(db, member.id, {
+        code: result.code ?? 'conflict',
+        message: result.message ?? '',
+        ...(result.heldBy ? { heldBy: result.heldBy } : {}),
+      });
     else if (result.action === 'remove') deleteMember(db, member.id);
     else settleMember(db, member.id);
   }
@@ -98,8 +119,16 @@ export const rosterOrderSyncAdapter: SyncAdapter<RosterOrderWireRow> = {
   load: serverCopyLoader(findRosterOrder),
   save(db, id, row, base) {
     upsertPulledRosterOrder(db, {
-      id, enterprise_id: row.enterpriseId, changes_json: JSON.stringify(row.changes), created_by: row.submittedBy, created_at: row.createdAt,
-      platform_status: row.status, results_json: json(row.results), group_number: row.groupNumber, failure_json: json(row.failure), processed_at: row.processedAt,
+      id,
+      enterprise_id: row.enterpriseId,
+      changes_json: JSON.stringify(row.changes),
+      created_by: row.submittedBy,
+      created_at: row.createdAt,
+      platform_status: row.status,
+      results_json: json(row.results),
+      group_number: row.groupNumber,
+      failure_json: json(row.failure),
+      processed_at: row.processedAt,
       ...baseColumns(base),
     });
     applyAnswer(db, row);

@@ -86,6 +86,11 @@ export async function buildSite(
 ): Promise<{ answer: BuildAnswer; assets: PreparedAssets }> {
   const assets = await prepareAssets(ctx, content, options);
   const contentJson = options.contentJson ?? JSON.stringify(content);
-  const answer = await compileInWorker<BuildAnswer>({ siteKey: `${ctx.dataDir}\0${siteId}`, contentJson, derived: [...assets.byPath.values()], task });
+  const answer = await compileInWorker<BuildAnswer>({
+    siteKey: `${ctx.dataDir}\0${siteId}`,
+    contentJson,
+    derived: [...assets.byPath.values()],
+    task,
+  });
   return { answer, assets };
 }

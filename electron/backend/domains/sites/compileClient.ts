@@ -17,7 +17,9 @@ function createWorker(): Worker {
   const bundled = new URL('./compileWorker.cjs', import.meta.url);
   if (existsSync(fileURLToPath(bundled))) return new Worker(bundled);
   const source = new URL('./compileWorker.ts', import.meta.url).href;
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`, { eval: true });
+  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`, {
+    eval: true,
+  });
 }
 
 function failAll(error: Error): void {

@@ -12,7 +12,8 @@ import type { DerivedImage } from '../assets/derived';
 import { manifestFiles, writeBuild, zipBuild, type BuiltSite } from './exportSite';
 import { resolverOver } from './resolver';
 
-export type CompileTask = { kind: 'summary' } | { kind: 'page'; path: string } | { kind: 'write'; outDir: string; zip?: { path: string; mtime: string } };
+export type CompileTask =
+  { kind: 'summary' } | { kind: 'page'; path: string } | { kind: 'write'; outDir: string; zip?: { path: string; mtime: string } };
 
 export interface CompileRequest {
   id: number;
@@ -24,9 +25,7 @@ export interface CompileRequest {
   task: CompileTask;
 }
 
-export type CompileResponse =
-  | { id: number; ok: true; json: string }
-  | { id: number; ok: false; message: string };
+export type CompileResponse = { id: number; ok: true; json: string } | { id: number; ok: false; message: string };
 
 const MAX_COMPILERS = 8;
 const compilers = new Map<string, Compiler>();
@@ -61,7 +60,15 @@ async function handle(request: CompileRequest): Promise<unknown> {
   const task = request.task;
   if (task.kind === 'page') {
     const file = result.files.find((f) => f.path === task.path);
-    return { files: [], report: result.report, page: file && { path: file.path, mime: file.mime, content: typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('utf8') } };
+    return {
+      files: [],
+      report: result.report,
+      page: file && {
+        path: file.path,
+        mime: file.mime,
+        content: typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('utf8'),
+      },
+    };
   }
   if (task.kind === 'write') {
     const manifest = await writeBuild(built, task.outDir);
@@ -74,6 +81,7 @@ async function handle(request: CompileRequest): Promise<unknown> {
 parentPort?.on('message', (request: CompileRequest) => {
   handle(request).then(
     (value) => parentPort!.postMessage({ id: request.id, ok: true, json: JSON.stringify(value) } satisfies CompileResponse),
-    (error: Error) => parentPort!.postMessage({ id: request.id, ok: false, message: error.stack ?? String(error) } satisfies CompileResponse),
+    (error: Error) =>
+      parentPort!.postMessage({ id: request.id, ok: false, message: error.stack ?? String(error) } satisfies CompileResponse),
   );
 });

@@ -40,25 +40,41 @@ function answered(ctx: WriteContext, input: EditInput, action: AuditAction, appl
   return siteDelta(site, changed);
 }
 
-const contentEdit = (ctx: WriteContext, input: EditInput, action: AuditAction, apply: Edit) => answered(ctx, input, action, apply, 'invariants');
+const contentEdit = (ctx: WriteContext, input: EditInput, action: AuditAction, apply: Edit) =>
+  answered(ctx, input, action, apply, 'invariants');
 const rebuiltEdit = (ctx: WriteContext, input: EditInput, action: AuditAction, apply: Edit) => answered(ctx, input, action, apply, 'full');
 
 function checkedDomain(domain: ParsedInput<'sites.setDomain'>['domain']): SiteDomain {
   if (domain.kind === 'own') {
     const check = checkDomain(domain.name);
-    if (!check.valid) throw new AppError('site.domain_invalid', check.error!.message, { field: 'domain.name', details: { reason: check.error!.code, ascii: check.ascii } });
+    if (!check.valid)
+      throw new AppError('site.domain_invalid', check.error!.message, {
+        field: 'domain.name',
+        details: { reason: check.error!.code, ascii: check.ascii },
+      });
     return { kind: 'own', name: check.unicode };
   }
   const label = checkSiteLabel(domain.label);
-  if (!label.valid) throw new AppError('site.label_invalid', 'A site label holds lower-case letters, digits and inner hyphens, 63 characters at most.', { field: 'domain.label' });
-  if (isReservedSiteLabel(label.normalized)) throw new AppError('site.label_reserved', `"${label.normalized}" is kept for the platform's own addresses (the portals); choose another label.`, { field: 'domain.label', details: { label: label.normalized } });
+  if (!label.valid)
+    throw new AppError('site.label_invalid', 'A site label holds lower-case letters, digits and inner hyphens, 63 characters at most.', {
+      field: 'domain.label',
+    });
+  if (isReservedSiteLabel(label.normalized))
+    throw new AppError(
+      'site.label_reserved',
+      `"${label.normalized}" is kept for the platform's own addresses (the portals); choose another label.`,
+      { field: 'domain.label', details: { label: label.normalized } },
+    );
   return { kind: 'assigned', label: label.normalized };
 }
 
 function checkedTemplate(template: ParsedInput<'sites.setTemplate'>['template']) {
   const found = findTemplate(template.templateId);
   if (!found) throw new AppError('site.template_unknown', `No template ${template.templateId}.`, { field: 'template.templateId' });
-  if (!found.styles.some((s) => s.id === template.styleId)) throw new AppError('site.style_unknown', `Template ${found.id} has no colour style ${template.styleId}.`, { field: 'template.styleId' });
+  if (!found.styles.some((s) => s.id === template.styleId))
+    throw new AppError('site.style_unknown', `Template ${found.id} has no colour style ${template.styleId}.`, {
+      field: 'template.styleId',
+    });
   return template;
 }
 
@@ -70,7 +86,12 @@ export const updateProfile = (ctx: WriteContext, input: ParsedInput<'sites.updat
 
 export const addColumn = (ctx: WriteContext, input: ParsedInput<'sites.addColumn'>) =>
   contentEdit(ctx, input, 'site.column_added', (content) => {
-    const column = edits.addColumn(content, { id: ctx.newId(), type: input.type, title: input.title, ...(input.channels ? { channels: input.channels } : {}) });
+    const column = edits.addColumn(content, {
+      id: ctx.newId(),
+      type: input.type,
+      title: input.title,
+      ...(input.channels ? { channels: input.channels } : {}),
+    });
     return { changed: { columnIds: true, columns: [column.id] }, detail: { columnId: column.id, type: column.type } };
   });
 
@@ -86,7 +107,10 @@ export const updateColumn = (ctx: WriteContext, input: ParsedInput<'sites.update
 export const removeColumn = (ctx: WriteContext, input: ParsedInput<'sites.removeColumn'>) =>
   rebuiltEdit(ctx, input, 'site.column_removed', (content) => {
     const column = edits.removeColumn(content, input.columnId, input.discard, ctx.newId);
-    return { changed: { columnIds: true, unsorted: true }, detail: { columnId: column.id, title: column.title, items: column.items.length, discarded: input.discard } };
+    return {
+      changed: { columnIds: true, unsorted: true },
+      detail: { columnId: column.id, title: column.title, items: column.items.length, discarded: input.discard },
+    };
   });
 
 export const reorderColumns = (ctx: WriteContext, input: ParsedInput<'sites.reorderColumns'>) =>

@@ -22,10 +22,10 @@ import {
 import { AppError } from '../../app/errors';
 import { ALL_CHANNELS } from '../intake/structure';
 
-
 export function findColumn(content: SiteContent, columnId: string): Column {
   const column = content.columns.find((c) => c.id === columnId);
-  if (!column) throw new AppError('site.column_not_found', `No column ${columnId} in this site.`, { field: 'columnId', details: { columnId } });
+  if (!column)
+    throw new AppError('site.column_not_found', `No column ${columnId} in this site.`, { field: 'columnId', details: { columnId } });
   return column;
 }
 
@@ -39,14 +39,29 @@ export function findItem(content: SiteContent, itemId: string): { column: Column
 
 export function findTrayEntry(content: SiteContent, entryId: string): { index: number; entry: UnsortedEntry } {
   const index = content.unsorted.findIndex((e) => e.id === entryId);
-  if (index < 0) throw new AppError('site.tray_entry_not_found', `No entry ${entryId} in the unsorted tray.`, { field: 'entryId', details: { entryId } });
+  if (index < 0)
+    throw new AppError('site.tray_entry_not_found', `No entry ${entryId} in the unsorted tray.`, {
+      field: 'entryId',
+      details: { entryId },
+    });
   return { index, entry: content.unsorted[index]! };
 }
 
 const nextOrder = (content: SiteContent) => Math.max(0, ...content.columns.map((c) => c.order)) + 10;
 
-export function addColumn(content: SiteContent, column: { id: string; type: ColumnType; title: string; channels?: Column['channels']; body?: Block[] }): Column {
-  const created: Column = { id: column.id, type: column.type, title: column.title, order: nextOrder(content), channels: column.channels ?? { ...ALL_CHANNELS }, body: column.body ?? [], items: [] };
+export function addColumn(
+  content: SiteContent,
+  column: { id: string; type: ColumnType; title: string; channels?: Column['channels']; body?: Block[] },
+): Column {
+  const created: Column = {
+    id: column.id,
+    type: column.type,
+    title: column.title,
+    order: nextOrder(content),
+    channels: column.channels ?? { ...ALL_CHANNELS },
+    body: column.body ?? [],
+    items: [],
+  };
   content.columns.push(created);
   return created;
 }
@@ -61,7 +76,10 @@ export function reorderColumns(content: SiteContent, columnIds: string[]): void 
 function requireKind(column: Column, item: { kind: Item['kind'] }): void {
   const expected = ITEM_KIND_OF_COLUMN[column.type];
   if (item.kind !== expected)
-    throw new AppError('site.item_kind_mismatch', `A ${column.type} column holds ${expected} items, not ${item.kind}.`, { field: 'item.kind', details: { expected, got: item.kind } });
+    throw new AppError('site.item_kind_mismatch', `A ${column.type} column holds ${expected} items, not ${item.kind}.`, {
+      field: 'item.kind',
+      details: { expected, got: item.kind },
+    });
 }
 
 export function addItem(content: SiteContent, columnId: string, input: ItemInput, newId: () => string, index?: number): Item {
@@ -103,25 +121,35 @@ export function itemAsBlocks(item: Item): Block[] {
   const heading: Block = { type: 'heading', level: 2, runs: [{ text: itemTitle(item) }] };
   switch (item.kind) {
     case 'product':
-      return [heading, ...(item.spec ? [paragraph(`规格：${item.spec}`)] : []), ...(item.price ? [paragraph(`价格：${formatPrice(item.price)}`)] : []), ...item.description];
+      return [
+        heading,
+        ...(item.spec ? [paragraph(`规格：${item.spec}`)] : []),
+        ...(item.price ? [paragraph(`价格：${formatPrice(item.price)}`)] : []),
+        ...item.description,
+      ];
     case 'article':
       return [heading, ...(item.date ? [paragraph(item.date)] : []), ...item.body];
     case 'job':
       return [heading, ...item.requirements, ...(item.pay ? [paragraph(`待遇：${item.pay}`)] : [])];
     case 'post':
-      return [{ type: 'heading', level: 2, runs: [{ text: `【${item.postKind === 'demand' ? '求购' : '供应'}】${item.title}` }] }, ...item.text];
+      return [
+        { type: 'heading', level: 2, runs: [{ text: `【${item.postKind === 'demand' ? '求购' : '供应'}】${item.title}` }] },
+        ...item.text,
+      ];
     case 'staff':
       return [heading, paragraph([item.title, item.mobile, item.shortNumber, item.email].filter(Boolean).join(' '))];
   }
 }
 
-const itemImages = (item: Item): ImageRef[] => (item.kind === 'product' || item.kind === 'article' ? item.images : item.kind === 'staff' && item.photo ? [item.photo] : []);
+const itemImages = (item: Item): ImageRef[] =>
+  item.kind === 'product' || item.kind === 'article' ? item.images : item.kind === 'staff' && item.photo ? [item.photo] : [];
 
 export function trayEntry(id: string, source: string, blocks: Block[], images: ImageRef[], note: string): UnsortedEntry {
   return { id, source: source.slice(0, 255), blocks, images, note: note.slice(0, 200) };
 }
 
-export const itemToTray = (item: Item, id: string, source: string, note: string) => trayEntry(id, source, itemAsBlocks(item), itemImages(item), note);
+export const itemToTray = (item: Item, id: string, source: string, note: string) =>
+  trayEntry(id, source, itemAsBlocks(item), itemImages(item), note);
 
 /** Removes a column; its text and items go to the tray unless discarded. */
 export function removeColumn(content: SiteContent, columnId: string, discard: boolean, newId: () => string): Column {
@@ -148,7 +176,10 @@ function titleAndRest(entry: UnsortedEntry, title: string | undefined): { title:
   const [first, ...rest] = entry.blocks;
   const firstText = first && (first.type === 'heading' || first.type === 'paragraph') ? plainText([first]).trim() : '';
   if (firstText && firstText.length <= 100) return { title: firstText, rest };
-  return { title: (plainText(entry.blocks).split('\n')[0] ?? '').slice(0, 30) || entry.source.slice(0, 30) || '未命名', rest: entry.blocks };
+  return {
+    title: (plainText(entry.blocks).split('\n')[0] ?? '').slice(0, 30) || entry.source.slice(0, 30) || '未命名',
+    rest: entry.blocks,
+  };
 }
 
 function itemFromEntry(type: ColumnType, entry: UnsortedEntry, title: string | undefined, id: string): Item {
@@ -161,7 +192,13 @@ function itemFromEntry(type: ColumnType, entry: UnsortedEntry, title: string | u
     case 'job':
       return { kind: 'job', id, title: name, requirements: text, pay: '' };
     case 'post':
-      return { kind: 'post', id, postKind: /求购/.test(name) ? 'demand' : 'supply', title: name.replace(/^[【[](求购|供应)[】\]]/, '') || name, text };
+      return {
+        kind: 'post',
+        id,
+        postKind: /求购/.test(name) ? 'demand' : 'supply',
+        title: name.replace(/^[【[](求购|供应)[】\]]/, '') || name,
+        text,
+      };
     case 'staff':
       return { kind: 'staff', id, name: name.slice(0, 50), title: '', mobile: '', ...(images[0] ? { photo: images[0] } : {}) };
     default:
@@ -183,7 +220,12 @@ export function moveFromTray(
   const textBlocks = entry.blocks.filter((b) => b.type !== 'image');
   const remove = () => content.unsorted.splice(index, 1);
   if (target.kind === 'newColumn') {
-    const column = addColumn(content, { id: newId(), type: target.type, title: target.title, body: [...entry.blocks, ...imageBlocks(entry.images)] });
+    const column = addColumn(content, {
+      id: newId(),
+      type: target.type,
+      title: target.title,
+      body: [...entry.blocks, ...imageBlocks(entry.images)],
+    });
     remove();
     return { changed: { columnIds: true, columns: [column.id] }, detail: { entryId, columnId: column.id } };
   }
@@ -199,11 +241,13 @@ export function moveFromTray(
     remove();
     return { changed: { columns: [column.id], items: [item.id] }, detail: { entryId, columnId: column.id, itemId: item.id } };
   }
-  if (allImages.length === 0) throw new AppError('site.tray_entry_has_no_image', 'This tray entry has no picture to place.', { field: 'entryId' });
+  if (allImages.length === 0)
+    throw new AppError('site.tray_entry_has_no_image', 'This tray entry has no picture to place.', { field: 'entryId' });
   if (target.kind === 'logo') content.profile.logo = allImages[0]!;
   else {
     const { item } = findItem(content, target.itemId);
-    if (item.kind === 'product' || item.kind === 'article') item.images.push(...allImages.map((i) => ({ ...i, alt: i.alt || itemTitle(item) })));
+    if (item.kind === 'product' || item.kind === 'article')
+      item.images.push(...allImages.map((i) => ({ ...i, alt: i.alt || itemTitle(item) })));
     else if (item.kind === 'staff') item.photo = allImages[0]!;
     else throw new AppError('site.item_has_no_images', `A ${item.kind} shows no pictures.`, { field: 'target.itemId' });
   }
@@ -213,4 +257,3 @@ export function moveFromTray(
   const changed = target.kind === 'logo' ? { profile: true } : { items: [target.itemId] };
   return { changed, detail: { entryId, target: target.kind, ...(target.kind === 'itemImages' ? { itemId: target.itemId } : {}) } };
 }
-

@@ -18,16 +18,26 @@ const MANIFEST = 'manifest.json';
 /** A path a manifest of ours may list: inside a channel folder, no `.`, `..` or empty segment. */
 const ourPath = z.string().refine((p) => {
   const [channel, ...rest] = p.split('/');
-  return (CHANNELS as readonly string[]).includes(channel!) && rest.length > 0 && rest.every((s) => s !== '' && s !== '.' && s !== '..' && !/[\\\0]/.test(s));
+  return (
+    (CHANNELS as readonly string[]).includes(channel!) &&
+    rest.length > 0 &&
+    rest.every((s) => s !== '' && s !== '.' && s !== '..' && !/[\\\0]/.test(s))
+  );
 });
-const previousManifestSchema = z.object({ files: z.array(manifestFileSchema.extend({ path: ourPath })), report: z.object({}).passthrough() });
+const previousManifestSchema = z.object({
+  files: z.array(manifestFileSchema.extend({ path: ourPath })),
+  report: z.object({}).passthrough(),
+});
 
 /** What is at the chosen place now. */
 export type ExportTarget =
-  | { kind: 'fresh'; dir: string; exists: boolean }
-  | { kind: 'previous'; dir: string; ours: Set<string>; foreign: string[] };
+  { kind: 'fresh'; dir: string; exists: boolean } | { kind: 'previous'; dir: string; ours: Set<string>; foreign: string[] };
 
-const exists = (file: string) => lstat(file).then(() => true, () => false);
+const exists = (file: string) =>
+  lstat(file).then(
+    () => true,
+    () => false,
+  );
 
 async function readPreviousManifest(dir: string): Promise<Set<string> | null> {
   const text = await readFile(path.join(dir, MANIFEST), 'utf8').catch(() => null);
@@ -78,17 +88,25 @@ export async function inspectExportTarget(dir: string, zipPath?: string): Promis
   else {
     const ours = stat.isDirectory() ? await readPreviousManifest(dir) : null;
     if (!ours)
-      throw new AppError('site.export_folder_not_ours', `${dir} is not empty and is not a previous export of this app (no manifest.json of ours); nothing was written.`, {
-        field: 'outDir',
-        details: { dir },
-      });
+      throw new AppError(
+        'site.export_folder_not_ours',
+        `${dir} is not empty and is not a previous export of this app (no manifest.json of ours); nothing was written.`,
+        {
+          field: 'outDir',
+          details: { dir },
+        },
+      );
     target = { kind: 'previous', dir, ours, foreign: await foreignEntries(dir, ours) };
   }
   if (zipPath && target.kind === 'fresh' && (await exists(zipPath)))
-    throw new AppError('site.export_zip_not_ours', `${zipPath} exists and was not written with an export of this app; nothing was written.`, {
-      field: 'outDir',
-      details: { zip: zipPath },
-    });
+    throw new AppError(
+      'site.export_zip_not_ours',
+      `${zipPath} exists and was not written with an export of this app; nothing was written.`,
+      {
+        field: 'outDir',
+        details: { zip: zipPath },
+      },
+    );
   return target;
 }
 
@@ -128,10 +146,14 @@ export async function replaceWithStaged(target: ExportTarget, staging: string, f
   const taken = takenBy(files);
   const clashes = target.foreign.filter((entry) => taken.has(entry));
   if (clashes.length)
-    throw new AppError('site.export_folder_conflict', `Files the app did not write stand where the export writes its own: ${clashes.join(', ')}; nothing was changed.`, {
-      field: 'outDir',
-      details: { dir: target.dir, paths: clashes },
-    });
+    throw new AppError(
+      'site.export_folder_conflict',
+      `Files the app did not write stand where the export writes its own: ${clashes.join(', ')}; nothing was changed.`,
+      {
+        field: 'outDir',
+        details: { dir: target.dir, paths: clashes },
+      },
+    );
   const moved: string[] = [];
   try {
     await moveEntries(target.foreign, target.dir, staging, moved);

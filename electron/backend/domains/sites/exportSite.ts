@@ -24,7 +24,8 @@ const channelOf = (path: string) => path.slice(0, path.indexOf('/')) as Channel;
 const sizes = new WeakMap<CompileResult['files'][number], number>();
 function sizeOf(file: CompileResult['files'][number]): number {
   let bytes = sizes.get(file);
-  if (bytes === undefined) sizes.set(file, (bytes = typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength));
+  if (bytes === undefined)
+    sizes.set(file, (bytes = typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength));
   return bytes;
 }
 
@@ -73,12 +74,20 @@ const STORED = /\.(jpe?g|png|gif)$/i;
 /** The written folder's files in one zip; pictures are stored as they are (compressing JPEG gains nothing). */
 export async function zipBuild(built: BuiltSite, manifest: Manifest, zipPath: string, mtime: Date): Promise<number> {
   const encoder = new TextEncoder();
-  const files: [string, Uint8Array, number][] = built.result.files.map((f) => [f.path, typeof f.content === 'string' ? encoder.encode(f.content) : f.content, 6]);
+  const files: [string, Uint8Array, number][] = built.result.files.map((f) => [
+    f.path,
+    typeof f.content === 'string' ? encoder.encode(f.content) : f.content,
+    6,
+  ]);
   const images = await mapLimited(built.result.assets, 16, async (use): Promise<[string, Uint8Array, number] | undefined> => {
     const derived = built.assets.byPath.get(use.path.slice(use.path.indexOf('/') + 1));
     return derived ? [use.path, await readFile(derived.file), STORED.test(use.path) ? 0 : 6] : undefined;
   });
-  files.push(...images.filter((i): i is [string, Uint8Array, number] => Boolean(i)), ['manifest.json', encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`), 6]);
+  files.push(...images.filter((i): i is [string, Uint8Array, number] => Boolean(i)), [
+    'manifest.json',
+    encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`),
+    6,
+  ]);
   files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)); // same site, same zip
   const entries: Zippable = Object.fromEntries(files.map(([name, data, level]) => [name, [data, { level: level as 0 | 6, mtime }]]));
   const bytes = await new Promise<Uint8Array>((resolve, reject) => zip(entries, (error, data) => (error ? reject(error) : resolve(data))));

@@ -44,7 +44,12 @@ class Placement {
     this.guesses.push(makeGuess(this.ctx, ...args));
   }
 
-  private tray(source: string, note: string, blocks: SiteContent['unsorted'][number]['blocks'], images: SiteContent['unsorted'][number]['images'] = []): void {
+  private tray(
+    source: string,
+    note: string,
+    blocks: SiteContent['unsorted'][number]['blocks'],
+    images: SiteContent['unsorted'][number]['images'] = [],
+  ): void {
     this.content.unsorted.push(trayEntry(this.ctx.newId(), source, blocks, images, note));
   }
 
@@ -58,13 +63,23 @@ class Placement {
 
   private shortName(): void {
     const { shortName } = this.content.profile;
-    this.guess('profile.short_name', 'enterprise', `Short name (SMS signature) "${shortName}" from "${this.enterprise.name}".`, { shortName }, { kind: 'shortName', before: this.enterprise.name.slice(0, 20) });
+    this.guess(
+      'profile.short_name',
+      'enterprise',
+      `Short name (SMS signature) "${shortName}" from "${this.enterprise.name}".`,
+      { shortName },
+      { kind: 'shortName', before: this.enterprise.name.slice(0, 20) },
+    );
   }
 
   private enterpriseFile(file: string, record: Record<string, unknown>): void {
     const creditCode = typeof record.creditCode === 'string' ? normalizeCreditCode(record.creditCode) : '';
     if (creditCode !== this.enterprise.creditCode) {
-      this.problems.push({ file, code: 'intake.enterprise_mismatch', message: `This enterprise.json is for credit code ${creditCode || '(none)'}, not ${this.enterprise.creditCode}: its domain is not used.` });
+      this.problems.push({
+        file,
+        code: 'intake.enterprise_mismatch',
+        message: `This enterprise.json is for credit code ${creditCode || '(none)'}, not ${this.enterprise.creditCode}: its domain is not used.`,
+      });
       return;
     }
     const domain = domainOf(record.domain);
@@ -73,7 +88,13 @@ class Placement {
     const before = this.content.domain;
     this.content.domain = domain;
     const shown = domain.kind === 'own' ? domain.name : domain.label;
-    this.guess('domain.enterprise_file', file, `Domain from ${file}: ${domain.kind} "${shown}".`, { kind: domain.kind, domain: shown }, { kind: 'domain', before });
+    this.guess(
+      'domain.enterprise_file',
+      file,
+      `Domain from ${file}: ${domain.kind} "${shown}".`,
+      { kind: domain.kind, domain: shown },
+      { kind: 'domain', before },
+    );
   }
 
   private document(file: string, material: IntakeResult['documents'][number]['material']): void {
@@ -88,7 +109,8 @@ class Placement {
       // The site already has this column: the items join it; its text waits in the tray rather than being mixed in.
       existing.items.push(...column.items);
       if (existing.body.length === 0) existing.body = column.body;
-      else if (column.body.length) this.tray(file, `Text for "${column.title}"; the site's "${existing.title}" already has text.`, column.body);
+      else if (column.body.length)
+        this.tray(file, `Text for "${column.title}"; the site's "${existing.title}" already has text.`, column.body);
       const columnGuess = this.guesses.findIndex((g) => g.target.kind === 'column' && g.target.columnId === column.id);
       if (columnGuess >= 0) this.guesses.splice(columnGuess, 1);
     }
@@ -99,29 +121,52 @@ class Placement {
 
   private contact(file: string, found: ContactBlock): void {
     const before = structuredClone(this.content.profile.contact);
-    const merged: ContactBlock = { ...before, ...(found.address ? { address: found.address } : {}), ...(found.phones.length ? { phones: found.phones } : {}) };
+    const merged: ContactBlock = {
+      ...before,
+      ...(found.address ? { address: found.address } : {}),
+      ...(found.phones.length ? { phones: found.phones } : {}),
+    };
     for (const key of ['email', 'hours', 'person', 'postcode'] as const) if (found[key]) merged[key] = found[key];
     this.content.profile.contact = merged;
-    const params = { address: found.address, phones: found.phones.map((p) => `${p.label} ${p.number}`).join('; '), ...(found.email ? { email: found.email } : {}) };
+    const params = {
+      address: found.address,
+      phones: found.phones.map((p) => `${p.label} ${p.number}`).join('; '),
+      ...(found.email ? { email: found.email } : {}),
+    };
     this.guess('profile.contact', file, `Contact lines in ${file} → the site's contact block.`, params, { kind: 'contact', before });
   }
 
   private notes(file: string, wishes: Wishes): void {
     if (wishes.colour) this.colour(file, wishes.colour.value, wishes.colour.line);
     if (wishes.lottery) {
-      if (this.content.sms.lottery) this.tray(file, 'A lottery wish; the SMS site already has a lottery.', [{ type: 'paragraph', runs: [{ text: wishes.lottery.line }] }]);
+      if (this.content.sms.lottery)
+        this.tray(file, 'A lottery wish; the SMS site already has a lottery.', [
+          { type: 'paragraph', runs: [{ text: wishes.lottery.line }] },
+        ]);
       else {
         const lottery = wishes.lottery.value;
         this.content.sms.lottery = { ...lottery, winText: '恭喜您抽中{prize}！', loseText: lottery.loseText };
         const prizes = lottery.prizes.map((p) => `${p.name}×${p.count}`).join('、');
-        this.guess('sms.lottery', file, `"${wishes.lottery.line}" → SMS lottery, keyword ${lottery.keyword}, prizes ${prizes}; odds were not given: set to count per 10,000 draws, please confirm.`, { keyword: lottery.keyword, prizes }, { kind: 'lottery', sourceText: wishes.lottery.line });
+        this.guess(
+          'sms.lottery',
+          file,
+          `"${wishes.lottery.line}" → SMS lottery, keyword ${lottery.keyword}, prizes ${prizes}; odds were not given: set to count per 10,000 draws, please confirm.`,
+          { keyword: lottery.keyword, prizes },
+          { kind: 'lottery', sourceText: wishes.lottery.line },
+        );
       }
     }
     for (const care of wishes.care) {
       const id = this.ctx.newId();
       const text = `${this.content.sms.signature || this.content.profile.shortName}${greetingFor(care.value.festival)}`.slice(0, 500);
       this.content.sms.care.push({ id, date: care.value.date, occasion: care.value.occasion, text });
-      this.guess('sms.care', file, `"${care.line}" → care message for ${care.value.occasion} on ${care.value.date}.`, { occasion: care.value.occasion, date: care.value.date }, { kind: 'care', careId: id, sourceText: care.line });
+      this.guess(
+        'sms.care',
+        file,
+        `"${care.line}" → care message for ${care.value.occasion} on ${care.value.date}.`,
+        { occasion: care.value.occasion, date: care.value.date },
+        { kind: 'care', careId: id, sourceText: care.line },
+      );
     }
   }
 
@@ -130,12 +175,20 @@ class Placement {
     const candidates = COLOUR_STYLES[colour];
     const style = template.styles.find((s) => candidates.includes(s.id)) ?? template.styles.find((s) => s.name.includes(colour));
     if (!style) {
-      this.tray(file, `Colour wish "${colour}": the template ${template.name} has no such style.`, [{ type: 'paragraph', runs: [{ text: line }] }]);
+      this.tray(file, `Colour wish "${colour}": the template ${template.name} has no such style.`, [
+        { type: 'paragraph', runs: [{ text: line }] },
+      ]);
       return;
     }
     const before = structuredClone(this.content.template);
     this.content.template.styleId = style.id;
-    this.guess('template.colour', file, `"${line}" → colour style ${style.name} (${style.id}) of template ${template.name}.`, { colour, style: style.id }, { kind: 'template', before });
+    this.guess(
+      'template.colour',
+      file,
+      `"${line}" → colour style ${style.name} (${style.id}) of template ${template.name}.`,
+      { colour, style: style.id },
+      { kind: 'template', before },
+    );
   }
 }
 
@@ -167,8 +220,10 @@ function greetingFor(festival: string): string {
 function domainOf(value: unknown): SiteDomain | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const d = value as { kind?: unknown; label?: unknown; name?: unknown };
-  if (d.kind === 'assigned' && typeof d.label === 'string' && checkSiteLabel(d.label).valid && !isReservedSiteLabel(d.label)) return { kind: 'assigned', label: checkSiteLabel(d.label).normalized };
-  if (d.kind === 'own' && typeof d.name === 'string' && checkDomain(d.name).valid) return { kind: 'own', name: checkDomain(d.name).unicode };
+  if (d.kind === 'assigned' && typeof d.label === 'string' && checkSiteLabel(d.label).valid && !isReservedSiteLabel(d.label))
+    return { kind: 'assigned', label: checkSiteLabel(d.label).normalized };
+  if (d.kind === 'own' && typeof d.name === 'string' && checkDomain(d.name).valid)
+    return { kind: 'own', name: checkDomain(d.name).unicode };
   return undefined;
 }
 
@@ -181,14 +236,23 @@ function materialFiles(input: ParsedInput<'sites.import'>): { files: IntakeFile[
 export async function importIntoSite(ctx: WriteContext, input: ParsedInput<'sites.import'>): Promise<ImportReport> {
   const enterprise = getEnterprise(ctx, input.enterpriseId);
   const { files, problems: sourceProblems } = materialFiles(input);
-  if (files.length === 0 && sourceProblems.length === 0) throw new AppError('site.import.nothing', 'There is nothing to import (the folder is empty).', { field: 'paths' });
+  if (files.length === 0 && sourceProblems.length === 0)
+    throw new AppError('site.import.nothing', 'There is nothing to import (the folder is empty).', { field: 'paths' });
   const jobId = input.jobId ?? ctx.newId();
-  const progress = (done: number, label: string, finished = false) => ctx.emit('job.progress', { jobId, label, done, total: files.length, ...(finished ? { finished } : {}) });
+  const progress = (done: number, label: string, finished = false) =>
+    ctx.emit('job.progress', { jobId, label, done, total: files.length, ...(finished ? { finished } : {}) });
   progress(0, '导入资料 importing');
   const existingRow = siteOfEnterprise(ctx.db, enterprise.id);
-  const alreadyImported = new Set((existingRow ? parseIntake(existingRow).imported ?? [] : []).map((f) => f.sha256));
+  const alreadyImported = new Set((existingRow ? (parseIntake(existingRow).imported ?? []) : []).map((f) => f.sha256));
   const names = [enterprise.name, shortNameOf(enterprise.name, enterprise.region)];
-  const result = await readMaterials(files, { dataDir: ctx.dataDir, newId: ctx.newId, today: beijingDate(ctx.now()), alreadyImported, names, onProgress: (done, _total, label) => progress(done, label) });
+  const result = await readMaterials(files, {
+    dataDir: ctx.dataDir,
+    newId: ctx.newId,
+    today: beijingDate(ctx.now()),
+    alreadyImported,
+    names,
+    onProgress: (done, _total, label) => progress(done, label),
+  });
 
   let placement: Placement | undefined;
   const apply = (content: SiteContent, intake: IntakeState): IntakeState => {
@@ -231,4 +295,3 @@ function createFromImport(
     return { changes: [creation], result: creation.id };
   });
 }
-

@@ -33,9 +33,13 @@ export interface SyncedSiteColumns {
 const reads = perDatabase((db: ReadableDB) => ({
   byId: db.prepare<[string], SiteRecord>('SELECT * FROM site WHERE id = ?'),
   /** What changes with every write of a site's content, without reading the document itself. */
-  stampById: db.prepare<[string], Pick<SiteRecord, 'revision' | 'updated_at' | 'server_deleted'>>('SELECT revision, updated_at, server_deleted FROM site WHERE id = ?'),
+  stampById: db.prepare<[string], Pick<SiteRecord, 'revision' | 'updated_at' | 'server_deleted'>>(
+    'SELECT revision, updated_at, server_deleted FROM site WHERE id = ?',
+  ),
   /** The enterprise's site; should two have arrived from other devices, the first made. */
-  byEnterprise: db.prepare<[string], SiteRecord>('SELECT * FROM site WHERE enterprise_id = ? AND server_deleted = 0 ORDER BY created_at, id LIMIT 1'),
+  byEnterprise: db.prepare<[string], SiteRecord>(
+    'SELECT * FROM site WHERE enterprise_id = ? AND server_deleted = 0 ORDER BY created_at, id LIMIT 1',
+  ),
   synced: db.prepare<[], string>('SELECT id FROM site WHERE base_version IS NOT NULL').pluck(),
 }));
 
@@ -62,7 +66,10 @@ export const findSite = (db: ReadableDB, id: string): SiteRecord | undefined => 
 export const siteStamp = (db: ReadableDB, id: string) => reads(db).stampById.get(id);
 export const siteOfEnterprise = (db: ReadableDB, enterpriseId: string): SiteRecord | undefined => reads(db).byEnterprise.get(enterpriseId);
 
-export function insertSite(db: WritableDB, site: { id: string; enterpriseId: string; content: SiteContent; intake: IntakeState; at: string }): void {
+export function insertSite(
+  db: WritableDB,
+  site: { id: string; enterpriseId: string; content: SiteContent; intake: IntakeState; at: string },
+): void {
   writes(db).insert.run({
     id: site.id,
     enterprise_id: site.enterpriseId,
@@ -99,7 +106,16 @@ export function imagesOfContent(content: SiteContent): string[] {
     for (const item of column.items) {
       if (item.kind === 'article' || item.kind === 'product') item.images.forEach((i) => add(i.sha256));
       if (item.kind === 'staff') add(item.photo?.sha256);
-      const text = item.kind === 'article' ? item.body : item.kind === 'product' ? item.description : item.kind === 'job' ? item.requirements : item.kind === 'post' ? item.text : [];
+      const text =
+        item.kind === 'article'
+          ? item.body
+          : item.kind === 'product'
+            ? item.description
+            : item.kind === 'job'
+              ? item.requirements
+              : item.kind === 'post'
+                ? item.text
+                : [];
       imagesIn(text).forEach((i) => add(i.sha256));
     }
   }

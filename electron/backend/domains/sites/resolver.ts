@@ -1,5 +1,10 @@
 /** The compiler's asset resolver over derived files that exist: pure, so the compile worker uses it too. */
-import { derivedImagePath, type AssetResolver, type DerivedImage as CompilerImage, type ImageVariant } from '../../../../shared/sites/assets';
+import {
+  derivedImagePath,
+  type AssetResolver,
+  type DerivedImage as CompilerImage,
+  type ImageVariant,
+} from '../../../../shared/sites/assets';
 import type { DerivedImage } from '../assets/derived';
 
 export interface PreparedAssets {

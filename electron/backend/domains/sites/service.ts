@@ -13,7 +13,17 @@ import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import { perDatabase } from '../../infra/db/perDatabase';
 import { getEnterprise } from '../enterprises/service';
 import { newSiteContent } from './defaults';
-import { findSite, imagesOfContent, insertSite, parseContent, parseIntake, siteOfEnterprise, siteStamp, updateSiteContent, type SiteRecord } from './repository';
+import {
+  findSite,
+  imagesOfContent,
+  insertSite,
+  parseContent,
+  parseIntake,
+  siteOfEnterprise,
+  siteStamp,
+  updateSiteContent,
+  type SiteRecord,
+} from './repository';
 import { siteWireFields } from './syncAdapter';
 
 const EMPTY_INTAKE: IntakeState = { guesses: [], problems: [] };
@@ -111,10 +121,15 @@ export function checkInvariants(content: SiteContent): SiteContent {
     unique(column.id, `columns.${c}.id`);
     column.items.forEach((item, i) => {
       unique(item.id, `columns.${c}.items.${i}.id`);
-      if (item.kind !== ITEM_KIND_OF_COLUMN[column.type]) issues.push({ field: `columns.${c}.items.${i}.kind`, code: 'site.item.kind_mismatch', message: 'site.item.kind_mismatch' });
+      if (item.kind !== ITEM_KIND_OF_COLUMN[column.type])
+        issues.push({ field: `columns.${c}.items.${i}.kind`, code: 'site.item.kind_mismatch', message: 'site.item.kind_mismatch' });
     });
   });
-  if (issues.length) throw new AppError('site.invalid', `The site content is not valid: ${issues.map((i) => `${i.field}: ${i.code}`).join('; ')}`, { field: issues[0]!.field, issues });
+  if (issues.length)
+    throw new AppError('site.invalid', `The site content is not valid: ${issues.map((i) => `${i.field}: ${i.code}`).join('; ')}`, {
+      field: issues[0]!.field,
+      issues,
+    });
   return content;
 }
 
@@ -127,7 +142,8 @@ export function siteCreation(
   site: { enterpriseId: string; content: SiteContent; intake?: IntakeState; alsoWrite?: (db: WritableDB) => void },
 ): SyncedRecordChange {
   const { enterpriseId, intake = EMPTY_INTAKE } = site;
-  if (siteOfEnterprise(ctx.db, enterpriseId)) throw new AppError('site.exists', `Enterprise ${enterpriseId} already has a site.`, { details: { enterpriseId } });
+  if (siteOfEnterprise(ctx.db, enterpriseId))
+    throw new AppError('site.exists', `Enterprise ${enterpriseId} already has a site.`, { details: { enterpriseId } });
   const id = ctx.newId();
   const at = ctx.now().toISOString();
   const valid = validContent(site.content);
@@ -146,7 +162,10 @@ export function siteCreation(
 export function createSite(ctx: WriteContext, enterpriseId: string): Site {
   const enterprise = getEnterprise(ctx, enterpriseId);
   const id = commitChanges(ctx, () => {
-    const creation = siteCreation(ctx, { enterpriseId, content: newSiteContent(enterprise, { newId: ctx.newId, withTemplateColumns: true }) });
+    const creation = siteCreation(ctx, {
+      enterpriseId,
+      content: newSiteContent(enterprise, { newId: ctx.newId, withTemplateColumns: true }),
+    });
     return { changes: [creation], result: creation.id };
   });
   return getSite(ctx, id);
@@ -177,9 +196,13 @@ export function changeSite(
   return commitChanges(ctx, (db) => {
     const row = loadSiteRow(db, siteId);
     if (expectedRevision !== undefined && expectedRevision !== row.revision)
-      throw new AppError('site.stale', `The site was saved by someone else since revision ${expectedRevision} (now ${row.revision}); reload it and edit again.`, {
-        details: { expected: expectedRevision, actual: row.revision },
-      });
+      throw new AppError(
+        'site.stale',
+        `The site was saved by someone else since revision ${expectedRevision} (now ${row.revision}); reload it and edit again.`,
+        {
+          details: { expected: expectedRevision, actual: row.revision },
+        },
+      );
     const current = parseContent(row);
     const before = { name: current.profile.name, images: imagesOfContent(current) };
     const changed = edit({ content: current, intake: parseIntake(row) });
@@ -194,10 +217,17 @@ export function changeSite(
         changed.alsoWrite?.(db);
         updateSiteContent(db, siteId, contentJson, changed.intake, at);
       },
-      outbox: { op: 'update', patch: contentJson === row.content_json ? {} : changedFields(before, content), baseVersion: row.base_version },
+      outbox: {
+        op: 'update',
+        patch: contentJson === row.content_json ? {} : changedFields(before, content),
+        baseVersion: row.base_version,
+      },
       audit: { action, ...(changed.detail ? { detail: changed.detail } : {}) },
     };
-    return { changes: [change], result: { ...toSiteMeta(row), revision: row.revision + 1, updatedAt: at, content, intake: changed.intake } };
+    return {
+      changes: [change],
+      result: { ...toSiteMeta(row), revision: row.revision + 1, updatedAt: at, content, intake: changed.intake },
+    };
   });
 }
 

@@ -33,7 +33,9 @@ export async function signOffSite(ctx: WriteContext, input: ParsedInput<'sites.s
   const { answer } = await buildSite(ctx, site.id, site.content);
   const { errors } = answer.report.summary;
   if (errors > 0)
-    throw new AppError('site.signoff_has_errors', `The checks found ${errors} error(s): fix them before the customer signs.`, { details: { errors } });
+    throw new AppError('site.signoff_has_errors', `The checks found ${errors} error(s): fix them before the customer signs.`, {
+      details: { errors },
+    });
   const fingerprint = createHash('sha256').update(JSON.stringify(answer.files)).digest('hex');
   const signedAt = ctx.now().toISOString();
   const pdf = await renderSignoffPdf({
@@ -55,15 +57,24 @@ export async function signOffSite(ctx: WriteContext, input: ParsedInput<'sites.s
     registerAsset(db, { ...signatureAsset, mime: 'image/png' }, ctx.now());
     registerAsset(db, { ...pdfAsset, mime: 'application/pdf' }, ctx.now());
     insertDocument(db, {
-      id: documentId, enterpriseId: enterprise.id, kind: 'site_signoff', title: `网站确认单 第${site.revision}版`,
-      fileName: `网站确认单-${site.revision}.pdf`, mime: 'application/pdf', bytes: pdfAsset.size, sha256: pdfAsset.sha256,
-      createdAt: signedAt, createdBy: ctx.actor(),
+      id: documentId,
+      enterpriseId: enterprise.id,
+      kind: 'site_signoff',
+      title: `网站确认单 第${site.revision}版`,
+      fileName: `网站确认单-${site.revision}.pdf`,
+      mime: 'application/pdf',
+      bytes: pdfAsset.size,
+      sha256: pdfAsset.sha256,
+      createdAt: signedAt,
+      createdBy: ctx.actor(),
     });
   };
   commitChanges(ctx, (db) => {
     const row = loadSiteRow(db, site.id);
     if (row.revision !== site.revision)
-      throw new AppError('site.stale', 'The site changed while signing; show the customer the new previews and sign again.', { details: { expected: site.revision, actual: row.revision } });
+      throw new AppError('site.stale', 'The site changed while signing; show the customer the new previews and sign again.', {
+        details: { expected: site.revision, actual: row.revision },
+      });
     return {
       changes: [
         {
@@ -73,7 +84,14 @@ export async function signOffSite(ctx: WriteContext, input: ParsedInput<'sites.s
           outbox: { localOnly: 'device_only_fields' },
           audit: {
             action: 'site.signed_off',
-            detail: { revision: site.revision, signerName: input.signerName, documentId, documentSha256: pdfAsset.sha256, signatureSha256: signatureAsset.sha256, buildFingerprint: fingerprint },
+            detail: {
+              revision: site.revision,
+              signerName: input.signerName,
+              documentId,
+              documentSha256: pdfAsset.sha256,
+              signatureSha256: signatureAsset.sha256,
+              buildFingerprint: fingerprint,
+            },
           },
         },
         { entity: 'document', id: documentId, write: storeDocument },

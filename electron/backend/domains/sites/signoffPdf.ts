@@ -40,7 +40,11 @@ const checkCode = (fingerprint: string) => (fingerprint.slice(0, 16).toUpperCase
 
 export function renderSignoffPdf(data: SignoffData): Promise<Buffer> {
   const signedAt = new Date(data.signedAt);
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `网站确认单 ${data.enterpriseName}`, CreationDate: signedAt, ModDate: signedAt } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: { Title: `网站确认单 ${data.enterpriseName}`, CreationDate: signedAt, ModDate: signedAt },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -62,8 +66,13 @@ export function renderSignoffPdf(data: SignoffData): Promise<Buffer> {
     doc.text(`· ${column.title}（${column.items.length} 条）— ${channels.join('、') || '未启用'}`);
   }
   doc.moveDown().fontSize(12).text('已预览的页面').fontSize(10.5);
-  for (const channel of Object.keys(data.pagesPerChannel) as Channel[]) doc.text(`· ${CHANNEL_LABELS[channel]}：${data.pagesPerChannel[channel]} 页`);
-  doc.fontSize(9).fillColor('#555555').text(`页面校验码：${checkCode(data.buildFingerprint)}（用于核对发布的页面与本次确认的一致）`).fillColor('#000000');
+  for (const channel of Object.keys(data.pagesPerChannel) as Channel[])
+    doc.text(`· ${CHANNEL_LABELS[channel]}：${data.pagesPerChannel[channel]} 页`);
+  doc
+    .fontSize(9)
+    .fillColor('#555555')
+    .text(`页面校验码：${checkCode(data.buildFingerprint)}（用于核对发布的页面与本次确认的一致）`)
+    .fillColor('#000000');
   doc.moveDown().fontSize(10.5).text('客户已在本机预览上述各渠道页面，确认内容无误，同意发布。');
   doc.moveDown().text(`签字人：${data.signerName}    日期：${chinaDate(signedAt)}`);
   doc.image(Buffer.from(data.signaturePng), { fit: [200, 80] });

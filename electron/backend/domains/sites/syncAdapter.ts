@@ -7,7 +7,16 @@
 import { siteRowSchema, type SiteWireRow } from '../../../../shared/platform-api';
 import { siteContentSchema, type SiteContent } from '../../../../shared/sites/model';
 import { baseColumns, localCopyOf, parseWith, problemsOf, type Fields, type SyncAdapter } from '../sync/adapters';
-import { deleteSite, findSite, imagesOfContent, markSiteServerDeleted, parseContent, syncedSiteIds, upsertSyncedSite, type SiteRecord } from './repository';
+import {
+  deleteSite,
+  findSite,
+  imagesOfContent,
+  markSiteServerDeleted,
+  parseContent,
+  syncedSiteIds,
+  upsertSyncedSite,
+  type SiteRecord,
+} from './repository';
 
 /** A site row whose content passed the model's schema. */
 export type SiteRow = Omit<SiteWireRow, 'content'> & { content: SiteContent };
@@ -29,7 +38,8 @@ export const siteSyncAdapter: SyncAdapter<SiteRow> = {
     const parsed = parseRow(row);
     if (!parsed.ok) return parsed;
     const content = siteContentSchema.safeParse(parsed.row.content);
-    if (!content.success) return { ok: false, problems: problemsOf(content.error.issues.map((i) => ({ ...i, path: ['content', ...i.path] }))) };
+    if (!content.success)
+      return { ok: false, problems: problemsOf(content.error.issues.map((i) => ({ ...i, path: ['content', ...i.path] }))) };
     return { ok: true, row: { ...parsed.row, content: content.data } };
   },
   load(db, id) {

@@ -96,7 +96,11 @@ function undo(content: SiteContent, guess: Guess, newId: () => string): void {
 /** Undoes one guess in place; returns the ids of the guesses that are gone (it and its dependants). */
 export function undoGuess(content: SiteContent, intake: IntakeState, guessId: string, newId: () => string): string[] {
   const guess = intake.guesses.find((g) => g.id === guessId);
-  if (!guess) throw new AppError('site.guess_not_found', `No guess ${guessId} (it may have been undone already).`, { field: 'guessId', details: { guessId } });
+  if (!guess)
+    throw new AppError('site.guess_not_found', `No guess ${guessId} (it may have been undone already).`, {
+      field: 'guessId',
+      details: { guessId },
+    });
   const gone = dependentGuessIds(intake, guess, content);
   undo(content, guess, newId);
   intake.guesses = intake.guesses.filter((g) => !gone.has(g.id));

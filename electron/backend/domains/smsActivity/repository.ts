@@ -37,10 +37,12 @@ const writes = perDatabase((db: WritableDB) => ({
 }));
 
 export const findSmsActivity = (db: ReadableDB, id: string): SmsActivityRecord | undefined => reads(db).byId.get(id);
-export const smsActivityOfEnterprise = (db: ReadableDB, enterpriseId: string): SmsActivityRecord | undefined => reads(db).ofEnterprise.get(enterpriseId);
+export const smsActivityOfEnterprise = (db: ReadableDB, enterpriseId: string): SmsActivityRecord | undefined =>
+  reads(db).ofEnterprise.get(enterpriseId);
 export const syncedSmsActivityIds = (db: ReadableDB): string[] => reads(db).synced.all();
 export const smsActivityIdsOfEnterprise = (db: ReadableDB, enterpriseId: string): string[] => reads(db).idsOfEnterprise.all(enterpriseId);
 
 export const upsertSyncedSmsActivity = (db: WritableDB, columns: SyncedSmsActivityColumns) => void writes(db).upsert.run(columns);
-export const markSmsActivityServerDeleted = (db: WritableDB, id: string, version: number | undefined) => void writes(db).markDeleted.run(version ?? null, id);
+export const markSmsActivityServerDeleted = (db: WritableDB, id: string, version: number | undefined) =>
+  void writes(db).markDeleted.run(version ?? null, id);
 export const deleteSmsActivity = (db: WritableDB, id: string) => void writes(db).remove.run(id);

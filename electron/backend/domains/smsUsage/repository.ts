@@ -18,7 +18,9 @@ export type SyncedSmsUsageColumns = Omit<SmsUsageRecord, 'server_deleted'>;
 
 const reads = perDatabase((db: ReadableDB) => ({
   byId: db.prepare<[string], SmsUsageRecord>('SELECT * FROM sms_usage WHERE id = ?'),
-  ofMonth: db.prepare<[string, string], SmsUsageRecord>('SELECT * FROM sms_usage WHERE enterprise_id = ? AND month = ? AND server_deleted = 0'),
+  ofMonth: db.prepare<[string, string], SmsUsageRecord>(
+    'SELECT * FROM sms_usage WHERE enterprise_id = ? AND month = ? AND server_deleted = 0',
+  ),
   synced: db.prepare<[], string>('SELECT id FROM sms_usage WHERE base_version IS NOT NULL').pluck(),
   ofEnterprise: db.prepare<[string], string>('SELECT id FROM sms_usage WHERE enterprise_id = ?').pluck(),
 }));
@@ -35,10 +37,12 @@ const writes = perDatabase((db: WritableDB) => ({
 }));
 
 export const findSmsUsage = (db: ReadableDB, id: string): SmsUsageRecord | undefined => reads(db).byId.get(id);
-export const smsUsageOfMonth = (db: ReadableDB, enterpriseId: string, month: string): SmsUsageRecord | undefined => reads(db).ofMonth.get(enterpriseId, month);
+export const smsUsageOfMonth = (db: ReadableDB, enterpriseId: string, month: string): SmsUsageRecord | undefined =>
+  reads(db).ofMonth.get(enterpriseId, month);
 export const syncedSmsUsageIds = (db: ReadableDB): string[] => reads(db).synced.all();
 export const smsUsageIdsOfEnterprise = (db: ReadableDB, enterpriseId: string): string[] => reads(db).ofEnterprise.all(enterpriseId);
 
 export const upsertSyncedSmsUsage = (db: WritableDB, columns: SyncedSmsUsageColumns) => void writes(db).upsert.run(columns);
-export const markSmsUsageServerDeleted = (db: WritableDB, id: string, version: number | undefined) => void writes(db).markDeleted.run(version ?? null, id);
+export const markSmsUsageServerDeleted = (db: WritableDB, id: string, version: number | undefined) =>
+  void writes(db).markDeleted.run(version ?? null, id);
 export const deleteSmsUsage = (db: WritableDB, id: string) => void writes(db).remove.run(id);

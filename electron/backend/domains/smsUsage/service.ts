@@ -19,8 +19,10 @@ function billedPeriod(ctx: ReadContext, enterpriseId: string): ServicePeriod {
 
 export function smsUsage(ctx: ReadContext, enterpriseId: string, month: string): SmsUsage {
   const { openPlan, openDate, changes, endDate } = billedPeriod(ctx, enterpriseId);
-  if (month < monthOf(openDate)) throw new AppError('sms.month_before_opening', `The plan was opened on ${openDate}.`, { field: 'month', details: { openDate } });
-  if (endDate && month > monthOf(endDate)) throw new AppError('sms.month_after_service', `The service ended on ${endDate}.`, { field: 'month', details: { endDate } });
+  if (month < monthOf(openDate))
+    throw new AppError('sms.month_before_opening', `The plan was opened on ${openDate}.`, { field: 'month', details: { openDate } });
+  if (endDate && month > monthOf(endDate))
+    throw new AppError('sms.month_after_service', `The service ended on ${endDate}.`, { field: 'month', details: { endDate } });
   const smsSent = smsUsageOfMonth(ctx.db, enterpriseId, month)?.sms_sent ?? 0;
   const period = { plan: openPlan, openDate, changes, fromMonth: month, smsByMonth: { [month]: smsSent } };
   const [billed] = quote(endDate ? { ...period, cancelDate: endDate } : { ...period, months: 1 }).months;

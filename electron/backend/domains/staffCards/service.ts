@@ -38,7 +38,15 @@ function staffColumnOf(content: SiteContent): Column {
   const existing = content.columns.find((c) => c.type === 'staff');
   if (existing) return existing;
   const id = content.columns.some((c) => c.id === STAFF_COLUMN.id) ? `${STAFF_COLUMN.id}-cards` : STAFF_COLUMN.id;
-  const column: Column = { id, type: 'staff', title: STAFF_COLUMN.title, order: Math.max(0, ...content.columns.map((c) => c.order)) + 1, channels: { web: true, wap2: true, wap1: true, sms: false }, body: [], items: [] };
+  const column: Column = {
+    id,
+    type: 'staff',
+    title: STAFF_COLUMN.title,
+    order: Math.max(0, ...content.columns.map((c) => c.order)) + 1,
+    channels: { web: true, wap2: true, wap1: true, sms: false },
+    body: [],
+    items: [],
+  };
   content.columns.push(column);
   return column;
 }
@@ -67,12 +75,19 @@ export function fillStaffCards(ctx: WriteContext, { siteId, revision }: ParsedIn
 
 async function renderSheet(ctx: ReadContext, siteId: string) {
   const site = getSite(ctx, siteId);
-  const cards = site.content.columns.filter((c) => c.type === 'staff').flatMap((c) => c.items.filter((i): i is StaffCard => i.kind === 'staff'));
-  if (!cards.length) throw new AppError('staff_cards.empty', 'The site has no staff cards to print; fill the staff column from the roster first.');
+  const cards = site.content.columns
+    .filter((c) => c.type === 'staff')
+    .flatMap((c) => c.items.filter((i): i is StaffCard => i.kind === 'staff'));
+  if (!cards.length)
+    throw new AppError('staff_cards.empty', 'The site has no staff cards to print; fill the staff column from the roster first.');
   const urls = siteUrls(site.content);
   const enterprise = findEnterprise(ctx.db, site.enterpriseId);
   const organization = enterprise?.name ?? site.content.profile.name;
-  const { pdf, pages } = await renderStaffCardSheet({ organization, cards: cards.map((card) => ({ card, url: staffCardUrl(urls, card.id) })), printedAt: ctx.now() });
+  const { pdf, pages } = await renderStaffCardSheet({
+    organization,
+    cards: cards.map((card) => ({ card, url: staffCardUrl(urls, card.id) })),
+    printedAt: ctx.now(),
+  });
   return { pdf, pages, cards: cards.length, fileName: `${organization}-员工名片.pdf` };
 }
 

@@ -26,12 +26,23 @@ function drawCard(doc: PDFKit.PDFDocument, x: number, y: number, organization: s
   doc.save().lineWidth(0.3).dash(3, { space: 3 }).strokeColor('#999999').rect(x, y, CARD.width, CARD.height).stroke().restore();
   const textWidth = CARD.width - 3 * PADDING - QR_SIZE;
   const left = x + PADDING;
-  doc.fillColor('#1f5fa8').fontSize(8).text(organization, left, y + PADDING, { width: CARD.width - 2 * PADDING, lineBreak: false, ellipsis: true });
-  doc.fillColor('#000000').fontSize(15).text(card.name, left, y + PADDING + 12, { width: textWidth, lineBreak: false, ellipsis: true });
+  doc
+    .fillColor('#1f5fa8')
+    .fontSize(8)
+    .text(organization, left, y + PADDING, { width: CARD.width - 2 * PADDING, lineBreak: false, ellipsis: true });
+  doc
+    .fillColor('#000000')
+    .fontSize(15)
+    .text(card.name, left, y + PADDING + 12, { width: textWidth, lineBreak: false, ellipsis: true });
   const role = [card.title, card.department].filter(Boolean).join(' · ');
   doc.fontSize(8.5).fillColor('#333333');
   let line = y + PADDING + 34;
-  for (const text of [role, card.mobile && `手机 ${card.mobile}`, card.shortNumber && `短号 ${card.shortNumber}`, card.email && `邮箱 ${card.email}`]) {
+  for (const text of [
+    role,
+    card.mobile && `手机 ${card.mobile}`,
+    card.shortNumber && `短号 ${card.shortNumber}`,
+    card.email && `邮箱 ${card.email}`,
+  ]) {
     if (!text) continue;
     doc.text(text, left, line, { width: textWidth, lineBreak: false, ellipsis: true });
     line += 12;
@@ -42,7 +53,12 @@ function drawCard(doc: PDFKit.PDFDocument, x: number, y: number, organization: s
 
 export async function renderStaffCardSheet(sheet: StaffCardSheet): Promise<{ pdf: Buffer; pages: number }> {
   const qrCodes = await Promise.all(sheet.cards.map(({ url }) => QRCode.toBuffer(url, { errorCorrectionLevel: 'M', margin: 2, scale: 6 })));
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `${sheet.organization} 员工名片`, CreationDate: sheet.printedAt, ModDate: sheet.printedAt } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    autoFirstPage: false,
+    info: { Title: `${sheet.organization} 员工名片`, CreationDate: sheet.printedAt, ModDate: sheet.printedAt },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -55,7 +71,14 @@ export async function renderStaffCardSheet(sheet: StaffCardSheet): Promise<{ pdf
     const top = (doc.page.height - GRID.rows * CARD.height) / 2;
     sheet.cards.slice(page * PER_PAGE, (page + 1) * PER_PAGE).forEach(({ card }, i) => {
       const index = page * PER_PAGE + i;
-      drawCard(doc, left + (i % GRID.columns) * CARD.width, top + Math.floor(i / GRID.columns) * CARD.height, sheet.organization, card, qrCodes[index]!);
+      drawCard(
+        doc,
+        left + (i % GRID.columns) * CARD.width,
+        top + Math.floor(i / GRID.columns) * CARD.height,
+        sheet.organization,
+        card,
+        qrCodes[index]!,
+      );
     });
   }
   doc.end();

@@ -12,7 +12,10 @@ import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 export type Fields = Record<string, unknown>;
 
 /** The sync columns every synced table keeps: the server version and row last received. */
-export const baseColumns = (base: ServerBase | null) => ({ base_version: base?.version ?? null, base_json: base ? JSON.stringify(base.row) : null });
+export const baseColumns = (base: ServerBase | null) => ({
+  base_version: base?.version ?? null,
+  base_json: base ? JSON.stringify(base.row) : null,
+});
 
 /** A JSON object this backend stored itself (a patch, a server row): read back as fields. */
 export const storedFields = (json: string): Fields => JSON.parse(json) as Fields;
@@ -111,7 +114,9 @@ export interface PlatformTable<Row extends Fields, Rec extends SyncedRecord, Col
 }
 
 /** The adapter of a platform-written table: rows are parsed, stored whole with their base, read back as wire rows. */
-export function platformTableAdapter<Row extends Fields, Rec extends SyncedRecord, Columns>(table: PlatformTable<Row, Rec, Columns>): SyncAdapter<Row> {
+export function platformTableAdapter<Row extends Fields, Rec extends SyncedRecord, Columns>(
+  table: PlatformTable<Row, Rec, Columns>,
+): SyncAdapter<Row> {
   return {
     tbl: table.tbl,
     parse: parseWith(table.schema),

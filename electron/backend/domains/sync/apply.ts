@@ -91,8 +91,8 @@ function rebase(
     adapter.remove(db, id); // the platform deleted it or it left our scope; our last op about it is settled
     return;
   }
-  const baseRow = fresh ? row : local?.baseJson ?? null;
-  const baseVersion = fresh ? version ?? null : local?.baseVersion ?? null;
+  const baseRow = fresh ? row : (local?.baseJson ?? null);
+  const baseVersion = fresh ? (version ?? null) : (local?.baseVersion ?? null);
   if (baseRow === null || baseVersion === null) return; // never synced: the device's own row stays as it is
   const fields = overlay(baseRow, ops);
   if (fields === null) return; // deleted here; the delete op is still on its way
@@ -104,11 +104,23 @@ function rebase(
 
 function conflictDetail(op: OutboxOp, result: OpResult, base: Fields | null): ConflictDetail {
   const fields = result.fields
-    ? Object.fromEntries(Object.entries(result.fields).map(([f, v]) => [f, { mine: v.mine, theirs: v.theirs, ...(base && f in base ? { base: base[f] } : {}) }]))
+    ? Object.fromEntries(
+        Object.entries(result.fields).map(([f, v]) => [
+          f,
+          { mine: v.mine, theirs: v.theirs, ...(base && f in base ? { base: base[f] } : {}) },
+        ]),
+      )
     : undefined;
   return {
     ...(fields ? { fields } : {}),
-    op: { kind: op.kind, name: op.name, patch: patchOf(op), baseVersion: op.base_version, mutationId: op.mutation_id, createdAt: op.created_at },
+    op: {
+      kind: op.kind,
+      name: op.name,
+      patch: patchOf(op),
+      baseVersion: op.base_version,
+      mutationId: op.mutation_id,
+      createdAt: op.created_at,
+    },
     ...(result.code ? { code: result.code } : {}),
     ...(result.message ? { message: result.message } : {}),
     ...(result.existingId ? { existingId: result.existingId } : {}),
@@ -127,19 +139,31 @@ export function applyResult(ctx: ApplyContext, op: OutboxOp, result: OpResult): 
   const adapter = ctx.adapters.get(op.tbl);
   const at = ctx.now().toISOString();
   const localBase = adapter?.load(db, op.row_id)?.baseJson ?? null;
-  settleOp(db, op.op_seq, outcome, at, outcome === 'acked' ? undefined : result.code ?? result.kind);
+  settleOp(db, op.op_seq, outcome, at, outcome === 'acked' ? undefined : (result.code ?? result.kind));
   // A replayed result carries the row's current version, not the one the op produced: no rebase then.
-  if (outcome === 'acked' && result.status !== 'duplicate' && result.version !== undefined) rebaseFollowing(db, op, result.version, result.autoMerged ?? []);
+  if (outcome === 'acked' && result.status !== 'duplicate' && result.version !== undefined)
+    rebaseFollowing(db, op, result.version, result.autoMerged ?? []);
   if (outcome !== 'acked') {
     const kind: ConflictKind = outcome === 'conflict' ? (result.kind ?? 'field') : rejectionKind(result.code);
     recordConflict(db, {
-      id: ctx.newId(), tbl: op.tbl, rowId: op.row_id, opSeq: op.op_seq, kind,
-      detail: conflictDetail(op, result, localBase), ...(result.version !== undefined ? { serverVersion: result.version } : {}), at,
+      id: ctx.newId(),
+      tbl: op.tbl,
+      rowId: op.row_id,
+      opSeq: op.op_seq,
+      kind,
+      detail: conflictDetail(op, result, localBase),
+      ...(result.version !== undefined ? { serverVersion: result.version } : {}),
+      at,
     });
   }
   if (!adapter) return outcome;
   const rowId = typeof result.row?.id === 'string' ? result.row.id : op.row_id;
-  const row = result.deleted || result.row === null ? null : result.row === undefined ? undefined : parsedRow(ctx, adapter, rowId, result.version, result.row);
+  const row =
+    result.deleted || result.row === null
+      ? null
+      : result.row === undefined
+        ? undefined
+        : parsedRow(ctx, adapter, rowId, result.version, result.row);
   if (rowId === op.row_id) {
     rebase(ctx, adapter, op.row_id, result.version, row);
   } else {

@@ -23,7 +23,12 @@ export interface CycleHooks {
 }
 
 /** Push, pull and the catalog, filling `report` as it goes; throws the failure that stopped it. */
-export async function syncRecords(env: SyncStepEnv, pullOptions: Pick<PullEnv, 'limit' | 'onTransaction'>, report: SyncReport, hooks: CycleHooks): Promise<void> {
+export async function syncRecords(
+  env: SyncStepEnv,
+  pullOptions: Pick<PullEnv, 'limit' | 'onTransaction'>,
+  report: SyncReport,
+  hooks: CycleHooks,
+): Promise<void> {
   const pushed = { pushed: 0, conflicts: 0, rejected: 0 };
   const pulled: PullStats = { pulled: 0, pages: 0, resynced: false };
   try {
@@ -60,7 +65,10 @@ async function updateCatalog(env: SyncStepEnv, latest: number): Promise<void> {
 export async function syncFiles(env: SyncStepEnv, uploader: AssetUploader, everything: boolean, hooks: CycleHooks): Promise<number> {
   const clientId = await ensureClientId(env);
   hooks.progress('upload', 0, null);
-  const uploads = await uploader.run({ ...env, clientId, onProgress: (asset, done) => hooks.uploadProgress(asset.sha256, asset.size, done) }, everything);
+  const uploads = await uploader.run(
+    { ...env, clientId, onProgress: (asset, done) => hooks.uploadProgress(asset.sha256, asset.size, done) },
+    everything,
+  );
   if (await downloadImages(env)) env.touched?.add('asset');
   return uploads.uploadedBytes;
 }

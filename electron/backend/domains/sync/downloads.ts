@@ -38,12 +38,16 @@ export async function downloadImages(env: Pick<SyncStepEnv, 'db' | 'writes' | 'd
     if (createHash('sha256').update(response.body).digest('hex') !== sha256) {
       // Damaged on the way or on the platform: once more, then give up visibly.
       await env.writes.write((db) =>
-        attempts >= 1 ? markAssetFailed(db, sha256, 'The downloaded picture does not match its hash.') : recordAssetAttempt(db, sha256, 'The downloaded picture did not match its hash.'),
+        attempts >= 1
+          ? markAssetFailed(db, sha256, 'The downloaded picture does not match its hash.')
+          : recordAssetAttempt(db, sha256, 'The downloaded picture did not match its hash.'),
       );
       continue;
     }
     storeAssetFile(env.dataDir, response.body);
-    await env.writes.write((db) => markAssetPresent(db, sha256, response.body.length, response.headers.get('content-type') ?? 'application/octet-stream'));
+    await env.writes.write((db) =>
+      markAssetPresent(db, sha256, response.body.length, response.headers.get('content-type') ?? 'application/octet-stream'),
+    );
     bytes += response.body.length;
   }
   return bytes;

@@ -147,7 +147,13 @@ export class SyncEngine {
       return report;
     }
     if (this.triggers.loopDetected(`${firstUnacked(this.db) ?? '-'}@${getState(this.db, 'cursor') ?? '-'}`)) {
-      return this.finish(report, 'retrying', trigger, startedAt, new TransientFailure('sync_loop', 'Sync repeated itself without progress; slowing down.'));
+      return this.finish(
+        report,
+        'retrying',
+        trigger,
+        startedAt,
+        new TransientFailure('sync_loop', 'Sync repeated itself without progress; slowing down.'),
+      );
     }
     this.progress = { phase: 'push', done: 0, total: countUnacked(this.db) };
     this.emitStatus(true);
@@ -158,7 +164,15 @@ export class SyncEngine {
     };
     let failure: unknown;
     try {
-      await syncRecords(env, { ...(this.options.pullLimit ? { limit: this.options.pullLimit } : {}), ...(this.options.onPullTransaction ? { onTransaction: this.options.onPullTransaction } : {}) }, report, hooks);
+      await syncRecords(
+        env,
+        {
+          ...(this.options.pullLimit ? { limit: this.options.pullLimit } : {}),
+          ...(this.options.onPullTransaction ? { onTransaction: this.options.onPullTransaction } : {}),
+        },
+        report,
+        hooks,
+      );
     } catch (error) {
       failure = error;
     }
@@ -205,13 +219,18 @@ export class SyncEngine {
     this.offline = outcome === 'offline';
     if (outcome === 'signed_out') this.signedInHint = false;
     this.lastFailure = error ?? null;
-    const worthRecording = outcome === 'signed_out' ? trigger === 'manual' : outcome !== 'ok' || report.pushed + report.pulled + report.conflicts + report.uploadedBytes > 0;
+    const worthRecording =
+      outcome === 'signed_out'
+        ? trigger === 'manual'
+        : outcome !== 'ok' || report.pushed + report.pulled + report.conflicts + report.uploadedBytes > 0;
     if (this.closed) return report;
     await this.deps.writes.write((db) => {
       report.pending = countUnacked(db);
-      if (failure instanceof UpgradeRequired) setJson(db, 'blocked', { code: failure.code, message: failure.message, schemaVersion: SCHEMA_VERSION } satisfies Blocked);
+      if (failure instanceof UpgradeRequired)
+        setJson(db, 'blocked', { code: failure.code, message: failure.message, schemaVersion: SCHEMA_VERSION } satisfies Blocked);
       setJson(db, 'last_error', error ? { code: error.code, message: error.message } : undefined);
-      if (worthRecording || trigger === 'manual') recordHistory(db, { id: this.deps.newId(), startedAt, finishedAt: this.deps.now().toISOString(), trigger, report });
+      if (worthRecording || trigger === 'manual')
+        recordHistory(db, { id: this.deps.newId(), startedAt, finishedAt: this.deps.now().toISOString(), trigger, report });
     });
     this.triggers.settle(outcome, error, { pendingOps: report.pending, uploadsDueInMs: this.uploader.nextDueInMs(this.db) });
     this.emitStatus(true);

@@ -18,7 +18,13 @@ export class SyncFailure extends Error {
 
 /** Network error, timeout, 5xx, 429: retry later (Retry-After honoured). */
 export class TransientFailure extends SyncFailure {
-  constructor(code: string, message: string, status?: number, readonly retryAfterMs?: number, body?: ErrorBody) {
+  constructor(
+    code: string,
+    message: string,
+    status?: number,
+    readonly retryAfterMs?: number,
+    body?: ErrorBody,
+  ) {
     super(code, message, status, body);
   }
 }

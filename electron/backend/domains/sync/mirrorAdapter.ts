@@ -13,11 +13,23 @@ export function mirrorAdapter(tbl: SyncedTable): SyncAdapter {
     load(db, id) {
       const row = findMirrored(db, tbl, id);
       if (!row) return undefined;
-      return { fields: storedFields(row.row_json), baseVersion: row.base_version, baseJson: storedFieldsOrNull(row.base_json), serverDeleted: row.server_deleted === 1 };
+      return {
+        fields: storedFields(row.row_json),
+        baseVersion: row.base_version,
+        baseJson: storedFieldsOrNull(row.base_json),
+        serverDeleted: row.server_deleted === 1,
+      };
     },
     save(db, id, row, base) {
       const parentId = typeof row.enterpriseId === 'string' && row.enterpriseId !== '' ? row.enterpriseId : null;
-      saveMirrored(db, { tbl, id, parentId, rowJson: JSON.stringify(row), baseVersion: base?.version ?? null, baseJson: base ? JSON.stringify(base.row) : null });
+      saveMirrored(db, {
+        tbl,
+        id,
+        parentId,
+        rowJson: JSON.stringify(row),
+        baseVersion: base?.version ?? null,
+        baseJson: base ? JSON.stringify(base.row) : null,
+      });
     },
     markServerDeleted: (db, id) => markMirroredServerDeleted(db, tbl, id),
     remove: (db, id) => deleteMirrored(db, tbl, id),

@@ -109,7 +109,11 @@ function signRequests(http: AxiosInstance, credentials: Credentials): void {
     if (response.status !== 401 || config.anonymous || config.retried) return response;
     const rejected = String(config.headers.get('authorization') ?? '').replace(/^Bearer /, '');
     const token = await credentials.refresh(rejected);
-    return http.request({ ...config, retried: true, headers: AxiosHeaders.from(config.headers).set('authorization', bearer(token)) } as Config);
+    return http.request({
+      ...config,
+      retried: true,
+      headers: AxiosHeaders.from(config.headers).set('authorization', bearer(token)),
+    } as Config);
   });
 }
 
@@ -166,7 +170,8 @@ export function createPlatformClient(baseUrl: string, credentials: Credentials |
         throw new TransientFailure('bad_response', `The platform answered ${path} with something that is not JSON.`, response.status);
       }
       const parsed = schema.safeParse(value);
-      if (!parsed.success) throw new ProtocolFailure('bad_response', `The platform's answer to ${path} does not match the contract: ${parsed.error.message}`);
+      if (!parsed.success)
+        throw new ProtocolFailure('bad_response', `The platform's answer to ${path} does not match the contract: ${parsed.error.message}`);
       return parsed.data;
     },
   };

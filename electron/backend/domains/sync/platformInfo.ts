@@ -20,7 +20,13 @@ export function platformInfo(db: ReadableDB, enterpriseId: string): Output<'sync
         planCode: o.plan_code,
         platformStatus: o.platform_status,
         opening: opening?.success
-          ? { groupCode: opening.data.groupCode, domain: opening.data.domain, smsServiceCode: opening.data.smsServiceCode, maintenanceAccount: opening.data.maintenanceAccount, openedAt: opening.data.openedAt }
+          ? {
+              groupCode: opening.data.groupCode,
+              domain: opening.data.domain,
+              smsServiceCode: opening.data.smsServiceCode,
+              maintenanceAccount: opening.data.maintenanceAccount,
+              openedAt: opening.data.openedAt,
+            }
           : null,
         failure: o.failure_json ? (JSON.parse(o.failure_json) as { code: string; message: string }) : null,
         processedAt: o.processed_at,

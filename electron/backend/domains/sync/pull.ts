@@ -65,7 +65,12 @@ async function applyPage(env: PullEnv, page: PullResponse, resync: boolean): Pro
     await env.writes.write((db) => {
       const started = performance.now();
       const ctx: ApplyContext = {
-        db, adapters: env.adapters, now: env.now, newId: env.newId, unackedRows: unackedRowKeys(db), refusedRows: refusedRowKeys(db),
+        db,
+        adapters: env.adapters,
+        now: env.now,
+        newId: env.newId,
+        unackedRows: unackedRowKeys(db),
+        refusedRows: refusedRowKeys(db),
         ...(env.touched ? { touched: env.touched } : {}),
       };
       for (const change of chunk) {

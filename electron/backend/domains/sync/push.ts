@@ -58,9 +58,21 @@ function settleUnsendable(db: WritableDB, env: PushEnv, op: OutboxOp): void {
   const at = env.now().toISOString();
   settleOp(db, op.op_seq, 'rejected', at, 'unknown_table');
   recordConflict(db, {
-    id: env.newId(), tbl: op.tbl, rowId: op.row_id, opSeq: op.op_seq, kind: 'invalid', at,
+    id: env.newId(),
+    tbl: op.tbl,
+    rowId: op.row_id,
+    opSeq: op.op_seq,
+    kind: 'invalid',
+    at,
     detail: {
-      op: { kind: op.kind, name: op.name, patch: storedFields(op.patch_json), baseVersion: op.base_version, mutationId: op.mutation_id, createdAt: op.created_at },
+      op: {
+        kind: op.kind,
+        name: op.name,
+        patch: storedFields(op.patch_json),
+        baseVersion: op.base_version,
+        mutationId: op.mutation_id,
+        createdAt: op.created_at,
+      },
       code: 'unknown_table',
       message: `The platform does not sync "${op.tbl}".`,
     },
@@ -113,7 +125,8 @@ export async function push(env: PushEnv, stats: PushStats = { pushed: 0, conflic
       const body = response.json<ErrorBody>();
       const action = await env.writes.write((db) => handleConflictStatus(db, body, sent[0]!.wire_seq!));
       if (action === 'reregister') await registerClient(env);
-      if (++stalls > 5) throw new ProtocolFailure('push_stalled', 'The platform keeps refusing the push (409); sync stopped to avoid a loop.');
+      if (++stalls > 5)
+        throw new ProtocolFailure('push_stalled', 'The platform keeps refusing the push (409); sync stopped to avoid a loop.');
       continue;
     }
     const parsed = pushResponseSchema.safeParse(response.json());

@@ -9,7 +9,15 @@ import { AppError, notFound } from '../../app/errors';
 import { commitChanges, type RecordChange } from '../../app/unitOfWork';
 import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import type { Fields, SyncAdapter, SyncAdapters } from './adapters';
-import { conflictById, conflictDetailOf, markResolved, openConflicts, openConflictsForRow, type ConflictDetail, type ConflictRecord } from './db/conflicts';
+import {
+  conflictById,
+  conflictDetailOf,
+  markResolved,
+  openConflicts,
+  openConflictsForRow,
+  type ConflictDetail,
+  type ConflictRecord,
+} from './db/conflicts';
 import { holdRow } from './db/heldRows';
 import { hasUnacked } from './db/queue';
 
@@ -60,7 +68,12 @@ function toConflictView(db: ReadableDB, adapters: SyncAdapters, row: ConflictRec
     label: labelOf(db, adapters, row.tbl, row.row_id, detail.op.patch),
     kind: row.kind,
     opKind: detail.op.kind as SyncConflict['opKind'],
-    fields: Object.entries(detail.fields ?? {}).map(([field, v]) => ({ field, mine: v.mine, theirs: v.theirs, ...('base' in v ? { base: v.base } : {}) })),
+    fields: Object.entries(detail.fields ?? {}).map(([field, v]) => ({
+      field,
+      mine: v.mine,
+      theirs: v.theirs,
+      ...('base' in v ? { base: v.base } : {}),
+    })),
     mine: detail.op.patch,
     theirs: detail.theirs ?? adapters.get(row.tbl)?.load(db, row.row_id)?.baseJson ?? null,
     code: detail.code ?? null,
@@ -71,7 +84,11 @@ function toConflictView(db: ReadableDB, adapters: SyncAdapters, row: ConflictRec
   };
 }
 
-export function listConflicts(ctx: Pick<ReadContext, 'db'>, adapters: SyncAdapters, filter: { tbl?: string | undefined; rowId?: string | undefined }): SyncConflict[] {
+export function listConflicts(
+  ctx: Pick<ReadContext, 'db'>,
+  adapters: SyncAdapters,
+  filter: { tbl?: string | undefined; rowId?: string | undefined },
+): SyncConflict[] {
   const rows = filter.tbl && filter.rowId ? openConflictsForRow(ctx.db, filter.tbl, filter.rowId) : openConflicts(ctx.db);
   return rows.filter((r) => !filter.tbl || r.tbl === filter.tbl).map((r) => toConflictView(ctx.db, adapters, r));
 }
@@ -80,20 +97,40 @@ export function listConflicts(ctx: Pick<ReadContext, 'db'>, adapters: SyncAdapte
 function exportedConflict(db: ReadableDB, adapters: SyncAdapters, id: string) {
   const row = conflictById(db, id);
   if (!row) throw notFound('conflict', id);
-  return { row, entry: { table: row.tbl, rowId: row.row_id, kind: row.kind, label: toConflictView(db, adapters, row).label, myChange: JSON.parse(row.detail_json) as unknown } };
+  return {
+    row,
+    entry: {
+      table: row.tbl,
+      rowId: row.row_id,
+      kind: row.kind,
+      label: toConflictView(db, adapters, row).label,
+      myChange: JSON.parse(row.detail_json) as unknown,
+    },
+  };
 }
 
-export function exportConflict(ctx: Pick<ReadContext, 'db' | 'now'>, adapters: SyncAdapters, id: string): { fileName: string; json: string } {
+export function exportConflict(
+  ctx: Pick<ReadContext, 'db' | 'now'>,
+  adapters: SyncAdapters,
+  id: string,
+): { fileName: string; json: string } {
   const { row, entry } = exportedConflict(ctx.db, adapters, id);
   const json = JSON.stringify({ exportedAt: ctx.now().toISOString(), ...entry }, null, 2);
   return { fileName: `ecw-conflict-${row.tbl}-${row.row_id}.json`, json };
 }
 
 /** Several conflicts in one file, to hand to the colleague who may make the changes. */
-export function exportConflicts(ctx: Pick<ReadContext, 'db' | 'now'>, adapters: SyncAdapters, ids: string[]): { fileName: string; json: string } {
+export function exportConflicts(
+  ctx: Pick<ReadContext, 'db' | 'now'>,
+  adapters: SyncAdapters,
+  ids: string[],
+): { fileName: string; json: string } {
   const exportedAt = ctx.now().toISOString();
   const conflicts = ids.map((id) => exportedConflict(ctx.db, adapters, id).entry);
-  return { fileName: `ecw-conflicts-${exportedAt.slice(0, 10)}-${conflicts.length}.json`, json: JSON.stringify({ exportedAt, conflicts }, null, 2) };
+  return {
+    fileName: `ecw-conflicts-${exportedAt.slice(0, 10)}-${conflicts.length}.json`,
+    json: JSON.stringify({ exportedAt, conflicts }, null, 2),
+  };
 }
 
 /** Writes the local row as it shows `patch` on top of what it shows now (its base stays). */
@@ -119,7 +156,8 @@ function dropLocalOnly(adapter: SyncAdapter, rowId: string): (db: WritableDB) =>
 
 function valuesFor(detail: ConflictDetail, resolution: 'mine' | 'edit', values: Fields | undefined): Fields {
   if (resolution === 'edit') {
-    if (!values || Object.keys(values).length === 0) throw new AppError('sync.values_required', 'Editing a conflict needs the values to send.', { field: 'values' });
+    if (!values || Object.keys(values).length === 0)
+      throw new AppError('sync.values_required', 'Editing a conflict needs the values to send.', { field: 'values' });
     return values;
   }
   if (detail.fields) return Object.fromEntries(Object.entries(detail.fields).map(([f, v]) => [f, v.mine]));
@@ -127,7 +165,14 @@ function valuesFor(detail: ConflictDetail, resolution: 'mine' | 'edit', values: 
 }
 
 /** What a resolution changes about the conflict's row(s). */
-function resolutionChanges(ctx: WriteContext, db: ReadableDB, adapter: SyncAdapter, row: ConflictRecord, resolution: Resolution, values: Fields | undefined): RecordChange[] {
+function resolutionChanges(
+  ctx: WriteContext,
+  db: ReadableDB,
+  adapter: SyncAdapter,
+  row: ConflictRecord,
+  resolution: Resolution,
+  values: Fields | undefined,
+): RecordChange[] {
   const tbl = adapter.tbl;
   const detail = conflictDetailOf(row);
   if (resolution === 'keep') {
@@ -137,18 +182,29 @@ function resolutionChanges(ctx: WriteContext, db: ReadableDB, adapter: SyncAdapt
   const base = row.server_version ?? adapter.load(db, row.row_id)?.baseVersion ?? null;
   if (resolution === 'theirs') {
     const drop = row.kind === 'duplicate_key' || row.kind === 'update_vs_delete' || row.kind === 'forbidden' || detail.op.kind === 'create';
-    return drop ? [{ entity: tbl, id: row.row_id, write: dropLocalOnly(adapter, row.row_id), outbox: { localOnly: 'platform_decided' } }] : [];
+    return drop
+      ? [{ entity: tbl, id: row.row_id, write: dropLocalOnly(adapter, row.row_id), outbox: { localOnly: 'platform_decided' } }]
+      : [];
   }
   if (row.kind === 'field') {
     const patch = valuesFor(detail, resolution, values);
-    return [{ entity: tbl, id: row.row_id, write: showLocally(adapter, row.row_id, patch), outbox: { op: 'update', patch, baseVersion: base } }];
+    return [
+      { entity: tbl, id: row.row_id, write: showLocally(adapter, row.row_id, patch), outbox: { op: 'update', patch, baseVersion: base } },
+    ];
   }
   if (row.kind === 'update_vs_delete') {
     // Restore: an update from the tombstone's version brings the row back with my values.
     return [{ entity: tbl, id: row.row_id, outbox: { op: 'update', patch: detail.op.patch, baseVersion: base } }];
   }
   if (row.kind === 'delete_vs_update') {
-    return [{ entity: tbl, id: row.row_id, write: (db) => adapter.remove(db, row.row_id), outbox: { op: 'delete', patch: {}, baseVersion: base } }];
+    return [
+      {
+        entity: tbl,
+        id: row.row_id,
+        write: (db) => adapter.remove(db, row.row_id),
+        outbox: { op: 'delete', patch: {}, baseVersion: base },
+      },
+    ];
   }
   if (row.kind === 'duplicate_key') {
     // Merge into the existing record: my values as an edit of it; my duplicate goes.
@@ -183,11 +239,19 @@ function retry(db: ReadableDB, adapter: SyncAdapter, row: ConflictRecord, detail
 }
 
 /** What resolving one conflict changes (its rows, and the conflict marked resolved); none when it was resolved already. */
-function resolutionOf(ctx: WriteContext, db: ReadableDB, adapters: SyncAdapters, id: string, resolution: Resolution, values: Fields | undefined): RecordChange[] {
+function resolutionOf(
+  ctx: WriteContext,
+  db: ReadableDB,
+  adapters: SyncAdapters,
+  id: string,
+  resolution: Resolution,
+  values: Fields | undefined,
+): RecordChange[] {
   const row = conflictById(db, id);
   if (!row) throw notFound('conflict', id);
   if (row.resolved_at) return [];
-  if (!actionsOf(db, adapters, row).includes(resolution)) throw new AppError('sync.resolution_not_allowed', `A ${row.kind} conflict cannot be resolved with "${resolution}".`);
+  if (!actionsOf(db, adapters, row).includes(resolution))
+    throw new AppError('sync.resolution_not_allowed', `A ${row.kind} conflict cannot be resolved with "${resolution}".`);
   const adapter = isSyncedTable(row.tbl) ? adapters.get(row.tbl) : undefined;
   const rowChanges = adapter ? resolutionChanges(ctx, db, adapter, row, resolution, values) : [];
   const resolved: RecordChange = { entity: 'sync', id, write: (db) => void markResolved(db, id, ctx.now().toISOString()) };

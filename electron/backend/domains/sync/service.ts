@@ -13,7 +13,13 @@ import type { SyncEngine } from './engine';
 import { resolveResyncGuard } from './pull';
 import { labelOf } from './resolve';
 
-const accountView = (a: Account): SyncAccount => ({ server: a.server, login: a.login, name: a.user.name, role: a.user.role, region: a.user.region });
+const accountView = (a: Account): SyncAccount => ({
+  server: a.server,
+  login: a.login,
+  name: a.user.name,
+  role: a.user.role,
+  region: a.user.region,
+});
 
 export async function signIn(engine: SyncEngine, input: ParsedInput<'sync.signIn'>): Promise<Output<'sync.signIn'>> {
   const result = await engine.session.signIn(input);
@@ -41,8 +47,16 @@ export function queueView(db: ReadableDB, adapters: SyncAdapters, limit: number)
   const ops = listUnacked(db, limit).map((op) => {
     const patch = storedFields(op.patch_json);
     return {
-      opSeq: op.op_seq, tbl: op.tbl, rowId: op.row_id, kind: op.kind, name: op.name, label: labelOf(db, adapters, op.tbl, op.row_id, patch),
-      fields: Object.keys(patch), status: op.status, attempts: op.attempts, createdAt: op.created_at,
+      opSeq: op.op_seq,
+      tbl: op.tbl,
+      rowId: op.row_id,
+      kind: op.kind,
+      name: op.name,
+      label: labelOf(db, adapters, op.tbl, op.row_id, patch),
+      fields: Object.keys(patch),
+      status: op.status,
+      attempts: op.attempts,
+      createdAt: op.created_at,
     };
   });
   return { total: countUnacked(db), ops };
@@ -50,7 +64,13 @@ export function queueView(db: ReadableDB, adapters: SyncAdapters, limit: number)
 
 export function uploadsView(db: ReadableDB): Output<'sync.uploads'> {
   return uploadList(db).map((a) => ({
-    sha256: a.sha256, size: a.size, mime: a.mime, state: a.state, uploadedBytes: a.uploaded_bytes, attempts: a.attempts, lastError: a.last_error,
+    sha256: a.sha256,
+    size: a.size,
+    mime: a.mime,
+    state: a.state,
+    uploadedBytes: a.uploaded_bytes,
+    attempts: a.attempts,
+    lastError: a.last_error,
   }));
 }
 

@@ -54,12 +54,15 @@ export function syncStatusOf(db: ReadableDB, engine: EngineState): SyncStatus {
   else if (engine.offline) state = 'offline';
   else if (attention.length > 0) state = 'needs_attention';
   else if (engine.lastFailure && isTransient(engine.lastFailure)) state = 'retrying';
-  else if (pendingOps + uploads.pending > 0) state = 'syncing'; // queued; the debounced cycle is due
+  else if (pendingOps + uploads.pending > 0)
+    state = 'syncing'; // queued; the debounced cycle is due
   else state = 'up_to_date';
   return {
     state,
     signedIn,
-    account: account ? { server: account.server, login: account.login, name: account.user.name, role: account.user.role, region: account.user.region } : null,
+    account: account
+      ? { server: account.server, login: account.login, name: account.user.name, role: account.user.role, region: account.user.region }
+      : null,
     pendingOps,
     pendingUploads: uploads.pending,
     failedUploads: uploads.failed,

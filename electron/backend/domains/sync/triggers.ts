@@ -105,7 +105,11 @@ export class SyncTriggers {
   }
 
   /** After a cycle: count the failure or the progress, and schedule the next cycle. */
-  settle(outcome: SyncReport['outcome'], error: SyncFailure | undefined, next: { pendingOps: number; uploadsDueInMs: number | null }): void {
+  settle(
+    outcome: SyncReport['outcome'],
+    error: SyncFailure | undefined,
+    next: { pendingOps: number; uploadsDueInMs: number | null },
+  ): void {
     if (outcome === 'ok') {
       this.failures = 0;
       this.backoff.reset();

@@ -225,16 +225,25 @@ export class AssetUploader {
         const uploadId = upload.uploadId;
         await env.writes.write((db) => markUploading(db, asset.sha256, uploadId, serverOffset));
       } else if (response.status === CHECKSUM_MISMATCH_STATUS) {
-        if (++checksumRetries > MAX_CHUNK_RETRIES) throw new TransientFailure('checksum_mismatch', 'A chunk kept arriving damaged.', response.status);
+        if (++checksumRetries > MAX_CHUNK_RETRIES)
+          throw new TransientFailure('checksum_mismatch', 'A chunk kept arriving damaged.', response.status);
       } else if (response.status === 404 || response.status === 422) {
-        if (response.status === 422 && (await hashFile(path)) !== asset.sha256) throw new PermanentUploadFailure('The image file on this device is damaged (its hash changed).');
-        if (++restarts > 1) throw new PermanentUploadFailure(response.status === 422 ? 'The platform could not verify the uploaded image twice.' : 'The upload keeps expiring.');
+        if (response.status === 422 && (await hashFile(path)) !== asset.sha256)
+          throw new PermanentUploadFailure('The image file on this device is damaged (its hash changed).');
+        if (++restarts > 1)
+          throw new PermanentUploadFailure(
+            response.status === 422 ? 'The platform could not verify the uploaded image twice.' : 'The upload keeps expiring.',
+          );
         const again = await this.begin(env, asset);
         if (again === 'present') return this.finish(env, asset, sent);
         upload = again;
         offset = again.offset;
       } else {
-        throw new ProtocolFailure(`http_${response.status}`, `The platform answered an upload chunk with HTTP ${response.status}.`, response.status);
+        throw new ProtocolFailure(
+          `http_${response.status}`,
+          `The platform answered an upload chunk with HTTP ${response.status}.`,
+          response.status,
+        );
       }
     }
     return this.finish(env, asset, sent);
@@ -246,7 +255,14 @@ export class AssetUploader {
     return sent;
   }
 
-  private patch(env: AssetEnv, asset: AssetRecord, uploadId: string, offset: number, chunk: Buffer, checksum: string): Promise<RawResponse> {
+  private patch(
+    env: AssetEnv,
+    asset: AssetRecord,
+    uploadId: string,
+    offset: number,
+    chunk: Buffer,
+    checksum: string,
+  ): Promise<RawResponse> {
     return env.client.raw(`/assets/v1/uploads/${encodeURIComponent(uploadId)}`, {
       onUploadProgress: (sent) => env.onProgress?.(asset, offset + sent),
       method: 'PATCH',

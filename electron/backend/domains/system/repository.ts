@@ -8,7 +8,10 @@ function readSetting(db: ReadableDB, key: string): unknown {
 }
 
 function writeSetting(db: WritableDB, key: string, value: unknown): void {
-  db.prepare('INSERT INTO setting (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json').run(key, JSON.stringify(value));
+  db.prepare('INSERT INTO setting (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json').run(
+    key,
+    JSON.stringify(value),
+  );
 }
 
 export function readOperator(db: ReadableDB): Operator | null {

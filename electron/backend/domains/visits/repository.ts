@@ -21,8 +21,12 @@ export type SyncedVisitDayColumns = Omit<SiteVisitDayRecord, 'server_deleted'>;
 
 const reads = perDatabase((db: ReadableDB) => ({
   byId: db.prepare<[string], SiteVisitDayRecord>('SELECT * FROM site_visit_day WHERE id = ?'),
-  ofSiteSince: db.prepare<[string, string], SiteVisitDayRecord>('SELECT * FROM site_visit_day WHERE site_id = ? AND date >= ? ORDER BY date, channel'),
-  ofEnterpriseSince: db.prepare<[string, string], SiteVisitDayRecord>('SELECT * FROM site_visit_day WHERE enterprise_id = ? AND date >= ? ORDER BY date, channel'),
+  ofSiteSince: db.prepare<[string, string], SiteVisitDayRecord>(
+    'SELECT * FROM site_visit_day WHERE site_id = ? AND date >= ? ORDER BY date, channel',
+  ),
+  ofEnterpriseSince: db.prepare<[string, string], SiteVisitDayRecord>(
+    'SELECT * FROM site_visit_day WHERE enterprise_id = ? AND date >= ? ORDER BY date, channel',
+  ),
   synced: db.prepare<[], string>('SELECT id FROM site_visit_day WHERE base_version IS NOT NULL').pluck(),
   ofEnterprise: db.prepare<[string], string>('SELECT id FROM site_visit_day WHERE enterprise_id = ?').pluck(),
 }));
@@ -41,11 +45,14 @@ const writes = perDatabase((db: WritableDB) => ({
 
 export const findVisitDay = (db: ReadableDB, id: string): SiteVisitDayRecord | undefined => reads(db).byId.get(id);
 /** Days from `sinceDate` (YYYY-MM-DD) on, oldest first. */
-export const visitDaysOfSite = (db: ReadableDB, siteId: string, sinceDate: string): SiteVisitDayRecord[] => reads(db).ofSiteSince.all(siteId, sinceDate);
-export const visitDaysOfEnterprise = (db: ReadableDB, enterpriseId: string, sinceDate: string): SiteVisitDayRecord[] => reads(db).ofEnterpriseSince.all(enterpriseId, sinceDate);
+export const visitDaysOfSite = (db: ReadableDB, siteId: string, sinceDate: string): SiteVisitDayRecord[] =>
+  reads(db).ofSiteSince.all(siteId, sinceDate);
+export const visitDaysOfEnterprise = (db: ReadableDB, enterpriseId: string, sinceDate: string): SiteVisitDayRecord[] =>
+  reads(db).ofEnterpriseSince.all(enterpriseId, sinceDate);
 export const syncedVisitDayIds = (db: ReadableDB): string[] => reads(db).synced.all();
 export const visitDayIdsOfEnterprise = (db: ReadableDB, enterpriseId: string): string[] => reads(db).ofEnterprise.all(enterpriseId);
 
 export const upsertSyncedVisitDay = (db: WritableDB, columns: SyncedVisitDayColumns) => void writes(db).upsert.run(columns);
-export const markVisitDayServerDeleted = (db: WritableDB, id: string, version: number | undefined) => void writes(db).markDeleted.run(version ?? null, id);
+export const markVisitDayServerDeleted = (db: WritableDB, id: string, version: number | undefined) =>
+  void writes(db).markDeleted.run(version ?? null, id);
 export const deleteVisitDay = (db: WritableDB, id: string) => void writes(db).remove.run(id);

@@ -40,7 +40,10 @@ export async function runCli(argv: string[], write?: (s: string) => void): Promi
     return 0;
   } catch (error) {
     const cliError = error instanceof CliError ? error : new CliError('internal', (error as Error).stack ?? String(error));
-    if (json) (write ?? ((s: string) => process.stdout.write(s)))(`${JSON.stringify({ error: { code: cliError.code, message: cliError.message } })}\n`);
+    if (json)
+      (write ?? ((s: string) => process.stdout.write(s)))(
+        `${JSON.stringify({ error: { code: cliError.code, message: cliError.message } })}\n`,
+      );
     process.stderr.write(`ecw: ${cliError.message}\n`);
     return cliError.exitCode;
   } finally {

@@ -43,7 +43,10 @@ export interface CliCommand {
   run(args: string[], io: CliIO): void | Promise<void>;
 }
 
-export function createCliIO(flags: { json: boolean; dataDir?: string }, write: (s: string) => void = (s) => void process.stdout.write(s)): CliIO {
+export function createCliIO(
+  flags: { json: boolean; dataDir?: string },
+  write: (s: string) => void = (s) => void process.stdout.write(s),
+): CliIO {
   let backend: Backend | undefined;
   const start = (options: CliBackendOptions = {}) => {
     if (!backend) {

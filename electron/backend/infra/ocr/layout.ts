@@ -27,7 +27,15 @@ interface Box {
 function boxOf(line: OcrLine): Box {
   const xs = line.box.map((p) => p[0]);
   const ys = line.box.map((p) => p[1]);
-  const [tl, tr, br, bl] = line.box.length === 4 ? line.box : [[Math.min(...xs), Math.min(...ys)], [Math.max(...xs), Math.min(...ys)], [Math.max(...xs), Math.max(...ys)], [Math.min(...xs), Math.max(...ys)]];
+  const [tl, tr, br, bl] =
+    line.box.length === 4
+      ? line.box
+      : [
+          [Math.min(...xs), Math.min(...ys)],
+          [Math.max(...xs), Math.min(...ys)],
+          [Math.max(...xs), Math.max(...ys)],
+          [Math.min(...xs), Math.max(...ys)],
+        ];
   const width = Math.max(1, tr![0] - tl![0]);
   return {
     line,
@@ -65,7 +73,11 @@ export function ocrRows(lines: OcrLine[]): OcrRow[] {
       else cells[cells.length - 1] += (gap > lineHeight * 0.3 ? ' ' : '') + box.line.text;
     });
     // A box that itself holds a wide gap ("清蒸加吉鱼 时价") keeps it as one cell: the line rules decide.
-    out.push({ text: cells.join('  '), cells: cells.length > 1 ? cells : [], score: sorted.reduce((a, b) => a + b.line.score, 0) / sorted.length });
+    out.push({
+      text: cells.join('  '),
+      cells: cells.length > 1 ? cells : [],
+      score: sorted.reduce((a, b) => a + b.line.score, 0) / sorted.length,
+    });
   });
   return out;
 }

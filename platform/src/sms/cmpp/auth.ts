@@ -8,14 +8,21 @@ const CHINA_OFFSET_MS = 8 * 3600_000;
 export function cmppTimestamp(date: Date): number {
   const d = new Date(date.getTime() + CHINA_OFFSET_MS);
   const two = (n: number) => String(n).padStart(2, '0');
-  return Number(`${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}`);
+  return Number(
+    `${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}`,
+  );
 }
 
 const md5 = (...parts: Buffer[]) => createHash('md5').update(Buffer.concat(parts)).digest();
 
 /** AuthenticatorSource = MD5(Source_Addr + 9 × 0x00 + shared secret + timestamp as 10 digits). */
 export function authenticatorSource(spId: string, secret: string, timestamp: number): Buffer {
-  return md5(Buffer.from(spId, 'latin1'), Buffer.alloc(9), Buffer.from(secret, 'utf8'), Buffer.from(String(timestamp).padStart(10, '0'), 'latin1'));
+  return md5(
+    Buffer.from(spId, 'latin1'),
+    Buffer.alloc(9),
+    Buffer.from(secret, 'utf8'),
+    Buffer.from(String(timestamp).padStart(10, '0'), 'latin1'),
+  );
 }
 
 /** AuthenticatorISMG = MD5(Status + AuthenticatorSource + shared secret); Status is 1 octet in 2.0, 4 in 3.0. */

@@ -147,9 +147,21 @@ export type PduOf<C extends Command> = Extract<Pdu, { command: C }>;
 
 /** Big-endian unsigned integers: their size, and how they are read and written (u64 as a bigint). */
 const INTEGERS = {
-  u8: { size: 1, read: (b: Buffer, at: number) => b.readUInt8(at), write: (b: Buffer, v: unknown, at: number) => b.writeUInt8(Number(v ?? 0), at) },
-  u32: { size: 4, read: (b: Buffer, at: number) => b.readUInt32BE(at), write: (b: Buffer, v: unknown, at: number) => b.writeUInt32BE(Number(v ?? 0), at) },
-  u64: { size: 8, read: (b: Buffer, at: number) => b.readBigUInt64BE(at), write: (b: Buffer, v: unknown, at: number) => b.writeBigUInt64BE(BigInt((v as bigint | undefined) ?? 0n), at) },
+  u8: {
+    size: 1,
+    read: (b: Buffer, at: number) => b.readUInt8(at),
+    write: (b: Buffer, v: unknown, at: number) => b.writeUInt8(Number(v ?? 0), at),
+  },
+  u32: {
+    size: 4,
+    read: (b: Buffer, at: number) => b.readUInt32BE(at),
+    write: (b: Buffer, v: unknown, at: number) => b.writeUInt32BE(Number(v ?? 0), at),
+  },
+  u64: {
+    size: 8,
+    read: (b: Buffer, at: number) => b.readBigUInt64BE(at),
+    write: (b: Buffer, v: unknown, at: number) => b.writeBigUInt64BE(BigInt((v as bigint | undefined) ?? 0n), at),
+  },
 };
 
 type Field =
@@ -185,18 +197,42 @@ function buildLayout(command: Command, v: CmppVersion): Field[] {
       return [u8('reserved')];
     case 'submit':
       return [
-        u64('msgId'), u8('pkTotal'), u8('pkNumber'), u8('registeredDelivery'), u8('msgLevel'), str('serviceId', 10),
-        u8('feeUserType'), str('feeTerminalId', terminal(v)), ...onlyV3(v, u8('feeTerminalType')),
-        u8('tpPid'), u8('tpUdhi'), u8('msgFmt'), str('msgSrc', 6), str('feeType', 2), str('feeCode', 6),
-        str('validTime', 17), str('atTime', 17), str('srcId', 21),
-        { name: 'destTerminalIds', type: 'counted_strs', size: terminal(v), max: 100 }, ...onlyV3(v, u8('destTerminalType')),
-        { name: 'msgContent', type: 'counted_octets' }, reserve(v),
+        u64('msgId'),
+        u8('pkTotal'),
+        u8('pkNumber'),
+        u8('registeredDelivery'),
+        u8('msgLevel'),
+        str('serviceId', 10),
+        u8('feeUserType'),
+        str('feeTerminalId', terminal(v)),
+        ...onlyV3(v, u8('feeTerminalType')),
+        u8('tpPid'),
+        u8('tpUdhi'),
+        u8('msgFmt'),
+        str('msgSrc', 6),
+        str('feeType', 2),
+        str('feeCode', 6),
+        str('validTime', 17),
+        str('atTime', 17),
+        str('srcId', 21),
+        { name: 'destTerminalIds', type: 'counted_strs', size: terminal(v), max: 100 },
+        ...onlyV3(v, u8('destTerminalType')),
+        { name: 'msgContent', type: 'counted_octets' },
+        reserve(v),
       ];
     case 'deliver':
       return [
-        u64('msgId'), str('destId', 21), str('serviceId', 10), u8('tpPid'), u8('tpUdhi'), u8('msgFmt'),
-        str('srcTerminalId', terminal(v)), ...onlyV3(v, u8('srcTerminalType')), u8('registeredDelivery'),
-        { name: 'msgContent', type: 'counted_octets' }, reserve(v),
+        u64('msgId'),
+        str('destId', 21),
+        str('serviceId', 10),
+        u8('tpPid'),
+        u8('tpUdhi'),
+        u8('msgFmt'),
+        str('srcTerminalId', terminal(v)),
+        ...onlyV3(v, u8('srcTerminalType')),
+        u8('registeredDelivery'),
+        { name: 'msgContent', type: 'counted_octets' },
+        reserve(v),
       ];
     case 'submit_resp':
     case 'deliver_resp':
@@ -212,7 +248,12 @@ const LAYOUTS = {
 const layoutOf = (command: Command, v: CmppVersion): Field[] => LAYOUTS[v][command];
 
 const REPORT_LAYOUT = (v: CmppVersion): Field[] => [
-  u64('msgId'), str('stat', 7), str('submitTime', 10), str('doneTime', 10), str('destTerminalId', terminal(v)), u32('smscSequence'),
+  u64('msgId'),
+  str('stat', 7),
+  str('submitTime', 10),
+  str('doneTime', 10),
+  str('destTerminalId', terminal(v)),
+  u32('smscSequence'),
 ];
 
 type Values = Record<string, unknown>;
@@ -234,7 +275,8 @@ function fieldSize(field: Field, values: Values): number {
 }
 
 function writeStr(buf: Buffer, offset: number, value: string, size: number, name: string): void {
-  if (!/^[\x20-\x7e]*$/.test(value) || value.length > size) throw new CmppError('bad_field', `${name} must be at most ${size} printable ASCII characters: ${JSON.stringify(value)}`);
+  if (!/^[\x20-\x7e]*$/.test(value) || value.length > size)
+    throw new CmppError('bad_field', `${name} must be at most ${size} printable ASCII characters: ${JSON.stringify(value)}`);
   buf.write(value, offset, 'latin1');
 }
 
@@ -252,7 +294,8 @@ function writeFields(buf: Buffer, start: number, fields: Field[], values: Values
         writeStr(buf, at, String(value ?? ''), field.size, field.name);
         break;
       case 'octets':
-        if (!Buffer.isBuffer(value) || value.length !== field.size) throw new CmppError('bad_field', `${field.name} must be ${field.size} octets`);
+        if (!Buffer.isBuffer(value) || value.length !== field.size)
+          throw new CmppError('bad_field', `${field.name} must be ${field.size} octets`);
         value.copy(buf, at);
         break;
       case 'counted_octets': {
@@ -363,7 +406,8 @@ const layoutVersion = (command: Command, size: number, version: CmppVersion): Cm
 
 /** One whole frame (as the frame reader returns it) to a PDU; throws CmppError. */
 export function decodePdu(frame: Buffer, version: CmppVersion): Pdu {
-  if (frame.length < HEADER_SIZE || frame.readUInt32BE(0) !== frame.length) throw new CmppError('bad_length', 'Total_Length does not match the frame');
+  if (frame.length < HEADER_SIZE || frame.readUInt32BE(0) !== frame.length)
+    throw new CmppError('bad_length', 'Total_Length does not match the frame');
   const { commandId, command, sequenceId } = frameHeader(frame);
   if (!command) throw new CmppError('unknown_command', `unknown Command_Id 0x${commandId.toString(16).padStart(8, '0')}`);
   const values = readFields(frame, HEADER_SIZE, layoutOf(command, layoutVersion(command, frame.length, version)), command);

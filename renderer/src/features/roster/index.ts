@@ -5,7 +5,9 @@ import { lazyPart } from '../../ui/lazyPart';
 /** The roster's size and state, with the way to the roster page (loaded with the page that shows it). */
 export const RosterSummary = lazyPart(async () => (await import('./roster/RosterSummary')).RosterSummary);
 
-export const rosterRoutes: RouteObject[] = [{ path: 'enterprises/:id/roster', lazy: async () => ({ Component: (await import('./roster/RosterPage')).RosterPage }) }];
+export const rosterRoutes: RouteObject[] = [
+  { path: 'enterprises/:id/roster', lazy: async () => ({ Component: (await import('./roster/RosterPage')).RosterPage }) },
+];
 
 /** Reads a 营业执照 photo into the new-enterprise form. */
 export const LicenceReader = lazyPart(async () => (await import('./licence/LicenceReader')).LicenceReader);

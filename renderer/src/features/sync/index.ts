@@ -9,5 +9,7 @@ export { HeaderPerson } from './indicator/HeaderPerson';
 export const EnterprisePlatformInfo = lazyPart(async () => (await import('./enterprise/EnterprisePlatformInfo')).EnterprisePlatformInfo);
 
 /** The sync centre loads when opened; only the header's indicator is in the first bundle. */
-export const syncRoutes: RouteObject[] = [{ path: 'sync', lazy: async () => ({ Component: (await import('./centre/SyncCentrePage')).SyncCentrePage }) }];
+export const syncRoutes: RouteObject[] = [
+  { path: 'sync', lazy: async () => ({ Component: (await import('./centre/SyncCentrePage')).SyncCentrePage }) },
+];
 export const syncNav: NavEntry[] = [{ path: '/sync', labelKey: 'sync.nav' }];

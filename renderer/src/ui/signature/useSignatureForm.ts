@@ -29,7 +29,10 @@ export function useSignatureForm(defaultSigner: string) {
    * `errorsOf` makes of it. Resolves with what `send` returned, or undefined when nothing was sent
    * or it failed.
    */
-  const submit = async <T>(send: (signerName: string, png: string) => Promise<T>, errorsOf: (error: unknown) => SignatureErrors): Promise<T | undefined> => {
+  const submit = async <T>(
+    send: (signerName: string, png: string) => Promise<T>,
+    errorsOf: (error: unknown) => SignatureErrors,
+  ): Promise<T | undefined> => {
     const png = pad.toPngBase64();
     const missing: SignatureErrors = {};
     if (!signer.trim()) missing.signer = validationText('signer.required');

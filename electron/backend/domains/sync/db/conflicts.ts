@@ -11,7 +11,14 @@ export interface ConflictDetail {
   /** kind=field: per field (or group) mine, theirs and the value both started from (when known). */
   fields?: Record<string, { mine: unknown; theirs: unknown; base?: unknown }>;
   /** What this device sent: the op, so the change can be re-applied or exported. */
-  op: { kind: string; name: string | null; patch: Record<string, unknown>; baseVersion: number | null; mutationId: string; createdAt: string };
+  op: {
+    kind: string;
+    name: string | null;
+    patch: Record<string, unknown>;
+    baseVersion: number | null;
+    mutationId: string;
+    createdAt: string;
+  };
   /** Rejections: the platform's code and sentence. */
   code?: string;
   message?: string;
@@ -37,21 +44,43 @@ const reads = perDatabase((db: ReadableDB) => ({
   byId: db.prepare<[string], ConflictRecord>('SELECT * FROM conflict WHERE id = ?'),
   byOp: db.prepare<[number], { id: string }>('SELECT id FROM conflict WHERE op_seq = ?'),
   open: db.prepare<[number], ConflictRecord>('SELECT * FROM conflict WHERE resolved_at IS NULL ORDER BY created_at, id LIMIT ?'),
-  openForRow: db.prepare<[string, string], ConflictRecord>('SELECT * FROM conflict WHERE tbl = ? AND row_id = ? AND resolved_at IS NULL ORDER BY created_at'),
+  openForRow: db.prepare<[string, string], ConflictRecord>(
+    'SELECT * FROM conflict WHERE tbl = ? AND row_id = ? AND resolved_at IS NULL ORDER BY created_at',
+  ),
   countOpen: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM conflict WHERE resolved_at IS NULL'),
 }));
 
 const writes = perDatabase((db: WritableDB) => ({
-  insert: db.prepare('INSERT INTO conflict (id, tbl, row_id, op_seq, kind, detail_json, server_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+  insert: db.prepare(
+    'INSERT INTO conflict (id, tbl, row_id, op_seq, kind, detail_json, server_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ),
   resolve: db.prepare('UPDATE conflict SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL'),
 }));
 
 export function recordConflict(
   db: WritableDB,
-  conflict: { id: string; tbl: string; rowId: string; opSeq: number; kind: ConflictKind; detail: ConflictDetail; serverVersion?: number; at: string },
+  conflict: {
+    id: string;
+    tbl: string;
+    rowId: string;
+    opSeq: number;
+    kind: ConflictKind;
+    detail: ConflictDetail;
+    serverVersion?: number;
+    at: string;
+  },
 ): void {
   if (reads(db).byOp.get(conflict.opSeq)) return; // the same op's result applied twice (a replayed response)
-  writes(db).insert.run(conflict.id, conflict.tbl, conflict.rowId, conflict.opSeq, conflict.kind, JSON.stringify(conflict.detail), conflict.serverVersion ?? null, conflict.at);
+  writes(db).insert.run(
+    conflict.id,
+    conflict.tbl,
+    conflict.rowId,
+    conflict.opSeq,
+    conflict.kind,
+    JSON.stringify(conflict.detail),
+    conflict.serverVersion ?? null,
+    conflict.at,
+  );
 }
 
 export const conflictById = (db: ReadableDB, id: string) => reads(db).byId.get(id);

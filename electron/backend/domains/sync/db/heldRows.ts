@@ -12,11 +12,14 @@ const reads = perDatabase((db: ReadableDB) => ({
 }));
 
 const writes = perDatabase((db: WritableDB) => ({
-  hold: db.prepare<[string, string, string, string]>('INSERT OR REPLACE INTO sync_held_row (tbl, row_id, reason, held_at) VALUES (?, ?, ?, ?)'),
+  hold: db.prepare<[string, string, string, string]>(
+    'INSERT OR REPLACE INTO sync_held_row (tbl, row_id, reason, held_at) VALUES (?, ?, ?, ?)',
+  ),
   release: db.prepare<[string, string]>('DELETE FROM sync_held_row WHERE tbl = ? AND row_id = ?'),
 }));
 
-export const holdRow = (db: WritableDB, tbl: string, rowId: string, reason: string, at: string) => void writes(db).hold.run(tbl, rowId, reason, at);
+export const holdRow = (db: WritableDB, tbl: string, rowId: string, reason: string, at: string) =>
+  void writes(db).hold.run(tbl, rowId, reason, at);
 export const releaseRow = (db: WritableDB, tbl: string, rowId: string) => void writes(db).release.run(tbl, rowId);
 export const isHeldRow = (db: ReadableDB, tbl: string, rowId: string): boolean => reads(db).one.get(tbl, rowId) !== undefined;
 /** The ids of a table's local drafts (few: each is a record someone chose to keep). */

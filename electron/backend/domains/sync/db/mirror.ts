@@ -10,7 +10,9 @@ export interface MirrorRecord {
 }
 
 const reads = perDatabase((db: ReadableDB) => ({
-  byId: db.prepare<[string, string], MirrorRecord>('SELECT row_json, base_version, base_json, server_deleted FROM sync_row WHERE tbl = ? AND id = ?'),
+  byId: db.prepare<[string, string], MirrorRecord>(
+    'SELECT row_json, base_version, base_json, server_deleted FROM sync_row WHERE tbl = ? AND id = ?',
+  ),
   synced: db.prepare<[string], string>('SELECT id FROM sync_row WHERE tbl = ? AND base_version IS NOT NULL').pluck(),
   ofParent: db.prepare<[string, string], string>('SELECT id FROM sync_row WHERE tbl = ? AND parent_id = ?').pluck(),
 }));
@@ -29,7 +31,10 @@ export const findMirrored = (db: ReadableDB, tbl: string, id: string): MirrorRec
 export const mirroredIds = (db: ReadableDB, tbl: string): string[] => reads(db).synced.all(tbl);
 export const mirroredIdsOfParent = (db: ReadableDB, tbl: string, parentId: string): string[] => reads(db).ofParent.all(tbl, parentId);
 
-export function saveMirrored(db: WritableDB, row: { tbl: string; id: string; parentId: string | null; rowJson: string; baseVersion: number | null; baseJson: string | null }): void {
+export function saveMirrored(
+  db: WritableDB,
+  row: { tbl: string; id: string; parentId: string | null; rowJson: string; baseVersion: number | null; baseJson: string | null },
+): void {
   writes(db).upsert.run(row.tbl, row.id, row.parentId, row.rowJson, row.baseVersion, row.baseJson);
 }
 

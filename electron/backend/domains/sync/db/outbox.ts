@@ -109,7 +109,10 @@ function foldIntoPending(db: WritableDB, opSeq: number, patch: Record<string, un
 const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** Records a command (`order.submit.v1` …): applied by the platform's state machine, never merged. */
-export function recordCommand(writer: OutboxWriter, command: { tbl: SyncedTable; rowId: string; name: string; args: Record<string, unknown> }): void {
+export function recordCommand(
+  writer: OutboxWriter,
+  command: { tbl: SyncedTable; rowId: string; name: string; args: Record<string, unknown> },
+): void {
   statements(writer.db).insert.run({
     mutationId: writer.newId(),
     tbl: command.tbl,

@@ -7,8 +7,12 @@ import { perDatabase } from '../../../infra/db/perDatabase';
 import type { OpStatus, OutboxOp } from './outbox';
 
 const reads = perDatabase((db: ReadableDB) => ({
-  unackedForRow: db.prepare<[string, string], OutboxOp>(`SELECT * FROM outbox WHERE tbl = ? AND row_id = ? AND status IN ('pending', 'sent') ORDER BY op_seq`),
-  unackedRows: db.prepare<[], { tbl: string; row_id: string }>(`SELECT DISTINCT tbl, row_id FROM outbox WHERE status IN ('pending', 'sent')`),
+  unackedForRow: db.prepare<[string, string], OutboxOp>(
+    `SELECT * FROM outbox WHERE tbl = ? AND row_id = ? AND status IN ('pending', 'sent') ORDER BY op_seq`,
+  ),
+  unackedRows: db.prepare<[], { tbl: string; row_id: string }>(
+    `SELECT DISTINCT tbl, row_id FROM outbox WHERE status IN ('pending', 'sent')`,
+  ),
   batch: db.prepare<[number], OutboxOp>(`SELECT * FROM outbox WHERE status IN ('pending', 'sent') ORDER BY op_seq LIMIT ?`),
   unacked: db.prepare<[number], UnackedOp>(`SELECT * FROM outbox WHERE status IN ('pending', 'sent') ORDER BY op_seq LIMIT ?`),
   byOpSeq: db.prepare<[number], OutboxOp>('SELECT * FROM outbox WHERE op_seq = ?'),
@@ -21,12 +25,18 @@ const reads = perDatabase((db: ReadableDB) => ({
 }));
 
 const writes = perDatabase((db: WritableDB) => ({
-  markSent: db.prepare(`UPDATE outbox SET status = 'sent', attempts = attempts + 1, wire_seq = coalesce(wire_seq, ?) WHERE op_seq = ? AND status IN ('pending', 'sent')`),
+  markSent: db.prepare(
+    `UPDATE outbox SET status = 'sent', attempts = attempts + 1, wire_seq = coalesce(wire_seq, ?) WHERE op_seq = ? AND status IN ('pending', 'sent')`,
+  ),
   setBase: db.prepare(`UPDATE outbox SET base_version = ? WHERE op_seq = ? AND status = 'pending'`),
   forgetWire: db.prepare('UPDATE outbox SET wire_seq = NULL WHERE wire_seq IS NOT NULL'),
   settle: db.prepare(`UPDATE outbox SET status = ?, last_error = ?, acked_at = ? WHERE op_seq = ?`),
-  requeueFrom: db.prepare(`UPDATE outbox SET status = 'sent', acked_at = NULL WHERE wire_seq >= ? AND status IN ('acked', 'conflict', 'rejected')`),
-  prune: db.prepare(`DELETE FROM outbox WHERE status = 'acked' AND acked_at < ? AND op_seq < (SELECT coalesce(max(op_seq), 0) - ? FROM outbox)`),
+  requeueFrom: db.prepare(
+    `UPDATE outbox SET status = 'sent', acked_at = NULL WHERE wire_seq >= ? AND status IN ('acked', 'conflict', 'rejected')`,
+  ),
+  prune: db.prepare(
+    `DELETE FROM outbox WHERE status = 'acked' AND acked_at < ? AND op_seq < (SELECT coalesce(max(op_seq), 0) - ? FROM outbox)`,
+  ),
 }));
 
 export const rowKey = (tbl: string, id: string) => `${tbl}\u0000${id}`;
@@ -34,7 +44,12 @@ export const rowKey = (tbl: string, id: string) => `${tbl}\u0000${id}`;
 export const unackedOps = (db: ReadableDB, tbl: string, rowId: string): OutboxOp[] => reads(db).unackedForRow.all(tbl, rowId);
 export const hasUnacked = (db: ReadableDB, tbl: string, rowId: string): boolean => unackedOps(db, tbl, rowId).length > 0;
 /** Every row that has unacked ops (`rowKey`), for a page of changes applied in one go. */
-export const unackedRowKeys = (db: ReadableDB): Set<string> => new Set(reads(db).unackedRows.all().map((r) => rowKey(r.tbl, r.row_id)));
+export const unackedRowKeys = (db: ReadableDB): Set<string> =>
+  new Set(
+    reads(db)
+      .unackedRows.all()
+      .map((r) => rowKey(r.tbl, r.row_id)),
+  );
 export const opBySeq = (db: ReadableDB, opSeq: number): OutboxOp | undefined => reads(db).byOpSeq.get(opSeq);
 export const countUnacked = (db: ReadableDB): number => reads(db).countUnacked.get()!.n;
 export const firstUnacked = (db: ReadableDB): number | null => reads(db).firstUnacked.get()?.op_seq ?? null;
@@ -73,7 +88,8 @@ export function nextBatch(db: ReadableDB, maxOps: number, maxBytes: number): Out
  */
 export function rebaseFollowing(db: WritableDB, op: OutboxOp, version: number, autoMerged: string[]): void {
   for (const later of unackedOps(db, op.tbl, op.row_id)) {
-    if (later.op_seq <= op.op_seq || later.status !== 'pending' || later.kind === 'command' || later.base_version !== op.base_version) continue;
+    if (later.op_seq <= op.op_seq || later.status !== 'pending' || later.kind === 'command' || later.base_version !== op.base_version)
+      continue;
     const fields = Object.keys(JSON.parse(later.patch_json));
     if (fields.some((f) => autoMerged.includes(f))) continue;
     writes(db).setBase.run(version, later.op_seq);

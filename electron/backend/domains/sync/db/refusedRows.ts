@@ -46,7 +46,10 @@ const writes = perDatabase((db: WritableDB) => ({
   clear: db.prepare('DELETE FROM sync_refused_row WHERE tbl = ? AND row_id = ?'),
 }));
 
-export function recordRefusedRow(db: WritableDB, refused: { tbl: string; rowId: string; version: number | null; problems: string[]; row: unknown; at: Date }): void {
+export function recordRefusedRow(
+  db: WritableDB,
+  refused: { tbl: string; rowId: string; version: number | null; problems: string[]; row: unknown; at: Date },
+): void {
   let rowText: string;
   try {
     rowText = JSON.stringify(refused.row) ?? 'null';
@@ -69,7 +72,12 @@ export const clearRefusedRow = (db: WritableDB, tbl: string, rowId: string) => v
 
 export const countRefusedRows = (db: ReadableDB): number => reads(db).count.get()!.n;
 /** The refused rows as `tbl\u0000id` keys (usually none), for a page of changes applied in one go. */
-export const refusedRowKeys = (db: ReadableDB): Set<string> => new Set(reads(db).keys.all().map((r) => `${r.tbl}\u0000${r.row_id}`));
+export const refusedRowKeys = (db: ReadableDB): Set<string> =>
+  new Set(
+    reads(db)
+      .keys.all()
+      .map((r) => `${r.tbl}\u0000${r.row_id}`),
+  );
 
 export function refusedRows(db: ReadableDB, limit: number): RefusedRow[] {
   return reads(db)

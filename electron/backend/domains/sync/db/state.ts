@@ -50,4 +50,5 @@ export function getJson<T>(db: ReadableDB, key: StateKey): T | undefined {
   return value === undefined ? undefined : (JSON.parse(value) as T);
 }
 
-export const setJson = (db: WritableDB, key: StateKey, value: unknown) => setState(db, key, value === undefined ? undefined : JSON.stringify(value));
+export const setJson = (db: WritableDB, key: StateKey, value: unknown) =>
+  setState(db, key, value === undefined ? undefined : JSON.stringify(value));

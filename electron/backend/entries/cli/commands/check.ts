@@ -14,7 +14,10 @@ export const checkCommands: CliCommand[] = [
       if (code === undefined) throw new CliError('usage', 'Usage: ecw check credit-code CODE', 2);
       const result = checkCreditCode(code);
       const { valid, normalized, error } = result;
-      io.print(error ? { valid, normalized, error: { code: error.code, message: error.message } } : { valid, normalized }, `${normalized}: ${verdict(valid)}${error ? ` — ${error.message}` : ''}`);
+      io.print(
+        error ? { valid, normalized, error: { code: error.code, message: error.message } } : { valid, normalized },
+        `${normalized}: ${verdict(valid)}${error ? ` — ${error.message}` : ''}`,
+      );
     },
   },
   {
@@ -23,7 +26,10 @@ export const checkCommands: CliCommand[] = [
     run: (args, io) => {
       if (args.length === 0) throw new CliError('usage', 'Usage: ecw check mobile NUMBER', 2);
       const result = checkMobile(args.join(' '));
-      io.print(result, `${result.normalized}: ${verdict(result.valid)}${result.chinaMobilePrefix ? ' (中国移动号段 China Mobile prefix)' : ''}`);
+      io.print(
+        result,
+        `${result.normalized}: ${verdict(result.valid)}${result.chinaMobilePrefix ? ' (中国移动号段 China Mobile prefix)' : ''}`,
+      );
     },
   },
   {
@@ -32,7 +38,10 @@ export const checkCommands: CliCommand[] = [
     run: ([name], io) => {
       if (name === undefined) throw new CliError('usage', 'Usage: ecw check domain NAME', 2);
       const { valid, ascii, unicode, error } = checkDomain(name);
-      io.print(error ? { valid, ascii, unicode, error } : { valid, ascii, unicode }, `${unicode} (${ascii || '-'}): ${verdict(valid)}${error ? ` — ${error.message}` : ''}`);
+      io.print(
+        error ? { valid, ascii, unicode, error } : { valid, ascii, unicode },
+        `${unicode} (${ascii || '-'}): ${verdict(valid)}${error ? ` — ${error.message}` : ''}`,
+      );
     },
   },
 ];

@@ -43,7 +43,8 @@ function readImportFile(file: string): Record<string, unknown> {
   } catch (error) {
     throw new CliError('file.invalid_json', `${file} is not valid JSON: ${(error as Error).message}`);
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new CliError('file.invalid_json', `${file} must hold one JSON object (an enterprise).`);
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new CliError('file.invalid_json', `${file} must hold one JSON object (an enterprise).`);
   return data as Record<string, unknown>;
 }
 
@@ -56,9 +57,16 @@ async function signedInManager(io: CliIO): Promise<string | undefined> {
 }
 
 async function managerFor(io: CliIO, flag: string | undefined, file: Record<string, unknown>): Promise<string> {
-  const manager = text(flag) ?? (await signedInManager(io)) ?? text(file.manager) ?? io.unwrap(await io.transport().invoke('system.status', {})).operator?.name;
+  const manager =
+    text(flag) ??
+    (await signedInManager(io)) ??
+    text(file.manager) ??
+    io.unwrap(await io.transport().invoke('system.status', {})).operator?.name;
   if (!manager)
-    throw new CliError('enterprise.manager_required', 'No customer manager: pass --manager NAME, sign in as a customer manager (ecw login), name "manager" in the file, or register the operator profile in the app first.');
+    throw new CliError(
+      'enterprise.manager_required',
+      'No customer manager: pass --manager NAME, sign in as a customer manager (ecw login), name "manager" in the file, or register the operator profile in the app first.',
+    );
   return manager;
 }
 
@@ -94,7 +102,8 @@ async function create(args: string[], io: CliIO): Promise<void> {
   const manager = await managerFor(io, flags.manager, file);
   const plan = text(file.plan);
   const openDate = text(file.openDate);
-  if (Boolean(plan) !== Boolean(openDate)) process.stderr.write('ecw: the file names only one of "plan" and "openDate"; no order is created.\n');
+  if (Boolean(plan) !== Boolean(openDate))
+    process.stderr.write('ecw: the file names only one of "plan" and "openDate"; no order is created.\n');
   const opening = plan && openDate ? { planCode: plan, openDate } : undefined;
   // Check the plan and date before anything is saved, so a bad file leaves no half-imported enterprise.
   if (opening) io.unwrap(await transport.invoke('orders.quote', { ...opening, months: 1 }));
@@ -105,8 +114,17 @@ async function create(args: string[], io: CliIO): Promise<void> {
   const enterprise = io.unwrap(await transport.invoke('enterprises.create', enterpriseInput(file, manager, channel)));
   let orderLine = '';
   if (opening) {
-    const created = await transport.invoke('orders.create', { enterpriseId: enterprise.id, kind: 'open', planCode: opening.planCode, date: opening.openDate });
-    if (!created.ok) throw new CliError(created.error.code, `Enterprise ${enterprise.id} was created, but its opening order was not: ${created.error.message}`);
+    const created = await transport.invoke('orders.create', {
+      enterpriseId: enterprise.id,
+      kind: 'open',
+      planCode: opening.planCode,
+      date: opening.openDate,
+    });
+    if (!created.ok)
+      throw new CliError(
+        created.error.code,
+        `Enterprise ${enterprise.id} was created, but its opening order was not: ${created.error.message}`,
+      );
     orderLine = `\n开户草稿 draft order ${created.value.number}: ${created.value.quote.plan.name}, ${created.value.effectiveDate}`;
   }
   io.print({ id: enterprise.id }, `已创建 created ${enterprise.name} (${enterprise.id})${orderLine}`);
@@ -150,7 +168,9 @@ async function show(args: string[], io: CliIO): Promise<void> {
     : null;
   const human = [
     `${enterprise.name} (${enterprise.id})  ${enterprise.creditCode}`,
-    opening ? `集团编码 ${opening.groupCode}  短信 ${opening.smsServiceCode}${opening.smsExtension}  维护账号 ${opening.maintenanceAccount}  ${opening.status}` : '尚未开通 not opened',
+    opening
+      ? `集团编码 ${opening.groupCode}  短信 ${opening.smsServiceCode}${opening.smsExtension}  维护账号 ${opening.maintenanceAccount}  ${opening.status}`
+      : '尚未开通 not opened',
   ];
   io.print({ ...enterprise, opening }, human.join('\n'));
 }
@@ -162,7 +182,15 @@ async function usage(args: string[], io: CliIO): Promise<void> {
   if (!flags.month) throw new CliError('usage', `--month YYYY-MM is required.\nUsage: ecw ${USAGE_USAGE}`, 2);
   const u = io.unwrap(await io.transport().invoke('sms.usage', { enterpriseId: id, month: flags.month }));
   io.print(
-    { month: u.month, smsSent: u.smsSent, smsIncluded: u.smsIncluded, smsOverage: u.smsOverage, functionFeeFen: u.functionFeeFen, smsFeeFen: u.smsFeeFen, totalFeeFen: u.totalFeeFen },
+    {
+      month: u.month,
+      smsSent: u.smsSent,
+      smsIncluded: u.smsIncluded,
+      smsOverage: u.smsOverage,
+      functionFeeFen: u.functionFeeFen,
+      smsFeeFen: u.smsFeeFen,
+      totalFeeFen: u.totalFeeFen,
+    },
     `${u.month}: 短信 ${u.smsSent}/${u.smsIncluded} 条，超出 ${u.smsOverage} 条；功能费 ${formatYuan(u.functionFeeFen)} 元 + 短信费 ${formatYuan(u.smsFeeFen)} 元 = ${formatYuan(u.totalFeeFen)} 元`,
   );
 }

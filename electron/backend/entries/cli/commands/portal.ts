@@ -12,7 +12,10 @@ async function search(args: string[], io: CliIO): Promise<void> {
     throw new CliError('usage', `Usage: ecw ${SEARCH_USAGE} (N from 1 to ${PORTAL_SEARCH_MAX})`, 2);
   const hits = io.unwrap(await io.transport().invoke('portal.search', { query: positionals[0]!, limit }));
   const rows = hits.map((h) => ({ enterpriseId: h.enterpriseId, name: h.name, industry: h.industry, url: h.url, score: h.score }));
-  io.print(rows, [...hits.map((h) => `${h.score.toFixed(2).padStart(6)}  ${h.industry}  ${h.name}  ${h.url}`), `${hits.length} found`].join('\n'));
+  io.print(
+    rows,
+    [...hits.map((h) => `${h.score.toFixed(2).padStart(6)}  ${h.industry}  ${h.name}  ${h.url}`), `${hits.length} found`].join('\n'),
+  );
 }
 
 export const portalCommands: CliCommand[] = [{ path: ['portal', 'search'], usage: SEARCH_USAGE, run: search }];

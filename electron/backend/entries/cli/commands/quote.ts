@@ -4,7 +4,14 @@
  * with --data-dir, that data directory's current catalog (which the platform may have updated).
  */
 import { parseArgs } from 'node:util';
-import { describeFirstMonth, formatYuan, MAX_QUOTE_MONTHS, QuoteError, quoteFromCatalog, type Quote } from '../../../../../shared/domain/billing';
+import {
+  describeFirstMonth,
+  formatYuan,
+  MAX_QUOTE_MONTHS,
+  QuoteError,
+  quoteFromCatalog,
+  type Quote,
+} from '../../../../../shared/domain/billing';
 import { findPlan, SEED_CATALOG, type Catalog } from '../../../../../shared/domain/catalog';
 import { isRealDate, ISO_MONTH } from '../../../../../shared/domain/dates';
 import { CliError, type CliCommand, type CliIO } from '../io';
@@ -26,7 +33,13 @@ function parseQuoteArgs(args: string[]): QuoteArgs {
   try {
     ({ values } = parseArgs({
       args,
-      options: { plan: { type: 'string' }, open: { type: 'string' }, cancel: { type: 'string' }, months: { type: 'string' }, sms: { type: 'string', multiple: true } },
+      options: {
+        plan: { type: 'string' },
+        open: { type: 'string' },
+        cancel: { type: 'string' },
+        months: { type: 'string' },
+        sms: { type: 'string', multiple: true },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -47,7 +60,8 @@ function parseQuoteArgs(args: string[]): QuoteArgs {
 
 function parseMonths(text: string): number {
   const months = Number(text);
-  if (!/^\d+$/.test(text) || months < 1 || months > MAX_QUOTE_MONTHS) throw usageError(`--months needs a whole number from 1 to ${MAX_QUOTE_MONTHS}.`);
+  if (!/^\d+$/.test(text) || months < 1 || months > MAX_QUOTE_MONTHS)
+    throw usageError(`--months needs a whole number from 1 to ${MAX_QUOTE_MONTHS}.`);
   return months;
 }
 
@@ -81,12 +95,24 @@ export function quoteJson(q: Quote) {
   const { code, name, monthlyFeeFen, smsIncluded, smsRateFen } = q.plan;
   return {
     plan: { code, name, monthlyFeeFen, smsIncluded, smsRateFen },
-    months: q.months.map(({ month, functionFeeFen, smsSent, smsOverage, smsFeeFen, totalFeeFen }) => ({ month, functionFeeFen, smsSent, smsOverage, smsFeeFen, totalFeeFen })),
+    months: q.months.map(({ month, functionFeeFen, smsSent, smsOverage, smsFeeFen, totalFeeFen }) => ({
+      month,
+      functionFeeFen,
+      smsSent,
+      smsOverage,
+      smsFeeFen,
+      totalFeeFen,
+    })),
   };
 }
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
-const displayWidth = (s: string) => [...s].reduce((width, ch) => width + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+const displayWidth = (s: string) =>
+  [...s].reduce(
+    (width, ch) =>
+      width + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1),
+    0,
+  );
 const padEnd = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 const padStart = (s: string, width: number) => ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
 
@@ -102,7 +128,15 @@ export function quoteTable(q: Quote, catalog: Catalog): string {
     '',
     cells(['月份', '套餐', '功能费', '短信', '超出', '短信费', '合计']),
     ...q.months.map((m) =>
-      cells([m.month, m.planName, formatYuan(m.functionFeeFen), String(m.smsSent), String(m.smsOverage), formatYuan(m.smsFeeFen), formatYuan(m.totalFeeFen)]),
+      cells([
+        m.month,
+        m.planName,
+        formatYuan(m.functionFeeFen),
+        String(m.smsSent),
+        String(m.smsOverage),
+        formatYuan(m.smsFeeFen),
+        formatYuan(m.totalFeeFen),
+      ]),
     ),
     cells(['合计', '', '', '', '', '', formatYuan(q.totalFeeFen)]),
   ];

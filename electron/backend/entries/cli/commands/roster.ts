@@ -24,11 +24,23 @@ async function importRoster(args: string[], io: CliIO): Promise<void> {
   const [file] = positionals;
   if (!file || !values.enterprise || positionals.length > 1) throw new CliError('usage', `Usage: ecw ${IMPORT_USAGE}`, 2);
   const firstDigit = values['first-digit'];
-  if (firstDigit !== undefined && !/^[2-9]$/.test(firstDigit)) throw new CliError('usage', `--first-digit is one digit from 2 to 9.\nUsage: ecw ${IMPORT_USAGE}`, 2);
+  if (firstDigit !== undefined && !/^[2-9]$/.test(firstDigit))
+    throw new CliError('usage', `--first-digit is one digit from 2 to 9.\nUsage: ecw ${IMPORT_USAGE}`, 2);
   const result = io.unwrap(
-    await io.transport().invoke('roster.import', { enterpriseId: values.enterprise, source: { kind: 'path', path: path.resolve(file) }, ...(firstDigit ? { firstDigit } : {}) }),
+    await io
+      .transport()
+      .invoke('roster.import', {
+        enterpriseId: values.enterprise,
+        source: { kind: 'path', path: path.resolve(file) },
+        ...(firstDigit ? { firstDigit } : {}),
+      }),
   );
-  const output = { added: result.added, changed: result.changed, refused: result.refused.map((r) => ({ row: r.row, code: r.code, message: r.message })), members: result.members };
+  const output = {
+    added: result.added,
+    changed: result.changed,
+    refused: result.refused.map((r) => ({ row: r.row, code: r.code, message: r.message })),
+    members: result.members,
+  };
   const human = [
     `${output.added} added, ${output.changed} changed, ${output.refused.length} refused; the group has ${output.members} members`,
     ...output.refused.map((r) => `  row ${r.row}: ${r.code} — ${r.message}`),
@@ -42,8 +54,21 @@ async function listRoster(args: string[], io: CliIO): Promise<void> {
   const view = io.unwrap(await io.transport().invoke('roster.list', { enterpriseId: values.enterprise }));
   const rows = view.members
     .filter((m) => m.state !== 'removing')
-    .map((m) => ({ name: m.name, mobile: m.mobile, shortNumber: m.shortNumber, department: m.department, title: m.title, extension: m.extension, chinaMobile: m.chinaMobile }));
-  const human = rows.map((m) => `${m.shortNumber ?? '——'}  ${m.name}  ${m.mobile}  ${[m.department, m.title].filter(Boolean).join(' ')}${m.extension ? `  分机 ${m.extension}` : ''}`).join('\n');
+    .map((m) => ({
+      name: m.name,
+      mobile: m.mobile,
+      shortNumber: m.shortNumber,
+      department: m.department,
+      title: m.title,
+      extension: m.extension,
+      chinaMobile: m.chinaMobile,
+    }));
+  const human = rows
+    .map(
+      (m) =>
+        `${m.shortNumber ?? '——'}  ${m.name}  ${m.mobile}  ${[m.department, m.title].filter(Boolean).join(' ')}${m.extension ? `  分机 ${m.extension}` : ''}`,
+    )
+    .join('\n');
   io.print(rows, human || '(no members)');
 }
 

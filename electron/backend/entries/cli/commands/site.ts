@@ -39,12 +39,23 @@ async function importMaterials(args: string[], io: CliIO): Promise<void> {
 /** The summary as a person reads it: one line per column and item, then the contact block. */
 function showText(summary: SiteSummary): string {
   const facts = (item: SiteSummary['columns'][number]['items'][number]) =>
-    [item.model, item.price?.text, item.date, item.headcount !== null ? `${item.headcount}名` : null, item.pay, item.postKind === 'demand' ? '求购' : item.postKind === 'supply' ? '供应' : null, item.photos.length ? `photos: ${item.photos.join(', ')}` : null]
+    [
+      item.model,
+      item.price?.text,
+      item.date,
+      item.headcount !== null ? `${item.headcount}名` : null,
+      item.pay,
+      item.postKind === 'demand' ? '求购' : item.postKind === 'supply' ? '供应' : null,
+      item.photos.length ? `photos: ${item.photos.join(', ')}` : null,
+    ]
       .filter(Boolean)
       .join(' · ');
   const c = summary.contact;
   return [
-    ...summary.columns.flatMap((column) => [`${column.title} (${column.type}): ${column.items.length} items`, ...column.items.map((item) => `  ${item.title}${facts(item) ? `  — ${facts(item)}` : ''}`)]),
+    ...summary.columns.flatMap((column) => [
+      `${column.title} (${column.type}): ${column.items.length} items`,
+      ...column.items.map((item) => `  ${item.title}${facts(item) ? `  — ${facts(item)}` : ''}`),
+    ]),
     `contact: ${[c.address, c.postcode && `邮编 ${c.postcode}`, ...c.phones, c.fax && `传真 ${c.fax}`, c.person, c.mobile].filter(Boolean).join(' · ') || '(none)'}`,
     `logo: ${summary.logo ?? '(none)'}`,
     `unsorted: ${summary.unsorted}`,
@@ -84,7 +95,14 @@ async function signoff(args: string[], io: CliIO): Promise<void> {
 async function status(args: string[], io: CliIO): Promise<void> {
   const { positionals } = parse(args, {}, STATUS_USAGE);
   const p = io.unwrap(await io.transport().invoke('sites.publication', { siteId: singleId(positionals, STATUS_USAGE) }));
-  const result = { siteId: p.siteId, localRevision: p.localRevision, liveRevision: p.liveRevision, publishedAt: p.publishedAt, urls: p.urls ?? { web: null, wap: null }, host: p.host };
+  const result = {
+    siteId: p.siteId,
+    localRevision: p.localRevision,
+    liveRevision: p.liveRevision,
+    publishedAt: p.publishedAt,
+    urls: p.urls ?? { web: null, wap: null },
+    host: p.host,
+  };
   const human = [
     `site ${p.siteId}: ${p.status ?? 'not published'}; local revision ${p.localRevision}, live ${p.liveRevision ?? '-'}${p.publishedAt ? ` since ${p.publishedAt}` : ''}`,
     ...(p.urls ? [`  ${p.urls.web}`, `  ${p.urls.wap}`] : []),
@@ -97,7 +115,8 @@ async function stats(args: string[], io: CliIO): Promise<void> {
   const { values, positionals } = parse(args, { days: { type: 'string' } }, STATS_USAGE);
   const siteId = singleId(positionals, STATS_USAGE);
   const days = values.days === undefined ? 30 : Number(values.days);
-  if (!Number.isInteger(days) || days < 1) throw new CliError('usage', `--days must be a whole number of days.\nUsage: ecw ${STATS_USAGE}`, 2);
+  if (!Number.isInteger(days) || days < 1)
+    throw new CliError('usage', `--days must be a whole number of days.\nUsage: ecw ${STATS_USAGE}`, 2);
   const result = io.unwrap(await io.transport().invoke('sites.visitStats', { siteId, days }));
   const human = result.days.map((d) => `${d.date}  ${d.channel.padEnd(4)}  PV ${d.pv}  UV ${d.uv}`).join('\n') || 'no visits';
   io.print({ days: result.days.map((d) => ({ date: d.date, channel: d.channel, pv: d.pv, uv: d.uv })) }, human);

@@ -9,7 +9,10 @@ export const smsCommands: CliCommand[] = [
     run: (args, io) => {
       if (args.length === 0) throw new CliError('usage', 'Usage: ecw sms count TEXT', 2);
       const { chars, messages, encoding, airSegments } = countSms(args.join(' '));
-      io.print({ chars, messages, encoding, airSegments }, `${chars} 字符 chars: ${messages} 条计费 billed, ${airSegments} 段 air segments (${encoding})`);
+      io.print(
+        { chars, messages, encoding, airSegments },
+        `${chars} 字符 chars: ${messages} 条计费 billed, ${airSegments} 段 air segments (${encoding})`,
+      );
     },
   },
 ];

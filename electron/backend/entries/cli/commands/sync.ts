@@ -11,7 +11,9 @@ async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new CliError('usage', 'Pipe the password in: echo "$PASSWORD" | ecw login … --password-stdin', 2);
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 const transport = (io: CliIO, pullLimit?: number) => io.transport(pullLimit ? { pullLimit } : {});
@@ -23,7 +25,11 @@ export const syncCommands: CliCommand[] = [
     run: async (args, io) => {
       let values: { server?: string; user?: string; 'password-stdin'?: boolean };
       try {
-        values = parseArgs({ args, options: { server: { type: 'string' }, user: { type: 'string' }, 'password-stdin': { type: 'boolean' } }, strict: true }).values;
+        values = parseArgs({
+          args,
+          options: { server: { type: 'string' }, user: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+          strict: true,
+        }).values;
       } catch (error) {
         throw new CliError('usage', `${(error as Error).message}\nUsage: ecw ${LOGIN_USAGE}`, 2);
       }
@@ -32,7 +38,10 @@ export const syncCommands: CliCommand[] = [
       if (!password) throw new CliError('usage', 'No password on stdin.', 2);
       const result = io.unwrap(await transport(io).invoke('sync.signIn', { server: values.server, user: values.user, password }));
       const { account } = result;
-      io.print(result, `${result.mode === 'online' ? '已登录 signed in' : '离线登录 signed in offline'}: ${account.name} (${account.login}, ${account.role}) @ ${account.server}`);
+      io.print(
+        result,
+        `${result.mode === 'online' ? '已登录 signed in' : '离线登录 signed in offline'}: ${account.name} (${account.login}, ${account.role}) @ ${account.server}`,
+      );
     },
   },
   {
@@ -54,9 +63,11 @@ export const syncCommands: CliCommand[] = [
         throw new CliError('usage', 'Usage: ecw sync [--page-size N] | ecw sync status', 2);
       }
       const limit = pageSize === undefined ? undefined : Number(pageSize);
-      if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 1000)) throw new CliError('usage', '--page-size is a whole number from 1 to 1000 (rows per pull request).', 2);
+      if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 1000))
+        throw new CliError('usage', '--page-size is a whole number from 1 to 1000 (rows per pull request).', 2);
       const report = io.unwrap(await transport(io, limit).invoke('sync.now', {}));
-      if (report.outcome !== 'ok') throw new CliError(report.error?.code ?? report.outcome, report.error?.message ?? `Sync did not complete: ${report.outcome}.`);
+      if (report.outcome !== 'ok')
+        throw new CliError(report.error?.code ?? report.outcome, report.error?.message ?? `Sync did not complete: ${report.outcome}.`);
       const { pushed, pulled, conflicts, uploadedBytes, pending } = report;
       io.print(
         { pushed, pulled, conflicts, uploadedBytes, pending },

@@ -10,7 +10,8 @@ import { DocumentViewer } from '../../orders';
 
 const isPicture = (doc: DocumentInfo) => doc.mime.startsWith('image/');
 
-const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const sizeText = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export function DocumentList({ documents }: { documents: DocumentInfo[] }) {
   const { t } = useTranslation();
@@ -30,7 +31,11 @@ export function DocumentList({ documents }: { documents: DocumentInfo[] }) {
             key: 'title',
             render: (_, doc) => (
               <span>
-                {isPicture(doc) ? <FileImageOutlined style={{ color: '#2f6fb3', marginInlineEnd: 8 }} /> : <FilePdfOutlined style={{ color: '#c0392b', marginInlineEnd: 8 }} />}
+                {isPicture(doc) ? (
+                  <FileImageOutlined style={{ color: '#2f6fb3', marginInlineEnd: 8 }} />
+                ) : (
+                  <FilePdfOutlined style={{ color: '#c0392b', marginInlineEnd: 8 }} />
+                )}
                 {doc.title}
               </span>
             ),
@@ -50,7 +55,12 @@ export function DocumentList({ documents }: { documents: DocumentInfo[] }) {
         ]}
       />
       <Modal open={Boolean(open)} title={open?.title} onCancel={() => setOpen(null)} footer={null} width={900} destroyOnHidden>
-        {open && (isPicture(open) ? <img src={fileUrl('files.document', { id: open.id })} alt={open.title} style={{ maxWidth: '100%' }} /> : <DocumentViewer documentId={open.id} height={640} />)}
+        {open &&
+          (isPicture(open) ? (
+            <img src={fileUrl('files.document', { id: open.id })} alt={open.title} style={{ maxWidth: '100%' }} />
+          ) : (
+            <DocumentViewer documentId={open.id} height={640} />
+          ))}
       </Modal>
     </>
   );

@@ -42,7 +42,11 @@ export function EnterpriseDetailPage() {
       <Result
         status={notFound ? '404' : 'error'}
         title={apiErrorText(enterprise.error)}
-        extra={<Button onClick={notFound ? () => void navigate('/enterprises') : reload}>{notFound ? t('enterprises.list.title') : t('common.retry')}</Button>}
+        extra={
+          <Button onClick={notFound ? () => void navigate('/enterprises') : reload}>
+            {notFound ? t('enterprises.list.title') : t('common.retry')}
+          </Button>
+        }
       />
     );
   }
@@ -51,7 +55,10 @@ export function EnterpriseDetailPage() {
 
   return (
     <div className="ecw-page">
-      <Breadcrumb className="ecw-breadcrumb" items={[{ title: <Link to="/enterprises">{t('enterprises.list.title')}</Link> }, { title: e.name }]} />
+      <Breadcrumb
+        className="ecw-breadcrumb"
+        items={[{ title: <Link to="/enterprises">{t('enterprises.list.title')}</Link> }, { title: e.name }]}
+      />
       <div className="ecw-detail-head">
         <Space align="center" wrap>
           <Typography.Title level={3} className="ecw-detail-title" data-testid="enterprise-title">
@@ -72,7 +79,13 @@ export function EnterpriseDetailPage() {
           <Button icon={<GlobalOutlined />} onClick={() => void navigate(`/enterprises/${e.id}/site`)} data-testid="enterprise-site">
             {t('sites.builder.open')}
           </Button>
-          <Button type="primary" autoFocus icon={<FileAddOutlined />} onClick={() => void navigate(`/enterprises/${e.id}/orders/new`)} data-testid="order-new">
+          <Button
+            type="primary"
+            autoFocus
+            icon={<FileAddOutlined />}
+            onClick={() => void navigate(`/enterprises/${e.id}/orders/new`)}
+            data-testid="order-new"
+          >
             {t('enterprises.detail.newOrder')}
           </Button>
         </Space>
@@ -101,7 +114,9 @@ export function EnterpriseDetailPage() {
           {/* Also after a cancellation: the service's last billed months stay readable. */}
           <SmsUsageCard enterpriseId={e.id} />
           <Card size="small" title={t('enterprises.detail.audit')}>
-            <PartBody part={audit}>{(entries) => <AuditTrail entries={withOrderEntries(entries, orders.value ?? [])} testId="enterprise-audit" />}</PartBody>
+            <PartBody part={audit}>
+              {(entries) => <AuditTrail entries={withOrderEntries(entries, orders.value ?? [])} testId="enterprise-audit" />}
+            </PartBody>
           </Card>
         </Col>
       </Row>

@@ -26,7 +26,16 @@ function licenceItems(e: Enterprise, t: TFunction) {
   return [
     ...text,
     ...(d.businessScope ? [{ key: 'businessScope', label: t('enterprises.field.businessScope'), children: d.businessScope, span: 2 }] : []),
-    ...(e.licencePhotoSha256 ? [{ key: 'licencePhoto', label: t('enterprises.field.licencePhoto'), children: <LicencePhoto enterpriseId={e.id} sha256={e.licencePhotoSha256} />, span: 2 }] : []),
+    ...(e.licencePhotoSha256
+      ? [
+          {
+            key: 'licencePhoto',
+            label: t('enterprises.field.licencePhoto'),
+            children: <LicencePhoto enterpriseId={e.id} sha256={e.licencePhotoSha256} />,
+            span: 2,
+          },
+        ]
+      : []),
   ];
 }
 
@@ -39,7 +48,15 @@ export function EnterpriseInfo({ enterprise: e }: { enterprise: Enterprise }) {
       column={{ xs: 1, md: 2 }}
       data-testid="enterprise-info"
       items={[
-        { key: 'creditCode', label: t('enterprises.field.creditCode'), children: <Typography.Text className="ecw-mono" copyable>{e.creditCode}</Typography.Text> },
+        {
+          key: 'creditCode',
+          label: t('enterprises.field.creditCode'),
+          children: (
+            <Typography.Text className="ecw-mono" copyable>
+              {e.creditCode}
+            </Typography.Text>
+          ),
+        },
         { key: 'industry', label: t('enterprises.field.industry'), children: industryText(e) },
         { key: 'region', label: t('enterprises.field.region'), children: region },
         { key: 'address', label: t('enterprises.field.address'), children: e.address },

@@ -13,9 +13,15 @@ export function LicencePhoto({ enterpriseId, sha256 }: { enterpriseId: string; s
   const url = fileUrl('files.licencePhoto', { enterpriseId, sha256 });
   if (file.error) return <Typography.Text type="secondary">{t('enterprises.detail.licencePhotoPending')}</Typography.Text>;
   if (!file.data) return null;
-  if (file.data.mime.startsWith('image/')) return <Image src={url} width={160} alt={t('enterprises.detail.licencePhoto')} data-testid="licence-photo" />;
+  if (file.data.mime.startsWith('image/'))
+    return <Image src={url} width={160} alt={t('enterprises.detail.licencePhoto')} data-testid="licence-photo" />;
   return (
-    <Button size="small" icon={<DownloadOutlined />} onClick={() => download(url, file.data.fileName ?? 'licence.pdf')} data-testid="licence-photo">
+    <Button
+      size="small"
+      icon={<DownloadOutlined />}
+      onClick={() => download(url, file.data.fileName ?? 'licence.pdf')}
+      data-testid="licence-photo"
+    >
       {t('enterprises.detail.licencePhotoOpen')}
     </Button>
   );

@@ -18,13 +18,28 @@ export function OrderList({ orders }: { orders: Order[] }) {
       dataSource={[...orders].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))}
       // Secondary text rather than antd's disabled grey, which is unreadable (1.8:1).
       locale={{ emptyText: <Typography.Text type="secondary">{t('enterprises.detail.noOrders')}</Typography.Text> }}
-      onRow={(order) => ({ onClick: () => void navigate(`/orders/${order.id}`), className: 'ecw-clickable', 'data-testid': 'order-row' } as React.HTMLAttributes<HTMLElement>)}
+      onRow={(order) =>
+        ({
+          onClick: () => void navigate(`/orders/${order.id}`),
+          className: 'ecw-clickable',
+          'data-testid': 'order-row',
+        }) as React.HTMLAttributes<HTMLElement>
+      }
       columns={[
         { key: 'kind', title: t('orders.field.kind'), render: (_, o) => t(`orders.kind.${o.kind}`) },
         { key: 'plan', title: t('orders.field.plan'), render: (_, o) => o.quote.plan.name },
         { key: 'effective', title: t('orders.field.effectiveDate'), dataIndex: 'effectiveDate' },
-        { key: 'first', title: t('orders.field.firstMonthFee'), align: 'right', render: (_, o) => `${formatYuan(o.quote.firstMonth.feeFen)} ${t('common.yuan')}` },
-        { key: 'status', title: t('orders.field.status'), render: (_, o) => <OrderStatusTag status={o.status} platformStatus={o.platformStatus} /> },
+        {
+          key: 'first',
+          title: t('orders.field.firstMonthFee'),
+          align: 'right',
+          render: (_, o) => `${formatYuan(o.quote.firstMonth.feeFen)} ${t('common.yuan')}`,
+        },
+        {
+          key: 'status',
+          title: t('orders.field.status'),
+          render: (_, o) => <OrderStatusTag status={o.status} platformStatus={o.platformStatus} />,
+        },
         { key: 'created', title: t('orders.field.createdAt'), render: (_, o) => dayjs(o.createdAt).format('YYYY-MM-DD HH:mm') },
       ]}
     />

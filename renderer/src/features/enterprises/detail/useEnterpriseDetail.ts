@@ -7,7 +7,7 @@ export interface Part<T> {
   loaded: boolean;
 }
 
-const partOf = <T,>(query: { data: T | undefined; error: unknown; isPending: boolean }): Part<T> => ({
+const partOf = <T>(query: { data: T | undefined; error: unknown; isPending: boolean }): Part<T> => ({
   value: query.data ?? null,
   error: query.error,
   loaded: !query.isPending,
@@ -20,5 +20,12 @@ export function useEnterpriseDetail(id: string) {
   const documents = useApiQuery('documents.listForEnterprise', { enterpriseId: id });
   const plan = useApiQuery('orders.currentPlan', { enterpriseId: id });
   const reload = () => [enterprise, audit, orders, documents, plan].forEach((q) => void q.refetch());
-  return { enterprise: partOf(enterprise), audit: partOf(audit), orders: partOf(orders), documents: partOf(documents), plan: partOf(plan), reload };
+  return {
+    enterprise: partOf(enterprise),
+    audit: partOf(audit),
+    orders: partOf(orders),
+    documents: partOf(documents),
+    plan: partOf(plan),
+    reload,
+  };
 }

@@ -43,7 +43,12 @@ interface Props {
 export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const form = useForm<EnterpriseFormValues, unknown, EnterpriseFields>({ resolver, mode: 'onTouched', defaultValues: start, shouldFocusError: true });
+  const form = useForm<EnterpriseFormValues, unknown, EnterpriseFields>({
+    resolver,
+    mode: 'onTouched',
+    defaultValues: start,
+    shouldFocusError: true,
+  });
   const create = useApiMutation('enterprises.create');
   const update = useApiMutation('enterprises.update');
   const [failure, setFailure] = useState<string | null>(null);
@@ -103,7 +108,13 @@ export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCa
 
   return (
     <FormProvider {...form}>
-      <form ref={formRef} onSubmit={(e) => (e.preventDefault(), submit())} onKeyDown={formKeyHandler({ submit, cancel: onCancel })} noValidate data-testid="enterprise-form">
+      <form
+        ref={formRef}
+        onSubmit={(e) => (e.preventDefault(), submit())}
+        onKeyDown={formKeyHandler({ submit, cancel: onCancel })}
+        noValidate
+        data-testid="enterprise-form"
+      >
         <Form layout="vertical" component={false}>
           <div className="ecw-form-stack">
             {draft.restored && (
@@ -133,7 +144,13 @@ export function EnterpriseForm({ enterpriseId, base, start, draft, onSaved, onCa
                   <RegionField />
                 </Col>
                 <Col xs={24} md={12}>
-                  <TextField name="address" label="enterprises.field.address" required maxLength={200} placeholder="enterprises.form.addressPlaceholder" />
+                  <TextField
+                    name="address"
+                    label="enterprises.field.address"
+                    required
+                    maxLength={200}
+                    placeholder="enterprises.form.addressPlaceholder"
+                  />
                 </Col>
               </Row>
             </Card>
@@ -196,7 +213,14 @@ function NoteField() {
       <Controller
         name="note"
         render={({ field }) => (
-          <Input.TextArea {...field} id="ent-note" value={field.value ?? ''} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} status={error ? 'error' : undefined} />
+          <Input.TextArea
+            {...field}
+            id="ent-note"
+            value={field.value ?? ''}
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            maxLength={500}
+            status={error ? 'error' : undefined}
+          />
         )}
       />
     </FormField>
@@ -213,7 +237,13 @@ function LicenceDetailsCard() {
       title={t('enterprises.form.sectionLicence')}
       size="small"
       data-testid="licence-details"
-      extra={photo ? <Tag icon={<PaperClipOutlined />} color="blue" data-testid="licence-photo-attached">{t('enterprises.form.licencePhotoAttached')}</Tag> : null}
+      extra={
+        photo ? (
+          <Tag icon={<PaperClipOutlined />} color="blue" data-testid="licence-photo-attached">
+            {t('enterprises.form.licencePhotoAttached')}
+          </Tag>
+        ) : null
+      }
     >
       <Row gutter={16}>
         <Col xs={24} md={12}>
@@ -223,17 +253,34 @@ function LicenceDetailsCard() {
           <TextField name="licence.legalRepresentative" label="enterprises.field.legalRepresentative" maxLength={50} />
         </Col>
         <Col xs={24} md={12}>
-          <TextField name="licence.registeredCapital" label="enterprises.field.registeredCapital" maxLength={50} placeholder="enterprises.form.registeredCapitalPlaceholder" />
+          <TextField
+            name="licence.registeredCapital"
+            label="enterprises.field.registeredCapital"
+            maxLength={50}
+            placeholder="enterprises.form.registeredCapitalPlaceholder"
+          />
         </Col>
         <Col xs={24} md={12}>
-          <TextField name="licence.establishedOn" label="enterprises.field.establishedOn" maxLength={10} placeholder="enterprises.form.establishedOnPlaceholder" />
+          <TextField
+            name="licence.establishedOn"
+            label="enterprises.field.establishedOn"
+            maxLength={10}
+            placeholder="enterprises.form.establishedOnPlaceholder"
+          />
         </Col>
         <Col span={24}>
           <FormField id="ent-licence-businessScope" label={t('enterprises.field.businessScope')} error={scopeError}>
             <Controller
               name="licence.businessScope"
               render={({ field }) => (
-                <Input.TextArea {...field} id="ent-licence-businessScope" value={field.value ?? ''} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} status={scopeError ? 'error' : undefined} />
+                <Input.TextArea
+                  {...field}
+                  id="ent-licence-businessScope"
+                  value={field.value ?? ''}
+                  autoSize={{ minRows: 1, maxRows: 4 }}
+                  maxLength={2000}
+                  status={scopeError ? 'error' : undefined}
+                />
               )}
             />
           </FormField>

@@ -30,7 +30,8 @@ export function EnterpriseFormPage() {
   const back = () => void navigate(id ? `/enterprises/${id}` : '/enterprises');
 
   let body;
-  if (error) body = <Alert type="error" showIcon title={apiErrorText(error)} action={<Button onClick={reload}>{t('common.retry')}</Button>} />;
+  if (error)
+    body = <Alert type="error" showIcon title={apiErrorText(error)} action={<Button onClick={reload}>{t('common.retry')}</Button>} />;
   else if (!loaded || !draft.loaded) body = <Spin />;
   else {
     const base = enterprise ? valuesOf(enterprise) : emptyValues(operator);

@@ -12,7 +12,8 @@ export type EnterpriseFormValues = EnterpriseInput & {
   licence: LicenceDetailValues;
 };
 
-const licenceValues = (d: Partial<LicenceDetailValues> = {}): LicenceDetailValues => Object.fromEntries(LICENCE_DETAILS.map((k) => [k, d[k] ?? ''])) as LicenceDetailValues;
+const licenceValues = (d: Partial<LicenceDetailValues> = {}): LicenceDetailValues =>
+  Object.fromEntries(LICENCE_DETAILS.map((k) => [k, d[k] ?? ''])) as LicenceDetailValues;
 
 export function emptyValues(operator: Operator | null): EnterpriseFormValues {
   return {

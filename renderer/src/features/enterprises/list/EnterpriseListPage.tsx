@@ -111,7 +111,15 @@ export function EnterpriseListPage() {
       {total === 0 ? (
         <EmptyList query={query} filtered={narrowed} onNew={() => void navigate('/enterprises/new')} />
       ) : (
-        <EnterpriseTable total={count} rowAt={rowAt} showRange={showRange} selected={selected} onSelect={setSelected} onOpen={open} onKeyDown={onKeyDown} />
+        <EnterpriseTable
+          total={count}
+          rowAt={rowAt}
+          showRange={showRange}
+          selected={selected}
+          onSelect={setSelected}
+          onOpen={open}
+          onKeyDown={onKeyDown}
+        />
       )}
     </div>
   );
@@ -119,7 +127,11 @@ export function EnterpriseListPage() {
 
 function EmptyList({ query, filtered, onNew }: { query: string; filtered: boolean; onNew: () => void }) {
   const { t } = useTranslation();
-  const description = query ? t('enterprises.list.noMatch', { query }) : filtered ? t('enterprises.list.noneFiltered') : t('enterprises.list.empty');
+  const description = query
+    ? t('enterprises.list.noMatch', { query })
+    : filtered
+      ? t('enterprises.list.noneFiltered')
+      : t('enterprises.list.empty');
   return (
     <div className="ecw-list-empty" data-testid="enterprise-empty">
       <Empty description={description}>

@@ -7,7 +7,9 @@ import { useApiQuery } from '../../../api/hooks';
 import type { ListParams, ListSort } from './listParams';
 
 /** Every city as "province/city"; a municipality is named by itself (北京市, not 市辖区). */
-const CITY_OPTIONS = REGIONS.flatMap((p) => (p.children ?? []).map((c) => ({ value: `${p.name}/${c.name}`, label: c.name === '市辖区' ? p.name : `${c.name}（${p.name}）` })));
+const CITY_OPTIONS = REGIONS.flatMap((p) =>
+  (p.children ?? []).map((c) => ({ value: `${p.name}/${c.name}`, label: c.name === '市辖区' ? p.name : `${c.name}（${p.name}）` })),
+);
 
 const SORTS: ListSort[] = ['updated', 'name', 'created'];
 
@@ -23,7 +25,14 @@ export function ListFilters({ params, onChange }: Props) {
   const catalog = useApiQuery('catalog.current', {});
   const filters: { key: FilterKey; name: string; options: { value: string; label: string }[]; search?: boolean }[] = [
     { key: 'status', name: 'status', options: ENTERPRISE_LIST_STATUSES.map((s) => ({ value: s, label: t(`enterprises.status.${s}`) })) },
-    { key: 'planCode', name: 'plan', options: [{ value: 'none', label: t('enterprises.list.noPlan') }, ...(catalog.data?.plans ?? []).map((p) => ({ value: p.code, label: p.name }))] },
+    {
+      key: 'planCode',
+      name: 'plan',
+      options: [
+        { value: 'none', label: t('enterprises.list.noPlan') },
+        ...(catalog.data?.plans ?? []).map((p) => ({ value: p.code, label: p.name })),
+      ],
+    },
     { key: 'region', name: 'region', options: CITY_OPTIONS, search: true },
   ];
   return (

@@ -15,7 +15,12 @@ function HandleButton({ lead }: { lead: Lead }) {
   const showError = useShowError();
   const setHandled = useApiMutation('leads.setHandled', { onError: showError });
   return (
-    <Button size="small" loading={setHandled.isPending} data-testid={`lead-toggle-${lead.id}`} onClick={() => setHandled.mutate({ id: lead.id, handled: !lead.handled })}>
+    <Button
+      size="small"
+      loading={setHandled.isPending}
+      data-testid={`lead-toggle-${lead.id}`}
+      onClick={() => setHandled.mutate({ id: lead.id, handled: !lead.handled })}
+    >
       {lead.handled ? t('leads.reopen') : t('leads.markHandled')}
     </Button>
   );
@@ -54,7 +59,15 @@ function useColumns(allEnterprises: boolean): ColumnsType<Lead> {
     { title: t('leads.col.name'), dataIndex: 'name', width: 110 },
     { title: t('leads.col.contact'), dataIndex: 'contact', width: 150 },
     // React escapes the visitor's text: hostile markup shows as the characters typed.
-    { title: t('leads.col.text'), dataIndex: 'text', render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{v}</Typography.Paragraph> },
+    {
+      title: t('leads.col.text'),
+      dataIndex: 'text',
+      render: (v: string) => (
+        <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+          {v}
+        </Typography.Paragraph>
+      ),
+    },
     {
       title: t('leads.col.status'),
       width: 150,

@@ -26,7 +26,8 @@ function RuleSentence({ quote, kind, change, cancelDate }: Props) {
   const { t } = useTranslation();
   if (kind === 'change' && change)
     return t('orders.quote.change', { date: change.effectiveDate, plan: change.plan.name, fee: yuan(change.plan.monthlyFeeFen) });
-  if (kind === 'cancel' && cancelDate) return t('orders.quote.cancel', { month: monthOf(cancelDate), next: addMonths(monthOf(cancelDate), 1) });
+  if (kind === 'cancel' && cancelDate)
+    return t('orders.quote.cancel', { month: monthOf(cancelDate), next: addMonths(monthOf(cancelDate), 1) });
   const key = quote.firstMonth.rule === 'first_half' ? 'orders.quote.firstHalf' : 'orders.quote.firstFull';
   return t(key, { day: dayOf(quote.openDate), fee: yuan(quote.firstMonth.feeFen) });
 }
@@ -53,7 +54,11 @@ export function QuoteView(props: Props) {
               </span>
             ),
           },
-          { key: 'sms', label: t('orders.quote.smsIncluded'), children: t('orders.quote.smsCount', { n: p.smsIncluded.toLocaleString('en-US') }) },
+          {
+            key: 'sms',
+            label: t('orders.quote.smsIncluded'),
+            children: t('orders.quote.smsCount', { n: p.smsIncluded.toLocaleString('en-US') }),
+          },
           {
             key: 'rate',
             label: t('orders.quote.smsRate'),
@@ -66,7 +71,16 @@ export function QuoteView(props: Props) {
           },
         ]}
       />
-      <Alert className="ecw-quote-rule" type="success" showIcon title={<span data-testid="quote-rule"><RuleSentence {...props} /></span>} />
+      <Alert
+        className="ecw-quote-rule"
+        type="success"
+        showIcon
+        title={
+          <span data-testid="quote-rule">
+            <RuleSentence {...props} />
+          </span>
+        }
+      />
       <Typography.Text strong className="ecw-quote-months-title">
         {t('orders.quote.months')}
       </Typography.Text>
@@ -83,7 +97,11 @@ export function QuoteView(props: Props) {
           {
             key: 'rule',
             title: t('orders.quote.rule'),
-            render: (_, m) => <Tag color={m.rule === 'first_half' ? 'gold' : m.rule === 'cancellation' ? 'red' : undefined}>{t(`orders.quote.rules.${m.rule}`)}</Tag>,
+            render: (_, m) => (
+              <Tag color={m.rule === 'first_half' ? 'gold' : m.rule === 'cancellation' ? 'red' : undefined}>
+                {t(`orders.quote.rules.${m.rule}`)}
+              </Tag>
+            ),
           },
           { key: 'fn', title: t('orders.quote.functionFee'), align: 'right', render: (_, m) => yuan(m.functionFeeFen) },
           { key: 'sms', title: t('orders.quote.smsFee'), align: 'right', render: (_, m) => yuan(m.smsFeeFen) },

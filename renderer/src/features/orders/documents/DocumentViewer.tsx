@@ -25,7 +25,12 @@ export function DocumentViewer({ documentId, height = 720 }: { documentId: strin
     if (!doc || !box) return;
     let cancelled = false;
     setDrawn('drawing');
-    drawPdfPages(doc.bytes, box, (page) => t('orders.document.page', { title: doc.title, page }), () => cancelled).then(
+    drawPdfPages(
+      doc.bytes,
+      box,
+      (page) => t('orders.document.page', { title: doc.title, page }),
+      () => cancelled,
+    ).then(
       () => !cancelled && setDrawn('drawn'),
       () => !cancelled && setDrawn('failed'),
     );

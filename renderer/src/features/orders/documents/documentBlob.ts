@@ -21,7 +21,8 @@ export function useDocument(id: string | undefined) {
   const bytes = file.data?.bytes;
   // One object per loaded document: the viewer draws again only when it changes.
   const doc = useMemo<LoadedDocument | null>(
-    () => (d && bytes ? { bytes, url: fileUrl('files.document', { id: d.id }), fileName: d.fileName, title: d.title, size: d.bytes } : null),
+    () =>
+      d && bytes ? { bytes, url: fileUrl('files.document', { id: d.id }), fileName: d.fileName, title: d.title, size: d.bytes } : null,
     [d, bytes],
   );
   return { doc, error: facts.error ?? file.error };

@@ -19,7 +19,12 @@ function pdfjs(): Promise<PdfJs> {
 const SCALE = 2;
 
 /** Draws every page of `bytes` into `into`, one canvas each; resolves when all are drawn. */
-export async function drawPdfPages(bytes: Uint8Array, into: HTMLElement, label: (page: number) => string, cancelled: () => boolean): Promise<void> {
+export async function drawPdfPages(
+  bytes: Uint8Array,
+  into: HTMLElement,
+  label: (page: number) => string,
+  cancelled: () => boolean,
+): Promise<void> {
   const lib = await pdfjs();
   const pdf = await lib.getDocument({ data: bytes.slice(), isEvalSupported: false }).promise;
   try {

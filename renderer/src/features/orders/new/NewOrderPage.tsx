@@ -112,7 +112,8 @@ function NewOrderForm({ enterpriseId, catalog, current, onCreated, onCancel }: F
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void create();
-    } else if (event.key === 'Escape' && !event.defaultPrevented && (event.target as HTMLElement).getAttribute('aria-expanded') !== 'true') onCancel();
+    } else if (event.key === 'Escape' && !event.defaultPrevented && (event.target as HTMLElement).getAttribute('aria-expanded') !== 'true')
+      onCancel();
   };
 
   // Keyboard first: start on the order type (then Tab to the plans, Space or arrows to choose).
@@ -141,7 +142,13 @@ function NewOrderForm({ enterpriseId, catalog, current, onCreated, onCancel }: F
               </Typography.Paragraph>
             </Form.Item>
             {kind !== 'cancel' && (
-              <Form.Item label={t('orders.field.plan')} required validateStatus={errors.plan ? 'error' : undefined} help={errors.plan} className="ecw-form-item">
+              <Form.Item
+                label={t('orders.field.plan')}
+                required
+                validateStatus={errors.plan ? 'error' : undefined}
+                help={errors.plan}
+                className="ecw-form-item"
+              >
                 <PlanPicker
                   plans={catalog.plans}
                   value={planCode}
@@ -156,7 +163,10 @@ function NewOrderForm({ enterpriseId, catalog, current, onCreated, onCancel }: F
               required
               htmlFor="order-date"
               validateStatus={errors.date ? 'error' : undefined}
-              help={errors.date ?? (kind === 'change' ? t('orders.new.changeEffective', { date: firstOfNextMonth(date) }) : t('orders.new.dateHint'))}
+              help={
+                errors.date ??
+                (kind === 'change' ? t('orders.new.changeEffective', { date: firstOfNextMonth(date) }) : t('orders.new.dateHint'))
+              }
               className="ecw-form-item"
             >
               <DatePicker
@@ -169,7 +179,13 @@ function NewOrderForm({ enterpriseId, catalog, current, onCreated, onCancel }: F
               />
             </Form.Item>
             {kind === 'open' && date < today && (
-              <Alert type="warning" showIcon title={t('orders.new.pastOpenDate', { date, today })} style={{ marginBottom: 12 }} data-testid="order-date-past" />
+              <Alert
+                type="warning"
+                showIcon
+                title={t('orders.new.pastOpenDate', { date, today })}
+                style={{ marginBottom: 12 }}
+                data-testid="order-date-past"
+              />
             )}
             {errors.form && <Alert type="error" showIcon title={errors.form} style={{ marginBottom: 12 }} data-testid="order-error" />}
             <div className="ecw-actions">

@@ -50,7 +50,12 @@ export function PlanPicker({ plans, value, onChange, currentCode, invalid }: Pro
     { key: 'power100', title: t('orders.new.familyPower100'), plans: onSale.filter((p) => p.family === 'power100') },
   ];
   return (
-    <Radio.Group value={value} onChange={(e) => onChange(e.target.value as string)} className={`ecw-plan-picker${invalid ? ' is-invalid' : ''}`} id="order-plan">
+    <Radio.Group
+      value={value}
+      onChange={(e) => onChange(e.target.value as string)}
+      className={`ecw-plan-picker${invalid ? ' is-invalid' : ''}`}
+      id="order-plan"
+    >
       {families.map((family) => (
         <div key={family.key} className="ecw-plan-family">
           <Typography.Text strong>{family.title}</Typography.Text>

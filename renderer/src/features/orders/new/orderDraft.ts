@@ -15,7 +15,8 @@ export function previewInput(choice: OrderChoice, current: CurrentPlan): Input<'
   if (!isRealDate(choice.date)) return null;
   if (choice.kind === 'open') return choice.planCode ? { planCode: choice.planCode, openDate: choice.date } : null;
   if (!current) return null;
-  if (choice.kind === 'change') return choice.planCode ? { planCode: choice.planCode, openDate: firstOfNextMonth(choice.date), months: 12 } : null;
+  if (choice.kind === 'change')
+    return choice.planCode ? { planCode: choice.planCode, openDate: firstOfNextMonth(choice.date), months: 12 } : null;
   return choice.date >= current.openDate ? { planCode: current.planCode, openDate: current.openDate, cancelDate: choice.date } : null;
 }
 

@@ -40,7 +40,13 @@ export function OrderPage() {
   const discardDraft = useApiMutation('orders.discardDraft');
 
   if (order.error && !order.data)
-    return <Result status="warning" title={apiErrorText(order.error)} extra={<Button onClick={() => void navigate('/enterprises')}>{t('enterprises.list.title')}</Button>} />;
+    return (
+      <Result
+        status="warning"
+        title={apiErrorText(order.error)}
+        extra={<Button onClick={() => void navigate('/enterprises')}>{t('enterprises.list.title')}</Button>}
+      />
+    );
   const o = order.data;
   if (!o) return <Spin />;
 
@@ -104,7 +110,14 @@ export function OrderPage() {
             </Button>
           )}
           {o.status === 'signed' && (
-            <Button type="primary" icon={<CloudUploadOutlined />} loading={submitOrder.isPending} onClick={() => void submit()} data-testid="order-submit" autoFocus>
+            <Button
+              type="primary"
+              icon={<CloudUploadOutlined />}
+              loading={submitOrder.isPending}
+              onClick={() => void submit()}
+              data-testid="order-submit"
+              autoFocus
+            >
               {t('orders.page.submit')}
             </Button>
           )}
@@ -114,7 +127,12 @@ export function OrderPage() {
         className="ecw-order-steps"
         size="small"
         current={STEP[o.status]}
-        items={[{ title: t('orders.page.stepQuote') }, { title: t('orders.page.stepSign') }, { title: t('orders.page.stepDocument') }, { title: t('orders.page.stepSubmit') }]}
+        items={[
+          { title: t('orders.page.stepQuote') },
+          { title: t('orders.page.stepSign') },
+          { title: t('orders.page.stepDocument') },
+          { title: t('orders.page.stepSubmit') },
+        ]}
       />
       {o.status === 'submitted' && <SubmittedBanner order={o} />}
       {o.status === 'signed' && <Alert type="info" showIcon title={t('orders.page.signedHint')} className="ecw-order-banner" />}
@@ -134,7 +152,12 @@ export function OrderPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             {o.status === 'draft' && (
               <Card size="small" title={t('orders.sign.title')}>
-                <SignaturePanel order={o} defaultSigner={enterprise.data?.contact.name ?? ''} key={enterprise.data ? 'ready' : 'loading'} onSigned={show} />
+                <SignaturePanel
+                  order={o}
+                  defaultSigner={enterprise.data?.contact.name ?? ''}
+                  key={enterprise.data ? 'ready' : 'loading'}
+                  onSigned={show}
+                />
               </Card>
             )}
             <Card size="small" title={t('enterprises.detail.info')}>

@@ -21,13 +21,21 @@ export function OrderSummary({ order, enterprise, catalog }: { order: Order; ent
       data-testid="order-summary"
       items={[
         { key: 'number', label: t('orders.field.number'), children: order.number },
-        { key: 'enterprise', label: t('orders.field.enterprise'), children: enterprise ? <Link to={`/enterprises/${enterprise.id}`}>{enterprise.name}</Link> : '…' },
+        {
+          key: 'enterprise',
+          label: t('orders.field.enterprise'),
+          children: enterprise ? <Link to={`/enterprises/${enterprise.id}`}>{enterprise.name}</Link> : '…',
+        },
         { key: 'kind', label: t('orders.field.kind'), children: t(`orders.kind.${order.kind}`) },
         { key: 'plan', label: t('orders.field.plan'), children: plan },
         { key: 'date', label: t('orders.field.date'), children: order.requestDate },
         { key: 'effective', label: t('orders.field.effectiveDate'), children: order.effectiveDate },
         { key: 'manager', label: t('enterprises.field.manager'), children: order.createdBy },
-        { key: 'signer', label: t('orders.field.signer'), children: order.signerName ? `${order.signerName}（${at(order.signedAt)}）` : '—' },
+        {
+          key: 'signer',
+          label: t('orders.field.signer'),
+          children: order.signerName ? `${order.signerName}（${at(order.signedAt)}）` : '—',
+        },
       ]}
     />
   );

@@ -27,7 +27,11 @@ export function SignaturePanel({ order, defaultSigner, onSigned }: Props) {
         const e = apiErrorOf(error);
         const field = e.field ?? e.issues?.[0]?.field;
         const text = e.issues?.[0] ? validationText(e.issues[0].code) : apiErrorText(error);
-        return field === 'signerName' ? { signer: text } : field === 'signaturePngBase64' ? { signature: text } : { form: apiErrorText(error) };
+        return field === 'signerName'
+          ? { signer: text }
+          : field === 'signaturePngBase64'
+            ? { signature: text }
+            : { form: apiErrorText(error) };
       },
     );
     if (!signed) return;
@@ -37,7 +41,14 @@ export function SignaturePanel({ order, defaultSigner, onSigned }: Props) {
 
   return (
     <Form layout="vertical" component="div">
-      <Form.Item label={t('orders.field.signer')} required htmlFor="order-signer" validateStatus={errors.signer ? 'error' : undefined} help={errors.signer} className="ecw-form-item">
+      <Form.Item
+        label={t('orders.field.signer')}
+        required
+        htmlFor="order-signer"
+        validateStatus={errors.signer ? 'error' : undefined}
+        help={errors.signer}
+        className="ecw-form-item"
+      >
         <Input
           id="order-signer"
           value={signer}
@@ -58,7 +69,12 @@ export function SignaturePanel({ order, defaultSigner, onSigned }: Props) {
         <div className={`ecw-signature-box${errors.signature ? ' is-invalid' : ''}`}>
           {empty && <div className="ecw-signature-placeholder">{t('orders.sign.placeholder')}</div>}
           <div className="ecw-signature-line" />
-          <canvas ref={canvasRef} data-testid="signature-canvas" aria-label={t('orders.field.signature')} onPointerDown={clearSignatureError} />
+          <canvas
+            ref={canvasRef}
+            data-testid="signature-canvas"
+            aria-label={t('orders.field.signature')}
+            onPointerDown={clearSignatureError}
+          />
         </div>
       </Form.Item>
       {errors.form && <Alert type="error" showIcon title={errors.form} style={{ marginBottom: 12 }} />}

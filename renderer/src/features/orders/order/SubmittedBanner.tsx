@@ -29,7 +29,9 @@ export function SubmittedBanner({ order }: { order: Order }) {
       type={stage === 'failed' ? 'error' : stage === 'queued' ? 'info' : 'success'}
       showIcon
       title={t(`orders.page.stage.${stage}`)}
-      description={t(`orders.page.stageHint.${stage}`, { message: failure ? t(`sync.rejection.${failure.code}`, { defaultValue: failure.message }) : '' })}
+      description={t(`orders.page.stageHint.${stage}`, {
+        message: failure ? t(`sync.rejection.${failure.code}`, { defaultValue: failure.message }) : '',
+      })}
       className="ecw-order-banner"
       data-testid="order-submitted"
       data-stage={stage}

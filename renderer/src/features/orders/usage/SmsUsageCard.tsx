@@ -36,7 +36,15 @@ export function SmsUsageCard({ enterpriseId }: { enterpriseId: string }) {
       }
       data-testid="sms-usage"
     >
-      {period.endDate && <Alert type="info" showIcon title={t('orders.smsUsage.ended', { date: period.endDate })} style={{ marginBottom: 12 }} data-testid="sms-usage-ended" />}
+      {period.endDate && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('orders.smsUsage.ended', { date: period.endDate })}
+          style={{ marginBottom: 12 }}
+          data-testid="sms-usage-ended"
+        />
+      )}
       <MonthUsage enterpriseId={enterpriseId} month={month} />
     </Card>
   );
@@ -56,9 +64,16 @@ function UsageFigures({ usage, label }: { usage: SmsUsage; label: string }) {
   const yuan = (fen: number) => t('orders.smsUsage.yuan', { amount: formatYuan(fen) });
   return (
     <>
-      <Progress aria-label={label} percent={percent} status={usage.smsOverage > 0 ? 'exception' : 'normal'} format={() => `${usage.smsSent} / ${usage.smsIncluded}`} />
+      <Progress
+        aria-label={label}
+        percent={percent}
+        status={usage.smsOverage > 0 ? 'exception' : 'normal'}
+        format={() => `${usage.smsSent} / ${usage.smsIncluded}`}
+      />
       <Descriptions size="small" column={1}>
-        <Descriptions.Item label={t('orders.smsUsage.overage')}>{t('orders.smsUsage.messages', { count: usage.smsOverage })}</Descriptions.Item>
+        <Descriptions.Item label={t('orders.smsUsage.overage')}>
+          {t('orders.smsUsage.messages', { count: usage.smsOverage })}
+        </Descriptions.Item>
         <Descriptions.Item label={t('orders.smsUsage.functionFee')}>{yuan(usage.functionFeeFen)}</Descriptions.Item>
         <Descriptions.Item label={t('orders.smsUsage.smsFee')}>{yuan(usage.smsFeeFen)}</Descriptions.Item>
         <Descriptions.Item label={t('orders.smsUsage.total')}>

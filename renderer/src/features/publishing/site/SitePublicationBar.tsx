@@ -29,9 +29,17 @@ function Rollback({ publication }: { publication: Publication }) {
         placeholder={t('publishing.rollbackTo')}
         value={revision}
         onChange={setRevision}
-        options={earlier.map((r) => ({ value: r.revision, label: t('publishing.revisionAt', { revision: r.revision, at: time(r.publishedAt) }) }))}
+        options={earlier.map((r) => ({
+          value: r.revision,
+          label: t('publishing.revisionAt', { revision: r.revision, at: time(r.publishedAt) }),
+        }))}
       />
-      <Button size="small" disabled={revision === undefined} loading={rollback.isPending} onClick={() => revision !== undefined && rollback.mutate({ siteId: publication.siteId, revision })}>
+      <Button
+        size="small"
+        disabled={revision === undefined}
+        loading={rollback.isPending}
+        onClick={() => revision !== undefined && rollback.mutate({ siteId: publication.siteId, revision })}
+      >
         {t('publishing.rollback')}
       </Button>
     </Space>
@@ -48,7 +56,8 @@ function PublishUnsigned({ publication }: { publication: Publication }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const publish = useApiMutation('sites.publishUnsigned', { onError: showError, onSuccess: () => setOpen(false) });
-  const alreadyRequested = publication.pendingRevision === publication.localRevision || publication.requestedRevision === publication.localRevision;
+  const alreadyRequested =
+    publication.pendingRevision === publication.localRevision || publication.requestedRevision === publication.localRevision;
   if (sync?.account?.role !== UNSIGNED_PUBLISHER_ROLE || !publication.differsFromLive || alreadyRequested) return null;
   const valid = reason.trim().length >= 4 && reason.trim().length <= 500;
   return (
@@ -65,7 +74,14 @@ function PublishUnsigned({ publication }: { publication: Publication }) {
         onCancel={() => setOpen(false)}
       >
         <Typography.Paragraph>{t('publishing.unsigned.warning')}</Typography.Paragraph>
-        <Input.TextArea aria-label={t('publishing.unsigned.reason')} placeholder={t('publishing.unsigned.reasonHint')} maxLength={500} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <Input.TextArea
+          aria-label={t('publishing.unsigned.reason')}
+          placeholder={t('publishing.unsigned.reasonHint')}
+          maxLength={500}
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </Modal>
     </>
   );
@@ -76,11 +92,24 @@ function Notes({ publication: p }: { publication: Publication }) {
   return (
     <>
       {p.failure && (
-        <Alert type="error" showIcon data-testid="publication-failure" title={t('publishing.failed', { revision: p.requestedRevision ?? '' })} description={t(`publishing.failure.${p.failure.code}`, { defaultValue: p.failure.message })} />
+        <Alert
+          type="error"
+          showIcon
+          data-testid="publication-failure"
+          title={t('publishing.failed', { revision: p.requestedRevision ?? '' })}
+          description={t(`publishing.failure.${p.failure.code}`, { defaultValue: p.failure.message })}
+        />
       )}
       {p.pendingRevision !== null && <Alert type="info" showIcon title={t('publishing.pending', { revision: p.pendingRevision })} />}
       {p.status === 'waiting_opening' && <Alert type="info" showIcon title={t('publishing.waitingOpening')} />}
-      {p.liveRevision !== null && p.differsFromLive && <Alert type="warning" showIcon data-testid="publication-differs" title={t('publishing.differs', { local: p.localRevision, live: p.liveRevision })} />}
+      {p.liveRevision !== null && p.differsFromLive && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="publication-differs"
+          title={t('publishing.differs', { local: p.localRevision, live: p.liveRevision })}
+        />
+      )}
     </>
   );
 }
@@ -97,8 +126,12 @@ export function SitePublicationBar({ siteId }: { siteId: string }) {
             {t(`publishing.statusName.${p.status ?? 'none'}`)}
           </Tag>
         </Descriptions.Item>
-        <Descriptions.Item label={t('publishing.live')}>{p.liveRevision === null ? '—' : t('publishing.revisionAt', { revision: p.liveRevision, at: time(p.publishedAt) })}</Descriptions.Item>
-        <Descriptions.Item label={t('publishing.host')}>{p.host ? <Typography.Text copyable>{p.host}</Typography.Text> : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('publishing.live')}>
+          {p.liveRevision === null ? '—' : t('publishing.revisionAt', { revision: p.liveRevision, at: time(p.publishedAt) })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('publishing.host')}>
+          {p.host ? <Typography.Text copyable>{p.host}</Typography.Text> : '—'}
+        </Descriptions.Item>
         <Descriptions.Item label={t('publishing.urls')}>
           {p.urls ? (
             <Space size={8} wrap>

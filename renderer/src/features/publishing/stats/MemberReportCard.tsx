@@ -19,7 +19,13 @@ export function MemberReportCard({ enterpriseId }: { enterpriseId: string }) {
     <Card
       size="small"
       title={t('publishing.memberReport.title')}
-      extra={data && <a href={fileUrl('files.memberReport', { enterpriseId, month: data.month })} download data-testid="member-report-export">{t('publishing.memberReport.export')}</a>}
+      extra={
+        data && (
+          <a href={fileUrl('files.memberReport', { enterpriseId, month: data.month })} download data-testid="member-report-export">
+            {t('publishing.memberReport.export')}
+          </a>
+        )
+      }
       data-testid="member-report"
     >
       {error && <Typography.Text type="secondary">{apiErrorText(error)}</Typography.Text>}
@@ -27,7 +33,9 @@ export function MemberReportCard({ enterpriseId }: { enterpriseId: string }) {
         <>
           <Descriptions size="small" column={2} data-testid="member-report-counts">
             <Descriptions.Item label={t('publishing.memberReport.followers')}>{data.followers}</Descriptions.Item>
-            <Descriptions.Item label={t('publishing.memberReport.newThisMonth', { month: data.month })}>{data.newThisMonth}</Descriptions.Item>
+            <Descriptions.Item label={t('publishing.memberReport.newThisMonth', { month: data.month })}>
+              {data.newThisMonth}
+            </Descriptions.Item>
             <Descriptions.Item label={t('publishing.memberReport.followingEnterprise')}>{data.followingEnterprise}</Descriptions.Item>
             <Descriptions.Item label={t('publishing.memberReport.followingIndustry')}>{data.followingIndustry}</Descriptions.Item>
             <Descriptions.Item label={t('publishing.memberReport.optedOut')}>{data.optedOut}</Descriptions.Item>

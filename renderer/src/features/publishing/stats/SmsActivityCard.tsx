@@ -27,7 +27,14 @@ function SurveyChart({ survey }: { survey: Survey }) {
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: survey.options.map((o) => o.label), inverse: true },
-      series: [{ type: 'bar', name: t('publishing.smsActivity.answers'), data: survey.options.map((o) => o.count), label: { show: true, position: 'right' } }],
+      series: [
+        {
+          type: 'bar',
+          name: t('publishing.smsActivity.answers'),
+          data: survey.options.map((o) => o.count),
+          label: { show: true, position: 'right' },
+        },
+      ],
     }),
     [survey, t],
   );
@@ -36,7 +43,12 @@ function SurveyChart({ survey }: { survey: Survey }) {
   return (
     <div data-testid="sms-survey">
       <Typography.Text strong>{survey.question}</Typography.Text>
-      <div ref={holder} style={{ height: 40 + 28 * survey.options.length }} role="img" aria-label={t('publishing.smsActivity.chartLabel', { question: survey.question })} />
+      <div
+        ref={holder}
+        style={{ height: 40 + 28 * survey.options.length }}
+        role="img"
+        aria-label={t('publishing.smsActivity.chartLabel', { question: survey.question })}
+      />
       <Typography.Text type="secondary" data-testid="sms-survey-counts">
         {survey.options.map((o) => `${o.label} ${o.count}`).join(' · ')} · {t('publishing.smsActivity.total', { count: total })}
       </Typography.Text>
@@ -47,9 +59,19 @@ function SurveyChart({ survey }: { survey: Survey }) {
 function DrawLog({ draws, drawCount }: { draws: Draw[]; drawCount: number }) {
   const { t } = useTranslation();
   const columns = [
-    { title: t('publishing.smsActivity.col.at'), dataIndex: 'at', width: 150, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }), onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
+    {
+      title: t('publishing.smsActivity.col.at'),
+      dataIndex: 'at',
+      width: 150,
+      render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+      onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+    },
     { title: t('publishing.smsActivity.col.mobile'), dataIndex: 'mobile', width: 110 },
-    { title: t('publishing.smsActivity.col.prize'), dataIndex: 'prize', render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('publishing.smsActivity.noPrize')}</Typography.Text> },
+    {
+      title: t('publishing.smsActivity.col.prize'),
+      dataIndex: 'prize',
+      render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('publishing.smsActivity.noPrize')}</Typography.Text>,
+    },
     {
       title: <Tooltip title={t('publishing.smsActivity.seedHelp')}>{t('publishing.smsActivity.col.seed')}</Tooltip>,
       dataIndex: 'seed',
@@ -65,8 +87,18 @@ function DrawLog({ draws, drawCount }: { draws: Draw[]; drawCount: number }) {
   return (
     <>
       <Typography.Text strong>{t('publishing.smsActivity.draws', { count: drawCount })}</Typography.Text>
-      {drawCount > draws.length && <Typography.Text type="secondary"> {t('publishing.smsActivity.newest', { count: draws.length })}</Typography.Text>}
-      <Table<Draw> size="small" rowKey={(d) => `${d.at}:${d.seed}`} columns={columns} dataSource={draws} scroll={{ x: 'max-content' }} pagination={{ pageSize: 5, size: 'small', hideOnSinglePage: true }} data-testid="sms-draws" />
+      {drawCount > draws.length && (
+        <Typography.Text type="secondary"> {t('publishing.smsActivity.newest', { count: draws.length })}</Typography.Text>
+      )}
+      <Table<Draw>
+        size="small"
+        rowKey={(d) => `${d.at}:${d.seed}`}
+        columns={columns}
+        dataSource={draws}
+        scroll={{ x: 'max-content' }}
+        pagination={{ pageSize: 5, size: 'small', hideOnSinglePage: true }}
+        data-testid="sms-draws"
+      />
     </>
   );
 }
@@ -79,7 +111,9 @@ export function SmsActivityCard({ enterpriseId }: { enterpriseId: string }) {
     <Card size="small" title={t('publishing.smsActivity.title')} data-testid="sms-activity">
       {empty && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('publishing.smsActivity.empty')} />}
       {data && data.drawCount > 0 && <DrawLog draws={data.draws} drawCount={data.drawCount} />}
-      {data?.surveys.map((survey) => <SurveyChart key={survey.question} survey={survey} />)}
+      {data?.surveys.map((survey) => (
+        <SurveyChart key={survey.question} survey={survey} />
+      ))}
     </Card>
   );
 }

@@ -30,7 +30,13 @@ function seriesOf(days: VisitDay[], dates: string[], measure: Measure, name: (c:
   return VISIT_CHANNELS.map((channel) => {
     const byDate = new Map(days.filter((d) => d.channel === channel).map((d) => [d.date, d[measure]]));
     // Straight segments: a smoothed line overshoots below zero before a day with visits, and counts are never negative.
-    return { type: 'line' as const, name: name(channel), smooth: false, showSymbol: false, data: dates.map((date) => byDate.get(date) ?? 0) };
+    return {
+      type: 'line' as const,
+      name: name(channel),
+      smooth: false,
+      showSymbol: false,
+      data: dates.map((date) => byDate.get(date) ?? 0),
+    };
   });
 }
 
@@ -59,14 +65,30 @@ export function VisitStatsChart({ enterpriseId }: { enterpriseId: string }) {
     <Card
       size="small"
       title={t('publishing.stats.title')}
-      extra={<Segmented<Measure> size="small" value={measure} onChange={setMeasure} options={[{ value: 'pv', label: 'PV' }, { value: 'uv', label: 'UV' }]} />}
+      extra={
+        <Segmented<Measure>
+          size="small"
+          value={measure}
+          onChange={setMeasure}
+          options={[
+            { value: 'pv', label: 'PV' },
+            { value: 'uv', label: 'UV' },
+          ]}
+        />
+      }
       data-testid="visit-stats"
     >
       <Space size={24}>
         <Statistic title={t('publishing.stats.pv')} value={total('pv')} />
         <Statistic title={t('publishing.stats.uv')} value={total('uv')} />
       </Space>
-      <div ref={holder} className="ecw-visit-chart" style={{ height: 220 }} role="img" aria-label={t('publishing.stats.chartLabel', { days: DAYS })} />
+      <div
+        ref={holder}
+        className="ecw-visit-chart"
+        style={{ height: 220 }}
+        role="img"
+        aria-label={t('publishing.stats.chartLabel', { days: DAYS })}
+      />
     </Card>
   );
 }

@@ -65,7 +65,9 @@ export function ImportDrawer({ enterpriseId, open, onClose }: Props) {
   };
   const importRoster = useApiMutation('roster.import', {
     onSuccess: (result) => {
-      void message.success(t('roster.import.done', { added: result.added, changed: result.changed, removed: result.removed, refused: result.refused.length }));
+      void message.success(
+        t('roster.import.done', { added: result.added, changed: result.changed, removed: result.removed, refused: result.refused.length }),
+      );
       close();
     },
     onError: (error) => setFailure(apiErrorText(error)),
@@ -115,8 +117,21 @@ export function ImportDrawer({ enterpriseId, open, onClose }: Props) {
                 label: t('roster.import.fromPaste'),
                 children: (
                   <Space orientation="vertical" style={{ width: '100%' }}>
-                    <Input.TextArea rows={10} value={paste} onChange={(e) => setPaste(e.target.value)} placeholder={t('roster.import.pasteHint')} aria-label={t('roster.import.fromPaste')} data-testid="roster-paste" />
-                    <Button type="primary" disabled={!paste.trim()} loading={loading} onClick={() => void showPreview({ source: { kind: 'paste', text: paste } })} data-testid="roster-paste-preview">
+                    <Input.TextArea
+                      rows={10}
+                      value={paste}
+                      onChange={(e) => setPaste(e.target.value)}
+                      placeholder={t('roster.import.pasteHint')}
+                      aria-label={t('roster.import.fromPaste')}
+                      data-testid="roster-paste"
+                    />
+                    <Button
+                      type="primary"
+                      disabled={!paste.trim()}
+                      loading={loading}
+                      onClick={() => void showPreview({ source: { kind: 'paste', text: paste } })}
+                      data-testid="roster-paste-preview"
+                    >
                       {t('roster.import.preview')}
                     </Button>
                   </Space>

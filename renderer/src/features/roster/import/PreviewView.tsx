@@ -1,7 +1,14 @@
 /** What an import would change, before anything is saved: the columns as read (adjustable), and added, changed, removed and refused rows. */
 import { Alert, Button, Select, Space, Statistic, Table, Tabs, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ROSTER_FIELDS, type ColumnMapping, type ImportPreview, type PreviewMember, type RefusedRow, type RosterField } from '../../../../../shared/domain/roster';
+import {
+  ROSTER_FIELDS,
+  type ColumnMapping,
+  type ImportPreview,
+  type PreviewMember,
+  type RefusedRow,
+  type RosterField,
+} from '../../../../../shared/domain/roster';
 
 interface Props {
   preview: ImportPreview;
@@ -14,13 +21,17 @@ interface Props {
 }
 
 /** Spreadsheet column letters: 0 → A, 26 → AA. */
-export const columnLetter = (index: number): string => (index >= 26 ? columnLetter(Math.floor(index / 26) - 1) : '') + String.fromCharCode(65 + (index % 26));
+export const columnLetter = (index: number): string =>
+  (index >= 26 ? columnLetter(Math.floor(index / 26) - 1) : '') + String.fromCharCode(65 + (index % 26));
 
 function Mapping({ preview, onMapping }: Pick<Props, 'preview' | 'onMapping'>) {
   const { t } = useTranslation();
   const options = [
     { value: -1, label: t('roster.import.notImported') },
-    ...preview.columns.map((c) => ({ value: c.index, label: `${columnLetter(c.index)} ${c.header || ''}${c.samples.length ? `（${c.samples.join('、')}）` : ''}` })),
+    ...preview.columns.map((c) => ({
+      value: c.index,
+      label: `${columnLetter(c.index)} ${c.header || ''}${c.samples.length ? `（${c.samples.join('、')}）` : ''}`,
+    })),
   ];
   return (
     <div className="ecw-roster-mapping">
@@ -48,8 +59,21 @@ function refusalText(t: (key: string, options?: Record<string, unknown>) => stri
 }
 
 /** One tab of the preview: its rows in a table of 50 a page. */
-function previewTab<Row extends object>(key: string, label: string, rows: Row[], rowKey: TableProps<Row>['rowKey'], columns: TableColumnsType<Row>, testId?: string) {
-  return { key, label, children: <Table<Row> size="small" rowKey={rowKey} dataSource={rows} columns={columns} pagination={{ pageSize: 50 }} data-testid={testId} /> };
+function previewTab<Row extends object>(
+  key: string,
+  label: string,
+  rows: Row[],
+  rowKey: TableProps<Row>['rowKey'],
+  columns: TableColumnsType<Row>,
+  testId?: string,
+) {
+  return {
+    key,
+    label,
+    children: (
+      <Table<Row> size="small" rowKey={rowKey} dataSource={rows} columns={columns} pagination={{ pageSize: 50 }} data-testid={testId} />
+    ),
+  };
 }
 
 export function PreviewView({ preview, loading, importing, onSheet, onMapping, onBack, onImport }: Props) {
@@ -76,9 +100,17 @@ export function PreviewView({ preview, loading, importing, onSheet, onMapping, o
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="roster-preview">
       <Space wrap>
         {preview.sheets.length > 1 ? (
-          <Select aria-label={t('roster.import.sheet')} value={preview.sheet} onChange={onSheet} options={preview.sheets.map((s) => ({ value: s, label: s }))} style={{ width: 200 }} />
+          <Select
+            aria-label={t('roster.import.sheet')}
+            value={preview.sheet}
+            onChange={onSheet}
+            options={preview.sheets.map((s) => ({ value: s, label: s }))}
+            style={{ width: 200 }}
+          />
         ) : null}
-        <Typography.Text type="secondary">{preview.headerRow ? t('roster.import.headerRow', { row: preview.headerRow }) : t('roster.import.noHeader')}</Typography.Text>
+        <Typography.Text type="secondary">
+          {preview.headerRow ? t('roster.import.headerRow', { row: preview.headerRow }) : t('roster.import.noHeader')}
+        </Typography.Text>
         <Typography.Text type="secondary" data-testid="roster-groups-checked">
           {t(`roster.import.groupsChecked.${preview.otherGroupsChecked}`)}
         </Typography.Text>
@@ -88,10 +120,16 @@ export function PreviewView({ preview, loading, importing, onSheet, onMapping, o
         <Statistic title={t('roster.import.added')} value={preview.added.length} />
         <Statistic title={t('roster.import.changed')} value={preview.changed.length} />
         <Statistic title={t('roster.import.removed')} value={preview.removed.length} />
-        <Statistic title={t('roster.import.refused')} value={preview.refused.length} styles={{ content: preview.refused.length ? { color: '#cf1322' } : {} }} />
+        <Statistic
+          title={t('roster.import.refused')}
+          value={preview.refused.length}
+          styles={{ content: preview.refused.length ? { color: '#cf1322' } : {} }}
+        />
         <Statistic title={t('roster.import.after')} value={preview.members} />
       </Space>
-      {preview.refused.length ? <Alert type="warning" showIcon title={t('roster.import.refusedNote', { count: preview.refused.length })} /> : null}
+      {preview.refused.length ? (
+        <Alert type="warning" showIcon title={t('roster.import.refusedNote', { count: preview.refused.length })} />
+      ) : null}
       <Tabs
         items={[
           previewTab('added', `${t('roster.import.added')} ${preview.added.length}`, preview.added, 'row', memberColumns),
@@ -101,7 +139,13 @@ export function PreviewView({ preview, loading, importing, onSheet, onMapping, o
               title: t('roster.import.what'),
               key: 'what',
               render: (_: unknown, c: ImportPreview['changed'][number]) =>
-                c.fields.map((f) => (f === 'restored' ? t('roster.import.restored') : `${t(`roster.field.${f}`)}：${String(c.before[f as keyof typeof c.before] ?? '—')} → ${String(c[f as keyof typeof c] ?? '—')}`)).join('；'),
+                c.fields
+                  .map((f) =>
+                    f === 'restored'
+                      ? t('roster.import.restored')
+                      : `${t(`roster.field.${f}`)}：${String(c.before[f as keyof typeof c.before] ?? '—')} → ${String(c[f as keyof typeof c] ?? '—')}`,
+                  )
+                  .join('；'),
             },
           ]),
           previewTab('removed', `${t('roster.import.removed')} ${preview.removed.length}`, preview.removed, 'memberId', [
@@ -126,7 +170,13 @@ export function PreviewView({ preview, loading, importing, onSheet, onMapping, o
       />
       <Space>
         <Button onClick={onBack}>{t('common.back')}</Button>
-        <Button type="primary" loading={importing} disabled={loading || changes === 0} onClick={onImport} data-testid="roster-import-confirm">
+        <Button
+          type="primary"
+          loading={importing}
+          disabled={loading || changes === 0}
+          onClick={onImport}
+          data-testid="roster-import-confirm"
+        >
           {t('roster.import.confirm', { count: changes })}
         </Button>
       </Space>

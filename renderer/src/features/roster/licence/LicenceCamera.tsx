@@ -31,7 +31,11 @@ function captureFrame(video: HTMLVideoElement): Promise<File> {
   canvas.height = video.videoHeight;
   canvas.getContext('2d')!.drawImage(video, 0, 0);
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(new File([blob], '营业执照-拍照.jpg', { type: 'image/jpeg' })) : reject(new Error('no frame'))), 'image/jpeg', 0.92),
+    canvas.toBlob(
+      (blob) => (blob ? resolve(new File([blob], '营业执照-拍照.jpg', { type: 'image/jpeg' })) : reject(new Error('no frame'))),
+      'image/jpeg',
+      0.92,
+    ),
   );
 }
 
@@ -49,7 +53,10 @@ export function LicenceCamera({ open, onClose, onCapture }: { open: boolean; onC
       try {
         if (!navigator.mediaDevices?.getUserMedia) throw Object.assign(new Error('no getUserMedia'), { name: 'NotFoundError' });
         // The back camera on a tablet; a laptop's only camera otherwise. Full HD if it has it: print stays legible.
-        stream = await navigator.mediaDevices.getUserMedia({ audio: false, video: { facingMode: 'environment', width: { ideal: 1920 }, height: { ideal: 1080 } } });
+        stream = await navigator.mediaDevices.getUserMedia({
+          audio: false,
+          video: { facingMode: 'environment', width: { ideal: 1920 }, height: { ideal: 1080 } },
+        });
         if (cancelled || !video.current) return stopStream(stream);
         video.current.srcObject = stream;
         await video.current.play();
@@ -81,7 +88,13 @@ export function LicenceCamera({ open, onClose, onCapture }: { open: boolean; onC
       footer={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" icon={<CameraOutlined />} disabled={state.kind !== 'live'} onClick={() => void capture()} data-testid="licence-camera-capture">
+          <Button
+            type="primary"
+            icon={<CameraOutlined />}
+            disabled={state.kind !== 'live'}
+            onClick={() => void capture()}
+            data-testid="licence-camera-capture"
+          >
             {t('licence.camera.capture')}
           </Button>
         </Space>
@@ -92,7 +105,14 @@ export function LicenceCamera({ open, onClose, onCapture }: { open: boolean; onC
         {state.kind === 'failed' ? (
           <Alert type="error" showIcon title={t(state.reason)} data-testid="licence-camera-failed" />
         ) : (
-          <video ref={video} muted playsInline className="ecw-licence-camera" data-testid="licence-camera-preview" aria-label={t('licence.camera.preview')} />
+          <video
+            ref={video}
+            muted
+            playsInline
+            className="ecw-licence-camera"
+            data-testid="licence-camera-preview"
+            aria-label={t('licence.camera.preview')}
+          />
         )}
       </Space>
     </Modal>

@@ -27,7 +27,16 @@ export interface LicenceFill {
   photoSha256?: string;
 }
 
-const SHOWN: Field[] = ['name', 'creditCode', 'type', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'address', 'businessScope'];
+const SHOWN: Field[] = [
+  'name',
+  'creditCode',
+  'type',
+  'legalRepresentative',
+  'registeredCapital',
+  'establishedOn',
+  'address',
+  'businessScope',
+];
 const DETAILS: Detail[] = ['type', 'legalRepresentative', 'registeredCapital', 'establishedOn', 'businessScope'];
 
 export function LicenceReader({ onFill }: { onFill: (fill: LicenceFill) => void }) {
@@ -72,10 +81,21 @@ export function LicenceReader({ onFill }: { onFill: (fill: LicenceFill) => void 
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('licence.hint')}</Typography.Text>
         <Space wrap>
-          <Button type="primary" ghost icon={<CameraOutlined />} disabled={busy} onClick={() => setCameraOpen(true)} data-testid="licence-camera">
+          <Button
+            type="primary"
+            ghost
+            icon={<CameraOutlined />}
+            disabled={busy}
+            onClick={() => setCameraOpen(true)}
+            data-testid="licence-camera"
+          >
             {t('licence.camera.open')}
           </Button>
-          <Upload accept="image/jpeg,image/png,image/webp,application/pdf" showUploadList={false} beforeUpload={(file) => (void read(file), false)}>
+          <Upload
+            accept="image/jpeg,image/png,image/webp,application/pdf"
+            showUploadList={false}
+            beforeUpload={(file) => (void read(file), false)}
+          >
             <Button icon={<FileImageOutlined />} loading={busy} data-testid="licence-pick">
               {busy ? t('licence.reading') : t('licence.pick')}
             </Button>
@@ -89,7 +109,9 @@ export function LicenceReader({ onFill }: { onFill: (fill: LicenceFill) => void 
               {SHOWN.map((f) => (
                 <Descriptions.Item key={f} label={t(`licence.field.${f}`)}>
                   <Space wrap>
-                    <span className={f === 'creditCode' ? 'ecw-mono' : undefined}>{(f === 'creditCode' ? (code ?? reading.creditCode) : reading[f]) ?? t('licence.notRead')}</span>
+                    <span className={f === 'creditCode' ? 'ecw-mono' : undefined}>
+                      {(f === 'creditCode' ? (code ?? reading.creditCode) : reading[f]) ?? t('licence.notRead')}
+                    </span>
                     {reading[f] && <Tag color="blue">{t('licence.fromPhoto')}</Tag>}
                     {reading.uncertain.includes(f) && !(f === 'creditCode' && code) && <Tag color="orange">{t('licence.check')}</Tag>}
                   </Space>
@@ -101,13 +123,22 @@ export function LicenceReader({ onFill }: { onFill: (fill: LicenceFill) => void 
                 type="warning"
                 showIcon
                 data-testid="licence-code-unsure"
-                title={t('licence.codeFails', { chars: reading.creditCodeUnsure.map((i) => `第${i + 1}位“${reading.creditCode![i]}”`).join('、') || '—' })}
+                title={t('licence.codeFails', {
+                  chars: reading.creditCodeUnsure.map((i) => `第${i + 1}位“${reading.creditCode![i]}”`).join('、') || '—',
+                })}
                 description={
                   reading.creditCodeCorrections.length ? (
                     <Space wrap>
                       {t('licence.corrections')}
                       {reading.creditCodeCorrections.map((c) => (
-                        <Button key={c} size="small" type={code === c ? 'primary' : 'default'} className="ecw-mono" onClick={() => setCode(c)} data-testid="licence-correction">
+                        <Button
+                          key={c}
+                          size="small"
+                          type={code === c ? 'primary' : 'default'}
+                          className="ecw-mono"
+                          onClick={() => setCode(c)}
+                          data-testid="licence-correction"
+                        >
                           {c}
                         </Button>
                       ))}

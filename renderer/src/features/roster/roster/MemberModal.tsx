@@ -25,7 +25,17 @@ interface Props {
 
 type Values = ReturnType<typeof editableFields>;
 
-const EMPTY: Values = { name: '', mobile: '', department: '', title: '', email: null, shortNumber: null, extension: null, cardConsent: false, portedIn: false };
+const EMPTY: Values = {
+  name: '',
+  mobile: '',
+  department: '',
+  title: '',
+  email: null,
+  shortNumber: null,
+  extension: null,
+  cardConsent: false,
+  portedIn: false,
+};
 
 /** What the typed number would do, in the manager's words. */
 function EffectNote({ effect }: { effect: NumberChangeEffect | undefined }) {
@@ -64,16 +74,29 @@ export function MemberModal({ enterpriseId, member, roster, onClose }: Props) {
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
   const mobile = useMemo(() => checkMemberMobile(values.mobile), [values.mobile]);
   const otherCarrier = values.mobile.trim() !== '' && !mobile.problem && !mobile.chinaMobile;
-  const departments = useMemo(() => [...new Set(roster.members.map((m) => m.department).filter(Boolean))].map((value) => ({ value })), [roster.members]);
+  const departments = useMemo(
+    () => [...new Set(roster.members.map((m) => m.department).filter(Boolean))].map((value) => ({ value })),
+    [roster.members],
+  );
   const typedNumber = values.shortNumber?.trim() ?? '';
   const effect = useMemo(() => {
     if (!typedNumber || typedNumber === existing?.shortNumber) return undefined;
     const others = roster.members.map((m) => ({ key: m.id, name: m.name, shortNumber: m.shortNumber }));
-    return numberChangeEffect({ key: existing?.id ?? '', name: values.name, mobile: mobile.normalized, department: values.department }, typedNumber, others, roster.rules);
+    return numberChangeEffect(
+      { key: existing?.id ?? '', name: values.name, mobile: mobile.normalized, department: values.department },
+      typedNumber,
+      others,
+      roster.rules,
+    );
   }, [typedNumber, existing, roster, values.name, values.department, mobile.normalized]);
 
   const submit = () => {
-    const fields = { ...values, shortNumber: typedNumber || null, email: values.email?.trim() || null, extension: values.extension?.trim() || null };
+    const fields = {
+      ...values,
+      shortNumber: typedNumber || null,
+      email: values.email?.trim() || null,
+      extension: values.extension?.trim() || null,
+    };
     if (existing) update.mutate({ id: existing.id, fields });
     else add.mutate({ enterpriseId, fields });
   };
@@ -92,16 +115,35 @@ export function MemberModal({ enterpriseId, member, roster, onClose }: Props) {
     >
       <Form layout="vertical" component="div">
         <Form.Item label={t('roster.field.name')} required htmlFor="member-name">
-          <Input id="member-name" value={values.name} maxLength={50} onChange={(e) => set('name', e.target.value)} data-testid="member-name" />
+          <Input
+            id="member-name"
+            value={values.name}
+            maxLength={50}
+            onChange={(e) => set('name', e.target.value)}
+            data-testid="member-name"
+          />
         </Form.Item>
         <Form.Item
           label={t('roster.field.mobile')}
           required
           htmlFor="member-mobile"
           validateStatus={values.mobile.trim() && mobile.problem ? 'error' : otherCarrier ? 'warning' : undefined}
-          help={values.mobile.trim() && mobile.problem ? t('roster.refused.roster.mobile_invalid') : otherCarrier ? t('roster.member.otherCarrier', { carrier: mobile.carrier ? CARRIER_NAMES[mobile.carrier] : t('roster.otherCarrier') }) : undefined}
+          help={
+            values.mobile.trim() && mobile.problem
+              ? t('roster.refused.roster.mobile_invalid')
+              : otherCarrier
+                ? t('roster.member.otherCarrier', { carrier: mobile.carrier ? CARRIER_NAMES[mobile.carrier] : t('roster.otherCarrier') })
+                : undefined
+          }
         >
-          <Input id="member-mobile" value={values.mobile} maxLength={30} disabled={Boolean(existing?.confirmedShortNumber)} onChange={(e) => set('mobile', e.target.value)} data-testid="member-mobile" />
+          <Input
+            id="member-mobile"
+            value={values.mobile}
+            maxLength={30}
+            disabled={Boolean(existing?.confirmedShortNumber)}
+            onChange={(e) => set('mobile', e.target.value)}
+            data-testid="member-mobile"
+          />
         </Form.Item>
         {otherCarrier ? (
           <Form.Item>
@@ -111,16 +153,34 @@ export function MemberModal({ enterpriseId, member, roster, onClose }: Props) {
           </Form.Item>
         ) : null}
         <Form.Item label={t('roster.field.department')} htmlFor="member-department">
-          <AutoComplete id="member-department" value={values.department} options={departments} onChange={(v: string) => set('department', v)} filterOption />
+          <AutoComplete
+            id="member-department"
+            value={values.department}
+            options={departments}
+            onChange={(v: string) => set('department', v)}
+            filterOption
+          />
         </Form.Item>
         <Form.Item label={t('roster.field.title')} htmlFor="member-title">
           <Input id="member-title" value={values.title} maxLength={50} onChange={(e) => set('title', e.target.value)} />
         </Form.Item>
         <Form.Item label={t('roster.field.shortNumber')} htmlFor="member-short" extra={<EffectNote effect={effect} />}>
-          <Input id="member-short" value={values.shortNumber ?? ''} maxLength={6} placeholder={t('roster.member.shortPlaceholder')} onChange={(e) => set('shortNumber', e.target.value.replace(/\D/g, ''))} data-testid="member-short" />
+          <Input
+            id="member-short"
+            value={values.shortNumber ?? ''}
+            maxLength={6}
+            placeholder={t('roster.member.shortPlaceholder')}
+            onChange={(e) => set('shortNumber', e.target.value.replace(/\D/g, ''))}
+            data-testid="member-short"
+          />
         </Form.Item>
         <Form.Item label={t('roster.field.extension')} htmlFor="member-extension">
-          <Input id="member-extension" value={values.extension ?? ''} maxLength={8} onChange={(e) => set('extension', e.target.value.replace(/\D/g, ''))} />
+          <Input
+            id="member-extension"
+            value={values.extension ?? ''}
+            maxLength={8}
+            onChange={(e) => set('extension', e.target.value.replace(/\D/g, ''))}
+          />
         </Form.Item>
         <Form.Item label={t('roster.field.email')} htmlFor="member-email">
           <Input id="member-email" value={values.email ?? ''} maxLength={100} onChange={(e) => set('email', e.target.value)} />

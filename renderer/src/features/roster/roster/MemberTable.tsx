@@ -41,7 +41,10 @@ export function MemberTable({ members, onEdit }: Props) {
   const showError = useShowError();
   const update = useApiMutation('roster.updateMember', { onError: showError });
   const remove = useApiMutation('roster.removeMember', { onError: showError });
-  const discard = useApiMutation('roster.discardChange', { onError: showError, onSuccess: () => void message.success(t('roster.discarded')) });
+  const discard = useApiMutation('roster.discardChange', {
+    onError: showError,
+    onSuccess: () => void message.success(t('roster.discarded')),
+  });
   const locked = (m: RosterMember) => m.state === 'pending' || (m.state === 'removing' && !m.conflict);
 
   return (
@@ -49,10 +52,22 @@ export function MemberTable({ members, onEdit }: Props) {
       rowKey="id"
       size="small"
       dataSource={members}
-      pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [50, 100, 200], showTotal: (total) => t('roster.total', { count: total }) }}
-      onRow={(m) => ({ onDoubleClick: () => !locked(m) && onEdit(m), 'data-testid': `member-${m.mobile}` }) as React.HTMLAttributes<HTMLElement>}
+      pagination={{
+        defaultPageSize: 50,
+        showSizeChanger: true,
+        pageSizeOptions: [50, 100, 200],
+        showTotal: (total) => t('roster.total', { count: total }),
+      }}
+      onRow={(m) =>
+        ({ onDoubleClick: () => !locked(m) && onEdit(m), 'data-testid': `member-${m.mobile}` }) as React.HTMLAttributes<HTMLElement>
+      }
       columns={[
-        { title: t('roster.field.shortNumber'), key: 'short', width: 100, render: (_, m) => <span className="ecw-roster-number">{m.shortNumber ?? '——'}</span> },
+        {
+          title: t('roster.field.shortNumber'),
+          key: 'short',
+          width: 100,
+          render: (_, m) => <span className="ecw-roster-number">{m.shortNumber ?? '——'}</span>,
+        },
         { title: t('roster.field.name'), dataIndex: 'name', width: 120 },
         {
           title: t('roster.field.mobile'),
@@ -61,7 +76,12 @@ export function MemberTable({ members, onEdit }: Props) {
           render: (_, m) => (
             <>
               {m.mobile}
-              {m.portedIn ? <Tooltip title={t('roster.portedInHint')}> <Typography.Text type="secondary">{t('roster.portedIn')}</Typography.Text></Tooltip> : null}
+              {m.portedIn ? (
+                <Tooltip title={t('roster.portedInHint')}>
+                  {' '}
+                  <Typography.Text type="secondary">{t('roster.portedIn')}</Typography.Text>
+                </Tooltip>
+              ) : null}
             </>
           ),
         },
@@ -98,14 +118,33 @@ export function MemberTable({ members, onEdit }: Props) {
           width: 120,
           render: (_, m) => (
             <Space size={4}>
-              <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('common.edit')} disabled={locked(m)} onClick={() => onEdit(m)} />
+              <Button
+                size="small"
+                type="text"
+                icon={<EditOutlined />}
+                aria-label={t('common.edit')}
+                disabled={locked(m)}
+                onClick={() => onEdit(m)}
+              />
               {m.state === 'draft' || m.state === 'conflict' || m.state === 'removing' ? (
                 <Tooltip title={t('roster.discard')}>
-                  <Button size="small" type="text" icon={<RollbackOutlined />} aria-label={t('roster.discard')} disabled={locked(m)} onClick={() => discard.mutate({ id: m.id })} />
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<RollbackOutlined />}
+                    aria-label={t('roster.discard')}
+                    disabled={locked(m)}
+                    onClick={() => discard.mutate({ id: m.id })}
+                  />
                 </Tooltip>
               ) : null}
               {m.state !== 'removing' ? (
-                <Popconfirm title={t('roster.removeConfirm', { name: m.name })} okText={t('roster.remove')} cancelText={t('common.cancel')} onConfirm={() => remove.mutate({ id: m.id })}>
+                <Popconfirm
+                  title={t('roster.removeConfirm', { name: m.name })}
+                  okText={t('roster.remove')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => remove.mutate({ id: m.id })}
+                >
                   <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('roster.remove')} disabled={locked(m)} />
                 </Popconfirm>
               ) : null}

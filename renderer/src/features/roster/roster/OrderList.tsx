@@ -28,7 +28,11 @@ export function OrderList({ orders }: { orders: Order[] }) {
             <>
               <Tag color={COLORS[o.status]}>{t(`roster.orders.status.${o.status}`)}</Tag>
               {o.status === 'completed' ? t('roster.orders.result', { confirmed: o.confirmed, sentBack: o.sentBack }) : null}
-              {o.failure ? <Typography.Text type="danger">{t(`roster.orders.failure.${o.failure.code}`, { defaultValue: o.failure.message })}</Typography.Text> : null}
+              {o.failure ? (
+                <Typography.Text type="danger">
+                  {t(`roster.orders.failure.${o.failure.code}`, { defaultValue: o.failure.message })}
+                </Typography.Text>
+              ) : null}
             </>
           ),
         },

@@ -43,7 +43,14 @@ export function RosterPage() {
     onError: useShowError(),
   });
 
-  if (roster.error) return <Result status="error" title={apiErrorText(roster.error)} extra={<Button onClick={() => void roster.refetch()}>{t('common.retry')}</Button>} />;
+  if (roster.error)
+    return (
+      <Result
+        status="error"
+        title={apiErrorText(roster.error)}
+        extra={<Button onClick={() => void roster.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
   if (!roster.data) return <Spin />;
   const { counts } = roster.data;
 
@@ -51,7 +58,11 @@ export function RosterPage() {
     <div className="ecw-page">
       <Breadcrumb
         className="ecw-breadcrumb"
-        items={[{ title: <Link to="/enterprises">{t('enterprises.list.title')}</Link> }, { title: <Link to={`/enterprises/${id}`}>{enterprise.data?.name ?? '…'}</Link> }, { title: t('roster.title') }]}
+        items={[
+          { title: <Link to="/enterprises">{t('enterprises.list.title')}</Link> },
+          { title: <Link to={`/enterprises/${id}`}>{enterprise.data?.name ?? '…'}</Link> },
+          { title: t('roster.title') },
+        ]}
       />
       <div className="ecw-detail-head">
         <Space align="center" wrap>
@@ -62,7 +73,11 @@ export function RosterPage() {
           {counts.draft ? <Tag color="blue">{t('roster.counts.draft', { count: counts.draft })}</Tag> : null}
           {counts.pending ? <Tag color="gold">{t('roster.counts.pending', { count: counts.pending })}</Tag> : null}
           {counts.conflict ? <Tag color="red">{t('roster.counts.conflict', { count: counts.conflict })}</Tag> : null}
-          {roster.data.groupNumber ? <Tag color="purple" data-testid="roster-group-number">{t('roster.groupNumber', { number: roster.data.groupNumber })}</Tag> : null}
+          {roster.data.groupNumber ? (
+            <Tag color="purple" data-testid="roster-group-number">
+              {t('roster.groupNumber', { number: roster.data.groupNumber })}
+            </Tag>
+          ) : null}
         </Space>
         <Space wrap>
           <Button icon={<SettingOutlined />} onClick={() => setRules(true)} data-testid="roster-rules">
@@ -74,7 +89,10 @@ export function RosterPage() {
           <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="roster-import">
             {t('roster.import.open')}
           </Button>
-          <StaffCardsButtons enterpriseId={id} consenting={roster.data.members.filter((m) => m.cardConsent && m.state !== 'removing').length} />
+          <StaffCardsButtons
+            enterpriseId={id}
+            consenting={roster.data.members.filter((m) => m.cardConsent && m.state !== 'removing').length}
+          />
           <Button
             type="primary"
             icon={<CloudUploadOutlined />}
@@ -87,7 +105,9 @@ export function RosterPage() {
           </Button>
         </Space>
       </div>
-      {counts.conflict ? <Alert className="ecw-roster-alert" type="error" showIcon title={t('roster.conflictAlert', { count: counts.conflict })} /> : null}
+      {counts.conflict ? (
+        <Alert className="ecw-roster-alert" type="error" showIcon title={t('roster.conflictAlert', { count: counts.conflict })} />
+      ) : null}
       <Tabs
         items={[
           {

@@ -11,7 +11,20 @@ export function RosterSummary({ enterpriseId }: { enterpriseId: string }) {
   const { data } = useApiQuery('roster.list', { enterpriseId });
   const counts = data?.counts;
   return (
-    <Card size="small" title={t('roster.summary.title')} extra={<Button size="small" icon={<TeamOutlined />} onClick={() => void navigate(`/enterprises/${enterpriseId}/roster`)} data-testid="roster-open">{t('roster.summary.open')}</Button>}>
+    <Card
+      size="small"
+      title={t('roster.summary.title')}
+      extra={
+        <Button
+          size="small"
+          icon={<TeamOutlined />}
+          onClick={() => void navigate(`/enterprises/${enterpriseId}/roster`)}
+          data-testid="roster-open"
+        >
+          {t('roster.summary.open')}
+        </Button>
+      }
+    >
       {counts ? (
         <Space wrap>
           <Typography.Text data-testid="roster-summary-members">{t('roster.summary.members', { count: counts.members })}</Typography.Text>

@@ -37,7 +37,13 @@ export function StaffCardsButtons({ enterpriseId, consenting }: { enterpriseId: 
   return (
     <Space wrap>
       <Tooltip title={noSite ? t('roster.cards.noSite') : t('roster.cards.fillHint', { count: consenting })}>
-        <Button icon={<IdcardOutlined />} disabled={noSite} loading={fill.isPending} onClick={() => siteId && fill.mutate({ siteId })} data-testid="roster-cards-fill">
+        <Button
+          icon={<IdcardOutlined />}
+          disabled={noSite}
+          loading={fill.isPending}
+          onClick={() => siteId && fill.mutate({ siteId })}
+          data-testid="roster-cards-fill"
+        >
           {t('roster.cards.fill')}
         </Button>
       </Tooltip>

@@ -34,11 +34,15 @@ export function RulesDrawer({ enterpriseId, open, roster, onClose }: Props) {
   }, [open, roster.rules]);
   const save = useApiMutation('roster.setRules', { onSuccess: onClose, onError: (e) => setFailure(apiErrorText(e)) });
   const problems = useMemo(() => rulesProblems(rules), [rules]);
-  const departments = useMemo(() => [...new Set(roster.members.map((m) => m.department).filter(Boolean))].map((value) => ({ value, label: value })), [roster.members]);
+  const departments = useMemo(
+    () => [...new Set(roster.members.map((m) => m.department).filter(Boolean))].map((value) => ({ value, label: value })),
+    [roster.members],
+  );
 
   const setBlock = (i: number, patch: Partial<ShortNumberRules['departmentBlocks'][number]>) =>
     setRules((r) => ({ ...r, departmentBlocks: r.departmentBlocks.map((b, j) => (j === i ? { ...b, ...patch } : b)) }));
-  const setReserved = (i: number, patch: Partial<ShortNumberRules['reserved'][number]>) => setRules((r) => ({ ...r, reserved: r.reserved.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));
+  const setReserved = (i: number, patch: Partial<ShortNumberRules['reserved'][number]>) =>
+    setRules((r) => ({ ...r, reserved: r.reserved.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));
 
   return (
     <Drawer
@@ -48,7 +52,13 @@ export function RulesDrawer({ enterpriseId, open, roster, onClose }: Props) {
       size="large"
       destroyOnHidden
       extra={
-        <Button type="primary" loading={save.isPending} disabled={problems.length > 0} onClick={() => save.mutate({ enterpriseId, rules, renumber })} data-testid="rules-save">
+        <Button
+          type="primary"
+          loading={save.isPending}
+          disabled={problems.length > 0}
+          onClick={() => save.mutate({ enterpriseId, rules, renumber })}
+          data-testid="rules-save"
+        >
           {t('common.save')}
         </Button>
       }
@@ -60,20 +70,58 @@ export function RulesDrawer({ enterpriseId, open, roster, onClose }: Props) {
         ))}
       </ul>
       <Form layout="vertical" component="div">
-        <Form.Item label={t('roster.rules.firstDigit')} htmlFor="rules-first-digit" extra={t('roster.rules.firstDigitHint', { digit: rules.firstDigit })}>
-          <Select id="rules-first-digit" value={rules.firstDigit} onChange={(firstDigit: string) => setRules((r) => ({ ...r, firstDigit }))} options={DIGITS.map((d) => ({ value: d, label: d }))} style={{ width: 120 }} />
+        <Form.Item
+          label={t('roster.rules.firstDigit')}
+          htmlFor="rules-first-digit"
+          extra={t('roster.rules.firstDigitHint', { digit: rules.firstDigit })}
+        >
+          <Select
+            id="rules-first-digit"
+            value={rules.firstDigit}
+            onChange={(firstDigit: string) => setRules((r) => ({ ...r, firstDigit }))}
+            options={DIGITS.map((d) => ({ value: d, label: d }))}
+            style={{ width: 120 }}
+          />
         </Form.Item>
         <Typography.Title level={5}>{t('roster.rules.blocks')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('roster.rules.blocksHint')}</Typography.Paragraph>
         {rules.departmentBlocks.map((b, i) => (
           <Space key={i} className="ecw-roster-rule-row">
-            <Select aria-label={t('roster.field.department')} value={b.department} options={departments} showSearch style={{ width: 180 }} onChange={(department: string) => setBlock(i, { department })} />
-            <Input aria-label={t('roster.rules.prefix')} value={b.prefix} maxLength={5} style={{ width: 120 }} onChange={(e) => setBlock(i, { prefix: e.target.value.replace(/\D/g, '') })} />
-            <Typography.Text type="secondary">{b.prefix ? `${b.prefix}${'x'.repeat(Math.max(0, 6 - b.prefix.length))}` : ''}</Typography.Text>
-            <Button type="text" icon={<DeleteOutlined />} aria-label={t('roster.remove')} onClick={() => setRules((r) => ({ ...r, departmentBlocks: r.departmentBlocks.filter((_, j) => j !== i) }))} />
+            <Select
+              aria-label={t('roster.field.department')}
+              value={b.department}
+              options={departments}
+              showSearch
+              style={{ width: 180 }}
+              onChange={(department: string) => setBlock(i, { department })}
+            />
+            <Input
+              aria-label={t('roster.rules.prefix')}
+              value={b.prefix}
+              maxLength={5}
+              style={{ width: 120 }}
+              onChange={(e) => setBlock(i, { prefix: e.target.value.replace(/\D/g, '') })}
+            />
+            <Typography.Text type="secondary">
+              {b.prefix ? `${b.prefix}${'x'.repeat(Math.max(0, 6 - b.prefix.length))}` : ''}
+            </Typography.Text>
+            <Button
+              type="text"
+              icon={<DeleteOutlined />}
+              aria-label={t('roster.remove')}
+              onClick={() => setRules((r) => ({ ...r, departmentBlocks: r.departmentBlocks.filter((_, j) => j !== i) }))}
+            />
           </Space>
         ))}
-        <Button icon={<PlusOutlined />} onClick={() => setRules((r) => ({ ...r, departmentBlocks: [...r.departmentBlocks, { department: departments[0]?.value ?? '', prefix: `${r.firstDigit}1` }] }))}>
+        <Button
+          icon={<PlusOutlined />}
+          onClick={() =>
+            setRules((r) => ({
+              ...r,
+              departmentBlocks: [...r.departmentBlocks, { department: departments[0]?.value ?? '', prefix: `${r.firstDigit}1` }],
+            }))
+          }
+        >
           {t('roster.rules.addBlock')}
         </Button>
         <Typography.Title level={5} className="ecw-roster-rules-section">
@@ -82,8 +130,21 @@ export function RulesDrawer({ enterpriseId, open, roster, onClose }: Props) {
         <Typography.Paragraph type="secondary">{t('roster.rules.reservedHint')}</Typography.Paragraph>
         {rules.reserved.map((r, i) => (
           <Space key={i} className="ecw-roster-rule-row">
-            <Input aria-label={t('roster.field.shortNumber')} value={r.number} maxLength={6} style={{ width: 110 }} onChange={(e) => setReserved(i, { number: e.target.value.replace(/\D/g, '') })} />
-            <Input aria-label={t('roster.field.name')} value={r.name} maxLength={50} style={{ width: 140 }} placeholder={t('roster.field.name')} onChange={(e) => setReserved(i, { name: e.target.value })} />
+            <Input
+              aria-label={t('roster.field.shortNumber')}
+              value={r.number}
+              maxLength={6}
+              style={{ width: 110 }}
+              onChange={(e) => setReserved(i, { number: e.target.value.replace(/\D/g, '') })}
+            />
+            <Input
+              aria-label={t('roster.field.name')}
+              value={r.name}
+              maxLength={50}
+              style={{ width: 140 }}
+              placeholder={t('roster.field.name')}
+              onChange={(e) => setReserved(i, { name: e.target.value })}
+            />
             <Input
               aria-label={t('roster.field.mobile')}
               value={r.mobile ?? ''}
@@ -92,10 +153,18 @@ export function RulesDrawer({ enterpriseId, open, roster, onClose }: Props) {
               placeholder={t('roster.rules.mobileOptional')}
               onChange={(e) => setReserved(i, { mobile: e.target.value.replace(/\D/g, '') || undefined })}
             />
-            <Button type="text" icon={<DeleteOutlined />} aria-label={t('roster.remove')} onClick={() => setRules((x) => ({ ...x, reserved: x.reserved.filter((_, j) => j !== i) }))} />
+            <Button
+              type="text"
+              icon={<DeleteOutlined />}
+              aria-label={t('roster.remove')}
+              onClick={() => setRules((x) => ({ ...x, reserved: x.reserved.filter((_, j) => j !== i) }))}
+            />
           </Space>
         ))}
-        <Button icon={<PlusOutlined />} onClick={() => setRules((r) => ({ ...r, reserved: [...r.reserved, { number: `${r.firstDigit}88888`, name: '' }] }))}>
+        <Button
+          icon={<PlusOutlined />}
+          onClick={() => setRules((r) => ({ ...r, reserved: [...r.reserved, { number: `${r.firstDigit}88888`, name: '' }] }))}
+        >
           {t('roster.rules.addReserved')}
         </Button>
         <Form.Item className="ecw-roster-rules-section">
@@ -103,7 +172,13 @@ export function RulesDrawer({ enterpriseId, open, roster, onClose }: Props) {
             {t('roster.rules.renumber')}
           </Checkbox>
         </Form.Item>
-        {problems.length ? <Alert type="warning" showIcon title={problems.map((p) => t(`roster.rules.problem.${p.code}`, { detail: p.detail })).join('；')} /> : null}
+        {problems.length ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={problems.map((p) => t(`roster.rules.problem.${p.code}`, { detail: p.detail })).join('；')}
+          />
+        ) : null}
         {failure ? <Alert type="error" showIcon title={failure} /> : null}
       </Form>
     </Drawer>

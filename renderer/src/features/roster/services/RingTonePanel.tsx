@@ -42,7 +42,11 @@ export function RingTonePanel({ enterpriseId, services, members }: Props) {
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {!services.included.ringTone ? <Alert type="info" showIcon title={t('services.notIncluded.ringTone')} /> : null}
       <Typography.Text type="secondary" data-testid="ringtone-limits">
-        {t('services.ringTone.limits', { seconds: limits.maxSeconds, size: (limits.maxBytes / 1024 / 1024).toFixed(1), formats: limits.formats.join('、') })}
+        {t('services.ringTone.limits', {
+          seconds: limits.maxSeconds,
+          size: (limits.maxBytes / 1024 / 1024).toFixed(1),
+          formats: limits.formats.join('、'),
+        })}
         {limits.sample ? (
           <Tooltip title={t('services.ringTone.sampleHint')}>
             <Tag color="orange">{t('common.sample')}</Tag>
@@ -76,7 +80,9 @@ export function RingTonePanel({ enterpriseId, services, members }: Props) {
           <Space wrap>
             <Radio.Group
               value={tone.members === 'all' ? 'all' : 'some'}
-              onChange={(e) => setMembers.mutate({ enterpriseId, members: e.target.value === 'all' ? 'all' : active.slice(0, 1).map((m) => m.id) })}
+              onChange={(e) =>
+                setMembers.mutate({ enterpriseId, members: e.target.value === 'all' ? 'all' : active.slice(0, 1).map((m) => m.id) })
+              }
             >
               <Radio value="all">{t('services.ringTone.everyone')}</Radio>
               <Radio value="some">{t('services.ringTone.some')}</Radio>

@@ -13,8 +13,20 @@ export function useServicesTabs(enterpriseId: string, members: RosterMember[]) {
   const { data } = useApiQuery('services.get', { enterpriseId });
   const body = (render: (services: NonNullable<typeof data>) => React.ReactNode) => (data ? render(data) : <Spin />);
   return [
-    { key: 'switchboard', label: t('roster.tabs.switchboard'), children: body((s) => <SwitchboardPanel enterpriseId={enterpriseId} services={s} members={members} />) },
-    { key: 'groups', label: t('roster.tabs.groups'), children: body((s) => <SmsGroupsPanel enterpriseId={enterpriseId} services={s} members={members} />) },
-    { key: 'ringtone', label: t('roster.tabs.ringTone'), children: body((s) => <RingTonePanel enterpriseId={enterpriseId} services={s} members={members} />) },
+    {
+      key: 'switchboard',
+      label: t('roster.tabs.switchboard'),
+      children: body((s) => <SwitchboardPanel enterpriseId={enterpriseId} services={s} members={members} />),
+    },
+    {
+      key: 'groups',
+      label: t('roster.tabs.groups'),
+      children: body((s) => <SmsGroupsPanel enterpriseId={enterpriseId} services={s} members={members} />),
+    },
+    {
+      key: 'ringtone',
+      label: t('roster.tabs.ringTone'),
+      children: body((s) => <RingTonePanel enterpriseId={enterpriseId} services={s} members={members} />),
+    },
   ];
 }

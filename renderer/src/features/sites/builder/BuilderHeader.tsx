@@ -40,7 +40,13 @@ function ReportBadge() {
       </Tag>
     );
   return (
-    <Tag color={errors ? 'red' : 'gold'} icon={<WarningOutlined />} className="ecw-clickable" onClick={() => setTab('publish')} data-testid="report-badge">
+    <Tag
+      color={errors ? 'red' : 'gold'}
+      icon={<WarningOutlined />}
+      className="ecw-clickable"
+      onClick={() => setTab('publish')}
+      data-testid="report-badge"
+    >
       {t('sites.report.badge', { errors, warnings })}
     </Tag>
   );

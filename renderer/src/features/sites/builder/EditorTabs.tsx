@@ -34,5 +34,14 @@ export function EditorTabs({ enterprise }: { enterprise: Enterprise }) {
     { key: 'publish', label: t('sites.tab.publish'), children: <PublishPanel enterprise={enterprise} /> },
   ];
   // A narrower gutter than antd's 32 px keeps all seven tabs in view on a 1024 px laptop, without the overflow menu.
-  return <Tabs activeKey={tab} onChange={(key) => setTab(key as EditorTab)} items={items} tabBarGutter={20} destroyOnHidden className="ecw-editor-tabs" />;
+  return (
+    <Tabs
+      activeKey={tab}
+      onChange={(key) => setTab(key as EditorTab)}
+      items={items}
+      tabBarGutter={20}
+      destroyOnHidden
+      className="ecw-editor-tabs"
+    />
+  );
 }

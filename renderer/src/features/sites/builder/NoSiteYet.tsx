@@ -38,7 +38,13 @@ export function NoSiteYet({ enterprise }: { enterprise: Enterprise }) {
         <IntakeError run={run} retry={() => run.failed && void start(run.failed)} />
       </Space>
       <Divider plain>{t('sites.start.or')}</Divider>
-      <Button icon={<AppstoreAddOutlined />} loading={create.isPending} disabled={run.busy} onClick={createBlank} data-testid="site-create-blank">
+      <Button
+        icon={<AppstoreAddOutlined />}
+        loading={create.isPending}
+        disabled={run.busy}
+        onClick={createBlank}
+        data-testid="site-create-blank"
+      >
         {t('sites.start.blank')}
       </Button>
     </Card>

@@ -29,7 +29,8 @@ export function SiteBuilderPage() {
   useSiteSync(id, read.data);
   useLeaveGuard();
 
-  if (enterprise.error) return <Result status="warning" title={apiErrorText(enterprise.error)} extra={<Link to="/sites">{t('sites.list.title')}</Link>} />;
+  if (enterprise.error)
+    return <Result status="warning" title={apiErrorText(enterprise.error)} extra={<Link to="/sites">{t('sites.list.title')}</Link>} />;
   const e = enterprise.data;
   if (!e || storeEnterprise !== id) return <Spin />;
 
@@ -42,7 +43,14 @@ export function SiteBuilderPage() {
   return (
     <div className="ecw-builder" data-testid="site-builder">
       <Breadcrumb className="ecw-breadcrumb" items={crumbs} />
-      {read.error ? <Alert type="error" showIcon title={apiErrorText(read.error)} action={<Button onClick={() => void read.refetch()}>{t('common.retry')}</Button>} /> : null}
+      {read.error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={apiErrorText(read.error)}
+          action={<Button onClick={() => void read.refetch()}>{t('common.retry')}</Button>}
+        />
+      ) : null}
       {!site && read.isPending ? <Spin /> : null}
       {!site && read.data === null ? <NoSiteYet enterprise={e} /> : null}
       {site ? (

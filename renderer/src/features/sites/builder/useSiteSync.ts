@@ -26,7 +26,8 @@ export function useSiteSync(enterpriseId: string, read: Site | null | undefined)
     if (read) receive(read);
   }, [read, receive]);
   useEffect(() => {
-    if (shown && shown.enterpriseId === enterpriseId) queryClient.setQueryData(apiQueryKey('sites.getForEnterprise', { enterpriseId }), shown);
+    if (shown && shown.enterpriseId === enterpriseId)
+      queryClient.setQueryData(apiQueryKey('sites.getForEnterprise', { enterpriseId }), shown);
   }, [shown, enterpriseId, queryClient]);
 
   useEffect(() => {

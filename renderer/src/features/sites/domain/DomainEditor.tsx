@@ -27,7 +27,12 @@ function OwnCheck({ name }: { name: string }) {
   return (
     <Typography.Text type="success" data-testid="domain-check">
       <CheckCircleFilled /> {t('sites.domain.valid')}
-      {check.ascii !== check.unicode ? <> · {t('sites.domain.ascii')} <span className="ecw-mono">{check.ascii}</span></> : null}
+      {check.ascii !== check.unicode ? (
+        <>
+          {' '}
+          · {t('sites.domain.ascii')} <span className="ecw-mono">{check.ascii}</span>
+        </>
+      ) : null}
     </Typography.Text>
   );
 }
@@ -53,7 +58,11 @@ export function DomainEditor() {
   const labelReserved = isReservedSiteLabel(label);
   const labelOk = checkSiteLabel(label).valid && !labelReserved;
   const valid = kind === 'own' ? checkDomain(name).valid : labelOk;
-  const changed = kind !== domain.kind || (kind === 'own' ? domain.kind !== 'own' || checkDomain(name).unicode !== domain.name : domain.kind !== 'assigned' || checkSiteLabel(label).normalized !== domain.label);
+  const changed =
+    kind !== domain.kind ||
+    (kind === 'own'
+      ? domain.kind !== 'own' || checkDomain(name).unicode !== domain.name
+      : domain.kind !== 'assigned' || checkSiteLabel(label).normalized !== domain.label);
 
   const apply = async () => {
     setSaving(true);
@@ -94,12 +103,31 @@ export function DomainEditor() {
         />
         {kind === 'own' ? (
           <Field label={t('sites.domain.ownName')} field="domain.name" hint={t('sites.domain.ownHint')}>
-            <Input value={name} maxLength={253} placeholder="例如 quanchengtea.cn 或 泉城茶业.中国" onChange={(e) => setName(e.target.value)} onPressEnter={() => valid && changed && void apply()} data-testid="domain-name" />
+            <Input
+              value={name}
+              maxLength={253}
+              placeholder="例如 quanchengtea.cn 或 泉城茶业.中国"
+              onChange={(e) => setName(e.target.value)}
+              onPressEnter={() => valid && changed && void apply()}
+              data-testid="domain-name"
+            />
           </Field>
         ) : (
-          <Field label={t('sites.domain.label')} field="domain.label" error={label && !labelOk ? t(labelReserved ? 'sites.domain.labelReserved' : 'sites.domain.labelInvalid') : undefined} hint={t('sites.domain.labelHint')}>
+          <Field
+            label={t('sites.domain.label')}
+            field="domain.label"
+            error={label && !labelOk ? t(labelReserved ? 'sites.domain.labelReserved' : 'sites.domain.labelInvalid') : undefined}
+            hint={t('sites.domain.labelHint')}
+          >
             <Space.Compact>
-              <Input value={label} maxLength={63} onChange={(e) => setLabel(e.target.value)} onPressEnter={() => valid && changed && void apply()} data-testid="domain-label" style={{ width: 220 }} />
+              <Input
+                value={label}
+                maxLength={63}
+                onChange={(e) => setLabel(e.target.value)}
+                onPressEnter={() => valid && changed && void apply()}
+                data-testid="domain-label"
+                style={{ width: 220 }}
+              />
               <span className="ecw-addon">.{DEFAULT_ASSIGNED_SUFFIX}</span>
             </Space.Compact>
           </Field>

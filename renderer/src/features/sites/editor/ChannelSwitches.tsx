@@ -6,7 +6,15 @@ import { useShowError } from '../../../ui/apiErrors';
 import { save } from '../state/siteStore';
 import { useChosen } from '../state/useChosen';
 
-export function ChannelSwitches({ value, onChange, disabled }: { value: Switches; onChange: (next: Switches) => void; disabled?: boolean }) {
+export function ChannelSwitches({
+  value,
+  onChange,
+  disabled,
+}: {
+  value: Switches;
+  onChange: (next: Switches) => void;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Checkbox.Group
@@ -45,7 +53,11 @@ export function ChannelDots({ value }: { value: Switches }) {
   return (
     <span className="ecw-channel-dots">
       {CHANNELS.map((c) => (
-        <span key={c} className={value[c] ? 'is-on' : 'is-off'} title={`${t(`sites.channel.${c}`)}: ${value[c] ? t('sites.channel.on') : t('sites.channel.off')}`}>
+        <span
+          key={c}
+          className={value[c] ? 'is-on' : 'is-off'}
+          title={`${t(`sites.channel.${c}`)}: ${value[c] ? t('sites.channel.on') : t('sites.channel.off')}`}
+        >
           {t(`sites.channel.short.${c}`)}
         </span>
       ))}

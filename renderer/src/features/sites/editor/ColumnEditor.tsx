@@ -74,9 +74,19 @@ export function ColumnEditor({ column }: { column: Column }) {
         <Field label={t('sites.column.channels')} field="channels" hint={t('sites.column.channelsHint')}>
           <ColumnChannels column={column} />
         </Field>
-        <Card size="small" className="ecw-column-body" title={TEXT_ONLY.has(column.type) ? t('sites.column.pageText') : t('sites.column.introText')}>
+        <Card
+          size="small"
+          className="ecw-column-body"
+          title={TEXT_ONLY.has(column.type) ? t('sites.column.pageText') : t('sites.column.introText')}
+        >
           <RichTextEditor value={editor.value} onChange={editor.change} field="body" testId="column-body" />
-          <SaveBar dirty={editor.dirty} saving={editor.saving} onSave={() => void editor.save()} onDiscard={editor.discard} testId="column-body-save" />
+          <SaveBar
+            dirty={editor.dirty}
+            saving={editor.saving}
+            onSave={() => void editor.save()}
+            onDiscard={editor.discard}
+            testId="column-body-save"
+          />
         </Card>
         <Typography.Title level={5}>{t('sites.column.items', { count: column.items.length })}</Typography.Title>
         <ItemList column={column} />

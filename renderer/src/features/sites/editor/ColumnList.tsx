@@ -95,10 +95,24 @@ export function ColumnList() {
           </div>
           <div className="ecw-column-row-actions" onClick={(e) => e.stopPropagation()}>
             <Tooltip title={t('sites.moveUp')}>
-              <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => void reorder((ids) => moveBy(ids, column.id, -1))} aria-label={t('sites.moveUp')} />
+              <Button
+                size="small"
+                type="text"
+                icon={<ArrowUpOutlined />}
+                disabled={i === 0}
+                onClick={() => void reorder((ids) => moveBy(ids, column.id, -1))}
+                aria-label={t('sites.moveUp')}
+              />
             </Tooltip>
             <Tooltip title={t('sites.moveDown')}>
-              <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === columns.length - 1} onClick={() => void reorder((ids) => moveBy(ids, column.id, 1))} aria-label={t('sites.moveDown')} />
+              <Button
+                size="small"
+                type="text"
+                icon={<ArrowDownOutlined />}
+                disabled={i === columns.length - 1}
+                onClick={() => void reorder((ids) => moveBy(ids, column.id, 1))}
+                aria-label={t('sites.moveDown')}
+              />
             </Tooltip>
           </div>
         </div>

@@ -20,7 +20,9 @@ export function ColumnTitle({ column }: { column: Column }) {
     if (!trimmed) return setError(validationText('site.text.required'));
     try {
       // Leaving the field right after Enter commits twice: the second finds the title saved and changes nothing.
-      await save('sites.updateColumn', (site) => (site.content.columns.find((c) => c.id === column.id)?.title === trimmed ? null : { columnId: column.id, title: trimmed }));
+      await save('sites.updateColumn', (site) =>
+        site.content.columns.find((c) => c.id === column.id)?.title === trimmed ? null : { columnId: column.id, title: trimmed },
+      );
       setError('');
     } catch (e) {
       if (!isStale(e)) setError(apiErrorText(e));
@@ -29,7 +31,15 @@ export function ColumnTitle({ column }: { column: Column }) {
 
   return (
     <Field label={t('sites.column.title')} field="title" error={error} required>
-      <Input value={title} maxLength={30} showCount onChange={(e) => setTitle(e.target.value)} onBlur={() => void commit()} onPressEnter={() => void commit()} data-testid="column-title" />
+      <Input
+        value={title}
+        maxLength={30}
+        showCount
+        onChange={(e) => setTitle(e.target.value)}
+        onBlur={() => void commit()}
+        onPressEnter={() => void commit()}
+        data-testid="column-title"
+      />
     </Field>
   );
 }

@@ -20,7 +20,17 @@ import { SaveBar } from './SaveBar';
 import { useDraftEditor, type FieldErrors } from './useDraftEditor';
 import { useFieldFocus } from './useFieldFocus';
 
-function KindFields({ item, onChange, errors, categories }: { item: Item; onChange: (item: Item) => void; errors: FieldErrors; categories: string[] }) {
+function KindFields({
+  item,
+  onChange,
+  errors,
+  categories,
+}: {
+  item: Item;
+  onChange: (item: Item) => void;
+  errors: FieldErrors;
+  categories: string[];
+}) {
   switch (item.kind) {
     case 'article':
       return <ArticleFields item={item} onChange={onChange} errors={errors} />;
@@ -38,7 +48,19 @@ function KindFields({ item, onChange, errors, categories }: { item: Item; onChan
 type Editor = ReturnType<typeof useDraftEditor<Item, typeof itemSchema>>;
 
 /** The form around an item's fields: back to the column, a heading, the fields, the save bar. */
-function ItemForm({ column, editor, root, heading, saveBar }: { column: Column; editor: Editor; root: RefObject<HTMLDivElement | null>; heading: string; saveBar: ReactNode }) {
+function ItemForm({
+  column,
+  editor,
+  root,
+  heading,
+  saveBar,
+}: {
+  column: Column;
+  editor: Editor;
+  root: RefObject<HTMLDivElement | null>;
+  heading: string;
+  saveBar: ReactNode;
+}) {
   const { t } = useTranslation();
   const select = useBuilder((s) => s.select);
   useFieldFocus(root, true);
@@ -78,7 +100,9 @@ export function ItemEditor({ column, item }: { column: Column; item: Item }) {
     store: (value) => save('sites.updateItem', { itemId: item.id, item: value }),
     fieldPrefix: 'item.',
   });
-  const saveBar = <SaveBar dirty={editor.dirty} saving={editor.saving} onSave={() => void editor.save()} onDiscard={editor.discard} testId="item-save" />;
+  const saveBar = (
+    <SaveBar dirty={editor.dirty} saving={editor.saving} onSave={() => void editor.save()} onDiscard={editor.discard} testId="item-save" />
+  );
   return <ItemForm column={column} editor={editor} root={root} heading={t('sites.item.editing')} saveBar={saveBar} />;
 }
 
@@ -115,6 +139,8 @@ export function NewItemEditor({ column, draft }: { column: Column; draft: Item }
     select({ columnId: column.id });
   };
   const labels = { save: t('sites.item.addConfirm'), discard: t('common.cancel') };
-  const saveBar = <SaveBar dirty saving={editor.saving} onSave={() => void editor.save()} onDiscard={cancel} testId="item-save" labels={labels} />;
+  const saveBar = (
+    <SaveBar dirty saving={editor.saving} onSave={() => void editor.save()} onDiscard={cancel} testId="item-save" labels={labels} />
+  );
   return <ItemForm column={column} editor={editor} root={root} heading={t(`sites.item.add.${draft.kind}`)} saveBar={saveBar} />;
 }

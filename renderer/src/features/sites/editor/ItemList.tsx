@@ -24,7 +24,9 @@ export function ItemList({ column }: { column: Column }) {
   const setNewItemDraft = useBuilder((s) => s.setNewItemDraft);
   const select = useBuilder((s) => s.select);
   const [over, setOver] = useState<number | null>(null);
-  const sameKind = sortedColumns(content).filter((c) => c.id !== column.id && ITEM_KIND_OF_COLUMN[c.type] === ITEM_KIND_OF_COLUMN[column.type]);
+  const sameKind = sortedColumns(content).filter(
+    (c) => c.id !== column.id && ITEM_KIND_OF_COLUMN[c.type] === ITEM_KIND_OF_COLUMN[column.type],
+  );
   /** The column's item ids in `site` as saved (moves are made on that when their turn comes, so quick moves add up). */
   const idsIn = (site: Site) => site.content.columns.find((c) => c.id === column.id)?.items.map((i) => i.id) ?? [];
 
@@ -49,7 +51,12 @@ export function ItemList({ column }: { column: Column }) {
     setOver(null);
     if (what?.kind !== 'item') return;
     if (what.columnId === column.id) reorder((ids) => dropOn(ids, what.id, target));
-    else void save('sites.moveItem', (site) => ({ itemId: what.id, columnId: column.id, index: Math.max(0, idsIn(site).indexOf(target)) })).catch(showError);
+    else
+      void save('sites.moveItem', (site) => ({
+        itemId: what.id,
+        columnId: column.id,
+        index: Math.max(0, idsIn(site).indexOf(target)),
+      })).catch(showError);
   };
 
   return (
@@ -78,17 +85,36 @@ export function ItemList({ column }: { column: Column }) {
           >
             <HolderOutlined className="ecw-drag-handle" />
             {image ? <Thumb image={image} size={44} /> : <span className="ecw-thumb-empty" />}
-            <button type="button" className="ecw-item-row-main" onClick={() => select({ columnId: column.id, itemId: item.id })} data-testid="item-open">
+            <button
+              type="button"
+              className="ecw-item-row-main"
+              onClick={() => select({ columnId: column.id, itemId: item.id })}
+              data-testid="item-open"
+            >
               <span className="ecw-item-row-title">{itemTitle(drafts[item.id] ?? item)}</span>
               <span className="ecw-item-row-meta">{itemSummary(drafts[item.id] ?? item)}</span>
             </button>
             {drafts[item.id] ? <Tag color="orange">{t('sites.editor.unsaved')}</Tag> : null}
             <div className="ecw-item-row-actions">
               <Tooltip title={t('sites.moveUp')}>
-                <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => reorder((ids) => moveBy(ids, item.id, -1))} aria-label={t('sites.moveUp')} />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<ArrowUpOutlined />}
+                  disabled={i === 0}
+                  onClick={() => reorder((ids) => moveBy(ids, item.id, -1))}
+                  aria-label={t('sites.moveUp')}
+                />
               </Tooltip>
               <Tooltip title={t('sites.moveDown')}>
-                <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === column.items.length - 1} onClick={() => reorder((ids) => moveBy(ids, item.id, 1))} aria-label={t('sites.moveDown')} />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<ArrowDownOutlined />}
+                  disabled={i === column.items.length - 1}
+                  onClick={() => reorder((ids) => moveBy(ids, item.id, 1))}
+                  aria-label={t('sites.moveDown')}
+                />
               </Tooltip>
               {sameKind.length ? (
                 <Select

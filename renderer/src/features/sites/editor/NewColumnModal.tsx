@@ -37,7 +37,16 @@ export function NewColumnModal({ open, onClose, onCreate }: Props) {
   };
 
   return (
-    <Modal open={open} title={t('sites.column.new')} okText={t('sites.column.create')} onOk={() => void submit()} confirmLoading={busy} onCancel={onClose} destroyOnHidden focusable={{ focusTriggerAfterClose: false }}>
+    <Modal
+      open={open}
+      title={t('sites.column.new')}
+      okText={t('sites.column.create')}
+      onOk={() => void submit()}
+      confirmLoading={busy}
+      onCancel={onClose}
+      destroyOnHidden
+      focusable={{ focusTriggerAfterClose: false }}
+    >
       <Form layout="vertical" component="div">
         <Form.Item label={t('sites.column.type')} htmlFor="new-column-type">
           <Select
@@ -50,7 +59,13 @@ export function NewColumnModal({ open, onClose, onCreate }: Props) {
             options={COLUMN_TYPES.map((c) => ({ value: c, label: t(`sites.columnType.${c}`) }))}
           />
         </Form.Item>
-        <Form.Item label={t('sites.column.title')} required htmlFor="new-column-title" validateStatus={titleError ? 'error' : undefined} help={titleError || undefined}>
+        <Form.Item
+          label={t('sites.column.title')}
+          required
+          htmlFor="new-column-title"
+          validateStatus={titleError ? 'error' : undefined}
+          help={titleError || undefined}
+        >
           <Input
             id="new-column-title"
             value={title}

@@ -16,4 +16,5 @@ export function itemSummary(item: Item): string {
   }
 }
 
-export const firstImage = (item: Item) => (item.kind === 'product' || item.kind === 'article' ? item.images[0] : item.kind === 'staff' ? item.photo : undefined);
+export const firstImage = (item: Item) =>
+  item.kind === 'product' || item.kind === 'article' ? item.images[0] : item.kind === 'staff' ? item.photo : undefined;

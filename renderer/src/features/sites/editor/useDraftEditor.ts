@@ -60,7 +60,16 @@ export function findField(root: HTMLElement, path: string): HTMLElement | null {
   return null;
 }
 
-export function useDraftEditor<T, S extends z.ZodType>({ saved, draft, setDraft, schema, store, fieldPrefix = '', root, alwaysDraft = false }: Options<T, S>) {
+export function useDraftEditor<T, S extends z.ZodType>({
+  saved,
+  draft,
+  setDraft,
+  schema,
+  store,
+  fieldPrefix = '',
+  root,
+  alwaysDraft = false,
+}: Options<T, S>) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const showError = useShowError();
@@ -70,10 +79,13 @@ export function useDraftEditor<T, S extends z.ZodType>({ saved, draft, setDraft,
   const picked = useRef(new Set<string>());
   const value = draft ?? saved;
 
-  const check = useCallback((v: T): FieldErrors => {
-    const parsed = schema.safeParse(v);
-    return parsed.success ? {} : issuesToErrors(parsed.error.issues);
-  }, [schema]);
+  const check = useCallback(
+    (v: T): FieldErrors => {
+      const parsed = schema.safeParse(v);
+      return parsed.success ? {} : issuesToErrors(parsed.error.issues);
+    },
+    [schema],
+  );
 
   const change = useCallback(
     (next: T) => {

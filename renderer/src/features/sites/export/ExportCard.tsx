@@ -40,7 +40,12 @@ export function ExportCard() {
   };
   const start = (outDir?: string) => {
     if (errors === 0) return void run(false, outDir);
-    modal.confirm({ title: t('sites.export.errorsConfirm', { errors }), content: t('sites.export.errorsHint'), okText: t('sites.export.anyway'), onOk: () => run(true, outDir) });
+    modal.confirm({
+      title: t('sites.export.errorsConfirm', { errors }),
+      content: t('sites.export.errorsHint'),
+      okText: t('sites.export.anyway'),
+      onOk: () => run(true, outDir),
+    });
   };
   const startInFolder = async () => {
     setFailure('');
@@ -62,7 +67,12 @@ export function ExportCard() {
           {t('sites.export.run')}
         </Button>
         {isDesktop() ? (
-          <Button icon={<FolderOpenOutlined />} disabled={exportSite.isPending} onClick={() => void startInFolder()} data-testid="export-choose-folder">
+          <Button
+            icon={<FolderOpenOutlined />}
+            disabled={exportSite.isPending}
+            onClick={() => void startInFolder()}
+            data-testid="export-choose-folder"
+          >
             {t('sites.export.toFolder')}
           </Button>
         ) : null}
@@ -76,14 +86,42 @@ export function ExportCard() {
             bordered
             items={[
               { key: 'rev', label: t('sites.export.revision'), children: t('sites.revision', { revision: result.revision }) },
-              { key: 'dir', label: t('sites.export.folder'), children: <Typography.Text copyable className="ecw-mono">{result.dir}</Typography.Text> },
-              ...(result.zipPath ? [{ key: 'zip', label: t('sites.export.zip'), children: <Typography.Text copyable className="ecw-mono">{result.zipPath}</Typography.Text> }] : []),
-              { key: 'files', label: t('sites.export.files'), children: t('sites.export.filesValue', { files: result.files, kb: Math.round((result.zipBytes ?? 0) / 1024) }) },
+              {
+                key: 'dir',
+                label: t('sites.export.folder'),
+                children: (
+                  <Typography.Text copyable className="ecw-mono">
+                    {result.dir}
+                  </Typography.Text>
+                ),
+              },
+              ...(result.zipPath
+                ? [
+                    {
+                      key: 'zip',
+                      label: t('sites.export.zip'),
+                      children: (
+                        <Typography.Text copyable className="ecw-mono">
+                          {result.zipPath}
+                        </Typography.Text>
+                      ),
+                    },
+                  ]
+                : []),
+              {
+                key: 'files',
+                label: t('sites.export.files'),
+                children: t('sites.export.filesValue', { files: result.files, kb: Math.round((result.zipBytes ?? 0) / 1024) }),
+              },
             ]}
           />
           {result.zipPath && !isDesktop() ? (
             <Space className="ecw-gap-top">
-              <Button icon={<DownloadOutlined />} onClick={() => download(fileUrl('files.siteExport', { siteId: result.siteId, revision: result.revision }), zipName)} data-testid="export-download">
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() => download(fileUrl('files.siteExport', { siteId: result.siteId, revision: result.revision }), zipName)}
+                data-testid="export-download"
+              >
                 {t('sites.export.download')}
               </Button>
             </Space>

@@ -45,7 +45,15 @@ export function SignOffCard({ enterprise }: { enterprise: Enterprise }) {
       <Typography.Paragraph type="secondary">{t('sites.signoff.intro', { revision: site.revision })}</Typography.Paragraph>
       {drafts ? <Alert type="warning" showIcon title={t('sites.signoff.draftsWarning')} className="ecw-gap-bottom" /> : null}
       {signedCurrent ? null : <BlockingErrors />}
-      {documentTitle ? <Alert type="success" showIcon className="ecw-gap-bottom" title={t('sites.signoff.stored', { title: documentTitle })} data-testid="signoff-stored" /> : null}
+      {documentTitle ? (
+        <Alert
+          type="success"
+          showIcon
+          className="ecw-gap-bottom"
+          title={t('sites.signoff.stored', { title: documentTitle })}
+          data-testid="signoff-stored"
+        />
+      ) : null}
       {signedCurrent ? (
         <Alert
           type="success"

@@ -8,11 +8,21 @@ import { apiErrorOf, apiErrorText } from '../../../ui/apiErrors';
 import { useSignatureForm } from '../../../ui/signature/useSignatureForm';
 import { useBuilder } from '../state/siteStore';
 
-export function SignOffForm({ enterprise, disabled, onSigned }: { enterprise: Enterprise; disabled: boolean; onSigned: (documentTitle: string) => void }) {
+export function SignOffForm({
+  enterprise,
+  disabled,
+  onSigned,
+}: {
+  enterprise: Enterprise;
+  disabled: boolean;
+  onSigned: (documentTitle: string) => void;
+}) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const site = useBuilder((s) => s.site!);
-  const { canvasRef, empty, clear, undo, signer, setSigner, errors, busy, clearSignatureError, submit } = useSignatureForm(enterprise.contact.name);
+  const { canvasRef, empty, clear, undo, signer, setSigner, errors, busy, clearSignatureError, submit } = useSignatureForm(
+    enterprise.contact.name,
+  );
   const signOff = useApiMutation('sites.signOff');
 
   const sign = async () => {
@@ -46,7 +56,12 @@ export function SignOffForm({ enterprise, disabled, onSigned }: { enterprise: En
       <div className={`ecw-signoff-box${errors.signature ? ' is-invalid' : ''}`}>
         {empty ? <div className="ecw-signoff-placeholder">{t('sites.signoff.placeholder')}</div> : null}
         <div className="ecw-signoff-line" />
-        <canvas ref={canvasRef} data-testid="signoff-canvas" aria-label={t('sites.signoff.signature')} onPointerDown={clearSignatureError} />
+        <canvas
+          ref={canvasRef}
+          data-testid="signoff-canvas"
+          aria-label={t('sites.signoff.signature')}
+          onPointerDown={clearSignatureError}
+        />
       </div>
       {errors.signature ? <div className="ecw-error-text">{errors.signature}</div> : null}
       {errors.form ? <Alert type="error" showIcon title={errors.form} className="ecw-gap-top" /> : null}

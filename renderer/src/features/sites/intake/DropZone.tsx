@@ -44,7 +44,12 @@ export function DropZone({ disabled, onFiles }: Props) {
       <Typography.Text strong>{t('sites.intake.dropTitle')}</Typography.Text>
       <Typography.Text type="secondary">{t('sites.intake.dropHint')}</Typography.Text>
       <Space wrap className="ecw-dropzone-actions">
-        <Button icon={<FolderOpenOutlined />} disabled={disabled} onClick={() => folderInput.current?.click()} data-testid="intake-pick-folder">
+        <Button
+          icon={<FolderOpenOutlined />}
+          disabled={disabled}
+          onClick={() => folderInput.current?.click()}
+          data-testid="intake-pick-folder"
+        >
           {t('sites.intake.pickFolder')}
         </Button>
         <Button icon={<FileAddOutlined />} disabled={disabled} onClick={() => fileInput.current?.click()} data-testid="intake-pick-files">

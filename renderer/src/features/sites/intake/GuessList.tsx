@@ -27,7 +27,15 @@ function GuessRow({ guess, templateId }: { guess: Guess; templateId: string }) {
       className="ecw-guess"
       data-testid="intake-guess"
       actions={[
-        <Button key="undo" size="small" type="link" icon={<UndoOutlined />} loading={busy} onClick={() => void undo()} data-testid="guess-undo">
+        <Button
+          key="undo"
+          size="small"
+          type="link"
+          icon={<UndoOutlined />}
+          loading={busy}
+          onClick={() => void undo()}
+          data-testid="guess-undo"
+        >
           {t('sites.guess.undo')}
         </Button>,
       ]}

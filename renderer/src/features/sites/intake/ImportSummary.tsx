@@ -15,7 +15,11 @@ export function ImportSummary({ report }: { report: ImportReport }) {
         size="small"
         column={4}
         items={[
-          { key: 'columns', label: t('sites.intake.columns'), children: <span data-testid="summary-columns">{report.columns.length}</span> },
+          {
+            key: 'columns',
+            label: t('sites.intake.columns'),
+            children: <span data-testid="summary-columns">{report.columns.length}</span>,
+          },
           { key: 'items', label: t('sites.intake.items'), children: <span data-testid="summary-items">{items}</span> },
           { key: 'photos', label: t('sites.intake.photosMatched'), children: <span data-testid="summary-photos">{photos}</span> },
           { key: 'unsorted', label: t('sites.intake.unsorted'), children: <span data-testid="summary-unsorted">{report.unsorted}</span> },
@@ -29,7 +33,12 @@ export function ImportSummary({ report }: { report: ImportReport }) {
         onRow={(c) => ({ onClick: () => select({ columnId: c.id }, 'content'), className: 'ecw-clickable' })}
         columns={[
           { title: t('sites.column.title'), dataIndex: 'title' },
-          { title: t('sites.column.type'), dataIndex: 'type', width: 120, render: (type: string) => <Tag>{t(`sites.columnType.${type}`)}</Tag> },
+          {
+            title: t('sites.column.type'),
+            dataIndex: 'type',
+            width: 120,
+            render: (type: string) => <Tag>{t(`sites.columnType.${type}`)}</Tag>,
+          },
           { title: t('sites.intake.itemCount'), dataIndex: 'items', width: 90, align: 'right' },
         ]}
       />

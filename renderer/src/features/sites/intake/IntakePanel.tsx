@@ -51,7 +51,10 @@ export function IntakePanel({ enterpriseId }: { enterpriseId: string }) {
   const problems = useBuilder((s) => s.site?.intake.problems ?? []);
   const guesses = useBuilder((s) => s.site?.intake.guesses.length ?? 0);
   const tray = useBuilder((s) => s.site?.content.unsorted.length ?? 0);
-  const shownProblems = [...run.localProblems, ...(lastImport ? lastImport.problems.filter((p) => !run.localProblems.includes(p)) : problems)];
+  const shownProblems = [
+    ...run.localProblems,
+    ...(lastImport ? lastImport.problems.filter((p) => !run.localProblems.includes(p)) : problems),
+  ];
 
   return (
     <Space orientation="vertical" size={12} className="ecw-fill">

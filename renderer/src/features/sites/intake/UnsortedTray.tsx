@@ -4,7 +4,14 @@ import { App as AntApp, Button, Dropdown, Empty, List, Space, Tag, Typography, t
 import { DeleteOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TrayTarget } from '../../../../../shared/api/sites';
-import { itemTitle, plainText, sortedColumns, type ColumnType, type SiteContent, type UnsortedEntry } from '../../../../../shared/sites/model';
+import {
+  itemTitle,
+  plainText,
+  sortedColumns,
+  type ColumnType,
+  type SiteContent,
+  type UnsortedEntry,
+} from '../../../../../shared/sites/model';
 import { useShowError } from '../../../ui/apiErrors';
 import { Thumb } from '../editor/images/Thumb';
 import { NewColumnModal } from '../editor/NewColumnModal';
@@ -13,7 +20,11 @@ import { trayNote } from './trayNote';
 
 type Move = TrayTarget | { kind: 'askNewColumn' };
 
-function targetMenu(content: SiteContent, entry: UnsortedEntry, t: (k: string, o?: Record<string, unknown>) => string): { items: MenuProps['items']; moves: Map<string, Move> } {
+function targetMenu(
+  content: SiteContent,
+  entry: UnsortedEntry,
+  t: (k: string, o?: Record<string, unknown>) => string,
+): { items: MenuProps['items']; moves: Map<string, Move> } {
   const moves = new Map<string, Move>();
   const add = (key: string, move: Move) => (moves.set(key, move), key);
   const columns = sortedColumns(content);
@@ -64,7 +75,8 @@ function TrayEntry({ entry, content }: { entry: UnsortedEntry; content: SiteCont
       showError(error);
     }
   };
-  const placeInNewColumn = (type: ColumnType, title: string) => save('sites.moveFromTray', { entryId: entry.id, target: { kind: 'newColumn', type, title } }).then(() => setAsking(false));
+  const placeInNewColumn = (type: ColumnType, title: string) =>
+    save('sites.moveFromTray', { entryId: entry.id, target: { kind: 'newColumn', type, title } }).then(() => setAsking(false));
   const onMenu: MenuProps['onClick'] = ({ key }) => {
     const move = moves.get(key);
     if (!move) return;
@@ -89,8 +101,17 @@ function TrayEntry({ entry, content }: { entry: UnsortedEntry; content: SiteCont
           ))}
         </Space>
         <div className="ecw-tray-text">
-          <Typography.Text strong>{entry.images.map((i) => i.fileName).filter(Boolean).join('、') || entry.source}</Typography.Text>
-          {text ? <Typography.Paragraph ellipsis={{ rows: 2 }} className="ecw-tray-excerpt">{text}</Typography.Paragraph> : null}
+          <Typography.Text strong>
+            {entry.images
+              .map((i) => i.fileName)
+              .filter(Boolean)
+              .join('、') || entry.source}
+          </Typography.Text>
+          {text ? (
+            <Typography.Paragraph ellipsis={{ rows: 2 }} className="ecw-tray-excerpt">
+              {text}
+            </Typography.Paragraph>
+          ) : null}
           <Typography.Text type="secondary" className="ecw-small">
             {entry.ocr ? (
               <Tag color="orange" data-testid="tray-ocr">
@@ -107,13 +128,17 @@ function TrayEntry({ entry, content }: { entry: UnsortedEntry; content: SiteCont
             {t('sites.tray.move')}
           </Button>
         </Dropdown>
-        <Button size="small" danger type="text" icon={<DeleteOutlined />} onClick={discard} aria-label={t('sites.tray.discard')} data-testid="tray-discard" />
+        <Button
+          size="small"
+          danger
+          type="text"
+          icon={<DeleteOutlined />}
+          onClick={discard}
+          aria-label={t('sites.tray.discard')}
+          data-testid="tray-discard"
+        />
       </Space>
-      <NewColumnModal
-        open={asking}
-        onClose={() => setAsking(false)}
-        onCreate={placeInNewColumn}
-      />
+      <NewColumnModal open={asking} onClose={() => setAsking(false)} onCreate={placeInNewColumn} />
     </List.Item>
   );
 }

@@ -8,7 +8,10 @@ const FACTS = ['model', 'price', 'spec', 'date', 'headcount', 'pay'] as const;
 function facts(guess: Guess, t: TFunction): string {
   const list = FACTS.filter((k) => guess.params[k] !== undefined).map((k) => t(`sites.guess.fact.${k}`, { value: guess.params[k] }));
   const date = String(guess.params.date ?? '');
-  const notes = [guess.params.year === 'inferred' ? t('sites.guess.yearInferred', { year: date.slice(0, 4) }) : '', guess.params.day === 'missing' ? t('sites.guess.dayMissing') : ''].join('');
+  const notes = [
+    guess.params.year === 'inferred' ? t('sites.guess.yearInferred', { year: date.slice(0, 4) }) : '',
+    guess.params.day === 'missing' ? t('sites.guess.dayMissing') : '',
+  ].join('');
   return (list.length ? `（${list.join(t('sites.listSeparator'))}）` : '') + notes;
 }
 

@@ -75,7 +75,8 @@ export function toBase64(file: File): Promise<string> {
 const rank = (name: string) => (/\.(docx?|wps|txt|json|xlsx|xlsm|xls|csv|pdf)$/i.test(name) ? 0 : 1);
 
 /** Documents first (their headings make the columns photos are matched to), then the rest by name. */
-export const inImportOrder = (files: PickedFile[]) => [...files].sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+export const inImportOrder = (files: PickedFile[]) =>
+  [...files].sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 /** Splits into groups whose base64 stays under `maxBytes` (4/3 of the file size) and `maxFiles`. */
 export function batchesOf(files: PickedFile[], maxBytes: number, maxFiles: number): PickedFile[][] {

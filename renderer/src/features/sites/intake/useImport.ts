@@ -31,7 +31,8 @@ export interface ImportRun {
   localProblems: IntakeProblem[];
 }
 
-const newJobId = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `job-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+const newJobId = () =>
+  typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `job-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 function merge(reports: ImportReport[], localProblems: IntakeProblem[]): ImportReport {
   const last = reports[reports.length - 1]!;
@@ -57,7 +58,11 @@ export function useImport(enterpriseId: string) {
       const material = inImportOrder(picked.filter((f) => !isClutter(f)));
       const tooLarge = material.filter((f) => f.file.size > MAX_FILE_BYTES);
       const files = material.filter((f) => f.file.size <= MAX_FILE_BYTES);
-      const localProblems: IntakeProblem[] = tooLarge.map((f) => ({ file: f.name, code: 'intake.file_too_large', message: 'File too large to upload.' }));
+      const localProblems: IntakeProblem[] = tooLarge.map((f) => ({
+        file: f.name,
+        code: 'intake.file_too_large',
+        message: 'File too large to upload.',
+      }));
       const total = Math.max(1, files.length * 2);
       let done = 0;
       let visible = false;
@@ -99,7 +104,8 @@ export function useImport(enterpriseId: string) {
         if (live.current) setRun({ busy: false, progress: null, error: null, failed: null, localProblems });
       } catch (error) {
         const onlyLocal = (error as { localOnly?: boolean }).localOnly;
-        if (live.current) setRun({ busy: false, progress: null, error: onlyLocal ? null : error, failed: onlyLocal ? null : picked, localProblems });
+        if (live.current)
+          setRun({ busy: false, progress: null, error: onlyLocal ? null : error, failed: onlyLocal ? null : picked, localProblems });
       } finally {
         clearTimeout(timer);
         stop();

@@ -17,7 +17,11 @@ function SiteState({ row }: { row: SiteRow }) {
   return (
     <>
       <Tag color="blue">{t('sites.revision', { revision: row.site.revision })}</Tag>
-      {signed === row.site.revision ? <Tag color="green">{t('sites.signoff.signedShort')}</Tag> : signed ? <Tag color="orange">{t('sites.signoff.changedShort')}</Tag> : null}
+      {signed === row.site.revision ? (
+        <Tag color="green">{t('sites.signoff.signedShort')}</Tag>
+      ) : signed ? (
+        <Tag color="orange">{t('sites.signoff.changedShort')}</Tag>
+      ) : null}
     </>
   );
 }
@@ -64,7 +68,13 @@ export function SitesListPage() {
             key: 'open',
             width: 130,
             render: (_, r) => (
-              <Button size="small" type={r.site ? 'default' : 'primary'} icon={<BuildOutlined />} onClick={() => open(r)} data-testid={`site-open-${r.enterprise.id}`}>
+              <Button
+                size="small"
+                type={r.site ? 'default' : 'primary'}
+                icon={<BuildOutlined />}
+                onClick={() => open(r)}
+                data-testid={`site-open-${r.enterprise.id}`}
+              >
                 {r.site ? t('sites.list.open') : t('sites.list.start')}
               </Button>
             ),

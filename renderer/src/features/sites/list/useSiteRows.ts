@@ -17,6 +17,8 @@ export function useSiteRows(query: string) {
   const page = useApiQuery('enterprises.list', { query, offset: 0, limit: LIMIT });
   const enterprises = page.data?.rows ?? [];
   const sites = useQueries({ queries: enterprises.map((e) => apiQuery('sites.getForEnterprise', { enterpriseId: e.id })) });
-  const rows: SiteRow[] | null = page.data ? enterprises.map((enterprise, i) => ({ enterprise, site: sites[i]?.error ? null : sites[i]?.data })) : null;
+  const rows: SiteRow[] | null = page.data
+    ? enterprises.map((enterprise, i) => ({ enterprise, site: sites[i]?.error ? null : sites[i]?.data }))
+    : null;
   return { rows, total: page.data?.total ?? 0, error: page.error, limit: LIMIT };
 }

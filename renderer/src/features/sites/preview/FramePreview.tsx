@@ -53,11 +53,22 @@ export function FramePreview({ compiled, path, mode }: { compiled: Compiled; pat
           <Typography.Text type="secondary" ellipsis className="ecw-small">
             {path}
           </Typography.Text>
-          <Typography.Text type="secondary" className="ecw-small ecw-browser-width" title={t('sites.preview.desktopWidth', { width: fit.width })}>
+          <Typography.Text
+            type="secondary"
+            className="ecw-small ecw-browser-width"
+            title={t('sites.preview.desktopWidth', { width: fit.width })}
+          >
             {fit.width}px
           </Typography.Text>
         </div>
-        <SandboxFrame html={html} width={fit.width} height={fit.height} scale={fit.scale} title={t('sites.preview.webDesktop')} testId="preview-frame-web" />
+        <SandboxFrame
+          html={html}
+          width={fit.width}
+          height={fit.height}
+          scale={fit.scale}
+          title={t('sites.preview.webDesktop')}
+          testId="preview-frame-web"
+        />
       </div>
     );
   }
@@ -68,7 +79,14 @@ export function FramePreview({ compiled, path, mode }: { compiled: Compiled; pat
       <div className={`ecw-phone ecw-phone-${mode}`}>
         <div className="ecw-phone-speaker" />
         <div className="ecw-phone-screen">
-          <SandboxFrame html={html} width={size.width} height={size.height} scale={zoom} title={mode === 'wap2' ? t('sites.preview.wap2') : t('sites.preview.webPhone')} testId={`preview-frame-${mode}`} />
+          <SandboxFrame
+            html={html}
+            width={size.width}
+            height={size.height}
+            scale={zoom}
+            title={mode === 'wap2' ? t('sites.preview.wap2') : t('sites.preview.webPhone')}
+            testId={`preview-frame-${mode}`}
+          />
         </div>
         <div className="ecw-phone-home" />
       </div>

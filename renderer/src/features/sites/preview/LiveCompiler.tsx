@@ -35,7 +35,14 @@ export function LiveCompiler() {
         const files = new Map(result.files.map((f) => [f.path, f]));
         const menu = files.get('sms/menu.json');
         const sms = menu && typeof menu.content === 'string' ? (JSON.parse(menu.content) as SmsSite) : null;
-        const compiled = { result, files, sms, revision: site.revision, withDrafts: content !== site.content, ms: performance.now() - started };
+        const compiled = {
+          result,
+          files,
+          sms,
+          revision: site.revision,
+          withDrafts: content !== site.content,
+          ms: performance.now() - started,
+        };
         useCompiled.setState({ compiled, error: null });
       } catch (error) {
         useCompiled.setState({ error: error instanceof Error ? error.message : String(error) });

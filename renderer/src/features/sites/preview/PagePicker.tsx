@@ -3,7 +3,15 @@ import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PreviewPage } from './pages';
 
-export function PagePicker({ pages, value, onChange }: { pages: PreviewPage[]; value: string | undefined; onChange: (path: string) => void }) {
+export function PagePicker({
+  pages,
+  value,
+  onChange,
+}: {
+  pages: PreviewPage[];
+  value: string | undefined;
+  onChange: (path: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Select

@@ -17,7 +17,12 @@ export function PageSize({ compiled, path }: { compiled: Compiled; path: string 
   if (stat.channel === 'wap2')
     return (
       <Typography.Text type="secondary" className="ecw-small" data-testid="page-size">
-        {t('sites.preview.wap2Size', { bytes: stat.bytes, total: stat.bytes + (stat.resourceBytes ?? 0), markup: WAP2_MARKUP_BUDGET, page: WAP2_PAGE_BUDGET })}
+        {t('sites.preview.wap2Size', {
+          bytes: stat.bytes,
+          total: stat.bytes + (stat.resourceBytes ?? 0),
+          markup: WAP2_MARKUP_BUDGET,
+          page: WAP2_PAGE_BUDGET,
+        })}
       </Typography.Text>
     );
   return (

@@ -97,12 +97,16 @@ export function PreviewPanel({ enterpriseId }: { enterpriseId: string }) {
         ) : (
           <Spin size="small" />
         )}
-        {channel && compiled ? <PagePicker pages={pages} value={path} onChange={(p) => setChosen((c) => ({ ...c, [channel]: p }))} /> : null}
+        {channel && compiled ? (
+          <PagePicker pages={pages} value={path} onChange={(p) => setChosen((c) => ({ ...c, [channel]: p }))} />
+        ) : null}
       </div>
       {error ? <Typography.Text type="danger">{t('sites.preview.failed', { error })}</Typography.Text> : null}
       {compiled ? (
         <div className="ecw-preview-body">
-          {mode === 'desktop' || mode === 'phone' || mode === 'wap2' ? <FramePreview key={mode} compiled={compiled} path={path} mode={mode} /> : null}
+          {mode === 'desktop' || mode === 'phone' || mode === 'wap2' ? (
+            <FramePreview key={mode} compiled={compiled} path={path} mode={mode} />
+          ) : null}
           {mode === 'wap1' ? <Wap1Phone compiled={compiled} start={path} /> : null}
           {channel ? <PageSize compiled={compiled} path={path} /> : null}
           {mode === 'sms' ? <SmsSimulator site={compiled.sms} enterpriseId={enterpriseId} /> : null}

@@ -56,10 +56,17 @@ export function ReportPanel({ compiled }: { compiled: Compiled }) {
   return (
     <div className="ecw-report" data-testid="report-panel">
       <Space size={24} className="ecw-report-summary">
-        <Statistic title={t('sites.report.errors')} value={summary.errors} styles={{ content: { color: summary.errors ? '#cf1322' : undefined } }} />
+        <Statistic
+          title={t('sites.report.errors')}
+          value={summary.errors}
+          styles={{ content: { color: summary.errors ? '#cf1322' : undefined } }}
+        />
         <Statistic title={t('sites.report.warnings')} value={summary.warnings} />
         <Statistic title={t('sites.report.infos')} value={summary.infos} />
-        <Statistic title={t('sites.report.pages')} value={CHANNELS.map((c) => `${t(`sites.channel.short.${c}`)}${summary.pagesPerChannel[c]}`).join(' ')} />
+        <Statistic
+          title={t('sites.report.pages')}
+          value={CHANNELS.map((c) => `${t(`sites.channel.short.${c}`)}${summary.pagesPerChannel[c]}`).join(' ')}
+        />
       </Space>
       {findings.length === 0 ? (
         <Empty image={<CheckCircleOutlined className="ecw-report-ok" />} description={t('sites.report.none')} />

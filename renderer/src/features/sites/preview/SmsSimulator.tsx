@@ -36,7 +36,13 @@ export function SmsSimulator({ site, enterpriseId }: { site: SmsSite | null; ent
       <div className="ecw-sms-head">
         <Typography.Text strong>{number}</Typography.Text>
         <Tooltip title={t('sites.sms.sim.restart')}>
-          <Button size="small" type="text" icon={<ReloadOutlined />} onClick={() => setSession(newSession())} aria-label={t('sites.sms.sim.restart')} />
+          <Button
+            size="small"
+            type="text"
+            icon={<ReloadOutlined />}
+            onClick={() => setSession(newSession())}
+            aria-label={t('sites.sms.sim.restart')}
+          />
         </Tooltip>
       </div>
       <div className="ecw-sms-log" ref={log} role="log" tabIndex={0} aria-label={t('sites.sms.sim.log')} data-testid="sms-log">
@@ -68,7 +74,14 @@ export function SmsSimulator({ site, enterpriseId }: { site: SmsSite | null; ent
         </Space>
       ) : null}
       <Space.Compact className="ecw-sms-input">
-        <Input value={text} onChange={(e) => setText(e.target.value)} onPressEnter={() => submit(text)} placeholder={t('sites.sms.sim.placeholder')} maxLength={70} data-testid="sms-input" />
+        <Input
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onPressEnter={() => submit(text)}
+          placeholder={t('sites.sms.sim.placeholder')}
+          maxLength={70}
+          data-testid="sms-input"
+        />
         <Button type="primary" icon={<SendOutlined />} onClick={() => submit(text)} data-testid="sms-send">
           {t('sites.sms.sim.send')}
         </Button>
@@ -77,7 +90,11 @@ export function SmsSimulator({ site, enterpriseId }: { site: SmsSite | null; ent
         <Tag color="blue">{t('sites.sms.sim.total', { messages: total })}</Tag>
         {plan ? (
           <Typography.Text type="secondary" className="ecw-small">
-            {t('sites.sms.sim.plan', { plan: plan.planName, included: plan.included, percent: plan.included ? ((total / plan.included) * 100).toFixed(2) : '0' })}
+            {t('sites.sms.sim.plan', {
+              plan: plan.planName,
+              included: plan.included,
+              percent: plan.included ? ((total / plan.included) * 100).toFixed(2) : '0',
+            })}
           </Typography.Text>
         ) : (
           <Typography.Text type="secondary" className="ecw-small">

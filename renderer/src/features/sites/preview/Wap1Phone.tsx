@@ -83,7 +83,13 @@ export function Wap1Phone({ compiled, start }: Props) {
   const move = (by: number) => links.length && setFocus((f) => (f + by + links.length) % links.length);
 
   const onKey = (event: KeyboardEvent) => {
-    const actions: Record<string, () => void> = { ArrowUp: () => move(-1), ArrowDown: () => move(1), Enter: () => follow(links[focus]), Backspace: back, Escape: back };
+    const actions: Record<string, () => void> = {
+      ArrowUp: () => move(-1),
+      ArrowDown: () => move(1),
+      Enter: () => follow(links[focus]),
+      Backspace: back,
+      Escape: back,
+    };
     const action = actions[event.key] ?? (KEYS.includes(event.key) ? () => press(event.key) : undefined);
     if (!action) return;
     event.preventDefault();
@@ -120,7 +126,12 @@ export function Wap1Phone({ compiled, start }: Props) {
       case 'link': {
         const index = ++linkIndex;
         return (
-          <span key={i} className={`ecw-wml-link${index === focus ? ' is-focused' : ''}`} onClick={() => (setFocus(index), follow(item))} data-testid="wml-link">
+          <span
+            key={i}
+            className={`ecw-wml-link${index === focus ? ' is-focused' : ''}`}
+            onClick={() => (setFocus(index), follow(item))}
+            data-testid="wml-link"
+          >
             {item.text}
           </span>
         );
@@ -138,12 +149,18 @@ export function Wap1Phone({ compiled, start }: Props) {
         <div className="ecw-fp-body" ref={screen} data-testid="wml-body">
           {deck && !deck.ok ? <p className="ecw-fp-error">{t('sites.wap1.invalid', { error: deck.error })}</p> : null}
           {!source ? <p className="ecw-fp-error">{t('sites.preview.noPage')}</p> : null}
-          {card?.paragraphs.map((line, i) => <p key={i}>{line.map(renderInline)}</p>)}
+          {card?.paragraphs.map((line, i) => (
+            <p key={i}>{line.map(renderInline)}</p>
+          ))}
         </div>
-        {notice ? <div className="ecw-fp-notice" data-testid="wml-notice">{notice}</div> : null}
+        {notice ? (
+          <div className="ecw-fp-notice" data-testid="wml-notice">
+            {notice}
+          </div>
+        ) : null}
         <div className="ecw-fp-softkeys">
           <span>{links.length ? t('sites.wap1.select') : ''}</span>
-          <span>{history.length > 1 || card?.prevLabel ? card?.prevLabel ?? t('sites.wap1.back') : ''}</span>
+          <span>{history.length > 1 || card?.prevLabel ? (card?.prevLabel ?? t('sites.wap1.back')) : ''}</span>
         </div>
       </div>
       <div className="ecw-fp-keys">

@@ -12,7 +12,32 @@ function fieldText(field: string | undefined, t: TFunction): string {
   if (inText) return t('sites.report.field.textImageAlt', { n: Number(inText[2]) + 1 });
   const block = /^(body|description|requirements|text)\.(\d+)$/.exec(field);
   if (block) return t('sites.report.field.textBlock', { field: t(`sites.report.field.${block[1]}`), n: Number(block[2]) + 1 });
-  const known = ['body', 'description', 'requirements', 'text', 'channels', 'menu', 'menu.welcome', 'logo.alt', 'photo.alt', 'lottery', 'survey.question', 'title', 'name', 'contact.phones', 'contact.address', 'contact.person', 'contact.hours', 'spec', 'category', 'summary', 'pay', 'price', 'shortName', 'slogan'];
+  const known = [
+    'body',
+    'description',
+    'requirements',
+    'text',
+    'channels',
+    'menu',
+    'menu.welcome',
+    'logo.alt',
+    'photo.alt',
+    'lottery',
+    'survey.question',
+    'title',
+    'name',
+    'contact.phones',
+    'contact.address',
+    'contact.person',
+    'contact.hours',
+    'spec',
+    'category',
+    'summary',
+    'pay',
+    'price',
+    'shortName',
+    'slogan',
+  ];
   if (known.includes(field)) return t(`sites.report.field.${field.replace(/\./g, '_')}`);
   return field;
 }

@@ -39,7 +39,9 @@ function inlineImages(doc: Document, pagePath: string): void {
     const srcset = img.getAttribute('srcset');
     if (srcset) {
       const candidates = srcset.split(',').map((c) => c.trim().split(/\s+/));
-      const rewritten = candidates.map(([url = '', size = '']) => [isInternal(url) ? dataUrlForAssetPath(resolvePath(pagePath, url)) : undefined, size]).filter(([url]) => url);
+      const rewritten = candidates
+        .map(([url = '', size = '']) => [isInternal(url) ? dataUrlForAssetPath(resolvePath(pagePath, url)) : undefined, size])
+        .filter(([url]) => url);
       if (rewritten.length) img.setAttribute('srcset', rewritten.map((c) => c.join(' ')).join(', '));
       else img.removeAttribute('srcset');
     }
@@ -60,7 +62,8 @@ function inertLinks(doc: Document): void {
 /** Defence in depth: the compiler never emits these, but the preview would not run them anyway. */
 function stripActive(doc: Document): void {
   doc.querySelectorAll('script, iframe, object, embed, base, meta[http-equiv]').forEach((el) => el.remove());
-  for (const el of doc.querySelectorAll('*')) for (const attr of [...el.attributes]) if (/^on/i.test(attr.name)) el.removeAttribute(attr.name);
+  for (const el of doc.querySelectorAll('*'))
+    for (const attr of [...el.attributes]) if (/^on/i.test(attr.name)) el.removeAttribute(attr.name);
 }
 
 export function previewDocument(compiled: Compiled, pagePath: string, extraCss = ''): string | undefined {

@@ -25,7 +25,13 @@ export function pagesOf(compiled: Compiled | null, channel: Exclude<Channel, 'sm
       const column = p.where.columnId ? columns.get(p.where.columnId) : undefined;
       const name = item ? `${column?.title ?? ''} › ${itemTitle(item)}` : column ? column.title : t('sites.preview.home');
       const label = page > 1 ? t('sites.preview.pageN', { name, page }) : name;
-      return { path: p.path, label, page, ...(p.where.columnId ? { columnId: p.where.columnId } : {}), ...(p.where.itemId ? { itemId: p.where.itemId } : {}) };
+      return {
+        path: p.path,
+        label,
+        page,
+        ...(p.where.columnId ? { columnId: p.where.columnId } : {}),
+        ...(p.where.itemId ? { itemId: p.where.itemId } : {}),
+      };
     })
     .sort((a, b) => order(a) - order(b) || (a.path < b.path ? -1 : 1));
 }

@@ -30,7 +30,12 @@ function enter(site: SmsSite, session: SmsSession, node: SmsNode | undefined): S
   const target = node ?? nodeById(site, site.root);
   if (!target) return session;
   const awaiting = target.kind === 'guestbook' ? 'guestbook' : target.kind === 'survey' ? 'survey' : null;
-  return { ...session, node: target.id, awaiting, messages: [...session.messages, { from: 'site', text: target.reply.text, reply: target.reply }] };
+  return {
+    ...session,
+    node: target.id,
+    awaiting,
+    messages: [...session.messages, { from: 'site', text: target.reply.text, reply: target.reply }],
+  };
 }
 
 function reply(session: SmsSession, text: SmsText, patch: Partial<SmsSession> = {}): SmsSession {
@@ -63,7 +68,8 @@ export function send(site: SmsSite, session: SmsSession, input: string, random: 
   const current = session.node ? nodeById(site, session.node) : undefined;
 
   if (session.awaiting === 'guestbook' && text !== '0' && site.guestbook) return reply(s, site.guestbook.thanks, { awaiting: null });
-  if (session.awaiting === 'survey' && site.survey && /^[1-9]$/.test(text) && Number(text) <= site.survey.options.length) return reply(s, site.survey.thanks, { awaiting: null });
+  if (session.awaiting === 'survey' && site.survey && /^[1-9]$/.test(text) && Number(text) <= site.survey.options.length)
+    return reply(s, site.survey.thanks, { awaiting: null });
 
   if (site.lottery && upper === site.lottery.keyword) return draw(site, s, random);
   const option = current?.options.find((o) => o.key.toUpperCase() === upper);

@@ -40,11 +40,25 @@ function inlines(node: Node, marks: Marks, out: Inline[]): void {
     case 'br':
       return void out.push({ kind: 'br' });
     case 'a':
-      return void out.push({ kind: 'link', text: text(el).trim(), href: el.getAttribute('href') ?? '', ...(el.getAttribute('accesskey') ? { accesskey: el.getAttribute('accesskey')! } : {}) });
+      return void out.push({
+        kind: 'link',
+        text: text(el).trim(),
+        href: el.getAttribute('href') ?? '',
+        ...(el.getAttribute('accesskey') ? { accesskey: el.getAttribute('accesskey')! } : {}),
+      });
     case 'anchor': {
       const go = el.getElementsByTagName('go')[0];
-      const label = [...el.childNodes].filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.nodeValue ?? '').join('').trim();
-      return void out.push({ kind: 'link', text: label, href: go?.getAttribute('href') ?? '', post: go?.getAttribute('method') === 'post' });
+      const label = [...el.childNodes]
+        .filter((c) => c.nodeType === Node.TEXT_NODE)
+        .map((c) => c.nodeValue ?? '')
+        .join('')
+        .trim();
+      return void out.push({
+        kind: 'link',
+        text: label,
+        href: go?.getAttribute('href') ?? '',
+        post: go?.getAttribute('method') === 'post',
+      });
     }
     case 'img':
       return void out.push({ kind: 'img', src: el.getAttribute('src') ?? '', alt: el.getAttribute('alt') ?? '' });
@@ -82,7 +96,12 @@ function card(el: Element): WmlCard {
     inlines(child, {}, line);
     if (line.length) paragraphs.push(line);
   }
-  return { ...(el.getAttribute('id') ? { id: el.getAttribute('id')! } : {}), title: el.getAttribute('title') ?? '', paragraphs, ...(prevLabel ? { prevLabel } : {}) };
+  return {
+    ...(el.getAttribute('id') ? { id: el.getAttribute('id')! } : {}),
+    title: el.getAttribute('title') ?? '',
+    paragraphs,
+    ...(prevLabel ? { prevLabel } : {}),
+  };
 }
 
 export function parseDeck(source: string): ParsedDeck {
@@ -95,7 +114,11 @@ export function parseDeck(source: string): ParsedDeck {
 }
 
 /** Where a link leads, from the deck at `deckPath`: another deck (and card), a card of this deck, or outside the site. */
-export type LinkTarget = { kind: 'deck'; path: string; card?: string } | { kind: 'card'; card: string } | { kind: 'call'; number: string } | { kind: 'external'; href: string };
+export type LinkTarget =
+  | { kind: 'deck'; path: string; card?: string }
+  | { kind: 'card'; card: string }
+  | { kind: 'call'; number: string }
+  | { kind: 'external'; href: string };
 
 export function linkTarget(deckPath: string, href: string): LinkTarget {
   if (href.startsWith('#')) return { kind: 'card', card: href.slice(1) };

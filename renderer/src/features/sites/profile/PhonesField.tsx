@@ -15,7 +15,14 @@ export function PhonesField({ phones, onChange, errors }: { phones: Phones; onCh
       {phones.map((phone, i) => (
         <div key={i} data-field={`contact.phones.${i}`}>
           <Space.Compact>
-            <Input value={phone.label} maxLength={20} placeholder={t('sites.profile.phoneLabel')} onChange={(e) => set(i, { label: e.target.value })} style={{ width: 100 }} aria-label={t('sites.profile.phoneLabel')} />
+            <Input
+              value={phone.label}
+              maxLength={20}
+              placeholder={t('sites.profile.phoneLabel')}
+              onChange={(e) => set(i, { label: e.target.value })}
+              style={{ width: 100 }}
+              aria-label={t('sites.profile.phoneLabel')}
+            />
             <Input
               value={phone.number}
               maxLength={30}
@@ -25,12 +32,20 @@ export function PhonesField({ phones, onChange, errors }: { phones: Phones; onCh
               style={{ width: 200 }}
               aria-label={t('sites.profile.phoneNumber')}
             />
-            <Button icon={<DeleteOutlined />} onClick={() => onChange(phones.filter((_, j) => j !== i))} aria-label={t('sites.profile.removePhone')} />
+            <Button
+              icon={<DeleteOutlined />}
+              onClick={() => onChange(phones.filter((_, j) => j !== i))}
+              aria-label={t('sites.profile.removePhone')}
+            />
           </Space.Compact>
           {errors[`contact.phones.${i}.number`] ? <div className="ecw-error-text">{errors[`contact.phones.${i}.number`]}</div> : null}
         </div>
       ))}
-      <Button size="small" icon={<PlusOutlined />} onClick={() => onChange([...phones, { label: t('sites.profile.phoneDefault'), number: '' }])}>
+      <Button
+        size="small"
+        icon={<PlusOutlined />}
+        onClick={() => onChange([...phones, { label: t('sites.profile.phoneDefault'), number: '' }])}
+      >
         {t('sites.profile.addPhone')}
       </Button>
     </Space>

@@ -45,7 +45,13 @@ export function ProfileEditor() {
             <Input value={p.name} maxLength={100} onChange={(ev) => set({ name: ev.target.value })} />
           </Field>
           <div className="ecw-field-row">
-            <Field label={t('sites.profile.shortName')} field="shortName" error={e.shortName} required hint={t('sites.profile.shortNameHint')}>
+            <Field
+              label={t('sites.profile.shortName')}
+              field="shortName"
+              error={e.shortName}
+              required
+              hint={t('sites.profile.shortNameHint')}
+            >
               <Input value={p.shortName} maxLength={20} showCount onChange={(ev) => set({ shortName: ev.target.value })} />
             </Field>
             <Field label={t('sites.profile.slogan')} field="slogan" error={e.slogan}>
@@ -54,7 +60,13 @@ export function ProfileEditor() {
           </div>
           <div className="ecw-field-row">
             <Field label={t('sites.profile.industrySection')} field="industry.section" error={e['industry.section']} required>
-              <Select showSearch={{ optionFilterProp: 'label' }} value={p.industry.section || undefined} options={SECTIONS} onChange={(section: string) => set({ industry: { section } })} style={{ width: 260 }} />
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                value={p.industry.section || undefined}
+                options={SECTIONS}
+                onChange={(section: string) => set({ industry: { section } })}
+                style={{ width: 260 }}
+              />
             </Field>
             <Field label={t('sites.profile.industryDivision')} field="industry.division" error={e['industry.division']}>
               <Select
@@ -77,7 +89,12 @@ export function ProfileEditor() {
               <Input value={p.contact.address} maxLength={200} onChange={(ev) => contact({ address: ev.target.value })} />
             </Field>
             <Field label={t('sites.profile.postcode')} field="contact.postcode" error={e['contact.postcode']}>
-              <Input value={p.contact.postcode ?? ''} maxLength={6} onChange={(ev) => contact({ postcode: ev.target.value.trim() || undefined })} style={{ width: 100 }} />
+              <Input
+                value={p.contact.postcode ?? ''}
+                maxLength={6}
+                onChange={(ev) => contact({ postcode: ev.target.value.trim() || undefined })}
+                style={{ width: 100 }}
+              />
             </Field>
           </div>
           <Field label={t('sites.profile.phones')} field="contact.phones">
@@ -91,7 +108,12 @@ export function ProfileEditor() {
               <Input value={p.contact.email ?? ''} maxLength={100} onChange={(ev) => contact({ email: ev.target.value || undefined })} />
             </Field>
             <Field label={t('sites.profile.hours')} field="contact.hours" error={e['contact.hours']}>
-              <Input value={p.contact.hours ?? ''} maxLength={100} placeholder={t('sites.profile.hoursPlaceholder')} onChange={(ev) => contact({ hours: ev.target.value || undefined })} />
+              <Input
+                value={p.contact.hours ?? ''}
+                maxLength={100}
+                placeholder={t('sites.profile.hoursPlaceholder')}
+                onChange={(ev) => contact({ hours: ev.target.value || undefined })}
+              />
             </Field>
           </div>
           <Field label={t('sites.profile.map')} field="contact.map" hint={t('sites.profile.mapHint')}>
@@ -117,7 +139,13 @@ export function ProfileEditor() {
             </Space>
           </Field>
         </Card>
-        <SaveBar dirty={editor.dirty} saving={editor.saving} onSave={() => void editor.save()} onDiscard={editor.discard} testId="profile-save" />
+        <SaveBar
+          dirty={editor.dirty}
+          saving={editor.saving}
+          onSave={() => void editor.save()}
+          onDiscard={editor.discard}
+          testId="profile-save"
+        />
       </div>
     </TrayPicksContext.Provider>
   );

@@ -65,7 +65,9 @@ export function CareListEditor({ list, onChange, errors }: { list: string[]; onC
 function ReadingResult({ reading }: { reading: CareListReading }) {
   const { t } = useTranslation();
   const { added, duplicates, rejected, overLimit } = reading;
-  const refusals = rejected.slice(0, SHOWN_REFUSALS).map((r) => t('sites.sms.careListRefused', { line: r.line, text: r.text, problem: t(`sites.sms.careListProblem.${r.problem}`) }));
+  const refusals = rejected
+    .slice(0, SHOWN_REFUSALS)
+    .map((r) => t('sites.sms.careListRefused', { line: r.line, text: r.text, problem: t(`sites.sms.careListProblem.${r.problem}`) }));
   if (rejected.length > SHOWN_REFUSALS) refusals.push(t('sites.sms.careListMoreRefused', { count: rejected.length - SHOWN_REFUSALS }));
   return (
     <Alert

@@ -19,7 +19,17 @@ interface Props {
 
 export function SmsText({ label, field, value, onChange, signature, max, error, hint, required, limit, rows = 1 }: Props) {
   return (
-    <Field label={<>{label} <SmsCountTag text={value} signature={signature} limit={limit} /></>} field={field} error={error} hint={hint} required={required}>
+    <Field
+      label={
+        <>
+          {label} <SmsCountTag text={value} signature={signature} limit={limit} />
+        </>
+      }
+      field={field}
+      error={error}
+      hint={hint}
+      required={required}
+    >
       {rows > 1 ? (
         <Input.TextArea value={value} maxLength={max} autoSize={{ minRows: rows, maxRows: 6 }} onChange={(e) => onChange(e.target.value)} />
       ) : (

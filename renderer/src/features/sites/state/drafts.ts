@@ -20,4 +20,5 @@ export interface Drafts {
 
 export const emptyDrafts = (): Drafts => ({ items: {}, columnBodies: {} });
 
-export const hasDrafts = (d: Drafts) => Boolean(d.profile || d.sms || d.newItem || Object.keys(d.items).length || Object.keys(d.columnBodies).length);
+export const hasDrafts = (d: Drafts) =>
+  Boolean(d.profile || d.sms || d.newItem || Object.keys(d.items).length || Object.keys(d.columnBodies).length);

@@ -50,7 +50,13 @@ export function loadImage(sha256: string, variant: Variant): Promise<void> {
   if (!promise) {
     promise = call('files.image', variant === 'original' ? { sha256 } : { sha256, variant })
       .then(async (file) => {
-        const cached: CachedImage = { mime: file.mime, width: file.image?.width ?? 0, height: file.image?.height ?? 0, bytes: file.bytes.byteLength, dataUrl: await dataUrlOf(file.bytes, file.mime) };
+        const cached: CachedImage = {
+          mime: file.mime,
+          width: file.image?.width ?? 0,
+          height: file.image?.height ?? 0,
+          bytes: file.bytes.byteLength,
+          dataUrl: await dataUrlOf(file.bytes, file.mime),
+        };
         useImageCache.setState((s) => ({ images: { ...s.images, [key]: cached }, version: s.version + 1 }));
       })
       .catch(() => useImageCache.setState((s) => ({ missing: { ...s.missing, [key]: true }, version: s.version + 1 })))
@@ -75,7 +81,8 @@ export function cachedImage(sha256: string, variant: Variant): CachedImage | und
   return useImageCache.getState().images[keyOf(sha256, variant)];
 }
 
-export const derivedPathOf = (sha256: string, variant: ImageVariant, image: CachedImage) => derivedImagePath(sha256, variant, EXTENSION[image.mime] ?? 'jpg');
+export const derivedPathOf = (sha256: string, variant: ImageVariant, image: CachedImage) =>
+  derivedImagePath(sha256, variant, EXTENSION[image.mime] ?? 'jpg');
 
 /** The compiler's view of the cache. */
 export const cacheResolver: AssetResolver = {

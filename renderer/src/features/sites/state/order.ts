@@ -12,4 +12,5 @@ export function moveTo(ids: string[], id: string, index: number): string[] | nul
 export const moveBy = (ids: string[], id: string, by: number): string[] | null => moveTo(ids, id, ids.indexOf(id) + by);
 
 /** `id` dropped on `target`: it takes the target's place (a drop on itself moves nothing). */
-export const dropOn = (ids: string[], id: string, target: string): string[] | null => (ids.includes(target) ? moveTo(ids, id, ids.indexOf(target)) : null);
+export const dropOn = (ids: string[], id: string, target: string): string[] | null =>
+  ids.includes(target) ? moveTo(ids, id, ids.indexOf(target)) : null;

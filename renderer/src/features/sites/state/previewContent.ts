@@ -3,7 +3,12 @@ import type { SiteContent } from '../../../../../shared/sites/model';
 import type { Drafts } from './drafts';
 
 export function withDrafts(content: SiteContent, drafts: Drafts): SiteContent {
-  const noDrafts = !drafts.profile && !drafts.sms && !drafts.newItem && Object.keys(drafts.items).length === 0 && Object.keys(drafts.columnBodies).length === 0;
+  const noDrafts =
+    !drafts.profile &&
+    !drafts.sms &&
+    !drafts.newItem &&
+    Object.keys(drafts.items).length === 0 &&
+    Object.keys(drafts.columnBodies).length === 0;
   if (noDrafts) return content;
   return {
     ...content,
@@ -12,7 +17,10 @@ export function withDrafts(content: SiteContent, drafts: Drafts): SiteContent {
     columns: content.columns.map((column) => ({
       ...column,
       body: drafts.columnBodies[column.id] ?? column.body,
-      items: [...column.items.map((item) => drafts.items[item.id] ?? item), ...(drafts.newItem?.columnId === column.id ? [drafts.newItem.item] : [])],
+      items: [
+        ...column.items.map((item) => drafts.items[item.id] ?? item),
+        ...(drafts.newItem?.columnId === column.id ? [drafts.newItem.item] : []),
+      ],
     })),
   };
 }

@@ -14,7 +14,11 @@ type Layout = ReturnType<typeof effectiveLayout>;
  * Each control saves only its own option, on the template as saved when the edit's turn comes, and
  * shows the user's latest choice while saves are on their way: quick changes to several all count.
  */
-function useLayoutOption<K extends keyof Options & keyof Layout, F extends keyof NonNullable<Options[K]> & keyof Layout[K]>(channel: K, field: F, saved: Layout[K][F]) {
+function useLayoutOption<K extends keyof Options & keyof Layout, F extends keyof NonNullable<Options[K]> & keyof Layout[K]>(
+  channel: K,
+  field: F,
+  saved: Layout[K][F],
+) {
   const showError = useShowError();
   const [shown, choose] = useChosen(saved);
   const set = (value: Layout[K][F]) => {

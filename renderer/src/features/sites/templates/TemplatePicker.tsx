@@ -36,7 +36,10 @@ export function TemplatePicker() {
   const ordered = [suggested, ...TEMPLATES.filter((tpl) => tpl.id !== suggested.id)];
   const keys = ordered.flatMap((tpl) => tpl.styles.map((s) => `${tpl.id}:${s.id}`));
   const imagesReady = readyForBuild(imagesOf(content));
-  const version = useMemo(() => `${site.id}:${site.revision}:${imagesReady}:${imagesReady ? 0 : imagesVersion}`, [site.id, site.revision, imagesReady, imagesVersion]);
+  const version = useMemo(
+    () => `${site.id}:${site.revision}:${imagesReady}:${imagesReady ? 0 : imagesVersion}`,
+    [site.id, site.revision, imagesReady, imagesVersion],
+  );
   const thumbs = useThumbnails(imagesReady ? content : undefined, keys, version);
 
   const pick = (templateId: string, styleId: string) => {
@@ -44,7 +47,9 @@ export function TemplatePicker() {
     setQueued((q) => [...q, key]);
     // Made on the template as saved when its turn comes: the layout options stay within one template.
     const template = (saved: TemplateChoice): TemplateChoice | null =>
-      saved.templateId === templateId && saved.styleId === styleId ? null : { templateId, styleId, options: templateId === saved.templateId ? saved.options : {} };
+      saved.templateId === templateId && saved.styleId === styleId
+        ? null
+        : { templateId, styleId, options: templateId === saved.templateId ? saved.options : {} };
     void save('sites.setTemplate', (s) => {
       const next = template(s.content.template);
       return next && { template: next };
@@ -95,9 +100,18 @@ export function TemplatePicker() {
                     ) : null}
                     <Badge count={chosen && !saving ? <CheckCircleFilled className="ecw-chosen-mark" /> : 0}>
                       {thumbs[key] ? (
-                        <SandboxFrame html={thumbs[key]} width={1280} height={900} scale={THUMB_SCALE} title={`${tpl.name} ${style.name}`} />
+                        <SandboxFrame
+                          html={thumbs[key]}
+                          width={1280}
+                          height={900}
+                          scale={THUMB_SCALE}
+                          title={`${tpl.name} ${style.name}`}
+                        />
                       ) : (
-                        <div className="ecw-thumb-placeholder" style={{ width: 1280 * THUMB_SCALE, height: 900 * THUMB_SCALE, background: style.palette.surface }} />
+                        <div
+                          className="ecw-thumb-placeholder"
+                          style={{ width: 1280 * THUMB_SCALE, height: 900 * THUMB_SCALE, background: style.palette.surface }}
+                        />
                       )}
                     </Badge>
                     <span className="ecw-template-style-name">

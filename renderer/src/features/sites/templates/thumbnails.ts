@@ -14,7 +14,11 @@ function homeOnly(content: SiteContent, templateId: string, styleId: string): Si
     ...content,
     unsorted: [],
     template: { templateId, styleId, options: {} },
-    columns: content.columns.map((c) => ({ ...c, channels: { web: c.channels.web, wap2: false, wap1: false, sms: false }, items: c.items.slice(0, 4) })),
+    columns: content.columns.map((c) => ({
+      ...c,
+      channels: { web: c.channels.web, wap2: false, wap1: false, sms: false },
+      items: c.items.slice(0, 4),
+    })),
   };
 }
 
@@ -22,7 +26,14 @@ export function thumbnailHtml(content: SiteContent, templateId: string, styleId:
   const template = findTemplate(templateId);
   if (!template) return undefined;
   const result = compile(homeOnly(content, templateId, styleId), template, cacheResolver);
-  const compiled: Compiled = { result, files: new Map(result.files.map((f) => [f.path, f])), sms: null, revision: 0, withDrafts: false, ms: 0 };
+  const compiled: Compiled = {
+    result,
+    files: new Map(result.files.map((f) => [f.path, f])),
+    sms: null,
+    revision: 0,
+    withDrafts: false,
+    ms: 0,
+  };
   return previewDocument(compiled, 'web/index.html', 'html{overflow:hidden}');
 }
 

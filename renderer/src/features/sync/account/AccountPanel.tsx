@@ -35,18 +35,35 @@ export function AccountPanel({ status, offline }: { status: SyncStatus; offline:
         size="small"
         column={1}
         items={[
-          { key: 'name', label: t('sync.account.name'), children: <span data-testid="sync-account-name">{`${account.name}（${account.login}）`}</span> },
-          { key: 'role', label: t('sync.account.role'), children: `${t(`sync.role.${account.role}`, { defaultValue: account.role })}${regionText(account) ? ` · ${regionText(account)}` : ''}` },
+          {
+            key: 'name',
+            label: t('sync.account.name'),
+            children: <span data-testid="sync-account-name">{`${account.name}（${account.login}）`}</span>,
+          },
+          {
+            key: 'role',
+            label: t('sync.account.role'),
+            children: `${t(`sync.role.${account.role}`, { defaultValue: account.role })}${regionText(account) ? ` · ${regionText(account)}` : ''}`,
+          },
           { key: 'server', label: t('sync.account.server'), children: <span className="ecw-mono">{account.server}</span> },
-          { key: 'mode', label: t('sync.account.mode'), children: offline ? t('sync.account.offlineMode') : t(`sync.account.tokenStore.${status.tokenStore}`) },
+          {
+            key: 'mode',
+            label: t('sync.account.mode'),
+            children: offline ? t('sync.account.offlineMode') : t(`sync.account.tokenStore.${status.tokenStore}`),
+          },
         ]}
       />
       <div className="ecw-sync-account-actions">
-      <Popconfirm title={t('sync.account.signOutConfirm')} okText={t('sync.account.signOut')} cancelText={t('common.cancel')} onConfirm={() => void signOut()}>
-        <Button icon={<LogoutOutlined />} loading={signOutCall.isPending} data-testid="sync-sign-out">
-          {t('sync.account.signOut')}
-        </Button>
-      </Popconfirm>
+        <Popconfirm
+          title={t('sync.account.signOutConfirm')}
+          okText={t('sync.account.signOut')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => void signOut()}
+        >
+          <Button icon={<LogoutOutlined />} loading={signOutCall.isPending} data-testid="sync-sign-out">
+            {t('sync.account.signOut')}
+          </Button>
+        </Popconfirm>
       </div>
     </div>
   );

@@ -67,14 +67,38 @@ export function SignInForm({ status }: { status: SyncStatus | null }) {
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={initialValues(status)} onFinish={(v) => void submit(v)} requiredMark={false} data-testid="sync-sign-in" className="ecw-sync-signin">
-      <Form.Item name="server" htmlFor="sync-server" label={t('sync.signIn.server')} extra={t('sync.signIn.serverHint')} rules={[{ required: true, whitespace: true, message: t('sync.signIn.serverRequired') }]}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={initialValues(status)}
+      onFinish={(v) => void submit(v)}
+      requiredMark={false}
+      data-testid="sync-sign-in"
+      className="ecw-sync-signin"
+    >
+      <Form.Item
+        name="server"
+        htmlFor="sync-server"
+        label={t('sync.signIn.server')}
+        extra={t('sync.signIn.serverHint')}
+        rules={[{ required: true, whitespace: true, message: t('sync.signIn.serverRequired') }]}
+      >
         <Input id="sync-server" autoComplete="url" placeholder="https://ec.example.cn" />
       </Form.Item>
-      <Form.Item name="user" htmlFor="sync-user" label={t('sync.signIn.user')} rules={[{ required: true, whitespace: true, message: t('sync.signIn.userRequired') }]}>
+      <Form.Item
+        name="user"
+        htmlFor="sync-user"
+        label={t('sync.signIn.user')}
+        rules={[{ required: true, whitespace: true, message: t('sync.signIn.userRequired') }]}
+      >
         <Input id="sync-user" autoComplete="username" />
       </Form.Item>
-      <Form.Item name="password" htmlFor="sync-password" label={t('sync.signIn.password')} rules={[{ required: true, message: t('sync.signIn.passwordRequired') }]}>
+      <Form.Item
+        name="password"
+        htmlFor="sync-password"
+        label={t('sync.signIn.password')}
+        rules={[{ required: true, message: t('sync.signIn.passwordRequired') }]}
+      >
         <Input.Password id="sync-password" autoComplete="current-password" />
       </Form.Item>
       {failure && <Alert type="error" showIcon title={failure} className="ecw-sync-gap" data-testid="sync-sign-in-error" />}

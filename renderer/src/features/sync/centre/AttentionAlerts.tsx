@@ -19,7 +19,8 @@ export function AttentionAlerts({ status, onShow, onChanged }: Props) {
     <div className="ecw-sync-alerts" data-testid="sync-attention">
       {status.attention.map((a) => {
         if (a === 'sign_in' && !sessionExpired(status)) return null; // signed out on purpose
-        if (a === 'resync_guard' && status.resyncGuard) return <ResyncGuard key={a} rows={status.resyncGuard.rows} total={status.resyncGuard.total} onDone={onChanged} />;
+        if (a === 'resync_guard' && status.resyncGuard)
+          return <ResyncGuard key={a} rows={status.resyncGuard.rows} total={status.resyncGuard.total} onDone={onChanged} />;
         const action =
           a === 'conflicts' || a === 'failed_uploads' ? (
             <Button size="small" onClick={() => onShow(a === 'conflicts' ? 'conflicts' : 'uploads')}>

@@ -2,7 +2,13 @@
 import { Link } from 'react-router';
 import { Typography } from 'antd';
 
-export function EnterpriseLink({ enterprise, fallback }: { enterprise: { id: string; name: string } | null | undefined; fallback: string | null }) {
+export function EnterpriseLink({
+  enterprise,
+  fallback,
+}: {
+  enterprise: { id: string; name: string } | null | undefined;
+  fallback: string | null;
+}) {
   if (enterprise?.name) return <Link to={`/enterprises/${enterprise.id}`}>{enterprise.name}</Link>;
   return <Typography.Text type="secondary">{fallback ?? '—'}</Typography.Text>;
 }

@@ -34,15 +34,27 @@ export function QueueTable({ queue, status }: { queue: Output<'sync.queue'>; sta
       onRow={() => ({ 'data-testid': 'sync-queue-row' }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         { key: 'what', title: t('sync.queue.what'), render: (_, op) => whatText(t, op) },
-        { key: 'enterprise', title: t('sync.queue.enterprise'), render: (_, op) => <EnterpriseLink enterprise={names.get(rowKey(op))} fallback={op.label} /> },
-        { key: 'since', title: t('sync.queue.since'), width: 120, render: (_, op) => <Tooltip title={fullTime(op.createdAt)}>{shortTime(op.createdAt)}</Tooltip> },
         {
-          key: 'status', title: t('sync.queue.status'), width: 120,
+          key: 'enterprise',
+          title: t('sync.queue.enterprise'),
+          render: (_, op) => <EnterpriseLink enterprise={names.get(rowKey(op))} fallback={op.label} />,
+        },
+        {
+          key: 'since',
+          title: t('sync.queue.since'),
+          width: 120,
+          render: (_, op) => <Tooltip title={fullTime(op.createdAt)}>{shortTime(op.createdAt)}</Tooltip>,
+        },
+        {
+          key: 'status',
+          title: t('sync.queue.status'),
+          width: 120,
           render: (_, op) => <Tag color={op.status === 'sent' ? 'processing' : 'default'}>{t(`sync.queue.state.${op.status}`)}</Tag>,
         },
         { key: 'attempts', title: t('sync.queue.attempts'), width: 90, align: 'right', render: (_, op) => op.attempts },
         {
-          key: 'error', title: t('sync.queue.lastError'),
+          key: 'error',
+          title: t('sync.queue.lastError'),
           render: (_, op) => (op.attempts > 0 && error ? <Typography.Text type="warning">{error}</Typography.Text> : '—'),
         },
       ]}

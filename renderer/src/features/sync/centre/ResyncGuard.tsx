@@ -37,7 +37,13 @@ export function ResyncGuard({ rows, total, onDone }: { rows: number; total: numb
             <Button type="primary" loading={busy === 'keep'} onClick={() => void decide('keep')} data-testid="sync-guard-keep">
               {t('sync.guard.keep')}
             </Button>
-            <Popconfirm title={t('sync.guard.deleteConfirm', { rows })} okText={t('sync.guard.delete')} okButtonProps={{ danger: true }} cancelText={t('common.cancel')} onConfirm={() => void decide('delete')}>
+            <Popconfirm
+              title={t('sync.guard.deleteConfirm', { rows })}
+              okText={t('sync.guard.delete')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('common.cancel')}
+              onConfirm={() => void decide('delete')}
+            >
               <Button danger loading={busy === 'delete'} data-testid="sync-guard-delete">
                 {t('sync.guard.delete')}
               </Button>

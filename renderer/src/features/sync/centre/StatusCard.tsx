@@ -19,7 +19,8 @@ import { lastErrorText } from './lastErrorText';
 const SHOW_ERROR_IN = new Set(['offline', 'retrying', 'needs_attention']);
 
 function reportText(t: TFunction, r: SyncReport): { type: 'success' | 'info' | 'warning'; text: string } {
-  if (r.outcome === 'ok' && r.conflicts > 0) return { type: 'warning', text: t('sync.report.ok', r) + t('sync.report.conflicts', { count: r.conflicts }) };
+  if (r.outcome === 'ok' && r.conflicts > 0)
+    return { type: 'warning', text: t('sync.report.ok', r) + t('sync.report.conflicts', { count: r.conflicts }) };
   if (r.outcome === 'ok') return { type: 'success', text: t('sync.report.ok', r) };
   return { type: r.outcome === 'offline' ? 'info' : 'warning', text: t(`sync.report.${r.outcome}`) };
 }
@@ -55,19 +56,41 @@ export function StatusCard({ status, offline, onSynced }: { status: SyncStatus; 
       <div className="ecw-sync-status-main">
         <span className={`ecw-sync-status-icon is-${view.tone}`}>{STATUS_ICONS[view.tone]}</span>
         <div className="ecw-sync-status-text">
-          <div className="ecw-sync-status-label" data-testid="sync-status-label">{view.label}</div>
+          <div className="ecw-sync-status-label" data-testid="sync-status-label">
+            {view.label}
+          </div>
           <div className="ecw-muted">{canSync ? centreDetail(t, status, view) : t('sync.status.signInFirst')}</div>
         </div>
-        <Button type="primary" size="large" icon={<SyncOutlined spin={busy} />} disabled={!canSync || busy} onClick={() => void syncNow()} data-testid="sync-now">
+        <Button
+          type="primary"
+          size="large"
+          icon={<SyncOutlined spin={busy} />}
+          disabled={!canSync || busy}
+          onClick={() => void syncNow()}
+          data-testid="sync-now"
+        >
           {t('sync.status.syncNow')}
         </Button>
       </div>
-      {p && (p.phase !== 'pull' ? <Progress percent={percent(p.done, p.total)} status="active" size="small" aria-label={t('sync.status.progress')} /> : <Progress percent={100} status="active" showInfo={false} size="small" aria-label={t('sync.status.progress')} />)}
+      {p &&
+        (p.phase !== 'pull' ? (
+          <Progress percent={percent(p.done, p.total)} status="active" size="small" aria-label={t('sync.status.progress')} />
+        ) : (
+          <Progress percent={100} status="active" showInfo={false} size="small" aria-label={t('sync.status.progress')} />
+        ))}
       <div className="ecw-sync-stats">
         <Statistic title={t('sync.status.lastSync')} value={shortTime(status.lastSyncAt)} />
         <Statistic title={t('sync.status.pendingOps')} value={status.pendingOps} />
-        <Statistic title={t('sync.status.pendingUploads')} value={status.pendingUploads} suffix={status.failedUploads ? t('sync.status.failedSuffix', { count: status.failedUploads }) : undefined} />
-        <Statistic title={t('sync.status.conflicts')} value={status.conflicts} styles={{ content: status.conflicts ? { color: '#cf1322' } : undefined }} />
+        <Statistic
+          title={t('sync.status.pendingUploads')}
+          value={status.pendingUploads}
+          suffix={status.failedUploads ? t('sync.status.failedSuffix', { count: status.failedUploads }) : undefined}
+        />
+        <Statistic
+          title={t('sync.status.conflicts')}
+          value={status.conflicts}
+          styles={{ content: status.conflicts ? { color: '#cf1322' } : undefined }}
+        />
       </div>
       {status.lastError && SHOW_ERROR_IN.has(status.state) && (
         <Typography.Text type="warning" data-testid="sync-last-error">

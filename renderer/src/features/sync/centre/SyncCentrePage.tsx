@@ -61,17 +61,39 @@ export function SyncCentrePage() {
               activeKey={active}
               onChange={(key) => setTab(key as Tab)}
               items={[
-                { key: 'conflicts', label: counted(t('sync.tab.conflicts'), status.conflicts, true), children: lists.conflicts ? <ConflictList conflicts={lists.conflicts} focusRow={params.get('row')} onResolved={lists.reload} /> : loading },
-                { key: 'queue', label: counted(t('sync.tab.queue'), status.pendingOps), children: lists.queue ? <QueueTable queue={lists.queue} status={status} /> : loading },
-                { key: 'uploads', label: counted(t('sync.tab.uploads'), status.pendingUploads + status.failedUploads, status.failedUploads > 0), children: lists.uploads ? <UploadList uploads={lists.uploads} onChanged={lists.reload} /> : loading },
-                { key: 'history', label: t('sync.tab.history'), children: lists.history ? <HistoryTable history={lists.history} /> : loading },
+                {
+                  key: 'conflicts',
+                  label: counted(t('sync.tab.conflicts'), status.conflicts, true),
+                  children: lists.conflicts ? (
+                    <ConflictList conflicts={lists.conflicts} focusRow={params.get('row')} onResolved={lists.reload} />
+                  ) : (
+                    loading
+                  ),
+                },
+                {
+                  key: 'queue',
+                  label: counted(t('sync.tab.queue'), status.pendingOps),
+                  children: lists.queue ? <QueueTable queue={lists.queue} status={status} /> : loading,
+                },
+                {
+                  key: 'uploads',
+                  label: counted(t('sync.tab.uploads'), status.pendingUploads + status.failedUploads, status.failedUploads > 0),
+                  children: lists.uploads ? <UploadList uploads={lists.uploads} onChanged={lists.reload} /> : loading,
+                },
+                {
+                  key: 'history',
+                  label: t('sync.tab.history'),
+                  children: lists.history ? <HistoryTable history={lists.history} /> : loading,
+                },
               ]}
             />
           </Card>
         </Col>
         <Col xs={{ span: 24, order: showSignIn ? -1 : 0 }} xl={{ span: 8, order: 0 }}>
           <Card size="small" title={showSignIn ? t('sync.signIn.title') : t('sync.account.title')}>
-            {showSignIn && sessionExpired(status) && <Alert type="warning" showIcon title={t('sync.signIn.again')} className="ecw-sync-gap" />}
+            {showSignIn && sessionExpired(status) && (
+              <Alert type="warning" showIcon title={t('sync.signIn.again')} className="ecw-sync-gap" />
+            )}
             {showSignIn ? <SignInForm status={status} /> : <AccountPanel status={status} offline={offline !== null && !status.signedIn} />}
             <Typography.Paragraph type="secondary" className="ecw-sync-note">
               {t('sync.centre.localFirst')}

@@ -47,7 +47,8 @@ export function UploadList({ uploads, onChanged }: { uploads: Upload[]; onChange
       columns={[
         { key: 'thumb', width: 64, render: (_, u) => <UploadThumb sha256={u.sha256} mime={u.mime} /> },
         {
-          key: 'file', title: t('sync.uploads.file'),
+          key: 'file',
+          title: t('sync.uploads.file'),
           render: (_, u) => (
             <>
               <Typography.Text className="ecw-mono">{u.sha256.slice(0, 12)}</Typography.Text>
@@ -55,18 +56,37 @@ export function UploadList({ uploads, onChanged }: { uploads: Upload[]; onChange
             </>
           ),
         },
-        { key: 'state', title: t('sync.uploads.state'), width: 110, render: (_, u) => <Tag color={STATE_COLOR[u.state]}>{t(`sync.uploads.stateName.${u.state}`, { defaultValue: u.state })}</Tag> },
         {
-          key: 'progress', title: t('sync.uploads.progress'), width: 220,
+          key: 'state',
+          title: t('sync.uploads.state'),
+          width: 110,
+          render: (_, u) => <Tag color={STATE_COLOR[u.state]}>{t(`sync.uploads.stateName.${u.state}`, { defaultValue: u.state })}</Tag>,
+        },
+        {
+          key: 'progress',
+          title: t('sync.uploads.progress'),
+          width: 220,
           render: (_, u) => {
             const done = Math.max(u.uploadedBytes, live.get(u.sha256) ?? 0);
-            return <Progress size="small" aria-label={t('sync.uploads.progress')} percent={percent(done, u.size)} status={u.state === 'failed' ? 'exception' : u.state === 'uploading' ? 'active' : 'normal'} />;
+            return (
+              <Progress
+                size="small"
+                aria-label={t('sync.uploads.progress')}
+                percent={percent(done, u.size)}
+                status={u.state === 'failed' ? 'exception' : u.state === 'uploading' ? 'active' : 'normal'}
+              />
+            );
           },
         },
         { key: 'attempts', title: t('sync.queue.attempts'), width: 80, align: 'right', render: (_, u) => u.attempts },
-        { key: 'error', title: t('sync.queue.lastError'), render: (_, u) => (u.lastError ? <Typography.Text type="danger">{u.lastError}</Typography.Text> : '—') },
         {
-          key: 'actions', width: 100,
+          key: 'error',
+          title: t('sync.queue.lastError'),
+          render: (_, u) => (u.lastError ? <Typography.Text type="danger">{u.lastError}</Typography.Text> : '—'),
+        },
+        {
+          key: 'actions',
+          width: 100,
           render: (_, u) =>
             u.state === 'failed' && (
               <Button size="small" icon={<RedoOutlined />} loading={busy === u.sha256} onClick={() => void retry(u.sha256)}>

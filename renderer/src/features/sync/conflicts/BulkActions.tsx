@@ -57,15 +57,32 @@ export function BulkActions({ conflicts, onResolved }: { conflicts: SyncConflict
       data-testid="conflicts-bulk"
       action={
         <Space orientation="vertical">
-          <Button size="small" icon={<ExportOutlined />} loading={busy === 'export'} onClick={() => void exportThem()} data-testid="conflicts-export-all">
+          <Button
+            size="small"
+            icon={<ExportOutlined />}
+            loading={busy === 'export'}
+            onClick={() => void exportThem()}
+            data-testid="conflicts-export-all"
+          >
             {t('sync.bulk.export')}
           </Button>
           {keepable.length > 0 && (
-            <Button size="small" icon={<LaptopOutlined />} loading={busy === 'keep'} onClick={() => void keepThem()} data-testid="conflicts-keep-all">
+            <Button
+              size="small"
+              icon={<LaptopOutlined />}
+              loading={busy === 'keep'}
+              onClick={() => void keepThem()}
+              data-testid="conflicts-keep-all"
+            >
               {t('sync.bulk.keep')}
             </Button>
           )}
-          <Popconfirm title={t('sync.bulk.confirm', { count: refused.length })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => void discardThem()}>
+          <Popconfirm
+            title={t('sync.bulk.confirm', { count: refused.length })}
+            okText={t('common.confirm')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => void discardThem()}
+          >
             <Button size="small" danger icon={<DeleteOutlined />} loading={busy === 'discard'} data-testid="conflicts-discard-all">
               {t('sync.bulk.discard')}
             </Button>

@@ -37,15 +37,33 @@ export function ConflictCard({ conflict, enterprise, highlighted, onResolved, re
       <Tooltip title={fullTime(conflict.createdAt)}>
         <span className="ecw-muted">{shortTime(conflict.createdAt)}</span>
       </Tooltip>
-      <Button size="small" icon={<ExportOutlined />} loading={busy === 'export'} onClick={() => void exportMine()} data-testid="conflict-export">
+      <Button
+        size="small"
+        icon={<ExportOutlined />}
+        loading={busy === 'export'}
+        onClick={() => void exportMine()}
+        data-testid="conflict-export"
+      >
         {t('sync.conflict.export')}
       </Button>
     </Space>
   );
   return (
     <div ref={ref}>
-      <Card size="small" title={title} extra={extra} className={`ecw-sync-conflict${highlighted ? ' is-highlighted' : ''}`} data-testid="conflict" data-kind={conflict.kind} data-row={conflict.rowId}>
-        {conflict.kind === 'field' ? <FieldConflict conflict={conflict} busy={busy} resolve={resolve} /> : <RowConflict conflict={conflict} busy={busy} resolve={resolve} />}
+      <Card
+        size="small"
+        title={title}
+        extra={extra}
+        className={`ecw-sync-conflict${highlighted ? ' is-highlighted' : ''}`}
+        data-testid="conflict"
+        data-kind={conflict.kind}
+        data-row={conflict.rowId}
+      >
+        {conflict.kind === 'field' ? (
+          <FieldConflict conflict={conflict} busy={busy} resolve={resolve} />
+        ) : (
+          <RowConflict conflict={conflict} busy={busy} resolve={resolve} />
+        )}
       </Card>
     </div>
   );

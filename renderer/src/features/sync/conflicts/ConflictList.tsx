@@ -7,7 +7,15 @@ import { rowKey, useEnterpriseNames } from '../state/useEnterpriseNames';
 import { BulkActions } from './BulkActions';
 import { ConflictCard } from './ConflictCard';
 
-export function ConflictList({ conflicts, focusRow, onResolved }: { conflicts: SyncConflict[]; focusRow: string | null; onResolved: () => void }) {
+export function ConflictList({
+  conflicts,
+  focusRow,
+  onResolved,
+}: {
+  conflicts: SyncConflict[];
+  focusRow: string | null;
+  onResolved: () => void;
+}) {
   const { t } = useTranslation();
   const names = useEnterpriseNames(conflicts);
   const focused = useRef<HTMLDivElement | null>(null);
@@ -22,7 +30,16 @@ export function ConflictList({ conflicts, focusRow, onResolved }: { conflicts: S
       <BulkActions conflicts={conflicts} onResolved={onResolved} />
       {conflicts.map((c) => {
         const mark = c.rowId === focusRow;
-        return <ConflictCard key={c.id} ref={c.id === focusId ? focused : undefined} conflict={c} enterprise={names.get(rowKey(c))} highlighted={mark} onResolved={onResolved} />;
+        return (
+          <ConflictCard
+            key={c.id}
+            ref={c.id === focusId ? focused : undefined}
+            conflict={c}
+            enterprise={names.get(rowKey(c))}
+            highlighted={mark}
+            onResolved={onResolved}
+          />
+        );
       })}
     </div>
   );

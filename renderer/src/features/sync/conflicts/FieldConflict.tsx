@@ -24,7 +24,9 @@ interface Props {
 export function FieldConflict({ conflict, busy, resolve }: Props) {
   const { t } = useTranslation();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
-  const [drafts, setDrafts] = useState<Record<string, Draft>>(() => Object.fromEntries(conflict.fields.map((f) => [f.field, toDraft(f.mine)])));
+  const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
+    Object.fromEntries(conflict.fields.map((f) => [f.field, toDraft(f.mine)])),
+  );
   const [problems, setProblems] = useState<Record<string, EditProblems>>({});
   const hasBase = conflict.fields.some((f) => 'base' in f);
   const allChosen = conflict.fields.every((f) => choices[f.field]);
@@ -85,7 +87,14 @@ export function FieldConflict({ conflict, busy, resolve }: Props) {
         </div>
       ))}
       <div className="ecw-sync-actions">
-        <Button type="primary" icon={<CheckOutlined />} disabled={!allChosen} loading={busy !== null && busy !== 'export'} onClick={submit} data-testid="conflict-submit">
+        <Button
+          type="primary"
+          icon={<CheckOutlined />}
+          disabled={!allChosen}
+          loading={busy !== null && busy !== 'export'}
+          onClick={submit}
+          data-testid="conflict-submit"
+        >
           {t('sync.conflict.submit')}
         </Button>
         {!allChosen && <span className="ecw-muted">{t('sync.conflict.chooseEach')}</span>}

@@ -37,16 +37,40 @@ export function FieldEditor({ id, field, draft, problems, onChange }: Props) {
     const long = LONG.has(field) || draft.length > 60;
     const props = { id, value: draft, status: problems?.[''] ? ('error' as const) : undefined, 'data-testid': 'conflict-edit' };
     return (
-      <Form.Item className="ecw-sync-editor" label={t('sync.conflict.editLabel', { field: fieldLabel(t, field) })} htmlFor={id} validateStatus={problems?.[''] ? 'error' : undefined} help={problems?.['']}>
-        {long ? <Input.TextArea {...props} autoSize={{ minRows: 2, maxRows: 6 }} onChange={(e) => onChange(e.target.value)} /> : <Input {...props} onChange={(e) => onChange(e.target.value)} />}
+      <Form.Item
+        className="ecw-sync-editor"
+        label={t('sync.conflict.editLabel', { field: fieldLabel(t, field) })}
+        htmlFor={id}
+        validateStatus={problems?.[''] ? 'error' : undefined}
+        help={problems?.['']}
+      >
+        {long ? (
+          <Input.TextArea {...props} autoSize={{ minRows: 2, maxRows: 6 }} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <Input {...props} onChange={(e) => onChange(e.target.value)} />
+        )}
       </Form.Item>
     );
   }
   return (
     <div className="ecw-sync-editor-group">
       {Object.entries(draft).map(([key, value]) => (
-        <Form.Item key={key} layout="vertical" className="ecw-sync-editor" label={fieldLabel(t, `${field}_${key}`)} htmlFor={`${id}-${key}`} validateStatus={problems?.[key] ? 'error' : undefined} help={problems?.[key]}>
-          <Input id={`${id}-${key}`} data-testid={`conflict-edit-${key}`} value={value} status={problems?.[key] ? 'error' : undefined} onChange={(e) => onChange({ ...draft, [key]: e.target.value })} />
+        <Form.Item
+          key={key}
+          layout="vertical"
+          className="ecw-sync-editor"
+          label={fieldLabel(t, `${field}_${key}`)}
+          htmlFor={`${id}-${key}`}
+          validateStatus={problems?.[key] ? 'error' : undefined}
+          help={problems?.[key]}
+        >
+          <Input
+            id={`${id}-${key}`}
+            data-testid={`conflict-edit-${key}`}
+            value={value}
+            status={problems?.[key] ? 'error' : undefined}
+            onChange={(e) => onChange({ ...draft, [key]: e.target.value })}
+          />
         </Form.Item>
       ))}
       {problems?.[''] && <Typography.Text type="danger">{problems['']}</Typography.Text>}

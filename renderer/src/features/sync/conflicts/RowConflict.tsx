@@ -63,14 +63,26 @@ export function RowConflict({ conflict, busy, resolve }: Props) {
 
   const action = (a: Resolution) => {
     const button = (
-      <Button key={a} type={a === 'mine' ? 'primary' : 'default'} danger={CONFIRM[conflict.kind]?.includes(a)} loading={busy === a} data-testid={`conflict-${a}`}
-        onClick={a === 'edit' ? () => setEditing(true) : CONFIRM[conflict.kind]?.includes(a) ? undefined : () => void resolve(a)}>
+      <Button
+        key={a}
+        type={a === 'mine' ? 'primary' : 'default'}
+        danger={CONFIRM[conflict.kind]?.includes(a)}
+        loading={busy === a}
+        data-testid={`conflict-${a}`}
+        onClick={a === 'edit' ? () => setEditing(true) : CONFIRM[conflict.kind]?.includes(a) ? undefined : () => void resolve(a)}
+      >
         {t(`sync.conflict.action.${words}.${a}`)}
       </Button>
     );
     if (a === 'edit' || !CONFIRM[conflict.kind]?.includes(a)) return button;
     return (
-      <Popconfirm key={a} title={t(`sync.conflict.confirm.${words}.${a}`)} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => void resolve(a)}>
+      <Popconfirm
+        key={a}
+        title={t(`sync.conflict.confirm.${words}.${a}`)}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        onConfirm={() => void resolve(a)}
+      >
         {button}
       </Popconfirm>
     );
@@ -78,7 +90,12 @@ export function RowConflict({ conflict, busy, resolve }: Props) {
 
   return (
     <div className="ecw-sync-rowconflict">
-      <Alert type={conflict.kind === 'forbidden' ? 'warning' : 'info'} showIcon title={t(`sync.conflict.explain.${words}`, { reason })} className="ecw-sync-gap" />
+      <Alert
+        type={conflict.kind === 'forbidden' ? 'warning' : 'info'}
+        showIcon
+        title={t(`sync.conflict.explain.${words}`, { reason })}
+        className="ecw-sync-gap"
+      />
       <div className="ecw-sync-grid ecw-sync-grid-head">
         <span>{t('sync.conflict.field')}</span>
         <span>{t('sync.conflict.mineRow')}</span>
@@ -87,13 +104,28 @@ export function RowConflict({ conflict, busy, resolve }: Props) {
       {fields.map((f, i) => (
         <div key={f} className="ecw-sync-grid ecw-sync-field" data-testid="conflict-field" data-field={f}>
           <span className="ecw-sync-field-name">{fieldLabel(t, f)}</span>
-          {deleted ? <div className="ecw-sync-value is-mine">{t('sync.conflict.iDeleted')}</div> : <ValueView field={f} value={conflict.mine[f]} other={conflict.theirs?.[f]} side="mine" />}
-          {conflict.theirs ? <ValueView field={f} value={conflict.theirs[f]} other={deleted ? undefined : conflict.mine[f]} side="theirs" /> : <div className="ecw-sync-value is-theirs">{i === 0 ? t('sync.conflict.noTheirs') : ''}</div>}
+          {deleted ? (
+            <div className="ecw-sync-value is-mine">{t('sync.conflict.iDeleted')}</div>
+          ) : (
+            <ValueView field={f} value={conflict.mine[f]} other={conflict.theirs?.[f]} side="mine" />
+          )}
+          {conflict.theirs ? (
+            <ValueView field={f} value={conflict.theirs[f]} other={deleted ? undefined : conflict.mine[f]} side="theirs" />
+          ) : (
+            <div className="ecw-sync-value is-theirs">{i === 0 ? t('sync.conflict.noTheirs') : ''}</div>
+          )}
         </div>
       ))}
       {editing &&
         editable.map(([field]) => (
-          <FieldEditor key={field} id={`conflict-${conflict.id}-${field}`} field={field} draft={drafts[field]!} problems={problems[field]} onChange={(d) => setDrafts((all) => ({ ...all, [field]: d }))} />
+          <FieldEditor
+            key={field}
+            id={`conflict-${conflict.id}-${field}`}
+            field={field}
+            draft={drafts[field]!}
+            problems={problems[field]}
+            onChange={(d) => setDrafts((all) => ({ ...all, [field]: d }))}
+          />
         ))}
       <div className="ecw-sync-actions">
         {editing ? (

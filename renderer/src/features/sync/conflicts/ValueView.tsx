@@ -34,9 +34,7 @@ export function ValueView({ field, value, other, side, testId }: Props) {
   const runs = side !== 'base' && otherText !== null && text !== '—' && otherText !== '—' ? diffRuns(text, otherText)?.a : null;
   return (
     <div className={`ecw-sync-value is-${side}`} data-testid={testId}>
-      {runs
-        ? runs.map((r, i) => (r.changed ? <mark key={i}>{r.text}</mark> : <span key={i}>{r.text}</span>))
-        : text}
+      {runs ? runs.map((r, i) => (r.changed ? <mark key={i}>{r.text}</mark> : <span key={i}>{r.text}</span>)) : text}
     </div>
   );
 }

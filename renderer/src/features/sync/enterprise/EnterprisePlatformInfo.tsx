@@ -38,7 +38,12 @@ function StatusTag({ view }: { view: PlatformView }) {
 function Password({ value }: { value: string }) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(false);
-  if (shown) return <Typography.Text className="ecw-mono" copyable>{value}</Typography.Text>;
+  if (shown)
+    return (
+      <Typography.Text className="ecw-mono" copyable>
+        {value}
+      </Typography.Text>
+    );
   return (
     <Space size={4}>
       <span>••••••</span>
@@ -51,12 +56,35 @@ function Password({ value }: { value: string }) {
 
 function openingItems(t: TFunction, o: Opening) {
   return [
-    { key: 'account', label: t('sync.platform.account'), children: <Typography.Text className="ecw-mono" copyable data-testid="platform-account">{o.maintenanceAccount.login}</Typography.Text> },
-    { key: 'password', label: t('sync.platform.initialPassword'), children: <Password value={o.maintenanceAccount.initialPassword} /> },
-    { key: 'domain', label: t('sync.platform.domain'), children: o.domain ? <Typography.Text className="ecw-mono" copyable>{o.domain.fqdn}</Typography.Text> : t('sync.platform.noDomain') },
     {
-      key: 'sms', label: t('sync.platform.sms'),
-      children: <span data-testid="platform-sms">{t('sync.platform.smsText', { full: o.smsServiceCode.full, extension: o.smsServiceCode.extension })}</span>,
+      key: 'account',
+      label: t('sync.platform.account'),
+      children: (
+        <Typography.Text className="ecw-mono" copyable data-testid="platform-account">
+          {o.maintenanceAccount.login}
+        </Typography.Text>
+      ),
+    },
+    { key: 'password', label: t('sync.platform.initialPassword'), children: <Password value={o.maintenanceAccount.initialPassword} /> },
+    {
+      key: 'domain',
+      label: t('sync.platform.domain'),
+      children: o.domain ? (
+        <Typography.Text className="ecw-mono" copyable>
+          {o.domain.fqdn}
+        </Typography.Text>
+      ) : (
+        t('sync.platform.noDomain')
+      ),
+    },
+    {
+      key: 'sms',
+      label: t('sync.platform.sms'),
+      children: (
+        <span data-testid="platform-sms">
+          {t('sync.platform.smsText', { full: o.smsServiceCode.full, extension: o.smsServiceCode.extension })}
+        </span>
+      ),
     },
     { key: 'openedAt', label: t('sync.platform.openedAt'), children: shortTime(o.openedAt) },
   ];
@@ -84,13 +112,23 @@ export function EnterprisePlatformInfo({ enterpriseId }: { enterpriseId: string 
           column={1}
           items={[
             { key: 'status', label: t('sync.platform.statusLabel'), children: <StatusTag view={view} /> },
-            { key: 'groupCode', label: t('sync.platform.groupCode'), children: <span data-testid="platform-group-code">{view.info.groupCode ?? opening?.groupCode ?? '—'}</span> },
+            {
+              key: 'groupCode',
+              label: t('sync.platform.groupCode'),
+              children: <span data-testid="platform-group-code">{view.info.groupCode ?? opening?.groupCode ?? '—'}</span>,
+            },
             ...(opening ? openingItems(t, opening) : []),
           ]}
         />
       )}
       {failures.map((o) => (
-        <Alert key={o.orderId} type="error" showIcon className="ecw-sync-gap" title={t('sync.platform.failed', { message: t(`sync.rejection.${o.failure!.code}`, { defaultValue: o.failure!.message }) })} />
+        <Alert
+          key={o.orderId}
+          type="error"
+          showIcon
+          className="ecw-sync-gap"
+          title={t('sync.platform.failed', { message: t(`sync.rejection.${o.failure!.code}`, { defaultValue: o.failure!.message }) })}
+        />
       ))}
     </Card>
   );

@@ -40,15 +40,28 @@ export function HeaderPerson({ operator }: { operator: Operator }) {
   };
   const explanation = (
     <div className="ecw-person-popover">
-      <Typography.Paragraph>{t('sync.person.differs', { account: account.name, login: account.login, operator: operator.name })}</Typography.Paragraph>
-      <Button type="primary" size="small" loading={setOperator.isPending} onClick={() => void takeAccount()} data-testid="person-use-account">
+      <Typography.Paragraph>
+        {t('sync.person.differs', { account: account.name, login: account.login, operator: operator.name })}
+      </Typography.Paragraph>
+      <Button
+        type="primary"
+        size="small"
+        loading={setOperator.isPending}
+        onClick={() => void takeAccount()}
+        data-testid="person-use-account"
+      >
         {t('sync.person.useAccount', { account: account.name })}
       </Button>
     </div>
   );
   return (
     <Popover content={explanation} title={t('sync.person.title')} trigger="click">
-      <button type="button" className="ecw-header-person" data-testid="header-person" title={t('sync.person.label', { account: account.name, operator: operator.name })}>
+      <button
+        type="button"
+        className="ecw-header-person"
+        data-testid="header-person"
+        title={t('sync.person.label', { account: account.name, operator: operator.name })}
+      >
         <WarningOutlined className="ecw-header-person-warn" />
         <span data-testid="platform-account-name">{account.name}</span>
         <span className="ecw-header-person-local">

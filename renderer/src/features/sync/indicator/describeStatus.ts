@@ -42,19 +42,32 @@ export function describeStatus(t: TFunction, s: SyncStatus | null, offline: Offl
   const pending = s.pendingOps > 0 ? t('sync.indicator.pending', { count: s.pendingOps }) : '';
   switch (s.state) {
     case 'signed_out':
-      if (offline) return { tone: 'idle', label: t('sync.indicator.offlineSignedIn'), detail: t('sync.indicator.offlineSignedInDetail') + pending };
+      if (offline)
+        return { tone: 'idle', label: t('sync.indicator.offlineSignedIn'), detail: t('sync.indicator.offlineSignedInDetail') + pending };
       if (sessionExpired(s)) return { tone: 'warn', label: t('sync.indicator.signInAgain'), detail: t('sync.indicator.signInAgainDetail') };
       return { tone: 'idle', label: t('sync.indicator.signedOut'), detail: t('sync.indicator.signedOutDetail') };
     case 'offline':
-      return { tone: 'idle', label: t('sync.indicator.offline') + pending, detail: t('sync.indicator.offlineDetail', { time: shortTime(s.lastSyncAt) }) };
+      return {
+        tone: 'idle',
+        label: t('sync.indicator.offline') + pending,
+        detail: t('sync.indicator.offlineDetail', { time: shortTime(s.lastSyncAt) }),
+      };
     case 'syncing':
       return { tone: 'busy', label: progressLabel(t, s), detail: t('sync.indicator.syncingDetail') };
     case 'retrying':
-      return { tone: 'warn', label: t('sync.indicator.retrying') + pending, detail: t('sync.indicator.retryingDetail', { seconds: Math.ceil((s.nextAttemptInMs ?? 0) / 1000) }) };
+      return {
+        tone: 'warn',
+        label: t('sync.indicator.retrying') + pending,
+        detail: t('sync.indicator.retryingDetail', { seconds: Math.ceil((s.nextAttemptInMs ?? 0) / 1000) }),
+      };
     case 'needs_attention':
       return attentionView(t, s);
     default:
       if (!s.lastSyncAt) return { tone: 'busy', label: t('sync.indicator.firstSync'), detail: t('sync.indicator.syncingDetail') };
-      return { tone: 'ok', label: t('sync.indicator.upToDate', { time: shortTime(s.lastSyncAt) }), detail: t('sync.indicator.upToDateDetail', { time: shortTime(s.lastSyncAt) }) };
+      return {
+        tone: 'ok',
+        label: t('sync.indicator.upToDate', { time: shortTime(s.lastSyncAt) }),
+        detail: t('sync.indicator.upToDateDetail', { time: shortTime(s.lastSyncAt) }),
+      };
   }
 }

@@ -26,7 +26,8 @@ function tidy(runs: Run[]): Run[] {
   return out;
 }
 
-const unchangedShare = (runs: Run[], length: number) => runs.filter((r) => !r.changed).reduce((n, r) => n + Array.from(r.text).length, 0) / Math.max(1, length);
+const unchangedShare = (runs: Run[], length: number) =>
+  runs.filter((r) => !r.changed).reduce((n, r) => n + Array.from(r.text).length, 0) / Math.max(1, length);
 
 /**
  * Runs of `a` and of `b`, each marked changed where it is not part of their longest common

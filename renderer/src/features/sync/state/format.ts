@@ -30,7 +30,8 @@ export const fieldLabel = (t: TFunction, field: string): string => t(`sync.field
 export const tableLabel = (t: TFunction, tbl: string): string => t(`sync.table.${tbl}`, { defaultValue: tbl });
 
 /** The key of a conflict's words: a refused record made on this device is not a change "no longer allowed". */
-export const conflictTextKey = (c: Pick<SyncConflict, 'kind' | 'opKind'>): string => (c.kind === 'forbidden' && c.opKind === 'create' ? 'forbidden_create' : c.kind);
+export const conflictTextKey = (c: Pick<SyncConflict, 'kind' | 'opKind'>): string =>
+  c.kind === 'forbidden' && c.opKind === 'create' ? 'forbidden_create' : c.kind;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

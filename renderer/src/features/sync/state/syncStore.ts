@@ -30,7 +30,8 @@ export const useSyncStore = create<SyncStore>((set) => ({
 export const useSyncStatus = (): SyncStatus | null => useApiQuery('sync.status', {}).data ?? null;
 
 /** Reads the status now (after a sign-in, a resolution …); the event keeps it current between reads. */
-export const refreshSyncStatus = (client: QueryClient): Promise<void> => client.refetchQueries({ queryKey: apiQueryKey('sync.status', {}), exact: true });
+export const refreshSyncStatus = (client: QueryClient): Promise<void> =>
+  client.refetchQueries({ queryKey: apiQueryKey('sync.status', {}), exact: true });
 
 export function useRefreshSyncStatus(): () => Promise<void> {
   const client = useQueryClient();

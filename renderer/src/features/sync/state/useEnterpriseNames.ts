@@ -18,7 +18,11 @@ const keyOf = (r: RowRef) => `${r.tbl}:${r.rowId}`;
 
 /** The query that names a row's enterprise, for the rows that are not enterprises themselves. */
 const ownerQuery = (row: RowRef) =>
-  row.tbl === 'service_order' ? apiQuery('orders.get', { id: row.rowId }) : row.tbl === 'site' ? apiQuery('sites.get', { siteId: row.rowId }) : null;
+  row.tbl === 'service_order'
+    ? apiQuery('orders.get', { id: row.rowId })
+    : row.tbl === 'site'
+      ? apiQuery('sites.get', { siteId: row.rowId })
+      : null;
 
 export function useEnterpriseNames(rows: RowRef[]): Map<string, Named> {
   const owned = [...new Map(rows.filter((r) => ownerQuery(r)).map((r) => [keyOf(r), r])).values()];

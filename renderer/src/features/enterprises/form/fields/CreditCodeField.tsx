@@ -55,7 +55,16 @@ export function CreditCodeField({ excludeId }: { excludeId?: string }) {
       id="ent-creditCode"
       label={t('enterprises.field.creditCode')}
       required
-      error={error && (duplicate ? <>{error} {link}</> : error)}
+      error={
+        error &&
+        (duplicate ? (
+          <>
+            {error} {link}
+          </>
+        ) : (
+          error
+        ))
+      }
       warning={warning}
       hint={t('enterprises.form.creditCodeHint')}
     >
@@ -71,7 +80,11 @@ export function CreditCodeField({ excludeId }: { excludeId?: string }) {
             spellCheck={false}
             status={error ? 'error' : duplicate ? 'warning' : undefined}
             aria-invalid={Boolean(error)}
-            suffix={<span className="ecw-muted">{normalized.length}/{LENGTH}</span>}
+            suffix={
+              <span className="ecw-muted">
+                {normalized.length}/{LENGTH}
+              </span>
+            }
             onChange={(e) => {
               const next = creditCodeInput(e.target.value);
               field.onChange(next);

@@ -63,7 +63,9 @@ export function IndustryFields() {
                 options={divisions}
                 disabled={divisions.length === 0}
                 showSearch={SEARCH}
-                placeholder={t(divisions.length ? 'enterprises.form.industryDivisionPlaceholder' : 'enterprises.form.industryDivisionFirst')}
+                placeholder={t(
+                  divisions.length ? 'enterprises.form.industryDivisionPlaceholder' : 'enterprises.form.industryDivisionFirst',
+                )}
                 status={divisionError ? 'error' : undefined}
               />
             )}

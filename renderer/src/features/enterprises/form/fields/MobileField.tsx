@@ -13,7 +13,11 @@ export function MobileField() {
   const value = useWatch({ control, name: 'contact.mobile' }) ?? '';
   const error = useFieldError('contact.mobile', value);
   const check = checkMobile(value);
-  const hint = check.valid ? (check.chinaMobilePrefix ? t('enterprises.form.chinaMobile') : t('enterprises.form.notChinaMobile')) : undefined;
+  const hint = check.valid
+    ? check.chinaMobilePrefix
+      ? t('enterprises.form.chinaMobile')
+      : t('enterprises.form.notChinaMobile')
+    : undefined;
   return (
     <FormField id="ent-contact-mobile" label={t('enterprises.field.contactMobile')} required error={error} hint={hint}>
       <Controller

@@ -52,7 +52,12 @@ function useScopeWarning(region: EnterpriseFormValues['region'] | undefined): st
   const account = useApiQuery('sync.status', {}).data?.account;
   if (!account || !region?.province || !region.city || inAccountScope(account, region)) return undefined;
   const scope = [account.region.province, account.region.city].filter(Boolean).join('') || t('enterprises.form.noScope');
-  return t('enterprises.form.outOfScope', { account: account.name, login: account.login, scope, region: `${region.province}${region.city}` });
+  return t('enterprises.form.outOfScope', {
+    account: account.name,
+    login: account.login,
+    scope,
+    region: `${region.province}${region.city}`,
+  });
 }
 
 export function RegionField() {

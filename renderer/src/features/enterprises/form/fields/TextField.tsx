@@ -5,7 +5,13 @@ import type { EnterpriseFormValues } from '../formValues';
 import { FormField } from './FormField';
 import { useFieldError } from './fieldError';
 
-type TextPath = 'name' | 'address' | 'contact.name' | 'contact.email' | 'manager' | `licence.${'type' | 'legalRepresentative' | 'registeredCapital' | 'establishedOn'}`;
+type TextPath =
+  | 'name'
+  | 'address'
+  | 'contact.name'
+  | 'contact.email'
+  | 'manager'
+  | `licence.${'type' | 'legalRepresentative' | 'registeredCapital' | 'establishedOn'}`;
 
 interface Props {
   name: TextPath;

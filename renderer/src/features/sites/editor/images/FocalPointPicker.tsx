@@ -7,7 +7,15 @@ import { usePicture } from './useImageUrl';
 
 const round = (n: number) => Math.round(Math.min(1, Math.max(0, n)) * 100) / 100;
 
-export function FocalPointPicker({ image, onChange, width = 220 }: { image: ImageRef; onChange: (focal: FocalPoint) => void; width?: number }) {
+export function FocalPointPicker({
+  image,
+  onChange,
+  width = 220,
+}: {
+  image: ImageRef;
+  onChange: (focal: FocalPoint) => void;
+  width?: number;
+}) {
   const { t } = useTranslation();
   const { url, missing, onError } = usePicture(image.sha256);
   // The box takes the picture's proportions once it has loaded (4:3 until then).
@@ -33,7 +41,12 @@ export function FocalPointPicker({ image, onChange, width = 220 }: { image: Imag
         }}
         onKeyDown={(e) => {
           const step = 0.05;
-          const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+          const moves: Record<string, [number, number]> = {
+            ArrowLeft: [-step, 0],
+            ArrowRight: [step, 0],
+            ArrowUp: [0, -step],
+            ArrowDown: [0, step],
+          };
           const move = moves[e.key];
           if (!move) return;
           e.preventDefault();

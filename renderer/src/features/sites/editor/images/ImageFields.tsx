@@ -34,7 +34,11 @@ export function ImageFields({ image, onChange, field, error, compact }: Props) {
             data-testid="image-alt"
           />
         </label>
-        {error || missingAlt ? <Typography.Text type="danger" className="ecw-small">{error || t('sites.image.altMissing')}</Typography.Text> : null}
+        {error || missingAlt ? (
+          <Typography.Text type="danger" className="ecw-small">
+            {error || t('sites.image.altMissing')}
+          </Typography.Text>
+        ) : null}
       </div>
     </div>
   );

@@ -38,18 +38,44 @@ export function ImageList({ images, onChange, defaultAlt, errors, field = 'image
           extra={
             <Space size={0}>
               <Tooltip title={t('sites.moveUp')}>
-                <Button size="small" type="text" icon={<ArrowLeftOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('sites.moveUp')} />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<ArrowLeftOutlined />}
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={t('sites.moveUp')}
+                />
               </Tooltip>
               <Tooltip title={t('sites.moveDown')}>
-                <Button size="small" type="text" icon={<ArrowRightOutlined />} disabled={i === images.length - 1} onClick={() => move(i, 1)} aria-label={t('sites.moveDown')} />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<ArrowRightOutlined />}
+                  disabled={i === images.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={t('sites.moveDown')}
+                />
               </Tooltip>
               <Tooltip title={t('sites.image.remove')}>
-                <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => onChange(images.filter((_, j) => j !== i))} aria-label={t('sites.image.remove')} />
+                <Button
+                  size="small"
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  onClick={() => onChange(images.filter((_, j) => j !== i))}
+                  aria-label={t('sites.image.remove')}
+                />
               </Tooltip>
             </Space>
           }
         >
-          <ImageFields image={image} onChange={(next) => onChange(images.map((im, j) => (j === i ? next : im)))} field={`${field}.${i}.alt`} error={errors[`${field}.${i}.alt`]} />
+          <ImageFields
+            image={image}
+            onChange={(next) => onChange(images.map((im, j) => (j === i ? next : im)))}
+            field={`${field}.${i}.alt`}
+            error={errors[`${field}.${i}.alt`]}
+          />
         </Card>
       ))}
       <Button icon={<PlusOutlined />} onClick={() => setPicking(true)} data-testid="image-add">

@@ -15,7 +15,8 @@ function siteImages(content: SiteContent): ImageRef[] {
   const found = new Map<string, ImageRef>();
   JSON.stringify({ ...content, unsorted: [] }, (_key, value: unknown) => {
     const v = value as Partial<ImageRef> | null;
-    if (v && typeof v === 'object' && typeof v.sha256 === 'string' && typeof v.alt === 'string' && !found.has(v.sha256)) found.set(v.sha256, v as ImageRef);
+    if (v && typeof v === 'object' && typeof v.sha256 === 'string' && typeof v.alt === 'string' && !found.has(v.sha256))
+      found.set(v.sha256, v as ImageRef);
     return value;
   });
   return [...found.values()];
@@ -44,12 +45,24 @@ export function ImagePicker({ open, onClose, onPick }: { open: boolean; onClose:
     <Modal open={open} onCancel={onClose} footer={null} title={t('sites.image.pickTitle')} width={720}>
       <Typography.Title level={5}>{t('sites.image.fromTray')}</Typography.Title>
       {fromTray.length ? (
-        <div className="ecw-pick-grid">{fromTray.map((p) => <Choice key={`${p.entryId}:${p.image.sha256}`} picked={p} onPick={pick} />)}</div>
+        <div className="ecw-pick-grid">
+          {fromTray.map((p) => (
+            <Choice key={`${p.entryId}:${p.image.sha256}`} picked={p} onPick={pick} />
+          ))}
+        </div>
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sites.image.trayEmpty')} />
       )}
       <Typography.Title level={5}>{t('sites.image.inSite')}</Typography.Title>
-      {inSite.length ? <div className="ecw-pick-grid">{inSite.map((p) => <Choice key={p.image.sha256} picked={p} onPick={pick} />)}</div> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+      {inSite.length ? (
+        <div className="ecw-pick-grid">
+          {inSite.map((p) => (
+            <Choice key={p.image.sha256} picked={p} onPick={pick} />
+          ))}
+        </div>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      )}
     </Modal>
   );
 }

@@ -15,5 +15,14 @@ export function Thumb({ image, size = 64 }: { image: ImageRef; size?: number }) 
       </span>
     );
   const focal = image.focal ? `${image.focal.x * 100}% ${image.focal.y * 100}%` : 'center';
-  return <img className="ecw-thumb" style={{ ...style, objectPosition: focal }} src={url} onError={onError} alt={image.alt || image.fileName || ''} title={image.fileName} />;
+  return (
+    <img
+      className="ecw-thumb"
+      style={{ ...style, objectPosition: focal }}
+      src={url}
+      onError={onError}
+      alt={image.alt || image.fileName || ''}
+      title={image.fileName}
+    />
+  );
 }

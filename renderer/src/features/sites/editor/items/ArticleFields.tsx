@@ -19,7 +19,13 @@ export function ArticleFields({ item, onChange, errors }: { item: Article; onCha
         <DateInput value={item.date} onChange={(date) => onChange({ ...item, date })} />
       </Field>
       <Field label={t('sites.item.summary')} field="summary" error={errors.summary} hint={t('sites.item.summaryHint')}>
-        <Input.TextArea value={item.summary ?? ''} maxLength={200} showCount autoSize={{ minRows: 1, maxRows: 3 }} onChange={(e) => onChange({ ...item, summary: e.target.value || undefined })} />
+        <Input.TextArea
+          value={item.summary ?? ''}
+          maxLength={200}
+          showCount
+          autoSize={{ minRows: 1, maxRows: 3 }}
+          onChange={(e) => onChange({ ...item, summary: e.target.value || undefined })}
+        />
       </Field>
       <RichTextEditor value={item.body} onChange={(body) => onChange({ ...item, body })} field="body" label={t('sites.item.body')} />
       <Field label={t('sites.item.images')} field="images">

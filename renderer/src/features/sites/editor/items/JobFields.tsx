@@ -16,16 +16,32 @@ export function JobFields({ item, onChange, errors }: { item: Job; onChange: (it
       </Field>
       <div className="ecw-field-row">
         <Field label={t('sites.item.headcount')} field="headcount" error={errors.headcount}>
-          <InputNumber min={1} max={9999} precision={0} value={item.headcount ?? null} onChange={(n) => onChange({ ...item, headcount: n ?? undefined })} />
+          <InputNumber
+            min={1}
+            max={9999}
+            precision={0}
+            value={item.headcount ?? null}
+            onChange={(n) => onChange({ ...item, headcount: n ?? undefined })}
+          />
         </Field>
         <Field label={t('sites.item.deadline')} field="deadline" error={errors.deadline}>
           <DateInput value={item.deadline} onChange={(deadline) => onChange({ ...item, deadline })} />
         </Field>
       </div>
       <Field label={t('sites.item.pay')} field="pay" error={errors.pay}>
-        <Input value={item.pay} maxLength={100} placeholder={t('sites.item.payPlaceholder')} onChange={(e) => onChange({ ...item, pay: e.target.value })} />
+        <Input
+          value={item.pay}
+          maxLength={100}
+          placeholder={t('sites.item.payPlaceholder')}
+          onChange={(e) => onChange({ ...item, pay: e.target.value })}
+        />
       </Field>
-      <RichTextEditor value={item.requirements} onChange={(requirements) => onChange({ ...item, requirements })} field="requirements" label={t('sites.item.requirements')} />
+      <RichTextEditor
+        value={item.requirements}
+        onChange={(requirements) => onChange({ ...item, requirements })}
+        field="requirements"
+        label={t('sites.item.requirements')}
+      />
     </>
   );
 }

@@ -12,7 +12,10 @@ import { groupedYuan, readPrice } from '../../../../../../shared/sites/price';
 /** The understood price with its digits grouped: "168,000元", "200–400元/颗", "180元起", "时价". */
 function understood(price: Price): string {
   if (price.kind === 'negotiable') return price.text || '面议';
-  const amount = price.maxFen !== undefined && price.maxFen > price.fen ? `${groupedYuan(price.fen)}–${groupedYuan(price.maxFen)}` : groupedYuan(price.fen);
+  const amount =
+    price.maxFen !== undefined && price.maxFen > price.fen
+      ? `${groupedYuan(price.fen)}–${groupedYuan(price.maxFen)}`
+      : groupedYuan(price.fen);
   return `${amount}元${price.unit ? `/${price.unit}` : ''}${price.from ? '起' : ''}`;
 }
 
@@ -38,8 +41,16 @@ export function PriceField({ value, onChange }: { value: Price | undefined; onCh
   const note = !text.trim()
     ? { type: 'secondary' as const, text: t('sites.item.priceNone') }
     : reading.ok
-      ? { type: 'secondary' as const, text: t(reading.price.kind === 'negotiable' ? 'sites.item.priceUnderstoodNoAmount' : 'sites.item.priceUnderstood', { value: understood(reading.price) }) }
-      : { type: 'danger' as const, text: t(`sites.item.priceProblem.${reading.reason}`, { kept: value ? understood(value) : t('sites.item.priceNone') }) };
+      ? {
+          type: 'secondary' as const,
+          text: t(reading.price.kind === 'negotiable' ? 'sites.item.priceUnderstoodNoAmount' : 'sites.item.priceUnderstood', {
+            value: understood(reading.price),
+          }),
+        }
+      : {
+          type: 'danger' as const,
+          text: t(`sites.item.priceProblem.${reading.reason}`, { kept: value ? understood(value) : t('sites.item.priceNone') }),
+        };
   return (
     <div className="ecw-price-field">
       <Input

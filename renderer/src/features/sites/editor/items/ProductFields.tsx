@@ -32,15 +32,32 @@ export function ProductFields({ item, onChange, errors, categories }: Props) {
         />
       </Field>
       <Field label={t('sites.item.model')} field="model" error={errors.model}>
-        <Input value={item.model ?? ''} maxLength={50} onChange={(e) => onChange({ ...item, model: e.target.value || undefined })} style={{ maxWidth: 260 }} data-testid="item-model" />
+        <Input
+          value={item.model ?? ''}
+          maxLength={50}
+          onChange={(e) => onChange({ ...item, model: e.target.value || undefined })}
+          style={{ maxWidth: 260 }}
+          data-testid="item-model"
+        />
       </Field>
       <Field label={t('sites.item.price')} field="price" error={errors['price.fen'] ?? errors.price}>
         <PriceField value={item.price} onChange={(price) => onChange({ ...item, price })} />
       </Field>
       <Field label={t('sites.item.spec')} field="spec" error={errors.spec}>
-        <Input value={item.spec ?? ''} maxLength={200} onChange={(e) => onChange({ ...item, spec: e.target.value || undefined })} data-testid="item-spec" />
+        <Input
+          value={item.spec ?? ''}
+          maxLength={200}
+          onChange={(e) => onChange({ ...item, spec: e.target.value || undefined })}
+          data-testid="item-spec"
+        />
       </Field>
-      <RichTextEditor value={item.description} onChange={(description) => onChange({ ...item, description })} field="description" label={t('sites.item.description')} testId="item-description" />
+      <RichTextEditor
+        value={item.description}
+        onChange={(description) => onChange({ ...item, description })}
+        field="description"
+        label={t('sites.item.description')}
+        testId="item-description"
+      />
       <Field label={t('sites.item.images')} field="images">
         <ImageList images={item.images} onChange={(images) => onChange({ ...item, images })} defaultAlt={item.name} errors={errors} />
       </Field>

@@ -24,7 +24,11 @@ export function StaffFields({ item, onChange, errors }: { item: StaffCard; onCha
           {text('mobile', 20)}
         </Field>
         <Field label={t('sites.item.shortNumber')} field="shortNumber" error={errors.shortNumber} hint={t('sites.item.shortNumberHint')}>
-          <Input value={item.shortNumber ?? ''} maxLength={8} onChange={(e) => onChange({ ...item, shortNumber: e.target.value || undefined })} />
+          <Input
+            value={item.shortNumber ?? ''}
+            maxLength={8}
+            onChange={(e) => onChange({ ...item, shortNumber: e.target.value || undefined })}
+          />
         </Field>
       </div>
       <Field label={t('sites.item.email')} field="email" error={errors.email}>

@@ -20,7 +20,9 @@ function editableSelection(): Range | null {
 /** Focus first (focusing moves the caret), then the saved selection. */
 function restore(range: Range): void {
   const node = range.commonAncestorContainer;
-  ((node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement) as HTMLElement | null)?.closest<HTMLElement>('[contenteditable="true"]')?.focus();
+  ((node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement) as HTMLElement | null)
+    ?.closest<HTMLElement>('[contenteditable="true"]')
+    ?.focus();
   const selection = window.getSelection();
   selection?.removeAllRanges();
   selection?.addRange(range);
@@ -85,18 +87,46 @@ export function InlineToolbar() {
   return (
     <Space size={2} className="ecw-inline-toolbar">
       <Tooltip title={t('sites.richtext.bold')}>
-        <Button size="small" type="text" icon={<BoldOutlined />} onMouseDown={keepFocus} onClick={() => document.execCommand('bold')} aria-label={t('sites.richtext.bold')} />
+        <Button
+          size="small"
+          type="text"
+          icon={<BoldOutlined />}
+          onMouseDown={keepFocus}
+          onClick={() => document.execCommand('bold')}
+          aria-label={t('sites.richtext.bold')}
+        />
       </Tooltip>
       <Tooltip title={t('sites.richtext.italic')}>
-        <Button size="small" type="text" icon={<ItalicOutlined />} onMouseDown={keepFocus} onClick={() => document.execCommand('italic')} aria-label={t('sites.richtext.italic')} />
+        <Button
+          size="small"
+          type="text"
+          icon={<ItalicOutlined />}
+          onMouseDown={keepFocus}
+          onClick={() => document.execCommand('italic')}
+          aria-label={t('sites.richtext.italic')}
+        />
       </Tooltip>
       <Popover open={open} onOpenChange={(v) => !v && setOpen(false)} content={linkForm} trigger="click" title={t('sites.richtext.link')}>
         <Tooltip title={t('sites.richtext.link')}>
-          <Button size="small" type="text" icon={<LinkOutlined />} onMouseDown={keepFocus} onClick={startLink} aria-label={t('sites.richtext.link')} />
+          <Button
+            size="small"
+            type="text"
+            icon={<LinkOutlined />}
+            onMouseDown={keepFocus}
+            onClick={startLink}
+            aria-label={t('sites.richtext.link')}
+          />
         </Tooltip>
       </Popover>
       <Tooltip title={t('sites.richtext.unlink')}>
-        <Button size="small" type="text" icon={<DisconnectOutlined />} onMouseDown={keepFocus} onClick={() => document.execCommand('unlink')} aria-label={t('sites.richtext.unlink')} />
+        <Button
+          size="small"
+          type="text"
+          icon={<DisconnectOutlined />}
+          onMouseDown={keepFocus}
+          onClick={() => document.execCommand('unlink')}
+          aria-label={t('sites.richtext.unlink')}
+        />
       </Tooltip>
     </Space>
   );

@@ -19,7 +19,8 @@ export function ListBlockEditor({ block, onChange }: { block: ListBlock; onChang
     set([...rows.slice(0, i + 1), { depth: rows[i]?.depth ?? 0, runs: [] }, ...rows.slice(i + 1)]);
     setFocus(i + 1);
   };
-  const indent = (i: number, by: number) => update(i, { depth: Math.max(0, Math.min((rows[i - 1]?.depth ?? -1) + 1, rows[i]!.depth + by)) });
+  const indent = (i: number, by: number) =>
+    update(i, { depth: Math.max(0, Math.min((rows[i - 1]?.depth ?? -1) + 1, rows[i]!.depth + by)) });
 
   return (
     <div className="ecw-list-block">
@@ -48,9 +49,27 @@ export function ListBlockEditor({ block, onChange }: { block: ListBlock; onChang
             }}
           />
           <Space size={0} className="ecw-row-actions">
-            <Button size="small" type="text" icon={<MenuUnfoldOutlined />} onClick={() => indent(i, 1)} aria-label={t('sites.richtext.indent')} />
-            <Button size="small" type="text" icon={<MenuFoldOutlined />} onClick={() => indent(i, -1)} aria-label={t('sites.richtext.outdent')} />
-            <Button size="small" type="text" icon={<DeleteOutlined />} onClick={() => set(rows.filter((_, j) => j !== i))} aria-label={t('sites.richtext.removeListItem')} />
+            <Button
+              size="small"
+              type="text"
+              icon={<MenuUnfoldOutlined />}
+              onClick={() => indent(i, 1)}
+              aria-label={t('sites.richtext.indent')}
+            />
+            <Button
+              size="small"
+              type="text"
+              icon={<MenuFoldOutlined />}
+              onClick={() => indent(i, -1)}
+              aria-label={t('sites.richtext.outdent')}
+            />
+            <Button
+              size="small"
+              type="text"
+              icon={<DeleteOutlined />}
+              onClick={() => set(rows.filter((_, j) => j !== i))}
+              aria-label={t('sites.richtext.removeListItem')}
+            />
           </Space>
         </div>
       ))}

@@ -4,7 +4,15 @@
  */
 import { useState } from 'react';
 import { Button, Select, Space, Tooltip, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PictureOutlined, PlusOutlined, TableOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  PictureOutlined,
+  PlusOutlined,
+  TableOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Block, RichText } from '../../../../../../shared/sites/model';
 import { ImagePicker } from '../images/ImagePicker';
@@ -26,14 +34,27 @@ interface Props {
 
 type TextKind = 'p' | 'h2' | 'h3' | 'h4';
 
-const kindOf = (block: Block): TextKind | null => (block.type === 'paragraph' ? 'p' : block.type === 'heading' ? (`h${block.level}` as TextKind) : null);
+const kindOf = (block: Block): TextKind | null =>
+  block.type === 'paragraph' ? 'p' : block.type === 'heading' ? (`h${block.level}` as TextKind) : null;
 
 function withKind(block: Extract<Block, { type: 'paragraph' | 'heading' }>, kind: TextKind): Block {
   if (kind === 'p') return { type: 'paragraph', runs: block.runs };
   return { type: 'heading', level: Number(kind.slice(1)) as 2 | 3 | 4, runs: block.runs };
 }
 
-function BlockBody({ block, onChange, field, onEnter, autoFocus }: { block: Block; onChange: (b: Block) => void; field: string; onEnter: () => void; autoFocus: boolean }) {
+function BlockBody({
+  block,
+  onChange,
+  field,
+  onEnter,
+  autoFocus,
+}: {
+  block: Block;
+  onChange: (b: Block) => void;
+  field: string;
+  onEnter: () => void;
+  autoFocus: boolean;
+}) {
   const { t } = useTranslation();
   switch (block.type) {
     case 'paragraph':
@@ -89,30 +110,68 @@ export function RichTextEditor({ value, onChange, field, label, testId }: Props)
         {label ? <Typography.Text strong>{label}</Typography.Text> : <span />}
         <InlineToolbar />
       </div>
-      {value.length === 0 ? <Typography.Text type="secondary" className="ecw-small">{t('sites.richtext.empty')}</Typography.Text> : null}
+      {value.length === 0 ? (
+        <Typography.Text type="secondary" className="ecw-small">
+          {t('sites.richtext.empty')}
+        </Typography.Text>
+      ) : null}
       {value.map((block, i) => {
         const kind = kindOf(block);
         return (
           <div key={i} className={`ecw-block is-${block.type}`} data-field={`${field}.${i}`}>
             <div className="ecw-block-gutter">
               {kind && (block.type === 'paragraph' || block.type === 'heading') ? (
-                <Select size="small" variant="borderless" value={kind} options={kinds} onChange={(k: TextKind) => set(i, withKind(block, k))} popupMatchSelectWidth={false} aria-label={t('sites.richtext.blockType')} />
+                <Select
+                  size="small"
+                  variant="borderless"
+                  value={kind}
+                  options={kinds}
+                  onChange={(k: TextKind) => set(i, withKind(block, k))}
+                  popupMatchSelectWidth={false}
+                  aria-label={t('sites.richtext.blockType')}
+                />
               ) : (
                 <span className="ecw-block-type">{t(`sites.richtext.type.${block.type}`)}</span>
               )}
             </div>
             <div className="ecw-block-body">
-              <BlockBody block={block} onChange={(b) => set(i, b)} field={`${field}.${i}`} onEnter={() => insert(i + 1, { type: 'paragraph', runs: [] })} autoFocus={focus === i} />
+              <BlockBody
+                block={block}
+                onChange={(b) => set(i, b)}
+                field={`${field}.${i}`}
+                onEnter={() => insert(i + 1, { type: 'paragraph', runs: [] })}
+                autoFocus={focus === i}
+              />
             </div>
             <Space size={0} className="ecw-row-actions">
               <Tooltip title={t('sites.moveUp')}>
-                <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('sites.moveUp')} />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<ArrowUpOutlined />}
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={t('sites.moveUp')}
+                />
               </Tooltip>
               <Tooltip title={t('sites.moveDown')}>
-                <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === value.length - 1} onClick={() => move(i, 1)} aria-label={t('sites.moveDown')} />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<ArrowDownOutlined />}
+                  disabled={i === value.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={t('sites.moveDown')}
+                />
               </Tooltip>
               <Tooltip title={t('sites.richtext.removeBlock')}>
-                <Button size="small" type="text" icon={<DeleteOutlined />} onClick={() => remove(i)} aria-label={t('sites.richtext.removeBlock')} />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(i)}
+                  aria-label={t('sites.richtext.removeBlock')}
+                />
               </Tooltip>
             </Space>
           </div>
@@ -125,10 +184,27 @@ export function RichTextEditor({ value, onChange, field, label, testId }: Props)
         <Button size="small" icon={<PlusOutlined />} onClick={() => insert(value.length, { type: 'heading', level: 2, runs: [] })}>
           {t('sites.richtext.heading')}
         </Button>
-        <Button size="small" icon={<UnorderedListOutlined />} onClick={() => insert(value.length, { type: 'list', ordered: false, items: [{ runs: [] }] })}>
+        <Button
+          size="small"
+          icon={<UnorderedListOutlined />}
+          onClick={() => insert(value.length, { type: 'list', ordered: false, items: [{ runs: [] }] })}
+        >
           {t('sites.richtext.list')}
         </Button>
-        <Button size="small" icon={<TableOutlined />} onClick={() => insert(value.length, { type: 'table', header: true, rows: [[[], []], [[], []]] })}>
+        <Button
+          size="small"
+          icon={<TableOutlined />}
+          onClick={() =>
+            insert(value.length, {
+              type: 'table',
+              header: true,
+              rows: [
+                [[], []],
+                [[], []],
+              ],
+            })
+          }
+        >
           {t('sites.richtext.table')}
         </Button>
         <Button size="small" icon={<PictureOutlined />} onClick={() => setPicking(true)}>

@@ -11,7 +11,8 @@ export function TableBlockEditor({ block, onChange }: { block: TableBlock; onCha
   const width = Math.max(1, ...block.rows.map((r) => r.length));
   const rows = block.rows.map((r) => [...r, ...Array.from({ length: width - r.length }, (): Run[] => [])]);
   const setRows = (next: Run[][][]) => onChange({ ...block, rows: next });
-  const setCell = (r: number, c: number, runs: Run[]) => setRows(rows.map((row, i) => (i === r ? row.map((cell, j) => (j === c ? runs : cell)) : row)));
+  const setCell = (r: number, c: number, runs: Run[]) =>
+    setRows(rows.map((row, i) => (i === r ? row.map((cell, j) => (j === c ? runs : cell)) : row)));
 
   return (
     <div className="ecw-table-block">
@@ -21,7 +22,11 @@ export function TableBlockEditor({ block, onChange }: { block: TableBlock; onCha
             <tr key={r} className={block.header && r === 0 ? 'is-header' : undefined}>
               {row.map((cell, c) => (
                 <td key={c}>
-                  <RunsEditor runs={cell} onChange={(runs) => setCell(r, c, runs)} label={t('sites.richtext.cell', { row: r + 1, column: c + 1 })} />
+                  <RunsEditor
+                    runs={cell}
+                    onChange={(runs) => setCell(r, c, runs)}
+                    label={t('sites.richtext.cell', { row: r + 1, column: c + 1 })}
+                  />
                 </td>
               ))}
             </tr>

@@ -16,7 +16,7 @@ function marksOf(el: HTMLElement, inherited: Marks): Marks {
   const weight = el.style?.fontWeight ?? '';
   const strong = inherited.strong || tag === 'b' || tag === 'strong' || weight === 'bold' || Number(weight) >= 600;
   const em = inherited.em || tag === 'i' || tag === 'em' || el.style?.fontStyle === 'italic';
-  const raw = tag === 'a' ? el.getAttribute('href') ?? '' : '';
+  const raw = tag === 'a' ? (el.getAttribute('href') ?? '') : '';
   const href = raw && isAllowedHref(raw) ? raw.trim() : inherited.href;
   return { strong, em, ...(href ? { href } : {}) };
 }
@@ -25,7 +25,12 @@ const sameMarks = (a: Run, b: Run) => Boolean(a.strong) === Boolean(b.strong) &&
 
 function push(runs: Run[], text: string, marks: Marks): void {
   if (!text) return;
-  const run: Run = { text, ...(marks.strong ? { strong: true } : {}), ...(marks.em ? { em: true } : {}), ...(marks.href ? { href: marks.href } : {}) };
+  const run: Run = {
+    text,
+    ...(marks.strong ? { strong: true } : {}),
+    ...(marks.em ? { em: true } : {}),
+    ...(marks.href ? { href: marks.href } : {}),
+  };
   const last = runs[runs.length - 1];
   if (last && sameMarks(last, run)) last.text += text;
   else runs.push(run);
