@@ -83,33 +83,29 @@ async function main() {
   for (let i = 0; i < OPS; i += BATCH) {
     referenceCommits(50);
     createMs += await pushTimed(
-      ids
-        .slice(i, i + BATCH)
-        .map((id, k) =>
-          op({
-            tbl: 'enterprise',
-            rowId: id,
-            kind: 'create',
-            patch: { ...enterpriseFields(10_000 + i + k), creditCode: creditCode(10_000 + i + k) },
-          }),
-        ),
+      ids.slice(i, i + BATCH).map((id, k) =>
+        op({
+          tbl: 'enterprise',
+          rowId: id,
+          kind: 'create',
+          patch: { ...enterpriseFields(10_000 + i + k), creditCode: creditCode(10_000 + i + k) },
+        }),
+      ),
     );
   }
   let updateMs = 0;
   for (let i = 0; i < OPS; i += BATCH) {
     referenceCommits(50);
     updateMs += await pushTimed(
-      ids
-        .slice(i, i + BATCH)
-        .map((id, k) =>
-          op({
-            tbl: 'enterprise',
-            rowId: id,
-            kind: 'update',
-            patch: { manager: `经理${i + k}`, address: `济南市历下区经十路${i + k}号` },
-            baseVersion: 1,
-          }),
-        ),
+      ids.slice(i, i + BATCH).map((id, k) =>
+        op({
+          tbl: 'enterprise',
+          rowId: id,
+          kind: 'update',
+          patch: { manager: `经理${i + k}`, address: `济南市历下区经十路${i + k}号` },
+          baseVersion: 1,
+        }),
+      ),
     );
   }
   const refCommitMs = refCommitTotal / refCommits;

@@ -32,21 +32,17 @@ const request = (i: number) =>
     wanted: fc.option(wanted, { nil: undefined }),
   });
 
-const requests = fc
-  .integer({ min: 0, max: 300 })
-  .chain((n) =>
-    fc
-      .tuple(...Array.from({ length: n }, (_, i) => request(i)))
-      .map((rs) =>
-        rs.map((r, i): NumberRequest => ({
-          key: `m${i}`,
-          name: r.name,
-          mobile: `138${String(i).padStart(8, '0')}`,
-          department: r.department,
-          ...(r.wanted !== undefined ? { wanted: r.wanted } : {}),
-        })),
-      ),
-  );
+const requests = fc.integer({ min: 0, max: 300 }).chain((n) =>
+  fc.tuple(...Array.from({ length: n }, (_, i) => request(i))).map((rs) =>
+    rs.map((r, i): NumberRequest => ({
+      key: `m${i}`,
+      name: r.name,
+      mobile: `138${String(i).padStart(8, '0')}`,
+      department: r.department,
+      ...(r.wanted !== undefined ? { wanted: r.wanted } : {}),
+    })),
+  ),
+);
 
 const rules: fc.Arbitrary<ShortNumberRules> = fc.record({
   firstDigit: fc.constantFrom('2', '3', '4', '5', '6', '7', '8', '9'),

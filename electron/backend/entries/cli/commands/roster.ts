@@ -27,13 +27,11 @@ async function importRoster(args: string[], io: CliIO): Promise<void> {
   if (firstDigit !== undefined && !/^[2-9]$/.test(firstDigit))
     throw new CliError('usage', `--first-digit is one digit from 2 to 9.\nUsage: ecw ${IMPORT_USAGE}`, 2);
   const result = io.unwrap(
-    await io
-      .transport()
-      .invoke('roster.import', {
-        enterpriseId: values.enterprise,
-        source: { kind: 'path', path: path.resolve(file) },
-        ...(firstDigit ? { firstDigit } : {}),
-      }),
+    await io.transport().invoke('roster.import', {
+      enterpriseId: values.enterprise,
+      source: { kind: 'path', path: path.resolve(file) },
+      ...(firstDigit ? { firstDigit } : {}),
+    }),
   );
   const output = {
     added: result.added,
