@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { SyncedTable } from '../../../shared/platform-api/tables';
 import type { DB } from '../db/schema';
-import { flush, journaled, rowKey, type StoredRow, type Writer } from './writer';
+import { BASE_COLUMNS, flush, journaled, rowKey, type StoredRow, type Writer } from './writer';
 
 export { commitWrites, inWriteTx, newWriter, type StoredRow, type Writer } from './writer';
 
@@ -47,20 +47,6 @@ export const fromDb = (tbl: SyncedTable, r: DbRow): StoredRow => ({
   createdByClient: r.created_by_client,
   updatedByClient: r.updated_by_client,
 });
-
-const BASE_COLUMNS = [
-  'id',
-  'scope_id',
-  'version',
-  'last_seq',
-  'field_versions',
-  'deleted',
-  'data',
-  'created_at',
-  'updated_at',
-  'created_by_client',
-  'updated_by_client',
-] as const;
 
 /**
  * Reads and locks rows of one table for the rest of the transaction, in id order (so two

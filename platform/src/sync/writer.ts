@@ -99,8 +99,8 @@ export function keep(w: Writer): void {
   w.journal.length = 0;
 }
 
-// Columns written for every synced table; the indexed extras depend on the table.
-const COLUMNS = [
+// Columns written (and read) for every synced table; the indexed extras depend on the table.
+export const BASE_COLUMNS = [
   'id',
   'scope_id',
   'version',
@@ -202,7 +202,7 @@ export async function flush(w: Writer, real?: (seq: number) => number): Promise<
     const values = (d: Dirty) => columnsOf(d.row, real ? real(d.row.lastSeq) : d.row.lastSeq);
     const releasing = mine.filter((d) => d.releasesCode).map((d) => d.row.id);
     if (releasing.length) await w.trx.updateTable('enterprise').set({ credit_code: null }).where('id', 'in', releasing).execute();
-    const updated = [...COLUMNS.filter((c) => c !== 'id' && c !== 'created_at' && c !== 'created_by_client'), ...EXTRA[tbl]];
+    const updated = [...BASE_COLUMNS.filter((c) => c !== 'id' && c !== 'created_at' && c !== 'created_by_client'), ...EXTRA[tbl]];
     for (const part of chunks(mine.filter((d) => !d.isNew))) {
       await w.trx
         .insertInto(tbl as 'enterprise')
