@@ -1,6 +1,6 @@
-/** Once per vitest run, before any worker starts: the platform bundle test processes start from. */
-import { buildPlatformBundle } from './platformBundle';
+/** Once per vitest run, before any worker starts: the bundle the tests' child processes start from (processBundle.ts). */
+import { buildProcessBundle } from './processBundle';
 
 export default async function globalSetup(): Promise<() => void> {
-  return buildPlatformBundle();
+  return buildProcessBundle();
 }
