@@ -29,6 +29,11 @@ export async function buildBackend(outDir) {
     outfile: path.join(outDir, 'backend', 'main.cjs'),
     format: 'cjs',
   });
+  await buildBackendSupport(path.join(outDir, 'backend'));
+}
+
+/** What a bundled backend entry finds beside itself: its worker threads and its migrations (the tests' bundle uses it too). */
+export async function buildBackendSupport(backendDir) {
   // Worker threads, each found beside main.cjs by its client: the site compiler (sites/compileClient.ts), the document
   // reader (intake/readClient.ts) and OCR (infra/ocr/ocrClient.ts).
   const workers = {
@@ -37,8 +42,8 @@ export async function buildBackend(outDir) {
     ocrWorker: 'electron/backend/infra/ocr/ocrWorker.ts',
   };
   for (const [name, entry] of Object.entries(workers))
-    await build({ ...common, ...importMetaUrl, entryPoints: [entry], outfile: path.join(outDir, 'backend', `${name}.cjs`), format: 'cjs' });
-  cpSync(path.join(root, 'electron/backend/infra/db/migrations'), path.join(outDir, 'backend', 'migrations'), { recursive: true });
+    await build({ ...common, ...importMetaUrl, entryPoints: [entry], outfile: path.join(backendDir, `${name}.cjs`), format: 'cjs' });
+  cpSync(path.join(root, 'electron/backend/infra/db/migrations'), path.join(backendDir, 'migrations'), { recursive: true });
 }
 
 export async function buildShell(outDir) {

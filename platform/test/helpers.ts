@@ -242,6 +242,14 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   };
 }
 
+/** A test platform with the Jinan customer manager's device and an administrator's token: where order and site tests start. */
+export async function startPlatformWithManager(
+  options: TestPlatformOptions = {},
+): Promise<{ t: TestPlatform; manager: Device; admin: string }> {
+  const t = await startTestPlatform(options);
+  return { t, manager: await t.api.device('jn.manager'), admin: (await t.api.login('admin')).accessToken };
+}
+
 /** A valid unified social credit code, different for each n. */
 export function creditCode(n: number): string {
   const first17 = `91370102MA${String(n).padStart(7, '0')}`;

@@ -7,6 +7,7 @@ import {
   createEnterprise,
   orderOp,
   rowId,
+  startPlatformWithManager,
   startTestPlatform,
   type Device,
   type Loose,
@@ -20,9 +21,7 @@ describeOnDatabases('orders', (database) => {
   let n = 300;
 
   beforeAll(async () => {
-    t = await startTestPlatform({ database });
-    manager = await t.api.device('jn.manager');
-    admin = (await t.api.login('admin')).accessToken;
+    ({ t, manager, admin } = await startPlatformWithManager({ database }));
   });
   afterAll(async () => t.close());
 

@@ -13,7 +13,7 @@ import {
   createEnterprise,
   orderOp,
   rowId,
-  startTestPlatform,
+  startPlatformWithManager,
   type Device,
   type Loose,
   type TestPlatform,
@@ -31,9 +31,7 @@ describeOnDatabases('site publication and the public listener', (database) => {
   let n = 700;
 
   beforeAll(async () => {
-    t = await startTestPlatform({ database, config: { offlineSweepMs: 50 } });
-    manager = await t.api.device('jn.manager');
-    admin = (await t.api.login('admin')).accessToken;
+    ({ t, manager, admin } = await startPlatformWithManager({ database, config: { offlineSweepMs: 50 } }));
   });
   afterAll(async () => t.close());
 

@@ -10,7 +10,7 @@ import {
   createEnterprise,
   orderOp,
   rowId,
-  startTestPlatform,
+  startPlatformWithManager,
   type Device,
   type OpInput,
   type TestPlatform,
@@ -46,9 +46,7 @@ describeOnDatabases('roster orders', (database) => {
   let n = 700;
 
   beforeAll(async () => {
-    t = await startTestPlatform({ database });
-    manager = await t.api.device('jn.manager');
-    admin = (await t.api.login('admin')).accessToken;
+    ({ t, manager, admin } = await startPlatformWithManager({ database }));
   });
   afterAll(async () => t.close());
 

@@ -12,7 +12,7 @@ import {
   enterpriseFields,
   orderOp,
   rowId,
-  startTestPlatform,
+  startPlatformWithManager,
   type Device,
   type Loose,
   type TestPlatform,
@@ -34,9 +34,7 @@ describeOnDatabases('SMS sites and portal', (database) => {
 
   beforeAll(async () => {
     ismg = await startIsmg();
-    t = await startTestPlatform({ database, sms: linkConfig(ismg.port), config: { smsMosPerNumber: 30 } });
-    manager = await t.api.device('jn.manager');
-    admin = (await t.api.login('admin')).accessToken;
+    ({ t, manager, admin } = await startPlatformWithManager({ database, sms: linkConfig(ismg.port), config: { smsMosPerNumber: 30 } }));
     await vi.waitFor(() => expect(t.platform.sms!.link.status().state).toBe('connected'), WAIT);
     // Its 关怀名单: a number that never texted, one that will (sent once), one that will reply TD (never sent).
     const careList = [CARE_LIST_ONLY, '13900000001', '13900000011'];

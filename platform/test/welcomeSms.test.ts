@@ -7,7 +7,7 @@ import {
   enterpriseFields,
   orderOp,
   rowId,
-  startTestPlatform,
+  startPlatformWithManager,
   type Device,
   type Loose,
   type TestPlatform,
@@ -34,9 +34,7 @@ describeOnDatabases('opening SMS', (database) => {
   let manager: Device;
   let admin: string;
   beforeAll(async () => {
-    t = await startTestPlatform({ database });
-    manager = await t.api.device('jn.manager');
-    admin = (await t.api.login('admin')).accessToken;
+    ({ t, manager, admin } = await startPlatformWithManager({ database }));
   });
   afterAll(async () => t.close());
 

@@ -8,10 +8,10 @@
  * the same data folder) prints it with channel `sms`. Screenshots go to test-results/e2e/<project>/sms-guestbook/.
  */
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { linkFlags, startIsmg, type TestIsmg } from '../helpers/ismg';
 import { REPO_ROOT } from '../helpers/paths';
 import { startPlatform, type PlatformProcess } from '../helpers/platform';
+import { bundledEntryArgs } from '../helpers/processBundle';
 import type { WebProcess } from '../helpers/webProcess';
 import { SIGNATURE_BASE64 } from '../integration/orders/support';
 import { describeWith, expect, test } from './fixtures';
@@ -29,7 +29,7 @@ interface Site {
 
 /** `ecw … --json` as a real process (`npm run ecw` without npm), its printed JSON. */
 function ecw(...argv: string[]): Promise<unknown> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('electron', 'backend', 'entries', 'cli', 'ecw.ts'), ...argv], {
+  const child = spawn(process.execPath, [...bundledEntryArgs('ecw'), ...argv], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

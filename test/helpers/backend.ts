@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Input, Output, ProcedureName, Transport } from '../../shared/api';
-import { startBackend, type Backend } from '../../electron/backend/app/backend';
+import { DATABASE_FILE, startBackend, type Backend } from '../../electron/backend/app/backend';
 import type { SyncOptions } from '../../electron/backend/domains/sync/engine';
 import { createMemoryTransport } from '../../electron/backend/transports/memory';
+import { copyMigratedDatabase } from './databaseTemplate';
 
 export interface TestBackend {
   backend: Backend;
@@ -33,6 +34,8 @@ export function tempDir(prefix = 'ecw-test-'): string {
 
 export function createTestBackend(options: TestBackendOptions = {}): TestBackend {
   const dataDir = options.dataDir ?? tempDir();
+  // A folder the test hands in is opened as it is (empty, or a database it prepared); a fresh one starts migrated.
+  if (!options.dataDir) copyMigratedDatabase(path.join(dataDir, DATABASE_FILE));
   const clock = {
     now: new Date(options.start ?? '2026-11-16T09:00:00+08:00'),
     set(iso: string) {

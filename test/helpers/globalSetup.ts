@@ -1,6 +1,15 @@
-/** Once per vitest run, before any worker starts: the platform bundle test processes start from. */
-import { buildPlatformBundle } from './platformBundle';
+/**
+ * Once per vitest run, before any worker starts: the bundle the tests' child processes start from (processBundle.ts)
+ * and the migrated database fresh test backends start from (databaseTemplate.ts); the returned teardown removes both.
+ */
+import { makeDatabaseTemplate } from './databaseTemplate';
+import { buildProcessBundle } from './processBundle';
 
 export default async function globalSetup(): Promise<() => void> {
-  return buildPlatformBundle();
+  const removeBundle = await buildProcessBundle();
+  const removeTemplate = makeDatabaseTemplate();
+  return () => {
+    removeTemplate();
+    removeBundle();
+  };
 }

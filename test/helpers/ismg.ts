@@ -9,7 +9,7 @@ import { IsmgSimulator, type IsmgConfig, type IsmgFaults } from '../../platform/
 import type { LinkConfig } from '../../platform/src/sms/link';
 import { LINK_DEFAULTS } from '../../platform/src/sms/link';
 import { REPO_ROOT } from './paths';
-import { platformEntryArgs } from './platformBundle';
+import { bundledEntryArgs } from './processBundle';
 import { readyLine } from './readyLine';
 
 export const SP = { spId: '900001', secret: 'test-secret-1', serviceCode: '10658000' };
@@ -80,7 +80,7 @@ export interface IsmgProcess {
 
 /** `npm run ismg -- --port 0 …` as a child process; resolves once it prints ISMG_READY. */
 export async function startIsmgProcess(extraArgs: string[] = []): Promise<IsmgProcess> {
-  const args = [...platformEntryArgs('ismg'), '--port', '0', '--sp-id', SP.spId, '--sp-secret', SP.secret, ...extraArgs];
+  const args = [...bundledEntryArgs('ismg'), '--port', '0', '--sp-id', SP.spId, '--sp-secret', SP.secret, ...extraArgs];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const ready = await readyLine<{ port: number; httpUrl: string }>(child, 'ISMG_READY', 'the ISMG simulator');
   const call = async <T>(method: string, urlPath: string, body?: unknown): Promise<T> => {

@@ -10,7 +10,7 @@ import type { PlatformConfig } from '../../platform/src/context';
 import { listen } from '../../platform/src/listen';
 import { seedDemo } from '../../platform/src/seed';
 import { REPO_ROOT } from './paths';
-import { platformEntryArgs } from './platformBundle';
+import { bundledEntryArgs } from './processBundle';
 import { readyLine } from './readyLine';
 import { tempDir } from './backend';
 
@@ -52,7 +52,7 @@ export interface PlatformOptions {
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<PlatformProcess> {
   const dataDir = options.dataDir ?? tempDir('ecw-platform-');
-  const args = [...platformEntryArgs('server'), '--port', String(options.port ?? 0), '--data-dir', dataDir];
+  const args = [...bundledEntryArgs('server'), '--port', String(options.port ?? 0), '--data-dir', dataDir];
   args.push('--opening-delay-ms', String(options.openingDelayMs ?? 'off'), ...(options.extraArgs ?? []));
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
   const info = await readyLine<{ url: string; port: number; publicUrl: string; sitesDomain: string }>(

@@ -1,6 +1,7 @@
 /** Browser mode as a real child process (as `npm run web` starts it), for end-to-end and crash tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { REPO_ROOT } from './paths';
+import { bundledEntryArgs } from './processBundle';
 
 export interface WebProcess {
   child: ChildProcess;
@@ -13,11 +14,11 @@ export interface WebProcess {
 }
 
 export function startWebProcess(dataDir: string, extraArgs: string[] = []): Promise<WebProcess> {
-  // One process (node with tsx's loader), not the tsx CLI: the CLI forks the real server as a child,
-  // so a SIGKILL aimed at it would leave the server running with the database open.
+  // One process (the run's bundle, or node with tsx's loader), not the tsx CLI: the CLI forks the real server as a
+  // child, so a SIGKILL aimed at it would leave the server running with the database open.
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/backend/entries/browserMode.ts', '--data-dir', dataDir, '--no-open', '--check-outputs', ...extraArgs],
+    [...bundledEntryArgs('browserMode'), '--data-dir', dataDir, '--no-open', '--check-outputs', ...extraArgs],
     {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],

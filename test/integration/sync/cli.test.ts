@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/backend';
 import { FIXTURES_DIR, REPO_ROOT } from '../../helpers/paths';
+import { bundledEntryArgs } from '../../helpers/processBundle';
 import { useSyncRig } from '../../helpers/syncRig';
 import { ecw as ecwInProcess } from '../cli/support';
 
@@ -16,11 +17,7 @@ function ecw(
   stdin?: string,
 ): Promise<{ code: number; stdout: string; stderr: string; json: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'electron/backend/entries/cli/ecw.ts', '--data-dir', dataDir, '--json', ...args],
-      { cwd: REPO_ROOT },
-    );
+    const child = spawn(process.execPath, [...bundledEntryArgs('ecw'), '--data-dir', dataDir, '--json', ...args], { cwd: REPO_ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

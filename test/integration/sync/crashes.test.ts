@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/backend';
 import { REPO_ROOT } from '../../helpers/paths';
+import { bundledEntryArgs } from '../../helpers/processBundle';
 import { createDevice, type Device, type DeviceOptions } from '../../helpers/syncDevice';
 import { checkInvariants, MonotonicityTracker, openPlatformDb } from '../../helpers/syncInvariants';
 import { JINAN, useSyncRig } from '../../helpers/syncRig';
@@ -80,11 +81,10 @@ describe('client crashes', () => {
     await a.sync();
     const b = await device('B', { setup: { pullLimit: 10 } });
     const tracker = new MonotonicityTracker();
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'electron/backend/entries/cli/ecw.ts', '--data-dir', b.dataDir, '--json', 'sync', '--page-size', '10'],
-      { cwd: REPO_ROOT, stdio: 'ignore' },
-    );
+    const child = spawn(process.execPath, [...bundledEntryArgs('ecw'), '--data-dir', b.dataDir, '--json', 'sync', '--page-size', '10'], {
+      cwd: REPO_ROOT,
+      stdio: 'ignore',
+    });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     const until = Date.now() + 60_000;
     while (!b.db.prepare(`SELECT v FROM sync_state WHERE k = 'cursor'`).get() && Date.now() < until)

@@ -8,25 +8,26 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../helpers/paths';
 
+/** The whole config: the real files and the type-aware samples (placed at real files' paths) share its one type program. */
 const eslint = new ESLint({ cwd: REPO_ROOT });
 const TYPED_RULES = [
   '@typescript-eslint/no-floating-promises',
   '@typescript-eslint/no-misused-promises',
   '@typescript-eslint/await-thenable',
 ];
-/**
- * The same config without the cycle rule, which walks the whole import graph of every sample (slow), and without the
- * type-aware rules, which need the sample to be a file of the TypeScript project (most samples exist only here).
- */
-const eslintNoCycles = new ESLint({
-  cwd: REPO_ROOT,
-  overrideConfig: {
-    languageOptions: { parserOptions: { projectService: false } },
-    rules: Object.fromEntries(['ecw/no-import-cycles', ...TYPED_RULES].map((rule) => [rule, 'off'])),
-  },
-});
-/** Type-aware rules on, cycles off: for samples placed at a real file's path. */
-const eslintTyped = new ESLint({ cwd: REPO_ROOT, overrideConfig: { rules: { 'ecw/no-import-cycles': 'off' } } });
+/** The config without `rules` and without the type-aware parser, which needs the sample to be a file of the TypeScript project. */
+const eslintWithout = (rules: string[]) =>
+  new ESLint({
+    cwd: REPO_ROOT,
+    overrideConfig: {
+      languageOptions: { parserOptions: { projectService: false } },
+      rules: Object.fromEntries(rules.map((rule) => [rule, 'off'])),
+    },
+  });
+/** Most samples exist only here: no type-aware rules, and no cycle rule (it walks the whole import graph of each sample: slow). */
+const eslintNoCycles = eslintWithout(['ecw/no-import-cycles', ...TYPED_RULES]);
+/** The cycle samples need the import graph, not the types. */
+const eslintCycles = eslintWithout(TYPED_RULES);
 
 const LAYERS = 'boundaries/dependencies';
 const SYNTAX = 'no-restricted-syntax';
@@ -216,7 +217,7 @@ describe('layering lint rules', () => {
       `import { useApiQuery } from './hooks';\nexport const q = useApiQuery;\n`,
       CYCLE,
       'Dependency cycle',
-      eslint,
+      eslintCycles,
     );
     // A type-only import back is a cycle too: the two modules could not be read or moved apart.
     await expectOnly(
@@ -224,17 +225,23 @@ describe('layering lint rules', () => {
       `import type { ApiQueryOptions } from './hooks';\nexport type Q = ApiQueryOptions;\n`,
       CYCLE,
       'Dependency cycle',
-      eslint,
+      eslintCycles,
     );
     // So is one through `export … from` and a dynamic import().
-    await expectOnly('renderer/src/api/client.ts', `export { useApiQuery } from './hooks';\n`, CYCLE, 'Dependency cycle', eslint);
-    await expectOnly('renderer/src/api/client.ts', `export const load = () => import('./hooks');\n`, CYCLE, 'Dependency cycle', eslint);
+    await expectOnly('renderer/src/api/client.ts', `export { useApiQuery } from './hooks';\n`, CYCLE, 'Dependency cycle', eslintCycles);
+    await expectOnly(
+      'renderer/src/api/client.ts',
+      `export const load = () => import('./hooks');\n`,
+      CYCLE,
+      'Dependency cycle',
+      eslintCycles,
+    );
     // An import that leads nowhere back is fine.
     expect(
       await errorsIn(
         'renderer/src/api/client.ts',
         `import type { ApiError } from '../../../shared/api';\nexport type Q = ApiError;\n`,
-        eslint,
+        eslintCycles,
       ),
     ).toEqual([]);
   });
@@ -246,18 +253,18 @@ describe('layering lint rules', () => {
       `${save}export function run(): void {\n  save();\n}\n`,
       '@typescript-eslint/no-floating-promises',
       'Promises must be awaited',
-      eslintTyped,
+      eslint,
     );
     await expectOnly(
       'platform/src/server.ts',
       `${save}export function runAll(): void {\n  [1].forEach(async () => save());\n}\n`,
       '@typescript-eslint/no-misused-promises',
       'Promise',
-      eslintTyped,
+      eslint,
     );
-    expect(
-      await errorsIn('electron/backend/app/backend.ts', `${save}export function run(): void {\n  void save();\n}\n`, eslintTyped),
-    ).toEqual([]);
+    expect(await errorsIn('electron/backend/app/backend.ts', `${save}export function run(): void {\n  void save();\n}\n`, eslint)).toEqual(
+      [],
+    );
   });
 
   it.each([

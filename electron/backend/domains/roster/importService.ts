@@ -19,7 +19,7 @@ import { planImport, previewOf, type ImportPlan } from './importPlan';
 import { otherGroups, type OtherGroups } from './otherGroups';
 import {
   deleteMember,
-  insertMember,
+  insertAddedMember,
   membersOf,
   rulesOf,
   saveRules,
@@ -166,30 +166,26 @@ function writePlan(db: WritableDB, ctx: ReadContext, enterpriseId: string, p: Im
   const now = ctx.now().toISOString();
   for (const a of p.added) {
     const m = a.member;
-    insertMember(db, {
-      id: ctx.newId(),
-      enterprise_id: enterpriseId,
-      name: m.name,
-      mobile: m.mobile,
-      department: m.department,
-      title: m.title,
-      email: m.email,
-      short_number: a.shortNumber,
-      number_source: a.numberSource === 'kept' ? 'file' : a.numberSource,
-      extension: m.extension,
-      china_mobile: 1,
-      ported_in: 0,
-      card_consent: 0,
-      photo_sha256: null,
-      change: 'add',
-      order_id: null,
-      conflict_json: null,
-      created_at: now,
-      updated_at: now,
-      base_version: null,
-      base_json: null,
-      server_deleted: 0,
-    });
+    insertAddedMember(
+      db,
+      {
+        id: ctx.newId(),
+        enterprise_id: enterpriseId,
+        name: m.name,
+        mobile: m.mobile,
+        department: m.department,
+        title: m.title,
+        email: m.email,
+        short_number: a.shortNumber,
+        number_source: a.numberSource === 'kept' ? 'file' : a.numberSource,
+        extension: m.extension,
+        china_mobile: 1,
+        ported_in: 0,
+        card_consent: 0,
+        photo_sha256: null,
+      },
+      now,
+    );
   }
   for (const c of p.changed) {
     const preview = previewOf(c, c.existing);

@@ -98,6 +98,20 @@ export function rulesOf(db: ReadableDB, enterpriseId: string): ShortNumberRules 
 }
 
 export const insertMember = (db: WritableDB, record: MemberRecord) => void writes(db).insert.run(record);
+
+/** A member added here (by hand or by an import): its working columns, waiting to be pushed ('add'), on no order yet. */
+export const insertAddedMember = (db: WritableDB, member: WorkingColumns & Pick<MemberRecord, 'id' | 'enterprise_id'>, now: string) =>
+  insertMember(db, {
+    ...member,
+    change: 'add',
+    order_id: null,
+    conflict_json: null,
+    created_at: now,
+    updated_at: now,
+    base_version: null,
+    base_json: null,
+    server_deleted: 0,
+  });
 export const updateMemberWorking = (db: WritableDB, id: string, columns: WorkingColumns, change: MemberChange | null, updatedAt: string) =>
   void writes(db).updateWorking.run({ ...columns, id, change, updated_at: updatedAt });
 export const setMemberChange = (db: WritableDB, id: string, change: MemberChange | null, updatedAt: string) =>

@@ -18,7 +18,7 @@ import { refusedOrders } from './submit';
 import {
   deleteMember,
   findMember,
-  insertMember,
+  insertAddedMember,
   memberState,
   membersOf,
   otherGroupOf,
@@ -241,20 +241,7 @@ export function addMember(ctx: WriteContext, input: ParsedInput<'roster.addMembe
           entity: 'roster_member',
           outbox: WORKING_COPY,
           id,
-          write: (db) =>
-            insertMember(db, {
-              ...columns,
-              id,
-              enterprise_id: input.enterpriseId,
-              change: 'add',
-              order_id: null,
-              conflict_json: null,
-              created_at: now,
-              updated_at: now,
-              base_version: null,
-              base_json: null,
-              server_deleted: 0,
-            }),
+          write: (db) => insertAddedMember(db, { ...columns, id, enterprise_id: input.enterpriseId }, now),
           audit: {
             action: 'roster.member_added',
             detail: { name: columns.name, mobile: columns.mobile, shortNumber: columns.short_number },
