@@ -139,13 +139,17 @@ export class AssetStore {
         );
       const file = await fs.open(this.partFile(uploadId), 'r+');
       const writer = new ChunkWriter(file, offset, size - offset);
+      // Both hashes grow as the bytes arrive, so the chunk's end waits only for its fsync. The blob's
+      // hash grows on a copy, kept only if the chunk is accepted.
+      const digests = new ChunkDigests(checksum, state.hash.copy(), size - offset);
       try {
-        const chunk = await receive((arrived) => writer.arrived(arrived));
+        const chunk = await receive((arrived) => {
+          writer.arrived(arrived);
+          digests.arrived(arrived);
+        });
         if (offset + chunk.length > size) throw badRequest('The chunk goes past the declared size.');
-        verifyChecksum(checksum, chunk);
-        // The rest is written and the file fsynced on the thread pool while this thread extends the hash.
-        const durable = writer.finish(chunk);
-        const hash = state.hash.copy().update(chunk);
+        const durable = writer.finish(chunk); // the rest is written and the file fsynced on the thread pool
+        const hash = digests.finish(chunk);
         await durable;
         const next = offset + chunk.length;
         // The last chunk's offset is never recorded: the upload row goes in the transaction that
@@ -348,20 +352,53 @@ async function readHead(file: string): Promise<Buffer> {
   }
 }
 
-/** The chunk's digest (base64) by an Upload-Checksum algorithm; undefined for one not supported. */
-function digestOf(algorithm: string, chunk: Buffer): string | undefined {
-  if (algorithm === 'sha256') return createHash('sha256').update(chunk).digest('base64');
-  if (algorithm !== 'crc32') return undefined;
-  const digest = Buffer.alloc(4);
-  digest.writeUInt32BE(crc32(chunk));
-  return digest.toString('base64');
+/**
+ * The digests of a chunk, extended as it arrives (never past `limit` bytes, the declared size): its
+ * Upload-Checksum (crc32 or sha256) and the blob's sha256 so far.
+ */
+class ChunkDigests {
+  private digested = 0;
+  private crc = 0;
+  private readonly algorithm: string | undefined;
+  private readonly expected: string | undefined;
+  private readonly chunkHash: Hash | undefined;
+
+  constructor(
+    checksum: string | undefined,
+    private readonly blobHash: Hash,
+    private readonly limit: number,
+  ) {
+    const [algorithm, digest] = checksum?.trim().split(/\s+/) ?? [];
+    this.algorithm = algorithm?.toLowerCase();
+    this.expected = digest;
+    if (this.algorithm === 'sha256') this.chunkHash = createHash('sha256');
+  }
+
+  arrived(bytesSoFar: Buffer): void {
+    const end = Math.min(bytesSoFar.length, this.limit);
+    if (end <= this.digested) return;
+    const piece = bytesSoFar.subarray(this.digested, end);
+    this.digested = end;
+    this.blobHash.update(piece);
+    if (this.algorithm === 'crc32') this.crc = crc32(piece, this.crc);
+    else this.chunkHash?.update(piece);
+  }
+
+  /** Digests the rest of the whole chunk, checks it against its Upload-Checksum (if any); answers the blob's hash so far. */
+  finish(chunk: Buffer): Hash {
+    this.arrived(chunk);
+    if (this.algorithm === undefined) return this.blobHash;
+    const actual = this.algorithm === 'crc32' ? crc32Base64(this.crc) : this.chunkHash?.digest('base64');
+    if (actual === undefined || !this.expected)
+      throw badRequest('Upload-Checksum must be "crc32 <base64 digest>" or "sha256 <base64 digest>".');
+    if (this.expected !== actual)
+      throw new HttpError(CHECKSUM_MISMATCH_STATUS, 'checksum_mismatch', 'The chunk does not match its Upload-Checksum; send it again.');
+    return this.blobHash;
+  }
 }
 
-function verifyChecksum(header: string | undefined, chunk: Buffer): void {
-  if (header === undefined) return;
-  const [algorithm, digest] = header.trim().split(/\s+/);
-  const actual = digestOf(algorithm?.toLowerCase() ?? '', chunk);
-  if (actual === undefined || !digest) throw badRequest('Upload-Checksum must be "crc32 <base64 digest>" or "sha256 <base64 digest>".');
-  if (digest !== actual)
-    throw new HttpError(CHECKSUM_MISMATCH_STATUS, 'checksum_mismatch', 'The chunk does not match its Upload-Checksum; send it again.');
+function crc32Base64(value: number): string {
+  const digest = Buffer.alloc(4);
+  digest.writeUInt32BE(value);
+  return digest.toString('base64');
 }
