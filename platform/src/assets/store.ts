@@ -23,10 +23,10 @@ import { IMAGE_TYPES, OPAQUE, SNIFF_BYTES, sniffType } from './imageType';
 type UploadRow = DB['upload'];
 
 /**
- * Receives a chunk's body (at most CHUNK_SIZE bytes) into one buffer, calling `arrived` with the
- * bytes so far after each piece, and resolves to the whole chunk.
+ * Receives a chunk's body (at most CHUNK_SIZE bytes), handing on each piece as it arrives (the
+ * receiver keeps none of them), and resolves to the chunk's length.
  */
-export type ChunkReceiver = (arrived: (bytesSoFar: Buffer) => void) => Promise<Buffer>;
+export type ChunkReceiver = (arrived: (piece: Buffer) => void) => Promise<number>;
 
 export type PatchOutcome = { done: false; offset: number } | { done: true; offset: number; sha256: string; size: number };
 
@@ -138,20 +138,22 @@ export class AssetStore {
           { 'Upload-Offset': String(state.offset) },
         );
       const file = await fs.open(this.partFile(uploadId), 'r+');
-      const writer = new ChunkWriter(file, offset, size - offset);
+      const writer = new ChunkWriter(file, offset);
       // Both hashes grow as the bytes arrive, so the chunk's end waits only for its fsync. The blob's
       // hash grows on a copy, kept only if the chunk is accepted.
-      const digests = new ChunkDigests(checksum, state.hash.copy(), size - offset);
+      const digests = new ChunkDigests(checksum, state.hash.copy());
+      let room = size - offset; // nothing past the declared size is written or hashed
       try {
-        const chunk = await receive((arrived) => {
-          writer.arrived(arrived);
-          digests.arrived(arrived);
+        const length = await receive((piece) => {
+          const usable = piece.length <= room ? piece : piece.subarray(0, room);
+          room -= usable.length;
+          writer.add(usable);
+          digests.add(usable);
         });
-        if (offset + chunk.length > size) throw badRequest('The chunk goes past the declared size.');
-        const durable = writer.finish(chunk); // the rest is written and the file fsynced on the thread pool
-        const hash = digests.finish(chunk);
-        await durable;
-        const next = offset + chunk.length;
+        if (offset + length > size) throw badRequest('The chunk goes past the declared size.');
+        const hash = digests.verified();
+        await writer.finish();
+        const next = offset + length;
         // The last chunk's offset is never recorded: the upload row goes in the transaction that
         // stores the blob, so a completion that fails is retried by sending the last chunk again.
         if (next === size) return await this.complete(row, hash, size);
@@ -290,49 +292,52 @@ export class AssetStore {
 const WRITE_BATCH = 512 * 1024;
 
 /**
- * Writes a chunk to its place in the file as it arrives, one write at a time, never past `limit`
- * bytes (the declared size), then fsyncs the file.
+ * Writes a chunk to its place in the file as it arrives, a batch of pieces at a time (one write in
+ * flight), then fsyncs the file.
  */
 class ChunkWriter {
-  private written = 0;
+  private pieces: Buffer[] = [];
+  private batched = 0;
   private writing: Promise<void> = Promise.resolve();
   /** The first write that failed; nothing is written after it. */
   error: unknown;
 
   constructor(
     private readonly file: FileHandle,
-    private readonly offset: number,
-    private readonly limit: number,
+    private position: number,
   ) {}
 
-  arrived(bytesSoFar: Buffer): void {
-    if (bytesSoFar.length - this.written >= WRITE_BATCH) this.writeUpTo(bytesSoFar);
+  add(piece: Buffer): void {
+    if (piece.length === 0) return;
+    this.pieces.push(piece);
+    this.batched += piece.length;
+    if (this.batched >= WRITE_BATCH) this.writeBatch();
   }
 
   /** Writes what is left of the (verified) chunk and makes the file durable. */
-  async finish(chunk: Buffer): Promise<void> {
-    this.writeUpTo(chunk);
+  async finish(): Promise<void> {
+    this.writeBatch();
     await this.writing;
     if (this.error) throw this.error;
     await this.file.datasync();
   }
 
-  /** Resolves once no write is in flight (the buffer may then serve another request). */
+  /** Resolves once no write is in flight (the file may then be closed). */
   settled(): Promise<void> {
     return this.writing;
   }
 
-  private writeUpTo(bytes: Buffer): void {
-    const end = Math.min(bytes.length, this.limit);
-    if (end <= this.written) return;
-    const piece = bytes.subarray(this.written, end);
-    const at = this.offset + this.written;
-    this.written = end;
+  private writeBatch(): void {
+    if (this.batched === 0) return;
+    const [pieces, length, at] = [this.pieces, this.batched, this.position];
+    this.pieces = [];
+    this.batched = 0;
+    this.position += length;
     this.writing = this.writing.then(async () => {
       if (this.error) return;
       try {
-        const { bytesWritten } = await this.file.write(piece, 0, piece.length, at);
-        if (bytesWritten !== piece.length) throw new Error(`Short write to an upload (${bytesWritten} of ${piece.length} bytes).`);
+        const { bytesWritten } = await this.file.writev(pieces, at);
+        if (bytesWritten !== length) throw new Error(`Short write to an upload (${bytesWritten} of ${length} bytes).`);
       } catch (error) {
         this.error = error;
       }
@@ -352,12 +357,8 @@ async function readHead(file: string): Promise<Buffer> {
   }
 }
 
-/**
- * The digests of a chunk, extended as it arrives (never past `limit` bytes, the declared size): its
- * Upload-Checksum (crc32 or sha256) and the blob's sha256 so far.
- */
+/** The digests of a chunk, extended as it arrives: its Upload-Checksum (crc32 or sha256) and the blob's sha256 so far. */
 class ChunkDigests {
-  private digested = 0;
   private crc = 0;
   private readonly algorithm: string | undefined;
   private readonly expected: string | undefined;
@@ -366,7 +367,6 @@ class ChunkDigests {
   constructor(
     checksum: string | undefined,
     private readonly blobHash: Hash,
-    private readonly limit: number,
   ) {
     const [algorithm, digest] = checksum?.trim().split(/\s+/) ?? [];
     this.algorithm = algorithm?.toLowerCase();
@@ -374,19 +374,14 @@ class ChunkDigests {
     if (this.algorithm === 'sha256') this.chunkHash = createHash('sha256');
   }
 
-  arrived(bytesSoFar: Buffer): void {
-    const end = Math.min(bytesSoFar.length, this.limit);
-    if (end <= this.digested) return;
-    const piece = bytesSoFar.subarray(this.digested, end);
-    this.digested = end;
+  add(piece: Buffer): void {
     this.blobHash.update(piece);
     if (this.algorithm === 'crc32') this.crc = crc32(piece, this.crc);
     else this.chunkHash?.update(piece);
   }
 
-  /** Digests the rest of the whole chunk, checks it against its Upload-Checksum (if any); answers the blob's hash so far. */
-  finish(chunk: Buffer): Hash {
-    this.arrived(chunk);
+  /** Checks the whole chunk against its Upload-Checksum (if any); answers the blob's hash so far. */
+  verified(): Hash {
     if (this.algorithm === undefined) return this.blobHash;
     const actual = this.algorithm === 'crc32' ? crc32Base64(this.crc) : this.chunkHash?.digest('base64');
     if (actual === undefined || !this.expected)
