@@ -7,7 +7,9 @@
  * Both paths are warmed up first, then measured in alternating rounds (each round's photos differ
  * in one byte, so the platform stores them anew); the ratio is of the medians. The reference hands
  * fetch its body as the sync client does (a one-piece stream); the upload with the file's Buffer as
- * body, which this benchmark first used as the reference, is shown too.
+ * body, which this benchmark first used as the reference, is shown too. So is a like-for-like
+ * durable reference: the same bare server fsyncing each file before it answers (the platform
+ * fsyncs each chunk before its 204); the target stays on the bare reference.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -36,15 +38,18 @@ function photos(total = TOTAL): Buffer[] {
   return files;
 }
 
-/** A bare node:http server in its own process: each PUT body streamed to a file, then 201. */
-async function bareServer(dir: string): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * A bare node:http server in its own process: each PUT body streamed to a file, then 201 — with
+ * `fsync`, once the file is fsynced and closed (createWriteStream's `flush`).
+ */
+async function bareServer(dir: string, fsync = false): Promise<{ url: string; child: ChildProcess }> {
   const source = `
     const http = require('node:http'); const fs = require('node:fs'); const path = require('node:path');
     let n = 0;
     const server = http.createServer((req, res) => {
-      const out = fs.createWriteStream(path.join(${JSON.stringify(dir)}, 'upload-' + (n++)));
+      const out = fs.createWriteStream(path.join(${JSON.stringify(dir)}, 'upload-' + (n++)), { flush: ${fsync} });
       req.pipe(out);
-      out.on('finish', () => { res.writeHead(201); res.end(); });
+      out.on(${fsync ? "'close'" : "'finish'"}, () => { res.writeHead(201); res.end(); });
     });
     // Idle sockets stay open: a socket closed while the bench is busy between rounds fails the next PUT (EPIPE).
     server.keepAliveTimeout = 600000;
@@ -143,6 +148,7 @@ async function main() {
   const referencePlatform = await startPlatform();
   const bareDir = tempDir('ecw-bare-upload-');
   const bare = await bareServer(bareDir);
+  const durable = await bareServer(bareDir, true);
   // Each timed path starts with no dirty pages: on ext4 (data=ordered) the platform's first fsync
   // would otherwise write out whatever the setup left unwritten — the photos just stored on the
   // device, the bare server's files — and be charged for it.
@@ -169,11 +175,16 @@ async function main() {
       warmup.map((h) => assetFile(device.dataDir, h)),
       true,
     );
+    await rawUpload(
+      durable.url,
+      warmup.map((h) => assetFile(device.dataDir, h)),
+    );
     emptyBareDir();
 
     const set = photos();
     const rawMs: number[] = [];
     const rawBufferMs: number[] = [];
+    const durableMs: number[] = [];
     const engineMs: number[] = [];
     let files: string[] = [];
     let hashes: string[] = [];
@@ -195,6 +206,8 @@ async function main() {
         emptyBareDir();
         rawBufferMs.push(await rawUpload(bare.url, files, true));
         emptyBareDir();
+        durableMs.push(await rawUpload(durable.url, files));
+        emptyBareDir();
       };
       if (round % 2 === 0) await raw().then(engine);
       else await engine().then(raw);
@@ -204,6 +217,7 @@ async function main() {
     const mbps = (msValue: number) => (TOTAL / 1024 / 1024 / (msValue / 1000)).toFixed(0);
     const spread = (values: number[]) => `${values.map((v) => v.toFixed(0)).join(' / ')} ms`;
     const ratio = median(rawMs) / median(engineMs);
+    const durableRatio = median(durableMs) / median(engineMs);
     printTable(
       `Upload of ${set.length} photos, ${TOTAL / 1024 / 1024} MB (loopback, both servers in their own process; median of ${ROUNDS} rounds)`,
       [
@@ -226,6 +240,12 @@ async function main() {
           rounds: spread(rawBufferMs),
         },
         {
+          path: '  the same, the server fsyncing each file before it answers',
+          time: `${median(durableMs).toFixed(0)} ms`,
+          throughput: `${mbps(median(durableMs))} MB/s`,
+          rounds: spread(durableMs),
+        },
+        {
           path: 'bare fetch → platform, same chunks, 3 at a time (its ceiling)',
           time: `${platformCeilingMs.toFixed(0)} ms`,
           throughput: `${mbps(platformCeilingMs)} MB/s`,
@@ -243,6 +263,12 @@ async function main() {
           throughput: '',
           rounds: rawBufferMs.map((r, i) => (r / engineMs[i]!).toFixed(2)).join(' / '),
         },
+        {
+          path: '  against the fsyncing bare upload (like for like)',
+          time: durableRatio.toFixed(2),
+          throughput: '',
+          rounds: durableMs.map((r, i) => (r / engineMs[i]!).toFixed(2)).join(' / '),
+        },
       ],
     );
     emitSummary('syncUpload', [
@@ -253,6 +279,12 @@ async function main() {
         reference: median(rawMs),
       },
       {
+        metric: `upload ${TOTAL / 1024 / 1024} MB (durable)`,
+        value: median(engineMs),
+        referenceName: 'bare upload, fsynced',
+        reference: median(durableMs),
+      },
+      {
         metric: `upload ${TOTAL / 1024 / 1024} MB (client overhead)`,
         value: median(engineMs),
         referenceName: 'bare fetch to the platform',
@@ -260,9 +292,11 @@ async function main() {
       },
     ]);
     console.log(`upload throughput ratio (platform / bare): ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO})`);
+    console.log(`upload throughput ratio (platform / bare fsyncing each file): ${durableRatio.toFixed(2)}`);
   } finally {
     device.cleanup();
     bare.child.kill();
+    durable.child.kill();
     await platform.stop();
     await referencePlatform.stop();
     for (const dir of [bareDir, platform.dataDir, referencePlatform.dataDir]) rmSync(dir, { recursive: true, force: true });
