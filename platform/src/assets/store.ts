@@ -96,20 +96,24 @@ export class AssetStore {
     const uploadId = newId(this.ctx.clock);
     await fs.writeFile(this.partFile(uploadId), new Uint8Array(0), { mode: 0o600 });
     const expiresAt = new Date(this.ctx.clock.now().getTime() + this.ctx.config.uploadTtlMs).toISOString();
-    await this.db
-      .insertInto('upload')
-      .values({
-        upload_id: uploadId,
-        sha256: req.sha256,
-        size: req.size,
-        mime: req.mime,
-        received: 0,
-        client_id: req.clientId,
-        user_id: user.id,
-        created_at: now,
-        expires_at: expiresAt,
-      })
-      .execute();
+    // Like each chunk's offset, not waited onto the disk (an fsync here stalls every upload in flight):
+    // a power cut that loses the row only means the device starts the upload again.
+    await writeWithoutSync(this.ctx.database, (trx) =>
+      trx
+        .insertInto('upload')
+        .values({
+          upload_id: uploadId,
+          sha256: req.sha256,
+          size: req.size,
+          mime: req.mime,
+          received: 0,
+          client_id: req.clientId,
+          user_id: user.id,
+          created_at: now,
+          expires_at: expiresAt,
+        })
+        .execute(),
+    );
     this.progress.set(uploadId, { offset: 0, hash: createHash('sha256') });
     return { status: 'upload', uploadId, offset: 0, chunkSize: CHUNK_SIZE };
   }

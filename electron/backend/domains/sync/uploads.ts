@@ -177,7 +177,7 @@ export class AssetUploader {
     if (response.status === 413) throw new PermanentUploadFailure('The image is larger than the platform accepts.');
     const answer = createUploadResponseSchema.parse(response.json());
     if (answer.status === 'present') return 'present';
-    await env.writes.write((db) => markUploading(db, asset.sha256, answer.uploadId, answer.offset));
+    await env.writes.writeWithoutSync((db) => markUploading(db, asset.sha256, answer.uploadId, answer.offset)); // (see send())
     return answer;
   }
 
