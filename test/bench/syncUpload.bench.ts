@@ -141,6 +141,30 @@ async function rawPlatformUpload(platform: PlatformProcess, files: string[], has
   return performance.now() - started;
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux; 100 ticks a second); 0 elsewhere. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs `work`, adding the CPU time this process and `server` spent meanwhile to `into` (ms; contention hardly changes it). */
+async function measuringCpu<T>(
+  serverPid: number | undefined,
+  into: { client: number[]; server: number[] },
+  work: () => Promise<T>,
+): Promise<T> {
+  const [client, server] = [process.cpuUsage(), cpuMsOf(serverPid)];
+  const result = await work();
+  const used = process.cpuUsage(client);
+  into.client.push((used.user + used.system) / 1000);
+  into.server.push(cpuMsOf(serverPid) - server);
+  return result;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main() {
@@ -186,6 +210,7 @@ async function main() {
     const rawBufferMs: number[] = [];
     const durableMs: number[] = [];
     const engineMs: number[] = [];
+    const cpu = { engine: { client: [] as number[], server: [] as number[] }, raw: { client: [] as number[], server: [] as number[] } };
     let files: string[] = [];
     let hashes: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -196,13 +221,13 @@ async function main() {
       const engine = async () => {
         settle();
         const started = performance.now();
-        const report = await device.sync();
+        const report = await measuringCpu(platform.child.pid, cpu.engine, () => device.sync());
         engineMs.push(performance.now() - started);
         if (report.uploadedBytes !== TOTAL)
           throw new Error(`uploaded ${report.uploadedBytes} of ${TOTAL} bytes (${JSON.stringify(report)})`);
       };
       const raw = async () => {
-        rawMs.push(await rawUpload(bare.url, files));
+        rawMs.push(await measuringCpu(bare.child.pid, cpu.raw, () => rawUpload(bare.url, files)));
         emptyBareDir();
         rawBufferMs.push(await rawUpload(bare.url, files, true));
         emptyBareDir();
@@ -271,6 +296,11 @@ async function main() {
         },
       ],
     );
+    const cpuMs = (values: number[]) => `${median(values).toFixed(0)} ms`;
+    printTable('CPU time per round (median; user + system, all threads)', [
+      { path: 'sync engine → platform', client: cpuMs(cpu.engine.client), server: cpuMs(cpu.engine.server) },
+      { path: 'bare fetch PUT → bare server', client: cpuMs(cpu.raw.client), server: cpuMs(cpu.raw.server) },
+    ]);
     emitSummary('syncUpload', [
       {
         metric: `upload ${TOTAL / 1024 / 1024} MB of photos`,
