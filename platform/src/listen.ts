@@ -53,6 +53,8 @@ export function listenPublic(platform: Platform, port = 0): Promise<Omit<Listeni
   });
 }
 
+const KEEP_ALIVE_TIMEOUT_MS = 30_000;
+
 export function listen(platform: Platform, port = 0): Promise<Listening> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: platform.app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) => {
@@ -68,6 +70,10 @@ export function listen(platform: Platform, port = 0): Promise<Listening> {
         },
       });
     }) as Server;
+    // Idle connections stay open longer than clients keep theirs (Node's agent: 5 s), so the client
+    // closes first: with equal timeouts a request sent as the platform closes the connection fails
+    // ("socket hang up") — seen starting a sync after an idle pause on a loaded machine.
+    server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
     answerClientErrors(server);
     server.once('error', reject);
   });

@@ -106,27 +106,24 @@ export function parseRange(header: string | undefined, size: number): { start: n
 
 const tooLarge = () => new HttpError(413, 'payload_too_large', `Chunks are at most ${CHUNK_SIZE} bytes.`);
 
-/** Chunk-sized buffers kept between PATCHes: a fresh 4 MiB per chunk would make the collector run hard. */
-const spareBuffers: Buffer[] = [];
-const MAX_SPARE_BUFFERS = 8;
-
 /**
- * A PATCH body (at most CHUNK_SIZE bytes), copied into `into` as it arrives, `arrived` told after
- * each piece. Under @hono/node-server the Node request is read directly: Hono's body reading with
+ * A PATCH body (at most CHUNK_SIZE bytes), each piece handed to `arrived` as it comes; resolves to
+ * its length. Under @hono/node-server the Node request is read directly: Hono's body reading with
  * its bodyLimit would pass the 4 MiB through a web stream and copy it twice. (Without a Node
  * request — app.request in tests — Hono reads it.)
  */
-async function readChunk(c: Context, into: Buffer, arrived: (bytesSoFar: Buffer) => void): Promise<Buffer> {
+async function readChunk(c: Context, arrived: (piece: Buffer) => void): Promise<number> {
   if (Number(c.req.header('content-length') ?? 0) > CHUNK_SIZE) throw tooLarge();
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (!incoming) {
     const bytes = Buffer.from(await c.req.arrayBuffer());
     if (bytes.length > CHUNK_SIZE) throw tooLarge();
-    return bytes;
+    arrived(bytes);
+    return bytes.length;
   }
   return new Promise((resolve, reject) => {
     let size = 0;
-    let settled = false; // after which `into` may serve another request: nothing more is copied
+    let settled = false; // after which nothing more is handed on (the chunk's file may be closed)
     const settle = (outcome: () => void) => {
       if (!settled) outcome();
       settled = true;
@@ -134,11 +131,10 @@ async function readChunk(c: Context, into: Buffer, arrived: (bytesSoFar: Buffer)
     incoming.on('data', (piece: Buffer) => {
       if (settled) return;
       if (size + piece.length > CHUNK_SIZE) return settle(() => reject(tooLarge()));
-      piece.copy(into, size);
       size += piece.length;
-      arrived(into.subarray(0, size));
+      arrived(piece);
     });
-    incoming.once('end', () => settle(() => resolve(into.subarray(0, size))));
+    incoming.once('end', () => settle(() => resolve(size)));
     incoming.once('error', (error) => settle(() => reject(error)));
     incoming.once('close', () => settle(() => reject(badRequest('The chunk was cut off.'))));
   });
@@ -166,15 +162,10 @@ export function assetRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext, sto
   const chunkWork = new WorkLimiter(ctx.config.uploadWorkers, ctx.config.uploadQueue, () => unavailable());
   app.openapi(patchRoute, async (c) => {
     const headers = c.req.valid('header');
-    const outcome = await chunkWork.run(async () => {
-      const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(CHUNK_SIZE);
-      try {
-        const receive = (arrived: (bytesSoFar: Buffer) => void) => readChunk(c, buffer, arrived);
-        return await store.patch(c.get('user'), c.req.valid('param').id, headers['upload-offset'], headers['upload-checksum'], receive);
-      } finally {
-        if (spareBuffers.length < MAX_SPARE_BUFFERS) spareBuffers.push(buffer);
-      }
-    });
+    const receive = (arrived: (piece: Buffer) => void) => readChunk(c, arrived);
+    const outcome = await chunkWork.run(() =>
+      store.patch(c.get('user'), c.req.valid('param').id, headers['upload-offset'], headers['upload-checksum'], receive),
+    );
     c.header('Upload-Offset', String(outcome.offset));
     if (!outcome.done) return c.body(null, 204);
     return c.json({ status: 'stored' as const, sha256: outcome.sha256, size: outcome.size }, 201);

@@ -23,10 +23,10 @@ import { IMAGE_TYPES, OPAQUE, SNIFF_BYTES, sniffType } from './imageType';
 type UploadRow = DB['upload'];
 
 /**
- * Receives a chunk's body (at most CHUNK_SIZE bytes) into one buffer, calling `arrived` with the
- * bytes so far after each piece, and resolves to the whole chunk.
+ * Receives a chunk's body (at most CHUNK_SIZE bytes), handing on each piece as it arrives (the
+ * receiver keeps none of them), and resolves to the chunk's length.
  */
-export type ChunkReceiver = (arrived: (bytesSoFar: Buffer) => void) => Promise<Buffer>;
+export type ChunkReceiver = (arrived: (piece: Buffer) => void) => Promise<number>;
 
 export type PatchOutcome = { done: false; offset: number } | { done: true; offset: number; sha256: string; size: number };
 
@@ -96,20 +96,24 @@ export class AssetStore {
     const uploadId = newId(this.ctx.clock);
     await fs.writeFile(this.partFile(uploadId), new Uint8Array(0), { mode: 0o600 });
     const expiresAt = new Date(this.ctx.clock.now().getTime() + this.ctx.config.uploadTtlMs).toISOString();
-    await this.db
-      .insertInto('upload')
-      .values({
-        upload_id: uploadId,
-        sha256: req.sha256,
-        size: req.size,
-        mime: req.mime,
-        received: 0,
-        client_id: req.clientId,
-        user_id: user.id,
-        created_at: now,
-        expires_at: expiresAt,
-      })
-      .execute();
+    // Like each chunk's offset, not waited onto the disk (an fsync here stalls every upload in flight):
+    // a power cut that loses the row only means the device starts the upload again.
+    await writeWithoutSync(this.ctx.database, (trx) =>
+      trx
+        .insertInto('upload')
+        .values({
+          upload_id: uploadId,
+          sha256: req.sha256,
+          size: req.size,
+          mime: req.mime,
+          received: 0,
+          client_id: req.clientId,
+          user_id: user.id,
+          created_at: now,
+          expires_at: expiresAt,
+        })
+        .execute(),
+    );
     this.progress.set(uploadId, { offset: 0, hash: createHash('sha256') });
     return { status: 'upload', uploadId, offset: 0, chunkSize: CHUNK_SIZE };
   }
@@ -138,16 +142,22 @@ export class AssetStore {
           { 'Upload-Offset': String(state.offset) },
         );
       const file = await fs.open(this.partFile(uploadId), 'r+');
-      const writer = new ChunkWriter(file, offset, size - offset);
+      const writer = new ChunkWriter(file, offset);
+      // Both hashes grow as the bytes arrive, so the chunk's end waits only for its fsync. The blob's
+      // hash grows on a copy, kept only if the chunk is accepted.
+      const digests = new ChunkDigests(checksum, state.hash.copy());
+      let room = size - offset; // nothing past the declared size is written or hashed
       try {
-        const chunk = await receive((arrived) => writer.arrived(arrived));
-        if (offset + chunk.length > size) throw badRequest('The chunk goes past the declared size.');
-        verifyChecksum(checksum, chunk);
-        // The rest is written and the file fsynced on the thread pool while this thread extends the hash.
-        const durable = writer.finish(chunk);
-        const hash = state.hash.copy().update(chunk);
-        await durable;
-        const next = offset + chunk.length;
+        const length = await receive((piece) => {
+          const usable = piece.length <= room ? piece : piece.subarray(0, room);
+          room -= usable.length;
+          writer.add(usable);
+          digests.add(usable);
+        });
+        if (offset + length > size) throw badRequest('The chunk goes past the declared size.');
+        const hash = digests.verified();
+        await writer.finish();
+        const next = offset + length;
         // The last chunk's offset is never recorded: the upload row goes in the transaction that
         // stores the blob, so a completion that fails is retried by sending the last chunk again.
         if (next === size) return await this.complete(row, hash, size);
@@ -286,49 +296,52 @@ export class AssetStore {
 const WRITE_BATCH = 512 * 1024;
 
 /**
- * Writes a chunk to its place in the file as it arrives, one write at a time, never past `limit`
- * bytes (the declared size), then fsyncs the file.
+ * Writes a chunk to its place in the file as it arrives, a batch of pieces at a time (one write in
+ * flight), then fsyncs the file.
  */
 class ChunkWriter {
-  private written = 0;
+  private pieces: Buffer[] = [];
+  private batched = 0;
   private writing: Promise<void> = Promise.resolve();
   /** The first write that failed; nothing is written after it. */
   error: unknown;
 
   constructor(
     private readonly file: FileHandle,
-    private readonly offset: number,
-    private readonly limit: number,
+    private position: number,
   ) {}
 
-  arrived(bytesSoFar: Buffer): void {
-    if (bytesSoFar.length - this.written >= WRITE_BATCH) this.writeUpTo(bytesSoFar);
+  add(piece: Buffer): void {
+    if (piece.length === 0) return;
+    this.pieces.push(piece);
+    this.batched += piece.length;
+    if (this.batched >= WRITE_BATCH) this.writeBatch();
   }
 
   /** Writes what is left of the (verified) chunk and makes the file durable. */
-  async finish(chunk: Buffer): Promise<void> {
-    this.writeUpTo(chunk);
+  async finish(): Promise<void> {
+    this.writeBatch();
     await this.writing;
     if (this.error) throw this.error;
     await this.file.datasync();
   }
 
-  /** Resolves once no write is in flight (the buffer may then serve another request). */
+  /** Resolves once no write is in flight (the file may then be closed). */
   settled(): Promise<void> {
     return this.writing;
   }
 
-  private writeUpTo(bytes: Buffer): void {
-    const end = Math.min(bytes.length, this.limit);
-    if (end <= this.written) return;
-    const piece = bytes.subarray(this.written, end);
-    const at = this.offset + this.written;
-    this.written = end;
+  private writeBatch(): void {
+    if (this.batched === 0) return;
+    const [pieces, length, at] = [this.pieces, this.batched, this.position];
+    this.pieces = [];
+    this.batched = 0;
+    this.position += length;
     this.writing = this.writing.then(async () => {
       if (this.error) return;
       try {
-        const { bytesWritten } = await this.file.write(piece, 0, piece.length, at);
-        if (bytesWritten !== piece.length) throw new Error(`Short write to an upload (${bytesWritten} of ${piece.length} bytes).`);
+        const { bytesWritten } = await this.file.writev(pieces, at);
+        if (bytesWritten !== length) throw new Error(`Short write to an upload (${bytesWritten} of ${length} bytes).`);
       } catch (error) {
         this.error = error;
       }
@@ -348,20 +361,43 @@ async function readHead(file: string): Promise<Buffer> {
   }
 }
 
-/** The chunk's digest (base64) by an Upload-Checksum algorithm; undefined for one not supported. */
-function digestOf(algorithm: string, chunk: Buffer): string | undefined {
-  if (algorithm === 'sha256') return createHash('sha256').update(chunk).digest('base64');
-  if (algorithm !== 'crc32') return undefined;
-  const digest = Buffer.alloc(4);
-  digest.writeUInt32BE(crc32(chunk));
-  return digest.toString('base64');
+/** The digests of a chunk, extended as it arrives: its Upload-Checksum (crc32 or sha256) and the blob's sha256 so far. */
+class ChunkDigests {
+  private crc = 0;
+  private readonly algorithm: string | undefined;
+  private readonly expected: string | undefined;
+  private readonly chunkHash: Hash | undefined;
+
+  constructor(
+    checksum: string | undefined,
+    private readonly blobHash: Hash,
+  ) {
+    const [algorithm, digest] = checksum?.trim().split(/\s+/) ?? [];
+    this.algorithm = algorithm?.toLowerCase();
+    this.expected = digest;
+    if (this.algorithm === 'sha256') this.chunkHash = createHash('sha256');
+  }
+
+  add(piece: Buffer): void {
+    this.blobHash.update(piece);
+    if (this.algorithm === 'crc32') this.crc = crc32(piece, this.crc);
+    else this.chunkHash?.update(piece);
+  }
+
+  /** Checks the whole chunk against its Upload-Checksum (if any); answers the blob's hash so far. */
+  verified(): Hash {
+    if (this.algorithm === undefined) return this.blobHash;
+    const actual = this.algorithm === 'crc32' ? crc32Base64(this.crc) : this.chunkHash?.digest('base64');
+    if (actual === undefined || !this.expected)
+      throw badRequest('Upload-Checksum must be "crc32 <base64 digest>" or "sha256 <base64 digest>".');
+    if (this.expected !== actual)
+      throw new HttpError(CHECKSUM_MISMATCH_STATUS, 'checksum_mismatch', 'The chunk does not match its Upload-Checksum; send it again.');
+    return this.blobHash;
+  }
 }
 
-function verifyChecksum(header: string | undefined, chunk: Buffer): void {
-  if (header === undefined) return;
-  const [algorithm, digest] = header.trim().split(/\s+/);
-  const actual = digestOf(algorithm?.toLowerCase() ?? '', chunk);
-  if (actual === undefined || !digest) throw badRequest('Upload-Checksum must be "crc32 <base64 digest>" or "sha256 <base64 digest>".');
-  if (digest !== actual)
-    throw new HttpError(CHECKSUM_MISMATCH_STATUS, 'checksum_mismatch', 'The chunk does not match its Upload-Checksum; send it again.');
+function crc32Base64(value: number): string {
+  const digest = Buffer.alloc(4);
+  digest.writeUInt32BE(value);
+  return digest.toString('base64');
 }

@@ -2,12 +2,19 @@
  * The platform client (axios, one instance per platform address) against a real platform with
  * short-lived access tokens, through the fault proxy: an expired token is refreshed once however
  * many requests meet it, requests made during a refresh wait for it, a refresh that fails signs the
- * device out, a lost or silent connection is a transient failure, and upload progress reaches the
- * sync status while a picture uploads.
+ * device out, a lost or silent connection is a transient failure, an upload chunk that met an
+ * expired token is sent again whole, and upload progress reaches the sync status while a picture
+ * uploads.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHUNK_SIZE, checkResponseSchema } from '../../../shared/platform-api';
+import {
+  CHUNK_SIZE,
+  UPLOAD_HEADERS,
+  checkResponseSchema,
+  createUploadResponseSchema,
+  registerClientResponseSchema,
+} from '../../../shared/platform-api';
 import type { SyncStatus } from '../../../shared/api/sync';
 import { SignInRequired, TransientFailure } from '../../../electron/backend/domains/sync/errors';
 import type { PlatformClient } from '../../../electron/backend/domains/sync/platform';
@@ -99,6 +106,31 @@ describe('the platform client', () => {
       .catch((error: unknown) => error);
     expect(silent).toBeInstanceOf(TransientFailure);
     expect(silent).toMatchObject({ code: 'timeout' });
+  }, 20_000);
+
+  it('sends an upload chunk again whole when it met an expired token, telling its progress', async () => {
+    const { client } = await signedIn();
+    const bytes = randomBytes(CHUNK_SIZE / 2 + 777);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const { clientId } = await client.json('/sync/v1/clients', registerClientResponseSchema, { body: { schemaVersion: 1 } });
+    const upload = await client.json('/assets/v1/uploads', createUploadResponseSchema, {
+      body: { clientId, sha256, size: bytes.length, mime: 'image/jpeg' },
+    });
+    if (upload.status !== 'upload') throw new Error('the platform should not have these bytes yet');
+    await tokenExpired();
+    const from = proxy.log.length;
+    const handedOn: number[] = [];
+    const answer = await client.raw(`/assets/v1/uploads/${upload.uploadId}`, {
+      method: 'PATCH',
+      bytes,
+      headers: { [UPLOAD_HEADERS.offset]: '0', 'content-type': UPLOAD_HEADERS.contentType },
+      onUploadProgress: (sent) => handedOn.push(sent),
+    });
+    // The whole body went the second time: the platform verified the blob's hash.
+    expect(answer.status).toBe(201);
+    expect(answer.json()).toMatchObject({ status: 'stored', sha256, size: bytes.length });
+    expect(statusesOf((r) => r.method === 'PATCH', from)).toEqual([401, 201]);
+    expect(handedOn.at(-1)).toBe(bytes.length);
   }, 20_000);
 
   it('tells the sync status how far each picture is while it uploads', async () => {

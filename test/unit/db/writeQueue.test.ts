@@ -48,6 +48,29 @@ describe('the write queue', () => {
     );
   });
 
+  it('commits a write without sync in its turn, not waiting for the disk, and puts synchronous = FULL back even when it fails', async () => {
+    const { db, queue, log } = setUp();
+    const synchronous = () => db.pragma('synchronous', { simple: true });
+    const held = queue.hold(async () => {
+      await sleep(20);
+      log.push('hold ends');
+    });
+    const unsynced = queue.writeWithoutSync((w) => {
+      log.push(`unsynced write, synchronous ${synchronous()}`);
+      w.prepare('INSERT INTO setting (key, value_json) VALUES (?, ?)').run('progress', '1');
+    });
+    await Promise.all([held, unsynced]);
+    expect(log).toEqual(['hold ends', 'unsynced write, synchronous 1']); // NORMAL, in its turn
+    expect(synchronous()).toBe(2); // FULL again
+    await expect(
+      queue.writeWithoutSync(() => {
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
+    expect(synchronous()).toBe(2);
+    expect(db.prepare('SELECT value_json FROM setting WHERE key = ?').pluck().get('progress')).toBe('1');
+  });
+
   it('does not hand a timer started during a turn that turn once it has ended', async () => {
     const { queue } = setUp();
     let later: boolean | undefined;

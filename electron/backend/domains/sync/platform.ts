@@ -5,6 +5,7 @@
  * requests made meanwhile wait for it) and the request is sent again. A refresh that fails signs the
  * device out (the session manager forgets the tokens) and the request fails with SignInRequired.
  */
+import { Readable } from 'node:stream';
 import axios, { AxiosError, AxiosHeaders, type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import type { z } from 'zod';
 import { errorBodySchema, type ErrorBody } from '../../../../shared/platform-api';
@@ -49,10 +50,14 @@ export interface PlatformClient {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** What this client adds to a request's config: whether it is signed, and whether it is already the retry after a refresh. */
+/**
+ * What this client adds to a request's config: whether it is signed, whether it is already the retry
+ * after a refresh, and how to make its body again for that retry (a stream is read once).
+ */
 interface Signing {
   anonymous?: boolean;
   retried?: boolean;
+  freshBody?: () => unknown;
 }
 type Config = InternalAxiosRequestConfig & Signing;
 
@@ -111,6 +116,7 @@ function signRequests(http: AxiosInstance, credentials: Credentials): void {
     const token = await credentials.refresh(rejected);
     return http.request({
       ...config,
+      ...(config.freshBody ? { data: config.freshBody() } : {}),
       retried: true,
       headers: AxiosHeaders.from(config.headers).set('authorization', bearer(token)),
     } as Config);
@@ -124,6 +130,26 @@ function unreachable(root: string, error: unknown): unknown {
   return new TransientFailure(cause, `The platform at ${root} could not be reached (${cause}: ${error.message}).`);
 }
 
+/** Upload progress is told once per slice of a body handed on. */
+const PROGRESS_SLICE = 512 * 1024;
+
+/**
+ * Bytes as a stream of slices, telling how many have been handed on to the connection. (Axios' own
+ * upload progress passes a body through a transform in 64 KiB pieces: a third more CPU per chunk.)
+ */
+function progressBody(bytes: Buffer, handedOn: (bytes: number) => void): Readable {
+  let at = 0;
+  return new Readable({
+    read() {
+      if (at >= bytes.length) return void this.push(null);
+      const end = Math.min(at + PROGRESS_SLICE, bytes.length);
+      this.push(bytes.subarray(at, end));
+      at = end;
+      handedOn(at);
+    },
+  });
+}
+
 export function createPlatformClient(baseUrl: string, credentials: Credentials | null): PlatformClient {
   const root = baseUrl.replace(/\/+$/, '');
   const http = createInstance(root);
@@ -131,16 +157,19 @@ export function createPlatformClient(baseUrl: string, credentials: Credentials |
 
   async function raw(path: string, options: RequestOptions = {}): Promise<RawResponse> {
     const anonymous = options.anonymous || !credentials;
-    const body = options.bytes ? Buffer.from(options.bytes.buffer, options.bytes.byteOffset, options.bytes.byteLength) : options.body;
+    const upload = options.bytes && Buffer.from(options.bytes.buffer, options.bytes.byteOffset, options.bytes.byteLength);
+    const body = upload ?? options.body;
+    const progress = upload && options.onUploadProgress;
+    const headers = progress ? { ...options.headers, 'content-length': String(upload.length) } : options.headers;
     let response: AxiosResponse<Buffer>;
     try {
       response = await http.request<Buffer>({
         url: path,
         method: options.method ?? (body === undefined ? 'GET' : 'POST'),
-        data: body,
-        ...(options.headers ? { headers: options.headers } : {}),
+        data: progress ? progressBody(upload, progress) : body,
+        ...(progress ? { freshBody: () => progressBody(upload, progress) } : {}),
+        ...(headers ? { headers } : {}),
         ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
-        ...(options.onUploadProgress ? { onUploadProgress: (event: { loaded: number }) => options.onUploadProgress!(event.loaded) } : {}),
         anonymous,
       } as Config);
     } catch (error) {

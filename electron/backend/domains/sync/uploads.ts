@@ -177,7 +177,7 @@ export class AssetUploader {
     if (response.status === 413) throw new PermanentUploadFailure('The image is larger than the platform accepts.');
     const answer = createUploadResponseSchema.parse(response.json());
     if (answer.status === 'present') return 'present';
-    await env.writes.write((db) => markUploading(db, asset.sha256, answer.uploadId, answer.offset));
+    await env.writes.writeWithoutSync((db) => markUploading(db, asset.sha256, answer.uploadId, answer.offset)); // (see send())
     return answer;
   }
 
@@ -213,7 +213,9 @@ export class AssetUploader {
         if (response.status === 201) return this.finish(env, asset, sent);
         offset = Number.isFinite(serverOffset) ? serverOffset : following;
         const [uploadId, at] = [upload.uploadId, offset];
-        await env.writes.write((db) => markUploading(db, asset.sha256, uploadId, at));
+        // Not waited onto the disk: the platform holds the offset (begin() resumes from its answer),
+        // and an fsync per chunk on this thread would stall every upload in flight.
+        await env.writes.writeWithoutSync((db) => markUploading(db, asset.sha256, uploadId, at));
         env.onProgress?.(asset, offset);
         checksumRetries = 0;
         continue;

@@ -14,6 +14,12 @@ import { asWritable, type ReadableDB, type WritableDB } from './handles';
 export interface WriteQueue {
   /** One short write transaction, when the queue gets to it (at once if the caller holds the queue). */
   write<T>(work: (db: WritableDB) => T): Promise<T>;
+  /**
+   * The same, committed without waiting for the disk: for a record whose loss in a power cut only
+   * costs work done again (an upload's progress, which the platform holds authoritatively). A crash
+   * of the app loses nothing (the WAL is written); the next synced commit makes it durable too.
+   */
+  writeWithoutSync<T>(work: (db: WritableDB) => T): Promise<T>;
   /** Holds the queue for a whole piece of work (a mutation handler); its own writes run inside. */
   hold<T>(work: (db: WritableDB) => Promise<T> | T): Promise<T>;
   /** Whether the running code holds the queue now. */
@@ -57,10 +63,23 @@ export function createWriteQueue(connection: () => ReadableDB): WriteQueue {
   }
 
   const transaction = <T>(db: WritableDB, work: (db: WritableDB) => T): T => db.transaction(() => work(db)).immediate();
+  // (Inside an open transaction the pragma could not apply to its commit: it then commits as usual.)
+  const transactionWithoutSync = <T>(db: WritableDB, work: (db: WritableDB) => T): T => {
+    if (db.inTransaction) return transaction(db, work);
+    const synchronous = db.pragma('synchronous', { simple: true }) as number;
+    db.pragma('synchronous = NORMAL');
+    try {
+      return transaction(db, work);
+    } finally {
+      db.pragma(`synchronous = ${synchronous}`);
+    }
+  };
 
   return {
     holding,
     write: async (work) => (holding() ? transaction(asWritable(connection()), work) : enqueue((db) => transaction(db, work))),
+    writeWithoutSync: async (work) =>
+      holding() ? transactionWithoutSync(asWritable(connection()), work) : enqueue((db) => transactionWithoutSync(db, work)),
     hold: async (work) => (holding() ? work(asWritable(connection())) : enqueue(work)),
     detached: (work) => turns.exit(work),
   };
