@@ -66,6 +66,8 @@ const DOCUMENT_EXTENSIONS: Record<string, DocumentKind> = {
   '.docx': 'docx',
   '.doc': 'word',
   '.wps': 'word',
+  '.htm': 'html',
+  '.html': 'html',
   '.xlsx': 'xlsx',
   '.xlsm': 'xlsx',
   '.xls': 'xls',

@@ -5,6 +5,7 @@
  */
 import WordExtractor from 'word-extractor';
 import { isEncryptedPackage } from './docx';
+import { decodeHtml, isHtml } from './webPage';
 
 export class LegacyWordProblem extends Error {
   readonly code = 'docx.legacy_format';
@@ -30,7 +31,7 @@ export async function readLegacyWord(bytes: Uint8Array, fileName: string): Promi
     throw new LegacyWordProblem(
       `${fileName} is an RTF file with a Word name: open it in Word or WPS, save it as .docx and import it again.`,
     );
-  if (startsWith(bytes, '<')) return { kind: 'html', html: new TextDecoder('utf-8').decode(bytes) };
+  if (isHtml(bytes)) return { kind: 'html', html: decodeHtml(bytes) };
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (!ole) throw new LegacyWordProblem('The file is neither an old Word nor a WPS document (it is damaged or has the wrong name).');
   if (isEncryptedPackage(bytes) || isEncryptedDoc(bytes))
