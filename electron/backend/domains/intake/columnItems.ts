@@ -221,6 +221,8 @@ export class ColumnFiller {
   private line(text: string): void {
     const trimmed = text.trim();
     if (!trimmed || this.elsewhere(trimmed)) return;
+    const listed = this.listedItems(trimmed);
+    if (listed) return listed.forEach((part) => this.line(part));
     const item = this.lineItemOf(trimmed);
     if (item) {
       this.add(item.item, item.rule, `Line "${trimmed.slice(0, 40)}" in "${this.column.title}"`, { line: trimmed.slice(0, 60) });
@@ -264,6 +266,20 @@ export class ColumnFiller {
       { kind: 'item', itemId: item.id },
     );
     return true;
+  }
+
+  /**
+   * Items written one after another in one paragraph, separated by ；("洋槐蜜500g/瓶68元；枣花蜜…；
+   * 蜂花粉 价格面议。"): the parts, when at least two are items and they are most of them.
+   */
+  private listedItems(text: string): string[] | undefined {
+    const parts = text
+      .split(/[；;]/)
+      .map((part) => part.trim().replace(/[。.]$/, ''))
+      .filter(Boolean);
+    if (parts.length < 2) return undefined;
+    const items = parts.filter((part) => this.lineItemOf(part)).length;
+    return items >= 2 && items * 2 >= parts.length ? parts : undefined;
   }
 
   /** The item a line stands for in this column, if it is one. */

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { itemTitle, type Column, type Item } from '../../../../shared/sites/model';
+import { productLine, type ProductLine } from './lineItems';
 import { foldTraditional } from './traditional';
 
 /** "普洱-2.JPG", "普洱 (1).jpg", "普洱_a.jpg" → "普洱". */
@@ -39,6 +40,21 @@ export const isDocumentName = (fileName: string) =>
   /价目表|价格表|价目|报价单|菜单|菜谱|宣传单|宣传页|彩页|传单|海报文字|说明书|简介|资料|扫描|scan|文件|通知|招聘启事/i.test(
     photoStem(fileName),
   );
+
+/**
+ * A product a photo's name gives: "实木餐桌 1280元.jpg", "布艺沙发-3680元.jpg" (a name and a price);
+ * with `anyName`, also a name alone ("儿童床（松木）.jpg") — for a folder of photos only. Names of
+ * cameras, places, logos, licences and printed pages give none.
+ */
+export function productOfPhotoName(fileName: string, anyName: boolean): ProductLine | undefined {
+  if (isCameraName(fileName) || isPlaceName(fileName) || isLogoName(fileName) || isLicenceName(fileName) || isDocumentName(fileName))
+    return undefined;
+  const stem = photoStem(fileName).replace(/[\s_-]+(?=[¥￥\d])/, ' ');
+  const priced = productLine(stem);
+  if (priced?.price) return priced;
+  const named = anyName && /^[\u4e00-\u9fff][\u4e00-\u9fff\w（）()·\s]{1,29}$/.test(stem) && !/\d{3,}/.test(stem);
+  return named ? { name: stem } : undefined;
+}
 
 /** Words for places a business shows: its grounds, buildings, rooms. */
 const PLACE_WORDS =

@@ -6,9 +6,18 @@
  */
 import path from 'node:path';
 import type { Guess, GuessRule, GuessTarget } from '../../../../shared/api/sites';
-import { itemTitle, sortedColumns, type Column, type ImageRef, type SiteContent, type UnsortedEntry } from '../../../../shared/sites/model';
+import {
+  itemTitle,
+  sortedColumns,
+  type Column,
+  type ImageRef,
+  type Product,
+  type SiteContent,
+  type UnsortedEntry,
+} from '../../../../shared/sites/model';
+import type { ProductLine } from './lineItems';
 import type { ParsedPhoto } from './importMaterials';
-import { folderHint, isLogoName, isPlaceName, PhotoMatcher, type MatchReason } from './photos';
+import { folderHint, isLogoName, isPlaceName, PhotoMatcher, productOfPhotoName, type MatchReason } from './photos';
 import { ALL_CHANNELS } from './structure';
 
 export interface PlacementEnv {
@@ -30,13 +39,17 @@ const HOW: Record<MatchReason, string> = {
 };
 
 class PhotoPlacement {
-  private readonly matcher: PhotoMatcher;
+  private matcher: PhotoMatcher;
+
+  /** The import brought no items (a folder of photos only): a photo's telling name is then taken for a product. */
+  private readonly photosOnly: boolean;
 
   constructor(
     private readonly content: SiteContent,
     private readonly env: PlacementEnv,
   ) {
     this.matcher = new PhotoMatcher(content.columns);
+    this.photosOnly = content.columns.every((column) => column.items.length === 0);
   }
 
   private tray(source: string, note: string, images: ImageRef[], ocr = false): void {
@@ -99,8 +112,48 @@ class PhotoPlacement {
       return;
     }
     if (match.kind === 'ambiguous') return this.tray(photo.file, `${fileName} fits several items: ${match.candidates.join('、')}.`, [ref]);
-    if (hint !== 'products' && (hint === 'places' || isPlaceName(fileName))) this.gallery(photo, ref, fileName);
+    if (hint !== 'products' && (hint === 'places' || isPlaceName(fileName))) return this.gallery(photo, ref, fileName);
+    const product = productOfPhotoName(fileName, this.photosOnly || hint === 'products');
+    if (product) this.newProduct(photo, ref, fileName, product);
     else this.tray(photo.file, `No item is named like ${fileName}.`, [ref]);
+  }
+
+  /** A product made from the photo's name, with the photo, in the products column (made first, if the site has none). */
+  private newProduct(photo: ParsedPhoto, ref: ImageRef, fileName: string, line: ProductLine): void {
+    let column = sortedColumns(this.content).find((c: Column) => c.type === 'products');
+    const made = !column;
+    if (!column) {
+      column = {
+        id: this.env.newId(),
+        type: 'products',
+        title: '产品展示',
+        order: Math.max(0, ...this.content.columns.map((c) => c.order)) + 10,
+        channels: { ...ALL_CHANNELS },
+        body: [],
+        items: [],
+      };
+      this.content.columns.push(column);
+    }
+    const item: Product = {
+      kind: 'product',
+      id: this.env.newId(),
+      name: line.name.slice(0, 100),
+      ...(line.price ? { price: line.price } : {}),
+      ...(line.spec ? { spec: line.spec.slice(0, 200) } : {}),
+      description: [],
+      images: [{ ...ref, alt: line.name.slice(0, 200) }],
+    };
+    column.items.push(item);
+    this.matcher = new PhotoMatcher(this.content.columns);
+    this.env.guess(
+      'photo.new_item',
+      photo.file,
+      made
+        ? `${fileName} is named as a product; the site had no products column → a new "${column.title}" column with the product "${item.name}".`
+        : `${fileName} is named as a product no item fits → a new product "${item.name}" in "${column.title}".`,
+      { file: fileName, item: item.name, column: column.title, kind: 'product', ...(made ? { made: 1 } : {}) },
+      made ? { kind: 'column', columnId: column.id } : { kind: 'item', itemId: item.id },
+    );
   }
 
   /**
