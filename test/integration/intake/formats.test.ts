@@ -11,8 +11,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { stopReadWorker } from '../../../electron/backend/domains/intake/readClient';
 import { stopOcrWorker } from '../../../electron/backend/infra/ocr/ocrClient';
 import type { Site } from '../../../shared/api/sites';
+import type { Product } from '../../../shared/sites/model';
 import { createTestBackend, tempDir, type TestBackend } from '../../helpers/backend';
-import { CORPUS_DIR, importFolder } from '../../helpers/corpus';
+import { CORPUS_DIR, HOLDOUT_DIR, importFolder } from '../../helpers/corpus';
 import { answeringWhile } from '../../helpers/responsiveness';
 import { encryptedXls, xlsWorkbook } from '../../helpers/legacyXls';
 import { buildDocx, type Part } from '../../fixtures/materials/make/docx';
@@ -156,6 +157,26 @@ describe('photos placed with a reason', () => {
     const after = await editSite(b, 'sites.undoGuess', { siteId: site.id, guessId: logo.id });
     expect(after.content.profile.logo).toBeUndefined();
     expect(after.content.unsorted.some((e) => e.images.some((i) => i.fileName === '未命名-1.png'))).toBe(true);
+  });
+
+  it('makes products of photos named as products in a folder of photos only, with the price the name gives; undoing the first takes the column and its photos back to the tray', async () => {
+    const b = backend();
+    const { site } = await importFolder(b, HOLDOUT_DIR, 'muyu-furniture');
+    const products = site.content.columns.find((c) => c.type === 'products')!.items as Product[];
+    expect(products.map((p) => [p.name, p.price?.kind === 'amount' ? p.price.fen : null, p.images.map((i) => i.fileName)])).toEqual([
+      ['儿童床（松木）', null, ['儿童床（松木）.jpg']],
+      ['北欧茶几', 69_000, ['北欧茶几 690元.jpg']],
+      ['实木餐桌', 128_000, ['实木餐桌 1280元.jpg']],
+      ['布艺沙发', 368_000, ['布艺沙发-3680元.jpg']],
+    ]);
+    // The camera's name says nothing: it waits in the tray.
+    expect(site.content.unsorted.flatMap((e) => e.images.map((i) => i.fileName))).toEqual(['IMG_0456.JPG']);
+    const [made, ...others] = withRule(site, 'photo.new_item');
+    expect(made).toMatchObject({ params: { made: 1, item: '儿童床（松木）' }, target: { kind: 'column' } });
+    expect(others.map((g) => g.target.kind)).toEqual(['item', 'item', 'item']);
+    const after = await editSite(b, 'sites.undoGuess', { siteId: site.id, guessId: made!.id });
+    expect(after.content.columns.some((c) => c.type === 'products')).toBe(false);
+    expect(withRule(after, 'photo.new_item')).toEqual([]);
   });
 
   it('makes an intro column for photos of places when the site has none, and undoing it takes the column and its photos back to the tray', async () => {

@@ -515,8 +515,14 @@ export class ColumnFiller {
         );
   }
 
-  /** Under a sub-heading: two or more rows or lines that are items make it a group (a category), not one item. */
+  /**
+   * Under a sub-heading: two or more rows or lines that are items make it a group (a category), not
+   * one item — and in a price list, so does a single line that is all there is and names a product
+   * by itself ("【主食】" over "葱油饼……12元/张"; not "收费标准：面议", a field of the sub-heading's item).
+   */
   private holdsItems(blocks: SourceBlock[]): boolean {
+    const only = blocks.length === 1 && blocks[0]!.type === 'paragraph' ? textOf(blocks[0]!) : '';
+    if (this.column.type === 'products' && only && !/[：:]/.test(only) && this.lineItemOf(only)) return true;
     let count = 0;
     for (const block of blocks) {
       if (block.type === 'table') {

@@ -66,6 +66,7 @@ const DOCUMENT_EXTENSIONS: Record<string, DocumentKind> = {
   '.docx': 'docx',
   '.doc': 'word',
   '.wps': 'word',
+  '.rtf': 'rtf',
   '.htm': 'html',
   '.html': 'html',
   '.xlsx': 'xlsx',
@@ -100,7 +101,7 @@ class Intake {
       return this.report(
         file.name,
         'intake.unsupported_type',
-        'This kind of file is not read: import Word (.docx, .doc, .wps), Excel and WPS (.xlsx, .xls, .et, .csv), PDF, .txt text and JPEG/PNG/GIF/WebP photos.',
+        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), PDF, .txt text and JPEG/PNG/GIF/WebP photos.',
       );
     if (file.size > MAX_FILE_BYTES)
       return this.report(file.name, 'intake.file_too_large', `Files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read.`);

@@ -1,5 +1,5 @@
 /**
- * Reading one document into structured material: Word (.docx, .doc, .wps), web pages (.htm), spreadsheets (.xlsx,
+ * Reading one document into structured material: Word (.docx, .doc, .wps), RTF, web pages (.htm), spreadsheets (.xlsx,
  * .xls, .et, .csv), PDF, plain text in any Chinese encoding, and the text of a photographed page after OCR.
  * This runs in the read worker (readWorker.ts): conversion is CPU work the dispatcher must not wait
  * on. Embedded pictures are stored here; what could not be read is a problem naming the file.
@@ -18,6 +18,7 @@ import { LegacyWordProblem, readLegacyWord } from './legacyWord';
 import { linesToBlocks, textLines, type TextLine } from './lines';
 import { parseWishes, type Wishes } from './notes';
 import { PdfProblem, readPdf } from './pdf';
+import { readRtf, RtfProblem } from './rtf';
 import { readCsv, readXls, readXlsx, sheetBlocks, SpreadsheetProblem } from './spreadsheet';
 import { structureDocument, type StructuredMaterial } from './structure';
 import { decodeText, TextDecodingProblem } from './textDecoding';
@@ -26,7 +27,7 @@ import { ZipProblem } from './zipGuard';
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
-export type DocumentKind = 'docx' | 'word' | 'html' | 'xlsx' | 'xls' | 'csv' | 'pdf' | 'text';
+export type DocumentKind = 'docx' | 'word' | 'rtf' | 'html' | 'xlsx' | 'xls' | 'csv' | 'pdf' | 'text';
 
 /** `names`: the enterprise's names, so a heading that names it is taken for the document's title. */
 export type ReadRequest =
@@ -41,7 +42,16 @@ export interface ReadOutput {
   problems: IntakeProblem[];
 }
 
-const KNOWN_PROBLEMS = [DocxProblem, LegacyWordProblem, SpreadsheetProblem, PdfProblem, TextDecodingProblem, ImageProblem, ZipProblem];
+const KNOWN_PROBLEMS = [
+  DocxProblem,
+  LegacyWordProblem,
+  RtfProblem,
+  SpreadsheetProblem,
+  PdfProblem,
+  TextDecodingProblem,
+  ImageProblem,
+  ZipProblem,
+];
 
 export function problemOf(file: string, error: unknown): IntakeProblem {
   if (KNOWN_PROBLEMS.some((kind) => error instanceof kind))
@@ -128,9 +138,11 @@ class DocumentReader {
       else if (request.kind === 'word') {
         const content = await readLegacyWord(request.bytes, path.posix.basename(this.file));
         if (content.kind === 'docx') await this.docx(request.bytes);
+        else if (content.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
         else if (content.kind === 'html') this.structure(webPageBlocks(content.html));
         else this.structure(linesToBlocks(textLines(content.text)));
-      } else if (request.kind === 'html') this.structure(webPageBlocks(decodeHtml(request.bytes)));
+      } else if (request.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
+      else if (request.kind === 'html') this.structure(webPageBlocks(decodeHtml(request.bytes)));
       else if (request.kind === 'xlsx') this.structure(sheetBlocks(await readXlsx(request.bytes)));
       else if (request.kind === 'xls') this.structure(sheetBlocks(await readXls(request.bytes)));
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
