@@ -118,22 +118,27 @@ class PhotoPlacement {
     else this.tray(photo.file, `No item is named like ${fileName}.`, [ref]);
   }
 
+  /** The site's first column of a type, or a new one (`made`) at the start or the end of the list. */
+  private columnOf(type: 'intro' | 'products', title: string, at: 'first' | 'last'): { column: Column; made: boolean } {
+    const found = sortedColumns(this.content).find((c: Column) => c.type === type);
+    if (found) return { column: found, made: false };
+    const orders = this.content.columns.map((c) => c.order);
+    const column: Column = {
+      id: this.env.newId(),
+      type,
+      title,
+      order: at === 'first' ? Math.min(0, ...orders) - 10 : Math.max(0, ...orders) + 10,
+      channels: { ...ALL_CHANNELS },
+      body: [],
+      items: [],
+    };
+    this.content.columns.push(column);
+    return { column, made: true };
+  }
+
   /** A product made from the photo's name, with the photo, in the products column (made first, if the site has none). */
   private newProduct(photo: ParsedPhoto, ref: ImageRef, fileName: string, line: ProductLine): void {
-    let column = sortedColumns(this.content).find((c: Column) => c.type === 'products');
-    const made = !column;
-    if (!column) {
-      column = {
-        id: this.env.newId(),
-        type: 'products',
-        title: '产品展示',
-        order: Math.max(0, ...this.content.columns.map((c) => c.order)) + 10,
-        channels: { ...ALL_CHANNELS },
-        body: [],
-        items: [],
-      };
-      this.content.columns.push(column);
-    }
+    const { column, made } = this.columnOf('products', '产品展示', 'last');
     const item: Product = {
       kind: 'product',
       id: this.env.newId(),
@@ -161,20 +166,7 @@ class PhotoPlacement {
    * column gets one for it, first in the list; undoing that guess takes the column away again.
    */
   private gallery(photo: ParsedPhoto, ref: ImageRef, fileName: string): void {
-    let intro = sortedColumns(this.content).find((c: Column) => c.type === 'intro');
-    const made = !intro;
-    if (!intro) {
-      intro = {
-        id: this.env.newId(),
-        type: 'intro',
-        title: '企业介绍',
-        order: Math.min(0, ...this.content.columns.map((c) => c.order)) - 10,
-        channels: { ...ALL_CHANNELS },
-        body: [],
-        items: [],
-      };
-      this.content.columns.push(intro);
-    }
+    const { column: intro, made } = this.columnOf('intro', '企业介绍', 'first');
     if (!intro.body.some((b) => b.type === 'image' && b.image.sha256 === ref.sha256))
       intro.body.push({ type: 'image', image: { ...ref, alt: path.posix.basename(fileName, path.posix.extname(fileName)).slice(0, 200) } });
     const params = { file: fileName, column: intro.title, ...(made ? { made: 1 } : {}) };
