@@ -11,7 +11,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { stopReadWorker } from '../../../electron/backend/domains/intake/readClient';
 import { stopOcrWorker } from '../../../electron/backend/infra/ocr/ocrClient';
 import type { Site } from '../../../shared/api/sites';
-import type { Product } from '../../../shared/sites/model';
+import { itemTitle, type Product } from '../../../shared/sites/model';
 import { createTestBackend, tempDir, type TestBackend } from '../../helpers/backend';
 import { CORPUS_DIR, HOLDOUT_DIR, importFolder } from '../../helpers/corpus';
 import { answeringWhile } from '../../helpers/responsiveness';
@@ -90,6 +90,48 @@ describe('formats read', () => {
         folder,
       ).toBeGreaterThanOrEqual(4);
     }
+  });
+
+  it('reads a Word page saved as a web page (.htm): its headings, items, and the pictures it shows from its .files folder where it shows them', async () => {
+    const b = backend();
+    const { site } = await importFolder(b, HOLDOUT_DIR, 'xinyuan-property');
+    expect(site.intake.problems).toEqual([]);
+    const intro = site.content.columns.find((c) => c.type === 'intro')!;
+    const pictures = intro.body.flatMap((block) => (block.type === 'image' ? [block.image.fileName] : []));
+    expect(pictures).toEqual(['image001.jpg', '小区绿化.jpg']);
+    expect(site.intake.guesses.find((g) => g.source === '公司简介.files/image001.jpg')).toMatchObject({
+      rule: 'photo.embedded',
+      target: { kind: 'columnImage', columnId: intro.id },
+    });
+    const counts = Object.fromEntries(site.content.columns.map((c) => [c.type, c.items.length]));
+    expect(counts).toMatchObject({ products: 4, news: 2, jobs: 2 });
+  });
+
+  it('leaves out a picture a web page names but the folder lacks, and reads RTF and an HTML table named .xls', async () => {
+    const b = backend();
+    const enterpriseId = await teaEnterprise(b);
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, '介绍.htm'),
+      '<html><body><h1>公司简介</h1><p>泉城茶庄始于2006年。</p><img src="介绍.files/image009.png"></body></html>',
+    );
+    writeFileSync(
+      path.join(dir, '价目.xls'),
+      '<html><head><meta charset="utf-8"></head><body><table><tr><th>品名</th><th>价格</th></tr><tr><td>龙井</td><td>368元/斤</td></tr><tr><td>碧螺春</td><td>298元/斤</td></tr></table></body></html>',
+    );
+    writeFileSync(
+      path.join(dir, '招聘.rtf'),
+      '{\\rtf1\\ansi\\uc1 \\u25307?\\u32856?\\par \\u33590?\\u33402?\\u24072? 2\\u21517?\\u-244?\\u26376?\\u34218?5000\\u20803?\\par}',
+    );
+    const report = await b.call('sites.import', { enterpriseId, paths: [dir] });
+    expect(report.problems).toEqual([]);
+    const site = await b.call('sites.get', { siteId: report.siteId });
+    const intro = site.content.columns.find((c) => c.type === 'intro')!;
+    expect(intro.body.some((block) => block.type === 'image')).toBe(false);
+    expect(site.content.unsorted.flatMap((e) => e.images)).toEqual([]);
+    const titles = (type: string) => site.content.columns.find((c) => c.type === type)?.items.map((i) => itemTitle(i));
+    expect(titles('products')).toEqual(['龙井', '碧螺春']);
+    expect(titles('jobs')).toEqual(['茶艺师']);
   });
 
   it('reads a WPS .et price list (the old Excel format under WPS’s name) with prices, a unit column and a date, sheet by sheet', async () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readLegacyWord } from '../../../electron/backend/domains/intake/legacyWord';
 import { readRtf, RtfProblem } from '../../../electron/backend/domains/intake/rtf';
 import { readXls, readXlsx } from '../../../electron/backend/domains/intake/spreadsheet';
-import { isHtml, webPageBlocks } from '../../../electron/backend/domains/intake/webPage';
+import { isHtml, readWebPage } from '../../../electron/backend/domains/intake/webPage';
 import { runsText } from '../../../shared/sites/model';
 import { excelHtml, wordHtml } from '../../fixtures/materials/make/wordHtml';
 import { encodeGbk } from '../../helpers/rosterFiles';
@@ -34,7 +34,7 @@ describe('web pages under Office names', () => {
     );
     const content = await readLegacyWord(gbk(html), '茶庄.doc');
     expect(content.kind).toBe('html');
-    const blocks = webPageBlocks((content as { html: string }).html);
+    const { blocks } = readWebPage((content as { html: string }).html, '茶庄.doc');
     expect(blocks.map((b) => [b.type, b.type === 'heading' || b.type === 'paragraph' ? runsText(b.runs) : ''])).toEqual([
       ['heading', '一、茶庄简介'],
       ['paragraph', '泉城茶庄始于2006年。'],
@@ -45,7 +45,7 @@ describe('web pages under Office names', () => {
   });
 
   it('a bold sentence is no heading', () => {
-    const blocks = webPageBlocks('<html><body><p><b>本店所有茶叶均为当年新茶，欢迎品尝。</b></p></body></html>');
+    const { blocks } = readWebPage('<html><body><p><b>本店所有茶叶均为当年新茶，欢迎品尝。</b></p></body></html>', 'a.htm');
     expect(blocks[0]!.type).toBe('paragraph');
   });
 

@@ -10,12 +10,14 @@ import {
   itemTitle,
   sortedColumns,
   type Column,
+  type Block,
   type ImageRef,
   type Product,
   type SiteContent,
   type UnsortedEntry,
 } from '../../../../shared/sites/model';
 import type { ProductLine } from './lineItems';
+import type { LinkedPicture } from './webPage';
 import type { ParsedPhoto } from './importMaterials';
 import { folderHint, isLogoName, isPlaceName, PhotoMatcher, productOfPhotoName, type MatchReason } from './photos';
 import { ALL_CHANNELS } from './structure';
@@ -187,8 +189,53 @@ class PhotoPlacement {
   }
 }
 
+/**
+ * Pictures a web page shows from files beside it (Word's `公司简介.files/image001.jpg`): the page's
+ * stand-ins become those photos where the page has them; a stand-in whose file is not among the
+ * photos is left out. Returns the photos still to be placed.
+ */
+function linkPictures(content: SiteContent, photos: ParsedPhoto[], linked: LinkedPicture[], env: PlacementEnv): ParsedPhoto[] {
+  const fileOf = new Map(linked.map((l) => [l.sha256, l.file]));
+  const photoOf = new Map(photos.map((p) => [p.file, p]));
+  const used = new Set<ParsedPhoto>();
+  /** The photo for a stand-in (`target`: where the guess points, none in the tray); other pictures as they are. */
+  const resolve = (ref: ImageRef, where: string, target?: (sha256: string) => GuessTarget): ImageRef[] => {
+    const file = fileOf.get(ref.sha256);
+    if (file === undefined) return [ref];
+    const photo = photoOf.get(file);
+    if (!photo) return [];
+    used.add(photo);
+    const fileName = path.posix.basename(photo.file).slice(0, 255);
+    if (target)
+      env.guess(
+        'photo.embedded',
+        photo.file,
+        `${fileName} is shown in the web page's "${where}" → kept there.`,
+        { item: where },
+        target(photo.image.sha256),
+      );
+    return [{ sha256: photo.image.sha256, alt: ref.alt, fileName }];
+  };
+  const inBlocks = (blocks: Block[], where: string, target?: (sha256: string) => GuessTarget): Block[] =>
+    blocks.flatMap((b): Block[] => (b.type === 'image' ? resolve(b.image, where, target).map((image) => ({ ...b, image })) : [b]));
+  for (const column of content.columns) {
+    column.body = inBlocks(column.body, column.title, (sha256) => ({ kind: 'columnImage', columnId: column.id, sha256 }));
+    for (const item of column.items)
+      if (item.kind === 'product' || item.kind === 'article')
+        item.images = item.images.flatMap((ref) =>
+          resolve(ref, itemTitle(item), (sha256) => ({ kind: 'itemImage', itemId: item.id, sha256 })),
+        );
+  }
+  for (const entry of content.unsorted) {
+    entry.blocks = inBlocks(entry.blocks, entry.source);
+    entry.images = entry.images.flatMap((ref) => resolve(ref, entry.source));
+  }
+  return photos.filter((p) => !used.has(p));
+}
+
 /** Places the photos of one import; the site's columns and items must already hold the import's documents. */
-export function placePhotos(content: SiteContent, photos: ParsedPhoto[], env: PlacementEnv): void {
+export function placePhotos(content: SiteContent, allPhotos: ParsedPhoto[], env: PlacementEnv, linked: LinkedPicture[] = []): void {
+  const photos = linked.length ? linkPictures(content, allPhotos, linked, env) : allPhotos;
   const placement = new PhotoPlacement(content, env);
   const named = photos.filter((p) => !p.page && isLogoName(path.posix.basename(p.file)));
   const shaped = photos.filter((p) => !p.page && !named.includes(p) && p.look.logoShape && !placement.namesSomething(p));

@@ -22,7 +22,7 @@ import { readRtf, RtfProblem } from './rtf';
 import { readCsv, readXls, readXlsx, sheetBlocks, SpreadsheetProblem } from './spreadsheet';
 import { structureDocument, type StructuredMaterial } from './structure';
 import { decodeText, TextDecodingProblem } from './textDecoding';
-import { decodeHtml, webPageBlocks } from './webPage';
+import { decodeHtml, readWebPage, type LinkedPicture } from './webPage';
 import { ZipProblem } from './zipGuard';
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
@@ -39,6 +39,8 @@ export interface ReadOutput {
   notes: { file: string; wishes: Wishes }[];
   /** Pictures found inside documents, stored by sha256 (to be registered with the site). */
   images: StoredImage[];
+  /** Pictures web pages show from files beside them: their image blocks hold a stand-in until the photo is placed. */
+  linked: LinkedPicture[];
   problems: IntakeProblem[];
 }
 
@@ -74,7 +76,7 @@ function ocrLine(row: OcrRow): TextLine {
 }
 
 class DocumentReader {
-  readonly output: ReadOutput = { documents: [], notes: [], images: [], problems: [] };
+  readonly output: ReadOutput = { documents: [], notes: [], images: [], linked: [], problems: [] };
 
   constructor(private readonly request: ReadRequest) {}
 
@@ -121,6 +123,12 @@ class DocumentReader {
     this.structure(blocks);
   }
 
+  private webPage(html: string): void {
+    const page = readWebPage(html, this.file);
+    this.structure(page.blocks);
+    this.output.linked.push(...page.pictures);
+  }
+
   private text(text: string): void {
     const wishes = parseWishes(text, this.request.today);
     if (wishes.colour || wishes.lottery || wishes.care.length) this.output.notes.push({ file: this.file, wishes });
@@ -139,10 +147,10 @@ class DocumentReader {
         const content = await readLegacyWord(request.bytes, path.posix.basename(this.file));
         if (content.kind === 'docx') await this.docx(request.bytes);
         else if (content.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
-        else if (content.kind === 'html') this.structure(webPageBlocks(content.html));
+        else if (content.kind === 'html') this.webPage(content.html);
         else this.structure(linesToBlocks(textLines(content.text)));
       } else if (request.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
-      else if (request.kind === 'html') this.structure(webPageBlocks(decodeHtml(request.bytes)));
+      else if (request.kind === 'html') this.webPage(decodeHtml(request.bytes));
       else if (request.kind === 'xlsx') this.structure(sheetBlocks(await readXlsx(request.bytes)));
       else if (request.kind === 'xls') this.structure(sheetBlocks(await readXls(request.bytes)));
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
