@@ -32,7 +32,7 @@ describe('web pages under Office names', () => {
       ],
       'gb2312',
     );
-    const content = await readLegacyWord(gbk(html), '茶庄.doc');
+    const content = await readLegacyWord(gbk(html));
     expect(content.kind).toBe('html');
     const { blocks } = readWebPage((content as { html: string }).html, '茶庄.doc');
     expect(blocks.map((b) => [b.type, b.type === 'heading' || b.type === 'paragraph' ? runsText(b.runs) : ''])).toEqual([

@@ -25,7 +25,7 @@ function isEncryptedDoc(bytes: Uint8Array): boolean {
 }
 
 /** What the file really is and its text; throws LegacyWordProblem with the reason when it cannot be read. */
-export async function readLegacyWord(bytes: Uint8Array, fileName: string): Promise<LegacyWordContent> {
+export async function readLegacyWord(bytes: Uint8Array): Promise<LegacyWordContent> {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return { kind: 'docx' };
   if (startsWith(bytes, '{\\rtf')) return { kind: 'rtf' };
   if (isHtml(bytes)) return { kind: 'html', html: decodeHtml(bytes) };

@@ -144,7 +144,7 @@ class DocumentReader {
       if (request.kind === 'ocr') this.structure(linesToBlocks(request.rows.map(ocrLine)), true);
       else if (request.kind === 'docx') await this.docx(request.bytes);
       else if (request.kind === 'word') {
-        const content = await readLegacyWord(request.bytes, path.posix.basename(this.file));
+        const content = await readLegacyWord(request.bytes);
         if (content.kind === 'docx') await this.docx(request.bytes);
         else if (content.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
         else if (content.kind === 'html') this.webPage(content.html);
