@@ -241,3 +241,27 @@ describe('a form of label and value cells', () => {
     });
   });
 });
+
+describe("the document's title", () => {
+  it('is the enterprise name even when the name holds a column word (物业服务); the name with more words still heads a column', () => {
+    const heading = (text: string) => ({ type: 'heading' as const, level: 1, runs: [{ text }], look: true });
+    const paragraph = (text: string) => ({ type: 'paragraph' as const, runs: [{ text }] });
+    const names = ['东营市鑫源物业服务有限公司', '鑫源物业'];
+    const title = structureDocument(
+      [heading('东营市鑫源物业服务有限公司'), heading('公司简介'), paragraph('成立于2012年。')],
+      'a.htm',
+      env,
+      {
+        today: TODAY,
+        names,
+      },
+    );
+    expect(title.columns.map((c) => c.type)).toEqual(['intro']);
+    const named = structureDocument([heading('东营市鑫源物业服务有限公司简介'), paragraph('成立于2012年。')], 'a.htm', env, {
+      today: TODAY,
+      names,
+    });
+    expect(named.columns).toHaveLength(1);
+    expect(named.unsorted).toEqual([]);
+  });
+});

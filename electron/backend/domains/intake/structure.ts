@@ -117,14 +117,19 @@ class Structurer {
     };
   }
 
-  /** "同力五金机电", "嘉禾烘焙 · 手作面包与蛋糕": a heading naming the enterprise (and no column) is the document's title. */
+  /**
+   * "同力五金机电", "嘉禾烘焙 · 手作面包与蛋糕": a heading naming the enterprise (and no column) is the
+   * document's title — also when the name itself holds a column word ("鑫源物业服务有限公司": 服务).
+   */
   private isTitle(block: SourceBlock): boolean {
     if (block.type !== 'heading') return false;
     const text = runsText(block.runs).trim();
     const core = headingCore(text);
-    return (
-      !matchColumnKeyword(text) &&
-      (this.options.names ?? []).some((name) => name.length >= 2 && (text.includes(name) || (core.length >= 4 && name.includes(core))))
+    return (this.options.names ?? []).some(
+      (name) =>
+        name.length >= 2 &&
+        ((text.includes(name) && !matchColumnKeyword(text.replace(name, ''))) ||
+          (core.length >= 4 && name.includes(core) && !matchColumnKeyword(text))),
     );
   }
 
