@@ -54,6 +54,8 @@ export const GUESS_RULES = [
   'photo.similar',
   /** A photo of a place (厂区全景, 车间, 门店 …) → the intro column's pictures. */
   'photo.place',
+  /** A photo no item fits, named as a product ("实木餐桌 1280元.jpg"; in a folder of photos only, any telling name) → a new product with it. */
+  'photo.new_item',
   'photo.embedded',
   'profile.logo',
   'profile.contact',

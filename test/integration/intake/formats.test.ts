@@ -11,8 +11,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { stopReadWorker } from '../../../electron/backend/domains/intake/readClient';
 import { stopOcrWorker } from '../../../electron/backend/infra/ocr/ocrClient';
 import type { Site } from '../../../shared/api/sites';
+import { itemTitle, type Product } from '../../../shared/sites/model';
 import { createTestBackend, tempDir, type TestBackend } from '../../helpers/backend';
-import { CORPUS_DIR, importFolder } from '../../helpers/corpus';
+import { CORPUS_DIR, HOLDOUT_DIR, importFolder } from '../../helpers/corpus';
 import { answeringWhile } from '../../helpers/responsiveness';
 import { encryptedXls, xlsWorkbook } from '../../helpers/legacyXls';
 import { buildDocx, type Part } from '../../fixtures/materials/make/docx';
@@ -91,6 +92,48 @@ describe('formats read', () => {
     }
   });
 
+  it('reads a Word page saved as a web page (.htm): its headings, items, and the pictures it shows from its .files folder where it shows them', async () => {
+    const b = backend();
+    const { site } = await importFolder(b, HOLDOUT_DIR, 'xinyuan-property');
+    expect(site.intake.problems).toEqual([]);
+    const intro = site.content.columns.find((c) => c.type === 'intro')!;
+    const pictures = intro.body.flatMap((block) => (block.type === 'image' ? [block.image.fileName] : []));
+    expect(pictures).toEqual(['image001.jpg', '小区绿化.jpg']);
+    expect(site.intake.guesses.find((g) => g.source === '公司简介.files/image001.jpg')).toMatchObject({
+      rule: 'photo.embedded',
+      target: { kind: 'columnImage', columnId: intro.id },
+    });
+    const counts = Object.fromEntries(site.content.columns.map((c) => [c.type, c.items.length]));
+    expect(counts).toMatchObject({ products: 4, news: 2, jobs: 2 });
+  });
+
+  it('leaves out a picture a web page names but the folder lacks, and reads RTF and an HTML table named .xls', async () => {
+    const b = backend();
+    const enterpriseId = await teaEnterprise(b);
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, '介绍.htm'),
+      '<html><body><h1>公司简介</h1><p>泉城茶庄始于2006年。</p><img src="介绍.files/image009.png"></body></html>',
+    );
+    writeFileSync(
+      path.join(dir, '价目.xls'),
+      '<html><head><meta charset="utf-8"></head><body><table><tr><th>品名</th><th>价格</th></tr><tr><td>龙井</td><td>368元/斤</td></tr><tr><td>碧螺春</td><td>298元/斤</td></tr></table></body></html>',
+    );
+    writeFileSync(
+      path.join(dir, '招聘.rtf'),
+      '{\\rtf1\\ansi\\uc1 \\u25307?\\u32856?\\par \\u33590?\\u33402?\\u24072? 2\\u21517?\\u-244?\\u26376?\\u34218?5000\\u20803?\\par}',
+    );
+    const report = await b.call('sites.import', { enterpriseId, paths: [dir] });
+    expect(report.problems).toEqual([]);
+    const site = await b.call('sites.get', { siteId: report.siteId });
+    const intro = site.content.columns.find((c) => c.type === 'intro')!;
+    expect(intro.body.some((block) => block.type === 'image')).toBe(false);
+    expect(site.content.unsorted.flatMap((e) => e.images)).toEqual([]);
+    const titles = (type: string) => site.content.columns.find((c) => c.type === type)?.items.map((i) => itemTitle(i));
+    expect(titles('products')).toEqual(['龙井', '碧螺春']);
+    expect(titles('jobs')).toEqual(['茶艺师']);
+  });
+
   it('reads a WPS .et price list (the old Excel format under WPS’s name) with prices, a unit column and a date, sheet by sheet', async () => {
     const b = backend();
     const enterpriseId = await teaEnterprise(b);
@@ -156,6 +199,26 @@ describe('photos placed with a reason', () => {
     const after = await editSite(b, 'sites.undoGuess', { siteId: site.id, guessId: logo.id });
     expect(after.content.profile.logo).toBeUndefined();
     expect(after.content.unsorted.some((e) => e.images.some((i) => i.fileName === '未命名-1.png'))).toBe(true);
+  });
+
+  it('makes products of photos named as products in a folder of photos only, with the price the name gives; undoing the first takes the column and its photos back to the tray', async () => {
+    const b = backend();
+    const { site } = await importFolder(b, HOLDOUT_DIR, 'muyu-furniture');
+    const products = site.content.columns.find((c) => c.type === 'products')!.items as Product[];
+    expect(products.map((p) => [p.name, p.price?.kind === 'amount' ? p.price.fen : null, p.images.map((i) => i.fileName)])).toEqual([
+      ['儿童床（松木）', null, ['儿童床（松木）.jpg']],
+      ['北欧茶几', 69_000, ['北欧茶几 690元.jpg']],
+      ['实木餐桌', 128_000, ['实木餐桌 1280元.jpg']],
+      ['布艺沙发', 368_000, ['布艺沙发-3680元.jpg']],
+    ]);
+    // The camera's name says nothing: it waits in the tray.
+    expect(site.content.unsorted.flatMap((e) => e.images.map((i) => i.fileName))).toEqual(['IMG_0456.JPG']);
+    const [made, ...others] = withRule(site, 'photo.new_item');
+    expect(made).toMatchObject({ params: { made: 1, item: '儿童床（松木）' }, target: { kind: 'column' } });
+    expect(others.map((g) => g.target.kind)).toEqual(['item', 'item', 'item']);
+    const after = await editSite(b, 'sites.undoGuess', { siteId: site.id, guessId: made!.id });
+    expect(after.content.columns.some((c) => c.type === 'products')).toBe(false);
+    expect(withRule(after, 'photo.new_item')).toEqual([]);
   });
 
   it('makes an intro column for photos of places when the site has none, and undoing it takes the column and its photos back to the tray', async () => {

@@ -2,6 +2,8 @@
  * Habits of real customer material the importer must read (issue 9, holdout round 5): outline
  * numbering, a WeChat post without headings, two-digit years, phone numbers typed with spaces and
  * extensions, English contact labels, Big5 and traditional characters, a brochure in two columns.
+ * Round 6: products listed in one paragraph with ；, a menu's dot leaders to 时价, a 企业基本情况表
+ * form as the contact, 饭店 in short names.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { structureDocument, textToBlocks } from '../../../electron/backend/domai
 import { decodeText } from '../../../electron/backend/domains/intake/textDecoding';
 import { parsePrice } from '../../../shared/sites/price';
 import { itemTitle, type Column, type Job, type Product } from '../../../shared/sites/model';
+import { contactSummary } from '../../../shared/sites/summary';
 import { FIXTURES_DIR } from '../../helpers/paths';
 import { buildDocx } from '../../fixtures/materials/make/docx';
 
@@ -150,6 +153,9 @@ describe('the SMS short name of more organisation forms', () => {
     ['烟台市芝罘区渤海水产批发部', { province: '山东省', city: '烟台市', district: '芝罘区' }, '渤海水产'],
     ['济南恒远企业管理咨询有限公司', region, '恒远咨询'],
     ['济南顺达汽车租赁有限公司', region, '顺达租车'],
+    ['济南市历下区齐鲁人家饭店', region, '齐鲁人家'],
+    ['日照市东港区木语家具店', { province: '山东省', city: '日照市', district: '东港区' }, '木语家具'],
+    ['泰安云海大酒店有限公司', { province: '山东省', city: '泰安市', district: '泰山区' }, '云海大酒店'],
   ])('%s → %s', (name, r, short) => expect(shortNameOf(name, r)).toBe(short));
 });
 
@@ -170,5 +176,92 @@ describe('paragraphs wrapped by hand in a text file', () => {
       '供应：莱阳梨 今年新果',
       '联系人：孙社长',
     ]);
+  });
+});
+
+describe('products listed one after another in a paragraph', () => {
+  it('splits a ；-separated list into products, pack sizes (500g/瓶) into the spec', () => {
+    const blocks = textToBlocks(['✅主营产品', '洋槐蜜500g/瓶68元；枣花蜜500g/瓶58元；土蜂蜜（百花）500g/瓶128元；蜂花粉 价格面议。']);
+    const products = structureDocument(blocks, 'a.txt', env, { today: TODAY }).columns.find((c) => c.type === 'products')!
+      .items as Product[];
+    expect(products.map((p) => [p.name, p.price, p.spec])).toEqual([
+      ['洋槐蜜', { kind: 'amount', fen: 6800 }, '500g/瓶'],
+      ['枣花蜜', { kind: 'amount', fen: 5800 }, '500g/瓶'],
+      ['土蜂蜜（百花）', { kind: 'amount', fen: 12_800 }, '500g/瓶'],
+      ['蜂花粉', { kind: 'negotiable' }, undefined],
+    ]);
+  });
+
+  it('leaves a sentence with ； as text when its parts are no items', () => {
+    const blocks = textToBlocks(['产品介绍', '本社蜂蜜均为成熟蜜；不添加糖浆；欢迎品尝。']);
+    const column = structureDocument(blocks, 'a.txt', env, { today: TODAY }).columns.find((c) => c.type === 'products');
+    expect(column?.items ?? []).toEqual([]);
+  });
+});
+
+describe('a menu with dot leaders', () => {
+  it('reads "name……时价" as a product, not as a heading set apart by an empty line; a category over one such line is no item', () => {
+    const blocks = textToBlocks([
+      '【招牌热菜】',
+      '糖醋里脊……………………38元',
+      '清蒸加吉鱼…………………时价',
+      '',
+      '【主食】',
+      '葱油饼..........12元/张',
+    ]);
+    const { columns } = structureDocument(blocks, '菜单.txt', env, { today: TODAY });
+    expect(columns.flatMap((c) => c.items.map(itemTitle))).toEqual(['糖醋里脊', '清蒸加吉鱼', '葱油饼']);
+  });
+});
+
+describe('a form of label and value cells', () => {
+  it('fills the contact from a table with two label/value pairs a row', () => {
+    const table = (rows: string[][]) => ({ type: 'table' as const, header: false, rows: rows.map((r) => r.map((text) => [{ text }])) });
+    const { contactLines } = structureDocument(
+      [
+        { type: 'heading', level: 1, runs: [{ text: '企业简介' }] },
+        table([
+          ['企业名称', '淄博宏泰陶瓷销售有限公司', '成立时间', '2008年5月'],
+          ['联系人', '赵经理', '手机', '13864331234'],
+          ['联系电话', '0533-5181234', '传真', '0533-5181235'],
+          ['地址', '淄博市淄川区建材城东区18号', '邮编', '255100'],
+        ]),
+      ],
+      '企业简介.docx',
+      env,
+      { today: TODAY },
+    );
+    expect(contactSummary(parseContact(contactLines)!)).toMatchObject({
+      address: '淄博市淄川区建材城东区18号',
+      postcode: '255100',
+      phones: ['0533-5181234'],
+      fax: '0533-5181235',
+      person: '赵经理',
+      mobile: '13864331234',
+    });
+  });
+});
+
+describe("the document's title", () => {
+  it('is the enterprise name even when the name holds a column word (物业服务); the name with more words still heads a column', () => {
+    const heading = (text: string) => ({ type: 'heading' as const, level: 1, runs: [{ text }], look: true });
+    const paragraph = (text: string) => ({ type: 'paragraph' as const, runs: [{ text }] });
+    const names = ['东营市鑫源物业服务有限公司', '鑫源物业'];
+    const title = structureDocument(
+      [heading('东营市鑫源物业服务有限公司'), heading('公司简介'), paragraph('成立于2012年。')],
+      'a.htm',
+      env,
+      {
+        today: TODAY,
+        names,
+      },
+    );
+    expect(title.columns.map((c) => c.type)).toEqual(['intro']);
+    const named = structureDocument([heading('东营市鑫源物业服务有限公司简介'), paragraph('成立于2012年。')], 'a.htm', env, {
+      today: TODAY,
+      names,
+    });
+    expect(named.columns).toHaveLength(1);
+    expect(named.unsorted).toEqual([]);
   });
 });

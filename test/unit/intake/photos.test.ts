@@ -7,8 +7,10 @@ import {
   isLogoName,
   isPlaceName,
   matchPhoto,
+  productOfPhotoName,
   type PhotoMatch,
 } from '../../../electron/backend/domains/intake/photos';
+import { isClutter } from '../../../electron/backend/domains/intake/sources';
 import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
 import type { Column, Item } from '../../../shared/sites/model';
 
@@ -66,20 +68,33 @@ describe('photos matched to items by their names', () => {
   it('knows logos, licences, places, camera names, pages and folders by name', () => {
     expect(['logo.png', '明珠logo.png', '公司LOGO.jpg', '标志.jpg', '茶园.jpg'].map(isLogoName)).toEqual([true, true, true, true, false]);
     expect(['营业执照.jpg', '营业执照副本.jpg', '厂区全景.jpg'].map(isLicenceName)).toEqual([true, true, false]);
-    expect(['厂区全景.jpg', '车间.jpg', '门店.jpg', '候诊区.jpg', '茶室.jpg', '车队.jpg', '龙井.jpg'].map(isPlaceName)).toEqual([
-      true,
-      true,
+    expect(
+      ['厂区全景.jpg', '车间.jpg', '门店.jpg', '候诊区.jpg', '茶室.jpg', '小区绿化.jpg', '车队.jpg', '龙井.jpg'].map(isPlaceName),
+    ).toEqual([true, true, true, true, true, true, false, false]);
+    expect(
+      ['IMG_20260812_183355.jpg', 'DSC_0012.JPG', '微信图片_20260312.jpg', 'mmexport1690001.jpg', '龙井.jpg'].map(isCameraName),
+    ).toEqual([true, true, true, true, false]);
+    expect(['价目表.jpg', '菜单2.jpg', '龙井.jpg'].map(isDocumentName)).toEqual([true, true, false]);
+    expect([folderHint('产品图片/a.jpg'), folderHint('环境/a.jpg'), folderHint('a.jpg')]).toEqual(['products', 'places', undefined]);
+  });
+
+  it('takes a photo named as a product for one: a name and a price, or (in a folder of photos only) a telling name', () => {
+    expect(productOfPhotoName('实木餐桌 1280元.jpg', false)).toEqual({ name: '实木餐桌', price: { kind: 'amount', fen: 128_000 } });
+    expect(productOfPhotoName('布艺沙发-3680元.jpg', false)?.price).toEqual({ kind: 'amount', fen: 368_000 });
+    expect(productOfPhotoName('儿童床（松木）.jpg', false)).toBeUndefined();
+    expect(productOfPhotoName('儿童床（松木）.jpg', true)).toEqual({ name: '儿童床（松木）' });
+    for (const name of ['IMG_0456.JPG', '门店外观.jpg', 'logo.png', '营业执照.jpg', '价目表.jpg', 'cat.jpg'])
+      expect(productOfPhotoName(name, true), name).toBeUndefined();
+  });
+
+  it('leaves out the support files Word writes beside a page saved as a web page', () => {
+    expect(['filelist.xml', 'themedata.thmx', 'colorschememapping.xml', 'image001.jpg', '公司简介.htm'].map(isClutter)).toEqual([
       true,
       true,
       true,
       false,
       false,
     ]);
-    expect(
-      ['IMG_20260812_183355.jpg', 'DSC_0012.JPG', '微信图片_20260312.jpg', 'mmexport1690001.jpg', '龙井.jpg'].map(isCameraName),
-    ).toEqual([true, true, true, true, false]);
-    expect(['价目表.jpg', '菜单2.jpg', '龙井.jpg'].map(isDocumentName)).toEqual([true, true, false]);
-    expect([folderHint('产品图片/a.jpg'), folderHint('环境/a.jpg'), folderHint('a.jpg')]).toEqual(['products', 'places', undefined]);
   });
 });
 

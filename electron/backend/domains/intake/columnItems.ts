@@ -221,6 +221,8 @@ export class ColumnFiller {
   private line(text: string): void {
     const trimmed = text.trim();
     if (!trimmed || this.elsewhere(trimmed)) return;
+    const listed = this.listedItems(trimmed);
+    if (listed) return listed.forEach((part) => this.line(part));
     const item = this.lineItemOf(trimmed);
     if (item) {
       this.add(item.item, item.rule, `Line "${trimmed.slice(0, 40)}" in "${this.column.title}"`, { line: trimmed.slice(0, 60) });
@@ -264,6 +266,20 @@ export class ColumnFiller {
       { kind: 'item', itemId: item.id },
     );
     return true;
+  }
+
+  /**
+   * Items written one after another in one paragraph, separated by ；("洋槐蜜500g/瓶68元；枣花蜜…；
+   * 蜂花粉 价格面议。"): the parts, when at least two are items and they are most of them.
+   */
+  private listedItems(text: string): string[] | undefined {
+    const parts = text
+      .split(/[；;]/)
+      .map((part) => part.trim().replace(/[。.]$/, ''))
+      .filter(Boolean);
+    if (parts.length < 2) return undefined;
+    const items = parts.filter((part) => this.lineItemOf(part)).length;
+    return items >= 2 && items * 2 >= parts.length ? parts : undefined;
   }
 
   /** The item a line stands for in this column, if it is one. */
@@ -499,8 +515,14 @@ export class ColumnFiller {
         );
   }
 
-  /** Under a sub-heading: two or more rows or lines that are items make it a group (a category), not one item. */
+  /**
+   * Under a sub-heading: two or more rows or lines that are items make it a group (a category), not
+   * one item — and in a price list, so does a single line that is all there is and names a product
+   * by itself ("【主食】" over "葱油饼……12元/张"; not "收费标准：面议", a field of the sub-heading's item).
+   */
   private holdsItems(blocks: SourceBlock[]): boolean {
+    const only = blocks.length === 1 && blocks[0]!.type === 'paragraph' ? textOf(blocks[0]!) : '';
+    if (this.column.type === 'products' && only && !/[：:]/.test(only) && this.lineItemOf(only)) return true;
     let count = 0;
     for (const block of blocks) {
       if (block.type === 'table') {

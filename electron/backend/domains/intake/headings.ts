@@ -39,6 +39,9 @@ export const undecorated = (text: string) => text.replace(LEADING_DECORATION, ''
 
 const SENTENCE_END = /[。！？；!?;]/;
 
+/** Leaders between a name and its price in menus and price lists: "犬猫疫苗接种——80元/针", "红烧肉……68元". */
+export const LEADER = /\s*(?:—{2,}|－{2,}|-{3,}|…{2,}|\.{4,}|·{4,})\s*/;
+
 /** 【店铺简介】 as a whole line. */
 const isBracketed = (text: string) => /^[【[][^】\]]{1,20}[】\]]$/.test(text.trim());
 
@@ -52,6 +55,9 @@ export function couldBeHeading(text: string): boolean {
   // "label：value" and "【供应】text" are content, not headings.
   if (/[：:]\s*\S/.test(t) || /^[【[][^】\]]+[】\]]\s*\S/.test(t)) return false;
   if (/^\d{4}\s*[年\-/.]|^\d{1,2}\s*月/.test(t)) return false;
+  // "清蒸加吉鱼……时价": a name led to its price is an item.
+  const led = t.split(LEADER).filter(Boolean);
+  if (led.length === 2 && isMarkedPrice(led[1]!)) return false;
   const last = t.split(/\s+/).at(-1)!;
   if (isMarkedPrice(last) || isMarkedPrice(t.replace(/^.*?(?=[¥￥\d])/, ''))) return false;
   return /[\u4e00-\u9fffA-Za-z]/.test(t);

@@ -19,6 +19,7 @@ import { readInWorker } from './readClient';
 import { problemOf, type DocumentKind, type ReadOutput } from './readFile';
 import type { StructuredMaterial } from './structure';
 import type { IntakeFile } from './sources';
+import type { LinkedPicture } from './webPage';
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -54,6 +55,8 @@ export interface IntakeResult {
   enterpriseFiles: { file: string; record: Record<string, unknown> }[];
   /** Every picture stored (photos and pictures inside documents), for registration with the site. */
   images: StoredImage[];
+  /** Pictures web pages show from files beside them (placed with the photos: placePhotos.ts). */
+  linked: LinkedPicture[];
   /** The files read, by content, to be skipped by later imports. */
   imported: { file: string; sha256: string }[];
   problems: IntakeProblem[];
@@ -66,6 +69,9 @@ const DOCUMENT_EXTENSIONS: Record<string, DocumentKind> = {
   '.docx': 'docx',
   '.doc': 'word',
   '.wps': 'word',
+  '.rtf': 'rtf',
+  '.htm': 'html',
+  '.html': 'html',
   '.xlsx': 'xlsx',
   '.xlsm': 'xlsx',
   '.xls': 'xls',
@@ -87,7 +93,16 @@ function kindOf(name: string): Kind {
 const problem = (file: string, code: string, message: string): IntakeProblem => ({ file, code, message });
 
 class Intake {
-  readonly result: IntakeResult = { documents: [], notes: [], photos: [], enterpriseFiles: [], images: [], imported: [], problems: [] };
+  readonly result: IntakeResult = {
+    documents: [],
+    notes: [],
+    photos: [],
+    enterpriseFiles: [],
+    images: [],
+    linked: [],
+    imported: [],
+    problems: [],
+  };
   private readonly imageSlot = createLimiter(2);
 
   constructor(private readonly env: IntakeEnv) {}
@@ -98,7 +113,7 @@ class Intake {
       return this.report(
         file.name,
         'intake.unsupported_type',
-        'This kind of file is not read: import Word (.docx, .doc, .wps), Excel and WPS (.xlsx, .xls, .et, .csv), PDF, .txt text and JPEG/PNG/GIF/WebP photos.',
+        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), PDF, .txt text and JPEG/PNG/GIF/WebP photos.',
       );
     if (file.size > MAX_FILE_BYTES)
       return this.report(file.name, 'intake.file_too_large', `Files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read.`);
@@ -140,6 +155,7 @@ class Intake {
     this.result.documents.push(...output.documents);
     this.result.notes.push(...output.notes);
     this.result.images.push(...output.images);
+    this.result.linked.push(...output.linked);
     this.result.problems.push(...output.problems);
   }
 

@@ -5,12 +5,13 @@
  */
 import WordExtractor from 'word-extractor';
 import { isEncryptedPackage } from './docx';
+import { decodeHtml, isHtml } from './webPage';
 
 export class LegacyWordProblem extends Error {
   readonly code = 'docx.legacy_format';
 }
 
-export type LegacyWordContent = { kind: 'lines'; text: string } | { kind: 'html'; html: string } | { kind: 'docx' };
+export type LegacyWordContent = { kind: 'lines'; text: string } | { kind: 'html'; html: string } | { kind: 'docx' } | { kind: 'rtf' };
 
 const startsWith = (bytes: Uint8Array, text: string) =>
   Buffer.from(bytes.subarray(0, 64)).toString('latin1').trimStart().toLowerCase().startsWith(text);
@@ -24,13 +25,10 @@ function isEncryptedDoc(bytes: Uint8Array): boolean {
 }
 
 /** What the file really is and its text; throws LegacyWordProblem with the reason when it cannot be read. */
-export async function readLegacyWord(bytes: Uint8Array, fileName: string): Promise<LegacyWordContent> {
+export async function readLegacyWord(bytes: Uint8Array): Promise<LegacyWordContent> {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return { kind: 'docx' };
-  if (startsWith(bytes, '{\\rtf'))
-    throw new LegacyWordProblem(
-      `${fileName} is an RTF file with a Word name: open it in Word or WPS, save it as .docx and import it again.`,
-    );
-  if (startsWith(bytes, '<')) return { kind: 'html', html: new TextDecoder('utf-8').decode(bytes) };
+  if (startsWith(bytes, '{\\rtf')) return { kind: 'rtf' };
+  if (isHtml(bytes)) return { kind: 'html', html: decodeHtml(bytes) };
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (!ole) throw new LegacyWordProblem('The file is neither an old Word nor a WPS document (it is damaged or has the wrong name).');
   if (isEncryptedPackage(bytes) || isEncryptedDoc(bytes))

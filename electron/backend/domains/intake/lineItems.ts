@@ -8,7 +8,7 @@ import type { Price } from '../../../../shared/sites/model';
 import { isMarkedPrice } from '../../../../shared/sites/price';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
 import { countOf, extractPay, parseLabeledPrice } from './fields';
-import { numberingOf, undecorated } from './headings';
+import { LEADER, numberingOf, undecorated } from './headings';
 import { splitCells } from './lines';
 import { splitPackSize } from './tables';
 
@@ -62,9 +62,6 @@ export interface ProductLine {
   spec?: string;
 }
 
-/** Leaders between a name and its price in menus and price lists: "犬猫疫苗接种——80元/针", "红烧肉……68元". */
-const LEADER = /\s*(?:—{2,}|－{2,}|-{3,}|…{2,}|\.{4,}|·{4,})\s*/;
-
 /** "打印机上门维修 上门费30元": a fee's name in front of the amount belongs to the price, not to the item's name. */
 const FEE_WORD = /^[\u4e00-\u9fff]{1,3}[费价]$/;
 
@@ -89,7 +86,7 @@ export function productLine(raw: string): ProductLine | undefined {
   } else {
     // "招牌红烧肉 68元/份", "西湖龙井（特级）￥680/斤": the price is the tail of the line.
     const tail =
-      /^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*[/／每]\s*[^\s\d]{1,4})?\s*起?|面议|时价|电议|议价)$/.exec(
+      /^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*[/／每]\s*[^\s\d]{1,4})?\s*起?|价格面议|面议|时价|电议|议价)$/.exec(
         text,
       );
     if (tail) {

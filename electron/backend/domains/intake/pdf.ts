@@ -201,11 +201,7 @@ interface PlacedPicture {
 }
 
 /** The page's pictures with their position: the operator list walked with its transform stack. */
-async function pagePictures(
-  page: Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>,
-  OPS: PdfJs['OPS'],
-  pageHeight: number,
-): Promise<PlacedPicture[]> {
+async function pagePictures(page: PdfPage, OPS: PdfJs['OPS'], pageHeight: number): Promise<PlacedPicture[]> {
   const list = await page.getOperatorList();
   const pictures: PlacedPicture[] = [];
   let ctm = [1, 0, 0, 1, 0, 0];
@@ -247,55 +243,11 @@ async function pagePictures(
   return pictures;
 }
 
-/**
- * A PDF's text lines as printed, page by page (no paragraphs joined, cells kept): for a form such as
- * a scanned licence with a text layer. Empty when the PDF holds no text.
- */
-export async function pdfTextLines(bytes: Uint8Array, maxPages = 2): Promise<TextLine[]> {
-  const { getDocument } = await loadPdfJs();
-  let document;
-  try {
-    document = await getDocument({
-      data: new Uint8Array(bytes),
-      ...resourceUrls(),
-      cMapPacked: true,
-      isEvalSupported: false,
-      disableFontFace: true,
-      useSystemFonts: false,
-      verbosity: 0,
-    }).promise;
-  } catch (error) {
-    if ((error as Error).name === 'PasswordException') throw new PdfProblem('pdf.encrypted', 'The PDF is protected with a password.');
-    throw new PdfProblem('pdf.unreadable', `The PDF cannot be read (${(error as Error).message.split('\n')[0]}).`);
-  }
-  try {
-    const lines: TextLine[] = [];
-    for (let number = 1; number <= Math.min(document.numPages, maxPages); number++) {
-      const page = await document.getPage(number);
-      const content = await page.getTextContent();
-      const placed = pageLines(
-        content.items.flatMap((i) => ('str' in i ? [i as TextItem] : [])),
-        page.view[3]! - page.view[1]!,
-      );
-      lines.push(...placed.map((l) => ({ text: l.text, ...(l.cells ? { cells: l.cells } : {}) })));
-      page.cleanup();
-    }
-    return lines;
-  } finally {
-    await document.destroy();
-  }
-}
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
-export interface PdfContent {
-  blocks: SourceBlock[];
-  pages: number;
-}
-
-/**
- * Reads a PDF. `storeImage` receives each picture and returns its sha256 (or undefined when it
- * cannot be used); pictures become image blocks where they stand in the text.
- */
-export async function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => Promise<string | undefined>): Promise<PdfContent> {
+/** Opens a PDF with pdf.js (no eval, no system fonts), runs `use` on it and frees it; a password or damage is a PdfProblem. */
+async function withPdf<T>(bytes: Uint8Array, use: (document: PdfDocument, OPS: PdfJs['OPS']) => Promise<T>): Promise<T> {
   const { getDocument, OPS } = await loadPdfJs();
   let document;
   try {
@@ -321,14 +273,49 @@ export async function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => 
     );
   }
   try {
+    return await use(document, OPS);
+  } finally {
+    await document.destroy();
+  }
+}
+
+const textItems = async (page: PdfPage) => (await page.getTextContent()).items.flatMap((i) => ('str' in i ? [i as TextItem] : []));
+
+/**
+ * A PDF's text lines as printed, page by page (no paragraphs joined, cells kept): for a form such as
+ * a scanned licence with a text layer. Empty when the PDF holds no text.
+ */
+export function pdfTextLines(bytes: Uint8Array, maxPages = 2): Promise<TextLine[]> {
+  return withPdf(bytes, async (document) => {
+    const lines: TextLine[] = [];
+    for (let number = 1; number <= Math.min(document.numPages, maxPages); number++) {
+      const page = await document.getPage(number);
+      const placed = pageLines(await textItems(page), page.view[3]! - page.view[1]!);
+      lines.push(...placed.map((l) => ({ text: l.text, ...(l.cells ? { cells: l.cells } : {}) })));
+      page.cleanup();
+    }
+    return lines;
+  });
+}
+
+export interface PdfContent {
+  blocks: SourceBlock[];
+  pages: number;
+}
+
+/**
+ * Reads a PDF. `storeImage` receives each picture and returns its sha256 (or undefined when it
+ * cannot be used); pictures become image blocks where they stand in the text.
+ */
+export function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => Promise<string | undefined>): Promise<PdfContent> {
+  return withPdf(bytes, async (document, OPS) => {
     const lines: TextLine[] = [];
     const pages = Math.min(document.numPages, MAX_PDF_PAGES);
     for (let number = 1; number <= pages; number++) {
       const page = await document.getPage(number);
       const height = page.view[3]! - page.view[1]!;
-      const content = await page.getTextContent();
       const placed: (PlacedLine | { top: number; block: SourceBlock })[] = pageText(
-        content.items.flatMap((i) => ('str' in i ? [i as TextItem] : [])),
+        await textItems(page),
         page.view[2]! - page.view[0]!,
         height,
       );
@@ -354,7 +341,5 @@ export async function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => 
         'The PDF holds no text, only scanned pages: export its pages as pictures (JPEG) and import those, so they are read by OCR.',
       );
     return { blocks: linesToBlocks(lines), pages };
-  } finally {
-    await document.destroy();
-  }
+  });
 }

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { itemTitle, type Column, type Item } from '../../../../shared/sites/model';
+import { productLine, type ProductLine } from './lineItems';
 import { foldTraditional } from './traditional';
 
 /** "普洱-2.JPG", "普洱 (1).jpg", "普洱_a.jpg" → "普洱". */
@@ -40,9 +41,24 @@ export const isDocumentName = (fileName: string) =>
     photoStem(fileName),
   );
 
+/**
+ * A product a photo's name gives: "实木餐桌 1280元.jpg", "布艺沙发-3680元.jpg" (a name and a price);
+ * with `anyName`, also a name alone ("儿童床（松木）.jpg") — for a folder of photos only. Names of
+ * cameras, places, logos, licences and printed pages give none.
+ */
+export function productOfPhotoName(fileName: string, anyName: boolean): ProductLine | undefined {
+  if (isCameraName(fileName) || isPlaceName(fileName) || isLogoName(fileName) || isLicenceName(fileName) || isDocumentName(fileName))
+    return undefined;
+  const stem = photoStem(fileName).replace(/[\s_-]+(?=[¥￥\d])/, ' ');
+  const priced = productLine(stem);
+  if (priced?.price) return priced;
+  const named = anyName && /^[\u4e00-\u9fff][\u4e00-\u9fff\w（）()·\s]{1,29}$/.test(stem) && !/\d{3,}/.test(stem);
+  return named ? { name: stem } : undefined;
+}
+
 /** Words for places a business shows: its grounds, buildings, rooms. */
 const PLACE_WORDS =
-  /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|泳池|店内|店铺|大门|大堂|大厅|前台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公/;
+  /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|泳池|店内|店铺|大门|大堂|大厅|前台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公|小区|绿化/;
 /** The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆, 冷库, 摄影棚. */
 const PLACE_ENDING = /[区室厅场园馆库棚]$/;
 

@@ -6,9 +6,20 @@
  */
 import path from 'node:path';
 import type { Guess, GuessRule, GuessTarget } from '../../../../shared/api/sites';
-import { itemTitle, sortedColumns, type Column, type ImageRef, type SiteContent, type UnsortedEntry } from '../../../../shared/sites/model';
+import {
+  itemTitle,
+  sortedColumns,
+  type Column,
+  type Block,
+  type ImageRef,
+  type Product,
+  type SiteContent,
+  type UnsortedEntry,
+} from '../../../../shared/sites/model';
+import type { ProductLine } from './lineItems';
+import type { LinkedPicture } from './webPage';
 import type { ParsedPhoto } from './importMaterials';
-import { folderHint, isLogoName, isPlaceName, PhotoMatcher, type MatchReason } from './photos';
+import { folderHint, isLogoName, isPlaceName, PhotoMatcher, productOfPhotoName, type MatchReason } from './photos';
 import { ALL_CHANNELS } from './structure';
 
 export interface PlacementEnv {
@@ -30,13 +41,17 @@ const HOW: Record<MatchReason, string> = {
 };
 
 class PhotoPlacement {
-  private readonly matcher: PhotoMatcher;
+  private matcher: PhotoMatcher;
+
+  /** The import brought no items (a folder of photos only): a photo's telling name is then taken for a product. */
+  private readonly photosOnly: boolean;
 
   constructor(
     private readonly content: SiteContent,
     private readonly env: PlacementEnv,
   ) {
     this.matcher = new PhotoMatcher(content.columns);
+    this.photosOnly = content.columns.every((column) => column.items.length === 0);
   }
 
   private tray(source: string, note: string, images: ImageRef[], ocr = false): void {
@@ -99,8 +114,53 @@ class PhotoPlacement {
       return;
     }
     if (match.kind === 'ambiguous') return this.tray(photo.file, `${fileName} fits several items: ${match.candidates.join('、')}.`, [ref]);
-    if (hint !== 'products' && (hint === 'places' || isPlaceName(fileName))) this.gallery(photo, ref, fileName);
+    if (hint !== 'products' && (hint === 'places' || isPlaceName(fileName))) return this.gallery(photo, ref, fileName);
+    const product = productOfPhotoName(fileName, this.photosOnly || hint === 'products');
+    if (product) this.newProduct(photo, ref, fileName, product);
     else this.tray(photo.file, `No item is named like ${fileName}.`, [ref]);
+  }
+
+  /** The site's first column of a type, or a new one (`made`) at the start or the end of the list. */
+  private columnOf(type: 'intro' | 'products', title: string, at: 'first' | 'last'): { column: Column; made: boolean } {
+    const found = sortedColumns(this.content).find((c: Column) => c.type === type);
+    if (found) return { column: found, made: false };
+    const orders = this.content.columns.map((c) => c.order);
+    const column: Column = {
+      id: this.env.newId(),
+      type,
+      title,
+      order: at === 'first' ? Math.min(0, ...orders) - 10 : Math.max(0, ...orders) + 10,
+      channels: { ...ALL_CHANNELS },
+      body: [],
+      items: [],
+    };
+    this.content.columns.push(column);
+    return { column, made: true };
+  }
+
+  /** A product made from the photo's name, with the photo, in the products column (made first, if the site has none). */
+  private newProduct(photo: ParsedPhoto, ref: ImageRef, fileName: string, line: ProductLine): void {
+    const { column, made } = this.columnOf('products', '产品展示', 'last');
+    const item: Product = {
+      kind: 'product',
+      id: this.env.newId(),
+      name: line.name.slice(0, 100),
+      ...(line.price ? { price: line.price } : {}),
+      ...(line.spec ? { spec: line.spec.slice(0, 200) } : {}),
+      description: [],
+      images: [{ ...ref, alt: line.name.slice(0, 200) }],
+    };
+    column.items.push(item);
+    this.matcher = new PhotoMatcher(this.content.columns);
+    this.env.guess(
+      'photo.new_item',
+      photo.file,
+      made
+        ? `${fileName} is named as a product; the site had no products column → a new "${column.title}" column with the product "${item.name}".`
+        : `${fileName} is named as a product no item fits → a new product "${item.name}" in "${column.title}".`,
+      { file: fileName, item: item.name, column: column.title, kind: 'product', ...(made ? { made: 1 } : {}) },
+      made ? { kind: 'column', columnId: column.id } : { kind: 'item', itemId: item.id },
+    );
   }
 
   /**
@@ -108,20 +168,7 @@ class PhotoPlacement {
    * column gets one for it, first in the list; undoing that guess takes the column away again.
    */
   private gallery(photo: ParsedPhoto, ref: ImageRef, fileName: string): void {
-    let intro = sortedColumns(this.content).find((c: Column) => c.type === 'intro');
-    const made = !intro;
-    if (!intro) {
-      intro = {
-        id: this.env.newId(),
-        type: 'intro',
-        title: '企业介绍',
-        order: Math.min(0, ...this.content.columns.map((c) => c.order)) - 10,
-        channels: { ...ALL_CHANNELS },
-        body: [],
-        items: [],
-      };
-      this.content.columns.push(intro);
-    }
+    const { column: intro, made } = this.columnOf('intro', '企业介绍', 'first');
     if (!intro.body.some((b) => b.type === 'image' && b.image.sha256 === ref.sha256))
       intro.body.push({ type: 'image', image: { ...ref, alt: path.posix.basename(fileName, path.posix.extname(fileName)).slice(0, 200) } });
     const params = { file: fileName, column: intro.title, ...(made ? { made: 1 } : {}) };
@@ -142,8 +189,53 @@ class PhotoPlacement {
   }
 }
 
+/**
+ * Pictures a web page shows from files beside it (Word's `公司简介.files/image001.jpg`): the page's
+ * stand-ins become those photos where the page has them; a stand-in whose file is not among the
+ * photos is left out. Returns the photos still to be placed.
+ */
+function linkPictures(content: SiteContent, photos: ParsedPhoto[], linked: LinkedPicture[], env: PlacementEnv): ParsedPhoto[] {
+  const fileOf = new Map(linked.map((l) => [l.sha256, l.file]));
+  const photoOf = new Map(photos.map((p) => [p.file, p]));
+  const used = new Set<ParsedPhoto>();
+  /** The photo for a stand-in (`target`: where the guess points, none in the tray); other pictures as they are. */
+  const resolve = (ref: ImageRef, where: string, target?: (sha256: string) => GuessTarget): ImageRef[] => {
+    const file = fileOf.get(ref.sha256);
+    if (file === undefined) return [ref];
+    const photo = photoOf.get(file);
+    if (!photo) return [];
+    used.add(photo);
+    const fileName = path.posix.basename(photo.file).slice(0, 255);
+    if (target)
+      env.guess(
+        'photo.embedded',
+        photo.file,
+        `${fileName} is shown in the web page's "${where}" → kept there.`,
+        { item: where },
+        target(photo.image.sha256),
+      );
+    return [{ sha256: photo.image.sha256, alt: ref.alt, fileName }];
+  };
+  const inBlocks = (blocks: Block[], where: string, target?: (sha256: string) => GuessTarget): Block[] =>
+    blocks.flatMap((b): Block[] => (b.type === 'image' ? resolve(b.image, where, target).map((image) => ({ ...b, image })) : [b]));
+  for (const column of content.columns) {
+    column.body = inBlocks(column.body, column.title, (sha256) => ({ kind: 'columnImage', columnId: column.id, sha256 }));
+    for (const item of column.items)
+      if (item.kind === 'product' || item.kind === 'article')
+        item.images = item.images.flatMap((ref) =>
+          resolve(ref, itemTitle(item), (sha256) => ({ kind: 'itemImage', itemId: item.id, sha256 })),
+        );
+  }
+  for (const entry of content.unsorted) {
+    entry.blocks = inBlocks(entry.blocks, entry.source);
+    entry.images = entry.images.flatMap((ref) => resolve(ref, entry.source));
+  }
+  return photos.filter((p) => !used.has(p));
+}
+
 /** Places the photos of one import; the site's columns and items must already hold the import's documents. */
-export function placePhotos(content: SiteContent, photos: ParsedPhoto[], env: PlacementEnv): void {
+export function placePhotos(content: SiteContent, allPhotos: ParsedPhoto[], env: PlacementEnv, linked: LinkedPicture[] = []): void {
+  const photos = linked.length ? linkPictures(content, allPhotos, linked, env) : allPhotos;
   const placement = new PhotoPlacement(content, env);
   const named = photos.filter((p) => !p.page && isLogoName(path.posix.basename(p.file)));
   const shaped = photos.filter((p) => !p.page && !named.includes(p) && p.look.logoShape && !placement.namesSomething(p));

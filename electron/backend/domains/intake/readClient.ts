@@ -28,6 +28,7 @@ export async function readInWorker(request: ReadRequest): Promise<ReadOutput> {
       documents: [],
       notes: [],
       images: [],
+      linked: [],
       problems: [
         exhausted
           ? {

@@ -1,5 +1,5 @@
 /**
- * Reading one document into structured material: Word (.docx, .doc, .wps), spreadsheets (.xlsx,
+ * Reading one document into structured material: Word (.docx, .doc, .wps), RTF, web pages (.htm), spreadsheets (.xlsx,
  * .xls, .et, .csv), PDF, plain text in any Chinese encoding, and the text of a photographed page after OCR.
  * This runs in the read worker (readWorker.ts): conversion is CPU work the dispatcher must not wait
  * on. Embedded pictures are stored here; what could not be read is a problem naming the file.
@@ -12,21 +12,22 @@ import { ImageProblem } from '../assets/images';
 import { storeImage, type StoredImage } from '../assets/imageStore';
 import type { OcrRow } from '../../infra/ocr/layout';
 import { convertDocx, DocxProblem, type EmbeddedImage } from './docx';
-import { htmlToBlocks, type SourceBlock } from './htmlToBlocks';
+import type { SourceBlock } from './htmlToBlocks';
 import { fileNameColumn } from './keywords';
 import { LegacyWordProblem, readLegacyWord } from './legacyWord';
 import { linesToBlocks, textLines, type TextLine } from './lines';
 import { parseWishes, type Wishes } from './notes';
 import { PdfProblem, readPdf } from './pdf';
-import { sanitizeIntakeHtml } from './sanitize';
+import { readRtf, RtfProblem } from './rtf';
 import { readCsv, readXls, readXlsx, sheetBlocks, SpreadsheetProblem } from './spreadsheet';
 import { structureDocument, type StructuredMaterial } from './structure';
 import { decodeText, TextDecodingProblem } from './textDecoding';
+import { decodeHtml, readWebPage, type LinkedPicture } from './webPage';
 import { ZipProblem } from './zipGuard';
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
-export type DocumentKind = 'docx' | 'word' | 'xlsx' | 'xls' | 'csv' | 'pdf' | 'text';
+export type DocumentKind = 'docx' | 'word' | 'rtf' | 'html' | 'xlsx' | 'xls' | 'csv' | 'pdf' | 'text';
 
 /** `names`: the enterprise's names, so a heading that names it is taken for the document's title. */
 export type ReadRequest =
@@ -38,10 +39,21 @@ export interface ReadOutput {
   notes: { file: string; wishes: Wishes }[];
   /** Pictures found inside documents, stored by sha256 (to be registered with the site). */
   images: StoredImage[];
+  /** Pictures web pages show from files beside them: their image blocks hold a stand-in until the photo is placed. */
+  linked: LinkedPicture[];
   problems: IntakeProblem[];
 }
 
-const KNOWN_PROBLEMS = [DocxProblem, LegacyWordProblem, SpreadsheetProblem, PdfProblem, TextDecodingProblem, ImageProblem, ZipProblem];
+const KNOWN_PROBLEMS = [
+  DocxProblem,
+  LegacyWordProblem,
+  RtfProblem,
+  SpreadsheetProblem,
+  PdfProblem,
+  TextDecodingProblem,
+  ImageProblem,
+  ZipProblem,
+];
 
 export function problemOf(file: string, error: unknown): IntakeProblem {
   if (KNOWN_PROBLEMS.some((kind) => error instanceof kind))
@@ -64,7 +76,7 @@ function ocrLine(row: OcrRow): TextLine {
 }
 
 class DocumentReader {
-  readonly output: ReadOutput = { documents: [], notes: [], images: [], problems: [] };
+  readonly output: ReadOutput = { documents: [], notes: [], images: [], linked: [], problems: [] };
 
   constructor(private readonly request: ReadRequest) {}
 
@@ -111,6 +123,12 @@ class DocumentReader {
     this.structure(blocks);
   }
 
+  private webPage(html: string): void {
+    const page = readWebPage(html, this.file);
+    this.structure(page.blocks);
+    this.output.linked.push(...page.pictures);
+  }
+
   private text(text: string): void {
     const wishes = parseWishes(text, this.request.today);
     if (wishes.colour || wishes.lottery || wishes.care.length) this.output.notes.push({ file: this.file, wishes });
@@ -126,11 +144,14 @@ class DocumentReader {
       if (request.kind === 'ocr') this.structure(linesToBlocks(request.rows.map(ocrLine)), true);
       else if (request.kind === 'docx') await this.docx(request.bytes);
       else if (request.kind === 'word') {
-        const content = await readLegacyWord(request.bytes, path.posix.basename(this.file));
+        const content = await readLegacyWord(request.bytes);
         if (content.kind === 'docx') await this.docx(request.bytes);
-        else if (content.kind === 'html') this.structure(htmlToBlocks(sanitizeIntakeHtml(content.html)));
+        else if (content.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
+        else if (content.kind === 'html') this.webPage(content.html);
         else this.structure(linesToBlocks(textLines(content.text)));
-      } else if (request.kind === 'xlsx') this.structure(sheetBlocks(await readXlsx(request.bytes)));
+      } else if (request.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
+      else if (request.kind === 'html') this.webPage(decodeHtml(request.bytes));
+      else if (request.kind === 'xlsx') this.structure(sheetBlocks(await readXlsx(request.bytes)));
       else if (request.kind === 'xls') this.structure(sheetBlocks(await readXls(request.bytes)));
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
       else if (request.kind === 'pdf') this.structure((await readPdf(request.bytes, (bytes) => this.store(bytes, 'picture'))).blocks);

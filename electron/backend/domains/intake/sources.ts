@@ -18,8 +18,10 @@ export interface IntakeFile {
   read(): Promise<Uint8Array>;
 }
 
-/** Files people never mean to import: system clutter and Office lock files. */
-export const isClutter = (name: string) => /^(\.|~\$|__MACOSX$)/.test(name) || /^(thumbs\.db|desktop\.ini|\.ds_store)$/i.test(name);
+/** Files people never mean to import: system clutter, Office lock files, and the support files Word writes beside a web page (`公司简介.files/filelist.xml`). */
+export const isClutter = (name: string) =>
+  /^(\.|~\$|__MACOSX$)/.test(name) ||
+  /^(thumbs\.db|desktop\.ini|\.ds_store|filelist\.xml|themedata\.thmx|colorschememapping\.xml|editdata\.mso|oledata\.mso)$/i.test(name);
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

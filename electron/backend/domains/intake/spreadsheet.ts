@@ -1,6 +1,7 @@
 /**
  * Price lists and catalogues as spreadsheets: .xlsx through exceljs, old .xls and WPS .et through
- * SheetJS (legacyExcel.ts), .csv through papaparse (UTF-8 or GBK, as Chinese Excel saves it). All
+ * SheetJS (legacyExcel.ts), .csv through papaparse (UTF-8 or GBK, as Chinese Excel saves it), and
+ * web pages or CSV text saved under an Excel name (webPage.ts). All
  * give the same sheets of text cells, so one structuring path serves them: each sheet becomes a
  * table block, its title lines above the header as text, its name a sub-heading when the workbook
  * has several (瓷砖, 卫浴 → categories).
@@ -10,7 +11,8 @@ import Papa from 'papaparse';
 import type { SourceBlock } from './htmlToBlocks';
 import { isOle, LegacyExcelProblem, readLegacyExcel } from './legacyExcel';
 import { readTable } from './tables';
-import { decodeText } from './textDecoding';
+import { decodeText, TextDecodingProblem } from './textDecoding';
+import { decodeHtml, isHtml, webPageTables } from './webPage';
 import { checkZip, ZipProblem } from './zipGuard';
 
 export const MAX_SHEET_ROWS = 5000;
@@ -46,6 +48,10 @@ function cellText(cell: ExcelJS.Cell): string {
 export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
   // An .xlsx with a password is an OLE file, and so is an old .xls saved under the new name.
   if (isOle(bytes)) return readXls(bytes);
+  if (!isZip(bytes)) {
+    const sheets = textWorkbook(bytes);
+    if (sheets) return sheets;
+  }
   try {
     checkZip(bytes);
   } catch (error) {
@@ -76,6 +82,26 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
     if (rows.some((r) => r.some(Boolean))) sheets.push({ name: worksheet.name, rows });
   });
   return sheets;
+}
+
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
+
+/**
+ * A workbook that is text under an Excel name, as web systems export "to Excel": an HTML page (its
+ * tables are the sheets) or CSV / tab-separated text. Undefined when the bytes are not text.
+ */
+function textWorkbook(bytes: Uint8Array): Sheet[] | undefined {
+  if (isHtml(bytes))
+    return webPageTables(decodeHtml(bytes)).map((rows, i) => ({
+      name: `表${i + 1}`,
+      rows: rows.slice(0, MAX_SHEET_ROWS).map((row) => row.slice(0, MAX_SHEET_COLUMNS)),
+    }));
+  try {
+    return [readCsv(bytes, 'Sheet1')];
+  } catch (error) {
+    if (error instanceof TextDecodingProblem) return undefined;
+    throw error;
+  }
 }
 
 export function readCsv(bytes: Uint8Array, name: string): Sheet {

@@ -117,14 +117,19 @@ class Structurer {
     };
   }
 
-  /** "同力五金机电", "嘉禾烘焙 · 手作面包与蛋糕": a heading naming the enterprise (and no column) is the document's title. */
+  /**
+   * "同力五金机电", "嘉禾烘焙 · 手作面包与蛋糕": a heading naming the enterprise (and no column) is the
+   * document's title — also when the name itself holds a column word ("鑫源物业服务有限公司": 服务).
+   */
   private isTitle(block: SourceBlock): boolean {
     if (block.type !== 'heading') return false;
     const text = runsText(block.runs).trim();
     const core = headingCore(text);
-    return (
-      !matchColumnKeyword(text) &&
-      (this.options.names ?? []).some((name) => name.length >= 2 && (text.includes(name) || (core.length >= 4 && name.includes(core))))
+    return (this.options.names ?? []).some(
+      (name) =>
+        name.length >= 2 &&
+        ((text.includes(name) && !matchColumnKeyword(text.replace(name, ''))) ||
+          (core.length >= 4 && name.includes(core) && !matchColumnKeyword(text))),
     );
   }
 
@@ -279,14 +284,23 @@ class Structurer {
   }
 }
 
-/** Lines for the contact block: paragraphs as they are, a two-column table (地址 | …, 电话 | …) as "label：value" lines. */
+/** A label cell of a form: short ("联系人", "24小时热线"); without figures where a row has several pairs. */
+const isLabelCell = (text: string, pairs: number) => text.length <= 8 && (pairs === 1 || !/\d/.test(text));
+
+/**
+ * Lines for the contact block: paragraphs as they are; a table of label and value cells — two
+ * columns (地址 | …) or a form with several pairs a row (联系人 | 赵经理 | 手机 | 138…) — as
+ * "label：value" lines.
+ */
 function contactTexts(blocks: SourceBlock[]): string[] {
   return blocks
     .flatMap((block) => {
       if (block.type !== 'table') return [textOf(block)];
       return block.rows.map((row) => {
         const cells = row.map((cell) => runsText(cell).trim()).filter(Boolean);
-        return cells.length === 2 && cells[0]!.length <= 8 ? `${cells[0]}：${cells[1]}` : cells.join('  ');
+        const paired = cells.length % 2 === 0 && cells.every((cell, i) => i % 2 === 1 || isLabelCell(cell, cells.length / 2));
+        if (!paired) return cells.join('  ');
+        return cells.flatMap((cell, i) => (i % 2 === 0 ? [`${cell}：${cells[i + 1]}`] : [])).join('  ');
       });
     })
     .filter(Boolean);

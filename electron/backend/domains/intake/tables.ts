@@ -208,9 +208,9 @@ export interface RowFields {
 
 const TOTAL_ROW = /^(合计|小计|总计|共计)/;
 
-/** A quantity or pack size at the end of a name: "维生素C片100片", "阿莫西林胶囊0.25g×24粒", "医用口罩50只装". */
+/** A quantity or pack size at the end of a name: "维生素C片100片", "阿莫西林胶囊0.25g×24粒", "医用口罩50只装", "洋槐蜜500g/瓶". */
 const PACK_SIZE =
-  /\s*(\d+(?:\.\d+)?\s*(?:g|mg|kg|ml|l|克|毫克|千克|公斤|斤|毫升|升|片|粒|只|支|盒|袋|瓶|包|罐|条|个|张|本|米|cm|mm)(?:\s*[×xX*]\s*\d+\s*[片粒只支盒袋瓶包罐条个张本])?\s*装?)$/i;
+  /\s*(\d+(?:\.\d+)?\s*(?:g|mg|kg|ml|l|克|毫克|千克|公斤|斤|毫升|升|片|粒|只|支|盒|袋|瓶|包|罐|条|个|张|本|米|cm|mm)(?:\s*[×xX*]\s*\d+\s*[片粒只支盒袋瓶包罐条个张本])?(?:\s*[/／]\s*[瓶盒袋罐包桶箱])?\s*装?)$/i;
 
 /** The name without a pack size written onto it, and the size (for the spec). */
 export function splitPackSize(name: string): { name: string; size?: string } {

@@ -58,7 +58,7 @@ class Placement {
     for (const file of result.enterpriseFiles) this.enterpriseFile(file.file, file.record);
     for (const doc of result.documents) this.document(doc.file, doc.material);
     for (const note of result.notes) this.notes(note.file, note.wishes);
-    placePhotos(this.content, result.photos, { newId: this.ctx.newId, guess: (...args) => this.guess(...args) });
+    placePhotos(this.content, result.photos, { newId: this.ctx.newId, guess: (...args) => this.guess(...args) }, result.linked);
   }
 
   private shortName(): void {

@@ -56,6 +56,8 @@ function phrase(guess: Guess, t: TFunction, templateId: string): string {
       return t('sites.guess.photoSimilar', { file: p.file, item: p.item });
     case 'photo.place':
       return t(p.made ? 'sites.guess.photoPlaceNewColumn' : 'sites.guess.photoPlace', { file: p.file, column: p.column });
+    case 'photo.new_item':
+      return t(p.made ? 'sites.guess.photoNewItemNewColumn' : 'sites.guess.photoNewItem', { file: p.file, item: p.item, column: p.column });
     case 'photo.embedded':
       return t('sites.guess.photoEmbedded', { item: p.item });
     case 'post.tag':
