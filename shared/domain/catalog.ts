@@ -69,6 +69,12 @@ export function promotionEndDate(startDate: string, months: number): string {
   return end.toISOString().slice(0, 10);
 }
 
+/** The last day a promotion shows: the day before its end date (it shows up to, not including, the end date). */
+export function promotionLastDay(startDate: string, months: number): string {
+  const end = new Date(`${promotionEndDate(startDate, months)}T00:00:00Z`);
+  return new Date(end.getTime() - 86_400_000).toISOString().slice(0, 10);
+}
+
 export const SEED_CATALOG: Catalog = {
   version: 1,
   source: 'seed',
