@@ -170,7 +170,7 @@ export const SEED_CATALOG: Catalog = {
       monthlyFeeFen: 50000,
       smsIncluded: 0,
       smsRateFen: 0,
-      components: [component('portal-promotion', '门户首页推荐', '在 WEB 门户首页「推荐企业」中展示，链接到企业网站')],
+      components: [component('portal-promotion', '门户首页推荐', '在 WEB 与 WAP 门户首页「推荐企业」中展示，链接到企业网站')],
       description: '按月购买，自起始日起展示所购月数',
       sample: { monthlyFee: true, smsRate: false },
       available: true,
