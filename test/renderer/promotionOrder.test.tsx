@@ -104,6 +104,7 @@ describe('ordering a portal promotion (jsdom, in-memory transport, real backend)
     const row = rows.find((r) => r.textContent?.includes('门户首页推荐'))!;
     expect(row).toHaveTextContent('2026-12-20 至 2027-03-19（3 个月）');
     expect(row).toHaveTextContent('草稿');
+    expect(screen.getByTestId('enterprise-audit')).toHaveTextContent(/创建了受理单.*门户首页推荐/);
     expect(await screen.findByTestId('current-plan')).toHaveTextContent('企业建站 标准版');
   });
 });
