@@ -1,12 +1,16 @@
 /**
  * Issue 13: a promotion (门户首页推荐) ordered for an opened enterprise lists it under 推荐企业 on the
- * WEB portal home only from its start date (China day) to the end of its months; the cached home
- * follows the opening and both dates. On SQLite and PostgreSQL.
+ * WEB portal home and on the WAP portal home (XHTML-MP and WML, linking to its WAP site) only from its
+ * start date (China day) to the end of its months; the cached homes follow the opening and both dates.
+ * On SQLite and PostgreSQL. (The WAP pages' DTDs and budgets: test/integration/portal/portalPages.test.ts.)
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PORTAL_PROMOTION_CODE } from '../../shared/domain/catalog';
 import { describeOnDatabases, orderOp, startTestPlatform, type Device, type TestPlatform } from './helpers';
 import { machineToolSite, publishSite, teaSite, type FixtureSite } from './portalFixture';
+
+const WML_ONLY = 'text/vnd.wap.wml, image/vnd.wap.wbmp';
+const XHTML_MP = 'application/vnd.wap.xhtml+xml, */*;q=0.5';
 
 describeOnDatabases('portal promotions', (database) => {
   let t: TestPlatform;
@@ -31,6 +35,21 @@ describeOnDatabases('portal promotions', (database) => {
     const box = /<h2>推荐企业<\/h2>(.*?)<\/section>/s.exec(await res.text());
     return box ? [...box[1]!.matchAll(/<a [^>]*>([^<]+)<\/a>/g)].map((m) => m[1]!) : null;
   };
+  /** The 推荐企业 on the WAP home in one phone channel: [name, link], or null when the home has none. */
+  const wapPromoted = async (accept: string): Promise<[string, string][] | null> => {
+    const res = await t.platform.publicSites.app.request('/', { headers: { host: 'wap.ec.example.cn', accept } });
+    expect(res.status).toBe(200);
+    const part = /推荐企业(.*?)按行业查找/s.exec(await res.text());
+    return part ? [...part[1]!.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[2]!, m[1]!]) : null;
+  };
+  /** The promoted names on the WAP home, the same in both channels, each linking to its site's WAP pages. */
+  const wapNames = async (): Promise<string[] | null> => {
+    const [xhtml, wml] = await Promise.all([wapPromoted(XHTML_MP), wapPromoted(WML_ONLY)]);
+    expect(wml?.map(([name]) => name) ?? null).toEqual(xhtml?.map(([name]) => name) ?? null);
+    for (const [, href] of xhtml ?? []) expect(href).toMatch(/^https?:\/\/(luzhong|quancheng)\.ec\.example\.cn\/wap\//);
+    for (const [, href] of wml ?? []) expect(href).toMatch(/^http:\/\/(luzhong|quancheng)\.ec\.example\.cn\/wml\/$/);
+    return xhtml?.map(([name]) => name) ?? null;
+  };
   const setChinaTime = (iso: string) => void (t.clock.ms = Date.parse(`${iso}+08:00`));
   const openSubmitted = async () => {
     const processed = await t.api.call('POST', '/admin/boss/process', undefined, admin);
@@ -45,16 +64,20 @@ describeOnDatabases('portal promotions', (database) => {
 
   it('lists a promoted enterprise on the home only during its dates', async () => {
     expect(await promoted()).toBeNull(); // cached from here on
+    expect(await wapNames()).toBeNull();
     const pushed = await promote(machines.ent, { effectiveDate: '2026-12-01', promotionMonths: 1 });
     expect(pushed.results[0]).toMatchObject({ status: 'applied', row: { status: 'submitted', planCode: PORTAL_PROMOTION_CODE } });
     await openSubmitted();
 
     setChinaTime('2026-11-30T23:59:50');
     expect(await promoted()).toBeNull(); // opened, but not started
+    expect(await wapNames()).toBeNull();
     setChinaTime('2026-12-01T00:00:05');
     expect(await promoted()).toEqual(['淄博鲁中机械制造有限公司']); // the cached home expired at the start
+    expect(await wapNames()).toEqual(['鲁中机械']);
     setChinaTime('2026-12-31T23:59:00');
     expect(await promoted()).toEqual(['淄博鲁中机械制造有限公司']);
+    expect(await wapNames()).toEqual(['鲁中机械']);
     // A promotion opened today shows at once, though the home was cached before (a month on, sign in again).
     manager = await t.api.device('sd.manager');
     admin = (await t.api.login('admin')).accessToken;
@@ -62,7 +85,9 @@ describeOnDatabases('portal promotions', (database) => {
     await openSubmitted();
     setChinaTime('2026-12-31T23:59:50');
     expect(await promoted()).toEqual(['济南泉城茶业有限公司', '淄博鲁中机械制造有限公司']);
+    expect(await wapNames()).toEqual(['泉城茶业', '鲁中机械']);
     setChinaTime('2027-01-01T00:00:05');
     expect(await promoted()).toEqual(['济南泉城茶业有限公司']); // the first ended after its month
+    expect(await wapNames()).toEqual(['泉城茶业']);
   });
 });

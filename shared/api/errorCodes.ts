@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   'order.date_before_open': 'The date is before the plan was opened.',
   'order.same_plan': 'A change to the plan the enterprise already has.',
   'order.promotion_open_only': 'A promotion is only ordered (an open order), never changed or cancelled.',
+  'order.promotion_start_past': 'A promotion would start before today (China day): it can only start today or later.',
   'order.plan_required': 'No plan was chosen.',
   'order.unknown_plan': 'The plan is not in the catalog.',
   'order.plan_unavailable': 'The plan is no longer on sale.',

@@ -3,9 +3,10 @@
  * - Opened on or before the 15th: the first month's full fee; after the 15th: half.
  * - Cancelled: the cancellation month is billed in full, nothing after.
  * - A plan change takes effect on the first of the next month.
+ * - A promotion (门户首页推荐) runs whole months from its start day: every month is charged in full.
  * Money is integer fen throughout.
  */
-import { findPlan, type Catalog, type Plan } from './catalog';
+import { findPlan, isPromotion, type Catalog, type Plan } from './catalog';
 import { addMonths, dayOf, firstOfNextMonth, isRealDate, ISO_MONTH, monthOf, monthsBetween } from './dates';
 
 export const FIRST_MONTH_CUTOFF_DAY = 15;
@@ -78,7 +79,7 @@ export class QuoteError extends Error {
 }
 
 export function firstMonthFee(plan: Plan, openDate: string): { rule: 'first_full' | 'first_half'; feeFen: number } {
-  return dayOf(openDate) <= FIRST_MONTH_CUTOFF_DAY
+  return isPromotion(plan) || dayOf(openDate) <= FIRST_MONTH_CUTOFF_DAY
     ? { rule: 'first_full', feeFen: plan.monthlyFeeFen }
     : { rule: 'first_half', feeFen: Math.round(plan.monthlyFeeFen / 2) };
 }

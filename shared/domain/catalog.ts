@@ -69,6 +69,12 @@ export function promotionEndDate(startDate: string, months: number): string {
   return end.toISOString().slice(0, 10);
 }
 
+/** The last day a promotion shows: the day before its end date (it shows up to, not including, the end date). */
+export function promotionLastDay(startDate: string, months: number): string {
+  const end = new Date(`${promotionEndDate(startDate, months)}T00:00:00Z`);
+  return new Date(end.getTime() - 86_400_000).toISOString().slice(0, 10);
+}
+
 export const SEED_CATALOG: Catalog = {
   version: 1,
   source: 'seed',
@@ -164,7 +170,7 @@ export const SEED_CATALOG: Catalog = {
       monthlyFeeFen: 50000,
       smsIncluded: 0,
       smsRateFen: 0,
-      components: [component('portal-promotion', '门户首页推荐', '在 WEB 门户首页「推荐企业」中展示，链接到企业网站')],
+      components: [component('portal-promotion', '门户首页推荐', '在 WEB 与 WAP 门户首页「推荐企业」中展示，链接到企业网站')],
       description: '按月购买，自起始日起展示所购月数',
       sample: { monthlyFee: true, smsRate: false },
       available: true,

@@ -76,6 +76,8 @@ export const orderSchema = z.object({
   createdAt: z.string(),
   signedAt: z.string().optional(),
   submittedAt: z.string().optional(),
+  /** A promotion (门户首页推荐): its months and the days it shows, from `startDate` up to, not including, `endDate`. */
+  promotion: z.object({ months: z.number().int(), startDate: z.string(), endDate: z.string() }).optional(),
   audit: z.array(auditEntrySchema),
 });
 export type Order = z.infer<typeof orderSchema>;
@@ -87,7 +89,12 @@ export const newOrderInputSchema = z.object({
   planCode: z.string().optional(),
   date: isoDateSchema,
   /** For an open order of a promotion (门户首页推荐): how many months it runs from `date` (default 1). */
-  promotionMonths: z.number().int().min(1).max(MAX_PROMOTION_MONTHS).optional(),
+  promotionMonths: z
+    .number()
+    .int({ message: 'promotion.months' })
+    .min(1, { message: 'promotion.months' })
+    .max(MAX_PROMOTION_MONTHS, { message: 'promotion.months' })
+    .optional(),
 });
 export type NewOrderInput = z.infer<typeof newOrderInputSchema>;
 

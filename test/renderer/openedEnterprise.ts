@@ -1,6 +1,8 @@
 /** An enterprise on a fresh test backend whose opening order the platform has already answered (as a pull would store it). */
 import type { ServiceOrderWireRow } from '../../shared/platform-api';
 import { serviceOrderSyncAdapter } from '../../electron/backend/domains/orders/syncAdapter';
+import { quoteFromCatalog } from '../../shared/domain/billing';
+import { SEED_CATALOG } from '../../shared/domain/catalog';
 import { createTestBackend, type TestBackend } from '../helpers/backend';
 import { jinanEnterprise } from '../helpers/syncDevice';
 
@@ -30,7 +32,15 @@ export async function openedEnterprise(backends: TestBackend[]): Promise<{ t: Te
     createdAt: AT,
     updatedAt: AT,
     opening: null,
-    snapshot: { requestDate: '2026-12-01', catalogVersion: 1, createdBy: 'jn.manager', createdAt: AT, signedAt: AT },
+    snapshot: {
+      requestDate: '2026-12-01',
+      catalogVersion: 1,
+      createdBy: 'jn.manager',
+      createdAt: AT,
+      signedAt: AT,
+      // As the submitting device sent it: the order lists (orders.listForEnterprise) need it.
+      quote: quoteFromCatalog(SEED_CATALOG, { planCode: 'site-standard', openDate: '2026-12-01' }),
+    },
   };
   await t.backend.writes.write((db) => serviceOrderSyncAdapter.save(db, order.id, order, { version: 1, row: order }, false));
   return { t, enterpriseId };

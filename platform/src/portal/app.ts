@@ -21,6 +21,8 @@ import {
   industryLines,
   phonePage,
   PER_PAGE,
+  PROMOTED_ON_HOME,
+  promotedLines,
   searchLines,
   siteCardLines,
   siteLines,
@@ -383,8 +385,13 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
   phone.get('/', async (c) => {
     const channel = channelOf(c);
     return cachedAnswer(c, 'wap', channel, async (page) => {
+      const at = now();
+      const [industries, promoted] = await Promise.all([
+        listings.industryCounts(at),
+        page === 1 ? promotions.promotedSites(at, PROMOTED_ON_HOME[channel]) : [],
+      ]);
       const counts = new Map<string, number>();
-      for (const row of await listings.industryCounts(now())) counts.set(row.section, (counts.get(row.section) ?? 0) + row.count);
+      for (const row of industries) counts.set(row.section, (counts.get(row.section) ?? 0) + row.count);
       const lines = industryLines(channel, counts);
       const p = paging(page, lines.length, PER_PAGE[channel]);
       return rendered(
@@ -392,7 +399,11 @@ export function portalApp(ctx: PlatformContext, sms: SmsGateway | null): Portal 
         phonePage(channel, {
           title: WAP_PORTAL_NAME,
           search: { query: '' },
-          lines: [...(lines.length ? lines.slice(p.offset, p.offset + p.perPage) : ['暂无企业。']), { href: '/member', label: '会员订阅' }],
+          lines: [
+            ...promotedLines(channel, promoted),
+            ...(lines.length ? lines.slice(p.offset, p.offset + p.perPage) : ['暂无企业。']),
+            { href: '/member', label: '会员订阅' },
+          ],
           paging: { paging: p, path: '/', query: {} },
         }),
       );

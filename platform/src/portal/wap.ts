@@ -21,6 +21,8 @@ export const WAP_PORTAL_NAME = '手机企业门户';
 
 /** Entries per page: a WML deck of this many short lines stays far below its budget. */
 export const PER_PAGE: Record<PhoneChannel, number> = { wap2: 10, wap1: 6 };
+/** Promoted enterprises (推荐企业) on the home's first page: few enough that the page keeps its budget. */
+export const PROMOTED_ON_HOME: Record<PhoneChannel, number> = { wap2: 5, wap1: 3 };
 /** Names are cut in lists (the whole name is on the enterprise's card). */
 const NAME_CHARS: Record<PhoneChannel, number> = { wap2: 24, wap1: 10 };
 
@@ -173,6 +175,19 @@ export const industryLines = (channel: PhoneChannel, counts: Map<string, number>
     label: `${truncate(s.name, channel === 'wap1' ? 8 : 20)}(${counts.get(s.code)})`,
   }));
 
+/** The enterprise's own WAP site in this channel (WML for WAP 1.x phones). */
+const wapSiteHref = (channel: PhoneChannel, site: PortalSite) => (channel === 'wap1' ? `http://${site.host}/wml/` : site.wap_url);
+
+/** 推荐企业 on the home (at most PROMOTED_ON_HOME): a heading line, then each linking straight to its WAP site. */
+export const promotedLines = (channel: PhoneChannel, rows: PortalSite[]): (string | Link)[] =>
+  rows.length
+    ? [
+        '推荐企业',
+        ...rows.map((s) => ({ href: wapSiteHref(channel, s), label: truncate(s.short_name || s.name, NAME_CHARS[channel]) })),
+        '按行业查找',
+      ]
+    : [];
+
 export const siteLines = (channel: PhoneChannel, rows: PortalSite[]): Link[] =>
   rows.map((s) => ({ href: `/e/${encodeURIComponent(s.site_id)}`, label: truncate(s.short_name || s.name, NAME_CHARS[channel]) }));
 
@@ -182,7 +197,7 @@ export function siteCardLines(channel: PhoneChannel, site: PortalSite, industryN
     truncate(site.name, channel === 'wap1' ? 30 : 100),
     `${truncate(industryName, 12)} ${site.city}${site.district}`,
     ...(site.slogan && channel === 'wap2' ? [site.slogan] : []),
-    { href: channel === 'wap1' ? `http://${site.host}/wml/` : site.wap_url, label: '进入网站' },
+    { href: wapSiteHref(channel, site), label: '进入网站' },
   ];
 }
 

@@ -2,6 +2,7 @@
 import { Empty, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { PORTAL_PROMOTION_CODE } from '../../../shared/domain/catalog';
 import type { AuditEntry } from '../../../shared/domain/order';
 
 /** A readable line for an entry's detail: changed field names, a status, a signer. */
@@ -9,7 +10,9 @@ function detailText(entry: AuditEntry, t: (key: string, options?: Record<string,
   const detail = entry.detail ?? {};
   const parts: string[] = [];
   if (typeof detail.orderNumber === 'string') parts.push(detail.orderNumber);
-  if (typeof detail.kind === 'string') parts.push(t(`orders.kind.${detail.kind}`));
+  // A promotion is an open order of its own catalog item: named as such, not 开户.
+  if (typeof detail.kind === 'string')
+    parts.push(t(detail.planCode === PORTAL_PROMOTION_CODE ? 'orders.kind.promotion' : `orders.kind.${detail.kind}`));
   if (Array.isArray(detail.fields) && detail.fields.length)
     parts.push(
       t('audit.changedFields', {

@@ -402,4 +402,22 @@ describe('ordering a portal promotion', () => {
       'change',
     );
   });
+
+  it('starts today or later (China day), at creation and at signing, and lists its dates', async () => {
+    await openSigned(t, enterpriseId);
+    const refused = await t.transport.invoke('orders.create', { ...promotion(1), date: '2026-11-15' });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'order.promotion_start_past', field: 'date', details: { today: '2026-11-16' } },
+    });
+    expect(await errorCode(t, 'orders.create', { ...promotion(0), date: '2026-11-16' })).toBe('invalid_input');
+    expect(await errorCode(t, 'orders.create', { ...promotion(25), date: '2026-11-16' })).toBe('invalid_input');
+
+    const draft = await t.call('orders.create', { ...promotion(3), date: '2026-11-16' });
+    expect(draft.promotion).toEqual({ months: 3, startDate: '2026-11-16', endDate: '2027-02-16' });
+    t.clock.set('2026-11-17T09:00:00+08:00');
+    const signing = { id: draft.id, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 };
+    expect(await errorCode(t, 'orders.sign', signing)).toBe('order.promotion_start_past');
+    expect((await t.call('orders.get', { id: draft.id })).status).toBe('draft');
+  });
 });

@@ -3,7 +3,8 @@
  * html-validate and axe-core (WCAG 2 A/AA, in Chromium at desktop and phone widths — Lighthouse is not
  * installed); WAP pages pass `xmllint --valid` with the shared DTD catalog in both channels, WML decks
  * compile (xml2wbxml) within WML_DECK_BUDGET and XHTML-MP pages stay within WAP2_MARKUP_BUDGET, with
- * enough enterprises in one industry that its list runs over several pages.
+ * enough enterprises in one industry that its list runs over several pages, and more promoted
+ * enterprises (门户首页推荐) than a home lists under 推荐企业.
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,7 +15,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { WAP2_MARKUP_BUDGET, WML_DECK_BUDGET } from '../../../shared/sites';
 import type { OutputFile } from '../../../shared/sites/job';
 import { listenPublic } from '../../../platform/src/listen';
-import { startTestPlatform, type Device, type TestPlatform } from '../../../platform/test/helpers';
+import { PROMOTED_ON_HOME } from '../../../platform/src/portal/wap';
+import { PORTAL_PROMOTION_CODE } from '../../../shared/domain/catalog';
+import { orderOp, startTestPlatform, type Device, type TestPlatform } from '../../../platform/test/helpers';
 import { machineToolSite, publishSite, softwareSite, teaSite } from '../../../platform/test/portalFixture';
 import { CHROMIUM_ARGS, chromiumPath, describeWith } from '../../helpers/systemTools';
 import { htmlProblems, writeTemp, xml2wbxmlSizes, xmllintProblems } from '../../unit/sites/oracles';
@@ -40,9 +43,15 @@ beforeAll(async () => {
   for (let i = 0; i < EXTRA_MAKERS; i++) {
     const content = machineToolSite(`maker${i}`);
     content.profile = { ...content.profile, name: `淄博第${i + 1}机床制造股份有限公司（集团）`, shortName: `第${i + 1}机床集团公司` };
-    await publishSite(t, manager, admin, content, { section: 'C', division: '35' }, i % 2 ? 'zibo' : 'qingdao');
+    const maker = await publishSite(t, manager, admin, content, { section: 'C', division: '35' }, i % 2 ? 'zibo' : 'qingdao');
+    // Promoted from today (the test clock's 2026-11-20) for a month: more than either WAP home lists.
+    await manager.push(orderOp(maker.ent, 'open', PORTAL_PROMOTION_CODE, { effectiveDate: '2026-11-20', promotionMonths: 1 }));
   }
+  expect((await t.api.call('POST', '/admin/boss/process', undefined, admin)).status).toBe(200);
 }, 180_000);
+
+/** The links listed under 推荐企业 on a WAP home page. */
+const promotedLinks = (home: string) => [.../推荐企业(.*?)按行业查找/s.exec(home)![1]!.matchAll(/<a href="[^"]+"/g)].length;
 afterAll(async () => t.close());
 
 /** Follows the links of a portal host from `/` (same host only); every page's body by path. */
@@ -80,6 +89,7 @@ describeWith(['xmllint', 'xml2wbxml', '../shared'], 'WAP portal pages against th
   it('XHTML-MP: every page DTD-valid and within the markup budget', async () => {
     const pages = await crawl(WAP, XHTML_MP);
     expect([...pages.keys()]).toEqual(expect.arrayContaining(['/', '/industry/C', '/industry/C?page=2']));
+    expect(promotedLinks(pages.get('/')!)).toBe(PROMOTED_ON_HOME.wap2);
     const files = asFiles(pages, 'xhtml');
     const { dir, cleanup } = writeTemp(files);
     try {
@@ -98,6 +108,7 @@ describeWith(['xmllint', 'xml2wbxml', '../shared'], 'WAP portal pages against th
   it('WML: every deck DTD-valid and compiling within the deck budget, the industry list paged', async () => {
     const pages = await crawl(WAP, WML_ONLY);
     expect([...pages.keys()]).toEqual(expect.arrayContaining(['/', '/industry/C', '/industry/C?page=2']));
+    expect(promotedLinks(pages.get('/')!)).toBe(PROMOTED_ON_HOME.wap1);
     const files = asFiles(pages, 'wml');
     const { dir, cleanup } = writeTemp(files);
     try {

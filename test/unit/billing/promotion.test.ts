@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { quoteFromCatalog } from '../../../shared/domain/billing';
-import { findPlan, isPromotion, PORTAL_PROMOTION_CODE, promotionEndDate, SEED_CATALOG } from '../../../shared/domain/catalog';
+import {
+  findPlan,
+  isPromotion,
+  PORTAL_PROMOTION_CODE,
+  promotionEndDate,
+  promotionLastDay,
+  SEED_CATALOG,
+} from '../../../shared/domain/catalog';
 
 describe('the portal promotion (门户首页推荐)', () => {
   it('is a catalog item of its own family, quoted per month like a plan', () => {
@@ -16,10 +23,23 @@ describe('the portal promotion (门户首页推荐)', () => {
     expect(q.totalFeeFen).toBe(2 * plan.monthlyFeeFen);
   });
 
+  it('charges every month in full, even from after the 15th (a plan would charge half the first month)', () => {
+    const plan = findPlan(SEED_CATALOG, PORTAL_PROMOTION_CODE)!;
+    const q = quoteFromCatalog(SEED_CATALOG, { planCode: PORTAL_PROMOTION_CODE, openDate: '2026-12-20', months: 3 });
+    expect(q.firstMonth).toEqual({ rule: 'first_full', feeFen: plan.monthlyFeeFen });
+    expect(q.totalFeeFen).toBe(3 * plan.monthlyFeeFen);
+    expect(quoteFromCatalog(SEED_CATALOG, { planCode: 'site-standard', openDate: '2026-12-20', months: 3 }).firstMonth.rule).toBe(
+      'first_half',
+    );
+  });
+
   it('ends the same day its months later, or on the last day of a shorter month', () => {
     expect(promotionEndDate('2026-12-01', 1)).toBe('2027-01-01');
     expect(promotionEndDate('2026-11-20', 3)).toBe('2027-02-20');
     expect(promotionEndDate('2027-01-31', 1)).toBe('2027-02-28');
     expect(promotionEndDate('2028-01-31', 1)).toBe('2028-02-29');
+    expect(promotionLastDay('2026-12-01', 1)).toBe('2026-12-31');
+    expect(promotionLastDay('2026-11-20', 3)).toBe('2027-02-19');
+    expect(promotionLastDay('2028-01-31', 1)).toBe('2028-02-28');
   });
 });

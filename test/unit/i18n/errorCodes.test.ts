@@ -45,3 +45,19 @@ describe('error codes', () => {
     });
   }
 });
+
+// The texts above must also be what i18next finds: a nested group (`errors.order: {…}`) once hid every flat
+// `errors.order.*` key beside it, and the UI showed 操作失败 with the English message.
+describe('error texts as the UI finds them', () => {
+  it('resolve for every code in both languages', async () => {
+    const { default: i18n, errorText } = await import('../../../renderer/src/i18n');
+    const unresolved: string[] = [];
+    for (const language of ['zh-CN', 'en-US']) {
+      await i18n.changeLanguage(language);
+      for (const code of raisedCodes)
+        if (errorText({ code, message: 'UNRESOLVED' }).includes('UNRESOLVED')) unresolved.push(`${language} ${code}`);
+    }
+    await i18n.changeLanguage('zh-CN');
+    expect(unresolved).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { renderServiceOrderPdf, type ServiceOrderPdfData } from '../../../electron/backend/domains/documents/serviceOrderPdf';
 import { quote } from '../../../shared/domain/billing';
-import { findPlan, SEED_CATALOG } from '../../../shared/domain/catalog';
+import { findPlan, PORTAL_PROMOTION_CODE, SEED_CATALOG } from '../../../shared/domain/catalog';
 import { tempDir } from '../../helpers/backend';
 import { describeWith } from '../../helpers/systemTools';
 import { quanchengTea, SIGNATURE_PNG } from '../../integration/orders/support';
@@ -97,6 +97,25 @@ describeWith(['pdftotext', 'pdffonts'], 'the 业务受理单 PDF', () => {
     expect(text).toContain('自 2027-02-01 起生效');
     expect(text).toMatch(/2027-02 企业建站 商务版 整月 200\.00/);
     expect(text).not.toContain('首月计算');
+  });
+
+  it('prints a portal promotion as 门户首页推荐 with its months and the days it shows, not as an opening', async () => {
+    const promotion = findPlan(SEED_CATALOG, PORTAL_PROMOTION_CODE)!;
+    const text = squash(
+      pdfText(
+        await renderServiceOrderPdf({
+          ...openOrder,
+          order: { ...openOrder.order, requestDate: '2026-11-16', effectiveDate: '2026-11-20' },
+          plan: promotion,
+          quote: quote({ plan: promotion, openDate: '2026-11-20', months: 3 }),
+        }),
+      ),
+    );
+    expect(text).toContain('业务类型：门户首页推荐');
+    expect(text).toContain('推荐月数：3 个月');
+    expect(text).toContain('展示期：2026-11-20 至 2027-02-19（含）');
+    expect(text).not.toContain('首月计算');
+    expect(text).toMatch(/合计 1,500\.00/);
   });
 
   it('names the last billed month of a cancellation', async () => {

@@ -8,7 +8,7 @@
 import PDFDocument from 'pdfkit';
 import { amountInWords } from '../../../../shared/domain/amountInWords';
 import { describeFirstMonth, formatYuan, MONTH_RULE_LABELS, type Quote } from '../../../../shared/domain/billing';
-import type { Plan } from '../../../../shared/domain/catalog';
+import { isPromotion, promotionLastDay, type Plan } from '../../../../shared/domain/catalog';
 import { chinaDate, monthOf } from '../../../../shared/domain/dates';
 import type { Enterprise, SalesChannel } from '../../../../shared/domain/enterprise';
 import { industrySection } from '../../../../shared/domain/industry';
@@ -165,8 +165,9 @@ function drawEnterprise(doc: Doc, { enterprise: e }: ServiceOrderPdfData): void 
   ]);
 }
 
+const sample = (isSample: boolean) => (isSample ? '（示例）' : '');
+
 function planLines(plan: Plan): FieldLine[] {
-  const sample = (isSample: boolean) => (isSample ? '（示例）' : '');
   return [
     [
       ['月功能费', `${formatYuan(plan.monthlyFeeFen)} 元/月${sample(plan.sample.monthlyFee)}`],
@@ -182,7 +183,16 @@ function drawBusiness(doc: Doc, data: ServiceOrderPdfData): void {
   const kind: Field = ['业务类型', ORDER_KIND_LABELS[order.kind]];
   const planName = (p: Plan) => p.name;
   const lines: FieldLine[] = [];
-  if (order.kind === 'open') {
+  if (isPromotion(plan)) {
+    const months = quote.months.length;
+    lines.push([
+      ['业务类型', plan.name],
+      ['推荐月数', `${months} 个月`],
+    ]);
+    lines.push([['展示期', `${order.effectiveDate} 至 ${promotionLastDay(order.effectiveDate, months)}（含）`]]);
+    lines.push([['月功能费', `${formatYuan(plan.monthlyFeeFen)} 元/月${sample(plan.sample.monthlyFee)}，按整月收费`]]);
+    lines.push([['推荐内容', '在 WEB 与 WAP 门户首页「推荐企业」中展示，链接到企业网站']]);
+  } else if (order.kind === 'open') {
     lines.push([kind, ['开通日期', order.effectiveDate]], [['套餐', planName(plan)]], ...planLines(plan));
     lines.push([['首月计算', describeFirstMonth(quote.openDate, quote.firstMonth)]]);
   } else if (order.kind === 'change') {

@@ -1,6 +1,6 @@
 /** SQL for service orders: the only place that knows the `service_order` table. */
 import type { Quote } from '../../../../shared/domain/billing';
-import { PORTAL_PROMOTION_CODE } from '../../../../shared/domain/catalog';
+import { PORTAL_PROMOTION_CODE, promotionEndDate } from '../../../../shared/domain/catalog';
 import {
   orderNumber,
   PLATFORM_ORDER_STATUSES,
@@ -190,6 +190,10 @@ export function toOrder(row: OrderRecord, audit: AuditEntry[]): Order {
     createdAt: row.created_at,
     ...(row.signed_at ? { signedAt: row.signed_at } : {}),
     ...(row.submitted_at ? { submittedAt: row.submitted_at } : {}),
+    ...(row.plan_code === PORTAL_PROMOTION_CODE ? { promotion: promotionDates(row.effective_date, quoteOf(row).months.length) } : {}),
     audit,
   };
 }
+
+/** A promotion's quote has one month per month it runs. */
+const promotionDates = (startDate: string, months: number) => ({ months, startDate, endDate: promotionEndDate(startDate, months) });

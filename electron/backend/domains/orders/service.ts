@@ -8,7 +8,7 @@
  */
 import { quote, QuoteError, quoteFromCatalog, type PlanChange, type Quote } from '../../../../shared/domain/billing';
 import { isPromotion, PORTAL_PROMOTION_CODE, type Catalog, type Plan } from '../../../../shared/domain/catalog';
-import { firstOfNextMonth, monthOf } from '../../../../shared/domain/dates';
+import { chinaDate, firstOfNextMonth, monthOf } from '../../../../shared/domain/dates';
 import type { Enterprise } from '../../../../shared/domain/enterprise';
 import { orderNumber, type NewOrderInput, type Order } from '../../../../shared/domain/order';
 import type { Output, ParsedInput } from '../../../../shared/api';
@@ -121,10 +121,21 @@ function plotOrder(catalog: Catalog, active: ActivePlan | null, input: NewOrderI
   return { plan: current, effectiveDate: input.date, quote: q };
 }
 
+/** A promotion shows from its start day on: it cannot start before today (China day). */
+function checkPromotionStart(ctx: Pick<ReadContext, 'now'>, planCode: string | undefined, date: string): void {
+  const today = chinaDate(ctx.now());
+  if (planCode === PORTAL_PROMOTION_CODE && date < today)
+    throw new AppError('order.promotion_start_past', `A promotion cannot start before today (${today}).`, {
+      field: 'date',
+      details: { today },
+    });
+}
+
 export function createOrder(ctx: WriteContext, input: NewOrderInput): Order {
   const id = ctx.newId();
   commitChanges(ctx, (db) => {
     loadEnterprise(db, input.enterpriseId);
+    checkPromotionStart(ctx, input.planCode, input.date);
     const catalog = currentCatalog(db);
     const active = checkAllowed(activePlan(db, catalog, input.enterpriseId), input);
     const plotted = plotOrder(catalog, active, input);
@@ -177,6 +188,7 @@ export async function signOrder(ctx: WriteContext, input: ParsedInput<'orders.si
   const row = loadOrder(ctx.db, input.id);
   requireDraft(row);
   const { catalog } = recheck(ctx.db, row);
+  checkPromotionStart(ctx, row.plan_code, row.request_date);
   const signature = await readSignature(input.signaturePngBase64);
   const enterprise = loadEnterprise(ctx.db, row.enterprise_id);
   const signedAt = ctx.now().toISOString();

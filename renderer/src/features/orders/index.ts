@@ -3,6 +3,7 @@ import type { RouteObject } from 'react-router';
 import { lazyPart } from '../../ui/lazyPart';
 
 export { OrderStatusTag } from './common/OrderStatusTag';
+export { orderDates, orderKindLabel } from './common/promotionDays';
 /** The signed PDF with 打印 and 下载 (loaded with the page that shows it). */
 /** An opened enterprise's SMS usage against its plan and the month's bill. */
 export const SmsUsageCard = lazyPart(async () => (await import('./usage/SmsUsageCard')).SmsUsageCard);

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../../../../shared/domain/billing';
 import type { Order } from '../../../../../shared/domain/order';
-import { OrderStatusTag } from '../../orders';
+import { orderDates, orderKindLabel, OrderStatusTag } from '../../orders';
 
 export function OrderList({ orders }: { orders: Order[] }) {
   const { t } = useTranslation();
@@ -26,9 +26,9 @@ export function OrderList({ orders }: { orders: Order[] }) {
         }) as React.HTMLAttributes<HTMLElement>
       }
       columns={[
-        { key: 'kind', title: t('orders.field.kind'), render: (_, o) => t(`orders.kind.${o.kind}`) },
+        { key: 'kind', title: t('orders.field.kind'), render: (_, o) => orderKindLabel(t, o) },
         { key: 'plan', title: t('orders.field.plan'), render: (_, o) => o.quote.plan.name },
-        { key: 'effective', title: t('orders.field.effectiveDate'), dataIndex: 'effectiveDate' },
+        { key: 'effective', title: t('orders.field.effectiveDate'), render: (_, o) => orderDates(t, o) },
         {
           key: 'first',
           title: t('orders.field.firstMonthFee'),

@@ -1,13 +1,15 @@
 /**
  * The exact quote, as the backend computed it (the same numbers go into the PDF): monthly fee,
  * SMS included, the first-month rule in words, what a change or a cancellation means, month by month.
+ * A promotion (门户首页推荐) has no SMS: its fee, the days it shows, and its months.
  */
 import { Alert, Descriptions, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatYuan, type Quote, type QuoteMonth } from '../../../../../shared/domain/billing';
 import type { Plan } from '../../../../../shared/domain/catalog';
 import { addMonths, dayOf, monthOf } from '../../../../../shared/domain/dates';
-import type { OrderKind } from '../../../../../shared/domain/order';
+import type { Order, OrderKind } from '../../../../../shared/domain/order';
+import { lastPromotionDay, orderDates } from './promotionDays';
 import { SampleTag } from './SampleTag';
 
 interface Props {
@@ -18,12 +20,20 @@ interface Props {
   /** A change: the new plan and the date it applies from. */
   change?: { plan: Pick<Plan, 'name' | 'monthlyFeeFen'>; effectiveDate: string };
   cancelDate?: string;
+  promotion?: Order['promotion'];
 }
 
 const yuan = (fen: number) => formatYuan(fen);
 
-function RuleSentence({ quote, kind, change, cancelDate }: Props) {
+function RuleSentence({ quote, kind, change, cancelDate, promotion }: Props) {
   const { t } = useTranslation();
+  if (promotion)
+    return t('orders.promotion.rule', {
+      start: promotion.startDate,
+      months: promotion.months,
+      last: lastPromotionDay(promotion),
+      fee: yuan(quote.plan.monthlyFeeFen),
+    });
   if (kind === 'change' && change)
     return t('orders.quote.change', { date: change.effectiveDate, plan: change.plan.name, fee: yuan(change.plan.monthlyFeeFen) });
   if (kind === 'cancel' && cancelDate)
@@ -34,8 +44,9 @@ function RuleSentence({ quote, kind, change, cancelDate }: Props) {
 
 export function QuoteView(props: Props) {
   const { t } = useTranslation();
-  const { quote, plan } = props;
+  const { quote, plan, promotion } = props;
   const p = quote.plan;
+  const sms = !promotion;
   // The plan column only matters when a change makes it differ from month to month.
   const onePlan = new Set(quote.months.map((m) => m.planCode)).size <= 1;
   return (
@@ -54,21 +65,33 @@ export function QuoteView(props: Props) {
               </span>
             ),
           },
-          {
-            key: 'sms',
-            label: t('orders.quote.smsIncluded'),
-            children: t('orders.quote.smsCount', { n: p.smsIncluded.toLocaleString('en-US') }),
-          },
-          {
-            key: 'rate',
-            label: t('orders.quote.smsRate'),
-            children: (
-              <span>
-                {t('orders.quote.rateValue', { rate: yuan(p.smsRateFen) })}
-                {plan?.sample.smsRate && <SampleTag />}
-              </span>
-            ),
-          },
+          ...(sms
+            ? [
+                {
+                  key: 'sms',
+                  label: t('orders.quote.smsIncluded'),
+                  children: t('orders.quote.smsCount', { n: p.smsIncluded.toLocaleString('en-US') }),
+                },
+                {
+                  key: 'rate',
+                  label: t('orders.quote.smsRate'),
+                  children: (
+                    <span>
+                      {t('orders.quote.rateValue', { rate: yuan(p.smsRateFen) })}
+                      {plan?.sample.smsRate && <SampleTag />}
+                    </span>
+                  ),
+                },
+              ]
+            : [
+                {
+                  key: 'period',
+                  label: t('orders.promotion.period'),
+                  children: (
+                    <span data-testid="quote-promotion-period">{orderDates(t, { effectiveDate: promotion.startDate, promotion })}</span>
+                  ),
+                },
+              ]),
         ]}
       />
       <Alert
@@ -104,7 +127,16 @@ export function QuoteView(props: Props) {
             ),
           },
           { key: 'fn', title: t('orders.quote.functionFee'), align: 'right', render: (_, m) => yuan(m.functionFeeFen) },
-          { key: 'sms', title: t('orders.quote.smsFee'), align: 'right', render: (_, m) => yuan(m.smsFeeFen) },
+          ...(sms
+            ? [
+                {
+                  key: 'sms',
+                  title: t('orders.quote.smsFee'),
+                  align: 'right' as const,
+                  render: (_: unknown, m: QuoteMonth) => yuan(m.smsFeeFen),
+                },
+              ]
+            : []),
           { key: 'total', title: t('orders.quote.total'), align: 'right', render: (_, m) => <strong>{yuan(m.totalFeeFen)}</strong> },
         ]}
       />

@@ -1,16 +1,22 @@
 /**
- * /enterprises/:id/orders/new — 开户 / 变更套餐 / 取消 (whichever the enterprise's state allows),
- * the plan, the date (today by default), and the exact quote before the order is created.
+ * /enterprises/:id/orders/new — 开户 / 变更套餐 / 取消 (whichever the enterprise's state allows) or
+ * 门户首页推荐 (a promotion: start date and months), the plan, the date (today by default), and the
+ * exact quote before the order is created.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Breadcrumb, Button, Card, Col, DatePicker, Form, Radio, Row, Spin, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, DatePicker, Form, InputNumber, Radio, Row, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../../shared/api';
-import { findPlan, type Catalog } from '../../../../../shared/domain/catalog';
+import {
+  findPlan,
+  MAX_PROMOTION_MONTHS,
+  PORTAL_PROMOTION_CODE,
+  promotionEndDate,
+  type Catalog,
+} from '../../../../../shared/domain/catalog';
 import { chinaDate, firstOfNextMonth } from '../../../../../shared/domain/dates';
-import type { OrderKind } from '../../../../../shared/domain/order';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { apiErrorOf, apiErrorText } from '../../../ui/apiErrors';
 import { Kbd } from '../../../ui/Kbd';
@@ -18,13 +24,23 @@ import { validationText } from '../../../i18n';
 import { QuoteView } from '../common/QuoteView';
 import { PlanPicker } from './PlanPicker';
 import { useQuotePreview } from './useQuotePreview';
-import { allowedKinds, previewInput } from './orderDraft';
+import { allowedKinds, createInput, previewInput, promotionMonthsInRange, type FormKind } from './orderDraft';
 import '../orders.css';
 
 interface Errors {
   plan?: string;
   date?: string;
+  months?: string;
   form?: string;
+}
+
+/** Which field a refusal belongs to, and its text (a schema refusal of the months by its validation key). */
+function errorsOf(error: unknown): Errors {
+  const e = apiErrorOf(error);
+  const field = e.field ?? e.issues?.[0]?.field;
+  if (field === 'promotionMonths') return { months: validationText(e.issues?.[0]?.code, { max: MAX_PROMOTION_MONTHS }) };
+  const text = apiErrorText(error);
+  return field === 'planCode' ? { plan: text } : field === 'date' ? { date: text } : { form: text };
 }
 
 export function NewOrderPage() {
@@ -73,6 +89,13 @@ export function NewOrderPage() {
 
 type CurrentPlan = Output<'orders.currentPlan'>;
 
+const DATE_LABELS: Record<FormKind, string> = {
+  open: 'orders.field.openDate',
+  change: 'orders.field.changeDate',
+  cancel: 'orders.field.cancelDate',
+  promotion: 'orders.promotion.startDate',
+};
+
 interface FormProps {
   enterpriseId: string;
   catalog: Catalog;
@@ -84,27 +107,26 @@ interface FormProps {
 function NewOrderForm({ enterpriseId, catalog, current, onCreated, onCancel }: FormProps) {
   const { t } = useTranslation();
   const kinds = allowedKinds(current);
-  const [kind, setKind] = useState<OrderKind>(kinds[0]!);
+  const [kind, setKind] = useState<FormKind>(kinds[0]!);
   const [planCode, setPlanCode] = useState<string | undefined>();
+  const [promotionMonths, setPromotionMonths] = useState<number | null>(1);
   const [today] = useState(() => chinaDate(new Date()));
   const [date, setDate] = useState(today);
   const [errors, setErrors] = useState<Errors>({});
   const createOrder = useApiMutation('orders.create');
-  const choice = { kind, planCode: kind === 'cancel' ? undefined : planCode, date };
+  const choice = { kind, planCode, date, promotionMonths };
   const preview = useQuotePreview(previewInput(choice, current));
-  const chosenPlan = findPlan(catalog, kind === 'cancel' ? (current?.planCode ?? '') : (planCode ?? ''));
+  const quotedPlanCode = kind === 'promotion' ? PORTAL_PROMOTION_CODE : kind === 'cancel' ? current?.planCode : planCode;
+  const chosenPlan = findPlan(catalog, quotedPlanCode ?? '');
 
   const create = async () => {
-    if (kind !== 'cancel' && !planCode) return setErrors({ plan: validationText('plan.required') });
+    if ((kind === 'open' || kind === 'change') && !planCode) return setErrors({ plan: validationText('plan.required') });
     setErrors({});
     try {
-      const order = await createOrder.mutateAsync({ enterpriseId, kind, ...(choice.planCode ? { planCode: choice.planCode } : {}), date });
+      const order = await createOrder.mutateAsync(createInput(enterpriseId, choice));
       onCreated(order.id);
     } catch (error) {
-      const e = apiErrorOf(error);
-      const text = apiErrorText(error);
-      const field = e.field ?? e.issues?.[0]?.field;
-      setErrors(field === 'planCode' ? { plan: text } : field === 'date' ? { date: text } : { form: text });
+      setErrors(errorsOf(error));
     }
   };
 
@@ -120,7 +142,11 @@ function NewOrderForm({ enterpriseId, catalog, current, onCreated, onCancel }: F
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => root.current?.querySelector<HTMLInputElement>('input[type=radio]:checked')?.focus(), []);
 
-  const dateLabel = kind === 'open' ? 'orders.field.openDate' : kind === 'cancel' ? 'orders.field.cancelDate' : 'orders.field.changeDate';
+  const dateLabel = DATE_LABELS[kind];
+  const dateHint =
+    kind === 'change'
+      ? t('orders.new.changeEffective', { date: firstOfNextMonth(date) })
+      : t(kind === 'promotion' ? 'orders.promotion.startHint' : 'orders.new.dateHint');
 
   return (
     <Form layout="vertical" component="div" onKeyDown={onKeyDown}>
@@ -130,7 +156,7 @@ function NewOrderForm({ enterpriseId, catalog, current, onCreated, onCancel }: F
             <Form.Item className="ecw-form-item">
               <Radio.Group
                 value={kind}
-                onChange={(e) => setKind(e.target.value as OrderKind)}
+                onChange={(e) => (setKind(e.target.value as FormKind), setErrors({}))}
                 optionType="button"
                 buttonStyle="solid"
                 options={kinds.map((k) => ({ value: k, label: t(`orders.kind.${k}`) }))}
@@ -141,7 +167,26 @@ function NewOrderForm({ enterpriseId, catalog, current, onCreated, onCancel }: F
                 {current && ` · ${t('orders.field.currentPlan')}：${current.planName}（${current.openDate}）`}
               </Typography.Paragraph>
             </Form.Item>
-            {kind !== 'cancel' && (
+            {kind === 'promotion' && (
+              <Form.Item
+                label={t('orders.promotion.months')}
+                required
+                htmlFor="order-promotion-months"
+                validateStatus={errors.months ? 'error' : undefined}
+                help={errors.months ?? t('orders.promotion.monthsHint', { max: MAX_PROMOTION_MONTHS })}
+                className="ecw-form-item"
+              >
+                <InputNumber
+                  id="order-promotion-months"
+                  value={promotionMonths}
+                  precision={0}
+                  suffix={t('orders.promotion.monthsUnit')}
+                  onChange={(n) => (setPromotionMonths(n), setErrors({}))}
+                  data-testid="order-promotion-months"
+                />
+              </Form.Item>
+            )}
+            {(kind === 'open' || kind === 'change') && (
               <Form.Item
                 label={t('orders.field.plan')}
                 required
@@ -163,10 +208,7 @@ function NewOrderForm({ enterpriseId, catalog, current, onCreated, onCancel }: F
               required
               htmlFor="order-date"
               validateStatus={errors.date ? 'error' : undefined}
-              help={
-                errors.date ??
-                (kind === 'change' ? t('orders.new.changeEffective', { date: firstOfNextMonth(date) }) : t('orders.new.dateHint'))
-              }
+              help={errors.date ?? dateHint}
               className="ecw-form-item"
             >
               <DatePicker
@@ -205,15 +247,20 @@ function NewOrderForm({ enterpriseId, catalog, current, onCreated, onCancel }: F
             ) : preview.quote ? (
               <QuoteView
                 quote={preview.quote}
-                kind={kind}
+                kind={kind === 'promotion' ? 'open' : kind}
                 plan={chosenPlan}
                 {...(kind === 'change' && chosenPlan ? { change: { plan: chosenPlan, effectiveDate: firstOfNextMonth(date) } } : {})}
                 {...(kind === 'cancel' ? { cancelDate: date } : {})}
+                {...(kind === 'promotion' && promotionMonthsInRange(promotionMonths)
+                  ? { promotion: { months: promotionMonths, startDate: date, endDate: promotionEndDate(date, promotionMonths) } }
+                  : {})}
               />
             ) : preview.loading ? (
               <Spin description={t('orders.quote.loading')} />
             ) : (
-              <Typography.Text type="secondary">{t('orders.new.choosePlanFirst')}</Typography.Text>
+              <Typography.Text type="secondary">
+                {kind === 'promotion' ? t('orders.promotion.chooseMonths', { max: MAX_PROMOTION_MONTHS }) : t('orders.new.choosePlanFirst')}
+              </Typography.Text>
             )}
           </Card>
         </Col>

@@ -15,6 +15,7 @@ import { apiErrorText, useShowError } from '../../../ui/apiErrors';
 import { AuditTrail } from '../../../ui/AuditTrail';
 import { OrderStatusTag } from '../common/OrderStatusTag';
 import { QuoteView } from '../common/QuoteView';
+import { orderKindLabel } from '../common/promotionDays';
 import { DocumentViewer } from '../documents/DocumentViewer';
 import { OrderSummary } from './OrderSummary';
 import { SignaturePanel } from './SignaturePanel';
@@ -82,6 +83,7 @@ export function OrderPage() {
       plan={plan}
       {...(o.kind === 'change' && plan ? { change: { plan, effectiveDate: o.effectiveDate } } : {})}
       {...(o.kind === 'cancel' ? { cancelDate: o.effectiveDate } : {})}
+      {...(o.promotion ? { promotion: o.promotion } : {})}
     />
   );
 
@@ -100,7 +102,7 @@ export function OrderPage() {
           <Typography.Title level={3} className="ecw-order-title">
             {t('orders.page.title', { number: o.number })}
           </Typography.Title>
-          <Tag>{t(`orders.kind.${o.kind}`)}</Tag>
+          <Tag>{orderKindLabel(t, o)}</Tag>
           <OrderStatusTag status={o.status} platformStatus={o.platformStatus} />
         </Space>
         <Space>

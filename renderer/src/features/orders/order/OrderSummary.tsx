@@ -7,6 +7,7 @@ import type { Catalog } from '../../../../../shared/domain/catalog';
 import { findPlan } from '../../../../../shared/domain/catalog';
 import type { Enterprise } from '../../../../../shared/domain/enterprise';
 import type { Order } from '../../../../../shared/domain/order';
+import { orderDates, orderKindLabel } from '../common/promotionDays';
 
 const at = (iso?: string) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 
@@ -26,10 +27,14 @@ export function OrderSummary({ order, enterprise, catalog }: { order: Order; ent
           label: t('orders.field.enterprise'),
           children: enterprise ? <Link to={`/enterprises/${enterprise.id}`}>{enterprise.name}</Link> : '…',
         },
-        { key: 'kind', label: t('orders.field.kind'), children: t(`orders.kind.${order.kind}`) },
+        { key: 'kind', label: t('orders.field.kind'), children: orderKindLabel(t, order) },
         { key: 'plan', label: t('orders.field.plan'), children: plan },
         { key: 'date', label: t('orders.field.date'), children: order.requestDate },
-        { key: 'effective', label: t('orders.field.effectiveDate'), children: order.effectiveDate },
+        {
+          key: 'effective',
+          label: t(order.promotion ? 'orders.promotion.period' : 'orders.field.effectiveDate'),
+          children: orderDates(t, order),
+        },
         { key: 'manager', label: t('enterprises.field.manager'), children: order.createdBy },
         {
           key: 'signer',

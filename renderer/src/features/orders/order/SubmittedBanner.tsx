@@ -29,7 +29,8 @@ export function SubmittedBanner({ order }: { order: Order }) {
       type={stage === 'failed' ? 'error' : stage === 'queued' ? 'info' : 'success'}
       showIcon
       title={t(`orders.page.stage.${stage}`)}
-      description={t(`orders.page.stageHint.${stage}`, {
+      // A promotion opens no service: its own words, but for a failure (the platform's reason).
+      description={t(order.promotion && stage !== 'failed' ? `orders.promotion.stageHint.${stage}` : `orders.page.stageHint.${stage}`, {
         message: failure ? t(`sync.rejection.${failure.code}`, { defaultValue: failure.message }) : '',
       })}
       className="ecw-order-banner"

@@ -1,0 +1,110 @@
+/**
+ * Ordering 门户首页推荐 (issue 13) on the new-order page in jsdom against a real backend: the
+ * backend's quote (price per month × months), its refusals in Chinese, and the order with its dates
+ * on its own page and on the enterprise page.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { findPlan, PORTAL_PROMOTION_CODE, SEED_CATALOG } from '../../shared/domain/catalog';
+import type { TestBackend } from '../helpers/backend';
+import { jinanEnterprise } from '../helpers/syncDevice';
+import { openedEnterprise } from './openedEnterprise';
+import { renderApp } from './renderApp';
+
+// The enterprise's plan was opened on 2026-12-01 (as the platform answered it).
+const TODAY = '2026-12-02';
+const MONTHLY_FEE_FEN = findPlan(SEED_CATALOG, PORTAL_PROMOTION_CODE)!.monthlyFeeFen;
+
+describe('ordering a portal promotion (jsdom, in-memory transport, real backend)', () => {
+  const backends: TestBackend[] = [];
+  let backend: TestBackend;
+  let enterpriseId: string;
+  beforeEach(async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(`${TODAY}T09:00:00+08:00`));
+    ({ t: backend, enterpriseId } = await openedEnterprise(backends));
+    backend.clock.set(`${TODAY}T09:00:00+08:00`);
+  });
+  afterEach(() => {
+    backends.splice(0).forEach((b) => b.cleanup());
+    vi.useRealTimers();
+  });
+
+  const openPage = async (enterpriseId: string) => {
+    const app = renderApp(backend.transport, `/enterprises/${enterpriseId}/orders/new`);
+    await app.user.click(await screen.findByRole('radio', { name: '门户首页推荐' }));
+    return app;
+  };
+
+  it('is refused in Chinese for an enterprise without a plan', async () => {
+    const notOpened = (await backend.call('enterprises.create', jinanEnterprise(2))).id;
+    const { user } = await openPage(notOpened);
+    expect(await screen.findByTestId('quote-total')).toHaveTextContent('以上 1 个月合计 500.00 元');
+    await user.click(screen.getByTestId('order-create'));
+    expect(await screen.findByTestId('order-error')).toHaveTextContent('该客户还没有开通套餐：请先办理开户');
+    expect(await backend.call('orders.listForEnterprise', { enterpriseId: notOpened })).toEqual([]);
+  });
+
+  it('is refused in Chinese for 0 or 25 months or a start before today, and nothing is created', async () => {
+    const { user } = await openPage(enterpriseId);
+    const months = screen.getByLabelText('推荐月数');
+    for (const typed of ['0', '25']) {
+      await user.clear(months);
+      await user.type(months, typed);
+      expect(await screen.findByText('填写 1 到 24 个月后显示报价')).toBeInTheDocument();
+      await user.click(screen.getByTestId('order-create'));
+      expect(await screen.findByText('推荐月数须为 1 到 24 之间的整数。')).toBeInTheDocument();
+    }
+
+    await user.clear(months);
+    await user.type(months, '3');
+    const date = screen.getByLabelText('推荐起始日期');
+    await user.clear(date);
+    await user.type(date, '2026-12-01{Enter}');
+    await user.click(screen.getByTestId('order-create'));
+    expect(await screen.findByText('推荐起始日期不能早于今天（2026-12-02），请选择今天或以后的日期。')).toBeInTheDocument();
+
+    const orders = await backend.call('orders.listForEnterprise', { enterpriseId });
+    expect(orders.map((o) => o.planCode)).toEqual(['site-standard']);
+  });
+
+  it('quotes the months from the backend, creates the order with its dates, and shows it on the enterprise page', async () => {
+    const { user } = await openPage(enterpriseId);
+    const months = screen.getByLabelText('推荐月数');
+    await user.clear(months);
+    await user.type(months, '3');
+    const date = screen.getByLabelText('推荐起始日期');
+    await user.clear(date);
+    await user.type(date, '2026-12-20{Enter}');
+
+    // Started after the 15th, yet every month is whole: the promotion shows three whole months.
+    await waitFor(() => expect(screen.getByTestId('quote-total')).toHaveTextContent('以上 3 个月合计 1,500.00 元'));
+    const quote = screen.getByTestId('quote');
+    expect(within(quote).getByTestId('quote-monthly-fee')).toHaveTextContent('500.00 元');
+    expect(within(quote).getByTestId('quote-promotion-period')).toHaveTextContent('2026-12-20 至 2027-03-19（3 个月）');
+    expect(screen.getByTestId('quote-rule')).toHaveTextContent('自 2026-12-20 起在门户首页推荐 3 个月，至 2027-03-19 止；每月 500.00 元');
+    expect(within(quote).queryByText('含网内短信')).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId('order-create'));
+    expect(await screen.findByTestId('order-status')).toHaveTextContent('草稿');
+    expect(screen.getByTestId('order-summary')).toHaveTextContent('门户首页推荐');
+    expect(screen.getByTestId('order-summary')).toHaveTextContent('展示期2026-12-20 至 2027-03-19（3 个月）');
+    const promotion = (await backend.call('orders.listForEnterprise', { enterpriseId })).find((o) => o.planCode === PORTAL_PROMOTION_CODE)!;
+    expect(promotion).toMatchObject({
+      kind: 'open',
+      effectiveDate: '2026-12-20',
+      promotion: { months: 3, startDate: '2026-12-20', endDate: '2027-03-20' },
+    });
+    expect(promotion.quote.totalFeeFen).toBe(3 * MONTHLY_FEE_FEN);
+
+    // Signing draws on the pad and renders the PDF (pdfkit cannot load its font under jsdom): the
+    // integration tests sign and submit a promotion; signing is the same step as for a plan.
+    await user.click(within(screen.getByTestId('order-summary')).getByRole('link'));
+    const rows = await screen.findAllByTestId('order-row');
+    const row = rows.find((r) => r.textContent?.includes('门户首页推荐'))!;
+    expect(row).toHaveTextContent('2026-12-20 至 2027-03-19（3 个月）');
+    expect(row).toHaveTextContent('草稿');
+    expect(screen.getByTestId('enterprise-audit')).toHaveTextContent(/创建了受理单.*门户首页推荐/);
+    expect(await screen.findByTestId('current-plan')).toHaveTextContent('企业建站 标准版');
+  });
+});
