@@ -616,6 +616,16 @@ const portalPromotions: Migration = {
   },
 };
 
+/** Each enterprise's portal member report, summarised for the desktop (portal/memberReport.ts). */
+const memberReport: Migration = {
+  async up(db) {
+    await syncedColumns(db.schema.createTable('member_report'))
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .execute();
+    await pullIndexes(db, 'member_report');
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_sms_cmpp': smsCmpp,
@@ -631,6 +641,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_sms_activity': smsActivity,
   '0013_portal_members': portalMembers,
   '0014_portal_promotions': portalPromotions,
+  '0015_member_report': memberReport,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -98,6 +98,8 @@ export interface DB {
   sms_usage: ChildRowTable;
   /** An enterprise's SMS draw log and survey tallies (id = the enterprise's), rewritten by each draw and answer (sms/activity.ts). */
   sms_activity: ChildRowTable;
+  /** The portal members following an enterprise (id = the enterprise's), rewritten by each change that touches it (portal/memberReport.ts). */
+  member_report: ChildRowTable;
   /** The extension of the service code each opened enterprise's SMS site answers on. */
   sms_route: { extension: string; enterprise_id: string; opened_at: string };
   /** A number's place in an SMS site (JSON stack of node ids, the current last); gone once expired. */

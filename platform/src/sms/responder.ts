@@ -119,7 +119,7 @@ export class SmsResponder {
     const serviceCode = this.gateway.link.config.serviceCode;
     if (!extension) {
       const query = message.text.trim();
-      if (isOptOut(query)) return [{ to, text: (await optOut(w.trx, to, isoNow(this.ctx))) ? DIGEST_OPTED_OUT : portalHelp(serviceCode) }];
+      if (isOptOut(query)) return [{ to, text: (await optOut(w, to, isoNow(this.ctx))) ? DIGEST_OPTED_OUT : portalHelp(serviceCode) }];
       const found = query ? await findEnterprises(w.trx, serviceCode, query, PORTAL_RESULTS) : [];
       return [{ to, text: query ? portalAnswer(serviceCode, query, found) : portalHelp(serviceCode) }];
     }
