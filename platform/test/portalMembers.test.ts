@@ -220,7 +220,11 @@ describeOnDatabases('portal members', (database) => {
   it('keeps each enterprise’s synced member_report row current as members join, change what they follow and opt out', async () => {
     const db = t.platform.ctx.database.db;
     const row = async (enterpriseId: string) => {
-      const r = await db.selectFrom('member_report').select(['data', 'version', 'scope_id']).where('id', '=', enterpriseId).executeTakeFirst();
+      const r = await db
+        .selectFrom('member_report')
+        .select(['data', 'version', 'scope_id'])
+        .where('id', '=', enterpriseId)
+        .executeTakeFirst();
       return r && { ...(JSON.parse(r.data) as MemberReportWireRow), version: Number(r.version), scopeId: r.scope_id };
     };
     const report = async (enterpriseId: string, month: string) =>
@@ -230,7 +234,9 @@ describeOnDatabases('portal members', (database) => {
     expect(memberReportOfMonth(machinesRow, '2026-11')).toEqual(await report(machines.ent, '2026-11'));
     expect(memberReportOfMonth(machinesRow, '2026-12')).toEqual(await report(machines.ent, '2026-12'));
     expect(machinesRow).toMatchObject({ followers: 2, optedOut: 1, joinedByMonth: [{ month: '2026-11', members: 2 }] });
-    expect(machinesRow.scopeId).toBe((await db.selectFrom('enterprise').select('scope_id').where('id', '=', machines.ent).executeTakeFirst())!.scope_id);
+    expect(machinesRow.scopeId).toBe(
+      (await db.selectFrom('enterprise').select('scope_id').where('id', '=', machines.ent).executeTakeFirst())!.scope_id,
+    );
 
     // A keyword-only member counts for no enterprise: no row is rewritten.
     const keywordOnly = '13900002020';
@@ -253,7 +259,10 @@ describeOnDatabases('portal members', (database) => {
     t.clock.advance(CODE_LIMITS.numberGapMs);
     await post('/member/join', { mobile: qingdao, code: await codeFor(qingdao, { city: '山东省/青岛市', enterprise: tea.ent }) });
     expect((await row(machines.ent))!).toMatchObject({ followers: 2, followingEnterprise: 1, followingIndustry: 1 });
-    expect((await row(tea.ent))!).toMatchObject({ followers: teaBefore.followers + 1, followingEnterprise: teaBefore.followingEnterprise + 1 });
+    expect((await row(tea.ent))!).toMatchObject({
+      followers: teaBefore.followers + 1,
+      followingEnterprise: teaBefore.followingEnterprise + 1,
+    });
 
     // TD: the Zibo member (industry C) now counts as opted out in the machine works' report.
     ismg.sim.sendMo('13900002002', CODE, 'TD');

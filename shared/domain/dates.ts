@@ -40,4 +40,5 @@ export function chinaDate(instant: Date): string {
 export const chinaMonth = (instant: Date): string => chinaDate(instant).slice(0, 7);
 
 /** An instant as a clerk in China reads it: `YYYY-MM-DD HH:mm` (UTC+8). */
-export const chinaMinute = (instant: Date): string => new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+export const chinaMinute = (instant: Date): string =>
+  new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');

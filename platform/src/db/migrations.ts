@@ -626,6 +626,19 @@ const memberReport: Migration = {
   },
 };
 
+/** Subscription commands texted to the service code, counted per number and China day (portal/smsSubscribe.ts). */
+const portalSmsCommands: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('portal_sms_command_day')
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('commands', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('portal_sms_command_day_pk', ['mobile', 'day'])
+      .execute();
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_sms_cmpp': smsCmpp,
@@ -642,6 +655,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_portal_members': portalMembers,
   '0014_portal_promotions': portalPromotions,
   '0015_member_report': memberReport,
+  '0016_portal_sms_commands': portalSmsCommands,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

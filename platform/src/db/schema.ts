@@ -201,6 +201,8 @@ export interface DB {
     digest_after: string;
     opted_out_at: string | null;
   };
+  /** Subscription commands (DY/QX) a number texted to the service code on a China day: a flood is throttled (portal/smsSubscribe.ts). */
+  portal_sms_command_day: { mobile: string; day: string; commands: number };
   /** A code sent to join (or change what a member follows); `choice` is what the member asked for, as JSON. */
   portal_member_code: {
     id: string;

@@ -77,7 +77,10 @@ export async function memberReportsOf(trx: Kysely<DB>, enterpriseIds: string[]):
   const byIndustry = await followsOf(trx, 'industry', [...new Set(sectionOf.values())]);
   const reports = new Map<string, MemberReportData>();
   for (const [enterpriseId, section] of sectionOf)
-    reports.set(enterpriseId, reportOf([...byEnterprise.filter((f) => f.value === enterpriseId), ...byIndustry.filter((f) => f.value === section)]));
+    reports.set(
+      enterpriseId,
+      reportOf([...byEnterprise.filter((f) => f.value === enterpriseId), ...byIndustry.filter((f) => f.value === section)]),
+    );
   return reports;
 }
 
@@ -103,10 +106,20 @@ export async function refreshMemberReports(w: Writer, at: string, enterpriseIds:
   const ids = [...new Set(enterpriseIds)].sort();
   if (ids.length === 0) return;
   if (w.dialect === 'postgres')
-    await w.trx.selectFrom('portal_site').select('site_id').where('enterprise_id', 'in', ids).orderBy('enterprise_id').forUpdate().execute();
+    await w.trx
+      .selectFrom('portal_site')
+      .select('site_id')
+      .where('enterprise_id', 'in', ids)
+      .orderBy('enterprise_id')
+      .forUpdate()
+      .execute();
   await lockRows(w, 'member_report', ids);
   const reports = await memberReportsOf(w.trx, ids);
-  const scopes = await w.trx.selectFrom('enterprise').select(['id', 'scope_id']).where('id', 'in', [...reports.keys()]).execute();
+  const scopes = await w.trx
+    .selectFrom('enterprise')
+    .select(['id', 'scope_id'])
+    .where('id', 'in', [...reports.keys()])
+    .execute();
   const by = { clientId: null, at };
   for (const { id, scope_id: scopeId } of scopes) {
     const data = reports.get(id)!;

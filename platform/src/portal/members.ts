@@ -24,15 +24,16 @@ export const CODE_ATTEMPTS = 5;
 export const CODE_LIMITS = { numberGapMs: 60_000, numberPerDay: 5, addressPerHour: 30 };
 export const MEMBER_SIGNATURE = '【企业网站门户】';
 
-const MAX_FOLLOWED = 10;
-const KEYWORD = /^[\p{Script=Han}A-Za-z0-9]{2,10}$/u;
+/** The most enterprises and keywords a member follows (industries: any of the sections). */
+export const MAX_FOLLOWED = { enterprises: 10, keywords: 3 };
+export const KEYWORD = /^[\p{Script=Han}A-Za-z0-9]{2,10}$/u;
 
 export const memberChoiceSchema = z.object({
   province: z.string().max(30),
   city: z.string().max(30),
   industries: z.array(z.string().regex(/^[A-T]$/)).max(INDUSTRY_SECTIONS.length),
-  enterprises: z.array(z.string().min(1).max(64)).max(MAX_FOLLOWED),
-  keywords: z.array(z.string().regex(KEYWORD)).max(3),
+  enterprises: z.array(z.string().min(1).max(64)).max(MAX_FOLLOWED.enterprises),
+  keywords: z.array(z.string().regex(KEYWORD)).max(MAX_FOLLOWED.keywords),
 });
 export type MemberChoice = z.infer<typeof memberChoiceSchema>;
 

@@ -48,9 +48,7 @@ export function memberReport(ctx: ReadContext, input: ParsedInput<'portal.member
   const row = memberReportOfEnterprise(ctx.db, input.enterpriseId);
   if (!row && !findEnterprise(ctx.db, input.enterpriseId))
     throw new AppError('portal.not_found', `There is no enterprise ${input.enterpriseId} on this device.`);
-  const counts = row
-    ? memberReportWireRowOf(row)
-    : { enterpriseId: input.enterpriseId, ...NO_MEMBERS };
+  const counts = row ? memberReportWireRowOf(row) : { enterpriseId: input.enterpriseId, ...NO_MEMBERS };
   return { ...memberReportOfMonth(counts, month), asOf: getState(ctx.db, 'last_sync_ok_at') ?? (row ? row.updated_at : null) };
 }
 
