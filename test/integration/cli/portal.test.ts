@@ -1,7 +1,7 @@
 /**
  * `ecw portal search QUERY --json` (issue 13 item 5): through the platform the CLI is signed in to,
  * `[{"enterpriseId","name","industry","url","score"}]`, best first — over three sites published on a
- * real platform served on a loopback port.
+ * real platform served on a loopback port. The member report is read from the pulled member_report table.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -26,6 +26,8 @@ beforeAll(async () => {
   const signedIn = createTestBackend({ dataDir });
   try {
     await signedIn.call('sync.signIn', { server, user: 'sd.manager', password: DEMO_PASSWORD });
+    // The member report is read from the synced member_report table: pull it once.
+    await signedIn.call('sync.now', {});
   } finally {
     signedIn.cleanup();
   }
@@ -65,7 +67,7 @@ it('refuses to search when not signed in, and says how to use it', async () => {
   expect((await ecw('--data-dir', dataDir, 'portal', 'search', '鲁中', '--limit', '0', '--json')).code).toBe(2);
 });
 
-it('asks the platform for an enterprise’s portal member report (portal.memberReport), and names an enterprise it does not have', async () => {
+it('reads an enterprise’s portal member report (portal.memberReport) as pulled from the platform, and names an enterprise it does not have', async () => {
   const backend = createTestBackend({ dataDir });
   try {
     const report = await backend.call('portal.memberReport', { enterpriseId: machines.ent, month: '2026-11' });
@@ -78,6 +80,7 @@ it('asks the platform for an enterprise’s portal member report (portal.memberR
       newThisMonth: 0,
       optedOut: 0,
       byRegion: [],
+      asOf: expect.any(String),
     });
     const file = await backend.call('files.memberReport', { enterpriseId: machines.ent, month: '2026-11' });
     expect([file.mime, file.fileName]).toEqual([
