@@ -53,7 +53,10 @@ export function MemberReportCard({ enterpriseId }: { enterpriseId: string }) {
               dataSource={data.byRegion}
               pagination={{ pageSize: 5, size: 'small', hideOnSinglePage: true }}
               columns={[
-                { title: t('publishing.memberReport.region'), render: (_: unknown, r: Region) => `${r.province} ${r.city}` },
+                {
+                  title: t('publishing.memberReport.region'),
+                  render: (_: unknown, r: Region) => (r.city ? `${r.province} ${r.city}` : t('publishing.memberReport.unknownRegion')),
+                },
                 { title: t('publishing.memberReport.members'), dataIndex: 'members', align: 'right' },
               ]}
               data-testid="member-report-regions"
