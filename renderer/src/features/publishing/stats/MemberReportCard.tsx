@@ -32,7 +32,7 @@ export function MemberReportCard({ enterpriseId }: { enterpriseId: string }) {
       {error && <Typography.Text type="danger">{apiErrorText(error)}</Typography.Text>}
       {data && (
         <>
-          <Typography.Text type="secondary" data-testid="member-report-as-of">
+          <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }} data-testid="member-report-as-of">
             {data.asOf
               ? t('publishing.memberReport.asOf', { time: dayjs(data.asOf).format('YYYY-MM-DD HH:mm') })
               : t('publishing.memberReport.notSynced')}
