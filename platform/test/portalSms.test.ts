@@ -10,7 +10,7 @@ import { countSms } from '../../shared/sites';
 import type { MemberReportWireRow } from '../../shared/platform-api';
 import { linkConfig, startIsmg, type TestIsmg } from '../../test/helpers/ismg';
 import { SMS_COMMANDS_PER_DAY } from '../src/portal/smsSubscribe';
-import { describeOnDatabases, type TestPlatform, startTestPlatform } from './helpers';
+import { describeOnDatabases, type Device, type TestPlatform, startTestPlatform, updateOp } from './helpers';
 import { machineToolSite, publishSite, softwareSite, teaSite, type FixtureSite } from './portalFixture';
 
 const WAIT = { timeout: 30_000, interval: 20 };
@@ -20,18 +20,20 @@ describeOnDatabases('the SMS portal’s search and subscriptions', (database) =>
   let ismg: TestIsmg;
   let t: TestPlatform;
   let machines: FixtureSite;
+  let software: FixtureSite;
+  let manager: Device;
   let machinesNumber: string;
 
   beforeAll(async () => {
     ismg = await startIsmg();
     // Plenty of MOs per minute: the subscription commands' own daily limit is what is tested here.
     t = await startTestPlatform({ database, sms: linkConfig(ismg.port), config: { smsMosPerNumber: 200 } });
-    const manager = await t.api.device('sd.manager');
+    manager = await t.api.device('sd.manager');
     const admin = (await t.api.login('admin')).accessToken;
     await vi.waitFor(() => expect(t.platform.sms!.link.status().state).toBe('connected'), WAIT);
     machines = await publishSite(t, manager, admin, machineToolSite('smluzhong'), { section: 'C', division: '34' }, 'zibo');
     await publishSite(t, manager, admin, teaSite('smquancheng'), { section: 'F', division: '52' }, 'jinan');
-    await publishSite(t, manager, admin, softwareSite('smhaixing'), { section: 'I', division: '65' }, 'qingdao');
+    software = await publishSite(t, manager, admin, softwareSite('smhaixing'), { section: 'I', division: '65' }, 'qingdao');
     const route = await t.platform.ctx.database.db
       .selectFrom('sms_route')
       .select('extension')
@@ -159,5 +161,28 @@ describeOnDatabases('the SMS portal’s search and subscriptions', (database) =>
     ).toEqual([`【企业短信门户】今天的订阅操作已达${SMS_COMMANDS_PER_DAY}次，请明天再试。`]);
     t.clock.advance(86_400_000);
     expect(await text(mobile, 'DY 钢材')).toContain('已订阅关键词“钢材”');
+  });
+
+  it('moves an enterprise’s report with it when the enterprise moves to another city', async () => {
+    const scopes = async () => {
+      const e = await db()
+        .selectFrom('enterprise')
+        .select(['scope_id', 'version'])
+        .where('id', '=', software.ent)
+        .executeTakeFirstOrThrow();
+      const r = await db().selectFrom('member_report').select('scope_id').where('id', '=', software.ent).executeTakeFirstOrThrow();
+      return { enterprise: e.scope_id, report: r.scope_id, version: Number(e.version) };
+    };
+    const before = await scopes();
+    expect(before.report).toBe(before.enterprise);
+    manager = await t.api.device('sd.manager'); // signed in again: the flood test moved the clock a day on
+    const jinan = { province: '山东省', city: '济南市', district: '历下区' };
+    const moved = await manager.push(
+      updateOp('enterprise', software.ent, { region: jinan, address: '济南市历下区泉城路1号' }, before.version),
+    );
+    expect(moved.results[0]).toMatchObject({ status: 'applied' });
+    const after = await scopes();
+    expect(after.enterprise).not.toBe(before.enterprise);
+    expect(after.report).toBe(after.enterprise);
   });
 });
