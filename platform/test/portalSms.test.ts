@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { countSms } from '../../shared/sites';
 import type { MemberReportWireRow } from '../../shared/platform-api';
-import { linkConfig, startIsmg, type TestIsmg } from '../../test/helpers/ismg';
+import { linkConfig, startIsmg, textAndWait, type TestIsmg } from '../../test/helpers/ismg';
 import { SMS_COMMANDS_PER_DAY } from '../src/portal/smsSubscribe';
 import { describeOnDatabases, type Device, type TestPlatform, startTestPlatform, updateOp } from './helpers';
 import { machineToolSite, publishSite, softwareSite, teaSite, type FixtureSite } from './portalFixture';
@@ -49,12 +49,9 @@ describeOnDatabases('the SMS portal’s search and subscriptions', (database) =>
   const received = (mobile: string) => ismg.sim.handsets.view(mobile).received;
   /** Texts the service code and returns the one reply. */
   async function text(mobile: string, body: string): Promise<string> {
-    const before = received(mobile).length;
-    ismg.sim.sendMo(mobile, CODE, body);
-    await vi.waitFor(() => expect(received(mobile).length).toBe(before + 1), WAIT);
-    const reply = received(mobile).at(-1)!;
-    expect(reply.from).toBe(CODE);
-    return reply.text;
+    const [reply] = await textAndWait(ismg, mobile, CODE, body);
+    expect(reply!.from).toBe(CODE);
+    return reply!.text;
   }
   const db = () => t.platform.ctx.database.db;
   const report = async (enterpriseId: string) => {

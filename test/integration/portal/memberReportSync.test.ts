@@ -6,16 +6,14 @@
  * table, so they still answer once the platform is gone. A device of another region never gets the row.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth } from '../../../shared/domain/dates';
 import { industrySection } from '../../../shared/domain/industry';
-import { linkFlags, startIsmg, type TestIsmg } from '../../helpers/ismg';
+import { linkFlags, startIsmg, textAndWait, type TestIsmg } from '../../helpers/ismg';
 import { startPlatform, type PlatformProcess } from '../../helpers/platform';
 import { createDevice, type Device } from '../../helpers/syncDevice';
-import { SIGNATURE_BASE64 } from '../orders/support';
-import { materialsCopy, teaEnterprise } from '../sites/support';
+import { openTeaSite } from '../sms/openedTeaSite';
 
-const WAIT = { timeout: 30_000, interval: 50 };
 const CODE = '10658000';
 
 describe('the portal member report is pulled by the devices of its region', () => {
@@ -30,20 +28,10 @@ describe('the portal member report is pulled by the devices of its region', () =
     ismg = await startIsmg();
     platform = await startPlatform({ extraArgs: linkFlags(ismg.port) });
     device = await createDevice('A');
-    await device.call('system.setOperator', { name: '李敏', channel: 'customer_manager' });
-    await device.signIn(platform.url, 'jn.manager', platform.login('jn.manager').password);
-    enterpriseId = await teaEnterprise(device);
-    const { siteId } = await device.call('sites.import', { enterpriseId, paths: [materialsCopy()] });
-    const site = await device.call('sites.get', { siteId });
-    shortName = site.content.profile.shortName;
+    let siteId: string;
+    ({ enterpriseId, siteId } = await openTeaSite(device, platform));
+    shortName = (await device.call('sites.get', { siteId })).content.profile.shortName;
     sectionName = industrySection((await device.call('enterprises.get', { id: enterpriseId })).industrySection)!.name;
-    await device.call('sites.signOff', { siteId, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });
-    const order = await device.call('orders.create', { enterpriseId, kind: 'open', planCode: 'site-standard', date: '2026-11-16' });
-    await device.call('orders.sign', { id: order.id, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });
-    await device.call('orders.submit', { id: order.id });
-    expect(await device.settle()).toMatchObject({ outcome: 'ok', pending: 0 });
-    await platform.admin('POST', '/admin/boss/process');
-    await device.settle();
   }, 120_000);
   afterAll(async () => {
     device?.cleanup();
@@ -51,13 +39,7 @@ describe('the portal member report is pulled by the devices of its region', () =
     await ismg?.stop();
   });
 
-  const received = (mobile: string) => ismg.sim.handsets.view(mobile).received;
-  async function text(mobile: string, body: string): Promise<string> {
-    const before = received(mobile).length;
-    ismg.sim.sendMo(mobile, CODE, body);
-    await vi.waitFor(() => expect(received(mobile).length).toBe(before + 1), WAIT);
-    return received(mobile).at(-1)!.text;
-  }
+  const text = async (mobile: string, body: string) => (await textAndWait(ismg, mobile, CODE, body))[0]!.text;
 
   it('counts members who followed by SMS after a sync, works offline, and stays in its region', async () => {
     const empty = await device.call('portal.memberReport', { enterpriseId });
