@@ -3,11 +3,11 @@
  * `[{"enterpriseId","name","industry","url","score"}]`, best first — over three sites published on a
  * real platform served on a loopback port. The member report is read from the pulled member_report table.
  */
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startTestPlatform, type TestPlatform } from '../../../platform/test/helpers';
 import { machineToolSite, publishSite, softwareSite, teaSite, type FixtureSite } from '../../../platform/test/portalFixture';
 import { createTestBackend, tempDir } from '../../helpers/backend';
+import { sheetRows } from '../../helpers/workbook';
 import { ecw } from './support';
 
 let t: TestPlatform;
@@ -87,13 +87,7 @@ it('reads an enterprise’s portal member report (portal.memberReport) as pulled
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       '门户会员报告-2026-11.xlsx',
     ]);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
-    const rows = book
-      .getWorksheet('门户会员')!
-      .getSheetValues()
-      .slice(1, 7)
-      .map((row) => (row as unknown[]).slice(1));
+    const rows = (await sheetRows(file.bytes, '门户会员')).slice(0, 6);
     expect(rows).toEqual([
       ['门户会员报告', '2026-11'],
       ['关注会员', 0],

@@ -5,11 +5,11 @@
  * after a sync the desktop's `portal.memberReport` (and its Excel export) count them — from the local
  * table, so they still answer once the platform is gone. A device of another region never gets the row.
  */
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth } from '../../../shared/domain/dates';
 import { industrySection } from '../../../shared/domain/industry';
 import { linkFlags, startIsmg, textAndWait, type TestIsmg } from '../../helpers/ismg';
+import { sheetRows } from '../../helpers/workbook';
 import { startPlatform, type PlatformProcess } from '../../helpers/platform';
 import { createDevice, type Device } from '../../helpers/syncDevice';
 import { openTeaSite } from '../sms/openedTeaSite';
@@ -81,13 +81,7 @@ describe('the portal member report is pulled by the devices of its region', () =
     await platform.stop();
     expect(await device.call('portal.memberReport', { enterpriseId, month })).toEqual(report);
     const file = await device.call('files.memberReport', { enterpriseId, month });
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
-    const rows = book
-      .getWorksheet('门户会员')!
-      .getSheetValues()
-      .slice(1, 8)
-      .map((row) => (row as unknown[]).slice(1));
+    const rows = await sheetRows(file.bytes, '门户会员');
     expect(rows.slice(0, 6)).toEqual([
       ['门户会员报告', month],
       ['关注会员', 3],
