@@ -26,16 +26,24 @@ interface Follow {
   kind: string;
 }
 
-const followsOf = (trx: Kysely<DB>, kind: 'enterprise' | 'industry', values: string[]): Promise<(Follow & { value: string })[]> =>
-  values.length === 0
-    ? Promise.resolve([])
-    : trx
-        .selectFrom('portal_subscription as s')
-        .innerJoin('portal_member as m', 'm.mobile', 's.mobile')
-        .select(['m.mobile', 'm.province', 'm.city', 'm.joined_at', 'm.opted_out_at', 's.kind', 's.value'])
-        .where('s.kind', '=', kind)
-        .where('s.value', 'in', values)
-        .execute();
+/** The members following each of `values` (enterprise ids or section codes), by value. */
+async function followsOf(trx: Kysely<DB>, kind: 'enterprise' | 'industry', values: string[]): Promise<Map<string, Follow[]>> {
+  const byValue = new Map<string, Follow[]>();
+  if (values.length === 0) return byValue;
+  const rows = await trx
+    .selectFrom('portal_subscription as s')
+    .innerJoin('portal_member as m', 'm.mobile', 's.mobile')
+    .select(['m.mobile', 'm.province', 'm.city', 'm.joined_at', 'm.opted_out_at', 's.kind', 's.value'])
+    .where('s.kind', '=', kind)
+    .where('s.value', 'in', values)
+    .execute();
+  for (const { value, ...follow } of rows) {
+    const list = byValue.get(value);
+    if (list) list.push(follow);
+    else byValue.set(value, [follow]);
+  }
+  return byValue;
+}
 
 /** The report's counts from the members following an enterprise (`enterprise`) or its section (`industry`). */
 export function reportOf(follows: Follow[]): MemberReportData {
@@ -77,10 +85,7 @@ export async function memberReportsOf(trx: Kysely<DB>, enterpriseIds: string[]):
   const byIndustry = await followsOf(trx, 'industry', [...new Set(sectionOf.values())]);
   const reports = new Map<string, MemberReportData>();
   for (const [enterpriseId, section] of sectionOf)
-    reports.set(
-      enterpriseId,
-      reportOf([...byEnterprise.filter((f) => f.value === enterpriseId), ...byIndustry.filter((f) => f.value === section)]),
-    );
+    reports.set(enterpriseId, reportOf([...(byEnterprise.get(enterpriseId) ?? []), ...(byIndustry.get(section) ?? [])]));
   return reports;
 }
 
