@@ -83,9 +83,15 @@ export async function memberReportsOf(trx: Kysely<DB>, enterpriseIds: string[]):
   const sectionOf = new Map(sites.map((s) => [s.enterprise_id, s.industry_section]));
   const byEnterprise = await followsOf(trx, 'enterprise', [...sectionOf.keys()]);
   const byIndustry = await followsOf(trx, 'industry', [...new Set(sectionOf.values())]);
+  // Most enterprises of a section have no followers of their own: they share the section's counts.
+  const ofSection = new Map<string, MemberReportData>();
+  const sectionReport = (section: string) =>
+    ofSection.get(section) ?? ofSection.set(section, reportOf(byIndustry.get(section) ?? [])).get(section)!;
   const reports = new Map<string, MemberReportData>();
-  for (const [enterpriseId, section] of sectionOf)
-    reports.set(enterpriseId, reportOf([...(byEnterprise.get(enterpriseId) ?? []), ...(byIndustry.get(section) ?? [])]));
+  for (const [enterpriseId, section] of sectionOf) {
+    const own = byEnterprise.get(enterpriseId);
+    reports.set(enterpriseId, own ? reportOf([...own, ...(byIndustry.get(section) ?? [])]) : sectionReport(section));
+  }
   return reports;
 }
 
