@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { linkConfig, startIsmg, type TestIsmg } from '../../test/helpers/ismg';
+import { memberReportOfMonth, type MemberReportWireRow } from '../../shared/platform-api';
 import { CODE_ATTEMPTS, CODE_LIMITS } from '../src/portal/members';
 import { describeOnDatabases, type Device, type TestPlatform, startTestPlatform } from './helpers';
 import { machineToolSite, publishSite, republish, teaSite, type FixtureSite } from './portalFixture';
@@ -214,6 +215,59 @@ describeOnDatabases('portal members', (database) => {
     expect(
       (await t.api.call('GET', `/portal/v1/member-report?enterpriseId=${machines.ent}&month=2026-13`, undefined, manager.token)).status,
     ).toBe(400);
+  });
+
+  it('keeps each enterprise’s synced member_report row current as members join, change what they follow and opt out', async () => {
+    const db = t.platform.ctx.database.db;
+    const row = async (enterpriseId: string) => {
+      const r = await db
+        .selectFrom('member_report')
+        .select(['data', 'version', 'scope_id'])
+        .where('id', '=', enterpriseId)
+        .executeTakeFirst();
+      return r && { ...(JSON.parse(r.data) as MemberReportWireRow), version: Number(r.version), scopeId: r.scope_id };
+    };
+    const report = async (enterpriseId: string, month: string) =>
+      (await t.api.call('GET', `/portal/v1/member-report?enterpriseId=${enterpriseId}&month=${month}`, undefined, manager.token)).body;
+    const machinesRow = (await row(machines.ent))!;
+    // The row says what the live count says, for any month (joins are kept per month).
+    expect(memberReportOfMonth(machinesRow, '2026-11')).toEqual(await report(machines.ent, '2026-11'));
+    expect(memberReportOfMonth(machinesRow, '2026-12')).toEqual(await report(machines.ent, '2026-12'));
+    expect(machinesRow).toMatchObject({ followers: 2, optedOut: 1, joinedByMonth: [{ month: '2026-11', members: 2 }] });
+    expect(machinesRow.scopeId).toBe(
+      (await db.selectFrom('enterprise').select('scope_id').where('id', '=', machines.ent).executeTakeFirst())!.scope_id,
+    );
+
+    // A keyword-only member counts for no enterprise: no row is rewritten.
+    const keywordOnly = '13900002020';
+    await post('/member/join', { mobile: keywordOnly, code: await codeFor(keywordOnly, { city: '山东省/青岛市', keywords: '钢材' }) });
+    expect((await row(machines.ent))!.version).toBe(machinesRow.version);
+
+    // Joins following the machine works and its industry: its row counts the member at once.
+    const qingdao = '13900002021';
+    await post('/member/join', {
+      mobile: qingdao,
+      code: await codeFor(qingdao, { city: '山东省/青岛市', 'industry[]': 'C', enterprise: machines.ent }),
+    });
+    const joined = (await row(machines.ent))!;
+    expect(joined).toMatchObject({ followers: 3, followingEnterprise: 2, followingIndustry: 2, optedOut: 1 });
+    expect(joined.byRegion).toContainEqual({ province: '山东省', city: '青岛市', members: 1 });
+    expect(joined.version).toBeGreaterThan(machinesRow.version);
+    const teaBefore = (await row(tea.ent))!;
+
+    // Follows the tea shop instead: it leaves the machine works' report and enters the tea shop's.
+    t.clock.advance(CODE_LIMITS.numberGapMs);
+    await post('/member/join', { mobile: qingdao, code: await codeFor(qingdao, { city: '山东省/青岛市', enterprise: tea.ent }) });
+    expect((await row(machines.ent))!).toMatchObject({ followers: 2, followingEnterprise: 1, followingIndustry: 1 });
+    expect((await row(tea.ent))!).toMatchObject({
+      followers: teaBefore.followers + 1,
+      followingEnterprise: teaBefore.followingEnterprise + 1,
+    });
+
+    // TD: the Zibo member (industry C) now counts as opted out in the machine works' report.
+    ismg.sim.sendMo('13900002002', CODE, 'TD');
+    await vi.waitFor(async () => expect((await row(machines.ent))!.optedOut).toBe(2), WAIT);
+    expect(memberReportOfMonth((await row(machines.ent))!, '2026-11')).toEqual(await report(machines.ent, '2026-11'));
   });
 
   it('throttles a flood of sign-ups from one address', async () => {

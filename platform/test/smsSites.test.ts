@@ -39,7 +39,9 @@ describeOnDatabases('SMS sites and portal', (database) => {
     // Its 关怀名单: a number that never texted, one that will (sent once), one that will reply TD (never sent).
     const careList = [CARE_LIST_ONLY, '13900000001', '13900000011'];
     tea = await openWithSite('鲁中机械制造有限公司', 'luzhongjx', { industrySection: 'C', industryDivision: '35' }, true, { careList });
-    await openWithSite('泰山茶社有限公司', 'taishancha', { industrySection: 'H', industryDivision: '62' }, false);
+    await openWithSite('泰山茶社有限公司', 'taishancha', { industrySection: 'H', industryDivision: '62' });
+    // Opened but never published: not on the portal, so the SMS portal does not offer it.
+    await openWithSite('黄河餐饮有限公司', 'huanghecy', { industrySection: 'H', industryDivision: '62' }, false);
   });
   afterAll(async () => {
     await t?.close();
@@ -140,6 +142,7 @@ describeOnDatabases('SMS sites and portal', (database) => {
     expect(byIndustry!.text).toContain(tea.number);
     const [tea2] = await text('13900000004', CODE, '餐饮');
     expect(tea2!.text).toContain('泰山茶社有限公司');
+    expect(tea2!.text).not.toContain('黄河餐饮');
     const [none] = await text('13900000004', CODE, '不存在的词');
     expect(none!.text).toContain('未找到');
     // An extension no enterprise has, and an enterprise without a live site: the portal's help.
@@ -161,8 +164,11 @@ describeOnDatabases('SMS sites and portal', (database) => {
       .where('kind', '=', 'text')
       .execute();
     for (const m of mt) expect(m.parts).toBe(countSms(m.body).messages);
+    // The emoji is not searchable; the rest is searched as on the WEB portal.
     const [found] = await text('13900000005', CODE, '😀机械');
-    expect(found!.text).toContain('未找到');
+    expect(found!.text).toContain(tea.number);
+    const [nothing] = await text('13900000005', CODE, '😀😀');
+    expect(nothing!.text).toContain('未找到');
   });
 
   it('a flood from one number is throttled and counted while another number is answered', async () => {

@@ -15,6 +15,7 @@ export const ENTITIES = [
   'site_visit_day',
   'sms_usage',
   'sms_activity',
+  'member_report',
   'document',
   'catalog',
   'asset',

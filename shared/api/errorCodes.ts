@@ -86,9 +86,9 @@ export const ERROR_CODES = {
   'sync.values_required': 'Editing a conflict needs the values to send.',
   'sync.no_existing_row': 'The platform did not say which record already holds the key.',
 
-  'portal.signed_out': 'Asking the portals (search, member reports) needs a signed-in platform account.',
+  'portal.signed_out': 'Searching the portals needs a signed-in platform account.',
   'portal.unreachable': 'The platform could not be asked (offline, or it answered with an error).',
-  'portal.not_found': 'The platform has no such enterprise on its portal (not published, or not in your region).',
+  'portal.not_found': 'No such enterprise: not on this device (member report), or not on the platform’s portal.',
   'roster.enterprise_not_found': 'The roster names an enterprise that does not exist.',
   'roster.file_not_found': 'The roster file does not exist or cannot be read.',
   'roster.file_empty': 'The roster file is empty.',

@@ -38,7 +38,7 @@ export const filesApi = {
   'files.staffCardSheet': fileQuery(z.object({ siteId: z.string().min(1).max(64) })),
   /** The enterprise's licence photo or PDF scan (its `licencePhotoSha256`), on every device once synced. */
   'files.licencePhoto': fileQuery(z.object({ enterpriseId: z.string().min(1).max(64), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
-  /** An enterprise's portal member report as an Excel workbook (asked of the signed-in platform), for the customer. */
+  /** An enterprise's portal member report as an Excel workbook (from the synced table, as of the last sync), for the customer. */
   'files.memberReport': fileQuery(
     z.object({
       enterpriseId: z.string().min(1).max(64),

@@ -10,7 +10,10 @@ export const portalApi = {
     z.array(portalSearchHitSchema),
     { reads: [] },
   ),
-  /** How many portal members follow an enterprise or its industry (`month` YYYY-MM, default this month), asked of the platform. */
+  /**
+   * How many portal members follow an enterprise or its industry (`month` YYYY-MM, default this month),
+   * from the synced `member_report` table; `asOf` = this device's last successful sync (null: never).
+   */
   'portal.memberReport': query(
     z.object({
       enterpriseId: z.string().min(1).max(64),
@@ -19,7 +22,7 @@ export const portalApi = {
         .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
         .optional(),
     }),
-    memberReportSchema,
-    { reads: [] },
+    memberReportSchema.extend({ asOf: z.string().nullable() }),
+    { reads: ['member_report', 'sync'] },
   ),
 };

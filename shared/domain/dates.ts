@@ -35,3 +35,10 @@ export const firstOfNextMonth = (date: string): string => `${addMonths(monthOf(d
 export function chinaDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** This month in China (UTC+8), `YYYY-MM`, from an instant. */
+export const chinaMonth = (instant: Date): string => chinaDate(instant).slice(0, 7);
+
+/** An instant as a clerk in China reads it: `YYYY-MM-DD HH:mm` (UTC+8). */
+export const chinaMinute = (instant: Date): string =>
+  new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');

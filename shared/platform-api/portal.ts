@@ -1,5 +1,6 @@
 /** `GET /portal/v1/search?q=&limit=`: the portals' search for signed-in staff (the CLI's `ecw portal search`). */
 import { z } from 'zod';
+import type { MemberReportWireRow } from './tables';
 
 export const PORTAL_SEARCH_MAX = 50;
 
@@ -24,7 +25,10 @@ export const portalSearchResponseSchema = z.object({
 });
 export type PortalSearchResponse = z.infer<typeof portalSearchResponseSchema>;
 
-/** `GET /portal/v1/member-report?enterpriseId=&month=`: the portal members who follow an enterprise (issue 13 item 4). */
+/**
+ * The portal members who follow an enterprise in a month (issue 13 item 4): what the desktop shows and
+ * exports from its synced `member_report` row, and what `GET /portal/v1/member-report?enterpriseId=&month=` answers.
+ */
 export const memberReportSchema = z.object({
   enterpriseId: z.string(),
   /** `YYYY-MM` (China time) that `newThisMonth` counts. */
@@ -39,3 +43,17 @@ export const memberReportSchema = z.object({
   byRegion: z.array(z.object({ province: z.string(), city: z.string(), members: z.number().int().min(0) })).max(500),
 });
 export type MemberReport = z.infer<typeof memberReportSchema>;
+
+/** The report of `month` (`YYYY-MM`) from an enterprise's `member_report` row: its newcomers are those who joined that month. */
+export function memberReportOfMonth(row: Omit<MemberReportWireRow, 'id' | 'createdAt' | 'updatedAt'>, month: string): MemberReport {
+  return {
+    enterpriseId: row.enterpriseId,
+    month,
+    followers: row.followers,
+    followingEnterprise: row.followingEnterprise,
+    followingIndustry: row.followingIndustry,
+    newThisMonth: row.joinedByMonth.find((m) => m.month === month)?.members ?? 0,
+    optedOut: row.optedOut,
+    byRegion: row.byRegion,
+  };
+}

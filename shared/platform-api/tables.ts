@@ -4,7 +4,7 @@
  * A row's top-level keys are its "fields"; an object-valued field (region, contact, content) is a
  * field group that merges as a unit. Clients write `enterprise` and `site` with create/update/delete
  * ops and `service_order` with commands, `site_publication` with the `site.publish.v1` / `site.rollback.v1`
- * commands and `lead` with updates of `handled` only; `subscription`, `site_visit_day`, leads' creation and
+ * commands and `lead` with updates of `handled` only; `subscription`, `site_visit_day`, `member_report`, leads' creation and
  * the server-owned fields are written by the platform only and reach the desktop through pull.
  */
 import { z } from 'zod';
@@ -31,6 +31,7 @@ export const SYNCED_TABLES = [
   'roster_order',
   'roster_member',
   'sms_activity',
+  'member_report',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
@@ -391,6 +392,34 @@ export const smsActivityRowSchema = z.object({
 });
 export type SmsActivityWireRow = z.infer<typeof smsActivityRowSchema>;
 
+/** Months a `member_report` row counts joins for (ten years; the oldest drop off). */
+export const MEMBER_REPORT_MAX_MONTHS = 120;
+
+/**
+ * The portal members who follow an enterprise (issue 13 item 4), id = the enterprise's: those
+ * following it or its industry section, each once, with their regions and the China month each
+ * joined in (so any month's newcomers are counted on the desktop, offline, without a new row at
+ * each month's turn). The platform rewrites the row in the transaction of every join, subscription
+ * change and opt-out that touches it, and when the enterprise's site is (re)indexed for the portal.
+ */
+export const memberReportRowSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  followers: z.number().int().min(0),
+  followingEnterprise: z.number().int().min(0),
+  followingIndustry: z.number().int().min(0),
+  /** Followers who texted TD (no more digests). */
+  optedOut: z.number().int().min(0),
+  byRegion: z.array(z.object({ province: z.string().max(30), city: z.string().max(30), members: z.number().int().min(0) })).max(500),
+  /** Followers by the China month they joined in (`YYYY-MM`), oldest first. */
+  joinedByMonth: z
+    .array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), members: z.number().int().min(0) }))
+    .max(MEMBER_REPORT_MAX_MONTHS),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type MemberReportWireRow = z.infer<typeof memberReportRowSchema>;
+
 export const COMMANDS = {
   'order.submit.v1': { tbl: 'service_order', args: orderSubmitArgsSchema },
   'site.publish.v1': { tbl: 'site_publication', args: sitePublishArgsSchema },
@@ -430,6 +459,7 @@ export const TABLE_RULES: Record<SyncedTable, TableRules> = {
   site_visit_day: { writable: [], createOnly: [], groups: [], longText: [] },
   sms_usage: { writable: [], createOnly: [], groups: [], longText: [] },
   sms_activity: { writable: [], createOnly: [], groups: [], longText: [] },
+  member_report: { writable: [], createOnly: [], groups: [], longText: [] },
 };
 
 export const rowSchemas = {
@@ -444,4 +474,5 @@ export const rowSchemas = {
   site_visit_day: siteVisitDayRowSchema,
   sms_usage: smsUsageRowSchema,
   sms_activity: smsActivityRowSchema,
+  member_report: memberReportRowSchema,
 } satisfies Record<SyncedTable, z.ZodType>;

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { startHandsetServer } from '../../platform/src/ismg/http';
-import type { HandsetView } from '../../platform/src/ismg/handsets';
+import type { HandsetMessage, HandsetView } from '../../platform/src/ismg/handsets';
 import { IsmgSimulator, type IsmgConfig, type IsmgFaults } from '../../platform/src/ismg/simulator';
 import type { LinkConfig } from '../../platform/src/sms/link';
 import { LINK_DEFAULTS } from '../../platform/src/sms/link';
@@ -39,6 +39,18 @@ export async function startIsmg(config: Partial<IsmgConfig> = {}, faults: Partia
 }
 
 /** A link configuration for the platform, with timers short enough for tests. */
+/** A handset texts `body` from `mobile` to `to`; waits (30 s at most) for `count` more messages to it and returns them. */
+export async function textAndWait(ismg: TestIsmg, mobile: string, to: string, body: string, count = 1): Promise<HandsetMessage[]> {
+  const received = () => ismg.sim.handsets.view(mobile).received;
+  const before = received().length;
+  ismg.sim.sendMo(mobile, to, body);
+  for (const deadline = Date.now() + 30_000; received().length < before + count;) {
+    if (Date.now() > deadline) throw new Error(`${mobile} got no answer to “${body}” within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return received().slice(before);
+}
+
 export function linkConfig(port: number, overrides: Partial<LinkConfig> = {}): LinkConfig {
   return {
     ...LINK_DEFAULTS,

@@ -5,6 +5,7 @@
 import { enterpriseSyncAdapter } from '../domains/enterprises/syncAdapter';
 import { leadSyncAdapter } from '../domains/leads/syncAdapter';
 import { serviceOrderSyncAdapter } from '../domains/orders/syncAdapter';
+import { memberReportSyncAdapter } from '../domains/portal/syncAdapter';
 import { sitePublicationSyncAdapter } from '../domains/publishing/syncAdapter';
 import { rosterMemberSyncAdapter, rosterOrderSyncAdapter } from '../domains/roster/syncAdapter';
 import { siteSyncAdapter } from '../domains/sites/syncAdapter';
@@ -26,4 +27,5 @@ export const SYNC_ADAPTERS: readonly SyncAdapter[] = [
   rosterOrderSyncAdapter,
   rosterMemberSyncAdapter,
   smsActivitySyncAdapter,
+  memberReportSyncAdapter,
 ];

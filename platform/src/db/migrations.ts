@@ -616,6 +616,29 @@ const portalPromotions: Migration = {
   },
 };
 
+/** Each enterprise's portal member report, summarised for the desktop (portal/memberReport.ts). */
+const memberReport: Migration = {
+  async up(db) {
+    await syncedColumns(db.schema.createTable('member_report'))
+      .addColumn('enterprise_id', 'text', (c) => c.notNull())
+      .execute();
+    await pullIndexes(db, 'member_report');
+  },
+};
+
+/** Subscription commands texted to the service code, counted per number and China day (portal/smsSubscribe.ts). */
+const portalSmsCommands: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('portal_sms_command_day')
+      .addColumn('mobile', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('commands', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('portal_sms_command_day_pk', ['mobile', 'day'])
+      .execute();
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_sms_cmpp': smsCmpp,
@@ -631,6 +654,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_sms_activity': smsActivity,
   '0013_portal_members': portalMembers,
   '0014_portal_promotions': portalPromotions,
+  '0015_member_report': memberReport,
+  '0016_portal_sms_commands': portalSmsCommands,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

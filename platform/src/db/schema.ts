@@ -98,6 +98,8 @@ export interface DB {
   sms_usage: ChildRowTable;
   /** An enterprise's SMS draw log and survey tallies (id = the enterprise's), rewritten by each draw and answer (sms/activity.ts). */
   sms_activity: ChildRowTable;
+  /** The portal members following an enterprise (id = the enterprise's), rewritten by each change that touches it (portal/memberReport.ts). */
+  member_report: ChildRowTable;
   /** The extension of the service code each opened enterprise's SMS site answers on. */
   sms_route: { extension: string; enterprise_id: string; opened_at: string };
   /** A number's place in an SMS site (JSON stack of node ids, the current last); gone once expired. */
@@ -199,6 +201,8 @@ export interface DB {
     digest_after: string;
     opted_out_at: string | null;
   };
+  /** Subscription commands (DY/QX) a number texted to the service code on a China day: a flood is throttled (portal/smsSubscribe.ts). */
+  portal_sms_command_day: { mobile: string; day: string; commands: number };
   /** A code sent to join (or change what a member follows); `choice` is what the member asked for, as JSON. */
   portal_member_code: {
     id: string;

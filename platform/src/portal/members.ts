@@ -4,17 +4,19 @@
  * A code lives `CODE_TTL_MS` and is locked after `CODE_ATTEMPTS` wrong guesses (the code, not the
  * number: a new one can be asked for); codes are limited per number and per address. The same
  * flow changes what a member follows; `TD` texted to the service code opts out of the digests.
+ * Every change rewrites the member reports it touches (memberReport.ts) in its own transaction.
  */
 import { createHash, randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { checkMobile } from '../../../shared/domain/mobile';
 import { INDUSTRY_SECTIONS } from '../../../shared/domain/industry';
 import { REGIONS } from '../../../shared/domain/regions';
-import type { MemberReport } from '../../../shared/platform-api/portal';
 import { newId } from '../clock';
 import type { PlatformContext } from '../context';
 import { writeTx, type Tx } from '../db/database';
 import type { SmsGateway } from '../sms/gateway';
+import { inWriteTx, type Writer } from '../sync/rows';
+import { enterprisesCounting, refreshMemberReports } from './memberReport';
 
 export const CODE_TTL_MS = 10 * 60_000;
 export const CODE_ATTEMPTS = 5;
@@ -22,15 +24,16 @@ export const CODE_ATTEMPTS = 5;
 export const CODE_LIMITS = { numberGapMs: 60_000, numberPerDay: 5, addressPerHour: 30 };
 export const MEMBER_SIGNATURE = '【企业网站门户】';
 
-const MAX_FOLLOWED = 10;
-const KEYWORD = /^[\p{Script=Han}A-Za-z0-9]{2,10}$/u;
+/** The most enterprises and keywords a member follows (industries: any of the sections). */
+export const MAX_FOLLOWED = { enterprises: 10, keywords: 3 };
+export const KEYWORD = /^[\p{Script=Han}A-Za-z0-9]{2,10}$/u;
 
 export const memberChoiceSchema = z.object({
   province: z.string().max(30),
   city: z.string().max(30),
   industries: z.array(z.string().regex(/^[A-T]$/)).max(INDUSTRY_SECTIONS.length),
-  enterprises: z.array(z.string().min(1).max(64)).max(MAX_FOLLOWED),
-  keywords: z.array(z.string().regex(KEYWORD)).max(3),
+  enterprises: z.array(z.string().min(1).max(64)).max(MAX_FOLLOWED.enterprises),
+  keywords: z.array(z.string().regex(KEYWORD)).max(MAX_FOLLOWED.keywords),
 });
 export type MemberChoice = z.infer<typeof memberChoiceSchema>;
 
@@ -120,7 +123,8 @@ export async function confirmCode(ctx: PlatformContext, input: { mobile: string;
   const mobile = checkMobile(input.mobile);
   if (!mobile.valid) return { ok: false, problem: 'member.mobile_invalid' };
   const now = ctx.clock.now().toISOString();
-  return writeTx(ctx.database, async (trx): Promise<MemberOutcome> => {
+  return inWriteTx(ctx.database, async (w): Promise<MemberOutcome> => {
+    const trx = w.trx;
     // Only the newest code counts: asking for a new one retires the older ones.
     let query = trx
       .selectFrom('portal_member_code')
@@ -141,12 +145,14 @@ export async function confirmCode(ctx: PlatformContext, input: { mobile: string;
         : { ok: false, problem: 'member.code_wrong', attemptsLeft: CODE_ATTEMPTS - attempts };
     }
     await trx.updateTable('portal_member_code').set({ used_at: now }).where('id', '=', row.id).execute();
-    await saveMember(trx, mobile.normalized, JSON.parse(row.choice) as MemberChoice, now);
+    await saveMember(w, mobile.normalized, JSON.parse(row.choice) as MemberChoice, now);
     return { ok: true, mobile: mobile.normalized };
   });
 }
 
-async function saveMember(trx: Tx, mobile: string, choice: MemberChoice, now: string): Promise<void> {
+async function saveMember(w: Writer, mobile: string, choice: MemberChoice, now: string): Promise<void> {
+  const trx = w.trx;
+  const counted = await enterprisesCounting(trx, mobile);
   const region = { province: choice.province, city: choice.city, active_at: now, opted_out_at: null };
   await trx
     .insertInto('portal_member')
@@ -160,55 +166,18 @@ async function saveMember(trx: Tx, mobile: string, choice: MemberChoice, now: st
     ...choice.keywords.map((value) => ({ mobile, kind: 'keyword', value })),
   ];
   if (rows.length) await trx.insertInto('portal_subscription').values(rows).execute();
+  await refreshMemberReports(w, now, [...counted, ...(await enterprisesCounting(trx, mobile))]);
 }
 
 /** `TD` to the service code: no more digests for this number (it stays a member; joining again turns them back on). */
-export async function optOut(trx: Tx, mobile: string, now: string): Promise<boolean> {
-  const updated = await trx
+export async function optOut(w: Writer, mobile: string, now: string): Promise<boolean> {
+  const updated = await w.trx
     .updateTable('portal_member')
     .set({ opted_out_at: now })
     .where('mobile', '=', mobile)
     .where('opted_out_at', 'is', null)
     .executeTakeFirst();
-  return Number(updated.numUpdatedRows) > 0;
+  if (Number(updated.numUpdatedRows) === 0) return false;
+  await refreshMemberReports(w, now, await enterprisesCounting(w.trx, mobile));
+  return true;
 }
-
-/** How many portal members follow an enterprise or its industry, new this month, by region (issue 13 item 4's member report). */
-export async function memberReport(ctx: PlatformContext, enterpriseId: string, month: string): Promise<MemberReport | null> {
-  const db = ctx.database.db;
-  const site = await db.selectFrom('portal_site').select('industry_section').where('enterprise_id', '=', enterpriseId).executeTakeFirst();
-  if (!site) return null;
-  const follows = await db
-    .selectFrom('portal_subscription as s')
-    .innerJoin('portal_member as m', 'm.mobile', 's.mobile')
-    .select(['m.mobile', 'm.province', 'm.city', 'm.joined_at', 'm.opted_out_at', 's.kind'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('s.kind', '=', 'enterprise'), eb('s.value', '=', enterpriseId)]),
-        eb.and([eb('s.kind', '=', 'industry'), eb('s.value', '=', site.industry_section)]),
-      ]),
-    )
-    .execute();
-  const members = new Map(follows.map((f) => [f.mobile, f]));
-  const kinds = (kind: string) => new Set(follows.filter((f) => f.kind === kind).map((f) => f.mobile)).size;
-  const regions = new Map<string, { province: string; city: string; members: number }>();
-  for (const m of members.values()) {
-    const key = `${m.province}/${m.city}`;
-    const entry = regions.get(key) ?? { province: m.province, city: m.city, members: 0 };
-    entry.members++;
-    regions.set(key, entry);
-  }
-  const inMonth = (at: string) => chinaMonth(new Date(at)) === month;
-  return {
-    enterpriseId,
-    month,
-    followers: members.size,
-    followingEnterprise: kinds('enterprise'),
-    followingIndustry: kinds('industry'),
-    newThisMonth: [...members.values()].filter((m) => inMonth(m.joined_at)).length,
-    optedOut: [...members.values()].filter((m) => m.opted_out_at !== null).length,
-    byRegion: [...regions.values()].sort((a, b) => b.members - a.members || a.city.localeCompare(b.city)),
-  };
-}
-
-export const chinaMonth = (at: Date): string => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 7);

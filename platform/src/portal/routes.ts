@@ -6,7 +6,9 @@ import type { PlatformContext } from '../context';
 import { searchPublished } from '../search/search';
 import { HttpError } from '../http/errors';
 import { inScope } from '../scopes';
-import { chinaMonth, memberReport } from './members';
+import { chinaMonth } from '../../../shared/domain/dates';
+import { memberReportOfMonth } from '../../../shared/platform-api/portal';
+import { memberReportsOf } from './memberReport';
 
 export function portalRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): void {
   app.get('/portal/v1/search', async (c) => {
@@ -25,7 +27,7 @@ export function portalRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): v
     return c.json(body);
   });
 
-  /** The member report of one enterprise the user may see (`month` = YYYY-MM, default this month in China time). */
+  /** The member report of one enterprise the user may see (`month` = YYYY-MM, default this month in China time), counted now. */
   app.get('/portal/v1/member-report', async (c) => {
     const enterpriseId = (c.req.query('enterpriseId') ?? '').slice(0, 64);
     const month = c.req.query('month') ?? chinaMonth(ctx.clock.now());
@@ -38,8 +40,8 @@ export function portalRoutes(app: OpenAPIHono<AuthEnv>, ctx: PlatformContext): v
       .executeTakeFirst();
     if (!enterprise || !inScope(c.get('user'), enterprise.scope_id))
       throw new HttpError(404, 'not_found', `No enterprise ${enterpriseId} in your region.`);
-    const report = await memberReport(ctx, enterpriseId, month);
+    const report = (await memberReportsOf(ctx.database.db, [enterpriseId])).get(enterpriseId);
     if (!report) throw new HttpError(404, 'not_found', `Enterprise ${enterpriseId} has no site on the portal.`);
-    return c.json(report);
+    return c.json(memberReportOfMonth({ enterpriseId, ...report }, month));
   });
 }

@@ -4,13 +4,16 @@
  * same transaction as the switch (so search never finds a page that is not served), and a site
  * scheduled offline carries its `offline_at` (searches and listings leave it out from then on).
  *
- * `followPublication` has the shape of the publication's change listener (a Writer-like `{ trx }`
- * and the change), so it can be registered as one.
+ * `followPublication` has the shape of the publication's change listener (the Writer and the
+ * change), so it can be registered as one. A site going live also refreshes its enterprise's member
+ * report (portal/memberReport.ts), which counts the followers of the industry it is indexed under.
  */
 import type { Kysely } from 'kysely';
 import { writeTx, type Database, type Tx } from '../db/database';
 import type { DB } from '../db/schema';
+import { refreshMemberReports } from '../portal/memberReport';
 import { onPublicationChanged, type PublicationChange } from '../sites/events';
+import type { Writer } from '../sync/writer';
 import { publishedFacts, type IndexedItem, type SiteUrls } from './content';
 import { rankOf, WEIGHT } from './rank';
 import { initialsTermsOf, normalizeText, termsOf } from './terms';
@@ -19,9 +22,12 @@ const BATCH = 500;
 
 export type { PublicationChange };
 
-export async function followPublication(w: { trx: Tx }, change: PublicationChange): Promise<void> {
-  if (change.kind === 'live') await indexLiveSite(w.trx, change);
-  else await w.trx.updateTable('portal_site').set({ offline_at: change.offlineAt }).where('site_id', '=', change.siteId).execute();
+export async function followPublication(w: Writer, change: PublicationChange): Promise<void> {
+  if (change.kind === 'live') {
+    await indexLiveSite(w.trx, change);
+    // Its industry may have changed, and a first publication starts its report.
+    await refreshMemberReports(w, change.at, [change.enterpriseId]);
+  } else await w.trx.updateTable('portal_site').set({ offline_at: change.offlineAt }).where('site_id', '=', change.siteId).execute();
 }
 onPublicationChanged(followPublication);
 

@@ -11,7 +11,16 @@
 import type { Writer } from '../sync/writer';
 
 export type PublicationChange =
-  | { kind: 'live'; siteId: string; enterpriseId: string; revision: number; host: string; urls: { web: string; wap: string } }
+  | {
+      kind: 'live';
+      siteId: string;
+      enterpriseId: string;
+      revision: number;
+      host: string;
+      urls: { web: string; wap: string };
+      /** When it went live (the publication's time). */
+      at: string;
+    }
   | { kind: 'offline_scheduled'; siteId: string; enterpriseId: string; offlineAt: string };
 
 export type PublicationListener = (w: Writer, change: PublicationChange) => void | Promise<void>;

@@ -210,6 +210,7 @@ export async function goLive(w: Writer, row: StoredRow, revision: number, publis
     revision,
     host: built.host,
     urls: built.urls,
+    at: by.at,
   });
   return live;
 }

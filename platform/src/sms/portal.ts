@@ -1,11 +1,16 @@
 /**
- * The SMS portal: what the bare service code answers. A word (a name part such as 鲁中, or an
- * industry word such as 机械) finds opened enterprises and the numbers of their SMS sites.
- * `findEnterprises` is the one place the portal searches, so it can later ask the platform-wide
- * search over published sites (platform/src/search/) instead of this simple query.
+ * The SMS portal: what the bare service code answers to a word. It asks the same search as the WEB
+ * and WAP portals (platform/src/search/: two-character Chinese, model numbers such as CK6150, pinyin
+ * initials, ranked by match quality then popularity, offline sites left out), then — below those —
+ * the live sites whose industry's name holds the word (机械, 餐饮 …). Only enterprises with an SMS
+ * site (an extension of the service code) are listed, with the number to text.
  */
-import { industrySection } from '../../../shared/domain/industry';
+import { INDUSTRY_SECTIONS } from '../../../shared/domain/industry';
+import { searchPublished } from '../search/search';
 import type { Db } from './store';
+
+/** The signature of everything the bare service code answers. */
+export const PORTAL_SIGNATURE = '【企业短信门户】';
 
 export interface PortalEntry {
   enterpriseId: string;
@@ -17,30 +22,62 @@ export interface PortalEntry {
 /** Longest query the portal reads (a longer MO is cut, not refused). */
 export const PORTAL_QUERY_MAX = 20;
 
-function industryWords(section: unknown, division: unknown): string {
-  const s = typeof section === 'string' ? industrySection(section) : undefined;
-  const d = s?.divisions.find((x) => x.code === division);
-  return [s?.name, d?.name].filter(Boolean).join(' ');
+/** The sections and divisions (GB/T 4754) whose name holds `word` (two characters at least). */
+function industriesNaming(word: string): { sections: string[]; divisions: string[] } {
+  const found = { sections: [] as string[], divisions: [] as string[] };
+  if ([...word].length < 2) return found;
+  for (const section of INDUSTRY_SECTIONS) {
+    if (section.name.includes(word)) found.sections.push(section.code);
+    for (const division of section.divisions) if (division.name.includes(word)) found.divisions.push(division.code);
+  }
+  return found;
 }
 
-/** Opened enterprises whose name or industry contains `query`, names first, then by name. */
-export async function findEnterprises(db: Db, serviceCode: string, query: string, limit: number): Promise<PortalEntry[]> {
-  const word = query.normalize('NFKC').trim().slice(0, PORTAL_QUERY_MAX).toLowerCase();
-  if (!word) return [];
+/** Live portal sites in the industries named by `word`, most visited first. */
+async function byIndustryWord(db: Db, word: string, limit: number, now: string): Promise<{ enterpriseId: string; name: string }[]> {
+  const { sections, divisions } = industriesNaming(word);
+  if (sections.length === 0 && divisions.length === 0) return [];
   const rows = await db
-    .selectFrom('sms_route as r')
-    .innerJoin('enterprise as e', 'e.id', 'r.enterprise_id')
-    .select(['r.extension', 'e.id', 'e.data'])
-    .where('e.deleted', '=', 0)
+    .selectFrom('portal_site')
+    .select(['enterprise_id', 'name'])
+    .where((eb) => eb.or([eb('offline_at', 'is', null), eb('offline_at', '>', now)]))
+    .where((eb) =>
+      eb.or([
+        ...(sections.length ? [eb('industry_section', 'in', sections)] : []),
+        ...(divisions.length ? [eb('industry_division', 'in', divisions)] : []),
+      ]),
+    )
+    .orderBy('visits', 'desc')
+    .orderBy('site_id')
+    .limit(limit)
     .execute();
-  const matches: (PortalEntry & { byName: boolean })[] = [];
-  for (const row of rows) {
-    const data = JSON.parse(row.data) as { name?: string; status?: string; industrySection?: string; industryDivision?: string | null };
-    if (data.status !== 'opened' || !data.name) continue;
-    const byName = data.name.toLowerCase().includes(word);
-    if (byName || industryWords(data.industrySection, data.industryDivision).includes(word))
-      matches.push({ enterpriseId: row.id, name: data.name, number: serviceCode + row.extension, byName });
+  return rows.map((r) => ({ enterpriseId: r.enterprise_id, name: r.name }));
+}
+
+/** Enterprises with an SMS site matching `query`, best first, at most `limit`. `now` (ISO) decides which sites are offline. */
+export async function findEnterprises(db: Db, serviceCode: string, query: string, limit: number, now: string): Promise<PortalEntry[]> {
+  const word = query.normalize('NFKC').trim().slice(0, PORTAL_QUERY_MAX);
+  if (!word) return [];
+  // Asked for more than shown: some sites' enterprises have no SMS site.
+  const wanted = limit * 4;
+  const { hits } = await searchPublished(db, word, wanted, now);
+  const ranked = [...hits.map((h) => ({ enterpriseId: h.enterpriseId, name: h.name })), ...(await byIndustryWord(db, word, wanted, now))];
+  if (ranked.length === 0) return [];
+  const routes = await db
+    .selectFrom('sms_route')
+    .select(['enterprise_id', 'extension'])
+    .where(
+      'enterprise_id',
+      'in',
+      ranked.map((r) => r.enterpriseId),
+    )
+    .execute();
+  const extensionOf = new Map(routes.map((r) => [r.enterprise_id, r.extension]));
+  const entries = new Map<string, PortalEntry>();
+  for (const { enterpriseId, name } of ranked) {
+    const extension = extensionOf.get(enterpriseId);
+    if (extension !== undefined && !entries.has(enterpriseId))
+      entries.set(enterpriseId, { enterpriseId, name, number: serviceCode + extension });
   }
-  matches.sort((a, b) => Number(b.byName) - Number(a.byName) || a.name.localeCompare(b.name, 'zh-CN'));
-  return matches.slice(0, limit).map(({ byName: _byName, ...entry }) => entry);
+  return [...entries.values()].slice(0, limit);
 }

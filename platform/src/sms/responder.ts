@@ -6,6 +6,7 @@
  * limits live in the database, so two platform processes share them.
  */
 import { sql } from 'kysely';
+import { countSms } from '../../../shared/sites';
 import { newId } from '../clock';
 import { isoNow, type PlatformContext } from '../context';
 import { smsSafeText } from '../boss/welcomeSms';
@@ -16,26 +17,33 @@ import { refreshSmsActivity } from './activity';
 import { newSeed, prizeOf, rollOf } from './lottery';
 import { isOptOut, step, type SiteAction } from './navigate';
 import { optOut } from '../portal/members';
-import { findEnterprises } from './portal';
+import { answerSubscription, parseSubscriptionCommand } from '../portal/smsSubscribe';
+import { findEnterprises, PORTAL_SIGNATURE } from './portal';
 import { SmsSites, type LiveSmsSite } from './sites';
 import { markMosHandled, type MoMessage } from './store';
 import { chinaDay } from '../public/visits';
 
-export const PORTAL_SIGNATURE = '【企业短信门户】';
+export { PORTAL_SIGNATURE };
 const PORTAL_RESULTS = 5;
 /** A 留言 texted to a site is kept up to this many characters (the web board's limit). */
 const GUESTBOOK_MAX_CHARS = 500;
 
-const DIGEST_OPTED_OUT = `${PORTAL_SIGNATURE}您已退订门户的供求信息短信。重新订阅请访问门户“会员订阅”。`;
+const DIGEST_OPTED_OUT = `${PORTAL_SIGNATURE}您已退订门户的供求信息短信。重新订阅请回复“DY 关键词”或访问门户“会员订阅”。`;
 
 export const portalHelp = (serviceCode: string): string =>
-  `${PORTAL_SIGNATURE}回复企业名称或行业（如“机械”）查找企业短信站，再发短信到企业号码（${serviceCode}+分机号）进入。`;
+  `${PORTAL_SIGNATURE}回复企业名称或行业（如“机械”）查找企业短信站，再发短信到企业号码（${serviceCode}+分机号）进入；回复“DY 机械”订阅供求信息。`;
+
+/** The answer lists the best enterprises that fit in two SMS parts (one when it can). */
+export const PORTAL_ANSWER_PARTS = 2;
 
 export function portalAnswer(serviceCode: string, query: string, found: { name: string; number: string }[]): string {
   if (found.length === 0)
     return `${PORTAL_SIGNATURE}未找到“${smsSafeText(query, 10)}”相关企业。${portalHelp(serviceCode).slice(PORTAL_SIGNATURE.length)}`;
   const lines = found.map((e) => `${smsSafeText(e.name, 16)} ${e.number}`);
-  return `${PORTAL_SIGNATURE}找到${found.length}家，发短信到号码进入：\n${lines.join('\n')}`;
+  const answer = (n: number) => `${PORTAL_SIGNATURE}找到${n}家，发短信到号码进入：\n${lines.slice(0, n).join('\n')}`;
+  let n = lines.length;
+  while (n > 1 && countSms(answer(n)).messages > PORTAL_ANSWER_PARTS) n--;
+  return answer(n);
 }
 
 export interface ResponderCounters {
@@ -119,8 +127,13 @@ export class SmsResponder {
     const serviceCode = this.gateway.link.config.serviceCode;
     if (!extension) {
       const query = message.text.trim();
-      if (isOptOut(query)) return [{ to, text: (await optOut(w.trx, to, isoNow(this.ctx))) ? DIGEST_OPTED_OUT : portalHelp(serviceCode) }];
-      const found = query ? await findEnterprises(w.trx, serviceCode, query, PORTAL_RESULTS) : [];
+      if (isOptOut(query)) return [{ to, text: (await optOut(w, to, isoNow(this.ctx))) ? DIGEST_OPTED_OUT : portalHelp(serviceCode) }];
+      const command = parseSubscriptionCommand(query);
+      if (command) {
+        const answer = await answerSubscription(w, to, command, isoNow(this.ctx));
+        return answer ? [{ to, text: answer }] : [];
+      }
+      const found = query ? await findEnterprises(w.trx, serviceCode, query, PORTAL_RESULTS, isoNow(this.ctx)) : [];
       return [{ to, text: query ? portalAnswer(serviceCode, query, found) : portalHelp(serviceCode) }];
     }
     const enterpriseId = await this.sites.enterpriseOf(w.trx, extension);

@@ -210,7 +210,7 @@ function setSiteImages(w: Writer, siteId: string, images: unknown): void {
 
 /** Moves an enterprise's children along with it (their scope is the enterprise's). */
 export async function moveChildren(w: Writer, enterpriseId: string, scopeId: string, by: WriteBy): Promise<void> {
-  for (const tbl of ['site', 'service_order', 'subscription', 'roster_order', 'roster_member'] as const) {
+  for (const tbl of ['site', 'service_order', 'subscription', 'roster_order', 'roster_member', 'member_report'] as const) {
     for (const child of await childRows(w, tbl, enterpriseId)) {
       if (child.scopeId === scopeId) continue;
       w.seqs.exit(child.scopeId, tbl, child.id);

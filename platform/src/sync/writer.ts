@@ -125,6 +125,7 @@ const EXTRA: Record<SyncedTable, string[]> = {
   roster_order: ['enterprise_id', 'status'],
   roster_member: ['enterprise_id', 'mobile', 'short_number'],
   sms_activity: ['enterprise_id'],
+  member_report: ['enterprise_id'],
 };
 /** Every transaction locks (and writes) synced rows table by table in this order, by id within one, so none waits on another in a cycle. */
 export const LOCK_ORDER: SyncedTable[] = [
@@ -139,6 +140,7 @@ export const LOCK_ORDER: SyncedTable[] = [
   'roster_order',
   'roster_member',
   'sms_activity',
+  'member_report',
 ];
 // Rows per statement, well under both databases' limits on bound parameters.
 const ROWS_PER_STATEMENT = 500;
@@ -163,6 +165,7 @@ function columnsOf(row: StoredRow, seq: number): Record<string, unknown> {
       short_number: deleted ? null : data.shortNumber,
     },
     sms_activity: { enterprise_id: data.enterpriseId },
+    member_report: { enterprise_id: data.enterpriseId },
   };
   return {
     id: row.id,

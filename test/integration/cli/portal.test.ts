@@ -1,13 +1,13 @@
 /**
  * `ecw portal search QUERY --json` (issue 13 item 5): through the platform the CLI is signed in to,
  * `[{"enterpriseId","name","industry","url","score"}]`, best first — over three sites published on a
- * real platform served on a loopback port.
+ * real platform served on a loopback port. The member report is read from the pulled member_report table.
  */
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startTestPlatform, type TestPlatform } from '../../../platform/test/helpers';
 import { machineToolSite, publishSite, softwareSite, teaSite, type FixtureSite } from '../../../platform/test/portalFixture';
 import { createTestBackend, tempDir } from '../../helpers/backend';
+import { sheetRows } from '../../helpers/workbook';
 import { ecw } from './support';
 
 let t: TestPlatform;
@@ -26,6 +26,8 @@ beforeAll(async () => {
   const signedIn = createTestBackend({ dataDir });
   try {
     await signedIn.call('sync.signIn', { server, user: 'sd.manager', password: DEMO_PASSWORD });
+    // The member report is read from the synced member_report table: pull it once.
+    await signedIn.call('sync.now', {});
   } finally {
     signedIn.cleanup();
   }
@@ -65,7 +67,7 @@ it('refuses to search when not signed in, and says how to use it', async () => {
   expect((await ecw('--data-dir', dataDir, 'portal', 'search', '鲁中', '--limit', '0', '--json')).code).toBe(2);
 });
 
-it('asks the platform for an enterprise’s portal member report (portal.memberReport), and names an enterprise it does not have', async () => {
+it('reads an enterprise’s portal member report (portal.memberReport) as pulled from the platform, and names an enterprise it does not have', async () => {
   const backend = createTestBackend({ dataDir });
   try {
     const report = await backend.call('portal.memberReport', { enterpriseId: machines.ent, month: '2026-11' });
@@ -78,19 +80,14 @@ it('asks the platform for an enterprise’s portal member report (portal.memberR
       newThisMonth: 0,
       optedOut: 0,
       byRegion: [],
+      asOf: expect.any(String),
     });
     const file = await backend.call('files.memberReport', { enterpriseId: machines.ent, month: '2026-11' });
     expect([file.mime, file.fileName]).toEqual([
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       '门户会员报告-2026-11.xlsx',
     ]);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
-    const rows = book
-      .getWorksheet('门户会员')!
-      .getSheetValues()
-      .slice(1, 7)
-      .map((row) => (row as unknown[]).slice(1));
+    const rows = (await sheetRows(file.bytes, '门户会员')).slice(0, 6);
     expect(rows).toEqual([
       ['门户会员报告', '2026-11'],
       ['关注会员', 0],

@@ -10,8 +10,7 @@ import { exampleSite } from '../../../shared/sites';
 import { linkFlags, startIsmg, type TestIsmg } from '../../helpers/ismg';
 import { startPlatform, type PlatformProcess } from '../../helpers/platform';
 import { createDevice, type Device } from '../../helpers/syncDevice';
-import { SIGNATURE_BASE64 } from '../orders/support';
-import { materialsCopy, teaEnterprise } from '../sites/support';
+import { openTeaSite } from './openedTeaSite';
 
 const WAIT = { timeout: 30_000, interval: 50 };
 
@@ -26,20 +25,11 @@ describe('SMS draws and survey answers reach the desktop', () => {
     ismg = await startIsmg();
     platform = await startPlatform({ extraArgs: linkFlags(ismg.port) });
     device = await createDevice('A');
-    await device.call('system.setOperator', { name: '李敏', channel: 'customer_manager' });
-    await device.signIn(platform.url, 'jn.manager', platform.login('jn.manager').password);
-    enterpriseId = await teaEnterprise(device);
-    const { siteId } = await device.call('sites.import', { enterpriseId, paths: [materialsCopy()] });
-    const site = await device.call('sites.get', { siteId });
-    const { lottery, survey } = exampleSite().sms;
-    await device.call('sites.updateSms', { siteId, revision: site.revision, sms: { ...site.content.sms, lottery, survey } });
-    await device.call('sites.signOff', { siteId, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });
-    const order = await device.call('orders.create', { enterpriseId, kind: 'open', planCode: 'site-standard', date: '2026-11-16' });
-    await device.call('orders.sign', { id: order.id, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });
-    await device.call('orders.submit', { id: order.id });
-    expect(await device.settle()).toMatchObject({ outcome: 'ok', pending: 0 });
-    await platform.admin('POST', '/admin/boss/process');
-    await device.settle();
+    ({ enterpriseId } = await openTeaSite(device, platform, async (siteId) => {
+      const site = await device.call('sites.get', { siteId });
+      const { lottery, survey } = exampleSite().sms;
+      await device.call('sites.updateSms', { siteId, revision: site.revision, sms: { ...site.content.sms, lottery, survey } });
+    }));
     const info = await device.call('sync.platformInfo', { enterpriseId });
     siteNumber = info.orders.find((o) => o.opening)!.opening!.smsServiceCode.full;
   }, 120_000);

@@ -245,3 +245,21 @@ describe('0018_sync_held_rows', () => {
     expect(columns(after, 'sync_held_row')).toEqual(['tbl', 'row_id', 'reason', 'held_at']);
   });
 });
+
+describe('0019_member_report', () => {
+  it('adds the platform-owned portal member report with its sync columns, keeping the enterprises', () => {
+    const { db, migrateTo } = databaseBefore(19);
+    insertEnterprise(db, 'e1', '91350100M000100Y43');
+    const after = migrateTo(19);
+    expect(after.prepare('SELECT id FROM enterprise').pluck().all()).toEqual(['e1']);
+    const columnsOfReport = ['id', 'enterprise_id', 'followers', 'opted_out', 'by_region_json', 'joined_by_month_json', 'base_version'];
+    expect(columns(after, 'member_report')).toEqual(expect.arrayContaining([...columnsOfReport, 'server_deleted']));
+    after
+      .prepare(
+        `INSERT INTO member_report (id, enterprise_id, followers, following_enterprise, following_industry, opted_out, by_region_json, joined_by_month_json, created_at, updated_at)
+         VALUES ('e1', 'e1', 2, 1, 1, 0, '[]', '[]', 'now', 'now')`,
+      )
+      .run();
+    expect(after.prepare('SELECT followers, server_deleted FROM member_report').get()).toEqual({ followers: 2, server_deleted: 0 });
+  });
+});

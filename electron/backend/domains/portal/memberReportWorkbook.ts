@@ -1,11 +1,12 @@
-/** The member report as an .xlsx the customer manager hands over (exceljs): the counts, then members by city. */
+/** The member report as an .xlsx the customer manager hands over (exceljs): the counts and as of when, then members by city. */
 import ExcelJS from 'exceljs';
 import type { FileBody } from '../../../../shared/api/files';
+import { chinaMinute } from '../../../../shared/domain/dates';
 import type { MemberReport } from '../../../../shared/platform-api/portal';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function memberReportWorkbook(report: MemberReport): Promise<FileBody> {
+export async function memberReportWorkbook(report: MemberReport & { asOf: string | null }): Promise<FileBody> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('门户会员');
   sheet.columns = [{ width: 22 }, { width: 14 }, { width: 10 }];
@@ -16,10 +17,12 @@ export async function memberReportWorkbook(report: MemberReport): Promise<FileBo
     ['关注所在行业', report.followingIndustry],
     [`${report.month} 新增`, report.newThisMonth],
     ['已退订短信', report.optedOut],
+    ['数据截至', report.asOf ? chinaMinute(new Date(report.asOf)) : '尚未与平台同步'],
     [],
   ]);
   sheet.addRow(['省份', '城市', '人数']).font = { bold: true };
-  sheet.addRows(report.byRegion.map((r) => [r.province, r.city, r.members]));
+  // Members who joined by SMS have no city (the number alone does not say where they are).
+  sheet.addRows(report.byRegion.map((r) => (r.city ? [r.province, r.city, r.members] : ['未知（短信订阅）', '', r.members])));
   const bytes = new Uint8Array(await book.xlsx.writeBuffer());
   return { bytes, mime: XLSX_MIME, fileName: `门户会员报告-${report.month}.xlsx` };
 }

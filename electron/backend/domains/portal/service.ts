@@ -1,8 +1,17 @@
-/** Searches the published sites through the platform the user is signed in to. */
+/**
+ * The portals as the desktop sees them: search asked of the platform the user is signed in to; the
+ * member report read from the synced `member_report` table (works offline, as of the last sync).
+ */
 import type { Output, ParsedInput } from '../../../../shared/api';
 import type { ZodType } from 'zod';
-import { memberReportSchema, portalSearchResponseSchema } from '../../../../shared/platform-api/portal';
+import { chinaMonth } from '../../../../shared/domain/dates';
+import { memberReportOfMonth, portalSearchResponseSchema } from '../../../../shared/platform-api/portal';
+import type { ReadContext } from '../../app/context';
 import { AppError } from '../../app/errors';
+import { findEnterprise } from '../enterprises/repository';
+import { getState } from '../sync/db/state';
+import { memberReportOfEnterprise } from './repository';
+import { memberReportWireRowOf } from './syncAdapter';
 import type { SyncEngine } from '../sync/engine';
 import { SignInRequired, SyncFailure } from '../sync/errors';
 import { createPlatformClient } from '../sync/platform';
@@ -28,7 +37,19 @@ export async function searchPortals(engine: SyncEngine, input: ParsedInput<'port
   return (await askPlatform(engine, `/portal/v1/search?${params}`, portalSearchResponseSchema)).results;
 }
 
-export function memberReport(engine: SyncEngine, input: ParsedInput<'portal.memberReport'>): Promise<Output<'portal.memberReport'>> {
-  const params = new URLSearchParams({ enterpriseId: input.enterpriseId, ...(input.month ? { month: input.month } : {}) });
-  return askPlatform(engine, `/portal/v1/member-report?${params}`, memberReportSchema);
+/**
+ * An enterprise's member report of `month` (default this month in China) from its pulled row. Its
+ * `asOf` is the device's last successful sync (the platform rewrites the row with every change, so the
+ * counts held then); null when this device has not synced yet. No row yet (no site on the portal,
+ * or not pulled) reads as no members.
+ */
+export function memberReport(ctx: ReadContext, input: ParsedInput<'portal.memberReport'>): Output<'portal.memberReport'> {
+  const month = input.month ?? chinaMonth(ctx.now());
+  const row = memberReportOfEnterprise(ctx.db, input.enterpriseId);
+  if (!row && !findEnterprise(ctx.db, input.enterpriseId))
+    throw new AppError('portal.not_found', `There is no enterprise ${input.enterpriseId} on this device.`);
+  const counts = row ? memberReportWireRowOf(row) : { enterpriseId: input.enterpriseId, ...NO_MEMBERS };
+  return { ...memberReportOfMonth(counts, month), asOf: getState(ctx.db, 'last_sync_ok_at') ?? (row ? row.updated_at : null) };
 }
+
+const NO_MEMBERS = { followers: 0, followingEnterprise: 0, followingIndustry: 0, optedOut: 0, byRegion: [], joinedByMonth: [] };

@@ -22,6 +22,7 @@ export const TABLE_OWNERS = {
   site_visit_day: 'visits',
   sms_usage: 'smsUsage',
   sms_activity: 'smsActivity',
+  member_report: 'portal',
   outbox: 'sync',
   conflict: 'sync',
   sync_state: 'sync',

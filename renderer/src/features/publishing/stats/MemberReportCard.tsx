@@ -1,9 +1,10 @@
 /**
- * The portal's member report for an enterprise (issue 13 item 4), asked of the signed-in platform:
- * how many portal members follow the enterprise or its industry, new this month, opted out (TD),
- * and where they are. Shown beside the visit chart; offline or signed out, it says why.
+ * The portal's member report for an enterprise (issue 13 item 4), from the synced `member_report`
+ * table: how many portal members follow the enterprise or its industry, new this month, opted out
+ * (TD), and where they are, as of the last sync. Shown beside the visit chart; works offline.
  */
 import { Card, Descriptions, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { MemberReport } from '../../../../../shared/platform-api/portal';
 import { fileUrl } from '../../../api/client';
@@ -28,9 +29,14 @@ export function MemberReportCard({ enterpriseId }: { enterpriseId: string }) {
       }
       data-testid="member-report"
     >
-      {error && <Typography.Text type="secondary">{apiErrorText(error)}</Typography.Text>}
+      {error && <Typography.Text type="danger">{apiErrorText(error)}</Typography.Text>}
       {data && (
         <>
+          <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }} data-testid="member-report-as-of">
+            {data.asOf
+              ? t('publishing.memberReport.asOf', { time: dayjs(data.asOf).format('YYYY-MM-DD HH:mm') })
+              : t('publishing.memberReport.notSynced')}
+          </Typography.Text>
           <Descriptions size="small" column={2} data-testid="member-report-counts">
             <Descriptions.Item label={t('publishing.memberReport.followers')}>{data.followers}</Descriptions.Item>
             <Descriptions.Item label={t('publishing.memberReport.newThisMonth', { month: data.month })}>
@@ -47,7 +53,10 @@ export function MemberReportCard({ enterpriseId }: { enterpriseId: string }) {
               dataSource={data.byRegion}
               pagination={{ pageSize: 5, size: 'small', hideOnSinglePage: true }}
               columns={[
-                { title: t('publishing.memberReport.region'), render: (_: unknown, r: Region) => `${r.province} ${r.city}` },
+                {
+                  title: t('publishing.memberReport.region'),
+                  render: (_: unknown, r: Region) => (r.city ? `${r.province} ${r.city}` : t('publishing.memberReport.unknownRegion')),
+                },
                 { title: t('publishing.memberReport.members'), dataIndex: 'members', align: 'right' },
               ]}
               data-testid="member-report-regions"
