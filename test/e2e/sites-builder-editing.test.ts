@@ -9,6 +9,7 @@ import { sortedColumns } from '../../shared/sites/model';
 import { describeWith, expect, LAPTOP, test } from './fixtures';
 import { api, importTeaSite } from './teaCompany';
 import { AppShell } from './pages/AppShell';
+import { waitForDialogOpened } from './pages/popups';
 import { SiteBuilderPage } from './pages/sitesBuilder';
 import { watchToasts } from './pages/toasts';
 
@@ -32,6 +33,7 @@ describeWith(['chromium'], 'site builder: editing columns, items, SMS settings a
 
       // A new column: an empty title is refused in Chinese, then 门店地址.
       await p.getByTestId('column-add').click();
+      await waitForDialogOpened(p);
       await p.getByRole('button', { name: '添加栏目' }).click();
       await p.getByRole('dialog').getByText('请填写这一项').waitFor();
       await p.getByTestId('new-column-title').fill('门店地址');
