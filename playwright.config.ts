@@ -16,7 +16,7 @@ export default defineConfig({
   preserveOutput: 'failures-only',
   globalSetup: './test/e2e/globalSetup.ts',
   fullyParallel: true,
-  workers: 2,
+  workers: 3,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],

@@ -4,10 +4,11 @@
 // `npm test -- ARGS` hands ARGS to vitest and leaves the end-to-end suite out (`npm run test:e2e`).
 import { spawn, spawnSync } from 'node:child_process';
 
+// Longest first (lint), so the two lanes end about together.
 const checks = [
+  ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
   ['typecheck platform', 'npx', ['tsc', '-p', 'platform/tsconfig.json']],
-  ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
   ['build UI', 'npx', ['vite', 'build', '--logLevel', 'warn']],
 ];
