@@ -120,7 +120,7 @@ export function readGeocodes(bytes: Buffer): Geocodes {
       if (candidates) candidates.push([index, start, end]);
       else seen.set(hash, [[index, start, end]]);
     }
-    byLength[digits - 4].push(prefix, index);
+    byLength[digits - 4]!.push(prefix, index);
   }
   return { places, byLength };
 }
