@@ -3,9 +3,13 @@
  * through the CMPP link (the ISMG simulator over loopback TCP), follows an enterprise, an industry
  * and a keyword; the next daily digest brings new matching posts (once a day, billed to no
  * enterprise); TD to the service code stops it; the enterprise's member report counts its followers.
- * On SQLite and PostgreSQL.
+ * The city may be left to the number: the code step pre-selects the region of its prefix, and what the
+ * member chooses there wins. On SQLite and PostgreSQL.
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import type { OutputFile } from '../../shared/sites/job';
+import { available } from '../../test/helpers/requirements';
+import { htmlProblems, writeTemp, xmllintProblems } from '../../test/unit/sites/oracles';
 import { linkConfig, startIsmg, type TestIsmg } from '../../test/helpers/ismg';
 import { memberReportOfMonth, type MemberReportWireRow } from '../../shared/platform-api';
 import { CODE_ATTEMPTS, CODE_LIMITS } from '../src/portal/members';
@@ -50,16 +54,17 @@ describeOnDatabases('portal members', (database) => {
     const html = await res.text();
     return { status: res.status, html, code: /data-code="([^"]+)"/.exec(html)?.[1] };
   };
-  /** Asks for a code and returns the one the handset received. */
-  async function codeFor(mobile: string, choice: Record<string, string | string[]>): Promise<string> {
+  /** Asks for a code: the code step's page and the code the handset received. */
+  async function codeStep(mobile: string, choice: Record<string, string | string[]>): Promise<{ html: string; code: string }> {
     const before = received(mobile).length;
     const asked = await post('/member/code', { mobile, ...choice });
     expect([asked.status, asked.code]).toEqual([200, undefined]);
     await vi.waitFor(() => expect(received(mobile).length).toBe(before + 1), WAIT);
     const text = received(mobile).at(-1)!.text;
     expect(text).toMatch(/^【企业网站门户】您的会员验证码是\d{6}，10分钟内有效/);
-    return /验证码是(\d{6})/.exec(text)![1]!;
+    return { html: asked.html, code: /验证码是(\d{6})/.exec(text)![1]! };
   }
+  const codeFor = async (mobile: string, choice: Record<string, string | string[]>) => (await codeStep(mobile, choice)).code;
   const member = (mobile: string) =>
     t.platform.ctx.database.db.selectFrom('portal_member').selectAll().where('mobile', '=', mobile).executeTakeFirst();
 
@@ -268,6 +273,91 @@ describeOnDatabases('portal members', (database) => {
     ismg.sim.sendMo('13900002002', CODE, 'TD');
     await vi.waitFor(async () => expect((await row(machines.ent))!.optedOut).toBe(2), WAIT);
     expect(memberReportOfMonth((await row(machines.ent))!, '2026-11')).toEqual(await report(machines.ent, '2026-11'));
+  });
+
+  it('pre-selects the region of the number on the code step (WEB, XHTML-MP and WML); the member’s choice wins, and outlasts a later DY', async () => {
+    const region = async (mobile: string) => {
+      const m = await member(mobile);
+      return m && { province: m.province, city: m.city };
+    };
+    const selected = (html: string) => /<option value="([^"]*)" selected>/.exec(html)?.[1];
+    const joinOk = async (fields: Record<string, string>) => expect(await post('/member/join', fields)).toMatchObject({ status: 200 });
+
+    // Left to the number (the first option): the code step pre-selects Qingdao — offered though no site is live there.
+    const qingdao = '13953202101'; // 139532: 山东省青岛市
+    const signUp = await (await t.platform.publicSites.app.request('/member', { headers: { host: www } })).text();
+    expect(signUp).toContain('<option value="">按手机号码归属地</option>');
+    const first = await codeStep(qingdao, { city: '', 'industry[]': 'C' });
+    expect(first.html).toContain('所在城市（按号码归属地预选，可更改）');
+    expect(selected(first.html)).toBe('山东省/青岛市');
+    expect(htmlProblems([{ path: 'code.html', content: first.html } as unknown as OutputFile])).toEqual([]);
+    await joinOk({ mobile: qingdao, code: first.code, region: selected(first.html)! });
+    expect(await region(qingdao)).toEqual({ province: '山东省', city: '青岛市' });
+
+    // The member changes the pre-selected city: their choice is kept.
+    const jinan = '13953102102';
+    const second = await codeStep(jinan, { city: '', 'industry[]': 'C' });
+    expect(selected(second.html)).toBe('山东省/济南市');
+    await joinOk({ mobile: jinan, code: second.code, region: '山东省/淄博市' });
+    expect(await region(jinan)).toEqual({ province: '山东省', city: '淄博市' });
+
+    // A city chosen on the first step is what the code step pre-selects; a DY by SMS later leaves it.
+    const chose = '13953102103';
+    const third = await codeStep(chose, { city: '山东省/淄博市', 'industry[]': 'C' });
+    expect(third.html).not.toContain('预选');
+    expect(selected(third.html)).toBe('山东省/淄博市');
+    await joinOk({ mobile: chose, code: third.code }); // no region posted: the first step's choice
+    expect(await region(chose)).toEqual({ province: '山东省', city: '淄博市' });
+    ismg.sim.sendMo(chose, CODE, 'DY 钢材');
+    await vi.waitFor(() => expect(received(chose).at(-1)!.text).toContain('已订阅关键词“钢材”'), WAIT);
+    expect(await region(chose)).toEqual({ province: '山东省', city: '淄博市' });
+
+    // A prefix the data does not place: nothing is pre-selected but "by the number", and the member has no city.
+    const unknown = '19953102104';
+    const fourth = await codeStep(unknown, { city: '', 'industry[]': 'C' });
+    expect(selected(fourth.html)).toBe('');
+    expect(fourth.html).not.toContain('预选');
+    // A city that is not ours is refused with its code, and the code is not used up by it.
+    expect(await post('/member/join', { mobile: unknown, code: fourth.code, region: '火星/奥林匹斯' })).toMatchObject({
+      status: 400,
+      code: 'member.choice_invalid',
+    });
+    await joinOk({ mobile: unknown, code: fourth.code, region: '' });
+    expect(await region(unknown)).toEqual({ province: '', city: '' });
+
+    // On the WAP portal, in both channels (DTD-valid): WML's select names its default, XHTML-MP marks the option.
+    const wap = async (accept: string, path: string, fields: Record<string, string>) => {
+      const res = await t.platform.publicSites.app.request(path, {
+        method: 'POST',
+        headers: { host: 'wap.ec.example.cn', accept, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
+      return { status: res.status, body: await res.text() };
+    };
+    const phone = '13953202105';
+    const wml = await wap('text/vnd.wap.wml', '/member/code', { mobile: phone, city: '', 'industry[]': '', keywords: '钢材' });
+    expect(wml.body).toMatch(/<select name="region" title="所在城市\(按号码预选\)" value="山东省\/青岛市">/);
+    expect(wml.body).toContain('<postfield name="region" value="$(region)"/>');
+    await vi.waitFor(() => expect(received(phone)).toHaveLength(1), WAIT);
+    t.clock.advance(CODE_LIMITS.numberGapMs);
+    const xhtml = await wap('application/vnd.wap.xhtml+xml', '/member/code', { mobile: phone, city: '', keywords: '钢材' });
+    expect(xhtml.body).toContain('<option value="山东省/青岛市" selected="selected">青岛市</option>');
+    if (available('xmllint', '../shared')) {
+      const files = [
+        { path: 'code.wml', content: wml.body },
+        { path: 'code.xhtml', content: xhtml.body },
+      ] as unknown as OutputFile[];
+      const { dir, cleanup } = writeTemp(files);
+      try {
+        expect(xmllintProblems(dir, ['code.wml', 'code.xhtml'])).toEqual([]);
+      } finally {
+        cleanup();
+      }
+    }
+    await vi.waitFor(() => expect(received(phone)).toHaveLength(2), WAIT);
+    const code = /验证码是(\d{6})/.exec(received(phone)[1]!.text)![1]!;
+    expect(await wap('application/vnd.wap.xhtml+xml', '/member/join', { mobile: phone, code })).toMatchObject({ status: 200 });
+    expect(await region(phone)).toEqual({ province: '山东省', city: '青岛市' }); // left to the number, and no region posted
   });
 
   it('throttles a flood of sign-ups from one address', async () => {

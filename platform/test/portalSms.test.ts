@@ -2,8 +2,9 @@
  * Issue 13 items 3 and 4 by SMS, through the ISMG simulator over loopback TCP: a word texted to the
  * bare service code is answered by the portals' search (a model number, pinyin initials), within two
  * SMS parts; `DY`/`QX` make a number a member and change what it follows, each answered by a short
- * confirmation and counted at once in the enterprise's synced member report; `TD` still opts out; a
- * flood of subscription commands is throttled. On SQLite and PostgreSQL.
+ * confirmation and counted at once in the enterprise's synced member report, in the city of the
+ * number's prefix; `TD` still opts out; a flood of subscription commands is throttled. On SQLite and
+ * PostgreSQL.
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { countSms } from '../../shared/sites';
@@ -85,34 +86,92 @@ describeOnDatabases('the SMS portal’s search and subscriptions', (database) =>
   it('DY makes the number a member and follows a keyword, an enterprise or an industry; QX drops one; each is counted in the report', async () => {
     const mobile = '13900004002';
     expect(await report(machines.ent)).toMatchObject({ followers: 0 });
-    expect(await text(mobile, 'DY 机械')).toBe(
-      '【企业短信门户】已订阅关键词“机械”，有新供求信息时每天一条摘要。回复QX 机械取消，回复TD退订。',
+    expect(await text(mobile, 'DY 铸件')).toBe(
+      '【企业短信门户】已订阅关键词“铸件”，有新供求信息时每天一条摘要。回复QX 铸件取消，回复TD退订。',
     );
     const member = await db().selectFrom('portal_member').selectAll().where('mobile', '=', mobile).executeTakeFirstOrThrow();
-    expect(member).toMatchObject({ province: '', city: '', opted_out_at: null });
+    // 1390000 is a prefix of Urumqi's (libphonenumber's geocoding data).
+    expect(member).toMatchObject({ province: '新疆维吾尔自治区', city: '乌鲁木齐市', opted_out_at: null });
     expect((await report(machines.ent))!.followers).toBe(0); // a keyword follows no enterprise
 
     expect(await text(mobile, '订阅鲁中机械')).toContain('已订阅企业“鲁中机械”');
     expect(await report(machines.ent)).toMatchObject({
       followers: 1,
       followingEnterprise: 1,
-      byRegion: [{ province: '', city: '', members: 1 }],
+      byRegion: [{ province: '新疆维吾尔自治区', city: '乌鲁木齐市', members: 1 }],
     });
     expect(await text(mobile, 'dy 制造业')).toContain('已订阅行业“制造业”');
     expect(await text(mobile, 'DY 制造业')).toContain('您已订阅行业“制造业”');
     expect(await followed(mobile)).toEqual([
       { kind: 'enterprise', value: machines.ent },
       { kind: 'industry', value: 'C' },
-      { kind: 'keyword', value: '机械' },
+      { kind: 'keyword', value: '铸件' },
     ]);
     expect(await report(machines.ent)).toMatchObject({ followers: 1, followingEnterprise: 1, followingIndustry: 1 });
-    expect(await text(mobile, 'DY')).toMatch(/^【企业短信门户】您已订阅：鲁中机械、制造业、机械。订阅回复“DY 关键词”/);
+    expect(await text(mobile, 'DY')).toMatch(/^【企业短信门户】您已订阅：鲁中机械、制造业、铸件。订阅回复“DY 关键词”/);
 
     expect(await text(mobile, '取消 鲁中机械')).toBe('【企业短信门户】已取消订阅企业“鲁中机械”。');
     expect(await report(machines.ent)).toMatchObject({ followers: 1, followingEnterprise: 0, followingIndustry: 1 });
-    expect(await text(mobile, 'QX 钢材')).toMatch(/^【企业短信门户】您未订阅关键词“钢材”。您已订阅：制造业、机械。/);
+    expect(await text(mobile, 'QX 钢材')).toMatch(/^【企业短信门户】您未订阅关键词“钢材”。您已订阅：制造业、铸件。/);
     // A search that starts like a command is still a search.
     expect(await text(mobile, 'DYSON')).toContain('未找到');
+  });
+
+  it('counts a number that follows by DY under the city of its prefix; an unknown prefix stays unknown; older members without a city are placed when the report is next rewritten', async () => {
+    const regionOf = async (mobile: string) =>
+      db().selectFrom('portal_member').select(['province', 'city']).where('mobile', '=', mobile).executeTakeFirstOrThrow();
+    const byCity = async () => [...(await report(software.ent))!.byRegion].sort((a, b) => (a.city < b.city ? -1 : 1));
+    const jinan = '13953104006'; // 139531: 山东省济南市
+    const qingdao = '13953204007'; // 139532: 山东省青岛市
+    const unknown = '19953104008'; // a China Telecom range the data does not place
+    for (const mobile of [jinan, qingdao, unknown]) expect(await text(mobile, 'DY 海星软件')).toContain('已订阅企业“海星软件”');
+    expect(await regionOf(jinan)).toEqual({ province: '山东省', city: '济南市' });
+    expect(await regionOf(qingdao)).toEqual({ province: '山东省', city: '青岛市' });
+    expect(await regionOf(unknown)).toEqual({ province: '', city: '' });
+    expect(await byCity()).toEqual([
+      { province: '', city: '', members: 1 },
+      { province: '山东省', city: '济南市', members: 1 },
+      { province: '山东省', city: '青岛市', members: 1 },
+    ]);
+
+    // A member stored before numbers were placed (no city), following the software house: counted
+    // where its number is once something rewrites the report — here another number's DY.
+    const older = '13953104009';
+    const now = t.clock.now().toISOString();
+    await db()
+      .insertInto('portal_member')
+      .values({ mobile: older, province: '', city: '', joined_at: now, active_at: now, digest_after: now, opted_out_at: null })
+      .execute();
+    await db().insertInto('portal_subscription').values({ mobile: older, kind: 'enterprise', value: software.ent }).execute();
+    expect(await byCity()).toContainEqual({ province: '山东省', city: '济南市', members: 1 }); // not rewritten yet
+    expect(await text('13977104010', 'DY 海星软件')).toContain('已订阅'); // 广西南宁市
+    expect(await byCity()).toEqual([
+      { province: '', city: '', members: 1 },
+      { province: '广西壮族自治区', city: '南宁市', members: 1 },
+      { province: '山东省', city: '济南市', members: 2 },
+      { province: '山东省', city: '青岛市', members: 1 },
+    ]);
+    expect(await regionOf(older)).toEqual({ province: '', city: '' }); // the member row itself is left as it was
+    // Its own next DY stores the number's region.
+    expect(await text(older, 'DY 钢材')).toContain('已订阅关键词“钢材”');
+    expect(await regionOf(older)).toEqual({ province: '山东省', city: '济南市' });
+  });
+
+  it('DY with part of an industry’s name follows that industry when exactly one section holds the word, and the reply says which', async () => {
+    const mobile = '13900004011';
+    // 机械 is in two divisions of 制造业 (电气机械和器材制造业, 金属制品、机械和设备修理业) and in no other section.
+    expect(await text(mobile, 'DY 机械')).toBe(
+      '【企业短信门户】已订阅行业“制造业”（含电气机械和器材制造业等），有新供求信息时每天一条摘要。回复QX 机械取消，回复TD退订。',
+    );
+    expect(await followed(mobile)).toEqual([{ kind: 'industry', value: 'C' }]);
+    expect(await text(mobile, 'DY 制造')).toContain('您已订阅行业“制造业”，'); // in the section's own name
+    // 服务 is in the names of several sections: a keyword, as before.
+    expect(await text(mobile, 'DY 服务')).toContain('已订阅关键词“服务”');
+    expect(await text(mobile, 'QX 机械')).toBe('【企业短信门户】已取消订阅行业“制造业”。');
+    // A number that follows the word as a keyword (followed before words found sections) drops that first.
+    await db().insertInto('portal_subscription').values({ mobile, kind: 'keyword', value: '机械' }).execute();
+    expect(await text(mobile, 'QX 机械')).toBe('【企业短信门户】已取消订阅关键词“机械”。');
+    expect(await followed(mobile)).toEqual([{ kind: 'keyword', value: '服务' }]);
   });
 
   it('keeps to three keywords, and never echoes what a phone sent that is not a keyword', async () => {

@@ -55,6 +55,19 @@ const sectionByCode = new Map(INDUSTRY_SECTIONS.map((s) => [s.code, s]));
 
 export const industrySection = (code: string): IndustrySection | undefined => sectionByCode.get(code);
 
+/**
+ * The sections whose own name or a division's name holds `word` (two characters at least), each with
+ * the divisions that hold it: what a word texted to the SMS portal names (机械 → 制造业 by 电气机械和器材制造业).
+ */
+export function industriesHolding(word: string): { section: IndustrySection; inName: boolean; divisions: IndustrySection['divisions'] }[] {
+  if ([...word].length < 2) return [];
+  return INDUSTRY_SECTIONS.map((section) => ({
+    section,
+    inName: section.name.includes(word),
+    divisions: section.divisions.filter((d) => d.name.includes(word)),
+  })).filter((s) => s.inName || s.divisions.length > 0);
+}
+
 export function isIndustryDivisionOf(sectionCode: string, divisionCode: string): boolean {
   return sectionByCode.get(sectionCode)?.divisions.some((d) => d.code === divisionCode) ?? false;
 }

@@ -56,7 +56,7 @@ it('shows the pulled counts, regions and new members of this month, as of the la
   const shown = `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())} ${pad(local.getHours())}:${pad(local.getMinutes())}`;
   expect(within(card).getByTestId('member-report-as-of')).toHaveTextContent(`截至 ${shown}（上次同步）`);
   const regions = within(within(card).getByTestId('member-report-regions')).getAllByRole('row').slice(1);
-  expect(regions.map((r) => r.textContent)).toEqual(['山东省 济南市3', '未知地区（短信订阅）2']);
+  expect(regions.map((r) => r.textContent)).toEqual(['山东省 济南市3', '未知地区（号码归属地不详）2']);
   expect(within(card).getByTestId('member-report-export')).toHaveAttribute(
     'href',
     expect.stringContaining(`files.memberReport?enterpriseId=${enterpriseId}&month=${month}`),

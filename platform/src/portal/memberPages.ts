@@ -2,7 +2,9 @@
  * The WEB portal's member pages: `/member` (number, city, what to follow) → `POST /member/code`
  * (texts a code) → `POST /member/join` (the code; the member is saved). No cookie or session: the
  * code proves the number, and changing what a member follows is the same flow again. Each refusal
- * names its stable code (`data-code`) beside the Chinese message.
+ * names its stable code (`data-code`) beside the Chinese message. The city may be left to the
+ * number (按手机号码归属地); the code step, where the number is known, offers the city again with the
+ * region of the number's prefix pre-selected (or the member's own choice), and what it posts wins.
  */
 import type { Context, Hono } from 'hono';
 import { INDUSTRY_SECTIONS } from '../../../shared/domain/industry';
@@ -11,13 +13,14 @@ import type { PlatformContext } from '../context';
 import { addressOf } from '../public/channels';
 import { MAX_FORM_BYTES } from '../public/leads';
 import type { SmsGateway } from '../sms/gateway';
-import { CODE_TTL_MS, confirmCode, parseChoice, requestCode, type MemberChoice, type MemberProblem } from './members';
+import { CODE_TTL_MS, confirmCode, knownCity, parseChoice, requestCode, type MemberChoice, type MemberProblem } from './members';
+import { regionOfMobile, type MobileRegion } from './mobileRegion';
 import { box, webPage } from './web';
 import type { PhoneChannel, PhoneForm, PhonePage } from './wap';
 
 export const PROBLEM_TEXT: Record<MemberProblem, string> = {
   'member.mobile_invalid': '请填写正确的手机号码。',
-  'member.choice_invalid': '请选择所在城市；关键词为 2–10 个汉字、字母或数字，最多 3 个。',
+  'member.choice_invalid': '请从列表中选择所在城市；关键词为 2–10 个汉字、字母或数字，最多 3 个。',
   'member.too_soon': '验证码已发送，请 1 分钟后再获取。',
   'member.too_many_codes': '这个号码今天获取验证码的次数太多，请明天再试。',
   'member.address_throttled': '请求太频繁，请稍后再试。',
@@ -52,6 +55,39 @@ async function formOf(c: Context): Promise<URLSearchParams | null> {
   return Buffer.byteLength(body) > MAX_FORM_BYTES ? null : new URLSearchParams(body);
 }
 
+/** The option that leaves the city to the number's prefix (it posts no city). */
+const BY_NUMBER: [string, string] = ['', '按手机号码归属地'];
+const regionValue = (r: MobileRegion) => (r.city ? `${r.province}/${r.city}` : '');
+const regionOption = (r: MobileRegion): [string, string] => [regionValue(r), `${r.province} ${r.city}`];
+/** On a phone: the city's name alone (a municipality's own name for its 市辖区). */
+const PHONE_BY_NUMBER: [string, string] = ['', '按号码归属地'];
+const phoneOption = (r: MobileRegion): [string, string] => [regionValue(r), r.city === '市辖区' ? r.province : r.city];
+
+/** A posted `province/city` (or '' for the number's region); null when it is no city of ours. */
+function regionField(value: string): MobileRegion | null {
+  const [province = '', city = ''] = value.split('/', 2);
+  return knownCity(province, city) ? { province, city } : null;
+}
+
+/**
+ * The city list of the code step: the cities offered, with the region of the number's prefix and the
+ * member's choice among them, pre-selecting what the member chose, else the number's region.
+ */
+async function regionChoice(
+  options: Pick<MemberPagesOptions, 'cities'>,
+  mobile: string,
+  chosen: string,
+): Promise<{ regions: MobileRegion[]; selected: string; fromNumber: boolean }> {
+  const cities = await options.cities();
+  const ofNumber = regionOfMobile(mobile);
+  const selected = chosen || (ofNumber ? regionValue(ofNumber) : '');
+  // The chosen and the number's region are offered even where no site is live yet.
+  const regions = [...cities];
+  for (const value of new Set([selected, ofNumber ? regionValue(ofNumber) : '']))
+    if (value && !regions.some((r) => regionValue(r) === value)) regions.unshift(regionField(value) ?? { province: '', city: '' });
+  return { regions: regions.filter((r) => r.city), selected, fromNumber: !chosen && ofNumber !== null };
+}
+
 function choiceOf(form: URLSearchParams): MemberChoice | null {
   const [province = '', city = ''] = (form.get('city') ?? '').split('/', 2);
   const keywords = (form.get('keywords') ?? '').split(/[\s,，、]+/).filter(Boolean);
@@ -63,6 +99,19 @@ function choiceOf(form: URLSearchParams): MemberChoice | null {
     enterprises: form.getAll('enterprise'),
     keywords,
   });
+}
+
+/** What the code step posted: the code, the number (and as a refusal shows it again), the region when it sent one. */
+function joinOf(form: URLSearchParams | null) {
+  const mobile = form?.get('mobile') ?? '';
+  const posted = form?.get('region') ?? null;
+  const region = posted === null ? undefined : regionField(posted);
+  return {
+    input: { mobile, code: (form?.get('code') ?? '').slice(0, 12), region: region ?? undefined },
+    shown: mobile.replace(/\D/g, '').slice(-11),
+    posted: posted ?? '',
+    invalid: region === null,
+  };
 }
 
 const maskedMobile = (mobile: string) => `${mobile.slice(0, 3)}****${mobile.slice(7)}`;
@@ -115,9 +164,8 @@ export function memberRoutes(web: Hono, ctx: PlatformContext, sms: SmsGateway | 
             '所在城市',
             h(
               'select',
-              { id: 'city', name: 'city', required: true },
-              h('option', { value: '' }, '请选择'),
-              cities.map((x) => h('option', { value: `${x.province}/${x.city}` }, `${x.province} ${x.city}`)),
+              { id: 'city', name: 'city' },
+              [BY_NUMBER, ...cities.map(regionOption)].map(([value, text]) => h('option', { value }, text)),
             ),
           ),
           followed.map((e) => [
@@ -144,8 +192,9 @@ export function memberRoutes(web: Hono, ctx: PlatformContext, sms: SmsGateway | 
     );
   }
 
-  const codeForm = (c: Context, mobile: string, error?: ChildInput, status: 200 | 400 = 200) =>
-    page(
+  async function codeForm(c: Context, mobile: string, chosen: string, error?: ChildInput, status: 200 | 400 = 200) {
+    const region = await regionChoice(options, mobile, chosen);
+    return page(
       c,
       '输入验证码',
       [
@@ -154,6 +203,19 @@ export function memberRoutes(web: Hono, ctx: PlatformContext, sms: SmsGateway | 
           'form',
           { method: 'post', action: '/member/join', class: 'member' },
           h('input', { type: 'hidden', name: 'mobile', value: mobile }),
+          h(
+            'p',
+            {},
+            h('label', { for: 'region' }, region.fromNumber ? '所在城市（按号码归属地预选，可更改）' : '所在城市'),
+            h('br', {}),
+            h(
+              'select',
+              { id: 'region', name: 'region' },
+              [BY_NUMBER, ...region.regions.map(regionOption)].map(([value, text]) =>
+                h('option', { value, selected: value === region.selected }, text),
+              ),
+            ),
+          ),
           h(
             'p',
             {},
@@ -175,6 +237,7 @@ export function memberRoutes(web: Hono, ctx: PlatformContext, sms: SmsGateway | 
       ],
       status,
     );
+  }
 
   web.get('/member', async (c) => {
     const wanted = c.req.query('e');
@@ -193,16 +256,17 @@ export function memberRoutes(web: Hono, ctx: PlatformContext, sms: SmsGateway | 
         ? page(c, '会员订阅', [problem(outcome.problem), h('p', {}, h('a', { href: '/member' }, '返回'))], status)
         : signUpForm(c, [], problem(outcome.problem));
     }
-    return codeForm(c, outcome.mobile);
+    return codeForm(c, outcome.mobile, regionValue(choice));
   });
 
   web.post('/member/join', async (c) => {
     const form = await formOf(c);
-    const mobile = form?.get('mobile') ?? '';
-    const outcome = await confirmCode(ctx, { mobile, code: (form?.get('code') ?? '').slice(0, 12) });
+    const joining = joinOf(form);
+    if (joining.invalid) return codeForm(c, joining.shown, '', problem('member.choice_invalid'), 400);
+    const outcome = await confirmCode(ctx, joining.input);
     if (!outcome.ok) {
       const extra = outcome.attemptsLeft !== undefined ? `还可以再试 ${outcome.attemptsLeft} 次。` : '';
-      return codeForm(c, mobile.replace(/\D/g, '').slice(-11), problem(outcome.problem, extra), 400);
+      return codeForm(c, joining.shown, joining.posted, problem(outcome.problem, extra), 400);
     }
     return page(c, '订阅成功', [
       box('您已成为门户会员', h('p', {}, '每天会收到一条您关注的新供求信息短信（没有新信息时不发）。回复 TD 即可退订。')),
@@ -224,14 +288,14 @@ export function memberPhoneRoutes(phone: Hono, ctx: PlatformContext, sms: SmsGat
 
   async function signUp(c: Context, enterpriseId: string | undefined, problemCode?: MemberProblem) {
     const followed = enterpriseId ? await options.enterprise(enterpriseId.slice(0, 64)) : undefined;
-    const cities = (await options.cities()).map((x): [string, string] => [`${x.province}/${x.city}`, x.city]);
+    const cities = (await options.cities()).map(phoneOption);
     const form: PhoneForm = {
       action: '/member/code',
       submit: '获取验证码',
       fields: [
         ...(followed ? [{ name: 'enterprise', value: followed.enterprise_id }] : []),
         { name: 'mobile', label: '手机号码', maxlength: 20 },
-        { name: 'city', label: '所在城市', options: cities },
+        { name: 'city', label: '所在城市', options: [PHONE_BY_NUMBER, ...cities] },
         {
           name: 'industry[]',
           label: '关注行业',
@@ -246,8 +310,9 @@ export function memberPhoneRoutes(phone: Hono, ctx: PlatformContext, sms: SmsGat
     ];
     return page(c, '会员订阅', lines, form, problemCode ? 400 : 200);
   }
-  const codePage = (c: Context, mobile: string, text: string, status: 200 | 400 = 200) =>
-    page(
+  async function codePage(c: Context, mobile: string, chosen: string, text: string, status: 200 | 400 = 200) {
+    const region = await regionChoice(options, mobile, chosen);
+    return page(
       c,
       '输入验证码',
       [text],
@@ -256,11 +321,18 @@ export function memberPhoneRoutes(phone: Hono, ctx: PlatformContext, sms: SmsGat
         submit: '确认',
         fields: [
           { name: 'mobile', value: mobile },
+          {
+            name: 'region',
+            label: region.fromNumber ? '所在城市(按号码预选)' : '所在城市',
+            options: [PHONE_BY_NUMBER, ...region.regions.map(phoneOption)],
+            selected: region.selected,
+          },
           { name: 'code', label: '验证码', maxlength: 6 },
         ],
       },
       status,
     );
+  }
 
   phone.get('/member', (c) => signUp(c, c.req.query('e')));
   // A WML deck's form target fetched as a page (a gateway's reload, a back step): the form again.
@@ -270,16 +342,16 @@ export function memberPhoneRoutes(phone: Hono, ctx: PlatformContext, sms: SmsGat
     const choice = form && choiceOf(form);
     if (!form || !choice) return signUp(c, undefined, 'member.choice_invalid');
     const outcome = await requestCode(ctx, sms, { mobile: form.get('mobile') ?? '', address: addressOf(c), choice });
-    if (outcome.ok) return codePage(c, outcome.mobile, `验证码已发送到${maskedMobile(outcome.mobile)}。`);
+    if (outcome.ok) return codePage(c, outcome.mobile, regionValue(choice), `验证码已发送到${maskedMobile(outcome.mobile)}。`);
     const status = STATUS[outcome.problem];
     return status ? page(c, '会员订阅', [PROBLEM_TEXT[outcome.problem]], undefined, status) : signUp(c, undefined, outcome.problem);
   });
   phone.post('/member/join', async (c) => {
-    const form = await formOf(c);
-    const mobile = form?.get('mobile') ?? '';
-    const outcome = await confirmCode(ctx, { mobile, code: (form?.get('code') ?? '').slice(0, 12) });
+    const joining = joinOf(await formOf(c));
+    if (joining.invalid) return codePage(c, joining.shown, '', PROBLEM_TEXT['member.choice_invalid'], 400);
+    const outcome = await confirmCode(ctx, joining.input);
     if (outcome.ok) return page(c, '订阅成功', ['您已成为门户会员，每天会收到一条新供求短信。回复TD退订。']);
     const extra = outcome.attemptsLeft !== undefined ? `还可再试${outcome.attemptsLeft}次。` : '';
-    return codePage(c, mobile.replace(/\D/g, '').slice(-11), PROBLEM_TEXT[outcome.problem] + extra, 400);
+    return codePage(c, joining.shown, joining.posted, PROBLEM_TEXT[outcome.problem] + extra, 400);
   });
 }

@@ -3,7 +3,10 @@
  * the portal, id = the enterprise's, pulled by the desktops of its region like the visit statistics.
  * It is rewritten inside the transaction of whatever changes it — a member joining or changing what
  * they follow (WEB, WAP or SMS), a TD opt-out, the enterprise's site being (re)indexed — so it never
- * lags the members it counts. "New this month" is not stored: the row carries joins per month and
+ * lags the members it counts. A member without a city (one who joined by SMS before the number's
+ * region was read, or whose choice was "by the number") is counted in the region of the number's
+ * prefix where it is known (mobileRegion.ts), so older members are placed as their reports are next
+ * rewritten, with no migration. "New this month" is not stored: the row carries joins per month and
  * the reader picks its month (`memberReportOfMonth` in shared/platform-api/portal.ts), so nothing has
  * to run when a month turns. A row is written only when its counts changed.
  */
@@ -14,6 +17,7 @@ import type { Tx } from '../db/database';
 import type { DB } from '../db/schema';
 import { insertRow, lockRows, updateRow, type Writer } from '../sync/rows';
 import { rowKey } from '../sync/writer';
+import { regionOfMobile } from './mobileRegion';
 
 export type MemberReportData = Omit<MemberReportWireRow, 'id' | 'enterpriseId' | 'createdAt' | 'updatedAt'>;
 
@@ -54,7 +58,11 @@ export function reportOf(follows: Follow[]): MemberReportData {
     for (const m of members.values()) counts.set(keyOf(m), (counts.get(keyOf(m)) ?? 0) + 1);
     return counts;
   };
-  const byRegion = [...tally((m) => `${m.province}/${m.city}`)].map(([key, n]) => {
+  const regionKey = (m: Follow) => {
+    const region = m.city ? m : regionOfMobile(m.mobile);
+    return region ? `${region.province}/${region.city}` : '/';
+  };
+  const byRegion = [...tally(regionKey)].map(([key, n]) => {
     const [province = '', city = ''] = key.split('/');
     return { province, city, members: n };
   });

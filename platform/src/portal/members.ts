@@ -1,6 +1,8 @@
 /**
  * Portal members (issue 13 item 4): a visitor joins with a mobile number and a code texted to it
- * through the SMS gateway, choosing the industries, enterprises and keywords to follow and a city.
+ * through the SMS gateway, choosing the industries, enterprises and keywords to follow and a city —
+ * or none, when the region of the number's prefix (mobileRegion.ts) is taken; the form pre-selects it
+ * once the number is known (the code step), and what the member chooses there wins.
  * A code lives `CODE_TTL_MS` and is locked after `CODE_ATTEMPTS` wrong guesses (the code, not the
  * number: a new one can be asked for); codes are limited per number and per address. The same
  * flow changes what a member follows; `TD` texted to the service code opts out of the digests.
@@ -17,6 +19,7 @@ import { writeTx, type Tx } from '../db/database';
 import type { SmsGateway } from '../sms/gateway';
 import { inWriteTx, type Writer } from '../sync/rows';
 import { enterprisesCounting, refreshMemberReports } from './memberReport';
+import { regionOfMobile, type MobileRegion } from './mobileRegion';
 
 export const CODE_TTL_MS = 10 * 60_000;
 export const CODE_ATTEMPTS = 5;
@@ -51,9 +54,9 @@ export type MemberProblem =
 
 export type MemberOutcome = { ok: true; mobile: string } | { ok: false; problem: MemberProblem; attemptsLeft?: number };
 
-/** Whether a province and city are a known pair (the member's region). */
-const knownCity = (province: string, city: string) =>
-  REGIONS.some((p) => p.name === province && (p.children ?? []).some((c) => c.name === city));
+/** Whether a province and city are a known pair (the member's region), or both empty: the region of the number. */
+export const knownCity = (province: string, city: string) =>
+  (province === '' && city === '') || REGIONS.some((p) => p.name === province && (p.children ?? []).some((c) => c.name === city));
 
 /** The choice as the form sent it, checked: known sections and region, at most ten followed enterprises, three keywords. */
 export function parseChoice(input: unknown): MemberChoice | null {
@@ -118,8 +121,14 @@ export async function requestCode(
   return result.ok ? { ok: true, mobile: result.mobile } : { ok: false, problem: result.problem };
 }
 
-/** Checks the newest code of `mobile`; a right one makes (or updates) the member with the choice it was sent for. */
-export async function confirmCode(ctx: PlatformContext, input: { mobile: string; code: string }): Promise<MemberOutcome> {
+/**
+ * Checks the newest code of `mobile`; a right one makes (or updates) the member with the choice it was
+ * sent for — and with `region` when the code step sent one (a known pair, or both empty for the number's).
+ */
+export async function confirmCode(
+  ctx: PlatformContext,
+  input: { mobile: string; code: string; region?: MobileRegion },
+): Promise<MemberOutcome> {
   const mobile = checkMobile(input.mobile);
   if (!mobile.valid) return { ok: false, problem: 'member.mobile_invalid' };
   const now = ctx.clock.now().toISOString();
@@ -145,7 +154,7 @@ export async function confirmCode(ctx: PlatformContext, input: { mobile: string;
         : { ok: false, problem: 'member.code_wrong', attemptsLeft: CODE_ATTEMPTS - attempts };
     }
     await trx.updateTable('portal_member_code').set({ used_at: now }).where('id', '=', row.id).execute();
-    await saveMember(w, mobile.normalized, JSON.parse(row.choice) as MemberChoice, now);
+    await saveMember(w, mobile.normalized, { ...(JSON.parse(row.choice) as MemberChoice), ...input.region }, now);
     return { ok: true, mobile: mobile.normalized };
   });
 }
@@ -153,7 +162,9 @@ export async function confirmCode(ctx: PlatformContext, input: { mobile: string;
 async function saveMember(w: Writer, mobile: string, choice: MemberChoice, now: string): Promise<void> {
   const trx = w.trx;
   const counted = await enterprisesCounting(trx, mobile);
-  const region = { province: choice.province, city: choice.city, active_at: now, opted_out_at: null };
+  // No city chosen: the number's, when its prefix is known.
+  const { province, city } = choice.city ? choice : (regionOfMobile(mobile) ?? { province: '', city: '' });
+  const region = { province, city, active_at: now, opted_out_at: null };
   await trx
     .insertInto('portal_member')
     .values({ mobile, ...region, joined_at: now, digest_after: now })

@@ -1,22 +1,27 @@
 /**
  * Following by SMS (issue 13 item 4): a phone texts the bare service code
  *   DY 词 / 订阅 词   to follow: an industry by its section's name (制造业), an enterprise by its name or
- *                    short name on the portal (鲁中机械), otherwise the word as a keyword (机械, 钢材);
+ *                    short name on the portal (鲁中机械), an industry whose name — the section's or one
+ *                    of its divisions' — holds the word when exactly one section does (机械: 电气机械和
+ *                    器材制造业 → 制造业; the reply names the division), otherwise the word as a keyword (钢材);
  *   QX 词 / 取消 词   to stop following it;
  *   DY / QX alone    for what the number follows and how to change it.
- * The MO proves the number, so the first DY makes it a member (region unknown) without a code, and
+ * The MO proves the number, so the first DY makes it a member without a code, in the region of its
+ * prefix (mobileRegion.ts; none when the prefix is unknown — a member who chose a city keeps it), and
  * a DY turns its digests back on after a TD. `TD` is read before these (responder.ts) and always
  * opts out. The number's subscription commands are counted per China day: past
  * `SMS_COMMANDS_PER_DAY` one reply says so and the rest go unanswered. Every change rewrites the
  * member reports it touches, in the MO's transaction.
  */
-import { INDUSTRY_SECTIONS } from '../../../shared/domain/industry';
+import { sql } from 'kysely';
+import { INDUSTRY_SECTIONS, industriesHolding } from '../../../shared/domain/industry';
 import { smsSafeText } from '../boss/welcomeSms';
 import { chinaDay } from '../public/visits';
 import { PORTAL_SIGNATURE } from '../sms/portal';
 import type { Writer } from '../sync/rows';
 import { enterprisesCounting, refreshMemberReports } from './memberReport';
 import { KEYWORD, MAX_FOLLOWED } from './members';
+import { regionOfMobile } from './mobileRegion';
 
 export const SMS_COMMANDS_PER_DAY = 20;
 
@@ -42,14 +47,31 @@ interface Target {
   value: string;
   /** How the reply names it. */
   label: string;
+  /** For a section found by part of a name: its divisions' names that hold the word (a reply says which). */
+  via?: string[];
 }
 
 const KIND_NAMES: Record<Target['kind'], string> = { industry: '行业', enterprise: '企业', keyword: '关键词' };
 
-/** What a word follows: a section's name, else an enterprise's name or short name on the portal, else a keyword. */
-async function targetOf(w: Writer, word: string, now: string): Promise<Target | null> {
+/** The one section whose name, or a division's name, holds `word` (two characters at least); null when none or several do. */
+function sectionHolding(word: string): Target | null {
+  const holding = industriesHolding(word);
+  if (holding.length !== 1) return null;
+  const { section, inName, divisions } = holding[0]!;
+  // Found in the section's own name (制造 → 制造业), the name says it; else the divisions that hold the word.
+  return { kind: 'industry', value: section.code, label: section.name, via: inName ? [] : divisions.map((d) => d.name) };
+}
+
+/**
+ * What a word follows: a section's name, else an enterprise's name or short name on the portal, else
+ * the one section holding the word in its or a division's name, else a keyword. To stop following,
+ * a keyword the number follows is taken first (it may have been followed before sections were found by part of a name).
+ */
+async function targetOf(w: Writer, word: string, now: string, kind: SubscriptionCommand['kind'], mobile: string): Promise<Target | null> {
   const section = INDUSTRY_SECTIONS.find((s) => s.name === word);
   if (section) return { kind: 'industry', value: section.code, label: section.name };
+  const keyword: Target = { kind: 'keyword', value: word, label: word };
+  if (kind === 'unsubscribe' && KEYWORD.test(word) && (await follows(w, mobile, keyword))) return keyword;
   const site = await w.trx
     .selectFrom('portal_site')
     .select(['enterprise_id', 'short_name'])
@@ -59,7 +81,7 @@ async function targetOf(w: Writer, word: string, now: string): Promise<Target | 
     .orderBy('site_id')
     .executeTakeFirst();
   if (site) return { kind: 'enterprise', value: site.enterprise_id, label: site.short_name || word };
-  return KEYWORD.test(word) ? { kind: 'keyword', value: word, label: word } : null;
+  return sectionHolding(word) ?? (KEYWORD.test(word) ? keyword : null);
 }
 
 /** The number's follows, named as a reply names them. */
@@ -82,7 +104,7 @@ async function followedNames(w: Writer, mobile: string): Promise<string[]> {
 }
 
 const safe = (text: string) => smsSafeText(text, 12);
-const HOW_TO = '订阅回复“DY 关键词”（或行业、企业简称），如DY 机械；取消回复“QX 关键词”；回复TD退订全部。';
+const HOW_TO = '订阅回复“DY 关键词”（或行业、企业简称），如DY 钢材；取消回复“QX 关键词”；回复TD退订全部。';
 
 async function helpText(w: Writer, mobile: string): Promise<string> {
   const names = (await followedNames(w, mobile)).filter(Boolean);
@@ -128,17 +150,30 @@ async function followedOfKind(w: Writer, mobile: string, kind: 'enterprise' | 'k
   return Number(row.n);
 }
 
-async function subscribe(w: Writer, mobile: string, target: Target, now: string): Promise<string> {
-  const named = `${KIND_NAMES[target.kind]}“${safe(target.label)}”`;
-  const change = `回复QX ${safe(target.label)}取消，回复TD退订。`;
+async function subscribe(w: Writer, mobile: string, word: string, target: Target, now: string): Promise<string> {
+  // A section found by part of a name: which names hold the word, and the word itself undoes it.
+  const via = target.via?.length ? `（含${target.via[0]}${target.via.length > 1 ? '等' : ''}）` : '';
+  const named = `${KIND_NAMES[target.kind]}“${safe(target.label)}”${via}`;
+  const change = `回复QX ${safe(target.via ? word : target.label)}取消，回复TD退订。`;
   const already = await follows(w, mobile, target);
   if (!already && target.kind !== 'industry' && (await followedOfKind(w, mobile, target.kind)) >= MAX_FOLLOWED[`${target.kind}s`])
     return `${PORTAL_SIGNATURE}最多订阅${MAX_FOLLOWED.enterprises}家企业、${MAX_FOLLOWED.keywords}个关键词。请先回复“QX 关键词”取消一个。`;
-  // The MO proves the number: it becomes a member (or takes its digests back after a TD).
+  // The MO proves the number: it becomes a member (or takes its digests back after a TD), in the
+  // region of its prefix unless it has one already (chosen on the form: that choice wins).
+  const { province, city } = regionOfMobile(mobile) ?? { province: '', city: '' };
+  const unlessChosen = (column: 'province' | 'city', value: string) =>
+    sql<string>`case when portal_member.city = '' then ${value} else ${sql.ref(`portal_member.${column}`)} end`;
   await w.trx
     .insertInto('portal_member')
-    .values({ mobile, province: '', city: '', joined_at: now, active_at: now, digest_after: now, opted_out_at: null })
-    .onConflict((oc) => oc.column('mobile').doUpdateSet({ active_at: now, opted_out_at: null }))
+    .values({ mobile, province, city, joined_at: now, active_at: now, digest_after: now, opted_out_at: null })
+    .onConflict((oc) =>
+      oc.column('mobile').doUpdateSet({
+        active_at: now,
+        opted_out_at: null,
+        province: unlessChosen('province', province),
+        city: unlessChosen('city', city),
+      }),
+    )
     .execute();
   if (!already) await w.trx.insertInto('portal_subscription').values({ mobile, kind: target.kind, value: target.value }).execute();
   await refreshMemberReports(w, now, await enterprisesCounting(w.trx, mobile));
@@ -168,7 +203,7 @@ export async function answerSubscription(w: Writer, mobile: string, command: Sub
   const counted = await countCommand(w, mobile, chinaDay(new Date(now)));
   if (counted === 'silent') return null;
   if (counted === 'over') return `${PORTAL_SIGNATURE}今天的订阅操作已达${SMS_COMMANDS_PER_DAY}次，请明天再试。`;
-  const target = command.word ? await targetOf(w, command.word, now) : null;
+  const target = command.word ? await targetOf(w, command.word, now, command.kind, mobile) : null;
   if (!target) return helpText(w, mobile);
-  return command.kind === 'subscribe' ? subscribe(w, mobile, target, now) : unsubscribe(w, mobile, target, now);
+  return command.kind === 'subscribe' ? subscribe(w, mobile, command.word, target, now) : unsubscribe(w, mobile, target, now);
 }

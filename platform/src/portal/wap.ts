@@ -54,7 +54,7 @@ export interface PhoneForm {
   submit: string;
   fields: (
     | { name: string; label: string; maxlength: number }
-    | { name: string; label: string; options: [string, string][] }
+    | { name: string; label: string; options: [string, string][]; selected?: string }
     | { name: string; value: string }
   )[];
 }
@@ -119,7 +119,7 @@ function xhtmlForm(form: PhoneForm): Element {
               ? h(
                   'select',
                   { name: f.name },
-                  f.options.map(([value, text]) => h('option', { value }, text)),
+                  f.options.map(([value, text]) => h('option', { value, selected: value === f.selected }, text)),
                 )
               : h('input', { type: 'text', name: f.name, maxlength: f.maxlength, size: 12 }),
           ),
@@ -137,7 +137,8 @@ function wmlForm(form: PhoneForm): ChildInput[] {
           'options' in f
             ? h(
                 'select',
-                { name: wmlName(f.name), title: f.label },
+                // `value` chooses the option shown first (unless the deck's variable holds one already).
+                { name: wmlName(f.name), title: f.label, value: f.selected },
                 f.options.map(([value, text]) => h('option', { value }, text)),
               )
             : h('input', { name: wmlName(f.name), maxlength: f.maxlength, size: 10, title: f.label }),

@@ -5,7 +5,7 @@
  * the live sites whose industry's name holds the word (机械, 餐饮 …). Only enterprises with an SMS
  * site (an extension of the service code) are listed, with the number to text.
  */
-import { INDUSTRY_SECTIONS } from '../../../shared/domain/industry';
+import { industriesHolding } from '../../../shared/domain/industry';
 import { searchPublished } from '../search/search';
 import type { Db } from './store';
 
@@ -24,13 +24,11 @@ export const PORTAL_QUERY_MAX = 20;
 
 /** The sections and divisions (GB/T 4754) whose name holds `word` (two characters at least). */
 function industriesNaming(word: string): { sections: string[]; divisions: string[] } {
-  const found = { sections: [] as string[], divisions: [] as string[] };
-  if ([...word].length < 2) return found;
-  for (const section of INDUSTRY_SECTIONS) {
-    if (section.name.includes(word)) found.sections.push(section.code);
-    for (const division of section.divisions) if (division.name.includes(word)) found.divisions.push(division.code);
-  }
-  return found;
+  const holding = industriesHolding(word);
+  return {
+    sections: holding.filter((h) => h.inName).map((h) => h.section.code),
+    divisions: holding.flatMap((h) => h.divisions.map((d) => d.code)),
+  };
 }
 
 /** Live portal sites in the industries named by `word`, most visited first. */

@@ -2,8 +2,8 @@
  * Issue 13 item 4 end to end: the portal member report reaches the desktop as a synced table. A
  * desktop opens an enterprise whose site goes live on a real platform process (CMPP link to the ISMG
  * simulator over loopback); handsets follow it by SMS (`DY` to the service code) and one texts TD;
- * after a sync the desktop's `portal.memberReport` (and its Excel export) count them — from the local
- * table, so they still answer once the platform is gone. A device of another region never gets the row.
+ * after a sync the desktop's `portal.memberReport` (and its Excel export) count them, by the city of
+ * each number's prefix — from the local table, so they still answer once the platform is gone. A device of another region never gets the row.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaMonth } from '../../../shared/domain/dates';
@@ -45,10 +45,11 @@ describe('the portal member report is pulled by the devices of its region', () =
     const empty = await device.call('portal.memberReport', { enterpriseId });
     expect(empty).toMatchObject({ followers: 0, asOf: expect.any(String) });
 
-    expect(await text('13900005001', `DY ${shortName}`)).toContain(`已订阅企业“${shortName}”`);
-    expect(await text('13900005002', `订阅 ${sectionName}`)).toContain(`已订阅行业“${sectionName}”`);
-    expect(await text('13900005003', `DY ${shortName}`)).toContain('已订阅');
-    expect(await text('13900005003', 'TD')).toContain('您已退订');
+    // 139531… is a Jinan prefix, 139532… a Qingdao one (libphonenumber's geocoding data).
+    expect(await text('13953105001', `DY ${shortName}`)).toContain(`已订阅企业“${shortName}”`);
+    expect(await text('13953205002', `订阅 ${sectionName}`)).toContain(`已订阅行业“${sectionName}”`);
+    expect(await text('13953105003', `DY ${shortName}`)).toContain('已订阅');
+    expect(await text('13953105003', 'TD')).toContain('您已退订');
 
     expect(await device.settle()).toMatchObject({ outcome: 'ok' });
     // The platform runs on the real clock (the device on the test's): ask for the month they joined in.
@@ -62,7 +63,10 @@ describe('the portal member report is pulled by the devices of its region', () =
       followingIndustry: 1,
       newThisMonth: 3,
       optedOut: 1,
-      byRegion: [{ province: '', city: '', members: 3 }],
+      byRegion: [
+        { province: '山东省', city: '济南市', members: 2 },
+        { province: '山东省', city: '青岛市', members: 1 },
+      ],
     });
     expect(Date.parse(report.asOf!)).toBeGreaterThanOrEqual(Date.parse(empty.asOf!));
 
@@ -91,5 +95,10 @@ describe('the portal member report is pulled by the devices of its region', () =
       ['已退订短信', 1],
     ]);
     expect(rows[6]![0]).toBe('数据截至');
+    expect(rows.slice(8)).toEqual([
+      ['省份', '城市', '人数'],
+      ['山东省', '济南市', 2],
+      ['山东省', '青岛市', 1],
+    ]);
   }, 120_000);
 });

@@ -21,8 +21,8 @@ export async function memberReportWorkbook(report: MemberReport & { asOf: string
     [],
   ]);
   sheet.addRow(['省份', '城市', '人数']).font = { bold: true };
-  // Members who joined by SMS have no city (the number alone does not say where they are).
-  sheet.addRows(report.byRegion.map((r) => (r.city ? [r.province, r.city, r.members] : ['未知（短信订阅）', '', r.members])));
+  // A member without a city chose none and has a number whose prefix the platform could not place.
+  sheet.addRows(report.byRegion.map((r) => (r.city ? [r.province, r.city, r.members] : ['未知地区（号码归属地不详）', '', r.members])));
   const bytes = new Uint8Array(await book.xlsx.writeBuffer());
   return { bytes, mime: XLSX_MIME, fileName: `门户会员报告-${report.month}.xlsx` };
 }
