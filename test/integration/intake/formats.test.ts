@@ -59,6 +59,10 @@ describe('files that cannot be read', () => {
     writeFileSync(path.join(dir, '演示.pptx'), 'PK');
     writeFileSync(path.join(dir, '旧版.ppt'), ole());
     writeFileSync(path.join(dir, '幻灯片.key'), 'PK');
+    writeFileSync(
+      path.join(dir, '资料.zip'),
+      zipSync({ '价目/茶叶.txt': strToU8('产品介绍\n白茶 268元/斤\n红茶 198元/斤'), '旧.zip': strToU8('PK') }),
+    );
     writeFileSync(path.join(dir, '营业执照.jpg'), readFileSync(path.join(CORPUS_DIR, 'luzhong-machinery', '营业执照.jpg')));
     const report = await b.call('sites.import', { enterpriseId, paths: [dir] });
     expect(report.problems.map((p) => [p.file, p.code])).toEqual([
@@ -71,11 +75,13 @@ describe('files that cannot be read', () => {
       ['旧版.ppt', 'pptx.legacy_format'],
       ['演示.pptx', 'pptx.unreadable'],
       ['营业执照.jpg', 'intake.not_site_photo'],
+      ['资料.zip/旧.zip', 'archive.nested'],
     ]);
     expect(report.problems.find((p) => p.file === '价格.xls')!.message).toContain('damaged');
     expect(report.problems.find((p) => p.file === '报价.xls')!.message).toContain('password');
     expect(report.problems.find((p) => p.file === '加密.docx')!.message).toContain('password');
-    expect(report.columns).toMatchObject([{ type: 'products', items: 2 }]);
+    // 说明.txt's two teas and the two packed in 资料.zip.
+    expect(report.columns).toMatchObject([{ type: 'products', items: 4 }]);
     // The licence was never stored: nothing of it can reach the site or the platform.
     const site = await b.call('sites.get', { siteId: report.siteId });
     expect(JSON.stringify(site.content)).not.toContain('营业执照');

@@ -5,6 +5,8 @@
  * an e-mail saved as .eml.
  */
 import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
+import { entryName, readArchive } from '../../../electron/backend/domains/intake/archive';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { convertDocx } from '../../../electron/backend/domains/intake/docx';
 import { mailText, readEmail } from '../../../electron/backend/domains/intake/email';
@@ -205,5 +207,43 @@ describe('a run of short lines no rule claimed', () => {
       { today: TODAY },
     );
     expect(titles(columns, 'products')).toEqual([]);
+  });
+});
+
+describe('material sent as one .zip', () => {
+  it('unpacks its files with their folders, leaves out clutter, and reads names Chinese Windows wrote in GBK', () => {
+    const zip = zipSync({
+      '资料/产品/龙井.jpg': strToU8('jpeg'),
+      '资料/说明.txt': strToU8('龙井 368元/斤'),
+      '__MACOSX/资料/._说明.txt': strToU8('x'),
+    });
+    expect(readArchive(zip).map((entry) => entry.name)).toEqual(['资料/产品/龙井.jpg', '资料/说明.txt']);
+    // 产品 in GBK (B2 FA C6 B7), as fflate hands a name without the UTF-8 flag: byte for byte as Latin-1.
+    expect(entryName('\xB2\xFA\xC6\xB7/a.txt')).toBe('产品/a.txt');
+    expect(entryName('产品/a.txt')).toBe('产品/a.txt');
+    expect(() => readArchive(strToU8('PK not a zip'))).toThrow(expect.objectContaining({ code: 'archive.unreadable' }));
+  });
+});
+
+describe('a web page saved as one file (.mht)', () => {
+  it('is read like an e-mail: its HTML part, quoted-printable in its charset', () => {
+    const mht = [
+      'From: <Saved by Windows Internet Explorer 11>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/related; boundary="----=_NextPart_01"',
+      '',
+      '------=_NextPart_01',
+      'Content-Type: text/html; charset="utf-8"',
+      'Content-Transfer-Encoding: quoted-printable',
+      'Content-Location: file:///C:/page.htm',
+      '',
+      '<html><body><p>=E6=8B=9B=E8=81=98</p></body></html>',
+      '------=_NextPart_01--',
+      '',
+    ].join('\r\n');
+    const content = readEmail(Buffer.from(mht, 'latin1'));
+    expect(content.text).toBeUndefined();
+    expect(content.html).toContain('<p>招聘</p>');
+    expect(content.attachments).toEqual([]);
   });
 });

@@ -83,6 +83,10 @@ const DOCUMENT_EXTENSIONS: Record<string, DocumentKind> = {
   '.ppt': 'pptx',
   '.dps': 'pptx',
   '.eml': 'eml',
+  // A web page saved as one file (MHTML) is MIME like an e-mail.
+  '.mht': 'eml',
+  '.mhtml': 'eml',
+  '.zip': 'zip',
   '.txt': 'text',
 };
 
@@ -118,8 +122,10 @@ class Intake {
       return this.report(
         file.name,
         'intake.unsupported_type',
-        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), PDF, PowerPoint (.pptx), e-mails (.eml), .txt text and JPEG/PNG/GIF/WebP photos.',
+        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), PDF, PowerPoint (.pptx), e-mails (.eml, .mht), .zip archives, .txt text and JPEG/PNG/GIF/WebP photos.',
       );
+    if (kind === 'zip' && /\.zip\//i.test(file.name))
+      return this.report(file.name, 'archive.nested', 'An archive inside an archive is not unpacked: unpack it and import its folder.');
     if (file.size > MAX_FILE_BYTES)
       return this.report(file.name, 'intake.file_too_large', `Files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read.`);
     if (kind === 'image' && isLicenceName(file.name))
@@ -148,7 +154,7 @@ class Intake {
         for (const scan of output.scans)
           if (!(await this.readPage(file.name, scan, true)))
             this.report(file.name, 'pdf.no_text', 'A scanned page of the PDF gave no text by OCR: check the scan, or type its text.');
-        // An e-mail's attachments are read like the folder's files, named under the mail ("Fwd.eml/冷库.jpg").
+        // An e-mail's attachments and an archive's files are read like the folder's, named under it ("Fwd.eml/冷库.jpg").
         for (const attachment of output.attachments)
           await this.file({
             name: `${file.name}/${attachment.name}`,

@@ -1,6 +1,7 @@
 /**
  * Reading one document into structured material: Word (.docx, .doc, .wps), RTF, web pages (.htm), spreadsheets (.xlsx,
- * .xls, .et, .csv), PDF, PowerPoint (.pptx), e-mail (.eml: its text; its attachments handed back), plain text in any
+ * .xls, .et, .csv), PDF, PowerPoint (.pptx), e-mail (.eml, .mht: its text; its attachments handed back), a .zip (its files
+ * handed back), plain text in any
  * Chinese encoding, and the text of a photographed page (or of a scanned PDF's pages) after OCR.
  * This runs in the read worker (readWorker.ts): conversion is CPU work the dispatcher must not wait
  * on. Embedded pictures are stored here; what could not be read is a problem naming the file.
@@ -12,6 +13,7 @@ import { isMarkedPrice } from '../../../../shared/sites/price';
 import { ImageProblem } from '../assets/images';
 import { storeImage, type StoredImage } from '../assets/imageStore';
 import type { OcrRow } from '../../infra/ocr/layout';
+import { ArchiveProblem, readArchive } from './archive';
 import { convertDocx, DocxProblem, type EmbeddedImage } from './docx';
 import { EmailProblem, readEmail } from './email';
 import type { SourceBlock } from './htmlToBlocks';
@@ -30,7 +32,7 @@ import { ZipProblem } from './zipGuard';
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
-export type DocumentKind = 'docx' | 'word' | 'rtf' | 'html' | 'xlsx' | 'xls' | 'csv' | 'pdf' | 'pptx' | 'eml' | 'text';
+export type DocumentKind = 'docx' | 'word' | 'rtf' | 'html' | 'xlsx' | 'xls' | 'csv' | 'pdf' | 'pptx' | 'eml' | 'zip' | 'text';
 
 /** `names`: the enterprise's names, so a heading that names it is taken for the document's title. */
 export type ReadRequest =
@@ -44,7 +46,7 @@ export interface ReadOutput {
   images: StoredImage[];
   /** Pictures web pages show from files beside them: their image blocks hold a stand-in until the photo is placed. */
   linked: LinkedPicture[];
-  /** Files attached to an e-mail: read by the caller like the folder's own files. */
+  /** Files attached to an e-mail or packed in a .zip: read by the caller like the folder's own files. */
   attachments: { name: string; bytes: Uint8Array }[];
   /** The pages of a PDF without text (a scan), as pictures: the caller reads them by OCR. */
   scans: Uint8Array[];
@@ -59,6 +61,7 @@ const KNOWN_PROBLEMS = [
   PdfProblem,
   PresentationProblem,
   EmailProblem,
+  ArchiveProblem,
   TextDecodingProblem,
   ImageProblem,
   ZipProblem,
@@ -189,6 +192,7 @@ class DocumentReader {
       else if (request.kind === 'pdf') await this.pdf(request.bytes);
       else if (request.kind === 'pptx') this.structure(readPresentation(request.bytes));
       else if (request.kind === 'eml') this.email(request.bytes);
+      else if (request.kind === 'zip') this.output.attachments.push(...readArchive(request.bytes));
       else {
         if (request.bytes.byteLength > MAX_TEXT_BYTES)
           return this.refuse('text.too_large', `Text files over ${MAX_TEXT_BYTES / 1024 / 1024} MB are not read.`);
