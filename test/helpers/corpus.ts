@@ -10,7 +10,7 @@ import type { Site } from '../../shared/api/sites';
 import { creditCodeCheckChar } from '../../shared/domain/creditCode';
 import type { Item } from '../../shared/sites/model';
 import { contactSummary, itemSummary, type ItemSummary } from '../../shared/sites/summary';
-import type { TestBackend } from './backend';
+import { createTestBackend, type TestBackend } from './backend';
 import { FIXTURES_DIR } from './paths';
 
 export const CORPUS_DIR = path.join(FIXTURES_DIR, 'materials', 'corpus');
@@ -88,6 +88,27 @@ export async function importFolder(backend: TestBackend, dir: string, folder: st
   const report = await backend.call('sites.import', { enterpriseId: id, paths: [path.join(dir, folder)] });
   const ms = performance.now() - started;
   return { site: await backend.call('sites.get', { siteId: report.siteId }), ms };
+}
+
+/** Imports each folder into its own fresh backend and scores it; `each` sees every score with the site it came from. */
+export async function scoreAll(
+  dir: string,
+  folders: string[] = corpusFolders(dir),
+  each?: (score: FolderScore, site: Site) => void,
+): Promise<FolderScore[]> {
+  const scores: FolderScore[] = [];
+  for (const folder of folders) {
+    const backend = createTestBackend();
+    try {
+      const { site } = await importFolder(backend, dir, folder);
+      const score = scoreFolder(folder, readExpected(dir, folder), site);
+      scores.push(score);
+      each?.(score, site);
+    } finally {
+      backend.cleanup();
+    }
+  }
+  return scores;
 }
 
 /* ---------- scoring ---------- */

@@ -7,38 +7,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { stopReadWorker } from '../../../electron/backend/domains/intake/readClient';
 import { stopOcrWorker } from '../../../electron/backend/infra/ocr/ocrClient';
-import { createTestBackend } from '../../helpers/backend';
-import {
-  CORPUS_DIR,
-  corpusFolders,
-  formatTotals,
-  HOLDOUT_DIR,
-  importFolder,
-  readExpected,
-  scoreFolder,
-  totals,
-  type FolderScore,
-} from '../../helpers/corpus';
+import { CORPUS_DIR, formatTotals, HOLDOUT_DIR, scoreAll, totals, type FolderScore } from '../../helpers/corpus';
 
 const TARGET = 0.9;
 afterAll(async () => {
   await stopReadWorker();
   await stopOcrWorker();
 });
-
-async function scoreAll(dir: string): Promise<FolderScore[]> {
-  const scores: FolderScore[] = [];
-  for (const folder of corpusFolders(dir)) {
-    const backend = createTestBackend();
-    try {
-      const { site } = await importFolder(backend, dir, folder);
-      scores.push(scoreFolder(folder, readExpected(dir, folder), site));
-    } finally {
-      backend.cleanup();
-    }
-  }
-  return scores;
-}
 
 /** What went wrong, folder by folder, so a failing number says where to look. */
 const details = (scores: FolderScore[]) =>

@@ -57,6 +57,12 @@ describe('files that cannot be read', () => {
     writeFileSync(path.join(dir, '宣传册.pdf'), '%PDF-1.4\nnot really a pdf');
     writeFileSync(path.join(dir, '巨大.docx'), bombDocx());
     writeFileSync(path.join(dir, '演示.pptx'), 'PK');
+    writeFileSync(path.join(dir, '旧版.ppt'), ole());
+    writeFileSync(path.join(dir, '幻灯片.key'), 'PK');
+    writeFileSync(
+      path.join(dir, '资料.zip'),
+      zipSync({ '价目/茶叶.txt': strToU8('产品介绍\n白茶 268元/斤\n红茶 198元/斤'), '旧.zip': strToU8('PK') }),
+    );
     writeFileSync(path.join(dir, '营业执照.jpg'), readFileSync(path.join(CORPUS_DIR, 'luzhong-machinery', '营业执照.jpg')));
     const report = await b.call('sites.import', { enterpriseId, paths: [dir] });
     expect(report.problems.map((p) => [p.file, p.code])).toEqual([
@@ -64,14 +70,18 @@ describe('files that cannot be read', () => {
       ['加密.docx', 'docx.legacy_format'],
       ['宣传册.pdf', 'pdf.unreadable'],
       ['巨大.docx', 'docx.too_large'],
+      ['幻灯片.key', 'intake.unsupported_type'],
       ['报价.xls', 'sheet.encrypted'],
-      ['演示.pptx', 'intake.unsupported_type'],
+      ['旧版.ppt', 'pptx.legacy_format'],
+      ['演示.pptx', 'pptx.unreadable'],
       ['营业执照.jpg', 'intake.not_site_photo'],
+      ['资料.zip/旧.zip', 'archive.nested'],
     ]);
     expect(report.problems.find((p) => p.file === '价格.xls')!.message).toContain('damaged');
     expect(report.problems.find((p) => p.file === '报价.xls')!.message).toContain('password');
     expect(report.problems.find((p) => p.file === '加密.docx')!.message).toContain('password');
-    expect(report.columns).toMatchObject([{ type: 'products', items: 2 }]);
+    // 说明.txt's two teas and the two packed in 资料.zip.
+    expect(report.columns).toMatchObject([{ type: 'products', items: 4 }]);
     // The licence was never stored: nothing of it can reach the site or the platform.
     const site = await b.call('sites.get', { siteId: report.siteId });
     expect(JSON.stringify(site.content)).not.toContain('营业执照');
@@ -167,6 +177,25 @@ describe('formats read', () => {
       ['滇红', 9800, '斤'],
     ]);
   });
+
+  it('reads a PowerPoint introduction, a forwarded e-mail with its attached photo, and a scanned PDF by OCR', async () => {
+    const b = backend();
+    const items = (site: Site, type: string) =>
+      site.content.columns.find((c) => c.type === type)?.items.map((i) => (i.kind === 'product' ? i.name : itemTitle(i))) ?? [];
+    const slides = (await importFolder(b, HOLDOUT_DIR, 'zhongbang-security')).site;
+    expect(slides.intake.problems).toEqual([]);
+    expect(items(slides, 'products')).toEqual(['驻场保安', '大型活动安保', '押运服务', '技防监控安装']);
+    expect(items(slides, 'jobs')).toEqual(['保安员', '保安队长']);
+    const mail = (await importFolder(b, HOLDOUT_DIR, 'haina-imported-food')).site;
+    expect(items(mail, 'jobs')).toEqual(['冷库管理员', '销售代表']);
+    const intro = mail.content.columns.find((c) => c.type === 'intro')!;
+    expect(intro.body.flatMap((block) => (block.type === 'image' ? [block.image.fileName] : []))).toContain('冷库.jpg');
+    const scan = (await importFolder(b, HOLDOUT_DIR, 'xinyu-laundry')).site;
+    expect(items(scan, 'products')).toEqual(expect.arrayContaining(['羽绒服', '大衣', '衬衫', '窗帘清洗']));
+    const fromScan = scan.intake.guesses.filter((g) => g.source === '价目表扫描件.pdf');
+    expect(fromScan.length).toBeGreaterThanOrEqual(4);
+    expect(fromScan.every((g) => g.params.ocr === 1)).toBe(true);
+  }, 120_000);
 
   it('keeps the picture of a PDF brochure with the text around it', async () => {
     const { site } = await importFolder(backend(), CORPUS_DIR, 'yunhai-hotel');

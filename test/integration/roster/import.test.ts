@@ -106,6 +106,20 @@ describe('workbooks as customers make them', () => {
     ]);
   });
 
+  it('reads a web system’s “export to Excel”: an HTML table in GBK named .xls, under a title row', async () => {
+    const html = [
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>',
+      '<table border="1"><tr><td colspan="2">员工通讯录</td></tr><tr><th>姓名</th><th>手机号码</th></tr>',
+      '<tr><td>欧阳建国</td><td>13905310002</td></tr><tr><td>李娜</td><td>13800138000</td></tr></table></body></html>',
+    ].join('\n');
+    const result = await t.call('roster.import', { enterpriseId, source: file('通讯录.xls', encodeGbk(html)) });
+    expect(result).toMatchObject({ added: 2, refused: [] });
+    expect((await listed()).map((m) => [m.name, m.mobile]).sort()).toEqual([
+      ['李娜', '13800138000'],
+      ['欧阳建国', '13905310002'],
+    ]);
+  });
+
   it('refuses password-protected workbooks (.xlsx and .xls), a damaged .xls and a file that is no spreadsheet, each with its own code', async () => {
     expect(await errorCode(t, 'roster.import', { enterpriseId, source: file('加密.xlsx', encryptedWorkbook()) })).toBe(
       'roster.file_encrypted',

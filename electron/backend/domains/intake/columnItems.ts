@@ -110,6 +110,35 @@ export class ColumnFiller {
     }
     if (lead.length) this.blocks(lead);
     flush();
+    this.shortLines();
+  }
+
+  /**
+   * The fallback when no rule made an item: a products or jobs column whose text is a run of two or
+   * more short lines — names without prices or headcounts ("瑜伽", "动感单车", "私教课"; "会计",
+   * "送货司机") — makes each line an item, named as written. Lines with sentence punctuation or
+   * labels are text, and so is a run mixed with them.
+   */
+  private shortLines(): void {
+    if (this.column.items.length > 0 || (this.column.type !== 'products' && this.column.type !== 'jobs')) return;
+    const texts = this.column.body.flatMap((block) =>
+      block.type === 'paragraph' ? [runsText(block.runs)] : block.type === 'list' ? block.items.map((i) => runsText(i.runs)) : [],
+    );
+    if (!this.column.body.every((b) => b.type === 'paragraph' || b.type === 'list' || b.type === 'image')) return;
+    const names = texts.map((text) => numberingOf(undecorated(text))?.rest.trim() ?? undecorated(text).trim());
+    const isName = (name: string) =>
+      name.length >= 2 && name.length <= 16 && !/[，,。；;：:！？!?、]/.test(name) && /^[\u4e00-\u9fffA-Za-z]/.test(name);
+    if (names.length < 2 || !names.every(isName)) return;
+    const images = this.column.body.filter((b) => b.type === 'image');
+    this.column.body = images;
+    for (const name of names) {
+      const id = this.ctx.env.newId();
+      const item: Item =
+        this.column.type === 'jobs'
+          ? { kind: 'job', id, title: name.slice(0, 100), pay: '', requirements: [] }
+          : { kind: 'product', id, name: name.slice(0, 100), description: [], images: [] };
+      this.add(item, 'item.line', `A run of short lines in "${this.column.title}", no rule claimed them: line "${name}"`, { line: name });
+    }
   }
 
   /**
@@ -168,6 +197,11 @@ export class ColumnFiller {
     let pendingImages: Item[] = [];
     for (const block of blocks) {
       if (block.type === 'table') {
+        const cards = this.cards(block);
+        if (cards) {
+          pendingImages = cards;
+          continue;
+        }
         const made = this.table(tableOf(block));
         if (made) pendingImages = made.withPhotos ? made.items : [];
         else if (!this.rowsAsLines(block)) this.body(block);
@@ -183,6 +217,42 @@ export class ColumnFiller {
       } else if (block.type === 'paragraph') this.line(textOf(block));
       else this.body(block);
     }
+  }
+
+  /**
+   * A grid of cards (a brochure's products, two or three a row: picture, name, facts, price in one
+   * cell): when most filled cells each read as a product on their own, every cell is one item, in
+   * reading order, and the pictures after the table go to them in that order.
+   */
+  private cards(block: TableBlock): Item[] | undefined {
+    if (this.column.type !== 'products' || block.header) return undefined;
+    const cells = gridOf(block)
+      .flat()
+      .map((cell) => cell.trim())
+      .filter(Boolean);
+    const lines = cells.map((cell) => {
+      const words = cell.split(/\s+/);
+      return words.length >= 2 ? productLine(words.join('  ')) : undefined;
+    });
+    const found = lines.filter((line) => line?.price).length;
+    if (found < 2 || found * 3 < cells.length * 2 || gridOf(block).every((row) => row.filter((c) => c.trim()).length < 2)) return undefined;
+    const items: Item[] = [];
+    lines.forEach((line, index) => {
+      if (!line) return this.body(paragraph(cells[index]!));
+      const item: Product = {
+        kind: 'product',
+        id: this.ctx.env.newId(),
+        name: line.name.slice(0, 100),
+        ...(line.price ? { price: line.price } : {}),
+        ...(line.spec ? { spec: line.spec.replace(/^规格\s*[：:]\s*/, '').slice(0, 200) } : {}),
+        description: [],
+        images: [],
+      };
+      this.add(item, 'item.table_row', `Card ${index + 1} of a grid of cards in "${this.column.title}"`, { card: index + 1 });
+      items.push(item);
+      this.last = item;
+    });
+    return items;
   }
 
   /**

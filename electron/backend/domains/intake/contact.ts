@@ -34,18 +34,21 @@ const LABELS: [Field, string[]][] = [
   ['postcode', ['邮编', '邮政编码']],
   ['mobile', ['手机', '移动电话', '手机号', '手机号码', 'Mobile', 'Mob']],
   ['fax', ['传真', 'Fax', 'FAX']],
-  ['person', ['联系人', '负责人', '院长', '店长', '厂长', '校长', '社长', '老板']],
+  ['person', ['联系人', '负责人', '院长', '店长', '厂长', '校长', '社长', '老板', '店主']],
   ['email', ['邮箱', '电子邮箱', '电子邮件', 'Email', 'E-mail', 'email']],
   ['hours', ['营业时间', '办公时间', '服务时间']],
   ['phone', ['电话', '固话', '座机', '总机', '热线', 'Tel', 'TEL', 'Phone']],
   ['other', ['网址', '网站', 'QQ', '微信', '公众号']],
 ];
 
-/** A label, then a colon — or only a space when a number follows ("电话 0539-8121234"). */
+/**
+ * A label, then a colon — or only a space when a number follows ("电话 0539-8121234"). A number's own
+ * label may run straight into it ("电话0538-6221234 手机13805381234"); a person's may not ("王厂长13706361234").
+ */
 const LABEL_PATTERN = new RegExp(
-  `(?<![A-Za-z])([\\u4e00-\\u9fff]{0,4}(?:电话|热线|总机)|${LABELS.flatMap(([, l]) => l)
+  `(?<![A-Za-z])(?:([\\u4e00-\\u9fff]{0,4}(?:电话|热线|总机)|${LABELS.flatMap(([, l]) => l)
     .sort((a, b) => b.length - a.length)
-    .join('|')})(?:/[A-Za-z]+)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d]))`,
+    .join('|')})(?:/[A-Za-z]+)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d]))|(电话|手机|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
   'g',
 );
 
@@ -85,7 +88,8 @@ export function contactPairs(raw: string): { label: string; field: Field; value:
       .slice(match.index! + match[0].length, end)
       .replace(/^[\s,，、;；|｜/]+|[\s,，、;；。|｜/]+$/g, '')
       .trim();
-    return { label: match[1]!, field: fieldOf(match[1]!), value };
+    const label = (match[1] ?? match[2])!;
+    return { label, field: fieldOf(label), value };
   });
 }
 
@@ -154,6 +158,8 @@ class ContactBuilder {
     } else {
       const { numbers, rest, bracketed } = numbersIn(value);
       if (bracketed) this.contact.person ||= bracketed.slice(0, 50);
+      // "手机13805381234 王店长": a person's title after the number names who answers it.
+      else if (numbers.length && PERSON_TITLE.test(rest)) this.contact.person ||= rest;
       for (const n of numbers) this.addNumber(field === 'fax' ? '传真' : field === 'mobile' ? '手机' : label, n);
       if (numbers.length === 0 && rest) this.addNumber(label, rest);
     }
@@ -161,6 +167,9 @@ class ContactBuilder {
 }
 
 const ADDRESS = /路|街|道|巷|弄|大厦|广场|号/;
+
+/** A surname and how people address them: 王店长, 刘经理, 张姐, 李老师. */
+const PERSON_TITLE = /^[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|经理|店长|老板|总|主任|师傅|姐|哥|老师|厂长|院长|校长)$/;
 
 /**
  * Contact lines → a contact block, or undefined if none of them carries a contact field. A line

@@ -76,6 +76,7 @@ export function markLookHeadings<T>(document: T): T {
     const reason = headingReason(p.text, { bold: p.bold, larger: isLarger(p), centered: p.element.alignment === 'center', isolated });
     return reason ? p : undefined;
   });
+  for (const p of numberedSections(paragraphs)) candidates[paragraphs.indexOf(p)] = p;
   const largerSizes = [...new Set(candidates.flatMap((p) => (p && isLarger(p) ? [p.size!] : [])))].sort((a, b) => b - a);
   const levels = new Map<Paragraph, number>();
   for (const p of candidates) {
@@ -85,8 +86,37 @@ export function markLookHeadings<T>(document: T): T {
     levels.set(p, rank + (numbered ? NUMBERING_DEPTH[numbered.numbering] : 0));
   }
   const fit = toFourLevels([...levels.values()]);
-  for (const [p, level] of levels) p.element.styleName = `${LOOK_STYLE} ${fit(level)}`;
+  for (const [p, level] of levels) {
+    p.element.styleName = `${LOOK_STYLE} ${fit(level)}`;
+    // Word's own numbering ("一、" drawn by Word, not typed) would make it a list item.
+    if (p.element.numbering) p.element.numbering = null;
+  }
   return document;
+}
+
+/**
+ * Section titles numbered by Word itself (w:numPr: the "一、" or "1." is drawn, not in the text): the
+ * paragraphs of one numbering (mammoth hands them the same level object) that are all short,
+ * could be headings, and each stand alone with other paragraphs between them — two or more of
+ * them. A numbered list of items (月卡：298元 / 季卡：798元 …) runs on without text between its entries.
+ */
+function numberedSections(paragraphs: Paragraph[]): Paragraph[] {
+  const families = new Map<unknown, number[]>();
+  paragraphs.forEach((p, i) => {
+    const level = (p.element.numbering as { level?: string } | null | undefined)?.level;
+    if (p.element.numbering && (level === undefined || level === '0') && p.text)
+      families.set(p.element.numbering, [...(families.get(p.element.numbering) ?? []), i]);
+  });
+  const sections: Paragraph[] = [];
+  for (const [family, members] of families) {
+    if (members.length < 2) continue;
+    const apart = members.every((at, k) =>
+      paragraphs.slice(at + 1, members[k + 1] ?? paragraphs.length).some((p) => p.text && p.element.numbering !== family),
+    );
+    const short = members.every((at) => paragraphs[at]!.text.length <= 16 && headingReason(paragraphs[at]!.text, { isolated: true }));
+    if (apart && short) sections.push(...members.map((at) => paragraphs[at]!));
+  }
+  return sections;
 }
 
 /**

@@ -6,8 +6,11 @@
 import { isMarkedPrice } from '../../../../shared/sites/price';
 import { matchColumnKeyword } from './keywords';
 
-/** Numbering classes, from the outermost: 第一部分 / 一、 / （一） / 1. / 1.1 (an outline's sub-level) / (1). */
-export type Numbering = 'part' | 'chinese' | 'parenChinese' | 'arabic' | 'outline' | 'parenArabic';
+/**
+ * Numbering classes, from the outermost: 第一部分 / 一、 / 1️⃣ (a phone's keycap digits) / （一） / 1. / 1.1 (an
+ * outline's sub-level) / (1) / ① / A. (letters, as phone memos number their points).
+ */
+export type Numbering = 'part' | 'chinese' | 'keycap' | 'parenChinese' | 'arabic' | 'outline' | 'parenArabic' | 'circled' | 'letter';
 
 const NUMBERINGS: [Numbering, RegExp][] = [
   ['part', /^第[一二三四五六七八九十\d]+(?:部分|章|节|篇)\s*/],
@@ -17,10 +20,24 @@ const NUMBERINGS: [Numbering, RegExp][] = [
   // "2.1 财税筹划", "1.2服务": not "2.8万元", "3.5元/斤", "1.5米".
   ['outline', /^\d{1,2}(?:[.．]\d{1,2})+[.．]?(?:\s+|(?=[\u4e00-\u9fff])(?![万元千百亿米斤克吨个件台折倍年月日号寸]))/],
   ['parenArabic', /^[(（]\d{1,2}[)）]\s*/],
+  ['keycap', /^(?:\d\uFE0F?\u20E3|🔟)\s*/u],
+  ['circled', /^[\u2460-\u2473\u2776-\u277F\u2780-\u2789]\s*/],
+  // "A.12月1日起…", "B、…": one capital (or small) letter and a stop, not "A4纸" or "T恤".
+  ['letter', /^[A-Ha-h]\s*[.．、)）](?![A-Za-z.])\s*/],
 ];
 
 /** How deep a numbering class sits below the outermost headings. */
-export const NUMBERING_DEPTH: Record<Numbering, number> = { part: 0, chinese: 0, parenChinese: 1, arabic: 2, outline: 3, parenArabic: 3 };
+export const NUMBERING_DEPTH: Record<Numbering, number> = {
+  part: 0,
+  chinese: 0,
+  keycap: 0,
+  parenChinese: 1,
+  arabic: 2,
+  outline: 3,
+  parenArabic: 3,
+  circled: 3,
+  letter: 3,
+};
 
 export function numberingOf(text: string): { numbering: Numbering; rest: string } | undefined {
   for (const [numbering, pattern] of NUMBERINGS) {
@@ -54,7 +71,9 @@ export function couldBeHeading(text: string): boolean {
   if (!t || t.length > 24 || SENTENCE_END.test(t) || /[，,]/.test(t)) return false;
   // "label：value" and "【供应】text" are content, not headings.
   if (/[：:]\s*\S/.test(t) || /^[【[][^】\]]+[】\]]\s*\S/.test(t)) return false;
-  if (/^\d{4}\s*[年\-/.]|^\d{1,2}\s*月/.test(t)) return false;
+  // A date first (also after a numbering: "A.12月1日起…") starts a notice, not a heading.
+  const bare = numberingOf(t)?.rest ?? t;
+  if ([t, bare].some((s) => /^\d{4}\s*[年\-/.]|^\d{1,2}\s*月/.test(s))) return false;
   // "清蒸加吉鱼……时价": a name led to its price is an item.
   const led = t.split(LEADER).filter(Boolean);
   if (led.length === 2 && isMarkedPrice(led[1]!)) return false;

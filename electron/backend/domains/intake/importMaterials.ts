@@ -78,6 +78,15 @@ const DOCUMENT_EXTENSIONS: Record<string, DocumentKind> = {
   '.et': 'xls',
   '.csv': 'csv',
   '.pdf': 'pdf',
+  '.pptx': 'pptx',
+  // Old binary PowerPoint and WPS presentations: refused by the reader with what to do.
+  '.ppt': 'pptx',
+  '.dps': 'pptx',
+  '.eml': 'eml',
+  // A web page saved as one file (MHTML) is MIME like an e-mail.
+  '.mht': 'eml',
+  '.mhtml': 'eml',
+  '.zip': 'zip',
   '.txt': 'text',
 };
 
@@ -113,8 +122,10 @@ class Intake {
       return this.report(
         file.name,
         'intake.unsupported_type',
-        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), PDF, .txt text and JPEG/PNG/GIF/WebP photos.',
+        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), PDF, PowerPoint (.pptx), e-mails (.eml, .mht), .zip archives, .txt text and JPEG/PNG/GIF/WebP photos.',
       );
+    if (kind === 'zip' && /\.zip\//i.test(file.name))
+      return this.report(file.name, 'archive.nested', 'An archive inside an archive is not unpacked: unpack it and import its folder.');
     if (file.size > MAX_FILE_BYTES)
       return this.report(file.name, 'intake.file_too_large', `Files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read.`);
     if (kind === 'image' && isLicenceName(file.name))
@@ -130,17 +141,27 @@ class Intake {
         return this.report(file.name, 'intake.already_imported', 'This file was imported into the site before (same content): skipped.');
       if (kind === 'image') await this.photo(file.name, bytes);
       else if (kind === 'enterprise') return this.enterprise(file.name, bytes);
-      else
-        this.take(
-          await readInWorker({
-            kind,
-            file: file.name,
-            bytes,
-            dataDir: this.env.dataDir,
-            today: this.env.today,
-            names: this.env.names ?? [],
-          }),
-        );
+      else {
+        const output = await readInWorker({
+          kind,
+          file: file.name,
+          bytes,
+          dataDir: this.env.dataDir,
+          today: this.env.today,
+          names: this.env.names ?? [],
+        });
+        this.take(output);
+        for (const scan of output.scans)
+          if (!(await this.readPage(file.name, scan, true)))
+            this.report(file.name, 'pdf.no_text', 'A scanned page of the PDF gave no text by OCR: check the scan, or type its text.');
+        // An e-mail's attachments and an archive's files are read like the folder's, named under it ("Fwd.eml/冷库.jpg").
+        for (const attachment of output.attachments)
+          await this.file({
+            name: `${file.name}/${attachment.name}`,
+            size: attachment.bytes.byteLength,
+            read: async () => attachment.bytes,
+          });
+      }
       this.result.imported.push({ file: file.name, sha256 });
     } catch (error) {
       this.result.problems.push(problemOf(file.name, error));
@@ -167,12 +188,15 @@ class Intake {
     this.result.photos.push({ file, image, look, ...(page ? { page } : {}) });
   }
 
-  /** OCR of a photo that may show a printed page; true when it did (its text is then structured like a document). */
-  private async readPage(file: string, bytes: Uint8Array): Promise<boolean> {
+  /**
+   * OCR of a photo that may show a printed page, or of a scanned PDF's page (`scanned`: a page for
+   * sure, so it is not measured); true when it was read (its text is then structured like a document).
+   */
+  private async readPage(file: string, bytes: Uint8Array, scanned = false): Promise<boolean> {
     const { lines } = await recognizeText(bytes);
     const characters = lines.reduce((n, l) => n + (l.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0), 0);
     const confident = lines.filter((l) => l.score >= 0.6);
-    if (confident.length < PAGE_MIN_LINES || characters < PAGE_MIN_CHARACTERS) return false;
+    if (scanned ? confident.length === 0 : confident.length < PAGE_MIN_LINES || characters < PAGE_MIN_CHARACTERS) return false;
     this.take(await readInWorker({ kind: 'ocr', file, rows: ocrRows(confident), today: this.env.today, names: this.env.names ?? [] }));
     return true;
   }

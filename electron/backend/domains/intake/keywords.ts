@@ -40,7 +40,7 @@ const BASE_KEYWORDS: Record<KeywordColumn, string[]> = {
     '案例',
   ],
   news: ['新闻', '动态', '公告', '资讯', '消息', '通知', '活动'],
-  jobs: ['招贤纳士', '招聘', '诚聘', '招工', '招募', '加入我们'],
+  jobs: ['招贤纳士', '招聘', '诚聘', '招工', '招人', '招募', '加入我们'],
   supply: ['供求', '供应', '求购', '采购', '收购', '出售'],
   contact: ['联系方式', '联系', '联络', '找到我们', '地址', '预订方式', '订购方式', '报名方式', '购买方式', '咨询方式'],
   services: ['用户服务', '客户服务', '服务项目', '服务', '业务', '诊疗'],
@@ -66,15 +66,19 @@ export interface KeywordMatch {
 
 /** Numbering and brackets people put around headings: "一、", "1.", "（一）", "【…】", "第一部分", a trailing "：". */
 export function headingCore(text: string): string {
-  return text
-    .trim()
-    .replace(
-      /^(?:\d{1,2}(?:[.．]\d{1,2})+[.．]?\s*(?=[\u4e00-\u9fffA-Za-z])|\d{1,2}\s+|第?[一二三四五六七八九十\d]+[、.．)）部分章节]\s*|[(（]?[一二三四五六七八九十\d]+[)）]\s*)/,
-      '',
-    )
-    .replace(/^[【[]\s*(.*?)\s*[】\]]$/, '$1')
-    .replace(/[：:]$/, '')
-    .trim();
+  return (
+    text
+      .trim()
+      .replace(
+        /^(?:\d{1,2}(?:[.．]\d{1,2})+[.．]?\s*(?=[\u4e00-\u9fffA-Za-z])|\d{1,2}\s+|第?[一二三四五六七八九十\d]+[、.．)）部分章节]\s*|[(（]?[一二三四五六七八九十\d]+[)）]\s*)/,
+        '',
+      )
+      // A phone's keycap digit (1️⃣) or a circled one (①) in front.
+      .replace(/^(?:\d\uFE0F?\u20E3|🔟|[\u2460-\u2473\u2776-\u2789])\s*/u, '')
+      .replace(/^[【[]\s*(.*?)\s*[】\]]$/, '$1')
+      .replace(/[：:]$/, '')
+      .trim()
+  );
 }
 
 /** The column type a text names: the keyword found earliest wins, then the longest. */

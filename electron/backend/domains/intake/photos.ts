@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { itemTitle, type Column, type Item } from '../../../../shared/sites/model';
+import { matchColumnKeyword } from './keywords';
 import { productLine, type ProductLine } from './lineItems';
 import { foldTraditional } from './traditional';
 
@@ -58,7 +59,7 @@ export function productOfPhotoName(fileName: string, anyName: boolean): ProductL
 
 /** Words for places a business shows: its grounds, buildings, rooms. */
 const PLACE_WORDS =
-  /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|泳池|店内|店铺|大门|大堂|大厅|前台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公|小区|绿化/;
+  /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|泳池|店内|店铺|大门|大堂|大厅|前台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公|小区|绿化|大楼|大厦|楼宇/;
 /** The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆, 冷库, 摄影棚. */
 const PLACE_ENDING = /[区室厅场园馆库棚]$/;
 
@@ -67,11 +68,15 @@ export function isPlaceName(fileName: string): boolean {
   return stem.length >= 2 && (PLACE_WORDS.test(stem) || PLACE_ENDING.test(stem));
 }
 
-/** Folders that say what their photos show: 产品图片/ → products; 环境/, 厂区/ → places. */
+/**
+ * Folders that say what their photos show: 产品图片/, 课程/, 菜品/ (a folder named like a products
+ * column) → products; 环境/, 厂区/, 企业风采/ → places. The innermost folder that says decides.
+ */
 export function folderHint(fileName: string): 'products' | 'places' | undefined {
-  const folders = fileName.split('/').slice(0, -1).join('/');
-  if (/产品|商品|菜品|product/i.test(folders)) return 'products';
-  if (/环境|厂区|门店|店面|场地|全景/.test(folders)) return 'places';
+  for (const folder of fileName.split('/').slice(0, -1).reverse()) {
+    if (/环境|厂区|厂房|车间|门店|店面|场地|全景|风采|实景|校园/.test(folder)) return 'places';
+    if (/产品|商品|菜品|product/i.test(folder) || matchColumnKeyword(folder)?.type === 'products') return 'products';
+  }
   return undefined;
 }
 

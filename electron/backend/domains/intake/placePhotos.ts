@@ -100,7 +100,10 @@ class PhotoPlacement {
         true,
       );
     const hint = folderHint(photo.file);
-    const match = this.matcher.match(fileName, hint === 'products');
+    const place = hint === 'places' || (hint !== 'products' && isPlaceName(fileName));
+    const found = this.matcher.match(fileName, hint === 'products');
+    // "店面.jpg", "环境/泳池.jpg": a place, though a news title mentions it ("店面装修完成重新开业"); a product it names still wins.
+    const match = place && found.kind === 'item' && found.item.kind !== 'product' ? ({ kind: 'none' } as const) : found;
     if (match.kind === 'item' && (match.item.kind === 'product' || match.item.kind === 'article')) {
       const title = itemTitle(match.item);
       if (!match.item.images.some((i) => i.sha256 === ref.sha256)) match.item.images.push({ ...ref, alt: title.slice(0, 200) });
@@ -114,7 +117,7 @@ class PhotoPlacement {
       return;
     }
     if (match.kind === 'ambiguous') return this.tray(photo.file, `${fileName} fits several items: ${match.candidates.join('、')}.`, [ref]);
-    if (hint !== 'products' && (hint === 'places' || isPlaceName(fileName))) return this.gallery(photo, ref, fileName);
+    if (place) return this.gallery(photo, ref, fileName);
     const product = productOfPhotoName(fileName, this.photosOnly || hint === 'products');
     if (product) this.newProduct(photo, ref, fileName, product);
     else this.tray(photo.file, `No item is named like ${fileName}.`, [ref]);

@@ -29,6 +29,8 @@ export async function readInWorker(request: ReadRequest): Promise<ReadOutput> {
       notes: [],
       images: [],
       linked: [],
+      attachments: [],
+      scans: [],
       problems: [
         exhausted
           ? {

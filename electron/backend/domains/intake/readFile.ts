@@ -1,6 +1,8 @@
 /**
  * Reading one document into structured material: Word (.docx, .doc, .wps), RTF, web pages (.htm), spreadsheets (.xlsx,
- * .xls, .et, .csv), PDF, plain text in any Chinese encoding, and the text of a photographed page after OCR.
+ * .xls, .et, .csv), PDF, PowerPoint (.pptx), e-mail (.eml, .mht: its text; its attachments handed back), a .zip (its files
+ * handed back), plain text in any
+ * Chinese encoding, and the text of a photographed page (or of a scanned PDF's pages) after OCR.
  * This runs in the read worker (readWorker.ts): conversion is CPU work the dispatcher must not wait
  * on. Embedded pictures are stored here; what could not be read is a problem naming the file.
  */
@@ -11,13 +13,16 @@ import { isMarkedPrice } from '../../../../shared/sites/price';
 import { ImageProblem } from '../assets/images';
 import { storeImage, type StoredImage } from '../assets/imageStore';
 import type { OcrRow } from '../../infra/ocr/layout';
+import { ArchiveProblem, readArchive } from './archive';
 import { convertDocx, DocxProblem, type EmbeddedImage } from './docx';
+import { EmailProblem, readEmail } from './email';
 import type { SourceBlock } from './htmlToBlocks';
 import { fileNameColumn } from './keywords';
 import { LegacyWordProblem, readLegacyWord } from './legacyWord';
 import { linesToBlocks, textLines, type TextLine } from './lines';
 import { parseWishes, type Wishes } from './notes';
 import { PdfProblem, readPdf } from './pdf';
+import { PresentationProblem, readPresentation } from './presentation';
 import { readRtf, RtfProblem } from './rtf';
 import { readCsv, readXls, readXlsx, sheetBlocks, SpreadsheetProblem } from './spreadsheet';
 import { structureDocument, type StructuredMaterial } from './structure';
@@ -27,7 +32,7 @@ import { ZipProblem } from './zipGuard';
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
-export type DocumentKind = 'docx' | 'word' | 'rtf' | 'html' | 'xlsx' | 'xls' | 'csv' | 'pdf' | 'text';
+export type DocumentKind = 'docx' | 'word' | 'rtf' | 'html' | 'xlsx' | 'xls' | 'csv' | 'pdf' | 'pptx' | 'eml' | 'zip' | 'text';
 
 /** `names`: the enterprise's names, so a heading that names it is taken for the document's title. */
 export type ReadRequest =
@@ -41,6 +46,10 @@ export interface ReadOutput {
   images: StoredImage[];
   /** Pictures web pages show from files beside them: their image blocks hold a stand-in until the photo is placed. */
   linked: LinkedPicture[];
+  /** Files attached to an e-mail or packed in a .zip: read by the caller like the folder's own files. */
+  attachments: { name: string; bytes: Uint8Array }[];
+  /** The pages of a PDF without text (a scan), as pictures: the caller reads them by OCR. */
+  scans: Uint8Array[];
   problems: IntakeProblem[];
 }
 
@@ -50,6 +59,9 @@ const KNOWN_PROBLEMS = [
   RtfProblem,
   SpreadsheetProblem,
   PdfProblem,
+  PresentationProblem,
+  EmailProblem,
+  ArchiveProblem,
   TextDecodingProblem,
   ImageProblem,
   ZipProblem,
@@ -76,7 +88,7 @@ function ocrLine(row: OcrRow): TextLine {
 }
 
 class DocumentReader {
-  readonly output: ReadOutput = { documents: [], notes: [], images: [], linked: [], problems: [] };
+  readonly output: ReadOutput = { documents: [], notes: [], images: [], linked: [], attachments: [], scans: [], problems: [] };
 
   constructor(private readonly request: ReadRequest) {}
 
@@ -138,6 +150,29 @@ class DocumentReader {
     this.structure(linesToBlocks(textLines(text).map((line) => (claimed.has(line.text.trim()) ? { text: '' } : line))));
   }
 
+  /** A PDF; one without text (scanned pages) hands its page pictures back to be read by OCR. */
+  private async pdf(bytes: Uint8Array): Promise<void> {
+    const pictures: Uint8Array[] = [];
+    try {
+      const content = await readPdf(bytes, (picture) => {
+        pictures.push(new Uint8Array(picture));
+        return this.store(picture, 'picture');
+      });
+      this.structure(content.blocks);
+    } catch (error) {
+      if (!(error instanceof PdfProblem) || error.code !== 'pdf.no_text' || pictures.length === 0) throw error;
+      this.output.scans.push(...pictures);
+    }
+  }
+
+  /** An e-mail: its text structured like a text file (or its HTML like a web page), its attachments handed back. */
+  private email(bytes: Uint8Array): void {
+    const mail = readEmail(bytes);
+    if (mail.text?.trim()) this.text(mail.text);
+    else if (mail.html) this.webPage(mail.html);
+    this.output.attachments.push(...mail.attachments);
+  }
+
   async read(): Promise<ReadOutput> {
     const request = this.request;
     try {
@@ -154,7 +189,10 @@ class DocumentReader {
       else if (request.kind === 'xlsx') this.structure(sheetBlocks(await readXlsx(request.bytes)));
       else if (request.kind === 'xls') this.structure(sheetBlocks(await readXls(request.bytes)));
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
-      else if (request.kind === 'pdf') this.structure((await readPdf(request.bytes, (bytes) => this.store(bytes, 'picture'))).blocks);
+      else if (request.kind === 'pdf') await this.pdf(request.bytes);
+      else if (request.kind === 'pptx') this.structure(readPresentation(request.bytes));
+      else if (request.kind === 'eml') this.email(request.bytes);
+      else if (request.kind === 'zip') this.output.attachments.push(...readArchive(request.bytes));
       else {
         if (request.bytes.byteLength > MAX_TEXT_BYTES)
           return this.refuse('text.too_large', `Text files over ${MAX_TEXT_BYTES / 1024 / 1024} MB are not read.`);

@@ -22,6 +22,8 @@ export interface StructuredMaterial {
   guesses: Guess[];
   /** Lines of a contact column (and contact lines found elsewhere), for the profile's contact block. */
   contactLines: string[];
+  /** The text was read by OCR (a photographed page, a scanned PDF): guesses made from it later say so too. */
+  ocr?: boolean;
 }
 
 export interface StructureOptions {
@@ -134,6 +136,7 @@ class Structurer {
   }
 
   run(all: SourceBlock[]): StructuredMaterial {
+    if (this.options.ocr) this.result.ocr = true;
     const titles = all.filter((b) => this.isTitle(b));
     if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
     const blocks = all.filter((b) => !titles.includes(b));

@@ -1,7 +1,8 @@
 /**
  * A roster as it arrives: an .xlsx workbook (exceljs), an old .xls or WPS .et workbook (SheetJS,
  * through intake/legacyExcel.ts), a .csv file in UTF-8 or GBK (papaparse, after
- * textDecoding), or cells pasted from a spreadsheet (tab-separated). Each becomes sheets of text
+ * textDecoding), a web system's "export to Excel" that is an HTML table named .xls (read as intake
+ * reads it, intake/webPage.ts), or cells pasted from a spreadsheet (tab-separated). Each becomes sheets of text
  * cells with the row numbers the customer sees. Merged cells give their value to every cell they
  * cover (a department merged down a column belongs to each member in it); a formula gives its
  * saved result. Anything that is not a readable spreadsheet gets a RosterFileProblem saying what
@@ -12,6 +13,7 @@ import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { isOle, LegacyExcelProblem, readLegacyExcel } from '../intake/legacyExcel';
 import { decodeText, TextDecodingProblem } from '../intake/textDecoding';
+import { decodeHtml, isHtml, webPageTables } from '../intake/webPage';
 
 export const MAX_ROSTER_ROWS = 20_000;
 export const MAX_ROSTER_COLUMNS = 60;
@@ -145,6 +147,7 @@ export async function readRosterBytes(bytes: Uint8Array, fileName: string): Prom
   if (bytes.length === 0) throw new RosterFileProblem('roster.file_empty', 'The file is empty.');
   if (isOle(bytes)) return { kind: 'xls', sheets: readXls(bytes) };
   if (isZip(bytes)) return { kind: 'xlsx', sheets: await readXlsx(bytes) };
+  if (isHtml(bytes)) return { kind: 'xls', sheets: htmlSheets(bytes) };
   if (/\.(xlsx|xlsm|xls|et)$/i.test(fileName))
     throw new RosterFileProblem(
       'roster.file_unreadable',
@@ -162,6 +165,17 @@ export async function readRosterBytes(bytes: Uint8Array, fileName: string): Prom
     throw error;
   }
   return { kind: 'csv', sheets: [{ name: fileName.replace(/\.[^.]+$/, '') || 'csv', rows: readDelimited(text) }] };
+}
+
+/** An HTML page's tables as sheets (表1, 表2 …), rows numbered as the page lists them. */
+function htmlSheets(bytes: Uint8Array): RosterSheet[] {
+  const sheets = webPageTables(decodeHtml(bytes)).map((rows, i) => ({
+    name: `表${i + 1}`,
+    rows: rows.slice(0, MAX_ROSTER_ROWS + 50).map((cells, row) => ({ number: row + 1, cells: cells.slice(0, MAX_ROSTER_COLUMNS) })),
+  }));
+  if (sheets.length === 0)
+    throw new RosterFileProblem('roster.file_unreadable', 'The file is a web page without a table: save the roster from Excel as .xlsx.');
+  return sheets;
 }
 
 /** Cells copied from Excel or WPS arrive as tab-separated lines. */

@@ -33,6 +33,8 @@ const beijingDate = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOS
 class Placement {
   readonly guesses: Guess[] = [];
   readonly problems: IntakeProblem[] = [];
+  /** Phone numbers the documents of this import gave, in order. */
+  private readonly importedPhones: ContactBlock['phones'] = [];
 
   constructor(
     private readonly ctx: WriteContext,
@@ -116,15 +118,21 @@ class Placement {
     }
     this.content.unsorted.push(...material.unsorted);
     const contact = parseContactLines(material.contactLines);
-    if (contact) this.contact(file, contact);
+    if (contact) this.contact(file, contact, Boolean(material.ocr));
   }
 
-  private contact(file: string, found: ContactBlock): void {
+  /** The numbers of this import's files add up (a scanned price list's 电话, a text's 手机), each once; they replace the site's. */
+  private phonesFound(phones: ContactBlock['phones']): ContactBlock['phones'] {
+    for (const phone of phones) if (!this.importedPhones.some((p) => p.number === phone.number)) this.importedPhones.push(phone);
+    return [...this.importedPhones];
+  }
+
+  private contact(file: string, found: ContactBlock, ocr: boolean): void {
     const before = structuredClone(this.content.profile.contact);
     const merged: ContactBlock = {
       ...before,
       ...(found.address ? { address: found.address } : {}),
-      ...(found.phones.length ? { phones: found.phones } : {}),
+      ...(found.phones.length ? { phones: this.phonesFound(found.phones) } : {}),
     };
     for (const key of ['email', 'hours', 'person', 'postcode'] as const) if (found[key]) merged[key] = found[key];
     this.content.profile.contact = merged;
@@ -133,7 +141,13 @@ class Placement {
       phones: found.phones.map((p) => `${p.label} ${p.number}`).join('; '),
       ...(found.email ? { email: found.email } : {}),
     };
-    this.guess('profile.contact', file, `Contact lines in ${file} → the site's contact block.`, params, { kind: 'contact', before });
+    this.guess(
+      'profile.contact',
+      file,
+      `Contact lines in ${file} → the site's contact block.${ocr ? ' [read by OCR]' : ''}`,
+      ocr ? { ...params, ocr: 1 } : params,
+      { kind: 'contact', before },
+    );
   }
 
   private notes(file: string, wishes: Wishes): void {

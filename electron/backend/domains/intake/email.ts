@@ -1,0 +1,170 @@
+/**
+ * A forwarded e-mail saved as a file (.eml, as Foxmail, Outlook and web mail save one): its MIME
+ * parts taken apart — the text (text/plain, else the HTML part) in the charset it declares, and
+ * the attachments with their names (RFC 2047 / RFC 2231 encoded). The forward header block
+ * ("-------- 转发邮件信息 --------", 发件人：…, 主题：…) and a signature after "-- " are left out of
+ * the text: they are the mail's, not the customer's material.
+ */
+import { decodeText } from './textDecoding';
+
+export const MAX_EMAIL_PARTS = 100;
+
+export class EmailProblem extends Error {
+  readonly code = 'email.unreadable';
+}
+
+export interface EmailAttachment {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface EmailContent {
+  /** The mail's text as lines; `html` when the mail has only an HTML part. */
+  text?: string;
+  html?: string;
+  attachments: EmailAttachment[];
+}
+
+interface Part {
+  headers: Map<string, string>;
+  body: Buffer;
+}
+
+/** Headers (unfolded) and body of one MIME entity. */
+function entity(raw: Buffer): Part {
+  const text = raw.toString('latin1');
+  const end = /\r?\n\r?\n/.exec(text);
+  const head = end ? text.slice(0, end.index) : text;
+  const body = end ? raw.subarray(end.index + end[0].length) : Buffer.alloc(0);
+  const headers = new Map<string, string>();
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const at = line.indexOf(':');
+    if (at > 0) headers.set(line.slice(0, at).trim().toLowerCase(), line.slice(at + 1).trim());
+  }
+  return { headers, body };
+}
+
+/** A header's parameter: `boundary="…"`, `charset=GBK`, `filename*=UTF-8''%E5%86…`. */
+function parameter(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  const extended = new RegExp(`(?:^|;)\\s*${name}\\*=([^']*)'[^']*'([^;]+)`, 'i').exec(header);
+  if (extended) return decodeBytes(percentDecode(extended[2]!.trim()), extended[1]!);
+  const plain = new RegExp(`(?:^|;)\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(header);
+  const value = plain?.[1] ?? plain?.[2];
+  return value === undefined ? undefined : encodedWords(value);
+}
+
+const percentDecode = (s: string) =>
+  Buffer.from(
+    s.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  );
+
+function decodeBytes(bytes: Buffer, charset: string): string {
+  const label = charset.trim().toLowerCase() || 'utf-8';
+  try {
+    // GB2312 mail is written in GBK more often than not; GB18030 reads both.
+    return new TextDecoder(/^(gb2312|gbk|x-gbk|cp936)$/.test(label) ? 'gb18030' : label).decode(bytes);
+  } catch {
+    return decodeText(bytes).text;
+  }
+}
+
+/** RFC 2047 words in headers: `=?GBK?B?wOS/4i5qcGc=?=`, `=?utf-8?Q?=E5=86=B7?=`. */
+function encodedWords(value: string): string {
+  return value.replace(/=\?([^?]+)\?([bq])\?([^?]*)\?=(?:\s+(?==\?))?/gi, (_, charset: string, encoding: string, text: string) =>
+    decodeBytes(encoding.toLowerCase() === 'b' ? Buffer.from(text, 'base64') : quotedPrintable(text.replace(/_/g, ' ')), charset),
+  );
+}
+
+function quotedPrintable(text: string): Buffer {
+  const bytes: number[] = [];
+  const soft = text.replace(/=\r?\n/g, '');
+  for (let i = 0; i < soft.length; i++) {
+    const hex = soft[i] === '=' ? /^[0-9a-f]{2}/i.exec(soft.slice(i + 1, i + 3)) : null;
+    if (hex) {
+      bytes.push(parseInt(hex[0], 16));
+      i += 2;
+    } else bytes.push(soft.charCodeAt(i) & 0xff);
+  }
+  return Buffer.from(bytes);
+}
+
+function decodedBody(part: Part): Buffer {
+  const encoding = (part.headers.get('content-transfer-encoding') ?? '').toLowerCase();
+  if (encoding === 'base64') return Buffer.from(part.body.toString('latin1').replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
+  if (encoding === 'quoted-printable') return quotedPrintable(part.body.toString('latin1'));
+  return part.body;
+}
+
+/** The leaf parts of a multipart entity, depth first. */
+function leaves(part: Part, out: Part[]): Part[] {
+  const type = part.headers.get('content-type') ?? 'text/plain';
+  const boundary = /^multipart\//i.test(type) ? parameter(type, 'boundary') : undefined;
+  if (!boundary) {
+    out.push(part);
+    return out;
+  }
+  const text = part.body.toString('latin1');
+  const marker = `--${boundary}`;
+  let at = text.indexOf(marker);
+  while (at >= 0 && out.length < MAX_EMAIL_PARTS) {
+    const start = text.indexOf('\n', at) + 1;
+    if (start === 0 || text.startsWith(`${marker}--`, at)) break;
+    const next = text.indexOf(marker, start);
+    // The line break before a boundary belongs to the boundary.
+    let end = next < 0 ? text.length : next;
+    if (text[end - 1] === '\n') end--;
+    if (text[end - 1] === '\r') end--;
+    leaves(entity(part.body.subarray(start, Math.max(start, end))), out);
+    at = next;
+  }
+  return out;
+}
+
+/** Lines of a forward's header block and of a signature: not the customer's material. */
+const FORWARD_SEPARATOR = /^\s*-{2,}\s*(?:转发|原始|Forwarded|Original)[^-]*-{2,}\s*$/i;
+const MAIL_HEADER = /^\s*(?:发件人|收件人|抄送|发送时间|发送日期|日期|时间|主题|From|To|Cc|Sent|Date|Subject)\s*[：:]/i;
+
+/** The mail's own text without forward headers and the signature after "-- ". */
+export function mailText(text: string): string {
+  const lines = text.split(/\r?\n/);
+  const out: string[] = [];
+  let inHeader = false;
+  for (const line of lines) {
+    if (/^--\s?$/.test(line)) break;
+    if (FORWARD_SEPARATOR.test(line)) {
+      inHeader = true;
+      continue;
+    }
+    if (inHeader && (MAIL_HEADER.test(line) || !line.trim())) {
+      if (!line.trim()) inHeader = false;
+      continue;
+    }
+    inHeader = false;
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+/** Reads an .eml file: its text (or HTML) and attachments. */
+export function readEmail(bytes: Uint8Array): EmailContent {
+  const root = entity(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (!root.headers.has('content-type') && !root.headers.has('from') && !root.headers.has('subject'))
+    throw new EmailProblem('The file is not an e-mail saved as .eml (it has no mail headers).');
+  const content: EmailContent = { attachments: [] };
+  for (const part of leaves(root, [])) {
+    const type = (part.headers.get('content-type') ?? 'text/plain').toLowerCase();
+    const disposition = part.headers.get('content-disposition') ?? '';
+    const name = parameter(disposition, 'filename') ?? parameter(part.headers.get('content-type'), 'name');
+    const body = decodedBody(part);
+    if (name || /^attachment/i.test(disposition)) {
+      content.attachments.push({ name: (name ?? 'attachment').replace(/[\\/]/g, '_').slice(0, 200), bytes: new Uint8Array(body) });
+      continue;
+    }
+    const charset = parameter(part.headers.get('content-type'), 'charset') ?? '';
+    if (type.startsWith('text/plain') && content.text === undefined) content.text = mailText(decodeBytes(body, charset));
+    else if (type.startsWith('text/html') && content.html === undefined) content.html = decodeBytes(body, charset);
+  }
+  return content;
+}
