@@ -57,9 +57,16 @@ describeOnDatabases('portal promotions', (database) => {
   };
   const promote = (ent: string, extra: Record<string, unknown>) => manager.push(orderOp(ent, 'open', PORTAL_PROMOTION_CODE, extra));
 
-  it('refuses a promotion without its months', async () => {
-    const noMonths = await promote(machines.ent, { effectiveDate: '2026-12-01' });
-    expect(noMonths.results[0]).toMatchObject({ status: 'rejected', code: 'invalid' });
+  it('refuses a promotion without its months, or with months outside 1–24', async () => {
+    for (const months of [undefined, 0, 25, 1.5]) {
+      const res = await promote(machines.ent, { effectiveDate: '2026-12-01', promotionMonths: months });
+      expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'invalid', message: expect.stringMatching(/promotionMonths/) });
+    }
+  });
+
+  it('documents the rejection codes, promotion_start_past among them, in the OpenAPI document', async () => {
+    const doc = await t.api.call('GET', '/openapi.json');
+    expect(JSON.stringify(doc.body)).toContain('promotion_start_past');
   });
 
   it('lists a promoted enterprise on the home only during its dates', async () => {
@@ -89,5 +96,23 @@ describeOnDatabases('portal promotions', (database) => {
     setChinaTime('2027-01-01T00:00:05');
     expect(await promoted()).toEqual(['济南泉城茶业有限公司']); // the first ended after its month
     expect(await wapNames()).toEqual(['泉城茶业']);
+  });
+  it("refuses a promotion that would start before the platform's China day, and never opens it", async () => {
+    // 01:00 in China on 01-02 is still 01-01 in UTC: the China day decides (a month on, sign in again).
+    setChinaTime('2027-01-02T01:00:00');
+    manager = await t.api.device('sd.manager');
+    admin = (await t.api.login('admin')).accessToken;
+    const signedYesterday = { requestDate: '2027-01-01', signedAt: '2027-01-01T15:00:00+08:00' };
+    const late = await promote(machines.ent, { effectiveDate: '2027-01-01', promotionMonths: 3, ...signedYesterday });
+    expect(late.results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'promotion_start_past',
+      message: expect.stringMatching(/2027-01-02/),
+    });
+    const notADay = await promote(machines.ent, { effectiveDate: '2027-02-30', promotionMonths: 3 });
+    expect(notADay.results[0]).toMatchObject({ status: 'rejected', code: 'invalid' });
+    const processed = await t.api.call('POST', '/admin/boss/process', undefined, admin);
+    expect(processed.body).toMatchObject({ processed: [] });
+    expect(await promoted()).toEqual(['济南泉城茶业有限公司']);
   });
 });

@@ -69,6 +69,7 @@ export const REJECT_CODES = [
   'has_active_subscription', // delete of an enterprise with an opening/active subscription
   'mutation_reused', // the mutationId was already used for a different op
   'no_vpmn_subscription', // a roster order for an enterprise whose opening/active plan has no VPMN
+  'promotion_start_past', // a promotion (门户首页推荐) whose start date is before the platform's China day
   'internal', // the platform failed on this op in a way a retry cannot fix (a bug); reported, never retried
 ] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];
@@ -95,8 +96,11 @@ export const opResultSchema = z.object({
   existingId: z.string().optional(),
   /** site ops: image hashes not uploaded yet (accepted anyway; publishing waits for them). */
   missingBlobs: z.array(z.string()).optional(),
-  /** rejected */
-  code: z.string().optional(),
+  /** rejected: one of REJECT_CODES (a string, so a newer platform's code does not break an older desktop). */
+  code: z
+    .string()
+    .optional()
+    .describe(`rejected: why, one of ${REJECT_CODES.join(' | ')}`),
   retryable: z.literal(false).optional(),
   message: z.string().optional(),
   /** duplicate: the status the op got when it was first applied. */

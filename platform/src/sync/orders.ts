@@ -7,8 +7,11 @@
  *   cancel: "active" → "cancelled" (BOSS)
  *   open of a promotion plan (门户首页推荐): needs an "active" subscription, leaves it as it is; BOSS lists
  *   the enterprise on the portal home from `effectiveDate` for `promotionMonths` months (portal/promotions.ts).
+ *   It must start on the platform's China day or later: one signed offline for a day that has passed by
+ *   the time it arrives is refused (`promotion_start_past`), never opened on other dates than were signed.
  */
-import { findPlan, isPromotion, type Plan } from '../../../shared/domain/catalog';
+import { findPlan, isPromotion, MAX_PROMOTION_MONTHS, type Plan } from '../../../shared/domain/catalog';
+import { chinaDate, isRealDate } from '../../../shared/domain/dates';
 import type { OpResult, PushOp } from '../../../shared/platform-api/sync';
 import { orderSubmitArgsSchema, type OrderSubmitArgs } from '../../../shared/platform-api/tables';
 import { latestCatalog } from '../catalog/catalog';
@@ -26,7 +29,20 @@ function parseArgs(op: PushOp): OrderSubmitArgs {
   return parsed.data;
 }
 
-async function checkStateMachine(w: Writer, args: OrderSubmitArgs): Promise<{ plan: Plan; subscription?: StoredRow }> {
+/** A promotion runs 1–MAX_PROMOTION_MONTHS months from a real day that is not before the platform's China day `today`. */
+function checkPromotionDates(args: OrderSubmitArgs, today: string): void {
+  const months = args.promotionMonths;
+  if (!months || months < 1 || months > MAX_PROMOTION_MONTHS)
+    throw new Rejection('invalid', `promotionMonths: a promotion runs 1 to ${MAX_PROMOTION_MONTHS} months.`);
+  if (!isRealDate(args.effectiveDate)) throw new Rejection('invalid', 'effectiveDate: not a date (YYYY-MM-DD).');
+  if (args.effectiveDate < today)
+    throw new Rejection(
+      'promotion_start_past',
+      `The promotion was to start on ${args.effectiveDate}, before the platform's today (${today}); order it again from today.`,
+    );
+}
+
+async function checkStateMachine(w: Writer, args: OrderSubmitArgs, today: string): Promise<{ plan: Plan; subscription?: StoredRow }> {
   const plan = findPlan(await latestCatalog(w.trx), args.planCode);
   if (!plan || !plan.available)
     throw new Rejection('plan_not_available', `The plan ${args.planCode} is not available in the current catalog.`);
@@ -34,7 +50,7 @@ async function checkStateMachine(w: Writer, args: OrderSubmitArgs): Promise<{ pl
   if (isPromotion(plan)) {
     if (args.kind !== 'open')
       throw new Rejection('plan_not_available', `The promotion ${plan.code} can only be ordered, not changed or cancelled.`);
-    if (!args.promotionMonths) throw new Rejection('invalid', 'A promotion order needs promotionMonths.');
+    checkPromotionDates(args, today);
     if (current?.data.status !== 'active') throw new Rejection('no_active_subscription', 'Only an opened enterprise can be promoted.');
     return { plan };
   }
@@ -64,7 +80,7 @@ export async function submitOrder(oc: OpContext, op: PushOp): Promise<OpResult> 
   if (!enterprise || enterprise.deleted)
     throw new Rejection('enterprise_not_found', `Enterprise ${args.enterpriseId} does not exist on the platform.`);
   authorize(oc.user, 'service_order', args.kind, enterprise.scopeId);
-  const { plan, subscription } = await checkStateMachine(oc, args);
+  const { plan, subscription } = await checkStateMachine(oc, args, chinaDate(new Date(oc.at)));
   const w = { clientId: oc.clientId, at: oc.at };
 
   const order = insertRow(

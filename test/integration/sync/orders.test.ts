@@ -10,6 +10,8 @@ import type { Device, DeviceOptions } from '../../helpers/syncDevice';
 import { useSyncRig } from '../../helpers/syncRig';
 import { checkInvariants, openPlatformDb } from '../../helpers/syncInvariants';
 import { SIGNATURE_BASE64 } from '../orders/support';
+import { PORTAL_PROMOTION_CODE } from '../../../shared/domain/catalog';
+import { chinaDate } from '../../../shared/domain/dates';
 
 const rig = useSyncRig();
 let nextIndex = 7000;
@@ -143,5 +145,33 @@ describe('orders and the catalog', () => {
     await b.settle();
     expect((await b.call('enterprises.get', { id: enterpriseId })).manager).toBe('后改经理');
     expect((await b.call('sync.platformInfo', { enterpriseId })).orders.map((o) => o.orderId)).toEqual([orderId]);
+  }, 60_000);
+  it('refuses a promotion signed offline yesterday for yesterday, and the order says why', async () => {
+    const a = await device('A');
+    const enterpriseId = await a.createEnterprise(nextIndex++);
+    await submittedOrder(a, enterpriseId);
+    await a.sync();
+    await rig.platform.admin('POST', '/admin/boss/process');
+    await a.sync(); // the plan is active on both sides
+    // The platform runs on the real clock: the device signs on the platform's yesterday, offline, for that day.
+    const yesterday = new Date(Date.now() - 24 * 3600_000);
+    a.clock.set(`${chinaDate(yesterday)}T16:00:00+08:00`);
+    const draft = await a.call('orders.create', {
+      enterpriseId,
+      kind: 'open',
+      planCode: PORTAL_PROMOTION_CODE,
+      date: chinaDate(yesterday),
+    });
+    await a.call('orders.sign', { id: draft.id, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });
+    await a.call('orders.submit', { id: draft.id });
+    a.clock.set(new Date().toISOString());
+
+    expect(await a.sync()).toMatchObject({ outcome: 'ok', pending: 0, conflicts: 1 });
+    const [refused] = await a.call('sync.conflicts', {});
+    expect(refused).toMatchObject({ kind: 'rejected', tbl: 'service_order', rowId: draft.id, code: 'promotion_start_past' });
+    const info = await a.call('sync.platformInfo', { enterpriseId });
+    expect(info.orders.find((o) => o.orderId === draft.id)?.failure).toMatchObject({ code: 'promotion_start_past' });
+    expect(platformCount('SELECT count(*) FROM service_order WHERE id = ?', draft.id)).toBe(0);
+    expect(platformCount('SELECT count(*) FROM portal_promotion WHERE enterprise_id = ?', enterpriseId)).toBe(0);
   }, 60_000);
 });

@@ -5,6 +5,18 @@ import { notFound } from '../../app/errors';
 import type { ReadableDB } from '../../infra/db/handles';
 import { findEnterprise } from '../enterprises/repository';
 import { ordersOfEnterprise } from '../orders/repository';
+import { openConflictsForRow } from './db/conflicts';
+
+type Failure = { code: string; message: string };
+
+/** Why the platform did not go on with an order: BOSS failed it, or it refused the submission outright (a rejected command). */
+function failureOf(db: ReadableDB, order: { id: string; failure_json: string | null }): Failure | null {
+  if (order.failure_json) return JSON.parse(order.failure_json) as Failure;
+  const refusal = openConflictsForRow(db, 'service_order', order.id)[0]; // an order is a command: its only conflicts are refusals
+  if (!refusal) return null;
+  const detail = JSON.parse(refusal.detail_json) as { code?: string; message?: string };
+  return { code: detail.code ?? 'rejected', message: detail.message ?? '' };
+}
 
 export function platformInfo(db: ReadableDB, enterpriseId: string): Output<'sync.platformInfo'> {
   const enterprise = findEnterprise(db, enterpriseId);
@@ -28,7 +40,7 @@ export function platformInfo(db: ReadableDB, enterpriseId: string): Output<'sync
               openedAt: opening.data.openedAt,
             }
           : null,
-        failure: o.failure_json ? (JSON.parse(o.failure_json) as { code: string; message: string }) : null,
+        failure: failureOf(db, o),
         processedAt: o.processed_at,
       };
     }),
