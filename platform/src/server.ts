@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createPlatform } from './app';
 import { listen, listenPublic } from './listen';
+import { ensureMobileRegions } from './portal/mobileRegion';
 import { demoLoginsFile, seedDemo } from './seed';
 import { SMS_FLAG_OPTIONS, SMS_FLAGS_USAGE, smsConfigFromFlags, smsSitesFromFlags } from './sms/config';
 
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
   console.log(
     `PLATFORM_READY ${JSON.stringify({ url: server.url, port: server.port, publicUrl: publicServer.url, sitesDomain: platform.ctx.config.sitesDomain, dataDir, openapi: `${server.url}/openapi.json`, demoLogins: demoLoginsFile(dataDir) })}`,
   );
+  // The number-prefix data, read once now rather than by the first lookup (which may be in a transaction).
+  setImmediate(ensureMobileRegions);
   const stop = () => {
     publicServer
       .close()

@@ -19,7 +19,7 @@ import { writeTx, type Tx } from '../db/database';
 import type { SmsGateway } from '../sms/gateway';
 import { inWriteTx, type Writer } from '../sync/rows';
 import { enterprisesCounting, refreshMemberReports } from './memberReport';
-import { regionOfMobile, type MobileRegion } from './mobileRegion';
+import { ensureMobileRegions, regionOfMobile, type MobileRegion } from './mobileRegion';
 
 export const CODE_TTL_MS = 10 * 60_000;
 export const CODE_ATTEMPTS = 5;
@@ -132,6 +132,7 @@ export async function confirmCode(
   const mobile = checkMobile(input.mobile);
   if (!mobile.valid) return { ok: false, problem: 'member.mobile_invalid' };
   const now = ctx.clock.now().toISOString();
+  ensureMobileRegions(); // a member without a chosen city is placed by the number's prefix, inside the transaction
   return inWriteTx(ctx.database, async (w): Promise<MemberOutcome> => {
     const trx = w.trx;
     // Only the newest code counts: asking for a new one retires the older ones.

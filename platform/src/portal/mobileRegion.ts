@@ -9,7 +9,10 @@
  * not have, is unknown (null). Like the carrier (shared/domain/carriers.ts) this is where the range was
  * allocated, not where the holder lives: a member may choose otherwise, and their choice wins.
  *
- * The data is read on the first lookup (once per process, not at start-up): every 7-digit prefix
+ * The data is read once per process (60–390 ms): the platform server reads it in the background after
+ * it starts listening, and whoever looks a number up inside a database transaction (an SMS DY, a member
+ * confirming the code) calls `ensureMobileRegions()` before the transaction begins, so no transaction
+ * waits on the read; a lookup before either reads it then. Every 7-digit prefix
  * 130 0000 – 199 9999 gets one slot of a Uint16Array (1.4 MB) holding its region's index, so a lookup
  * is one array read. DEVELOPING.md (Library notes) has the measured load time and memory.
  */
@@ -184,6 +187,14 @@ export function loadMobileRegions(): MobileRegionLoad {
   table = load();
   return lastLoad!;
 }
+
+/** Reads the data unless it was read already: call it before a transaction that may look numbers up. */
+export function ensureMobileRegions(): void {
+  table ??= load();
+}
+
+/** Whether the data has been read in this process. */
+export const mobileRegionsLoaded = (): boolean => table !== undefined;
 
 /** The province and city of a normalised 11-digit mobile's prefix, or null when unknown (or not a mobile). */
 export function regionOfMobile(mobile: string): MobileRegion | null {

@@ -18,6 +18,7 @@ import { newSeed, prizeOf, rollOf } from './lottery';
 import { isOptOut, step, type SiteAction } from './navigate';
 import { optOut } from '../portal/members';
 import { answerSubscription, parseSubscriptionCommand } from '../portal/smsSubscribe';
+import { ensureMobileRegions } from '../portal/mobileRegion';
 import { findEnterprises, PORTAL_SIGNATURE } from './portal';
 import { SmsSites, type LiveSmsSite } from './sites';
 import { markMosHandled, type MoMessage } from './store';
@@ -75,6 +76,8 @@ export class SmsResponder {
   async answer(message: MoMessage): Promise<void> {
     const serviceCode = this.gateway.link.config.serviceCode;
     const extension = message.destId.startsWith(serviceCode) ? message.destId.slice(serviceCode.length) : null;
+    // A DY places a new member by its number's prefix: the prefix data is read now, not inside the transaction.
+    if (!extension && parseSubscriptionCommand(message.text.trim())) ensureMobileRegions();
     const { allowed, send } = await inWriteTx(this.ctx.database, async (w) => {
       const within = await this.withinLimit(w, message.mobile);
       const mts = within ? await this.reply(w, message, extension) : [];
