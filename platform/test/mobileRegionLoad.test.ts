@@ -2,12 +2,12 @@
  * The number-prefix data (mobileRegion.ts, 60–390 ms to read) is read before a DY's transaction
  * begins, never inside it: while another write transaction holds SQLite's one connection, the DY is
  * waiting to begin its own, and the data is read already. SQLite only: its single connection is what
- * makes "waiting to begin" observable (the module's state is this file's alone).
+ * makes "waiting to begin" observable.
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { linkConfig, startIsmg, type TestIsmg } from '../../test/helpers/ismg';
 import { writeTx } from '../src/db/database';
-import { mobileRegionsLoaded } from '../src/portal/mobileRegion';
+import { forgetMobileRegions, mobileRegionsLoaded } from '../src/portal/mobileRegion';
 import { startTestPlatform, type TestPlatform } from './helpers';
 
 const CODE = '10658000';
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 it('reads the prefix data before a DY message’s transaction begins', async () => {
-  expect(mobileRegionsLoaded()).toBe(false); // nothing read it at start (the server binary reads it in the background)
+  forgetMobileRegions(); // as in a fresh process (test files share a worker's modules)
   let release!: () => void;
   const holding = writeTx(t.platform.ctx.database, () => new Promise<void>((resolve) => (release = resolve)));
   await vi.waitFor(() => expect(release).toBeDefined());

@@ -196,6 +196,11 @@ export function ensureMobileRegions(): void {
 /** Whether the data has been read in this process. */
 export const mobileRegionsLoaded = (): boolean => table !== undefined;
 
+/** Tests: drop the data read, so the next need reads it again. */
+export function forgetMobileRegions(): void {
+  table = undefined;
+}
+
 /** The province and city of a normalised 11-digit mobile's prefix, or null when unknown (or not a mobile). */
 export function regionOfMobile(mobile: string): MobileRegion | null {
   if (!MOBILE.test(mobile)) return null;
