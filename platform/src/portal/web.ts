@@ -49,8 +49,8 @@ ul.plain{list-style:none;margin:0;padding:0}ul.plain li{padding:4px 0;border-bot
 input,select,button{font:inherit;padding:6px 8px;min-height:44px}input[type=search]{flex:1 1 220px}
 button{background:#0b57d0;color:#fff;border:0;border-radius:4px;padding:6px 16px}
 .pager{display:flex;gap:16px;margin:16px 0}.pager a{padding:8px 0}
-fieldset{border:1px solid #dde1e6;border-radius:6px;margin:0 0 16px}.check{display:inline-flex;align-items:center;margin:0 16px 4px 0}.problem{color:#b3261e;font-weight:bold}
-@media (max-width:600px){main{padding:8px}h1{font-size:21px}}`;
+fieldset{border:1px solid #dde1e6;border-radius:6px;margin:0 0 16px}.check{display:inline-flex;align-items:center;min-height:44px;margin:0 16px 0 0}.check input{min-height:0;width:20px;height:20px;margin:0 8px 0 0}.problem{color:#b3261e;font-weight:bold}
+@media (max-width:600px){main{padding:8px}h1{font-size:21px}.check{display:flex;margin:0}}`;
 
 export interface PageSpec {
   title: string;

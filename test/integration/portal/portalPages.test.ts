@@ -149,7 +149,7 @@ describeWith(['chromium'], 'WEB portal in Chromium (axe-core, two widths)', () =
 
   it('has no axe-core violations (WCAG 2 A and AA) on the home, industry, listing, enterprise and search pages', async () => {
     const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-    const paths = ['/', '/industry/C', '/posts?kind=demand', `/search?q=${encodeURIComponent('机床')}`];
+    const paths = ['/', '/industry/C', '/posts?kind=demand', `/search?q=${encodeURIComponent('机床')}`, '/member'];
     for (const viewport of [
       { width: 1366, height: 768 },
       { width: 1024, height: 700 },
@@ -171,5 +171,24 @@ describeWith(['chromium'], 'WEB portal in Chromium (axe-core, two widths)', () =
       }
       await page.close();
     }
+  });
+
+  it('member form: on a phone each industry is a row of its own, a tap target at least 44 px tall with a 20 px box', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+    await page.goto(`http://${WWW}:${server.port}/member`);
+    const choices = await page.locator('label.check').evaluateAll((labels) =>
+      labels.map((label) => {
+        const box = label.getBoundingClientRect();
+        const check = label.querySelector('input')!.getBoundingClientRect();
+        return { top: Math.round(box.top), height: box.height, box: [check.width, check.height] };
+      }),
+    );
+    expect(choices.length).toBeGreaterThan(10);
+    for (const choice of choices) {
+      expect(choice.height).toBeGreaterThanOrEqual(44);
+      expect(choice.box).toEqual([20, 20]);
+    }
+    expect(new Set(choices.map((c) => c.top)).size, 'one industry per row').toBe(choices.length);
+    await page.close();
   });
 });
