@@ -294,7 +294,7 @@ export function memberPhoneRoutes(phone: Hono, ctx: PlatformContext, sms: SmsGat
       submit: '获取验证码',
       fields: [
         ...(followed ? [{ name: 'enterprise', value: followed.enterprise_id }] : []),
-        { name: 'mobile', label: '手机号码', maxlength: 20 },
+        { name: 'mobile', label: '手机号码', maxlength: 20, digits: true },
         { name: 'city', label: '所在城市', options: [PHONE_BY_NUMBER, ...cities] },
         {
           name: 'industry[]',
@@ -327,7 +327,7 @@ export function memberPhoneRoutes(phone: Hono, ctx: PlatformContext, sms: SmsGat
             options: [PHONE_BY_NUMBER, ...region.regions.map(phoneOption)],
             selected: region.selected,
           },
-          { name: 'code', label: '验证码', maxlength: 6 },
+          { name: 'code', label: '验证码', maxlength: 6, digits: true },
         ],
       },
       status,

@@ -53,7 +53,8 @@ export interface PhoneForm {
   action: string;
   submit: string;
   fields: (
-    | { name: string; label: string; maxlength: number }
+    /** `digits`: the phone opens its keypad in number mode (a mobile number, a code). */
+    | { name: string; label: string; maxlength: number; digits?: boolean }
     | { name: string; label: string; options: [string, string][]; selected?: string }
     | { name: string; value: string }
   )[];
@@ -121,7 +122,13 @@ function xhtmlForm(form: PhoneForm): Element {
                   { name: f.name },
                   f.options.map(([value, text]) => h('option', { value, selected: value === f.selected }, text)),
                 )
-              : h('input', { type: 'text', name: f.name, maxlength: f.maxlength, size: 12 }),
+              : h('input', {
+                  type: 'text',
+                  name: f.name,
+                  maxlength: f.maxlength,
+                  size: 12,
+                  ...(f.digits ? { style: '-wap-input-format:"*N"' } : {}),
+                }),
           ),
     ),
     h('p', {}, h('input', { type: 'submit', value: form.submit })),
@@ -141,7 +148,13 @@ function wmlForm(form: PhoneForm): ChildInput[] {
                 { name: wmlName(f.name), title: f.label, value: f.selected },
                 f.options.map(([value, text]) => h('option', { value }, text)),
               )
-            : h('input', { name: wmlName(f.name), maxlength: f.maxlength, size: 10, title: f.label }),
+            : h('input', {
+                name: wmlName(f.name),
+                maxlength: f.maxlength,
+                size: 10,
+                title: f.label,
+                ...(f.digits ? { format: '*N' } : {}),
+              }),
         ],
   );
   const posted = form.fields.map((f) => h('postfield', { name: f.name, value: 'value' in f ? f.value : wmlVariable(wmlName(f.name)) }));

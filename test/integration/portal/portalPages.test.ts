@@ -90,6 +90,10 @@ describeWith(['xmllint', 'xml2wbxml', '../shared'], 'WAP portal pages against th
     const pages = await crawl(WAP, XHTML_MP);
     expect([...pages.keys()]).toEqual(expect.arrayContaining(['/', '/industry/C', '/industry/C?page=2']));
     expect(promotedLinks(pages.get('/')!)).toBe(PROMOTED_ON_HOME.wap2);
+    // The member form's number opens the phone's keypad in number mode.
+    expect(pages.get('/member')).toContain(
+      `<input type="text" name="mobile" maxlength="20" size="12" style="-wap-input-format:&quot;*N&quot;"`,
+    );
     const files = asFiles(pages, 'xhtml');
     const { dir, cleanup } = writeTemp(files);
     try {
@@ -109,6 +113,7 @@ describeWith(['xmllint', 'xml2wbxml', '../shared'], 'WAP portal pages against th
     const pages = await crawl(WAP, WML_ONLY);
     expect([...pages.keys()]).toEqual(expect.arrayContaining(['/', '/industry/C', '/industry/C?page=2']));
     expect(promotedLinks(pages.get('/')!)).toBe(PROMOTED_ON_HOME.wap1);
+    expect(pages.get('/member')).toMatch(/<input name="mobile" maxlength="20" size="10" title="手机号码" format="\*N"/);
     const files = asFiles(pages, 'wml');
     const { dir, cleanup } = writeTemp(files);
     try {
