@@ -1,7 +1,7 @@
 /**
  * Ordering 门户首页推荐 (issue 13) on the new-order page in jsdom against a real backend: the
  * backend's quote (price per month × months), its refusals in Chinese, and the order with its dates
- * on its own page and on the enterprise page.
+ * on its own page — signed on the signature pad, its PDF drawn, submitted — and on the enterprise page.
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -68,7 +68,7 @@ describe('ordering a portal promotion (jsdom, in-memory transport, real backend)
     expect(orders.map((o) => o.planCode)).toEqual(['site-standard']);
   });
 
-  it('quotes the months from the backend, creates the order with its dates, and shows it on the enterprise page', async () => {
+  it('quotes the months from the backend, creates the order with its dates, is signed on the pad and submitted, and shows it on the enterprise page', async () => {
     const { user } = await openPage(enterpriseId);
     const months = screen.getByLabelText('推荐月数');
     await user.clear(months);
@@ -97,13 +97,30 @@ describe('ordering a portal promotion (jsdom, in-memory transport, real backend)
     });
     expect(promotion.quote.totalFeeFen).toBe(3 * MONTHLY_FEE_FEN);
 
-    // Signing draws on the pad and renders the PDF (pdfkit cannot load its font under jsdom): the
-    // integration tests sign and submit a promotion; signing is the same step as for a plan.
+    // The customer signs on the pad (a stroke with the mouse), the backend draws the 业务受理单, the clerk submits it.
+    const pad = screen.getByTestId('signature-canvas');
+    await user.click(screen.getByTestId('signature-confirm'));
+    expect(await screen.findByText('请客户在签字区签名')).toBeInTheDocument(); // nothing drawn yet
+    await user.pointer([
+      { keys: '[MouseLeft>]', target: pad, coords: { clientX: 20, clientY: 40 } },
+      { target: pad, coords: { clientX: 60, clientY: 55 } },
+      { target: pad, coords: { clientX: 120, clientY: 35 } },
+      { keys: '[/MouseLeft]', target: pad },
+    ]);
+    await user.click(screen.getByTestId('signature-confirm'));
+    await waitFor(() => expect(screen.getAllByTestId('order-status')[0]).toHaveTextContent('已签字'));
+    await user.click(await screen.findByTestId('order-submit'));
+    await waitFor(() => expect(screen.getAllByTestId('order-status')[0]).toHaveTextContent('已提交'));
+    expect(await screen.findByTestId('order-submitted')).toHaveTextContent('受理单在本机排队，联网同步后提交到平台开通推荐。');
+    const submitted = await backend.call('orders.get', { id: promotion.id });
+    expect(submitted).toMatchObject({ status: 'submitted', signerName: expect.any(String), promotion: { months: 3 } });
+    expect(submitted.documentId).toBeDefined();
+
     await user.click(within(screen.getByTestId('order-summary')).getByRole('link'));
     const rows = await screen.findAllByTestId('order-row');
     const row = rows.find((r) => r.textContent?.includes('门户首页推荐'))!;
     expect(row).toHaveTextContent('2026-12-20 至 2027-03-19（3 个月）');
-    expect(row).toHaveTextContent('草稿');
+    expect(row).toHaveTextContent('已提交');
     expect(screen.getByTestId('enterprise-audit')).toHaveTextContent(/创建了受理单.*门户首页推荐/);
     expect(await screen.findByTestId('current-plan')).toHaveTextContent('企业建站 标准版');
   });
