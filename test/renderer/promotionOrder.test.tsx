@@ -6,7 +6,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findPlan, PORTAL_PROMOTION_CODE, SEED_CATALOG } from '../../shared/domain/catalog';
+import { recordConflict } from '../../electron/backend/domains/sync/db/conflicts';
+import { settleOp } from '../../electron/backend/domains/sync/db/queue';
 import type { TestBackend } from '../helpers/backend';
+import { SIGNATURE_BASE64 } from '../integration/orders/support';
 import { jinanEnterprise } from '../helpers/syncDevice';
 import { openedEnterprise } from './openedEnterprise';
 import { renderApp } from './renderApp';
@@ -123,5 +126,38 @@ describe('ordering a portal promotion (jsdom, in-memory transport, real backend)
     expect(row).toHaveTextContent('已提交');
     expect(screen.getByTestId('enterprise-audit')).toHaveTextContent(/创建了受理单.*门户首页推荐/);
     expect(await screen.findByTestId('current-plan')).toHaveTextContent('企业建站 标准版');
+  });
+  it('says in Chinese why the platform refused a promotion whose start day had passed before the sync', async () => {
+    const draft = await backend.call('orders.create', { enterpriseId, kind: 'open', planCode: PORTAL_PROMOTION_CODE, date: TODAY });
+    await backend.call('orders.sign', { id: draft.id, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });
+    await backend.call('orders.submit', { id: draft.id });
+    // The platform's answer a day later, stored as the sync stores a rejected command (test/integration/sync/orders.test.ts does it for real).
+    await backend.backend.writes.write((db) => {
+      const op = db
+        .prepare<[string], { op_seq: number; mutation_id: string }>(`SELECT op_seq, mutation_id FROM outbox WHERE row_id = ?`)
+        .get(draft.id)!;
+      const at = '2026-12-03T09:00:00.000Z';
+      settleOp(db, op.op_seq, 'rejected', at, 'promotion_start_past');
+      const refusal = {
+        code: 'promotion_start_past',
+        message: "The promotion was to start on 2026-12-02, before the platform's today (2026-12-03).",
+      };
+      const sent = { kind: 'command', name: 'order.submit.v1', patch: {}, baseVersion: null, mutationId: op.mutation_id, createdAt: at };
+      recordConflict(db, {
+        id: 'c1',
+        tbl: 'service_order',
+        rowId: draft.id,
+        opSeq: op.op_seq,
+        kind: 'rejected',
+        detail: { op: sent, ...refusal },
+        at,
+      });
+    });
+    renderApp(backend.transport, `/orders/${draft.id}`);
+    const banner = await screen.findByTestId('order-submitted');
+    await waitFor(() => expect(banner).toHaveAttribute('data-stage', 'failed'));
+    expect(banner).toHaveTextContent(
+      '推荐起始日期在受理单同步到平台之前已经过去，平台没有开通这次推荐。请重新办理门户首页推荐，起始日期选今天或以后，并请客户重新签字。',
+    );
   });
 });
