@@ -14,9 +14,11 @@ export type Numbering = 'part' | 'chinese' | 'keycap' | 'parenChinese' | 'arabic
 
 const NUMBERINGS: [Numbering, RegExp][] = [
   ['part', /^第[一二三四五六七八九十\d]+(?:部分|章|节|篇)\s*/],
-  ['chinese', /^[一二三四五六七八九十]+\s*[、.．]\s*/],
+  // 一、 and the financial numerals of formal documents (壹、贰、).
+  ['chinese', /^(?:[一二三四五六七八九十]+|[壹贰叁肆伍陆柒捌玖拾]+)\s*[、.．]\s*/],
   ['parenChinese', /^[(（][一二三四五六七八九十]+[)）]\s*/],
-  ['arabic', /^\d{1,2}\s*(?:[、.．](?!\d)|\s)\s*/],
+  // "1、", "2. ", "3）" (a closing bracket alone, as typed on a phone): not "2.8万元".
+  ['arabic', /^\d{1,2}\s*(?:[、.．](?!\d)|[)）]|\s)\s*/],
   // "2.1 财税筹划", "1.2服务": not "2.8万元", "3.5元/斤", "1.5米".
   ['outline', /^\d{1,2}(?:[.．]\d{1,2})+[.．]?(?:\s+|(?=[\u4e00-\u9fff])(?![万元千百亿米斤克吨个件台折倍年月日号寸]))/],
   ['parenArabic', /^[(（]\d{1,2}[)）]\s*/],
@@ -73,7 +75,7 @@ export function couldBeHeading(text: string): boolean {
   if (/[：:]\s*\S/.test(t) || /^[【[][^】\]]+[】\]]\s*\S/.test(t)) return false;
   // A date first (also after a numbering: "A.12月1日起…") starts a notice, not a heading.
   const bare = numberingOf(t)?.rest ?? t;
-  if ([t, bare].some((s) => /^\d{4}\s*[年\-/.]|^\d{1,2}\s*月/.test(s))) return false;
+  if ([t, bare].some((s) => /^\d{4}\s*[年\-/.]|^\d{1,2}\s*月|^\d{1,2}[-/]\d{1,2}\s|^(?:去年|今年|前年|上个?月)/.test(s))) return false;
   // "清蒸加吉鱼……时价": a name led to its price is an item.
   const led = t.split(LEADER).filter(Boolean);
   if (led.length === 2 && isMarkedPrice(led[1]!)) return false;
