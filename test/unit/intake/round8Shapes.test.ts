@@ -259,3 +259,24 @@ describe('photos named by the camera, sorted into folders', () => {
     expect(content.unsorted.flatMap((u) => u.images.map((i) => i.fileName))).toEqual(['mmexport1700000000000.jpg']);
   });
 });
+
+describe('more shapes of the same kinds', () => {
+  it('drops the sender lines of a QQ export (date and time first), but not dated notices', () => {
+    const qq = ['2026-11-02 9:01:15 王总(10001)', '你好', '2026-11-02 9:02:40 小李(10002)', '收到', '2026-11-02 9:03:05 王总(10001)', '好'];
+    expect(textLines(qq.join('\n')).map((l) => l.text)).toEqual(['', '你好', '', '收到', '', '好']);
+    const notices = ['2026-11-02 9:00 开业典礼', '2026-11-09 9:30 会员日', '2026-11-16 10:00 新品品鉴'];
+    expect(textLines(notices.join('\n')).map((l) => l.text)).toEqual(notices);
+  });
+
+  it('makes "name：what it is" lines under a products heading products when no rule claimed them, after a lead sentence', () => {
+    const lines = ['主营产品', '本厂主要产品如下：', '不锈钢水箱：304材质，容量1-100吨', '玻璃钢水箱：模压成型，耐腐蚀'];
+    const result = structureDocument(textToBlocks(lines), 'a.txt', env, { today: TODAY });
+    expect(titles(result.columns, 'products')).toEqual(['不锈钢水箱', '玻璃钢水箱']);
+  });
+
+  it('leaves labels and contact lines under a products heading as text', () => {
+    const lines = ['产品介绍', '规格：多种', '地址：济南市历下区经十路1号'];
+    const result = structureDocument(textToBlocks(lines), 'a.txt', env, { today: TODAY });
+    expect(titles(result.columns, 'products')).toEqual([]);
+  });
+});

@@ -6,8 +6,13 @@
  * and each message is left as a block of its own (a blank line where a frame was).
  */
 
-/** A sender line: a nickname (no sentence punctuation) and a time, with or without the date. */
-const SENDER = /^[^，。！？；：:,!?]{1,24}?\s+(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?$/;
+/**
+ * A sender line: a nickname (no sentence punctuation) and a time, with or without the date — or, as
+ * QQ writes it, the date and the time to the second first ("2026-11-20 9:15:32 王总(12345678)"; the
+ * seconds tell it from a dated notice).
+ */
+const SENDER =
+  /^(?:[^，。！？；：:,!?]{1,24}?\s+(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}:\d{2}\s+[^，。！？；,!?]{1,30})$/;
 /** A day's divider: a date between rules ("——— 2026-11-20 ———", "—— 11月20日 ——"). */
 const DAY_DIVIDER = /^[\s—\-=─―_~]{2,}\s*(?:\d{4}[-/.年]\s*)?\d{1,2}[-/.月]\s*\d{1,2}日?\s*(?:星期.|周.)?\s*[\s—\-=─―_~]{2,}$/;
 /** A message that is only a placeholder: a picture, a voice message, a sticker … */

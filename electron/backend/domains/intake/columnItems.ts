@@ -26,6 +26,7 @@ import { extractLabeled, extractPay, parseLabeledPrice, splitHeadcount } from '.
 import type { GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import {
+  FIELD_LABEL,
   isTaggedJob,
   jobLine,
   labeledPairs,
@@ -128,31 +129,47 @@ export class ColumnFiller {
   /**
    * The fallback when no rule made an item: a products, jobs or services column whose text is a run
    * of two or more short lines — names without prices or headcounts ("瑜伽", "动感单车", "私教课"; "会计",
-   * "送货司机"; "钢结构安装") — makes each line an item, named as written. Lines with sentence punctuation or
-   * labels are text, and so is a run mixed with them.
+   * "送货司机"; "钢结构安装"), or in products and services "name：what it is" lines ("不锈钢水箱：304材质，
+   * 1-100吨") — makes each line an item, named as written. A lead sentence may stand before the run
+   * ("主要产品如下："). Lines with sentence punctuation in the name, or labels (价格：, 地址：), are text, and
+   * so is a run mixed with them.
    */
   private shortLines(): void {
     if (this.column.items.length > 0 || !['products', 'jobs', 'services'].includes(this.column.type)) return;
+    if (!this.column.body.every((b) => b.type === 'paragraph' || b.type === 'list' || b.type === 'image')) return;
     const texts = this.column.body.flatMap((block) =>
       block.type === 'paragraph' ? [runsText(block.runs)] : block.type === 'list' ? block.items.map((i) => runsText(i.runs)) : [],
     );
-    if (!this.column.body.every((b) => b.type === 'paragraph' || b.type === 'list' || b.type === 'image')) return;
-    const names = texts.map((text) => numberingOf(undecorated(text))?.rest.trim() ?? undecorated(text).trim());
-    const isName = (name: string) =>
-      name.length >= 2 && name.length <= 16 && !/[，,。；;：:！？!?、]/.test(name) && /^[\u4e00-\u9fffA-Za-z]/.test(name);
-    if (names.length < 2 || !names.every(isName)) return;
-    const images = this.column.body.filter((b) => b.type === 'image');
-    this.column.body = images;
-    for (const name of names) {
+    const entries = texts.map((text) => this.entryOf(text));
+    const lead = texts.length > 2 && !entries[0] && /[：:。]$/.test(texts[0]!.trim()) ? 1 : 0;
+    const run = entries.slice(lead);
+    if (run.length < 2 || !run.every(Boolean)) return;
+    this.column.body = [...(lead ? [paragraph(texts[0]!.trim())] : []), ...this.column.body.filter((b) => b.type === 'image')];
+    for (const entry of run as { name: string; text?: string }[]) {
       const id = this.ctx.env.newId();
+      const about = entry.text ? [paragraph(entry.text)] : [];
       const item: Item =
         this.column.type === 'jobs'
-          ? { kind: 'job', id, title: name.slice(0, 100), pay: '', requirements: [] }
+          ? { kind: 'job', id, title: entry.name.slice(0, 100), pay: '', requirements: [] }
           : this.column.type === 'services'
-            ? { kind: 'article', id, title: name.slice(0, 100), body: [], images: [] }
-            : { kind: 'product', id, name: name.slice(0, 100), description: [], images: [] };
-      this.add(item, 'item.line', `A run of short lines in "${this.column.title}", no rule claimed them: line "${name}"`, { line: name });
+            ? { kind: 'article', id, title: entry.name.slice(0, 100), body: about, images: [] }
+            : { kind: 'product', id, name: entry.name.slice(0, 100), description: about, images: [] };
+      this.add(item, 'item.line', `A run of short lines in "${this.column.title}", no rule claimed them: line "${entry.name}"`, {
+        line: entry.name,
+      });
     }
+  }
+
+  /** A line of such a run: a short name alone, or (products, services) a short name, a colon and what it is. */
+  private entryOf(text: string): { name: string; text?: string } | undefined {
+    const line = numberingOf(undecorated(text))?.rest.trim() ?? undecorated(text).trim();
+    const isName = (name: string) =>
+      name.length >= 2 && name.length <= 16 && !/[，,。；;：:！？!?、]/.test(name) && /^[\u4e00-\u9fffA-Za-z]/.test(name);
+    if (isName(line)) return { name: line };
+    if (this.column.type === 'jobs') return undefined;
+    const labelled = /^([^：:，,。；;]{2,12})[：:]\s*(\S.+)$/.exec(line);
+    if (!labelled || !isName(labelled[1]!.trim()) || FIELD_LABEL.test(labelled[1]!.trim()) || isContactLine(line)) return undefined;
+    return { name: labelled[1]!.trim(), text: labelled[2]!.trim() };
   }
 
   /**
