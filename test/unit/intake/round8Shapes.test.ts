@@ -280,3 +280,18 @@ describe('more shapes of the same kinds', () => {
     expect(titles(result.columns, 'products')).toEqual([]);
   });
 });
+
+describe('numbering in any shape', () => {
+  it('reads ⑴, ㈠ and Roman numerals as numberings', () => {
+    expect(numberingOf('⑴门店导购')?.rest).toBe('门店导购');
+    expect(numberingOf('㈡最新动态')?.rest).toBe('最新动态');
+    expect(numberingOf('Ⅲ、联系我们')?.rest).toBe('联系我们');
+    expect(numberingOf('IV. 联系方式')?.rest).toBe('联系方式');
+  });
+
+  it('drops markers of any shape that count up over two or more lines, and leaves a lone one', () => {
+    const lines = ['1> 抹茶拿铁 22元', '2> 生椰拿铁 25元', '[1] 只此一条'];
+    const result = structureDocument(textToBlocks(['饮品价格', ...lines]), 'a.txt', env, { today: TODAY });
+    expect(titles(result.columns, 'products')).toEqual(['抹茶拿铁', '生椰拿铁']);
+  });
+});

@@ -36,6 +36,7 @@ import {
   productLine,
   saidPoints,
   serviceLine,
+  withoutSequenceMarkers,
   withoutJobTag,
 } from './lineItems';
 import { hasRole, headerRole, readTable, rowFields, type RowFields, type TableReading } from './tables';
@@ -107,7 +108,7 @@ export class ColumnFiller {
   ) {}
 
   fill(given: SourceBlock[]): void {
-    const blocks = given.flatMap(pointsApart);
+    const blocks = withoutRunMarkers(given.flatMap(pointsApart));
     const levels = blocks.flatMap((b) => (b.type === 'heading' ? [b.level] : []));
     const itemLevel = levels.length ? Math.min(...levels) : undefined;
     if (this.column.type === 'services' && (this.pricedLines(blocks) || pricedSections(blocks, itemLevel))) this.column.type = 'products';
@@ -755,6 +756,16 @@ function factsOf(block: SourceBlock): { label: string; value: string }[] | undef
   if (!rows.every((row) => row.length === 2 && row[0]!.length <= 6 && !/\d/.test(row[0]!))) return undefined;
   const facts = rows.map(([label, value]) => ({ label: label!, value: value! }));
   return facts.some((f) => PRICE_FIELD.test(f.label) || /规格|型号/.test(f.label)) ? facts : undefined;
+}
+
+/** Paragraphs numbered in a way of their own ("1> …", "2> …"): without the markers (lineItems.ts `withoutSequenceMarkers`). */
+function withoutRunMarkers(blocks: SourceBlock[]): SourceBlock[] {
+  const paragraphs: SourceBlock[] = blocks.filter((b) => b.type === 'paragraph');
+  const bare = withoutSequenceMarkers(paragraphs.map(textOf));
+  return blocks.map((block) => {
+    const at = paragraphs.indexOf(block);
+    return at >= 0 && bare[at] !== textOf(block) ? paragraph(bare[at]!) : block;
+  });
 }
 
 /** A paragraph that counts off its points ("一是…；二是…"): its lead and each point as a paragraph of its own. */

@@ -23,7 +23,10 @@ const NUMBERINGS: [Numbering, RegExp][] = [
   ['outline', /^\d{1,2}(?:[.．]\d{1,2})+[.．]?(?:\s+|(?=[\u4e00-\u9fff])(?![万元千百亿米斤克吨个件台折倍年月日号寸]))/],
   ['parenArabic', /^[(（]\d{1,2}[)）]\s*/],
   ['keycap', /^(?:\d\uFE0F?\u20E3|🔟)\s*/u],
-  ['circled', /^[\u2460-\u2473\u2776-\u277F\u2780-\u2789]\s*/],
+  // ①, ❶, ➀, and the bracketed and stopped forms of Chinese fonts: ⑴, ⒈, ㈠.
+  ['circled', /^[\u2460-\u249B\u2776-\u277F\u2780-\u2789\u3220-\u3229]\s*/],
+  // Roman numerals: "Ⅱ、服务项目", "IV. 联系方式".
+  ['chinese', /^(?:[\u2160-\u216B]|(?:I{1,3}|IV|V|VI{1,3}|IX|X)(?=\s*[、.．]))\s*[、.．]?\s*/],
   // "A.12月1日起…", "B、…": one capital (or small) letter and a stop, not "A4纸" or "T恤".
   ['letter', /^[A-Ha-h]\s*[.．、)）](?![A-Za-z.])\s*/],
 ];

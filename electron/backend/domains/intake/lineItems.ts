@@ -134,6 +134,32 @@ export function productLine(raw: string): ProductLine | undefined {
   return { name, price, ...(model ? { model } : {}), ...(middle.length ? { spec: middle.join('；') } : {}) };
 }
 
+/** A marker in front of a line: a counter between punctuation ("1>", "[2]", "#3", "【4】", "a]"), any shape. */
+const MARKER = /^([^\u4e00-\u9fffA-Za-z0-9\s]{0,2})(\d{1,2}|[A-Za-z])([^\u4e00-\u9fffA-Za-z0-9\s]{1,2})\s*(?=\S)/;
+const counterValue = (counter: string) => (/\d/.test(counter) ? Number(counter) : counter.toLowerCase().charCodeAt(0) - 96);
+
+/**
+ * Lines numbered in a way of their own ("1> 抹茶拿铁 22元", "2> …"; "[1] …", "[2] …"): where two or more
+ * lines in a row carry a marker of the same shape whose counter goes up by one from 1 (or a), the
+ * markers go — recognised by that repetition, whatever the marks are. Other lines stay as they are.
+ */
+export function withoutSequenceMarkers(lines: string[]): string[] {
+  const marks = lines.map((line) => MARKER.exec(line.trim()));
+  const shape = (m: RegExpExecArray) => `${m[1]}|${m[3]}|${/\d/.test(m[2]!) ? 'n' : 'a'}`;
+  const out = [...lines];
+  for (let start = 0; start < lines.length; start++) {
+    const first = marks[start];
+    if (!first || counterValue(first[2]!) !== 1) continue;
+    let end = start + 1;
+    while (end < lines.length && marks[end] && shape(marks[end]!) === shape(first) && counterValue(marks[end]![2]!) === end - start + 1)
+      end++;
+    if (end - start < 2) continue;
+    for (let i = start; i < end; i++) out[i] = lines[i]!.trim().slice(marks[i]![0].length);
+    start = end - 1;
+  }
+  return out;
+}
+
 const ORDINALS = '一二三四五六七八九十';
 /** An ordinal said in prose, at the start of a clause: "一是…；二是…". */
 const SAID_ORDINAL = /(?<=^|[，,。；;：:\s])([一二三四五六七八九十])是/g;
