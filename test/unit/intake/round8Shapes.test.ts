@@ -295,3 +295,12 @@ describe('numbering in any shape', () => {
     expect(titles(result.columns, 'products')).toEqual(['抹茶拿铁', '生椰拿铁']);
   });
 });
+
+describe('prices written around the amount', () => {
+  it('reads a price in brackets at the end of a menu line, and 每斤 in front of the amount as its unit', () => {
+    expect(productLine('烤羊排（68元/斤）')).toMatchObject({ name: '烤羊排', price: { fen: 6800, unit: '斤' } });
+    expect(productLine('羊肉串(5元/串)')).toMatchObject({ name: '羊肉串', price: { fen: 500, unit: '串' } });
+    expect(productLine('铁观音 每斤 260元')).toMatchObject({ name: '铁观音', price: { fen: 26000, unit: '斤' } });
+    expect(productLine('西湖龙井（特级）￥680/斤')).toMatchObject({ name: '西湖龙井（特级）' });
+  });
+});

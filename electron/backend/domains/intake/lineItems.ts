@@ -67,12 +67,18 @@ export interface ProductLine {
 /** A model number: letters then digits, maybe with a dash ("J2905", "QZ-12", "CK6150A"); not a size ("200*200", "5kg"). */
 const MODEL_WORD = /^[A-Za-z]{1,4}-?\d{2,}[A-Za-z0-9-]*$/;
 
+/** A price in brackets ending a line: "（68元/斤）", "(5元/串)". */
+const BRACKETED_PRICE = /\s*[（(]\s*((?:[¥￥])?\s*\d[\d,.]*\s*[千万]?\s*元(?:\s*[/／]\s*[^\s\d)）]{1,4})?\s*起?)\s*[)）]\s*$/;
+/** "每斤", "每份", "每人": the unit a price is for, written in front of it. */
+const PER_UNIT = /^每\s*([^\s\d]{1,3})$/;
+
 /** "打印机上门维修 上门费30元": a fee's name in front of the amount belongs to the price, not to the item's name. */
 const FEE_WORD = /^[\u4e00-\u9fff]{1,3}[费价]$/;
 
 /** A product written on one line: a name and a price, with anything between as its spec. */
 export function productLine(raw: string): ProductLine | undefined {
-  const text = withoutNumbering(raw);
+  // "烤羊排（68元/斤）": a price in brackets at the end of a menu line is its price.
+  const text = withoutNumbering(raw).replace(BRACKETED_PRICE, (_, price: string) => `  ${price.trim()}`);
   if (text.length > 80) return undefined;
   const spaced = splitCells(text);
   const led = text.split(LEADER).filter(Boolean);
@@ -127,7 +133,14 @@ export function productLine(raw: string): ProductLine | undefined {
     name = packed.name;
   }
   if (!name || name.length > 30 || SENTENCE.test(name) || FIELD_LABEL.test(name) || /^\d+$/.test(name)) return undefined;
+  // "铁观音 每斤 260元": 每斤 in front of the amount is its unit.
+  const per = [...middle, name.split(/\s+/).at(-1)!].map((w) => PER_UNIT.exec(w)).find(Boolean);
+  if (per) {
+    middle = middle.filter((w) => w !== per[0]);
+    name = name.replace(new RegExp(`\\s+${per[0]}$`), '');
+  }
   const price = parseLabeledPrice(priceText.trim());
+  if (per && price?.kind === 'amount' && !price.unit) price.unit = per[1]!;
   // A line led from its name to several prices is still a priced item: the prices stay as written, in its spec.
   if (!price && cells === led && /\d\s*元/.test(priceText)) return { name, spec: [...middle, priceText.trim()].join('；') };
   if (!price || (price.kind === 'amount' && !isMarkedPrice(priceText) && !/[价费]/.test(priceText) && cells.length < 2)) return undefined;
