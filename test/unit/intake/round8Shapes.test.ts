@@ -304,3 +304,23 @@ describe('prices written around the amount', () => {
     expect(productLine('西湖龙井（特级）￥680/斤')).toMatchObject({ name: '西湖龙井（特级）' });
   });
 });
+
+describe('lists written the way people type them', () => {
+  it('makes one job of each position a sentence names with its headcount', () => {
+    const lines = ['招聘', '现招聘厨师2名、服务员5名，待遇面议，有意者电话联系。'];
+    const jobs = column(structureDocument(textToBlocks(lines), 'a.txt', env, { today: TODAY }).columns, 'jobs')!.items;
+    expect(jobs.map((j) => [itemTitle(j), j.kind === 'job' && j.headcount, j.kind === 'job' && j.pay])).toEqual([
+      ['厨师', 2, '面议'],
+      ['服务员', 5, '面议'],
+    ]);
+  });
+
+  it('drops typed bullets ("- ", "* ") in front of items, not a minus sign', () => {
+    const lines = ['主营产品', '- 塑料托盘 45元/个', '* 周转箱 18元/个'];
+    expect(titles(structureDocument(textToBlocks(lines), 'a.txt', env, { today: TODAY }).columns, 'products')).toEqual([
+      '塑料托盘',
+      '周转箱',
+    ]);
+    expect(numberingOf('-18℃冷库')).toBeUndefined();
+  });
+});

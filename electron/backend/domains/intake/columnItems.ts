@@ -399,6 +399,8 @@ export class ColumnFiller {
    * 蜂花粉 价格面议。"): the parts, when at least two are items and they are most of them.
    */
   private listedItems(text: string): string[] | undefined {
+    const positions = this.column.type === 'jobs' ? jobsInOneSentence(text) : undefined;
+    if (positions) return positions;
     const parts = text
       .split(/[；;]/)
       .map((part) => part.trim().replace(/[。.]$/, ''))
@@ -738,6 +740,20 @@ export class ColumnFiller {
       { kind: 'item', itemId: post.id },
     );
   }
+}
+
+/**
+ * "现招聘厨师2名、服务员5名，待遇面议。": several positions named with their headcounts in one sentence —
+ * one line per position, each with the rest of the sentence (pay, requirements).
+ */
+function jobsInOneSentence(text: string): string[] | undefined {
+  const match =
+    /^(?:现|急|长期)?(?:招聘|诚聘|招)?((?:[\u4e00-\u9fff]{2,8}\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]\s*[、和及]\s*)+[\u4e00-\u9fff]{2,8}\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位])(?:[，,；;。]\s*(.*))?$/.exec(
+      text.trim(),
+    );
+  if (!match) return undefined;
+  const rest = match[2] ? `，${match[2]}` : '';
+  return match[1]!.split(/\s*[、和及]\s*/).map((position) => `${position}${rest}`);
 }
 
 /** "售后安装师傅2名，月薪…；门店导购1名，底薪…": the jobs of one tagged line, when each part names a headcount. */

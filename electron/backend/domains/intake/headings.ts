@@ -54,7 +54,8 @@ export function numberingOf(text: string): { numbering: Numbering; rest: string 
 
 /** Emoji and bullets people put around a line ("🎉…🎉", "◆ 门诊介绍", "☎️订货热线：…"). */
 const DECORATION = '[\\s\\p{Extended_Pictographic}\\u{FE0F}\\u{200D}\\u{20E3}★☆◆◇■□●○▲△▶►◎※•]+';
-const LEADING_DECORATION = new RegExp(`^${DECORATION}`, 'u');
+// A typed bullet ("- ", "* ", "· ") counts too when a space follows it (not "-18℃").
+const LEADING_DECORATION = new RegExp(`^(?:${DECORATION}|[-*·]\\s+)+`, 'u');
 const TRAILING_DECORATION = new RegExp(`${DECORATION}$`, 'u');
 
 export const undecorated = (text: string) => text.replace(LEADING_DECORATION, '').replace(TRAILING_DECORATION, '');
