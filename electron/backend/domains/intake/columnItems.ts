@@ -25,7 +25,20 @@ import { findAnyDate, leadingDate, type FoundDate } from './dates';
 import { extractLabeled, extractPay, parseLabeledPrice, splitHeadcount } from './fields';
 import type { GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
-import { isTaggedJob, jobLine, labeledPairs, newsLine, noticeLine, postLine, productLine, serviceLine } from './lineItems';
+import {
+  FIELD_LABEL,
+  isTaggedJob,
+  jobLine,
+  labeledPairs,
+  newsLine,
+  noticeLine,
+  postLine,
+  productLine,
+  saidPoints,
+  serviceLine,
+  withoutSequenceMarkers,
+  withoutJobTag,
+} from './lineItems';
 import { hasRole, headerRole, readTable, rowFields, type RowFields, type TableReading } from './tables';
 
 /** What a column filler is handed by the structurer (structure.ts) that reads the whole document. */
@@ -94,7 +107,8 @@ export class ColumnFiller {
     private readonly ctx: StructureContext,
   ) {}
 
-  fill(blocks: SourceBlock[]): void {
+  fill(given: SourceBlock[]): void {
+    const blocks = withoutRunMarkers(given.flatMap(pointsApart));
     const levels = blocks.flatMap((b) => (b.type === 'heading' ? [b.level] : []));
     const itemLevel = levels.length ? Math.min(...levels) : undefined;
     if (this.column.type === 'services' && (this.pricedLines(blocks) || pricedSections(blocks, itemLevel))) this.column.type = 'products';
@@ -114,31 +128,49 @@ export class ColumnFiller {
   }
 
   /**
-   * The fallback when no rule made an item: a products or jobs column whose text is a run of two or
-   * more short lines — names without prices or headcounts ("瑜伽", "动感单车", "私教课"; "会计",
-   * "送货司机") — makes each line an item, named as written. Lines with sentence punctuation or
-   * labels are text, and so is a run mixed with them.
+   * The fallback when no rule made an item: a products, jobs or services column whose text is a run
+   * of two or more short lines — names without prices or headcounts ("瑜伽", "动感单车", "私教课"; "会计",
+   * "送货司机"; "钢结构安装"), or in products and services "name：what it is" lines ("不锈钢水箱：304材质，
+   * 1-100吨") — makes each line an item, named as written. A lead sentence may stand before the run
+   * ("主要产品如下："). Lines with sentence punctuation in the name, or labels (价格：, 地址：), are text, and
+   * so is a run mixed with them.
    */
   private shortLines(): void {
-    if (this.column.items.length > 0 || (this.column.type !== 'products' && this.column.type !== 'jobs')) return;
+    if (this.column.items.length > 0 || !['products', 'jobs', 'services'].includes(this.column.type)) return;
+    if (!this.column.body.every((b) => b.type === 'paragraph' || b.type === 'list' || b.type === 'image')) return;
     const texts = this.column.body.flatMap((block) =>
       block.type === 'paragraph' ? [runsText(block.runs)] : block.type === 'list' ? block.items.map((i) => runsText(i.runs)) : [],
     );
-    if (!this.column.body.every((b) => b.type === 'paragraph' || b.type === 'list' || b.type === 'image')) return;
-    const names = texts.map((text) => numberingOf(undecorated(text))?.rest.trim() ?? undecorated(text).trim());
-    const isName = (name: string) =>
-      name.length >= 2 && name.length <= 16 && !/[，,。；;：:！？!?、]/.test(name) && /^[\u4e00-\u9fffA-Za-z]/.test(name);
-    if (names.length < 2 || !names.every(isName)) return;
-    const images = this.column.body.filter((b) => b.type === 'image');
-    this.column.body = images;
-    for (const name of names) {
+    const entries = texts.map((text) => this.entryOf(text));
+    const lead = texts.length > 2 && !entries[0] && /[：:。]$/.test(texts[0]!.trim()) ? 1 : 0;
+    const run = entries.slice(lead);
+    if (run.length < 2 || !run.every(Boolean)) return;
+    this.column.body = [...(lead ? [paragraph(texts[0]!.trim())] : []), ...this.column.body.filter((b) => b.type === 'image')];
+    for (const entry of run as { name: string; text?: string }[]) {
       const id = this.ctx.env.newId();
+      const about = entry.text ? [paragraph(entry.text)] : [];
       const item: Item =
         this.column.type === 'jobs'
-          ? { kind: 'job', id, title: name.slice(0, 100), pay: '', requirements: [] }
-          : { kind: 'product', id, name: name.slice(0, 100), description: [], images: [] };
-      this.add(item, 'item.line', `A run of short lines in "${this.column.title}", no rule claimed them: line "${name}"`, { line: name });
+          ? { kind: 'job', id, title: entry.name.slice(0, 100), pay: '', requirements: [] }
+          : this.column.type === 'services'
+            ? { kind: 'article', id, title: entry.name.slice(0, 100), body: about, images: [] }
+            : { kind: 'product', id, name: entry.name.slice(0, 100), description: about, images: [] };
+      this.add(item, 'item.line', `A run of short lines in "${this.column.title}", no rule claimed them: line "${entry.name}"`, {
+        line: entry.name,
+      });
     }
+  }
+
+  /** A line of such a run: a short name alone, or (products, services) a short name, a colon and what it is. */
+  private entryOf(text: string): { name: string; text?: string } | undefined {
+    const line = numberingOf(undecorated(text))?.rest.trim() ?? undecorated(text).trim();
+    const isName = (name: string) =>
+      name.length >= 2 && name.length <= 16 && !/[，,。；;：:！？!?、]/.test(name) && /^[\u4e00-\u9fffA-Za-z]/.test(name);
+    if (isName(line)) return { name: line };
+    if (this.column.type === 'jobs') return undefined;
+    const labelled = /^([^：:，,。；;]{2,12})[：:]\s*(\S.+)$/.exec(line);
+    if (!labelled || !isName(labelled[1]!.trim()) || FIELD_LABEL.test(labelled[1]!.trim()) || isContactLine(line)) return undefined;
+    return { name: labelled[1]!.trim(), text: labelled[2]!.trim() };
   }
 
   /**
@@ -195,7 +227,13 @@ export class ColumnFiller {
   /** Blocks that are not under a sub-heading: tables, item lines, fields of the last item, the column's text. */
   private blocks(blocks: SourceBlock[]): void {
     let pendingImages: Item[] = [];
-    for (const block of blocks) {
+    let named: SourceBlock | undefined;
+    for (const [index, block] of blocks.entries()) {
+      if (block === named) continue;
+      if (this.namedFacts(block, blocks[index + 1])) {
+        named = blocks[index + 1];
+        continue;
+      }
       if (block.type === 'table') {
         const cards = this.cards(block);
         if (cards) {
@@ -217,6 +255,22 @@ export class ColumnFiller {
       } else if (block.type === 'paragraph') this.line(textOf(block));
       else this.body(block);
     }
+  }
+
+  /**
+   * A product's name on a line of its own over a table of its facts ("巴氏鲜牛奶" over 规格 | 950ml/瓶,
+   * 价格 | 16元/瓶): one product, the table's pairs its fields. True when `block` was that name (the
+   * caller then skips the table).
+   */
+  private namedFacts(block: SourceBlock, next: SourceBlock | undefined): boolean {
+    if (this.column.type !== 'products' || block.type !== 'paragraph' || next?.type !== 'table') return false;
+    const name = textOf(block).trim();
+    const facts = factsOf(next);
+    if (!facts || name.length < 2 || name.length > 20 || /[，,。；;：:！？]/.test(name) || this.lineItemOf(name)) return false;
+    const item = productOf(this.ctx.env.newId(), name, [paragraph(facts.map((f) => `${f.label}：${f.value}`).join('。'))]);
+    this.add(item, 'item.table_row', `Name "${name}" over a table of its facts in "${this.column.title}"`, { line: name });
+    this.last = item;
+    return true;
   }
 
   /**
@@ -307,6 +361,8 @@ export class ColumnFiller {
    * it goes to the column of its kind (made if the document has none). True when it did.
    */
   private elsewhere(text: string): boolean {
+    const jobs = this.column.type !== 'jobs' && isTaggedJob(text) ? severalJobs(withoutJobTag(text)) : undefined;
+    if (jobs) return jobs.every((part) => this.elsewhere(`招聘：${part}`));
     const post = this.column.type !== 'supply' ? postLine(text) : undefined;
     const job = !post && this.column.type !== 'jobs' && isTaggedJob(text) ? jobLine(text) : undefined;
     if (!post && !job) return false;
@@ -343,6 +399,8 @@ export class ColumnFiller {
    * 蜂花粉 价格面议。"): the parts, when at least two are items and they are most of them.
    */
   private listedItems(text: string): string[] | undefined {
+    const positions = this.column.type === 'jobs' ? jobsInOneSentence(text) : undefined;
+    if (positions) return positions;
     const parts = text
       .split(/[；;]/)
       .map((part) => part.trim().replace(/[。.]$/, ''))
@@ -365,6 +423,7 @@ export class ColumnFiller {
               kind: 'product',
               id: id(),
               name: line.name.slice(0, 100),
+              ...(line.model ? { model: line.model.slice(0, 50) } : {}),
               ...(line.price ? { price: line.price } : {}),
               ...(line.spec ? { spec: line.spec.slice(0, 200) } : {}),
               description: [],
@@ -399,9 +458,10 @@ export class ColumnFiller {
         );
       }
       case 'news': {
+        // A contact line or a question among notices ("联系方式呢？" in a chat) is no notice.
+        const notice = this.notices && !isContactLine(text) && !/[？?]$/.test(text.trim());
         const line =
-          newsLine(text, this.ctx.fileYears, this.ctx.today) ??
-          (this.notices ? noticeLine(text, this.ctx.fileYears, this.ctx.today) : undefined);
+          newsLine(text, this.ctx.fileYears, this.ctx.today) ?? (notice ? noticeLine(text, this.ctx.fileYears, this.ctx.today) : undefined);
         if (!line) return undefined;
         const article: Article = {
           kind: 'article',
@@ -485,13 +545,13 @@ export class ColumnFiller {
 
   /** Table rows → items of this column's kind; undefined when the table does not hold such items. */
   private table(reading: TableReading): { items: Item[]; withPhotos: boolean } | undefined {
-    if (!hasRole(reading, 'name')) return undefined;
     const kind = this.column.type;
+    if (kind === 'supply') return this.postRows(reading);
+    if (!hasRole(reading, 'name')) return undefined;
     if (kind === 'products' && !hasRole(reading, 'price') && !hasRole(reading, 'model') && !reading.hasHeader) return undefined;
     if (kind === 'jobs' && !hasRole(reading, 'headcount') && !hasRole(reading, 'pay') && !hasRole(reading, 'requirements'))
       return undefined;
     if (kind === 'news' && !hasRole(reading, 'date')) return undefined;
-    if (kind === 'supply') return undefined;
     const items: Item[] = [];
     reading.rows.forEach((row, index) => {
       const fields = rowFields(reading, row);
@@ -505,6 +565,38 @@ export class ColumnFiller {
       });
     });
     return items.length ? { items, withPhotos: hasRole(reading, 'photo') } : undefined;
+  }
+
+  /**
+   * A table of supply and demand ("供应 | 现有空仓出租 | 2026-11-02"): a row whose cell is a 供/求 word
+   * (or whose text says which, as an untagged line in a 供求 column would) is a post; its longest
+   * cell of words is the text. Undefined unless most rows are posts.
+   */
+  private postRows(reading: TableReading): { items: Item[]; withPhotos: boolean } | undefined {
+    const posts = reading.rows.map((row) => {
+      const cells = row.map((cell) => cell.trim()).filter(Boolean);
+      const text = cells.filter((cell) => /[\u4e00-\u9fff]{2}/.test(cell)).sort((a, b) => b.length - a.length)[0] ?? '';
+      const tag = cells.find((cell) => cell !== text && postLine(`${cell}：${text}`) && cell.length <= 4);
+      return tag ? postLine(`${tag}：${text}`) : postLine(text, true);
+    });
+    if (posts.filter(Boolean).length * 2 < reading.rows.length || !posts.some(Boolean)) return undefined;
+    const items: Item[] = [];
+    posts.forEach((line, index) => {
+      if (!line) return;
+      const post: Post = {
+        kind: 'post',
+        id: this.ctx.env.newId(),
+        postKind: line.postKind,
+        title: line.title.slice(0, 100),
+        text: [paragraph(line.text)],
+      };
+      this.add(post, 'post.tag', `Row ${index + 1} of a supply and demand table in "${this.column.title}"`, {
+        row: index + 1,
+        tag: line.tag,
+      });
+      items.push(post);
+    });
+    return { items, withPhotos: false };
   }
 
   private rowItem(fields: RowFields): Item {
@@ -650,6 +742,55 @@ export class ColumnFiller {
   }
 }
 
+/**
+ * "现招聘厨师2名、服务员5名，待遇面议。": several positions named with their headcounts in one sentence —
+ * one line per position, each with the rest of the sentence (pay, requirements).
+ */
+function jobsInOneSentence(text: string): string[] | undefined {
+  const match =
+    /^(?:现|急|长期)?(?:招聘|诚聘|招)?((?:[\u4e00-\u9fff]{2,8}\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]\s*[、和及]\s*)+[\u4e00-\u9fff]{2,8}\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位])(?:[，,；;。]\s*(.*))?$/.exec(
+      text.trim(),
+    );
+  if (!match) return undefined;
+  const rest = match[2] ? `，${match[2]}` : '';
+  return match[1]!.split(/\s*[、和及]\s*/).map((position) => `${position}${rest}`);
+}
+
+/** "售后安装师傅2名，月薪…；门店导购1名，底薪…": the jobs of one tagged line, when each part names a headcount. */
+function severalJobs(text: string): string[] | undefined {
+  const parts = text
+    .split(/[；;]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return parts.length >= 2 && parts.every((part) => jobLine(part)?.headcount) ? parts : undefined;
+}
+
+/** A table of two cells a row, a field's label and its value, with a price or spec among the labels: the facts of one product. */
+function factsOf(block: SourceBlock): { label: string; value: string }[] | undefined {
+  if (block.type !== 'table' || block.rows.length < 2) return undefined;
+  const rows = block.rows.map((row) => row.map((cell) => runsText(cell).trim()).filter(Boolean));
+  if (!rows.every((row) => row.length === 2 && row[0]!.length <= 6 && !/\d/.test(row[0]!))) return undefined;
+  const facts = rows.map(([label, value]) => ({ label: label!, value: value! }));
+  return facts.some((f) => PRICE_FIELD.test(f.label) || /规格|型号/.test(f.label)) ? facts : undefined;
+}
+
+/** Paragraphs numbered in a way of their own ("1> …", "2> …"): without the markers (lineItems.ts `withoutSequenceMarkers`). */
+function withoutRunMarkers(blocks: SourceBlock[]): SourceBlock[] {
+  const paragraphs: SourceBlock[] = blocks.filter((b) => b.type === 'paragraph');
+  const bare = withoutSequenceMarkers(paragraphs.map(textOf));
+  return blocks.map((block) => {
+    const at = paragraphs.indexOf(block);
+    return at >= 0 && bare[at] !== textOf(block) ? paragraph(bare[at]!) : block;
+  });
+}
+
+/** A paragraph that counts off its points ("一是…；二是…"): its lead and each point as a paragraph of its own. */
+function pointsApart(block: SourceBlock): SourceBlock[] {
+  const said = block.type === 'paragraph' ? saidPoints(textOf(block)) : undefined;
+  if (!said) return [block];
+  return [...(said.lead ? [paragraph(said.lead)] : []), ...said.points.map((point) => paragraph(point))];
+}
+
 /** Fields read for an item that exists already (labelled lines after it) go into it where it has room. */
 function mergeFields(item: Item, fields: RowFields): void {
   const details = fields.details.map(paragraph);
@@ -706,11 +847,16 @@ function pricedSections(blocks: SourceBlock[], itemLevel: number | undefined): b
   return priced >= 2 && priced * 2 >= sections.length;
 }
 
-/** A product from a sub-heading: "价格：… 规格：… 型号：…" lines become its fields, the rest its description. */
+/** A product from a sub-heading: "价格：… 规格：… 型号：…" lines (or a table of such pairs) become its fields, the rest its description. */
 function productOf(id: string, name: string, blocks: SourceBlock[]): Product {
   const product: Product = { kind: 'product', id, name: name.slice(0, 100), description: [], images: [] };
   for (const block of blocks) {
-    const found = block.type === 'paragraph' ? extractLabeled(textOf(block), PRODUCT_FIELDS) : { found: [], rest: '' };
+    const facts = factsOf(block);
+    const found = facts
+      ? { found: facts, rest: '' }
+      : block.type === 'paragraph'
+        ? extractLabeled(textOf(block), PRODUCT_FIELDS)
+        : { found: [], rest: '' };
     if (found.found.length === 0) product.description.push(...toModelBlocks([block]));
     else applyProductFields(product, found.found, found.rest);
   }

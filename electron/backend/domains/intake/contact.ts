@@ -77,9 +77,25 @@ function fieldOf(label: string): Field {
   return /电话|热线|总机/.test(label) ? 'phone' : 'other';
 }
 
+/**
+ * A contact written as a sentence ("地址在淄博市…88号，电话0533-…，联系人王经理", "牧场位于…1号，订奶热线…")
+ * gets its labels' colons: 地址在/位于 → 地址：, 联系人王经理 → 联系人：王经理. Only in a line that also gives
+ * a number, so an introduction's "本店位于…" stays prose.
+ */
+function sentenceLabels(line: string): string {
+  if (!/(?<!\d)1[3-9]\d{9}(?!\d)|(?<![\d-])0\d{2,3}-?\d{7,8}/.test(line)) return line;
+  return line
+    .replace(/(地址|联系人|负责人)(?:在|是|为)(?=[\u4e00-\u9fff])/g, '$1：')
+    .replace(/(^|[，,。；;\s])[\u4e00-\u9fff]{0,4}?(?:位于|坐落于|地处)/g, '$1地址：')
+    .replace(/(联系人|负责人)(?=[\u4e00-\u9fff]{1,4}(?:[（(，,。；;\s]|$))/g, '$1：');
+}
+
+/** Fields whose value is one clause: in a sentence the next clause is something else. */
+const ONE_CLAUSE: Field[] = ['address', 'person'];
+
 /** The label/value pairs of one line, in order. Values end where the next label starts. */
 export function contactPairs(raw: string): { label: string; field: Field; value: string }[] {
-  const line = plainNumbers(raw);
+  const line = sentenceLabels(plainNumbers(raw));
   // Labels are found in the folded text (電話 → 电话); values are taken from the line as written.
   const starts = [...foldTraditional(line).matchAll(LABEL_PATTERN)];
   return starts.map((match, i) => {
@@ -89,7 +105,17 @@ export function contactPairs(raw: string): { label: string; field: Field; value:
       .replace(/^[\s,，、;；|｜/]+|[\s,，、;；。|｜/]+$/g, '')
       .trim();
     const label = (match[1] ?? match[2])!;
-    return { label, field: fieldOf(label), value };
+    const field = fieldOf(label);
+    return {
+      label,
+      field,
+      value: ONE_CLAUSE.includes(field)
+        ? value
+            .split(/[，,；;。]/)[0]!
+            .replace(/[（(]$/, '')
+            .trim()
+        : value,
+    };
   });
 }
 

@@ -24,6 +24,30 @@ const MONTH_DAY = /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/;
 /** "4月 春茶上新": a month alone only at the start of a line, followed by a space or a comma. */
 const MONTH_AT_START = /^(\d{1,2})\s*月(?=[\s，,、：:])/;
 
+/** "8-15 公司通过…", "9/20 新品上市": a month and day with a dash or slash, only at the start of a line and standing apart. */
+const MONTH_DAY_AT_START = /^(\d{1,2})\s*[-/]\s*(\d{1,2})(?=[\s，,、：:])/;
+/** "去年十月", "今年3月5日", "上个月": a date said relative to now (today's date gives the year). */
+const RELATIVE =
+  /(去年|今年|前年)\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*月(?:\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*[日号])?|(上个?月|本月)/;
+const CHINESE_DIGITS = '一二三四五六七八九';
+
+/** "十月" → 10, "二十一" → 21, "3" → 3. */
+function numberOf(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text);
+  const [tens, ones] = text.includes('十') ? text.split('十') : ['', text];
+  const digit = (c: string | undefined) => (c ? CHINESE_DIGITS.indexOf(c) + 1 : 0);
+  return (text.includes('十') ? (tens ? digit(tens) : 1) * 10 : 0) + digit(ones);
+}
+
+/** The year and month a relative date names, from today. */
+function relativeDate(match: RegExpExecArray, today: string): { y: number; m: number; d?: number } {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  if (match[4]) return match[4] === '本月' ? { y: year, m: month } : month === 1 ? { y: year - 1, m: 12 } : { y: year, m: month - 1 };
+  const offset = { 去年: 1, 前年: 2, 今年: 0 }[match[1] as '去年' | '前年' | '今年'];
+  return { y: year - offset, m: numberOf(match[2]!), ...(match[3] ? { d: numberOf(match[3]) } : {}) };
+}
+
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** The first full date (2026年4月12日, 2026-04-12, 2026/4/12, 2026.4.12) as an ISO date. */
@@ -84,6 +108,15 @@ export function findAnyDate(text: string, fileYears: number[], today: string): F
   add(monthDay, undefined, Number(monthDay?.[1]), Number(monthDay?.[2]));
   const month = MONTH_AT_START.exec(text.trim());
   add(month, undefined, Number(month?.[1]), undefined);
+  const dashed = MONTH_DAY_AT_START.exec(text.trim());
+  add(dashed, undefined, Number(dashed?.[1]), Number(dashed?.[2]));
+  const relative = RELATIVE.exec(text);
+  if (relative) {
+    const { y, m, d } = relativeDate(relative, today);
+    const date = iso(y, m, d ?? 1);
+    if (isRealDate(date))
+      candidates.push({ iso: date, yearInferred: true, dayMissing: d === undefined, index: relative.index, length: relative[0].length });
+  }
   return candidates.sort((a, b) => a.index - b.index)[0];
 }
 

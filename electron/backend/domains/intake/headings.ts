@@ -14,14 +14,19 @@ export type Numbering = 'part' | 'chinese' | 'keycap' | 'parenChinese' | 'arabic
 
 const NUMBERINGS: [Numbering, RegExp][] = [
   ['part', /^第[一二三四五六七八九十\d]+(?:部分|章|节|篇)\s*/],
-  ['chinese', /^[一二三四五六七八九十]+\s*[、.．]\s*/],
+  // 一、 and the financial numerals of formal documents (壹、贰、).
+  ['chinese', /^(?:[一二三四五六七八九十]+|[壹贰叁肆伍陆柒捌玖拾]+)\s*[、.．]\s*/],
   ['parenChinese', /^[(（][一二三四五六七八九十]+[)）]\s*/],
-  ['arabic', /^\d{1,2}\s*(?:[、.．](?!\d)|\s)\s*/],
+  // "1、", "2. ", "3）" (a closing bracket alone, as typed on a phone): not "2.8万元".
+  ['arabic', /^\d{1,2}\s*(?:[、.．](?!\d)|[)）]|\s)\s*/],
   // "2.1 财税筹划", "1.2服务": not "2.8万元", "3.5元/斤", "1.5米".
   ['outline', /^\d{1,2}(?:[.．]\d{1,2})+[.．]?(?:\s+|(?=[\u4e00-\u9fff])(?![万元千百亿米斤克吨个件台折倍年月日号寸]))/],
   ['parenArabic', /^[(（]\d{1,2}[)）]\s*/],
   ['keycap', /^(?:\d\uFE0F?\u20E3|🔟)\s*/u],
-  ['circled', /^[\u2460-\u2473\u2776-\u277F\u2780-\u2789]\s*/],
+  // ①, ❶, ➀, and the bracketed and stopped forms of Chinese fonts: ⑴, ⒈, ㈠.
+  ['circled', /^[\u2460-\u249B\u2776-\u277F\u2780-\u2789\u3220-\u3229]\s*/],
+  // Roman numerals: "Ⅱ、服务项目", "IV. 联系方式".
+  ['chinese', /^(?:[\u2160-\u216B]|(?:I{1,3}|IV|V|VI{1,3}|IX|X)(?=\s*[、.．]))\s*[、.．]?\s*/],
   // "A.12月1日起…", "B、…": one capital (or small) letter and a stop, not "A4纸" or "T恤".
   ['letter', /^[A-Ha-h]\s*[.．、)）](?![A-Za-z.])\s*/],
 ];
@@ -49,7 +54,8 @@ export function numberingOf(text: string): { numbering: Numbering; rest: string 
 
 /** Emoji and bullets people put around a line ("🎉…🎉", "◆ 门诊介绍", "☎️订货热线：…"). */
 const DECORATION = '[\\s\\p{Extended_Pictographic}\\u{FE0F}\\u{200D}\\u{20E3}★☆◆◇■□●○▲△▶►◎※•]+';
-const LEADING_DECORATION = new RegExp(`^${DECORATION}`, 'u');
+// A typed bullet ("- ", "* ", "· ") counts too when a space follows it (not "-18℃").
+const LEADING_DECORATION = new RegExp(`^(?:${DECORATION}|[-*·]\\s+)+`, 'u');
 const TRAILING_DECORATION = new RegExp(`${DECORATION}$`, 'u');
 
 export const undecorated = (text: string) => text.replace(LEADING_DECORATION, '').replace(TRAILING_DECORATION, '');
@@ -73,7 +79,7 @@ export function couldBeHeading(text: string): boolean {
   if (/[：:]\s*\S/.test(t) || /^[【[][^】\]]+[】\]]\s*\S/.test(t)) return false;
   // A date first (also after a numbering: "A.12月1日起…") starts a notice, not a heading.
   const bare = numberingOf(t)?.rest ?? t;
-  if ([t, bare].some((s) => /^\d{4}\s*[年\-/.]|^\d{1,2}\s*月/.test(s))) return false;
+  if ([t, bare].some((s) => /^\d{4}\s*[年\-/.]|^\d{1,2}\s*月|^\d{1,2}[-/]\d{1,2}\s|^(?:去年|今年|前年|上个?月)/.test(s))) return false;
   // "清蒸加吉鱼……时价": a name led to its price is an item.
   const led = t.split(LEADER).filter(Boolean);
   if (led.length === 2 && isMarkedPrice(led[1]!)) return false;

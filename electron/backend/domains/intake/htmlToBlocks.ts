@@ -145,8 +145,36 @@ function tableBlock(table: DomNode): SourceBlock[] {
   const cells = rows.map((row) => (row.children ?? []).filter((c) => isTag(c, 'td', 'th')));
   const header = cells.length > 1 && (cells[0] ?? []).length > 0 && cells[0]!.every((c) => c.name === 'th');
   const images = inlinePieces([table], {}, []).flatMap((p) => (p.kind === 'image' ? [{ type: 'image' as const, image: p.image }] : []));
-  const grid = cells.map((row) => row.map((cell) => flatRuns(cell.children ?? []))).filter((row) => row.length > 0);
+  const grid = spannedGrid(cells).filter((row) => row.length > 0);
   return grid.length ? [{ type: 'table', header, rows: grid }, ...images] : images;
+}
+
+const spanOf = (cell: DomNode, name: 'rowspan' | 'colspan') => Math.min(50, Math.max(1, Number(cell.attribs?.[name]) || 1));
+
+/**
+ * The cells as a grid in which every row has a cell under every column: a cell merged down
+ * (rowspan: a category written once for several rows) repeats in the rows it covers, so those rows
+ * keep their columns in place; a cell merged across (colspan) is followed by empty cells, except at
+ * the end of its row (a title over the table stays one cell).
+ */
+function spannedGrid(cells: DomNode[][]): Run[][][] {
+  const grid: (Run[] | 'span')[][] = cells.map(() => []);
+  cells.forEach((row, r) => {
+    let column = 0;
+    for (const cell of row) {
+      while (grid[r]![column]) column++;
+      const runs = flatRuns(cell.children ?? []);
+      const across = spanOf(cell, 'colspan');
+      for (let down = 0; down < spanOf(cell, 'rowspan') && r + down < grid.length; down++)
+        for (let k = 0; k < across; k++) grid[r + down]![column + k] = k === 0 ? runs : 'span';
+      column += across;
+    }
+  });
+  return grid.map((row) => {
+    const filled = Array.from(row, (cell) => cell ?? []);
+    while (filled.at(-1) === 'span') filled.pop();
+    return filled.map((cell) => (cell === 'span' ? [] : cell));
+  });
 }
 
 function blocksOf(nodes: DomNode[]): SourceBlock[] {

@@ -38,6 +38,7 @@ const BASE_KEYWORDS: Record<KeywordColumn, string[]> = {
     '套餐',
     '套系',
     '案例',
+    '业绩',
   ],
   news: ['新闻', '动态', '公告', '资讯', '消息', '通知', '活动'],
   jobs: ['招贤纳士', '招聘', '诚聘', '招工', '招人', '招募', '加入我们'],
@@ -70,7 +71,7 @@ export function headingCore(text: string): string {
     text
       .trim()
       .replace(
-        /^(?:\d{1,2}(?:[.．]\d{1,2})+[.．]?\s*(?=[\u4e00-\u9fffA-Za-z])|\d{1,2}\s+|第?[一二三四五六七八九十\d]+[、.．)）部分章节]\s*|[(（]?[一二三四五六七八九十\d]+[)）]\s*)/,
+        /^(?:\d{1,2}(?:[.．]\d{1,2})+[.．]?\s*(?=[\u4e00-\u9fffA-Za-z])|\d{1,2}\s+|第?[一二三四五六七八九十\d]+[、.．)）部分章节]\s*|[壹贰叁肆伍陆柒捌玖拾]+[、.．]\s*|[(（]?[一二三四五六七八九十\d]+[)）]\s*)/,
         '',
       )
       // A phone's keycap digit (1️⃣) or a circled one (①) in front.

@@ -60,14 +60,25 @@ export interface ProductLine {
   price?: Price;
   /** Cells between the name and the price ("每期16课时"). */
   spec?: string;
+  /** A model number written after the name ("沁园前置过滤器 QZ-12 598元"); the name keeps it. */
+  model?: string;
 }
+
+/** A model number: letters then digits, maybe with a dash ("J2905", "QZ-12", "CK6150A"); not a size ("200*200", "5kg"). */
+const MODEL_WORD = /^[A-Za-z]{1,4}-?\d{2,}[A-Za-z0-9-]*$/;
+
+/** A price in brackets ending a line: "（68元/斤）", "(5元/串)". */
+const BRACKETED_PRICE = /\s*[（(]\s*((?:[¥￥])?\s*\d[\d,.]*\s*[千万]?\s*元(?:\s*[/／]\s*[^\s\d)）]{1,4})?\s*起?)\s*[)）]\s*$/;
+/** "每斤", "每份", "每人": the unit a price is for, written in front of it. */
+const PER_UNIT = /^每\s*([^\s\d]{1,3})$/;
 
 /** "打印机上门维修 上门费30元": a fee's name in front of the amount belongs to the price, not to the item's name. */
 const FEE_WORD = /^[\u4e00-\u9fff]{1,3}[费价]$/;
 
 /** A product written on one line: a name and a price, with anything between as its spec. */
 export function productLine(raw: string): ProductLine | undefined {
-  const text = withoutNumbering(raw);
+  // "烤羊排（68元/斤）": a price in brackets at the end of a menu line is its price.
+  const text = withoutNumbering(raw).replace(BRACKETED_PRICE, (_, price: string) => `  ${price.trim()}`);
   if (text.length > 80) return undefined;
   const spaced = splitCells(text);
   const led = text.split(LEADER).filter(Boolean);
@@ -107,9 +118,12 @@ export function productLine(raw: string): ProductLine | undefined {
     priceText = priceText.trim().slice(0, remark.index);
     middle = [...middle, remark[1]!];
   }
-  // "信封 100个 45元", "H型钢 200*200 3900元": after the name, words with figures are the spec.
+  // "信封 100个 45元", "H型钢 200*200 3900元": after the name, words with figures are the spec —
+  // unless the word is a model number ("净水机 J2905 2680元"), which stays with the name.
   const words = name.split(/\s+/);
-  if (cells.length < 2 && words.length > 1 && words.slice(1).every((w) => /\d/.test(w))) {
+  let model: string | undefined;
+  if (cells.length < 2 && words.length === 2 && MODEL_WORD.test(words[1]!)) model = words[1];
+  else if (cells.length < 2 && words.length > 1 && words.slice(1).every((w) => /\d/.test(w))) {
     name = words[0]!;
     middle = [words.slice(1).join(' ')];
   }
@@ -119,11 +133,73 @@ export function productLine(raw: string): ProductLine | undefined {
     name = packed.name;
   }
   if (!name || name.length > 30 || SENTENCE.test(name) || FIELD_LABEL.test(name) || /^\d+$/.test(name)) return undefined;
+  // "铁观音 每斤 260元": 每斤 in front of the amount is its unit.
+  const per = [...middle, name.split(/\s+/).at(-1)!].map((w) => PER_UNIT.exec(w)).find(Boolean);
+  if (per) {
+    middle = middle.filter((w) => w !== per[0]);
+    name = name.replace(new RegExp(`\\s+${per[0]}$`), '');
+  }
   const price = parseLabeledPrice(priceText.trim());
+  if (per && price?.kind === 'amount' && !price.unit) price.unit = per[1]!;
   // A line led from its name to several prices is still a priced item: the prices stay as written, in its spec.
   if (!price && cells === led && /\d\s*元/.test(priceText)) return { name, spec: [...middle, priceText.trim()].join('；') };
   if (!price || (price.kind === 'amount' && !isMarkedPrice(priceText) && !/[价费]/.test(priceText) && cells.length < 2)) return undefined;
-  return { name, price, ...(middle.length ? { spec: middle.join('；') } : {}) };
+  return { name, price, ...(model ? { model } : {}), ...(middle.length ? { spec: middle.join('；') } : {}) };
+}
+
+/** A marker in front of a line: a counter between punctuation ("1>", "[2]", "#3", "【4】", "a]"), any shape. */
+const MARKER = /^([^\u4e00-\u9fffA-Za-z0-9\s]{0,2})(\d{1,2}|[A-Za-z])([^\u4e00-\u9fffA-Za-z0-9\s]{1,2})\s*(?=\S)/;
+const counterValue = (counter: string) => (/\d/.test(counter) ? Number(counter) : counter.toLowerCase().charCodeAt(0) - 96);
+
+/**
+ * Lines numbered in a way of their own ("1> 抹茶拿铁 22元", "2> …"; "[1] …", "[2] …"): where two or more
+ * lines in a row carry a marker of the same shape whose counter goes up by one from 1 (or a), the
+ * markers go — recognised by that repetition, whatever the marks are. Other lines stay as they are.
+ */
+export function withoutSequenceMarkers(lines: string[]): string[] {
+  const marks = lines.map((line) => MARKER.exec(line.trim()));
+  const shape = (m: RegExpExecArray) => `${m[1]}|${m[3]}|${/\d/.test(m[2]!) ? 'n' : 'a'}`;
+  const out = [...lines];
+  for (let start = 0; start < lines.length; start++) {
+    const first = marks[start];
+    if (!first || counterValue(first[2]!) !== 1) continue;
+    let end = start + 1;
+    while (end < lines.length && marks[end] && shape(marks[end]!) === shape(first) && counterValue(marks[end]![2]!) === end - start + 1)
+      end++;
+    if (end - start < 2) continue;
+    for (let i = start; i < end; i++) out[i] = lines[i]!.trim().slice(marks[i]![0].length);
+    start = end - 1;
+  }
+  return out;
+}
+
+const ORDINALS = '一二三四五六七八九十';
+/** An ordinal said in prose, at the start of a clause: "一是…；二是…". */
+const SAID_ORDINAL = /(?<=^|[，,。；;：:\s])([一二三四五六七八九十])是/g;
+/** The price a clause ends with: "住宅梯每台每年6000元", "每台18万元起", "价格面议". */
+const CLAUSE_PRICE = /^(.*?)((?:[¥￥]|RMB)?\d[\d,.]*\s*[千万]?\s*元(?:\s*[/／]\s*[^\s\d，,]{1,4})?\s*起?|价格面议|面议|电议|时价)$/;
+
+/**
+ * Points counted off in one sentence ("我们的服务，一是电梯日常维保，住宅梯每台每年6000元；二是老旧电梯改造，
+ * 价格面议；…"): the text before the first point, and each point as a line of its own — its first
+ * clause the name, a price it ends with set apart as a price list's line would be ("电梯日常维保  住宅梯
+ * 每台每年  6000元"), other text after a colon ("name：text"). Undefined unless the points run 一是,
+ * 二是 … in order and each is short.
+ */
+export function saidPoints(text: string): { lead: string; points: string[] } | undefined {
+  const marks = [...text.matchAll(SAID_ORDINAL)];
+  if (marks.length < 2 || marks.map((m) => m[1]).join('') !== ORDINALS.slice(0, marks.length)) return undefined;
+  const parts = marks.map((mark, i) =>
+    text.slice(mark.index! + mark[0].length, marks[i + 1]?.index ?? text.length).replace(/^[\s，,：:]+|[\s，,。；;]+$/g, ''),
+  );
+  if (parts.some((part) => part.length < 2 || part.length > 40)) return undefined;
+  const points = parts.map((part) => {
+    const [, name, rest] = /^([^，,：:]{2,16})[，,：:]\s*(.+)$/.exec(part) ?? [, part, ''];
+    const priced = CLAUSE_PRICE.exec(rest!);
+    if (priced) return [name, priced[1]!.replace(/[，,\s]+$/, ''), priced[2]].filter(Boolean).join('  ');
+    return rest ? `${name}：${rest}` : name!;
+  });
+  return { lead: text.slice(0, marks[0]!.index).replace(/[\s，,：:]+$/, ''), points };
 }
 
 export interface JobLine {
@@ -141,7 +217,13 @@ const JOB_LINE =
   /^(?:招聘|诚聘|急聘|招募|聘)?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$)\s*(.*)$/;
 
 /** "招：送货司机2人…", "【招聘】…": a job ad that says so, wherever it stands. */
-const JOB_TAG = /^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招募|招|聘)\s*[：:])\s*/;
+const JOB_TAG = /^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招募|招人|招|聘)\s*[：:])\s*/;
+
+/** The tag of a tagged job line removed ("招人：…" → "…"). */
+export const withoutJobTag = (text: string) => text.replace(JOB_TAG, '');
+
+/** "本店招聘服务员5名", "招2人": a headcount stated inside a job ad's prose. */
+const HEADCOUNT_IN_PROSE = /招(?:聘|募|收)?[^，,。；;：:]{0,12}?(\d{1,4}|[一二两三四五六七八九十]{1,3})\s*(?:名|人|位)/;
 
 export const isTaggedJob = (text: string) => JOB_TAG.test(text);
 
@@ -154,7 +236,8 @@ export function jobLine(raw: string): JobLine | undefined {
   if (title!.length < 2 || FIELD_LABEL.test(title!)) return undefined;
   if (!count && !JOB_SIGNAL.test(rest ?? '')) return undefined;
   if (!count && !/[：:]/.test(text.slice(title!.length, title!.length + 3))) return undefined;
-  const headcount = count ? countOf(count) : undefined;
+  const stated = count ? undefined : HEADCOUNT_IN_PROSE.exec(rest ?? '')?.[1];
+  const headcount = count ? countOf(count) : stated ? countOf(stated) : undefined;
   const { pay, rest: requirements } = extractPay((rest ?? '').trim());
   return {
     title: title!.trim(),

@@ -5,6 +5,7 @@
  * everything else is a paragraph.
  */
 import type { SourceBlock } from './htmlToBlocks';
+import { withoutChatFrames } from './chatExport';
 import { contactPairs } from './contact';
 import { headingReason, numberingOf, NUMBERING_DEPTH } from './headings';
 
@@ -103,10 +104,10 @@ function wrapsOnto(line: string, next: string): boolean {
   return !numberingOf(b) && !/^(?:第|供应|求购|出售|收购|招聘|诚聘|招|售|求)/.test(b);
 }
 
-/** Plain text → lines (CRLF already normalised by the decoder), lines of prose broken by hand joined. */
+/** Plain text → lines (CRLF already normalised by the decoder), lines of prose broken by hand joined, a chat export's frames dropped. */
 export function textLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
-  for (const t of text.split('\n')) {
+  for (const t of withoutChatFrames(text.split('\n'))) {
     const previous = lines.at(-1);
     if (previous && wrapsOnto(previous.text, t)) previous.text = previous.text.trimEnd() + t.trim();
     else lines.push({ text: t });

@@ -28,7 +28,7 @@ export const isLogoName = (fileName: string) => LOGO.test(photoStem(fileName));
 
 /** Licences and identity papers: never shown on a site. */
 export const isLicenceName = (fileName: string) =>
-  /营业执照|执照|许可证|身份证|税务登记|组织机构代码|开户许可|法人证/.test(photoStem(fileName));
+  /营业执照|执照|许可证|身份证|税务登记|组织机构代码|开户许可|法人证|资质证书|资质/.test(photoStem(fileName));
 
 /** Names a phone, camera or chat app gives: they say nothing about the picture. */
 export const isCameraName = (fileName: string) =>

@@ -19,7 +19,7 @@ import {
 import type { ProductLine } from './lineItems';
 import type { LinkedPicture } from './webPage';
 import type { ParsedPhoto } from './importMaterials';
-import { folderHint, isLogoName, isPlaceName, PhotoMatcher, productOfPhotoName, type MatchReason } from './photos';
+import { folderHint, isCameraName, isLogoName, isPlaceName, PhotoMatcher, productOfPhotoName, type MatchReason } from './photos';
 import { ALL_CHANNELS } from './structure';
 
 export interface PlacementEnv {
@@ -101,7 +101,11 @@ class PhotoPlacement {
       );
     const hint = folderHint(photo.file);
     const place = hint === 'places' || (hint !== 'products' && isPlaceName(fileName));
-    const found = this.matcher.match(fileName, hint === 'products');
+    // "菜品/精品肥牛/IMG_20260901_183012.jpg": a camera's name says nothing, the folder it was sorted into names the product.
+    const folder = isCameraName(fileName) ? photo.file.split('/').at(-2) : undefined;
+    const found = folder
+      ? this.matcher.match(`${folder}${path.posix.extname(fileName)}`, true)
+      : this.matcher.match(fileName, hint === 'products');
     // "店面.jpg", "环境/泳池.jpg": a place, though a news title mentions it ("店面装修完成重新开业"); a product it names still wins.
     const match = place && found.kind === 'item' && found.item.kind !== 'product' ? ({ kind: 'none' } as const) : found;
     if (match.kind === 'item' && (match.item.kind === 'product' || match.item.kind === 'article')) {
@@ -110,7 +114,7 @@ class PhotoPlacement {
       this.env.guess(
         RULE_OF[match.reason],
         photo.file,
-        `${fileName} → the picture of "${title}" in "${match.column.title}" (${HOW[match.reason]}).`,
+        `${fileName}${folder ? ` in the folder "${folder}"` : ''} → the picture of "${title}" in "${match.column.title}" (${HOW[match.reason]}).`,
         { file: fileName, item: title, reason: match.reason },
         { kind: 'itemImage', itemId: match.item.id, sha256: ref.sha256 },
       );

@@ -1,6 +1,6 @@
 /**
  * The allowlist of SITES.md applied to everything that arrives as HTML (mammoth's output today):
- * p, h2–h4, strong, em, ul/ol/li, table/tr/td/th, a[href http(s)/mailto/tel], img[asset ref].
+ * p, h2–h4, strong, em, ul/ol/li, table/tr/td/th (with their row and column spans), a[href http(s)/mailto/tel], img[asset ref].
  * Intake also keeps h1 (the column boundaries of a Word document) and br (soft line breaks); the
  * conversion to blocks maps both away. Everything else is dropped, text kept.
  */
@@ -13,7 +13,17 @@ export const LOOK_CLASS = 'ecw-look';
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ['h1', 'h2', 'h3', 'h4', 'p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'table', 'tr', 'td', 'th', 'a', 'img'],
-  allowedAttributes: { a: ['href'], img: ['src', 'alt'], h1: ['class'], h2: ['class'], h3: ['class'], h4: ['class'] },
+  // Merged cells keep their spans, so the rows under a cell merged down keep their columns (htmlToBlocks).
+  allowedAttributes: {
+    a: ['href'],
+    img: ['src', 'alt'],
+    h1: ['class'],
+    h2: ['class'],
+    h3: ['class'],
+    h4: ['class'],
+    td: ['rowspan', 'colspan'],
+    th: ['rowspan', 'colspan'],
+  },
   // Headings found by look keep their marker class (htmlToBlocks reads it); no other class survives.
   allowedClasses: { h1: [LOOK_CLASS], h2: [LOOK_CLASS], h3: [LOOK_CLASS], h4: [LOOK_CLASS] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],

@@ -32,7 +32,7 @@ const HEADER_VOCABULARY: [Role, RegExp][] = [
   // 规格型号 columns of shop systems mix sizes and models ("M8×30", "100型"): a spec.
   ['spec', /^(规格型号|型号规格)$/],
   ['model', /型号|款号/],
-  ['price', /价|收费|费用|学费|报价|金额/],
+  ['price', /价|收费|费用|学费|报价|金额|租金/],
   ['unit', /^(计量)?单位$/],
   ['requirements', /要求|条件|职责/],
   ['name', /名称|品名|产品|商品|菜名|菜品|品种|房型|课程|线路|项目|职位|岗位|工种|标题|主题|名字|^名$/],
@@ -104,8 +104,10 @@ function contentRole(values: string[], index: number): Role {
  */
 export function readTable(grid: string[][], searchRows = 1, declaredHeader = false): TableReading {
   const width = Math.max(0, ...grid.map((r) => r.length));
-  const rows = grid.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()));
-  const found = rows.slice(0, searchRows).findIndex(isHeaderRow);
+  const squared = grid.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()));
+  const found = squared.slice(0, searchRows).findIndex(isHeaderRow);
+  if (found < 0 && isHeaderColumn(squared)) return readTable(transposed(squared), 1, true);
+  const rows = found >= 0 ? unstacked(squared, found) : squared;
   // A header the document declares (Word's 标题行重复) or one above a column of prices that is not itself a price.
   const headerAt = found >= 0 ? found : declaredHeader || headerAbovePrices(rows) ? 0 : -1;
   if (headerAt >= 0) {
@@ -145,6 +147,37 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
   ensureName(columns, data);
   dedupe(columns);
   return { columns, rows: data, titleRows: [], hasHeader: false };
+}
+
+/**
+ * A table turned on its side (field names down the first column, one item a column: "项目 | 常温仓库 |
+ * 冷库", "租金 | 0.8元 | 2.5元"): the first column names fields — a name among them — and the first row
+ * does not.
+ */
+function isHeaderColumn(rows: string[][]): boolean {
+  const labels = rows.map((r) => clean(r[0] ?? '')).filter(Boolean);
+  if (rows.length < 3 || (rows[0]?.length ?? 0) < 3 || labels.length < 3) return false;
+  const roles = labels.map(headerRole);
+  return roles[0] === 'name' && roles.filter(Boolean).length * 4 >= labels.length * 3 && roles.some((r) => r === 'price' || r === 'spec');
+}
+
+const transposed = (rows: string[][]) => rows[0]!.map((_, c) => rows.map((r) => r[c] ?? ''));
+
+/**
+ * Items side by side ("项目 | 价格 | 项目 | 价格 | 项目 | 价格"): a header that repeats the same group of
+ * fields, a name in each, is read as that group, the rows below cut into one row per group.
+ */
+function unstacked(rows: string[][], headerAt: number): string[][] {
+  const header = rows[headerAt]!;
+  const roles = header.map((cell) => headerRole(cell) ?? '');
+  for (let size = 2; size * 2 <= roles.length; size++) {
+    if (roles.length % size !== 0 || !roles.slice(0, size).includes('name')) continue;
+    const groups = roles.length / size;
+    if (!roles.every((role, i) => role === roles[i % size] && (i < size || clean(header[i]!) === clean(header[i % size]!)))) continue;
+    const cut = (row: string[]) => Array.from({ length: groups }, (_, g) => row.slice(g * size, (g + 1) * size));
+    return [...rows.slice(0, headerAt), header.slice(0, size), ...rows.slice(headerAt + 1).flatMap(cut)];
+  }
+  return rows;
 }
 
 /** Prices for the trade, not for the site's readers: 出厂价, 批发价, 成本价, 进价, 底价, 结算价. */

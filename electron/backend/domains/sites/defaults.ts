@@ -6,8 +6,8 @@ import { suggestTemplate } from '../../../../shared/sites/templates/catalog';
 /** 店 goes (家具店 → 家具), 饭店 as a whole (齐鲁人家饭店 → 齐鲁人家); 酒店, 药店, 花店 … keep it, it is the business. */
 const LEGAL_FORM =
   /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|专业合作社|合作社|服务中心|中心|商行|经营部|批发部|门市部|服务部|门诊部|工作室|厂|饭店|(?<![酒药花书商])店)$/;
-/** Words that say what a business does in general, not who it is: 鲁中机械制造 → 鲁中机械, 联华包装制品 → 联华包装. */
-const GENERIC_ACTIVITY = /(制造|加工|生产|制品|科技|实业|发展|贸易|商贸|工贸|技术|服务|种植|养殖|销售|经营|管理|开发|工程)$/;
+/** Words that say what a business does in general, not who it is: 鲁中机械制造 → 鲁中机械, 联华包装制品 → 联华包装, 清泉净水设备 → 清泉净水. */
+const GENERIC_ACTIVITY = /(制造|加工|生产|制品|设备|科技|实业|发展|贸易|商贸|工贸|技术|服务|种植|养殖|销售|经营|管理|开发|工程)$/;
 /** Standard short forms of organisation types. */
 const SHORT_FORMS: [RegExp, string][] = [
   [/律师事务所$/, '律所'],
@@ -41,7 +41,8 @@ export function shortNameOf(name: string, region: Enterprise['region']): string 
       }
   }
   for (const [form, abbreviation] of SHORT_FORMS) short = short.replace(form, abbreviation);
-  short = stripEnd(short, LEGAL_FORM);
+  // "建业建设集团有限公司": a group's legal form is two words.
+  short = stripEnd(stripEnd(short, LEGAL_FORM), LEGAL_FORM);
   short = stripEnd(stripEnd(short, GENERIC_ACTIVITY), GENERIC_ACTIVITY);
   return (short.length >= 2 ? short : name).slice(0, 20);
 }
