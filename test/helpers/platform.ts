@@ -51,11 +51,13 @@ export interface PlatformOptions {
 }
 
 /**
- * Node's flags of the platform process, as `npm run platform` (platform/package.json) gives them: no
- * V8 memory reducer. After a few idle seconds it shrank the heap's limits so far that the next burst
- * of uploads ran a full mark-compact every ~15 MB received, doubling the platform's CPU per upload.
+ * Node's flags of the platform process, as `npm run platform` (platform/package.json) gives them:
+ * old-generation room of 100 % of the live heap, and no V8 memory reducer. With V8's own factor
+ * (~1.27 of a 34 MB heap, left so after idle seconds by the memory reducer) the room was smaller than
+ * the young generation, so V8 kept incremental marking going: uploads ran a full mark-compact every
+ * ~15 MB received (9-15 per 200 MB), doubling the platform's CPU per upload.
  */
-const PLATFORM_NODE_FLAGS = ['--no-memory-reducer'];
+const PLATFORM_NODE_FLAGS = ['--heap-growing-percent=100', '--no-memory-reducer'];
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<PlatformProcess> {
   const dataDir = options.dataDir ?? tempDir('ecw-platform-');
