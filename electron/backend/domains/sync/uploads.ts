@@ -252,7 +252,10 @@ export class AssetUploader {
   }
 
   private async finish(env: AssetEnv, asset: AssetRecord, sent: number): Promise<number> {
-    await env.writes.write((db) => markUploaded(db, asset.sha256));
+    // Not waited onto the disk either (an fsync per picture on this thread stalls every upload in
+    // flight): a power cut that loses it leaves the picture `uploading`, and the next cycle's check
+    // finds it on the platform and marks it uploaded.
+    await env.writes.writeWithoutSync((db) => markUploaded(db, asset.sha256));
     env.onProgress?.(asset, asset.size);
     return sent;
   }
