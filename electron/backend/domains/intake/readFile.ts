@@ -34,9 +34,13 @@ export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
 export type DocumentKind = 'docx' | 'word' | 'rtf' | 'html' | 'xlsx' | 'xls' | 'csv' | 'pdf' | 'pptx' | 'eml' | 'zip' | 'text';
 
-/** `names`: the enterprise's names, so a heading that names it is taken for the document's title. */
+/**
+ * `names`: the enterprise's names, so a heading that names it is taken for the document's title.
+ * `picture`: a photo whose decoding is CPU work on the thread (an iPhone HEIC photo), stored here.
+ */
 export type ReadRequest =
   | { kind: DocumentKind; file: string; bytes: Uint8Array; dataDir: string; today: string; names?: string[] }
+  | { kind: 'picture'; file: string; bytes: Uint8Array; dataDir: string }
   | { kind: 'ocr'; file: string; rows: OcrRow[]; today: string; names?: string[] };
 
 export interface ReadOutput {
@@ -87,10 +91,14 @@ function ocrLine(row: OcrRow): TextLine {
   return words.length > 1 && isMarkedPrice(words.at(-1)!) ? { text: row.text, cells: words } : { text: row.text };
 }
 
-class DocumentReader {
-  readonly output: ReadOutput = { documents: [], notes: [], images: [], linked: [], attachments: [], scans: [], problems: [] };
+type DocumentRequest = Exclude<ReadRequest, { kind: 'picture' }>;
 
-  constructor(private readonly request: ReadRequest) {}
+const emptyOutput = (): ReadOutput => ({ documents: [], notes: [], images: [], linked: [], attachments: [], scans: [], problems: [] });
+
+class DocumentReader {
+  readonly output = emptyOutput();
+
+  constructor(private readonly request: DocumentRequest) {}
 
   private get file(): string {
     return this.request.file;
@@ -210,7 +218,18 @@ class DocumentReader {
   }
 }
 
-/** Reads one document (or the rows of an OCR'd page) into structured material, problems and stored pictures. */
+/** A photo normalized and stored here (its one image), or the problem why not. */
+async function readPicture(request: Extract<ReadRequest, { kind: 'picture' }>): Promise<ReadOutput> {
+  const output = emptyOutput();
+  try {
+    output.images.push(await storeImage(request.dataDir, request.bytes));
+  } catch (error) {
+    output.problems.push(problemOf(request.file, error));
+  }
+  return output;
+}
+
+/** Reads one document (or the rows of an OCR'd page, or one photo) into structured material, problems and stored pictures. */
 export function readDocument(request: ReadRequest): Promise<ReadOutput> {
-  return new DocumentReader(request).read();
+  return request.kind === 'picture' ? readPicture(request) : new DocumentReader(request).read();
 }
