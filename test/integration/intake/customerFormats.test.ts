@@ -10,6 +10,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { stopReadWorker } from '../../../electron/backend/domains/intake/readClient';
 import { readAsset } from '../../../electron/backend/domains/assets/store';
 import type { Site } from '../../../shared/api/sites';
+import { itemTitle } from '../../../shared/sites/model';
 import { createTestBackend, tempDir, type TestBackend } from '../../helpers/backend';
 import { FIXTURES_DIR } from '../../helpers/paths';
 import { teaEnterprise } from '../sites/support';
@@ -20,7 +21,9 @@ afterAll(() => stopReadWorker());
 
 const FORMATS = path.join(FIXTURES_DIR, 'formats');
 
-async function importFiles(files: Record<string, Uint8Array | string>): Promise<{ b: TestBackend; site: Site; problems: Site['intake']['problems'] }> {
+async function importFiles(
+  files: Record<string, Uint8Array | string>,
+): Promise<{ b: TestBackend; site: Site; problems: Site['intake']['problems'] }> {
   const b = createTestBackend();
   backends.push(b);
   const enterpriseId = await teaEnterprise(b);
@@ -55,5 +58,48 @@ describe('an iPhone HEIC photo', () => {
     const stored = readAsset(b.dataDir, held[0]!.sha256);
     const meta = await sharp(stored).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 64, 96]);
+  });
+});
+
+const columns = (site: Site) =>
+  site.content.columns.map((c) => ({
+    type: c.type,
+    items: c.items.map((i) => (i.kind === 'product' ? i.name : itemTitle(i))),
+    images: c.body.flatMap((block) => (block.type === 'image' ? [block.image.sha256] : [])),
+  }));
+
+const prices = (site: Site) =>
+  (site.content.columns.find((c) => c.type === 'products')?.items ?? []).map((i) =>
+    i.kind === 'product' && i.price?.kind === 'amount' ? [i.name, i.price.fen, i.price.unit] : [itemTitle(i)],
+  );
+
+describe('OpenDocument files (LibreOffice, WPS)', () => {
+  // Made by LibreOffice 7.4 from 公司简介.source.html and 茶叶价目.source.csv (see README.md there).
+  it('reads an .odt: its headings as columns, its list and table as products with prices, its picture where it stands', async () => {
+    const { site, problems } = await importFiles({ '公司简介.odt': readFileSync(path.join(FORMATS, '公司简介.odt')) });
+    expect(problems).toEqual([]);
+    expect(columns(site).map((c) => c.type)).toEqual(['intro', 'products', 'contact']);
+    expect(prices(site)).toEqual([
+      ['龙井', 36800, '斤'],
+      ['碧螺春', 29800, '斤'],
+      ['白茶', 26800, '斤'],
+      ['红茶', 19800, '斤'],
+    ]);
+    const intro = site.content.columns.find((c) => c.type === 'intro')!;
+    expect(intro.body.map((b) => (b.type === 'image' ? `image:${b.image.alt}` : b.type))).toEqual(['paragraph', 'image:门店', 'paragraph']);
+    expect(pictures(site).length).toBeGreaterThan(0);
+  });
+
+  it('reads an .ods price list sheet by sheet, and names a damaged .odt', async () => {
+    const { site, problems } = await importFiles({
+      '茶叶价目.ods': readFileSync(path.join(FORMATS, '茶叶价目.ods')),
+      '损坏.odt': 'not a zip',
+    });
+    expect(problems.map((p) => [p.file, p.code])).toEqual([['损坏.odt', 'odf.unreadable']]);
+    expect(prices(site)).toEqual([
+      ['龙井', 36800, '斤'],
+      ['碧螺春', 29800, '斤'],
+      ['白茶', 26800, '饼'],
+    ]);
   });
 });

@@ -71,6 +71,8 @@ const DOCUMENT_EXTENSIONS: Record<string, DocumentKind> = {
   '.doc': 'word',
   '.wps': 'word',
   '.rtf': 'rtf',
+  '.odt': 'odt',
+  '.ods': 'ods',
   '.htm': 'html',
   '.html': 'html',
   '.xlsx': 'xlsx',
@@ -123,7 +125,7 @@ class Intake {
       return this.report(
         file.name,
         'intake.unsupported_type',
-        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), PDF, PowerPoint (.pptx), e-mails (.eml, .mht), .zip archives, .txt text and JPEG/PNG/GIF/WebP photos.',
+        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), OpenDocument (.odt, .ods), PDF, PowerPoint (.pptx), e-mails (.eml, .mht), .zip archives, .txt text and JPEG/PNG/GIF/WebP/HEIC photos.',
       );
     if (kind === 'zip' && /\.zip\//i.test(file.name))
       return this.report(file.name, 'archive.nested', 'An archive inside an archive is not unpacked: unpack it and import its folder.');
@@ -142,8 +144,7 @@ class Intake {
         return this.report(file.name, 'intake.already_imported', 'This file was imported into the site before (same content): skipped.');
       if (kind === 'image') {
         if (!(await this.photo(file.name, bytes))) return;
-      }
-      else if (kind === 'enterprise') return this.enterprise(file.name, bytes);
+      } else if (kind === 'enterprise') return this.enterprise(file.name, bytes);
       else {
         const output = await readInWorker({
           kind,

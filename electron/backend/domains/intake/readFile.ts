@@ -1,6 +1,6 @@
 /**
- * Reading one document into structured material: Word (.docx, .doc, .wps), RTF, web pages (.htm), spreadsheets (.xlsx,
- * .xls, .et, .csv), PDF, PowerPoint (.pptx), e-mail (.eml, .mht: its text; its attachments handed back), a .zip (its files
+ * Reading one document into structured material: Word (.docx, .doc, .wps), RTF, web pages (.htm), OpenDocument
+ * (.odt, .ods), spreadsheets (.xlsx, .xls, .et, .csv), PDF, PowerPoint (.pptx), e-mail (.eml, .mht: its text; its attachments handed back), a .zip (its files
  * handed back), plain text in any
  * Chinese encoding, and the text of a photographed page (or of a scanned PDF's pages) after OCR.
  * This runs in the read worker (readWorker.ts): conversion is CPU work the dispatcher must not wait
@@ -21,10 +21,11 @@ import { fileNameColumn } from './keywords';
 import { LegacyWordProblem, readLegacyWord } from './legacyWord';
 import { linesToBlocks, textLines, type TextLine } from './lines';
 import { parseWishes, type Wishes } from './notes';
+import { OpenDocumentProblem, readOpenText } from './openDocument';
 import { PdfProblem, readPdf } from './pdf';
 import { PresentationProblem, readPresentation } from './presentation';
 import { readRtf, RtfProblem } from './rtf';
-import { readCsv, readXls, readXlsx, sheetBlocks, SpreadsheetProblem } from './spreadsheet';
+import { readCsv, readOds, readXls, readXlsx, sheetBlocks, SpreadsheetProblem } from './spreadsheet';
 import { structureDocument, type StructuredMaterial } from './structure';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, readWebPage, type LinkedPicture } from './webPage';
@@ -32,7 +33,8 @@ import { ZipProblem } from './zipGuard';
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
-export type DocumentKind = 'docx' | 'word' | 'rtf' | 'html' | 'xlsx' | 'xls' | 'csv' | 'pdf' | 'pptx' | 'eml' | 'zip' | 'text';
+export type DocumentKind =
+  'docx' | 'word' | 'rtf' | 'html' | 'odt' | 'xlsx' | 'xls' | 'ods' | 'csv' | 'pdf' | 'pptx' | 'eml' | 'zip' | 'text';
 
 /**
  * `names`: the enterprise's names, so a heading that names it is taken for the document's title.
@@ -69,6 +71,7 @@ const KNOWN_PROBLEMS = [
   TextDecodingProblem,
   ImageProblem,
   ZipProblem,
+  OpenDocumentProblem,
 ];
 
 export function problemOf(file: string, error: unknown): IntakeProblem {
@@ -194,8 +197,10 @@ class DocumentReader {
         else this.structure(linesToBlocks(textLines(content.text)));
       } else if (request.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
       else if (request.kind === 'html') this.webPage(decodeHtml(request.bytes));
+      else if (request.kind === 'odt') this.webPage(await readOpenText(request.bytes, (bytes, name) => this.store(bytes, name)));
       else if (request.kind === 'xlsx') this.structure(sheetBlocks(await readXlsx(request.bytes)));
       else if (request.kind === 'xls') this.structure(sheetBlocks(await readXls(request.bytes)));
+      else if (request.kind === 'ods') this.structure(sheetBlocks(readOds(request.bytes)));
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
       else if (request.kind === 'pdf') await this.pdf(request.bytes);
       else if (request.kind === 'pptx') this.structure(readPresentation(request.bytes));
