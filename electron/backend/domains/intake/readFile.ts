@@ -203,7 +203,7 @@ class DocumentReader {
       else if (request.kind === 'ods') this.structure(sheetBlocks(readOds(request.bytes)));
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
       else if (request.kind === 'pdf') await this.pdf(request.bytes);
-      else if (request.kind === 'pptx') this.structure(readPresentation(request.bytes));
+      else if (request.kind === 'pptx') this.structure(await readPresentation(request.bytes, (bytes, name) => this.store(bytes, name)));
       else if (request.kind === 'eml') this.email(request.bytes);
       else if (request.kind === 'zip') this.output.attachments.push(...readArchive(request.bytes));
       else {
