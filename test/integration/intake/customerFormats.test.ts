@@ -103,3 +103,111 @@ describe('OpenDocument files (LibreOffice, WPS)', () => {
     ]);
   });
 });
+
+const jpeg = (r: number, g: number, b: number) =>
+  sharp({ create: { width: 80, height: 60, channels: 3, background: { r, g, b } } })
+    .jpeg()
+    .toBuffer();
+
+/** An RFC 2047 encoded word, as mail writers put Chinese into headers. */
+const word = (text: string) => `=?UTF-8?B?${Buffer.from(text).toString('base64')}?=`;
+const base64Lines = (bytes: Buffer) => (bytes.toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
+
+describe('pictures inside an e-mail or a saved web page', () => {
+  it('places a cid: picture of an Outlook mail where its HTML shows it, once, and still imports the attached photo', async () => {
+    const html =
+      '<html><body><div>李经理您好：</div><div>-------- 转发邮件信息 --------</div><div>发件人：孙总 &lt;sun@x.example&gt;</div>' +
+      '<div>主题：公司介绍</div><p><b>公司简介</b></p><p>海纳进口食品成立于2015年，经营进口冷冻肉类和乳制品。</p>' +
+      '<p><img width="80" height="60" src="cid:image001.jpg@01DB4A1C.5E2F3A40" alt="仓库"></p><p>我们在临沂有三座冷库。</p></body></html>';
+    const text = '李经理您好：\r\n\r\n公司简介\r\n海纳进口食品成立于2015年，经营进口冷冻肉类和乳制品。\r\n我们在临沂有三座冷库。';
+    const [inline, attached] = [await jpeg(20, 120, 200), await jpeg(200, 40, 40)];
+    const mail = [
+      'From: sun@x.example',
+      `Subject: ${word('转发：公司介绍')}`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="mixed"',
+      '',
+      '--mixed',
+      'Content-Type: multipart/related; boundary="related"; type="multipart/alternative"',
+      '',
+      '--related',
+      'Content-Type: multipart/alternative; boundary="alt"',
+      '',
+      '--alt',
+      'Content-Type: text/plain; charset="utf-8"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64Lines(Buffer.from(text)),
+      '--alt',
+      'Content-Type: text/html; charset="utf-8"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64Lines(Buffer.from(html)),
+      '--alt--',
+      '--related',
+      'Content-Type: image/jpeg; name="image001.jpg"',
+      'Content-Description: image001.jpg',
+      'Content-Disposition: inline; filename="image001.jpg"',
+      'Content-ID: <image001.jpg@01DB4A1C.5E2F3A40>',
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64Lines(inline),
+      '--related--',
+      '--mixed',
+      `Content-Type: image/jpeg; name="${word('冷库.jpg')}"`,
+      `Content-Disposition: attachment; filename="${word('冷库.jpg')}"`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64Lines(attached),
+      '--mixed--',
+      '',
+    ].join('\r\n');
+    const { site, problems } = await importFiles({ '转发：公司介绍.eml': Buffer.from(mail) });
+    expect(problems).toEqual([]);
+    const intro = site.content.columns.find((c) => c.type === 'intro')!;
+    const texts = intro.body.map((b) =>
+      b.type === 'image' ? `[${b.image.alt}]` : b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.type,
+    );
+    const at = texts.indexOf('[仓库]');
+    expect(texts.slice(at - 1, at + 2)).toEqual([
+      '海纳进口食品成立于2015年，经营进口冷冻肉类和乳制品。',
+      '[仓库]',
+      '我们在临沂有三座冷库。',
+    ]);
+    expect(JSON.stringify(site.content)).not.toContain('发件人');
+    // The inline picture is in the text only; the attached photo is offered as a photo, as before.
+    const shown = pictures(site).map((p) => p.fileName ?? '');
+    expect(shown.filter((name) => name.includes('image001'))).toEqual([]);
+    expect(shown).toContain('冷库.jpg');
+  });
+
+  it('places the pictures of a web page saved as .mht by their Content-Location', async () => {
+    const html =
+      '<html><body><h1>公司简介</h1><p>泉城茶庄始于2006年。</p><img src="公司简介.files/image001.jpg"><p>三家门店都在泉城路。</p></body></html>';
+    const mht = [
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/related; boundary="----=_NextPart_01DB"; type="text/html"',
+      '',
+      '------=_NextPart_01DB',
+      'Content-Location: file:///C:/Users/li/Desktop/公司简介.htm',
+      'Content-Transfer-Encoding: quoted-printable',
+      'Content-Type: text/html; charset="utf-8"',
+      '',
+      html,
+      '',
+      '------=_NextPart_01DB',
+      'Content-Location: file:///C:/Users/li/Desktop/公司简介.files/image001.jpg',
+      'Content-Transfer-Encoding: base64',
+      'Content-Type: image/jpeg',
+      '',
+      base64Lines(await jpeg(30, 150, 60)),
+      '',
+      '------=_NextPart_01DB--',
+      '',
+    ].join('\r\n');
+    const { site, problems } = await importFiles({ '公司简介.mht': Buffer.from(mht) });
+    expect(problems).toEqual([]);
+    const intro = site.content.columns.find((c) => c.type === 'intro')!;
+    expect(intro.body.map((b) => b.type)).toEqual(['paragraph', 'image', 'paragraph']);
+  });
+});

@@ -15,7 +15,7 @@ import { storeImage, type StoredImage } from '../assets/imageStore';
 import type { OcrRow } from '../../infra/ocr/layout';
 import { ArchiveProblem, readArchive } from './archive';
 import { convertDocx, DocxProblem, type EmbeddedImage } from './docx';
-import { EmailProblem, readEmail } from './email';
+import { EmailProblem, readEmail, withoutMailHeaders } from './email';
 import type { SourceBlock } from './htmlToBlocks';
 import { fileNameColumn } from './keywords';
 import { LegacyWordProblem, readLegacyWord } from './legacyWord';
@@ -25,6 +25,7 @@ import { OpenDocumentProblem, readOpenText } from './openDocument';
 import { PdfProblem, readPdf } from './pdf';
 import { PresentationProblem, readPresentation } from './presentation';
 import { readRtf, RtfProblem } from './rtf';
+import { ASSET_SCHEME } from './sanitize';
 import { readCsv, readOds, readXls, readXlsx, sheetBlocks, SpreadsheetProblem } from './spreadsheet';
 import { structureDocument, type StructuredMaterial } from './structure';
 import { decodeText, TextDecodingProblem } from './textDecoding';
@@ -32,6 +33,8 @@ import { decodeHtml, readWebPage, type LinkedPicture } from './webPage';
 import { ZipProblem } from './zipGuard';
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+
+const IMG_SRC_ATTRIBUTE = /(<img\b[^>]*?\bsrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 export type DocumentKind =
   'docx' | 'word' | 'rtf' | 'html' | 'odt' | 'xlsx' | 'xls' | 'ods' | 'csv' | 'pdf' | 'pptx' | 'eml' | 'zip' | 'text';
@@ -176,10 +179,25 @@ class DocumentReader {
     }
   }
 
-  /** An e-mail: its text structured like a text file (or its HTML like a web page), its attachments handed back. */
-  private email(bytes: Uint8Array): void {
+  /**
+   * An e-mail: its text structured like a text file (or its HTML like a web page), its attachments
+   * handed back. A mail whose HTML shows pictures of its own is read from the HTML, so the
+   * pictures stay where they stand (stored here, their src made an asset reference).
+   */
+  private async email(bytes: Uint8Array): Promise<void> {
     const mail = readEmail(bytes);
-    if (mail.text?.trim()) this.text(mail.text);
+    if (mail.html && mail.pictures.length) {
+      const stored = new Map<string, string | undefined>();
+      for (const picture of mail.pictures)
+        if (!stored.has(picture.src)) stored.set(picture.src, await this.store(picture.bytes, picture.src.slice(0, 80)));
+      const html = mail.html.replace(IMG_SRC_ATTRIBUTE, (whole, start: string, ...srcs: (string | undefined)[]) => {
+        const sha256 = stored.get(srcs[0] ?? srcs[1] ?? srcs[2] ?? '');
+        return sha256 ? `${start}"${ASSET_SCHEME}:${sha256}"` : whole;
+      });
+      const page = readWebPage(html, this.file);
+      this.structure(withoutMailHeaders(page.blocks));
+      this.output.linked.push(...page.pictures);
+    } else if (mail.text?.trim()) this.text(mail.text);
     else if (mail.html) this.webPage(mail.html);
     this.output.attachments.push(...mail.attachments);
   }
@@ -204,7 +222,7 @@ class DocumentReader {
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
       else if (request.kind === 'pdf') await this.pdf(request.bytes);
       else if (request.kind === 'pptx') this.structure(await readPresentation(request.bytes, (bytes, name) => this.store(bytes, name)));
-      else if (request.kind === 'eml') this.email(request.bytes);
+      else if (request.kind === 'eml') await this.email(request.bytes);
       else if (request.kind === 'zip') this.output.attachments.push(...readArchive(request.bytes));
       else {
         if (request.bytes.byteLength > MAX_TEXT_BYTES)
