@@ -113,6 +113,33 @@ describe('a brochure .docx', () => {
   });
 });
 
+describe('Word text boxes written without the VML fallback', () => {
+  const paragraphs = async (docx: Uint8Array) =>
+    (await convertDocx(docx, async () => undefined)).blocks.map((b) =>
+      b.type === 'paragraph' || b.type === 'heading' ? b.runs.map((r) => r.text).join('') : b.type,
+    );
+
+  it('reads a DrawingML-only text box (mc:Choice without Fallback, or a bare drawing) in document order, and every text box once', async () => {
+    const box = (text: string, drawingOnly?: 'choice' | 'bare') => ({ textBox: [{ p: text }], ...(drawingOnly ? { drawingOnly } : {}) });
+    const docx = buildDocx([
+      { p: '第一段正文。' },
+      box('文本框一：只有 DrawingML。', 'choice'),
+      { p: '第二段正文。' },
+      box('文本框二：不在 AlternateContent 里。', 'bare'),
+      box('文本框三：有 VML 备份。'),
+      { p: '第三段正文。' },
+    ]);
+    expect(await paragraphs(docx)).toEqual([
+      '第一段正文。',
+      '文本框一：只有 DrawingML。',
+      '第二段正文。',
+      '文本框二：不在 AlternateContent 里。',
+      '文本框三：有 VML 备份。',
+      '第三段正文。',
+    ]);
+  });
+});
+
 describe('a PowerPoint introduction (.pptx)', () => {
   it('reads the slides in order: each title a heading, the text under it paragraphs', async () => {
     const pptx = buildPptx([
