@@ -104,6 +104,19 @@ describe('OpenDocument files (LibreOffice, WPS)', () => {
   });
 });
 
+describe('an OpenDocument presentation (.odp)', () => {
+  it('reads each page’s title as a heading with its text and pictures under it', async () => {
+    const { site, problems } = await importFiles({ '茶庄介绍.odp': readFileSync(path.join(FORMATS, '茶庄介绍.odp')) });
+    expect(problems).toEqual([]);
+    expect(prices(site)).toEqual([
+      ['龙井', 36800, '斤'],
+      ['碧螺春', 29800, '斤'],
+    ]);
+    expect(pictures(site).length).toBeGreaterThan(0);
+    expect(site.content.columns.map((c) => c.type)).toContain('contact');
+  });
+});
+
 const jpeg = (r: number, g: number, b: number) =>
   sharp({ create: { width: 80, height: 60, channels: 3, background: { r, g, b } } })
     .jpeg()

@@ -73,6 +73,7 @@ const DOCUMENT_EXTENSIONS: Record<string, DocumentKind> = {
   '.rtf': 'rtf',
   '.odt': 'odt',
   '.ods': 'ods',
+  '.odp': 'odp',
   '.htm': 'html',
   '.html': 'html',
   '.xlsx': 'xlsx',
@@ -125,7 +126,7 @@ class Intake {
       return this.report(
         file.name,
         'intake.unsupported_type',
-        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), OpenDocument (.odt, .ods), PDF, PowerPoint (.pptx), e-mails (.eml, .mht), .zip archives, .txt text and JPEG/PNG/GIF/WebP/HEIC photos.',
+        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), OpenDocument (.odt, .ods, .odp), PDF, PowerPoint (.pptx), e-mails (.eml, .mht), .zip archives, .txt text and JPEG/PNG/GIF/WebP/HEIC photos.',
       );
     if (kind === 'zip' && /\.zip\//i.test(file.name))
       return this.report(file.name, 'archive.nested', 'An archive inside an archive is not unpacked: unpack it and import its folder.');

@@ -1,6 +1,6 @@
 /**
- * OpenDocument text (.odt, as LibreOffice and WPS save one): a zip whose content.xml holds the
- * text. It is written out as the HTML our other readers give — text:h as a heading of its outline
+ * OpenDocument text (.odt) and presentations (.odp), as LibreOffice and WPS save them: a zip whose
+ * content.xml holds the text. It is written out as the HTML our other readers give — text:h as a heading of its outline
  * level, text:p as a paragraph (bold or italic by its automatic style), text:list as a list,
  * table:table as a table, draw:image as an embedded picture (Pictures/…) — and read like a web page,
  * so bold short paragraphs become headings by look as in a Word page. Text boxes (draw:text-box)
@@ -82,6 +82,25 @@ class HtmlWriter {
     return (sha256 ? `<img src="${ASSET_SCHEME}:${sha256}" alt="${escapeHtml(alt)}">` : '') + boxes.join('');
   }
 
+  /** A presentation page: its title frame a heading, then its other frames from top to bottom. */
+  page(page: XmlNode): string {
+    const frames = (page.children ?? []).filter(
+      (c) => c.type === 'tag' && (c.name === 'draw:frame' || c.name === 'draw:g' || c.name === 'draw:custom-shape'),
+    );
+    const top = (frame: XmlNode) => parseFloat(frame.attribs?.['svg:y'] ?? '0') || 0;
+    const isTitle = (frame: XmlNode) => /^title$/.test(frame.attribs?.['presentation:class'] ?? '');
+    const ordered = [...frames].sort((a, b) => (isTitle(b) ? 1 : 0) - (isTitle(a) ? 1 : 0) || top(a) - top(b));
+    return ordered
+      .map((frame) => {
+        if (!isTitle(frame)) return this.write(frame);
+        const text = elements(frame, 'text:p')
+          .map((p) => this.children(p))
+          .join(' ');
+        return text.trim() ? `<h1>${text}</h1>` : '';
+      })
+      .join('');
+  }
+
   write(node: XmlNode): string {
     if (node.type === 'text') return escapeHtml(node.data ?? '');
     if (node.type !== 'tag') return '';
@@ -118,6 +137,13 @@ class HtmlWriter {
         return `<td>${this.children(node)}</td>`;
       case 'draw:frame':
         return this.image(node);
+      case 'draw:custom-shape':
+        return (node.children ?? [])
+          .filter((c) => c.name === 'text:p' || c.name === 'text:list')
+          .map((c) => this.write(c))
+          .join('');
+      case 'presentation:notes':
+        return '';
       case 'text:sequence-decls':
       case 'table:table-column':
       case 'table:table-columns':
@@ -158,24 +184,47 @@ function unpack(bytes: Uint8Array, kind: string): Record<string, Uint8Array> {
   return files;
 }
 
-/**
- * Reads an .odt into HTML for readWebPage. `storePicture` receives each embedded picture and
- * returns its sha256, or undefined when it cannot be used (the caller reports why).
- */
-export async function readOpenText(
-  bytes: Uint8Array,
+/** The pictures `root` shows, stored: their path in the zip → sha256. */
+async function storePictures(
+  root: XmlNode,
+  files: Record<string, Uint8Array>,
   storePicture: (bytes: Uint8Array, name: string) => Promise<string | undefined>,
-): Promise<string> {
-  const files = unpack(bytes, 'text document (.odt)');
-  const root = parse(strFromU8(files['content.xml']!));
-  const body = elements(root, 'office:text')[0];
-  if (!body) throw new OpenDocumentProblem('odf.unreadable', 'The file is not an OpenDocument text document (.odt): it has no text.');
+): Promise<Map<string, string>> {
   const pictures = new Map<string, string>();
-  for (const image of elements(body, 'draw:image')) {
+  for (const image of elements(root, 'draw:image')) {
     const href = image.attribs?.['xlink:href'] ?? '';
     if (pictures.has(href) || !files[href]) continue;
     const sha256 = await storePicture(files[href]!, href);
     if (sha256) pictures.set(href, sha256);
   }
-  return `<html><body>${new HtmlWriter(automaticLooks(root), pictures).write(body)}</body></html>`;
+  return pictures;
+}
+
+/**
+ * Reads an .odt (text) or .odp (presentation: each page's title a heading, its text and pictures
+ * under it) into HTML for readWebPage. `storePicture` receives each embedded picture and returns
+ * its sha256, or undefined when it cannot be used (the caller reports why).
+ */
+export async function readOpenDocument(
+  bytes: Uint8Array,
+  kind: 'odt' | 'odp',
+  storePicture: (bytes: Uint8Array, name: string) => Promise<string | undefined>,
+): Promise<string> {
+  const what = kind === 'odt' ? 'text document (.odt)' : 'presentation (.odp)';
+  const files = unpack(bytes, what);
+  const root = parse(strFromU8(files['content.xml']!));
+  const body = elements(root, kind === 'odt' ? 'office:text' : 'office:presentation')[0];
+  if (!body)
+    throw new OpenDocumentProblem(
+      'odf.unreadable',
+      `The file is not an OpenDocument ${what}: it has no ${kind === 'odt' ? 'text' : 'pages'}.`,
+    );
+  const writer = new HtmlWriter(automaticLooks(root), await storePictures(body, files, storePicture));
+  const html =
+    kind === 'odt'
+      ? writer.write(body)
+      : elements(body, 'draw:page')
+          .map((page) => writer.page(page))
+          .join('');
+  return `<html><body>${html}</body></html>`;
 }

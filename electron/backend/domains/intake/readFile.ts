@@ -1,6 +1,6 @@
 /**
  * Reading one document into structured material: Word (.docx, .doc, .wps), RTF, web pages (.htm), OpenDocument
- * (.odt, .ods), spreadsheets (.xlsx, .xls, .et, .csv), PDF, PowerPoint (.pptx), e-mail (.eml, .mht: its text; its attachments handed back), a .zip (its files
+ * (.odt, .ods, .odp), spreadsheets (.xlsx, .xls, .et, .csv), PDF, PowerPoint (.pptx), e-mail (.eml, .mht: its text; its attachments handed back), a .zip (its files
  * handed back), plain text in any
  * Chinese encoding, and the text of a photographed page (or of a scanned PDF's pages) after OCR.
  * This runs in the read worker (readWorker.ts): conversion is CPU work the dispatcher must not wait
@@ -21,7 +21,7 @@ import { fileNameColumn } from './keywords';
 import { LegacyWordProblem, readLegacyWord } from './legacyWord';
 import { linesToBlocks, textLines, type TextLine } from './lines';
 import { parseWishes, type Wishes } from './notes';
-import { OpenDocumentProblem, readOpenText } from './openDocument';
+import { OpenDocumentProblem, readOpenDocument } from './openDocument';
 import { PdfProblem, readPdf } from './pdf';
 import { PresentationProblem, readPresentation } from './presentation';
 import { readRtf, RtfProblem } from './rtf';
@@ -37,7 +37,7 @@ export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 const IMG_SRC_ATTRIBUTE = /(<img\b[^>]*?\bsrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 export type DocumentKind =
-  'docx' | 'word' | 'rtf' | 'html' | 'odt' | 'xlsx' | 'xls' | 'ods' | 'csv' | 'pdf' | 'pptx' | 'eml' | 'zip' | 'text';
+  'docx' | 'word' | 'rtf' | 'html' | 'odt' | 'xlsx' | 'xls' | 'ods' | 'csv' | 'pdf' | 'pptx' | 'odp' | 'eml' | 'zip' | 'text';
 
 /**
  * `names`: the enterprise's names, so a heading that names it is taken for the document's title.
@@ -215,7 +215,8 @@ class DocumentReader {
         else this.structure(linesToBlocks(textLines(content.text)));
       } else if (request.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
       else if (request.kind === 'html') this.webPage(decodeHtml(request.bytes));
-      else if (request.kind === 'odt') this.webPage(await readOpenText(request.bytes, (bytes, name) => this.store(bytes, name)));
+      else if (request.kind === 'odt' || request.kind === 'odp')
+        this.webPage(await readOpenDocument(request.bytes, request.kind, (bytes, name) => this.store(bytes, name)));
       else if (request.kind === 'xlsx') this.structure(sheetBlocks(await readXlsx(request.bytes)));
       else if (request.kind === 'xls') this.structure(sheetBlocks(await readXls(request.bytes)));
       else if (request.kind === 'ods') this.structure(sheetBlocks(readOds(request.bytes)));
