@@ -1,8 +1,9 @@
 /**
- * Reading one document into structured material: Word (.docx, .doc, .wps), RTF, web pages (.htm), OpenDocument
- * (.odt, .ods, .odp), spreadsheets (.xlsx, .xls, .et, .csv), PDF, PowerPoint (.pptx), e-mail (.eml, .mht: its text; its attachments handed back), a .zip (its files
- * handed back), plain text in any
- * Chinese encoding, and the text of a photographed page (or of a scanned PDF's pages) after OCR.
+ * Reading one document into structured material: Word (.docx, .doc, .wps), RTF, web pages (.htm),
+ * OpenDocument (.odt, .ods, .odp), spreadsheets (.xlsx, .xls, .et, .csv), PDF, PowerPoint (.pptx),
+ * e-mail (.eml, .mht: its text, the pictures its HTML shows; its attachments handed back), a .zip
+ * (its files handed back), plain text in any Chinese encoding, the text of a photographed page (or
+ * of a scanned PDF's pages) after OCR, and iPhone HEIC photos (decoding them is CPU work).
  * This runs in the read worker (readWorker.ts): conversion is CPU work the dispatcher must not wait
  * on. Embedded pictures are stored here; what could not be read is a problem naming the file.
  */
