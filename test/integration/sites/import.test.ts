@@ -168,7 +168,7 @@ describe('importing the tea company’s folder', () => {
     const report = await backend.call('sites.import', { enterpriseId, paths: [dir] });
     expect(report.problems.map((p) => [p.file, p.code])).toEqual([
       ['photos/IMG_0042.JPG', 'image.not_an_image'],
-      ['photos/IMG_1001.HEIC', 'image.heic_unsupported'],
+      ['photos/IMG_1001.HEIC', 'image.damaged'],
       ['报价单.xlsx', 'sheet.unreadable'],
       ['损坏.docx', 'docx.unreadable'],
       ['旧资料.doc', 'docx.legacy_format'],

@@ -75,17 +75,39 @@ describe('normalizing a photo', () => {
     expect(problem.message).toMatch(/text, not image data/);
   });
 
-  it('asks for HEIC photos to be converted first', async () => {
-    const heic = Buffer.concat([
-      Buffer.from([0, 0, 0, 0x18]),
-      Buffer.from('ftypheic'),
-      Buffer.alloc(4),
-      Buffer.from('mif1heic'),
-      Buffer.alloc(64),
-    ]);
-    const problem = await problemOf(heic);
-    expect(problem.code).toBe('image.heic_unsupported');
-    expect(problem.message).toMatch(/convert it to JPEG first/);
+  describe('an iPhone HEIC photo', () => {
+    // 64×96 HEVC in a HEIC file whose pixels are stored sideways (96×64, left half red, right half
+    // blue) with an irot box turning them 90° clockwise, as an iPhone stores portrait photos; its
+    // EXIF says orientation 6 as well, which HEIF readers must not apply a second time.
+    const heic = () => readFileSync(path.join(FIXTURES_DIR, 'formats', 'IMG_0001.HEIC'));
+
+    it('becomes an upright JPEG: irot applied once, red on top, blue below', async () => {
+      expect(sniffImageFormat(heic())).toBe('heic');
+      const image = await normalizeImage(heic());
+      expect(image).toMatchObject({ mime: 'image/jpeg', width: 64, height: 96, hasAlpha: false, sourceFormat: 'heic' });
+      const { data, info } = await sharp(image.bytes).raw().toBuffer({ resolveWithObject: true });
+      const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];
+      const [top, bottom] = [pixel(32, 10), pixel(32, 85)];
+      expect(top[0]! > 180 && top[2]! < 80).toBe(true);
+      expect(bottom[2]! > 180 && bottom[0]! < 80).toBe(true);
+      expect((await sharp(image.bytes).metadata()).exif).toBeUndefined();
+    });
+
+    it('reports a cut-off HEIC as damaged, with what to do', async () => {
+      const problem = await problemOf(heic().subarray(0, 600));
+      expect(problem.code).toBe('image.damaged');
+      expect(problem.message).toMatch(/HEIC photo is damaged.*export it as JPEG/);
+    });
+
+    it('refuses a HEIC over the pixel cap by its declared size, before decoding its pixels', async () => {
+      const bytes = Buffer.from(heic());
+      const ispe = bytes.indexOf('ispe');
+      bytes.writeUInt32BE(12_000, ispe + 8);
+      bytes.writeUInt32BE(9_000, ispe + 12);
+      const problem = await problemOf(bytes);
+      expect(problem.code).toBe('image.too_large');
+      expect(problem.message).toMatch(/100 megapixels/);
+    });
   });
 
   it('reports a truncated JPEG as damaged and an empty file as empty', async () => {

@@ -113,24 +113,101 @@ describe('a brochure .docx', () => {
   });
 });
 
+describe('Word text boxes written without the VML fallback', () => {
+  const paragraphs = async (docx: Uint8Array) =>
+    (await convertDocx(docx, async () => undefined)).blocks.map((b) =>
+      b.type === 'paragraph' || b.type === 'heading' ? b.runs.map((r) => r.text).join('') : b.type,
+    );
+
+  it('reads a DrawingML-only text box (mc:Choice without Fallback, or a bare drawing) in document order, and every text box once', async () => {
+    const box = (text: string, drawingOnly?: 'choice' | 'bare') => ({ textBox: [{ p: text }], ...(drawingOnly ? { drawingOnly } : {}) });
+    const docx = buildDocx([
+      { p: '第一段正文。' },
+      box('文本框一：只有 DrawingML。', 'choice'),
+      { p: '第二段正文。' },
+      box('文本框二：不在 AlternateContent 里。', 'bare'),
+      box('文本框三：有 VML 备份。'),
+      { p: '第三段正文。' },
+    ]);
+    expect(await paragraphs(docx)).toEqual([
+      '第一段正文。',
+      '文本框一：只有 DrawingML。',
+      '第二段正文。',
+      '文本框二：不在 AlternateContent 里。',
+      '文本框三：有 VML 备份。',
+      '第三段正文。',
+    ]);
+  });
+});
+
 describe('a PowerPoint introduction (.pptx)', () => {
-  it('reads the slides in order: each title a heading, the text under it paragraphs', () => {
+  it('reads the slides in order: each title a heading, the text under it paragraphs', async () => {
     const pptx = buildPptx([
       { title: '济宁中邦保安服务有限公司', subtitle: '专业 · 诚信 · 安全' },
       { title: '服务项目', body: ['驻场保安：3800元/人·月', '大型活动安保：面议'] },
       { title: '诚聘英才', body: ['保安员 50名，月薪3800-4500元'] },
     ]);
-    const blocks = readPresentation(pptx);
+    const blocks = await readPresentation(pptx, async () => undefined);
     const { columns } = structureDocument(blocks, 'a.pptx', env, { today: TODAY, names: ['济宁中邦保安服务有限公司', '中邦保安'] });
     expect(columns.map((c) => c.type)).toEqual(['products', 'jobs']);
     expect(titles(columns, 'products')).toEqual(['驻场保安', '大型活动安保']);
     expect(columns[1]!.items).toMatchObject([{ title: '保安员', headcount: 50 }]);
   });
 
-  it('refuses an old binary .ppt and a file that is no presentation, by code', () => {
+  it('refuses an old binary .ppt and a file that is no presentation, by code', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
-    expect(() => readPresentation(ole)).toThrow(expect.objectContaining({ code: 'pptx.legacy_format' }));
-    expect(() => readPresentation(Buffer.from('PK'))).toThrow(PresentationProblem);
+    const none = async () => undefined;
+    await expect(readPresentation(ole, none)).rejects.toMatchObject({ code: 'pptx.legacy_format' });
+    await expect(readPresentation(Buffer.from('PK'), none)).rejects.toBeInstanceOf(PresentationProblem);
+  });
+
+  it('places each slide’s pictures with the item its title names, and leaves out the logo on every slide', async () => {
+    const logo = await picture();
+    const photo = (n: number) => new Uint8Array([...logo, n]);
+    const pptx = buildPptx([
+      { title: '济宁中邦保安服务有限公司', subtitle: '专业 · 诚信 · 安全', pictures: [{ name: 'logo.png', bytes: logo, y: 100 }] },
+      { title: '服务项目', body: ['我们为企事业单位提供以下安保服务'], pictures: [{ name: 'logo.png', bytes: logo, y: 100 }] },
+      {
+        title: '驻场保安',
+        body: ['7×24小时驻场，3800元/人·月'],
+        pictures: [
+          { name: 'logo.png', bytes: logo, y: 100 },
+          { name: 'image2.jpeg', bytes: photo(2), y: 3_000_000 },
+        ],
+      },
+      {
+        title: '门卫值守',
+        body: ['小区、厂区门岗24小时值守，面议'],
+        pictures: [
+          { name: 'logo.png', bytes: logo, y: 100 },
+          { name: 'image3.jpeg', bytes: photo(3), y: 3_000_000 },
+        ],
+      },
+    ]);
+    const stored: string[] = [];
+    const blocks = await readPresentation(pptx, async (_bytes, name) => {
+      stored.push(name);
+      return String(stored.length).padStart(64, '0');
+    });
+    expect(stored).toEqual(['ppt/media/image2.jpeg', 'ppt/media/image3.jpeg']);
+    expect(blocks.map((b) => (b.type === 'image' ? `image ${Number(b.image.sha256)}` : b.type))).toEqual([
+      'heading',
+      'paragraph',
+      'heading',
+      'paragraph',
+      'heading',
+      'paragraph',
+      'image 1',
+      'heading',
+      'paragraph',
+      'image 2',
+    ]);
+    const { columns } = structureDocument(blocks, 'a.pptx', env, { today: TODAY, names: ['济宁中邦保安服务有限公司'] });
+    expect(columns).toHaveLength(1);
+    expect(columns[0]!.items.map((item) => [itemTitle(item), ('images' in item ? item.images : []).map((i) => Number(i.sha256))])).toEqual([
+      ['驻场保安', [1]],
+      ['门卫值守', [2]],
+    ]);
   });
 });
 

@@ -2,16 +2,17 @@
  * Turning whatever a customer hands over into a clean original: the format sniffed from the bytes
  * (never the file name), EXIF orientation applied, metadata (GPS, camera, thumbnails) stripped.
  * Opaque pictures become JPEG, pictures with real transparency PNG. sharp does the pixel work on
- * libuv's thread pool, so awaiting it does not block the dispatcher.
+ * libuv's thread pool, so awaiting it does not block the dispatcher — except an iPhone HEIC photo,
+ * decoded first by libheif on the calling thread (heic.ts): only the read worker normalizes those.
  */
-import sharp from 'sharp';
+import sharp, { type SharpOptions } from 'sharp';
+import { decodeHeic, HeicError } from './heic';
 
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 /** 100 megapixels: more than any phone camera, far less than a decompression bomb. */
 export const MAX_IMAGE_PIXELS = 100_000_000;
 
-export type ImageProblemCode =
-  'image.empty' | 'image.too_large' | 'image.heic_unsupported' | 'image.not_an_image' | 'image.unsupported_format' | 'image.damaged';
+export type ImageProblemCode = 'image.empty' | 'image.too_large' | 'image.not_an_image' | 'image.unsupported_format' | 'image.damaged';
 
 /** Why a file could not become an image; the caller adds the file name. */
 export class ImageProblem extends Error {
@@ -65,19 +66,14 @@ export function sniffImageFormat(bytes: Uint8Array): SniffedFormat {
   return looksLikeText(b) ? 'text' : 'unknown';
 }
 
-const SUPPORTED: ReadonlySet<SniffedFormat> = new Set(['jpeg', 'png', 'gif', 'webp', 'avif', 'tiff']);
+const SUPPORTED: ReadonlySet<SniffedFormat> = new Set(['jpeg', 'png', 'gif', 'webp', 'avif', 'tiff', 'heic']);
 
 function refuseUnsupported(format: SniffedFormat): void {
   if (SUPPORTED.has(format)) return;
-  if (format === 'heic')
-    throw new ImageProblem(
-      'image.heic_unsupported',
-      'HEIC/HEIF photo (iPhone format): convert it to JPEG first (on the iPhone: Settings → Camera → Formats → Most Compatible), then import it again.',
-    );
   if (format === 'text')
     throw new ImageProblem('image.not_an_image', 'The file holds text, not image data (a broken upload or a renamed file).');
   if (format === 'bmp') throw new ImageProblem('image.unsupported_format', 'BMP pictures are not supported: save it as JPEG or PNG first.');
-  throw new ImageProblem('image.not_an_image', 'The file is not a picture in any format we read (JPEG, PNG, GIF, WebP).');
+  throw new ImageProblem('image.not_an_image', 'The file is not a picture in any format we read (JPEG, PNG, GIF, WebP, HEIC).');
 }
 
 export interface NormalizedImage {
@@ -91,10 +87,31 @@ export interface NormalizedImage {
 }
 
 /** True when the picture has an alpha channel that some pixel really uses. */
-async function usesTransparency(bytes: Uint8Array, hasAlphaChannel: boolean | undefined): Promise<boolean> {
+async function usesTransparency(input: SharpInput, hasAlphaChannel: boolean | undefined): Promise<boolean> {
   if (!hasAlphaChannel) return false;
-  const stats = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).stats();
+  const stats = await sharp(input.bytes, input.options).stats();
   return !stats.isOpaque;
+}
+
+/** What sharp is given: the file's bytes, or a HEIC photo's decoded pixels. */
+interface SharpInput {
+  bytes: Uint8Array;
+  options: SharpOptions;
+}
+
+/** A HEIC photo as raw pixels sharp can take; a damaged one, or one over the pixel cap, as an ImageProblem. */
+async function heicInput(bytes: Uint8Array): Promise<SharpInput> {
+  try {
+    const { data, ...raw } = await decodeHeic(bytes, MAX_IMAGE_PIXELS);
+    return { bytes: data, options: { raw, limitInputPixels: MAX_IMAGE_PIXELS } };
+  } catch (error) {
+    if (error instanceof HeicError && error.tooLarge)
+      throw new ImageProblem('image.too_large', `The picture has more than ${MAX_IMAGE_PIXELS / 1_000_000} megapixels (${error.message}).`);
+    throw new ImageProblem(
+      'image.damaged',
+      `The HEIC photo is damaged and cannot be read (${(error as Error).message}): copy it from the phone again, or export it as JPEG.`,
+    );
+  }
 }
 
 /**
@@ -107,11 +124,13 @@ export async function normalizeImage(bytes: Uint8Array): Promise<NormalizedImage
     throw new ImageProblem('image.too_large', `The file is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
   const sourceFormat = sniffImageFormat(bytes);
   refuseUnsupported(sourceFormat);
+  const input = sourceFormat === 'heic' ? await heicInput(bytes) : { bytes, options: { limitInputPixels: MAX_IMAGE_PIXELS } };
   try {
-    const meta = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
-    const alpha = await usesTransparency(bytes, meta.hasAlpha);
-    // .rotate() without an angle applies the EXIF orientation; output carries no metadata by default.
-    const pipeline = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
+    const meta = await sharp(input.bytes, input.options).metadata();
+    const alpha = await usesTransparency(input, meta.hasAlpha);
+    // .rotate() without an angle applies the EXIF orientation (raw HEIC pixels have none: libheif
+    // turned them); output carries no metadata by default.
+    const pipeline = sharp(input.bytes, input.options).rotate();
     const encoded = alpha ? pipeline.png({ compressionLevel: 6 }) : pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 90 });
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     return { bytes: data, mime: alpha ? 'image/png' : 'image/jpeg', width: info.width, height: info.height, hasAlpha: alpha, sourceFormat };
@@ -125,6 +144,6 @@ function describeSharpError(error: unknown): ImageProblem {
   if (/pixel limit/i.test(message))
     return new ImageProblem('image.too_large', `The picture has more than ${MAX_IMAGE_PIXELS / 1_000_000} megapixels.`);
   if (/unsupported image format/i.test(message))
-    return new ImageProblem('image.not_an_image', 'The file is not a picture in any format we read (JPEG, PNG, GIF, WebP).');
+    return new ImageProblem('image.not_an_image', 'The file is not a picture in any format we read (JPEG, PNG, GIF, WebP, HEIC).');
   return new ImageProblem('image.damaged', `The picture is damaged and cannot be read (${message.split('\n')[0]}).`);
 }

@@ -2,10 +2,12 @@
  * Word documents through mammoth: semantic HTML with a style map for Chinese (and WPS) style names,
  * headings found by look where the writer used no heading styles (docxLook.ts), embedded pictures
  * handed to the caller (which stores them by sha256), then the SITES.md allowlist, then blocks.
+ * Text boxes written without Word's VML fallback are made readable first (docxTextBoxes.ts).
  * mammoth's own warnings come back for the manager to see.
  */
 import mammoth from 'mammoth';
 import { LOOK_STYLE_MAP, markLookHeadings } from './docxLook';
+import { docxWithReadableTextBoxes } from './docxTextBoxes';
 import { htmlToBlocks, type SourceBlock } from './htmlToBlocks';
 import { ASSET_SCHEME, sanitizeIntakeHtml } from './sanitize';
 import { checkZip, ZipProblem } from './zipGuard';
@@ -104,7 +106,7 @@ export async function convertDocx(
   let result: { value: string; messages: { type: string; message: string }[] };
   try {
     result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes) },
+      { buffer: Buffer.from(docxWithReadableTextBoxes(bytes)) },
       { styleMap: DOCX_STYLE_MAP, convertImage, transformDocument: markLookHeadings },
     );
   } catch (error) {

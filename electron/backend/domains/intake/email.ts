@@ -3,8 +3,12 @@
  * parts taken apart — the text (text/plain, else the HTML part) in the charset it declares, and
  * the attachments with their names (RFC 2047 / RFC 2231 encoded). The forward header block
  * ("-------- 转发邮件信息 --------", 发件人：…, 主题：…) and a signature after "-- " are left out of
- * the text: they are the mail's, not the customer's material.
+ * the text: they are the mail's, not the customer's material. Pictures the HTML part shows from the
+ * mail itself (`<img src="cid:…">`, or a web page saved as .mht naming its parts by Content-Location)
+ * are handed back with the src that shows them, not as attachments, so they stay where they stand.
  */
+import type { SourceBlock } from './htmlToBlocks';
+import { textOf } from './htmlToBlocks';
 import { decodeText } from './textDecoding';
 
 export const MAX_EMAIL_PARTS = 100;
@@ -18,10 +22,18 @@ export interface EmailAttachment {
   bytes: Uint8Array;
 }
 
+/** A picture the HTML part shows from a part of the mail: `src` as the HTML writes it. */
+export interface ShownPicture {
+  src: string;
+  bytes: Uint8Array;
+}
+
 export interface EmailContent {
   /** The mail's text as lines; `html` when the mail has only an HTML part. */
   text?: string;
   html?: string;
+  /** Pictures the HTML shows from the mail's own parts (cid: or Content-Location). */
+  pictures: ShownPicture[];
   attachments: EmailAttachment[];
 }
 
@@ -147,24 +159,87 @@ export function mailText(text: string): string {
   return out.join('\n');
 }
 
-/** Reads an .eml file: its text (or HTML) and attachments. */
+/** Mail writers (Foxmail, web mail) put each line in a <div>: as paragraphs, lines stay lines. */
+const linesAsParagraphs = (html: string) => html.replace(/<(\/?)div\b/gi, '<$1p');
+
+/** A Content-ID without its angle brackets, as `cid:` URLs name it. */
+const contentId = (part: Part) => (part.headers.get('content-id') ?? '').trim().replace(/^<|>$/g, '');
+
+function decodedUri(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
+const IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+
+/** The part an `<img src>` shows: by Content-ID for `cid:`, else by Content-Location (whole, or its end). */
+function shownPart(src: string, images: Part[]): Part | undefined {
+  if (/^cid:/i.test(src)) {
+    const id = decodedUri(src.slice(4));
+    return images.find((part) => contentId(part) === id);
+  }
+  const wanted = decodedUri(src).replace(/\\/g, '/');
+  if (!wanted) return undefined;
+  return images.find((part) => {
+    // Headers are read as Latin-1; a location written in UTF-8 bytes is read again as UTF-8.
+    const raw = part.headers.get('content-location') ?? '';
+    const location = decodedUri(Buffer.from(raw, 'latin1').toString('utf8')).replace(/\\/g, '/');
+    return location !== '' && (location === wanted || location.endsWith(`/${wanted.replace(/^\.\//, '')}`));
+  });
+}
+
+/** Reads an .eml file: its text (or HTML), the pictures its HTML shows, and attachments. */
 export function readEmail(bytes: Uint8Array): EmailContent {
   const root = entity(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (!root.headers.has('content-type') && !root.headers.has('from') && !root.headers.has('subject'))
     throw new EmailProblem('The file is not an e-mail saved as .eml (it has no mail headers).');
-  const content: EmailContent = { attachments: [] };
-  for (const part of leaves(root, [])) {
-    const type = (part.headers.get('content-type') ?? 'text/plain').toLowerCase();
+  const content: EmailContent = { pictures: [], attachments: [] };
+  const parts = leaves(root, []);
+  const images = parts.filter((part) => /^image\//i.test(part.headers.get('content-type') ?? ''));
+  const named = (part: Part) => {
     const disposition = part.headers.get('content-disposition') ?? '';
     const name = parameter(disposition, 'filename') ?? parameter(part.headers.get('content-type'), 'name');
-    const body = decodedBody(part);
-    if (name || /^attachment/i.test(disposition)) {
-      content.attachments.push({ name: (name ?? 'attachment').replace(/[\\/]/g, '_').slice(0, 200), bytes: new Uint8Array(body) });
-      continue;
-    }
+    return name || /^attachment/i.test(disposition) ? (name ?? 'attachment') : undefined;
+  };
+  for (const part of parts) {
+    if (named(part) !== undefined) continue;
+    const type = (part.headers.get('content-type') ?? 'text/plain').toLowerCase();
     const charset = parameter(part.headers.get('content-type'), 'charset') ?? '';
-    if (type.startsWith('text/plain') && content.text === undefined) content.text = mailText(decodeBytes(body, charset));
-    else if (type.startsWith('text/html') && content.html === undefined) content.html = decodeBytes(body, charset);
+    if (type.startsWith('text/plain') && content.text === undefined) content.text = mailText(decodeBytes(decodedBody(part), charset));
+    else if (type.startsWith('text/html') && content.html === undefined)
+      content.html = linesAsParagraphs(decodeBytes(decodedBody(part), charset));
+  }
+  const shown = new Set<Part>();
+  for (const match of (content.html ?? '').matchAll(IMG_SRC)) {
+    const src = match[1] ?? match[2] ?? match[3] ?? '';
+    const part = shownPart(src.trim(), images);
+    if (!part) continue;
+    shown.add(part);
+    content.pictures.push({ src, bytes: new Uint8Array(decodedBody(part)) });
+  }
+  for (const part of parts) {
+    const name = named(part);
+    if (name === undefined || shown.has(part)) continue;
+    content.attachments.push({ name: name.replace(/[\\/]/g, '_').slice(0, 200), bytes: new Uint8Array(decodedBody(part)) });
   }
   return content;
+}
+
+/** The mail's blocks without a forward's header block and without the signature after "--" (see mailText). */
+export function withoutMailHeaders(blocks: SourceBlock[]): SourceBlock[] {
+  const kept: SourceBlock[] = [];
+  let inHeader = false;
+  for (const block of blocks) {
+    const text = textOf(block);
+    if (/^--\s?$/.test(text.trim())) break;
+    if (FORWARD_SEPARATOR.test(text)) inHeader = true;
+    else if (!(inHeader && MAIL_HEADER.test(text))) {
+      inHeader = false;
+      kept.push(block);
+    }
+  }
+  return kept;
 }

@@ -11,7 +11,8 @@ import { recognizeText } from '../../infra/ocr/ocrClient';
 import { ocrRows } from '../../infra/ocr/layout';
 import { createLimiter, mapLimited } from '../assets/concurrency';
 import { storeImage, type StoredImage } from '../assets/imageStore';
-import { sha256Of } from '../assets/store';
+import { sniffImageFormat } from '../assets/images';
+import { readAsset, sha256Of } from '../assets/store';
 import type { Wishes } from './notes';
 import { lookAt, type PhotoLook } from './photoLook';
 import { isCameraName, isDocumentName, isLicenceName } from './photos';
@@ -70,6 +71,9 @@ const DOCUMENT_EXTENSIONS: Record<string, DocumentKind> = {
   '.doc': 'word',
   '.wps': 'word',
   '.rtf': 'rtf',
+  '.odt': 'odt',
+  '.ods': 'ods',
+  '.odp': 'odp',
   '.htm': 'html',
   '.html': 'html',
   '.xlsx': 'xlsx',
@@ -122,7 +126,7 @@ class Intake {
       return this.report(
         file.name,
         'intake.unsupported_type',
-        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), PDF, PowerPoint (.pptx), e-mails (.eml, .mht), .zip archives, .txt text and JPEG/PNG/GIF/WebP photos.',
+        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), OpenDocument (.odt, .ods, .odp), PDF, PowerPoint (.pptx), e-mails (.eml, .mht), .zip archives, .txt text and JPEG/PNG/GIF/WebP/HEIC photos.',
       );
     if (kind === 'zip' && /\.zip\//i.test(file.name))
       return this.report(file.name, 'archive.nested', 'An archive inside an archive is not unpacked: unpack it and import its folder.');
@@ -139,8 +143,9 @@ class Intake {
       const sha256 = sha256Of(bytes);
       if (this.env.alreadyImported?.has(sha256))
         return this.report(file.name, 'intake.already_imported', 'This file was imported into the site before (same content): skipped.');
-      if (kind === 'image') await this.photo(file.name, bytes);
-      else if (kind === 'enterprise') return this.enterprise(file.name, bytes);
+      if (kind === 'image') {
+        if (!(await this.photo(file.name, bytes))) return;
+      } else if (kind === 'enterprise') return this.enterprise(file.name, bytes);
       else {
         const output = await readInWorker({
           kind,
@@ -180,12 +185,25 @@ class Intake {
     this.result.problems.push(...output.problems);
   }
 
-  private async photo(file: string, bytes: Uint8Array): Promise<void> {
-    const image = await this.imageSlot(() => storeImage(this.env.dataDir, bytes));
+  /** Stores a photo and looks at it; false when it could not be stored (the problem is reported). */
+  private async photo(file: string, original: Uint8Array): Promise<boolean> {
+    const heic = sniffImageFormat(original) === 'heic';
+    const image = heic ? await this.heicPhoto(file, original) : await this.imageSlot(() => storeImage(this.env.dataDir, original));
+    if (!image) return false;
     this.result.images.push(image);
+    // sharp (the look, OCR) cannot read HEIC: those see the stored JPEG.
+    const bytes = heic ? readAsset(this.env.dataDir, image.sha256) : original;
     const look = await this.imageSlot(() => lookAt(bytes));
     const page = (isDocumentName(file) || (isCameraName(file) && look.pageLike)) && (await this.readPage(file, bytes));
     this.result.photos.push({ file, image, look, ...(page ? { page } : {}) });
+    return true;
+  }
+
+  /** An iPhone HEIC photo: libheif decodes on its thread, so it is normalized and stored in the read worker. */
+  private async heicPhoto(file: string, bytes: Uint8Array): Promise<StoredImage | undefined> {
+    const output = await readInWorker({ kind: 'picture', file, bytes, dataDir: this.env.dataDir });
+    this.result.problems.push(...output.problems);
+    return output.images[0];
   }
 
   /**

@@ -1,13 +1,17 @@
 /**
  * PowerPoint .pptx company introductions (also WPS's .dps saved as .pptx): the slides in the
  * order the presentation lists them, each slide's title a heading, the paragraphs of its other
- * text boxes as paragraphs and its tables as tables — the same blocks a Word document gives, so one
- * structuring path serves both. Pictures on slides are not read (say so in the report); an old
- * binary .ppt is refused by name.
+ * text boxes as paragraphs, its tables as tables and its pictures as embedded images, from top to
+ * bottom — the same blocks a Word document gives, so one structuring path serves both and a
+ * slide's pictures go with the item its title names. A picture on most slides (a logo in the
+ * corner) is decoration and left out; an old binary .ppt is refused by name.
  */
+import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { parseDocument } from 'htmlparser2';
-import type { SourceBlock } from './htmlToBlocks';
+import type { ImageRef } from '../../../../shared/sites/model';
+import { textOf, type SourceBlock } from './htmlToBlocks';
+import { matchColumnKeyword } from './keywords';
 import { checkZip, ZipProblem } from './zipGuard';
 
 export const MAX_SLIDES = 200;
@@ -72,10 +76,39 @@ function slideOrder(files: Record<string, Uint8Array>): string[] {
 
 const paragraph = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ text }] });
 
-/** One slide's blocks: its title as a heading, then its text boxes and tables from top to bottom. */
-function slideBlocks(xml: string): SourceBlock[] {
-  const root = parse(xml);
-  const tree = first(root, 'p:spTree');
+/** Vector drawings (EMF, WMF, SVG) and HD Photo cannot be shown on a site as they are: left out. */
+const isPicture = (name: string) => /\.(png|jpe?g|gif|webp|tiff?|bmp|heic|heif|avif)$/i.test(name);
+
+/** The media a slide's pictures show (rId → ppt/media/…), from the slide's relationships. */
+function slideMedia(files: Record<string, Uint8Array>, slide: string): Map<string, string> {
+  const rels = files[`${path.posix.dirname(slide)}/_rels/${path.posix.basename(slide)}.rels`];
+  if (!rels) return new Map();
+  return new Map(
+    elements(parse(strFromU8(rels)), 'Relationship')
+      .filter((r) => /\/image$/.test(r.attribs?.Type ?? '') && r.attribs?.TargetMode !== 'External')
+      .map((r) => [r.attribs?.Id ?? '', path.posix.normalize(path.posix.join(path.posix.dirname(slide), r.attribs?.Target ?? ''))]),
+  );
+}
+
+interface Slide {
+  root: XmlNode;
+  /** Each picture's medium, in the order the slide lists them. */
+  pictures: { node: XmlNode; medium: string }[];
+}
+
+function readSlide(files: Record<string, Uint8Array>, name: string): Slide {
+  const root = parse(strFromU8(files[name]!));
+  const media = slideMedia(files, name);
+  const pictures = elements(root, 'p:pic').flatMap((node) => {
+    const medium = media.get(first(node, 'a:blip')?.attribs?.['r:embed'] ?? '');
+    return medium && isPicture(medium) ? [{ node, medium }] : [];
+  });
+  return { root, pictures };
+}
+
+/** One slide's blocks: its title as a heading, then its text boxes, tables and pictures from top to bottom. */
+function slideBlocks(slide: Slide, images: Map<string, ImageRef>): SourceBlock[] {
+  const tree = first(slide.root, 'p:spTree');
   if (!tree) return [];
   const shapes: { top: number; blocks: SourceBlock[]; title: boolean }[] = [];
   const topOf = (node: XmlNode) => Number(first(node, 'a:off')?.attribs?.y ?? first(node, 'p:xfrm')?.attribs?.y ?? 0);
@@ -101,11 +134,29 @@ function slideBlocks(xml: string): SourceBlock[] {
       blocks: title ? [{ type: 'heading', level: 1, runs: [{ text: lines.join(' ') }], look: true }] : lines.map(paragraph),
     });
   }
+  for (const { node, medium } of slide.pictures) {
+    const image = images.get(medium);
+    if (image) shapes.push({ top: topOf(node), title: false, blocks: [{ type: 'image', image }] });
+  }
   return shapes.sort((a, b) => a.top - b.top).flatMap((s) => s.blocks);
 }
 
-/** Reads a .pptx into blocks, slide by slide. */
-export function readPresentation(bytes: Uint8Array): SourceBlock[] {
+/** The media shown on most slides of a deck of three or more: a logo or a background, not a slide's own picture. */
+function decorations(slides: Slide[]): Set<string> {
+  const count = new Map<string, number>();
+  for (const slide of slides)
+    for (const medium of new Set(slide.pictures.map((p) => p.medium))) count.set(medium, (count.get(medium) ?? 0) + 1);
+  return new Set([...count].filter(([, n]) => slides.length >= 3 && n > slides.length / 2).map(([medium]) => medium));
+}
+
+/**
+ * Reads a .pptx into blocks, slide by slide. `storePicture` receives each picture shown on a slide
+ * and returns its sha256, or undefined when it cannot be used (the caller reports why).
+ */
+export async function readPresentation(
+  bytes: Uint8Array,
+  storePicture: (bytes: Uint8Array, name: string) => Promise<string | undefined>,
+): Promise<SourceBlock[]> {
   if (isOle(bytes))
     throw new PresentationProblem(
       'pptx.legacy_format',
@@ -118,16 +169,44 @@ export function readPresentation(bytes: Uint8Array): SourceBlock[] {
       throw new PresentationProblem(error.code === 'office.too_large' ? 'pptx.too_large' : 'pptx.unreadable', error.message);
     throw error;
   }
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) => /^ppt\/(presentation\.xml|_rels\/presentation\.xml\.rels|slides\/slide\d+\.xml)$/.test(file.name),
-    });
-  } catch (error) {
-    throw new PresentationProblem('pptx.unreadable', `The presentation cannot be read (${(error as Error).message}).`);
-  }
-  const slides = slideOrder(files).slice(0, MAX_SLIDES);
-  if (slides.length === 0)
+  const unzip = (wanted: (name: string) => boolean) => {
+    try {
+      return unzipSync(bytes, { filter: (file) => wanted(file.name) });
+    } catch (error) {
+      throw new PresentationProblem('pptx.unreadable', `The presentation cannot be read (${(error as Error).message}).`);
+    }
+  };
+  const files = unzip((name) =>
+    /^ppt\/(presentation\.xml|_rels\/presentation\.xml\.rels|slides\/(_rels\/)?slide\d+\.xml(\.rels)?)$/.test(name),
+  );
+  const names = slideOrder(files).slice(0, MAX_SLIDES);
+  if (names.length === 0)
     throw new PresentationProblem('pptx.unreadable', 'The file is not a PowerPoint .pptx presentation (it has no slides).');
-  return slides.flatMap((name) => slideBlocks(strFromU8(files[name]!)));
+  const slides = names.map((name) => readSlide(files, name));
+  const decoration = decorations(slides);
+  const shown = new Set(slides.flatMap((slide) => slide.pictures.map((p) => p.medium)).filter((medium) => !decoration.has(medium)));
+  // Only the pictures slides show are unpacked (a deck's media may hold videos).
+  const media = shown.size ? unzip((name) => shown.has(name)) : {};
+  const images = new Map<string, ImageRef>();
+  for (const medium of shown) {
+    const sha256 = media[medium] ? await storePicture(media[medium], medium) : undefined;
+    if (sha256) images.set(medium, { sha256, alt: '' });
+  }
+  return entriesUnderColumns(slides.map((slide) => slideBlocks(slide, images)));
+}
+
+/**
+ * A slide titled like a column (服务项目, 产品展示) opens it, and the slides after it whose titles
+ * name no column are its entries (驻场保安, 押运服务 …): their titles one level down, so each
+ * becomes an item with its slide's text and pictures.
+ */
+function entriesUnderColumns(slides: SourceBlock[][]): SourceBlock[] {
+  let inColumn = false;
+  return slides.flatMap((blocks) => {
+    const title = blocks.find((b) => b.type === 'heading');
+    if (!title || title.type !== 'heading') return blocks;
+    if (matchColumnKeyword(textOf(title).trim())) inColumn = true;
+    else if (inColumn) return blocks.map((b) => (b === title ? { ...title, level: 2 } : b));
+    return blocks;
+  });
 }

@@ -1,8 +1,9 @@
 /**
- * Reading one document into structured material: Word (.docx, .doc, .wps), RTF, web pages (.htm), spreadsheets (.xlsx,
- * .xls, .et, .csv), PDF, PowerPoint (.pptx), e-mail (.eml, .mht: its text; its attachments handed back), a .zip (its files
- * handed back), plain text in any
- * Chinese encoding, and the text of a photographed page (or of a scanned PDF's pages) after OCR.
+ * Reading one document into structured material: Word (.docx, .doc, .wps), RTF, web pages (.htm),
+ * OpenDocument (.odt, .ods, .odp), spreadsheets (.xlsx, .xls, .et, .csv), PDF, PowerPoint (.pptx),
+ * e-mail (.eml, .mht: its text, the pictures its HTML shows; its attachments handed back), a .zip
+ * (its files handed back), plain text in any Chinese encoding, the text of a photographed page (or
+ * of a scanned PDF's pages) after OCR, and iPhone HEIC photos (decoding them is CPU work).
  * This runs in the read worker (readWorker.ts): conversion is CPU work the dispatcher must not wait
  * on. Embedded pictures are stored here; what could not be read is a problem naming the file.
  */
@@ -15,16 +16,18 @@ import { storeImage, type StoredImage } from '../assets/imageStore';
 import type { OcrRow } from '../../infra/ocr/layout';
 import { ArchiveProblem, readArchive } from './archive';
 import { convertDocx, DocxProblem, type EmbeddedImage } from './docx';
-import { EmailProblem, readEmail } from './email';
+import { EmailProblem, readEmail, withoutMailHeaders } from './email';
 import type { SourceBlock } from './htmlToBlocks';
 import { fileNameColumn } from './keywords';
 import { LegacyWordProblem, readLegacyWord } from './legacyWord';
 import { linesToBlocks, textLines, type TextLine } from './lines';
 import { parseWishes, type Wishes } from './notes';
+import { OpenDocumentProblem, readOpenDocument } from './openDocument';
 import { PdfProblem, readPdf } from './pdf';
 import { PresentationProblem, readPresentation } from './presentation';
 import { readRtf, RtfProblem } from './rtf';
-import { readCsv, readXls, readXlsx, sheetBlocks, SpreadsheetProblem } from './spreadsheet';
+import { ASSET_SCHEME } from './sanitize';
+import { readCsv, readOds, readXls, readXlsx, sheetBlocks, SpreadsheetProblem } from './spreadsheet';
 import { structureDocument, type StructuredMaterial } from './structure';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, readWebPage, type LinkedPicture } from './webPage';
@@ -32,11 +35,18 @@ import { ZipProblem } from './zipGuard';
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
-export type DocumentKind = 'docx' | 'word' | 'rtf' | 'html' | 'xlsx' | 'xls' | 'csv' | 'pdf' | 'pptx' | 'eml' | 'zip' | 'text';
+const IMG_SRC_ATTRIBUTE = /(<img\b[^>]*?\bsrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
-/** `names`: the enterprise's names, so a heading that names it is taken for the document's title. */
+export type DocumentKind =
+  'docx' | 'word' | 'rtf' | 'html' | 'odt' | 'xlsx' | 'xls' | 'ods' | 'csv' | 'pdf' | 'pptx' | 'odp' | 'eml' | 'zip' | 'text';
+
+/**
+ * `names`: the enterprise's names, so a heading that names it is taken for the document's title.
+ * `picture`: a photo whose decoding is CPU work on the thread (an iPhone HEIC photo), stored here.
+ */
 export type ReadRequest =
   | { kind: DocumentKind; file: string; bytes: Uint8Array; dataDir: string; today: string; names?: string[] }
+  | { kind: 'picture'; file: string; bytes: Uint8Array; dataDir: string }
   | { kind: 'ocr'; file: string; rows: OcrRow[]; today: string; names?: string[] };
 
 export interface ReadOutput {
@@ -65,6 +75,7 @@ const KNOWN_PROBLEMS = [
   TextDecodingProblem,
   ImageProblem,
   ZipProblem,
+  OpenDocumentProblem,
 ];
 
 export function problemOf(file: string, error: unknown): IntakeProblem {
@@ -87,10 +98,14 @@ function ocrLine(row: OcrRow): TextLine {
   return words.length > 1 && isMarkedPrice(words.at(-1)!) ? { text: row.text, cells: words } : { text: row.text };
 }
 
-class DocumentReader {
-  readonly output: ReadOutput = { documents: [], notes: [], images: [], linked: [], attachments: [], scans: [], problems: [] };
+type DocumentRequest = Exclude<ReadRequest, { kind: 'picture' }>;
 
-  constructor(private readonly request: ReadRequest) {}
+const emptyOutput = (): ReadOutput => ({ documents: [], notes: [], images: [], linked: [], attachments: [], scans: [], problems: [] });
+
+class DocumentReader {
+  readonly output = emptyOutput();
+
+  constructor(private readonly request: DocumentRequest) {}
 
   private get file(): string {
     return this.request.file;
@@ -165,10 +180,25 @@ class DocumentReader {
     }
   }
 
-  /** An e-mail: its text structured like a text file (or its HTML like a web page), its attachments handed back. */
-  private email(bytes: Uint8Array): void {
+  /**
+   * An e-mail: its text structured like a text file (or its HTML like a web page), its attachments
+   * handed back. A mail whose HTML shows pictures of its own is read from the HTML, so the
+   * pictures stay where they stand (stored here, their src made an asset reference).
+   */
+  private async email(bytes: Uint8Array): Promise<void> {
     const mail = readEmail(bytes);
-    if (mail.text?.trim()) this.text(mail.text);
+    if (mail.html && mail.pictures.length) {
+      const stored = new Map<string, string | undefined>();
+      for (const picture of mail.pictures)
+        if (!stored.has(picture.src)) stored.set(picture.src, await this.store(picture.bytes, picture.src.slice(0, 80)));
+      const html = mail.html.replace(IMG_SRC_ATTRIBUTE, (whole, start: string, ...srcs: (string | undefined)[]) => {
+        const sha256 = stored.get(srcs[0] ?? srcs[1] ?? srcs[2] ?? '');
+        return sha256 ? `${start}"${ASSET_SCHEME}:${sha256}"` : whole;
+      });
+      const page = readWebPage(html, this.file);
+      this.structure(withoutMailHeaders(page.blocks));
+      this.output.linked.push(...page.pictures);
+    } else if (mail.text?.trim()) this.text(mail.text);
     else if (mail.html) this.webPage(mail.html);
     this.output.attachments.push(...mail.attachments);
   }
@@ -186,12 +216,15 @@ class DocumentReader {
         else this.structure(linesToBlocks(textLines(content.text)));
       } else if (request.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
       else if (request.kind === 'html') this.webPage(decodeHtml(request.bytes));
+      else if (request.kind === 'odt' || request.kind === 'odp')
+        this.webPage(await readOpenDocument(request.bytes, request.kind, (bytes, name) => this.store(bytes, name)));
       else if (request.kind === 'xlsx') this.structure(sheetBlocks(await readXlsx(request.bytes)));
       else if (request.kind === 'xls') this.structure(sheetBlocks(await readXls(request.bytes)));
+      else if (request.kind === 'ods') this.structure(sheetBlocks(readOds(request.bytes)));
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
       else if (request.kind === 'pdf') await this.pdf(request.bytes);
-      else if (request.kind === 'pptx') this.structure(readPresentation(request.bytes));
-      else if (request.kind === 'eml') this.email(request.bytes);
+      else if (request.kind === 'pptx') this.structure(await readPresentation(request.bytes, (bytes, name) => this.store(bytes, name)));
+      else if (request.kind === 'eml') await this.email(request.bytes);
       else if (request.kind === 'zip') this.output.attachments.push(...readArchive(request.bytes));
       else {
         if (request.bytes.byteLength > MAX_TEXT_BYTES)
@@ -210,7 +243,18 @@ class DocumentReader {
   }
 }
 
-/** Reads one document (or the rows of an OCR'd page) into structured material, problems and stored pictures. */
+/** A photo normalized and stored here (its one image), or the problem why not. */
+async function readPicture(request: Extract<ReadRequest, { kind: 'picture' }>): Promise<ReadOutput> {
+  const output = emptyOutput();
+  try {
+    output.images.push(await storeImage(request.dataDir, request.bytes));
+  } catch (error) {
+    output.problems.push(problemOf(request.file, error));
+  }
+  return output;
+}
+
+/** Reads one document (or the rows of an OCR'd page, or one photo) into structured material, problems and stored pictures. */
 export function readDocument(request: ReadRequest): Promise<ReadOutput> {
-  return new DocumentReader(request).read();
+  return request.kind === 'picture' ? readPicture(request) : new DocumentReader(request).read();
 }

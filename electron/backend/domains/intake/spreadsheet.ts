@@ -1,6 +1,6 @@
 /**
- * Price lists and catalogues as spreadsheets: .xlsx through exceljs, old .xls and WPS .et through
- * SheetJS (legacyExcel.ts), .csv through papaparse (UTF-8 or GBK, as Chinese Excel saves it), and
+ * Price lists and catalogues as spreadsheets: .xlsx through exceljs, old .xls, WPS .et and
+ * LibreOffice/WPS OpenDocument .ods through SheetJS (legacyExcel.ts), .csv through papaparse (UTF-8 or GBK, as Chinese Excel saves it), and
  * web pages or CSV text saved under an Excel name (webPage.ts). All
  * give the same sheets of text cells, so one structuring path serves them: each sheet becomes a
  * table block, its title lines above the header as text, its name a sub-heading when the workbook
@@ -116,6 +116,28 @@ export function readCsv(bytes: Uint8Array, name: string): Sheet {
 /** An old Excel .xls or WPS .et workbook; one that is really an .xlsx (renamed) goes to exceljs. */
 export async function readXls(bytes: Uint8Array): Promise<Sheet[]> {
   if (!isOle(bytes)) return readXlsx(bytes);
+  return sheetJsSheets(bytes);
+}
+
+/** An OpenDocument spreadsheet (.ods, as LibreOffice and WPS save one): a zip, checked before SheetJS unpacks it. */
+export function readOds(bytes: Uint8Array): Sheet[] {
+  if (!isZip(bytes))
+    throw new SpreadsheetProblem(
+      'sheet.unreadable',
+      'The file is not an OpenDocument .ods spreadsheet (it is damaged or has the wrong name).',
+    );
+  try {
+    checkZip(bytes);
+  } catch (error) {
+    if (error instanceof ZipProblem)
+      throw new SpreadsheetProblem(error.code === 'office.too_large' ? 'sheet.too_large' : 'sheet.unreadable', error.message);
+    throw error;
+  }
+  return sheetJsSheets(bytes);
+}
+
+/** The visible, non-empty sheets of a workbook SheetJS reads (.xls, .et, .ods). */
+function sheetJsSheets(bytes: Uint8Array): Sheet[] {
   try {
     const sheets = readLegacyExcel(bytes, { maxRows: MAX_SHEET_ROWS, maxColumns: MAX_SHEET_COLUMNS, fillMerged: false });
     return sheets

@@ -1,0 +1,88 @@
+/**
+ * Word text boxes mammoth does not see. mammoth reads a text box from the VML fallback Word 2010+
+ * writes beside its DrawingML (mc:AlternateContent → mc:Fallback → w:pict); a text box written
+ * only as DrawingML — an mc:Choice without a Fallback (WPS, newer writers) or a bare w:drawing
+ * anchor — is skipped. Before mammoth reads the document, such a text box's w:txbxContent is given
+ * the shape mammoth reads (a w:pict beside the drawing), so its paragraphs come in document order,
+ * once: a text box that has its Fallback is left as it is.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+
+const DOCUMENT = 'word/document.xml';
+
+/** The index just after the element opened at `start`, counting nested elements of the same name. */
+function elementEnd(xml: string, start: number, name: string): number {
+  const tag = new RegExp(`<(/?)${name}\\b[^>]*?(/?)>`, 'g');
+  tag.lastIndex = start;
+  let depth = 0;
+  for (let match = tag.exec(xml); match; match = tag.exec(xml)) {
+    if (match[2]) {
+      if (depth === 0) return tag.lastIndex;
+      continue;
+    }
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) return tag.lastIndex;
+  }
+  return xml.length;
+}
+
+/** The outermost elements called `name` in `xml`, as [start, end) ranges. */
+function outermost(xml: string, name: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  const open = new RegExp(`<${name}\\b`, 'g');
+  for (let match = open.exec(xml); match; match = open.exec(xml)) {
+    const end = elementEnd(xml, match.index, name);
+    ranges.push([match.index, end]);
+    open.lastIndex = end;
+  }
+  return ranges;
+}
+
+/** The text boxes' contents inside `xml`, as mammoth reads a VML text box. */
+function asPict(xml: string): string {
+  const contents = outermost(xml, 'w:txbxContent').map(([start, end]) => xml.slice(start, end));
+  return contents.length ? `<w:pict>${contents.join('')}</w:pict>` : '';
+}
+
+/** Adds a readable copy of every text box that has no VML fallback; the XML unchanged when there is none. */
+export function withReadableTextBoxes(xml: string): string {
+  if (!xml.includes('txbxContent')) return xml;
+  let out = '';
+  let at = 0;
+  // Outside alternate content: a bare drawing with a text box gets a w:pict after it.
+  const bareDrawings = (part: string) => {
+    let result = '';
+    let from = 0;
+    for (const [start, end] of outermost(part, 'w:drawing')) {
+      result += part.slice(from, end) + asPict(part.slice(start, end));
+      from = end;
+    }
+    return result + part.slice(from);
+  };
+  for (const [start, end] of outermost(xml, 'mc:AlternateContent')) {
+    out += bareDrawings(xml.slice(at, start));
+    const alternate = xml.slice(start, end);
+    const close = alternate.lastIndexOf('</mc:AlternateContent>');
+    out +=
+      alternate.includes('<mc:Fallback') || close < 0
+        ? alternate
+        : `${alternate.slice(0, close)}<mc:Fallback>${asPict(alternate)}</mc:Fallback>${alternate.slice(close)}`;
+    at = end;
+  }
+  return out + bareDrawings(xml.slice(at));
+}
+
+/** The .docx with its text boxes made readable, or the same bytes when nothing needed it. */
+export function docxWithReadableTextBoxes(bytes: Uint8Array): Uint8Array {
+  const document = unzipSync(bytes, { filter: (file) => file.name === DOCUMENT })[DOCUMENT];
+  if (!document) return bytes;
+  const xml = strFromU8(document);
+  const readable = withReadableTextBoxes(xml);
+  if (readable === xml) return bytes;
+  const files = unzipSync(bytes);
+  // Pictures are stored, not compressed again: only the XML needs it.
+  const entries: Zippable = {};
+  for (const [name, data] of Object.entries(files))
+    entries[name] = name === DOCUMENT ? strToU8(readable) : [data, { level: /\.(xml|rels)$/i.test(name) ? 6 : 0 }];
+  return zipSync(entries);
+}

@@ -1,0 +1,230 @@
+/**
+ * OpenDocument text (.odt) and presentations (.odp), as LibreOffice and WPS save them: a zip whose
+ * content.xml holds the text. It is written out as the HTML our other readers give — text:h as a heading of its outline
+ * level, text:p as a paragraph (bold or italic by its automatic style), text:list as a list,
+ * table:table as a table, draw:image as an embedded picture (Pictures/…) — and read like a web page,
+ * so bold short paragraphs become headings by look as in a Word page. Text boxes (draw:text-box)
+ * are read where they are anchored.
+ */
+import { strFromU8, unzipSync } from 'fflate';
+import { parseDocument } from 'htmlparser2';
+import { ASSET_SCHEME } from './sanitize';
+import { checkZip, ZipProblem } from './zipGuard';
+
+export class OpenDocumentProblem extends Error {
+  constructor(
+    readonly code: 'odf.unreadable' | 'odf.too_large',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface XmlNode {
+  type: string;
+  name?: string;
+  data?: string;
+  attribs?: Record<string, string>;
+  children?: XmlNode[];
+}
+
+interface Look {
+  bold?: boolean;
+  italic?: boolean;
+}
+
+const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const elements = (node: XmlNode, name: string): XmlNode[] =>
+  (node.children ?? []).flatMap((child) => (child.type !== 'tag' ? [] : child.name === name ? [child] : elements(child, name)));
+
+/** Bold and italic of the automatic styles (P1, T1 …) LibreOffice writes for direct formatting. */
+function automaticLooks(root: XmlNode): Map<string, Look> {
+  const looks = new Map<string, Look>();
+  for (const definition of elements(root, 'style:style')) {
+    const text = elements(definition, 'style:text-properties')[0]?.attribs ?? {};
+    // Chinese text takes the "asian" weight and style: LibreOffice writes only those for it.
+    const weight = text['style:font-weight-asian'] ?? text['fo:font-weight'] ?? '';
+    const style = text['style:font-style-asian'] ?? text['fo:font-style'] ?? '';
+    const look: Look = { ...(/^(bold|[6-9]00)$/.test(weight) ? { bold: true } : {}), ...(style === 'italic' ? { italic: true } : {}) };
+    if (definition.attribs?.['style:name']) looks.set(definition.attribs['style:name'], look);
+  }
+  return looks;
+}
+
+/** Writes content.xml's body as HTML; `pictures` maps a picture's path in the zip to its stored sha256. */
+class HtmlWriter {
+  constructor(
+    private readonly looks: Map<string, Look>,
+    private readonly pictures: Map<string, string>,
+  ) {}
+
+  private marked(node: XmlNode, inner: string): string {
+    const look = this.looks.get(node.attribs?.['text:style-name'] ?? '') ?? {};
+    const em = look.italic ? `<em>${inner}</em>` : inner;
+    return look.bold ? `<strong>${em}</strong>` : em;
+  }
+
+  private children(node: XmlNode): string {
+    return (node.children ?? []).map((child) => this.write(child)).join('');
+  }
+
+  private image(frame: XmlNode): string {
+    // A chart or formula (draw:object) shows a replacement picture: not a photo for the site.
+    if (elements(frame, 'draw:object').length) return '';
+    const href = elements(frame, 'draw:image')[0]?.attribs?.['xlink:href'] ?? '';
+    const sha256 = this.pictures.get(href);
+    const title = elements(frame, 'svg:title')[0] ?? elements(frame, 'svg:desc')[0];
+    const alt = title ? (title.children ?? []).map((c) => c.data ?? '').join('') : '';
+    const boxes = elements(frame, 'draw:text-box').map((box) => this.children(box));
+    return (sha256 ? `<img src="${ASSET_SCHEME}:${sha256}" alt="${escapeHtml(alt)}">` : '') + boxes.join('');
+  }
+
+  /** A presentation page: its title frame a heading, then its other frames from top to bottom. */
+  page(page: XmlNode): string {
+    const frames = (page.children ?? []).filter(
+      (c) => c.type === 'tag' && (c.name === 'draw:frame' || c.name === 'draw:g' || c.name === 'draw:custom-shape'),
+    );
+    const top = (frame: XmlNode) => parseFloat(frame.attribs?.['svg:y'] ?? '0') || 0;
+    const isTitle = (frame: XmlNode) => /^title$/.test(frame.attribs?.['presentation:class'] ?? '');
+    const ordered = [...frames].sort((a, b) => (isTitle(b) ? 1 : 0) - (isTitle(a) ? 1 : 0) || top(a) - top(b));
+    return ordered
+      .map((frame) => {
+        if (!isTitle(frame)) return this.write(frame);
+        const text = elements(frame, 'text:p')
+          .map((p) => this.children(p))
+          .join(' ');
+        return text.trim() ? `<h1>${text}</h1>` : '';
+      })
+      .join('');
+  }
+
+  write(node: XmlNode): string {
+    if (node.type === 'text') return escapeHtml(node.data ?? '');
+    if (node.type !== 'tag') return '';
+    switch (node.name) {
+      case 'text:h': {
+        const level = Math.min(6, Math.max(1, Number(node.attribs?.['text:outline-level'] ?? 1) || 1));
+        return `<h${level}>${this.children(node)}</h${level}>`;
+      }
+      case 'text:p':
+        return `<p>${this.marked(node, this.children(node))}</p>`;
+      case 'text:span':
+        return this.marked(node, this.children(node));
+      case 'text:a':
+        return `<a href="${escapeHtml(node.attribs?.['xlink:href'] ?? '')}">${this.children(node)}</a>`;
+      case 'text:s':
+        return ' '.repeat(Math.min(100, Number(node.attribs?.['text:c'] ?? 1) || 1));
+      case 'text:tab':
+        return ' ';
+      case 'text:line-break':
+        return '<br>';
+      case 'text:list':
+        return `<ul>${this.children(node)}</ul>`;
+      case 'text:list-item':
+      case 'text:list-header':
+        return `<li>${this.children(node)}</li>`;
+      case 'table:table':
+        return `<table>${this.children(node)}</table>`;
+      case 'table:table-header-rows':
+        return this.children(node).replace(/<(\/?)td>/g, '<$1th>');
+      case 'table:table-row':
+        return `<tr>${this.children(node)}</tr>`;
+      case 'table:table-cell':
+      case 'table:covered-table-cell':
+        return `<td>${this.children(node)}</td>`;
+      case 'draw:frame':
+        return this.image(node);
+      case 'draw:custom-shape':
+        return (node.children ?? [])
+          .filter((c) => c.name === 'text:p' || c.name === 'text:list')
+          .map((c) => this.write(c))
+          .join('');
+      case 'presentation:notes':
+        return '';
+      case 'text:sequence-decls':
+      case 'table:table-column':
+      case 'table:table-columns':
+      case 'text:tracked-changes':
+      case 'office:annotation':
+      case 'text:note':
+      case 'office:forms':
+      case 'svg:title':
+      case 'svg:desc':
+        return '';
+      default:
+        return this.children(node);
+    }
+  }
+}
+
+const parse = (xml: string) => parseDocument(xml, { xmlMode: true, decodeEntities: true }) as unknown as XmlNode;
+
+/** Unpacks an OpenDocument file's content.xml and its pictures, after the zip guard has checked it. */
+function unpack(bytes: Uint8Array, kind: string): Record<string, Uint8Array> {
+  if (!isZip(bytes))
+    throw new OpenDocumentProblem('odf.unreadable', `The file is not an OpenDocument ${kind} (it is damaged or has the wrong name).`);
+  try {
+    checkZip(bytes);
+  } catch (error) {
+    if (error instanceof ZipProblem)
+      throw new OpenDocumentProblem(error.code === 'office.too_large' ? 'odf.too_large' : 'odf.unreadable', error.message);
+    throw error;
+  }
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (file) => file.name === 'content.xml' || file.name.startsWith('Pictures/') });
+  } catch (error) {
+    throw new OpenDocumentProblem('odf.unreadable', `The ${kind} cannot be read (${(error as Error).message}).`);
+  }
+  if (!files['content.xml'])
+    throw new OpenDocumentProblem('odf.unreadable', `The file is not an OpenDocument ${kind} (it has no content.xml).`);
+  return files;
+}
+
+/** The pictures `root` shows, stored: their path in the zip → sha256. */
+async function storePictures(
+  root: XmlNode,
+  files: Record<string, Uint8Array>,
+  storePicture: (bytes: Uint8Array, name: string) => Promise<string | undefined>,
+): Promise<Map<string, string>> {
+  const pictures = new Map<string, string>();
+  for (const image of elements(root, 'draw:image')) {
+    const href = image.attribs?.['xlink:href'] ?? '';
+    if (pictures.has(href) || !files[href]) continue;
+    const sha256 = await storePicture(files[href]!, href);
+    if (sha256) pictures.set(href, sha256);
+  }
+  return pictures;
+}
+
+/**
+ * Reads an .odt (text) or .odp (presentation: each page's title a heading, its text and pictures
+ * under it) into HTML for readWebPage. `storePicture` receives each embedded picture and returns
+ * its sha256, or undefined when it cannot be used (the caller reports why).
+ */
+export async function readOpenDocument(
+  bytes: Uint8Array,
+  kind: 'odt' | 'odp',
+  storePicture: (bytes: Uint8Array, name: string) => Promise<string | undefined>,
+): Promise<string> {
+  const what = kind === 'odt' ? 'text document (.odt)' : 'presentation (.odp)';
+  const files = unpack(bytes, what);
+  const root = parse(strFromU8(files['content.xml']!));
+  const body = elements(root, kind === 'odt' ? 'office:text' : 'office:presentation')[0];
+  if (!body)
+    throw new OpenDocumentProblem(
+      'odf.unreadable',
+      `The file is not an OpenDocument ${what}: it has no ${kind === 'odt' ? 'text' : 'pages'}.`,
+    );
+  const writer = new HtmlWriter(automaticLooks(root), await storePictures(body, files, storePicture));
+  const html =
+    kind === 'odt'
+      ? writer.write(body)
+      : elements(body, 'draw:page')
+          .map((page) => writer.page(page))
+          .join('');
+  return `<html><body>${html}</body></html>`;
+}
