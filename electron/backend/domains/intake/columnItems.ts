@@ -19,6 +19,7 @@ import {
   type Product,
   type Run,
 } from '../../../../shared/sites/model';
+import { isMarkedPrice, parsePrice } from '../../../../shared/sites/price';
 import { isContactLine } from './contact';
 import { numberingOf, undecorated } from './headings';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
@@ -833,16 +834,24 @@ function applyProductFields(product: Product, found: { label: string; value: str
   return block;
 }
 
-/** Services under sub-headings whose text states a price ("收费标准：2.8万元起") for most of them: a price list. */
+/** A paragraph that is nothing but a price ("￥ 380 / 次", "面议"): the price of the sub-heading it stands under. */
+const priceAlone = (text: string) => (isMarkedPrice(text) ? parsePrice(text) : undefined);
+
+/**
+ * Services under sub-headings whose text states a price for most of them — labelled ("收费标准：2.8万元起")
+ * or a paragraph that is only the price ("￥ 380 / 次" under a bold "遗体接运"): a price list.
+ */
 function pricedSections(blocks: SourceBlock[], itemLevel: number | undefined): boolean {
   if (itemLevel === undefined) return false;
-  const sections: string[] = [];
+  const sections: string[][] = [];
   for (const block of blocks) {
-    if (block.type === 'heading' && block.level === itemLevel) sections.push('');
-    else if (sections.length && block.type === 'paragraph') sections[sections.length - 1] += `${textOf(block)}\n`;
+    if (block.type === 'heading' && block.level === itemLevel) sections.push([]);
+    else if (sections.length && block.type === 'paragraph') sections.at(-1)!.push(textOf(block));
   }
-  const priced = sections.filter((text) =>
-    extractLabeled(text, PRODUCT_FIELDS).found.some((f) => PRICE_FIELD.test(f.label) && parseLabeledPrice(f.value)),
+  const priced = sections.filter(
+    (lines) =>
+      lines.some((line) => priceAlone(line)) ||
+      extractLabeled(lines.join('\n'), PRODUCT_FIELDS).found.some((f) => PRICE_FIELD.test(f.label) && parseLabeledPrice(f.value)),
   ).length;
   return priced >= 2 && priced * 2 >= sections.length;
 }
@@ -851,6 +860,11 @@ function pricedSections(blocks: SourceBlock[], itemLevel: number | undefined): b
 function productOf(id: string, name: string, blocks: SourceBlock[]): Product {
   const product: Product = { kind: 'product', id, name: name.slice(0, 100), description: [], images: [] };
   for (const block of blocks) {
+    const alone = !product.price && block.type === 'paragraph' ? priceAlone(textOf(block).trim()) : undefined;
+    if (alone) {
+      product.price = alone;
+      continue;
+    }
     const facts = factsOf(block);
     const found = facts
       ? { found: facts, rest: '' }
