@@ -78,7 +78,10 @@ const FEE_WORD = /^[\u4e00-\u9fff]{1,3}[费价]$/;
 /** A product written on one line: a name and a price, with anything between as its spec. */
 export function productLine(raw: string): ProductLine | undefined {
   // "烤羊排（68元/斤）": a price in brackets at the end of a menu line is its price.
-  const text = withoutNumbering(raw).replace(BRACKETED_PRICE, (_, price: string) => `  ${price.trim()}`);
+  // "智能控制仪……………………￥280": however long its leader runs, the line is as long as its words.
+  const text = withoutNumbering(raw)
+    .replace(BRACKETED_PRICE, (_, price: string) => `  ${price.trim()}`)
+    .replace(new RegExp(LEADER.source, 'g'), '……');
   if (text.length > 80) return undefined;
   const spaced = splitCells(text);
   const led = text.split(LEADER).filter(Boolean);
