@@ -97,10 +97,17 @@ export function productLine(raw: string): ProductLine | undefined {
   } else if (labeled) {
     name = labeled[1];
     priceText = labeled[2];
+    // "启蒙班：4-6岁，一对一，2400元/学期（20节）": what it is first, the price its last clause.
+    const clauses = priceText!.split(/[，,；;]\s*/);
+    const last = clauses.at(-1)!.replace(/\s*[（(][^）)]{1,12}[)）]$/, '');
+    if (clauses.length > 1 && !parseLabeledPrice(priceText!.trim()) && isMarkedPrice(last)) {
+      priceText = clauses.at(-1);
+      middle = clauses.slice(0, -1);
+    }
   } else {
     // "招牌红烧肉 68元/份", "西湖龙井（特级）￥680/斤": the price is the tail of the line.
     const tail =
-      /^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*[/／每]\s*[^\s\d]{1,4})?\s*起?|价格面议|面议|时价|电议|议价)$/.exec(
+      /^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万wW])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*[/／每]\s*[^\s\d]{1,4})?\s*起?|价格面议|面议|时价|电议|议价)$/.exec(
         text,
       );
     if (tail) {
