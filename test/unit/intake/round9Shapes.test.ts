@@ -6,9 +6,11 @@
  * after labels like 座机. The text is made up for the tests.
  */
 import { describe, expect, it } from 'vitest';
-import type { SourceBlock } from '../../../electron/backend/domains/intake/htmlToBlocks';
+import { textOf, type SourceBlock } from '../../../electron/backend/domains/intake/htmlToBlocks';
+import { readPdf } from '../../../electron/backend/domains/intake/pdf';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, type Column } from '../../../shared/sites/model';
+import { isMarkedPrice, parsePrice } from '../../../shared/sites/price';
 
 let counter = 0;
 const env = { newId: () => `id-${++counter}` };
@@ -16,6 +18,7 @@ const TODAY = '2026-12-01';
 const column = (columns: Column[], type: string) => columns.find((c) => c.type === type);
 const titles = (columns: Column[], type: string) => column(columns, type)?.items.map(itemTitle) ?? [];
 const para = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ text }] });
+const cells = (rows: string[][]): SourceBlock => ({ type: 'table', header: false, rows: rows.map((r) => r.map((text) => [{ text }])) });
 const heading = (text: string, level = 1): SourceBlock => ({ type: 'heading', level, runs: [{ text, strong: true }] });
 
 describe('a bold name over a paragraph that is only its price', () => {
@@ -45,5 +48,116 @@ describe('a bold name over a paragraph that is only its price', () => {
     const blocks = [heading('服务项目'), heading('上门保洁', 2), para('两人上门，自带工具。'), heading('地毯清洗', 2), para('按面积计价。')];
     const result = structureDocument(blocks, 'a.docx', env, { today: TODAY });
     expect(column(result.columns, 'services')!.items.map((i) => i.kind)).toEqual(['article', 'article']);
+  });
+});
+
+/** A one-page PDF with the lines in Helvetica, 12 pt, one under the other (enough for the line reader). */
+function simplePdf(lines: string[]): Uint8Array {
+  const stream = lines.map((line, i) => `BT /F1 12 Tf 50 ${750 - i * 16} Td (${line}) Tj ET`).join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const offset = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return offset;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
+describe('dot-leader price lines', () => {
+  it('keeps each leader line of a PDF a line of its own, even when it runs to the margin', async () => {
+    const dots = '.'.repeat(80);
+    const pdf = simplePdf([`Pump A ${dots} 2,680`, `Pump B ${dots} 3,280`, `Valve ${dots} 120`]);
+    const { blocks } = await readPdf(pdf, async () => undefined);
+    const texts = blocks.filter((b) => b.type === 'paragraph').map((b) => textOf(b).replace(/\.{4,}/, '…'));
+    expect(texts).toEqual(['Pump A … 2,680', 'Pump B … 3,280', 'Valve … 120']);
+  });
+
+  it('reads a long leader line under 一、/二、 category lines as a priced product', () => {
+    const dots = '.'.repeat(90);
+    const result = structureDocument(
+      [heading('产品价格'), heading('一、整机', 2), para(`节能热泵 200L${dots}￥5,680`), para(`节能热泵 300L${dots}￥6,800起`), heading('二、配件', 2), para(`温控器${'…'.repeat(30)}￥95`)],
+      'a.docx',
+      env,
+      { today: TODAY },
+    );
+    expect(titles(result.columns, 'products')).toHaveLength(3);
+    const items = column(result.columns, 'products')!.items;
+    expect(items.map((i) => (i.kind === 'product' ? i.price : undefined))).toEqual([
+      { kind: 'amount', fen: 568000 },
+      { kind: 'amount', fen: 680000, from: true },
+      { kind: 'amount', fen: 9500 },
+    ]);
+  });
+});
+
+describe('a jobs table under a caption row merged across', () => {
+  it('goes to a jobs column even under a products heading', () => {
+    const result = structureDocument(
+      [
+        heading('套餐价格'),
+        cells([['名称', '价格'], ['午市套餐', '¥88'], ['晚市套餐', '¥128']]),
+        cells([['诚聘英才'], ['岗位', '人数', '工资'], ['传菜员', '3', '3800元'], ['厨师', '1', '面议']]),
+      ],
+      'a.docx',
+      env,
+      { today: TODAY },
+    );
+    expect(titles(result.columns, 'products')).toEqual(['午市套餐', '晚市套餐']);
+    expect(titles(result.columns, 'jobs')).toEqual(['传菜员', '厨师']);
+  });
+
+  it('leaves a caption naming the column it stands in as it was', () => {
+    const result = structureDocument(
+      [heading('产品价格'), cells([['产品价格一览'], ['名称', '价格'], ['甲', '¥8'], ['乙', '¥9']])],
+      'a.docx',
+      env,
+      { today: TODAY },
+    );
+    expect(result.columns.map((c) => c.type)).toEqual(['products']);
+  });
+});
+
+describe('course prices as people write them', () => {
+  it('reads "name：what it is，price（remark）" lines and prices in Chinese numerals or with w', () => {
+    const result = structureDocument(
+      [
+        heading('课程'),
+        para('少儿美术：5-8岁，小班，三千二/学期（16节）'),
+        para('成人素描：零基础，150元/节'),
+        para('书法集训 ￥1.5w'),
+      ],
+      'a.docx',
+      env,
+      { today: TODAY },
+    );
+    expect(titles(result.columns, 'products')).toEqual(['少儿美术', '成人素描', '书法集训']);
+    const items = column(result.columns, 'products')!.items;
+    expect(items.map((i) => (i.kind === 'product' ? i.price : undefined))).toEqual([
+      { kind: 'amount', fen: 320000, unit: '学期' },
+      { kind: 'amount', fen: 15000, unit: '节' },
+      { kind: 'amount', fen: 1500000 },
+    ]);
+  });
+
+  it('parses amounts said in Chinese numerals, and nothing else that merely holds a numeral', () => {
+    expect(parsePrice('两千八')).toEqual({ kind: 'amount', fen: 280000 });
+    expect(parsePrice('一万二')).toEqual({ kind: 'amount', fen: 1200000 });
+    expect(parsePrice('五百八/桌')).toEqual({ kind: 'amount', fen: 58000, unit: '桌' });
+    expect(parsePrice('一千零五十元')).toEqual({ kind: 'amount', fen: 105000 });
+    expect(parsePrice('三千元起')).toEqual({ kind: 'amount', fen: 300000, from: true });
+    expect(parsePrice('二手')).toBeUndefined();
+    expect(parsePrice('八折')).toBeUndefined();
+    expect(parsePrice('两')).toBeUndefined();
+    expect(isMarkedPrice('1.2w')).toBe(false); // "5W" may be watts: w counts only after ¥
   });
 });
