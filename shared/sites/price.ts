@@ -122,7 +122,10 @@ function withChineseAmount(text: string): string {
  * (the importer leaves it in the description, the editor shows the reason).
  */
 export function readPrice(raw: string): PriceReading {
-  const text = withChineseAmount(normalize(raw).replace(/^(?:价格|单价|售价|报价)\s*[:：]?\s*/, ''));
+  // "8折后 ¥640", "特价：99元": the price paid is the amount after the word.
+  const text = withChineseAmount(
+    normalize(raw).replace(/^(?:价格|单价|售价|报价|特价|现价|优惠价|活动价|折后价?|\d(?:\.\d)?折后价?)\s*[:：]?\s*/, ''),
+  );
   if (!text) return { ok: false, reason: 'empty' };
   const word = NO_AMOUNT.find((w) => text === w || text === `${w}。`);
   if (word)

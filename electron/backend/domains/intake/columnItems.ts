@@ -69,6 +69,8 @@ const tableOf = (b: TableBlock) => readTable(gridOf(b), 1, b.header);
 const PRODUCT_FIELDS = ['价格', '售价', '单价', '零售价', '参考价', '报价', '收费标准', '收费', '费用', '规格', '规格型号', '型号', '包装'];
 /** Labels whose value is the price ("价格：", "收费标准：", "费用："). */
 const PRICE_FIELD = /价|费/;
+/** Sub-headings over notes, not over an item: "说明", "备注", "注意事项", "温馨提示". */
+const NOTES_HEADING = /^(?:说明|备注|附注|注|注意事项|温馨提示|须知|补充说明|其他说明)[：:]?$/;
 const JOB_FIELDS = /^(任职要求|岗位要求|岗位职责|要求|职责|待遇|薪资|薪酬|工资|月薪)\s*[：:]/;
 
 /** Fields of an item worth showing in its guess. */
@@ -646,6 +648,7 @@ export class ColumnFiller {
     // "2.1 财税筹划", "（三）婚姻家事": the numbering is the document's, not the item's name.
     const written = runsText(heading.runs).trim();
     const title = numberingOf(written)?.rest || written;
+    if (NOTES_HEADING.test(title)) return this.notes(heading, blocks);
     if (this.holdsItems(blocks)) {
       const before = this.column.items.length;
       this.body(heading);
@@ -676,6 +679,14 @@ export class ColumnFiller {
           { item: title },
           { kind: 'itemImage', itemId: item.id, sha256: image.sha256 },
         );
+  }
+
+  /** A 说明/备注 sub-heading: its text stays the column's text, its contact lines go to the contact block. */
+  private notes(heading: SourceBlock, blocks: SourceBlock[]): void {
+    this.body(heading);
+    for (const block of blocks)
+      if (block.type === 'paragraph' && isContactLine(textOf(block))) this.ctx.contactLines.push(textOf(block));
+      else this.body(block);
   }
 
   /**

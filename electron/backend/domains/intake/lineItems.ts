@@ -306,19 +306,24 @@ export interface NewsLine {
 
 /** A line that starts with a date: its date, its title (the first clause), the whole line as text. */
 export function newsLine(raw: string, fileYears: number[], today: string): NewsLine | undefined {
-  const text = withoutNumbering(raw);
+  const text = withoutNewsTag(withoutNumbering(raw));
   const found = leadingDate(text, fileYears, today);
   if (!found || found.text.length < 4) return undefined;
   return { date: found.date, title: firstClause(found.text).replace(/[。.]$/, ''), text };
 }
+
+/** "【公司动态】2026年11月3日 …", "[通知] …": a bracketed tag in front of a notice names its kind, not its title. */
+const withoutNewsTag = (text: string) => text.replace(/^\s*(?:【[^】]{2,8}】|\[[^\]]{2,8}\])\s*/, '');
 
 /**
  * A notice written as one paragraph in a news column without sub-headings ("本周六（11月22日）店庆，
  * 全场八折…"): the first clause is its title, a date anywhere in it its date.
  */
 export function noticeLine(raw: string, fileYears: number[], today: string): { title: string; text: string; date?: FoundDate } | undefined {
-  const text = withoutNumbering(raw);
+  const text = withoutNewsTag(withoutNumbering(raw));
   if (text.length < 6 || text.length > 200 || /[：:]$/.test(text)) return undefined;
+  const dated = newsLine(text, fileYears, today);
+  if (dated) return { title: dated.title, text, date: dated.date };
   const date = findAnyDate(text, fileYears, today);
   return { title: firstClause(text).replace(/[。.]$/, ''), text, ...(date ? { date } : {}) };
 }

@@ -7,7 +7,7 @@
 import type { Guess } from '../../../../shared/api/sites';
 import { runsText, type Column, type ColumnType, type Run, type UnsortedEntry } from '../../../../shared/sites/model';
 import { ColumnFiller, LIST_COLUMNS, contentColumn, lineColumn, type StructureContext } from './columnItems';
-import { isContactBlockLine } from './contact';
+import { isContactBlockLine, isContactLine } from './contact';
 import { yearsIn } from './dates';
 import { makeGuess, type GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
@@ -167,9 +167,14 @@ class Structurer {
     return this.result;
   }
 
-  /** Contact lines ("地址：… 电话：…") in text that stays as it is (an intro, the tray) still fill the contact block. */
+  /**
+   * Contact lines ("地址：… 电话：…") in text that stays as it is (an intro, the tray) still fill the
+   * contact block — a line with two fields, or lines of one field each when two or more stand together.
+   */
   private collectContact(blocks: SourceBlock[]): void {
-    this.context.contactLines.push(...contactTexts(blocks).filter(isContactBlockLine));
+    const texts = contactTexts(blocks);
+    const several = texts.filter(isContactLine).length >= 2;
+    this.context.contactLines.push(...texts.filter((text) => isContactBlockLine(text) || (several && isContactLine(text))));
   }
 
   /** A file without column headings: its name names the column, or its lines are items of one kind, or it waits in the tray. */
