@@ -30,8 +30,8 @@ const EXPRESSION = new RegExp(
   String.raw`^${CURRENCY}\s*${NUMBER}\s*${MULTIPLIER}\s*${YUAN}(?:\s*${RANGE}\s*${CURRENCY}\s*${NUMBER}\s*${MULTIPLIER}\s*${YUAN})?(?:\s*(?:/|每|一)\s*${UNIT})?\s*(起)?$`,
 );
 
-/** "每晚288元", "每吨3650元": the unit written before the amount. */
-const UNIT_FIRST = new RegExp(String.raw`^每\s*([^\s\d,.;，。；、()（）]{1,3}?)\s*(.+)$`);
+/** "每晚288元", "每吨3650元", "每平方米1.5元": the unit written before the amount. */
+const UNIT_FIRST = new RegExp(String.raw`^每\s*([^\s\d,.;，。；、()（）¥]{1,4}?)\s*(?=[¥\d])(.+)$`);
 
 export type PriceReading = { ok: true; price: Price } | { ok: false; reason: 'empty' | 'unreadable' | 'too_large' | 'range_reversed' };
 

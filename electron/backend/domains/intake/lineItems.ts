@@ -269,11 +269,11 @@ export interface PostLine {
 
 /** 承接 (taking on work: 来料加工, 工程) offers something, as 供应 does; 回收 (buying used goods) asks, as 收购 does. */
 const SUPPLY_WORDS = ['供应', '出售', '转让', '供', '售', '出租', '承接'];
-const TAGS = '供应|求购|出售|收购|采购|回收|转让|出租|求租|承接|供|求|售';
-/** How often or how much, in front of the tag: 长期收购, 常年供应, 大量求购, 现货供应. */
+const TAGS = '供应|求购|出售|收购|采购|回收|转让|出租|求租|承接|供|求|售|购';
+/** How often or how much, in front of the tag: 长期收购, 常年供应, 大量求购, 现货供应, 急购. */
 const TAG_ADVERB = '(?:长期|常年|大量|急|现货|现)?';
 const POST_TAG = new RegExp(`^\\s*(?:[【[]\\s*${TAG_ADVERB}(${TAGS})\\s*[】\\]]|${TAG_ADVERB}(${TAGS})\\s*[：:])\\s*(.+)$`, 's');
-const DEMAND_WORDS = /求购|收购|采购|回收/;
+const DEMAND_WORDS = /求购|收购|采购|回收|急购/;
 const SUPPLY_PHRASES = /供应|出售|转让|批发|低价处理|现货/;
 
 /**
