@@ -6,10 +6,17 @@
  * after labels like 座机. The text is made up for the tests.
  */
 import { describe, expect, it } from 'vitest';
+import { isContactLine, parseContact } from '../../../electron/backend/domains/intake/contact';
+import type { ParsedPhoto } from '../../../electron/backend/domains/intake/importMaterials';
+import { postLine } from '../../../electron/backend/domains/intake/lineItems';
+import { folderHint, isPlaceName, isQrCodeName } from '../../../electron/backend/domains/intake/photos';
+import { placePhotos } from '../../../electron/backend/domains/intake/placePhotos';
+import { sheetBlocks, type Sheet } from '../../../electron/backend/domains/intake/spreadsheet';
+import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
 import { textOf, type SourceBlock } from '../../../electron/backend/domains/intake/htmlToBlocks';
 import { readPdf } from '../../../electron/backend/domains/intake/pdf';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
-import { itemTitle, type Column } from '../../../shared/sites/model';
+import { itemTitle, type Column, type Item, type SiteContent } from '../../../shared/sites/model';
 import { isMarkedPrice, parsePrice } from '../../../shared/sites/price';
 
 let counter = 0;
@@ -159,5 +166,113 @@ describe('course prices as people write them', () => {
     expect(parsePrice('八折')).toBeUndefined();
     expect(parsePrice('两')).toBeUndefined();
     expect(isMarkedPrice('1.2w')).toBe(false); // "5W" may be watts: w counts only after ¥
+  });
+});
+
+describe('news lines with a tag and a date in front', () => {
+  it('takes 【tag】 and the date out of the title and keeps the date', () => {
+    const result = structureDocument(
+      [heading('新闻动态'), para('【企业新闻】2026年10月8日 我厂新建的烘干车间正式投产，日产能翻番。'), para('【企业新闻】2026年9月2日 通过质量体系复审。')],
+      'a.docx',
+      env,
+      { today: TODAY },
+    );
+    const items = column(result.columns, 'news')!.items;
+    expect(items.map(itemTitle)).toEqual(['我厂新建的烘干车间正式投产', '通过质量体系复审']);
+    expect(items.map((i) => (i.kind === 'article' ? i.date : undefined))).toEqual(['2026-10-08', '2026-09-02']);
+  });
+});
+
+describe('photos: numbered like the products, QR codes, place folders', () => {
+  const photo = (file: string, sha256: string): ParsedPhoto => ({
+    file,
+    image: { sha256, size: 1, mime: 'image/jpeg', width: 10, height: 10, hasAlpha: false, sourceFormat: 'jpeg' } as ParsedPhoto['image'],
+    look: { logoShape: false, pageLike: false },
+  });
+  const product = (name: string): Item => ({ kind: 'product', id: env.newId(), name, description: [], images: [] });
+  const site = (names: string[]) =>
+    ({
+      columns: [{ id: 'p', type: 'products', title: '产品', order: 1, channels: {}, body: [], items: names.map(product) }],
+      profile: {},
+      unsorted: [],
+    }) as unknown as SiteContent;
+  const pictures = (content: SiteContent) => content.columns[0]!.items.map((i) => (i.kind === 'product' ? i.images.map((p) => p.fileName) : []));
+  const noGuess = { newId: env.newId, guess: () => undefined };
+
+  it('gives 产品1 … 产品N to the N products in list order', () => {
+    const content = site(['保温杯', '水壶', '饭盒']);
+    placePhotos(content, [photo('产品3.jpg', 'c'), photo('产品1.jpg', 'a'), photo('产品2.jpg', 'b')], noGuess);
+    expect(pictures(content)).toEqual([['产品1.jpg'], ['产品2.jpg'], ['产品3.jpg']]);
+  });
+
+  it('leaves numbered photos in the tray when their count differs from the products', () => {
+    const content = site(['保温杯', '水壶', '饭盒']);
+    placePhotos(content, [photo('产品1.jpg', 'a'), photo('产品2.jpg', 'b')], noGuess);
+    expect(pictures(content)).toEqual([[], [], []]);
+    expect(content.unsorted.flatMap((u) => u.images.map((i) => i.fileName))).toEqual(['产品1.jpg', '产品2.jpg']);
+  });
+
+  it('puts camera-named photos in a folder named like a place in the gallery', () => {
+    const content = site(['保温杯']);
+    placePhotos(content, [photo('茶园/IMG_0001.JPG', 'a')], noGuess);
+    const intro = content.columns.find((c) => c.type === 'intro');
+    expect(intro?.body.map((b) => (b.type === 'image' ? b.image.fileName : ''))).toEqual(['IMG_0001.JPG']);
+    expect(folderHint('茶园/IMG_0001.JPG')).toBe('places');
+    expect(isPlaceName('钢琴房.jpg')).toBe(true);
+  });
+
+  it('knows QR codes by name', () => {
+    expect(['公众号二维码.png', 'QR.jpg', 'qr_code.png', '收款码.jpg'].map(isQrCodeName)).toEqual([true, true, true, true]);
+    expect(['QRT-200水泵.jpg', '门店.jpg'].map(isQrCodeName)).toEqual([false, false]);
+  });
+});
+
+describe('notes and contacts', () => {
+  it('reads a one-column sheet as text, and a 说明 sub-heading in a price list as notes with the contact', async () => {
+    const blocks = sheetBlocks([
+      { name: '价格', rows: [['名称', '价格'], ['甲款', '120'], ['乙款', '150']] },
+      { name: '说明', rows: [['1. 价格含税。'], ['地址：青岛市崂山区海尔路1号'], ['电话：0532-88001234']] },
+    ] as Sheet[]);
+    expect(blocks.filter((b) => b.type === 'table')).toHaveLength(1);
+    const result = structureDocument(blocks, '价目表.xlsx', env, { today: TODAY, fileColumn: { type: 'products', keyword: '价目', from: '价目表' } });
+    expect(titles(result.columns, 'products')).toEqual(['甲款', '乙款']);
+    expect(parseContact(result.contactLines)).toMatchObject({ address: '青岛市崂山区海尔路1号', phones: [{ number: '0532-88001234' }] });
+  });
+
+  it('keeps contact lines of one field each when they stand together outside a contact column', () => {
+    const result = structureDocument([heading('本店须知'), para('地址：青岛市崂山区海尔路1号'), para('座机：0532-88001234')], 'a.docx', env, {
+      today: TODAY,
+    });
+    expect(parseContact(result.contactLines)?.phones).toEqual([{ label: '座机', number: '0532-88001234' }]);
+  });
+
+  it('reads the person after 经理：/联系： with a number, or a title and a number without a label', () => {
+    expect(parseContact(['经理：周建国13912345678'])).toMatchObject({ person: '周建国', phones: [{ label: '手机', number: '13912345678' }] });
+    expect(parseContact(['联系：钱经理 13912345678 / 0531-86001234'])).toMatchObject({
+      person: '钱经理',
+      phones: [
+        { label: '手机', number: '13912345678' },
+        { label: '电话', number: '0531-86001234' },
+      ],
+    });
+    expect(parseContact(['孙经理 13912345678', '订餐热线：0531-86001234'])?.person).toBe('孙经理');
+    expect(parseContact(['电话：0531-86001234（前台） 13912345678（吴老师）'])?.person).toBe('吴老师');
+    expect(isContactLine('经理：1名，月薪6000元')).toBe(false);
+    expect(isContactLine('总经理：张三')).toBe(false);
+  });
+});
+
+describe('more prices, posts and short names', () => {
+  it('reads the price paid after a discount, a unit written first, and 急购 posts', () => {
+    expect(parsePrice('9折后 ¥450')).toEqual({ kind: 'amount', fen: 45000 });
+    expect(parsePrice('每平方米2.5元')).toEqual({ kind: 'amount', fen: 250, unit: '平方米' });
+    expect(parsePrice('每晚288元')).toEqual({ kind: 'amount', fen: 28800, unit: '晚' });
+    expect(postLine('急购：旧钢管100根，价格好商量')).toMatchObject({ postKind: 'demand', title: '旧钢管100根' });
+  });
+
+  it('cuts the region longest first and shortens 量贩式KTV and 经销部', () => {
+    const region = { province: '山东省', city: '泰安市', district: '泰山区' };
+    expect(shortNameOf('泰安市泰山区百乐量贩式KTV', region)).toBe('百乐KTV');
+    expect(shortNameOf('泰安市泰山区宏达五金经销部', region)).toBe('宏达五金');
   });
 });
