@@ -218,6 +218,8 @@ describe('photos: numbered like the products, QR codes, place folders', () => {
     const intro = content.columns.find((c) => c.type === 'intro');
     expect(intro?.body.map((b) => (b.type === 'image' ? b.image.fileName : ''))).toEqual(['IMG_0001.JPG']);
     expect(folderHint('茶园/IMG_0001.JPG')).toBe('places');
+    expect(folderHint('厂区照片/IMG_0002.JPG')).toBe('places'); // by its word 厂区, as before
+    expect(folderHint('园中照片/IMG_0003.JPG')).toBeUndefined();
     expect(isPlaceName('钢琴房.jpg')).toBe(true);
   });
 

@@ -79,8 +79,8 @@ export function folderHint(fileName: string): 'products' | 'places' | undefined 
   for (const folder of fileName.split('/').slice(0, -1).reverse()) {
     if (/环境|厂区|厂房|车间|门店|店面|场地|全景|风采|实景|校园/.test(folder)) return 'places';
     if (/产品|商品|菜品|product/i.test(folder) || matchColumnKeyword(folder)?.type === 'products') return 'products';
-    // "枣园/", "接待室/": a folder named like a place.
-    if (isPlaceName(folder)) return 'places';
+    // "枣园/", "接待室/": a folder whose name is a place (not "园区照片/", photos of anything there).
+    if (folder.length <= 6 && PLACE_ENDING.test(foldTraditional(folder))) return 'places';
   }
   return undefined;
 }
