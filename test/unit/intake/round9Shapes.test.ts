@@ -52,7 +52,13 @@ describe('a bold name over a paragraph that is only its price', () => {
   });
 
   it('leaves articles under a services heading articles when their text names no price', () => {
-    const blocks = [heading('服务项目'), heading('上门保洁', 2), para('两人上门，自带工具。'), heading('地毯清洗', 2), para('按面积计价。')];
+    const blocks = [
+      heading('服务项目'),
+      heading('上门保洁', 2),
+      para('两人上门，自带工具。'),
+      heading('地毯清洗', 2),
+      para('按面积计价。'),
+    ];
     const result = structureDocument(blocks, 'a.docx', env, { today: TODAY });
     expect(column(result.columns, 'services')!.items.map((i) => i.kind)).toEqual(['article', 'article']);
   });
@@ -92,7 +98,14 @@ describe('dot-leader price lines', () => {
   it('reads a long leader line under 一、/二、 category lines as a priced product', () => {
     const dots = '.'.repeat(90);
     const result = structureDocument(
-      [heading('产品价格'), heading('一、整机', 2), para(`节能热泵 200L${dots}￥5,680`), para(`节能热泵 300L${dots}￥6,800起`), heading('二、配件', 2), para(`温控器${'…'.repeat(30)}￥95`)],
+      [
+        heading('产品价格'),
+        heading('一、整机', 2),
+        para(`节能热泵 200L${dots}￥5,680`),
+        para(`节能热泵 300L${dots}￥6,800起`),
+        heading('二、配件', 2),
+        para(`温控器${'…'.repeat(30)}￥95`),
+      ],
       'a.docx',
       env,
       { today: TODAY },
@@ -112,7 +125,11 @@ describe('a jobs table under a caption row merged across', () => {
     const result = structureDocument(
       [
         heading('套餐价格'),
-        cells([['名称', '价格'], ['午市套餐', '¥88'], ['晚市套餐', '¥128']]),
+        cells([
+          ['名称', '价格'],
+          ['午市套餐', '¥88'],
+          ['晚市套餐', '¥128'],
+        ]),
         cells([['诚聘英才'], ['岗位', '人数', '工资'], ['传菜员', '3', '3800元'], ['厨师', '1', '面议']]),
       ],
       'a.docx',
@@ -137,12 +154,7 @@ describe('a jobs table under a caption row merged across', () => {
 describe('course prices as people write them', () => {
   it('reads "name：what it is，price（remark）" lines and prices in Chinese numerals or with w', () => {
     const result = structureDocument(
-      [
-        heading('课程'),
-        para('少儿美术：5-8岁，小班，三千二/学期（16节）'),
-        para('成人素描：零基础，150元/节'),
-        para('书法集训 ￥1.5w'),
-      ],
+      [heading('课程'), para('少儿美术：5-8岁，小班，三千二/学期（16节）'), para('成人素描：零基础，150元/节'), para('书法集训 ￥1.5w')],
       'a.docx',
       env,
       { today: TODAY },
@@ -172,7 +184,11 @@ describe('course prices as people write them', () => {
 describe('news lines with a tag and a date in front', () => {
   it('takes 【tag】 and the date out of the title and keeps the date', () => {
     const result = structureDocument(
-      [heading('新闻动态'), para('【企业新闻】2026年10月8日 我厂新建的烘干车间正式投产，日产能翻番。'), para('【企业新闻】2026年9月2日 通过质量体系复审。')],
+      [
+        heading('新闻动态'),
+        para('【企业新闻】2026年10月8日 我厂新建的烘干车间正式投产，日产能翻番。'),
+        para('【企业新闻】2026年9月2日 通过质量体系复审。'),
+      ],
       'a.docx',
       env,
       { today: TODAY },
@@ -196,7 +212,8 @@ describe('photos: numbered like the products, QR codes, place folders', () => {
       profile: {},
       unsorted: [],
     }) as unknown as SiteContent;
-  const pictures = (content: SiteContent) => content.columns[0]!.items.map((i) => (i.kind === 'product' ? i.images.map((p) => p.fileName) : []));
+  const pictures = (content: SiteContent) =>
+    content.columns[0]!.items.map((i) => (i.kind === 'product' ? i.images.map((p) => p.fileName) : []));
   const noGuess = { newId: env.newId, guess: () => undefined };
 
   it('gives 产品1 … 产品N to the N products in list order', () => {
@@ -232,24 +249,42 @@ describe('photos: numbered like the products, QR codes, place folders', () => {
 describe('notes and contacts', () => {
   it('reads a one-column sheet as text, and a 说明 sub-heading in a price list as notes with the contact', async () => {
     const blocks = sheetBlocks([
-      { name: '价格', rows: [['名称', '价格'], ['甲款', '120'], ['乙款', '150']] },
+      {
+        name: '价格',
+        rows: [
+          ['名称', '价格'],
+          ['甲款', '120'],
+          ['乙款', '150'],
+        ],
+      },
       { name: '说明', rows: [['1. 价格含税。'], ['地址：青岛市崂山区海尔路1号'], ['电话：0532-88001234']] },
     ] as Sheet[]);
     expect(blocks.filter((b) => b.type === 'table')).toHaveLength(1);
-    const result = structureDocument(blocks, '价目表.xlsx', env, { today: TODAY, fileColumn: { type: 'products', keyword: '价目', from: '价目表' } });
+    const result = structureDocument(blocks, '价目表.xlsx', env, {
+      today: TODAY,
+      fileColumn: { type: 'products', keyword: '价目', from: '价目表' },
+    });
     expect(titles(result.columns, 'products')).toEqual(['甲款', '乙款']);
     expect(parseContact(result.contactLines)).toMatchObject({ address: '青岛市崂山区海尔路1号', phones: [{ number: '0532-88001234' }] });
   });
 
   it('keeps contact lines of one field each when they stand together outside a contact column', () => {
-    const result = structureDocument([heading('本店须知'), para('地址：青岛市崂山区海尔路1号'), para('座机：0532-88001234')], 'a.docx', env, {
-      today: TODAY,
-    });
+    const result = structureDocument(
+      [heading('本店须知'), para('地址：青岛市崂山区海尔路1号'), para('座机：0532-88001234')],
+      'a.docx',
+      env,
+      {
+        today: TODAY,
+      },
+    );
     expect(parseContact(result.contactLines)?.phones).toEqual([{ label: '座机', number: '0532-88001234' }]);
   });
 
   it('reads the person after 经理：/联系： with a number, or a title and a number without a label', () => {
-    expect(parseContact(['经理：周建国13912345678'])).toMatchObject({ person: '周建国', phones: [{ label: '手机', number: '13912345678' }] });
+    expect(parseContact(['经理：周建国13912345678'])).toMatchObject({
+      person: '周建国',
+      phones: [{ label: '手机', number: '13912345678' }],
+    });
     expect(parseContact(['联系：钱经理 13912345678 / 0531-86001234'])).toMatchObject({
       person: '钱经理',
       phones: [

@@ -31,7 +31,8 @@ export const isLicenceName = (fileName: string) =>
   /营业执照|执照|许可证|身份证|税务登记|组织机构代码|开户许可|法人证|资质证书|资质/.test(photoStem(fileName));
 
 /** QR codes (a WeChat shop, a payment code): kept off the site like licences — the site shows its own contact. */
-export const isQrCodeName = (fileName: string) => /二维码|qr\s*code|(?<![a-z])qr(?![a-z])|收款码|付款码|小程序码/i.test(photoStem(fileName));
+export const isQrCodeName = (fileName: string) =>
+  /二维码|qr\s*code|(?<![a-z])qr(?![a-z])|收款码|付款码|小程序码/i.test(photoStem(fileName));
 
 /** Names a phone, camera or chat app gives: they say nothing about the picture. */
 export const isCameraName = (fileName: string) =>

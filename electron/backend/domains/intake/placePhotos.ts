@@ -249,7 +249,10 @@ const NUMBERED_PRODUCT = /^(?:产品|商品|product)\s*[-_]?\s*(\d{1,3})$/i;
  */
 function placeByNumber(content: SiteContent, photos: ParsedPhoto[], env: PlacementEnv): ParsedPhoto[] {
   const numbered = photos
-    .map((photo) => ({ photo, n: Number(NUMBERED_PRODUCT.exec(path.posix.basename(photo.file, path.posix.extname(photo.file)).trim())?.[1]) }))
+    .map((photo) => ({
+      photo,
+      n: Number(NUMBERED_PRODUCT.exec(path.posix.basename(photo.file, path.posix.extname(photo.file)).trim())?.[1]),
+    }))
     .filter((p) => !p.photo.page && p.n > 0)
     .sort((a, b) => a.n - b.n);
   const products = sortedColumns(content)

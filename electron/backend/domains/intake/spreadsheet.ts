@@ -159,7 +159,9 @@ const DEFAULT_SHEET_NAME = /^(sheet|工作表|表)\s*\d*$/i;
 
 /** A sheet's name as a heading, when the workbook has several sheets and the name is not Excel's default. */
 const sheetHeading = (sheet: Sheet, named: boolean): SourceBlock[] =>
-  named && !DEFAULT_SHEET_NAME.test(sheet.name.trim()) ? [{ type: 'heading', level: 2, runs: [{ text: sheet.name.trim() }], look: true }] : [];
+  named && !DEFAULT_SHEET_NAME.test(sheet.name.trim())
+    ? [{ type: 'heading', level: 2, runs: [{ text: sheet.name.trim() }], look: true }]
+    : [];
 
 /** Sheets → blocks: per sheet its name (when there are several), its title lines, and its table from the header row on. */
 export function sheetBlocks(sheets: Sheet[]): SourceBlock[] {
