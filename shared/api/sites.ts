@@ -52,6 +52,8 @@ export const GUESS_RULES = [
   'photo.pinyin',
   /** The photo's name differs from the item's by a character or two. */
   'photo.similar',
+  /** Photos numbered 产品1.jpg … 产品N.jpg, as many as the products: the n-th photo → the n-th product in list order. */
+  'photo.order',
   /** A photo of a place (厂区全景, 车间, 门店 …) → the intro column's pictures. */
   'photo.place',
   /** A photo no item fits, named as a product ("实木餐桌 1280元.jpg"; in a folder of photos only, any telling name) → a new product with it. */

@@ -1,7 +1,7 @@
 /**
  * Prices as people write them, read into the content model's `Price` (integer fen): "368元",
  * "￥1,280.50", "16.8万元" (= 168,000 元), "3千", "200-400元/颗", "1.2～1.5万元/台", "180元起",
- * "98元/斤", "每晚288元", full-width digits, and the words that stand for no amount: 面议, 电议, 时价 ….
+ * "98元/斤", "每晚288元", full-width digits, amounts in Chinese numerals ("两千八", "一万二"), and the words that stand for no amount: 面议, 电议, 时价 ….
  * One parser for the importer and the editor's price box, so both understand the same thing.
  */
 import type { Price } from './model';
@@ -30,8 +30,8 @@ const EXPRESSION = new RegExp(
   String.raw`^${CURRENCY}\s*${NUMBER}\s*${MULTIPLIER}\s*${YUAN}(?:\s*${RANGE}\s*${CURRENCY}\s*${NUMBER}\s*${MULTIPLIER}\s*${YUAN})?(?:\s*(?:/|每|一)\s*${UNIT})?\s*(起)?$`,
 );
 
-/** "每晚288元", "每吨3650元": the unit written before the amount. */
-const UNIT_FIRST = new RegExp(String.raw`^每\s*([^\s\d,.;，。；、()（）]{1,3}?)\s*(.+)$`);
+/** "每晚288元", "每吨3650元", "每平方米1.5元": the unit written before the amount. */
+const UNIT_FIRST = new RegExp(String.raw`^每\s*([^\s\d,.;，。；、()（）¥]{1,4}?)\s*(?=[¥\d])(.+)$`);
 
 export type PriceReading = { ok: true; price: Price } | { ok: false; reason: 'empty' | 'unreadable' | 'too_large' | 'range_reversed' };
 
@@ -71,12 +71,61 @@ function toFen(integer: string, decimals: string | undefined, multiplierChar: st
   return Number.isSafeInteger(fen) ? fen : undefined;
 }
 
+const CHINESE_DIGIT: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CHINESE_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1_000 };
+
+/** "两千八" → 2800, "五百八" → 580, "一千零五十" → 1050: a number below 10 000 said in Chinese, the last digit a tenth of the unit before it when said short. */
+function smallChineseNumber(text: string): number | undefined {
+  let total = 0;
+  let digit: number | undefined;
+  let lastUnit = 0;
+  let zero = false;
+  for (const ch of text) {
+    if (ch === '零') zero = true;
+    else if (ch in CHINESE_DIGIT) {
+      if (digit !== undefined) return undefined;
+      digit = CHINESE_DIGIT[ch]!;
+    } else {
+      const unit = CHINESE_UNIT[ch]!;
+      if (lastUnit && unit >= lastUnit) return undefined;
+      total += (digit ?? 1) * unit;
+      lastUnit = unit;
+      digit = undefined;
+    }
+  }
+  if (digit !== undefined) total += !zero && lastUnit >= 100 ? (digit * lastUnit) / 10 : digit;
+  return total;
+}
+
+/** "两千八", "一万二", "三千五百": an amount said in Chinese numerals (with a 十/百/千/万 in it), as digits. */
+function chineseAmount(text: string): number | undefined {
+  if (!/^[零一二两三四五六七八九十百千万]+$/.test(text) || !/[十百千万]/.test(text)) return undefined;
+  const [high, low = '', ...more] = text.split('万');
+  if (more.length) return undefined;
+  const highValue = high ? smallChineseNumber(high) : text.includes('万') ? 1 : 0;
+  // "一万二" is 12 000: a lone digit after 万 counts thousands.
+  const lowValue = /^[一二两三四五六七八九]$/.test(low) && text.includes('万') ? CHINESE_DIGIT[low]! * 1_000 : smallChineseNumber(low);
+  if (highValue === undefined || lowValue === undefined) return undefined;
+  return (text.includes('万') ? highValue * 10_000 : highValue) + lowValue;
+}
+
+/** An amount written in Chinese numerals at the start of a price ("两千四/学期", "三千元起") → its digits ("2400/学期"). */
+function withChineseAmount(text: string): string {
+  return text.replace(/^[零一二两三四五六七八九十百千万]+(?=$|[元块/每起\s(（])/, (said) => {
+    const value = chineseAmount(said);
+    return value === undefined ? said : String(value);
+  });
+}
+
 /**
  * Reads a price. `{ ok: false }` says why it is not one; the caller keeps the text as it was
  * (the importer leaves it in the description, the editor shows the reason).
  */
 export function readPrice(raw: string): PriceReading {
-  const text = normalize(raw).replace(/^(?:价格|单价|售价|报价)\s*[:：]?\s*/, '');
+  // "8折后 ¥640", "特价：99元": the price paid is the amount after the word.
+  const text = withChineseAmount(
+    normalize(raw).replace(/^(?:价格|单价|售价|报价|特价|现价|优惠价|活动价|折后价?|\d(?:\.\d)?折后价?)\s*[:：]?\s*/, ''),
+  );
   if (!text) return { ok: false, reason: 'empty' };
   const word = NO_AMOUNT.find((w) => text === w || text === `${w}。`);
   if (word)

@@ -19,6 +19,7 @@ import {
   type Product,
   type Run,
 } from '../../../../shared/sites/model';
+import { isMarkedPrice, parsePrice } from '../../../../shared/sites/price';
 import { isContactLine } from './contact';
 import { numberingOf, undecorated } from './headings';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
@@ -68,6 +69,8 @@ const tableOf = (b: TableBlock) => readTable(gridOf(b), 1, b.header);
 const PRODUCT_FIELDS = ['价格', '售价', '单价', '零售价', '参考价', '报价', '收费标准', '收费', '费用', '规格', '规格型号', '型号', '包装'];
 /** Labels whose value is the price ("价格：", "收费标准：", "费用："). */
 const PRICE_FIELD = /价|费/;
+/** Sub-headings over notes, not over an item: "说明", "备注", "注意事项", "温馨提示". */
+const NOTES_HEADING = /^(?:说明|备注|附注|注|注意事项|温馨提示|须知|补充说明|其他说明)[：:]?$/;
 const JOB_FIELDS = /^(任职要求|岗位要求|岗位职责|要求|职责|待遇|薪资|薪酬|工资|月薪)\s*[：:]/;
 
 /** Fields of an item worth showing in its guess. */
@@ -645,6 +648,7 @@ export class ColumnFiller {
     // "2.1 财税筹划", "（三）婚姻家事": the numbering is the document's, not the item's name.
     const written = runsText(heading.runs).trim();
     const title = numberingOf(written)?.rest || written;
+    if (NOTES_HEADING.test(title)) return this.notes(heading, blocks);
     if (this.holdsItems(blocks)) {
       const before = this.column.items.length;
       this.body(heading);
@@ -675,6 +679,14 @@ export class ColumnFiller {
           { item: title },
           { kind: 'itemImage', itemId: item.id, sha256: image.sha256 },
         );
+  }
+
+  /** A 说明/备注 sub-heading: its text stays the column's text, its contact lines go to the contact block. */
+  private notes(heading: SourceBlock, blocks: SourceBlock[]): void {
+    this.body(heading);
+    for (const block of blocks)
+      if (block.type === 'paragraph' && isContactLine(textOf(block))) this.ctx.contactLines.push(textOf(block));
+      else this.body(block);
   }
 
   /**
@@ -833,16 +845,24 @@ function applyProductFields(product: Product, found: { label: string; value: str
   return block;
 }
 
-/** Services under sub-headings whose text states a price ("收费标准：2.8万元起") for most of them: a price list. */
+/** A paragraph that is nothing but a price ("￥ 380 / 次", "面议"): the price of the sub-heading it stands under. */
+const priceAlone = (text: string) => (isMarkedPrice(text) ? parsePrice(text) : undefined);
+
+/**
+ * Services under sub-headings whose text states a price for most of them — labelled ("收费标准：2.8万元起")
+ * or a paragraph that is only the price ("￥ 380 / 次" under a bold "遗体接运"): a price list.
+ */
 function pricedSections(blocks: SourceBlock[], itemLevel: number | undefined): boolean {
   if (itemLevel === undefined) return false;
-  const sections: string[] = [];
+  const sections: string[][] = [];
   for (const block of blocks) {
-    if (block.type === 'heading' && block.level === itemLevel) sections.push('');
-    else if (sections.length && block.type === 'paragraph') sections[sections.length - 1] += `${textOf(block)}\n`;
+    if (block.type === 'heading' && block.level === itemLevel) sections.push([]);
+    else if (sections.length && block.type === 'paragraph') sections.at(-1)!.push(textOf(block));
   }
-  const priced = sections.filter((text) =>
-    extractLabeled(text, PRODUCT_FIELDS).found.some((f) => PRICE_FIELD.test(f.label) && parseLabeledPrice(f.value)),
+  const priced = sections.filter(
+    (lines) =>
+      lines.some((line) => priceAlone(line)) ||
+      extractLabeled(lines.join('\n'), PRODUCT_FIELDS).found.some((f) => PRICE_FIELD.test(f.label) && parseLabeledPrice(f.value)),
   ).length;
   return priced >= 2 && priced * 2 >= sections.length;
 }
@@ -851,6 +871,11 @@ function pricedSections(blocks: SourceBlock[], itemLevel: number | undefined): b
 function productOf(id: string, name: string, blocks: SourceBlock[]): Product {
   const product: Product = { kind: 'product', id, name: name.slice(0, 100), description: [], images: [] };
   for (const block of blocks) {
+    const alone = !product.price && block.type === 'paragraph' ? priceAlone(textOf(block).trim()) : undefined;
+    if (alone) {
+      product.price = alone;
+      continue;
+    }
     const facts = factsOf(block);
     const found = facts
       ? { found: facts, rest: '' }

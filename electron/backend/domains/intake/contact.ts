@@ -34,7 +34,7 @@ const LABELS: [Field, string[]][] = [
   ['postcode', ['邮编', '邮政编码']],
   ['mobile', ['手机', '移动电话', '手机号', '手机号码', 'Mobile', 'Mob']],
   ['fax', ['传真', 'Fax', 'FAX']],
-  ['person', ['联系人', '负责人', '院长', '店长', '厂长', '校长', '社长', '老板', '店主']],
+  ['person', ['联系人', '负责人', '院长', '店长', '厂长', '校长', '社长', '老板', '店主', '经理', '联系']],
   ['email', ['邮箱', '电子邮箱', '电子邮件', 'Email', 'E-mail', 'email']],
   ['hours', ['营业时间', '办公时间', '服务时间']],
   ['phone', ['电话', '固话', '座机', '总机', '热线', 'Tel', 'TEL', 'Phone']],
@@ -48,6 +48,7 @@ const LABELS: [Field, string[]][] = [
 const LABEL_PATTERN = new RegExp(
   `(?<![A-Za-z])(?:([\\u4e00-\\u9fff]{0,4}(?:电话|热线|总机)|${LABELS.flatMap(([, l]) => l)
     .sort((a, b) => b.length - a.length)
+    .map((label) => (label === '经理' || label === '联系' ? `(?<![\\u4e00-\\u9fff])${label}` : label))
     .join('|')})(?:/[A-Za-z]+)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d]))|(电话|手机|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
   'g',
 );
@@ -90,6 +91,9 @@ function sentenceLabels(line: string): string {
     .replace(/(联系人|负责人)(?=[\u4e00-\u9fff]{1,4}(?:[（(，,。；;\s]|$))/g, '$1：');
 }
 
+const WEAK_LABELS = /^(?:经理|联系)[：:\s]/;
+const plainDigits = (text: string) => text.replace(/[\s-]/g, '');
+
 /** Fields whose value is one clause: in a sentence the next clause is something else. */
 const ONE_CLAUSE: Field[] = ['address', 'person'];
 
@@ -97,7 +101,10 @@ const ONE_CLAUSE: Field[] = ['address', 'person'];
 export function contactPairs(raw: string): { label: string; field: Field; value: string }[] {
   const line = sentenceLabels(plainNumbers(raw));
   // Labels are found in the folded text (電話 → 电话); values are taken from the line as written.
-  const starts = [...foldTraditional(line).matchAll(LABEL_PATTERN)];
+  const starts = [...foldTraditional(line).matchAll(LABEL_PATTERN)].filter(
+    // "经理：", "联系：" name a contact only before a number ("经理：马国庆 138…"), not "经理：1名".
+    (match, i, all) => !WEAK_LABELS.test(match[0]) || /\d{7}/.test(plainDigits(line.slice(match.index!, all[i + 1]?.index))),
+  );
   return starts.map((match, i) => {
     const end = starts[i + 1]?.index ?? line.length;
     const value = line
@@ -126,12 +133,12 @@ export const isContactLine = (line: string) => contactPairs(line).some((p) => p.
 export const isContactBlockLine = (line: string) => contactPairs(line).filter((p) => p.field !== 'other' && p.value).length >= 2;
 
 /** A remark in brackets that is not a person: （微信同号）, （24小时）, （值班）. */
-const NOT_A_PERSON = /微信|同号|小时|全天|值班|急诊|转|分机|预约|总机/;
+const NOT_A_PERSON = /微信|同号|小时|全天|值班|急诊|转|分机|预约|总机|前台|总台|客服|办公室|门市|门店|传真/;
 
 /** Numbers in a value, and the text left when they are taken out ("刘先生 13705311234" → 刘先生). */
 function numbersIn(value: string): { numbers: string[]; rest: string; bracketed?: string } {
-  const remark = /[（(]([^）)]{1,20})[)）]/.exec(value)?.[1];
-  const bracketed = remark && !NOT_A_PERSON.test(remark) ? remark : undefined;
+  // "0535-6621234（前台） 13706451234（林老师）": the first remark that names a person.
+  const bracketed = [...value.matchAll(/[（(]([^）)]{1,20})[)）]/g)].map((m) => m[1]!).find((remark) => !NOT_A_PERSON.test(remark));
   const without = value.replace(/[（(][^）)]{1,20}[)）]/g, ' ');
   const numbers = [...without.matchAll(MOBILE), ...without.matchAll(FIXED)]
     .sort((a, b) => a.index! - b.index!)
@@ -159,6 +166,12 @@ class ContactBuilder {
     // The address is the text before the first number or request ("订蛋糕请打 …"), brackets kept.
     const head = line.split(/\s{1,}(?=[^\s]*?(?:请|电话|热线|致电|拨打|打))|\s+(?=1[3-9]\d{9}|0\d{2,3}-)/)[0]!.trim();
     if (numbers.length) for (const n of numbers) this.add('电话', 'phone', n);
+    // "赵经理 13906351234": a person's title and a number, no label.
+    const { rest } = numbersIn(line);
+    if (numbers.length && PERSON_TITLE.test(rest)) {
+      this.found = true;
+      this.contact.person ||= rest;
+    }
     if (ADDRESS.test(head) && /\d/.test(head) && !/(?<!\d)1[3-9]\d{9}(?!\d)/.test(head)) {
       this.found = true;
       this.contact.address ||= head.slice(0, 200);
@@ -180,7 +193,7 @@ class ContactBuilder {
     else if (field === 'person') {
       const { numbers, rest } = numbersIn(value);
       if (rest) this.contact.person ||= rest.slice(0, 50);
-      for (const n of numbers) this.addNumber('手机', n);
+      for (const n of numbers) this.addNumber(isMobileNumber(n) ? '手机' : '电话', n);
     } else {
       const { numbers, rest, bracketed } = numbersIn(value);
       if (bracketed) this.contact.person ||= bracketed.slice(0, 50);

@@ -15,7 +15,7 @@ import { sniffImageFormat } from '../assets/images';
 import { readAsset, sha256Of } from '../assets/store';
 import type { Wishes } from './notes';
 import { lookAt, type PhotoLook } from './photoLook';
-import { isCameraName, isDocumentName, isLicenceName } from './photos';
+import { isCameraName, isDocumentName, isLicenceName, isQrCodeName } from './photos';
 import { readInWorker } from './readClient';
 import { problemOf, type DocumentKind, type ReadOutput } from './readFile';
 import type { StructuredMaterial } from './structure';
@@ -137,6 +137,12 @@ class Intake {
         file.name,
         'intake.not_site_photo',
         'A licence or identity paper, by its name: not a picture for the site, so it is not stored or shown.',
+      );
+    if (kind === 'image' && isQrCodeName(file.name))
+      return this.report(
+        file.name,
+        'intake.not_site_photo',
+        'A QR code, by its name: not a picture for the site (the site shows its own contact), so it is not stored or shown.',
       );
     try {
       const bytes = await file.read();

@@ -78,7 +78,10 @@ const FEE_WORD = /^[\u4e00-\u9fff]{1,3}[费价]$/;
 /** A product written on one line: a name and a price, with anything between as its spec. */
 export function productLine(raw: string): ProductLine | undefined {
   // "烤羊排（68元/斤）": a price in brackets at the end of a menu line is its price.
-  const text = withoutNumbering(raw).replace(BRACKETED_PRICE, (_, price: string) => `  ${price.trim()}`);
+  // "智能控制仪……………………￥280": however long its leader runs, the line is as long as its words.
+  const text = withoutNumbering(raw)
+    .replace(BRACKETED_PRICE, (_, price: string) => `  ${price.trim()}`)
+    .replace(new RegExp(LEADER.source, 'g'), '……');
   if (text.length > 80) return undefined;
   const spaced = splitCells(text);
   const led = text.split(LEADER).filter(Boolean);
@@ -94,10 +97,17 @@ export function productLine(raw: string): ProductLine | undefined {
   } else if (labeled) {
     name = labeled[1];
     priceText = labeled[2];
+    // "启蒙班：4-6岁，一对一，2400元/学期（20节）": what it is first, the price its last clause.
+    const clauses = priceText!.split(/[，,；;]\s*/);
+    const last = clauses.at(-1)!.replace(/\s*[（(][^）)]{1,12}[)）]$/, '');
+    if (clauses.length > 1 && !parseLabeledPrice(priceText!.trim()) && isMarkedPrice(last)) {
+      priceText = clauses.at(-1);
+      middle = clauses.slice(0, -1);
+    }
   } else {
     // "招牌红烧肉 68元/份", "西湖龙井（特级）￥680/斤": the price is the tail of the line.
     const tail =
-      /^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*[/／每]\s*[^\s\d]{1,4})?\s*起?|价格面议|面议|时价|电议|议价)$/.exec(
+      /^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万wW])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*[/／每]\s*[^\s\d]{1,4})?\s*起?|价格面议|面议|时价|电议|议价)$/.exec(
         text,
       );
     if (tail) {
@@ -259,11 +269,11 @@ export interface PostLine {
 
 /** 承接 (taking on work: 来料加工, 工程) offers something, as 供应 does; 回收 (buying used goods) asks, as 收购 does. */
 const SUPPLY_WORDS = ['供应', '出售', '转让', '供', '售', '出租', '承接'];
-const TAGS = '供应|求购|出售|收购|采购|回收|转让|出租|求租|承接|供|求|售';
-/** How often or how much, in front of the tag: 长期收购, 常年供应, 大量求购, 现货供应. */
+const TAGS = '供应|求购|出售|收购|采购|回收|转让|出租|求租|承接|供|求|售|购';
+/** How often or how much, in front of the tag: 长期收购, 常年供应, 大量求购, 现货供应, 急购. */
 const TAG_ADVERB = '(?:长期|常年|大量|急|现货|现)?';
 const POST_TAG = new RegExp(`^\\s*(?:[【[]\\s*${TAG_ADVERB}(${TAGS})\\s*[】\\]]|${TAG_ADVERB}(${TAGS})\\s*[：:])\\s*(.+)$`, 's');
-const DEMAND_WORDS = /求购|收购|采购|回收/;
+const DEMAND_WORDS = /求购|收购|采购|回收|急购/;
 const SUPPLY_PHRASES = /供应|出售|转让|批发|低价处理|现货/;
 
 /**
@@ -296,19 +306,24 @@ export interface NewsLine {
 
 /** A line that starts with a date: its date, its title (the first clause), the whole line as text. */
 export function newsLine(raw: string, fileYears: number[], today: string): NewsLine | undefined {
-  const text = withoutNumbering(raw);
+  const text = withoutNewsTag(withoutNumbering(raw));
   const found = leadingDate(text, fileYears, today);
   if (!found || found.text.length < 4) return undefined;
   return { date: found.date, title: firstClause(found.text).replace(/[。.]$/, ''), text };
 }
+
+/** "【公司动态】2026年11月3日 …", "[通知] …": a bracketed tag in front of a notice names its kind, not its title. */
+const withoutNewsTag = (text: string) => text.replace(/^\s*(?:【[^】]{2,8}】|\[[^\]]{2,8}\])\s*/, '');
 
 /**
  * A notice written as one paragraph in a news column without sub-headings ("本周六（11月22日）店庆，
  * 全场八折…"): the first clause is its title, a date anywhere in it its date.
  */
 export function noticeLine(raw: string, fileYears: number[], today: string): { title: string; text: string; date?: FoundDate } | undefined {
-  const text = withoutNumbering(raw);
+  const text = withoutNewsTag(withoutNumbering(raw));
   if (text.length < 6 || text.length > 200 || /[：:]$/.test(text)) return undefined;
+  const dated = newsLine(text, fileYears, today);
+  if (dated) return { title: dated.title, text, date: dated.date };
   const date = findAnyDate(text, fileYears, today);
   return { title: firstClause(text).replace(/[。.]$/, ''), text, ...(date ? { date } : {}) };
 }

@@ -87,9 +87,13 @@ function pageLines(items: TextItem[], pageHeight: number): PlacedLine[] {
   return rows.map((r) => lineOf(r, pageHeight)).sort((a, b) => a.top - b.top);
 }
 
-/** A line that continues the one above: same size, no cells, the one above running to the right margin. */
+/** "智能控制仪……………￥280": a name led by dots to its price, a line of a price list however far it runs. */
+const LEADER_LINE = /(?:\.{4,}|…{2,}|·{4,}|-{4,})\s*\S{1,16}$/;
+
+/** A line that continues the one above: same size, no cells, the one above running to the right margin (and no price list line). */
 function continues(previous: PlacedLine, line: PlacedLine, rightMargin: number): boolean {
   if (previous.cells || line.cells || Math.abs((previous.size ?? 0) - (line.size ?? 0)) > 0.5) return false;
+  if (LEADER_LINE.test(previous.text) || LEADER_LINE.test(line.text)) return false;
   const size = line.size ?? 10;
   return (
     previous.right >= rightMargin - size * 2 && line.top - previous.top <= size * 1.8 && Math.abs(line.left - previous.left) < size * 3

@@ -30,6 +30,10 @@ export const isLogoName = (fileName: string) => LOGO.test(photoStem(fileName));
 export const isLicenceName = (fileName: string) =>
   /营业执照|执照|许可证|身份证|税务登记|组织机构代码|开户许可|法人证|资质证书|资质/.test(photoStem(fileName));
 
+/** QR codes (a WeChat shop, a payment code): kept off the site like licences — the site shows its own contact. */
+export const isQrCodeName = (fileName: string) =>
+  /二维码|qr\s*code|(?<![a-z])qr(?![a-z])|收款码|付款码|小程序码/i.test(photoStem(fileName));
+
 /** Names a phone, camera or chat app gives: they say nothing about the picture. */
 export const isCameraName = (fileName: string) =>
   /^(img|dsc|dscn|dcim|pic|photo|image|mvimg|wx_camera|mmexport|screenshot|微信图片|qq图片|截图|屏幕截图|未命名|新建|扫描全能王)?[\s_-]*[\d_\s-]{3,}$/i.test(
@@ -60,8 +64,8 @@ export function productOfPhotoName(fileName: string, anyName: boolean): ProductL
 /** Words for places a business shows: its grounds, buildings, rooms. */
 const PLACE_WORDS =
   /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|泳池|店内|店铺|大门|大堂|大厅|前台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公|小区|绿化|大楼|大厦|楼宇/;
-/** The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆, 冷库, 摄影棚. */
-const PLACE_ENDING = /[区室厅场园馆库棚]$/;
+/** The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆, 冷库, 摄影棚, 琴房. */
+const PLACE_ENDING = /[区室厅场园馆库棚房]$/;
 
 export function isPlaceName(fileName: string): boolean {
   const stem = foldTraditional(photoStem(fileName));
@@ -70,12 +74,14 @@ export function isPlaceName(fileName: string): boolean {
 
 /**
  * Folders that say what their photos show: 产品图片/, 课程/, 菜品/ (a folder named like a products
- * column) → products; 环境/, 厂区/, 企业风采/ → places. The innermost folder that says decides.
+ * column) → products; 环境/, 厂区/, 企业风采/, 枣园/ (named like a place) → places. The innermost folder that says decides.
  */
 export function folderHint(fileName: string): 'products' | 'places' | undefined {
   for (const folder of fileName.split('/').slice(0, -1).reverse()) {
     if (/环境|厂区|厂房|车间|门店|店面|场地|全景|风采|实景|校园/.test(folder)) return 'places';
     if (/产品|商品|菜品|product/i.test(folder) || matchColumnKeyword(folder)?.type === 'products') return 'products';
+    // "枣园/", "接待室/": a folder whose name is a place (not "园区照片/", photos of anything there).
+    if (folder.length <= 6 && PLACE_ENDING.test(foldTraditional(folder))) return 'places';
   }
   return undefined;
 }

@@ -240,9 +240,45 @@ function linkPictures(content: SiteContent, photos: ParsedPhoto[], linked: Linke
   return photos.filter((p) => !used.has(p));
 }
 
+/** "产品1.jpg", "商品_02.png", "product-3.jpg": a photo named only by a word for products and a number. */
+const NUMBERED_PRODUCT = /^(?:产品|商品|product)\s*[-_]?\s*(\d{1,3})$/i;
+
+/**
+ * Photos numbered 产品1 … 产品N when the site's products number N too, none with a picture yet: the
+ * n-th photo is taken for the n-th product in list order. Returns the photos still to be placed.
+ */
+function placeByNumber(content: SiteContent, photos: ParsedPhoto[], env: PlacementEnv): ParsedPhoto[] {
+  const numbered = photos
+    .map((photo) => ({
+      photo,
+      n: Number(NUMBERED_PRODUCT.exec(path.posix.basename(photo.file, path.posix.extname(photo.file)).trim())?.[1]),
+    }))
+    .filter((p) => !p.photo.page && p.n > 0)
+    .sort((a, b) => a.n - b.n);
+  const products = sortedColumns(content)
+    .filter((c) => c.type === 'products')
+    .flatMap((c) => c.items.filter((i): i is Product => i.kind === 'product'));
+  const inOrder = numbered.every((p, i) => p.n === i + 1);
+  if (numbered.length < 2 || !inOrder || numbered.length !== products.length || products.some((p) => p.images.length)) return photos;
+  numbered.forEach(({ photo, n }, i) => {
+    const product = products[i]!;
+    const fileName = path.posix.basename(photo.file).slice(0, 255);
+    product.images.push({ sha256: photo.image.sha256, alt: product.name.slice(0, 200), fileName });
+    env.guess(
+      'photo.order',
+      photo.file,
+      `${fileName}: the photos are numbered 1–${numbered.length} like the ${products.length} products → the picture of "${product.name}", number ${n} in the list.`,
+      { file: fileName, item: product.name, index: n },
+      { kind: 'itemImage', itemId: product.id, sha256: photo.image.sha256 },
+    );
+  });
+  const used = new Set(numbered.map((p) => p.photo));
+  return photos.filter((p) => !used.has(p));
+}
+
 /** Places the photos of one import; the site's columns and items must already hold the import's documents. */
 export function placePhotos(content: SiteContent, allPhotos: ParsedPhoto[], env: PlacementEnv, linked: LinkedPicture[] = []): void {
-  const photos = linked.length ? linkPictures(content, allPhotos, linked, env) : allPhotos;
+  const photos = placeByNumber(content, linked.length ? linkPictures(content, allPhotos, linked, env) : allPhotos, env);
   const placement = new PhotoPlacement(content, env);
   const named = photos.filter((p) => !p.page && isLogoName(path.posix.basename(p.file)));
   const shaped = photos.filter((p) => !p.page && !named.includes(p) && p.look.logoShape && !placement.namesSomething(p));

@@ -157,21 +157,26 @@ function sheetJsSheets(bytes: Uint8Array): Sheet[] {
 const paragraph = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ text }] });
 const DEFAULT_SHEET_NAME = /^(sheet|工作表|表)\s*\d*$/i;
 
+/** A sheet's name as a heading, when the workbook has several sheets and the name is not Excel's default. */
+const sheetHeading = (sheet: Sheet, named: boolean): SourceBlock[] =>
+  named && !DEFAULT_SHEET_NAME.test(sheet.name.trim())
+    ? [{ type: 'heading', level: 2, runs: [{ text: sheet.name.trim() }], look: true }]
+    : [];
+
 /** Sheets → blocks: per sheet its name (when there are several), its title lines, and its table from the header row on. */
 export function sheetBlocks(sheets: Sheet[]): SourceBlock[] {
   const named = sheets.length > 1;
   return sheets.flatMap((sheet): SourceBlock[] => {
     const width = Math.max(...sheet.rows.map((r) => r.length));
     const grid = sheet.rows.filter((r) => r.some((c) => c.trim())).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+    // A sheet of one column (说明, 备注: notes, a contact) is lines of text, not a table of items.
+    if (grid.every((row) => row.filter((c) => c.trim()).length <= 1))
+      return [...sheetHeading(sheet, named), ...grid.map((row) => paragraph(row.join('').trim()))];
     const reading = readTable(grid, 10);
     const titleLines = reading.titleRows.map((r) => r.filter(Boolean).join(' ')).filter(Boolean);
     const tableRows = reading.hasHeader ? grid.slice(reading.titleRows.length) : grid;
-    const heading: SourceBlock[] =
-      named && !DEFAULT_SHEET_NAME.test(sheet.name.trim())
-        ? [{ type: 'heading', level: 2, runs: [{ text: sheet.name.trim() }], look: true }]
-        : [];
     return [
-      ...heading,
+      ...sheetHeading(sheet, named),
       ...titleLines.map(paragraph),
       { type: 'table', header: reading.hasHeader, rows: tableRows.map((r) => r.map((c) => [{ text: c }])) },
     ];

@@ -5,9 +5,9 @@
  * rule claims goes to the unsorted tray. Every decision is recorded as a guess.
  */
 import type { Guess } from '../../../../shared/api/sites';
-import { runsText, type Column, type ColumnType, type UnsortedEntry } from '../../../../shared/sites/model';
+import { runsText, type Column, type ColumnType, type Run, type UnsortedEntry } from '../../../../shared/sites/model';
 import { ColumnFiller, LIST_COLUMNS, contentColumn, lineColumn, type StructureContext } from './columnItems';
-import { isContactBlockLine } from './contact';
+import { isContactBlockLine, isContactLine } from './contact';
 import { yearsIn } from './dates';
 import { makeGuess, type GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
@@ -139,7 +139,7 @@ class Structurer {
     if (this.options.ocr) this.result.ocr = true;
     const titles = all.filter((b) => this.isTitle(b));
     if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
-    const blocks = all.filter((b) => !titles.includes(b));
+    const blocks = captionsAsHeadings(all.filter((b) => !titles.includes(b)));
     this.context.fileYears = yearsIn(blocks.map(textOf).join('\n') + tableText(blocks));
     const level = columnLevel(blocks);
     if (level === undefined) return this.withoutColumnHeadings(blocks);
@@ -167,9 +167,14 @@ class Structurer {
     return this.result;
   }
 
-  /** Contact lines ("地址：… 电话：…") in text that stays as it is (an intro, the tray) still fill the contact block. */
+  /**
+   * Contact lines ("地址：… 电话：…") in text that stays as it is (an intro, the tray) still fill the
+   * contact block — a line with two fields, or lines of one field each when two or more stand together.
+   */
   private collectContact(blocks: SourceBlock[]): void {
-    this.context.contactLines.push(...contactTexts(blocks).filter(isContactBlockLine));
+    const texts = contactTexts(blocks);
+    const several = texts.filter(isContactLine).length >= 2;
+    this.context.contactLines.push(...texts.filter((text) => isContactBlockLine(text) || (several && isContactLine(text))));
   }
 
   /** A file without column headings: its name names the column, or its lines are items of one kind, or it waits in the tray. */
@@ -307,6 +312,30 @@ function contactTexts(blocks: SourceBlock[]): string[] {
       });
     })
     .filter(Boolean);
+}
+
+/**
+ * A table whose first row is one cell merged across, naming another column than the one it stands in
+ * ("招聘信息" over 岗位 | 人数 | 工资 under "包厢套餐"): that row is a heading of the column's level, the
+ * rest the table under it.
+ */
+function captionsAsHeadings(blocks: SourceBlock[]): SourceBlock[] {
+  let column: { level: number; type: ColumnType } | undefined;
+  return blocks.flatMap((block): SourceBlock[] => {
+    if (isHeading(block)) {
+      const match = matchColumnKeyword(runsText(block.runs));
+      if (match && (!column || block.level <= column.level)) column = { level: block.level, type: match.type };
+      return [block];
+    }
+    if (block.type !== 'table' || block.rows.length < 3) return [block];
+    const filled = (row: Run[][]) => row.map((cell) => runsText(cell).trim()).filter(Boolean);
+    const caption = filled(block.rows[0]!);
+    const match = caption.length === 1 ? matchColumnKeyword(caption[0]!) : undefined;
+    if (!match || match.type === column?.type || !block.rows.slice(1).every((row) => filled(row).length >= 2)) return [block];
+    const heading: Heading = { type: 'heading', level: column?.level ?? 1, runs: [{ text: caption[0]! }], look: true };
+    column = { level: heading.level, type: match.type };
+    return [heading, { ...block, rows: block.rows.slice(1) }];
+  });
 }
 
 const isEmptyColumn = (column: Column) => column.body.length === 0 && column.items.length === 0;

@@ -5,7 +5,7 @@ import { suggestTemplate } from '../../../../shared/sites/templates/catalog';
 
 /** 店 goes (家具店 → 家具), 饭店 as a whole (齐鲁人家饭店 → 齐鲁人家); 酒店, 药店, 花店 … keep it, it is the business. */
 const LEGAL_FORM =
-  /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|专业合作社|合作社|服务中心|中心|商行|经营部|批发部|门市部|服务部|门诊部|工作室|厂|饭店|(?<![酒药花书商])店)$/;
+  /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|专业合作社|合作社|服务中心|中心|商行|经营部|批发部|门市部|服务部|经销部|门诊部|工作室|厂|饭店|(?<![酒药花书商])店)$/;
 /** Words that say what a business does in general, not who it is: 鲁中机械制造 → 鲁中机械, 联华包装制品 → 联华包装, 清泉净水设备 → 清泉净水. */
 const GENERIC_ACTIVITY = /(制造|加工|生产|制品|设备|科技|实业|发展|贸易|商贸|工贸|技术|服务|种植|养殖|销售|经营|管理|开发|工程)$/;
 /** Standard short forms of organisation types. */
@@ -14,6 +14,7 @@ const SHORT_FORMS: [RegExp, string][] = [
   [/机动车驾驶员培训(?:学校|中心)?(?=有限公司$|有限责任公司$|$)/, '驾校'],
   [/(?:企业)?管理咨询(?=有限公司$|有限责任公司$|$)/, '咨询'],
   [/汽车租赁(?=有限公司$|有限责任公司$|$)/, '租车'],
+  [/量贩式?(?=KTV)/i, ''],
 ];
 
 const stripEnd = (name: string, pattern: RegExp) => {
@@ -34,11 +35,12 @@ export function shortNameOf(name: string, region: Enterprise['region']): string 
   let short = name.trim().replace(/[（(][^）)]*[)）]/g, '');
   for (let changed = true; changed;) {
     changed = false;
-    for (const place of places)
-      if (short.startsWith(place) && short.length > place.length + 1) {
-        short = short.slice(place.length);
-        changed = true;
-      }
+    // Longest first, from the start again after each cut: "聊城市东昌府区…" loses 聊城市 then 东昌府区, never 东昌府 alone.
+    const place = places.find((p) => short.startsWith(p) && short.length > p.length + 1);
+    if (place) {
+      short = short.slice(place.length);
+      changed = true;
+    }
   }
   for (const [form, abbreviation] of SHORT_FORMS) short = short.replace(form, abbreviation);
   // "建业建设集团有限公司": a group's legal form is two words.

@@ -54,6 +54,8 @@ function phrase(guess: Guess, t: TFunction, templateId: string): string {
       return t('sites.guess.photoPinyin', { file: p.file, item: p.item });
     case 'photo.similar':
       return t('sites.guess.photoSimilar', { file: p.file, item: p.item });
+    case 'photo.order':
+      return t('sites.guess.photoOrder', { file: p.file, item: p.item, index: p.index });
     case 'photo.place':
       return t(p.made ? 'sites.guess.photoPlaceNewColumn' : 'sites.guess.photoPlace', { file: p.file, column: p.column });
     case 'photo.new_item':
