@@ -38,17 +38,22 @@ export class SiteBuilderPage {
   /**
    * 移到 on a tray entry, then down the cascading menu by hovering to the last entry, which is clicked.
    * Scrolling the page (to bring a submenu into view) moves the menus away from a resting pointer,
-   * which closes them; the user then opens the menu again, and so does this.
+   * which closes them; the user then opens the menu again, and so does this. A click on the last entry
+   * while the menus move can land on nothing (seen on a loaded machine): the move counts only once the
+   * entry has left the tray, and is tried again otherwise.
    */
   async moveFromTray(entry: string, menuPath: string[]): Promise<void> {
     const target = menuPath.at(-1)!;
+    const trayEntry = this.trayEntries().filter({ hasText: entry });
     await expect(async () => {
+      if ((await trayEntry.count()) === 0) return; // an earlier attempt's click was slow to take effect
       await this.page.keyboard.press('Escape');
       await waitForPopupsClosed(this.page, '.ant-dropdown');
-      await this.trayEntries().filter({ hasText: entry }).getByTestId('tray-move').click();
+      await trayEntry.getByTestId('tray-move').click();
       for (const name of menuPath.slice(0, -1)) await this.page.getByRole('menuitem', { name }).hover({ timeout: 10_000 });
       await this.page.getByRole('menuitem', { name: target }).click({ timeout: 10_000 });
-    }).toPass({ timeout: 90_000 });
+      await expect(trayEntry).toHaveCount(0, { timeout: 20_000 });
+    }).toPass({ timeout: 120_000 });
   }
 
   /* content editor */
