@@ -9,32 +9,20 @@
 import { BROWSER, requestSite } from '../helpers/publicSite';
 import type { PlatformProcess } from '../helpers/platform';
 import type { WebProcess } from '../helpers/webProcess';
-import { SIGNATURE_BASE64 } from '../integration/orders/support';
 import { describeWith, expect, test } from './fixtures';
 import { AppShell } from './pages/AppShell';
 import { EnterpriseDetailPage } from './pages/EnterpriseDetailPage';
 import { NewOrderPage } from './pages/NewOrderPage';
 import { OrderPage } from './pages/OrderPage';
 import { SyncCentre } from './pages/syncCentre';
-import { api, importTeaSite } from './teaCompany';
+import { api, importTeaSite, openTeaSite } from './teaCompany';
 
 const TEA = '济南泉城茶业有限公司';
 
 /** The tea company's site signed off and its opening order opened by BOSS: the site is live. */
 async function liveTeaSite(web: WebProcess, platform: PlatformProcess): Promise<string> {
   const { enterpriseId, siteId } = await importTeaSite(web, ['补充说明.txt']);
-  await api(web, 'sites.signOff', { siteId, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });
-  const order = await api<{ id: string }>(web, 'orders.create', {
-    enterpriseId,
-    kind: 'open',
-    planCode: 'site-standard',
-    date: '2026-11-16',
-  });
-  await api(web, 'orders.sign', { id: order.id, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });
-  await api(web, 'orders.submit', { id: order.id });
-  await api(web, 'sync.now', {});
-  await platform.admin('POST', '/admin/boss/process');
-  await api(web, 'sync.now', {});
+  await openTeaSite(web, platform, { enterpriseId, siteId });
   const publication = await api<{ liveRevision: number | null }>(web, 'sites.publication', { siteId });
   expect(publication.liveRevision, 'the site is live before the promotion is ordered').toBe(1);
   return enterpriseId;

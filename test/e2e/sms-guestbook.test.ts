@@ -13,11 +13,10 @@ import { REPO_ROOT } from '../helpers/paths';
 import { startPlatform, type PlatformProcess } from '../helpers/platform';
 import { bundledEntryArgs } from '../helpers/processBundle';
 import type { WebProcess } from '../helpers/webProcess';
-import { SIGNATURE_BASE64 } from '../integration/orders/support';
 import { describeWith, expect, test } from './fixtures';
 import { AppShell } from './pages/AppShell';
 import { LeadsPage } from './pages/leads';
-import { api, importTeaSite } from './teaCompany';
+import { api, importTeaSite, openTeaSite } from './teaCompany';
 
 const HANDSET = '13912340001';
 const MESSAGE = '想订 20 盒明前龙井，请回电';
@@ -55,18 +54,7 @@ async function openedTeaSite(web: WebProcess, platform: PlatformProcess): Promis
   });
   const site = await api<Site>(web, 'sites.get', { siteId });
   await api(web, 'sites.updateSms', { siteId, sms: { ...site.content.sms, guestbook: { ...site.content.sms.guestbook, enabled: true } } });
-  await api(web, 'sites.signOff', { siteId, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });
-  const order = await api<{ id: string }>(web, 'orders.create', {
-    enterpriseId,
-    kind: 'open',
-    planCode: 'site-standard',
-    date: '2026-11-16',
-  });
-  await api(web, 'orders.sign', { id: order.id, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });
-  await api(web, 'orders.submit', { id: order.id });
-  await api(web, 'sync.now', {});
-  await platform.admin('POST', '/admin/boss/process');
-  await api(web, 'sync.now', {});
+  await openTeaSite(web, platform, { enterpriseId, siteId });
   const info = await api<{ orders: { opening: { smsServiceCode: { full: string } } | null }[] }>(web, 'sync.platformInfo', {
     enterpriseId,
   });

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../helpers/paths';
+import type { PlatformProcess } from '../helpers/platform';
 import type { WebProcess } from '../helpers/webProcess';
+import { SIGNATURE_BASE64 } from '../integration/orders/support';
 
 export const MATERIAL = path.join(REPO_ROOT, 'test', 'fixtures', 'materials', 'quancheng-tea');
 
@@ -36,4 +38,27 @@ export async function importTeaSite(web: WebProcess, files: string[]): Promise<{
   const encoded = files.map((name) => ({ name, base64: readFileSync(path.join(MATERIAL, name)).toString('base64') }));
   const { siteId } = await api<{ siteId: string }>(web, 'sites.import', { enterpriseId, files: encoded });
   return { enterpriseId, siteId };
+}
+
+/**
+ * The customer signs the site off and its opening order (site-standard from 2026-11-16); the order is
+ * synced, opened by BOSS, and the opening synced back: the site is live.
+ */
+export async function openTeaSite(
+  web: WebProcess,
+  platform: PlatformProcess,
+  ids: { enterpriseId: string; siteId: string },
+): Promise<void> {
+  await api(web, 'sites.signOff', { siteId: ids.siteId, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });
+  const order = await api<{ id: string }>(web, 'orders.create', {
+    enterpriseId: ids.enterpriseId,
+    kind: 'open',
+    planCode: 'site-standard',
+    date: '2026-11-16',
+  });
+  await api(web, 'orders.sign', { id: order.id, signerName: '王建国', signaturePngBase64: SIGNATURE_BASE64 });
+  await api(web, 'orders.submit', { id: order.id });
+  await api(web, 'sync.now', {});
+  await platform.admin('POST', '/admin/boss/process');
+  await api(web, 'sync.now', {});
 }

@@ -7,9 +7,9 @@
  * are read where they are anchored.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { parseDocument } from 'htmlparser2';
 import { ASSET_SCHEME } from './sanitize';
 import { checkZip, ZipProblem } from './zipGuard';
+import { elements, parseXml as parse, type XmlNode } from './xmlTree';
 
 export class OpenDocumentProblem extends Error {
   constructor(
@@ -20,14 +20,6 @@ export class OpenDocumentProblem extends Error {
   }
 }
 
-interface XmlNode {
-  type: string;
-  name?: string;
-  data?: string;
-  attribs?: Record<string, string>;
-  children?: XmlNode[];
-}
-
 interface Look {
   bold?: boolean;
   italic?: boolean;
@@ -36,9 +28,6 @@ interface Look {
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-const elements = (node: XmlNode, name: string): XmlNode[] =>
-  (node.children ?? []).flatMap((child) => (child.type !== 'tag' ? [] : child.name === name ? [child] : elements(child, name)));
 
 /** Bold and italic of the automatic styles (P1, T1 …) LibreOffice writes for direct formatting. */
 function automaticLooks(root: XmlNode): Map<string, Look> {
@@ -159,8 +148,6 @@ class HtmlWriter {
     }
   }
 }
-
-const parse = (xml: string) => parseDocument(xml, { xmlMode: true, decodeEntities: true }) as unknown as XmlNode;
 
 /** Unpacks an OpenDocument file's content.xml and its pictures, after the zip guard has checked it. */
 function unpack(bytes: Uint8Array, kind: string): Record<string, Uint8Array> {

@@ -8,11 +8,11 @@
  */
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { parseDocument } from 'htmlparser2';
 import type { ImageRef } from '../../../../shared/sites/model';
 import { textOf, type SourceBlock } from './htmlToBlocks';
 import { matchColumnKeyword } from './keywords';
 import { checkZip, ZipProblem } from './zipGuard';
+import { elements, parseXml as parse, type XmlNode } from './xmlTree';
 
 export const MAX_SLIDES = 200;
 
@@ -25,18 +25,7 @@ export class PresentationProblem extends Error {
   }
 }
 
-interface XmlNode {
-  type: string;
-  name?: string;
-  data?: string;
-  attribs?: Record<string, string>;
-  children?: XmlNode[];
-}
-
 const isOle = (b: Uint8Array) => b.length > 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
-
-const elements = (node: XmlNode, name: string): XmlNode[] =>
-  (node.children ?? []).flatMap((child) => (child.type !== 'tag' ? [] : child.name === name ? [child] : elements(child, name)));
 
 const first = (node: XmlNode, name: string): XmlNode | undefined => elements(node, name)[0];
 
@@ -52,8 +41,6 @@ function paragraphText(p: XmlNode): string {
           : (node.children ?? []).map(walk).join('');
   return walk(p);
 }
-
-const parse = (xml: string) => parseDocument(xml, { xmlMode: true, decodeEntities: true }) as unknown as XmlNode;
 
 /** The slides' part names in presentation order (slide1.xml … when the order cannot be read). */
 function slideOrder(files: Record<string, Uint8Array>): string[] {

@@ -45,13 +45,8 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text.trim();
 }
 
-export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
-  // An .xlsx with a password is an OLE file, and so is an old .xls saved under the new name.
-  if (isOle(bytes)) return readXls(bytes);
-  if (!isZip(bytes)) {
-    const sheets = textWorkbook(bytes);
-    if (sheets) return sheets;
-  }
+/** The zip limits (zipGuard), failing as the spreadsheet's own problem. */
+function checkSheetZip(bytes: Uint8Array): void {
   try {
     checkZip(bytes);
   } catch (error) {
@@ -59,6 +54,16 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
       throw new SpreadsheetProblem(error.code === 'office.too_large' ? 'sheet.too_large' : 'sheet.unreadable', error.message);
     throw error;
   }
+}
+
+export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
+  // An .xlsx with a password is an OLE file, and so is an old .xls saved under the new name.
+  if (isOle(bytes)) return readXls(bytes);
+  if (!isZip(bytes)) {
+    const sheets = textWorkbook(bytes);
+    if (sheets) return sheets;
+  }
+  checkSheetZip(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -126,13 +131,7 @@ export function readOds(bytes: Uint8Array): Sheet[] {
       'sheet.unreadable',
       'The file is not an OpenDocument .ods spreadsheet (it is damaged or has the wrong name).',
     );
-  try {
-    checkZip(bytes);
-  } catch (error) {
-    if (error instanceof ZipProblem)
-      throw new SpreadsheetProblem(error.code === 'office.too_large' ? 'sheet.too_large' : 'sheet.unreadable', error.message);
-    throw error;
-  }
+  checkSheetZip(bytes);
   return sheetJsSheets(bytes);
 }
 
