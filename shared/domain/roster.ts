@@ -29,6 +29,9 @@ export const HEADER_ALIASES: Record<RosterField, readonly string[]> = {
     '电话',
     '电话号码',
     'phone',
+    '联系方式',
+    '联系号码',
+    '通讯方式',
   ],
   department: ['部门', '所属部门', '部门名称', '科室', '单位部门', 'department', 'dept'],
   title: ['职务', '职位', '岗位', '职称', 'title', 'position', 'jobtitle'],
@@ -63,6 +66,8 @@ export type RefusalCode = (typeof REFUSAL_CODES)[number];
 export const refusedRowSchema = z.object({
   /** The row number as the spreadsheet shows it (1 = the first line of the file). */
   row: z.number().int(),
+  /** The sheet the row is on, when several sheets are imported together. */
+  sheet: z.string().optional(),
   code: z.enum(REFUSAL_CODES),
   message: z.string(),
   name: z.string().optional(),
@@ -107,6 +112,7 @@ export type RosterMember = z.infer<typeof rosterMemberSchema>;
 
 const previewMemberSchema = z.object({
   row: z.number().int(),
+  sheet: z.string().optional(),
   name: z.string(),
   mobile: z.string(),
   department: z.string(),
@@ -118,6 +124,9 @@ const previewMemberSchema = z.object({
   numberNote: z.string().optional(),
 });
 export type PreviewMember = z.infer<typeof previewMemberSchema>;
+
+/** The `sheet` that stands for every sheet of a workbook whose sheets share one header (one sheet per department). */
+export const ALL_SHEETS = '*';
 
 export const importPreviewSchema = z.object({
   fileKind: z.enum(['xlsx', 'xls', 'csv', 'paste']),

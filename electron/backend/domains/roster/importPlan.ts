@@ -148,6 +148,7 @@ export function previewOf(p: PlannedMember, existing?: MemberRecord): PreviewMem
   const values = existing ? overlay(existing, p.member) : p.member;
   return {
     row: p.member.row,
+    ...(p.member.sheet ? { sheet: p.member.sheet } : {}),
     name: values.name,
     mobile: p.member.mobile,
     department: values.department,

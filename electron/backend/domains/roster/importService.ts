@@ -5,7 +5,7 @@
  * preview showed.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { ImportPreview } from '../../../../shared/domain/roster';
+import { ALL_SHEETS, type ImportPreview } from '../../../../shared/domain/roster';
 import type { Output, ParsedInput } from '../../../../shared/api';
 import type { ReadContext } from '../../app/context';
 import { AppError } from '../../app/errors';
@@ -14,7 +14,7 @@ import { WORKING_COPY } from './repository';
 import type { ReadableDB, WritableDB } from '../../infra/db/handles';
 import type { PlatformClient } from '../sync/platform';
 import { findEnterprise } from '../enterprises/repository';
-import { chooseSheet, sheetLayout } from './columns';
+import { chooseSheet, sheetLayout, sheetsAsOne, unfoldSideBySide } from './columns';
 import { planImport, previewOf, type ImportPlan } from './importPlan';
 import { otherGroups, type OtherGroups } from './otherGroups';
 import {
@@ -71,7 +71,8 @@ interface Reading {
 
 async function readRoster(input: ImportInput): Promise<Reading> {
   const source = await readSource(input.source);
-  const sheet = chooseSheet(source.sheets, input.sheet);
+  const sheets = source.sheets.map(unfoldSideBySide);
+  const sheet = chooseSheet(sheets, input.sheet);
   if (!sheet) {
     if (input.sheet !== undefined)
       throw new AppError('roster.sheet_not_found', `The workbook has no sheet named ${input.sheet}.`, { field: 'sheet' });
@@ -94,7 +95,7 @@ async function readRoster(input: ImportInput): Promise<Reading> {
   }));
   return {
     fileKind: source.kind,
-    sheets: source.sheets.map((s) => s.name),
+    sheets: [...(sheetsAsOne(sheets) ? [ALL_SHEETS] : []), ...sheets.map((s) => s.name)],
     sheet: sheet.name,
     headerRow: layout.headerRow,
     columns,

@@ -39,6 +39,8 @@ export interface SheetRow {
   /** As the spreadsheet numbers it (1 = the file's first line). */
   number: number;
   cells: string[];
+  /** The sheet the row came from, when several sheets are read as one. */
+  sheet?: string;
 }
 
 export interface RosterSheet {

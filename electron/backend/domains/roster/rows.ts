@@ -11,6 +11,8 @@ import { FORMULA_WITHOUT_VALUE, type SheetRow } from './rosterFile';
 
 export interface RowMember {
   row: number;
+  /** The sheet the row is on, when several sheets are imported together. */
+  sheet?: string;
   name: string;
   mobile: string;
   department: string;
@@ -35,7 +37,27 @@ const SPACE_BETWEEN_HANZI = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
 export const cleanName = (raw: string): string =>
   raw.normalize('NFKC').trim().replace(SPACE_BETWEEN_HANZI, '').replace(/\s+/g, ' ').slice(0, 50);
 
+/** "李秀英（经理）": a title written after the name in brackets. */
+const NAME_WITH_TITLE = /^([\u3400-\u9fff·]{2,6})\s*\(([^()]{1,20})\)$/;
+function splitNameTitle(name: string): { name: string; title?: string } {
+  const found = NAME_WITH_TITLE.exec(name);
+  return found ? { name: found[1]!, title: found[2]!.trim() } : { name };
+}
+
 const cleanText = (raw: string, max: number) => raw.normalize('NFKC').trim().replace(/\s+/g, ' ').slice(0, max);
+
+/** "鲁中机械/销售部;鲁中机械/客服部" (WeCom's export: paths, several departments) → "销售部". */
+const cleanDepartment = (raw: string) => cleanText(raw.split(/[;；]/)[0]!.split('/').at(-1)!, 50);
+
+/** A mobile written among other things in one cell ("手机：182…", "150 0633 1003 / 0533-2281234"): the first one. */
+const MOBILE_IN_TEXT = /(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d(?:[\s-]?\d){8})(?!\d)/;
+export function mobileInText(text: string): string | undefined {
+  const found = MOBILE_IN_TEXT.exec(text.normalize('NFKC'));
+  return found ? found[1]!.replace(/[\s-]/g, '') : undefined;
+}
+
+/** A totals line under the table ("合计", "共 32 人"). */
+const TOTALS = /^(合计|总计|小计|共计|共\s*\d+\s*人)/;
 const digitsOnly = (raw: string) => raw.normalize('NFKC').replace(/[\s-]/g, '');
 
 const REFUSAL_TEXT = {
@@ -62,16 +84,22 @@ export function readRows(rows: SheetRow[], mapping: ColumnMapping): RowReading {
       (['name', 'mobile', 'department', 'title', 'shortNumber', 'extension', 'email'] as const).map((f) => [f, cell(row, f)]),
     ) as Record<RosterField, string>;
     if (Object.values(raw).every((v) => !v.trim())) continue;
-    const name = raw.name === FORMULA_WITHOUT_VALUE ? '' : cleanName(raw.name);
+    const written = raw.name === FORMULA_WITHOUT_VALUE ? { name: '' } : splitNameTitle(cleanName(raw.name));
+    const name = written.name;
+    if (written.title && !raw.title.trim()) raw.title = written.title;
+    const place = { row: row.number, ...(row.sheet ? { sheet: row.sheet } : {}) };
     const refuse = (code: RefusedRow['code'], message: string, extra: Partial<RefusedRow> = {}) =>
-      void refused.push({ row: row.number, code, message, ...(name ? { name } : {}), ...extra });
+      void refused.push({ ...place, code, message, ...(name ? { name } : {}), ...extra });
 
     if ([raw.name, raw.mobile].includes(FORMULA_WITHOUT_VALUE)) {
       refuse('roster.formula_without_value', REFUSAL_TEXT['roster.formula_without_value']);
       continue;
     }
-    const mobile = checkMemberMobile(raw.mobile);
+    const typed = checkMemberMobile(raw.mobile);
+    const inside = typed.problem && typed.problem !== 'scientific' ? mobileInText(raw.mobile) : undefined;
+    const mobile = inside ? checkMemberMobile(inside) : typed;
     if (!name && !raw.mobile.trim()) continue; // a note or subtotal line beside the table
+    if (mobile.problem && row.cells.some((c) => TOTALS.test(c.trim()))) continue;
     if (mobile.problem === 'missing') {
       refuse('roster.mobile_missing', REFUSAL_TEXT['roster.mobile_missing']);
       continue;
@@ -123,10 +151,10 @@ export function readRows(rows: SheetRow[], mapping: ColumnMapping): RowReading {
     if (!extension) given.delete('extension');
     if (!email) given.delete('email');
     members.push({
-      row: row.number,
+      ...place,
       name,
       mobile: mobile.normalized,
-      department: cleanText(raw.department, 50),
+      department: cleanDepartment(raw.department),
       title: cleanText(raw.title, 50),
       shortNumber: digitsOnly(raw.shortNumber),
       extension,

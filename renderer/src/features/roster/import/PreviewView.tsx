@@ -2,6 +2,7 @@
 import { Alert, Button, Select, Space, Statistic, Table, Tabs, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
+  ALL_SHEETS,
   ROSTER_FIELDS,
   type ColumnMapping,
   type ImportPreview,
@@ -58,6 +59,9 @@ function refusalText(t: (key: string, options?: Record<string, unknown>) => stri
   return t(`roster.refused.${r.code}`, { carrier: r.carrier ?? t('roster.otherCarrier'), sameAsRow: r.sameAsRow, defaultValue: r.message });
 }
 
+/** Where a row is: its number, after its sheet's name when several sheets are imported together. */
+const rowPlace = (r: { row: number; sheet?: string }) => (r.sheet ? `${r.sheet} · ${r.row}` : r.row);
+
 /** One tab of the preview: its rows in a table of 50 a page. */
 function previewTab<Row extends object>(
   key: string,
@@ -79,7 +83,7 @@ function previewTab<Row extends object>(
 export function PreviewView({ preview, loading, importing, onSheet, onMapping, onBack, onImport }: Props) {
   const { t } = useTranslation();
   const memberColumns = [
-    { title: t('roster.import.row'), dataIndex: 'row', width: 70 },
+    { title: t('roster.import.row'), key: 'row', width: 90, render: (_: unknown, m: PreviewMember) => rowPlace(m) },
     { title: t('roster.field.name'), dataIndex: 'name', width: 110 },
     { title: t('roster.field.mobile'), dataIndex: 'mobile', width: 130 },
     { title: t('roster.field.department'), dataIndex: 'department', width: 110 },
@@ -104,7 +108,7 @@ export function PreviewView({ preview, loading, importing, onSheet, onMapping, o
             aria-label={t('roster.import.sheet')}
             value={preview.sheet}
             onChange={onSheet}
-            options={preview.sheets.map((s) => ({ value: s, label: s }))}
+            options={preview.sheets.map((s) => ({ value: s, label: s === ALL_SHEETS ? t('roster.import.allSheets') : s }))}
             style={{ width: 200 }}
           />
         ) : null}
@@ -132,7 +136,7 @@ export function PreviewView({ preview, loading, importing, onSheet, onMapping, o
       ) : null}
       <Tabs
         items={[
-          previewTab('added', `${t('roster.import.added')} ${preview.added.length}`, preview.added, 'row', memberColumns),
+          previewTab('added', `${t('roster.import.added')} ${preview.added.length}`, preview.added, 'mobile', memberColumns),
           previewTab('changed', `${t('roster.import.changed')} ${preview.changed.length}`, preview.changed, 'memberId', [
             ...memberColumns.slice(0, 3),
             {
@@ -157,9 +161,9 @@ export function PreviewView({ preview, loading, importing, onSheet, onMapping, o
             'refused',
             `${t('roster.import.refused')} ${preview.refused.length}`,
             preview.refused,
-            (r) => `${r.row}`,
+            (r) => `${r.sheet ?? ''}:${r.row}:${r.code}:${r.mobile ?? r.name ?? ''}`,
             [
-              { title: t('roster.import.row'), dataIndex: 'row', width: 70 },
+              { title: t('roster.import.row'), key: 'row', width: 90, render: (_: unknown, r: RefusedRow) => rowPlace(r) },
               { title: t('roster.field.name'), key: 'name', width: 110, render: (_: unknown, r: RefusedRow) => r.name ?? '' },
               { title: t('roster.field.mobile'), key: 'mobile', width: 130, render: (_: unknown, r: RefusedRow) => r.mobile ?? '' },
               { title: t('roster.import.reason'), key: 'reason', render: (_: unknown, r: RefusedRow) => refusalText(t, r) },
