@@ -4,6 +4,7 @@
  * member shows who holds it before saving, and a refused save keeps the modal and what was typed.
  */
 import { screen, waitFor, within } from '@testing-library/react';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../helpers/backend';
 import { setUp } from '../integration/orders/support';
@@ -72,6 +73,36 @@ describe('the roster page (jsdom, in-memory transport, real backend)', () => {
     await user.click(screen.getByTestId('member-save'));
     await waitFor(async () =>
       expect((await backend.call('roster.list', { enterpriseId })).members.find((m) => m.name === '李娜')?.shortNumber).toBe('612399'),
+    );
+  });
+
+  it('imports a workbook with one sheet per department as 全部工作表, each row shown with its sheet', async () => {
+    const workbook = new ExcelJS.Workbook();
+    for (const [department, name, mobile] of [
+      ['办公室', '王伟', '13800138000'],
+      ['生产车间', '赵敏', '13900139000'],
+    ]) {
+      const sheet = workbook.addWorksheet(department);
+      sheet.addRow(['姓名', '手机']);
+      sheet.addRow([name, mobile]);
+    }
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { user, container } = renderApp(backend.transport, `/enterprises/${enterpriseId}/roster`);
+    await user.click(await screen.findByTestId('roster-import'));
+    const input = container.ownerDocument.querySelector<HTMLInputElement>('input[type=file]')!;
+    await user.upload(input, new File([bytes], '通讯录.xlsx'));
+
+    const preview = await screen.findByTestId('roster-preview');
+    expect(within(preview).getByText('全部工作表')).toBeInTheDocument();
+    expect(within(preview).getByText('办公室 · 2')).toBeInTheDocument();
+    expect(within(preview).getByText('生产车间 · 2')).toBeInTheDocument();
+    expect(within(preview).getAllByText('生产车间').length).toBeGreaterThan(0);
+    await user.click(screen.getByTestId('roster-import-confirm'));
+    await waitFor(async () =>
+      expect((await backend.call('roster.list', { enterpriseId })).members.map((m) => [m.name, m.department]).sort()).toEqual([
+        ['王伟', '办公室'],
+        ['赵敏', '生产车间'],
+      ]),
     );
   });
 });
