@@ -129,7 +129,7 @@ export type PreviewMember = z.infer<typeof previewMemberSchema>;
 export const ALL_SHEETS = '*';
 
 export const importPreviewSchema = z.object({
-  fileKind: z.enum(['xlsx', 'xls', 'csv', 'paste']),
+  fileKind: z.enum(['xlsx', 'xls', 'docx', 'csv', 'paste']),
   sheets: z.array(z.string()),
   sheet: z.string(),
   /** The header row's number (1-based), 0 when the file has none. */

@@ -1,15 +1,17 @@
 /**
  * Roster layouts offices really send, on a real backend and SQLite file: one sheet per department,
  * a phone list printed two people a row, a contact column holding more than the mobile, a WeCom
- * export (department paths, +86), titles written after the name, and a totals line.
+ * export (department paths, +86), titles written after the name, a totals line, and a 通讯录 kept as a
+ * table in Word.
  */
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../../shared/api';
 import { ALL_SHEETS } from '../../../shared/domain/roster';
 import { createTestBackend, type TestBackend } from '../../helpers/backend';
+import { buildDocx } from '../../fixtures/materials/make/docx';
 import { encodeGbk } from '../../helpers/rosterFiles';
-import { setUp } from '../orders/support';
+import { errorCode, setUp } from '../orders/support';
 
 let t: TestBackend;
 let enterpriseId: string;
@@ -135,5 +137,32 @@ describe('roster layouts', () => {
     const totals = await t.call('roster.previewImport', { enterpriseId, source: file('名单.csv', gbk) });
     expect(totals.added).toHaveLength(5);
     expect(totals.refused).toEqual([]);
+  });
+
+  it('reads a 通讯录 kept as a Word table under a title, the department merged down; a Word file without a table is refused with a reason', async () => {
+    const docx = buildDocx([
+      { p: '鲁中机械有限公司通讯录', bold: true, center: true },
+      {
+        table: [
+          ['部门', '姓名', '职务', '手机号码'],
+          ['销售部', STAFF[0][0], '经理', STAFF[0][1]],
+          [null, STAFF[1][0], '业务员', STAFF[1][1]],
+          ['技术部', STAFF[2][0], '工程师', STAFF[2][1]],
+        ],
+        header: true,
+      },
+    ]);
+    const preview = await t.call('roster.previewImport', { enterpriseId, source: file('通讯录.docx', Buffer.from(docx)) });
+    expect(preview.fileKind).toBe('docx');
+    expect(preview.added.map((m) => [m.name, m.mobile, m.department, m.title])).toEqual([
+      ['赵卫东', '13805331101', '销售部', '经理'],
+      ['钱丽华', '13905331102', '销售部', '业务员'],
+      ['孙海涛', '15006331103', '技术部', '工程师'],
+    ]);
+
+    const prose = buildDocx([{ p: '请各部门把名单发给办公室。' }]);
+    expect(await errorCode(t, 'roster.previewImport', { enterpriseId, source: file('通知.docx', Buffer.from(prose)) })).toBe(
+      'roster.file_unreadable',
+    );
   });
 });

@@ -2,7 +2,7 @@
  * A roster as it arrives: an .xlsx workbook (exceljs), an old .xls or WPS .et workbook (SheetJS,
  * through intake/legacyExcel.ts), a .csv file in UTF-8 or GBK (papaparse, after
  * textDecoding), a web system's "export to Excel" that is an HTML table named .xls (read as intake
- * reads it, intake/webPage.ts), or cells pasted from a spreadsheet (tab-separated). Each becomes sheets of text
+ * reads it, intake/webPage.ts), the tables of a Word .docx 通讯录 (mammoth), or cells pasted from a spreadsheet (tab-separated). Each becomes sheets of text
  * cells with the row numbers the customer sees. Merged cells give their value to every cell they
  * cover (a department merged down a column belongs to each member in it); a formula gives its
  * saved result. Anything that is not a readable spreadsheet gets a RosterFileProblem saying what
@@ -10,6 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
+import mammoth from 'mammoth';
 import Papa from 'papaparse';
 import { isOle, LegacyExcelProblem, readLegacyExcel } from '../intake/legacyExcel';
 import { decodeText, TextDecodingProblem } from '../intake/textDecoding';
@@ -49,7 +50,7 @@ export interface RosterSheet {
 }
 
 export interface RosterSource {
-  kind: 'xlsx' | 'xls' | 'csv' | 'paste';
+  kind: 'xlsx' | 'xls' | 'docx' | 'csv' | 'paste';
   sheets: RosterSheet[];
 }
 
@@ -70,25 +71,51 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text;
 }
 
-/** What the zip says it unpacks to (its directory is read; nothing is unpacked). */
-function declaredSize(bytes: Uint8Array): number {
-  let total = 0;
+/** What the zip says it unpacks to and which files it holds (its directory is read; nothing is unpacked). */
+function zipDirectory(bytes: Uint8Array): { size: number; names: string[] } {
+  let size = 0;
+  const names: string[] = [];
   try {
     unzipSync(bytes, {
       filter: (file) => {
-        total += file.originalSize;
+        size += file.originalSize;
+        names.push(file.name);
         return false;
       },
     });
   } catch (error) {
     throw new RosterFileProblem('roster.file_unreadable', `The file is damaged or not an Excel workbook (${(error as Error).message}).`);
   }
-  return total;
+  if (size > MAX_UNPACKED_BYTES)
+    throw new RosterFileProblem('roster.file_too_large', 'The file unpacks to more than 200 MB: it is not a roster.');
+  return { size, names };
 }
 
+/** A 通讯录 kept as a table in Word (.docx, or WPS saving as .docx): each table a sheet (表1, 表2 …). */
+async function readWordTables(bytes: Uint8Array): Promise<RosterSheet[]> {
+  let html: string;
+  try {
+    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+  } catch (error) {
+    throw new RosterFileProblem('roster.file_unreadable', `The Word document cannot be read (${(error as Error).message.split('\n')[0]}).`);
+  }
+  const sheets = tableSheets(webPageTables(html));
+  if (sheets.length === 0)
+    throw new RosterFileProblem(
+      'roster.file_unreadable',
+      'The Word document holds no table: put the roster in a table, or save it from Excel as .xlsx.',
+    );
+  return sheets;
+}
+
+/** Tables of a page or document as sheets (表1, 表2 …), rows numbered as the page lists them. */
+const tableSheets = (tables: string[][][]): RosterSheet[] =>
+  tables.map((rows, i) => ({
+    name: `表${i + 1}`,
+    rows: rows.slice(0, MAX_ROSTER_ROWS + 50).map((cells, row) => ({ number: row + 1, cells: cells.slice(0, MAX_ROSTER_COLUMNS) })),
+  }));
+
 async function readXlsx(bytes: Uint8Array): Promise<RosterSheet[]> {
-  if (declaredSize(bytes) > MAX_UNPACKED_BYTES)
-    throw new RosterFileProblem('roster.file_too_large', 'The workbook unpacks to more than 200 MB: it is not a roster.');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -101,7 +128,7 @@ async function readXlsx(bytes: Uint8Array): Promise<RosterSheet[]> {
   if (workbook.worksheets.length === 0)
     throw new RosterFileProblem(
       'roster.file_unreadable',
-      'The file is a zip archive but not an Excel workbook (a Word document?): save the roster from Excel as .xlsx.',
+      'The file is a zip archive but not an Excel workbook or a Word document: save the roster from Excel as .xlsx.',
     );
   const sheets: RosterSheet[] = [];
   workbook.eachSheet((worksheet) => {
@@ -148,9 +175,12 @@ function readDelimited(text: string): SheetRow[] {
 export async function readRosterBytes(bytes: Uint8Array, fileName: string): Promise<RosterSource> {
   if (bytes.length === 0) throw new RosterFileProblem('roster.file_empty', 'The file is empty.');
   if (isOle(bytes)) return { kind: 'xls', sheets: readXls(bytes) };
-  if (isZip(bytes)) return { kind: 'xlsx', sheets: await readXlsx(bytes) };
+  if (isZip(bytes))
+    return zipDirectory(bytes).names.includes('word/document.xml')
+      ? { kind: 'docx', sheets: await readWordTables(bytes) }
+      : { kind: 'xlsx', sheets: await readXlsx(bytes) };
   if (isHtml(bytes)) return { kind: 'xls', sheets: htmlSheets(bytes) };
-  if (/\.(xlsx|xlsm|xls|et)$/i.test(fileName))
+  if (/\.(xlsx|xlsm|xls|et|docx)$/i.test(fileName))
     throw new RosterFileProblem(
       'roster.file_unreadable',
       'The file is named like a workbook but is not one: save it again from Excel as .xlsx.',
@@ -169,12 +199,9 @@ export async function readRosterBytes(bytes: Uint8Array, fileName: string): Prom
   return { kind: 'csv', sheets: [{ name: fileName.replace(/\.[^.]+$/, '') || 'csv', rows: readDelimited(text) }] };
 }
 
-/** An HTML page's tables as sheets (表1, 表2 …), rows numbered as the page lists them. */
+/** An HTML page's tables as sheets. */
 function htmlSheets(bytes: Uint8Array): RosterSheet[] {
-  const sheets = webPageTables(decodeHtml(bytes)).map((rows, i) => ({
-    name: `表${i + 1}`,
-    rows: rows.slice(0, MAX_ROSTER_ROWS + 50).map((cells, row) => ({ number: row + 1, cells: cells.slice(0, MAX_ROSTER_COLUMNS) })),
-  }));
+  const sheets = tableSheets(webPageTables(decodeHtml(bytes)));
   if (sheets.length === 0)
     throw new RosterFileProblem('roster.file_unreadable', 'The file is a web page without a table: save the roster from Excel as .xlsx.');
   return sheets;

@@ -95,7 +95,7 @@ export function ImportDrawer({ enterpriseId, open, onClose }: Props) {
                 label: t('roster.import.fromFile'),
                 children: (
                   <Upload.Dragger
-                    accept=".xlsx,.xlsm,.xls,.et,.csv,.txt"
+                    accept=".xlsx,.xlsm,.xls,.et,.csv,.txt,.docx"
                     multiple={false}
                     showUploadList={false}
                     beforeUpload={(file) => {
