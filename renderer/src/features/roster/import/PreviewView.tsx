@@ -82,8 +82,9 @@ function previewTab<Row extends object>(
 
 export function PreviewView({ preview, loading, importing, onSheet, onMapping, onBack, onImport }: Props) {
   const { t } = useTranslation();
+  const placeWidth = preview.sheet === ALL_SHEETS ? 140 : 70;
   const memberColumns = [
-    { title: t('roster.import.row'), key: 'row', width: 90, render: (_: unknown, m: PreviewMember) => rowPlace(m) },
+    { title: t('roster.import.row'), key: 'row', width: placeWidth, render: (_: unknown, m: PreviewMember) => rowPlace(m) },
     { title: t('roster.field.name'), dataIndex: 'name', width: 110 },
     { title: t('roster.field.mobile'), dataIndex: 'mobile', width: 130 },
     { title: t('roster.field.department'), dataIndex: 'department', width: 110 },
@@ -163,7 +164,7 @@ export function PreviewView({ preview, loading, importing, onSheet, onMapping, o
             preview.refused,
             (r) => `${r.sheet ?? ''}:${r.row}:${r.code}:${r.mobile ?? r.name ?? ''}`,
             [
-              { title: t('roster.import.row'), key: 'row', width: 90, render: (_: unknown, r: RefusedRow) => rowPlace(r) },
+              { title: t('roster.import.row'), key: 'row', width: placeWidth, render: (_: unknown, r: RefusedRow) => rowPlace(r) },
               { title: t('roster.field.name'), key: 'name', width: 110, render: (_: unknown, r: RefusedRow) => r.name ?? '' },
               { title: t('roster.field.mobile'), key: 'mobile', width: 130, render: (_: unknown, r: RefusedRow) => r.mobile ?? '' },
               { title: t('roster.import.reason'), key: 'reason', render: (_: unknown, r: RefusedRow) => refusalText(t, r) },
