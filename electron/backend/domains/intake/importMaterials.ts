@@ -90,7 +90,9 @@ const DOCUMENT_EXTENSIONS: Record<string, DocumentKind> = {
   // A web page saved as one file (MHTML) is MIME like an e-mail.
   '.mht': 'eml',
   '.mhtml': 'eml',
-  '.zip': 'zip',
+  '.zip': 'archive',
+  '.rar': 'archive',
+  '.7z': 'archive',
   '.txt': 'text',
 };
 
@@ -126,9 +128,9 @@ class Intake {
       return this.report(
         file.name,
         'intake.unsupported_type',
-        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), OpenDocument (.odt, .ods, .odp), PDF, PowerPoint (.pptx), e-mails (.eml, .mht), .zip archives, .txt text and JPEG/PNG/GIF/WebP/HEIC photos.',
+        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), OpenDocument (.odt, .ods, .odp), PDF, PowerPoint (.pptx), e-mails (.eml, .mht), .zip/.rar/.7z archives, .txt text and JPEG/PNG/GIF/WebP/HEIC photos.',
       );
-    if (kind === 'zip' && /\.zip\//i.test(file.name))
+    if (kind === 'archive' && /\.(zip|rar|7z)\//i.test(file.name))
       return this.report(file.name, 'archive.nested', 'An archive inside an archive is not unpacked: unpack it and import its folder.');
     if (file.size > MAX_FILE_BYTES)
       return this.report(file.name, 'intake.file_too_large', `Files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read.`);

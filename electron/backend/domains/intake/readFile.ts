@@ -1,8 +1,8 @@
 /**
  * Reading one document into structured material: Word (.docx, .doc, .wps), RTF, web pages (.htm),
  * OpenDocument (.odt, .ods, .odp), spreadsheets (.xlsx, .xls, .et, .csv), PDF, PowerPoint (.pptx),
- * e-mail (.eml, .mht: its text, the pictures its HTML shows; its attachments handed back), a .zip
- * (its files handed back), plain text in any Chinese encoding, the text of a photographed page (or
+ * e-mail (.eml, .mht: its text, the pictures its HTML shows; its attachments handed back), a .zip,
+ * .rar or .7z archive (its files handed back), plain text in any Chinese encoding, the text of a photographed page (or
  * of a scanned PDF's pages) after OCR, and iPhone HEIC photos (decoding them is CPU work).
  * This runs in the read worker (readWorker.ts): conversion is CPU work the dispatcher must not wait
  * on. Embedded pictures are stored here; what could not be read is a problem naming the file.
@@ -38,7 +38,7 @@ export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 const IMG_SRC_ATTRIBUTE = /(<img\b[^>]*?\bsrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 export type DocumentKind =
-  'docx' | 'word' | 'rtf' | 'html' | 'odt' | 'xlsx' | 'xls' | 'ods' | 'csv' | 'pdf' | 'pptx' | 'odp' | 'eml' | 'zip' | 'text';
+  'docx' | 'word' | 'rtf' | 'html' | 'odt' | 'xlsx' | 'xls' | 'ods' | 'csv' | 'pdf' | 'pptx' | 'odp' | 'eml' | 'archive' | 'text';
 
 /**
  * `names`: the enterprise's names, so a heading that names it is taken for the document's title.
@@ -203,6 +203,24 @@ class DocumentReader {
     this.output.attachments.push(...mail.attachments);
   }
 
+  /** An archive's files are handed back to be read like the folder's; an entry encrypted on its own is named. */
+  private async archive(bytes: Uint8Array): Promise<void> {
+    const { files, encrypted, damaged } = await readArchive(bytes);
+    this.output.attachments.push(...files);
+    for (const name of encrypted)
+      this.output.problems.push({
+        file: `${this.file}/${name}`,
+        code: 'archive.encrypted',
+        message: 'This file in the archive is protected with a password: unpack it with its password and import it.',
+      });
+    for (const name of damaged)
+      this.output.problems.push({
+        file: `${this.file}/${name}`,
+        code: 'archive.unreadable',
+        message: 'This file in the archive is damaged (its checksum is wrong): ask for the archive again.',
+      });
+  }
+
   async read(): Promise<ReadOutput> {
     const request = this.request;
     try {
@@ -225,7 +243,7 @@ class DocumentReader {
       else if (request.kind === 'pdf') await this.pdf(request.bytes);
       else if (request.kind === 'pptx') this.structure(await readPresentation(request.bytes, (bytes, name) => this.store(bytes, name)));
       else if (request.kind === 'eml') await this.email(request.bytes);
-      else if (request.kind === 'zip') this.output.attachments.push(...readArchive(request.bytes));
+      else if (request.kind === 'archive') await this.archive(request.bytes);
       else {
         if (request.bytes.byteLength > MAX_TEXT_BYTES)
           return this.refuse('text.too_large', `Text files over ${MAX_TEXT_BYTES / 1024 / 1024} MB are not read.`);
