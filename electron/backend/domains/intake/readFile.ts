@@ -22,6 +22,7 @@ import { fileNameColumn } from './keywords';
 import { LegacyWordProblem, readLegacyWord } from './legacyWord';
 import { linesToBlocks, textLines, type TextLine } from './lines';
 import { parseWishes, type Wishes } from './notes';
+import { sniffOffice, type OfficeFormat } from './officeSniff';
 import { OpenDocumentProblem, readOpenDocument } from './openDocument';
 import { PdfProblem, readPdf } from './pdf';
 import { PresentationProblem, readPresentation } from './presentation';
@@ -100,12 +101,36 @@ function ocrLine(row: OcrRow): TextLine {
 
 type DocumentRequest = Exclude<ReadRequest, { kind: 'picture' }>;
 
+const OFFICE_KINDS: ReadonlySet<DocumentKind> = new Set(['docx', 'word', 'xlsx', 'xls', 'pptx', 'odt', 'ods', 'odp']);
+const READER_OF: Record<OfficeFormat, DocumentKind> = {
+  docx: 'docx',
+  doc: 'word',
+  xlsx: 'xlsx',
+  xls: 'xls',
+  pptx: 'pptx',
+  ppt: 'pptx',
+  odt: 'odt',
+  ods: 'ods',
+  odp: 'odp',
+};
+
+/** An Office file is read as what its content is (WPS's OOXML under .wps/.et/.dps, a renamed file), not as its name says. */
+function byContent(request: DocumentRequest): DocumentRequest {
+  if (request.kind === 'ocr' || !OFFICE_KINDS.has(request.kind)) return request;
+  const format = sniffOffice(request.bytes);
+  return format ? { ...request, kind: READER_OF[format] } : request;
+}
+
 const emptyOutput = (): ReadOutput => ({ documents: [], notes: [], images: [], linked: [], attachments: [], scans: [], problems: [] });
 
 class DocumentReader {
   readonly output = emptyOutput();
 
-  constructor(private readonly request: DocumentRequest) {}
+  private readonly request: DocumentRequest;
+
+  constructor(request: DocumentRequest) {
+    this.request = byContent(request);
+  }
 
   private get file(): string {
     return this.request.file;
