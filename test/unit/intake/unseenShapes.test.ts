@@ -154,10 +154,10 @@ describe('a PowerPoint introduction (.pptx)', () => {
     expect(columns[1]!.items).toMatchObject([{ title: '保安员', headcount: 50 }]);
   });
 
-  it('refuses an old binary .ppt and a file that is no presentation, by code', async () => {
+  it('refuses a damaged old binary .ppt and a file that is no presentation, by code', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
     const none = async () => undefined;
-    await expect(readPresentation(ole, none)).rejects.toMatchObject({ code: 'pptx.legacy_format' });
+    await expect(readPresentation(ole, none)).rejects.toMatchObject({ code: 'pptx.unreadable' });
     await expect(readPresentation(Buffer.from('PK'), none)).rejects.toBeInstanceOf(PresentationProblem);
   });
 
