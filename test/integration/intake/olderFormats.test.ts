@@ -28,7 +28,9 @@ afterAll(() => stopReadWorker());
 const FORMATS = path.join(FIXTURES_DIR, 'formats');
 const fixture = (name: string) => readFileSync(path.join(FORMATS, name));
 
-async function importFiles(files: Record<string, Uint8Array | string>): Promise<{ b: TestBackend; site: Site; problems: [string, string][] }> {
+async function importFiles(
+  files: Record<string, Uint8Array | string>,
+): Promise<{ b: TestBackend; site: Site; problems: [string, string][] }> {
   const b = createTestBackend();
   backends.push(b);
   const enterpriseId = await teaEnterprise(b);
@@ -43,7 +45,8 @@ const name = (item: Item) => (item.kind === 'product' ? item.name : itemTitle(it
 const products = (site: Site) => site.content.columns.find((c) => c.type === 'products')?.items ?? [];
 const prices = (site: Site) =>
   products(site).map((i) => (i.kind === 'product' && i.price?.kind === 'amount' ? [i.name, i.price.fen, i.price.unit] : [name(i)]));
-const photosOf = (site: Site) => Object.fromEntries(products(site).map((i) => [name(i), i.images.map((image) => image.fileName ?? '')]));
+const imagesOf = (item: Item) => ('images' in item ? item.images : []);
+const photosOf = (site: Site) => Object.fromEntries(products(site).map((i) => [name(i), imagesOf(i).map((image) => image.fileName ?? '')]));
 
 /** Every picture the site holds (items, columns, logo, tray), once per file name. */
 function pictures(site: Site): { sha256: string; fileName: string }[] {
@@ -116,7 +119,7 @@ describe('old PowerPoint .ppt and WPS .dps', () => {
         ['安溪铁观音', 26800, '斤'],
       ]);
       // Each slide's own picture (a JPEG, a PNG) went with the item its slide names.
-      expect(products(site).map((i) => i.images.length)).toEqual([1, 1]);
+      expect(products(site).map((i) => imagesOf(i).length)).toEqual([1, 1]);
     }
   });
 
@@ -141,11 +144,22 @@ describe('old PowerPoint .ppt and WPS .dps', () => {
 
 describe('files read by their content, not their name', () => {
   it('reads WPS files saved as OOXML under .wps, .et and .dps, and a workbook named .doc', async () => {
-    const et = xlsWorkbook([{ name: 'Sheet1', rows: [['品名', '价格'], ['普洱', 158]] }]);
+    const et = xlsWorkbook([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['品名', '价格'],
+          ['普洱', 158],
+        ],
+      },
+    ]);
     const { site, problems } = await importFiles({
       '公司简介.wps': buildDocx([{ p: '招聘信息', style: 'heading 1' }, { p: '茶艺师 2名：月薪5000元' }]),
       '价目表.et': readFileSync(path.join(FIXTURES_DIR, 'materials', 'corpus', 'jinding-building-materials', '2026年产品价格表.xlsx')),
-      '介绍.dps': buildPptx([{ title: '产品展示', body: ['本店主营各类名茶'] }, { title: '白毫银针', body: ['价格：468元/斤'] }]),
+      '介绍.dps': buildPptx([
+        { title: '产品展示', body: ['本店主营各类名茶'] },
+        { title: '白毫银针', body: ['价格：468元/斤'] },
+      ]),
       '报价.doc': et,
     });
     expect(problems).toEqual([]);

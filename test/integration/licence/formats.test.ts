@@ -46,7 +46,11 @@ describe('licence pictures in other formats', () => {
   it('reads an iPhone HEIC photo of the licence and keeps it as a JPEG; a damaged BMP is named unreadable', async () => {
     const heic = readFileSync(path.join(FIXTURES_DIR, 'formats', '营业执照.heic'));
     const reading = await read(heic, '营业执照.heic');
-    expect([reading.creditCode, reading.creditCodeValid, reading.name]).toEqual([licencePicture(1).fields.creditCode, true, licencePicture(1).fields.name]);
+    expect([reading.creditCode, reading.creditCodeValid, reading.name]).toEqual([
+      licencePicture(1).fields.creditCode,
+      true,
+      licencePicture(1).fields.name,
+    ]);
     expect(reading.photo?.mime).toBe('image/jpeg');
     const broken = (await bmpOf(jpeg)).subarray(0, 300);
     expect(

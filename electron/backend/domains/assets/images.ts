@@ -176,6 +176,9 @@ function describeSharpError(error: unknown): ImageProblem {
   if (/pixel limit/i.test(message))
     return new ImageProblem('image.too_large', `The picture has more than ${MAX_IMAGE_PIXELS / 1_000_000} megapixels.`);
   if (/unsupported image format/i.test(message))
-    return new ImageProblem('image.not_an_image', 'The file is not a picture in any format we read (JPEG, PNG, GIF, WebP, BMP, TIFF, HEIC).');
+    return new ImageProblem(
+      'image.not_an_image',
+      'The file is not a picture in any format we read (JPEG, PNG, GIF, WebP, BMP, TIFF, HEIC).',
+    );
   return new ImageProblem('image.damaged', `The picture is damaged and cannot be read (${message.split('\n')[0]}).`);
 }

@@ -207,7 +207,8 @@ class Intake {
     const extension = path.posix.extname(file);
     let stored = false;
     for (let page = 0; page < Math.min(pages, MAX_TIFF_PAGES); page++)
-      stored = (await this.photo(`${file.slice(0, file.length - extension.length)}（第${page + 1}页）${extension}`, original, page)) || stored;
+      stored =
+        (await this.photo(`${file.slice(0, file.length - extension.length)}（第${page + 1}页）${extension}`, original, page)) || stored;
     return stored;
   }
 

@@ -70,7 +70,7 @@ function record(data: Buffer, at: number): RecordAt | undefined {
 
 function children(data: Buffer, parent: RecordAt): RecordAt[] {
   const found: RecordAt[] = [];
-  for (let at = parent.start; at < parent.end; ) {
+  for (let at = parent.start; at < parent.end;) {
     const child = record(data, at);
     if (!child) break;
     found.push(child);
@@ -100,7 +100,7 @@ function persistOffsets(data: Buffer, currentUser: Buffer | undefined): { offset
     if (documentId < 0) documentId = data.readUInt32LE(atom.start + 16);
     const directory = record(data, data.readUInt32LE(atom.start + 12));
     if (directory?.type === RT.persistDirectory)
-      for (let at = directory.start; at + 4 <= directory.end; ) {
+      for (let at = directory.start; at + 4 <= directory.end;) {
         const entry = data.readUInt32LE(at);
         const count = entry >>> 20;
         for (let k = 0; k < count && at + 8 + k * 4 <= directory.end; k++) {
@@ -213,7 +213,11 @@ export interface LegacySlide {
 
 function readSlide(data: Buffer, container: RecordAt | undefined, entry: SlideEntry): LegacySlide {
   const drawing = container && children(data, container).find((r) => r.type === RT.drawing);
-  const shapes = drawing ? descendants(data, drawing).filter((r) => r.type === RT.shape).map((r) => shapeOf(data, r, entry.outline)) : [];
+  const shapes = drawing
+    ? descendants(data, drawing)
+        .filter((r) => r.type === RT.shape)
+        .map((r) => shapeOf(data, r, entry.outline))
+    : [];
   const used = new Set(shapes.flatMap((s) => s.texts));
   // Placeholder text no text box refers to (some writers leave the references out) still belongs to the slide.
   const loose: Shape[] = entry.outline.filter((t) => !used.has(t)).map((t) => ({ top: TITLE_TYPES.has(t.type) ? -1 : 0, texts: [t] }));

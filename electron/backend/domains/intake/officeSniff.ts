@@ -36,7 +36,9 @@ function zipFormat(bytes: Uint8Array): OfficeFormat | undefined {
 function oleFormat(bytes: Uint8Array): OfficeFormat | undefined {
   let names: string[];
   try {
-    names = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' }).FileIndex.map((entry) => entry.name);
+    names = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' }).FileIndex.map(
+      (entry) => entry.name,
+    );
   } catch {
     return undefined;
   }

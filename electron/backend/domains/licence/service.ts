@@ -73,8 +73,7 @@ async function pdfLicenceRows(bytes: Buffer): Promise<OcrRow[] | null> {
   return licenceFields(rows).creditCodeValid ? rows : null;
 }
 
-const NOT_A_PICTURE =
-  'The file is not a picture this app can read: take a JPEG, PNG or HEIC photo of the licence, or a PDF scan.';
+const NOT_A_PICTURE = 'The file is not a picture this app can read: take a JPEG, PNG or HEIC photo of the licence, or a PDF scan.';
 
 /** Formats kept and read as they are; any other picture is normalized to JPEG/PNG first. */
 const KEPT_AS_IS = new Set(['jpeg', 'png', 'webp']);
