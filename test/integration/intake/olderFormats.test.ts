@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import CFB from 'cfb';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import sharp from 'sharp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readAsset } from '../../../electron/backend/domains/assets/store';
@@ -205,5 +206,66 @@ describe('BMP pictures and multi-page TIFF scans', () => {
     const stored = pictures(site).find((p) => p.fileName === '小图.bmp')!;
     const meta = await sharp(readAsset(b.dataDir, stored.sha256)).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 7, 5]);
+  });
+});
+
+/** A zip with some of its parts rewritten (`edit` gets each part's text) and others added. */
+function rezip(bytes: Uint8Array, edit: Record<string, (xml: string) => string>, add: Record<string, Uint8Array>): Uint8Array {
+  const files = unzipSync(bytes);
+  for (const [part, change] of Object.entries(edit)) files[part] = strToU8(change(strFromU8(files[part]!)));
+  return zipSync({ ...files, ...add });
+}
+
+/** A transparent PNG with a compact emblem: a logo's shape. */
+const logoPng = () =>
+  sharp({ create: { width: 120, height: 120, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+    .composite([{ input: { create: { width: 60, height: 60, channels: 4, background: { r: 200, g: 30, b: 30, alpha: 1 } } }, left: 30, top: 30 }])
+    .png()
+    .toBuffer();
+
+describe('pictures on a template (slide layouts, master pages)', () => {
+  it('offers the picture on a .pptx slide layout and on an .odt letterhead as photos: a logo’s shape becomes the logo', async () => {
+    const logo = await logoPng();
+    const pptx = rezip(
+      buildPptx([{ title: '产品展示', body: ['本店主营各类名茶'] }, { title: '白毫银针', body: ['价格：468元/斤'] }]),
+      {
+        'ppt/slideLayouts/slideLayout1.xml': (xml) =>
+          xml.replace(
+            '</p:spTree>',
+            '<p:pic><p:nvPicPr><p:cNvPr id="7" name="标志"/><p:cNvPicPr/><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="rIdLogo"/></p:blipFill>' +
+              '<p:spPr><a:xfrm><a:off x="100" y="100"/><a:ext cx="900000" cy="900000"/></a:xfrm></p:spPr></p:pic></p:spTree>',
+          ),
+        'ppt/slideLayouts/_rels/slideLayout1.xml.rels': (xml) =>
+          xml.replace(
+            '</Relationships>',
+            '<Relationship Id="rIdLogo" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/emblem.png"/></Relationships>',
+          ),
+      },
+      { 'ppt/media/emblem.png': logo },
+    );
+    const slides = await importFiles({ '介绍.pptx': pptx });
+    expect(slides.problems).toEqual([]);
+    expect(products(slides.site).map(name)).toEqual(['白毫银针']);
+    expect(slides.site.content.profile.logo?.fileName).toBe('emblem.png');
+
+    const letterPhoto = await sharp({ create: { width: 200, height: 60, channels: 3, background: { r: 30, g: 90, b: 160 } } })
+      .jpeg()
+      .toBuffer();
+    const odt = rezip(
+      fixture('公司简介.odt'),
+      {
+        'styles.xml': (xml) =>
+          xml.replace(
+            '<style:master-page style:name="Standard" style:page-layout-name="Mpm1"/>',
+            '<style:master-page style:name="Standard" style:page-layout-name="Mpm1"><style:header><text:p>' +
+              '<draw:frame draw:name="信头" svg:width="5cm" svg:height="1.5cm"><draw:image xlink:href="Pictures/letterhead.jpg"/></draw:frame>' +
+              '</text:p></style:header></style:master-page>',
+          ),
+      },
+      { 'Pictures/letterhead.jpg': letterPhoto },
+    );
+    const letter = await importFiles({ '公司简介.odt': odt });
+    expect(letter.problems).toEqual([]);
+    expect(pictures(letter.site).map((p) => p.fileName)).toContain('letterhead.jpg');
   });
 });

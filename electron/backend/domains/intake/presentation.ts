@@ -4,8 +4,10 @@
  * text boxes as paragraphs, its tables as tables and its pictures as embedded images, from top to
  * bottom — the same blocks a Word document gives, so one structuring path serves both and a
  * slide's pictures go with the item its title names. A picture on most slides (a logo in the
- * corner) is decoration and left out. An old binary .ppt (or WPS .dps) is read by
- * legacyPresentation.ts into the same blocks.
+ * corner) is decoration and left out. Pictures placed on the slide layouts and masters the slides
+ * use (a logo, a photo on the template) are handed back as files of their own ("介绍.pptx/母版/
+ * image1.png"), to be offered like photos (a logo by its shape). An old binary .ppt (or WPS .dps) is
+ * read by legacyPresentation.ts into the same blocks.
  */
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -42,6 +44,24 @@ function paragraphText(p: XmlNode): string {
           ? '\n'
           : (node.children ?? []).map(walk).join('');
   return walk(p);
+}
+
+/** Where a part's relationships of a type lead ("slideLayout" of a slide, "slideMaster" of a layout). */
+function related(files: Record<string, Uint8Array>, part: string, type: string): string[] {
+  const rels = files[`${path.posix.dirname(part)}/_rels/${path.posix.basename(part)}.rels`];
+  if (!rels) return [];
+  return elements(parse(strFromU8(rels)), 'Relationship')
+    .filter((r) => r.attribs?.Type?.endsWith(`/${type}`))
+    .map((r) => path.posix.normalize(path.posix.join(path.posix.dirname(part), r.attribs?.Target ?? '')));
+}
+
+/** The media pictures on the layouts the slides use, and on their masters, show (none of a background). */
+function templateMedia(files: Record<string, Uint8Array>, slideNames: string[]): Set<string> {
+  const layouts = new Set(slideNames.flatMap((slide) => related(files, slide, 'slideLayout')));
+  const masters = new Set([...layouts].flatMap((layout) => related(files, layout, 'slideMaster')));
+  return new Set(
+    [...layouts, ...masters].filter((name) => files[name]).flatMap((name) => readSlide(files, name).pictures.map((p) => p.medium)),
+  );
 }
 
 /** The slides' part names in presentation order (slide1.xml … when the order cannot be read). */
@@ -169,11 +189,13 @@ async function readLegacy(
 
 /**
  * Reads a .pptx (or an old .ppt/.dps) into blocks, slide by slide. `storePicture` receives each picture shown on a slide
- * and returns its sha256, or undefined when it cannot be used (the caller reports why).
+ * and returns its sha256, or undefined when it cannot be used (the caller reports why); `handBack`
+ * receives each picture of the slides' layouts and masters, as a file named "母版/image1.png".
  */
 export async function readPresentation(
   bytes: Uint8Array,
   storePicture: (bytes: Uint8Array, name: string) => Promise<string | undefined>,
+  handBack: (name: string, bytes: Uint8Array) => void = () => {},
 ): Promise<SourceBlock[]> {
   if (isOle(bytes)) return readLegacy(bytes, storePicture);
   try {
@@ -191,7 +213,9 @@ export async function readPresentation(
     }
   };
   const files = unzip((name) =>
-    /^ppt\/(presentation\.xml|_rels\/presentation\.xml\.rels|slides\/(_rels\/)?slide\d+\.xml(\.rels)?)$/.test(name),
+    /^ppt\/(presentation\.xml|_rels\/presentation\.xml\.rels|(slides|slideLayouts|slideMasters)\/(_rels\/)?slide(Layout|Master)?\d+\.xml(\.rels)?)$/.test(
+      name,
+    ),
   );
   const names = slideOrder(files).slice(0, MAX_SLIDES);
   if (names.length === 0)
@@ -199,8 +223,11 @@ export async function readPresentation(
   const slides = names.map((name) => readSlide(files, name));
   const decoration = decorations(slides.map((slide) => slide.pictures.map((p) => p.medium)));
   const shown = new Set(slides.flatMap((slide) => slide.pictures.map((p) => p.medium)).filter((medium) => !decoration.has(medium)));
-  // Only the pictures slides show are unpacked (a deck's media may hold videos).
-  const media = shown.size ? unzip((name) => shown.has(name)) : {};
+  const template = [...templateMedia(files, names)].filter((medium) => !shown.has(medium));
+  // Only the pictures slides and their templates show are unpacked (a deck's media may hold videos).
+  const wanted = new Set([...shown, ...template]);
+  const media = wanted.size ? unzip((name) => wanted.has(name)) : {};
+  for (const medium of template) if (media[medium]) handBack(`母版/${path.posix.basename(medium)}`, media[medium]);
   const images = new Map<string, ImageRef>();
   for (const medium of shown) {
     const sha256 = media[medium] ? await storePicture(media[medium], medium) : undefined;

@@ -57,7 +57,7 @@ export interface ReadOutput {
   images: StoredImage[];
   /** Pictures web pages show from files beside them: their image blocks hold a stand-in until the photo is placed. */
   linked: LinkedPicture[];
-  /** Files attached to an e-mail or packed in a .zip: read by the caller like the folder's own files. */
+  /** Files attached to an e-mail, packed in an archive, or pictures of a document's template: read by the caller like the folder's own files. */
   attachments: { name: string; bytes: Uint8Array }[];
   /** The pages of a PDF without text (a scan), as pictures: the caller reads them by OCR. */
   scans: Uint8Array[];
@@ -228,6 +228,9 @@ class DocumentReader {
     this.output.attachments.push(...mail.attachments);
   }
 
+  /** A picture of a document's template (a master page, a slide layout), handed back to be offered as a photo. */
+  private readonly handBack = (name: string, bytes: Uint8Array) => this.output.attachments.push({ name, bytes });
+
   /** An archive's files are handed back to be read like the folder's; an entry encrypted on its own is named. */
   private async archive(bytes: Uint8Array): Promise<void> {
     const { files, encrypted, damaged } = await readArchive(bytes);
@@ -260,13 +263,14 @@ class DocumentReader {
       } else if (request.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
       else if (request.kind === 'html') this.webPage(decodeHtml(request.bytes));
       else if (request.kind === 'odt' || request.kind === 'odp')
-        this.webPage(await readOpenDocument(request.bytes, request.kind, (bytes, name) => this.store(bytes, name)));
+        this.webPage(await readOpenDocument(request.bytes, request.kind, (bytes, name) => this.store(bytes, name), this.handBack));
       else if (request.kind === 'xlsx') this.structure(sheetBlocks(await readXlsx(request.bytes)));
       else if (request.kind === 'xls') this.structure(sheetBlocks(await readXls(request.bytes)));
       else if (request.kind === 'ods') this.structure(sheetBlocks(readOds(request.bytes)));
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
       else if (request.kind === 'pdf') await this.pdf(request.bytes);
-      else if (request.kind === 'pptx') this.structure(await readPresentation(request.bytes, (bytes, name) => this.store(bytes, name)));
+      else if (request.kind === 'pptx')
+        this.structure(await readPresentation(request.bytes, (bytes, name) => this.store(bytes, name), this.handBack));
       else if (request.kind === 'eml') await this.email(request.bytes);
       else if (request.kind === 'archive') await this.archive(request.bytes);
       else {
