@@ -219,7 +219,9 @@ function rezip(bytes: Uint8Array, edit: Record<string, (xml: string) => string>,
 /** A transparent PNG with a compact emblem: a logo's shape. */
 const logoPng = () =>
   sharp({ create: { width: 120, height: 120, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
-    .composite([{ input: { create: { width: 60, height: 60, channels: 4, background: { r: 200, g: 30, b: 30, alpha: 1 } } }, left: 30, top: 30 }])
+    .composite([
+      { input: { create: { width: 60, height: 60, channels: 4, background: { r: 200, g: 30, b: 30, alpha: 1 } } }, left: 30, top: 30 },
+    ])
     .png()
     .toBuffer();
 
@@ -227,7 +229,10 @@ describe('pictures on a template (slide layouts, master pages)', () => {
   it('offers the picture on a .pptx slide layout and on an .odt letterhead as photos: a logo’s shape becomes the logo', async () => {
     const logo = await logoPng();
     const pptx = rezip(
-      buildPptx([{ title: '产品展示', body: ['本店主营各类名茶'] }, { title: '白毫银针', body: ['价格：468元/斤'] }]),
+      buildPptx([
+        { title: '产品展示', body: ['本店主营各类名茶'] },
+        { title: '白毫银针', body: ['价格：468元/斤'] },
+      ]),
       {
         'ppt/slideLayouts/slideLayout1.xml': (xml) =>
           xml.replace(
