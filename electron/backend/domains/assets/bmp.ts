@@ -21,6 +21,7 @@ export class BmpError extends Error {
   }
 }
 
+const BLACK = [0, 0, 0];
 const BI_RGB = 0;
 const BI_BITFIELDS = 3;
 const BI_ALPHABITFIELDS = 6;
@@ -70,19 +71,21 @@ export function decodeBmp(bytes: Uint8Array, maxPixels: number): BmpPixels {
   const data = new Uint8Array(width * height * 3);
   for (let y = 0; y < height; y++) {
     const row = pixelsAt + (rawHeight > 0 ? height - 1 - y : y) * stride;
-    for (let x = 0; x < width; x++) {
-      const out = (y * width + x) * 3;
-      let rgb: [number, number, number];
-      if (bits <= 8) {
+    let out = y * width * 3;
+    for (let x = 0; x < width; x++, out += 3) {
+      if (bits === 24) {
+        data[out] = bytes[row + x * 3 + 2]!;
+        data[out + 1] = bytes[row + x * 3 + 1]!;
+        data[out + 2] = bytes[row + x * 3]!;
+      } else if (bits <= 8) {
         const byte = bytes[row + ((x * bits) >> 3)]!;
-        const index = (byte >> (8 - bits - ((x * bits) % 8))) & ((1 << bits) - 1);
-        rgb = colours[index] ?? [0, 0, 0];
-      } else if (bits === 24) rgb = [bytes[row + x * 3 + 2]!, bytes[row + x * 3 + 1]!, bytes[row + x * 3]!];
-      else {
+        data.set(colours[(byte >> (8 - bits - ((x * bits) % 8))) & ((1 << bits) - 1)] ?? BLACK, out);
+      } else {
         const value = bits === 16 ? view.getUint16(row + x * 2, true) : view.getUint32(row + x * 4, true);
-        rgb = [channel(value, masks[0]!), channel(value, masks[1]!), channel(value, masks[2]!)];
+        data[out] = channel(value, masks[0]!);
+        data[out + 1] = channel(value, masks[1]!);
+        data[out + 2] = channel(value, masks[2]!);
       }
-      data.set(rgb, out);
     }
   }
   return { data, width, height, channels: 3 };
