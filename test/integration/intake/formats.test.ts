@@ -72,7 +72,7 @@ describe('files that cannot be read', () => {
       ['巨大.docx', 'docx.too_large'],
       ['幻灯片.key', 'intake.unsupported_type'],
       ['报价.xls', 'sheet.encrypted'],
-      ['旧版.ppt', 'pptx.legacy_format'],
+      ['旧版.ppt', 'pptx.unreadable'],
       ['演示.pptx', 'pptx.unreadable'],
       ['营业执照.jpg', 'intake.not_site_photo'],
       ['资料.zip/旧.zip', 'archive.nested'],

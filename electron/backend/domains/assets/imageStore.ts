@@ -16,9 +16,9 @@ export interface StoredImage {
   sourceFormat: SniffedFormat;
 }
 
-/** Normalizes the picture and writes it to the store; throws ImageProblem for anything unusable. */
-export async function storeImage(dataDir: string, bytes: Uint8Array): Promise<StoredImage> {
-  const image = await normalizeImage(bytes);
+/** Normalizes the picture (a TIFF's `page`) and writes it to the store; throws ImageProblem for anything unusable. */
+export async function storeImage(dataDir: string, bytes: Uint8Array, page = 0): Promise<StoredImage> {
+  const image = await normalizeImage(bytes, page);
   const stored = storeAssetFile(dataDir, image.bytes);
   return {
     ...stored,

@@ -2,10 +2,12 @@
  * Turning whatever a customer hands over into a clean original: the format sniffed from the bytes
  * (never the file name), EXIF orientation applied, metadata (GPS, camera, thumbnails) stripped.
  * Opaque pictures become JPEG, pictures with real transparency PNG. sharp does the pixel work on
- * libuv's thread pool, so awaiting it does not block the dispatcher — except an iPhone HEIC photo,
- * decoded first by libheif on the calling thread (heic.ts): only the read worker normalizes those.
+ * libuv's thread pool, so awaiting it does not block the dispatcher — except an iPhone HEIC photo
+ * and a Windows BMP, decoded first on the calling thread (heic.ts, bmp.ts): only the read worker
+ * normalizes those (`decodedOnThread`). A multi-page TIFF (a scan) is read page by page.
  */
 import sharp, { type SharpOptions } from 'sharp';
+import { BmpError, decodeBmp } from './bmp';
 import { decodeHeic, HeicError } from './heic';
 
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
@@ -66,14 +68,16 @@ export function sniffImageFormat(bytes: Uint8Array): SniffedFormat {
   return looksLikeText(b) ? 'text' : 'unknown';
 }
 
-const SUPPORTED: ReadonlySet<SniffedFormat> = new Set(['jpeg', 'png', 'gif', 'webp', 'avif', 'tiff', 'heic']);
+const SUPPORTED: ReadonlySet<SniffedFormat> = new Set(['jpeg', 'png', 'gif', 'webp', 'avif', 'tiff', 'heic', 'bmp']);
+
+/** Formats decoded by JavaScript/WebAssembly on the calling thread, not by sharp on its pool: normalized in the read worker. */
+export const decodedOnThread = (format: SniffedFormat) => format === 'heic' || format === 'bmp';
 
 function refuseUnsupported(format: SniffedFormat): void {
   if (SUPPORTED.has(format)) return;
   if (format === 'text')
     throw new ImageProblem('image.not_an_image', 'The file holds text, not image data (a broken upload or a renamed file).');
-  if (format === 'bmp') throw new ImageProblem('image.unsupported_format', 'BMP pictures are not supported: save it as JPEG or PNG first.');
-  throw new ImageProblem('image.not_an_image', 'The file is not a picture in any format we read (JPEG, PNG, GIF, WebP, HEIC).');
+  throw new ImageProblem('image.not_an_image', 'The file is not a picture in any format we read (JPEG, PNG, GIF, WebP, BMP, TIFF, HEIC).');
 }
 
 export interface NormalizedImage {
@@ -114,17 +118,45 @@ async function heicInput(bytes: Uint8Array): Promise<SharpInput> {
   }
 }
 
+/** A BMP as raw pixels sharp can take; a damaged one, or one over the pixel cap, as an ImageProblem. */
+function bmpInput(bytes: Uint8Array): SharpInput {
+  try {
+    const { data, ...raw } = decodeBmp(bytes, MAX_IMAGE_PIXELS);
+    return { bytes: data, options: { raw, limitInputPixels: MAX_IMAGE_PIXELS } };
+  } catch (error) {
+    if (error instanceof BmpError && error.tooLarge)
+      throw new ImageProblem('image.too_large', `The picture has more than ${MAX_IMAGE_PIXELS / 1_000_000} megapixels (${error.message}).`);
+    throw new ImageProblem('image.damaged', `The BMP picture cannot be read (${(error as Error).message}): save it as JPEG or PNG.`);
+  }
+}
+
+async function sharpInput(bytes: Uint8Array, format: SniffedFormat, page: number): Promise<SharpInput> {
+  if (format === 'heic') return heicInput(bytes);
+  if (format === 'bmp') return bmpInput(bytes);
+  return { bytes, options: { limitInputPixels: MAX_IMAGE_PIXELS, ...(page ? { page } : {}) } };
+}
+
+/** How many pages a TIFF holds (a scanner's multi-page file); 1 for every other picture. */
+export async function pageCount(bytes: Uint8Array): Promise<number> {
+  if (sniffImageFormat(bytes) !== 'tiff') return 1;
+  try {
+    return (await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata()).pages ?? 1;
+  } catch {
+    return 1;
+  }
+}
+
 /**
- * Sniffs, orients and strips one picture. Throws ImageProblem with a stable code for anything that
- * is not a picture we can use.
+ * Sniffs, orients and strips one picture (`page`: a TIFF's page, from 0). Throws ImageProblem with a
+ * stable code for anything that is not a picture we can use.
  */
-export async function normalizeImage(bytes: Uint8Array): Promise<NormalizedImage> {
+export async function normalizeImage(bytes: Uint8Array, page = 0): Promise<NormalizedImage> {
   if (bytes.byteLength === 0) throw new ImageProblem('image.empty', 'The file is empty.');
   if (bytes.byteLength > MAX_IMAGE_BYTES)
     throw new ImageProblem('image.too_large', `The file is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
   const sourceFormat = sniffImageFormat(bytes);
   refuseUnsupported(sourceFormat);
-  const input = sourceFormat === 'heic' ? await heicInput(bytes) : { bytes, options: { limitInputPixels: MAX_IMAGE_PIXELS } };
+  const input = await sharpInput(bytes, sourceFormat, page);
   try {
     const meta = await sharp(input.bytes, input.options).metadata();
     const alpha = await usesTransparency(input, meta.hasAlpha);
@@ -144,6 +176,9 @@ function describeSharpError(error: unknown): ImageProblem {
   if (/pixel limit/i.test(message))
     return new ImageProblem('image.too_large', `The picture has more than ${MAX_IMAGE_PIXELS / 1_000_000} megapixels.`);
   if (/unsupported image format/i.test(message))
-    return new ImageProblem('image.not_an_image', 'The file is not a picture in any format we read (JPEG, PNG, GIF, WebP, HEIC).');
+    return new ImageProblem(
+      'image.not_an_image',
+      'The file is not a picture in any format we read (JPEG, PNG, GIF, WebP, BMP, TIFF, HEIC).',
+    );
   return new ImageProblem('image.damaged', `The picture is damaged and cannot be read (${message.split('\n')[0]}).`);
 }

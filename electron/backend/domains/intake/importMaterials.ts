@@ -11,7 +11,7 @@ import { recognizeText } from '../../infra/ocr/ocrClient';
 import { ocrRows } from '../../infra/ocr/layout';
 import { createLimiter, mapLimited } from '../assets/concurrency';
 import { storeImage, type StoredImage } from '../assets/imageStore';
-import { sniffImageFormat } from '../assets/images';
+import { decodedOnThread, pageCount, sniffImageFormat } from '../assets/images';
 import { readAsset, sha256Of } from '../assets/store';
 import type { Wishes } from './notes';
 import { lookAt, type PhotoLook } from './photoLook';
@@ -23,6 +23,8 @@ import type { IntakeFile } from './sources';
 import type { LinkedPicture } from './webPage';
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** Pages of a multi-page TIFF (a scan) read as photos; a longer one is a document to split. */
+export const MAX_TIFF_PAGES = 50;
 
 /** A page read by OCR counts as one when it has this many lines and this many Chinese characters. */
 const PAGE_MIN_LINES = 3;
@@ -90,7 +92,9 @@ const DOCUMENT_EXTENSIONS: Record<string, DocumentKind> = {
   // A web page saved as one file (MHTML) is MIME like an e-mail.
   '.mht': 'eml',
   '.mhtml': 'eml',
-  '.zip': 'zip',
+  '.zip': 'archive',
+  '.rar': 'archive',
+  '.7z': 'archive',
   '.txt': 'text',
 };
 
@@ -126,9 +130,9 @@ class Intake {
       return this.report(
         file.name,
         'intake.unsupported_type',
-        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), OpenDocument (.odt, .ods, .odp), PDF, PowerPoint (.pptx), e-mails (.eml, .mht), .zip archives, .txt text and JPEG/PNG/GIF/WebP/HEIC photos.',
+        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), OpenDocument (.odt, .ods, .odp), PDF, PowerPoint (.pptx, .ppt, .dps), e-mails (.eml, .mht), .zip/.rar/.7z archives, .txt text and JPEG/PNG/GIF/WebP/BMP/TIFF/HEIC photos.',
       );
-    if (kind === 'zip' && /\.zip\//i.test(file.name))
+    if (kind === 'archive' && /\.(zip|rar|7z)\//i.test(file.name))
       return this.report(file.name, 'archive.nested', 'An archive inside an archive is not unpacked: unpack it and import its folder.');
     if (file.size > MAX_FILE_BYTES)
       return this.report(file.name, 'intake.file_too_large', `Files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read.`);
@@ -150,7 +154,7 @@ class Intake {
       if (this.env.alreadyImported?.has(sha256))
         return this.report(file.name, 'intake.already_imported', 'This file was imported into the site before (same content): skipped.');
       if (kind === 'image') {
-        if (!(await this.photo(file.name, bytes))) return;
+        if (!(await this.photoPages(file.name, bytes))) return;
       } else if (kind === 'enterprise') return this.enterprise(file.name, bytes);
       else {
         const output = await readInWorker({
@@ -191,22 +195,41 @@ class Intake {
     this.result.problems.push(...output.problems);
   }
 
-  /** Stores a photo and looks at it; false when it could not be stored (the problem is reported). */
-  private async photo(file: string, original: Uint8Array): Promise<boolean> {
-    const heic = sniffImageFormat(original) === 'heic';
-    const image = heic ? await this.heicPhoto(file, original) : await this.imageSlot(() => storeImage(this.env.dataDir, original));
+  /**
+   * A picture file as photos: one, or one per page of a multi-page TIFF (a scan), each named
+   * "扫描件（第2页）.tif"; false when none could be stored.
+   */
+  private async photoPages(file: string, original: Uint8Array): Promise<boolean> {
+    const pages = await pageCount(original);
+    if (pages <= 1) return this.photo(file, original);
+    if (pages > MAX_TIFF_PAGES)
+      this.report(file, 'intake.too_many_pages', `Only the first ${MAX_TIFF_PAGES} of its ${pages} pages are read: split the scan.`);
+    const extension = path.posix.extname(file);
+    let stored = false;
+    for (let page = 0; page < Math.min(pages, MAX_TIFF_PAGES); page++)
+      stored =
+        (await this.photo(`${file.slice(0, file.length - extension.length)}（第${page + 1}页）${extension}`, original, page)) || stored;
+    return stored;
+  }
+
+  /** Stores a photo (a TIFF's `tiffPage`) and looks at it; false when it could not be stored (the problem is reported). */
+  private async photo(file: string, original: Uint8Array, tiffPage?: number): Promise<boolean> {
+    const onThread = decodedOnThread(sniffImageFormat(original));
+    const image = onThread
+      ? await this.workerPhoto(file, original)
+      : await this.imageSlot(() => storeImage(this.env.dataDir, original, tiffPage ?? 0));
     if (!image) return false;
     this.result.images.push(image);
-    // sharp (the look, OCR) cannot read HEIC: those see the stored JPEG.
-    const bytes = heic ? readAsset(this.env.dataDir, image.sha256) : original;
+    // sharp (the look, OCR) cannot read HEIC or BMP, and reads a TIFF's first page: those see the stored picture.
+    const bytes = onThread || tiffPage !== undefined ? readAsset(this.env.dataDir, image.sha256) : original;
     const look = await this.imageSlot(() => lookAt(bytes));
     const page = (isDocumentName(file) || (isCameraName(file) && look.pageLike)) && (await this.readPage(file, bytes));
     this.result.photos.push({ file, image, look, ...(page ? { page } : {}) });
     return true;
   }
 
-  /** An iPhone HEIC photo: libheif decodes on its thread, so it is normalized and stored in the read worker. */
-  private async heicPhoto(file: string, bytes: Uint8Array): Promise<StoredImage | undefined> {
+  /** An iPhone HEIC photo or a BMP: decoded on the calling thread, so normalized and stored in the read worker. */
+  private async workerPhoto(file: string, bytes: Uint8Array): Promise<StoredImage | undefined> {
     const output = await readInWorker({ kind: 'picture', file, bytes, dataDir: this.env.dataDir });
     this.result.problems.push(...output.problems);
     return output.images[0];

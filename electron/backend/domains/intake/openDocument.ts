@@ -4,7 +4,9 @@
  * level, text:p as a paragraph (bold or italic by its automatic style), text:list as a list,
  * table:table as a table, draw:image as an embedded picture (Pictures/…) — and read like a web page,
  * so bold short paragraphs become headings by look as in a Word page. Text boxes (draw:text-box)
- * are read where they are anchored.
+ * are read where they are anchored. Pictures on the master pages (styles.xml: a logo in a letter's
+ * header, a photo on a presentation's master) are handed back as files of their own
+ * ("简介.odt/母版/logo.png"), to be offered like photos.
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { ASSET_SCHEME } from './sanitize';
@@ -162,7 +164,9 @@ function unpack(bytes: Uint8Array, kind: string): Record<string, Uint8Array> {
   }
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (file) => file.name === 'content.xml' || file.name.startsWith('Pictures/') });
+    files = unzipSync(bytes, {
+      filter: (file) => file.name === 'content.xml' || file.name === 'styles.xml' || file.name.startsWith('Pictures/'),
+    });
   } catch (error) {
     throw new OpenDocumentProblem('odf.unreadable', `The ${kind} cannot be read (${(error as Error).message}).`);
   }
@@ -187,15 +191,25 @@ async function storePictures(
   return pictures;
 }
 
+/** The pictures the master pages show (styles.xml's office:master-styles), by their path in the zip. */
+function masterPictures(files: Record<string, Uint8Array>): string[] {
+  if (!files['styles.xml']) return [];
+  const masters = elements(parse(strFromU8(files['styles.xml'])), 'office:master-styles')[0];
+  if (!masters) return [];
+  return [...new Set(elements(masters, 'draw:image').map((image) => image.attribs?.['xlink:href'] ?? ''))].filter((href) => files[href]);
+}
+
 /**
  * Reads an .odt (text) or .odp (presentation: each page's title a heading, its text and pictures
  * under it) into HTML for readWebPage. `storePicture` receives each embedded picture and returns
- * its sha256, or undefined when it cannot be used (the caller reports why).
+ * its sha256, or undefined when it cannot be used (the caller reports why); `handBack` receives
+ * each picture of the master pages the body does not show, as a file named "母版/logo.png".
  */
 export async function readOpenDocument(
   bytes: Uint8Array,
   kind: 'odt' | 'odp',
   storePicture: (bytes: Uint8Array, name: string) => Promise<string | undefined>,
+  handBack: (name: string, bytes: Uint8Array) => void = () => {},
 ): Promise<string> {
   const what = kind === 'odt' ? 'text document (.odt)' : 'presentation (.odp)';
   const files = unpack(bytes, what);
@@ -206,7 +220,10 @@ export async function readOpenDocument(
       'odf.unreadable',
       `The file is not an OpenDocument ${what}: it has no ${kind === 'odt' ? 'text' : 'pages'}.`,
     );
-  const writer = new HtmlWriter(automaticLooks(root), await storePictures(body, files, storePicture));
+  const shown = await storePictures(body, files, storePicture);
+  const inBody = new Set(elements(body, 'draw:image').map((image) => image.attribs?.['xlink:href']));
+  for (const href of masterPictures(files)) if (!inBody.has(href)) handBack(`母版/${href.split('/').pop()}`, files[href]!);
+  const writer = new HtmlWriter(automaticLooks(root), shown);
   const html =
     kind === 'odt'
       ? writer.write(body)

@@ -4,13 +4,17 @@
  * text boxes as paragraphs, its tables as tables and its pictures as embedded images, from top to
  * bottom — the same blocks a Word document gives, so one structuring path serves both and a
  * slide's pictures go with the item its title names. A picture on most slides (a logo in the
- * corner) is decoration and left out; an old binary .ppt is refused by name.
+ * corner) is decoration and left out. Pictures placed on the slide layouts and masters the slides
+ * use (a logo, a photo on the template) are handed back as files of their own ("介绍.pptx/母版/
+ * image1.png"), to be offered like photos (a logo by its shape). An old binary .ppt (or WPS .dps) is
+ * read by legacyPresentation.ts into the same blocks.
  */
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { ImageRef } from '../../../../shared/sites/model';
 import { textOf, type SourceBlock } from './htmlToBlocks';
 import { matchColumnKeyword } from './keywords';
+import { LegacyPresentationError, legacySlideBlocks, readLegacyPresentation } from './legacyPresentation';
 import { checkZip, ZipProblem } from './zipGuard';
 import { elements, parseXml as parse, type XmlNode } from './xmlTree';
 
@@ -18,7 +22,7 @@ export const MAX_SLIDES = 200;
 
 export class PresentationProblem extends Error {
   constructor(
-    readonly code: 'pptx.unreadable' | 'pptx.too_large' | 'pptx.legacy_format',
+    readonly code: 'pptx.unreadable' | 'pptx.too_large' | 'pptx.encrypted',
     message: string,
   ) {
     super(message);
@@ -40,6 +44,24 @@ function paragraphText(p: XmlNode): string {
           ? '\n'
           : (node.children ?? []).map(walk).join('');
   return walk(p);
+}
+
+/** Where a part's relationships of a type lead ("slideLayout" of a slide, "slideMaster" of a layout). */
+function related(files: Record<string, Uint8Array>, part: string, type: string): string[] {
+  const rels = files[`${path.posix.dirname(part)}/_rels/${path.posix.basename(part)}.rels`];
+  if (!rels) return [];
+  return elements(parse(strFromU8(rels)), 'Relationship')
+    .filter((r) => r.attribs?.Type?.endsWith(`/${type}`))
+    .map((r) => path.posix.normalize(path.posix.join(path.posix.dirname(part), r.attribs?.Target ?? '')));
+}
+
+/** The media pictures on the layouts the slides use, and on their masters, show (none of a background). */
+function templateMedia(files: Record<string, Uint8Array>, slideNames: string[]): Set<string> {
+  const layouts = new Set(slideNames.flatMap((slide) => related(files, slide, 'slideLayout')));
+  const masters = new Set([...layouts].flatMap((layout) => related(files, layout, 'slideMaster')));
+  return new Set(
+    [...layouts, ...masters].filter((name) => files[name]).flatMap((name) => readSlide(files, name).pictures.map((p) => p.medium)),
+  );
 }
 
 /** The slides' part names in presentation order (slide1.xml … when the order cannot be read). */
@@ -128,27 +150,54 @@ function slideBlocks(slide: Slide, images: Map<string, ImageRef>): SourceBlock[]
   return shapes.sort((a, b) => a.top - b.top).flatMap((s) => s.blocks);
 }
 
-/** The media shown on most slides of a deck of three or more: a logo or a background, not a slide's own picture. */
-function decorations(slides: Slide[]): Set<string> {
-  const count = new Map<string, number>();
-  for (const slide of slides)
-    for (const medium of new Set(slide.pictures.map((p) => p.medium))) count.set(medium, (count.get(medium) ?? 0) + 1);
-  return new Set([...count].filter(([, n]) => slides.length >= 3 && n > slides.length / 2).map(([medium]) => medium));
+/** The pictures shown on most slides of a deck of three or more: a logo or a background, not a slide's own picture. */
+function decorations<T>(slides: T[][]): Set<T> {
+  const count = new Map<T, number>();
+  for (const slide of slides) for (const picture of new Set(slide)) count.set(picture, (count.get(picture) ?? 0) + 1);
+  return new Set([...count].filter(([, n]) => slides.length >= 3 && n > slides.length / 2).map(([picture]) => picture));
+}
+
+/** An old .ppt/.dps, slide by slide, its pictures stored as a .pptx's are. */
+async function readLegacy(
+  bytes: Uint8Array,
+  storePicture: (bytes: Uint8Array, name: string) => Promise<string | undefined>,
+): Promise<SourceBlock[]> {
+  let deck;
+  try {
+    deck = readLegacyPresentation(bytes, MAX_SLIDES);
+  } catch (error) {
+    if (!(error instanceof LegacyPresentationError)) throw error;
+    throw error.reason === 'encrypted'
+      ? new PresentationProblem(
+          'pptx.encrypted',
+          'The presentation is protected with a password: open it in PowerPoint or WPS, remove the password, save it and import it again.',
+        )
+      : new PresentationProblem('pptx.unreadable', `The old PowerPoint or WPS presentation cannot be read: ${error.message}`);
+  }
+  if (deck.slides.length === 0) throw new PresentationProblem('pptx.unreadable', 'The presentation has no slides.');
+  const shownOn = deck.slides.map((slide) => slide.parts.flatMap((part) => (part.kind === 'picture' ? [part.index] : [])));
+  const decoration = decorations(shownOn);
+  const images = new Map<number, ImageRef>();
+  for (const index of new Set(shownOn.flat()))
+    if (!decoration.has(index)) {
+      const picture = deck.picture(index);
+      const sha256 = picture ? await storePicture(picture, `picture ${index}`) : undefined;
+      if (sha256) images.set(index, { sha256, alt: '' });
+    }
+  return entriesUnderColumns(deck.slides.map((slide) => legacySlideBlocks(slide, images)));
 }
 
 /**
- * Reads a .pptx into blocks, slide by slide. `storePicture` receives each picture shown on a slide
- * and returns its sha256, or undefined when it cannot be used (the caller reports why).
+ * Reads a .pptx (or an old .ppt/.dps) into blocks, slide by slide. `storePicture` receives each picture shown on a slide
+ * and returns its sha256, or undefined when it cannot be used (the caller reports why); `handBack`
+ * receives each picture of the slides' layouts and masters, as a file named "母版/image1.png".
  */
 export async function readPresentation(
   bytes: Uint8Array,
   storePicture: (bytes: Uint8Array, name: string) => Promise<string | undefined>,
+  handBack: (name: string, bytes: Uint8Array) => void = () => {},
 ): Promise<SourceBlock[]> {
-  if (isOle(bytes))
-    throw new PresentationProblem(
-      'pptx.legacy_format',
-      'This is an old PowerPoint .ppt file: open it in PowerPoint or WPS, save it as .pptx, and import it again.',
-    );
+  if (isOle(bytes)) return readLegacy(bytes, storePicture);
   try {
     checkZip(bytes);
   } catch (error) {
@@ -164,16 +213,21 @@ export async function readPresentation(
     }
   };
   const files = unzip((name) =>
-    /^ppt\/(presentation\.xml|_rels\/presentation\.xml\.rels|slides\/(_rels\/)?slide\d+\.xml(\.rels)?)$/.test(name),
+    /^ppt\/(presentation\.xml|_rels\/presentation\.xml\.rels|(slides|slideLayouts|slideMasters)\/(_rels\/)?slide(Layout|Master)?\d+\.xml(\.rels)?)$/.test(
+      name,
+    ),
   );
   const names = slideOrder(files).slice(0, MAX_SLIDES);
   if (names.length === 0)
     throw new PresentationProblem('pptx.unreadable', 'The file is not a PowerPoint .pptx presentation (it has no slides).');
   const slides = names.map((name) => readSlide(files, name));
-  const decoration = decorations(slides);
+  const decoration = decorations(slides.map((slide) => slide.pictures.map((p) => p.medium)));
   const shown = new Set(slides.flatMap((slide) => slide.pictures.map((p) => p.medium)).filter((medium) => !decoration.has(medium)));
-  // Only the pictures slides show are unpacked (a deck's media may hold videos).
-  const media = shown.size ? unzip((name) => shown.has(name)) : {};
+  const template = [...templateMedia(files, names)].filter((medium) => !shown.has(medium));
+  // Only the pictures slides and their templates show are unpacked (a deck's media may hold videos).
+  const wanted = new Set([...shown, ...template]);
+  const media = wanted.size ? unzip((name) => wanted.has(name)) : {};
+  for (const medium of template) if (media[medium]) handBack(`母版/${path.posix.basename(medium)}`, media[medium]);
   const images = new Map<string, ImageRef>();
   for (const medium of shown) {
     const sha256 = media[medium] ? await storePicture(media[medium], medium) : undefined;

@@ -1,8 +1,8 @@
 /**
  * Reading one document into structured material: Word (.docx, .doc, .wps), RTF, web pages (.htm),
  * OpenDocument (.odt, .ods, .odp), spreadsheets (.xlsx, .xls, .et, .csv), PDF, PowerPoint (.pptx),
- * e-mail (.eml, .mht: its text, the pictures its HTML shows; its attachments handed back), a .zip
- * (its files handed back), plain text in any Chinese encoding, the text of a photographed page (or
+ * e-mail (.eml, .mht: its text, the pictures its HTML shows; its attachments handed back), a .zip,
+ * .rar or .7z archive (its files handed back), plain text in any Chinese encoding, the text of a photographed page (or
  * of a scanned PDF's pages) after OCR, and iPhone HEIC photos (decoding them is CPU work).
  * This runs in the read worker (readWorker.ts): conversion is CPU work the dispatcher must not wait
  * on. Embedded pictures are stored here; what could not be read is a problem naming the file.
@@ -22,6 +22,7 @@ import { fileNameColumn } from './keywords';
 import { LegacyWordProblem, readLegacyWord } from './legacyWord';
 import { linesToBlocks, textLines, type TextLine } from './lines';
 import { parseWishes, type Wishes } from './notes';
+import { sniffOffice, type OfficeFormat } from './officeSniff';
 import { OpenDocumentProblem, readOpenDocument } from './openDocument';
 import { PdfProblem, readPdf } from './pdf';
 import { PresentationProblem, readPresentation } from './presentation';
@@ -38,7 +39,7 @@ export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 const IMG_SRC_ATTRIBUTE = /(<img\b[^>]*?\bsrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 export type DocumentKind =
-  'docx' | 'word' | 'rtf' | 'html' | 'odt' | 'xlsx' | 'xls' | 'ods' | 'csv' | 'pdf' | 'pptx' | 'odp' | 'eml' | 'zip' | 'text';
+  'docx' | 'word' | 'rtf' | 'html' | 'odt' | 'xlsx' | 'xls' | 'ods' | 'csv' | 'pdf' | 'pptx' | 'odp' | 'eml' | 'archive' | 'text';
 
 /**
  * `names`: the enterprise's names, so a heading that names it is taken for the document's title.
@@ -56,7 +57,7 @@ export interface ReadOutput {
   images: StoredImage[];
   /** Pictures web pages show from files beside them: their image blocks hold a stand-in until the photo is placed. */
   linked: LinkedPicture[];
-  /** Files attached to an e-mail or packed in a .zip: read by the caller like the folder's own files. */
+  /** Files attached to an e-mail, packed in an archive, or pictures of a document's template: read by the caller like the folder's own files. */
   attachments: { name: string; bytes: Uint8Array }[];
   /** The pages of a PDF without text (a scan), as pictures: the caller reads them by OCR. */
   scans: Uint8Array[];
@@ -100,12 +101,36 @@ function ocrLine(row: OcrRow): TextLine {
 
 type DocumentRequest = Exclude<ReadRequest, { kind: 'picture' }>;
 
+const OFFICE_KINDS: ReadonlySet<DocumentKind> = new Set(['docx', 'word', 'xlsx', 'xls', 'pptx', 'odt', 'ods', 'odp']);
+const READER_OF: Record<OfficeFormat, DocumentKind> = {
+  docx: 'docx',
+  doc: 'word',
+  xlsx: 'xlsx',
+  xls: 'xls',
+  pptx: 'pptx',
+  ppt: 'pptx',
+  odt: 'odt',
+  ods: 'ods',
+  odp: 'odp',
+};
+
+/** An Office file is read as what its content is (WPS's OOXML under .wps/.et/.dps, a renamed file), not as its name says. */
+function byContent(request: DocumentRequest): DocumentRequest {
+  if (request.kind === 'ocr' || !OFFICE_KINDS.has(request.kind)) return request;
+  const format = sniffOffice(request.bytes);
+  return format ? { ...request, kind: READER_OF[format] } : request;
+}
+
 const emptyOutput = (): ReadOutput => ({ documents: [], notes: [], images: [], linked: [], attachments: [], scans: [], problems: [] });
 
 class DocumentReader {
   readonly output = emptyOutput();
 
-  constructor(private readonly request: DocumentRequest) {}
+  private readonly request: DocumentRequest;
+
+  constructor(request: DocumentRequest) {
+    this.request = byContent(request);
+  }
 
   private get file(): string {
     return this.request.file;
@@ -203,6 +228,27 @@ class DocumentReader {
     this.output.attachments.push(...mail.attachments);
   }
 
+  /** A picture of a document's template (a master page, a slide layout), handed back to be offered as a photo. */
+  private readonly handBack = (name: string, bytes: Uint8Array) => this.output.attachments.push({ name, bytes });
+
+  /** An archive's files are handed back to be read like the folder's; an entry encrypted on its own is named. */
+  private async archive(bytes: Uint8Array): Promise<void> {
+    const { files, encrypted, damaged } = await readArchive(bytes);
+    this.output.attachments.push(...files);
+    for (const name of encrypted)
+      this.output.problems.push({
+        file: `${this.file}/${name}`,
+        code: 'archive.encrypted',
+        message: 'This file in the archive is protected with a password: unpack it with its password and import it.',
+      });
+    for (const name of damaged)
+      this.output.problems.push({
+        file: `${this.file}/${name}`,
+        code: 'archive.unreadable',
+        message: 'This file in the archive is damaged (its checksum is wrong): ask for the archive again.',
+      });
+  }
+
   async read(): Promise<ReadOutput> {
     const request = this.request;
     try {
@@ -217,15 +263,16 @@ class DocumentReader {
       } else if (request.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
       else if (request.kind === 'html') this.webPage(decodeHtml(request.bytes));
       else if (request.kind === 'odt' || request.kind === 'odp')
-        this.webPage(await readOpenDocument(request.bytes, request.kind, (bytes, name) => this.store(bytes, name)));
+        this.webPage(await readOpenDocument(request.bytes, request.kind, (bytes, name) => this.store(bytes, name), this.handBack));
       else if (request.kind === 'xlsx') this.structure(sheetBlocks(await readXlsx(request.bytes)));
       else if (request.kind === 'xls') this.structure(sheetBlocks(await readXls(request.bytes)));
       else if (request.kind === 'ods') this.structure(sheetBlocks(readOds(request.bytes)));
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
       else if (request.kind === 'pdf') await this.pdf(request.bytes);
-      else if (request.kind === 'pptx') this.structure(await readPresentation(request.bytes, (bytes, name) => this.store(bytes, name)));
+      else if (request.kind === 'pptx')
+        this.structure(await readPresentation(request.bytes, (bytes, name) => this.store(bytes, name), this.handBack));
       else if (request.kind === 'eml') await this.email(request.bytes);
-      else if (request.kind === 'zip') this.output.attachments.push(...readArchive(request.bytes));
+      else if (request.kind === 'archive') await this.archive(request.bytes);
       else {
         if (request.bytes.byteLength > MAX_TEXT_BYTES)
           return this.refuse('text.too_large', `Text files over ${MAX_TEXT_BYTES / 1024 / 1024} MB are not read.`);

@@ -9,7 +9,7 @@
 import { Inflate } from 'fflate';
 
 /** Everything in the archive, pictures included. */
-const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 /**
  * The XML a reader parses into memory (document text, sheets, shared strings). Parsing costs
  * about 70 times its size in memory; 10 MB is some 20,000 paragraphs of real Word XML.

@@ -2,7 +2,9 @@
  * `licence.read`: the licence picture through the OCR worker (infra/ocr, PaddleOCR models), its rows
  * through the field reader (fields.ts). A PDF is read from its text layer when that holds a licence
  * (a valid credit code), else through its largest picture (a scan). With `keep`, the file read is
- * stored for the enterprise registered from it (photo.ts).
+ * stored for the enterprise registered from it (photo.ts). A photo in a format browsers do not all
+ * show (HEIC from an iPhone, BMP, TIFF, GIF) is first made a JPEG/PNG in the read worker, as intake
+ * photos are; that picture is read and kept.
  */
 import { readFileSync, statSync } from 'node:fs';
 import sharp from 'sharp';
@@ -11,7 +13,10 @@ import type { ReadContext } from '../../app/context';
 import { AppError } from '../../app/errors';
 import { ocrRows, type OcrRow } from '../../infra/ocr/layout';
 import { prepareOcr, recognizeText } from '../../infra/ocr/ocrClient';
+import { readAsset } from '../assets/store';
+import { sniffImageFormat } from '../assets/images';
 import { PdfProblem, pdfTextLines, readPdf } from '../intake/pdf';
+import { readInWorker } from '../intake/readClient';
 import { licenceFields } from './fields';
 import { keepLicenceFile } from './photo';
 
@@ -68,16 +73,27 @@ async function pdfLicenceRows(bytes: Buffer): Promise<OcrRow[] | null> {
   return licenceFields(rows).creditCodeValid ? rows : null;
 }
 
+const NOT_A_PICTURE = 'The file is not a picture this app can read: take a JPEG, PNG or HEIC photo of the licence, or a PDF scan.';
+
+/** Formats kept and read as they are; any other picture is normalized to JPEG/PNG first. */
+const KEPT_AS_IS = new Set(['jpeg', 'png', 'webp']);
+
+/** The licence picture as JPEG/PNG (HEIC, BMP, TIFF, GIF converted in the read worker, stored like an intake photo). */
+async function viewablePicture(dataDir: string, bytes: Buffer): Promise<Buffer> {
+  const format = sniffImageFormat(bytes);
+  if (KEPT_AS_IS.has(format) || bytes.subarray(0, 5).toString('latin1') === '%PDF-') return bytes;
+  const output = await readInWorker({ kind: 'picture', file: 'licence', bytes, dataDir });
+  const image = output.images[0];
+  if (!image) throw new AppError('licence.unreadable', `${NOT_A_PICTURE} (${output.problems[0]?.message ?? format})`, { field: 'source' });
+  return readAsset(dataDir, image.sha256);
+}
+
 async function checkPicture(bytes: Buffer): Promise<void> {
   try {
     const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
     if (!meta.width || !meta.height) throw new Error('no size');
   } catch {
-    throw new AppError(
-      'licence.unreadable',
-      'The file is not a picture this app can read: take a JPEG or PNG photo of the licence, or a PDF scan.',
-      { field: 'source' },
-    );
+    throw new AppError('licence.unreadable', NOT_A_PICTURE, { field: 'source' });
   }
 }
 
@@ -101,7 +117,7 @@ export async function readLicence(
   ctx: Pick<ReadContext, 'dataDir'>,
   { source, keep }: ParsedInput<'licence.read'>,
 ): Promise<Output<'licence.read'>> {
-  const bytes = sourceBytes(source);
+  const bytes = await viewablePicture(ctx.dataDir, sourceBytes(source));
   const { rows, ms } = await licenceRows(bytes);
   if (!rows.some((r) => r.text.trim()))
     throw new AppError(

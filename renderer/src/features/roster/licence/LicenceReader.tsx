@@ -92,7 +92,7 @@ export function LicenceReader({ onFill }: { onFill: (fill: LicenceFill) => void 
             {t('licence.camera.open')}
           </Button>
           <Upload
-            accept="image/jpeg,image/png,image/webp,application/pdf"
+            accept="image/*,.heic,.heif,.bmp,.tif,.tiff,application/pdf"
             showUploadList={false}
             beforeUpload={(file) => (void read(file), false)}
           >
