@@ -15,7 +15,7 @@ import { createPlatform, type Platform, type PlatformOptions } from '../src/app'
 import type { Clock } from '../src/clock';
 import { answerClientErrors } from '../src/listen';
 import { seedDemo } from '../src/seed';
-import { adminQuery, databaseUrl, migratedPgTemplate } from './pgTemplate';
+import { adminQuery, copyMigratedSqlite, databaseUrl, migratedPgTemplate } from './databaseTemplates';
 
 /** Replies are checked field by field in tests; a loose type keeps those checks short. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -192,7 +192,10 @@ export interface TestPlatformOptions extends Partial<PlatformOptions> {
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const { database = 'sqlite', ...platformOptions } = options;
   const dir = options.dataDir ?? (await tempDir());
-  if (database === 'postgres' && !options.databaseUrl && !pgDatabases.has(dir)) pgDatabases.set(dir, await freshPgDatabase(TEST_PG, { migrated: true }));
+  if (database === 'postgres' && !options.databaseUrl && !pgDatabases.has(dir))
+    pgDatabases.set(dir, await freshPgDatabase(TEST_PG, { migrated: true }));
+  // A data dir of its own (not one a test made, maybe with data or modes to check): the migrated file.
+  if (database === 'sqlite' && !options.databaseUrl && !options.dataDir) copyMigratedSqlite(dir);
   const databaseUrl = options.databaseUrl ?? pgDatabases.get(dir)?.url;
   const clock = (options.clock as TestClock | undefined) ?? new TestClock();
   const platform = await createPlatform({
