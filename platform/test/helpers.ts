@@ -4,7 +4,6 @@ import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import pg from 'pg';
 import { describe } from 'vitest';
 import { quoteFromCatalog } from '../../shared/domain/billing';
 import { SEED_CATALOG } from '../../shared/domain/catalog';
@@ -16,6 +15,7 @@ import { createPlatform, type Platform, type PlatformOptions } from '../src/app'
 import type { Clock } from '../src/clock';
 import { answerClientErrors } from '../src/listen';
 import { seedDemo } from '../src/seed';
+import { adminQuery, copyMigratedSqlite, databaseUrl, migratedPgTemplate } from './databaseTemplates';
 
 /** Replies are checked field by field in tests; a loose type keeps those checks short. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -169,24 +169,16 @@ export function describeOnDatabases(name: string, body: (database: TestDatabase)
   describe.skipIf(!TEST_PG)(`${name} (PostgreSQL)${TEST_PG ? '' : skipped}`, () => body('postgres'));
 }
 
-async function adminQuery(server: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A new empty PostgreSQL database on the test server (or `server`, a URL of its `postgres` database). */
-export async function freshPgDatabase(server = TEST_PG): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A new PostgreSQL database on the test server (or `server`, a URL of its `postgres` database): empty, or
+ * with `migrated` a copy of the run's migrated template when there is one (else empty: the platform migrates it).
+ */
+export async function freshPgDatabase(server = TEST_PG, { migrated = false } = {}): Promise<{ url: string; drop(): Promise<void> }> {
   if (!server) throw new Error('PLATFORM_TEST_PG is not set.');
   const name = `ecw_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  await adminQuery(server, `CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  const template = migrated ? migratedPgTemplate() : undefined;
+  await adminQuery(server, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  return { url: databaseUrl(server, name), drop: () => adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /** PostgreSQL databases by data dir, so a platform restarted on the same dir finds its data again. */
@@ -200,7 +192,10 @@ export interface TestPlatformOptions extends Partial<PlatformOptions> {
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const { database = 'sqlite', ...platformOptions } = options;
   const dir = options.dataDir ?? (await tempDir());
-  if (database === 'postgres' && !options.databaseUrl && !pgDatabases.has(dir)) pgDatabases.set(dir, await freshPgDatabase());
+  if (database === 'postgres' && !options.databaseUrl && !pgDatabases.has(dir))
+    pgDatabases.set(dir, await freshPgDatabase(TEST_PG, { migrated: true }));
+  // A data dir of its own (not one a test made, maybe with data or modes to check): the migrated file.
+  if (database === 'sqlite' && !options.databaseUrl && !options.dataDir) copyMigratedSqlite(dir);
   const databaseUrl = options.databaseUrl ?? pgDatabases.get(dir)?.url;
   const clock = (options.clock as TestClock | undefined) ?? new TestClock();
   const platform = await createPlatform({
