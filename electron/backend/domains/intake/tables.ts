@@ -22,13 +22,17 @@ export type Role =
   | 'pay'
   | 'requirements'
   | 'date'
-  | 'photo';
+  | 'photo'
+  /** What the trade keeps to itself (进价, 库存, 供应商): not read into the item at all. */
+  | 'internal';
 
 /** Header words by role, tried in order (单价 is a price before 单位 is a unit). */
 const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['index', /^(序号|编号|No\.?|#)$/i],
-  // An article or stock code (商品编码, 货号) is not a model: it stays in the details, not in the name.
-  ['code', /编码|货号|条码|商品码|sku/i],
+  // An article or stock code (商品编码, 商品编号, 货号) is not a model: it stays in the details, not in the name.
+  ['code', /编码|编号|货号|条码|商品码|sku/i],
+  // A cost price, the stock held and who supplies it are the trade's own business, never the site's.
+  ['internal', /进价|进货|成本|采购价|库存|存量|供应商|供货商|操作员|经手人/],
   // 规格型号 columns of shop systems mix sizes and models ("M8×30", "100型"): a spec.
   ['spec', /^(规格型号|型号规格)$/],
   ['model', /型号|款号/],
@@ -132,6 +136,7 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
       return { role, header: clean(cell), ...(unit ? { unit } : {}) };
     });
     const filled = data.filter((r) => r.some((c) => clean(c)));
+    modelsUnderSpecHeader(columns, filled);
     ensureName(columns, filled);
     preferPublicPrice(columns);
     return { columns, rows: filled, titleRows: rows.slice(0, headerAt), hasHeader: true };
@@ -188,6 +193,21 @@ function preferPublicPrice(columns: TableColumn[]): void {
   const prices = columns.filter((c) => c.role === 'price' || (c.role === 'description' && headerRole(c.header) === 'price'));
   const chosen = prices.find((c) => !INTERNAL_PRICE.test(c.header)) ?? prices[0];
   for (const c of prices) c.role = c === chosen ? 'price' : 'description';
+}
+
+/** A model code: letters, then digits, maybe a dash between ("BX-2301", "ZZX-600", "PP-32"). */
+const MODEL_CODE = /^[A-Za-z]{1,5}-?\d{2,}[A-Za-z0-9-]*$/;
+
+/**
+ * A 规格型号 column is a spec (shop systems mix sizes and models in it: "M8×30", "100型"), but one
+ * whose every value is a model code (an ERP quote's "BX-2301") holds models: they go into the name.
+ */
+function modelsUnderSpecHeader(columns: TableColumn[], data: string[][]): void {
+  if (columns.some((c) => c.role === 'model')) return;
+  const at = columns.findIndex((c) => c.role === 'spec' && /型号/.test(c.header));
+  // A signature row under the table ("审核：", "批准：") holds labels, not values.
+  const values = data.map((r) => clean(r[at] ?? '').normalize('NFKC')).filter((v) => v && !/[：:]$/.test(v));
+  if (at >= 0 && values.length >= 2 && values.every((v) => MODEL_CODE.test(v))) columns[at]!.role = 'model';
 }
 
 /** Without a name column by header, the name is the first text column whose values are short and mostly different. */
@@ -258,8 +278,8 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     return at >= 0 ? row[at]!.trim() : '';
   };
   const name = cell('name').replace(/\s+/g, ' ');
-  // Totals and notes under a table ("以上价格含税，运费另计。") are not items.
-  if (!name || TOTAL_ROW.test(name) || name.length > 60 || /[。，；！？]/.test(name)) return undefined;
+  // Totals, notes and signature lines under a table ("以上价格含税，运费另计。", "审核：") are not items.
+  if (!name || TOTAL_ROW.test(name) || name.length > 60 || /[。，；！？]|[：:]$/.test(name)) return undefined;
   const packed = splitPackSize(name);
   const fields: RowFields = { name: packed.name, details: [] };
   const model = cell('model');
