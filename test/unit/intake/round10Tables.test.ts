@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { sheetBlocks, readXlsx, type Sheet } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, type Column, type Item } from '../../../shared/sites/model';
@@ -75,5 +76,35 @@ describe('ERP and stock exports', () => {
       ['品名', '', '零售价'],
       ['青砖', '', '0.9'],
     ]);
+  });
+});
+
+describe('jobs and contacts in a brochure', () => {
+  const heading = (text: string) => ({ type: 'heading' as const, level: 1, runs: [{ text, strong: true }] });
+  const para = (text: string) => ({ type: 'paragraph' as const, runs: [{ text }] });
+
+  it('gives each position of one sentence the clauses that speak of it', () => {
+    const result = structureDocument(
+      [
+        heading('人才招聘'),
+        para('为扩大生产，本厂现招聘数控车工2名、UG绘图员1名、仓管3名。车工、绘图员要求两年以上经验，月薪7000-9000元；仓管包吃住，月薪4500元。欢迎来电。'),
+      ],
+      'a.docx',
+      env,
+      { today: TODAY },
+    );
+    expect(items(result.columns, 'jobs').map((j) => j.kind === 'job' && [j.title, j.headcount, j.pay])).toEqual([
+      ['数控车工', 2, '月薪7000-9000元'],
+      ['UG绘图员', 1, '月薪7000-9000元'],
+      ['仓管', 3, '月薪4500元'],
+    ]);
+  });
+
+  it('does not take the end of an address for a word of the phone label after it', () => {
+    expect(parseContact(['地址：宁波市北仑区新碶街道明州路66号电话：0574-86801234'])).toMatchObject({
+      address: '宁波市北仑区新碶街道明州路66号',
+      phones: [{ number: '0574-86801234' }],
+    });
+    expect(parseContact(['订房电话：0574-86801235'])?.phones).toEqual([{ label: '订房电话', number: '0574-86801235' }]);
   });
 });
