@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
+import { linesToBlocks } from '../../../electron/backend/domains/intake/lines';
 import { sheetBlocks, readXlsx, type Sheet } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, type Column, type Item } from '../../../shared/sites/model';
@@ -106,5 +107,19 @@ describe('jobs and contacts in a brochure', () => {
       phones: [{ number: '0574-86801234' }],
     });
     expect(parseContact(['订房电话：0574-86801235'])?.phones).toEqual([{ label: '订房电话', number: '0574-86801235' }]);
+  });
+
+  it('reads a text whose contact lines lack colons line by line, its tagged posts included', () => {
+    const lines = ['青山石材厂 专做路沿石 石雕', '', '常年收购：废旧石料', '现货供应：青石板3cm 600平，可送货', '', '电话同微信 13912345678 王厂长', '地址 平邑县石材园区6号'];
+    const result = structureDocument(linesToBlocks(lines.map((text) => ({ text }))), 'a.txt', env, { today: TODAY });
+    expect(items(result.columns, 'supply').map((p) => p.kind === 'post' && [p.title, p.postKind])).toEqual([
+      ['废旧石料', 'demand'],
+      ['青石板3cm 600平', 'supply'],
+    ]);
+    expect(parseContact(result.contactLines)).toMatchObject({
+      address: '平邑县石材园区6号',
+      person: '王厂长',
+      phones: [{ number: '13912345678' }],
+    });
   });
 });
