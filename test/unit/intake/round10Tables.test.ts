@@ -123,3 +123,55 @@ describe('jobs and contacts in a brochure', () => {
     });
   });
 });
+
+describe('a deck of one thing a slide', () => {
+  const heading = (text: string, level = 1) => ({ type: 'heading' as const, level, runs: [{ text }] });
+  const para = (text: string) => ({ type: 'paragraph' as const, runs: [{ text }] });
+
+  it('makes slides titled like no column, each with its price, products', () => {
+    const blocks = [
+      heading('宏达农机行'),
+      para('二手农机推荐'),
+      heading('2020年 东方红LX904拖拉机'),
+      para('使用时长：1200小时'),
+      para('一口价 8.5万'),
+      heading('2019年 雷沃谷神收割机'),
+      para('原车原漆'),
+      para('12.8万（可分期）'),
+      heading('2021年 久保田插秧机'),
+      para('售价：4.2万'),
+      heading('联系我们'),
+      para('电话：0536-8001234'),
+    ];
+    const result = structureDocument(blocks, 'a.pptx', env, { today: TODAY });
+    expect(items(result.columns, 'products').map((p) => p.kind === 'product' && [p.name, p.price])).toEqual([
+      ['2020年 东方红LX904拖拉机', { kind: 'amount', fen: 8500000 }],
+      ['2019年 雷沃谷神收割机', { kind: 'amount', fen: 12800000 }],
+      ['2021年 久保田插秧机', { kind: 'amount', fen: 4200000 }],
+    ]);
+  });
+
+  it('leaves a lone priced section in the tray', () => {
+    const blocks = [heading('关于我们'), para('本店成立于2010年。'), heading('店庆'), heading('旧机回收'), para('价格：面议')];
+    expect(items(structureDocument(blocks, 'a.pptx', env, { today: TODAY }).columns, 'products')).toEqual([]);
+  });
+
+  it('makes a sub-heading in the introduction over a buying offer a demand post', () => {
+    const blocks = [
+      heading('公司简介'),
+      para('本行成立于2012年，专营二手农机。'),
+      heading('高价收机', 2),
+      para('常年高价收购各类二手拖拉机，上门评估'),
+      para('手续不全勿扰'),
+    ];
+    const result = structureDocument(blocks, 'a.pptx', env, { today: TODAY });
+    expect(items(result.columns, 'supply').map((p) => p.kind === 'post' && [p.title, p.postKind])).toEqual([
+      ['常年高价收购各类二手拖拉机', 'demand'],
+    ]);
+    expect(JSON.stringify(column(result.columns, 'intro')!.body)).not.toContain('收购');
+  });
+
+  it('takes the person after 销售顾问', () => {
+    expect(parseContact(['销售顾问：小刘 13912345678'])?.person).toBe('小刘');
+  });
+});

@@ -16,6 +16,7 @@ import {
   type Item,
   type Job,
   type Post,
+  type Price,
   type Product,
   type Run,
 } from '../../../../shared/sites/model';
@@ -859,8 +860,26 @@ function applyProductFields(product: Product, found: { label: string; value: str
   return block;
 }
 
-/** A paragraph that is nothing but a price ("￥ 380 / 次", "面议"): the price of the sub-heading it stands under. */
-const priceAlone = (text: string) => (isMarkedPrice(text) ? parsePrice(text) : undefined);
+/**
+ * A paragraph that is nothing but a price ("￥ 380 / 次", "面议"), maybe after a price word or before a
+ * remark in brackets ("一口价 9.3万", "11.5万（可分期）"): the price of the sub-heading it stands under.
+ */
+function priceAlone(text: string): Price | undefined {
+  const bare = text
+    .trim()
+    .replace(/^(?:一口价|售价|现价|特价|价格|报价|优惠价)\s*[：:]?\s*/, '')
+    .replace(/\s*[（(][^）)]{1,12}[）)]$/, '');
+  return isMarkedPrice(bare) ? parsePrice(bare) : undefined;
+}
+
+/** A section that is one item with its price: a paragraph that is only a price, or a labelled one ("售价：6.98万"). */
+export const isPricedSection = (blocks: SourceBlock[]) =>
+  blocks.some(
+    (b) =>
+      b.type === 'paragraph' &&
+      (priceAlone(textOf(b)) ||
+        extractLabeled(textOf(b), PRODUCT_FIELDS).found.some((f) => PRICE_FIELD.test(f.label) && parseLabeledPrice(f.value))),
+  );
 
 /**
  * Services under sub-headings whose text states a price for most of them — labelled ("收费标准：2.8万元起")
