@@ -7,6 +7,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { linesToBlocks } from '../../../electron/backend/domains/intake/lines';
+import { readPdf } from '../../../electron/backend/domains/intake/pdf';
+import { textOf } from '../../../electron/backend/domains/intake/htmlToBlocks';
 import { sheetBlocks, readXlsx, type Sheet } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, type Column, type Item } from '../../../shared/sites/model';
@@ -173,5 +175,57 @@ describe('a deck of one thing a slide', () => {
 
   it('takes the person after 销售顾问', () => {
     expect(parseContact(['销售顾问：小刘 13912345678'])?.person).toBe('小刘');
+  });
+});
+
+/** A one-page PDF whose lines are runs of Helvetica 12 pt text at the given x, one line under the other. */
+function runsPdf(lines: [number, string][][]): Uint8Array {
+  const stream = lines
+    .flatMap((runs, i) => runs.map(([x, text]) => `BT /F1 12 Tf ${x} ${500 - i * 16} Td (${text}) Tj ET`))
+    .join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 960 540] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const offset = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return offset;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
+describe('a PDF of slides', () => {
+  it('keeps short lines apart when only the longest reaches its right edge', async () => {
+    const pdf = runsPdf([[[50, 'Baby class 6 months to 3 years 12 lessons 1280']], [[50, 'Kids class 4-6 years 1560']], [[50, 'Private 260']]]);
+    const { blocks } = await readPdf(pdf, async () => undefined);
+    expect(blocks.map((b) => textOf(b))).toEqual([
+      'Baby class 6 months to 3 years 12 lessons 1280',
+      'Kids class 4-6 years 1560',
+      'Private 260',
+    ]);
+  });
+
+  it('still joins prose wrapped at a margin that several lines reach', async () => {
+    const long = 'word '.repeat(20).trim();
+    const pdf = runsPdf([[[50, long]], [[50, long]], [[50, 'end.']]]);
+    const { blocks } = await readPdf(pdf, async () => undefined);
+    expect(blocks.filter((b) => b.type === 'paragraph')).toHaveLength(1);
+  });
+
+  it('reads a position with its headcount and pay as a job, not as a heading, at the end of a page', () => {
+    const lines = ['诚聘', '', '救生员 2名 持证上岗', '保洁员 1名 月薪3000元', ''];
+    const result = structureDocument(linesToBlocks(lines.map((text) => ({ text }))), 'a.pdf', env, { today: TODAY });
+    expect(items(result.columns, 'jobs').map((j) => j.kind === 'job' && [j.title, j.headcount, j.pay])).toEqual([
+      ['救生员', 2, ''],
+      ['保洁员', 1, '月薪3000元'],
+    ]);
   });
 });
