@@ -229,3 +229,26 @@ describe('a PDF of slides', () => {
     ]);
   });
 });
+
+describe('a two-column table without header: name | a sentence with the price inside', () => {
+  it('takes each row for a product, its price from the sentence, the sentence as its description', () => {
+    const table = {
+      type: 'table' as const,
+      header: false,
+      rows: [
+        ['白板笔', '黑蓝红三色，10支一盒，零售价每盒18元'],
+        ['文件夹', 'A4，蓝色，20个一包，一包56元，量大可议'],
+        ['打孔机', '双孔，可打10页，每台25元'],
+        ['定制笔记本', '可印企业标志，价格面议'],
+      ].map((row) => row.map((text) => [{ text }])),
+    };
+    const result = structureDocument([{ type: 'heading', level: 1, runs: [{ text: '主营产品' }] }, table], 'a.docx', env, { today: TODAY });
+    expect(items(result.columns, 'products').map((p) => p.kind === 'product' && [p.name, p.price])).toEqual([
+      ['白板笔', { kind: 'amount', fen: 1800, unit: '盒' }],
+      ['文件夹', { kind: 'amount', fen: 5600, unit: '包' }],
+      ['打孔机', { kind: 'amount', fen: 2500, unit: '台' }],
+      ['定制笔记本', { kind: 'negotiable' }],
+    ]);
+    expect(JSON.stringify(items(result.columns, 'products')[0])).toContain('10支一盒');
+  });
+});

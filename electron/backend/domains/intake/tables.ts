@@ -55,6 +55,8 @@ export interface TableColumn {
   header: string;
   /** A unit given in the header: "价格(元/吨)" → 吨. */
   unit?: string;
+  /** A price column whose cells are sentences with the price inside ("…12支一盒，每盒9.6元"): the sentence is the description. */
+  prose?: boolean;
 }
 
 export interface TableReading {
@@ -150,6 +152,7 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
     header: '',
   }));
   ensureName(columns, data);
+  pricesInSentences(columns, data);
   dedupe(columns);
   return { columns, rows: data, titleRows: [], hasHeader: false };
 }
@@ -231,6 +234,29 @@ function headerAbovePrices(rows: string[][]): boolean {
   });
 }
 
+/**
+ * The price stated inside a sentence ("黑、红、蓝三色，12支一盒，批发价每盒9.6元", "100个一包，一包38元",
+ * "量大价格面议"): the first clause that is a price, once a 一 of quantity (一包) is read as 每.
+ */
+export function priceInProse(text: string): Price | undefined {
+  for (const clause of text.split(/[，,；;。]/)) {
+    if (/面议|电议/.test(clause)) return { kind: 'negotiable' };
+    if (!/[元¥￥]/.test(clause)) continue;
+    const price = parseLabeledPrice(clause.trim().replace(/^一(?=[^\d\s]{1,2}\d)/, '每'));
+    if (price) return price;
+  }
+  return undefined;
+}
+
+/** Without a price column, a column of sentences (not the name) most of which state a price inside holds the prices. */
+function pricesInSentences(columns: TableColumn[], data: string[][]): void {
+  if (columns.some((c) => c.role === 'price') || data.length < 2) return;
+  const at = columns.findIndex(
+    (c, i) => c.role !== 'name' && data.filter((r) => clean(r[i] ?? '').length >= 8 && priceInProse(r[i]!)).length * 5 >= data.length * 3,
+  );
+  if (at >= 0) columns[at] = { ...columns[at]!, role: 'price', prose: true };
+}
+
 function dedupe(columns: TableColumn[]): void {
   const seen = new Set<Role>();
   for (const column of columns) {
@@ -285,7 +311,12 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   const model = cell('model');
   if (model) fields.model = model.slice(0, 50);
   const priceCell = cell('price');
-  if (priceCell) {
+  const prose = reading.columns.find((c) => c.role === 'price')?.prose;
+  if (priceCell && prose) {
+    const price = priceInProse(priceCell);
+    if (price) fields.price = price;
+    fields.details.push(priceCell);
+  } else if (priceCell) {
     const unit = cell('unit').replace(/^元\s*[/／]\s*/, '') || reading.columns.find((c) => c.role === 'price')?.unit;
     const price = parseLabeledPrice(priceCell);
     if (price?.kind === 'amount' && unit && !price.unit) price.unit = unit.slice(0, 20);
