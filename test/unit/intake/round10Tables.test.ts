@@ -5,13 +5,15 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { ParsedPhoto } from '../../../electron/backend/domains/intake/importMaterials';
+import { placePhotos } from '../../../electron/backend/domains/intake/placePhotos';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { linesToBlocks } from '../../../electron/backend/domains/intake/lines';
 import { readPdf } from '../../../electron/backend/domains/intake/pdf';
 import { textOf } from '../../../electron/backend/domains/intake/htmlToBlocks';
 import { sheetBlocks, readXlsx, type Sheet } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
-import { itemTitle, type Column, type Item } from '../../../shared/sites/model';
+import { itemTitle, type Column, type Item, type SiteContent } from '../../../shared/sites/model';
 
 let counter = 0;
 const env = { newId: () => `id-${++counter}` };
@@ -90,7 +92,9 @@ describe('jobs and contacts in a brochure', () => {
     const result = structureDocument(
       [
         heading('人才招聘'),
-        para('为扩大生产，本厂现招聘数控车工2名、UG绘图员1名、仓管3名。车工、绘图员要求两年以上经验，月薪7000-9000元；仓管包吃住，月薪4500元。欢迎来电。'),
+        para(
+          '为扩大生产，本厂现招聘数控车工2名、UG绘图员1名、仓管3名。车工、绘图员要求两年以上经验，月薪7000-9000元；仓管包吃住，月薪4500元。欢迎来电。',
+        ),
       ],
       'a.docx',
       env,
@@ -112,7 +116,15 @@ describe('jobs and contacts in a brochure', () => {
   });
 
   it('reads a text whose contact lines lack colons line by line, its tagged posts included', () => {
-    const lines = ['青山石材厂 专做路沿石 石雕', '', '常年收购：废旧石料', '现货供应：青石板3cm 600平，可送货', '', '电话同微信 13912345678 王厂长', '地址 平邑县石材园区6号'];
+    const lines = [
+      '青山石材厂 专做路沿石 石雕',
+      '',
+      '常年收购：废旧石料',
+      '现货供应：青石板3cm 600平，可送货',
+      '',
+      '电话同微信 13912345678 王厂长',
+      '地址 平邑县石材园区6号',
+    ];
     const result = structureDocument(linesToBlocks(lines.map((text) => ({ text }))), 'a.txt', env, { today: TODAY });
     expect(items(result.columns, 'supply').map((p) => p.kind === 'post' && [p.title, p.postKind])).toEqual([
       ['废旧石料', 'demand'],
@@ -180,9 +192,7 @@ describe('a deck of one thing a slide', () => {
 
 /** A one-page PDF whose lines are runs of Helvetica 12 pt text at the given x, one line under the other. */
 function runsPdf(lines: [number, string][][]): Uint8Array {
-  const stream = lines
-    .flatMap((runs, i) => runs.map(([x, text]) => `BT /F1 12 Tf ${x} ${500 - i * 16} Td (${text}) Tj ET`))
-    .join('\n');
+  const stream = lines.flatMap((runs, i) => runs.map(([x, text]) => `BT /F1 12 Tf ${x} ${500 - i * 16} Td (${text}) Tj ET`)).join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -204,7 +214,11 @@ function runsPdf(lines: [number, string][][]): Uint8Array {
 
 describe('a PDF of slides', () => {
   it('keeps short lines apart when only the longest reaches its right edge', async () => {
-    const pdf = runsPdf([[[50, 'Baby class 6 months to 3 years 12 lessons 1280']], [[50, 'Kids class 4-6 years 1560']], [[50, 'Private 260']]]);
+    const pdf = runsPdf([
+      [[50, 'Baby class 6 months to 3 years 12 lessons 1280']],
+      [[50, 'Kids class 4-6 years 1560']],
+      [[50, 'Private 260']],
+    ]);
     const { blocks } = await readPdf(pdf, async () => undefined);
     expect(blocks.map((b) => textOf(b))).toEqual([
       'Baby class 6 months to 3 years 12 lessons 1280',
@@ -250,5 +264,75 @@ describe('a two-column table without header: name | a sentence with the price in
       ['定制笔记本', { kind: 'negotiable' }],
     ]);
     expect(JSON.stringify(items(result.columns, 'products')[0])).toContain('10支一盒');
+  });
+});
+
+describe('a bathhouse price table and its folder of photos', () => {
+  it('takes the price everybody pays of several in one cell, and counts 男女各2名 as four', () => {
+    const prices = sheetItems([
+      ['项目', '价格'],
+      ['温泉票', '会员价68 原价98'],
+      ['单人汗蒸', '原价60 现价45'],
+      ['按摩', '128元/钟'],
+    ]);
+    expect(items(prices, 'products').map((p) => p.kind === 'product' && p.price)).toEqual([
+      { kind: 'amount', fen: 9800 },
+      { kind: 'amount', fen: 4500 },
+      { kind: 'amount', fen: 12800, unit: '钟' },
+    ]);
+    expect(JSON.stringify(items(prices, 'products')[0])).toContain('会员价68');
+    const jobs = structureDocument(
+      sheetBlocks([
+        {
+          name: '招聘',
+          rows: [
+            ['岗位', '人数', '待遇'],
+            ['服务员', '男女各3名', '3500元/月'],
+            ['收银', '1名', '3200元/月'],
+          ],
+        },
+      ]),
+      '招聘.xlsx',
+      env,
+      { today: TODAY, fileColumn: { type: 'jobs', keyword: '招聘', from: '招聘' } },
+    ).columns;
+    expect(items(jobs, 'jobs').map((j) => j.kind === 'job' && j.headcount)).toEqual([6, 1]);
+  });
+
+  it('names the person after a duty title such as 值班经理：', () => {
+    expect(parseContact(['前台电话：0533-3001234　值班经理：钱经理 13912345678'])).toMatchObject({
+      person: '钱经理',
+      phones: [{ number: '0533-3001234' }, { number: '13912345678' }],
+    });
+  });
+
+  it('takes a photo sorted in with photos of places for a place', () => {
+    const photo = (file: string, sha256: string): ParsedPhoto => ({
+      file,
+      image: { sha256, size: 1, mime: 'image/jpeg', width: 10, height: 10, hasAlpha: false, sourceFormat: 'jpeg' } as ParsedPhoto['image'],
+      look: { logoShape: false, pageLike: false },
+    });
+    const content = {
+      columns: [{ id: 'i', type: 'intro', title: '简介', order: 0, channels: {}, body: [], items: [] }],
+      profile: {},
+      unsorted: [],
+    } as unknown as SiteContent;
+    placePhotos(
+      content,
+      [
+        photo('资料/照片/门头.jpg', 'a'),
+        photo('资料/照片/大堂.jpg', 'b'),
+        photo('资料/照片/热水池.jpg', 'c'),
+        photo('资料/照片/IMG_20261001_101010.jpg', 'e'),
+        photo('IMG_0001.jpg', 'd'),
+      ],
+      {
+        newId: env.newId,
+        guess: () => undefined,
+      },
+    );
+    const gallery = content.columns[0]!.body.flatMap((b) => (b.type === 'image' ? [b.image.sha256] : []));
+    expect(gallery).toEqual(['a', 'b', 'c']);
+    expect(content.unsorted.flatMap((u) => u.images.map((i) => i.sha256)).sort()).toEqual(['d', 'e']);
   });
 });

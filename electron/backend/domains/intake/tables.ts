@@ -297,6 +297,22 @@ export function splitPackSize(name: string): { name: string; size?: string } {
   return match && match.index >= 2 ? { name: name.slice(0, match.index).trim(), size: match[1]!.trim() } : { name };
 }
 
+/** "会员价58 原价88", "原价128 现价98": several prices in one cell, each after its label. */
+const LABELLED_AMOUNT = /([\u4e00-\u9fffA-Za-z]{1,4}价)\s*[：:]?\s*([¥￥]?\d[\d,.]*\s*元?(?:\s*[/／]\s*[\u4e00-\u9fff]{1,2})?)/g;
+/** Prices not everybody pays: for members, card holders, groups, the trade. */
+const RESTRICTED_PRICE = /会员|VIP|卡|团购|批发|内部/i;
+/** The price paid now, where the old one is also given. */
+const CURRENT_PRICE = /现价|特价|优惠价|活动价|折后价|促销价/;
+
+/** The price a walk-in customer pays, of several labelled ones: not a members' price; the current one before the old. */
+function priceForEveryone(cell: string): Price | undefined {
+  const prices = [...cell.matchAll(LABELLED_AMOUNT)]
+    .filter((m) => !RESTRICTED_PRICE.test(m[1]!))
+    .map((m) => ({ label: m[1]!, price: parseLabeledPrice(m[2]!) }))
+    .filter((p) => p.price);
+  return (prices.find((p) => CURRENT_PRICE.test(p.label)) ?? prices[0])?.price;
+}
+
 /** The fields of one data row, or undefined for a row without a name (totals, notes). */
 export function rowFields(reading: TableReading, row: string[]): RowFields | undefined {
   const cell = (role: Role) => {
@@ -318,7 +334,7 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     fields.details.push(priceCell);
   } else if (priceCell) {
     const unit = cell('unit').replace(/^元\s*[/／]\s*/, '') || reading.columns.find((c) => c.role === 'price')?.unit;
-    const price = parseLabeledPrice(priceCell);
+    const price = parseLabeledPrice(priceCell) ?? priceForEveryone(priceCell);
     if (price?.kind === 'amount' && unit && !price.unit) price.unit = unit.slice(0, 20);
     if (price) fields.price = price;
     else fields.priceText = priceCell;
@@ -337,7 +353,9 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   const category = cell('category');
   if (category) fields.category = category.slice(0, 50);
   const headcount = cell('headcount');
-  if (headcount && HEADCOUNT.test(headcount)) {
+  const each = /^男女各\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[名人位]?$/.exec(headcount);
+  if (each && countOf(each[1]!)) fields.headcount = 2 * countOf(each[1]!)!;
+  else if (headcount && HEADCOUNT.test(headcount)) {
     const count = countOf(headcount.replace(/[名人位]$/, '').trim());
     if (count) fields.headcount = count;
   }
@@ -351,6 +369,6 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     const value = row[i]!.trim();
     if ((c.role === 'description' || c.role === 'code') && value) fields.details.push(c.header ? `${c.header}：${value}` : value);
   });
-  if (fields.priceText) fields.details.push(`价格：${fields.priceText}`);
+  if (fields.priceText || (priceCell && !prose && !parseLabeledPrice(priceCell))) fields.details.push(`价格：${priceCell}`);
   return fields;
 }
