@@ -11,6 +11,7 @@ import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { linesToBlocks } from '../../../electron/backend/domains/intake/lines';
 import { readPdf } from '../../../electron/backend/domains/intake/pdf';
 import { textOf } from '../../../electron/backend/domains/intake/htmlToBlocks';
+import { sameProduct } from '../../../electron/backend/domains/intake/sameItems';
 import { sheetBlocks, readXlsx, type Sheet } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, type Column, type Item, type SiteContent } from '../../../shared/sites/model';
@@ -334,5 +335,31 @@ describe('a bathhouse price table and its folder of photos', () => {
     const gallery = content.columns[0]!.body.flatMap((b) => (b.type === 'image' ? [b.image.sha256] : []));
     expect(gallery).toEqual(['a', 'b', 'c']);
     expect(content.unsorted.flatMap((u) => u.images.map((i) => i.sha256)).sort()).toEqual(['d', 'e']);
+  });
+});
+
+describe('the same products in a Word list and a spreadsheet', () => {
+  const product = (name: string, fen: number, more: Partial<Item> = {}): Item =>
+    ({ kind: 'product', id: name, name, price: { kind: 'amount', fen }, description: [], images: [], ...more }) as Item;
+
+  it('names a row of a brand and pattern table by its brand and pattern', () => {
+    const columns = sheetItems([
+      ['品牌', '规格', '花纹', '价格(元/条)', '库存'],
+      ['韩泰', '195/60R15', 'K415', '420', '9'],
+      ['倍耐力', '225/45R17', 'P7', '860', '4'],
+    ]);
+    expect(items(columns, 'products').map((p) => p.kind === 'product' && [p.name, p.spec, p.price])).toEqual([
+      ['韩泰 K415', '195/60R15', { kind: 'amount', fen: 42000, unit: '条' }],
+      ['倍耐力 P7', '225/45R17', { kind: 'amount', fen: 86000, unit: '条' }],
+    ]);
+  });
+
+  it('knows a row whose every part stands in a listed name at the same price for the same product', () => {
+    const listed = product('韩泰K415（195/60R15）', 42000);
+    expect(sameProduct(listed, product('韩泰 K415', 42000, { model: 'K415', spec: '195/60R15' }))).toBe(true);
+    expect(sameProduct(product('紫檀木梳', 9800), product('紫檀 木梳', 9800))).toBe(true);
+    expect(sameProduct(listed, product('韩泰 K415', 45000, { spec: '195/60R15' }))).toBe(false);
+    expect(sameProduct(listed, product('韩泰 K415', 42000, { spec: '205/55R16' }))).toBe(false);
+    expect(sameProduct(product('洋槐蜜', 6800), product('洋槐蜜礼盒', 6800))).toBe(false);
   });
 });

@@ -35,7 +35,8 @@ const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['internal', /进价|进货|成本|采购价|库存|存量|供应商|供货商|操作员|经手人/],
   // 规格型号 columns of shop systems mix sizes and models ("M8×30", "100型"): a spec.
   ['spec', /^(规格型号|型号规格)$/],
-  ['model', /型号|款号/],
+  // A tyre's tread pattern (花纹: 浏览者, MA656) names its model as a 款号 does a garment's.
+  ['model', /型号|款号|花纹/],
   ['price', /价|收费|费用|学费|报价|金额|租金/],
   ['unit', /^(计量)?单位$/],
   ['requirements', /要求|条件|职责/],
@@ -46,7 +47,7 @@ const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['photo', /图片|照片|图示/],
   ['category', /类别|分类|类型|系列/],
   ['spec', /规格|参数|尺寸|面积|材质|容量|重量|包装|数量|配置|型式/],
-  ['description', /备注|说明|描述|简介|介绍|特点|产地|内容|详情/],
+  ['description', /备注|说明|描述|简介|介绍|特点|产地|内容|详情|品牌/],
 ];
 
 export interface TableColumn {
@@ -216,6 +217,12 @@ function modelsUnderSpecHeader(columns: TableColumn[], data: string[][]): void {
 /** Without a name column by header, the name is the first text column whose values are short and mostly different. */
 function ensureName(columns: TableColumn[], data: string[][]): void {
   if (columns.some((c) => c.role === 'name')) return;
+  // 品牌 | 花纹 | 规格 (a tyre list): without a name column, the brand (and the model after it) names the product.
+  const brand = columns.find((c) => /^品牌$/.test(c.header));
+  if (brand) {
+    brand.role = 'name';
+    return;
+  }
   const nameAt = columns.findIndex(
     (c, i) =>
       c.role === 'spec' &&
