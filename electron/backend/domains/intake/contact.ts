@@ -94,7 +94,7 @@ function sentenceLabels(line: string): string {
     .replace(/(联系人|负责人)(?=[\u4e00-\u9fff]{1,4}(?:[（(，,。；;\s]|$))/g, '$1：');
 }
 
-const WEAK_LABELS = /^(?:经理|联系)[：:\s]/;
+const WEAK_LABELS = /^(?:[\u4e00-\u9fff]{0,3}经理|[\u4e00-\u9fff]{1,3}主管|联系)[：:\s]/;
 const plainDigits = (text: string) => text.replace(/[\s-]/g, '');
 
 /** Fields whose value is one clause: in a sentence the next clause is something else. */
