@@ -48,10 +48,14 @@ const LABELS: [Field, string[]][] = [
  * "电话同微信 139…" is a phone label; a line may start "地址 …" without the colon; "值班经理：" names the person.
  */
 const LABEL_PATTERN = new RegExp(
-  `(?<![A-Za-z])(?:((?:(?![号室层楼])[\\u4e00-\\u9fff]){0,4}(?:电话|热线|总机)|[\\u4e00-\\u9fff]{1,3}(?:经理|主管)(?=\\s*[：:])|${LABELS.flatMap(([, l]) => l)
+  `(?<![A-Za-z])(?:((?:(?![号室层楼])[\\u4e00-\\u9fff]){0,4}(?:电话|热线|总机)|[\\u4e00-\\u9fff]{1,3}(?:经理|主管)(?=\\s*[：:])|${LABELS.flatMap(
+    ([, l]) => l,
+  )
     .sort((a, b) => b.length - a.length)
     .map((label) => (label === '经理' || label === '联系' ? `(?<![\\u4e00-\\u9fff])${label}` : label))
-    .join('|')})(?:/[A-Za-z]+|同微信|[/／]?微信同号)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d])|(?<=^\\s*(?:地址|厂址|店址))\\s+(?=\\S))|(电话|手机|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
+    .join(
+      '|',
+    )})(?:/[A-Za-z]+|同微信|[/／]?微信同号)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d])|(?<=^\\s*(?:地址|厂址|店址))\\s+(?=\\S))|(电话|手机|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
   'g',
 );
 

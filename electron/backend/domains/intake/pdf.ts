@@ -60,7 +60,9 @@ function lineOf(items: TextItem[], pageHeight: number): PlacedLine {
     const current = cells.at(-1);
     if (!current || end === undefined || x - end > size * 1.5) cells.push({ text: item.str, left: x });
     // A gap of half an em is a typed space, also between Chinese words ("亲子游泳 6个月-3岁"): Chinese text set solid has none.
-    else current.text += (x - end > size * 0.5 || (x - end > size * 0.2 && !isCjk(current.text.at(-1)) && !isCjk(item.str[0])) ? ' ' : '') + item.str;
+    else
+      current.text +=
+        (x - end > size * 0.5 || (x - end > size * 0.2 && !isCjk(current.text.at(-1)) && !isCjk(item.str[0])) ? ' ' : '') + item.str;
     end = x + item.width;
   }
   const clean = cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() })).filter((c) => c.text);

@@ -277,7 +277,12 @@ class Structurer {
    */
   private pricedItem(section: Section, previous: { column: Column } | undefined, next: Section | undefined): boolean {
     const priced = (s: Section | undefined) =>
-      Boolean(s?.heading && runsText(s.heading.runs).trim().length <= 40 && !matchColumnKeyword(runsText(s.heading.runs)) && isPricedSection(s.blocks));
+      Boolean(
+        s?.heading &&
+        runsText(s.heading.runs).trim().length <= 40 &&
+        !matchColumnKeyword(runsText(s.heading.runs)) &&
+        isPricedSection(s.blocks),
+      );
     return priced(section) && (previous?.column.type === 'products' || priced(next));
   }
 
