@@ -16,6 +16,7 @@ import {
   type Item,
   type Job,
   type Post,
+  type Price,
   type Product,
   type Run,
 } from '../../../../shared/sites/model';
@@ -754,18 +755,32 @@ export class ColumnFiller {
   }
 }
 
+/** A position and its headcount in a list of them: "模具钳工3名", "CNC编程员 2人". */
+const POSITION = String.raw`(?:[A-Za-z]{0,6}[\u4e00-\u9fff]{2,8})\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]`;
+const POSITIONS = new RegExp(String.raw`(?:^|招聘|诚聘|招)((?:${POSITION}\s*[、和及]\s*)+${POSITION})(?:[，,；;。]\s*(.*))?$`);
+
 /**
  * "现招聘厨师2名、服务员5名，待遇面议。": several positions named with their headcounts in one sentence —
- * one line per position, each with the rest of the sentence (pay, requirements).
+ * one line per position, each with the rest of the sentence (pay, requirements). When the rest speaks
+ * of the positions one by one ("钳工要求…，月薪…；学徒包吃住，月薪4000元起"), each gets the clauses that
+ * name it (by its name or the end of it: 钳工 for 模具钳工).
  */
 function jobsInOneSentence(text: string): string[] | undefined {
-  const match =
-    /^(?:现|急|长期)?(?:招聘|诚聘|招)?((?:[\u4e00-\u9fff]{2,8}\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]\s*[、和及]\s*)+[\u4e00-\u9fff]{2,8}\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位])(?:[，,；;。]\s*(.*))?$/.exec(
-      text.trim(),
-    );
+  const match = POSITIONS.exec(text.trim().replace(/^(?:现|急|长期)/, ''));
   if (!match) return undefined;
-  const rest = match[2] ? `，${match[2]}` : '';
-  return match[1]!.split(/\s*[、和及]\s*/).map((position) => `${position}${rest}`);
+  const positions = match[1]!.split(/\s*[、和及]\s*/);
+  const clauses = (match[2] ?? '').split(/(?<=[；;。])/).filter((c) => c.trim());
+  const names = (position: string) => position.replace(/\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]$/, '');
+  const speaksOf = (clause: string, position: string) => {
+    const name = names(position);
+    const head = clause.split(/[，,]|要求/)[0]!;
+    return Array.from({ length: name.length - 1 }, (_, i) => name.slice(i)).some((end) => head.includes(end));
+  };
+  return positions.map((position) => {
+    const own = clauses.filter((c) => speaksOf(c, position));
+    const rest = (own.length ? own : clauses).join('').replace(/[；;。]$/, '');
+    return rest ? `${position}，${rest}` : position;
+  });
 }
 
 /** "售后安装师傅2名，月薪…；门店导购1名，底薪…": the jobs of one tagged line, when each part names a headcount. */
@@ -845,8 +860,26 @@ function applyProductFields(product: Product, found: { label: string; value: str
   return block;
 }
 
-/** A paragraph that is nothing but a price ("￥ 380 / 次", "面议"): the price of the sub-heading it stands under. */
-const priceAlone = (text: string) => (isMarkedPrice(text) ? parsePrice(text) : undefined);
+/**
+ * A paragraph that is nothing but a price ("￥ 380 / 次", "面议"), maybe after a price word or before a
+ * remark in brackets ("一口价 9.3万", "11.5万（可分期）"): the price of the sub-heading it stands under.
+ */
+function priceAlone(text: string): Price | undefined {
+  const bare = text
+    .trim()
+    .replace(/^(?:一口价|售价|现价|特价|价格|报价|优惠价)\s*[：:]?\s*/, '')
+    .replace(/\s*[（(][^）)]{1,12}[）)]$/, '');
+  return isMarkedPrice(bare) ? parsePrice(bare) : undefined;
+}
+
+/** A section that is one item with its price: a paragraph that is only a price, or a labelled one ("售价：6.98万"). */
+export const isPricedSection = (blocks: SourceBlock[]) =>
+  blocks.some(
+    (b) =>
+      b.type === 'paragraph' &&
+      (priceAlone(textOf(b)) ||
+        extractLabeled(textOf(b), PRODUCT_FIELDS).found.some((f) => PRICE_FIELD.test(f.label) && parseLabeledPrice(f.value))),
+  );
 
 /**
  * Services under sub-headings whose text states a price for most of them — labelled ("收费标准：2.8万元起")

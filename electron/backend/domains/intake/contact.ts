@@ -34,7 +34,7 @@ const LABELS: [Field, string[]][] = [
   ['postcode', ['邮编', '邮政编码']],
   ['mobile', ['手机', '移动电话', '手机号', '手机号码', 'Mobile', 'Mob']],
   ['fax', ['传真', 'Fax', 'FAX']],
-  ['person', ['联系人', '负责人', '院长', '店长', '厂长', '校长', '社长', '老板', '店主', '经理', '联系']],
+  ['person', ['联系人', '负责人', '销售顾问', '院长', '店长', '厂长', '校长', '社长', '老板', '店主', '经理', '联系']],
   ['email', ['邮箱', '电子邮箱', '电子邮件', 'Email', 'E-mail', 'email']],
   ['hours', ['营业时间', '办公时间', '服务时间']],
   ['phone', ['电话', '固话', '座机', '总机', '热线', 'Tel', 'TEL', 'Phone']],
@@ -44,12 +44,18 @@ const LABELS: [Field, string[]][] = [
 /**
  * A label, then a colon — or only a space when a number follows ("电话 0539-8121234"). A number's own
  * label may run straight into it ("电话0538-6221234 手机13805381234"); a person's may not ("王厂长13706361234").
+ * A word before 电话 is part of its label (订房电话), but not the end of an address run into it ("28号电话：").
+ * "电话同微信 139…" is a phone label; a line may start "地址 …" without the colon; "值班经理：" names the person.
  */
 const LABEL_PATTERN = new RegExp(
-  `(?<![A-Za-z])(?:([\\u4e00-\\u9fff]{0,4}(?:电话|热线|总机)|${LABELS.flatMap(([, l]) => l)
+  `(?<![A-Za-z])(?:((?:(?![号室层楼])[\\u4e00-\\u9fff]){0,4}(?:电话|热线|总机)|[\\u4e00-\\u9fff]{1,3}(?:经理|主管)(?=\\s*[：:])|${LABELS.flatMap(
+    ([, l]) => l,
+  )
     .sort((a, b) => b.length - a.length)
     .map((label) => (label === '经理' || label === '联系' ? `(?<![\\u4e00-\\u9fff])${label}` : label))
-    .join('|')})(?:/[A-Za-z]+)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d]))|(电话|手机|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
+    .join(
+      '|',
+    )})(?:/[A-Za-z]+|同微信|[/／]?微信同号)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d])|(?<=^\\s*(?:地址|厂址|店址))\\s+(?=\\S))|(电话|手机|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
   'g',
 );
 
@@ -75,6 +81,7 @@ const isMobileNumber = (number: string) => /^1[3-9]\d{9}$/.test(number.replace(/
 
 function fieldOf(label: string): Field {
   for (const [field, labels] of LABELS) if (labels.includes(label)) return field;
+  if (/(?:经理|主管)$/.test(label)) return 'person';
   return /电话|热线|总机/.test(label) ? 'phone' : 'other';
 }
 
@@ -91,7 +98,7 @@ function sentenceLabels(line: string): string {
     .replace(/(联系人|负责人)(?=[\u4e00-\u9fff]{1,4}(?:[（(，,。；;\s]|$))/g, '$1：');
 }
 
-const WEAK_LABELS = /^(?:经理|联系)[：:\s]/;
+const WEAK_LABELS = /^(?:[\u4e00-\u9fff]{0,3}经理|[\u4e00-\u9fff]{1,3}主管|联系)[：:\s]/;
 const plainDigits = (text: string) => text.replace(/[\s-]/g, '');
 
 /** Fields whose value is one clause: in a sentence the next clause is something else. */

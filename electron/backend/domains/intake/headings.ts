@@ -77,6 +77,10 @@ export function couldBeHeading(text: string): boolean {
   if (!t || t.length > 24 || SENTENCE_END.test(t) || /[，,]/.test(t)) return false;
   // "label：value" and "【供应】text" are content, not headings.
   if (/[：:]\s*\S/.test(t) || /^[【[][^】\]]+[】\]]\s*\S/.test(t)) return false;
+  // "地址 嘉祥县石材园区8号": a contact label and its value after a space, typed without the colon.
+  if (/^(?:地址|厂址|店址|电话|手机|联系人)\s+\S*\d/.test(t)) return false;
+  // "前台接待 1名 月薪3500元": a position, its headcount and more is a job, not a heading.
+  if (/\S\s+\d{1,3}\s*[名人位]\s+\S/.test(t)) return false;
   // A date first (also after a numbering: "A.12月1日起…") starts a notice, not a heading.
   const bare = numberingOf(t)?.rest ?? t;
   if ([t, bare].some((s) => /^\d{4}\s*[年\-/.]|^\d{1,2}\s*月|^\d{1,2}[-/]\d{1,2}\s|^(?:去年|今年|前年|上个?月)/.test(s))) return false;

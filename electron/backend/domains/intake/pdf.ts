@@ -49,7 +49,7 @@ interface PlacedLine extends TextLine {
 
 const isCjk = (ch: string | undefined) => Boolean(ch && /[\u3000-\u9fff\uff00-\uffef]/.test(ch));
 
-/** Items on one baseline → a line; a gap wider than 1.5 em separates cells, a narrow one between Latin words is a space. */
+/** Items on one baseline → a line; a gap wider than 1.5 em separates cells, a narrower one is a space (between Latin words, a fifth of an em). */
 function lineOf(items: TextItem[], pageHeight: number): PlacedLine {
   const sorted = [...items].sort((a, b) => a.transform[4]! - b.transform[4]!);
   const size = Math.max(...sorted.map((i) => Math.hypot(i.transform[2]!, i.transform[3]!)));
@@ -59,7 +59,10 @@ function lineOf(items: TextItem[], pageHeight: number): PlacedLine {
     const x = item.transform[4]!;
     const current = cells.at(-1);
     if (!current || end === undefined || x - end > size * 1.5) cells.push({ text: item.str, left: x });
-    else current.text += (x - end > size * 0.2 && !isCjk(current.text.at(-1)) && !isCjk(item.str[0]) ? ' ' : '') + item.str;
+    // A gap of half an em is a typed space, also between Chinese words ("亲子游泳 6个月-3岁"): Chinese text set solid has none.
+    else
+      current.text +=
+        (x - end > size * 0.5 || (x - end > size * 0.2 && !isCjk(current.text.at(-1)) && !isCjk(item.str[0])) ? ' ' : '') + item.str;
     end = x + item.width;
   }
   const clean = cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() })).filter((c) => c.text);
@@ -121,9 +124,15 @@ function wrappedCells(row: PlacedLine, line: PlacedLine): PlacedLine | undefined
   return { ...row, cells, text: cells.join('  '), top: line.top };
 }
 
-/** Wrapped lines and wrapped table cells joined; a paragraph gap (more than 1.8 lines) becomes an empty line, which marks headings. */
+/**
+ * Wrapped lines and wrapped table cells joined; a paragraph gap (more than 1.8 lines) becomes an empty line, which marks headings.
+ * Text wraps at a right margin that several lines reach; where only the longest line reaches it (a slide's
+ * short lines, a list), no line is taken for the rest of the one above.
+ */
 function paragraphs(lines: PlacedLine[]): PlacedLine[] {
-  const rightMargin = Math.max(...lines.map((l) => l.right));
+  const widest = Math.max(...lines.map((l) => l.right));
+  const reaching = lines.filter((l) => !l.cells && l.right >= widest - (l.size ?? 10) * 2).length;
+  const rightMargin = reaching >= 2 ? widest : Infinity;
   const out: PlacedLine[] = [];
   for (const line of lines) {
     const previous = out.at(-1);

@@ -49,6 +49,8 @@ class PhotoPlacement {
   constructor(
     private readonly content: SiteContent,
     private readonly env: PlacementEnv,
+    /** Sub-folders whose other photos are all of places (`照片/` holding 门头, 汗蒸房 …). */
+    private readonly placeFolders: ReadonlySet<string> = new Set(),
   ) {
     this.matcher = new PhotoMatcher(content.columns);
     this.photosOnly = content.columns.every((column) => column.items.length === 0);
@@ -101,6 +103,8 @@ class PhotoPlacement {
       );
     const hint = folderHint(photo.file);
     const place = hint === 'places' || (hint !== 'products' && isPlaceName(fileName));
+    // "照片/大池.jpg" beside 门头 and 汗蒸房: a named photo no item takes, sorted in with places, is one too.
+    const amongPlaces = !place && !isCameraName(fileName) && this.placeFolders.has(photo.file);
     // "菜品/精品肥牛/IMG_20260901_183012.jpg": a camera's name says nothing, the folder it was sorted into names the product.
     const folder = isCameraName(fileName) ? photo.file.split('/').at(-2) : undefined;
     const found = folder
@@ -121,7 +125,7 @@ class PhotoPlacement {
       return;
     }
     if (match.kind === 'ambiguous') return this.tray(photo.file, `${fileName} fits several items: ${match.candidates.join('、')}.`, [ref]);
-    if (place) return this.gallery(photo, ref, fileName);
+    if (place || (amongPlaces && match.kind === 'none')) return this.gallery(photo, ref, fileName);
     const product = productOfPhotoName(fileName, this.photosOnly || hint === 'products');
     if (product) this.newProduct(photo, ref, fileName, product);
     else this.tray(photo.file, `No item is named like ${fileName}.`, [ref]);
@@ -276,10 +280,29 @@ function placeByNumber(content: SiteContent, photos: ParsedPhoto[], env: Placeme
   return photos.filter((p) => !used.has(p));
 }
 
+/**
+ * Photos in a sub-folder whose other photos (two or more) are all named as places: the customer sorted
+ * them together, so one whose name (not a camera's) says nothing more is taken for a place too. Returns their files.
+ */
+function amongPlaces(photos: ParsedPhoto[]): Set<string> {
+  const folders = new Map<string, ParsedPhoto[]>();
+  for (const photo of photos) {
+    const folder = path.posix.dirname(photo.file);
+    if (folder !== '.' && !photo.page) folders.set(folder, [...(folders.get(folder) ?? []), photo]);
+  }
+  const files = new Set<string>();
+  for (const inFolder of folders.values())
+    for (const photo of inFolder) {
+      const others = inFolder.filter((p) => p !== photo && !isCameraName(path.posix.basename(p.file)));
+      if (others.length >= 2 && others.every((p) => isPlaceName(path.posix.basename(p.file)))) files.add(photo.file);
+    }
+  return files;
+}
+
 /** Places the photos of one import; the site's columns and items must already hold the import's documents. */
 export function placePhotos(content: SiteContent, allPhotos: ParsedPhoto[], env: PlacementEnv, linked: LinkedPicture[] = []): void {
   const photos = placeByNumber(content, linked.length ? linkPictures(content, allPhotos, linked, env) : allPhotos, env);
-  const placement = new PhotoPlacement(content, env);
+  const placement = new PhotoPlacement(content, env, amongPlaces(photos));
   const named = photos.filter((p) => !p.page && isLogoName(path.posix.basename(p.file)));
   const shaped = photos.filter((p) => !p.page && !named.includes(p) && p.look.logoShape && !placement.namesSomething(p));
   // The logo by name; else, when the site has none, the one picture shaped like a logo (several: none is guessed).

@@ -75,10 +75,15 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
     if (worksheet.state !== 'visible') return;
     const rows: string[][] = [];
     worksheet.eachRow({ includeEmpty: false }, (row) => {
-      if (rows.length >= MAX_SHEET_ROWS) return;
+      // What the customer hid (进价, 供应商 columns of a stock export) is not for the site.
+      if (rows.length >= MAX_SHEET_ROWS || row.hidden) return;
       const cells: string[] = [];
       row.eachCell({ includeEmpty: true }, (cell, column) => {
         if (column > MAX_SHEET_COLUMNS) return;
+        if (worksheet.getColumn(column).hidden) {
+          cells[column - 1] = '';
+          return;
+        }
         // A merged cell repeats its value in every cell it covers: keep it once.
         cells[column - 1] = cell.isMerged && cell.master !== cell ? '' : cellText(cell);
       });

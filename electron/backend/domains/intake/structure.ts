@@ -5,13 +5,14 @@
  * rule claims goes to the unsorted tray. Every decision is recorded as a guess.
  */
 import type { Guess } from '../../../../shared/api/sites';
-import { runsText, type Column, type ColumnType, type Run, type UnsortedEntry } from '../../../../shared/sites/model';
-import { ColumnFiller, LIST_COLUMNS, contentColumn, lineColumn, type StructureContext } from './columnItems';
+import { runsText, type Column, type ColumnType, type Item, type Run, type UnsortedEntry } from '../../../../shared/sites/model';
+import { ColumnFiller, LIST_COLUMNS, contentColumn, isPricedSection, lineColumn, type StructureContext } from './columnItems';
 import { isContactBlockLine, isContactLine } from './contact';
 import { yearsIn } from './dates';
 import { makeGuess, type GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
+import { postLine } from './lineItems';
 import { linesToBlocks } from './lines';
 
 export const ALL_CHANNELS = { web: true, wap2: true, wap1: true, sms: true };
@@ -144,7 +145,8 @@ class Structurer {
     const level = columnLevel(blocks);
     if (level === undefined) return this.withoutColumnHeadings(blocks);
     let previous: { column: Column; filler?: ColumnFiller } | undefined;
-    for (const section of splitAt(blocks, level)) {
+    const sections = splitAt(blocks, level);
+    sections.forEach((section, i) => {
       const title = section.heading ? runsText(section.heading.runs) : '';
       const match = section.heading ? matchColumnKeyword(title) : undefined;
       if (!section.heading) {
@@ -158,11 +160,13 @@ class Structurer {
       else if (previous?.filler && section.heading.look && previous.filler.acceptsSection(title, section.blocks))
         previous.filler.fill([{ ...section.heading, level: level + 1 }, ...section.blocks]);
       else if (contentColumn(section.blocks, this.context)) previous = this.listedUnder(title, section.blocks);
+      else if (this.pricedItem(section, previous, sections[i + 1]))
+        previous = this.pricedItemsColumn(previous, { ...section.heading, level: level + 1 }, section.blocks);
       else {
         this.collectContact(section.blocks);
         this.context.toTray([section.heading, ...section.blocks], `No column keyword in the heading "${title}".`);
       }
-    }
+    });
     for (const entry of this.result.columns) entry.title ||= DEFAULT_TITLES[entry.type];
     return this.result;
   }
@@ -256,7 +260,7 @@ class Structurer {
     this.result.columns.push(column);
     const guess = announce(column);
     if (!LIST_COLUMNS.includes(type)) {
-      column.body = toModelBlocks(blocks);
+      column.body = toModelBlocks(type === 'contact' ? blocks : this.withoutPostSections(blocks));
       if (type === 'contact') this.context.contactLines.push(...contactTexts(blocks));
       else this.collectContact(blocks);
       return { column };
@@ -265,6 +269,77 @@ class Structurer {
     filler.fill(blocks);
     if (column.type !== type) guess.message += ` Its lines are priced items: made a ${column.type} column.`;
     return { column, filler };
+  }
+
+  /**
+   * Slides or sections titled like no column, each one thing with its price (a car: its facts, a
+   * picture, "售价：6.98万"): two or more in a row are products, each section one.
+   */
+  private pricedItem(section: Section, previous: { column: Column } | undefined, next: Section | undefined): boolean {
+    const priced = (s: Section | undefined) =>
+      Boolean(
+        s?.heading &&
+        runsText(s.heading.runs).trim().length <= 40 &&
+        !matchColumnKeyword(runsText(s.heading.runs)) &&
+        isPricedSection(s.blocks),
+      );
+    return priced(section) && (previous?.column.type === 'products' || priced(next));
+  }
+
+  private pricedItemsColumn(
+    previous: { column: Column; filler?: ColumnFiller } | undefined,
+    heading: Heading,
+    blocks: SourceBlock[],
+  ): { column: Column; filler?: ColumnFiller } {
+    const title = runsText(heading.runs);
+    const target =
+      previous?.column.type === 'products' && previous.filler
+        ? previous
+        : this.newColumn('products', DEFAULT_TITLES.products, [], (column) =>
+            this.context.guess(
+              'column.content',
+              `Sections titled like no column, from "${title}" on, each name one thing with its price → column of type products.`,
+              { heading: title, type: 'products' },
+              { kind: 'column', columnId: column.id },
+            ),
+          );
+    target.filler!.fill([heading, ...blocks]);
+    return target;
+  }
+
+  /**
+   * A sub-heading in an introduction over a paragraph that opens by buying or offering something
+   * ("高价收车" over "长期高价收购各品牌二手车，上门评估…"): a post of the supply column, not introduction text.
+   */
+  private withoutPostSections(blocks: SourceBlock[]): SourceBlock[] {
+    const kept: SourceBlock[] = [];
+    for (let i = 0; i < blocks.length; i++) {
+      const [heading, first] = [blocks[i]!, blocks[i + 1]];
+      const post = heading.type === 'heading' && first?.type === 'paragraph' ? postLine(textOf(first), true) : undefined;
+      if (!post || !POST_OPENING.test(post.title)) {
+        kept.push(heading);
+        continue;
+      }
+      let end = i + 1;
+      while (end < blocks.length && blocks[end]!.type !== 'heading') end++;
+      const item: Item = {
+        kind: 'post',
+        id: this.context.env.newId(),
+        postKind: post.postKind,
+        title: post.title.slice(0, 100),
+        text: toModelBlocks(blocks.slice(i + 1, end)),
+      };
+      const target = this.context.columnFor('supply', `Sub-heading "${textOf(heading)}" over a post`);
+      target.items.push(item);
+      this.context.guess(
+        'post.tag',
+        `Sub-heading "${textOf(heading)}" over "${post.title}" → ${post.postKind} post in "${target.title}".`,
+        { column: target.title, kind: 'post', title: post.title, postKind: post.postKind, tag: post.tag },
+        { kind: 'item', itemId: item.id },
+      );
+      i = end - 1;
+    }
+    return kept;
   }
 
   /** "车型与租金" over priced lines: a heading that names no column, over a list of items of one kind, heads a column of that kind. */
@@ -291,6 +366,9 @@ class Structurer {
     );
   }
 }
+
+/** A clause that opens by buying or offering: "长期高价收购各品牌二手车", "常年供应…". */
+const POST_OPENING = /^(?:长期|常年|大量|高价|现货|急)*(?:收购|回收|求购|采购|供应|出售|转让|出租)/;
 
 /** A label cell of a form: short ("联系人", "24小时热线"); without figures where a row has several pairs. */
 const isLabelCell = (text: string, pairs: number) => text.length <= 8 && (pairs === 1 || !/\d/.test(text));

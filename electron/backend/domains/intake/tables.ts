@@ -22,16 +22,21 @@ export type Role =
   | 'pay'
   | 'requirements'
   | 'date'
-  | 'photo';
+  | 'photo'
+  /** What the trade keeps to itself (进价, 库存, 供应商): not read into the item at all. */
+  | 'internal';
 
 /** Header words by role, tried in order (单价 is a price before 单位 is a unit). */
 const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['index', /^(序号|编号|No\.?|#)$/i],
-  // An article or stock code (商品编码, 货号) is not a model: it stays in the details, not in the name.
-  ['code', /编码|货号|条码|商品码|sku/i],
+  // An article or stock code (商品编码, 商品编号, 货号) is not a model: it stays in the details, not in the name.
+  ['code', /编码|编号|货号|条码|商品码|sku/i],
+  // A cost price, the stock held and who supplies it are the trade's own business, never the site's.
+  ['internal', /进价|进货|成本|采购价|库存|存量|供应商|供货商|操作员|经手人/],
   // 规格型号 columns of shop systems mix sizes and models ("M8×30", "100型"): a spec.
   ['spec', /^(规格型号|型号规格)$/],
-  ['model', /型号|款号/],
+  // A tyre's tread pattern (花纹: 浏览者, MA656) names its model as a 款号 does a garment's.
+  ['model', /型号|款号|花纹/],
   ['price', /价|收费|费用|学费|报价|金额|租金/],
   ['unit', /^(计量)?单位$/],
   ['requirements', /要求|条件|职责/],
@@ -42,7 +47,7 @@ const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['photo', /图片|照片|图示/],
   ['category', /类别|分类|类型|系列/],
   ['spec', /规格|参数|尺寸|面积|材质|容量|重量|包装|数量|配置|型式/],
-  ['description', /备注|说明|描述|简介|介绍|特点|产地|内容|详情/],
+  ['description', /备注|说明|描述|简介|介绍|特点|产地|内容|详情|品牌/],
 ];
 
 export interface TableColumn {
@@ -51,6 +56,8 @@ export interface TableColumn {
   header: string;
   /** A unit given in the header: "价格(元/吨)" → 吨. */
   unit?: string;
+  /** A price column whose cells are sentences with the price inside ("…12支一盒，每盒9.6元"): the sentence is the description. */
+  prose?: boolean;
 }
 
 export interface TableReading {
@@ -132,6 +139,7 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
       return { role, header: clean(cell), ...(unit ? { unit } : {}) };
     });
     const filled = data.filter((r) => r.some((c) => clean(c)));
+    modelsUnderSpecHeader(columns, filled);
     ensureName(columns, filled);
     preferPublicPrice(columns);
     return { columns, rows: filled, titleRows: rows.slice(0, headerAt), hasHeader: true };
@@ -145,6 +153,7 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
     header: '',
   }));
   ensureName(columns, data);
+  pricesInSentences(columns, data);
   dedupe(columns);
   return { columns, rows: data, titleRows: [], hasHeader: false };
 }
@@ -190,9 +199,30 @@ function preferPublicPrice(columns: TableColumn[]): void {
   for (const c of prices) c.role = c === chosen ? 'price' : 'description';
 }
 
+/** A model code: letters, then digits, maybe a dash between ("BX-2301", "ZZX-600", "PP-32"). */
+const MODEL_CODE = /^[A-Za-z]{1,5}-?\d{2,}[A-Za-z0-9-]*$/;
+
+/**
+ * A 规格型号 column is a spec (shop systems mix sizes and models in it: "M8×30", "100型"), but one
+ * whose every value is a model code (an ERP quote's "BX-2301") holds models: they go into the name.
+ */
+function modelsUnderSpecHeader(columns: TableColumn[], data: string[][]): void {
+  if (columns.some((c) => c.role === 'model')) return;
+  const at = columns.findIndex((c) => c.role === 'spec' && /型号/.test(c.header));
+  // A signature row under the table ("审核：", "批准：") holds labels, not values.
+  const values = data.map((r) => clean(r[at] ?? '').normalize('NFKC')).filter((v) => v && !/[：:]$/.test(v));
+  if (at >= 0 && values.length >= 2 && values.every((v) => MODEL_CODE.test(v))) columns[at]!.role = 'model';
+}
+
 /** Without a name column by header, the name is the first text column whose values are short and mostly different. */
 function ensureName(columns: TableColumn[], data: string[][]): void {
   if (columns.some((c) => c.role === 'name')) return;
+  // 品牌 | 花纹 | 规格 (a tyre list): without a name column, the brand (and the model after it) names the product.
+  const brand = columns.find((c) => /^品牌$/.test(c.header));
+  if (brand) {
+    brand.role = 'name';
+    return;
+  }
   const nameAt = columns.findIndex(
     (c, i) =>
       c.role === 'spec' &&
@@ -209,6 +239,29 @@ function headerAbovePrices(rows: string[][]): boolean {
     const below = rows.slice(1).map((r) => r[i]!);
     return clean(cell) !== '' && !isMarkedPrice(cell) && !/\d/.test(cell) && contentRole(below, i) === 'price';
   });
+}
+
+/**
+ * The price stated inside a sentence ("黑、红、蓝三色，12支一盒，批发价每盒9.6元", "100个一包，一包38元",
+ * "量大价格面议"): the first clause that is a price, once a 一 of quantity (一包) is read as 每.
+ */
+export function priceInProse(text: string): Price | undefined {
+  for (const clause of text.split(/[，,；;。]/)) {
+    if (/面议|电议/.test(clause)) return { kind: 'negotiable' };
+    if (!/[元¥￥]/.test(clause)) continue;
+    const price = parseLabeledPrice(clause.trim().replace(/^一(?=[^\d\s]{1,2}\d)/, '每'));
+    if (price) return price;
+  }
+  return undefined;
+}
+
+/** Without a price column, a column of sentences (not the name) most of which state a price inside holds the prices. */
+function pricesInSentences(columns: TableColumn[], data: string[][]): void {
+  if (columns.some((c) => c.role === 'price') || data.length < 2) return;
+  const at = columns.findIndex(
+    (c, i) => c.role !== 'name' && data.filter((r) => clean(r[i] ?? '').length >= 8 && priceInProse(r[i]!)).length * 5 >= data.length * 3,
+  );
+  if (at >= 0) columns[at] = { ...columns[at]!, role: 'price', prose: true };
 }
 
 function dedupe(columns: TableColumn[]): void {
@@ -251,6 +304,22 @@ export function splitPackSize(name: string): { name: string; size?: string } {
   return match && match.index >= 2 ? { name: name.slice(0, match.index).trim(), size: match[1]!.trim() } : { name };
 }
 
+/** "会员价58 原价88", "原价128 现价98": several prices in one cell, each after its label. */
+const LABELLED_AMOUNT = /([\u4e00-\u9fffA-Za-z]{1,4}价)\s*[：:]?\s*([¥￥]?\d[\d,.]*\s*元?(?:\s*[/／]\s*[\u4e00-\u9fff]{1,2})?)/g;
+/** Prices not everybody pays: for members, card holders, groups, the trade. */
+const RESTRICTED_PRICE = /会员|VIP|卡|团购|批发|内部/i;
+/** The price paid now, where the old one is also given. */
+const CURRENT_PRICE = /现价|特价|优惠价|活动价|折后价|促销价/;
+
+/** The price a walk-in customer pays, of several labelled ones: not a members' price; the current one before the old. */
+function priceForEveryone(cell: string): Price | undefined {
+  const prices = [...cell.matchAll(LABELLED_AMOUNT)]
+    .filter((m) => !RESTRICTED_PRICE.test(m[1]!))
+    .map((m) => ({ label: m[1]!, price: parseLabeledPrice(m[2]!) }))
+    .filter((p) => p.price);
+  return (prices.find((p) => CURRENT_PRICE.test(p.label)) ?? prices[0])?.price;
+}
+
 /** The fields of one data row, or undefined for a row without a name (totals, notes). */
 export function rowFields(reading: TableReading, row: string[]): RowFields | undefined {
   const cell = (role: Role) => {
@@ -258,16 +327,21 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     return at >= 0 ? row[at]!.trim() : '';
   };
   const name = cell('name').replace(/\s+/g, ' ');
-  // Totals and notes under a table ("以上价格含税，运费另计。") are not items.
-  if (!name || TOTAL_ROW.test(name) || name.length > 60 || /[。，；！？]/.test(name)) return undefined;
+  // Totals, notes and signature lines under a table ("以上价格含税，运费另计。", "审核：") are not items.
+  if (!name || TOTAL_ROW.test(name) || name.length > 60 || /[。，；！？]|[：:]$/.test(name)) return undefined;
   const packed = splitPackSize(name);
   const fields: RowFields = { name: packed.name, details: [] };
   const model = cell('model');
   if (model) fields.model = model.slice(0, 50);
   const priceCell = cell('price');
-  if (priceCell) {
+  const prose = reading.columns.find((c) => c.role === 'price')?.prose;
+  if (priceCell && prose) {
+    const price = priceInProse(priceCell);
+    if (price) fields.price = price;
+    fields.details.push(priceCell);
+  } else if (priceCell) {
     const unit = cell('unit').replace(/^元\s*[/／]\s*/, '') || reading.columns.find((c) => c.role === 'price')?.unit;
-    const price = parseLabeledPrice(priceCell);
+    const price = parseLabeledPrice(priceCell) ?? priceForEveryone(priceCell);
     if (price?.kind === 'amount' && unit && !price.unit) price.unit = unit.slice(0, 20);
     if (price) fields.price = price;
     else fields.priceText = priceCell;
@@ -286,7 +360,9 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   const category = cell('category');
   if (category) fields.category = category.slice(0, 50);
   const headcount = cell('headcount');
-  if (headcount && HEADCOUNT.test(headcount)) {
+  const each = /^男女各\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[名人位]?$/.exec(headcount);
+  if (each && countOf(each[1]!)) fields.headcount = 2 * countOf(each[1]!)!;
+  else if (headcount && HEADCOUNT.test(headcount)) {
     const count = countOf(headcount.replace(/[名人位]$/, '').trim());
     if (count) fields.headcount = count;
   }
@@ -300,6 +376,6 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     const value = row[i]!.trim();
     if ((c.role === 'description' || c.role === 'code') && value) fields.details.push(c.header ? `${c.header}：${value}` : value);
   });
-  if (fields.priceText) fields.details.push(`价格：${fields.priceText}`);
+  if (fields.priceText || (priceCell && !prose && !parseLabeledPrice(priceCell))) fields.details.push(`价格：${priceCell}`);
   return fields;
 }

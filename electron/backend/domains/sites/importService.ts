@@ -21,6 +21,7 @@ import { makeGuess } from '../intake/guesses';
 import { readMaterials, type IntakeResult } from '../intake/importMaterials';
 import type { Colour, Wishes } from '../intake/notes';
 import { placePhotos } from '../intake/placePhotos';
+import { sameProduct } from '../intake/sameItems';
 import { filesFromPaths, filesFromPayloads, type IntakeFile } from '../intake/sources';
 import { trayEntry } from './edits';
 import { defaultSiteLabel, newSiteContent, shortNameOf } from './defaults';
@@ -108,8 +109,14 @@ class Placement {
         this.content.columns.push(column);
         continue;
       }
-      // The site already has this column: the items join it; its text waits in the tray rather than being mixed in.
-      existing.items.push(...column.items);
+      // The site already has this column: the items join it (a product another file gave already stays one);
+      // its text waits in the tray rather than being mixed in.
+      const repeated = new Set(column.items.filter((item) => existing.items.some((e) => sameProduct(e, item))).map((i) => i.id));
+      existing.items.push(...column.items.filter((item) => !repeated.has(item.id)));
+      for (let i = this.guesses.length - 1; i >= 0; i--) {
+        const target = this.guesses[i]!.target;
+        if (target.kind === 'item' && repeated.has(target.itemId)) this.guesses.splice(i, 1);
+      }
       if (existing.body.length === 0) existing.body = column.body;
       else if (column.body.length)
         this.tray(file, `Text for "${column.title}"; the site's "${existing.title}" already has text.`, column.body);

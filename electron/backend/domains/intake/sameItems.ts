@@ -1,0 +1,37 @@
+/**
+ * The same product given in two files of one import — a Word price list ("米其林浏览者（205/55R16）
+ * 680元/条") and a spreadsheet of the same stock (米其林 | 浏览者 | 205/55R16 | 680): one item, not two.
+ */
+import type { Item, Price } from '../../../../shared/sites/model';
+
+/** Lower-case, full-width folded, without spaces, brackets and separators: how two files may differ in writing one name. */
+const plain = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s()[\]{}【】（）·•,，、;；/\\\-_*×]/g, '');
+
+function samePrice(a: Price | undefined, b: Price | undefined): boolean {
+  if (!a || !b || a.kind !== b.kind) return false;
+  return a.kind !== 'amount' || (b.kind === 'amount' && a.fen === b.fen);
+}
+
+/** What a product's record says of it besides the price: its name's words, its model, its spec values. */
+const partsOf = (item: Extract<Item, { kind: 'product' }>) =>
+  [...item.name.split(/\s+/), item.model ?? '', ...(item.spec ?? '').split(/[；;]/).map((s) => s.replace(/^[^：:]{1,8}[：:]/, ''))]
+    .map(plain)
+    .filter((part) => part.length >= 2);
+
+/**
+ * Two products are one when they cost the same and their names are the same as written apart from
+ * spacing and brackets, or when every part of the shorter record (two or more: name words, model,
+ * spec) stands in the other's name.
+ */
+export function sameProduct(a: Item, b: Item): boolean {
+  if (a.kind !== 'product' || b.kind !== 'product' || !samePrice(a.price, b.price)) return false;
+  if (plain(a.name) === plain(b.name)) return true;
+  const [short, long] = plain(a.name).length <= plain(b.name).length ? [a, b] : [b, a];
+  const parts = new Set(partsOf(short));
+  const name = plain(long.name);
+  return parts.size >= 2 && [...parts].every((part) => name.includes(part));
+}
