@@ -111,7 +111,7 @@ export class ColumnFiller {
   ) {}
 
   fill(given: SourceBlock[]): void {
-    const blocks = withoutRunMarkers(given.flatMap(pointsApart));
+    const blocks = withoutRunMarkers(given.flatMap(pointsApart).flatMap(cellsApart));
     const levels = blocks.flatMap((b) => (b.type === 'heading' ? [b.level] : []));
     const itemLevel = levels.length ? Math.min(...levels) : undefined;
     if (this.column.type === 'services' && (this.pricedLines(blocks) || pricedSections(blocks, itemLevel))) this.column.type = 'products';
@@ -801,6 +801,20 @@ function pointsApart(block: SourceBlock): SourceBlock[] {
   const said = block.type === 'paragraph' ? saidPoints(textOf(block)) : undefined;
   if (!said) return [block];
   return [...(said.lead ? [paragraph(said.lead)] : []), ...said.points.map((point) => paragraph(point))];
+}
+
+/**
+ * Priced items typed two or three a line, apart by spaces ("针灸 每次30元  推拿 每次50元"), come as a table
+ * without header whose every cell is a name and its price: each cell is a line of its own, in reading order.
+ */
+function cellsApart(block: SourceBlock): SourceBlock[] {
+  if (block.type !== 'table' || block.header) return [block];
+  const cells = gridOf(block)
+    .flat()
+    .map((cell) => cell.trim())
+    .filter(Boolean);
+  const priced = (cell: string) => /\s/.test(cell) && productLine(cell)?.price;
+  return cells.length >= 3 && cells.every(priced) ? cells.map((cell) => paragraph(cell)) : [block];
 }
 
 /** Fields read for an item that exists already (labelled lines after it) go into it where it has room. */

@@ -4,6 +4,7 @@
  * (公司简介, 联系我们 …). Shared by plain text, old Word files, PDF lines and Word paragraphs.
  */
 import { isMarkedPrice } from '../../../../shared/sites/price';
+import { isContactLine } from './contact';
 import { matchColumnKeyword } from './keywords';
 
 /**
@@ -77,6 +78,8 @@ export function couldBeHeading(text: string): boolean {
   if (!t || t.length > 24 || SENTENCE_END.test(t) || /[，,]/.test(t)) return false;
   // "label：value" and "【供应】text" are content, not headings.
   if (/[：:]\s*\S/.test(t) || /^[【[][^】\]]+[】\]]\s*\S/.test(t)) return false;
+  // "地址 威海市文登区龙山路36号": a contact label with its value after a space is a contact line too.
+  if (isContactLine(t)) return false;
   // A date first (also after a numbering: "A.12月1日起…") starts a notice, not a heading.
   const bare = numberingOf(t)?.rest ?? t;
   if ([t, bare].some((s) => /^\d{4}\s*[年\-/.]|^\d{1,2}\s*月|^\d{1,2}[-/]\d{1,2}\s|^(?:去年|今年|前年|上个?月)/.test(s))) return false;

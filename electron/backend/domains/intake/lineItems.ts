@@ -14,9 +14,13 @@ import { splitPackSize } from './tables';
 
 const SENTENCE = /[。！？；!?;]/;
 
-/** "长期求购日照绿茶毛茶，每年约20吨" → "长期求购日照绿茶毛茶". */
+/**
+ * "长期求购日照绿茶毛茶，每年约20吨" → "长期求购日照绿茶毛茶". Text written without punctuation ("今年三伏贴七月十五日开始
+ * 头伏中伏末伏各贴一次") parts its clauses with spaces.
+ */
 export function firstClause(text: string): string {
-  const clause = text.split(/[，,。；;！!？?\n]/)[0]!.trim();
+  const unpunctuated = !/[，,。；;！!？?、]/.test(text);
+  const clause = text.split(unpunctuated ? /\n|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/ : /[，,。；;！!？?\n]/)[0]!.trim();
   return (clause || text).slice(0, 40);
 }
 
@@ -72,6 +76,14 @@ const BRACKETED_PRICE = /\s*[（(]\s*((?:[¥￥])?\s*\d[\d,.]*\s*[千万]?\s*元
 /** "每斤", "每份", "每人": the unit a price is for, written in front of it. */
 const PER_UNIT = /^每\s*([^\s\d]{1,3})$/;
 
+/** "叁拾伍元", "两千八百元起": an amount in Chinese numerals, everyday or capital, said in 元. */
+const CHINESE_AMOUNT = '[零〇一二两三四五六七八九十百千万壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+\\s*元(?:\\s*[/／]\\s*[^\\s\\d]{1,4})?\\s*起?';
+
+/** "招牌红烧肉 68元/份", "艾灸 叁拾伍元", "铁观音 面议": a name, then the price that ends the line. */
+const PRICE_TAIL = new RegExp(
+  String.raw`^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万wW])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*[/／每]\s*[^\s\d]{1,4})?\s*起?|${CHINESE_AMOUNT}|价格面议|面议|时价|电议|议价)$`,
+);
+
 /** "打印机上门维修 上门费30元": a fee's name in front of the amount belongs to the price, not to the item's name. */
 const FEE_WORD = /^[\u4e00-\u9fff]{1,3}[费价]$/;
 
@@ -106,10 +118,7 @@ export function productLine(raw: string): ProductLine | undefined {
     }
   } else {
     // "招牌红烧肉 68元/份", "西湖龙井（特级）￥680/斤": the price is the tail of the line.
-    const tail =
-      /^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万wW])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*[/／每]\s*[^\s\d]{1,4})?\s*起?|价格面议|面议|时价|电议|议价)$/.exec(
-        text,
-      );
+    const tail = PRICE_TAIL.exec(text);
     if (tail) {
       name = tail[1];
       priceText = tail[2];

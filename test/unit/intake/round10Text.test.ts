@@ -1,0 +1,103 @@
+/**
+ * Shapes of plain text the held-out round 10 showed the importer did not read (issue 9): prices in
+ * capital numerals (叁拾元), two or three priced items typed on one line, a notice dated in Chinese
+ * numerals, text without punctuation, contact labels without colons, a person named by a title beside
+ * the number. The text is made up for the tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseContact } from '../../../electron/backend/domains/intake/contact';
+import { findAnyDate } from '../../../electron/backend/domains/intake/dates';
+import { structureDocument, textToBlocks } from '../../../electron/backend/domains/intake/structure';
+import { itemTitle, type Column } from '../../../shared/sites/model';
+import { parsePrice } from '../../../shared/sites/price';
+
+let counter = 0;
+const env = { newId: () => `id-${++counter}` };
+const TODAY = '2026-12-01';
+const column = (columns: Column[], type: string) => columns.find((c) => c.type === type);
+const titles = (columns: Column[], type: string) => column(columns, type)?.items.map(itemTitle) ?? [];
+const structureText = (text: string) => structureDocument(textToBlocks(text.split('\n')), 'a.txt', env, { today: TODAY });
+
+describe('prices in capital numerals', () => {
+  it('reads 叁拾元, 每付叁元, 壹仟贰佰元起 as amounts', () => {
+    expect(parsePrice('叁拾伍元')).toEqual({ kind: 'amount', fen: 3500 });
+    expect(parsePrice('每付叁元')).toEqual({ kind: 'amount', fen: 300, unit: '付' });
+    expect(parsePrice('每次肆拾元')).toEqual({ kind: 'amount', fen: 4000, unit: '次' });
+    expect(parsePrice('壹仟贰佰元起')).toEqual({ kind: 'amount', fen: 120000, from: true });
+    expect(parsePrice('单价：贰仟陆佰捌拾元')).toEqual({ kind: 'amount', fen: 268000 });
+  });
+
+  it('does not read a lone numeral without 元 as an amount', () => {
+    expect(parsePrice('叁')).toBeUndefined();
+    expect(parsePrice('三')).toBeUndefined();
+  });
+});
+
+describe('priced items typed two or three a line', () => {
+  it('makes each name and price a product, also under a services heading', () => {
+    const result = structureText(
+      ['服务项目', '修脚 每次贰拾元  刮痧 每次叁拾元  拔罐 每次壹拾伍元', '足浴 每次肆拾元  按摩 面议', '', '联系电话 0535-6123456'].join(
+        '\n',
+      ),
+    );
+    expect(titles(result.columns, 'products')).toEqual(['修脚', '刮痧', '拔罐', '足浴', '按摩']);
+    const items = column(result.columns, 'products')!.items;
+    expect(items[2]).toMatchObject({ price: { kind: 'amount', fen: 1500, unit: '次' } });
+    expect(items[4]).toMatchObject({ price: { kind: 'negotiable' } });
+  });
+
+  it('leaves a table of names and prices in cells of their own as it was', () => {
+    const result = structureText(['价目表', '修脚  20元', '刮痧  30元'].join('\n'));
+    expect(titles(result.columns, 'products')).toEqual(['修脚', '刮痧']);
+  });
+});
+
+describe('text written without punctuation', () => {
+  it('reads a notice dated in Chinese numerals and titles it with its first clause', () => {
+    const result = structureText(['最新通知', '二〇二六年三月八日 本店三月十日起装修 停业三天 敬请谅解'].join('\n'));
+    const news = column(result.columns, 'news')!.items;
+    expect(news.map(itemTitle)).toEqual(['本店三月十日起装修']);
+    expect(news[0]).toMatchObject({ date: '2026-03-08' });
+  });
+
+  it('finds dates in Chinese numerals with 〇 and 零', () => {
+    expect(findAnyDate('二〇一九年十二月二十一日开业', [], TODAY)?.iso).toBe('2019-12-21');
+    expect(findAnyDate('二零二五年五月一日', [], TODAY)?.iso).toBe('2025-05-01');
+  });
+});
+
+describe('contact lines as people type them', () => {
+  it('reads labels followed by a space instead of a colon', () => {
+    expect(parseContact(['地址 烟台市芝罘区南大街9号', '电话 0535-6123456  手机 13805351234 微信同号', '联系人 李大夫'])).toEqual({
+      address: '烟台市芝罘区南大街9号',
+      phones: [
+        { label: '电话', number: '0535-6123456' },
+        { label: '手机', number: '13805351234' },
+      ],
+      person: '李大夫',
+    });
+  });
+
+  it('keeps a spaced address line out of the headings', () => {
+    const result = structureText(['常年供应：青石板材，量大从优', '常年收购：旧石磨', '', '地址 嘉祥县某某镇1号'].join('\n'));
+    expect(titles(result.columns, 'supply')).toEqual(['青石板材', '旧石磨']);
+    expect(result.contactLines).toContain('地址 嘉祥县某某镇1号');
+  });
+
+  it('takes the person named by a title beside the number', () => {
+    expect(parseContact(['电话同微信 13605371234 赵厂长'])).toMatchObject({
+      phones: [{ label: '手机', number: '13605371234' }],
+      person: '赵厂长',
+    });
+    expect(parseContact(['值班经理：钱经理 13905331234'])?.person).toBe('钱经理');
+    expect(parseContact(['销售顾问：小刘 13905331234'])?.person).toBe('小刘');
+    expect(parseContact(['热线电话微信同号 15905331234 周师傅'])?.person).toBe('周师傅');
+  });
+
+  it('keeps 号 in the address when the phone label follows it without a space', () => {
+    expect(parseContact(['地址：台州市某某路18号电话：0576-81234567'])).toMatchObject({
+      address: '台州市某某路18号',
+      phones: [{ label: '电话', number: '0576-81234567' }],
+    });
+  });
+});
