@@ -71,12 +71,16 @@ const CAPITAL_NUMERALS: Record<string, string> = {
 };
 
 function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[議萬價時談塊電單報]/g, (ch) => TRADITIONAL_PRICE_WORDS[ch]!)
-    .replace(/[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟〇]/g, (ch) => CAPITAL_NUMERALS[ch]!)
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/[議萬價時談塊電單報]/g, (ch) => TRADITIONAL_PRICE_WORDS[ch]!)
+      .replace(/[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟〇]/g, (ch) => CAPITAL_NUMERALS[ch]!)
+      // "陆仟陆佰元整": 整 closes an amount written out in full, as on a receipt.
+      .replace(/([元圆])整/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 function toFen(integer: string, decimals: string | undefined, multiplierChar: string | undefined): number | undefined {

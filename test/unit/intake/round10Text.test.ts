@@ -2,11 +2,14 @@
  * Shapes of plain text the held-out round 10 showed the importer did not read (issue 9): prices in
  * capital numerals (叁拾元), two or three priced items typed on one line, a notice dated in Chinese
  * numerals, text without punctuation, contact labels without colons, a person named by a title beside
- * the number. The text is made up for the tests.
+ * the number, positions listed in one sentence, a diary paragraph of dated notices, numbered entries
+ * under a column heading, a screenshot, job lines in a mail. The text is made up for the tests.
  */
 import { describe, expect, it } from 'vitest';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { findAnyDate } from '../../../electron/backend/domains/intake/dates';
+import { couldBeHeading } from '../../../electron/backend/domains/intake/headings';
+import { isCameraName } from '../../../electron/backend/domains/intake/photos';
 import { structureDocument, textToBlocks } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, type Column } from '../../../shared/sites/model';
 import { parsePrice } from '../../../shared/sites/price';
@@ -25,6 +28,7 @@ describe('prices in capital numerals', () => {
     expect(parsePrice('每次肆拾元')).toEqual({ kind: 'amount', fen: 4000, unit: '次' });
     expect(parsePrice('壹仟贰佰元起')).toEqual({ kind: 'amount', fen: 120000, from: true });
     expect(parsePrice('单价：贰仟陆佰捌拾元')).toEqual({ kind: 'amount', fen: 268000 });
+    expect(parsePrice('壹万伍仟元整')).toEqual({ kind: 'amount', fen: 1500000 });
   });
 
   it('does not read a lone numeral without 元 as an amount', () => {
@@ -99,5 +103,96 @@ describe('contact lines as people type them', () => {
       address: '台州市某某路18号',
       phones: [{ label: '电话', number: '0576-81234567' }],
     });
+  });
+});
+
+describe('positions listed in one sentence', () => {
+  it('reads the positions after a reason and who is hiring, each with its remark and the pay after them', () => {
+    const result = structureText(['人才招聘', '因门店扩张，本店现招聘理发师2名、洗头工 3 名（女性）、收银员1名，待遇面议。'].join('\n'));
+    const jobs = column(result.columns, 'jobs')!.items;
+    expect(jobs.map(itemTitle)).toEqual(['理发师', '洗头工', '收银员']);
+    expect(jobs.map((j) => j.kind === 'job' && [j.headcount, j.pay])).toEqual([
+      [2, '面议'],
+      [3, '面议'],
+      [1, '面议'],
+    ]);
+  });
+
+  it('gives each position the pay of the sentence part that names it by a short name', () => {
+    const result = structureText(
+      [
+        '招聘启事',
+        '本厂现招聘数控车工 2 名、PLC 调试员1名、包装学徒3名。车工、调试员要求两年经验，月薪7000-9000元；学徒包吃住，月薪3500元起。',
+      ].join('\n'),
+    );
+    const jobs = column(result.columns, 'jobs')!.items;
+    expect(jobs.map(itemTitle)).toEqual(['数控车工', 'PLC调试员', '包装学徒']);
+    expect(jobs.map((j) => j.kind === 'job' && j.pay)).toEqual(['月薪7000-9000元', '月薪7000-9000元', '月薪3500元起']);
+  });
+
+  it('reads untagged job lines with a headcount and pay among other text as jobs, not priced products', () => {
+    const result = structureText(
+      [
+        '王经理好：',
+        '资料发您了，请查收。',
+        '店里还要招人：',
+        '配货员2名，男性，月薪4200元',
+        '会计1名，有证，月薪5000-6000元',
+        '谢谢！',
+      ].join('\n'),
+    );
+    expect(titles(result.columns, 'jobs')).toEqual(['配货员', '会计']);
+    expect(column(result.columns, 'products')).toBeUndefined();
+  });
+
+  it('reads a single line "招学徒1名…" in a note without headings as a job', () => {
+    const result = structureText(['老街修鞋铺 三十年老店', '招学徒1名 包吃住 出师后月薪5000以上'].join('\n'));
+    const jobs = column(result.columns, 'jobs')!.items;
+    expect(jobs.map(itemTitle)).toEqual(['学徒']);
+    expect(jobs[0]).toMatchObject({ headcount: 1, pay: '出师后月薪5000以上' });
+  });
+});
+
+describe('a diary paragraph in a news column', () => {
+  it('makes each sentence that starts with a date a notice of its own', () => {
+    const result = structureText(
+      ['新闻动态', '2026年3月2日，本店新装修开业，来客二百余人。4月5日，本店获评区级放心店。6月1日，儿童节全场八折，欢迎光临。'].join('\n'),
+    );
+    const news = column(result.columns, 'news')!.items;
+    expect(news.map(itemTitle)).toEqual(['本店新装修开业', '本店获评区级放心店', '儿童节全场八折']);
+    expect(news.map((n) => n.kind === 'article' && n.date)).toEqual(['2026-03-02', '2026-04-05', '2026-06-01']);
+  });
+});
+
+describe('numbered entries under a column heading', () => {
+  it('reads "一、X套餐" headings after an unnumbered "…套餐" heading as its products', () => {
+    const h = (text: string) => ({ type: 'heading' as const, level: 2, runs: [{ text, strong: true }] });
+    const p = (text: string) => ({ type: 'paragraph' as const, runs: [{ text }] });
+    const blocks = [
+      h('旅游套餐'),
+      h('一、海滨一日游套餐'),
+      p('单价：贰佰玖拾捌元'),
+      h('二、温泉两日游套餐'),
+      p('单价：陆佰捌拾元整'),
+      h('联系我们'),
+      p('电话：0631-5123456'),
+    ];
+    const result = structureDocument(blocks, 'a.odt', env, { today: TODAY });
+    const products = column(result.columns, 'products')!.items;
+    expect(products.map(itemTitle)).toEqual(['海滨一日游套餐', '温泉两日游套餐']);
+    expect(products[1]).toMatchObject({ price: { kind: 'amount', fen: 68000 } });
+  });
+});
+
+describe('a price list photographed from a phone screen', () => {
+  it('takes a picture named only 截图 or 屏幕截图 for a screenshot, to be read by OCR', () => {
+    expect(isCameraName('截图.png')).toBe(true);
+    expect(isCameraName('屏幕截图.png')).toBe(true);
+    expect(isCameraName('门头.jpg')).toBe(false);
+  });
+
+  it('does not take a name run into 面议 for a heading', () => {
+    expect(couldBeHeading('上门换锁面议')).toBe(false);
+    expect(couldBeHeading('价格表')).toBe(true);
   });
 });

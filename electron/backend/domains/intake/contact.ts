@@ -42,11 +42,13 @@ const LABELS: [Field, string[]][] = [
 ];
 
 /**
- * A label, then a colon — or only a space when a number follows ("电话 0539-8121234"). A number's own
+ * A label, then a colon — or only a space when a number follows ("电话 0539-8121234", "电话同微信 135…"). A number's own
  * label may run straight into it ("电话0538-6221234 手机13805381234"); a person's may not ("王厂长13706361234").
  */
 const LABEL_PATTERN = new RegExp(
-  `(?<![A-Za-z])(?:((?![号室层楼])[\\u4e00-\\u9fff]{0,4}(?:电话|热线|总机)|${LABELS.flatMap(([, l]) => l)
+  `(?<![A-Za-z])(?:((?![号室层楼])[\\u4e00-\\u9fff]{0,4}(?:电话|热线|总机)(?:[\\u4e00-\\u9fff/]{1,6}(?=\\s+[+\\d]))?|${LABELS.flatMap(
+    ([, l]) => l,
+  )
     .sort((a, b) => b.length - a.length)
     .map((label) => (label === '经理' || label === '联系' ? `(?<![\\u4e00-\\u9fff])${label}` : label))
     .join('|')})(?:/[A-Za-z]+)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d]))|(电话|手机|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
