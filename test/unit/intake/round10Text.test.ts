@@ -133,12 +133,17 @@ describe('positions listed in one sentence', () => {
   it('reads untagged job lines with a headcount and pay among other text as jobs, not priced products', () => {
     const result = structureText(
       [
-        '王经理好：',
-        '资料发您了，请查收。',
-        '店里还要招人：',
-        '配货员2名，男性，月薪4200元',
-        '会计1名，有证，月薪5000-6000元',
-        '谢谢！',
+        '王经理您好：',
+        '',
+        '资料发您了，产品在附件里，请查收。',
+        '',
+        '我们是一家文具批发店，做了十年，给附近学校供货。',
+        '',
+        '另外店里要招人，也帮忙挂上：',
+        '配货员2名，男性，40岁以下，月薪4000-4500元',
+        '会计1名，有证，月薪5000元',
+        '',
+        '有事打我电话。',
       ].join('\n'),
     );
     expect(titles(result.columns, 'jobs')).toEqual(['配货员', '会计']);
