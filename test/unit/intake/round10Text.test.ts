@@ -5,7 +5,12 @@
  * the number, positions listed in one sentence, a diary paragraph of dated notices, numbered entries
  * under a column heading, a screenshot, job lines in a mail. The text is made up for the tests.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Input } from '../../../shared/api';
+import { creditCodeCheckChar } from '../../../shared/domain/creditCode';
+import { createTestBackend, tempDir } from '../../helpers/backend';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { findAnyDate } from '../../../electron/backend/domains/intake/dates';
 import { couldBeHeading } from '../../../electron/backend/domains/intake/headings';
@@ -199,5 +204,33 @@ describe('a price list photographed from a phone screen', () => {
   it('does not take a name run into 面议 for a heading', () => {
     expect(couldBeHeading('上门换锁面议')).toBe(false);
     expect(couldBeHeading('价格表')).toBe(true);
+  });
+});
+
+describe('the short name as the customer writes it', () => {
+  it('takes the document title when it is the short name without its trailing words', async () => {
+    const backend = createTestBackend();
+    try {
+      const first17 = '91371100MA3C0A1B2';
+      const { id } = await backend.call('enterprises.create', {
+        name: '日照市东港区喜乐婚庆礼仪有限公司',
+        creditCode: first17 + creditCodeCheckChar(first17),
+        industrySection: 'O',
+        region: { province: '山东省', city: '日照市', district: '东港区' },
+        address: '山东省日照市东港区海滨路1号',
+        contact: { name: '赵乐', mobile: '13806331234' },
+        manager: '李经理',
+        channel: 'customer_manager',
+      } as Input<'enterprises.create'>);
+      const dir = path.join(tempDir('ecw-own-name-'), '喜乐婚庆');
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, '介绍.txt'), ['喜乐婚庆', '', '公司简介', '喜乐婚庆成立于2010年，专做婚礼策划。'].join('\n'));
+      const report = await backend.call('sites.import', { enterpriseId: id, paths: [dir] });
+      const site = await backend.call('sites.get', { siteId: report.siteId });
+      expect(site.content.profile.shortName).toBe('喜乐婚庆');
+      expect(site.content.sms.menu.welcome).toBe('欢迎光临喜乐婚庆');
+    } finally {
+      backend.cleanup();
+    }
   });
 });

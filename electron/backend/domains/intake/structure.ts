@@ -25,6 +25,8 @@ export interface StructuredMaterial {
   contactLines: string[];
   /** The text was read by OCR (a photographed page, a scanned PDF): guesses made from it later say so too. */
   ocr?: boolean;
+  /** The document's title when it names the enterprise ("喜悦婚庆"): how the customer writes its own name. */
+  title?: string;
 }
 
 export interface StructureOptions {
@@ -140,6 +142,7 @@ class Structurer {
     if (this.options.ocr) this.result.ocr = true;
     const titles = all.filter((b) => this.isTitle(b));
     if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
+    if (titles.length) this.result.title = headingCore(runsText((titles[0] as Heading).runs));
     const blocks = captionsAsHeadings(all.filter((b) => !titles.includes(b)));
     this.context.fileYears = yearsIn(blocks.map(textOf).join('\n') + tableText(blocks));
     const level = columnLevel(blocks);
