@@ -14,14 +14,19 @@ import { splitPackSize } from './tables';
 
 const SENTENCE = /[。！？；!?;]/;
 
-/**
- * "长期求购日照绿茶毛茶，每年约20吨" → "长期求购日照绿茶毛茶". Text written without punctuation ("今年三伏贴七月十五日开始
- * 头伏中伏末伏各贴一次") parts its clauses with spaces.
- */
+/** "长期求购日照绿茶毛茶，每年约20吨" → "长期求购日照绿茶毛茶". */
 export function firstClause(text: string): string {
-  const unpunctuated = !/[，,。；;！!？?、]/.test(text);
-  const clause = text.split(unpunctuated ? /\n|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/ : /[，,。；;！!？?\n]/)[0]!.trim();
+  const clause = text.split(/[，,。；;！!？?\n]/)[0]!.trim();
   return (clause || text).slice(0, 40);
+}
+
+/**
+ * A notice's title: its first clause — in text written without punctuation ("今年三伏贴七月十五日开始
+ * 头伏中伏末伏各贴一次"), where spaces part the clauses, the words before the first space.
+ */
+function noticeTitle(text: string): string {
+  if (/[，,。；;！!？?、]/.test(text)) return firstClause(text);
+  return firstClause(text.split(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/)[0]!);
 }
 
 /** Typed numbering in front of an item ("1. ", "2、", "（三）", "一、") and emoji or bullets around it. */
@@ -325,7 +330,7 @@ export function newsLine(raw: string, fileYears: number[], today: string): NewsL
   const text = withoutNewsTag(withoutNumbering(raw));
   const found = leadingDate(text, fileYears, today);
   if (!found || found.text.length < 4) return undefined;
-  return { date: found.date, title: firstClause(found.text).replace(/[。.]$/, ''), text };
+  return { date: found.date, title: noticeTitle(found.text).replace(/[。.]$/, ''), text };
 }
 
 /** "【公司动态】2026年11月3日 …", "[通知] …": a bracketed tag in front of a notice names its kind, not its title. */
