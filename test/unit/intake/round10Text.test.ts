@@ -14,6 +14,8 @@ import { createTestBackend, tempDir } from '../../helpers/backend';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { findAnyDate } from '../../../electron/backend/domains/intake/dates';
 import { couldBeHeading } from '../../../electron/backend/domains/intake/headings';
+import { textOf } from '../../../electron/backend/domains/intake/htmlToBlocks';
+import { readPdf } from '../../../electron/backend/domains/intake/pdf';
 import { isCameraName } from '../../../electron/backend/domains/intake/photos';
 import { structureDocument, textToBlocks } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, type Column } from '../../../shared/sites/model';
@@ -232,5 +234,53 @@ describe('the short name as the customer writes it', () => {
     } finally {
       backend.cleanup();
     }
+  });
+});
+
+/** A one-page PDF with the lines in Helvetica, 12 pt, one under the other (enough for the line reader). */
+function simplePdf(lines: string[]): Uint8Array {
+  const stream = lines.map((line, i) => `BT /F1 12 Tf 50 ${750 - i * 16} Td (${line}) Tj ET`).join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const offset = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return offset;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
+describe('lines of a PDF that start something of their own', () => {
+  it('does not join a line starting with a date or a label to the long line above it', async () => {
+    const long = 'Our pupils won three gold medals and two silver medals at the city swimming games';
+    const pdf = simplePdf([long, '2026-11-15 Open day for parents', long, 'Tel: 0532-86990000']);
+    const { blocks } = await readPdf(pdf, async () => undefined);
+    expect(blocks.filter((b) => b.type === 'paragraph').map(textOf)).toEqual([
+      long,
+      '2026-11-15 Open day for parents',
+      long,
+      'Tel: 0532-86990000',
+    ]);
+  });
+
+  it('keeps 一层 in the address when the phone label follows it', () => {
+    expect(parseContact(['地址：青岛市某某路8号某某广场负一层咨询电话：0532-81234567'])).toMatchObject({
+      address: '青岛市某某路8号某某广场负一层',
+      phones: [{ label: '咨询电话', number: '0532-81234567' }],
+    });
+  });
+
+  it('does not take a position with its headcount and pay for a heading', () => {
+    expect(couldBeHeading('前台文员1名 月薪3800元')).toBe(false);
+    expect(couldBeHeading('门店茶艺师 3名')).toBe(true);
   });
 });

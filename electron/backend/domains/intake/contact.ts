@@ -46,7 +46,7 @@ const LABELS: [Field, string[]][] = [
  * label may run straight into it ("电话0538-6221234 手机13805381234"); a person's may not ("王厂长13706361234").
  */
 const LABEL_PATTERN = new RegExp(
-  `(?<![A-Za-z])(?:((?![号室层楼])[\\u4e00-\\u9fff]{0,4}(?:电话|热线|总机)(?:[\\u4e00-\\u9fff/]{1,6}(?=\\s+[+\\d]))?|${LABELS.flatMap(
+  `(?<![A-Za-z])(?:((?:(?![号室层楼])[\\u4e00-\\u9fff]){0,4}(?:电话|热线|总机)(?:[\\u4e00-\\u9fff/]{1,6}(?=\\s+[+\\d]))?|${LABELS.flatMap(
     ([, l]) => l,
   )
     .sort((a, b) => b.length - a.length)

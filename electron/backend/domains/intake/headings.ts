@@ -86,6 +86,8 @@ export function couldBeHeading(text: string): boolean {
   // "清蒸加吉鱼……时价": a name led to its price is an item.
   const led = t.split(LEADER).filter(Boolean);
   if (led.length === 2 && isMarkedPrice(led[1]!)) return false;
+  // "前台接待1名 月薪3500元": a position, its headcount and more on one line is a job line.
+  if (/^[\u4e00-\u9fffA-Za-z]{2,10}\s*\d{1,3}\s*[名人位]\s+\S/.test(t)) return false;
   // "配汽车钥匙面议": a name run into 面议 (OCR closes the gap) is a priced item too.
   if (/^[^\s]{2,}(?:面议|电议|时价|议价)$/.test(t)) return false;
   const last = t.split(/\s+/).at(-1)!;
