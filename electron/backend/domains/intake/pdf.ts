@@ -99,7 +99,7 @@ function startsOwnLine(text: string): boolean {
   const t = text.trim();
   return (
     /^[^，。；\s]{1,8}[：:]/.test(t) ||
-    /^(?:\d{4}\s*[年\-/.]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号])/.test(t) ||
+    /^(?:(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}(?!\d)|\d{1,2}\s*月\s*\d{1,2}\s*[日号])/.test(t) ||
     /^[\u4e00-\u9fffA-Za-z]{2,10}\s*\d{1,3}\s*[名人位](?![\u4e00-\u9fff])/.test(t) ||
     Boolean(numberingOf(t))
   );
