@@ -1,7 +1,8 @@
 /**
  * Prices as people write them, read into the content model's `Price` (integer fen): "368元",
  * "￥1,280.50", "16.8万元" (= 168,000 元), "3千", "200-400元/颗", "1.2～1.5万元/台", "180元起",
- * "98元/斤", "每晚288元", full-width digits, amounts in Chinese numerals ("两千八", "一万二"), and the words that stand for no amount: 面议, 电议, 时价 ….
+ * "98元/斤", "每晚288元", full-width digits, amounts in Chinese numerals ("两千八", "一万二") — also the capital numerals of
+ * receipts and price boards ("叁仟捌佰捌拾元", "每付叁元") — and the words that stand for no amount: 面议, 电议, 时价 ….
  * One parser for the importer and the editor's price box, so both understand the same thing.
  */
 import type { Price } from './model';
@@ -49,12 +50,37 @@ const TRADITIONAL_PRICE_WORDS: Record<string, string> = {
   報: '报',
 };
 
+/** The capital numerals (大写数字) of receipts and price boards, as the everyday ones: 叁仟捌佰 → 三千八百. */
+const CAPITAL_NUMERALS: Record<string, string> = {
+  壹: '一',
+  贰: '二',
+  貳: '二',
+  叁: '三',
+  參: '三',
+  肆: '四',
+  伍: '五',
+  陆: '六',
+  陸: '六',
+  柒: '七',
+  捌: '八',
+  玖: '九',
+  拾: '十',
+  佰: '百',
+  仟: '千',
+  〇: '零',
+};
+
 function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[議萬價時談塊電單報]/g, (ch) => TRADITIONAL_PRICE_WORDS[ch]!)
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/[議萬價時談塊電單報]/g, (ch) => TRADITIONAL_PRICE_WORDS[ch]!)
+      .replace(/[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟〇]/g, (ch) => CAPITAL_NUMERALS[ch]!)
+      // "陆仟陆佰元整": 整 closes an amount written out in full, as on a receipt.
+      .replace(/([元圆])整/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 function toFen(integer: string, decimals: string | undefined, multiplierChar: string | undefined): number | undefined {
@@ -97,8 +123,12 @@ function smallChineseNumber(text: string): number | undefined {
   return total;
 }
 
-/** "两千八", "一万二", "三千五百": an amount said in Chinese numerals (with a 十/百/千/万 in it), as digits. */
-function chineseAmount(text: string): number | undefined {
+/**
+ * "两千八", "一万二", "三千五百": an amount said in Chinese numerals (with a 十/百/千/万 in it), as digits; a
+ * lone digit only when 元 follows ("三元", from "叁元").
+ */
+function chineseAmount(text: string, yuan: boolean): number | undefined {
+  if (yuan && /^[一二两三四五六七八九]$/.test(text)) return CHINESE_DIGIT[text];
   if (!/^[零一二两三四五六七八九十百千万]+$/.test(text) || !/[十百千万]/.test(text)) return undefined;
   const [high, low = '', ...more] = text.split('万');
   if (more.length) return undefined;
@@ -109,12 +139,18 @@ function chineseAmount(text: string): number | undefined {
   return (text.includes('万') ? highValue * 10_000 : highValue) + lowValue;
 }
 
-/** An amount written in Chinese numerals at the start of a price ("两千四/学期", "三千元起") → its digits ("2400/学期"). */
+/**
+ * An amount written in Chinese numerals at the start of a price, or after its unit ("两千四/学期", "三千元起",
+ * "每次三十元") → its digits ("2400/学期", "每次30元").
+ */
 function withChineseAmount(text: string): string {
-  return text.replace(/^[零一二两三四五六七八九十百千万]+(?=$|[元块/每起\s(（])/, (said) => {
-    const value = chineseAmount(said);
-    return value === undefined ? said : String(value);
-  });
+  return text.replace(
+    /^(每\s*[^\s\d零一二两三四五六七八九十百千万]{1,3})?([零一二两三四五六七八九十百千万]+)(?=$|[元块/每起\s(（])/,
+    (whole, per: string | undefined, said: string) => {
+      const value = chineseAmount(said, /^[元块]/.test(text.slice(whole.length)));
+      return value === undefined ? whole : `${per ?? ''}${value}`;
+    },
+  );
 }
 
 /**

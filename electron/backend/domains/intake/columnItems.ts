@@ -112,7 +112,7 @@ export class ColumnFiller {
   ) {}
 
   fill(given: SourceBlock[]): void {
-    const blocks = withoutRunMarkers(given.flatMap(pointsApart));
+    const blocks = withoutRunMarkers(given.flatMap(pointsApart).flatMap(cellsApart));
     const levels = blocks.flatMap((b) => (b.type === 'heading' ? [b.level] : []));
     const itemLevel = levels.length ? Math.min(...levels) : undefined;
     if (this.column.type === 'services' && (this.pricedLines(blocks) || pricedSections(blocks, itemLevel))) this.column.type = 'products';
@@ -355,7 +355,7 @@ export class ColumnFiller {
     if (item) {
       this.add(item.item, item.rule, `Line "${trimmed.slice(0, 40)}" in "${this.column.title}"`, { line: trimmed.slice(0, 60) });
       this.last = item.item;
-    } else if (this.record(trimmed) || this.fillLast(trimmed)) return;
+    } else if (this.record(trimmed) || this.fillLast(trimmed) || this.positionNotes(trimmed)) return;
     else if (isContactLine(trimmed)) this.ctx.contactLines.push(trimmed);
     else this.body(paragraph(trimmed));
   }
@@ -403,7 +403,8 @@ export class ColumnFiller {
    * 蜂花粉 价格面议。"): the parts, when at least two are items and they are most of them.
    */
   private listedItems(text: string): string[] | undefined {
-    const positions = this.column.type === 'jobs' ? jobsInOneSentence(text) : undefined;
+    const positions =
+      this.column.type === 'jobs' ? jobsInOneSentence(text) : this.column.type === 'news' ? this.datedSentences(text) : undefined;
     if (positions) return positions;
     const parts = text
       .split(/[；;]/)
@@ -412,6 +413,26 @@ export class ColumnFiller {
     if (parts.length < 2) return undefined;
     const items = parts.filter((part) => this.lineItemOf(part)).length;
     return items >= 2 && items * 2 >= parts.length ? parts : undefined;
+  }
+
+  /**
+   * A diary written as one paragraph ("2026年9月6日，…。9月20日，公司参加…。10月3日，…"): each sentence that
+   * starts with a date begins a notice, the sentences after it belong to it. Undefined unless the
+   * paragraph starts with a date and two or more sentences do.
+   */
+  private datedSentences(text: string): string[] | undefined {
+    const sentences = text
+      .split(/(?<=[。！!])/)
+      .map((sentence) => sentence.trim())
+      .filter(Boolean);
+    const dated = (sentence: string) => leadingDate(sentence, this.ctx.fileYears, this.ctx.today) !== undefined;
+    if (sentences.length < 2 || !dated(sentences[0]!) || sentences.filter(dated).length < 2) return undefined;
+    const notices: string[] = [];
+    for (const sentence of sentences) {
+      if (dated(sentence) || notices.length === 0) notices.push(sentence);
+      else notices[notices.length - 1] += sentence;
+    }
+    return notices;
   }
 
   /** The item a line stands for in this column, if it is one. */
@@ -525,6 +546,31 @@ export class ColumnFiller {
     ]);
     if (!fields) return false;
     mergeFields(last, fields);
+    return true;
+  }
+
+  /**
+   * After positions listed together, a sentence that speaks of them by short names, part by part
+   * ("钳工、编程员要求三年经验，月薪8000-13000元；设计师薪资面议；学徒包吃住，月薪4000元起"): each part's pay and
+   * requirements go to the jobs it names (a name is the end of a job's title). False unless every part names one.
+   */
+  private positionNotes(text: string): boolean {
+    const jobs = this.column.items.filter((i): i is Job => i.kind === 'job');
+    if (this.column.type !== 'jobs' || jobs.length < 2) return false;
+    const parts = text
+      .split(/[；;]/)
+      .map((part) => part.trim().replace(/[。.]$/, ''))
+      .filter(Boolean);
+    const named = parts.map((part) => namedJobs(part, jobs));
+    if (parts.length < 2 || !named.every((n) => n.jobs.length > 0)) return false;
+    named.forEach(({ jobs: targets, rest }) => {
+      const { pay, rest: said } = extractPay(rest);
+      const requirements = said.replace(/[，,、\s]+$/, '');
+      for (const job of targets) {
+        if (pay && !job.pay) job.pay = pay.slice(0, 100);
+        if (requirements) job.requirements.push(paragraph(requirements));
+      }
+    });
     return true;
   }
 
@@ -755,32 +801,60 @@ export class ColumnFiller {
   }
 }
 
-/** A position and its headcount in a list of them: "模具钳工3名", "CNC编程员 2人". */
-const POSITION = String.raw`(?:[A-Za-z]{0,6}[\u4e00-\u9fff]{2,8})\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]`;
-const POSITIONS = new RegExp(String.raw`(?:^|招聘|诚聘|招)((?:${POSITION}\s*[、和及]\s*)+${POSITION})(?:[，,；;。]\s*(.*))?$`);
+/** A position and its headcount in a list of them: "厨师2名", "CNC 编程员 2 名", "场地布置工5名（男性，能吃苦）". */
+const POSITION = String.raw`[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,11}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位](?:\s*[（(][^）)]{1,20}[)）])?`;
+const POSITIONS = new RegExp(
+  String.raw`^(?:现|急|长期)?(?:招聘|诚聘|急聘|招)?((?:${POSITION}\s*[、和及]\s*)+${POSITION})(?:([，,；;。])\s*(.*))?$`,
+);
+/** "因业务扩大，现招聘…", "本公司现招聘…": the reason and who is hiring, in front of the positions. */
+const HIRING_LEAD = /^(?:[^。；;！!]*?[，,]\s*)?(?:本公司|本店|本厂|我公司|我司|公司|我们)?(?=(?:现|急|长期)?(?:招聘|诚聘|急聘))/;
 
 /**
- * "现招聘厨师2名、服务员5名，待遇面议。": several positions named with their headcounts in one sentence —
- * one line per position, each with the rest of the sentence (pay, requirements). When the rest speaks
- * of the positions one by one ("钳工要求…，月薪…；学徒包吃住，月薪4000元起"), each gets the clauses that
- * name it (by its name or the end of it: 钳工 for 模具钳工).
+ * "现招聘厨师2名、服务员5名，待遇面议。", "因生产需要，本公司现招聘模具钳工 3 名、CNC 编程员 2 名…": several
+ * positions named with their headcounts in one sentence — one line per position, each with the rest of
+ * the sentence (pay, requirements) and the remark in brackets after it; sentences after a full stop
+ * follow as a line of their own.
  */
 function jobsInOneSentence(text: string): string[] | undefined {
-  const match = POSITIONS.exec(text.trim().replace(/^(?:现|急|长期)/, ''));
+  const match = POSITIONS.exec(text.trim().replace(HIRING_LEAD, ''));
   if (!match) return undefined;
-  const positions = match[1]!.split(/\s*[、和及]\s*/);
-  const clauses = (match[2] ?? '').split(/(?<=[；;。])/).filter((c) => c.trim());
-  const names = (position: string) => position.replace(/\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]$/, '');
-  const speaksOf = (clause: string, position: string) => {
-    const name = names(position);
-    const head = clause.split(/[，,]|要求/)[0]!;
-    return Array.from({ length: name.length - 1 }, (_, i) => name.slice(i)).some((end) => head.includes(end));
-  };
-  return positions.map((position) => {
-    const own = clauses.filter((c) => speaksOf(c, position));
-    const rest = (own.length ? own : clauses).join('').replace(/[；;。]$/, '');
-    return rest ? `${position}，${rest}` : position;
+  // After a full stop the sentences are notes of their own (they may speak of each position apart).
+  const apart = match[2] === '。' && match[3] ? [match[3]] : [];
+  const rest = match[3] && !apart.length ? `，${match[3]}` : '';
+  const lines = match[1]!.split(/\s*[、和及]\s*(?![^（(]*[)）])/).map((position) => {
+    const remark = /\s*[（(]([^）)]{1,20})[)）]$/.exec(position);
+    const named = (remark ? position.slice(0, remark.index) : position).replace(
+      /(?<=[\u4e00-\u9fffA-Za-z])\s+(?=[\u4e00-\u9fffA-Za-z])/g,
+      '',
+    );
+    return `${named}${remark ? `，${remark[1]}` : ''}${rest}`;
   });
+  return [...lines, ...apart];
+}
+
+/** The jobs a part of a sentence starts by naming ("钳工、编程员要求…": the ends of 模具钳工, CNC编程员), and the rest of it. */
+function namedJobs(part: string, jobs: Job[]): { jobs: Job[]; rest: string } {
+  const found: Job[] = [];
+  let at = 0;
+  for (;;) {
+    const hit = jobs
+      .flatMap((job) => [...job.title].map((_, i) => ({ job, name: job.title.slice(i) })))
+      .filter(({ name }) => name.length >= 2 && part.startsWith(name, at))
+      .sort((a, b) => b.name.length - a.name.length)[0];
+    if (!hit) break;
+    found.push(hit.job);
+    at += hit.name.length;
+    const joined = /^\s*[、和及]\s*/.exec(part.slice(at));
+    if (!joined) break;
+    at += joined[0].length;
+  }
+  return {
+    jobs: found,
+    rest: part
+      .slice(at)
+      .replace(/^[\s，,：:]+/, '')
+      .trim(),
+  };
 }
 
 /** "售后安装师傅2名，月薪…；门店导购1名，底薪…": the jobs of one tagged line, when each part names a headcount. */
@@ -816,6 +890,20 @@ function pointsApart(block: SourceBlock): SourceBlock[] {
   const said = block.type === 'paragraph' ? saidPoints(textOf(block)) : undefined;
   if (!said) return [block];
   return [...(said.lead ? [paragraph(said.lead)] : []), ...said.points.map((point) => paragraph(point))];
+}
+
+/**
+ * Priced items typed two or three a line, apart by spaces ("针灸 每次30元  推拿 每次50元"), come as a table
+ * without header whose every cell is a name and its price: each cell is a line of its own, in reading order.
+ */
+function cellsApart(block: SourceBlock): SourceBlock[] {
+  if (block.type !== 'table' || block.header) return [block];
+  const cells = gridOf(block)
+    .flat()
+    .map((cell) => cell.trim())
+    .filter(Boolean);
+  const priced = (cell: string) => /\s/.test(cell) && productLine(cell)?.price;
+  return cells.length >= 3 && cells.every(priced) ? cells.map((cell) => paragraph(cell)) : [block];
 }
 
 /** Fields read for an item that exists already (labelled lines after it) go into it where it has room. */
@@ -975,13 +1063,17 @@ export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): Col
 
 /**
  * What a line says it is by itself, wherever it stands: a tagged post ("【供应】…"), a tagged job
- * ("招聘：搬运工3名…"), a dated notice ("2026.4.18 本店…"), a contact line ("地址：…"), a priced line.
+ * ("招聘：搬运工3名…"), a dated notice ("2026.4.18 本店…"), a contact line ("地址：…"), a position with its
+ * headcount and pay, a priced line.
  */
 export function lineColumn(text: string, ctx: StructureContext): ColumnType | 'contact' | undefined {
   if (postLine(text)) return 'supply';
   if (isTaggedJob(undecorated(text)) && jobLine(text)) return 'jobs';
   if (newsLine(text, ctx.fileYears, ctx.today)) return 'news';
   if (isContactLine(text)) return 'contact';
+  // "仓库理货员2名，…，月薪4000-4500元": a position with its headcount and pay says it is a job without a tag.
+  const job = jobLine(text);
+  if (job?.headcount && job.pay) return 'jobs';
   if (productLine(text)) return 'products';
   return undefined;
 }

@@ -42,13 +42,13 @@ const LABELS: [Field, string[]][] = [
 ];
 
 /**
- * A label, then a colon — or only a space when a number follows ("电话 0539-8121234"). A number's own
+ * A label, then a colon — or only a space when a number follows ("电话 0539-8121234", "电话同微信 135…"). A number's own
  * label may run straight into it ("电话0538-6221234 手机13805381234"); a person's may not ("王厂长13706361234").
  * A word before 电话 is part of its label (订房电话), but not the end of an address run into it ("28号电话：").
  * "电话同微信 139…" is a phone label; a line may start "地址 …" without the colon; "值班经理：" names the person.
  */
 const LABEL_PATTERN = new RegExp(
-  `(?<![A-Za-z])(?:((?:(?![号室层楼])[\\u4e00-\\u9fff]){0,4}(?:电话|热线|总机)|[\\u4e00-\\u9fff]{1,3}(?:经理|主管)(?=\\s*[：:])|${LABELS.flatMap(
+  `(?<![A-Za-z])(?:((?:(?![号室层楼])[\\u4e00-\\u9fff]){0,4}(?:电话|热线|总机)(?:[\\u4e00-\\u9fff/]{1,6}(?=\\s+[+\\d]))?|[\\u4e00-\\u9fff]{1,3}(?:经理|主管)(?=\\s*[：:])|${LABELS.flatMap(
     ([, l]) => l,
   )
     .sort((a, b) => b.length - a.length)
@@ -98,6 +98,26 @@ function sentenceLabels(line: string): string {
     .replace(/(联系人|负责人)(?=[\u4e00-\u9fff]{1,4}(?:[（(，,。；;\s]|$))/g, '$1：');
 }
 
+/** Labels that name their field without a colon when they start a line or a spaced cell ("地址 威海市…", "联系人 王大夫"). */
+const SPACED_LABELS = [
+  '地址',
+  '公司地址',
+  '门店地址',
+  '店址',
+  '厂址',
+  '联系地址',
+  '通讯地址',
+  '联系人',
+  '负责人',
+  '邮编',
+  '邮箱',
+  '营业时间',
+];
+const SPACED_LABEL = new RegExp(`(^|\\s{2,}|\\u3000)(${SPACED_LABELS.join('|')})\\s+(?=[^\\s\\d+：:])`, 'g');
+
+/** "地址 威海市文登区龙山路36号" → "地址：威海市…": a label standing first, a space for its colon. */
+const spacedLabels = (line: string) => line.replace(SPACED_LABEL, '$1$2：');
+
 const WEAK_LABELS = /^(?:[\u4e00-\u9fff]{0,3}经理|[\u4e00-\u9fff]{1,3}主管|联系)[：:\s]/;
 const plainDigits = (text: string) => text.replace(/[\s-]/g, '');
 
@@ -106,7 +126,7 @@ const ONE_CLAUSE: Field[] = ['address', 'person'];
 
 /** The label/value pairs of one line, in order. Values end where the next label starts. */
 export function contactPairs(raw: string): { label: string; field: Field; value: string }[] {
-  const line = sentenceLabels(plainNumbers(raw));
+  const line = spacedLabels(sentenceLabels(plainNumbers(raw)));
   // Labels are found in the folded text (電話 → 电话); values are taken from the line as written.
   const starts = [...foldTraditional(line).matchAll(LABEL_PATTERN)].filter(
     // "经理：", "联系：" name a contact only before a number ("经理：马国庆 138…"), not "经理：1名".
@@ -174,10 +194,10 @@ class ContactBuilder {
     const head = line.split(/\s{1,}(?=[^\s]*?(?:请|电话|热线|致电|拨打|打))|\s+(?=1[3-9]\d{9}|0\d{2,3}-)/)[0]!.trim();
     if (numbers.length) for (const n of numbers) this.add('电话', 'phone', n);
     // "赵经理 13906351234": a person's title and a number, no label.
-    const { rest } = numbersIn(line);
-    if (numbers.length && PERSON_TITLE.test(rest)) {
+    const person = numbers.length ? personIn(numbersIn(line).rest) : undefined;
+    if (person) {
       this.found = true;
-      this.contact.person ||= rest;
+      this.contact.person ||= person;
     }
     if (ADDRESS.test(head) && /\d/.test(head) && !/(?<!\d)1[3-9]\d{9}(?!\d)/.test(head)) {
       this.found = true;
@@ -186,12 +206,16 @@ class ContactBuilder {
   }
 
   add(label: string, field: Field, value: string): void {
-    // 微信：13953681234 — a WeChat id that is a mobile number is a number to call.
-    const wechatNumber = field === 'other' && label === '微信' && isMobileNumber(value);
+    // 微信：13953681234, "电话同微信 135… 刘厂长" — a WeChat id that is a mobile number is a number to call.
+    const wechat = field === 'other' && label === '微信' ? numbersIn(value) : undefined;
+    const wechatNumber = wechat?.numbers.length === 1 && isMobileNumber(wechat.numbers[0]!) ? wechat.numbers[0] : undefined;
     if (!value || (field === 'other' && !wechatNumber)) return;
     this.found = true;
-    if (wechatNumber) this.addNumber('手机', value);
-    else if (field === 'address') this.contact.address ||= value.slice(0, 200);
+    if (wechatNumber) {
+      this.addNumber('手机', wechatNumber);
+      const person = personIn(wechat!.rest);
+      if (person) this.contact.person ||= person;
+    } else if (field === 'address') this.contact.address ||= value.slice(0, 200);
     else if (field === 'postcode') {
       const code = /\d{6}/.exec(value)?.[0];
       if (code) this.contact.postcode = code;
@@ -205,7 +229,7 @@ class ContactBuilder {
       const { numbers, rest, bracketed } = numbersIn(value);
       if (bracketed) this.contact.person ||= bracketed.slice(0, 50);
       // "手机13805381234 王店长": a person's title after the number names who answers it.
-      else if (numbers.length && PERSON_TITLE.test(rest)) this.contact.person ||= rest;
+      else if (numbers.length && personIn(rest)) this.contact.person ||= personIn(rest);
       for (const n of numbers) this.addNumber(field === 'fax' ? '传真' : field === 'mobile' ? '手机' : label, n);
       if (numbers.length === 0 && rest) this.addNumber(label, rest);
     }
@@ -214,8 +238,19 @@ class ContactBuilder {
 
 const ADDRESS = /路|街|道|巷|弄|大厦|广场|号/;
 
-/** A surname and how people address them: 王店长, 刘经理, 张姐, 李老师. */
-const PERSON_TITLE = /^[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|经理|店长|老板|总|主任|师傅|姐|哥|老师|厂长|院长|校长)$/;
+/** A surname and how people address them: 王店长, 刘经理, 张姐, 李老师, 王大夫, 孟师傅; 小张. */
+const PERSON_TITLE =
+  /^(?:[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|经理|店长|老板|总|主任|师傅|姐|哥|老师|厂长|院长|校长|大夫|医生|教练|主管)|小[\u4e00-\u9fff])$/;
+
+/**
+ * The person a line with a number names beside it ("电话同微信 135… 刘厂长", "值班经理：孙经理 138…",
+ * "销售顾问：小张 138…"): a word of the rest that is a surname with a title.
+ */
+function personIn(rest: string): string | undefined {
+  const named = rest.split(/[\s,，、;；：:|｜]+/).filter((word) => PERSON_TITLE.test(word));
+  // "值班经理：孙经理": a surname of one character is a person's, a longer word more likely a duty's.
+  return named.find((word) => word.length <= 3) ?? named.at(-1);
+}
 
 /**
  * Contact lines → a contact block, or undefined if none of them carries a contact field. A line

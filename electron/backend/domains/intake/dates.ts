@@ -1,7 +1,7 @@
 /**
  * Dates as news items carry them: "2026年4月12日", "2026-08-15", "2026.05.20", "2026年3月" (the
  * first of the month), "8月15日" and "4月" (the year taken from the other dates in the same file, or
- * from today, and said so). Only real calendar dates come out.
+ * from today, and said so), and dates written in Chinese numerals ("二〇二六年七月十日"). Only real calendar dates come out.
  */
 import { isRealDate } from '../../../../shared/domain/dates';
 
@@ -30,6 +30,11 @@ const MONTH_DAY_AT_START = /^(\d{1,2})\s*[-/]\s*(\d{1,2})(?=[\s，,、：:])/;
 const RELATIVE =
   /(去年|今年|前年)\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*月(?:\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*[日号])?|(上个?月|本月)/;
 const CHINESE_DIGITS = '一二三四五六七八九';
+/** "二〇二六年七月十日": a full date written in Chinese numerals, as on a notice. */
+const FULL_CHINESE = /([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*[日号]/;
+
+/** "二〇二六" → 2026: a year said digit by digit. */
+const chineseYear = (text: string) => Number([...text].map((c) => String(CHINESE_DIGITS.indexOf(c) + 1)).join(''));
 
 /** "十月" → 10, "二十一" → 21, "3" → 3. */
 function numberOf(text: string): number {
@@ -78,6 +83,7 @@ export function yearsIn(text: string): number[] {
   const short = [...text.matchAll(new RegExp(SHORT_YEAR.source, 'g'))].map((m) => 2000 + Number(m[1]));
   return [...text.matchAll(new RegExp(FULL.source, 'g')), ...text.matchAll(new RegExp(YEAR_MONTH.source, 'g'))]
     .map((m) => Number(m[1]))
+    .concat([...text.matchAll(new RegExp(FULL_CHINESE.source, 'g'))].map((m) => chineseYear(m[1]!)))
     .filter((y) => y > 1900 && y < 2200)
     .concat(short);
 }
@@ -100,6 +106,8 @@ export function findAnyDate(text: string, fileYears: number[], today: string): F
   };
   const full = FULL.exec(text);
   add(full, Number(full?.[1]), Number(full?.[2]), Number(full?.[3]));
+  const chinese = FULL_CHINESE.exec(text);
+  if (chinese) add(chinese, chineseYear(chinese[1]!), numberOf(chinese[2]!), numberOf(chinese[3]!));
   const yearMonth = YEAR_MONTH.exec(text);
   add(yearMonth, Number(yearMonth?.[1]), Number(yearMonth?.[2]), undefined);
   const short = SHORT_YEAR.exec(text);

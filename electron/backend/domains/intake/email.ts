@@ -9,6 +9,7 @@
  */
 import type { SourceBlock } from './htmlToBlocks';
 import { textOf } from './htmlToBlocks';
+import { isContactLine } from './contact';
 import { decodeText } from './textDecoding';
 
 export const MAX_EMAIL_PARTS = 100;
@@ -138,13 +139,29 @@ function leaves(part: Part, out: Part[]): Part[] {
 const FORWARD_SEPARATOR = /^\s*-{2,}\s*(?:转发|原始|Forwarded|Original)[^-]*-{2,}\s*$/i;
 const MAIL_HEADER = /^\s*(?:发件人|收件人|抄送|发送时间|发送日期|日期|时间|主题|From|To|Cc|Sent|Date|Subject)\s*[：:]/i;
 
-/** The mail's own text without forward headers and the signature after "-- ". */
+/**
+ * What a signature tells of the contact ("周涛 | 销售主管", "手机：138…", "地址：…"): its contact lines, and the
+ * sender's name on its first line as the contact person. Nothing when it has no contact line.
+ */
+function signatureContact(lines: string[]): string[] {
+  const contact = lines.filter((line) => isContactLine(line));
+  if (contact.length === 0) return [];
+  const first = lines.find((line) => line.trim()) ?? '';
+  const sender = /^\s*([\u4e00-\u9fff]{2,4})(?:\s*[|｜/·,，]\s*[^\s|｜]{2,12}|\s+[\u4e00-\u9fff]{2,8})?\s*$/.exec(first);
+  return [...(sender && !isContactLine(first) ? [`联系人：${sender[1]}`] : []), ...contact.map((line) => line.trim())];
+}
+
+/** The mail's own text without forward headers; of the signature after "-- ", its contact lines only. */
 export function mailText(text: string): string {
   const lines = text.split(/\r?\n/);
   const out: string[] = [];
   let inHeader = false;
-  for (const line of lines) {
-    if (/^--\s?$/.test(line)) break;
+  for (const [index, line] of lines.entries()) {
+    if (/^--\s?$/.test(line)) {
+      const contact = signatureContact(lines.slice(index + 1));
+      if (contact.length) out.push('', ...contact);
+      break;
+    }
     if (FORWARD_SEPARATOR.test(line)) {
       inHeader = true;
       continue;
@@ -228,13 +245,17 @@ export function readEmail(bytes: Uint8Array): EmailContent {
   return content;
 }
 
-/** The mail's blocks without a forward's header block and without the signature after "--" (see mailText). */
+/** The mail's blocks without a forward's header block; of the signature after "--", its contact lines (see mailText). */
 export function withoutMailHeaders(blocks: SourceBlock[]): SourceBlock[] {
   const kept: SourceBlock[] = [];
   let inHeader = false;
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     const text = textOf(block);
-    if (/^--\s?$/.test(text.trim())) break;
+    if (/^--\s?$/.test(text.trim())) {
+      const contact = signatureContact(blocks.slice(index + 1).map(textOf));
+      kept.push(...contact.map((line): SourceBlock => ({ type: 'paragraph', runs: [{ text: line }] })));
+      break;
+    }
     if (FORWARD_SEPARATOR.test(text)) inHeader = true;
     else if (!(inHeader && MAIL_HEADER.test(text))) {
       inHeader = false;

@@ -96,10 +96,20 @@ export function extractPay(text: string): { pay?: string; rest: string } {
   const negotiable = /(待遇|薪资|工资|薪酬)面议[。；;]?/.exec(text);
   if (negotiable)
     return { pay: '面议', rest: (text.slice(0, negotiable.index) + text.slice(negotiable.index + negotiable[0].length)).trim() };
-  const clauses = text.split(/(?<=[，,。；;！!])/);
+  // Text written without punctuation ("包吃住 月工资2500元起") parts its clauses with spaces.
+  const unpunctuated = !/[，,。；;！!、]/.test(text);
+  const clauses = text.split(unpunctuated ? /(?<=\s)(?=\S)/ : /(?<=[，,。；;！!])/);
   const index = clauses.findIndex((c) => PAY_CLAUSE.test(c));
   if (index < 0) return { rest: text };
   const pay = clauses[index]!.replace(/[，,。；;！!]$/, '').trim();
+  if (unpunctuated)
+    return {
+      pay,
+      rest: [...clauses.slice(0, index), ...clauses.slice(index + 1)]
+        .map((c) => c.trim())
+        .join(' ')
+        .trim(),
+    };
   const rest = [...clauses.slice(0, index), ...clauses.slice(index + 1)]
     .join('')
     .replace(/[，,]$/, '。')

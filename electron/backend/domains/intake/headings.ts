@@ -4,6 +4,7 @@
  * (公司简介, 联系我们 …). Shared by plain text, old Word files, PDF lines and Word paragraphs.
  */
 import { isMarkedPrice } from '../../../../shared/sites/price';
+import { isContactLine } from './contact';
 import { matchColumnKeyword } from './keywords';
 
 /**
@@ -81,12 +82,18 @@ export function couldBeHeading(text: string): boolean {
   if (/^(?:地址|厂址|店址|电话|手机|联系人)\s+\S*\d/.test(t)) return false;
   // "前台接待 1名 月薪3500元": a position, its headcount and more is a job, not a heading.
   if (/\S\s+\d{1,3}\s*[名人位]\s+\S/.test(t)) return false;
+  // "地址 威海市文登区龙山路36号": a contact label with its value after a space is a contact line too.
+  if (isContactLine(t)) return false;
   // A date first (also after a numbering: "A.12月1日起…") starts a notice, not a heading.
   const bare = numberingOf(t)?.rest ?? t;
   if ([t, bare].some((s) => /^\d{4}\s*[年\-/.]|^\d{1,2}\s*月|^\d{1,2}[-/]\d{1,2}\s|^(?:去年|今年|前年|上个?月)/.test(s))) return false;
   // "清蒸加吉鱼……时价": a name led to its price is an item.
   const led = t.split(LEADER).filter(Boolean);
   if (led.length === 2 && isMarkedPrice(led[1]!)) return false;
+  // "前台接待1名 月薪3500元": a position, its headcount and more on one line is a job line.
+  if (/^[\u4e00-\u9fffA-Za-z]{2,10}\s*\d{1,3}\s*[名人位]\s+\S/.test(t)) return false;
+  // "配汽车钥匙面议": a name run into 面议 (OCR closes the gap) is a priced item too.
+  if (/^[^\s]{2,}(?:面议|电议|时价|议价)$/.test(t)) return false;
   const last = t.split(/\s+/).at(-1)!;
   if (isMarkedPrice(last) || isMarkedPrice(t.replace(/^.*?(?=[¥￥\d])/, ''))) return false;
   return /[\u4e00-\u9fffA-Za-z]/.test(t);

@@ -20,6 +20,15 @@ export function firstClause(text: string): string {
   return (clause || text).slice(0, 40);
 }
 
+/**
+ * A notice's title: its first clause — in text written without punctuation ("今年三伏贴七月十五日开始
+ * 头伏中伏末伏各贴一次"), where spaces part the clauses, the words before the first space.
+ */
+function noticeTitle(text: string): string {
+  if (/[，,。；;！!？?、]/.test(text)) return firstClause(text);
+  return firstClause(text.split(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/)[0]!);
+}
+
 /** Typed numbering in front of an item ("1. ", "2、", "（三）", "一、") and emoji or bullets around it. */
 function withoutNumbering(raw: string): string {
   const text = undecorated(raw);
@@ -72,6 +81,17 @@ const BRACKETED_PRICE = /\s*[（(]\s*((?:[¥￥])?\s*\d[\d,.]*\s*[千万]?\s*元
 /** "每斤", "每份", "每人": the unit a price is for, written in front of it. */
 const PER_UNIT = /^每\s*([^\s\d]{1,3})$/;
 
+/** "叁拾伍元", "两千八百元起": an amount in Chinese numerals, everyday or capital, said in 元. */
+const CHINESE_AMOUNT = '[零〇一二两三四五六七八九十百千万壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+\\s*元(?:\\s*[/／]\\s*[^\\s\\d]{1,4})?\\s*起?';
+
+/** "招牌红烧肉 68元/份", "艾灸 叁拾伍元", "铁观音 面议": a name, then the price that ends the line. */
+const PRICE_TAIL = new RegExp(
+  String.raw`^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万wW])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*[/／每]\s*[^\s\d]{1,4})?\s*起?|${CHINESE_AMOUNT}|价格面议|面议|时价|电议|议价)$`,
+);
+
+/** Words in front of an amount that make it pay, not a price. */
+const PAY_WORD = /(?:月薪|年薪|日薪|时薪|底薪|工资|薪资|薪酬|待遇)$/;
+
 /** "打印机上门维修 上门费30元": a fee's name in front of the amount belongs to the price, not to the item's name. */
 const FEE_WORD = /^[\u4e00-\u9fff]{1,3}[费价]$/;
 
@@ -106,10 +126,7 @@ export function productLine(raw: string): ProductLine | undefined {
     }
   } else {
     // "招牌红烧肉 68元/份", "西湖龙井（特级）￥680/斤": the price is the tail of the line.
-    const tail =
-      /^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万wW])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*[/／每]\s*[^\s\d]{1,4})?\s*起?|价格面议|面议|时价|电议|议价)$/.exec(
-        text,
-      );
+    const tail = PRICE_TAIL.exec(text);
     if (tail) {
       name = tail[1];
       priceText = tail[2];
@@ -143,6 +160,8 @@ export function productLine(raw: string): ProductLine | undefined {
     name = packed.name;
   }
   if (!name || name.length > 30 || SENTENCE.test(name) || FIELD_LABEL.test(name) || /^\d+$/.test(name)) return undefined;
+  // "送货司机1名，有C1驾照，月薪5000元": an amount after 月薪 is pay, and the line a job.
+  if (PAY_WORD.test(name)) return undefined;
   // "铁观音 每斤 260元": 每斤 in front of the amount is its unit.
   const per = [...middle, name.split(/\s+/).at(-1)!].map((w) => PER_UNIT.exec(w)).find(Boolean);
   if (per) {
@@ -226,8 +245,9 @@ const JOB_SIGNAL = /要求|经验|学历|薪|工资|待遇|年龄|熟悉|优先|
 const JOB_LINE =
   /^(?:招聘|诚聘|急聘|招募|聘)?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$)\s*(.*)$/;
 
-/** "招：送货司机2人…", "【招聘】…": a job ad that says so, wherever it stands. */
-const JOB_TAG = /^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招募|招人|招|聘)\s*[：:])\s*/;
+/** "招：送货司机2人…", "【招聘】…", "招学徒1名…" (招 before a position and its headcount): a job ad that says so, wherever it stands. */
+const JOB_TAG =
+  /^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招募|招人|招|聘)\s*[：:]|(?:现|急|长期)?(?:招聘|诚聘|急聘|急招|招募|招(?![商生标投待]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*/;
 
 /** The tag of a tagged job line removed ("招人：…" → "…"). */
 export const withoutJobTag = (text: string) => text.replace(JOB_TAG, '');
@@ -256,6 +276,7 @@ export function jobLine(raw: string): JobLine | undefined {
     requirements: requirements
       .replace(/^(任职要求|岗位要求|要求)\s*[：:]\s*/, '')
       .replace(/[；;]$/, '。')
+      .replace(/[，,、]$/, '')
       .trim(),
   };
 }
@@ -309,7 +330,7 @@ export function newsLine(raw: string, fileYears: number[], today: string): NewsL
   const text = withoutNewsTag(withoutNumbering(raw));
   const found = leadingDate(text, fileYears, today);
   if (!found || found.text.length < 4) return undefined;
-  return { date: found.date, title: firstClause(found.text).replace(/[。.]$/, ''), text };
+  return { date: found.date, title: noticeTitle(found.text).replace(/[。.]$/, ''), text };
 }
 
 /** "【公司动态】2026年11月3日 …", "[通知] …": a bracketed tag in front of a notice names its kind, not its title. */

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
+import { numberingOf } from './headings';
 import type { SourceBlock } from './htmlToBlocks';
 import { linesToBlocks, type TextLine } from './lines';
 
@@ -93,10 +94,27 @@ function pageLines(items: TextItem[], pageHeight: number): PlacedLine[] {
 /** "智能控制仪……………￥280": a name led by dots to its price, a line of a price list however far it runs. */
 const LEADER_LINE = /(?:\.{4,}|…{2,}|·{4,}|-{4,})\s*\S{1,16}$/;
 
-/** A line that continues the one above: same size, no cells, the one above running to the right margin (and no price list line). */
+/**
+ * A line that starts something of its own, wherever the one above ends: a label ("咨询电话：…"), a date
+ * ("11月15日 …", "2026年10月 …"), a numbering, a position with its headcount ("前台接待1名 …").
+ */
+function startsOwnLine(text: string): boolean {
+  const t = text.trim();
+  return (
+    /^[^，。；\s]{1,8}[：:]/.test(t) ||
+    /^(?:(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}(?!\d)|\d{1,2}\s*月\s*\d{1,2}\s*[日号])/.test(t) ||
+    /^[\u4e00-\u9fffA-Za-z]{2,10}\s*\d{1,3}\s*[名人位](?![\u4e00-\u9fff])/.test(t) ||
+    Boolean(numberingOf(t))
+  );
+}
+
+/**
+ * A line that continues the one above: same size, no cells, the one above running to the right margin
+ * (and no price list line), and the line not starting something of its own.
+ */
 function continues(previous: PlacedLine, line: PlacedLine, rightMargin: number): boolean {
   if (previous.cells || line.cells || Math.abs((previous.size ?? 0) - (line.size ?? 0)) > 0.5) return false;
-  if (LEADER_LINE.test(previous.text) || LEADER_LINE.test(line.text)) return false;
+  if (LEADER_LINE.test(previous.text) || LEADER_LINE.test(line.text) || startsOwnLine(line.text)) return false;
   const size = line.size ?? 10;
   return (
     previous.right >= rightMargin - size * 2 && line.top - previous.top <= size * 1.8 && Math.abs(line.left - previous.left) < size * 3

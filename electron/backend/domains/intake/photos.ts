@@ -34,11 +34,14 @@ export const isLicenceName = (fileName: string) =>
 export const isQrCodeName = (fileName: string) =>
   /二维码|qr\s*code|(?<![a-z])qr(?![a-z])|收款码|付款码|小程序码/i.test(photoStem(fileName));
 
-/** Names a phone, camera or chat app gives: they say nothing about the picture. */
+/** Names a phone, camera or chat app gives, or "截图" alone: they say nothing about the picture. */
 export const isCameraName = (fileName: string) =>
   /^(img|dsc|dscn|dcim|pic|photo|image|mvimg|wx_camera|mmexport|screenshot|微信图片|qq图片|截图|屏幕截图|未命名|新建|扫描全能王)?[\s_-]*[\d_\s-]{3,}$/i.test(
     photoStem(fileName),
-  ) || /^(img|dsc|pic|微信图片|mmexport|screenshot|截图)[_\s-]?\d/i.test(photoStem(fileName));
+  ) ||
+  /^(img|dsc|pic|微信图片|mmexport|screenshot|截图)[_\s-]?\d/i.test(photoStem(fileName)) ||
+  // "截图.png", "屏幕截图.png": a screenshot named by the phone or the person only as one.
+  /^(?:screenshot|screen\s*shot|截图|截屏|屏幕截图|手机截图|未命名)$/i.test(photoStem(fileName));
 
 /** Pictures of printed material: read by OCR, not shown as photos. */
 export const isDocumentName = (fileName: string) =>

@@ -11,6 +11,7 @@ import { isContactBlockLine, isContactLine } from './contact';
 import { yearsIn } from './dates';
 import { makeGuess, type GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
+import { numberingOf } from './headings';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
 import { postLine } from './lineItems';
 import { linesToBlocks } from './lines';
@@ -25,6 +26,8 @@ export interface StructuredMaterial {
   contactLines: string[];
   /** The text was read by OCR (a photographed page, a scanned PDF): guesses made from it later say so too. */
   ocr?: boolean;
+  /** The document's title when it names the enterprise ("喜悦婚庆"): how the customer writes its own name. */
+  title?: string;
 }
 
 export interface StructureOptions {
@@ -140,11 +143,12 @@ class Structurer {
     if (this.options.ocr) this.result.ocr = true;
     const titles = all.filter((b) => this.isTitle(b));
     if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
+    if (titles.length) this.result.title = headingCore(runsText((titles[0] as Heading).runs));
     const blocks = captionsAsHeadings(all.filter((b) => !titles.includes(b)));
     this.context.fileYears = yearsIn(blocks.map(textOf).join('\n') + tableText(blocks));
     const level = columnLevel(blocks);
     if (level === undefined) return this.withoutColumnHeadings(blocks);
-    let previous: { column: Column; filler?: ColumnFiller } | undefined;
+    let previous: { column: Column; filler?: ColumnFiller; heading?: string } | undefined;
     const sections = splitAt(blocks, level);
     sections.forEach((section, i) => {
       const title = section.heading ? runsText(section.heading.runs) : '';
@@ -152,11 +156,13 @@ class Structurer {
       if (!section.heading) {
         this.collectContact(section.blocks);
         this.context.toTray(section.blocks, 'Text before the first column heading.');
+      } else if (match && previous?.filler && isEntryOf(title, match, previous)) {
+        previous.filler.fill([{ ...section.heading, level: level + 1 }, ...section.blocks]);
       } else if (match && previous && previous.column.type === match.type && isEmptyColumn(previous.column)) {
         // "新苗培训学校简介" followed directly by "学校概况": one column, the second heading's content in it.
         previous.filler?.fill(section.blocks);
         if (!previous.filler) previous.column.body.push(...toModelBlocks(section.blocks));
-      } else if (match) previous = this.column(match.type, match.keyword, title, section.blocks);
+      } else if (match) previous = { ...this.column(match.type, match.keyword, title, section.blocks), heading: title };
       else if (previous?.filler && section.heading.look && previous.filler.acceptsSection(title, section.blocks))
         previous.filler.fill([{ ...section.heading, level: level + 1 }, ...section.blocks]);
       else if (contentColumn(section.blocks, this.context)) previous = this.listedUnder(title, section.blocks);
@@ -216,11 +222,13 @@ class Structurer {
   /**
    * Text without headings whose lines say what they are (a WeChat post: "【供应】…", "招聘：…",
    * "2026.4.18 …", "地址：…"): each such line goes to the column of its kind, the rest to the tray.
-   * False when fewer than two lines are items.
+   * False when fewer than two lines are items, unless one is a job or a post.
    */
   private byLineKinds(blocks: SourceBlock[]): boolean {
     const kinds = blocks.map((b) => (b.type === 'paragraph' ? lineColumn(textOf(b), this.context) : undefined));
-    if (kinds.filter((k) => k && k !== 'contact').length < 2) return false;
+    // One job or post is enough: such a line says what it is ("招学徒1名…", "收购：…").
+    const items = kinds.filter((k) => k && k !== 'contact');
+    if (items.length < 2 && !items.some((k) => k === 'jobs' || k === 'supply')) return false;
     const fillers = new Map<ColumnType, ColumnFiller>();
     const rest: SourceBlock[] = [];
     blocks.forEach((block, i) => {
@@ -414,6 +422,16 @@ function captionsAsHeadings(blocks: SourceBlock[]): SourceBlock[] {
     column = { level: heading.level, type: match.type };
     return [heading, { ...block, rows: block.rows.slice(1) }];
   });
+}
+
+/**
+ * "一、浪漫满屋套餐", "二、花好月圆套餐" after "婚礼套餐": numbered headings that name something before a word of the
+ * column just opened by an unnumbered heading are its entries (sub-headings), not columns of their own.
+ */
+function isEntryOf(title: string, match: KeywordMatch, previous: { column: Column; heading?: string }): boolean {
+  if (previous.column.type !== match.type || !previous.heading || numberingOf(previous.heading) || !numberingOf(title)) return false;
+  const core = headingCore(title);
+  return core.length >= match.keyword.length + 2 && !core.startsWith(match.keyword);
 }
 
 const isEmptyColumn = (column: Column) => column.body.length === 0 && column.items.length === 0;

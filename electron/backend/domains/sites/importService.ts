@@ -57,19 +57,30 @@ class Placement {
   }
 
   place(result: IntakeResult, newSite: boolean): void {
-    if (newSite) this.shortName();
+    if (newSite) this.shortName(result.documents.map((d) => d.material.title));
     for (const file of result.enterpriseFiles) this.enterpriseFile(file.file, file.record);
     for (const doc of result.documents) this.document(doc.file, doc.material);
     for (const note of result.notes) this.notes(note.file, note.wishes);
     placePhotos(this.content, result.photos, { newId: this.ctx.newId, guess: (...args) => this.guess(...args) }, result.linked);
   }
 
-  private shortName(): void {
+  /**
+   * The short name made from the registered name — or, shorter, the name the customer's own document
+   * is titled with when it is part of the registered name ("喜悦婚庆" over 日照市东港区喜悦婚庆礼仪有限公司).
+   */
+  private shortName(titles: (string | undefined)[]): void {
+    const made = this.content.profile.shortName;
+    const own = titles.find((t): t is string => Boolean(t && t.length >= 2 && t.length < made.length && made.startsWith(t)));
+    if (own) {
+      this.content.profile.shortName = own;
+      const { menu } = this.content.sms;
+      if (menu.welcome === `欢迎光临${made}`.slice(0, 60)) menu.welcome = `欢迎光临${own}`.slice(0, 60);
+    }
     const { shortName } = this.content.profile;
     this.guess(
       'profile.short_name',
       'enterprise',
-      `Short name (SMS signature) "${shortName}" from "${this.enterprise.name}".`,
+      `Short name (SMS signature) "${shortName}" from "${this.enterprise.name}"${own ? ` (as the document's title writes it)` : ''}.`,
       { shortName },
       { kind: 'shortName', before: this.enterprise.name.slice(0, 20) },
     );
