@@ -51,6 +51,9 @@ const TRADITIONAL_PRICE_WORDS: Record<string, string> = {
 
 function normalize(text: string): string {
   return text
+    // "元/㎡": the square-metre sign would become "m2" under NFKC, a unit with a digit in it.
+    .replace(/㎡|m²/g, '平方米')
+    .replace(/㎥|m³/g, '立方米')
     .normalize('NFKC')
     .replace(/[議萬價時談塊電單報]/g, (ch) => TRADITIONAL_PRICE_WORDS[ch]!)
     .replace(/\s+/g, ' ')

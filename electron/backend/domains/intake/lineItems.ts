@@ -224,7 +224,7 @@ const JOB_SIGNAL = /要求|经验|学历|薪|工资|待遇|年龄|熟悉|优先|
 
 /** Title, headcount (in brackets or not) and a bracketed remark after it ("2人（C照）"), then the rest. */
 const JOB_LINE =
-  /^(?:招聘|诚聘|急聘|招募|聘)?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$)\s*(.*)$/;
+  /^(?:招聘|诚聘|急聘|招募|聘|招(?![牌生商标])(?=[\u4e00-\u9fff]{2,12}\s*[（(]?\s*(?:\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]))?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$)\s*(.*)$/;
 
 /** "招：送货司机2人…", "【招聘】…": a job ad that says so, wherever it stands. */
 const JOB_TAG = /^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招募|招人|招|聘)\s*[：:])\s*/;
@@ -235,7 +235,10 @@ export const withoutJobTag = (text: string) => text.replace(JOB_TAG, '');
 /** "本店招聘服务员5名", "招2人": a headcount stated inside a job ad's prose. */
 const HEADCOUNT_IN_PROSE = /招(?:聘|募|收)?[^，,。；;：:]{0,12}?(\d{1,4}|[一二两三四五六七八九十]{1,3})\s*(?:名|人|位)/;
 
-export const isTaggedJob = (text: string) => JOB_TAG.test(text);
+/** "招安装工2名…", "招前台1名（夜班）" (not 招牌菜, 招生): 招 straight before a position and its headcount says the line is a job ad. */
+const HIRING = /^\s*招(?![牌生商标])(?:聘|募)?\s*[\u4e00-\u9fff]{2,12}\s*[（(]?\s*(?:\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]/;
+
+export const isTaggedJob = (text: string) => JOB_TAG.test(text) || HIRING.test(text);
 
 /** A job on one line: title, an optional headcount (若干 = not given), the pay and the requirements. */
 export function jobLine(raw: string): JobLine | undefined {

@@ -215,7 +215,12 @@ class Structurer {
    * False when fewer than two lines are items.
    */
   private byLineKinds(blocks: SourceBlock[]): boolean {
-    const kinds = blocks.map((b) => (b.type === 'paragraph' ? lineColumn(textOf(b), this.context) : undefined));
+    // A line taken for a heading by its look ("招学徒1名 包吃住" alone) is read as the line it is; a
+    // table of priced rows ("塑钢窗　260元/㎡" typed in columns) is a list of items as its lines would be.
+    blocks = blocks.map((b) => (b.type === 'heading' && b.look ? { type: 'paragraph', runs: b.runs } : b));
+    const kinds = blocks.map((b) =>
+      b.type === 'paragraph' ? lineColumn(textOf(b), this.context) : b.type === 'table' ? contentColumn([b], this.context) : undefined,
+    );
     if (kinds.filter((k) => k && k !== 'contact').length < 2) return false;
     const fillers = new Map<ColumnType, ColumnFiller>();
     const rest: SourceBlock[] = [];
