@@ -11,6 +11,7 @@ import Papa from 'papaparse';
 import { unfoldPriceGrid } from './crossTab';
 import type { SourceBlock } from './htmlToBlocks';
 import { isOle, LegacyExcelProblem, readLegacyExcel } from './legacyExcel';
+import { readRowBlocks } from './rowBlocks';
 import { readTable } from './tables';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, isHtml, webPageTables } from './webPage';
@@ -172,7 +173,7 @@ export function sheetBlocks(sheets: Sheet[]): SourceBlock[] {
     // A sheet of one column (说明, 备注: notes, a contact) is lines of text, not a table of items.
     if (grid.every((row) => row.filter((c) => c.trim()).length <= 1))
       return [...sheetHeading(sheet, named), ...grid.map((row) => paragraph(row.join('').trim()))];
-    const unfolded = unfoldPriceGrid(grid);
+    const unfolded = unfoldPriceGrid(grid) ?? readRowBlocks(grid);
     if (unfolded) return [...sheetHeading(sheet, named), ...tableBlocks(unfolded.rows), ...unfolded.notes.map(paragraph)];
     return [...sheetHeading(sheet, named), ...tableBlocks(grid)];
   });

@@ -267,10 +267,14 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   const priceCell = cell('price');
   if (priceCell) {
     const unit = cell('unit').replace(/^元\s*[/／]\s*/, '') || reading.columns.find((c) => c.role === 'price')?.unit;
-    const price = parseLabeledPrice(priceCell);
+    // "460元（以旧换新）": a remark in brackets after the amount goes to the details.
+    const remark = /^(.*\d.*?)\s*[（(]([^）)]{1,20})[)）]$/.exec(priceCell);
+    const remarked = parseLabeledPrice(priceCell) ? undefined : remark && parseLabeledPrice(remark[1]!);
+    const price = remarked || parseLabeledPrice(priceCell);
     if (price?.kind === 'amount' && unit && !price.unit) price.unit = unit.slice(0, 20);
     if (price) fields.price = price;
     else fields.priceText = priceCell;
+    if (remarked) fields.details.push(remark![2]!);
   }
   const specs = reading.columns.flatMap((c, i) =>
     c.role === 'spec' && row[i]!.trim()
