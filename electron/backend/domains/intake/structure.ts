@@ -12,6 +12,7 @@ import { yearsIn } from './dates';
 import { makeGuess, type GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
+import { unwrapLayoutTables } from './layoutTable';
 import { linesToBlocks } from './lines';
 
 export const ALL_CHANNELS = { web: true, wap2: true, wap1: true, sms: true };
@@ -139,7 +140,7 @@ class Structurer {
     if (this.options.ocr) this.result.ocr = true;
     const titles = all.filter((b) => this.isTitle(b));
     if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
-    const blocks = captionsAsHeadings(all.filter((b) => !titles.includes(b)));
+    const blocks = captionsAsHeadings(unwrapLayoutTables(all.filter((b) => !titles.includes(b))));
     this.context.fileYears = yearsIn(blocks.map(textOf).join('\n') + tableText(blocks));
     const level = columnLevel(blocks);
     if (level === undefined) return this.withoutColumnHeadings(blocks);
@@ -191,6 +192,8 @@ class Structurer {
       );
       return this.result;
     }
+    // Lines of several kinds (a price table, dated notices, a 收购 post) are sorted each to its own.
+    if (this.lineKinds(blocks).size >= 2 && this.byLineKinds(blocks)) return this.result;
     const type = contentColumn(blocks, this.context);
     if (type) {
       this.newColumn(type, DEFAULT_TITLES[type], blocks, (column) =>
@@ -215,12 +218,9 @@ class Structurer {
    * False when fewer than two lines are items.
    */
   private byLineKinds(blocks: SourceBlock[]): boolean {
-    // A line taken for a heading by its look ("招学徒1名 包吃住" alone) is read as the line it is; a
-    // table of priced rows ("塑钢窗　260元/㎡" typed in columns) is a list of items as its lines would be.
-    blocks = blocks.map((b) => (b.type === 'heading' && b.look ? { type: 'paragraph', runs: b.runs } : b));
-    const kinds = blocks.map((b) =>
-      b.type === 'paragraph' ? lineColumn(textOf(b), this.context) : b.type === 'table' ? contentColumn([b], this.context) : undefined,
-    );
+    // A table of priced rows ("塑钢窗　260元/㎡" typed in columns) is a list of items as its lines would be.
+    blocks = blocks.map(asLine);
+    const kinds = blocks.map((b) => this.blockKind(b));
     if (kinds.filter((k) => k && k !== 'contact').length < 2) return false;
     const fillers = new Map<ColumnType, ColumnFiller>();
     const rest: SourceBlock[] = [];
@@ -240,6 +240,22 @@ class Structurer {
     });
     this.context.toTray(rest, 'Text without a column heading that is no item.');
     return true;
+  }
+
+  /** What one block says it is by itself: a line by its shape, a table by its rows. */
+  private blockKind(block: SourceBlock): ColumnType | 'contact' | undefined {
+    if (block.type === 'paragraph') return lineColumn(textOf(block), this.context);
+    return block.type === 'table' ? contentColumn([block], this.context) : undefined;
+  }
+
+  /** The list columns the blocks' lines and tables say they belong to, each said at least twice. */
+  private lineKinds(blocks: SourceBlock[]): Set<ColumnType> {
+    const counts = new Map<ColumnType, number>();
+    for (const block of blocks.map(asLine)) {
+      const kind = this.blockKind(block);
+      if (kind && kind !== 'contact') counts.set(kind, (counts.get(kind) ?? 0) + (block.type === 'table' ? 2 : 1));
+    }
+    return new Set([...counts].filter(([, n]) => n >= 2).map(([kind]) => kind));
   }
 
   /** A column from `blocks`: list columns get their items, the others the text as it is. `announce` records the column's guess before its items'. */
@@ -342,6 +358,9 @@ function captionsAsHeadings(blocks: SourceBlock[]): SourceBlock[] {
     return [heading, { ...block, rows: block.rows.slice(1) }];
   });
 }
+
+/** A line taken for a heading by its look ("招学徒1名 包吃住" standing alone) is read as the line it is. */
+const asLine = (block: SourceBlock): SourceBlock => (block.type === 'heading' && block.look ? { type: 'paragraph', runs: block.runs } : block);
 
 const isEmptyColumn = (column: Column) => column.body.length === 0 && column.items.length === 0;
 
