@@ -12,6 +12,7 @@ import { yearsIn } from './dates';
 import { makeGuess, type GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
+import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { linesToBlocks } from './lines';
 
@@ -140,7 +141,7 @@ class Structurer {
     if (this.options.ocr) this.result.ocr = true;
     const titles = all.filter((b) => this.isTitle(b));
     if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
-    const blocks = captionsAsHeadings(unwrapLayoutTables(all.filter((b) => !titles.includes(b))));
+    const blocks = captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(all.filter((b) => !titles.includes(b)))));
     this.context.fileYears = yearsIn(blocks.map(textOf).join('\n') + tableText(blocks));
     const level = columnLevel(blocks);
     if (level === undefined) return this.withoutColumnHeadings(blocks);
