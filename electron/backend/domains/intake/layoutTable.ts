@@ -2,13 +2,13 @@
  * A Word table used as the page's layout: the whole material in one table, prose in rows of one cell
  * merged across (the introduction, "近期动态：…", "长期收购：…", the address) between rows of a
  * price list. Those prose rows are taken out as paragraphs, so the rows between them stay tables
- * and every line is read as what it says.
+ * and every line is read as what it says. A grid whose every cell is a priced item is its cells as lines.
  */
 import { runsText } from '../../../../shared/sites/model';
 import { isContactLine } from './contact';
 import type { SourceBlock } from './htmlToBlocks';
 import { matchColumnKeyword } from './keywords';
-import { postLine } from './lineItems';
+import { postLine, productLine } from './lineItems';
 
 type Table = Extract<SourceBlock, { type: 'table' }>;
 type Row = Table['rows'][number];
@@ -58,5 +58,21 @@ function unwrapped(table: Table): SourceBlock[] {
   return blocks;
 }
 
+/** ①…⑳: circled numbers, whose order is their code points. */
+const CIRCLED = /^[\u2460-\u2473]/;
+
+/**
+ * Items set side by side in a grid ("①少儿中国舞 1680元/学期 | ④成人爵士舞 1280元/季度"): every cell a
+ * priced line with its name, no header. The cells as lines, in their numbers' order when numbered
+ * (down the first column, then the next), else row by row.
+ */
+function itemCells(table: Table): SourceBlock[] | undefined {
+  if (table.rows.length < 2 || Math.max(...table.rows.map((row) => row.length)) < 2) return undefined;
+  const cells = table.rows.flatMap((row) => row.map((cell) => runsText(cell).trim())).filter(Boolean);
+  if (cells.length < 4 || !cells.every((cell) => productLine(cell)?.price)) return undefined;
+  const ordered = cells.every((cell) => CIRCLED.test(cell)) ? [...cells].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!) : cells;
+  return ordered.map(paragraph);
+}
+
 export const unwrapLayoutTables = (blocks: SourceBlock[]): SourceBlock[] =>
-  blocks.flatMap((block) => (block.type === 'table' ? unwrapped(block) : [block]));
+  blocks.flatMap((block) => (block.type === 'table' ? (itemCells(block) ?? unwrapped(block)) : [block]));

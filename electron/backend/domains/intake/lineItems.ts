@@ -222,9 +222,12 @@ export interface JobLine {
 /** Words that say a line is about a position (experience, education, pay …). */
 const JOB_SIGNAL = /要求|经验|学历|薪|工资|待遇|年龄|熟悉|优先|证书|持证|包吃|包住|五险|岗位|上岗|以上/;
 
-/** Title, headcount (in brackets or not) and a bracketed remark after it ("2人（C照）"), then the rest. */
+/**
+ * Title, headcount (in brackets or not) and a bracketed remark after it ("2人（C照）"), then the rest —
+ * straight after the headcount when it is the pay ("教师2名底薪5000", PDF text set without spaces).
+ */
 const JOB_LINE =
-  /^(?:招聘|诚聘|急聘|招募|聘|招(?![牌生商标])(?=[\u4e00-\u9fff]{2,12}\s*[（(]?\s*(?:\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]))?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$)\s*(.*)$/;
+  /^(?:招聘|诚聘|急聘|招募|聘|招(?![牌生商标])(?=[\u4e00-\u9fff]{2,12}\s*[（(]?\s*(?:\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]))?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$|(?<=[名人位])(?=[底月年日时]薪|薪|工资|待遇|\d))\s*(.*)$/;
 
 /** "招：送货司机2人…", "【招聘】…": a job ad that says so, wherever it stands. */
 const JOB_TAG = /^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招募|招人|招|聘)\s*[：:])\s*/;
@@ -240,6 +243,13 @@ const HIRING = /^\s*招(?![牌生商标])(?:聘|募)?\s*[\u4e00-\u9fff]{2,12}\s*
 
 export const isTaggedJob = (text: string) => JOB_TAG.test(text) || HIRING.test(text);
 
+/** "4000-6000元，…" after a job's title and headcount: the amount it starts with is the pay. */
+function amountFirst(rest: string): { pay: string; rest: string } | undefined {
+  const clause = /^[^，,；;。\s]+/.exec(rest)?.[0];
+  if (!clause || !isMarkedPrice(clause)) return undefined;
+  return { pay: clause, rest: rest.slice(clause.length).replace(/^[，,；;。\s]+/, '') };
+}
+
 /** A job on one line: title, an optional headcount (若干 = not given), the pay and the requirements. */
 export function jobLine(raw: string): JobLine | undefined {
   const text = withoutNumbering(raw).replace(JOB_TAG, '');
@@ -251,7 +261,7 @@ export function jobLine(raw: string): JobLine | undefined {
   if (!count && !/[：:]/.test(text.slice(title!.length, title!.length + 3))) return undefined;
   const stated = count ? undefined : HEADCOUNT_IN_PROSE.exec(rest ?? '')?.[1];
   const headcount = count ? countOf(count) : stated ? countOf(stated) : undefined;
-  const { pay, rest: requirements } = extractPay((rest ?? '').trim());
+  const { pay, rest: requirements } = amountFirst((rest ?? '').trim()) ?? extractPay((rest ?? '').trim());
   return {
     title: title!.trim(),
     ...(headcount ? { headcount } : {}),
