@@ -77,8 +77,12 @@ const headerUnit = (cell: string) => /[(（]\s*元?\s*[/／每]\s*([^)）\s]{1,4
 function isHeaderRow(row: string[]): boolean {
   const filled = row.filter((c) => clean(c));
   const known = filled.filter((c) => headerRole(c));
+  // "库型 | 温度 | 计费方式 | 单价 | 备注": a row of short words, two of them field names, names columns too.
+  const words = filled.every((c) => clean(c).length <= 6 && !/\d/.test(c));
   return (
-    known.length >= 2 && known.length * 2 >= filled.length && !filled.some((c) => isMarkedPrice(c) || /^\d+([.,]\d+)?$/.test(clean(c)))
+    known.length >= 2 &&
+    (words || known.length * 2 >= filled.length) &&
+    !filled.some((c) => isMarkedPrice(c) || /^\d+([.,]\d+)?$/.test(clean(c)))
   );
 }
 
