@@ -20,12 +20,19 @@ const LABELS: [Field, string[]][] = [
       '店铺地址',
       '店址',
       '厂址',
+      '校址',
+      '园址',
+      '院址',
+      '馆址',
       '联系地址',
       '通讯地址',
       '办公地址',
       '地点',
       '所在地',
       '门店',
+      // A stall or booth in a market (数码城, 批发市场): 摊位, 档口.
+      '摊位',
+      '档口',
       'Add',
       'Addr',
       'Address',
@@ -42,14 +49,14 @@ const LABELS: [Field, string[]][] = [
 ];
 
 /**
- * A label, then a colon — or only a space when a number follows ("电话 0539-8121234"). A number's own
+ * A label (two joined: "手机/微信"), then a colon — or only a space when a number follows ("电话 0539-8121234"). A number's own
  * label may run straight into it ("电话0538-6221234 手机13805381234"); a person's may not ("王厂长13706361234").
  */
 const LABEL_PATTERN = new RegExp(
   `(?<![A-Za-z])(?:([\\u4e00-\\u9fff]{0,4}(?:电话|热线|总机)|${LABELS.flatMap(([, l]) => l)
     .sort((a, b) => b.length - a.length)
     .map((label) => (label === '经理' || label === '联系' ? `(?<![\\u4e00-\\u9fff])${label}` : label))
-    .join('|')})(?:/[A-Za-z]+)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d]))|(电话|手机|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
+    .join('|')})(?:[/／](?:[A-Za-z]+|微信|电话|手机))?(?:\\s*[：:]\\s*|\\s+(?=[+\\d]))|(电话|手机|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
   'g',
 );
 
@@ -167,10 +174,12 @@ class ContactBuilder {
     const head = line.split(/\s{1,}(?=[^\s]*?(?:请|电话|热线|致电|拨打|打))|\s+(?=1[3-9]\d{9}|0\d{2,3}-)/)[0]!.trim();
     if (numbers.length) for (const n of numbers) this.add('电话', 'phone', n);
     // "赵经理 13906351234": a person's title and a number, no label.
-    const { rest } = numbersIn(line);
-    if (numbers.length && PERSON_TITLE.test(rest)) {
+    // "18654601234（李老师）": a title in brackets after the number, too.
+    const { rest, bracketed } = numbersIn(line);
+    const person = [rest, bracketed ?? ''].find((text) => PERSON_TITLE.test(text));
+    if (numbers.length && person) {
       this.found = true;
-      this.contact.person ||= rest;
+      this.contact.person ||= person;
     }
     if (ADDRESS.test(head) && /\d/.test(head) && !/(?<!\d)1[3-9]\d{9}(?!\d)/.test(head)) {
       this.found = true;
@@ -208,7 +217,8 @@ class ContactBuilder {
 const ADDRESS = /路|街|道|巷|弄|大厦|广场|号/;
 
 /** A surname and how people address them: 王店长, 刘经理, 张姐, 李老师. */
-const PERSON_TITLE = /^[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|经理|店长|老板|总|主任|师傅|姐|哥|老师|厂长|院长|校长)$/;
+/** 王经理, 李老师 — and 小刘, 老王: how a shopkeeper is called by name. */
+const PERSON_TITLE = /^(?:[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|经理|店长|老板|总|主任|师傅|姐|哥|老师|厂长|院长|校长)|[小老][\u4e00-\u9fff])$/;
 
 /**
  * Contact lines → a contact block, or undefined if none of them carries a contact field. A line
