@@ -23,9 +23,10 @@ interface Block {
  */
 export function readRowBlocks(grid: string[][]): UnfoldedGrid | undefined {
   const rows = grid.map(filledOf).filter((cells) => cells.length > 0);
-  // Labels: first cells of two-cell rows that repeat (a label with its value left empty stands alone).
+  // Labels: first cells of two-cell rows, repeated (a label with its value left empty stands alone).
+  const paired = new Set(rows.filter((cells) => cells.length === 2 && isLabel(cells[0]!)).map((cells) => cells[0]!));
   const counts = new Map<string, number>();
-  for (const cells of rows) if (cells.length === 2 && isLabel(cells[0]!)) counts.set(cells[0]!, (counts.get(cells[0]!) ?? 0) + 1);
+  for (const cells of rows) if (cells.length <= 2 && paired.has(cells[0]!)) counts.set(cells[0]!, (counts.get(cells[0]!) ?? 0) + 1);
   const labels = new Set([...counts].filter(([, n]) => n >= 2).map(([label]) => label));
   if (![...labels].some((label) => ['price', 'spec'].includes(headerRole(label) ?? ''))) return undefined;
   const isField = (cells: string[]) => labels.has(cells[0]!) && cells.length <= 2;
