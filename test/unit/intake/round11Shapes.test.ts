@@ -226,6 +226,13 @@ describe('contacts of a market stall', () => {
     });
   });
 
+  it('reads 微信/手机 as the mobile too', () => {
+    expect(parseContact(['微信/手机：13912345678（陈教练）'])).toMatchObject({
+      person: '陈教练',
+      phones: [{ label: '手机', number: '13912345678' }],
+    });
+  });
+
   it('keeps 二楼 in the address before 咨询电话, and takes （周老师） after a number for the person', () => {
     expect(parseContact(['校址：市中区人民路8号三楼咨询电话：0531-7654321', '13912345678（周老师）'])).toMatchObject({
       address: '市中区人民路8号三楼',

@@ -49,7 +49,7 @@ const LABELS: [Field, string[]][] = [
 ];
 
 /**
- * A label (two joined: "手机/微信"), then a colon — or only a space when a number follows ("电话 0539-8121234"). A number's own
+ * A label (手机 joined with 微信: "手机/微信"), then a colon — or only a space when a number follows ("电话 0539-8121234"). A number's own
  * label may run straight into it ("电话0538-6221234 手机13805381234"); a person's may not ("王厂长13706361234").
  * The words before 电话 never take an address's 楼/号 ("…银座二楼咨询电话：").
  */
@@ -57,7 +57,7 @@ const LABEL_PATTERN = new RegExp(
   `(?<![A-Za-z])(?:((?:(?![楼层号室])[\\u4e00-\\u9fff]){0,4}(?:电话|热线|总机)|${LABELS.flatMap(([, l]) => l)
     .sort((a, b) => b.length - a.length)
     .map((label) => (label === '经理' || label === '联系' ? `(?<![\\u4e00-\\u9fff])${label}` : label))
-    .join('|')})(?:[/／](?:[A-Za-z]+|微信|电话|手机))?(?:\\s*[：:]\\s*|\\s+(?=[+\\d]))|(电话|手机|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
+    .join('|')})(?:[/／](?:[A-Za-z]+|微信))?(?:\\s*[：:]\\s*|\\s+(?=[+\\d]))|(电话|手机|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
   'g',
 );
 
