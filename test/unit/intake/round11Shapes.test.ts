@@ -82,6 +82,29 @@ describe('a sheet written as blocks of rows, one product each', () => {
   });
 });
 
+describe('contacts exported from a phone', () => {
+  it('gives the contact block the person in charge, not items', () => {
+    const sheet = {
+      name: '通讯录.csv',
+      rows: [
+        ['姓名', '公司', '职位', '手机', '电话(工作)', '地址(工作)'],
+        ['王会计', '顺达五金', '会计', '13700001111', '', ''],
+        ['刘顺达', '顺达五金', '老板', '138 0000 2222', '0531-5550123', '历城区五金城C区8号'],
+      ],
+    };
+    const result = structure(sheetBlocks([sheet]), '通讯录.csv');
+    expect(result.columns.flatMap((c) => c.items)).toEqual([]);
+    expect(parseContact(result.contactLines)).toMatchObject({
+      address: '历城区五金城C区8号',
+      person: '刘顺达',
+      phones: [
+        { label: '手机', number: '13800002222' },
+        { label: '电话', number: '0531-5550123' },
+      ],
+    });
+  });
+});
+
 describe('a header of short words', () => {
   it('takes 房型 | 朝向 | 计价 | 单价 | 备注 for the header, not the first item', () => {
     const sheet = {

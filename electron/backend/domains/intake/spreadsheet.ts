@@ -8,6 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { contactSheetLine } from './contactSheet';
 import { unfoldPriceGrid } from './crossTab';
 import type { SourceBlock } from './htmlToBlocks';
 import { isOle, LegacyExcelProblem, readLegacyExcel } from './legacyExcel';
@@ -170,6 +171,8 @@ export function sheetBlocks(sheets: Sheet[]): SourceBlock[] {
   return sheets.flatMap((sheet): SourceBlock[] => {
     const width = Math.max(...sheet.rows.map((r) => r.length));
     const grid = sheet.rows.filter((r) => r.some((c) => c.trim())).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+    const contact = contactSheetLine(grid);
+    if (contact) return [...sheetHeading(sheet, named), paragraph(contact)];
     // A sheet of one column (说明, 备注: notes, a contact) is lines of text, not a table of items.
     if (grid.every((row) => row.filter((c) => c.trim()).length <= 1))
       return [...sheetHeading(sheet, named), ...grid.map((row) => paragraph(row.join('').trim()))];
