@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import type { SourceBlock } from '../../../electron/backend/domains/intake/htmlToBlocks';
 import { readLegacyWord } from '../../../electron/backend/domains/intake/legacyWord';
+import { isPlaceName } from '../../../electron/backend/domains/intake/photos';
 import { jobLine } from '../../../electron/backend/domains/intake/lineItems';
 import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
 import { sheetBlocks } from '../../../electron/backend/domains/intake/spreadsheet';
@@ -254,6 +255,11 @@ describe('contacts of a market stall', () => {
       person: '陈教练',
       phones: [{ label: '手机', number: '13912345678' }],
     });
+  });
+
+  it('takes a photo of the stall or counter for a place, not a product', () => {
+    expect(isPlaceName('柜台.jpg')).toBe(true);
+    expect(isPlaceName('我的档口.jpg')).toBe(true);
   });
 
   it('keeps 二楼 in the address before 咨询电话, and takes （周老师） after a number for the person', () => {
