@@ -160,6 +160,13 @@ describe('a post split by emoji lines, without headings', () => {
   });
 });
 
+describe('several priced items on one line', () => {
+  it('reads each of them in a text without headings', () => {
+    const result = fromText('老李修车铺，二十年手艺。\n另有：补胎 20元/个  洗车 15元/次\n电话：0531-7654321\n');
+    expect(titles(result.columns, 'products')).toEqual(['补胎', '洗车']);
+  });
+});
+
 describe('job lines set without separators', () => {
   it('reads the pay straight after the headcount, or a bare amount', () => {
     expect(jobLine('钢琴教师2名底薪4000+课时费')).toMatchObject({ title: '钢琴教师', headcount: 2, pay: '底薪4000+课时费' });

@@ -32,6 +32,7 @@ import {
   jobLine,
   labeledPairs,
   newsLine,
+  spacedProducts,
   noticeLine,
   postLine,
   productLine,
@@ -408,7 +409,7 @@ export class ColumnFiller {
    * 蜂花粉 价格面议。"): the parts, when at least two are items and they are most of them.
    */
   private listedItems(text: string): string[] | undefined {
-    const positions = this.column.type === 'jobs' ? jobsInOneSentence(text) : undefined;
+    const positions = this.column.type === 'jobs' ? jobsInOneSentence(text) : this.column.type === 'products' ? spacedProducts(text) : undefined;
     if (positions) return positions;
     const parts = text
       .split(/[；;]/)
@@ -955,6 +956,6 @@ export function lineColumn(text: string, ctx: StructureContext): ColumnType | 'c
   if (isTaggedJob(undecorated(text)) && jobLine(text)) return 'jobs';
   if (newsLine(text, ctx.fileYears, ctx.today)) return 'news';
   if (isContactLine(text)) return 'contact';
-  if (productLine(text)) return 'products';
+  if (productLine(text) || spacedProducts(text)) return 'products';
   return undefined;
 }

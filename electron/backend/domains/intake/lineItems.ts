@@ -212,6 +212,15 @@ export function saidPoints(text: string): { lead: string; points: string[] } | u
   return { lead: text.slice(0, marks[0]!.index).replace(/[\s，,：:]+$/, ''), points };
 }
 
+/**
+ * "另有：贴膜 15元/张  数据线 20元/根": priced items typed on one line, apart by wide spaces, a short
+ * lead-in label before them. The items' lines, or undefined.
+ */
+export function spacedProducts(text: string): string[] | undefined {
+  const parts = splitCells(text.replace(/^[\u4e00-\u9fff]{1,4}[：:]\s*/, ''));
+  return parts.length >= 2 && parts.every((part) => productLine(part)?.price) ? parts : undefined;
+}
+
 export interface JobLine {
   title: string;
   headcount?: number;

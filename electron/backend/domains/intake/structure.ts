@@ -14,6 +14,7 @@ import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
 import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
+import { spacedProducts } from './lineItems';
 import { linesToBlocks } from './lines';
 
 export const ALL_CHANNELS = { web: true, wap2: true, wap1: true, sms: true };
@@ -222,7 +223,12 @@ class Structurer {
     // A table of priced rows ("塑钢窗　260元/㎡" typed in columns) is a list of items as its lines would be.
     blocks = blocks.map(asLine);
     const kinds = blocks.map((b) => this.blockKind(b));
-    if (kinds.filter((k) => k && k !== 'contact').length < 2) return false;
+    // A line of several priced items ("贴膜 15元/张  数据线 20元/根") counts as its items.
+    const items = blocks.reduce(
+      (n, b, i) => (kinds[i] && kinds[i] !== 'contact' ? n + (spacedProducts(textOf(b))?.length ?? 1) : n),
+      0,
+    );
+    if (items < 2) return false;
     const fillers = new Map<ColumnType, ColumnFiller>();
     const rest: SourceBlock[] = [];
     blocks.forEach((block, i) => {
