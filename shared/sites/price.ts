@@ -49,11 +49,11 @@ const TRADITIONAL_PRICE_WORDS: Record<string, string> = {
   報: '报',
 };
 
+/** "元/㎡": the square-metre sign would become "m2" under NFKC, a unit with a digit in it. */
+const withAreaUnits = (text: string) => text.replace(/㎡|m²/g, '平方米').replace(/㎥|m³/g, '立方米');
+
 function normalize(text: string): string {
-  return text
-    // "元/㎡": the square-metre sign would become "m2" under NFKC, a unit with a digit in it.
-    .replace(/㎡|m²/g, '平方米')
-    .replace(/㎥|m³/g, '立方米')
+  return withAreaUnits(text)
     .normalize('NFKC')
     .replace(/[議萬價時談塊電單報]/g, (ch) => TRADITIONAL_PRICE_WORDS[ch]!)
     .replace(/\s+/g, ' ')

@@ -409,7 +409,8 @@ export class ColumnFiller {
    * 蜂花粉 价格面议。"): the parts, when at least two are items and they are most of them.
    */
   private listedItems(text: string): string[] | undefined {
-    const positions = this.column.type === 'jobs' ? jobsInOneSentence(text) : this.column.type === 'products' ? spacedProducts(text) : undefined;
+    const positions =
+      this.column.type === 'jobs' ? jobsInOneSentence(text) : this.column.type === 'products' ? spacedProducts(text) : undefined;
     if (positions) return positions;
     const parts = text
       .split(/[；;]/)

@@ -217,9 +217,9 @@ class ContactBuilder {
 
 const ADDRESS = /路|街|道|巷|弄|大厦|广场|号/;
 
-/** A surname and how people address them: 王店长, 刘经理, 张姐, 李老师. */
-/** 王经理, 李老师 — and 小刘, 老王: how a shopkeeper is called by name. */
-const PERSON_TITLE = /^(?:[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|经理|店长|老板|总|主任|师傅|姐|哥|老师|厂长|院长|校长)|[小老][\u4e00-\u9fff])$/;
+/** A surname and how people address them: 王店长, 刘经理, 张姐, 李老师 — and 小刘, 老王. */
+const PERSON_TITLE =
+  /^(?:[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|经理|店长|老板|总|主任|师傅|姐|哥|老师|厂长|院长|校长)|[小老][\u4e00-\u9fff])$/;
 
 /**
  * Contact lines → a contact block, or undefined if none of them carries a contact field. A line

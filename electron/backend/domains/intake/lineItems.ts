@@ -248,7 +248,8 @@ export const withoutJobTag = (text: string) => text.replace(JOB_TAG, '');
 const HEADCOUNT_IN_PROSE = /招(?:聘|募|收)?[^，,。；;：:]{0,12}?(\d{1,4}|[一二两三四五六七八九十]{1,3})\s*(?:名|人|位)/;
 
 /** "招安装工2名…", "招前台1名（夜班）" (not 招牌菜, 招生): 招 straight before a position and its headcount says the line is a job ad. */
-const HIRING = /^\s*招(?![牌生商标])(?:聘|募)?\s*[\u4e00-\u9fff]{2,12}\s*[（(]?\s*(?:\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]/;
+const HIRING =
+  /^\s*招(?![牌生商标])(?:聘|募)?\s*[\u4e00-\u9fff]{2,12}\s*[（(]?\s*(?:\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]/;
 
 export const isTaggedJob = (text: string) => JOB_TAG.test(text) || HIRING.test(text);
 

@@ -224,10 +224,7 @@ class Structurer {
     blocks = blocks.map(asLine);
     const kinds = blocks.map((b) => this.blockKind(b));
     // A line of several priced items ("贴膜 15元/张  数据线 20元/根") counts as its items.
-    const items = blocks.reduce(
-      (n, b, i) => (kinds[i] && kinds[i] !== 'contact' ? n + (spacedProducts(textOf(b))?.length ?? 1) : n),
-      0,
-    );
+    const items = blocks.reduce((n, b, i) => (kinds[i] && kinds[i] !== 'contact' ? n + (spacedProducts(textOf(b))?.length ?? 1) : n), 0);
     if (items < 2) return false;
     const fillers = new Map<ColumnType, ColumnFiller>();
     const rest: SourceBlock[] = [];
@@ -367,7 +364,8 @@ function captionsAsHeadings(blocks: SourceBlock[]): SourceBlock[] {
 }
 
 /** A line taken for a heading by its look ("招学徒1名 包吃住" standing alone) is read as the line it is. */
-const asLine = (block: SourceBlock): SourceBlock => (block.type === 'heading' && block.look ? { type: 'paragraph', runs: block.runs } : block);
+const asLine = (block: SourceBlock): SourceBlock =>
+  block.type === 'heading' && block.look ? { type: 'paragraph', runs: block.runs } : block;
 
 const isEmptyColumn = (column: Column) => column.body.length === 0 && column.items.length === 0;
 
