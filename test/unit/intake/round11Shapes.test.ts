@@ -14,6 +14,7 @@ import { jobLine } from '../../../electron/backend/domains/intake/lineItems';
 import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
 import { sheetBlocks } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
+import { readTable } from '../../../electron/backend/domains/intake/tables';
 import { itemTitle, type Column } from '../../../shared/sites/model';
 import { parsePrice } from '../../../shared/sites/price';
 
@@ -107,18 +108,22 @@ describe('contacts exported from a phone', () => {
 });
 
 describe('a header of short words', () => {
-  it('takes 房型 | 朝向 | 计价 | 单价 | 备注 for the header, not the first item', () => {
+  it('takes 库位 | 温度 | 计费方式 | 单价 | 备注 (two field names among them) for the header, not for an item', () => {
     const sheet = {
       name: '报价',
       rows: [
-        ['公寓 月租报价', '', '', '', ''],
-        ['房型', '朝向', '计价', '单价', '备注'],
-        ['一室', '南', '按月', '1500元/月', '拎包入住'],
-        ['两室', '南北', '按月', '2300元/月', ''],
+        ['仓储 报价单', '', '', '', ''],
+        ['库位', '温度', '计费方式', '单价', '备注'],
+        ['冷藏位', '0~4℃', '按天', '2元/天', '蔬果'],
+        ['冷冻位', '-18℃', '按面积', '30元/㎡·月', '肉类'],
+        ['整库', '—', '—', '面议', '千吨以上'],
       ],
     };
+    const reading = readTable(sheet.rows, 10);
+    expect(reading).toMatchObject({ hasHeader: true, titleRows: [sheet.rows[0]] });
+    expect(reading.columns.map((c) => c.role)).toEqual(['name', 'spec', 'spec', 'price', 'description']);
     const result = structure(sheetBlocks([sheet]), '报价.xlsx');
-    expect(titles(result.columns, 'products')).toEqual(['一室', '两室']);
+    expect(titles(result.columns, 'products')).toEqual(['冷藏位', '冷冻位', '整库']);
   });
 });
 
