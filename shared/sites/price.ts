@@ -70,9 +70,12 @@ const CAPITAL_NUMERALS: Record<string, string> = {
   〇: '零',
 };
 
+/** "元/㎡": the square-metre sign would become "m2" under NFKC, a unit with a digit in it. */
+const withAreaUnits = (text: string) => text.replace(/㎡|m²/g, '平方米').replace(/㎥|m³/g, '立方米');
+
 function normalize(text: string): string {
   return (
-    text
+    withAreaUnits(text)
       .normalize('NFKC')
       .replace(/[議萬價時談塊電單報]/g, (ch) => TRADITIONAL_PRICE_WORDS[ch]!)
       .replace(/[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟〇]/g, (ch) => CAPITAL_NUMERALS[ch]!)

@@ -71,6 +71,12 @@ describe('text written without punctuation', () => {
     expect(news[0]).toMatchObject({ date: '2026-03-08' });
   });
 
+  it('does not cut a notice down to its date when the words before the first space are only a date', () => {
+    const result = structureText(['最新消息', '2026年5月1日起 老客户保养 工时费八折'].join('\n'));
+    const news = column(result.columns, 'news')!.items;
+    expect(news.map(itemTitle)).toEqual(['2026年5月1日起 老客户保养 工时费八折']);
+  });
+
   it('finds dates in Chinese numerals with 〇 and 零', () => {
     expect(findAnyDate('二〇一九年十二月二十一日开业', [], TODAY)?.iso).toBe('2019-12-21');
     expect(findAnyDate('二零二五年五月一日', [], TODAY)?.iso).toBe('2025-05-01');

@@ -33,6 +33,7 @@ import {
   jobLine,
   labeledPairs,
   newsLine,
+  spacedProducts,
   noticeLine,
   postLine,
   productLine,
@@ -361,10 +362,16 @@ export class ColumnFiller {
   }
 
   /**
-   * A line that says what it is — "售：二手叉车一台", "招：送货司机2人" — in a column of another kind:
+   * A line that says what it is — "售：二手叉车一台", "招：送货司机2人", a dated notice among posts — in a column of another kind:
    * it goes to the column of its kind (made if the document has none). True when it did.
    */
   private elsewhere(text: string): boolean {
+    // "2026年11月 二期冷库投入使用" among 供应/求购 posts: a dated notice, not a post.
+    if (this.column.type === 'supply' && !postLine(text, true) && newsLine(text, this.ctx.fileYears, this.ctx.today)) {
+      const news = this.ctx.columnFor('news', `A dated line like "${text.slice(0, 12)}" among posts`);
+      new ColumnFiller(news, this.ctx).fill([paragraph(text)]);
+      return true;
+    }
     const jobs = this.column.type !== 'jobs' && isTaggedJob(text) ? severalJobs(withoutJobTag(text)) : undefined;
     if (jobs) return jobs.every((part) => this.elsewhere(`招聘：${part}`));
     const post = this.column.type !== 'supply' ? postLine(text) : undefined;
@@ -404,7 +411,13 @@ export class ColumnFiller {
    */
   private listedItems(text: string): string[] | undefined {
     const positions =
-      this.column.type === 'jobs' ? jobsInOneSentence(text) : this.column.type === 'news' ? this.datedSentences(text) : undefined;
+      this.column.type === 'jobs'
+        ? jobsInOneSentence(text)
+        : this.column.type === 'news'
+          ? this.datedSentences(text)
+          : this.column.type === 'products'
+            ? spacedProducts(text)
+            : undefined;
     if (positions) return positions;
     const parts = text
       .split(/[；;]/)
@@ -1074,6 +1087,6 @@ export function lineColumn(text: string, ctx: StructureContext): ColumnType | 'c
   // "仓库理货员2名，…，月薪4000-4500元": a position with its headcount and pay says it is a job without a tag.
   const job = jobLine(text);
   if (job?.headcount && job.pay) return 'jobs';
-  if (productLine(text)) return 'products';
+  if (productLine(text) || spacedProducts(text)) return 'products';
   return undefined;
 }

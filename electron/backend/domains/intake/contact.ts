@@ -20,12 +20,19 @@ const LABELS: [Field, string[]][] = [
       '店铺地址',
       '店址',
       '厂址',
+      '校址',
+      '园址',
+      '院址',
+      '馆址',
       '联系地址',
       '通讯地址',
       '办公地址',
       '地点',
       '所在地',
       '门店',
+      // A stall or booth in a market (数码城, 批发市场): 摊位, 档口.
+      '摊位',
+      '档口',
       'Add',
       'Addr',
       'Address',
@@ -42,7 +49,7 @@ const LABELS: [Field, string[]][] = [
 ];
 
 /**
- * A label, then a colon — or only a space when a number follows ("电话 0539-8121234", "电话同微信 135…"). A number's own
+ * A label (手机 joined with 微信: "手机/微信"), then a colon — or only a space when a number follows ("电话 0539-8121234", "电话同微信 135…"). A number's own
  * label may run straight into it ("电话0538-6221234 手机13805381234"); a person's may not ("王厂长13706361234").
  * A word before 电话 is part of its label (订房电话), but not the end of an address run into it ("28号电话：").
  * "电话同微信 139…" is a phone label; a line may start "地址 …" without the colon; "值班经理：" names the person.
@@ -55,7 +62,7 @@ const LABEL_PATTERN = new RegExp(
     .map((label) => (label === '经理' || label === '联系' ? `(?<![\\u4e00-\\u9fff])${label}` : label))
     .join(
       '|',
-    )})(?:/[A-Za-z]+|同微信|[/／]?微信同号)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d])|(?<=^\\s*(?:地址|厂址|店址))\\s+(?=\\S))|(电话|手机|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
+    )})(?:[/／](?:[A-Za-z]+|微信)|同微信|[/／]?微信同号)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d])|(?<=^\\s*(?:地址|厂址|店址))\\s+(?=\\S))|(电话|手机|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
   'g',
 );
 
@@ -194,7 +201,9 @@ class ContactBuilder {
     const head = line.split(/\s{1,}(?=[^\s]*?(?:请|电话|热线|致电|拨打|打))|\s+(?=1[3-9]\d{9}|0\d{2,3}-)/)[0]!.trim();
     if (numbers.length) for (const n of numbers) this.add('电话', 'phone', n);
     // "赵经理 13906351234": a person's title and a number, no label.
-    const person = numbers.length ? personIn(numbersIn(line).rest) : undefined;
+    // "18654601234（李老师）": a title in brackets after the number, too.
+    const { rest, bracketed } = numbersIn(line);
+    const person = numbers.length ? (personIn(rest) ?? (bracketed && PERSON_TITLE.test(bracketed) ? bracketed : undefined)) : undefined;
     if (person) {
       this.found = true;
       this.contact.person ||= person;
@@ -238,9 +247,9 @@ class ContactBuilder {
 
 const ADDRESS = /路|街|道|巷|弄|大厦|广场|号/;
 
-/** A surname and how people address them: 王店长, 刘经理, 张姐, 李老师, 王大夫, 孟师傅; 小张. */
+/** A surname and how people address them: 王店长, 刘经理, 张姐, 李老师, 王大夫, 孟师傅; 小张, 老王. */
 const PERSON_TITLE =
-  /^(?:[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|经理|店长|老板|总|主任|师傅|姐|哥|老师|厂长|院长|校长|大夫|医生|教练|主管)|小[\u4e00-\u9fff])$/;
+  /^(?:[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|经理|店长|老板|总|主任|师傅|姐|哥|老师|厂长|院长|校长|大夫|医生|教练|主管)|[小老][\u4e00-\u9fff])$/;
 
 /**
  * The person a line with a number names beside it ("电话同微信 135… 刘厂长", "值班经理：孙经理 138…",

@@ -1,10 +1,11 @@
 /**
  * Old Word (.doc) and WPS (.wps) files, the binary format Word 97–2003 and WPS Office write, read
  * as text lines through word-extractor. Files that only carry the name are recognised too: an RTF,
- * a web page saved as .doc, a .docx renamed. What cannot be read is named with the reason.
+ * a web page saved as .doc, a .docx renamed, plain text saved under a .doc name. What cannot be read is named with the reason.
  */
 import WordExtractor from 'word-extractor';
 import { isEncryptedPackage } from './docx';
+import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, isHtml } from './webPage';
 
 export class LegacyWordProblem extends Error {
@@ -24,12 +25,28 @@ function isEncryptedDoc(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** The file's text when it is plain text (UTF-8, GBK …, no binary data), else undefined. */
+function plainText(bytes: Uint8Array): string | undefined {
+  try {
+    const { text } = decodeText(bytes);
+    return text.trim() ? text : undefined;
+  } catch (error) {
+    if (error instanceof TextDecodingProblem) return undefined;
+    throw error;
+  }
+}
+
 /** What the file really is and its text; throws LegacyWordProblem with the reason when it cannot be read. */
 export async function readLegacyWord(bytes: Uint8Array): Promise<LegacyWordContent> {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return { kind: 'docx' };
   if (startsWith(bytes, '{\\rtf')) return { kind: 'rtf' };
   if (isHtml(bytes)) return { kind: 'html', html: decodeHtml(bytes) };
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (!ole) {
+    // Text typed in Notepad and saved as "通知.doc": read as the text file it is.
+    const text = plainText(bytes);
+    if (text) return { kind: 'lines', text };
+  }
   if (!ole) throw new LegacyWordProblem('The file is neither an old Word nor a WPS document (it is damaged or has the wrong name).');
   if (isEncryptedPackage(bytes) || isEncryptedDoc(bytes))
     throw new LegacyWordProblem(

@@ -26,8 +26,12 @@ export function firstClause(text: string): string {
  */
 function noticeTitle(text: string): string {
   if (/[，,。；;！!？?、]/.test(text)) return firstClause(text);
-  return firstClause(text.split(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/)[0]!);
+  const first = text.split(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/)[0]!;
+  // "2026年11月20日起 老客户换纱窗 …": words that are only a date say nothing of the notice.
+  return firstClause(ONLY_A_DATE.test(first) ? text : first);
 }
+
+const ONLY_A_DATE = /^(?:\d{2,4}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:起|开始|至今)?$/;
 
 /** Typed numbering in front of an item ("1. ", "2、", "（三）", "一、") and emoji or bullets around it. */
 function withoutNumbering(raw: string): string {
@@ -231,6 +235,15 @@ export function saidPoints(text: string): { lead: string; points: string[] } | u
   return { lead: text.slice(0, marks[0]!.index).replace(/[\s，,：:]+$/, ''), points };
 }
 
+/**
+ * "另有：贴膜 15元/张  数据线 20元/根": priced items typed on one line, apart by wide spaces, a short
+ * lead-in label before them. The items' lines, or undefined.
+ */
+export function spacedProducts(text: string): string[] | undefined {
+  const parts = splitCells(text.replace(/^[\u4e00-\u9fff]{1,4}[：:]\s*/, ''));
+  return parts.length >= 2 && parts.every((part) => productLine(part)?.price) ? parts : undefined;
+}
+
 export interface JobLine {
   title: string;
   headcount?: number;
@@ -241,9 +254,12 @@ export interface JobLine {
 /** Words that say a line is about a position (experience, education, pay …). */
 const JOB_SIGNAL = /要求|经验|学历|薪|工资|待遇|年龄|熟悉|优先|证书|持证|包吃|包住|五险|岗位|上岗|以上/;
 
-/** Title, headcount (in brackets or not) and a bracketed remark after it ("2人（C照）"), then the rest. */
+/**
+ * Title, headcount (in brackets or not) and a bracketed remark after it ("2人（C照）"), then the rest —
+ * straight after the headcount when it is the pay ("教师2名底薪5000", PDF text set without spaces).
+ */
 const JOB_LINE =
-  /^(?:招聘|诚聘|急聘|招募|聘)?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$)\s*(.*)$/;
+  /^(?:招聘|诚聘|急聘|招募|聘|招(?![牌生商标])(?=[\u4e00-\u9fff]{2,12}\s*[（(]?\s*(?:\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]))?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$|(?<=[名人位])(?=[底月年日时]薪|薪|工资|待遇|\d))\s*(.*)$/;
 
 /** "招：送货司机2人…", "【招聘】…", "招学徒1名…" (招 before a position and its headcount): a job ad that says so, wherever it stands. */
 const JOB_TAG =
@@ -255,7 +271,18 @@ export const withoutJobTag = (text: string) => text.replace(JOB_TAG, '');
 /** "本店招聘服务员5名", "招2人": a headcount stated inside a job ad's prose. */
 const HEADCOUNT_IN_PROSE = /招(?:聘|募|收)?[^，,。；;：:]{0,12}?(\d{1,4}|[一二两三四五六七八九十]{1,3})\s*(?:名|人|位)/;
 
-export const isTaggedJob = (text: string) => JOB_TAG.test(text);
+/** "招安装工2名…", "招前台1名（夜班）" (not 招牌菜, 招生): 招 straight before a position and its headcount says the line is a job ad. */
+const HIRING =
+  /^\s*招(?![牌生商标])(?:聘|募)?\s*[\u4e00-\u9fff]{2,12}\s*[（(]?\s*(?:\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]/;
+
+export const isTaggedJob = (text: string) => JOB_TAG.test(text) || HIRING.test(text);
+
+/** "4000-6000元，…" after a job's title and headcount: the amount it starts with is the pay. */
+function amountFirst(rest: string): { pay: string; rest: string } | undefined {
+  const clause = /^[^，,；;。\s]+/.exec(rest)?.[0];
+  if (!clause || !isMarkedPrice(clause)) return undefined;
+  return { pay: clause, rest: rest.slice(clause.length).replace(/^[，,；;。\s]+/, '') };
+}
 
 /** A job on one line: title, an optional headcount (若干 = not given), the pay and the requirements. */
 export function jobLine(raw: string): JobLine | undefined {
@@ -268,7 +295,7 @@ export function jobLine(raw: string): JobLine | undefined {
   if (!count && !/[：:]/.test(text.slice(title!.length, title!.length + 3))) return undefined;
   const stated = count ? undefined : HEADCOUNT_IN_PROSE.exec(rest ?? '')?.[1];
   const headcount = count ? countOf(count) : stated ? countOf(stated) : undefined;
-  const { pay, rest: requirements } = extractPay((rest ?? '').trim());
+  const { pay, rest: requirements } = amountFirst((rest ?? '').trim()) ?? extractPay((rest ?? '').trim());
   return {
     title: title!.trim(),
     ...(headcount ? { headcount } : {}),

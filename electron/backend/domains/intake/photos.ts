@@ -66,7 +66,7 @@ export function productOfPhotoName(fileName: string, anyName: boolean): ProductL
 
 /** Words for places a business shows: its grounds, buildings, rooms. */
 const PLACE_WORDS =
-  /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|泳池|店内|店铺|大门|大堂|大厅|前台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公|小区|绿化|大楼|大厦|楼宇/;
+  /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|泳池|店内|店铺|大门|大堂|大厅|前台|柜台|摊位|档口|收银台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公|小区|绿化|大楼|大厦|楼宇/;
 /** The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆, 冷库, 摄影棚, 琴房. */
 const PLACE_ENDING = /[区室厅场园馆库棚房]$/;
 

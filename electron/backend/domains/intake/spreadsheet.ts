@@ -8,8 +8,11 @@
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { contactSheetLine } from './contactSheet';
+import { unfoldPriceGrid } from './crossTab';
 import type { SourceBlock } from './htmlToBlocks';
 import { isOle, LegacyExcelProblem, readLegacyExcel } from './legacyExcel';
+import { readRowBlocks } from './rowBlocks';
 import { readTable } from './tables';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, isHtml, webPageTables } from './webPage';
@@ -173,16 +176,24 @@ export function sheetBlocks(sheets: Sheet[]): SourceBlock[] {
   return sheets.flatMap((sheet): SourceBlock[] => {
     const width = Math.max(...sheet.rows.map((r) => r.length));
     const grid = sheet.rows.filter((r) => r.some((c) => c.trim())).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+    const contact = contactSheetLine(grid);
+    if (contact) return [...sheetHeading(sheet, named), paragraph(contact)];
     // A sheet of one column (说明, 备注: notes, a contact) is lines of text, not a table of items.
     if (grid.every((row) => row.filter((c) => c.trim()).length <= 1))
       return [...sheetHeading(sheet, named), ...grid.map((row) => paragraph(row.join('').trim()))];
-    const reading = readTable(grid, 10);
-    const titleLines = reading.titleRows.map((r) => r.filter(Boolean).join(' ')).filter(Boolean);
-    const tableRows = reading.hasHeader ? grid.slice(reading.titleRows.length) : grid;
-    return [
-      ...sheetHeading(sheet, named),
-      ...titleLines.map(paragraph),
-      { type: 'table', header: reading.hasHeader, rows: tableRows.map((r) => r.map((c) => [{ text: c }])) },
-    ];
+    const unfolded = unfoldPriceGrid(grid) ?? readRowBlocks(grid);
+    if (unfolded) return [...sheetHeading(sheet, named), ...tableBlocks(unfolded.rows), ...unfolded.notes.map(paragraph)];
+    return [...sheetHeading(sheet, named), ...tableBlocks(grid)];
   });
+}
+
+/** A sheet's grid as its title lines and its table from the header row on. */
+function tableBlocks(grid: string[][]): SourceBlock[] {
+  const reading = readTable(grid, 10);
+  const titleLines = reading.titleRows.map((r) => r.filter(Boolean).join(' ')).filter(Boolean);
+  const tableRows = reading.hasHeader ? grid.slice(reading.titleRows.length) : grid;
+  return [
+    ...titleLines.map(paragraph),
+    { type: 'table', header: reading.hasHeader, rows: tableRows.map((r) => r.map((c) => [{ text: c }])) },
+  ];
 }

@@ -13,7 +13,9 @@ import { makeGuess, type GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { numberingOf } from './headings';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
-import { postLine } from './lineItems';
+import { postLine, spacedProducts } from './lineItems';
+import { chineseOfBilingualTables } from './bilingualTable';
+import { unwrapLayoutTables } from './layoutTable';
 import { linesToBlocks } from './lines';
 
 export const ALL_CHANNELS = { web: true, wap2: true, wap1: true, sms: true };
@@ -144,7 +146,7 @@ class Structurer {
     const titles = all.filter((b) => this.isTitle(b));
     if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
     if (titles.length) this.result.title = headingCore(runsText((titles[0] as Heading).runs));
-    const blocks = captionsAsHeadings(all.filter((b) => !titles.includes(b)));
+    const blocks = captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(all.filter((b) => !titles.includes(b)))));
     this.context.fileYears = yearsIn(blocks.map(textOf).join('\n') + tableText(blocks));
     const level = columnLevel(blocks);
     if (level === undefined) return this.withoutColumnHeadings(blocks);
@@ -201,6 +203,8 @@ class Structurer {
       );
       return this.result;
     }
+    // Lines of several kinds (a price table, dated notices, a 收购 post) are sorted each to its own.
+    if (this.lineKinds(blocks).size >= 2 && this.byLineKinds(blocks)) return this.result;
     const type = contentColumn(blocks, this.context);
     if (type) {
       this.newColumn(type, DEFAULT_TITLES[type], blocks, (column) =>
@@ -225,10 +229,13 @@ class Structurer {
    * False when fewer than two lines are items, unless one is a job or a post.
    */
   private byLineKinds(blocks: SourceBlock[]): boolean {
-    const kinds = blocks.map((b) => (b.type === 'paragraph' ? lineColumn(textOf(b), this.context) : undefined));
+    // A table of priced rows ("塑钢窗　260元/㎡" typed in columns) is a list of items as its lines would be.
+    blocks = blocks.map(asLine);
+    const kinds = blocks.map((b) => this.blockKind(b));
+    // A line of several priced items ("贴膜 15元/张  数据线 20元/根") counts as its items.
+    const items = blocks.reduce((n, b, i) => (kinds[i] && kinds[i] !== 'contact' ? n + (spacedProducts(textOf(b))?.length ?? 1) : n), 0);
     // One job or post is enough: such a line says what it is ("招学徒1名…", "收购：…").
-    const items = kinds.filter((k) => k && k !== 'contact');
-    if (items.length < 2 && !items.some((k) => k === 'jobs' || k === 'supply')) return false;
+    if (items < 2 && !kinds.some((k) => k === 'jobs' || k === 'supply')) return false;
     const fillers = new Map<ColumnType, ColumnFiller>();
     const rest: SourceBlock[] = [];
     blocks.forEach((block, i) => {
@@ -247,6 +254,22 @@ class Structurer {
     });
     this.context.toTray(rest, 'Text without a column heading that is no item.');
     return true;
+  }
+
+  /** What one block says it is by itself: a line by its shape, a table by its rows. */
+  private blockKind(block: SourceBlock): ColumnType | 'contact' | undefined {
+    if (block.type === 'paragraph') return lineColumn(textOf(block), this.context);
+    return block.type === 'table' ? contentColumn([block], this.context) : undefined;
+  }
+
+  /** The list columns the blocks' lines and tables say they belong to, each said at least twice. */
+  private lineKinds(blocks: SourceBlock[]): Set<ColumnType> {
+    const counts = new Map<ColumnType, number>();
+    for (const block of blocks.map(asLine)) {
+      const kind = this.blockKind(block);
+      if (kind && kind !== 'contact') counts.set(kind, (counts.get(kind) ?? 0) + (block.type === 'table' ? 2 : 1));
+    }
+    return new Set([...counts].filter(([, n]) => n >= 2).map(([kind]) => kind));
   }
 
   /** A column from `blocks`: list columns get their items, the others the text as it is. `announce` records the column's guess before its items'. */
@@ -433,6 +456,10 @@ function isEntryOf(title: string, match: KeywordMatch, previous: { column: Colum
   const core = headingCore(title);
   return core.length >= match.keyword.length + 2 && !core.startsWith(match.keyword);
 }
+
+/** A line taken for a heading by its look ("招学徒1名 包吃住" standing alone) is read as the line it is. */
+const asLine = (block: SourceBlock): SourceBlock =>
+  block.type === 'heading' && block.look ? { type: 'paragraph', runs: block.runs } : block;
 
 const isEmptyColumn = (column: Column) => column.body.length === 0 && column.items.length === 0;
 

@@ -84,8 +84,12 @@ const headerUnit = (cell: string) => /[(（]\s*元?\s*[/／每]\s*([^)）\s]{1,4
 function isHeaderRow(row: string[]): boolean {
   const filled = row.filter((c) => clean(c));
   const known = filled.filter((c) => headerRole(c));
+  // "库型 | 温度 | 计费方式 | 单价 | 备注": a row of short words, two of them field names, names columns too.
+  const words = filled.every((c) => clean(c).length <= 6 && !/\d/.test(c));
   return (
-    known.length >= 2 && known.length * 2 >= filled.length && !filled.some((c) => isMarkedPrice(c) || /^\d+([.,]\d+)?$/.test(clean(c)))
+    known.length >= 2 &&
+    (words || known.length * 2 >= filled.length) &&
+    !filled.some((c) => isMarkedPrice(c) || /^\d+([.,]\d+)?$/.test(clean(c)))
   );
 }
 
@@ -341,10 +345,14 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     fields.details.push(priceCell);
   } else if (priceCell) {
     const unit = cell('unit').replace(/^元\s*[/／]\s*/, '') || reading.columns.find((c) => c.role === 'price')?.unit;
-    const price = parseLabeledPrice(priceCell) ?? priceForEveryone(priceCell);
+    // "460元（以旧换新）": a remark in brackets after the amount goes to the details.
+    const remark = /^(.*\d.*?)\s*[（(]([^）)]{1,20})[)）]$/.exec(priceCell);
+    const remarked = parseLabeledPrice(priceCell) ? undefined : remark && parseLabeledPrice(remark[1]!);
+    const price = (remarked || parseLabeledPrice(priceCell)) ?? priceForEveryone(priceCell);
     if (price?.kind === 'amount' && unit && !price.unit) price.unit = unit.slice(0, 20);
     if (price) fields.price = price;
     else fields.priceText = priceCell;
+    if (remarked) fields.details.push(remark![2]!);
   }
   const specs = reading.columns.flatMap((c, i) =>
     c.role === 'spec' && row[i]!.trim()
