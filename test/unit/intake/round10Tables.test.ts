@@ -15,6 +15,7 @@ import { sameProduct } from '../../../electron/backend/domains/intake/sameItems'
 import { sheetBlocks, readXlsx, type Sheet } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, type Column, type Item, type SiteContent } from '../../../shared/sites/model';
+import { helveticaPdf } from '../../helpers/pdf';
 
 let counter = 0;
 const env = { newId: () => `id-${++counter}` };
@@ -191,27 +192,7 @@ describe('a deck of one thing a slide', () => {
   });
 });
 
-/** A one-page PDF whose lines are runs of Helvetica 12 pt text at the given x, one line under the other. */
-function runsPdf(lines: [number, string][][]): Uint8Array {
-  const stream = lines.flatMap((runs, i) => runs.map(([x, text]) => `BT /F1 12 Tf ${x} ${500 - i * 16} Td (${text}) Tj ET`)).join('\n');
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 960 540] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const offset = pdf.length;
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return offset;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(pdf);
-}
+const runsPdf = (lines: [number, string][][]) => helveticaPdf(lines, { width: 960, height: 540, top: 500 });
 
 describe('a PDF of slides', () => {
   it('keeps short lines apart when only the longest reaches its right edge', async () => {

@@ -20,6 +20,7 @@ import { isCameraName } from '../../../electron/backend/domains/intake/photos';
 import { structureDocument, textToBlocks } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, type Column } from '../../../shared/sites/model';
 import { parsePrice } from '../../../shared/sites/price';
+import { simplePdf } from '../../helpers/pdf';
 
 let counter = 0;
 const env = { newId: () => `id-${++counter}` };
@@ -242,28 +243,6 @@ describe('the short name as the customer writes it', () => {
     }
   });
 });
-
-/** A one-page PDF with the lines in Helvetica, 12 pt, one under the other (enough for the line reader). */
-function simplePdf(lines: string[]): Uint8Array {
-  const stream = lines.map((line, i) => `BT /F1 12 Tf 50 ${750 - i * 16} Td (${line}) Tj ET`).join('\n');
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const offset = pdf.length;
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return offset;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(pdf);
-}
 
 describe('lines of a PDF that start something of their own', () => {
   it('does not join a line starting with a date or a label to the long line above it', async () => {
