@@ -26,7 +26,7 @@ export type Role =
   /** What the trade keeps to itself (进价, 库存, 供应商): not read into the item at all. */
   | 'internal';
 
-/** Header words by role, tried in order (单价 is a price before 单位 is a unit). */
+/** Header words by role, tried in order (计价单位 is a unit before 单价 is a price). */
 const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['index', /^(序号|编号|No\.?|#)$/i],
   // An article or stock code (商品编码, 商品编号, 货号) is not a model: it stays in the details, not in the name.
@@ -37,8 +37,9 @@ const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['spec', /^(规格型号|型号规格)$/],
   // A tyre's tread pattern (花纹: 浏览者, MA656) names its model as a 款号 does a garment's.
   ['model', /型号|款号|花纹/],
+  // 计价单位/计费单位 name the unit a price is per, not a price.
+  ['unit', /^(计量|计价|计费)?单位$/],
   ['price', /价|收费|费用|学费|报价|金额|租金/],
-  ['unit', /^(计量)?单位$/],
   ['requirements', /要求|条件|职责/],
   ['name', /名称|品名|产品|商品|菜名|菜品|品种|房型|课程|线路|项目|职位|岗位|工种|标题|主题|名字|^名$/],
   ['headcount', /人数|名额/],
