@@ -34,6 +34,17 @@ describe('a price table with a 计价单位 column', () => {
   });
 });
 
+describe('a table with a 品牌型号 column and no name column', () => {
+  it('names each product by its brand and model, not by the spec beside it', () => {
+    const table = cells([
+      ['品牌型号', '电池', '续航', '售价'],
+      ['绿源 S30', '60V20Ah铅酸', '80公里', '2899元'],
+      ['小牛 G2', '48V24Ah锂电', '70公里', '3299元'],
+    ]);
+    expect(titles(structure([table]).columns, 'products')).toEqual(['绿源 S30', '小牛 G2']);
+  });
+});
+
 describe('lines typed with bars', () => {
   it('reads 品名|价格|说明 lines as a table of items, a --- line ending it', () => {
     const text = [

@@ -222,8 +222,9 @@ function modelsUnderSpecHeader(columns: TableColumn[], data: string[][]): void {
 /** Without a name column by header, the name is the first text column whose values are short and mostly different. */
 function ensureName(columns: TableColumn[], data: string[][]): void {
   if (columns.some((c) => c.role === 'name')) return;
-  // 品牌 | 花纹 | 规格 (a tyre list): without a name column, the brand (and the model after it) names the product.
-  const brand = columns.find((c) => /^品牌$/.test(c.header));
+  // 品牌 | 花纹 | 规格 (a tyre list): without a name column, the brand (and the model after it) names the product;
+  // so does a 品牌型号 column ("雅迪 冠能G5"), rather than the first spec beside it (电池: "72V32Ah石墨烯").
+  const brand = columns.find((c) => /^品牌(型号)?$/.test(c.header));
   if (brand) {
     brand.role = 'name';
     return;
