@@ -34,6 +34,20 @@ describe('a price table with a 计价单位 column', () => {
   });
 });
 
+describe('a rental price table', () => {
+  it('reads 月租金（元） per the unit column and per month, the 丢失赔偿价 beside it no price', () => {
+    const table = cells([
+      ['序号', '物资名称', '单位', '月租金（元）', '丢失赔偿价（元）'],
+      ['1', '钢模板', '平方米', '12', '260'],
+      ['2', '木方', '立方米', '90', '1800'],
+    ]);
+    const products = column(structure([table]).columns, 'products')!;
+    expect(products.items.map(itemTitle)).toEqual(['钢模板', '木方']);
+    expect(products.items[0]).toMatchObject({ price: { kind: 'amount', fen: 1200, unit: '平方米·月' } });
+    expect(products.items[1]).toMatchObject({ price: { kind: 'amount', fen: 9000, unit: '立方米·月' } });
+  });
+});
+
 describe('a table with a 品牌型号 column and no name column', () => {
   it('names each product by its brand and model, not by the spec beside it', () => {
     const table = cells([

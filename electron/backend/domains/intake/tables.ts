@@ -346,7 +346,11 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     if (price) fields.price = price;
     fields.details.push(priceCell);
   } else if (priceCell) {
-    const unit = cell('unit').replace(/^元\s*[/／]\s*/, '') || reading.columns.find((c) => c.role === 'price')?.unit;
+    const priceColumn = reading.columns.find((c) => c.role === 'price');
+    // 月租金（元） with 单位 吨: the rent is per 吨 and per month ("吨·月").
+    const period = /^([月日年])租金/.exec(priceColumn?.header ?? '')?.[1];
+    const perUnit = cell('unit').replace(/^元\s*[/／]\s*/, '');
+    const unit = (perUnit && period ? `${perUnit}·${period}` : perUnit) || priceColumn?.unit;
     // "460元（以旧换新）": a remark in brackets after the amount goes to the details.
     const remark = /^(.*\d.*?)\s*[（(]([^）)]{1,20})[)）]$/.exec(priceCell);
     const remarked = parseLabeledPrice(priceCell) ? undefined : remark && parseLabeledPrice(remark[1]!);
