@@ -26,8 +26,25 @@ export const splitCells = (text: string): string[] =>
     .map((c) => c.trim())
     .filter(Boolean);
 
+/**
+ * "品名|价格|说明", "干豆腐|8元/斤|": a line typed with bars is a table row; an empty cell between or after
+ * bars is kept so the columns stay in line. Bars around the whole line ("| a | b |") are its frame.
+ */
+function barCells(text: string): string[] | undefined {
+  if (!/\S\s*\|\s*\S/.test(text)) return undefined;
+  const cells = text.split('|').map((c) => c.trim());
+  if (text.startsWith('|')) cells.shift();
+  if (text.endsWith('|') && text.startsWith('|')) cells.pop();
+  return cells;
+}
+
+/** "---", "———", "====": a line drawn between parts of a typed text, not text. */
+const isRule = (text: string) => /^(?:[-—=_*]\s*){3,}$/.test(text);
+
 /** "第一部分  关于海悦", "1、  公司简介": the space after a numbering is not a gap between two cells. */
 function typedCells(text: string): string[] {
+  const bars = barCells(text);
+  if (bars) return bars;
   const cells = splitCells(text);
   return cells.length === 2 && numberingOf(text) && !numberingOf(cells[0]!)?.rest ? [`${cells[0]} ${cells[1]}`] : cells;
 }
@@ -71,7 +88,7 @@ export function linesToBlocks(lines: TextLine[]): SourceBlock[] {
       blocks.push(line.block);
       return;
     }
-    if (!text) return flushRows();
+    if (!text || isRule(text)) return flushRows();
     const blank = (j: number) => j < 0 || j >= lines.length || !lines[j]!.text.trim() || Boolean(lines[j]!.block);
     const isolated = (blank(i - 1) && i > 0) || (blank(i + 1) && i + 1 < lines.length);
     const larger = Boolean(line.size && body && line.size > body * 1.15);

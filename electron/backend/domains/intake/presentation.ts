@@ -101,6 +101,8 @@ function slideMedia(files: Record<string, Uint8Array>, slide: string): Map<strin
 
 interface Slide {
   root: XmlNode;
+  /** The speaker notes' paragraphs (what the presenter says often names the prices the slide leaves out). */
+  notes: string[];
   /** Each picture's medium, in the order the slide lists them. */
   pictures: { node: XmlNode; medium: string }[];
 }
@@ -112,7 +114,18 @@ function readSlide(files: Record<string, Uint8Array>, name: string): Slide {
     const medium = media.get(first(node, 'a:blip')?.attribs?.['r:embed'] ?? '');
     return medium && isPicture(medium) ? [{ node, medium }] : [];
   });
-  return { root, pictures };
+  return { root, pictures, notes: notesOf(files, name) };
+}
+
+/** The paragraphs of a slide's speaker notes: the notes page's body text, not its slide image or page number. */
+function notesOf(files: Record<string, Uint8Array>, slide: string): string[] {
+  const notes = related(files, slide, 'notesSlide').find((name) => files[name]);
+  if (!notes) return [];
+  return elements(parse(strFromU8(files[notes]!)), 'p:sp')
+    .filter((shape) => (first(shape, 'p:ph')?.attribs?.type ?? 'body') === 'body')
+    .flatMap((shape) => elements(shape, 'a:p').flatMap((p) => paragraphText(p).split('\n')))
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 /** One slide's blocks: its title as a heading, then its text boxes, tables and pictures from top to bottom. */
@@ -147,7 +160,7 @@ function slideBlocks(slide: Slide, images: Map<string, ImageRef>): SourceBlock[]
     const image = images.get(medium);
     if (image) shapes.push({ top: topOf(node), title: false, blocks: [{ type: 'image', image }] });
   }
-  return shapes.sort((a, b) => a.top - b.top).flatMap((s) => s.blocks);
+  return [...shapes.sort((a, b) => a.top - b.top).flatMap((s) => s.blocks), ...slide.notes.map(paragraph)];
 }
 
 /** The pictures shown on most slides of a deck of three or more: a logo or a background, not a slide's own picture. */
@@ -213,7 +226,7 @@ export async function readPresentation(
     }
   };
   const files = unzip((name) =>
-    /^ppt\/(presentation\.xml|_rels\/presentation\.xml\.rels|(slides|slideLayouts|slideMasters)\/(_rels\/)?slide(Layout|Master)?\d+\.xml(\.rels)?)$/.test(
+    /^ppt\/(presentation\.xml|_rels\/presentation\.xml\.rels|(slides|slideLayouts|slideMasters|notesSlides)\/(_rels\/)?(slide|notesSlide)(Layout|Master)?\d+\.xml(\.rels)?)$/.test(
       name,
     ),
   );

@@ -26,7 +26,7 @@ export type Role =
   /** What the trade keeps to itself (进价, 库存, 供应商): not read into the item at all. */
   | 'internal';
 
-/** Header words by role, tried in order (单价 is a price before 单位 is a unit). */
+/** Header words by role, tried in order (计价单位 is a unit before 单价 is a price). */
 const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['index', /^(序号|编号|No\.?|#)$/i],
   // An article or stock code (商品编码, 商品编号, 货号) is not a model: it stays in the details, not in the name.
@@ -37,8 +37,9 @@ const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['spec', /^(规格型号|型号规格)$/],
   // A tyre's tread pattern (花纹: 浏览者, MA656) names its model as a 款号 does a garment's.
   ['model', /型号|款号|花纹/],
+  // 计价单位/计费单位 name the unit a price is per, not a price.
+  ['unit', /^(计量|计价|计费)?单位$/],
   ['price', /价|收费|费用|学费|报价|金额|租金/],
-  ['unit', /^(计量)?单位$/],
   ['requirements', /要求|条件|职责/],
   ['name', /名称|品名|产品|商品|菜名|菜品|品种|房型|课程|线路|项目|职位|岗位|工种|标题|主题|名字|^名$/],
   ['headcount', /人数|名额/],
@@ -221,8 +222,9 @@ function modelsUnderSpecHeader(columns: TableColumn[], data: string[][]): void {
 /** Without a name column by header, the name is the first text column whose values are short and mostly different. */
 function ensureName(columns: TableColumn[], data: string[][]): void {
   if (columns.some((c) => c.role === 'name')) return;
-  // 品牌 | 花纹 | 规格 (a tyre list): without a name column, the brand (and the model after it) names the product.
-  const brand = columns.find((c) => /^品牌$/.test(c.header));
+  // 品牌 | 花纹 | 规格 (a tyre list): without a name column, the brand (and the model after it) names the product;
+  // so does a 品牌型号 column ("雅迪 冠能G5"), rather than the first spec beside it (电池: "72V32Ah石墨烯").
+  const brand = columns.find((c) => /^品牌(型号)?$/.test(c.header));
   if (brand) {
     brand.role = 'name';
     return;
@@ -344,7 +346,11 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     if (price) fields.price = price;
     fields.details.push(priceCell);
   } else if (priceCell) {
-    const unit = cell('unit').replace(/^元\s*[/／]\s*/, '') || reading.columns.find((c) => c.role === 'price')?.unit;
+    const priceColumn = reading.columns.find((c) => c.role === 'price');
+    // 月租金（元） with 单位 吨: the rent is per 吨 and per month ("吨·月").
+    const period = /^([月日年])租金/.exec(priceColumn?.header ?? '')?.[1];
+    const perUnit = cell('unit').replace(/^元\s*[/／]\s*/, '');
+    const unit = (perUnit && period ? `${perUnit}·${period}` : perUnit) || priceColumn?.unit;
     // "460元（以旧换新）": a remark in brackets after the amount goes to the details.
     const remark = /^(.*\d.*?)\s*[（(]([^）)]{1,20})[)）]$/.exec(priceCell);
     const remarked = parseLabeledPrice(priceCell) ? undefined : remark && parseLabeledPrice(remark[1]!);
