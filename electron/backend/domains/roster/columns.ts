@@ -132,11 +132,10 @@ export function sheetLayout(sheet: RosterSheet): SheetLayout {
   return { headerRow: header.number, headers: header.cells, mapping, data, score: best.score };
 }
 
-/** The sheet to import: the one asked for; else every sheet at once when they share a header; else the visible sheet whose header names most fields. */
-export function chooseSheet(sheets: RosterSheet[], wanted?: string): RosterSheet | undefined {
-  if (wanted === ALL_SHEETS) return sheetsAsOne(sheets);
+/** The sheet to import: the one asked for; else every sheet at once (`all`, from sheetsAsOne) when they share a header; else the visible sheet whose header names most fields. */
+export function chooseSheet(sheets: RosterSheet[], all: RosterSheet | undefined, wanted?: string): RosterSheet | undefined {
+  if (wanted === ALL_SHEETS) return all;
   if (wanted !== undefined) return sheets.find((s) => s.name === wanted);
-  const all = sheetsAsOne(sheets);
   if (all) return all;
   let best: { sheet: RosterSheet; score: number } | undefined;
   for (const sheet of sheets) {

@@ -72,7 +72,8 @@ interface Reading {
 async function readRoster(input: ImportInput): Promise<Reading> {
   const source = await readSource(input.source);
   const sheets = source.sheets.map(unfoldSideBySide);
-  const sheet = chooseSheet(sheets, input.sheet);
+  const all = sheetsAsOne(sheets);
+  const sheet = chooseSheet(sheets, all, input.sheet);
   if (!sheet) {
     if (input.sheet !== undefined)
       throw new AppError('roster.sheet_not_found', `The workbook has no sheet named ${input.sheet}.`, { field: 'sheet' });
@@ -95,7 +96,7 @@ async function readRoster(input: ImportInput): Promise<Reading> {
   }));
   return {
     fileKind: source.kind,
-    sheets: [...(sheetsAsOne(sheets) ? [ALL_SHEETS] : []), ...sheets.map((s) => s.name)],
+    sheets: [...(all ? [ALL_SHEETS] : []), ...sheets.map((s) => s.name)],
     sheet: sheet.name,
     headerRow: layout.headerRow,
     columns,
