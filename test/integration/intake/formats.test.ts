@@ -64,6 +64,7 @@ describe('files that cannot be read', () => {
       zipSync({ '价目/茶叶.txt': strToU8('产品介绍\n白茶 268元/斤\n红茶 198元/斤'), '旧.zip': strToU8('PK') }),
     );
     writeFileSync(path.join(dir, '营业执照.jpg'), readFileSync(path.join(CORPUS_DIR, 'luzhong-machinery', '营业执照.jpg')));
+    writeFileSync(path.join(dir, '收款码.png'), readFileSync(path.join(CORPUS_DIR, 'luzhong-machinery', '营业执照.jpg')));
     const report = await b.call('sites.import', { enterpriseId, paths: [dir] });
     expect(report.problems.map((p) => [p.file, p.code])).toEqual([
       ['价格.xls', 'sheet.damaged'],
@@ -72,6 +73,7 @@ describe('files that cannot be read', () => {
       ['巨大.docx', 'docx.too_large'],
       ['幻灯片.key', 'intake.unsupported_type'],
       ['报价.xls', 'sheet.encrypted'],
+      ['收款码.png', 'intake.qr_code_photo'],
       ['旧版.ppt', 'pptx.unreadable'],
       ['演示.pptx', 'pptx.unreadable'],
       ['营业执照.jpg', 'intake.not_site_photo'],

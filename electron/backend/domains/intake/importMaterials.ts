@@ -145,7 +145,7 @@ class Intake {
     if (kind === 'image' && isQrCodeName(file.name))
       return this.report(
         file.name,
-        'intake.not_site_photo',
+        'intake.qr_code_photo',
         'A QR code, by its name: not a picture for the site (the site shows its own contact), so it is not stored or shown.',
       );
     try {
