@@ -247,7 +247,7 @@ export class ColumnFiller {
         }
         const made = this.table(tableOf(block));
         if (made) pendingImages = made.withPhotos ? made.items : [];
-        else if (!this.rowsAsLines(block)) this.body(block);
+        else if (!this.rowsAsLines(block) && !this.contactTable(block)) this.body(block);
       } else if (block.type === 'image') {
         const owner = pendingImages.shift() ?? this.last;
         if (owner && (owner.kind === 'product' || owner.kind === 'article')) this.picture(owner, block);
@@ -329,6 +329,21 @@ export class ColumnFiller {
     const items = lines.filter((line) => this.lineItemOf(line)).length;
     if (items === 0 || items * 2 < lines.length) return false;
     for (const line of lines) this.line(line);
+    return true;
+  }
+
+  /**
+   * A table of contact cells ("电话：0531-…" | "手机：139…", "地址：…" | "邮箱：…": a quotation's signature) standing
+   * in a list column: its cells are contact lines. True when most filled cells are.
+   */
+  private contactTable(block: TableBlock): boolean {
+    const filled = gridOf(block)
+      .flat()
+      .map((cell) => cell.trim())
+      .filter(Boolean);
+    const contact = filled.filter((cell) => isContactLine(cell));
+    if (contact.length < 2 || contact.length * 2 < filled.length) return false;
+    this.ctx.contactLines.push(...contact);
     return true;
   }
 

@@ -262,8 +262,12 @@ const JOB_LINE =
   /^(?:招聘|诚聘|急聘|招募|聘|招(?![牌生商标])(?=[\u4e00-\u9fff]{2,12}\s*[（(]?\s*(?:\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]))?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$|(?<=[名人位])(?=[底月年日时]薪|薪|工资|待遇|\d))\s*(.*)$/;
 
 /** "招：送货司机2人…", "【招聘】…", "招学徒1名…" (招 before a position and its headcount): a job ad that says so, wherever it stands. */
-const JOB_TAG =
-  /^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招募|招人|招|聘)\s*[：:]|(?:现|急|长期)?(?:招聘|诚聘|急聘|急招|招募|招(?![商生标投待]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*/;
+/** "另外店里招…", "我们厂里还招…": a few words of who is hiring in front of 招, in prose. */
+const HIRING_LEAD = String.raw`(?:另外|此外|同时|还有)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂)?还?`;
+
+const JOB_TAG = new RegExp(
+  String.raw`^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招募|招人|招|聘)\s*[：:]|(?:${HIRING_LEAD})?(?:现|急|长期)?(?:招聘|诚聘|急聘|急招|招募|招(?![商生标投待收]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*`,
+);
 
 /** The tag of a tagged job line removed ("招人：…" → "…"). */
 export const withoutJobTag = (text: string) => text.replace(JOB_TAG, '');
@@ -275,7 +279,23 @@ const HEADCOUNT_IN_PROSE = /招(?:聘|募|收)?[^，,。；;：:]{0,12}?(\d{1,4}
 const HIRING =
   /^\s*招(?![牌生商标])(?:聘|募)?\s*[\u4e00-\u9fff]{2,12}\s*[（(]?\s*(?:\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]/;
 
-export const isTaggedJob = (text: string) => JOB_TAG.test(text) || HIRING.test(text);
+/**
+ * "招一个销售员要懂养殖的…", "招聘两名会计，…": the headcount said before the position, as people speak. The
+ * position runs to a comma or to the first word of what is asked or paid (要, 会, 需, 工资 …).
+ */
+const COUNT_FIRST = new RegExp(
+  String.raw`^\s*(?:${HIRING_LEAD})?(?:招聘|诚聘|急聘|急招|招募|招)\s*(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*[个名位]\s*([\u4e00-\u9fffA-Za-z]{2,10}?)(?=$|[，,。；;：:\s]|要|会|需|能|有|工资|月薪|底薪|待遇|包吃)`,
+);
+
+/** A job ad said with its headcount first, in the written order ("销售员1名，要懂养殖的…"); other text as it is. */
+function countLast(text: string): string {
+  const match = COUNT_FIRST.exec(text);
+  if (!match) return text;
+  const rest = text.slice(match[0].length).replace(/^[\s，,：:]+/, '');
+  return `${match[2]}${match[1]}名${rest ? `，${rest}` : ''}`;
+}
+
+export const isTaggedJob = (text: string) => JOB_TAG.test(text) || HIRING.test(text) || COUNT_FIRST.test(text);
 
 /** "4000-6000元，…" after a job's title and headcount: the amount it starts with is the pay. */
 function amountFirst(rest: string): { pay: string; rest: string } | undefined {
@@ -286,7 +306,7 @@ function amountFirst(rest: string): { pay: string; rest: string } | undefined {
 
 /** A job on one line: title, an optional headcount (若干 = not given), the pay and the requirements. */
 export function jobLine(raw: string): JobLine | undefined {
-  const text = withoutNumbering(raw).replace(JOB_TAG, '');
+  const text = countLast(withoutNumbering(raw)).replace(JOB_TAG, '');
   const match = JOB_LINE.exec(text);
   if (!match) return undefined;
   const [, title, count, rest] = match;

@@ -11,9 +11,9 @@ import { isContactBlockLine, isContactLine } from './contact';
 import { yearsIn } from './dates';
 import { makeGuess, type GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
-import { numberingOf } from './headings';
+import { numberingOf, undecorated } from './headings';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
-import { postLine, spacedProducts } from './lineItems';
+import { isTaggedJob, jobLine, postLine, spacedProducts } from './lineItems';
 import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { linesToBlocks } from './lines';
@@ -291,6 +291,7 @@ class Structurer {
     this.result.columns.push(column);
     const guess = announce(column);
     if (!LIST_COLUMNS.includes(type)) {
+      blocks = this.withoutJobLines(blocks);
       column.body = toModelBlocks(type === 'contact' ? blocks : this.withoutPostSections(blocks));
       if (type === 'contact') this.context.contactLines.push(...contactTexts(blocks));
       else this.collectContact(blocks);
@@ -371,6 +372,19 @@ class Structurer {
       i = end - 1;
     }
     return kept;
+  }
+
+  /**
+   * A job ad standing in a contact or introduction column ("店里招平面设计1名，月薪4500起。" under 联系我们): an
+   * item of the jobs column, not text of this one.
+   */
+  private withoutJobLines(blocks: SourceBlock[]): SourceBlock[] {
+    return blocks.filter((block) => {
+      const text = block.type === 'paragraph' ? textOf(block) : '';
+      if (!isTaggedJob(undecorated(text)) || !jobLine(text)?.headcount) return true;
+      new ColumnFiller(this.context.columnFor('jobs', `A job ad like "${text.slice(0, 12)}"`), this.context).fill([block]);
+      return false;
+    });
   }
 
   /** "车型与租金" over priced lines: a heading that names no column, over a list of items of one kind, heads a column of that kind. */
