@@ -36,6 +36,7 @@ import {
   spacedProducts,
   noticeLine,
   postLine,
+  pricedClauses,
   productLine,
   saidPoints,
   serviceLine,
@@ -367,6 +368,8 @@ export class ColumnFiller {
     if (!trimmed || this.elsewhere(trimmed)) return;
     const listed = this.listedItems(trimmed);
     if (listed) return listed.forEach((part) => this.line(part));
+    const clauses = this.column.type === 'products' ? pricedClauses(trimmed) : undefined;
+    if (clauses) return this.clauseItems(clauses);
     const item = this.lineItemOf(trimmed);
     if (item) {
       this.add(item.item, item.rule, `Line "${trimmed.slice(0, 40)}" in "${this.column.title}"`, { line: trimmed.slice(0, 60) });
@@ -374,6 +377,15 @@ export class ColumnFiller {
     } else if (this.record(trimmed) || this.fillLast(trimmed) || this.positionNotes(trimmed)) return;
     else if (isContactLine(trimmed)) this.ctx.contactLines.push(trimmed);
     else this.body(paragraph(trimmed));
+  }
+
+  /** A sentence of priced clauses: its lead is text, each priced clause an item, the clauses after it its description. */
+  private clauseItems({ lead, items }: NonNullable<ReturnType<typeof pricedClauses>>): void {
+    if (lead.length) this.body(paragraph(`${lead.join('，')}。`));
+    for (const { line, notes } of items) {
+      this.line(line);
+      if (notes.length && this.last?.kind === 'product') this.last.description.push(paragraph(`${notes.join('，')}。`));
+    }
   }
 
   /**
@@ -727,7 +739,15 @@ export class ColumnFiller {
     if (this.holdsItems(blocks)) {
       const before = this.column.items.length;
       this.body(heading);
-      this.blocks(blocks);
+      // A picture at the head of a group (a slide's, over its price notes) shows its first item, not the last group's.
+      const leading = blocks.findIndex((b) => b.type !== 'image');
+      const pictures = blocks.slice(0, Math.max(leading, 0)) as ImageBlock[];
+      this.last = undefined;
+      this.blocks(blocks.slice(pictures.length));
+      const first = this.column.items[before];
+      for (const picture of pictures)
+        if (first?.kind === 'product' || first?.kind === 'article') this.picture(first, picture);
+        else this.body(picture);
       if (this.column.type === 'products')
         for (const item of this.column.items.slice(before)) if (item.kind === 'product') item.category ??= title.slice(0, 50);
       return;
@@ -779,6 +799,7 @@ export class ColumnFiller {
         if (hasRole(reading, 'name') && (hasRole(reading, 'price') || hasRole(reading, 'model') || reading.hasHeader))
           count += reading.rows.length;
       } else if (block.type === 'paragraph' && this.lineItemOf(textOf(block))) count++;
+      else if (block.type === 'paragraph' && this.column.type === 'products') count += pricedClauses(textOf(block))?.items.length ?? 0;
       else if (block.type === 'list') count += listItemTexts(block).filter((t) => this.lineItemOf(t)).length;
     }
     return count >= 2;
@@ -994,6 +1015,7 @@ export const isPricedSection = (blocks: SourceBlock[]) =>
     (b) =>
       b.type === 'paragraph' &&
       (priceAlone(textOf(b)) ||
+        pricedClauses(textOf(b)) ||
         extractLabeled(textOf(b), PRODUCT_FIELDS).found.some((f) => PRICE_FIELD.test(f.label) && parseLabeledPrice(f.value))),
   );
 

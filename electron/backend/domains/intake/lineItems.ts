@@ -90,7 +90,7 @@ const CHINESE_AMOUNT = '[零〇一二两三四五六七八九十百千万壹贰�
 
 /** "招牌红烧肉 68元/份", "艾灸 叁拾伍元", "铁观音 面议": a name, then the price that ends the line. */
 const PRICE_TAIL = new RegExp(
-  String.raw`^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万wW])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*[/／每]\s*[^\s\d]{1,4})?\s*起?|${CHINESE_AMOUNT}|价格面议|面议|时价|电议|议价)$`,
+  String.raw`^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万wW])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*(?:[/／每]|(?<=[元块]\s*)一)\s*[^\s\d（(]{1,4})?\s*起?(?:\s*[（(][^）)]{1,12}[)）])?|${CHINESE_AMOUNT}|价格面议|面议|时价|电议|议价)$`,
 );
 
 /** Words in front of an amount that make it pay, not a price. */
@@ -158,6 +158,12 @@ export function productLine(raw: string): ProductLine | undefined {
     name = words[0]!;
     middle = [words.slice(1).join(' ')];
   }
+  // "十字绣装裱按尺寸面议": what the price goes by (按尺寸, 按面积) belongs to the price, not to the name.
+  const basis = cells.length < 2 ? /^(.{2,}?)(按[\u4e00-\u9fff]{1,4})$/.exec(name) : null;
+  if (basis) {
+    name = basis[1]!;
+    middle = [basis[2]!, ...middle];
+  }
   const packed = splitPackSize(name);
   if (packed.size) {
     middle = [packed.size, ...middle];
@@ -204,6 +210,35 @@ export function withoutSequenceMarkers(lines: string[]): string[] {
     start = end - 1;
   }
   return out;
+}
+
+/** A priced item of a sentence and the clauses after it that say more of it ("一盒100张"). */
+export interface PricedClause {
+  line: string;
+  notes: string[];
+}
+
+/**
+ * "室内写真35元/平方米，户外喷绘15元/平方米，易拉宝80元一套（含架子）。": a sentence whose clauses name things
+ * with their prices — each priced clause an item line (a short label in front, "名片：…", left out), the
+ * clauses after it its notes, the clauses before the first its lead. Undefined unless two or more clauses
+ * are priced items and they are at least half of the clauses.
+ */
+export function pricedClauses(text: string): { lead: string[]; items: PricedClause[] } | undefined {
+  const clauses = text
+    .split(/[，,；;。！!](?![^（(]*[)）])/)
+    .map((clause) => clause.trim())
+    .filter(Boolean);
+  if (clauses.length < 2) return undefined;
+  const lead: string[] = [];
+  const items: PricedClause[] = [];
+  for (const clause of clauses) {
+    const line = [clause, clause.replace(/^[\u4e00-\u9fff]{1,6}[：:]\s*/, '')].find((c) => productLine(c)?.price);
+    if (line) items.push({ line, notes: [] });
+    else if (items.length) items.at(-1)!.notes.push(clause);
+    else lead.push(clause);
+  }
+  return items.length >= 2 && items.length * 2 >= clauses.length ? { lead, items } : undefined;
 }
 
 const ORDINALS = '一二三四五六七八九十';
