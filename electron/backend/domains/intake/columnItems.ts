@@ -30,6 +30,7 @@ import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import {
   FIELD_LABEL,
   isTaggedJob,
+  isTaggedNotice,
   jobLine,
   labeledPairs,
   newsLine,
@@ -1119,7 +1120,7 @@ export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): Col
 export function lineColumn(text: string, ctx: StructureContext): ColumnType | 'contact' | undefined {
   if (postLine(text)) return 'supply';
   if (isTaggedJob(undecorated(text)) && jobLine(text)) return 'jobs';
-  if (newsLine(text, ctx.fileYears, ctx.today)) return 'news';
+  if (newsLine(text, ctx.fileYears, ctx.today) || isTaggedNotice(text, ctx.fileYears, ctx.today)) return 'news';
   if (isContactLine(text)) return 'contact';
   // "仓库理货员2名，…，月薪4000-4500元": a position with its headcount and pay says it is a job without a tag.
   const job = jobLine(text);
