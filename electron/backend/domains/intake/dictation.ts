@@ -16,7 +16,7 @@ const JOINS = /然后|还有|另外|再就是/g;
 export function isDictated(text: string): boolean {
   const joins = text.match(JOINS)?.length ?? 0;
   const marks = text.match(/[，,。！？!?；;、]/g)?.length ?? 0;
-  return text.length >= 80 && joins >= 3 && text.length / (marks + 1) >= 25;
+  return text.length >= 80 && joins >= 3 && text.length / (marks + 1) >= 18;
 }
 
 const MEASURE = '袋|瓶|桶|盒|箱|包|件|个|只|斤|公斤|套|台|支|条|张|本|份|次|罐|提|板|盘|把|双|对|头|棵|株';
