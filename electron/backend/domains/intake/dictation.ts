@@ -5,11 +5,12 @@
  * would have, so the line readers (lineItems.ts, contact.ts) see its items, notices, jobs and contact.
  */
 import { paragraph } from '../../../../shared/sites/model';
-import type { SourceBlock } from './htmlToBlocks';
-import { textOf } from './htmlToBlocks';
+import { textOf, type SourceBlock } from './htmlToBlocks';
 
 /** Where a dictated part ends: a sentence mark, or the spoken joins that start the next part. */
-const BREAK = /[。！？!?]|然后(?:还有|呢|就是)?|还有(?:一个|个)?|另外|再就是/g;
+const SPOKEN_JOIN = '然后(?:还有|呢|就是)?|还有(?:一个|个)?|另外|再就是';
+const BREAK = new RegExp(`[。！？!?]|${SPOKEN_JOIN}`, 'g');
+const LEADING_JOIN = new RegExp(`^(?:${SPOKEN_JOIN})`);
 const JOINS = /然后|还有|另外|再就是/g;
 
 /** A paragraph long and hardly punctuated, its parts joined by 然后/还有 again and again: dictated. */
@@ -88,9 +89,7 @@ export function dictatedApart(block: SourceBlock): SourceBlock[] {
   if (at < text.length) raws.push(text.slice(at));
   const addresses: string[] = [];
   for (const raw of raws) {
-    const part = raw
-      .replace(BREAK, (join, offset: number) => (offset === 0 && !/^[。！？!?]$/.test(join) ? '' : join))
-      .replace(/^[，,\s]+|[，,。！？!?\s]+$/g, '');
+    const part = raw.replace(LEADING_JOIN, '').replace(/^[，,\s]+|[，,。！？!?\s]+$/g, '');
     const lines = part ? writtenLines(part) : undefined;
     if (!lines) {
       talk += raw;

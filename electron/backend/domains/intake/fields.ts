@@ -104,7 +104,10 @@ export function extractPay(text: string): { pay?: string; rest: string } {
   const unpunctuated = !/[，,。；;！!、]/.test(text);
   const said = unpunctuated && !/\s/.test(text) ? SAID_PAY.exec(text) : null;
   if (said)
-    return { pay: said[1] === '月薪' ? `月薪${said[2]}` : said[2]!, rest: (text.slice(0, said.index) + text.slice(said.index + said[0].length)).trim() };
+    return {
+      pay: said[1] === '月薪' ? `月薪${said[2]}` : said[2]!,
+      rest: (text.slice(0, said.index) + text.slice(said.index + said[0].length)).trim(),
+    };
   const clauses = text.split(unpunctuated ? /(?<=\s)(?=\S)/ : /(?<=[，,。；;！!])/);
   const index = clauses.findIndex((c) => PAY_CLAUSE.test(c));
   if (index < 0) return { rest: text };

@@ -147,9 +147,8 @@ class Structurer {
     const titles = all.filter((b) => this.isTitle(b));
     if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
     if (titles.length) this.result.title = headingCore(runsText((titles[0] as Heading).runs));
-    const blocks = captionsAsHeadings(
-      unwrapLayoutTables(chineseOfBilingualTables(all.filter((b) => !titles.includes(b)))),
-    ).flatMap(dictatedApart);
+    const read = all.filter((b) => !titles.includes(b)).flatMap(dictatedApart);
+    const blocks = captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(read)));
     this.context.fileYears = yearsIn(blocks.map(textOf).join('\n') + tableText(blocks));
     const level = columnLevel(blocks);
     if (level === undefined) return this.withoutColumnHeadings(blocks);
