@@ -369,7 +369,7 @@ export class ColumnFiller {
     if (!trimmed || this.elsewhere(trimmed)) return;
     const listed = this.listedItems(trimmed);
     if (listed) return listed.forEach((part) => this.line(part));
-    const clauses = this.column.type === 'products' ? pricedClauses(trimmed) : undefined;
+    const clauses = this.column.type === 'products' && !productLine(trimmed) ? pricedClauses(trimmed) : undefined;
     if (clauses) return this.clauseItems(clauses);
     const item = this.lineItemOf(trimmed);
     if (item) {
