@@ -30,12 +30,14 @@ import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import {
   FIELD_LABEL,
   isTaggedJob,
+  isTaggedNotice,
   jobLine,
   labeledPairs,
   newsLine,
   spacedProducts,
   noticeLine,
   postLine,
+  pricedClauses,
   productLine,
   saidPoints,
   serviceLine,
@@ -247,7 +249,7 @@ export class ColumnFiller {
         }
         const made = this.table(tableOf(block));
         if (made) pendingImages = made.withPhotos ? made.items : [];
-        else if (!this.rowsAsLines(block)) this.body(block);
+        else if (!this.rowsAsLines(block) && !this.contactTable(block)) this.body(block);
       } else if (block.type === 'image') {
         const owner = pendingImages.shift() ?? this.last;
         if (owner && (owner.kind === 'product' || owner.kind === 'article')) this.picture(owner, block);
@@ -332,6 +334,21 @@ export class ColumnFiller {
     return true;
   }
 
+  /**
+   * A table of contact cells ("电话：0531-…" | "手机：139…", "地址：…" | "邮箱：…": a quotation's signature) standing
+   * in a list column: its cells are contact lines. True when most filled cells are.
+   */
+  private contactTable(block: TableBlock): boolean {
+    const filled = gridOf(block)
+      .flat()
+      .map((cell) => cell.trim())
+      .filter(Boolean);
+    const contact = filled.filter((cell) => isContactLine(cell));
+    if (contact.length < 2 || contact.length * 2 < filled.length) return false;
+    this.ctx.contactLines.push(...contact);
+    return true;
+  }
+
   private body(block: SourceBlock): void {
     this.column.body.push(...toModelBlocks([block]));
   }
@@ -352,6 +369,8 @@ export class ColumnFiller {
     if (!trimmed || this.elsewhere(trimmed)) return;
     const listed = this.listedItems(trimmed);
     if (listed) return listed.forEach((part) => this.line(part));
+    const clauses = this.column.type === 'products' && !productLine(trimmed) ? pricedClauses(trimmed) : undefined;
+    if (clauses) return this.clauseItems(clauses);
     const item = this.lineItemOf(trimmed);
     if (item) {
       this.add(item.item, item.rule, `Line "${trimmed.slice(0, 40)}" in "${this.column.title}"`, { line: trimmed.slice(0, 60) });
@@ -359,6 +378,15 @@ export class ColumnFiller {
     } else if (this.record(trimmed) || this.fillLast(trimmed) || this.positionNotes(trimmed)) return;
     else if (isContactLine(trimmed)) this.ctx.contactLines.push(trimmed);
     else this.body(paragraph(trimmed));
+  }
+
+  /** A sentence of priced clauses: its lead is text, each priced clause an item, the clauses after it its description. */
+  private clauseItems({ lead, items }: NonNullable<ReturnType<typeof pricedClauses>>): void {
+    if (lead.length) this.body(paragraph(`${lead.join('，')}。`));
+    for (const { line, notes } of items) {
+      this.line(line);
+      if (notes.length && this.last?.kind === 'product') this.last.description.push(paragraph(`${notes.join('，')}。`));
+    }
   }
 
   /**
@@ -712,7 +740,15 @@ export class ColumnFiller {
     if (this.holdsItems(blocks)) {
       const before = this.column.items.length;
       this.body(heading);
-      this.blocks(blocks);
+      // A picture at the head of a group (a slide's, over its price notes) shows its first item, not the last group's.
+      const leading = blocks.findIndex((b) => b.type !== 'image');
+      const pictures = blocks.slice(0, Math.max(leading, 0)) as ImageBlock[];
+      this.last = undefined;
+      this.blocks(blocks.slice(pictures.length));
+      const first = this.column.items[before];
+      for (const picture of pictures)
+        if (first?.kind === 'product' || first?.kind === 'article') this.picture(first, picture);
+        else this.body(picture);
       if (this.column.type === 'products')
         for (const item of this.column.items.slice(before)) if (item.kind === 'product') item.category ??= title.slice(0, 50);
       return;
@@ -764,6 +800,7 @@ export class ColumnFiller {
         if (hasRole(reading, 'name') && (hasRole(reading, 'price') || hasRole(reading, 'model') || reading.hasHeader))
           count += reading.rows.length;
       } else if (block.type === 'paragraph' && this.lineItemOf(textOf(block))) count++;
+      else if (block.type === 'paragraph' && this.column.type === 'products') count += pricedClauses(textOf(block))?.items.length ?? 0;
       else if (block.type === 'list') count += listItemTexts(block).filter((t) => this.lineItemOf(t)).length;
     }
     return count >= 2;
@@ -979,6 +1016,7 @@ export const isPricedSection = (blocks: SourceBlock[]) =>
     (b) =>
       b.type === 'paragraph' &&
       (priceAlone(textOf(b)) ||
+        pricedClauses(textOf(b)) ||
         extractLabeled(textOf(b), PRODUCT_FIELDS).found.some((f) => PRICE_FIELD.test(f.label) && parseLabeledPrice(f.value))),
   );
 
@@ -1082,7 +1120,7 @@ export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): Col
 export function lineColumn(text: string, ctx: StructureContext): ColumnType | 'contact' | undefined {
   if (postLine(text)) return 'supply';
   if (isTaggedJob(undecorated(text)) && jobLine(text)) return 'jobs';
-  if (newsLine(text, ctx.fileYears, ctx.today)) return 'news';
+  if (newsLine(text, ctx.fileYears, ctx.today) || isTaggedNotice(text, ctx.fileYears, ctx.today)) return 'news';
   if (isContactLine(text)) return 'contact';
   // "仓库理货员2名，…，月薪4000-4500元": a position with its headcount and pay says it is a job without a tag.
   const job = jobLine(text);

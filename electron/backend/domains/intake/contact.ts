@@ -94,13 +94,16 @@ function fieldOf(label: string): Field {
 
 /**
  * A contact written as a sentence ("地址在淄博市…88号，电话0533-…，联系人王经理", "牧场位于…1号，订奶热线…")
- * gets its labels' colons: 地址在/位于 → 地址：, 联系人王经理 → 联系人：王经理. Only in a line that also gives
+ * gets its labels' colons: 地址在/位于 → 地址：, 联系人王经理 → 联系人：王经理; said aloud, 电话是138…/座机是0536-… →
+ * 电话：/座机：, 我姓刘叫刘建国 → 联系人：刘建国. Only in a line that also gives
  * a number, so an introduction's "本店位于…" stays prose.
  */
 function sentenceLabels(line: string): string {
   if (!/(?<!\d)1[3-9]\d{9}(?!\d)|(?<![\d-])0\d{2,3}-?\d{7,8}/.test(line)) return line;
   return line
     .replace(/(地址|联系人|负责人)(?:在|是|为)(?=[\u4e00-\u9fff])/g, '$1：')
+    .replace(/(电话|手机|座机|固话|传真)(?:号码?)?(?:是|为)(?=\s*[+\d])/g, '$1：')
+    .replace(/我(?:姓[\u4e00-\u9fff][，,]?)?(?:叫|是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。；;\s]|$))/g, '联系人：')
     .replace(/(^|[，,。；;\s])[\u4e00-\u9fff]{0,4}?(?:位于|坐落于|地处)/g, '$1地址：')
     .replace(/(联系人|负责人)(?=[\u4e00-\u9fff]{1,4}(?:[（(，,。；;\s]|$))/g, '$1：');
 }

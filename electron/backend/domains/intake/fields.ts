@@ -82,6 +82,10 @@ export function splitHeadcount(title: string): { title: string; headcount?: numb
 /** Words that say a clause is about pay: 月薪8000-12000元, 底薪+提成, 计件工资, 月收入1万以上. */
 const PAY_CLAUSE = /(?:月薪|年薪|日薪|时薪|底薪|薪资|薪水|薪酬|工资|待遇|收入|提成|计件|\d+\s*元\s*\/\s*(?:月|天|小时))/;
 
+/** "…会开车工资4000到6000": a pay word and the amount after it ending words said without a break. */
+const SAID_PAY =
+  /(月薪|工资|底薪|薪资|待遇)(?:是|在|给)?\s*(\d[\d.,]*\s*[千万kK]?\s*(?:(?:到|至|-|~|～)\s*\d[\d.,]*\s*[千万kK]?)?\s*(?:元|块)?(?:\/月)?(?:以上|起|左右)?)$/;
+
 /**
  * "待遇：月薪4500-6500元，五险一金。" / "待遇面议" / "…，月薪8000-12000元。" → the pay text, and what
  * is left of the paragraph. A labelled pay runs to the sentence end; an unlabelled one is the
@@ -98,6 +102,12 @@ export function extractPay(text: string): { pay?: string; rest: string } {
     return { pay: '面议', rest: (text.slice(0, negotiable.index) + text.slice(negotiable.index + negotiable[0].length)).trim() };
   // Text written without punctuation ("包吃住 月工资2500元起") parts its clauses with spaces.
   const unpunctuated = !/[，,。；;！!、]/.test(text);
+  const said = unpunctuated && !/\s/.test(text) ? SAID_PAY.exec(text) : null;
+  if (said)
+    return {
+      pay: said[1] === '月薪' ? `月薪${said[2]}` : said[2]!,
+      rest: (text.slice(0, said.index) + text.slice(said.index + said[0].length)).trim(),
+    };
   const clauses = text.split(unpunctuated ? /(?<=\s)(?=\S)/ : /(?<=[，,。；;！!])/);
   const index = clauses.findIndex((c) => PAY_CLAUSE.test(c));
   if (index < 0) return { rest: text };

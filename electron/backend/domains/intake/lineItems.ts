@@ -90,7 +90,7 @@ const CHINESE_AMOUNT = '[零〇一二两三四五六七八九十百千万壹贰�
 
 /** "招牌红烧肉 68元/份", "艾灸 叁拾伍元", "铁观音 面议": a name, then the price that ends the line. */
 const PRICE_TAIL = new RegExp(
-  String.raw`^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万wW])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*[/／每]\s*[^\s\d]{1,4})?\s*起?|${CHINESE_AMOUNT}|价格面议|面议|时价|电议|议价)$`,
+  String.raw`^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万wW])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*(?:[/／每]|(?<=[元块]\s*)一)\s*[^\s\d（(]{1,4})?\s*起?(?:\s*[（(][^）)]{1,12}[)）])?|${CHINESE_AMOUNT}|价格面议|面议|时价|电议|议价)$`,
 );
 
 /** Words in front of an amount that make it pay, not a price. */
@@ -158,6 +158,12 @@ export function productLine(raw: string): ProductLine | undefined {
     name = words[0]!;
     middle = [words.slice(1).join(' ')];
   }
+  // "十字绣装裱按尺寸面议": what the price goes by (按尺寸, 按面积) belongs to the price, not to the name.
+  const basis = cells.length < 2 ? /^(.{2,}?)(按[\u4e00-\u9fff]{1,4})$/.exec(name) : null;
+  if (basis) {
+    name = basis[1]!;
+    middle = [basis[2]!, ...middle];
+  }
   const packed = splitPackSize(name);
   if (packed.size) {
     middle = [packed.size, ...middle];
@@ -204,6 +210,35 @@ export function withoutSequenceMarkers(lines: string[]): string[] {
     start = end - 1;
   }
   return out;
+}
+
+/** A priced item of a sentence and the clauses after it that say more of it ("一盒100张"). */
+export interface PricedClause {
+  line: string;
+  notes: string[];
+}
+
+/**
+ * "室内写真35元/平方米，户外喷绘15元/平方米，易拉宝80元一套（含架子）。": a sentence whose clauses name things
+ * with their prices — each priced clause an item line (a short label in front, "名片：…", left out), the
+ * clauses after it its notes, the clauses before the first its lead. Undefined unless two or more clauses
+ * are priced items and they are at least half of the clauses.
+ */
+export function pricedClauses(text: string): { lead: string[]; items: PricedClause[] } | undefined {
+  const clauses = text
+    .split(/[，,；;。！!](?![^（(]*[)）])/)
+    .map((clause) => clause.trim())
+    .filter(Boolean);
+  if (clauses.length < 2) return undefined;
+  const lead: string[] = [];
+  const items: PricedClause[] = [];
+  for (const clause of clauses) {
+    const line = [clause, clause.replace(/^[\u4e00-\u9fff]{1,6}[：:]\s*/, '')].find((c) => productLine(c)?.price);
+    if (line) items.push({ line, notes: [] });
+    else if (items.length) items.at(-1)!.notes.push(clause);
+    else lead.push(clause);
+  }
+  return items.length >= 2 && items.length * 2 >= clauses.length ? { lead, items } : undefined;
 }
 
 const ORDINALS = '一二三四五六七八九十';
@@ -262,8 +297,12 @@ const JOB_LINE =
   /^(?:招聘|诚聘|急聘|招募|聘|招(?![牌生商标])(?=[\u4e00-\u9fff]{2,12}\s*[（(]?\s*(?:\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]))?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$|(?<=[名人位])(?=[底月年日时]薪|薪|工资|待遇|\d))\s*(.*)$/;
 
 /** "招：送货司机2人…", "【招聘】…", "招学徒1名…" (招 before a position and its headcount): a job ad that says so, wherever it stands. */
-const JOB_TAG =
-  /^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招募|招人|招|聘)\s*[：:]|(?:现|急|长期)?(?:招聘|诚聘|急聘|急招|招募|招(?![商生标投待]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*/;
+/** "另外店里招…", "我们厂里还招…": a few words of who is hiring in front of 招, in prose. */
+const HIRING_LEAD = String.raw`(?:另外|此外|同时|还有)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂)?还?`;
+
+const JOB_TAG = new RegExp(
+  String.raw`^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招募|招人|招|聘)\s*[：:]|(?:${HIRING_LEAD})?(?:现|急|长期)?(?:招聘|诚聘|急聘|急招|招募|招(?![商生标投待收]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*`,
+);
 
 /** The tag of a tagged job line removed ("招人：…" → "…"). */
 export const withoutJobTag = (text: string) => text.replace(JOB_TAG, '');
@@ -275,7 +314,23 @@ const HEADCOUNT_IN_PROSE = /招(?:聘|募|收)?[^，,。；;：:]{0,12}?(\d{1,4}
 const HIRING =
   /^\s*招(?![牌生商标])(?:聘|募)?\s*[\u4e00-\u9fff]{2,12}\s*[（(]?\s*(?:\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]/;
 
-export const isTaggedJob = (text: string) => JOB_TAG.test(text) || HIRING.test(text);
+/**
+ * "招一个销售员要懂养殖的…", "招聘两名会计，…": the headcount said before the position, as people speak. The
+ * position runs to a comma or to the first word of what is asked or paid (要, 会, 需, 工资 …).
+ */
+const COUNT_FIRST = new RegExp(
+  String.raw`^\s*(?:${HIRING_LEAD})?(?:招聘|诚聘|急聘|急招|招募|招)\s*(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*[个名位]\s*([\u4e00-\u9fffA-Za-z]{2,10}?)(?=$|[，,。；;：:\s]|要|会|需|能|有|工资|月薪|底薪|待遇|包吃)`,
+);
+
+/** A job ad said with its headcount first, in the written order ("销售员1名，要懂养殖的…"); other text as it is. */
+function countLast(text: string): string {
+  const match = COUNT_FIRST.exec(text);
+  if (!match) return text;
+  const rest = text.slice(match[0].length).replace(/^[\s，,：:]+/, '');
+  return `${match[2]}${match[1]}名${rest ? `，${rest}` : ''}`;
+}
+
+export const isTaggedJob = (text: string) => JOB_TAG.test(text) || HIRING.test(text) || COUNT_FIRST.test(text);
 
 /** "4000-6000元，…" after a job's title and headcount: the amount it starts with is the pay. */
 function amountFirst(rest: string): { pay: string; rest: string } | undefined {
@@ -286,7 +341,7 @@ function amountFirst(rest: string): { pay: string; rest: string } | undefined {
 
 /** A job on one line: title, an optional headcount (若干 = not given), the pay and the requirements. */
 export function jobLine(raw: string): JobLine | undefined {
-  const text = withoutNumbering(raw).replace(JOB_TAG, '');
+  const text = countLast(withoutNumbering(raw)).replace(JOB_TAG, '');
   const match = JOB_LINE.exec(text);
   if (!match) return undefined;
   const [, title, count, rest] = match;
@@ -361,7 +416,11 @@ export function newsLine(raw: string, fileYears: number[], today: string): NewsL
 }
 
 /** "【公司动态】2026年11月3日 …", "[通知] …": a bracketed tag in front of a notice names its kind, not its title. */
-const withoutNewsTag = (text: string) => text.replace(/^\s*(?:【[^】]{2,8}】|\[[^\]]{2,8}\])\s*/, '');
+const withoutNewsTag = (text: string) => text.replace(/^\s*(?:【[^】]{2,8}】|\[[^\]]{2,8}\]|(?:通知|公告|好消息)[：:])\s*/, '');
+
+/** "通知：…", "公告：…": a line that says it is a notice, with a date somewhere in it. */
+export const isTaggedNotice = (text: string, fileYears: number[], today: string) =>
+  /^\s*(?:通知|公告|好消息)[：:]/.test(text) && Boolean(noticeLine(text, fileYears, today)?.date);
 
 /**
  * A notice written as one paragraph in a news column without sub-headings ("本周六（11月22日）店庆，

@@ -9,11 +9,12 @@ import { runsText, type Column, type ColumnType, type Item, type Run, type Unsor
 import { ColumnFiller, LIST_COLUMNS, contentColumn, isPricedSection, lineColumn, type StructureContext } from './columnItems';
 import { isContactBlockLine, isContactLine } from './contact';
 import { yearsIn } from './dates';
+import { dictatedApart } from './dictation';
 import { makeGuess, type GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
-import { numberingOf } from './headings';
+import { numberingOf, undecorated } from './headings';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
-import { postLine, spacedProducts } from './lineItems';
+import { isTaggedJob, jobLine, postLine, spacedProducts } from './lineItems';
 import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { linesToBlocks } from './lines';
@@ -146,7 +147,8 @@ class Structurer {
     const titles = all.filter((b) => this.isTitle(b));
     if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
     if (titles.length) this.result.title = headingCore(runsText((titles[0] as Heading).runs));
-    const blocks = captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(all.filter((b) => !titles.includes(b)))));
+    const read = all.filter((b) => !titles.includes(b)).flatMap(dictatedApart);
+    const blocks = captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(read)));
     this.context.fileYears = yearsIn(blocks.map(textOf).join('\n') + tableText(blocks));
     const level = columnLevel(blocks);
     if (level === undefined) return this.withoutColumnHeadings(blocks);
@@ -267,7 +269,9 @@ class Structurer {
     const counts = new Map<ColumnType, number>();
     for (const block of blocks.map(asLine)) {
       const kind = this.blockKind(block);
-      if (kind && kind !== 'contact') counts.set(kind, (counts.get(kind) ?? 0) + (block.type === 'table' ? 2 : 1));
+      // A table, or a line tagged as what it is ("招聘：…", "通知：…", "【供应】…"), counts as said twice.
+      const weight = block.type === 'table' || (kind !== 'products' && isTagged(textOf(block))) ? 2 : 1;
+      if (kind && kind !== 'contact') counts.set(kind, (counts.get(kind) ?? 0) + weight);
     }
     return new Set([...counts].filter(([, n]) => n >= 2).map(([kind]) => kind));
   }
@@ -291,6 +295,7 @@ class Structurer {
     this.result.columns.push(column);
     const guess = announce(column);
     if (!LIST_COLUMNS.includes(type)) {
+      blocks = this.withoutJobLines(blocks);
       column.body = toModelBlocks(type === 'contact' ? blocks : this.withoutPostSections(blocks));
       if (type === 'contact') this.context.contactLines.push(...contactTexts(blocks));
       else this.collectContact(blocks);
@@ -371,6 +376,19 @@ class Structurer {
       i = end - 1;
     }
     return kept;
+  }
+
+  /**
+   * A job ad standing in a contact or introduction column ("店里招平面设计1名，月薪4500起。" under 联系我们): an
+   * item of the jobs column, not text of this one.
+   */
+  private withoutJobLines(blocks: SourceBlock[]): SourceBlock[] {
+    return blocks.filter((block) => {
+      const text = block.type === 'paragraph' ? textOf(block) : '';
+      if (!isTaggedJob(undecorated(text)) || !jobLine(text)?.headcount) return true;
+      new ColumnFiller(this.context.columnFor('jobs', `A job ad like "${text.slice(0, 12)}"`), this.context).fill([block]);
+      return false;
+    });
   }
 
   /** "车型与租金" over priced lines: a heading that names no column, over a list of items of one kind, heads a column of that kind. */
@@ -456,6 +474,9 @@ function isEntryOf(title: string, match: KeywordMatch, previous: { column: Colum
   const core = headingCore(title);
   return core.length >= match.keyword.length + 2 && !core.startsWith(match.keyword);
 }
+
+/** A line that names its kind in front: a job tag or 招…N名, a 供/求 tag, 通知：. */
+const isTagged = (text: string) => isTaggedJob(undecorated(text)) || Boolean(postLine(text)) || /^\s*(?:通知|公告|好消息)[：:]/.test(text);
 
 /** A line taken for a heading by its look ("招学徒1名 包吃住" standing alone) is read as the line it is. */
 const asLine = (block: SourceBlock): SourceBlock =>
