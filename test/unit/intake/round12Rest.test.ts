@@ -4,7 +4,16 @@
  * photo. The names and text are made up for the tests.
  */
 import { describe, expect, it } from 'vitest';
+import { parseContact } from '../../../electron/backend/domains/intake/contact';
+import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
+import { folderHint, isPlaceName } from '../../../electron/backend/domains/intake/photos';
+import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
+import { itemTitle, type Column } from '../../../shared/sites/model';
+
+let counter = 0;
+const env = { newId: () => `id-${++counter}` };
+const column = (columns: Column[], type: string) => columns.find((c) => c.type === type);
 
 describe('the SMS short name is short', () => {
   const region = { province: '山东省', city: '潍坊市', district: '奎文区' };
@@ -27,4 +36,53 @@ describe('the SMS short name is short', () => {
     ['潍坊市奎文区洁美有害生物防治有限公司', '洁美有害生物防治'],
     ['潍坊市奎文区育才培训学校', '育才培训学校'],
   ])('keeps the trade when it is all the name says: %s → %s', (name, short) => expect(shortNameOf(name, region)).toBe(short));
+});
+
+describe('a text typed with bars, in parts between --- lines', () => {
+  const text = [
+    '王记烧饼|祖传炉子|每天现烤',
+    '',
+    '品名|价格|说明',
+    '芝麻烧饼|2元/个|',
+    '肉火烧|5元/个|中午有',
+    '豆沫|2元/碗|',
+    '油条|1元/根|',
+    '豆浆|2元/碗|现磨',
+    '---',
+    '机关单位长期供货|量大优惠|送货上门',
+    '收购今年新麦|价格面议|电话联系',
+    '---',
+    '地址|临沂市兰山区银雀山路12号',
+    '电话|13905391234|王师傅',
+  ].join('\n');
+  const structured = structureDocument(linesToBlocks(textLines(text)), '烧饼铺.txt', env, { today: '2026-12-01' });
+
+  it('reads the rows whose first cell buys or offers as posts', () => {
+    const posts = column(structured.columns, 'supply')!.items;
+    expect(posts.map(itemTitle)).toEqual(['机关单位长期供货', '收购今年新麦']);
+    expect(posts.map((p) => (p.kind === 'post' ? p.postKind : ''))).toEqual(['supply', 'demand']);
+    expect(column(structured.columns, 'products')!.items.map(itemTitle)).toEqual(['芝麻烧饼', '肉火烧', '豆沫', '油条', '豆浆']);
+  });
+
+  it('reads the label|value rows as the contact, the person beside the number', () => {
+    expect(parseContact(structured.contactLines)).toMatchObject({
+      address: '临沂市兰山区银雀山路12号',
+      person: '王师傅',
+      phones: [{ number: '13905391234' }],
+    });
+  });
+});
+
+describe('photos of the business itself', () => {
+  it('takes a workshop for a place', () => {
+    expect([isPlaceName('作坊.jpg'), isPlaceName('手工作坊一角.jpg'), isPlaceName('烧饼.jpg')]).toEqual([true, true, false]);
+  });
+
+  it('sends camera-named photos in a folder named 公司 to the places, a 公司产品 folder to the products', () => {
+    expect([
+      folderHint('公司/mmexport1761234567890.jpg'),
+      folderHint('公司照片/IMG_0001.jpg'),
+      folderHint('公司产品/IMG_0002.jpg'),
+    ]).toEqual(['places', 'places', 'products']);
+  });
 });

@@ -322,7 +322,7 @@ const TAGS = '供应|求购|出售|收购|采购|回收|转让|出租|求租|承
 const TAG_ADVERB = '(?:长期|常年|大量|急|现货|现)?';
 const POST_TAG = new RegExp(`^\\s*(?:[【[]\\s*${TAG_ADVERB}(${TAGS})\\s*[】\\]]|${TAG_ADVERB}(${TAGS})\\s*[：:])\\s*(.+)$`, 's');
 const DEMAND_WORDS = /求购|收购|采购|回收|急购/;
-const SUPPLY_PHRASES = /供应|出售|转让|批发|低价处理|现货/;
+const SUPPLY_PHRASES = /供应|供货|出售|转让|批发|低价处理|现货/;
 
 /**
  * "供应：…", "【求购】…", "出售：…", "收购：…" → a post with its kind and the first clause as title.

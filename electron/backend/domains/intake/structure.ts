@@ -241,12 +241,15 @@ class Structurer {
     blocks.forEach((block, i) => {
       const kind = kinds[i];
       if (!kind) return rest.push(block);
-      if (kind === 'contact') return this.context.contactLines.push(textOf(block));
+      if (kind === 'contact') return this.context.contactLines.push(...contactTexts([block]));
       if (!fillers.has(kind))
         fillers.set(
           kind,
           new ColumnFiller(
-            this.context.columnFor(kind, `No heading names a column; lines like "${textOf(block).slice(0, 12)}" say what they are`),
+            this.context.columnFor(
+              kind,
+              `No heading names a column; lines like "${(textOf(block) || tableText([block])).trim().slice(0, 12)}" say what they are`,
+            ),
             this.context,
           ),
         );
@@ -259,7 +262,7 @@ class Structurer {
   /** What one block says it is by itself: a line by its shape, a table by its rows. */
   private blockKind(block: SourceBlock): ColumnType | 'contact' | undefined {
     if (block.type === 'paragraph') return lineColumn(textOf(block), this.context);
-    return block.type === 'table' ? contentColumn([block], this.context) : undefined;
+    return block.type === 'table' ? (contentColumn([block], this.context) ?? rowsKind(block)) : undefined;
   }
 
   /** The list columns the blocks' lines and tables say they belong to, each said at least twice. */
@@ -421,6 +424,16 @@ function contactTexts(blocks: SourceBlock[]): string[] {
       });
     })
     .filter(Boolean);
+}
+
+/**
+ * A header-less table no rule claims, as lines typed with bars give ("收购本地黄豆|要今年的新豆|电话联系",
+ * "地址|…"): posts when each row's first cell says it buys or offers, the contact when each row is a contact line.
+ */
+function rowsKind(table: Extract<SourceBlock, { type: 'table' }>): 'supply' | 'contact' | undefined {
+  const firstCells = table.rows.map((row) => row.map((cell) => runsText(cell).trim()).find(Boolean) ?? '');
+  if (firstCells.every((cell) => postLine(cell, true))) return 'supply';
+  return contactTexts([table]).every(isContactLine) ? 'contact' : undefined;
 }
 
 /**
