@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
+import { jobLine } from '../../../electron/backend/domains/intake/lineItems';
 import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
 import { folderHint, isPlaceName } from '../../../electron/backend/domains/intake/photos';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
@@ -85,4 +86,36 @@ describe('photos of the business itself', () => {
       folderHint('公司产品/IMG_0002.jpg'),
     ]).toEqual(['places', 'places', 'products']);
   });
+});
+
+describe('a price table under a title that names its price', () => {
+  const table = {
+    type: 'table' as const,
+    header: false,
+    rows: [
+      ['品名', '单位', '批发价', '零售价'],
+      ['草鱼', '斤', '7.5', '9'],
+      ['鲫鱼', '斤', '10', '12'],
+    ].map((row) => row.map((text) => [{ text }])),
+  };
+  const priceOf = (caption: string) => {
+    const blocks = [{ type: 'paragraph' as const, runs: [{ text: caption }] }, table];
+    const products = column(structureDocument(blocks, '报价.xls', env, { today: '2026-12-01' }).columns, 'products')!;
+    return products.items.map((item) => (item.kind === 'product' && item.price?.kind === 'amount' ? item.price.fen : null));
+  };
+
+  it('takes the price the title names (a wholesaler quotes its wholesale price)', () => {
+    expect(priceOf('河鲜批发部 2026年5月批发报价')).toEqual([750, 1000]);
+  });
+
+  it('takes the price the public pays when the title names none', () => {
+    expect(priceOf('河鲜批发部 2026年5月报价')).toEqual([900, 1200]);
+  });
+});
+
+describe('pay said as how it is settled', () => {
+  it.each([
+    ['保洁员 3名，55岁以下，能吃苦，按天结算。', '按天结算'],
+    ['临时搬运工 若干名，身体好，日结', '日结'],
+  ])('%s → pay %s', (line, pay) => expect(jobLine(line)).toMatchObject({ pay }));
 });

@@ -79,8 +79,9 @@ export function splitHeadcount(title: string): { title: string; headcount?: numb
   return headcount && headcount > 0 ? { title: match[1]!.trim(), headcount } : { title: title.trim() };
 }
 
-/** Words that say a clause is about pay: 月薪8000-12000元, 底薪+提成, 计件工资, 月收入1万以上. */
-const PAY_CLAUSE = /(?:月薪|年薪|日薪|时薪|底薪|薪资|薪水|薪酬|工资|待遇|收入|提成|计件|\d+\s*元\s*\/\s*(?:月|天|小时))/;
+/** Words that say a clause is about pay: 月薪8000-12000元, 底薪+提成, 计件工资, 月收入1万以上, 按小时结算, 日结. */
+const PAY_CLAUSE =
+  /(?:月薪|年薪|日薪|时薪|底薪|薪资|薪水|薪酬|工资|待遇|收入|提成|计件|\d+\s*元\s*\/\s*(?:月|天|小时)|按(?:小时|天|日|周|月|件|单)(?:结算|计酬|计薪|发放)|[日周]结)/;
 
 /**
  * "待遇：月薪4500-6500元，五险一金。" / "待遇面议" / "…，月薪8000-12000元。" → the pay text, and what
