@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
-import { jobLine } from '../../../electron/backend/domains/intake/lineItems';
+import { asTaggedPost, jobLine } from '../../../electron/backend/domains/intake/lineItems';
 import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
 import { folderHint, isPlaceName } from '../../../electron/backend/domains/intake/photos';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
@@ -118,4 +118,44 @@ describe('pay said as how it is settled', () => {
     ['保洁员 3名，55岁以下，能吃苦，按天结算。', '按天结算'],
     ['临时搬运工 若干名，身体好，日结', '日结'],
   ])('%s → pay %s', (line, pay) => expect(jobLine(line)).toMatchObject({ pay }));
+});
+
+describe('a line that opens by buying or offering, among lines that say what they are', () => {
+  it('is a post, its opening verb read as the tag typed without its colon', () => {
+    const text = [
+      '小王电脑维修，十五年老店，上门服务。',
+      '另有：键盘 60元/个  鼠标 30元/个',
+      '回收旧电脑、旧打印机，当面结清',
+      '电话：0539-8123456',
+    ].join('\n');
+    const structured = structureDocument(linesToBlocks(textLines(text)), '说明.txt', env, { today: '2026-12-01' });
+    const posts = column(structured.columns, 'supply')!.items;
+    expect(posts.map(itemTitle)).toEqual(['旧电脑、旧打印机']);
+    expect(posts[0]).toMatchObject({ postKind: 'demand' });
+  });
+});
+
+describe('rows of one name told apart by their spec', () => {
+  it('carry the spec in the title; a name of its own does not', () => {
+    const table = {
+      type: 'table' as const,
+      header: false,
+      rows: [
+        ['品名', '规格', '月租金'],
+        ['钢模板', '1.5米', '12元'],
+        ['钢模板', '1.2米', '10元'],
+        ['顶托', '600mm', '2元'],
+      ].map((row) => row.map((text) => [{ text }])),
+    };
+    const blocks = [{ type: 'heading' as const, level: 1, runs: [{ text: '租赁价格' }] }, table];
+    const products = column(structureDocument(blocks, 'a.docx', env, { today: '2026-12-01' }).columns, 'products')!;
+    expect(products.items.map(itemTitle)).toEqual(['钢模板 1.5米', '钢模板 1.2米', '顶托']);
+  });
+});
+
+describe('a line already tagged', () => {
+  it('keeps its tag as typed', () => {
+    expect(asTaggedPost('长期收购：花生、大豆，价格随行就市。')).toBe('长期收购：花生、大豆，价格随行就市。');
+    expect(asTaggedPost('收购花生、大豆，价格随行就市。')).toBe('收购：花生、大豆，价格随行就市。');
+  });
 });

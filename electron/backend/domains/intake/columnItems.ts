@@ -35,6 +35,7 @@ import {
   newsLine,
   spacedProducts,
   noticeLine,
+  opensPost,
   postLine,
   productLine,
   saidPoints,
@@ -42,7 +43,7 @@ import {
   withoutSequenceMarkers,
   withoutJobTag,
 } from './lineItems';
-import { hasRole, headerRole, readTable, rowFields, type RowFields, type TableReading } from './tables';
+import { hasRole, headerRole, readTable, rowFields, specsInSameNames, type RowFields, type TableReading } from './tables';
 
 /** What a column filler is handed by the structurer (structure.ts) that reads the whole document. */
 export interface StructureContext {
@@ -617,8 +618,9 @@ export class ColumnFiller {
       return undefined;
     if (kind === 'news' && !hasRole(reading, 'date')) return undefined;
     const items: Item[] = [];
-    reading.rows.forEach((row, index) => {
-      const fields = rowFields(reading, row);
+    const rows = reading.rows.map((row) => rowFields(reading, row));
+    specsInSameNames(rows);
+    rows.forEach((fields, index) => {
       if (!fields) return;
       const item = this.rowItem(fields);
       items.push(item);
@@ -1081,7 +1083,7 @@ export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): Col
  * headcount and pay, a priced line.
  */
 export function lineColumn(text: string, ctx: StructureContext): ColumnType | 'contact' | undefined {
-  if (postLine(text)) return 'supply';
+  if (postLine(text) || opensPost(text)) return 'supply';
   if (isTaggedJob(undecorated(text)) && jobLine(text)) return 'jobs';
   if (newsLine(text, ctx.fileYears, ctx.today)) return 'news';
   if (isContactLine(text)) return 'contact';

@@ -13,7 +13,7 @@ import { makeGuess, type GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { numberingOf } from './headings';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
-import { postLine, spacedProducts } from './lineItems';
+import { asTaggedPost, POST_OPENING, postLine, spacedProducts } from './lineItems';
 import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { linesToBlocks } from './lines';
@@ -253,7 +253,7 @@ class Structurer {
             this.context,
           ),
         );
-      fillers.get(kind)!.fill([block]);
+      fillers.get(kind)!.fill([kind === 'supply' && block.type === 'paragraph' ? paragraphOf(asTaggedPost(textOf(block))) : block]);
     });
     this.context.toTray(rest, 'Text without a column heading that is no item.');
     return true;
@@ -401,9 +401,6 @@ class Structurer {
   }
 }
 
-/** A clause that opens by buying or offering: "长期高价收购各品牌二手车", "常年供应…". */
-const POST_OPENING = /^(?:长期|常年|大量|高价|现货|急)*(?:收购|回收|求购|采购|供应|出售|转让|出租)/;
-
 /** A label cell of a form: short ("联系人", "24小时热线"); without figures where a row has several pairs. */
 const isLabelCell = (text: string, pairs: number) => text.length <= 8 && (pairs === 1 || !/\d/.test(text));
 
@@ -469,6 +466,8 @@ function isEntryOf(title: string, match: KeywordMatch, previous: { column: Colum
   const core = headingCore(title);
   return core.length >= match.keyword.length + 2 && !core.startsWith(match.keyword);
 }
+
+const paragraphOf = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ text }] });
 
 /** A line taken for a heading by its look ("招学徒1名 包吃住" standing alone) is read as the line it is. */
 const asLine = (block: SourceBlock): SourceBlock =>
