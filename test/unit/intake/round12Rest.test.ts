@@ -8,7 +8,7 @@ import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { asTaggedPost, jobLine } from '../../../electron/backend/domains/intake/lineItems';
 import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
 import { folderHint, isPlaceName } from '../../../electron/backend/domains/intake/photos';
-import { structureDocument } from '../../../electron/backend/domains/intake/structure';
+import { structureDocument, textToBlocks } from '../../../electron/backend/domains/intake/structure';
 import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
 import { itemTitle, type Column } from '../../../shared/sites/model';
 
@@ -150,6 +150,13 @@ describe('rows of one name told apart by their spec', () => {
     const blocks = [{ type: 'heading' as const, level: 1, runs: [{ text: '租赁价格' }] }, table];
     const products = column(structureDocument(blocks, 'a.docx', env, { today: '2026-12-01' }).columns, 'products')!;
     expect(products.items.map(itemTitle)).toEqual(['钢模板 1.5米', '钢模板 1.2米', '顶托']);
+  });
+
+  it('as priced lines too, the pack size without its /瓶', () => {
+    const text = ['产品价格', '槐花蜜500g/瓶 68元', '槐花蜜1000g/瓶 120元', '荆条蜜500g/瓶 58元'];
+    const products = column(structureDocument(textToBlocks(text), 'a.txt', env, { today: '2026-12-01' }).columns, 'products')!;
+    expect(products.items.map(itemTitle)).toEqual(['槐花蜜 500g', '槐花蜜 1000g', '荆条蜜']);
+    expect(products.items[2]).toMatchObject({ spec: '500g/瓶' });
   });
 });
 

@@ -43,7 +43,7 @@ import {
   withoutSequenceMarkers,
   withoutJobTag,
 } from './lineItems';
-import { hasRole, headerRole, readTable, rowFields, specsInSameNames, type RowFields, type TableReading } from './tables';
+import { hasRole, headerRole, readTable, rowFields, type RowFields, type TableReading } from './tables';
 
 /** What a column filler is handed by the structurer (structure.ts) that reads the whole document. */
 export interface StructureContext {
@@ -618,9 +618,8 @@ export class ColumnFiller {
       return undefined;
     if (kind === 'news' && !hasRole(reading, 'date')) return undefined;
     const items: Item[] = [];
-    const rows = reading.rows.map((row) => rowFields(reading, row));
-    specsInSameNames(rows);
-    rows.forEach((fields, index) => {
+    reading.rows.forEach((row, index) => {
+      const fields = rowFields(reading, row);
       if (!fields) return;
       const item = this.rowItem(fields);
       items.push(item);

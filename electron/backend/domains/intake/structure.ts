@@ -17,6 +17,7 @@ import { asTaggedPost, POST_OPENING, postLine, spacedProducts } from './lineItem
 import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { linesToBlocks } from './lines';
+import { specsInSameNames } from './sameItems';
 
 export const ALL_CHANNELS = { web: true, wap2: true, wap1: true, sms: true };
 
@@ -487,7 +488,9 @@ export function structureDocument(
   env: GuessEnv,
   options: StructureOptions = {},
 ): StructuredMaterial {
-  return new Structurer(env, source, options).run(blocks);
+  const result = new Structurer(env, source, options).run(blocks);
+  for (const column of result.columns) specsInSameNames(column.items);
+  return result;
 }
 
 /** Plain text lines → source blocks (lines.ts): headings by look, tables from spaced columns, paragraphs. */

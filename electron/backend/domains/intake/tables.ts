@@ -303,19 +303,6 @@ export interface RowFields {
   details: string[];
 }
 
-/**
- * "钢管 | Φ48×3.0" and "钢管 | Φ48×3.5": rows of one name told apart only by their spec are listed by
- * name alone on every channel, so the spec joins the name ("钢管 Φ48×3.0"); a name of its own stays as it is.
- */
-export function specsInSameNames(rows: (RowFields | undefined)[]): void {
-  const counts = new Map<string, number>();
-  for (const row of rows) if (row) counts.set(row.name, (counts.get(row.name) ?? 0) + 1);
-  for (const row of rows) {
-    const spec = row?.spec?.split('；')[0]!.replace(/^[^：]{1,10}：/, '');
-    if (row && spec && counts.get(row.name)! > 1 && !row.model) row.name = `${row.name} ${spec}`.slice(0, 60);
-  }
-}
-
 const TOTAL_ROW = /^(合计|小计|总计|共计)/;
 
 /** A quantity or pack size at the end of a name: "维生素C片100片", "阿莫西林胶囊0.25g×24粒", "医用口罩50只装", "洋槐蜜500g/瓶". */
