@@ -8,7 +8,7 @@ import { suggestTemplate } from '../../../../shared/sites/templates/catalog';
  * it is the business. 部 goes from 维修部 (快修手机维修部 → 快修手机维修), 诊所 as 门诊部 does.
  */
 const LEGAL_FORM =
-  /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|专业合作社|合作社|服务中心|中心|商行|经营部|批发部|门市部|服务部|经销部|门诊部|(?<=维修)部|诊所|工作室|厂|饭店|(?<![酒花书商])(?<![^兽农]药)店)$/;
+  /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|专业合作社|合作社|服务中心|中心|商行|经营部|批发部|门市部|服务部|经销部|门诊部|(?<=维修)部|(?<=回收)站|基地|诊所|工作室|厂|饭店|(?<![酒花书商])(?<![^兽农]药)店)$/;
 /** Words that say what a business does in general, not who it is: 鲁中机械制造 → 鲁中机械, 联华包装制品 → 联华包装, 清泉净水设备 → 清泉净水. */
 const GENERIC_ACTIVITY = /(制造|加工|生产|制品|设备|科技|实业|发展|贸易|商贸|工贸|技术|服务|种植|养殖|销售|经营|管理|开发|工程)$/;
 /** Standard short forms of organisation types. */
@@ -18,21 +18,28 @@ const SHORT_FORMS: [RegExp, string][] = [
   [/(?:企业)?管理咨询(?=有限公司$|有限责任公司$|$)/, '咨询'],
   [/汽车租赁(?=有限公司$|有限责任公司$|$)/, '租车'],
   [/量贩式?(?=KTV)/i, ''],
+  [/房地产(?:经纪|中介|代理)?(?=有限公司$|有限责任公司$|$)/, '房产'],
+  [/劳务派遣(?=有限公司$|有限责任公司$|$)/, '劳务'],
 ];
 
 /**
  * An SMS signature heads every message, so it is short: a name still longer than six characters loses
  * the words that only qualify its trade (天翼职业培训学校 → 天翼培训学校, 恒力建筑设备租赁 → 恒力租赁).
  */
-const QUALIFIERS = /职业|儿童|少儿|建筑|设备/g;
+const QUALIFIERS = /职业|儿童|少儿|建筑|设备|生态/g;
 /**
  * A general word after a trade the name already says goes when four characters or more stay before it
- * (冰峰冷链物流 → 冰峰冷链, 光影映像摄影 → 光影映像, 云端舞蹈艺术培训 → 云端舞蹈, 阳光太阳能热水器 → 阳光太阳能);
- * with less before it, it is the trade (恒通物流 stays).
+ * (冰峰冷链物流 → 冰峰冷链, 光影映像摄影 → 光影映像, 云端舞蹈艺术培训 → 云端舞蹈, 阳光太阳能热水器 → 阳光太阳能,
+ * 贝贝母婴用品 → 贝贝母婴, 星际台球俱乐部 → 星际台球); with less before it, it is the trade (恒通物流 stays).
  */
-const GENERAL_TRADE = /(物流|摄影|培训|艺术|热水器)$/;
+const GENERAL_TRADE = /(物流|摄影|培训|艺术|热水器|用品|俱乐部|器材|咨询)$/;
+
+/** What a service business does to its trade, dropped from a name still over six characters (雪峰空调安装维修 → 雪峰空调). */
+const SERVICE_WORDS = /(安装维修|维修安装|安装|维修|回收)$/;
 
 function shorterSignature(short: string): string {
+  const service = SERVICE_WORDS.exec(short);
+  if (short.length > 6 && service && service.index >= 4) short = short.slice(0, service.index);
   if (short.length > 6) {
     const head = short.slice(0, 2);
     const rest = short.slice(2, -2).replace(QUALIFIERS, '');
