@@ -18,6 +18,7 @@ import { asTaggedPost, isTaggedJob, jobLine, POST_OPENING, postLine, spacedProdu
 import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { linesToBlocks } from './lines';
+import { trayPriceOnlyProducts } from './priceOnlyItems';
 import { specsInSameNames } from './sameItems';
 
 export const ALL_CHANNELS = { web: true, wap2: true, wap1: true, sms: true };
@@ -511,7 +512,7 @@ export function structureDocument(
 ): StructuredMaterial {
   const result = new Structurer(env, source, options).run(blocks);
   for (const column of result.columns) specsInSameNames(column.items);
-  return result;
+  return trayPriceOnlyProducts(result, env, source);
 }
 
 /** Plain text lines → source blocks (lines.ts): headings by look, tables from spaced columns, paragraphs. */
