@@ -1,0 +1,106 @@
+/**
+ * Shapes of customer material the held-out round 13 showed the importer did not read (issue 9): Word
+ * documents as people leave them — packages priced before what they include, headcounts after a colon,
+ * a remark after a line's price, an event named before its dates, a document title over numbered
+ * section headings, one position after the reason for hiring. The text is made up for the tests.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SourceBlock } from '../../../electron/backend/domains/intake/htmlToBlocks';
+import { jobLine, noticeLine, productLine } from '../../../electron/backend/domains/intake/lineItems';
+import { structureDocument } from '../../../electron/backend/domains/intake/structure';
+import { itemTitle, type Column, type Job } from '../../../shared/sites/model';
+
+let counter = 0;
+const env = { newId: () => `id-${++counter}` };
+const TODAY = '2026-12-01';
+const column = (columns: Column[], type: string) => columns.find((c) => c.type === type);
+const titles = (columns: Column[], type: string) => column(columns, type)?.items.map(itemTitle) ?? [];
+const heading = (text: string, level = 2): SourceBlock => ({ type: 'heading', level, runs: [{ text, strong: true }] });
+const paragraph = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ text }] });
+const structure = (blocks: SourceBlock[]) => structureDocument(blocks, 'a.docx', env, { today: TODAY });
+
+describe('a package priced first, then what it includes', () => {
+  it('takes the first clause after the colon for the price and the rest for the spec', () => {
+    expect(productLine('温馨套餐（21天）：12800元，含专人陪护、营养餐、满月照')).toEqual({
+      name: '温馨套餐（21天）',
+      price: { kind: 'amount', fen: 1280000 },
+      spec: '含专人陪护、营养餐、满月照',
+    });
+  });
+
+  it('still reads a line whose price is its last clause', () => {
+    expect(productLine('钢琴启蒙：5-7岁，一对一，180元/节')).toMatchObject({ name: '钢琴启蒙', price: { fen: 18000, unit: '节' } });
+  });
+});
+
+describe('a headcount written right after the colon', () => {
+  it('reads 3名 as the headcount and leaves it out of the requirements', () => {
+    expect(jobLine('康复理疗师：3名，持证上岗，月薪6000-9000元。')).toEqual({
+      title: '康复理疗师',
+      headcount: 3,
+      pay: '月薪6000-9000元',
+      requirements: '持证上岗。',
+    });
+  });
+
+  it('fills the jobs of a 招聘 section', () => {
+    const jobs = column(structure([heading('招聘'), paragraph('仓库管理员：2人，会用电脑，月薪4500元。')]).columns, 'jobs')!;
+    expect(jobs.items).toMatchObject([{ kind: 'job', title: '仓库管理员', headcount: 2 }]);
+  });
+});
+
+describe('a remark after the price on a spaced line', () => {
+  it('keeps the price and puts the remark in the spec', () => {
+    expect(productLine('崂山啤酒（500ml×12听）　56.00元/箱　满五箱送一箱')).toEqual({
+      name: '崂山啤酒（500ml×12听）',
+      price: { kind: 'amount', fen: 5600, unit: '箱' },
+      spec: '满五箱送一箱',
+    });
+  });
+
+  it('does not take a priceless cell in the middle for the price', () => {
+    expect(productLine('学校食堂配送　价格另议　每天清早送到')).toBeUndefined();
+  });
+});
+
+describe('an event named before its dates', () => {
+  it('titles the notice by the name before the colon', () => {
+    expect(noticeLine('秋季品鉴会：2026年10月8日至10日，到店品鉴满500元送茶具一套。', [2026], TODAY)).toMatchObject({
+      title: '秋季品鉴会',
+      date: { iso: '2026-10-08' },
+    });
+  });
+
+  it('keeps the first clause as the title when no date follows the colon', () => {
+    expect(noticeLine('温馨提示：雨雪天气送货会晚到，请提前下单。', [2026], TODAY)?.title).toBe('温馨提示：雨雪天气送货会晚到');
+  });
+});
+
+describe('a document title over numbered section headings', () => {
+  const blocks = [
+    heading('产品与服务说明', 1),
+    heading('一、公司简介'),
+    paragraph('本店开业于2012年，专营办公家具。'),
+    heading('二、产品报价'),
+    paragraph('实木办公桌　980元/张'),
+    paragraph('人体工学椅　560元/把'),
+    heading('三、招聘'),
+    paragraph('因业务扩大，招聘安装师傅2名，会用电钻，月薪5000元。'),
+  ];
+
+  it('makes a column of each section, not products of the section headings', () => {
+    const { columns } = structure(blocks);
+    expect(titles(columns, 'products')).toEqual(['实木办公桌', '人体工学椅']);
+    expect(column(columns, 'intro')?.title).toBe('公司简介');
+  });
+
+  it('reads one position hired for a reason as a job', () => {
+    const job = column(structure(blocks).columns, 'jobs')?.items[0] as Job | undefined;
+    expect(job).toMatchObject({ title: '安装师傅', headcount: 2, pay: '月薪5000元' });
+  });
+
+  it('keeps the top heading a column when text of its own follows it', () => {
+    const { columns } = structure([heading('价目表', 1), paragraph('钢笔　30元/支'), heading('店里消息'), paragraph('周日休息。')]);
+    expect(titles(columns, 'products')).toContain('钢笔');
+  });
+});
