@@ -2,13 +2,18 @@
  * Shapes of customer material the held-out round 13 showed the importer did not read (issue 9): Word
  * documents as people leave them — packages priced before what they include, headcounts after a colon,
  * a remark after a line's price, an event named before its dates, a document title over numbered
- * section headings, one position after the reason for hiring. The text is made up for the tests.
+ * section headings, one position after the reason for hiring, the contact only in the page header and
+ * footer, a label spaced out (`地　址：`), a table of contents. The text is made up for the tests.
  */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { contactPairs, parseContact } from '../../../electron/backend/domains/intake/contact';
+import { convertDocx } from '../../../electron/backend/domains/intake/docx';
 import type { SourceBlock } from '../../../electron/backend/domains/intake/htmlToBlocks';
 import { jobLine, noticeLine, productLine } from '../../../electron/backend/domains/intake/lineItems';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
-import { itemTitle, type Column, type Job } from '../../../shared/sites/model';
+import { itemTitle, runsText, type Column, type Job } from '../../../shared/sites/model';
+import { buildDocx } from '../../fixtures/materials/make/docx';
 
 let counter = 0;
 const env = { newId: () => `id-${++counter}` };
@@ -102,5 +107,91 @@ describe('a document title over numbered section headings', () => {
   it('keeps the top heading a column when text of its own follows it', () => {
     const { columns } = structure([heading('价目表', 1), paragraph('钢笔　30元/支'), heading('店里消息'), paragraph('周日休息。')]);
     expect(titles(columns, 'products')).toContain('钢笔');
+  });
+});
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** A .docx with a page header and footer (each paragraph's XML given), as Word writes them. */
+function withHeaderAndFooter(docx: Uint8Array, header: string, footer: string): Uint8Array {
+  const files = unzipSync(docx);
+  files['word/header1.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:hdr ${W}>${header}</w:hdr>`);
+  files['word/footer1.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:ftr ${W}>${footer}</w:ftr>`);
+  files['word/_rels/document.xml.rels'] = strToU8(
+    strFromU8(files['word/_rels/document.xml.rels']!).replace(
+      '</Relationships>',
+      `<Relationship Id="rIdH" Type="${REL}/header" Target="header1.xml"/><Relationship Id="rIdF" Type="${REL}/footer" Target="footer1.xml"/></Relationships>`,
+    ),
+  );
+  files['word/document.xml'] = strToU8(
+    strFromU8(files['word/document.xml']!).replace(
+      '<w:sectPr>',
+      '<w:sectPr><w:headerReference xmlns:r="' +
+        REL +
+        '" w:type="default" r:id="rIdH"/><w:footerReference xmlns:r="' +
+        REL +
+        '" w:type="default" r:id="rIdF"/>',
+    ),
+  );
+  return zipSync(files);
+}
+
+const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+
+describe('the contact only in the page header and footer', () => {
+  const docx = withHeaderAndFooter(
+    buildDocx([{ p: '关于我们', bold: true, size: 14 }, { p: '本店专做家常菜。' }]),
+    `<w:p>${run('福满楼饭庄　订餐热线：')}<w:del w:id="1" w:author="A" w:date="2026-11-20T10:00:00Z"><w:r><w:delText>0531-1111111</w:delText></w:r></w:del><w:ins w:id="2" w:author="A" w:date="2026-11-20T10:00:00Z">${run('0531-8881234')}</w:ins></w:p>`,
+    `<w:p>${run('地址：济南市历下区山大路12号　手机：13800001234（周店长）')}</w:p><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`,
+  );
+
+  it('reads the header and footer lines as the final text reads, without field codes', async () => {
+    const { pageLines } = await convertDocx(docx, async () => undefined);
+    expect(pageLines).toEqual(['福满楼饭庄　订餐热线：0531-8881234', '地址：济南市历下区山大路12号　手机：13800001234（周店长）']);
+  });
+
+  it('gives the address, the numbers and the person with a title', async () => {
+    const { pageLines } = await convertDocx(docx, async () => undefined);
+    expect(parseContact(pageLines)).toMatchObject({
+      address: '济南市历下区山大路12号',
+      phones: [
+        { label: '订餐热线', number: '0531-8881234' },
+        { label: '手机', number: '13800001234' },
+      ],
+      person: '周店长',
+    });
+  });
+});
+
+describe('a contact label spaced out to line up', () => {
+  it('reads 地　址 and 联 系 人 as their labels', () => {
+    expect(contactPairs('地　址：青岛市市南区香港中路8号').map((p) => [p.field, p.value])).toEqual([
+      ['address', '青岛市市南区香港中路8号'],
+    ]);
+    expect(parseContact(['联 系 人：马会计', '电　话：0532-6661234'])).toMatchObject({
+      person: '马会计',
+      phones: [{ number: '0532-6661234' }],
+    });
+  });
+
+  it('leaves spaced words that are no label alone', () => {
+    expect(contactPairs('欢　迎：各位新老客户')).toEqual([]);
+  });
+});
+
+describe('a table of contents', () => {
+  it('is left out, with no warning about its style', async () => {
+    const docx = buildDocx([
+      { p: '目录', bold: true },
+      { p: '一、公司简介\t1', style: 'toc 1' },
+      { p: '二、服务价格\t2', style: 'toc 1' },
+      { p: '一、公司简介', style: 'heading 1' },
+      { p: '本所成立于2015年。' },
+    ]);
+    const { blocks, warnings } = await convertDocx(docx, async () => undefined);
+    const texts = blocks.map((b) => ('runs' in b ? runsText(b.runs) : ''));
+    expect(texts).toEqual(['目录', '一、公司简介', '本所成立于2015年。']);
+    expect(warnings.filter((w) => /toc/i.test(w))).toEqual([]);
   });
 });

@@ -125,6 +125,14 @@ const SPACED_LABEL = new RegExp(`(^|\\s{2,}|\\u3000)(${SPACED_LABELS.join('|')})
 /** "地址 威海市文登区龙山路36号" → "地址：威海市…": a label standing first, a space for its colon. */
 const spacedLabels = (line: string) => line.replace(SPACED_LABEL, '$1$2：');
 
+const LABEL_WORDS = new Set([...LABELS.flatMap(([, labels]) => labels), '电话']);
+/** "地　址：", "联 系 人：": a label spaced out to line up with longer ones is read as the label. */
+const spacedOutLabels = (line: string) =>
+  line.replace(/(^|\s)([\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3})(?=\s*[：:])/g, (whole, lead: string, label: string) => {
+    const joined = label.replace(/[ \u3000]+/g, '');
+    return LABEL_WORDS.has(joined) ? `${lead}${joined}` : whole;
+  });
+
 const WEAK_LABELS = /^(?:[\u4e00-\u9fff]{0,3}经理|[\u4e00-\u9fff]{1,3}主管|联系)[：:\s]/;
 const plainDigits = (text: string) => text.replace(/[\s-]/g, '');
 
@@ -133,7 +141,7 @@ const ONE_CLAUSE: Field[] = ['address', 'person'];
 
 /** The label/value pairs of one line, in order. Values end where the next label starts. */
 export function contactPairs(raw: string): { label: string; field: Field; value: string }[] {
-  const line = spacedLabels(sentenceLabels(plainNumbers(raw)));
+  const line = spacedLabels(sentenceLabels(spacedOutLabels(plainNumbers(raw))));
   // Labels are found in the folded text (電話 → 电话); values are taken from the line as written.
   const starts = [...foldTraditional(line).matchAll(LABEL_PATTERN)].filter(
     // "经理：", "联系：" name a contact only before a number ("经理：马国庆 138…"), not "经理：1名".

@@ -15,6 +15,7 @@ import { ImageProblem } from '../assets/images';
 import { storeImage, type StoredImage } from '../assets/imageStore';
 import type { OcrRow } from '../../infra/ocr/layout';
 import { ArchiveProblem, readArchive } from './archive';
+import { isContactLine } from './contact';
 import { convertDocx, DocxProblem, type EmbeddedImage } from './docx';
 import { EmailProblem, readEmail, withoutMailHeaders } from './email';
 import type { SourceBlock } from './htmlToBlocks';
@@ -136,13 +137,15 @@ class DocumentReader {
     return this.request.file;
   }
 
-  private structure(blocks: SourceBlock[], ocr = false): void {
+  /** `pageLines`: a Word page header's and footer's lines; those that give a contact fill the contact block after the body's. */
+  private structure(blocks: SourceBlock[], ocr = false, pageLines: string[] = []): void {
     const material = structureDocument(
       blocks,
       this.file,
       { newId: () => uuidv7() },
       { fileColumn: fileNameColumn(this.file), today: this.request.today, ocr, names: this.request.names ?? [] },
     );
+    material.contactLines.push(...pageLines.filter(isContactLine));
     this.output.documents.push({ file: this.file, material });
   }
 
@@ -170,9 +173,9 @@ class DocumentReader {
       }
       return this.store(picture.bytes, picture.contentType);
     };
-    const { blocks, warnings } = await convertDocx(bytes, embedded);
+    const { blocks, warnings, pageLines } = await convertDocx(bytes, embedded);
     for (const warning of warnings) this.output.problems.push({ file: this.file, code: 'docx.warning', message: warning });
-    this.structure(blocks);
+    this.structure(blocks, false, pageLines);
   }
 
   private webPage(html: string): void {
