@@ -195,3 +195,28 @@ describe('a table of contents', () => {
     expect(warnings.filter((w) => /toc/i.test(w))).toEqual([]);
   });
 });
+
+describe('the contact person named with a title', () => {
+  it('reads 联系人：X院长 and a number after it as the person, not 院长 as a label', () => {
+    expect(parseContact(['地址：威海市环翠区统一路9号　联系人：郑院长 13900001234'])).toMatchObject({
+      person: '郑院长',
+      phones: [{ label: '手机', number: '13900001234' }],
+    });
+  });
+
+  it('reads a label that is the person (郑院长：138…)', () => {
+    expect(parseContact(['郑院长：13900001234'])?.person).toBe('郑院长');
+  });
+
+  it('finds the title among other remarks in the brackets after a number', () => {
+    expect(parseContact(['手机：13900005678（钱站长，微信同号）'])).toMatchObject({
+      person: '钱站长',
+      phones: [{ label: '手机', number: '13900005678' }],
+    });
+    expect(parseContact(['手机：13900005678（微信同号）'])?.person).toBeUndefined();
+  });
+
+  it('reads who to ask for after 找', () => {
+    expect(parseContact(['电话0535-6001234，手机13900002468找孔师傅'])?.person).toBe('孔师傅');
+  });
+});

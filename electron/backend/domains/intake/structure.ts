@@ -80,8 +80,8 @@ function titleOverColumns(blocks: SourceBlock[]): Heading | undefined {
   const top = Math.min(...headings.map((h) => h.level));
   const first = headings[0];
   if (!first || first !== blocks[0] || first.level !== top || headings.filter((h) => h.level === top).length !== 1) return undefined;
-  // A heading with text or a table of its own before the next one is a column's.
-  if (blocks[1] !== headings[1]) return undefined;
+  // A heading with text or a table of its own before the next one is a column's; one naming no column is trayed anyway.
+  if (blocks[1] !== headings[1] || !matchColumnKeyword(runsText(first.runs))) return undefined;
   const below = headings.filter((h) => h.level === top + 1).map((h) => matchColumnKeyword(runsText(h.runs))?.type);
   return new Set(below.filter(Boolean)).size >= 2 ? first : undefined;
 }
