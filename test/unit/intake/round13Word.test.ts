@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { contactPairs, parseContact } from '../../../electron/backend/domains/intake/contact';
 import { convertDocx } from '../../../electron/backend/domains/intake/docx';
 import type { SourceBlock } from '../../../electron/backend/domains/intake/htmlToBlocks';
+import { isPlaceName, matchPhoto } from '../../../electron/backend/domains/intake/photos';
 import { jobLine, noticeLine, productLine } from '../../../electron/backend/domains/intake/lineItems';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, runsText, type Column, type Job } from '../../../shared/sites/model';
@@ -218,5 +219,40 @@ describe('the contact person named with a title', () => {
 
   it('reads who to ask for after 找', () => {
     expect(parseContact(['电话0535-6001234，手机13900002468找孔师傅'])?.person).toBe('孔师傅');
+  });
+});
+
+describe('photos named in pinyin', () => {
+  const columns: Column[] = [
+    {
+      id: 'p',
+      type: 'products',
+      title: '特色',
+      order: 0,
+      channels: { web: true, wap2: true, wap1: true, sms: true },
+      body: [],
+      items: [{ kind: 'product', id: 'i1', name: '樱桃采摘', price: { kind: 'amount', fen: 4000 }, description: [], images: [] }],
+    },
+    {
+      id: 'n',
+      type: 'news',
+      title: '消息',
+      order: 1,
+      channels: { web: true, wap2: true, wap1: true, sms: true },
+      body: [],
+      items: [{ kind: 'article', id: 'a1', title: '樱桃园今年开园', body: [], images: [] }],
+    },
+  ];
+
+  it('gives a photo a product and a notice both fit to the product', () => {
+    expect(matchPhoto('yingtao.jpg', columns)).toMatchObject({ kind: 'item', item: { id: 'i1' } });
+    expect(matchPhoto('樱桃.jpg', columns)).toMatchObject({ kind: 'item', item: { id: 'i1' } });
+  });
+
+  it('takes a pinyin name that sounds like a place for a place', () => {
+    expect(isPlaceName('hongshaorou.jpg')).toBe(false);
+    expect(isPlaceName('caiyuan.jpg')).toBe(true);
+    expect(isPlaceName('menmian-2.jpg')).toBe(true);
+    expect(isPlaceName('garden.jpg')).toBe(false);
   });
 });
