@@ -152,6 +152,13 @@ describe('the contact only in the page header and footer', () => {
     expect(pageLines).toEqual(['福满楼饭庄　订餐热线：0531-8881234', '地址：济南市历下区山大路12号　手机：13800001234（周店长）']);
   });
 
+  it('reads a text box in the header once, not again from its VML fallback', async () => {
+    const box = `<w:txbxContent><w:p>${run('服务热线：400-600-1234')}</w:p></w:txbxContent>`;
+    const header = `<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing>${box}</w:drawing></mc:Choice><mc:Fallback><w:pict>${box}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+    const { pageLines } = await convertDocx(withHeaderAndFooter(buildDocx([{ p: '本店专做家常菜。' }]), header, ''), async () => undefined);
+    expect(pageLines).toEqual(['服务热线：400-600-1234']);
+  });
+
   it('gives the address, the numbers and the person with a title', async () => {
     const { pageLines } = await convertDocx(docx, async () => undefined);
     expect(parseContact(pageLines)).toMatchObject({

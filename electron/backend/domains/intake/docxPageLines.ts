@@ -2,7 +2,7 @@
  * The text of a Word document's page headers and footers, which mammoth does not read: people put
  * the enterprise's name, address and numbers there ("地址：…　手机：…（刘院长）") and nowhere else.
  * Each paragraph is one line, as the final text reads: text a tracked change deleted (w:delText)
- * and field codes (w:instrText, the page number's PAGE) are not text. A header repeated on several
+ * and field codes (w:instrText, the page number's PAGE) are not text; a text box counts once. A header repeated on several
  * sections (or first/other pages) gives its line once.
  */
 import { strFromU8, unzipSync } from 'fflate';
@@ -15,7 +15,8 @@ const MAX_PART_BYTES = 1024 * 1024;
 function textOf(node: XmlNode): string {
   if (node.type === 'text') return node.data ?? '';
   if (node.name === 'w:tab') return '\t';
-  if (node.name === 'w:delText' || node.name === 'w:instrText' || node.name === 'w:del') return '';
+  // A text box is written twice, as DrawingML and as its VML fallback: read once.
+  if (node.name === 'w:delText' || node.name === 'w:instrText' || node.name === 'w:del' || node.name === 'mc:Fallback') return '';
   return (node.children ?? []).map(textOf).join('');
 }
 
