@@ -212,10 +212,6 @@ describe('the contact person named with a title', () => {
     });
   });
 
-  it('reads a label that is the person (郑院长：138…)', () => {
-    expect(parseContact(['郑院长：13900001234'])?.person).toBe('郑院长');
-  });
-
   it('finds the title among other remarks in the brackets after a number', () => {
     expect(parseContact(['手机：13900005678（钱站长，微信同号）'])).toMatchObject({
       person: '钱站长',
