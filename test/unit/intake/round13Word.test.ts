@@ -77,6 +77,10 @@ describe('an event named before its dates', () => {
     });
   });
 
+  it('does not take a label for the date (活动时间：) for the name', () => {
+    expect(noticeLine('活动时间：2026年10月8日至10日，全场八折。', [2026], TODAY)?.title).toBe('活动时间：2026年10月8日至10日');
+  });
+
   it('keeps the first clause as the title when no date follows the colon', () => {
     expect(noticeLine('温馨提示：雨雪天气送货会晚到，请提前下单。', [2026], TODAY)?.title).toBe('温馨提示：雨雪天气送货会晚到');
   });

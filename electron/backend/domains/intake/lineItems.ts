@@ -388,8 +388,10 @@ export function noticeLine(raw: string, fileYears: number[], today: string): { t
   if (dated) return { title: dated.title, text, date: dated.date };
   const date = findAnyDate(text, fileYears, today);
   // "秋季订货会：2026年10月8日至10日，…": an event's name, then when it is — the name is the title.
+  // ("活动时间：12月10日…" is a label for the date, not a name.)
   const named = /^([^：:，,。\d]{3,15})[：:]\s*(.+)$/s.exec(text);
-  const title = named && leadingDate(named[2]!, fileYears, today) ? named[1]! : firstClause(text);
+  const eventName = named && !/(?:时间|日期|时段|期间)$/.test(named[1]!) && leadingDate(named[2]!, fileYears, today);
+  const title = eventName ? named[1]! : firstClause(text);
   return { title: title.replace(/[。.]$/, ''), text, ...(date ? { date } : {}) };
 }
 
