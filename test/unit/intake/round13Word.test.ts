@@ -5,16 +5,21 @@
  * section headings, one position after the reason for hiring, the contact only in the page header and
  * footer, a label spaced out (`地　址：`), a table of contents. The text is made up for the tests.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { contactPairs, parseContact } from '../../../electron/backend/domains/intake/contact';
 import { convertDocx } from '../../../electron/backend/domains/intake/docx';
 import type { SourceBlock } from '../../../electron/backend/domains/intake/htmlToBlocks';
+import { openDocumentPageLines } from '../../../electron/backend/domains/intake/openDocument';
+import { readDocument } from '../../../electron/backend/domains/intake/readFile';
 import { isPlaceName, matchPhoto } from '../../../electron/backend/domains/intake/photos';
 import { jobLine, noticeLine, productLine } from '../../../electron/backend/domains/intake/lineItems';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, runsText, type Column, type Job } from '../../../shared/sites/model';
 import { buildDocx } from '../../fixtures/materials/make/docx';
+import { FIXTURES_DIR } from '../../helpers/paths';
 
 let counter = 0;
 const env = { newId: () => `id-${++counter}` };
@@ -163,6 +168,19 @@ describe('the contact only in the page header and footer', () => {
     expect(pageLines).toEqual(['服务热线：400-600-1234']);
   });
 
+  it('hands the lines that give a contact to the contact block, after the body', async () => {
+    const named = withHeaderAndFooter(
+      buildDocx([{ p: '联系我们', bold: true, size: 14 }, { p: '电话：0531-5550000' }]),
+      `<w:p>${run('济南福满楼餐饮有限公司')}</w:p>`,
+      `<w:p>${run('地址：济南市历下区山大路12号　手机：13800001234（周店长）')}</w:p>`,
+    );
+    const output = await readDocument({ kind: 'docx', file: 'a.docx', bytes: named, dataDir: '/nonexistent', today: TODAY });
+    expect(output.documents[0]!.material.contactLines).toEqual([
+      '电话：0531-5550000',
+      '地址：济南市历下区山大路12号　手机：13800001234（周店长）',
+    ]);
+  });
+
   it('gives the address, the numbers and the person with a title', async () => {
     const { pageLines } = await convertDocx(docx, async () => undefined);
     expect(parseContact(pageLines)).toMatchObject({
@@ -261,5 +279,23 @@ describe('photos named in pinyin', () => {
     expect(isPlaceName('caiyuan.jpg')).toBe(true);
     expect(isPlaceName('menmian-2.jpg')).toBe(true);
     expect(isPlaceName('garden.jpg')).toBe(false);
+  });
+});
+
+describe('the contact in the page header and footer of an OpenDocument text', () => {
+  it('reads the master page header and footer lines, not a tracked deletion, spaces written out', () => {
+    const files = unzipSync(readFileSync(path.join(FIXTURES_DIR, 'formats', '公司简介.odt')));
+    const styles = strFromU8(files['styles.xml']!).replace(
+      '<style:master-page style:name="Standard" style:page-layout-name="Mpm1"/>',
+      '<style:master-page style:name="Standard" style:page-layout-name="Mpm1">' +
+        '<style:header><text:tracked-changes><text:changed-region text:id="c1"><text:deletion><text:p>旧电话：0000-1111111</text:p></text:deletion></text:changed-region></text:tracked-changes>' +
+        '<text:p>兴隆茶庄<text:s text:c="2"/>订茶热线：0595-2221234</text:p></style:header>' +
+        '<style:footer><text:p>地址：泉州市丰泽区丰泽街5号<text:tab/>手机：13900003579（<text:span>林掌柜</text:span>）</text:p></style:footer>' +
+        '</style:master-page>',
+    );
+    files['styles.xml'] = strToU8(styles);
+    const lines = openDocumentPageLines(zipSync(files));
+    expect(lines).toEqual(['兴隆茶庄  订茶热线：0595-2221234', '地址：泉州市丰泽区丰泽街5号\t手机：13900003579（林掌柜）']);
+    expect(parseContact(lines)).toMatchObject({ address: '泉州市丰泽区丰泽街5号', person: '林掌柜' });
   });
 });

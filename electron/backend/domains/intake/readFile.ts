@@ -24,7 +24,7 @@ import { LegacyWordProblem, readLegacyWord } from './legacyWord';
 import { linesToBlocks, textLines, type TextLine } from './lines';
 import { parseWishes, type Wishes } from './notes';
 import { sniffOffice, type OfficeFormat } from './officeSniff';
-import { OpenDocumentProblem, readOpenDocument } from './openDocument';
+import { openDocumentPageLines, OpenDocumentProblem, readOpenDocument } from './openDocument';
 import { PdfProblem, readPdf } from './pdf';
 import { PresentationProblem, readPresentation } from './presentation';
 import { readRtf, RtfProblem } from './rtf';
@@ -178,9 +178,9 @@ class DocumentReader {
     this.structure(blocks, false, pageLines);
   }
 
-  private webPage(html: string): void {
+  private webPage(html: string, pageLines: string[] = []): void {
     const page = readWebPage(html, this.file);
-    this.structure(page.blocks);
+    this.structure(page.blocks, false, pageLines);
     this.output.linked.push(...page.pictures);
   }
 
@@ -266,7 +266,10 @@ class DocumentReader {
       } else if (request.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
       else if (request.kind === 'html') this.webPage(decodeHtml(request.bytes));
       else if (request.kind === 'odt' || request.kind === 'odp')
-        this.webPage(await readOpenDocument(request.bytes, request.kind, (bytes, name) => this.store(bytes, name), this.handBack));
+        this.webPage(
+          await readOpenDocument(request.bytes, request.kind, (bytes, name) => this.store(bytes, name), this.handBack),
+          request.kind === 'odt' ? openDocumentPageLines(request.bytes) : [],
+        );
       else if (request.kind === 'xlsx') this.structure(sheetBlocks(await readXlsx(request.bytes)));
       else if (request.kind === 'xls') this.structure(sheetBlocks(await readXls(request.bytes)));
       else if (request.kind === 'ods') this.structure(sheetBlocks(readOds(request.bytes)));
