@@ -868,8 +868,10 @@ const HIRING_LEAD = /^(?:[^。；;！!]*?[，,]\s*)?(?:本公司|本店|本厂|�
  * follow as a line of their own.
  */
 function jobsInOneSentence(text: string): string[] | undefined {
-  const match = POSITIONS.exec(text.trim().replace(HIRING_LEAD, ''));
-  if (!match) return undefined;
+  const unled = text.trim().replace(HIRING_LEAD, '');
+  const match = POSITIONS.exec(unled);
+  // "因业务需要，招聘送货员2名，…": one position after the reason is a job line without the reason.
+  if (!match) return unled !== text.trim() && jobLine(unled)?.headcount ? [unled] : undefined;
   // After a full stop the sentences are notes of their own (they may speak of each position apart).
   const apart = match[2] === '。' && match[3] ? [match[3]] : [];
   const rest = match[3] && !apart.length ? `，${match[3]}` : '';

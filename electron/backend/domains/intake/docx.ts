@@ -7,6 +7,7 @@
  */
 import mammoth from 'mammoth';
 import { LOOK_STYLE_MAP, markLookHeadings } from './docxLook';
+import { docxPageLines } from './docxPageLines';
 import { docxWithReadableTextBoxes } from './docxTextBoxes';
 import { htmlToBlocks, type SourceBlock } from './htmlToBlocks';
 import { ASSET_SCHEME, sanitizeIntakeHtml } from './sanitize';
@@ -32,6 +33,8 @@ export const DOCX_STYLE_MAP = [
   "p[style-name='Title'] => h1:fresh",
   "p[style-name='标题'] => h1:fresh",
   ...LOOK_STYLE_MAP,
+  // A table of contents repeats the section headings with page numbers: not text for the site.
+  ...[1, 2, 3, 4].flatMap((n) => [`p[style-name='toc ${n}'] => !`, `p[style-name='TOC ${n}'] => !`, `p[style-name='目录 ${n}'] => !`]),
   "p[style-name='正文'] => p:fresh",
   "p[style-name='正文文本'] => p:fresh",
   "p[style-name='Body Text'] => p:fresh",
@@ -57,6 +60,8 @@ export interface DocxResult {
   blocks: SourceBlock[];
   /** mammoth's messages: unrecognised styles, unreadable pictures … */
   warnings: string[];
+  /** The page headers' and footers' lines (mammoth does not read them). */
+  pageLines: string[];
 }
 
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -112,5 +117,9 @@ export async function convertDocx(
   } catch (error) {
     throw new DocxProblem('docx.unreadable', `The Word document cannot be read (${(error as Error).message.split('\n')[0]}).`);
   }
-  return { blocks: htmlToBlocks(sanitizeIntakeHtml(result.value)), warnings: result.messages.map((m) => m.message) };
+  return {
+    blocks: htmlToBlocks(sanitizeIntakeHtml(result.value)),
+    warnings: result.messages.map((m) => m.message),
+    pageLines: docxPageLines(bytes),
+  };
 }

@@ -116,8 +116,11 @@ export function productLine(raw: string): ProductLine | undefined {
   const labeled = /^([^：:]{1,30}?)\s*[：:]\s*(.+)$/.exec(text);
   if (cells.length >= 2) {
     name = cells[0];
-    priceText = cells.at(-1);
-    middle = cells.slice(1, -1);
+    // "啤酒（500ml×12听）  68.00元/箱  买二送一": a remark after the price cell goes to the spec.
+    const priced = cells.findLastIndex((cell, i) => i > 0 && /\d/.test(cell) && isMarkedPrice(cell));
+    const at = priced > 0 && !parseLabeledPrice(cells.at(-1)!) ? priced : cells.length - 1;
+    priceText = cells[at];
+    middle = [...cells.slice(1, at), ...cells.slice(at + 1)];
   } else if (labeled) {
     name = labeled[1];
     priceText = labeled[2];
@@ -127,6 +130,10 @@ export function productLine(raw: string): ProductLine | undefined {
     if (clauses.length > 1 && !parseLabeledPrice(priceText!.trim()) && isMarkedPrice(last)) {
       priceText = clauses.at(-1);
       middle = clauses.slice(0, -1);
+    } else if (clauses.length > 1 && !parseLabeledPrice(priceText!.trim()) && isMarkedPrice(clauses[0]!)) {
+      // "月嫂套餐（26天）：16800元，含全程护理、月子餐": the price first, then what it includes.
+      priceText = clauses[0];
+      middle = clauses.slice(1).map((clause) => clause.replace(/[。.]$/, ''));
     }
   } else {
     // "招牌红烧肉 68元/份", "西湖龙井（特级）￥680/斤": the price is the tail of the line.
@@ -339,13 +346,20 @@ function amountFirst(rest: string): { pay: string; rest: string } | undefined {
   return { pay: clause, rest: rest.slice(clause.length).replace(/^[，,；;。\s]+/, '') };
 }
 
+/** "5名，…", "2人；…": a headcount standing first in a clause of its own. */
+const HEADCOUNT_FIRST = /^(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位](?:[，,；;。\s]+|$)/;
+
 /** A job on one line: title, an optional headcount (若干 = not given), the pay and the requirements. */
 export function jobLine(raw: string): JobLine | undefined {
   const text = countLast(withoutNumbering(raw)).replace(JOB_TAG, '');
   const match = JOB_LINE.exec(text);
   if (!match) return undefined;
-  const [, title, count, rest] = match;
+  const [, title, written, labelled] = match;
   if (title!.length < 2 || FIELD_LABEL.test(title!)) return undefined;
+  // "母婴护理师：5名，持证上岗…": the headcount is the first thing said after the title's colon.
+  const after = written ? undefined : HEADCOUNT_FIRST.exec(labelled ?? '');
+  const count = written ?? after?.[1];
+  const rest = after ? labelled!.slice(after[0].length) : labelled;
   if (!count && !JOB_SIGNAL.test(rest ?? '')) return undefined;
   if (!count && !/[：:]/.test(text.slice(title!.length, title!.length + 3))) return undefined;
   const stated = count ? undefined : HEADCOUNT_IN_PROSE.exec(rest ?? '')?.[1];
@@ -449,7 +463,12 @@ export function noticeLine(raw: string, fileYears: number[], today: string): { t
   const dated = newsLine(text, fileYears, today);
   if (dated) return { title: dated.title, text, date: dated.date };
   const date = findAnyDate(text, fileYears, today);
-  return { title: firstClause(text).replace(/[。.]$/, ''), text, ...(date ? { date } : {}) };
+  // "秋季订货会：2026年10月8日至10日，…": an event's name, then when it is — the name is the title.
+  // ("活动时间：12月10日…" is a label for the date, not a name.)
+  const named = /^([^：:，,。\d]{3,15})[：:]\s*(.+)$/s.exec(text);
+  const eventName = named && !/(?:时间|日期|时段|期间)$/.test(named[1]!) && leadingDate(named[2]!, fileYears, today);
+  const title = eventName ? named[1]! : firstClause(text);
+  return { title: title.replace(/[。.]$/, ''), text, ...(date ? { date } : {}) };
 }
 
 export interface ServiceLine {

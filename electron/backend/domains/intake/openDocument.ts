@@ -199,6 +199,54 @@ function masterPictures(files: Record<string, Uint8Array>): string[] {
   return [...new Set(elements(masters, 'draw:image').map((image) => image.attribs?.['xlink:href'] ?? ''))].filter((href) => files[href]);
 }
 
+const PAGE_PARTS = new Set([
+  'style:header',
+  'style:footer',
+  'style:header-left',
+  'style:footer-left',
+  'style:header-first',
+  'style:footer-first',
+]);
+
+/** A paragraph's text as it reads: spaces (text:s) and tabs written out; tracked deletions and notes left out. */
+function paragraphText(node: XmlNode): string {
+  if (node.type === 'text') return node.data ?? '';
+  if (node.name === 'text:s') return ' '.repeat(Number(node.attribs?.['text:c'] ?? 1));
+  if (node.name === 'text:tab') return '\t';
+  if (node.name === 'text:line-break') return ' ';
+  if (node.name === 'text:tracked-changes' || node.name === 'text:note' || node.name === 'office:annotation') return '';
+  return (node.children ?? []).map(paragraphText).join('');
+}
+
+/** The paragraphs below `node`, not those a tracked change deleted (kept in text:tracked-changes). */
+function paragraphsOf(node: XmlNode): XmlNode[] {
+  return (node.children ?? []).flatMap((child) =>
+    child.type !== 'tag' || child.name === 'text:tracked-changes'
+      ? []
+      : child.name === 'text:p' || child.name === 'text:h'
+        ? [child]
+        : paragraphsOf(child),
+  );
+}
+
+/**
+ * The lines of an .odt's page headers and footers (the master pages in styles.xml), which the body does
+ * not hold: people put the address and numbers there. Each line once.
+ */
+export function openDocumentPageLines(bytes: Uint8Array): string[] {
+  let styles: Uint8Array | undefined;
+  try {
+    styles = unzipSync(bytes, { filter: (file) => file.name === 'styles.xml' })['styles.xml'];
+  } catch {
+    return [];
+  }
+  const masters = styles && elements(parse(strFromU8(styles)), 'office:master-styles')[0];
+  if (!masters) return [];
+  const parts = [...PAGE_PARTS].flatMap((name) => elements(masters, name));
+  const lines = parts.flatMap((part) => paragraphsOf(part).map((p) => paragraphText(p).trim()));
+  return [...new Set(lines.filter(Boolean))];
+}
+
 /**
  * Reads an .odt (text) or .odp (presentation: each page's title a heading, its text and pictures
  * under it) into HTML for readWebPage. `storePicture` receives each embedded picture and returns

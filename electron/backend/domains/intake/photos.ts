@@ -70,9 +70,28 @@ const PLACE_WORDS =
 /** The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆, 冷库, 摄影棚, 琴房. */
 const PLACE_ENDING = /[区室厅场园馆库棚房]$/;
 
+/** One pinyin syllable, written without tones: an initial and a final, or a final that stands alone. */
+const SYLLABLE =
+  '(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)|ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)';
+const PINYIN_WORD = new RegExp(`^${SYLLABLE}{2,8}$`);
+/** The endings of PLACE_ENDING in pinyin (室 is left out: shi ends too many words). */
+const PLACE_ENDING_SOUND = /(?:qu|ting|chang|yuan|guan|ku|peng|fang)$/;
+let placeSounds: string[] | undefined;
+
+/** "nongjiayuan.jpg", "menmian.jpg": a name in pinyin that sounds like a place word or ends like one. */
+function isPinyinPlace(stem: string): boolean {
+  const word = stem.toLowerCase();
+  if (!/^[a-z]+$/i.test(stem) || !PINYIN_WORD.test(word)) return false;
+  placeSounds ??= PLACE_WORDS.source
+    .split('|')
+    .map((place) => pinyin(place, { toneType: 'none', type: 'array' }).join(''))
+    .filter((sound) => sound.length >= 4);
+  return PLACE_ENDING_SOUND.test(word) || placeSounds.some((sound) => word.includes(sound));
+}
+
 export function isPlaceName(fileName: string): boolean {
   const stem = foldTraditional(photoStem(fileName));
-  return stem.length >= 2 && (PLACE_WORDS.test(stem) || PLACE_ENDING.test(stem));
+  return stem.length >= 2 && (PLACE_WORDS.test(stem) || PLACE_ENDING.test(stem) || isPinyinPlace(stem));
 }
 
 /**
@@ -154,15 +173,20 @@ function closest(stem: string, title: string): number {
   return best;
 }
 
-/** Several candidates: an exact name wins, then the one whose name starts with the stem; else it is ambiguous. */
+/**
+ * Several candidates: an exact name wins, then the one whose name starts with the stem, then the one
+ * product among them ("草莓.jpg" for the product 草莓采摘, not the news 草莓大棚开园); else it is ambiguous.
+ */
 function decide(found: Candidate[], stem: string, key: (c: Candidate) => string, reason: MatchReason): PhotoMatch | undefined {
   if (found.length === 0) return undefined;
-  const pick =
+  const named =
     found.length === 1
       ? found
       : found.filter((c) => key(c) === stem).length === 1
         ? found.filter((c) => key(c) === stem)
         : found.filter((c) => key(c).startsWith(stem));
+  const products = (named.length ? named : found).filter((c) => c.item.kind === 'product');
+  const pick = named.length !== 1 && products.length === 1 ? products : named;
   if (pick.length === 1) return { kind: 'item', item: pick[0]!.item, column: pick[0]!.column, reason };
   return { kind: 'ambiguous', candidates: found.map((c) => itemTitle(c.item)) };
 }

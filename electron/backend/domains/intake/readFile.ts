@@ -15,6 +15,7 @@ import { ImageProblem } from '../assets/images';
 import { storeImage, type StoredImage } from '../assets/imageStore';
 import type { OcrRow } from '../../infra/ocr/layout';
 import { ArchiveProblem, readArchive } from './archive';
+import { isContactLine } from './contact';
 import { convertDocx, DocxProblem, type EmbeddedImage } from './docx';
 import { EmailProblem, readEmail, withoutMailHeaders } from './email';
 import type { SourceBlock } from './htmlToBlocks';
@@ -23,7 +24,7 @@ import { LegacyWordProblem, readLegacyWord } from './legacyWord';
 import { linesToBlocks, textLines, type TextLine } from './lines';
 import { parseWishes, type Wishes } from './notes';
 import { sniffOffice, type OfficeFormat } from './officeSniff';
-import { OpenDocumentProblem, readOpenDocument } from './openDocument';
+import { openDocumentPageLines, OpenDocumentProblem, readOpenDocument } from './openDocument';
 import { PdfProblem, readPdf } from './pdf';
 import { PresentationProblem, readPresentation } from './presentation';
 import { readRtf, RtfProblem } from './rtf';
@@ -136,13 +137,15 @@ class DocumentReader {
     return this.request.file;
   }
 
-  private structure(blocks: SourceBlock[], ocr = false): void {
+  /** `pageLines`: a Word page header's and footer's lines; those that give a contact fill the contact block after the body's. */
+  private structure(blocks: SourceBlock[], ocr = false, pageLines: string[] = []): void {
     const material = structureDocument(
       blocks,
       this.file,
       { newId: () => uuidv7() },
       { fileColumn: fileNameColumn(this.file), today: this.request.today, ocr, names: this.request.names ?? [] },
     );
+    material.contactLines.push(...pageLines.filter(isContactLine));
     this.output.documents.push({ file: this.file, material });
   }
 
@@ -170,14 +173,14 @@ class DocumentReader {
       }
       return this.store(picture.bytes, picture.contentType);
     };
-    const { blocks, warnings } = await convertDocx(bytes, embedded);
+    const { blocks, warnings, pageLines } = await convertDocx(bytes, embedded);
     for (const warning of warnings) this.output.problems.push({ file: this.file, code: 'docx.warning', message: warning });
-    this.structure(blocks);
+    this.structure(blocks, false, pageLines);
   }
 
-  private webPage(html: string): void {
+  private webPage(html: string, pageLines: string[] = []): void {
     const page = readWebPage(html, this.file);
-    this.structure(page.blocks);
+    this.structure(page.blocks, false, pageLines);
     this.output.linked.push(...page.pictures);
   }
 
@@ -263,7 +266,10 @@ class DocumentReader {
       } else if (request.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
       else if (request.kind === 'html') this.webPage(decodeHtml(request.bytes));
       else if (request.kind === 'odt' || request.kind === 'odp')
-        this.webPage(await readOpenDocument(request.bytes, request.kind, (bytes, name) => this.store(bytes, name), this.handBack));
+        this.webPage(
+          await readOpenDocument(request.bytes, request.kind, (bytes, name) => this.store(bytes, name), this.handBack),
+          request.kind === 'odt' ? openDocumentPageLines(request.bytes) : [],
+        );
       else if (request.kind === 'xlsx') this.structure(sheetBlocks(await readXlsx(request.bytes)));
       else if (request.kind === 'xls') this.structure(sheetBlocks(await readXls(request.bytes)));
       else if (request.kind === 'ods') this.structure(sheetBlocks(readOds(request.bytes)));

@@ -73,6 +73,22 @@ function columnLevel(blocks: SourceBlock[]): number | undefined {
   return levels.length ? Math.min(...levels) : undefined;
 }
 
+/**
+ * "产品及服务介绍" over "一、公司简介", "二、产品报价", "三、招聘": the one heading at the top level, first in
+ * the document and straight above the next heading, over headings that name columns of two types or
+ * more, is the document's title — the columns are the level below it.
+ */
+function titleOverColumns(blocks: SourceBlock[]): Heading | undefined {
+  const headings = blocks.filter(isHeading);
+  const top = Math.min(...headings.map((h) => h.level));
+  const first = headings[0];
+  if (!first || first !== blocks[0] || first.level !== top || headings.filter((h) => h.level === top).length !== 1) return undefined;
+  // A heading with text or a table of its own before the next one is a column's; one naming no column is trayed anyway.
+  if (blocks[1] !== headings[1] || !matchColumnKeyword(runsText(first.runs))) return undefined;
+  const below = headings.filter((h) => h.level === top + 1).map((h) => matchColumnKeyword(runsText(h.runs))?.type);
+  return new Set(below.filter(Boolean)).size >= 2 ? first : undefined;
+}
+
 /** Titles of columns made without a heading: the type's usual name. */
 const DEFAULT_TITLES: Record<ColumnType, string> = {
   intro: '企业介绍',
@@ -146,7 +162,7 @@ class Structurer {
 
   run(all: SourceBlock[]): StructuredMaterial {
     if (this.options.ocr) this.result.ocr = true;
-    const titles = all.filter((b) => this.isTitle(b));
+    const titles = all.filter((b) => this.isTitle(b) || b === titleOverColumns(all));
     if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
     if (titles.length) this.result.title = headingCore(runsText((titles[0] as Heading).runs));
     const read = all.filter((b) => !titles.includes(b)).flatMap(dictatedApart);
