@@ -48,6 +48,9 @@ const LABELS: [Field, string[]][] = [
   ['other', ['网址', '网站', 'QQ', '微信', '公众号']],
 ];
 
+/** Titles that stand as labels ("院长：…"). */
+const TITLE_LABELS = ['院长', '店长', '厂长', '校长', '社长', '老板', '店主'];
+
 /**
  * A label (手机 joined with 微信: "手机/微信"), then a colon — or only a space when a number follows ("电话 0539-8121234", "电话同微信 135…"). A number's own
  * label may run straight into it ("电话0538-6221234 手机13805381234"); a person's may not ("王厂长13706361234").
@@ -59,7 +62,14 @@ const LABEL_PATTERN = new RegExp(
     ([, l]) => l,
   )
     .sort((a, b) => b.length - a.length)
-    .map((label) => (label === '经理' || label === '联系' ? `(?<![\\u4e00-\\u9fff])${label}` : label))
+    .map((label) =>
+      label === '经理' || label === '联系'
+        ? `(?<![\\u4e00-\\u9fff])${label}`
+        : // "联系人：孙院长 138…": a title after a surname is part of the name, a label only before its colon.
+          TITLE_LABELS.includes(label)
+          ? `(?:(?<![\\u4e00-\\u9fff])${label}|${label}(?=\\s*[：:]))`
+          : label,
+    )
     .join(
       '|',
     )})(?:[/／](?:[A-Za-z]+|微信)|同微信|[/／]?微信同号)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d])|(?<=^\\s*(?:地址|厂址|店址))\\s+(?=\\S))|(电话|手机|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
@@ -172,7 +182,11 @@ const NOT_A_PERSON = /微信|同号|小时|全天|值班|急诊|转|分机|预�
 /** Numbers in a value, and the text left when they are taken out ("刘先生 13705311234" → 刘先生). */
 function numbersIn(value: string): { numbers: string[]; rest: string; bracketed?: string } {
   // "0535-6621234（前台） 13706451234（林老师）": the first remark that names a person.
-  const bracketed = [...value.matchAll(/[（(]([^）)]{1,20})[)）]/g)].map((m) => m[1]!).find((remark) => !NOT_A_PERSON.test(remark));
+  const remarks = [...value.matchAll(/[（(]([^）)]{1,20})[)）]/g)].map((m) => m[1]!);
+  // "（赵队长，微信同号）": a person named beside a remark about the number.
+  const bracketed =
+    remarks.find((remark) => !NOT_A_PERSON.test(remark)) ??
+    remarks.flatMap((remark) => remark.split(/[，,、;；\s]+/)).find((part) => PERSON_TITLE.test(part));
   const without = value.replace(/[（(][^）)]{1,20}[)）]/g, ' ');
   const numbers = [...without.matchAll(MOBILE), ...without.matchAll(FIXED)]
     .sort((a, b) => a.index! - b.index!)
@@ -249,14 +263,18 @@ const ADDRESS = /路|街|道|巷|弄|大厦|广场|号/;
 
 /** A surname and how people address them: 王店长, 刘经理, 张姐, 李老师, 王大夫, 孟师傅; 小张, 老王. */
 const PERSON_TITLE =
-  /^(?:[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|经理|店长|老板|总|主任|师傅|姐|哥|老师|厂长|院长|校长|大夫|医生|教练|主管)|[小老][\u4e00-\u9fff])$/;
+  /^(?:[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|经理|店长|老板|总|主任|师傅|姐|哥|老师|厂长|院长|校长|大夫|医生|教练|主管|队长|站长|所长|馆长|园长|会长|掌柜)|[小老][\u4e00-\u9fff])$/;
 
 /**
  * The person a line with a number names beside it ("电话同微信 135… 刘厂长", "值班经理：孙经理 138…",
  * "销售顾问：小张 138…"): a word of the rest that is a surname with a title.
  */
 function personIn(rest: string): string | undefined {
-  const named = rest.split(/[\s,，、;；：:|｜]+/).filter((word) => PERSON_TITLE.test(word));
+  // "手机138…找赵师傅": whom to ask for, after 找.
+  const named = rest
+    .split(/[\s,，、;；：:|｜]+/)
+    .map((word) => word.replace(/^(?:请找|找)(?=[\u4e00-\u9fff]{2})/, ''))
+    .filter((word) => PERSON_TITLE.test(word));
   // "值班经理：孙经理": a surname of one character is a person's, a longer word more likely a duty's.
   return named.find((word) => word.length <= 3) ?? named.at(-1);
 }

@@ -80,7 +80,7 @@ export function splitHeadcount(title: string): { title: string; headcount?: numb
 }
 
 /** Words that say a clause is about pay: 月薪8000-12000元, 底薪+提成, 计件工资, 月收入1万以上. */
-const PAY_CLAUSE = /(?:月薪|年薪|日薪|时薪|底薪|薪资|薪水|薪酬|工资|待遇|收入|提成|计件|\d+\s*元\s*\/\s*(?:月|天|小时))/;
+const PAY_CLAUSE = /(?:月薪|年薪|日薪|时薪|底薪|日结|薪资|薪水|薪酬|工资|待遇|收入|提成|计件|\d+\s*元\s*\/\s*(?:月|天|小时))/;
 
 /**
  * "待遇：月薪4500-6500元，五险一金。" / "待遇面议" / "…，月薪8000-12000元。" → the pay text, and what
