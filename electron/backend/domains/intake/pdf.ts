@@ -249,7 +249,6 @@ function twoColumns(items: TextItem[], pageWidth: number, pageHeight: number): [
 function isOneTable(body: TextItem[], gutter: number, pageHeight: number): boolean {
   const across = pageLines(body, pageHeight).filter((l) => l.left < gutter && l.right > gutter);
   const rows = across.filter((l) => (l.cells?.length ?? 1) >= 3).length;
-  if (process.env.DBG13) console.log('isOneTable', across.length, rows);
   return rows * 2 > across.length;
 }
 
