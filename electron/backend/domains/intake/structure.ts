@@ -75,7 +75,7 @@ function columnLevel(blocks: SourceBlock[]): number | undefined {
   const below = named.filter((h) => h.level > top);
   if (atTop.length !== 1 || blocks[0] !== atTop[0] || below.length === 0) return top;
   const next = Math.min(...below.map((h) => h.level));
-  const titleType = matchColumnKeyword(runsText(atTop[0].runs))!.type;
+  const titleType = matchColumnKeyword(runsText(atTop[0]!.runs))!.type;
   const nextHeadings = blocks.filter((b) => isHeading(b) && b.level === next);
   const nextTypes = nextHeadings.map((h) => matchColumnKeyword(runsText((h as Heading).runs))?.type);
   return nextTypes.every(Boolean) && nextTypes.some((t) => t !== titleType) ? next : top;

@@ -300,6 +300,31 @@ export interface RowFields {
 
 const TOTAL_ROW = /^(合计|小计|总计|共计)/;
 
+/**
+ * Rows that only name a category over the rows under it ("大米" over the rices, "食用油" over the oils, set in a row
+ * of their own): a short name alone in its row with a priced row under it, two such rows or more in a priced
+ * table. For each row: whether it is one, and the category it falls under.
+ */
+export function categoryRows(reading: TableReading): { isCategory: boolean; category?: string }[] {
+  const nameAt = reading.columns.findIndex((c) => c.role === 'name');
+  const priceAt = reading.columns.findIndex((c) => c.role === 'price');
+  const alone = (row: string[] | undefined) =>
+    Boolean(row) && row![nameAt]?.trim() && row!.every((cell, i) => i === nameAt || !cell.trim()) && row![nameAt]!.trim().length <= 8;
+  const marks =
+    nameAt < 0 || priceAt < 0
+      ? []
+      : reading.rows.map((row, i) => alone(row) && Boolean(reading.rows[i + 1]?.[priceAt]?.trim()) && !alone(reading.rows[i + 1]));
+  const enough = marks.filter(Boolean).length >= 2;
+  let category: string | undefined;
+  return reading.rows.map((row, i) => {
+    if (enough && marks[i]) {
+      category = row[nameAt]!.trim();
+      return { isCategory: true };
+    }
+    return { isCategory: false, ...(category ? { category } : {}) };
+  });
+}
+
 /** A quantity or pack size at the end of a name: "维生素C片100片", "阿莫西林胶囊0.25g×24粒", "医用口罩50只装", "洋槐蜜500g/瓶". */
 const PACK_SIZE =
   /\s*(\d+(?:\.\d+)?\s*(?:g|mg|kg|ml|l|克|毫克|千克|公斤|斤|毫升|升|片|粒|只|支|盒|袋|瓶|包|罐|条|个|张|本)(?:\s*[×xX*]\s*\d+\s*[片粒只支盒袋瓶包罐条个张本])?(?:\s*[/／]\s*[瓶盒袋罐包桶箱])?\s*装?)$/i;
