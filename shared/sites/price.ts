@@ -163,10 +163,14 @@ function withChineseAmount(text: string): string {
 function withJiao(text: string): string {
   const end = String.raw`(?=$|\s|[/／每起])`;
   return text
-    .replace(new RegExp(String.raw`^(\d+)\s*[元块]([1-9])\s*[角毛]?(?:\s*([1-9])\s*分?)?${end}`), (_, yuan: string, jiao: string, fen?: string) =>
-      `${yuan}.${jiao}${fen ?? ''}元`,
+    .replace(
+      new RegExp(String.raw`^(\d+)\s*[元块]([1-9])\s*[角毛]?(?:\s*([1-9])\s*分?)?${end}`),
+      (_, yuan: string, jiao: string, fen?: string) => `${yuan}.${jiao}${fen ?? ''}元`,
     )
-    .replace(new RegExp(String.raw`^([1-9])\s*[角毛](?:\s*([1-9])\s*分?)?${end}`), (_, jiao: string, fen?: string) => `0.${jiao}${fen ?? ''}元`);
+    .replace(
+      new RegExp(String.raw`^([1-9])\s*[角毛](?:\s*([1-9])\s*分?)?${end}`),
+      (_, jiao: string, fen?: string) => `0.${jiao}${fen ?? ''}元`,
+    );
 }
 
 /**
@@ -176,7 +180,9 @@ function withJiao(text: string): string {
 export function readPrice(raw: string): PriceReading {
   // "8折后 ¥640", "特价：99元": the price paid is the amount after the word.
   const text = withJiao(
-    withChineseAmount(normalize(raw).replace(/^(?:价格|单价|售价|报价|特价|现价|优惠价|活动价|折后价?|\d(?:\.\d)?折后价?)\s*[:：]?\s*/, '')),
+    withChineseAmount(
+      normalize(raw).replace(/^(?:价格|单价|售价|报价|特价|现价|优惠价|活动价|折后价?|\d(?:\.\d)?折后价?)\s*[:：]?\s*/, ''),
+    ),
   );
   if (!text) return { ok: false, reason: 'empty' };
   const word = NO_AMOUNT.find((w) => text === w || text === `${w}。`);

@@ -69,10 +69,7 @@ function fit(caption: string, item: Item): number {
 }
 
 export type CaptionMatch =
-  | { kind: 'item'; item: Item; column: Column }
-  | { kind: 'ambiguous'; candidates: string[] }
-  | { kind: 'place' }
-  | { kind: 'none' };
+  { kind: 'item'; item: Item; column: Column } | { kind: 'ambiguous'; candidates: string[] } | { kind: 'place' } | { kind: 'none' };
 
 /** The product or article a caption names best (a tie is ambiguous), or a place it names, or nothing. */
 export function matchCaption(caption: string, columns: Column[]): CaptionMatch {

@@ -154,7 +154,10 @@ function wrappedCells(row: PlacedLine, line: PlacedLine, after: PlacedLine | und
   const cells = [...row.cells];
   parts.forEach((part, i) => {
     const left = line.cellLefts[i] ?? line.left;
-    const column = Math.max(0, row.cellLefts.findLastIndex((x) => x <= left + size));
+    const column = Math.max(
+      0,
+      row.cellLefts.findLastIndex((x) => x <= left + size),
+    );
     cells[column] += (!isCjk(cells[column]!.at(-1)) && !isCjk(part[0]) && !/[-/]$/.test(cells[column]!) ? ' ' : '') + part;
   });
   return { ...row, cells, text: cells.join('  '), top: line.top };

@@ -366,6 +366,7 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   if (model) fields.model = model.slice(0, 50);
   const priceCell = cell('price');
   const prose = reading.columns.find((c) => c.role === 'price')?.prose;
+  let readAsRemarked = false;
   if (priceCell && prose) {
     const price = priceInProse(priceCell);
     if (price) fields.price = price;
@@ -377,13 +378,15 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     const perUnit = cell('unit').replace(/^元\s*[/／]\s*/, '');
     const unit = (perUnit && period ? `${perUnit}·${period}` : perUnit) || priceColumn?.unit;
     // "460元（以旧换新）", "15元 买二送一": a remark in brackets or after a space behind the amount goes to the details.
-    const remark = /^(.*\d.*?)\s*[（(]([^）)]{1,20})[)）]$/.exec(priceCell) ?? /^(\S*\d\S*)\s+([^\d\s/／每起][^\d\s]{1,11})$/.exec(priceCell);
+    const remark =
+      /^(.*\d.*?)\s*[（(]([^）)]{1,20})[)）]$/.exec(priceCell) ?? /^(\S*\d\S*)\s+([^\d\s/／每起][^\d\s]{1,11})$/.exec(priceCell);
     const remarked = parseLabeledPrice(priceCell) ? undefined : remark && parseLabeledPrice(remark[1]!);
     const price = (remarked || parseLabeledPrice(priceCell)) ?? priceForEveryone(priceCell);
     if (price?.kind === 'amount' && unit && !price.unit) price.unit = unit.slice(0, 20);
     if (price) fields.price = price;
     else fields.priceText = priceCell;
     if (remarked) fields.details.push(remark![2]!);
+    readAsRemarked = Boolean(remarked);
   }
   const specs = reading.columns.flatMap((c, i) =>
     c.role === 'spec' && row[i]!.trim()
@@ -415,6 +418,7 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     const value = row[i]!.trim();
     if ((c.role === 'description' || c.role === 'code') && value) fields.details.push(c.header ? `${c.header}：${value}` : value);
   });
-  if (fields.priceText || (priceCell && !prose && !parseLabeledPrice(priceCell))) fields.details.push(`价格：${priceCell}`);
+  if (fields.priceText || (priceCell && !prose && !readAsRemarked && !parseLabeledPrice(priceCell)))
+    fields.details.push(`价格：${priceCell}`);
   return fields;
 }
