@@ -278,6 +278,19 @@ describe('sheets', () => {
     ]);
   });
 
+  it('keeps one table with an empty column whole (a hidden cost column, a total under it)', () => {
+    const { columns } = sheetColumns([
+      ['品名', '单位', '', '零售价'],
+      ['青砖', '块', '', '0.9'],
+      ['红砖', '块', '', '0.7'],
+      ['合计', '', '', ''],
+    ]);
+    expect(products(columns).map((p) => [p.name, p.price])).toEqual([
+      ['青砖', { kind: 'amount', fen: 90, unit: '块' }],
+      ['红砖', { kind: 'amount', fen: 70, unit: '块' }],
+    ]);
+  });
+
   it('reads two tables side by side apart: the prices, and a table of contact labels and values as contact lines', () => {
     const result = sheetColumns([
       ['今日收购价', '', '', '', ''],

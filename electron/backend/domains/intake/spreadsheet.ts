@@ -84,11 +84,14 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
       const cells: string[] = [];
       row.eachCell({ includeEmpty: true }, (cell, column) => {
         if (column > MAX_SHEET_COLUMNS) return;
+        if (worksheet.getColumn(column).hidden) {
+          cells[column - 1] = '';
+          return;
+        }
         // A merged cell repeats its value in every cell it covers: keep it once.
         cells[column - 1] = cell.isMerged && cell.master !== cell ? '' : cellText(cell);
       });
-      // A hidden column is left out (not left empty: an empty column parts tables set side by side).
-      rows.push(Array.from(cells, (c) => c ?? '').filter((_, i) => !worksheet.getColumn(i + 1).hidden));
+      rows.push(Array.from(cells, (c) => c ?? ''));
     });
     if (rows.some((r) => r.some(Boolean))) sheets.push({ name: worksheet.name, rows });
   });
