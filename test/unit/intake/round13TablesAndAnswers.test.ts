@@ -192,6 +192,7 @@ describe('questions and answers', () => {
     // What an answer says beside its prices waits in the tray with its question.
     const tray = result.unsorted.flatMap((u) => u.blocks.map((b) => (b.type === 'paragraph' ? runsText(b.runs) : '')));
     expect(tray).toContain('3小时起做。');
+    expect(tray.some((t) => t.includes('45元'))).toBe(false);
   });
 
   it('takes no condition or discount for a priced thing, and needs three answered questions', () => {

@@ -147,9 +147,12 @@ export function sortAnswer(raw: string, dated: (text: string) => boolean): Sorte
     const unpriced: string[] = [];
     for (const clause of inSentence) {
       const priced = pricedClause(clause);
-      if (priced) lines.push(priced.line);
-      if (priced?.remark) remarks.set(priced.line, priced.remark);
-      else unpriced.push(clause);
+      if (!priced) {
+        unpriced.push(clause);
+        continue;
+      }
+      lines.push(priced.line);
+      if (priced.remark) remarks.set(priced.line, priced.remark);
     }
     if (unpriced.length) rest.push(`${unpriced.join('，')}。`);
   }

@@ -123,6 +123,8 @@ class Intake {
     imported: [],
     problems: [],
   };
+  /** Captions of photos from caption lists ("图片说明.txt"), given to the photos once all files are read. */
+  readonly captions: PhotoCaption[] = [];
   private readonly imageSlot = createLimiter(2);
 
   constructor(private readonly env: IntakeEnv) {}
@@ -189,8 +191,6 @@ class Intake {
   private report(file: string, code: string, message: string): void {
     this.result.problems.push(problem(file, code, message));
   }
-
-  readonly captions: PhotoCaption[] = [];
 
   private take(output: ReadOutput): void {
     this.captions.push(...output.captions);
