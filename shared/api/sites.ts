@@ -56,6 +56,8 @@ export const GUESS_RULES = [
   'photo.order',
   /** A photo of a place (厂区全景, 车间, 门店 …) → the intro column's pictures. */
   'photo.place',
+  /** A camera-named photo described in a caption list ("图片说明.txt": "IMG_….jpg  打好包的纸箱") → the item the caption names, else the intro column's pictures. */
+  'photo.caption',
   /** A photo no item fits, named as a product ("实木餐桌 1280元.jpg"; in a folder of photos only, any telling name) → a new product with it. */
   'photo.new_item',
   'photo.embedded',

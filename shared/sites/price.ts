@@ -157,13 +157,32 @@ function withChineseAmount(text: string): string {
 }
 
 /**
+ * Amounts in 角 (毛 when spoken) and yuan with 角 after them, as a decimal in 元: "5角", "8角/斤", "6角5" (6角5分),
+ * "1毛/个", "1块2/斤", "2元5角". A digit after 元 only counts as 角 where the amount ends ("10元3斤" is 3斤 for 10元).
+ */
+function withJiao(text: string): string {
+  const end = String.raw`(?=$|\s|[/／每起])`;
+  return text
+    .replace(
+      new RegExp(String.raw`^(\d+)\s*[元块]([1-9])\s*[角毛]?(?:\s*([1-9])\s*分?)?${end}`),
+      (_, yuan: string, jiao: string, fen?: string) => `${yuan}.${jiao}${fen ?? ''}元`,
+    )
+    .replace(
+      new RegExp(String.raw`^([1-9])\s*[角毛](?:\s*([1-9])\s*分?)?${end}`),
+      (_, jiao: string, fen?: string) => `0.${jiao}${fen ?? ''}元`,
+    );
+}
+
+/**
  * Reads a price. `{ ok: false }` says why it is not one; the caller keeps the text as it was
  * (the importer leaves it in the description, the editor shows the reason).
  */
 export function readPrice(raw: string): PriceReading {
   // "8折后 ¥640", "特价：99元": the price paid is the amount after the word.
-  const text = withChineseAmount(
-    normalize(raw).replace(/^(?:价格|单价|售价|报价|特价|现价|优惠价|活动价|折后价?|\d(?:\.\d)?折后价?)\s*[:：]?\s*/, ''),
+  const text = withJiao(
+    withChineseAmount(
+      normalize(raw).replace(/^(?:价格|单价|售价|报价|特价|现价|优惠价|活动价|折后价?|\d(?:\.\d)?折后价?)\s*[:：]?\s*/, ''),
+    ),
   );
   if (!text) return { ok: false, reason: 'empty' };
   const word = NO_AMOUNT.find((w) => text === w || text === `${w}。`);

@@ -45,7 +45,7 @@ import {
   withoutSequenceMarkers,
   withoutJobTag,
 } from './lineItems';
-import { hasRole, headerRole, readTable, rowFields, type RowFields, type TableReading } from './tables';
+import { categoryRows, hasRole, headerRole, readTable, rowFields, type RowFields, type TableReading } from './tables';
 
 /** What a column filler is handed by the structurer (structure.ts) that reads the whole document. */
 export interface StructureContext {
@@ -582,7 +582,8 @@ export class ColumnFiller {
       return true;
     }
     const last = this.last;
-    if (!last || roles.includes('name')) return false;
+    // "营业时间：早7点到晚6点" after the last price: the business's hours, not the item's date.
+    if (!last || roles.includes('name') || isContactLine(text)) return false;
     const fields = rowFields({ ...reading, columns: [{ role: 'name', header: '' }, ...reading.columns] }, [
       titleOf(last),
       ...pairs.map((p) => p.value),
@@ -646,9 +647,14 @@ export class ColumnFiller {
       return undefined;
     if (kind === 'news' && !hasRole(reading, 'date')) return undefined;
     const items: Item[] = [];
+    const categories = categoryRows(reading);
     reading.rows.forEach((row, index) => {
-      const fields = rowFields(reading, row);
+      const fields = categories[index]!.isCategory ? undefined : rowFields(reading, row);
+      // "价格每天变动，以当天为准。" in a row under the prices: a note, kept as the column's text.
+      const note = row.map((cell) => cell.trim()).filter(Boolean);
+      if (!fields && note.length === 1 && /[。，；！]/.test(note[0]!)) this.body(paragraph(note[0]!));
       if (!fields) return;
+      fields.category ??= categories[index]!.category;
       const item = this.rowItem(fields);
       items.push(item);
       this.last = item;

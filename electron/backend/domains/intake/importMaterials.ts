@@ -13,6 +13,7 @@ import { createLimiter, mapLimited } from '../assets/concurrency';
 import { storeImage, type StoredImage } from '../assets/imageStore';
 import { decodedOnThread, pageCount, sniffImageFormat } from '../assets/images';
 import { readAsset, sha256Of } from '../assets/store';
+import type { PhotoCaption } from './captions';
 import type { Wishes } from './notes';
 import { lookAt, type PhotoLook } from './photoLook';
 import { isCameraName, isDocumentName, isLicenceName, isQrCodeName } from './photos';
@@ -48,6 +49,8 @@ export interface ParsedPhoto {
   look: PhotoLook;
   /** The photo is of a printed page whose text was read by OCR (its material is among the documents). */
   page?: boolean;
+  /** What the photo shows, as a caption list beside it says (captions.ts). */
+  caption?: string;
 }
 
 export interface IntakeResult {
@@ -120,6 +123,8 @@ class Intake {
     imported: [],
     problems: [],
   };
+  /** Captions of photos from caption lists ("图片说明.txt"), given to the photos once all files are read. */
+  readonly captions: PhotoCaption[] = [];
   private readonly imageSlot = createLimiter(2);
 
   constructor(private readonly env: IntakeEnv) {}
@@ -188,6 +193,7 @@ class Intake {
   }
 
   private take(output: ReadOutput): void {
+    this.captions.push(...output.captions);
     this.result.documents.push(...output.documents);
     this.result.notes.push(...output.notes);
     this.result.images.push(...output.images);
@@ -272,7 +278,17 @@ export async function readMaterials(files: IntakeFile[], env: IntakeEnv): Promis
     env.onProgress?.(++done, files.length, file.name);
   });
   sortResult(intake.result);
+  captionPhotos(intake.result.photos, intake.captions);
   return intake.result;
+}
+
+/** Gives each photo its caption from a caption list: the list in the photo's folder first, else any that names it. */
+function captionPhotos(photos: ParsedPhoto[], captions: PhotoCaption[]): void {
+  for (const photo of photos) {
+    const named = captions.filter((c) => path.posix.basename(c.photo).toLowerCase() === path.posix.basename(photo.file).toLowerCase());
+    const caption = named.find((c) => path.posix.dirname(c.from) === path.posix.dirname(photo.file)) ?? named[0];
+    if (caption) photo.caption = caption.caption.slice(0, 200);
+  }
 }
 
 const rank = (kind: Kind) => (kind === 'image' ? 2 : kind === 'enterprise' || kind === 'unsupported' ? 1 : 0);

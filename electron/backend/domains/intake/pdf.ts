@@ -44,33 +44,40 @@ interface PlacedLine extends TextLine {
   top: number;
   left: number;
   right: number;
-  /** Where each cell starts, left to right. */
+  /** Where each cell starts and ends, left to right. */
   cellLefts: number[];
+  cellRights?: number[];
 }
 
 const isCjk = (ch: string | undefined) => Boolean(ch && /[\u3000-\u9fff\uff00-\uffef]/.test(ch));
 
-/** Items on one baseline → a line; a gap wider than 1.5 em separates cells, a narrower one is a space (between Latin words, a fifth of an em). */
-function lineOf(items: TextItem[], pageHeight: number): PlacedLine {
+/**
+ * Items on one baseline → a line; a gap wider than 1.5 em separates cells, a narrower one is a space (between Latin words, a
+ * fifth of an em). An item starting at one of the table's `columns` starts a cell however near the text before it ends.
+ */
+function lineOf(items: TextItem[], pageHeight: number, columns: number[] = []): PlacedLine {
   const sorted = [...items].sort((a, b) => a.transform[4]! - b.transform[4]!);
   const size = Math.max(...sorted.map((i) => Math.hypot(i.transform[2]!, i.transform[3]!)));
-  const cells: { text: string; left: number }[] = [];
+  const cells: { text: string; left: number; right: number }[] = [];
   let end: number | undefined;
   for (const item of sorted) {
     const x = item.transform[4]!;
     const current = cells.at(-1);
-    if (!current || end === undefined || x - end > size * 1.5) cells.push({ text: item.str, left: x });
+    const atColumn = end !== undefined && x > end && columns.some((start) => Math.abs(start - x) < 1);
+    if (!current || end === undefined || x - end > size * 1.5 || atColumn) cells.push({ text: item.str, left: x, right: x + item.width });
     // A gap of half an em is a typed space, also between Chinese words ("亲子游泳 6个月-3岁"): Chinese text set solid has none.
     else
       current.text +=
         (x - end > size * 0.5 || (x - end > size * 0.2 && !isCjk(current.text.at(-1)) && !isCjk(item.str[0])) ? ' ' : '') + item.str;
     end = x + item.width;
+    cells.at(-1)!.right = end;
   }
   const clean = cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() })).filter((c) => c.text);
   return {
     text: clean.map((c) => c.text).join('  '),
     ...(clean.length > 1 ? { cells: clean.map((c) => c.text) } : {}),
     cellLefts: clean.map((c) => c.left),
+    cellRights: clean.map((c) => c.right),
     size,
     top: pageHeight - sorted[0]!.transform[5]!,
     left: sorted[0]!.transform[4]!,
@@ -78,7 +85,7 @@ function lineOf(items: TextItem[], pageHeight: number): PlacedLine {
   };
 }
 
-/** Groups a page's text items into lines, top to bottom. */
+/** Groups a page's text items into lines, top to bottom; the rows of a table are cut at its columns. */
 function pageLines(items: TextItem[], pageHeight: number): PlacedLine[] {
   const visible = items.filter((i) => i.str.trim());
   const rows: TextItem[][] = [];
@@ -88,7 +95,20 @@ function pageLines(items: TextItem[], pageHeight: number): PlacedLine[] {
     if (row) row.push(item);
     else rows.push([item]);
   }
-  return rows.map((r) => lineOf(r, pageHeight)).sort((a, b) => a.top - b.top);
+  const lines = rows.map((r) => lineOf(r, pageHeight));
+  const starts = columnStarts(lines);
+  return lines.map((line, i) => (line.cells && starts.length ? lineOf(rows[i]!, pageHeight, starts) : line)).sort((a, b) => a.top - b.top);
+}
+
+/**
+ * Where a table's columns start: a cell start (after the first cell) that three rows or more share. A name that fills its
+ * cell ends close to the next column ("光威战狼台钓竿4.5 根"), nearer than the gap that separates cells elsewhere.
+ */
+function columnStarts(lines: PlacedLine[]): number[] {
+  const counts = new Map<number, number>();
+  for (const line of lines)
+    if (line.cells) for (const left of line.cellLefts.slice(1)) counts.set(Math.round(left), (counts.get(Math.round(left)) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n >= 3).map(([x]) => x);
 }
 
 /** "智能控制仪……………￥280": a name led by dots to its price, a line of a price list however far it runs. */
@@ -126,20 +146,42 @@ function continues(previous: PlacedLine, line: PlacedLine, rightMargin: number):
  * table row with nothing in the row's first column. Returns the row with the text joined into the
  * cells it stands under, or undefined when the line is a row (or text) of its own.
  */
-function wrappedCells(row: PlacedLine, line: PlacedLine): PlacedLine | undefined {
+function wrappedCells(row: PlacedLine, line: PlacedLine, after: PlacedLine | undefined): PlacedLine | undefined {
   const size = line.size ?? 10;
-  if (!row.cells || line.top - row.top > size * 1.8 || line.left < row.cellLefts[1]! - size) return undefined;
+  if (!row.cells || line.top - row.top > size * 1.8) return undefined;
+  if (line.left < row.cellLefts[1]! - size && !wrappedFirstCell(row, line, after)) return undefined;
   const parts = line.cells ?? [line.text];
   const cells = [...row.cells];
   parts.forEach((part, i) => {
     const left = line.cellLefts[i] ?? line.left;
     const column = Math.max(
-      1,
+      0,
       row.cellLefts.findLastIndex((x) => x <= left + size),
     );
     cells[column] += (!isCjk(cells[column]!.at(-1)) && !isCjk(part[0]) && !/[-/]$/.test(cells[column]!) ? ' ' : '') + part;
   });
   return { ...row, cells, text: cells.join('  '), top: line.top };
+}
+
+/**
+ * The rest of a row's first cell on the line under it ("光威战狼台钓竿4.5" / "米"): one piece under the first cell, which
+ * ran to within three characters of the next column (Word moves a closing bracket down with the character before it), in
+ * the same size (a heading under a table starts something else), with the table going on under it or closing a bracket
+ * the cell left open ("禧玛诺路亚竿（直" / "柄）"): a line of text under a table is no part of its last row.
+ */
+function wrappedFirstCell(row: PlacedLine, line: PlacedLine, after: PlacedLine | undefined): boolean {
+  const size = line.size ?? 10;
+  const next = row.cellLefts[1]!;
+  const first = row.cells![0]!;
+  const closesBracket = /[（(][^）)]*$/.test(first) && /^[^（(]*[）)]/.test(line.text);
+  return (
+    !line.cells &&
+    (Boolean(after?.cells) || closesBracket) &&
+    Math.abs((row.size ?? 0) - size) <= 0.5 &&
+    Math.abs(line.left - row.cellLefts[0]!) < size &&
+    line.right < next &&
+    (row.cellRights?.[0] ?? 0) > next - size * 3.5
+  );
 }
 
 /**
@@ -152,9 +194,9 @@ function paragraphs(lines: PlacedLine[]): PlacedLine[] {
   const reaching = lines.filter((l) => !l.cells && l.right >= widest - (l.size ?? 10) * 2).length;
   const rightMargin = reaching >= 2 ? widest : Infinity;
   const out: PlacedLine[] = [];
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const previous = out.at(-1);
-    const joined = previous && wrappedCells(previous, line);
+    const joined = previous && wrappedCells(previous, line, lines[i + 1]);
     if (joined) out[out.length - 1] = joined;
     else if (previous && previous.text && continues(previous, line, rightMargin)) {
       const glue = !isCjk(previous.text.at(-1)) && !isCjk(line.text[0]) ? ' ' : '';
@@ -199,8 +241,18 @@ function twoColumns(items: TextItem[], pageWidth: number, pageHeight: number): [
   const left = body.filter((i) => rightOf(i) <= gutter);
   const right = body.filter((i) => leftOf(i) >= gutter);
   const rows = (list: TextItem[]) => new Set(list.map((i) => Math.round(i.transform[5]!))).size;
-  if (rows(left) < 4 || rows(right) < 4) return undefined;
+  if (rows(left) < 4 || rows(right) < 4 || isOneTable(body, gutter, pageHeight)) return undefined;
   return [header, left, right];
+}
+
+/**
+ * A table whose column gap looks like a gutter (a price list: name and unit left, prices right): most lines
+ * with text on both sides of the gap hold three cells or more, where two columns of prose hold two.
+ */
+function isOneTable(body: TextItem[], gutter: number, pageHeight: number): boolean {
+  const across = pageLines(body, pageHeight).filter((l) => l.left < gutter && l.right > gutter);
+  const rows = across.filter((l) => (l.cells?.length ?? 1) >= 3).length;
+  return rows * 2 > across.length;
 }
 
 /** No text crosses `x` except the lines of a title above everything else (a title over both columns). */

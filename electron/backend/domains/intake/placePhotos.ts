@@ -16,6 +16,7 @@ import {
   type SiteContent,
   type UnsortedEntry,
 } from '../../../../shared/sites/model';
+import { matchCaption } from './captions';
 import type { ProductLine } from './lineItems';
 import type { LinkedPicture } from './webPage';
 import type { ParsedPhoto } from './importMaterials';
@@ -101,6 +102,7 @@ class PhotoPlacement {
         [ref],
         true,
       );
+    if (photo.caption) return this.byCaption(photo, ref, fileName, photo.caption);
     const hint = folderHint(photo.file);
     const place = hint === 'places' || (hint !== 'products' && isPlaceName(fileName));
     // "照片/大池.jpg" beside 门头 and 汗蒸房: a named photo no item takes, sorted in with places, is one too.
@@ -129,6 +131,40 @@ class PhotoPlacement {
     const product = productOfPhotoName(fileName, this.photosOnly || hint === 'products');
     if (product) this.newProduct(photo, ref, fileName, product);
     else this.tray(photo.file, `No item is named like ${fileName}.`, [ref]);
+  }
+
+  /**
+   * A photo a caption list describes: with the item the caption names (its words, not the camera's), else — the
+   * customer said what it shows, so it is meant for the site — among the intro column's pictures; several items
+   * named alike leave it in the tray.
+   */
+  private byCaption(photo: ParsedPhoto, ref: ImageRef, fileName: string, caption: string): void {
+    const match = matchCaption(caption, this.content.columns);
+    if (match.kind === 'ambiguous')
+      return this.tray(photo.file, `${fileName} ("${caption}") fits several items: ${match.candidates.join('、')}.`, [ref]);
+    if (match.kind === 'item') {
+      const title = itemTitle(match.item);
+      if (match.item.kind === 'product' || match.item.kind === 'article')
+        if (!match.item.images.some((i) => i.sha256 === ref.sha256)) match.item.images.push({ ...ref, alt: caption.slice(0, 200) });
+      this.env.guess(
+        'photo.caption',
+        photo.file,
+        `${fileName}, described as "${caption}" → the picture of "${title}" in "${match.column.title}".`,
+        { file: fileName, caption, item: title },
+        { kind: 'itemImage', itemId: match.item.id, sha256: ref.sha256 },
+      );
+      return;
+    }
+    const { column: intro, made } = this.columnOf('intro', '企业介绍', 'first');
+    if (!intro.body.some((b) => b.type === 'image' && b.image.sha256 === ref.sha256))
+      intro.body.push({ type: 'image', image: { ...ref, alt: caption.slice(0, 200) } });
+    this.env.guess(
+      'photo.caption',
+      photo.file,
+      `${fileName}, described as "${caption}", names no item → ${made ? 'a new column' : 'a picture in'} "${intro.title}".`,
+      { file: fileName, caption, column: intro.title, ...(made ? { made: 1 } : {}) },
+      made ? { kind: 'column', columnId: intro.id } : { kind: 'columnImage', columnId: intro.id, sha256: ref.sha256 },
+    );
   }
 
   /** The site's first column of a type, or a new one (`made`) at the start or the end of the list. */

@@ -29,6 +29,7 @@ export async function readInWorker(request: ReadRequest): Promise<ReadOutput> {
       notes: [],
       images: [],
       linked: [],
+      captions: [],
       attachments: [],
       scans: [],
       problems: [

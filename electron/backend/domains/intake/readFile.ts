@@ -15,6 +15,7 @@ import { ImageProblem } from '../assets/images';
 import { storeImage, type StoredImage } from '../assets/imageStore';
 import type { OcrRow } from '../../infra/ocr/layout';
 import { ArchiveProblem, readArchive } from './archive';
+import { captionList, type PhotoCaption } from './captions';
 import { isContactLine } from './contact';
 import { convertDocx, DocxProblem, type EmbeddedImage } from './docx';
 import { EmailProblem, readEmail, withoutMailHeaders } from './email';
@@ -58,6 +59,8 @@ export interface ReadOutput {
   images: StoredImage[];
   /** Pictures web pages show from files beside them: their image blocks hold a stand-in until the photo is placed. */
   linked: LinkedPicture[];
+  /** What photos show, from a caption list ("图片说明.txt"): placed by it (placePhotos.ts). */
+  captions: PhotoCaption[];
   /** Files attached to an e-mail, packed in an archive, or pictures of a document's template: read by the caller like the folder's own files. */
   attachments: { name: string; bytes: Uint8Array }[];
   /** The pages of a PDF without text (a scan), as pictures: the caller reads them by OCR. */
@@ -122,7 +125,16 @@ function byContent(request: DocumentRequest): DocumentRequest {
   return format ? { ...request, kind: READER_OF[format] } : request;
 }
 
-const emptyOutput = (): ReadOutput => ({ documents: [], notes: [], images: [], linked: [], attachments: [], scans: [], problems: [] });
+const emptyOutput = (): ReadOutput => ({
+  documents: [],
+  notes: [],
+  images: [],
+  linked: [],
+  captions: [],
+  attachments: [],
+  scans: [],
+  problems: [],
+});
 
 class DocumentReader {
   readonly output = emptyOutput();
@@ -184,7 +196,11 @@ class DocumentReader {
     this.output.linked.push(...page.pictures);
   }
 
-  private text(text: string): void {
+  private text(all: string): void {
+    const list = captionList(all, this.file);
+    if (list) this.output.captions.push(...list.captions);
+    const text = list ? list.rest.join('\n') : all;
+    if (!text.trim()) return;
     const wishes = parseWishes(text, this.request.today);
     if (wishes.colour || wishes.lottery || wishes.care.length) this.output.notes.push({ file: this.file, wishes });
     if (wishes.rest.length === 0) return;

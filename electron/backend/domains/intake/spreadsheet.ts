@@ -13,6 +13,7 @@ import { unfoldPriceGrid } from './crossTab';
 import type { SourceBlock } from './htmlToBlocks';
 import { isOle, LegacyExcelProblem, readLegacyExcel } from './legacyExcel';
 import { readRowBlocks } from './rowBlocks';
+import { contactPairLines, sideBySide } from './sheetParts';
 import { readTable } from './tables';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, isHtml, webPageTables } from './webPage';
@@ -176,15 +177,22 @@ export function sheetBlocks(sheets: Sheet[]): SourceBlock[] {
   return sheets.flatMap((sheet): SourceBlock[] => {
     const width = Math.max(...sheet.rows.map((r) => r.length));
     const grid = sheet.rows.filter((r) => r.some((c) => c.trim())).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
-    const contact = contactSheetLine(grid);
-    if (contact) return [...sheetHeading(sheet, named), paragraph(contact)];
-    // A sheet of one column (说明, 备注: notes, a contact) is lines of text, not a table of items.
-    if (grid.every((row) => row.filter((c) => c.trim()).length <= 1))
-      return [...sheetHeading(sheet, named), ...grid.map((row) => paragraph(row.join('').trim()))];
-    const unfolded = unfoldPriceGrid(grid) ?? readRowBlocks(grid);
-    if (unfolded) return [...sheetHeading(sheet, named), ...tableBlocks(unfolded.rows), ...unfolded.notes.map(paragraph)];
-    return [...sheetHeading(sheet, named), ...tableBlocks(grid)];
+    // Tables side by side (prices, and a contact table beside them) are read one after the other.
+    const parts = sideBySide(grid);
+    const partBlocks = (part: string[][]) => contactPairLines(part)?.map(paragraph) ?? gridBlocks(part);
+    return [...sheetHeading(sheet, named), ...(parts ? parts.flatMap(partBlocks) : gridBlocks(grid))];
   });
+}
+
+/** One table's grid → blocks: a contact sheet's line, lines of text, a price grid or product blocks unfolded, or a table. */
+function gridBlocks(grid: string[][]): SourceBlock[] {
+  const contact = contactSheetLine(grid);
+  if (contact) return [paragraph(contact)];
+  // A sheet of one column (说明, 备注: notes, a contact) is lines of text, not a table of items.
+  if (grid.every((row) => row.filter((c) => c.trim()).length <= 1)) return grid.map((row) => paragraph(row.join('').trim()));
+  const unfolded = unfoldPriceGrid(grid) ?? readRowBlocks(grid);
+  if (unfolded) return [...tableBlocks(unfolded.rows), ...unfolded.notes.map(paragraph)];
+  return tableBlocks(grid);
 }
 
 /** A sheet's grid as its title lines and its table from the header row on. */

@@ -10,6 +10,7 @@ import { ColumnFiller, LIST_COLUMNS, contentColumn, isPricedSection, lineColumn,
 import { isContactBlockLine, isContactLine } from './contact';
 import { yearsIn } from './dates';
 import { dictatedApart } from './dictation';
+import { readFaq, structureFaq } from './faq';
 import { makeGuess, type GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { numberingOf, undecorated } from './headings';
@@ -64,13 +65,23 @@ function splitAt(blocks: SourceBlock[], level: number): Section[] {
   return sections.filter((s) => s.heading || s.blocks.length > 0);
 }
 
-/** The heading level whose headings name columns: the highest level at which some heading matches a keyword. */
+/**
+ * The heading level whose headings name columns: the highest level at which some heading matches a keyword — unless the
+ * only such heading is the document's first block (its title, "乐渔渔具店价目表") and the headings of the next level that
+ * names columns each name one, one of them another column than the title ("店里消息", "联系我们"): those are the columns.
+ */
 function columnLevel(blocks: SourceBlock[]): number | undefined {
-  const levels = blocks
-    .filter(isHeading)
-    .filter((h) => matchColumnKeyword(runsText(h.runs)))
-    .map((h) => h.level);
-  return levels.length ? Math.min(...levels) : undefined;
+  const named = blocks.filter(isHeading).filter((h) => matchColumnKeyword(runsText(h.runs)));
+  if (named.length === 0) return undefined;
+  const top = Math.min(...named.map((h) => h.level));
+  const atTop = named.filter((h) => h.level === top);
+  const below = named.filter((h) => h.level > top);
+  if (atTop.length !== 1 || blocks[0] !== atTop[0] || below.length === 0) return top;
+  const next = Math.min(...below.map((h) => h.level));
+  const titleType = matchColumnKeyword(runsText(atTop[0]!.runs))!.type;
+  const nextHeadings = blocks.filter((b) => isHeading(b) && b.level === next);
+  const nextTypes = nextHeadings.map((h) => matchColumnKeyword(runsText((h as Heading).runs))?.type);
+  return nextTypes.every(Boolean) && nextTypes.some((t) => t !== titleType) ? next : top;
 }
 
 /**
@@ -211,6 +222,11 @@ class Structurer {
 
   /** A file without column headings: its name names the column, or its lines are items of one kind, or it waits in the tray. */
   private withoutColumnHeadings(blocks: SourceBlock[]): StructuredMaterial {
+    const faq = readFaq(blocks);
+    if (faq) {
+      structureFaq(faq, this.context);
+      return this.result;
+    }
     const hint = this.options.fileColumn;
     if (hint) {
       this.newColumn(hint.type, headingCore(hint.from) || DEFAULT_TITLES[hint.type], blocks, (column) =>

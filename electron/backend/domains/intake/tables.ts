@@ -305,9 +305,34 @@ export interface RowFields {
 
 const TOTAL_ROW = /^(合计|小计|总计|共计)/;
 
+/**
+ * Rows that only name a category over the rows under it ("大米" over the rices, "食用油" over the oils, set in a row
+ * of their own): a short name alone in its row with a priced row under it, two such rows or more in a priced
+ * table. For each row: whether it is one, and the category it falls under.
+ */
+export function categoryRows(reading: TableReading): { isCategory: boolean; category?: string }[] {
+  const nameAt = reading.columns.findIndex((c) => c.role === 'name');
+  const priceAt = reading.columns.findIndex((c) => c.role === 'price');
+  const alone = (row: string[] | undefined) =>
+    Boolean(row) && row![nameAt]?.trim() && row!.every((cell, i) => i === nameAt || !cell.trim()) && row![nameAt]!.trim().length <= 8;
+  const marks =
+    nameAt < 0 || priceAt < 0
+      ? []
+      : reading.rows.map((row, i) => alone(row) && Boolean(reading.rows[i + 1]?.[priceAt]?.trim()) && !alone(reading.rows[i + 1]));
+  const enough = marks.filter(Boolean).length >= 2;
+  let category: string | undefined;
+  return reading.rows.map((row, i) => {
+    if (enough && marks[i]) {
+      category = row[nameAt]!.trim();
+      return { isCategory: true };
+    }
+    return { isCategory: false, ...(category ? { category } : {}) };
+  });
+}
+
 /** A quantity or pack size at the end of a name: "维生素C片100片", "阿莫西林胶囊0.25g×24粒", "医用口罩50只装", "洋槐蜜500g/瓶". */
 const PACK_SIZE =
-  /\s*(\d+(?:\.\d+)?\s*(?:g|mg|kg|ml|l|克|毫克|千克|公斤|斤|毫升|升|片|粒|只|支|盒|袋|瓶|包|罐|条|个|张|本|米|cm|mm)(?:\s*[×xX*]\s*\d+\s*[片粒只支盒袋瓶包罐条个张本])?(?:\s*[/／]\s*[瓶盒袋罐包桶箱])?\s*装?)$/i;
+  /\s*(\d+(?:\.\d+)?\s*(?:g|mg|kg|ml|l|克|毫克|千克|公斤|斤|毫升|升|片|粒|只|支|盒|袋|瓶|包|罐|条|个|张|本)(?:\s*[×xX*]\s*\d+\s*[片粒只支盒袋瓶包罐条个张本])?(?:\s*[/／]\s*[瓶盒袋罐包桶箱])?\s*装?)$/i;
 
 /** The name without a pack size written onto it, and the size (for the spec). */
 export function splitPackSize(name: string): { name: string; size?: string } {
@@ -346,6 +371,7 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   if (model) fields.model = model.slice(0, 50);
   const priceCell = cell('price');
   const prose = reading.columns.find((c) => c.role === 'price')?.prose;
+  let readAsRemarked = false;
   if (priceCell && prose) {
     const price = priceInProse(priceCell);
     if (price) fields.price = price;
@@ -356,14 +382,16 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     const period = /^([月日年])租金/.exec(priceColumn?.header ?? '')?.[1];
     const perUnit = cell('unit').replace(/^元\s*[/／]\s*/, '');
     const unit = (perUnit && period ? `${perUnit}·${period}` : perUnit) || priceColumn?.unit;
-    // "460元（以旧换新）": a remark in brackets after the amount goes to the details.
-    const remark = /^(.*\d.*?)\s*[（(]([^）)]{1,20})[)）]$/.exec(priceCell);
+    // "460元（以旧换新）", "15元 买二送一": a remark in brackets or after a space behind the amount goes to the details.
+    const remark =
+      /^(.*\d.*?)\s*[（(]([^）)]{1,20})[)）]$/.exec(priceCell) ?? /^(\S*\d\S*)\s+([^\d\s/／每起][^\d\s]{1,11})$/.exec(priceCell);
     const remarked = parseLabeledPrice(priceCell) ? undefined : remark && parseLabeledPrice(remark[1]!);
     const price = (remarked || parseLabeledPrice(priceCell)) ?? priceForEveryone(priceCell);
     if (price?.kind === 'amount' && unit && !price.unit) price.unit = unit.slice(0, 20);
     if (price) fields.price = price;
     else fields.priceText = priceCell;
     if (remarked) fields.details.push(remark![2]!);
+    readAsRemarked = Boolean(remarked);
   }
   const specs = reading.columns.flatMap((c, i) =>
     c.role === 'spec' && row[i]!.trim()
@@ -395,6 +423,7 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     const value = row[i]!.trim();
     if ((c.role === 'description' || c.role === 'code') && value) fields.details.push(c.header ? `${c.header}：${value}` : value);
   });
-  if (fields.priceText || (priceCell && !prose && !parseLabeledPrice(priceCell))) fields.details.push(`价格：${priceCell}`);
+  if (fields.priceText || (priceCell && !prose && !readAsRemarked && !parseLabeledPrice(priceCell)))
+    fields.details.push(`价格：${priceCell}`);
   return fields;
 }

@@ -58,6 +58,10 @@ function phrase(guess: Guess, t: TFunction, templateId: string): string {
       return t('sites.guess.photoOrder', { file: p.file, item: p.item, index: p.index });
     case 'photo.place':
       return t(p.made ? 'sites.guess.photoPlaceNewColumn' : 'sites.guess.photoPlace', { file: p.file, column: p.column });
+    case 'photo.caption':
+      return p.item
+        ? t('sites.guess.photoCaption', { file: p.file, caption: p.caption, item: p.item })
+        : t('sites.guess.photoCaptionGallery', { file: p.file, caption: p.caption, column: p.column });
     case 'photo.new_item':
       return t(p.made ? 'sites.guess.photoNewItemNewColumn' : 'sites.guess.photoNewItem', { file: p.file, item: p.item, column: p.column });
     case 'photo.embedded':
