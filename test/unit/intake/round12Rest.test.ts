@@ -149,7 +149,7 @@ describe('a line that opens by buying or offering, among lines that say what the
 });
 
 describe('rows of one name told apart by their spec', () => {
-  it('carry the spec in the title; a name of its own does not', () => {
+  it('carry the spec in the title, and so does every row of that list', () => {
     const table = {
       type: 'table' as const,
       header: false,
@@ -162,13 +162,35 @@ describe('rows of one name told apart by their spec', () => {
     };
     const blocks = [{ type: 'heading' as const, level: 1, runs: [{ text: '租赁价格' }] }, table];
     const products = column(structureDocument(blocks, 'a.docx', env, { today: '2026-12-01' }).columns, 'products')!;
-    expect(products.items.map(itemTitle)).toEqual(['钢模板 1.5米', '钢模板 1.2米', '顶托']);
+    expect(products.items.map(itemTitle)).toEqual(['钢模板 1.5米', '钢模板 1.2米', '顶托 600mm']);
+  });
+
+  it('a 货号 column is the model a shop quotes, and tells rows of one name apart', () => {
+    const table = {
+      type: 'table' as const,
+      header: false,
+      rows: [
+        ['货号', '名称', '规格', '零售价'],
+        ['HX-101', '客厅吊灯', '6头', '399元'],
+        ['HX-102', '客厅吊灯', '8头', '499元'],
+        ['TD-7', '台灯', 'LED', '59元'],
+      ].map((row) => row.map((text) => [{ text }])),
+    };
+    const blocks = [{ type: 'heading' as const, level: 1, runs: [{ text: '产品报价' }] }, table];
+    const products = column(structureDocument(blocks, 'a.xlsx', env, { today: '2026-12-01' }).columns, 'products')!;
+    expect(products.items.map(itemTitle)).toEqual(['客厅吊灯 HX-101', '客厅吊灯 HX-102', '台灯 TD-7']);
+  });
+
+  it('a list without repeated names keeps its specs apart', () => {
+    const text = ['产品价格', '槐花蜜500g/瓶 68元', '荆条蜜500g/瓶 58元'];
+    const products = column(structureDocument(textToBlocks(text), 'a.txt', env, { today: '2026-12-01' }).columns, 'products')!;
+    expect(products.items.map(itemTitle)).toEqual(['槐花蜜', '荆条蜜']);
   });
 
   it('as priced lines too, the pack size without its /瓶', () => {
     const text = ['产品价格', '槐花蜜500g/瓶 68元', '槐花蜜1000g/瓶 120元', '荆条蜜500g/瓶 58元'];
     const products = column(structureDocument(textToBlocks(text), 'a.txt', env, { today: '2026-12-01' }).columns, 'products')!;
-    expect(products.items.map(itemTitle)).toEqual(['槐花蜜 500g', '槐花蜜 1000g', '荆条蜜']);
+    expect(products.items.map(itemTitle)).toEqual(['槐花蜜 500g', '槐花蜜 1000g', '荆条蜜 500g']);
     expect(products.items[2]).toMatchObject({ spec: '500g/瓶' });
   });
 });

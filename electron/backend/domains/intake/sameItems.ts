@@ -25,19 +25,21 @@ const partsOf = (item: Extract<Item, { kind: 'product' }>) =>
 /**
  * "洋槐蜜 500g/瓶 68元" and "洋槐蜜 1000g/瓶 120元", "钢管 | Φ48×3.0" and "钢管 | Φ48×3.5": products of one
  * name told apart only by their spec are listed by name alone (an SMS menu, a WAP list), so the spec joins
- * the name ("洋槐蜜 500g"); a name of its own keeps its spec apart.
+ * the name ("洋槐蜜 500g"). Once a list needs that, every spec in it joins its name, so the list reads
+ * alike ("白蜡 胸径8cm", "白蜡 胸径10cm", "垂柳 胸径8cm"); in a list without repeated names a spec stays apart.
  */
 export function specsInSameNames(items: Item[]): void {
   const products = items.filter((i): i is Extract<Item, { kind: 'product' }> => i.kind === 'product' && !i.model);
   const counts = new Map<string, number>();
   for (const p of products) counts.set(plain(p.name), (counts.get(plain(p.name)) ?? 0) + 1);
+  if (![...counts.values()].some((count) => count > 1)) return;
   for (const p of products) {
     const spec = p.spec
       ?.split(/[；;]/)[0]!
       .replace(/^[^：:]{1,8}[：:]/, '')
       .replace(/\s*[/／][\u4e00-\u9fff]{1,2}$/, '')
       .trim();
-    if (spec && counts.get(plain(p.name))! > 1) p.name = `${p.name} ${spec}`.slice(0, 100);
+    if (spec) p.name = `${p.name} ${spec}`.slice(0, 100);
   }
 }
 

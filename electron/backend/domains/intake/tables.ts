@@ -29,14 +29,14 @@ export type Role =
 /** Header words by role, tried in order (计价单位 is a unit before 单价 is a price). */
 const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['index', /^(序号|编号|No\.?|#)$/i],
-  // An article or stock code (商品编码, 商品编号, 货号) is not a model: it stays in the details, not in the name.
-  ['code', /编码|编号|货号|条码|商品码|sku/i],
+  // An article or stock code (商品编码, 商品编号, 条码) is not a model: it stays in the details, not in the name.
+  ['code', /编码|编号|条码|商品码|sku/i],
   // A cost price, the stock held and who supplies it are the trade's own business, never the site's.
   ['internal', /进价|进货|成本|采购价|库存|存量|供应商|供货商|操作员|经手人/],
   // 规格型号 columns of shop systems mix sizes and models ("M8×30", "100型"): a spec.
   ['spec', /^(规格型号|型号规格)$/],
   // A tyre's tread pattern (花纹: 浏览者, MA656) names its model as a 款号 does a garment's.
-  ['model', /型号|款号|花纹/],
+  ['model', /型号|款号|货号|花纹/],
   // 计价单位/计费单位 name the unit a price is per, not a price.
   ['unit', /^(计量|计价|计费)?单位$/],
   ['price', /价|收费|费用|学费|报价|金额|租金/],
