@@ -44,7 +44,16 @@ import {
   withoutSequenceMarkers,
   withoutJobTag,
 } from './lineItems';
-import { hasRole, headerRole, readTable, rowFields, type RowFields, type TableReading } from './tables';
+import {
+  hasRole,
+  headerRole,
+  isRestrictedPriceLabel,
+  labelledPricesOnly,
+  readTable,
+  rowFields,
+  type RowFields,
+  type TableReading,
+} from './tables';
 
 /** What a column filler is handed by the structurer (structure.ts) that reads the whole document. */
 export interface StructureContext {
@@ -1003,11 +1012,12 @@ function applyProductFields(product: Product, found: { label: string; value: str
  * remark in brackets ("一口价 9.3万", "11.5万（可分期）"): the price of the sub-heading it stands under.
  */
 function priceAlone(text: string): Price | undefined {
-  const bare = text
-    .trim()
-    .replace(/^(?:一口价|售价|现价|特价|价格|报价|优惠价)\s*[：:]?\s*/, '')
-    .replace(/\s*[（(][^）)]{1,12}[）)]$/, '');
-  return isMarkedPrice(bare) ? parsePrice(bare) : undefined;
+  const trimmed = text.trim();
+  // Any short price word ("到店价：", "本店价"), but not a price only members or the trade pay.
+  const label = /^(?:价格|报价|[\u4e00-\u9fff]{0,3}价)\s*[：:]?\s*/.exec(trimmed);
+  if (label && isRestrictedPriceLabel(label[0])) return undefined;
+  const bare = trimmed.slice(label?.[0].length ?? 0).replace(/\s*[（(][^）)]{1,12}[）)]$/, '');
+  return isMarkedPrice(bare) ? parsePrice(bare) : labelledPricesOnly(trimmed);
 }
 
 /** A section that is one item with its price: a paragraph that is only a price, or a labelled one ("售价：6.98万"). */
