@@ -24,7 +24,7 @@ import { isMarkedPrice, parsePrice } from '../../../../shared/sites/price';
 import { isContactLine } from './contact';
 import { numberingOf, undecorated } from './headings';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
-import { extractLabeled, extractPay, parseLabeledPrice, splitHeadcount } from './fields';
+import { countOf, extractLabeled, extractPay, parseLabeledPrice, splitHeadcount } from './fields';
 import type { GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import {
@@ -1072,7 +1072,8 @@ function productOf(id: string, name: string, blocks: SourceBlock[]): Product {
 
 /** A job from a sub-heading ("门店茶艺师 3名"): the headcount from the heading, the pay and requirements from the text. */
 function jobOf(id: string, heading: string, blocks: SourceBlock[]): Job {
-  const { title, headcount } = splitHeadcount(heading);
+  const { title, headcount: headed } = splitHeadcount(heading);
+  let headcount = headed;
   let pay = '';
   const requirements: SourceBlock[] = [];
   for (const block of blocks) {
@@ -1080,6 +1081,9 @@ function jobOf(id: string, heading: string, blocks: SourceBlock[]): Job {
       requirements.push(block);
       continue;
     }
+    // "招聘人数：5人　学历：不限": a recruitment site's label for the headcount.
+    const wanted = /招聘人数\s*[：:]\s*(\d{1,4}|[一二两三四五六七八九十]{1,3})\s*[人名位]/.exec(textOf(block));
+    headcount ??= wanted ? countOf(wanted[1]!) : undefined;
     const extracted = pay ? { rest: textOf(block) } : extractPay(textOf(block));
     if (extracted.pay) pay = extracted.pay.slice(0, 100);
     const rest = extracted.rest.replace(/^(任职要求|岗位要求|要求)\s*[：:]\s*/, '').trim();

@@ -17,6 +17,7 @@ import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
 import { isTaggedJob, jobLine, postLine, spacedProducts } from './lineItems';
 import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
+import { jobAdsApart } from './jobListing';
 import { linesToBlocks } from './lines';
 
 export const ALL_CHANNELS = { web: true, wap2: true, wap1: true, sms: true };
@@ -167,7 +168,7 @@ class Structurer {
     if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
     if (titles.length) this.result.title = headingCore(runsText((titles[0] as Heading).runs));
     const read = all.filter((b) => !titles.includes(b)).flatMap(dictatedApart);
-    const blocks = titleAsFirstColumn(captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(read))));
+    const blocks = titleAsFirstColumn(captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(jobAdsApart(read)))));
     this.context.fileYears = yearsIn(blocks.map(textOf).join('\n') + tableText(blocks));
     const level = columnLevel(blocks);
     if (level === undefined) return this.withoutColumnHeadings(blocks);
