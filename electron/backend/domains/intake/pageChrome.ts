@@ -22,7 +22,7 @@ const CHROME_LINE = [
   /^(?:长按|扫描|扫码|微信扫一扫)[^，。]{0,12}(?:二维码|关注|公众号)|^(?:长按|扫描)?识别(?:图中)?二维码|^关注(?:该|本|我们的)?公众号$|^微信扫一扫$/,
 ];
 
-/** Buttons a page shows in a row: a line of nothing else is chrome. */
+/** Buttons (and badges) a page shows in a row: a line of nothing else is chrome. */
 const BUTTONS = new Set(['举报', '收藏', '分享', '微聊', '申请职位', '投递简历', '立即申请', '写留言', '留言', '在看', '点赞', '赞', '转发', '关注', '免责声明']);
 
 /** Headings over other people's posts the site recommends. */
@@ -36,7 +36,8 @@ export function isChromeLine(line: string): boolean {
   if (!text) return false;
   if (CHROME_LINE.some((pattern) => pattern.test(text))) return true;
   const words = text.split(/[\s|｜·]+/).filter(Boolean);
-  return words.length > 0 && words.every((w) => BUTTONS.has(w));
+  // "认证商家  营业执照已认证  实名认证": the site's badges.
+  return words.length > 0 && words.every((w) => BUTTONS.has(w) || /认证$|^认证商家$/.test(w));
 }
 
 /** Whether a text is a page copy: two or more lines only a page writes. */
