@@ -239,7 +239,7 @@ describe('photos named by the camera, sorted into folders', () => {
   const product = (name: string): Item => ({ kind: 'product', id: env.newId(), name, description: [], images: [] });
   const article = (title: string): Item => ({ kind: 'article', id: env.newId(), title, body: [], images: [] });
 
-  it('go to the product their folder names, never to an article that mentions the folder', () => {
+  it('go to the product their folder names, never to an article that mentions the folder (公司/: the gallery)', () => {
     const content = {
       columns: [
         { id: 'p', type: 'products', title: '产品', order: 1, channels: {}, body: [], items: [product('不锈钢水槽'), product('燃气灶')] },
@@ -256,7 +256,9 @@ describe('photos named by the camera, sorted into folders', () => {
     expect(sink!.kind === 'product' && sink!.images.map((i) => i.fileName)).toEqual(['IMG_20261001_101010.jpg']);
     expect(stove!.kind === 'product' && stove!.images).toEqual([]);
     expect(content.columns[1]!.items[0]!.kind === 'article' && (content.columns[1]!.items[0] as { images: unknown[] }).images).toEqual([]);
-    expect(content.unsorted.flatMap((u) => u.images.map((i) => i.fileName))).toEqual(['mmexport1700000000000.jpg']);
+    // A folder named 公司 holds pictures of the business itself: the gallery (round 12), not the tray.
+    const intro = content.columns.find((c) => c.type === 'intro');
+    expect(intro?.body.flatMap((b) => (b.type === 'image' ? [b.image.fileName] : []))).toEqual(['mmexport1700000000000.jpg']);
   });
 });
 

@@ -36,6 +36,7 @@ import {
   newsLine,
   spacedProducts,
   noticeLine,
+  opensPost,
   postLine,
   pricedClauses,
   productLine,
@@ -77,7 +78,8 @@ type ImageBlock = Extract<SourceBlock, { type: 'image' }>;
 const listItemTexts = (b: Extract<SourceBlock, { type: 'list' }>) => b.items.map((i) => runsText(i.runs));
 type TableBlock = Extract<SourceBlock, { type: 'table' }>;
 const gridOf = (b: TableBlock) => b.rows.map((row) => row.map((cell: Run[]) => runsText(cell)));
-const tableOf = (b: TableBlock) => readTable(gridOf(b), 1, b.header);
+/** `caption`: the line just above the table (a sheet's title "2026年4月批发报价"), which may say which price it lists. */
+const tableOf = (b: TableBlock, caption = '') => readTable(gridOf(b), 1, b.header, caption);
 
 const PRODUCT_FIELDS = ['价格', '售价', '单价', '零售价', '参考价', '报价', '收费标准', '收费', '费用', '规格', '规格型号', '型号', '包装'];
 /** Labels whose value is the price ("价格：", "收费标准：", "费用："). */
@@ -256,7 +258,7 @@ export class ColumnFiller {
           pendingImages = cards;
           continue;
         }
-        const made = this.table(tableOf(block));
+        const made = this.table(tableOf(block, blocks[index - 1]?.type === 'paragraph' ? textOf(blocks[index - 1]!) : ''));
         if (made) pendingImages = made.withPhotos ? made.items : [];
         else if (!this.rowsAsLines(block) && !this.contactTable(block)) this.body(block);
       } else if (block.type === 'image') {
@@ -1132,7 +1134,7 @@ export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): Col
  * headcount and pay, a priced line.
  */
 export function lineColumn(text: string, ctx: StructureContext): ColumnType | 'contact' | undefined {
-  if (postLine(text)) return 'supply';
+  if (postLine(text) || opensPost(text)) return 'supply';
   if (isTaggedJob(undecorated(text)) && jobLine(text)) return 'jobs';
   if (newsLine(text, ctx.fileYears, ctx.today) || isTaggedNotice(text, ctx.fileYears, ctx.today)) return 'news';
   if (isContactLine(text)) return 'contact';

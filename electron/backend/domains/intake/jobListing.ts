@@ -48,13 +48,14 @@ export function jobAdsApart(blocks: SourceBlock[]): SourceBlock[] {
     const { title, remark } = adTitle(textOf(blocks[at]!));
     jobs.push(heading(title, 2));
     // The ad's label lines are one paragraph of its facts (each line alone would look like an entry).
-    const facts = { type: 'paragraph' as const, runs: [{ text: '' }] };
+    const fact = { text: '' };
+    const facts: SourceBlock = { type: 'paragraph', runs: [fact] };
     for (const block of blocks.slice(at + 1, heads[k + 1] ?? blocks.length)) {
       const text = textOf(block).trim();
       if (block.type === 'heading' && AD_FIELD_HEADING.test(text)) continue;
       if (block.type === 'paragraph' && (PAY_LABEL.test(text) || JOB_LABEL.test(text))) {
-        if (!facts.runs[0].text) jobs.push(facts);
-        facts.runs[0].text = [facts.runs[0].text, text.replace(/\s{2,}|\u3000+/g, ' ')].filter(Boolean).join('；');
+        if (!fact.text) jobs.push(facts);
+        fact.text = [fact.text, text.replace(/\s{2,}|\u3000+/g, ' ')].filter(Boolean).join('；');
         continue;
       }
       if (block.type === 'paragraph' && (COMPANY_LINE.test(text) || isContactLine(text))) {

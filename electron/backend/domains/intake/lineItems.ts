@@ -377,7 +377,7 @@ const TAGS = '供应|求购|出售|收购|采购|回收|转让|出租|求租|承
 const TAG_ADVERB = '(?:长期|常年|大量|急|现货|现)?';
 const POST_TAG = new RegExp(`^\\s*(?:[【[]\\s*${TAG_ADVERB}(${TAGS})\\s*[】\\]]|${TAG_ADVERB}(${TAGS})\\s*[：:])\\s*(.+)$`, 's');
 const DEMAND_WORDS = /求购|收购|采购|回收|急购/;
-const SUPPLY_PHRASES = /供应|出售|转让|批发|低价处理|现货/;
+const SUPPLY_PHRASES = /供应|供货|出售|转让|批发|低价处理|现货/;
 
 /**
  * "供应：…", "【求购】…", "出售：…", "收购：…" → a post with its kind and the first clause as title.
@@ -399,6 +399,23 @@ export function postLine(raw: string, untagged = false): PostLine | undefined {
   const body = match[3]!.trim();
   if (!body) return undefined;
   return { postKind: SUPPLY_WORDS.includes(tag) ? 'supply' : 'demand', tag, title: firstClause(body), text: body };
+}
+
+/** A clause that opens by buying or offering: "长期高价收购各品牌二手车", "回收二手手机", "常年供应…" (not 出租车). */
+export const POST_OPENING = /^(?:长期|常年|大量|高价|现货|急)*(?:收购|回收|求购|采购|供应|出售|转让|出租(?!车))/;
+
+/** "回收二手手机、坏手机，现场估价" among lines that say what they are: a short line opening by buying or offering is a post. */
+export const opensPost = (text: string) => text.length <= 60 && POST_OPENING.test(withoutNumbering(text)) && Boolean(postLine(text, true));
+
+/**
+ * Such a line with its opening verb read as the tag typed without its colon ("回收二手手机、坏手机" as
+ * "回收：二手手机、坏手机"), so it is titled as tagged lines are; the line as it is when that reads as no tag.
+ */
+export function asTaggedPost(text: string): string {
+  const opening = POST_OPENING.exec(withoutNumbering(text).trim())?.[0];
+  if (!opening || postLine(text)) return text;
+  const tagged = `${opening}：${withoutNumbering(text).trim().slice(opening.length)}`;
+  return postLine(tagged) ? tagged : text;
 }
 
 export interface NewsLine {

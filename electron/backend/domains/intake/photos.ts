@@ -66,7 +66,7 @@ export function productOfPhotoName(fileName: string, anyName: boolean): ProductL
 
 /** Words for places a business shows: its grounds, buildings, rooms. */
 const PLACE_WORDS =
-  /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|门口|一角|角落|泳池|店内|店铺|大门|大堂|大厅|前台|柜台|摊位|档口|收银台|展厅|车间|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公|小区|绿化|大楼|大厦|楼宇/;
+  /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|门口|一角|角落|泳池|店内|店铺|大门|大堂|大厅|前台|柜台|摊位|档口|收银台|展厅|车间|作坊|工坊|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公|小区|绿化|大楼|大厦|楼宇/;
 /** The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆, 冷库, 摄影棚, 琴房. */
 const PLACE_ENDING = /[区室厅场园馆库棚房]$/;
 
@@ -77,7 +77,8 @@ export function isPlaceName(fileName: string): boolean {
 
 /**
  * Folders that say what their photos show: 产品图片/, 课程/, 菜品/ (a folder named like a products
- * column) → products; 环境/, 厂区/, 企业风采/, 枣园/ (named like a place) → places. The innermost folder that says decides.
+ * column) → products; 环境/, 厂区/, 企业风采/, 枣园/ (named like a place), 公司/ (the business itself) → places.
+ * The innermost folder that says decides.
  */
 export function folderHint(fileName: string): 'products' | 'places' | undefined {
   for (const folder of fileName.split('/').slice(0, -1).reverse()) {
@@ -85,6 +86,8 @@ export function folderHint(fileName: string): 'products' | 'places' | undefined 
     if (/产品|商品|菜品|product/i.test(folder) || matchColumnKeyword(folder)?.type === 'products') return 'products';
     // "枣园/", "接待室/": a folder whose name is a place (not "园区照片/", photos of anything there).
     if (folder.length <= 6 && PLACE_ENDING.test(foldTraditional(folder))) return 'places';
+    // "公司/", "本店照片/": pictures of the business itself.
+    if (/^(?:公司|企业|本店|门店|单位)(?:照片|图片|相册|风貌)?$/.test(folder)) return 'places';
   }
   return undefined;
 }

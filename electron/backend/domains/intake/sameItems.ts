@@ -23,6 +23,25 @@ const partsOf = (item: Extract<Item, { kind: 'product' }>) =>
     .filter((part) => part.length >= 2);
 
 /**
+ * "洋槐蜜 500g/瓶 68元" and "洋槐蜜 1000g/瓶 120元", "钢管 | Φ48×3.0" and "钢管 | Φ48×3.5": products of one
+ * name told apart only by their spec are listed by name alone (an SMS menu, a WAP list), so the spec joins
+ * the name ("洋槐蜜 500g"); a name of its own keeps its spec apart.
+ */
+export function specsInSameNames(items: Item[]): void {
+  const products = items.filter((i): i is Extract<Item, { kind: 'product' }> => i.kind === 'product' && !i.model);
+  const counts = new Map<string, number>();
+  for (const p of products) counts.set(plain(p.name), (counts.get(plain(p.name)) ?? 0) + 1);
+  for (const p of products) {
+    const spec = p.spec
+      ?.split(/[；;]/)[0]!
+      .replace(/^[^：:]{1,8}[：:]/, '')
+      .replace(/\s*[/／][\u4e00-\u9fff]{1,2}$/, '')
+      .trim();
+    if (spec && counts.get(plain(p.name))! > 1) p.name = `${p.name} ${spec}`.slice(0, 100);
+  }
+}
+
+/**
  * Two products are one when they cost the same and their names are the same as written apart from
  * spacing and brackets, or when every part of the shorter record (two or more: name words, model,
  * spec) stands in the other's name.

@@ -14,11 +14,12 @@ import { makeGuess, type GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { numberingOf, undecorated } from './headings';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
-import { isTaggedJob, jobLine, postLine, spacedProducts } from './lineItems';
+import { asTaggedPost, isTaggedJob, jobLine, POST_OPENING, postLine, spacedProducts } from './lineItems';
 import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { jobAdsApart } from './jobListing';
 import { linesToBlocks } from './lines';
+import { specsInSameNames } from './sameItems';
 
 export const ALL_CHANNELS = { web: true, wap2: true, wap1: true, sms: true };
 
@@ -265,16 +266,19 @@ class Structurer {
     blocks.forEach((block, i) => {
       const kind = kinds[i];
       if (!kind) return rest.push(block);
-      if (kind === 'contact') return this.context.contactLines.push(textOf(block));
+      if (kind === 'contact') return this.context.contactLines.push(...contactTexts([block]));
       if (!fillers.has(kind))
         fillers.set(
           kind,
           new ColumnFiller(
-            this.context.columnFor(kind, `No heading names a column; lines like "${textOf(block).slice(0, 12)}" say what they are`),
+            this.context.columnFor(
+              kind,
+              `No heading names a column; lines like "${(textOf(block) || tableText([block])).trim().slice(0, 12)}" say what they are`,
+            ),
             this.context,
           ),
         );
-      fillers.get(kind)!.fill([block]);
+      fillers.get(kind)!.fill([kind === 'supply' && block.type === 'paragraph' ? paragraphOf(asTaggedPost(textOf(block))) : block]);
     });
     this.context.toTray(rest, 'Text without a column heading that is no item.');
     return true;
@@ -283,7 +287,7 @@ class Structurer {
   /** What one block says it is by itself: a line by its shape, a table by its rows. */
   private blockKind(block: SourceBlock): ColumnType | 'contact' | undefined {
     if (block.type === 'paragraph') return lineColumn(textOf(block), this.context);
-    return block.type === 'table' ? contentColumn([block], this.context) : undefined;
+    return block.type === 'table' ? (contentColumn([block], this.context) ?? rowsKind(block)) : undefined;
   }
 
   /** The list columns the blocks' lines and tables say they belong to, each said at least twice. */
@@ -461,9 +465,6 @@ class Structurer {
   }
 }
 
-/** A clause that opens by buying or offering: "长期高价收购各品牌二手车", "常年供应…". */
-const POST_OPENING = /^(?:长期|常年|大量|高价|现货|急)*(?:收购|回收|求购|采购|供应|出售|转让|出租)/;
-
 /** A label cell of a form: short ("联系人", "24小时热线"); without figures where a row has several pairs. */
 const isLabelCell = (text: string, pairs: number) => text.length <= 8 && (pairs === 1 || !/\d/.test(text));
 
@@ -484,6 +485,16 @@ function contactTexts(blocks: SourceBlock[]): string[] {
       });
     })
     .filter(Boolean);
+}
+
+/**
+ * A header-less table no rule claims, as lines typed with bars give ("收购本地黄豆|要今年的新豆|电话联系",
+ * "地址|…"): posts when each row's first cell says it buys or offers, the contact when each row is a contact line.
+ */
+function rowsKind(table: Extract<SourceBlock, { type: 'table' }>): 'supply' | 'contact' | undefined {
+  const firstCells = table.rows.map((row) => row.map((cell) => runsText(cell).trim()).find(Boolean) ?? '');
+  if (firstCells.every((cell) => postLine(cell, true))) return 'supply';
+  return contactTexts([table]).every(isContactLine) ? 'contact' : undefined;
 }
 
 /**
@@ -523,6 +534,8 @@ function isEntryOf(title: string, match: KeywordMatch, previous: { column: Colum
 /** A line that names its kind in front: a job tag or 招…N名, a 供/求 tag, 通知：. */
 const isTagged = (text: string) => isTaggedJob(undecorated(text)) || Boolean(postLine(text)) || /^\s*(?:通知|公告|好消息)[：:]/.test(text);
 
+const paragraphOf = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ text }] });
+
 /** A line taken for a heading by its look ("招学徒1名 包吃住" standing alone) is read as the line it is. */
 const asLine = (block: SourceBlock): SourceBlock =>
   block.type === 'heading' && block.look ? { type: 'paragraph', runs: block.runs } : block;
@@ -541,7 +554,9 @@ export function structureDocument(
   env: GuessEnv,
   options: StructureOptions = {},
 ): StructuredMaterial {
-  return new Structurer(env, source, options).run(blocks);
+  const result = new Structurer(env, source, options).run(blocks);
+  for (const column of result.columns) specsInSameNames(column.items);
+  return result;
 }
 
 /** Plain text lines → source blocks (lines.ts): headings by look, tables from spaced columns, paragraphs. */

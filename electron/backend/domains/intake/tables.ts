@@ -114,7 +114,7 @@ function contentRole(values: string[], index: number): Role {
  * Reads a table's structure. `searchRows`: how many top rows may hold the header (a spreadsheet
  * has title lines above it; a Word table has its header first).
  */
-export function readTable(grid: string[][], searchRows = 1, declaredHeader = false): TableReading {
+export function readTable(grid: string[][], searchRows = 1, declaredHeader = false, caption = ''): TableReading {
   const width = Math.max(0, ...grid.map((r) => r.length));
   const squared = grid.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()));
   const found = squared.slice(0, searchRows).findIndex(isHeaderRow);
@@ -146,7 +146,7 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
     const filled = data.filter((r) => r.some((c) => clean(c)));
     modelsUnderSpecHeader(columns, filled);
     ensureName(columns, filled);
-    preferPublicPrice(columns);
+    preferPublicPrice(columns, [caption, ...rows.slice(0, headerAt).flat()].join(' '));
     return { columns, rows: filled, titleRows: rows.slice(0, headerAt), hasHeader: true };
   }
   const data = rows.filter((r) => r.some((c) => clean(c)));
@@ -197,10 +197,15 @@ function unstacked(rows: string[][], headerAt: number): string[][] {
 /** Prices for the trade, not for the site's readers: 出厂价, 批发价, 成本价, 进价, 底价, 结算价. */
 const INTERNAL_PRICE = /出厂|批发|成本|进价|进货|底价|结算|采购/;
 
-/** With several price columns, the price is the first one the public pays (零售价 rather than 出厂价). */
-function preferPublicPrice(columns: TableColumn[]): void {
+/**
+ * With several price columns, the price is the one the table's title names ("2026年4月批发报价" over 批发价 |
+ * 零售价: a wholesaler's quote), else the first one the public pays (零售价 rather than 出厂价).
+ */
+function preferPublicPrice(columns: TableColumn[], title: string): void {
   const prices = columns.filter((c) => c.role === 'price' || (c.role === 'description' && headerRole(c.header) === 'price'));
-  const chosen = prices.find((c) => !INTERNAL_PRICE.test(c.header)) ?? prices[0];
+  const kindOf = (header: string) => /^([\u4e00-\u9fff]{2})价/.exec(clean(header))?.[1];
+  const named = prices.filter((c) => kindOf(c.header) && new RegExp(`${kindOf(c.header)}(?:报价|价)`).test(title));
+  const chosen = (named.length === 1 ? named[0] : undefined) ?? prices.find((c) => !INTERNAL_PRICE.test(c.header)) ?? prices[0];
   for (const c of prices) c.role = c === chosen ? 'price' : 'description';
 }
 

@@ -3,9 +3,12 @@ import type { Enterprise } from '../../../../shared/domain/enterprise';
 import { SITE_CONTENT_VERSION, type Column, type SiteContent } from '../../../../shared/sites/model';
 import { suggestTemplate } from '../../../../shared/sites/templates/catalog';
 
-/** 店 goes (家具店 → 家具), 饭店 as a whole (齐鲁人家饭店 → 齐鲁人家); 酒店, 药店, 花店 … keep it, it is the business. */
+/**
+ * 店 goes (家具店 → 家具, 兽药店 → 兽药), 饭店 as a whole (齐鲁人家饭店 → 齐鲁人家); 酒店, 药店, 花店 … keep it,
+ * it is the business. 部 goes from 维修部 (快修手机维修部 → 快修手机维修), 诊所 as 门诊部 does.
+ */
 const LEGAL_FORM =
-  /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|专业合作社|合作社|服务中心|中心|商行|经营部|批发部|门市部|服务部|经销部|门诊部|工作室|厂|饭店|(?<![酒药花书商])店)$/;
+  /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|专业合作社|合作社|服务中心|中心|商行|经营部|批发部|门市部|服务部|经销部|门诊部|(?<=维修)部|诊所|工作室|厂|饭店|(?<![酒花书商])(?<![^兽农]药)店)$/;
 /** Words that say what a business does in general, not who it is: 鲁中机械制造 → 鲁中机械, 联华包装制品 → 联华包装, 清泉净水设备 → 清泉净水. */
 const GENERIC_ACTIVITY = /(制造|加工|生产|制品|设备|科技|实业|发展|贸易|商贸|工贸|技术|服务|种植|养殖|销售|经营|管理|开发|工程)$/;
 /** Standard short forms of organisation types. */
@@ -16,6 +19,29 @@ const SHORT_FORMS: [RegExp, string][] = [
   [/汽车租赁(?=有限公司$|有限责任公司$|$)/, '租车'],
   [/量贩式?(?=KTV)/i, ''],
 ];
+
+/**
+ * An SMS signature heads every message, so it is short: a name still longer than six characters loses
+ * the words that only qualify its trade (天翼职业培训学校 → 天翼培训学校, 恒力建筑设备租赁 → 恒力租赁).
+ */
+const QUALIFIERS = /职业|儿童|少儿|建筑|设备/g;
+/**
+ * A general word after a trade the name already says goes when four characters or more stay before it
+ * (冰峰冷链物流 → 冰峰冷链, 光影映像摄影 → 光影映像, 云端舞蹈艺术培训 → 云端舞蹈, 阳光太阳能热水器 → 阳光太阳能);
+ * with less before it, it is the trade (恒通物流 stays).
+ */
+const GENERAL_TRADE = /(物流|摄影|培训|艺术|热水器)$/;
+
+function shorterSignature(short: string): string {
+  if (short.length > 6) {
+    const head = short.slice(0, 2);
+    const rest = short.slice(2, -2).replace(QUALIFIERS, '');
+    short = head + rest + short.slice(-2);
+  }
+  for (let match = GENERAL_TRADE.exec(short); match && match.index >= 4; match = GENERAL_TRADE.exec(short))
+    short = short.slice(0, match.index);
+  return short;
+}
 
 const stripEnd = (name: string, pattern: RegExp) => {
   const stripped = name.replace(pattern, '');
@@ -46,6 +72,7 @@ export function shortNameOf(name: string, region: Enterprise['region']): string 
   // "建业建设集团有限公司": a group's legal form is two words.
   short = stripEnd(stripEnd(short, LEGAL_FORM), LEGAL_FORM);
   short = stripEnd(stripEnd(short, GENERIC_ACTIVITY), GENERIC_ACTIVITY);
+  short = shorterSignature(short);
   return (short.length >= 2 ? short : name).slice(0, 20);
 }
 
