@@ -62,7 +62,15 @@ describe('a web page copied with its chrome', () => {
   });
 
   it('drops the meta line under each listing, so it does not stand in the column', () => {
-    const text = ['在售房源', '', '【出售】阳光小区2室1厅，88㎡，总价76万', '发布时间：2026-11-02  浏览次数：88  举报', '', '分享到：微信', '举报  免责声明'].join('\n');
+    const text = [
+      '在售房源',
+      '',
+      '【出售】阳光小区2室1厅，88㎡，总价76万',
+      '发布时间：2026-11-02  浏览次数：88  举报',
+      '',
+      '分享到：微信',
+      '举报  免责声明',
+    ].join('\n');
     const result = fromText(text);
     expect(titles(result.columns, 'supply')).toEqual(['阳光小区2室1厅']);
     expect(JSON.stringify(result)).not.toMatch(/浏览次数|分享到|免责声明/);

@@ -91,7 +91,8 @@ export function couldBeHeading(text: string): boolean {
   const bare = numberingOf(t)?.rest ?? t;
   // "12月会员福利" (a month naming an offer) can head a section; "12月1日起…", "12月起…" start a notice.
   const monthFirst = /^\d{1,2}\s*月(?:\s*\d|份?(?:起|开始|底|初|中|上旬|下旬|[，,\s]))/;
-  if ([t, bare].some((s) => /^\d{4}\s*[年\-/.]|^\d{1,2}[-/]\d{1,2}\s|^(?:去年|今年|前年|上个?月)/.test(s) || monthFirst.test(s))) return false;
+  if ([t, bare].some((s) => /^\d{4}\s*[年\-/.]|^\d{1,2}[-/]\d{1,2}\s|^(?:去年|今年|前年|上个?月)/.test(s) || monthFirst.test(s)))
+    return false;
   // "清蒸加吉鱼……时价": a name led to its price is an item.
   const led = t.split(LEADER).filter(Boolean);
   if (led.length === 2 && isMarkedPrice(led[1]!)) return false;

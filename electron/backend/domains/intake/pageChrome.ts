@@ -23,10 +23,27 @@ const CHROME_LINE = [
 ];
 
 /** Buttons (and badges) a page shows in a row: a line of nothing else is chrome. */
-const BUTTONS = new Set(['举报', '收藏', '分享', '微聊', '申请职位', '投递简历', '立即申请', '写留言', '留言', '在看', '点赞', '赞', '转发', '关注', '免责声明']);
+const BUTTONS = new Set([
+  '举报',
+  '收藏',
+  '分享',
+  '微聊',
+  '申请职位',
+  '投递简历',
+  '立即申请',
+  '写留言',
+  '留言',
+  '在看',
+  '点赞',
+  '赞',
+  '转发',
+  '关注',
+  '免责声明',
+]);
 
 /** Headings over other people's posts the site recommends. */
-const RECOMMENDED = /^(?:相似|相关|热门|推荐|其他|更多)[\u4e00-\u9fff]{0,4}(?:推荐|职位|房源)$|^猜你喜欢$|^推荐阅读$|喜欢此内容的人还喜欢|^为你推荐$/;
+const RECOMMENDED =
+  /^(?:相似|相关|热门|推荐|其他|更多)[\u4e00-\u9fff]{0,4}(?:推荐|职位|房源)$|^猜你喜欢$|^推荐阅读$|喜欢此内容的人还喜欢|^为你推荐$/;
 
 /** "淄博58同城 > 淄博招聘 > 张店招聘": three or more short parts between arrows. */
 const BREADCRUMB = /^[^>＞»]{1,20}(?:\s*[>＞»]\s*[^>＞»]{1,20}){2,}$/;
