@@ -237,6 +237,26 @@ describe('job ads copied off a recruitment site', () => {
   });
 });
 
+describe('a job ad in a document with more after it', () => {
+  it('ends the ad at the next heading, which keeps its own column', () => {
+    const columns = structure([
+      h('面点师', 1),
+      p('薪资：4500-5500元/月'),
+      p('招聘人数：2人'),
+      p('学历：不限'),
+      h('公司简介', 1),
+      p('老街包子铺开在城东十五年，手工现包。'),
+      h('产品展示', 1),
+      h('鲜肉包', 2),
+      p('2元/个'),
+    ]).columns;
+    expect(titles(columns, 'jobs')).toEqual(['面点师']);
+    expect(column(columns, 'jobs')!.items[0]).toMatchObject({ headcount: 2, pay: '4500-5500元/月' });
+    expect(allText(column(columns, 'intro')!.body)).toContain('老街包子铺');
+    expect(titles(columns, 'products')).toEqual(['鲜肉包']);
+  });
+});
+
 describe('photos and contact', () => {
   it('keeps a filing certificate off the site and takes a shop door or corner for a place', () => {
     expect(isLicenceName('第二类医疗器械经营备案凭证.jpg')).toBe(true);

@@ -44,13 +44,18 @@ export function jobAdsApart(blocks: SourceBlock[]): SourceBlock[] {
   const jobs: SourceBlock[] = [heading('人才招聘', 1)];
   const contact: string[] = [];
   const prices: { label: string; lines: string[] } = { label: '', lines: [] };
+  /** What follows an ad under a heading of its own (公司简介, 产品展示): left as it is, after the jobs. */
+  const others: SourceBlock[] = [];
   heads.forEach((at, k) => {
     const { title, remark } = adTitle(textOf(blocks[at]!));
     jobs.push(heading(title, 2));
     // The ad's label lines are one paragraph of its facts (each line alone would look like an entry).
     const fact = { text: '' };
     const facts: SourceBlock = { type: 'paragraph', runs: [fact] };
-    for (const block of blocks.slice(at + 1, heads[k + 1] ?? blocks.length)) {
+    const span = blocks.slice(at + 1, heads[k + 1] ?? blocks.length);
+    const end = span.findIndex((b) => b.type === 'heading' && !AD_FIELD_HEADING.test(textOf(b).trim()));
+    if (end >= 0) others.push(...span.splice(end));
+    for (const block of span) {
       const text = textOf(block).trim();
       if (block.type === 'heading' && AD_FIELD_HEADING.test(text)) continue;
       if (block.type === 'paragraph' && (PAY_LABEL.test(text) || JOB_LABEL.test(text))) {
@@ -77,6 +82,7 @@ export function jobAdsApart(blocks: SourceBlock[]): SourceBlock[] {
   return [
     ...blocks.slice(0, heads[0]),
     ...jobs,
+    ...others,
     ...(prices.lines.length ? [heading(prices.label || '价目表', 1), ...prices.lines.map(paragraph)] : []),
     ...(contact.length ? [heading('联系我们', 1), ...contact.map(paragraph)] : []),
   ];
