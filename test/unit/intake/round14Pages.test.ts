@@ -252,7 +252,7 @@ describe('a job ad in a document with more after it', () => {
     ]).columns;
     expect(titles(columns, 'jobs')).toEqual(['面点师']);
     expect(column(columns, 'jobs')!.items[0]).toMatchObject({ headcount: 2, pay: '4500-5500元/月' });
-    expect(allText(column(columns, 'intro')!.body)).toContain('老街包子铺');
+    expect(JSON.stringify(column(columns, 'intro')!.body)).toContain('老街包子铺');
     expect(titles(columns, 'products')).toEqual(['鲜肉包']);
   });
 });
