@@ -24,7 +24,7 @@ import { isMarkedPrice, parsePrice } from '../../../../shared/sites/price';
 import { isContactLine } from './contact';
 import { numberingOf, undecorated } from './headings';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
-import { extractLabeled, extractPay, parseLabeledPrice, splitHeadcount } from './fields';
+import { countOf, extractLabeled, extractPay, parseLabeledPrice, splitHeadcount } from './fields';
 import type { GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import {
@@ -45,7 +45,17 @@ import {
   withoutSequenceMarkers,
   withoutJobTag,
 } from './lineItems';
-import { categoryRows, hasRole, headerRole, readTable, rowFields, type RowFields, type TableReading } from './tables';
+import {
+  categoryRows,
+  hasRole,
+  headerRole,
+  isRestrictedPriceLabel,
+  labelledPricesOnly,
+  readTable,
+  rowFields,
+  type RowFields,
+  type TableReading,
+} from './tables';
 
 /** What a column filler is handed by the structurer (structure.ts) that reads the whole document. */
 export interface StructureContext {
@@ -1013,11 +1023,12 @@ function applyProductFields(product: Product, found: { label: string; value: str
  * remark in brackets ("一口价 9.3万", "11.5万（可分期）"): the price of the sub-heading it stands under.
  */
 function priceAlone(text: string): Price | undefined {
-  const bare = text
-    .trim()
-    .replace(/^(?:一口价|售价|现价|特价|价格|报价|优惠价)\s*[：:]?\s*/, '')
-    .replace(/\s*[（(][^）)]{1,12}[）)]$/, '');
-  return isMarkedPrice(bare) ? parsePrice(bare) : undefined;
+  const trimmed = text.trim();
+  // Any short price word ("到店价：", "本店价"), but not a price only members or the trade pay.
+  const label = /^(?:价格|报价|[\u4e00-\u9fff]{0,3}价)\s*[：:]?\s*/.exec(trimmed);
+  if (label && isRestrictedPriceLabel(label[0])) return undefined;
+  const bare = trimmed.slice(label?.[0].length ?? 0).replace(/\s*[（(][^）)]{1,12}[）)]$/, '');
+  return isMarkedPrice(bare) ? parsePrice(bare) : labelledPricesOnly(trimmed);
 }
 
 /** A section that is one item with its price: a paragraph that is only a price, or a labelled one ("售价：6.98万"). */
@@ -1072,7 +1083,8 @@ function productOf(id: string, name: string, blocks: SourceBlock[]): Product {
 
 /** A job from a sub-heading ("门店茶艺师 3名"): the headcount from the heading, the pay and requirements from the text. */
 function jobOf(id: string, heading: string, blocks: SourceBlock[]): Job {
-  const { title, headcount } = splitHeadcount(heading);
+  const { title, headcount: headed } = splitHeadcount(heading);
+  let headcount = headed;
   let pay = '';
   const requirements: SourceBlock[] = [];
   for (const block of blocks) {
@@ -1080,6 +1092,9 @@ function jobOf(id: string, heading: string, blocks: SourceBlock[]): Job {
       requirements.push(block);
       continue;
     }
+    // "招聘人数：5人　学历：不限": a recruitment site's label for the headcount.
+    const wanted = /招聘人数\s*[：:]\s*(\d{1,4}|[一二两三四五六七八九十]{1,3})\s*[人名位]/.exec(textOf(block));
+    headcount ??= wanted ? countOf(wanted[1]!) : undefined;
     const extracted = pay ? { rest: textOf(block) } : extractPay(textOf(block));
     if (extracted.pay) pay = extracted.pay.slice(0, 100);
     const rest = extracted.rest.replace(/^(任职要求|岗位要求|要求)\s*[：:]\s*/, '').trim();

@@ -194,10 +194,12 @@ const NOT_A_PERSON = /微信|同号|小时|全天|值班|急诊|转|分机|预�
 function numbersIn(value: string): { numbers: string[]; rest: string; bracketed?: string } {
   // "0535-6621234（前台） 13706451234（林老师）": the first remark that names a person.
   const remarks = [...value.matchAll(/[（(]([^）)]{1,20})[)）]/g)].map((m) => m[1]!);
-  // "（赵队长，微信同号）": a person named beside a remark about the number.
-  const bracketed =
-    remarks.find((remark) => !NOT_A_PERSON.test(remark)) ??
-    remarks.flatMap((remark) => remark.split(/[，,、;；\s]+/)).find((part) => PERSON_TITLE.test(part));
+  // "（微信同号，刘店长）", "（微信同号，找小陈）": a person named in a remark beside a note on the number.
+  const named = remarks
+    .flatMap((remark) => remark.split(/[，,、;；\s]+/))
+    .map((part) => part.replace(/^(?:找|联系|问)/, ''))
+    .find((part) => PERSON_TITLE.test(part));
+  const bracketed = named ?? remarks.find((remark) => !NOT_A_PERSON.test(remark));
   const without = value.replace(/[（(][^）)]{1,20}[)）]/g, ' ');
   const numbers = [...without.matchAll(MOBILE), ...without.matchAll(FIXED)]
     .sort((a, b) => a.index! - b.index!)

@@ -128,6 +128,11 @@ export function findAnyDate(text: string, fileYears: number[], today: string): F
   return candidates.sort((a, b) => a.index - b.index)[0];
 }
 
+const HOUR = String.raw`\d{1,2}(?:[:：]\d{2}|点半?|时)(?:\d{1,2}分)?`;
+const WEEKDAY_AND_HOUR = new RegExp(
+  String.raw`^\s*(?:[（(]?(?:周|星期|礼拜)[一二三四五六日天][)）]?)?\s*(?:(?:上午|下午|晚上|中午|早上|傍晚)\s*(?:${HOUR}(?:\s*[-~～至到]\s*${HOUR})?)?|${HOUR}(?:\s*[-~～至到]\s*${HOUR})?)?(?=[\s，,、：:]|$)`,
+);
+
 /**
  * A line that starts with a date: the date, and the text after it when the date stands apart
  * ("2026-07-10 我校…" → "我校…"); when the date is part of the sentence ("8月15日起中秋…") the text
@@ -143,7 +148,10 @@ export function leadingDate(line: string, fileYears: number[], today: string): {
   const trimmed = line.trim();
   const date = findAnyDate(trimmed, fileYears, today);
   if (!date || date.index !== 0) return undefined;
-  const after = trimmed.slice(date.length);
+  // "12月6日（周六）上午 …", "12月13日 下午2点，…": the weekday and the hour belong to the date, not to what follows.
+  const after = trimmed.slice(date.length).replace(WEEKDAY_AND_HOUR, '');
+  // "2026年11月2日下午9:05": a date and an hour alone (a chat's time stamp) say nothing more.
+  if (!after.trim()) return { date, text: '' };
   const apart = /^[\s，,、：:\-—]+/.exec(after);
   return { date, text: apart ? after.slice(apart[0].length).trim() : trimmed };
 }

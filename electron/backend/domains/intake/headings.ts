@@ -75,7 +75,10 @@ const isBracketed = (text: string) => /^[【[][^】\]]{1,20}[】\]]$/.test(text.
  */
 export function couldBeHeading(text: string): boolean {
   const t = text.trim();
-  if (!t || t.length > 24 || SENTENCE_END.test(t) || /[，,]/.test(t)) return false;
+  // A comma inside brackets is a note on a name ("《神奇校车》（桥梁书版，全20册）"), not a sentence.
+  if (!t || t.length > 24 || SENTENCE_END.test(t) || /[，,]/.test(t.replace(/[（(][^（()）]*[）)]/g, ''))) return false;
+  // "（活动最终解释权归本店所有）": a line wholly in brackets is a remark.
+  if (/^[（(][^（()）]*[）)]$/.test(t)) return false;
   // "label：value" and "【供应】text" are content, not headings.
   if (/[：:]\s*\S/.test(t) || /^[【[][^】\]]+[】\]]\s*\S/.test(t)) return false;
   // "地址 嘉祥县石材园区8号": a contact label and its value after a space, typed without the colon.
@@ -86,7 +89,10 @@ export function couldBeHeading(text: string): boolean {
   if (isContactLine(t)) return false;
   // A date first (also after a numbering: "A.12月1日起…") starts a notice, not a heading.
   const bare = numberingOf(t)?.rest ?? t;
-  if ([t, bare].some((s) => /^\d{4}\s*[年\-/.]|^\d{1,2}\s*月|^\d{1,2}[-/]\d{1,2}\s|^(?:去年|今年|前年|上个?月)/.test(s))) return false;
+  // "12月会员福利" (a month naming an offer) can head a section; "12月1日起…", "12月起…" start a notice.
+  const monthFirst = /^\d{1,2}\s*月(?:\s*\d|份?(?:起|开始|底|初|中|上旬|下旬|[，,\s]))/;
+  if ([t, bare].some((s) => /^\d{4}\s*[年\-/.]|^\d{1,2}[-/]\d{1,2}\s|^(?:去年|今年|前年|上个?月)/.test(s) || monthFirst.test(s)))
+    return false;
   // "清蒸加吉鱼……时价": a name led to its price is an item.
   const led = t.split(LEADER).filter(Boolean);
   if (led.length === 2 && isMarkedPrice(led[1]!)) return false;

@@ -8,6 +8,7 @@ import type { SourceBlock } from './htmlToBlocks';
 import { withoutChatFrames } from './chatExport';
 import { contactPairs } from './contact';
 import { headingReason, numberingOf, NUMBERING_DEPTH } from './headings';
+import { withoutPageChrome } from './pageChrome';
 
 export interface TextLine {
   text: string;
@@ -121,10 +122,10 @@ function wrapsOnto(line: string, next: string): boolean {
   return !numberingOf(b) && !/^(?:第|供应|求购|出售|收购|招聘|诚聘|招|售|求)/.test(b);
 }
 
-/** Plain text → lines (CRLF already normalised by the decoder), lines of prose broken by hand joined, a chat export's frames dropped. */
+/** Plain text → lines (CRLF already normalised by the decoder), lines of prose broken by hand joined, a chat export's frames and a copied web page's chrome dropped. */
 export function textLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
-  for (const t of withoutChatFrames(text.split('\n'))) {
+  for (const t of withoutPageChrome(withoutChatFrames(text.split('\n')))) {
     const previous = lines.at(-1);
     if (previous && wrapsOnto(previous.text, t)) previous.text = previous.text.trimEnd() + t.trim();
     else lines.push({ text: t });

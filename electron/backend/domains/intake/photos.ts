@@ -28,7 +28,9 @@ export const isLogoName = (fileName: string) => LOGO.test(photoStem(fileName));
 
 /** Licences and identity papers: never shown on a site. */
 export const isLicenceName = (fileName: string) =>
-  /营业执照|执照|许可证|身份证|税务登记|组织机构代码|开户许可|法人证|资质证书|资质|备案书|备案证|备案回执|登记证/.test(photoStem(fileName));
+  /营业执照|执照|许可证|身份证|税务登记|组织机构代码|开户许可|法人证|资质证书|资质|备案书|备案证|备案凭证|备案回执|登记证/.test(
+    photoStem(fileName),
+  );
 
 /** QR codes (a WeChat shop, a payment code): kept off the site like licences — the site shows its own contact. */
 export const isQrCodeName = (fileName: string) =>
@@ -66,7 +68,7 @@ export function productOfPhotoName(fileName: string, anyName: boolean): ProductL
 
 /** Words for places a business shows: its grounds, buildings, rooms. */
 const PLACE_WORDS =
-  /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|门口|院子|庭院|泳池|店内|店铺|大门|大堂|大厅|前台|柜台|摊位|档口|收银台|展厅|车间|作坊|工坊|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公|小区|绿化|大楼|大厦|楼宇/;
+  /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|门口|院子|庭院|一角|角落|泳池|店内|店铺|大门|大堂|大厅|前台|柜台|摊位|档口|收银台|展厅|车间|作坊|工坊|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公|小区|绿化|大楼|大厦|楼宇/;
 /** The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆, 冷库, 摄影棚, 琴房. */
 const PLACE_ENDING = /[区室厅场园馆库棚房]$/;
 

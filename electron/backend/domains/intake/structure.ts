@@ -18,6 +18,7 @@ import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
 import { asTaggedPost, isTaggedJob, jobLine, POST_OPENING, postLine, spacedProducts } from './lineItems';
 import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
+import { jobAdsApart } from './jobListing';
 import { linesToBlocks } from './lines';
 import { trayPriceOnlyProducts } from './priceOnlyItems';
 import { specsInSameNames } from './sameItems';
@@ -100,6 +101,25 @@ function titleOverColumns(blocks: SourceBlock[]): Heading | undefined {
   return new Set(below.filter(Boolean)).size >= 2 ? first : undefined;
 }
 
+/**
+ * A document's title over everything ("书店 · 12月推荐书目": its first heading, none other as high) holding a
+ * column word, with headings further down naming two or more other columns (招聘, 联系我们): the title heads
+ * the first column at their level, so those stand as columns beside it instead of inside it.
+ */
+function titleAsFirstColumn(blocks: SourceBlock[]): SourceBlock[] {
+  const headings = blocks.filter(isHeading);
+  const [title, ...rest] = headings;
+  const type = title && matchColumnKeyword(runsText(title.runs))?.type;
+  if (!title || !type || rest.some((h) => h.level <= title.level)) return blocks;
+  const others = rest.filter((h) => {
+    const match = matchColumnKeyword(runsText(h.runs));
+    return match && match.type !== type;
+  });
+  if (new Set(others.map((h) => matchColumnKeyword(runsText(h.runs))!.type)).size < 2) return blocks;
+  const level = Math.min(...others.map((h) => h.level));
+  return blocks.map((b) => (b === title ? { ...title, level } : b));
+}
+
 /** Titles of columns made without a heading: the type's usual name. */
 const DEFAULT_TITLES: Record<ColumnType, string> = {
   intro: '企业介绍',
@@ -177,7 +197,7 @@ class Structurer {
     if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
     if (titles.length) this.result.title = headingCore(runsText((titles[0] as Heading).runs));
     const read = all.filter((b) => !titles.includes(b)).flatMap(dictatedApart);
-    const blocks = captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(read)));
+    const blocks = titleAsFirstColumn(captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(jobAdsApart(read)))));
     this.context.fileYears = yearsIn(blocks.map(textOf).join('\n') + tableText(blocks));
     const level = columnLevel(blocks);
     if (level === undefined) return this.withoutColumnHeadings(blocks);
@@ -196,6 +216,8 @@ class Structurer {
         previous.filler?.fill(section.blocks);
         if (!previous.filler) previous.column.body.push(...toModelBlocks(section.blocks));
       } else if (match) previous = { ...this.column(match.type, match.keyword, title, section.blocks), heading: title };
+      else if (previous?.column.type !== 'news' && this.isDatedNotice(section.blocks))
+        previous = this.datedNotice({ ...section.heading, level: level + 1 }, section.blocks);
       else if (previous?.filler && section.heading.look && previous.filler.acceptsSection(title, section.blocks))
         previous.filler.fill([{ ...section.heading, level: level + 1 }, ...section.blocks]);
       else if (contentColumn(section.blocks, this.context)) previous = this.listedUnder(title, section.blocks);
@@ -357,6 +379,29 @@ class Structurer {
         isPricedSection(s.blocks),
       );
     return priced(section) && (previous?.column.type === 'products' || priced(next));
+  }
+
+  /** "读书会" over "12月13日（周六）下午2点，…分享会，免费参加…": a section titled like no column whose text is one dated notice. */
+  private isDatedNotice(blocks: SourceBlock[]): boolean {
+    const paragraphs = blocks.filter((b) => b.type !== 'image');
+    return (
+      paragraphs.length >= 1 &&
+      paragraphs.length <= 2 &&
+      paragraphs.every((b) => b.type === 'paragraph') &&
+      lineColumn(textOf(paragraphs[0]!), this.context) === 'news'
+    );
+  }
+
+  /**
+   * The notice joins the news column (made when there is none). A heading with its own month ("12月会员福利")
+   * is the notice's title; one without ("读书会") only says what kind of event it is, and the notice's first clause is.
+   */
+  private datedNotice(heading: Heading, blocks: SourceBlock[]): { column: Column; filler: ColumnFiller } {
+    const title = runsText(heading.runs);
+    const column = this.context.columnFor('news', `Heading "${title}" names no column, over a dated notice`);
+    const filler = new ColumnFiller(column, this.context);
+    filler.fill(/\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月/.test(title) ? [heading, ...blocks] : blocks);
+    return { column, filler };
   }
 
   private pricedItemsColumn(

@@ -346,14 +346,25 @@ const LABELLED_AMOUNT = /([\u4e00-\u9fffA-Za-z]{1,4}价)\s*[：:]?\s*([¥￥]?\d
 const RESTRICTED_PRICE = /会员|VIP|卡|团购|批发|内部/i;
 /** The price paid now, where the old one is also given. */
 const CURRENT_PRICE = /现价|特价|优惠价|活动价|折后价|促销价/;
+/** A price printed or quoted as the reference, not what the shop asks ("定价：39.00元　本店价：31.20元"). */
+const LIST_PRICE = /原价|定价|市场价|标价|门市价|指导价/;
 
-/** The price a walk-in customer pays, of several labelled ones: not a members' price; the current one before the old. */
-function priceForEveryone(cell: string): Price | undefined {
+/** Whether a price label ("会员价", "批发价") names a price only some buyers pay. */
+export const isRestrictedPriceLabel = (label: string) => RESTRICTED_PRICE.test(label);
+
+/** The price a walk-in customer pays, of several labelled ones: not a members' price; the current one before the old, the shop's before the list price. */
+export function priceForEveryone(cell: string): Price | undefined {
   const prices = [...cell.matchAll(LABELLED_AMOUNT)]
     .filter((m) => !RESTRICTED_PRICE.test(m[1]!))
     .map((m) => ({ label: m[1]!, price: parseLabeledPrice(m[2]!) }))
     .filter((p) => p.price);
-  return (prices.find((p) => CURRENT_PRICE.test(p.label)) ?? prices[0])?.price;
+  return (prices.find((p) => CURRENT_PRICE.test(p.label)) ?? prices.find((p) => !LIST_PRICE.test(p.label)) ?? prices[0])?.price;
+}
+
+/** A line that is only labelled prices ("定价：39.00元　本店价：31.20元"): the one a walk-in customer pays. */
+export function labelledPricesOnly(text: string): Price | undefined {
+  const left = text.replace(LABELLED_AMOUNT, '').replace(/[\s，,；;。、|/]/g, '');
+  return left ? undefined : priceForEveryone(text);
 }
 
 /** The fields of one data row, or undefined for a row without a name (totals, notes). */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { runsText } from '../../../../shared/sites/model';
 import { headingReason, numberingOf, NUMBERING_DEPTH } from './headings';
 import { htmlToBlocks, textOf, type SourceBlock } from './htmlToBlocks';
+import { withoutPageChromeBlocks } from './pageChrome';
 import { ASSET_SCHEME, sanitizeIntakeHtml } from './sanitize';
 import { decodeText } from './textDecoding';
 
@@ -65,7 +66,7 @@ function linkPictures(html: string, pageFile: string): { html: string; pictures:
  */
 export function readWebPage(html: string, pageFile: string): { blocks: SourceBlock[]; pictures: LinkedPicture[] } {
   const { html: linked, pictures } = linkPictures(html, pageFile);
-  const blocks = htmlToBlocks(sanitizeIntakeHtml(linked)).map((block): SourceBlock => {
+  const blocks = withoutPageChromeBlocks(htmlToBlocks(sanitizeIntakeHtml(linked))).map((block): SourceBlock => {
     if (block.type !== 'paragraph') return block;
     const text = textOf(block).trim();
     const bold = block.runs.every((run) => run.strong || !run.text.trim());

@@ -1,0 +1,95 @@
+/**
+ * Text copied or saved off a web page brings the page's chrome along: navigation and breadcrumbs
+ * (`首页 | 登录 注册`, `淄博58同城 > 淄博招聘 > …`), view counts and buttons (`发布时间：… 浏览次数：… 举报`,
+ * `分享到：`, `申请职位 微聊 收藏`), the site's disclaimer and copyright, a WeChat article's footer
+ * (`阅读 1526 赞 38 在看`, `写留言`, `长按识别二维码关注我们`) and other people's posts under
+ * `相似职位推荐` / `喜欢此内容的人还喜欢`. None of it is the customer's material: it is left out.
+ */
+import type { SourceBlock } from './htmlToBlocks';
+import { textOf } from './htmlToBlocks';
+
+/** Lines only a web page writes, whatever the text around them. */
+const CHROME_LINE = [
+  // "发布时间：2026-11-28  浏览次数：356  举报", "店铺浏览次数：12836", "浏览量：1.2万".
+  /浏览(?:次数|量)\s*[：:]\s*\d/,
+  // A WeChat article's counters: "阅读 1526 赞 38 在看 12 写留言", "阅读 10万+".
+  /^阅读(?:量)?\s*\d+(?:\.\d+)?[万+]*(?:\s|$)/,
+  /登录\s*[|｜/]?\s*注册/,
+  /^分享到\s*[：:]/,
+  /©|版权所有|ICP备|copyright/i,
+  /^免责声明/,
+  /^温馨提示\s*[：:].*(?:诈骗|谨慎)/,
+  /^(?:长按|扫描|扫码|微信扫一扫)[^，。]{0,12}(?:二维码|关注|公众号)|^(?:长按|扫描)?识别(?:图中)?二维码|^关注(?:该|本|我们的)?公众号$|^微信扫一扫$/,
+];
+
+/** Buttons (and badges) a page shows in a row: a line of nothing else is chrome. */
+const BUTTONS = new Set([
+  '举报',
+  '收藏',
+  '分享',
+  '微聊',
+  '申请职位',
+  '投递简历',
+  '立即申请',
+  '写留言',
+  '留言',
+  '在看',
+  '点赞',
+  '赞',
+  '转发',
+  '关注',
+  '免责声明',
+]);
+
+/** Headings over other people's posts the site recommends. */
+const RECOMMENDED =
+  /^(?:相似|相关|热门|推荐|其他|更多)[\u4e00-\u9fff]{0,4}(?:推荐|职位|房源)$|^猜你喜欢$|^推荐阅读$|喜欢此内容的人还喜欢|^为你推荐$/;
+
+/** "淄博58同城 > 淄博招聘 > 张店招聘": three or more short parts between arrows. */
+const BREADCRUMB = /^[^>＞»]{1,20}(?:\s*[>＞»]\s*[^>＞»]{1,20}){2,}$/;
+
+export function isChromeLine(line: string): boolean {
+  const text = line.trim();
+  if (!text) return false;
+  if (CHROME_LINE.some((pattern) => pattern.test(text))) return true;
+  const words = text.split(/[\s|｜·]+/).filter(Boolean);
+  // "认证商家  营业执照已认证  实名认证": the site's badges.
+  return words.length > 0 && words.every((w) => BUTTONS.has(w) || /认证$|^认证商家$/.test(w));
+}
+
+/** Whether a text is a page copy: two or more lines only a page writes. */
+const isPageCopy = (lines: string[]) => lines.filter(isChromeLine).length >= 2;
+
+/**
+ * The lines without the page's chrome (blank where it was, so blocks stay apart). Breadcrumbs and
+ * recommended posts — up to the next blank line — go only when the text is a page copy.
+ */
+export function withoutPageChrome(lines: string[]): string[] {
+  if (!isPageCopy(lines)) return lines;
+  let recommended = false;
+  return lines.map((line) => {
+    const text = line.trim();
+    if (!text) recommended = false;
+    if (RECOMMENDED.test(text)) recommended = true;
+    return recommended || isChromeLine(text) || BREADCRUMB.test(text) ? '' : line;
+  });
+}
+
+/**
+ * A web page's blocks without its chrome: chrome paragraphs go, and a recommendations heading takes the
+ * blocks after it with it, up to the next heading.
+ */
+export function withoutPageChromeBlocks(blocks: SourceBlock[]): SourceBlock[] {
+  const texts = blocks.map((b) => textOf(b).trim());
+  if (!isPageCopy(texts)) return blocks;
+  let recommended = false;
+  return blocks.filter((block, i) => {
+    const text = texts[i]!;
+    if (block.type === 'heading') recommended = false;
+    if (RECOMMENDED.test(text) || (block.type !== 'list' && /喜欢此内容的人还喜欢$/.test(text))) {
+      recommended = true;
+      return false;
+    }
+    return !recommended && !isChromeLine(text) && !BREADCRUMB.test(text);
+  });
+}
