@@ -18,6 +18,7 @@ import { isTaggedJob, jobLine, postLine, spacedProducts } from './lineItems';
 import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { linesToBlocks } from './lines';
+import { sectionsUnderTitle } from './titledSections';
 
 export const ALL_CHANNELS = { web: true, wap2: true, wap1: true, sms: true };
 
@@ -133,6 +134,8 @@ class Structurer {
   private isTitle(block: SourceBlock): boolean {
     if (block.type !== 'heading') return false;
     const text = runsText(block.runs).trim();
+    // "2.1 劳务派遣": a numbered heading is a section of the text, not its title.
+    if (numberingOf(text)) return false;
     const core = headingCore(text);
     return (this.options.names ?? []).some(
       (name) =>
@@ -148,7 +151,7 @@ class Structurer {
     if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
     if (titles.length) this.result.title = headingCore(runsText((titles[0] as Heading).runs));
     const read = all.filter((b) => !titles.includes(b)).flatMap(dictatedApart);
-    const blocks = captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(read)));
+    const blocks = sectionsUnderTitle(captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(read))));
     this.context.fileYears = yearsIn(blocks.map(textOf).join('\n') + tableText(blocks));
     const level = columnLevel(blocks);
     if (level === undefined) return this.withoutColumnHeadings(blocks);

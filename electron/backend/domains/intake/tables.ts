@@ -326,6 +326,22 @@ function priceForEveryone(cell: string): Price | undefined {
   return (prices.find((p) => CURRENT_PRICE.test(p.label)) ?? prices[0])?.price;
 }
 
+/** A cell as a detail line: "header：value", the value alone without a header. */
+function described(reading: TableReading, role: Role, value: string): string {
+  const header = reading.columns.find((c) => c.role === role)?.header;
+  return header ? `${header}：${value}` : value;
+}
+
+/** "男20女10", "男工5名、女工3名": men and women counted apart, the headcount their sum. */
+const BY_SEX =
+  /^男工?\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[名人位]?\s*[，,、/]?\s*女工?\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[名人位]?$/;
+
+function bySex(cell: string): number | undefined {
+  const match = BY_SEX.exec(cell.trim());
+  const [men, women] = match ? [countOf(match[1]!), countOf(match[2]!)] : [];
+  return men && women ? men + women : undefined;
+}
+
 /** The fields of one data row, or undefined for a row without a name (totals, notes). */
 export function rowFields(reading: TableReading, row: string[]): RowFields | undefined {
   const cell = (role: Role) => {
@@ -375,7 +391,9 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   if (category) fields.category = category.slice(0, 50);
   const headcount = cell('headcount');
   const each = /^男女各\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[名人位]?$/.exec(headcount);
+  const split = bySex(headcount);
   if (each && countOf(each[1]!)) fields.headcount = 2 * countOf(each[1]!)!;
+  else if (split) fields.headcount = split;
   else if (headcount && HEADCOUNT.test(headcount)) {
     const count = countOf(headcount.replace(/[名人位]$/, '').trim());
     if (count) fields.headcount = count;
@@ -386,6 +404,8 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   if (requirements) fields.requirements = requirements;
   const date = findDate(cell('date'));
   if (date) fields.date = date;
+  // 工作时间 | 两班倒: a time column that holds no date says something about the row all the same.
+  else if (cell('date')) fields.details.push(described(reading, 'date', cell('date')));
   reading.columns.forEach((c, i) => {
     const value = row[i]!.trim();
     if ((c.role === 'description' || c.role === 'code') && value) fields.details.push(c.header ? `${c.header}：${value}` : value);

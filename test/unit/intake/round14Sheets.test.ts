@@ -1,0 +1,93 @@
+/**
+ * Shapes of customer material the held-out round 14 showed the importer did not read (issue 9): a
+ * weekly jobs sheet (岗位 | 人数 | 薪资待遇, 男8女4, a merged closing row with the contact), a one-column
+ * profile sheet typed with its own outline numbering (1 / 1.1 / 2.1.1) under a title naming the
+ * introduction. The text is made up for the tests.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SourceBlock } from '../../../electron/backend/domains/intake/htmlToBlocks';
+import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
+import { sheetBlocks, type Sheet } from '../../../electron/backend/domains/intake/spreadsheet';
+import { structureDocument } from '../../../electron/backend/domains/intake/structure';
+import { itemTitle, runsText, type Column, type Job } from '../../../shared/sites/model';
+
+let counter = 0;
+const env = { newId: () => `id-${++counter}` };
+const TODAY = '2026-12-01';
+const column = (columns: Column[], type: string) => columns.find((c) => c.type === type);
+const titles = (columns: Column[], type: string) => column(columns, type)?.items.map(itemTitle) ?? [];
+const structure = (blocks: SourceBlock[], file: string, names: string[] = []) =>
+  structureDocument(blocks, file, env, { today: TODAY, names });
+
+const JOBS: Sheet = {
+  name: '急招岗位',
+  rows: [
+    ['鸿运人力 急招岗位（第49周）', '', '', '', '', '', ''],
+    ['序号', '用工单位', '岗位', '性别', '人数', '薪资待遇', '工作时间'],
+    ['1', '某纸箱厂', '打包工', '男女不限', '12', '4800元/月', '长白班'],
+    ['2', '某服装厂', '缝纫工', '女', '男8女4', '计件，5000-7000元/月', '两班倒'],
+    ['3', '某超市', '理货员', '不限', '若干', '日结180元', '早8点-晚5点'],
+    ['报名热线：0531-6650123　手机：13905311234（赵老师）', '', '', '', '', '', ''],
+  ],
+};
+
+const PROFILE: Sheet = {
+  name: '公司简介',
+  rows: [
+    ['鸿运人力资源有限公司简介'],
+    ['1 公司概况'],
+    ['1.1 鸿运人力成立于2018年，为本地六十多家工厂输送员工。'],
+    ['2 业务及收费'],
+    ['2.1 代招服务'],
+    ['2.1.1 普工代招：300元/人'],
+    ['2.1.2 技工代招：600元/人'],
+    ['2.2 档案托管：200元/年'],
+    ['2.3 整厂外包：面议'],
+    ['3 联系方式'],
+    ['3.1 地址：历城区工业北路66号鸿运大厦3楼'],
+    ['3.2 电话：0531-6650123'],
+  ],
+};
+
+describe('a jobs sheet under a name that names no column', () => {
+  it('reads a table of positions with headcounts and pay as jobs, men and women counted apart summed', () => {
+    const { columns } = structure(sheetBlocks([JOBS, PROFILE]), '鸿运人力.xlsx');
+    expect(titles(columns, 'jobs')).toEqual(['打包工', '缝纫工', '理货员']);
+    const [packer, sewer, stocker] = column(columns, 'jobs')!.items as Job[];
+    expect(packer).toMatchObject({ headcount: 12, pay: '4800元/月' });
+    expect(sewer).toMatchObject({ headcount: 12, pay: '计件，5000-7000元/月' });
+    expect(stocker!.headcount).toBeUndefined();
+    // 性别 and 工作时间 say who is wanted and when: they stay with the job.
+    expect(packer!.requirements.map((b) => (b.type === 'paragraph' ? runsText(b.runs) : ''))).toEqual(
+      expect.arrayContaining(['性别：男女不限', '工作时间：长白班']),
+    );
+  });
+
+  it('reads the merged row closing the table as the contact, not as a row', () => {
+    const result = structure(sheetBlocks([JOBS]), '岗位表.xlsx');
+    expect(result.contactLines.join('\n')).toContain('0531-6650123');
+    expect(titles(result.columns, 'jobs')).toHaveLength(3);
+  });
+});
+
+describe('a profile typed with its own outline numbering', () => {
+  it('makes the numbered sections under a title naming the introduction columns of their own', () => {
+    const { columns, contactLines } = structure(sheetBlocks([JOBS, PROFILE]), '鸿运人力.xlsx', ['鸿运人力资源有限公司']);
+    expect(titles(columns, 'products')).toEqual(['普工代招', '技工代招', '档案托管', '整厂外包']);
+    expect(column(columns, 'products')!.items[0]).toMatchObject({ price: { kind: 'amount', fen: 30000, unit: '人' } });
+    expect(column(columns, 'intro')!.body.map((b) => (b.type === 'paragraph' ? runsText(b.runs) : ''))).toContain(
+      '1.1 鸿运人力成立于2018年，为本地六十多家工厂输送员工。',
+    );
+    expect(contactLines.join('\n')).toContain('历城区工业北路66号');
+  });
+
+  it('does the same in a text file, and keeps an introduction whose sub-headings name no other column whole', () => {
+    const text = PROFILE.rows.map((r) => r[0]).join('\n');
+    expect(titles(structure(linesToBlocks(textLines(text)), '简介.txt').columns, 'products')).toHaveLength(4);
+    const plain = structure(
+      linesToBlocks(textLines('鸿运人力简介\n1 公司概况\n成立于2018年，员工四十人。\n2 企业文化\n诚信为本，服务工厂。')),
+      '简介.txt',
+    );
+    expect(plain.columns.map((c) => c.type)).toEqual(['intro']);
+  });
+});
