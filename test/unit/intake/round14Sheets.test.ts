@@ -2,14 +2,18 @@
  * Shapes of customer material the held-out round 14 showed the importer did not read (issue 9): a
  * weekly jobs sheet (岗位 | 人数 | 薪资待遇, 男8女4, a merged closing row with the contact), a one-column
  * profile sheet typed with its own outline numbering (1 / 1.1 / 2.1.1) under a title naming the
- * introduction. The text is made up for the tests.
+ * introduction; a chat screenshot read by OCR (bubbles apart, 1块5一个, the manager's own questions). The text
+ * is made up for the tests.
  */
 import { describe, expect, it } from 'vitest';
+import { chatScreenLines } from '../../../electron/backend/domains/intake/chatScreen';
 import type { SourceBlock } from '../../../electron/backend/domains/intake/htmlToBlocks';
 import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
+import { isCameraName } from '../../../electron/backend/domains/intake/photos';
 import { sheetBlocks, type Sheet } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, runsText, type Column, type Job } from '../../../shared/sites/model';
+import { parsePrice } from '../../../shared/sites/price';
 
 let counter = 0;
 const env = { newId: () => `id-${++counter}` };
@@ -89,5 +93,72 @@ describe('a profile typed with its own outline numbering', () => {
       '简介.txt',
     );
     expect(plain.columns.map((c) => c.type)).toEqual(['intro']);
+  });
+});
+
+describe('a chat screenshot read by OCR', () => {
+  const rows = [
+    '9:41  4G 80%',
+    '刘哥（刘记烧饼）',
+    '上午9:30',
+    '刘哥，店里的价格发我一份',
+    '',
+    '刘记烧饼价格',
+    '',
+    '芝麻烧饼1块5一个',
+    '',
+    '肉夹饼一袋5个12元',
+    '',
+    '绿豆汤2元一碗',
+    '',
+    '地址电话呢',
+    '',
+    '潍坊市奎文区胜利东街88号',
+    '电话0536-8801234',
+    '',
+    '店里还招一个打烧饼的师傅',
+    '一个月4000',
+  ].map((text) => ({ text }));
+
+  it('reads each message as a line: spoken prices, a serving with its count, a job with its pay, the bare address', () => {
+    const { columns, contactLines } = structure(linesToBlocks(chatScreenLines(rows)), '微信截图_20261130093000.png');
+    expect(titles(columns, 'products')).toEqual(['芝麻烧饼', '肉夹饼一袋5个', '绿豆汤']);
+    expect(column(columns, 'products')!.items[0]).toMatchObject({ price: { kind: 'amount', fen: 150, unit: '个' } });
+    expect(column(columns, 'jobs')!.items[0]).toMatchObject({ title: '打烧饼的师傅', headcount: 1, pay: '一个月4000' });
+    // The manager's question names no column.
+    expect(columns.map((c) => c.type)).not.toContain('contact');
+    expect(contactLines).toContain('地址：潍坊市奎文区胜利东街88号');
+  });
+
+  it('leaves a page that is no chat as it is, and takes a chat app screenshot name for a camera name', () => {
+    const page = [{ text: '价目表' }, { text: '' }, { text: '洗车 30元' }];
+    expect(chatScreenLines(page)).toBe(page);
+    // A phone note's screenshot: a status bar and a dated header too, but its list of rows stands together.
+    const note = [
+      '9:41  4G 80%',
+      '',
+      '2026年11月2日下午9:05',
+      '',
+      '洗车价格',
+      '',
+      '普通洗车 30元',
+      '精洗 60元',
+      '打蜡 120元',
+      '镀晶 800元',
+      '内饰清洗 200元',
+    ].map((text) => ({ text }));
+    expect(chatScreenLines(note)).toBe(note);
+    expect(isCameraName('微信截图_20261130093000.png')).toBe(true);
+    expect(isCameraName('QQ截图20261130.png')).toBe(true);
+    expect(isCameraName('芝麻烧饼.png')).toBe(false);
+  });
+});
+
+describe('prices said the spoken way', () => {
+  it('reads 块 with the dimes after it', () => {
+    expect(parsePrice('1块5一个')).toEqual({ kind: 'amount', fen: 150, unit: '个' });
+    expect(parsePrice('2块5毛/斤')).toEqual({ kind: 'amount', fen: 250, unit: '斤' });
+    expect(parsePrice('3块五')).toEqual({ kind: 'amount', fen: 350 });
+    expect(parsePrice('3块5斤')).toBeUndefined();
   });
 });

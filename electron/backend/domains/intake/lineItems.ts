@@ -88,9 +88,12 @@ const PER_UNIT = /^每\s*([^\s\d]{1,3})$/;
 /** "叁拾伍元", "两千八百元起": an amount in Chinese numerals, everyday or capital, said in 元. */
 const CHINESE_AMOUNT = '[零〇一二两三四五六七八九十百千万壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+\\s*元(?:\\s*[/／]\\s*[^\\s\\d]{1,4})?\\s*起?';
 
-/** "招牌红烧肉 68元/份", "艾灸 叁拾伍元", "铁观音 面议": a name, then the price that ends the line. */
+/** "1块5": the dimes said after 块. */
+const SPOKEN_DIMES = '(?:\\s*[1-9一二两三四五六七八九][毛角]?)';
+
+/** "招牌红烧肉 68元/份", "艾灸 叁拾伍元", "铁观音 面议", "豆浆 1块5一杯": a name, then the price that ends the line. */
 const PRICE_TAIL = new RegExp(
-  String.raw`^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万wW])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*(?:[/／每]|(?<=[元块]\s*)一)\s*[^\s\d（(]{1,4})?\s*起?(?:\s*[（(][^）)]{1,12}[)）])?|${CHINESE_AMOUNT}|价格面议|面议|时价|电议|议价)$`,
+  String.raw`^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万wW])?\s*(?:元|块${SPOKEN_DIMES}?)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*(?:[/／每]|(?<=(?:[元块]|块${SPOKEN_DIMES})\s*)一)\s*[^\s\d（(]{1,4})?\s*起?(?:\s*[（(][^）)]{1,12}[)）])?|${CHINESE_AMOUNT}|价格面议|面议|时价|电议|议价)$`,
 );
 
 /** Words in front of an amount that make it pay, not a price. */

@@ -15,6 +15,7 @@ import { ImageProblem } from '../assets/images';
 import { storeImage, type StoredImage } from '../assets/imageStore';
 import type { OcrRow } from '../../infra/ocr/layout';
 import { ArchiveProblem, readArchive } from './archive';
+import { chatScreenLines } from './chatScreen';
 import { convertDocx, DocxProblem, type EmbeddedImage } from './docx';
 import { EmailProblem, readEmail, withoutMailHeaders } from './email';
 import type { SourceBlock } from './htmlToBlocks';
@@ -252,7 +253,7 @@ class DocumentReader {
   async read(): Promise<ReadOutput> {
     const request = this.request;
     try {
-      if (request.kind === 'ocr') this.structure(linesToBlocks(request.rows.map(ocrLine)), true);
+      if (request.kind === 'ocr') this.structure(linesToBlocks(chatScreenLines(request.rows.map(ocrLine))), true);
       else if (request.kind === 'docx') await this.docx(request.bytes);
       else if (request.kind === 'word') {
         const content = await readLegacyWord(request.bytes);

@@ -307,7 +307,9 @@ const PACK_SIZE =
 /** The name without a pack size written onto it, and the size (for the spec). */
 export function splitPackSize(name: string): { name: string; size?: string } {
   const match = PACK_SIZE.exec(name);
-  return match && match.index >= 2 ? { name: name.slice(0, match.index).trim(), size: match[1]!.trim() } : { name };
+  // "猪肉大葱一笼10个": the count of a serving (一笼, 一盒) stays with it.
+  const serving = match && /[一每][\u4e00-\u9fff]$/.test(name.slice(0, match.index).trim());
+  return match && match.index >= 2 && !serving ? { name: name.slice(0, match.index).trim(), size: match[1]!.trim() } : { name };
 }
 
 /** "会员价58 原价88", "原价128 现价98": several prices in one cell, each after its label. */
