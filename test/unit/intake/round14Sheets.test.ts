@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { chatScreenLines } from '../../../electron/backend/domains/intake/chatScreen';
 import type { SourceBlock } from '../../../electron/backend/domains/intake/htmlToBlocks';
+import { extractPay } from '../../../electron/backend/domains/intake/fields';
+import { newsLine } from '../../../electron/backend/domains/intake/lineItems';
 import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
 import { isCameraName } from '../../../electron/backend/domains/intake/photos';
 import { sheetBlocks, type Sheet } from '../../../electron/backend/domains/intake/spreadsheet';
@@ -160,5 +162,18 @@ describe('prices said the spoken way', () => {
     expect(parsePrice('2块5毛/斤')).toEqual({ kind: 'amount', fen: 250, unit: '斤' });
     expect(parsePrice('3块五')).toEqual({ kind: 'amount', fen: 350 });
     expect(parsePrice('3块5斤')).toBeUndefined();
+  });
+});
+
+describe('a Moments post and a piece-rate job', () => {
+  it('keeps a date range in the news title, the article dated by its start', () => {
+    const news = newsLine('11月20日—22日店庆三天，全场八折！', [], TODAY);
+    expect(news).toMatchObject({ title: '11月20日—22日店庆三天', date: { iso: '2026-11-20' } });
+    expect(newsLine('11月20日 店庆，全场八折！', [], TODAY)?.title).toBe('店庆');
+  });
+
+  it('gives a piece-rate pay the amount a later clause names', () => {
+    expect(extractPay('计件，能吃苦，月收入6000元以上').pay).toBe('计件，月收入6000元以上');
+    expect(extractPay('包吃住，月薪5000元').pay).toBe('月薪5000元');
   });
 });

@@ -144,6 +144,8 @@ export function leadingDate(line: string, fileYears: number[], today: string): {
   const date = findAnyDate(trimmed, fileYears, today);
   if (!date || date.index !== 0) return undefined;
   const after = trimmed.slice(date.length);
+  // "12月10日—12日双十二囤货节": a range says when the event runs, so it stays in the title.
+  if (/^\s*[-—–~～至到]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]/.test(after)) return { date, text: trimmed };
   const apart = /^[\s，,、：:\-—]+/.exec(after);
   return { date, text: apart ? after.slice(apart[0].length).trim() : trimmed };
 }

@@ -112,16 +112,20 @@ export function extractPay(text: string): { pay?: string; rest: string } {
   const clauses = text.split(unpunctuated ? /(?<=\s)(?=\S)/ : /(?<=[，,。；;！!])/);
   const index = clauses.findIndex((c) => PAY_CLAUSE.test(c));
   if (index < 0) return { rest: text };
-  const pay = clauses[index]!.replace(/[，,。；;！!]$/, '').trim();
+  // "计件，能吃苦，月收入7000元以上": a pay without an amount takes the amount a later pay clause names.
+  const amount = /\d/.test(clauses[index]!) ? -1 : clauses.findIndex((c, i) => i > index && PAY_CLAUSE.test(c) && /\d/.test(c));
+  const payClauses = [index, ...(amount > 0 ? [amount] : [])];
+  const pay = payClauses.map((i) => clauses[i]!.replace(/[，,。；;！!]$/, '').trim()).join('，');
+  const others = clauses.filter((_, i) => !payClauses.includes(i));
   if (unpunctuated)
     return {
       pay,
-      rest: [...clauses.slice(0, index), ...clauses.slice(index + 1)]
+      rest: others
         .map((c) => c.trim())
         .join(' ')
         .trim(),
     };
-  const rest = [...clauses.slice(0, index), ...clauses.slice(index + 1)]
+  const rest = others
     .join('')
     .replace(/[，,]$/, '。')
     .trim();
