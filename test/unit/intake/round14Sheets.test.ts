@@ -8,8 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { chatScreenLines } from '../../../electron/backend/domains/intake/chatScreen';
 import type { SourceBlock } from '../../../electron/backend/domains/intake/htmlToBlocks';
+import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { extractPay } from '../../../electron/backend/domains/intake/fields';
-import { newsLine } from '../../../electron/backend/domains/intake/lineItems';
+import { newsLine, pricedClauses, productLine } from '../../../electron/backend/domains/intake/lineItems';
 import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
 import { isCameraName } from '../../../electron/backend/domains/intake/photos';
 import { sheetBlocks, type Sheet } from '../../../electron/backend/domains/intake/spreadsheet';
@@ -175,5 +176,36 @@ describe('a Moments post and a piece-rate job', () => {
   it('gives a piece-rate pay the amount a later clause names', () => {
     expect(extractPay('计件，能吃苦，月收入6000元以上').pay).toBe('计件，月收入6000元以上');
     expect(extractPay('包吃住，月薪5000元').pay).toBe('月薪5000元');
+  });
+});
+
+describe('a Moments text of products in sentences and an emoji contact', () => {
+  const text = [
+    '🍼儿童保温杯350ml 69元，学饮杯12元/个，送同款贴纸🎁',
+    '🚲儿童滑板车（可折叠 带闪光轮）199元起，店里可以试骑😊',
+    '',
+    '📍店址：临沂市兰山区金雀山路18号',
+    '☎️0539-8123456  📱13905391234（微信同号）',
+  ].join('\n');
+
+  it('reads priced clauses, and one priced clause with remarks after it, as products', () => {
+    const { columns } = structure(linesToBlocks(textLines(text)), '朋友圈.txt');
+    expect(titles(columns, 'products')).toEqual(['儿童保温杯', '学饮杯', '儿童滑板车（可折叠 带闪光轮）']);
+    expect(column(columns, 'products')!.items[2]).toMatchObject({ price: { kind: 'amount', fen: 19900, from: true } });
+  });
+
+  it('leaves surcharges, discounts and offers among priced clauses, and a 问/答 label, no items', () => {
+    const clauses = pricedClauses('挂机清洗80元一台，柜机清洗120元一台，三台以上每台便宜10块，超出5米每米加20元');
+    expect(clauses?.items.map((i) => productLine(i.line)?.name)).toEqual(['挂机清洗', '柜机清洗']);
+    expect(pricedClauses('会员卡：充300元送20元，凭卡九折')).toBeUndefined();
+    expect(productLine('答：整车搬迁按车次算，先上门看，面议')).toBeUndefined();
+  });
+
+  it('takes a telephone emoji before a number for its label', () => {
+    const { contactLines } = structure(linesToBlocks(textLines(text)), '朋友圈.txt');
+    expect(parseContact(contactLines)?.phones).toEqual([
+      { label: '电话', number: '0539-8123456' },
+      { label: '手机', number: '13905391234' },
+    ]);
   });
 });

@@ -1134,6 +1134,6 @@ export function lineColumn(text: string, ctx: StructureContext): ColumnType | 'c
   // "仓库理货员2名，…，月薪4000-4500元": a position with its headcount and pay says it is a job without a tag.
   const job = jobLine(text);
   if (job?.headcount && job.pay) return 'jobs';
-  if (productLine(text) || spacedProducts(text)) return 'products';
+  if (productLine(text) || spacedProducts(text) || pricedClauses(undecorated(text))) return 'products';
   return undefined;
 }

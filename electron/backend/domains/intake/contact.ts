@@ -134,9 +134,12 @@ const plainDigits = (text: string) => text.replace(/[\s-]/g, '');
 /** Fields whose value is one clause: in a sentence the next clause is something else. */
 const ONE_CLAUSE: Field[] = ['address', 'person'];
 
+/** "☎️0633-8771234  📱138…": a telephone or mobile emoji right before a number is its label. */
+const emojiLabels = (line: string) => line.replace(/(?:☎\uFE0F?|📞)\s*(?=[+\d])/gu, '电话：').replace(/📱\s*(?=[+\d])/gu, '手机：');
+
 /** The label/value pairs of one line, in order. Values end where the next label starts. */
 export function contactPairs(raw: string): { label: string; field: Field; value: string }[] {
-  const line = spacedLabels(sentenceLabels(plainNumbers(raw)));
+  const line = spacedLabels(sentenceLabels(plainNumbers(emojiLabels(raw))));
   // Labels are found in the folded text (電話 → 电话); values are taken from the line as written.
   const starts = [...foldTraditional(line).matchAll(LABEL_PATTERN)].filter(
     // "经理：", "联系：" name a contact only before a number ("经理：马国庆 138…"), not "经理：1名".

@@ -127,6 +127,8 @@ export function productLine(raw: string): ProductLine | undefined {
     // "启蒙班：4-6岁，一对一，2400元/学期（20节）": what it is first, the price its last clause.
     const clauses = priceText!.split(/[，,；;]\s*/);
     const last = clauses.at(-1)!.replace(/\s*[（(][^）)]{1,12}[)）]$/, '');
+    // "答：单位搬迁按车次算，面议": a one-character label (问, 答) names no item.
+    if (clauses.length > 1 && name!.trim().length < 2) return undefined;
     if (clauses.length > 1 && !parseLabeledPrice(priceText!.trim()) && isMarkedPrice(last)) {
       priceText = clauses.at(-1);
       middle = clauses.slice(0, -1);
@@ -225,8 +227,11 @@ export interface PricedClause {
  * "室内写真35元/平方米，户外喷绘15元/平方米，易拉宝80元一套（含架子）。": a sentence whose clauses name things
  * with their prices — each priced clause an item line (a short label in front, "名片：…", left out), the
  * clauses after it its notes, the clauses before the first its lead. Undefined unless two or more clauses
- * are priced items and they are at least half of the clauses.
+ * are priced items and they are at least half of the clauses, or the first of three clauses at most is the one.
  */
+/** "超出每公里加", "三台以上每台便宜", "充500元送": a surcharge, discount or offer on the items, not one of them. */
+const CONDITION = /\d\s*元|^(?:超出|超过|满|凡)|以上每|[加送减]$|便宜$|优惠$/;
+
 export function pricedClauses(text: string): { lead: string[]; items: PricedClause[] } | undefined {
   const clauses = text
     .split(/[，,；;。！!](?![^（(]*[)）])/)
@@ -236,12 +241,17 @@ export function pricedClauses(text: string): { lead: string[]; items: PricedClau
   const lead: string[] = [];
   const items: PricedClause[] = [];
   for (const clause of clauses) {
-    const line = [clause, clause.replace(/^[\u4e00-\u9fff]{1,6}[：:]\s*/, '')].find((c) => productLine(c)?.price);
+    const line = [clause, clause.replace(/^[\u4e00-\u9fff]{1,6}[：:]\s*/, '')].find((c) => {
+      const item = productLine(c);
+      return item?.price && item.name.length >= 2 && !CONDITION.test(item.name);
+    });
     if (line) items.push({ line, notes: [] });
     else if (items.length) items.at(-1)!.notes.push(clause);
     else lead.push(clause);
   }
-  return items.length >= 2 && items.length * 2 >= clauses.length ? { lead, items } : undefined;
+  // "婴儿推车（可坐可躺）599元起，店里有样车可以试": one priced clause first, a remark or two after it, is an item too.
+  const oneFirst = items.length === 1 && lead.length === 0 && clauses.length <= 3;
+  return (items.length >= 2 && items.length * 2 >= clauses.length) || oneFirst ? { lead, items } : undefined;
 }
 
 const ORDINALS = '一二三四五六七八九十';
