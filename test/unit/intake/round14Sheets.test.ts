@@ -131,6 +131,8 @@ describe('a chat screenshot read by OCR', () => {
     // The manager's question names no column.
     expect(columns.map((c) => c.type)).not.toContain('contact');
     expect(contactLines).toContain('地址：潍坊市奎文区胜利东街88号');
+    // The chat's title is the name the customer goes by.
+    expect(parseContact(contactLines)?.person).toBe('刘哥');
   });
 
   it('leaves a page that is no chat as it is, and takes a chat app screenshot name for a camera name', () => {

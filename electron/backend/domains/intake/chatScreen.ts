@@ -50,6 +50,10 @@ const standsAlone = (text: string) => isContactLine(text) || /^[^，。：:]{1,8
 /** "滨州市滨城区黄河五路369号": an address sent bare, as people do in a chat. */
 const BARE_ADDRESS = /^[\u4e00-\u9fff]{2,}[省市区县镇].{2,30}?\d+号(?:楼|院)?$/;
 
+/** "王姐（王记包子）", "刘经理": a chat's title, the name the contact is saved under — a surname with a title. */
+const CHAT_TITLE =
+  /^((?:[\u4e00-\u9fff](?:姐|哥|总|经理|老板|师傅|老师|店长|厂长|叔|姨)|[小老][\u4e00-\u9fff]))(?:\s*[（(][^）)]{2,16}[)）])?$/;
+
 /** The messages of a chat screen as lines; other lines are returned as they are. */
 export function chatScreenLines(lines: TextLine[]): TextLine[] {
   if (!isChatScreen(lines)) return lines;
@@ -67,7 +71,13 @@ export function chatScreenLines(lines: TextLine[]): TextLine[] {
     bubble = true;
   }
   // A bare address sent with the phone numbers is the contact's address.
-  return messages.map((m, i) =>
+  const read = messages.map((m, i) =>
     BARE_ADDRESS.test(m.text) && !isContactLine(m.text) && isContactLine(messages[i + 1]?.text ?? '') ? { text: `地址：${m.text}` } : m,
   );
+  // The chat's title (the first row after the status bar) is the name the customer goes by: it joins the contact lines.
+  const title = CHAT_TITLE.exec(read[0]?.text ?? '');
+  if (!title) return read;
+  const person = { text: `联系人：${title[1]}` };
+  const lastContact = read.findLastIndex((m) => isContactLine(m.text));
+  return lastContact < 0 ? [...read.slice(1), person] : [...read.slice(1, lastContact + 1), person, ...read.slice(lastContact + 1)];
 }
