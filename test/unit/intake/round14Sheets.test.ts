@@ -211,3 +211,17 @@ describe('a Moments text of products in sentences and an emoji contact', () => {
     ]);
   });
 });
+
+describe('a Moments post with a headline over a dated line', () => {
+  it('titles the notice by the headline before its #topic# tags, dated by the line under it', () => {
+    const text = [
+      '🍰圣诞蛋糕预订开始啦🎄 #烘焙# #圣诞#',
+      '12月15日-12月24日 预订立减20元，先到先得',
+      '',
+      '📍地址：莱山区观海路8号',
+      '📞订购：13806381234',
+    ].join('\n');
+    const { columns } = structure(linesToBlocks(textLines(text)), '朋友圈.txt');
+    expect(column(columns, 'news')!.items).toMatchObject([{ title: '圣诞蛋糕预订开始啦', date: '2026-12-15' }]);
+  });
+});
