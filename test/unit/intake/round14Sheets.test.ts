@@ -224,4 +224,9 @@ describe('a Moments post with a headline over a dated line', () => {
     const { columns } = structure(linesToBlocks(textLines(text)), '朋友圈.txt');
     expect(column(columns, 'news')!.items).toMatchObject([{ title: '圣诞蛋糕预订开始啦', date: '2026-12-15' }]);
   });
+
+  it('reads the address of a signature written as name｜address', () => {
+    expect(parseContact(['糖果烘焙工作室｜烟台万达金街一楼1088号'])?.address).toBe('烟台万达金街一楼1088号');
+    expect(parseContact(['糖果烘焙｜手工现做'])).toBeUndefined();
+  });
 });
