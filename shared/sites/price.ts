@@ -156,6 +156,15 @@ function withChineseAmount(text: string): string {
   );
 }
 
+const DIGIT_SAID: Record<string, string> = { 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** "1块5一个", "2块5毛", "3块五": yuan and dimes said the spoken way → "1.5元一个". */
+const withSpokenDimes = (text: string) =>
+  text.replace(
+    /^(\d+)\s*块\s*([1-9一二两三四五六七八九])\s*[毛角]?(?=$|[一/每起\s(（])/,
+    (_, yuan: string, dime: string) => `${yuan}.${DIGIT_SAID[dime] ?? dime}元`,
+  );
+
 /**
  * Amounts in 角 (毛 when spoken) and yuan with 角 after them, as a decimal in 元: "5角", "8角/斤", "6角5" (6角5分),
  * "1毛/个", "1块2/斤", "2元5角". A digit after 元 only counts as 角 where the amount ends ("10元3斤" is 3斤 for 10元).
@@ -180,8 +189,10 @@ function withJiao(text: string): string {
 export function readPrice(raw: string): PriceReading {
   // "8折后 ¥640", "特价：99元": the price paid is the amount after the word.
   const text = withJiao(
-    withChineseAmount(
-      normalize(raw).replace(/^(?:价格|单价|售价|报价|特价|现价|优惠价|活动价|折后价?|\d(?:\.\d)?折后价?)\s*[:：]?\s*/, ''),
+    withSpokenDimes(
+      withChineseAmount(
+        normalize(raw).replace(/^(?:价格|单价|售价|报价|特价|现价|优惠价|活动价|折后价?|\d(?:\.\d)?折后价?)\s*[:：]?\s*/, ''),
+      ),
     ),
   );
   if (!text) return { ok: false, reason: 'empty' };

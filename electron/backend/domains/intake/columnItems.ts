@@ -719,7 +719,12 @@ export class ColumnFiller {
           title: fields.name.slice(0, 100),
           ...(fields.headcount ? { headcount: fields.headcount } : {}),
           pay: fields.pay ?? '',
-          requirements: [...(fields.requirements ? [paragraph(fields.requirements)] : []), ...details],
+          // 性别 | 年龄 cells (read as specs) say who is wanted.
+          requirements: [
+            ...(fields.requirements ? [paragraph(fields.requirements)] : []),
+            ...(fields.spec ? fields.spec.split('；').map(paragraph) : []),
+            ...details,
+          ],
         };
       case 'news':
       case 'services':
@@ -1129,13 +1134,17 @@ export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): Col
   const counts: [ColumnType, number][] = [
     ['products', lines.filter((l) => productLine(l)).length + tableRows((r) => hasRole(r, 'name') && hasRole(r, 'price'))],
     ['supply', lines.filter((l) => postLine(l)).length],
-    ['jobs', lines.filter((l) => jobLine(l)?.headcount).length],
+    // 岗位 | 人数 | 薪资待遇: a table of positions with their headcounts or pay.
+    ['jobs', lines.filter((l) => jobLine(l)?.headcount).length + tableRows((r) => hasRole(r, 'name') && isJobTable(r))],
     ['news', lines.filter((l) => newsLine(l, ctx.fileYears, ctx.today)).length],
   ];
   const total = lines.length + blocks.reduce((n, b) => n + (b.type === 'table' ? b.rows.length : 0), 0);
   const [type, count] = counts.sort((a, b) => b[1] - a[1])[0]!;
   return count >= 2 && count * 2 >= total - 1 ? type : undefined;
 }
+
+/** A table whose columns are a position's: its headcount or pay, and no price. */
+const isJobTable = (r: TableReading) => (hasRole(r, 'headcount') || hasRole(r, 'pay')) && !hasRole(r, 'price');
 
 /**
  * What a line says it is by itself, wherever it stands: a tagged post ("【供应】…"), a tagged job
@@ -1150,6 +1159,6 @@ export function lineColumn(text: string, ctx: StructureContext): ColumnType | 'c
   // "仓库理货员2名，…，月薪4000-4500元": a position with its headcount and pay says it is a job without a tag.
   const job = jobLine(text);
   if (job?.headcount && job.pay) return 'jobs';
-  if (productLine(text) || spacedProducts(text)) return 'products';
+  if (productLine(text) || spacedProducts(text) || pricedClauses(undecorated(text))) return 'products';
   return undefined;
 }

@@ -152,9 +152,15 @@ const plainDigits = (text: string) => text.replace(/[\s-]/g, '');
 /** Fields whose value is one clause: in a sentence the next clause is something else. */
 const ONE_CLAUSE: Field[] = ['address', 'person'];
 
+/** "☎️0633-8771234  📱138…": a telephone or mobile emoji right before a number is its label. */
+const emojiLabels = (line: string) => line.replace(/(?:☎\uFE0F?|📞)\s*(?=[+\d])/gu, '电话：').replace(/📱\s*(?=[+\d])/gu, '手机：');
+
+/** "彩逸美甲｜日照万达金街二楼2026号": a signature of the name and, after a bar, the address with its number. */
+const barredAddress = (line: string) => line.replace(/^([^｜：:\d]{2,20})｜\s*(?=[^｜：:]{4,40}\d+\s*号\s*$)/, '$1｜地址：');
+
 /** The label/value pairs of one line, in order. Values end where the next label starts. */
 export function contactPairs(raw: string): { label: string; field: Field; value: string }[] {
-  const line = spacedLabels(sentenceLabels(spacedOutLabels(plainNumbers(raw))));
+  const line = spacedLabels(sentenceLabels(spacedOutLabels(plainNumbers(barredAddress(emojiLabels(raw))))));
   // Labels are found in the folded text (電話 → 电话); values are taken from the line as written.
   const starts = [...foldTraditional(line).matchAll(LABEL_PATTERN)].filter(
     // "经理：", "联系：" name a contact only before a number ("经理：马国庆 138…"), not "经理：1名".

@@ -148,6 +148,8 @@ export function leadingDate(line: string, fileYears: number[], today: string): {
   const trimmed = line.trim();
   const date = findAnyDate(trimmed, fileYears, today);
   if (!date || date.index !== 0) return undefined;
+  // "12月10日—12日双十二囤货节": a range says when the event runs, so it stays in the title.
+  if (/^\s*[-—–~～至到]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]/.test(trimmed.slice(date.length))) return { date, text: trimmed };
   // "12月6日（周六）上午 …", "12月13日 下午2点，…": the weekday and the hour belong to the date, not to what follows.
   const after = trimmed.slice(date.length).replace(WEEKDAY_AND_HOUR, '');
   // "2026年11月2日下午9:05": a date and an hour alone (a chat's time stamp) say nothing more.

@@ -79,6 +79,8 @@ export function couldBeHeading(text: string): boolean {
   if (!t || t.length > 24 || SENTENCE_END.test(t) || /[，,]/.test(t.replace(/[（(][^（()）]*[）)]/g, ''))) return false;
   // "（活动最终解释权归本店所有）": a line wholly in brackets is a remark.
   if (/^[（(][^（()）]*[）)]$/.test(t)) return false;
+  // "地址电话呢", "有优惠吗": a question, not a heading.
+  if (/[呢吗嘛]$/.test(t)) return false;
   // "label：value" and "【供应】text" are content, not headings.
   if (/[：:]\s*\S/.test(t) || /^[【[][^】\]]+[】\]]\s*\S/.test(t)) return false;
   // "地址 嘉祥县石材园区8号": a contact label and its value after a space, typed without the colon.
@@ -100,6 +102,8 @@ export function couldBeHeading(text: string): boolean {
   if (/^[\u4e00-\u9fffA-Za-z]{2,10}\s*\d{1,3}\s*[名人位]\s+\S/.test(t)) return false;
   // "配汽车钥匙面议": a name run into 面议 (OCR closes the gap) is a priced item too.
   if (/^[^\s]{2,}(?:面议|电议|时价|议价)$/.test(t)) return false;
+  // "猪肉大葱一笼10个13元": an amount in 元 ending the line, however the name before it runs.
+  if (isMarkedPrice(/\d+(?:\.\d+)?\s*元$/.exec(t)?.[0] ?? '')) return false;
   const last = t.split(/\s+/).at(-1)!;
   if (isMarkedPrice(last) || isMarkedPrice(t.replace(/^.*?(?=[¥￥\d])/, ''))) return false;
   return /[\u4e00-\u9fffA-Za-z]/.test(t);

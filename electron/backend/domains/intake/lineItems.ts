@@ -88,9 +88,12 @@ const PER_UNIT = /^每\s*([^\s\d]{1,3})$/;
 /** "叁拾伍元", "两千八百元起": an amount in Chinese numerals, everyday or capital, said in 元. */
 const CHINESE_AMOUNT = '[零〇一二两三四五六七八九十百千万壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+\\s*元(?:\\s*[/／]\\s*[^\\s\\d]{1,4})?\\s*起?';
 
-/** "招牌红烧肉 68元/份", "艾灸 叁拾伍元", "铁观音 面议": a name, then the price that ends the line. */
+/** "1块5": the dimes said after 块. */
+const SPOKEN_DIMES = '(?:\\s*[1-9一二两三四五六七八九][毛角]?)';
+
+/** "招牌红烧肉 68元/份", "艾灸 叁拾伍元", "铁观音 面议", "豆浆 1块5一杯": a name, then the price that ends the line. */
 const PRICE_TAIL = new RegExp(
-  String.raw`^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万wW])?\s*(?:元|块)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*(?:[/／每]|(?<=[元块]\s*)一)\s*[^\s\d（(]{1,4})?\s*起?(?:\s*[（(][^）)]{1,12}[)）])?|${CHINESE_AMOUNT}|价格面议|面议|时价|电议|议价)$`,
+  String.raw`^(.+?)\s*((?:[¥￥]|RMB)?\s*\d[\d,.，]*\s*(?:[千万wW])?\s*(?:元|块${SPOKEN_DIMES}?)?(?:\s*[-~～至]\s*\d[\d,.]*\s*(?:[千万])?\s*(?:元|块)?)?(?:\s*(?:[/／每]|(?<=(?:[元块]|块${SPOKEN_DIMES})\s*)一)\s*[^\s\d（(]{1,4})?\s*起?(?:\s*[（(][^）)]{1,12}[)）])?|${CHINESE_AMOUNT}|价格面议|面议|时价|电议|议价)$`,
 );
 
 /** Words in front of an amount that make it pay, not a price. */
@@ -127,6 +130,8 @@ export function productLine(raw: string): ProductLine | undefined {
     // "启蒙班：4-6岁，一对一，2400元/学期（20节）": what it is first, the price its last clause.
     const clauses = priceText!.split(/[，,；;]\s*/);
     const last = clauses.at(-1)!.replace(/\s*[（(][^）)]{1,12}[)）]$/, '');
+    // "答：单位搬迁按车次算，面议": a one-character label (问, 答) names no item.
+    if (clauses.length > 1 && name!.trim().length < 2) return undefined;
     if (clauses.length > 1 && !parseLabeledPrice(priceText!.trim()) && isMarkedPrice(last)) {
       priceText = clauses.at(-1);
       middle = clauses.slice(0, -1);
@@ -229,8 +234,11 @@ export interface PricedClause {
  * "室内写真35元/平方米，户外喷绘15元/平方米，易拉宝80元一套（含架子）。": a sentence whose clauses name things
  * with their prices — each priced clause an item line (a short label in front, "名片：…", left out), the
  * clauses after it its notes, the clauses before the first its lead. Undefined unless two or more clauses
- * are priced items and they are at least half of the clauses.
+ * are priced items and they are at least half of the clauses, or the first of three clauses at most is the one.
  */
+/** "超出每公里加", "三台以上每台便宜", "充500元送": a surcharge, discount or offer on the items, not one of them. */
+const CONDITION = /\d\s*元|^(?:超出|超过|满|凡)|以上每|[加送减]$|便宜$|优惠$/;
+
 export function pricedClauses(text: string): { lead: string[]; items: PricedClause[] } | undefined {
   const clauses = text
     .split(/[，,；;。！!](?![^（(]*[)）])/)
@@ -240,12 +248,17 @@ export function pricedClauses(text: string): { lead: string[]; items: PricedClau
   const lead: string[] = [];
   const items: PricedClause[] = [];
   for (const clause of clauses) {
-    const line = [clause, clause.replace(/^[\u4e00-\u9fff]{1,6}[：:]\s*/, '')].find((c) => productLine(c)?.price);
+    const line = [clause, clause.replace(/^[\u4e00-\u9fff]{1,6}[：:]\s*/, '')].find((c) => {
+      const item = productLine(c);
+      return item?.price && item.name.length >= 2 && !CONDITION.test(item.name);
+    });
     if (line) items.push({ line, notes: [] });
     else if (items.length) items.at(-1)!.notes.push(clause);
     else lead.push(clause);
   }
-  return items.length >= 2 && items.length * 2 >= clauses.length ? { lead, items } : undefined;
+  // "婴儿推车（可坐可躺）599元起，店里有样车可以试": one priced clause first, a remark or two after it, is an item too.
+  const oneFirst = items.length === 1 && lead.length === 0 && clauses.length <= 3;
+  return (items.length >= 2 && items.length * 2 >= clauses.length) || oneFirst ? { lead, items } : undefined;
 }
 
 const ORDINALS = '一二三四五六七八九十';

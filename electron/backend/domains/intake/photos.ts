@@ -41,7 +41,8 @@ export const isCameraName = (fileName: string) =>
   /^(img|dsc|dscn|dcim|pic|photo|image|mvimg|wx_camera|mmexport|screenshot|微信图片|qq图片|截图|屏幕截图|未命名|新建|扫描全能王)?[\s_-]*[\d_\s-]{3,}$/i.test(
     photoStem(fileName),
   ) ||
-  /^(img|dsc|pic|微信图片|mmexport|screenshot|截图)[_\s-]?\d/i.test(photoStem(fileName)) ||
+  // "微信截图_20261201101522", "QQ截图20261201": a chat app's or the system's screenshot.
+  /^(img|dsc|pic|微信图片|mmexport|screenshot|(?:微信|qq|tim|企业微信|钉钉|手机|屏幕)?(?:截图|截屏))[_\s-]?\d/i.test(photoStem(fileName)) ||
   // "截图.png", "屏幕截图.png": a screenshot named by the phone or the person only as one.
   /^(?:screenshot|screen\s*shot|截图|截屏|屏幕截图|手机截图|未命名)$/i.test(photoStem(fileName));
 

@@ -16,6 +16,7 @@ import { storeImage, type StoredImage } from '../assets/imageStore';
 import type { OcrRow } from '../../infra/ocr/layout';
 import { ArchiveProblem, readArchive } from './archive';
 import { captionList, type PhotoCaption } from './captions';
+import { chatScreenLines } from './chatScreen';
 import { isContactLine } from './contact';
 import { convertDocx, DocxProblem, type EmbeddedImage } from './docx';
 import { EmailProblem, readEmail, withoutMailHeaders } from './email';
@@ -271,7 +272,7 @@ class DocumentReader {
   async read(): Promise<ReadOutput> {
     const request = this.request;
     try {
-      if (request.kind === 'ocr') this.structure(linesToBlocks(request.rows.map(ocrLine)), true);
+      if (request.kind === 'ocr') this.structure(linesToBlocks(chatScreenLines(request.rows.map(ocrLine))), true);
       else if (request.kind === 'docx') await this.docx(request.bytes);
       else if (request.kind === 'word') {
         const content = await readLegacyWord(request.bytes);

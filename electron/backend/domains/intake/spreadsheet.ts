@@ -12,6 +12,7 @@ import { contactSheetLine } from './contactSheet';
 import { unfoldPriceGrid } from './crossTab';
 import type { SourceBlock } from './htmlToBlocks';
 import { isOle, LegacyExcelProblem, readLegacyExcel } from './legacyExcel';
+import { linesToBlocks } from './lines';
 import { readRowBlocks } from './rowBlocks';
 import { contactPairLines, sideBySide } from './sheetParts';
 import { readTable } from './tables';
@@ -179,29 +180,53 @@ export function sheetBlocks(sheets: Sheet[]): SourceBlock[] {
     const grid = sheet.rows.filter((r) => r.some((c) => c.trim())).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
     // Tables side by side (prices, and a contact table beside them) are read one after the other.
     const parts = sideBySide(grid);
-    const partBlocks = (part: string[][]) => contactPairLines(part)?.map(paragraph) ?? gridBlocks(part);
-    return [...sheetHeading(sheet, named), ...(parts ? parts.flatMap(partBlocks) : gridBlocks(grid))];
+    const heading = sheetHeading(sheet, named);
+    const partBlocks = (part: string[][]) => contactPairLines(part)?.map(paragraph) ?? gridBlocks(part, heading.length > 0);
+    return [...heading, ...(parts ? parts.flatMap(partBlocks) : gridBlocks(grid, heading.length > 0))];
   });
 }
 
-/** One table's grid → blocks: a contact sheet's line, lines of text, a price grid or product blocks unfolded, or a table. */
-function gridBlocks(grid: string[][]): SourceBlock[] {
+/**
+ * One table's grid → blocks: a contact sheet's line, lines of text, a price grid or product blocks unfolded, or a
+ * table. `underName`: the sheet's name stands over it as a heading.
+ */
+function gridBlocks(grid: string[][], underName: boolean): SourceBlock[] {
   const contact = contactSheetLine(grid);
   if (contact) return [paragraph(contact)];
-  // A sheet of one column (说明, 备注: notes, a contact) is lines of text, not a table of items.
-  if (grid.every((row) => row.filter((c) => c.trim()).length <= 1)) return grid.map((row) => paragraph(row.join('').trim()));
+  // A sheet of one column (说明, 备注: notes, a contact, a profile typed with its own numbered headings) is
+  // lines of text, read as typed text is; its headings stand under the sheet's name.
+  if (grid.every((row) => row.filter((c) => c.trim()).length <= 1)) return typedSheet(grid, underName);
   const unfolded = unfoldPriceGrid(grid) ?? readRowBlocks(grid);
   if (unfolded) return [...tableBlocks(unfolded.rows), ...unfolded.notes.map(paragraph)];
   return tableBlocks(grid);
+}
+
+/** A one-column sheet's lines as typed text (lines.ts); under the sheet's name its headings go a level lower. */
+function typedSheet(grid: string[][], underName: boolean): SourceBlock[] {
+  const blocks = linesToBlocks(grid.map((row) => ({ text: row.join('').trim() })));
+  return underName ? blocks.map((b) => (b.type === 'heading' ? { ...b, level: Math.min(6, b.level + 2) } : b)) : blocks;
 }
 
 /** A sheet's grid as its title lines and its table from the header row on. */
 function tableBlocks(grid: string[][]): SourceBlock[] {
   const reading = readTable(grid, 10);
   const titleLines = reading.titleRows.map((r) => r.filter(Boolean).join(' ')).filter(Boolean);
-  const tableRows = reading.hasHeader ? grid.slice(reading.titleRows.length) : grid;
+  const rows = reading.hasHeader ? grid.slice(reading.titleRows.length) : grid;
+  // Rows closing the table with one cell merged across (the contact, 以上价格含税…) are lines under it, not
+  // items — in a table without other such rows (a sheet laid out with them is unwrapped as a whole: layoutTable.ts).
+  const nameAt = reading.columns.findIndex((c) => c.role === 'name');
+  let end = rows.length;
+  while (reading.hasHeader && end > 2 && isClosingRow(rows[end - 1]!, nameAt)) end--;
+  if (rows.slice(1, end).some((row) => row.filter((c) => c.trim()).length === 1)) end = rows.length;
   return [
     ...titleLines.map(paragraph),
-    { type: 'table', header: reading.hasHeader, rows: tableRows.map((r) => r.map((c) => [{ text: c }])) },
+    { type: 'table', header: reading.hasHeader, rows: rows.slice(0, end).map((r) => r.map((c) => [{ text: c }])) },
+    ...rows.slice(end).map((r) => paragraph(r.join('').trim())),
   ];
+}
+
+/** A row with text in one cell only, outside the names' column, and words in it. */
+function isClosingRow(row: string[], nameAt: number): boolean {
+  const filled = row.flatMap((cell, i) => (cell.trim() ? [i] : []));
+  return filled.length === 1 && filled[0] !== nameAt && /[\u4e00-\u9fff]{2}/.test(row[filled[0]!]!);
 }

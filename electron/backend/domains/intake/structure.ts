@@ -20,8 +20,10 @@ import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { jobAdsApart } from './jobListing';
 import { linesToBlocks } from './lines';
+import { taggedHeadline } from './momentsPosts';
 import { trayPriceOnlyProducts } from './priceOnlyItems';
 import { specsInSameNames } from './sameItems';
+import { sectionsUnderTitle } from './titledSections';
 
 export const ALL_CHANNELS = { web: true, wap2: true, wap1: true, sms: true };
 
@@ -182,6 +184,8 @@ class Structurer {
   private isTitle(block: SourceBlock): boolean {
     if (block.type !== 'heading') return false;
     const text = runsText(block.runs).trim();
+    // "2.1 劳务派遣": a numbered heading is a section of the text, not its title.
+    if (numberingOf(text)) return false;
     const core = headingCore(text);
     return (this.options.names ?? []).some(
       (name) =>
@@ -197,7 +201,9 @@ class Structurer {
     if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
     if (titles.length) this.result.title = headingCore(runsText((titles[0] as Heading).runs));
     const read = all.filter((b) => !titles.includes(b)).flatMap(dictatedApart);
-    const blocks = titleAsFirstColumn(captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(jobAdsApart(read)))));
+    const blocks = sectionsUnderTitle(
+      titleAsFirstColumn(captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(jobAdsApart(read))))),
+    );
     this.context.fileYears = yearsIn(blocks.map(textOf).join('\n') + tableText(blocks));
     const level = columnLevel(blocks);
     if (level === undefined) return this.withoutColumnHeadings(blocks);
@@ -292,14 +298,23 @@ class Structurer {
     const kinds = blocks.map((b) => this.blockKind(b));
     // A line of several priced items ("贴膜 15元/张  数据线 20元/根") counts as its items.
     const items = blocks.reduce((n, b, i) => (kinds[i] && kinds[i] !== 'contact' ? n + (spacedProducts(textOf(b))?.length ?? 1) : n), 0);
-    // One job or post is enough: such a line says what it is ("招学徒1名…", "收购：…").
-    if (items < 2 && !kinds.some((k) => k === 'jobs' || k === 'supply')) return false;
+    // A post's headline over a dated line ("圣诞款上新啦 #美甲#" over "12月10日起…") titles that notice.
+    const headlines = blocks.map((b, i) => (kinds[i + 1] === 'news' && b.type === 'paragraph' ? taggedHeadline(textOf(b)) : undefined));
+    // One job, post or headed notice is enough: such a line says what it is ("招学徒1名…", "收购：…").
+    if (items < 2 && !kinds.some((k) => k === 'jobs' || k === 'supply') && !headlines.some(Boolean)) return false;
     const fillers = new Map<ColumnType, ColumnFiller>();
     const rest: SourceBlock[] = [];
-    blocks.forEach((block, i) => {
-      const kind = kinds[i];
-      if (!kind) return rest.push(block);
-      if (kind === 'contact') return this.context.contactLines.push(...contactTexts([block]));
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
+      const kind = headlines[i] ? 'news' : kinds[i];
+      if (!kind) {
+        rest.push(block);
+        continue;
+      }
+      if (kind === 'contact') {
+        this.context.contactLines.push(...contactTexts([block]));
+        continue;
+      }
       if (!fillers.has(kind))
         fillers.set(
           kind,
@@ -311,8 +326,10 @@ class Structurer {
             this.context,
           ),
         );
-      fillers.get(kind)!.fill([kind === 'supply' && block.type === 'paragraph' ? paragraphOf(asTaggedPost(textOf(block))) : block]);
-    });
+      // The headline as the notice's sub-heading, the dated line under it.
+      if (headlines[i]) fillers.get(kind)!.fill([{ type: 'heading', level: 2, runs: [{ text: headlines[i]! }] }, blocks[++i]!]);
+      else fillers.get(kind)!.fill([kind === 'supply' && block.type === 'paragraph' ? paragraphOf(asTaggedPost(textOf(block))) : block]);
+    }
     this.context.toTray(rest, 'Text without a column heading that is no item.');
     return true;
   }

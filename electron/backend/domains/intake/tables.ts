@@ -337,7 +337,9 @@ const PACK_SIZE =
 /** The name without a pack size written onto it, and the size (for the spec). */
 export function splitPackSize(name: string): { name: string; size?: string } {
   const match = PACK_SIZE.exec(name);
-  return match && match.index >= 2 ? { name: name.slice(0, match.index).trim(), size: match[1]!.trim() } : { name };
+  // "猪肉大葱一笼10个": the count of a serving (一笼, 一盒) stays with it.
+  const serving = match && /[一每][\u4e00-\u9fff]$/.test(name.slice(0, match.index).trim());
+  return match && match.index >= 2 && !serving ? { name: name.slice(0, match.index).trim(), size: match[1]!.trim() } : { name };
 }
 
 /** "会员价58 原价88", "原价128 现价98": several prices in one cell, each after its label. */
@@ -365,6 +367,22 @@ export function priceForEveryone(cell: string): Price | undefined {
 export function labelledPricesOnly(text: string): Price | undefined {
   const left = text.replace(LABELLED_AMOUNT, '').replace(/[\s，,；;。、|/]/g, '');
   return left ? undefined : priceForEveryone(text);
+}
+
+/** A cell as a detail line: "header：value", the value alone without a header. */
+function described(reading: TableReading, role: Role, value: string): string {
+  const header = reading.columns.find((c) => c.role === role)?.header;
+  return header ? `${header}：${value}` : value;
+}
+
+/** "男20女10", "男工5名、女工3名": men and women counted apart, the headcount their sum. */
+const BY_SEX =
+  /^男工?\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[名人位]?\s*[，,、/]?\s*女工?\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[名人位]?$/;
+
+function bySex(cell: string): number | undefined {
+  const match = BY_SEX.exec(cell.trim());
+  const [men, women] = match ? [countOf(match[1]!), countOf(match[2]!)] : [];
+  return men && women ? men + women : undefined;
 }
 
 /** The fields of one data row, or undefined for a row without a name (totals, notes). */
@@ -419,7 +437,9 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   if (category) fields.category = category.slice(0, 50);
   const headcount = cell('headcount');
   const each = /^男女各\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[名人位]?$/.exec(headcount);
+  const split = bySex(headcount);
   if (each && countOf(each[1]!)) fields.headcount = 2 * countOf(each[1]!)!;
+  else if (split) fields.headcount = split;
   else if (headcount && HEADCOUNT.test(headcount)) {
     const count = countOf(headcount.replace(/[名人位]$/, '').trim());
     if (count) fields.headcount = count;
@@ -430,6 +450,8 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   if (requirements) fields.requirements = requirements;
   const date = findDate(cell('date'));
   if (date) fields.date = date;
+  // 工作时间 | 两班倒: a time column that holds no date says something about the row all the same.
+  else if (cell('date')) fields.details.push(described(reading, 'date', cell('date')));
   reading.columns.forEach((c, i) => {
     const value = row[i]!.trim();
     if ((c.role === 'description' || c.role === 'code') && value) fields.details.push(c.header ? `${c.header}：${value}` : value);

@@ -1,0 +1,17 @@
+/**
+ * WeChat Moments (朋友圈) posts pasted as text: a post opens with a short headline and its #topic# tags
+ * ("🎄圣诞款上新啦💅 #美甲# #圣诞美甲#"), its text follows. A headline over a dated line is the title of
+ * that notice, not a line of its own.
+ */
+import { undecorated } from './headings';
+
+/** The #topic# tags ending a line. */
+const TOPIC_TAGS = /(?:\s*#[^#\n]{1,15}#)+\s*$/u;
+
+/** A post's headline: the short words before its #topic# tags; undefined for any other line. */
+export function taggedHeadline(text: string): string | undefined {
+  const tags = TOPIC_TAGS.exec(text);
+  if (!tags) return undefined;
+  const head = undecorated(text.slice(0, tags.index).trim()).trim();
+  return head.length >= 2 && head.length <= 24 && !/[，,。；;：:]/.test(head) ? head : undefined;
+}
