@@ -74,7 +74,7 @@ describe('photos matched to items by their names', () => {
     expect(
       ['IMG_20260812_183355.jpg', 'DSC_0012.JPG', '微信图片_20260312.jpg', 'mmexport1690001.jpg', '龙井.jpg'].map(isCameraName),
     ).toEqual([true, true, true, true, false]);
-    expect(['价目表.jpg', '菜单2.jpg', '龙井.jpg'].map(isDocumentName)).toEqual([true, true, false]);
+    expect(['价目表.jpg', '菜单2.jpg', '龙井.jpg', '朋友圈长图.png'].map(isDocumentName)).toEqual([true, true, false, true]);
     expect([folderHint('产品图片/a.jpg'), folderHint('环境/a.jpg'), folderHint('a.jpg')]).toEqual(['products', 'places', undefined]);
   });
 

@@ -46,9 +46,9 @@ export const isCameraName = (fileName: string) =>
   // "截图.png", "屏幕截图.png": a screenshot named by the phone or the person only as one.
   /^(?:screenshot|screen\s*shot|截图|截屏|屏幕截图|手机截图|未命名)$/i.test(photoStem(fileName));
 
-/** Pictures of printed material: read by OCR, not shown as photos. */
+/** Pictures of printed material (and a WeChat 长图, a tall picture made to be read): read by OCR, not shown as photos. */
 export const isDocumentName = (fileName: string) =>
-  /价目表|价格表|价目|报价单|菜单|菜谱|宣传单|宣传页|彩页|传单|海报文字|说明书|简介|资料|扫描|scan|文件|通知|招聘启事/i.test(
+  /价目表|价格表|价目|报价单|菜单|菜谱|宣传单|宣传页|彩页|传单|海报文字|长图|说明书|简介|资料|扫描|scan|文件|通知|招聘启事/i.test(
     photoStem(fileName),
   );
 

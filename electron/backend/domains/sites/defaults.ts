@@ -32,7 +32,7 @@ const QUALIFIERS = /职业|儿童|少儿|建筑|设备|生态/g;
  * (冰峰冷链物流 → 冰峰冷链, 光影映像摄影 → 光影映像, 云端舞蹈艺术培训 → 云端舞蹈, 阳光太阳能热水器 → 阳光太阳能,
  * 贝贝母婴用品 → 贝贝母婴, 星际台球俱乐部 → 星际台球); with less before it, it is the trade (恒通物流 stays).
  */
-const GENERAL_TRADE = /(物流|摄影|培训|艺术|热水器|用品|俱乐部|器材|咨询)$/;
+const GENERAL_TRADE = /(物流|摄影|培训|艺术|热水器|用品|俱乐部|器材|咨询|代理|养殖场|生活馆)$/;
 
 /** What a service business does to its trade, dropped from a name still over six characters (雪峰空调安装维修 → 雪峰空调). */
 const SERVICE_WORDS = /(安装维修|维修安装|安装|维修|回收)$/;
