@@ -119,6 +119,8 @@ function wrapsOnto(line: string, next: string): boolean {
   const b = next.trim();
   if (a.length < 20 || !/[，、]/.test(a) || !/[\u4e00-\u9fff，、]$/.test(a) || /[元起价]$/.test(a) || /\s{2}/.test(a)) return false;
   if (/^[^，。]{1,8}[：:]/.test(a) || !/^[\u4e00-\u9fff]/.test(b) || /\s{2}|^[^，。]{1,8}[：:]/.test(b)) return false;
+  // A short line without punctuation ("全部商品", "新品") is a label or a tab, not the sentence going on.
+  if (b.length < 8 && !/[，、。！？；]/.test(b)) return false;
   return !numberingOf(b) && !/^(?:第|供应|求购|出售|收购|招聘|诚聘|招|售|求)/.test(b);
 }
 
