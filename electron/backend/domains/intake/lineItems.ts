@@ -460,11 +460,18 @@ export function newsLine(raw: string, fileYears: number[], today: string): NewsL
 }
 
 /** "【公司动态】2026年11月3日 …", "[通知] …": a bracketed tag in front of a notice names its kind, not its title. */
-const withoutNewsTag = (text: string) => text.replace(/^\s*(?:【[^】]{2,8}】|\[[^\]]{2,8}\]|(?:通知|公告|好消息)[：:])\s*/, '');
+const withoutNewsTag = (text: string) =>
+  text
+    // "店铺公告（2026-12-01）：…": the date in the tag is the notice's date.
+    .replace(NOTICE_TAG_DATED, '$1 ')
+    .replace(/^\s*(?:【[^】]{2,8}】|\[[^\]]{2,8}\]|(?:店铺|门店|本店)?(?:通知|公告|好消息)[：:])\s*/, '');
 
-/** "通知：…", "公告：…": a line that says it is a notice, with a date somewhere in it. */
+const NOTICE_TAG_DATED = /^\s*(?:店铺|门店|本店)?(?:通知|公告)\s*[(（]([^()（）]{4,12})[)）]\s*[：:]\s*/;
+
+/** "通知：…", "店铺公告（12月1日）：…": a line that says it is a notice, with a date somewhere in it. */
 export const isTaggedNotice = (text: string, fileYears: number[], today: string) =>
-  /^\s*(?:通知|公告|好消息)[：:]/.test(text) && Boolean(noticeLine(text, fileYears, today)?.date);
+  (/^\s*(?:店铺|门店|本店)?(?:通知|公告|好消息)[：:]/.test(text) || NOTICE_TAG_DATED.test(text)) &&
+  Boolean(noticeLine(text, fileYears, today)?.date);
 
 /**
  * A notice written as one paragraph in a news column without sub-headings ("本周六（11月22日）店庆，

@@ -15,7 +15,7 @@ import { makeGuess, type GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { numberingOf, undecorated } from './headings';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
-import { asTaggedPost, isTaggedJob, jobLine, POST_OPENING, postLine, spacedProducts } from './lineItems';
+import { asTaggedPost, isTaggedJob, isTaggedNotice, jobLine, POST_OPENING, postLine, spacedProducts } from './lineItems';
 import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { jobAdsApart } from './jobListing';
@@ -214,7 +214,7 @@ class Structurer {
       const match = section.heading ? matchColumnKeyword(title) : undefined;
       if (!section.heading) {
         this.collectContact(section.blocks);
-        this.context.toTray(section.blocks, 'Text before the first column heading.');
+        this.context.toTray(this.withoutTaggedNotices(section.blocks), 'Text before the first column heading.');
       } else if (match && previous?.filler && isEntryOf(title, match, previous)) {
         previous.filler.fill([{ ...section.heading, level: level + 1 }, ...section.blocks]);
       } else if (match && previous && previous.column.type === match.type && isEmptyColumn(previous.column)) {
@@ -399,6 +399,16 @@ class Structurer {
   }
 
   /** "读书会" over "12月13日（周六）下午2点，…分享会，免费参加…": a section titled like no column whose text is one dated notice. */
+  /** "公告：12月20日起…" over a shop page's items: a tagged, dated notice joins the news column; the other blocks are returned. */
+  private withoutTaggedNotices(blocks: SourceBlock[]): SourceBlock[] {
+    const isNotice = (b: SourceBlock) => b.type === 'paragraph' && isTaggedNotice(textOf(b), this.context.fileYears, this.context.today);
+    const notices = blocks.filter(isNotice);
+    if (notices.length === 0) return blocks;
+    const column = this.context.columnFor('news', 'A tagged, dated notice ("公告：…") before the first column heading');
+    new ColumnFiller(column, this.context).fill(notices);
+    return blocks.filter((b) => !notices.includes(b));
+  }
+
   private isDatedNotice(blocks: SourceBlock[]): boolean {
     const paragraphs = blocks.filter((b) => b.type !== 'image');
     return (
