@@ -197,15 +197,25 @@ function unstacked(rows: string[][], headerAt: number): string[][] {
 /** Prices for the trade, not for the site's readers: 出厂价, 批发价, 成本价, 进价, 底价, 结算价. */
 const INTERNAL_PRICE = /出厂|批发|成本|进价|进货|底价|结算|采购/;
 
+/** A column of the price paid now, beside the list price: 到手价, 团购价 (a deal anyone buys), 现价, 特价 …. */
+const PAID_PRICE = /到手价|团购价|券后价|秒杀价|现价|特价|优惠价|活动价|折后价|促销价/;
+
 /**
  * With several price columns, the price is the one the table's title names ("2026年4月批发报价" over 批发价 |
- * 零售价: a wholesaler's quote), else the first one the public pays (零售价 rather than 出厂价).
+ * 零售价: a wholesaler's quote), else the one the public pays now (到手价 beside 原价, 团购价 beside 门市价),
+ * else the first the public pays that is no list price (零售价 rather than 出厂价, 本店价 rather than 市场价).
  */
 function preferPublicPrice(columns: TableColumn[], title: string): void {
   const prices = columns.filter((c) => c.role === 'price' || (c.role === 'description' && headerRole(c.header) === 'price'));
   const kindOf = (header: string) => /^([\u4e00-\u9fff]{2})价/.exec(clean(header))?.[1];
   const named = prices.filter((c) => kindOf(c.header) && new RegExp(`${kindOf(c.header)}(?:报价|价)`).test(title));
-  const chosen = (named.length === 1 ? named[0] : undefined) ?? prices.find((c) => !INTERNAL_PRICE.test(c.header)) ?? prices[0];
+  const publicPrices = prices.filter((c) => !INTERNAL_PRICE.test(c.header));
+  const chosen =
+    (named.length === 1 ? named[0] : undefined) ??
+    publicPrices.find((c) => PAID_PRICE.test(c.header)) ??
+    publicPrices.find((c) => !LIST_PRICE.test(c.header)) ??
+    publicPrices[0] ??
+    prices[0];
   for (const c of prices) c.role = c === chosen ? 'price' : 'description';
 }
 
@@ -304,6 +314,8 @@ export interface RowFields {
 }
 
 const TOTAL_ROW = /^(合计|小计|总计|共计)/;
+/** A status cell saying the item is off sale. */
+const OFF_SALE = /^(?:已下线|已下架|已停售|停售|下架)$/;
 
 /**
  * Rows that only name a category over the rows under it ("大米" over the rices, "食用油" over the oils, set in a row
@@ -394,6 +406,8 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   const name = cell('name').replace(/\s+/g, ' ');
   // Totals, notes and signature lines under a table ("以上价格含税，运费另计。", "审核：") are not items.
   if (!name || TOTAL_ROW.test(name) || name.length > 60 || /[。，；！？]|[：:]$/.test(name)) return undefined;
+  // A shop system's export lists what is no longer sold too (状态: 已下线): not an item for the site.
+  if (row.some((c) => OFF_SALE.test(c.trim()))) return undefined;
   const packed = splitPackSize(name);
   const fields: RowFields = { name: packed.name, details: [] };
   const model = cell('model');
