@@ -113,7 +113,8 @@ export function fileNameColumn(file: string): (KeywordMatch & { from: string }) 
   const parts = file.split('/');
   const names = [path.posix.basename(file, path.posix.extname(file)), ...parts.slice(0, -1).reverse()];
   for (const name of names) {
-    const match = matchColumnKeyword(name.replace(/^\d{4}年?/, ''));
+    // "网站资料（产品表在附件）": a remark pointing at an attachment names what is elsewhere, not this text.
+    const match = matchColumnKeyword(name.replace(/^\d{4}年?/, '').replace(/[(（][^()（）]*附件[^()（）]*[)）]/g, ''));
     if (match) return { ...match, from: name };
   }
   return undefined;
