@@ -117,6 +117,29 @@ describe('a sheet with the list price beside the price paid', () => {
   });
 });
 
+describe('a price header over bands', () => {
+  const BANDS: Sheet = {
+    name: '收费',
+    rows: [
+      ['项目', '说明', '年缴费用（元）', '', ''],
+      ['', '', '小户型', '中户型', '大户型'],
+      ['保洁托管', '每周两次', '1200', '1800', '2600'],
+      ['门窗检修', '上门检查', '-', '300', '300'],
+      ['整屋翻新', '现场查看后定', '按面积计价', '', ''],
+    ],
+  };
+
+  it('reads one price a row: the lowest band, "from" when another costs more, per year by a 年缴 header', () => {
+    const result = structure(sheetBlocks([BANDS]), '收费.xlsx');
+    expect(titles(result.columns, 'products')).toEqual(['保洁托管', '门窗检修', '整屋翻新']);
+    expect(priceOf(result.columns, '保洁托管')).toMatchObject({ kind: 'amount', fen: 120000, unit: '年', from: true });
+    const same = priceOf(result.columns, '门窗检修') as { fen?: number; from?: boolean };
+    expect(same.fen).toBe(30000);
+    expect(same.from).toBeUndefined();
+    expect(priceOf(result.columns, '整屋翻新')).toEqual({ kind: 'negotiable' });
+  });
+});
+
 describe('a file named after its attachment', () => {
   it('takes no column from a remark pointing at the attachment', () => {
     expect(fileNameColumn('网站资料（价格表在附件）.eml')).toBeUndefined();

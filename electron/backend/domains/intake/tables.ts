@@ -7,6 +7,7 @@ import type { Price } from '../../../../shared/sites/model';
 import { isMarkedPrice } from '../../../../shared/sites/price';
 import { findDate } from './dates';
 import { countOf, parseLabeledPrice } from './fields';
+import { withPriceBandsJoined } from './priceBands';
 
 export type Role =
   | 'name'
@@ -39,7 +40,7 @@ const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['model', /型号|款号|货号|花纹/],
   // 计价单位/计费单位 name the unit a price is per, not a price.
   ['unit', /^(计量|计价|计费)?单位$/],
-  ['price', /价|收费|费用|学费|报价|金额|租金/],
+  ['price', /价|收费|费用|学费|保费|报价|金额|租金/],
   ['requirements', /要求|条件|职责/],
   ['name', /名称|品名|产品|商品|菜名|菜品|品种|房型|课程|线路|项目|职位|岗位|工种|标题|主题|名字|^名$/],
   ['headcount', /人数|名额/],
@@ -79,7 +80,10 @@ export function headerRole(cell: string): Role | undefined {
 }
 
 /** A unit written in a price header: "价格(元/吨)" → 吨; "价格(元)" → none. */
-const headerUnit = (cell: string) => /[(（]\s*元?\s*[/／每]\s*([^)）\s]{1,4})\s*[)）]/.exec(cell)?.[1];
+const headerUnit = (cell: string) =>
+  /[(（]\s*元?\s*[/／每]\s*([^)）\s]{1,4})\s*[)）]/.exec(cell)?.[1] ??
+  // "年缴保费", "月租金": paid by the year, by the month.
+  /^\s*(?:每)?([年月])(?:缴|交|费|租)/.exec(cell)?.[1];
 
 /** A header row: at least two cells name fields, and no cell is a price or a number. */
 function isHeaderRow(row: string[]): boolean {
@@ -119,9 +123,10 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
   const squared = grid.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()));
   const found = squared.slice(0, searchRows).findIndex(isHeaderRow);
   if (found < 0 && isHeaderColumn(squared)) return readTable(transposed(squared), 1, true);
-  const rows = found >= 0 ? unstacked(squared, found) : squared;
+  const unbanded = found >= 0 ? unstacked(squared, found) : squared;
   // A header the document declares (Word's 标题行重复) or one above a column of prices that is not itself a price.
-  const headerAt = found >= 0 ? found : declaredHeader || headerAbovePrices(rows) ? 0 : -1;
+  const headerAt = found >= 0 ? found : declaredHeader || headerAbovePrices(unbanded) ? 0 : -1;
+  const rows = headerAt >= 0 ? withPriceBandsJoined(unbanded, headerAt, (cell) => headerRole(cell) === 'price') : unbanded;
   if (headerAt >= 0) {
     // A group header ("价格" over 出厂价 | 零售价): the row under it names the columns it spans.
     const below = rows[headerAt + 1];
@@ -314,6 +319,8 @@ export interface RowFields {
 }
 
 const TOTAL_ROW = /^(合计|小计|总计|共计)/;
+/** A price cell saying the price is worked out per case: "按方案", "按车型报价", "按面积计价". */
+const QUOTED_CASE_BY_CASE = /^按[\u4e00-\u9fff]{0,6}?(?:报价|定价|计价|核价|方案)$/;
 /** A status cell saying the item is off sale. */
 const OFF_SALE = /^(?:已下线|已下架|已停售|停售|下架)$/;
 
@@ -432,7 +439,11 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     const price = (remarked || parseLabeledPrice(priceCell)) ?? priceForEveryone(priceCell);
     if (price?.kind === 'amount' && unit && !price.unit) price.unit = unit.slice(0, 20);
     if (price) fields.price = price;
-    else fields.priceText = priceCell;
+    else if (QUOTED_CASE_BY_CASE.test(clean(priceCell))) {
+      // "按方案", "按车型报价": quoted case by case — 面议, the words kept in the details.
+      fields.price = { kind: 'negotiable' };
+      fields.details.push(described(reading, 'price', priceCell));
+    } else fields.priceText = priceCell;
     if (remarked) fields.details.push(remark![2]!);
     readAsRemarked = Boolean(remarked);
   }
