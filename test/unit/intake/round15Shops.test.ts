@@ -117,6 +117,25 @@ describe('a sheet with the list price beside the price paid', () => {
   });
 });
 
+describe("a list price beside a members' price", () => {
+  it("keeps the price everyone pays, not the members' one", () => {
+    const result = structure(
+      sheetBlocks([
+        {
+          name: '房价',
+          rows: [
+            ['房型', '门市价', '会员价'],
+            ['双床房', '300元/晚', '240元/晚'],
+            ['大床房', '360元/晚', '280元/晚'],
+          ],
+        },
+      ]),
+      '房价.xlsx',
+    );
+    expect(priceOf(result.columns, '双床房')?.fen).toBe(30000);
+  });
+});
+
 describe('a price header over bands', () => {
   const BANDS: Sheet = {
     name: '收费',

@@ -204,6 +204,8 @@ const INTERNAL_PRICE = /出厂|批发|成本|进价|进货|底价|结算|采购/
 
 /** A column of the price paid now, beside the list price: 到手价, 团购价 (a deal anyone buys), 现价, 特价 …. */
 const PAID_PRICE = /到手价|团购价|券后价|秒杀价|现价|特价|优惠价|活动价|折后价|促销价/;
+/** A price only members or the trade pay ("会员特价"): never the one shown (门市价 beside 会员价 stays). */
+const MEMBERS_PRICE = /会员|VIP|内部|批发/i;
 
 /**
  * With several price columns, the price is the one the table's title names ("2026年4月批发报价" over 批发价 |
@@ -217,8 +219,8 @@ function preferPublicPrice(columns: TableColumn[], title: string): void {
   const publicPrices = prices.filter((c) => !INTERNAL_PRICE.test(c.header));
   const chosen =
     (named.length === 1 ? named[0] : undefined) ??
-    publicPrices.find((c) => PAID_PRICE.test(c.header)) ??
-    publicPrices.find((c) => !LIST_PRICE.test(c.header)) ??
+    publicPrices.find((c) => PAID_PRICE.test(c.header) && !MEMBERS_PRICE.test(c.header)) ??
+    publicPrices.find((c) => !LIST_PRICE.test(c.header) && !RESTRICTED_PRICE.test(c.header)) ??
     publicPrices[0] ??
     prices[0];
   for (const c of prices) c.role = c === chosen ? 'price' : 'description';
