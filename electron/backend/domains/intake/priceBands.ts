@@ -8,16 +8,17 @@ import { parseLabeledPrice } from './fields';
 const filled = (cell: string | undefined) => (cell ?? '').trim() !== '';
 
 /** The rows with the bands made one column under the price header (the band row dropped), or the rows as they were. */
-export function withPriceBandsJoined(rows: string[][], headerAt: number, isPriceHeader: (cell: string) => boolean): string[][] {
+export function withPriceBandsJoined(rows: string[][], headerAt: number, roleOf: (cell: string) => string | undefined): string[][] {
   const header = rows[headerAt];
   const bands = rows[headerAt + 1];
   if (!header || !bands) return rows;
-  const at = header.findIndex((cell) => isPriceHeader(cell));
+  const at = header.findIndex((cell) => roleOf(cell) === 'price');
   if (at < 0) return rows;
   let end = at + 1;
   while (end < header.length && !filled(header[end])) end++;
   const span = end - at;
-  const onlyUnder = bands.every((cell, i) => (i >= at && i < end ? filled(cell) : !filled(cell)));
+  // Bands, not field names: "出厂价 | 零售价" under "价格" are two prices of their own (tables.ts reads those).
+  const onlyUnder = bands.every((cell, i) => (i >= at && i < end ? filled(cell) && !roleOf(cell) : !filled(cell)));
   if (span < 2 || !onlyUnder) return rows;
   const joined = (row: string[]) => [...row.slice(0, at), lowestBand(row.slice(at, end)), ...row.slice(end)];
   return [...rows.slice(0, headerAt), joined(header.map((c, i) => (i === at ? c : ''))), ...rows.slice(headerAt + 2).map(joined)];

@@ -126,7 +126,7 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
   const unbanded = found >= 0 ? unstacked(squared, found) : squared;
   // A header the document declares (Word's 标题行重复) or one above a column of prices that is not itself a price.
   const headerAt = found >= 0 ? found : declaredHeader || headerAbovePrices(unbanded) ? 0 : -1;
-  const rows = headerAt >= 0 ? withPriceBandsJoined(unbanded, headerAt, (cell) => headerRole(cell) === 'price') : unbanded;
+  const rows = headerAt >= 0 ? withPriceBandsJoined(unbanded, headerAt, headerRole) : unbanded;
   if (headerAt >= 0) {
     // A group header ("价格" over 出厂价 | 零售价): the row under it names the columns it spans.
     const below = rows[headerAt + 1];
