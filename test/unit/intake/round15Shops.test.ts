@@ -136,6 +136,27 @@ describe("a list price beside a members' price", () => {
   });
 });
 
+describe('a contact row under a price sheet', () => {
+  it('fills the contact, not a product', () => {
+    const result = structure(
+      sheetBlocks([
+        {
+          name: '价目',
+          rows: [
+            ['品名', '型号', '原价', '到手价'],
+            ['电饭煲', 'FB-40', '599', '539'],
+            ['电水壶', 'SH-17', '199', '159'],
+            ['地址：某市某区幸福路8号　电话：0000-1234567', '', '', ''],
+          ],
+        },
+      ]),
+      '价目表.xlsx',
+    );
+    expect(titles(result.columns, 'products')).toEqual(['电饭煲 FB-40', '电水壶 SH-17']);
+    expect(result.contactLines).toContain('地址：某市某区幸福路8号　电话：0000-1234567');
+  });
+});
+
 describe('a price header over bands', () => {
   const BANDS: Sheet = {
     name: '收费',

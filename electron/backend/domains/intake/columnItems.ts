@@ -659,9 +659,14 @@ export class ColumnFiller {
     const items: Item[] = [];
     const categories = categoryRows(reading);
     reading.rows.forEach((row, index) => {
+      const note = row.map((cell) => cell.trim()).filter(Boolean);
+      // "地址：…　电话：…" in a row of its own under the prices: the shop's contact, not an item.
+      if (note.length === 1 && isContactLine(note[0]!)) {
+        this.ctx.contactLines.push(note[0]!);
+        return;
+      }
       const fields = categories[index]!.isCategory ? undefined : rowFields(reading, row);
       // "价格每天变动，以当天为准。" in a row under the prices: a note, kept as the column's text.
-      const note = row.map((cell) => cell.trim()).filter(Boolean);
       if (!fields && note.length === 1 && /[。，；！]/.test(note[0]!)) this.body(paragraph(note[0]!));
       if (!fields) return;
       fields.category ??= categories[index]!.category;
