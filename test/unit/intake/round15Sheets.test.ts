@@ -1,9 +1,10 @@
 /**
  * Shapes of customer material the held-out round 15 showed the importer did not read (issue 9): a quote with one
- * amount column per size or grade and no price column. The text is made up for the tests.
+ * amount column per size or grade and no price column; a row a cell comment withdraws. The text is made up for the tests.
  */
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { sheetBlocks } from '../../../electron/backend/domains/intake/spreadsheet';
+import { readXlsx, sheetBlocks } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import type { Product } from '../../../shared/sites/model';
 
@@ -53,5 +54,22 @@ describe('a quote with one amount column per size and no price column', () => {
       ['书桌', undefined, '材质：橡木；长：120；宽：60；高：75'],
       ['书柜', undefined, '材质：松木；长：80；宽：40；高：180'],
     ]);
+  });
+});
+
+describe('a row left in the sheet that a cell comment withdraws', () => {
+  it('is left out like a hidden row, while other comments leave their rows in', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('报价');
+    sheet.addRows([
+      ['品名', '单价（元）'],
+      ['红砖', 0.45],
+      ['空心砖', 1.2],
+      ['水泥砖', 0.8],
+    ]);
+    sheet.getCell('A3').note = '老板:\n这个厂家不做了，已下架，别再报';
+    sheet.getCell('B4').note = '会计:\n一万块以上九折';
+    const sheets = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(sheets[0]!.rows.map((r) => r[0])).toEqual(['品名', '红砖', '水泥砖']);
   });
 });
