@@ -187,8 +187,15 @@ export function contactPairs(raw: string): { label: string; field: Field; value:
   });
 }
 
-/** A line with at least one contact field ("📍地址：…", "订货热线：0535-6612345"). */
-export const isContactLine = (line: string) => contactPairs(line).some((p) => p.field !== 'other' && p.value);
+/** A line with at least one contact field ("📍地址：…", "订货热线：0535-6612345"), or a person with a title and a number alone ("周厂长 137…"). */
+export const isContactLine = (line: string) => contactPairs(line).some((p) => p.field !== 'other' && p.value) || isPersonWithNumber(line);
+
+/** "刘经理 139…", "139… 王师傅": a person named with a title beside a number, without a label. */
+function isPersonWithNumber(line: string): boolean {
+  if (line.length > 40) return false;
+  const { numbers, rest } = numbersIn(plainNumbers(line.trim()));
+  return numbers.length > 0 && PERSON_TITLE.test(rest);
+}
 
 /** A line with two or more contact fields (地址 and 电话 …): it belongs to the contact block wherever it stands. */
 export const isContactBlockLine = (line: string) => contactPairs(line).filter((p) => p.field !== 'other' && p.value).length >= 2;

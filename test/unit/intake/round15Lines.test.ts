@@ -1,0 +1,27 @@
+/**
+ * Lines of customer material the held-out round 15 showed the importer did not read (issue 9): a person with a
+ * title and a mobile on a line of their own, without a label. The text is made up for the tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
+import { parseContact } from '../../../electron/backend/domains/intake/contact';
+import { structureDocument } from '../../../electron/backend/domains/intake/structure';
+
+let counter = 0;
+const env = { newId: () => `id-${++counter}` };
+
+describe('a person with a title and a mobile on a line of their own', () => {
+  it('is a contact line: the person and the mobile fill the contact', () => {
+    const text = ['青山石材厂，专做花岗岩板材。', '厂址：某县石材园区3号', '电话：0539-7771234', '吴经理 13812340000'].join('\n');
+    const material = structureDocument(linesToBlocks(textLines(text)), '介绍.txt', env, { today: '2026-12-01' });
+    expect(material.contactLines).toContain('吴经理 13812340000');
+    const contact = parseContact(material.contactLines);
+    expect(contact.person).toBe('吴经理');
+    expect(contact.phones.map((p) => p.number)).toContain('13812340000');
+  });
+
+  it('leaves a line of a word without a title and a number where it stands', () => {
+    const material = structureDocument(linesToBlocks(textLines('产品介绍\n样品 13812340000')), '介绍.txt', env, { today: '2026-12-01' });
+    expect(material.contactLines).not.toContain('样品 13812340000');
+  });
+});
