@@ -16,8 +16,13 @@ describe('a person with a title and a mobile on a line of their own', () => {
     const material = structureDocument(linesToBlocks(textLines(text)), '介绍.txt', env, { today: '2026-12-01' });
     expect(material.contactLines).toContain('吴经理 13812340000');
     const contact = parseContact(material.contactLines);
-    expect(contact.person).toBe('吴经理');
-    expect(contact.phones.map((p) => p.number)).toContain('13812340000');
+    expect(contact?.person).toBe('吴经理');
+    expect(contact?.phones.map((p) => p.number)).toContain('13812340000');
+  });
+
+  it('is the label of the number when it stands before a colon ("孙场长：…"), even a title no label list names', () => {
+    expect(parseContact(['地址：某镇东村', '孙场长：138 1234 0000（微信同号）'])?.person).toBe('孙场长');
+    expect(parseContact(['地址：某镇东村', '钱厂长：13812340000'])?.person).toBe('钱厂长');
   });
 
   it('leaves a line of a word without a title and a number where it stands', () => {
