@@ -1,6 +1,6 @@
 /**
  * Lines of customer material the held-out round 15 showed the importer did not read (issue 9): a person with a
- * title and a mobile on a line of their own, without a label. The text is made up for the tests.
+ * title and a mobile on a line of their own, without a label; a job ad led in with 现在. The text is made up for the tests.
  */
 import { describe, expect, it } from 'vitest';
 import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
@@ -28,5 +28,14 @@ describe('a person with a title and a mobile on a line of their own', () => {
   it('leaves a line of a word without a title and a number where it stands', () => {
     const material = structureDocument(linesToBlocks(textLines('产品介绍\n样品 13812340000')), '介绍.txt', env, { today: '2026-12-01' });
     expect(material.contactLines).not.toContain('样品 13812340000');
+  });
+});
+
+describe('a job ad led in by who is hiring and 现在', () => {
+  it('is titled by the position alone', () => {
+    const text = ['公司简介', '恒远物流成立于2015年，专做城配。', '另外公司现在招仓库管理员3名，月薪4500-5500元。'].join('\n');
+    const { columns } = structureDocument(linesToBlocks(textLines(text)), '介绍.txt', env, { today: '2026-12-01' });
+    const jobs = columns.flatMap((c) => c.items).filter((i) => i.kind === 'job');
+    expect(jobs.map((j) => [j.title, j.headcount])).toEqual([['仓库管理员', 3]]);
   });
 });
