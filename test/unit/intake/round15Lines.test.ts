@@ -1,6 +1,6 @@
 /**
  * Lines of customer material the held-out round 15 showed the importer did not read (issue 9): a person with a
- * title and a mobile on a line of their own, without a label; a job ad led in with 现在. The text is made up for the tests.
+ * title and a mobile on a line of their own, without a label; a job ad led in with 现在; a 长年收购 line. The text is made up for the tests.
  */
 import { describe, expect, it } from 'vitest';
 import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
@@ -37,5 +37,14 @@ describe('a job ad led in by who is hiring and 现在', () => {
     const { columns } = structureDocument(linesToBlocks(textLines(text)), '介绍.txt', env, { today: '2026-12-01' });
     const jobs = columns.flatMap((c) => c.items).filter((i) => i.kind === 'job');
     expect(jobs.map((j) => [j.title, j.headcount])).toEqual([['仓库管理员', 3]]);
+  });
+});
+
+describe('a 长年收购 line (长年 written for 常年)', () => {
+  it('is a demand post like a 常年收购 one', () => {
+    const text = ['产品价格', '大白菜 0.8元/斤', '长年收购：本地土豆、萝卜，量大上门拉货'].join('\n');
+    const { columns } = structureDocument(linesToBlocks(textLines(text)), '介绍.txt', env, { today: '2026-12-01' });
+    const posts = columns.flatMap((c) => c.items).filter((i) => i.kind === 'post');
+    expect(posts.map((p) => [p.title, p.postKind])).toEqual([['本地土豆、萝卜', 'demand']]);
   });
 });

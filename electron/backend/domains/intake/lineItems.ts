@@ -401,7 +401,7 @@ export interface PostLine {
 const SUPPLY_WORDS = ['供应', '出售', '转让', '供', '售', '出租', '承接'];
 const TAGS = '供应|求购|出售|收购|采购|回收|转让|出租|求租|承接|供|求|售|购';
 /** How often or how much, in front of the tag: 长期收购, 常年供应, 大量求购, 现货供应, 急购. */
-const TAG_ADVERB = '(?:长期|常年|大量|急|现货|现)?';
+const TAG_ADVERB = '(?:长期|常年|长年|大量|急|现货|现)?';
 const POST_TAG = new RegExp(`^\\s*(?:[【[]\\s*${TAG_ADVERB}(${TAGS})\\s*[】\\]]|${TAG_ADVERB}(${TAGS})\\s*[：:])\\s*(.+)$`, 's');
 const DEMAND_WORDS = /求购|收购|采购|回收|急购/;
 const SUPPLY_PHRASES = /供应|供货|出售|转让|批发|低价处理|现货/;
@@ -429,7 +429,7 @@ export function postLine(raw: string, untagged = false): PostLine | undefined {
 }
 
 /** A clause that opens by buying or offering: "长期高价收购各品牌二手车", "回收二手手机", "常年供应…" (not 出租车). */
-export const POST_OPENING = /^(?:长期|常年|大量|高价|现货|急)*(?:收购|回收|求购|采购|供应|出售|转让|出租(?!车))/;
+export const POST_OPENING = /^(?:长期|常年|长年|大量|高价|现货|急)*(?:收购|回收|求购|采购|供应|出售|转让|出租(?!车))/;
 
 /** "回收二手手机、坏手机，现场估价" among lines that say what they are: a short line opening by buying or offering is a post. */
 export const opensPost = (text: string) => text.length <= 60 && POST_OPENING.test(withoutNumbering(text)) && Boolean(postLine(text, true));
