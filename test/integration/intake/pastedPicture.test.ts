@@ -23,7 +23,10 @@ afterAll(async () => {
 async function tableScreenshot(rows: string[][]): Promise<Uint8Array> {
   const text = rows
     .flatMap((row, r) =>
-      row.map((cell, c) => `<text x="${40 + c * 260}" y="${60 + r * 44}" font-family="WenQuanYi Micro Hei" font-size="24" fill="#222">${cell}</text>`),
+      row.map(
+        (cell, c) =>
+          `<text x="${40 + c * 260}" y="${60 + r * 44}" font-family="WenQuanYi Micro Hei" font-size="24" fill="#222">${cell}</text>`,
+      ),
     )
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="820" height="${100 + rows.length * 44}"><rect width="100%" height="100%" fill="#fff"/>${text}</svg>`;
@@ -57,7 +60,9 @@ describe('a price list pasted into a Word document as a picture', () => {
   }, 60_000);
 
   it('leaves a photo pasted into a document (no page of text) as a picture only', async () => {
-    const photo = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#3a6ea5' } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#3a6ea5' } })
+      .jpeg()
+      .toBuffer();
     const docx = buildDocx([{ p: '门店照片' }, { picture: photo, ext: 'jpeg' }]);
     const result = await readMaterials([{ name: '门店.docx', size: docx.byteLength, read: async () => docx }], {
       dataDir: mkdtempSync(path.join(os.tmpdir(), 'pasted-')),

@@ -258,7 +258,9 @@ class Intake {
     const characters = lines.reduce((n, l) => n + (l.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0), 0);
     const confident = lines.filter((l) => l.score >= 0.6);
     if (scanned ? confident.length === 0 : confident.length < PAGE_MIN_LINES || characters < PAGE_MIN_CHARACTERS) return false;
-    this.take(await readInWorker({ kind: 'ocr', file, rows: ocrRows(confident), today: this.env.today, names: this.env.names ?? [], pasted }));
+    this.take(
+      await readInWorker({ kind: 'ocr', file, rows: ocrRows(confident), today: this.env.today, names: this.env.names ?? [], pasted }),
+    );
     return true;
   }
 

@@ -160,7 +160,12 @@ class DocumentReader {
       blocks,
       this.file,
       { newId: () => uuidv7() },
-      { fileColumn: this.request.kind === 'ocr' && this.request.pasted ? undefined : fileNameColumn(this.file), today: this.request.today, ocr, names: this.request.names ?? [] },
+      {
+        fileColumn: this.request.kind === 'ocr' && this.request.pasted ? undefined : fileNameColumn(this.file),
+        today: this.request.today,
+        ocr,
+        names: this.request.names ?? [],
+      },
     );
     material.contactLines.push(...pageLines.filter(isContactLine));
     this.output.documents.push({ file: this.file, material });

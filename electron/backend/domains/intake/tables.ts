@@ -228,9 +228,7 @@ function gradePrices(columns: TableColumn[], data: string[][], title: string): v
   const graded = columns.flatMap((c, i) => {
     const values = data.map((r) => clean(r[i] ?? '')).filter(Boolean);
     const amounts = values.filter((v) => BARE_AMOUNT.test(v)).length;
-    return c.role === 'spec' && c.header && amounts > 0 && values.every((v) => BARE_AMOUNT.test(v) || NO_AMOUNT.test(v))
-      ? [c]
-      : [];
+    return c.role === 'spec' && c.header && amounts > 0 && values.every((v) => BARE_AMOUNT.test(v) || NO_AMOUNT.test(v)) ? [c] : [];
   });
   if (graded.length < 2 || !(money(title) || graded.every((c) => money(c.header)))) return;
   const unit = /单位\s*[：:]\s*元\s*[/／每]\s*([\u4e00-\u9fff]{1,3})/.exec(title)?.[1];
