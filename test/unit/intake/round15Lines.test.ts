@@ -1,11 +1,12 @@
 /**
  * Lines of customer material the held-out round 15 showed the importer did not read (issue 9): a person with a
- * title and a mobile on a line of their own, without a label; a job ad led in with 现在; a 长年收购 line. The text is made up for the tests.
+ * title and a mobile on a line of their own, without a label; a job ad led in with 现在; a 长年收购 line; 电话详询 for a price. The text is made up for the tests.
  */
 import { describe, expect, it } from 'vitest';
 import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
+import { parsePrice } from '../../../shared/sites/price';
 
 let counter = 0;
 const env = { newId: () => `id-${++counter}` };
@@ -46,5 +47,12 @@ describe('a 长年收购 line (长年 written for 常年)', () => {
     const { columns } = structureDocument(linesToBlocks(textLines(text)), '介绍.txt', env, { today: '2026-12-01' });
     const posts = columns.flatMap((c) => c.items).filter((i) => i.kind === 'post');
     expect(posts.map((p) => [p.title, p.postKind])).toEqual([['本地土豆、萝卜', 'demand']]);
+  });
+});
+
+describe('a price to ask about by phone (电话详询, 电询)', () => {
+  it('is no amount, the words kept', () => {
+    expect(parsePrice('电话详询')).toEqual({ kind: 'negotiable', text: '电话详询' });
+    expect(parsePrice('价格：电询')).toEqual({ kind: 'negotiable', text: '电询' });
   });
 });
