@@ -11,7 +11,22 @@ import type { Price } from './model';
 export const MAX_PRICE_FEN = 1_000_000_000_000;
 
 /** Words that stand for "ask us" instead of an amount; 面议 is the default meaning. "电话咨询": the price is asked by phone. */
-const NO_AMOUNT = ['价格面议', '面议', '电议', '议价', '面谈', '时价', '另议', '电话咨询', '来电咨询', '电话询价', '来电询价'] as const;
+const NO_AMOUNT = [
+  '价格面议',
+  '面议',
+  '电议',
+  '议价',
+  '面谈',
+  '时价',
+  '另议',
+  '电话咨询',
+  '来电咨询',
+  '电话询价',
+  '来电询价',
+  '电话详询',
+  '来电详询',
+  '电询',
+] as const;
 
 const MULTIPLIERS: Record<string, number> = { 千: 1_000, k: 1_000, K: 1_000, 万: 10_000, w: 10_000, W: 10_000, 亿: 100_000_000 };
 

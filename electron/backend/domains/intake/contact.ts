@@ -187,8 +187,15 @@ export function contactPairs(raw: string): { label: string; field: Field; value:
   });
 }
 
-/** A line with at least one contact field ("📍地址：…", "订货热线：0535-6612345"). */
-export const isContactLine = (line: string) => contactPairs(line).some((p) => p.field !== 'other' && p.value);
+/** A line with at least one contact field ("📍地址：…", "订货热线：0535-6612345"), or a person with a title and a number alone ("周厂长 137…"). */
+export const isContactLine = (line: string) => contactPairs(line).some((p) => p.field !== 'other' && p.value) || isPersonWithNumber(line);
+
+/** "刘经理 139…", "139… 王师傅": a person named with a title beside a number, without a label. */
+function isPersonWithNumber(line: string): boolean {
+  if (line.length > 40) return false;
+  const { numbers, rest } = numbersIn(plainNumbers(line.trim()));
+  return numbers.length > 0 && PERSON_TITLE.test(rest.replace(/[：:]$/, ''));
+}
 
 /** A line with two or more contact fields (地址 and 电话 …): it belongs to the contact block wherever it stands. */
 export const isContactBlockLine = (line: string) => contactPairs(line).filter((p) => p.field !== 'other' && p.value).length >= 2;
@@ -282,7 +289,7 @@ const ADDRESS = /路|街|道|巷|弄|大厦|广场|号/;
 
 /** A surname and how people address them: 王店长, 刘经理, 张姐, 李老师, 王大夫, 孟师傅; 小张, 老王. */
 const PERSON_TITLE =
-  /^(?:[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|经理|店长|老板|总|主任|师傅|姐|哥|老师|厂长|院长|校长|大夫|医生|教练|主管|队长|站长|所长|馆长|园长|会长|掌柜)|[小老][\u4e00-\u9fff])$/;
+  /^(?:[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|经理|店长|老板|总|主任|师傅|姐|哥|老师|厂长|场长|院长|校长|大夫|医生|教练|主管|队长|站长|所长|馆长|园长|会长|掌柜)|[小老][\u4e00-\u9fff])$/;
 
 /**
  * The person a line with a number names beside it ("电话同微信 135… 刘厂长", "值班经理：孙经理 138…",
@@ -306,6 +313,9 @@ function personIn(rest: string): string | undefined {
 export function parseContact(lines: string[]): ContactBlock | undefined {
   const builder = new ContactBuilder();
   for (const line of lines) {
+    // "马场长：139…", "王厂长：137…": the person with a title is the label of the number.
+    const titled = /^\s*([\u4e00-\u9fff]{2,4})\s*[：:]\s*(?=[+\d])/.exec(line)?.[1];
+    if (titled && PERSON_TITLE.test(titled)) builder.contact.person ||= titled;
     const pairs = contactPairs(line);
     for (const { label, field, value } of pairs) builder.add(label, field, value);
     if (pairs.length === 0) builder.unlabelled(line);

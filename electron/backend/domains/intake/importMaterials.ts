@@ -174,6 +174,8 @@ class Intake {
         for (const scan of output.scans)
           if (!(await this.readPage(file.name, scan, true)))
             this.report(file.name, 'pdf.no_text', 'A scanned page of the PDF gave no text by OCR: check the scan, or type its text.');
+        // A screenshot of a price list pasted into a Word document holds text only in the picture.
+        for (const picture of output.pasted) await this.pastedPage(file.name, picture);
         // An e-mail's attachments and an archive's files are read like the folder's, named under it ("Fwd.eml/冷库.jpg").
         for (const attachment of output.attachments)
           await this.file({
@@ -234,6 +236,12 @@ class Intake {
     return true;
   }
 
+  /** A picture pasted into a document, read by OCR when it looks like a page of text (a picture sharp cannot read is only shown). */
+  private async pastedPage(file: string, picture: Uint8Array): Promise<void> {
+    const look = await this.imageSlot(() => lookAt(picture)).catch(() => undefined);
+    if (look?.pageLike) await this.readPage(file, picture, false, true);
+  }
+
   /** An iPhone HEIC photo or a BMP: decoded on the calling thread, so normalized and stored in the read worker. */
   private async workerPhoto(file: string, bytes: Uint8Array): Promise<StoredImage | undefined> {
     const output = await readInWorker({ kind: 'picture', file, bytes, dataDir: this.env.dataDir });
@@ -245,12 +253,14 @@ class Intake {
    * OCR of a photo that may show a printed page, or of a scanned PDF's page (`scanned`: a page for
    * sure, so it is not measured); true when it was read (its text is then structured like a document).
    */
-  private async readPage(file: string, bytes: Uint8Array, scanned = false): Promise<boolean> {
+  private async readPage(file: string, bytes: Uint8Array, scanned = false, pasted = false): Promise<boolean> {
     const { lines } = await recognizeText(bytes);
     const characters = lines.reduce((n, l) => n + (l.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0), 0);
     const confident = lines.filter((l) => l.score >= 0.6);
     if (scanned ? confident.length === 0 : confident.length < PAGE_MIN_LINES || characters < PAGE_MIN_CHARACTERS) return false;
-    this.take(await readInWorker({ kind: 'ocr', file, rows: ocrRows(confident), today: this.env.today, names: this.env.names ?? [] }));
+    this.take(
+      await readInWorker({ kind: 'ocr', file, rows: ocrRows(confident), today: this.env.today, names: this.env.names ?? [], pasted }),
+    );
     return true;
   }
 

@@ -317,11 +317,11 @@ const JOB_LINE =
   /^(?:招聘|诚聘|急聘|招募|聘|招(?![牌生商标])(?=[\u4e00-\u9fff]{2,12}\s*[（(]?\s*(?:\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]))?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$|(?<=[名人位])(?=[底月年日时]薪|薪|工资|待遇|\d))\s*(.*)$/;
 
 /** "招：送货司机2人…", "【招聘】…", "招学徒1名…" (招 before a position and its headcount): a job ad that says so, wherever it stands. */
-/** "另外店里招…", "我们厂里还招…": a few words of who is hiring in front of 招, in prose. */
+/** "另外店里招…", "我们厂里还招…": a few words of who is hiring in front of 招, in prose (then maybe 现在: "另外公司现在招…"). */
 const HIRING_LEAD = String.raw`(?:另外|此外|同时|还有)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂)?还?`;
 
 const JOB_TAG = new RegExp(
-  String.raw`^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招募|招人|招|聘)\s*[：:]|(?:${HIRING_LEAD})?(?:现|急|长期)?(?:招聘|诚聘|急聘|急招|招募|招(?![商生标投待收]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*`,
+  String.raw`^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|招工|招募|招人|招|聘)\s*[：:]|(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?(?:招聘|诚聘|急聘|急招|招募|招(?![商生标投待收]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*`,
 );
 
 /** The tag of a tagged job line removed ("招人：…" → "…"). */
@@ -401,7 +401,7 @@ export interface PostLine {
 const SUPPLY_WORDS = ['供应', '出售', '转让', '供', '售', '出租', '承接'];
 const TAGS = '供应|求购|出售|收购|采购|回收|转让|出租|求租|承接|供|求|售|购';
 /** How often or how much, in front of the tag: 长期收购, 常年供应, 大量求购, 现货供应, 急购. */
-const TAG_ADVERB = '(?:长期|常年|大量|急|现货|现)?';
+const TAG_ADVERB = '(?:长期|常年|长年|大量|急|现货|现)?';
 const POST_TAG = new RegExp(`^\\s*(?:[【[]\\s*${TAG_ADVERB}(${TAGS})\\s*[】\\]]|${TAG_ADVERB}(${TAGS})\\s*[：:])\\s*(.+)$`, 's');
 const DEMAND_WORDS = /求购|收购|采购|回收|急购/;
 const SUPPLY_PHRASES = /供应|供货|出售|转让|批发|低价处理|现货/;
@@ -429,7 +429,7 @@ export function postLine(raw: string, untagged = false): PostLine | undefined {
 }
 
 /** A clause that opens by buying or offering: "长期高价收购各品牌二手车", "回收二手手机", "常年供应…" (not 出租车). */
-export const POST_OPENING = /^(?:长期|常年|大量|高价|现货|急)*(?:收购|回收|求购|采购|供应|出售|转让|出租(?!车))/;
+export const POST_OPENING = /^(?:长期|常年|长年|大量|高价|现货|急)*(?:收购|回收|求购|采购|供应|出售|转让|出租(?!车))/;
 
 /** "回收二手手机、坏手机，现场估价" among lines that say what they are: a short line opening by buying or offering is a post. */
 export const opensPost = (text: string) => text.length <= 60 && POST_OPENING.test(withoutNumbering(text)) && Boolean(postLine(text, true));

@@ -32,6 +32,7 @@ export async function readInWorker(request: ReadRequest): Promise<ReadOutput> {
       captions: [],
       attachments: [],
       scans: [],
+      pasted: [],
       problems: [
         exhausted
           ? {

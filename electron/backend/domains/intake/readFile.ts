@@ -51,7 +51,8 @@ export type DocumentKind =
 export type ReadRequest =
   | { kind: DocumentKind; file: string; bytes: Uint8Array; dataDir: string; today: string; names?: string[] }
   | { kind: 'picture'; file: string; bytes: Uint8Array; dataDir: string }
-  | { kind: 'ocr'; file: string; rows: OcrRow[]; today: string; names?: string[] };
+  /** `pasted`: the rows of a picture pasted into the document `file`, whose name says nothing of the picture. */
+  | { kind: 'ocr'; file: string; rows: OcrRow[]; today: string; names?: string[]; pasted?: boolean };
 
 export interface ReadOutput {
   documents: { file: string; material: StructuredMaterial }[];
@@ -66,6 +67,8 @@ export interface ReadOutput {
   attachments: { name: string; bytes: Uint8Array }[];
   /** The pages of a PDF without text (a scan), as pictures: the caller reads them by OCR. */
   scans: Uint8Array[];
+  /** Pictures pasted into a Word document (a screenshot of a price list): the caller reads those that look like a page by OCR. */
+  pasted: Uint8Array[];
   problems: IntakeProblem[];
 }
 
@@ -134,6 +137,7 @@ const emptyOutput = (): ReadOutput => ({
   captions: [],
   attachments: [],
   scans: [],
+  pasted: [],
   problems: [],
 });
 
@@ -156,7 +160,12 @@ class DocumentReader {
       blocks,
       this.file,
       { newId: () => uuidv7() },
-      { fileColumn: fileNameColumn(this.file), today: this.request.today, ocr, names: this.request.names ?? [] },
+      {
+        fileColumn: this.request.kind === 'ocr' && this.request.pasted ? undefined : fileNameColumn(this.file),
+        today: this.request.today,
+        ocr,
+        names: this.request.names ?? [],
+      },
     );
     material.contactLines.push(...pageLines.filter(isContactLine));
     this.output.documents.push({ file: this.file, material });
@@ -184,6 +193,7 @@ class DocumentReader {
         });
         return undefined;
       }
+      this.output.pasted.push(new Uint8Array(picture.bytes));
       return this.store(picture.bytes, picture.contentType);
     };
     const { blocks, warnings, pageLines } = await convertDocx(bytes, embedded);

@@ -81,7 +81,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
     const rows: string[][] = [];
     worksheet.eachRow({ includeEmpty: false }, (row) => {
       // What the customer hid (进价, 供应商 columns of a stock export) is not for the site.
-      if (rows.length >= MAX_SHEET_ROWS || row.hidden) return;
+      if (rows.length >= MAX_SHEET_ROWS || row.hidden || withdrawnByComment(row)) return;
       const cells: string[] = [];
       row.eachCell({ includeEmpty: true }, (cell, column) => {
         if (column > MAX_SHEET_COLUMNS) return;
@@ -97,6 +97,24 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
     if (rows.some((r) => r.some(Boolean))) sheets.push({ name: worksheet.name, rows });
   });
   return sheets;
+}
+
+/** A comment saying a row's item is no longer sold or not to be quoted ("已停产，别往外报了", "已下架"). */
+const WITHDRAWN = /停产|停售|下架|不再(?:生产|销售|供应|供货)|(?:别|不要|不能|勿)(?:往外|对外)?报|不对外/;
+
+/** The text of a cell's comment (an Excel note: a string, or rich text runs). */
+function commentText(cell: ExcelJS.Cell): string {
+  const note = cell.note as string | { texts?: { text: string }[] } | undefined;
+  return typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
+}
+
+/** A row the customer left in the sheet but whose comment withdraws it: like a hidden row, not for the site. */
+function withdrawnByComment(row: ExcelJS.Row): boolean {
+  let withdrawn = false;
+  row.eachCell((cell) => {
+    withdrawn ||= WITHDRAWN.test(commentText(cell));
+  });
+  return withdrawn;
 }
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;

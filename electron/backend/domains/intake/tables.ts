@@ -60,6 +60,8 @@ export interface TableColumn {
   unit?: string;
   /** A price column whose cells are sentences with the price inside ("…12支一盒，每盒9.6元"): the sentence is the description. */
   prose?: boolean;
+  /** One of several columns of bare amounts under sizes or grades (大果 | 中果 | 小果) in a table without a price column. */
+  grade?: boolean;
 }
 
 export interface TableReading {
@@ -152,6 +154,7 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
     modelsUnderSpecHeader(columns, filled);
     ensureName(columns, filled);
     preferPublicPrice(columns, [caption, ...rows.slice(0, headerAt).flat()].join(' '));
+    gradePrices(columns, filled, [caption, ...rows.slice(0, headerAt).flat()].join(' '));
     return { columns, rows: filled, titleRows: rows.slice(0, headerAt), hasHeader: true };
   }
   const data = rows.filter((r) => r.some((c) => clean(c)));
@@ -224,6 +227,42 @@ function preferPublicPrice(columns: TableColumn[], title: string): void {
     publicPrices[0] ??
     prices[0];
   for (const c of prices) c.role = c === chosen ? 'price' : 'description';
+}
+
+const BARE_AMOUNT = /^\d{1,6}(\.\d{1,2})?$/;
+/** A grade's cell without an amount: not sold in that size (—), or priced on the day (时价). */
+const NO_AMOUNT = /^([—–\-－/／]+|时价|面议|电议)$/;
+
+/**
+ * Without a price column, two or more columns under sizes or grades (大果 | 中果 | 小果) holding only bare
+ * amounts (or — where a size is not sold) are prices by grade: a row's price is the range of its amounts,
+ * per the unit a title line gives ("单位：元/斤"); the title or the headers must say the amounts are in 元.
+ */
+function gradePrices(columns: TableColumn[], data: string[][], title: string): void {
+  if (columns.some((c) => c.role === 'price') || data.length < 2) return;
+  // Lengths, counts and weights are bare numbers too: the title or the headers say the amounts are money.
+  const money = (header: string) => /元|[¥￥]/.test(header);
+  const graded = columns.flatMap((c, i) => {
+    const values = data.map((r) => clean(r[i] ?? '')).filter(Boolean);
+    const amounts = values.filter((v) => BARE_AMOUNT.test(v)).length;
+    return c.role === 'spec' && c.header && amounts > 0 && values.every((v) => BARE_AMOUNT.test(v) || NO_AMOUNT.test(v)) ? [c] : [];
+  });
+  if (graded.length < 2 || !(money(title) || graded.every((c) => money(c.header)))) return;
+  const unit = /单位\s*[：:]\s*元\s*[/／每]\s*([\u4e00-\u9fff]{1,3})/.exec(title)?.[1];
+  for (const c of graded) Object.assign(c, { grade: true }, unit ? { unit } : {});
+}
+
+/** The price of a row priced by grade: the range of its amounts, else a 时价 written in place of them. */
+function gradedPrice(reading: TableReading, row: string[]): Price | undefined {
+  const cells = reading.columns.flatMap((c, i) => (c.grade ? [clean(row[i] ?? '')] : []));
+  const amounts = cells.filter((v) => BARE_AMOUNT.test(v)).map((v) => Math.round(Number(v) * 100));
+  const unit = reading.columns.find((c) => c.grade)?.unit;
+  if (amounts.length === 0) {
+    const written = cells.find((v) => /时价|面议|电议/.test(v));
+    return written ? parseLabeledPrice(written) : undefined;
+  }
+  const [low, high] = [Math.min(...amounts), Math.max(...amounts)];
+  return { kind: 'amount', fen: low, ...(high > low ? { maxFen: high } : {}), ...(unit ? { unit } : {}) };
 }
 
 /** A model code: letters, then digits, maybe a dash between ("BX-2301", "ZZX-600", "PP-32"). */
@@ -448,6 +487,10 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     } else fields.priceText = priceCell;
     if (remarked) fields.details.push(remark![2]!);
     readAsRemarked = Boolean(remarked);
+  }
+  if (!priceCell && reading.columns.some((c) => c.grade)) {
+    const price = gradedPrice(reading, row);
+    if (price) fields.price = price;
   }
   const specs = reading.columns.flatMap((c, i) =>
     c.role === 'spec' && row[i]!.trim()
