@@ -5,6 +5,7 @@
  * by pixel, which cost more than the models on a page photo.
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import type { OcrLine } from './types';
 
@@ -131,6 +132,24 @@ async function scaledMask(
   return { data, width: source.width, height: source.height };
 }
 
+/**
+ * opencv.js (the line finder's image library, loaded by @gutenye/ocr-common) compiles its WebAssembly after it
+ * is loaded, and only then has cv.Mat: on a busy machine the first page could come sooner ("cv.Mat is not a
+ * constructor"). It is a UMD file: required, it is the module object itself, the one the line finder uses.
+ */
+async function openCvReady(): Promise<void> {
+  const lineFinder = createRequire(import.meta.url).resolve('@gutenye/ocr-common/splitIntoLineImages');
+  const cv = createRequire(lineFinder)('@techstark/opencv-js') as { Mat?: unknown; onRuntimeInitialized?: () => void };
+  if (cv.Mat) return;
+  await new Promise<void>((resolve) => {
+    const before = cv.onRuntimeInitialized;
+    cv.onRuntimeInitialized = () => {
+      before?.();
+      resolve();
+    };
+  });
+}
+
 export class OcrEngine {
   private constructor(
     private readonly runtime: Runtime,
@@ -141,6 +160,7 @@ export class OcrEngine {
   static async load(threads: number): Promise<OcrEngine> {
     // Importing ocr-node registers its sharp-based image class, which the line finder uses for crops.
     await import('@gutenye/ocr-node');
+    await openCvReady();
     const { splitIntoLineImages } = (await import('@gutenye/ocr-common/splitIntoLineImages')) as unknown as Pick<
       Runtime,
       'splitIntoLineImages'
