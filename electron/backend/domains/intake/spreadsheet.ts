@@ -37,10 +37,20 @@ export interface Sheet {
   rows: string[][];
 }
 
-/** A cell as people see it: numbers without float noise, dates as ISO, formulas by their result. */
+/**
+ * A cell as people see it: numbers without float noise, dates as ISO, formulas by their result.
+ * Struck-through text is deleted text: a struck cell reads empty, struck rich-text runs (an old price
+ * struck before the new one, `2980 2580`) are left out.
+ */
 function cellText(cell: ExcelJS.Cell): string {
   const value = cell.value;
-  if (value === null || value === undefined) return '';
+  if (value === null || value === undefined || cell.font?.strike) return '';
+  if (typeof value === 'object' && 'richText' in value)
+    return value.richText
+      .filter((run) => !run.font?.strike)
+      .map((run) => run.text)
+      .join('')
+      .trim();
   if (typeof value === 'number') return String(Math.round(value * 1e6) / 1e6);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object' && 'result' in value)
