@@ -5,7 +5,12 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { convertDocx } from '../../../electron/backend/domains/intake/docx';
+import type { ParsedPhoto } from '../../../electron/backend/domains/intake/importMaterials';
+import { placePhotos } from '../../../electron/backend/domains/intake/placePhotos';
 import { readXlsx } from '../../../electron/backend/domains/intake/spreadsheet';
+import { paragraph, type Item, type SiteContent } from '../../../shared/sites/model';
+import { buildDocx } from '../../fixtures/materials/make/docx';
 
 describe('struck-through text in a workbook', () => {
   it('leaves out struck rich-text runs (the old price) and struck cells (a discontinued row)', async () => {
@@ -30,5 +35,42 @@ describe('struck-through text in a workbook', () => {
       ['电热水壶', '129'],
       ['豆浆机', '299'],
     ]);
+  });
+});
+
+describe('struck-through text in a Word document', () => {
+  it('leaves out an old price struck before the new one, single or double, and a line struck whole', async () => {
+    const bytes = buildDocx([
+      { p: [{ text: '木门套装　', bold: false }, { text: '1280', strike: 'single' }, { text: ' 1180元/樘' }] },
+      { p: [{ text: '铝合金窗　' }, { text: '460', strike: 'double' }, { text: ' 420元/平方米' }] },
+      { p: [{ text: '老款铁艺门　980元/樘', strike: 'single' }] },
+      { p: '防盗门　2600元/樘' },
+    ]);
+    const { blocks } = await convertDocx(bytes, async () => undefined);
+    const lines = blocks.flatMap((b) => (b.type === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : []));
+    expect(lines).toEqual(['木门套装　 1180元/樘', '铝合金窗　 420元/平方米', '防盗门　2600元/樘']);
+  });
+});
+
+describe('a photo named by something the business says it has', () => {
+  const photo = (file: string, sha256: string): ParsedPhoto => ({
+    file,
+    image: { sha256, size: 1, mime: 'image/jpeg', width: 10, height: 10, hasAlpha: false, sourceFormat: 'jpeg' } as ParsedPhoto['image'],
+    look: { logoShape: false, pageLike: false },
+  });
+  const product = (name: string): Item => ({ kind: 'product', id: `p-${name}`, name, description: [], images: [] });
+
+  it('goes to the gallery when the intro text names it, though item names share its words; otherwise to the tray', () => {
+    const content = {
+      columns: [
+        { id: 'p', type: 'products', title: '产品', order: 1, channels: {}, body: [], items: [product('烘干枣片'), product('烘干枣圈')] },
+      ],
+      profile: {},
+      unsorted: [{ id: 'u', source: 'a.docx', note: 'Text before the first column heading.', images: [], blocks: [paragraph('本厂拥有全自动烘干线两条，日产干果十吨。')] }],
+    } as unknown as SiteContent;
+    placePhotos(content, [photo('烘干线.jpg', 'a'), photo('烘干枣.jpg', 'b')], { newId: () => 'n', guess: () => undefined });
+    const intro = content.columns.find((c) => c.type === 'intro');
+    expect(intro?.body.flatMap((b) => (b.type === 'image' ? [b.image.fileName] : []))).toEqual(['烘干线.jpg']);
+    expect(content.unsorted.flatMap((u) => u.images.map((i) => i.fileName))).toEqual(['烘干枣.jpg']);
   });
 });
