@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { convertDocx } from '../../../electron/backend/domains/intake/docx';
 import type { ParsedPhoto } from '../../../electron/backend/domains/intake/importMaterials';
 import { placePhotos } from '../../../electron/backend/domains/intake/placePhotos';
+import { headerFooterLines } from '../../../electron/backend/domains/intake/sheetPageLines';
 import { readXlsx } from '../../../electron/backend/domains/intake/spreadsheet';
 import { paragraph, type Item, type SiteContent } from '../../../shared/sites/model';
 import { buildDocx } from '../../fixtures/materials/make/docx';
@@ -72,5 +73,33 @@ describe('a photo named by something the business says it has', () => {
     const intro = content.columns.find((c) => c.type === 'intro');
     expect(intro?.body.flatMap((b) => (b.type === 'image' ? [b.image.fileName] : []))).toEqual(['烘干线.jpg']);
     expect(content.unsorted.flatMap((u) => u.images.map((i) => i.fileName))).toEqual(['烘干枣.jpg']);
+  });
+});
+
+describe("a worksheet's printed page header and footer", () => {
+  it('gives its sections as lines, without the page, date and font codes', () => {
+    expect(headerFooterLines('&L&"宋体,加粗"&12地址：开发区纬二路6号&C第 &P 页 共 &N 页&R电话：0631-7654321　手机：13712345678（周经理）')).toEqual([
+      '地址：开发区纬二路6号',
+      '第  页 共  页',
+      '电话：0631-7654321　手机：13712345678（周经理）',
+    ]);
+    expect(headerFooterLines('&C&KFF0000R&&D五金&D')).toEqual(['R&D五金']);
+  });
+
+  it('comes with the sheet read from a workbook, and a hidden sheet is not read at all', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('报价');
+    sheet.addRows([
+      ['品名', '价格'],
+      ['播种机', 3600],
+    ]);
+    sheet.headerFooter.oddFooter = '&L地址：开发区纬二路6号&R手机：13712345678（周经理）';
+    const hidden = workbook.addWorksheet('进价', { state: 'hidden' });
+    hidden.addRows([
+      ['品名', '进价'],
+      ['播种机', 3000],
+    ]);
+    const sheets = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(sheets.map((s) => [s.name, s.pageLines])).toEqual([['报价', ['地址：开发区纬二路6号', '手机：13712345678（周经理）']]]);
   });
 });

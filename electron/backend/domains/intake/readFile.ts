@@ -154,7 +154,7 @@ class DocumentReader {
     return this.request.file;
   }
 
-  /** `pageLines`: a Word page header's and footer's lines; those that give a contact fill the contact block after the body's. */
+  /** `pageLines`: a Word page header's and footer's lines (or a worksheet's); those that give a contact fill the contact block after the body's. */
   private structure(blocks: SourceBlock[], ocr = false, pageLines: string[] = []): void {
     const material = structureDocument(
       blocks,
@@ -297,7 +297,10 @@ class DocumentReader {
           await readOpenDocument(request.bytes, request.kind, (bytes, name) => this.store(bytes, name), this.handBack),
           request.kind === 'odt' ? openDocumentPageLines(request.bytes) : [],
         );
-      else if (request.kind === 'xlsx') this.structure(sheetBlocks(await readXlsx(request.bytes)));
+      else if (request.kind === 'xlsx') {
+        const sheets = await readXlsx(request.bytes);
+        this.structure(sheetBlocks(sheets), false, [...new Set(sheets.flatMap((sheet) => sheet.pageLines ?? []))]);
+      }
       else if (request.kind === 'xls') this.structure(sheetBlocks(await readXls(request.bytes)));
       else if (request.kind === 'ods') this.structure(sheetBlocks(readOds(request.bytes)));
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));

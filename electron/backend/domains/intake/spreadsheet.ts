@@ -15,6 +15,7 @@ import { isOle, LegacyExcelProblem, readLegacyExcel } from './legacyExcel';
 import { linesToBlocks } from './lines';
 import { readRowBlocks } from './rowBlocks';
 import { contactPairLines, sideBySide } from './sheetParts';
+import { sheetPageLines } from './sheetPageLines';
 import { readTable } from './tables';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, isHtml, webPageTables } from './webPage';
@@ -35,6 +36,8 @@ export class SpreadsheetProblem extends Error {
 export interface Sheet {
   name: string;
   rows: string[][];
+  /** The printed page header's and footer's lines (sheetPageLines.ts), where a workbook has them. */
+  pageLines?: string[];
 }
 
 /**
@@ -104,7 +107,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
       });
       rows.push(Array.from(cells, (c) => c ?? ''));
     });
-    if (rows.some((r) => r.some(Boolean))) sheets.push({ name: worksheet.name, rows });
+    const pageLines = sheetPageLines(worksheet.headerFooter);
+    if (rows.some((r) => r.some(Boolean))) sheets.push({ name: worksheet.name, rows, ...(pageLines.length ? { pageLines } : {}) });
   });
   return sheets;
 }
