@@ -10,6 +10,7 @@ import type { ParsedPhoto } from '../../../electron/backend/domains/intake/impor
 import { placePhotos } from '../../../electron/backend/domains/intake/placePhotos';
 import { headerFooterLines } from '../../../electron/backend/domains/intake/sheetPageLines';
 import { readXlsx } from '../../../electron/backend/domains/intake/spreadsheet';
+import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
 import { paragraph, type Item, type SiteContent } from '../../../shared/sites/model';
 import { buildDocx } from '../../fixtures/materials/make/docx';
 
@@ -101,5 +102,14 @@ describe("a worksheet's printed page header and footer", () => {
     ]);
     const sheets = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(sheets.map((s) => [s.name, s.pageLines])).toEqual([['报价', ['地址：开发区纬二路6号', '手机：13712345678（周经理）']]]);
+  });
+});
+
+describe('the SMS short name of a supplier to other businesses', () => {
+  const region = { province: '山东省', city: '潍坊市', district: '奎文区' };
+  it('keeps 用品 after a kind of business it serves (it would read as that business), drops it after a trade', () => {
+    expect(shortNameOf('潍坊安居酒店用品有限公司', region)).toBe('安居酒店用品');
+    expect(shortNameOf('潍坊顺达汽车用品有限公司', region)).toBe('顺达汽车用品');
+    expect(shortNameOf('潍坊乐乐母婴用品店', region)).toBe('乐乐母婴');
   });
 });
