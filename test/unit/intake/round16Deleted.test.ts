@@ -4,8 +4,10 @@
  * hides, and a contact only in a sheet's printed page header or footer. The text is made up for the tests.
  */
 import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { convertDocx } from '../../../electron/backend/domains/intake/docx';
+import { docxPageLines } from '../../../electron/backend/domains/intake/docxPageLines';
 import type { ParsedPhoto } from '../../../electron/backend/domains/intake/importMaterials';
 import { placePhotos } from '../../../electron/backend/domains/intake/placePhotos';
 import { headerFooterLines } from '../../../electron/backend/domains/intake/sheetPageLines';
@@ -111,5 +113,15 @@ describe('the SMS short name of a supplier to other businesses', () => {
     expect(shortNameOf('潍坊安居酒店用品有限公司', region)).toBe('安居酒店用品');
     expect(shortNameOf('潍坊顺达汽车用品有限公司', region)).toBe('顺达汽车用品');
     expect(shortNameOf('潍坊乐乐母婴用品店', region)).toBe('乐乐母婴');
+  });
+});
+
+describe('struck-through text in a Word page footer', () => {
+  it('is left out of the footer lines, as in the body', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const run = (text: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const footer = `<w:ftr ${W}><w:p>${run('电话：')}${run('0536-1111111', '<w:strike/>')}${run('0536-2222222')}${run('（旧）', '<w:dstrike/>')}${run('　手机：13800002222', '<w:strike w:val="0"/>')}</w:p></w:ftr>`;
+    const bytes = zipSync({ 'word/footer1.xml': strToU8(footer) });
+    expect(docxPageLines(bytes)).toEqual(['电话：0536-2222222　手机：13800002222']);
   });
 });
