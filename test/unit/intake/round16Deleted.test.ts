@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { convertDocx } from '../../../electron/backend/domains/intake/docx';
 import { docxPageLines } from '../../../electron/backend/domains/intake/docxPageLines';
 import type { ParsedPhoto } from '../../../electron/backend/domains/intake/importMaterials';
+import { readOpenDocument } from '../../../electron/backend/domains/intake/openDocument';
 import { placePhotos } from '../../../electron/backend/domains/intake/placePhotos';
+import { sanitizeIntakeHtml } from '../../../electron/backend/domains/intake/sanitize';
 import { headerFooterLines } from '../../../electron/backend/domains/intake/sheetPageLines';
 import { readXlsx } from '../../../electron/backend/domains/intake/spreadsheet';
 import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
@@ -123,5 +125,23 @@ describe('struck-through text in a Word page footer', () => {
     const footer = `<w:ftr ${W}><w:p>${run('电话：')}${run('0536-1111111', '<w:strike/>')}${run('0536-2222222')}${run('（旧）', '<w:dstrike/>')}${run('　手机：13800002222', '<w:strike w:val="0"/>')}</w:p></w:ftr>`;
     const bytes = zipSync({ 'word/footer1.xml': strToU8(footer) });
     expect(docxPageLines(bytes)).toEqual(['电话：0536-2222222　手机：13800002222']);
+  });
+});
+
+describe('struck-through text in an OpenDocument text', () => {
+  it('is dropped with the <s> the reader writes for a line-through style', async () => {
+    const content =
+      '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" ' +
+      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" ' +
+      'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"><office:automatic-styles>' +
+      '<style:style style:name="T1" style:family="text"><style:text-properties style:text-line-through-style="solid"/></style:style>' +
+      '<style:style style:name="T2" style:family="text"><style:text-properties style:text-line-through-style="none"/></style:style>' +
+      '</office:automatic-styles><office:body><office:text>' +
+      '<text:p>地板砖　<text:span text:style-name="T1">88</text:span> <text:span text:style-name="T2">76元/平方米</text:span></text:p>' +
+      '<text:p text:style-name="T1">老款墙砖　30元/平方米</text:p>' +
+      '</office:text></office:body></office:document-content>';
+    const bytes = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': strToU8(content) });
+    const html = sanitizeIntakeHtml(await readOpenDocument(bytes, 'odt', async () => undefined));
+    expect(html).toBe('<p>地板砖　 76元/平方米</p><p></p>');
   });
 });
