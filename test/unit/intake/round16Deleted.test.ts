@@ -66,7 +66,7 @@ describe('a photo named by something the business says it has', () => {
   });
   const product = (name: string): Item => ({ kind: 'product', id: `p-${name}`, name, description: [], images: [] });
 
-  it('goes to the gallery when the intro text names it, though item names share its words; otherwise to the tray', () => {
+  it('goes to the gallery when it fits several items by part of its name and the intro text names it; otherwise to the tray', () => {
     const content = {
       columns: [
         { id: 'p', type: 'products', title: '产品', order: 1, channels: {}, body: [], items: [product('烘干枣片'), product('烘干枣圈')] },

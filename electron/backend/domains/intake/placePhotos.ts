@@ -136,8 +136,8 @@ class PhotoPlacement {
       );
       return;
     }
-    // "钢化炉.jpg" where the intro says "拥有进口钢化炉两台": what the business shows of itself, though item names share its words.
-    if (match.kind !== 'item' && hint !== 'products' && this.introMentions(fileName)) return this.gallery(photo, ref, fileName);
+    // "钢化炉.jpg" fits 钢化玻璃 items by half its name, and the intro says "拥有进口钢化炉两台": the business's equipment.
+    if (match.kind === 'ambiguous' && hint !== 'products' && this.introMentions(fileName)) return this.gallery(photo, ref, fileName);
     if (match.kind === 'ambiguous') return this.tray(photo.file, `${fileName} fits several items: ${match.candidates.join('、')}.`, [ref]);
     if (place || (amongPlaces && match.kind === 'none')) return this.gallery(photo, ref, fileName);
     const product = productOfPhotoName(fileName, this.photosOnly || hint === 'products');
