@@ -72,7 +72,15 @@ describe('a photo named by something the business says it has', () => {
         { id: 'p', type: 'products', title: '产品', order: 1, channels: {}, body: [], items: [product('烘干枣片'), product('烘干枣圈')] },
       ],
       profile: {},
-      unsorted: [{ id: 'u', source: 'a.docx', note: 'Text before the first column heading.', images: [], blocks: [paragraph('本厂拥有全自动烘干线两条，日产干果十吨。')] }],
+      unsorted: [
+        {
+          id: 'u',
+          source: 'a.docx',
+          note: 'Text before the first column heading.',
+          images: [],
+          blocks: [paragraph('本厂拥有全自动烘干线两条，日产干果十吨。')],
+        },
+      ],
     } as unknown as SiteContent;
     placePhotos(content, [photo('烘干线.jpg', 'a'), photo('烘干枣.jpg', 'b')], { newId: () => 'n', guess: () => undefined });
     const intro = content.columns.find((c) => c.type === 'intro');
@@ -83,11 +91,9 @@ describe('a photo named by something the business says it has', () => {
 
 describe("a worksheet's printed page header and footer", () => {
   it('gives its sections as lines, without the page, date and font codes', () => {
-    expect(headerFooterLines('&L&"宋体,加粗"&12地址：开发区纬二路6号&C第 &P 页 共 &N 页&R电话：0631-7654321　手机：13712345678（周经理）')).toEqual([
-      '地址：开发区纬二路6号',
-      '第  页 共  页',
-      '电话：0631-7654321　手机：13712345678（周经理）',
-    ]);
+    expect(
+      headerFooterLines('&L&"宋体,加粗"&12地址：开发区纬二路6号&C第 &P 页 共 &N 页&R电话：0631-7654321　手机：13712345678（周经理）'),
+    ).toEqual(['地址：开发区纬二路6号', '第  页 共  页', '电话：0631-7654321　手机：13712345678（周经理）']);
     expect(headerFooterLines('&C&KFF0000R&&D五金&D')).toEqual(['R&D五金']);
   });
 

@@ -21,16 +21,7 @@ import { matchCaption } from './captions';
 import type { ProductLine } from './lineItems';
 import type { LinkedPicture } from './webPage';
 import type { ParsedPhoto } from './importMaterials';
-import {
-  folderHint,
-  isCameraName,
-  isLogoName,
-  isPlaceName,
-  PhotoMatcher,
-  photoStem,
-  productOfPhotoName,
-  type MatchReason,
-} from './photos';
+import { folderHint, isCameraName, isLogoName, isPlaceName, PhotoMatcher, photoStem, productOfPhotoName, type MatchReason } from './photos';
 import { ALL_CHANNELS } from './structure';
 
 export interface PlacementEnv {

@@ -31,7 +31,7 @@ import { PdfProblem, readPdf } from './pdf';
 import { PresentationProblem, readPresentation } from './presentation';
 import { readRtf, RtfProblem } from './rtf';
 import { ASSET_SCHEME } from './sanitize';
-import { readCsv, readOds, readXls, readXlsx, sheetBlocks, SpreadsheetProblem } from './spreadsheet';
+import { readCsv, readOds, readXls, readXlsx, sheetBlocks, SpreadsheetProblem, type Sheet } from './spreadsheet';
 import { structureDocument, type StructuredMaterial } from './structure';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, readWebPage, type LinkedPicture } from './webPage';
@@ -171,6 +171,11 @@ class DocumentReader {
     this.output.documents.push({ file: this.file, material });
   }
 
+  /** A workbook's sheets, with the lines of their printed page headers and footers. */
+  private sheets(sheets: Sheet[]): void {
+    this.structure(sheetBlocks(sheets), false, [...new Set(sheets.flatMap((sheet) => sheet.pageLines ?? []))]);
+  }
+
   private async store(bytes: Uint8Array, what: string): Promise<string | undefined> {
     if (this.request.kind === 'ocr') return undefined;
     try {
@@ -297,11 +302,8 @@ class DocumentReader {
           await readOpenDocument(request.bytes, request.kind, (bytes, name) => this.store(bytes, name), this.handBack),
           request.kind === 'odt' ? openDocumentPageLines(request.bytes) : [],
         );
-      else if (request.kind === 'xlsx') {
-        const sheets = await readXlsx(request.bytes);
-        this.structure(sheetBlocks(sheets), false, [...new Set(sheets.flatMap((sheet) => sheet.pageLines ?? []))]);
-      }
-      else if (request.kind === 'xls') this.structure(sheetBlocks(await readXls(request.bytes)));
+      else if (request.kind === 'xlsx') this.sheets(await readXlsx(request.bytes));
+      else if (request.kind === 'xls') this.sheets(await readXls(request.bytes));
       else if (request.kind === 'ods') this.structure(sheetBlocks(readOds(request.bytes)));
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
       else if (request.kind === 'pdf') await this.pdf(request.bytes);

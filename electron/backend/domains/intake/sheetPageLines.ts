@@ -23,7 +23,12 @@ export function headerFooterLines(text: string): string[] {
   return text
     .replace(/&&/g, '\u0000')
     .split(/&[LCR]/)
-    .flatMap((section) => section.replace(CODE, '').replace(/\u0000/g, '&').split(/\r?\n/))
+    .flatMap((section) =>
+      section
+        .replace(CODE, '')
+        .replace(/\u0000/g, '&')
+        .split(/\r?\n/),
+    )
     .map((line) => line.trim())
     .filter(Boolean);
 }
