@@ -72,12 +72,20 @@ export function withReadableTextBoxes(xml: string): string {
   return out + bareDrawings(xml.slice(at));
 }
 
-/** The .docx with its text boxes made readable, or the same bytes when nothing needed it. */
+/**
+ * Word's double strikethrough (w:dstrike), which mammoth does not read, as a single one (w:strike): both
+ * mark text the writer deleted, which the intake allowlist then drops (sanitize.ts).
+ */
+export function withDoubleStrikeAsStrike(xml: string): string {
+  return xml.replace(/<w:dstrike(?![^>]*w:val="(?:false|0|off)")[^>]*\/>/g, '<w:strike/>');
+}
+
+/** The .docx with its text boxes made readable (and double strikethrough read), or the same bytes when nothing needed it. */
 export function docxWithReadableTextBoxes(bytes: Uint8Array): Uint8Array {
   const document = unzipSync(bytes, { filter: (file) => file.name === DOCUMENT })[DOCUMENT];
   if (!document) return bytes;
   const xml = strFromU8(document);
-  const readable = withReadableTextBoxes(xml);
+  const readable = withDoubleStrikeAsStrike(withReadableTextBoxes(xml));
   if (readable === xml) return bytes;
   const files = unzipSync(bytes);
   // Pictures are stored, not compressed again: only the XML needs it.

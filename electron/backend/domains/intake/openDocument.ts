@@ -25,13 +25,15 @@ export class OpenDocumentProblem extends Error {
 interface Look {
   bold?: boolean;
   italic?: boolean;
+  /** Struck through: text the writer deleted (the allowlist drops its <s>). */
+  struck?: boolean;
 }
 
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Bold and italic of the automatic styles (P1, T1 …) LibreOffice writes for direct formatting. */
+/** Bold, italic and strikethrough of the automatic styles (P1, T1 …) LibreOffice writes for direct formatting. */
 function automaticLooks(root: XmlNode): Map<string, Look> {
   const looks = new Map<string, Look>();
   for (const definition of elements(root, 'style:style')) {
@@ -39,7 +41,12 @@ function automaticLooks(root: XmlNode): Map<string, Look> {
     // Chinese text takes the "asian" weight and style: LibreOffice writes only those for it.
     const weight = text['style:font-weight-asian'] ?? text['fo:font-weight'] ?? '';
     const style = text['style:font-style-asian'] ?? text['fo:font-style'] ?? '';
-    const look: Look = { ...(/^(bold|[6-9]00)$/.test(weight) ? { bold: true } : {}), ...(style === 'italic' ? { italic: true } : {}) };
+    const through = text['style:text-line-through-style'];
+    const look: Look = {
+      ...(/^(bold|[6-9]00)$/.test(weight) ? { bold: true } : {}),
+      ...(style === 'italic' ? { italic: true } : {}),
+      ...(through && through !== 'none' ? { struck: true } : {}),
+    };
     if (definition.attribs?.['style:name']) looks.set(definition.attribs['style:name'], look);
   }
   return looks;
@@ -54,6 +61,7 @@ class HtmlWriter {
 
   private marked(node: XmlNode, inner: string): string {
     const look = this.looks.get(node.attribs?.['text:style-name'] ?? '') ?? {};
+    if (look.struck) return `<s>${inner}</s>`;
     const em = look.italic ? `<em>${inner}</em>` : inner;
     return look.bold ? `<strong>${em}</strong>` : em;
   }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Guess, GuessRule, GuessTarget } from '../../../../shared/api/sites';
 import {
   itemTitle,
+  plainText,
   sortedColumns,
   type Column,
   type Block,
@@ -20,7 +21,7 @@ import { matchCaption } from './captions';
 import type { ProductLine } from './lineItems';
 import type { LinkedPicture } from './webPage';
 import type { ParsedPhoto } from './importMaterials';
-import { folderHint, isCameraName, isLogoName, isPlaceName, PhotoMatcher, productOfPhotoName, type MatchReason } from './photos';
+import { folderHint, isCameraName, isLogoName, isPlaceName, PhotoMatcher, photoStem, productOfPhotoName, type MatchReason } from './photos';
 import { ALL_CHANNELS } from './structure';
 
 export interface PlacementEnv {
@@ -126,6 +127,8 @@ class PhotoPlacement {
       );
       return;
     }
+    // "钢化炉.jpg" fits 钢化玻璃 items by half its name, and the intro says "拥有进口钢化炉两台": the business's equipment.
+    if (match.kind === 'ambiguous' && hint !== 'products' && this.introMentions(fileName)) return this.gallery(photo, ref, fileName);
     if (match.kind === 'ambiguous') return this.tray(photo.file, `${fileName} fits several items: ${match.candidates.join('、')}.`, [ref]);
     if (place || (amongPlaces && match.kind === 'none')) return this.gallery(photo, ref, fileName);
     const product = productOfPhotoName(fileName, this.photosOnly || hint === 'products');
@@ -208,6 +211,20 @@ class PhotoPlacement {
       { file: fileName, item: item.name, column: column.title, kind: 'product', ...(made ? { made: 1 } : {}) },
       made ? { kind: 'column', columnId: column.id } : { kind: 'item', itemId: item.id },
     );
+  }
+
+  /**
+   * Whether the business's text about itself names what the photo's name says (a Chinese name of two characters
+   * or more): the intro column's, or text the tray holds (what came before the first column heading).
+   */
+  private introMentions(fileName: string): boolean {
+    const stem = photoStem(fileName).trim();
+    if (isCameraName(fileName) || !/^[\u4e00-\u9fff]{2,12}$/.test(stem)) return false;
+    const texts = [
+      ...this.content.columns.filter((column) => column.type === 'intro').map((column) => column.body),
+      ...this.content.unsorted.map((entry) => entry.blocks),
+    ];
+    return texts.some((blocks) => plainText(blocks, { images: false }).includes(stem));
   }
 
   /**

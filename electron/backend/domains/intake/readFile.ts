@@ -31,7 +31,7 @@ import { PdfProblem, readPdf } from './pdf';
 import { PresentationProblem, readPresentation } from './presentation';
 import { readRtf, RtfProblem } from './rtf';
 import { ASSET_SCHEME } from './sanitize';
-import { readCsv, readOds, readXls, readXlsx, sheetBlocks, SpreadsheetProblem } from './spreadsheet';
+import { readCsv, readOds, readXls, readXlsx, sheetBlocks, SpreadsheetProblem, type Sheet } from './spreadsheet';
 import { structureDocument, type StructuredMaterial } from './structure';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, readWebPage, type LinkedPicture } from './webPage';
@@ -154,7 +154,7 @@ class DocumentReader {
     return this.request.file;
   }
 
-  /** `pageLines`: a Word page header's and footer's lines; those that give a contact fill the contact block after the body's. */
+  /** `pageLines`: a Word page header's and footer's lines (or a worksheet's); those that give a contact fill the contact block after the body's. */
   private structure(blocks: SourceBlock[], ocr = false, pageLines: string[] = []): void {
     const material = structureDocument(
       blocks,
@@ -169,6 +169,11 @@ class DocumentReader {
     );
     material.contactLines.push(...pageLines.filter(isContactLine));
     this.output.documents.push({ file: this.file, material });
+  }
+
+  /** A workbook's sheets, with the lines of their printed page headers and footers. */
+  private sheets(sheets: Sheet[]): void {
+    this.structure(sheetBlocks(sheets), false, [...new Set(sheets.flatMap((sheet) => sheet.pageLines ?? []))]);
   }
 
   private async store(bytes: Uint8Array, what: string): Promise<string | undefined> {
@@ -297,8 +302,8 @@ class DocumentReader {
           await readOpenDocument(request.bytes, request.kind, (bytes, name) => this.store(bytes, name), this.handBack),
           request.kind === 'odt' ? openDocumentPageLines(request.bytes) : [],
         );
-      else if (request.kind === 'xlsx') this.structure(sheetBlocks(await readXlsx(request.bytes)));
-      else if (request.kind === 'xls') this.structure(sheetBlocks(await readXls(request.bytes)));
+      else if (request.kind === 'xlsx') this.sheets(await readXlsx(request.bytes));
+      else if (request.kind === 'xls') this.sheets(await readXls(request.bytes));
       else if (request.kind === 'ods') this.structure(sheetBlocks(readOds(request.bytes)));
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
       else if (request.kind === 'pdf') await this.pdf(request.bytes);

@@ -2,7 +2,7 @@
  * The allowlist of SITES.md applied to everything that arrives as HTML (mammoth's output today):
  * p, h2–h4, strong, em, ul/ol/li, table/tr/td/th (with their row and column spans), a[href http(s)/mailto/tel], img[asset ref].
  * Intake also keeps h1 (the column boundaries of a Word document) and br (soft line breaks); the
- * conversion to blocks maps both away. Everything else is dropped, text kept.
+ * conversion to blocks maps both away. Everything else is dropped, text kept (but struck-through text is dropped with it).
  */
 import sanitizeHtml from 'sanitize-html';
 
@@ -30,8 +30,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: [ASSET_SCHEME] },
   allowProtocolRelative: false,
   transformTags: { h5: 'h4', h6: 'h4', b: 'strong', i: 'em' },
-  // Contents of these are never text a reader should see.
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title'],
+  // Contents of these are never text a reader should see; struck-through text (mammoth's <s> for Word's
+  // w:strike, a web page's <del>/<strike>) is text the writer deleted, such as an old price before the new one.
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 's', 'strike', 'del'],
 };
 
 export function sanitizeIntakeHtml(html: string): string {

@@ -15,6 +15,7 @@ import { isOle, LegacyExcelProblem, readLegacyExcel } from './legacyExcel';
 import { linesToBlocks } from './lines';
 import { readRowBlocks } from './rowBlocks';
 import { contactPairLines, sideBySide } from './sheetParts';
+import { sheetPageLines } from './sheetPageLines';
 import { readTable } from './tables';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, isHtml, webPageTables } from './webPage';
@@ -35,12 +36,24 @@ export class SpreadsheetProblem extends Error {
 export interface Sheet {
   name: string;
   rows: string[][];
+  /** The printed page header's and footer's lines (sheetPageLines.ts), where a workbook has them. */
+  pageLines?: string[];
 }
 
-/** A cell as people see it: numbers without float noise, dates as ISO, formulas by their result. */
+/**
+ * A cell as people see it: numbers without float noise, dates as ISO, formulas by their result.
+ * Struck-through text is deleted text: a struck cell reads empty, struck rich-text runs (an old price
+ * struck before the new one, `2980 2580`) are left out.
+ */
 function cellText(cell: ExcelJS.Cell): string {
   const value = cell.value;
-  if (value === null || value === undefined) return '';
+  if (value === null || value === undefined || cell.font?.strike) return '';
+  if (typeof value === 'object' && 'richText' in value)
+    return value.richText
+      .filter((run) => !run.font?.strike)
+      .map((run) => run.text)
+      .join('')
+      .trim();
   if (typeof value === 'number') return String(Math.round(value * 1e6) / 1e6);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object' && 'result' in value)
@@ -94,7 +107,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
       });
       rows.push(Array.from(cells, (c) => c ?? ''));
     });
-    if (rows.some((r) => r.some(Boolean))) sheets.push({ name: worksheet.name, rows });
+    const pageLines = sheetPageLines(worksheet.headerFooter);
+    if (rows.some((r) => r.some(Boolean))) sheets.push({ name: worksheet.name, rows, ...(pageLines.length ? { pageLines } : {}) });
   });
   return sheets;
 }

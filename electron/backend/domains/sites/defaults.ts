@@ -33,6 +33,11 @@ const QUALIFIERS = /职业|儿童|少儿|建筑|设备|生态/g;
  * 贝贝母婴用品 → 贝贝母婴, 星际台球俱乐部 → 星际台球); with less before it, it is the trade (恒通物流 stays).
  */
 const GENERAL_TRADE = /(物流|摄影|培训|艺术|热水器|用品|俱乐部|器材|咨询|代理|养殖场|生活馆)$/;
+/**
+ * Customers a supplier serves that are a kind of business themselves: 宾客酒店用品 without 用品 would read as a
+ * hotel, 顺达汽车用品 as a car dealer, so 用品 stays after them (母婴, 宠物 say the trade alone and it goes).
+ */
+const SERVED_BUSINESS = /(?:酒店|宾馆|饭店|餐饮|汽车|医疗|办公)用品$/;
 
 /** What a service business does to its trade, dropped from a name still over six characters (雪峰空调安装维修 → 雪峰空调). */
 const SERVICE_WORDS = /(安装维修|维修安装|安装|维修|回收)$/;
@@ -45,7 +50,7 @@ function shorterSignature(short: string): string {
     const rest = short.slice(2, -2).replace(QUALIFIERS, '');
     short = head + rest + short.slice(-2);
   }
-  for (let match = GENERAL_TRADE.exec(short); match && match.index >= 4; match = GENERAL_TRADE.exec(short))
+  for (let match = GENERAL_TRADE.exec(short); match && match.index >= 4 && !SERVED_BUSINESS.test(short); match = GENERAL_TRADE.exec(short))
     short = short.slice(0, match.index);
   return short;
 }
