@@ -14,7 +14,7 @@ import type { SourceBlock } from './htmlToBlocks';
 import { isOle, LegacyExcelProblem, readLegacyExcel } from './legacyExcel';
 import { linesToBlocks } from './lines';
 import { readRowBlocks } from './rowBlocks';
-import { contactPairLines, sideBySide } from './sheetParts';
+import { contactPairLines, oneUnderAnother, sideBySide } from './sheetParts';
 import { readTable } from './tables';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, isHtml, webPageTables } from './webPage';
@@ -214,6 +214,8 @@ function gridBlocks(grid: string[][], underName: boolean): SourceBlock[] {
   // A sheet of one column (说明, 备注: notes, a contact, a profile typed with its own numbered headings) is
   // lines of text, read as typed text is; its headings stand under the sheet's name.
   if (grid.every((row) => row.filter((c) => c.trim()).length <= 1)) return typedSheet(grid, underName);
+  const stacked = oneUnderAnother(grid);
+  if (stacked) return stacked.flatMap((part) => gridBlocks(part, underName));
   const unfolded = unfoldPriceGrid(grid) ?? readRowBlocks(grid);
   if (unfolded) return [...tableBlocks(unfolded.rows), ...unfolded.notes.map(paragraph)];
   return tableBlocks(grid);
