@@ -61,6 +61,11 @@ export function contactPairLines(grid: string[][]): string[] | undefined {
  */
 export function oneUnderAnother(grid: string[][]): string[][][] | undefined {
   const first = grid.slice(0, 10).findIndex(isHeaderRow);
-  const next = first < 0 ? -1 : grid.findIndex((row, i) => i > first + 1 && isHeaderRow(row));
-  return next < 0 ? undefined : [grid.slice(0, next), grid.slice(next)];
+  // A header among rows is short words only (not "车险 | 多家公司比价出单 | 按车型报价", a row that names fields by chance).
+  const words = (row: string[]) => row.every((cell) => cell.trim().length <= 6 && !/\d/.test(cell));
+  const header = first < 0 ? -1 : grid.findIndex((row, i) => i > first + 1 && words(row) && isHeaderRow(row));
+  // "招聘" in a row of its own straight above the header is the second table's title.
+  let next = header;
+  while (next > first + 2 && grid[next - 1]!.filter((c) => c.trim()).length === 1 && grid[next - 1]!.join('').trim().length <= 12) next--;
+  return header < 0 ? undefined : [grid.slice(0, next), grid.slice(next)];
 }

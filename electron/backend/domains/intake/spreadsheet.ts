@@ -215,10 +215,18 @@ function gridBlocks(grid: string[][], underName: boolean): SourceBlock[] {
   // lines of text, read as typed text is; its headings stand under the sheet's name.
   if (grid.every((row) => row.filter((c) => c.trim()).length <= 1)) return typedSheet(grid, underName);
   const stacked = oneUnderAnother(grid);
-  if (stacked) return stacked.flatMap((part) => gridBlocks(part, underName));
+  if (stacked) return [...gridBlocks(stacked[0]!, underName), ...titledPart(stacked[1]!, underName)];
   const unfolded = unfoldPriceGrid(grid) ?? readRowBlocks(grid);
   if (unfolded) return [...tableBlocks(unfolded.rows), ...unfolded.notes.map(paragraph)];
   return tableBlocks(grid);
+}
+
+/** A table under another on the sheet: a short line of its own above its header ("招聘") is its heading. */
+function titledPart(grid: string[][], underName: boolean): SourceBlock[] {
+  const title = grid[0]!.filter((c) => c.trim());
+  if (title.length !== 1 || grid.length < 3) return gridBlocks(grid, underName);
+  const heading: SourceBlock = { type: 'heading', level: 2, runs: [{ text: title[0]!.trim() }], look: true };
+  return [heading, ...gridBlocks(grid.slice(1), underName)];
 }
 
 /** A one-column sheet's lines as typed text (lines.ts); under the sheet's name its headings go a level lower. */

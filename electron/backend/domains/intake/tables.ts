@@ -34,7 +34,10 @@ const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['code', /编码|编号|条码|商品码|sku|^[\u4e00-\u9fff]{0,4}id$/i],
   // A cost price, the stock held and who supplies it are the trade's own business, never the site's; so are a
   // shop system's bookkeeping columns (销量, 商品状态, 创建时间).
-  ['internal', /进价|进货|成本|采购价|库存|存量|供应商|供货商|操作员|经手人|销量|已售|^[\u4e00-\u9fff]{0,2}状态$|(?:创建|上架|更新|修改)时间/],
+  [
+    'internal',
+    /进价|进货|成本|采购价|库存|存量|供应商|供货商|操作员|经手人|销量|已售|^[\u4e00-\u9fff]{0,2}状态$|(?:创建|上架|更新|修改)时间/,
+  ],
   // 规格型号 columns of shop systems mix sizes and models ("M8×30", "100型"): a spec.
   ['spec', /^(规格型号|型号规格)$/],
   // A tyre's tread pattern (花纹: 浏览者, MA656) names its model as a 款号 does a garment's.
