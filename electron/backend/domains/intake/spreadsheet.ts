@@ -221,10 +221,13 @@ function gridBlocks(grid: string[][], underName: boolean): SourceBlock[] {
   return tableBlocks(grid);
 }
 
-/** A table under another on the sheet: a short line of its own above its header ("招聘") is its heading. */
+/**
+ * A table under another on a sheet named as a heading: a short line of its own above its header ("招聘") is its
+ * heading, beside the sheet's name (without the name, text before a heading would have no column).
+ */
 function titledPart(grid: string[][], underName: boolean): SourceBlock[] {
   const title = grid[0]!.filter((c) => c.trim());
-  if (title.length !== 1 || grid.length < 3) return gridBlocks(grid, underName);
+  if (!underName || title.length !== 1 || grid.length < 3) return gridBlocks(grid, underName);
   const heading: SourceBlock = { type: 'heading', level: 2, runs: [{ text: title[0]!.trim() }], look: true };
   return [heading, ...gridBlocks(grid.slice(1), underName)];
 }

@@ -31,13 +31,15 @@ export type Role =
 const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['index', /^(序号|编号|No\.?|#)$/i],
   // An article or stock code (商品编码, 商品编号, 条码) is not a model: it stays in the details, not in the name.
-  ['code', /编码|编号|条码|商品码|sku|^[\u4e00-\u9fff]{0,4}id$/i],
+  ['code', /编码|编号|条码|商品码|sku/i],
   // A cost price, the stock held and who supplies it are the trade's own business, never the site's; so are a
-  // shop system's bookkeeping columns (销量, 商品状态, 创建时间).
+  // shop system's bookkeeping columns (商品ID, 销量, 商品状态, 创建时间).
   [
     'internal',
-    /进价|进货|成本|采购价|库存|存量|供应商|供货商|操作员|经手人|销量|已售|^[\u4e00-\u9fff]{0,2}状态$|(?:创建|上架|更新|修改)时间/,
+    /进价|进货|成本|采购价|库存|存量|供应商|供货商|操作员|经手人|销量|已售|^[\u4e00-\u9fff]{0,2}状态$|(?:创建|上架|更新|修改)时间|^[\u4e00-\u9fff]{0,4}id$/i,
   ],
+  // 商品分组, 商品分类: the group a shop system files a product under (before 商品 names the name column).
+  ['category', /^[\u4e00-\u9fff]{0,2}(?:分组|分类|类别)$/],
   // 规格型号 columns of shop systems mix sizes and models ("M8×30", "100型"): a spec.
   ['spec', /^(规格型号|型号规格)$/],
   // A tyre's tread pattern (花纹: 浏览者, MA656) names its model as a 款号 does a garment's.
