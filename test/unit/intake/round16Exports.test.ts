@@ -5,7 +5,7 @@
  * names and text are made up for the tests.
  */
 import { describe, expect, it } from 'vitest';
-import type { ParsedPhoto } from '../../../electron/backend/domains/intake/photos';
+import type { ParsedPhoto } from '../../../electron/backend/domains/intake/importMaterials';
 import { placePhotos } from '../../../electron/backend/domains/intake/placePhotos';
 import { readCsv, sheetBlocks, type Sheet } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument, textToBlocks } from '../../../electron/backend/domains/intake/structure';
