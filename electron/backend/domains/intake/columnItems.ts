@@ -45,6 +45,7 @@ import {
   withoutSequenceMarkers,
   withoutJobTag,
 } from './lineItems';
+import { skuRows, withSkuOptions } from './skuRows';
 import {
   categoryRows,
   hasRole,
@@ -658,14 +659,16 @@ export class ColumnFiller {
     if (kind === 'news' && !hasRole(reading, 'date')) return undefined;
     const items: Item[] = [];
     const categories = categoryRows(reading);
+    const skus = skuRows(reading);
     reading.rows.forEach((row, index) => {
+      if (skus.options.has(index)) return;
       const note = row.map((cell) => cell.trim()).filter(Boolean);
       // "地址：…　电话：…" in a row of its own under the prices: the shop's contact, not an item.
       if (note.length === 1 && isContactLine(note[0]!)) {
         this.ctx.contactLines.push(note[0]!);
         return;
       }
-      const fields = categories[index]!.isCategory ? undefined : rowFields(reading, row);
+      const fields = categories[index]!.isCategory ? undefined : withSkuOptions(reading, row, skus.optionsOf.get(index));
       // "价格每天变动，以当天为准。" in a row under the prices: a note, kept as the column's text.
       if (!fields && note.length === 1 && /[。，；！]/.test(note[0]!)) this.body(paragraph(note[0]!));
       if (!fields) return;

@@ -459,6 +459,16 @@ export function newsLine(raw: string, fileYears: number[], today: string): NewsL
   return { date: found.date, title: noticeTitle(found.text).replace(/[。.]$/, ''), text };
 }
 
+/**
+ * A notice dated to the day at a line's start ("2026年12月8日起线上下单满58元免费送货…"), of this year or last: news,
+ * even in an introduction. An older date ("2019年3月12日公司成立") is the business's history.
+ */
+export function isCurrentNotice(text: string, fileYears: number[], today: string): boolean {
+  const line = newsLine(text, fileYears, today);
+  if (!line || line.date.dayMissing || line.text.length < 8) return false;
+  return Number(line.date.iso.slice(0, 4)) >= Number(today.slice(0, 4)) - 1;
+}
+
 /** "【公司动态】2026年11月3日 …", "[通知] …": a bracketed tag in front of a notice names its kind, not its title. */
 const withoutNewsTag = (text: string) =>
   text

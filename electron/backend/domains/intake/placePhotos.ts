@@ -129,7 +129,9 @@ class PhotoPlacement {
     }
     // "钢化炉.jpg" fits 钢化玻璃 items by half its name, and the intro says "拥有进口钢化炉两台": the business's equipment.
     if (match.kind === 'ambiguous' && hint !== 'products' && this.introMentions(fileName)) return this.gallery(photo, ref, fileName);
-    if (match.kind === 'ambiguous') return this.tray(photo.file, `${fileName} fits several items: ${match.candidates.join('、')}.`, [ref]);
+    // "咨询室.jpg" beside 个体心理咨询 and 婚姻家庭咨询: a place named like several items is the place, not one of them.
+    if (match.kind === 'ambiguous' && !place)
+      return this.tray(photo.file, `${fileName} fits several items: ${match.candidates.join('、')}.`, [ref]);
     if (place || (amongPlaces && match.kind === 'none')) return this.gallery(photo, ref, fileName);
     const product = productOfPhotoName(fileName, this.photosOnly || hint === 'products');
     if (product) this.newProduct(photo, ref, fileName, product);

@@ -1,9 +1,11 @@
 /**
  * Two tables set side by side on one sheet (today's prices on the left, a 联系方式 table of labels and values on the
- * right, an empty column between them): each is read on its own, the left one first. A table of labels and values
- * that are contact fields (地址 | …, 电话 | …, 联系人 | …) is contact lines.
+ * right, an empty column between them): each is read on its own, the left one first; so are two tables one under
+ * the other, the second starting at a header row of its own. A table of labels and values that are contact fields
+ * (地址 | …, 电话 | …, 联系人 | …) is contact lines.
  */
 import { isContactLine } from './contact';
+import { isHeaderRow } from './tables';
 
 /** The columns of a grid that hold nothing. */
 const emptyColumns = (grid: string[][], width: number) =>
@@ -51,4 +53,19 @@ export function contactPairLines(grid: string[][]): string[] | undefined {
   if (pairs.length < 2 || rows.some((row) => row.length > 2)) return undefined;
   const lines = pairs.map(([label, value]) => `${label}：${value}`);
   return lines.filter(isContactLine).length * 3 >= lines.length * 2 && pairs.every(([label]) => label!.length <= 8) ? lines : undefined;
+}
+
+/**
+ * Tables one under the other on a sheet (寄件地区 | 首重 | 续重 over its rows, then 其他服务 | 价格 | 备注 over
+ * others): a header row below the first table's rows starts the next table. Undefined for a sheet of one table.
+ */
+export function oneUnderAnother(grid: string[][]): string[][][] | undefined {
+  const first = grid.slice(0, 10).findIndex(isHeaderRow);
+  // A header among rows is short words only (not "车险 | 多家公司比价出单 | 按车型报价", a row that names fields by chance).
+  const words = (row: string[]) => row.every((cell) => cell.trim().length <= 6 && !/\d/.test(cell));
+  const header = first < 0 ? -1 : grid.findIndex((row, i) => i > first + 1 && words(row) && isHeaderRow(row));
+  // "招聘" in a row of its own straight above the header is the second table's title.
+  let next = header;
+  while (next > first + 2 && grid[next - 1]!.filter((c) => c.trim()).length === 1 && grid[next - 1]!.join('').trim().length <= 12) next--;
+  return header < 0 ? undefined : [grid.slice(0, next), grid.slice(next)];
 }

@@ -14,7 +14,7 @@ import type { SourceBlock } from './htmlToBlocks';
 import { isOle, LegacyExcelProblem, readLegacyExcel } from './legacyExcel';
 import { linesToBlocks } from './lines';
 import { readRowBlocks } from './rowBlocks';
-import { contactPairLines, sideBySide } from './sheetParts';
+import { contactPairLines, oneUnderAnother, sideBySide } from './sheetParts';
 import { sheetPageLines } from './sheetPageLines';
 import { readTable } from './tables';
 import { decodeText, TextDecodingProblem } from './textDecoding';
@@ -228,9 +228,22 @@ function gridBlocks(grid: string[][], underName: boolean): SourceBlock[] {
   // A sheet of one column (说明, 备注: notes, a contact, a profile typed with its own numbered headings) is
   // lines of text, read as typed text is; its headings stand under the sheet's name.
   if (grid.every((row) => row.filter((c) => c.trim()).length <= 1)) return typedSheet(grid, underName);
+  const stacked = oneUnderAnother(grid);
+  if (stacked) return [...gridBlocks(stacked[0]!, underName), ...titledPart(stacked[1]!, underName)];
   const unfolded = unfoldPriceGrid(grid) ?? readRowBlocks(grid);
   if (unfolded) return [...tableBlocks(unfolded.rows), ...unfolded.notes.map(paragraph)];
   return tableBlocks(grid);
+}
+
+/**
+ * A table under another on a sheet named as a heading: a short line of its own above its header ("招聘") is its
+ * heading, beside the sheet's name (without the name, text before a heading would have no column).
+ */
+function titledPart(grid: string[][], underName: boolean): SourceBlock[] {
+  const title = grid[0]!.filter((c) => c.trim());
+  if (!underName || title.length !== 1 || grid.length < 3) return gridBlocks(grid, underName);
+  const heading: SourceBlock = { type: 'heading', level: 2, runs: [{ text: title[0]!.trim() }], look: true };
+  return [heading, ...gridBlocks(grid.slice(1), underName)];
 }
 
 /** A one-column sheet's lines as typed text (lines.ts); under the sheet's name its headings go a level lower. */

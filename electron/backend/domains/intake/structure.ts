@@ -15,7 +15,7 @@ import { makeGuess, type GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { numberingOf, undecorated } from './headings';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
-import { asTaggedPost, isTaggedJob, isTaggedNotice, jobLine, POST_OPENING, postLine, spacedProducts } from './lineItems';
+import { asTaggedPost, isCurrentNotice, isTaggedJob, isTaggedNotice, jobLine, POST_OPENING, postLine, spacedProducts } from './lineItems';
 import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { jobAdsApart } from './jobListing';
@@ -372,6 +372,7 @@ class Structurer {
     const guess = announce(column);
     if (!LIST_COLUMNS.includes(type)) {
       blocks = this.withoutJobLines(blocks);
+      if (type !== 'contact') blocks = this.withoutCurrentNotices(blocks);
       column.body = toModelBlocks(type === 'contact' ? blocks : this.withoutPostSections(blocks));
       if (type === 'contact') this.context.contactLines.push(...contactTexts(blocks));
       else this.collectContact(blocks);
@@ -496,6 +497,16 @@ class Structurer {
       const text = block.type === 'paragraph' ? textOf(block) : '';
       if (!isTaggedJob(undecorated(text)) || !jobLine(text)?.headcount) return true;
       new ColumnFiller(this.context.columnFor('jobs', `A job ad like "${text.slice(0, 12)}"`), this.context).fill([block]);
+      return false;
+    });
+  }
+
+  /** "2026年12月8日起线上下单满58元免费送货上门" in an introduction: a dated notice of the news column, not text of this one. */
+  private withoutCurrentNotices(blocks: SourceBlock[]): SourceBlock[] {
+    return blocks.filter((block) => {
+      const text = block.type === 'paragraph' ? undecorated(textOf(block)) : '';
+      if (!isCurrentNotice(text, this.context.fileYears, this.context.today)) return true;
+      new ColumnFiller(this.context.columnFor('news', `A dated notice like "${text.slice(0, 12)}"`), this.context).fill([block]);
       return false;
     });
   }

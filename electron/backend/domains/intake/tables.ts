@@ -32,22 +32,29 @@ const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['index', /^(序号|编号|No\.?|#)$/i],
   // An article or stock code (商品编码, 商品编号, 条码) is not a model: it stays in the details, not in the name.
   ['code', /编码|编号|条码|商品码|sku/i],
-  // A cost price, the stock held and who supplies it are the trade's own business, never the site's.
-  ['internal', /进价|进货|成本|采购价|库存|存量|供应商|供货商|操作员|经手人/],
+  // A cost price, the stock held and who supplies it are the trade's own business, never the site's; so are a
+  // shop system's bookkeeping columns (商品ID, 销量, 商品状态, 创建时间).
+  [
+    'internal',
+    /进价|进货|成本|采购价|库存|存量|供应商|供货商|操作员|经手人|销量|已售|^[\u4e00-\u9fff]{0,2}状态$|(?:创建|上架|更新|修改)时间|^[\u4e00-\u9fff]{0,4}id$/i,
+  ],
+  // 商品分组, 商品分类: the group a shop system files a product under (before 商品 names the name column).
+  ['category', /^[\u4e00-\u9fff]{0,2}(?:分组|分类|类别)$/],
   // 规格型号 columns of shop systems mix sizes and models ("M8×30", "100型"): a spec.
   ['spec', /^(规格型号|型号规格)$/],
   // A tyre's tread pattern (花纹: 浏览者, MA656) names its model as a 款号 does a garment's.
   ['model', /型号|款号|货号|花纹/],
   // 计价单位/计费单位 name the unit a price is per, not a price.
   ['unit', /^(计量|计价|计费)?单位$/],
-  ['price', /价|收费|费用|学费|保费|报价|金额|租金/],
+  // 首重 | 续重: a courier's price for the first kilogram and for each one after it.
+  ['price', /价|收费|费用|学费|保费|报价|金额|租金|^首重|^续重/],
   ['requirements', /要求|条件|职责/],
   ['name', /名称|品名|产品|商品|菜名|菜品|品种|房型|课程|线路|项目|职位|岗位|工种|标题|主题|名字|^名$/],
   ['headcount', /人数|名额/],
   ['pay', /薪|工资|待遇|收入/],
   ['date', /日期|时间/],
   ['photo', /图片|照片|图示/],
-  ['category', /类别|分类|类型|系列/],
+  ['category', /类别|分类|类型|系列|分组/],
   ['spec', /规格|参数|尺寸|面积|材质|容量|重量|包装|数量|配置|型式/],
   ['description', /备注|说明|描述|简介|介绍|特点|产地|内容|详情|品牌/],
 ];
@@ -88,7 +95,7 @@ const headerUnit = (cell: string) =>
   /^\s*(?:每)?([年月])(?:缴|交|费|租)/.exec(cell)?.[1];
 
 /** A header row: at least two cells name fields, and no cell is a price or a number. */
-function isHeaderRow(row: string[]): boolean {
+export function isHeaderRow(row: string[]): boolean {
   const filled = row.filter((c) => clean(c));
   const known = filled.filter((c) => headerRole(c));
   // "库型 | 温度 | 计费方式 | 单价 | 备注": a row of short words, two of them field names, names columns too.
@@ -362,6 +369,8 @@ export interface RowFields {
 const TOTAL_ROW = /^(合计|小计|总计|共计)/;
 /** A price cell saying the price is worked out per case: "按方案", "按车型报价", "按面积计价". */
 const QUOTED_CASE_BY_CASE = /^按[\u4e00-\u9fff]{0,6}?(?:报价|定价|计价|核价|方案)$/;
+/** A shop system's 规格 of a product sold in one kind only ("默认"): no spec. */
+const DEFAULT_SPEC = /^默认(?:规格)?$/;
 /** A status cell saying the item is off sale. */
 const OFF_SALE = /^(?:已下线|已下架|已停售|停售|下架)$/;
 
@@ -409,7 +418,7 @@ const RESTRICTED_PRICE = /会员|VIP|卡|团购|批发|内部/i;
 /** The price paid now, where the old one is also given. */
 const CURRENT_PRICE = /现价|特价|优惠价|活动价|折后价|促销价/;
 /** A price printed or quoted as the reference, not what the shop asks ("定价：39.00元　本店价：31.20元"). */
-const LIST_PRICE = /原价|定价|市场价|标价|门市价|指导价/;
+const LIST_PRICE = /原价|定价|市场价|标价|门市价|指导价|划线价|吊牌价/;
 
 /** Whether a price label ("会员价", "批发价") names a price only some buyers pay. */
 export const isRestrictedPriceLabel = (label: string) => RESTRICTED_PRICE.test(label);
@@ -451,13 +460,20 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     const at = reading.columns.findIndex((c) => c.role === role);
     return at >= 0 ? row[at]!.trim() : '';
   };
-  const name = cell('name').replace(/\s+/g, ' ');
+  // "省内件⏎山东省内": a name cell typed on several lines (Alt+Enter) is named by its first line, the others describe it.
+  const [firstLine = '', ...moreLines] = cell('name')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const byFirstLine = moreLines.length > 0 && firstLine.length >= 2;
+  const name = (byFirstLine ? firstLine : cell('name')).replace(/\s+/g, ' ');
   // Totals, notes and signature lines under a table ("以上价格含税，运费另计。", "审核：") are not items.
   if (!name || TOTAL_ROW.test(name) || name.length > 60 || /[。，；！？]|[：:]$/.test(name)) return undefined;
   // A shop system's export lists what is no longer sold too (状态: 已下线): not an item for the site.
   if (row.some((c) => OFF_SALE.test(c.trim()))) return undefined;
-  const packed = splitPackSize(name);
-  const fields: RowFields = { name: packed.name, details: [] };
+  // A table with a 规格 column of its own gives the spec there: a size written in the name is part of the name.
+  const packed = reading.hasHeader && reading.columns.some((c) => c.role === 'spec' && c.header) ? { name } : splitPackSize(name);
+  const fields: RowFields = { name: packed.name, details: byFirstLine ? [moreLines.join(' ')] : [] };
   const model = cell('model');
   if (model) fields.model = model.slice(0, 50);
   const priceCell = cell('price');
@@ -493,7 +509,7 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     if (price) fields.price = price;
   }
   const specs = reading.columns.flatMap((c, i) =>
-    c.role === 'spec' && row[i]!.trim()
+    c.role === 'spec' && row[i]!.trim() && !DEFAULT_SPEC.test(row[i]!.trim())
       ? [
           reading.hasHeader && reading.columns.filter((x) => x.role === 'spec').length > 1
             ? `${c.header}：${row[i]!.trim()}`
