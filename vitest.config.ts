@@ -43,6 +43,10 @@ export default defineConfig({
           environment: 'jsdom',
           setupFiles: ['test/renderer/setup.ts'],
           pool: 'forks',
+          // As in 'unit': a worker keeps React, antd and the backend's modules loaded from one file to the next (each
+          // file makes its own backend; setup.ts unmounts and resets the location after every test). The whole project
+          // back to back on a busy machine: 791 s with isolation (imports 773 s), 356 s without (imports 74 s).
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

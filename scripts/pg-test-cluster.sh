@@ -6,9 +6,13 @@
 #   scripts/pg-test-cluster.sh stop               # stops it and deletes its data
 #
 # ECW_PG_DIR (default $TMPDIR/ecw-pg-test-$USER) holds the data, the log and the socket; ECW_PG_PORT
-# picks the port (default: a free one). Run as root, the server runs as the `postgres` user (runuser),
-# since PostgreSQL refuses to run as root. Trust authentication is safe here: the cluster listens on
-# 127.0.0.1 only and holds nothing but test data.
+# picks the port (default: a free one). ECW_PG_FSYNC=off starts it without fsync, for test runs only (.ci/run):
+# every test database is created and dropped, and each DROP DATABASE forces a checkpoint, flushed to disk
+# with fsync on (about a second per PostgreSQL test on a busy machine). Commits still reach the operating
+# system before they return, so a crash of the server loses nothing; only one of the machine would.
+# Benchmarks need the durable default (they compare with SQLite's synchronous=FULL).
+# Run as root, the server runs as the `postgres` user (runuser), since PostgreSQL refuses to run as root.
+# Trust authentication is safe here: the cluster listens on 127.0.0.1 only and holds nothing but test data.
 set -euo pipefail
 
 DIR="${ECW_PG_DIR:-${TMPDIR:-/tmp}/ecw-pg-test-$(id -un)}"
@@ -49,9 +53,11 @@ start() {
     || { cat "$DIR/initdb.log" >&2; exit 1; }
   local port="${ECW_PG_PORT:-$(free_port)}"
   echo "$port" >"$DIR/port"
-  # Durable settings (fsync on), as a production server: the benchmarks compare it with SQLite's synchronous=FULL.
+  # Durable settings (fsync on) unless ECW_PG_FSYNC=off, as a production server: the benchmarks compare it with SQLite's synchronous=FULL.
+  local fsync="on"
+  if [ "${ECW_PG_FSYNC:-on}" = off ]; then fsync="off"; fi
   as_owner "$(bin pg_ctl)" -D "$DATA" -l "$DIR/server.log" -w -t 60 start \
-    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$DIR -c max_connections=300" >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$DIR -c max_connections=300 -c fsync=$fsync" >/dev/null \
     || { cat "$DIR/server.log" >&2; exit 1; }
   echo "export PLATFORM_TEST_PG=$(url)"
 }

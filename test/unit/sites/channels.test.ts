@@ -22,12 +22,21 @@ const posix = (from: string, href: string) => {
   return parts.join('/');
 };
 
+/** The compiled files and the assets they use, by path (built once per site: a page lookup must not rebuild them). */
+const byPath = (result: CompileResult) => ({
+  files: new Map(result.files.map((f) => [f.path, f])),
+  uses: new Map(result.assets.map((a) => [a.path, a])),
+});
+
 /** Bytes a WAP 2.0 page loads besides itself: its style sheet and images, looked up independently of the report. */
-function loadedBytes(result: CompileResult, assets: AssetResolver, page: string, markup: string): { bytes: number; widest: number } {
+function loadedBytes(
+  { files, uses }: ReturnType<typeof byPath>,
+  assets: AssetResolver,
+  page: string,
+  markup: string,
+): { bytes: number; widest: number } {
   let bytes = 0;
   let widest = 0;
-  const files = new Map(result.files.map((f) => [f.path, f]));
-  const uses = new Map(result.assets.map((a) => [a.path, a]));
   for (const match of markup.matchAll(/<link [^>]*href="([^"]+)"/g))
     bytes += new TextEncoder().encode(text(files.get(posix(page, match[1]!))!)).length;
   for (const match of markup.matchAll(/<img [^>]*src="([^"]+)"/g)) {
@@ -70,21 +79,23 @@ function suite(name: string, make: () => GeneratedSite, sampleEvery: number) {
     it(`keeps every compiled WML deck within ${WML_DECK_BUDGET} bytes, measured by xml2wbxml -n`, async () => {
       const all = paths('wml');
       // The built-in encoder measures every deck; xml2wbxml measures a sample (all decks of small sites) and must agree.
+      const reported = new Map(result.report.pages.map((p) => [p.path, p]));
       for (const deck of result.files.filter((f) => f.path.endsWith('.wml')))
-        expect(result.report.pages.find((p) => p.path === deck.path)!.compiledBytes).toBeLessThanOrEqual(WML_DECK_BUDGET);
+        expect(reported.get(deck.path)!.compiledBytes).toBeLessThanOrEqual(WML_DECK_BUDGET);
       const sample = all.filter((_, i) => i % sampleEvery === 0);
       const sizes = await xml2wbxmlSizes(dir, sample);
       for (const path of sample) {
         expect(sizes.get(path)).toBeLessThanOrEqual(WML_DECK_BUDGET);
-        expect(result.report.pages.find((p) => p.path === path)!.compiledBytes, path).toBe(sizes.get(path));
+        expect(reported.get(path)!.compiledBytes, path).toBe(sizes.get(path));
       }
     }, 300_000);
 
     it('keeps every WAP 2.0 page within 10 KB of markup and 20 KB with its images and style sheet; images at most 240 px wide', () => {
+      const compiled = byPath(result);
       for (const file of result.files.filter((f) => f.path.endsWith('.xhtml'))) {
         const markup = text(file);
         const size = new TextEncoder().encode(markup).length;
-        const loaded = loadedBytes(result, assets, file.path, markup);
+        const loaded = loadedBytes(compiled, assets, file.path, markup);
         expect(size, file.path).toBeLessThanOrEqual(10 * 1024);
         expect(size + loaded.bytes, file.path).toBeLessThanOrEqual(20 * 1024);
         expect(loaded.widest).toBeLessThanOrEqual(IMAGE_VARIANTS.wap2.maxWidth);
