@@ -268,8 +268,9 @@ function freeBands(items: TextItem[], pageWidth: number, pageHeight: number): nu
 
 /**
  * A table whose column gaps look like gutters (a price list: name and unit left, prices right): most lines across a gap
- * hold more cells than the columns they run over (two columns of prose hold one a column), or most rows have text in
- * every column (a brochure's panels each keep lines of their own).
+ * hold more cells than the columns they run over (two columns of prose hold one a column); in three columns or more,
+ * two rows in three or more have text in the first column and another (a table's rows start with their names, where
+ * a brochure's panels each run lines of their own).
  */
 function isOneTable(body: TextItem[], gutters: number[], pageHeight: number): boolean {
   const columnOf = (x: number) => gutters.filter((g) => g <= x).length;
@@ -277,8 +278,8 @@ function isOneTable(body: TextItem[], gutters: number[], pageHeight: number): bo
   const across = lines.filter((l) => columnOf(l.left) !== columnOf(l.right));
   const crowded = across.filter((l) => (l.cells?.length ?? 1) > columnOf(l.right) - columnOf(l.left) + 1).length;
   if (crowded * 2 > across.length) return true;
-  const full = lines.filter((l) => new Set(l.cellLefts.map(columnOf)).size > gutters.length).length;
-  return gutters.length > 1 && full * 2 > lines.length;
+  const named = lines.filter((l) => columnOf(l.left) === 0 && columnOf(l.right) > 0).length;
+  return gutters.length > 1 && named * 3 >= lines.length * 2;
 }
 
 /** No text crosses `x` except the lines of a title above everything else (a title over both columns). */
