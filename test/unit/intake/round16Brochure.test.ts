@@ -9,6 +9,7 @@ import { isTaggedJob, jobLine } from '../../../electron/backend/domains/intake/l
 import { linesToBlocks } from '../../../electron/backend/domains/intake/lines';
 import { readPdf } from '../../../electron/backend/domains/intake/pdf';
 import { isPlaceName } from '../../../electron/backend/domains/intake/photos';
+import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, runsText, type Column, type Product } from '../../../shared/sites/model';
 import { helveticaPdf } from '../../helpers/pdf';
@@ -147,4 +148,13 @@ describe('farm places in photo names', () => {
     expect(isPlaceName(name)).toBe(true),
   );
   it.each(['密封圈.jpg', '护栏.jpg', '土鸡蛋.jpg'])('%s is no place', (name) => expect(isPlaceName(name)).toBe(false));
+});
+
+describe('the short name of a workshop', () => {
+  const region = { province: '山东省', city: '烟台市', district: '芝罘区' };
+  it.each([
+    ['烟台市芝罘区木香木艺手工坊', '木香木艺'],
+    ['烟台市芝罘区老刘豆腐作坊', '老刘豆腐'],
+    ['烟台市芝罘区青石皮具工坊', '青石皮具'],
+  ])('%s → %s', (name, short) => expect(shortNameOf(name, region)).toBe(short));
 });
