@@ -1041,7 +1041,13 @@ function priceAlone(text: string): Price | undefined {
   const label = /^(?:价格|报价|[\u4e00-\u9fff]{0,3}价)\s*[：:]?\s*/.exec(trimmed);
   if (label && isRestrictedPriceLabel(label[0])) return undefined;
   const bare = trimmed.slice(label?.[0].length ?? 0).replace(/\s*[（(][^）)]{1,12}[）)]$/, '');
-  return isMarkedPrice(bare) ? parsePrice(bare) : labelledPricesOnly(trimmed);
+  return isMarkedPrice(bare) ? parsePrice(bare) : (labelledPricesOnly(trimmed) ?? priceBeforeRemarks(trimmed)?.price);
+}
+
+/** "￥168/人　1.5小时　含一件作品烧制": a price in ￥ first, the remarks after a space the item's text. */
+function priceBeforeRemarks(text: string): { price: Price; remarks: string } | undefined {
+  const [, first, remarks] = /^([￥¥]\s*\d\S*)[\s\u3000]+(\S.*)$/u.exec(text) ?? [];
+  return first && remarks && isMarkedPrice(first) ? { price: parsePrice(first)!, remarks } : undefined;
 }
 
 /** A section that is one item with its price: a paragraph that is only a price, or a labelled one ("售价：6.98万"). */
@@ -1080,6 +1086,8 @@ function productOf(id: string, name: string, blocks: SourceBlock[]): Product {
     const alone = !product.price && block.type === 'paragraph' ? priceAlone(textOf(block).trim()) : undefined;
     if (alone) {
       product.price = alone;
+      const remarks = priceBeforeRemarks(textOf(block).trim())?.remarks;
+      if (remarks) product.description.push(...toModelBlocks([paragraph(remarks)]));
       continue;
     }
     const facts = factsOf(block);
@@ -1139,8 +1147,15 @@ export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): Col
       const reading = tableOf(b);
       return test(reading) ? n + reading.rows.length : n;
     }, 0);
+  // A sub-heading over a line that is its price ("拉坯体验" / "￥168/人"): two lines of one product.
+  const pricedHeadings = blocks.filter(
+    (b, i) => b.type === 'heading' && blocks[i + 1]?.type === 'paragraph' && priceAlone(textOf(blocks[i + 1]!)),
+  ).length;
   const counts: [ColumnType, number][] = [
-    ['products', lines.filter((l) => productLine(l)).length + tableRows((r) => hasRole(r, 'name') && hasRole(r, 'price'))],
+    [
+      'products',
+      lines.filter((l) => productLine(l)).length + tableRows((r) => hasRole(r, 'name') && hasRole(r, 'price')) + pricedHeadings * 2,
+    ],
     ['supply', lines.filter((l) => postLine(l)).length],
     // 岗位 | 人数 | 薪资待遇: a table of positions with their headcounts or pay.
     ['jobs', lines.filter((l) => jobLine(l)?.headcount).length + tableRows((r) => hasRole(r, 'name') && isJobTable(r))],

@@ -72,7 +72,26 @@ function levelOf(text: string, size: number | undefined, largerSizes: number[]):
 
 const paragraph = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ text }] });
 
+/** A price in ￥ opening a line ("￥168/人　1.5小时"). */
+const PRICE_FIRST = /^[￥¥]\s*\d/;
+
+/**
+ * Short names each over a line that opens with its price ("拉坯体验" / "￥168/人　1.5小时　含烧制"), two or more in a
+ * document: the names of a price list set as bold lines (which a PDF or plain text does not mark), sub-headings.
+ */
+function namesOverPrices(lines: TextLine[]): Set<number> {
+  const names = new Set<number>();
+  lines.forEach((line, i) => {
+    const text = line.text.trim();
+    const next = lines[i + 1]?.text.trim() ?? '';
+    if (text && text.length <= 20 && !PRICE_FIRST.test(text) && !/[，。；：:,;]/.test(text) && !line.cells && PRICE_FIRST.test(next))
+      names.add(i);
+  });
+  return names.size >= 2 ? names : new Set();
+}
+
 export function linesToBlocks(lines: TextLine[]): SourceBlock[] {
+  const names = namesOverPrices(lines);
   const body = bodySize(lines);
   const largerSizes = [...new Set(lines.map((l) => Math.round(l.size ?? 0)).filter((s) => body && s > body * 1.15))].sort((a, b) => b - a);
   const blocks: SourceBlock[] = [];
@@ -94,7 +113,7 @@ export function linesToBlocks(lines: TextLine[]): SourceBlock[] {
     const isolated = (blank(i - 1) && i > 0) || (blank(i + 1) && i + 1 < lines.length);
     const larger = Boolean(line.size && body && line.size > body * 1.15);
     const cells = line.cells ?? typedCells(text);
-    if (cells.length < 2 && headingReason(text, { isolated, larger })) {
+    if (cells.length < 2 && (names.has(i) || headingReason(text, { isolated, larger }))) {
       flushRows();
       blocks.push({ type: 'heading', level: levelOf(text, line.size, largerSizes), runs: [{ text }], look: true });
     } else if (cells.length >= 2 && !isLabelLine(cells)) {

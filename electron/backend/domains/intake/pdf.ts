@@ -142,6 +142,14 @@ function continues(previous: PlacedLine, line: PlacedLine, rightMargin: number):
 }
 
 /**
+ * A short line over a line that starts with a price ("拉坯体验" / "￥168/人 1.5小时"): the name of the next item in a list,
+ * not the rest of the line above, however far that runs.
+ */
+function namesPriceUnder(line: PlacedLine, next: PlacedLine | undefined): boolean {
+  return Boolean(next && /^[￥¥]\s*\d/.test(next.text) && line.text.length <= 20 && !/[，。；,;]/.test(line.text));
+}
+
+/**
  * A table cell's text wrapped onto the next line ("计件，月均6000-" / "8000元"): the line right under a
  * table row with nothing in the row's first column. Returns the row with the text joined into the
  * cells it stands under, or undefined when the line is a row (or text) of its own.
@@ -198,7 +206,7 @@ function paragraphs(lines: PlacedLine[]): PlacedLine[] {
     const previous = out.at(-1);
     const joined = previous && wrappedCells(previous, line, lines[i + 1]);
     if (joined) out[out.length - 1] = joined;
-    else if (previous && previous.text && continues(previous, line, rightMargin)) {
+    else if (previous && previous.text && continues(previous, line, rightMargin) && !namesPriceUnder(line, lines[i + 1])) {
       const glue = !isCjk(previous.text.at(-1)) && !isCjk(line.text[0]) ? ' ' : '';
       out[out.length - 1] = { ...previous, text: previous.text + glue + line.text, right: line.right, top: line.top };
     } else {
@@ -215,44 +223,63 @@ const rightOf = (item: TextItem) => item.transform[4]! + item.width;
 const topOf = (item: TextItem, pageHeight: number) => pageHeight - item.transform[5]!;
 
 /**
- * A page set in two newspaper columns (a brochure): the gutter is an empty vertical band in the
- * middle half of the page that no text crosses below the page's heading lines. Returns the items
- * above the columns, the left column and the right column; undefined for a page in one column
- * (a table's column gaps are crossed by the full-width text below or above them).
+ * A page set in newspaper columns (a brochure in two columns, a tri-fold in three, portrait or landscape): each gutter is
+ * an empty vertical band in the middle of the page that no text crosses below the page's heading lines. Returns the items
+ * above the columns and each column's items, left to right; undefined for a page in one column (a table's column gaps
+ * are crossed by the full-width text below or above them, or its rows run across the gaps).
  */
-function twoColumns(items: TextItem[], pageWidth: number, pageHeight: number): [TextItem[], TextItem[], TextItem[]] | undefined {
+function newspaperColumns(items: TextItem[], pageWidth: number, pageHeight: number): [TextItem[], TextItem[][]] | undefined {
+  let gutters = freeBands(items, pageWidth, pageHeight);
+  const rowOf = (i: TextItem) => Math.round(topOf(i, pageHeight));
+  const rows = (list: TextItem[]) => new Set(list.map(rowOf)).size;
+  for (;;) {
+    // One gutter lies in the middle of the page; two or more divide it into panels.
+    if (gutters.length === 1 && (gutters[0]! < pageWidth * 0.3 || gutters[0]! > pageWidth * 0.7)) return undefined;
+    if (!gutters.length) return undefined;
+    const titleRows = new Set(items.filter((i) => gutters.some((x) => leftOf(i) < x && rightOf(i) > x)).map(rowOf));
+    const header = items.filter((i) => titleRows.has(rowOf(i)));
+    const body = items.filter((i) => !titleRows.has(rowOf(i)));
+    const columns = gutters.map(() => [] as TextItem[]).concat([[]]);
+    for (const item of body) columns[gutters.filter((x) => x <= leftOf(item)).length]!.push(item);
+    // A column of a few lines (a caption, a stray note) is no column of its own: the gutter beside it goes.
+    const thin = columns.findIndex((c) => rows(c) < (gutters.length > 1 ? 3 : 4));
+    if (thin < 0) return isOneTable(body, gutters, pageHeight) ? undefined : [header, columns];
+    gutters = gutters.filter((_, k) => k !== Math.max(0, thin - 1));
+  }
+}
+
+/** The middles of the empty vertical bands (8 pt or wider) between a quarter and three quarters of the page's width. */
+function freeBands(items: TextItem[], pageWidth: number, pageHeight: number): number[] {
   const GUTTER = 8;
-  let best: { x: number; width: number } | undefined;
+  const bands: number[] = [];
+  const from = Math.round(pageWidth * 0.25);
+  const to = Math.round(pageWidth * 0.75);
   let start: number | undefined;
-  for (let x = Math.round(pageWidth * 0.3); x <= Math.round(pageWidth * 0.7); x++) {
+  for (let x = from; x <= to; x++) {
     const free = onlyHeadingsCross(items, x, pageHeight);
     if (free) start ??= x;
-    if ((!free || x === Math.round(pageWidth * 0.7)) && start !== undefined) {
-      if (!best || x - start > best.width) best = { x: (start + x) / 2, width: x - start };
+    if ((!free || x === to) && start !== undefined) {
+      if (x - start >= GUTTER) bands.push((start + x) / 2);
       start = undefined;
     }
   }
-  if (!best || best.width < GUTTER) return undefined;
-  const gutter = best.x;
-  const rowOf = (i: TextItem) => Math.round(topOf(i, pageHeight));
-  const titleRows = new Set(items.filter((i) => leftOf(i) < gutter && rightOf(i) > gutter).map(rowOf));
-  const header = items.filter((i) => titleRows.has(rowOf(i)));
-  const body = items.filter((i) => !titleRows.has(rowOf(i)));
-  const left = body.filter((i) => rightOf(i) <= gutter);
-  const right = body.filter((i) => leftOf(i) >= gutter);
-  const rows = (list: TextItem[]) => new Set(list.map((i) => Math.round(i.transform[5]!))).size;
-  if (rows(left) < 4 || rows(right) < 4 || isOneTable(body, gutter, pageHeight)) return undefined;
-  return [header, left, right];
+  return bands;
 }
 
 /**
- * A table whose column gap looks like a gutter (a price list: name and unit left, prices right): most lines
- * with text on both sides of the gap hold three cells or more, where two columns of prose hold two.
+ * A table whose column gaps look like gutters (a price list: name and unit left, prices right): most lines across a gap
+ * hold more cells than the columns they run over (two columns of prose hold one a column); in three columns or more,
+ * two rows in three or more have text in the first column and another (a table's rows start with their names, where
+ * a brochure's panels each run lines of their own).
  */
-function isOneTable(body: TextItem[], gutter: number, pageHeight: number): boolean {
-  const across = pageLines(body, pageHeight).filter((l) => l.left < gutter && l.right > gutter);
-  const rows = across.filter((l) => (l.cells?.length ?? 1) >= 3).length;
-  return rows * 2 > across.length;
+function isOneTable(body: TextItem[], gutters: number[], pageHeight: number): boolean {
+  const columnOf = (x: number) => gutters.filter((g) => g <= x).length;
+  const lines = pageLines(body, pageHeight);
+  const across = lines.filter((l) => columnOf(l.left) !== columnOf(l.right));
+  const crowded = across.filter((l) => (l.cells?.length ?? 1) > columnOf(l.right) - columnOf(l.left) + 1).length;
+  if (crowded * 2 > across.length) return true;
+  const named = lines.filter((l) => columnOf(l.left) === 0 && columnOf(l.right) > 0).length;
+  return gutters.length > 1 && named * 3 >= lines.length * 2;
 }
 
 /** No text crosses `x` except the lines of a title above everything else (a title over both columns). */
@@ -263,18 +290,17 @@ function onlyHeadingsCross(items: TextItem[], x: number, pageHeight: number): bo
   return besideTops.length > 0 && Math.max(...crossingRows) < Math.min(...besideTops);
 }
 
-/** A page's lines in reading order: in two columns, the heading lines, then the left column, then the right. */
+/** A page's lines in reading order: in newspaper columns, the heading lines, then each column, left to right. */
 function pageText(items: TextItem[], pageWidth: number, pageHeight: number): PlacedLine[] {
   const visible = items.filter((i) => i.str.trim());
-  const columns = twoColumns(visible, pageWidth, pageHeight);
+  const columns = newspaperColumns(visible, pageWidth, pageHeight);
   if (!columns) return paragraphs(pageLines(visible, pageHeight));
-  const [header, left, right] = columns;
-  // Tops keep the order when pictures are sorted in: the right column comes after the left one.
+  const [header, body] = columns;
+  // Tops keep the order when pictures are sorted in: each column comes after the one on its left.
   const shift = (lines: PlacedLine[], by: number) => lines.map((l) => ({ ...l, top: l.top + by }));
   return [
     ...paragraphs(pageLines(header, pageHeight)),
-    ...paragraphs(pageLines(left, pageHeight)),
-    ...shift(paragraphs(pageLines(right, pageHeight)), pageHeight),
+    ...body.flatMap((column, k) => shift(paragraphs(pageLines(column, pageHeight)), k * pageHeight)),
   ];
 }
 
