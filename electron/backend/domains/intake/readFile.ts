@@ -24,6 +24,7 @@ import type { SourceBlock } from './htmlToBlocks';
 import { fileNameColumn } from './keywords';
 import { LegacyWordProblem, readLegacyWord } from './legacyWord';
 import { linesToBlocks, textLines, type TextLine } from './lines';
+import { isMarkdown, markdownBlocks, markdownParagraphs } from './markdown';
 import { parseWishes, type Wishes } from './notes';
 import { sniffOffice, type OfficeFormat } from './officeSniff';
 import { openDocumentPageLines, OpenDocumentProblem, readOpenDocument } from './openDocument';
@@ -157,7 +158,7 @@ class DocumentReader {
   /** `pageLines`: a Word page header's and footer's lines; those that give a contact fill the contact block after the body's. */
   private structure(blocks: SourceBlock[], ocr = false, pageLines: string[] = []): void {
     const material = structureDocument(
-      blocks,
+      ocr ? blocks : markdownParagraphs(blocks),
       this.file,
       { newId: () => uuidv7() },
       {
@@ -217,7 +218,10 @@ class DocumentReader {
     if (wishes.rest.length === 0) return;
     // The lines a wish claimed are left out; empty lines stay, as they mark headings.
     const claimed = new Set([wishes.colour?.line, wishes.lottery?.line, ...wishes.care.map((c) => c.line)]);
-    this.structure(linesToBlocks(textLines(text).map((line) => (claimed.has(line.text.trim()) ? { text: '' } : line))));
+    const lines = textLines(text).map((line) => (claimed.has(line.text.trim()) ? { text: '' } : line));
+    const plain = lines.every((line) => !line.block);
+    if (plain && isMarkdown(lines.map((line) => line.text))) this.structure(markdownBlocks(lines.map((line) => line.text).join('\n')));
+    else this.structure(linesToBlocks(lines));
   }
 
   /** A PDF; one without text (scanned pages) hands its page pictures back to be read by OCR. */

@@ -1,0 +1,91 @@
+/**
+ * Text written in Markdown (an AI chatbot's answer pasted into a note, a Word file or a mail):
+ * recognised by several Markdown marks, read with `marked` into the blocks a Word file gives
+ * (headings, tables, lists, paragraphs, the `**` and `#` removed), so every structuring rule applies.
+ * The bot's own chatter around the answer ("好的！以下是…", "希望对您有帮助！") is left out.
+ */
+import { marked } from 'marked';
+import { runsText } from '../../../../shared/sites/model';
+import { htmlToBlocks, textOf, type SourceBlock } from './htmlToBlocks';
+import { sanitizeIntakeHtml } from './sanitize';
+
+const HEADING = /^#{1,6}[ \t]+\S/;
+const TABLE_RULE = /^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?$/;
+const BOLD = /\*\*[^*\s][^*]*\*\*/;
+const BULLET = /^[-*+][ \t]+\S/;
+const QUOTE = /^>[ \t]*\S/;
+const RULE = /^(?:-{3,}|\*{3,}|_{3,}|={3,})$/;
+const TABLE_LINE = /^\|.*\|$/;
+
+/**
+ * Several kinds of Markdown marks, not one stray `*` or a dash list: two of the marks plain text
+ * hardly has (`# ` headings, a `|---|` table rule, `**bold**`), or one of them with two other kinds.
+ */
+export function isMarkdown(lines: string[]): boolean {
+  const trimmed = lines.map((l) => l.trim());
+  const has = (pattern: RegExp) => trimmed.some((l) => pattern.test(l));
+  const strong = [HEADING, TABLE_RULE, BOLD].filter(has).length;
+  const weak = [BULLET, QUOTE, RULE].filter(has).length;
+  return strong >= 2 || (strong === 1 && weak >= 2);
+}
+
+/** The bot's opening ("好的！以下是为您撰写的…：") before the first heading. */
+const OPENING = /^(?:好的|当然|没问题|可以)?[！!，,。～~ ]*(?:以下|下面)(?:是|为).{0,60}[：:]?$|^.{0,30}(?:为您|帮您)(?:撰写|整理|写)(?:了|的).{0,40}[：:]$/;
+/** The bot's closing offer ("希望对您有帮助！如需调整…请随时告诉我。"). */
+const CLOSING = /希望.{0,20}(?:帮助|有用|满意)|(?:如需|如果需要|如有需要).{0,40}(?:调整|修改|补充|生成)|随时告诉我/;
+
+function withoutChatter(blocks: SourceBlock[]): SourceBlock[] {
+  const firstHeading = blocks.findIndex((b) => b.type === 'heading');
+  const kept = blocks.filter((b, i) => {
+    if (b.type !== 'paragraph') return true;
+    const text = runsText(b.runs).trim();
+    if (i < firstHeading && OPENING.test(text)) return false;
+    return !(i >= blocks.length - 2 && CLOSING.test(text));
+  });
+  return kept;
+}
+
+/**
+ * Markdown text → blocks. A rule line gets a blank line before it (a bot's `---` under a line is a
+ * rule, not a setext heading); line breaks inside a paragraph split it, as in a Word file.
+ */
+export function markdownBlocks(text: string): SourceBlock[] {
+  const source = text.replace(/\r\n?/g, '\n').replace(/\n([ \t]*(?:-{3,}|={3,})[ \t]*)(?=\n|$)/g, '\n\n$1');
+  const html = marked.parse(source, { gfm: true, breaks: true, async: false });
+  return withoutChatter(htmlToBlocks(sanitizeIntakeHtml(html)));
+}
+
+/**
+ * Paragraphs holding Markdown one line each (a chatbot's answer pasted into Word): every run of
+ * plain paragraphs read as Markdown, other blocks (pictures, Word's own tables) kept where they stand.
+ */
+export function markdownParagraphs(blocks: SourceBlock[]): SourceBlock[] {
+  const paragraphs = blocks.filter((b) => b.type === 'paragraph').map(textOf);
+  if (!isMarkdown(paragraphs)) return blocks;
+  const out: SourceBlock[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length) out.push(...markdownBlocks(joinLines(run)));
+    run = [];
+  };
+  for (const block of blocks) {
+    if (block.type === 'paragraph') run.push(textOf(block));
+    else {
+      flush();
+      out.push(block);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** One paragraph a line: table rows and list items stay together, everything else apart. */
+function joinLines(lines: string[]): string {
+  return lines.reduce((text, line, i) => {
+    if (i === 0) return line;
+    const previous = lines[i - 1]!.trim();
+    const current = line.trim();
+    const together = (TABLE_LINE.test(previous) && TABLE_LINE.test(current)) || (BULLET.test(previous) && BULLET.test(current));
+    return text + (together ? '\n' : '\n\n') + line;
+  }, '');
+}
