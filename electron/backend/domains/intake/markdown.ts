@@ -30,9 +30,9 @@ export function isMarkdown(lines: string[]): boolean {
 }
 
 /** The bot's opening ("好的！以下是为您撰写的…：") before the first heading. */
-const OPENING = /^(?:好的|当然|没问题|可以)?[！!，,。～~ ]*(?:以下|下面)(?:是|为).{0,60}[：:]?$|^.{0,30}(?:为您|帮您)(?:撰写|整理|写)(?:了|的).{0,40}[：:]$/;
-/** The bot's closing offer ("希望对您有帮助！如需调整…请随时告诉我。"). */
-const CLOSING = /希望.{0,20}(?:帮助|有用|满意)|(?:如需|如果需要|如有需要).{0,40}(?:调整|修改|补充|生成)|随时告诉我/;
+const OPENING = /^.{0,12}?(?:以下|下面)(?:是|为).{0,60}[：:]?$|^.{0,30}(?:为您|帮您)(?:撰写|整理|写)(?:了|的).{0,40}[：:]$/;
+/** The bot's closing offer ("希望对您有帮助！如需调整…请随时告诉我。"), speaking to the writer, not to the site's visitors. */
+const CLOSING = /希望.{0,20}(?:帮助|有用)|告诉我(?!们)/;
 
 function withoutChatter(blocks: SourceBlock[]): SourceBlock[] {
   const firstHeading = blocks.findIndex((b) => b.type === 'heading');
@@ -60,7 +60,7 @@ export function markdownBlocks(text: string): SourceBlock[] {
  * plain paragraphs read as Markdown, other blocks (pictures, Word's own tables) kept where they stand.
  */
 export function markdownParagraphs(blocks: SourceBlock[]): SourceBlock[] {
-  const paragraphs = blocks.filter((b) => b.type === 'paragraph').map(textOf);
+  const paragraphs = blocks.filter(isPlainLine).map(textOf);
   if (!isMarkdown(paragraphs)) return blocks;
   const out: SourceBlock[] = [];
   let run: string[] = [];
@@ -69,7 +69,7 @@ export function markdownParagraphs(blocks: SourceBlock[]): SourceBlock[] {
     run = [];
   };
   for (const block of blocks) {
-    if (block.type === 'paragraph') run.push(textOf(block));
+    if (isPlainLine(block)) run.push(textOf(block));
     else {
       flush();
       out.push(block);
@@ -78,6 +78,9 @@ export function markdownParagraphs(blocks: SourceBlock[]): SourceBlock[] {
   flush();
   return out;
 }
+
+/** A paragraph, or a short line only guessed to be a heading by how it stands (no heading style). */
+const isPlainLine = (block: SourceBlock) => block.type === 'paragraph' || (block.type === 'heading' && Boolean(block.look));
 
 /** One paragraph a line: table rows and list items stay together, everything else apart. */
 function joinLines(lines: string[]): string {
