@@ -100,6 +100,35 @@ describe("a chatbot's Markdown answer in a note", () => {
   });
 });
 
+describe('an answer that heads its sections with bold lines instead of #', () => {
+  it('takes a short line bold throughout for a heading, numbered bold bullets for items', () => {
+    const text = [
+      '好的，这是为您准备的文案：',
+      '',
+      '**一、服务价格**',
+      '',
+      '1. **空调清洗**：80元/台',
+      '2. **油烟机清洗**：120元起',
+      '',
+      '**二、联系方式**',
+      '',
+      '* 地址：某县和平街3号',
+      '* 电话：0531-5550999',
+    ];
+    expect(isMarkdown(text)).toBe(true);
+    const blocks = markdownBlocks(text.join('\n'));
+    expect(blocks[0]).toMatchObject({ type: 'heading', runs: [{ text: '一、服务价格' }], look: true });
+    const material = structureDocument(blocks, '文案.txt', env, { today: TODAY });
+    expect(titles(material.columns, 'products')).toEqual(['空调清洗', '油烟机清洗']);
+    expect(material.contactLines).toEqual(['地址：某县和平街3号', '电话：0531-5550999']);
+  });
+
+  it('keeps a last line that speaks to the visitors, not to the writer', () => {
+    const blocks = markdownBlocks(['# 价格', '', '- **洗车**：30元', '', '如需预约，请提前致电我们。'].join('\n'));
+    expect(blocks.at(-1)).toMatchObject({ type: 'paragraph', runs: [{ text: '如需预约，请提前致电我们。' }] });
+  });
+});
+
 describe("a chatbot's Markdown answer pasted into Word one line a paragraph", () => {
   it('is read as the same Markdown: the table rows stay together, a dated bold line is news', async () => {
     const lines = [

@@ -26,11 +26,13 @@ export function isMarkdown(lines: string[]): boolean {
   const has = (pattern: RegExp) => trimmed.some((l) => pattern.test(l));
   const strong = [HEADING, TABLE_RULE, BOLD].filter(has).length;
   const weak = [BULLET, QUOTE, RULE].filter(has).length;
-  return strong >= 2 || (strong === 1 && weak >= 2);
+  // Nobody types star pairs around words on three lines of plain text.
+  const boldLines = trimmed.filter((l) => BOLD.test(l)).length;
+  return strong >= 2 || (strong === 1 && weak >= 2) || boldLines >= 3;
 }
 
-/** The bot's opening ("好的！以下是为您撰写的…：") before the first heading. */
-const OPENING = /^.{0,12}?(?:以下|下面)(?:是|为).{0,60}[：:]?$|^.{0,30}(?:为您|帮您)(?:撰写|整理|写)(?:了|的).{0,40}[：:]$/;
+/** The bot's opening ("好的！以下是为您撰写的…：", "这是为您准备的文案：") before the first heading. */
+const OPENING = /^.{0,12}?(?:以下|下面)(?:是|为)|^.{0,40}(?:这是|为您|帮您).{0,60}[：:]$/;
 /** The bot's closing offer ("希望对您有帮助！如需调整…请随时告诉我。"), speaking to the writer, not to the site's visitors. */
 const CLOSING = /希望.{0,20}(?:帮助|有用)|告诉我(?!们)/;
 
@@ -52,7 +54,21 @@ function withoutChatter(blocks: SourceBlock[]): SourceBlock[] {
 export function markdownBlocks(text: string): SourceBlock[] {
   const source = text.replace(/\r\n?/g, '\n').replace(/\n([ \t]*(?:-{3,}|={3,})[ \t]*)(?=\n|$)/g, '\n\n$1');
   const html = marked.parse(source, { gfm: true, breaks: true, async: false });
-  return withoutChatter(htmlToBlocks(sanitizeIntakeHtml(html)));
+  return withoutChatter(boldLinesAsHeadings(htmlToBlocks(sanitizeIntakeHtml(html))));
+}
+
+/**
+ * An answer without `#` headings heads its sections with bold lines ("**二、服务价格**"): a short
+ * paragraph bold throughout, not a sentence or a "label：value" line, is a heading recognised by its look.
+ */
+function boldLinesAsHeadings(blocks: SourceBlock[]): SourceBlock[] {
+  if (blocks.some((b) => b.type === 'heading')) return blocks;
+  return blocks.map((block) => {
+    if (block.type !== 'paragraph' || !block.runs.every((run) => run.strong || !run.text.trim())) return block;
+    const text = runsText(block.runs).trim().replace(/[：:]$/, '');
+    if (!text || text.length > 20 || /[。！？!?，,；;：:]/.test(text)) return block;
+    return { type: 'heading', level: 2, runs: [{ text }], look: true };
+  });
 }
 
 /**
