@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
-import { isMarkdown, markdownBlocks } from '../../../electron/backend/domains/intake/markdown';
+import { isMarkdown, markdownBlocks, markdownParagraphs } from '../../../electron/backend/domains/intake/markdown';
 import { readDocument } from '../../../electron/backend/domains/intake/readFile';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { readTable, rowFields } from '../../../electron/backend/domains/intake/tables';
@@ -79,6 +79,7 @@ describe("a chatbot's Markdown answer in a note", () => {
     expect(texts).toContain('清风洗车行开业于2019年，专注精洗、打蜡、内饰清洁。');
     expect(blocks.some((b) => b.type === 'table')).toBe(true);
     expect(texts.join('\n')).not.toMatch(/\*\*|^#|以下是|希望这份文案|随时告诉我/m);
+    expect(texts).toContain('店铺简介');
   });
 
   it('gives the table rows, the bullets, the quote and the job as items, and the bullets as contact', () => {
@@ -180,5 +181,24 @@ describe('a table whose first column is a 类型 with a different value on every
       true,
     );
     expect(reading.columns.map((c) => c.role)).toEqual(['category', 'name', 'price']);
+  });
+});
+
+describe("a chatbot's answer in Word whose \"- \" lines Word made a list", () => {
+  it('reads the list items with the lines around them, marks removed', () => {
+    const blocks = markdownParagraphs([
+      { type: 'paragraph', runs: [{ text: '## 🛠️ 服务项目' }] },
+      {
+        type: 'list',
+        ordered: false,
+        items: [{ runs: [{ text: '**清洗油烟机**：120元/台' }] }, { runs: [{ text: '**疏通下水道**：80元起' }] }],
+      },
+      { type: 'paragraph', runs: [{ text: '1. **上门费**：免费' }] },
+      { type: 'paragraph', runs: [{ text: '2. **保修**：三个月' }] },
+    ]);
+    expect(blocks.map((b) => b.type)).toEqual(['heading', 'list', 'list']);
+    expect(blocks[0]).toMatchObject({ runs: [{ text: '服务项目' }] });
+    expect(blocks[1]).toMatchObject({ items: [{ runs: [{ text: '清洗油烟机', strong: true }, { text: '：120元/台' }] }, {}] });
+    expect(blocks[2]).toMatchObject({ ordered: true, items: [{}, {}] });
   });
 });

@@ -13,9 +13,13 @@ const HEADING = /^#{1,6}[ \t]+\S/;
 const TABLE_RULE = /^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?$/;
 const BOLD = /\*\*[^*\s][^*]*\*\*/;
 const BULLET = /^[-*+][ \t]+\S/;
+const NUMBERED = /^\d{1,2}[.)][ \t]+\S/;
 const QUOTE = /^>[ \t]*\S/;
 const RULE = /^(?:-{3,}|\*{3,}|_{3,}|={3,})$/;
-const TABLE_LINE = /^\|.*\|$/;
+/** A table row, with or without the outer bars ("名称 | 价格"). */
+const TABLE_LINE = /^\|.*\|$|\S[ \t]*\|[ \t]*\S/;
+/** Emoji a bot sets before a heading ("## 🏠 关于我们"): no part of a column's title, and old phones show boxes. */
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D]/gu;
 
 /**
  * Several kinds of Markdown marks, not one stray `*` or a dash list: two of the marks plain text
@@ -54,7 +58,13 @@ function withoutChatter(blocks: SourceBlock[]): SourceBlock[] {
 export function markdownBlocks(text: string): SourceBlock[] {
   const source = text.replace(/\r\n?/g, '\n').replace(/\n([ \t]*(?:-{3,}|={3,})[ \t]*)(?=\n|$)/g, '\n\n$1');
   const html = marked.parse(source, { gfm: true, breaks: true, async: false });
-  return withoutChatter(boldLinesAsHeadings(htmlToBlocks(sanitizeIntakeHtml(html))));
+  return withoutChatter(boldLinesAsHeadings(htmlToBlocks(sanitizeIntakeHtml(html)))).map(withoutEmoji);
+}
+
+function withoutEmoji(block: SourceBlock): SourceBlock {
+  if (block.type !== 'heading') return block;
+  const text = runsText(block.runs).replace(EMOJI, '').replace(/\s+/g, ' ').trim();
+  return text ? { ...block, runs: [{ text }] } : block;
 }
 
 /**
@@ -76,7 +86,7 @@ function boldLinesAsHeadings(blocks: SourceBlock[]): SourceBlock[] {
  * plain paragraphs read as Markdown, other blocks (pictures, Word's own tables) kept where they stand.
  */
 export function markdownParagraphs(blocks: SourceBlock[]): SourceBlock[] {
-  const paragraphs = blocks.filter(isPlainLine).map(textOf);
+  const paragraphs = blocks.flatMap((b) => (isPlainLine(b) ? [textOf(b)] : b.type === 'list' ? b.items.map((i) => runsText(i.runs)) : []));
   if (!isMarkdown(paragraphs)) return blocks;
   const out: SourceBlock[] = [];
   let run: string[] = [];
@@ -86,6 +96,9 @@ export function markdownParagraphs(blocks: SourceBlock[]): SourceBlock[] {
   };
   for (const block of blocks) {
     if (isPlainLine(block)) run.push(textOf(block));
+    // A list Word made of the bot's "- " lines (AutoFormat) is read with the lines around it.
+    else if (block.type === 'list' && block.items.every((item) => !item.children?.length))
+      run.push(...block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${runsText(item.runs)}`));
     else {
       flush();
       out.push(block);
@@ -104,7 +117,7 @@ function joinLines(lines: string[]): string {
     if (i === 0) return line;
     const previous = lines[i - 1]!.trim();
     const current = line.trim();
-    const together = (TABLE_LINE.test(previous) && TABLE_LINE.test(current)) || (BULLET.test(previous) && BULLET.test(current));
+    const together = [TABLE_LINE, BULLET, NUMBERED].some((kind) => kind.test(previous) && kind.test(current));
     return text + (together ? '\n' : '\n\n') + line;
   }, '');
 }
