@@ -74,7 +74,7 @@ describe("a chatbot's Markdown answer in a note", () => {
   const blocks = markdownBlocks(ANSWER.join('\n'));
   const texts = blocks.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? runsText(b.runs) : b.type));
 
-  it('gives headings, a table and lists with the marks removed, and leaves out the bot\'s chatter', () => {
+  it("gives headings, a table and lists with the marks removed, and leaves out the bot's chatter", () => {
     expect(blocks[0]).toMatchObject({ type: 'heading', level: 1, runs: [{ text: '清风洗车行' }] });
     expect(texts).toContain('清风洗车行开业于2019年，专注精洗、打蜡、内饰清洁。');
     expect(blocks.some((b) => b.type === 'table')).toBe(true);
@@ -184,7 +184,7 @@ describe('a table whose first column is a 类型 with a different value on every
   });
 });
 
-describe("a chatbot's answer in Word whose \"- \" lines Word made a list", () => {
+describe('a chatbot\'s answer in Word whose "- " lines Word made a list', () => {
   it('reads the list items with the lines around them, marks removed', () => {
     const blocks = markdownParagraphs([
       { type: 'paragraph', runs: [{ text: '## 🛠️ 服务项目' }] },

@@ -75,7 +75,9 @@ function boldLinesAsHeadings(blocks: SourceBlock[]): SourceBlock[] {
   if (blocks.some((b) => b.type === 'heading')) return blocks;
   return blocks.map((block) => {
     if (block.type !== 'paragraph' || !block.runs.every((run) => run.strong || !run.text.trim())) return block;
-    const text = runsText(block.runs).trim().replace(/[：:]$/, '');
+    const text = runsText(block.runs)
+      .trim()
+      .replace(/[：:]$/, '');
     if (!text || text.length > 20 || /[。！？!?，,；;：:]/.test(text)) return block;
     return { type: 'heading', level: 2, runs: [{ text }], look: true };
   });
