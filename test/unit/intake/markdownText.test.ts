@@ -202,3 +202,27 @@ describe('a chatbot\'s answer in Word whose "- " lines Word made a list', () => 
     expect(blocks[2]).toMatchObject({ ordered: true, items: [{}, {}] });
   });
 });
+
+describe('Markdown lines without blank lines between them (a note, an old Word or RTF file)', () => {
+  it('keeps a line after a quote or a bullet apart from it', async () => {
+    const text = [
+      '# 价格',
+      '- **补胎**：20元/次',
+      '> **提示**：夜间加收10元',
+      '## 联系我们',
+      '- **电话**：0531-5550777',
+      '营业时间：8:00-20:00',
+    ].join('\n');
+    const output = await readDocument({
+      kind: 'text',
+      file: '文案.txt',
+      bytes: new TextEncoder().encode(text),
+      dataDir: '/nonexistent',
+      today: TODAY,
+    });
+    const { columns, contactLines } = output.documents[0]!.material;
+    expect(titles(columns, 'products')).toEqual(['补胎']);
+    expect(contactLines).toContain('电话：0531-5550777');
+    expect(contactLines).toContain('营业时间：8:00-20:00');
+  });
+});

@@ -84,6 +84,12 @@ function boldLinesAsHeadings(blocks: SourceBlock[]): SourceBlock[] {
 }
 
 /**
+ * Markdown lines → blocks, each line standing apart (a line under a bullet or a quote is not its
+ * continuation: Word, RTF and many notes give one paragraph a line without blank lines between).
+ */
+export const markdownLines = (lines: string[]): SourceBlock[] => markdownBlocks(joinLines(lines.filter((line) => line.trim())));
+
+/**
  * Paragraphs holding Markdown one line each (a chatbot's answer pasted into Word): every run of
  * plain paragraphs read as Markdown, other blocks (pictures, Word's own tables) kept where they stand.
  */
@@ -93,7 +99,7 @@ export function markdownParagraphs(blocks: SourceBlock[]): SourceBlock[] {
   const out: SourceBlock[] = [];
   let run: string[] = [];
   const flush = () => {
-    if (run.length) out.push(...markdownBlocks(joinLines(run)));
+    if (run.length) out.push(...markdownLines(run));
     run = [];
   };
   for (const block of blocks) {

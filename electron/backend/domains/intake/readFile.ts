@@ -24,7 +24,7 @@ import type { SourceBlock } from './htmlToBlocks';
 import { fileNameColumn } from './keywords';
 import { LegacyWordProblem, readLegacyWord } from './legacyWord';
 import { linesToBlocks, textLines, type TextLine } from './lines';
-import { isMarkdown, markdownBlocks, markdownParagraphs } from './markdown';
+import { isMarkdown, markdownLines, markdownParagraphs } from './markdown';
 import { parseWishes, type Wishes } from './notes';
 import { sniffOffice, type OfficeFormat } from './officeSniff';
 import { openDocumentPageLines, OpenDocumentProblem, readOpenDocument } from './openDocument';
@@ -142,6 +142,12 @@ const emptyOutput = (): ReadOutput => ({
   problems: [],
 });
 
+/** Lines of text (a note, a mail, an old Word or RTF file): written in Markdown, read as Markdown. */
+function textBlocks(lines: TextLine[]): SourceBlock[] {
+  const texts = lines.map((line) => line.text);
+  return lines.every((line) => !line.block) && isMarkdown(texts) ? markdownLines(texts) : linesToBlocks(lines);
+}
+
 class DocumentReader {
   readonly output = emptyOutput();
 
@@ -219,9 +225,7 @@ class DocumentReader {
     // The lines a wish claimed are left out; empty lines stay, as they mark headings.
     const claimed = new Set([wishes.colour?.line, wishes.lottery?.line, ...wishes.care.map((c) => c.line)]);
     const lines = textLines(text).map((line) => (claimed.has(line.text.trim()) ? { text: '' } : line));
-    const plain = lines.every((line) => !line.block);
-    if (plain && isMarkdown(lines.map((line) => line.text))) this.structure(markdownBlocks(lines.map((line) => line.text).join('\n')));
-    else this.structure(linesToBlocks(lines));
+    this.structure(textBlocks(lines));
   }
 
   /** A PDF; one without text (scanned pages) hands its page pictures back to be read by OCR. */
@@ -291,10 +295,10 @@ class DocumentReader {
       else if (request.kind === 'word') {
         const content = await readLegacyWord(request.bytes);
         if (content.kind === 'docx') await this.docx(request.bytes);
-        else if (content.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
+        else if (content.kind === 'rtf') this.structure(textBlocks(readRtf(request.bytes)));
         else if (content.kind === 'html') this.webPage(content.html);
-        else this.structure(linesToBlocks(textLines(content.text)));
-      } else if (request.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
+        else this.structure(textBlocks(textLines(content.text)));
+      } else if (request.kind === 'rtf') this.structure(textBlocks(readRtf(request.bytes)));
       else if (request.kind === 'html') this.webPage(decodeHtml(request.bytes));
       else if (request.kind === 'odt' || request.kind === 'odp')
         this.webPage(
