@@ -24,6 +24,7 @@ import type { SourceBlock } from './htmlToBlocks';
 import { fileNameColumn } from './keywords';
 import { LegacyWordProblem, readLegacyWord } from './legacyWord';
 import { linesToBlocks, textLines, type TextLine } from './lines';
+import { isMarkdown, markdownLines, markdownParagraphs } from './markdown';
 import { parseWishes, type Wishes } from './notes';
 import { sniffOffice, type OfficeFormat } from './officeSniff';
 import { openDocumentPageLines, OpenDocumentProblem, readOpenDocument } from './openDocument';
@@ -141,6 +142,12 @@ const emptyOutput = (): ReadOutput => ({
   problems: [],
 });
 
+/** Lines of text (a note, a mail, an old Word or RTF file): written in Markdown, read as Markdown. */
+function textBlocks(lines: TextLine[]): SourceBlock[] {
+  const texts = lines.map((line) => line.text);
+  return lines.every((line) => !line.block) && isMarkdown(texts) ? markdownLines(texts) : linesToBlocks(lines);
+}
+
 class DocumentReader {
   readonly output = emptyOutput();
 
@@ -157,7 +164,7 @@ class DocumentReader {
   /** `pageLines`: a Word page header's and footer's lines (or a worksheet's); those that give a contact fill the contact block after the body's. */
   private structure(blocks: SourceBlock[], ocr = false, pageLines: string[] = []): void {
     const material = structureDocument(
-      blocks,
+      ocr ? blocks : markdownParagraphs(blocks),
       this.file,
       { newId: () => uuidv7() },
       {
@@ -222,7 +229,8 @@ class DocumentReader {
     if (wishes.rest.length === 0) return;
     // The lines a wish claimed are left out; empty lines stay, as they mark headings.
     const claimed = new Set([wishes.colour?.line, wishes.lottery?.line, ...wishes.care.map((c) => c.line)]);
-    this.structure(linesToBlocks(textLines(text).map((line) => (claimed.has(line.text.trim()) ? { text: '' } : line))));
+    const lines = textLines(text).map((line) => (claimed.has(line.text.trim()) ? { text: '' } : line));
+    this.structure(textBlocks(lines));
   }
 
   /** A PDF; one without text (scanned pages) hands its page pictures back to be read by OCR. */
@@ -292,10 +300,10 @@ class DocumentReader {
       else if (request.kind === 'word') {
         const content = await readLegacyWord(request.bytes);
         if (content.kind === 'docx') await this.docx(request.bytes);
-        else if (content.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
+        else if (content.kind === 'rtf') this.structure(textBlocks(readRtf(request.bytes)));
         else if (content.kind === 'html') this.webPage(content.html);
-        else this.structure(linesToBlocks(textLines(content.text)));
-      } else if (request.kind === 'rtf') this.structure(linesToBlocks(readRtf(request.bytes)));
+        else this.structure(textBlocks(textLines(content.text)));
+      } else if (request.kind === 'rtf') this.structure(textBlocks(readRtf(request.bytes)));
       else if (request.kind === 'html') this.webPage(decodeHtml(request.bytes));
       else if (request.kind === 'odt' || request.kind === 'odp')
         this.webPage(

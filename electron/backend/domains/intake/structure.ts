@@ -547,6 +547,7 @@ const isLabelCell = (text: string, pairs: number) => text.length <= 8 && (pairs 
 function contactTexts(blocks: SourceBlock[]): string[] {
   return blocks
     .flatMap((block) => {
+      if (block.type === 'list') return block.items.map((item) => runsText(item.runs));
       if (block.type !== 'table') return [textOf(block)];
       return block.rows.map((row) => {
         const cells = row.map((cell) => runsText(cell).trim()).filter(Boolean);

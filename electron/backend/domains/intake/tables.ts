@@ -297,6 +297,13 @@ function ensureName(columns: TableColumn[], data: string[][]): void {
     brand.role = 'name';
     return;
   }
+  // "包间类型 | 价格" with a different type on every row: the types are what is sold, not groups of it.
+  const distinct = (i: number) => new Set(data.map((r) => clean(r[i]!))).size === data.length && data.length >= 2;
+  const types = columns.findIndex((c, i) => i === 0 && c.role === 'category' && distinct(i));
+  if (types >= 0 && columns.some((c) => c.role === 'price')) {
+    columns[types]!.role = 'name';
+    return;
+  }
   const nameAt = columns.findIndex(
     (c, i) =>
       c.role === 'spec' &&
@@ -468,7 +475,9 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   const byFirstLine = moreLines.length > 0 && firstLine.length >= 2;
   const name = (byFirstLine ? firstLine : cell('name')).replace(/\s+/g, ' ');
   // Totals, notes and signature lines under a table ("以上价格含税，运费另计。", "审核：") are not items.
-  if (!name || TOTAL_ROW.test(name) || name.length > 60 || /[。，；！？]|[：:]$/.test(name)) return undefined;
+  // A comma inside the name's brackets ("大包（8人，两台机）") is its remark, not a sentence.
+  const unbracketed = name.replace(/[（(][^（()）]*[）)]/g, '');
+  if (!name || TOTAL_ROW.test(name) || name.length > 60 || /[。，；！？]|[：:]$/.test(unbracketed)) return undefined;
   // A shop system's export lists what is no longer sold too (状态: 已下线): not an item for the site.
   if (row.some((c) => OFF_SALE.test(c.trim()))) return undefined;
   // A table with a 规格 column of its own gives the spec there: a size written in the name is part of the name.
