@@ -93,8 +93,9 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
     if (worksheet.state !== 'visible') return;
     const rows: string[][] = [];
     worksheet.eachRow({ includeEmpty: false }, (row) => {
-      // What the customer hid (进价, 供应商 columns of a stock export) is not for the site.
-      if (rows.length >= MAX_SHEET_ROWS || row.hidden || withdrawnByComment(row)) return;
+      // What the customer hid (进价, 供应商 columns of a stock export) is not for the site; rows folded away
+      // under an outline group's summary row (an outline level) are current goods, only collapsed.
+      if (rows.length >= MAX_SHEET_ROWS || (row.hidden && !row.outlineLevel) || withdrawnByComment(row)) return;
       const cells: string[] = [];
       row.eachCell({ includeEmpty: true }, (cell, column) => {
         if (column > MAX_SHEET_COLUMNS) return;

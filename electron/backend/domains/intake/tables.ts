@@ -390,7 +390,10 @@ export function categoryRows(reading: TableReading): { isCategory: boolean; cate
   const nameAt = reading.columns.findIndex((c) => c.role === 'name');
   const priceAt = reading.columns.findIndex((c) => c.role === 'price');
   const alone = (row: string[] | undefined) =>
-    Boolean(row) && row![nameAt]?.trim() && row!.every((cell, i) => i === nameAt || !cell.trim()) && row![nameAt]!.trim().length <= 8;
+    Boolean(row) &&
+    row![nameAt]?.trim() &&
+    row!.every((cell, i) => i === nameAt || !cell.trim() || GROUP_COUNT.test(cell.trim())) &&
+    row![nameAt]!.trim().length <= 8;
   const marks =
     nameAt < 0 || priceAt < 0
       ? []
@@ -405,6 +408,9 @@ export function categoryRows(reading: TableReading): { isCategory: boolean; cate
     return { isCategory: false, ...(category ? { category } : {}) };
   });
 }
+
+/** A category row's count of its goods ("共4个品种", "3款"), as a summary row over a group gives it. */
+const GROUP_COUNT = /^(?:共|计|合计)?\s*\d{1,3}\s*(?:个)?(?:品种|种|项|款|样|个品)$/;
 
 /** A quantity or pack size at the end of a name: "维生素C片100片", "阿莫西林胶囊0.25g×24粒", "医用口罩50只装", "洋槐蜜500g/瓶". */
 const PACK_SIZE =
