@@ -467,6 +467,17 @@ function bySex(cell: string): number | undefined {
   return men && women ? men + women : undefined;
 }
 
+/**
+ * 品牌 | 产品名称 (a dealer's list of several makers' goods): the brand before the name is part of what is sold —
+ * "立邦 净味墙面漆" — unless the name already says it.
+ */
+function withBrand(reading: TableReading, row: string[], name: string): string {
+  const nameAt = reading.columns.findIndex((c) => c.role === 'name');
+  const brandAt = reading.columns.findIndex((c) => /^品牌$/.test(clean(c.header)));
+  const brand = brandAt >= 0 && brandAt < nameAt ? clean(row[brandAt] ?? '') : '';
+  return name && brand && brand.length <= 10 && !name.includes(brand) ? `${brand} ${name}` : name;
+}
+
 /** The fields of one data row, or undefined for a row without a name (totals, notes). */
 export function rowFields(reading: TableReading, row: string[]): RowFields | undefined {
   const cell = (role: Role) => {
@@ -479,7 +490,7 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     .map((line) => line.trim())
     .filter(Boolean);
   const byFirstLine = moreLines.length > 0 && firstLine.length >= 2;
-  const name = (byFirstLine ? firstLine : cell('name')).replace(/\s+/g, ' ');
+  const name = withBrand(reading, row, (byFirstLine ? firstLine : cell('name')).replace(/\s+/g, ' '));
   // Totals, notes and signature lines under a table ("以上价格含税，运费另计。", "审核：") are not items.
   // A comma inside the name's brackets ("大包（8人，两台机）") is its remark, not a sentence.
   const unbracketed = name.replace(/[（(][^（()）]*[）)]/g, '');
