@@ -81,6 +81,10 @@ const listItemTexts = (b: Extract<SourceBlock, { type: 'list' }>) => b.items.map
 type TableBlock = Extract<SourceBlock, { type: 'table' }>;
 const gridOf = (b: TableBlock) => b.rows.map((row) => row.map((cell: Run[]) => runsText(cell)));
 /** `caption`: the line just above the table (a sheet's title "2026年4月批发报价"), which may say which price it lists. */
+/** A picture's name (a sheet row's name cell) that is the item's name, or its name after a brand. */
+const namesItem = (alt: string, item: Item) =>
+  alt.length >= 2 && (titleOf(item) === alt || titleOf(item).endsWith(` ${alt}`));
+
 const tableOf = (b: TableBlock, caption = '') => readTable(gridOf(b), 1, b.header, caption);
 
 const PRODUCT_FIELDS = ['价格', '售价', '单价', '零售价', '参考价', '报价', '收费标准', '收费', '费用', '规格', '规格型号', '型号', '包装'];
@@ -261,10 +265,14 @@ export class ColumnFiller {
           continue;
         }
         const made = this.table(tableOf(block, blocks[index - 1]?.type === 'paragraph' ? textOf(blocks[index - 1]!) : ''));
-        if (made) pendingImages = made.withPhotos ? made.items : [];
+        const next = blocks[index + 1];
+        const namedPicture = next?.type === 'image' && made?.items.some((item) => namesItem(next.image.alt, item));
+        if (made) pendingImages = made.withPhotos || namedPicture ? made.items : [];
         else if (!this.rowsAsLines(block) && !this.contactTable(block)) this.body(block);
       } else if (block.type === 'image') {
-        const owner = pendingImages.shift() ?? this.last;
+        // A sheet row's picture is named by its row's name: it goes to that item, whatever pictures other rows lack.
+        const named = pendingImages.findIndex((item) => namesItem(block.image.alt, item));
+        const owner = (named >= 0 ? pendingImages.splice(named, 1)[0] : pendingImages.shift()) ?? this.last;
         if (owner && (owner.kind === 'product' || owner.kind === 'article')) this.picture(owner, block);
         else this.body(block);
       } else if (block.type === 'list') {

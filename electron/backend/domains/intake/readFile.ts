@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { IntakeProblem } from '../../../../shared/api/sites';
+import type { ImageRef } from '../../../../shared/sites/model';
 import { isMarkedPrice } from '../../../../shared/sites/price';
 import { ImageProblem } from '../assets/images';
 import { storeImage, type StoredImage } from '../assets/imageStore';
@@ -178,8 +179,20 @@ class DocumentReader {
     this.output.documents.push({ file: this.file, material });
   }
 
-  /** A workbook's sheets, with the lines of their printed page headers and footers. */
-  private sheets(sheets: Sheet[]): void {
+  /** A workbook's sheets, with the lines of their printed page headers and footers and the pictures in their rows. */
+  private async sheets(sheets: Sheet[]): Promise<void> {
+    for (const sheet of sheets) {
+      const rowImages: NonNullable<Sheet['rowImages']> = [];
+      for (const { row, pictures } of sheet.pictures ?? []) {
+        const images: ImageRef[] = [];
+        for (const picture of pictures) {
+          const sha256 = await this.store(picture.bytes, picture.name);
+          if (sha256) images.push({ sha256, alt: '', fileName: picture.name });
+        }
+        if (images.length) rowImages.push({ cells: sheet.rows[row]!, images });
+      }
+      if (rowImages.length) sheet.rowImages = rowImages;
+    }
     this.structure(sheetBlocks(sheets), false, [...new Set(sheets.flatMap((sheet) => sheet.pageLines ?? []))]);
   }
 
@@ -310,8 +323,8 @@ class DocumentReader {
           await readOpenDocument(request.bytes, request.kind, (bytes, name) => this.store(bytes, name), this.handBack),
           request.kind === 'odt' ? openDocumentPageLines(request.bytes) : [],
         );
-      else if (request.kind === 'xlsx') this.sheets(await readXlsx(request.bytes));
-      else if (request.kind === 'xls') this.sheets(await readXls(request.bytes));
+      else if (request.kind === 'xlsx') await this.sheets(await readXlsx(request.bytes));
+      else if (request.kind === 'xls') await this.sheets(await readXls(request.bytes));
       else if (request.kind === 'ods') this.structure(sheetBlocks(readOds(request.bytes)));
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
       else if (request.kind === 'pdf') await this.pdf(request.bytes);

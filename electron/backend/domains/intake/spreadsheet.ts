@@ -10,12 +10,14 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { contactSheetLine } from './contactSheet';
 import { unfoldPriceGrid } from './crossTab';
+import { runsText, type ImageRef } from '../../../../shared/sites/model';
 import type { SourceBlock } from './htmlToBlocks';
 import { isOle, LegacyExcelProblem, readLegacyExcel } from './legacyExcel';
 import { linesToBlocks } from './lines';
 import { readRowBlocks } from './rowBlocks';
 import { contactPairLines, oneUnderAnother, sideBySide } from './sheetParts';
 import { sheetPageLines } from './sheetPageLines';
+import { anchoredPictures, dispImgId, wpsCellPictures, type SheetPicture } from './sheetPictures';
 import { readTable } from './tables';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, isHtml, webPageTables } from './webPage';
@@ -38,6 +40,10 @@ export interface Sheet {
   rows: string[][];
   /** The printed page header's and footer's lines (sheetPageLines.ts), where a workbook has them. */
   pageLines?: string[];
+  /** Pictures in a row's cells or anchored over it (sheetPictures.ts), by the row's index in `rows`. */
+  pictures?: { row: number; pictures: SheetPicture[] }[];
+  /** Those pictures once stored, by the row's cells: each becomes that row's item's photo. */
+  rowImages?: { cells: string[]; images: ImageRef[] }[];
 }
 
 /**
@@ -89,29 +95,52 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
     throw new SpreadsheetProblem('sheet.unreadable', `The workbook cannot be read (${(error as Error).message.split('\n')[0]}).`);
   }
   const sheets: Sheet[] = [];
+  const inCell = wpsCellPictures(bytes);
   workbook.eachSheet((worksheet) => {
     if (worksheet.state !== 'visible') return;
     const rows: string[][] = [];
+    const pictures: Sheet['pictures'] = [];
+    const anchored = anchoredPictures(workbook, worksheet);
     worksheet.eachRow({ includeEmpty: false }, (row) => {
       // What the customer hid (进价, 供应商 columns of a stock export) is not for the site; rows folded away
       // under an outline group's summary row (an outline level) are current goods, only collapsed.
       if (rows.length >= MAX_SHEET_ROWS || (row.hidden && !row.outlineLevel) || withdrawnByComment(row)) return;
       const cells: string[] = [];
+      const rowPictures = [...(anchored.get(row.number) ?? [])];
       row.eachCell({ includeEmpty: true }, (cell, column) => {
         if (column > MAX_SHEET_COLUMNS) return;
         if (worksheet.getColumn(column).hidden) {
           cells[column - 1] = '';
           return;
         }
+        const picture = inCellPicture(cell, inCell);
+        if (picture) rowPictures.push(picture);
+        if (picture !== undefined) {
+          cells[column - 1] = '';
+          return;
+        }
         // A merged cell repeats its value in every cell it covers: keep it once.
         cells[column - 1] = cell.isMerged && cell.master !== cell ? '' : cellText(cell);
       });
+      if (rowPictures.length) pictures.push({ row: rows.length, pictures: rowPictures });
       rows.push(Array.from(cells, (c) => c ?? ''));
     });
     const pageLines = sheetPageLines(worksheet.headerFooter);
-    if (rows.some((r) => r.some(Boolean))) sheets.push({ name: worksheet.name, rows, ...(pageLines.length ? { pageLines } : {}) });
+    if (rows.some((r) => r.some(Boolean)))
+      sheets.push({ name: worksheet.name, rows, ...(pageLines.length ? { pageLines } : {}), ...(pictures.length ? { pictures } : {}) });
   });
   return sheets;
+}
+
+/**
+ * A WPS in-cell picture formula (`=DISPIMG("ID_…",1)`): its picture, or null when the workbook does not hold it
+ * (the formula still is no text); undefined for any other cell.
+ */
+function inCellPicture(cell: ExcelJS.Cell, pictures: Map<string, SheetPicture>): SheetPicture | null | undefined {
+  const value = cell.value;
+  const formula = value && typeof value === 'object' && 'formula' in value ? String(value.formula ?? '') : '';
+  const id = dispImgId(formula);
+  return id === undefined ? undefined : (pictures.get(id) ?? null);
 }
 
 /** A comment saying a row's item is no longer sold or not to be quoted ("已停产，别往外报了", "已下架"). */
@@ -215,8 +244,37 @@ export function sheetBlocks(sheets: Sheet[]): SourceBlock[] {
     const parts = sideBySide(grid);
     const heading = sheetHeading(sheet, named);
     const partBlocks = (part: string[][]) => contactPairLines(part)?.map(paragraph) ?? gridBlocks(part, heading.length > 0);
-    return [...heading, ...(parts ? parts.flatMap(partBlocks) : gridBlocks(grid, heading.length > 0))];
+    const blocks = [...heading, ...(parts ? parts.flatMap(partBlocks) : gridBlocks(grid, heading.length > 0))];
+    return sheet.rowImages ? withRowImages(blocks, sheet.rowImages) : blocks;
   });
+}
+
+const rowKey = (cells: string[]) =>
+  cells
+    .map((c) => c.trim())
+    .join('\u0001')
+    .replace(/\u0001+$/, '');
+
+/**
+ * The pictures of a sheet's rows as image blocks after the table that holds each row, in row order, named by the
+ * row's name cell (columnItems.ts gives a picture to the item of that name); pictures of rows no table kept follow
+ * the sheet's blocks.
+ */
+function withRowImages(blocks: SourceBlock[], rowImages: NonNullable<Sheet['rowImages']>): SourceBlock[] {
+  const left = new Map(rowImages.map((r) => [rowKey(r.cells), r.images]));
+  const image = (ref: ImageRef, alt: string): SourceBlock => ({ type: 'image', image: { ...ref, alt: alt.slice(0, 200) } });
+  const out = blocks.flatMap((block): SourceBlock[] => {
+    if (block.type !== 'table') return [block];
+    const grid = block.rows.map((row) => row.map((cell) => runsText(cell)));
+    const nameAt = readTable(grid, 1, block.header).columns.findIndex((c) => c.role === 'name');
+    const pictures = grid.flatMap((cells) => {
+      const images = left.get(rowKey(cells));
+      left.delete(rowKey(cells));
+      return (images ?? []).map((ref) => image(ref, (cells[nameAt] ?? '').trim()));
+    });
+    return [block, ...pictures];
+  });
+  return [...out, ...[...left.values()].flat().map((ref) => image(ref, ''))];
 }
 
 /**
