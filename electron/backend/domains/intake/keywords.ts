@@ -37,6 +37,7 @@ const BASE_KEYWORDS: Record<KeywordColumn, string[]> = {
     '线路',
     '套餐',
     '套系',
+    '团购',
     '案例',
     '业绩',
   ],

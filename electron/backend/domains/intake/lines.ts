@@ -75,17 +75,24 @@ const paragraph = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ 
 /** A price in ￥ opening a line ("￥168/人　1.5小时"). */
 const PRICE_FIRST = /^[￥¥]\s*\d/;
 
+/** What a deal includes or suits, on a line under its name: three or more parts joined by +, or 含…/适用…. */
+const CARD_CONTENTS = /^(?:含|包含|适用|适合)[^，。]{1,20}$|^[^+＋\s]{1,8}(?:[+＋][^+＋\s]{1,8}){2,}$/;
+
 /**
  * Short names each over a line that opens with its price ("拉坯体验" / "￥168/人　1.5小时　含烧制"), two or more in a
  * document: the names of a price list set as bold lines (which a PDF or plain text does not mark), sub-headings.
  */
 function namesOverPrices(lines: TextLine[]): Set<number> {
   const names = new Set<number>();
+  const isName = (line: TextLine | undefined) => {
+    const text = line?.text.trim() ?? '';
+    return text && text.length <= 20 && !PRICE_FIRST.test(text) && !/[，。；：:,;]/.test(text) && !line!.cells;
+  };
   lines.forEach((line, i) => {
-    const text = line.text.trim();
     const next = lines[i + 1]?.text.trim() ?? '';
-    if (text && text.length <= 20 && !PRICE_FIRST.test(text) && !/[，。；：:,;]/.test(text) && !line.cells && PRICE_FIRST.test(next))
-      names.add(i);
+    if (!isName(line) || !PRICE_FIRST.test(next)) return;
+    // A deal card's contents between its name and its price ("洗澡+吹干+剪指甲", "适用10-30斤") are not the name.
+    names.add(CARD_CONTENTS.test(line.text.trim()) && isName(lines[i - 1]) ? i - 1 : i);
   });
   return names.size >= 2 ? names : new Set();
 }
@@ -96,6 +103,8 @@ export function linesToBlocks(lines: TextLine[]): SourceBlock[] {
   const largerSizes = [...new Set(lines.map((l) => Math.round(l.size ?? 0)).filter((s) => body && s > body * 1.15))].sort((a, b) => b - a);
   const blocks: SourceBlock[] = [];
   let rows: string[][] = [];
+  // Names over their prices are items: a level under the section heading over them ("团购" over its deals).
+  let sectionLevel: number | undefined;
   const flushRows = () => {
     if (rows.length >= 2) blocks.push({ type: 'table', header: false, rows: rows.map((row) => row.map((cell) => [{ text: cell }])) });
     else for (const row of rows) blocks.push(paragraph(row.join('  ')));
@@ -115,7 +124,10 @@ export function linesToBlocks(lines: TextLine[]): SourceBlock[] {
     const cells = line.cells ?? typedCells(text);
     if (cells.length < 2 && (names.has(i) || headingReason(text, { isolated, larger }))) {
       flushRows();
-      blocks.push({ type: 'heading', level: levelOf(text, line.size, largerSizes), runs: [{ text }], look: true });
+      const level = levelOf(text, line.size, largerSizes);
+      if (!names.has(i)) sectionLevel = level;
+      const nameLevel = names.has(i) && sectionLevel !== undefined ? Math.max(level, Math.min(6, sectionLevel + 1)) : level;
+      blocks.push({ type: 'heading', level: nameLevel, runs: [{ text }], look: true });
     } else if (cells.length >= 2 && !isLabelLine(cells)) {
       if (rows.length && Math.abs(rows[0]!.length - cells.length) > 1) flushRows();
       rows.push(cells);

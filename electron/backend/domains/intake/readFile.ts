@@ -187,7 +187,7 @@ class DocumentReader {
         const images: ImageRef[] = [];
         for (const picture of pictures) {
           const sha256 = await this.store(picture.bytes, picture.name);
-          if (sha256) images.push({ sha256, alt: '', fileName: picture.name });
+          if (sha256) images.push({ sha256, alt: '' });
         }
         if (images.length) rowImages.push({ cells: sheet.rows[row]!, images });
       }
