@@ -75,6 +75,17 @@ const paragraph = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ 
 /** A price in ￥ opening a line ("￥168/人　1.5小时"). */
 const PRICE_FIRST = /^[￥¥]\s*\d/;
 
+/** A shop listing's title: a 【tag】, the name, then search words ("【顺丰冷链】羊肉礼盒5斤装 羊排羊腿组合 过年送礼"). */
+const LISTING_TITLE = /^(?:【[^】]{1,10}】)?([^\s【】]{4,20})((?:\s+[\u4e00-\u9fff]\S{0,12}){0,5})$/;
+
+/** A listing title too long or too tagged to be a name as it stands: its name and its search words. */
+function listingTitle(text: string): { name: string; words: string } | undefined {
+  const match = LISTING_TITLE.exec(text);
+  const tagged = text.startsWith('【');
+  if (!match || (!tagged && text.length <= 20) || (match[1]!.match(/[\u4e00-\u9fff]/g) ?? []).length < 4) return undefined;
+  return { name: match[1]!, words: match[2]!.trim() };
+}
+
 /** What a deal includes or suits, on a line under its name: three or more parts joined by +, or 含…/适用…. */
 const CARD_CONTENTS = /^(?:含|包含|适用|适合)[^，。]{1,20}$|^[^+＋\s]{1,8}(?:[+＋][^+＋\s]{1,8}){2,}$/;
 
@@ -90,7 +101,7 @@ function namesOverPrices(lines: TextLine[]): Set<number> {
   };
   lines.forEach((line, i) => {
     const next = lines[i + 1]?.text.trim() ?? '';
-    if (!isName(line) || !PRICE_FIRST.test(next)) return;
+    if (!(isName(line) || (!line.cells && listingTitle(line.text.trim()))) || !PRICE_FIRST.test(next)) return;
     // A deal card's contents between its name and its price ("洗澡+吹干+剪指甲", "适用10-30斤") are not the name.
     names.add(CARD_CONTENTS.test(line.text.trim()) && isName(lines[i - 1]) ? i - 1 : i);
   });
@@ -127,7 +138,9 @@ export function linesToBlocks(lines: TextLine[]): SourceBlock[] {
       const level = levelOf(text, line.size, largerSizes);
       if (!names.has(i)) sectionLevel = level;
       const nameLevel = names.has(i) && sectionLevel !== undefined ? Math.max(level, Math.min(6, sectionLevel + 1)) : level;
-      blocks.push({ type: 'heading', level: nameLevel, runs: [{ text }], look: true });
+      const listing = names.has(i) ? listingTitle(text) : undefined;
+      blocks.push({ type: 'heading', level: nameLevel, runs: [{ text: listing?.name ?? text }], look: true });
+      if (listing?.words) blocks.push(paragraph(listing.words));
     } else if (cells.length >= 2 && !isLabelLine(cells)) {
       if (rows.length && Math.abs(rows[0]!.length - cells.length) > 1) flushRows();
       rows.push(cells);

@@ -71,6 +71,9 @@ const BUTTONS = new Set([
   '我的',
 ]);
 
+/** A shop page's tabs to sort its goods by, after 全部商品. */
+const SORT_BAR = /^全部(?:商品|宝贝)(?:\s+(?:销量|新品|上新|价格|综合|人气|好评|推荐)){2,}$/;
+
 /** Headings over other people's posts the site recommends. */
 const RECOMMENDED =
   /^(?:相似|相关|热门|推荐|其他|更多)[\u4e00-\u9fff]{0,4}(?:推荐|职位|房源)$|^猜你喜欢$|^推荐阅读$|喜欢此内容的人还喜欢|^为你推荐$/;
@@ -99,6 +102,8 @@ export function withoutPageChrome(lines: string[]): string[] {
   let recommended = false;
   return lines.map((line) => {
     const text = line.trim();
+    // A shop's sort bar ("全部商品  销量  新品  价格") stands over its goods as its first tab.
+    if (SORT_BAR.test(text)) return text.split(/\s+/)[0]!;
     if (!text) recommended = false;
     if (RECOMMENDED.test(text)) recommended = true;
     return recommended || isChromeLine(text) || BREADCRUMB.test(text) ? '' : line;
