@@ -38,7 +38,15 @@ describe('goods folded away under outline groups', () => {
   it('keeps the rows an outline group folds away and leaves out a row hidden by hand', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('价目');
-    sheet.addRows([['品名', '单价'], ['水果类', ''], ['红富士苹果', 6], ['砂糖橘', 5], ['旧款果篮', 99], ['蔬菜类', ''], ['西红柿', 3]]);
+    sheet.addRows([
+      ['品名', '单价'],
+      ['水果类', ''],
+      ['红富士苹果', 6],
+      ['砂糖橘', 5],
+      ['旧款果篮', 99],
+      ['蔬菜类', ''],
+      ['西红柿', 3],
+    ]);
     for (const row of [3, 4, 7]) Object.assign(sheet.getRow(row), { outlineLevel: 1, hidden: true });
     sheet.getRow(5).hidden = true;
     const rows = (await readXlsx(await workbookBytes(workbook)))[0]!.rows.map((r) => r[0]);
@@ -85,7 +93,10 @@ describe('a 品牌 column before the name', () => {
 });
 
 /** An .xlsx as WPS saves pictures in cells: each picture cell holds `=DISPIMG("ID_…",1)`, xl/cellimages.xml the pictures. */
-async function wpsCellPictureWorkbook(rows: (string | number | { picture: string })[][], pictures: Record<string, Buffer>): Promise<Uint8Array> {
+async function wpsCellPictureWorkbook(
+  rows: (string | number | { picture: string })[][],
+  pictures: Record<string, Buffer>,
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Sheet1');
   rows.forEach((row, r) =>
@@ -143,7 +154,11 @@ describe('pictures in a sheet', () => {
   it('gives a floating picture anchored over a row to that row’s product', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Sheet1');
-    sheet.addRows([['品名', '图片', '单价'], ['竹编收纳篮', '', 45], ['藤编坐垫', '', 32]]);
+    sheet.addRows([
+      ['品名', '图片', '单价'],
+      ['竹编收纳篮', '', 45],
+      ['藤编坐垫', '', 32],
+    ]);
     const image = workbook.addImage({ buffer: (await picture('#36c')) as unknown as ExcelJS.Buffer, extension: 'jpeg' });
     sheet.addImage(image, { tl: { col: 1.1, row: 2.2 }, ext: { width: 40, height: 40 } });
     const output = await readDocument({ kind: 'xlsx', file: '价目.xlsx', bytes: await workbookBytes(workbook), dataDir, today: TODAY });

@@ -82,8 +82,7 @@ type TableBlock = Extract<SourceBlock, { type: 'table' }>;
 const gridOf = (b: TableBlock) => b.rows.map((row) => row.map((cell: Run[]) => runsText(cell)));
 /** `caption`: the line just above the table (a sheet's title "2026年4月批发报价"), which may say which price it lists. */
 /** A picture's name (a sheet row's name cell) that is the item's name, or its name after a brand. */
-const namesItem = (alt: string, item: Item) =>
-  alt.length >= 2 && (titleOf(item) === alt || titleOf(item).endsWith(` ${alt}`));
+const namesItem = (alt: string, item: Item) => alt.length >= 2 && (titleOf(item) === alt || titleOf(item).endsWith(` ${alt}`));
 
 const tableOf = (b: TableBlock, caption = '') => readTable(gridOf(b), 1, b.header, caption);
 
