@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
@@ -149,6 +149,46 @@ describe('pictures in a sheet', () => {
     const [first, second] = output.images.map((i) => i.sha256);
     expect(photosByTitle(items)).toEqual({ 精修剪发: [first], 头皮护理: [], 烫发造型: [second] });
     expect(priceFen(items[0])).toBe(5800);
+  });
+
+  it('gives an Excel picture placed in a cell (rich value data) to its row’s product', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('价目');
+    sheet.addRows([
+      ['品名', '图片', '单价'],
+      ['手工水饺', '', 30],
+      ['葱油饼', 'x', 8],
+    ]);
+    const files = unzipSync(await workbookBytes(workbook));
+    const sheetXml = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    files['xl/worksheets/sheet1.xml'] = strToU8(sheetXml.replace(/<c r="B3"[^>]*>.*?<\/c>/, '<c r="B3" t="e" vm="1"><v>#VALUE!</v></c>'));
+    const xml = (body: string) => strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${body}`);
+    files['xl/metadata.xml'] = xml(
+      '<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xlrd="http://schemas.microsoft.com/office/spreadsheetml/2017/richdata">' +
+        '<metadataTypes count="1"><metadataType name="XLRICHVALUE" minSupportedVersion="120000"/></metadataTypes>' +
+        '<futureMetadata name="XLRICHVALUE" count="1"><bk><extLst><ext uri="{3e2802c4-a4d2-4d8b-9148-e3be6c30e623}"><xlrd:rvb i="0"/></ext></extLst></bk></futureMetadata>' +
+        '<valueMetadata count="1"><bk><rc t="1" v="0"/></bk></valueMetadata></metadata>',
+    );
+    files['xl/richData/rdrichvaluestructure.xml'] = xml(
+      '<rvStructures xmlns="http://schemas.microsoft.com/office/spreadsheetml/2017/richdata" count="1"><s t="_localImage"><k n="_rvRel:LocalImageIdentifier" t="i"/><k n="CalcOrigin" t="i"/></s></rvStructures>',
+    );
+    files['xl/richData/rdrichvalue.xml'] = xml(
+      '<rvData xmlns="http://schemas.microsoft.com/office/spreadsheetml/2017/richdata" count="1"><rv s="0"><v>0</v><v>5</v></rv></rvData>',
+    );
+    files['xl/richData/richValueRel.xml'] = xml(
+      '<richValueRels xmlns="http://schemas.microsoft.com/office/spreadsheetml/2022/richvaluerel" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><rel r:id="rId1"/></richValueRels>',
+    );
+    files['xl/richData/_rels/richValueRel.xml.rels'] = xml(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/image1.png"/></Relationships>',
+    );
+    files['xl/media/image1.png'] = new Uint8Array(
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#963' } })
+        .png()
+        .toBuffer(),
+    );
+    const output = await readDocument({ kind: 'xlsx', file: '价目.xlsx', bytes: zipSync(files), dataDir, today: TODAY });
+    const items = products(output.documents[0]!.material.columns);
+    expect(photosByTitle(items)).toEqual({ 手工水饺: [], 葱油饼: [output.images[0]!.sha256] });
   });
 
   it('gives a floating picture anchored over a row to that row’s product', async () => {

@@ -59,3 +59,71 @@ export function anchoredPictures(workbook: ExcelJS.Workbook, worksheet: ExcelJS.
   }
   return byRow;
 }
+
+const texts = (node: XmlNode | undefined, name: string) =>
+  node ? elements(node, name).map((n) => (n.children ?? []).map((c) => c.data ?? '').join('')) : [];
+const xmlOf = (files: Record<string, Uint8Array>, name: string) => (files[name] ? parseXml(strFromU8(files[name]!)) : undefined);
+
+/** A part's relationships: rId → the target's path in the zip. */
+function relsOf(files: Record<string, Uint8Array>, part: string): Map<string, string> {
+  const rels = xmlOf(files, `${path.posix.dirname(part)}/_rels/${path.posix.basename(part)}.rels`);
+  return new Map(
+    (rels ? elements(rels, 'Relationship') : []).map((r) => [
+      attr(r, 'Id'),
+      path.posix.normalize(
+        attr(r, 'Target').startsWith('/') ? attr(r, 'Target').slice(1) : path.posix.join(path.posix.dirname(part), attr(r, 'Target')),
+      ),
+    ]),
+  );
+}
+
+/**
+ * Excel's own pictures in cells (365's "Place in cell"): a cell with a value-metadata index (`vm="1"`) points through
+ * xl/metadata.xml to a rich value (xl/richData/rdrichvalue.xml) whose local image identifier picks a relationship of
+ * xl/richData/richValueRel.xml. By sheet name, then cell address ("B3").
+ */
+export function excelCellPictures(bytes: Uint8Array): Map<string, Map<string, SheetPicture>> {
+  const bySheet = new Map<string, Map<string, SheetPicture>>();
+  const rich = unzipSync(bytes, { filter: (file) => file.name === 'xl/metadata.xml' || file.name.startsWith('xl/richData/') });
+  const metadata = xmlOf(rich, 'xl/metadata.xml');
+  const richValues = xmlOf(rich, 'xl/richData/rdrichvalue.xml');
+  const relList = xmlOf(rich, 'xl/richData/richValueRel.xml');
+  if (!metadata || !richValues || !relList) return bySheet;
+  const files = {
+    ...rich,
+    ...unzipSync(bytes, { filter: (file) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|worksheets\/)/.test(file.name) }),
+  };
+  // vm (1-based) → value metadata block → its rc's v → the future metadata block → its rich value index.
+  const richIndex = elements(metadata, 'futureMetadata')
+    .filter((f) => attr(f, 'name') === 'XLRICHVALUE')
+    .flatMap((f) => elements(f, 'bk').map((bk) => Number(attr(elements(bk, 'xlrd:rvb')[0], 'i'))));
+  const valueBlocks = elements(elements(metadata, 'valueMetadata')[0] ?? metadata, 'bk').map((bk) =>
+    Number(attr(elements(bk, 'rc')[0], 'v')),
+  );
+  const structures = xmlOf(files, 'xl/richData/rdrichvaluestructure.xml');
+  const imageKey = (structure: number) => {
+    const keys = structures ? elements(elements(structures, 's')[structure] ?? structures, 'k').map((k) => attr(k, 'n')) : [];
+    return Math.max(0, keys.indexOf('_rvRel:LocalImageIdentifier'));
+  };
+  const values = elements(richValues, 'rv').map((rv) => Number(texts(rv, 'v')[imageKey(Number(attr(rv, 's')))]));
+  const relIds = elements(relList, 'rel').map((rel) => attr(rel, 'r:id'));
+  const relTargets = relsOf(files, 'xl/richData/richValueRel.xml');
+  const media = unzipSync(bytes, { filter: (file) => file.name.startsWith('xl/media/') });
+  const pictureOf = (vm: number): SheetPicture | undefined => {
+    const target = relTargets.get(relIds[values[richIndex[valueBlocks[vm - 1]!]!]!] ?? '');
+    const data = target ? media[target] : undefined;
+    return target && data && isPicture(target) ? { name: path.posix.basename(target), bytes: data } : undefined;
+  };
+  const workbook = xmlOf(files, 'xl/workbook.xml');
+  const sheetParts = relsOf(files, 'xl/workbook.xml');
+  for (const sheet of workbook ? elements(workbook, 'sheet') : []) {
+    const part = xmlOf(files, sheetParts.get(attr(sheet, 'r:id')) ?? '');
+    const cells = new Map<string, SheetPicture>();
+    for (const cell of part ? elements(part, 'c') : []) {
+      const picture = attr(cell, 'vm') ? pictureOf(Number(attr(cell, 'vm'))) : undefined;
+      if (picture) cells.set(attr(cell, 'r'), picture);
+    }
+    if (cells.size) bySheet.set(attr(sheet, 'name'), cells);
+  }
+  return bySheet;
+}

@@ -17,7 +17,7 @@ import { linesToBlocks } from './lines';
 import { readRowBlocks } from './rowBlocks';
 import { contactPairLines, oneUnderAnother, sideBySide } from './sheetParts';
 import { sheetPageLines } from './sheetPageLines';
-import { anchoredPictures, dispImgId, wpsCellPictures, type SheetPicture } from './sheetPictures';
+import { anchoredPictures, dispImgId, excelCellPictures, wpsCellPictures, type SheetPicture } from './sheetPictures';
 import { readTable } from './tables';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, isHtml, webPageTables } from './webPage';
@@ -96,11 +96,13 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
   }
   const sheets: Sheet[] = [];
   const inCell = wpsCellPictures(bytes);
+  const excelInCell = excelCellPictures(bytes);
   workbook.eachSheet((worksheet) => {
     if (worksheet.state !== 'visible') return;
     const rows: string[][] = [];
     const pictures: Sheet['pictures'] = [];
     const anchored = anchoredPictures(workbook, worksheet);
+    const placedInCells = excelInCell.get(worksheet.name);
     worksheet.eachRow({ includeEmpty: false }, (row) => {
       // What the customer hid (进价, 供应商 columns of a stock export) is not for the site; rows folded away
       // under an outline group's summary row (an outline level) are current goods, only collapsed.
@@ -113,7 +115,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
           cells[column - 1] = '';
           return;
         }
-        const picture = inCellPicture(cell, inCell);
+        const picture = placedInCells?.get(cell.address) ?? inCellPicture(cell, inCell);
         if (picture) rowPictures.push(picture);
         if (picture !== undefined) {
           cells[column - 1] = '';
