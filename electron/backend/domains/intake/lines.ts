@@ -8,6 +8,7 @@ import type { SourceBlock } from './htmlToBlocks';
 import { withoutChatFrames } from './chatExport';
 import { contactPairs } from './contact';
 import { headingReason, numberingOf, NUMBERING_DEPTH } from './headings';
+import { matchColumnKeyword } from './keywords';
 import { withoutPageChrome } from './pageChrome';
 
 export interface TextLine {
@@ -114,7 +115,7 @@ export function linesToBlocks(lines: TextLine[]): SourceBlock[] {
   const largerSizes = [...new Set(lines.map((l) => Math.round(l.size ?? 0)).filter((s) => body && s > body * 1.15))].sort((a, b) => b - a);
   const blocks: SourceBlock[] = [];
   let rows: string[][] = [];
-  // Names over their prices are items: a level under the section heading over them ("团购" over its deals).
+  // Names over their prices are items: a level under the heading naming their column ("团购" over its deals).
   let sectionLevel: number | undefined;
   const flushRows = () => {
     if (rows.length >= 2) blocks.push({ type: 'table', header: false, rows: rows.map((row) => row.map((cell) => [{ text: cell }])) });
@@ -136,7 +137,7 @@ export function linesToBlocks(lines: TextLine[]): SourceBlock[] {
     if (cells.length < 2 && (names.has(i) || headingReason(text, { isolated, larger }))) {
       flushRows();
       const level = levelOf(text, line.size, largerSizes);
-      if (!names.has(i)) sectionLevel = level;
+      if (!names.has(i)) sectionLevel = matchColumnKeyword(text) ? level : undefined;
       const nameLevel = names.has(i) && sectionLevel !== undefined ? Math.max(level, Math.min(6, sectionLevel + 1)) : level;
       const listing = names.has(i) ? listingTitle(text) : undefined;
       blocks.push({ type: 'heading', level: nameLevel, runs: [{ text: listing?.name ?? text }], look: true });
