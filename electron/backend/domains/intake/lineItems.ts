@@ -161,6 +161,12 @@ export function productLine(raw: string): ProductLine | undefined {
     priceText = priceText.trim().slice(0, remark.index);
     middle = [...middle, remark[1]!];
   }
+  // "168一盒，大盒的268": a price said first, then a remark after a comma.
+  const [firstClause, ...laterClauses] = priceText.split(/[，,；;]\s*/);
+  if (cells.length >= 2 && laterClauses.length && !parseLabeledPrice(priceText.trim()) && parseLabeledPrice(firstClause!.trim())) {
+    priceText = firstClause!;
+    middle = [...middle, laterClauses.join('，')];
+  }
   // "信封 100个 45元", "H型钢 200*200 3900元": after the name, words with figures are the spec —
   // unless the word is a model number ("净水机 J2905 2680元"), which stays with the name.
   const words = name.split(/\s+/);
