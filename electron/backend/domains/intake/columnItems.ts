@@ -121,13 +121,19 @@ export class ColumnFiller {
   private readonly dates = new Map<string, FoundDate>();
   /** A news column without sub-headings: each of its paragraphs is a notice. */
   private notices = false;
+  private caption = '';
 
   constructor(
     private readonly column: Column,
     private readonly ctx: StructureContext,
   ) {}
 
-  fill(given: SourceBlock[]): void {
+  /**
+   * `caption`: the line the given blocks stood under in the document when it is not among them (a table's
+   * "今日回收参考价：" in text without headings), so a table first in `given` still has its caption.
+   */
+  fill(given: SourceBlock[], caption = ''): void {
+    this.caption = caption;
     const blocks = withoutRunMarkers(given.flatMap(pointsApart).flatMap(cellsApart));
     const levels = blocks.flatMap((b) => (b.type === 'heading' ? [b.level] : []));
     const itemLevel = levels.length ? Math.min(...levels) : undefined;
@@ -260,7 +266,8 @@ export class ColumnFiller {
           pendingImages = cards;
           continue;
         }
-        const made = this.table(tableOf(block, blocks[index - 1]?.type === 'paragraph' ? textOf(blocks[index - 1]!) : ''));
+        const before = index === 0 ? this.caption : blocks[index - 1]?.type === 'paragraph' ? textOf(blocks[index - 1]!) : '';
+        const made = this.table(tableOf(block, before));
         if (made) pendingImages = made.withPhotos ? made.items : [];
         else if (!this.rowsAsLines(block) && !this.contactTable(block)) this.body(block);
       } else if (block.type === 'image') {
