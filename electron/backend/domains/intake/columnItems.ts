@@ -35,6 +35,7 @@ import {
   labeledPairs,
   newsLine,
   spacedProducts,
+  isOneNoticeTitle,
   noticeLine,
   opensPost,
   postLine,
@@ -549,10 +550,12 @@ export class ColumnFiller {
         const line =
           newsLine(text, this.ctx.fileYears, this.ctx.today) ?? (notice ? noticeLine(text, this.ctx.fileYears, this.ctx.today) : undefined);
         if (!line) return undefined;
+        // "春节放假通知" over its text: a column headed by one notice's title gives it to the first notice.
+        const headed = notice && !this.column.items.length && isOneNoticeTitle(this.column.title);
         const article: Article = {
           kind: 'article',
           id: id(),
-          title: line.title.slice(0, 100),
+          title: (headed ? this.column.title : line.title).slice(0, 100),
           ...(line.date ? { date: line.date.iso } : {}),
           body: [paragraph(line.text)],
           images: [],
