@@ -133,3 +133,24 @@ describe('short names', () => {
     expect(shortNameOf('某市某区顺发沙石料场', { province: '某省', city: '某市', district: '某区' })).toBe('顺发沙石');
   });
 });
+
+describe('a price list pasted without headings', () => {
+  it('reads bare ranges as prices under the line that says they are prices', () => {
+    const text = [
+      '旧机回收，上门看货。',
+      '本周回收参考价：',
+      '荣耀 X50 256G　900-1100',
+      'OPPO A2 8+128G　500-650',
+      'vivo Y100 256G　700-850',
+      '坏机　按斤收　十五块一斤',
+      '电话：13812340000',
+    ].join('\n');
+    const products = itemsOf(text).filter((i) => i.kind === 'product');
+    expect(products.map((p) => [p.name, p.kind === 'product' && p.price])).toEqual([
+      ['荣耀 X50 256G', { kind: 'amount', fen: 90000, maxFen: 110000 }],
+      ['OPPO A2 8+128G', { kind: 'amount', fen: 50000, maxFen: 65000 }],
+      ['vivo Y100 256G', { kind: 'amount', fen: 70000, maxFen: 85000 }],
+      ['坏机', { kind: 'amount', fen: 1500, unit: '斤' }],
+    ]);
+  });
+});
