@@ -363,7 +363,7 @@ export const isTaggedJob = (text: string) => {
 
 /** "店里招临时帮工2个，…": a headcount said with 个 after 招 and a position, as 名. */
 const SPOKEN_HEADCOUNT = new RegExp(
-  String.raw`^(\s*(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?招(?![牌生商标收投待])(?:聘|募)?\s*[一-鿿]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十]))个(?=[，,。；;\s]|$)`,
+  String.raw`^(\s*(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?招(?![牌生商标收投待财])(?:聘|募)?\s*[\u4e00-\u9fff]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十]))个(?=[，,。；;\s]|$)`,
 );
 const withSpokenHeadcount = (text: string) => text.replace(SPOKEN_HEADCOUNT, '$1名');
 
