@@ -120,7 +120,7 @@ describe('contact labels said without a colon', () => {
   });
 });
 
-describe('a heading that is one notice\'s title', () => {
+describe("a heading that is one notice's title", () => {
   it('titles the notice under it, dated by the lunar date in its text', () => {
     const text = ['国庆停业通知', '各位老顾客：本店阴历八月十二起停业三天，八月十五照常营业。', '地址：某市某路1号'].join('\n');
     const news = itemsOf(text).filter((i) => i.kind === 'article');

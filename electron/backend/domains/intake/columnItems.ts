@@ -547,11 +547,11 @@ export class ColumnFiller {
       case 'news': {
         // A contact line or a question among notices ("联系方式呢？" in a chat) is no notice.
         const notice = this.notices && !isContactLine(text) && !/[？?]$/.test(text.trim());
-        const line =
-          newsLine(text, this.ctx.fileYears, this.ctx.today) ?? (notice ? noticeLine(text, this.ctx.fileYears, this.ctx.today) : undefined);
+        const dated = newsLine(text, this.ctx.fileYears, this.ctx.today);
+        const line = dated ?? (notice ? noticeLine(text, this.ctx.fileYears, this.ctx.today) : undefined);
         if (!line) return undefined;
-        // "春节放假通知" over its text: a column headed by one notice's title gives it to the first notice.
-        const headed = notice && !this.column.items.length && isOneNoticeTitle(this.column.title);
+        // "春节放假通知" over its text: a column headed by one notice's title gives it to the first notice (one not led by its date).
+        const headed = !dated && notice && !this.column.items.length && isOneNoticeTitle(this.column.title);
         const article: Article = {
           kind: 'article',
           id: id(),

@@ -500,11 +500,14 @@ export const isTaggedNotice = (text: string, fileYears: number[], today: string)
 
 /**
  * "春节放假通知", "停水公告", "搬迁启事": a heading that is one notice's title (what the notice is about, then
- * 通知/公告/启事), not a column's name ("通知", "最新公告", "本店通知").
+ * 通知/公告/启事), not a column's name ("通知", "最新公告", "本店通知", "场里通知").
  */
 export const isOneNoticeTitle = (heading: string) => {
   const about = /^([\u4e00-\u9fff]{2,12})(?:通知|公告|启事)$/.exec(heading.trim())?.[1];
-  return Boolean(about && !/^(?:最新|重要|紧急|近期|本店|本公司|店铺|公司|门店|通知|新闻|温馨|特别|活动|工作)+$/.test(about));
+  return Boolean(
+    about &&
+    !/^(?:最新|重要|紧急|近期|本店|本公司|本场|本厂|店铺|公司|门店|店里|场里|厂里|园里|我们|通知|新闻|温馨|特别|活动|工作)+$/.test(about),
+  );
 };
 
 /**

@@ -351,9 +351,7 @@ function pricesByCaption(columns: TableColumn[], data: string[][], caption: stri
   const priceAt = columns.findIndex((c) => c.role === 'price');
   const unpriced = data.filter((r) => priceAt < 0 || !clean(r[priceAt] ?? ''));
   if (unpriced.length * 2 < data.length) return;
-  const at = columns.findIndex(
-    (c, i) => i > 0 && c.role === 'spec' && unpriced.every((r) => BARE_AMOUNT_OR_RANGE.test(clean(r[i] ?? ''))),
-  );
+  const at = columns.findIndex((c, i) => i > 0 && c.role === 'spec' && unpriced.every((r) => BARE_AMOUNT_OR_RANGE.test(clean(r[i] ?? ''))));
   if (at >= 0) columns[at] = { ...columns[at]!, captionPrices: true };
 }
 
