@@ -72,7 +72,7 @@ const LABEL_PATTERN = new RegExp(
     )
     .join(
       '|',
-    )})(?:[/／](?:[A-Za-z]+|微信)|同微信|[/／]?微信同号)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d])|(?<=^\\s*(?:地址|厂址|店址))\\s+(?=\\S))|(电话|手机|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
+    )})(?:[/／](?:[A-Za-z]+|微信)|同微信|[/／]?微信同号)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d])|(?<=^\\s*(?:地址|厂址|店址))\\s+(?=\\S))|(电话|手机|座机|固话|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
   'g',
 );
 
@@ -155,12 +155,22 @@ const ONE_CLAUSE: Field[] = ['address', 'person'];
 /** "☎️0633-8771234  📱138…": a telephone or mobile emoji right before a number is its label. */
 const emojiLabels = (line: string) => line.replace(/(?:☎\uFE0F?|📞)\s*(?=[+\d])/gu, '电话：').replace(/📱\s*(?=[+\d])/gu, '手机：');
 
+/**
+ * "店在 临沂市兰山区解放路…", "我们厂在城东工业园8号": where the shop is, said at the start of a line, is the address
+ * when what follows reads as one (a district, a road or a number).
+ */
+const saidAddress = (line: string) =>
+  line.replace(
+    /^\s*(?:本店|我们店|我家店|我们|店|门店|店铺|厂子?|公司|作坊|料场)(?:就|开)?在\s*(?=[^\s，,。；;]{0,30}(?:[省市区县镇乡]|路|街|道|号|村))/,
+    '地址：',
+  );
+
 /** "彩逸美甲｜日照万达金街二楼2026号": a signature of the name and, after a bar, the address with its number. */
 const barredAddress = (line: string) => line.replace(/^([^｜：:\d]{2,20})｜\s*(?=[^｜：:]{4,40}\d+\s*号\s*$)/, '$1｜地址：');
 
 /** The label/value pairs of one line, in order. Values end where the next label starts. */
 export function contactPairs(raw: string): { label: string; field: Field; value: string }[] {
-  const line = spacedLabels(sentenceLabels(spacedOutLabels(plainNumbers(barredAddress(emojiLabels(raw))))));
+  const line = spacedLabels(sentenceLabels(spacedOutLabels(plainNumbers(barredAddress(saidAddress(emojiLabels(raw)))))));
   // Labels are found in the folded text (電話 → 电话); values are taken from the line as written.
   const starts = [...foldTraditional(line).matchAll(LABEL_PATTERN)].filter(
     // "经理：", "联系：" name a contact only before a number ("经理：马国庆 138…"), not "经理：1名".

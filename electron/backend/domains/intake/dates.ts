@@ -1,9 +1,11 @@
 /**
  * Dates as news items carry them: "2026年4月12日", "2026-08-15", "2026.05.20", "2026年3月" (the
  * first of the month), "8月15日" and "4月" (the year taken from the other dates in the same file, or
- * from today, and said so), and dates written in Chinese numerals ("二〇二六年七月十日"). Only real calendar dates come out.
+ * from today, and said so), dates written in Chinese numerals ("二〇二六年七月十日"), and lunar dates ("腊月初八",
+ * lunarDates.ts). Only real calendar dates come out.
  */
 import { isRealDate } from '../../../../shared/domain/dates';
+import { findLunarDate } from './lunarDates';
 
 export interface FoundDate {
   iso: string;
@@ -125,6 +127,9 @@ export function findAnyDate(text: string, fileYears: number[], today: string): F
     if (isRealDate(date))
       candidates.push({ iso: date, yearInferred: true, dayMissing: d === undefined, index: relative.index, length: relative[0].length });
   }
+  // "农历腊月初八", "正月十六": a lunar date, its year never written.
+  const lunar = findLunarDate(text, today);
+  if (lunar) candidates.push({ iso: lunar.iso, yearInferred: true, dayMissing: false, index: lunar.index, length: lunar.length });
   return candidates.sort((a, b) => a.index - b.index)[0];
 }
 

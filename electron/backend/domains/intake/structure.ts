@@ -328,7 +328,11 @@ class Structurer {
         );
       // The headline as the notice's sub-heading, the dated line under it.
       if (headlines[i]) fillers.get(kind)!.fill([{ type: 'heading', level: 2, runs: [{ text: headlines[i]! }] }, blocks[++i]!]);
-      else fillers.get(kind)!.fill([kind === 'supply' && block.type === 'paragraph' ? paragraphOf(asTaggedPost(textOf(block))) : block]);
+      else {
+        const item = kind === 'supply' && block.type === 'paragraph' ? paragraphOf(asTaggedPost(textOf(block))) : block;
+        // "今日回收参考价：" over a table: the line it stands under is its caption.
+        fillers.get(kind)!.fill([item], blocks[i - 1]?.type === 'paragraph' ? textOf(blocks[i - 1]!) : '');
+      }
     }
     this.context.toTray(rest, 'Text without a column heading that is no item.');
     return true;
