@@ -57,3 +57,32 @@ export function withListCellsSplit(rows: string[][]): string[][] {
     return goods ? goods.map((g) => around(g.name, g.price)) : [around(row[at] ?? '', '')];
   });
 }
+
+/** A bare amount as a badge shows it under a name: "59", "¥299", "128元" (a small ¥ OCR reads as "*" too). */
+const BADGE_PRICE = /^[¥￥*＊]?\s*(\d+(?:\.\d+)?)\s*元?$/;
+const isBadgeName = (cell: string) => /^[\u4e00-\u9fffA-Za-z（）()·\s]{2,20}$/.test(cell) && /[\u4e00-\u9fff]/.test(cell);
+
+/**
+ * Price badges set out in a grid (a poster read by OCR: "挂机清洗 | 柜机清洗" over "59 | 99"): each row of
+ * names over a row of bare amounts in the same cells becomes one row per name (name | price). The rows as
+ * they were unless the table is only such pairs of rows, naming two goods or more.
+ */
+export function withBadgesPaired(rows: string[][]): string[][] {
+  const filledAt = (row: string[]) => row.flatMap((cell, i) => (cell.trim() ? [i] : []));
+  const pairs = rows.map((row, i) => {
+    const below = rows[i + 1];
+    const at = filledAt(row);
+    return (
+      below !== undefined &&
+      at.length > 0 &&
+      at.join() === filledAt(below).join() &&
+      at.every((c) => isBadgeName(row[c]!.trim()) && BADGE_PRICE.test(below[c]!.trim()))
+    );
+  });
+  const paired = rows.every((row, i) => pairs[i] || pairs[i - 1] || filledAt(row).length === 0);
+  const names = pairs.reduce((n, pair, i) => n + (pair ? filledAt(rows[i]!).length : 0), 0);
+  if (names < 2 || !paired) return rows;
+  return rows.flatMap((row, i) =>
+    pairs[i] ? filledAt(row).map((c) => [row[c]!.trim(), `${BADGE_PRICE.exec(rows[i + 1]![c]!.trim())![1]}元`]) : [],
+  );
+}
