@@ -103,6 +103,9 @@ const PAY_WORD = /(?:月薪|年薪|日薪|时薪|底薪|工资|薪资|薪酬|待
 const FEE_WORD = /^[\u4e00-\u9fff]{1,3}[费价]$/;
 
 /** A product written on one line: a name and a price, with anything between as its spec. */
+/** A label that says what else the business takes on ("另承接", "本店还承接", "兼营"), not what it is. */
+const TAKEN_ON = /^(?:本店|我们|我店)?(?:另外?|还|也|兼)?(?:承接|承办|代办|兼营|经营|办理)$/;
+
 export function productLine(raw: string): ProductLine | undefined {
   // "烤羊排（68元/斤）": a price in brackets at the end of a menu line is its price.
   // "智能控制仪……………………￥280": however long its leader runs, the line is as long as its words.
@@ -150,6 +153,8 @@ export function productLine(raw: string): ProductLine | undefined {
   }
   if (!name || !priceText) return undefined;
   name = name.trim();
+  // "另承接：门牌、胸牌制作，价格面议": a label saying what else is taken on names no item; what follows it does.
+  if (labeled && cells.length < 2 && middle.length === 1 && TAKEN_ON.test(name)) [name, middle] = [middle[0]!, []];
   const nameWords = name.split(/\s+/);
   if (cells.length < 2 && nameWords.length > 1 && FEE_WORD.test(nameWords.at(-1)!)) {
     middle = [nameWords.pop()!];
