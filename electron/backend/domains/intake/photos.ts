@@ -103,8 +103,11 @@ function isPinyinPlace(stem: string): boolean {
 
 export function isPlaceName(fileName: string): boolean {
   const stem = foldTraditional(photoStem(fileName));
-  return stem.length >= 2 && (PLACE_WORDS.test(stem) || PLACE_ENDING.test(stem) || isPinyinPlace(stem));
+  return stem.length >= 2 && (PLACE_WORDS.test(stem) || PLACE_ENDING.test(stem) || WORK_SCENE.test(stem) || isPinyinPlace(stem));
 }
+
+/** The business at work where its customers are ("上门清洗", "安装现场", "工作照"): shown like its places. */
+const WORK_SCENE = /^上门[\u4e00-\u9fff]{1,6}$|现场|工作照/;
 
 /**
  * Folders that say what their photos show: 产品图片/, 课程/, 菜品/ (a folder named like a products
