@@ -49,7 +49,13 @@ describe('a table cell listing several goods with bare prices', () => {
 
   it('leaves a cell of counts under a header without a price alone', () => {
     const { columns } = structureDocument(
-      [table([['班级', '学员'], ['一班', '男生12、女生10'], ['二班', '男生9、女生11']])],
+      [
+        table([
+          ['班级', '学员'],
+          ['一班', '男生12、女生10'],
+          ['二班', '男生9、女生11'],
+        ]),
+      ],
       '名单.docx',
       env,
       { today: TODAY },
@@ -59,15 +65,20 @@ describe('a table cell listing several goods with bare prices', () => {
 });
 
 describe('a business card and a poster', () => {
-  it('reads a business card and a poster named as such by OCR, not a print shop\'s sample card', () => {
-    expect(['名片.jpg', '名片背面.jpg', '老板的名片.png', 'business card front.jpg', '开业海报.png', 'poster.png'].map(isDocumentName)).toEqual(
-      [true, true, true, true, true, true],
-    );
+  it("reads a business card and a poster named as such by OCR, not a print shop's sample card", () => {
+    expect(
+      ['名片.jpg', '名片背面.jpg', '老板的名片.png', 'business card front.jpg', '开业海报.png', 'poster.png'].map(isDocumentName),
+    ).toEqual([true, true, true, true, true, true]);
     expect(['名片样品.jpg', '名片夹.jpg', '海报架.jpg'].map(isDocumentName)).toEqual([false, false, false]);
   });
 
-  it('reads +86 numbers of a card\'s English side as dialled at home, and keeps the Chinese address', () => {
-    const contact = parseContact(['Tel: +86-531-86021234', 'Mob: +86 135 3110 4321', 'Add: No.9 Jingshi Road, Jinan', '地址：济南市经十路9号']);
+  it("reads +86 numbers of a card's English side as dialled at home, and keeps the Chinese address", () => {
+    const contact = parseContact([
+      'Tel: +86-531-86021234',
+      'Mob: +86 135 3110 4321',
+      'Add: No.9 Jingshi Road, Jinan',
+      '地址：济南市经十路9号',
+    ]);
     expect(contact?.phones.map((p) => p.number)).toEqual(['0531-86021234', '13531104321']);
     expect(contact?.address).toBe('济南市经十路9号');
     expect(parseContact(['Tel: +86 10 65121234'])?.phones[0]?.number).toBe('010-65121234');
@@ -98,7 +109,7 @@ describe('a business card and a poster', () => {
     expect(couldBeHeading('双人套餐')).toBe(true);
   });
 
-  it('shows a photo of the business at work at a customer\'s like its places', () => {
+  it("shows a photo of the business at work at a customer's like its places", () => {
     expect(['上门维修.jpg', '安装现场.jpg', '维修工具.jpg'].map(isPlaceName)).toEqual([true, true, false]);
   });
 });
