@@ -91,7 +91,20 @@ export function plainNumbers(text: string): string {
     .replace(/(?<![\d-])(1[3-9]\d)[\s-](\d{4})[\s-](\d{4})(?![\d-])/g, '$1$2$3')
     .replace(/(?<![\d-])(0\d{2,3})\s*-\s*(\d{3,4})\s(\d{4})(?![\d-])/g, '$1-$2$3')
     .replace(/(?<![\d-])(0\d{2,3})\s+-\s+(\d{7,8})(?![\d-])/g, '$1-$2')
-    .replace(/(\d)\s*转\s*(\d{1,5})(?!\d)/g, '$1转$2');
+    .replace(/(\d)\s*转\s*(\d{1,5})(?!\d)/g, '$1转$2')
+    .replace(/\+\s*86[\s-]*(\d[\d\s-]{8,14}\d)/g, domesticNumber);
+}
+
+/**
+ * "+86-411-84321234", "+86 546 8221234" (a business card's English side): the number as dialled at home,
+ * 0411-84321234; "+86 139 0411 1234" the mobile. Anything else is left as written.
+ */
+function domesticNumber(written: string, digits: string): string {
+  const plain = digits.replace(/[\s-]/g, '');
+  if (/^1[3-9]\d{9}$/.test(plain)) return plain;
+  const area = /^(?:10|2\d|[3-9]\d{2})/.exec(plain)?.[0];
+  const local = area ? plain.slice(area.length) : '';
+  return area && (local.length === 7 || local.length === 8) ? `0${area}-${local}` : written;
 }
 
 const isMobileNumber = (number: string) => /^1[3-9]\d{9}$/.test(number.replace(/[\s-]/g, ''));
@@ -260,8 +273,14 @@ class ContactBuilder {
     }
     if (ADDRESS.test(head) && /\d/.test(head) && !/(?<!\d)1[3-9]\d{9}(?!\d)/.test(head)) {
       this.found = true;
-      this.contact.address ||= head.slice(0, 200);
+      this.address(head);
     }
+  }
+
+  /** The first address given; one in Chinese over one only in Latin letters (a business card's English side). */
+  private address(value: string): void {
+    const chinese = (text: string) => /[\u4e00-\u9fff]/.test(text);
+    if (!this.contact.address || (!chinese(this.contact.address) && chinese(value))) this.contact.address = value.slice(0, 200);
   }
 
   add(label: string, field: Field, value: string): void {
@@ -274,7 +293,7 @@ class ContactBuilder {
       this.addNumber('手机', wechatNumber);
       const person = personIn(wechat!.rest);
       if (person) this.contact.person ||= person;
-    } else if (field === 'address') this.contact.address ||= value.slice(0, 200);
+    } else if (field === 'address') this.address(value);
     else if (field === 'postcode') {
       const code = /\d{6}/.exec(value)?.[0];
       if (code) this.contact.postcode = code;

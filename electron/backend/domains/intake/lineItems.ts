@@ -103,6 +103,9 @@ const PAY_WORD = /(?:月薪|年薪|日薪|时薪|底薪|工资|薪资|薪酬|待
 const FEE_WORD = /^[\u4e00-\u9fff]{1,3}[费价]$/;
 
 /** A product written on one line: a name and a price, with anything between as its spec. */
+/** A label that says what else the business takes on ("另承接", "本店还承接", "兼营"), not what it is. */
+const TAKEN_ON = /^(?:本店|我们|我店)?(?:另外?|还|也|兼)?(?:承接|承办|代办|兼营|经营|办理)$/;
+
 export function productLine(raw: string): ProductLine | undefined {
   // "烤羊排（68元/斤）": a price in brackets at the end of a menu line is its price.
   // "智能控制仪……………………￥280": however long its leader runs, the line is as long as its words.
@@ -150,6 +153,8 @@ export function productLine(raw: string): ProductLine | undefined {
   }
   if (!name || !priceText) return undefined;
   name = name.trim();
+  // "另承接：门牌、胸牌制作，价格面议": a label saying what else is taken on names no item; what follows it does.
+  if (labeled && cells.length < 2 && middle.length === 1 && TAKEN_ON.test(name)) [name, middle] = [middle[0]!, []];
   const nameWords = name.split(/\s+/);
   if (cells.length < 2 && nameWords.length > 1 && FEE_WORD.test(nameWords.at(-1)!)) {
     middle = [nameWords.pop()!];
@@ -190,6 +195,8 @@ export function productLine(raw: string): ProductLine | undefined {
   if (!name || name.length > 30 || SENTENCE.test(name) || FIELD_LABEL.test(name) || /^\d+$/.test(name)) return undefined;
   // "送货司机1名，有C1驾照，月薪5000元": an amount after 月薪 is pay, and the line a job.
   if (PAY_WORD.test(name)) return undefined;
+  // "老客户第二台立减10元", "满200立省30元": the amount taken off is an offer, not a price.
+  if (/(?:立减|立省|再减|直降|优惠|返现|便宜|[减省])$/.test(name)) return undefined;
   // "铁观音 每斤 260元": 每斤 in front of the amount is its unit.
   const per = [...middle, name.split(/\s+/).at(-1)!].map((w) => PER_UNIT.exec(w)).find(Boolean);
   if (per) {

@@ -7,6 +7,7 @@ import type { Price } from '../../../../shared/sites/model';
 import { isMarkedPrice } from '../../../../shared/sites/price';
 import { findDate } from './dates';
 import { countOf, parseLabeledPrice } from './fields';
+import { withBadgesPaired, withListCellsSplit } from './listCells';
 import { withPriceBandsJoined } from './priceBands';
 
 export type Role =
@@ -131,7 +132,7 @@ function contentRole(values: string[], index: number): Role {
  */
 export function readTable(grid: string[][], searchRows = 1, declaredHeader = false, caption = ''): TableReading {
   const width = Math.max(0, ...grid.map((r) => r.length));
-  const squared = grid.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()));
+  const squared = withListCellsSplit(withBadgesPaired(grid.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()))));
   const found = squared.slice(0, searchRows).findIndex(isHeaderRow);
   if (found < 0 && isHeaderColumn(squared)) return readTable(transposed(squared), 1, true);
   const unbanded = found >= 0 ? unstacked(squared, found) : squared;
