@@ -72,7 +72,10 @@ function lineOf(items: TextItem[], pageHeight: number, columns: number[] = []): 
     end = x + item.width;
     cells.at(-1)!.right = end;
   }
-  const clean = cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() })).filter((c) => c.text);
+  const clean = withSkippedCells(
+    cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() })).filter((c) => c.text),
+    columns,
+  );
   return {
     text: clean.map((c) => c.text).join('  '),
     ...(clean.length > 1 ? { cells: clean.map((c) => c.text) } : {}),
@@ -83,6 +86,26 @@ function lineOf(items: TextItem[], pageHeight: number, columns: number[] = []): 
     left: sorted[0]!.transform[4]!,
     right: end ?? 0,
   };
+}
+
+/**
+ * A row of a table whose columns are known, with a cell left empty (no model written): the next cell starts at a column
+ * further on, and an empty cell stands for each column skipped, so every cell stays under its column's heading.
+ */
+function withSkippedCells<T extends { text: string; left: number; right: number }>(cells: T[], columns: number[]): T[] {
+  if (!columns.length) return cells;
+  const starts = [...columns].sort((a, b) => a - b);
+  const columnOf = (x: number) => starts.filter((start) => start <= x + 1).length;
+  const out: T[] = [];
+  for (const [i, cell] of cells.entries()) {
+    const column = columnOf(cell.left);
+    const atStart = starts.some((start) => Math.abs(start - cell.left) < 1);
+    if (i > 0 && atStart)
+      for (let skipped = columnOf(cells[i - 1]!.left) + 1; skipped < column; skipped++)
+        out.push({ ...cell, text: '', left: starts[skipped - 1]!, right: starts[skipped - 1]! });
+    out.push(cell);
+  }
+  return out;
 }
 
 /** Groups a page's text items into lines, top to bottom; the rows of a table are cut at its columns. */
@@ -108,7 +131,10 @@ function columnStarts(lines: PlacedLine[]): number[] {
   const counts = new Map<number, number>();
   for (const line of lines)
     if (line.cells) for (const left of line.cellLefts.slice(1)) counts.set(Math.round(left), (counts.get(Math.round(left)) ?? 0) + 1);
-  return [...counts].filter(([, n]) => n >= 3).map(([x]) => x);
+  // Two rows make a column too (a model written in two rows only), unless a start more rows share lies within an em:
+  // a centred heading and its wrapped second line start near the column, not at it.
+  const shared = [...counts].filter(([, n]) => n >= 2);
+  return shared.filter(([x, n]) => n >= 3 || !shared.some(([y, m]) => m > n && Math.abs(x - y) < 10)).map(([x]) => x);
 }
 
 /** "智能控制仪……………￥280": a name led by dots to its price, a line of a price list however far it runs. */
@@ -172,6 +198,22 @@ function wrappedCells(row: PlacedLine, line: PlacedLine, after: PlacedLine | und
 }
 
 /**
+ * A table's heading row wrapped in its narrow cells ("序  产品名称  单  单价" / "号  位  （元）"): a line of words right under a
+ * row of words, no figures in either, each of its pieces under one of the row's cells. Returns the row with each piece joined
+ * to the heading it stands under, or undefined.
+ */
+function wrappedHeadings(row: PlacedLine, line: PlacedLine): PlacedLine | undefined {
+  const size = line.size ?? 10;
+  if (!row.cells || !line.cells || row.cells.length < 3 || line.cells.length > row.cells.length) return undefined;
+  if (line.top - row.top > size * 1.8 || [...row.cells, ...line.cells].some((cell) => /\d/.test(cell))) return undefined;
+  const under = line.cellLefts.map((left) => row.cellLefts.findIndex((x) => Math.abs(x - left) < size * 1.5));
+  if (under.some((column) => column < 0) || new Set(under).size < under.length) return undefined;
+  const cells = [...row.cells];
+  line.cells.forEach((part, i) => (cells[under[i]!] += part));
+  return { ...row, cells, text: cells.join('  '), top: line.top };
+}
+
+/**
  * The rest of a row's first cell on the line under it ("光威战狼台钓竿4.5" / "米"): one piece under the first cell, which
  * ran to within three characters of the next column (Word moves a closing bracket down with the character before it), in
  * the same size (a heading under a table starts something else), with the table going on under it or closing a bracket
@@ -204,7 +246,7 @@ function paragraphs(lines: PlacedLine[]): PlacedLine[] {
   const out: PlacedLine[] = [];
   for (const [i, line] of lines.entries()) {
     const previous = out.at(-1);
-    const joined = previous && wrappedCells(previous, line, lines[i + 1]);
+    const joined = previous && (wrappedHeadings(previous, line) ?? wrappedCells(previous, line, lines[i + 1]));
     if (joined) out[out.length - 1] = joined;
     else if (previous && previous.text && continues(previous, line, rightMargin) && !namesPriceUnder(line, lines[i + 1])) {
       const glue = !isCjk(previous.text.at(-1)) && !isCjk(line.text[0]) ? ' ' : '';
