@@ -55,7 +55,7 @@ const isCjk = (ch: string | undefined) => Boolean(ch && /[\u3000-\u9fff\uff00-\u
  * Items on one baseline → a line; a gap wider than 1.5 em separates cells, a narrower one is a space (between Latin words, a
  * fifth of an em). An item starting at one of the table's `columns` starts a cell however near the text before it ends.
  */
-function lineOf(items: TextItem[], pageHeight: number, columns: number[] = []): PlacedLine {
+function lineOf(items: TextItem[], pageHeight: number, columns: number[] = [], tableColumns: number[] = []): PlacedLine {
   const sorted = [...items].sort((a, b) => a.transform[4]! - b.transform[4]!);
   const size = Math.max(...sorted.map((i) => Math.hypot(i.transform[2]!, i.transform[3]!)));
   const cells: { text: string; left: number; right: number }[] = [];
@@ -74,7 +74,7 @@ function lineOf(items: TextItem[], pageHeight: number, columns: number[] = []): 
   }
   const clean = withSkippedCells(
     cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() })).filter((c) => c.text),
-    columns,
+    tableColumns,
   );
   return {
     text: clean.map((c) => c.text).join('  '),
@@ -119,21 +119,52 @@ function pageLines(items: TextItem[], pageHeight: number): PlacedLine[] {
     else rows.push([item]);
   }
   const lines = rows.map((r) => lineOf(r, pageHeight));
-  const starts = columnStarts(lines);
-  return lines.map((line, i) => (line.cells && starts.length ? lineOf(rows[i]!, pageHeight, starts) : line)).sort((a, b) => a.top - b.top);
+  const starts = columnStarts(lines, 3);
+  const tables = tableRuns(lines);
+  return lines
+    .map((line, i) => {
+      const table = tables.find((run) => run.includes(i));
+      const tableStarts = table ? columnStarts(table.map((j) => lines[j]!), 2) : [];
+      return line.cells && (starts.length || tableStarts.length)
+        ? lineOf(rows[i]!, pageHeight, [...starts, ...tableStarts], tableStarts)
+        : line;
+    })
+    .sort((a, b) => a.top - b.top);
+}
+
+/**
+ * The lines of each table on a page, by index: lines in cells one under the other, with the lines between them that
+ * hold one wrapped cell; a line of text at the table's left edge (a heading, a paragraph) ends it.
+ */
+function tableRuns(lines: PlacedLine[]): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  let left = Infinity;
+  for (const [i, line] of lines.entries()) {
+    if (line.cells) {
+      run.push(i);
+      left = Math.min(left, line.left);
+    } else if (line.left <= left + 2) {
+      if (run.length >= 2) runs.push(run);
+      run = [];
+      left = Infinity;
+    }
+  }
+  if (run.length >= 2) runs.push(run);
+  return runs;
 }
 
 /**
  * Where a table's columns start: a cell start (after the first cell) that three rows or more share. A name that fills its
  * cell ends close to the next column ("光威战狼台钓竿4.5 根"), nearer than the gap that separates cells elsewhere.
  */
-function columnStarts(lines: PlacedLine[]): number[] {
+function columnStarts(lines: PlacedLine[], rowsAtLeast: number): number[] {
   const counts = new Map<number, number>();
   for (const line of lines)
     if (line.cells) for (const left of line.cellLefts.slice(1)) counts.set(Math.round(left), (counts.get(Math.round(left)) ?? 0) + 1);
-  // Two rows make a column too (a model written in two rows only), unless a start more rows share lies within an em:
-  // a centred heading and its wrapped second line start near the column, not at it.
-  const shared = [...counts].filter(([, n]) => n >= 2);
+  // Within one table two rows make a column too (a model written in two rows only), unless a start more rows share lies
+  // within an em: a centred heading and its wrapped second line start near the column, not at it.
+  const shared = [...counts].filter(([, n]) => n >= rowsAtLeast);
   return shared.filter(([x, n]) => n >= 3 || !shared.some(([y, m]) => m > n && Math.abs(x - y) < 10)).map(([x]) => x);
 }
 
