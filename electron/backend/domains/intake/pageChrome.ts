@@ -30,6 +30,25 @@ const CHROME_LINE = [
   /^(?:长按|扫描|扫码|微信扫一扫)[^，。]{0,12}(?:二维码|关注|公众号)|^(?:长按|扫描)?识别(?:图中)?二维码|^关注(?:该|本|我们的)?公众号$|^微信扫一扫$/,
 ];
 
+/** A browser's print header, the date and time printed before the page's title: "12/5/26, 8:53 AM  标题", "2026/12/3 10:15  标题". */
+const PRINT_HEADER = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,，]?\s+(?:(?:上午|下午)\s*)?\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s|$)/i;
+/** A browser's print footer, the page's address and the page count: "https://mp.weixin.qq.com/s/…  1/4". */
+const PRINT_FOOTER = /^(?:(?:https?:\/\/|file:\/\/|www\.)\S+\s+)?\d{1,3}\s*\/\s*\d{1,3}$/i;
+
+/**
+ * A web page printed to PDF from the browser: the first line of each page is the print header and the last its footer.
+ * Takes a page's lines top to bottom and says which of them the browser printed.
+ */
+export function printMargins(lines: string[]): Set<number> {
+  const margins = new Set<number>();
+  const texts = lines.map((line) => line.trim());
+  const first = texts.findIndex(Boolean);
+  const last = texts.findLastIndex(Boolean);
+  if (first >= 0 && PRINT_HEADER.test(texts[first]!)) margins.add(first);
+  if (last >= 0 && PRINT_FOOTER.test(texts[last]!)) margins.add(last);
+  return margins;
+}
+
 /** Buttons (and badges) a page shows in a row: a line of nothing else is chrome. */
 const BUTTONS = new Set([
   '举报',

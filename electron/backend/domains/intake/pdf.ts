@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { numberingOf } from './headings';
 import type { SourceBlock } from './htmlToBlocks';
 import { linesToBlocks, type TextLine } from './lines';
+import { printMargins, withoutPageChromeBlocks } from './pageChrome';
 
 export const MAX_PDF_PAGES = 60;
 /** Pictures smaller than this (rules, bullets, tiny icons) are not kept. */
@@ -507,8 +508,9 @@ export function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => Promis
         if (sha256) placed.push({ top: picture.top, block: { type: 'image', image: { sha256, alt: '' } } });
       }
       placed.sort((a, b) => a.top - b.top);
+      const margins = printMargins(placed.map((l) => ('block' in l ? '' : l.text)));
       lines.push(
-        ...placed.map((l): TextLine =>
+        ...placed.filter((_, i) => !margins.has(i)).map((l): TextLine =>
           'block' in l
             ? { text: '', block: l.block }
             : { text: l.text, ...(l.cells ? { cells: l.cells } : {}), ...(l.size ? { size: l.size } : {}) },
@@ -522,6 +524,6 @@ export function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => Promis
         'pdf.no_text',
         'The PDF holds no text, only scanned pages: export its pages as pictures (JPEG) and import those, so they are read by OCR.',
       );
-    return { blocks: linesToBlocks(lines), pages };
+    return { blocks: withoutPageChromeBlocks(linesToBlocks(lines)), pages };
   });
 }
