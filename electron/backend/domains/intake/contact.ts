@@ -310,9 +310,13 @@ function personIn(rest: string): string | undefined {
  * without labels ("大学路77号（南门对面） 订蛋糕请打 15866201234") gives its numbers and, when the rest
  * reads like an address, the address.
  */
+/** "客户：张先生　电话：139****5678　工程地址：…", "致：…物业": the line of a quotation naming whom it is for — the customer's, never the business's. */
+const ADDRESSEE = /^\s*(?:致|客户(?:名称|姓名)?|业主|甲方|收货人|收件人)\s*[：:]/;
+
 export function parseContact(lines: string[]): ContactBlock | undefined {
   const builder = new ContactBuilder();
   for (const line of lines) {
+    if (ADDRESSEE.test(line)) continue;
     // "马场长：139…", "王厂长：137…": the person with a title is the label of the number.
     const titled = /^\s*([\u4e00-\u9fff]{2,4})\s*[：:]\s*(?=[+\d])/.exec(line)?.[1];
     if (titled && PERSON_TITLE.test(titled)) builder.contact.person ||= titled;
