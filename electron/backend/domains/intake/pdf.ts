@@ -241,7 +241,11 @@ function wrappedHeadings(row: PlacedLine, line: PlacedLine): PlacedLine | undefi
   const under = line.cellLefts.map((left) => row.cellLefts.findIndex((x) => Math.abs(x - left) < size * 1.5));
   if (under.some((column) => column < 0) || new Set(under).size < under.length) return undefined;
   const cells = [...row.cells];
-  line.cells.forEach((part, i) => (cells[under[i]!] += part));
+  line.cells.forEach((part, i) => {
+    if (!part) return;
+    const above = cells[under[i]!]!;
+    cells[under[i]!] = above + (!isCjk(above.at(-1)) && !isCjk(part[0]) ? ' ' : '') + part;
+  });
   return { ...row, cells, text: cells.join('  '), top: line.top };
 }
 
