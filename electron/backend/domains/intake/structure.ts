@@ -402,7 +402,7 @@ class Structurer {
   }
 
   /**
-   * "10千瓦户用并网套餐" over "价格：29800元/套": a heading holding a products keyword with more in front of it, over its
+   * "10千瓦户用并网套餐" over "价格：29800元/套": a heading ending in a products keyword with more in front of it, over its
    * own price, among other priced sections (or in a products column) — the name of one item, not a column.
    */
   private namesOneItem(
@@ -413,8 +413,10 @@ class Structurer {
     next: Section | undefined,
   ): boolean {
     const core = headingCore(title);
-    if (match.type !== 'products' || core.startsWith(match.keyword) || core.length < match.keyword.length + 2) return false;
-    if (numberingOf(title) || !isPricedSection(section.blocks)) return false;
+    // The keyword ends the name as the kind of thing it is ("…户用并网套餐"), with more in front of it.
+    if (match.type !== 'products' || !core.endsWith(match.keyword) || core.length < match.keyword.length + 2) return false;
+    // "系统课程" over sub-headings each with its price is a column of its own.
+    if (numberingOf(title) || section.blocks.some(isHeading) || !isPricedSection(section.blocks)) return false;
     return previous?.column.type === 'products' || Boolean(next?.heading && isPricedSection(next.blocks));
   }
 
