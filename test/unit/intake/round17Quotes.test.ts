@@ -118,6 +118,13 @@ describe("the customer's line of a quotation", () => {
   });
 });
 
+describe('a WeChat id that is a mobile number', () => {
+  it('takes the person in brackets beside it for the contact person', () => {
+    expect(parseContact(['咨询电话：0531-1234567', '微信：13712345678（马老师）'])?.person).toBe('马老师');
+    expect(parseContact(['微信：13712345678（微信同号）'])?.person).toBeUndefined();
+  });
+});
+
 describe('a WeChat article printed from the browser to PDF', () => {
   it('takes the print date over the title and the address with the page count for the page margins', () => {
     expect([...printMargins(['12/3/26, 9:41 AM  冬季课程开始报名', '正文第一段', 'https://mp.weixin.qq.com/s/AbC123  1/3'])]).toEqual([0, 2]);

@@ -262,8 +262,9 @@ class ContactBuilder {
     this.found = true;
     if (wechatNumber) {
       this.addNumber('手机', wechatNumber);
-      const person = personIn(wechat!.rest);
-      if (person) this.contact.person ||= person;
+      // "微信：155…（白老师）": the person in brackets beside the number, as beside a phone's.
+      const person = personIn(wechat!.rest) ?? wechat!.bracketed;
+      if (person) this.contact.person ||= person.slice(0, 50);
     } else if (field === 'address') this.contact.address ||= value.slice(0, 200);
     else if (field === 'postcode') {
       const code = /\d{6}/.exec(value)?.[0];
