@@ -188,14 +188,15 @@ function startsOwnLine(text: string): boolean {
 
 /**
  * A line that continues the one above: same size, no cells, the one above running to the right margin
- * (and no price list line), and the line not starting something of its own.
+ * (and no price list line), and the line not starting something of its own. A phone's article sets its lines up to
+ * 1.9 lines apart.
  */
 function continues(previous: PlacedLine, line: PlacedLine, rightMargin: number): boolean {
   if (previous.cells || line.cells || Math.abs((previous.size ?? 0) - (line.size ?? 0)) > 0.5) return false;
   if (LEADER_LINE.test(previous.text) || LEADER_LINE.test(line.text) || startsOwnLine(line.text)) return false;
   const size = line.size ?? 10;
   return (
-    previous.right >= rightMargin - size * 2 && line.top - previous.top <= size * 1.8 && Math.abs(line.left - previous.left) < size * 3
+    previous.right >= rightMargin - size * 2 && line.top - previous.top <= size * 1.9 && Math.abs(line.left - previous.left) < size * 3
   );
 }
 
@@ -372,7 +373,12 @@ function onlyHeadingsCross(items: TextItem[], x: number, pageHeight: number): bo
 function pageText(items: TextItem[], pageWidth: number, pageHeight: number): PlacedLine[] {
   const visible = items.filter((i) => i.str.trim());
   const columns = newspaperColumns(visible, pageWidth, pageHeight);
-  if (!columns) return paragraphs(pageLines(visible, pageHeight));
+  if (!columns) {
+    // The browser's print header and footer go before paragraphs are joined: their width is no margin the text wraps at.
+    const lines = pageLines(visible, pageHeight);
+    const margins = printMargins(lines.map((l) => l.text));
+    return paragraphs(lines.filter((_, i) => !margins.has(i)));
+  }
   const [header, body] = columns;
   // Tops keep the order when pictures are sorted in: each column comes after the one on its left.
   const shift = (lines: PlacedLine[], by: number) => lines.map((l) => ({ ...l, top: l.top + by }));
