@@ -127,7 +127,9 @@ describe('a WeChat id that is a mobile number', () => {
 
 describe('a WeChat article printed from the browser to PDF', () => {
   it('takes the print date over the title and the address with the page count for the page margins', () => {
-    expect([...printMargins(['12/3/26, 9:41 AM  冬季课程开始报名', '正文第一段', 'https://mp.weixin.qq.com/s/AbC123  1/3'])]).toEqual([0, 2]);
+    expect([...printMargins(['12/3/26, 9:41 AM  冬季课程开始报名', '正文第一段', 'https://mp.weixin.qq.com/s/AbC123  1/3'])]).toEqual([
+      0, 2,
+    ]);
     expect([...printMargins(['2026/12/3 10:15  冬季课程开始报名', '正文', '', '2/3'])]).toEqual([0, 3]);
     expect([...printMargins(['2026年12月3日 开业啦', '地址：新华路18号'])]).toEqual([]);
   });

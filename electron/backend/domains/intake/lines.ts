@@ -84,7 +84,11 @@ function namesOverPrices(lines: TextLine[]): Set<number> {
   lines.forEach((line, i) => {
     const text = line.text.trim();
     // A paragraph gap may stand between the name and its price.
-    const next = lines.slice(i + 1, i + 3).find((l) => l.text.trim() || l.block)?.text.trim() ?? '';
+    const next =
+      lines
+        .slice(i + 1, i + 3)
+        .find((l) => l.text.trim() || l.block)
+        ?.text.trim() ?? '';
     if (text && text.length <= 20 && !PRICE_FIRST.test(text) && !/[，。；：:,;]/.test(text) && !line.cells && PRICE_FIRST.test(next))
       names.add(i);
   });

@@ -125,7 +125,12 @@ function pageLines(items: TextItem[], pageHeight: number): PlacedLine[] {
   return lines
     .map((line, i) => {
       const table = tables.find((run) => run.includes(i));
-      const tableStarts = table ? columnStarts(table.map((j) => lines[j]!), 2) : [];
+      const tableStarts = table
+        ? columnStarts(
+            table.map((j) => lines[j]!),
+            2,
+          )
+        : [];
       return line.cells && (starts.length || tableStarts.length)
         ? lineOf(rows[i]!, pageHeight, [...starts, ...tableStarts], tableStarts)
         : line;
@@ -520,11 +525,13 @@ export function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => Promis
       placed.sort((a, b) => a.top - b.top);
       const margins = printMargins(placed.map((l) => ('block' in l ? '' : l.text)));
       lines.push(
-        ...placed.filter((_, i) => !margins.has(i)).map((l): TextLine =>
-          'block' in l
-            ? { text: '', block: l.block }
-            : { text: l.text, ...(l.cells ? { cells: l.cells } : {}), ...(l.size ? { size: l.size } : {}) },
-        ),
+        ...placed
+          .filter((_, i) => !margins.has(i))
+          .map((l): TextLine =>
+            'block' in l
+              ? { text: '', block: l.block }
+              : { text: l.text, ...(l.cells ? { cells: l.cells } : {}), ...(l.size ? { size: l.size } : {}) },
+          ),
         { text: '' },
       );
       page.cleanup();
