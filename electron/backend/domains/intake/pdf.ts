@@ -281,10 +281,13 @@ function wrappedFirstCell(row: PlacedLine, line: PlacedLine, after: PlacedLine |
  * Text wraps at a right margin that several lines reach; where only the longest line reaches it (a slide's
  * short lines, a list), no line is taken for the rest of the one above.
  */
-function paragraphs(lines: PlacedLine[]): PlacedLine[] {
+function paragraphs(lines: PlacedLine[], document?: { margin?: number }): PlacedLine[] {
   const widest = Math.max(...lines.map((l) => l.right));
   const reaching = lines.filter((l) => !l.cells && l.right >= widest - (l.size ?? 10) * 2).length;
-  const rightMargin = reaching >= 2 ? widest : Infinity;
+  // A page of few lines wraps at the margin the document's earlier pages showed, when its longest line reaches that.
+  const earlier = document?.margin !== undefined && Math.abs(widest - document.margin) <= 12 ? document.margin : Infinity;
+  const rightMargin = reaching >= 2 ? widest : earlier;
+  if (document && reaching >= 2) document.margin = widest;
   const out: PlacedLine[] = [];
   for (const [i, line] of lines.entries()) {
     const previous = out.at(-1);
@@ -375,14 +378,17 @@ function onlyHeadingsCross(items: TextItem[], x: number, pageHeight: number): bo
 }
 
 /** A page's lines in reading order: in newspaper columns, the heading lines, then each column, left to right. */
-function pageText(items: TextItem[], pageWidth: number, pageHeight: number): PlacedLine[] {
+function pageText(items: TextItem[], pageWidth: number, pageHeight: number, document?: { margin?: number }): PlacedLine[] {
   const visible = items.filter((i) => i.str.trim());
   const columns = newspaperColumns(visible, pageWidth, pageHeight);
   if (!columns) {
     // The browser's print header and footer go before paragraphs are joined: their width is no margin the text wraps at.
     const lines = pageLines(visible, pageHeight);
     const margins = printMargins(lines.map((l) => l.text));
-    return paragraphs(lines.filter((_, i) => !margins.has(i)));
+    return paragraphs(
+      lines.filter((_, i) => !margins.has(i)),
+      document,
+    );
   }
   const [header, body] = columns;
   // Tops keep the order when pictures are sorted in: each column comes after the one on its left.
@@ -509,6 +515,7 @@ export function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => Promis
   return withPdf(bytes, async (document, OPS) => {
     const lines: TextLine[] = [];
     const pages = Math.min(document.numPages, MAX_PDF_PAGES);
+    const wrapping: { margin?: number } = {};
     for (let number = 1; number <= pages; number++) {
       const page = await document.getPage(number);
       const height = page.view[3]! - page.view[1]!;
@@ -516,6 +523,7 @@ export function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => Promis
         await textItems(page),
         page.view[2]! - page.view[0]!,
         height,
+        wrapping,
       );
       // Each picture stands after the last line above it.
       for (const picture of await pagePictures(page, OPS, height)) {
