@@ -291,8 +291,9 @@ class ContactBuilder {
     this.found = true;
     if (wechatNumber) {
       this.addNumber('手机', wechatNumber);
-      const person = personIn(wechat!.rest);
-      if (person) this.contact.person ||= person;
+      // "微信：155…（白老师）": the person in brackets beside the number, as beside a phone's.
+      const person = personIn(wechat!.rest) ?? wechat!.bracketed;
+      if (person) this.contact.person ||= person.slice(0, 50);
     } else if (field === 'address') this.address(value);
     else if (field === 'postcode') {
       const code = /\d{6}/.exec(value)?.[0];
@@ -339,9 +340,13 @@ function personIn(rest: string): string | undefined {
  * without labels ("大学路77号（南门对面） 订蛋糕请打 15866201234") gives its numbers and, when the rest
  * reads like an address, the address.
  */
+/** "客户：张先生　电话：139****5678　工程地址：…", "致：…物业": the line of a quotation naming whom it is for — the customer's, never the business's. */
+const ADDRESSEE = /^\s*(?:致|客户(?:名称|姓名)?|业主|甲方|收货人|收件人)\s*[：:]/;
+
 export function parseContact(lines: string[]): ContactBlock | undefined {
   const builder = new ContactBuilder();
   for (const line of lines) {
+    if (ADDRESSEE.test(line)) continue;
     // "马场长：139…", "王厂长：137…": the person with a title is the label of the number.
     const titled = /^\s*([\u4e00-\u9fff]{2,4})\s*[：:]\s*(?=[+\d])/.exec(line)?.[1];
     if (titled && PERSON_TITLE.test(titled)) builder.contact.person ||= titled;

@@ -66,14 +66,17 @@ export function findDate(text: string): string | undefined {
 }
 
 /**
- * The year to give dates written without one: the most common year of the file's full dates, else
+ * The year to give dates written without one: the most common year of the file's full dates (on a tie the one nearest
+ * today's), else
  * today's — unless that puts the date more than two months ahead of today, when it is last year's.
  */
 export function yearFor(month: number, day: number, fileYears: number[], today: string): number {
   if (fileYears.length) {
     const counts = new Map<number, number>();
     for (const y of fileYears) counts.set(y, (counts.get(y) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+    // Between years as common, the one nearest today's (an article of December 2026 that names January 2027 once).
+    const near = (y: number) => Math.abs(y - Number(today.slice(0, 4)));
+    return [...counts].sort((a, b) => b[1] - a[1] || near(a[0]) - near(b[0]) || b[0] - a[0])[0]![0];
   }
   const year = Number(today.slice(0, 4));
   const ahead = new Date(`${iso(year, month, day)}T00:00:00Z`).getTime() - new Date(`${today}T00:00:00Z`).getTime();

@@ -102,6 +102,17 @@ const PAY_WORD = /(?:月薪|年薪|日薪|时薪|底薪|工资|薪资|薪酬|待
 /** "打印机上门维修 上门费30元": a fee's name in front of the amount belongs to the price, not to the item's name. */
 const FEE_WORD = /^[\u4e00-\u9fff]{1,3}[费价]$/;
 
+/**
+ * "寒假班16课时 1280元" after a label: what the price buys, a space, then the marked price ending the value — the
+ * price and the spec. Undefined when the value is a price already or no space sets a marked price apart.
+ */
+function spacedPriceTail(value: string): { spec: string; price: string } | undefined {
+  if (parseLabeledPrice(value)) return undefined;
+  const tail = /^(\S.*?\d\S*)\s+(\S+)$/.exec(value);
+  if (!tail || !isMarkedPrice(tail[2]!) || !parseLabeledPrice(tail[2]!)) return undefined;
+  return { spec: tail[1]!, price: tail[2]! };
+}
+
 /** A product written on one line: a name and a price, with anything between as its spec. */
 /** A label that says what else the business takes on ("另承接", "本店还承接", "兼营"), not what it is. */
 const TAKEN_ON = /^(?:本店|我们|我店)?(?:另外?|还|也|兼)?(?:承接|承办|代办|兼营|经营|办理)$/;
@@ -142,6 +153,11 @@ export function productLine(raw: string): ProductLine | undefined {
       // "月嫂套餐（26天）：16800元，含全程护理、月子餐": the price first, then what it includes.
       priceText = clauses[0];
       middle = clauses.slice(1).map((clause) => clause.replace(/[。.]$/, ''));
+    }
+    const spaced = spacedPriceTail(priceText!.trim());
+    if (spaced) {
+      priceText = spaced.price;
+      middle = [...middle, spaced.spec];
     }
   } else {
     // "招牌红烧肉 68元/份", "西湖龙井（特级）￥680/斤": the price is the tail of the line.

@@ -72,8 +72,8 @@ function levelOf(text: string, size: number | undefined, largerSizes: number[]):
 
 const paragraph = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ text }] });
 
-/** A price in ￥ opening a line ("￥168/人　1.5小时"). */
-const PRICE_FIRST = /^[￥¥]\s*\d/;
+/** A price in ￥ opening a line ("￥168/人　1.5小时"), or a price label ("价格：面议"). */
+const PRICE_FIRST = /^(?:[￥¥]\s*\d|价格\s*[：:])/;
 
 /**
  * Short names each over a line that opens with its price ("拉坯体验" / "￥168/人　1.5小时　含烧制"), two or more in a
@@ -83,7 +83,12 @@ function namesOverPrices(lines: TextLine[]): Set<number> {
   const names = new Set<number>();
   lines.forEach((line, i) => {
     const text = line.text.trim();
-    const next = lines[i + 1]?.text.trim() ?? '';
+    // A paragraph gap may stand between the name and its price.
+    const next =
+      lines
+        .slice(i + 1, i + 3)
+        .find((l) => l.text.trim() || l.block)
+        ?.text.trim() ?? '';
     if (text && text.length <= 20 && !PRICE_FIRST.test(text) && !/[，。；：:,;]/.test(text) && !line.cells && PRICE_FIRST.test(next))
       names.add(i);
   });

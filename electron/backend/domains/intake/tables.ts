@@ -486,6 +486,20 @@ function bySex(cell: string): number | undefined {
   return men && women ? men + women : undefined;
 }
 
+/** A quotation's line-total column (金额 beside 单价): what a customer pays for the quantity quoted. */
+const LINE_TOTAL = /^(金额|小计|合计|总价)/;
+
+/**
+ * A row of a quotation that charges for the job quoted, not for goods: the tax or freight with only a line total and no
+ * price of its own ("税金（6%）" | | 713.7), or a fee for the one job per 项 ("安装调试费" 项 1 1500).
+ */
+function isQuotationCharge(reading: TableReading, row: string[], name: string, cell: (role: Role) => string): boolean {
+  const totalAt = reading.columns.findIndex((c) => c.role !== 'price' && LINE_TOTAL.test(clean(c.header)));
+  if (totalAt < 0 || !reading.columns.some((c) => c.role === 'price')) return false;
+  if (!cell('price') && row[totalAt]?.trim()) return true;
+  return /费$/.test(name) && cell('unit') === '项';
+}
+
 /** The fields of one data row, or undefined for a row without a name (totals, notes). */
 export function rowFields(reading: TableReading, row: string[]): RowFields | undefined {
   const cell = (role: Role) => {
@@ -503,6 +517,7 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   // A comma inside the name's brackets ("大包（8人，两台机）") is its remark, not a sentence.
   const unbracketed = name.replace(/[（(][^（()）]*[）)]/g, '');
   if (!name || TOTAL_ROW.test(name) || name.length > 60 || /[。，；！？]|[：:]$/.test(unbracketed)) return undefined;
+  if (isQuotationCharge(reading, row, name, cell)) return undefined;
   // A shop system's export lists what is no longer sold too (状态: 已下线): not an item for the site.
   if (row.some((c) => OFF_SALE.test(c.trim()))) return undefined;
   // A table with a 规格 column of its own gives the spec there: a size written in the name is part of the name.
