@@ -159,11 +159,11 @@ function chineseAmount(text: string, yuan: boolean): number | undefined {
 
 /**
  * An amount written in Chinese numerals at the start of a price, or after its unit ("两千四/学期", "三千元起",
- * "每次三十元") → its digits ("2400/学期", "每次30元").
+ * "每次三十元", "三十八一斤", "一百二一趟") → its digits ("2400/学期", "每次30元", "38一斤", "120一趟").
  */
 function withChineseAmount(text: string): string {
   return text.replace(
-    /^(每\s*[^\s\d零一二两三四五六七八九十百千万]{1,3})?([零一二两三四五六七八九十百千万]+)(?=$|[元块/每起\s(（])/,
+    /^(每\s*[^\s\d零一二两三四五六七八九十百千万]{1,3})?([零一二两三四五六七八九十百千万]+)(?=$|[元块/每起\s(（]|一[\u4e00-\u9fff])/,
     (whole, per: string | undefined, said: string) => {
       const value = chineseAmount(said, /^[元块]/.test(text.slice(whole.length)));
       return value === undefined ? whole : `${per ?? ''}${value}`;
@@ -182,10 +182,10 @@ const withSpokenDimes = (text: string) =>
 
 /**
  * Amounts in 角 (毛 when spoken) and yuan with 角 after them, as a decimal in 元: "5角", "8角/斤", "6角5" (6角5分),
- * "1毛/个", "1块2/斤", "2元5角". A digit after 元 only counts as 角 where the amount ends ("10元3斤" is 3斤 for 10元).
+ * "1毛/个", "5毛一块", "1块2/斤", "2元5角". A digit after 元 only counts as 角 where the amount ends ("10元3斤" is 3斤 for 10元).
  */
 function withJiao(text: string): string {
-  const end = String.raw`(?=$|\s|[/／每起])`;
+  const end = String.raw`(?=$|\s|[/／每起]|一[\u4e00-\u9fff])`;
   return text
     .replace(
       new RegExp(String.raw`^(\d+)\s*[元块]([1-9])\s*[角毛]?(?:\s*([1-9])\s*分?)?${end}`),
@@ -243,7 +243,9 @@ export function parsePrice(text: string): Price | undefined {
   return reading.ok ? reading.price : undefined;
 }
 
-const MARKED = /[¥元块万千]|RMB|CNY|人民币/;
+const MARKED = /[¥元块万千毛角]|RMB|CNY|人民币/;
+/** "三十八一斤", "一百二一趟": an amount said in Chinese numerals before 一 and a unit is a price said out loud. */
+const SAID_PER_UNIT = /^[零一二两三四五六七八九]*[十百][零一二两三四五六七八九十百]*一[\u4e00-\u9fff]/;
 
 /**
  * True when the text, as a whole, is a price that says so: an amount with ¥/元/万 …, or a
@@ -251,7 +253,7 @@ const MARKED = /[¥元块万千]|RMB|CNY|人民币/;
  */
 export function isMarkedPrice(text: string): boolean {
   const reading = readPrice(text);
-  return reading.ok && (reading.price.kind === 'negotiable' || MARKED.test(normalize(text)));
+  return reading.ok && (reading.price.kind === 'negotiable' || MARKED.test(normalize(text)) || SAID_PER_UNIT.test(normalize(text)));
 }
 
 /** "168000", "168000.5" → "168,000", "168,000.50": how the editor shows what it understood. */

@@ -35,6 +35,7 @@ import {
   labeledPairs,
   newsLine,
   spacedProducts,
+  isOneNoticeTitle,
   noticeLine,
   opensPost,
   postLine,
@@ -124,13 +125,19 @@ export class ColumnFiller {
   private readonly dates = new Map<string, FoundDate>();
   /** A news column without sub-headings: each of its paragraphs is a notice. */
   private notices = false;
+  private caption = '';
 
   constructor(
     private readonly column: Column,
     private readonly ctx: StructureContext,
   ) {}
 
-  fill(given: SourceBlock[]): void {
+  /**
+   * `caption`: the line the given blocks stood under in the document when it is not among them (a table's
+   * "今日回收参考价：" in text without headings), so a table first in `given` still has its caption.
+   */
+  fill(given: SourceBlock[], caption = ''): void {
+    this.caption = caption;
     const blocks = withoutRunMarkers(given.flatMap(pointsApart).flatMap(cellsApart));
     const levels = blocks.flatMap((b) => (b.type === 'heading' ? [b.level] : []));
     const itemLevel = levels.length ? Math.min(...levels) : undefined;
@@ -263,7 +270,8 @@ export class ColumnFiller {
           pendingImages = cards;
           continue;
         }
-        const made = this.table(tableOf(block, blocks[index - 1]?.type === 'paragraph' ? textOf(blocks[index - 1]!) : ''));
+        const before = index === 0 ? this.caption : blocks[index - 1]?.type === 'paragraph' ? textOf(blocks[index - 1]!) : '';
+        const made = this.table(tableOf(block, before));
         const next = blocks[index + 1];
         const namedPicture = next?.type === 'image' && made?.items.some((item) => namesItem(next.image.alt, item));
         if (made) pendingImages = made.withPhotos || namedPicture ? made.items : [];
@@ -546,13 +554,15 @@ export class ColumnFiller {
       case 'news': {
         // A contact line or a question among notices ("联系方式呢？" in a chat) is no notice.
         const notice = this.notices && !isContactLine(text) && !/[？?]$/.test(text.trim());
-        const line =
-          newsLine(text, this.ctx.fileYears, this.ctx.today) ?? (notice ? noticeLine(text, this.ctx.fileYears, this.ctx.today) : undefined);
+        const dated = newsLine(text, this.ctx.fileYears, this.ctx.today);
+        const line = dated ?? (notice ? noticeLine(text, this.ctx.fileYears, this.ctx.today) : undefined);
         if (!line) return undefined;
+        // "春节放假通知" over its text: a column headed by one notice's title gives it to the first notice (one not led by its date).
+        const headed = !dated && notice && !this.column.items.length && isOneNoticeTitle(this.column.title);
         const article: Article = {
           kind: 'article',
           id: id(),
-          title: line.title.slice(0, 100),
+          title: (headed ? this.column.title : line.title).slice(0, 100),
           ...(line.date ? { date: line.date.iso } : {}),
           body: [paragraph(line.text)],
           images: [],

@@ -72,7 +72,7 @@ const LABEL_PATTERN = new RegExp(
     )
     .join(
       '|',
-    )})(?:[/／](?:[A-Za-z]+|微信)|同微信|[/／]?微信同号)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d])|(?<=^\\s*(?:地址|厂址|店址))\\s+(?=\\S))|(电话|手机|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
+    )})(?:[/／](?:[A-Za-z]+|微信)|同微信|[/／]?微信同号)?(?:\\s*[：:]\\s*|\\s+(?=[+\\d])|(?<=^\\s*(?:地址|厂址|店址))\\s+(?=\\S))|(电话|手机|座机|固话|传真|热线|邮编|Tel|TEL)(?=\\+?\\d{3}))`,
   'g',
 );
 
@@ -91,7 +91,20 @@ export function plainNumbers(text: string): string {
     .replace(/(?<![\d-])(1[3-9]\d)[\s-](\d{4})[\s-](\d{4})(?![\d-])/g, '$1$2$3')
     .replace(/(?<![\d-])(0\d{2,3})\s*-\s*(\d{3,4})\s(\d{4})(?![\d-])/g, '$1-$2$3')
     .replace(/(?<![\d-])(0\d{2,3})\s+-\s+(\d{7,8})(?![\d-])/g, '$1-$2')
-    .replace(/(\d)\s*转\s*(\d{1,5})(?!\d)/g, '$1转$2');
+    .replace(/(\d)\s*转\s*(\d{1,5})(?!\d)/g, '$1转$2')
+    .replace(/\+\s*86[\s-]*(\d[\d\s-]{8,14}\d)/g, domesticNumber);
+}
+
+/**
+ * "+86-411-84321234", "+86 546 8221234" (a business card's English side): the number as dialled at home,
+ * 0411-84321234; "+86 139 0411 1234" the mobile. Anything else is left as written.
+ */
+function domesticNumber(written: string, digits: string): string {
+  const plain = digits.replace(/[\s-]/g, '');
+  if (/^1[3-9]\d{9}$/.test(plain)) return plain;
+  const area = /^(?:10|2\d|[3-9]\d{2})/.exec(plain)?.[0];
+  const local = area ? plain.slice(area.length) : '';
+  return area && (local.length === 7 || local.length === 8) ? `0${area}-${local}` : written;
 }
 
 const isMobileNumber = (number: string) => /^1[3-9]\d{9}$/.test(number.replace(/[\s-]/g, ''));
@@ -155,12 +168,22 @@ const ONE_CLAUSE: Field[] = ['address', 'person'];
 /** "☎️0633-8771234  📱138…": a telephone or mobile emoji right before a number is its label. */
 const emojiLabels = (line: string) => line.replace(/(?:☎\uFE0F?|📞)\s*(?=[+\d])/gu, '电话：').replace(/📱\s*(?=[+\d])/gu, '手机：');
 
+/**
+ * "店在 临沂市兰山区解放路…", "我们厂在城东工业园8号": where the shop is, said at the start of a line, is the address
+ * when what follows reads as one (a district, a road or a number).
+ */
+const saidAddress = (line: string) =>
+  line.replace(
+    /^\s*(?:本店|我们店|我家店|我们|店|门店|店铺|厂子?|公司|作坊|料场)(?:就|开)?在\s*(?=[^\s，,。；;]{0,30}(?:[省市区县镇乡]|路|街|道|号|村))/,
+    '地址：',
+  );
+
 /** "彩逸美甲｜日照万达金街二楼2026号": a signature of the name and, after a bar, the address with its number. */
 const barredAddress = (line: string) => line.replace(/^([^｜：:\d]{2,20})｜\s*(?=[^｜：:]{4,40}\d+\s*号\s*$)/, '$1｜地址：');
 
 /** The label/value pairs of one line, in order. Values end where the next label starts. */
 export function contactPairs(raw: string): { label: string; field: Field; value: string }[] {
-  const line = spacedLabels(sentenceLabels(spacedOutLabels(plainNumbers(barredAddress(emojiLabels(raw))))));
+  const line = spacedLabels(sentenceLabels(spacedOutLabels(plainNumbers(barredAddress(saidAddress(emojiLabels(raw)))))));
   // Labels are found in the folded text (電話 → 电话); values are taken from the line as written.
   const starts = [...foldTraditional(line).matchAll(LABEL_PATTERN)].filter(
     // "经理：", "联系：" name a contact only before a number ("经理：马国庆 138…"), not "经理：1名".
@@ -250,8 +273,14 @@ class ContactBuilder {
     }
     if (ADDRESS.test(head) && /\d/.test(head) && !/(?<!\d)1[3-9]\d{9}(?!\d)/.test(head)) {
       this.found = true;
-      this.contact.address ||= head.slice(0, 200);
+      this.address(head);
     }
+  }
+
+  /** The first address given; one in Chinese over one only in Latin letters (a business card's English side). */
+  private address(value: string): void {
+    const chinese = (text: string) => /[\u4e00-\u9fff]/.test(text);
+    if (!this.contact.address || (!chinese(this.contact.address) && chinese(value))) this.contact.address = value.slice(0, 200);
   }
 
   add(label: string, field: Field, value: string): void {
@@ -262,9 +291,10 @@ class ContactBuilder {
     this.found = true;
     if (wechatNumber) {
       this.addNumber('手机', wechatNumber);
-      const person = personIn(wechat!.rest);
-      if (person) this.contact.person ||= person;
-    } else if (field === 'address') this.contact.address ||= value.slice(0, 200);
+      // "微信：155…（白老师）": the person in brackets beside the number, as beside a phone's.
+      const person = personIn(wechat!.rest) ?? wechat!.bracketed;
+      if (person) this.contact.person ||= person.slice(0, 50);
+    } else if (field === 'address') this.address(value);
     else if (field === 'postcode') {
       const code = /\d{6}/.exec(value)?.[0];
       if (code) this.contact.postcode = code;
@@ -310,9 +340,13 @@ function personIn(rest: string): string | undefined {
  * without labels ("大学路77号（南门对面） 订蛋糕请打 15866201234") gives its numbers and, when the rest
  * reads like an address, the address.
  */
+/** "客户：张先生　电话：139****5678　工程地址：…", "致：…物业": the line of a quotation naming whom it is for — the customer's, never the business's. */
+const ADDRESSEE = /^\s*(?:致|客户(?:名称|姓名)?|业主|甲方|收货人|收件人)\s*[：:]/;
+
 export function parseContact(lines: string[]): ContactBlock | undefined {
   const builder = new ContactBuilder();
   for (const line of lines) {
+    if (ADDRESSEE.test(line)) continue;
     // "马场长：139…", "王厂长：137…": the person with a title is the label of the number.
     const titled = /^\s*([\u4e00-\u9fff]{2,4})\s*[：:]\s*(?=[+\d])/.exec(line)?.[1];
     if (titled && PERSON_TITLE.test(titled)) builder.contact.person ||= titled;

@@ -1,9 +1,11 @@
 /**
  * Dates as news items carry them: "2026年4月12日", "2026-08-15", "2026.05.20", "2026年3月" (the
  * first of the month), "8月15日" and "4月" (the year taken from the other dates in the same file, or
- * from today, and said so), and dates written in Chinese numerals ("二〇二六年七月十日"). Only real calendar dates come out.
+ * from today, and said so), dates written in Chinese numerals ("二〇二六年七月十日"), and lunar dates ("腊月初八",
+ * lunarDates.ts). Only real calendar dates come out.
  */
 import { isRealDate } from '../../../../shared/domain/dates';
+import { findLunarDate } from './lunarDates';
 
 export interface FoundDate {
   iso: string;
@@ -64,14 +66,17 @@ export function findDate(text: string): string | undefined {
 }
 
 /**
- * The year to give dates written without one: the most common year of the file's full dates, else
+ * The year to give dates written without one: the most common year of the file's full dates (on a tie the one nearest
+ * today's), else
  * today's — unless that puts the date more than two months ahead of today, when it is last year's.
  */
 export function yearFor(month: number, day: number, fileYears: number[], today: string): number {
   if (fileYears.length) {
     const counts = new Map<number, number>();
     for (const y of fileYears) counts.set(y, (counts.get(y) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+    // Between years as common, the one nearest today's (an article of December 2026 that names January 2027 once).
+    const near = (y: number) => Math.abs(y - Number(today.slice(0, 4)));
+    return [...counts].sort((a, b) => b[1] - a[1] || near(a[0]) - near(b[0]) || b[0] - a[0])[0]![0];
   }
   const year = Number(today.slice(0, 4));
   const ahead = new Date(`${iso(year, month, day)}T00:00:00Z`).getTime() - new Date(`${today}T00:00:00Z`).getTime();
@@ -125,6 +130,9 @@ export function findAnyDate(text: string, fileYears: number[], today: string): F
     if (isRealDate(date))
       candidates.push({ iso: date, yearInferred: true, dayMissing: d === undefined, index: relative.index, length: relative[0].length });
   }
+  // "农历腊月初八", "正月十六": a lunar date, its year never written.
+  const lunar = findLunarDate(text, today);
+  if (lunar) candidates.push({ iso: lunar.iso, yearInferred: true, dayMissing: false, index: lunar.index, length: lunar.length });
   return candidates.sort((a, b) => a.index - b.index)[0];
 }
 

@@ -104,6 +104,8 @@ export function couldBeHeading(text: string): boolean {
   if (/^[^\s]{2,}(?:面议|电议|时价|议价)$/.test(t)) return false;
   // "猪肉大葱一笼10个13元": an amount in 元 ending the line, however the name before it runs.
   if (isMarkedPrice(/\d+(?:\.\d+)?\s*元$/.exec(t)?.[0] ?? '')) return false;
+  // "全屋套餐（任选4台）￥299": an amount in ¥ ending the line, digits in the name before it.
+  if (/[¥￥]\s*\d+(?:\.\d+)?\s*起?$/.test(t)) return false;
   const last = t.split(/\s+/).at(-1)!;
   if (isMarkedPrice(last) || isMarkedPrice(t.replace(/^.*?(?=[¥￥\d])/, ''))) return false;
   return /[\u4e00-\u9fffA-Za-z]/.test(t);

@@ -255,7 +255,9 @@ class Intake {
    */
   private async readPage(file: string, bytes: Uint8Array, scanned = false, pasted = false): Promise<boolean> {
     const { lines } = await recognizeText(bytes);
-    const characters = lines.reduce((n, l) => n + (l.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0), 0);
+    // A picture named as printed matter (a business card's English back) may hold words rather than characters.
+    const words = (text: string) => (isDocumentName(file) ? (text.match(/[A-Za-z]{2,}/g)?.length ?? 0) : 0);
+    const characters = lines.reduce((n, l) => n + (l.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) + words(l.text), 0);
     const confident = lines.filter((l) => l.score >= 0.6);
     if (scanned ? confident.length === 0 : confident.length < PAGE_MIN_LINES || characters < PAGE_MIN_CHARACTERS) return false;
     this.take(

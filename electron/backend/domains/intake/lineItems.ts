@@ -102,7 +102,21 @@ const PAY_WORD = /(?:月薪|年薪|日薪|时薪|底薪|工资|薪资|薪酬|待
 /** "打印机上门维修 上门费30元": a fee's name in front of the amount belongs to the price, not to the item's name. */
 const FEE_WORD = /^[\u4e00-\u9fff]{1,3}[费价]$/;
 
+/**
+ * "寒假班16课时 1280元" after a label: what the price buys, a space, then the marked price ending the value — the
+ * price and the spec. Undefined when the value is a price already or no space sets a marked price apart.
+ */
+function spacedPriceTail(value: string): { spec: string; price: string } | undefined {
+  if (parseLabeledPrice(value)) return undefined;
+  const tail = /^(\S.*?\d\S*)\s+(\S+)$/.exec(value);
+  if (!tail || !isMarkedPrice(tail[2]!) || !parseLabeledPrice(tail[2]!)) return undefined;
+  return { spec: tail[1]!, price: tail[2]! };
+}
+
 /** A product written on one line: a name and a price, with anything between as its spec. */
+/** A label that says what else the business takes on ("另承接", "本店还承接", "兼营"), not what it is. */
+const TAKEN_ON = /^(?:本店|我们|我店)?(?:另外?|还|也|兼)?(?:承接|承办|代办|兼营|经营|办理)$/;
+
 export function productLine(raw: string): ProductLine | undefined {
   // "烤羊排（68元/斤）": a price in brackets at the end of a menu line is its price.
   // "智能控制仪……………………￥280": however long its leader runs, the line is as long as its words.
@@ -140,6 +154,11 @@ export function productLine(raw: string): ProductLine | undefined {
       priceText = clauses[0];
       middle = clauses.slice(1).map((clause) => clause.replace(/[。.]$/, ''));
     }
+    const spaced = spacedPriceTail(priceText!.trim());
+    if (spaced) {
+      priceText = spaced.price;
+      middle = [...middle, spaced.spec];
+    }
   } else {
     // "招牌红烧肉 68元/份", "西湖龙井（特级）￥680/斤": the price is the tail of the line.
     const tail = PRICE_TAIL.exec(text);
@@ -150,6 +169,8 @@ export function productLine(raw: string): ProductLine | undefined {
   }
   if (!name || !priceText) return undefined;
   name = name.trim();
+  // "另承接：门牌、胸牌制作，价格面议": a label saying what else is taken on names no item; what follows it does.
+  if (labeled && cells.length < 2 && middle.length === 1 && TAKEN_ON.test(name)) [name, middle] = [middle[0]!, []];
   const nameWords = name.split(/\s+/);
   if (cells.length < 2 && nameWords.length > 1 && FEE_WORD.test(nameWords.at(-1)!)) {
     middle = [nameWords.pop()!];
@@ -160,6 +181,12 @@ export function productLine(raw: string): ProductLine | undefined {
   if (remark) {
     priceText = priceText.trim().slice(0, remark.index);
     middle = [...middle, remark[1]!];
+  }
+  // "168一盒，大盒的268": a price said first, then a remark after a comma.
+  const [firstClause, ...laterClauses] = priceText.split(/[，,；;]\s*/);
+  if (cells.length >= 2 && laterClauses.length && !parseLabeledPrice(priceText.trim()) && parseLabeledPrice(firstClause!.trim())) {
+    priceText = firstClause!;
+    middle = [...middle, laterClauses.join('，')];
   }
   // "信封 100个 45元", "H型钢 200*200 3900元": after the name, words with figures are the spec —
   // unless the word is a model number ("净水机 J2905 2680元"), which stays with the name.
@@ -184,6 +211,8 @@ export function productLine(raw: string): ProductLine | undefined {
   if (!name || name.length > 30 || SENTENCE.test(name) || FIELD_LABEL.test(name) || /^\d+$/.test(name)) return undefined;
   // "送货司机1名，有C1驾照，月薪5000元": an amount after 月薪 is pay, and the line a job.
   if (PAY_WORD.test(name)) return undefined;
+  // "老客户第二台立减10元", "满200立省30元": the amount taken off is an offer, not a price.
+  if (/(?:立减|立省|再减|直降|优惠|返现|便宜|[减省])$/.test(name)) return undefined;
   // "铁观音 每斤 260元": 每斤 in front of the amount is its unit.
   const per = [...middle, name.split(/\s+/).at(-1)!].map((w) => PER_UNIT.exec(w)).find(Boolean);
   if (per) {
@@ -350,7 +379,16 @@ function countLast(text: string): string {
   return `${match[2]}${match[1]}名${rest ? `，${rest}` : ''}`;
 }
 
-export const isTaggedJob = (text: string) => JOB_TAG.test(text) || HIRING.test(text) || COUNT_FIRST.test(text);
+export const isTaggedJob = (text: string) => {
+  const said = withSpokenHeadcount(text);
+  return JOB_TAG.test(said) || HIRING.test(said) || COUNT_FIRST.test(said);
+};
+
+/** "店里招临时帮工2个，…": a headcount said with 个 after 招 and a position, as 名. */
+const SPOKEN_HEADCOUNT = new RegExp(
+  String.raw`^(\s*(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?招(?![牌生商标收投待财])(?:聘|募)?\s*[\u4e00-\u9fff]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十]))个(?=[，,。；;\s]|$)`,
+);
+const withSpokenHeadcount = (text: string) => text.replace(SPOKEN_HEADCOUNT, '$1名');
 
 /** "4000-6000元，…" after a job's title and headcount: the amount it starts with is the pay. */
 function amountFirst(rest: string): { pay: string; rest: string } | undefined {
@@ -364,7 +402,7 @@ const HEADCOUNT_FIRST = /^(\d{1,4}|[一二两三四五六七八九十]{1,3}|若�
 
 /** A job on one line: title, an optional headcount (若干 = not given), the pay and the requirements. */
 export function jobLine(raw: string): JobLine | undefined {
-  const text = countLast(withoutNumbering(raw)).replace(JOB_TAG, '');
+  const text = countLast(withSpokenHeadcount(withoutNumbering(raw))).replace(JOB_TAG, '');
   const match = JOB_LINE.exec(text);
   if (!match) return undefined;
   const [, title, written, labelled] = match;
@@ -399,7 +437,7 @@ export interface PostLine {
 
 /** 承接 (taking on work: 来料加工, 工程) offers something, as 供应 does; 回收 (buying used goods) asks, as 收购 does. */
 const SUPPLY_WORDS = ['供应', '出售', '转让', '供', '售', '出租', '承接'];
-const TAGS = '供应|求购|出售|收购|采购|回收|转让|出租|求租|承接|供|求|售|购';
+const TAGS = '供应|求购|出售|收购|采购|回收|转让|出租|求租|承接|供|求|售|购|收';
 /** How often or how much, in front of the tag: 长期收购, 常年供应, 大量求购, 现货供应, 急购. */
 const TAG_ADVERB = '(?:长期|常年|长年|大量|急|现货|现)?';
 const POST_TAG = new RegExp(`^\\s*(?:[【[]\\s*${TAG_ADVERB}(${TAGS})\\s*[】\\]]|${TAG_ADVERB}(${TAGS})\\s*[：:])\\s*(.+)$`, 's');
@@ -407,7 +445,7 @@ const DEMAND_WORDS = /求购|收购|采购|回收|急购/;
 const SUPPLY_PHRASES = /供应|供货|出售|转让|批发|低价处理|现货/;
 
 /**
- * "供应：…", "【求购】…", "出售：…", "收购：…" → a post with its kind and the first clause as title.
+ * "供应：…", "【求购】…", "出售：…", "收购：…" → a post ("收：…" too, a buyer's word said short) with its kind and the first clause as title.
  * `untagged`: in a 供求 column, a line without a tag is a post when its first clause says which
  * ("长期收购玉米秸秆，…").
  */
@@ -482,6 +520,18 @@ const NOTICE_TAG_DATED = /^\s*(?:店铺|门店|本店)?(?:通知|公告)\s*[(（
 export const isTaggedNotice = (text: string, fileYears: number[], today: string) =>
   (/^\s*(?:店铺|门店|本店)?(?:通知|公告|好消息)[：:]/.test(text) || NOTICE_TAG_DATED.test(text)) &&
   Boolean(noticeLine(text, fileYears, today)?.date);
+
+/**
+ * "春节放假通知", "停水公告", "搬迁启事": a heading that is one notice's title (what the notice is about, then
+ * 通知/公告/启事), not a column's name ("通知", "最新公告", "本店通知", "场里通知").
+ */
+export const isOneNoticeTitle = (heading: string) => {
+  const about = /^([\u4e00-\u9fff]{2,12})(?:通知|公告|启事)$/.exec(heading.trim())?.[1];
+  return Boolean(
+    about &&
+    !/^(?:最新|重要|紧急|近期|本店|本公司|本场|本厂|店铺|公司|门店|店里|场里|厂里|园里|我们|通知|新闻|温馨|特别|活动|工作)+$/.test(about),
+  );
+};
 
 /**
  * A notice written as one paragraph in a news column without sub-headings ("本周六（11月22日）店庆，

@@ -73,8 +73,8 @@ function levelOf(text: string, size: number | undefined, largerSizes: number[]):
 
 const paragraph = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ text }] });
 
-/** A price in ￥ opening a line ("￥168/人　1.5小时"). */
-const PRICE_FIRST = /^[￥¥]\s*\d/;
+/** A price in ￥ opening a line ("￥168/人　1.5小时"), or a price label ("价格：面议"). */
+const PRICE_FIRST = /^(?:[￥¥]\s*\d|价格\s*[：:])/;
 
 /** A shop listing's title: a 【tag】, the name, then search words ("【顺丰冷链】羊肉礼盒5斤装 羊排羊腿组合 过年送礼"). */
 const LISTING_TITLE = /^(?:【[^】]{1,10}】)?([^\s【】]{4,20})((?:\s+[\u4e00-\u9fff]\S{0,12}){0,5})$/;
@@ -101,7 +101,12 @@ function namesOverPrices(lines: TextLine[]): Set<number> {
     return text && text.length <= 20 && !PRICE_FIRST.test(text) && !/[，。；：:,;]/.test(text) && !line!.cells;
   };
   lines.forEach((line, i) => {
-    const next = lines[i + 1]?.text.trim() ?? '';
+    // A paragraph gap may stand between the name and its price.
+    const next =
+      lines
+        .slice(i + 1, i + 3)
+        .find((l) => l.text.trim() || l.block)
+        ?.text.trim() ?? '';
     if (!(isName(line) || (!line.cells && listingTitle(line.text.trim()))) || !PRICE_FIRST.test(next)) return;
     // A deal card's contents between its name and its price ("洗澡+吹干+剪指甲", "适用10-30斤") are not the name.
     names.add(CARD_CONTENTS.test(line.text.trim()) && isName(lines[i - 1]) ? i - 1 : i);

@@ -26,13 +26,34 @@ const CHROME_LINE = [
   // The search box and the tab bar: "搜索店内商品", "首页  课程  我的".
   /^搜索[\u4e00-\u9fff]{0,8}$/,
   /^首页(?:\s+[\u4e00-\u9fff]{2,3}){1,4}\s+我的$/,
-  /^[—–\-─\s]*(?:已经到底了|没有更多了)[—–\-─\s]*$/,
+  /^[—–\-─\s]*(?:已经到底了|没有更多了|已无更多数据|END)[—–\-─\s]*$/,
+  // A WeChat article's preview note.
+  /^预览时标签不可点$/,
   // A deal page's links and counters: "查看全部3个团购 >", "用户评价(1326)", a shop's "粉丝1.2万  店铺体验分 4.8".
   /^查看(?:全部|更多)[^，。]{0,12}[>›]$/,
   /^(?:用户|全部)?评价\s*[(（]\d+[)）]$/,
   /^粉丝\s*\d+(?:\.\d+)?万?(?:\s+[\u4e00-\u9fff]{2,6}\s*\d(?:\.\d)?)?$/,
   /^(?:长按|扫描|扫码|微信扫一扫)[^，。]{0,12}(?:二维码|关注|公众号)|^(?:长按|扫描)?识别(?:图中)?二维码|^关注(?:该|本|我们的)?公众号$|^微信扫一扫$/,
 ];
+
+/** A browser's print header, the date and time printed before the page's title: "12/5/26, 8:53 AM  标题", "2026/12/3 10:15  标题". */
+const PRINT_HEADER = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,，]?\s+(?:(?:上午|下午)\s*)?\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s|$)/i;
+/** A browser's print footer, the page's address and the page count: "https://mp.weixin.qq.com/s/…  1/4". */
+const PRINT_FOOTER = /^(?:(?:https?:\/\/|file:\/\/|www\.)\S+\s+)?\d{1,3}\s*\/\s*\d{1,3}$/i;
+
+/**
+ * A web page printed to PDF from the browser: the first line of each page is the print header and the last its footer.
+ * Takes a page's lines top to bottom and says which of them the browser printed.
+ */
+export function printMargins(lines: string[]): Set<number> {
+  const margins = new Set<number>();
+  const texts = lines.map((line) => line.trim());
+  const first = texts.findIndex(Boolean);
+  const last = texts.findLastIndex(Boolean);
+  if (first >= 0 && PRINT_HEADER.test(texts[first]!)) margins.add(first);
+  if (last >= 0 && PRINT_FOOTER.test(texts[last]!)) margins.add(last);
+  return margins;
+}
 
 /** Buttons (and badges) a page shows in a row: a line of nothing else is chrome. */
 const BUTTONS = new Set([
@@ -76,7 +97,7 @@ const SORT_BAR = /^全部(?:商品|宝贝)(?:\s+(?:销量|新品|上新|价格|�
 
 /** Headings over other people's posts the site recommends. */
 const RECOMMENDED =
-  /^(?:相似|相关|热门|推荐|其他|更多)[\u4e00-\u9fff]{0,4}(?:推荐|职位|房源)$|^猜你喜欢$|^推荐阅读$|喜欢此内容的人还喜欢|^为你推荐$/;
+  /^(?:相似|相关|热门|推荐|其他|更多)[\u4e00-\u9fff]{0,4}(?:推荐|职位|房源)$|^猜你喜欢$|^推荐阅读$|喜欢此内容的人还喜欢|^为你推荐$|^(?:精选)?留言\s*\d+$/;
 
 /** "淄博58同城 > 淄博招聘 > 张店招聘": three or more short parts between arrows. */
 const BREADCRUMB = /^[^>＞»]{1,20}(?:\s*[>＞»]\s*[^>＞»]{1,20}){2,}$/;

@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { numberingOf } from './headings';
 import type { SourceBlock } from './htmlToBlocks';
 import { linesToBlocks, type TextLine } from './lines';
+import { printMargins, withoutPageChromeBlocks } from './pageChrome';
 
 export const MAX_PDF_PAGES = 60;
 /** Pictures smaller than this (rules, bullets, tiny icons) are not kept. */
@@ -55,7 +56,7 @@ const isCjk = (ch: string | undefined) => Boolean(ch && /[\u3000-\u9fff\uff00-\u
  * Items on one baseline → a line; a gap wider than 1.5 em separates cells, a narrower one is a space (between Latin words, a
  * fifth of an em). An item starting at one of the table's `columns` starts a cell however near the text before it ends.
  */
-function lineOf(items: TextItem[], pageHeight: number, columns: number[] = []): PlacedLine {
+function lineOf(items: TextItem[], pageHeight: number, columns: number[] = [], tableColumns: number[] = []): PlacedLine {
   const sorted = [...items].sort((a, b) => a.transform[4]! - b.transform[4]!);
   const size = Math.max(...sorted.map((i) => Math.hypot(i.transform[2]!, i.transform[3]!)));
   const cells: { text: string; left: number; right: number }[] = [];
@@ -72,7 +73,10 @@ function lineOf(items: TextItem[], pageHeight: number, columns: number[] = []): 
     end = x + item.width;
     cells.at(-1)!.right = end;
   }
-  const clean = cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() })).filter((c) => c.text);
+  const clean = withSkippedCells(
+    cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() })).filter((c) => c.text),
+    tableColumns,
+  );
   return {
     text: clean.map((c) => c.text).join('  '),
     ...(clean.length > 1 ? { cells: clean.map((c) => c.text) } : {}),
@@ -83,6 +87,26 @@ function lineOf(items: TextItem[], pageHeight: number, columns: number[] = []): 
     left: sorted[0]!.transform[4]!,
     right: end ?? 0,
   };
+}
+
+/**
+ * A row of a table whose columns are known, with a cell left empty (no model written): the next cell starts at a column
+ * further on, and an empty cell stands for each column skipped, so every cell stays under its column's heading.
+ */
+function withSkippedCells<T extends { text: string; left: number; right: number }>(cells: T[], columns: number[]): T[] {
+  if (!columns.length) return cells;
+  const starts = [...columns].sort((a, b) => a - b);
+  const columnOf = (x: number) => starts.filter((start) => start <= x + 1).length;
+  const out: T[] = [];
+  for (const [i, cell] of cells.entries()) {
+    const column = columnOf(cell.left);
+    const atStart = starts.some((start) => Math.abs(start - cell.left) < 1);
+    if (i > 0 && atStart)
+      for (let skipped = columnOf(cells[i - 1]!.left) + 1; skipped < column; skipped++)
+        out.push({ ...cell, text: '', left: starts[skipped - 1]!, right: starts[skipped - 1]! });
+    out.push(cell);
+  }
+  return out;
 }
 
 /** Groups a page's text items into lines, top to bottom; the rows of a table are cut at its columns. */
@@ -96,19 +120,58 @@ function pageLines(items: TextItem[], pageHeight: number): PlacedLine[] {
     else rows.push([item]);
   }
   const lines = rows.map((r) => lineOf(r, pageHeight));
-  const starts = columnStarts(lines);
-  return lines.map((line, i) => (line.cells && starts.length ? lineOf(rows[i]!, pageHeight, starts) : line)).sort((a, b) => a.top - b.top);
+  const starts = columnStarts(lines, 3);
+  const tables = tableRuns(lines);
+  return lines
+    .map((line, i) => {
+      const table = tables.find((run) => run.includes(i));
+      const tableStarts = table
+        ? columnStarts(
+            table.map((j) => lines[j]!),
+            2,
+          )
+        : [];
+      return line.cells && (starts.length || tableStarts.length)
+        ? lineOf(rows[i]!, pageHeight, [...starts, ...tableStarts], tableStarts)
+        : line;
+    })
+    .sort((a, b) => a.top - b.top);
+}
+
+/**
+ * The lines of each table on a page, by index: lines in cells one under the other, with the lines between them that
+ * hold one wrapped cell; a line of text at the table's left edge (a heading, a paragraph) ends it.
+ */
+function tableRuns(lines: PlacedLine[]): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  let left = Infinity;
+  for (const [i, line] of lines.entries()) {
+    if (line.cells) {
+      run.push(i);
+      left = Math.min(left, line.left);
+    } else if (line.left <= left + 2) {
+      if (run.length >= 2) runs.push(run);
+      run = [];
+      left = Infinity;
+    }
+  }
+  if (run.length >= 2) runs.push(run);
+  return runs;
 }
 
 /**
  * Where a table's columns start: a cell start (after the first cell) that three rows or more share. A name that fills its
  * cell ends close to the next column ("光威战狼台钓竿4.5 根"), nearer than the gap that separates cells elsewhere.
  */
-function columnStarts(lines: PlacedLine[]): number[] {
+function columnStarts(lines: PlacedLine[], rowsAtLeast: number): number[] {
   const counts = new Map<number, number>();
   for (const line of lines)
     if (line.cells) for (const left of line.cellLefts.slice(1)) counts.set(Math.round(left), (counts.get(Math.round(left)) ?? 0) + 1);
-  return [...counts].filter(([, n]) => n >= 3).map(([x]) => x);
+  // Within one table two rows make a column too (a model written in two rows only), unless a start more rows share lies
+  // within an em: a centred heading and its wrapped second line start near the column, not at it.
+  const shared = [...counts].filter(([, n]) => n >= rowsAtLeast);
+  return shared.filter(([x, n]) => n >= 3 || !shared.some(([y, m]) => m > n && Math.abs(x - y) < 10)).map(([x]) => x);
 }
 
 /** "智能控制仪……………￥280": a name led by dots to its price, a line of a price list however far it runs. */
@@ -130,14 +193,15 @@ function startsOwnLine(text: string): boolean {
 
 /**
  * A line that continues the one above: same size, no cells, the one above running to the right margin
- * (and no price list line), and the line not starting something of its own.
+ * (and no price list line), and the line not starting something of its own. A phone's article sets its lines up to
+ * 1.9 lines apart.
  */
 function continues(previous: PlacedLine, line: PlacedLine, rightMargin: number): boolean {
   if (previous.cells || line.cells || Math.abs((previous.size ?? 0) - (line.size ?? 0)) > 0.5) return false;
   if (LEADER_LINE.test(previous.text) || LEADER_LINE.test(line.text) || startsOwnLine(line.text)) return false;
   const size = line.size ?? 10;
   return (
-    previous.right >= rightMargin - size * 2 && line.top - previous.top <= size * 1.8 && Math.abs(line.left - previous.left) < size * 3
+    previous.right >= rightMargin - size * 2 && line.top - previous.top <= size * 1.9 && Math.abs(line.left - previous.left) < size * 3
   );
 }
 
@@ -172,6 +236,26 @@ function wrappedCells(row: PlacedLine, line: PlacedLine, after: PlacedLine | und
 }
 
 /**
+ * A table's heading row wrapped in its narrow cells ("序  产品名称  单  单价" / "号  位  （元）"): a line of words right under a
+ * row of words, no figures in either, each of its pieces under one of the row's cells. Returns the row with each piece joined
+ * to the heading it stands under, or undefined.
+ */
+function wrappedHeadings(row: PlacedLine, line: PlacedLine): PlacedLine | undefined {
+  const size = line.size ?? 10;
+  if (!row.cells || !line.cells || row.cells.length < 3 || line.cells.length > row.cells.length) return undefined;
+  if (line.top - row.top > size * 1.8 || [...row.cells, ...line.cells].some((cell) => /\d/.test(cell))) return undefined;
+  const under = line.cellLefts.map((left) => row.cellLefts.findIndex((x) => Math.abs(x - left) < size * 1.5));
+  if (under.some((column) => column < 0) || new Set(under).size < under.length) return undefined;
+  const cells = [...row.cells];
+  line.cells.forEach((part, i) => {
+    if (!part) return;
+    const above = cells[under[i]!]!;
+    cells[under[i]!] = above + (!isCjk(above.at(-1)) && !isCjk(part[0]) ? ' ' : '') + part;
+  });
+  return { ...row, cells, text: cells.join('  '), top: line.top };
+}
+
+/**
  * The rest of a row's first cell on the line under it ("光威战狼台钓竿4.5" / "米"): one piece under the first cell, which
  * ran to within three characters of the next column (Word moves a closing bracket down with the character before it), in
  * the same size (a heading under a table starts something else), with the table going on under it or closing a bracket
@@ -197,14 +281,17 @@ function wrappedFirstCell(row: PlacedLine, line: PlacedLine, after: PlacedLine |
  * Text wraps at a right margin that several lines reach; where only the longest line reaches it (a slide's
  * short lines, a list), no line is taken for the rest of the one above.
  */
-function paragraphs(lines: PlacedLine[]): PlacedLine[] {
+function paragraphs(lines: PlacedLine[], document?: { margin?: number }): PlacedLine[] {
   const widest = Math.max(...lines.map((l) => l.right));
   const reaching = lines.filter((l) => !l.cells && l.right >= widest - (l.size ?? 10) * 2).length;
-  const rightMargin = reaching >= 2 ? widest : Infinity;
+  // A page of few lines wraps at the margin the document's earlier pages showed, when its longest line reaches that.
+  const earlier = document?.margin !== undefined && Math.abs(widest - document.margin) <= 12 ? document.margin : Infinity;
+  const rightMargin = reaching >= 2 ? widest : earlier;
+  if (document && reaching >= 2) document.margin = widest;
   const out: PlacedLine[] = [];
   for (const [i, line] of lines.entries()) {
     const previous = out.at(-1);
-    const joined = previous && wrappedCells(previous, line, lines[i + 1]);
+    const joined = previous && (wrappedHeadings(previous, line) ?? wrappedCells(previous, line, lines[i + 1]));
     if (joined) out[out.length - 1] = joined;
     else if (previous && previous.text && continues(previous, line, rightMargin) && !namesPriceUnder(line, lines[i + 1])) {
       const glue = !isCjk(previous.text.at(-1)) && !isCjk(line.text[0]) ? ' ' : '';
@@ -291,10 +378,18 @@ function onlyHeadingsCross(items: TextItem[], x: number, pageHeight: number): bo
 }
 
 /** A page's lines in reading order: in newspaper columns, the heading lines, then each column, left to right. */
-function pageText(items: TextItem[], pageWidth: number, pageHeight: number): PlacedLine[] {
+function pageText(items: TextItem[], pageWidth: number, pageHeight: number, document?: { margin?: number }): PlacedLine[] {
   const visible = items.filter((i) => i.str.trim());
   const columns = newspaperColumns(visible, pageWidth, pageHeight);
-  if (!columns) return paragraphs(pageLines(visible, pageHeight));
+  if (!columns) {
+    // The browser's print header and footer go before paragraphs are joined: their width is no margin the text wraps at.
+    const lines = pageLines(visible, pageHeight);
+    const margins = printMargins(lines.map((l) => l.text));
+    return paragraphs(
+      lines.filter((_, i) => !margins.has(i)),
+      document,
+    );
+  }
   const [header, body] = columns;
   // Tops keep the order when pictures are sorted in: each column comes after the one on its left.
   const shift = (lines: PlacedLine[], by: number) => lines.map((l) => ({ ...l, top: l.top + by }));
@@ -420,6 +515,7 @@ export function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => Promis
   return withPdf(bytes, async (document, OPS) => {
     const lines: TextLine[] = [];
     const pages = Math.min(document.numPages, MAX_PDF_PAGES);
+    const wrapping: { margin?: number } = {};
     for (let number = 1; number <= pages; number++) {
       const page = await document.getPage(number);
       const height = page.view[3]! - page.view[1]!;
@@ -427,6 +523,7 @@ export function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => Promis
         await textItems(page),
         page.view[2]! - page.view[0]!,
         height,
+        wrapping,
       );
       // Each picture stands after the last line above it.
       for (const picture of await pagePictures(page, OPS, height)) {
@@ -434,12 +531,15 @@ export function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => Promis
         if (sha256) placed.push({ top: picture.top, block: { type: 'image', image: { sha256, alt: '' } } });
       }
       placed.sort((a, b) => a.top - b.top);
+      const margins = printMargins(placed.map((l) => ('block' in l ? '' : l.text)));
       lines.push(
-        ...placed.map((l): TextLine =>
-          'block' in l
-            ? { text: '', block: l.block }
-            : { text: l.text, ...(l.cells ? { cells: l.cells } : {}), ...(l.size ? { size: l.size } : {}) },
-        ),
+        ...placed
+          .filter((_, i) => !margins.has(i))
+          .map((l): TextLine =>
+            'block' in l
+              ? { text: '', block: l.block }
+              : { text: l.text, ...(l.cells ? { cells: l.cells } : {}), ...(l.size ? { size: l.size } : {}) },
+          ),
         { text: '' },
       );
       page.cleanup();
@@ -449,6 +549,6 @@ export function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => Promis
         'pdf.no_text',
         'The PDF holds no text, only scanned pages: export its pages as pictures (JPEG) and import those, so they are read by OCR.',
       );
-    return { blocks: linesToBlocks(lines), pages };
+    return { blocks: withoutPageChromeBlocks(linesToBlocks(lines)), pages };
   });
 }

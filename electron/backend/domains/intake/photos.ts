@@ -50,6 +50,15 @@ export const isCameraName = (fileName: string) =>
 export const isDocumentName = (fileName: string) =>
   /价目表|价格表|价目|报价单|菜单|菜谱|宣传单|宣传页|彩页|传单|海报文字|长图|说明书|简介|资料|扫描|scan|文件|通知|招聘启事/i.test(
     photoStem(fileName),
+  ) || isCardOrPosterName(fileName);
+
+/**
+ * A business card photographed front and back ("名片正面", "老板的名片", "business card back") and a poster
+ * ("开业海报", "poster"): printed text to read. A print shop's sample ("名片样品") is a product photo, not one.
+ */
+const isCardOrPosterName = (fileName: string) =>
+  /^(?:[\u4e00-\u9fff]{0,4}的?)?名片(?:正面|背面|反面|[正反背]面?)?[\s_-]*\d*$|海报$|^(?:business[\s_-]*)?card(?:[\s_-]*(?:front|back))?[\s_-]*\d*$|poster$/i.test(
+    photoStem(fileName).trim(),
   );
 
 /**
@@ -94,8 +103,11 @@ function isPinyinPlace(stem: string): boolean {
 
 export function isPlaceName(fileName: string): boolean {
   const stem = foldTraditional(photoStem(fileName));
-  return stem.length >= 2 && (PLACE_WORDS.test(stem) || PLACE_ENDING.test(stem) || isPinyinPlace(stem));
+  return stem.length >= 2 && (PLACE_WORDS.test(stem) || PLACE_ENDING.test(stem) || WORK_SCENE.test(stem) || isPinyinPlace(stem));
 }
+
+/** The business at work where its customers are ("上门清洗", "安装现场", "工作照"): shown like its places. */
+const WORK_SCENE = /^上门[\u4e00-\u9fff]{1,6}$|现场|工作照/;
 
 /**
  * Folders that say what their photos show: 产品图片/, 课程/, 菜品/ (a folder named like a products

@@ -221,7 +221,9 @@ class Structurer {
         // "新苗培训学校简介" followed directly by "学校概况": one column, the second heading's content in it.
         previous.filler?.fill(section.blocks);
         if (!previous.filler) previous.column.body.push(...toModelBlocks(section.blocks));
-      } else if (match) previous = { ...this.column(match.type, match.keyword, title, section.blocks), heading: title };
+      } else if (match && this.namesOneItem(title, match, section, previous, sections[i + 1]))
+        previous = this.pricedItemsColumn(previous, { ...section.heading, level: level + 1 }, section.blocks);
+      else if (match) previous = { ...this.column(match.type, match.keyword, title, section.blocks), heading: title };
       else if (previous?.column.type !== 'news' && this.isDatedNotice(section.blocks))
         previous = this.datedNotice({ ...section.heading, level: level + 1 }, section.blocks);
       else if (previous?.filler && section.heading.look && previous.filler.acceptsSection(title, section.blocks))
@@ -328,7 +330,11 @@ class Structurer {
         );
       // The headline as the notice's sub-heading, the dated line under it.
       if (headlines[i]) fillers.get(kind)!.fill([{ type: 'heading', level: 2, runs: [{ text: headlines[i]! }] }, blocks[++i]!]);
-      else fillers.get(kind)!.fill([kind === 'supply' && block.type === 'paragraph' ? paragraphOf(asTaggedPost(textOf(block))) : block]);
+      else {
+        const item = kind === 'supply' && block.type === 'paragraph' ? paragraphOf(asTaggedPost(textOf(block))) : block;
+        // "今日回收参考价：" over a table: the line it stands under is its caption.
+        fillers.get(kind)!.fill([item], blocks[i - 1]?.type === 'paragraph' ? textOf(blocks[i - 1]!) : '');
+      }
     }
     this.context.toTray(rest, 'Text without a column heading that is no item.');
     return true;
@@ -397,6 +403,25 @@ class Structurer {
         isPricedSection(s.blocks),
       );
     return priced(section) && (previous?.column.type === 'products' || priced(next));
+  }
+
+  /**
+   * "10千瓦户用并网套餐" over "价格：29800元/套": a heading ending in a products keyword with more in front of it, over its
+   * own price, among other priced sections (or in a products column) — the name of one item, not a column.
+   */
+  private namesOneItem(
+    title: string,
+    match: KeywordMatch,
+    section: Section,
+    previous: { column: Column } | undefined,
+    next: Section | undefined,
+  ): boolean {
+    const core = headingCore(title);
+    // The keyword ends the name as the kind of thing it is ("…户用并网套餐"), with more in front of it.
+    if (match.type !== 'products' || !core.endsWith(match.keyword) || core.length < match.keyword.length + 2) return false;
+    // "系统课程" over sub-headings each with its price is a column of its own.
+    if (numberingOf(title) || section.blocks.some(isHeading) || !isPricedSection(section.blocks)) return false;
+    return previous?.column.type === 'products' || Boolean(next?.heading && isPricedSection(next.blocks));
   }
 
   /** "读书会" over "12月13日（周六）下午2点，…分享会，免费参加…": a section titled like no column whose text is one dated notice. */

@@ -7,6 +7,7 @@ import type { Price } from '../../../../shared/sites/model';
 import { isMarkedPrice } from '../../../../shared/sites/price';
 import { findDate } from './dates';
 import { countOf, parseLabeledPrice } from './fields';
+import { withBadgesPaired, withListCellsSplit } from './listCells';
 import { withPriceBandsJoined } from './priceBands';
 
 export type Role =
@@ -69,6 +70,8 @@ export interface TableColumn {
   prose?: boolean;
   /** One of several columns of bare amounts under sizes or grades (大果 | 中果 | 小果) in a table without a price column. */
   grade?: boolean;
+  /** Bare amounts or ranges under a caption that says they are prices, where the price column (if any) is empty. */
+  captionPrices?: boolean;
 }
 
 export interface TableReading {
@@ -129,7 +132,7 @@ function contentRole(values: string[], index: number): Role {
  */
 export function readTable(grid: string[][], searchRows = 1, declaredHeader = false, caption = ''): TableReading {
   const width = Math.max(0, ...grid.map((r) => r.length));
-  const squared = grid.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()));
+  const squared = withListCellsSplit(withBadgesPaired(grid.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()))));
   const found = squared.slice(0, searchRows).findIndex(isHeaderRow);
   if (found < 0 && isHeaderColumn(squared)) return readTable(transposed(squared), 1, true);
   const unbanded = found >= 0 ? unstacked(squared, found) : squared;
@@ -173,6 +176,7 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
     header: '',
   }));
   ensureName(columns, data);
+  pricesByCaption(columns, data, caption);
   pricesInSentences(columns, data);
   dedupe(columns);
   return { columns, rows: data, titleRows: [], hasHeader: false };
@@ -336,6 +340,22 @@ export function priceInProse(text: string): Price | undefined {
   return undefined;
 }
 
+const BARE_AMOUNT_OR_RANGE = /^\d{1,6}(?:\.\d{1,2})?(?:\s*[-~～—至到]\s*\d{1,6}(?:\.\d{1,2})?)?$/;
+
+/**
+ * A table without a header under a line that says it lists prices ("今日回收参考价：", "价格表"): a column
+ * after the name of bare amounts or ranges ("4800-5300") holds the prices, in 元.
+ */
+function pricesByCaption(columns: TableColumn[], data: string[][], caption: string): void {
+  if (data.length < 2 || !/价/.test(caption)) return;
+  // "坏机碎屏机　按斤收　二十块一斤" under six bare ranges: a price column filled in a few rows only.
+  const priceAt = columns.findIndex((c) => c.role === 'price');
+  const unpriced = data.filter((r) => priceAt < 0 || !clean(r[priceAt] ?? ''));
+  if (unpriced.length * 2 < data.length) return;
+  const at = columns.findIndex((c, i) => i > 0 && c.role === 'spec' && unpriced.every((r) => BARE_AMOUNT_OR_RANGE.test(clean(r[i] ?? ''))));
+  if (at >= 0) columns[at] = { ...columns[at]!, captionPrices: true };
+}
+
 /** Without a price column, a column of sentences (not the name) most of which state a price inside holds the prices. */
 function pricesInSentences(columns: TableColumn[], data: string[][]): void {
   if (columns.some((c) => c.role === 'price') || data.length < 2) return;
@@ -416,9 +436,14 @@ const GROUP_COUNT = /^(?:共|计|合计)?\s*\d{1,3}\s*(?:个)?(?:品种|种|项|
 const PACK_SIZE =
   /\s*(\d+(?:\.\d+)?\s*(?:g|mg|kg|ml|l|克|毫克|千克|公斤|斤|毫升|升|片|粒|只|支|盒|袋|瓶|包|罐|条|个|张|本)(?:\s*[×xX*]\s*\d+\s*[片粒只支盒袋瓶包罐条个张本])?(?:\s*[/／]\s*[瓶盒袋罐包桶箱])?\s*装?)$/i;
 
+/** "iPhone 15 256G", "Mate 60 12+512G": a phone's or a drive's storage (a power of two in G, or RAM+ROM) is part of its name, not grams. */
+const isMemorySize = (name: string, match: RegExpExecArray) =>
+  /^\s*(?:8|16|32|64|128|256|512)\s*G$/.test(match[1]!) || name.slice(0, match.index).trimEnd().endsWith('+');
+
 /** The name without a pack size written onto it, and the size (for the spec). */
 export function splitPackSize(name: string): { name: string; size?: string } {
   const match = PACK_SIZE.exec(name);
+  if (match && isMemorySize(name, match)) return { name };
   // "猪肉大葱一笼10个": the count of a serving (一笼, 一盒) stays with it.
   const serving = match && /[一每][\u4e00-\u9fff]$/.test(name.slice(0, match.index).trim());
   return match && match.index >= 2 && !serving ? { name: name.slice(0, match.index).trim(), size: match[1]!.trim() } : { name };
@@ -478,6 +503,20 @@ function withBrand(reading: TableReading, row: string[], name: string): string {
   return name && brand && brand.length <= 10 && !name.includes(brand) ? `${brand} ${name}` : name;
 }
 
+/** A quotation's line-total column (金额 beside 单价): what a customer pays for the quantity quoted. */
+const LINE_TOTAL = /^(金额|小计|合计|总价)/;
+
+/**
+ * A row of a quotation that charges for the job quoted, not for goods: the tax or freight with only a line total and no
+ * price of its own ("税金（6%）" | | 713.7), or a fee for the one job per 项 ("安装调试费" 项 1 1500).
+ */
+function isQuotationCharge(reading: TableReading, row: string[], name: string, cell: (role: Role) => string): boolean {
+  const totalAt = reading.columns.findIndex((c) => c.role !== 'price' && LINE_TOTAL.test(clean(c.header)));
+  if (totalAt < 0 || !reading.columns.some((c) => c.role === 'price')) return false;
+  if (!cell('price') && row[totalAt]?.trim()) return true;
+  return /费$/.test(name) && cell('unit') === '项';
+}
+
 /** The fields of one data row, or undefined for a row without a name (totals, notes). */
 export function rowFields(reading: TableReading, row: string[]): RowFields | undefined {
   const cell = (role: Role) => {
@@ -495,6 +534,7 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   // A comma inside the name's brackets ("大包（8人，两台机）") is its remark, not a sentence.
   const unbracketed = name.replace(/[（(][^（()）]*[）)]/g, '');
   if (!name || TOTAL_ROW.test(name) || name.length > 60 || /[。，；！？]|[：:]$/.test(unbracketed)) return undefined;
+  if (isQuotationCharge(reading, row, name, cell)) return undefined;
   // A shop system's export lists what is no longer sold too (状态: 已下线): not an item for the site.
   if (row.some((c) => OFF_SALE.test(c.trim()))) return undefined;
   // A table with a 规格 column of its own gives the spec there: a size written in the name is part of the name.
@@ -502,7 +542,9 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   const fields: RowFields = { name: packed.name, details: byFirstLine ? [moreLines.join(' ')] : [] };
   const model = cell('model');
   if (model) fields.model = model.slice(0, 50);
-  const priceCell = cell('price');
+  const byCaption = reading.columns.findIndex((c) => c.captionPrices);
+  const captionPrice = byCaption >= 0 && !cell('price') && BARE_AMOUNT_OR_RANGE.test(clean(row[byCaption] ?? ''));
+  const priceCell = captionPrice ? row[byCaption]!.trim() : cell('price');
   const prose = reading.columns.find((c) => c.role === 'price')?.prose;
   let readAsRemarked = false;
   if (priceCell && prose) {
@@ -515,9 +557,12 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     const period = /^([月日年])租金/.exec(priceColumn?.header ?? '')?.[1];
     const perUnit = cell('unit').replace(/^元\s*[/／]\s*/, '');
     const unit = (perUnit && period ? `${perUnit}·${period}` : perUnit) || priceColumn?.unit;
-    // "460元（以旧换新）", "15元 买二送一": a remark in brackets or after a space behind the amount goes to the details.
+    // "460元（以旧换新）", "十块一斤（现炒的）", "15元 买二送一": a remark in brackets or after a space behind the amount goes to the details.
     const remark =
-      /^(.*\d.*?)\s*[（(]([^）)]{1,20})[)）]$/.exec(priceCell) ?? /^(\S*\d\S*)\s+([^\d\s/／每起][^\d\s]{1,11})$/.exec(priceCell);
+      /^(.+?)\s*[（(]([^）)]{1,20})[)）]$/.exec(priceCell) ??
+      /^(\S*\d\S*)\s+([^\d\s/／每起][^\d\s]{1,11})$/.exec(priceCell) ??
+      // "168一盒，大盒的268": a remark after a comma.
+      /^([^，,；;]+)[，,；;]\s*(.{1,20})$/.exec(priceCell);
     const remarked = parseLabeledPrice(priceCell) ? undefined : remark && parseLabeledPrice(remark[1]!);
     const price = (remarked || parseLabeledPrice(priceCell)) ?? priceForEveryone(priceCell);
     if (price?.kind === 'amount' && unit && !price.unit) price.unit = unit.slice(0, 20);
@@ -535,7 +580,7 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     if (price) fields.price = price;
   }
   const specs = reading.columns.flatMap((c, i) =>
-    c.role === 'spec' && row[i]!.trim() && !DEFAULT_SPEC.test(row[i]!.trim())
+    c.role === 'spec' && row[i]!.trim() && !DEFAULT_SPEC.test(row[i]!.trim()) && !(captionPrice && i === byCaption)
       ? [
           reading.hasHeader && reading.columns.filter((x) => x.role === 'spec').length > 1
             ? `${c.header}：${row[i]!.trim()}`

@@ -149,7 +149,10 @@ class Placement {
     const before = structuredClone(this.content.profile.contact);
     const merged: ContactBlock = {
       ...before,
-      ...(found.address ? { address: found.address } : {}),
+      // A business card's English side does not replace the address another file gave in Chinese.
+      ...(found.address && !(/[\u4e00-\u9fff]/.test(before.address) && !/[\u4e00-\u9fff]/.test(found.address))
+        ? { address: found.address }
+        : {}),
       ...(found.phones.length ? { phones: this.phonesFound(found.phones) } : {}),
     };
     for (const key of ['email', 'hours', 'person', 'postcode'] as const) if (found[key]) merged[key] = found[key];
