@@ -159,3 +159,14 @@ describe('the short name of a workshop', () => {
     ['烟台市芝罘区青石皮具工坊', '青石皮具'],
   ])('%s → %s', (name, short) => expect(shortNameOf(name, region)).toBe(short));
 });
+
+describe('the short name of a school', () => {
+  const region = { province: '山东省', city: '烟台市', district: '芝罘区' };
+  it.each([
+    // The trade is said before 培训学校: the school's own words are enough.
+    ['烟台市芝罘区墨韵书法培训学校', '墨韵书法'],
+    ['烟台市芝罘区彩虹舞蹈培训学校', '彩虹舞蹈'],
+    // Too little before it: 培训学校 is what the school is.
+    ['烟台市芝罘区天翼职业培训学校', '天翼培训学校'],
+  ])('%s → %s', (name, short) => expect(shortNameOf(name, region)).toBe(short));
+});
