@@ -224,7 +224,8 @@ export function readPrice(raw: string): PriceReading {
   if (low === undefined || (highInt && high === undefined)) return { ok: false, reason: 'unreadable' };
   if (low > MAX_PRICE_FEN || (high ?? 0) > MAX_PRICE_FEN) return { ok: false, reason: 'too_large' };
   if (high !== undefined && high < low) return { ok: false, reason: 'range_reversed' };
-  const perUnit = unitFirst ? unitFirst[1] : unit;
+  // "每次课120元", "每节课80元": the lesson is what the measure counts, the unit is the measure (次, 节, 堂).
+  const perUnit = unitFirst ? unitFirst[1]!.replace(/^([次节堂])课$/, '$1') : unit;
   return {
     ok: true,
     price: {

@@ -24,6 +24,9 @@ describe('the price parser shared by the importer and the editor', () => {
     expect(parsePrice('1.2～1.5万元/台')).toEqual({ kind: 'amount', fen: 1_200_000, maxFen: 1_500_000, unit: '台' });
     expect(parsePrice('5500元/月起')).toEqual({ kind: 'amount', fen: 550_000, unit: '月', from: true });
     expect(parsePrice('每晚288元')).toEqual({ kind: 'amount', fen: 28_800, unit: '晚' });
+    expect(parsePrice('每次课120元')).toEqual({ kind: 'amount', fen: 12_000, unit: '次' });
+    expect(parsePrice('每节课80元')).toEqual({ kind: 'amount', fen: 8_000, unit: '节' });
+    expect(parsePrice('每课时60元')).toEqual({ kind: 'amount', fen: 6_000, unit: '课时' });
     expect(parsePrice('38.5元/500g')).toEqual({ kind: 'amount', fen: 3_850, unit: '500g' });
     expect(formatPrice(parsePrice('200-400元/颗'))).toBe('200-400元/颗');
     expect(formatPrice(parsePrice('180元起'))).toBe('180元起');
