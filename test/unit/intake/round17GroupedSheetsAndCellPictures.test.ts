@@ -16,6 +16,7 @@ import { readDocument } from '../../../electron/backend/domains/intake/readFile'
 import { readXlsx, sheetBlocks, type Sheet } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, type Column, type Item, type Product } from '../../../shared/sites/model';
+import { withWpsCellImages } from '../../fixtures/materials/make/cellImages';
 
 let counter = 0;
 const env = { newId: () => `id-${++counter}` };
@@ -105,28 +106,10 @@ async function wpsCellPictureWorkbook(
         typeof cell === 'object' ? { formula: `_xlfn.DISPIMG("${cell.picture}",1)`, result: `=DISPIMG("${cell.picture}",1)` } : cell;
     }),
   );
-  const files = unzipSync(await workbookBytes(workbook));
-  const ids = Object.keys(pictures);
-  const pic = (id: string, i: number) =>
-    `<etc:cellImage><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="${i + 2}" name="${id}" descr=""/><xdr:cNvPicPr/></xdr:nvPicPr>` +
-    `<xdr:blipFill><a:blip r:embed="rId${i + 1}"/></xdr:blipFill><xdr:spPr/></xdr:pic></etc:cellImage>`;
-  files['xl/cellimages.xml'] = strToU8(
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><etc:cellImages xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" ' +
-      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' +
-      `xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData">${ids.map(pic).join('')}</etc:cellImages>`,
+  return withWpsCellImages(
+    await workbookBytes(workbook),
+    Object.entries(pictures).map(([id, bytes]) => ({ id, bytes })),
   );
-  files['xl/_rels/cellimages.xml.rels'] = strToU8(
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      ids
-        .map(
-          (_, i) =>
-            `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image${i + 1}.jpeg"/>`,
-        )
-        .join('') +
-      '</Relationships>',
-  );
-  ids.forEach((id, i) => (files[`xl/media/image${i + 1}.jpeg`] = new Uint8Array(pictures[id]!)));
-  return zipSync(files);
 }
 
 const photosByTitle = (items: Item[]) =>
