@@ -5,6 +5,7 @@
  */
 import { WorkerClient } from '../../infra/workerThread';
 import type { ReadOutput, ReadRequest } from './readFile';
+import { emptyReadOutput } from './readOutput';
 
 /** A worker's heap beyond this is a document no customer meant to send (a zip bomb, a 10,000-page PDF). */
 const MAX_WORKER_HEAP_MB = 1536;
@@ -24,25 +25,15 @@ export async function readInWorker(request: ReadRequest): Promise<ReadOutput> {
   } catch (error) {
     const message = (error as Error).message;
     const exhausted = /ERR_WORKER_OUT_OF_MEMORY|out of memory|exit code/i.test(message);
-    return {
-      documents: [],
-      notes: [],
-      images: [],
-      linked: [],
-      captions: [],
-      attachments: [],
-      scans: [],
-      pasted: [],
-      problems: [
-        exhausted
-          ? {
-              file: request.file,
-              code: 'intake.file_too_large',
-              message: 'Reading this file took more memory than a document may: it is damaged or far too large. Split it or save it again.',
-            }
-          : { file: request.file, code: 'intake.read_failed', message: `The file could not be read (${message.split('\n')[0]}).` },
-      ],
-    };
+    return emptyReadOutput([
+      exhausted
+        ? {
+            file: request.file,
+            code: 'intake.file_too_large',
+            message: 'Reading this file took more memory than a document may: it is damaged or far too large. Split it or save it again.',
+          }
+        : { file: request.file, code: 'intake.read_failed', message: `The file could not be read (${message.split('\n')[0]}).` },
+    ]);
   }
 }
 

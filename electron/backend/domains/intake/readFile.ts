@@ -13,10 +13,10 @@ import type { IntakeProblem } from '../../../../shared/api/sites';
 import type { ImageRef } from '../../../../shared/sites/model';
 import { isMarkedPrice } from '../../../../shared/sites/price';
 import { ImageProblem } from '../assets/images';
-import { storeImage, type StoredImage } from '../assets/imageStore';
+import { storeImage } from '../assets/imageStore';
 import type { OcrRow } from '../../infra/ocr/layout';
 import { ArchiveProblem, readArchive } from './archive';
-import { captionList, type PhotoCaption } from './captions';
+import { captionList } from './captions';
 import { chatScreenLines } from './chatScreen';
 import { isContactLine } from './contact';
 import { convertDocx, DocxProblem, type EmbeddedImage } from './docx';
@@ -26,7 +26,7 @@ import { fileNameColumn } from './keywords';
 import { LegacyWordProblem, readLegacyWord } from './legacyWord';
 import { linesToBlocks, textLines, type TextLine } from './lines';
 import { isMarkdown, markdownLines, markdownParagraphs } from './markdown';
-import { parseWishes, type Wishes } from './notes';
+import { parseWishes } from './notes';
 import { sniffOffice, type OfficeFormat } from './officeSniff';
 import { openDocumentPageLines, OpenDocumentProblem, readOpenDocument } from './openDocument';
 import { PdfProblem, readPdf } from './pdf';
@@ -34,10 +34,13 @@ import { PresentationProblem, readPresentation } from './presentation';
 import { readRtf, RtfProblem } from './rtf';
 import { ASSET_SCHEME } from './sanitize';
 import { readCsv, readOds, readXls, readXlsx, sheetBlocks, SpreadsheetProblem, type Sheet } from './spreadsheet';
-import { structureDocument, type StructuredMaterial } from './structure';
+import { emptyReadOutput, type ReadOutput } from './readOutput';
+import { structureDocument } from './structure';
 import { decodeText, TextDecodingProblem } from './textDecoding';
-import { decodeHtml, readWebPage, type LinkedPicture } from './webPage';
+import { decodeHtml, readWebPage } from './webPage';
 import { ZipProblem } from './zipGuard';
+
+export type { ReadOutput } from './readOutput';
 
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
@@ -55,24 +58,6 @@ export type ReadRequest =
   | { kind: 'picture'; file: string; bytes: Uint8Array; dataDir: string }
   /** `pasted`: the rows of a picture pasted into the document `file`, whose name says nothing of the picture. */
   | { kind: 'ocr'; file: string; rows: OcrRow[]; today: string; names?: string[]; pasted?: boolean };
-
-export interface ReadOutput {
-  documents: { file: string; material: StructuredMaterial }[];
-  notes: { file: string; wishes: Wishes }[];
-  /** Pictures found inside documents, stored by sha256 (to be registered with the site). */
-  images: StoredImage[];
-  /** Pictures web pages show from files beside them: their image blocks hold a stand-in until the photo is placed. */
-  linked: LinkedPicture[];
-  /** What photos show, from a caption list ("图片说明.txt"): placed by it (placePhotos.ts). */
-  captions: PhotoCaption[];
-  /** Files attached to an e-mail, packed in an archive, or pictures of a document's template: read by the caller like the folder's own files. */
-  attachments: { name: string; bytes: Uint8Array }[];
-  /** The pages of a PDF without text (a scan), as pictures: the caller reads them by OCR. */
-  scans: Uint8Array[];
-  /** Pictures pasted into a Word document (a screenshot of a price list): the caller reads those that look like a page by OCR. */
-  pasted: Uint8Array[];
-  problems: IntakeProblem[];
-}
 
 const KNOWN_PROBLEMS = [
   DocxProblem,
@@ -131,18 +116,6 @@ function byContent(request: DocumentRequest): DocumentRequest {
   return format ? { ...request, kind: READER_OF[format] } : request;
 }
 
-const emptyOutput = (): ReadOutput => ({
-  documents: [],
-  notes: [],
-  images: [],
-  linked: [],
-  captions: [],
-  attachments: [],
-  scans: [],
-  pasted: [],
-  problems: [],
-});
-
 /** Lines of text (a note, a mail, an old Word or RTF file): written in Markdown, read as Markdown. */
 function textBlocks(lines: TextLine[]): SourceBlock[] {
   const texts = lines.map((line) => line.text);
@@ -150,7 +123,7 @@ function textBlocks(lines: TextLine[]): SourceBlock[] {
 }
 
 class DocumentReader {
-  readonly output = emptyOutput();
+  readonly output = emptyReadOutput();
 
   private readonly request: DocumentRequest;
 
@@ -351,7 +324,7 @@ class DocumentReader {
 
 /** A photo normalized and stored here (its one image), or the problem why not. */
 async function readPicture(request: Extract<ReadRequest, { kind: 'picture' }>): Promise<ReadOutput> {
-  const output = emptyOutput();
+  const output = emptyReadOutput();
   try {
     output.images.push(await storeImage(request.dataDir, request.bytes));
   } catch (error) {
