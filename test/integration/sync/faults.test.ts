@@ -174,6 +174,8 @@ describe('token expiry', () => {
     try {
       const a = await device('A', {}, tokenProxy.url, 'jn.manager', short.login('jn.manager').password);
       await createMany(a, 210);
+      // A fresh token just before the cycle, so only the injected delay (not a slow machine) outlives it.
+      await a.signIn(tokenProxy.url, 'jn.manager', short.login('jn.manager').password);
       tokenProxy.inject({ match: isPush, after: 1, fault: { kind: 'delay', ms: 2000 } });
       expect(await a.sync()).toMatchObject({ outcome: 'ok', pushed: 210, pending: 0 });
       const statuses = tokenProxy.log.filter((l) => l.path === '/sync/v1/push').map((l) => l.status);
@@ -181,6 +183,27 @@ describe('token expiry', () => {
       const refreshes = tokenProxy.log.filter((l) => l.path === '/auth/v1/refresh').map((l) => l.status);
       expect(refreshes.length).toBeGreaterThanOrEqual(1);
       expect(refreshes.every((s) => s === 200)).toBe(true);
+      checkInvariants({ platformDataDir: short.dataDir, devices: [{ device: a, scopes: JINAN }], tracker: new MonotonicityTracker() });
+    } finally {
+      await tokenProxy.close();
+      await short.stop();
+    }
+  });
+
+  it('(9) a token that expires again while its retry is on the way leaves the device signed in; the next cycle pushes', async () => {
+    const short = await startPlatformInProcess({ config: { accessTtlMs: 1500 } });
+    const tokenProxy = await startFaultProxy(short.url);
+    try {
+      const a = await device('A', {}, tokenProxy.url, 'jn.manager', short.login('jn.manager').password);
+      await createMany(a, 5);
+      tokenProxy.inject({ match: isPush, times: 2, fault: { kind: 'delay', ms: 2000 } });
+      const first = await a.sync();
+      expect(first).toMatchObject({ outcome: 'retrying', pushed: 0, pending: 5, error: { code: 'token_expired' } });
+      const pushStatuses = () => tokenProxy.log.filter((l) => l.path === '/sync/v1/push').map((l) => l.status);
+      expect(pushStatuses()).toEqual([401, 401]);
+      expect(await a.call('sync.status', {})).toMatchObject({ signedIn: true });
+      expect(await a.sync()).toMatchObject({ outcome: 'ok', pushed: 5, pending: 0 });
+      expect(pushStatuses().at(-1)).toBe(200);
       checkInvariants({ platformDataDir: short.dataDir, devices: [{ device: a, scopes: JINAN }], tracker: new MonotonicityTracker() });
     } finally {
       await tokenProxy.close();

@@ -4,6 +4,7 @@
  * Authenticated requests carry the access token; a 401 refreshes it once (one refresh at a time:
  * requests made meanwhile wait for it) and the request is sent again. A refresh that fails signs the
  * device out (the session manager forgets the tokens) and the request fails with SignInRequired.
+ * A retry whose new token expired too fails as a TransientFailure: the session is still good.
  */
 import { Readable } from 'node:stream';
 import axios, { AxiosError, AxiosHeaders, type AxiosInstance, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
@@ -78,6 +79,9 @@ export function failureOf(status: number, headers: RawResponse['headers'], body:
   if (status === 429 || status >= 500) {
     return new TransientFailure(code, message, status, parseRetryAfter(headers.get('retry-after'), headers.get('date')), parsed);
   }
+  // A token that expired again while its retry was on the way (a slow link, a long queue) is not a
+  // sign-out: the refresh token still works, so the cycle is retried later with the device signed in.
+  if (status === 401 && code === 'token_expired') return new TransientFailure(code, message, status, undefined, parsed);
   if (status === 401) return new SignInRequired(code, message, status, parsed);
   if (status === 426) return new UpgradeRequired(code, message, status, parsed);
   return new ProtocolFailure(code, message, status, parsed);
