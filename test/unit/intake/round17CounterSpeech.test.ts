@@ -46,6 +46,13 @@ describe('lunar dates', () => {
     expect(leadingDate('腊月廿六起停止接单，年后再做', [], '2026-12-05')?.date.iso).toBe('2027-02-02');
   });
 
+  it('follows the almanac where an approximate new moon would put the day a day late', () => {
+    // The new moon of February 2027 falls minutes before midnight in Beijing: 正月初一 is 02-06 (ICU says 02-07).
+    expect(findLunarDate('正月初一照常营业', '2026-12-05')?.iso).toBe('2027-02-06');
+    // That year's 腊月 has 29 days; 腊月三十 is still New Year's Eve.
+    expect(findLunarDate('腊月三十下午停业', '2026-12-05')?.iso).toBe('2027-02-05');
+  });
+
   it('leaves a Gregorian date in Chinese numerals alone', () => {
     expect(findLunarDate('十二月十日开业', '2026-12-05')).toBeUndefined();
     expect(findLunarDate('阴历八月十五团圆', '2026-12-05')?.iso).toBe('2026-09-25');

@@ -1,8 +1,10 @@
 /**
  * Dates said in the Chinese (lunar) calendar, as shop notices give them: "农历腊月初八", "腊月二十三",
  * "正月十六", "阴历八月十五". No year is written; the date taken is the occurrence nearest to today.
- * The conversion uses the calendar built into Intl (ICU), so no table needs updating.
+ * The conversion uses lunar-typescript (the almanac's own month lengths), not Intl's Chinese calendar:
+ * ICU computes new moons approximately and puts 2027's 正月初一 on 02-07 instead of 02-06.
  */
+import { Lunar, Solar } from 'lunar-typescript';
 
 const MONTH = '正|冬|腊|十一|十二|一|二|三|四|五|六|七|八|九|十';
 const DAY = '初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十|十';
@@ -35,25 +37,29 @@ export interface LunarDate {
 }
 
 const DAY_MS = 86_400_000;
-let calendar: Intl.DateTimeFormat | undefined;
 
-/** The lunar month and day of a Gregorian day ("6bis" for a leap month: never matched). */
-function lunarOf(time: number): { month: string; day: string } {
-  calendar ??= new Intl.DateTimeFormat('en-u-ca-chinese', { timeZone: 'UTC', month: 'numeric', day: 'numeric' });
-  const parts = calendar.formatToParts(new Date(time));
-  return { month: parts.find((p) => p.type === 'month')!.value, day: parts.find((p) => p.type === 'day')!.value };
+/** The Gregorian day of a lunar month and day in one lunar year; undefined where that month is shorter. */
+function inLunarYear(year: number, month: number, day: number): number | undefined {
+  try {
+    const solar = Lunar.fromYmd(year, month, day).getSolar();
+    return Date.UTC(solar.getYear(), solar.getMonth() - 1, solar.getDay());
+  } catch {
+    // 三十 of a 29-day month: 腊月三十 is how people say New Year's Eve (除夕) whatever the month's length.
+    return month === 12 && day === 30 ? inLunarYear(year, 12, 29) : undefined;
+  }
 }
 
-/** The Gregorian date of lunar month `month`, day `day` nearest to `today` (within a year either way). */
+/** The Gregorian date of lunar month `month`, day `day` nearest to `today` (within a year either way; the earlier on a tie). */
 export function gregorianOf(month: number, day: number, today: string): string | undefined {
   const start = new Date(`${today}T00:00:00Z`).getTime();
-  for (let offset = 0; offset <= 366; offset++) {
-    for (const time of offset ? [start - offset * DAY_MS, start + offset * DAY_MS] : [start]) {
-      const lunar = lunarOf(time);
-      if (lunar.month === String(month) && lunar.day === String(day)) return new Date(time).toISOString().slice(0, 10);
-    }
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const year = Solar.fromYmd(y, m, d).getLunar().getYear();
+  let best: number | undefined;
+  for (const time of [year - 1, year, year + 1].map((candidate) => inLunarYear(candidate, month, day))) {
+    if (time === undefined || Math.abs(time - start) > 366 * DAY_MS) continue;
+    if (best === undefined || Math.abs(time - start) < Math.abs(best - start)) best = time;
   }
-  return undefined;
+  return best === undefined ? undefined : new Date(best).toISOString().slice(0, 10);
 }
 
 /** The first lunar date in `text`, as a Gregorian date near `today`. */
