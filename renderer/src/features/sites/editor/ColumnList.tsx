@@ -3,8 +3,8 @@
  * column to move it there, add a new column.
  */
 import { useState } from 'react';
-import { App as AntApp, Button, Tooltip, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Typography } from 'antd';
+import { HolderOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Site } from '../../../../../shared/api/sites';
 import { ITEM_KIND_OF_COLUMN, sortedColumns, type Column } from '../../../../../shared/sites/model';
@@ -14,6 +14,7 @@ import { save, useBuilder } from '../state/siteStore';
 import { ChannelDots } from './ChannelSwitches';
 import { dragged, endDrag, startDrag } from './dragging';
 import { NewColumnModal } from './NewColumnModal';
+import { MoveButtons } from './MoveButtons';
 
 export function ColumnList() {
   const { t } = useTranslation();
@@ -94,26 +95,7 @@ export function ColumnList() {
             <ChannelDots value={column.channels} />
           </div>
           <div className="ecw-column-row-actions" onClick={(e) => e.stopPropagation()}>
-            <Tooltip title={t('sites.moveUp')}>
-              <Button
-                size="small"
-                type="text"
-                icon={<ArrowUpOutlined />}
-                disabled={i === 0}
-                onClick={() => void reorder((ids) => moveBy(ids, column.id, -1))}
-                aria-label={t('sites.moveUp')}
-              />
-            </Tooltip>
-            <Tooltip title={t('sites.moveDown')}>
-              <Button
-                size="small"
-                type="text"
-                icon={<ArrowDownOutlined />}
-                disabled={i === columns.length - 1}
-                onClick={() => void reorder((ids) => moveBy(ids, column.id, 1))}
-                aria-label={t('sites.moveDown')}
-              />
-            </Tooltip>
+            <MoveButtons index={i} count={columns.length} onMove={(by) => void reorder((ids) => moveBy(ids, column.id, by))} />
           </div>
         </div>
       ))}

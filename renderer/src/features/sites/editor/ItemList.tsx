@@ -1,7 +1,7 @@
 /** A column's items: open one to edit, reorder (drag or ↑/↓), move to another column of the same kind, remove. */
 import { useState } from 'react';
-import { App as AntApp, Button, Dropdown, Empty, Select, Tag, Tooltip } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Dropdown, Empty, Select, Tag } from 'antd';
+import { DeleteOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Site } from '../../../../../shared/api/sites';
 import { ITEM_KIND_OF_COLUMN, itemTitle, sortedColumns, type Column } from '../../../../../shared/sites/model';
@@ -13,6 +13,7 @@ import { Thumb } from './images/Thumb';
 import { firstImage, itemSummary } from './itemSummary';
 import { NEW_ITEM_ID } from '../state/drafts';
 import { blankItem } from './newItem';
+import { MoveButtons } from './MoveButtons';
 
 export function ItemList({ column }: { column: Column }) {
   const { t } = useTranslation();
@@ -96,26 +97,7 @@ export function ItemList({ column }: { column: Column }) {
             </button>
             {drafts[item.id] ? <Tag color="orange">{t('sites.editor.unsaved')}</Tag> : null}
             <div className="ecw-item-row-actions">
-              <Tooltip title={t('sites.moveUp')}>
-                <Button
-                  size="small"
-                  type="text"
-                  icon={<ArrowUpOutlined />}
-                  disabled={i === 0}
-                  onClick={() => reorder((ids) => moveBy(ids, item.id, -1))}
-                  aria-label={t('sites.moveUp')}
-                />
-              </Tooltip>
-              <Tooltip title={t('sites.moveDown')}>
-                <Button
-                  size="small"
-                  type="text"
-                  icon={<ArrowDownOutlined />}
-                  disabled={i === column.items.length - 1}
-                  onClick={() => reorder((ids) => moveBy(ids, item.id, 1))}
-                  aria-label={t('sites.moveDown')}
-                />
-              </Tooltip>
+              <MoveButtons index={i} count={column.items.length} onMove={(by) => reorder((ids) => moveBy(ids, item.id, by))} />
               {sameKind.length ? (
                 <Select
                   size="small"

@@ -1,12 +1,13 @@
 /** An item's pictures: order, alt text, focal point; added from the tray or from the site's other pictures. */
 import { useState } from 'react';
 import { Button, Card, Empty, Space, Tooltip } from 'antd';
-import { ArrowLeftOutlined, ArrowRightOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ImageRef } from '../../../../../../shared/sites/model';
 import { useTrayPicks } from '../richtext/trayPicks';
 import { ImageFields } from './ImageFields';
 import { ImagePicker } from './ImagePicker';
+import { MoveButtons } from '../MoveButtons';
 
 interface Props {
   images: ImageRef[];
@@ -37,26 +38,7 @@ export function ImageList({ images, onChange, defaultAlt, errors, field = 'image
           title={t('sites.image.number', { n: i + 1 })}
           extra={
             <Space size={0}>
-              <Tooltip title={t('sites.moveUp')}>
-                <Button
-                  size="small"
-                  type="text"
-                  icon={<ArrowLeftOutlined />}
-                  disabled={i === 0}
-                  onClick={() => move(i, -1)}
-                  aria-label={t('sites.moveUp')}
-                />
-              </Tooltip>
-              <Tooltip title={t('sites.moveDown')}>
-                <Button
-                  size="small"
-                  type="text"
-                  icon={<ArrowRightOutlined />}
-                  disabled={i === images.length - 1}
-                  onClick={() => move(i, 1)}
-                  aria-label={t('sites.moveDown')}
-                />
-              </Tooltip>
+              <MoveButtons index={i} count={images.length} onMove={(by) => move(i, by)} sideways />
               <Tooltip title={t('sites.image.remove')}>
                 <Button
                   size="small"

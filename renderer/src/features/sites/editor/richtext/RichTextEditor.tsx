@@ -4,15 +4,7 @@
  */
 import { useState } from 'react';
 import { Button, Select, Space, Tooltip, Typography } from 'antd';
-import {
-  ArrowDownOutlined,
-  ArrowUpOutlined,
-  DeleteOutlined,
-  PictureOutlined,
-  PlusOutlined,
-  TableOutlined,
-  UnorderedListOutlined,
-} from '@ant-design/icons';
+import { DeleteOutlined, PictureOutlined, PlusOutlined, TableOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Block, RichText } from '../../../../../../shared/sites/model';
 import { ImagePicker } from '../images/ImagePicker';
@@ -22,6 +14,7 @@ import { ListBlockEditor } from './ListBlockEditor';
 import { RunsEditor } from './RunsEditor';
 import { TableBlockEditor } from './TableBlockEditor';
 import { useTrayPicks } from './trayPicks';
+import { MoveButtons } from '../MoveButtons';
 
 interface Props {
   value: RichText;
@@ -144,26 +137,7 @@ export function RichTextEditor({ value, onChange, field, label, testId }: Props)
               />
             </div>
             <Space size={0} className="ecw-row-actions">
-              <Tooltip title={t('sites.moveUp')}>
-                <Button
-                  size="small"
-                  type="text"
-                  icon={<ArrowUpOutlined />}
-                  disabled={i === 0}
-                  onClick={() => move(i, -1)}
-                  aria-label={t('sites.moveUp')}
-                />
-              </Tooltip>
-              <Tooltip title={t('sites.moveDown')}>
-                <Button
-                  size="small"
-                  type="text"
-                  icon={<ArrowDownOutlined />}
-                  disabled={i === value.length - 1}
-                  onClick={() => move(i, 1)}
-                  aria-label={t('sites.moveDown')}
-                />
-              </Tooltip>
+              <MoveButtons index={i} count={value.length} onMove={(by) => move(i, by)} />
               <Tooltip title={t('sites.richtext.removeBlock')}>
                 <Button
                   size="small"
