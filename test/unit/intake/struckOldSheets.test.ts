@@ -26,12 +26,15 @@ let counter = 0;
 const env = { newId: () => `id-${++counter}` };
 const PRICE_LIST = { fileColumn: { type: 'products' as const, keyword: '价目', from: '价目' }, today: '2026-12-01' };
 
+const descriptionText = (product: Product) =>
+  (product.description ?? []).map((block) => ('runs' in block ? runsText(block.runs) : '')).join('\n');
+
 function products(sheets: Sheet[], fileName: string) {
   const { columns } = structureDocument(sheetBlocks(sheets), fileName, env, PRICE_LIST);
   return (columns.flatMap((c) => c.items) as Product[]).map((p) => [
     p.name,
     p.price?.kind === 'amount' ? p.price.fen : undefined,
-    runsText(p.description?.[0]?.runs ?? []),
+    descriptionText(p),
   ]);
 }
 

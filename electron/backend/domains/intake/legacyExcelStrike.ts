@@ -5,7 +5,7 @@
  * (its font), BOUNDSHEET and BOF/EOF (which sheet), the cell records (row, column, XF) and, in BIFF8, the shared
  * strings' formatting runs (a price whose old part alone is struck: `198 168`).
  */
-import * as XLSX from '@e965/xlsx';
+import CFB from 'cfb';
 
 /** Per sheet (in SheetJS's order), the cells with struck text: `row:column` (0-based) → the text left ('' when all). */
 export type StruckCells = Map<string, string>[];
@@ -36,8 +36,8 @@ interface RichString {
 /** The struck cells of an .xls/.et workbook; none when the workbook cannot be walked (SheetJS names the damage). */
 export function struckCells(bytes: Uint8Array): StruckCells {
   try {
-    const container = XLSX.CFB.read(bytes, { type: 'buffer' });
-    const stream = XLSX.CFB.find(container, 'Workbook') ?? XLSX.CFB.find(container, 'Book');
+    const container = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' });
+    const stream = CFB.find(container, 'Workbook') ?? CFB.find(container, 'Book');
     return stream?.content ? walk(Buffer.from(stream.content as Uint8Array)) : [];
   } catch {
     return [];
@@ -61,7 +61,7 @@ function walk(data: Buffer): StruckCells {
   const sheets: StruckCells = [];
   let sheet: Map<string, string> | undefined;
   let depth = 0;
-  for (let at = 0; at + 4 <= data.length; ) {
+  for (let at = 0; at + 4 <= data.length;) {
     const type = data.readUInt16LE(at);
     const size = data.readUInt16LE(at + 2);
     const body = data.subarray(at + 4, Math.min(at + 4 + size, data.length));
@@ -142,7 +142,9 @@ function sharedStringLeft(rich: RichString | undefined, xf: number, state: Walk)
   if (!rich) return cellStruck ? '' : undefined;
   const pieces: { text: string; struck: boolean }[] = [];
   const starts = [{ at: 0, struck: cellStruck }, ...rich.runs.map((r) => ({ at: r.at, struck: state.fonts[r.font] === true }))];
-  starts.forEach((start, i) => pieces.push({ text: rich.text.slice(start.at, starts[i + 1]?.at ?? rich.text.length), struck: start.struck }));
+  starts.forEach((start, i) =>
+    pieces.push({ text: rich.text.slice(start.at, starts[i + 1]?.at ?? rich.text.length), struck: start.struck }),
+  );
   if (!pieces.some((p) => p.struck && p.text)) return undefined;
   return pieces
     .filter((p) => !p.struck)
@@ -198,7 +200,7 @@ class PartsReader {
   }
 
   skip(count: number): void {
-    for (let left = count; left > 0; ) {
+    for (let left = count; left > 0;) {
       if (this.done()) return;
       const step = Math.min(left, this.parts[this.part]!.length - this.at);
       this.at += step;
@@ -209,7 +211,7 @@ class PartsReader {
   chars(count: number, wide: boolean): string {
     let text = '';
     let width = wide ? 2 : 1;
-    for (let left = count; left > 0; ) {
+    for (let left = count; left > 0;) {
       if (this.at >= this.parts[this.part]!.length) {
         this.part++;
         this.at = 0;

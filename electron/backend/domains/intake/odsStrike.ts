@@ -4,32 +4,34 @@
  * are taken out of content.xml: a cell whose style strikes its text (its own table:style-name, else its row's or
  * column's default cell style) becomes an empty cell covering as many columns, and a struck text:span is removed.
  */
-import * as XLSX from '@e965/xlsx';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
-/** The .ods bytes without struck text, or the same bytes when nothing is struck (or the zip cannot be read here). */
+const CONTENT = 'content.xml';
+const STYLES = 'styles.xml';
+
+/** The .ods bytes without struck text (the zip already checked by zipGuard), or the same bytes when nothing is struck. */
 export function withoutStruckText(bytes: Uint8Array): Uint8Array {
-  let container: XLSX.CFB.CFB$Container;
+  let xml: Record<string, Uint8Array>;
   try {
-    container = XLSX.CFB.read(bytes, { type: 'buffer' });
+    xml = unzipSync(bytes, { filter: (file) => file.name === CONTENT || file.name === STYLES });
   } catch {
-    return bytes;
+    return bytes; // SheetJS names the damage
   }
-  const content = XLSX.CFB.find(container, 'content.xml');
-  if (!content?.content) return bytes;
-  const styles = XLSX.CFB.find(container, 'styles.xml');
-  const contentXml = Buffer.from(content.content as Uint8Array).toString('utf8');
-  const struck = struckStyles(`${styles?.content ? Buffer.from(styles.content as Uint8Array).toString('utf8') : ''}${contentXml}`);
+  if (!xml[CONTENT]) return bytes;
+  const content = strFromU8(xml[CONTENT]);
+  const struck = struckStyles(`${xml[STYLES] ? strFromU8(xml[STYLES]) : ''}${content}`);
   if (!struck.size) return bytes;
-  const edited = withoutStruck(contentXml, struck);
-  if (edited === contentXml) return bytes;
-  content.content = Buffer.from(edited, 'utf8');
-  content.size = content.content.length;
-  return XLSX.CFB.write(container, { type: 'buffer', fileType: 'zip', compression: true }) as Buffer;
+  const edited = withoutStruck(content, struck);
+  if (edited === content) return bytes;
+  // Pictures are stored, not compressed again: only the XML needs it.
+  const entries: Zippable = {};
+  for (const [name, data] of Object.entries(unzipSync(bytes)))
+    entries[name] = name === CONTENT ? strToU8(edited) : [data, { level: name.endsWith('.xml') ? 6 : 0 }];
+  return zipSync(entries);
 }
 
 const STYLE = /<style:style\b([^>]*?)(?:\/>|>([\s\S]*?)<\/style:style>)/g;
-const attribute = (attributes: string, name: string) =>
-  new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1];
+const attribute = (attributes: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1];
 
 /** The styles (`family/name`) that strike their text through, following each style's parents (a few levels). */
 function struckStyles(xml: string): Set<string> {
