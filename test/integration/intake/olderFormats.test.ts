@@ -274,3 +274,19 @@ describe('pictures on a template (slide layouts, master pages)', () => {
     expect(pictures(letter.site).map((p) => p.fileName)).toContain('letterhead.jpg');
   });
 });
+
+describe('struck-through text in old Excel and OpenDocument workbooks', () => {
+  it('imports a price list from .xls, .et and .ods without struck prices or the struck (withdrawn) product', async () => {
+    const struck = (name: string) => fixture(path.join('struck', name));
+    const expected = [['铁观音', 12800, undefined], ['大红袍', 16800, undefined], ['茉莉花茶'], ['正山小种', 15000, undefined]];
+    for (const [file, bytes] of [
+      ['茶叶价目.xls', struck('划线价目.xls')],
+      ['茶叶价目.et', struck('划线价目.xls')],
+      ['茶叶价目.ods', struck('划线价目.ods')],
+    ] as const) {
+      const { site, problems } = await importFiles({ [file]: bytes });
+      expect(problems, file).toEqual([]);
+      expect(prices(site), file).toEqual(expected);
+    }
+  });
+});

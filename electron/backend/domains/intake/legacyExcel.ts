@@ -4,10 +4,12 @@
  * evaluated (BIFF keeps each formula's last result), no links followed, no HTML or styles built.
  * The cell text is what the .xlsx path (exceljs) gives: numbers without float noise or exponent,
  * date-formatted serials as ISO dates. BIFF5 strings are 8-bit in the file's codepage (GBK/CP936
- * in China), decoded through SheetJS's codepage tables.
+ * in China), decoded through SheetJS's codepage tables. Struck-through text is withdrawn and left out
+ * (legacyExcelStrike.ts), as on the .xlsx path.
  */
 import * as XLSX from '@e965/xlsx';
 import * as codepages from '@e965/xlsx/dist/cpexcel';
+import { struckCells } from './legacyExcelStrike';
 
 XLSX.set_cptable(codepages);
 
@@ -63,12 +65,13 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
   return String(cell.v);
 }
 
-function readWorksheet(sheet: XLSX.WorkSheet, limits: LegacyLimits, date1904: boolean): LegacyRow[] {
+function readWorksheet(sheet: XLSX.WorkSheet, limits: LegacyLimits, date1904: boolean, struck?: Map<string, string>): LegacyRow[] {
   if (!sheet['!ref']) return [];
   const range = XLSX.utils.decode_range(sheet['!ref']);
   const lastRow = Math.min(range.e.r, range.s.r + limits.maxRows - 1);
   const lastColumn = Math.min(range.e.c, limits.maxColumns - 1);
-  const cell = (r: number, c: number) => cellText(sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined, date1904);
+  const cell = (r: number, c: number) =>
+    struck?.get(`${r}:${c}`) ?? cellText(sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined, date1904);
   // grid[i] is row range.s.r + i
   const grid = Array.from({ length: lastRow - range.s.r + 1 }, (_, i) =>
     Array.from({ length: lastColumn + 1 }, (_, c) => cell(range.s.r + i, c)),
@@ -107,9 +110,10 @@ export function readLegacyExcel(bytes: Uint8Array, limits: LegacyLimits): Legacy
     throw new LegacyExcelProblem('damaged', `The workbook is damaged or is not an Excel workbook (${message.split('\n')[0]}).`);
   }
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
+  const struck = isOle(bytes) ? struckCells(bytes) : [];
   return workbook.SheetNames.flatMap((name, i) => {
     if (workbook.Workbook?.Sheets?.[i]?.Hidden) return [];
     const sheet = workbook.Sheets[name];
-    return sheet ? [{ name, rows: readWorksheet(sheet, limits, date1904) }] : [];
+    return sheet ? [{ name, rows: readWorksheet(sheet, limits, date1904, struck[i]) }] : [];
   });
 }

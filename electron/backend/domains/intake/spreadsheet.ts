@@ -14,6 +14,7 @@ import { runsText, type ImageRef } from '../../../../shared/sites/model';
 import type { SourceBlock } from './htmlToBlocks';
 import { isOle, LegacyExcelProblem, readLegacyExcel } from './legacyExcel';
 import { linesToBlocks } from './lines';
+import { withoutStruckText } from './odsStrike';
 import { readRowBlocks } from './rowBlocks';
 import { contactPairLines, oneUnderAnother, sideBySide } from './sheetParts';
 import { sheetPageLines } from './sheetPageLines';
@@ -198,7 +199,10 @@ export async function readXls(bytes: Uint8Array): Promise<Sheet[]> {
   return sheetJsSheets(bytes);
 }
 
-/** An OpenDocument spreadsheet (.ods, as LibreOffice and WPS save one): a zip, checked before SheetJS unpacks it. */
+/**
+ * An OpenDocument spreadsheet (.ods, as LibreOffice and WPS save one): a zip, checked before SheetJS unpacks it; its
+ * struck-through text (withdrawn, as in .xlsx) taken out first (odsStrike.ts).
+ */
 export function readOds(bytes: Uint8Array): Sheet[] {
   if (!isZip(bytes))
     throw new SpreadsheetProblem(
@@ -206,7 +210,7 @@ export function readOds(bytes: Uint8Array): Sheet[] {
       'The file is not an OpenDocument .ods spreadsheet (it is damaged or has the wrong name).',
     );
   checkSheetZip(bytes);
-  return sheetJsSheets(bytes);
+  return sheetJsSheets(withoutStruckText(bytes));
 }
 
 /** The visible, non-empty sheets of a workbook SheetJS reads (.xls, .et, .ods). */
