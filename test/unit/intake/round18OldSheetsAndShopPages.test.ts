@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { readXlsx, sheetBlocks, type Sheet } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { currentSheets } from '../../../electron/backend/domains/intake/supersededSheets';
-import { itemTitle, type Column, type Product } from '../../../shared/sites/model';
+import { readWebPage } from '../../../electron/backend/domains/intake/webPage';
+import { itemTitle, runsText, type Column, type Product } from '../../../shared/sites/model';
 
 let counter = 0;
 const env = { newId: () => `id-${++counter}` };
@@ -118,5 +119,55 @@ describe('a grade column beside the 规格 column', () => {
     );
     expect(items.map(itemTitle)).toEqual(['钢丝软管 DN20', '钢丝软管 DN32', '铝塑复合管 DN16']);
     expect(items[0]!.price).toMatchObject({ fen: 650, unit: '米' });
+  });
+});
+
+describe('an online shop’s product page saved from the browser', () => {
+  const fromPage = (html: string) => {
+    const page = readWebPage(html, '宝贝.htm');
+    return structureDocument(page.blocks, '宝贝.htm', env, { today: TODAY });
+  };
+  const chrome = `<div class="site-nav"><a>亲，请登录</a> <a>免费注册</a> <span>购物车0</span></div>
+<div class="shop-rate"><span>描述 4.8</span><span>服务 4.9</span></div>`;
+
+  it('reads a 淘宝 listing as one product: no 【tag】 or keyword tail, at the shop’s price, not after a coupon', () => {
+    const html = `<!DOCTYPE html>
+<!-- saved from url=(0050)https://item.taobao.com/item.htm?id=600000000001 -->
+<html><head><meta charset="utf-8"><title>【山里人家】手工红薯粉条2.5kg*2包 东北炖菜粉 包邮-淘宝网</title></head><body>${chrome}
+<h1>【山里人家】手工红薯粉条2.5kg*2包 东北炖菜粉 包邮</h1>
+<ul><li><span>价格</span> <del>¥59.00</del></li><li><span>淘宝价</span> <em>¥</em><strong>39.90</strong></li>
+<li><span>券后</span> <strong>¥35.90</strong></li><li><span>月销量</span> <strong>500+</strong></li></ul>
+<div><a>立即购买</a> <a>加入购物车</a></div>
+<div><h3>看了又看</h3><ul><li>宽粉条 ¥19.80</li><li>土豆粉 ¥9.90</li></ul></div>
+<div class="footer">© 2003-2026 Taobao.com 版权所有</div></body></html>`;
+    const items = products(fromPage(html).columns);
+    expect(items.map(itemTitle)).toEqual(['手工红薯粉条2.5kg*2包']);
+    expect(fen(items[0])).toBe(3990);
+  });
+
+  it('reads a 1688 options table as one product per option, a ¥1.00 stand-in for a custom option as 面议, and the contact card', () => {
+    const html = `<!DOCTYPE html><html><head><title>厂家直销 不锈钢工作台 操作台 可定做 - 阿里巴巴</title></head><body>${chrome}
+<h1>厂家直销 不锈钢工作台 操作台 可定做</h1>
+<div><span>成交 120 件</span> <span>评价 35 条</span></div>
+<table><thead><tr><th>规格</th><th>价格</th><th>库存</th></tr></thead><tbody>
+<tr><td>单层工作台 1200×600mm</td><td>¥320.00</td><td>500件可售</td></tr>
+<tr><td>双层工作台 1500×700mm</td><td>¥460.00</td><td>300件可售</td></tr>
+<tr><td>来图定做（尺寸不同价格不同，请先咨询）</td><td>¥1.00</td><td>9999件可售</td></tr>
+</tbody></table>
+<div><a>立即订购</a> <a>加入进货单</a></div>
+<div><h3>联系方式</h3><p>某某厨具有限公司</p><p>钱女士（业务经理）</p><p>移动电话：13912345678</p></div>
+<div class="footer">1688.com 版权所有</div></body></html>`;
+    const result = fromPage(html);
+    const items = products(result.columns);
+    expect(items.map(itemTitle)).toEqual(['单层工作台 1200×600mm', '双层工作台 1500×700mm', '来图定做']);
+    expect(items.map((p) => p.price?.kind)).toEqual(['amount', 'amount', 'negotiable']);
+    const card = readWebPage(html, '宝贝.htm').blocks.map((b) => (b.type === 'paragraph' ? runsText(b.runs) : ''));
+    expect(card).toEqual(expect.arrayContaining(['联系人：钱女士', '移动电话：13912345678']));
+    expect(card.join('')).not.toMatch(/成交|评价|版权/);
+  });
+
+  it('leaves an ordinary web page with a buy word alone', () => {
+    const html = `<html><head><title>公司简介</title></head><body><h1>公司简介</h1><p>欢迎立即购买我们的产品。</p></body></html>`;
+    expect(readWebPage(html, 'a.htm').blocks.some((b) => b.type === 'heading')).toBe(true);
   });
 });
