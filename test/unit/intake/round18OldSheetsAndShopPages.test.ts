@@ -171,3 +171,15 @@ describe('an online shop’s product page saved from the browser', () => {
     expect(readWebPage(html, 'a.htm').blocks.some((b) => b.type === 'heading')).toBe(true);
   });
 });
+
+describe('a 京东 item page without a title heading', () => {
+  it('names the listing by the page title without its tags and site name, priced by 京东价', () => {
+    const html = `<html><head><title>山核桃仁500g罐装 临安特产【行情 报价 价格 评测】-京东</title></head><body>
+<h1>京东</h1><div class="sku-name">山核桃仁500g罐装 临安特产</div>
+<ul><li>京东价 ￥89.00</li><li>到手价 ￥79.00</li></ul><a>加入购物车</a>
+<div>商品评价 2000+</div></body></html>`;
+    const items = products(structureDocument(readWebPage(html, 'jd.htm').blocks, 'jd.htm', env, { today: TODAY }).columns);
+    expect(items.map(itemTitle)).toEqual(['山核桃仁500g罐装']);
+    expect(fen(items[0])).toBe(8900);
+  });
+});

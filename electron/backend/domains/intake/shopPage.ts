@@ -60,7 +60,7 @@ function blockText(block: SourceBlock): string {
 }
 
 /** "【禾源酱园】济宁特产咸菜500g*3袋 下饭菜 包邮" → "济宁特产咸菜500g*3袋": without tags and the keyword tail. */
-export function listingTitle(title: string): string {
+export function listingName(title: string): string {
   const bare = title
     .replace(/[【[][^】\]]{1,20}[】\]]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -124,11 +124,12 @@ function contactCard(blocks: SourceBlock[]): SourceBlock[] {
 export function shopListingBlocks(html: string, blocks: SourceBlock[]): SourceBlock[] | undefined {
   if (!isShopListing(html)) return undefined;
   const options = optionRows(blocks);
-  const heading = blocks.find((b) => b.type === 'heading' && b.level === 1);
-  const pageTitle = /<title>([^<]*)<\/title>/i.exec(html)?.[1]?.replace(/\s*[-–—_][^-–—_]*$/, '') ?? '';
-  const title = listingTitle(heading ? textOf(heading) : pageTitle);
-  const price = listingPrice(blocks);
-  const rows = options ? options.map((o) => [o.name, '', o.price, o.remark]) : title && price ? [[title, '', price, '']] : [];
+  const pageTitle = (/<title>([^<]*)<\/title>/i.exec(html)?.[1] ?? '').replace(/\s*[-–—_][^-–—_]*$/, '').trim();
+  // The listing's heading is the page's title (a site's logo or the shop's name may be a heading too).
+  const heading = blocks.find((b) => b.type === 'heading' && textOf(b).trim().length >= 4 && pageTitle.includes(textOf(b).trim()));
+  const title = listingName(heading ? textOf(heading) : pageTitle);
+  // A price the page sets apart from its label is not found: the listing is still the customer's product.
+  const rows = options ? options.map((o) => [o.name, '', o.price, o.remark]) : title ? [[title, '', listingPrice(blocks) ?? '', '']] : [];
   // The empty 规格 column keeps a size written in the name (500g*3袋) part of the listing's name.
   const products: SourceBlock[] = rows.length
     ? [
