@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readXlsx, sheetBlocks, type Sheet } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
+import { abbreviates, ownNameInTitleLine } from '../../../electron/backend/domains/intake/ownName';
 import { currentSheets } from '../../../electron/backend/domains/intake/supersededSheets';
 import { readWebPage } from '../../../electron/backend/domains/intake/webPage';
 import { itemTitle, runsText, type Column, type Product } from '../../../shared/sites/model';
@@ -181,5 +182,32 @@ describe('a 京东 item page without a title heading', () => {
     const items = products(structureDocument(readWebPage(html, 'jd.htm').blocks, 'jd.htm', env, { today: TODAY }).columns);
     expect(items.map(itemTitle)).toEqual(['山核桃仁500g罐装']);
     expect(fen(items[0])).toBe(8900);
+  });
+});
+
+describe('the customer’s own shorter name on a price list', () => {
+  it('takes the name opening a price list’s title when it abbreviates the registered short name', () => {
+    const para = (text: string) => ({ type: 'paragraph' as const, runs: [{ text }] });
+    expect(abbreviates('华丰机械', '华丰农业机械')).toBe(true);
+    expect(abbreviates('丰华机械', '华丰农业机械')).toBe(false);
+    expect(abbreviates('华丰农机', '华丰农业机械')).toBe(false);
+    expect(ownNameInTitleLine([para('华丰机械 出厂价格表（2026年3月）')], ['某市华丰农业机械有限公司', '华丰农业机械'])).toBe('华丰机械');
+    expect(ownNameInTitleLine([para('华丰机械 企业简介')], ['华丰农业机械'])).toBeUndefined();
+    const fromSheet = structureDocument(
+      sheetBlocks([
+        {
+          name: 'Sheet1',
+          rows: [
+            ['华丰机械 价目表', '', ''],
+            ['品名', '规格', '单价'],
+            ['旋耕机', '1.8米', '3200'],
+          ],
+        },
+      ]),
+      '价目.xlsx',
+      env,
+      { today: TODAY, names: ['某市华丰农业机械有限公司', '华丰农业机械'] },
+    );
+    expect(fromSheet.title).toBe('华丰机械');
   });
 });
