@@ -50,18 +50,18 @@ describe('a workbook where last year’s sheet was copied to make this year’s'
   });
 
   it('keeps the sheet the workbook opens on when versions carry no name or date to tell them apart', () => {
-    const a = priceSheet('表A', '价格表', [
+    const a = priceSheet('价格表', '价格表', [
       ['山楂条', '200g', 8],
       ['山楂片', '250g', 9],
     ]);
     const b = {
-      ...priceSheet('表B', '价格表', [
+      ...priceSheet('价格表 (2)', '价格表', [
         ['山楂条', '200g', 9],
         ['山楂片', '250g', 10],
       ]),
       active: true,
     };
-    expect(currentSheets([a, b]).map((s) => s.name)).toEqual(['表B']);
+    expect(currentSheets([a, b]).map((s) => s.name)).toEqual(['价格表 (2)']);
   });
 
   it('keeps sheets that are categories with the same header, and an old-named sheet with goods of its own', () => {
@@ -77,6 +77,18 @@ describe('a workbook where last year’s sheet was copied to make this year’s'
       active: true,
     };
     expect(currentSheets([fruit, vegetables]).map((s) => s.name)).toEqual(['水果', '蔬菜']);
+    const men = priceSheet('男装', '价目表', [
+      ['T恤', 'M-XXL', 59],
+      ['衬衫', 'M-XXL', 89],
+    ]);
+    const women = {
+      ...priceSheet('女装', '价目表', [
+        ['T恤', 'S-XL', 49],
+        ['衬衫', 'S-XL', 79],
+      ]),
+      active: true,
+    };
+    expect(currentSheets([men, women]).map((s) => s.name)).toEqual(['男装', '女装']);
     const tradeIn = priceSheet('旧版回收', '回收价', [
       ['旧手机', '台', 100],
       ['旧电脑', '台', 200],

@@ -48,6 +48,9 @@ function sheetDate(sheet: VersionedSheet, at: number): number {
   return latest;
 }
 
+/** A sheet's name without what tells versions apart: digits, dates, brackets, 新/旧, copy marks ("价格表 (2)" → 价格表). */
+const versionName = (name: string) => name.replace(/[\d\s()（）._\-—/年月日]|新|旧|副本|copy/gi, '');
+
 /** Two sheets are versions of one list: the same header and at least half the smaller one's names shared. */
 function versionsOf(a: Set<string>, b: Set<string>): boolean {
   const shared = [...a].filter((name) => b.has(name)).length;
@@ -79,6 +82,7 @@ export function currentSheets<S extends VersionedSheet>(sheets: S[]): S[] {
       (j) => OLD_NAME.test(sheets[j]!.name),
       (j) => read[j]!.date,
       (j) => !!sheets[j]!.active,
+      (j) => versionName(sheets[j]!.name),
     );
     if (!survivors.includes(i)) dropped.add(i);
   });
@@ -87,7 +91,13 @@ export function currentSheets<S extends VersionedSheet>(sheets: S[]): S[] {
 }
 
 /** The current sheets of one group of versions, each rule applied only when it leaves at least one sheet. */
-function supersede(group: number[], old: (i: number) => boolean, date: (i: number) => number, active: (i: number) => boolean) {
+function supersede(
+  group: number[],
+  old: (i: number) => boolean,
+  date: (i: number) => number,
+  active: (i: number) => boolean,
+  name: (i: number) => string,
+) {
   let left = group;
   const narrow = (keep: (i: number) => boolean) => {
     const next = left.filter(keep);
@@ -97,6 +107,8 @@ function supersede(group: number[], old: (i: number) => boolean, date: (i: numbe
   // Dates decide only when every version has one (an undated sheet may be the current one, renamed).
   const latest = Math.max(...left.map(date));
   if (left.every((i) => date(i) > 0)) narrow((i) => date(i) === latest);
-  if (left.length > 1) narrow(active);
+  // The active tab alone tells versions apart only when their names do not (价格表 and 价格表 (2)): sheets named
+  // 男装 and 女装 listing the same goods are categories, whichever the workbook opens on.
+  if (left.length > 1 && new Set(left.map(name)).size === 1) narrow(active);
   return left;
 }
