@@ -19,6 +19,7 @@ import { readRowBlocks } from './rowBlocks';
 import { contactPairLines, oneUnderAnother, sideBySide } from './sheetParts';
 import { sheetPageLines } from './sheetPageLines';
 import { anchoredPictures, dispImgId, excelCellPictures, wpsCellPictures, type SheetPicture } from './sheetPictures';
+import { currentSheets } from './supersededSheets';
 import { readTable } from './tables';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, isHtml, webPageTables } from './webPage';
@@ -45,6 +46,8 @@ export interface Sheet {
   pictures?: { row: number; pictures: SheetPicture[] }[];
   /** Those pictures once stored, by the row's cells: each becomes that row's item's photo. */
   rowImages?: { cells: string[]; images: ImageRef[] }[];
+  /** The sheet the workbook opens on (its active tab), where the workbook says. */
+  active?: boolean;
 }
 
 /**
@@ -98,7 +101,10 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
   const sheets: Sheet[] = [];
   const inCell = wpsCellPictures(bytes);
   const excelInCell = excelCellPictures(bytes);
+  const activeTab = workbook.views?.[0]?.activeTab ?? 0;
+  let tab = -1;
   workbook.eachSheet((worksheet) => {
+    tab++;
     if (worksheet.state !== 'visible') return;
     const rows: string[][] = [];
     const pictures: Sheet['pictures'] = [];
@@ -130,7 +136,13 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
     });
     const pageLines = sheetPageLines(worksheet.headerFooter);
     if (rows.some((r) => r.some(Boolean)))
-      sheets.push({ name: worksheet.name, rows, ...(pageLines.length ? { pageLines } : {}), ...(pictures.length ? { pictures } : {}) });
+      sheets.push({
+        name: worksheet.name,
+        rows,
+        ...(pageLines.length ? { pageLines } : {}),
+        ...(pictures.length ? { pictures } : {}),
+        ...(tab === activeTab ? { active: true } : {}),
+      });
   });
   return sheets;
 }
@@ -241,7 +253,9 @@ const sheetHeading = (sheet: Sheet, named: boolean): SourceBlock[] =>
     : [];
 
 /** Sheets → blocks: per sheet its name (when there are several), its title lines, and its table from the header row on. */
-export function sheetBlocks(sheets: Sheet[]): SourceBlock[] {
+export function sheetBlocks(workbook: Sheet[]): SourceBlock[] {
+  // Last year's copy of a price list is not for the site (supersededSheets.ts).
+  const sheets = currentSheets(workbook);
   const named = sheets.length > 1;
   return sheets.flatMap((sheet): SourceBlock[] => {
     const width = Math.max(...sheet.rows.map((r) => r.length));

@@ -56,7 +56,8 @@ const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['date', /日期|时间/],
   ['photo', /图片|照片|图示|效果图|实物图/],
   ['category', /类别|分类|类型|系列|分组/],
-  ['spec', /规格|参数|尺寸|面积|材质|容量|重量|包装|数量|配置|型式/],
+  // 压力等级, 环刚度等级 (1.6MPa, SN8): a grade of the goods, not a model code.
+  ['spec', /规格|参数|尺寸|面积|材质|容量|重量|包装|数量|配置|型式|等级/],
   ['description', /备注|说明|描述|简介|介绍|特点|产地|内容|详情|品牌/],
 ];
 

@@ -11,6 +11,7 @@ import { headingReason, numberingOf, NUMBERING_DEPTH } from './headings';
 import { htmlToBlocks, textOf, type SourceBlock } from './htmlToBlocks';
 import { withoutPageChromeBlocks } from './pageChrome';
 import { ASSET_SCHEME, sanitizeIntakeHtml } from './sanitize';
+import { shopListingBlocks } from './shopPage';
 import { decodeText } from './textDecoding';
 
 const HTML_START = /^(?:\s|<!--[\s\S]*?-->)*<(?:!doctype\s+html|html|head|body|table|meta)\b/i;
@@ -74,7 +75,8 @@ export function readWebPage(html: string, pageFile: string): { blocks: SourceBlo
     const numbered = numberingOf(text);
     return { type: 'heading', level: 1 + (numbered ? NUMBERING_DEPTH[numbered.numbering] : 0), runs: block.runs, look: true };
   });
-  return { blocks, pictures };
+  // A saved online-shop product page: only the listing and the seller's card are the customer's (shopPage.ts).
+  return { blocks: shopListingBlocks(html, blocks) ?? blocks, pictures };
 }
 
 /** The tables of a web page as sheets of text cells (the page's other text is not part of a price list). */

@@ -20,6 +20,7 @@ import { parseContactLines } from '../intake/fields';
 import { makeGuess } from '../intake/guesses';
 import { readMaterials, type IntakeResult } from '../intake/importMaterials';
 import type { Colour, Wishes } from '../intake/notes';
+import { abbreviates } from '../intake/ownName';
 import { placePhotos } from '../intake/placePhotos';
 import { sameProduct } from '../intake/sameItems';
 import { filesFromPaths, filesFromPayloads, type IntakeFile } from '../intake/sources';
@@ -70,7 +71,9 @@ class Placement {
    */
   private shortName(titles: (string | undefined)[]): void {
     const made = this.content.profile.shortName;
-    const own = titles.find((t): t is string => Boolean(t && t.length >= 2 && t.length < made.length && made.startsWith(t)));
+    const own = titles.find((t): t is string =>
+      Boolean(t && t.length >= 2 && t.length < made.length && (made.startsWith(t) || abbreviates(t, made))),
+    );
     if (own) {
       this.content.profile.shortName = own;
       const { menu } = this.content.sms;
