@@ -5,7 +5,7 @@
  * everything else is a paragraph.
  */
 import type { SourceBlock } from './htmlToBlocks';
-import { withoutChatFrames } from './chatExport';
+import { chatAsWritten } from './chatDictation';
 import { contactPairs } from './contact';
 import { headingReason, numberingOf, NUMBERING_DEPTH } from './headings';
 import { matchColumnKeyword } from './keywords';
@@ -177,7 +177,7 @@ function wrapsOnto(line: string, next: string): boolean {
 /** Plain text → lines (CRLF already normalised by the decoder), lines of prose broken by hand joined, a chat export's frames and a copied web page's chrome dropped. */
 export function textLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
-  for (const t of withoutPageChrome(withoutChatFrames(text.split('\n')))) {
+  for (const t of withoutPageChrome(chatAsWritten(text.split('\n')))) {
     const previous = lines.at(-1);
     if (previous && wrapsOnto(previous.text, t)) previous.text = previous.text.trimEnd() + t.trim();
     else lines.push({ text: t });
