@@ -10,7 +10,7 @@ import { contactPairs } from './contact';
 import { headingReason, numberingOf, NUMBERING_DEPTH } from './headings';
 import { matchColumnKeyword } from './keywords';
 import { withoutPageChrome } from './pageChrome';
-import { withYuanForR } from './socialNote';
+import { withEmojiLabel, withYuanForR } from './socialNote';
 
 export interface TextLine {
   text: string;
@@ -178,7 +178,7 @@ function wrapsOnto(line: string, next: string): boolean {
 /** Plain text → lines (CRLF already normalised by the decoder), lines of prose broken by hand joined, a chat export's frames and a copied web page's chrome dropped. */
 export function textLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
-  for (const t of withoutPageChrome(chatAsWritten(text.split('\n'))).map(withYuanForR)) {
+  for (const t of withoutPageChrome(chatAsWritten(text.split('\n'))).map((t) => withEmojiLabel(withYuanForR(t)))) {
     const previous = lines.at(-1);
     if (previous && wrapsOnto(previous.text, t)) previous.text = previous.text.trimEnd() + t.trim();
     else lines.push({ text: t });
