@@ -29,7 +29,7 @@ const NAME_REMARK_PRICE = new RegExp(String.raw`^([^\s\d，,]{1,10})\s+(.*[^\d.]
 /** Talk to the manager: "好", "对", "我说你记", "好的 我打字发你", "另外一张你看着用". */
 const TALK = /^(?:好|好的|对|对的|是的|嗯|行|可以|OK|ok)[。！!～~]*$|(?:发|给|告诉)你|你(?:记|看着|看看)/;
 /** The way into a part said aloud: "先说", "还有", "对了", "另外", "然后". */
-const LEAD_IN = /^(?:对了|还有|另外|然后|再说|先说|接着说|最后)[，,\s]*/;
+const LEAD_IN = /^(?:(?:对了|还有|另外|然后|再说|先说|接着说|最后)[，,\s]*)+/;
 /** "这个也帮我发上去": asking the manager to put it on the site, after the part itself. */
 const PUT_IT_UP = /[，,\s]+(?:这个|这些|这条)?也?(?:帮我|麻烦|给我)?(?:发|写|放|挂|加)(?:上去|到网站上?|上)[。！!吧]*$/;
 /** "种子就写济麦22麦种": what to write for a topic. */
@@ -46,8 +46,9 @@ const isSpokenHeading = (text: string) => text.length <= 6 && !/\d|[，,。？?�
 /** The price in a correction: the first price said ("45一桶，35那是去年的价"), else the last amount ("现在涨了，130"). */
 function correctedPrice(said: string): string | undefined {
   const clauses = said.split(/[，,；;\s]+/).filter(Boolean);
-  const first = clauses.find((c) => PRICE_ONLY.test(c.replace(/^(?:是|现在|改成)/, '')));
-  if (first) return first.replace(/^(?:是|现在|改成)/, '');
+  const bare = (clause: string) => clause.replace(/^(?:现在|应该|改成|是)+/, '');
+  const first = clauses.find((c) => PRICE_ONLY.test(bare(c)));
+  if (first) return bare(first);
   return clauses.at(-1)?.match(new RegExp(`^${AMOUNT}$`))?.[0];
 }
 
@@ -61,6 +62,7 @@ function correct(written: Written[], name: string, price: string): boolean {
 
 /** The item a message gives, if it names one and its price. */
 function itemOf(said: string): Written | undefined {
+  if (sectionOf(said) !== 'other') return undefined;
   const priced = NAME_PRICE.exec(said);
   if (priced && parsePrice(priced[2]!)) return { text: said, name: priced[1]!, price: priced[2]!, remark: priced[3] };
   const last = NAME_REMARK_PRICE.exec(said);
