@@ -16,7 +16,6 @@ import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
 let counter = 0;
 const env = { newId: () => `id-${++counter}` };
 const structured = (text: string) => structureDocument(linesToBlocks(textLines(text)), '聊天.txt', env, { today: '2026-12-05' });
-const itemsOf = (text: string) => structured(text).columns.flatMap((c) => c.items);
 
 const DICTATED_CHAT = [
   '王师傅和移动-赵经理的聊天记录',

@@ -76,7 +76,9 @@ function writeMessage(text: string, quote: string | undefined, written: Written[
   if (!said || TALK.test(said)) return;
   const contact = CONTACT_SAID.exec(said);
   if (contact) {
-    const value = contact[2]!.replace(/\s*(?:座机没有|没有座机|座机也?没有)\s*/, '').replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\w])/g, '');
+    const value = contact[2]!
+      .replace(/\s*(?:座机没有|没有座机|座机也?没有)\s*/, '')
+      .replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\w])/g, '');
     written.push({ text: `${contact[1]}：${value}` });
     return;
   }
@@ -112,7 +114,8 @@ function writtenPrice(said: string): string {
 
 /** What a message left over is: a job ad, a dated notice, a contact line, or other talk. */
 function sectionOf(text: string): 'jobs' | 'news' | 'contact' | 'other' {
-  if (/^(?:联系人|电话|手机|地址|微信)[：:]|\d{7}|\d{3,4}-\d{7,8}|(?:路|街|道|巷|号|村|镇)(?:[东南西北]|往|\d|$)|米路[东南西北]/.test(text)) return 'contact';
+  if (/^(?:联系人|电话|手机|地址|微信)[：:]|\d{7}|\d{3,4}-\d{7,8}|(?:路|街|道|巷|号|村|镇)(?:[东南西北]|往|\d|$)|米路[东南西北]/.test(text))
+    return 'contact';
   if (/^(?:还|店里|我们|现在)?(?:招人|招聘|诚聘|招)/.test(text)) return 'jobs';
   if (/\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*[-/.年]\s*\d{1,2}/.test(text)) return 'news';
   return 'other';

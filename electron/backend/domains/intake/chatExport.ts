@@ -30,18 +30,19 @@ export function isChatExport(lines: string[]): boolean {
 /** "「移动-李经理：水晶唇就写1580吗？」": a quoted message a reply answers, and the rule drawn under it. */
 const QUOTE = /^「[^：:」]{1,24}[：:](.+)」$/;
 const QUOTE_RULE = /^(?:-\s*){3,}$/;
-/** '"妍美纹绣-小美" 撤回了一条消息', "你撤回了一条消息": a recalled message, nothing left of it. */
+/** '"小张" 撤回了一条消息', "你撤回了一条消息": a recalled message, nothing left of it. */
 const RECALLED = /撤回了一条消息$/;
 /** "[语音] 12\"": a voice message with its length. */
 const VOICE = /^\[语音\]\s*\d+(?:''|"|”|″|秒)?$/;
-/** "刘建民和张经理的聊天记录": the title a forwarded chat record carries. */
-const RECORD_TITLE = /^\S{1,30}的聊天记录$/;
 
 /** The sender's name on a sender line. */
 function senderOf(line: string): string {
   const qq = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}:\d{2}\s+(.+)$/.exec(line);
   if (qq) return qq[1]!.replace(/[（(]\d+[)）]$/, '').trim();
-  return line.replace(/\s+(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?$/, '').replace(/^"|"$/g, '').trim();
+  return line
+    .replace(/\s+(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?$/, '')
+    .replace(/^"|"$/g, '')
+    .trim();
 }
 
 export interface ChatMessage {

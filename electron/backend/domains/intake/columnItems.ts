@@ -425,8 +425,7 @@ export class ColumnFiller {
   private elsewhere(text: string): boolean {
     // "2026年11月 二期冷库投入使用" among 供应/求购 posts: a dated notice, not a post.
     // "12月20日-12月31日冬季预约送暖手宝…" under a price list: a current notice, not a product.
-    const noticeInList =
-      this.column.type === 'products' && !productLine(text) && isCurrentNotice(text, this.ctx.fileYears, this.ctx.today);
+    const noticeInList = this.column.type === 'products' && !productLine(text) && isCurrentNotice(text, this.ctx.fileYears, this.ctx.today);
     if ((this.column.type === 'supply' && !postLine(text, true) && newsLine(text, this.ctx.fileYears, this.ctx.today)) || noticeInList) {
       const news = this.ctx.columnFor('news', `A dated line like "${text.slice(0, 12)}" among posts`);
       new ColumnFiller(news, this.ctx).fill([paragraph(text)]);
