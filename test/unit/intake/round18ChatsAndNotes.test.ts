@@ -198,5 +198,6 @@ describe('short names', () => {
     expect(shortNameOf('洛阳市雅丽纹绣美容工作室', region)).toBe('雅丽纹绣');
     expect(shortNameOf('洛阳市车之宝汽车美容店', region)).toBe('车之宝汽车美容');
     expect(shortNameOf('洛阳市丽人美容院', region)).toBe('丽人美容院');
+    expect(shortNameOf('洛阳市豆豆宠物美容店', region)).toBe('豆豆宠物美容');
   });
 });

@@ -38,9 +38,9 @@ const GENERAL_TRADE = /(物流|摄影|培训学校|培训|艺术|热水器|用�
 /**
  * Customers a supplier serves that are a kind of business themselves: 宾客酒店用品 without 用品 would read as a
  * hotel, 顺达汽车用品 as a car dealer, so 用品 stays after them (母婴, 宠物 say the trade alone and it goes); so does
- * 美容 after 汽车 (车之宝汽车美容).
+ * 美容 after what is groomed (车之宝汽车美容, 毛毛宠物美容): there 美容 is the trade.
  */
-const SERVED_BUSINESS = /(?:酒店|宾馆|饭店|餐饮|汽车|医疗|办公)用品$|汽车美容$/;
+const SERVED_BUSINESS = /(?:酒店|宾馆|饭店|餐饮|汽车|医疗|办公)用品$|(?:汽车|宠物)美容$/;
 
 /** What a service business does to its trade, dropped from a name still over six characters (雪峰空调安装维修 → 雪峰空调). */
 const SERVICE_WORDS = /(安装维修|维修安装|安装|维修|回收)$/;
