@@ -121,6 +121,11 @@ describe('a chat in which the owner dictates his goods', () => {
     expect(JSON.stringify(contact)).toContain('13812345678');
   });
 
+  it('reads each line of a message of several lines in a dictated chat', () => {
+    const chat = ['老板  10:00', '甲 10', '', '老板  10:01', '乙 20', '', '老板  10:02', '丙 30', '', '老板  10:03', '丁 40', '戊 50'];
+    expect(chatAsWritten(chat)).toEqual(expect.arrayContaining(['丁  40元', '戊  50元']));
+  });
+
   it('leaves a group chat whose messages carry whole lists as it was, frames dropped', () => {
     const chat = ['张总  09:00', '产品价格：', '甲  10元', '乙  20元', '', '李经理  09:01', '收到', '', '张总  09:02', '地址：建设路1号'];
     const written = chatAsWritten(chat);

@@ -142,7 +142,7 @@ function asList(written: Written[]): string[] {
   return out;
 }
 
-/** Owner's one-line messages that give a price, from this many on: the chat is a dictated list. */
+/** One-line messages of the owner's that give an item, from this many on: the chat is a dictated list. */
 const MIN_DICTATED_ITEMS = 3;
 
 /**
@@ -154,10 +154,14 @@ export function chatAsWritten(lines: string[]): string[] {
   if (!messages) return lines;
   const asking = askingSenders(messages);
   const written: Written[] = [];
+  let oneFactMessages = 0;
   for (const message of messages) {
-    if (asking.has(message.sender) || message.lines.length > 1) continue;
-    writeMessage(message.lines[0]!, message.quote, written);
+    if (asking.has(message.sender)) continue;
+    const items = written.filter((w) => w.name).length;
+    // A message of several lines ("线条眉 1280" / "美瞳线 680") says one fact a line.
+    for (const line of message.lines) writeMessage(line, message.quote, written);
+    if (message.lines.length === 1 && written.filter((w) => w.name).length > items) oneFactMessages += 1;
   }
-  if (written.filter((w) => w.name).length < MIN_DICTATED_ITEMS) return withoutChatFrames(lines);
+  if (oneFactMessages < MIN_DICTATED_ITEMS) return withoutChatFrames(lines);
   return asList(written);
 }
