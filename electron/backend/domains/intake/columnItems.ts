@@ -33,6 +33,7 @@ import {
   isTaggedNotice,
   jobLine,
   labeledPairs,
+  isCurrentNotice,
   newsLine,
   spacedProducts,
   isOneNoticeTitle,
@@ -423,7 +424,9 @@ export class ColumnFiller {
    */
   private elsewhere(text: string): boolean {
     // "2026年11月 二期冷库投入使用" among 供应/求购 posts: a dated notice, not a post.
-    if (this.column.type === 'supply' && !postLine(text, true) && newsLine(text, this.ctx.fileYears, this.ctx.today)) {
+    // "12月20日-12月31日冬季预约送暖手宝…" under a price list: a current notice, not a product.
+    const noticeInList = this.column.type === 'products' && !productLine(text) && isCurrentNotice(text, this.ctx.fileYears, this.ctx.today);
+    if ((this.column.type === 'supply' && !postLine(text, true) && newsLine(text, this.ctx.fileYears, this.ctx.today)) || noticeInList) {
       const news = this.ctx.columnFor('news', `A dated line like "${text.slice(0, 12)}" among posts`);
       new ColumnFiller(news, this.ctx).fill([paragraph(text)]);
       return true;

@@ -365,10 +365,10 @@ const HIRING =
 
 /**
  * "招一个销售员要懂养殖的…", "招聘两名会计，…": the headcount said before the position, as people speak. The
- * position runs to a comma or to the first word of what is asked or paid (要, 会, 需, 工资 …).
+ * position runs to a comma or to the first word of what is asked or paid (要, 会, 需, 工资 …). "招个司机" is one.
  */
 const COUNT_FIRST = new RegExp(
-  String.raw`^\s*(?:${HIRING_LEAD})?(?:招聘|诚聘|急聘|急招|招募|招)\s*(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*[个名位]\s*([\u4e00-\u9fffA-Za-z]{2,10}?)(?=$|[，,。；;：:\s]|要|会|需|能|有|工资|月薪|底薪|待遇|包吃)`,
+  String.raw`^\s*(?:${HIRING_LEAD})?(?:招聘|诚聘|急聘|急招|招募|招)\s*(?:(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*[个名位]|个)\s*([\u4e00-\u9fffA-Za-z]{2,10}?)(?=$|[，,。；;：:\s]|要|会|需|能|有|工资|月薪|底薪|待遇|包吃)`,
 );
 
 /** A job ad said with its headcount first, in the written order ("销售员1名，要懂养殖的…"); other text as it is. */
@@ -376,7 +376,9 @@ function countLast(text: string): string {
   const match = COUNT_FIRST.exec(text);
   if (!match) return text;
   const rest = text.slice(match[0].length).replace(/^[\s，,：:]+/, '');
-  return `${match[2]}${match[1]}名${rest ? `，${rest}` : ''}`;
+  // "招个送货司机，1名，…": the headcount written after it stands.
+  const count = match[1] ?? (HEADCOUNT_FIRST.test(rest) ? '' : '1');
+  return `${match[2]}${count}${count ? '名' : ''}${rest ? `，${rest}` : ''}`;
 }
 
 export const isTaggedJob = (text: string) => {

@@ -5,11 +5,12 @@
  * everything else is a paragraph.
  */
 import type { SourceBlock } from './htmlToBlocks';
-import { withoutChatFrames } from './chatExport';
+import { chatAsWritten } from './chatDictation';
 import { contactPairs } from './contact';
 import { headingReason, numberingOf, NUMBERING_DEPTH } from './headings';
 import { matchColumnKeyword } from './keywords';
 import { withoutPageChrome } from './pageChrome';
+import { withEmojiLabel, withYuanForR } from './socialNote';
 
 export interface TextLine {
   text: string;
@@ -177,7 +178,7 @@ function wrapsOnto(line: string, next: string): boolean {
 /** Plain text → lines (CRLF already normalised by the decoder), lines of prose broken by hand joined, a chat export's frames and a copied web page's chrome dropped. */
 export function textLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
-  for (const t of withoutPageChrome(withoutChatFrames(text.split('\n')))) {
+  for (const t of withoutPageChrome(chatAsWritten(text.split('\n'))).map((t) => withEmojiLabel(withYuanForR(t)))) {
     const previous = lines.at(-1);
     if (previous && wrapsOnto(previous.text, t)) previous.text = previous.text.trimEnd() + t.trim();
     else lines.push({ text: t });

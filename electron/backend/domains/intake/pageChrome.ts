@@ -29,6 +29,9 @@ const CHROME_LINE = [
   /^[—–\-─\s]*(?:已经到底了|没有更多了|已无更多数据|END)[—–\-─\s]*$/,
   // A WeChat article's preview note.
   /^预览时标签不可点$/,
+  // A social note's (小红书, 抖音, 微博) foot: "编辑于 12-03 河南", "共 56 条评论", "展开 12 条回复", "说点什么...".
+  /^(?:编辑于|发布于)\s*(?:\d{4}-)?\d{1,2}-\d{1,2}(?:\s+\S{2,8})?$/,
+  /^共\s*\d+\s*条评论$|^展开\s*\d+\s*条回复$|^说点什么/,
   // A deal page's links and counters: "查看全部3个团购 >", "用户评价(1326)", a shop's "粉丝1.2万  店铺体验分 4.8".
   /^查看(?:全部|更多)[^，。]{0,12}[>›]$/,
   /^(?:用户|全部)?评价\s*[(（]\d+[)）]$/,
@@ -114,14 +117,30 @@ export function isChromeLine(line: string): boolean {
 /** Whether a text is a page copy: two or more lines only a page writes. */
 const isPageCopy = (lines: string[]) => lines.filter(isChromeLine).length >= 2;
 
+/** Where a social note's comments begin: its "编辑于 12-03 河南" line or the "共 56 条评论" count. */
+const COMMENTS_START = /^(?:编辑于|发布于)\s*(?:\d{4}-)?\d{1,2}-\d{1,2}|^共\s*\d+\s*条评论$/;
+/** What only a comment list writes: "12-03 河南 回复", "12-04 江苏 赞 23 回复", "展开 12 条回复". */
+const COMMENT_MARK = /^\d{1,2}-\d{1,2}\s+\S{2,8}(?:\s+赞\s*\d*)?\s+回复$|^展开\s*\d+\s*条回复$|^共\s*\d+\s*条评论$/;
+
+/**
+ * The comments under a social note, from the note's "编辑于" line on, when comment marks follow: other people's
+ * questions and the author's replies, then the like and collect counts — not the note.
+ */
+function commentsFrom(lines: string[]): number {
+  const start = lines.findIndex((line) => COMMENTS_START.test(line.trim()));
+  return start >= 0 && lines.slice(start).some((line) => COMMENT_MARK.test(line.trim())) ? start : lines.length;
+}
+
 /**
  * The lines without the page's chrome (blank where it was, so blocks stay apart). Breadcrumbs and
- * recommended posts — up to the next blank line — go only when the text is a page copy.
+ * recommended posts — up to the next blank line — and a social note's comments go only when the text is a page copy.
  */
 export function withoutPageChrome(lines: string[]): string[] {
   if (!isPageCopy(lines)) return lines;
   let recommended = false;
-  return lines.map((line) => {
+  const comments = commentsFrom(lines);
+  return lines.map((line, i) => {
+    if (i >= comments) return '';
     const text = line.trim();
     // A shop's sort bar ("全部商品  销量  新品  价格") stands over its goods as its first tab.
     if (SORT_BAR.test(text)) return text.split(/\s+/)[0]!;
