@@ -9,6 +9,7 @@ import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { leadingPrice } from '../../../electron/backend/domains/intake/leadingPrice';
 import { productLine } from '../../../electron/backend/domains/intake/lineItems';
 import { isScannerName } from '../../../electron/backend/domains/intake/photos';
+import { sheetBlocks } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument, textToBlocks } from '../../../electron/backend/domains/intake/structure';
 import { readTable } from '../../../electron/backend/domains/intake/tables';
 import { itemTitle, type Column, type Product } from '../../../shared/sites/model';
@@ -99,6 +100,30 @@ describe('a comparison table on its side', () => {
       ['永久 C60', '599元'],
       ['飞鸽 轻风', '899元'],
       ['千里达 X5', '1680元'],
+    ]);
+  });
+
+  it('reads a sheet on its side the same way', () => {
+    const { columns } = structureDocument(
+      sheetBlocks([
+        {
+          name: 'Sheet1',
+          rows: [
+            ['品名', '格力 云佳1.5匹', '美的 酷省电1匹'],
+            ['能效', '一级', '一级'],
+            ['适用面积', '15-22㎡', '10-15㎡'],
+            ['安装', '包基础安装', '包基础安装'],
+            ['售价', '2899元', '2199元'],
+          ],
+        },
+      ]),
+      '空调对比.xlsx',
+      env,
+      { today: '2026-12-01' },
+    );
+    expect(products(columns).map((p) => [itemTitle(p), p.price?.kind === 'amount' ? p.price.fen : undefined])).toEqual([
+      ['格力 云佳1.5匹', 289900],
+      ['美的 酷省电1匹', 219900],
     ]);
   });
 

@@ -50,7 +50,7 @@ const HEADER_VOCABULARY: [Role, RegExp][] = [
   // 首重 | 续重: a courier's price for the first kilogram and for each one after it.
   ['price', /价|收费|费用|学费|保费|报价|金额|租金|^首重|^续重/],
   ['requirements', /要求|条件|职责/],
-  ['name', /名称|品名|产品|商品|菜名|菜品|品种|房型|^车型$|^车款$|^机型$|课程|线路|项目|职位|岗位|工种|标题|主题|名字|^名$/],
+  ['name', /名称|品名|产品|商品|菜名|菜品|品种|房型|^车型$|^车款$|课程|线路|项目|职位|岗位|工种|标题|主题|名字|^名$/],
   ['headcount', /人数|名额/],
   ['pay', /薪|工资|待遇|收入/],
   ['date', /日期|时间/],
