@@ -21,12 +21,9 @@ const structureText = (text: string) => structureDocument(textToBlocks(text.spli
 
 describe('a scan named by the copier', () => {
   it('knows the names copiers and scanners give their scans, not a model number', () => {
-    expect(['SKM_C30826120110000.tif', 'KM_C4050i20261201093000.tif', 'Doc_20261201093000.tif', 'SCN_0007.jpg'].map(isScannerName)).toEqual([
-      true,
-      true,
-      true,
-      true,
-    ]);
+    expect(['SKM_C30826120110000.tif', 'KM_C4050i20261201093000.tif', 'Doc_20261201093000.tif', 'SCN_0007.jpg'].map(isScannerName)).toEqual(
+      [true, true, true, true],
+    );
     expect(['HP1020.jpg', 'C258.jpg', '门店.jpg', 'IMG_0042.jpg'].map(isScannerName)).toEqual([false, false, false, false]);
   });
 });
@@ -37,7 +34,10 @@ describe('names over lines opening with their price', () => {
       price: { kind: 'amount', fen: 30000, unit: '月' },
       remarks: '含每月1500张，超出0.05元/张',
     });
-    expect(leadingPrice('80元/天起，押金另收')).toEqual({ price: { kind: 'amount', fen: 8000, unit: '天', from: true }, remarks: '押金另收' });
+    expect(leadingPrice('80元/天起，押金另收')).toEqual({
+      price: { kind: 'amount', fen: 8000, unit: '天', from: true },
+      remarks: '押金另收',
+    });
     expect(leadingPrice('租赁期间免费上门维修')).toBeUndefined();
     // A rent alone names no product.
     expect(productLine('月租90元（含800张）')).toBeUndefined();

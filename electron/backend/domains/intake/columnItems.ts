@@ -1183,7 +1183,10 @@ export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): Col
     }, 0);
   // A sub-heading over a line that is its price ("拉坯体验" / "￥168/人"): two lines of one product.
   const pricedHeadings = blocks.filter(
-    (b, i) => b.type === 'heading' && blocks[i + 1]?.type === 'paragraph' && (priceAlone(textOf(blocks[i + 1]!)) ?? leadingPrice(textOf(blocks[i + 1]!))),
+    (b, i) =>
+      b.type === 'heading' &&
+      blocks[i + 1]?.type === 'paragraph' &&
+      (priceAlone(textOf(blocks[i + 1]!)) ?? leadingPrice(textOf(blocks[i + 1]!))),
   ).length;
   const counts: [ColumnType, number][] = [
     [
