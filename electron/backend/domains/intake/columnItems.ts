@@ -47,6 +47,7 @@ import {
   withoutSequenceMarkers,
   withoutJobTag,
 } from './lineItems';
+import { leadingPrice } from './leadingPrice';
 import { skuRows, withSkuOptions } from './skuRows';
 import {
   categoryRows,
@@ -144,6 +145,12 @@ export class ColumnFiller {
     const itemLevel = levels.length ? Math.min(...levels) : undefined;
     if (this.column.type === 'services' && (this.pricedLines(blocks) || pricedSections(blocks, itemLevel))) this.column.type = 'products';
     this.notices = itemLevel === undefined;
+    this.sections(blocks, itemLevel);
+    this.shortLines();
+  }
+
+  /** Blocks split at the sub-headings of `itemLevel`: the blocks before the first, then each sub-heading's section. */
+  private sections(blocks: SourceBlock[], itemLevel: number | undefined): void {
     let current: { heading: Extract<SourceBlock, { type: 'heading' }>; blocks: SourceBlock[] } | undefined;
     const lead: SourceBlock[] = [];
     const flush = () => current && this.subsection(current.heading, current.blocks);
@@ -155,7 +162,6 @@ export class ColumnFiller {
     }
     if (lead.length) this.blocks(lead);
     flush();
-    this.shortLines();
   }
 
   /**
@@ -788,6 +794,15 @@ export class ColumnFiller {
     const written = runsText(heading.runs).trim();
     const title = numberingOf(written)?.rest || written;
     if (NOTES_HEADING.test(title)) return this.notes(heading, blocks);
+    // A title over names each with its price under them (a scanned price list's tagline over its plans): a group of products.
+    const deeper = blocks.flatMap((b) => (b.type === 'heading' && b.level > heading.level ? [b.level] : []));
+    if (this.column.type === 'products' && deeper.length && pricedSections(blocks, Math.min(...deeper))) {
+      const before = this.column.items.length;
+      this.body(heading);
+      this.sections(blocks, Math.min(...deeper));
+      for (const item of this.column.items.slice(before)) if (item.kind === 'product') item.category ??= title.slice(0, 50);
+      return;
+    }
     if (this.holdsItems(blocks)) {
       const before = this.column.items.length;
       this.body(heading);
@@ -1093,7 +1108,7 @@ function pricedSections(blocks: SourceBlock[], itemLevel: number | undefined): b
   }
   const priced = sections.filter(
     (lines) =>
-      lines.some((line) => priceAlone(line)) ||
+      lines.some((line) => priceAlone(line) ?? leadingPrice(line)) ||
       extractLabeled(lines.join('\n'), PRODUCT_FIELDS).found.some((f) => PRICE_FIELD.test(f.label) && parseLabeledPrice(f.value)),
   ).length;
   return priced >= 2 && priced * 2 >= sections.length;
@@ -1103,10 +1118,12 @@ function pricedSections(blocks: SourceBlock[], itemLevel: number | undefined): b
 function productOf(id: string, name: string, blocks: SourceBlock[]): Product {
   const product: Product = { kind: 'product', id, name: name.slice(0, 100), description: [], images: [] };
   for (const block of blocks) {
-    const alone = !product.price && block.type === 'paragraph' ? priceAlone(textOf(block).trim()) : undefined;
+    const text = textOf(block).trim();
+    const led = !product.price && block.type === 'paragraph' && !priceAlone(text) ? leadingPrice(text) : undefined;
+    const alone = !product.price && block.type === 'paragraph' ? (priceAlone(text) ?? led?.price) : undefined;
     if (alone) {
       product.price = alone;
-      const remarks = priceBeforeRemarks(textOf(block).trim())?.remarks;
+      const remarks = priceBeforeRemarks(text)?.remarks || led?.remarks;
       if (remarks) product.description.push(...toModelBlocks([paragraph(remarks)]));
       continue;
     }
@@ -1169,7 +1186,10 @@ export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): Col
     }, 0);
   // A sub-heading over a line that is its price ("拉坯体验" / "￥168/人"): two lines of one product.
   const pricedHeadings = blocks.filter(
-    (b, i) => b.type === 'heading' && blocks[i + 1]?.type === 'paragraph' && priceAlone(textOf(blocks[i + 1]!)),
+    (b, i) =>
+      b.type === 'heading' &&
+      blocks[i + 1]?.type === 'paragraph' &&
+      (priceAlone(textOf(blocks[i + 1]!)) ?? leadingPrice(textOf(blocks[i + 1]!))),
   ).length;
   const counts: [ColumnType, number][] = [
     [

@@ -325,11 +325,15 @@ const PERSON_TITLE =
  * The person a line with a number names beside it ("电话同微信 135… 刘厂长", "值班经理：孙经理 138…",
  * "销售顾问：小张 138…"): a word of the rest that is a surname with a title.
  */
+const ROLE_BEFORE_NAME = /^(?:店长|厂长|院长|校长|社长|老板娘|老板|店主|经理|负责人|联系人|客服|前台)(?=[\u4e00-\u9fff]{2,3}$)/;
+
 function personIn(rest: string): string | undefined {
   // "手机138…找赵师傅": whom to ask for, after 找.
   const named = rest
     .split(/[\s,，、;；：:|｜]+/)
     .map((word) => word.replace(/^(?:请找|找)(?=[\u4e00-\u9fff]{2})/, ''))
+    // "店长小郑", "老板王姐": a role in front of how the person is addressed is not part of it.
+    .map((word) => (PERSON_TITLE.test(word) ? word : word.replace(ROLE_BEFORE_NAME, '')))
     .filter((word) => PERSON_TITLE.test(word));
   // "值班经理：孙经理": a surname of one character is a person's, a longer word more likely a duty's.
   return named.find((word) => word.length <= 3) ?? named.at(-1);

@@ -16,7 +16,7 @@ import { readAsset, sha256Of } from '../assets/store';
 import type { PhotoCaption } from './captions';
 import type { Wishes } from './notes';
 import { lookAt, type PhotoLook } from './photoLook';
-import { isCameraName, isDocumentName, isLicenceName, isQrCodeName } from './photos';
+import { isCameraName, isDocumentName, isLicenceName, isQrCodeName, isScannerName } from './photos';
 import { readInWorker } from './readClient';
 import { problemOf, type DocumentKind, type ReadOutput } from './readFile';
 import type { StructuredMaterial } from './structure';
@@ -231,7 +231,9 @@ class Intake {
     // sharp (the look, OCR) cannot read HEIC or BMP, and reads a TIFF's first page: those see the stored picture.
     const bytes = onThread || tiffPage !== undefined ? readAsset(this.env.dataDir, image.sha256) : original;
     const look = await this.imageSlot(() => lookAt(bytes));
-    const page = (isDocumentName(file) || (isCameraName(file) && look.pageLike)) && (await this.readPage(file, bytes));
+    // A page of a multi-page TIFF is a scan (a copier's or a fax's), like a picture a copier named.
+    const scan = tiffPage !== undefined || isScannerName(file);
+    const page = (isDocumentName(file) || scan || (isCameraName(file) && look.pageLike)) && (await this.readPage(file, bytes));
     this.result.photos.push({ file, image, look, ...(page ? { page } : {}) });
     return true;
   }

@@ -211,6 +211,8 @@ export function productLine(raw: string): ProductLine | undefined {
   if (!name || name.length > 30 || SENTENCE.test(name) || FIELD_LABEL.test(name) || /^\d+$/.test(name)) return undefined;
   // "送货司机1名，有C1驾照，月薪5000元": an amount after 月薪 is pay, and the line a job.
   if (PAY_WORD.test(name)) return undefined;
+  // "月租80元（含1000张）": a rent by the period names no item; it is the price of the name above it.
+  if (/^(?:[月日天年周季]租金?|租金)$/.test(name)) return undefined;
   // "老客户第二台立减10元", "满200立省30元": the amount taken off is an offer, not a price.
   if (/(?:立减|立省|再减|直降|优惠|返现|便宜|[减省])$/.test(name)) return undefined;
   // "铁观音 每斤 260元": 每斤 in front of the amount is its unit.

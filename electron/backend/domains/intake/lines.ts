@@ -9,6 +9,7 @@ import { chatAsWritten } from './chatDictation';
 import { contactPairs } from './contact';
 import { headingReason, numberingOf, NUMBERING_DEPTH } from './headings';
 import { matchColumnKeyword } from './keywords';
+import { leadingPrice } from './leadingPrice';
 import { withoutPageChrome } from './pageChrome';
 import { withEmojiLabel, withYuanForR } from './socialNote';
 
@@ -76,6 +77,8 @@ const paragraph = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ 
 
 /** A price in ￥ opening a line ("￥168/人　1.5小时"), or a price label ("价格：面议"). */
 const PRICE_FIRST = /^(?:[￥¥]\s*\d|价格\s*[：:])/;
+/** That, or an amount in 元 opening the line, maybe after a rent by the period ("月租200元（含…）", "50元/天起，押金另收"). */
+const opensWithPrice = (text: string) => PRICE_FIRST.test(text) || (/元/.test(text.slice(0, 12)) && Boolean(leadingPrice(text)));
 
 /** A shop listing's title: a 【tag】, the name, then search words ("【顺丰冷链】羊肉礼盒5斤装 羊排羊腿组合 过年送礼"). */
 const LISTING_TITLE = /^(?:【[^】]{1,10}】)?([^\s【】]{4,20})((?:\s+[\u4e00-\u9fff]\S{0,12}){0,5})$/;
@@ -99,7 +102,9 @@ function namesOverPrices(lines: TextLine[]): Set<number> {
   const names = new Set<number>();
   const isName = (line: TextLine | undefined) => {
     const text = line?.text.trim() ?? '';
-    return text && text.length <= 20 && !PRICE_FIRST.test(text) && !/[，。；：:,;]/.test(text) && !line!.cells;
+    // "1. 彩色复印机（柯尼卡美能达C258）": numbering and a model or remark in brackets do not make a name long.
+    const core = (numberingOf(text)?.rest ?? text).replace(/[（(][^）)]{1,20}[）)]/g, '');
+    return text && core.length <= 20 && text.length <= 36 && !opensWithPrice(text) && !/[，。；：:,;]/.test(core) && !line!.cells;
   };
   lines.forEach((line, i) => {
     // A paragraph gap may stand between the name and its price.
@@ -108,7 +113,7 @@ function namesOverPrices(lines: TextLine[]): Set<number> {
         .slice(i + 1, i + 3)
         .find((l) => l.text.trim() || l.block)
         ?.text.trim() ?? '';
-    if (!(isName(line) || (!line.cells && listingTitle(line.text.trim()))) || !PRICE_FIRST.test(next)) return;
+    if (!(isName(line) || (!line.cells && listingTitle(line.text.trim()))) || !opensWithPrice(next)) return;
     // A deal card's contents between its name and its price ("洗澡+吹干+剪指甲", "适用10-30斤") are not the name.
     names.add(CARD_CONTENTS.test(line.text.trim()) && isName(lines[i - 1]) ? i - 1 : i);
   });
@@ -140,7 +145,9 @@ export function linesToBlocks(lines: TextLine[]): SourceBlock[] {
     const isolated = (blank(i - 1) && i > 0) || (blank(i + 1) && i + 1 < lines.length);
     const larger = Boolean(line.size && body && line.size > body * 1.15);
     const cells = line.cells ?? typedCells(text);
-    if (cells.length < 2 && (names.has(i) || headingReason(text, { isolated, larger }))) {
+    // The price line under a name is the name's, never a heading of its own.
+    const priceOfName = names.has(i - 1) || (names.has(i - 2) && blank(i - 1));
+    if (cells.length < 2 && (names.has(i) || (!priceOfName && headingReason(text, { isolated, larger })))) {
       flushRows();
       const level = levelOf(text, line.size, largerSizes);
       if (!names.has(i)) sectionLevel = matchColumnKeyword(text) ? level : undefined;

@@ -53,6 +53,15 @@ export const isDocumentName = (fileName: string) =>
   ) || isCardOrPosterName(fileName);
 
 /**
+ * A name an office copier or a scanner gives its scan ("SKM_C25826120415300" from a Konica Minolta,
+ * "KM_C3350i20261204", "Doc_20261204153000", "SCN_0001"): the picture is a scanned page, read by OCR.
+ */
+export const isScannerName = (fileName: string) =>
+  /^(?:skm|km|bizhub|ricoh|sharp|xerox|kyocera|doc|scn|scanned)[\s_-]*(?:[a-z]{1,2}\d{2,4}[a-z]?[\s_-]*)?\d{4,}$/i.test(
+    photoStem(fileName).replace(/[（(]第\d+页[)）]$/, ''),
+  );
+
+/**
  * A business card photographed front and back ("名片正面", "老板的名片", "business card back") and a poster
  * ("开业海报", "poster"): printed text to read. A print shop's sample ("名片样品") is a product photo, not one.
  */

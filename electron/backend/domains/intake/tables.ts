@@ -50,7 +50,7 @@ const HEADER_VOCABULARY: [Role, RegExp][] = [
   // 首重 | 续重: a courier's price for the first kilogram and for each one after it.
   ['price', /价|收费|费用|学费|保费|报价|金额|租金|^首重|^续重/],
   ['requirements', /要求|条件|职责/],
-  ['name', /名称|品名|产品|商品|菜名|菜品|品种|房型|课程|线路|项目|职位|岗位|工种|标题|主题|名字|^名$/],
+  ['name', /名称|品名|产品|商品|菜名|菜品|品种|房型|^车型$|^车款$|课程|线路|项目|职位|岗位|工种|标题|主题|名字|^名$/],
   ['headcount', /人数|名额/],
   ['pay', /薪|工资|待遇|收入/],
   ['date', /日期|时间/],
@@ -192,7 +192,11 @@ function isHeaderColumn(rows: string[][]): boolean {
   const labels = rows.map((r) => clean(r[0] ?? '')).filter(Boolean);
   if (rows.length < 3 || (rows[0]?.length ?? 0) < 3 || labels.length < 3) return false;
   const roles = labels.map(headerRole);
-  return roles[0] === 'name' && roles.filter(Boolean).length * 4 >= labels.length * 3 && roles.some((r) => r === 'price' || r === 'spec');
+  if (roles[0] !== 'name' || !roles.some((r) => r === 'price' || r === 'spec')) return false;
+  // "车型 | 类型 | 车架 | 变速 | … | 售价" down the side: distinct short words naming fields, though most are the trade's own.
+  const fieldWords = labels.every((l) => l.length <= 6 && !/\d/.test(l)) && new Set(labels).size === labels.length;
+  const known = roles.filter(Boolean).length;
+  return known * 4 >= labels.length * 3 || (fieldWords && known >= 2 && !isHeaderRow(rows[0]!));
 }
 
 const transposed = (rows: string[][]) => rows[0]!.map((_, c) => rows.map((r) => r[c] ?? ''));
