@@ -21,6 +21,7 @@ import {
   type Run,
 } from '../../../../shared/sites/model';
 import { isMarkedPrice, parsePrice } from '../../../../shared/sites/price';
+import { bulletTexts, priceOfBullets } from './bulletPrices';
 import { isContactLine } from './contact';
 import { numberingOf, undecorated } from './headings';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
@@ -1106,6 +1107,11 @@ function productOf(id: string, name: string, blocks: SourceBlock[]): Product {
       const remarks = priceBeforeRemarks(textOf(block).trim())?.remarks;
       if (remarks) product.description.push(...toModelBlocks([paragraph(remarks)]));
       continue;
+    }
+    // "● 参考价：280元/平方米起" among the name's bullets: the price stays in the list too.
+    if (!product.price && block.type === 'list') {
+      const price = priceOfBullets(bulletTexts(block.items));
+      if (price) product.price = price;
     }
     const facts = factsOf(block);
     const found = facts
