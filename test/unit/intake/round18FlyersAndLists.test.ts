@@ -58,3 +58,27 @@ describe("a product's price among the bullets nested under its name", () => {
     expect(priceOfBullets(['60元起，市区上门'])).toEqual({ kind: 'amount', fen: 6000, from: true });
   });
 });
+
+describe('lines under the last product of a flyer', () => {
+  it('sends a tagged offer and the contact lines after the last tile to their own places', () => {
+    const { columns, contactLines } = structureDocument(
+      [
+        heading(2, '铝合金推拉窗'),
+        { type: 'paragraph', runs: [{ text: '220元/平方米' }] },
+        heading(2, '断桥隔音窗'),
+        { type: 'paragraph', runs: [{ text: '价格面议' }] },
+        { type: 'paragraph', runs: [{ text: '承接：小区封阳台工程，旧窗拆换。' }] },
+        { type: 'paragraph', runs: [{ text: '地址：临河县建设路88号' }] },
+        { type: 'paragraph', runs: [{ text: '电话：0531-5550123　手机：13705550123（王师傅）' }] },
+      ],
+      '传单.docx',
+      env,
+      { today: TODAY },
+    );
+    const last = products(columns).at(-1)!;
+    expect(itemTitle(last)).toBe('断桥隔音窗');
+    expect(last.description).toEqual([]);
+    expect(columns.find((c) => c.type === 'supply')?.items.map(itemTitle)).toEqual(['小区封阳台工程']);
+    expect(contactLines).toEqual(['地址：临河县建设路88号', '电话：0531-5550123　手机：13705550123（王师傅）']);
+  });
+});

@@ -29,6 +29,7 @@ import { countOf, extractLabeled, extractPay, parseLabeledPrice, splitHeadcount 
 import type { GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import {
+  asTaggedPost,
   FIELD_LABEL,
   isTaggedJob,
   isTaggedNotice,
@@ -804,7 +805,7 @@ export class ColumnFiller {
     }
     if (this.column.type === 'supply') return this.supplySection(title, blocks);
     const images = blocks.filter((b): b is ImageBlock => b.type === 'image').map((b) => b.image);
-    const rest = blocks.filter((b) => b.type !== 'image');
+    const rest = this.withoutTrailingLines(blocks.filter((b) => b.type !== 'image'));
     const item =
       this.column.type === 'products'
         ? productOf(this.ctx.env.newId(), title, rest)
@@ -824,6 +825,27 @@ export class ColumnFiller {
           { item: title },
           { kind: 'itemImage', itemId: item.id, sha256: image.sha256 },
         );
+  }
+
+  /**
+   * A product's section without the lines after it that say what else they are ("承接：…", "地址：…", "电话：…" under the
+   * last tile of a flyer): they go to their own column or to the contact block, not into the product's text.
+   */
+  private withoutTrailingLines(blocks: SourceBlock[]): SourceBlock[] {
+    if (this.column.type !== 'products') return blocks;
+    let end = blocks.length;
+    const kindAt = (i: number) => (blocks[i]?.type === 'paragraph' ? lineColumn(textOf(blocks[i]!), this.ctx) : undefined);
+    while (end > 1 && kindAt(end - 1) && kindAt(end - 1) !== 'products') end--;
+    for (const block of blocks.slice(end)) {
+      const text = textOf(block);
+      const kind = kindAt(blocks.indexOf(block))!;
+      if (kind === 'contact') this.ctx.contactLines.push(text);
+      else
+        new ColumnFiller(this.ctx.columnFor(kind, `A line like "${text.slice(0, 12)}" under the last product`), this.ctx).fill([
+          kind === 'supply' ? paragraph(asTaggedPost(text)) : block,
+        ]);
+    }
+    return blocks.slice(0, end);
   }
 
   /** A 说明/备注 sub-heading: its text stays the column's text, its contact lines go to the contact block. */
