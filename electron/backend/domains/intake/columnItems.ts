@@ -43,6 +43,7 @@ import {
   postLine,
   pricedClauses,
   productLine,
+  type ProductLine,
   saidPoints,
   serviceLine,
   withoutSequenceMarkers,
@@ -316,17 +317,10 @@ export class ColumnFiller {
    * reading order, and the pictures after the table go to them in that order.
    */
   private cards(block: TableBlock): Item[] | undefined {
-    if (this.column.type !== 'products' || block.header) return undefined;
-    const cells = gridOf(block)
-      .flat()
-      .map((cell) => cell.trim())
-      .filter(Boolean);
-    const lines = cells.map((cell) => {
-      const words = cell.split(/\s+/);
-      return words.length >= 2 ? productLine(words.join('  ')) : undefined;
-    });
-    const found = lines.filter((line) => line?.price).length;
-    if (found < 2 || found * 3 < cells.length * 2 || gridOf(block).every((row) => row.filter((c) => c.trim()).length < 2)) return undefined;
+    if (this.column.type !== 'products') return undefined;
+    const grid = cardGrid(block);
+    if (!grid) return undefined;
+    const { cells, lines } = grid;
     const items: Item[] = [];
     lines.forEach((line, index) => {
       if (!line) return this.body(paragraph(cells[index]!));
@@ -1199,7 +1193,10 @@ export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): Col
   const counts: [ColumnType, number][] = [
     [
       'products',
-      lines.filter((l) => productLine(l)).length + tableRows((r) => hasRole(r, 'name') && hasRole(r, 'price')) + pricedHeadings * 2,
+      lines.filter((l) => productLine(l)).length +
+        tableRows((r) => hasRole(r, 'name') && hasRole(r, 'price')) +
+        pricedHeadings * 2 +
+        blocks.reduce((n, b) => n + (b.type === 'table' ? (cardGrid(b)?.cells.length ?? 0) : 0), 0),
     ],
     ['supply', lines.filter((l) => postLine(l)).length],
     // 岗位 | 人数 | 薪资待遇: a table of positions with their headcounts or pay.
@@ -1209,6 +1206,22 @@ export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): Col
   const total = lines.length + blocks.reduce((n, b) => n + (b.type === 'table' ? b.rows.length : 0), 0);
   const [type, count] = counts.sort((a, b) => b[1] - a[1])[0]!;
   return count >= 2 && count * 2 >= total - 1 ? type : undefined;
+}
+
+/** A grid of cards: a table without header whose filled cells mostly read as a product each (name, facts, price). */
+function cardGrid(block: TableBlock): { cells: string[]; lines: (ProductLine | undefined)[] } | undefined {
+  if (block.header) return undefined;
+  const cells = gridOf(block)
+    .flat()
+    .map((cell) => cell.trim())
+    .filter(Boolean);
+  const lines = cells.map((cell) => {
+    const words = cell.split(/\s+/);
+    return words.length >= 2 ? productLine(words.join('  ')) : undefined;
+  });
+  const found = lines.filter((line) => line?.price).length;
+  if (found < 2 || found * 3 < cells.length * 2 || gridOf(block).every((row) => row.filter((c) => c.trim()).length < 2)) return undefined;
+  return { cells, lines };
 }
 
 /** A table whose columns are a position's: its headcount or pay, and no price. */

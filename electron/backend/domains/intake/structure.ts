@@ -257,7 +257,7 @@ class Structurer {
       structureFaq(faq, this.context);
       return this.result;
     }
-    const hint = this.options.fileColumn;
+    const hint = this.fileHint(blocks);
     if (hint) {
       this.newColumn(hint.type, headingCore(hint.from) || DEFAULT_TITLES[hint.type], blocks, (column) =>
         this.context.guess(
@@ -287,6 +287,14 @@ class Structurer {
     this.collectContact(blocks);
     this.context.toTray(blocks, 'No heading names a column (公司简介, 产品介绍, 新闻动态, 人才招聘, 供求信息, 联系我们 …).');
     return this.result;
+  }
+
+  /** The file name's column, unless it names notices ("年终活动海报") and the text is priced goods without a dated notice. */
+  private fileHint(blocks: SourceBlock[]): StructureOptions['fileColumn'] {
+    const hint = this.options.fileColumn;
+    if (hint?.type !== 'news') return hint;
+    const kinds = this.lineKinds(blocks);
+    return kinds.has('products') && !kinds.has('news') ? undefined : hint;
   }
 
   /**
