@@ -20,6 +20,7 @@ import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { jobAdsApart } from './jobListing';
 import { linesToBlocks } from './lines';
+import { withPriceMatrices } from './priceMatrix';
 import { taggedHeadline } from './momentsPosts';
 import { trayPriceOnlyProducts } from './priceOnlyItems';
 import { specsInSameNames } from './sameItems';
@@ -202,7 +203,7 @@ class Structurer {
     if (titles.length) this.result.title = headingCore(runsText((titles[0] as Heading).runs));
     const read = all.filter((b) => !titles.includes(b)).flatMap(dictatedApart);
     const blocks = sectionsUnderTitle(
-      titleAsFirstColumn(captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(jobAdsApart(read))))),
+      titleAsFirstColumn(captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(withPriceMatrices(jobAdsApart(read)))))),
     );
     this.context.fileYears = yearsIn(blocks.map(textOf).join('\n') + tableText(blocks));
     const level = columnLevel(blocks);
