@@ -106,7 +106,8 @@ function docx(body: string): Uint8Array {
     ),
   });
 }
-const p = (text: string, bold = false) => `<w:p><w:r>${bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+const p = (text: string, bold = false) =>
+  `<w:p><w:r>${bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 /** A text box written only as DrawingML (as WPS writes it: no VML fallback). */
 const box = (...lines: string[]) =>
   '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>' +
@@ -128,11 +129,7 @@ describe('a flyer laid out with text boxes', () => {
     });
     const found = products(columns);
     expect(found.map(itemTitle)).toEqual(['柚木餐桌', '实木书柜', '儿童床']);
-    expect(found.map((f) => f.price)).toEqual([
-      { kind: 'amount', fen: 298000 },
-      { kind: 'amount', fen: 158000 },
-      { kind: 'negotiable' },
-    ]);
+    expect(found.map((f) => f.price)).toEqual([{ kind: 'amount', fen: 298000 }, { kind: 'amount', fen: 158000 }, { kind: 'negotiable' }]);
     // No column of notices made from the file's name.
     expect(columns.map((c) => c.type)).not.toContain('news');
   });

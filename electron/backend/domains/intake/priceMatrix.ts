@@ -30,7 +30,10 @@ function asPriceList(table: Table): Table | undefined {
   );
   if (!fits) return undefined;
   const priceList = rows.map((row) => {
-    const amounts = row.slice(1).filter((c) => BARE_NUMBER.test(c)).map(Number);
+    const amounts = row
+      .slice(1)
+      .filter((c) => BARE_NUMBER.test(c))
+      .map(Number);
     const lowest = Math.min(...amounts);
     const price = `${lowest}元${amounts.some((a) => a > lowest) ? '起' : ''}`;
     const cells = bands.flatMap((band, i) => (BARE_NUMBER.test(row[i + 1]!) ? [`${band} ${row[i + 1]}元`] : []));
