@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
+import { jobLine } from '../../../electron/backend/domains/intake/lineItems';
 import { priceOfBullets } from '../../../electron/backend/domains/intake/bulletPrices';
 import { convertDocx } from '../../../electron/backend/domains/intake/docx';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
@@ -171,5 +172,11 @@ describe('a price matrix under a caption naming prices', () => {
 
   it('leaves a table of counts under a caption that names no price alone', () => {
     expect(products(matrix('各小区完工套数').columns)).toEqual([]);
+  });
+});
+
+describe('a job said the way people speak', () => {
+  it('leaves 招个 out of the position', () => {
+    expect(jobLine('招个仓库保管，1名，会开叉车，月薪4500')).toMatchObject({ title: '仓库保管', headcount: 1 });
   });
 });
