@@ -135,6 +135,15 @@ describe('a flyer laid out with text boxes', () => {
     expect(columns.map((c) => c.type)).not.toContain('news');
   });
 
+  it('keeps a text box with the contact beside a tile as its lines', async () => {
+    const { blocks } = await convertDocx(
+      docx(`<w:p>${box('柚木餐桌', '2980元')}${box('地址：临河县家具城二楼', '电话：0531-5550199')}</w:p>`),
+      async () => undefined,
+    );
+    expect(blocks).toHaveLength(4);
+    expect(blocks.map((b) => b.type)).not.toContain('table');
+  });
+
   it('keeps a single text box as the lines it holds', async () => {
     const { blocks } = await convertDocx(docx(`<w:p>${box('地址：临河县家具城二楼', '电话：0531-5550199')}</w:p>`), async () => undefined);
     expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);

@@ -9,6 +9,8 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 const DOCUMENT = 'word/document.xml';
+/** A text box with the shop's address or phone is its contact, not a tile. */
+const CONTACT_LABEL = /(?:地址|电话|手机)\s*[：:]/;
 
 /** The index just after the element opened at `start`, counting nested elements of the same name. */
 function elementEnd(xml: string, start: number, name: string): number {
@@ -81,7 +83,12 @@ export function withTextBoxRowsAsTables(xml: string): string {
   let at = 0;
   for (const [start, end] of outermost(xml, 'w:p')) {
     const paragraph = xml.slice(start, end);
-    const shapes = textBoxShapes(paragraph);
+    if (!paragraph.includes('txbxContent')) continue;
+    // A box with a picture (a grouped shape) or the contact lines stays where it is, read as its lines.
+    const shapes = textBoxShapes(paragraph).filter(([from, to]) => {
+      const shape = paragraph.slice(from, to);
+      return !shape.includes('<a:blip') && !CONTACT_LABEL.test(shape.replace(/<[^>]+>/g, ''));
+    });
     const cells = shapes.map(([from, to]) => boxParagraphs(paragraph.slice(from, to))).filter((cell) => cell.includes('<w:p'));
     if (cells.length < 2) continue;
     let kept = '';
