@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { htmlToBlocks } from '../../../electron/backend/domains/intake/htmlToBlocks';
 import { jobLine } from '../../../electron/backend/domains/intake/lineItems';
 import { priceOfBullets } from '../../../electron/backend/domains/intake/bulletPrices';
 import { convertDocx } from '../../../electron/backend/domains/intake/docx';
@@ -188,13 +187,5 @@ describe('a price matrix under a caption naming prices', () => {
 describe('a job said the way people speak', () => {
   it('leaves 招个 out of the position', () => {
     expect(jobLine('招个仓库保管，1名，会开叉车，月薪4500')).toMatchObject({ title: '仓库保管', headcount: 1 });
-  });
-});
-
-describe('a second-level list whose first level became a heading', () => {
-  it('reads the nested entries as the list, without an empty entry over them', () => {
-    expect(htmlToBlocks('<ul><li><ul><li>高度：1.2米</li><li>95元/米</li></ul></li></ul>')).toEqual([
-      { type: 'list', ordered: false, items: [{ runs: [{ text: '高度：1.2米' }] }, { runs: [{ text: '95元/米' }] }] },
-    ]);
   });
 });

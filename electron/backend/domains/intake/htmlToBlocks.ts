@@ -131,10 +131,7 @@ function listItems(list: DomNode): { items: ListItem[]; images: ImageRef[] } {
       images.push(...sub.images);
       return sub.items;
     });
-    const runs = flatRuns(own);
-    // An entry with nothing of its own over nested ones (Word's second level under a name made a heading): those entries.
-    if (runs.length === 0 && children.length) items.push(...children);
-    else items.push({ runs, ...(children.length ? { children } : {}) });
+    items.push({ runs: flatRuns(own), ...(children.length ? { children } : {}) });
   }
   return { items, images };
 }
