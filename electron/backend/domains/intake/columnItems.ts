@@ -21,6 +21,7 @@ import {
   type Run,
 } from '../../../../shared/sites/model';
 import { isMarkedPrice, parsePrice } from '../../../../shared/sites/price';
+import { bulletTexts, priceOfBullets } from './bulletPrices';
 import { isContactLine } from './contact';
 import { numberingOf, undecorated } from './headings';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
@@ -28,6 +29,7 @@ import { countOf, extractLabeled, extractPay, parseLabeledPrice, splitHeadcount 
 import type { GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import {
+  asTaggedPost,
   FIELD_LABEL,
   isTaggedJob,
   isTaggedNotice,
@@ -42,6 +44,7 @@ import {
   postLine,
   pricedClauses,
   productLine,
+  type ProductLine,
   saidPoints,
   serviceLine,
   withoutSequenceMarkers,
@@ -321,17 +324,10 @@ export class ColumnFiller {
    * reading order, and the pictures after the table go to them in that order.
    */
   private cards(block: TableBlock): Item[] | undefined {
-    if (this.column.type !== 'products' || block.header) return undefined;
-    const cells = gridOf(block)
-      .flat()
-      .map((cell) => cell.trim())
-      .filter(Boolean);
-    const lines = cells.map((cell) => {
-      const words = cell.split(/\s+/);
-      return words.length >= 2 ? productLine(words.join('  ')) : undefined;
-    });
-    const found = lines.filter((line) => line?.price).length;
-    if (found < 2 || found * 3 < cells.length * 2 || gridOf(block).every((row) => row.filter((c) => c.trim()).length < 2)) return undefined;
+    if (this.column.type !== 'products') return undefined;
+    const grid = cardGrid(block);
+    if (!grid) return undefined;
+    const { cells, lines } = grid;
     const items: Item[] = [];
     lines.forEach((line, index) => {
       if (!line) return this.body(paragraph(cells[index]!));
@@ -821,7 +817,7 @@ export class ColumnFiller {
     }
     if (this.column.type === 'supply') return this.supplySection(title, blocks);
     const images = blocks.filter((b): b is ImageBlock => b.type === 'image').map((b) => b.image);
-    const rest = blocks.filter((b) => b.type !== 'image');
+    const rest = this.withoutTrailingLines(blocks.filter((b) => b.type !== 'image'));
     const item =
       this.column.type === 'products'
         ? productOf(this.ctx.env.newId(), title, rest)
@@ -841,6 +837,27 @@ export class ColumnFiller {
           { item: title },
           { kind: 'itemImage', itemId: item.id, sha256: image.sha256 },
         );
+  }
+
+  /**
+   * A product's section without the lines after it that say what else they are ("承接：…", "地址：…", "电话：…" under the
+   * last tile of a flyer): they go to their own column or to the contact block, not into the product's text.
+   */
+  private withoutTrailingLines(blocks: SourceBlock[]): SourceBlock[] {
+    if (this.column.type !== 'products') return blocks;
+    let end = blocks.length;
+    const kindAt = (i: number) => (blocks[i]?.type === 'paragraph' ? lineColumn(textOf(blocks[i]!), this.ctx) : undefined);
+    while (end > 1 && kindAt(end - 1) && kindAt(end - 1) !== 'products') end--;
+    for (const block of blocks.slice(end)) {
+      const text = textOf(block);
+      const kind = kindAt(blocks.indexOf(block))!;
+      if (kind === 'contact') this.ctx.contactLines.push(text);
+      else
+        new ColumnFiller(this.ctx.columnFor(kind, `A line like "${text.slice(0, 12)}" under the last product`), this.ctx).fill([
+          kind === 'supply' ? paragraph(asTaggedPost(text)) : block,
+        ]);
+    }
+    return blocks.slice(0, end);
   }
 
   /** A 说明/备注 sub-heading: its text stays the column's text, its contact lines go to the contact block. */
@@ -1127,6 +1144,11 @@ function productOf(id: string, name: string, blocks: SourceBlock[]): Product {
       if (remarks) product.description.push(...toModelBlocks([paragraph(remarks)]));
       continue;
     }
+    // "● 参考价：280元/平方米起" among the name's bullets: the price stays in the list too.
+    if (!product.price && block.type === 'list') {
+      const price = priceOfBullets(bulletTexts(block.items));
+      if (price) product.price = price;
+    }
     const facts = factsOf(block);
     const found = facts
       ? { found: facts, rest: '' }
@@ -1194,7 +1216,10 @@ export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): Col
   const counts: [ColumnType, number][] = [
     [
       'products',
-      lines.filter((l) => productLine(l)).length + tableRows((r) => hasRole(r, 'name') && hasRole(r, 'price')) + pricedHeadings * 2,
+      lines.filter((l) => productLine(l)).length +
+        tableRows((r) => hasRole(r, 'name') && hasRole(r, 'price')) +
+        pricedHeadings * 2 +
+        blocks.reduce((n, b) => n + (b.type === 'table' ? (cardGrid(b)?.cells.length ?? 0) : 0), 0),
     ],
     ['supply', lines.filter((l) => postLine(l)).length],
     // 岗位 | 人数 | 薪资待遇: a table of positions with their headcounts or pay.
@@ -1204,6 +1229,22 @@ export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): Col
   const total = lines.length + blocks.reduce((n, b) => n + (b.type === 'table' ? b.rows.length : 0), 0);
   const [type, count] = counts.sort((a, b) => b[1] - a[1])[0]!;
   return count >= 2 && count * 2 >= total - 1 ? type : undefined;
+}
+
+/** A grid of cards: a table without header whose filled cells mostly read as a product each (name, facts, price). */
+function cardGrid(block: TableBlock): { cells: string[]; lines: (ProductLine | undefined)[] } | undefined {
+  if (block.header) return undefined;
+  const cells = gridOf(block)
+    .flat()
+    .map((cell) => cell.trim())
+    .filter(Boolean);
+  const lines = cells.map((cell) => {
+    const words = cell.split(/\s+/);
+    return words.length >= 2 ? productLine(words.join('  ')) : undefined;
+  });
+  const found = lines.filter((line) => line?.price).length;
+  if (found < 2 || found * 3 < cells.length * 2 || gridOf(block).every((row) => row.filter((c) => c.trim()).length < 2)) return undefined;
+  return { cells, lines };
 }
 
 /** A table whose columns are a position's: its headcount or pay, and no price. */

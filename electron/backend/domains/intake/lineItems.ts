@@ -421,7 +421,8 @@ export function jobLine(raw: string): JobLine | undefined {
   const headcount = count ? countOf(count) : stated ? countOf(stated) : undefined;
   const { pay, rest: requirements } = amountFirst((rest ?? '').trim()) ?? extractPay((rest ?? '').trim());
   return {
-    title: title!.trim(),
+    // "招个送货司机，1名…": 招个 (hire a) is said, not part of the position.
+    title: title!.trim().replace(/^招个(?=[\u4e00-\u9fff]{2})/, ''),
     ...(headcount ? { headcount } : {}),
     ...(pay ? { pay: pay.slice(0, 100) } : {}),
     requirements: requirements

@@ -21,6 +21,7 @@ import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { jobAdsApart } from './jobListing';
 import { linesToBlocks } from './lines';
+import { withPriceMatrices } from './priceMatrix';
 import { taggedHeadline } from './momentsPosts';
 import { trayPriceOnlyProducts } from './priceOnlyItems';
 import { specsInSameNames } from './sameItems';
@@ -205,7 +206,7 @@ class Structurer {
     if (ownName) this.result.title = ownName;
     const read = all.filter((b) => !titles.includes(b)).flatMap(dictatedApart);
     const blocks = sectionsUnderTitle(
-      titleAsFirstColumn(captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(jobAdsApart(read))))),
+      titleAsFirstColumn(captionsAsHeadings(unwrapLayoutTables(chineseOfBilingualTables(withPriceMatrices(jobAdsApart(read)))))),
     );
     this.context.fileYears = yearsIn(blocks.map(textOf).join('\n') + tableText(blocks));
     const level = columnLevel(blocks);
@@ -260,7 +261,7 @@ class Structurer {
       structureFaq(faq, this.context);
       return this.result;
     }
-    const hint = this.options.fileColumn;
+    const hint = this.fileHint(blocks);
     if (hint) {
       this.newColumn(hint.type, headingCore(hint.from) || DEFAULT_TITLES[hint.type], blocks, (column) =>
         this.context.guess(
@@ -290,6 +291,14 @@ class Structurer {
     this.collectContact(blocks);
     this.context.toTray(blocks, 'No heading names a column (公司简介, 产品介绍, 新闻动态, 人才招聘, 供求信息, 联系我们 …).');
     return this.result;
+  }
+
+  /** The file name's column, unless it names notices ("年终活动海报") and the text is priced goods without a dated notice. */
+  private fileHint(blocks: SourceBlock[]): StructureOptions['fileColumn'] {
+    const hint = this.options.fileColumn;
+    if (hint?.type !== 'news') return hint;
+    const kinds = this.lineKinds(blocks);
+    return kinds.has('products') && !kinds.has('news') ? undefined : hint;
   }
 
   /**
