@@ -39,9 +39,12 @@ export function specsInSameNames(items: Item[]): void {
       .replace(/^[^：:]{1,8}[：:]/, '')
       .replace(/\s*[/／][\u4e00-\u9fff]{1,2}$/, '')
       .trim();
-    if (spec) p.name = `${p.name} ${spec}`.slice(0, 100);
+    if (spec && !NO_SIZE.test(spec)) p.name = `${p.name} ${spec}`.slice(0, 100);
   }
 }
+
+/** A spec cell that gives no size: made to the drawing or order (按图纸, 定制), or a dash for none. */
+const NO_SIZE = /^(?:按图纸?|按图定[制做]|来图定[制做]|按要求|按客户要求|按需定[制做]|定制|定做|非标定制|另议|无|[-—－–/／]+)$/;
 
 /**
  * Two products are one when they cost the same and their names are the same as written apart from

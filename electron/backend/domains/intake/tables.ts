@@ -73,6 +73,8 @@ export interface TableColumn {
   grade?: boolean;
   /** Bare amounts or ranges under a caption that says they are prices, where the price column (if any) is empty. */
   captionPrices?: boolean;
+  /** A 规格型号 column of model codes with a few words among them ("非屏蔽"): only its codes are models. */
+  codes?: boolean;
 }
 
 export interface TableReading {
@@ -281,19 +283,27 @@ function gradedPrice(reading: TableReading, row: string[]): Price | undefined {
   return { kind: 'amount', fen: low, ...(high > low ? { maxFen: high } : {}), ...(unit ? { unit } : {}) };
 }
 
-/** A model code: letters, then digits, maybe a dash between ("BX-2301", "ZZX-600", "PP-32"). */
-const MODEL_CODE = /^[A-Za-z]{1,5}-?\d{2,}[A-Za-z0-9-]*$/;
+/**
+ * A model code: letters, then digits, maybe a dash between ("BX-2301", "ZZX-600", "PP-32"); or a cable's or
+ * fitting's code, two letters or a dash before its sizes ("BV-2.5", "YJV-4×16+1×10", "BVVB-2×1.5") — one letter
+ * without a dash is a size ("M8×30").
+ */
+const MODEL_CODE = /^(?:[A-Za-z]{1,5}-?\d{2,}[A-Za-z0-9-]*|(?:[A-Za-z]{1,5}-)*(?:[A-Za-z]{2,5}-?|[A-Za-z]-)\d+(?:\.\d+)?(?:[×xX*+/-]\d+(?:\.\d+)?)*)$/;
 
 /**
  * A 规格型号 column is a spec (shop systems mix sizes and models in it: "M8×30", "100型"), but one
- * whose every value is a model code (an ERP quote's "BX-2301") holds models: they go into the name.
+ * whose values are model codes (an ERP quote's "BX-2301", a cable list's "BV-2.5") holds models: they go into
+ * the name. A few words among the codes ("非屏蔽") name their variant without being a model (see rowFields).
  */
 function modelsUnderSpecHeader(columns: TableColumn[], data: string[][]): void {
   if (columns.some((c) => c.role === 'model')) return;
   const at = columns.findIndex((c) => c.role === 'spec' && /型号/.test(c.header));
   // A signature row under the table ("审核：", "批准：") holds labels, not values.
   const values = data.map((r) => clean(r[at] ?? '').normalize('NFKC')).filter((v) => v && !/[：:]$/.test(v));
-  if (at >= 0 && values.length >= 2 && values.every((v) => MODEL_CODE.test(v))) columns[at]!.role = 'model';
+  const codes = values.filter((v) => MODEL_CODE.test(v)).length;
+  if (at < 0 || values.length < 2 || codes < 2 || codes < values.length * 0.8) return;
+  columns[at]!.role = 'model';
+  if (codes < values.length) columns[at]!.codes = true;
 }
 
 /** Without a name column by header, the name is the first text column whose values are short and mostly different. */
@@ -497,14 +507,18 @@ function bySex(cell: string): number | undefined {
   return men && women ? men + women : undefined;
 }
 
+/** A 品牌 cell saying the goods have no brand: sold loose (散装), unbranded, assorted, or a dash. */
+const NO_BRAND = /^(?:散装|散称|散货|无|无品牌|无牌|杂牌|其他|其它|通用|不限|各品牌|多品牌|自产|自制|[-—－–/／]+)$/;
+
 /**
  * 品牌 | 产品名称 (a dealer's list of several makers' goods): the brand before the name is part of what is sold —
- * "立邦 净味墙面漆" — unless the name already says it.
+ * "立邦 净味墙面漆" — unless the name already says it, or the cell says there is no brand (散装).
  */
 function withBrand(reading: TableReading, row: string[], name: string): string {
   const nameAt = reading.columns.findIndex((c) => c.role === 'name');
   const brandAt = reading.columns.findIndex((c) => /^品牌$/.test(clean(c.header)));
-  const brand = brandAt >= 0 && brandAt < nameAt ? clean(row[brandAt] ?? '') : '';
+  const brandCell = brandAt >= 0 && brandAt < nameAt ? clean(row[brandAt] ?? '') : '';
+  const brand = NO_BRAND.test(brandCell) ? '' : brandCell;
   return name && brand && brand.length <= 10 && !name.includes(brand) ? `${brand} ${name}` : name;
 }
 
@@ -546,7 +560,10 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   const packed = reading.hasHeader && reading.columns.some((c) => c.role === 'spec' && c.header) ? { name } : splitPackSize(name);
   const fields: RowFields = { name: packed.name, details: byFirstLine ? [moreLines.join(' ')] : [] };
   const model = cell('model');
-  if (model) fields.model = model.slice(0, 50);
+  const wordsAmongCodes = reading.columns.some((c) => c.role === 'model' && c.codes) && !MODEL_CODE.test(model.normalize('NFKC'));
+  // A word among model codes (超五类网线 | 非屏蔽) names the variant as a model would, but is no model.
+  if (model && wordsAmongCodes) fields.name = `${fields.name} ${model}`;
+  else if (model) fields.model = model.slice(0, 50);
   const byCaption = reading.columns.findIndex((c) => c.captionPrices);
   const captionPrice = byCaption >= 0 && !cell('price') && BARE_AMOUNT_OR_RANGE.test(clean(row[byCaption] ?? ''));
   const priceCell = captionPrice ? row[byCaption]!.trim() : cell('price');
