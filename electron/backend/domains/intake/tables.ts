@@ -288,7 +288,8 @@ function gradedPrice(reading: TableReading, row: string[]): Price | undefined {
  * fitting's code, two letters or a dash before its sizes ("BV-2.5", "YJV-4×16+1×10", "BVVB-2×1.5") — one letter
  * without a dash is a size ("M8×30").
  */
-const MODEL_CODE = /^(?:[A-Za-z]{1,5}-?\d{2,}[A-Za-z0-9-]*|(?:[A-Za-z]{1,5}-)*(?:[A-Za-z]{2,5}-?|[A-Za-z]-)\d+(?:\.\d+)?(?:[×xX*+/-]\d+(?:\.\d+)?)*)$/;
+const MODEL_CODE =
+  /^(?:[A-Za-z]{1,5}-?\d{2,}[A-Za-z0-9-]*|(?:[A-Za-z]{1,5}-)*(?:[A-Za-z]{2,5}-?|[A-Za-z]-)\d+(?:\.\d+)?(?:[×xX*+/-]\d+(?:\.\d+)?)*)$/;
 
 /**
  * A 规格型号 column is a spec (shop systems mix sizes and models in it: "M8×30", "100型"), but one
