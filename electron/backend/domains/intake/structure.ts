@@ -550,7 +550,9 @@ class Structurer {
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!;
       if (block.type === 'paragraph' && postLine(textOf(block))) {
-        new ColumnFiller(this.context.columnFor('supply', `A tagged post like "${textOf(block).slice(0, 12)}"`), this.context).fill([block]);
+        new ColumnFiller(this.context.columnFor('supply', `A tagged post like "${textOf(block).slice(0, 12)}"`), this.context).fill([
+          block,
+        ]);
         continue;
       }
       let end = i + 1;
