@@ -9,6 +9,7 @@ import { isMarkedPrice } from '../../../../shared/sites/price';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
 import { countOf, extractPay, parseLabeledPrice } from './fields';
 import { LEADER, numberingOf, undecorated } from './headings';
+import { exclaimedHeadline } from './momentsPosts';
 import { splitCells } from './lines';
 import { splitPackSize } from './tables';
 
@@ -349,7 +350,7 @@ const JOB_LINE =
 
 /** "招：送货司机2人…", "【招聘】…", "招学徒1名…" (招 before a position and its headcount): a job ad that says so, wherever it stands. */
 /** "另外店里招…", "我们厂里还招…": a few words of who is hiring in front of 招, in prose (then maybe 现在: "另外公司现在招…"). */
-const HIRING_LEAD = String.raw`(?:另外|此外|同时|还有)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂)?还?`;
+const HIRING_LEAD = String.raw`(?:另外|此外|同时|还有|另|再)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂)?还?`;
 
 const JOB_TAG = new RegExp(
   String.raw`^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|诚招|急招|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|诚招|急招|招工|招募|招人|招|聘)\s*[：:]|(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?(?:招聘|诚聘|急聘|急招|招募|招(?![商生标投待收]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*`,
@@ -498,8 +499,16 @@ export interface NewsLine {
 export function newsLine(raw: string, fileYears: number[], today: string): NewsLine | undefined {
   const text = withoutNewsTag(withoutNumbering(raw));
   const found = leadingDate(text, fileYears, today);
-  if (!found || found.text.length < 4) return undefined;
+  if (!found) return headlinedNews(text, fileYears, today);
+  if (found.text.length < 4) return undefined;
   return { date: found.date, title: noticeTitle(found.text).replace(/[。.]$/, ''), text };
+}
+
+/** "…大检查开始了！12月10日到12月31日，来厂保养…": the exclaimed headline titles the dated notice after it. */
+function headlinedNews(text: string, fileYears: number[], today: string): NewsLine | undefined {
+  const post = exclaimedHeadline(text);
+  const found = post && leadingDate(post.rest, fileYears, today);
+  return found && found.text.length >= 4 ? { date: found.date, title: post.headline, text } : undefined;
 }
 
 /**

@@ -15,3 +15,14 @@ export function taggedHeadline(text: string): string | undefined {
   const head = undecorated(text.slice(0, tags.index).trim()).trim();
   return head.length >= 2 && head.length <= 24 && !/[，,。；;：:]/.test(head) ? head : undefined;
 }
+
+/**
+ * "冬季保养大检查开始了！12月10日到12月31日，…": a post that opens with an exclaimed headline, its date right after.
+ * The headline and the rest of the line; undefined when the line does not open so.
+ */
+export function exclaimedHeadline(text: string): { headline: string; rest: string } | undefined {
+  const match = /^\s*([^，,。；;：:！!？?\d]{4,24}?)[！!]+\s*(\S.*)$/su.exec(text);
+  if (!match) return undefined;
+  const headline = undecorated(match[1]!).trim();
+  return headline.length >= 4 ? { headline, rest: match[2]! } : undefined;
+}

@@ -235,7 +235,10 @@ class Structurer {
       else if (contentColumn(section.blocks, this.context)) previous = this.listedUnder(title, section.blocks);
       else if (this.pricedItem(section, previous, sections[i + 1]))
         previous = this.pricedItemsColumn(previous, { ...section.heading, level: level + 1 }, section.blocks);
-      else {
+      else if (previous?.filler && isMoreOfList(previous.column, section.blocks, this.context)) {
+        this.collectContact(section.blocks);
+        previous.filler.fill(section.blocks);
+      } else {
         this.collectContact(section.blocks);
         this.context.toTray([section.heading, ...section.blocks], `No column keyword in the heading "${title}".`);
       }
@@ -390,7 +393,7 @@ class Structurer {
     const guess = announce(column);
     if (!LIST_COLUMNS.includes(type)) {
       blocks = this.withoutJobLines(blocks);
-      if (type !== 'contact') blocks = this.withoutCurrentNotices(blocks);
+      if (type !== 'contact') blocks = this.withoutListedParts(this.withoutCurrentNotices(blocks));
       column.body = toModelBlocks(type === 'contact' ? blocks : this.withoutPostSections(blocks));
       if (type === 'contact') this.context.contactLines.push(...contactTexts(blocks));
       else this.collectContact(blocks);
@@ -538,6 +541,34 @@ class Structurer {
     });
   }
 
+  /**
+   * In an introduction, "今日菜价" over priced lines and a "供应：…" line are items, not its text: a sub-heading over a
+   * list of one kind of items fills that kind's column, and a tagged post line the posts column.
+   */
+  private withoutListedParts(blocks: SourceBlock[]): SourceBlock[] {
+    const kept: SourceBlock[] = [];
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
+      if (block.type === 'paragraph' && postLine(textOf(block))) {
+        new ColumnFiller(this.context.columnFor('supply', `A tagged post like "${textOf(block).slice(0, 12)}"`), this.context).fill([
+          block,
+        ]);
+        continue;
+      }
+      let end = i + 1;
+      while (end < blocks.length && blocks[end]!.type !== 'heading') end++;
+      const type = block.type === 'heading' && end > i + 1 ? contentColumn(blocks.slice(i + 1, end), this.context) : undefined;
+      if (!type || !LIST_COLUMNS.includes(type)) {
+        kept.push(block);
+        continue;
+      }
+      const why = `Sub-heading "${textOf(block).slice(0, 20)}" over a list of ${type} items`;
+      new ColumnFiller(this.context.columnFor(type, why), this.context).fill(blocks.slice(i + 1, end));
+      i = end - 1;
+    }
+    return kept;
+  }
+
   /** "2026年12月8日起线上下单满58元免费送货上门" in an introduction: a dated notice of the news column, not text of this one. */
   private withoutCurrentNotices(blocks: SourceBlock[]): SourceBlock[] {
     return blocks.filter((block) => {
@@ -648,6 +679,13 @@ const paragraphOf = (text: string): SourceBlock => ({ type: 'paragraph', runs: [
 /** A line taken for a heading by its look ("招学徒1名 包吃住" standing alone) is read as the line it is. */
 const asLine = (block: SourceBlock): SourceBlock =>
   block.type === 'heading' && block.look ? { type: 'paragraph', runs: block.runs } : block;
+
+/**
+ * "五、其他" over "沙发套定做　面议" and a closing word: after a price list, a heading that names nothing over more
+ * priced lines goes on with the list (the lines tagged as jobs or posts still go to their columns).
+ */
+const isMoreOfList = (column: Column, blocks: SourceBlock[], context: StructureContext) =>
+  column.type === 'products' && blocks.some((b) => b.type === 'paragraph' && lineColumn(textOf(b), context) === 'products');
 
 const isEmptyColumn = (column: Column) => column.body.length === 0 && column.items.length === 0;
 

@@ -537,6 +537,9 @@ function isQuotationCharge(reading: TableReading, row: string[], name: string, c
   return /费$/.test(name) && cell('unit') === '项';
 }
 
+/** "1、棉麻窗帘" (numbered lines typed in columns): the number counts the rows, it is not part of the name. */
+const withoutItemNumber = (name: string) => name.replace(/^\s*\d{1,3}\s*[、．.]\s*(?=[\u4e00-\u9fff])/, '');
+
 /** The fields of one data row, or undefined for a row without a name (totals, notes). */
 export function rowFields(reading: TableReading, row: string[]): RowFields | undefined {
   const cell = (role: Role) => {
@@ -549,7 +552,7 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     .map((line) => line.trim())
     .filter(Boolean);
   const byFirstLine = moreLines.length > 0 && firstLine.length >= 2;
-  const name = withBrand(reading, row, (byFirstLine ? firstLine : cell('name')).replace(/\s+/g, ' '));
+  const name = withBrand(reading, row, withoutItemNumber(byFirstLine ? firstLine : cell('name')).replace(/\s+/g, ' '));
   // Totals, notes and signature lines under a table ("以上价格含税，运费另计。", "审核：") are not items.
   // A comma inside the name's brackets ("大包（8人，两台机）") is its remark, not a sentence.
   const unbracketed = name.replace(/[（(][^（()）]*[）)]/g, '');
