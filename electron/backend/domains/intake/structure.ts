@@ -22,7 +22,7 @@ import { unwrapLayoutTables } from './layoutTable';
 import { jobAdsApart } from './jobListing';
 import { linesToBlocks } from './lines';
 import { withPriceMatrices } from './priceMatrix';
-import { taggedHeadline } from './momentsPosts';
+import { postHeadline } from './momentsPosts';
 import { trayPriceOnlyProducts } from './priceOnlyItems';
 import { specsInSameNames } from './sameItems';
 import { sectionsUnderTitle } from './titledSections';
@@ -313,7 +313,7 @@ class Structurer {
     // A line of several priced items ("贴膜 15元/张  数据线 20元/根") counts as its items.
     const items = blocks.reduce((n, b, i) => (kinds[i] && kinds[i] !== 'contact' ? n + (spacedProducts(textOf(b))?.length ?? 1) : n), 0);
     // A post's headline over a dated line ("圣诞款上新啦 #美甲#" over "12月10日起…") titles that notice.
-    const headlines = blocks.map((b, i) => (kinds[i + 1] === 'news' && b.type === 'paragraph' ? taggedHeadline(textOf(b)) : undefined));
+    const headlines = blocks.map((b, i) => (kinds[i + 1] === 'news' && b.type === 'paragraph' ? postHeadline(textOf(b)) : undefined));
     // One job, post or headed notice is enough: such a line says what it is ("招学徒1名…", "收购：…").
     if (items < 2 && !kinds.some((k) => k === 'jobs' || k === 'supply') && !headlines.some(Boolean)) return false;
     const fillers = new Map<ColumnType, ColumnFiller>();
