@@ -23,6 +23,7 @@ import { jobAdsApart } from './jobListing';
 import { linesToBlocks } from './lines';
 import { withPriceMatrices } from './priceMatrix';
 import { postHeadline } from './momentsPosts';
+import { labelledNotice } from './eventNotices';
 import { trayPriceOnlyProducts } from './priceOnlyItems';
 import { specsInSameNames } from './sameItems';
 import { sectionsUnderTitle } from './titledSections';
@@ -263,7 +264,8 @@ class Structurer {
     }
     const hint = this.fileHint(blocks);
     if (hint) {
-      this.newColumn(hint.type, headingCore(hint.from) || DEFAULT_TITLES[hint.type], blocks, (column) =>
+      const kept = hint.type === 'news' || hint.type === 'contact' ? blocks : this.withoutCurrentNotices(blocks);
+      this.newColumn(hint.type, headingCore(hint.from) || DEFAULT_TITLES[hint.type], kept, (column) =>
         this.context.guess(
           'column.file_name',
           `No heading names a column; the name "${hint.from}" contains "${hint.keyword}" → column of type ${hint.type}.`,
@@ -538,12 +540,15 @@ class Structurer {
     });
   }
 
-  /** "2026年12月8日起线上下单满58元免费送货上门" in an introduction: a dated notice of the news column, not text of this one. */
+  /** "2026年12月8日起线上下单满58元免费送货上门", "新年活动：12月15日至…" in an introduction or a list: a dated notice of the news column, not text of this one. */
   private withoutCurrentNotices(blocks: SourceBlock[]): SourceBlock[] {
     return blocks.filter((block) => {
       const text = block.type === 'paragraph' ? undecorated(textOf(block)) : '';
-      if (!isCurrentNotice(text, this.context.fileYears, this.context.today)) return true;
-      new ColumnFiller(this.context.columnFor('news', `A dated notice like "${text.slice(0, 12)}"`), this.context).fill([block]);
+      const labelled = labelledNotice(text, this.context.fileYears, this.context.today);
+      if (!labelled && !isCurrentNotice(text, this.context.fileYears, this.context.today)) return true;
+      const filler = new ColumnFiller(this.context.columnFor('news', `A dated notice like "${text.slice(0, 12)}"`), this.context);
+      // "新年活动：12月15日至…": the event's name as the notice's sub-heading, its dated text under it.
+      filler.fill(labelled ? [{ type: 'heading', level: 2, runs: [{ text: labelled.title }] }, paragraphOf(labelled.text)] : [block]);
       return false;
     });
   }
