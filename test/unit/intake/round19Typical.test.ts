@@ -40,7 +40,13 @@ describe('a WeChat post headed by the shop’s name in brackets', () => {
 
 describe('an event named before a colon with its dates', () => {
   it('is a news notice titled by the event, out of the price list its file names', () => {
-    const lines = ['宠物洗护价目', '小型犬洗澡 60元', '中型犬洗澡 90元', '猫咪洗澡 80元', '圣诞活动：12月20日至1月5日，洗护满200元送驱虫一次'];
+    const lines = [
+      '宠物洗护价目',
+      '小型犬洗澡 60元',
+      '中型犬洗澡 90元',
+      '猫咪洗澡 80元',
+      '圣诞活动：12月20日至1月5日，洗护满200元送驱虫一次',
+    ];
     const result = structureDocument(textToBlocks(lines), '洗护价目表.txt', env, { today: TODAY });
     expect(titles(result.columns, 'products')).toEqual(['小型犬洗澡', '中型犬洗澡', '猫咪洗澡']);
     expect(titles(result.columns, 'news')).toEqual(['圣诞活动']);
