@@ -172,7 +172,7 @@ export class ColumnFiller {
    * of two or more short lines — names without prices or headcounts ("瑜伽", "动感单车", "私教课"; "会计",
    * "送货司机"; "钢结构安装"), or in products and services "name：what it is" lines ("不锈钢水箱：304材质，
    * 1-100吨") — makes each line an item, named as written. A lead sentence may stand before the run
-   * ("主要产品如下："). Lines with sentence punctuation in the name, or labels (价格：, 地址：), are text, and
+   * ("主要产品如下：") and a closing remark after it ("价格面议。"). Lines with sentence punctuation in the name, or labels (价格：, 地址：), are text, and
    * so is a run mixed with them.
    */
   private shortLines(): void {
@@ -183,9 +183,12 @@ export class ColumnFiller {
     );
     const entries = texts.map((text) => this.entryOf(text));
     const lead = texts.length > 2 && !entries[0] && /[：:。]$/.test(texts[0]!.trim()) ? 1 : 0;
-    const run = entries.slice(lead);
+    // "来图来样加工，价格面议。": a closing sentence after the run is a remark on the whole list.
+    const tail = texts.length - lead > 2 && !entries.at(-1) && /[。！!]$/.test(texts.at(-1)!.trim()) ? 1 : 0;
+    const run = entries.slice(lead, entries.length - tail);
     if (run.length < 2 || !run.every(Boolean)) return;
-    this.column.body = [...(lead ? [paragraph(texts[0]!.trim())] : []), ...this.column.body.filter((b) => b.type === 'image')];
+    const remarks = [...(lead ? [texts[0]!] : []), ...(tail ? [texts.at(-1)!] : [])];
+    this.column.body = [...remarks.map((t) => paragraph(t.trim())), ...this.column.body.filter((b) => b.type === 'image')];
     for (const entry of run as { name: string; text?: string }[]) {
       const id = this.ctx.env.newId();
       const about = entry.text ? [paragraph(entry.text)] : [];

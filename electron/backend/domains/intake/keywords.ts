@@ -40,6 +40,9 @@ const BASE_KEYWORDS: Record<KeywordColumn, string[]> = {
     '团购',
     '案例',
     '业绩',
+    // A workshop's 加工范围 lists the work it takes on: what it sells.
+    '加工范围',
+    '加工项目',
   ],
   news: ['新闻', '动态', '公告', '资讯', '消息', '通知', '活动'],
   jobs: ['招贤纳士', '招聘', '诚聘', '招工', '招人', '收人', '招募', '加入我们'],

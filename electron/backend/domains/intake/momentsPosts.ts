@@ -26,3 +26,19 @@ export function exclaimedHeadline(text: string): { headline: string; rest: strin
   const headline = undecorated(match[1]!).trim();
   return headline.length >= 4 ? { headline, rest: match[2]! } : undefined;
 }
+
+/** "【远山户外】秋季露营报名啦⛺": a shop's bracketed name in front of the post's headline. */
+const LEADING_TAG = /^\s*【[^】\n]{2,12}】\s*/u;
+
+/**
+ * A post's headline over its dated line: a #topic#-tagged line ("🎄圣诞款上新啦💅 #美甲#"), or the short words
+ * after a leading 【tag】 ("【某某户外】冬季徒步报名啦"); undefined for any other line.
+ */
+export function postHeadline(text: string): string | undefined {
+  const tagged = taggedHeadline(text);
+  if (tagged) return tagged;
+  const tag = LEADING_TAG.exec(text);
+  if (!tag) return undefined;
+  const head = undecorated(text.slice(tag[0].length).trim()).trim();
+  return head.length >= 4 && head.length <= 24 && !/[，,。；;：:！!？?]/.test(head) ? head : undefined;
+}

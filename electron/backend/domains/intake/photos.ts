@@ -163,8 +163,8 @@ const modelTokens = (s: string) =>
 
 const pinyinOf = (s: string) => normalize(pinyin(s, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(''));
 
-/** Words people add to a photo's name that are not part of the item's: 图片, 样品, 实拍 … */
-const NOISE = /图片|照片|样品|样图|实拍|效果图|产品图|大图|小图|主图|细节/g;
+/** Words people add to a photo's name that are not part of the item's: 图片, 样品, 样片 (a studio's sample shot), 实拍 … */
+const NOISE = /图片|照片|样品|样片|样图|实拍|效果图|产品图|大图|小图|主图|细节/g;
 
 /** Levenshtein distance, for names off by a character or two. */
 function distance(a: string, b: string): number {

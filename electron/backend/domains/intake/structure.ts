@@ -22,7 +22,8 @@ import { unwrapLayoutTables } from './layoutTable';
 import { jobAdsApart } from './jobListing';
 import { linesToBlocks } from './lines';
 import { withPriceMatrices } from './priceMatrix';
-import { taggedHeadline } from './momentsPosts';
+import { postHeadline } from './momentsPosts';
+import { labelledNotice } from './eventNotices';
 import { trayPriceOnlyProducts } from './priceOnlyItems';
 import { specsInSameNames } from './sameItems';
 import { sectionsUnderTitle } from './titledSections';
@@ -316,7 +317,7 @@ class Structurer {
     // A line of several priced items ("贴膜 15元/张  数据线 20元/根") counts as its items.
     const items = blocks.reduce((n, b, i) => (kinds[i] && kinds[i] !== 'contact' ? n + (spacedProducts(textOf(b))?.length ?? 1) : n), 0);
     // A post's headline over a dated line ("圣诞款上新啦 #美甲#" over "12月10日起…") titles that notice.
-    const headlines = blocks.map((b, i) => (kinds[i + 1] === 'news' && b.type === 'paragraph' ? taggedHeadline(textOf(b)) : undefined));
+    const headlines = blocks.map((b, i) => (kinds[i + 1] === 'news' && b.type === 'paragraph' ? postHeadline(textOf(b)) : undefined));
     // One job, post or headed notice is enough: such a line says what it is ("招学徒1名…", "收购：…").
     if (items < 2 && !kinds.some((k) => k === 'jobs' || k === 'supply') && !headlines.some(Boolean)) return false;
     const fillers = new Map<ColumnType, ColumnFiller>();
@@ -400,7 +401,8 @@ class Structurer {
       return { column };
     }
     const filler = new ColumnFiller(column, this.context);
-    filler.fill(blocks);
+    // "新年活动：12月15日至…" below a price list is a notice, not one of its items.
+    filler.fill(type === 'products' ? this.withoutCurrentNotices(blocks, true) : blocks);
     if (column.type !== type) guess.message += ` Its lines are priced items: made a ${column.type} column.`;
     return { column, filler };
   }
@@ -569,12 +571,15 @@ class Structurer {
     return kept;
   }
 
-  /** "2026年12月8日起线上下单满58元免费送货上门" in an introduction: a dated notice of the news column, not text of this one. */
-  private withoutCurrentNotices(blocks: SourceBlock[]): SourceBlock[] {
+  /** "2026年12月8日起线上下单满58元免费送货上门", "新年活动：12月15日至…" in an introduction or a list: a dated notice of the news column, not text of this one. */
+  private withoutCurrentNotices(blocks: SourceBlock[], labelledOnly = false): SourceBlock[] {
     return blocks.filter((block) => {
       const text = block.type === 'paragraph' ? undecorated(textOf(block)) : '';
-      if (!isCurrentNotice(text, this.context.fileYears, this.context.today)) return true;
-      new ColumnFiller(this.context.columnFor('news', `A dated notice like "${text.slice(0, 12)}"`), this.context).fill([block]);
+      const labelled = labelledNotice(text, this.context.fileYears, this.context.today);
+      if (!labelled && (labelledOnly || !isCurrentNotice(text, this.context.fileYears, this.context.today))) return true;
+      const filler = new ColumnFiller(this.context.columnFor('news', `A dated notice like "${text.slice(0, 12)}"`), this.context);
+      // "新年活动：12月15日至…": the event's name as the notice's sub-heading, its dated text under it.
+      filler.fill(labelled ? [{ type: 'heading', level: 2, runs: [{ text: labelled.title }] }, paragraphOf(labelled.text)] : [block]);
       return false;
     });
   }

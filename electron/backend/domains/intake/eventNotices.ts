@@ -1,0 +1,15 @@
+/**
+ * "新年活动：12月15日至1月15日，拍任意套系送…": an event named before a colon, then its dates, is a dated notice
+ * titled by that name — also inside a price list or an introduction, where it is no item of theirs.
+ */
+import { isCurrentNotice } from './lineItems';
+
+/** "新年活动", "双十二优惠", "会员福利": a short name ending in what an event is called, then a colon. */
+const EVENT_LABEL = /^([\u4e00-\u9fffA-Za-z0-9]{1,8}(?:活动|优惠|特惠|福利|促销))\s*[：:]\s*(\S.*)$/u;
+
+/** The notice's title (the event's name) and its dated text; undefined unless the text after the colon opens with a current date. */
+export function labelledNotice(text: string, fileYears: number[], today: string): { title: string; text: string } | undefined {
+  const match = EVENT_LABEL.exec(text.trim());
+  if (!match || !isCurrentNotice(match[2]!, fileYears, today)) return undefined;
+  return { title: match[1]!, text: match[2]! };
+}
