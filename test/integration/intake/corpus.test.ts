@@ -2,12 +2,13 @@
  * Issue 9 "Measured": every folder of the intake corpus imported into a real backend and scored
  * against its hand-written expectation — per item type precision and recall (type and title), field
  * accuracy (price, model, headcount, pay, date and its year note, post kind), where the photos went.
- * The corpus must reach the targets; the held-out folders are scored and printed apart.
+ * The corpus must reach the targets. The held-out folders are scored apart, by `npm run score:holdout`: their totals
+ * gate nothing, and scoring all of them took 43 s of every `npm test`.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { stopReadWorker } from '../../../electron/backend/domains/intake/readClient';
 import { stopOcrWorker } from '../../../electron/backend/infra/ocr/ocrClient';
-import { CORPUS_DIR, formatTotals, HOLDOUT_DIR, scoreAll, totals, type FolderScore } from '../../helpers/corpus';
+import { CORPUS_DIR, formatTotals, scoreAll, totals, type FolderScore } from '../../helpers/corpus';
 
 const TARGET = 0.9;
 afterAll(async () => {
@@ -39,11 +40,5 @@ describe('structuring the intake corpus', () => {
     expect(t.fields, 'field accuracy').toBeGreaterThanOrEqual(TARGET);
     expect(t.photoPrecision, 'photo-match precision').toBeGreaterThanOrEqual(TARGET);
     expect(t.ocrMarked, 'items read by OCR say so').toBe(1);
-  }, 900_000);
-
-  it('scores the held-out folders apart (printed, not gated: they measure rules made without them)', async () => {
-    const scores = await scoreAll(HOLDOUT_DIR);
-    console.log(`${formatTotals(`Held-out folders: ${scores.length}`, totals(scores))}\n${details(scores)}`);
-    expect(scores.length).toBeGreaterThanOrEqual(3);
   }, 900_000);
 });
