@@ -156,6 +156,8 @@ describe('the SMS short name of more organisation forms', () => {
     ['济南市历下区齐鲁人家饭店', region, '齐鲁人家'],
     ['日照市东港区木语家具店', { province: '山东省', city: '日照市', district: '东港区' }, '木语家具'],
     ['泰安云海大酒店有限公司', { province: '山东省', city: '泰安市', district: '泰山区' }, '云海大酒店'],
+    // The trade stays where what is left would only say whom it serves.
+    ['济南童趣儿童摄影有限公司', region, '童趣儿童摄影'],
   ])('%s → %s', (name, r, short) => expect(shortNameOf(name, r)).toBe(short));
 });
 

@@ -42,6 +42,9 @@ const GENERAL_TRADE = /(物流|摄影|培训学校|培训|艺术|热水器|用�
  */
 const SERVED_BUSINESS = /(?:酒店|宾馆|饭店|餐饮|汽车|医疗|办公)用品$|(?:汽车|宠物)美容$/;
 
+/** A name left ending in a qualifier says whom, not what: 童趣儿童摄影 keeps 摄影 (童趣儿童 says nothing). */
+const ENDS_QUALIFYING = /(?:儿童|少儿|职业|婴幼儿)$/;
+
 /** What a service business does to its trade, dropped from a name still over six characters (雪峰空调安装维修 → 雪峰空调). */
 const SERVICE_WORDS = /(安装维修|维修安装|安装|维修|回收)$/;
 
@@ -53,7 +56,11 @@ function shorterSignature(short: string): string {
     const rest = short.slice(2, -2).replace(QUALIFIERS, '');
     short = head + rest + short.slice(-2);
   }
-  for (let match = GENERAL_TRADE.exec(short); match && match.index >= 4 && !SERVED_BUSINESS.test(short); match = GENERAL_TRADE.exec(short))
+  for (
+    let match = GENERAL_TRADE.exec(short);
+    match && match.index >= 4 && !SERVED_BUSINESS.test(short) && !ENDS_QUALIFYING.test(short.slice(0, match.index));
+    match = GENERAL_TRADE.exec(short)
+  )
     short = short.slice(0, match.index);
   return short;
 }
