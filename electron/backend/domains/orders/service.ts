@@ -15,13 +15,12 @@ import type { Output, ParsedInput } from '../../../../shared/api';
 import type { ReadContext, WriteContext } from '../../app/context';
 import { AppError } from '../../app/errors';
 import { commitChanges } from '../../app/unitOfWork';
-import type { ReadableDB, WritableDB } from '../../infra/db/handles';
-import { registerAsset } from '../assets/repository';
-import { storeAssetFile } from '../assets/store';
+import type { ReadableDB } from '../../infra/db/handles';
 import { auditTrail } from '../audit/repository';
 import { currentCatalog } from '../catalog/repository';
-import { findDocument, insertDocument } from '../documents/repository';
+import { findDocument } from '../documents/repository';
 import { renderServiceOrderPdf } from '../documents/serviceOrderPdf';
+import { storeSignedDocument } from '../documents/signedDocument';
 import { findEnterprise, toEnterprise } from '../enterprises/repository';
 import { activePlan, checkAllowed, lastServicePeriod, resolvePlan, sellablePlan, type ActivePlan, type ServicePeriod } from './planState';
 import {
@@ -208,26 +207,15 @@ export async function signOrder(ctx: WriteContext, input: ParsedInput<'orders.si
     signature: { png: signature.forPdf, signerName: input.signerName, signedAt },
   });
 
-  // Files first (fsynced, content-addressed, harmless if the transaction below never commits).
-  const signatureAsset = storeAssetFile(ctx.dataDir, signature.original);
-  const pdfAsset = storeAssetFile(ctx.dataDir, pdf);
-  const documentId = ctx.newId();
-  const storeDocument = (db: WritableDB) => {
-    registerAsset(db, { ...signatureAsset, mime: 'image/png' }, ctx.now());
-    registerAsset(db, { ...pdfAsset, mime: 'application/pdf' }, ctx.now());
-    insertDocument(db, {
-      id: documentId,
-      enterpriseId: row.enterprise_id,
-      kind: 'service_order',
-      title: `业务受理单 ${number}`,
-      fileName: `业务受理单-${number}.pdf`,
-      mime: 'application/pdf',
-      bytes: pdfAsset.size,
-      sha256: pdfAsset.sha256,
-      createdAt: signedAt,
-      createdBy: ctx.actor(),
-    });
-  };
+  const signed = storeSignedDocument(ctx, {
+    enterpriseId: row.enterprise_id,
+    kind: 'service_order',
+    title: `业务受理单 ${number}`,
+    fileName: `业务受理单-${number}.pdf`,
+    signedAt,
+    signaturePng: signature.original,
+    pdf,
+  });
   commitChanges(ctx, (db) => {
     requireDraft(loadOrder(db, row.id));
     recheck(db, row);
@@ -240,17 +228,22 @@ export async function signOrder(ctx: WriteContext, input: ParsedInput<'orders.si
             markOrderSigned(db, {
               id: row.id,
               signer_name: input.signerName,
-              signature_sha256: signatureAsset.sha256,
-              document_id: documentId,
+              signature_sha256: signed.signature.sha256,
+              document_id: signed.id,
               signed_at: signedAt,
             }),
           outbox: { localOnly: 'unsubmitted_order' },
           audit: {
             action: 'order.signed',
-            detail: { signerName: input.signerName, documentId, documentSha256: pdfAsset.sha256, signatureSha256: signatureAsset.sha256 },
+            detail: {
+              signerName: input.signerName,
+              documentId: signed.id,
+              documentSha256: signed.pdf.sha256,
+              signatureSha256: signed.signature.sha256,
+            },
           },
         },
-        { entity: 'document', id: documentId, write: storeDocument },
+        { entity: 'document', id: signed.id, write: signed.write },
       ],
       result: undefined,
     };

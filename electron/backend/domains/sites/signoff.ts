@@ -13,11 +13,9 @@ import { siteUrls } from '../../../../shared/sites/context';
 import type { WriteContext } from '../../app/context';
 import { AppError } from '../../app/errors';
 import { commitChanges } from '../../app/unitOfWork';
-import type { WritableDB } from '../../infra/db/handles';
-import { registerAsset } from '../assets/repository';
-import { storeAssetFile } from '../assets/store';
 import { operatorOf } from '../documents/pdfParts';
-import { findDocument, insertDocument, toDocument } from '../documents/repository';
+import { findDocument, toDocument } from '../documents/repository';
+import { storeSignedDocument } from '../documents/signedDocument';
 import { getEnterprise } from '../enterprises/service';
 import { publishChange } from '../publishing/service';
 import { readSignature, SITE_SIGNATURE_CODES } from '../orders/signature';
@@ -50,25 +48,15 @@ export async function signOffSite(ctx: WriteContext, input: ParsedInput<'sites.s
     signedAt,
     signaturePng: signature.forPdf,
   });
-  const signatureAsset = storeAssetFile(ctx.dataDir, signature.original);
-  const pdfAsset = storeAssetFile(ctx.dataDir, pdf);
-  const documentId = ctx.newId();
-  const storeDocument = (db: WritableDB) => {
-    registerAsset(db, { ...signatureAsset, mime: 'image/png' }, ctx.now());
-    registerAsset(db, { ...pdfAsset, mime: 'application/pdf' }, ctx.now());
-    insertDocument(db, {
-      id: documentId,
-      enterpriseId: enterprise.id,
-      kind: 'site_signoff',
-      title: `网站确认单 第${site.revision}版`,
-      fileName: `网站确认单-${site.revision}.pdf`,
-      mime: 'application/pdf',
-      bytes: pdfAsset.size,
-      sha256: pdfAsset.sha256,
-      createdAt: signedAt,
-      createdBy: ctx.actor(),
-    });
-  };
+  const signed = storeSignedDocument(ctx, {
+    enterpriseId: enterprise.id,
+    kind: 'site_signoff',
+    title: `网站确认单 第${site.revision}版`,
+    fileName: `网站确认单-${site.revision}.pdf`,
+    signedAt,
+    signaturePng: signature.original,
+    pdf,
+  });
   commitChanges(ctx, (db) => {
     const row = loadSiteRow(db, site.id);
     if (row.revision !== site.revision)
@@ -87,24 +75,24 @@ export async function signOffSite(ctx: WriteContext, input: ParsedInput<'sites.s
             detail: {
               revision: site.revision,
               signerName: input.signerName,
-              documentId,
-              documentSha256: pdfAsset.sha256,
-              signatureSha256: signatureAsset.sha256,
+              documentId: signed.id,
+              documentSha256: signed.pdf.sha256,
+              signatureSha256: signed.signature.sha256,
               buildFingerprint: fingerprint,
             },
           },
         },
-        { entity: 'document', id: documentId, write: storeDocument },
+        { entity: 'document', id: signed.id, write: signed.write },
         publishChange({
           siteId: site.id,
           enterpriseId: enterprise.id,
           revision: site.revision,
           content: site.content,
-          signoff: { signerName: input.signerName, signedAt, documentSha256: pdfAsset.sha256 },
+          signoff: { signerName: input.signerName, signedAt, documentSha256: signed.pdf.sha256 },
         }),
       ],
       result: undefined,
     };
   });
-  return { site: getSite(ctx, site.id), document: toDocument(findDocument(ctx.db, documentId)!) };
+  return { site: getSite(ctx, site.id), document: toDocument(findDocument(ctx.db, signed.id)!) };
 }
