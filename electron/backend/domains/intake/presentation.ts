@@ -262,10 +262,13 @@ function entriesUnderColumns(slides: SourceBlock[][]): SourceBlock[] {
     const match = matchColumnKeyword(textOf(title).trim());
     if (match) column = match.type;
     // "寒假集训营" over "2027年1月20日—2月5日开营，…" after the courses slide: a dated notice of its own, no course.
-    else if (column && (column === 'news' || !opensWithDate(blocks))) return blocks.map((b) => (b === title ? { ...title, level: 2 } : b));
+    else if (column && !(GOODS.includes(column) && opensWithDate(blocks))) return blocks.map((b) => (b === title ? { ...title, level: 2 } : b));
     return blocks;
   });
 }
+
+/** Columns of things offered: a slide telling of a day is none of them. */
+const GOODS = ['products', 'services'];
 
 /** A slide whose text opens with a date ("2026年11月，…", "12月20日起…"): it tells of an event, not a thing. */
 function opensWithDate(blocks: SourceBlock[]): boolean {
