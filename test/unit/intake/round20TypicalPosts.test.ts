@@ -56,7 +56,12 @@ describe('a Moments post pasted into a note', () => {
 
   it('titles the dated line by the headline above it that emoji call out', () => {
     const material = structured(
-      ['老王烧饼新年特惠来啦🎉🎉', '12月31日、1月1日两天，烧饼买五送一！', '芝麻现炒，每天早上六点出炉～', '电话：13800001234（王哥）'].join('\n'),
+      [
+        '老王烧饼新年特惠来啦🎉🎉',
+        '12月31日、1月1日两天，烧饼买五送一！',
+        '芝麻现炒，每天早上六点出炉～',
+        '电话：13800001234（王哥）',
+      ].join('\n'),
       '朋友圈.txt',
     );
     const news = material.columns.find((c) => c.type === 'news');

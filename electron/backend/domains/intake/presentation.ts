@@ -262,7 +262,8 @@ function entriesUnderColumns(slides: SourceBlock[][]): SourceBlock[] {
     const match = matchColumnKeyword(textOf(title).trim());
     if (match) column = match.type;
     // "寒假集训营" over "2027年1月20日—2月5日开营，…" after the courses slide: a dated notice of its own, no course.
-    else if (column && !(GOODS.includes(column) && opensWithDate(blocks))) return blocks.map((b) => (b === title ? { ...title, level: 2 } : b));
+    else if (column && !(GOODS.includes(column) && opensWithDate(blocks)))
+      return blocks.map((b) => (b === title ? { ...title, level: 2 } : b));
     return blocks;
   });
 }

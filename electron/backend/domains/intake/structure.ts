@@ -16,7 +16,17 @@ import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { numberingOf, undecorated } from './headings';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
 import { ownNameInTitleLine } from './ownName';
-import { asTaggedPost, isCurrentNotice, isTaggedJob, isTaggedNotice, jobLine, newsLine, POST_OPENING, postLine, spacedProducts } from './lineItems';
+import {
+  asTaggedPost,
+  isCurrentNotice,
+  isTaggedJob,
+  isTaggedNotice,
+  jobLine,
+  newsLine,
+  POST_OPENING,
+  postLine,
+  spacedProducts,
+} from './lineItems';
 import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { jobAdsApart } from './jobListing';
