@@ -165,3 +165,7 @@ export function leadingDate(line: string, fileYears: number[], today: string): {
   const apart = /^[\s，,、：:\-—]+/.exec(after);
   return { date, text: apart ? after.slice(apart[0].length).trim() : trimmed };
 }
+
+/** The text with its dates taken out ("2027年1月20日—2月5日开营" → "—开营"): what it says besides when. */
+export const withoutDates = (text: string) =>
+  text.replace(/(?:\d{2,4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]/g, '');

@@ -13,3 +13,7 @@ export function labelledNotice(text: string, fileYears: number[], today: string)
   if (!match || !isCurrentNotice(match[2]!, fileYears, today)) return undefined;
   return { title: match[1]!, text: match[2]! };
 }
+
+/** "喜报", "通知", "好消息": a heading that says what kind of notice follows, not what it is about — the notice's own words title it. */
+export const namesNoticeKind = (heading: string) =>
+  /^(?:喜报|捷报|喜讯|通知|公告|通告|好消息|快讯|最新消息|重要通知|温馨提示)[!！]*$/u.test(heading.trim());

@@ -9,7 +9,7 @@ import { isMarkedPrice } from '../../../../shared/sites/price';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
 import { countOf, extractPay, parseLabeledPrice } from './fields';
 import { LEADER, numberingOf, undecorated } from './headings';
-import { exclaimedHeadline } from './momentsPosts';
+import { datedExclamation, exclaimedHeadline } from './momentsPosts';
 import { splitCells } from './lines';
 import { splitPackSize } from './tables';
 
@@ -508,7 +508,11 @@ export function newsLine(raw: string, fileYears: number[], today: string): NewsL
 function headlinedNews(text: string, fileYears: number[], today: string): NewsLine | undefined {
   const post = exclaimedHeadline(text);
   const found = post && leadingDate(post.rest, fileYears, today);
-  return found && found.text.length >= 4 ? { date: found.date, title: post.headline, text } : undefined;
+  if (found && found.text.length >= 4) return { date: found.date, title: post.headline, text };
+  // "新本《某某》12月20日正式上车！": the exclaimed sentence names its day itself.
+  const announced = datedExclamation(text);
+  const date = announced && findAnyDate(announced, fileYears, today);
+  return date ? { date, title: announced, text } : undefined;
 }
 
 /**

@@ -38,7 +38,30 @@ export function postHeadline(text: string): string | undefined {
   const tagged = taggedHeadline(text);
   if (tagged) return tagged;
   const tag = LEADING_TAG.exec(text);
-  if (!tag) return undefined;
+  if (!tag) return calledHeadline(text);
   const head = undecorated(text.slice(tag[0].length).trim()).trim();
   return head.length >= 4 && head.length <= 24 && !/[，,。；;：:！!？?]/.test(head) ? head : undefined;
+}
+
+/**
+ * "元旦特惠来啦🎉🎉", "年货节开始了！": a short line called out as a post's headline — ended by emoji or an
+ * exclamation, as a name or a sentence of the text is not. The words without them; undefined for any other line.
+ */
+function calledHeadline(text: string): string | undefined {
+  const trimmed = text.trim();
+  const head = undecorated(trimmed)
+    .replace(/[！!]+$/u, '')
+    .trim();
+  const called = /(?:\p{Extended_Pictographic}|[！!])\uFE0F?$/u.test(trimmed);
+  return called && head.length >= 4 && head.length <= 24 && !/[，,。；;：:！!？?\d]/.test(head) ? head : undefined;
+}
+
+/**
+ * "新本《某某》12月20日正式上车！🔥": an exclaimed opening sentence that names its day — an announcement, titled
+ * by that sentence. Undefined when the line does not open so.
+ */
+export function datedExclamation(text: string): string | undefined {
+  const match = /^\s*([^，,。；;：:！!？?]{6,30}?)[！!]/u.exec(undecorated(text.replace(LEADING_TAG, '')));
+  const head = match?.[1]!.trim();
+  return head && /\d{1,2}\s*月\s*\d{1,2}\s*[日号]/.test(head) ? head : undefined;
 }

@@ -255,12 +255,24 @@ export async function readPresentation(
  * becomes an item with its slide's text and pictures.
  */
 function entriesUnderColumns(slides: SourceBlock[][]): SourceBlock[] {
-  let inColumn = false;
+  let column: string | undefined;
   return slides.flatMap((blocks) => {
     const title = blocks.find((b) => b.type === 'heading');
     if (!title || title.type !== 'heading') return blocks;
-    if (matchColumnKeyword(textOf(title).trim())) inColumn = true;
-    else if (inColumn) return blocks.map((b) => (b === title ? { ...title, level: 2 } : b));
+    const match = matchColumnKeyword(textOf(title).trim());
+    if (match) column = match.type;
+    // "寒假集训营" over "2027年1月20日—2月5日开营，…" after the courses slide: a dated notice of its own, no course.
+    else if (column && !(GOODS.includes(column) && opensWithDate(blocks)))
+      return blocks.map((b) => (b === title ? { ...title, level: 2 } : b));
     return blocks;
   });
+}
+
+/** Columns of things offered: a slide telling of a day is none of them. */
+const GOODS = ['products', 'services'];
+
+/** A slide whose text opens with a date ("2026年11月，…", "12月20日起…"): it tells of an event, not a thing. */
+function opensWithDate(blocks: SourceBlock[]): boolean {
+  const first = blocks.find((b) => b.type === 'paragraph');
+  return Boolean(first && /^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*[日号])/.test(textOf(first)));
 }

@@ -8,7 +8,7 @@ import type { Guess } from '../../../../shared/api/sites';
 import { runsText, type Column, type ColumnType, type Item, type Run, type UnsortedEntry } from '../../../../shared/sites/model';
 import { ColumnFiller, LIST_COLUMNS, contentColumn, isPricedSection, lineColumn, type StructureContext } from './columnItems';
 import { isContactBlockLine, isContactLine } from './contact';
-import { yearsIn } from './dates';
+import { withoutDates, yearsIn } from './dates';
 import { dictatedApart } from './dictation';
 import { readFaq, structureFaq } from './faq';
 import { makeGuess, type GuessEnv } from './guesses';
@@ -16,14 +16,24 @@ import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { numberingOf, undecorated } from './headings';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
 import { ownNameInTitleLine } from './ownName';
-import { asTaggedPost, isCurrentNotice, isTaggedJob, isTaggedNotice, jobLine, POST_OPENING, postLine, spacedProducts } from './lineItems';
+import {
+  asTaggedPost,
+  isCurrentNotice,
+  isTaggedJob,
+  isTaggedNotice,
+  jobLine,
+  newsLine,
+  POST_OPENING,
+  postLine,
+  spacedProducts,
+} from './lineItems';
 import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { jobAdsApart } from './jobListing';
 import { linesToBlocks } from './lines';
 import { withPriceMatrices } from './priceMatrix';
 import { postHeadline } from './momentsPosts';
-import { labelledNotice } from './eventNotices';
+import { labelledNotice, namesNoticeKind } from './eventNotices';
 import { trayPriceOnlyProducts } from './priceOnlyItems';
 import { specsInSameNames } from './sameItems';
 import { sectionsUnderTitle } from './titledSections';
@@ -229,7 +239,7 @@ class Structurer {
       } else if (match && this.namesOneItem(title, match, section, previous, sections[i + 1]))
         previous = this.pricedItemsColumn(previous, { ...section.heading, level: level + 1 }, section.blocks);
       else if (match) previous = { ...this.column(match.type, match.keyword, title, section.blocks), heading: title };
-      else if (previous?.column.type !== 'news' && this.isDatedNotice(section.blocks))
+      else if ((previous?.column.type !== 'news' || namesNoticeKind(title)) && this.isDatedNotice(section.blocks))
         previous = this.datedNotice({ ...section.heading, level: level + 1 }, section.blocks);
       else if (previous?.filler && section.heading.look && previous.filler.acceptsSection(title, section.blocks))
         previous.filler.fill([{ ...section.heading, level: level + 1 }, ...section.blocks]);
@@ -470,8 +480,16 @@ class Structurer {
     const title = runsText(heading.runs);
     const column = this.context.columnFor('news', `Heading "${title}" names no column, over a dated notice`);
     const filler = new ColumnFiller(column, this.context);
-    filler.fill(/\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月/.test(title) ? [heading, ...blocks] : blocks);
+    const titled = /\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月/.test(title) || (!namesNoticeKind(title) && this.saysOnlyItsDates(blocks));
+    filler.fill(titled ? [heading, ...blocks] : blocks);
     return { column, filler };
+  }
+
+  /** "2027年1月20日—2月5日开营，…": a notice whose first clause is its dates and a word or two says nothing of what it is about. */
+  private saysOnlyItsDates(blocks: SourceBlock[]): boolean {
+    const first = blocks.find((b) => b.type === 'paragraph');
+    const own = first && newsLine(textOf(first), this.context.fileYears, this.context.today)?.title;
+    return own !== undefined && withoutDates(own).replace(/[^\u4e00-\u9fffA-Za-z]/gu, '').length <= 2;
   }
 
   private pricedItemsColumn(
