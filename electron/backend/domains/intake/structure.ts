@@ -16,7 +16,17 @@ import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { numberingOf, undecorated } from './headings';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
 import { ownNameInTitleLine } from './ownName';
-import { asTaggedPost, isCurrentNotice, isTaggedJob, isTaggedNotice, jobLine, POST_OPENING, postLine, spacedProducts } from './lineItems';
+import {
+  asTaggedPost,
+  isCurrentNotice,
+  isTaggedJob,
+  isTaggedNotice,
+  jobLine,
+  opensPost,
+  POST_OPENING,
+  postLine,
+  spacedProducts,
+} from './lineItems';
 import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { jobAdsApart } from './jobListing';
@@ -545,13 +555,14 @@ class Structurer {
 
   /**
    * In an introduction, "今日菜价" over priced lines and a "供应：…" line are items, not its text: a sub-heading over a
-   * list of one kind of items fills that kind's column, and a tagged post line the posts column.
+   * list of one kind of items fills that kind's column, and a tagged post line the posts column, as does a short
+   * line of its own that opens by buying or offering ("高价回收旧空调，坏的也要").
    */
   private withoutListedParts(blocks: SourceBlock[]): SourceBlock[] {
     const kept: SourceBlock[] = [];
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!;
-      if (block.type === 'paragraph' && postLine(textOf(block))) {
+      if (block.type === 'paragraph' && (postLine(textOf(block)) || opensPost(textOf(block)))) {
         new ColumnFiller(this.context.columnFor('supply', `A tagged post like "${textOf(block).slice(0, 12)}"`), this.context).fill([
           block,
         ]);
