@@ -187,7 +187,28 @@ export function mailText(text: string, reply = false): string {
     inHeader = false;
     out.push(line);
   }
-  return out.join('\n');
+  return withSignOff(out).join('\n');
+}
+
+/** What a signature's line under the name says: the business ("…苹果园", "…有限公司") or the writer's role. */
+const SIGNED_AS = /(?:公司|厂|店|园|场|社|部|中心|行|馆|室|所|院|经理|主管|总监|主任|老板|店长|厂长|会计|助理)$/;
+/** Closing words of a letter, not a name: 此致 / 敬礼, 谢谢, 祝好. */
+const CLOSING = /^(?:此致|敬礼|谢谢|多谢|祝好|顺祝|商祺|您好|你好)/;
+
+/**
+ * "徐丽" over "沂源县老徐家苹果园" as the mail's last lines: the writer signing with her name over the business's, so
+ * the name is the contact person ("联系人：徐丽"), not a heading or an item.
+ */
+function withSignOff(lines: string[]): string[] {
+  let end = lines.length;
+  while (end > 0 && !lines[end - 1]!.trim()) end--;
+  let start = end;
+  while (start > 0 && lines[start - 1]!.trim()) start--;
+  const block = lines.slice(start, end).map((line) => line.trim());
+  const name = /^[\u4e00-\u9fff]{2,3}$/.exec(block[0] ?? '')?.[0];
+  const signed = name && !CLOSING.test(name) && block.length >= 2 && block.length <= 3;
+  if (!signed || !block.slice(1).every((line) => line.length <= 40 && SIGNED_AS.test(line))) return lines;
+  return [...lines.slice(0, start), `联系人：${name}`, ...lines.slice(start + 1)];
 }
 
 /** A reply's HTML up to the older mail it quotes (its separator line, or a <blockquote>). */
