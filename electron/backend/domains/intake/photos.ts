@@ -276,7 +276,8 @@ export class PhotoMatcher {
     }
     if (!latin && stem.length >= 3) {
       const allowed = stem.length >= 6 ? 2 : 1;
-      const near = pool.filter((c) => closest(stem, c.title) <= allowed || isAbbreviation(stem, c.title));
+      // "316保温杯.jpg" for "316不锈钢保温杯 500ml": the name's first word abbreviated, its size left out.
+      const near = pool.filter((c) => closest(stem, c.title) <= allowed || isAbbreviation(stem, c.title) || isAbbreviation(stem, head(c)));
       const similar = decide(near, stem, (c) => c.title, 'similar');
       if (similar) return similar;
     }
