@@ -293,6 +293,16 @@ export function pricedClauses(text: string): { lead: string[]; items: PricedClau
   return (items.length >= 2 && items.length * 2 >= clauses.length) || oneFirst ? { lead, items } : undefined;
 }
 
+/**
+ * "企业定制礼品套装（年会、节日福利）价格面议，可以按预算配。" as a paragraph of its own: a short line that opens by
+ * naming one thing whose price is to be agreed, a remark or two after it, offers that thing.
+ */
+export function negotiableOffer(text: string): boolean {
+  const read = text.length <= 60 ? pricedClauses(text) : undefined;
+  const first = read?.items.length === 1 && read.lead.length === 0 ? productLine(read.items[0]!.line) : undefined;
+  return first?.price?.kind === 'negotiable';
+}
+
 const ORDINALS = '一二三四五六七八九十';
 /** An ordinal said in prose, at the start of a clause: "一是…；二是…". */
 const SAID_ORDINAL = /(?<=^|[，,。；;：:\s])([一二三四五六七八九十])是/g;
