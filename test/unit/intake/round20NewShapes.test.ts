@@ -55,6 +55,13 @@ describe('a reply e-mail', () => {
     expect(mailText('新价：苹果4元/斤\n> 旧价：苹果7元/公斤\n>> 更早的')).toBe('新价：苹果4元/斤');
   });
 
+  it('leaves out the greeting to its reader, which is no heading of the material', () => {
+    expect(mailText('王经理：\n\n黄金梨　3元/斤')).toBe('\n黄金梨　3元/斤');
+    expect(mailText('李总您好！\n黄金梨　3元/斤')).toBe('黄金梨　3元/斤');
+    expect(mailText('徐女士您好：\n黄金梨　3元/斤')).toBe('黄金梨　3元/斤');
+    for (const heading of ['黄金梨：', '价格汇总：', '招聘老师：']) expect(mailText(`${heading}\n3元/斤`)).toBe(`${heading}\n3元/斤`);
+  });
+
   it('takes the name signed over the business’s name at the end as the contact person', () => {
     expect(mailText('价格见上。\n\n手机：13800001234\n\n李娟\n某某县李家果园').split('\n')).toEqual([
       '价格见上。',

@@ -187,7 +187,16 @@ export function mailText(text: string, reply = false): string {
     inHeader = false;
     out.push(line);
   }
-  return withSignOff(out).join('\n');
+  return withSignOff(withoutGreeting(out)).join('\n');
+}
+
+/** "张经理：", "李总您好！", "尊敬的王老师：": the mail greeting its reader, not a heading of the material. */
+const GREETING =
+  /^\s*(?:尊敬的[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff](?:经理|总|老师|先生|女士|小姐|主任|老板|师傅|姐|哥))(?:您好|你好)?\s*[：:，,！!]\s*$|^\s*[\u4e00-\u9fff]{0,6}(?:您好|你好)\s*[：:，,！!]\s*$/;
+
+function withoutGreeting(lines: string[]): string[] {
+  const first = lines.findIndex((line) => line.trim());
+  return first >= 0 && GREETING.test(lines[first]!) ? lines.filter((_, i) => i !== first) : lines;
 }
 
 /** What a signature's line under the name says: the business ("…苹果园", "…有限公司") or the writer's role. */
@@ -303,6 +312,7 @@ export function withoutMailHeaders(blocks: SourceBlock[]): SourceBlock[] {
       break;
     }
     if (FORWARD_SEPARATOR.test(text)) inHeader = true;
+    else if (kept.length === 0 && GREETING.test(text)) continue;
     else if (!(inHeader && MAIL_HEADER.test(text))) {
       inHeader = false;
       kept.push(block);
