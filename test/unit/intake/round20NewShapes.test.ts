@@ -108,7 +108,7 @@ describe('photos', () => {
       type: 'products',
       title: '产品',
       order: 0,
-      channels: { web: true, wap: true, sms: true },
+      channels: { web: true, wap2: true, wap1: true, sms: true },
       body: [],
       items: names.map((name, i) => ({ kind: 'product', id: `p${i}`, name, description: [], images: [] })),
     } as Column,
