@@ -212,7 +212,7 @@ describe('a PowerPoint introduction (.pptx)', () => {
 });
 
 describe('an e-mail saved as .eml', () => {
-  it('gives the GBK text without the forward header block, and the attachments with their encoded names', () => {
+  it('gives the GBK text without the greeting and the forward header block, and the attachments with their encoded names', () => {
     const mail = eml({
       from: 'a@b.example',
       to: 'c@d.example',
@@ -232,7 +232,8 @@ describe('an e-mail saved as .eml', () => {
       charset: 'UTF-8',
     });
     const content = readEmail(mail);
-    expect(content.text!.split(/\r?\n/)).toEqual(['李经理您好：', '', '招聘', '冷库管理员 2名，月薪5000元。']);
+    // The greeting to the manager is no heading of the material either.
+    expect(content.text!.split(/\r?\n/)).toEqual(['', '招聘', '冷库管理员 2名，月薪5000元。']);
     expect(content.attachments.map((a) => [a.name, Buffer.from(a.bytes).toString()])).toEqual([['冷库.jpg', 'jpeg bytes']]);
     expect(content.html).toContain('冷库管理员');
   });

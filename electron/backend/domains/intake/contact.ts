@@ -223,8 +223,8 @@ function isPersonWithNumber(line: string): boolean {
 /** A line with two or more contact fields (地址 and 电话 …): it belongs to the contact block wherever it stands. */
 export const isContactBlockLine = (line: string) => contactPairs(line).filter((p) => p.field !== 'other' && p.value).length >= 2;
 
-/** A remark in brackets that is not a person: （微信同号）, （24小时）, （值班）. */
-const NOT_A_PERSON = /微信|同号|小时|全天|值班|急诊|转|分机|预约|总机|前台|总台|客服|办公室|门市|门店|传真/;
+/** A remark in brackets that is not a person: （微信同号）, （24小时）, （值班）, the writer's own （我）. */
+const NOT_A_PERSON = /微信|同号|小时|全天|值班|急诊|转|分机|预约|总机|前台|总台|客服|办公室|门市|门店|传真|^(?:我|本人|自己|我的)$/;
 
 /** Numbers in a value, and the text left when they are taken out ("刘先生 13705311234" → 刘先生). */
 function numbersIn(value: string): { numbers: string[]; rest: string; bracketed?: string } {

@@ -6,6 +6,7 @@
  * the text: they are the mail's, not the customer's material. Pictures the HTML part shows from the
  * mail itself (`<img src="cid:…">`, or a web page saved as .mht naming its parts by Content-Location)
  * are handed back with the src that shows them, not as attachments, so they stay where they stand.
+ * A reply ("回复：…") is its newest message only: the older mail it quotes is left out.
  */
 import type { SourceBlock } from './htmlToBlocks';
 import { textOf } from './htmlToBlocks';
@@ -151,12 +152,25 @@ function signatureContact(lines: string[]): string[] {
   return [...(sender && !isContactLine(first) ? [`联系人：${sender[1]}`] : []), ...contact.map((line) => line.trim())];
 }
 
-/** The mail's own text without forward headers; of the signature after "-- ", its contact lines only. */
-export function mailText(text: string): string {
+/** "回复：…", "Re: …", "答复：…": a reply, whose older mail quoted under it is not the news it brings. */
+const REPLY_SUBJECT = /^\s*(?:回复|答复|Re)\s*[：:]/i;
+/** Where a reply quotes the older mail: "-----原始邮件-----", "-----Original Message-----", "在 …，张伟 写道：", "On … wrote:". */
+const QUOTE_START = /^\s*(?:-{2,}\s*(?:原始邮件|Original Message)\s*-{2,}|.{0,120}(?:写道|wrote)\s*[：:])\s*$/i;
+/** A line quoted from an older mail ("> 红富士80果　7元/公斤"). */
+const QUOTED_LINE = /^\s*>/;
+
+/**
+ * The mail's own text without forward headers; of the signature after "-- ", its contact lines only. Lines
+ * quoted with ">" are an older mail's, and so is all of a reply below its quote separator: prices and names
+ * the newest message corrects or withdraws.
+ */
+export function mailText(text: string, reply = false): string {
   const lines = text.split(/\r?\n/);
   const out: string[] = [];
   let inHeader = false;
   for (const [index, line] of lines.entries()) {
+    if (reply && QUOTE_START.test(line)) break;
+    if (QUOTED_LINE.test(line)) continue;
     if (/^--\s?$/.test(line)) {
       const contact = signatureContact(lines.slice(index + 1));
       if (contact.length) out.push('', ...contact);
@@ -173,7 +187,43 @@ export function mailText(text: string): string {
     inHeader = false;
     out.push(line);
   }
-  return out.join('\n');
+  return withSignOff(withoutGreeting(out)).join('\n');
+}
+
+/** "张经理：", "李总您好！", "尊敬的王老师：": the mail greeting its reader, not a heading of the material. */
+const GREETING =
+  /^\s*(?:尊敬的[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff](?:经理|总|老师|先生|女士|小姐|主任|老板|师傅|姐|哥))(?:您好|你好)?\s*[：:，,！!]\s*$|^\s*[\u4e00-\u9fff]{0,6}(?:您好|你好)\s*[：:，,！!]\s*$/;
+
+function withoutGreeting(lines: string[]): string[] {
+  const first = lines.findIndex((line) => line.trim());
+  return first >= 0 && GREETING.test(lines[first]!) ? lines.filter((_, i) => i !== first) : lines;
+}
+
+/** What a signature's line under the name says: the business ("…苹果园", "…有限公司") or the writer's role. */
+const SIGNED_AS = /(?:公司|厂|店|园|场|社|部|中心|行|馆|室|所|院|经理|主管|总监|主任|老板|店长|厂长|会计|助理)$/;
+/** Closing words of a letter, not a name: 此致 / 敬礼, 谢谢, 祝好. */
+const CLOSING = /^(?:此致|敬礼|谢谢|多谢|祝好|顺祝|商祺|您好|你好)/;
+
+/**
+ * "徐丽" over "沂源县老徐家苹果园" as the mail's last lines: the writer signing with her name over the business's, so
+ * the name is the contact person ("联系人：徐丽"), not a heading or an item.
+ */
+function withSignOff(lines: string[]): string[] {
+  let end = lines.length;
+  while (end > 0 && !lines[end - 1]!.trim()) end--;
+  let start = end;
+  while (start > 0 && lines[start - 1]!.trim()) start--;
+  const block = lines.slice(start, end).map((line) => line.trim());
+  const name = /^[\u4e00-\u9fff]{2,3}$/.exec(block[0] ?? '')?.[0];
+  const signed = name && !CLOSING.test(name) && block.length >= 2 && block.length <= 3;
+  if (!signed || !block.slice(1).every((line) => line.length <= 40 && SIGNED_AS.test(line))) return lines;
+  return [...lines.slice(0, start), `联系人：${name}`, ...lines.slice(start + 1)];
+}
+
+/** A reply's HTML up to the older mail it quotes (its separator line, or a <blockquote>). */
+function replyHtml(html: string): string {
+  const separator = /-{2,}\s*(?:原始邮件|Original Message)\s*-{2,}|<blockquote\b/i.exec(html);
+  return separator ? html.slice(0, separator.index) : html;
 }
 
 /** Mail writers (Foxmail, web mail) put each line in a <div>: as paragraphs, lines stay lines. */
@@ -214,6 +264,8 @@ export function readEmail(bytes: Uint8Array): EmailContent {
   if (!root.headers.has('content-type') && !root.headers.has('from') && !root.headers.has('subject'))
     throw new EmailProblem('The file is not an e-mail saved as .eml (it has no mail headers).');
   const content: EmailContent = { pictures: [], attachments: [] };
+  // Headers are read as Latin-1; a subject typed in UTF-8 without encoded words is read again as UTF-8.
+  const reply = REPLY_SUBJECT.test(encodedWords(Buffer.from(root.headers.get('subject') ?? '', 'latin1').toString('utf8')));
   const parts = leaves(root, []);
   const images = parts.filter((part) => /^image\//i.test(part.headers.get('content-type') ?? ''));
   const named = (part: Part) => {
@@ -225,9 +277,12 @@ export function readEmail(bytes: Uint8Array): EmailContent {
     if (named(part) !== undefined) continue;
     const type = (part.headers.get('content-type') ?? 'text/plain').toLowerCase();
     const charset = parameter(part.headers.get('content-type'), 'charset') ?? '';
-    if (type.startsWith('text/plain') && content.text === undefined) content.text = mailText(decodeBytes(decodedBody(part), charset));
-    else if (type.startsWith('text/html') && content.html === undefined)
-      content.html = linesAsParagraphs(decodeBytes(decodedBody(part), charset));
+    if (type.startsWith('text/plain') && content.text === undefined)
+      content.text = mailText(decodeBytes(decodedBody(part), charset), reply);
+    else if (type.startsWith('text/html') && content.html === undefined) {
+      const html = decodeBytes(decodedBody(part), charset);
+      content.html = linesAsParagraphs(reply ? replyHtml(html) : html);
+    }
   }
   const shown = new Set<Part>();
   for (const match of (content.html ?? '').matchAll(IMG_SRC)) {
@@ -257,6 +312,7 @@ export function withoutMailHeaders(blocks: SourceBlock[]): SourceBlock[] {
       break;
     }
     if (FORWARD_SEPARATOR.test(text)) inHeader = true;
+    else if (kept.length === 0 && GREETING.test(text)) continue;
     else if (!(inHeader && MAIL_HEADER.test(text))) {
       inHeader = false;
       kept.push(block);

@@ -137,3 +137,9 @@ export function fileNameColumn(file: string): (KeywordMatch & { from: string }) 
   }
   return undefined;
 }
+
+/** "苹果价格和介绍", "价目表及招聘": a name joining what two different columns hold ("和", "及", "与", "、"). */
+export function namesTwoColumns(name: string): boolean {
+  const parts = headingCore(foldTraditional(path.posix.basename(name, path.posix.extname(name)))).split(/[和及与、&＆+＋]/);
+  return new Set(parts.map((part) => (part ? matchIn(part)?.type : undefined)).filter(Boolean)).size >= 2;
+}

@@ -293,6 +293,16 @@ export function pricedClauses(text: string): { lead: string[]; items: PricedClau
   return (items.length >= 2 && items.length * 2 >= clauses.length) || oneFirst ? { lead, items } : undefined;
 }
 
+/**
+ * "企业定制礼品套装（年会、节日福利）价格面议，可以按预算配。" as a paragraph of its own: a short line that opens by
+ * naming one thing whose price is to be agreed, a remark or two after it, offers that thing.
+ */
+export function negotiableOffer(text: string): boolean {
+  const read = text.length <= 60 ? pricedClauses(text) : undefined;
+  const first = read?.items.length === 1 && read.lead.length === 0 ? productLine(read.items[0]!.line) : undefined;
+  return first?.price?.kind === 'negotiable';
+}
+
 const ORDINALS = '一二三四五六七八九十';
 /** An ordinal said in prose, at the start of a clause: "一是…；二是…". */
 const SAID_ORDINAL = /(?<=^|[，,。；;：:\s])([一二三四五六七八九十])是/g;
@@ -472,8 +482,8 @@ export function postLine(raw: string, untagged = false): PostLine | undefined {
   return { postKind: SUPPLY_WORDS.includes(tag) ? 'supply' : 'demand', tag, title: firstClause(body), text: body };
 }
 
-/** A clause that opens by buying or offering: "长期高价收购各品牌二手车", "回收二手手机", "常年供应…" (not 出租车). */
-export const POST_OPENING = /^(?:长期|常年|长年|大量|高价|现货|急)*(?:收购|回收|求购|采购|供应|出售|转让|出租(?!车))/;
+/** A clause that opens by buying or offering: "长期高价收购各品牌二手车", "回收二手手机", "常年供应…" (not 出租车, 供应链). */
+export const POST_OPENING = /^(?:长期|常年|长年|大量|高价|现货|急)*(?:收购|回收|求购|采购|供应(?!链)|出售|转让|出租(?!车))/;
 
 /** "回收二手手机、坏手机，现场估价" among lines that say what they are: a short line opening by buying or offering is a post. */
 export const opensPost = (text: string) => text.length <= 60 && POST_OPENING.test(withoutNumbering(text)) && Boolean(postLine(text, true));
@@ -525,12 +535,16 @@ export function isCurrentNotice(text: string, fileYears: number[], today: string
   return Number(line.date.iso.slice(0, 4)) >= Number(today.slice(0, 4)) - 1;
 }
 
-/** "【公司动态】2026年11月3日 …", "[通知] …": a bracketed tag in front of a notice names its kind, not its title. */
+/**
+ * "【公司动态】2026年11月3日 …", "[通知] …": a bracketed tag in front of a notice names its kind, not its title; so
+ * does a lead-in naming news ("新闻可以写这个：12月1日起…", "最新消息：…").
+ */
 const withoutNewsTag = (text: string) =>
   text
     // "店铺公告（2026-12-01）：…": the date in the tag is the notice's date.
     .replace(NOTICE_TAG_DATED, '$1 ')
-    .replace(/^\s*(?:【[^】]{2,8}】|\[[^\]]{2,8}\]|(?:店铺|门店|本店)?(?:通知|公告|好消息)[：:])\s*/, '');
+    .replace(/^\s*(?:【[^】]{2,8}】|\[[^\]]{2,8}\]|(?:店铺|门店|本店)?(?:通知|公告|好消息)[：:])\s*/, '')
+    .replace(/^\s*(?:最新|近期)?(?:新闻|动态|消息)[^：:，。,.\d]{0,8}[：:]\s*/, '');
 
 const NOTICE_TAG_DATED = /^\s*(?:店铺|门店|本店)?(?:通知|公告)\s*[(（]([^()（）]{4,12})[)）]\s*[：:]\s*/;
 

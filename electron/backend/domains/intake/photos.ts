@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { itemTitle, type Column, type Item } from '../../../../shared/sites/model';
-import { matchColumnKeyword } from './keywords';
+import { matchColumnKeyword, namesTwoColumns } from './keywords';
 import { productLine, type ProductLine } from './lineItems';
 import { foldTraditional } from './traditional';
 
@@ -126,6 +126,8 @@ const WORK_SCENE = /^上门[\u4e00-\u9fff]{1,6}$|现场|工作照/;
 export function folderHint(fileName: string): 'products' | 'places' | undefined {
   for (const folder of fileName.split('/').slice(0, -1).reverse()) {
     if (/环境|厂区|厂房|车间|门店|店面|场地|全景|风采|实景|校园/.test(folder)) return 'places';
+    // "回复：苹果价格和介绍.eml/": a name joining two columns' contents sorts none of its photos.
+    if (namesTwoColumns(folder)) continue;
     if (/产品|商品|菜品|product/i.test(folder) || matchColumnKeyword(folder)?.type === 'products') return 'products';
     // "枣园/", "接待室/": a folder whose name is a place (not "园区照片/", photos of anything there).
     if (folder.length <= 6 && PLACE_ENDING.test(foldTraditional(folder))) return 'places';
@@ -274,7 +276,8 @@ export class PhotoMatcher {
     }
     if (!latin && stem.length >= 3) {
       const allowed = stem.length >= 6 ? 2 : 1;
-      const near = pool.filter((c) => closest(stem, c.title) <= allowed || isAbbreviation(stem, c.title));
+      // "316保温杯.jpg" for "316不锈钢保温杯 500ml": the name's first word abbreviated, its size left out.
+      const near = pool.filter((c) => closest(stem, c.title) <= allowed || isAbbreviation(stem, c.title) || isAbbreviation(stem, head(c)));
       const similar = decide(near, stem, (c) => c.title, 'similar');
       if (similar) return similar;
     }

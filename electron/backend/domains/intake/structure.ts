@@ -22,7 +22,9 @@ import {
   isTaggedJob,
   isTaggedNotice,
   jobLine,
+  negotiableOffer,
   newsLine,
+  opensPost,
   POST_OPENING,
   postLine,
   spacedProducts,
@@ -563,16 +565,23 @@ class Structurer {
 
   /**
    * In an introduction, "今日菜价" over priced lines and a "供应：…" line are items, not its text: a sub-heading over a
-   * list of one kind of items fills that kind's column, and a tagged post line the posts column.
+   * list of one kind of items fills that kind's column, and a tagged post line the posts column, as does a short
+   * line of its own that opens by buying or offering ("高价回收旧空调，坏的也要"); a line offering one thing at a
+   * price to agree ("整场婚礼布置价格面议，按预算配") is a product.
    */
   private withoutListedParts(blocks: SourceBlock[]): SourceBlock[] {
     const kept: SourceBlock[] = [];
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!;
-      if (block.type === 'paragraph' && postLine(textOf(block))) {
+      if (block.type === 'paragraph' && (postLine(textOf(block)) || opensPost(textOf(block)))) {
         new ColumnFiller(this.context.columnFor('supply', `A tagged post like "${textOf(block).slice(0, 12)}"`), this.context).fill([
           block,
         ]);
+        continue;
+      }
+      if (block.type === 'paragraph' && negotiableOffer(textOf(block))) {
+        const why = `A line offering something at a price to agree, like "${textOf(block).slice(0, 12)}"`;
+        new ColumnFiller(this.context.columnFor('products', why), this.context).fill([block]);
         continue;
       }
       let end = i + 1;

@@ -456,10 +456,14 @@ const PACK_SIZE =
 const isMemorySize = (name: string, match: RegExpExecArray) =>
   /^\s*(?:8|16|32|64|128|256|512)\s*G$/.test(match[1]!) || name.slice(0, match.index).trimEnd().endsWith('+');
 
-/** The name without a pack size written onto it, and the size (for the spec). */
+/**
+ * The name without a pack size written onto it, and the size (for the spec). A plain size the owner typed a space
+ * after the name ("316不锈钢保温杯 500ml", "新疆棉花被 6斤") is part of what the owner calls it and stays.
+ */
 export function splitPackSize(name: string): { name: string; size?: string } {
   const match = PACK_SIZE.exec(name);
   if (match && isMemorySize(name, match)) return { name };
+  if (match && /^\s/.test(match[0]) && /^[\d.]+\s*[^\d×xX*/／装]+$/.test(match[1]!.trim())) return { name };
   // "猪肉大葱一笼10个": the count of a serving (一笼, 一盒) stays with it.
   const serving = match && /[一每][\u4e00-\u9fff]$/.test(name.slice(0, match.index).trim());
   return match && match.index >= 2 && !serving ? { name: name.slice(0, match.index).trim(), size: match[1]!.trim() } : { name };
