@@ -6,11 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
+import type { ParsedPhoto } from '../../../electron/backend/domains/intake/importMaterials';
 import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
 import { productLine } from '../../../electron/backend/domains/intake/lineItems';
+import { isPlaceName } from '../../../electron/backend/domains/intake/photos';
+import { placePhotos } from '../../../electron/backend/domains/intake/placePhotos';
 import { sheetBlocks, type Sheet } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
-import { itemTitle, type Column, type Product } from '../../../shared/sites/model';
+import { itemTitle, paragraph, type Column, type Item, type Product, type SiteContent } from '../../../shared/sites/model';
 
 let counter = 0;
 const env = { newId: () => `id-${++counter}` };
@@ -77,9 +80,11 @@ describe('courses written as sentences', () => {
   });
 
   it('gives one course per line under a course heading', () => {
-    const text = ['二、开设课程', '书法入门班（8-12岁）：每学期15次课，学费1300元。', '国画提高班（10岁以上）：每学期15次课，学费1500元。'].join(
-      '\n',
-    );
+    const text = [
+      '二、开设课程',
+      '书法入门班（8-12岁）：每学期15次课，学费1300元。',
+      '国画提高班（10岁以上）：每学期15次课，学费1500元。',
+    ].join('\n');
     const items = products(fromText(text).columns) as Product[];
     expect(items.map((p) => [p.name, p.price && 'fen' in p.price ? p.price.fen : undefined])).toEqual([
       ['书法入门班（8-12岁）', 130000],
@@ -89,5 +94,56 @@ describe('courses written as sentences', () => {
 
   it('takes no pay or count clause for a fee', () => {
     expect(productLine('注意事项：每学期16次课，请按时到校。')).toBeUndefined();
+  });
+});
+
+describe('a school’s photos', () => {
+  const photo = (file: string, sha256: string): ParsedPhoto => ({
+    file,
+    image: { sha256, size: 1, mime: 'image/jpeg', width: 10, height: 10, hasAlpha: false, sourceFormat: 'jpeg' } as ParsedPhoto['image'],
+    look: { logoShape: false, pageLike: false },
+  });
+  const article = (title: string, text: string): Item => ({
+    kind: 'article',
+    id: `a-${title}`,
+    title,
+    body: [paragraph(text)],
+    images: [],
+  });
+  const siteWith = (news: Item[]) =>
+    ({
+      columns: [
+        { id: 'i', type: 'intro', title: '学校简介', order: 0, channels: {}, body: [paragraph('本校开办十年。')], items: [] },
+        { id: 'n', type: 'news', title: '新闻', order: 1, channels: {}, body: [], items: news },
+      ],
+      profile: {},
+      unsorted: [],
+    }) as unknown as SiteContent;
+  const noGuess = { newId: () => 'n', guess: () => undefined };
+
+  it('shows a class at work like the place', () => {
+    expect(isPlaceName('上课照片.jpg')).toBe(true);
+    expect(isPlaceName('课堂.jpg')).toBe(true);
+  });
+
+  it('gives a prize photo to the one news item telling of a prize, though its title says it otherwise', () => {
+    const content = siteWith([
+      article('我校学员在省少儿书法大赛中夺得一等奖', '11月8日，我校学员在省少儿书法大赛中夺得一等奖。'),
+      article('春季班开始报名', '春季班3月1日开课，欢迎报名。'),
+    ]);
+    placePhotos(content, [photo('获奖合影.jpg', 'a'), photo('上课照片.jpg', 'b')], noGuess);
+    const news = content.columns.find((c) => c.type === 'news')!.items;
+    expect(news.map((n) => (n.kind === 'article' ? n.images.map((i) => i.fileName) : []))).toEqual([['获奖合影.jpg'], []]);
+    const intro = content.columns.find((c) => c.type === 'intro')!;
+    expect(intro.body.flatMap((b) => (b.type === 'image' ? [b.image.fileName] : []))).toEqual(['上课照片.jpg']);
+  });
+
+  it('leaves a prize photo in the tray when no news item, or two, tell of a prize', () => {
+    const two = siteWith([article('书法大赛获一等奖', '获一等奖。'), article('围棋赛夺冠', '获得冠军。')]);
+    placePhotos(two, [photo('颁奖.jpg', 'a')], noGuess);
+    expect(two.unsorted.flatMap((u) => u.images.map((i) => i.fileName))).toEqual(['颁奖.jpg']);
+    const none = siteWith([article('春季班开始报名', '春季班3月1日开课。')]);
+    placePhotos(none, [photo('颁奖.jpg', 'a')], noGuess);
+    expect(none.unsorted.flatMap((u) => u.images.map((i) => i.fileName))).toEqual(['颁奖.jpg']);
   });
 });
