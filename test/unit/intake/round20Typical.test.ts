@@ -52,6 +52,32 @@ describe('a 品牌 column after the name', () => {
     ]);
     expect(products(result.columns).map(itemTitle)).toEqual(['铜球阀', '截止阀']);
   });
+
+  it('leaves the brand out when a model column names the goods, and when the cell says it is the shop’s own', () => {
+    const modelled = fromSheets([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['名称', '品牌', '型号', '单价'],
+          ['平板电脑', '星河', 'Tab X10', '1999'],
+          ['扫描仪', '光影', 'ScanJet 300', '899'],
+        ],
+      },
+    ]);
+    expect(products(modelled.columns).map(itemTitle)).toEqual(['平板电脑 Tab X10', '扫描仪 ScanJet 300']);
+    const own = fromSheets([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['商品名称', '品牌', '规格', '零售价'],
+          ['速干短袖', '自有', 'M-XXL', '69'],
+          ['登山杖', '山野', '65-135cm', '129'],
+          ['头灯', '光野', '300流明', '89'],
+        ],
+      },
+    ]);
+    expect(products(own.columns).map(itemTitle)).toEqual(['速干短袖', '山野 登山杖', '光野 头灯']);
+  });
 });
 
 describe('where the shop has been, told as a story', () => {
