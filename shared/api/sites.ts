@@ -60,6 +60,8 @@ export const GUESS_RULES = [
   'photo.caption',
   /** A photo no item fits, named as a product ("实木餐桌 1280元.jpg"; in a folder of photos only, any telling name) → a new product with it. */
   'photo.new_item',
+  /** A photo named by a prize ("获奖合影.jpg") → the one news item telling of a prize won. */
+  'photo.event',
   'photo.embedded',
   'profile.logo',
   'profile.contact',

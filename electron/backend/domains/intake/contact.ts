@@ -170,11 +170,12 @@ const emojiLabels = (line: string) => line.replace(/(?:☎\uFE0F?|📞)\s*(?=[+\
 
 /**
  * "店在 临沂市兰山区解放路…", "我们厂在城东工业园8号": where the shop is, said at the start of a line, is the address
- * when what follows reads as one (a district, a road or a number).
+ * when what follows reads as one (a district, a road or a number) — not a story ("本店在建材市场做了十五年": 市场 is no
+ * city, and 了 tells what was done there).
  */
 const saidAddress = (line: string) =>
   line.replace(
-    /^\s*(?:本店|我们店|我家店|我们|店|门店|店铺|厂子?|公司|作坊|料场)(?:就|开)?在\s*(?=[^\s，,。；;]{0,30}(?:[省市区县镇乡]|路|街|道|号|村))/,
+    /^\s*(?:本店|我们店|我家店|我们|店|门店|店铺|厂子?|公司|作坊|料场)(?:就|开)?在\s*(?![^\s，,。；;]*了)(?=[^\s，,。；;]{0,30}(?:[省区县镇乡]|市(?!场)|路|街|道|号|村))/,
     '地址：',
   );
 

@@ -5,7 +5,7 @@
  * the parser the editor uses too.
  */
 import type { ContactBlock, Price } from '../../../../shared/sites/model';
-import { parsePrice as readPrice } from '../../../../shared/sites/price';
+import { isMarkedPrice, parsePrice as readPrice } from '../../../../shared/sites/price';
 import { parseContact } from './contact';
 
 export { findDate } from './dates';
@@ -53,7 +53,11 @@ export function parsePrice(value: string): Price | undefined {
 }
 
 /** A label in front of an amount: 学费1280元/期, 单价：65元, 每桌888元 (the 价/费 words people put before a price). */
-const PRICE_LABEL = /^(?:[\u4e00-\u9fff]{0,3}[价费]|价格|价钱|收费|报价|费用)\s*[：:]?\s*/;
+const PRICE_LABEL = /^(?:价格|价钱|收费|报价|费用|[\u4e00-\u9fff]{0,3}[价费])\s*[：:]?\s*/;
+
+/** "学费1600元": a label before an amount that says it is money (元, ¥), as a clause of a sentence ends. */
+export const isLabeledMarkedPrice = (value: string) =>
+  PRICE_LABEL.test(value) && isMarkedPrice(value.replace(PRICE_LABEL, '')) && Boolean(parseLabeledPrice(value));
 
 /** A price that may carry such a label: "学费1280元/期" → 1280元/期. */
 export function parseLabeledPrice(value: string): Price | undefined {

@@ -7,7 +7,7 @@
 import type { Price } from '../../../../shared/sites/model';
 import { isMarkedPrice } from '../../../../shared/sites/price';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
-import { countOf, extractPay, parseLabeledPrice } from './fields';
+import { countOf, extractPay, isLabeledMarkedPrice, parseLabeledPrice } from './fields';
 import { LEADER, numberingOf, undecorated } from './headings';
 import { datedExclamation, exclaimedHeadline } from './momentsPosts';
 import { splitCells } from './lines';
@@ -85,6 +85,8 @@ const MODEL_WORD = /^[A-Za-z]{1,4}-?\d{2,}[A-Za-z0-9-]*$/;
 const BRACKETED_PRICE = /\s*[（(]\s*((?:[¥￥])?\s*\d[\d,.]*\s*[千万]?\s*元(?:\s*[/／]\s*[^\s\d)）]{1,4})?\s*起?)\s*[)）]\s*$/;
 /** "每斤", "每份", "每人": the unit a price is for, written in front of it. */
 const PER_UNIT = /^每\s*([^\s\d]{1,3})$/;
+/** "每学期16次课", "每月8节": what a course counts per term, month or year — the period its fee is for. */
+const BILLING_PERIOD = /^每个?(学期|期|季度|年|月)\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:次|节|课时|堂)/;
 
 /** "叁拾伍元", "两千八百元起": an amount in Chinese numerals, everyday or capital, said in 元. */
 const CHINESE_AMOUNT = '[零〇一二两三四五六七八九十百千万壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+\\s*元(?:\\s*[/／]\\s*[^\\s\\d]{1,4})?\\s*起?';
@@ -144,11 +146,13 @@ export function productLine(raw: string): ProductLine | undefined {
     priceText = labeled[2];
     // "启蒙班：4-6岁，一对一，2400元/学期（20节）": what it is first, the price its last clause.
     const clauses = priceText!.split(/[，,；;]\s*/);
+    // "围棋班（5-7岁）：每学期16次课，学费1600元。": the last clause may name the fee and close the sentence.
     const last = clauses.at(-1)!.replace(/\s*[（(][^）)]{1,12}[)）]$/, '');
+    const lastFee = clauses.length > 1 && isLabeledMarkedPrice(last.replace(/[。.]$/, '')) ? last.replace(/[。.]$/, '') : undefined;
     // "答：单位搬迁按车次算，面议": a one-character label (问, 答) names no item.
     if (clauses.length > 1 && name!.trim().length < 2) return undefined;
-    if (clauses.length > 1 && !parseLabeledPrice(priceText!.trim()) && isMarkedPrice(last)) {
-      priceText = clauses.at(-1);
+    if (clauses.length > 1 && !parseLabeledPrice(priceText!.trim()) && (isMarkedPrice(last) || lastFee)) {
+      priceText = lastFee ?? clauses.at(-1);
       middle = clauses.slice(0, -1);
     } else if (clauses.length > 1 && !parseLabeledPrice(priceText!.trim()) && isMarkedPrice(clauses[0]!)) {
       // "月嫂套餐（26天）：16800元，含全程护理、月子餐": the price first, then what it includes.
@@ -224,6 +228,9 @@ export function productLine(raw: string): ProductLine | undefined {
   }
   const price = parseLabeledPrice(priceText.trim());
   if (per && price?.kind === 'amount' && !price.unit) price.unit = per[1]!;
+  // "每学期16次课，学费1600元": a course counted per term (month, year) is paid by it.
+  const period = middle.map((w) => BILLING_PERIOD.exec(w)).find(Boolean);
+  if (period && price?.kind === 'amount' && !price.unit) price.unit = period[1]!;
   // A line led from its name to several prices is still a priced item: the prices stay as written, in its spec.
   if (!price && cells === led && /\d\s*元/.test(priceText)) return { name, spec: [...middle, priceText.trim()].join('；') };
   if (!price || (price.kind === 'amount' && !isMarkedPrice(priceText) && !/[价费]/.test(priceText) && cells.length < 2)) return undefined;

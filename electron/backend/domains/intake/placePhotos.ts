@@ -10,6 +10,7 @@ import {
   itemTitle,
   plainText,
   sortedColumns,
+  type Article,
   type Column,
   type Block,
   type ImageRef,
@@ -18,6 +19,7 @@ import {
   type UnsortedEntry,
 } from '../../../../shared/sites/model';
 import { matchCaption } from './captions';
+import { prizeNewsOf } from './eventPhotos';
 import type { ProductLine } from './lineItems';
 import type { LinkedPicture } from './webPage';
 import type { ParsedPhoto } from './importMaterials';
@@ -127,6 +129,8 @@ class PhotoPlacement {
       );
       return;
     }
+    const prize = match.kind === 'none' ? prizeNewsOf(fileName, this.content.columns) : undefined;
+    if (prize) return this.withPrizeNews(prize.item, ref, photo.file, fileName);
     // "钢化炉.jpg" fits 钢化玻璃 items by half its name, and the intro says "拥有进口钢化炉两台": the business's equipment.
     if (match.kind === 'ambiguous' && hint !== 'products' && this.introMentions(fileName)) return this.gallery(photo, ref, fileName);
     // "咨询室.jpg" beside 个体心理咨询 and 婚姻家庭咨询: a place named like several items is the place, not one of them.
@@ -136,6 +140,18 @@ class PhotoPlacement {
     const product = productOfPhotoName(fileName, this.photosOnly || hint === 'products');
     if (product) this.newProduct(photo, ref, fileName, product);
     else this.tray(photo.file, `No item is named like ${fileName}.`, [ref]);
+  }
+
+  /** "获奖合影.jpg": the picture of the one news item telling of a prize (`eventPhotos.ts`). */
+  private withPrizeNews(item: Article, ref: ImageRef, file: string, fileName: string): void {
+    if (!item.images.some((i) => i.sha256 === ref.sha256)) item.images.push({ ...ref, alt: item.title.slice(0, 200) });
+    this.env.guess(
+      'photo.event',
+      file,
+      `${fileName} shows a prize → the picture of "${item.title}", the one news item telling of a prize.`,
+      { file: fileName, item: item.title },
+      { kind: 'itemImage', itemId: item.id, sha256: ref.sha256 },
+    );
   }
 
   /**

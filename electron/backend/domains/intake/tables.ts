@@ -513,16 +513,34 @@ function bySex(cell: string): number | undefined {
 }
 
 /** A 品牌 cell saying the goods have no brand: sold loose (散装), unbranded, assorted, or a dash. */
-const NO_BRAND = /^(?:散装|散称|散货|无|无品牌|无牌|杂牌|其他|其它|通用|不限|各品牌|多品牌|自产|自制|[-—－–/／]+)$/;
+const NO_BRAND =
+  /^(?:散装|散称|散货|无|无品牌|无牌|杂牌|其他|其它|通用|不限|各品牌|多品牌|自产|自制|自有|自有品牌|自营|本店|本厂|[-—－–/／]+)$/;
+
+/** How many brands a table's 品牌 column names (cells saying there is none left out), counted once per table. */
+const brandCounts = new WeakMap<string[][], Map<number, number>>();
+function brandCount(reading: TableReading, at: number): number {
+  const counts = brandCounts.get(reading.rows) ?? new Map<number, number>();
+  brandCounts.set(reading.rows, counts);
+  let count = counts.get(at);
+  if (count === undefined) {
+    count = new Set(reading.rows.map((row) => clean(row[at] ?? '')).filter((cell) => cell && !NO_BRAND.test(cell))).size;
+    counts.set(at, count);
+  }
+  return count;
+}
 
 /**
  * 品牌 | 产品名称 (a dealer's list of several makers' goods): the brand before the name is part of what is sold —
- * "立邦 净味墙面漆" — unless the name already says it, or the cell says there is no brand (散装).
+ * "立邦 净味墙面漆" — unless the name already says it, or the cell says there is no brand (散装). A 品牌 column after
+ * the name (品名 | 品牌 | 规格) counts the same when it names several makers and no model column names the goods
+ * (名称 | 品牌 | 型号: "笔记本电脑 ThinkPad E14" — the model says the make); one brand there is an attribute.
  */
 function withBrand(reading: TableReading, row: string[], name: string): string {
   const nameAt = reading.columns.findIndex((c) => c.role === 'name');
   const brandAt = reading.columns.findIndex((c) => /^品牌$/.test(clean(c.header)));
-  const brandCell = brandAt >= 0 && brandAt < nameAt ? clean(row[brandAt] ?? '') : '';
+  const modelled = reading.columns.some((c) => c.role === 'model');
+  const named = brandAt >= 0 && (brandAt < nameAt || (!modelled && brandCount(reading, brandAt) >= 2));
+  const brandCell = named ? clean(row[brandAt] ?? '') : '';
   const brand = NO_BRAND.test(brandCell) ? '' : brandCell;
   return name && brand && brand.length <= 10 && !name.includes(brand) ? `${brand} ${name}` : name;
 }

@@ -64,6 +64,8 @@ function phrase(guess: Guess, t: TFunction, templateId: string): string {
         : t('sites.guess.photoCaptionGallery', { file: p.file, caption: p.caption, column: p.column });
     case 'photo.new_item':
       return t(p.made ? 'sites.guess.photoNewItemNewColumn' : 'sites.guess.photoNewItem', { file: p.file, item: p.item, column: p.column });
+    case 'photo.event':
+      return t('sites.guess.photoEvent', { file: p.file, item: p.item });
     case 'photo.embedded':
       return t('sites.guess.photoEmbedded', { item: p.item });
     case 'post.tag':
