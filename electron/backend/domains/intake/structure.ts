@@ -16,7 +16,17 @@ import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { numberingOf, undecorated } from './headings';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
 import { ownNameInTitleLine } from './ownName';
-import { asTaggedPost, isCurrentNotice, isTaggedJob, isTaggedNotice, jobLine, POST_OPENING, postLine, spacedProducts } from './lineItems';
+import {
+  asTaggedPost,
+  isCurrentNotice,
+  isStandingDemand,
+  isTaggedJob,
+  isTaggedNotice,
+  jobLine,
+  POST_OPENING,
+  postLine,
+  spacedProducts,
+} from './lineItems';
 import { chineseOfBilingualTables } from './bilingualTable';
 import { unwrapLayoutTables } from './layoutTable';
 import { jobAdsApart } from './jobListing';
@@ -551,7 +561,7 @@ class Structurer {
     const kept: SourceBlock[] = [];
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!;
-      if (block.type === 'paragraph' && postLine(textOf(block))) {
+      if (block.type === 'paragraph' && (postLine(textOf(block)) || isStandingDemand(textOf(block)))) {
         new ColumnFiller(this.context.columnFor('supply', `A tagged post like "${textOf(block).slice(0, 12)}"`), this.context).fill([
           block,
         ]);

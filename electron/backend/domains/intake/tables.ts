@@ -317,7 +317,8 @@ function modelsUnderSpecHeader(columns: TableColumn[], data: string[][]): void {
 function stockCodes(columns: TableColumn[], data: string[][]): void {
   columns.forEach((c, i) => {
     const values = data.map((r) => clean(r[i] ?? '')).filter(Boolean);
-    if (c.role === 'index' && values.length > 0 && values.every((v) => /^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9-]{2,20}$/.test(v))) c.role = 'code';
+    if (c.role === 'index' && values.length > 0 && values.every((v) => /^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9-]{2,20}$/.test(v)))
+      c.role = 'code';
   });
 }
 
