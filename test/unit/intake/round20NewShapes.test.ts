@@ -167,7 +167,7 @@ describe('an Excel comment on a price', () => {
       ['铜手炉', 1600],
     ]);
     sheet.getCell('B2').note = '这个价不算了，来问就说电议';
-    sheet.getCell('B3').note = '含原装锦盒';
+    sheet.getCell('B3').note = '含原装锦盒，不算运费，过期无效';
     sheet.getCell('B4').note = '此价作废';
     const [read] = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(read!.rows.map((r) => r[1])).toEqual(['价格', '电议', '1200', '']);
@@ -179,6 +179,10 @@ describe('a bilingual contact row', () => {
     const contact = parseContact(['地址 Add：泰安市岱岳区化工园区东路6号　电话 Tel：0538-8561234　手机 Mob：13905381234（刘经理）'])!;
     expect(contact.address).toBe('泰安市岱岳区化工园区东路6号');
     expect(contact.phones.map((p) => p.number)).toEqual(['0538-8561234', '13905381234']);
+  });
+
+  it('ends the address where a bilingual label runs into it', () => {
+    expect(parseContact(['地址 Add：泰安市岱岳区东路6号电话 Tel：0538-8561234'])!.address).toBe('泰安市岱岳区东路6号');
   });
 });
 

@@ -159,10 +159,13 @@ const spacedOutLabels = (line: string) =>
     return LABEL_WORDS.has(joined) ? `${lead}${joined}` : whole;
   });
 
-/** "地址 Add：…　电话 Tel：…", "手机 Mob：": a bilingual card's label, the Chinese word then the English one, is the Chinese label. */
+/**
+ * "地址 Add：…　电话 Tel：…", "手机 Mob：": a bilingual card's label, the Chinese word then the English one, is the Chinese
+ * label (also where the value before runs into it: "…18号电话 Tel：").
+ */
 const bilingualLabels = (line: string) =>
-  line.replace(/([\u4e00-\u9fff]{2,4})[ \u3000]+[A-Za-z][A-Za-z.-]{1,9}(?=\s*[：:])/g, (whole, label: string) =>
-    LABEL_WORDS.has(label) ? label : whole,
+  line.replace(/([\u4e00-\u9fff]{2,6})[ \u3000]+[A-Za-z][A-Za-z.-]{1,9}(?=\s*[：:])/g, (whole, words: string) =>
+    [...LABEL_WORDS].some((label) => words.endsWith(label)) ? words : whole,
   );
 
 const WEAK_LABELS = /^(?:[\u4e00-\u9fff]{0,3}经理|[\u4e00-\u9fff]{1,3}主管|联系)[：:\s]/;
