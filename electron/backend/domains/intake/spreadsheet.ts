@@ -167,8 +167,10 @@ function commentText(cell: ExcelJS.Cell): string {
   return typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
 }
 
-/** A comment voiding the amount it is on ("此价作废，有人问就说面议"), and what to say instead. */
-// Not "不算运费" or "过期无效": the price itself is what no longer counts.
+/**
+ * A comment voiding the amount it is on ("此价作废，有人问就说面议"), and what to say instead. Not "不算运费" or
+ * "过期无效": the price itself is what no longer counts.
+ */
 const VOIDED = /作废|不算数|不作数|不算了|(?:价格?|报价)(?:已|就)?(?:不算|无效)/;
 const INSTEAD = /面议|电议|议价|另议/;
 
