@@ -51,6 +51,7 @@ import {
   withoutJobTag,
 } from './lineItems';
 import { leadingPrice } from './leadingPrice';
+import { proseOffer } from './proseOffer';
 import { skuRows, withSkuOptions } from './skuRows';
 import {
   categoryRows,
@@ -405,6 +406,8 @@ export class ColumnFiller {
     if (listed) return listed.forEach((part) => this.line(part));
     const clauses = this.column.type === 'products' && !productLine(trimmed) ? pricedClauses(trimmed) : undefined;
     if (clauses) return this.clauseItems(clauses);
+    const offer = this.column.type === 'products' && !productLine(trimmed) ? proseOffer(trimmed) : undefined;
+    if (offer) return this.clauseItems({ lead: [], items: [offer] });
     const item = this.lineItemOf(trimmed);
     if (item) {
       this.add(item.item, item.rule, `Line "${trimmed.slice(0, 40)}" in "${this.column.title}"`, { line: trimmed.slice(0, 60) });

@@ -159,6 +159,15 @@ const spacedOutLabels = (line: string) =>
     return LABEL_WORDS.has(joined) ? `${lead}${joined}` : whole;
   });
 
+/**
+ * "地址 Add：…　电话 Tel：…", "手机 Mob：": a bilingual card's label, the Chinese word then the English one, is the Chinese
+ * label (also where the value before runs into it: "…18号电话 Tel：").
+ */
+const bilingualLabels = (line: string) =>
+  line.replace(/([\u4e00-\u9fff]{2,6})[ \u3000]+[A-Za-z][A-Za-z.-]{1,9}(?=\s*[：:])/g, (whole, words: string) =>
+    [...LABEL_WORDS].some((label) => words.endsWith(label)) ? words : whole,
+  );
+
 const WEAK_LABELS = /^(?:[\u4e00-\u9fff]{0,3}经理|[\u4e00-\u9fff]{1,3}主管|联系)[：:\s]/;
 const plainDigits = (text: string) => text.replace(/[\s-]/g, '');
 
@@ -184,7 +193,7 @@ const barredAddress = (line: string) => line.replace(/^([^｜：:\d]{2,20})｜\s
 
 /** The label/value pairs of one line, in order. Values end where the next label starts. */
 export function contactPairs(raw: string): { label: string; field: Field; value: string }[] {
-  const line = spacedLabels(sentenceLabels(spacedOutLabels(plainNumbers(barredAddress(saidAddress(emojiLabels(raw)))))));
+  const line = spacedLabels(sentenceLabels(spacedOutLabels(bilingualLabels(plainNumbers(barredAddress(saidAddress(emojiLabels(raw))))))));
   // Labels are found in the folded text (電話 → 电话); values are taken from the line as written.
   const starts = [...foldTraditional(line).matchAll(LABEL_PATTERN)].filter(
     // "经理：", "联系：" name a contact only before a number ("经理：马国庆 138…"), not "经理：1名".

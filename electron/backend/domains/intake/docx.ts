@@ -7,6 +7,7 @@
  */
 import mammoth from 'mammoth';
 import { LOOK_STYLE_MAP, markLookHeadings } from './docxLook';
+import { withoutNoteMarks } from './docxNotes';
 import { docxPageLines } from './docxPageLines';
 import { docxWithReadableTextBoxes } from './docxTextBoxes';
 import { htmlToBlocks, type SourceBlock } from './htmlToBlocks';
@@ -118,7 +119,7 @@ export async function convertDocx(
     throw new DocxProblem('docx.unreadable', `The Word document cannot be read (${(error as Error).message.split('\n')[0]}).`);
   }
   return {
-    blocks: htmlToBlocks(sanitizeIntakeHtml(result.value)),
+    blocks: htmlToBlocks(sanitizeIntakeHtml(withoutNoteMarks(result.value))),
     warnings: result.messages.map((m) => m.message),
     pageLines: docxPageLines(bytes),
   };

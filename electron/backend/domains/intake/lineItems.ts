@@ -492,6 +492,15 @@ export function postLine(raw: string, untagged = false): PostLine | undefined {
 /** A clause that opens by buying or offering: "长期高价收购各品牌二手车", "回收二手手机", "常年供应…" (not 出租车, 供应链). */
 export const POST_OPENING = /^(?:长期|常年|长年|大量|高价|现货|急)*(?:收购|回收|求购|采购|供应(?!链)|出售|转让|出租(?!车))/;
 
+/**
+ * "长期收购老瓷器、老字画，可以上门看货": a short paragraph that opens by buying, said with how long or how much, is a
+ * demand post wherever it stands (an introduction too), titled by its first clause.
+ */
+export const isStandingDemand = (text: string) =>
+  text.length <= 60 &&
+  /^(?:长期|常年|长年|大量|高价)+(?:收购|回收|求购)/.test(withoutNumbering(text).trim()) &&
+  postLine(text, true)?.postKind === 'demand';
+
 /** "回收二手手机、坏手机，现场估价" among lines that say what they are: a short line opening by buying or offering is a post. */
 export const opensPost = (text: string) => text.length <= 60 && POST_OPENING.test(withoutNumbering(text)) && Boolean(postLine(text, true));
 

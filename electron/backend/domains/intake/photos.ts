@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { pinyin } from 'pinyin-pro';
-import { itemTitle, type Column, type Item } from '../../../../shared/sites/model';
+import { itemTitle, runsText, type Column, type Item } from '../../../../shared/sites/model';
 import { matchColumnKeyword, namesTwoColumns } from './keywords';
 import { productLine, type ProductLine } from './lineItems';
 import { foldTraditional } from './traditional';
@@ -148,9 +148,23 @@ interface Candidate {
   title: string;
   /** Model numbers in the title, and the item's model as a whole ("laserjetm1136" for LaserJet M1136). */
   models: string[];
+  /** The stock numbers its details give ("编号：A001"), matched whole. */
+  codes: string[];
   /** Computed when a photo's name needs it (most names never do). */
   pinyin?: string;
 }
+
+/** A detail line giving an item's stock number or article code: "编号：A001", "货号：HX-208", "商品编码：6901234". */
+const CODE_LINE = /^(?:[\u4e00-\u9fff]{0,4}(?:编号|编码|货号|条码)|SKU)\s*[：:]\s*([A-Za-z0-9][A-Za-z0-9-]{1,29})$/i;
+
+/** The stock numbers and codes a product's details give. */
+const stockCodesOf = (item: Item) =>
+  item.kind === 'product'
+    ? item.description.flatMap((b) => {
+        const code = b.type === 'paragraph' ? CODE_LINE.exec(runsText(b.runs).trim())?.[1] : undefined;
+        return code ? [normalize(code)] : [];
+      })
+    : [];
 
 /** Lower-case, full-width folded, without spaces, brackets and separators. */
 const normalize = (s: string) =>
@@ -229,6 +243,7 @@ export class PhotoMatcher {
           column,
           title: normalize(itemTitle(item)),
           models: [...modelTokens(itemTitle(item)), ...(item.kind === 'product' && item.model ? [normalize(item.model)] : [])],
+          codes: stockCodesOf(item),
         })),
     );
   }
@@ -238,6 +253,9 @@ export class PhotoMatcher {
     if (isCameraName(fileName)) return { kind: 'none' };
     const pool = productsOnly ? this.candidates.filter((c) => c.item.kind === 'product') : this.candidates;
     const rawStem = photoStem(fileName);
+    // "A001.jpg" beside the row 编号 A001: the photo named exactly after an item's stock number is that item's.
+    const byCode = pool.filter((c) => c.codes.includes(normalize(rawStem)));
+    if (byCode.length === 1) return { kind: 'item', item: byCode[0]!.item, column: byCode[0]!.column, reason: 'model' };
     const models = modelTokens(rawStem);
     // The same model, or one inside the other: "M1136.jpg" for LaserJet M1136, "ThinkPad-E14.jpg" for ThinkPad E14.
     const key = normalize(rawStem);

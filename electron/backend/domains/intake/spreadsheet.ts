@@ -129,7 +129,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
           return;
         }
         // A merged cell repeats its value in every cell it covers: keep it once.
-        cells[column - 1] = cell.isMerged && cell.master !== cell ? '' : cellText(cell);
+        cells[column - 1] = cell.isMerged && cell.master !== cell ? '' : withVoidingComment(cell, cellText(cell));
       });
       if (rowPictures.length) pictures.push({ row: rows.length, pictures: rowPictures });
       rows.push(Array.from(cells, (c) => c ?? ''));
@@ -165,6 +165,23 @@ const WITHDRAWN = /停产|停售|下架|不再(?:生产|销售|供应|供货)|(?
 function commentText(cell: ExcelJS.Cell): string {
   const note = cell.note as string | { texts?: { text: string }[] } | undefined;
   return typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
+}
+
+/**
+ * A comment voiding the amount it is on ("此价作废，有人问就说面议"), and what to say instead. Not "不算运费" or
+ * "过期无效": the price itself is what no longer counts.
+ */
+const VOIDED = /作废|不算数|不作数|不算了|(?:价格?|报价)(?:已|就)?(?:不算|无效)/;
+const INSTEAD = /面议|电议|议价|另议/;
+
+/**
+ * A cell's amount as the comment on it leaves it: voided, the price is what the comment says to answer instead
+ * (面议), else none; an amount without such a comment as written.
+ */
+function withVoidingComment(cell: ExcelJS.Cell, text: string): string {
+  const comment = commentText(cell);
+  if (!/\d/.test(text) || !VOIDED.test(comment)) return text;
+  return INSTEAD.exec(comment)?.[0] ?? '';
 }
 
 /** A row the customer left in the sheet but whose comment withdraws it: like a hidden row, not for the site. */

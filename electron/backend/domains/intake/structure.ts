@@ -19,6 +19,7 @@ import { ownNameInTitleLine } from './ownName';
 import {
   asTaggedPost,
   isCurrentNotice,
+  isStandingDemand,
   isTaggedJob,
   isTaggedNotice,
   jobLine,
@@ -573,7 +574,7 @@ class Structurer {
     const kept: SourceBlock[] = [];
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!;
-      if (block.type === 'paragraph' && (postLine(textOf(block)) || opensPost(textOf(block)))) {
+      if (block.type === 'paragraph' && (postLine(textOf(block)) || opensPost(textOf(block)) || isStandingDemand(textOf(block)))) {
         new ColumnFiller(this.context.columnFor('supply', `A tagged post like "${textOf(block).slice(0, 12)}"`), this.context).fill([
           block,
         ]);

@@ -9,6 +9,7 @@ import { findDate } from './dates';
 import { countOf, parseLabeledPrice } from './fields';
 import { withBadgesPaired, withListCellsSplit } from './listCells';
 import { withPriceBandsJoined } from './priceBands';
+import { inTenThousands, scaledPriceCell, unitsFromTitle } from './priceUnits';
 
 export type Role =
   | 'name'
@@ -67,6 +68,8 @@ export interface TableColumn {
   header: string;
   /** A unit given in the header: "价格(元/吨)" → 吨. */
   unit?: string;
+  /** Bare amounts in 万元, as the header or a title line says ("价格（万元）"). */
+  tenThousands?: boolean;
   /** A price column whose cells are sentences with the price inside ("…12支一盒，每盒9.6元"): the sentence is the description. */
   prose?: boolean;
   /** One of several columns of bare amounts under sizes or grades (大果 | 中果 | 小果) in a table without a price column. */
@@ -96,7 +99,7 @@ export function headerRole(cell: string): Role | undefined {
 
 /** A unit written in a price header: "价格(元/吨)" → 吨; "价格(元)" → none. */
 const headerUnit = (cell: string) =>
-  /[(（]\s*元?\s*[/／每]\s*([^)）\s]{1,4})\s*[)）]/.exec(cell)?.[1] ??
+  /[(（]\s*万?元?\s*[/／每]\s*([^)）\s]{1,4})\s*[)）]/.exec(cell)?.[1] ??
   // "年缴保费", "月租金": paid by the year, by the month.
   /^\s*(?:每)?([年月])(?:缴|交|费|租)/.exec(cell)?.[1];
 
@@ -161,12 +164,15 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
       if ((role === 'name' || role === 'price' || role === 'model') && seen.has(role)) role = 'description';
       seen.add(role);
       const unit = role === 'price' ? headerUnit(cell) : undefined;
-      return { role, header: clean(cell), ...(unit ? { unit } : {}) };
+      const tenThousands = role === 'price' && inTenThousands(cell);
+      return { role, header: clean(cell), ...(unit ? { unit } : {}), ...(tenThousands ? { tenThousands } : {}) };
     });
     const filled = data.filter((r) => r.some((c) => clean(c)));
     modelsUnderSpecHeader(columns, filled);
     ensureName(columns, filled);
     preferPublicPrice(columns, [caption, ...rows.slice(0, headerAt).flat()].join(' '));
+    unitsFromTitle(columns, [caption, ...rows.slice(0, headerAt).flat()].join(' '));
+    stockCodes(columns, filled);
     gradePrices(columns, filled, [caption, ...rows.slice(0, headerAt).flat()].join(' '));
     return { columns, rows: filled, titleRows: rows.slice(0, headerAt), hasHeader: true };
   }
@@ -307,6 +313,15 @@ function modelsUnderSpecHeader(columns: TableColumn[], data: string[][]): void {
   if (codes < values.length) columns[at]!.codes = true;
 }
 
+/** A 编号 column of stock numbers ("A001", "B002"), not a count of the rows: a code, kept in the details. */
+function stockCodes(columns: TableColumn[], data: string[][]): void {
+  columns.forEach((c, i) => {
+    const values = data.map((r) => clean(r[i] ?? '')).filter(Boolean);
+    if (c.role === 'index' && values.length > 0 && values.every((v) => /^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9-]{2,20}$/.test(v)))
+      c.role = 'code';
+  });
+}
+
 /** Without a name column by header, the name is the first text column whose values are short and mostly different. */
 function ensureName(columns: TableColumn[], data: string[][]): void {
   if (columns.some((c) => c.role === 'name')) return;
@@ -414,8 +429,8 @@ const TOTAL_ROW = /^(合计|小计|总计|共计)/;
 const QUOTED_CASE_BY_CASE = /^按[\u4e00-\u9fff]{0,6}?(?:报价|定价|计价|核价|方案)$/;
 /** A shop system's 规格 of a product sold in one kind only ("默认"): no spec. */
 const DEFAULT_SPEC = /^默认(?:规格)?$/;
-/** A status cell saying the item is off sale. */
-const OFF_SALE = /^(?:已下线|已下架|已停售|停售|下架)$/;
+/** A status cell saying the item is off sale, or (one of a kind: an antique, a used car) sold. */
+const OFF_SALE = /^(?:已下线|已下架|已停售|停售|下架|已售出?|已出售|已卖出?)$/;
 
 /**
  * Rows that only name a category over the rows under it ("大米" over the rices, "食用油" over the oils, set in a row
@@ -592,7 +607,12 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
   else if (model) fields.model = model.slice(0, 50);
   const byCaption = reading.columns.findIndex((c) => c.captionPrices);
   const captionPrice = byCaption >= 0 && !cell('price') && BARE_AMOUNT_OR_RANGE.test(clean(row[byCaption] ?? ''));
-  const priceCell = captionPrice ? row[byCaption]!.trim() : cell('price');
+  const priceCell = captionPrice
+    ? row[byCaption]!.trim()
+    : scaledPriceCell(
+        reading.columns.find((c) => c.role === 'price'),
+        cell('price'),
+      );
   const prose = reading.columns.find((c) => c.role === 'price')?.prose;
   let readAsRemarked = false;
   if (priceCell && prose) {
