@@ -44,16 +44,18 @@ export function postHeadline(text: string): string | undefined {
 }
 
 /**
- * "元旦特惠来啦🎉🎉", "年货节开始了！": a short line called out as a post's headline — ended by emoji or an
- * exclamation, as a name or a sentence of the text is not. The words without them; undefined for any other line.
+ * "元旦特惠来啦🎉🎉", "年货节开始了！", "12月福利来啦～": a short line called out as a post's headline — ended by emoji,
+ * an exclamation or a drawn-out "～", as a name or a sentence of the text is not. The words without them; undefined
+ * for any other line. A month may be named ("12月福利"), no other number: a day or a price is the notice's own line.
  */
 function calledHeadline(text: string): string | undefined {
   const trimmed = text.trim();
   const head = undecorated(trimmed)
-    .replace(/[！!]+$/u, '')
+    .replace(/[！!～~]+$/u, '')
     .trim();
-  const called = /(?:\p{Extended_Pictographic}|[！!])\uFE0F?$/u.test(trimmed);
-  return called && head.length >= 4 && head.length <= 24 && !/[，,。；;：:！!？?\d]/.test(head) ? head : undefined;
+  const called = /(?:\p{Extended_Pictographic}|[！!～~])\uFE0F?$/u.test(trimmed);
+  const numbers = head.replace(/\d{1,2}\s*月(?!\s*\d)/gu, '');
+  return called && head.length >= 4 && head.length <= 24 && !/[，,。；;：:！!？?\d]/.test(numbers) ? head : undefined;
 }
 
 /**

@@ -1,0 +1,86 @@
+/**
+ * Shapes of typical customers' material the held-out round 21 showed the importer misread (issue 9): a Moments post
+ * whose headline names its month and ends in a drawn-out "～" over a line that is only its dates, and a service
+ * business's photos of finished jobs. The text is made up for the tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { fileNameColumn } from '../../../electron/backend/domains/intake/keywords';
+import type { ParsedPhoto } from '../../../electron/backend/domains/intake/importMaterials';
+import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
+import { isPlaceName } from '../../../electron/backend/domains/intake/photos';
+import { placePhotos } from '../../../electron/backend/domains/intake/placePhotos';
+import { structureDocument } from '../../../electron/backend/domains/intake/structure';
+import { itemTitle, paragraph, type Column, type SiteContent } from '../../../shared/sites/model';
+
+const TODAY = '2026-12-05';
+let counter = 0;
+const env = { newId: () => `id-${++counter}` };
+const structured = (text: string, file: string) =>
+  structureDocument(linesToBlocks(textLines(text)), file, env, { today: TODAY, fileColumn: fileNameColumn(file) });
+const news = (columns: Column[]) => columns.find((c) => c.type === 'news')?.items ?? [];
+
+describe('a Moments post headed by its month', () => {
+  it('titles the dated line by the headline above it, called out by a drawn-out ～', () => {
+    const material = structured(
+      [
+        '🍜老李面馆12月福利来啦～',
+        '12月8日到12月18日，牛肉面第二碗半价！！',
+        '新品酸汤肥牛面已上线，欢迎来尝😋',
+        '📍城南路88号',
+        '电话：13800001234',
+      ].join('\n'),
+      '朋友圈.txt',
+    );
+    expect(news(material.columns).map(itemTitle)).toEqual(['老李面馆12月福利来啦']);
+    expect(news(material.columns).map((i) => (i.kind === 'article' ? i.date : undefined))).toEqual(['2026-12-08']);
+  });
+
+  it('takes no headline that names a day or a price', () => {
+    const material = structured(['面馆12月8日开业～', '12月8日到12月18日，牛肉面第二碗半价！'].join('\n'), '朋友圈.txt');
+    expect(news(material.columns).map(itemTitle)).not.toContain('面馆12月8日开业');
+  });
+});
+
+describe('a service business’s photos of finished jobs', () => {
+  const photo = (file: string, sha256: string): ParsedPhoto => ({
+    file,
+    image: { sha256, size: 1, mime: 'image/jpeg', width: 10, height: 10, hasAlpha: false, sourceFormat: 'jpeg' } as ParsedPhoto['image'],
+    look: { logoShape: false, pageLike: false },
+  });
+  const product = (name: string) => ({ kind: 'product', id: `p-${name}`, name, description: [], price: { fen: 1000, text: '10元' }, images: [] });
+  const site = () =>
+    ({
+      columns: [
+        { id: 'i', type: 'intro', title: '关于我们', order: 0, channels: {}, body: [paragraph('专业防水补漏十年。')], items: [] },
+        {
+          id: 'p',
+          type: 'products',
+          title: '服务项目',
+          order: 1,
+          channels: {},
+          body: [],
+          items: [product('卫生间防水'), product('外墙补漏'), product('阳台防水')],
+        },
+      ],
+      profile: {},
+      unsorted: [],
+    }) as unknown as SiteContent;
+  const noGuess = { newId: () => 'n', guess: () => undefined };
+
+  it('names a job photo by 案例 or by a room and the work', () => {
+    expect(isPlaceName('厨房案例.jpg')).toBe(true);
+    expect(isPlaceName('完工照片.jpg')).toBe(true);
+    expect(isPlaceName('客厅吊顶.jpg')).toBe(true);
+    expect(isPlaceName('手工皂.jpg')).toBe(false);
+  });
+
+  it('shows the job photos in the gallery, and a photo named like an item with that item', () => {
+    const content = site();
+    placePhotos(content, [photo('老房案例.jpg', 'a'), photo('主卧刷漆.jpg', 'b'), photo('外墙补漏.jpg', 'c')], noGuess);
+    const intro = content.columns.find((c) => c.type === 'intro')!;
+    expect(intro.body.flatMap((b) => (b.type === 'image' ? [b.image.fileName] : []))).toEqual(['老房案例.jpg', '主卧刷漆.jpg']);
+    const items = content.columns.find((c) => c.type === 'products')!.items;
+    expect(items.map((i) => (i.kind === 'product' ? i.images.map((p) => p.fileName) : []))).toEqual([[], ['外墙补漏.jpg'], []]);
+    expect(content.unsorted).toEqual([]);
+  });
+});
