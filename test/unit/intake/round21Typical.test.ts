@@ -6,11 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { fileNameColumn } from '../../../electron/backend/domains/intake/keywords';
 import type { ParsedPhoto } from '../../../electron/backend/domains/intake/importMaterials';
+import { newsLine } from '../../../electron/backend/domains/intake/lineItems';
 import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
 import { isPlaceName } from '../../../electron/backend/domains/intake/photos';
 import { placePhotos } from '../../../electron/backend/domains/intake/placePhotos';
+import { readPresentation } from '../../../electron/backend/domains/intake/presentation';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, paragraph, type Column, type SiteContent } from '../../../shared/sites/model';
+import { buildPptx } from '../../fixtures/materials/make/office';
 
 const TODAY = '2026-12-05';
 let counter = 0;
@@ -38,6 +41,25 @@ describe('a Moments post headed by its month', () => {
   it('takes no headline that names a day or a price', () => {
     const material = structured(['面馆12月8日开业～', '12月8日到12月18日，牛肉面第二碗半价！'].join('\n'), '朋友圈.txt');
     expect(news(material.columns).map(itemTitle)).not.toContain('面馆12月8日开业');
+  });
+});
+
+describe('a notice whose first clause is only its dates', () => {
+  it('joins the clause after the dates to its title', () => {
+    expect(newsLine('12月8日到12月18日，牛肉面第二碗半价！！加蛋免费～', [], TODAY)?.title).toBe('12月8日到12月18日牛肉面第二碗半价');
+    expect(newsLine('12月15日起，会员卡充500送80。', [], TODAY)?.title).toBe('12月15日起会员卡充500送80');
+    expect(newsLine('12月12日—15日周年店庆，全场八折', [], TODAY)?.title).toBe('12月12日—15日周年店庆');
+  });
+
+  it('still lets a heading title a notice whose first clause is only its dates', async () => {
+    const pptx = buildPptx([
+      { title: '小画家美术', subtitle: '快乐学画' },
+      { title: '课程价格', body: ['水彩班：6-10岁，20课时，1600元', '国画班：8-14岁，20课时，1800元'] },
+      { title: '冬令营', body: ['2027年1月20日—1月30日，每天上午，每班限12人。'] },
+      { title: '联系我们', body: ['电话：0531-66661234'] },
+    ]);
+    const material = structureDocument(await readPresentation(pptx, async () => undefined), '招生.pptx', env, { today: TODAY });
+    expect(news(material.columns).map(itemTitle)).toEqual(['冬令营']);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import type { Price } from '../../../../shared/sites/model';
 import { isMarkedPrice } from '../../../../shared/sites/price';
-import { findAnyDate, leadingDate, type FoundDate } from './dates';
+import { findAnyDate, leadingDate, withoutDates, type FoundDate } from './dates';
 import { countOf, extractPay, isLabeledMarkedPrice, parseLabeledPrice } from './fields';
 import { LEADER, numberingOf, undecorated } from './headings';
 import { datedExclamation, exclaimedHeadline } from './momentsPosts';
@@ -26,13 +26,27 @@ export function firstClause(text: string): string {
  * 头伏中伏末伏各贴一次"), where spaces part the clauses, the words before the first space.
  */
 function noticeTitle(text: string): string {
-  if (/[，,。；;！!？?、]/.test(text)) return firstClause(text);
+  if (/[，,。；;！!？?、]/.test(text)) return withClauseAfterDates(text, firstClause(text));
   const first = text.split(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/)[0]!;
   // "2026年11月20日起 老客户换纱窗 …": words that are only a date say nothing of the notice.
   return firstClause(ONLY_A_DATE.test(first) ? text : first);
 }
 
 const ONLY_A_DATE = /^(?:\d{2,4}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:起|开始|至今)?$/;
+
+/**
+ * "12月10日到12月20日，全场第二杯半价": a first clause that is only the notice's dates says nothing of what it is
+ * about; the clause after it joins it ("12月10日到12月20日全场第二杯半价").
+ */
+function withClauseAfterDates(text: string, first: string): string {
+  if (!isOnlyDates(first)) return first;
+  const next = firstClause(text.slice(text.indexOf(first) + first.length).replace(/^[，,。；;！!？?、\s]+/u, ''));
+  return next && !isOnlyDates(next) ? `${first}${next}`.slice(0, 40) : first;
+}
+
+/** "12月10日到12月20日", "12月8日起", "即日起至12月31日": dates and the words that join them, nothing else. */
+const isOnlyDates = (clause: string) =>
+  /\d/.test(clause) && /^(?:即日|起|开始|从|自|到|至|止|截止|至今)*$/u.test(withoutDates(clause).replace(/[^\u4e00-\u9fffA-Za-z]/gu, ''));
 
 /** Typed numbering in front of an item ("1. ", "2、", "（三）", "一、") and emoji or bullets around it. */
 function withoutNumbering(raw: string): string {
@@ -522,6 +536,12 @@ export interface NewsLine {
 }
 
 /** A line that starts with a date: its date, its title (the first clause), the whole line as text. */
+/** A dated line's first clause after its date ("2027年7月10日—7月20日开营"): what a notice's heading may stand in for. */
+export function newsOpening(raw: string, fileYears: number[], today: string): string | undefined {
+  const found = leadingDate(withoutNewsTag(withoutNumbering(raw)), fileYears, today);
+  return found && found.text.length >= 4 ? firstClause(found.text) : newsLine(raw, fileYears, today)?.title;
+}
+
 export function newsLine(raw: string, fileYears: number[], today: string): NewsLine | undefined {
   const text = withoutNewsTag(withoutNumbering(raw));
   const found = leadingDate(text, fileYears, today);

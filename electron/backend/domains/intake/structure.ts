@@ -24,7 +24,7 @@ import {
   isTaggedNotice,
   jobLine,
   negotiableOffer,
-  newsLine,
+  newsOpening,
   opensPost,
   POST_OPENING,
   postLine,
@@ -491,7 +491,7 @@ class Structurer {
   /** "2027年1月20日—2月5日开营，…": a notice whose first clause is its dates and a word or two says nothing of what it is about. */
   private saysOnlyItsDates(blocks: SourceBlock[]): boolean {
     const first = blocks.find((b) => b.type === 'paragraph');
-    const own = first && newsLine(textOf(first), this.context.fileYears, this.context.today)?.title;
+    const own = first && newsOpening(textOf(first), this.context.fileYears, this.context.today);
     return own !== undefined && withoutDates(own).replace(/[^\u4e00-\u9fffA-Za-z]/gu, '').length <= 2;
   }
 
