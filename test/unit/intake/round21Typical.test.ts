@@ -38,6 +38,11 @@ describe('a Moments post headed by its month', () => {
     expect(news(material.columns).map((i) => (i.kind === 'article' ? i.date : undefined))).toEqual(['2026-12-08']);
   });
 
+  it('takes a headline that announces itself without emoji', () => {
+    const material = structured(['冬季暖饮上新啦', '12月8日到12月18日，热饮买一送一。', '电话：13800001234'].join('\n'), '朋友圈.txt');
+    expect(news(material.columns).map(itemTitle)).toEqual(['冬季暖饮上新啦']);
+  });
+
   it('takes no headline that names a day or a price', () => {
     const material = structured(['面馆12月8日开业～', '12月8日到12月18日，牛肉面第二碗半价！'].join('\n'), '朋友圈.txt');
     expect(news(material.columns).map(itemTitle)).not.toContain('面馆12月8日开业');
@@ -69,7 +74,14 @@ describe('a service business’s photos of finished jobs', () => {
     image: { sha256, size: 1, mime: 'image/jpeg', width: 10, height: 10, hasAlpha: false, sourceFormat: 'jpeg' } as ParsedPhoto['image'],
     look: { logoShape: false, pageLike: false },
   });
-  const product = (name: string) => ({ kind: 'product', id: `p-${name}`, name, description: [], price: { fen: 1000, text: '10元' }, images: [] });
+  const product = (name: string) => ({
+    kind: 'product',
+    id: `p-${name}`,
+    name,
+    description: [],
+    price: { fen: 1000, text: '10元' },
+    images: [],
+  });
   const site = () =>
     ({
       columns: [
