@@ -6,11 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { fileNameColumn } from '../../../electron/backend/domains/intake/keywords';
 import type { ParsedPhoto } from '../../../electron/backend/domains/intake/importMaterials';
-import { newsLine } from '../../../electron/backend/domains/intake/lineItems';
+import { newsLine, productLine } from '../../../electron/backend/domains/intake/lineItems';
 import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
 import { isPlaceName } from '../../../electron/backend/domains/intake/photos';
 import { placePhotos } from '../../../electron/backend/domains/intake/placePhotos';
 import { readPresentation } from '../../../electron/backend/domains/intake/presentation';
+import { sheetBlocks } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, paragraph, type Column, type SiteContent } from '../../../shared/sites/model';
 import { buildPptx } from '../../fixtures/materials/make/office';
@@ -116,5 +117,36 @@ describe('a service business’s photos of finished jobs', () => {
     const items = content.columns.find((c) => c.type === 'products')!.items;
     expect(items.map((i) => (i.kind === 'product' ? i.images.map((p) => p.fileName) : []))).toEqual([[], ['外墙补漏.jpg'], []]);
     expect(content.unsorted).toEqual([]);
+  });
+});
+
+describe('an offer written straight after a price', () => {
+  it('reads the price and keeps the offer as the spec, on a menu line', () => {
+    expect(productLine('烤玉米　8元第二根半价')).toEqual({ name: '烤玉米', price: { kind: 'amount', fen: 800 }, spec: '第二根半价' });
+    expect(productLine('柚子茶　12元/杯买一送一')).toMatchObject({ name: '柚子茶', price: { fen: 1200, unit: '杯' }, spec: '买一送一' });
+  });
+
+  it('reads the price and keeps the offer in the details, in a price column', () => {
+    const material = structureDocument(
+      sheetBlocks([
+        {
+          name: 'Sheet1',
+          rows: [
+            ['菜名', '价格'],
+            ['烤玉米', '8元第二根半价'],
+            ['烤土豆', '6元'],
+          ],
+        },
+      ]),
+      '菜单.xlsx',
+      env,
+      { today: TODAY },
+    );
+    const items = material.columns.filter((c) => c.type === 'products').flatMap((c) => c.items);
+    expect(items.map((i) => (i.kind === 'product' ? i.price : undefined))).toEqual([
+      { kind: 'amount', fen: 800 },
+      { kind: 'amount', fen: 600 },
+    ]);
+    expect(JSON.stringify(items[0])).toContain('第二根半价');
   });
 });

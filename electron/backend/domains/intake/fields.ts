@@ -52,6 +52,20 @@ export function parsePrice(value: string): Price | undefined {
   return readPrice(value);
 }
 
+/**
+ * "10元第二份半价", "12元买一送一", "10元 送饮料": an offer written straight after an amount in 元 (the wide space a menu
+ * had lost in OCR, or none typed).
+ */
+const OFFER = '(?:第[二三2-3]|买[一二三\\d]|满\\d|[送赠]|任选)[^\\s，,。；;]{1,11}';
+const AMOUNT_IN_YUAN = '\\d\\s*元(?:\\s*[/／]\\s*[\\u4e00-\\u9fff]{1,2})?';
+
+/** A price cell that is an amount and such an offer: [cell, amount, offer]; undefined for any other cell. */
+export const amountThenOffer = (cell: string) =>
+  new RegExp(`^(\\S*?${AMOUNT_IN_YUAN})[ \\t]?(${OFFER})$`, 'u').exec(cell.trim()) ?? undefined;
+
+/** A line with such an offer at its end set apart from the amount by a wide space, as a menu's columns are. */
+export const offerApart = (line: string) => line.replace(new RegExp(`(${AMOUNT_IN_YUAN})[ \\t]?(${OFFER})$`, 'u'), '$1　$2');
+
 /** A label in front of an amount: 学费1280元/期, 单价：65元, 每桌888元 (the 价/费 words people put before a price). */
 const PRICE_LABEL = /^(?:价格|价钱|收费|报价|费用|[\u4e00-\u9fff]{0,3}[价费])\s*[：:]?\s*/;
 

@@ -7,7 +7,7 @@
 import type { Price } from '../../../../shared/sites/model';
 import { isMarkedPrice } from '../../../../shared/sites/price';
 import { findAnyDate, leadingDate, withoutDates, type FoundDate } from './dates';
-import { countOf, extractPay, isLabeledMarkedPrice, parseLabeledPrice } from './fields';
+import { countOf, extractPay, isLabeledMarkedPrice, offerApart, parseLabeledPrice } from './fields';
 import { LEADER, numberingOf, undecorated } from './headings';
 import { datedExclamation, exclaimedHeadline } from './momentsPosts';
 import { splitCells } from './lines';
@@ -137,7 +137,8 @@ const TAKEN_ON = /^(?:本店|我们|我店)?(?:另外?|还|也|兼)?(?:承接|�
 export function productLine(raw: string): ProductLine | undefined {
   // "烤羊排（68元/斤）": a price in brackets at the end of a menu line is its price.
   // "智能控制仪……………………￥280": however long its leader runs, the line is as long as its words.
-  const text = withoutNumbering(raw)
+  // "烤茄子　10元第二份半价": an offer straight after the price is a remark after the price cell.
+  const text = offerApart(withoutNumbering(raw))
     .replace(BRACKETED_PRICE, (_, price: string) => `  ${price.trim()}`)
     .replace(new RegExp(LEADER.source, 'g'), '……');
   if (text.length > 80) return undefined;

@@ -6,7 +6,7 @@
 import type { Price } from '../../../../shared/sites/model';
 import { isMarkedPrice } from '../../../../shared/sites/price';
 import { findDate } from './dates';
-import { countOf, parseLabeledPrice } from './fields';
+import { amountThenOffer, countOf, parseLabeledPrice } from './fields';
 import { withBadgesPaired, withListCellsSplit } from './listCells';
 import { withPriceBandsJoined } from './priceBands';
 import { inTenThousands, scaledPriceCell, unitsFromTitle } from './priceUnits';
@@ -630,7 +630,9 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
       /^(.+?)\s*[（(]([^）)]{1,20})[)）]$/.exec(priceCell) ??
       /^(\S*\d\S*)\s+([^\d\s/／每起][^\d\s]{1,11})$/.exec(priceCell) ??
       // "168一盒，大盒的268": a remark after a comma.
-      /^([^，,；;]+)[，,；;]\s*(.{1,20})$/.exec(priceCell);
+      /^([^，,；;]+)[，,；;]\s*(.{1,20})$/.exec(priceCell) ??
+      // "10元第二份半价": an offer straight after the amount.
+      amountThenOffer(priceCell);
     const remarked = parseLabeledPrice(priceCell) ? undefined : remark && parseLabeledPrice(remark[1]!);
     const price = (remarked || parseLabeledPrice(priceCell)) ?? priceForEveryone(priceCell);
     if (price?.kind === 'amount' && unit && !price.unit) price.unit = unit.slice(0, 20);
