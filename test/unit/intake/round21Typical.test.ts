@@ -106,6 +106,8 @@ describe('a service business’s photos of finished jobs', () => {
     expect(isPlaceName('厨房案例.jpg')).toBe(true);
     expect(isPlaceName('完工照片.jpg')).toBe(true);
     expect(isPlaceName('客厅吊顶.jpg')).toBe(true);
+    expect(isPlaceName('施工前.jpg')).toBe(true);
+    expect(isPlaceName('翻新前后对比.jpg')).toBe(true);
     expect(isPlaceName('手工皂.jpg')).toBe(false);
   });
 

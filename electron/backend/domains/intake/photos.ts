@@ -117,11 +117,11 @@ export function isPlaceName(fileName: string): boolean {
 
 /**
  * The business at work where its customers are ("上门清洗", "安装现场", "工作照", a school's "上课照片", "课堂"), and its
- * finished jobs ("厨房案例", "完工照", a room of a customer's home and the work done in it: "卫生间美缝", "客厅吊顶"):
+ * finished jobs ("厨房案例", "完工照", "翻新前后对比", a room of a customer's home and the work done in it: "卫生间美缝"):
  * shown like its places.
  */
 const WORK_SCENE =
-  /^上门[\u4e00-\u9fff]{1,6}$|现场|工作照|上课|课堂|案例|完工|竣工|^(?:卫生间|洗手间|厨房|客厅|卧室|主卧|次卧|阳台|浴室|书房|玄关)[\u4e00-\u9fff]{1,4}$/;
+  /^上门[\u4e00-\u9fff]{1,6}$|现场|工作照|上课|课堂|案例|完工|竣工|施工[前后中]|(?:改造|翻新|装修)[前后]|前后对比|^(?:卫生间|洗手间|厨房|客厅|卧室|主卧|次卧|阳台|浴室|书房|玄关)[\u4e00-\u9fff]{1,4}$/;
 
 /**
  * Folders that say what their photos show: 产品图片/, 课程/, 菜品/ (a folder named like a products
