@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fileNameColumn } from '../../../electron/backend/domains/intake/keywords';
+import { scheduledStart } from '../../../electron/backend/domains/intake/eventNotices';
 import type { ParsedPhoto } from '../../../electron/backend/domains/intake/importMaterials';
 import { newsLine, productLine } from '../../../electron/backend/domains/intake/lineItems';
 import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
@@ -150,5 +151,28 @@ describe('an offer written straight after a price', () => {
       { kind: 'amount', fen: 600 },
     ]);
     expect(JSON.stringify(items[0])).toContain('第二根半价');
+  });
+});
+
+describe('a line saying what starts on a day written with its year', () => {
+  it('is a notice titled by that clause', () => {
+    expect(scheduledStart('春季班2027年3月1日开课，老学员续报立减100元。', TODAY)?.title).toBe('春季班2027年3月1日开课');
+    expect(scheduledStart('本店2019年3月1日开业，至今七年。', TODAY)).toBeUndefined();
+    expect(scheduledStart('2027年3月1日开课', TODAY)).toBeUndefined();
+  });
+
+  it('leaves the course list for the news column', async () => {
+    const pptx = buildPptx([
+      { title: '小画家美术', subtitle: '快乐学画' },
+      {
+        title: '课程价格',
+        body: ['水彩班：6-10岁，20课时，1600元', '国画班：8-14岁，20课时，1800元', '春季班2027年3月1日开课，老学员续报立减100元。'],
+      },
+      { title: '联系我们', body: ['电话：0531-66661234'] },
+    ]);
+    const material = structureDocument(await readPresentation(pptx, async () => undefined), '招生.pptx', env, { today: TODAY });
+    expect(news(material.columns).map(itemTitle)).toEqual(['春季班2027年3月1日开课']);
+    expect(news(material.columns).map((i) => (i.kind === 'article' ? i.date : undefined))).toEqual(['2027-03-01']);
+    expect(JSON.stringify(material.columns.find((c) => c.type === 'products'))).not.toContain('春季班');
   });
 });

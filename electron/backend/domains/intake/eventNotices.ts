@@ -14,6 +14,19 @@ export function labelledNotice(text: string, fileYears: number[], today: string)
   return { title: match[1]!, text: match[2]! };
 }
 
+/**
+ * "寒假班2027年1月18日开课，…", "新店2027年3月8日开业。": what starts on a day written with its year (this year or later),
+ * named in a few words before it.
+ */
+const SCHEDULED_START =
+  /^[\u4e00-\u9fff]{2,8}?(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:正式)?(?:开课|开学|开班|开营|开业|开园|开幕|开始报名)(?=[，,。；;！!\s]|$)/u;
+
+/** The notice's title (the clause saying what starts when) and its text; undefined for any other line. */
+export function scheduledStart(text: string, today: string): { title: string; text: string } | undefined {
+  const match = SCHEDULED_START.exec(text.trim());
+  return match && Number(match[1]) >= Number(today.slice(0, 4)) ? { title: match[0], text: text.trim() } : undefined;
+}
+
 /** "喜报", "通知", "好消息": a heading that says what kind of notice follows, not what it is about — the notice's own words title it. */
 export const namesNoticeKind = (heading: string) =>
   /^(?:喜报|捷报|喜讯|通知|公告|通告|好消息|快讯|最新消息|重要通知|温馨提示)[!！]*$/u.test(heading.trim());

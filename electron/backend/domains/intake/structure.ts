@@ -36,7 +36,7 @@ import { jobAdsApart } from './jobListing';
 import { linesToBlocks } from './lines';
 import { withPriceMatrices } from './priceMatrix';
 import { postHeadline } from './momentsPosts';
-import { labelledNotice, namesNoticeKind } from './eventNotices';
+import { labelledNotice, namesNoticeKind, scheduledStart } from './eventNotices';
 import { trayPriceOnlyProducts } from './priceOnlyItems';
 import { specsInSameNames } from './sameItems';
 import { sectionsUnderTitle } from './titledSections';
@@ -603,7 +603,7 @@ class Structurer {
   private withoutCurrentNotices(blocks: SourceBlock[], labelledOnly = false): SourceBlock[] {
     return blocks.filter((block) => {
       const text = block.type === 'paragraph' ? undecorated(textOf(block)) : '';
-      const labelled = labelledNotice(text, this.context.fileYears, this.context.today);
+      const labelled = labelledNotice(text, this.context.fileYears, this.context.today) ?? scheduledStart(text, this.context.today);
       if (!labelled && (labelledOnly || !isCurrentNotice(text, this.context.fileYears, this.context.today))) return true;
       const filler = new ColumnFiller(this.context.columnFor('news', `A dated notice like "${text.slice(0, 12)}"`), this.context);
       // "新年活动：12月15日至…": the event's name as the notice's sub-heading, its dated text under it.
