@@ -8,7 +8,7 @@ import { fileNameColumn } from '../../../electron/backend/domains/intake/keyword
 import { scheduledStart } from '../../../electron/backend/domains/intake/eventNotices';
 import type { ParsedPhoto } from '../../../electron/backend/domains/intake/importMaterials';
 import { newsLine, productLine } from '../../../electron/backend/domains/intake/lineItems';
-import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
+import { joinWrapped, linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
 import { isPlaceName } from '../../../electron/backend/domains/intake/photos';
 import { placePhotos } from '../../../electron/backend/domains/intake/placePhotos';
 import { readPresentation } from '../../../electron/backend/domains/intake/presentation';
@@ -174,5 +174,27 @@ describe('a line saying what starts on a day written with its year', () => {
     expect(news(material.columns).map(itemTitle)).toEqual(['春季班2027年3月1日开课']);
     expect(news(material.columns).map((i) => (i.kind === 'article' ? i.date : undefined))).toEqual(['2027-03-01']);
     expect(JSON.stringify(material.columns.find((c) => c.type === 'products'))).not.toContain('春季班');
+  });
+});
+
+describe('a notice wrapped over two lines of a picture read by OCR', () => {
+  it('joins the line ended by a comma with the line it runs on into', () => {
+    const lines = joinWrapped([
+      { text: '—— 联系我们 ——' },
+      { text: '12月15日起果园冬季修剪，暂停采摘一个月，' },
+      { text: '团购单位请提前电话预约。' },
+      { text: '苹果', cells: ['苹果', '5元/斤'] },
+    ]);
+    expect(lines.map((l) => l.text)).toEqual(['—— 联系我们 ——', '12月15日起果园冬季修剪，暂停采摘一个月，团购单位请提前电话预约。', '苹果']);
+  });
+
+  it('leaves lines that end a sentence, or rows of cells, apart', () => {
+    const lines = [{ text: '12月15日起果园冬季修剪，暂停采摘。' }, { text: '团购单位请提前电话预约。' }];
+    expect(joinWrapped(lines)).toEqual(lines);
+    const rows = [
+      { text: '红富士，', cells: ['红富士，', '5元/斤'] },
+      { text: '黄元帅', cells: ['黄元帅', '4元/斤'] },
+    ];
+    expect(joinWrapped(rows)).toEqual(rows);
   });
 });

@@ -182,6 +182,19 @@ function wrapsOnto(line: string, next: string): boolean {
   return !numberingOf(b) && !/^(?:第|供应|求购|出售|收购|招聘|诚聘|招|售|求)/.test(b);
 }
 
+/** Lines read by OCR: a line of prose wrapped onto the next (a poster's notice over two lines) joined, as in typed text. */
+export function joinWrapped(lines: TextLine[]): TextLine[] {
+  const joined: TextLine[] = [];
+  for (const line of lines) {
+    const previous = joined.at(-1);
+    const plain = (l: TextLine) => !l.block && (l.cells?.length ?? 0) < 2;
+    if (previous && plain(previous) && plain(line) && wrapsOnto(previous.text, line.text))
+      joined[joined.length - 1] = { ...previous, text: previous.text.trimEnd() + line.text.trim() };
+    else joined.push(line);
+  }
+  return joined;
+}
+
 /** Plain text → lines (CRLF already normalised by the decoder), lines of prose broken by hand joined, a chat export's frames and a copied web page's chrome dropped. */
 export function textLines(text: string): TextLine[] {
   const lines: TextLine[] = [];

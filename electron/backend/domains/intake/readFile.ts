@@ -24,7 +24,7 @@ import { EmailProblem, readEmail, withoutMailHeaders } from './email';
 import type { SourceBlock } from './htmlToBlocks';
 import { fileNameColumn } from './keywords';
 import { LegacyWordProblem, readLegacyWord } from './legacyWord';
-import { linesToBlocks, textLines, type TextLine } from './lines';
+import { joinWrapped, linesToBlocks, textLines, type TextLine } from './lines';
 import { isMarkdown, markdownLines, markdownParagraphs } from './markdown';
 import { parseWishes } from './notes';
 import { sniffOffice, type OfficeFormat } from './officeSniff';
@@ -281,7 +281,7 @@ class DocumentReader {
   async read(): Promise<ReadOutput> {
     const request = this.request;
     try {
-      if (request.kind === 'ocr') this.structure(linesToBlocks(chatScreenLines(request.rows.map(ocrLine))), true);
+      if (request.kind === 'ocr') this.structure(linesToBlocks(joinWrapped(chatScreenLines(request.rows.map(ocrLine)))), true);
       else if (request.kind === 'docx') await this.docx(request.bytes);
       else if (request.kind === 'word') {
         const content = await readLegacyWord(request.bytes);
