@@ -185,7 +185,11 @@ describe('a notice wrapped over two lines of a picture read by OCR', () => {
       { text: '团购单位请提前电话预约。' },
       { text: '苹果', cells: ['苹果', '5元/斤'] },
     ]);
-    expect(lines.map((l) => l.text)).toEqual(['—— 联系我们 ——', '12月15日起果园冬季修剪，暂停采摘一个月，团购单位请提前电话预约。', '苹果']);
+    expect(lines.map((l) => l.text)).toEqual([
+      '—— 联系我们 ——',
+      '12月15日起果园冬季修剪，暂停采摘一个月，团购单位请提前电话预约。',
+      '苹果',
+    ]);
   });
 
   it('leaves lines that end a sentence, or rows of cells, apart', () => {
