@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { findAnyDate } from '../../../electron/backend/domains/intake/dates';
 import { sheetBlocks } from '../../../electron/backend/domains/intake/spreadsheet';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
-import { itemTitle, runsText, type Article, type Product, type SourceBlock } from '../../../shared/sites/model';
+import type { SourceBlock } from '../../../electron/backend/domains/intake/htmlToBlocks';
+import { itemTitle, runsText, type Article, type Product } from '../../../shared/sites/model';
 
 let counter = 0;
 const env = { newId: () => `id-${++counter}` };

@@ -54,7 +54,8 @@ export function namesPriceByUnit(cell: string, header: string[]): boolean {
 }
 
 /** "500g/袋", "30枚/盒", "6瓶×2/箱": a pack size, then the pack it comes in. */
-const PACK_SPEC = /^\d+(?:\.\d+)?\s*[A-Za-z\u4e00-\u9fff]{0,3}(?:\s*[×xX*]\s*\d+\s*[A-Za-z\u4e00-\u9fff]{0,2})?\s*[/／]\s*([\u4e00-\u9fff])$/;
+const PACK_SPEC =
+  /^\d+(?:\.\d+)?\s*[A-Za-z\u4e00-\u9fff]{0,3}(?:\s*[×xX*]\s*\d+\s*[A-Za-z\u4e00-\u9fff]{0,2})?\s*[/／]\s*([\u4e00-\u9fff])$/;
 /** "斤", "盒": a spec that is only the unit the goods are sold by. */
 const UNIT_SPEC = /^(?:斤|公斤|千克|两|个|只|袋|盒|瓶|箱|包|罐|桶|件|套|条|把|份|块|支|枚|捆|扎|卷|张)$/;
 
