@@ -207,6 +207,29 @@ describe('importing the tea company’s folder', () => {
     expect(introImages(site).flatMap((i) => i.fileName ?? [])).toEqual(['茶园.jpg']);
     expect(site.revision).toBe(2);
   });
+  it('leaves out a column the material named but filled with nothing (a title read as a heading), and its guess', async () => {
+    const backend = createTestBackend();
+    backends.push(backend);
+    const enterpriseId = await teaEnterprise(backend);
+    const created = await backend.call('sites.create', { enterpriseId });
+    const before = created.content.columns.map((c) => c.type);
+    const text = [
+      '回收业务',
+      '',
+      '公司简介',
+      '本公司成立于2010年，主营名优茶叶批发零售。',
+      '',
+      '供求信息',
+      '供应：今年新茶大量现货。',
+    ].join('\n');
+    await backend.call('sites.import', { enterpriseId, files: [{ name: '介绍.txt', base64: Buffer.from(text).toString('base64') }] });
+    const site = await backend.call('sites.get', { siteId: created.id });
+    expect(site.content.columns.map((c) => c.title)).not.toContain('回收业务');
+    expect(site.content.columns.every((c) => before.includes(c.type) || c.body.length > 0 || c.items.length > 0)).toBe(true);
+    const columnIds = new Set(site.content.columns.map((c) => c.id));
+    const targets = site.intake.guesses.flatMap((g) => ('columnId' in g.target ? [g.target.columnId] : []));
+    expect(targets.every((id) => columnIds.has(id))).toBe(true);
+  });
 });
 
 describe('undoing guesses', () => {

@@ -158,6 +158,7 @@ describe('the SMS short name of more organisation forms', () => {
     ['泰安云海大酒店有限公司', { province: '山东省', city: '泰安市', district: '泰山区' }, '云海大酒店'],
     // The trade stays where what is left would only say whom it serves.
     ['济南童趣儿童摄影有限公司', region, '童趣儿童摄影'],
+    ['济南山里人家土特产店', region, '山里人家'],
   ])('%s → %s', (name, r, short) => expect(shortNameOf(name, r)).toBe(short));
 });
 

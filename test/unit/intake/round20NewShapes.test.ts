@@ -156,3 +156,28 @@ describe('an introduction with buying, offering and 面议 lines of their own', 
     expect(material.columns.find((c) => c.type === 'supply')).toBeUndefined();
   });
 });
+
+describe('a mail named for two columns, or with reply marks', () => {
+  const REPLY_BODY = [
+    '您好！您整理的是去年的，请按这个写：',
+    '',
+    '黄金梨　3元/斤',
+    '雪花梨　2.5元/斤',
+    '',
+    '新闻可以写这个：11月20日起梨窖开始出货。',
+  ].join('\n');
+
+  it('does not title a column by a name joining two columns’ contents: each line goes to its own column', () => {
+    const { columns } = structured(REPLY_BODY, '回复：梨的价格和介绍.eml');
+    expect(columns.map((c) => [c.type, c.title])).toEqual([
+      ['products', '产品展示'],
+      ['news', '新闻动态'],
+    ]);
+    expect(titles(columns.find((c) => c.type === 'products'))).toEqual(['黄金梨', '雪花梨']);
+  });
+
+  it('reads the name without its reply or forward marks', () => {
+    expect(fileNameColumn('回复：价格表.eml')).toMatchObject({ type: 'products', from: '价格表' });
+    expect(fileNameColumn('Re: 转发：价格表.eml')).toMatchObject({ type: 'products', from: '价格表' });
+  });
+});

@@ -23,6 +23,8 @@ const YEAR_MONTH = /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)/;
 /** "26年3月", "26年3月5日": a two-digit year written with 年 is this century's. */
 const SHORT_YEAR = /(?<!\d)(\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号]|(?!\s*\d))/;
 const MONTH_DAY = /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/;
+/** "2027年春季学期2月20日", "2026年寒假1月18日": a year, the term or holiday it names, then the month and day of that year. */
+const YEAR_TERM_DAY = /(\d{4})\s*年\s*(?:春季|秋季|夏季|冬季|春|秋|寒假|暑假|新)(?:学期|班)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/;
 /** "4月 春茶上新": a month alone only at the start of a line, followed by a space or a comma. */
 const MONTH_AT_START = /^(\d{1,2})\s*月(?=[\s，,、：:])/;
 
@@ -117,6 +119,8 @@ export function findAnyDate(text: string, fileYears: number[], today: string): F
   add(yearMonth, Number(yearMonth?.[1]), Number(yearMonth?.[2]), undefined);
   const short = SHORT_YEAR.exec(text);
   add(short, 2000 + Number(short?.[1]), Number(short?.[2]), short?.[3] ? Number(short[3]) : undefined);
+  const termDay = YEAR_TERM_DAY.exec(text);
+  add(termDay, Number(termDay?.[1]), Number(termDay?.[2]), Number(termDay?.[3]));
   const monthDay = MONTH_DAY.exec(text);
   add(monthDay, undefined, Number(monthDay?.[1]), Number(monthDay?.[2]));
   const month = MONTH_AT_START.exec(text.trim());
@@ -158,6 +162,8 @@ export function leadingDate(line: string, fileYears: number[], today: string): {
   if (!date || date.index !== 0) return undefined;
   // "12月10日—12日双十二囤货节": a range says when the event runs, so it stays in the title.
   if (/^\s*[-—–~～至到]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]/.test(trimmed.slice(date.length))) return { date, text: trimmed };
+  // "2027年春季学期2月20日开学": the term named in the date is what the notice is about, so it stays in the title.
+  if (YEAR_TERM_DAY.test(trimmed.slice(0, date.length))) return { date, text: trimmed };
   // "12月6日（周六）上午 …", "12月13日 下午2点，…": the weekday and the hour belong to the date, not to what follows.
   const after = trimmed.slice(date.length).replace(WEEKDAY_AND_HOUR, '');
   // "2026年11月2日下午9:05": a date and an hour alone (a chat's time stamp) say nothing more.

@@ -129,14 +129,19 @@ export function matchColumnKeyword(heading: string): KeywordMatch | undefined {
  */
 export function fileNameColumn(file: string): (KeywordMatch & { from: string }) | undefined {
   const parts = file.split('/');
-  const names = [path.posix.basename(file, path.posix.extname(file)), ...parts.slice(0, -1).reverse()];
+  const names = [path.posix.basename(file, path.posix.extname(file)), ...parts.slice(0, -1).reverse()].map(withoutReplyPrefix);
   for (const name of names) {
+    // "苹果价格和介绍": a name joining two columns' contents names neither for the whole text.
+    if (namesTwoColumns(name)) continue;
     // "网站资料（产品表在附件）": a remark pointing at an attachment names what is elsewhere, not this text.
     const match = matchColumnKeyword(name.replace(/^\d{4}年?/, '').replace(/[(（][^()（）]*附件[^()（）]*[)）]/g, ''));
     if (match) return { ...match, from: name };
   }
   return undefined;
 }
+
+/** "回复：产品价格" → "产品价格": a mail's reply or forward marks are no part of what it names. */
+const withoutReplyPrefix = (name: string) => name.replace(/^(?:(?:回复|答复|转发|re|fwd?)\s*[：:]\s*)+/i, '');
 
 /** "苹果价格和介绍", "价目表及招聘": a name joining what two different columns hold ("和", "及", "与", "、"). */
 export function namesTwoColumns(name: string): boolean {

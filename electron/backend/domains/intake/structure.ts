@@ -414,8 +414,8 @@ class Structurer {
       return { column };
     }
     const filler = new ColumnFiller(column, this.context);
-    // "新年活动：12月15日至…" below a price list is a notice, not one of its items.
-    filler.fill(type === 'products' ? this.withoutCurrentNotices(blocks, true) : blocks);
+    // "新年活动：12月15日至…", "2027年春季学期2月20日开学，…" below a price list: a notice, not one of its items.
+    filler.fill(type === 'products' ? this.withoutCurrentNotices(blocks) : blocks);
     if (column.type !== type) guess.message += ` Its lines are priced items: made a ${column.type} column.`;
     return { column, filler };
   }
@@ -600,11 +600,11 @@ class Structurer {
   }
 
   /** "2026年12月8日起线上下单满58元免费送货上门", "新年活动：12月15日至…" in an introduction or a list: a dated notice of the news column, not text of this one. */
-  private withoutCurrentNotices(blocks: SourceBlock[], labelledOnly = false): SourceBlock[] {
+  private withoutCurrentNotices(blocks: SourceBlock[]): SourceBlock[] {
     return blocks.filter((block) => {
       const text = block.type === 'paragraph' ? undecorated(textOf(block)) : '';
       const labelled = labelledNotice(text, this.context.fileYears, this.context.today) ?? scheduledStart(text, this.context.today);
-      if (!labelled && (labelledOnly || !isCurrentNotice(text, this.context.fileYears, this.context.today))) return true;
+      if (!labelled && !isCurrentNotice(text, this.context.fileYears, this.context.today)) return true;
       const filler = new ColumnFiller(this.context.columnFor('news', `A dated notice like "${text.slice(0, 12)}"`), this.context);
       // "新年活动：12月15日至…": the event's name as the notice's sub-heading, its dated text under it.
       filler.fill(labelled ? [{ type: 'heading', level: 2, runs: [{ text: labelled.title }] }, paragraphOf(labelled.text)] : [block]);

@@ -9,7 +9,7 @@ import { findDate } from './dates';
 import { amountThenOffer, countOf, parseLabeledPrice } from './fields';
 import { withBadgesPaired, withListCellsSplit } from './listCells';
 import { withPriceBandsJoined } from './priceBands';
-import { inTenThousands, scaledPriceCell, unitsFromTitle } from './priceUnits';
+import { inTenThousands, namesPriceByUnit, scaledPriceCell, unitOfSpec, unitsFromTitle } from './priceUnits';
 
 export type Role =
   | 'name'
@@ -106,7 +106,7 @@ const headerUnit = (cell: string) =>
 /** A header row: at least two cells name fields, and no cell is a price or a number. */
 export function isHeaderRow(row: string[]): boolean {
   const filled = row.filter((c) => clean(c));
-  const known = filled.filter((c) => headerRole(c));
+  const known = filled.filter((c) => headerRole(c) || namesPriceByUnit(c, filled));
   // "库型 | 温度 | 计费方式 | 单价 | 备注": a row of short words, two of them field names, names columns too.
   const words = filled.every((c) => clean(c).length <= 6 && !/\d/.test(c));
   return (
@@ -156,6 +156,7 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
     const columns = header.map((cell, i): TableColumn => {
       let role =
         headerRole(cell) ??
+        (namesPriceByUnit(cell, header) ? 'price' : undefined) ??
         contentRole(
           data.map((r) => r[i]!),
           i,
@@ -624,7 +625,8 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     // 月租金（元） with 单位 吨: the rent is per 吨 and per month ("吨·月").
     const period = /^([月日年])租金/.exec(priceColumn?.header ?? '')?.[1];
     const perUnit = cell('unit').replace(/^元\s*[/／]\s*/, '');
-    const unit = (perUnit && period ? `${perUnit}·${period}` : perUnit) || priceColumn?.unit;
+    // Else the header's unit, else the pack the spec names ("500g/袋": the price is per 袋).
+    const unit = (perUnit && period ? `${perUnit}·${period}` : perUnit) || priceColumn?.unit || unitOfSpec(cell('spec'));
     // "460元（以旧换新）", "十块一斤（现炒的）", "15元 买二送一": a remark in brackets or after a space behind the amount goes to the details.
     const remark =
       /^(.+?)\s*[（(]([^）)]{1,20})[)）]$/.exec(priceCell) ??

@@ -8,7 +8,7 @@ import type { ParsedInput } from '../../../../shared/api';
 import { checkDomain, checkSiteLabel, isReservedSiteLabel } from '../../../../shared/domain/domainName';
 import type { Enterprise } from '../../../../shared/domain/enterprise';
 import { normalizeCreditCode } from '../../../../shared/domain/creditCode';
-import { sortedColumns, type ContactBlock, type SiteContent, type SiteDomain } from '../../../../shared/sites/model';
+import { sortedColumns, type ColumnType, type ContactBlock, type SiteContent, type SiteDomain } from '../../../../shared/sites/model';
 import { templateOrDefault } from '../../../../shared/sites/templates/catalog';
 import type { WriteContext } from '../../app/context';
 import { AppError } from '../../app/errors';
@@ -29,11 +29,15 @@ import { defaultSiteLabel, newSiteContent, shortNameOf } from './defaults';
 import { parseIntake, siteOfEnterprise } from './repository';
 import { changeSite, getSite, siteCreation } from './service';
 
+/** Columns whose page is made of the profile or the visitors (contact, guestbook): never empty. */
+const INTRINSIC_COLUMNS = new Set<ColumnType>(['contact', 'guestbook']);
+
 /** Beijing date: what "today" means to the customer manager and the customer. */
 const beijingDate = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 class Placement {
   readonly guesses: Guess[] = [];
+  private readonly addedColumns = new Set<string>();
   readonly problems: IntakeProblem[] = [];
   /** Phone numbers the documents of this import gave, in order. */
   private readonly importedPhones: ContactBlock['phones'] = [];
@@ -63,6 +67,25 @@ class Placement {
     for (const doc of result.documents) this.document(doc.file, doc.material);
     for (const note of result.notes) this.notes(note.file, note.wishes);
     placePhotos(this.content, result.photos, { newId: this.ctx.newId, guess: (...args) => this.guess(...args) }, result.linked);
+    this.dropEmptyColumns();
+  }
+
+  /**
+   * A column this import made that ends with no text, no items and no picture (a document's title read as a heading
+   * over nothing) would be an empty page, and a listing column without items stops the sign-off: it is left out.
+   */
+  private dropEmptyColumns(): void {
+    const empty = new Set(
+      this.content.columns
+        .filter((c) => this.addedColumns.has(c.id) && !INTRINSIC_COLUMNS.has(c.type) && c.body.length === 0 && c.items.length === 0)
+        .map((c) => c.id),
+    );
+    if (empty.size === 0) return;
+    this.content.columns = this.content.columns.filter((c) => !empty.has(c.id));
+    for (let i = this.guesses.length - 1; i >= 0; i--) {
+      const target = this.guesses[i]!.target;
+      if ('columnId' in target && empty.has(target.columnId)) this.guesses.splice(i, 1);
+    }
   }
 
   /**
@@ -121,6 +144,7 @@ class Placement {
       if (!existing) {
         column.order = Math.max(0, ...this.content.columns.map((c) => c.order)) + 10;
         this.content.columns.push(column);
+        this.addedColumns.add(column.id);
         continue;
       }
       // The site already has this column: the items join it (a product another file gave already stays one);
