@@ -25,7 +25,13 @@ function eslintWithSampleProgram(dir = sampleProgramDir): ESLint {
   writeFileSync(tsconfig, JSON.stringify({ compilerOptions, files }));
   return new ESLint({
     cwd: REPO_ROOT,
-    overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: tsconfig, tsconfigRootDir: dir } } },
+    overrideConfig: {
+      languageOptions: {
+        // Under CI=true typescript-eslint would otherwise build its programs once from the files on disk, and the
+        // type-aware rules would check the real file instead of the sample text.
+        parserOptions: { projectService: false, project: tsconfig, tsconfigRootDir: dir, disallowAutomaticSingleRunInference: true },
+      },
+    },
   });
 }
 const eslint = eslintWithSampleProgram();
