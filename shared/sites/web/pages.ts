@@ -260,6 +260,43 @@ function heroOf(ctx: SiteContext) {
   return undefined;
 }
 
+/** The products of a category, in the order the category first appears; items without one have no heading. */
+function byCategory(items: Item[]): { category: string | undefined; items: Item[] }[] {
+  const groups: { category: string | undefined; items: Item[] }[] = [];
+  for (const item of items) {
+    const category = item.kind === 'product' ? item.category : undefined;
+    const group = groups.find((g) => g.category === category);
+    if (group) group.items.push(item);
+    else groups.push({ category, items: [item] });
+  }
+  return groups;
+}
+
+/** A listing's cards; products of two categories or more under a heading per category. */
+function cardLists(ctx: SiteContext, sink: JobSink, path: string, column: Column, items: Item[]): Element[] {
+  const groups = byCategory(items);
+  if (groups.filter((g) => g.category).length < 2)
+    return [
+      h(
+        'ul',
+        { class: 'cards' },
+        items.map((item) => card(ctx, sink, path, column, item, 2)),
+      ),
+    ];
+  return groups.map((group) =>
+    h(
+      'section',
+      {},
+      group.category ? h('h2', {}, group.category) : null,
+      h(
+        'ul',
+        { class: 'cards' },
+        group.items.map((item) => card(ctx, sink, path, column, item, group.category ? 3 : 2)),
+      ),
+    ),
+  );
+}
+
 function columnJob(ctx: SiteContext, column: Column, page: number): Job {
   const perPage = ctx.layout.web.itemsPerPage;
   const pages = pageCount(column, perPage);
@@ -277,14 +314,7 @@ function columnJob(ctx: SiteContext, column: Column, page: number): Job {
         if (column.type === 'contact') main.push(h('section', {}, h('h2', {}, '联系方式'), h('address', {}, contactDetails(ctx))));
         if (column.type === 'guestbook') main.push(h('section', {}, h('h2', {}, '我要留言'), guestbookForm(ctx)));
       }
-      if (items.length)
-        main.push(
-          h(
-            'ul',
-            { class: 'cards' },
-            items.map((item) => card(ctx, sink, path, column, item, 2)),
-          ),
-        );
+      if (items.length) main.push(...cardLists(ctx, sink, path, column, items));
       else if (page === 1 && !column.body.length && column.type !== 'contact' && column.type !== 'guestbook')
         main.push(h('p', {}, '暂无内容。'));
       main.push(pager(path, column, page, pages));

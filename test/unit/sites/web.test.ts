@@ -102,4 +102,31 @@ describe('WEB channel: the quancheng-tea example', () => {
     expect(page('web/c/guestbook.html')).toMatch(/<form class="guestbook" method="post" action="\/guestbook">/);
     expect(page('web/style.css')).toContain('--primary:#2e6b30');
   });
+
+  it('lists products of two categories or more under a heading per category, in the order they first appear', () => {
+    const { site, assets } = exampleBuild();
+    const products = site.columns.find((c) => c.id === 'products')!;
+    products.items.forEach((item, i) => {
+      if (item.kind === 'product') item.category = i % 2 === 0 ? '绿茶' : '红茶';
+    });
+    const page = text(compile(site, templateFor(site), assets).files.find((f) => f.path === 'web/c/products.html')!);
+    const green = page.indexOf('<h2>绿茶</h2>');
+    const black = page.indexOf('<h2>红茶</h2>');
+    expect(green).toBeGreaterThan(0);
+    expect(black).toBeGreaterThan(green);
+    const first = products.items[0]!.kind === 'product' ? products.items[0]!.name : '';
+    const second = products.items[1]!.kind === 'product' ? products.items[1]!.name : '';
+    expect(page.indexOf(first)).toBeGreaterThan(green);
+    expect(page.indexOf(first)).toBeLessThan(black);
+    expect(page.indexOf(second)).toBeGreaterThan(black);
+    expect(page).toMatch(/<h3><a href="[^"]+">/);
+    expect(htmlProblems([{ path: 'products.html', channel: 'web', mime: 'text/html', content: page }])).toEqual([]);
+  });
+
+  it('keeps one list where the products share one category (the example’s 茶叶) or have none', () => {
+    const { site, assets } = exampleBuild();
+    const page = text(compile(site, templateFor(site), assets).files.find((f) => f.path === 'web/c/products.html')!);
+    expect(page).not.toContain('<h2>茶叶</h2>');
+    expect(page.match(/<ul class="cards">/g)).toHaveLength(1);
+  });
 });

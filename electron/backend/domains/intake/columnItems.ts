@@ -27,6 +27,7 @@ import { numberingOf, undecorated } from './headings';
 import { findAnyDate, leadingDate, type FoundDate } from './dates';
 import { countOf, extractLabeled, extractPay, parseLabeledPrice, splitHeadcount } from './fields';
 import type { GuessEnv } from './guesses';
+import { headingCore } from './keywords';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import {
   asTaggedPost,
@@ -382,6 +383,18 @@ export class ColumnFiller {
     if (contact.length < 2 || contact.length * 2 < filled.length) return false;
     this.ctx.contactLines.push(...contact);
     return true;
+  }
+
+  /**
+   * The products listed under a sub-heading take it as their category. When they all did, the heading leaves the
+   * column's text: the WEB page shows each category over its products, and would show it twice.
+   */
+  private categorize(before: number, headingAt: number, title: string): void {
+    const category = headingCore(title).slice(0, 50) || title.slice(0, 50);
+    const listed = this.column.items.slice(before).filter((item): item is Product => item.kind === 'product');
+    for (const item of listed) item.category ??= category;
+    if (listed.length > 0 && listed.every((item) => item.category === category) && this.column.body[headingAt]?.type === 'heading')
+      this.column.body.splice(headingAt, 1);
   }
 
   private body(block: SourceBlock): void {
@@ -800,13 +813,15 @@ export class ColumnFiller {
     const deeper = blocks.flatMap((b) => (b.type === 'heading' && b.level > heading.level ? [b.level] : []));
     if (this.column.type === 'products' && deeper.length && pricedSections(blocks, Math.min(...deeper))) {
       const before = this.column.items.length;
+      const headingAt = this.column.body.length;
       this.body(heading);
       this.sections(blocks, Math.min(...deeper));
-      for (const item of this.column.items.slice(before)) if (item.kind === 'product') item.category ??= title.slice(0, 50);
+      this.categorize(before, headingAt, title);
       return;
     }
     if (this.holdsItems(blocks)) {
       const before = this.column.items.length;
+      const headingAt = this.column.body.length;
       this.body(heading);
       // A picture at the head of a group (a slide's, over its price notes) shows its first item, not the last group's.
       const leading = blocks.findIndex((b) => b.type !== 'image');
@@ -817,8 +832,7 @@ export class ColumnFiller {
       for (const picture of pictures)
         if (first?.kind === 'product' || first?.kind === 'article') this.picture(first, picture);
         else this.body(picture);
-      if (this.column.type === 'products')
-        for (const item of this.column.items.slice(before)) if (item.kind === 'product') item.category ??= title.slice(0, 50);
+      if (this.column.type === 'products') this.categorize(before, headingAt, title);
       return;
     }
     if (this.column.type === 'supply') return this.supplySection(title, blocks);
