@@ -5,7 +5,7 @@ import { contentKey, listUnits, type ChannelPlan, type Job, type JobSink } from 
 import { h, type Child, type ChildInput, type Element } from '../markup/node';
 import { serialize } from '../markup/serialize';
 import { oneLine, truncate } from '../markup/text';
-import { isAllowedHref, itemTitle, plainText, type Column, type Item } from '../model';
+import { isAllowedHref, itemTitle, plainText, runsText, type Column, type Item } from '../model';
 import { staffFileJobs, staffLinks, QR_DISPLAY_SIZE } from '../staff/files';
 import { columnPath, homePath, itemPath, mimeOf, relativeHref } from '../paths';
 import { webCss } from './css';
@@ -272,10 +272,19 @@ function byCategory(items: Item[]): { category: string | undefined; items: Item[
   return groups;
 }
 
-/** A listing's cards; products of two categories or more under a heading per category. */
-function cardLists(ctx: SiteContext, sink: JobSink, path: string, column: Column, items: Item[]): Element[] {
-  const groups = byCategory(items);
-  if (groups.filter((g) => g.category).length < 2)
+/**
+ * Whether a listing shows its products under a heading per category: two categories or more, and none of them
+ * already a heading in the column's text (a site imported before, or headings the manager wrote) — shown twice else.
+ */
+function listsByCategory(column: Column): boolean {
+  const categories = new Set(column.items.flatMap((item) => (item.kind === 'product' && item.category ? [item.category] : [])));
+  const headings = column.body.flatMap((b) => (b.type === 'heading' ? [runsText(b.runs).trim()] : []));
+  return categories.size >= 2 && !headings.some((heading) => categories.has(heading));
+}
+
+/** A listing's cards, under a heading per category where the column lists by category. */
+function cardLists(ctx: SiteContext, sink: JobSink, path: string, column: Column, items: Item[], byCategories: boolean): Element[] {
+  if (!byCategories)
     return [
       h(
         'ul',
@@ -283,7 +292,7 @@ function cardLists(ctx: SiteContext, sink: JobSink, path: string, column: Column
         items.map((item) => card(ctx, sink, path, column, item, 2)),
       ),
     ];
-  return groups.map((group) =>
+  return byCategory(items).map((group) =>
     h(
       'section',
       {},
@@ -302,9 +311,10 @@ function columnJob(ctx: SiteContext, column: Column, page: number): Job {
   const pages = pageCount(column, perPage);
   const items = column.items.slice((page - 1) * perPage, page * perPage);
   const meta = { id: column.id, type: column.type, title: column.title, body: page === 1 ? column.body : null };
+  const byCategories = listsByCategory(column);
   return {
     id: `web:column:${column.id}:${page}`,
-    key: [String(pages), contentKey(meta), ...items.map(ctx.keyOf)],
+    key: [String(pages), String(byCategories), contentKey(meta), ...items.map(ctx.keyOf)],
     run(sink) {
       const path = columnPath('web', column.id, page);
       const where = { columnId: column.id };
@@ -314,7 +324,7 @@ function columnJob(ctx: SiteContext, column: Column, page: number): Job {
         if (column.type === 'contact') main.push(h('section', {}, h('h2', {}, '联系方式'), h('address', {}, contactDetails(ctx))));
         if (column.type === 'guestbook') main.push(h('section', {}, h('h2', {}, '我要留言'), guestbookForm(ctx)));
       }
-      if (items.length) main.push(...cardLists(ctx, sink, path, column, items));
+      if (items.length) main.push(...cardLists(ctx, sink, path, column, items, byCategories));
       else if (page === 1 && !column.body.length && column.type !== 'contact' && column.type !== 'guestbook')
         main.push(h('p', {}, '暂无内容。'));
       main.push(pager(path, column, page, pages));

@@ -129,4 +129,17 @@ describe('WEB channel: the quancheng-tea example', () => {
     expect(page).not.toContain('<h2>茶叶</h2>');
     expect(page.match(/<ul class="cards">/g)).toHaveLength(1);
   });
+
+  it('keeps one list where the column’s text already heads the categories (a site imported before): no heading twice', () => {
+    const { site, assets } = exampleBuild();
+    const products = site.columns.find((c) => c.id === 'products')!;
+    products.items.forEach((item, i) => {
+      if (item.kind === 'product') item.category = i % 2 === 0 ? '绿茶' : '红茶';
+    });
+    products.body = [...products.body, { type: 'heading', level: 2, runs: [{ text: '绿茶' }] }];
+    const page = text(compile(site, templateFor(site), assets).files.find((f) => f.path === 'web/c/products.html')!);
+    expect(page.match(/绿茶<\/h[23]>/g)).toHaveLength(1);
+    expect(page).not.toContain('<h2>红茶</h2>');
+    expect(page.match(/<ul class="cards">/g)).toHaveLength(1);
+  });
 });
