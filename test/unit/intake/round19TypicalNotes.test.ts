@@ -4,18 +4,9 @@
  * categories, and a Moments post whose exclaimed headline stands before its dates. The text is made up for the tests.
  */
 import { describe, expect, it } from 'vitest';
-import type { Column } from '../../../shared/sites/model';
-import { fileNameColumn } from '../../../electron/backend/domains/intake/keywords';
 import { jobLine } from '../../../electron/backend/domains/intake/lineItems';
-import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
-import { structureDocument } from '../../../electron/backend/domains/intake/structure';
+import { itemTitles, structuredText } from '../../helpers/structuredText';
 
-let counter = 0;
-const env = { newId: () => `id-${++counter}` };
-const structured = (text: string, file: string) =>
-  structureDocument(linesToBlocks(textLines(text)), file, env, { today: '2026-12-05', fileColumn: fileNameColumn(file) });
-const titles = (column: Column | undefined) =>
-  column?.items.map((i) => (i.kind === 'product' ? i.name : i.kind === 'job' || i.kind === 'post' || i.kind === 'article' ? i.title : ''));
 
 describe('a note named like an introduction', () => {
   const NOTE = [
@@ -34,12 +25,12 @@ describe('a note named like an introduction', () => {
   ].join('\n');
 
   it('puts a dated price list under a sub-heading and a 供应 line into their columns, not the introduction', () => {
-    const material = structured(NOTE, '合作社简介.txt');
+    const material = structuredText(NOTE, '合作社简介.txt');
     const intro = material.columns.find((c) => c.type === 'intro');
     expect(intro?.body.map((b) => b.type)).not.toContain('table');
     expect(JSON.stringify(intro?.body)).not.toContain('供应');
-    expect(titles(material.columns.find((c) => c.type === 'products'))).toEqual(['红富士', '黄金梨', '水蜜桃']);
-    expect(titles(material.columns.find((c) => c.type === 'supply'))).toEqual(['苹果树苗、梨树苗']);
+    expect(itemTitles(material.columns.find((c) => c.type === 'products'))).toEqual(['红富士', '黄金梨', '水蜜桃']);
+    expect(itemTitles(material.columns.find((c) => c.type === 'supply'))).toEqual(['苹果树苗、梨树苗']);
   });
 });
 
@@ -62,22 +53,22 @@ describe('an old Word price list numbered across its categories', () => {
   ].join('\n');
 
   it('names the items without their numbers and reads the section after the list with it', () => {
-    const material = structured(LIST, '价格表.doc');
-    const products = material.columns.filter((c) => c.type === 'products').flatMap((c) => titles(c) ?? []);
+    const material = structuredText(LIST, '价格表.doc');
+    const products = material.columns.filter((c) => c.type === 'products').flatMap((c) => itemTitles(c) ?? []);
     expect(products).toEqual(['圆形吸顶灯', '方形吸顶灯', '水晶吊灯', '铁艺吊灯', '灯具安装']);
-    expect(titles(material.columns.find((c) => c.type === 'jobs'))).toEqual(['电工']);
+    expect(itemTitles(material.columns.find((c) => c.type === 'jobs'))).toEqual(['电工']);
     expect(material.unsorted.flatMap((e) => e.blocks).length).toBe(0);
   });
 });
 
 describe('a Moments post pasted into a note', () => {
   it('titles a dated notice by the exclaimed headline in front of its dates', () => {
-    const material = structured(
+    const material = structuredText(
       '秋季空调清洗季开始啦！11月20日到12月20日，上门清洗挂机只要49元。\n\n另招学徒2名，包吃住，月薪3000-4000。\n\n有需要的朋友电话联系 13800001234',
       '朋友圈.txt',
     );
     const news = material.columns.find((c) => c.type === 'news');
-    expect(titles(news)).toEqual(['秋季空调清洗季开始啦']);
+    expect(itemTitles(news)).toEqual(['秋季空调清洗季开始啦']);
     expect(news?.items[0]).toMatchObject({ date: '2026-11-20' });
   });
 

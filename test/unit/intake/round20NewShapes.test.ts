@@ -10,17 +10,10 @@ import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { mailText, readEmail } from '../../../electron/backend/domains/intake/email';
 import { fileNameColumn, namesTwoColumns } from '../../../electron/backend/domains/intake/keywords';
 import { newsLine, productLine } from '../../../electron/backend/domains/intake/lineItems';
-import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
 import { folderHint, matchPhoto } from '../../../electron/backend/domains/intake/photos';
-import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { eml } from '../../fixtures/materials/make/office';
+import { itemTitles, structuredText } from '../../helpers/structuredText';
 
-let counter = 0;
-const env = { newId: () => `id-${++counter}` };
-const structured = (text: string, file: string) =>
-  structureDocument(linesToBlocks(textLines(text)), file, env, { today: '2026-12-05', fileColumn: fileNameColumn(file) });
-const titles = (column: Column | undefined) =>
-  column?.items.map((i) => (i.kind === 'product' ? i.name : i.kind === 'job' || i.kind === 'post' || i.kind === 'article' ? i.title : ''));
 
 describe('a reply e-mail', () => {
   const REPLY = [
@@ -140,7 +133,7 @@ describe('an introduction with buying, offering and 面议 lines of their own', 
       '',
       '电话：0531-1234567',
     ].join('\n');
-    const material = structured(NOTE, '维修部简介.txt');
+    const material = structuredText(NOTE, '维修部简介.txt');
     const intro = material.columns.find((c) => c.type === 'intro');
     expect(JSON.stringify(intro?.body)).not.toMatch(/回收|出售|面议/);
     const posts = material.columns.find((c) => c.type === 'supply')?.items ?? [];
@@ -148,11 +141,11 @@ describe('an introduction with buying, offering and 面议 lines of their own', 
       ['高价回收旧空调', 'demand'],
       ['出售二手挂机、柜机', 'supply'],
     ]);
-    expect(titles(material.columns.find((c) => c.type === 'products'))).toEqual(['整套中央空调设计安装']);
+    expect(itemTitles(material.columns.find((c) => c.type === 'products'))).toEqual(['整套中央空调设计安装']);
   });
 
   it('leaves a line about a supply chain in the introduction', () => {
-    const material = structured('某某物流\n\n公司做冷链运输十年。\n\n供应链管理服务覆盖全省，仓储配送一体。', '公司简介.txt');
+    const material = structuredText('某某物流\n\n公司做冷链运输十年。\n\n供应链管理服务覆盖全省，仓储配送一体。', '公司简介.txt');
     expect(material.columns.find((c) => c.type === 'supply')).toBeUndefined();
   });
 });
@@ -168,12 +161,12 @@ describe('a mail named for two columns, or with reply marks', () => {
   ].join('\n');
 
   it('does not title a column by a name joining two columns’ contents: each line goes to its own column', () => {
-    const { columns } = structured(REPLY_BODY, '回复：梨的价格和介绍.eml');
+    const { columns } = structuredText(REPLY_BODY, '回复：梨的价格和介绍.eml');
     expect(columns.map((c) => [c.type, c.title])).toEqual([
       ['products', '产品展示'],
       ['news', '新闻动态'],
     ]);
-    expect(titles(columns.find((c) => c.type === 'products'))).toEqual(['黄金梨', '雪花梨']);
+    expect(itemTitles(columns.find((c) => c.type === 'products'))).toEqual(['黄金梨', '雪花梨']);
   });
 
   it('reads the name without its reply or forward marks', () => {

@@ -4,20 +4,14 @@
  * or names its own day, a job paid per show, and a shop-type suffix in a short name. The text is made up for the tests.
  */
 import { describe, expect, it } from 'vitest';
-import { fileNameColumn } from '../../../electron/backend/domains/intake/keywords';
 import { jobLine, newsLine } from '../../../electron/backend/domains/intake/lineItems';
-import { linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
 import { readPresentation } from '../../../electron/backend/domains/intake/presentation';
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
 import type { Column } from '../../../shared/sites/model';
 import { buildPptx } from '../../fixtures/materials/make/office';
+import { env, itemTitles, structuredText, TODAY } from '../../helpers/structuredText';
 
-const TODAY = '2026-12-05';
-let counter = 0;
-const env = { newId: () => `id-${++counter}` };
-const titles = (column: Column | undefined) =>
-  column?.items.map((i) => (i.kind === 'product' ? i.name : i.kind === 'job' || i.kind === 'post' || i.kind === 'article' ? i.title : ''));
 const dates = (column: Column | undefined) => column?.items.map((i) => (i.kind === 'article' ? i.date : undefined));
 
 describe('an open-day deck with dated slides after its price slide', () => {
@@ -31,9 +25,9 @@ describe('an open-day deck with dated slides after its price slide', () => {
     ]);
     const blocks = await readPresentation(pptx, async () => undefined);
     const material = structureDocument(blocks, '招生介绍.pptx', env, { today: TODAY });
-    expect(material.columns.filter((c) => c.type === 'products').flatMap((c) => titles(c) ?? [])).toEqual(['儿童创意画', '素描基础班']);
+    expect(material.columns.filter((c) => c.type === 'products').flatMap((c) => itemTitles(c) ?? [])).toEqual(['儿童创意画', '素描基础班']);
     const news = material.columns.find((c) => c.type === 'news');
-    expect(titles(news)).toEqual(['暑期写生营', '我校8名学员在全市少儿绘画比赛中获奖']);
+    expect(itemTitles(news)).toEqual(['暑期写生营', '我校8名学员在全市少儿绘画比赛中获奖']);
     expect(dates(news)).toEqual(['2027-07-10', '2026-10-01']);
   });
 
@@ -51,11 +45,8 @@ describe('an open-day deck with dated slides after its price slide', () => {
 });
 
 describe('a Moments post pasted into a note', () => {
-  const structured = (text: string, file: string) =>
-    structureDocument(linesToBlocks(textLines(text)), file, env, { today: TODAY, fileColumn: fileNameColumn(file) });
-
   it('titles the dated line by the headline above it that emoji call out', () => {
-    const material = structured(
+    const material = structuredText(
       [
         '老王烧饼新年特惠来啦🎉🎉',
         '12月31日、1月1日两天，烧饼买五送一！',
@@ -65,13 +56,13 @@ describe('a Moments post pasted into a note', () => {
       '朋友圈.txt',
     );
     const news = material.columns.find((c) => c.type === 'news');
-    expect(titles(news)).toEqual(['老王烧饼新年特惠来啦']);
+    expect(itemTitles(news)).toEqual(['老王烧饼新年特惠来啦']);
     expect(dates(news)).toEqual(['2026-12-31']);
   });
 
   it('leaves a plain name over a dated line alone', () => {
-    const material = structured(['老王烧饼铺', '12月31日、1月1日两天，烧饼买五送一。'].join('\n'), '朋友圈.txt');
-    expect(titles(material.columns.find((c) => c.type === 'news')) ?? []).not.toContain('老王烧饼铺');
+    const material = structuredText(['老王烧饼铺', '12月31日、1月1日两天，烧饼买五送一。'].join('\n'), '朋友圈.txt');
+    expect(itemTitles(material.columns.find((c) => c.type === 'news')) ?? []).not.toContain('老王烧饼铺');
   });
 
   it('makes an exclaimed sentence that names its day a notice titled by it', () => {

@@ -4,11 +4,10 @@
  * business's photos of finished jobs. The text is made up for the tests.
  */
 import { describe, expect, it } from 'vitest';
-import { fileNameColumn } from '../../../electron/backend/domains/intake/keywords';
 import { scheduledStart } from '../../../electron/backend/domains/intake/eventNotices';
 import type { ParsedPhoto } from '../../../electron/backend/domains/intake/importMaterials';
 import { newsLine, productLine } from '../../../electron/backend/domains/intake/lineItems';
-import { joinWrapped, linesToBlocks, textLines } from '../../../electron/backend/domains/intake/lines';
+import { joinWrapped } from '../../../electron/backend/domains/intake/lines';
 import { isPlaceName } from '../../../electron/backend/domains/intake/photos';
 import { placePhotos } from '../../../electron/backend/domains/intake/placePhotos';
 import { readPresentation } from '../../../electron/backend/domains/intake/presentation';
@@ -16,17 +15,13 @@ import { sheetBlocks } from '../../../electron/backend/domains/intake/spreadshee
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import { itemTitle, paragraph, type Column, type SiteContent } from '../../../shared/sites/model';
 import { buildPptx } from '../../fixtures/materials/make/office';
+import { env, structuredText, TODAY } from '../../helpers/structuredText';
 
-const TODAY = '2026-12-05';
-let counter = 0;
-const env = { newId: () => `id-${++counter}` };
-const structured = (text: string, file: string) =>
-  structureDocument(linesToBlocks(textLines(text)), file, env, { today: TODAY, fileColumn: fileNameColumn(file) });
 const news = (columns: Column[]) => columns.find((c) => c.type === 'news')?.items ?? [];
 
 describe('a Moments post headed by its month', () => {
   it('titles the dated line by the headline above it, called out by a drawn-out ～', () => {
-    const material = structured(
+    const material = structuredText(
       [
         '🍜老李面馆12月福利来啦～',
         '12月8日到12月18日，牛肉面第二碗半价！！',
@@ -41,12 +36,12 @@ describe('a Moments post headed by its month', () => {
   });
 
   it('takes a headline that announces itself without emoji', () => {
-    const material = structured(['冬季暖饮上新啦', '12月8日到12月18日，热饮买一送一。', '电话：13800001234'].join('\n'), '朋友圈.txt');
+    const material = structuredText(['冬季暖饮上新啦', '12月8日到12月18日，热饮买一送一。', '电话：13800001234'].join('\n'), '朋友圈.txt');
     expect(news(material.columns).map(itemTitle)).toEqual(['冬季暖饮上新啦']);
   });
 
   it('takes no headline that names a day or a price', () => {
-    const material = structured(['面馆12月8日开业～', '12月8日到12月18日，牛肉面第二碗半价！'].join('\n'), '朋友圈.txt');
+    const material = structuredText(['面馆12月8日开业～', '12月8日到12月18日，牛肉面第二碗半价！'].join('\n'), '朋友圈.txt');
     expect(news(material.columns).map(itemTitle)).not.toContain('面馆12月8日开业');
   });
 });

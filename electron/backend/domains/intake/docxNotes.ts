@@ -5,7 +5,7 @@
  * and the back links are not text at all. Each note is moved to just after the block that first refers to
  * it, as a `注：` paragraph: at the end of the document it would land in whatever column comes last (the contact).
  */
-import { parseDocument } from 'htmlparser2';
+import { DomUtils, parseDocument } from 'htmlparser2';
 
 type ChildNode = ReturnType<typeof parseDocument>['children'][number];
 
@@ -25,9 +25,9 @@ const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt
 /** The list of notes mammoth puts at the end: an `<ol>` whose every item has a note's id. */
 function notesOf(node: ChildNode): Map<string, string> | undefined {
   if (node.type !== 'tag' || node.name !== 'ol') return undefined;
-  const items = node.children.filter((c) => c.type === 'tag');
-  if (items.length === 0 || !items.every((li) => li.type === 'tag' && NOTE_ID.test(li.attribs.id ?? ''))) return undefined;
-  return new Map(items.map((li) => [li.type === 'tag' ? li.attribs.id! : '', textIn(li).replace('↑', '').trim()]));
+  const items = node.children.filter(DomUtils.isTag);
+  if (items.length === 0 || !items.every((li) => NOTE_ID.test(li.attribs.id ?? ''))) return undefined;
+  return new Map(items.map((li) => [li.attribs.id!, textIn(li).replace('↑', '').trim()]));
 }
 
 /** Each note as a `注：` paragraph after the top-level block that first refers to it. */
