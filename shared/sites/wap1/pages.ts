@@ -3,6 +3,7 @@
  * WML_DECK_BUDGET bytes of WBXML; longer content continues in further decks ("下一页").
  * WML has no lists or tables: they are flattened into lines. All text sits inside <p>.
  */
+import { categoryKey, listsByCategory, numberedGroups } from '../categories';
 import type { SiteContext } from '../context';
 import { itemBody, itemFacts, itemImages, listNote, listTitle } from '../itemView';
 import { contentKey, hasColumnText, wapColumnUnits, type ChannelPlan, type Job, type Unit, type JobSink } from '../job';
@@ -302,7 +303,10 @@ function columnTextJob(ctx: SiteContext, column: Column): Job {
 function listPageSize(ctx: SiteContext, column: Column): number {
   const longestId = column.items.reduce((n, i) => Math.max(n, i.id.length), 0);
   const worstEntry =
-    12 + relativeHref(columnPath('wap1', column.id), itemPath('wap1', 'x'.repeat(longestId))).length + 4 * (MENU_LABEL_MAX + 2);
+    12 +
+    relativeHref(columnPath('wap1', column.id), itemPath('wap1', 'x'.repeat(longestId))).length +
+    4 * (MENU_LABEL_MAX + 2) +
+    (listsByCategory(column) ? 8 + 4 * MENU_LABEL_MAX : 0);
   const env = listEnv(column, (n) => columnPath('wap1', column.id, n));
   const shell = compileWml(deck(`${column.title}（998/999）`, [textLink(column, true), navigation(env, 998, 999)], true)).length;
   return Math.max(1, Math.min(ctx.layout.wap1.itemsPerPage, 9, Math.floor((WML_DECK_BUDGET - shell) / worstEntry)));
@@ -324,15 +328,19 @@ const textLink = (column: Column, show: boolean): Element | null =>
 /** One deck of a column's item list: a fixed slice of items, so editing one item re-renders one deck. */
 function columnListJob(ctx: SiteContext, column: Column, page: number, pages: number, perPage: number): Job {
   const items = column.items.slice((page - 1) * perPage, page * perPage);
-  const labels = items.map((item) => `${item.id}\u0000${menuLabel(item)}`);
+  const labels = items.map((item) => `${item.id}\u0000${menuLabel(item)}\u0000${categoryKey(item)}`);
+  const byCategories = listsByCategory(column);
   return {
     id: `wap1:list:${column.id}:${page}`,
-    key: [String(pages), column.title, String(hasColumnText(column)), ...labels],
+    key: [String(pages), column.title, String(hasColumnText(column)), String(byCategories), ...labels],
     run(sink) {
       const pathOf = (n: number) => columnPath('wap1', column.id, n);
       const env = { ...listEnv(column, pathOf), sink };
       const path = pathOf(page);
-      const entries = items.map((item, i) => menuLine(relativeHref(path, itemPath('wap1', item.id)), i + 1, menuLabel(item)));
+      const entries = numberedGroups(items, byCategories).flatMap((group) => [
+        group.category ? h('p', {}, h('b', {}, truncate(oneLine(group.category), MENU_LABEL_MAX))) : null,
+        ...group.items.map((item, i) => menuLine(relativeHref(path, itemPath('wap1', item.id)), group.first + i, menuLabel(item))),
+      ]);
       const title = pages > 1 ? `${column.title}（${page}/${pages}）` : column.title;
       const tree = deck(title, [textLink(column, page === 1 && hasColumnText(column)), ...entries, navigation(env, page, pages)], true);
       writeDeck(sink, path, tree, env.where);

@@ -3,6 +3,7 @@
  * within 10 KB of markup and 20 KB with its images and style sheet; long content continues on
  * further pages ("下一页").
  */
+import { categoryKey, listsByCategory, numberedGroups } from '../categories';
 import type { SiteContext } from '../context';
 import { itemBody, itemFacts, itemImages, listNote, listTitle } from '../itemView';
 import { contentKey, hasColumnText, wapColumnUnits, type ChannelPlan, type Job, type Unit, type JobSink, type ResolvedImage } from '../job';
@@ -296,7 +297,10 @@ function listPageSize(ctx: SiteContext, column: Column): number {
   const longestId = column.items.reduce((n, i) => Math.max(n, i.id.length), 0);
   // An entry: <div><a href="…" accesskey="9">9 label</a> <span class="note">note</span></div>, 4 bytes per character at worst.
   const worstEntry =
-    80 + relativeHref(columnPath('wap2', column.id), itemPath('wap2', 'x'.repeat(longestId))).length + 4 * (2 * MENU_LABEL_MAX + 4);
+    80 +
+    relativeHref(columnPath('wap2', column.id), itemPath('wap2', 'x'.repeat(longestId))).length +
+    4 * (2 * MENU_LABEL_MAX + 4) +
+    (listsByCategory(column) ? 10 + 4 * MENU_LABEL_MAX : 0);
   const shell = 2000 + 4 * (column.title.length + ctx.site.profile.name.length) * 3;
   return Math.max(1, Math.min(ctx.layout.wap2.itemsPerPage, Math.floor((WAP2_MARKUP_BUDGET - shell) / worstEntry)));
 }
@@ -304,22 +308,26 @@ function listPageSize(ctx: SiteContext, column: Column): number {
 /** One page of a column's item list: a fixed slice of items, so editing one item re-renders one page. */
 function columnListJob(ctx: SiteContext, column: Column, page: number, pages: number, perPage: number): Job {
   const items = column.items.slice((page - 1) * perPage, page * perPage);
-  const labels = items.map((item) => `${item.id}\u0000${listTitle(item)}\u0000${listNote(item)}`);
+  const labels = items.map((item) => `${item.id}\u0000${listTitle(item)}\u0000${listNote(item)}\u0000${categoryKey(item)}`);
+  const byCategories = listsByCategory(column);
   return {
     id: `wap2:list:${column.id}:${page}`,
-    key: [String(pages), String(hasColumnText(column)), ...labels],
+    key: [String(pages), String(hasColumnText(column)), String(byCategories), ...labels],
     run(sink) {
       const pathOf = (n: number) => columnPath('wap2', column.id, n);
       const path = pathOf(page);
       const where = { columnId: column.id };
-      const entries = items.map((item, i) =>
-        menuLine(
-          relativeHref(path, itemPath('wap2', item.id)),
-          i + 1,
-          truncate(oneLine(listTitle(item)), MENU_LABEL_MAX),
-          truncate(oneLine(listNote(item)), MENU_LABEL_MAX),
+      const entries = numberedGroups(items, byCategories).flatMap((group) => [
+        group.category ? h('h2', {}, truncate(oneLine(group.category), MENU_LABEL_MAX)) : null,
+        ...group.items.map((item, i) =>
+          menuLine(
+            relativeHref(path, itemPath('wap2', item.id)),
+            group.first + i,
+            truncate(oneLine(listTitle(item)), MENU_LABEL_MAX),
+            truncate(oneLine(listNote(item)), MENU_LABEL_MAX),
+          ),
         ),
-      );
+      ]);
       const text =
         hasColumnText(column) && page === 1
           ? h('p', {}, h('a', { href: relativeHref(path, columnTextPath('wap2', column.id)) }, '栏目介绍'))

@@ -5,7 +5,8 @@ import { contentKey, listUnits, type ChannelPlan, type Job, type JobSink } from 
 import { h, type Child, type ChildInput, type Element } from '../markup/node';
 import { serialize } from '../markup/serialize';
 import { oneLine, truncate } from '../markup/text';
-import { isAllowedHref, itemTitle, plainText, runsText, type Column, type Item } from '../model';
+import { byCategory, listsByCategory } from '../categories';
+import { isAllowedHref, itemTitle, plainText, type Column, type Item } from '../model';
 import { staffFileJobs, staffLinks, QR_DISPLAY_SIZE } from '../staff/files';
 import { columnPath, homePath, itemPath, mimeOf, relativeHref } from '../paths';
 import { webCss } from './css';
@@ -258,28 +259,6 @@ function heroOf(ctx: SiteContext) {
     }
   }
   return undefined;
-}
-
-/** The products of a category, in the order the category first appears; items without one have no heading. */
-function byCategory(items: Item[]): { category: string | undefined; items: Item[] }[] {
-  const groups: { category: string | undefined; items: Item[] }[] = [];
-  for (const item of items) {
-    const category = item.kind === 'product' ? item.category : undefined;
-    const group = groups.find((g) => g.category === category);
-    if (group) group.items.push(item);
-    else groups.push({ category, items: [item] });
-  }
-  return groups;
-}
-
-/**
- * Whether a listing shows its products under a heading per category: two categories or more, and none of them
- * already a heading in the column's text (a site imported before, or headings the manager wrote) — shown twice else.
- */
-function listsByCategory(column: Column): boolean {
-  const categories = new Set(column.items.flatMap((item) => (item.kind === 'product' && item.category ? [item.category] : [])));
-  const headings = column.body.flatMap((b) => (b.type === 'heading' ? [runsText(b.runs).trim()] : []));
-  return categories.size >= 2 && !headings.some((heading) => categories.has(heading));
 }
 
 /** A listing's cards, under a heading per category where the column lists by category. */
