@@ -85,6 +85,8 @@ export interface StructureContext {
 export const LIST_COLUMNS: ColumnType[] = ['products', 'news', 'jobs', 'services', 'supply'];
 
 type ImageBlock = Extract<SourceBlock, { type: 'image' }>;
+/** "五、其他", "更多服务": a heading over what is left names a group, however few items it holds — never an item. */
+const CATCH_ALL = /^(?:其[他它余](?:项目|服务|产品|商品|业务)?|更多(?:项目|服务|产品|商品)?)$/;
 const listItemTexts = (b: Extract<SourceBlock, { type: 'list' }>) => b.items.map((i) => runsText(i.runs));
 type TableBlock = Extract<SourceBlock, { type: 'table' }>;
 const gridOf = (b: TableBlock) => b.rows.map((row) => row.map((cell: Run[]) => runsText(cell)));
@@ -819,7 +821,7 @@ export class ColumnFiller {
       this.categorize(before, headingAt, title);
       return;
     }
-    if (this.holdsItems(blocks)) {
+    if (this.holdsItems(blocks, CATCH_ALL.test(headingCore(title)) ? 1 : 2)) {
       const before = this.column.items.length;
       const headingAt = this.column.body.length;
       this.body(heading);
@@ -893,7 +895,7 @@ export class ColumnFiller {
    * one item — and in a price list, so does a single line that is all there is and names a product
    * by itself ("【主食】" over "葱油饼……12元/张"; not "收费标准：面议", a field of the sub-heading's item).
    */
-  private holdsItems(blocks: SourceBlock[]): boolean {
+  private holdsItems(blocks: SourceBlock[], least = 2): boolean {
     const only = blocks.length === 1 && blocks[0]!.type === 'paragraph' ? textOf(blocks[0]!) : '';
     if (this.column.type === 'products' && only && !/[：:]/.test(only) && this.lineItemOf(only)) return true;
     let count = 0;
@@ -906,7 +908,7 @@ export class ColumnFiller {
       else if (block.type === 'paragraph' && this.column.type === 'products') count += pricedClauses(textOf(block))?.items.length ?? 0;
       else if (block.type === 'list') count += listItemTexts(block).filter((t) => this.lineItemOf(t)).length;
     }
-    return count >= 2;
+    return count >= least;
   }
 
   private articleOf(heading: string, blocks: SourceBlock[]): Article {

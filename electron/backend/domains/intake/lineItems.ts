@@ -235,6 +235,8 @@ export function productLine(raw: string): ProductLine | undefined {
   if (/^(?:[月日天年周季]租金?|租金)$/.test(name)) return undefined;
   // "老客户第二台立减10元", "满200立省30元": the amount taken off is an offer, not a price.
   if (/(?:立减|立省|再减|直降|优惠|返现|便宜|[减省])$/.test(name)) return undefined;
+  // "加码：卤蛋、煎蛋各2元，牛肉加5元": an amount for each of several add-ons, or added on, is a surcharge, not an item.
+  if (/[各加]$/.test(name)) return undefined;
   // "铁观音 每斤 260元": 每斤 in front of the amount is its unit.
   const per = [...middle, name.split(/\s+/).at(-1)!].map((w) => PER_UNIT.exec(w)).find(Boolean);
   if (per) {

@@ -15,7 +15,7 @@ import { makeGuess, type GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { numberingOf, undecorated } from './headings';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
-import { ownNameInTitleLine } from './ownName';
+import { abbreviates, ownNameInTitleLine } from './ownName';
 import {
   asTaggedPost,
   isCurrentNotice,
@@ -207,7 +207,9 @@ class Structurer {
       (name) =>
         name.length >= 2 &&
         ((text.includes(name) && !matchColumnKeyword(text.replace(name, ''))) ||
-          (core.length >= 4 && name.includes(core) && !matchColumnKeyword(text))),
+          (core.length >= 4 && name.includes(core) && !matchColumnKeyword(text)) ||
+          // "刘记常德米粉" for 刘记米粉: the short name with a word (the place of its style) put in.
+          (abbreviates(name, core) && !matchColumnKeyword(text))),
     );
   }
 
