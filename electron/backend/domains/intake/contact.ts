@@ -236,6 +236,9 @@ export const isContactBlockLine = (line: string) => contactPairs(line).filter((p
 /** A remark in brackets that is not a person: （微信同号）, （24小时）, （值班）, the writer's own （我）. */
 const NOT_A_PERSON = /微信|同号|小时|全天|值班|急诊|转|分机|预约|总机|前台|总台|客服|办公室|门市|门店|传真|^(?:我|本人|自己|我的)$/;
 
+/** "伍生", "黄生": how Cantonese speakers write Mr with a surname (not 学生, 招生 …). */
+const CANTONESE_MISTER = /^(?![学卫招新先考师众])[\u4e00-\u9fff]生$/;
+
 /** Numbers in a value, and the text left when they are taken out ("刘先生 13705311234" → 刘先生). */
 function numbersIn(value: string): { numbers: string[]; rest: string; bracketed?: string } {
   // "0535-6621234（前台） 13706451234（林老师）": the first remark that names a person.
@@ -244,7 +247,7 @@ function numbersIn(value: string): { numbers: string[]; rest: string; bracketed?
   const named = remarks
     .flatMap((remark) => remark.split(/[，,、;；\s]+/))
     .map((part) => part.replace(/^(?:找|联系|问)/, ''))
-    .find((part) => PERSON_TITLE.test(part));
+    .find((part) => PERSON_TITLE.test(part) || CANTONESE_MISTER.test(part));
   const bracketed = named ?? remarks.find((remark) => !NOT_A_PERSON.test(remark));
   const without = value.replace(/[（(][^）)]{1,20}[)）]/g, ' ');
   const numbers = [...without.matchAll(MOBILE), ...without.matchAll(FIXED)]

@@ -98,6 +98,9 @@ export function splitHeadcount(title: string): { title: string; headcount?: numb
 }
 
 /** Words that say a clause is about pay: 月薪8000-12000元, 底薪+提成, 计件工资, 月收入1万以上, 按小时结算, 日结, 一天150块, 每场80元 (a show or shift paid as such). */
+/** "学徒期2500", "出师后4000+", "试用期3000元": the pay of a stage of the job. */
+const STAGE_PAY = /^(?:学徒期|试用期|实习期|见习期|出师后?|转正后?)间?\s*(?:工资|月薪)?\s*\d{3,5}/;
+
 const PAY_CLAUSE =
   /(?:月薪|年薪|日薪|时薪|底薪|薪资|薪水|薪酬|工资|待遇|收入|月入|提成|计件|\d+\s*元\s*\/\s*(?:月|天|小时|场|班)|按(?:小时|天|日|周|月|件|单)(?:结算|计酬|计薪|发放)|[日周]结|每(?:小时|天|月|场|班)\s*\d+\s*元|(?:一|每)(?:天|日|小时)\s*\d+\s*[元块]|^(?:一个?月|每个?月)\s*\d{3,5}\s*元?(?:左右|以上|起)?$)/;
 
@@ -128,11 +131,14 @@ export function extractPay(text: string): { pay?: string; rest: string } {
       rest: (text.slice(0, said.index) + text.slice(said.index + said[0].length)).trim(),
     };
   const clauses = text.split(unpunctuated ? /(?<=\s)(?=\S)/ : /(?<=[，,。；;！!])/);
-  const index = clauses.findIndex((c) => PAY_CLAUSE.test(c));
+  const index = clauses.findIndex((c) => PAY_CLAUSE.test(c) || STAGE_PAY.test(c.trim()));
   if (index < 0) return { rest: text };
   // "计件，能吃苦，月收入7000元以上": a pay without an amount takes the amount a later pay clause names.
   const amount = /\d/.test(clauses[index]!) ? -1 : clauses.findIndex((c, i) => i > index && PAY_CLAUSE.test(c) && /\d/.test(c));
-  const payClauses = [index, ...(amount > 0 ? [amount] : [])];
+  // "学徒期2500，出师后4000+": the pay of each stage, one after the other.
+  let stages = index + 1;
+  while (STAGE_PAY.test(clauses[index]!.trim()) && stages < clauses.length && STAGE_PAY.test(clauses[stages]!.trim())) stages++;
+  const payClauses = [...Array.from({ length: stages - index }, (_, i) => index + i), ...(amount > 0 ? [amount] : [])];
   const pay = payClauses.map((i) => clauses[i]!.replace(/[，,。；;！!]$/, '').trim()).join('，');
   const others = clauses.filter((_, i) => !payClauses.includes(i));
   if (unpunctuated)

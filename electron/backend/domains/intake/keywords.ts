@@ -45,7 +45,7 @@ const BASE_KEYWORDS: Record<KeywordColumn, string[]> = {
     '加工项目',
   ],
   news: ['新闻', '动态', '公告', '资讯', '消息', '通知', '活动'],
-  jobs: ['招贤纳士', '招聘', '诚聘', '招工', '招人', '收人', '招募', '加入我们'],
+  jobs: ['招贤纳士', '招聘', '诚聘', '招工', '招人', '收人', '招募', '加入我们', '用工信息', '用工需求'],
   supply: ['供求', '供应', '求购', '采购', '收购', '出售'],
   contact: [
     '联系方式',
@@ -116,10 +116,14 @@ function matchIn(core: string, vocabulary: Record<KeywordColumn, string[]> = COL
 /** "关于海悦", "About 花漾": a short heading about the business itself, naming no other column, is its introduction. */
 const ABOUT = /^(?:关于|about\s)/i;
 
+/** Words that name a column only as a whole heading: "用工" over hires, but 灵活用工 is a service. */
+const WHOLE_HEADINGS: Record<string, ColumnType> = { 用工: 'jobs', 用人: 'jobs' };
+
 /** The column type a heading names (numbering and brackets ignored); headings over 20 characters name none. */
 export function matchColumnKeyword(heading: string): KeywordMatch | undefined {
   const core = headingCore(foldTraditional(heading));
   if (core.length === 0 || core.length > 20) return undefined;
+  if (WHOLE_HEADINGS[core]) return { type: WHOLE_HEADINGS[core], keyword: core };
   return matchIn(core) ?? (ABOUT.test(core) && core.length <= 12 ? { type: 'intro', keyword: ABOUT.exec(core)![0].trim() } : undefined);
 }
 

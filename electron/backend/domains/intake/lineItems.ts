@@ -237,6 +237,8 @@ export function productLine(raw: string): ProductLine | undefined {
   if (/(?:立减|立省|再减|直降|优惠|返现|便宜|[减省])$/.test(name)) return undefined;
   // "加码：卤蛋、煎蛋各2元，牛肉加5元": an amount for each of several add-ons, or added on, is a surcharge, not an item.
   if (/[各加]$/.test(name)) return undefined;
+  // "提前3天预约，定金200元": a deposit asked for is a term of booking, not an item.
+  if (/(?:定金|订金|押金|预付款?)$/.test(name)) return undefined;
   // "铁观音 每斤 260元": 每斤 in front of the amount is its unit.
   const per = [...middle, name.split(/\s+/).at(-1)!].map((w) => PER_UNIT.exec(w)).find(Boolean);
   if (per) {
@@ -380,11 +382,11 @@ const JOB_SIGNAL = /要求|经验|学历|薪|工资|待遇|年龄|熟悉|优先|
  * straight after the headcount when it is the pay ("教师2名底薪5000", PDF text set without spaces).
  */
 const JOB_LINE =
-  /^(?:招聘|诚聘|急聘|招募|聘|招(?![牌生商标])(?=[\u4e00-\u9fff]{2,12}\s*[（(]?\s*(?:\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]))?\s*((?:[\u4e00-\u9fff（）()/+·]|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$|(?<=[名人位])(?=[底月年日时]薪|薪|工资|待遇|\d))\s*(.*)$/;
+  /^(?:招聘|诚聘|急聘|招募|聘|招(?![牌生商标])(?=[\u4e00-\u9fff、]{2,12}\s*[（(]?\s*(?:\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]))?\s*((?:[\u4e00-\u9fff（）()/+·]|(?<=[\u4e00-\u9fff])、(?=[\u4e00-\u9fff])|[A-Za-z]+\d*|\d+[A-Za-z]+){1,16}?)\s*(?:[（(]?\s*(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干|数)\s*(?:名|人|位)?\s*[)）]?)?\s*(?:[（(][^）)]{1,12}[)）])?\s*(?:[：:，,；;]|\s|$|(?<=[名人位])(?=[底月年日时]薪|薪|工资|待遇|\d))\s*(.*)$/;
 
 /** "招：送货司机2人…", "【招聘】…", "招学徒1名…" (招 before a position and its headcount): a job ad that says so, wherever it stands. */
 /** "另外店里招…", "我们厂里还招…": a few words of who is hiring in front of 招, in prose (then maybe 现在: "另外公司现在招…"). */
-const HIRING_LEAD = String.raw`(?:另外|此外|同时|还有|另|再)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂)?还?`;
+const HIRING_LEAD = String.raw`(?:(?:另外|此外|同时|还有|另|再)[：:，,]?\s*)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂)?还?`;
 
 const JOB_TAG = new RegExp(
   String.raw`^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|诚招|急招|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|诚招|急招|招工|招募|招人|招|聘)\s*[：:]|(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?(?:招聘|诚聘|急聘|急招|招募|招(?![商生标投待收]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*`,
@@ -446,6 +448,8 @@ export function jobLine(raw: string): JobLine | undefined {
   if (!match) return undefined;
   const [, title, written, labelled] = match;
   if (title!.length < 2 || FIELD_LABEL.test(title!)) return undefined;
+  // "会计、出纳各1名": several positions, a headcount each, are not one job of that title.
+  if (title!.endsWith('各')) return undefined;
   // "母婴护理师：5名，持证上岗…": the headcount is the first thing said after the title's colon.
   const after = written ? undefined : HEADCOUNT_FIRST.exec(labelled ?? '');
   const count = written ?? after?.[1];

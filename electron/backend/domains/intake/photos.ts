@@ -88,8 +88,8 @@ export function productOfPhotoName(fileName: string, anyName: boolean): ProductL
 /** Words for places a business shows: its grounds, buildings, rooms. */
 const PLACE_WORDS =
   /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|门口|院子|庭院|一角|角落|泳池|店内|店铺|大门|大堂|大厅|前台|柜台|摊位|档口|收银台|展厅|样板间|鱼塘|池塘|车间|作坊|工坊|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公|小区|绿化|大楼|大厦|楼宇|码头|猪圈|羊圈|牛圈/;
-/** The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆, 冷库, 摄影棚, 琴房, 猪舍. */
-const PLACE_ENDING = /[区室厅场园馆库棚房舍]$/;
+/** The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆, 冷库, 摄影棚, 琴房, 猪舍, 海洋球池 (not 电池). */
+const PLACE_ENDING = /[区室厅场园馆库棚房舍]$|(?<!电)池$/;
 
 /** One pinyin syllable, written without tones: an initial and a final, or a final that stands alone. */
 const SYLLABLE =
@@ -224,12 +224,12 @@ function closest(stem: string, title: string): number {
  */
 function decide(found: Candidate[], stem: string, key: (c: Candidate) => string, reason: MatchReason): PhotoMatch | undefined {
   if (found.length === 0) return undefined;
+  // "饮水机.jpg" beside 立式冷热饮水机 and 饮水机清洗消毒: a name that ends with the photo's is one of that thing (the
+  // last word of a Chinese name says what it is); a name that starts with it says what is done to it or made of it.
+  const exact = found.filter((c) => key(c) === stem);
+  const ending = found.filter((c) => key(c).endsWith(stem));
   const named =
-    found.length === 1
-      ? found
-      : found.filter((c) => key(c) === stem).length === 1
-        ? found.filter((c) => key(c) === stem)
-        : found.filter((c) => key(c).startsWith(stem));
+    found.length === 1 ? found : exact.length === 1 ? exact : ending.length === 1 ? ending : found.filter((c) => key(c).startsWith(stem));
   const products = (named.length ? named : found).filter((c) => c.item.kind === 'product');
   const pick = named.length !== 1 && products.length === 1 ? products : named;
   if (pick.length === 1) return { kind: 'item', item: pick[0]!.item, column: pick[0]!.column, reason };
