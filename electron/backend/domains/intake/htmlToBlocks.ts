@@ -154,9 +154,13 @@ const HOME_LINK = /^(?:网站)?首页$|^home$/i;
  */
 function withoutMenus(cells: SourceBlock[][]): SourceBlock[][] {
   return cells.map((blocks, at) => {
-    const elsewhere = new Set(cells.filter((_, i) => i !== at).flatMap((other) => other.map(compact)).filter(Boolean));
-    const isEntry = (block: SourceBlock) =>
-      HOME_LINK.test(compact(block)) || (compact(block).length <= 8 && elsewhere.has(compact(block)));
+    const elsewhere = new Set(
+      cells
+        .filter((_, i) => i !== at)
+        .flatMap((other) => other.map(compact))
+        .filter(Boolean),
+    );
+    const isEntry = (block: SourceBlock) => HOME_LINK.test(compact(block)) || (compact(block).length <= 8 && elsewhere.has(compact(block)));
     const menu = new Set<SourceBlock>();
     let run: SourceBlock[] = [];
     for (const block of [...blocks, undefined]) {

@@ -2,8 +2,8 @@
  * A JSON export of an app's database (a WeChat mini-program's cloud database, a shop backend's API dump) read as
  * material. Shapes read: an array of objects, an object holding one such array (`{"data": […]}`), and JSON Lines
  * (one object per line, as the cloud database exports). Two or more records are a table with their keys as the
- * header, English keys put in the Chinese words tables.ts reads (name → 名称, price → 价格 …); records holding a
- * long text each (notices, articles) are a heading over a dated paragraph. One object alone is a configuration:
+ * header, English keys put in the Chinese words tables.ts reads (name → 名称, price → 价格 …); records of a title
+ * and a body without a price (notices, articles) are a heading over a dated paragraph each. One object alone is a configuration:
  * its fields, nested objects included, are label/value lines (the contact) and a long text its introduction.
  * Records switched off (status 0 or "hide", hidden, on_sale false) are left out: the app does not show them.
  */
@@ -24,8 +24,7 @@ export class JsonProblem extends Error {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const isObject = (value: Json | undefined): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: Json | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** English (and camelCase) keys apps use, as the header word tables.ts and contact.ts read. */
 const KEY_WORDS: [RegExp, string][] = [
@@ -127,7 +126,7 @@ function recordCells(record: JsonObject): Map<string, string> {
   return cells;
 }
 
-/** Text long enough to be an article's body, not a table cell. */
+/** Text long enough to be an introduction, not a label's value. */
 const LONG_TEXT = 40;
 
 /**
@@ -159,10 +158,12 @@ const paragraph = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ 
 function recordBlocks(records: JsonObject[], name: string): SourceBlock[] {
   const rows = records.filter(isShown).map(recordCells);
   if (rows.length === 0) return [];
-  const long = rows.filter((cells) => (cells.get('内容') ?? '').length >= LONG_TEXT).length;
-  if (long * 2 > rows.length && rows.every((cells) => cells.has('名称')))
-    return articleBlocks(rows);
-  const header = [...new Set(rows.flatMap((cells) => [...cells.keys()]))].filter((word) => word !== '内容' || !rows.some((c) => c.has('说明')));
+  // Notices and articles: a title and a body each, no price.
+  const bodies = rows.filter((cells) => cells.has('内容')).length;
+  if (bodies * 2 > rows.length && rows.every((cells) => cells.has('名称') && !cells.has('价格'))) return articleBlocks(rows);
+  const header = [...new Set(rows.flatMap((cells) => [...cells.keys()]))].filter(
+    (word) => word !== '内容' || !rows.some((c) => c.has('说明')),
+  );
   return sheetBlocks([{ name, rows: [header, ...rows.map((cells) => header.map((word) => cells.get(word) ?? ''))] }]);
 }
 

@@ -49,7 +49,23 @@ export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 const IMG_SRC_ATTRIBUTE = /(<img\b[^>]*?\bsrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 export type DocumentKind =
-  'docx' | 'word' | 'rtf' | 'html' | 'odt' | 'xlsx' | 'xls' | 'ods' | 'csv' | 'json' | 'vcard' | 'pdf' | 'pptx' | 'odp' | 'eml' | 'archive' | 'text';
+  | 'docx'
+  | 'word'
+  | 'rtf'
+  | 'html'
+  | 'odt'
+  | 'xlsx'
+  | 'xls'
+  | 'ods'
+  | 'csv'
+  | 'json'
+  | 'vcard'
+  | 'pdf'
+  | 'pptx'
+  | 'odp'
+  | 'eml'
+  | 'archive'
+  | 'text';
 
 /**
  * `names`: the enterprise's names, so a heading that names it is taken for the document's title.
@@ -303,14 +319,13 @@ class DocumentReader {
       else if (request.kind === 'xls') await this.sheets(await readXls(request.bytes));
       else if (request.kind === 'ods') this.structure(sheetBlocks(readOds(request.bytes)));
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
-      else if (request.kind === 'json') {
+      else if (request.kind === 'json' || request.kind === 'vcard') {
+        // Text formats: a database export (records, a configuration) or a contact card.
         if (request.bytes.byteLength > MAX_TEXT_BYTES)
           return this.refuse('text.too_large', `Text files over ${MAX_TEXT_BYTES / 1024 / 1024} MB are not read.`);
-        this.structure(jsonBlocks(decodeText(request.bytes).text, path.posix.basename(this.file, path.posix.extname(this.file))));
-      } else if (request.kind === 'vcard') {
-        if (request.bytes.byteLength > MAX_TEXT_BYTES)
-          return this.refuse('text.too_large', `Text files over ${MAX_TEXT_BYTES / 1024 / 1024} MB are not read.`);
-        this.structure(vcardBlocks(decodeText(request.bytes).text));
+        const text = decodeText(request.bytes).text;
+        const name = path.posix.basename(this.file, path.posix.extname(this.file));
+        this.structure(request.kind === 'json' ? jsonBlocks(text, name) : vcardBlocks(text));
       } else if (request.kind === 'pdf') await this.pdf(request.bytes);
       else if (request.kind === 'pptx')
         this.structure(await readPresentation(request.bytes, (bytes, name) => this.store(bytes, name), this.handBack));

@@ -35,11 +35,16 @@ function property(line: string): Property | undefined {
 }
 
 const param = (p: Property, key: string) =>
-  p.params.find((x) => x.toUpperCase().startsWith(`${key}=`))?.slice(key.length + 1).replace(/^"|"$/g, '');
+  p.params
+    .find((x) => x.toUpperCase().startsWith(`${key}=`))
+    ?.slice(key.length + 1)
+    .replace(/^"|"$/g, '');
 
 /** The types a property says it is (2.1 "TEL;CELL;PREF", 3.0 "TYPE=CELL,VOICE", 4.0 TYPE="cell,voice"), upper case. */
 const types = (p: Property) =>
-  p.params.flatMap((x) => (x.includes('=') ? (/^TYPE=/i.test(x) ? x.slice(5).replace(/"/g, '').split(',') : []) : [x])).map((t) => t.toUpperCase());
+  p.params
+    .flatMap((x) => (x.includes('=') ? (/^TYPE=/i.test(x) ? x.slice(5).replace(/"/g, '').split(',') : []) : [x]))
+    .map((t) => t.toUpperCase());
 
 function decodeQuotedPrintable(value: string, charset: string): string {
   const bytes: number[] = [];
@@ -61,9 +66,12 @@ function decodeQuotedPrintable(value: string, charset: string): string {
 function components(p: Property): string[] {
   const qp = /QUOTED-PRINTABLE/i.test(param(p, 'ENCODING') ?? '') || types(p).includes('QUOTED-PRINTABLE');
   const text = qp ? decodeQuotedPrintable(p.value, param(p, 'CHARSET') ?? 'utf-8') : p.value;
-  return text
-    .split(/(?<!\\);/)
-    .map((part) => part.replace(/\\[nN]/g, ' ').replace(/\\([,;\\])/g, '$1').trim());
+  return text.split(/(?<!\\);/).map((part) =>
+    part
+      .replace(/\\[nN]/g, ' ')
+      .replace(/\\([,;\\])/g, '$1')
+      .trim(),
+  );
 }
 
 /** A number as written, `tel:` prefix of vCard 4.0 left out. */
@@ -117,12 +125,6 @@ function cards(text: string): Property[][] {
     } else card?.push(p);
   }
   return found;
-}
-
-/** The organisation a card names (ORG's first component), the business the card is of. */
-export function vcardOrganisation(text: string): string | undefined {
-  const org = cards(text)[0]?.find((p) => p.name === 'ORG');
-  return org ? components(org)[0] || undefined : undefined;
 }
 
 /** The first card of a .vcf as a contact section; nothing when it holds no card. */
