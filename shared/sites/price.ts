@@ -198,15 +198,27 @@ function withJiao(text: string): string {
 }
 
 /**
+ * "2.6元斤", "45块袋": a unit typed straight after 元 with its slash left out (a phone note) → "2.6元/斤". Only
+ * measure words that follow an amount this way, and nothing after them ("5元包邮" stays unread).
+ */
+const withMissedSlash = (text: string) =>
+  text.replace(
+    /^(\d+(?:\.\d+)?\s*[元块])(斤|公斤|千克|两|袋|包|箱|盒|瓶|罐|桶|个|只|件|条|双|套|台|把|顶|张|本|支|根|粒|株|棵|吨|米|平米|平方米|次|位|人|天|晚)$/,
+    '$1/$2',
+  );
+
+/**
  * Reads a price. `{ ok: false }` says why it is not one; the caller keeps the text as it was
  * (the importer leaves it in the description, the editor shows the reason).
  */
 export function readPrice(raw: string): PriceReading {
   // "8折后 ¥640", "特价：99元": the price paid is the amount after the word.
-  const text = withJiao(
-    withSpokenDimes(
-      withChineseAmount(
-        normalize(raw).replace(/^(?:价格|单价|售价|报价|特价|现价|优惠价|活动价|折后价?|\d(?:\.\d)?折后价?)\s*[:：]?\s*/, ''),
+  const text = withMissedSlash(
+    withJiao(
+      withSpokenDimes(
+        withChineseAmount(
+          normalize(raw).replace(/^(?:价格|单价|售价|报价|特价|现价|优惠价|活动价|折后价?|\d(?:\.\d)?折后价?)\s*[:：]?\s*/, ''),
+        ),
       ),
     ),
   );

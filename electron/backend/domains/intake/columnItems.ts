@@ -961,8 +961,9 @@ const POSITION = String.raw`[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,11}?\s
 const POSITIONS = new RegExp(
   String.raw`^(?:现|急|长期)?(?:招聘|诚聘|急聘|招)?((?:${POSITION}\s*[、和及]\s*)+${POSITION})(?:([，,；;。])\s*(.*))?$`,
 );
-/** "因业务扩大，现招聘…", "本公司现招聘…": the reason and who is hiring, in front of the positions. */
-const HIRING_LEAD = /^(?:[^。；;！!]*?[，,]\s*)?(?:本公司|本店|本厂|我公司|我司|公司|我们)?(?=(?:现|急|长期)?(?:招聘|诚聘|急聘))/;
+/** "因业务扩大，现招聘…", "本公司现招聘…", "因订单增加，厂里招…": the reason and who is hiring, in front of the positions. */
+const HIRING_LEAD =
+  /^(?:[^。；;！!]*?[，,]\s*)?(?:本公司|本店|本厂|我公司|我司|公司|我们|厂里|店里)?(?=(?:现|急|长期)?(?:招聘|诚聘|急聘|招(?![牌生商标收投待财])))/;
 
 /**
  * "现招聘厨师2名、服务员5名，待遇面议。", "因生产需要，本公司现招聘模具钳工 3 名、CNC 编程员 2 名…": several

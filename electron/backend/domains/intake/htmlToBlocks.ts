@@ -140,7 +140,54 @@ function rowsOf(node: DomNode): DomNode[] {
   return (node.children ?? []).flatMap((child) => (isTag(child, 'tr') ? [child] : child.type === 'tag' ? rowsOf(child) : []));
 }
 
+const hasTable = (node: DomNode): boolean => (node.children ?? []).some((child) => isTag(child, 'table') || hasTable(child));
+
+/** Space-free text of a block, to compare a menu entry with a heading ("首　页", "关于我们"). */
+const compact = (block: SourceBlock) =>
+  block.type === 'paragraph' || block.type === 'heading' ? runsText(block.runs).replace(/[\s\u3000]+/g, '') : '';
+
+const HOME_LINK = /^(?:网站)?首页$|^home$/i;
+
+/**
+ * A site's menu in a cell ("首　页", "关于我们", "产品中心" … one under another, the headings another cell holds): its
+ * entries are no text of the page. Three or more lines in a row, each a home link or another cell's line, are a menu.
+ */
+function withoutMenus(cells: SourceBlock[][]): SourceBlock[][] {
+  return cells.map((blocks, at) => {
+    const elsewhere = new Set(
+      cells
+        .filter((_, i) => i !== at)
+        .flatMap((other) => other.map(compact))
+        .filter(Boolean),
+    );
+    const isEntry = (block: SourceBlock) => HOME_LINK.test(compact(block)) || (compact(block).length <= 8 && elsewhere.has(compact(block)));
+    const menu = new Set<SourceBlock>();
+    let run: SourceBlock[] = [];
+    for (const block of [...blocks, undefined]) {
+      if (block && isEntry(block)) run.push(block);
+      else {
+        if (run.filter((b) => !HOME_LINK.test(compact(b))).length >= 3) run.forEach((b) => menu.add(b));
+        run = [];
+      }
+    }
+    return blocks.filter((block) => !menu.has(block));
+  });
+}
+
+/**
+ * A table used to lay out a page (an old website copied into Word: a banner row, a menu cell beside the content
+ * cell, which holds headings, prose and a table of its own, a footer row): a table inside a cell gives it away.
+ * Its cells are read as the page they are, row by row and left to right, the menu left out.
+ */
+function layoutBlocks(table: DomNode): SourceBlock[] | undefined {
+  const cells = rowsOf(table).flatMap((row) => (row.children ?? []).filter((c) => isTag(c, 'td', 'th')));
+  if (!cells.some(hasTable)) return undefined;
+  return withoutMenus(cells.map((cell) => blocksOf(cell.children ?? []))).flat();
+}
+
 function tableBlock(table: DomNode): SourceBlock[] {
+  const layout = layoutBlocks(table);
+  if (layout) return layout;
   const rows = rowsOf(table);
   const cells = rows.map((row) => (row.children ?? []).filter((c) => isTag(c, 'td', 'th')));
   const header = cells.length > 1 && (cells[0] ?? []).length > 0 && cells[0]!.every((c) => c.name === 'th');

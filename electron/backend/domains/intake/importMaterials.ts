@@ -86,6 +86,11 @@ const DOCUMENT_EXTENSIONS: Record<string, DocumentKind> = {
   '.xls': 'xls',
   '.et': 'xls',
   '.csv': 'csv',
+  // A mini-program's or shop backend's database export.
+  '.json': 'json',
+  '.jsonl': 'json',
+  // A contact card a phone shares or exports.
+  '.vcf': 'vcard',
   '.pdf': 'pdf',
   '.pptx': 'pptx',
   // Old binary PowerPoint and WPS presentations: refused by the reader with what to do.
@@ -104,9 +109,9 @@ const DOCUMENT_EXTENSIONS: Record<string, DocumentKind> = {
 function kindOf(name: string): Kind {
   const base = path.posix.basename(name).toLowerCase();
   const ext = path.posix.extname(base);
+  if (base === 'enterprise.json') return 'enterprise';
   if (DOCUMENT_EXTENSIONS[ext]) return DOCUMENT_EXTENSIONS[ext];
   if (IMAGE_EXTENSIONS.has(ext) || ext === '') return 'image';
-  if (base === 'enterprise.json') return 'enterprise';
   return 'unsupported';
 }
 
@@ -135,7 +140,7 @@ class Intake {
       return this.report(
         file.name,
         'intake.unsupported_type',
-        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), OpenDocument (.odt, .ods, .odp), PDF, PowerPoint (.pptx, .ppt, .dps), e-mails (.eml, .mht), .zip/.rar/.7z archives, .txt text and JPEG/PNG/GIF/WebP/BMP/TIFF/HEIC photos.',
+        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), JSON exports (.json), vCards (.vcf), OpenDocument (.odt, .ods, .odp), PDF, PowerPoint (.pptx, .ppt, .dps), e-mails (.eml, .mht), .zip/.rar/.7z archives, .txt text and JPEG/PNG/GIF/WebP/BMP/TIFF/HEIC photos.',
       );
     if (kind === 'archive' && /\.(zip|rar|7z)\//i.test(file.name))
       return this.report(file.name, 'archive.nested', 'An archive inside an archive is not unpacked: unpack it and import its folder.');

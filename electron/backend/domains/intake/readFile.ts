@@ -1,6 +1,6 @@
 /**
  * Reading one document into structured material: Word (.docx, .doc, .wps), RTF, web pages (.htm),
- * OpenDocument (.odt, .ods, .odp), spreadsheets (.xlsx, .xls, .et, .csv), PDF, PowerPoint (.pptx),
+ * OpenDocument (.odt, .ods, .odp), spreadsheets (.xlsx, .xls, .et, .csv), JSON exports (.json, .jsonl), contact cards (.vcf), PDF, PowerPoint (.pptx),
  * e-mail (.eml, .mht: its text, the pictures its HTML shows; its attachments handed back), a .zip,
  * .rar or .7z archive (its files handed back), plain text in any Chinese encoding, the text of a photographed page (or
  * of a scanned PDF's pages) after OCR, and iPhone HEIC photos (decoding them is CPU work).
@@ -24,6 +24,7 @@ import { EmailProblem, readEmail, withoutMailHeaders } from './email';
 import type { SourceBlock } from './htmlToBlocks';
 import { fileNameColumn } from './keywords';
 import { LegacyWordProblem, readLegacyWord } from './legacyWord';
+import { jsonBlocks, JsonProblem } from './jsonRecords';
 import { joinWrapped, linesToBlocks, textLines, type TextLine } from './lines';
 import { isMarkdown, markdownLines, markdownParagraphs } from './markdown';
 import { parseWishes } from './notes';
@@ -38,6 +39,7 @@ import { emptyReadOutput, type ReadOutput } from './readOutput';
 import { structureDocument } from './structure';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, readWebPage } from './webPage';
+import { vcardBlocks } from './vcard';
 import { ZipProblem } from './zipGuard';
 
 export type { ReadOutput } from './readOutput';
@@ -47,7 +49,23 @@ export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 const IMG_SRC_ATTRIBUTE = /(<img\b[^>]*?\bsrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 export type DocumentKind =
-  'docx' | 'word' | 'rtf' | 'html' | 'odt' | 'xlsx' | 'xls' | 'ods' | 'csv' | 'pdf' | 'pptx' | 'odp' | 'eml' | 'archive' | 'text';
+  | 'docx'
+  | 'word'
+  | 'rtf'
+  | 'html'
+  | 'odt'
+  | 'xlsx'
+  | 'xls'
+  | 'ods'
+  | 'csv'
+  | 'json'
+  | 'vcard'
+  | 'pdf'
+  | 'pptx'
+  | 'odp'
+  | 'eml'
+  | 'archive'
+  | 'text';
 
 /**
  * `names`: the enterprise's names, so a heading that names it is taken for the document's title.
@@ -72,6 +90,7 @@ const KNOWN_PROBLEMS = [
   ImageProblem,
   ZipProblem,
   OpenDocumentProblem,
+  JsonProblem,
 ];
 
 export function problemOf(file: string, error: unknown): IntakeProblem {
@@ -300,7 +319,14 @@ class DocumentReader {
       else if (request.kind === 'xls') await this.sheets(await readXls(request.bytes));
       else if (request.kind === 'ods') this.structure(sheetBlocks(readOds(request.bytes)));
       else if (request.kind === 'csv') this.structure(sheetBlocks([readCsv(request.bytes, path.posix.basename(this.file))]));
-      else if (request.kind === 'pdf') await this.pdf(request.bytes);
+      else if (request.kind === 'json' || request.kind === 'vcard') {
+        // Text formats: a database export (records, a configuration) or a contact card.
+        if (request.bytes.byteLength > MAX_TEXT_BYTES)
+          return this.refuse('text.too_large', `Text files over ${MAX_TEXT_BYTES / 1024 / 1024} MB are not read.`);
+        const text = decodeText(request.bytes).text;
+        const name = path.posix.basename(this.file, path.posix.extname(this.file));
+        this.structure(request.kind === 'json' ? jsonBlocks(text, name) : vcardBlocks(text));
+      } else if (request.kind === 'pdf') await this.pdf(request.bytes);
       else if (request.kind === 'pptx')
         this.structure(await readPresentation(request.bytes, (bytes, name) => this.store(bytes, name), this.handBack));
       else if (request.kind === 'eml') await this.email(request.bytes);
