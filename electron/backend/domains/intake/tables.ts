@@ -291,6 +291,15 @@ function gradedPrice(reading: TableReading, row: string[]): Price | undefined {
 }
 
 /**
+ * "0.00" with the remark 电议: a stock program prints zero where no price was set. Such a row is priced as another
+ * cell says (面议, 电议), else it has no price.
+ */
+function unpricedZero(row: string[]): Price | undefined {
+  const said = row.map((c) => /面议|电议|时价/.exec(c)?.[0]).find(Boolean);
+  return said ? parseLabeledPrice(said) : undefined;
+}
+
+/**
  * A model code: letters, then digits, maybe a dash between ("BX-2301", "ZZX-600", "PP-32"); or a cable's or
  * fitting's code, two letters or a dash before its sizes ("BV-2.5", "YJV-4×16+1×10", "BVVB-2×1.5") — one letter
  * without a dash is a size ("M8×30").
@@ -638,7 +647,8 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     const remarked = parseLabeledPrice(priceCell) ? undefined : remark && parseLabeledPrice(remark[1]!);
     const price = (remarked || parseLabeledPrice(priceCell)) ?? priceForEveryone(priceCell);
     if (price?.kind === 'amount' && unit && !price.unit) price.unit = unit.slice(0, 20);
-    if (price) fields.price = price;
+    if (price?.kind === 'amount' && price.fen === 0) fields.price = unpricedZero(row);
+    else if (price) fields.price = price;
     else if (QUOTED_CASE_BY_CASE.test(clean(priceCell))) {
       // "按方案", "按车型报价": quoted case by case — 面议, the words kept in the details.
       fields.price = { kind: 'negotiable' };
