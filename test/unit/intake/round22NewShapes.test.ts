@@ -1,10 +1,14 @@
 /**
  * Shapes of material the held-out round 22 showed the importer misread (issue 9): a price list an old stock program
  * "printed to file" (pages apart by form feeds, the page header repeated, rules, page numbers, a 0.00 price whose
- * remark says 电议). The text is made up for the tests.
+ * remark says 电议); a typed PDF with a scanned page inserted as a picture; 行 in a short name. The text is made up
+ * for the tests.
  */
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { readPdf } from '../../../electron/backend/domains/intake/pdf';
 import { withoutPrintFrames } from '../../../electron/backend/domains/intake/printedPages';
+import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
 import type { Item } from '../../../shared/sites/model';
 import { itemTitles, structuredText } from '../../helpers/structuredText';
 
@@ -61,5 +65,82 @@ describe('a price list printed to a file by a stock program', () => {
     expect(last.price).toEqual({ kind: 'negotiable', text: '电议' });
     const first = products!.items[0] as Extract<Item, { kind: 'product' }>;
     expect(first.price).toEqual({ kind: 'amount', fen: 1800, unit: '盒' });
+  });
+});
+
+/** A PDF of letter pages, each with Helvetica lines and maybe one JPEG drawn at [x, y, width, height]. */
+function mixedPdf(pages: { lines: string[]; picture?: { jpeg: Buffer; at: [number, number, number, number] } }[]): Buffer {
+  const objects: (string | Buffer)[][] = [['<< /Type /Catalog /Pages 2 0 R >>'], [], ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']];
+  const kids: number[] = [];
+  for (const page of pages) {
+    const text = page.lines.map((line, i) => `BT /F1 12 Tf 50 ${750 - i * 16} Td (${line}) Tj ET`).join('\n');
+    const draw = page.picture ? `q ${page.picture.at[2]} 0 0 ${page.picture.at[3]} ${page.picture.at[0]} ${page.picture.at[1]} cm /Im0 Do Q` : '';
+    const stream = `${text}\n${draw}`;
+    const id = objects.length + 1;
+    kids.push(id);
+    const image = page.picture ? ` /XObject << /Im0 ${id + 2} 0 R >>` : '';
+    objects.push([`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >>${image} >> /Contents ${id + 1} 0 R >>`]);
+    objects.push([`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`]);
+    if (page.picture) {
+      const { jpeg } = page.picture;
+      objects.push([`<< /Type /XObject /Subtype /Image /Width 400 /Height 500 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`, jpeg, '\nendstream']);
+    }
+  }
+  objects[1] = [`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`];
+  const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
+  let offset = chunks[0]!.length;
+  const offsets = objects.map((parts, i) => {
+    const bytes = Buffer.concat([`${i + 1} 0 obj\n`, ...parts, '\nendobj\n'].map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p)));
+    chunks.push(bytes);
+    const at = offset;
+    offset += bytes.length;
+    return at;
+  });
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  chunks.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(chunks);
+}
+
+describe('a typed PDF with a scanned page inserted as a picture', () => {
+  const picture = () => sharp({ create: { width: 400, height: 500, channels: 3, background: '#eeeeee' } }).jpeg().toBuffer();
+
+  it('hands a large picture alone on a page to be read as a page, and still shows it', async () => {
+    const jpeg = await picture();
+    const pdf = mixedPdf([{ lines: ['About us', 'We sell dried herbs.'] }, { lines: [], picture: { jpeg, at: [90, 160, 432, 540] } }]);
+    const scanned: Buffer[] = [];
+    const stored: Buffer[] = [];
+    const { blocks } = await readPdf(
+      pdf,
+      async (bytes) => {
+        stored.push(bytes);
+        return 'sha';
+      },
+      (bytes) => scanned.push(bytes),
+    );
+    expect(scanned).toHaveLength(1);
+    expect(stored).toHaveLength(1);
+    expect(blocks.some((b) => b.type === 'image')).toBe(true);
+  });
+
+  it('reads no page in a picture beside text, nor in a small picture alone', async () => {
+    const jpeg = await picture();
+    const pdf = mixedPdf([
+      { lines: ['Our shop', 'Open daily.'], picture: { jpeg, at: [90, 100, 432, 540] } },
+      { lines: [], picture: { jpeg, at: [200, 400, 160, 200] } },
+    ]);
+    const scanned: Buffer[] = [];
+    await readPdf(pdf, async () => 'sha', (bytes) => scanned.push(bytes));
+    expect(scanned).toHaveLength(0);
+  });
+});
+
+describe('行 in a short name', () => {
+  const region = { province: '河南省', city: '郑州市', district: '金水区' };
+
+  it('goes after a name and its trade, stays after a short name and where it is the business', () => {
+    expect(shortNameOf('郑州市金水区百草药材行', region)).toBe('百草药材');
+    expect(shortNameOf('郑州市金水区捷达摩托车行', region)).toBe('捷达摩托车');
+    expect(shortNameOf('郑州市金水区悦音琴行', region)).toBe('悦音琴行');
+    expect(shortNameOf('郑州市金水区顺风二手车行', region)).toBe('顺风二手车行');
   });
 });
