@@ -1,15 +1,18 @@
 /**
  * Shapes of material the held-out round 22 showed the importer misread (issue 9): a price list an old stock program
  * "printed to file" (pages apart by form feeds, the page header repeated, rules, page numbers, a 0.00 price whose
- * remark says 电议); a typed PDF with a scanned page inserted as a picture; 行 in a short name. The text is made up
- * for the tests.
+ * remark says 电议); a typed PDF with a scanned page inserted as a picture; 行 in a short name; a mail with a table
+ * pasted from Excel (a 门幅 column), a demand and a job told after a lead-in, a signature in a one-cell table. The
+ * text is made up for the tests.
  */
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { htmlToBlocks } from '../../../electron/backend/domains/intake/htmlToBlocks';
 import { readPdf } from '../../../electron/backend/domains/intake/pdf';
 import { withoutPrintFrames } from '../../../electron/backend/domains/intake/printedPages';
+import { readTable } from '../../../electron/backend/domains/intake/tables';
 import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
-import type { Item } from '../../../shared/sites/model';
+import { runsText, type Item } from '../../../shared/sites/model';
 import { itemTitles, structuredText } from '../../helpers/structuredText';
 
 const PRINTOUT = [
@@ -142,5 +145,49 @@ describe('行 in a short name', () => {
     expect(shortNameOf('郑州市金水区捷达摩托车行', region)).toBe('捷达摩托车');
     expect(shortNameOf('郑州市金水区悦音琴行', region)).toBe('悦音琴行');
     expect(shortNameOf('郑州市金水区顺风二手车行', region)).toBe('顺风二手车行');
+  });
+});
+
+describe('a mail with a price table pasted from Excel and a signature box', () => {
+  it('reads a width column (门幅) and measures without header as sizes, not models', () => {
+    const reading = readTable([
+      ['品名', '门幅', '价格（元/米）'],
+      ['牛津布', '150cm', '8.5'],
+      ['帆布', '160cm', '12'],
+    ]);
+    expect(reading.columns.map((c) => c.role)).toEqual(['name', 'spec', 'price']);
+    const bare = readTable([
+      ['牛津布', '150cm', '8.5元/米'],
+      ['帆布', '160cm', '12元/米'],
+    ]);
+    expect(bare.columns.map((c) => c.role)).not.toContain('model');
+  });
+
+  it('reads a one-cell table (a signature box) as its paragraphs', () => {
+    const blocks = htmlToBlocks(
+      '<table><tr><td><p><b>周敏</b> | 业务部</p><p>地址：城南路8号</p><p>电话：0571-88886666</p></td></tr></table>',
+    );
+    expect(blocks.map((b) => (b.type === 'paragraph' ? runsText(b.runs) : b.type))).toEqual([
+      '周敏 | 业务部',
+      '地址：城南路8号',
+      '电话：0571-88886666',
+    ]);
+  });
+
+  it('sorts a standing demand and a job told after a lead-in out of a price list', () => {
+    const material = structuredText(
+      [
+        '价格表',
+        '帆布  12元/米',
+        '牛津布  8.5元/米',
+        '另外我们常年回收服装厂边角料、碎布，可上门收。',
+        '车间那边要招裁剪工3名，包住，月薪5000。',
+      ].join('\n'),
+      '报价.txt',
+    );
+    const supply = material.columns.find((c) => c.type === 'supply');
+    const jobs = material.columns.find((c) => c.type === 'jobs');
+    expect(itemTitles(supply)).toEqual(['服装厂边角料、碎布']);
+    expect(itemTitles(jobs)).toEqual(['裁剪工']);
   });
 });
