@@ -73,27 +73,41 @@ describe('a price list printed to a file by a stock program', () => {
 
 /** A PDF of letter pages, each with Helvetica lines and maybe one JPEG drawn at [x, y, width, height]. */
 function mixedPdf(pages: { lines: string[]; picture?: { jpeg: Buffer; at: [number, number, number, number] } }[]): Buffer {
-  const objects: (string | Buffer)[][] = [['<< /Type /Catalog /Pages 2 0 R >>'], [], ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']];
+  const objects: (string | Buffer)[][] = [
+    ['<< /Type /Catalog /Pages 2 0 R >>'],
+    [],
+    ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'],
+  ];
   const kids: number[] = [];
   for (const page of pages) {
     const text = page.lines.map((line, i) => `BT /F1 12 Tf 50 ${750 - i * 16} Td (${line}) Tj ET`).join('\n');
-    const draw = page.picture ? `q ${page.picture.at[2]} 0 0 ${page.picture.at[3]} ${page.picture.at[0]} ${page.picture.at[1]} cm /Im0 Do Q` : '';
+    const draw = page.picture
+      ? `q ${page.picture.at[2]} 0 0 ${page.picture.at[3]} ${page.picture.at[0]} ${page.picture.at[1]} cm /Im0 Do Q`
+      : '';
     const stream = `${text}\n${draw}`;
     const id = objects.length + 1;
     kids.push(id);
     const image = page.picture ? ` /XObject << /Im0 ${id + 2} 0 R >>` : '';
-    objects.push([`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >>${image} >> /Contents ${id + 1} 0 R >>`]);
+    objects.push([
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >>${image} >> /Contents ${id + 1} 0 R >>`,
+    ]);
     objects.push([`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`]);
     if (page.picture) {
       const { jpeg } = page.picture;
-      objects.push([`<< /Type /XObject /Subtype /Image /Width 400 /Height 500 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`, jpeg, '\nendstream']);
+      objects.push([
+        `<< /Type /XObject /Subtype /Image /Width 400 /Height 500 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
+        jpeg,
+        '\nendstream',
+      ]);
     }
   }
   objects[1] = [`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`];
   const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
   let offset = chunks[0]!.length;
   const offsets = objects.map((parts, i) => {
-    const bytes = Buffer.concat([`${i + 1} 0 obj\n`, ...parts, '\nendobj\n'].map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p)));
+    const bytes = Buffer.concat(
+      [`${i + 1} 0 obj\n`, ...parts, '\nendobj\n'].map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p)),
+    );
     chunks.push(bytes);
     const at = offset;
     offset += bytes.length;
@@ -105,7 +119,10 @@ function mixedPdf(pages: { lines: string[]; picture?: { jpeg: Buffer; at: [numbe
 }
 
 describe('a typed PDF with a scanned page inserted as a picture', () => {
-  const picture = () => sharp({ create: { width: 400, height: 500, channels: 3, background: '#eeeeee' } }).jpeg().toBuffer();
+  const picture = () =>
+    sharp({ create: { width: 400, height: 500, channels: 3, background: '#eeeeee' } })
+      .jpeg()
+      .toBuffer();
 
   it('hands a large picture alone on a page to be read as a page, and still shows it', async () => {
     const jpeg = await picture();
@@ -132,7 +149,11 @@ describe('a typed PDF with a scanned page inserted as a picture', () => {
       { lines: [], picture: { jpeg, at: [200, 400, 160, 200] } },
     ]);
     const scanned: Buffer[] = [];
-    await readPdf(pdf, async () => 'sha', (bytes) => scanned.push(bytes));
+    await readPdf(
+      pdf,
+      async () => 'sha',
+      (bytes) => scanned.push(bytes),
+    );
     expect(scanned).toHaveLength(0);
   });
 });

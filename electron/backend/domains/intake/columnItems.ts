@@ -460,7 +460,10 @@ export class ColumnFiller {
     if (jobs) return jobs.every((part) => this.elsewhere(`招聘：${part}`));
     // "另外我们长期收购工厂尾货布…" after a price list: a standing demand told after a lead-in.
     const led = this.column.type !== 'supply' ? withoutPostLead(text) : undefined;
-    const post = this.column.type !== 'supply' ? (postLine(text) ?? (led && isStandingDemand(led) ? postLine(asTaggedPost(led)) : undefined)) : undefined;
+    const post =
+      this.column.type !== 'supply'
+        ? (postLine(text) ?? (led && isStandingDemand(led) ? postLine(asTaggedPost(led)) : undefined))
+        : undefined;
     const job = !post && this.column.type !== 'jobs' && isTaggedJob(text) ? jobLine(text) : undefined;
     if (!post && !job) return false;
     const target = this.ctx.columnFor(post ? 'supply' : 'jobs', `A line tagged like "${text.slice(0, 12)}" in "${this.column.title}"`);

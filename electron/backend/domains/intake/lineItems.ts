@@ -520,7 +520,8 @@ export const isStandingDemand = (text: string) =>
   postLine(text, true)?.postKind === 'demand';
 
 /** "另外我们长期收购…", "此外本店常年回收…": a connective and the business before a post's verb. */
-const POST_LEAD = /^(?:另外|此外|同时|还有)[，,]?\s*(?:我们|我司|本店|本厂|本公司|公司)?(?:还|也)?(?=(?:长期|常年|长年|大量|高价)+(?:收购|回收|求购))/;
+const POST_LEAD =
+  /^(?:另外|此外|同时|还有)[，,]?\s*(?:我们|我司|本店|本厂|本公司|公司)?(?:还|也)?(?=(?:长期|常年|长年|大量|高价)+(?:收购|回收|求购))/;
 
 /** A line that opens by buying after a lead-in, without it ("另外我们长期收购X" → "长期收购X"); undefined when it has none. */
 export const withoutPostLead = (text: string) => (POST_LEAD.test(text.trim()) ? text.trim().replace(POST_LEAD, '') : undefined);

@@ -77,7 +77,8 @@ function levelOf(text: string, size: number | undefined, largerSizes: number[]):
 const paragraph = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ text }] });
 
 /** "商 品 报 价 单", "公 司 简 介": a title typed with a space between its characters, read as the word it spells. */
-const withoutLetterSpacing = (text: string) => (/^[\u4e00-\u9fff](?: {1,2}[\u4e00-\u9fff]){2,11}$/.test(text) ? text.replace(/ /g, '') : text);
+const withoutLetterSpacing = (text: string) =>
+  /^[\u4e00-\u9fff](?: {1,2}[\u4e00-\u9fff]){2,11}$/.test(text) ? text.replace(/ /g, '') : text;
 
 /** A price in ￥ opening a line ("￥168/人　1.5小时"), or a price label ("价格：面议"). */
 const PRICE_FIRST = /^(?:[￥¥]\s*\d|价格\s*[：:])/;

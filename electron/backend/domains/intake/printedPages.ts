@@ -7,7 +7,8 @@
  */
 
 /** "第 1 页  共 2 页", "第1页/共3页", and a print date before it ("打印日期：2026-12-05"). */
-const PAGE_NUMBER = /(?:(?:打印|制表)(?:日期|时间)\s*[：:]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?第\s*\d+\s*页\s*[/，,]?\s*共\s*\d+\s*页/;
+const PAGE_NUMBER =
+  /(?:(?:打印|制表)(?:日期|时间)\s*[：:]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?第\s*\d+\s*页\s*[/，,]?\s*共\s*\d+\s*页/;
 /** "(续下页)", "接下页", "下转第2页": a page's last line saying the list goes on. */
 const CONTINUED = /^[(（]?\s*(?:续下页|接下页|下转第?\s*\d*\s*页|未完待续)\s*[)）]?$/;
 /** "共 12 条记录": the program's count of the rows it printed. */
@@ -48,11 +49,9 @@ export function withoutPrintFrames(lines: string[]): string[] {
   if (pages.length < 2 && !lines.some((line) => PAGE_NUMBER.test(line))) return lines;
   return pages.flatMap((page, p) => {
     const kept = p === 0 ? page : page.slice(repeatedHeaderEnd(pages[0]!, page));
-    return kept
-      .map(withoutPageNumber)
-      .filter((line) => {
-        const text = line.trim();
-        return !RULE.test(text) && !CONTINUED.test(text) && !RECORD_COUNT.test(text) && !MADE_BY.test(text);
-      });
+    return kept.map(withoutPageNumber).filter((line) => {
+      const text = line.trim();
+      return !RULE.test(text) && !CONTINUED.test(text) && !RECORD_COUNT.test(text) && !MADE_BY.test(text);
+    });
   });
 }
