@@ -32,6 +32,7 @@ import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import {
   asTaggedPost,
   FIELD_LABEL,
+  isStandingDemand,
   isTaggedJob,
   isTaggedNotice,
   jobLine,
@@ -50,6 +51,7 @@ import {
   serviceLine,
   withoutSequenceMarkers,
   withoutJobTag,
+  withoutPostLead,
 } from './lineItems';
 import { leadingPrice } from './leadingPrice';
 import { proseOffer } from './proseOffer';
@@ -456,7 +458,12 @@ export class ColumnFiller {
     }
     const jobs = this.column.type !== 'jobs' && isTaggedJob(text) ? severalJobs(withoutJobTag(text)) : undefined;
     if (jobs) return jobs.every((part) => this.elsewhere(`招聘：${part}`));
-    const post = this.column.type !== 'supply' ? postLine(text) : undefined;
+    // "另外我们长期收购工厂尾货布…" after a price list: a standing demand told after a lead-in.
+    const led = this.column.type !== 'supply' ? withoutPostLead(text) : undefined;
+    const post =
+      this.column.type !== 'supply'
+        ? (postLine(text) ?? (led && isStandingDemand(led) ? postLine(asTaggedPost(led)) : undefined))
+        : undefined;
     const job = !post && this.column.type !== 'jobs' && isTaggedJob(text) ? jobLine(text) : undefined;
     if (!post && !job) return false;
     const target = this.ctx.columnFor(post ? 'supply' : 'jobs', `A line tagged like "${text.slice(0, 12)}" in "${this.column.title}"`);

@@ -190,6 +190,9 @@ function tableBlock(table: DomNode): SourceBlock[] {
   if (layout) return layout;
   const rows = rowsOf(table);
   const cells = rows.map((row) => (row.children ?? []).filter((c) => isTag(c, 'td', 'th')));
+  // A table of one cell is a box drawn around text (a mail's signature, a framed note): its paragraphs, not a table.
+  const filled = cells.filter((row) => row.length > 0);
+  if (filled.length === 1 && filled[0]!.length === 1) return paragraphBlocks(filled[0]![0]!.children ?? []);
   const header = cells.length > 1 && (cells[0] ?? []).length > 0 && cells[0]!.every((c) => c.name === 'th');
   const images = inlinePieces([table], {}, []).flatMap((p) => (p.kind === 'image' ? [{ type: 'image' as const, image: p.image }] : []));
   const grid = spannedGrid(cells).filter((row) => row.length > 0);

@@ -386,7 +386,8 @@ const JOB_LINE =
 
 /** "招：送货司机2人…", "【招聘】…", "招学徒1名…" (招 before a position and its headcount): a job ad that says so, wherever it stands. */
 /** "另外店里招…", "我们厂里还招…": a few words of who is hiring in front of 招, in prose (then maybe 现在: "另外公司现在招…"). */
-const HIRING_LEAD = String.raw`(?:(?:另外|此外|同时|还有|另|再)[：:，,]?\s*)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂)?还?`;
+// "仓库那边要招…", "门店这边也需要招…": the part of the business that hires, and 要/需要 before 招; "另：店里招…" with a colon.
+const HIRING_LEAD = String.raw`(?:(?:另外|此外|同时|还有|另|再)[：:，,]?\s*)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂|[\u4e00-\u9fff]{1,4}(?:那边|这边))?(?:还|也)?(?:要|需要)?`;
 
 const JOB_TAG = new RegExp(
   String.raw`^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|诚招|急招|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|诚招|急招|招工|招募|招人|招|聘)\s*[：:]|(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?(?:招聘|诚聘|急聘|急招|招募|招(?![商生标投待收]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*`,
@@ -521,6 +522,13 @@ export const isStandingDemand = (text: string) =>
   text.length <= 60 &&
   /^(?:长期|常年|长年|大量|高价)+(?:收购|回收|求购)/.test(withoutNumbering(text).trim()) &&
   postLine(text, true)?.postKind === 'demand';
+
+/** "另外我们长期收购…", "此外本店常年回收…": a connective and the business before a post's verb. */
+const POST_LEAD =
+  /^(?:另外|此外|同时|还有)[，,]?\s*(?:我们|我司|本店|本厂|本公司|公司)?(?:还|也)?(?=(?:长期|常年|长年|大量|高价)+(?:收购|回收|求购))/;
+
+/** A line that opens by buying after a lead-in, without it ("另外我们长期收购X" → "长期收购X"); undefined when it has none. */
+export const withoutPostLead = (text: string) => (POST_LEAD.test(text.trim()) ? text.trim().replace(POST_LEAD, '') : undefined);
 
 /** "回收二手手机、坏手机，现场估价" among lines that say what they are: a short line opening by buying or offering is a post. */
 export const opensPost = (text: string) => text.length <= 60 && POST_OPENING.test(withoutNumbering(text)) && Boolean(postLine(text, true));

@@ -11,6 +11,7 @@ import { headingReason, numberingOf, NUMBERING_DEPTH } from './headings';
 import { matchColumnKeyword } from './keywords';
 import { leadingPrice } from './leadingPrice';
 import { withoutPageChrome } from './pageChrome';
+import { withoutPrintFrames } from './printedPages';
 import { withEmojiLabel, withYuanForR } from './socialNote';
 
 export interface TextLine {
@@ -75,6 +76,10 @@ function levelOf(text: string, size: number | undefined, largerSizes: number[]):
 
 const paragraph = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ text }] });
 
+/** "商 品 报 价 单", "公 司 简 介": a title typed with a space between its characters, read as the word it spells. */
+const withoutLetterSpacing = (text: string) =>
+  /^[\u4e00-\u9fff](?: {1,2}[\u4e00-\u9fff]){2,11}$/.test(text) ? text.replace(/ /g, '') : text;
+
 /** A price in ￥ opening a line ("￥168/人　1.5小时"), or a price label ("价格：面议"). */
 const PRICE_FIRST = /^(?:[￥¥]\s*\d|价格\s*[：:])/;
 /** That, or an amount in 元 opening the line, maybe after a rent by the period ("月租200元（含…）", "50元/天起，押金另收"). */
@@ -134,7 +139,7 @@ export function linesToBlocks(lines: TextLine[]): SourceBlock[] {
     rows = [];
   };
   lines.forEach((line, i) => {
-    const text = line.text.trim();
+    const text = withoutLetterSpacing(line.text.trim());
     if (line.block) {
       flushRows();
       blocks.push(line.block);
@@ -198,7 +203,7 @@ export function joinWrapped(lines: TextLine[]): TextLine[] {
 /** Plain text → lines (CRLF already normalised by the decoder), lines of prose broken by hand joined, a chat export's frames and a copied web page's chrome dropped. */
 export function textLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
-  for (const t of withoutPageChrome(chatAsWritten(text.split('\n'))).map((t) => withEmojiLabel(withYuanForR(t)))) {
+  for (const t of withoutPageChrome(chatAsWritten(withoutPrintFrames(text.split('\n')))).map((t) => withEmojiLabel(withYuanForR(t)))) {
     const previous = lines.at(-1);
     if (previous && wrapsOnto(previous.text, t)) previous.text = previous.text.trimEnd() + t.trim();
     else lines.push({ text: t });

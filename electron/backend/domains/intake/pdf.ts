@@ -402,10 +402,12 @@ function pageText(items: TextItem[], pageWidth: number, pageHeight: number, docu
 interface PlacedPicture {
   top: number;
   bytes: Buffer;
+  /** The share of the page the picture covers. */
+  cover: number;
 }
 
 /** The page's pictures with their position: the operator list walked with its transform stack. */
-async function pagePictures(page: PdfPage, OPS: PdfJs['OPS'], pageHeight: number): Promise<PlacedPicture[]> {
+async function pagePictures(page: PdfPage, OPS: PdfJs['OPS'], pageWidth: number, pageHeight: number): Promise<PlacedPicture[]> {
   const list = await page.getOperatorList();
   const pictures: PlacedPicture[] = [];
   let ctm = [1, 0, 0, 1, 0, 0];
@@ -441,7 +443,8 @@ async function pagePictures(page: PdfPage, OPS: PdfJs['OPS'], pageHeight: number
       })
         .jpeg({ quality: 90 })
         .toBuffer();
-      pictures.push({ top: pageHeight - (ctm[5]! + Math.max(ctm[3]!, 0)), bytes });
+      const cover = Math.abs(ctm[0]! * ctm[3]! - ctm[1]! * ctm[2]!) / (pageWidth * pageHeight);
+      pictures.push({ top: pageHeight - (ctm[5]! + Math.max(ctm[3]!, 0)), bytes, cover });
     }
   }
   return pictures;
@@ -507,11 +510,20 @@ export interface PdfContent {
   pages: number;
 }
 
+/** A picture covering this much of a page without text may be a scanned page (Word keeps its margins around it). */
+const SCAN_COVER = 0.3;
+
 /**
  * Reads a PDF. `storeImage` receives each picture and returns its sha256 (or undefined when it
- * cannot be used); pictures become image blocks where they stand in the text.
+ * cannot be used); pictures become image blocks where they stand in the text. A large picture alone on a page
+ * without text (a price sheet scanned and inserted after typed pages) may be a scanned page: it also goes to
+ * `scannedPage`, to be read by OCR when it looks like a page.
  */
-export function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => Promise<string | undefined>): Promise<PdfContent> {
+export function readPdf(
+  bytes: Uint8Array,
+  storeImage: (bytes: Buffer) => Promise<string | undefined>,
+  scannedPage?: (bytes: Buffer) => void,
+): Promise<PdfContent> {
   return withPdf(bytes, async (document, OPS) => {
     const lines: TextLine[] = [];
     const pages = Math.min(document.numPages, MAX_PDF_PAGES);
@@ -525,8 +537,10 @@ export function readPdf(bytes: Uint8Array, storeImage: (bytes: Buffer) => Promis
         height,
         wrapping,
       );
+      const pictures = await pagePictures(page, OPS, page.view[2]! - page.view[0]!, height);
       // Each picture stands after the last line above it.
-      for (const picture of await pagePictures(page, OPS, height)) {
+      for (const picture of pictures) {
+        if (placed.every((l) => 'block' in l) && picture.cover >= SCAN_COVER) scannedPage?.(picture.bytes);
         const sha256 = await storeImage(picture.bytes);
         if (sha256) placed.push({ top: picture.top, block: { type: 'image', image: { sha256, alt: '' } } });
       }

@@ -238,15 +238,24 @@ class DocumentReader {
     this.structure(textBlocks(lines));
   }
 
-  /** A PDF; one without text (scanned pages) hands its page pictures back to be read by OCR. */
+  /**
+   * A PDF; one without text (scanned pages) hands its page pictures back to be read by OCR, and so, like a picture
+   * pasted into Word, does a picture alone on a page of a typed PDF (read when it looks like a page).
+   */
   private async pdf(bytes: Uint8Array): Promise<void> {
     const pictures: Uint8Array[] = [];
+    const scans: Uint8Array[] = [];
     try {
-      const content = await readPdf(bytes, (picture) => {
-        pictures.push(new Uint8Array(picture));
-        return this.store(picture, 'picture');
-      });
+      const content = await readPdf(
+        bytes,
+        (picture) => {
+          pictures.push(new Uint8Array(picture));
+          return this.store(picture, 'picture');
+        },
+        (scan) => scans.push(new Uint8Array(scan)),
+      );
       this.structure(content.blocks);
+      this.output.pasted.push(...scans);
     } catch (error) {
       if (!(error instanceof PdfProblem) || error.code !== 'pdf.no_text' || pictures.length === 0) throw error;
       this.output.scans.push(...pictures);

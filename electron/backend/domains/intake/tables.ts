@@ -58,7 +58,8 @@ const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['photo', /图片|照片|图示|效果图|实物图/],
   ['category', /类别|分类|类型|系列|分组/],
   // 压力等级, 环刚度等级 (1.6MPa, SN8): a grade of the goods, not a model code.
-  ['spec', /规格|参数|尺寸|面积|材质|容量|重量|包装|数量|配置|型式|等级/],
+  // 门幅/幅宽 (a fabric's width), 长度, 厚度: sizes of the goods.
+  ['spec', /规格|参数|尺寸|面积|材质|容量|重量|包装|数量|配置|型式|等级|门幅|幅宽|宽度|长度|厚度/],
   ['description', /备注|说明|描述|简介|介绍|特点|产地|内容|详情|品牌/],
 ];
 
@@ -117,6 +118,8 @@ export function isHeaderRow(row: string[]): boolean {
 }
 
 const MODEL = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-/._*×]{2,24}$/;
+/** "150cm", "75g", "2.5mm": a measure, not a model code. */
+const MEASURE = /^\d+(?:\.\d+)?(?:mm|cm|m|g|kg|ml|l)$/i;
 const HEADCOUNT = /^(\d{1,4}|[一二两三四五六七八九十]{1,3}|若干)\s*[名人位]?$/;
 
 /** What a column holds, judged by its values when there is no header. */
@@ -126,7 +129,7 @@ function contentRole(values: string[], index: number): Role {
   const share = (test: (v: string) => boolean) => filled.filter(test).length / filled.length;
   if (index === 0 && filled.every((v, i) => v === String(i + 1))) return 'index';
   if (share((v) => isMarkedPrice(v) || (parseLabeledPrice(v) !== undefined && /[元¥]/.test(v))) >= 0.6) return 'price';
-  if (share((v) => MODEL.test(v)) >= 0.6) return 'model';
+  if (share((v) => MODEL.test(v) && !MEASURE.test(v)) >= 0.6) return 'model';
   if (share((v) => Boolean(findDate(v))) >= 0.6) return 'date';
   if (share((v) => /^\d{1,4}\s*[名人位]$/.test(v)) >= 0.6) return 'headcount';
   return 'spec';
@@ -288,6 +291,15 @@ function gradedPrice(reading: TableReading, row: string[]): Price | undefined {
   }
   const [low, high] = [Math.min(...amounts), Math.max(...amounts)];
   return { kind: 'amount', fen: low, ...(high > low ? { maxFen: high } : {}), ...(unit ? { unit } : {}) };
+}
+
+/**
+ * "0.00" with the remark 电议: a stock program prints zero where no price was set. Such a row is priced as another
+ * cell says (面议, 电议), else it has no price.
+ */
+function unpricedZero(row: string[]): Price | undefined {
+  const said = row.map((c) => /面议|电议|时价/.exec(c)?.[0]).find(Boolean);
+  return said ? parseLabeledPrice(said) : undefined;
 }
 
 /**
@@ -638,7 +650,8 @@ export function rowFields(reading: TableReading, row: string[]): RowFields | und
     const remarked = parseLabeledPrice(priceCell) ? undefined : remark && parseLabeledPrice(remark[1]!);
     const price = (remarked || parseLabeledPrice(priceCell)) ?? priceForEveryone(priceCell);
     if (price?.kind === 'amount' && unit && !price.unit) price.unit = unit.slice(0, 20);
-    if (price) fields.price = price;
+    if (price?.kind === 'amount' && price.fen === 0) fields.price = unpricedZero(row);
+    else if (price) fields.price = price;
     else if (QUOTED_CASE_BY_CASE.test(clean(priceCell))) {
       // "按方案", "按车型报价": quoted case by case — 面议, the words kept in the details.
       fields.price = { kind: 'negotiable' };

@@ -5,10 +5,11 @@ import { suggestTemplate } from '../../../../shared/sites/templates/catalog';
 
 /**
  * 店 goes (家具店 → 家具, 兽药店 → 兽药), 饭店 as a whole (齐鲁人家饭店 → 齐鲁人家); 酒店, 药店, 花店 … keep it,
- * it is the business. A workshop's 工作室, 工坊, 作坊 go (泥巷陶艺手工坊 → 泥巷陶艺). 部 goes from 维修部 (快修手机维修部 → 快修手机维修), 诊所 as 门诊部 does.
+ * it is the business. A workshop's 工作室, 工坊, 作坊 go (泥巷陶艺手工坊 → 泥巷陶艺). 行 goes after a name and its trade
+ * (仁济药材行 → 仁济药材, 飞驰电动车行 → 飞驰电动车); 琴行, 车行 after a short name, 银行 and 二手车行 are the business. 部 goes from 维修部 (快修手机维修部 → 快修手机维修), 诊所 as 门诊部 does.
  */
 const LEGAL_FORM =
-  /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|专业合作社|合作社|服务中心|中心|商行|经营部|批发部|门市部|服务部|经销部|门诊部|(?<=维修)部|(?<=回收)站|基地|诊所|工作室|手工坊|工坊|作坊|料场|厂|饭店|(?<![酒花书商])(?<![^兽农]药)店)$/;
+  /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|专业合作社|合作社|服务中心|中心|商行|经营部|批发部|门市部|服务部|经销部|门诊部|(?<=维修)部|(?<=回收)站|基地|诊所|工作室|手工坊|工坊|作坊|料场|厂|饭店|(?<![酒花书商])(?<![^兽农]药)店|(?<=[\u4e00-\u9fff]{4})(?<!银|二手车)行)$/;
 /** Words that say what a business does in general, not who it is: 鲁中机械制造 → 鲁中机械, 联华包装制品 → 联华包装, 清泉净水设备 → 清泉净水. */
 const GENERIC_ACTIVITY = /(制造|加工|生产|制品|设备|科技|实业|发展|贸易|商贸|工贸|技术|服务|种植|养殖|销售|经营|管理|开发|工程)$/;
 /** Standard short forms of organisation types. */
