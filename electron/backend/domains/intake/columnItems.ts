@@ -922,10 +922,12 @@ export class ColumnFiller {
     // "2026年8月15日 中秋团圆宴开始预订": a date standing apart in front is the date, not part of the title.
     const lead = leadingDate(heading, this.ctx.fileYears, this.ctx.today);
     const title = lead?.text || heading;
+    // "…2027春节备货完毕" over "1月18号正式开卖": the year the heading names is the year of the day under it.
+    const headingYears = [...heading.matchAll(/(20\d{2})\s*年?(?!\d)/g)].map((m) => Number(m[1]));
     const date =
       lead?.date ??
       findAnyDate(heading, this.ctx.fileYears, this.ctx.today) ??
-      findAnyDate(blocks.map(textOf).find(Boolean) ?? '', this.ctx.fileYears, this.ctx.today);
+      findAnyDate(blocks.map(textOf).find(Boolean) ?? '', headingYears.length ? headingYears : this.ctx.fileYears, this.ctx.today);
     const article: Article = {
       kind: 'article',
       id: this.ctx.env.newId(),

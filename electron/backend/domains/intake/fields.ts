@@ -102,7 +102,7 @@ export function splitHeadcount(title: string): { title: string; headcount?: numb
 const STAGE_PAY = /^(?:学徒期|试用期|实习期|见习期|出师后?|转正后?)间?\s*(?:工资|月薪)?\s*\d{3,5}/;
 
 const PAY_CLAUSE =
-  /(?:月薪|年薪|日薪|时薪|底薪|薪资|薪水|薪酬|工资|待遇|收入|月入|提成|计件|\d+\s*元\s*\/\s*(?:月|天|小时|场|班)|按(?:小时|天|日|周|月|件|单)(?:结算|计酬|计薪|发放)|[日周]结|每(?:小时|天|月|场|班)\s*\d+\s*元|(?:一|每)(?:天|日|小时)\s*\d+\s*[元块]|^(?:一个?月|每个?月)\s*\d{3,5}\s*元?(?:左右|以上|起)?$)/;
+  /(?:月薪|年薪|日薪|时薪|底薪|薪资|薪水|薪酬|工资|待遇|收入|月入|提成|计件|\d+\s*元\s*\/\s*(?:月|天|小时|场|班)|按(?:小时|天|日|周|月|件|单)(?:结算|计酬|计薪|发放)|[日周]结|每(?:小时|天|月|场|班)\s*\d+\s*元|(?:一|每)(?:天|日|小时)\s*\d+(?:\s*[-~～到至]\s*\d+)?\s*[元块]|^(?:一个?月|每个?月)\s*\d{3,5}\s*元?(?:左右|以上|起)?(?:[包管](?:吃住|吃|住|饭|午饭|三餐))?$)/;
 
 /** "…会开车工资4000到6000": a pay word and the amount after it ending words said without a break. */
 const SAID_PAY =
@@ -131,10 +131,11 @@ export function extractPay(text: string): { pay?: string; rest: string } {
       rest: (text.slice(0, said.index) + text.slice(said.index + said[0].length)).trim(),
     };
   const clauses = text.split(unpunctuated ? /(?<=\s)(?=\S)/ : /(?<=[，,。；;！!])/);
-  const index = clauses.findIndex((c) => PAY_CLAUSE.test(c) || STAGE_PAY.test(c.trim()));
+  const isPay = (clause: string) => PAY_CLAUSE.test(clause.replace(/[，,。；;！!]$/, '')) || STAGE_PAY.test(clause.trim());
+  const index = clauses.findIndex(isPay);
   if (index < 0) return { rest: text };
   // "计件，能吃苦，月收入7000元以上": a pay without an amount takes the amount a later pay clause names.
-  const amount = /\d/.test(clauses[index]!) ? -1 : clauses.findIndex((c, i) => i > index && PAY_CLAUSE.test(c) && /\d/.test(c));
+  const amount = /\d/.test(clauses[index]!) ? -1 : clauses.findIndex((c, i) => i > index && isPay(c) && /\d/.test(c));
   // "学徒期2500，出师后4000+": the pay of each stage, one after the other.
   let stages = index + 1;
   while (STAGE_PAY.test(clauses[index]!.trim()) && stages < clauses.length && STAGE_PAY.test(clauses[stages]!.trim())) stages++;

@@ -386,8 +386,9 @@ const JOB_LINE =
 
 /** "招：送货司机2人…", "【招聘】…", "招学徒1名…" (招 before a position and its headcount): a job ad that says so, wherever it stands. */
 /** "另外店里招…", "我们厂里还招…": a few words of who is hiring in front of 招, in prose (then maybe 现在: "另外公司现在招…"). */
-// "仓库那边要招…", "门店这边也需要招…": the part of the business that hires, and 要/需要 before 招; "另：店里招…" with a colon.
-const HIRING_LEAD = String.raw`(?:(?:另外|此外|同时|还有|另|再)[：:，,]?\s*)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂|[\u4e00-\u9fff]{1,4}(?:那边|这边))?(?:还|也)?(?:要|需要)?`;
+// "仓库那边要招…", "门店这边也需要招…": the part of the business that hires, and 要/需要 before 招; "另：店里招…" with a colon;
+// "店里忙不过来，招…": the reason first.
+const HIRING_LEAD = String.raw`(?:[^，,。；;！!：:\d]{2,14}[，,]\s*)?(?:(?:另外|此外|同时|还有|另|再)[：:，,]?\s*)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂|[\u4e00-\u9fff]{1,4}(?:那边|这边))?(?:还|也)?(?:要|需要)?`;
 
 const JOB_TAG = new RegExp(
   String.raw`^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|诚招|急招|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|诚招|急招|招工|招募|招人|招|聘)\s*[：:]|(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?(?:招聘|诚聘|急聘|急招|招募|招(?![商生标投待收]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*`,
@@ -408,7 +409,7 @@ const HIRING =
  * position runs to a comma or to the first word of what is asked or paid (要, 会, 需, 工资 …). "招个司机" is one.
  */
 const COUNT_FIRST = new RegExp(
-  String.raw`^\s*(?:${HIRING_LEAD})?(?:招聘|诚聘|急聘|急招|招募|招)\s*(?:(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*[个名位]|个)\s*([\u4e00-\u9fffA-Za-z]{2,10}?)(?=$|[，,。；;：:\s]|要|会|需|能|有|工资|月薪|底薪|待遇|包吃)`,
+  String.raw`^\s*(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?(?:招聘|诚聘|急聘|急招|招募|招)\s*(?:(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*[个名位]|个)\s*([\u4e00-\u9fffA-Za-z]{2,10}?)(?=$|[，,。；;：:\s]|要|会|需|能|有|工资|月薪|底薪|待遇|包吃)`,
 );
 
 /** A job ad said with its headcount first, in the written order ("销售员1名，要懂养殖的…"); other text as it is. */

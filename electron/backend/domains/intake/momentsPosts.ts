@@ -45,7 +45,7 @@ export function postHeadline(text: string): string | undefined {
 
 /**
  * "元旦特惠来啦🎉🎉", "年货节开始了！", "12月福利来啦～", "冬季新品上线啦": a short line called out as a post's headline —
- * ended by emoji, an exclamation, a drawn-out "～" or words that announce it, as a name or a sentence of the text is not. The words without them; undefined
+ * ended by emoji, an exclamation, a drawn-out "～", 啦 or words that announce it, as a name or a sentence of the text is not. The words without them; undefined
  * for any other line. A month may be named ("12月福利"), no other number: a day or a price is the notice's own line.
  */
 function calledHeadline(text: string): string | undefined {
@@ -54,8 +54,9 @@ function calledHeadline(text: string): string | undefined {
     .replace(/[！!～~]+$/u, '')
     .trim();
   // "双十二福利来啦": words that announce it ("…来啦", "…开抢了") call it out as well.
-  const called = /(?:\p{Extended_Pictographic}|[！!～~])\uFE0F?$|(?:来|开始|上新|开抢|上线)[啦了]$/u.test(trimmed);
-  const numbers = head.replace(/\d{1,2}\s*月(?!\s*\d)/gu, '');
+  const called = /(?:\p{Extended_Pictographic}|[！!～~])\uFE0F?$|(?:来|开始|上新|开抢|上线)[啦了]$|[啦喽]$/u.test(trimmed);
+  // "2027春节备货完毕": a year may be named too.
+  const numbers = head.replace(/\d{1,2}\s*月(?!\s*\d)/gu, '').replace(/20\d{2}\s*年?(?!\d)/gu, '');
   return called && head.length >= 4 && head.length <= 24 && !/[，,。；;：:！!？?\d]/.test(numbers) ? head : undefined;
 }
 

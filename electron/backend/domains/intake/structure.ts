@@ -41,6 +41,9 @@ import { trayPriceOnlyProducts } from './priceOnlyItems';
 import { specsInSameNames } from './sameItems';
 import { sectionsUnderTitle } from './titledSections';
 
+/** A month and day named anywhere in a line: "1月18日", "12月1号". */
+const DAY_IN_TEXT = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]/;
+
 export const ALL_CHANNELS = { web: true, wap2: true, wap1: true, sms: true };
 
 export interface StructuredMaterial {
@@ -332,7 +335,13 @@ class Structurer {
     // A line of several priced items ("贴膜 15元/张  数据线 20元/根") counts as its items.
     const items = blocks.reduce((n, b, i) => (kinds[i] && kinds[i] !== 'contact' ? n + (spacedProducts(textOf(b))?.length ?? 1) : n), 0);
     // A post's headline over a dated line ("圣诞款上新啦 #美甲#" over "12月10日起…") titles that notice.
-    const headlines = blocks.map((b, i) => (kinds[i + 1] === 'news' && b.type === 'paragraph' ? postHeadline(textOf(b)) : undefined));
+    // "…备货完毕！！" over "今年…1月18日到2月21日，1月18号正式开卖": a line naming a day within it is the notice's too.
+    const namesDay = (b: SourceBlock | undefined) => b?.type === 'paragraph' && DAY_IN_TEXT.test(textOf(b));
+    const headlines = blocks.map((b, i) =>
+      (kinds[i + 1] === 'news' || (!kinds[i + 1] && namesDay(blocks[i + 1]))) && b.type === 'paragraph'
+        ? postHeadline(textOf(b))
+        : undefined,
+    );
     // One job, post or headed notice is enough: such a line says what it is ("招学徒1名…", "收购：…").
     if (items < 2 && !kinds.some((k) => k === 'jobs' || k === 'supply') && !headlines.some(Boolean)) return false;
     const fillers = new Map<ColumnType, ColumnFiller>();
