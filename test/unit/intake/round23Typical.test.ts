@@ -1,14 +1,29 @@
 /**
  * Shapes the held-out round 23 (typical customers' material) showed the importer misread (issue 9): a hire told after
  * its reason, pay ranges by the day, a monthly pay with board, a pay clause closing its sentence, and Moments
- * headlines naming their year or ending in 啦 over a line that names the day. The text is made up for the tests.
+ * headlines naming their year or ending in 啦 over a line that names the day, a PDF table row that lost its empty
+ * model cell, a photo named by brand and product, 门市 as an address label, 工程部 and 供应站 as forms of a name.
+ * The text is made up for the tests.
  */
 import { describe, expect, it } from 'vitest';
+import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { jobLine } from '../../../electron/backend/domains/intake/lineItems';
-import type { Column } from '../../../shared/sites/model';
+import { matchPhoto } from '../../../electron/backend/domains/intake/photos';
+import { readTable, rowFields } from '../../../electron/backend/domains/intake/tables';
+import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
+import { paragraph, type Column, type ColumnType, type Item } from '../../../shared/sites/model';
 import { itemTitles, structuredText } from '../../helpers/structuredText';
 
 const news = (columns: Column[]) => columns.find((c) => c.type === 'news');
+const column = (type: ColumnType, items: Item[]): Column => ({
+  id: type,
+  type,
+  title: type,
+  order: 0,
+  channels: { web: true, wap2: true, wap1: true, sms: true },
+  body: [],
+  items,
+});
 
 describe('hires in a note', () => {
   it('reads a hire told after its reason, paid by the day in a range', () => {
@@ -49,4 +64,38 @@ describe('a Moments post', () => {
     );
     expect(itemTitles(news(material.columns))).toEqual(['小王饭店新推出年夜饭套餐啦']);
   });
+});
+
+describe('a flyer’s table, photos, contact and short name', () => {
+  it('puts back the empty model cell a PDF row lost, so the price is the price', () => {
+    const reading = readTable([
+      ['品名', '型号', '价格', '说明'],
+      ['电动按摩椅', 'A8', '3980元', '送货上门'],
+      ['二手按摩椅', '800元起', '八成新', ''],
+    ]);
+    const fields = reading.rows.map((row) => rowFields(reading, row));
+    expect(fields[1]).toMatchObject({ name: '二手按摩椅', price: { kind: 'amount', fen: 80000, from: true } });
+    expect(fields[1]?.model).toBeUndefined();
+  });
+
+  it('gives a photo named by brand and product to the product of that brand, not to a notice naming both', () => {
+    const columns = [
+      column('products', [
+        { kind: 'product', id: 'p1', name: '燃气热水器 JSQ25', description: [paragraph('品牌：万和')], images: [] },
+        { kind: 'product', id: 'p2', name: '燃气热水器 JSQ30', description: [paragraph('品牌：林内')], images: [] },
+      ]),
+      column('news', [{ kind: 'article', id: 'a1', title: '本店成为万和热水器县级服务网点', body: [], images: [] }]),
+    ];
+    const found = matchPhoto('万和热水器.jpg', columns);
+    expect(found.kind === 'item' && found.item.id).toBe('p1');
+  });
+
+  it('takes 门市： for the address', () => {
+    expect(parseContact(['门市：城关镇建设路18号（汽车站对面）'])?.address).toBe('城关镇建设路18号（汽车站对面）');
+  });
+
+  it.each([
+    ['平安县暖阳地暖工程部', '暖阳地暖'],
+    ['平安县顺达液化气供应站', '顺达液化气'],
+  ])('%s → %s', (name, short) => expect(shortNameOf(name, { province: '山东省', city: '聊城市', district: '平安县' })).toBe(short));
 });

@@ -30,6 +30,8 @@ const LABELS: [Field, string[]][] = [
       '地点',
       '所在地',
       '门店',
+      '门市',
+      '门市部',
       // A stall or booth in a market (数码城, 批发市场): 摊位, 档口.
       '摊位',
       '档口',

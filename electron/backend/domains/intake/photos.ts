@@ -155,6 +155,8 @@ interface Candidate {
   models: string[];
   /** The stock numbers its details give ("编号：A001"), matched whole. */
   codes: string[];
+  /** The brand its details give, for "威能壁挂炉.jpg": the brand, then what the product is. */
+  brand?: string;
   /** Computed when a photo's name needs it (most names never do). */
   pinyin?: string;
 }
@@ -170,6 +172,18 @@ const stockCodesOf = (item: Item) =>
         return code ? [normalize(code)] : [];
       })
     : [];
+
+/** "品牌：威能" in a product's details (a sheet's 品牌 column). */
+const BRAND_LINE = /^品牌\s*[：:]\s*(\S.{0,19})$/;
+
+const brandOf = (item: Item) => {
+  if (item.kind !== 'product') return undefined;
+  for (const b of item.description) {
+    const brand = b.type === 'paragraph' ? BRAND_LINE.exec(runsText(b.runs).trim())?.[1] : undefined;
+    if (brand) return normalize(brand);
+  }
+  return undefined;
+};
 
 /** Lower-case, full-width folded, without spaces, brackets and separators. */
 const normalize = (s: string) =>
@@ -249,6 +263,7 @@ export class PhotoMatcher {
           title: normalize(itemTitle(item)),
           models: [...modelTokens(itemTitle(item)), ...(item.kind === 'product' && item.model ? [normalize(item.model)] : [])],
           codes: stockCodesOf(item),
+          brand: brandOf(item),
         })),
     );
   }
@@ -281,7 +296,8 @@ export class PhotoMatcher {
       (c) =>
         c.title.includes(stem) ||
         (c.title.length >= 2 && stem.includes(c.title)) ||
-        (head(c).length >= 3 && head(c) !== c.title && stem.startsWith(head(c))),
+        (head(c).length >= 3 && head(c) !== c.title && stem.startsWith(head(c))) ||
+        (!!c.brand && stem.length - c.brand.length >= 2 && stem.startsWith(c.brand) && c.title.includes(stem.slice(c.brand.length))),
     );
     const name = decide(byName, stem, (c) => c.title, 'name');
     if (name) return name;

@@ -591,7 +591,20 @@ function isQuotationCharge(reading: TableReading, row: string[], name: string, c
 const withoutItemNumber = (name: string) => name.replace(/^\s*\d{1,3}\s*[、．.]\s*(?=[\u4e00-\u9fff])/, '');
 
 /** The fields of one data row, or undefined for a row without a name (totals, notes). */
-export function rowFields(reading: TableReading, row: string[]): RowFields | undefined {
+/**
+ * "二手麻将机 | 600元起 | 九成新… | (empty)" under 品名/型号/价格/说明: a row read off a page with its empty model cell
+ * lost (a PDF keeps no empty cells), the cells after it one column early. Put back in place.
+ */
+function withEmptyModelRestored(reading: TableReading, row: string[]): string[] {
+  const model = reading.columns.findIndex((c) => c.role === 'model');
+  const price = reading.columns.findIndex((c) => c.role === 'price');
+  if (model < 0 || price !== model + 1 || row.at(-1)?.trim()) return row;
+  const shifted = /[元¥￥]/.test(row[model] ?? '') && isMarkedPrice(row[model]!.trim()) && !parseLabeledPrice(row[price]?.trim() ?? '');
+  return shifted ? [...row.slice(0, model), '', ...row.slice(model, -1)] : row;
+}
+
+export function rowFields(reading: TableReading, written: string[]): RowFields | undefined {
+  const row = withEmptyModelRestored(reading, written);
   const cell = (role: Role) => {
     const at = reading.columns.findIndex((c) => c.role === role);
     return at >= 0 ? row[at]!.trim() : '';
