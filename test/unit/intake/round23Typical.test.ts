@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseContact } from '../../../electron/backend/domains/intake/contact';
 import { jobLine } from '../../../electron/backend/domains/intake/lineItems';
-import { matchPhoto } from '../../../electron/backend/domains/intake/photos';
+import { isEquipmentName, matchPhoto } from '../../../electron/backend/domains/intake/photos';
 import { readTable, rowFields } from '../../../electron/backend/domains/intake/tables';
 import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
 import { paragraph, type Column, type ColumnType, type Item } from '../../../shared/sites/model';
@@ -98,4 +98,15 @@ describe('a flyer’s table, photos, contact and short name', () => {
     ['平安县暖阳地暖工程部', '暖阳地暖'],
     ['平安县顺达液化气供应站', '顺达液化气'],
   ])('%s → %s', (name, short) => expect(shortNameOf(name, { province: '山东省', city: '聊城市', district: '平安县' })).toBe(short));
+});
+
+describe('photos of the business’s equipment', () => {
+  it('takes a vehicle or machine for the business’s own, not a phone or a camera', () => {
+    expect(isEquipmentName('送货车.jpg')).toBe(true);
+    expect(isEquipmentName('挖掘机.jpg')).toBe(true);
+    expect(isEquipmentName('检测设备.jpg')).toBe(true);
+    expect(isEquipmentName('手机.jpg')).toBe(false);
+    expect(isEquipmentName('数码相机.jpg')).toBe(false);
+    expect(isEquipmentName('IMG_20261201_101010.jpg')).toBe(false);
+  });
 });

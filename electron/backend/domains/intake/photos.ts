@@ -110,6 +110,15 @@ function isPinyinPlace(stem: string): boolean {
   return PLACE_ENDING_SOUND.test(word) || placeSounds.some((sound) => word.includes(sound));
 }
 
+/** The business's own vehicles and machines: 送气车, 疏通车, 钻机, 弹棉机 (not what a shop sells to carry: 手机, 相机 …). */
+const EQUIPMENT = /^(?!.*(?:手机|耳机|相机|打火机|收音机)$).{1,10}(?:[车机]|设备|机组|机床)$/;
+
+/** "疏通车.jpg", "钻机.jpg": a photo of the business's equipment, shown with its introduction when no item is named so. */
+export function isEquipmentName(fileName: string): boolean {
+  const stem = foldTraditional(photoStem(fileName)).trim();
+  return /^[\u4e00-\u9fff]{2,12}$/.test(stem) && EQUIPMENT.test(stem);
+}
+
 export function isPlaceName(fileName: string): boolean {
   const stem = foldTraditional(photoStem(fileName));
   return stem.length >= 2 && (PLACE_WORDS.test(stem) || PLACE_ENDING.test(stem) || WORK_SCENE.test(stem) || isPinyinPlace(stem));

@@ -23,7 +23,17 @@ import { prizeNewsOf } from './eventPhotos';
 import type { ProductLine } from './lineItems';
 import type { LinkedPicture } from './webPage';
 import type { ParsedPhoto } from './importMaterials';
-import { folderHint, isCameraName, isLogoName, isPlaceName, PhotoMatcher, photoStem, productOfPhotoName, type MatchReason } from './photos';
+import {
+  folderHint,
+  isCameraName,
+  isEquipmentName,
+  isLogoName,
+  isPlaceName,
+  PhotoMatcher,
+  photoStem,
+  productOfPhotoName,
+  type MatchReason,
+} from './photos';
 import { ALL_CHANNELS } from './structure';
 
 export interface PlacementEnv {
@@ -137,6 +147,9 @@ class PhotoPlacement {
     if (match.kind === 'ambiguous' && !place)
       return this.tray(photo.file, `${fileName} fits several items: ${match.candidates.join('、')}.`, [ref]);
     if (place || (amongPlaces && match.kind === 'none')) return this.gallery(photo, ref, fileName);
+    // "送气车.jpg" that no item is named like: the business's own vehicle or machine (in a folder of goods only, a good).
+    if (match.kind === 'none' && !this.photosOnly && hint !== 'products' && isEquipmentName(fileName))
+      return this.gallery(photo, ref, fileName);
     const product = productOfPhotoName(fileName, this.photosOnly || hint === 'products');
     if (product) this.newProduct(photo, ref, fileName, product);
     else this.tray(photo.file, `No item is named like ${fileName}.`, [ref]);
