@@ -27,6 +27,8 @@ const partsOf = (item: Extract<Item, { kind: 'product' }>) =>
  * name told apart only by their spec are listed by name alone (an SMS menu, a WAP list), so the spec joins
  * the name ("洋槐蜜 500g"). Once a list needs that, every spec in it joins its name, so the list reads
  * alike ("白蜡 胸径8cm", "白蜡 胸径10cm", "垂柳 胸径8cm"); in a list without repeated names a spec stays apart.
+ * A pack's content (100g, 500ml, 9L) says how much the price buys, not which thing it is: it joins only a
+ * name that repeats.
  */
 export function specsInSameNames(items: Item[]): void {
   const products = items.filter((i): i is Extract<Item, { kind: 'product' }> => i.kind === 'product' && !i.model);
@@ -39,9 +41,13 @@ export function specsInSameNames(items: Item[]): void {
       .replace(/^[^：:]{1,8}[：:]/, '')
       .replace(/\s*[/／][\u4e00-\u9fff]{1,2}$/, '')
       .trim();
-    if (spec && !NO_SIZE.test(spec)) p.name = `${p.name} ${spec}`.slice(0, 100);
+    const repeated = counts.get(plain(p.name))! > 1;
+    if (spec && !NO_SIZE.test(spec) && (repeated || !PACK_CONTENT.test(spec))) p.name = `${p.name} ${spec}`.slice(0, 100);
   }
 }
+
+/** A weight or volume alone: what a pack holds. */
+const PACK_CONTENT = /^\d+(?:\.\d+)?\s*(?:g|kg|ml|l|克|千克|公斤|斤|毫升|升)$/i;
 
 /** A spec cell that gives no size: made to the drawing or order (按图纸, 定制), or a dash for none. */
 const NO_SIZE = /^(?:按图纸?|按图定[制做]|来图定[制做]|按要求|按客户要求|按需定[制做]|定制|定做|非标定制|另议|无|[-—－–/／]+)$/;
