@@ -5,6 +5,7 @@
  * never the site's: a note of checkboxes, or one titled 待办/备忘/私人, is left out.
  */
 import { createHash } from 'node:crypto';
+import { linesAsParagraphs } from './email';
 import { elements, type XmlNode } from './xmlTree';
 import { ASSET_SCHEME } from './sanitize';
 
@@ -50,7 +51,7 @@ function resources(note: XmlNode): Map<string, Uint8Array> {
   return byHash;
 }
 
-/** ENML as HTML: the note's element a div, the pictures it shows stored and shown, checkboxes and encrypted text left out. */
+/** ENML as HTML: lines as paragraphs, the pictures it shows stored and shown, checkboxes and encrypted text left out. */
 async function noteHtml(
   enml: string,
   pictures: Map<string, Uint8Array>,
@@ -61,7 +62,7 @@ async function noteHtml(
     const bytes = pictures.get(hash!.toLowerCase());
     if (bytes && !shown.has(hash!.toLowerCase())) shown.set(hash!.toLowerCase(), await storePicture(bytes, hash!));
   }
-  return enml
+  const html = enml
     .replace(/<\?xml[^>]*\?>|<!DOCTYPE[^>]*>/gi, '')
     .replace(/<en-note\b[^>]*>/gi, '<div>')
     .replace(/<\/en-note>/gi, '</div>')
@@ -72,6 +73,8 @@ async function noteHtml(
       const sha256 = hash ? shown.get(hash) : undefined;
       return sha256 ? `<img src="${ASSET_SCHEME}:${sha256}" alt="">` : '';
     });
+  // Evernote, like mail writers, puts each line in a <div>.
+  return linesAsParagraphs(html);
 }
 
 /** The notes of an export, to-do lists left out, their pictures stored through `storePicture`. */
