@@ -585,7 +585,11 @@ function headlinedNews(text: string, fileYears: number[], today: string): NewsLi
 export function isCurrentNotice(text: string, fileYears: number[], today: string): boolean {
   const line = newsLine(text, fileYears, today);
   if (!line || line.text.length < 8) return false;
-  if (line.date.dayMissing) return !line.date.yearInferred && Math.abs(monthsApart(line.date.iso, today)) <= 6;
+  // "2026年10月起执行" under a price list says when the list holds: no event of its own.
+  if (line.date.dayMissing) {
+    const told = line.text.slice(line.date.index + line.date.length).replace(/^[\s，,：:]+/, '');
+    return !line.date.yearInferred && Math.abs(monthsApart(line.date.iso, today)) <= 6 && told.length >= 5 && !/^[起开始]/.test(told);
+  }
   return Number(line.date.iso.slice(0, 4)) >= Number(today.slice(0, 4)) - 1;
 }
 
