@@ -16,7 +16,7 @@ import { itemTitle, type Column } from '../../../shared/sites/model';
 import { env, TODAY } from '../../helpers/structuredText';
 
 const ofType = (columns: Column[], type: string) => columns.find((c) => c.type === type)?.items ?? [];
-const gbk = (text: string) => new Uint8Array(Buffer.from(new TextEncoder().encode(text)));
+const utf8 = (text: string) => new Uint8Array(Buffer.from(new TextEncoder().encode(text)));
 
 describe('pinyin-initial field names', () => {
   it('reads the initials of the goods fields an old program keeps, in either case', () => {
@@ -74,9 +74,11 @@ describe('an XML export of records', () => {
   });
 
   it('decodes the encoding the declaration names (GB2312 as GB18030)', () => {
-    const bytes = new Uint8Array(Buffer.from('3c3f786d6c2076657273696f6e3d22312e302220656e636f64696e673d22474232333132223f3e3c613ec4e3bac33c2f613e', 'hex'));
+    const bytes = new Uint8Array(
+      Buffer.from('3c3f786d6c2076657273696f6e3d22312e302220656e636f64696e673d22474232333132223f3e3c613ec4e3bac33c2f613e', 'hex'),
+    );
     expect(decodeXml(bytes)).toContain('<a>你好</a>');
-    expect(decodeXml(gbk('<a>好</a>'))).toBe('<a>好</a>');
+    expect(decodeXml(utf8('<a>好</a>'))).toBe('<a>好</a>');
   });
 
   it('refuses XML without a list of records', () => {
@@ -115,7 +117,10 @@ describe('an Evernote export', () => {
   });
 
   it('leaves out a note titled as the owner’s own', async () => {
-    const notes = await readEvernote(parseXml(`<en-export>${note('待办事项', '<div>周一交房租</div>')}</en-export>`), async () => undefined);
+    const notes = await readEvernote(
+      parseXml(`<en-export>${note('待办事项', '<div>周一交房租</div>')}</en-export>`),
+      async () => undefined,
+    );
     expect(notes).toEqual([]);
   });
 });

@@ -36,8 +36,9 @@ export function sameBrand(title: string, shortName: string): boolean {
   if (!/^[\u4e00-\u9fff]{4,8}$/.test(title) || shortName.length < 4 || NOT_A_BRAND_NAME.test(title)) return false;
   let brand = 0;
   while (brand < shortName.length && title[brand] === shortName[brand]) brand++;
-  const trade = shortName.slice(brand);
-  return brand >= 2 && trade.length > 0 && [...trade].some((ch) => title.slice(brand).includes(ch)) && !inOrder(shortName, title);
+  // The trade is what follows the first two characters (锦绣|墙饰): one of its characters says the title's rest (布墙纸).
+  const trade = shortName.slice(2);
+  return brand >= 2 && brand < shortName.length && [...trade].some((ch) => title.slice(brand).includes(ch)) && !inOrder(shortName, title);
 }
 
 /** Whether every character of `short` stands in `long` in its order. */

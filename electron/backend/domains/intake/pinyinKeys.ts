@@ -46,6 +46,9 @@ let byInitials: Map<string, string> | undefined;
 /** The Chinese field word whose pinyin initials a key is (`spmc`, `LSJ`), if any. */
 export function pinyinKeyWord(key: string): string | undefined {
   if (!/^[a-z]{2,6}$/i.test(key)) return undefined;
-  byInitials ??= FIELD_WORDS.reduce((map, word) => (map.has(initials(word)) ? map : map.set(initials(word), word)), new Map<string, string>());
+  byInitials ??= FIELD_WORDS.reduce(
+    (map, word) => (map.has(initials(word)) ? map : map.set(initials(word), word)),
+    new Map<string, string>(),
+  );
   return byInitials.get(key.toLowerCase());
 }

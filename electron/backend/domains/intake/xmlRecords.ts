@@ -73,6 +73,9 @@ export function xmlRecords(root: XmlNode): JsonObject[] {
 export function xmlRecordBlocks(root: XmlNode, name: string): SourceBlock[] {
   const records = xmlRecords(root);
   if (records.length < 2)
-    throw new XmlProblem('xml.no_records', 'The XML file holds no list of records (goods, prices) to read: export the list to Excel instead.');
+    throw new XmlProblem(
+      'xml.no_records',
+      'The XML file holds no list of records (goods, prices) to read: export the list to Excel instead.',
+    );
   return recordBlocks(records, name);
 }
