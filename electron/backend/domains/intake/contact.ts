@@ -238,8 +238,8 @@ export const isContactBlockLine = (line: string) => contactPairs(line).filter((p
 /** A remark in brackets that is not a person: （微信同号）, （24小时）, （值班）, the writer's own （我）. */
 const NOT_A_PERSON = /微信|同号|小时|全天|值班|急诊|转|分机|预约|总机|前台|总台|客服|办公室|门市|门店|传真|^(?:我|本人|自己|我的)$/;
 
-/** "伍生", "黄生": how Cantonese speakers write Mr with a surname (not 学生, 招生 …). */
-const CANTONESE_MISTER = /^(?![学卫招新先考师众])[\u4e00-\u9fff]生$/;
+/** "伍生", "黄生": how Cantonese speakers write Mr with a surname (not 学生, 招生, 医生, 养生 …). */
+const CANTONESE_MISTER = /^(?![学卫招新先考师众医养出人一民写平后书门花])[\u4e00-\u9fff]生$/;
 
 /** Numbers in a value, and the text left when they are taken out ("刘先生 13705311234" → 刘先生). */
 function numbersIn(value: string): { numbers: string[]; rest: string; bracketed?: string } {
@@ -349,7 +349,8 @@ function personIn(rest: string): string | undefined {
     .map((word) => word.replace(/^(?:请找|找)(?=[\u4e00-\u9fff]{2})/, ''))
     // "店长小郑", "老板王姐": a role in front of how the person is addressed is not part of it.
     .map((word) => (PERSON_TITLE.test(word) ? word : word.replace(ROLE_BEFORE_NAME, '')))
-    .filter((word) => PERSON_TITLE.test(word));
+    // "手机137… 梁生": a Cantonese Mr after the number, as in brackets beside it.
+    .filter((word) => PERSON_TITLE.test(word) || CANTONESE_MISTER.test(word));
   // "值班经理：孙经理": a surname of one character is a person's, a longer word more likely a duty's.
   return named.find((word) => word.length <= 3) ?? named.at(-1);
 }

@@ -227,7 +227,7 @@ function replyHtml(html: string): string {
 }
 
 /** Mail writers (Foxmail, web mail) put each line in a <div>: as paragraphs, lines stay lines. */
-const linesAsParagraphs = (html: string) => html.replace(/<(\/?)div\b/gi, '<$1p');
+export const linesAsParagraphs = (html: string) => html.replace(/<(\/?)div\b/gi, '<$1p');
 
 /** A Content-ID without its angle brackets, as `cid:` URLs name it. */
 const contentId = (part: Part) => (part.headers.get('content-id') ?? '').trim().replace(/^<|>$/g, '');

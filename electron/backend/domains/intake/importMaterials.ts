@@ -89,6 +89,9 @@ const DOCUMENT_EXTENSIONS: Record<string, DocumentKind> = {
   // A mini-program's or shop backend's database export.
   '.json': 'json',
   '.jsonl': 'json',
+  // A till's or stock program's export to XML; an Evernote (印象笔记) export.
+  '.xml': 'xml',
+  '.enex': 'xml',
   // A contact card a phone shares or exports.
   '.vcf': 'vcard',
   '.pdf': 'pdf',
@@ -140,7 +143,7 @@ class Intake {
       return this.report(
         file.name,
         'intake.unsupported_type',
-        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), JSON exports (.json), vCards (.vcf), OpenDocument (.odt, .ods, .odp), PDF, PowerPoint (.pptx, .ppt, .dps), e-mails (.eml, .mht), .zip/.rar/.7z archives, .txt text and JPEG/PNG/GIF/WebP/BMP/TIFF/HEIC photos.',
+        'This kind of file is not read: import Word (.docx, .doc, .wps, .rtf), web pages (.htm), Excel and WPS (.xlsx, .xls, .et, .csv), JSON and XML exports (.json, .xml), Evernote notes (.enex), vCards (.vcf), OpenDocument (.odt, .ods, .odp), PDF, PowerPoint (.pptx, .ppt, .dps), e-mails (.eml, .mht), .zip/.rar/.7z archives, .txt text and JPEG/PNG/GIF/WebP/BMP/TIFF/HEIC photos.',
       );
     if (kind === 'archive' && /\.(zip|rar|7z)\//i.test(file.name))
       return this.report(file.name, 'archive.nested', 'An archive inside an archive is not unpacked: unpack it and import its folder.');

@@ -5,11 +5,14 @@
  * header, English keys put in the Chinese words tables.ts reads (name → 名称, price → 价格 …); records of a title
  * and a body without a price (notices, articles) are a heading over a dated paragraph each. One object alone is a configuration:
  * its fields, nested objects included, are label/value lines (the contact) and a long text its introduction.
- * Records switched off (status 0 or "hide", hidden, on_sale false) are left out: the app does not show them.
+ * Records switched off (status 0 or "hide", hidden, on_sale false, 停用 true) are left out: the app does not show them.
+ * Keys written as pinyin initials (spmc, lsj), as old till programs name fields, are read as their words (pinyinKeys.ts)
+ * when one of them names the goods. xmlRecords.ts hands its records here too.
  */
 import type { SourceBlock } from './htmlToBlocks';
 import { matchColumnKeyword } from './keywords';
 import { linesToBlocks, textLines } from './lines';
+import { pinyinKeyWord } from './pinyinKeys';
 import { sheetBlocks } from './spreadsheet';
 
 export class JsonProblem extends Error {
@@ -21,8 +24,8 @@ export class JsonProblem extends Error {
   }
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
 
 const isObject = (value: Json | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -58,11 +61,16 @@ const PERSON_KEY = /^(?:name|contact_?name)$/i;
 /** Keys that say whether the app shows a record. */
 const SWITCH_KEY = /^(?:status|state|on_?sale|is_?on_?sale|is_?show|show|visible|enabled|hidden|is_?hidden|deleted|is_?deleted|is_?del)$/i;
 const OFF_VALUES = /^(?:0|false|hide|hidden|off|offline|disabled|deleted|draft|下架|已下架|隐藏|停售|停用|草稿)$/i;
+/** A field word that, set true, takes a record off (a till's 停用 flag on a good no longer sold). */
+const OFF_WORD = /^(?:停用|停售|下架|删除|作废)$/;
+const TRUE_VALUE = /^(?:1|true|t|y|yes|是)$/i;
 
-/** Whether the app shows this record: a switch key set to off, or one saying hidden/deleted set on. */
-function isShown(record: JsonObject): boolean {
+/** Whether the app shows this record: a switch key set to off, or one saying hidden/deleted (停用) set on. */
+function isShown(record: JsonObject, words: KeyWords): boolean {
   return Object.entries(record).every(([key, value]) => {
-    if (!SWITCH_KEY.test(key) || value === null || isObject(value) || Array.isArray(value)) return true;
+    if (value === null || isObject(value) || Array.isArray(value)) return true;
+    if (OFF_WORD.test(words(key) ?? '')) return !TRUE_VALUE.test(String(value).trim());
+    if (!SWITCH_KEY.test(key)) return true;
     const on = !OFF_VALUES.test(String(value).trim());
     return /hidden|deleted|is_?del/i.test(key) ? !on : on;
   });
@@ -104,6 +112,8 @@ function valueText(value: Json): string {
   return isLink(text) ? '' : withoutTags(text);
 }
 
+type KeyWords = (key: string) => string | undefined;
+
 /** The header word of a key: its Chinese word, a key already in Chinese as it is, other English keys (ids, counts) none. */
 function keyWord(key: string): string | undefined {
   const word = KEY_WORDS.find(([pattern]) => pattern.test(key))?.[1];
@@ -111,20 +121,44 @@ function keyWord(key: string): string | undefined {
   return /[\u4e00-\u9fff]/.test(key) ? key : undefined;
 }
 
-/** A price of 0 beside a price text (`"price": 0, "priceText": "电议"`) is that text: the app shows it instead. */
-function recordCells(record: JsonObject): Map<string, string> {
+/** The goods' name among pinyin-initial keys (spmc, pm): the sign a record set is named so. */
+const NAME_WORDS = new Set(['商品名称', '名称', '品名']);
+
+/** How a set of records' keys are read: as pinyin initials too when one of them names the goods that way. */
+function keyWordsOf(records: JsonObject[]): KeyWords {
+  const keys = new Set(records.flatMap((record) => Object.keys(record)));
+  const pinyinNamed = [...keys].some((key) => !keyWord(key) && NAME_WORDS.has(pinyinKeyWord(key) ?? ''));
+  return pinyinNamed ? (key) => keyWord(key) ?? pinyinKeyWord(key) : keyWord;
+}
+
+/** A price the till leaves 0 because it is agreed case by case, as the record's remark says (`价格面议，看品相`). */
+const AGREED_PRICE = /面议|电议|议价|时价/;
+
+/**
+ * A price of 0 beside a price text (`"price": 0, "priceText": "电议"`) is that text: the app shows it instead; so is a
+ * price of 0 whose remark says it is agreed (面议).
+ */
+function recordCells(record: JsonObject, words: KeyWords): Map<string, string> {
   const cells = new Map<string, string>();
   for (const [key, value] of Object.entries(record)) {
-    const word = keyWord(key);
-    if (!word || SWITCH_KEY.test(key)) continue;
+    const word = words(key);
+    if (!word || SWITCH_KEY.test(key) || OFF_WORD.test(word)) continue;
     const text = valueText(value);
     if (!text) continue;
     const had = cells.get(word);
-    if (had === undefined || (word === '价格' && /^0(?:\.0+)?$/.test(had))) cells.set(word, text);
+    if (had === undefined || (word === '价格' && isZero(had))) cells.set(word, text);
   }
-  if (/^0(?:\.0+)?$/.test(cells.get('价格') ?? '')) cells.delete('价格');
+  const remarks = [...cells].filter(([word]) => /备注|说明/.test(word)).map(([, text]) => text);
+  const agreed = AGREED_PRICE.exec(remarks.join(' '))?.[0];
+  for (const [word, text] of cells) {
+    if (!/价/.test(word) || !isZero(text)) continue;
+    if (agreed && !/进|成本|批发|会员/.test(word)) cells.set(word, agreed === '议价' ? '面议' : agreed);
+    else cells.delete(word);
+  }
   return cells;
 }
+
+const isZero = (text: string) => /^0(?:\.0+)?$/.test(text);
 
 /** Text long enough to be an introduction, not a label's value. */
 const LONG_TEXT = 40;
@@ -154,9 +188,18 @@ function articleBlocks(rows: Map<string, string>[]): SourceBlock[] {
 const heading = (level: number, text: string): SourceBlock => ({ type: 'heading', level, runs: [{ text }] });
 const paragraph = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ text }] });
 
+/**
+ * What a till sells beside the goods: the carrier bag it must charge for (打包袋, 购物袋, 塑料袋), not a product to show.
+ */
+const CARRIER_BAG = /^(?:打包|购物|塑料|手提|环保|方便)袋(?:子)?$|^袋子$/;
+
 /** Records → a table (header from their keys, in first-seen order) or, holding long texts, articles. */
-function recordBlocks(records: JsonObject[], name: string): SourceBlock[] {
-  const rows = records.filter(isShown).map(recordCells);
+export function recordBlocks(records: JsonObject[], name: string): SourceBlock[] {
+  const words = keyWordsOf(records);
+  const rows = records
+    .filter((record) => isShown(record, words))
+    .map((record) => recordCells(record, words))
+    .filter((cells) => !CARRIER_BAG.test([...cells].find(([word]) => NAME_WORDS.has(word))?.[1] ?? ''));
   if (rows.length === 0) return [];
   // Notices and articles: a title and a body each, no price.
   const bodies = rows.filter((cells) => cells.has('内容')).length;

@@ -387,8 +387,8 @@ const JOB_LINE =
 /** "招：送货司机2人…", "【招聘】…", "招学徒1名…" (招 before a position and its headcount): a job ad that says so, wherever it stands. */
 /** "另外店里招…", "我们厂里还招…": a few words of who is hiring in front of 招, in prose (then maybe 现在: "另外公司现在招…"). */
 // "仓库那边要招…", "门店这边也需要招…": the part of the business that hires, and 要/需要 before 招; "另：店里招…" with a colon;
-// "店里忙不过来，招…": the reason first.
-const HIRING_LEAD = String.raw`(?:[^，,。；;！!：:\d]{2,14}[，,]\s*)?(?:(?:另外|此外|同时|还有|另|再)[：:，,]?\s*)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂|[\u4e00-\u9fff]{1,4}(?:那边|这边))?(?:还|也)?(?:要|需要)?`;
+// "店里忙不过来，招…": the reason first; "仓库要招…": a part named without 那边 when 要 follows.
+const HIRING_LEAD = String.raw`(?:[^，,。；;！!：:\d]{2,14}[，,]\s*)?(?:(?:另外|此外|同时|还有|另|再)[：:，,]?\s*)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂|[\u4e00-\u9fff]{1,4}(?:那边|这边)|[\u4e00-\u9fff]{1,4}(?=(?:还|也)?需?要招))?(?:还|也)?(?:要|需要)?`;
 
 const JOB_TAG = new RegExp(
   String.raw`^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|诚招|急招|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|诚招|急招|招工|招募|招人|招|聘)\s*[：:]|(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?(?:招聘|诚聘|急聘|急招|招募|招(?![商生标投待收]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*`,
@@ -579,13 +579,23 @@ function headlinedNews(text: string, fileYears: number[], today: string): NewsLi
 
 /**
  * A notice dated to the day at a line's start ("2026年12月8日起线上下单满58元免费送货…"), of this year or last: news,
- * even in an introduction. An older date ("2019年3月12日公司成立") is the business's history.
+ * even in an introduction. An older date ("2019年3月12日公司成立") is the business's history. A month with its year
+ * ("2026年11月，店搬到…") is news only within half a year of today: a month back in the history is its story.
  */
 export function isCurrentNotice(text: string, fileYears: number[], today: string): boolean {
   const line = newsLine(text, fileYears, today);
-  if (!line || line.date.dayMissing || line.text.length < 8) return false;
+  if (!line || line.text.length < 8) return false;
+  // "2026年10月起执行" under a price list says when the list holds: no event of its own.
+  if (line.date.dayMissing) {
+    const told = line.text.slice(line.date.index + line.date.length).replace(/^[\s，,：:]+/, '');
+    return !line.date.yearInferred && Math.abs(monthsApart(line.date.iso, today)) <= 6 && told.length >= 5 && !/^[起开始]/.test(told);
+  }
   return Number(line.date.iso.slice(0, 4)) >= Number(today.slice(0, 4)) - 1;
 }
+
+/** Months from `a` to `b` (ISO dates), by their years and months. */
+const monthsApart = (a: string, b: string) =>
+  (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
 
 /**
  * "【公司动态】2026年11月3日 …", "[通知] …": a bracketed tag in front of a notice names its kind, not its title; so

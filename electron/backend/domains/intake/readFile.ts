@@ -1,6 +1,7 @@
 /**
  * Reading one document into structured material: Word (.docx, .doc, .wps), RTF, web pages (.htm),
- * OpenDocument (.odt, .ods, .odp), spreadsheets (.xlsx, .xls, .et, .csv), JSON exports (.json, .jsonl), contact cards (.vcf), PDF, PowerPoint (.pptx),
+ * OpenDocument (.odt, .ods, .odp), spreadsheets (.xlsx, .xls, .et, .csv), JSON and XML exports (.json, .jsonl, .xml), Evernote
+ * exports (.enex), contact cards (.vcf), PDF, PowerPoint (.pptx),
  * e-mail (.eml, .mht: its text, the pictures its HTML shows; its attachments handed back), a .zip,
  * .rar or .7z archive (its files handed back), plain text in any Chinese encoding, the text of a photographed page (or
  * of a scanned PDF's pages) after OCR, and iPhone HEIC photos (decoding them is CPU work).
@@ -21,6 +22,7 @@ import { chatScreenLines } from './chatScreen';
 import { isContactLine } from './contact';
 import { convertDocx, DocxProblem, type EmbeddedImage } from './docx';
 import { EmailProblem, readEmail, withoutMailHeaders } from './email';
+import { isEvernoteExport, readEvernote } from './evernote';
 import type { SourceBlock } from './htmlToBlocks';
 import { fileNameColumn } from './keywords';
 import { LegacyWordProblem, readLegacyWord } from './legacyWord';
@@ -40,6 +42,8 @@ import { structureDocument } from './structure';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, readWebPage } from './webPage';
 import { vcardBlocks } from './vcard';
+import { decodeXml, xmlRecordBlocks, XmlProblem } from './xmlRecords';
+import { parseXml } from './xmlTree';
 import { ZipProblem } from './zipGuard';
 
 export type { ReadOutput } from './readOutput';
@@ -59,6 +63,7 @@ export type DocumentKind =
   | 'ods'
   | 'csv'
   | 'json'
+  | 'xml'
   | 'vcard'
   | 'pdf'
   | 'pptx'
@@ -91,6 +96,7 @@ const KNOWN_PROBLEMS = [
   ZipProblem,
   OpenDocumentProblem,
   JsonProblem,
+  XmlProblem,
 ];
 
 export function problemOf(file: string, error: unknown): IntakeProblem {
@@ -155,20 +161,20 @@ class DocumentReader {
   }
 
   /** `pageLines`: a Word page header's and footer's lines (or a worksheet's); those that give a contact fill the contact block after the body's. */
-  private structure(blocks: SourceBlock[], ocr = false, pageLines: string[] = []): void {
+  private structure(blocks: SourceBlock[], ocr = false, pageLines: string[] = [], file = this.file): void {
     const material = structureDocument(
       ocr ? blocks : markdownParagraphs(blocks),
-      this.file,
+      file,
       { newId: () => uuidv7() },
       {
-        fileColumn: this.request.kind === 'ocr' && this.request.pasted ? undefined : fileNameColumn(this.file),
+        fileColumn: this.request.kind === 'ocr' && this.request.pasted ? undefined : fileNameColumn(file),
         today: this.request.today,
         ocr,
         names: this.request.names ?? [],
       },
     );
     material.contactLines.push(...pageLines.filter(isContactLine));
-    this.output.documents.push({ file: this.file, material });
+    this.output.documents.push({ file, material });
   }
 
   /** A workbook's sheets, with the lines of their printed page headers and footers and the pictures in their rows. */
@@ -218,10 +224,21 @@ class DocumentReader {
     this.structure(blocks, false, pageLines);
   }
 
-  private webPage(html: string, pageLines: string[] = []): void {
-    const page = readWebPage(html, this.file);
-    this.structure(page.blocks, false, pageLines);
+  private webPage(html: string, pageLines: string[] = [], file = this.file): void {
+    const page = readWebPage(html, file);
+    this.structure(page.blocks, false, pageLines, file);
     this.output.linked.push(...page.pictures);
+  }
+
+  /** An XML file: an Evernote export (each note a page named `笔记.enex/报价单`), else a program's records. */
+  private async xml(bytes: Uint8Array): Promise<void> {
+    const root = parseXml(decodeXml(bytes));
+    if (!isEvernoteExport(root)) {
+      this.structure(xmlRecordBlocks(root, path.posix.basename(this.file, path.posix.extname(this.file))));
+      return;
+    }
+    const notes = await readEvernote(root, (picture, name) => this.store(picture, name));
+    for (const note of notes) this.webPage(note.html, [], `${this.file}/${note.title.replace(/[/\\]/g, '／') || '笔记'}`);
   }
 
   private text(all: string): void {
@@ -335,6 +352,10 @@ class DocumentReader {
         const text = decodeText(request.bytes).text;
         const name = path.posix.basename(this.file, path.posix.extname(this.file));
         this.structure(request.kind === 'json' ? jsonBlocks(text, name) : vcardBlocks(text));
+      } else if (request.kind === 'xml') {
+        if (request.bytes.byteLength > MAX_TEXT_BYTES * 8)
+          return this.refuse('text.too_large', `XML files over ${(MAX_TEXT_BYTES * 8) / 1024 / 1024} MB are not read.`);
+        await this.xml(request.bytes);
       } else if (request.kind === 'pdf') await this.pdf(request.bytes);
       else if (request.kind === 'pptx')
         this.structure(await readPresentation(request.bytes, (bytes, name) => this.store(bytes, name), this.handBack));

@@ -27,21 +27,32 @@ const partsOf = (item: Extract<Item, { kind: 'product' }>) =>
  * name told apart only by their spec are listed by name alone (an SMS menu, a WAP list), so the spec joins
  * the name ("洋槐蜜 500g"). Once a list needs that, every spec in it joins its name, so the list reads
  * alike ("白蜡 胸径8cm", "白蜡 胸径10cm", "垂柳 胸径8cm"); in a list without repeated names a spec stays apart.
+ * A pack's content (100g, 500ml, 9L) joins only a name that repeats, unless the repeated names are told apart by
+ * weights or volumes too ("干粉灭火器 4kg", "干粉灭火器 8kg", "二氧化碳灭火器 3kg"): beside sizes (鱼缸 60cm, 鱼缸 80cm)
+ * it says how much the price buys, not which thing it is.
  */
 export function specsInSameNames(items: Item[]): void {
   const products = items.filter((i): i is Extract<Item, { kind: 'product' }> => i.kind === 'product' && !i.model);
   const counts = new Map<string, number>();
   for (const p of products) counts.set(plain(p.name), (counts.get(plain(p.name)) ?? 0) + 1);
   if (![...counts.values()].some((count) => count > 1)) return;
-  for (const p of products) {
-    const spec = p.spec
+  const specOf = (p: Extract<Item, { kind: 'product' }>) =>
+    p.spec
       ?.split(/[；;]/)[0]!
       .replace(/^[^：:]{1,8}[：:]/, '')
       .replace(/\s*[/／][\u4e00-\u9fff]{1,2}$/, '')
       .trim();
-    if (spec && !NO_SIZE.test(spec)) p.name = `${p.name} ${spec}`.slice(0, 100);
+  const repeated = (p: Extract<Item, { kind: 'product' }>) => counts.get(plain(p.name))! > 1;
+  const apartByContent = products.some((p) => repeated(p) && PACK_CONTENT.test(specOf(p) ?? ''));
+  for (const p of products) {
+    const spec = specOf(p);
+    if (spec && !NO_SIZE.test(spec) && (repeated(p) || apartByContent || !PACK_CONTENT.test(spec)))
+      p.name = `${p.name} ${spec}`.slice(0, 100);
   }
 }
+
+/** A weight or volume alone: what a pack holds. */
+const PACK_CONTENT = /^\d+(?:\.\d+)?\s*(?:g|kg|ml|l|克|千克|公斤|斤|毫升|升)$/i;
 
 /** A spec cell that gives no size: made to the drawing or order (按图纸, 定制), or a dash for none. */
 const NO_SIZE = /^(?:按图纸?|按图定[制做]|来图定[制做]|按要求|按客户要求|按需定[制做]|定制|定做|非标定制|另议|无|[-—－–/／]+)$/;

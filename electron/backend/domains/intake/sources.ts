@@ -18,10 +18,15 @@ export interface IntakeFile {
   read(): Promise<Uint8Array>;
 }
 
-/** Files people never mean to import: system clutter, Office lock files, and the support files Word writes beside a web page (`公司简介.files/filelist.xml`). */
+/**
+ * Files people never mean to import: system clutter, Office lock files, and the support files Word writes beside a web
+ * page (`公司简介.files/filelist.xml`, `item0001.xml`, `props002.xml`: now that .xml files are read, named apart).
+ */
 export const isClutter = (name: string) =>
   /^(\.|~\$|__MACOSX$)/.test(name) ||
-  /^(thumbs\.db|desktop\.ini|\.ds_store|filelist\.xml|themedata\.thmx|colorschememapping\.xml|editdata\.mso|oledata\.mso)$/i.test(name);
+  /^(thumbs\.db|desktop\.ini|\.ds_store|filelist\.xml|themedata\.thmx|colorschememapping\.xml|editdata\.mso|oledata\.mso|item\d{4}\.xml|props\d{3,4}\.xml)$/i.test(
+    name,
+  );
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

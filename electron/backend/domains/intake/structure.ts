@@ -15,7 +15,7 @@ import { makeGuess, type GuessEnv } from './guesses';
 import { textOf, toModelBlocks, type SourceBlock } from './htmlToBlocks';
 import { numberingOf, undecorated } from './headings';
 import { headingCore, matchColumnKeyword, type KeywordMatch } from './keywords';
-import { abbreviates, ownNameInTitleLine } from './ownName';
+import { abbreviates, brandTitleLine, ownNameInTitleLine } from './ownName';
 import {
   asTaggedPost,
   isCurrentNotice,
@@ -221,7 +221,9 @@ class Structurer {
     const titles = all.filter((b) => this.isTitle(b) || b === titleOverColumns(all));
     if (titles.length) this.context.toTray(titles, "The document's title (the enterprise's name).");
     if (titles.length) this.result.title = headingCore(runsText((titles[0] as Heading).runs));
-    const ownName = titles.length ? undefined : ownNameInTitleLine(all, this.options.names ?? []);
+    const ownName = titles.length
+      ? undefined
+      : (ownNameInTitleLine(all, this.options.names ?? []) ?? brandTitleLine(all, this.options.names ?? []));
     if (ownName) this.result.title = ownName;
     const read = all.filter((b) => !titles.includes(b)).flatMap(dictatedApart);
     const blocks = sectionsUnderTitle(

@@ -20,7 +20,7 @@ import { parseContactLines } from '../intake/fields';
 import { makeGuess } from '../intake/guesses';
 import { readMaterials, type IntakeResult } from '../intake/importMaterials';
 import type { Colour, Wishes } from '../intake/notes';
-import { abbreviates } from '../intake/ownName';
+import { abbreviates, sameBrand } from '../intake/ownName';
 import { placePhotos } from '../intake/placePhotos';
 import { sameProduct } from '../intake/sameItems';
 import { filesFromPaths, filesFromPayloads, type IntakeFile } from '../intake/sources';
@@ -90,12 +90,13 @@ class Placement {
 
   /**
    * The short name made from the registered name — or, shorter, the name the customer's own document
-   * is titled with when it is part of the registered name ("喜悦婚庆" over 日照市东港区喜悦婚庆礼仪有限公司).
+   * is titled with when it is part of the registered name ("喜悦婚庆" over 日照市东港区喜悦婚庆礼仪有限公司), or the same
+   * brand with the trade in the customer's words ("锦绣墙布墙纸" for 锦绣墙饰商行, `sameBrand`).
    */
   private shortName(titles: (string | undefined)[]): void {
     const made = this.content.profile.shortName;
     const own = titles.find((t): t is string =>
-      Boolean(t && t.length >= 2 && t.length < made.length && (made.startsWith(t) || abbreviates(t, made))),
+      Boolean(t && ((t.length >= 2 && t.length < made.length && (made.startsWith(t) || abbreviates(t, made))) || sameBrand(t, made))),
     );
     if (own) {
       this.content.profile.shortName = own;
