@@ -210,11 +210,16 @@ function isAbbreviation(stem: string, title: string): boolean {
   return at === stem.length && title.startsWith(stem[0]!);
 }
 
-/** The closest any stretch of `title` of the stem's length comes to the stem. */
+/**
+ * The closest any stretch of `title` of the stem's length comes to the stem. A short stem (under six characters) is
+ * compared with the title's start and end only: one character off inside a longer name ("疏通车" and 高压车疏通主管道's
+ * 疏通主) is chance, not a misspelt name.
+ */
 function closest(stem: string, title: string): number {
   if (title.length <= stem.length) return distance(stem, title);
   let best = Infinity;
-  for (let i = 0; i + stem.length <= title.length; i++) best = Math.min(best, distance(stem, title.slice(i, i + stem.length)));
+  for (let i = 0; i + stem.length <= title.length; i++)
+    if (stem.length >= 6 || i === 0 || i + stem.length === title.length) best = Math.min(best, distance(stem, title.slice(i, i + stem.length)));
   return best;
 }
 
