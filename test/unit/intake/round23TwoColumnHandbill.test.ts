@@ -119,12 +119,18 @@ describe('a page printed on coloured paper', () => {
       Array.from({ length: 14 }, (_, j) => `<rect x="${20 + j * 12}" y="${20 + i * 12}" width="7" height="7" fill="#222"/>`).join(''),
     ).join('');
     const handbill = (paper: string) =>
-      sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="250"><rect width="200" height="250" fill="${paper}"/>${lines}</svg>`))
+      sharp(
+        Buffer.from(
+          `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="250"><rect width="200" height="250" fill="${paper}"/>${lines}</svg>`,
+        ),
+      )
         .jpeg()
         .toBuffer();
     expect((await lookAt(await handbill('#f2e48c'))).pageLike).toBe(true);
     expect((await lookAt(await handbill('#f6f6f6'))).pageLike).toBe(true);
-    const wall = await sharp({ create: { width: 200, height: 250, channels: 3, background: '#f2e48c' } }).jpeg().toBuffer();
+    const wall = await sharp({ create: { width: 200, height: 250, channels: 3, background: '#f2e48c' } })
+      .jpeg()
+      .toBuffer();
     expect((await lookAt(wall)).pageLike).toBe(false);
   });
 });

@@ -63,10 +63,12 @@ function tintedPaper(data: Buffer): number {
     const key = ((data[i]! >> 4) << 8) | ((data[i + 1]! >> 4) << 4) | (data[i + 2]! >> 4);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const commonest = [...counts].sort((a, b) => b[1] - a[1]).find(([key]) => {
-    const rgb = [(key >> 8) * 16 + 8, ((key >> 4) & 15) * 16 + 8, (key & 15) * 16 + 8];
-    return (rgb[0]! * 299 + rgb[1]! * 587 + rgb[2]! * 114) / 1000 >= 185;
-  });
+  const commonest = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .find(([key]) => {
+      const rgb = [(key >> 8) * 16 + 8, ((key >> 4) & 15) * 16 + 8, (key & 15) * 16 + 8];
+      return (rgb[0]! * 299 + rgb[1]! * 587 + rgb[2]! * 114) / 1000 >= 185;
+    });
   if (!commonest) return 0;
   const colour = [(commonest[0] >> 8) * 16 + 8, ((commonest[0] >> 4) & 15) * 16 + 8, (commonest[0] & 15) * 16 + 8];
   let near = 0;

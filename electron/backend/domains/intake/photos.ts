@@ -219,7 +219,8 @@ function closest(stem: string, title: string): number {
   if (title.length <= stem.length) return distance(stem, title);
   let best = Infinity;
   for (let i = 0; i + stem.length <= title.length; i++)
-    if (stem.length >= 6 || i === 0 || i + stem.length === title.length) best = Math.min(best, distance(stem, title.slice(i, i + stem.length)));
+    if (stem.length >= 6 || i === 0 || i + stem.length === title.length)
+      best = Math.min(best, distance(stem, title.slice(i, i + stem.length)));
   return best;
 }
 

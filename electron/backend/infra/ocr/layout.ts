@@ -104,11 +104,17 @@ function readingOrder(rows: Box[][], slope: number, lineHeight: number): Box[][]
   const gutter = columnGutter(rows, slope, lineHeight);
   if (!gutter) return [rows];
   const { x, from, to } = gutter;
-  const side = (row: Box[], left: boolean) => row.filter((b) => (straightLeft(b, slope) < x) === left);
+  const side = (row: Box[], left: boolean) => row.filter((b) => straightLeft(b, slope) < x === left);
   return [
     rows.slice(0, from),
-    rows.slice(from, to).map((row) => side(row, true)).filter((row) => row.length),
-    rows.slice(from, to).map((row) => side(row, false)).filter((row) => row.length),
+    rows
+      .slice(from, to)
+      .map((row) => side(row, true))
+      .filter((row) => row.length),
+    rows
+      .slice(from, to)
+      .map((row) => side(row, false))
+      .filter((row) => row.length),
     rows.slice(to),
   ].filter((stretch) => stretch.length);
 }
@@ -138,12 +144,15 @@ function columnGutter(rows: Box[][], slope: number, lineHeight: number): { x: nu
       const crossed = i === rows.length || rows[i]!.some((b) => straightLeft(b, slope) < x && straightRight(b, slope) > x);
       if (!crossed) continue;
       // The run from its first row with text on both sides to its last: a line on one side before or after is no column's.
-      const twoSided = rows.slice(start, i).map((row) => row.some((b) => straightRight(b, slope) <= x) && row.some((b) => straightLeft(b, slope) >= x));
+      const twoSided = rows
+        .slice(start, i)
+        .map((row) => row.some((b) => straightRight(b, slope) <= x) && row.some((b) => straightLeft(b, slope) >= x));
       const first = start + twoSided.indexOf(true);
       const last = start + twoSided.lastIndexOf(true);
       const run = rows.slice(first, last + 1);
       const halves = run.filter((row) => halvesAlike(row, x, slope, lineHeight)).length;
-      if (halves >= 3 && halves * 2 > run.length && distinctRightNames(run, x, slope)) candidates.push({ x, from: first, to: last + 1, halves });
+      if (halves >= 3 && halves * 2 > run.length && distinctRightNames(run, x, slope))
+        candidates.push({ x, from: first, to: last + 1, halves });
       start = i + 1;
     }
   }
