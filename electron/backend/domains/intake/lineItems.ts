@@ -562,7 +562,7 @@ export function newsLine(raw: string, fileYears: number[], today: string): NewsL
   const text = withoutNewsTag(withoutNumbering(raw));
   const found = leadingDate(text, fileYears, today);
   if (!found) return headlinedNews(text, fileYears, today);
-  if (found.text.length < 4) return undefined;
+  if (found.text.length < 4 || LIST_DATE.test(found.text.slice(found.date.index + found.date.length).trim())) return undefined;
   return { date: found.date, title: noticeTitle(found.text).replace(/[。.]$/, ''), text };
 }
 
@@ -576,6 +576,9 @@ function headlinedNews(text: string, fileYears: number[], today: string): NewsLi
   const date = announced && findAnyDate(announced, fileYears, today);
   return date ? { date, title: announced, text } : undefined;
 }
+
+/** "2026年12月8日更新　价格单位：元", "12月1日修订版": the day a price list was written, not a notice. */
+const LIST_DATE = /^(?:更新|修订|制表|编制)版?(?:$|[\s，,。；;])/;
 
 /**
  * A notice dated to the day at a line's start ("2026年12月8日起线上下单满58元免费送货…"), of this year or last: news,
