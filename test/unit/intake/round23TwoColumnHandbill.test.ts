@@ -105,10 +105,18 @@ describe('a photo of the business’s van', () => {
       type: 'products',
       title: '服务项目',
       body: [],
-      items: ['吸污车清理化粪池', '疏通下水管'].map((name, i) => ({ kind: 'product', id: `p${i}`, name, description: [], images: [] })),
+      items: ['吸污车清理化粪池', '疏通下水管', '消防应急照明灯'].map((name, i) => ({
+        kind: 'product',
+        id: `p${i}`,
+        name,
+        description: [],
+        images: [],
+      })),
     } as unknown as Column;
     expect(matchPhoto('清理车.jpg', [column]).kind).not.toBe('item');
     expect(matchPhoto('疏通下水道.jpg', [column])).toMatchObject({ kind: 'item', item: { id: 'p1' } });
+    // The name's characters in its order, a word left out: an abbreviation.
+    expect(matchPhoto('应急灯.jpg', [column])).toMatchObject({ kind: 'item', item: { id: 'p2' } });
   });
 });
 

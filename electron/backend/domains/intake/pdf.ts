@@ -241,8 +241,8 @@ function withinRuledCells(lines: PlacedLine[], rules: PageRules): PlacedLine[] {
 const ruleAbove = (rules: PageRules, line: PlacedLine, left: number, right: number) =>
   ruleBetween(rules, line.top - (line.size ?? 10) * 3, line.top - (line.size ?? 10) * 0.8, left, right);
 
-/** Two pieces of a cell's text joined: a space between Latin words only. */
-const glued = (a: string, b: string) => (!a || !b ? a + b : a + (!isCjk(a.at(-1)) && !isCjk(b[0]) ? ' ' : '') + b);
+/** Two pieces of a cell's text joined: a space between Latin words only (not after a dash or slash: "6000-" / "8000元"). */
+const glued = (a: string, b: string) => (!a || !b ? a + b : a + (!isCjk(a.at(-1)) && !isCjk(b[0]) && !/[-/]$/.test(a) ? ' ' : '') + b);
 
 /** About how wide the line's first unbreakable piece is: a run of Latin letters and digits, else one character. */
 function firstWordWidth(text: string, size: number): number {
