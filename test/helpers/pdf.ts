@@ -40,3 +40,37 @@ export function helveticaPdf(lines: [number, string][][], page = { width: 612, h
 
 /** Lines at x = 50, one under the other, on a letter-size page. */
 export const simplePdf = (lines: string[]): Uint8Array => helveticaPdf(lines.map((line) => [[50, line]]));
+
+/** A page of `drawnPdf`: Helvetica runs at (x, y, size) and straight lines stroked from (x1, y1) to (x2, y2), in points from the bottom. */
+export interface DrawnPage {
+  runs: [x: number, y: number, text: string, size?: number][];
+  lines?: [x1: number, y1: number, x2: number, y2: number][];
+}
+
+/** A PDF of several pages written by hand, with text and ruling lines (a sheet printed with its cells bordered). */
+export function drawnPdf(pages: DrawnPage[], size = { width: 842, height: 595 }): Uint8Array {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  const kids: number[] = [];
+  for (const page of pages) {
+    const stream = [
+      ...page.runs.map(([x, y, text, points = 12]) => `BT /F1 ${points} Tf ${x} ${y} Td (${text}) Tj ET`),
+      ...(page.lines ?? []).map(([x1, y1, x2, y2]) => `0.5 w ${x1} ${y1} m ${x2} ${y2} l S`),
+    ].join('\n');
+    objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${size.width} ${size.height}] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length} 0 R >>`,
+    );
+    kids.push(objects.length);
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const offset = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return offset;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}

@@ -225,11 +225,12 @@ export function contactPairs(raw: string): { label: string; field: Field; value:
 /** A line with at least one contact field ("📍地址：…", "订货热线：0535-6612345"), or a person with a title and a number alone ("周厂长 137…"). */
 export const isContactLine = (line: string) => contactPairs(line).some((p) => p.field !== 'other' && p.value) || isPersonWithNumber(line);
 
-/** "刘经理 139…", "139… 王师傅": a person named with a title beside a number, without a label. */
+/** "刘经理 139…", "139… 王师傅", "139…（周师傅）": a person named with a title beside a number, without a label. */
 function isPersonWithNumber(line: string): boolean {
   if (line.length > 40) return false;
-  const { numbers, rest } = numbersIn(plainNumbers(line.trim()));
-  return numbers.length > 0 && PERSON_TITLE.test(rest.replace(/[：:]$/, ''));
+  const { numbers, rest, bracketed } = numbersIn(plainNumbers(line.trim()));
+  const person = rest.replace(/[：:]$/, '') || bracketed || '';
+  return numbers.length > 0 && PERSON_TITLE.test(person);
 }
 
 /** A line with two or more contact fields (地址 and 电话 …): it belongs to the contact block wherever it stands. */

@@ -79,6 +79,8 @@ export function couldBeHeading(text: string): boolean {
   if (!t || t.length > 24 || SENTENCE_END.test(t) || /[，,]/.test(t.replace(/[（(][^（()）]*[）)]/g, ''))) return false;
   // "（活动最终解释权归本店所有）": a line wholly in brackets is a remark.
   if (/^[（(][^（()）]*[）)]$/.test(t)) return false;
+  // "维修安装均不含材料费", "以上价格另收运费": a remark on the prices above, not a heading.
+  if (/不含|均含|另[收计加付]/.test(t)) return false;
   // "地址电话呢", "有优惠吗": a question, not a heading.
   if (/[呢吗嘛]$/.test(t)) return false;
   // "label：value" and "【供应】text" are content, not headings.

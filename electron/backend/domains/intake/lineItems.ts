@@ -391,7 +391,7 @@ const JOB_LINE =
 const HIRING_LEAD = String.raw`(?:[^，,。；;！!：:\d]{2,14}[，,]\s*)?(?:(?:另外|此外|同时|还有|另|再)[：:，,]?\s*)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂|[\u4e00-\u9fff]{1,4}(?:那边|这边)|[\u4e00-\u9fff]{1,4}(?=(?:还|也)?需?要招))?(?:还|也)?(?:要|需要)?`;
 
 const JOB_TAG = new RegExp(
-  String.raw`^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|诚招|急招|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|诚招|急招|招工|招募|招人|招|聘)\s*[：:]|(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?(?:招聘|诚聘|急聘|急招|招募|招(?![商生标投待收]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*`,
+  String.raw`^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|诚招|急招|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|诚招|急招|招工|招募|招人|招|聘)\s*[：:]|(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?(?:招聘|诚聘|急聘|诚招|急招|招募|招(?![商生标投待收]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*`,
 );
 
 /** The tag of a tagged job line removed ("招人：…" → "…"). */
@@ -562,7 +562,7 @@ export function newsLine(raw: string, fileYears: number[], today: string): NewsL
   const text = withoutNewsTag(withoutNumbering(raw));
   const found = leadingDate(text, fileYears, today);
   if (!found) return headlinedNews(text, fileYears, today);
-  if (found.text.length < 4) return undefined;
+  if (found.text.length < 4 || LIST_DATE.test(found.text.slice(found.date.index + found.date.length).trim())) return undefined;
   return { date: found.date, title: noticeTitle(found.text).replace(/[。.]$/, ''), text };
 }
 
@@ -576,6 +576,9 @@ function headlinedNews(text: string, fileYears: number[], today: string): NewsLi
   const date = announced && findAnyDate(announced, fileYears, today);
   return date ? { date, title: announced, text } : undefined;
 }
+
+/** "2026年12月8日更新　价格单位：元", "12月1日修订版": the day a price list was written, not a notice. */
+const LIST_DATE = /^(?:更新|修订|制表|编制)版?(?:$|[\s，,。；;])/;
 
 /**
  * A notice dated to the day at a line's start ("2026年12月8日起线上下单满58元免费送货…"), of this year or last: news,

@@ -7,6 +7,7 @@
 import type { SourceBlock } from './htmlToBlocks';
 import { chatAsWritten } from './chatDictation';
 import { contactPairs } from './contact';
+import { deliveryMenuLines } from './deliveryMenu';
 import { headingReason, numberingOf, NUMBERING_DEPTH } from './headings';
 import { matchColumnKeyword } from './keywords';
 import { leadingPrice } from './leadingPrice';
@@ -203,7 +204,9 @@ export function joinWrapped(lines: TextLine[]): TextLine[] {
 /** Plain text → lines (CRLF already normalised by the decoder), lines of prose broken by hand joined, a chat export's frames and a copied web page's chrome dropped. */
 export function textLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
-  for (const t of withoutPageChrome(chatAsWritten(withoutPrintFrames(text.split('\n')))).map((t) => withEmojiLabel(withYuanForR(t)))) {
+  for (const t of withoutPageChrome(deliveryMenuLines(chatAsWritten(withoutPrintFrames(text.split('\n'))))).map((t) =>
+    withEmojiLabel(withYuanForR(t)),
+  )) {
     const previous = lines.at(-1);
     if (previous && wrapsOnto(previous.text, t)) previous.text = previous.text.trimEnd() + t.trim();
     else lines.push({ text: t });

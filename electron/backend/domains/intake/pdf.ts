@@ -11,6 +11,8 @@ import { numberingOf } from './headings';
 import type { SourceBlock } from './htmlToBlocks';
 import { linesToBlocks, type TextLine } from './lines';
 import { printMargins, withoutPageChromeBlocks } from './pageChrome';
+import { pageRules, ruleBetween, rulesAcross, type PageRules } from './pdfRules';
+import { isPageNumber } from './printedPages';
 
 export const MAX_PDF_PAGES = 60;
 /** Pictures smaller than this (rules, bullets, tiny icons) are not kept. */
@@ -48,6 +50,8 @@ interface PlacedLine extends TextLine {
   /** Where each cell starts and ends, left to right. */
   cellLefts: number[];
   cellRights?: number[];
+  /** The vertical rules the line runs between, left to right, when a ruled table's cells hold it. */
+  rules?: number[];
 }
 
 const isCjk = (ch: string | undefined) => Boolean(ch && /[\u3000-\u9fff\uff00-\uffef]/.test(ch));
@@ -109,8 +113,11 @@ function withSkippedCells<T extends { text: string; left: number; right: number 
   return out;
 }
 
-/** Groups a page's text items into lines, top to bottom; the rows of a table are cut at its columns. */
-function pageLines(items: TextItem[], pageHeight: number): PlacedLine[] {
+/**
+ * Groups a page's text items into lines, top to bottom; the rows of a table are cut at its columns: at the vertical rules
+ * the page draws across a row (`rules`), else where the cells of several rows start.
+ */
+function pageLines(items: TextItem[], pageHeight: number, rules?: PageRules): PlacedLine[] {
   const visible = items.filter((i) => i.str.trim());
   const rows: TextItem[][] = [];
   for (const item of [...visible].sort((a, b) => b.transform[5]! - a.transform[5]!)) {
@@ -119,11 +126,16 @@ function pageLines(items: TextItem[], pageHeight: number): PlacedLine[] {
     if (row) row.push(item);
     else rows.push([item]);
   }
-  const lines = rows.map((r) => lineOf(r, pageHeight));
-  const starts = columnStarts(lines, 3);
+  const ruled = rows.map((r) => (rules ? ruledLine(r, pageHeight, rules) : undefined));
+  const lines = rows.map((r, i) => ruled[i] ?? lineOf(r, pageHeight));
+  const starts = columnStarts(
+    lines.filter((_, i) => !ruled[i]),
+    3,
+  );
   const tables = tableRuns(lines);
-  return lines
+  const placed = lines
     .map((line, i) => {
+      if (ruled[i]) return line;
       const table = tables.find((run) => run.includes(i));
       const tableStarts = table
         ? columnStarts(
@@ -136,6 +148,106 @@ function pageLines(items: TextItem[], pageHeight: number): PlacedLine[] {
         : line;
     })
     .sort((a, b) => a.top - b.top);
+  return rules ? withinRuledCells(placed, rules) : placed;
+}
+
+/**
+ * A line in a ruled table: its items between the vertical rules that cross it, one cell between each two rules (an empty
+ * one where nothing is written). Undefined when fewer than two rules cross the line or text stands outside them.
+ */
+function ruledLine(row: TextItem[], pageHeight: number, rules: PageRules): PlacedLine | undefined {
+  let items = row;
+  const size = Math.max(...items.map((i) => Math.hypot(i.transform[2]!, i.transform[3]!)));
+  const middle = topOf(items[0]!, pageHeight) - size * 0.35;
+  const xs = rulesAcross(rules, middle);
+  const centre = (i: TextItem) => leftOf(i) + i.width / 2;
+  if (xs.length < 2) return undefined;
+  items = items.flatMap((item) => splitAtRules(item, xs));
+  if (items.some((i) => centre(i) < xs[0]! || centre(i) > xs.at(-1)!)) return undefined;
+  const boxes = xs.slice(1).map((right, k) => items.filter((i) => centre(i) >= xs[k]! && centre(i) < right));
+  const texts = boxes.map((box) => (box.length ? (lineOf(box, pageHeight).cells?.join(' ') ?? lineOf(box, pageHeight).text) : ''));
+  const whole = lineOf(items, pageHeight);
+  const cells = texts.length > 1 ? texts : undefined;
+  return {
+    ...whole,
+    text: cells ? cells.join('  ') : texts[0]!,
+    ...(cells ? { cells } : { cells: undefined }),
+    cellLefts: cells ? xs.slice(0, -1) : [whole.left],
+    cellRights: cells ? xs.slice(1) : [whole.right],
+    rules: xs,
+  };
+}
+
+/**
+ * pdf.js joins runs close on one line into one item, with a space between ("165 for grills"), also across a rule between
+ * two cells: such an item is cut at the space nearest the rule, its width shared out by characters.
+ */
+function splitAtRules(item: TextItem, xs: number[]): TextItem[] {
+  const [left, right] = [leftOf(item), rightOf(item)];
+  const x = xs.find((rule) => rule > left + 2 && rule < right - 2);
+  if (x === undefined || !/\s/.test(item.str.trim())) return [item];
+  const perCharacter = item.width / item.str.length;
+  const spaces = [...item.str.matchAll(/\s+/g)].filter((m) => m.index > 0 && m.index + m[0].length < item.str.length);
+  if (!spaces.length) return [item];
+  const cut = spaces.reduce((a, b) => (Math.abs(left + a.index * perCharacter - x) <= Math.abs(left + b.index * perCharacter - x) ? a : b));
+  const head = item.str.slice(0, cut.index);
+  const tail = item.str.slice(cut.index + cut[0].length);
+  const tailLeft = left + (cut.index + cut[0].length) * perCharacter;
+  const moved = (transform: number[], to: number) => [...transform.slice(0, 4), to, transform[5]!];
+  return [
+    { str: head, transform: item.transform, width: head.length * perCharacter },
+    ...splitAtRules({ str: tail, transform: moved(item.transform, tailLeft), width: right - tailLeft }, xs),
+  ];
+}
+
+/**
+ * Lines of one ruled box joined: a cell's text wrapped onto a second line stays in its cell, the rows one under the other
+ * being apart only where a horizontal rule runs between them. A box of one cell (a merged row under a table: notes, the
+ * contact) is joined only where its line ran out of room for the next line's first word, so a framed list of short
+ * lines stays lines.
+ */
+function withinRuledCells(lines: PlacedLine[], rules: PageRules): PlacedLine[] {
+  const out: PlacedLine[] = [];
+  // The top of the last line joined into the box: a rule under it ends the box.
+  let lastTop = 0;
+  for (const line of lines) {
+    const previous = out.at(-1);
+    const same = previous?.rules && line.rules && previous.rules.join() === line.rules.join();
+    const size = line.size ?? 10;
+    const [left, right] = [line.rules?.[0] ?? 0, line.rules?.at(-1) ?? 0];
+    const apart =
+      !previous ||
+      !same ||
+      ruleBetween(rules, lastTop, line.top - size * 0.8, left, right) ||
+      !ruleAbove(rules, previous, left, right) ||
+      (!line.cells && !previous.cells && right - previous.right - size * 0.5 >= firstWordWidth(line.text, size));
+    lastTop = line.top;
+    if (apart) {
+      out.push(line);
+      continue;
+    }
+    const cells = previous.cells ? previous.cells.map((cell, k) => glued(cell, line.cells?.[k] ?? '')) : undefined;
+    out[out.length - 1] = {
+      ...previous,
+      text: cells ? cells.join('  ') : glued(previous.text, line.text),
+      ...(cells ? { cells } : {}),
+      right: line.right,
+    };
+  }
+  return out;
+}
+
+/** A horizontal rule closes the box above the line: the table is ruled across, so rows without one between are one row. */
+const ruleAbove = (rules: PageRules, line: PlacedLine, left: number, right: number) =>
+  ruleBetween(rules, line.top - (line.size ?? 10) * 3, line.top - (line.size ?? 10) * 0.8, left, right);
+
+/** Two pieces of a cell's text joined: a space between Latin words only (not after a dash or slash: "6000-" / "8000元"). */
+const glued = (a: string, b: string) => (!a || !b ? a + b : a + (!isCjk(a.at(-1)) && !isCjk(b[0]) && !/[-/]$/.test(a) ? ' ' : '') + b);
+
+/** About how wide the line's first unbreakable piece is: a run of Latin letters and digits, else one character. */
+function firstWordWidth(text: string, size: number): number {
+  const latin = /^[A-Za-z0-9.@+\-]+/.exec(text)?.[0];
+  return latin ? latin.length * size * 0.55 : size;
 }
 
 /**
@@ -197,7 +309,7 @@ function startsOwnLine(text: string): boolean {
  * 1.9 lines apart.
  */
 function continues(previous: PlacedLine, line: PlacedLine, rightMargin: number): boolean {
-  if (previous.cells || line.cells || Math.abs((previous.size ?? 0) - (line.size ?? 0)) > 0.5) return false;
+  if (previous.cells || line.cells || previous.rules || line.rules || Math.abs((previous.size ?? 0) - (line.size ?? 0)) > 0.5) return false;
   if (LEADER_LINE.test(previous.text) || LEADER_LINE.test(line.text) || startsOwnLine(line.text)) return false;
   const size = line.size ?? 10;
   return (
@@ -297,7 +409,9 @@ function paragraphs(lines: PlacedLine[], document?: { margin?: number }): Placed
       const glue = !isCjk(previous.text.at(-1)) && !isCjk(line.text[0]) ? ' ' : '';
       out[out.length - 1] = { ...previous, text: previous.text + glue + line.text, right: line.right, top: line.top };
     } else {
-      if (previous && previous.text && line.top - previous.top > (line.size ?? 10) * 2.4)
+      // Rows of a ruled table (a sheet printed with tall rows) are no paragraphs apart.
+      const rows = previous?.rules && line.rules && line.top - previous.top <= (line.size ?? 10) * 4;
+      if (previous && previous.text && !rows && line.top - previous.top > (line.size ?? 10) * 2.4)
         out.push({ text: '', top: previous.top, left: 0, right: 0, cellLefts: [] });
       out.push(line);
     }
@@ -378,12 +492,18 @@ function onlyHeadingsCross(items: TextItem[], x: number, pageHeight: number): bo
 }
 
 /** A page's lines in reading order: in newspaper columns, the heading lines, then each column, left to right. */
-function pageText(items: TextItem[], pageWidth: number, pageHeight: number, document?: { margin?: number }): PlacedLine[] {
+function pageText(
+  items: TextItem[],
+  pageWidth: number,
+  pageHeight: number,
+  document?: { margin?: number },
+  rules?: PageRules,
+): PlacedLine[] {
   const visible = items.filter((i) => i.str.trim());
   const columns = newspaperColumns(visible, pageWidth, pageHeight);
   if (!columns) {
     // The browser's print header and footer go before paragraphs are joined: their width is no margin the text wraps at.
-    const lines = pageLines(visible, pageHeight);
+    const lines = pageLines(visible, pageHeight, rules);
     const margins = printMargins(lines.map((l) => l.text));
     return paragraphs(
       lines.filter((_, i) => !margins.has(i)),
@@ -406,9 +526,16 @@ interface PlacedPicture {
   cover: number;
 }
 
+type OperatorList = Awaited<ReturnType<PdfPage['getOperatorList']>>;
+
 /** The page's pictures with their position: the operator list walked with its transform stack. */
-async function pagePictures(page: PdfPage, OPS: PdfJs['OPS'], pageWidth: number, pageHeight: number): Promise<PlacedPicture[]> {
-  const list = await page.getOperatorList();
+async function pagePictures(
+  page: PdfPage,
+  list: OperatorList,
+  OPS: PdfJs['OPS'],
+  pageWidth: number,
+  pageHeight: number,
+): Promise<PlacedPicture[]> {
   const pictures: PlacedPicture[] = [];
   let ctm = [1, 0, 0, 1, 0, 0];
   const stack: number[][] = [];
@@ -510,6 +637,34 @@ export interface PdfContent {
   pages: number;
 }
 
+/** A ruled table that ends a page: where its vertical rules stand, and its first row (the header a next page may repeat). */
+interface OpenTable {
+  rules: number[];
+  header: string;
+}
+
+const sameRules = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) < 1.5);
+
+/** The first line of a page is a row of the table the page before ended with: cells between the same rules. */
+const continuesTable = (table: OpenTable, line: PlacedLine) => Boolean(line.cells && line.rules && sameRules(line.rules, table.rules));
+
+/** The ruled table a page's lines end with (its rows with cells between the same rules), or undefined. */
+function openTable(lines: (PlacedLine | { top: number; block: SourceBlock })[], before: OpenTable | undefined): OpenTable | undefined {
+  const placed = lines.filter((l) => 'block' in l || l.text);
+  const last = placed.at(-1);
+  if (!last || 'block' in last || !last.cells || !last.rules) return undefined;
+  let start = placed.length - 1;
+  for (let i = placed.length - 2; i >= 0; i--) {
+    const line = placed[i]!;
+    if ('block' in line || !line.cells || !line.rules || !sameRules(line.rules, last.rules)) break;
+    start = i;
+  }
+  const first = placed[start] as PlacedLine;
+  // The whole page continued the table before: its header is the one that table began with.
+  if (start === 0 && before && sameRules(before.rules, last.rules)) return before;
+  return { rules: last.rules, header: first.text };
+}
+
 /** A picture covering this much of a page without text may be a scanned page (Word keeps its margins around it). */
 const SCAN_COVER = 0.3;
 
@@ -528,16 +683,20 @@ export function readPdf(
     const lines: TextLine[] = [];
     const pages = Math.min(document.numPages, MAX_PDF_PAGES);
     const wrapping: { margin?: number } = {};
+    let table: OpenTable | undefined;
     for (let number = 1; number <= pages; number++) {
       const page = await document.getPage(number);
       const height = page.view[3]! - page.view[1]!;
+      const list = await page.getOperatorList();
+      const rules = pageRules(list, OPS, height);
       const placed: (PlacedLine | { top: number; block: SourceBlock })[] = pageText(
         await textItems(page),
         page.view[2]! - page.view[0]!,
         height,
         wrapping,
-      );
-      const pictures = await pagePictures(page, OPS, page.view[2]! - page.view[0]!, height);
+        rules,
+      ).filter((l) => !isPageNumber(l.text));
+      const pictures = await pagePictures(page, list, OPS, page.view[2]! - page.view[0]!, height);
       // Each picture stands after the last line above it.
       for (const picture of pictures) {
         if (placed.every((l) => 'block' in l) && picture.cover >= SCAN_COVER) scannedPage?.(picture.bytes);
@@ -546,16 +705,22 @@ export function readPdf(
       }
       placed.sort((a, b) => a.top - b.top);
       const margins = printMargins(placed.map((l) => ('block' in l ? '' : l.text)));
+      const kept = placed.filter((_, i) => !margins.has(i));
+      const first = kept.find((l) => 'block' in l || l.text);
+      // A ruled table going on from the page before (its header repeated or not) stays one table.
+      if (table && first && !('block' in first) && continuesTable(table, first)) {
+        while (lines.length && !lines.at(-1)!.text && !lines.at(-1)!.block) lines.pop();
+        if (first.text === table.header) kept.splice(kept.indexOf(first), 1);
+      }
       lines.push(
-        ...placed
-          .filter((_, i) => !margins.has(i))
-          .map((l): TextLine =>
-            'block' in l
-              ? { text: '', block: l.block }
-              : { text: l.text, ...(l.cells ? { cells: l.cells } : {}), ...(l.size ? { size: l.size } : {}) },
-          ),
+        ...kept.map((l): TextLine =>
+          'block' in l
+            ? { text: '', block: l.block }
+            : { text: l.text, ...(l.cells ? { cells: l.cells } : {}), ...(l.size ? { size: l.size } : {}) },
+        ),
         { text: '' },
       );
+      table = openTable(kept, table);
       page.cleanup();
     }
     if (!lines.some((l) => l.text.trim()))

@@ -1,7 +1,7 @@
 /**
  * What a picture's pixels say, cheaply (a thumbnail through sharp): a logo is a picture with a
- * transparent background around a compact shape; a photographed page is mostly pale, unsaturated
- * paper with many small dark strokes. The page test only picks candidates: OCR confirms them.
+ * transparent background around a compact shape; a photographed page is mostly pale paper (white, or one pale
+ * colour: a yellow or pink handbill) with many small dark strokes. The page test only picks candidates: OCR confirms them.
  */
 import sharp from 'sharp';
 
@@ -26,7 +26,10 @@ async function transparentShare(bytes: Uint8Array): Promise<number> {
   return transparent / data.length;
 }
 
-/** Share of pale, unsaturated pixels, and of sharp light/dark steps between neighbours (strokes of print). */
+/**
+ * Share of paper, and of sharp light/dark steps between neighbours (strokes of print). Paper is pale and unsaturated,
+ * or pale in the one colour most of the picture has (a handbill printed on yellow paper).
+ */
 async function paperAndStrokes(bytes: Uint8Array): Promise<{ paper: number; strokes: number }> {
   const { data, info } = await sharp(bytes)
     .rotate()
@@ -46,7 +49,32 @@ async function paperAndStrokes(bytes: Uint8Array): Promise<{ paper: number; stro
       if (lightness(i) > 165 && max - min < 45) paper++;
       if (x + 1 < width && Math.abs(lightness(i) - lightness(i + 3)) > 60) strokes++;
     }
-  return { paper: paper / (width * height), strokes: strokes / (width * height) };
+  return { paper: Math.max(paper, tintedPaper(data)) / (width * height), strokes: strokes / (width * height) };
+}
+
+/**
+ * Pixels near the commonest pale colour (lightness 185 or more, in steps of 16 per channel): coloured paper. Only a
+ * pale colour counts, so a wall, a lawn or a shop sign in daylight is not taken for paper.
+ */
+function tintedPaper(data: Buffer): number {
+  const lightness = (i: number) => (data[i]! * 299 + data[i + 1]! * 587 + data[i + 2]! * 114) / 1000;
+  const counts = new Map<number, number>();
+  for (let i = 0; i + 2 < data.length; i += 3) {
+    const key = ((data[i]! >> 4) << 8) | ((data[i + 1]! >> 4) << 4) | (data[i + 2]! >> 4);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const commonest = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .find(([key]) => {
+      const rgb = [(key >> 8) * 16 + 8, ((key >> 4) & 15) * 16 + 8, (key & 15) * 16 + 8];
+      return (rgb[0]! * 299 + rgb[1]! * 587 + rgb[2]! * 114) / 1000 >= 185;
+    });
+  if (!commonest) return 0;
+  const colour = [(commonest[0] >> 8) * 16 + 8, ((commonest[0] >> 4) & 15) * 16 + 8, (commonest[0] & 15) * 16 + 8];
+  let near = 0;
+  for (let i = 0; i + 2 < data.length; i += 3)
+    if (lightness(i) >= 160 && colour.reduce((sum, c, k) => sum + Math.abs(data[i + k]! - c), 0) < 60) near++;
+  return near;
 }
 
 export async function lookAt(bytes: Uint8Array): Promise<PhotoLook> {

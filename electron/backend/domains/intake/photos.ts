@@ -236,12 +236,23 @@ function isAbbreviation(stem: string, title: string): boolean {
   return at === stem.length && title.startsWith(stem[0]!);
 }
 
-/** The closest any stretch of `title` of the stem's length comes to the stem. */
-function closest(stem: string, title: string): number {
+/**
+ * The closest any stretch of `title` of the stem's length comes to the stem; `edges`: only the title's start and end
+ * compared.
+ */
+function closest(stem: string, title: string, edges = false): number {
   if (title.length <= stem.length) return distance(stem, title);
   let best = Infinity;
-  for (let i = 0; i + stem.length <= title.length; i++) best = Math.min(best, distance(stem, title.slice(i, i + stem.length)));
+  for (let i = 0; i + stem.length <= title.length; i++)
+    if (!edges || i === 0 || i + stem.length === title.length) best = Math.min(best, distance(stem, title.slice(i, i + stem.length)));
   return best;
+}
+
+/** The stem's characters appear in the title in its order ("应急灯" in 消防应急照明灯双头). */
+function inOrder(stem: string, title: string): boolean {
+  let at = 0;
+  for (const ch of title) if (ch === stem[at]) at++;
+  return at === stem.length;
 }
 
 /**
@@ -329,7 +340,17 @@ export class PhotoMatcher {
       const allowed = stem.length >= 6 ? 2 : 1;
       // "316保温杯.jpg" for "316不锈钢保温杯 500ml": the name's first word abbreviated, its size left out.
       const near = pool.filter((c) => closest(stem, c.title) <= allowed || isAbbreviation(stem, c.title) || isAbbreviation(stem, head(c)));
+      // A short stem one character off a stretch inside a longer name, its characters out of that name's order ("疏通车" and
+      // 高压车疏通主管道's 疏通主), is chance: it names no item by itself, though it may stand among several.
+      const chance = (c: Candidate) =>
+        stem.length < 6 &&
+        closest(stem, c.title, true) > allowed &&
+        !inOrder(stem, c.title) &&
+        !isAbbreviation(stem, c.title) &&
+        !isAbbreviation(stem, head(c));
       const similar = decide(near, stem, (c) => c.title, 'similar');
+      if (similar?.kind === 'item' && near.length === 1 && chance(near[0]!))
+        return { kind: 'ambiguous', candidates: [itemTitle(near[0]!.item)] };
       if (similar) return similar;
     }
     return { kind: 'none' };

@@ -20,6 +20,9 @@ const RULE = /^(?:[-—=_*─═]\s*){3,}$/;
 /** Lines compared as the program prints them on every page: the page number and date may change, the spacing not matter. */
 const shape = (line: string) => line.replace(/\s+/g, '').replace(/\d+/g, '#');
 
+/** A line that is only a page number ("第 1 页，共 2 页", with a print date or not): a printed page's footer. */
+export const isPageNumber = (line: string) => PAGE_NUMBER.test(line) && !line.replace(PAGE_NUMBER, '').trim();
+
 /** A line without its page number; a line that was only that (and a print date) is left empty. */
 const withoutPageNumber = (line: string) => (PAGE_NUMBER.test(line) ? line.replace(PAGE_NUMBER, '').trim() : line);
 

@@ -378,7 +378,8 @@ class Structurer {
         fillers.get(kind)!.fill([item], blocks[i - 1]?.type === 'paragraph' ? textOf(blocks[i - 1]!) : '');
       }
     }
-    this.context.toTray(rest, 'Text without a column heading that is no item.');
+    // "冬至活动：12月20号到22号，…" among them: an event named before its dates is a notice too.
+    this.context.toTray(this.withoutCurrentNotices(rest), 'Text without a column heading that is no item.');
     return true;
   }
 
