@@ -117,7 +117,8 @@ class PhotoPlacement {
       );
     if (photo.caption) return this.byCaption(photo, ref, fileName, photo.caption);
     const hint = folderHint(photo.file);
-    const place = hint === 'places' || (hint !== 'products' && isPlaceName(fileName));
+    // "送气车.jpg": the business's own vehicle or machine is shown as its places are (in a folder of goods only, a good).
+    const place = hint === 'places' || (hint !== 'products' && (isPlaceName(fileName) || (!this.photosOnly && isEquipmentName(fileName))));
     // "照片/大池.jpg" beside 门头 and 汗蒸房: a named photo no item takes, sorted in with places, is one too.
     const amongPlaces = !place && !isCameraName(fileName) && this.placeFolders.has(photo.file);
     // "菜品/精品肥牛/IMG_20260901_183012.jpg": a camera's name says nothing, the folder it was sorted into names the product.
@@ -147,9 +148,6 @@ class PhotoPlacement {
     if (match.kind === 'ambiguous' && !place)
       return this.tray(photo.file, `${fileName} fits several items: ${match.candidates.join('、')}.`, [ref]);
     if (place || (amongPlaces && match.kind === 'none')) return this.gallery(photo, ref, fileName);
-    // "送气车.jpg" that no item is named like: the business's own vehicle or machine (in a folder of goods only, a good).
-    if (match.kind === 'none' && !this.photosOnly && hint !== 'products' && isEquipmentName(fileName))
-      return this.gallery(photo, ref, fileName);
     const product = productOfPhotoName(fileName, this.photosOnly || hint === 'products');
     if (product) this.newProduct(photo, ref, fileName, product);
     else this.tray(photo.file, `No item is named like ${fileName}.`, [ref]);
