@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { jobLine } from '../../../electron/backend/domains/intake/lineItems';
 import { itemTitles, structuredText } from '../../helpers/structuredText';
 
-
 describe('a note named like an introduction', () => {
   const NOTE = [
     '青山果品专业合作社',

@@ -14,7 +14,6 @@ import { folderHint, matchPhoto } from '../../../electron/backend/domains/intake
 import { eml } from '../../fixtures/materials/make/office';
 import { itemTitles, structuredText } from '../../helpers/structuredText';
 
-
 describe('a reply e-mail', () => {
   const REPLY = [
     '王经理：',

@@ -271,7 +271,14 @@ class Intake {
     const confident = lines.filter((l) => l.score >= 0.6);
     if (scanned ? confident.length === 0 : confident.length < PAGE_MIN_LINES || characters < PAGE_MIN_CHARACTERS) return false;
     this.take(
-      await readInWorker({ kind: 'ocr', file, rows: ocrRows(confident, { columns: true }), today: this.env.today, names: this.env.names ?? [], pasted }),
+      await readInWorker({
+        kind: 'ocr',
+        file,
+        rows: ocrRows(confident, { columns: true }),
+        today: this.env.today,
+        names: this.env.names ?? [],
+        pasted,
+      }),
     );
     return true;
   }
