@@ -137,7 +137,7 @@ describe('pay said as how it is settled', () => {
 });
 
 describe('a line that opens by buying or offering, among lines that say what they are', () => {
-  it('is a post, its opening verb read as the tag typed without its colon', () => {
+  it('is a post, its opening verb read as its tag and kept in its title', () => {
     const text = [
       '小王电脑维修，十五年老店，上门服务。',
       '另有：键盘 60元/个  鼠标 30元/个',
@@ -146,7 +146,7 @@ describe('a line that opens by buying or offering, among lines that say what the
     ].join('\n');
     const structured = structureDocument(linesToBlocks(textLines(text)), '说明.txt', env, { today: '2026-12-01' });
     const posts = column(structured.columns, 'supply')!.items;
-    expect(posts.map(itemTitle)).toEqual(['旧电脑、旧打印机']);
+    expect(posts.map(itemTitle)).toEqual(['回收旧电脑、旧打印机']);
     expect(posts[0]).toMatchObject({ postKind: 'demand' });
   });
 });
@@ -201,6 +201,6 @@ describe('rows of one name told apart by their spec', () => {
 describe('a line already tagged', () => {
   it('keeps its tag as typed', () => {
     expect(asTaggedPost('长期收购：花生、大豆，价格随行就市。')).toBe('长期收购：花生、大豆，价格随行就市。');
-    expect(asTaggedPost('收购花生、大豆，价格随行就市。')).toBe('收购：花生、大豆，价格随行就市。');
+    expect(asTaggedPost('收购花生、大豆，价格随行就市。')).toBe('收购：收购花生、大豆，价格随行就市。');
   });
 });

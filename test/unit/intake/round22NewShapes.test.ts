@@ -208,7 +208,7 @@ describe('a mail with a price table pasted from Excel and a signature box', () =
     );
     const supply = material.columns.find((c) => c.type === 'supply');
     const jobs = material.columns.find((c) => c.type === 'jobs');
-    expect(itemTitles(supply)).toEqual(['服装厂边角料、碎布']);
+    expect(itemTitles(supply)).toEqual(['常年回收服装厂边角料、碎布']);
     expect(itemTitles(jobs)).toEqual(['裁剪工']);
   });
 });

@@ -277,8 +277,18 @@ export class ColumnFiller {
   private blocks(blocks: SourceBlock[]): void {
     let pendingImages: Item[] = [];
     let named: SourceBlock | undefined;
+    const details = new Set<SourceBlock>();
     for (const [index, block] of blocks.entries()) {
-      if (block === named) continue;
+      if (block === named || details.has(block)) continue;
+      const notice = this.column.type === 'news' ? noticeDetails(blocks, index) : undefined;
+      if (notice) {
+        notice.forEach((b) => details.add(b));
+        const title = textOf(block).trim();
+        const article = this.articleOf(title, notice);
+        this.add(article, 'item.subheading', `Line "${title.slice(0, 40)}" over its details in "${this.column.title}"`, { heading: title });
+        this.last = article;
+        continue;
+      }
       if (this.namedFacts(block, blocks[index + 1])) {
         named = blocks[index + 1];
         continue;
@@ -963,6 +973,26 @@ export class ColumnFiller {
       { kind: 'item', itemId: post.id },
     );
   }
+}
+
+/** The details a notice gives line by line: "时间：…", "地点：…", "参加对象：…", "报名费：…". */
+const NOTICE_DETAIL =
+  /^(?:活动)?(?:时间|日期|地点|地址|对象|参加对象|参加人员|报名费|费用|收费|报名|报名方式|报名电话|内容|主题|要求|联系人|联系电话)\s*[：:]/;
+
+/**
+ * "某某2027年春节大型相亲会" over "时间：…", "地点：…", "报名费：…": a notice's title line and the lines of its details
+ * (two or more, the first of them its time, day or place) — the details, or undefined.
+ */
+function noticeDetails(blocks: SourceBlock[], at: number): SourceBlock[] | undefined {
+  const title = blocks[at]?.type === 'paragraph' ? textOf(blocks[at]!).trim() : '';
+  if (!title || title.length > 40 || /[：:，,。]/.test(title)) return undefined;
+  const details: SourceBlock[] = [];
+  for (const block of blocks.slice(at + 1)) {
+    if (block.type !== 'paragraph' || !NOTICE_DETAIL.test(textOf(block).trim())) break;
+    details.push(block);
+  }
+  const first = details[0] ? textOf(details[0]).trim() : '';
+  return details.length >= 2 && /^(?:活动)?(?:时间|日期|地点)/.test(first) ? details : undefined;
 }
 
 /** A position and its headcount in a list of them: "厨师2名", "CNC 编程员 2 名", "场地布置工5名（男性，能吃苦）". */

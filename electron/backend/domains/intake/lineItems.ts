@@ -217,8 +217,10 @@ export function productLine(raw: string): ProductLine | undefined {
     name = words[0]!;
     middle = [words.slice(1).join(' ')];
   }
+  // "整扇猪肉（半边猪）按斤算，价格电议": the price's own label at the end of the name is not part of it.
+  name = name.replace(/[，,\s]*价格$/, '');
   // "十字绣装裱按尺寸面议": what the price goes by (按尺寸, 按面积) belongs to the price, not to the name.
-  const basis = cells.length < 2 ? /^(.{2,}?)(按[\u4e00-\u9fff]{1,4})$/.exec(name) : null;
+  const basis = cells.length < 2 ? /^(.{2,}?)(按[\u4e00-\u9fff]{1,4}?(?:算|计)?)$/.exec(name) : null;
   if (basis) {
     name = basis[1]!;
     middle = [basis[2]!, ...middle];
@@ -388,7 +390,7 @@ const JOB_LINE =
 /** "另外店里招…", "我们厂里还招…": a few words of who is hiring in front of 招, in prose (then maybe 现在: "另外公司现在招…"). */
 // "仓库那边要招…", "门店这边也需要招…": the part of the business that hires, and 要/需要 before 招; "另：店里招…" with a colon;
 // "店里忙不过来，招…": the reason first; "仓库要招…": a part named without 那边 when 要 follows.
-const HIRING_LEAD = String.raw`(?:[^，,。；;！!：:\d]{2,14}[，,]\s*)?(?:(?:另外|此外|同时|还有|另|再)[：:，,]?\s*)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂|[\u4e00-\u9fff]{1,4}(?:那边|这边)|[\u4e00-\u9fff]{1,4}(?=(?:还|也)?需?要招))?(?:还|也)?(?:要|需要)?`;
+const HIRING_LEAD = String.raw`(?:[^，,。；;！!：:\d]{2,14}[，,]\s*)?(?:(?:另外|此外|同时|还有|另|再)[：:，,]?\s*)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂|[\u4e00-\u9fff]{1,4}(?:那边|这边)|[\u4e00-\u9fff]{1,4}(?=(?:还|也)?需?要招)|[\u4e00-\u9fff]{1,3}[季期](?=招))?(?:还|也)?(?:要|需要)?`;
 
 const JOB_TAG = new RegExp(
   String.raw`^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|诚招|急招|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|诚招|急招|招工|招募|招人|招|聘)\s*[：:]|(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?(?:招聘|诚聘|急聘|诚招|急招|招募|招(?![商生标投待收]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*`,
@@ -486,7 +488,11 @@ const SUPPLY_WORDS = ['供应', '出售', '转让', '供', '售', '出租', '承
 const TAGS = '供应|求购|出售|收购|采购|回收|转让|出租|求租|承接|供|求|售|购|收';
 /** How often or how much, in front of the tag: 长期收购, 常年供应, 大量求购, 现货供应, 急购. */
 const TAG_ADVERB = '(?:长期|常年|长年|大量|急|现货|现)?';
-const POST_TAG = new RegExp(`^\\s*(?:[【[]\\s*${TAG_ADVERB}(${TAGS})\\s*[】\\]]|${TAG_ADVERB}(${TAGS})\\s*[：:])\\s*(.+)$`, 's');
+// "二手车回收：…", "废纸收购：…": what is bought or sold may stand before a tag of two characters.
+const POST_TAG = new RegExp(
+  `^\\s*(?:[【[]\\s*${TAG_ADVERB}(${TAGS})\\s*[】\\]]|(?:[\\u4e00-\\u9fff]{1,6}?(?=(?:回收|收购|求购|采购|出售|转让|出租)\\s*[：:]))?${TAG_ADVERB}(${TAGS})\\s*[：:])\\s*(.+)$`,
+  's',
+);
 const DEMAND_WORDS = /求购|收购|采购|回收|急购/;
 const SUPPLY_PHRASES = /供应|供货|出售|转让|批发|低价处理|现货/;
 
@@ -535,13 +541,14 @@ export const withoutPostLead = (text: string) => (POST_LEAD.test(text.trim()) ? 
 export const opensPost = (text: string) => text.length <= 60 && POST_OPENING.test(withoutNumbering(text)) && Boolean(postLine(text, true));
 
 /**
- * Such a line with its opening verb read as the tag typed without its colon ("回收二手手机、坏手机" as
- * "回收：二手手机、坏手机"), so it is titled as tagged lines are; the line as it is when that reads as no tag.
+ * Such a line with its opening verb read as a tag ("回收二手手机、坏手机" as "回收：回收二手手机、坏手机"), so it is a post
+ * of that kind; its title keeps the verb, as the line says it (no tag was typed). The line as it is when that reads as
+ * no tag.
  */
 export function asTaggedPost(text: string): string {
   const opening = POST_OPENING.exec(withoutNumbering(text).trim())?.[0];
   if (!opening || postLine(text)) return text;
-  const tagged = `${opening}：${withoutNumbering(text).trim().slice(opening.length)}`;
+  const tagged = `${opening}：${withoutNumbering(text).trim()}`;
   return postLine(tagged) ? tagged : text;
 }
 

@@ -185,7 +185,11 @@ function wrapsOnto(line: string, next: string): boolean {
   if (/^[^，。]{1,8}[：:]/.test(a) || !/^[\u4e00-\u9fff]/.test(b) || /\s{2}|^[^，。]{1,8}[：:]/.test(b)) return false;
   // A short line without punctuation ("全部商品", "新品") is a label or a tab, not the sentence going on.
   if (b.length < 8 && !/[，、。！？；]/.test(b)) return false;
-  return !numberingOf(b) && !/^(?:第|供应|求购|出售|收购|招聘|诚聘|招|售|求)/.test(b);
+  // "店里招分割工1名…" under a post: a line that opens a job ad or a post starts something of its own.
+  return (
+    !numberingOf(b) &&
+    !/^(?:第|供应|求购|出售|收购|回收|招聘|诚聘|招|售|求|(?:店里|厂里|场里|公司|本店|本厂|我们|另外|另)(?:还|也)?(?:现在|长期)?招)/.test(b)
+  );
 }
 
 /** Lines read by OCR: a line of prose wrapped onto the next (a poster's notice over two lines) joined, as in typed text. */

@@ -90,9 +90,9 @@ const PLACE_WORDS =
   /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|门口|院子|庭院|一角|角落|泳池|店内|店铺|大门|大堂|大厅|前台|柜台|摊位|档口|收银台|展厅|样板间|鱼塘|池塘|车间|作坊|工坊|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|校园|教室|办公|小区|绿化|大楼|大厦|楼宇|码头|猪圈|羊圈|牛圈/;
 /**
  * The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆, 冷库, 摄影棚, 琴房, 猪舍, 海洋球池 (not 电池),
- * a room 样品间, 洗手间 (not the 间 of time or position: 时间, 中间, 期间, 之间, 夜间, 空间).
+ * a room 样品间, 洗手间 (not the 间 of time or position: 时间, 中间, 期间, 之间, 夜间, 空间), a grove 油茶林, 竹林.
  */
-const PLACE_ENDING = /[区室厅场园馆库棚房舍]$|(?<!电)池$|(?<![时中期之瞬民人夜晚午其世腰坊区空田])间$/;
+const PLACE_ENDING = /[区室厅场园馆库棚房舍]$|(?<!电)池$|(?<![时中期之瞬民人夜晚午其世腰坊区空田])间$|[茶果竹树松杉]林$/;
 
 /** One pinyin syllable, written without tones: an initial and a final, or a final that stands alone. */
 const SYLLABLE =

@@ -41,6 +41,9 @@ import { trayPriceOnlyProducts } from './priceOnlyItems';
 import { specsInSameNames } from './sameItems';
 import { sectionsUnderTitle } from './titledSections';
 
+/** A line that is only the date a notice is signed with: "2026年12月10日". */
+const SIGN_OFF_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]$/;
+
 /** A month and day named anywhere in a line: "1月18日", "12月1号". */
 const DAY_IN_TEXT = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]/;
 
@@ -285,6 +288,7 @@ class Structurer {
       structureFaq(faq, this.context);
       return this.result;
     }
+    if (this.pricedNotice(blocks)) return this.result;
     const hint = this.fileHint(blocks);
     if (hint) {
       this.newColumn(hint.type, headingCore(hint.from) || DEFAULT_TITLES[hint.type], blocks, (column) =>
@@ -315,6 +319,39 @@ class Structurer {
     this.collectContact(blocks);
     this.context.toTray(blocks, 'No heading names a column (公司简介, 产品介绍, 新闻动态, 人才招聘, 供求信息, 联系我们 …).');
     return this.result;
+  }
+
+  /**
+   * "寒假集训营通知.pdf": a notice (named so) that lists what it costs — "…集训营 招生啦！" over its days and priced lines,
+   * signed with a date. The notice is news, titled by its first line and dated by the date it is signed with; the priced
+   * lines are products. False when the file is no such notice.
+   */
+  private pricedNotice(blocks: SourceBlock[]): boolean {
+    if (this.options.fileColumn?.type !== 'news') return false;
+    const kinds = this.lineKinds(blocks);
+    const paragraphs = blocks.filter((b) => b.type === 'paragraph');
+    const title = undecorated(paragraphs[0] ? textOf(paragraphs[0]).trim() : '').replace(/[！!]+$/, '');
+    if (!kinds.has('products') || kinds.has('news') || !title || title.length > 40 || /[：:，,。]/.test(title)) return false;
+    const signed = [...paragraphs].reverse().find((b) => SIGN_OFF_DATE.test(textOf(b).trim()));
+    const rest = blocks.filter((b) => b !== paragraphs[0] && b !== signed);
+    const priced = rest.filter((b) => this.blockKind(b) === 'products');
+    const details = rest.filter((b) => b.type === 'paragraph' && !priced.includes(b) && !isContactLine(textOf(b)));
+    const news = this.context.columnFor('news', `The notice "${title.slice(0, 20)}" lists what it costs`);
+    new ColumnFiller(news, this.context).fill([
+      { type: 'heading', level: 2, runs: [{ text: title }] },
+      ...(signed ? [signed] : []),
+      ...details,
+    ]);
+    this.newColumn('products', DEFAULT_TITLES.products, priced, (column) =>
+      this.context.guess(
+        'column.content',
+        `The notice "${title.slice(0, 20)}" lists what it costs → column of type products.`,
+        { type: 'products' },
+        { kind: 'column', columnId: column.id },
+      ),
+    );
+    this.collectContact(rest);
+    return true;
   }
 
   /** The file name's column, unless it names notices ("年终活动海报") and the text is priced goods without a dated notice. */
