@@ -928,16 +928,25 @@ export class ColumnFiller {
     return count >= least;
   }
 
+  /**
+   * The day the first line under a heading names. "…2027春节备货完毕" over "1月18号正式开卖": the year the heading
+   * names may be that day's — when it puts the day nearer today than the file's years do ("2027明前毛尖开始预订啦"
+   * over "12月15号到1月31号预订…" is this December's).
+   */
+  private dateUnder(heading: string, blocks: SourceBlock[]): FoundDate | undefined {
+    const first = blocks.map(textOf).find(Boolean) ?? '';
+    const plain = findAnyDate(first, this.ctx.fileYears, this.ctx.today);
+    const headingYears = [...heading.matchAll(/(20\d{2})\s*年?(?!\d)/g)].map((m) => Number(m[1]));
+    const named = headingYears.length ? findAnyDate(first, headingYears, this.ctx.today) : undefined;
+    const away = (d: FoundDate | undefined) => (d ? Math.abs(Date.parse(d.iso) - Date.parse(this.ctx.today)) : Infinity);
+    return away(named) < away(plain) ? named : plain;
+  }
+
   private articleOf(heading: string, blocks: SourceBlock[]): Article {
     // "2026年8月15日 中秋团圆宴开始预订": a date standing apart in front is the date, not part of the title.
     const lead = leadingDate(heading, this.ctx.fileYears, this.ctx.today);
     const title = lead?.text || heading;
-    // "…2027春节备货完毕" over "1月18号正式开卖": the year the heading names is the year of the day under it.
-    const headingYears = [...heading.matchAll(/(20\d{2})\s*年?(?!\d)/g)].map((m) => Number(m[1]));
-    const date =
-      lead?.date ??
-      findAnyDate(heading, this.ctx.fileYears, this.ctx.today) ??
-      findAnyDate(blocks.map(textOf).find(Boolean) ?? '', headingYears.length ? headingYears : this.ctx.fileYears, this.ctx.today);
+    const date = lead?.date ?? findAnyDate(heading, this.ctx.fileYears, this.ctx.today) ?? this.dateUnder(heading, blocks);
     const article: Article = {
       kind: 'article',
       id: this.ctx.env.newId(),

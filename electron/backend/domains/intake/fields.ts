@@ -136,10 +136,10 @@ export function extractPay(text: string): { pay?: string; rest: string } {
   if (index < 0) return { rest: text };
   // "计件，能吃苦，月收入7000元以上": a pay without an amount takes the amount a later pay clause names.
   const amount = /\d/.test(clauses[index]!) ? -1 : clauses.findIndex((c, i) => i > index && isPay(c) && /\d/.test(c));
-  // "学徒期2500，出师后4000+": the pay of each stage, one after the other.
+  // "学徒期2500，出师后4000+", "底薪3000+提成，月收入4000-6000元": pay clauses one after the other are one pay.
   let stages = index + 1;
-  while (STAGE_PAY.test(clauses[index]!.trim()) && stages < clauses.length && STAGE_PAY.test(clauses[stages]!.trim())) stages++;
-  const payClauses = [...Array.from({ length: stages - index }, (_, i) => index + i), ...(amount > 0 ? [amount] : [])];
+  while (stages < clauses.length && isPay(clauses[stages]!) && /\d/.test(clauses[stages]!)) stages++;
+  const payClauses = [...new Set([...Array.from({ length: stages - index }, (_, i) => index + i), ...(amount > 0 ? [amount] : [])])];
   const pay = payClauses.map((i) => clauses[i]!.replace(/[，,。；;！!]$/, '').trim()).join('，');
   const others = clauses.filter((_, i) => !payClauses.includes(i));
   if (unpunctuated)

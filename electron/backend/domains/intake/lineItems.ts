@@ -237,8 +237,9 @@ export function productLine(raw: string): ProductLine | undefined {
   if (/^(?:[月日天年周季]租金?|租金)$/.test(name)) return undefined;
   // "老客户第二台立减10元", "满200立省30元": the amount taken off is an offer, not a price.
   if (/(?:立减|立省|再减|直降|优惠|返现|便宜|[减省])$/.test(name)) return undefined;
-  // "加码：卤蛋、煎蛋各2元，牛肉加5元": an amount for each of several add-ons, or added on, is a surcharge, not an item.
-  if (/[各加]$/.test(name)) return undefined;
+  // "加码：卤蛋、煎蛋各2元，牛肉加5元", "晚上10点到早上6点加收50元": an amount for each of several add-ons, or added on, is a
+  // surcharge, not an item.
+  if (/(?:[各加]|加收|另收)$/.test(name)) return undefined;
   // "提前3天预约，定金200元": a deposit asked for is a term of booking, not an item.
   if (/(?:定金|订金|押金|预付款?)$/.test(name)) return undefined;
   // "铁观音 每斤 260元": 每斤 in front of the amount is its unit.
@@ -390,7 +391,7 @@ const JOB_LINE =
 /** "另外店里招…", "我们厂里还招…": a few words of who is hiring in front of 招, in prose (then maybe 现在: "另外公司现在招…"). */
 // "仓库那边要招…", "门店这边也需要招…": the part of the business that hires, and 要/需要 before 招; "另：店里招…" with a colon;
 // "店里忙不过来，招…": the reason first; "仓库要招…": a part named without 那边 when 要 follows.
-const HIRING_LEAD = String.raw`(?:[^，,。；;！!：:\d]{2,14}[，,]\s*)?(?:(?:另外|此外|同时|还有|另|再)[：:，,]?\s*)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂|[\u4e00-\u9fff]{1,4}(?:那边|这边)|[\u4e00-\u9fff]{1,4}(?=(?:还|也)?需?要招)|[\u4e00-\u9fff]{1,3}[季期](?=招))?(?:还|也)?(?:要|需要)?`;
+const HIRING_LEAD = String.raw`(?:[^，,。；;！!：:\d]{2,14}[，,]\s*)?(?:(?:另外|此外|同时|还有|另|再)[：:，,]?\s*)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂|[\u4e00-\u9fff]{1,4}(?:那边|这边)|[\u4e00-\u9fff]{1,4}(?=(?:还|也)?需?要招)|[\u4e00-\u9fff]{1,3}[季期](?=招))?(?:(?:明年|今年|年后|节后|开春后?)?\d{1,2}\s*月份?|明年|年后|节后|开春后?)?(?:还|也)?(?:要|需要)?`;
 
 const JOB_TAG = new RegExp(
   String.raw`^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|诚招|急招|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|诚招|急招|招工|招募|招人|招|聘)\s*[：:]|(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?(?:招聘|诚聘|急聘|诚招|急招|招募|招(?![商生标投待收]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*`,

@@ -376,11 +376,10 @@ class Structurer {
     // A post's headline over a dated line ("圣诞款上新啦 #美甲#" over "12月10日起…") titles that notice.
     // "…备货完毕！！" over "今年…1月18日到2月21日，1月18号正式开卖": a line naming a day within it is the notice's too.
     const namesDay = (b: SourceBlock | undefined) => b?.type === 'paragraph' && DAY_IN_TEXT.test(textOf(b));
-    const headlines = blocks.map((b, i) =>
-      (kinds[i + 1] === 'news' || (!kinds[i + 1] && namesDay(blocks[i + 1]))) && b.type === 'paragraph'
-        ? postHeadline(textOf(b))
-        : undefined,
-    );
+    const dated = (i: number) => kinds[i] === 'news' || (!kinds[i] && namesDay(blocks[i]));
+    // "…开始预订啦！！" over a sentence of who they are, then the dated line: a line of talk may stand between.
+    const gap = blocks.map((_, i) => (!dated(i + 1) && !kinds[i + 1] && blocks[i + 1]?.type === 'paragraph' && dated(i + 2) ? 1 : 0));
+    const headlines = blocks.map((b, i) => (dated(i + 1 + gap[i]!) && b.type === 'paragraph' ? postHeadline(textOf(b)) : undefined));
     // One job, post or headed notice is enough: such a line says what it is ("招学徒1名…", "收购：…").
     if (items < 2 && !kinds.some((k) => k === 'jobs' || k === 'supply') && !headlines.some(Boolean)) return false;
     const fillers = new Map<ColumnType, ColumnFiller>();
@@ -408,8 +407,12 @@ class Structurer {
           ),
         );
       // The headline as the notice's sub-heading, the dated line under it.
-      if (headlines[i]) fillers.get(kind)!.fill([{ type: 'heading', level: 2, runs: [{ text: headlines[i]! }] }, blocks[++i]!]);
-      else {
+      const headline = headlines[i];
+      if (headline) {
+        // The dated line first (it dates the notice), the line of talk after it.
+        const between = gap[i] ? [blocks[++i]!] : [];
+        fillers.get(kind)!.fill([{ type: 'heading', level: 2, runs: [{ text: headline }] }, blocks[++i]!, ...between]);
+      } else {
         const item = kind === 'supply' && block.type === 'paragraph' ? paragraphOf(asTaggedPost(textOf(block))) : block;
         // "今日回收参考价：" over a table: the line it stands under is its caption.
         fillers.get(kind)!.fill([item], blocks[i - 1]?.type === 'paragraph' ? textOf(blocks[i - 1]!) : '');
