@@ -188,7 +188,9 @@ function wrapsOnto(line: string, next: string): boolean {
   // "店里招分割工1名…" under a post: a line that opens a job ad or a post starts something of its own.
   return (
     !numberingOf(b) &&
-    !/^(?:第|供应|求购|出售|(?:长期|常年|长年|大量|高价)*(?:收购|回收)|招聘|诚聘|招|售|求|(?:店里|厂里|场里|公司|本店|本厂|我们|另外|另)(?:还|也)?(?:现在|长期)?招)/.test(b)
+    !/^(?:第|供应|求购|出售|(?:长期|常年|长年|大量|高价)*(?:收购|回收)|招聘|诚聘|招|售|求|(?:店里|厂里|场里|公司|本店|本厂|我们|另外|另)(?:还|也)?(?:现在|长期)?招)/.test(
+      b,
+    )
   );
 }
 
