@@ -26,16 +26,7 @@ export function helveticaPdf(lines: [number, string][][], page = { width: 612, h
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
   ];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const offset = pdf.length;
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return offset;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(pdf);
+  return pdfOf(objects);
 }
 
 /** Lines at x = 50, one under the other, on a letter-size page. */
@@ -63,6 +54,11 @@ export function drawnPdf(pages: DrawnPage[], size = { width: 842, height: 595 })
     kids.push(objects.length);
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  return pdfOf(objects);
+}
+
+/** The objects (1, 2, … in order) as a PDF file with its cross-reference table. */
+function pdfOf(objects: string[]): Uint8Array {
   let pdf = '%PDF-1.4\n';
   const offsets = objects.map((body, i) => {
     const offset = pdf.length;

@@ -13,7 +13,7 @@ import { isPlaceName, matchPhoto } from '../../../electron/backend/domains/intak
 import { structureDocument } from '../../../electron/backend/domains/intake/structure';
 import type { SourceBlock } from '../../../electron/backend/domains/intake/htmlToBlocks';
 import { paragraph, type Column } from '../../../shared/sites/model';
-import { env, itemTitles, structuredText, TODAY } from '../../helpers/structuredText';
+import { env, itemTitles, listColumn, namedProduct, structuredText, TODAY } from '../../helpers/structuredText';
 
 const products = (columns: Column[]) => columns.filter((c) => c.type === 'products').flatMap((c) => itemTitles(c) ?? []);
 
@@ -94,15 +94,7 @@ describe('photos and the contact', () => {
   });
 
   it('gives the photo of a thing to the item that is one, not to the work done on it', () => {
-    const column = {
-      id: 'c',
-      type: 'products',
-      title: '产品',
-      order: 0,
-      channels: { web: true, wap2: true, wap1: true, sms: true },
-      body: [],
-      items: ['打印机维修保养', '激光打印机'].map((name, i) => ({ kind: 'product', id: `p${i}`, name, description: [], images: [] })),
-    } as Column;
+    const column = listColumn('products', [namedProduct('打印机维修保养', 'p0'), namedProduct('激光打印机', 'p1')]);
     const found = matchPhoto('打印机.jpg', [column]);
     expect(found.kind === 'item' && found.item.id).toBe('p1');
   });

@@ -11,19 +11,10 @@ import { jobLine } from '../../../electron/backend/domains/intake/lineItems';
 import { isEquipmentName, matchPhoto } from '../../../electron/backend/domains/intake/photos';
 import { readTable, rowFields } from '../../../electron/backend/domains/intake/tables';
 import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
-import { paragraph, type Column, type ColumnType, type Item } from '../../../shared/sites/model';
-import { itemTitles, structuredText } from '../../helpers/structuredText';
+import { paragraph, type Column } from '../../../shared/sites/model';
+import { itemTitles, listColumn, structuredText } from '../../helpers/structuredText';
 
 const news = (columns: Column[]) => columns.find((c) => c.type === 'news');
-const column = (type: ColumnType, items: Item[]): Column => ({
-  id: type,
-  type,
-  title: type,
-  order: 0,
-  channels: { web: true, wap2: true, wap1: true, sms: true },
-  body: [],
-  items,
-});
 
 describe('hires in a note', () => {
   it('reads a hire told after its reason, paid by the day in a range', () => {
@@ -80,11 +71,11 @@ describe('a flyer’s table, photos, contact and short name', () => {
 
   it('gives a photo named by brand and product to the product of that brand, not to a notice naming both', () => {
     const columns = [
-      column('products', [
+      listColumn('products', [
         { kind: 'product', id: 'p1', name: '燃气热水器 JSQ25', description: [paragraph('品牌：万和')], images: [] },
         { kind: 'product', id: 'p2', name: '燃气热水器 JSQ30', description: [paragraph('品牌：林内')], images: [] },
       ]),
-      column('news', [{ kind: 'article', id: 'a1', title: '本店成为万和热水器县级服务网点', body: [], images: [] }]),
+      listColumn('news', [{ kind: 'article', id: 'a1', title: '本店成为万和热水器县级服务网点', body: [], images: [] }]),
     ];
     const found = matchPhoto('万和热水器.jpg', columns);
     expect(found.kind === 'item' && found.item.id).toBe('p1');

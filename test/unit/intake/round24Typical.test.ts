@@ -11,7 +11,7 @@ import { textLines } from '../../../electron/backend/domains/intake/lines';
 import { isPlaceName } from '../../../electron/backend/domains/intake/photos';
 import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
 import type { Article, Column } from '../../../shared/sites/model';
-import { itemTitles, structuredText } from '../../helpers/structuredText';
+import { itemTitles, listColumn, structuredText } from '../../helpers/structuredText';
 
 const of = (columns: Column[], type: Column['type']) => columns.find((c) => c.type === type);
 
@@ -68,15 +68,7 @@ describe('notices', () => {
   });
 
   it('gives a prize photo to the one news item counting medals', () => {
-    const news: Column = {
-      id: 'n',
-      type: 'news',
-      title: '新闻',
-      order: 0,
-      channels: { web: true, wap2: true, wap1: true, sms: true },
-      body: [],
-      items: [{ kind: 'article', id: 'a1', title: '我馆学员在市锦标赛获得3金2银', body: [], images: [] }],
-    };
+    const news = listColumn('news', [{ kind: 'article', id: 'a1', title: '我馆学员在市锦标赛获得3金2银', body: [], images: [] }]);
     expect(prizeNewsOf('领奖.jpg', [news])?.item.id).toBe('a1');
   });
 });
