@@ -1010,7 +1010,7 @@ const POSITIONS = new RegExp(
   String.raw`^(?:现|急|长期)?(?:招聘|诚聘|急聘|招)?((?:${POSITION}\s*[、和及]\s*)+${POSITION})(?:([，,；;。])\s*(.*))?$`,
 );
 /** "因业务扩大，现招聘…", "本公司现招聘…", "因订单增加，厂里招…": the reason and who is hiring, in front of the positions. */
-const HIRING_LEAD =
+const REASON_BEFORE_HIRING =
   /^(?:[^。；;！!]*?[，,]\s*)?(?:本公司|本店|本厂|我公司|我司|公司|我们|厂里|店里)?(?=(?:现|急|长期)?(?:招聘|诚聘|急聘|诚招|急招|招(?![牌生商标收投待财])))/;
 
 /**
@@ -1020,7 +1020,7 @@ const HIRING_LEAD =
  * follow as a line of their own.
  */
 function jobsInOneSentence(text: string): string[] | undefined {
-  const unled = text.trim().replace(HIRING_LEAD, '');
+  const unled = text.trim().replace(REASON_BEFORE_HIRING, '');
   const match = POSITIONS.exec(unled);
   // "因业务需要，招聘送货员2名，…": one position after the reason is a job line without the reason.
   if (!match) return unled !== text.trim() && jobLine(unled)?.headcount ? [unled] : undefined;

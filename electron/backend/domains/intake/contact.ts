@@ -326,7 +326,8 @@ class ContactBuilder {
       // "手机13805381234 王店长": a person's title after the number names who answers it.
       else if (numbers.length && personIn(rest)) this.contact.person ||= personIn(rest);
       for (const n of numbers) this.addNumber(field === 'fax' ? '传真' : field === 'mobile' ? '手机' : label, n);
-      if (numbers.length === 0 && rest) this.addNumber(label, rest);
+      // "电话：400 800 1234" is read above; a value with no digit at all ("电话：订餐") is no number.
+      if (numbers.length === 0 && /\d/.test(rest)) this.addNumber(label, rest);
     }
   }
 }

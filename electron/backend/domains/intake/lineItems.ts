@@ -391,10 +391,10 @@ const JOB_LINE =
 /** "另外店里招…", "我们厂里还招…": a few words of who is hiring in front of 招, in prose (then maybe 现在: "另外公司现在招…"). */
 // "仓库那边要招…", "门店这边也需要招…": the part of the business that hires, and 要/需要 before 招; "另：店里招…" with a colon;
 // "店里忙不过来，招…": the reason first; "仓库要招…": a part named without 那边 when 要 follows.
-const HIRING_LEAD = String.raw`(?:[^，,。；;！!：:\d]{2,14}[，,]\s*)?(?:(?:另外|此外|同时|还有|另|再)[：:，,]?\s*)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂|[\u4e00-\u9fff]{1,4}(?:那边|这边)|[\u4e00-\u9fff]{1,4}(?=(?:还|也)?需?要招)|[\u4e00-\u9fff]{1,3}[季期](?=招))?(?:(?:明年|今年|年后|节后|开春后?)?\d{1,2}\s*月份?|明年|年后|节后|开春后?)?(?:还|也)?(?:要|需要)?`;
+const WHO_AND_WHEN_HIRING = String.raw`(?:[^，,。；;！!：:\d]{2,14}[，,]\s*)?(?:(?:另外|此外|同时|还有|另|再)[：:，,]?\s*)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂|[\u4e00-\u9fff]{1,4}(?:那边|这边)|[\u4e00-\u9fff]{1,4}(?=(?:还|也)?需?要招)|[\u4e00-\u9fff]{1,3}[季期](?=招))?(?:(?:明年|今年|年后|节后|开春后?)?\d{1,2}\s*月份?|明年|年后|节后|开春后?)?(?:还|也)?(?:要|需要)?`;
 
 const JOB_TAG = new RegExp(
-  String.raw`^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|诚招|急招|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|诚招|急招|招工|招募|招人|招|聘)\s*[：:]|(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?(?:招聘|诚聘|急聘|诚招|急招|招募|招(?![商生标投待收]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*`,
+  String.raw`^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|诚招|急招|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|诚招|急招|招工|招募|招人|招|聘)\s*[：:]|(?:${WHO_AND_WHEN_HIRING})?(?:现在|目前|现|急|长期)?(?:招聘|诚聘|急聘|诚招|急招|招募|招(?![商生标投待收]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*`,
 );
 
 /** The tag of a tagged job line removed ("招人：…" → "…"). */
@@ -412,7 +412,7 @@ const HIRING =
  * position runs to a comma or to the first word of what is asked or paid (要, 会, 需, 工资 …). "招个司机" is one.
  */
 const COUNT_FIRST = new RegExp(
-  String.raw`^\s*(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?(?:招聘|诚聘|急聘|急招|招募|招)\s*(?:(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*[个名位]|个)\s*([\u4e00-\u9fffA-Za-z]{2,10}?)(?=$|[，,。；;：:\s]|要|会|需|能|有|工资|月薪|底薪|待遇|包吃)`,
+  String.raw`^\s*(?:${WHO_AND_WHEN_HIRING})?(?:现在|目前|现|急|长期)?(?:招聘|诚聘|急聘|急招|招募|招)\s*(?:(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*[个名位]|个)\s*([\u4e00-\u9fffA-Za-z]{2,10}?)(?=$|[，,。；;：:\s]|要|会|需|能|有|工资|月薪|底薪|待遇|包吃)`,
 );
 
 /** A job ad said with its headcount first, in the written order ("销售员1名，要懂养殖的…"); other text as it is. */
@@ -432,7 +432,7 @@ export const isTaggedJob = (text: string) => {
 
 /** "店里招临时帮工2个，…": a headcount said with 个 after 招 and a position, as 名. */
 const SPOKEN_HEADCOUNT = new RegExp(
-  String.raw`^(\s*(?:${HIRING_LEAD})?(?:现在|目前|现|急|长期)?招(?![牌生商标收投待财])(?:聘|募)?\s*[\u4e00-\u9fff]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十]))个(?=[，,。；;\s]|$)`,
+  String.raw`^(\s*(?:${WHO_AND_WHEN_HIRING})?(?:现在|目前|现|急|长期)?招(?![牌生商标收投待财])(?:聘|募)?\s*[\u4e00-\u9fff]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十]))个(?=[，,。；;\s]|$)`,
 );
 const withSpokenHeadcount = (text: string) => text.replace(SPOKEN_HEADCOUNT, '$1名');
 

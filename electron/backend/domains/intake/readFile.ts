@@ -36,7 +36,7 @@ import { PdfProblem, readPdf } from './pdf';
 import { PresentationProblem, readPresentation } from './presentation';
 import { readRtf, RtfProblem } from './rtf';
 import { ASSET_SCHEME } from './sanitize';
-import { readCsv, readOds, readXls, readXlsx, sheetBlocks, SpreadsheetProblem, type Sheet } from './spreadsheet';
+import { isSpreadsheetXml, readCsv, readOds, readSpreadsheetXml, readXls, readXlsx, sheetBlocks, SpreadsheetProblem, type Sheet } from './spreadsheet';
 import { emptyReadOutput, type ReadOutput } from './readOutput';
 import { structureDocument } from './structure';
 import { decodeText, TextDecodingProblem } from './textDecoding';
@@ -232,6 +232,7 @@ class DocumentReader {
 
   /** An XML file: an Evernote export (each note a page named `笔记.enex/报价单`), else a program's records. */
   private async xml(bytes: Uint8Array): Promise<void> {
+    if (isSpreadsheetXml(bytes)) return this.sheets(readSpreadsheetXml(bytes));
     const root = parseXml(decodeXml(bytes));
     if (!isEvernoteExport(root)) {
       this.structure(xmlRecordBlocks(root, path.posix.basename(this.file, path.posix.extname(this.file))));

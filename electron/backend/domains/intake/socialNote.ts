@@ -19,14 +19,14 @@ const EMOJI_LABELS: [RegExp, string][] = [
   [/^(?:⏰|🕙|🕘|🕐|⌚️?)\s*/u, '营业时间：'],
 ];
 
-/** "📍洛阳市…" → "地址：洛阳市…"; a line that names its label after the emoji ("📞电话：…") keeps it. */
+/** "📍洛阳市…" → "地址：洛阳市…"; a line that names its label after the emoji ("📞电话：…", "☎️订餐电话0530…") keeps it. */
 export function withEmojiLabel(line: string): string {
   const text = line.trim();
   for (const [emoji, label] of EMOJI_LABELS) {
     const match = emoji.exec(text);
     if (!match) continue;
     const rest = text.slice(match[0].length);
-    return /^[\u4e00-\u9fff]{1,6}\s*[：:]|^(?:营业时间|地址|电话|手机)/.test(rest) ? rest : `${label}${rest}`;
+    return /^[\u4e00-\u9fff]{1,6}\s*[：:]|^[\u4e00-\u9fff]{0,4}(?:营业时间|地址|电话|热线|手机)/.test(rest) ? rest : `${label}${rest}`;
   }
   return line;
 }

@@ -200,6 +200,7 @@ const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
  * tables are the sheets) or CSV / tab-separated text. Undefined when the bytes are not text.
  */
 function textWorkbook(bytes: Uint8Array): Sheet[] | undefined {
+  if (isSpreadsheetXml(bytes)) return readSpreadsheetXml(bytes);
   if (isHtml(bytes))
     return webPageTables(decodeHtml(bytes)).map((rows, i) => ({
       name: `表${i + 1}`,
@@ -221,6 +222,18 @@ export function readCsv(bytes: Uint8Array, name: string): Sheet {
     rows: parsed.data.slice(0, MAX_SHEET_ROWS).map((row) => row.slice(0, MAX_SHEET_COLUMNS).map((c) => String(c ?? '').trim())),
   };
 }
+
+/**
+ * "XML Spreadsheet 2003" (Excel 2003's and WPS's `<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">`,
+ * saved as .xml or under .xls): known by its namespace or its `progid="Excel.Sheet"` processing instruction.
+ */
+export function isSpreadsheetXml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  return /^\s*(?:\uFEFF|\xEF\xBB\xBF)?<\?xml/.test(head) && /urn:schemas-microsoft-com:office:spreadsheet|progid\s*=\s*["']Excel\.Sheet/i.test(head);
+}
+
+/** An XML Spreadsheet 2003 workbook, read by SheetJS like an old .xls. */
+export const readSpreadsheetXml = (bytes: Uint8Array): Sheet[] => sheetJsSheets(bytes);
 
 /** An old Excel .xls or WPS .et workbook; one that is really an .xlsx (renamed) goes to exceljs. */
 export async function readXls(bytes: Uint8Array): Promise<Sheet[]> {

@@ -2,8 +2,10 @@
  * A contact card (`.vcf`, vCard 2.1, 3.0 or 4.0, as a phone exports one) read as the contact: its lines written
  * with the labels contact.ts reads (联系人, 手机, 电话, 传真, 地址, 邮编, 邮箱), under a 联系方式 heading.
  * vCard 2.1 (Android's export) writes non-ASCII values QUOTED-PRINTABLE in a declared CHARSET, wrapped with soft
- * line breaks (`=` at a line's end); 3.0 and 4.0 fold lines by starting the next with a space. A phone's export of
- * many contacts gives the first card's; PHOTO and other binary values are not read.
+ * line breaks (`=` at a line's end); 3.0 and 4.0 fold lines by starting the next with a space. Several cards of one
+ * business (the boss, the sales manager, the shop's own card) give their numbers together, the first person named
+ * being the contact; a phone's whole address book gives the first card's only. PHOTO and other binary values are
+ * not read.
  */
 import type { SourceBlock } from './htmlToBlocks';
 
@@ -91,13 +93,19 @@ function addressLines(p: Property): string[] {
   ];
 }
 
-/** One card's properties as contact lines, the person first. */
+const organisation = (properties: Property[]) =>
+  properties
+    .filter((p) => p.name === 'ORG')
+    .map((p) => components(p)[0]!)
+    .find(Boolean) ?? '';
+
+/** One card's properties as contact lines, the person first; a card of the business itself (its name is the ORG) names no person. */
 function cardLines(properties: Property[]): string[] {
   const get = (name: string) => properties.filter((p) => p.name === name);
   const fullName = get('FN').map((p) => components(p).join(' ').trim())[0];
   const [family = '', given = ''] = get('N').map(components)[0] ?? [];
   const person = fullName || (/[\u4e00-\u9fff]/.test(family + given) ? family + given : `${given} ${family}`.trim());
-  const lines = person ? [`联系人：${person}`] : [];
+  const lines = person && person !== organisation(properties) ? [`联系人：${person}`] : [];
   for (const p of get('TEL')) {
     const kinds = types(p);
     const tel = number(p);
@@ -127,10 +135,19 @@ function cards(text: string): Property[][] {
   return found;
 }
 
-/** The first card of a .vcf as a contact section; nothing when it holds no card. */
+/** Up to this many cards without a common ORG are one business's people; more are an address book. */
+const MAX_CARDS_OF_ONE_BUSINESS = 3;
+
+/** The first card, and the others when they are of the same business (the same ORG, or only a few cards). */
+function businessCards(all: Property[][]): Property[][] {
+  const org = all[0] ? organisation(all[0]) : '';
+  if (all.length <= MAX_CARDS_OF_ONE_BUSINESS) return all;
+  return org ? all.filter((card, i) => i === 0 || organisation(card) === org).slice(0, 10) : all.slice(0, 1);
+}
+
+/** The business's cards of a .vcf as a contact section; nothing when it holds no card. */
 export function vcardBlocks(text: string): SourceBlock[] {
-  const card = cards(text)[0];
-  const lines = card ? cardLines(card) : [];
+  const lines = [...new Set(businessCards(cards(text)).flatMap(cardLines))];
   if (lines.length === 0) return [];
   const paragraph = (t: string): SourceBlock => ({ type: 'paragraph', runs: [{ text: t }] });
   return [{ type: 'heading', level: 1, runs: [{ text: '联系方式' }] }, ...lines.map(paragraph)];
