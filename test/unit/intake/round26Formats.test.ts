@@ -69,7 +69,9 @@ describe('a .vcf with several cards', () => {
   });
 
   it('gives only the first card of a whole address book', () => {
-    const text = ['甲', '乙', '丙', '丁', '戊'].map((name, i) => card(`FN:${name}先生`, `ORG:公司${i}`, `TEL;TYPE=CELL:1370000${1000 + i}`)).join('\n');
+    const text = ['甲', '乙', '丙', '丁', '戊']
+      .map((name, i) => card(`FN:${name}先生`, `ORG:公司${i}`, `TEL;TYPE=CELL:1370000${1000 + i}`))
+      .join('\n');
     const contact = contactOf(text);
     expect(contact?.person).toBe('甲先生');
     expect(contact?.phones.map((p) => p.number)).toEqual(['13700001000']);

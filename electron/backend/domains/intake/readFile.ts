@@ -36,7 +36,17 @@ import { PdfProblem, readPdf } from './pdf';
 import { PresentationProblem, readPresentation } from './presentation';
 import { readRtf, RtfProblem } from './rtf';
 import { ASSET_SCHEME } from './sanitize';
-import { isSpreadsheetXml, readCsv, readOds, readSpreadsheetXml, readXls, readXlsx, sheetBlocks, SpreadsheetProblem, type Sheet } from './spreadsheet';
+import {
+  isSpreadsheetXml,
+  readCsv,
+  readOds,
+  readSpreadsheetXml,
+  readXls,
+  readXlsx,
+  sheetBlocks,
+  SpreadsheetProblem,
+  type Sheet,
+} from './spreadsheet';
 import { emptyReadOutput, type ReadOutput } from './readOutput';
 import { structureDocument } from './structure';
 import { decodeText, TextDecodingProblem } from './textDecoding';

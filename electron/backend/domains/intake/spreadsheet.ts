@@ -229,7 +229,10 @@ export function readCsv(bytes: Uint8Array, name: string): Sheet {
  */
 export function isSpreadsheetXml(bytes: Uint8Array): boolean {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  return /^\s*(?:\uFEFF|\xEF\xBB\xBF)?<\?xml/.test(head) && /urn:schemas-microsoft-com:office:spreadsheet|progid\s*=\s*["']Excel\.Sheet/i.test(head);
+  return (
+    /^\s*(?:\uFEFF|\xEF\xBB\xBF)?<\?xml/.test(head) &&
+    /urn:schemas-microsoft-com:office:spreadsheet|progid\s*=\s*["']Excel\.Sheet/i.test(head)
+  );
 }
 
 /** An XML Spreadsheet 2003 workbook, read by SheetJS like an old .xls. */
