@@ -230,7 +230,7 @@ describe('signals that hold across writers', () => {
     const result = structure(['店铺公告', '本周六（11月22日）店庆，全场八折。', '12月起每周一店休，请相互转告。']);
     expect(items(result.columns, 'news').map((a) => (a.kind === 'article' ? [a.title, a.date] : []))).toEqual([
       ['本周六（11月22日）店庆', '2026-11-22'],
-      ['12月起每周一店休', undefined],
+      ['12月起每周一店休', '2026-12-01'],
     ]);
   });
 

@@ -41,6 +41,7 @@ import {
   newsLine,
   spacedProducts,
   isOneNoticeTitle,
+  isSurcharge,
   noticeLine,
   opensPost,
   postLine,
@@ -511,7 +512,7 @@ export class ColumnFiller {
   private listedItems(text: string): string[] | undefined {
     const positions =
       this.column.type === 'jobs'
-        ? jobsInOneSentence(text)
+        ? (jobsInOneSentence(text) ?? hiredSentences(text))
         : this.column.type === 'news'
           ? this.datedSentences(text)
           : this.column.type === 'products'
@@ -913,7 +914,9 @@ export class ColumnFiller {
    * by itself ("【主食】" over "葱油饼……12元/张"; not "收费标准：面议", a field of the sub-heading's item).
    */
   private holdsItems(blocks: SourceBlock[], least = 2): boolean {
-    const only = blocks.length === 1 && blocks[0]!.type === 'paragraph' ? textOf(blocks[0]!) : '';
+    // "换燕麦奶 / 加一份浓缩 +3元" after the group's items adds to them: no line of its own to count.
+    const lines = blocks.filter((b) => !(b.type === 'paragraph' && isSurcharge(textOf(b))));
+    const only = lines.length === 1 && lines[0]!.type === 'paragraph' ? textOf(lines[0]!) : '';
     if (this.column.type === 'products' && only && !/[：:]/.test(only) && this.lineItemOf(only)) return true;
     let count = 0;
     for (const block of blocks) {
@@ -1007,7 +1010,7 @@ function noticeDetails(blocks: SourceBlock[], at: number): SourceBlock[] | undef
 /** A position and its headcount in a list of them: "厨师2名", "CNC 编程员 2 名", "场地布置工5名（男性，能吃苦）". */
 const POSITION = String.raw`[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,11}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位](?:\s*[（(][^）)]{1,20}[)）])?`;
 const POSITIONS = new RegExp(
-  String.raw`^(?:现|急|长期)?(?:招聘|诚聘|急聘|招)?((?:${POSITION}\s*[、和及]\s*)+${POSITION})(?:([，,；;。])\s*(.*))?$`,
+  String.raw`^(?:现|急|长期)?(?:招聘|诚聘|急聘|招)?((?:${POSITION}\s*[、和及，,]\s*)+${POSITION})(?:([，,；;。])\s*(.*))?$`,
 );
 /** "因业务扩大，现招聘…", "本公司现招聘…", "因订单增加，厂里招…": the reason and who is hiring, in front of the positions. */
 const REASON_BEFORE_HIRING =
@@ -1026,16 +1029,55 @@ function jobsInOneSentence(text: string): string[] | undefined {
   if (!match) return unled !== text.trim() && jobLine(unled)?.headcount ? [unled] : undefined;
   // After a full stop the sentences are notes of their own (they may speak of each position apart).
   const apart = match[2] === '。' && match[3] ? [match[3]] : [];
-  const rest = match[3] && !apart.length ? `，${match[3]}` : '';
-  const lines = match[1]!.split(/\s*[、和及]\s*(?![^（(]*[)）])/).map((position) => {
+  const positions = match[1]!.split(/\s*[、和及，,]\s*(?![^（(]*[)）])/).map((position) => {
     const remark = /\s*[（(]([^）)]{1,20})[)）]$/.exec(position);
     const named = (remark ? position.slice(0, remark.index) : position).replace(
       /(?<=[\u4e00-\u9fffA-Za-z])\s+(?=[\u4e00-\u9fffA-Za-z])/g,
       '',
     );
-    return `${named}${remark ? `，${remark[1]}` : ''}${rest}`;
+    return { named, remark: remark?.[1] };
+  });
+  const clauses = match[3] && !apart.length ? match[3].split(/[，,]\s*/).filter(Boolean) : [];
+  const titles = positions.map((p) => splitHeadcount(p.named).title);
+  const owners = clauses.map((clause) => ownerOf(clause, titles));
+  const lines = positions.map(({ named, remark }, i) => {
+    // "…，帮工一个月4000，服务员3500": a clause opening with a position's name (or its end) is that position's alone, said first.
+    const own = clauses.flatMap((clause, c) => (owners[c]?.index === i ? [clause.slice(owners[c]!.name.length)] : []));
+    const shared = clauses.filter((_, c) => !owners[c]);
+    return [`${named}${remark ? `，${remark}` : ''}`, ...own, ...shared].join('，');
   });
   return [...lines, ...apart];
+}
+
+/** The position a clause opens by naming (its title or the title's end, two characters or more), with the name as written. */
+function ownerOf(clause: string, titles: string[]): { index: number; name: string } | undefined {
+  let best: { index: number; name: string } | undefined;
+  titles.forEach((title, index) => {
+    for (let at = 0; at <= title.length - 2; at++) {
+      const name = title.slice(at);
+      if (clause.startsWith(name) && clause.length > name.length && (!best || name.length > best.name.length)) best = { index, name };
+    }
+  });
+  return best;
+}
+
+/**
+ * "招电焊工2名，…一天300元。招学徒1名，…": hires said one sentence after another in one paragraph — each sentence that is
+ * a job with its headcount begins a job, the sentences after it belong to it. Undefined unless two or more are.
+ */
+function hiredSentences(text: string): string[] | undefined {
+  const sentences = text
+    .split(/(?<=[。！!])/)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
+  const hires = (sentence: string) => Boolean(jobLine(sentence)?.headcount);
+  if (sentences.length < 2 || !hires(sentences[0]!) || sentences.filter(hires).length < 2) return undefined;
+  const jobs: string[] = [];
+  for (const sentence of sentences) {
+    if (hires(sentence) || jobs.length === 0) jobs.push(sentence);
+    else jobs[jobs.length - 1] += sentence;
+  }
+  return jobs;
 }
 
 /** The jobs a part of a sentence starts by naming ("钳工、编程员要求…": the ends of 模具钳工, CNC编程员), and the rest of it. */

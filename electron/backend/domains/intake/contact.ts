@@ -15,6 +15,9 @@ const LABELS: [Field, string[]][] = [
     'address',
     [
       '地址',
+      // "总店：…路…号" over "二店：…": the main shop's place is the address.
+      '总店',
+      '总部',
       '公司地址',
       '门店地址',
       '店铺地址',

@@ -25,8 +25,8 @@ const SHORT_YEAR = /(?<!\d)(\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日
 const MONTH_DAY = /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/;
 /** "2027年春季学期2月20日", "2026年寒假1月18日": a year, the term or holiday it names, then the month and day of that year. */
 const YEAR_TERM_DAY = /(\d{4})\s*年\s*(?:春季|秋季|夏季|冬季|春|秋|寒假|暑假|新)(?:学期|班)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/;
-/** "4月 春茶上新": a month alone only at the start of a line, followed by a space or a comma. */
-const MONTH_AT_START = /^(\d{1,2})\s*月(?=[\s，,、：:])/;
+/** "4月 春茶上新", "11月起每周六…": a month alone only at the start of a line, followed by a space, a comma or 起 (from then on). */
+const MONTH_AT_START = /^(\d{1,2})\s*月份?(?=[\s，,、：:]|起)/;
 
 /** "8-15 公司通过…", "9/20 新品上市": a month and day with a dash or slash, only at the start of a line and standing apart. */
 const MONTH_DAY_AT_START = /^(\d{1,2})\s*[-/]\s*(\d{1,2})(?=[\s，,、：:])/;

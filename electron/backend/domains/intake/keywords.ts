@@ -116,8 +116,8 @@ function matchIn(core: string, vocabulary: Record<KeywordColumn, string[]> = COL
 /** "关于海悦", "About 花漾": a short heading about the business itself, naming no other column, is its introduction. */
 const ABOUT = /^(?:关于|about\s)/i;
 
-/** Words that name a column only as a whole heading: "用工" over hires, but 灵活用工 is a service. */
-const WHOLE_HEADINGS: Record<string, ColumnType> = { 用工: 'jobs', 用人: 'jobs' };
+/** Words that name a column only as a whole heading: "用工" over hires, but 灵活用工 is a service; "回收" over what is bought, but 回收价格 lists what is paid. */
+const WHOLE_HEADINGS: Record<string, ColumnType> = { 用工: 'jobs', 用人: 'jobs', 回收: 'supply' };
 
 /** The column type a heading names (numbering and brackets ignored); headings over 20 characters name none. */
 export function matchColumnKeyword(heading: string): KeywordMatch | undefined {

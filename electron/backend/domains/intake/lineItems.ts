@@ -134,6 +134,10 @@ function spacedPriceTail(value: string): { spec: string; price: string } | undef
 /** A label that says what else the business takes on ("另承接", "本店还承接", "兼营"), not what it is. */
 const TAKEN_ON = /^(?:本店|我们|我店)?(?:另外?|还|也|兼)?(?:承接|承办|代办|兼营|经营|办理)$/;
 
+/** "换燕麦奶 / 加一份浓缩 +3元", "加蛋＋2元": an amount added to the items above (an option's surcharge), not an item of its own. */
+export const isSurcharge = (text: string) =>
+  /^[^\d+＋]{2,30}[+＋]\s*[¥￥]?\s*\d[\d.]*\s*(?:元|块)?(?:\s*[/／][^\s\d]{1,3})?$/.test(text.trim());
+
 export function productLine(raw: string): ProductLine | undefined {
   // "烤羊排（68元/斤）": a price in brackets at the end of a menu line is its price.
   // "智能控制仪……………………￥280": however long its leader runs, the line is as long as its words.
@@ -189,6 +193,7 @@ export function productLine(raw: string): ProductLine | undefined {
   }
   if (!name || !priceText) return undefined;
   name = name.trim();
+  if (isSurcharge(text)) return undefined;
   // "另承接：门牌、胸牌制作，价格面议": a label saying what else is taken on names no item; what follows it does.
   if (labeled && cells.length < 2 && middle.length === 1 && TAKEN_ON.test(name)) [name, middle] = [middle[0]!, []];
   const nameWords = name.split(/\s+/);
@@ -390,8 +395,8 @@ const JOB_LINE =
 /** "招：送货司机2人…", "【招聘】…", "招学徒1名…" (招 before a position and its headcount): a job ad that says so, wherever it stands. */
 /** "另外店里招…", "我们厂里还招…": a few words of who is hiring in front of 招, in prose (then maybe 现在: "另外公司现在招…"). */
 // "仓库那边要招…", "门店这边也需要招…": the part of the business that hires, and 要/需要 before 招; "另：店里招…" with a colon;
-// "店里忙不过来，招…": the reason first; "仓库要招…": a part named without 那边 when 要 follows.
-const WHO_AND_WHEN_HIRING = String.raw`(?:[^，,。；;！!：:\d]{2,14}[，,]\s*)?(?:(?:另外|此外|同时|还有|另|再)[：:，,]?\s*)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂|[\u4e00-\u9fff]{1,4}(?:那边|这边)|[\u4e00-\u9fff]{1,4}(?=(?:还|也)?需?要招)|[\u4e00-\u9fff]{1,3}[季期](?=招))?(?:(?:明年|今年|年后|节后|开春后?)?\d{1,2}\s*月份?|明年|年后|节后|开春后?)?(?:还|也)?(?:要|需要)?`;
+// "店里忙不过来，招…": the reason first; "仓库要招…": a part named without 那边 when 要 follows; "园里招…", "车间里招…": a place of the business.
+const WHO_AND_WHEN_HIRING = String.raw`(?:[^，,。；;！!：:\d]{2,14}[，,]\s*)?(?:(?:另外|此外|同时|还有|另|再)[：:，,]?\s*)?(?:本店|店里|我们店里?|我们|厂里|公司|本公司|本厂|[\u4e00-\u9fff]{1,4}(?:那边|这边)|[\u4e00-\u9fff]{1,4}(?=(?:还|也)?需?要招)|[\u4e00-\u9fff]{1,3}[季期](?=招)|[\u4e00-\u9fff]{1,2}里(?=(?:现在|目前|现|急|长期)?招))?(?:(?:明年|今年|年后|节后|开春后?)?\d{1,2}\s*月份?|明年|年后|节后|开春后?)?(?:还|也)?(?:要|需要)?`;
 
 const JOB_TAG = new RegExp(
   String.raw`^\s*(?:[【[]\s*(?:招聘|诚聘|急聘|诚招|急招|招工|招募)\s*[】\]]|(?:招聘|诚聘|急聘|诚招|急招|招工|招募|招人|招|聘)\s*[：:]|(?:${WHO_AND_WHEN_HIRING})?(?:现在|目前|现|急|长期)?(?:招聘|诚聘|急聘|诚招|急招|招募|招(?![商生标投待收]))(?=[^\s，,。；;：:]{2,12}?\s*(?:\d{1,3}|[一二两三四五六七八九十])\s*[名人位]))\s*`,
@@ -436,10 +441,13 @@ const SPOKEN_HEADCOUNT = new RegExp(
 );
 const withSpokenHeadcount = (text: string) => text.replace(SPOKEN_HEADCOUNT, '$1名');
 
+const BARE_PAY = /^\d{3,5}(?:\s*[-~～到至]\s*\d{3,5})?$/;
+
 /** "4000-6000元，…" after a job's title and headcount: the amount it starts with is the pay. */
 function amountFirst(rest: string): { pay: string; rest: string } | undefined {
   const clause = /^[^，,；;。\s]+/.exec(rest)?.[0];
-  if (!clause || !isMarkedPrice(clause)) return undefined;
+  // "服务员3名，3500，…": a bare amount of pay standing first after the headcount.
+  if (!clause || !(isMarkedPrice(clause) || BARE_PAY.test(clause))) return undefined;
   return { pay: clause, rest: rest.slice(clause.length).replace(/^[，,；;。\s]+/, '') };
 }
 

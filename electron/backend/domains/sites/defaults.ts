@@ -8,10 +8,11 @@ import { suggestTemplate } from '../../../../shared/sites/templates/catalog';
  * it is the business. A workshop's 工作室, 工坊, 作坊 go (泥巷陶艺手工坊 → 泥巷陶艺). 行 goes after a name and its trade
  * (仁济药材行 → 仁济药材, 飞驰电动车行 → 飞驰电动车); 琴行, 车行 after a short name, 银行 and 二手车行 are the business. 部 goes from 维修部 (快修手机维修部 → 快修手机维修), 诊所 as 门诊部 does,
  * 工程部 as a whole (暖居地暖工程部 → 暖居地暖); a 供应站 or 配送站 is a form as 经营部 is (顺安液化气供应站 → 顺安液化气);
- * a 金店 is the business (瑞祥金店 stays); 馆 after 道 goes (虎威跆拳道馆 → 虎威跆拳道), 坊 after 油 (老李茶油坊 → 老李茶油).
+ * a 金店 is the business (瑞祥金店 stays); 家庭农场 is a registered form as 合作社 is (莓好时光家庭农场 → 莓好时光), 餐馆 goes
+ * as 饭店 does after a name of four or more (老杨口味虾餐馆 → 老杨口味虾), 部 from 加工部 as from 维修部; 馆 after 道 goes (虎威跆拳道馆 → 虎威跆拳道), 坊 after 油 (老李茶油坊 → 老李茶油).
  */
 const LEGAL_FORM =
-  /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|专业合作社|合作社|服务中心|中心|商行|经营部|批发部|门市部|服务部|经销部|门诊部|工程部|(?<=维修)部|(?<=回收)站|(?:供应|配送|经营|收购)站|基地|诊所|工作室|手工坊|工坊|作坊|料场|厂|饭店|(?<=道)馆|(?<=油)坊|(?<![酒花书商金])(?<![^兽农]药)店|(?<=[\u4e00-\u9fff]{4})(?<!银|二手车)行)$/;
+  /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|专业合作社|合作社|家庭农场|(?<=[\u4e00-\u9fff]{4})餐馆|(?<=加工)部|服务中心|中心|商行|经营部|批发部|门市部|服务部|经销部|门诊部|工程部|(?<=维修)部|(?<=回收)站|(?:供应|配送|经营|收购)站|基地|诊所|工作室|手工坊|工坊|作坊|料场|厂|饭店|(?<=道)馆|(?<=油)坊|(?<![酒花书商金])(?<![^兽农]药)店|(?<=[\u4e00-\u9fff]{4})(?<!银|二手车)行)$/;
 /** Words that say what a business does in general, not who it is: 鲁中机械制造 → 鲁中机械, 联华包装制品 → 联华包装, 清泉净水设备 → 清泉净水. */
 const GENERIC_ACTIVITY = /(制造|加工|生产|制品|设备|科技|实业|发展|贸易|商贸|工贸|技术|服务|种植|养殖|销售|经营|管理|开发|工程)$/;
 /** Standard short forms of organisation types. */
@@ -35,11 +36,11 @@ const QUALIFIERS = /职业|儿童|少儿|建筑|设备|生态/g;
  * A general word after a trade the name already says goes when four characters or more stay before it
  * (冰峰冷链物流 → 冰峰冷链, 光影映像摄影 → 光影映像, 云端舞蹈艺术培训 → 云端舞蹈, 阳光太阳能热水器 → 阳光太阳能,
  * 贝贝母婴用品 → 贝贝母婴, 山里人家土特产 → 山里人家, 星际台球俱乐部 → 星际台球, 墨韵书法培训学校 → 墨韵书法, 雅丽纹绣美容 → 雅丽纹绣, 锦衣汉服租赁 → 锦衣汉服,
- * 星河密室逃脱体验馆 → 星河密室: 体验馆 is a shop type as 生活馆 is, 逃脱 the trade 密室 already says);
+ * 星河密室逃脱体验馆 → 星河密室: 体验馆 is a shop type as 生活馆 is, 逃脱 the trade 密室 already says; 永固铁艺门窗 → 永固铁艺);
  * with less before it, it is the trade
  * (恒通物流, 天翼培训学校 stay).
  */
-const GENERAL_TRADE = /(物流|土特产|摄影|培训学校|培训|艺术|热水器|用品|俱乐部|器材|咨询|代理|养殖场|生活馆|体验馆|逃脱|美容|租赁)$/;
+const GENERAL_TRADE = /(物流|土特产|摄影|培训学校|培训|艺术|热水器|用品|俱乐部|器材|咨询|代理|养殖场|生活馆|体验馆|逃脱|美容|租赁|门窗)$/;
 /**
  * Customers a supplier serves that are a kind of business themselves: 宾客酒店用品 without 用品 would read as a
  * hotel, 顺达汽车用品 as a car dealer, so 用品 stays after them (母婴, 宠物 say the trade alone and it goes); so does
