@@ -7,11 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { shortNameOf } from '../../../electron/backend/domains/sites/defaults';
-import { parseContact } from '../../../electron/backend/domains/intake/contact';
+import { fullerAddress, fullerPerson, parseContact } from '../../../electron/backend/domains/intake/contact';
 import { jobLine, newsLine, productLine } from '../../../electron/backend/domains/intake/lineItems';
 import { isPlaceName } from '../../../electron/backend/domains/intake/photos';
 import type { Job } from '../../../shared/sites/model';
-import { itemTitles, structuredText, TODAY } from '../../helpers/structuredText';
+import type { SourceBlock } from '../../../electron/backend/domains/intake/htmlToBlocks';
+import { structureDocument } from '../../../electron/backend/domains/intake/structure';
+import { env, itemTitles, structuredText, TODAY } from '../../helpers/structuredText';
 
 const jobsOf = (text: string) => {
   const jobs = structuredText(text, '情况.txt').columns.find((c) => c.type === 'jobs');
@@ -61,7 +63,7 @@ describe('round 26 typical lines', () => {
   });
 
   it('reads the main shop’s address after 总店', () => {
-    expect(parseContact(['总店：某市某区人民路与和平街交叉口北50米', '二店：万达一楼']).address).toBe('某市某区人民路与和平街交叉口北50米');
+    expect(parseContact(['总店：某市某区人民路与和平街交叉口北50米', '二店：万达一楼'])?.address).toBe('某市某区人民路与和平街交叉口北50米');
   });
 
   it('takes a surcharge under a menu group for no item, and the one product above it for the group', () => {
@@ -84,3 +86,37 @@ describe('round 26 typical lines', () => {
     expect(shortNameOf('安居门窗', region)).toBe('安居门窗');
   });
 });
+
+describe('round 25 leftovers', () => {
+  it('takes a flyer group laid out as a two-column table of priced rows for products', () => {
+    const cell = (text: string) => [{ text }];
+    const blocks: SourceBlock[] = [
+      { type: 'paragraph', runs: [{ text: '其他' }] },
+      { type: 'table', header: false, rows: [[cell('帆布鞋'), cell('59 元')], [cell('棉拖鞋'), cell('15 元/双，两双 25 元')]] },
+    ];
+    const material = structureDocument(blocks, '特卖.pdf', env, { today: TODAY });
+    expect(itemTitles(material.columns.find((c) => c.type === 'products'))).toEqual(['帆布鞋', '棉拖鞋']);
+  });
+
+  it('reads 长期处理库存… as a supply post', () => {
+    const material = structuredText('某某服装\n长期处理库存衣服，给摆摊的批发，5元一件起。\n招店员1名，一个月3000。', '说明.txt');
+    const supply = material.columns.find((c) => c.type === 'supply');
+    expect(itemTitles(supply)).toEqual(['长期处理库存衣服']);
+    expect(supply?.items[0]).toMatchObject({ postKind: 'supply' });
+  });
+
+  it('reads a full name alone after the number as the person', () => {
+    expect(parseContact(['联系电话：13900001111 石建军（微信同号）'])?.person).toBe('石建军');
+    expect(parseContact(['电话：13900001111 全天'])?.person).toBeUndefined();
+  });
+
+  it('keeps the fuller of two files’ addresses and a full name over a title of the same surname', () => {
+    const full = '某市某街道金龙大道28号（老车站对面）';
+    expect(fullerAddress(full, '某市金龙大道28号')).toBe(full);
+    expect(fullerAddress('某市金龙大道28号', full)).toBe(full);
+    expect(fullerAddress(full, '某市人民路5号')).toBe('某市人民路5号');
+    expect(fullerPerson('石建军', '石老板')).toBe('石建军');
+    expect(fullerPerson('石建军', '王经理')).toBe('王经理');
+  });
+});
+

@@ -242,6 +242,12 @@ export const isContactBlockLine = (line: string) => contactPairs(line).filter((p
 /** A remark in brackets that is not a person: （微信同号）, （24小时）, （值班）, the writer's own （我）. */
 const NOT_A_PERSON = /微信|同号|小时|全天|值班|急诊|转|分机|预约|总机|前台|总台|客服|办公室|门市|门店|传真|^(?:我|本人|自己|我的)$/;
 
+/** The hundred commonest surnames (over four in five people bear one): a name of two or three characters starting with one. */
+const COMMON_SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const isFullName = (text: string) =>
+  /^[\u4e00-\u9fff]{2,3}$/.test(text) && COMMON_SURNAMES.includes(text[0]!) && !PERSON_TITLE.test(text) && !NOT_A_PERSON.test(text);
+
 /** "伍生", "黄生": how Cantonese speakers write Mr with a surname (not 学生, 招生, 医生, 养生 …). */
 const CANTONESE_MISTER = /^(?![学卫招新先考师众医养出人一民写平后书门花])[\u4e00-\u9fff]生$/;
 
@@ -328,6 +334,8 @@ class ContactBuilder {
       if (bracketed) this.contact.person ||= bracketed.slice(0, 50);
       // "手机13805381234 王店长": a person's title after the number names who answers it.
       else if (numbers.length && personIn(rest)) this.contact.person ||= personIn(rest);
+      // "联系电话：139… 曾建国（微信同号）": a full name alone after the number.
+      else if (numbers.length && isFullName(rest.trim())) this.contact.person ||= rest.trim();
       for (const n of numbers) this.addNumber(field === 'fax' ? '传真' : field === 'mobile' ? '手机' : label, n);
       // "电话：400 800 1234" is read above; a value with no digit at all ("电话：订餐") is no number.
       if (numbers.length === 0 && /\d/.test(rest)) this.addNumber(label, rest);
@@ -381,3 +389,23 @@ export function parseContact(lines: string[]): ContactBlock | undefined {
   }
   return builder.found ? builder.contact : undefined;
 }
+
+const addressCore = (address: string) => address.replace(/[（(][^）)]*[)）]|\s/g, '');
+
+/**
+ * Of two files' addresses, the one to keep: a later one that only says the same place shorter ("邵东市金龙大道28号" after
+ * "邵东市宋家塘街道金龙大道28号（老汽车站对面）": its road and number within the other) does not replace the fuller one.
+ */
+export function fullerAddress(before: string | undefined, found: string): string {
+  if (!before) return found;
+  const road = /[^市县区镇乡街道]+?(?:路|街|道|大道|巷)\d+号/.exec(addressCore(found))?.[0];
+  const shorter = road && addressCore(before).includes(road) && addressCore(before).length > addressCore(found).length;
+  return shorter ? before : found;
+}
+
+/** Of two files' persons, a full name over how the same person is addressed ("曾建国" over a later "曾老板"). */
+export function fullerPerson(before: string | undefined, found: string): string {
+  const titled = PERSON_TITLE.test(found) && !PERSON_TITLE.test(before ?? '');
+  return before && titled && /^[\u4e00-\u9fff]{2,3}$/.test(before) && before[0] === found[0] ? before : found;
+}
+

@@ -503,7 +503,7 @@ const POST_TAG = new RegExp(
   's',
 );
 const DEMAND_WORDS = /求购|收购|采购|回收|急购/;
-const SUPPLY_PHRASES = /供应|供货|出售|转让|批发|低价处理|现货/;
+const SUPPLY_PHRASES = /供应|供货|出售|转让|批发|低价处理|现货|处理(?:库存|积压|尾货)|清仓/;
 
 /**
  * "供应：…", "【求购】…", "出售：…", "收购：…" → a post ("收：…" too, a buyer's word said short) with its kind and the first clause as title.
@@ -528,7 +528,7 @@ export function postLine(raw: string, untagged = false): PostLine | undefined {
 }
 
 /** A clause that opens by buying or offering: "长期高价收购各品牌二手车", "回收二手手机", "常年供应…" (not 出租车, 供应链). */
-export const POST_OPENING = /^(?:长期|常年|长年|大量|高价|现货|急)*(?:收购|回收|求购|采购|供应(?!链)|出售|转让|出租(?!车))/;
+export const POST_OPENING = /^(?:长期|常年|长年|大量|高价|现货|急|低价)*(?:收购|回收|求购|采购|供应(?!链)|出售|转让|出租(?!车)|处理(?=库存|积压|尾货))/;
 
 /**
  * "长期收购老瓷器、老字画，可以上门看货": a short paragraph that opens by buying, said with how long or how much, is a

@@ -28,6 +28,7 @@ import {
   opensPost,
   POST_OPENING,
   postLine,
+  productLine,
   spacedProducts,
 } from './lineItems';
 import { chineseOfBilingualTables } from './bilingualTable';
@@ -371,8 +372,9 @@ class Structurer {
     // A table of priced rows ("塑钢窗　260元/㎡" typed in columns) is a list of items as its lines would be.
     blocks = blocks.map(asLine);
     const kinds = blocks.map((b) => this.blockKind(b));
-    // A line of several priced items ("贴膜 15元/张  数据线 20元/根") counts as its items.
-    const items = blocks.reduce((n, b, i) => (kinds[i] && kinds[i] !== 'contact' ? n + (spacedProducts(textOf(b))?.length ?? 1) : n), 0);
+    // A line of several priced items ("贴膜 15元/张  数据线 20元/根") counts as its items, a table as its rows.
+    const count = (b: SourceBlock) => (b.type === 'table' ? b.rows.length : (spacedProducts(textOf(b))?.length ?? 1));
+    const items = blocks.reduce((n, b, i) => (kinds[i] && kinds[i] !== 'contact' ? n + count(b) : n), 0);
     // A post's headline over a dated line ("圣诞款上新啦 #美甲#" over "12月10日起…") titles that notice.
     // "…备货完毕！！" over "今年…1月18日到2月21日，1月18号正式开卖": a line naming a day within it is the notice's too.
     const namesDay = (b: SourceBlock | undefined) => b?.type === 'paragraph' && DAY_IN_TEXT.test(textOf(b));
@@ -718,9 +720,12 @@ function contactTexts(blocks: SourceBlock[]): string[] {
  * A header-less table no rule claims, as lines typed with bars give ("收购本地黄豆|要今年的新豆|电话联系",
  * "地址|…"): posts when each row's first cell says it buys or offers, the contact when each row is a contact line.
  */
-function rowsKind(table: Extract<SourceBlock, { type: 'table' }>): 'supply' | 'contact' | undefined {
+function rowsKind(table: Extract<SourceBlock, { type: 'table' }>): 'supply' | 'contact' | 'products' | undefined {
   const firstCells = table.rows.map((row) => row.map((cell) => runsText(cell).trim()).find(Boolean) ?? '');
   if (firstCells.every((cell) => postLine(cell, true))) return 'supply';
+  // "回力帆布鞋 | 59元" laid out in columns (a flyer's last group set as a table): rows that read as priced lines.
+  const rowLines = table.rows.map((row) => row.map((cell) => runsText(cell).trim()).filter(Boolean).join('  '));
+  if (table.rows.length >= 2 && rowLines.every((line) => productLine(line)?.price)) return 'products';
   return contactTexts([table]).every(isContactLine) ? 'contact' : undefined;
 }
 

@@ -16,6 +16,7 @@ import { commitChanges } from '../../app/unitOfWork';
 import type { WritableDB } from '../../infra/db/handles';
 import { registerImage } from '../assets/repository';
 import { getEnterprise } from '../enterprises/service';
+import { fullerAddress, fullerPerson } from '../intake/contact';
 import { parseContactLines } from '../intake/fields';
 import { makeGuess } from '../intake/guesses';
 import { readMaterials, type IntakeResult } from '../intake/importMaterials';
@@ -41,6 +42,8 @@ class Placement {
   readonly problems: IntakeProblem[] = [];
   /** Phone numbers the documents of this import gave, in order. */
   private readonly importedPhones: ContactBlock['phones'] = [];
+  /** The address and person this import's files gave so far (not the enterprise record's, which any file replaces). */
+  private imported: { address?: string; person?: string } = {};
 
   constructor(
     private readonly ctx: WriteContext,
@@ -179,11 +182,12 @@ class Placement {
       ...before,
       // A business card's English side does not replace the address another file gave in Chinese.
       ...(found.address && !(/[\u4e00-\u9fff]/.test(before.address) && !/[\u4e00-\u9fff]/.test(found.address))
-        ? { address: found.address }
+        ? { address: (this.imported.address = fullerAddress(this.imported.address, found.address)) }
         : {}),
       ...(found.phones.length ? { phones: this.phonesFound(found.phones) } : {}),
     };
-    for (const key of ['email', 'hours', 'person', 'postcode'] as const) if (found[key]) merged[key] = found[key];
+    for (const key of ['email', 'hours', 'postcode'] as const) if (found[key]) merged[key] = found[key];
+    if (found.person) merged.person = this.imported.person = fullerPerson(this.imported.person, found.person);
     this.content.profile.contact = merged;
     const params = {
       address: found.address,
