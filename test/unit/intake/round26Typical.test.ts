@@ -63,7 +63,9 @@ describe('round 26 typical lines', () => {
   });
 
   it('reads the main shop’s address after 总店', () => {
-    expect(parseContact(['总店：某市某区人民路与和平街交叉口北50米', '二店：万达一楼'])?.address).toBe('某市某区人民路与和平街交叉口北50米');
+    expect(parseContact(['总店：某市某区人民路与和平街交叉口北50米', '二店：万达一楼'])?.address).toBe(
+      '某市某区人民路与和平街交叉口北50米',
+    );
   });
 
   it('takes a surcharge under a menu group for no item, and the one product above it for the group', () => {
@@ -92,7 +94,14 @@ describe('round 25 leftovers', () => {
     const cell = (text: string) => [{ text }];
     const blocks: SourceBlock[] = [
       { type: 'paragraph', runs: [{ text: '其他' }] },
-      { type: 'table', header: false, rows: [[cell('帆布鞋'), cell('59 元')], [cell('棉拖鞋'), cell('15 元/双，两双 25 元')]] },
+      {
+        type: 'table',
+        header: false,
+        rows: [
+          [cell('帆布鞋'), cell('59 元')],
+          [cell('棉拖鞋'), cell('15 元/双，两双 25 元')],
+        ],
+      },
     ];
     const material = structureDocument(blocks, '特卖.pdf', env, { today: TODAY });
     expect(itemTitles(material.columns.find((c) => c.type === 'products'))).toEqual(['帆布鞋', '棉拖鞋']);
@@ -119,4 +128,3 @@ describe('round 25 leftovers', () => {
     expect(fullerPerson('石建军', '王经理')).toBe('王经理');
   });
 });
-

@@ -408,4 +408,3 @@ export function fullerPerson(before: string | undefined, found: string): string 
   const titled = PERSON_TITLE.test(found) && !PERSON_TITLE.test(before ?? '');
   return before && titled && /^[\u4e00-\u9fff]{2,3}$/.test(before) && before[0] === found[0] ? before : found;
 }
-

@@ -528,7 +528,8 @@ export function postLine(raw: string, untagged = false): PostLine | undefined {
 }
 
 /** A clause that opens by buying or offering: "长期高价收购各品牌二手车", "回收二手手机", "常年供应…" (not 出租车, 供应链). */
-export const POST_OPENING = /^(?:长期|常年|长年|大量|高价|现货|急|低价)*(?:收购|回收|求购|采购|供应(?!链)|出售|转让|出租(?!车)|处理(?=库存|积压|尾货))/;
+export const POST_OPENING =
+  /^(?:长期|常年|长年|大量|高价|现货|急|低价)*(?:收购|回收|求购|采购|供应(?!链)|出售|转让|出租(?!车)|处理(?=库存|积压|尾货))/;
 
 /**
  * "长期收购老瓷器、老字画，可以上门看货": a short paragraph that opens by buying, said with how long or how much, is a

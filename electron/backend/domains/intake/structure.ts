@@ -724,7 +724,12 @@ function rowsKind(table: Extract<SourceBlock, { type: 'table' }>): 'supply' | 'c
   const firstCells = table.rows.map((row) => row.map((cell) => runsText(cell).trim()).find(Boolean) ?? '');
   if (firstCells.every((cell) => postLine(cell, true))) return 'supply';
   // "回力帆布鞋 | 59元" laid out in columns (a flyer's last group set as a table): rows that read as priced lines.
-  const rowLines = table.rows.map((row) => row.map((cell) => runsText(cell).trim()).filter(Boolean).join('  '));
+  const rowLines = table.rows.map((row) =>
+    row
+      .map((cell) => runsText(cell).trim())
+      .filter(Boolean)
+      .join('  '),
+  );
   if (table.rows.length >= 2 && rowLines.every((line) => productLine(line)?.price)) return 'products';
   return contactTexts([table]).every(isContactLine) ? 'contact' : undefined;
 }
