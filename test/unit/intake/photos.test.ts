@@ -55,7 +55,7 @@ describe('photos matched to items by their names', () => {
     ['宫爆鸡丁.jpg', ['p5', 'pinyin']],
     ['宫宝鸡丁-2.JPG', ['p5', 'pinyin']],
     ['shufa.jpg', ['p6', 'pinyin']],
-    ['书法软笔.jpg', ['p6', 'similar']],
+    ['书法软笔.jpg', ['p6', 'name']],
     ['IMG_3021.jpg', 'none'],
     ['厂区全景.jpg', 'none'],
   ])('%s → %j', (file, expected) => expect(found(matchPhoto(file, COLUMNS))).toEqual(expected));

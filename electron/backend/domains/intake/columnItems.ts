@@ -247,7 +247,7 @@ export class ColumnFiller {
     }
   }
 
-  /** Services written as "name：price" lines are a price list: such a column holds products. */
+  /** Services written as "name：price" lines (most of its lines, or its one line) are a price list: such a column holds products. */
   private pricedLines(blocks: SourceBlock[]): boolean {
     const lines = blocks.flatMap((b) => (b.type === 'paragraph' ? [textOf(b)] : b.type === 'list' ? listItemTexts(b) : []));
     const tableRows = blocks.map((b) => (b.type === 'table' ? tableOf(b) : undefined)).filter((r): r is TableReading => Boolean(r));
@@ -255,7 +255,8 @@ export class ColumnFiller {
       lines.filter((l) => productLine(l)).length +
       tableRows.reduce((n, r) => n + (hasRole(r, 'name') && hasRole(r, 'price') ? r.rows.length : 0), 0);
     const all = lines.length + tableRows.reduce((n, r) => n + r.rows.length, 0);
-    return priced >= 2 && priced * 2 >= all;
+    // "羽毛球拍穿线　20元/次" alone under 其他服务: a list of one.
+    return (priced >= 2 || all === 1) && priced * 2 >= all;
   }
 
   private add(

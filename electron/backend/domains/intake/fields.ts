@@ -97,12 +97,12 @@ export function splitHeadcount(title: string): { title: string; headcount?: numb
   return headcount && headcount > 0 ? { title: match[1]!.trim(), headcount } : { title: title.trim() };
 }
 
-/** Words that say a clause is about pay: 月薪8000-12000元, 底薪+提成, 计件工资, 月收入1万以上, 按小时结算, 日结, 一天150块, 每场80元 (a show or shift paid as such), 一天120 (a day's pay said without 元). */
+/** Words that say a clause is about pay: 月薪8000-12000元, 底薪+提成, 计件工资, 月收入1万以上, 按小时结算, 日结, 一天150块, 每场80元 (a show or shift paid as such), 一天120 (a day's pay said without 元), 熟手一个月5000-7000元 (whose pay). */
 /** "学徒期2500", "出师后4000+", "试用期3000元": the pay of a stage of the job. */
 const STAGE_PAY = /^(?:学徒期|试用期|实习期|见习期|出师后?|转正后?)间?\s*(?:工资|月薪)?\s*\d{3,5}/;
 
 const PAY_CLAUSE =
-  /(?:月薪|年薪|日薪|时薪|底薪|薪资|薪水|薪酬|工资|待遇|收入|月入|提成|计件|\d+\s*元\s*\/\s*(?:月|天|小时|场|班)|按(?:小时|天|日|周|月|件|单)(?:结算|计酬|计薪|发放)|[日周]结|每(?:小时|天|月|场|班)\s*\d+\s*元|(?:一|每)(?:天|日|小时)\s*\d+(?:\s*[-~～到至]\s*\d+)?\s*[元块]|^(?:一个?月|每个?月)\s*\d{3,5}\s*元?(?:左右|以上|起)?(?:[包管](?:吃住|吃|住|饭|午饭|三餐))?$|^(?:一|每)(?:天|日)\s*\d{2,4}(?:\s*[-~～到至]\s*\d{2,4})?$)/;
+  /(?:月薪|年薪|日薪|时薪|底薪|薪资|薪水|薪酬|工资|待遇|收入|月入|提成|计件|\d+\s*元\s*\/\s*(?:月|天|小时|场|班)|按(?:小时|天|日|周|月|件|单)(?:结算|计酬|计薪|发放)|[日周]结|每(?:小时|天|月|场|班)\s*\d+\s*元|(?:一|每)(?:天|日|小时)\s*\d+(?:\s*[-~～到至]\s*\d+)?\s*[元块]|^(?:熟手|新手|学徒|老手|大工|小工)?(?:一个?月|每个?月)\s*\d{3,5}(?:\s*[-~～到至]\s*\d{3,5})?\s*元?(?:左右|以上|起)?(?:[包管](?:吃住|吃|住|饭|午饭|三餐))?$|^(?:一|每)(?:天|日)\s*\d{2,4}(?:\s*[-~～到至]\s*\d{2,4})?$)/;
 
 /** "…会开车工资4000到6000": a pay word and the amount after it ending words said without a break. */
 const SAID_PAY =

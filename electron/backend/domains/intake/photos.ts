@@ -28,7 +28,7 @@ export const isLogoName = (fileName: string) => LOGO.test(photoStem(fileName));
 
 /** Licences and identity papers: never shown on a site. */
 export const isLicenceName = (fileName: string) =>
-  /营业执照|执照|许可证|身份证|税务登记|组织机构代码|开户许可|法人证|资质证书|资质|备案书|备案证|备案凭证|备案回执|登记证/.test(
+  /营业执照|执照|许可证|身份证|税务登记|组织机构代码|开户许可|法人证|资质证书|资质|备案书|备案证|备案凭证|备案回执|登记证|合格证|检疫证|防疫证|卫生证|健康证/.test(
     photoStem(fileName),
   );
 
@@ -133,7 +133,7 @@ export function isPlaceName(fileName: string): boolean {
  * shown like its places.
  */
 const WORK_SCENE =
-  /^上门[\u4e00-\u9fff]{1,6}$|现场|工作照|上课|课堂|案例|完工|竣工|施工[前后中]|(?:改造|翻新|装修)[前后]|前后对比|^(?:卫生间|洗手间|厨房|客厅|卧室|主卧|次卧|阳台|浴室|书房|玄关)[\u4e00-\u9fff]{1,4}$/;
+  /^上门[\u4e00-\u9fff]{1,6}$|现场|工作照|放养|散养|放牧|上课|课堂|案例|完工|竣工|施工[前后中]|(?:改造|翻新|装修)[前后]|前后对比|^(?:卫生间|洗手间|厨房|客厅|卧室|主卧|次卧|阳台|浴室|书房|玄关)[\u4e00-\u9fff]{1,4}$/;
 
 /**
  * Folders that say what their photos show: 产品图片/, 课程/, 菜品/ (a folder named like a products
@@ -324,6 +324,11 @@ export class PhotoMatcher {
     );
     const name = decide(byName, stem, (c) => c.title, 'name');
     if (name) return name;
+    // "手绘沙燕.jpg" for 沙燕风筝（手绘）: two words of the name, each of two characters or more, in another order.
+    const splits = Array.from({ length: Math.max(stem.length - 3, 0) }, (_, i) => [stem.slice(0, i + 2), stem.slice(i + 2)]);
+    const byWords = pool.filter((c) => splits.some(([a, b]) => c.title.includes(a!) && c.title.includes(b!)));
+    const words = decide(byWords, stem, (c) => c.title, 'name');
+    if (words?.kind === 'item') return words;
     const latin = /^[a-z]+$/.test(stem);
     const sound = latin ? stem : stem.length >= 3 ? pinyinOf(stem) : '';
     if (sound.length >= 4) {

@@ -279,7 +279,11 @@ class Structurer {
   private collectContact(blocks: SourceBlock[]): void {
     const texts = contactTexts(blocks);
     const several = texts.filter(isContactLine).length >= 2;
-    this.context.contactLines.push(...texts.filter((text) => isContactBlockLine(text) || (several && isContactLine(text))));
+    // "电话：0379-…" at a price board's foot: a line that starts with its label is the contact even alone.
+    const labelled = (text: string) => LABELLED_CONTACT.test(text) && isContactLine(text);
+    this.context.contactLines.push(
+      ...texts.filter((text) => isContactBlockLine(text) || labelled(text) || (several && isContactLine(text))),
+    );
   }
 
   /** A file without column headings: its name names the column, or its lines are items of one kind, or it waits in the tray. */
@@ -774,6 +778,8 @@ const isTagged = (text: string) => isTaggedJob(undecorated(text)) || Boolean(pos
 const paragraphOf = (text: string): SourceBlock => ({ type: 'paragraph', runs: [{ text }] });
 
 /** A line taken for a heading by its look ("招学徒1名 包吃住" standing alone) is read as the line it is. */
+const LABELLED_CONTACT = /^\s*[\u4e00-\u9fff]{0,4}(?:电话|手机|热线|地址)\s*[：:]/;
+
 const asLine = (block: SourceBlock): SourceBlock =>
   block.type === 'heading' && block.look ? { type: 'paragraph', runs: block.runs } : block;
 

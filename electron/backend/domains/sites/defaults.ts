@@ -36,11 +36,11 @@ const QUALIFIERS = /职业|儿童|少儿|建筑|设备|生态/g;
  * A general word after a trade the name already says goes when four characters or more stay before it
  * (冰峰冷链物流 → 冰峰冷链, 光影映像摄影 → 光影映像, 云端舞蹈艺术培训 → 云端舞蹈, 阳光太阳能热水器 → 阳光太阳能,
  * 贝贝母婴用品 → 贝贝母婴, 山里人家土特产 → 山里人家, 星际台球俱乐部 → 星际台球, 墨韵书法培训学校 → 墨韵书法, 雅丽纹绣美容 → 雅丽纹绣, 锦衣汉服租赁 → 锦衣汉服,
- * 星河密室逃脱体验馆 → 星河密室: 体验馆 is a shop type as 生活馆 is, 逃脱 the trade 密室 already says; 永固铁艺门窗 → 永固铁艺);
+ * 星河密室逃脱体验馆 → 星河密室: 体验馆 is a shop type as 生活馆 is, 逃脱 the trade 密室 already says; 永固铁艺门窗 → 永固铁艺, 腾飞风筝工艺 → 腾飞风筝);
  * with less before it, it is the trade
  * (恒通物流, 天翼培训学校 stay).
  */
-const GENERAL_TRADE = /(物流|土特产|摄影|培训学校|培训|艺术|热水器|用品|俱乐部|器材|咨询|代理|养殖场|生活馆|体验馆|逃脱|美容|租赁|门窗)$/;
+const GENERAL_TRADE = /(物流|土特产|摄影|培训学校|培训|艺术|热水器|用品|俱乐部|器材|咨询|代理|养殖场|生活馆|体验馆|逃脱|美容|租赁|门窗|工艺)$/;
 /**
  * Customers a supplier serves that are a kind of business themselves: 宾客酒店用品 without 用品 would read as a
  * hotel, 顺达汽车用品 as a car dealer, so 用品 stays after them (母婴, 宠物 say the trade alone and it goes); so does
@@ -101,6 +101,8 @@ export function shortNameOf(name: string, region: Enterprise['region']): string 
   short = stripEnd(stripEnd(short, LEGAL_FORM), LEGAL_FORM);
   short = stripEnd(stripEnd(short, GENERIC_ACTIVITY), GENERIC_ACTIVITY);
   short = shorterSignature(short);
+  // "大围山镇青岗黑山羊": the town (镇, 乡) in front, below the record's region, goes too when a name of four stays (古镇人家 stays).
+  short = short.replace(/^[\u4e00-\u9fff]{1,4}[镇乡](?=[\u4e00-\u9fff]{4})/, '');
   return (short.length >= 2 ? short : name).slice(0, 20);
 }
 
