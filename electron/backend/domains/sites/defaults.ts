@@ -40,7 +40,8 @@ const QUALIFIERS = /职业|儿童|少儿|建筑|设备|生态/g;
  * with less before it, it is the trade
  * (恒通物流, 天翼培训学校 stay).
  */
-const GENERAL_TRADE = /(物流|土特产|摄影|培训学校|培训|艺术|热水器|用品|俱乐部|器材|咨询|代理|养殖场|生活馆|体验馆|逃脱|美容|租赁|门窗|工艺)$/;
+const GENERAL_TRADE =
+  /(物流|土特产|摄影|培训学校|培训|艺术|热水器|用品|俱乐部|器材|咨询|代理|养殖场|生活馆|体验馆|逃脱|美容|租赁|门窗|工艺)$/;
 /**
  * Customers a supplier serves that are a kind of business themselves: 宾客酒店用品 without 用品 would read as a
  * hotel, 顺达汽车用品 as a car dealer, so 用品 stays after them (母婴, 宠物 say the trade alone and it goes); so does
