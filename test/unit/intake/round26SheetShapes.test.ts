@@ -122,7 +122,7 @@ describe('a parts list with the machine each part fits and its part number', () 
     return reading.rows.map((r) => rowFields(reading, r)!);
   };
 
-  it('names each part by the machine it fits, its part number a detail, a fit to all no model', () => {
+  it('names parts of one name by the machine each fits, then every part; its part number a detail, a fit to all no model', () => {
     const fields = fieldsOf(grid);
     expect(fields.map((f) => [f.name, f.model])).toEqual([
       ['刹车片', '解放J6'],
@@ -131,6 +131,19 @@ describe('a parts list with the machine each part fits and its part number', () 
     ]);
     expect(fields[0]!.details).toContain('配件号：DZ9100-440');
     expect(fields[2]!.details).toContain('适用机型：通用');
+  });
+
+  it('leaves the fit a detail where every name is one part: beside the name it would read as the part’s own model', () => {
+    const fields = fieldsOf([
+      ['滤芯名称', '适用机型', '价格'],
+      ['超滤膜', 'AB-300', '180元'],
+      ['椰壳炭滤芯', '通用', '40元'],
+    ]);
+    expect(fields.map((f) => [f.name, f.model])).toEqual([
+      ['超滤膜', undefined],
+      ['椰壳炭滤芯', undefined],
+    ]);
+    expect(fields[0]!.details).toContain('适用机型：AB-300');
   });
 
   it('keeps the goods’ own 型号 as the model beside the machines they fit', () => {

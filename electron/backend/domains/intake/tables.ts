@@ -181,6 +181,7 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
       return { role, header: clean(cell), ...(unit ? { unit } : {}), ...(tenThousands ? { tenThousands } : {}), ...(fits ? { fits } : {}) };
     });
     ownModelOverFit(columns);
+    fitsTellApart(columns, data);
     const filled = data.filter((r) => r.some((c) => clean(c)));
     modelsUnderSpecHeader(columns, filled);
     ensureName(columns, filled);
@@ -343,6 +344,20 @@ function ownModelOverFit(columns: TableColumn[]): void {
   if (!fit || !own) return;
   fit.role = 'description';
   own.role = 'model';
+}
+
+/**
+ * The machine a part fits names it only where the list needs it to tell parts of one name apart (斗齿 for a 小松PC200,
+ * 斗齿 for a 卡特320); then every row carries it, as rows told apart by their spec do (sameItems.ts). Where each name
+ * is one part (a filter fitting the shop's own purifier), the fit is a detail: beside the name it would read as the
+ * part's own model.
+ */
+function fitsTellApart(columns: TableColumn[], data: string[][]): void {
+  const fit = columns.find((c) => c.role === 'model' && c.fits);
+  const nameAt = columns.findIndex((c) => c.role === 'name');
+  if (!fit || nameAt < 0) return;
+  const names = data.map((r) => clean(r[nameAt] ?? '')).filter(Boolean);
+  if (new Set(names).size === names.length) fit.role = 'description';
 }
 
 /** A 编号 column of stock numbers ("A001", "B002"), not a count of the rows: a code, kept in the details. */
