@@ -49,6 +49,7 @@ import {
 } from './spreadsheet';
 import { emptyReadOutput, type ReadOutput } from './readOutput';
 import { structureDocument } from './structure';
+import { tabSeparatedSheet } from './tabSeparated';
 import { decodeText, TextDecodingProblem } from './textDecoding';
 import { decodeHtml, readWebPage } from './webPage';
 import { vcardBlocks } from './vcard';
@@ -253,6 +254,9 @@ class DocumentReader {
   }
 
   private text(all: string): void {
+    // A sheet saved as tab-separated text is read as the sheet it was.
+    const sheet = tabSeparatedSheet(all, path.posix.basename(this.file));
+    if (sheet) return this.structure(sheetBlocks([sheet]));
     const list = captionList(all, this.file);
     if (list) this.output.captions.push(...list.captions);
     const text = list ? list.rest.join('\n') : all;

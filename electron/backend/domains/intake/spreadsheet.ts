@@ -358,9 +358,19 @@ function titledPart(grid: string[][], underName: boolean): SourceBlock[] {
   return [heading, ...gridBlocks(grid.slice(1), underName)];
 }
 
-/** A one-column sheet's lines as typed text (lines.ts); under the sheet's name its headings go a level lower. */
+/**
+ * A one-column sheet's lines as typed text (lines.ts); under the sheet's name its headings go a level lower. A cell
+ * typed with line breaks (Alt+Enter: a whole profile in one merged cell) gives each of its lines.
+ */
 function typedSheet(grid: string[][], underName: boolean): SourceBlock[] {
-  const blocks = linesToBlocks(grid.map((row) => ({ text: row.join('').trim() })));
+  const lines = grid.flatMap((row) =>
+    row
+      .join('')
+      .trim()
+      .split(/\r?\n/)
+      .map((text) => ({ text: text.trim() })),
+  );
+  const blocks = linesToBlocks(lines);
   return underName ? blocks.map((b) => (b.type === 'heading' ? { ...b, level: Math.min(6, b.level + 2) } : b)) : blocks;
 }
 

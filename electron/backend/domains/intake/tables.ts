@@ -29,11 +29,15 @@ export type Role =
   /** What the trade keeps to itself (进价, 库存, 供应商): not read into the item at all. */
   | 'internal';
 
+/** A column of the machines or vehicles a part fits: 适用机型, 适配车型. */
+const FITS_HEADER = /^适[用配](?:机型|车型|机种)$/;
+
 /** Header words by role, tried in order (计价单位 is a unit before 单价 is a price). */
 const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['index', /^(序号|编号|No\.?|#)$/i],
-  // An article or stock code (商品编码, 商品编号, 条码) is not a model: it stays in the details, not in the name.
-  ['code', /编码|编号|条码|商品码|sku/i],
+  // An article or stock code (商品编码, 商品编号, 条码) is not a model: it stays in the details, not in the name;
+  // so is a part number (配件号, 零件号, 图号: "205-70-19570"), which the trade reads and the buyer does not.
+  ['code', /编码|编号|条码|商品码|sku|件号|图号/i],
   // A cost price, the stock held and who supplies it are the trade's own business, never the site's; so are a
   // shop system's bookkeeping columns (商品ID, 销量, 商品状态, 创建时间).
   [
@@ -46,6 +50,8 @@ const HEADER_VOCABULARY: [Role, RegExp][] = [
   ['spec', /^(规格型号|型号规格)$/],
   // A tyre's tread pattern (花纹: 浏览者, MA656) names its model as a 款号 does a garment's.
   ['model', /型号|款号|货号|花纹/],
+  // The machine a part fits (适用机型: 小松PC200) tells the parts of one name apart as a model does.
+  ['model', FITS_HEADER],
   // 计价单位/计费单位 name the unit a price is per, not a price.
   ['unit', /^(计量|计价|计费)?单位$/],
   // 首重 | 续重: a courier's price for the first kilogram and for each one after it.
@@ -79,6 +85,8 @@ export interface TableColumn {
   captionPrices?: boolean;
   /** A 规格型号 column of model codes with a few words among them ("非屏蔽"): only its codes are models. */
   codes?: boolean;
+  /** A model column of the machines a part fits (适用机型): a fit to all (通用) is no model. */
+  fits?: boolean;
 }
 
 export interface TableReading {
@@ -169,8 +177,11 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
       seen.add(role);
       const unit = role === 'price' ? headerUnit(cell) : undefined;
       const tenThousands = role === 'price' && inTenThousands(cell);
-      return { role, header: clean(cell), ...(unit ? { unit } : {}), ...(tenThousands ? { tenThousands } : {}) };
+      const fits = role === 'model' && FITS_HEADER.test(clean(cell));
+      return { role, header: clean(cell), ...(unit ? { unit } : {}), ...(tenThousands ? { tenThousands } : {}), ...(fits ? { fits } : {}) };
     });
+    ownModelOverFit(columns);
+    fitsTellApart(columns, data);
     const filled = data.filter((r) => r.some((c) => clean(c)));
     modelsUnderSpecHeader(columns, filled);
     ensureName(columns, filled);
@@ -324,6 +335,29 @@ function modelsUnderSpecHeader(columns: TableColumn[], data: string[][]): void {
   if (at < 0 || values.length < 2 || codes < 2 || codes < values.length * 0.8) return;
   columns[at]!.role = 'model';
   if (codes < values.length) columns[at]!.codes = true;
+}
+
+/** 适用机型 before 型号: the goods' own model names them; the machine they fit is a detail. */
+function ownModelOverFit(columns: TableColumn[]): void {
+  const fit = columns.find((c) => c.role === 'model' && c.fits);
+  const own = columns.find((c) => c.role === 'description' && /型号|款号|货号/.test(c.header) && !FITS_HEADER.test(c.header));
+  if (!fit || !own) return;
+  fit.role = 'description';
+  own.role = 'model';
+}
+
+/**
+ * The machine a part fits names it only where the list needs it to tell parts of one name apart (斗齿 for a 小松PC200,
+ * 斗齿 for a 卡特320); then every row carries it, as rows told apart by their spec do (sameItems.ts). Where each name
+ * is one part (a filter fitting the shop's own purifier), the fit is a detail: beside the name it would read as the
+ * part's own model.
+ */
+function fitsTellApart(columns: TableColumn[], data: string[][]): void {
+  const fit = columns.find((c) => c.role === 'model' && c.fits);
+  const nameAt = columns.findIndex((c) => c.role === 'name');
+  if (!fit || nameAt < 0) return;
+  const names = data.map((r) => clean(r[nameAt] ?? '')).filter(Boolean);
+  if (new Set(names).size === names.length) fit.role = 'description';
 }
 
 /** A 编号 column of stock numbers ("A001", "B002"), not a count of the rows: a code, kept in the details. */
@@ -626,7 +660,11 @@ export function rowFields(reading: TableReading, written: string[]): RowFields |
   // A table with a 规格 column of its own gives the spec there: a size written in the name is part of the name.
   const packed = reading.hasHeader && reading.columns.some((c) => c.role === 'spec' && c.header) ? { name } : splitPackSize(name);
   const fields: RowFields = { name: packed.name, details: byFirstLine ? [moreLines.join(' ')] : [] };
-  const model = cell('model');
+  const modelColumn = reading.columns.find((c) => c.role === 'model');
+  // "通用", "20吨级通用": a part that fits every machine has no machine to name.
+  const forAll = Boolean(modelColumn?.fits) && /通用|全系|各种|所有/.test(cell('model'));
+  const model = forAll ? '' : cell('model');
+  if (forAll) fields.details.push(`${modelColumn!.header}：${cell('model')}`);
   const wordsAmongCodes = reading.columns.some((c) => c.role === 'model' && c.codes) && !MODEL_CODE.test(model.normalize('NFKC'));
   // A word among model codes (超五类网线 | 非屏蔽) names the variant as a model would, but is no model.
   if (model && wordsAmongCodes) fields.name = `${fields.name} ${model}`;

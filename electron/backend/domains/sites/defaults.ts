@@ -29,9 +29,10 @@ const SHORT_FORMS: [RegExp, string][] = [
 
 /**
  * An SMS signature heads every message, so it is short: a name still longer than six characters loses
- * the words that only qualify its trade (天翼职业培训学校 → 天翼培训学校, 恒力建筑设备租赁 → 恒力租赁).
+ * the words that only qualify its trade (天翼职业培训学校 → 天翼培训学校, 恒力建筑设备租赁 → 恒力租赁,
+ * 鸿达工程机械配件 → 鸿达配件: the kind of machine says whose parts).
  */
-const QUALIFIERS = /职业|儿童|少儿|建筑|设备|生态/g;
+const QUALIFIERS = /职业|儿童|少儿|建筑|设备|生态|(?:工程|农业)机械/g;
 /**
  * A general word after a trade the name already says goes when four characters or more stay before it
  * (冰峰冷链物流 → 冰峰冷链, 光影映像摄影 → 光影映像, 云端舞蹈艺术培训 → 云端舞蹈, 阳光太阳能热水器 → 阳光太阳能,
