@@ -104,6 +104,8 @@ const PRODUCT_FIELDS = ['价格', '售价', '单价', '零售价', '参考价', 
 const PRICE_FIELD = /价|费/;
 /** Sub-headings over notes, not over an item: "说明", "备注", "注意事项", "温馨提示". */
 const NOTES_HEADING = /^(?:说明|备注|附注|注|注意事项|温馨提示|须知|补充说明|其他说明)[：:]?$/;
+/** What the house gives or asks on top of its prices ("米饭免费", "满30元免费送", "辣椒香菜自取"), with no price of an item. */
+const isHouseTerms = (text: string) => /免费|包邮|自取|任选|可选|不另收|满\d+元/.test(text) && !productLine(text);
 const JOB_FIELDS = /^(任职要求|岗位要求|岗位职责|要求|职责|待遇|薪资|薪酬|工资|月薪)\s*[：:]/;
 
 /** Fields of an item worth showing in its guess. */
@@ -830,6 +832,13 @@ export class ColumnFiller {
     const written = runsText(heading.runs).trim();
     const title = numberingOf(written)?.rest || written;
     if (NOTES_HEADING.test(title)) return this.notes(heading, blocks);
+    // "米饭免费加例汤免费喝" over "满30元免费送" at a price board's foot: the house's terms, no item.
+    if (
+      this.column.type === 'products' &&
+      isHouseTerms(title) &&
+      blocks.every((b) => b.type === 'paragraph' && (isHouseTerms(textOf(b)) || isContactLine(textOf(b))))
+    )
+      return this.notes(heading, blocks);
     // A title over names each with its price under them (a scanned price list's tagline over its plans): a group of products.
     const deeper = blocks.flatMap((b) => (b.type === 'heading' && b.level > heading.level ? [b.level] : []));
     if (this.column.type === 'products' && deeper.length && pricedSections(blocks, Math.min(...deeper))) {

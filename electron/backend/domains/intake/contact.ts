@@ -179,6 +179,13 @@ const plainDigits = (text: string) => text.replace(/[\s-]/g, '');
 /** Fields whose value is one clause: in a sentence the next clause is something else. */
 const ONE_CLAUSE: Field[] = ['address', 'person'];
 
+/** "订餐：0731-…  189…", "预约：138…": what the number is called for, as its label, names a phone. */
+const callLabels = (line: string) =>
+  line.replace(
+    /^(\s*(?:订餐|订货|订座|订房|订票|预订|预约|外卖|送水|叫水|送货|配送|咨询|报名|售后|维修|救援|投诉))\s*[：:](?=\s*[+\d])/,
+    '$1电话：',
+  );
+
 /** "☎️0633-8771234  📱138…": a telephone or mobile emoji right before a number is its label. */
 const emojiLabels = (line: string) => line.replace(/(?:☎\uFE0F?|📞)\s*(?=[+\d])/gu, '电话：').replace(/📱\s*(?=[+\d])/gu, '手机：');
 
@@ -198,7 +205,9 @@ const barredAddress = (line: string) => line.replace(/^([^｜：:\d]{2,20})｜\s
 
 /** The label/value pairs of one line, in order. Values end where the next label starts. */
 export function contactPairs(raw: string): { label: string; field: Field; value: string }[] {
-  const line = spacedLabels(sentenceLabels(spacedOutLabels(bilingualLabels(plainNumbers(barredAddress(saidAddress(emojiLabels(raw))))))));
+  const line = spacedLabels(
+    sentenceLabels(spacedOutLabels(bilingualLabels(plainNumbers(barredAddress(saidAddress(callLabels(emojiLabels(raw)))))))),
+  );
   // Labels are found in the folded text (電話 → 电话); values are taken from the line as written.
   const starts = [...foldTraditional(line).matchAll(LABEL_PATTERN)].filter(
     // "经理：", "联系：" name a contact only before a number ("经理：马国庆 138…"), not "经理：1名".

@@ -18,7 +18,7 @@ export interface FoundDate {
   length: number;
 }
 
-const FULL = /(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})(?!\d)(?:\s*日)?/;
+const FULL = /(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})(?!\d)(?:\s*[日号])?/;
 const YEAR_MONTH = /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)/;
 /** "26年3月", "26年3月5日": a two-digit year written with 年 is this century's. */
 const SHORT_YEAR = /(?<!\d)(\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号]|(?!\s*\d))/;

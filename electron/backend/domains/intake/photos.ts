@@ -89,10 +89,10 @@ export function productOfPhotoName(fileName: string, anyName: boolean): ProductL
 const PLACE_WORDS =
   /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|门口|院子|庭院|一角|角落|泳池|店内|店铺|大门|大堂|大厅|前台|柜台|摊位|档口|收银台|展厅|样板间|鱼塘|池塘|车间|作坊|工坊|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|包厢|雅座|卡座|吧台|后厨|校园|教室|办公|小区|绿化|大楼|大厦|楼宇|码头|猪圈|羊圈|牛圈/;
 /**
- * The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆, 冷库, 摄影棚, 琴房, 猪舍, 海洋球池 (not 电池),
+ * The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆, 冷库, 摄影棚, 琴房, 猪舍, 绣坊, 稻田, 海洋球池 (not 电池),
  * a room 样品间, 洗手间 (not the 间 of time or position: 时间, 中间, 期间, 之间, 夜间, 空间), a grove 油茶林, 竹林.
  */
-const PLACE_ENDING = /[区室厅场园馆库棚房舍]$|(?<!电)池$|(?<![时中期之瞬民人夜晚午其世腰坊区空田])间$|[茶果竹树松杉]林$/;
+const PLACE_ENDING = /[区室厅场园馆库棚房舍坊田]$|(?<!电)池$|(?<![时中期之瞬民人夜晚午其世腰坊区空田])间$|[茶果竹树松杉]林$/;
 
 /** One pinyin syllable, written without tones: an initial and a final, or a final that stands alone. */
 const SYLLABLE =
@@ -114,7 +114,7 @@ function isPinyinPlace(stem: string): boolean {
 }
 
 /** The business's own vehicles and machines: 送气车, 疏通车, 钻机, 弹棉机 (not what a shop sells to carry: 手机, 相机 …). */
-const EQUIPMENT = /^(?!.*(?:手机|耳机|相机|打火机|收音机)$).{1,10}(?:[车机]|设备|机组|机床)$/;
+const EQUIPMENT = /^(?!.*(?:手机|耳机|相机|打火机|收音机)$).{1,10}(?:[车机仪]|设备|机组|机床|仪器)$/;
 
 /** "疏通车.jpg", "钻机.jpg": a photo of the business's equipment, shown with its introduction when no item is named so. */
 export function isEquipmentName(fileName: string): boolean {
@@ -129,11 +129,11 @@ export function isPlaceName(fileName: string): boolean {
 
 /**
  * The business at work where its customers are ("上门清洗", "安装现场", "工作照", a school's "上课照片", "课堂"), and its
- * finished jobs ("厨房案例", "完工照", "翻新前后对比", a room of a customer's home and the work done in it: "卫生间美缝"):
+ * people at work ("绣娘在绣", "师傅在焊接"), its finished jobs ("厨房案例", "完工照", "翻新前后对比", a room of a customer's home and the work done in it: "卫生间美缝"):
  * shown like its places.
  */
 const WORK_SCENE =
-  /^上门[\u4e00-\u9fff]{1,6}$|现场|工作照|放养|散养|放牧|上课|课堂|案例|完工|竣工|施工[前后中]|(?:改造|翻新|装修)[前后]|前后对比|^(?:卫生间|洗手间|厨房|客厅|卧室|主卧|次卧|阳台|浴室|书房|玄关)[\u4e00-\u9fff]{1,4}$/;
+  /^上门[\u4e00-\u9fff]{1,6}$|^[\u4e00-\u9fff]{1,4}(?<!所|存|实|现|正|自)在[\u4e00-\u9fff]{1,4}$|现场|工作照|放养|散养|放牧|上课|课堂|案例|完工|竣工|施工[前后中]|(?:改造|翻新|装修)[前后]|前后对比|^(?:卫生间|洗手间|厨房|客厅|卧室|主卧|次卧|阳台|浴室|书房|玄关)[\u4e00-\u9fff]{1,4}$/;
 
 /**
  * Folders that say what their photos show: 产品图片/, 课程/, 菜品/ (a folder named like a products

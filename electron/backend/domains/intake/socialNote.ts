@@ -14,7 +14,9 @@ export function withYuanForR(line: string): string {
 
 /** The emoji that stand for a contact label at the start of a line. */
 const EMOJI_LABELS: [RegExp, string][] = [
-  [/^(?:📍|🏠|🗺️?)\s*/u, '地址：'],
+  [/^(?:📍|🗺️?)\s*/u, '地址：'],
+  // 🏠 is also "home" and heads a post ("🏠青新12月特惠来啦"): an address only when what follows reads as one.
+  [/^🏠\s*(?=.*(?:[省市区县镇乡村路街巷]|\d+号))/u, '地址：'],
   [/^(?:📞|☎️?|📱)\s*/u, '电话：'],
   [/^(?:⏰|🕙|🕘|🕐|⌚️?)\s*/u, '营业时间：'],
 ];
