@@ -237,7 +237,7 @@ class Structurer {
     const level = columnLevel(blocks);
     if (level === undefined) return this.withoutColumnHeadings(blocks);
     let previous: { column: Column; filler?: ColumnFiller; heading?: string } | undefined;
-    const sections = splitAt(blocks, level);
+    const sections = splitAt(columnHeadingsAhead(blocks, level), level);
     sections.forEach((section, i) => {
       const title = section.heading ? runsText(section.heading.runs) : '';
       const match = section.heading ? matchColumnKeyword(title) : undefined;
@@ -782,6 +782,19 @@ const LABELLED_CONTACT = /^\s*[\u4e00-\u9fff]{0,4}(?:电话|手机|热线|地址
 
 const asLine = (block: SourceBlock): SourceBlock =>
   block.type === 'heading' && block.look ? { type: 'paragraph', runs: block.runs } : block;
+
+/**
+ * "产品价目表" heading page 1 of a scan, "招 工 启 事" set larger heading page 2: a heading naming a column that stands
+ * before the first heading of the column level, over text of its own, is a column heading too (at that level), so what it
+ * heads is not taken for text before the first column.
+ */
+function columnHeadingsAhead(blocks: SourceBlock[], level: number): SourceBlock[] {
+  const first = blocks.findIndex((b) => isHeading(b) && b.level <= level);
+  const heads = (i: number) => blocks[i + 1] !== undefined && !isHeading(blocks[i + 1]!);
+  return blocks.map((b, i) =>
+    i < first && isHeading(b) && b.level > level && heads(i) && matchColumnKeyword(runsText(b.runs)) ? { ...b, level } : b,
+  );
+}
 
 /**
  * "五、其他" over "沙发套定做　面议" and a closing word: after a price list, a heading that names nothing over more
