@@ -243,7 +243,9 @@ class Structurer {
       const match = section.heading ? matchColumnKeyword(title) : undefined;
       if (!section.heading) {
         this.collectContact(section.blocks);
-        this.context.toTray(this.withoutTaggedNotices(section.blocks), 'Text before the first column heading.');
+        const rest = this.withoutTaggedNotices(section.blocks);
+        previous = this.leadingList(rest);
+        if (!previous) this.context.toTray(rest, 'Text before the first column heading.');
       } else if (match && previous?.filler && isEntryOf(title, match, previous)) {
         previous.filler.fill([{ ...section.heading, level: level + 1 }, ...section.blocks]);
       } else if (match && previous && previous.column.type === match.type && isEmptyColumn(previous.column)) {
@@ -270,6 +272,29 @@ class Structurer {
     });
     for (const entry of this.result.columns) entry.title ||= DEFAULT_TITLES[entry.type];
     return this.result;
+  }
+
+  /**
+   * A catalogue's goods before its first column heading (a cover, then a picture and a table of one door's facts a page,
+   * then 关于我们 and 招聘): when that text is a list of items, it is a column of their kind from the first item on (the
+   * pictures just before it included); the cover's lines before it stay in the tray.
+   */
+  private leadingList(blocks: SourceBlock[]): { column: Column; filler?: ColumnFiller } | undefined {
+    const type = contentColumn(blocks, this.context);
+    if (!type || !LIST_COLUMNS.includes(type)) return undefined;
+    const isItem = (b: SourceBlock) => b.type === 'table' || (b.type !== 'image' && lineColumn(textOf(b), this.context) === type);
+    let start = blocks.findIndex(isItem);
+    if (start < 0) return undefined;
+    while (start > 0 && blocks[start - 1]!.type === 'image') start--;
+    this.context.toTray(blocks.slice(0, start), 'Text before the first column heading.');
+    return this.newColumn(type, DEFAULT_TITLES[type], blocks.slice(start), (column) =>
+      this.context.guess(
+        'column.content',
+        `The text before the first column heading is a list of ${type} items → column of type ${type}.`,
+        { type },
+        { kind: 'column', columnId: column.id },
+      ),
+    );
   }
 
   /**
