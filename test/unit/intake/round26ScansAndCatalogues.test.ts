@@ -89,10 +89,22 @@ describe("a scanner app's PDF", () => {
   });
 
   it('marks what is read from it as OCR and keeps the page scan in the tray to check against', async () => {
-    const output = await readDocument({ kind: 'pdf', file: '新文档 2026-12-01 09.30.pdf', bytes: await scannedPdf(PRICE_PAGE), dataDir, today: TODAY });
+    const output = await readDocument({
+      kind: 'pdf',
+      file: '新文档 2026-12-01 09.30.pdf',
+      bytes: await scannedPdf(PRICE_PAGE),
+      dataDir,
+      today: TODAY,
+    });
     const material = output.documents[0]!.material;
     expect(material.ocr).toBe(true);
-    expect(itemTitles(of(material.columns, 'products'))).toEqual(['松木衣架（10个装）', '樟木箱', '竹编果盘', '木质砧板（小号）', '竹筷子']);
+    expect(itemTitles(of(material.columns, 'products'))).toEqual([
+      '松木衣架（10个装）',
+      '樟木箱',
+      '竹编果盘',
+      '木质砧板（小号）',
+      '竹筷子',
+    ]);
     const page = material.unsorted.find((entry) => entry.ocr && entry.images.length === 1);
     expect(page?.blocks).toEqual([]);
   });

@@ -1134,7 +1134,8 @@ function severalJobs(text: string): string[] | undefined {
  * picture's description names the table's product), go to the table after them, not to the item before.
  */
 function picturesLeadingTables(blocks: SourceBlock[]): Set<SourceBlock> {
-  const oneItem = (b: SourceBlock | undefined) => b?.type === 'table' && b.rows.length > 2 && tableOf(b).sideways && tableOf(b).rows.length === 1;
+  const oneItem = (b: SourceBlock | undefined) =>
+    b?.type === 'table' && b.rows.length > 2 && tableOf(b).sideways && tableOf(b).rows.length === 1;
   const tables = blocks.flatMap((b, i) => (oneItem(b) ? [i] : []));
   if (tables.length < 2) return new Set();
   const before = (i: number) => blocks[i - 1]?.type === 'image';

@@ -314,7 +314,7 @@ class DocumentReader {
       source: this.file,
       blocks: [],
       images,
-      note: 'The scanned pages of this PDF: their text is the scanner app\'s OCR (check it against the pictures).',
+      note: "The scanned pages of this PDF: their text is the scanner app's OCR (check it against the pictures).",
       ocr: true,
     });
   }

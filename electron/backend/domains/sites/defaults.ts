@@ -17,7 +17,8 @@ const LEGAL_FORM =
  * Words that say what a business does in general, not who it is: 鲁中机械制造 → 鲁中机械, 联华包装制品 → 联华包装, 清泉净水设备 → 清泉净水.
  * 制品 after one material's character is the trade itself (竹乡竹制品 keeps 竹制品: 竹乡竹 says nothing).
  */
-const GENERIC_ACTIVITY = /(制造|加工|生产|(?<![竹木藤草纸铁铝铜石皮陶瓷棕麻])制品|设备|科技|实业|发展|贸易|商贸|工贸|技术|服务|种植|养殖|销售|经营|管理|开发|工程)$/;
+const GENERIC_ACTIVITY =
+  /(制造|加工|生产|(?<![竹木藤草纸铁铝铜石皮陶瓷棕麻])制品|设备|科技|实业|发展|贸易|商贸|工贸|技术|服务|种植|养殖|销售|经营|管理|开发|工程)$/;
 /** Standard short forms of organisation types. */
 const SHORT_FORMS: [RegExp, string][] = [
   [/律师事务所$/, '律所'],
