@@ -207,5 +207,6 @@ describe('a catalogue of one product a page', () => {
     const region = { province: '湖南省', city: '益阳市', district: '安化县' };
     expect(shortNameOf('安化县山林竹制品厂', region)).toBe('山林竹制品');
     expect(shortNameOf('安化县联华包装制品厂', region)).toBe('联华包装');
+    expect(shortNameOf('安化县青山艾草制品厂', region)).toBe('青山艾草');
   });
 });
