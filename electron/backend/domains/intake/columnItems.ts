@@ -282,8 +282,14 @@ export class ColumnFiller {
     let pendingImages: Item[] = [];
     let named: SourceBlock | undefined;
     const details = new Set<SourceBlock>();
+    const leading = picturesLeadingTables(blocks);
+    let held: ImageBlock | undefined;
     for (const [index, block] of blocks.entries()) {
       if (block === named || details.has(block)) continue;
+      if (leading.has(block)) {
+        held = block as ImageBlock;
+        continue;
+      }
       const notice = this.column.type === 'news' ? noticeDetails(blocks, index) : undefined;
       if (notice) {
         notice.forEach((b) => details.add(b));
@@ -305,6 +311,13 @@ export class ColumnFiller {
         }
         const before = index === 0 ? this.caption : blocks[index - 1]?.type === 'paragraph' ? textOf(blocks[index - 1]!) : '';
         const made = this.table(tableOf(block, before));
+        const picture = held;
+        held = undefined;
+        if (picture) {
+          const [owner] = made?.items ?? [];
+          if (owner?.kind === 'product' || owner?.kind === 'article') this.picture(owner, picture);
+          else this.body(picture);
+        }
         const next = blocks[index + 1];
         const namedPicture = next?.type === 'image' && made?.items.some((item) => namesItem(next.image.alt, item));
         if (made) pendingImages = made.withPhotos || namedPicture ? made.items : [];
@@ -1124,6 +1137,24 @@ function severalJobs(text: string): string[] | undefined {
   return parts.length >= 2 && parts.every((part) => jobLine(part)?.headcount) ? parts : undefined;
 }
 
+/**
+ * A catalogue of one product a page, each a picture and a table of its facts (`产品名称 | …`, read on its side): the
+ * pictures that stand just before such tables, when the first table has one before it and the last none after it (or a
+ * picture's description names the table's product), go to the table after them, not to the item before.
+ */
+function picturesLeadingTables(blocks: SourceBlock[]): Set<SourceBlock> {
+  const oneItem = (b: SourceBlock | undefined) =>
+    b?.type === 'table' && b.rows.length > 2 && tableOf(b).sideways && tableOf(b).rows.length === 1;
+  const tables = blocks.flatMap((b, i) => (oneItem(b) ? [i] : []));
+  if (tables.length < 2) return new Set();
+  const before = (i: number) => blocks[i - 1]?.type === 'image';
+  const altOf = (i: number) => (before(i) ? (blocks[i - 1] as ImageBlock).image.alt.trim() : '');
+  const describes = (i: number) => altOf(i).length >= 2 && runsText((blocks[i] as TableBlock).rows[0]![1] ?? []).includes(altOf(i));
+  const byPlace = before(tables[0]!) && blocks[tables.at(-1)! + 1]?.type !== 'image';
+  const byDescription = tables.some(describes) && tables.every((i) => !altOf(i) || describes(i));
+  return byPlace || byDescription ? new Set(tables.filter(before).map((i) => blocks[i - 1]!)) : new Set();
+}
+
 /** A table of two cells a row, a field's label and its value, with a price or spec among the labels: the facts of one product. */
 function factsOf(block: SourceBlock): { label: string; value: string }[] | undefined {
   if (block.type !== 'table' || block.rows.length < 2) return undefined;
@@ -1349,7 +1380,9 @@ export function contentColumn(blocks: SourceBlock[], ctx: StructureContext): Col
     ['jobs', lines.filter((l) => jobLine(l)?.headcount).length + tableRows((r) => hasRole(r, 'name') && isJobTable(r))],
     ['news', lines.filter((l) => newsLine(l, ctx.fileYears, ctx.today)).length],
   ];
-  const total = lines.length + blocks.reduce((n, b) => n + (b.type === 'table' ? b.rows.length : 0), 0);
+  // A table on its side counts as its items, not as the rows of their facts.
+  const rowsOf = (b: TableBlock) => (b.rows.length > 2 && tableOf(b).sideways ? tableOf(b).rows.length : b.rows.length);
+  const total = lines.length + blocks.reduce((n, b) => n + (b.type === 'table' ? rowsOf(b) : 0), 0);
   const [type, count] = counts.sort((a, b) => b[1] - a[1])[0]!;
   return count >= 2 && count * 2 >= total - 1 ? type : undefined;
 }

@@ -136,13 +136,19 @@ export function fileNameColumn(file: string): (KeywordMatch & { from: string }) 
   const names = [path.posix.basename(file, path.posix.extname(file)), ...parts.slice(0, -1).reverse()].map(withoutReplyPrefix);
   for (const name of names) {
     // "苹果价格和介绍": a name joining two columns' contents names neither for the whole text.
-    if (namesTwoColumns(name)) continue;
+    if (namesTwoColumns(name) || namesMessage(name)) continue;
     // "网站资料（产品表在附件）": a remark pointing at an attachment names what is elsewhere, not this text.
     const match = matchColumnKeyword(name.replace(/^\d{4}年?/, '').replace(/[(（][^()（）]*附件[^()（）]*[)）]/g, ''));
     if (match) return { ...match, from: name };
   }
   return undefined;
 }
+
+/**
+ * "微信消息", "短信消息", "QQ聊天记录": a message sent through a chat app (the customer writing to the manager), not the
+ * business's news, whatever 消息 says elsewhere.
+ */
+const namesMessage = (name: string) => /(?:微信|钉钉|QQ|短信)\s*(?:消息|信息|留言)|聊天记录/i.test(name);
 
 /** "回复：产品价格" → "产品价格": a mail's reply or forward marks are no part of what it names. */
 const withoutReplyPrefix = (name: string) => name.replace(/^(?:(?:回复|答复|转发|re|fwd?)\s*[：:]\s*)+/i, '');

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { numberingOf } from './headings';
+import { printedBrackets } from './ocrText';
 import type { SourceBlock } from './htmlToBlocks';
 import { linesToBlocks, type TextLine } from './lines';
 import { printMargins, withoutPageChromeBlocks } from './pageChrome';
@@ -283,7 +284,10 @@ function columnStarts(lines: PlacedLine[], rowsAtLeast: number): number[] {
   // Within one table two rows make a column too (a model written in two rows only), unless a start more rows share lies
   // within an em: a centred heading and its wrapped second line start near the column, not at it.
   const shared = [...counts].filter(([, n]) => n >= rowsAtLeast);
-  return shared.filter(([x, n]) => n >= 3 || !shared.some(([y, m]) => m > n && Math.abs(x - y) < 10)).map(([x]) => x);
+  // An em of the lines' type, at least 10 points (a scanner app's OCR layer sets each line's cells a little apart).
+  const sizes = lines.map((l) => l.size ?? 0).sort((a, b) => a - b);
+  const em = Math.max(10, sizes[Math.floor(sizes.length / 2)] ?? 0);
+  return shared.filter(([x, n]) => n >= 3 || !shared.some(([y, m]) => m > n && Math.abs(x - y) < em)).map(([x]) => x);
 }
 
 /** "智能控制仪……………￥280": a name led by dots to its price, a line of a price list however far it runs. */
@@ -635,6 +639,10 @@ export function pdfTextLines(bytes: Uint8Array, maxPages = 2): Promise<TextLine[
 export interface PdfContent {
   blocks: SourceBlock[];
   pages: number;
+  /** Most of the text is a scanner app's OCR layer over page pictures: read by OCR, so to be checked. */
+  ocr: boolean;
+  /** The pictures of pages whose text is an OCR layer (the scans themselves, not pictures on the page), in page order. */
+  scannedPages: Buffer[];
 }
 
 /** A ruled table that ends a page: where its vertical rules stand, and its first row (the header a next page may repeat). */
@@ -668,6 +676,38 @@ function openTable(lines: (PlacedLine | { top: number; block: SourceBlock })[], 
 /** A picture covering this much of a page without text may be a scanned page (Word keeps its margins around it). */
 const SCAN_COVER = 0.3;
 
+/** An OCR layer's line with its brackets as printed (ocrText.ts). */
+const printedLine = (line: PlacedLine) => ({
+  text: printedBrackets(line.text),
+  ...(line.cells ? { cells: line.cells.map(printedBrackets) } : {}),
+});
+
+/** A picture covering this much of a page whose text is all invisible is the scanned page under its OCR text. */
+const OCR_LAYER_COVER = 0.6;
+
+/**
+ * Whether the page shows text and all of it invisibly (text rendering mode 3, or 7: clip only): the OCR layer a
+ * scanner app (扫描全能王, Adobe Scan, a copier) lays over the page's picture, so the text can be searched and copied.
+ */
+function onlyInvisibleText(list: OperatorList, OPS: PdfJs['OPS']): boolean {
+  const shows = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
+  const stack: number[] = [];
+  let mode = 0;
+  let shown = false;
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const fn = list.fnArray[i]!;
+    // The rendering mode is part of the graphics state: saved and restored with it.
+    if (fn === OPS.save) stack.push(mode);
+    else if (fn === OPS.restore) mode = stack.pop() ?? 0;
+    else if (fn === OPS.setTextRenderingMode) mode = (list.argsArray[i] as number[])[0] ?? 0;
+    else if (shows.has(fn)) {
+      if (mode !== 3 && mode !== 7) return false;
+      shown = true;
+    }
+  }
+  return shown;
+}
+
 /**
  * Reads a PDF. `storeImage` receives each picture and returns its sha256 (or undefined when it
  * cannot be used); pictures become image blocks where they stand in the text. A large picture alone on a page
@@ -684,6 +724,9 @@ export function readPdf(
     const pages = Math.min(document.numPages, MAX_PDF_PAGES);
     const wrapping: { margin?: number } = {};
     let table: OpenTable | undefined;
+    const scannedPages: Buffer[] = [];
+    let ocrPages = 0;
+    let textPages = 0;
     for (let number = 1; number <= pages; number++) {
       const page = await document.getPage(number);
       const height = page.view[3]! - page.view[1]!;
@@ -697,8 +740,16 @@ export function readPdf(
         rules,
       ).filter((l) => !isPageNumber(l.text));
       const pictures = await pagePictures(page, list, OPS, page.view[2]! - page.view[0]!, height);
-      // Each picture stands after the last line above it.
+      const scan = onlyInvisibleText(list, OPS) ? pictures.find((p) => p.cover >= OCR_LAYER_COVER) : undefined;
+      if (placed.length) textPages++;
+      if (scan) {
+        ocrPages++;
+        scannedPages.push(scan.bytes);
+        for (const line of placed) if (!('block' in line)) Object.assign(line, printedLine(line));
+      }
+      // Each picture stands after the last line above it (the scan under an OCR layer is the page, not a picture on it).
       for (const picture of pictures) {
+        if (picture === scan) continue;
         if (placed.every((l) => 'block' in l) && picture.cover >= SCAN_COVER) scannedPage?.(picture.bytes);
         const sha256 = await storeImage(picture.bytes);
         if (sha256) placed.push({ top: picture.top, block: { type: 'image', image: { sha256, alt: '' } } });
@@ -728,6 +779,6 @@ export function readPdf(
         'pdf.no_text',
         'The PDF holds no text, only scanned pages: export its pages as pictures (JPEG) and import those, so they are read by OCR.',
       );
-    return { blocks: withoutPageChromeBlocks(linesToBlocks(lines)), pages };
+    return { blocks: withoutPageChromeBlocks(linesToBlocks(lines)), pages, ocr: ocrPages * 2 >= textPages && ocrPages > 0, scannedPages };
   });
 }

@@ -32,6 +32,7 @@ import { isMarkdown, markdownLines, markdownParagraphs } from './markdown';
 import { parseWishes } from './notes';
 import { sniffOffice, type OfficeFormat } from './officeSniff';
 import { openDocumentPageLines, OpenDocumentProblem, readOpenDocument } from './openDocument';
+import { printedBrackets } from './ocrText';
 import { PdfProblem, readPdf } from './pdf';
 import { PresentationProblem, readPresentation } from './presentation';
 import { readRtf, RtfProblem } from './rtf';
@@ -125,9 +126,10 @@ export function problemOf(file: string, error: unknown): IntakeProblem {
  * a wide gap as a space, so such a row that ends in a price ("工作证 定制 面议") is split there.
  */
 function ocrLine(row: OcrRow): TextLine {
-  if (row.cells.length > 1) return { text: row.text, cells: row.cells };
-  const words = row.text.split(/\s+/).filter(Boolean);
-  return words.length > 1 && isMarkedPrice(words.at(-1)!) ? { text: row.text, cells: words } : { text: row.text };
+  const text = printedBrackets(row.text);
+  if (row.cells.length > 1) return { text, cells: row.cells.map(printedBrackets) };
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length > 1 && isMarkedPrice(words.at(-1)!) ? { text, cells: words } : { text };
 }
 
 type DocumentRequest = Exclude<ReadRequest, { kind: 'picture' }>;
@@ -286,12 +288,35 @@ class DocumentReader {
         },
         (scan) => scans.push(new Uint8Array(scan)),
       );
-      this.structure(content.blocks);
+      this.structure(content.blocks, content.ocr);
+      await this.scannedPages(content.scannedPages);
       this.output.pasted.push(...scans);
     } catch (error) {
       if (!(error instanceof PdfProblem) || error.code !== 'pdf.no_text' || pictures.length === 0) throw error;
       this.output.scans.push(...pictures);
     }
+  }
+
+  /**
+   * The pictures of a PDF's pages whose text is a scanner app's OCR layer: not pictures for the site but the pages
+   * themselves, kept in the tray beside what was read from them, to check the OCR against.
+   */
+  private async scannedPages(pages: Buffer[]): Promise<void> {
+    const material = this.output.documents.at(-1)?.material;
+    const images: ImageRef[] = [];
+    for (const page of pages) {
+      const sha256 = await this.store(page, 'scanned page');
+      if (sha256) images.push({ sha256, alt: '' });
+    }
+    if (!material || images.length === 0) return;
+    material.unsorted.push({
+      id: uuidv7(),
+      source: this.file,
+      blocks: [],
+      images,
+      note: "The scanned pages of this PDF: their text is the scanner app's OCR (check it against the pictures).",
+      ocr: true,
+    });
   }
 
   /**

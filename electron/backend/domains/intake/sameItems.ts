@@ -55,7 +55,7 @@ export function specsInSameNames(items: Item[]): void {
 const PACK_CONTENT = /^\d+(?:\.\d+)?\s*(?:g|kg|ml|l|克|千克|公斤|斤|毫升|升)$/i;
 
 /** A spec cell that gives no size: made to the drawing or order (按图纸, 定制), or a dash for none. */
-const NO_SIZE = /^(?:按图纸?|按图定[制做]|来图定[制做]|按要求|按客户要求|按需定[制做]|定制|定做|非标定制|另议|无|[-—－–/／]+)$/;
+export const NO_SIZE = /^(?:按图纸?|按图定[制做]|来图定[制做]|按要求|按客户要求|按需定[制做]|定制|定做|非标定制|另议|无|[-—－–/／]+)$/;
 
 /**
  * Two products are one when they cost the same and their names are the same as written apart from

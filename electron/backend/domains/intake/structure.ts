@@ -237,13 +237,15 @@ class Structurer {
     const level = columnLevel(blocks);
     if (level === undefined) return this.withoutColumnHeadings(blocks);
     let previous: { column: Column; filler?: ColumnFiller; heading?: string } | undefined;
-    const sections = splitAt(blocks, level);
+    const sections = splitAt(columnHeadingsAhead(blocks, level), level);
     sections.forEach((section, i) => {
       const title = section.heading ? runsText(section.heading.runs) : '';
       const match = section.heading ? matchColumnKeyword(title) : undefined;
       if (!section.heading) {
         this.collectContact(section.blocks);
-        this.context.toTray(this.withoutTaggedNotices(section.blocks), 'Text before the first column heading.');
+        const rest = this.withoutTaggedNotices(section.blocks);
+        previous = this.leadingList(rest);
+        if (!previous) this.context.toTray(rest, 'Text before the first column heading.');
       } else if (match && previous?.filler && isEntryOf(title, match, previous)) {
         previous.filler.fill([{ ...section.heading, level: level + 1 }, ...section.blocks]);
       } else if (match && previous && previous.column.type === match.type && isEmptyColumn(previous.column)) {
@@ -270,6 +272,29 @@ class Structurer {
     });
     for (const entry of this.result.columns) entry.title ||= DEFAULT_TITLES[entry.type];
     return this.result;
+  }
+
+  /**
+   * A catalogue's goods before its first column heading (a cover, then a picture and a table of one door's facts a page,
+   * then 关于我们 and 招聘): when that text is a list of items, it is a column of their kind from the first item on (the
+   * pictures just before it included); the cover's lines before it stay in the tray.
+   */
+  private leadingList(blocks: SourceBlock[]): { column: Column; filler?: ColumnFiller } | undefined {
+    const type = contentColumn(blocks, this.context);
+    if (!type || !LIST_COLUMNS.includes(type)) return undefined;
+    const isItem = (b: SourceBlock) => b.type === 'table' || (b.type !== 'image' && lineColumn(textOf(b), this.context) === type);
+    let start = blocks.findIndex(isItem);
+    if (start < 0) return undefined;
+    while (start > 0 && blocks[start - 1]!.type === 'image') start--;
+    this.context.toTray(blocks.slice(0, start), 'Text before the first column heading.');
+    return this.newColumn(type, DEFAULT_TITLES[type], blocks.slice(start), (column) =>
+      this.context.guess(
+        'column.content',
+        `The text before the first column heading is a list of ${type} items → column of type ${type}.`,
+        { type },
+        { kind: 'column', columnId: column.id },
+      ),
+    );
   }
 
   /**
@@ -782,6 +807,19 @@ const LABELLED_CONTACT = /^\s*[\u4e00-\u9fff]{0,4}(?:电话|手机|热线|地址
 
 const asLine = (block: SourceBlock): SourceBlock =>
   block.type === 'heading' && block.look ? { type: 'paragraph', runs: block.runs } : block;
+
+/**
+ * "产品价目表" heading page 1 of a scan, "招 工 启 事" set larger heading page 2: a heading naming a column that stands
+ * before the first heading of the column level, over text of its own, is a column heading too (at that level), so what it
+ * heads is not taken for text before the first column.
+ */
+function columnHeadingsAhead(blocks: SourceBlock[], level: number): SourceBlock[] {
+  const first = blocks.findIndex((b) => isHeading(b) && b.level <= level);
+  const heads = (i: number) => blocks[i + 1] !== undefined && !isHeading(blocks[i + 1]!);
+  return blocks.map((b, i) =>
+    i < first && isHeading(b) && b.level > level && heads(i) && matchColumnKeyword(runsText(b.runs)) ? { ...b, level } : b,
+  );
+}
 
 /**
  * "五、其他" over "沙发套定做　面议" and a closing word: after a price list, a heading that names nothing over more

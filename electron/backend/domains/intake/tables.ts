@@ -9,6 +9,7 @@ import { findDate } from './dates';
 import { amountThenOffer, countOf, parseLabeledPrice } from './fields';
 import { withBadgesPaired, withListCellsSplit } from './listCells';
 import { withPriceBandsJoined } from './priceBands';
+import { NO_SIZE } from './sameItems';
 import { inTenThousands, namesPriceByUnit, scaledPriceCell, unitOfSpec, unitsFromTitle } from './priceUnits';
 
 export type Role =
@@ -96,6 +97,8 @@ export interface TableReading {
   /** Rows above the header (a spreadsheet's title lines). */
   titleRows: string[][];
   hasHeader: boolean;
+  /** Read on its side: field names down the first column, one item a column. */
+  sideways?: boolean;
 }
 
 const clean = (cell: string) => cell.replace(/\s+/g, '').trim();
@@ -151,7 +154,7 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
   const width = Math.max(0, ...grid.map((r) => r.length));
   const squared = withListCellsSplit(withBadgesPaired(grid.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()))));
   const found = squared.slice(0, searchRows).findIndex(isHeaderRow);
-  if (found < 0 && isHeaderColumn(squared)) return readTable(transposed(squared), 1, true);
+  if (found < 0 && isHeaderColumn(squared)) return { ...readTable(transposed(squared), 1, true), sideways: true };
   const unbanded = found >= 0 ? unstacked(squared, found) : squared;
   // A header the document declares (Word's 标题行重复) or one above a column of prices that is not itself a price.
   const headerAt = found >= 0 ? found : declaredHeader || headerAbovePrices(unbanded) ? 0 : -1;
@@ -213,13 +216,25 @@ export function readTable(grid: string[][], searchRows = 1, declaredHeader = fal
  */
 function isHeaderColumn(rows: string[][]): boolean {
   const labels = rows.map((r) => clean(r[0] ?? '')).filter(Boolean);
-  if (rows.length < 3 || (rows[0]?.length ?? 0) < 3 || labels.length < 3) return false;
+  if (rows.length < 3 || (rows[0]?.length ?? 0) < 2 || labels.length < 3) return false;
   const roles = labels.map(headerRole);
   if (roles[0] !== 'name' || !roles.some((r) => r === 'price' || r === 'spec')) return false;
+  // "产品名称 | 实木门", "型号 | XH-801", "价格 | 1280元/樘": one item's facts, its name first (a catalogue page's table).
+  if (rows[0]!.length === 2) return isOneItemFacts(rows, roles);
   // "车型 | 类型 | 车架 | 变速 | … | 售价" down the side: distinct short words naming fields, though most are the trade's own.
   const fieldWords = labels.every((l) => l.length <= 6 && !/\d/.test(l)) && new Set(labels).size === labels.length;
   const known = roles.filter(Boolean).length;
   return known * 4 >= labels.length * 3 || (fieldWords && known >= 2 && !isHeaderRow(rows[0]!));
+}
+
+/**
+ * A two-column table on its side is one item: every row a short field label and its value, the name labelled first
+ * (so `产品名称 | 价格` over rows of goods, a header, is not one), and a price among the labels.
+ */
+function isOneItemFacts(rows: string[][], roles: (Role | undefined)[]): boolean {
+  const filled = rows.filter((r) => r.some((c) => clean(c)));
+  const pairs = filled.every((r) => clean(r[0] ?? '').length <= 6 && !/\d/.test(r[0] ?? '') && clean(r[1] ?? ''));
+  return pairs && roles.includes('price') && roles.filter((r) => r === 'name').length === 1;
 }
 
 const transposed = (rows: string[][]) => rows[0]!.map((_, c) => rows.map((r) => r[c] ?? ''));
@@ -668,6 +683,8 @@ export function rowFields(reading: TableReading, written: string[]): RowFields |
   const wordsAmongCodes = reading.columns.some((c) => c.role === 'model' && c.codes) && !MODEL_CODE.test(model.normalize('NFKC'));
   // A word among model codes (超五类网线 | 非屏蔽) names the variant as a model would, but is no model.
   if (model && wordsAmongCodes) fields.name = `${fields.name} ${model}`;
+  // "按图纸", "定制", "—" in the 型号 cell: made to order, no model; said in the details.
+  else if (NO_SIZE.test(clean(model))) fields.details.push(described(reading, 'model', model));
   else if (model) fields.model = model.slice(0, 50);
   const byCaption = reading.columns.findIndex((c) => c.captionPrices);
   const captionPrice = byCaption >= 0 && !cell('price') && BARE_AMOUNT_OR_RANGE.test(clean(row[byCaption] ?? ''));

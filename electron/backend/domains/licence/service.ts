@@ -48,7 +48,9 @@ const unreadablePdf = (error: unknown) =>
 async function pictureOfPdf(bytes: Buffer): Promise<Buffer> {
   const pictures: Buffer[] = [];
   try {
-    await readPdf(bytes, async (picture) => void pictures.push(picture));
+    // A scan under its OCR text layer is handed back apart from the pictures on the pages.
+    const { scannedPages } = await readPdf(bytes, async (picture) => void pictures.push(picture));
+    pictures.push(...scannedPages);
   } catch (error) {
     if (!(error instanceof PdfProblem) || error.code !== 'pdf.no_text') throw unreadablePdf(error);
   }
