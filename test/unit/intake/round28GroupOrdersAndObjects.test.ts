@@ -208,6 +208,10 @@ describe('names', () => {
     ]);
     const match = matchPhoto('男装衬衫.jpg', [shirts]);
     expect(match.kind === 'item' && match.item.id).toBe('a');
+    // Sizes of one name are variants too.
+    const sizes = listColumn('products', [namedProduct('绿茶 250克', 'f'), namedProduct('绿茶 500克', 'g')]);
+    const size = matchPhoto('绿茶.jpg', [sizes]);
+    expect(size.kind === 'item' && size.item.id).toBe('f');
     // Two different things the name is part of stay undecided.
     const teas = listColumn('products', [namedProduct('红茶礼盒', 'd'), namedProduct('红茶散装', 'e')]);
     expect(matchPhoto('红茶.jpg', [teas]).kind).toBe('ambiguous');

@@ -40,7 +40,5 @@ export function withoutGroupOrders(lines: string[]): string[] {
   const sampleAboveEntries =
     sample >= 0 && start !== undefined && sample < start && lines.slice(sample + 1, start).every((line) => !line.trim());
   if (!tagged && !sampleAboveEntries) return lines;
-  return lines
-    .slice(0, start ?? lines.length)
-    .filter((line, i) => !(tagged && i === first) && !(sample >= 0 && i === sample));
+  return lines.slice(0, start ?? lines.length).filter((line, i) => !(tagged && i === first) && !(sample >= 0 && i === sample));
 }

@@ -127,9 +127,7 @@ function readSlide(files: Record<string, Uint8Array>, name: string): Slide {
   const media = slideMedia(files, name);
   const workbooks = slideWorkbooks(files, name, root);
   // A worksheet object's preview picture is not a picture of the slide: its workbook is read instead.
-  const previews = new Set(
-    workbooks.length ? elements(root, 'p:oleObj').flatMap((object) => elements(object, 'p:pic')) : [],
-  );
+  const previews = new Set(workbooks.length ? elements(root, 'p:oleObj').flatMap((object) => elements(object, 'p:pic')) : []);
   const pictures = elements(root, 'p:pic').flatMap((node) => {
     const medium = media.get(first(node, 'a:blip')?.attribs?.['r:embed'] ?? '');
     return medium && isPicture(medium) && !previews.has(node) ? [{ node, medium }] : [];
