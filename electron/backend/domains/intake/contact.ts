@@ -354,9 +354,9 @@ class ContactBuilder {
 
 const ADDRESS = /路|街|道|巷|弄|大厦|广场|号/;
 
-/** A surname and how people address them: 王店长, 刘经理, 张姐, 李老师, 王大夫, 孟师傅; 小张, 老王. */
+/** A surname and how people address them: 王店长, 刘经理, 张姐, 李老师, 王大夫, 孟师傅; 小张, 老王; in the south 阿珍, 阿明 (not 阿里). */
 const PERSON_TITLE =
-  /^(?:[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|经理|店长|老板|总|主任|师傅|姐|哥|老师|厂长|场长|院长|校长|大夫|医生|教练|主管|队长|站长|所长|馆长|园长|会长|掌柜)|[小老][\u4e00-\u9fff])$/;
+  /^(?:[\u4e00-\u9fff]{1,2}(?:先生|女士|小姐|经理|店长|老板|总|主任|师傅|姐|哥|老师|厂长|场长|院长|校长|大夫|医生|教练|主管|队长|站长|所长|馆长|园长|会长|掌柜)|[小老][\u4e00-\u9fff]|阿(?!里)[\u4e00-\u9fff])$/;
 
 /**
  * The person a line with a number names beside it ("电话同微信 135… 刘厂长", "值班经理：孙经理 138…",

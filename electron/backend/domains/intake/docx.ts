@@ -10,6 +10,7 @@ import { LOOK_STYLE_MAP, markLookHeadings } from './docxLook';
 import { withoutNoteMarks } from './docxNotes';
 import { docxPageLines } from './docxPageLines';
 import { docxWithReadableTextBoxes } from './docxTextBoxes';
+import { docxWorkbooks, withWorkbookBlocks, type ReadWorkbook } from './embeddedSheets';
 import { htmlToBlocks, type SourceBlock } from './htmlToBlocks';
 import { ASSET_SCHEME, sanitizeIntakeHtml } from './sanitize';
 import { checkZip, ZipProblem } from './zipGuard';
@@ -95,13 +96,16 @@ function refuseNonDocx(bytes: Uint8Array): void {
 
 /**
  * Converts one .docx. `storeImage` receives each embedded picture and returns its sha256, or
- * undefined when the picture cannot be used (the caller reports why).
+ * undefined when the picture cannot be used (the caller reports why); `readWorkbook` reads a worksheet
+ * object's workbook into blocks, which stand where the object stands (embeddedSheets.ts).
  */
 export async function convertDocx(
   bytes: Uint8Array,
   storeImage: (image: EmbeddedImage) => Promise<string | undefined>,
+  readWorkbook: ReadWorkbook = () => Promise.resolve(undefined),
 ): Promise<DocxResult> {
   refuseNonDocx(bytes);
+  const embedded = await docxWorkbooks(bytes, readWorkbook);
   const convertImage = mammoth.images.imgElement(async (image) => {
     const data = await image.readAsBuffer();
     // mammoth copies the picture's alt text (Word's 可选文字) onto the <img> itself.
@@ -112,14 +116,14 @@ export async function convertDocx(
   let result: { value: string; messages: { type: string; message: string }[] };
   try {
     result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(docxWithReadableTextBoxes(bytes)) },
+      { buffer: Buffer.from(docxWithReadableTextBoxes(embedded.bytes)) },
       { styleMap: DOCX_STYLE_MAP, convertImage, transformDocument: markLookHeadings },
     );
   } catch (error) {
     throw new DocxProblem('docx.unreadable', `The Word document cannot be read (${(error as Error).message.split('\n')[0]}).`);
   }
   return {
-    blocks: htmlToBlocks(sanitizeIntakeHtml(withoutNoteMarks(result.value))),
+    blocks: withWorkbookBlocks(htmlToBlocks(sanitizeIntakeHtml(withoutNoteMarks(result.value))), embedded.sheets),
     warnings: result.messages.map((m) => m.message),
     pageLines: docxPageLines(bytes),
   };

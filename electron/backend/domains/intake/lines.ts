@@ -8,6 +8,7 @@ import type { SourceBlock } from './htmlToBlocks';
 import { chatAsWritten } from './chatDictation';
 import { contactPairs } from './contact';
 import { deliveryMenuLines } from './deliveryMenu';
+import { withoutGroupOrders } from './groupOrder';
 import { headingReason, numberingOf, NUMBERING_DEPTH } from './headings';
 import { matchColumnKeyword } from './keywords';
 import { leadingPrice } from './leadingPrice';
@@ -173,6 +174,17 @@ export function linesToBlocks(lines: TextLine[]): SourceBlock[] {
   return blocks;
 }
 
+/** An amount in 元 per a unit at the end of a line ("45元/只", "12元一斤"). */
+const UNIT_PRICE_END = /\d(?:\.\d+)?\s*元\s*(?:\/|每|一)\s*[^\s\d，。；,;]{1,3}$/;
+
+/** A name, then its price per a unit and maybe a short remark ("鸽子蛋 3元/只，30只起"); commas only inside the name's brackets. */
+function isPricedName(text: string): boolean {
+  const price = /\d(?:\.\d+)?\s*元\s*(?:\/|每|一)\s*[^\s\d，。；,;]{1,3}(?:[，,][^，。；,;]{1,12})?$/.exec(text);
+  if (!price || price.index === 0) return false;
+  const name = text.slice(0, price.index).replace(/[（(][^）)]{0,20}[）)]/g, '');
+  return name.length <= 20 && !/[，。；,;：:]/.test(name);
+}
+
 /**
  * A line of prose broken by hand ("…主要种植苹果、莱阳梨、" / "大樱桃和时令蔬菜…"): a long line with
  * commas, ending mid-sentence (a comma or a character, not a price or a colon), followed by a line
@@ -182,6 +194,8 @@ function wrapsOnto(line: string, next: string): boolean {
   const a = line.trim();
   const b = next.trim();
   if (a.length < 20 || !/[，、]/.test(a) || !/[\u4e00-\u9fff，、]$/.test(a) || /[元起价]$/.test(a) || /\s{2}/.test(a)) return false;
+  // "…45元/只" ends a priced line, and a line that is a name and its price ("老鸽（煲汤用）38元/只") starts one.
+  if (UNIT_PRICE_END.test(a) || isPricedName(b)) return false;
   if (/^[^，。]{1,8}[：:]/.test(a) || !/^[\u4e00-\u9fff]/.test(b) || /\s{2}|^[^，。]{1,8}[：:]/.test(b)) return false;
   // A short line without punctuation ("全部商品", "新品") is a label or a tab, not the sentence going on.
   if (b.length < 8 && !/[，、。！？；]/.test(b)) return false;
@@ -210,7 +224,7 @@ export function joinWrapped(lines: TextLine[]): TextLine[] {
 /** Plain text → lines (CRLF already normalised by the decoder), lines of prose broken by hand joined, a chat export's frames and a copied web page's chrome dropped. */
 export function textLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
-  for (const t of withoutPageChrome(deliveryMenuLines(chatAsWritten(withoutPrintFrames(text.split('\n'))))).map((t) =>
+  for (const t of withoutPageChrome(deliveryMenuLines(chatAsWritten(withoutGroupOrders(withoutPrintFrames(text.split('\n')))))).map((t) =>
     withEmojiLabel(withYuanForR(t)),
   )) {
     const previous = lines.at(-1);

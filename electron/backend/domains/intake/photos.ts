@@ -270,7 +270,26 @@ function decide(found: Candidate[], stem: string, key: (c: Candidate) => string,
   const products = (named.length ? named : found).filter((c) => c.item.kind === 'product');
   const pick = named.length !== 1 && products.length === 1 ? products : named;
   if (pick.length === 1) return { kind: 'item', item: pick[0]!.item, column: pick[0]!.column, reason };
+  const variant = reason === 'name' ? firstVariant(found, stem) : undefined;
+  if (variant) return { kind: 'item', item: variant.item, column: variant.column, reason };
   return { kind: 'ambiguous', candidates: found.map((c) => itemTitle(c.item)) };
+}
+
+/** A product's name without the remark or model after it: 男装衬衫 of "男装衬衫（长袖）" or of "男装衬衫 CS-02". */
+const baseName = (item: Item) =>
+  normalize(
+    itemTitle(item)
+      .replace(/[（(][^）)]*[）)]\s*$/, '')
+      .split(/\s+/)[0] ?? '',
+  );
+
+/**
+ * "男装衬衫.jpg" beside 男装衬衫（长袖） and 男装衬衫（短袖） in one list: variants of the one name the photo gives. Its picture
+ * goes to the first of them, as a category's picture goes to its first item.
+ */
+function firstVariant(found: Candidate[], stem: string): Candidate | undefined {
+  const variants = found.filter((c) => c.item.kind === 'product' && baseName(c.item) === stem && c.column === found[0]!.column);
+  return variants.length >= 2 && variants.length === found.length ? variants[0] : undefined;
 }
 
 export class PhotoMatcher {

@@ -12,6 +12,7 @@
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { ImageRef } from '../../../../shared/sites/model';
+import { relationTargets, workbookOf, type ReadWorkbook } from './embeddedSheets';
 import { textOf, type SourceBlock } from './htmlToBlocks';
 import { matchColumnKeyword } from './keywords';
 import { LegacyPresentationError, legacySlideBlocks, readLegacyPresentation } from './legacyPresentation';
@@ -105,16 +106,33 @@ interface Slide {
   notes: string[];
   /** Each picture's medium, in the order the slide lists them. */
   pictures: { node: XmlNode; medium: string }[];
+  /** Worksheet objects pasted onto the slide: the frame that places each, and its embedded workbook's part. */
+  workbooks: { node: XmlNode; part: string; bytes: Uint8Array }[];
+}
+
+/** The worksheet objects on a slide (PowerPoint writes each twice, for old and new readers: kept once). */
+function slideWorkbooks(files: Record<string, Uint8Array>, name: string, root: XmlNode): Slide['workbooks'] {
+  const targets = relationTargets(files, name);
+  const found = new Map<string, Slide['workbooks'][number]>();
+  for (const node of elements(root, 'p:graphicFrame')) {
+    const object = first(node, 'p:oleObj');
+    const workbook = object ? workbookOf(files, targets, object.attribs?.['r:id'] ?? '') : undefined;
+    if (workbook && !found.has(workbook.part)) found.set(workbook.part, { node, ...workbook });
+  }
+  return [...found.values()];
 }
 
 function readSlide(files: Record<string, Uint8Array>, name: string): Slide {
   const root = parse(strFromU8(files[name]!));
   const media = slideMedia(files, name);
+  const workbooks = slideWorkbooks(files, name, root);
+  // A worksheet object's preview picture is not a picture of the slide: its workbook is read instead.
+  const previews = new Set(workbooks.length ? elements(root, 'p:oleObj').flatMap((object) => elements(object, 'p:pic')) : []);
   const pictures = elements(root, 'p:pic').flatMap((node) => {
     const medium = media.get(first(node, 'a:blip')?.attribs?.['r:embed'] ?? '');
-    return medium && isPicture(medium) ? [{ node, medium }] : [];
+    return medium && isPicture(medium) && !previews.has(node) ? [{ node, medium }] : [];
   });
-  return { root, pictures, notes: notesOf(files, name) };
+  return { root, pictures, workbooks, notes: notesOf(files, name) };
 }
 
 /** The paragraphs of a slide's speaker notes: the notes page's body text, not its slide image or page number. */
@@ -129,7 +147,7 @@ function notesOf(files: Record<string, Uint8Array>, slide: string): string[] {
 }
 
 /** One slide's blocks: its title as a heading, then its text boxes, tables and pictures from top to bottom. */
-function slideBlocks(slide: Slide, images: Map<string, ImageRef>): SourceBlock[] {
+function slideBlocks(slide: Slide, images: Map<string, ImageRef>, sheets: Map<string, SourceBlock[]>): SourceBlock[] {
   const tree = first(slide.root, 'p:spTree');
   if (!tree) return [];
   const shapes: { top: number; blocks: SourceBlock[]; title: boolean }[] = [];
@@ -159,6 +177,10 @@ function slideBlocks(slide: Slide, images: Map<string, ImageRef>): SourceBlock[]
   for (const { node, medium } of slide.pictures) {
     const image = images.get(medium);
     if (image) shapes.push({ top: topOf(node), title: false, blocks: [{ type: 'image', image }] });
+  }
+  for (const { node, part } of slide.workbooks) {
+    const blocks = sheets.get(part);
+    if (blocks) shapes.push({ top: topOf(node), title: false, blocks });
   }
   return [...shapes.sort((a, b) => a.top - b.top).flatMap((s) => s.blocks), ...slide.notes.map(paragraph)];
 }
@@ -209,6 +231,7 @@ export async function readPresentation(
   bytes: Uint8Array,
   storePicture: (bytes: Uint8Array, name: string) => Promise<string | undefined>,
   handBack: (name: string, bytes: Uint8Array) => void = () => {},
+  readWorkbook: ReadWorkbook = () => Promise.resolve(undefined),
 ): Promise<SourceBlock[]> {
   if (isOle(bytes)) return readLegacy(bytes, storePicture);
   try {
@@ -225,10 +248,11 @@ export async function readPresentation(
       throw new PresentationProblem('pptx.unreadable', `The presentation cannot be read (${(error as Error).message}).`);
     }
   };
-  const files = unzip((name) =>
-    /^ppt\/(presentation\.xml|_rels\/presentation\.xml\.rels|(slides|slideLayouts|slideMasters|notesSlides)\/(_rels\/)?(slide|notesSlide)(Layout|Master)?\d+\.xml(\.rels)?)$/.test(
-      name,
-    ),
+  const files = unzip(
+    (name) =>
+      /^ppt\/(presentation\.xml|_rels\/presentation\.xml\.rels|(slides|slideLayouts|slideMasters|notesSlides)\/(_rels\/)?(slide|notesSlide)(Layout|Master)?\d+\.xml(\.rels)?)$/.test(
+        name,
+      ) || /^ppt\/embeddings\/[^/]+\.(xlsx|xlsm|xls|bin)$/i.test(name),
   );
   const names = slideOrder(files).slice(0, MAX_SLIDES);
   if (names.length === 0)
@@ -246,7 +270,12 @@ export async function readPresentation(
     const sha256 = media[medium] ? await storePicture(media[medium], medium) : undefined;
     if (sha256) images.set(medium, { sha256, alt: '' });
   }
-  return entriesUnderColumns(slides.map((slide) => slideBlocks(slide, images)));
+  const sheets = new Map<string, SourceBlock[]>();
+  for (const { part, bytes: workbook } of slides.flatMap((slide) => slide.workbooks)) {
+    const blocks = sheets.has(part) ? undefined : await readWorkbook(workbook, path.posix.basename(part));
+    if (blocks) sheets.set(part, blocks);
+  }
+  return entriesUnderColumns(slides.map((slide) => slideBlocks(slide, images, sheets)));
 }
 
 /**

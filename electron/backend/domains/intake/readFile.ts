@@ -192,6 +192,23 @@ class DocumentReader {
 
   /** A workbook's sheets, with the lines of their printed page headers and footers and the pictures in their rows. */
   private async sheets(sheets: Sheet[]): Promise<void> {
+    await this.storeRowPictures(sheets);
+    this.structure(sheetBlocks(sheets), false, [...new Set(sheets.flatMap((sheet) => sheet.pageLines ?? []))]);
+  }
+
+  /** A workbook embedded in a Word or PowerPoint file (a pasted worksheet object) as blocks; undefined when unreadable. */
+  private readonly embeddedWorkbook = async (bytes: Uint8Array, name: string): Promise<SourceBlock[] | undefined> => {
+    try {
+      const sheets = sniffOffice(bytes) === 'xls' ? await readXls(bytes) : await readXlsx(bytes);
+      await this.storeRowPictures(sheets);
+      return sheetBlocks(sheets);
+    } catch (error) {
+      this.output.problems.push(problemOf(`${this.file} (${name})`, error));
+      return undefined;
+    }
+  };
+
+  private async storeRowPictures(sheets: Sheet[]): Promise<void> {
     for (const sheet of sheets) {
       const rowImages: NonNullable<Sheet['rowImages']> = [];
       for (const { row, pictures } of sheet.pictures ?? []) {
@@ -204,7 +221,6 @@ class DocumentReader {
       }
       if (rowImages.length) sheet.rowImages = rowImages;
     }
-    this.structure(sheetBlocks(sheets), false, [...new Set(sheets.flatMap((sheet) => sheet.pageLines ?? []))]);
   }
 
   private async store(bytes: Uint8Array, what: string): Promise<string | undefined> {
@@ -232,7 +248,7 @@ class DocumentReader {
       this.output.pasted.push(new Uint8Array(picture.bytes));
       return this.store(picture.bytes, picture.contentType);
     };
-    const { blocks, warnings, pageLines } = await convertDocx(bytes, embedded);
+    const { blocks, warnings, pageLines } = await convertDocx(bytes, embedded, this.embeddedWorkbook);
     for (const warning of warnings) this.output.problems.push({ file: this.file, code: 'docx.warning', message: warning });
     this.structure(blocks, false, pageLines);
   }
@@ -398,7 +414,9 @@ class DocumentReader {
         await this.xml(request.bytes);
       } else if (request.kind === 'pdf') await this.pdf(request.bytes);
       else if (request.kind === 'pptx')
-        this.structure(await readPresentation(request.bytes, (bytes, name) => this.store(bytes, name), this.handBack));
+        this.structure(
+          await readPresentation(request.bytes, (bytes, name) => this.store(bytes, name), this.handBack, this.embeddedWorkbook),
+        );
       else if (request.kind === 'eml') await this.email(request.bytes);
       else if (request.kind === 'archive') await this.archive(request.bytes);
       else {

@@ -15,11 +15,11 @@ const LEGAL_FORM =
   /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|专业合作社|合作社|家庭农场|(?<=[\u4e00-\u9fff]{4})餐馆|(?<=加工)部|服务中心|中心|商行|经营部|批发部|门市部|服务部|经销部|门诊部|工程部|(?<=维修)部|(?<=回收)站|(?:供应|配送|经营|收购)站|基地|诊所|工作室|手工坊|工坊|作坊|料场|厂|饭店|(?<=道)馆|(?<=油)坊|(?<=[\u4e00-\u9fff]{4})坊|(?<![酒花书商金])(?<![^兽农]药)店|(?<=[\u4e00-\u9fff]{4})(?<!银|二手车)行)$/;
 /**
  * Words that say what a business does in general, not who it is: 鲁中机械制造 → 鲁中机械, 联华包装制品 → 联华包装, 清泉净水设备 → 清泉净水.
- * 制品 after a material's one character (竹, 木, 藤, 纸, 铁, 铝, 铜, 陶, 瓷) is the trade itself: 竹乡竹制品 keeps 竹制品 (竹乡竹
- * says nothing), while 艾草制品 → 艾草.
+ * 制品 after a material's one character (竹, 木, 藤, 纸, 铁, 铝, 铜, 陶, 瓷, and 发 — hair, the wig trade's 发制品) is the trade
+ * itself: 竹乡竹制品 keeps 竹制品 (竹乡竹 says nothing), 秀丽发制品 stays (not 秀丽发), while 艾草制品 → 艾草.
  */
 const GENERIC_ACTIVITY =
-  /(制造|加工|生产|(?<![竹木藤纸铁铝铜陶瓷])制品|设备|科技|实业|发展|贸易|商贸|工贸|技术|服务|种植|养殖|销售|经营|管理|开发|工程)$/;
+  /(制造|加工|生产|(?<![竹木藤纸铁铝铜陶瓷发])制品|设备|科技|实业|发展|贸易|商贸|工贸|技术|服务|种植|养殖|销售|经营|管理|开发|工程)$/;
 /** Standard short forms of organisation types. */
 const SHORT_FORMS: [RegExp, string][] = [
   [/律师事务所$/, '律所'],
