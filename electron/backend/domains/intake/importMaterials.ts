@@ -244,7 +244,8 @@ class Intake {
     // A camera's photo of a dark board (a chalk menu) counts as a page only when its text reads as a menu.
     const board = isCameraName(file) && look.boardLike && !look.pageLike;
     const page =
-      (isDocumentName(file) || scan || (isCameraName(file) && look.pageLike) || board) && (await this.readPage(file, bytes, false, false, board));
+      (isDocumentName(file) || scan || (isCameraName(file) && look.pageLike) || board) &&
+      (await this.readPage(file, bytes, false, false, board));
     this.result.photos.push({ file, image, look, ...(page ? { page } : {}) });
     return true;
   }

@@ -96,7 +96,7 @@ function decode(output: { data: Float32Array; dims: readonly number[] }, diction
 const DARK_MEAN = 96;
 
 /** Whether RGBA pixels are dark on the whole (every 16th pixel sampled). */
-function isDark(data: Buffer): boolean {
+export function isDark(data: Buffer): boolean {
   let sum = 0;
   let count = 0;
   for (let i = 0; i + 2 < data.length; i += 64, count++) sum += (data[i]! * 299 + data[i + 1]! * 587 + data[i + 2]! * 114) / 1000;
@@ -107,7 +107,7 @@ function isDark(data: Buffer): boolean {
  * Light writing on a dark ground made dark on light, stretched to full contrast: the models read print; on a faint
  * chalk board the name and the price across a gap came out as one line before.
  */
-function darkToLight(data: Buffer): Buffer {
+export function darkToLight(data: Buffer): Buffer {
   const out = Buffer.alloc(data.length);
   const grey = new Uint8Array(data.length / 4);
   for (let i = 0, p = 0; i < data.length; i += 4, p++) grey[p] = (data[i]! * 299 + data[i + 1]! * 587 + data[i + 2]! * 114) / 1000;
