@@ -292,7 +292,7 @@ describe('a bathhouse price table and its folder of photos', () => {
     const photo = (file: string, sha256: string): ParsedPhoto => ({
       file,
       image: { sha256, size: 1, mime: 'image/jpeg', width: 10, height: 10, hasAlpha: false, sourceFormat: 'jpeg' } as ParsedPhoto['image'],
-      look: { logoShape: false, pageLike: false },
+      look: { logoShape: false, pageLike: false, boardLike: false },
     });
     const content = {
       columns: [{ id: 'i', type: 'intro', title: '简介', order: 0, channels: {}, body: [], items: [] }],

@@ -241,7 +241,7 @@ describe('a caption list beside camera-named photos', () => {
     const photo = (file: string, sha256: string, caption: string): ParsedPhoto => ({
       file,
       image: { sha256, size: 1, mime: 'image/jpeg', width: 10, height: 10, hasAlpha: false, sourceFormat: 'jpeg' } as ParsedPhoto['image'],
-      look: { logoShape: false, pageLike: false },
+      look: { logoShape: false, pageLike: false, boardLike: false },
       caption,
     });
     expect(matchCaption('刚到的一批嘎啦果', content.columns)).toMatchObject({ kind: 'item', item: { name: '嘎啦果' } });

@@ -62,7 +62,7 @@ describe('a photo named by something the business says it has', () => {
   const photo = (file: string, sha256: string): ParsedPhoto => ({
     file,
     image: { sha256, size: 1, mime: 'image/jpeg', width: 10, height: 10, hasAlpha: false, sourceFormat: 'jpeg' } as ParsedPhoto['image'],
-    look: { logoShape: false, pageLike: false },
+    look: { logoShape: false, pageLike: false, boardLike: false },
   });
   const product = (name: string): Item => ({ kind: 'product', id: `p-${name}`, name, description: [], images: [] });
 

@@ -182,7 +182,7 @@ describe('a photo of a room named like several services', () => {
         hasAlpha: false,
         sourceFormat: 'jpeg',
       } as ParsedPhoto['image'],
-      look: { logoShape: false, pageLike: false },
+      look: { logoShape: false, pageLike: false, boardLike: false },
     };
     placePhotos(content, [photo], { newId: env.newId, guess: () => undefined });
     expect(content.unsorted).toEqual([]);

@@ -127,7 +127,7 @@ describe('a school’s photos', () => {
   const photo = (file: string, sha256: string): ParsedPhoto => ({
     file,
     image: { sha256, size: 1, mime: 'image/jpeg', width: 10, height: 10, hasAlpha: false, sourceFormat: 'jpeg' } as ParsedPhoto['image'],
-    look: { logoShape: false, pageLike: false },
+    look: { logoShape: false, pageLike: false, boardLike: false },
   });
   const article = (title: string, text: string): Item => ({
     kind: 'article',

@@ -182,7 +182,7 @@ describe('photos: numbered like the products, QR codes, place folders', () => {
   const photo = (file: string, sha256: string): ParsedPhoto => ({
     file,
     image: { sha256, size: 1, mime: 'image/jpeg', width: 10, height: 10, hasAlpha: false, sourceFormat: 'jpeg' } as ParsedPhoto['image'],
-    look: { logoShape: false, pageLike: false },
+    look: { logoShape: false, pageLike: false, boardLike: false },
   });
   const product = (name: string): Item => ({ kind: 'product', id: env.newId(), name, description: [], images: [] });
   const site = (names: string[]) =>

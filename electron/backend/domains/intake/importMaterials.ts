@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { IntakeProblem } from '../../../../shared/api/sites';
-import { recognizeText } from '../../infra/ocr/ocrClient';
+import { recognizeText, type OcrLine } from '../../infra/ocr/ocrClient';
 import { ocrRows } from '../../infra/ocr/layout';
 import { createLimiter, mapLimited } from '../assets/concurrency';
 import { storeImage, type StoredImage } from '../assets/imageStore';
@@ -241,7 +241,11 @@ class Intake {
     const look = await this.imageSlot(() => lookAt(bytes));
     // A page of a multi-page TIFF is a scan (a copier's or a fax's), like a picture a copier named.
     const scan = tiffPage !== undefined || isScannerName(file);
-    const page = (isDocumentName(file) || scan || (isCameraName(file) && look.pageLike)) && (await this.readPage(file, bytes));
+    // A camera's photo of a dark board (a chalk menu) counts as a page only when its text reads as a menu.
+    const board = isCameraName(file) && look.boardLike && !look.pageLike;
+    const page =
+      (isDocumentName(file) || scan || (isCameraName(file) && look.pageLike) || board) &&
+      (await this.readPage(file, bytes, false, false, board));
     this.result.photos.push({ file, image, look, ...(page ? { page } : {}) });
     return true;
   }
@@ -261,10 +265,12 @@ class Intake {
 
   /**
    * OCR of a photo that may show a printed page, or of a scanned PDF's page (`scanned`: a page for
-   * sure, so it is not measured); true when it was read (its text is then structured like a document).
+   * sure, so it is not measured; `menu`: a board, read only when its text reads as a menu); true when it was read (its
+   * text is then structured like a document).
    */
-  private async readPage(file: string, bytes: Uint8Array, scanned = false, pasted = false): Promise<boolean> {
+  private async readPage(file: string, bytes: Uint8Array, scanned = false, pasted = false, menu = false): Promise<boolean> {
     const { lines } = await recognizeText(bytes);
+    if (menu && !readsAsMenu(lines)) return false;
     // A picture named as printed matter (a business card's English back) may hold words rather than characters.
     const words = (text: string) => (isDocumentName(file) ? (text.match(/[A-Za-z]{2,}/g)?.length ?? 0) : 0);
     const characters = lines.reduce((n, l) => n + (l.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) + words(l.text), 0);
@@ -294,6 +300,11 @@ class Intake {
       this.result.enterpriseFiles.push({ file, record: record as Record<string, unknown> });
   }
 }
+
+/** Lines of a price (`25元/杯`, `¥18`) a board's text needs to read as a menu, not a sign or a slogan. */
+const MENU_MIN_PRICES = 3;
+const readsAsMenu = (lines: OcrLine[]) =>
+  lines.filter((l) => l.score >= 0.6 && /\d\s*元|[¥￥]\s*\d/.test(l.text)).length >= MENU_MIN_PRICES;
 
 /** Reads every file (three at a time), reporting progress after each. */
 export async function readMaterials(files: IntakeFile[], env: IntakeEnv): Promise<IntakeResult> {

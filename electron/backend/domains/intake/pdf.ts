@@ -12,6 +12,7 @@ import { printedBrackets } from './ocrText';
 import type { SourceBlock } from './htmlToBlocks';
 import { linesToBlocks, type TextLine } from './lines';
 import { printMargins, withoutPageChromeBlocks } from './pageChrome';
+import { drawsOutlines, renderPage } from './pdfRender';
 import { pageRules, ruleBetween, rulesAcross, type PageRules } from './pdfRules';
 import { isPageNumber } from './printedPages';
 
@@ -21,7 +22,7 @@ const MIN_PICTURE_SIDE = 120;
 
 export class PdfProblem extends Error {
   constructor(
-    readonly code: 'pdf.encrypted' | 'pdf.unreadable' | 'pdf.no_text',
+    readonly code: 'pdf.encrypted' | 'pdf.unreadable' | 'pdf.no_text' | 'pdf.outlined_text',
     message: string,
   ) {
     super(message);
@@ -643,7 +644,14 @@ export interface PdfContent {
   ocr: boolean;
   /** The pictures of pages whose text is an OCR layer (the scans themselves, not pictures on the page), in page order. */
   scannedPages: Buffer[];
+  /** Pages without text that draw their letters as outlines (转曲), rendered as PNG pictures to be read by OCR. */
+  drawnPages: Buffer[];
+  /** Outlined pages that could not be rendered (no canvas on this platform). */
+  unrenderedPages: number;
 }
+
+export const OUTLINED_TEXT_MESSAGE =
+  'The PDF has its text turned into outlines (转曲, a print file) and its pages could not be rendered to be read: send the original file (Word, CorelDRAW, Illustrator) or photos of the printed sheet.';
 
 /** A ruled table that ends a page: where its vertical rules stand, and its first row (the header a next page may repeat). */
 interface OpenTable {
@@ -712,7 +720,8 @@ function onlyInvisibleText(list: OperatorList, OPS: PdfJs['OPS']): boolean {
  * Reads a PDF. `storeImage` receives each picture and returns its sha256 (or undefined when it
  * cannot be used); pictures become image blocks where they stand in the text. A large picture alone on a page
  * without text (a price sheet scanned and inserted after typed pages) may be a scanned page: it also goes to
- * `scannedPage`, to be read by OCR when it looks like a page.
+ * `scannedPage`, to be read by OCR when it looks like a page. A page without text or such a picture that draws its
+ * letters as outlines is rendered (`drawnPages`); when no page has text, the blocks are empty and those pages are the PDF.
  */
 export function readPdf(
   bytes: Uint8Array,
@@ -725,6 +734,8 @@ export function readPdf(
     const wrapping: { margin?: number } = {};
     let table: OpenTable | undefined;
     const scannedPages: Buffer[] = [];
+    const drawnPages: Buffer[] = [];
+    let unrenderedPages = 0;
     let ocrPages = 0;
     let textPages = 0;
     for (let number = 1; number <= pages; number++) {
@@ -742,6 +753,11 @@ export function readPdf(
       const pictures = await pagePictures(page, list, OPS, page.view[2]! - page.view[0]!, height);
       const scan = onlyInvisibleText(list, OPS) ? pictures.find((p) => p.cover >= OCR_LAYER_COVER) : undefined;
       if (placed.length) textPages++;
+      else if (!pictures.some((p) => p.cover >= SCAN_COVER) && drawsOutlines(list, OPS)) {
+        const drawn = await renderPage(page);
+        if (drawn) drawnPages.push(drawn);
+        else unrenderedPages++;
+      }
       if (scan) {
         ocrPages++;
         scannedPages.push(scan.bytes);
@@ -774,11 +790,21 @@ export function readPdf(
       table = openTable(kept, table);
       page.cleanup();
     }
-    if (!lines.some((l) => l.text.trim()))
+    const hasText = lines.some((l) => l.text.trim());
+    if (!hasText && drawnPages.length) return { blocks: [], pages, ocr: true, scannedPages, drawnPages, unrenderedPages };
+    if (!hasText && unrenderedPages) throw new PdfProblem('pdf.outlined_text', OUTLINED_TEXT_MESSAGE);
+    if (!hasText)
       throw new PdfProblem(
         'pdf.no_text',
         'The PDF holds no text, only scanned pages: export its pages as pictures (JPEG) and import those, so they are read by OCR.',
       );
-    return { blocks: withoutPageChromeBlocks(linesToBlocks(lines)), pages, ocr: ocrPages * 2 >= textPages && ocrPages > 0, scannedPages };
+    return {
+      blocks: withoutPageChromeBlocks(linesToBlocks(lines)),
+      pages,
+      ocr: ocrPages * 2 >= textPages && ocrPages > 0,
+      scannedPages,
+      drawnPages,
+      unrenderedPages,
+    };
   });
 }

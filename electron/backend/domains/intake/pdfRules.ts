@@ -33,7 +33,7 @@ const multiply = (a: Matrix, m: Matrix): Matrix => [
 ];
 
 /** The sub-paths of a constructPath's path data, each a list of points (curves kept only by their end points). */
-function subPaths(data: ArrayLike<number>): { points: [number, number][]; closed: boolean }[] {
+export function subPaths(data: ArrayLike<number>): { points: [number, number][]; closed: boolean }[] {
   const paths: { points: [number, number][]; closed: boolean }[] = [];
   for (let i = 0; i < data.length;) {
     const op = data[i]!;

@@ -1,7 +1,8 @@
 /**
  * What a picture's pixels say, cheaply (a thumbnail through sharp): a logo is a picture with a
  * transparent background around a compact shape; a photographed page is mostly pale paper (white, or one pale
- * colour: a yellow or pink handbill) with many small dark strokes. The page test only picks candidates: OCR confirms them.
+ * colour: a yellow or pink handbill) with many small dark strokes; a board (a chalk menu) is mostly dark with light
+ * strokes. The page and board tests only pick candidates: OCR confirms them.
  */
 import sharp from 'sharp';
 
@@ -10,7 +11,15 @@ export interface PhotoLook {
   logoShape: boolean;
   /** Pale paper with text-like strokes: worth reading by OCR. */
   pageLike: boolean;
+  /** A dark ground with light strokes (a chalk board, a menu board): worth reading by OCR, kept as a page if it reads as a menu. */
+  boardLike: boolean;
 }
+
+/** A board's dark ground: pixels this dark (lightness 0–255), covering at least BOARD_DARK_SHARE of the picture. */
+const BOARD_DARK = 100;
+const BOARD_DARK_SHARE = 0.4;
+/** Chalk writing on a 160 px thumbnail gives fewer sharp steps than print on paper. */
+const BOARD_STROKES = 0.005;
 
 const SIDE = 160;
 
@@ -30,7 +39,7 @@ async function transparentShare(bytes: Uint8Array): Promise<number> {
  * Share of paper, and of sharp light/dark steps between neighbours (strokes of print). Paper is pale and unsaturated,
  * or pale in the one colour most of the picture has (a handbill printed on yellow paper).
  */
-async function paperAndStrokes(bytes: Uint8Array): Promise<{ paper: number; strokes: number }> {
+async function paperAndStrokes(bytes: Uint8Array): Promise<{ paper: number; dark: number; strokes: number }> {
   const { data, info } = await sharp(bytes)
     .rotate()
     .resize(SIDE, SIDE, { fit: 'inside' })
@@ -39,6 +48,7 @@ async function paperAndStrokes(bytes: Uint8Array): Promise<{ paper: number; stro
     .toBuffer({ resolveWithObject: true });
   const { width, height } = info;
   let paper = 0;
+  let dark = 0;
   let strokes = 0;
   const lightness = (i: number) => (data[i]! * 299 + data[i + 1]! * 587 + data[i + 2]! * 114) / 1000;
   for (let y = 0; y < height; y++)
@@ -47,9 +57,11 @@ async function paperAndStrokes(bytes: Uint8Array): Promise<{ paper: number; stro
       const max = Math.max(data[i]!, data[i + 1]!, data[i + 2]!);
       const min = Math.min(data[i]!, data[i + 1]!, data[i + 2]!);
       if (lightness(i) > 165 && max - min < 45) paper++;
+      if (lightness(i) < BOARD_DARK) dark++;
       if (x + 1 < width && Math.abs(lightness(i) - lightness(i + 3)) > 60) strokes++;
     }
-  return { paper: Math.max(paper, tintedPaper(data)) / (width * height), strokes: strokes / (width * height) };
+  const pixels = width * height;
+  return { paper: Math.max(paper, tintedPaper(data)) / pixels, dark: dark / pixels, strokes: strokes / pixels };
 }
 
 /**
@@ -83,6 +95,10 @@ export async function lookAt(bytes: Uint8Array): Promise<PhotoLook> {
   const height = meta.autoOrient?.height ?? meta.height ?? 0;
   const compact = Math.max(width, height) <= 2000 && Math.max(width, height) <= Math.min(width, height) * 4;
   const logoShape = Boolean(meta.hasAlpha) && compact && (await transparentShare(bytes)) >= 0.15;
-  const { paper, strokes } = await paperAndStrokes(bytes);
-  return { logoShape, pageLike: !logoShape && paper >= 0.3 && strokes >= 0.01 };
+  const { paper, dark, strokes } = await paperAndStrokes(bytes);
+  return {
+    logoShape,
+    pageLike: !logoShape && paper >= 0.3 && strokes >= 0.01,
+    boardLike: !logoShape && dark >= BOARD_DARK_SHARE && strokes >= BOARD_STROKES,
+  };
 }

@@ -113,8 +113,11 @@ function isPinyinPlace(stem: string): boolean {
   return PLACE_ENDING_SOUND.test(word) || placeSounds.some((sound) => word.includes(sound));
 }
 
-/** The business's own vehicles and machines: 送气车, 疏通车, 钻机, 弹棉机 (not what a shop sells to carry: 手机, 相机 …). */
-const EQUIPMENT = /^(?!.*(?:手机|耳机|相机|打火机|收音机)$).{1,10}(?:[车机仪]|设备|机组|机床|仪器)$/;
+/**
+ * The business's own vehicles, machines and vessels: 送气车, 疏通车, 钻机, 弹棉机, 酿酒罐, 发酵罐, 锅炉 (not what a shop sells
+ * to carry: 手机, 相机 …).
+ */
+const EQUIPMENT = /^(?!.*(?:手机|耳机|相机|打火机|收音机)$).{1,10}(?:[车机仪罐炉]|设备|机组|机床|仪器)$/;
 
 /** "疏通车.jpg", "钻机.jpg": a photo of the business's equipment, shown with its introduction when no item is named so. */
 export function isEquipmentName(fileName: string): boolean {

@@ -33,7 +33,7 @@ import { parseWishes } from './notes';
 import { sniffOffice, type OfficeFormat } from './officeSniff';
 import { openDocumentPageLines, OpenDocumentProblem, readOpenDocument } from './openDocument';
 import { printedBrackets } from './ocrText';
-import { PdfProblem, readPdf } from './pdf';
+import { OUTLINED_TEXT_MESSAGE, PdfProblem, readPdf } from './pdf';
 import { PresentationProblem, readPresentation } from './presentation';
 import { readRtf, RtfProblem } from './rtf';
 import { ASSET_SCHEME } from './sanitize';
@@ -304,9 +304,13 @@ class DocumentReader {
         },
         (scan) => scans.push(new Uint8Array(scan)),
       );
+      if (content.unrenderedPages)
+        this.output.problems.push(problemOf(this.file, new PdfProblem('pdf.outlined_text', OUTLINED_TEXT_MESSAGE)));
+      // No text at all, but pages drawn as outlines (a print shop's file): those pages are read by OCR, with any scans.
+      if (content.blocks.length === 0) return void this.output.scans.push(...pictures, ...content.drawnPages);
       this.structure(content.blocks, content.ocr);
       await this.scannedPages(content.scannedPages);
-      this.output.pasted.push(...scans);
+      this.output.pasted.push(...scans, ...content.drawnPages);
     } catch (error) {
       if (!(error instanceof PdfProblem) || error.code !== 'pdf.no_text' || pictures.length === 0) throw error;
       this.output.scans.push(...pictures);

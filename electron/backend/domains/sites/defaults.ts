@@ -9,10 +9,10 @@ import { suggestTemplate } from '../../../../shared/sites/templates/catalog';
  * (仁济药材行 → 仁济药材, 飞驰电动车行 → 飞驰电动车); 琴行, 车行 after a short name, 银行 and 二手车行 are the business. 部 goes from 维修部 (快修手机维修部 → 快修手机维修), 诊所 as 门诊部 does,
  * 工程部 as a whole (暖居地暖工程部 → 暖居地暖); a 供应站 or 配送站 is a form as 经营部 is (顺安液化气供应站 → 顺安液化气);
  * a 金店 is the business (瑞祥金店 stays); 家庭农场 is a registered form as 合作社 is (莓好时光家庭农场 → 莓好时光), 餐馆 goes
- * as 饭店 does after a name of four or more (老杨口味虾餐馆 → 老杨口味虾), 部 from 加工部 as from 维修部; 馆 after 道 goes (虎威跆拳道馆 → 虎威跆拳道), 坊 after 油 (老李茶油坊 → 老李茶油) or after four characters (秀云湘绣坊 → 秀云湘绣).
+ * as 饭店 does after a name of four or more (老杨口味虾餐馆 → 老杨口味虾), and so does a (小)酒馆 (青禾精酿小酒馆 → 青禾精酿), 部 from 加工部 as from 维修部; 馆 after 道 goes (虎威跆拳道馆 → 虎威跆拳道), 坊 after 油 (老李茶油坊 → 老李茶油) or after four characters (秀云湘绣坊 → 秀云湘绣).
  */
 const LEGAL_FORM =
-  /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|专业合作社|合作社|家庭农场|(?<=[\u4e00-\u9fff]{4})餐馆|(?<=加工)部|服务中心|中心|商行|经营部|批发部|门市部|服务部|经销部|门诊部|工程部|(?<=维修)部|(?<=回收)站|(?:供应|配送|经营|收购)站|基地|诊所|工作室|手工坊|工坊|作坊|料场|厂|饭店|(?<=道)馆|(?<=油)坊|(?<=[\u4e00-\u9fff]{4})坊|(?<![酒花书商金])(?<![^兽农]药)店|(?<=[\u4e00-\u9fff]{4})(?<!银|二手车)行)$/;
+  /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|专业合作社|合作社|家庭农场|(?<=[\u4e00-\u9fff]{4})(?:餐馆|小?酒馆)|(?<=加工)部|服务中心|中心|商行|经营部|批发部|门市部|服务部|经销部|门诊部|工程部|(?<=维修)部|(?<=回收)站|(?:供应|配送|经营|收购)站|基地|诊所|工作室|手工坊|工坊|作坊|料场|厂|饭店|(?<=道)馆|(?<=油)坊|(?<=[\u4e00-\u9fff]{4})坊|(?<![酒花书商金])(?<![^兽农]药)店|(?<=[\u4e00-\u9fff]{4})(?<!银|二手车)行)$/;
 /**
  * Words that say what a business does in general, not who it is: 鲁中机械制造 → 鲁中机械, 联华包装制品 → 联华包装, 清泉净水设备 → 清泉净水.
  * 制品 after a material's one character (竹, 木, 藤, 纸, 铁, 铝, 铜, 陶, 瓷, and 发 — hair, the wig trade's 发制品) is the trade

@@ -92,6 +92,43 @@ function decode(output: { data: Float32Array; dims: readonly number[] }, diction
   return { text, score: count ? sum / count : 0 };
 }
 
+/** Mean lightness under this (0–255): a dark picture, light writing on it (a chalk board, a shop sign at night). */
+const DARK_MEAN = 96;
+
+/** Whether RGBA pixels are dark on the whole (every 16th pixel sampled). */
+export function isDark(data: Buffer): boolean {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i + 2 < data.length; i += 64, count++) sum += (data[i]! * 299 + data[i + 1]! * 587 + data[i + 2]! * 114) / 1000;
+  return count > 0 && sum / count < DARK_MEAN;
+}
+
+/**
+ * Light writing on a dark ground made dark on light, stretched to full contrast: the models read print; on a faint
+ * chalk board the name and the price across a gap came out as one line before.
+ */
+export function darkToLight(data: Buffer): Buffer {
+  const out = Buffer.alloc(data.length);
+  const grey = new Uint8Array(data.length / 4);
+  for (let i = 0, p = 0; i < data.length; i += 4, p++) grey[p] = (data[i]! * 299 + data[i + 1]! * 587 + data[i + 2]! * 114) / 1000;
+  // Stretch between the 1st and 99th percentile, as sharp's normalise does.
+  const counts = new Uint32Array(256);
+  for (const g of grey) counts[g]!++;
+  const percentile = (share: number) => {
+    let seen = 0;
+    for (let g = 0; g < 256; g++) if ((seen += counts[g]!) >= grey.length * share) return g;
+    return 255;
+  };
+  const low = percentile(0.01);
+  const range = Math.max(1, percentile(0.99) - low);
+  for (let i = 0, p = 0; i < data.length; i += 4, p++) {
+    const light = 255 - Math.min(255, Math.max(0, ((grey[p]! - low) * 255) / range));
+    out[i] = out[i + 1] = out[i + 2] = light;
+    out[i + 3] = 255;
+  }
+  return out;
+}
+
 /** RGBA pixels padded with white to sides that are multiples of 32 (what the detection model wants). */
 async function padded(data: Buffer, width: number, height: number): Promise<Raw> {
   const paddedWidth = Math.ceil(width / 32) * 32;
@@ -190,7 +227,9 @@ export class OcrEngine {
       .rotate()
       .resize({ width: LINE_SIDE, height: LINE_SIDE, fit: 'inside', withoutEnlargement: true })
       .ensureAlpha();
-    const { data, info } = await picture.raw().toBuffer({ resolveWithObject: true });
+    const read = await picture.raw().toBuffer({ resolveWithObject: true });
+    const { info } = read;
+    const data = isDark(read.data) ? darkToLight(read.data) : read.data;
     const source = await padded(data, info.width, info.height);
     const scale = Math.min(1, detectionSide / Math.max(info.width, info.height));
     const detectWidth = Math.round(info.width * scale);
