@@ -489,7 +489,10 @@ export class ColumnFiller {
     const led = this.column.type !== 'supply' ? withoutPostLead(text) : undefined;
     const post =
       this.column.type !== 'supply'
-        ? (postLine(text) ?? (led && isStandingDemand(led) ? postLine(asTaggedPost(led)) : undefined))
+        ? (postLine(text) ??
+          (led && isStandingDemand(led) ? postLine(asTaggedPost(led)) : undefined) ??
+          // "收购青贮玉米 全株的 420元一吨…" among a day's notices: a line opening by buying is a post, not news.
+          (this.column.type === 'news' && opensPost(text) ? postLine(asTaggedPost(text)) : undefined))
         : undefined;
     const job = !post && this.column.type !== 'jobs' && isTaggedJob(text) ? jobLine(text) : undefined;
     if (!post && !job) return false;

@@ -102,10 +102,11 @@ export function splitHeadcount(title: string): { title: string; headcount?: numb
 const STAGE_PAY = /^(?:学徒期|试用期|实习期|见习期|出师后?|转正后?)间?\s*(?:工资|月薪)?\s*\d{3,5}/;
 
 const PAY_CLAUSE =
-  /(?:月薪|年薪|日薪|时薪|底薪|薪资|薪水|薪酬|工资|待遇|收入|月入|提成|计件|\d+\s*元\s*\/\s*(?:月|天|小时|场|班)|按(?:小时|天|日|周|月|件|单)(?:结算|计酬|计薪|发放)|[日周]结|每(?:小时|天|月|场|班)\s*\d+\s*元|(?:一|每)(?:天|日|小时)\s*\d+(?:\s*[-~～到至]\s*\d+)?\s*[元块]|^(?:熟手|新手|学徒|老手|大工|小工)?(?:一个?月|每个?月)\s*\d{3,5}(?:\s*[-~～到至]\s*\d{3,5})?\s*元?(?:左右|以上|起)?(?:[包管](?:吃住|吃|住|饭|午饭|三餐))?$|^(?:一|每)(?:天|日)\s*\d{2,4}(?:\s*[-~～到至]\s*\d{2,4})?$)/;
+  /(?:月薪|年薪|日薪|时薪|底薪|薪资|薪水|薪酬|工资|待遇|收入|月入|提成|计件|\d+\s*元\s*\/\s*(?:月|天|小时|场|班)|按(?:小时|天|日|周|月|件|单)(?:结算|计酬|计薪|发放|算钱|给钱)|[日周]结|每(?:小时|天|月|场|班)\s*\d+\s*元|(?:一|每)(?:天|日|小时)\s*\d+(?:\s*[-~～到至]\s*\d+)?\s*[元块]|^(?:熟手|新手|学徒|老手|大工|小工)?(?:一个?月|每个?月)\s*\d{3,5}(?:\s*[-~～到至]\s*\d{3,5})?\s*元?(?:左右|以上|起)?(?:[包管](?:吃住|吃|住|饭|午饭|三餐))?$|^(?:一|每)(?:天|日)\s*\d{2,4}(?:\s*[-~～到至]\s*\d{2,4})?$)/;
 
-/** "每樘80元", "每件1.5元": the rate of one piece of work. */
-const PER_PIECE = /^每[\u4e00-\u9fff]{1,2}\s*\d+(?:\.\d+)?\s*[元块]/;
+/** "每樘80元", "每件1.5元", "一双鞋底25元", "织一件成人毛衣给120元": the rate of one piece of work. */
+const PER_PIECE =
+  /^(?:每[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{0,2}[一每][双件个只条套张樘把顶台根斤][\u4e00-\u9fff]{0,8}?(?:给|付|算)?)\s*\d+(?:\.\d+)?\s*[元块]/;
 
 /** "…会开车工资4000到6000": a pay word and the amount after it ending words said without a break. */
 const SAID_PAY =
@@ -139,7 +140,7 @@ export function extractPay(text: string): { pay?: string; rest: string } {
   if (index < 0) return { rest: text };
   // "计件，能吃苦，月收入7000元以上": a pay without an amount takes the amount a later pay clause names; a piece rate
   // takes the rate per piece ("按樘计件，每樘80元", "每件1.5元").
-  const perPiece = (c: string) => /计件/.test(clauses[index]!) && PER_PIECE.test(c.trim());
+  const perPiece = (c: string) => /计件|按件/.test(clauses[index]!) && PER_PIECE.test(c.trim());
   const amount = /\d/.test(clauses[index]!) ? -1 : clauses.findIndex((c, i) => i > index && (isPay(c) || perPiece(c)) && /\d/.test(c));
   // "学徒期2500，出师后4000+", "底薪3000+提成，月收入4000-6000元": pay clauses one after the other are one pay.
   let stages = index + 1;

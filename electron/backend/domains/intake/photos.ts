@@ -87,12 +87,13 @@ export function productOfPhotoName(fileName: string, anyName: boolean): ProductL
 
 /** Words for places a business shows: its grounds, buildings, rooms. */
 const PLACE_WORDS =
-  /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|门口|院子|庭院|一角|角落|泳池|店内|店铺|大门|大堂|大厅|前台|柜台|摊位|档口|收银台|展厅|样板间|鱼塘|池塘|车间|作坊|工坊|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|包厢|雅座|卡座|吧台|后厨|校园|教室|办公|小区|绿化|大楼|大厦|楼宇|码头|猪圈|羊圈|牛圈/;
+  /全景|外景|内景|实景|外观|鸟瞰|航拍|环境|风景|风光|景色|夜景|日落|日出|门头|门面|门店|门市|店面|门口|院子|庭院|一角|角落|泳池|店内|店铺|店里|大门|大堂|大厅|前台|柜台|摊位|档口|收银台|展厅|样板间|鱼塘|池塘|车间|作坊|工坊|厂房|工厂|厂区|仓库|库房|基地|园区|大棚|包间|包厢|雅座|卡座|吧台|后厨|校园|教室|办公|小区|绿化|大楼|大厦|楼宇|码头|猪圈|羊圈|牛圈/;
 /**
- * The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆, 冷库, 摄影棚, 琴房, 猪舍, 绣坊, 稻田, 海洋球池 (not 电池),
+ * The last character of a place's name: 候诊区, 茶室, 接待厅, 堆场, 茶园, 展馆, 冷库, 摄影棚, 琴房, 猪舍, 绣坊, 稻田, 红薯地 (not 质地, 产地), 海洋球池 (not 电池),
  * a room 样品间, 洗手间 (not the 间 of time or position: 时间, 中间, 期间, 之间, 夜间, 空间), a grove 油茶林, 竹林.
  */
-const PLACE_ENDING = /[区室厅场园馆库棚房舍坊田]$|(?<!电)池$|(?<![时中期之瞬民人夜晚午其世腰坊区空田])间$|[茶果竹树松杉]林$/;
+const PLACE_ENDING =
+  /[区室厅场园馆库棚房舍坊田]$|(?<![质目的产])地$|(?<!电)池$|(?<![时中期之瞬民人夜晚午其世腰坊区空田])间$|[茶果竹树松杉]林$/;
 
 /** One pinyin syllable, written without tones: an initial and a final, or a final that stands alone. */
 const SYLLABLE =
@@ -174,6 +175,7 @@ interface Candidate {
   brand?: string;
   /** Computed when a photo's name needs it (most names never do). */
   pinyin?: string;
+  syllables?: string;
 }
 
 /** A detail line giving an item's stock number or article code: "编号：A001", "货号：HX-208", "商品编码：6901234". */
@@ -212,6 +214,11 @@ const modelTokens = (s: string) =>
   [...normalize(s).matchAll(/[a-z]{1,6}\d[a-z0-9]*|\d+[a-z]+[a-z0-9]*/g)].map((m) => m[0]).filter((t) => t.length >= 4);
 
 const pinyinOf = (s: string) => normalize(pinyin(s, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(''));
+/** The syllables of a name, each between spaces (" hong shu dian fen "), to be matched whole. */
+const syllablesOf = (s: string) =>
+  ` ${pinyin(normalize(s), { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .map((syllable) => syllable.toLowerCase())
+    .join(' ')} `;
 
 /** Words people add to a photo's name that are not part of the item's: 图片, 样品, 样片 (a studio's sample shot), 实拍 … */
 const NOISE = /图片|照片|样品|样片|样图|实拍|效果图|产品图|大图|小图|主图|细节/g;
@@ -352,9 +359,12 @@ export class PhotoMatcher {
     const words = decide(byWords, stem, (c) => c.title, 'name');
     if (words?.kind === 'item') return words;
     const latin = /^[a-z]+$/.test(stem);
-    const sound = latin ? stem : stem.length >= 3 ? pinyinOf(stem) : '';
+    // A name in characters sounds like the item syllable for syllable ("宫爆鸡丁" for 宫保鸡丁; "红薯地" is not 红薯淀粉's
+    // hong-shu-dian); a name in Latin letters has no syllables marked, so it is matched as letters.
+    const sound = latin ? stem : stem.length >= 3 ? syllablesOf(stem) : '';
     if (sound.length >= 4) {
-      const sounds = (c: Candidate) => (c.pinyin ??= pinyinOf(itemTitle(c.item)));
+      const sounds = (c: Candidate) =>
+        latin ? (c.pinyin ??= pinyinOf(itemTitle(c.item))) : (c.syllables ??= syllablesOf(itemTitle(c.item)));
       const bySound = decide(
         pool.filter((c) => sounds(c).includes(sound)),
         sound,

@@ -127,7 +127,9 @@ class PhotoPlacement {
       ? this.matcher.match(`${folder}${path.posix.extname(fileName)}`, true)
       : this.matcher.match(fileName, hint === 'products');
     // "店面.jpg", "环境/泳池.jpg": a place, though a news title mentions it ("店面装修完成重新开业"); a product it names still wins.
-    const match = place && found.kind === 'item' && found.item.kind !== 'product' ? ({ kind: 'none' } as const) : found;
+    // A product only near its name ("红薯地" one character off 红薯淀粉) does not win over the place the name says.
+    const nearOnly = found.kind === 'item' && found.reason === 'similar';
+    const match = place && found.kind === 'item' && (found.item.kind !== 'product' || nearOnly) ? ({ kind: 'none' } as const) : found;
     if (match.kind === 'item' && (match.item.kind === 'product' || match.item.kind === 'article')) {
       const title = itemTitle(match.item);
       if (!match.item.images.some((i) => i.sha256 === ref.sha256)) match.item.images.push({ ...ref, alt: title.slice(0, 200) });
