@@ -216,12 +216,14 @@ function textWorkbook(bytes: Uint8Array): Sheet[] | undefined {
 
 export function readCsv(bytes: Uint8Array, name: string): Sheet {
   const { text } = decodeText(bytes);
-  const parsed = Papa.parse(text, { skipEmptyLines: 'greedy' });
-  return {
-    name,
-    rows: parsed.data.slice(0, MAX_SHEET_ROWS).map((row) => row.slice(0, MAX_SHEET_COLUMNS).map((c) => String(c ?? '').trim())),
-  };
+  return textSheet(Papa.parse(text, { skipEmptyLines: 'greedy' }).data as string[][], name);
 }
+
+/** Rows parsed from text (CSV, tab-separated) as a sheet within the sheet limits, cells trimmed. */
+export const textSheet = (rows: string[][], name: string): Sheet => ({
+  name,
+  rows: rows.slice(0, MAX_SHEET_ROWS).map((row) => row.slice(0, MAX_SHEET_COLUMNS).map((cell) => String(cell ?? '').trim())),
+});
 
 /**
  * "XML Spreadsheet 2003" (Excel 2003's and WPS's `<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">`,

@@ -5,7 +5,7 @@
  * quoted line break stays inside its cell.
  */
 import Papa from 'papaparse';
-import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, type Sheet } from './spreadsheet';
+import { textSheet, type Sheet } from './spreadsheet';
 
 /** Rows of a saved sheet all have the sheet's width; at least this many of them, of at least this many cells. */
 const MIN_ROWS = 3;
@@ -24,8 +24,5 @@ export function tabSeparatedSheet(text: string, name: string): Sheet | undefined
   const width = split[0]?.length ?? 0;
   if (width < MIN_CELLS || split.length < MIN_ROWS || split.length * 2 < rows.length) return undefined;
   if (split.some((row) => row.length !== width)) return undefined;
-  return {
-    name,
-    rows: rows.slice(0, MAX_SHEET_ROWS).map((row) => row.slice(0, MAX_SHEET_COLUMNS).map((cell) => (cell ?? '').trim())),
-  };
+  return textSheet(rows, name);
 }
